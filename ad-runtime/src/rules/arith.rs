@@ -1,0 +1,81 @@
+//! Arithmetic operators: `+ - * /`, unary `-`, float-to-float `as` casts.
+
+use crate::traits::Real;
+use num_traits::{AsPrimitive, Float};
+
+// ---------------------------------------------------------------------------------------
+// z = a + b;  ā += z̄;  b̄ += z̄
+/// `a + b`, cotangent of `a` (and of `b`): `g`.
+#[inline(always)]
+pub fn add_d0<T>(g: T) -> T {
+    g
+}
+/// `a + b`, cotangent of `b`: `g`.
+#[inline(always)]
+pub fn add_d1<T>(g: T) -> T {
+    g
+}
+
+// ---------------------------------------------------------------------------------------
+// z = a - b;  ā += z̄;  b̄ -= z̄
+/// `a - b`, cotangent of `a`: `g`.
+#[inline(always)]
+pub fn sub_d0<T>(g: T) -> T {
+    g
+}
+/// `a - b`, cotangent of `b`: `-g`.
+#[inline(always)]
+pub fn sub_d1<T: core::ops::Neg<Output = T>>(g: T) -> T {
+    -g
+}
+
+// ---------------------------------------------------------------------------------------
+// z = -a;  ā -= z̄
+/// `-a`, cotangent of `a`: `-g`.
+#[inline(always)]
+pub fn neg_d0<T: core::ops::Neg<Output = T>>(g: T) -> T {
+    -g
+}
+
+// ---------------------------------------------------------------------------------------
+// z = a * b;  ā += z̄ b;  b̄ += a z̄
+/// `a * b`, cotangent of `a`: `g * b`.
+#[inline(always)]
+pub fn mul_d0<B: Real>(b: &B, g: B::F) -> B::F {
+    g * b.get()
+}
+/// `a * b`, cotangent of `b`: `a * g`.
+#[inline(always)]
+pub fn mul_d1<A: Real>(a: &A, g: A::F) -> A::F {
+    a.get() * g
+}
+
+// ---------------------------------------------------------------------------------------
+// z = a / b;  ā += z̄ / b;  b̄ -= z̄ a / b²
+/// `a / b`, cotangent of `a`: `g / b`.
+#[inline(always)]
+pub fn div_d0<B: Real>(b: &B, g: B::F) -> B::F {
+    g / b.get()
+}
+/// `a / b`, cotangent of `b`: `-g a / b²`.
+#[inline(always)]
+pub fn div_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
+    let b = b.get();
+    -g * a.get() / (b * b)
+}
+
+// ---------------------------------------------------------------------------------------
+// z = a as U (float to float);  ā += z̄ as T
+/// `a as U` between float types: the cotangent converted back to the operand's type.
+#[inline(always)]
+pub fn cast_d0<G: AsPrimitive<T>, T: Float + 'static>(g: G) -> T {
+    g.as_()
+}
+
+// ---------------------------------------------------------------------------------------
+// z = a (copy, move, `*a`, `&a`, `a.clone()`);  ā += z̄
+/// Identity-like operations (copies, derefs, borrows, clones): the cotangent unchanged.
+#[inline(always)]
+pub fn id_d0<T>(g: T) -> T {
+    g
+}

@@ -1,0 +1,32 @@
+//! Slices, `Vec`s and local buffers: reading `x[i]`, writing `v[i] = e`, `v[i] += e`.
+//!
+//! The cotangent of a slice or `Vec` is a `Vec` of the same length. Adjoints of local
+//! buffers start as the empty `Vec` (the shape-free zero of [`crate::traits::Zero`]) and
+//! grow on first use.
+
+use crate::traits::{Accumulate, Zero};
+
+// y = x[i];  x̄[i] += ȳ
+/// Adds `g` into `d[i]`, growing `d` with zeros if it is shorter.
+#[inline(always)]
+pub fn acc_index<T: Accumulate + Zero>(d: &mut Vec<T>, i: usize, g: T) {
+    if i >= d.len() {
+        grow(d, i + 1);
+    }
+    d[i].accumulate(g);
+}
+
+// x[i] = e;  ē += x̄[i];  x̄[i] = 0
+/// Takes `d[i]` out (leaving zero); zero if `d` is shorter.
+#[inline(always)]
+pub fn take_index<T: Zero>(d: &mut Vec<T>, i: usize) -> T {
+    match d.get_mut(i) {
+        Some(v) => core::mem::replace(v, T::zero()),
+        None => T::zero(),
+    }
+}
+
+#[cold]
+fn grow<T: Zero>(d: &mut Vec<T>, len: usize) {
+    d.resize_with(len, T::zero);
+}

@@ -1,0 +1,169 @@
+//! The traits generated code calls: how to read a scalar through references ([`Real`]),
+//! what the zero cotangent of a type is ([`Zero`], [`Differentiable`]), and how cotangents
+//! add up ([`Accumulate`]).
+//!
+//! The macro sees syntax, not types, so it never decides anything by type: it emits calls to
+//! these traits and lets rustc pick the implementation. A missing implementation is a type
+//! error spanned on the user's expression.
+
+use num_traits::Float;
+
+/// A floating-point value read through any number of shared references.
+///
+/// Loop variables bound by `for x in xs.iter()` are `&f64`; rules take `&X` with `X: Real`
+/// so that `f64`, `&f64` and `&&f64` operands all work without the macro knowing which.
+pub trait Real {
+    /// The underlying float type (`f64` or `f32`).
+    type F: Float + Zero + Accumulate + 'static;
+    /// The value.
+    fn get(&self) -> Self::F;
+}
+
+impl Real for f64 {
+    type F = f64;
+    #[inline(always)]
+    fn get(&self) -> f64 {
+        *self
+    }
+}
+
+impl Real for f32 {
+    type F = f32;
+    #[inline(always)]
+    fn get(&self) -> f32 {
+        *self
+    }
+}
+
+impl<T: Real + ?Sized> Real for &T {
+    type F = T::F;
+    #[inline(always)]
+    fn get(&self) -> T::F {
+        (**self).get()
+    }
+}
+
+/// A cotangent with a zero that needs no shape.
+///
+/// Scalars are plain zeros. Growable containers (`Vec`) use the empty container as their
+/// zero: [`Accumulate`] grows it on first use, so an adjoint can be created before the
+/// primal value it belongs to is known (the reverse sweep declares adjoints up front).
+pub trait Zero {
+    /// The additive identity.
+    fn zero() -> Self;
+}
+
+/// A type that can be differentiated: it names its tangent (cotangent) type and can produce
+/// a zero tangent shaped like a given value.
+///
+/// | value | tangent |
+/// | --- | --- |
+/// | `f64`, `f32` | same |
+/// | `[f64]`, `Vec<f64>` (and `f32`) | `Vec<f64>` (`Vec<f32>`) |
+/// | `&T` | `T::Tangent` |
+/// | tuples | tuples of tangents |
+pub trait Differentiable {
+    /// The type of tangents and cotangents of `Self`.
+    type Tangent: Zero + Accumulate;
+    /// A zero tangent with the shape of `self`.
+    fn zero_tangent(&self) -> Self::Tangent;
+}
+
+/// Adding a contribution into a cotangent: `*self += g`.
+pub trait Accumulate {
+    /// Adds `g` into `self`.
+    fn accumulate(&mut self, g: Self);
+}
+
+macro_rules! float_impls {
+    ($($t:ty),*) => {$(
+        impl Zero for $t {
+            #[inline(always)]
+            fn zero() -> Self { 0.0 }
+        }
+        impl Differentiable for $t {
+            type Tangent = $t;
+            #[inline(always)]
+            fn zero_tangent(&self) -> $t { 0.0 }
+        }
+        impl Accumulate for $t {
+            #[inline(always)]
+            fn accumulate(&mut self, g: Self) { *self += g; }
+        }
+        impl Differentiable for [$t] {
+            type Tangent = Vec<$t>;
+            fn zero_tangent(&self) -> Vec<$t> { vec![0.0; self.len()] }
+        }
+        impl Differentiable for Vec<$t> {
+            type Tangent = Vec<$t>;
+            fn zero_tangent(&self) -> Vec<$t> { vec![0.0; self.len()] }
+        }
+    )*};
+}
+float_impls!(f64, f32);
+
+impl<T: Differentiable + ?Sized> Differentiable for &T {
+    type Tangent = T::Tangent;
+    #[inline(always)]
+    fn zero_tangent(&self) -> T::Tangent {
+        (**self).zero_tangent()
+    }
+}
+
+impl<T> Zero for Vec<T> {
+    #[inline(always)]
+    fn zero() -> Self {
+        Vec::new()
+    }
+}
+
+impl<T: Accumulate + Zero> Accumulate for Vec<T> {
+    fn accumulate(&mut self, g: Self) {
+        if self.is_empty() {
+            *self = g;
+            return;
+        }
+        if g.len() > self.len() {
+            self.resize_with(g.len(), T::zero);
+        }
+        for (a, b) in self.iter_mut().zip(g) {
+            a.accumulate(b);
+        }
+    }
+}
+
+impl Zero for () {
+    fn zero() -> Self {}
+}
+
+impl Accumulate for () {
+    fn accumulate(&mut self, _: ()) {}
+}
+
+macro_rules! tuple_impls {
+    ($(($($n:tt $t:ident),+)),*) => {$(
+        impl<$($t: Zero),+> Zero for ($($t,)+) {
+            #[inline(always)]
+            fn zero() -> Self { ($($t::zero(),)+) }
+        }
+        impl<$($t: Accumulate),+> Accumulate for ($($t,)+) {
+            #[inline(always)]
+            fn accumulate(&mut self, g: Self) { $(self.$n.accumulate(g.$n);)+ }
+        }
+        impl<$($t: Differentiable),+> Differentiable for ($($t,)+) {
+            type Tangent = ($($t::Tangent,)+);
+            #[inline(always)]
+            fn zero_tangent(&self) -> Self::Tangent { ($(self.$n.zero_tangent(),)+) }
+        }
+    )*};
+}
+tuple_impls!(
+    (0 A),
+    (0 A, 1 B),
+    (0 A, 1 B, 2 C),
+    (0 A, 1 B, 2 C, 3 D),
+    (0 A, 1 B, 2 C, 3 D, 4 E),
+    (0 A, 1 B, 2 C, 3 D, 4 E, 5 F),
+    (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G),
+    (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H)
+);
