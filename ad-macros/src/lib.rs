@@ -1,3 +1,82 @@
+//! The `#[differentiable]` attribute of [`ad-runtime`](https://docs.rs/ad-runtime). Users
+//! depend on `ad-runtime`, which re-exports it; see its documentation.
+//!
+//! Pipeline (one module each): [`parse`] (syntax -> IR in A-normal form), [`analyze`]
+//! (activity, usefulness, checks, what the reverse sweep needs), [`reverse`] (forward and
+//! reverse sweeps), [`emit`] (the generated functions). [`rules`] is the macro's view of the
+//! runtime's derivative rules; [`ctxt`] collects errors.
+
+mod analyze;
+mod ctxt;
+mod emit;
+mod ir;
+mod parse;
+mod reverse;
+mod rules;
+
 use proc_macro::TokenStream;
+
+/// Differentiates a function at compile time (reverse mode). See `ad_runtime::differentiable`.
 #[proc_macro_attribute]
-pub fn differentiable(_a: TokenStream, i: TokenStream) -> TokenStream { i }
+pub fn differentiable(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand(args.into(), item.into()).into()
+}
+
+/// Expands the attribute. On error, the user's item is emitted unchanged next to the
+/// `compile_error!`s, so the only messages are the real ones.
+pub(crate) fn expand(
+    args: proc_macro2::TokenStream,
+    item: proc_macro2::TokenStream,
+) -> proc_macro2::TokenStream {
+    let func: syn::ItemFn = match syn::parse2(item.clone()) {
+        Ok(f) => f,
+        Err(_) => {
+            let err = syn::Error::new(
+                proc_macro2::Span::call_site(),
+                "#[differentiable] applies to free functions (`fn f(x: f64) -> f64 { .. }`)",
+            );
+            let mut out = err.into_compile_error();
+            out.extend(item);
+            return out;
+        }
+    };
+    match transform(args, &func) {
+        Ok(generated) => {
+            let mut out = quote::quote!(#func);
+            out.extend(generated);
+            out
+        }
+        Err(err) => {
+            let mut out = err.into_compile_error();
+            out.extend(quote::quote!(#func));
+            out
+        }
+    }
+}
+
+fn transform(
+    args: proc_macro2::TokenStream,
+    func: &syn::ItemFn,
+) -> syn::Result<proc_macro2::TokenStream> {
+    let args = parse::Args::parse(args)?;
+    let cx = ctxt::Ctxt::new();
+    let mut vars = Vec::new();
+    let Some(mut sig) = parse::signature(&cx, func, &args, &mut vars) else {
+        cx.check()?;
+        unreachable!("signature() returns None only with errors");
+    };
+    let (ir, self_recursive) = parse::lower(&cx, func, vars);
+    sig.self_recursive = self_recursive;
+    let active: Vec<usize> = sig
+        .params
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| p.var)
+        .collect();
+    let analysis = analyze::analyze(&cx, &ir, &active);
+    cx.check()?;
+    Ok(emit::emit(func, &sig, &ir, &analysis))
+}
+
+#[cfg(test)]
+mod tests;

@@ -44,12 +44,20 @@ pub fn range_down<I: RangeIndex>(hi: I, k: usize) -> I {
     I::down(hi, k)
 }
 
+/// The `k`-th value (from 0) of `(..=hi).rev()` (inclusive `hi`).
+#[inline(always)]
+pub fn range_down_incl<I: RangeIndex>(hi: I, k: usize) -> I {
+    I::down_incl(hi, k)
+}
+
 /// Integer types that can be loop counters of a `for` over a range.
 pub trait RangeIndex: Copy {
     /// `lo + k`.
     fn up(lo: Self, k: usize) -> Self;
     /// `hi - 1 - k`.
     fn down(hi: Self, k: usize) -> Self;
+    /// `hi - k`.
+    fn down_incl(hi: Self, k: usize) -> Self;
 }
 
 macro_rules! range_index {
@@ -59,7 +67,11 @@ macro_rules! range_index {
             fn up(lo: Self, k: usize) -> Self { lo + k as $t }
             #[inline(always)]
             fn down(hi: Self, k: usize) -> Self { hi - 1 - k as $t }
+            #[inline(always)]
+            fn down_incl(hi: Self, k: usize) -> Self { hi - k as $t }
         }
     )*};
 }
-range_index!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+range_index!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);

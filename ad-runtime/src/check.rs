@@ -30,7 +30,10 @@ pub fn compare(a: &[f64], b: &[f64], rtol: f64, atol: f64) -> Result<(), String>
     for (i, (x, y)) in a.iter().zip(b).enumerate() {
         let tol = atol + rtol * x.abs().max(y.abs());
         if !((x - y).abs() <= tol) {
-            return Err(format!("index {i}: {x} vs {y} (|diff| {} > tol {tol})", (x - y).abs()));
+            return Err(format!(
+                "index {i}: {x} vs {y} (|diff| {} > tol {tol})",
+                (x - y).abs()
+            ));
         }
     }
     Ok(())
@@ -43,6 +46,8 @@ pub fn compare(a: &[f64], b: &[f64], rtol: f64, atol: f64) -> Result<(), String>
 pub fn assert_gradient(f: impl Fn(&[f64]) -> f64, x: &[f64], grad: &[f64], rtol: f64) {
     let fd = fd_gradient(f, x, 1e-6);
     if let Err(e) = compare(grad, &fd, rtol, rtol) {
-        panic!("gradient does not match finite differences at {x:?}: {e}\n  analytic: {grad:?}\n  finite differences: {fd:?}");
+        panic!(
+            "gradient does not match finite differences at {x:?}: {e}\n  analytic: {grad:?}\n  finite differences: {fd:?}"
+        );
     }
 }

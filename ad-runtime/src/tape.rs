@@ -60,5 +60,7 @@ impl<T> Tape<T> {
 #[cold]
 #[inline(never)]
 fn tape_underflow() -> ! {
-    panic!("ad-runtime: tape underflow (the reverse sweep popped more than the forward sweep pushed); this is a bug in ad-macros, please report it")
+    panic!(
+        "ad-runtime: tape underflow (the reverse sweep popped more than the forward sweep pushed); this is a bug in ad-macros, please report it"
+    )
 }

@@ -79,3 +79,16 @@ pub fn cast_d0<G: AsPrimitive<T>, T: Float + 'static>(g: G) -> T {
 pub fn id_d0<T>(g: T) -> T {
     g
 }
+
+// ---------------------------------------------------------------------------------------
+// z = a % b = a - trunc(a / b) b;  ā += z̄;  b̄ -= z̄ trunc(a / b)   (almost everywhere)
+/// `a % b`, cotangent of `a`: `g`.
+#[inline(always)]
+pub fn rem_d0<T>(g: T) -> T {
+    g
+}
+/// `a % b`, cotangent of `b`: `-g trunc(a / b)`.
+#[inline(always)]
+pub fn rem_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
+    -g * (a.get() / b.get()).trunc()
+}

@@ -206,7 +206,11 @@ pub fn atan2_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
 #[inline(always)]
 pub fn hypot_d0<A: Real, H: Real<F = A::F>>(a: &A, h: &H, g: A::F) -> A::F {
     let h = h.get();
-    if h == A::F::zero() { A::F::zero() } else { g * a.get() / h }
+    if h == A::F::zero() {
+        A::F::zero()
+    } else {
+        g * a.get() / h
+    }
 }
 /// `a.hypot(b)` with respect to `b`, needs `b` and `h`.
 #[inline(always)]

@@ -1,0 +1,496 @@
+//! Analyses over the IR, each a separate pass:
+//!
+//! 1. **Activity** (forward): which variables depend on a differentiated parameter.
+//! 2. **Usefulness** (backward): which active variables reach the result. Only variables
+//!    that are both get adjoints; only statements defining them get reverse code.
+//! 3. **Checks**: an operation on active values without a derivative rule is an error here,
+//!    at compile time, spanned on the operation (never a silent zero).
+//! 4. **Needed values** (to-be-recorded): which primal values the reverse sweep reads. A
+//!    needed variable that is overwritten has its old value pushed before each overwrite
+//!    and restored in the reverse sweep (Tapenade's and Clad's restore). A needed value
+//!    local to an inner block (loop body, branch) is either **recomputed** at the start of
+//!    that block's reverse (pure, cheap operations whose inputs are unchanged by the rest of
+//!    the block: Rosenbrock's `x[i+1] - x[i]*x[i]` needs no tape at all) or **stored** at
+//!    the end of the block and popped at the start of its reverse. Calls are never
+//!    recomputed: the caller stores the callee's pullback instead.
+
+use crate::ctxt::Ctxt;
+use crate::ir::*;
+use crate::rules::{self, MethodRule, Need};
+use quote::ToTokens;
+use std::collections::BTreeSet;
+
+pub struct Analysis {
+    pub active: Vec<bool>,
+    pub useful: Vec<bool>,
+    pub needed: Vec<bool>,
+    /// Block-local values recomputed at the start of their block's reverse.
+    pub recompute: Vec<bool>,
+    /// Counters of range loops (rebuilt from the iteration number in the reverse sweep).
+    pub range_counter: Vec<bool>,
+    /// Variables overwritten after their definition (assignments, element writes, pushes).
+    pub overwritten: Vec<bool>,
+}
+
+impl Analysis {
+    /// The variable gets an adjoint.
+    pub fn adj(&self, v: VarId) -> bool {
+        self.active[v] && self.useful[v]
+    }
+
+    /// Stored at the end of its block and popped at the start of the block's reverse.
+    pub fn stored(&self, func: &Func, v: VarId) -> bool {
+        self.needed[v]
+            && func.vars[v].block != 0
+            && !self.recompute[v]
+            && !self.range_counter[v]
+            && func.vars[v].kind != VarKind::Param
+    }
+
+    /// The statement has derivative work (propagates a cotangent).
+    pub fn work(&self, s: &Stmt) -> bool {
+        match s {
+            Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
+                self.adj(*var) && self.op_active(op)
+            }
+            Stmt::IndexAssign { base, op, .. } => self.adj(*base) && self.op_active(op),
+            Stmt::Push { base, value, .. } => self.adj(*base) && self.atom_active(value),
+            _ => false,
+        }
+    }
+
+    /// The statement produces any reverse-sweep code (work or restores).
+    pub fn has_rev(&self, s: &Stmt) -> bool {
+        match s {
+            Stmt::Let { .. } => self.work(s),
+            Stmt::Assign { var, init, .. } => self.work(s) || (!init && self.needed[*var]),
+            Stmt::IndexAssign { base, .. } | Stmt::Push { base, .. } => {
+                self.work(s) || self.needed[*base]
+            }
+            Stmt::If { then, els, .. } => self.block_has_rev(then) || self.block_has_rev(els),
+            Stmt::Loop(l) => self.block_has_rev(&l.body),
+            Stmt::Declare { .. } | Stmt::Effect { .. } | Stmt::SetFlow(_) => false,
+        }
+    }
+
+    pub fn block_has_rev(&self, b: &Block) -> bool {
+        b.stmts.iter().any(|s| self.has_rev(s))
+    }
+
+    pub fn atom_active(&self, a: &Atom) -> bool {
+        a.var().is_some_and(|v| self.active[v])
+    }
+
+    /// Whether the operation's result depends on an active operand.
+    pub fn op_active(&self, op: &Op) -> bool {
+        op_output_active(op, &self.active)
+    }
+}
+
+fn atom_active(a: &Atom, active: &[bool]) -> bool {
+    a.var().is_some_and(|v| active[v])
+}
+
+fn op_output_active(op: &Op, active: &[bool]) -> bool {
+    let any = |xs: &[&Atom]| xs.iter().any(|a| atom_active(a, active));
+    match op {
+        Op::Passive(..) | Op::Opaque { .. } => false,
+        Op::Cast { a, float, .. } => *float && atom_active(a, active),
+        Op::Index { base, .. } => atom_active(base, active),
+        Op::Method { name, .. } => match rules::method(&name.to_string()) {
+            Some(MethodRule::ZeroGrad { .. }) | Some(MethodRule::Passive) => false,
+            _ => any(&op.operands()),
+        },
+        _ => any(&op.operands()),
+    }
+}
+
+/// Visits every statement, depth first, in order.
+fn walk<'a>(b: &'a Block, f: &mut impl FnMut(&'a Stmt)) {
+    for s in &b.stmts {
+        f(s);
+        match s {
+            Stmt::If { then, els, .. } => {
+                walk(then, f);
+                walk(els, f);
+            }
+            Stmt::Loop(l) => {
+                if let LoopKind::While { cond_block, .. } = &l.kind {
+                    walk(cond_block, f);
+                }
+                walk(&l.body, f);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn walk_blocks<'a>(b: &'a Block, f: &mut impl FnMut(&'a Block)) {
+    f(b);
+    for s in &b.stmts {
+        match s {
+            Stmt::If { then, els, .. } => {
+                walk_blocks(then, f);
+                walk_blocks(els, f);
+            }
+            Stmt::Loop(l) => {
+                if let LoopKind::While { cond_block, .. } = &l.kind {
+                    walk_blocks(cond_block, f);
+                }
+                walk_blocks(&l.body, f);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Variables assigned (not defined) anywhere inside `s`.
+fn assigned_in(s: &Stmt, out: &mut BTreeSet<VarId>) {
+    match s {
+        Stmt::Assign { var, .. } => {
+            out.insert(*var);
+        }
+        Stmt::IndexAssign { base, .. } | Stmt::Push { base, .. } => {
+            out.insert(*base);
+        }
+        Stmt::If { then, els, .. } => {
+            then.stmts
+                .iter()
+                .chain(&els.stmts)
+                .for_each(|s| assigned_in(s, out));
+        }
+        Stmt::Loop(l) => {
+            l.body.stmts.iter().for_each(|s| assigned_in(s, out));
+            if let LoopKind::While { cond_block, .. } = &l.kind {
+                cond_block.stmts.iter().for_each(|s| assigned_in(s, out));
+            }
+        }
+        _ => {}
+    }
+}
+
+pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
+    let n = func.vars.len();
+    let mut active = vec![false; n];
+    for &p in active_params {
+        active[p] = true;
+    }
+    // 1. Activity, to a fixed point (loops feed values back).
+    loop {
+        let mut changed = false;
+        walk(&func.body, &mut |s| {
+            let hit = match s {
+                Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
+                    op_output_active(op, &active).then_some(*var)
+                }
+                Stmt::IndexAssign { base, op, .. } => {
+                    op_output_active(op, &active).then_some(*base)
+                }
+                Stmt::Push { base, value, .. } => atom_active(value, &active).then_some(*base),
+                _ => None,
+            };
+            if let Some(v) = hit {
+                if !active[v] {
+                    active[v] = true;
+                    changed = true;
+                }
+            }
+        });
+        if !changed {
+            break;
+        }
+    }
+
+    // 2. Usefulness, backwards to a fixed point.
+    let mut useful = vec![false; n];
+    useful[func.ret] = true;
+    loop {
+        let mut changed = false;
+        let mut mark = |v: VarId, useful: &mut Vec<bool>| {
+            if active[v] && !useful[v] {
+                useful[v] = true;
+                changed = true;
+            }
+        };
+        walk(&func.body, &mut |s| match s {
+            Stmt::Let { var, op, .. }
+            | Stmt::Assign { var, op, .. }
+            | Stmt::IndexAssign { base: var, op, .. } => {
+                if useful[*var] && active[*var] {
+                    let reads: Vec<VarId> = match op {
+                        Op::Index { base, .. } => base.var().into_iter().collect(),
+                        _ => op.operands().iter().filter_map(|a| a.var()).collect(),
+                    };
+                    for r in reads {
+                        mark(r, &mut useful);
+                    }
+                }
+            }
+            Stmt::Push { base, value, .. } => {
+                if useful[*base] {
+                    if let Some(v) = value.var() {
+                        mark(v, &mut useful);
+                    }
+                }
+            }
+            _ => {}
+        });
+        if !changed {
+            break;
+        }
+    }
+
+    // 3. Checks: operations on active values must have derivative rules.
+    walk(&func.body, &mut |s| {
+        let (op, span) = match s {
+            Stmt::Let { op, span, .. }
+            | Stmt::Assign { op, span, .. }
+            | Stmt::IndexAssign { op, span, .. } => (op, *span),
+            Stmt::Loop(Loop {
+                kind: LoopKind::Iter { iter, .. },
+                ..
+            }) => {
+                let _ = iter;
+                return;
+            }
+            _ => return,
+        };
+        check_op(cx, op, span, &active, func);
+    });
+    for_each_iter_loop(&func.body, &mut |l| {
+        if let LoopKind::Iter { iter, .. } = &l.kind {
+            let reads_active = func.vars.iter().enumerate().any(|(v, var)| {
+                active[v]
+                    && iter.clone().into_iter().any(
+                        |tt| matches!(&tt, proc_macro2::TokenTree::Ident(i) if *i == var.ident),
+                    )
+            });
+            if reads_active {
+                cx.error_spanned_by(iter, "iterating over differentiated values with this iterator is not supported by #[differentiable]; write `for x in xs.iter()`, `for &x in xs.iter()`, `for (i, x) in xs.iter().enumerate()` or index in a range loop (`for i in 0..xs.len()`)");
+            }
+        }
+    });
+
+    // 4. Needed values, recomputation and storage.
+    let mut overwritten = vec![false; n];
+    walk(&func.body, &mut |s| match s {
+        Stmt::Assign {
+            var, init: false, ..
+        } => overwritten[*var] = true,
+        Stmt::IndexAssign { base, .. } | Stmt::Push { base, .. } => overwritten[*base] = true,
+        _ => {}
+    });
+    let mut range_counter = vec![false; n];
+    let mut recompute = vec![false; n];
+    let mut def_op: Vec<Option<&Op>> = vec![None; n];
+    walk_blocks(&func.body, &mut |b| {
+        // Suffix sets of variables assigned after each statement of this block.
+        let mut after: Vec<BTreeSet<VarId>> = vec![BTreeSet::new(); b.stmts.len() + 1];
+        for (k, s) in b.stmts.iter().enumerate().rev() {
+            let mut set = after[k + 1].clone();
+            assigned_in(s, &mut set);
+            after[k] = set;
+        }
+        for (k, s) in b.stmts.iter().enumerate() {
+            if let Stmt::Loop(Loop {
+                kind: LoopKind::Range { var, .. },
+                ..
+            }) = s
+            {
+                range_counter[*var] = true;
+            }
+            let Stmt::Let { var, op, .. } = s else {
+                continue;
+            };
+            def_op[*var] = Some(op);
+            if b.id == 0 || func.vars[*var].kind != VarKind::Let || overwritten[*var] {
+                continue;
+            }
+            let cheap = !matches!(op, Op::Call { .. } | Op::Opaque { .. });
+            let stable = op.reads().iter().all(|r| !after[k + 1].contains(r));
+            recompute[*var] = cheap && stable;
+        }
+    });
+
+    let mut an = Analysis {
+        active,
+        useful,
+        needed: vec![false; n],
+        recompute,
+        range_counter,
+        overwritten,
+    };
+    loop {
+        let mut more: Vec<VarId> = Vec::new();
+        walk(&func.body, &mut |s| {
+            if an.work(s) {
+                match s {
+                    Stmt::Let { var, op, .. }
+                    | Stmt::Assign { var, op, .. }
+                    | Stmt::IndexAssign { base: var, op, .. } => {
+                        more.extend(op_needs(op, *var, &an.active));
+                    }
+                    // Undoing a push needs the buffer's length.
+                    Stmt::Push { base, .. } => more.push(*base),
+                    _ => {}
+                }
+            }
+            match s {
+                // Writing or restoring an element needs its index.
+                Stmt::IndexAssign {
+                    base,
+                    index: Atom::Var(i),
+                    ..
+                } if an.work(s) || an.needed[*base] => more.push(*i),
+                Stmt::Loop(l) if an.block_has_rev(&l.body) => {
+                    if let LoopKind::Range { lo, hi, rev, .. } = &l.kind {
+                        more.extend(if *rev { hi } else { lo }.var());
+                    }
+                }
+                _ => {}
+            }
+        });
+        // Recomputed values need their inputs.
+        for v in 0..n {
+            if an.needed[v] && an.recompute[v] {
+                if let Some(op) = def_op[v] {
+                    more.extend(op.reads());
+                }
+            }
+        }
+        let mut changed = false;
+        for v in more {
+            if !an.needed[v] {
+                an.needed[v] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    an
+}
+
+fn for_each_iter_loop<'a>(b: &'a Block, f: &mut impl FnMut(&'a Loop)) {
+    walk(b, &mut |s| {
+        if let Stmt::Loop(l) = s {
+            f(l);
+        }
+    });
+}
+
+/// The primal values the partials of `op` read (for its active operands).
+pub fn op_needs(op: &Op, target: VarId, active: &[bool]) -> Vec<VarId> {
+    let ops = op.operands();
+    let is_active = |k: usize| ops.get(k).is_some_and(|a| atom_active(a, active));
+    let resolve = |needs: &[Need], out: &mut Vec<VarId>| {
+        for n in needs {
+            match n {
+                Need::In(j) => {
+                    if let Some(v) = ops.get(*j).and_then(|a| a.var()) {
+                        out.push(v);
+                    }
+                }
+                Need::Out => out.push(target),
+            }
+        }
+    };
+    let mut out = Vec::new();
+    match op {
+        Op::Arith(a, _, _) => {
+            let (_, partials) = rules::arith(*a);
+            for (k, needs) in partials.iter().enumerate() {
+                if is_active(k) {
+                    resolve(needs, &mut out);
+                }
+            }
+        }
+        Op::Method { name, .. } => {
+            if let Some(MethodRule::Diff { partials, .. }) = rules::method(&name.to_string()) {
+                for (k, needs) in partials.iter().enumerate() {
+                    if is_active(k) {
+                        resolve(needs, &mut out);
+                    }
+                }
+            }
+        }
+        Op::Index { index, .. } => out.extend(index.var()),
+        Op::Call { pullback, .. } => out.push(*pullback),
+        _ => {}
+    }
+    out
+}
+
+fn check_op(cx: &Ctxt, op: &Op, span: proc_macro2::Span, active: &[bool], func: &Func) {
+    let ops = op.operands();
+    let act: Vec<bool> = ops.iter().map(|a| atom_active(a, active)).collect();
+    if !act.iter().any(|x| *x) && !matches!(op, Op::Opaque { .. }) {
+        return;
+    }
+    match op {
+        Op::Method { name, args, .. } => {
+            let n = name.to_string();
+            match rules::method(&n) {
+                None => cx.error_at(name.span(), format!(
+                    "no derivative rule for method `{n}` on a differentiated value; supported float methods: {}. Compute it from supported operations, or move it into a #[differentiable] function",
+                    rules::DIFFERENTIABLE_METHODS
+                )),
+                Some(MethodRule::Diff { arity, partials }) => {
+                    if args.len() + 1 != arity {
+                        cx.error_at(name.span(), format!("`{n}` takes {} argument(s) here, found {}", arity - 1, args.len()));
+                        return;
+                    }
+                    for (k, a) in act.iter().enumerate() {
+                        if *a && k >= partials.len() {
+                            cx.error_at(span, format!("`{n}` cannot be differentiated with respect to its argument {k}; it must be a constant"));
+                        }
+                    }
+                }
+                Some(MethodRule::ZeroGrad { arity }) if args.len() + 1 != arity => {
+                    cx.error_at(name.span(), format!("`{n}` takes {} argument(s) here, found {}", arity - 1, args.len()));
+                }
+                _ => {}
+            }
+        }
+        Op::Call {
+            func: path,
+            plain: true,
+            ..
+        } => {
+            let name = path.to_token_stream().to_string().replace(' ', "");
+            cx.error_spanned_by(path, format!(
+                "`{name}` has no derivative, and it is called here on a differentiated value; only float methods, arithmetic and #[differentiable] functions can be differentiated. Write the computation with those, or wrap it in a #[differentiable] function"
+            ));
+        }
+        Op::Cast {
+            ty, float: false, ..
+        } => {
+            let t = ty.to_token_stream().to_string();
+            let int = [
+                "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
+                "usize",
+            ]
+            .contains(&t.as_str());
+            if !int {
+                cx.error_spanned_by(ty, format!("cannot differentiate a cast of a differentiated value to `{t}`; cast to `f64` or `f32` (derivative 1) or to an integer type (a constant)"));
+            }
+        }
+        Op::Opaque {
+            reads,
+            what,
+            tokens,
+        } => {
+            if let Some(v) = reads.iter().find(|v| active[**v]) {
+                cx.error_spanned_by(tokens, format!(
+                    "{what} reads `{}`, which is differentiated; #[differentiable] cannot see into it. Use it only on constants",
+                    func.vars[*v].ident
+                ));
+            }
+        }
+        Op::Index { index, .. } if index.var().is_some_and(|v| active[v]) => {
+            cx.error_at(span, "an index cannot be a differentiated value");
+        }
+        _ => {}
+    }
+}

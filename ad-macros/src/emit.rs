@@ -1,0 +1,312 @@
+//! Emission of the generated functions: signatures, doc headers, lint allows, and the
+//! assembly of the two sweeps into `f_pullback`, `f_vjp` and `f_grad`.
+//!
+//! `f_pullback(args) -> (R, impl FnOnce(R) -> (T0, T1, ..))` runs the forward sweep once
+//! and returns the reverse sweep as a closure owning exactly what it needs (rustc's capture
+//! analysis picks the values the reverse sweep reads). Its result has one slot per
+//! parameter (`()` for constants), so a caller knows where each argument's cotangent is
+//! without seeing the callee's signature. Callers use it for calls between differentiable
+//! functions, so a call chain costs one forward pass per call, never a re-run per level.
+//! A self-recursive function returns a boxed closure (an opaque type cannot contain itself).
+
+use crate::analyze::Analysis;
+use crate::ir::{Func, VarKind};
+use crate::parse::Signature;
+use crate::reverse::Gen;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use syn::visit_mut::VisitMut;
+use syn::{Ident, Type};
+
+/// The tangent type of a parameter or result type, written as users expect to read it.
+pub fn tangent_type(ty: &Type) -> TokenStream {
+    match ty {
+        Type::Reference(r) => tangent_type(&r.elem),
+        Type::Paren(p) => tangent_type(&p.elem),
+        Type::Slice(s) => {
+            let e = tangent_type(&s.elem);
+            quote!(::std::vec::Vec<#e>)
+        }
+        Type::Tuple(t) => {
+            let elems = t.elems.iter().map(tangent_type);
+            quote!((#(#elems,)*))
+        }
+        Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32") => ty.to_token_stream(),
+        Type::Path(p)
+            if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "Vec") =>
+        {
+            let syn::PathArguments::AngleBracketed(args) =
+                &p.path.segments.last().unwrap().arguments
+            else {
+                return quote!(<#ty as ::ad_runtime::Differentiable>::Tangent);
+            };
+            match args.args.first() {
+                Some(syn::GenericArgument::Type(inner)) => {
+                    let e = tangent_type(inner);
+                    quote!(::std::vec::Vec<#e>)
+                }
+                _ => quote!(<#ty as ::ad_runtime::Differentiable>::Tangent),
+            }
+        }
+        _ => quote!(<#ty as ::ad_runtime::Differentiable>::Tangent),
+    }
+}
+
+/// Gives every elided or anonymous reference lifetime the name `'__ad`.
+struct NameLifetimes {
+    used: bool,
+}
+
+impl VisitMut for NameLifetimes {
+    fn visit_type_reference_mut(&mut self, r: &mut syn::TypeReference) {
+        match &r.lifetime {
+            None => {
+                r.lifetime = Some(syn::Lifetime::new("'__ad", Span::call_site()));
+                self.used = true;
+            }
+            Some(l) if l.ident == "_" => {
+                r.lifetime = Some(syn::Lifetime::new("'__ad", Span::call_site()));
+                self.used = true;
+            }
+            _ => {}
+        }
+        syn::visit_mut::visit_type_reference_mut(self, r);
+    }
+    fn visit_lifetime_mut(&mut self, l: &mut syn::Lifetime) {
+        if l.ident == "_" {
+            *l = syn::Lifetime::new("'__ad", Span::call_site());
+            self.used = true;
+        }
+    }
+}
+
+pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> TokenStream {
+    let sweeps = Gen::new(func, an);
+    let rt = quote!(::ad_runtime::__private);
+    let name = &item.sig.ident;
+    let vis = &item.vis;
+    let ret_ty = &sig.ret_ty;
+    let pullback = format_ident!("{}_pullback", name);
+    let vjp = format_ident!("{}_vjp", name);
+    let grad = format_ident!("{}_grad", name);
+
+    // Sweeps first: generating them registers the tapes.
+    let fwd = sweeps.fwd_block(&func.body);
+    let rev = sweeps.rev_block(&func.body, true);
+    let tapes = sweeps.tapes();
+
+    let flow = func.flow.map(|f| {
+        let f = &func.vars[f].ident;
+        quote!(let mut #f: u32 = 0;)
+    });
+    let ret = &func.vars[func.ret].ident;
+    let out_value = if func.ret_deferred {
+        quote!(match #ret { ::core::option::Option::Some(v) => v, ::core::option::Option::None => ::core::unreachable!() })
+    } else {
+        quote!(#ret)
+    };
+
+    // Adjoints of the function body's variables, parameters and result.
+    let mut adj_decls = TokenStream::new();
+    let seed = Ident::new("__seed", Span::mixed_site());
+    for (v, var) in func.vars.iter().enumerate() {
+        if var.block != 0 {
+            continue;
+        }
+        let d = sweeps.adj(v);
+        if var.kind == VarKind::Param {
+            if an.active[v] {
+                let x = &var.ident;
+                adj_decls.extend(quote!(let mut #d = #rt::zero_like(&#x);));
+            }
+        } else if v == func.ret {
+            adj_decls.extend(quote!(let mut #d = #seed;));
+        } else if an.adj(v) {
+            adj_decls.extend(quote!(let mut #d = #rt::zero();));
+        }
+    }
+    let slots: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .map(|p| {
+            if p.active {
+                let d = sweeps.adj(p.var);
+                quote!(#d)
+            } else {
+                quote!(())
+            }
+        })
+        .collect();
+    let slot_types: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .map(|p| {
+            if p.active {
+                tangent_type(&p.ty)
+            } else {
+                quote!(())
+            }
+        })
+        .collect();
+
+    // Signature of the pullback: named lifetimes, precise capturing.
+    let mut namer = NameLifetimes { used: false };
+    let pb_params: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .map(|p| {
+            let mut ty = p.ty.clone();
+            namer.visit_type_mut(&mut ty);
+            let i = &p.ident;
+            let m = p.mutable.then(|| quote!(mut));
+            quote!(#m #i: #ty)
+        })
+        .collect();
+    let mut lifetimes: Vec<TokenStream> =
+        sig.lifetimes.iter().map(|l| l.to_token_stream()).collect();
+    let mut captured: Vec<TokenStream> = sig
+        .lifetimes
+        .iter()
+        .map(|l| l.lifetime.to_token_stream())
+        .collect();
+    if namer.used {
+        lifetimes.insert(0, quote!('__ad));
+        captured.insert(0, quote!('__ad));
+    }
+    let generics = if lifetimes.is_empty() {
+        quote!()
+    } else {
+        quote!(<#(#lifetimes),*>)
+    };
+    let closure_ty = quote!(FnOnce(#ret_ty) -> (#(#slot_types,)*));
+    let pb_ret = if sig.self_recursive {
+        let bound = if namer.used {
+            quote!(+ '__ad)
+        } else {
+            quote!()
+        };
+        quote!(::std::boxed::Box<dyn #closure_ty #bound>)
+    } else {
+        quote!(impl #closure_ty + use<#(#captured),*>)
+    };
+
+    let tape_decls = tapes.iter().map(|t| quote!(let mut #t = #rt::Tape::new();));
+    let param_names: Vec<&Ident> = sig.params.iter().map(|p| &p.ident).collect();
+    let active: Vec<&crate::parse::Param> = sig.params.iter().filter(|p| p.active).collect();
+    let wrt_list = active
+        .iter()
+        .map(|p| format!("`{}`", p.ident))
+        .collect::<Vec<_>>()
+        .join(", ");
+
+    let closure = quote! {
+        move |#seed: #ret_ty| {
+            #adj_decls
+            #rev
+            (#(#slots,)*)
+        }
+    };
+    let closure = if sig.self_recursive {
+        quote!(::std::boxed::Box::new(#closure))
+    } else {
+        closure
+    };
+    let pb_doc = format!(
+        " Split reverse mode of [`{name}`] (generated by `#[differentiable]`): runs the forward sweep once and returns the value with a closure that maps an output cotangent to one cotangent slot per parameter (`()` for constants). Used for calls between differentiable functions."
+    );
+    let pullback_fn = quote! {
+        #[doc = #pb_doc]
+        #[doc(hidden)]
+        #[allow(unused_mut, unused_variables, unused_parens, unused_braces, non_snake_case, clippy::all)] // generated code: mirrors the user's body statement by statement
+        #vis fn #pullback #generics (#(#pb_params),*) -> (#ret_ty, #pb_ret) {
+            #flow
+            #(#tape_decls)*
+            #fwd
+            let #seed = #out_value;
+            (#seed, #closure)
+        }
+    };
+
+    // f_vjp and f_grad, with the contract's exact signatures.
+    let user_params: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .map(|p| {
+            let (i, ty) = (&p.ident, &p.ty);
+            quote!(#i: #ty)
+        })
+        .collect();
+    let seed_name = if sig.params.iter().any(|p| p.ident == "seed") {
+        format_ident!("seed_")
+    } else {
+        format_ident!("seed")
+    };
+    let grad_types: Vec<TokenStream> = active.iter().map(|p| tangent_type(&p.ty)).collect();
+    let (g_ty, g_val) = if grad_types.len() == 1 {
+        let t = &grad_types[0];
+        (quote!(#t), {
+            let d = sweeps.adj(active[0].var);
+            quote!(#d)
+        })
+    } else {
+        let ds: Vec<Ident> = active.iter().map(|p| sweeps.adj(p.var)).collect();
+        (quote!((#(#grad_types),*)), quote!((#(#ds),*)))
+    };
+    let destructure: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .map(|p| {
+            if p.active {
+                let d = sweeps.adj(p.var);
+                quote!(#d)
+            } else {
+                quote!(_)
+            }
+        })
+        .collect();
+    let vjp_doc = format!(
+        " Reverse-mode derivative of [`{name}`] (generated by `#[differentiable]`): returns `{name}({})` and the vector–Jacobian product, the cotangent{} of {wrt_list} given the output cotangent `{seed_name}`.",
+        param_names
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        if active.len() == 1 { "" } else { "s" },
+    );
+    let y = Ident::new("__y", Span::mixed_site());
+    let pbv = Ident::new("__pb", Span::mixed_site());
+    let lt_generics = if sig.lifetimes.is_empty() {
+        quote!()
+    } else {
+        let l = &sig.lifetimes;
+        quote!(<#(#l),*>)
+    };
+    let vjp_fn = quote! {
+        #[doc = #vjp_doc]
+        #[allow(non_snake_case, clippy::all)] // generated code
+        #vis fn #vjp #lt_generics (#(#user_params,)* #seed_name: #ret_ty) -> (#ret_ty, #g_ty) {
+            let (#y, #pbv) = #pullback(#(#param_names),*);
+            let (#(#destructure,)*) = #pbv(#seed_name);
+            (#y, #g_val)
+        }
+    };
+    let is_float =
+        matches!(ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+    let grad_fn = is_float.then(|| {
+        let doc = format!(
+            " Value and gradient of [`{name}`] with respect to {wrt_list} (generated by `#[differentiable]`): `{vjp}(.., 1.0)`."
+        );
+        quote! {
+            #[doc = #doc]
+            #[allow(non_snake_case, clippy::all)] // generated code
+            #vis fn #grad #lt_generics (#(#user_params),*) -> (#ret_ty, #g_ty) {
+                #vjp(#(#param_names,)* 1.0)
+            }
+        }
+    });
+    quote! {
+        #pullback_fn
+        #vjp_fn
+        #grad_fn
+    }
+}

@@ -1,0 +1,271 @@
+//! The intermediate representation: a function body in A-normal form.
+//!
+//! Every intermediate value has a name (a [`Var`]), every operation is one primitive [`Op`]
+//! whose operands are [`Atom`]s, and statements appear in evaluation order, so a [`Block`]
+//! is the computational graph in topological order. Control flow stays structured (blocks,
+//! `if`, loops): structured regions reverse naturally into Rust. Early exits (`return`,
+//! `break`, `continue`) are lowered by the parser into a flow flag plus guarded remainders,
+//! so every block runs to its end and the reverse sweep only has to mirror `if` and loops.
+
+use proc_macro2::{Span, TokenStream};
+use syn::{Ident, Type};
+
+pub type VarId = usize;
+pub type BlockId = usize;
+
+/// How a variable comes into being.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum VarKind {
+    /// A function parameter.
+    Param,
+    /// `let x = ...` (immutable, defined once per execution of its block).
+    Let,
+    /// `let mut x = ...`, reassigned later.
+    LetMut,
+    /// Declared without a value and initialised on every path (`if`-expression results,
+    /// the return slot when the body has early returns).
+    Deferred,
+    /// A `for` loop's pattern variable or hidden counter.
+    LoopVar,
+    /// The callee pullback of a call site.
+    Pullback,
+    /// The control-flow flag used to lower early exits.
+    Flow,
+}
+
+#[derive(Clone, Debug)]
+pub struct Var {
+    /// The identifier emitted for this variable (the user's own name for the first binding
+    /// of a name, a hygienic fresh name otherwise).
+    pub ident: Ident,
+    /// The block that declares it (0 = the function body).
+    pub block: BlockId,
+    pub kind: VarKind,
+    /// A type annotation written by the user (`let x: f64 = ...`).
+    pub ty: Option<Type>,
+}
+
+/// An operand: a variable, a borrow of one, or a constant expression (literal or path).
+#[derive(Clone, Debug)]
+pub enum Atom {
+    Var(VarId),
+    Ref(VarId),
+    Const(TokenStream),
+}
+
+impl Atom {
+    pub fn var(&self) -> Option<VarId> {
+        match self {
+            Atom::Var(v) | Atom::Ref(v) => Some(*v),
+            Atom::Const(_) => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Arith {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+}
+
+/// How a float method was written: `x.sin()` or `f64::sin(x)`.
+#[derive(Clone, Debug)]
+pub enum MethodForm {
+    Method,
+    Path(TokenStream),
+}
+
+/// One primitive operation.
+#[derive(Clone, Debug)]
+pub enum Op {
+    /// `a` (a copy or move), `*a`, `a.clone()`: identity for differentiation.
+    Copy(Atom),
+    Deref(Atom),
+    CloneOf(Atom),
+    Neg(Atom),
+    Arith(Arith, Atom, Atom),
+    /// Comparisons, `!`, bit and integer operators: results are never differentiated.
+    Passive(TokenStream, Vec<Atom>, PassiveShape),
+    Method {
+        name: Ident,
+        form: MethodForm,
+        recv: Atom,
+        args: Vec<Atom>,
+    },
+    /// A call to a function that has a generated pullback (`f` -> `f_pullback`), or, with
+    /// `plain`, one that is only ever called on constants (`Vec::with_capacity(n)`).
+    Call {
+        func: syn::Path,
+        args: Vec<Atom>,
+        pullback: VarId,
+        plain: bool,
+    },
+    Index {
+        base: Atom,
+        index: Atom,
+        by_ref: bool,
+    },
+    Cast {
+        a: Atom,
+        ty: Type,
+        float: bool,
+    },
+    Tuple(Vec<Atom>),
+    Field(Atom, syn::Index),
+    /// An expression the transformation does not look into; allowed only on constants.
+    Opaque {
+        tokens: TokenStream,
+        reads: Vec<VarId>,
+        what: String,
+    },
+}
+
+/// How a passive operation is printed: unary prefix (`!a`) or binary infix (`a < b`).
+#[derive(Clone, Copy, Debug)]
+pub enum PassiveShape {
+    Prefix,
+    Infix,
+}
+
+#[derive(Clone, Debug)]
+pub enum Stmt {
+    /// `let var = op;`
+    Let {
+        var: VarId,
+        op: Op,
+        span: Span,
+    },
+    /// `let var;` (initialised later on every path).
+    Declare {
+        var: VarId,
+    },
+    /// `var = op;` (`init`: the first assignment of a deferred variable).
+    Assign {
+        var: VarId,
+        op: Op,
+        span: Span,
+        init: bool,
+    },
+    /// `base[index] = op;`
+    IndexAssign {
+        base: VarId,
+        index: Atom,
+        op: Op,
+        span: Span,
+    },
+    /// `base.push(value);`
+    Push {
+        base: VarId,
+        value: Atom,
+        span: Span,
+    },
+    If {
+        id: usize,
+        cond: Atom,
+        then: Block,
+        els: Block,
+    },
+    Loop(Loop),
+    /// A statement kept in the forward sweep only (`println!`, `assert!`, ...).
+    Effect {
+        tokens: TokenStream,
+    },
+    /// Sets the control-flow flag (a lowered `return`, `break` or `continue`).
+    SetFlow(u32),
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub id: BlockId,
+    pub stmts: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Loop {
+    pub id: usize,
+    pub kind: LoopKind,
+    pub body: Block,
+    /// Flow codes of `break` and `continue` that target this loop.
+    pub break_code: u32,
+    pub continue_code: u32,
+}
+
+#[derive(Clone, Debug)]
+pub enum LoopKind {
+    /// `for var in lo..hi` / `lo..=hi`, optionally `.rev()`: the reverse sweep recomputes
+    /// the counter from the iteration number.
+    Range {
+        var: VarId,
+        lo: Atom,
+        hi: Atom,
+        inclusive: bool,
+        rev: bool,
+    },
+    /// `for pat in iter` over any other iterator of constants: pattern variables are
+    /// recorded per iteration when the reverse sweep needs them.
+    Iter { pat: TokenStream, iter: TokenStream },
+    /// `while cond { .. }`: `cond` is evaluated by `cond_block` into `cond_atom`.
+    While { cond_block: Block, cond_atom: Atom },
+    /// `loop { .. }`.
+    Loop,
+}
+
+/// The whole function after parsing.
+pub struct Func {
+    pub vars: Vec<Var>,
+    pub body: Block,
+    /// The variable holding the return value.
+    pub ret: VarId,
+    /// Whether the return slot is an `Option` filled by early returns.
+    pub ret_deferred: bool,
+    pub flow: Option<VarId>,
+}
+
+impl Op {
+    /// Every variable this operation reads.
+    pub fn reads(&self) -> Vec<VarId> {
+        let mut out = Vec::new();
+        let mut add = |a: &Atom| {
+            if let Some(v) = a.var() {
+                out.push(v);
+            }
+        };
+        match self {
+            Op::Copy(a) | Op::Deref(a) | Op::CloneOf(a) | Op::Neg(a) | Op::Field(a, _) => add(a),
+            Op::Cast { a, .. } => add(a),
+            Op::Arith(_, a, b) => {
+                add(a);
+                add(b);
+            }
+            Op::Passive(_, xs, _) | Op::Tuple(xs) => xs.iter().for_each(add),
+            Op::Method { recv, args, .. } => {
+                add(recv);
+                args.iter().for_each(add);
+            }
+            Op::Call { args, .. } => args.iter().for_each(add),
+            Op::Index { base, index, .. } => {
+                add(base);
+                add(index);
+            }
+            Op::Opaque { reads, .. } => out.extend(reads.iter().copied()),
+        }
+        out
+    }
+
+    /// The operands in order (operand 0 of a method is its receiver).
+    pub fn operands(&self) -> Vec<&Atom> {
+        match self {
+            Op::Copy(a) | Op::Deref(a) | Op::CloneOf(a) | Op::Neg(a) | Op::Field(a, _) => vec![a],
+            Op::Cast { a, .. } => vec![a],
+            Op::Arith(_, a, b) => vec![a, b],
+            Op::Passive(_, xs, _) | Op::Tuple(xs) => xs.iter().collect(),
+            Op::Method { recv, args, .. } => std::iter::once(recv).chain(args.iter()).collect(),
+            Op::Call { args, .. } => args.iter().collect(),
+            Op::Index { base, index, .. } => vec![base, index],
+            Op::Opaque { .. } => vec![],
+        }
+    }
+}

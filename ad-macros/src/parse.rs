@@ -1,0 +1,1752 @@
+//! Parsing: `syn::ItemFn` + attribute arguments -> [`Func`] (the IR) and [`Signature`].
+//!
+//! The body is flattened to A-normal form in evaluation order: every intermediate value gets
+//! a name, so each IR statement is one primitive operation. Names follow the user's where
+//! possible (the first binding of `x` stays `x`); shadowing bindings and temporaries get
+//! fresh names with mixed-site hygiene, so they cannot collide with user identifiers.
+//!
+//! Early exits are lowered here: `return e` stores `e` in the return slot and sets a flow
+//! flag; `break`/`continue` set the flag with a code naming their loop; the statements after
+//! one that may exit are wrapped in `if flow == 0 { .. }`. Every block therefore runs to its
+//! end, which keeps the reverse sweep a plain mirror of `if` and loops.
+
+use crate::ctxt::Ctxt;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use std::collections::{BTreeSet, HashMap};
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat, Type};
+
+/// Attribute arguments: `#[differentiable]` or `#[differentiable(wrt(a, b))]`.
+#[derive(Default)]
+pub struct Args {
+    pub wrt: Option<Vec<Ident>>,
+}
+
+impl Args {
+    pub fn parse(tokens: TokenStream) -> syn::Result<Args> {
+        let mut args = Args::default();
+        let parser = syn::meta::parser(|meta| {
+            if meta.path.is_ident("wrt") {
+                if args.wrt.is_some() {
+                    return Err(meta.error("duplicate `wrt(...)`"));
+                }
+                let content;
+                syn::parenthesized!(content in meta.input);
+                let names = content.parse_terminated(Ident::parse_any_ident, syn::Token![,])?;
+                if names.is_empty() {
+                    return Err(meta.error("`wrt()` needs at least one parameter name"));
+                }
+                args.wrt = Some(names.into_iter().collect());
+                Ok(())
+            } else {
+                let name = meta.path.to_token_stream().to_string().replace(' ', "");
+                Err(meta.error(format!(
+                    "unknown argument `{name}`; expected `wrt(param, ...)`"
+                )))
+            }
+        });
+        syn::parse::Parser::parse2(parser, tokens)?;
+        Ok(args)
+    }
+}
+
+trait ParseAnyIdent {
+    fn parse_any_ident(input: syn::parse::ParseStream) -> syn::Result<Ident>;
+}
+impl ParseAnyIdent for Ident {
+    fn parse_any_ident(input: syn::parse::ParseStream) -> syn::Result<Ident> {
+        input.parse()
+    }
+}
+
+/// One parameter of the user's function.
+pub struct Param {
+    pub ident: Ident,
+    pub ty: Type,
+    pub mutable: bool,
+    /// Differentiated (float-valued and selected by `wrt`).
+    pub active: bool,
+    pub var: VarId,
+}
+
+/// The signature facts the emitter needs.
+pub struct Signature {
+    pub params: Vec<Param>,
+    pub ret_ty: Type,
+    /// Lifetime parameters the user declared (kept on the generated functions).
+    pub lifetimes: Vec<syn::LifetimeParam>,
+    /// Whether the body calls the function itself (its pullback must then be boxed).
+    pub self_recursive: bool,
+}
+
+/// Is this type never differentiated (integers, `bool`, `char`, strings, and references,
+/// slices, arrays and `Vec`s of those)?
+pub fn is_constant_type(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(r) => is_constant_type(&r.elem),
+        Type::Slice(s) => is_constant_type(&s.elem),
+        Type::Array(a) => is_constant_type(&a.elem),
+        Type::Paren(p) => is_constant_type(&p.elem),
+        Type::Group(g) => is_constant_type(&g.elem),
+        Type::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(is_constant_type),
+        Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match name.as_str() {
+                "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64"
+                | "u128" | "usize" | "bool" | "char" | "str" | "String" => true,
+                "Vec" => match &last.arguments {
+                    syn::PathArguments::AngleBracketed(a) => a.args.iter().all(
+                        |arg| matches!(arg, syn::GenericArgument::Type(t) if is_constant_type(t)),
+                    ),
+                    _ => false,
+                },
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Checks the signature and records parameters as the first variables of the IR.
+pub fn signature(
+    cx: &Ctxt,
+    item: &syn::ItemFn,
+    args: &Args,
+    vars: &mut Vec<Var>,
+) -> Option<Signature> {
+    let sig = &item.sig;
+    let before = cx.has_errors();
+    if let Some(t) = &sig.asyncness {
+        cx.error_spanned_by(t, "`async fn` cannot be #[differentiable]; differentiate a synchronous function and call it from async code");
+    }
+    if let Some(t) = &sig.constness {
+        cx.error_spanned_by(t, "`const fn` cannot be #[differentiable]; remove `const`");
+    }
+    if let Some(t) = &sig.unsafety {
+        cx.error_spanned_by(t, "`unsafe fn` cannot be #[differentiable]; wrap the unsafe operations in a safe function and differentiate that");
+    }
+    if let Some(abi) = &sig.abi {
+        cx.error_spanned_by(abi, "`extern` functions cannot be #[differentiable]; differentiate a plain Rust function and call it from the extern wrapper");
+    }
+    if let Some(v) = &sig.variadic {
+        cx.error_spanned_by(v, "variadic functions cannot be #[differentiable]");
+    }
+    let mut lifetimes = Vec::new();
+    for gp in &sig.generics.params {
+        match gp {
+            syn::GenericParam::Lifetime(l) => lifetimes.push(l.clone()),
+            syn::GenericParam::Type(t) => cx.error_spanned_by(t, format!(
+                "generic type parameter `{}` is not supported by #[differentiable] yet; write the function for concrete types (f64, f32, &[f64], ...)",
+                t.ident
+            )),
+            syn::GenericParam::Const(c) => cx.error_spanned_by(c, format!(
+                "const generic parameter `{}` is not supported by #[differentiable] yet",
+                c.ident
+            )),
+        }
+    }
+    if let Some(w) = &sig.generics.where_clause {
+        cx.error_spanned_by(
+            w,
+            "`where` clauses are not supported by #[differentiable] yet",
+        );
+    }
+    let ret_ty = match &sig.output {
+        syn::ReturnType::Default => {
+            cx.error_spanned_by(&sig.ident, "a #[differentiable] function must return a value (f64, f32, a Vec, an array or a tuple of those)");
+            None
+        }
+        syn::ReturnType::Type(_, ty) => {
+            if contains_reference(ty) {
+                cx.error_spanned_by(
+                    ty,
+                    "#[differentiable] functions cannot return references; return an owned value",
+                );
+            }
+            Some((**ty).clone())
+        }
+    };
+
+    let mut params = Vec::new();
+    for input in &sig.inputs {
+        match input {
+            syn::FnArg::Receiver(r) => cx.error_spanned_by(r, "methods (`self` parameters) are not supported by #[differentiable] yet; write a free function taking the value as a parameter"),
+            syn::FnArg::Typed(pt) => {
+                let (ident, mutable) = match &*pt.pat {
+                    Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                        (pi.ident.clone(), pi.mutability.is_some())
+                    }
+                    other => {
+                        cx.error_spanned_by(other, "only simple parameter names are supported by #[differentiable] (`x: f64`), not patterns");
+                        continue;
+                    }
+                };
+                if let Type::Reference(r) = &*pt.ty {
+                    if r.mutability.is_some() {
+                        cx.error_spanned_by(&pt.ty, "`&mut` parameters are not supported by #[differentiable]; take the value (or `&`) and return the result");
+                        continue;
+                    }
+                }
+                let active = !is_constant_type(&pt.ty);
+                let var = vars.len();
+                vars.push(Var { ident: ident.clone(), block: 0, kind: VarKind::Param, ty: Some((*pt.ty).clone()) });
+                params.push(Param { ident, ty: (*pt.ty).clone(), mutable, active, var });
+            }
+        }
+    }
+    if let Some(wrt) = &args.wrt {
+        let mut seen = BTreeSet::new();
+        for name in wrt {
+            if !seen.insert(name.to_string()) {
+                cx.error_spanned_by(name, format!("`{name}` is listed twice in `wrt(...)`"));
+            }
+            match params.iter().find(|p| p.ident == *name) {
+                None => {
+                    let names: Vec<String> = params.iter().map(|p| format!("`{}`", p.ident)).collect();
+                    cx.error_spanned_by(name, format!(
+                        "`wrt` names `{name}`, which is not a parameter of this function; expected one of: {}",
+                        names.join(", ")
+                    ));
+                }
+                Some(p) if !p.active => cx.error_spanned_by(name, format!(
+                    "`{name}` has type `{}`, which cannot be differentiated (integers, bool and their collections are constants)",
+                    p.ty.to_token_stream().to_string().replace(' ', "")
+                )),
+                Some(_) => {}
+            }
+        }
+        for p in &mut params {
+            p.active = p.active && wrt.iter().any(|n| *n == p.ident);
+        }
+    }
+    if !params.iter().any(|p| p.active) && !cx.has_errors() {
+        cx.error_spanned_by(&sig.inputs, "no parameter to differentiate: #[differentiable] needs at least one float-valued parameter (f64, f32, &[f64], Vec<f64>, arrays)");
+    }
+    if cx.has_errors() && !before {
+        return None;
+    }
+    Some(Signature {
+        params,
+        ret_ty: ret_ty?,
+        lifetimes,
+        self_recursive: false,
+    })
+}
+
+fn contains_reference(ty: &Type) -> bool {
+    struct V(bool);
+    impl<'a> syn::visit::Visit<'a> for V {
+        fn visit_type_reference(&mut self, _: &'a syn::TypeReference) {
+            self.0 = true;
+        }
+    }
+    let mut v = V(false);
+    syn::visit::Visit::visit_type(&mut v, ty);
+    v.0
+}
+
+/// Does the body contain `return` (outside closures)?
+fn has_return(block: &syn::Block) -> bool {
+    struct V(bool);
+    impl<'a> syn::visit::Visit<'a> for V {
+        fn visit_expr_return(&mut self, _: &'a syn::ExprReturn) {
+            self.0 = true;
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut v = V(false);
+    syn::visit::Visit::visit_block(&mut v, block);
+    v.0
+}
+
+/// What a lowered statement list does with its tail expression.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    /// Produce its value as an atom.
+    Value,
+    /// Store it in the return slot.
+    Ret,
+    /// Discard it (statement position).
+    Unit,
+}
+
+const RET_CODE: u32 = 1;
+
+struct LoopFrame {
+    label: Option<String>,
+    break_code: u32,
+    continue_code: u32,
+}
+
+pub struct Lowerer<'a> {
+    cx: &'a Ctxt,
+    fn_name: String,
+    pub vars: Vec<Var>,
+    scopes: Vec<HashMap<String, VarId>>,
+    name_uses: HashMap<String, usize>,
+    stack: Vec<(BlockId, Vec<Stmt>)>,
+    n_blocks: usize,
+    n_temps: usize,
+    n_ifs: usize,
+    n_loops: usize,
+    next_code: u32,
+    loops: Vec<LoopFrame>,
+    flow: Option<VarId>,
+    ret: VarId,
+    pub self_recursive: bool,
+}
+
+/// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
+pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
+    let mut scope = HashMap::new();
+    let mut name_uses = HashMap::new();
+    for (i, v) in vars.iter().enumerate() {
+        scope.insert(v.ident.to_string(), i);
+        name_uses.insert(v.ident.to_string(), 1);
+    }
+    let ret_deferred = has_return(&item.block);
+    let mut lw = Lowerer {
+        cx,
+        fn_name: item.sig.ident.to_string(),
+        vars,
+        scopes: vec![scope],
+        name_uses,
+        stack: vec![(0, Vec::new())],
+        n_blocks: 1,
+        n_temps: 0,
+        n_ifs: 0,
+        n_loops: 0,
+        next_code: RET_CODE + 1,
+        loops: Vec::new(),
+        flow: None,
+        ret: 0,
+        self_recursive: false,
+    };
+    let ret = lw.temp_var(VarKind::Deferred, "ret");
+    lw.ret = ret;
+    let ret_ty = match &item.sig.output {
+        syn::ReturnType::Type(_, t) => Some((**t).clone()),
+        syn::ReturnType::Default => None,
+    };
+    lw.vars[ret].ty = ret_ty;
+    let stmts = &item.block.stmts;
+    if ret_deferred {
+        lw.emit(Stmt::Declare { var: ret });
+        lw.lower_stmts(stmts, Want::Ret);
+    } else {
+        let atom = lw.lower_stmts(stmts, Want::Value);
+        if let Some(atom) = atom {
+            lw.vars[ret].kind = VarKind::Let;
+            lw.emit(Stmt::Let {
+                var: ret,
+                op: Op::Copy(atom),
+                span: item.block.span(),
+            });
+        } else {
+            lw.vars[ret].kind = VarKind::Let;
+            lw.emit(Stmt::Let {
+                var: ret,
+                op: Op::Copy(Atom::Const(quote!(()))),
+                span: item.block.span(),
+            });
+        }
+    }
+    let (_, body) = lw.stack.pop().unwrap();
+    let func = Func {
+        vars: lw.vars,
+        body: Block { id: 0, stmts: body },
+        ret,
+        ret_deferred,
+        flow: lw.flow,
+    };
+    (func, lw.self_recursive)
+}
+
+impl<'a> Lowerer<'a> {
+    // ---- variables and scopes ------------------------------------------------------------
+
+    fn current_block(&self) -> BlockId {
+        self.stack.last().unwrap().0
+    }
+
+    fn temp_var(&mut self, kind: VarKind, hint: &str) -> VarId {
+        self.n_temps += 1;
+        let ident = Ident::new(&format!("__{hint}{}", self.n_temps), Span::mixed_site());
+        self.vars.push(Var {
+            ident,
+            block: self.current_block(),
+            kind,
+            ty: None,
+        });
+        self.vars.len() - 1
+    }
+
+    fn declare_user(&mut self, ident: &Ident, kind: VarKind, ty: Option<Type>) -> VarId {
+        let name = ident.to_string();
+        let uses = self.name_uses.entry(name.clone()).or_insert(0);
+        *uses += 1;
+        let emitted = if *uses == 1 {
+            ident.clone()
+        } else {
+            Ident::new(
+                &format!("{name}__{}", *uses - 1),
+                Span::mixed_site().located_at(ident.span()),
+            )
+        };
+        self.vars.push(Var {
+            ident: emitted,
+            block: self.current_block(),
+            kind,
+            ty,
+        });
+        let id = self.vars.len() - 1;
+        self.scopes.last_mut().unwrap().insert(name, id);
+        id
+    }
+
+    fn lookup(&self, name: &str) -> Option<VarId> {
+        self.scopes.iter().rev().find_map(|s| s.get(name).copied())
+    }
+
+    fn emit(&mut self, s: Stmt) {
+        self.stack.last_mut().unwrap().1.push(s);
+    }
+
+    fn stmt_count(&self) -> usize {
+        self.stack.last().unwrap().1.len()
+    }
+
+    /// Lowers into a new IR block (a new Rust scope in the generated code).
+    fn in_block(&mut self, f: impl FnOnce(&mut Self)) -> Block {
+        let id = self.n_blocks;
+        self.n_blocks += 1;
+        self.stack.push((id, Vec::new()));
+        self.scopes.push(HashMap::new());
+        f(self);
+        self.scopes.pop();
+        let (id2, stmts) = self.stack.pop().unwrap();
+        debug_assert_eq!(id, id2);
+        Block { id, stmts }
+    }
+
+    fn flow_var(&mut self) -> VarId {
+        if let Some(f) = self.flow {
+            return f;
+        }
+        let ident = Ident::new("__flow", Span::mixed_site());
+        self.vars.push(Var {
+            ident,
+            block: 0,
+            kind: VarKind::Flow,
+            ty: None,
+        });
+        let id = self.vars.len() - 1;
+        self.flow = Some(id);
+        id
+    }
+
+    fn let_temp(&mut self, op: Op, span: Span) -> Atom {
+        let v = self.temp_var(VarKind::Let, "v");
+        self.emit(Stmt::Let { var: v, op, span });
+        Atom::Var(v)
+    }
+
+    fn unsupported(&self, e: &dyn ToTokens, what: &str, instead: &str) {
+        self.cx.error_spanned_by(
+            e,
+            format!("{what} is not supported by #[differentiable]; {instead}"),
+        );
+    }
+
+    // ---- statements ----------------------------------------------------------------------
+
+    /// Lowers a statement list into the current block. After a statement that may exit
+    /// early, the rest goes into `if flow == 0 { .. }`.
+    fn lower_stmts(&mut self, stmts: &[syn::Stmt], want: Want) -> Option<Atom> {
+        for (i, s) in stmts.iter().enumerate() {
+            let last = i + 1 == stmts.len();
+            let mark = self.stmt_count();
+            if last {
+                if let syn::Stmt::Expr(e, None) = s {
+                    return self.lower_tail(e, want);
+                }
+            }
+            self.lower_stmt(s);
+            if last {
+                break;
+            }
+            let escapes = {
+                let stmts = &self.stack.last().unwrap().1[mark..];
+                let mut codes = BTreeSet::new();
+                escape_codes(stmts, &mut codes);
+                !codes.is_empty()
+            };
+            if escapes {
+                if want == Want::Value {
+                    self.cx.error_spanned_by(s, "an early `return`, `break` or `continue` inside a block whose value is used is not supported by #[differentiable]; move the exit to statement level");
+                    return None;
+                }
+                let flow = self.flow_var();
+                let span = s.span();
+                let cond = self.let_temp(
+                    Op::Passive(
+                        quote!(==),
+                        vec![Atom::Var(flow), Atom::Const(quote!(0u32))],
+                        PassiveShape::Infix,
+                    ),
+                    span,
+                );
+                let rest = &stmts[i + 1..];
+                let then = self.in_block(|lw| {
+                    lw.lower_stmts(rest, want);
+                });
+                self.n_ifs += 1;
+                let id = self.n_ifs;
+                self.emit(Stmt::If {
+                    id,
+                    cond,
+                    then,
+                    els: Block {
+                        id: usize::MAX,
+                        stmts: vec![],
+                    },
+                });
+                return None;
+            }
+        }
+        if want == Want::Value {
+            return Some(Atom::Const(quote!(())));
+        }
+        None
+    }
+
+    fn lower_tail(&mut self, e: &Expr, want: Want) -> Option<Atom> {
+        match want {
+            Want::Value => Some(self.lower_atom(e)),
+            Want::Ret => {
+                let op = self.lower_op(e);
+                self.emit(Stmt::Assign {
+                    var: self.ret,
+                    op,
+                    span: e.span(),
+                    init: true,
+                });
+                None
+            }
+            Want::Unit => {
+                self.lower_expr_stmt(e);
+                None
+            }
+        }
+    }
+
+    fn lower_stmt(&mut self, s: &syn::Stmt) {
+        match s {
+            syn::Stmt::Local(local) => self.lower_local(local),
+            syn::Stmt::Item(item) => self.unsupported(
+                item,
+                "an item inside a function body",
+                "move it outside the function",
+            ),
+            syn::Stmt::Expr(e, _) => self.lower_expr_stmt(e),
+            syn::Stmt::Macro(m) => self.lower_macro_stmt(&m.mac),
+        }
+    }
+
+    fn lower_local(&mut self, local: &syn::Local) {
+        let Some(init) = &local.init else {
+            self.cx.error_spanned_by(local, "`let` without a value is not supported by #[differentiable]; initialise the variable where it is declared (use an `if` expression for conditional values)");
+            return;
+        };
+        if let Some((_, diverge)) = &init.diverge {
+            self.unsupported(
+                diverge,
+                "`let ... else`",
+                "use `match` or `if let` outside the differentiated code",
+            );
+            return;
+        }
+        let (pat, ty) = match &local.pat {
+            Pat::Type(pt) => (&*pt.pat, Some((*pt.ty).clone())),
+            p => (p, None),
+        };
+        match pat {
+            Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                let op = self.lower_op(&init.expr);
+                let kind = if pi.mutability.is_some() {
+                    VarKind::LetMut
+                } else {
+                    VarKind::Let
+                };
+                let var = self.declare_user(&pi.ident, kind, ty);
+                self.emit(Stmt::Let {
+                    var,
+                    op,
+                    span: init.expr.span(),
+                });
+            }
+            Pat::Tuple(_) | Pat::Wild(_) => {
+                let atom = self.lower_atom(&init.expr);
+                let atom = match (ty, &atom) {
+                    (Some(ty), _) => {
+                        let v = self.temp_var(VarKind::Let, "v");
+                        self.vars[v].ty = Some(ty);
+                        self.emit(Stmt::Let {
+                            var: v,
+                            op: Op::Copy(atom),
+                            span: init.expr.span(),
+                        });
+                        Atom::Var(v)
+                    }
+                    _ => atom,
+                };
+                self.bind_pattern(pat, atom);
+            }
+            other => self.unsupported(
+                other,
+                "this `let` pattern",
+                "bind a name (`let x = ..`) or a tuple of names (`let (a, b) = ..`)",
+            ),
+        }
+    }
+
+    /// Binds a (possibly nested tuple) pattern to the value `atom`.
+    fn bind_pattern(&mut self, pat: &Pat, atom: Atom) {
+        match pat {
+            Pat::Wild(_) => {}
+            Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                let kind = if pi.mutability.is_some() {
+                    VarKind::LetMut
+                } else {
+                    VarKind::Let
+                };
+                let var = self.declare_user(&pi.ident, kind, None);
+                self.emit(Stmt::Let {
+                    var,
+                    op: Op::Copy(atom),
+                    span: pi.span(),
+                });
+            }
+            Pat::Tuple(t) => {
+                let base = match atom {
+                    Atom::Var(_) => atom,
+                    other => self.let_temp(Op::Copy(other), t.span()),
+                };
+                for (k, p) in t.elems.iter().enumerate() {
+                    if matches!(p, Pat::Wild(_)) {
+                        continue;
+                    }
+                    if matches!(p, Pat::Rest(_)) {
+                        self.unsupported(p, "`..` in a tuple pattern", "name every element");
+                        return;
+                    }
+                    let field = Op::Field(
+                        base.clone(),
+                        syn::Index {
+                            index: k as u32,
+                            span: p.span(),
+                        },
+                    );
+                    match p {
+                        Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                            let kind = if pi.mutability.is_some() {
+                                VarKind::LetMut
+                            } else {
+                                VarKind::Let
+                            };
+                            let var = self.declare_user(&pi.ident, kind, None);
+                            self.emit(Stmt::Let {
+                                var,
+                                op: field,
+                                span: pi.span(),
+                            });
+                        }
+                        _ => {
+                            let inner = self.let_temp(field, p.span());
+                            self.bind_pattern(p, inner);
+                        }
+                    }
+                }
+            }
+            other => self.unsupported(other, "this pattern", "bind a name or a tuple of names"),
+        }
+    }
+
+    fn lower_macro_stmt(&mut self, mac: &syn::Macro) {
+        let (tokens, _) = self.rename_tokens(mac.to_token_stream());
+        self.emit(Stmt::Effect {
+            tokens: quote!(#tokens;),
+        });
+    }
+
+    fn lower_expr_stmt(&mut self, e: &Expr) {
+        match e {
+            Expr::Assign(a) => self.lower_assign(&a.left, &a.right, None, e),
+            Expr::Binary(b) => {
+                let arith = match b.op {
+                    syn::BinOp::AddAssign(_) => Some(Arith::Add),
+                    syn::BinOp::SubAssign(_) => Some(Arith::Sub),
+                    syn::BinOp::MulAssign(_) => Some(Arith::Mul),
+                    syn::BinOp::DivAssign(_) => Some(Arith::Div),
+                    syn::BinOp::RemAssign(_) => Some(Arith::Rem),
+                    _ => None,
+                };
+                match arith {
+                    Some(op) => self.lower_assign(&b.left, &b.right, Some(op), e),
+                    None if is_compound_assign(&b.op) => {
+                        self.unsupported(&b.op, "this compound assignment", "write `x = x op y`")
+                    }
+                    None => {
+                        self.lower_atom(e);
+                    }
+                }
+            }
+            Expr::If(i) => self.lower_if(i, None),
+            Expr::ForLoop(f) => self.lower_for(f),
+            Expr::While(w) => self.lower_while(w),
+            Expr::Loop(l) => self.lower_loop(l),
+            Expr::Return(r) => {
+                if let Some(v) = &r.expr {
+                    let op = self.lower_op(v);
+                    self.emit(Stmt::Assign {
+                        var: self.ret,
+                        op,
+                        span: r.span(),
+                        init: true,
+                    });
+                }
+                let flow = self.flow_var();
+                let _ = flow;
+                self.emit(Stmt::SetFlow(RET_CODE));
+            }
+            Expr::Break(b) => {
+                if let Some(v) = &b.expr {
+                    self.unsupported(
+                        v,
+                        "`break` with a value",
+                        "assign the value to a variable declared before the loop, then `break`",
+                    );
+                    return;
+                }
+                if let Some(code) = self.loop_target(b.label.as_ref(), e, true) {
+                    self.flow_var();
+                    self.emit(Stmt::SetFlow(code));
+                }
+            }
+            Expr::Continue(c) => {
+                if let Some(code) = self.loop_target(c.label.as_ref(), e, false) {
+                    self.flow_var();
+                    self.emit(Stmt::SetFlow(code));
+                }
+            }
+            Expr::Block(b) if b.label.is_none() => {
+                self.scopes.push(HashMap::new());
+                self.lower_stmts(&b.block.stmts, Want::Unit);
+                self.scopes.pop();
+            }
+            Expr::MethodCall(m) if m.method == "push" && m.args.len() == 1 => {
+                let base = match self.lower_atom(&m.receiver) {
+                    Atom::Var(v) => v,
+                    _ => {
+                        self.unsupported(
+                            &m.receiver,
+                            "`push` on this expression",
+                            "push onto a local variable (`let mut v = Vec::new(); v.push(x);`)",
+                        );
+                        return;
+                    }
+                };
+                let value = self.lower_atom(&m.args[0]);
+                self.emit(Stmt::Push {
+                    base,
+                    value,
+                    span: e.span(),
+                });
+            }
+            Expr::Macro(m) => self.lower_macro_stmt(&m.mac),
+            _ => {
+                self.lower_atom(e);
+            }
+        }
+    }
+
+    fn loop_target(&self, label: Option<&syn::Lifetime>, e: &Expr, brk: bool) -> Option<u32> {
+        let frame = match label {
+            None => self.loops.last(),
+            Some(l) => {
+                let name = l.ident.to_string();
+                self.loops
+                    .iter()
+                    .rev()
+                    .find(|f| f.label.as_deref() == Some(name.as_str()))
+            }
+        };
+        match frame {
+            Some(f) => Some(if brk { f.break_code } else { f.continue_code }),
+            None => {
+                self.cx
+                    .error_spanned_by(e, "`break`/`continue` outside of a loop of this function");
+                None
+            }
+        }
+    }
+
+    fn lower_assign(&mut self, left: &Expr, right: &Expr, arith: Option<Arith>, whole: &Expr) {
+        match strip(left) {
+            Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
+                let name = p.path.get_ident().unwrap().to_string();
+                let Some(var) = self.lookup(&name) else {
+                    self.unsupported(
+                        left,
+                        "assigning to something that is not a local variable",
+                        "assign to local variables only",
+                    );
+                    return;
+                };
+                if self.vars[var].kind == VarKind::Param && arith.is_none() && false {
+                    return;
+                }
+                let op = match arith {
+                    None => self.lower_op(right),
+                    Some(a) => {
+                        let rhs = self.lower_atom(right);
+                        Op::Arith(a, Atom::Var(var), rhs)
+                    }
+                };
+                self.emit(Stmt::Assign {
+                    var,
+                    op,
+                    span: whole.span(),
+                    init: false,
+                });
+            }
+            Expr::Index(ix) => {
+                let base = match strip(&ix.expr) {
+                    Expr::Path(p) if p.path.get_ident().is_some() => {
+                        self.lookup(&p.path.get_ident().unwrap().to_string())
+                    }
+                    _ => None,
+                };
+                let Some(base) = base else {
+                    self.unsupported(
+                        &ix.expr,
+                        "assigning into this place",
+                        "assign into a local `Vec` by index (`v[i] = ..`)",
+                    );
+                    return;
+                };
+                let index = self.lower_index_atom(&ix.index);
+                let op = match arith {
+                    None => self.lower_op(right),
+                    Some(a) => {
+                        let rhs = self.lower_atom(right);
+                        let old = self.let_temp(
+                            Op::Index {
+                                base: Atom::Var(base),
+                                index: index.clone(),
+                                by_ref: false,
+                            },
+                            ix.span(),
+                        );
+                        Op::Arith(a, old, rhs)
+                    }
+                };
+                self.emit(Stmt::IndexAssign {
+                    base,
+                    index,
+                    op,
+                    span: whole.span(),
+                });
+            }
+            other => self.unsupported(
+                other,
+                "assigning to this place",
+                "assign to a local variable (`x = ..`) or a `Vec` element (`v[i] = ..`)",
+            ),
+        }
+    }
+
+    fn lower_index_atom(&mut self, e: &Expr) -> Atom {
+        if let Expr::Range(r) = strip(e) {
+            self.unsupported(r, "indexing with a range", "index single elements (`x[i]`)");
+            return Atom::Const(quote!(0usize));
+        }
+        self.lower_atom(e)
+    }
+
+    // ---- control flow --------------------------------------------------------------------
+
+    /// Lowers an `if`; with `target`, each branch's value is assigned to it.
+    fn lower_if(&mut self, e: &syn::ExprIf, target: Option<VarId>) {
+        if let Expr::Let(l) = strip(&e.cond) {
+            self.unsupported(
+                l,
+                "`if let`",
+                "compute a bool condition, or destructure outside the differentiated function",
+            );
+            return;
+        }
+        let cond = self.lower_atom(&e.cond);
+        let want = if target.is_some() {
+            Want::Value
+        } else {
+            Want::Unit
+        };
+        let stmts = &e.then_branch.stmts;
+        let then = self.in_block(|lw| {
+            let v = lw.lower_stmts(stmts, want);
+            if let (Some(t), Some(v)) = (target, v) {
+                lw.emit(Stmt::Assign {
+                    var: t,
+                    op: Op::Copy(v),
+                    span: e.then_branch.span(),
+                    init: true,
+                });
+            }
+        });
+        let els = match &e.else_branch {
+            None => {
+                if target.is_some() {
+                    self.unsupported(
+                        e,
+                        "an `if` without `else` used as a value",
+                        "add an `else` branch",
+                    );
+                }
+                Block {
+                    id: usize::MAX,
+                    stmts: vec![],
+                }
+            }
+            Some((_, els)) => self.in_block(|lw| match strip(els) {
+                Expr::If(inner) => lw.lower_if(inner, target),
+                Expr::Block(b) => {
+                    let v = lw.lower_stmts(&b.block.stmts, want);
+                    if let (Some(t), Some(v)) = (target, v) {
+                        lw.emit(Stmt::Assign {
+                            var: t,
+                            op: Op::Copy(v),
+                            span: b.span(),
+                            init: true,
+                        });
+                    }
+                }
+                other => lw.unsupported(other, "this `else` branch", "use a block"),
+            }),
+        };
+        self.n_ifs += 1;
+        let id = self.n_ifs;
+        self.emit(Stmt::If {
+            id,
+            cond,
+            then,
+            els,
+        });
+    }
+
+    fn push_loop(&mut self, label: Option<&syn::Label>) -> (usize, u32, u32) {
+        self.n_loops += 1;
+        let (b, c) = (self.next_code, self.next_code + 1);
+        self.next_code += 2;
+        self.loops.push(LoopFrame {
+            label: label.map(|l| l.name.ident.to_string()),
+            break_code: b,
+            continue_code: c,
+        });
+        (self.n_loops, b, c)
+    }
+
+    fn lower_for(&mut self, f: &syn::ExprForLoop) {
+        enum Plan<'e> {
+            Range {
+                lo: &'e Expr,
+                hi: &'e Expr,
+                inclusive: bool,
+                rev: bool,
+            },
+            Slice {
+                base: &'e Expr,
+                enumerate: bool,
+            },
+            Other,
+        }
+        fn range_of(e: &Expr) -> Option<(&Expr, &Expr, bool)> {
+            match strip(e) {
+                Expr::Range(r) => match (&r.start, &r.end) {
+                    (Some(lo), Some(hi)) => {
+                        Some((lo, hi, matches!(r.limits, syn::RangeLimits::Closed(_))))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            }
+        }
+        let iter = strip(&f.expr);
+        let plan = if let Some((lo, hi, inclusive)) = range_of(iter) {
+            Plan::Range {
+                lo,
+                hi,
+                inclusive,
+                rev: false,
+            }
+        } else {
+            match iter {
+                Expr::MethodCall(m)
+                    if m.method == "rev"
+                        && m.args.is_empty()
+                        && range_of(&m.receiver).is_some() =>
+                {
+                    let (lo, hi, inclusive) = range_of(&m.receiver).unwrap();
+                    Plan::Range {
+                        lo,
+                        hi,
+                        inclusive,
+                        rev: true,
+                    }
+                }
+                Expr::MethodCall(m) if m.method == "iter" && m.args.is_empty() => Plan::Slice {
+                    base: &m.receiver,
+                    enumerate: false,
+                },
+                Expr::MethodCall(m) if m.method == "enumerate" && m.args.is_empty() => {
+                    match strip(&m.receiver) {
+                        Expr::MethodCall(inner)
+                            if inner.method == "iter" && inner.args.is_empty() =>
+                        {
+                            Plan::Slice {
+                                base: &inner.receiver,
+                                enumerate: true,
+                            }
+                        }
+                        _ => Plan::Other,
+                    }
+                }
+                Expr::Reference(r) if r.mutability.is_none() => Plan::Slice {
+                    base: &r.expr,
+                    enumerate: false,
+                },
+                _ => Plan::Other,
+            }
+        };
+        let span = f.span();
+        match plan {
+            Plan::Range {
+                lo,
+                hi,
+                inclusive,
+                rev,
+            } => {
+                let lo = self.lower_atom(lo);
+                let lo = self.let_temp(Op::Copy(lo), span);
+                let hi = self.lower_atom(hi);
+                let hi = self.let_temp(Op::Copy(hi), span);
+                let (id, break_code, continue_code) = self.push_loop(f.label.as_ref());
+                let pat = &f.pat;
+                let mut counter = None;
+                let body = self.in_block(|lw| {
+                    let var = match &**pat {
+                        Pat::Ident(pi)
+                            if pi.by_ref.is_none()
+                                && pi.subpat.is_none()
+                                && pi.mutability.is_none() =>
+                        {
+                            lw.declare_user(&pi.ident, VarKind::LoopVar, None)
+                        }
+                        Pat::Wild(_) => lw.temp_var(VarKind::LoopVar, "i"),
+                        other => {
+                            lw.unsupported(
+                                other,
+                                "this loop pattern",
+                                "bind the counter to a name",
+                            );
+                            lw.temp_var(VarKind::LoopVar, "i")
+                        }
+                    };
+                    counter = Some(var);
+                    lw.lower_stmts(&f.body.stmts, Want::Unit);
+                });
+                self.loops.pop();
+                let kind = LoopKind::Range {
+                    var: counter.unwrap(),
+                    lo,
+                    hi,
+                    inclusive,
+                    rev,
+                };
+                self.emit(Stmt::Loop(Loop {
+                    id,
+                    kind,
+                    body,
+                    break_code,
+                    continue_code,
+                }));
+            }
+            Plan::Slice { base, enumerate } => {
+                let base_atom = self.lower_atom(base);
+                let Atom::Var(bv) = base_atom else {
+                    self.unsupported(
+                        base,
+                        "iterating over this expression",
+                        "iterate over a variable (`for x in xs.iter()`)",
+                    );
+                    return;
+                };
+                let lo = Atom::Const(quote!(0usize));
+                let len = Ident::new("len", span);
+                let hi = self.let_temp(
+                    Op::Method {
+                        name: len,
+                        form: MethodForm::Method,
+                        recv: Atom::Var(bv),
+                        args: vec![],
+                    },
+                    span,
+                );
+                let (id, break_code, continue_code) = self.push_loop(f.label.as_ref());
+                let pat = &f.pat;
+                let mut counter = None;
+                let body = self.in_block(|lw| {
+                    let (idx_pat, elem_pat) = if enumerate {
+                        match &**pat {
+                            Pat::Tuple(t) if t.elems.len() == 2 => (Some(&t.elems[0]), &t.elems[1]),
+                            other => {
+                                lw.unsupported(
+                                    other,
+                                    "this pattern for `.iter().enumerate()`",
+                                    "write `(i, x)` or `(i, &x)`",
+                                );
+                                return;
+                            }
+                        }
+                    } else {
+                        (None, &**pat)
+                    };
+                    let var = match idx_pat {
+                        Some(Pat::Ident(pi)) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                            lw.declare_user(&pi.ident, VarKind::LoopVar, None)
+                        }
+                        _ => lw.temp_var(VarKind::LoopVar, "j"),
+                    };
+                    counter = Some(var);
+                    let (elem_ident, by_ref) = match elem_pat {
+                        Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                            (Some(pi.ident.clone()), true)
+                        }
+                        Pat::Reference(r) => match &*r.pat {
+                            Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                                (Some(pi.ident.clone()), false)
+                            }
+                            other => {
+                                lw.unsupported(other, "this loop pattern", "write `x` or `&x`");
+                                return;
+                            }
+                        },
+                        Pat::Wild(_) => (None, true),
+                        other => {
+                            lw.unsupported(other, "this loop pattern", "write `x` or `&x`");
+                            return;
+                        }
+                    };
+                    if let Some(ident) = elem_ident {
+                        let op = Op::Index {
+                            base: Atom::Var(bv),
+                            index: Atom::Var(var),
+                            by_ref,
+                        };
+                        let ev = lw.declare_user(&ident, VarKind::Let, None);
+                        lw.emit(Stmt::Let {
+                            var: ev,
+                            op,
+                            span: ident.span(),
+                        });
+                    }
+                    lw.lower_stmts(&f.body.stmts, Want::Unit);
+                });
+                self.loops.pop();
+                let Some(var) = counter else { return };
+                let kind = LoopKind::Range {
+                    var,
+                    lo,
+                    hi,
+                    inclusive: false,
+                    rev: false,
+                };
+                self.emit(Stmt::Loop(Loop {
+                    id,
+                    kind,
+                    body,
+                    break_code,
+                    continue_code,
+                }));
+            }
+            Plan::Other => {
+                let (iter_tokens, reads) = self.rename_tokens(f.expr.to_token_stream());
+                let _ = reads;
+                let (id, break_code, continue_code) = self.push_loop(f.label.as_ref());
+                let pat = &f.pat;
+                let mut pat_tokens = TokenStream::new();
+                let mut vars = Vec::new();
+                let body = self.in_block(|lw| {
+                    let mut names = Vec::new();
+                    collect_pat_idents(pat, &mut names, lw.cx);
+                    let mut map = HashMap::new();
+                    for ident in names {
+                        let v = lw.declare_user(&ident, VarKind::LoopVar, None);
+                        map.insert(ident.to_string(), lw.vars[v].ident.clone());
+                        vars.push(v);
+                    }
+                    pat_tokens = replace_idents(pat.to_token_stream(), &map);
+                    lw.lower_stmts(&f.body.stmts, Want::Unit);
+                });
+                self.loops.pop();
+                let kind = LoopKind::Iter {
+                    pat: pat_tokens,
+                    iter: iter_tokens,
+                };
+                self.emit(Stmt::Loop(Loop {
+                    id,
+                    kind,
+                    body,
+                    break_code,
+                    continue_code,
+                }));
+            }
+        }
+    }
+
+    fn lower_while(&mut self, w: &syn::ExprWhile) {
+        if let Expr::Let(l) = strip(&w.cond) {
+            self.unsupported(
+                l,
+                "`while let`",
+                "use `while` with a bool condition or `loop` with `break`",
+            );
+            return;
+        }
+        let (id, break_code, continue_code) = self.push_loop(w.label.as_ref());
+        let mut cond_atom = None;
+        let cond_block = self.in_block(|lw| cond_atom = Some(lw.lower_atom(&w.cond)));
+        let body = self.in_block(|lw| {
+            lw.lower_stmts(&w.body.stmts, Want::Unit);
+        });
+        self.loops.pop();
+        let kind = LoopKind::While {
+            cond_block,
+            cond_atom: cond_atom.unwrap(),
+        };
+        self.emit(Stmt::Loop(Loop {
+            id,
+            kind,
+            body,
+            break_code,
+            continue_code,
+        }));
+    }
+
+    fn lower_loop(&mut self, l: &syn::ExprLoop) {
+        let (id, break_code, continue_code) = self.push_loop(l.label.as_ref());
+        let body = self.in_block(|lw| {
+            lw.lower_stmts(&l.body.stmts, Want::Unit);
+        });
+        self.loops.pop();
+        self.emit(Stmt::Loop(Loop {
+            id,
+            kind: LoopKind::Loop,
+            body,
+            break_code,
+            continue_code,
+        }));
+    }
+
+    // ---- expressions ---------------------------------------------------------------------
+
+    /// Lowers `e` to an operand, emitting the operations that compute it.
+    fn lower_atom(&mut self, e: &Expr) -> Atom {
+        match e {
+            Expr::Lit(_) => Atom::Const(e.to_token_stream()),
+            Expr::Paren(p) => self.lower_atom(&p.expr),
+            Expr::Group(g) => self.lower_atom(&g.expr),
+            Expr::Path(p) if p.qself.is_none() => {
+                if let Some(ident) = p.path.get_ident() {
+                    if let Some(v) = self.lookup(&ident.to_string()) {
+                        return Atom::Var(v);
+                    }
+                }
+                Atom::Const(e.to_token_stream())
+            }
+            Expr::Reference(r) if r.mutability.is_none() => match self.lower_atom(&r.expr) {
+                Atom::Var(v) => Atom::Ref(v),
+                Atom::Const(c) => Atom::Const(quote!(&#c)),
+                Atom::Ref(v) => {
+                    let t = self.let_temp(Op::Copy(Atom::Ref(v)), r.span());
+                    match t {
+                        Atom::Var(t) => Atom::Ref(t),
+                        other => other,
+                    }
+                }
+            },
+            Expr::Unary(u)
+                if matches!(u.op, syn::UnOp::Neg(_)) && matches!(strip(&u.expr), Expr::Lit(_)) =>
+            {
+                Atom::Const(e.to_token_stream())
+            }
+            _ => {
+                let op = self.lower_op(e);
+                match op {
+                    Op::Copy(a) => a,
+                    op => self.let_temp(op, e.span()),
+                }
+            }
+        }
+    }
+
+    /// Lowers `e` to one operation whose operands are atoms.
+    fn lower_op(&mut self, e: &Expr) -> Op {
+        match e {
+            Expr::Lit(_) | Expr::Path(_) | Expr::Reference(_) => {
+                if let Expr::Reference(r) = e {
+                    if r.mutability.is_some() {
+                        self.unsupported(e, "`&mut` borrows", "assign to variables directly");
+                        return Op::Copy(Atom::Const(quote!(())));
+                    }
+                }
+                if let Expr::Path(p) = e {
+                    if p.qself.is_some() {
+                        self.unsupported(
+                            e,
+                            "qualified paths (`<T as Trait>::..`)",
+                            "use a constant or a variable",
+                        );
+                    }
+                }
+                Op::Copy(self.lower_atom(e))
+            }
+            Expr::Paren(p) => self.lower_op(&p.expr),
+            Expr::Group(g) => self.lower_op(&g.expr),
+            Expr::Binary(b) => {
+                let arith = match b.op {
+                    syn::BinOp::Add(_) => Some(Arith::Add),
+                    syn::BinOp::Sub(_) => Some(Arith::Sub),
+                    syn::BinOp::Mul(_) => Some(Arith::Mul),
+                    syn::BinOp::Div(_) => Some(Arith::Div),
+                    syn::BinOp::Rem(_) => Some(Arith::Rem),
+                    _ => None,
+                };
+                if let Some(a) = arith {
+                    let l = self.lower_atom(&b.left);
+                    let r = self.lower_atom(&b.right);
+                    return Op::Arith(a, l, r);
+                }
+                if is_compound_assign(&b.op) {
+                    self.unsupported(
+                        e,
+                        "a compound assignment used as a value",
+                        "write it as a statement",
+                    );
+                    return Op::Copy(Atom::Const(quote!(())));
+                }
+                if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
+                    // Short-circuit: `a && b` is `if a { b } else { false }`.
+                    let t = self.temp_var(VarKind::Deferred, "c");
+                    self.emit(Stmt::Declare { var: t });
+                    let cond = self.lower_atom(&b.left);
+                    let is_and = matches!(b.op, syn::BinOp::And(_));
+                    let right = &b.right;
+                    let span = e.span();
+                    let eval_right = self.in_block(|lw| {
+                        let r = lw.lower_atom(right);
+                        lw.emit(Stmt::Assign {
+                            var: t,
+                            op: Op::Copy(r),
+                            span,
+                            init: true,
+                        });
+                    });
+                    let constant = self.in_block(|lw| {
+                        let c = if is_and { quote!(false) } else { quote!(true) };
+                        lw.emit(Stmt::Assign {
+                            var: t,
+                            op: Op::Copy(Atom::Const(c)),
+                            span,
+                            init: true,
+                        });
+                    });
+                    let (then, els) = if is_and {
+                        (eval_right, constant)
+                    } else {
+                        (constant, eval_right)
+                    };
+                    self.n_ifs += 1;
+                    let id = self.n_ifs;
+                    self.emit(Stmt::If {
+                        id,
+                        cond,
+                        then,
+                        els,
+                    });
+                    return Op::Copy(Atom::Var(t));
+                }
+                let l = self.lower_atom(&b.left);
+                let r = self.lower_atom(&b.right);
+                let op = &b.op;
+                Op::Passive(quote!(#op), vec![l, r], PassiveShape::Infix)
+            }
+            Expr::Unary(u) => {
+                let a = self.lower_atom(&u.expr);
+                match u.op {
+                    syn::UnOp::Neg(_) => Op::Neg(a),
+                    syn::UnOp::Deref(_) => Op::Deref(a),
+                    syn::UnOp::Not(t) => Op::Passive(quote!(#t), vec![a], PassiveShape::Prefix),
+                    _ => {
+                        self.unsupported(&u.op, "this unary operator", "use `-`, `!` or `*`");
+                        Op::Copy(a)
+                    }
+                }
+            }
+            Expr::MethodCall(m) => {
+                if let Some(t) = &m.turbofish {
+                    self.unsupported(
+                        t,
+                        "method calls with turbofish (`::<..>`)",
+                        "annotate the variable's type instead",
+                    );
+                }
+                let recv = self.lower_atom(&m.receiver);
+                let args = m.args.iter().map(|a| self.lower_atom(a)).collect();
+                if m.method == "clone" && m.args.is_empty() {
+                    return Op::CloneOf(recv);
+                }
+                Op::Method {
+                    name: m.method.clone(),
+                    form: MethodForm::Method,
+                    recv,
+                    args,
+                }
+            }
+            Expr::Call(c) => self.lower_call(c, e),
+            Expr::Cast(c) => {
+                let a = self.lower_atom(&c.expr);
+                let float = matches!(&*c.ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+                Op::Cast {
+                    a,
+                    ty: (*c.ty).clone(),
+                    float,
+                }
+            }
+            Expr::Index(ix) => {
+                let base = self.lower_atom(&ix.expr);
+                let index = self.lower_index_atom(&ix.index);
+                Op::Index {
+                    base,
+                    index,
+                    by_ref: false,
+                }
+            }
+            Expr::Tuple(t) => {
+                if t.elems.is_empty() {
+                    return Op::Copy(Atom::Const(quote!(())));
+                }
+                Op::Tuple(t.elems.iter().map(|x| self.lower_atom(x)).collect())
+            }
+            Expr::Field(f) => match &f.member {
+                syn::Member::Unnamed(idx) => {
+                    let base = self.lower_atom(&f.base);
+                    Op::Field(base, idx.clone())
+                }
+                syn::Member::Named(n) => {
+                    self.unsupported(
+                        n,
+                        "struct field access",
+                        "pass the field's value as a parameter (struct parameters are planned)",
+                    );
+                    Op::Copy(Atom::Const(quote!(())))
+                }
+            },
+            Expr::If(i) => {
+                let t = self.temp_var(VarKind::Deferred, "c");
+                self.emit(Stmt::Declare { var: t });
+                self.lower_if(i, Some(t));
+                Op::Copy(Atom::Var(t))
+            }
+            Expr::Block(b) if b.label.is_none() => {
+                self.scopes.push(HashMap::new());
+                let v = self.lower_stmts(&b.block.stmts, Want::Value);
+                self.scopes.pop();
+                Op::Copy(v.unwrap_or(Atom::Const(quote!(()))))
+            }
+            Expr::Macro(m) => {
+                let (tokens, reads) = self.rename_tokens(m.to_token_stream());
+                let name = m.mac.path.to_token_stream().to_string().replace(' ', "");
+                Op::Opaque {
+                    tokens,
+                    reads,
+                    what: format!("the macro `{name}!`"),
+                }
+            }
+            Expr::Unsafe(u) => {
+                self.unsupported(&u.unsafe_token, "an `unsafe` block", "move the unsafe code into a separate function whose result is a constant, or differentiate a safe equivalent");
+                Op::Copy(Atom::Const(quote!(())))
+            }
+            Expr::Match(m) => {
+                self.unsupported(&m.match_token, "`match`", "use `if`/`else if` chains");
+                Op::Copy(Atom::Const(quote!(())))
+            }
+            other => {
+                let (what, instead) = expr_kind(other);
+                self.unsupported(other, what, instead);
+                Op::Copy(Atom::Const(quote!(())))
+            }
+        }
+    }
+
+    fn lower_call(&mut self, c: &syn::ExprCall, e: &Expr) -> Op {
+        let Expr::Path(p) = strip(&c.func) else {
+            self.unsupported(
+                &c.func,
+                "calling a computed function value",
+                "call a named function",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        };
+        if p.qself.is_some() {
+            self.unsupported(
+                &c.func,
+                "qualified calls (`<T as Trait>::f`)",
+                "call the function by its path",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
+        let path = &p.path;
+        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        let args: Vec<Atom> = c.args.iter().map(|a| self.lower_atom(a)).collect();
+        // `f64::sin(x)`: the path form of a float method.
+        if segs.len() == 2
+            && (segs[0] == "f64" || segs[0] == "f32")
+            && crate::rules::method(&segs[1]).is_some()
+        {
+            if args.is_empty() {
+                self.unsupported(e, "this call", "pass the receiver as the first argument");
+                return Op::Copy(Atom::Const(quote!(())));
+            }
+            let ty = &path.segments[0].ident;
+            let mut args = args;
+            let recv = args.remove(0);
+            return Op::Method {
+                name: path.segments[1].ident.clone(),
+                form: MethodForm::Path(quote!(#ty)),
+                recv,
+                args,
+            };
+        }
+        // Paths that start with a type or constructor (`Vec::new`, `Some`, `f64::from`) are
+        // plain calls, allowed on constants only.
+        let typelike = segs.first().is_some_and(|s| {
+            s.chars().next().is_some_and(|ch| ch.is_uppercase())
+                || s == "f64"
+                || s == "f32"
+                || s == "std"
+                || s == "core"
+        });
+        if self.lookup(&segs[0]).is_some() && segs.len() == 1 {
+            self.unsupported(
+                &c.func,
+                "calling a closure or function stored in a variable",
+                "call a named #[differentiable] function",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
+        if segs.len() == 1 && segs[0] == self.fn_name {
+            self.self_recursive = true;
+        }
+        let pb = self.temp_var(VarKind::Pullback, "pb");
+        Op::Call {
+            func: path.clone(),
+            args,
+            pullback: pb,
+            plain: typelike,
+        }
+    }
+
+    // ---- token renaming (for expressions kept as written) -----------------------------------
+
+    /// Renames references to local variables inside tokens kept verbatim (macro arguments,
+    /// iterator expressions), returning the variables read.
+    fn rename_tokens(&self, tokens: TokenStream) -> (TokenStream, Vec<VarId>) {
+        let mut reads = Vec::new();
+        let out = self.rename_rec(tokens, &mut reads);
+        (out, reads)
+    }
+
+    fn rename_rec(&self, tokens: TokenStream, reads: &mut Vec<VarId>) -> TokenStream {
+        let tts: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(tts.len());
+        for (i, tt) in tts.iter().enumerate() {
+            match tt {
+                TokenTree::Group(g) => {
+                    let inner = self.rename_rec(g.stream(), reads);
+                    let mut ng = proc_macro2::Group::new(g.delimiter(), inner);
+                    ng.set_span(g.span());
+                    out.push(TokenTree::Group(ng));
+                }
+                TokenTree::Ident(id) => {
+                    let prev_dot = i > 0
+                        && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == '.' || p.as_char() == ':');
+                    let next_path = matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' || p.as_char() == '!');
+                    match self.lookup(&id.to_string()) {
+                        Some(v) if !prev_dot && !next_path => {
+                            reads.push(v);
+                            let mut ident = self.vars[v].ident.clone();
+                            if ident == *id {
+                                ident = id.clone();
+                            }
+                            out.push(TokenTree::Ident(ident));
+                        }
+                        _ => out.push(tt.clone()),
+                    }
+                }
+                _ => out.push(tt.clone()),
+            }
+        }
+        out.into_iter().collect()
+    }
+}
+
+fn collect_pat_idents(pat: &Pat, out: &mut Vec<Ident>, cx: &Ctxt) {
+    match pat {
+        Pat::Ident(pi) if pi.subpat.is_none() => out.push(pi.ident.clone()),
+        Pat::Tuple(t) => t.elems.iter().for_each(|p| collect_pat_idents(p, out, cx)),
+        Pat::Reference(r) => collect_pat_idents(&r.pat, out, cx),
+        Pat::Wild(_) => {}
+        Pat::Type(t) => collect_pat_idents(&t.pat, out, cx),
+        other => cx.error_spanned_by(other, "this loop pattern is not supported by #[differentiable]; bind names or tuples of names"),
+    }
+}
+
+fn replace_idents(tokens: TokenStream, map: &HashMap<String, Ident>) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tt| match tt {
+            TokenTree::Ident(id) => match map.get(&id.to_string()) {
+                Some(new) => TokenTree::Ident(new.clone()),
+                None => TokenTree::Ident(id),
+            },
+            TokenTree::Group(g) => {
+                let mut ng =
+                    proc_macro2::Group::new(g.delimiter(), replace_idents(g.stream(), map));
+                ng.set_span(g.span());
+                TokenTree::Group(ng)
+            }
+            other => other,
+        })
+        .collect()
+}
+
+fn is_compound_assign(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
+
+/// Removes parentheses and invisible groups.
+pub fn strip(e: &Expr) -> &Expr {
+    match e {
+        Expr::Paren(p) => strip(&p.expr),
+        Expr::Group(g) => strip(&g.expr),
+        _ => e,
+    }
+}
+
+/// The flow codes that can escape these statements (not consumed by a loop inside them).
+pub fn escape_codes(stmts: &[Stmt], out: &mut BTreeSet<u32>) {
+    for s in stmts {
+        match s {
+            Stmt::SetFlow(c) => {
+                out.insert(*c);
+            }
+            Stmt::If { then, els, .. } => {
+                escape_codes(&then.stmts, out);
+                escape_codes(&els.stmts, out);
+            }
+            Stmt::Loop(l) => {
+                let mut inner = BTreeSet::new();
+                escape_codes(&l.body.stmts, &mut inner);
+                inner.remove(&l.break_code);
+                inner.remove(&l.continue_code);
+                out.extend(inner);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Names an expression kind the transformation does not handle, and what to write instead.
+fn expr_kind(e: &Expr) -> (&'static str, &'static str) {
+    match e {
+        Expr::Closure(_) => (
+            "a closure",
+            "write a named #[differentiable] function and call it",
+        ),
+        Expr::Async(_) => ("an `async` block", "differentiate synchronous code"),
+        Expr::Await(_) => ("`.await`", "differentiate synchronous code"),
+        Expr::Try(_) => (
+            "the `?` operator",
+            "handle errors outside the differentiated function",
+        ),
+        Expr::TryBlock(_) => (
+            "a `try` block",
+            "handle errors outside the differentiated function",
+        ),
+        Expr::Struct(_) => (
+            "a struct expression",
+            "pass plain floats, slices or tuples (struct parameters are planned)",
+        ),
+        Expr::Array(_) => (
+            "an array expression",
+            "use `vec![..]` or separate variables",
+        ),
+        Expr::Repeat(_) => ("an array repeat expression `[x; n]`", "use `vec![x; n]`"),
+        Expr::Range(_) => (
+            "a range outside a `for` loop",
+            "use ranges only as `for` loop bounds",
+        ),
+        Expr::Let(_) => ("a `let` expression", "compute a bool condition"),
+        Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => (
+            "a loop used as a value",
+            "use the loop as a statement and assign to a variable declared before it",
+        ),
+        Expr::Assign(_) => ("an assignment used as a value", "write it as a statement"),
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => (
+            "`return`/`break`/`continue` inside an expression",
+            "move it to statement level",
+        ),
+        Expr::Block(_) => ("a labelled block", "use a loop or an `if`"),
+        Expr::Const(_) => (
+            "a `const` block",
+            "use a constant item outside the function",
+        ),
+        Expr::Yield(_) => ("`yield`", "differentiate plain functions"),
+        Expr::Infer(_) => ("`_` as an expression", "write a value"),
+        Expr::RawAddr(_) => ("raw borrows", "use references"),
+        _ => (
+            "this expression",
+            "rewrite it with supported constructs (see the README's table)",
+        ),
+    }
+}

@@ -1,0 +1,737 @@
+//! Code generation for the two sweeps: the forward sweep (the primal, plus the pushes the
+//! analysis asked for) and the reverse sweep (adjoints accumulated in reverse order, with
+//! restores and pops mirroring the pushes).
+//!
+//! Every derivative goes through a runtime function (`::ad_runtime::__private::*_d<k>`),
+//! spanned on the user's expression, so that the same IR serves `f64`, `f32` and any type
+//! with rules, and a missing rule is a type error pointing at user code.
+//!
+//! Invariant of the reverse sweep (restore-on-reverse): when the reverse of a statement
+//! runs, every *needed* variable holds the value it had right after that statement ran in
+//! the forward sweep.
+
+use crate::analyze::Analysis;
+use crate::ir::*;
+use crate::rules::{self, MethodRule, Need};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use syn::Ident;
+
+pub struct Gen<'a> {
+    pub func: &'a Func,
+    pub an: &'a Analysis,
+    /// Tapes used, in order of first use (declared at the top of the pullback).
+    tapes: RefCell<Vec<Ident>>,
+    block_vars: BTreeMap<BlockId, Vec<VarId>>,
+}
+
+fn rt() -> TokenStream {
+    quote!(::ad_runtime::__private)
+}
+
+fn mixed(name: &str) -> Ident {
+    Ident::new(name, Span::mixed_site())
+}
+
+impl<'a> Gen<'a> {
+    pub fn new(func: &'a Func, an: &'a Analysis) -> Self {
+        let mut block_vars: BTreeMap<BlockId, Vec<VarId>> = BTreeMap::new();
+        for (v, var) in func.vars.iter().enumerate() {
+            block_vars.entry(var.block).or_default().push(v);
+        }
+        Gen {
+            func,
+            an,
+            tapes: RefCell::new(Vec::new()),
+            block_vars,
+        }
+    }
+
+    pub fn tapes(&self) -> Vec<Ident> {
+        self.tapes.borrow().clone()
+    }
+
+    fn v(&self, v: VarId) -> &Ident {
+        &self.func.vars[v].ident
+    }
+
+    /// A generated name derived from variable `v`: `<prefix>_x` for a parameter or the first
+    /// binding of a user name, `<prefix><id>...` otherwise, so generated names never collide.
+    fn derived(&self, prefix: &str, v: VarId) -> Ident {
+        let name = self.func.vars[v].ident.to_string();
+        if name.starts_with("__") {
+            mixed(&format!("{prefix}{v}_{}", name.trim_start_matches('_')))
+        } else if name.contains("__") {
+            mixed(&format!("{prefix}{v}_{name}"))
+        } else {
+            mixed(&format!("{prefix}_{name}"))
+        }
+    }
+
+    /// The adjoint (cotangent accumulator) of `v`.
+    pub fn adj(&self, v: VarId) -> Ident {
+        self.derived("__d", v)
+    }
+
+    fn tape(&self, ident: Ident) -> Ident {
+        let mut t = self.tapes.borrow_mut();
+        if !t.iter().any(|x| *x == ident) {
+            t.push(ident.clone());
+        }
+        ident
+    }
+
+    fn var_tape(&self, v: VarId) -> Ident {
+        self.tape(self.derived("__tape", v))
+    }
+
+    fn elem_tape(&self, v: VarId) -> Ident {
+        self.tape(self.derived("__tape_elems", v))
+    }
+
+    fn atom(&self, a: &Atom) -> TokenStream {
+        match a {
+            Atom::Var(v) => {
+                let i = self.v(*v);
+                quote!(#i)
+            }
+            Atom::Ref(v) => {
+                let i = self.v(*v);
+                quote!(&#i)
+            }
+            Atom::Const(c) => c.clone(),
+        }
+    }
+
+    /// An operand passed to a rule (by reference).
+    fn need_arg(&self, a: &Atom) -> TokenStream {
+        match a {
+            Atom::Var(v) => {
+                let i = self.v(*v);
+                quote!(&#i)
+            }
+            Atom::Ref(v) => {
+                let i = self.v(*v);
+                quote!(&&#i)
+            }
+            Atom::Const(c) => quote!(&(#c)),
+        }
+    }
+
+    fn pullback_path(&self, path: &syn::Path) -> syn::Path {
+        let mut p = path.clone();
+        let last = p.segments.last_mut().unwrap();
+        last.ident = format_ident!("{}_pullback", last.ident, span = last.ident.span());
+        p
+    }
+
+    // ---- forward sweep -------------------------------------------------------------------
+
+    /// The right-hand side of an operation, as the user wrote it.
+    fn fwd_op(&self, op: &Op, with_pullback: bool) -> TokenStream {
+        match op {
+            Op::Copy(a) => match a {
+                Atom::Var(v) if self.an.needed[*v] => {
+                    let i = self.v(*v);
+                    quote!(::core::clone::Clone::clone(&#i))
+                }
+                _ => self.atom(a),
+            },
+            Op::Deref(a) => {
+                let a = self.atom(a);
+                quote!(*#a)
+            }
+            Op::CloneOf(a) => {
+                let a = self.atom(a);
+                quote!(#a.clone())
+            }
+            Op::Neg(a) => {
+                let a = self.atom(a);
+                quote!(-#a)
+            }
+            Op::Arith(k, a, b) => {
+                let (a, b) = (self.atom(a), self.atom(b));
+                match k {
+                    Arith::Add => quote!(#a + #b),
+                    Arith::Sub => quote!(#a - #b),
+                    Arith::Mul => quote!(#a * #b),
+                    Arith::Div => quote!(#a / #b),
+                    Arith::Rem => quote!(#a % #b),
+                }
+            }
+            Op::Passive(t, xs, shape) => {
+                let xs: Vec<TokenStream> = xs.iter().map(|a| self.atom(a)).collect();
+                match shape {
+                    PassiveShape::Prefix => {
+                        let a = &xs[0];
+                        quote!(#t #a)
+                    }
+                    PassiveShape::Infix => {
+                        let (a, b) = (&xs[0], &xs[1]);
+                        quote!(#a #t #b)
+                    }
+                }
+            }
+            Op::Method {
+                name,
+                form,
+                recv,
+                args,
+            } => {
+                let recv = self.atom(recv);
+                let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                match form {
+                    MethodForm::Method => quote!(#recv.#name(#(#args),*)),
+                    MethodForm::Path(ty) => quote!(#ty::#name(#recv #(, #args)*)),
+                }
+            }
+            Op::Call { func, args, .. } => {
+                let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                if with_pullback {
+                    let pb = self.pullback_path(func);
+                    quote!(#pb(#(#args),*))
+                } else {
+                    quote!(#func(#(#args),*))
+                }
+            }
+            Op::Index {
+                base,
+                index,
+                by_ref,
+            } => {
+                let (b, i) = (self.atom(base), self.atom(index));
+                if *by_ref {
+                    quote!(&#b[#i])
+                } else {
+                    quote!(#b[#i])
+                }
+            }
+            Op::Cast { a, ty, .. } => {
+                let a = self.atom(a);
+                quote!(#a as #ty)
+            }
+            Op::Tuple(xs) => {
+                let xs: Vec<TokenStream> = xs.iter().map(|a| self.atom(a)).collect();
+                quote!((#(#xs,)*))
+            }
+            Op::Field(a, idx) => {
+                let a = self.atom(a);
+                quote!(#a.#idx)
+            }
+            Op::Opaque { tokens, .. } => tokens.clone(),
+        }
+    }
+
+    fn pullback_of(&self, s: &Stmt, op: &Op) -> Option<Ident> {
+        match op {
+            Op::Call {
+                pullback,
+                plain: false,
+                ..
+            } if self.an.work(s) => Some(self.v(*pullback).clone()),
+            _ => None,
+        }
+    }
+
+    pub fn fwd_block(&self, b: &Block) -> TokenStream {
+        let mut out = TokenStream::new();
+        for s in &b.stmts {
+            out.extend(self.fwd_stmt(s));
+        }
+        if b.id != 0 && self.an.block_has_rev(b) {
+            for &v in self.block_vars.get(&b.id).into_iter().flatten() {
+                if self.an.stored(self.func, v) {
+                    let (t, i) = (self.var_tape(v), self.v(v));
+                    out.extend(quote!(#t.push(#i);));
+                }
+            }
+        }
+        out
+    }
+
+    fn fwd_stmt(&self, s: &Stmt) -> TokenStream {
+        let rt = rt();
+        match s {
+            Stmt::Let { var, op, span } => {
+                let i = self.v(*var);
+                let vk = &self.func.vars[*var];
+                let m =
+                    (vk.kind == VarKind::LetMut || self.an.overwritten[*var]).then(|| quote!(mut));
+                let ty = vk.ty.as_ref().map(|t| quote!(: #t));
+                let pb = self.pullback_of(s, op);
+                let rhs = self.fwd_op(op, pb.is_some());
+                match pb {
+                    Some(pb) => {
+                        let ty = vk.ty.as_ref().map(|t| quote!(: (#t, _)));
+                        quote_spanned!(*span=> let (#m #i, #pb) #ty = #rhs;)
+                    }
+                    None => quote!(let #m #i #ty = #rhs;),
+                }
+            }
+            Stmt::Declare { var } => {
+                let i = self.v(*var);
+                if *var == self.func.ret && self.func.ret_deferred {
+                    let ty = self.func.vars[*var]
+                        .ty
+                        .as_ref()
+                        .map(|t| quote!(: ::core::option::Option<#t>));
+                    quote!(let mut #i #ty = ::core::option::Option::None;)
+                } else {
+                    quote!(let #i;)
+                }
+            }
+            Stmt::Assign { var, op, init, .. } => {
+                let i = self.v(*var);
+                let pb = self.pullback_of(s, op);
+                let rhs = self.fwd_op(op, pb.is_some());
+                let new = mixed("__new");
+                let bind = match &pb {
+                    Some(pb) => quote!(let (#new, #pb) = #rhs;),
+                    None => quote!(let #new = #rhs;),
+                };
+                if *var == self.func.ret && self.func.ret_deferred {
+                    quote!({ #bind #i = ::core::option::Option::Some(#new); })
+                } else if !init && self.an.needed[*var] {
+                    let t = self.var_tape(*var);
+                    quote!(#bind #t.push(::core::mem::replace(&mut #i, #new));)
+                } else if pb.is_some() {
+                    quote!(#bind #i = #new;)
+                } else {
+                    quote!(#i = #rhs;)
+                }
+            }
+            Stmt::IndexAssign {
+                base, index, op, ..
+            } => {
+                let b = self.v(*base);
+                let idx = self.atom(index);
+                let pb = self.pullback_of(s, op);
+                let rhs = self.fwd_op(op, pb.is_some());
+                let new = mixed("__new");
+                let bind = match &pb {
+                    Some(pb) => quote!(let (#new, #pb) = #rhs;),
+                    None => quote!(let #new = #rhs;),
+                };
+                if self.an.needed[*base] {
+                    let t = self.elem_tape(*base);
+                    quote!(#bind #t.push(::core::mem::replace(&mut #b[#idx], #new));)
+                } else {
+                    quote!(#bind #b[#idx] = #new;)
+                }
+            }
+            Stmt::Push { base, value, .. } => {
+                let (b, v) = (self.v(*base), self.atom(value));
+                quote!(#b.push(#v);)
+            }
+            Stmt::If {
+                id,
+                cond,
+                then,
+                els,
+            } => {
+                let c = self.atom(cond);
+                let (t, e) = (self.fwd_block(then), self.fwd_block(els));
+                let record = if self.an.has_rev(s) {
+                    let tape = self.tape(mixed(&format!("__tape_if{id}")));
+                    quote!(#tape.push(#c);)
+                } else {
+                    quote!()
+                };
+                let els = if els.stmts.is_empty() {
+                    quote!()
+                } else {
+                    quote!(else { #e })
+                };
+                let _ = &rt;
+                quote!(#record if #c { #t } #els)
+            }
+            Stmt::Loop(l) => self.fwd_loop(l),
+            Stmt::Effect { tokens } => tokens.clone(),
+            Stmt::SetFlow(c) => {
+                let f = self.v(self.func.flow.expect("flow var"));
+                quote!(#f = #c;)
+            }
+        }
+    }
+
+    fn fwd_loop(&self, l: &Loop) -> TokenStream {
+        let has = self.an.block_has_rev(&l.body);
+        let n = mixed(&format!("__iters{}", l.id));
+        let (init, count, record) = if has {
+            let tape = self.tape(mixed(&format!("__tape_loop{}", l.id)));
+            (
+                quote!(let mut #n: usize = 0;),
+                quote!(#n += 1;),
+                quote!(#tape.push(#n);),
+            )
+        } else {
+            (quote!(), quote!(), quote!())
+        };
+        let body = self.fwd_block(&l.body);
+        let mut codes = std::collections::BTreeSet::new();
+        crate::parse::escape_codes(&l.body.stmts, &mut codes);
+        let exits = if codes.is_empty() {
+            quote!()
+        } else {
+            let f = self.v(self.func.flow.expect("flow var"));
+            let (b, c) = (l.break_code, l.continue_code);
+            quote! {
+                if #f != 0 {
+                    if #f == #c {
+                        #f = 0;
+                    } else {
+                        if #f == #b {
+                            #f = 0;
+                        }
+                        break;
+                    }
+                }
+            }
+        };
+        let looped = match &l.kind {
+            LoopKind::Range {
+                var,
+                lo,
+                hi,
+                inclusive,
+                rev,
+            } => {
+                let (i, lo, hi) = (self.v(*var), self.atom(lo), self.atom(hi));
+                let range = if *inclusive {
+                    quote!(#lo..=#hi)
+                } else {
+                    quote!(#lo..#hi)
+                };
+                let range = if *rev { quote!((#range).rev()) } else { range };
+                quote!(for #i in #range { #count #body #exits })
+            }
+            LoopKind::Iter { pat, iter, .. } => quote!(for #pat in #iter { #count #body #exits }),
+            LoopKind::While {
+                cond_block,
+                cond_atom,
+            } => {
+                let cb = self.fwd_block(cond_block);
+                let c = self.atom(cond_atom);
+                quote!(loop { #cb if !#c { break; } #count #body #exits })
+            }
+            LoopKind::Loop => quote!(loop { #count #body #exits }),
+        };
+        quote!(#init #looped #record)
+    }
+
+    // ---- reverse sweep -------------------------------------------------------------------
+
+    /// The reverse of a block. `top` is the function body, whose values are still in scope.
+    pub fn rev_block(&self, b: &Block, top: bool) -> TokenStream {
+        let rt = rt();
+        let mut out = TokenStream::new();
+        if !top {
+            let vars = self.block_vars.get(&b.id).cloned().unwrap_or_default();
+            for &v in &vars {
+                if self.an.stored(self.func, v) {
+                    let (t, i) = (self.var_tape(v), self.v(v));
+                    let m = self.an.overwritten[v].then(|| quote!(mut));
+                    out.extend(quote!(let #m #i = #t.pop();));
+                }
+            }
+            for s in &b.stmts {
+                if let Stmt::Let { var, op, .. } = s {
+                    if self.an.needed[*var] && self.an.recompute[*var] {
+                        let i = self.v(*var);
+                        let rhs = self.fwd_op(op, false);
+                        out.extend(quote!(let #i = #rhs;));
+                    }
+                }
+            }
+            for &v in &vars {
+                if self.an.adj(v) {
+                    let d = self.adj(v);
+                    out.extend(quote!(let mut #d = #rt::zero();));
+                }
+            }
+        }
+        for s in b.stmts.iter().rev() {
+            if self.an.has_rev(s) {
+                out.extend(self.rev_stmt(s));
+            }
+        }
+        out
+    }
+
+    fn rev_stmt(&self, s: &Stmt) -> TokenStream {
+        let rt = rt();
+        let g = mixed("__g");
+        let work = self.an.work(s);
+        match s {
+            Stmt::Let { var, op, span } => {
+                let d = self.adj(*var);
+                let i = self.v(*var);
+                let body = self.partials(op, &quote!(&#i), s, *span);
+                quote_spanned!(*span=> { let #g = #rt::take(&mut #d); #body })
+            }
+            Stmt::Assign {
+                var,
+                op,
+                init,
+                span,
+            } => {
+                let i = self.v(*var);
+                let restore = if !init && self.an.needed[*var] {
+                    let t = self.var_tape(*var);
+                    quote!(#i = #t.pop();)
+                } else {
+                    quote!()
+                };
+                if !work {
+                    return restore;
+                }
+                let d = self.adj(*var);
+                let y = mixed("__y");
+                let (save, out) = if reads_out(op) && !restore.is_empty() {
+                    (quote!(let #y = #i;), quote!(&#y))
+                } else {
+                    (quote!(), quote!(&#i))
+                };
+                let body = self.partials(op, &out, s, *span);
+                quote_spanned!(*span=> { let #g = #rt::take(&mut #d); #save #restore #body })
+            }
+            Stmt::IndexAssign {
+                base,
+                index,
+                op,
+                span,
+            } => {
+                let b = self.v(*base);
+                let idx = self.atom(index);
+                let restore = if self.an.needed[*base] {
+                    let t = self.elem_tape(*base);
+                    quote!(#b[#idx] = #t.pop();)
+                } else {
+                    quote!()
+                };
+                if !work {
+                    return restore;
+                }
+                let d = self.adj(*base);
+                let y = mixed("__y");
+                let save = if reads_out(op) {
+                    quote!(let #y = #b[#idx];)
+                } else {
+                    quote!()
+                };
+                let body = self.partials(op, &quote!(&#y), s, *span);
+                quote_spanned!(*span=> { let #g = #rt::take_index(&mut #d, #idx); #save #restore #body })
+            }
+            Stmt::Push { base, value, span } => {
+                let b = self.v(*base);
+                let restore = if self.an.needed[*base] {
+                    quote!(#b.pop();)
+                } else {
+                    quote!()
+                };
+                if !work {
+                    return restore;
+                }
+                let d = self.adj(*base);
+                let acc = match value.var() {
+                    Some(v) if self.an.adj(v) => {
+                        let dv = self.adj(v);
+                        quote!(#rt::acc(&mut #dv, #g);)
+                    }
+                    _ => quote!(),
+                };
+                quote_spanned!(*span=> { #restore let #g = #rt::take_index(&mut #d, #b.len()); #acc })
+            }
+            Stmt::If { id, then, els, .. } => {
+                let tape = self.tape(mixed(&format!("__tape_if{id}")));
+                let (t, e) = (self.rev_block(then, false), self.rev_block(els, false));
+                quote!(if #tape.pop() { #t } else { #e })
+            }
+            Stmt::Loop(l) => self.rev_loop(l),
+            _ => quote!(),
+        }
+    }
+
+    fn rev_loop(&self, l: &Loop) -> TokenStream {
+        let rt = rt();
+        let tape = self.tape(mixed(&format!("__tape_loop{}", l.id)));
+        let n = mixed(&format!("__iters{}", l.id));
+        let k = mixed("__k");
+        let counter = match &l.kind {
+            LoopKind::Range {
+                var,
+                lo,
+                hi,
+                inclusive,
+                rev,
+            } if self.an.needed[*var] => {
+                let i = self.v(*var);
+                let value = match (rev, inclusive) {
+                    (false, _) => {
+                        let lo = self.atom(lo);
+                        quote!(#rt::range_up(#lo, #k))
+                    }
+                    (true, false) => {
+                        let hi = self.atom(hi);
+                        quote!(#rt::range_down(#hi, #k))
+                    }
+                    (true, true) => {
+                        let hi = self.atom(hi);
+                        quote!(#rt::range_down_incl(#hi, #k))
+                    }
+                };
+                quote!(let #i = #value;)
+            }
+            _ => quote!(),
+        };
+        let body = self.rev_block(&l.body, false);
+        quote! {
+            let #n = #tape.pop();
+            for #k in (0..#n).rev() {
+                #counter
+                #body
+            }
+        }
+    }
+
+    /// Propagates the cotangent `__g` of `op`'s result into its active operands.
+    /// `out` is the result's value (for rules that read it).
+    fn partials(&self, op: &Op, out: &TokenStream, s: &Stmt, span: Span) -> TokenStream {
+        let rt = rt();
+        let g = mixed("__g");
+        let an = self.an;
+        let operands = op.operands();
+        let active = |k: usize| operands.get(k).and_then(|a| a.var()).filter(|v| an.adj(*v));
+        // (operand var, contribution expression using G) pairs; G is replaced below.
+        let mut contribs: Vec<(VarId, Box<dyn Fn(TokenStream) -> TokenStream + '_>)> = Vec::new();
+        let need_tokens = |needs: &[Need]| -> Vec<TokenStream> {
+            needs
+                .iter()
+                .map(|n| match n {
+                    Need::In(j) => self.need_arg(operands[*j]),
+                    Need::Out => out.clone(),
+                })
+                .collect()
+        };
+        match op {
+            Op::Copy(_) | Op::Deref(_) | Op::CloneOf(_) => {
+                if let Some(v) = active(0) {
+                    contribs.push((v, Box::new(|g| g)));
+                }
+            }
+            Op::Cast { .. } => {
+                if let Some(v) = active(0) {
+                    let rt = rt.clone();
+                    contribs.push((v, Box::new(move |g| quote!(#rt::cast_d0(#g)))));
+                }
+            }
+            Op::Neg(_) => {
+                if let Some(v) = active(0) {
+                    let rt = rt.clone();
+                    contribs.push((v, Box::new(move |g| quote!(#rt::neg_d0(#g)))));
+                }
+            }
+            Op::Arith(a, _, _) => {
+                let (name, partials) = rules::arith(*a);
+                for (k, needs) in partials.iter().enumerate() {
+                    if let Some(v) = active(k) {
+                        let f = format_ident!("{}_d{}", name, k, span = span);
+                        let args = need_tokens(needs);
+                        let rt = rt.clone();
+                        contribs.push((
+                            v,
+                            Box::new(move |g| quote_spanned!(span=> #rt::#f(#(#args,)* #g))),
+                        ));
+                    }
+                }
+            }
+            Op::Method { name, .. } => {
+                if let Some(MethodRule::Diff { partials, .. }) = rules::method(&name.to_string()) {
+                    for (k, needs) in partials.iter().enumerate() {
+                        if let Some(v) = active(k) {
+                            let f = format_ident!("{}_d{}", name, k, span = name.span());
+                            let args = need_tokens(needs);
+                            let rt = rt.clone();
+                            let sp = name.span();
+                            contribs.push((
+                                v,
+                                Box::new(move |g| quote_spanned!(sp=> #rt::#f(#(#args,)* #g))),
+                            ));
+                        }
+                    }
+                }
+            }
+            Op::Index { base, index, .. } => {
+                if let Some(b) = base.var().filter(|v| an.adj(*v)) {
+                    let d = self.adj(b);
+                    let i = self.atom(index);
+                    return quote_spanned!(span=> #rt::acc_index(&mut #d, #i, #g););
+                }
+                return quote!();
+            }
+            Op::Call { args, .. } => {
+                let Some(pb) = self.pullback_of(s, op) else {
+                    return quote!();
+                };
+                let gs = mixed("__gs");
+                let mut body = quote!(let #gs = #pb(#g););
+                for (k, a) in args.iter().enumerate() {
+                    if let Some(v) = a.var().filter(|v| an.adj(*v)) {
+                        let d = self.adj(v);
+                        let idx = syn::Index::from(k);
+                        body.extend(quote_spanned!(span=> #rt::acc(&mut #d, #gs.#idx);));
+                    }
+                }
+                return body;
+            }
+            Op::Tuple(xs) => {
+                let names: Vec<Ident> = (0..xs.len()).map(|k| mixed(&format!("__g{k}"))).collect();
+                let mut body = quote!(let (#(#names,)*) = #g;);
+                for (k, a) in xs.iter().enumerate() {
+                    if let Some(v) = a.var().filter(|v| an.adj(*v)) {
+                        let d = self.adj(v);
+                        let n = &names[k];
+                        body.extend(quote!(#rt::acc(&mut #d, #n);));
+                    }
+                }
+                return body;
+            }
+            Op::Field(a, idx) => {
+                if let Some(v) = a.var().filter(|v| an.adj(*v)) {
+                    let d = self.adj(v);
+                    return quote!(#rt::acc(&mut #d.#idx, #g););
+                }
+                return quote!();
+            }
+            Op::Passive(..) | Op::Opaque { .. } => return quote!(),
+        }
+        let n = contribs.len();
+        let mut body = TokenStream::new();
+        for (j, (v, f)) in contribs.into_iter().enumerate() {
+            let gtok = if j + 1 == n {
+                quote!(#g)
+            } else {
+                quote!(::core::clone::Clone::clone(&#g))
+            };
+            let d = self.adj(v);
+            let e = f(gtok);
+            body.extend(quote_spanned!(span=> #rt::acc(&mut #d, #e);));
+        }
+        body
+    }
+}
+
+/// Whether any partial of `op` reads the operation's result.
+fn reads_out(op: &Op) -> bool {
+    match op {
+        Op::Method { name, .. } => match rules::method(&name.to_string()) {
+            Some(MethodRule::Diff { partials, .. }) => {
+                partials.iter().any(|p| p.contains(&Need::Out))
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
