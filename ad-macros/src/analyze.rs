@@ -96,7 +96,7 @@ fn op_output_active(op: &Op, active: &[bool]) -> bool {
     match op {
         Op::Passive(..) | Op::Opaque { .. } => false,
         Op::Cast { a, float, .. } => *float && atom_active(a, active),
-        Op::Index { base, .. } => atom_active(base, active),
+        Op::Index { base, .. } | Op::SliceRef { base, .. } => atom_active(base, active),
         Op::Method { name, .. } => match rules::method(&name.to_string()) {
             Some(MethodRule::ZeroGrad { .. }) | Some(MethodRule::Passive) => false,
             _ => any(&op.operands()),
@@ -218,7 +218,9 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             | Stmt::IndexAssign { base: var, op, .. } => {
                 if useful[*var] && active[*var] {
                     let reads: Vec<VarId> = match op {
-                        Op::Index { base, .. } => base.var().into_iter().collect(),
+                        Op::Index { base, .. } | Op::SliceRef { base, .. } => {
+                            base.var().into_iter().collect()
+                        }
                         _ => op.operands().iter().filter_map(|a| a.var()).collect(),
                     };
                     for r in reads {
@@ -328,7 +330,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                     Stmt::Let { var, op, .. }
                     | Stmt::Assign { var, op, .. }
                     | Stmt::IndexAssign { base: var, op, .. } => {
-                        more.extend(op_needs(op, *var, &an.active));
+                        more.extend(op_needs(func, op, *var, &an.active));
                     }
                     // Undoing a push needs the buffer's length.
                     Stmt::Push { base, .. } => more.push(*base),
@@ -381,7 +383,7 @@ fn for_each_iter_loop<'a>(b: &'a Block, f: &mut impl FnMut(&'a Loop)) {
 }
 
 /// The primal values the partials of `op` read (for its active operands).
-pub fn op_needs(op: &Op, target: VarId, active: &[bool]) -> Vec<VarId> {
+pub fn op_needs(func: &Func, op: &Op, target: VarId, active: &[bool]) -> Vec<VarId> {
     let ops = op.operands();
     let is_active = |k: usize| ops.get(k).is_some_and(|a| atom_active(a, active));
     let resolve = |needs: &[Need], out: &mut Vec<VarId>| {
@@ -416,6 +418,19 @@ pub fn op_needs(op: &Op, target: VarId, active: &[bool]) -> Vec<VarId> {
             }
         }
         Op::Index { index, .. } => out.extend(index.var()),
+        Op::SliceRef { lo, .. } => out.extend(lo.as_ref().and_then(|a| a.var())),
+        Op::Call {
+            recompute: true,
+            args,
+            ..
+        } => {
+            for a in args {
+                match func.borrow_def(a) {
+                    Some(def) => out.extend(def.reads()),
+                    None => out.extend(a.var()),
+                }
+            }
+        }
         Op::Call { pullback, .. } => out.push(*pullback),
         _ => {}
     }

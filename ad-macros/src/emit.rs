@@ -217,7 +217,8 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
     let pullback_fn = quote! {
         #[doc = #pb_doc]
         #[doc(hidden)]
-        #[allow(unused_mut, unused_variables, unused_parens, unused_braces, non_snake_case, clippy::all)] // generated code: mirrors the user's body statement by statement
+        #[allow(unused_mut, unused_variables,
+            unused_assignments, unused_parens, unused_braces, non_snake_case, clippy::all)] // generated code: mirrors the user's body statement by statement
         #vis fn #pullback #generics (#(#pb_params),*) -> (#ret_ty, #pb_ret) {
             #flow
             #(#tape_decls)*

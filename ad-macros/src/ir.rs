@@ -102,11 +102,22 @@ pub enum Op {
         args: Vec<Atom>,
         pullback: VarId,
         plain: bool,
+        /// An argument borrows a local of the caller, which a stored pullback could not
+        /// outlive: the forward sweep calls the primal and the reverse sweep runs the
+        /// callee's pullback then (one extra forward pass of the callee, still O(1) per call).
+        recompute: bool,
     },
     Index {
         base: Atom,
         index: Atom,
         by_ref: bool,
+    },
+    /// `&base[lo..hi]` (either bound may be missing): a borrowed sub-slice.
+    SliceRef {
+        base: Atom,
+        lo: Option<Atom>,
+        hi: Option<Atom>,
+        inclusive: bool,
     },
     Cast {
         a: Atom,
@@ -128,6 +139,8 @@ pub enum Op {
 pub enum PassiveShape {
     Prefix,
     Infix,
+    /// `matches!(a, pattern)` (a lowered `match` arm test); the tokens are the pattern.
+    Matches,
 }
 
 #[derive(Clone, Debug)]
@@ -222,6 +235,26 @@ pub struct Func {
     /// Whether the return slot is an `Option` filled by early returns.
     pub ret_deferred: bool,
     pub flow: Option<VarId>,
+    /// The defining operation of every `let`-bound variable.
+    pub defs: std::collections::HashMap<VarId, Op>,
+}
+
+impl Func {
+    /// If `a` is a temporary holding a borrow (`&v`, `&v[a..b]`, `&v[i]`), the operation that
+    /// makes it, so the borrow can be re-made where the temporary is out of reach.
+    pub fn borrow_def(&self, a: &Atom) -> Option<&Op> {
+        let Atom::Var(v) = a else { return None };
+        if self.vars[*v].kind != VarKind::Let {
+            return None;
+        }
+        match self.defs.get(v)? {
+            op
+            @ (Op::SliceRef { .. } | Op::Index { by_ref: true, .. } | Op::Copy(Atom::Ref(_))) => {
+                Some(op)
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Op {
@@ -250,6 +283,10 @@ impl Op {
                 add(base);
                 add(index);
             }
+            Op::SliceRef { base, lo, hi, .. } => {
+                add(base);
+                lo.iter().chain(hi.iter()).for_each(add);
+            }
             Op::Opaque { reads, .. } => out.extend(reads.iter().copied()),
         }
         out
@@ -265,6 +302,10 @@ impl Op {
             Op::Method { recv, args, .. } => std::iter::once(recv).chain(args.iter()).collect(),
             Op::Call { args, .. } => args.iter().collect(),
             Op::Index { base, index, .. } => vec![base, index],
+            Op::SliceRef { base, lo, hi, .. } => std::iter::once(base)
+                .chain(lo.iter())
+                .chain(hi.iter())
+                .collect(),
             Op::Opaque { .. } => vec![],
         }
     }

@@ -300,6 +300,8 @@ pub struct Lowerer<'a> {
     flow: Option<VarId>,
     ret: VarId,
     pub self_recursive: bool,
+    /// Defining operation of each `let`-bound variable (to trace borrows).
+    defs: HashMap<VarId, Op>,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -327,6 +329,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         flow: None,
         ret: 0,
         self_recursive: false,
+        defs: HashMap::new(),
     };
     let ret = lw.temp_var(VarKind::Deferred, "ret");
     lw.ret = ret;
@@ -364,6 +367,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         ret,
         ret_deferred,
         flow: lw.flow,
+        defs: std::mem::take(&mut lw.defs),
     };
     (func, lw.self_recursive)
 }
@@ -414,7 +418,47 @@ impl<'a> Lowerer<'a> {
         self.scopes.iter().rev().find_map(|s| s.get(name).copied())
     }
 
+    /// Whether `a` is (or holds) a borrow of a local of this function (rather than of data
+    /// behind a reference parameter).
+    fn borrows_local(&self, a: &Atom) -> bool {
+        match a {
+            Atom::Ref(_) => true,
+            Atom::Const(_) => false,
+            Atom::Var(v) => match self.defs.get(v) {
+                Some(Op::SliceRef { base, .. })
+                | Some(Op::Index {
+                    base, by_ref: true, ..
+                }) => match base {
+                    Atom::Var(b) if self.is_ref_param(*b) => false,
+                    other => other.var().is_some() && self.borrows_local_base(other),
+                },
+                Some(Op::Copy(inner)) => self.borrows_local(inner),
+                _ => false,
+            },
+        }
+    }
+
+    fn borrows_local_base(&self, base: &Atom) -> bool {
+        match base {
+            Atom::Var(b) => match self.defs.get(b) {
+                Some(Op::SliceRef { .. })
+                | Some(Op::Index { by_ref: true, .. })
+                | Some(Op::Copy(_)) => self.borrows_local(base),
+                _ => true,
+            },
+            Atom::Ref(_) => true,
+            Atom::Const(_) => false,
+        }
+    }
+
+    fn is_ref_param(&self, v: VarId) -> bool {
+        self.vars[v].kind == VarKind::Param && matches!(self.vars[v].ty, Some(Type::Reference(_)))
+    }
+
     fn emit(&mut self, s: Stmt) {
+        if let Stmt::Let { var, op, .. } = &s {
+            self.defs.insert(*var, op.clone());
+        }
         self.stack.last_mut().unwrap().1.push(s);
     }
 
@@ -708,6 +752,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             Expr::If(i) => self.lower_if(i, None),
+            Expr::Match(m) => self.lower_match(m, None),
             Expr::ForLoop(f) => self.lower_for(f),
             Expr::While(w) => self.lower_while(w),
             Expr::Loop(l) => self.lower_loop(l),
@@ -874,7 +919,11 @@ impl<'a> Lowerer<'a> {
 
     fn lower_index_atom(&mut self, e: &Expr) -> Atom {
         if let Expr::Range(r) = strip(e) {
-            self.unsupported(r, "indexing with a range", "index single elements (`x[i]`)");
+            self.unsupported(
+                r,
+                "indexing with a range outside a borrow",
+                "borrow the sub-slice (`&x[a..b]`) or index single elements (`x[i]`)",
+            );
             return Atom::Const(quote!(0usize));
         }
         self.lower_atom(e)
@@ -940,6 +989,130 @@ impl<'a> Lowerer<'a> {
                 other => lw.unsupported(other, "this `else` branch", "use a block"),
             }),
         };
+        self.n_ifs += 1;
+        let id = self.n_ifs;
+        self.emit(Stmt::If {
+            id,
+            cond,
+            then,
+            els,
+        });
+    }
+
+    /// Lowers a `match` on constants into an `if`/`else if` chain of `matches!` tests (the
+    /// primal keeps the real `match`, so rustc still checks exhaustiveness). With `target`,
+    /// each arm's value is assigned to it.
+    fn lower_match(&mut self, m: &syn::ExprMatch, target: Option<VarId>) {
+        for arm in &m.arms {
+            if top_binding(&arm.pat).is_some() {
+                continue;
+            }
+            if let Some(b) = pattern_binding(&arm.pat) {
+                self.unsupported(&b, "a `match` pattern that binds a variable", "match on literals, ranges, constants and unit enum variants, and compute values in the arms");
+                return;
+            }
+        }
+        let scrut = self.lower_atom(&m.expr);
+        self.lower_arms(&m.arms, scrut, target);
+    }
+
+    fn lower_arms(&mut self, arms: &[syn::Arm], scrut: Atom, target: Option<VarId>) {
+        let Some((arm, rest)) = arms.split_first() else {
+            return;
+        };
+        // `k => ..` / `k if k > 5 => ..` binds the whole scrutinee.
+        if let Some(ident) = top_binding(&arm.pat) {
+            self.scopes.push(HashMap::new());
+            let k = self.declare_user(&ident, VarKind::Let, None);
+            self.emit(Stmt::Let {
+                var: k,
+                op: Op::Copy(scrut.clone()),
+                span: ident.span(),
+            });
+            let mut arm = arm.clone();
+            arm.pat = Pat::Wild(syn::PatWild {
+                attrs: vec![],
+                underscore_token: Default::default(),
+            });
+            let mut arms = vec![arm];
+            arms.extend(rest.iter().cloned());
+            self.lower_arms(&arms, scrut, target);
+            self.scopes.pop();
+            return;
+        }
+        let want = if target.is_some() {
+            Want::Value
+        } else {
+            Want::Unit
+        };
+        let lower_body = |lw: &mut Self| {
+            let v = match strip(&arm.body) {
+                Expr::Block(b) if b.label.is_none() => {
+                    lw.scopes.push(HashMap::new());
+                    let v = lw.lower_stmts(&b.block.stmts, want);
+                    lw.scopes.pop();
+                    v
+                }
+                e if want == Want::Value => Some(lw.lower_atom(e)),
+                e => {
+                    lw.lower_expr_stmt(e);
+                    None
+                }
+            };
+            if let (Some(t), Some(v)) = (target, v) {
+                lw.emit(Stmt::Assign {
+                    var: t,
+                    op: Op::Copy(v),
+                    span: arm.body.span(),
+                    init: true,
+                });
+            }
+        };
+        if rest.is_empty() && arm.guard.is_none() {
+            // The last arm matches whatever the others did not (the primal's `match` is
+            // checked for exhaustiveness by rustc).
+            lower_body(self);
+            return;
+        }
+        let pat = &arm.pat;
+        let span = arm.pat.span();
+        let test = Op::Passive(quote!(#pat), vec![scrut.clone()], PassiveShape::Matches);
+        let cond = match &arm.guard {
+            None => self.let_temp(test, span),
+            Some((_, guard)) => {
+                let t = self.temp_var(VarKind::Deferred, "c");
+                self.emit(Stmt::Declare { var: t });
+                let matched = self.let_temp(test, span);
+                let then = self.in_block(|lw| {
+                    let g = lw.lower_atom(guard);
+                    lw.emit(Stmt::Assign {
+                        var: t,
+                        op: Op::Copy(g),
+                        span,
+                        init: true,
+                    });
+                });
+                let els = self.in_block(|lw| {
+                    lw.emit(Stmt::Assign {
+                        var: t,
+                        op: Op::Copy(Atom::Const(quote!(false))),
+                        span,
+                        init: true,
+                    });
+                });
+                self.n_ifs += 1;
+                let id = self.n_ifs;
+                self.emit(Stmt::If {
+                    id,
+                    cond: matched,
+                    then,
+                    els,
+                });
+                Atom::Var(t)
+            }
+        };
+        let then = self.in_block(lower_body);
+        let els = self.in_block(|lw| lw.lower_arms(rest, scrut, target));
         self.n_ifs += 1;
         let id = self.n_ifs;
         self.emit(Stmt::If {
@@ -1280,6 +1453,27 @@ impl<'a> Lowerer<'a> {
                 }
                 Atom::Const(e.to_token_stream())
             }
+            Expr::Reference(r) if r.mutability.is_none() && is_range_index(&r.expr) => {
+                let Expr::Index(ix) = strip(&r.expr) else {
+                    unreachable!()
+                };
+                let Expr::Range(range) = strip(&ix.index) else {
+                    unreachable!()
+                };
+                let base = self.lower_atom(&ix.expr);
+                let lo = range.start.as_ref().map(|e| self.lower_atom(e));
+                let hi = range.end.as_ref().map(|e| self.lower_atom(e));
+                let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
+                self.let_temp(
+                    Op::SliceRef {
+                        base,
+                        lo,
+                        hi,
+                        inclusive,
+                    },
+                    r.span(),
+                )
+            }
             Expr::Reference(r) if r.mutability.is_none() => match self.lower_atom(&r.expr) {
                 Atom::Var(v) => Atom::Ref(v),
                 Atom::Const(c) => Atom::Const(quote!(&#c)),
@@ -1494,8 +1688,10 @@ impl<'a> Lowerer<'a> {
                 Op::Copy(Atom::Const(quote!(())))
             }
             Expr::Match(m) => {
-                self.unsupported(&m.match_token, "`match`", "use `if`/`else if` chains");
-                Op::Copy(Atom::Const(quote!(())))
+                let t = self.temp_var(VarKind::Deferred, "c");
+                self.emit(Stmt::Declare { var: t });
+                self.lower_match(m, Some(t));
+                Op::Copy(Atom::Var(t))
             }
             other => {
                 let (what, instead) = expr_kind(other);
@@ -1565,11 +1761,13 @@ impl<'a> Lowerer<'a> {
             self.self_recursive = true;
         }
         let pb = self.temp_var(VarKind::Pullback, "pb");
+        let recompute = !typelike && args.iter().any(|a| self.borrows_local(a));
         Op::Call {
             func: path.clone(),
             args,
             pullback: pb,
             plain: typelike,
+            recompute,
         }
     }
 
@@ -1645,6 +1843,44 @@ fn replace_idents(tokens: TokenStream, map: &HashMap<String, Ident>) -> TokenStr
             other => other,
         })
         .collect()
+}
+
+/// `k` or `mut k` as a whole arm pattern.
+fn top_binding(p: &Pat) -> Option<Ident> {
+    match p {
+        Pat::Ident(pi) if pi.subpat.is_none() && pi.by_ref.is_none() => {
+            let first = pi.ident.to_string().chars().next().unwrap_or('_');
+            (first.is_lowercase() || (first == '_' && pi.ident != "_")).then(|| pi.ident.clone())
+        }
+        _ => None,
+    }
+}
+
+fn is_range_index(e: &Expr) -> bool {
+    matches!(strip(e), Expr::Index(ix) if matches!(strip(&ix.index), Expr::Range(_)))
+}
+
+/// A variable bound by a pattern, if any (lower-case identifiers bind; upper-case ones name
+/// constants and unit variants).
+fn pattern_binding(p: &Pat) -> Option<Ident> {
+    match p {
+        Pat::Ident(pi) => {
+            let first = pi.ident.to_string().chars().next().unwrap_or('_');
+            if pi.subpat.is_some() || first.is_lowercase() || first == '_' && pi.ident != "_" {
+                Some(pi.ident.clone())
+            } else {
+                None
+            }
+        }
+        Pat::Or(o) => o.cases.iter().find_map(pattern_binding),
+        Pat::Tuple(t) => t.elems.iter().find_map(pattern_binding),
+        Pat::TupleStruct(t) => t.elems.iter().find_map(pattern_binding),
+        Pat::Struct(s) => s.fields.iter().find_map(|f| pattern_binding(&f.pat)),
+        Pat::Reference(r) => pattern_binding(&r.pat),
+        Pat::Paren(p) => pattern_binding(&p.pat),
+        Pat::Slice(s) => s.elems.iter().find_map(pattern_binding),
+        _ => None,
+    }
 }
 
 fn is_compound_assign(op: &syn::BinOp) -> bool {

@@ -172,6 +172,10 @@ impl<'a> Gen<'a> {
                         let (a, b) = (&xs[0], &xs[1]);
                         quote!(#a #t #b)
                     }
+                    PassiveShape::Matches => {
+                        let a = &xs[0];
+                        quote!(::core::matches!(#a, #t))
+                    }
                 }
             }
             Op::Method {
@@ -208,6 +212,21 @@ impl<'a> Gen<'a> {
                     quote!(#b[#i])
                 }
             }
+            Op::SliceRef {
+                base,
+                lo,
+                hi,
+                inclusive,
+            } => {
+                let b = self.atom(base);
+                let lo = lo.as_ref().map(|a| self.atom(a));
+                let hi = hi.as_ref().map(|a| self.atom(a));
+                if *inclusive {
+                    quote!(&#b[#lo..=#hi])
+                } else {
+                    quote!(&#b[#lo..#hi])
+                }
+            }
             Op::Cast { a, ty, .. } => {
                 let a = self.atom(a);
                 quote!(#a as #ty)
@@ -229,6 +248,7 @@ impl<'a> Gen<'a> {
             Op::Call {
                 pullback,
                 plain: false,
+                recompute: false,
                 ..
             } if self.an.work(s) => Some(self.v(*pullback).clone()),
             _ => None,
@@ -671,12 +691,42 @@ impl<'a> Gen<'a> {
                 }
                 return quote!();
             }
-            Op::Call { args, .. } => {
-                let Some(pb) = self.pullback_of(s, op) else {
-                    return quote!();
-                };
+            Op::SliceRef { base, lo, .. } => {
+                if let Some(b) = base.var().filter(|v| an.adj(*v)) {
+                    let d = self.adj(b);
+                    let start = lo
+                        .as_ref()
+                        .map(|a| self.atom(a))
+                        .unwrap_or_else(|| quote!(0usize));
+                    return quote_spanned!(span=> #rt::acc_slice(&mut #d, #start, #g););
+                }
+                return quote!();
+            }
+            Op::Call {
+                args,
+                func,
+                recompute,
+                ..
+            } => {
                 let gs = mixed("__gs");
-                let mut body = quote!(let #gs = #pb(#g););
+                let mut body = if *recompute {
+                    let pb = self.pullback_path(func);
+                    // Borrows of locals are re-made here: the forward sweep's temporaries
+                    // holding them are not captured by the reverse sweep.
+                    let args: Vec<TokenStream> = args
+                        .iter()
+                        .map(|a| match self.func.borrow_def(a) {
+                            Some(def) => self.fwd_op(def, false),
+                            None => self.atom(a),
+                        })
+                        .collect();
+                    quote_spanned!(span=> let #gs = #pb(#(#args),*).1(#g);)
+                } else {
+                    let Some(pb) = self.pullback_of(s, op) else {
+                        return quote!();
+                    };
+                    quote!(let #gs = #pb(#g);)
+                };
                 for (k, a) in args.iter().enumerate() {
                     if let Some(v) = a.var().filter(|v| an.adj(*v)) {
                         let d = self.adj(v);
@@ -701,7 +751,7 @@ impl<'a> Gen<'a> {
             Op::Field(a, idx) => {
                 if let Some(v) = a.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(v);
-                    return quote!(#rt::acc(&mut #d.#idx, #g););
+                    return quote!(#rt::acc_field::<#idx, _>(&mut #d, #g););
                 }
                 return quote!();
             }

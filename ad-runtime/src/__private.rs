@@ -75,3 +75,62 @@ macro_rules! range_index {
 range_index!(
     u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
 );
+
+/// Element `K` of a tuple cotangent (the adjoint of `t.K`). A trait rather than a field
+/// access so that the tuple's type may still be inferred when the access is generated.
+pub trait TupleField<const K: usize> {
+    /// The element type.
+    type Out;
+    /// The element.
+    fn field_mut(&mut self) -> &mut Self::Out;
+}
+
+/// `d.K += g` for a tuple cotangent `d`.
+#[inline(always)]
+pub fn acc_field<const K: usize, T: TupleField<K>>(d: &mut T, g: T::Out)
+where
+    T::Out: Accumulate,
+{
+    d.field_mut().accumulate(g);
+}
+
+#[rustfmt::skip]
+mod tuple_fields {
+    use super::TupleField;
+    impl<A> TupleField<0> for (A,) { type Out = A; #[inline(always)] fn field_mut(&mut self) -> &mut A { &mut self.0 } }
+    impl<A,B> TupleField<0> for (A,B,) { type Out = A; #[inline(always)] fn field_mut(&mut self) -> &mut A { &mut self.0 } }
+    impl<A,B> TupleField<1> for (A,B,) { type Out = B; #[inline(always)] fn field_mut(&mut self) -> &mut B { &mut self.1 } }
+    impl<A,B,C> TupleField<0> for (A,B,C,) { type Out = A; #[inline(always)] fn field_mut(&mut self) -> &mut A { &mut self.0 } }
+    impl<A,B,C> TupleField<1> for (A,B,C,) { type Out = B; #[inline(always)] fn field_mut(&mut self) -> &mut B { &mut self.1 } }
+    impl<A,B,C> TupleField<2> for (A,B,C,) { type Out = C; #[inline(always)] fn field_mut(&mut self) -> &mut C { &mut self.2 } }
+    impl<A,B,C,D> TupleField<0> for (A,B,C,D,) { type Out = A; #[inline(always)] fn field_mut(&mut self) -> &mut A { &mut self.0 } }
+    impl<A,B,C,D> TupleField<1> for (A,B,C,D,) { type Out = B; #[inline(always)] fn field_mut(&mut self) -> &mut B { &mut self.1 } }
+    impl<A,B,C,D> TupleField<2> for (A,B,C,D,) { type Out = C; #[inline(always)] fn field_mut(&mut self) -> &mut C { &mut self.2 } }
+    impl<A,B,C,D> TupleField<3> for (A,B,C,D,) { type Out = D; #[inline(always)] fn field_mut(&mut self) -> &mut D { &mut self.3 } }
+    impl<A,B,C,D,E> TupleField<0> for (A,B,C,D,E,) { type Out = A; #[inline(always)] fn field_mut(&mut self) -> &mut A { &mut self.0 } }
+    impl<A,B,C,D,E> TupleField<1> for (A,B,C,D,E,) { type Out = B; #[inline(always)] fn field_mut(&mut self) -> &mut B { &mut self.1 } }
+    impl<A,B,C,D,E> TupleField<2> for (A,B,C,D,E,) { type Out = C; #[inline(always)] fn field_mut(&mut self) -> &mut C { &mut self.2 } }
+    impl<A,B,C,D,E> TupleField<3> for (A,B,C,D,E,) { type Out = D; #[inline(always)] fn field_mut(&mut self) -> &mut D { &mut self.3 } }
+    impl<A,B,C,D,E> TupleField<4> for (A,B,C,D,E,) { type Out = E; #[inline(always)] fn field_mut(&mut self) -> &mut E { &mut self.4 } }
+    impl<A,B,C,D,E,F> TupleField<0> for (A,B,C,D,E,F,) { type Out = A; #[inline(always)] fn field_mut(&mut self) -> &mut A { &mut self.0 } }
+    impl<A,B,C,D,E,F> TupleField<1> for (A,B,C,D,E,F,) { type Out = B; #[inline(always)] fn field_mut(&mut self) -> &mut B { &mut self.1 } }
+    impl<A,B,C,D,E,F> TupleField<2> for (A,B,C,D,E,F,) { type Out = C; #[inline(always)] fn field_mut(&mut self) -> &mut C { &mut self.2 } }
+    impl<A,B,C,D,E,F> TupleField<3> for (A,B,C,D,E,F,) { type Out = D; #[inline(always)] fn field_mut(&mut self) -> &mut D { &mut self.3 } }
+    impl<A,B,C,D,E,F> TupleField<4> for (A,B,C,D,E,F,) { type Out = E; #[inline(always)] fn field_mut(&mut self) -> &mut E { &mut self.4 } }
+    impl<A,B,C,D,E,F> TupleField<5> for (A,B,C,D,E,F,) { type Out = F; #[inline(always)] fn field_mut(&mut self) -> &mut F { &mut self.5 } }
+    impl<A,B,C,D,E,F,G> TupleField<0> for (A,B,C,D,E,F,G,) { type Out = A; #[inline(always)] fn field_mut(&mut self) -> &mut A { &mut self.0 } }
+    impl<A,B,C,D,E,F,G> TupleField<1> for (A,B,C,D,E,F,G,) { type Out = B; #[inline(always)] fn field_mut(&mut self) -> &mut B { &mut self.1 } }
+    impl<A,B,C,D,E,F,G> TupleField<2> for (A,B,C,D,E,F,G,) { type Out = C; #[inline(always)] fn field_mut(&mut self) -> &mut C { &mut self.2 } }
+    impl<A,B,C,D,E,F,G> TupleField<3> for (A,B,C,D,E,F,G,) { type Out = D; #[inline(always)] fn field_mut(&mut self) -> &mut D { &mut self.3 } }
+    impl<A,B,C,D,E,F,G> TupleField<4> for (A,B,C,D,E,F,G,) { type Out = E; #[inline(always)] fn field_mut(&mut self) -> &mut E { &mut self.4 } }
+    impl<A,B,C,D,E,F,G> TupleField<5> for (A,B,C,D,E,F,G,) { type Out = F; #[inline(always)] fn field_mut(&mut self) -> &mut F { &mut self.5 } }
+    impl<A,B,C,D,E,F,G> TupleField<6> for (A,B,C,D,E,F,G,) { type Out = G; #[inline(always)] fn field_mut(&mut self) -> &mut G { &mut self.6 } }
+    impl<A,B,C,D,E,F,G,H> TupleField<0> for (A,B,C,D,E,F,G,H,) { type Out = A; #[inline(always)] fn field_mut(&mut self) -> &mut A { &mut self.0 } }
+    impl<A,B,C,D,E,F,G,H> TupleField<1> for (A,B,C,D,E,F,G,H,) { type Out = B; #[inline(always)] fn field_mut(&mut self) -> &mut B { &mut self.1 } }
+    impl<A,B,C,D,E,F,G,H> TupleField<2> for (A,B,C,D,E,F,G,H,) { type Out = C; #[inline(always)] fn field_mut(&mut self) -> &mut C { &mut self.2 } }
+    impl<A,B,C,D,E,F,G,H> TupleField<3> for (A,B,C,D,E,F,G,H,) { type Out = D; #[inline(always)] fn field_mut(&mut self) -> &mut D { &mut self.3 } }
+    impl<A,B,C,D,E,F,G,H> TupleField<4> for (A,B,C,D,E,F,G,H,) { type Out = E; #[inline(always)] fn field_mut(&mut self) -> &mut E { &mut self.4 } }
+    impl<A,B,C,D,E,F,G,H> TupleField<5> for (A,B,C,D,E,F,G,H,) { type Out = F; #[inline(always)] fn field_mut(&mut self) -> &mut F { &mut self.5 } }
+    impl<A,B,C,D,E,F,G,H> TupleField<6> for (A,B,C,D,E,F,G,H,) { type Out = G; #[inline(always)] fn field_mut(&mut self) -> &mut G { &mut self.6 } }
+    impl<A,B,C,D,E,F,G,H> TupleField<7> for (A,B,C,D,E,F,G,H,) { type Out = H; #[inline(always)] fn field_mut(&mut self) -> &mut H { &mut self.7 } }
+}

@@ -30,3 +30,14 @@ pub fn take_index<T: Zero>(d: &mut Vec<T>, i: usize) -> T {
 fn grow<T: Zero>(d: &mut Vec<T>, len: usize) {
     d.resize_with(len, T::zero);
 }
+
+// y = &x[start..start + n];  x̄[start..start + n] += ȳ
+/// Adds the cotangent `g` of a sub-slice starting at `start` into `d`.
+pub fn acc_slice<T: Accumulate + Zero>(d: &mut Vec<T>, start: usize, g: Vec<T>) {
+    if start + g.len() > d.len() {
+        grow(d, start + g.len());
+    }
+    for (a, b) in d[start..].iter_mut().zip(g) {
+        a.accumulate(b);
+    }
+}
