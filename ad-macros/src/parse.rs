@@ -495,6 +495,38 @@ impl<'a> Lowerer<'a> {
         id
     }
 
+    /// `a op b`; float literal operands of `*`, `/`, `%` are bound to temporaries first (see
+    /// [`Self::typed_const`]).
+    fn arith(&mut self, a: Arith, l: Atom, r: Atom) -> Op {
+        if matches!(a, Arith::Add | Arith::Sub) {
+            return Op::Arith(a, l, r);
+        }
+        let l = self.typed_const(l);
+        let r = self.typed_const(r);
+        Op::Arith(a, l, r)
+    }
+
+    /// Binds an unsuffixed float literal to a temporary. A rule that reads the operand then
+    /// gets a value whose type rustc inferred from the primal expression (`f32` in
+    /// `x * 3.0` with `x: f32`); the bare literal passed to a generic rule would default to
+    /// `f64`.
+    fn typed_const(&mut self, a: Atom) -> Atom {
+        let Atom::Const(tokens) = &a else { return a };
+        let is_float_lit = |e: &Expr| matches!(e, Expr::Lit(syn::ExprLit { lit: syn::Lit::Float(f), .. }) if f.suffix().is_empty());
+        let float = match syn::parse2::<Expr>(tokens.clone()) {
+            Ok(e) => match strip(&e) {
+                Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => is_float_lit(strip(&u.expr)),
+                e => is_float_lit(e),
+            },
+            Err(_) => false,
+        };
+        if !float {
+            return a;
+        }
+        let span = tokens.clone().into_iter().next().map(|t| t.span()).unwrap_or_else(Span::call_site);
+        self.let_temp(Op::Copy(a), span)
+    }
+
     fn let_temp(&mut self, op: Op, span: Span) -> Atom {
         let v = self.temp_var(VarKind::Let, "v");
         self.emit(Stmt::Let { var: v, op, span });
@@ -861,7 +893,7 @@ impl<'a> Lowerer<'a> {
                     None => self.lower_op(right),
                     Some(a) => {
                         let rhs = self.lower_atom(right);
-                        Op::Arith(a, Atom::Var(var), rhs)
+                        self.arith(a, Atom::Var(var), rhs)
                     }
                 };
                 self.emit(Stmt::Assign {
@@ -899,7 +931,7 @@ impl<'a> Lowerer<'a> {
                             },
                             ix.span(),
                         );
-                        Op::Arith(a, old, rhs)
+                        self.arith(a, old, rhs)
                     }
                 };
                 self.emit(Stmt::IndexAssign {
@@ -1535,7 +1567,7 @@ impl<'a> Lowerer<'a> {
                 if let Some(a) = arith {
                     let l = self.lower_atom(&b.left);
                     let r = self.lower_atom(&b.right);
-                    return Op::Arith(a, l, r);
+                    return self.arith(a, l, r);
                 }
                 if is_compound_assign(&b.op) {
                     self.unsupported(
@@ -1612,10 +1644,12 @@ impl<'a> Lowerer<'a> {
                     );
                 }
                 let recv = self.lower_atom(&m.receiver);
-                let args = m.args.iter().map(|a| self.lower_atom(a)).collect();
+                let args: Vec<Atom> = m.args.iter().map(|a| self.lower_atom(a)).collect();
                 if m.method == "clone" && m.args.is_empty() {
                     return Op::CloneOf(recv);
                 }
+                let recv = self.typed_const(recv);
+                let args = args.into_iter().map(|a| self.typed_const(a)).collect();
                 Op::Method {
                     name: m.method.clone(),
                     form: MethodForm::Method,
@@ -1731,7 +1765,7 @@ impl<'a> Lowerer<'a> {
                 return Op::Copy(Atom::Const(quote!(())));
             }
             let ty = &path.segments[0].ident;
-            let mut args = args;
+            let mut args: Vec<Atom> = args.into_iter().map(|a| self.typed_const(a)).collect();
             let recv = args.remove(0);
             return Op::Method {
                 name: path.segments[1].ident.clone(),

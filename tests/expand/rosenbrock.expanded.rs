@@ -13,6 +13,7 @@ fn rosen(x: &[f64]) -> f64 {
 #[allow(
     unused_mut,
     unused_variables,
+    unused_assignments,
     unused_parens,
     unused_braces,
     non_snake_case,
@@ -38,11 +39,12 @@ fn rosen_pullback<'__ad>(
         let a = __v7 - __v10;
         let __v11 = x[i];
         let b = 1.0 - __v11;
-        let __v12 = 100.0 * a;
+        let __v12 = 100.0;
         let __v13 = __v12 * a;
-        let __v14 = b * b;
-        let __v15 = __v13 + __v14;
-        s = s + __v15;
+        let __v14 = __v13 * a;
+        let __v15 = b * b;
+        let __v16 = __v14 + __v15;
+        s = s + __v16;
     }
     __tape_loop1.push(__iters1);
     let __ret1: f64 = s;
@@ -68,7 +70,8 @@ fn rosen_pullback<'__ad>(
                 let a = __v7 - __v10;
                 let __v11 = x[i];
                 let b = 1.0 - __v11;
-                let __v12 = 100.0 * a;
+                let __v12 = 100.0;
+                let __v13 = __v12 * a;
                 let mut __d9_v7 = ::ad_runtime::__private::zero();
                 let mut __d10_v8 = ::ad_runtime::__private::zero();
                 let mut __d11_v9 = ::ad_runtime::__private::zero();
@@ -76,14 +79,27 @@ fn rosen_pullback<'__ad>(
                 let mut __d_a = ::ad_runtime::__private::zero();
                 let mut __d14_v11 = ::ad_runtime::__private::zero();
                 let mut __d_b = ::ad_runtime::__private::zero();
-                let mut __d16_v12 = ::ad_runtime::__private::zero();
                 let mut __d17_v13 = ::ad_runtime::__private::zero();
                 let mut __d18_v14 = ::ad_runtime::__private::zero();
                 let mut __d19_v15 = ::ad_runtime::__private::zero();
+                let mut __d20_v16 = ::ad_runtime::__private::zero();
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d_s);
                     ::ad_runtime::__private::acc(
                         &mut __d_s,
+                        ::ad_runtime::__private::add_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d20_v16,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d20_v16);
+                    ::ad_runtime::__private::acc(
+                        &mut __d18_v14,
                         ::ad_runtime::__private::add_d0(
                             ::core::clone::Clone::clone(&__g),
                         ),
@@ -95,19 +111,6 @@ fn rosen_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d19_v15);
-                    ::ad_runtime::__private::acc(
-                        &mut __d17_v13,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d18_v14,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d18_v14);
                     ::ad_runtime::__private::acc(
                         &mut __d_b,
                         ::ad_runtime::__private::mul_d0(
@@ -121,9 +124,9 @@ fn rosen_pullback<'__ad>(
                     );
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                    let __g = ::ad_runtime::__private::take(&mut __d18_v14);
                     ::ad_runtime::__private::acc(
-                        &mut __d16_v12,
+                        &mut __d17_v13,
                         ::ad_runtime::__private::mul_d0(
                             &a,
                             ::core::clone::Clone::clone(&__g),
@@ -131,14 +134,14 @@ fn rosen_pullback<'__ad>(
                     );
                     ::ad_runtime::__private::acc(
                         &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&__v12, __g),
+                        ::ad_runtime::__private::mul_d1(&__v13, __g),
                     );
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d16_v12);
+                    let __g = ::ad_runtime::__private::take(&mut __d17_v13);
                     ::ad_runtime::__private::acc(
                         &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&(100.0), __g),
+                        ::ad_runtime::__private::mul_d1(&__v12, __g),
                     );
                 }
                 {

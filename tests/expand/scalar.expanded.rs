@@ -8,6 +8,7 @@ fn f(x: f64, y: f64) -> f64 {
 #[allow(
     unused_mut,
     unused_variables,
+    unused_assignments,
     unused_parens,
     unused_braces,
     non_snake_case,
