@@ -189,11 +189,11 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                 Stmt::Push { base, value, .. } => atom_active(value, &active).then_some(*base),
                 _ => None,
             };
-            if let Some(v) = hit {
-                if !active[v] {
-                    active[v] = true;
-                    changed = true;
-                }
+            if let Some(v) = hit
+                && !active[v]
+            {
+                active[v] = true;
+                changed = true;
             }
         });
         if !changed {
@@ -215,24 +215,24 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         walk(&func.body, &mut |s| match s {
             Stmt::Let { var, op, .. }
             | Stmt::Assign { var, op, .. }
-            | Stmt::IndexAssign { base: var, op, .. } => {
-                if useful[*var] && active[*var] {
-                    let reads: Vec<VarId> = match op {
-                        Op::Index { base, .. } | Op::SliceRef { base, .. } => {
-                            base.var().into_iter().collect()
-                        }
-                        _ => op.operands().iter().filter_map(|a| a.var()).collect(),
-                    };
-                    for r in reads {
-                        mark(r, &mut useful);
+            | Stmt::IndexAssign { base: var, op, .. }
+                if useful[*var] && active[*var] =>
+            {
+                let reads: Vec<VarId> = match op {
+                    Op::Index { base, .. } | Op::SliceRef { base, .. } => {
+                        base.var().into_iter().collect()
                     }
+                    _ => op.operands().iter().filter_map(|a| a.var()).collect(),
+                };
+                for r in reads {
+                    mark(r, &mut useful);
                 }
             }
             Stmt::Push { base, value, .. } => {
-                if useful[*base] {
-                    if let Some(v) = value.var() {
-                        mark(v, &mut useful);
-                    }
+                if useful[*base]
+                    && let Some(v) = value.var()
+                {
+                    mark(v, &mut useful);
                 }
             }
             _ => {}
@@ -354,10 +354,11 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         });
         // Recomputed values need their inputs.
         for v in 0..n {
-            if an.needed[v] && an.recompute[v] {
-                if let Some(op) = def_op[v] {
-                    more.extend(op.reads());
-                }
+            if an.needed[v]
+                && an.recompute[v]
+                && let Some(op) = def_op[v]
+            {
+                more.extend(op.reads());
             }
         }
         let mut changed = false;

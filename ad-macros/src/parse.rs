@@ -186,12 +186,11 @@ pub fn signature(
                         continue;
                     }
                 };
-                if let Type::Reference(r) = &*pt.ty {
-                    if r.mutability.is_some() {
+                if let Type::Reference(r) = &*pt.ty
+                    && r.mutability.is_some() {
                         cx.error_spanned_by(&pt.ty, "`&mut` parameters are not supported by #[differentiable]; take the value (or `&`) and return the result");
                         continue;
                     }
-                }
                 let active = !is_constant_type(&pt.ty);
                 let var = vars.len();
                 vars.push(Var { ident: ident.clone(), block: 0, kind: VarKind::Param, ty: Some((*pt.ty).clone()) });
@@ -221,7 +220,7 @@ pub fn signature(
             }
         }
         for p in &mut params {
-            p.active = p.active && wrt.iter().any(|n| *n == p.ident);
+            p.active = p.active && wrt.contains(&p.ident);
         }
     }
     if !params.iter().any(|p| p.active) && !cx.has_errors() {
@@ -523,7 +522,12 @@ impl<'a> Lowerer<'a> {
         if !float {
             return a;
         }
-        let span = tokens.clone().into_iter().next().map(|t| t.span()).unwrap_or_else(Span::call_site);
+        let span = tokens
+            .clone()
+            .into_iter()
+            .next()
+            .map(|t| t.span())
+            .unwrap_or_else(Span::call_site);
         self.let_temp(Op::Copy(a), span)
     }
 
@@ -548,10 +552,8 @@ impl<'a> Lowerer<'a> {
         for (i, s) in stmts.iter().enumerate() {
             let last = i + 1 == stmts.len();
             let mark = self.stmt_count();
-            if last {
-                if let syn::Stmt::Expr(e, None) = s {
-                    return self.lower_tail(e, want);
-                }
+            if last && let syn::Stmt::Expr(e, None) = s {
+                return self.lower_tail(e, want);
             }
             self.lower_stmt(s);
             if last {
@@ -886,9 +888,6 @@ impl<'a> Lowerer<'a> {
                     );
                     return;
                 };
-                if self.vars[var].kind == VarKind::Param && arith.is_none() && false {
-                    return;
-                }
                 let op = match arith {
                     None => self.lower_op(right),
                     Some(a) => {
@@ -1478,10 +1477,10 @@ impl<'a> Lowerer<'a> {
             Expr::Paren(p) => self.lower_atom(&p.expr),
             Expr::Group(g) => self.lower_atom(&g.expr),
             Expr::Path(p) if p.qself.is_none() => {
-                if let Some(ident) = p.path.get_ident() {
-                    if let Some(v) = self.lookup(&ident.to_string()) {
-                        return Atom::Var(v);
-                    }
+                if let Some(ident) = p.path.get_ident()
+                    && let Some(v) = self.lookup(&ident.to_string())
+                {
+                    return Atom::Var(v);
                 }
                 Atom::Const(e.to_token_stream())
             }
@@ -1536,20 +1535,20 @@ impl<'a> Lowerer<'a> {
     fn lower_op(&mut self, e: &Expr) -> Op {
         match e {
             Expr::Lit(_) | Expr::Path(_) | Expr::Reference(_) => {
-                if let Expr::Reference(r) = e {
-                    if r.mutability.is_some() {
-                        self.unsupported(e, "`&mut` borrows", "assign to variables directly");
-                        return Op::Copy(Atom::Const(quote!(())));
-                    }
+                if let Expr::Reference(r) = e
+                    && r.mutability.is_some()
+                {
+                    self.unsupported(e, "`&mut` borrows", "assign to variables directly");
+                    return Op::Copy(Atom::Const(quote!(())));
                 }
-                if let Expr::Path(p) = e {
-                    if p.qself.is_some() {
-                        self.unsupported(
-                            e,
-                            "qualified paths (`<T as Trait>::..`)",
-                            "use a constant or a variable",
-                        );
-                    }
+                if let Expr::Path(p) = e
+                    && p.qself.is_some()
+                {
+                    self.unsupported(
+                        e,
+                        "qualified paths (`<T as Trait>::..`)",
+                        "use a constant or a variable",
+                    );
                 }
                 Op::Copy(self.lower_atom(e))
             }

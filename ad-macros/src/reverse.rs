@@ -77,7 +77,7 @@ impl<'a> Gen<'a> {
 
     fn tape(&self, ident: Ident) -> Ident {
         let mut t = self.tapes.borrow_mut();
-        if !t.iter().any(|x| *x == ident) {
+        if !t.contains(&ident) {
             t.push(ident.clone());
         }
         ident
@@ -457,12 +457,13 @@ impl<'a> Gen<'a> {
                 }
             }
             for s in &b.stmts {
-                if let Stmt::Let { var, op, .. } = s {
-                    if self.an.needed[*var] && self.an.recompute[*var] {
-                        let i = self.v(*var);
-                        let rhs = self.fwd_op(op, false);
-                        out.extend(quote!(let #i = #rhs;));
-                    }
+                if let Stmt::Let { var, op, .. } = s
+                    && self.an.needed[*var]
+                    && self.an.recompute[*var]
+                {
+                    let i = self.v(*var);
+                    let rhs = self.fwd_op(op, false);
+                    out.extend(quote!(let #i = #rhs;));
                 }
             }
             for &v in &vars {
@@ -624,8 +625,9 @@ impl<'a> Gen<'a> {
         let an = self.an;
         let operands = op.operands();
         let active = |k: usize| operands.get(k).and_then(|a| a.var()).filter(|v| an.adj(*v));
-        // (operand var, contribution expression using G) pairs; G is replaced below.
-        let mut contribs: Vec<(VarId, Box<dyn Fn(TokenStream) -> TokenStream + '_>)> = Vec::new();
+        // One partial per active operand: (operand, rule, primal arguments, span). The
+        // cotangent is appended as the rule's last argument below.
+        let mut contribs: Vec<(VarId, Ident, Vec<TokenStream>, Span)> = Vec::new();
         let need_tokens = |needs: &[Need]| -> Vec<TokenStream> {
             needs
                 .iter()
@@ -636,21 +638,14 @@ impl<'a> Gen<'a> {
                 .collect()
         };
         match op {
-            Op::Copy(_) | Op::Deref(_) | Op::CloneOf(_) => {
+            Op::Copy(_) | Op::Deref(_) | Op::CloneOf(_) | Op::Cast { .. } | Op::Neg(_) => {
+                let rule = match op {
+                    Op::Cast { .. } => "cast_d0",
+                    Op::Neg(_) => "neg_d0",
+                    _ => "id_d0",
+                };
                 if let Some(v) = active(0) {
-                    contribs.push((v, Box::new(|g| g)));
-                }
-            }
-            Op::Cast { .. } => {
-                if let Some(v) = active(0) {
-                    let rt = rt.clone();
-                    contribs.push((v, Box::new(move |g| quote!(#rt::cast_d0(#g)))));
-                }
-            }
-            Op::Neg(_) => {
-                if let Some(v) = active(0) {
-                    let rt = rt.clone();
-                    contribs.push((v, Box::new(move |g| quote!(#rt::neg_d0(#g)))));
+                    contribs.push((v, Ident::new(rule, span), vec![], span));
                 }
             }
             Op::Arith(a, _, _) => {
@@ -658,12 +653,7 @@ impl<'a> Gen<'a> {
                 for (k, needs) in partials.iter().enumerate() {
                     if let Some(v) = active(k) {
                         let f = format_ident!("{}_d{}", name, k, span = span);
-                        let args = need_tokens(needs);
-                        let rt = rt.clone();
-                        contribs.push((
-                            v,
-                            Box::new(move |g| quote_spanned!(span=> #rt::#f(#(#args,)* #g))),
-                        ));
+                        contribs.push((v, f, need_tokens(needs), span));
                     }
                 }
             }
@@ -672,13 +662,7 @@ impl<'a> Gen<'a> {
                     for (k, needs) in partials.iter().enumerate() {
                         if let Some(v) = active(k) {
                             let f = format_ident!("{}_d{}", name, k, span = name.span());
-                            let args = need_tokens(needs);
-                            let rt = rt.clone();
-                            let sp = name.span();
-                            contribs.push((
-                                v,
-                                Box::new(move |g| quote_spanned!(sp=> #rt::#f(#(#args,)* #g))),
-                            ));
+                            contribs.push((v, f, need_tokens(needs), name.span()));
                         }
                     }
                 }
@@ -759,15 +743,15 @@ impl<'a> Gen<'a> {
         }
         let n = contribs.len();
         let mut body = TokenStream::new();
-        for (j, (v, f)) in contribs.into_iter().enumerate() {
+        for (j, (v, f, args, sp)) in contribs.into_iter().enumerate() {
+            // The cotangent is moved into the last partial and cloned for the others.
             let gtok = if j + 1 == n {
                 quote!(#g)
             } else {
                 quote!(::core::clone::Clone::clone(&#g))
             };
             let d = self.adj(v);
-            let e = f(gtok);
-            body.extend(quote_spanned!(span=> #rt::acc(&mut #d, #e);));
+            body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #rt::#f(#(#args,)* #gtok));));
         }
         body
     }

@@ -29,7 +29,8 @@ pub fn compare(a: &[f64], b: &[f64], rtol: f64, atol: f64) -> Result<(), String>
     }
     for (i, (x, y)) in a.iter().zip(b).enumerate() {
         let tol = atol + rtol * x.abs().max(y.abs());
-        if !((x - y).abs() <= tol) {
+        let within = (x - y).abs() <= tol; // false for NaN
+        if !within {
             return Err(format!(
                 "index {i}: {x} vs {y} (|diff| {} > tol {tol})",
                 (x - y).abs()

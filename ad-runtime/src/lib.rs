@@ -35,6 +35,91 @@ pub mod traits;
 #[doc(hidden)]
 pub mod __private;
 
+/// Differentiates a function at compile time (reverse mode).
+///
+/// ```
+/// use ad_runtime::differentiable;
+///
+/// #[differentiable]
+/// fn rosen(x: &[f64]) -> f64 {
+///     let mut s = 0.0;
+///     for i in 0..x.len() - 1 {
+///         let a = x[i + 1] - x[i] * x[i];
+///         let b = 1.0 - x[i];
+///         s += 100.0 * a * a + b * b;
+///     }
+///     s
+/// }
+///
+/// let (value, grad) = rosen_grad(&[1.0, 1.0, 1.0]);
+/// assert_eq!(value, 0.0);
+/// assert_eq!(grad, vec![0.0, 0.0, 0.0]);
+/// ```
+///
+/// # What is generated
+///
+/// For `#[differentiable] fn f(a: A, b: B, n: usize) -> R`, next to the unchanged `f`:
+///
+/// - `f_vjp(a, b, n, seed: R) -> (R, G)`: the value and the vector–Jacobian product, the
+///   cotangents of the differentiated parameters given the output cotangent `seed`;
+/// - `f_grad(a, b, n) -> (R, G)` when `R` is `f64` or `f32`: `f_vjp(.., 1.0)`;
+/// - `f_pullback(a, b, n) -> (R, impl FnOnce(R) -> (..))` (hidden): split reverse mode, used
+///   for calls between differentiable functions.
+///
+/// `G` is the tangent of the one differentiated parameter, or a tuple of them in parameter
+/// order. Float parameters (`f64`, `f32`, `&[f64]`, `Vec<f64>`, ...) are differentiated;
+/// integers, `bool` and their collections are constants. `#[differentiable(wrt(a, b))]`
+/// differentiates only the named parameters.
+///
+/// # Equivalent code
+///
+/// ```
+/// use ad_runtime::differentiable;
+///
+/// #[differentiable]
+/// fn f(x: f64, y: f64) -> f64 {
+///     x * y + x.sin()
+/// }
+/// # let (v, (dx, dy)) = f_grad(0.5, 2.0);
+/// # assert_eq!((v, dx, dy), (0.5 * 2.0 + 0.5f64.sin(), 2.0 + 0.5f64.cos(), 0.5));
+/// ```
+///
+/// generates, besides `f` itself, the equivalent of this hand-written adjoint (the real
+/// expansion routes each step through a rule in `ad_runtime::rules`, so the same code serves
+/// `f32`; see `tests/expand/` in the repository for full expansions):
+///
+/// ```
+/// fn f_vjp_by_hand(x: f64, y: f64, seed: f64) -> (f64, (f64, f64)) {
+///     // forward sweep: the primal, keeping what the reverse sweep reads
+///     let v1 = x * y;
+///     let v2 = x.sin();
+///     let out = v1 + v2;
+///     // reverse sweep: adjoints in reverse order
+///     let (mut dx, mut dy) = (0.0, 0.0);
+///     let (dv1, dv2) = (seed, seed); // out = v1 + v2
+///     dx += dv2 * x.cos(); // v2 = sin x
+///     dx += dv1 * y; // v1 = x y
+///     dy += x * dv1;
+///     (out, (dx, dy))
+/// }
+/// # assert_eq!(f_vjp_by_hand(0.5, 2.0, 1.0), (0.5 * 2.0 + 0.5f64.sin(), (2.0 + 0.5f64.cos(), 0.5)));
+/// ```
+///
+/// # What it accepts
+///
+/// Straight-line code (`let` with shadowing, annotations and tuple patterns; `+ - * / %`;
+/// unary `-`; casts; every float method with a derivative, in method and path form), `if`
+/// and `match` on constants, `for` over ranges and slices, `while`, `loop`, `break`,
+/// `continue`, early `return`, mutable locals, local `Vec` buffers, sub-slices, and calls
+/// to other `#[differentiable]` functions (any module or crate, recursion included). The
+/// README has the full table.
+///
+/// # Errors
+///
+/// Anything it cannot differentiate correctly is a compile error on the offending code
+/// that names the construct and what to write instead — never a silent zero. Calling, on
+/// differentiated values, a function that is not `#[differentiable]` fails with rustc's
+/// "cannot find function `g_pullback`" on the call: mark `g` `#[differentiable]`.
 pub use ad_macros::differentiable;
 pub use ndarray;
 pub use traits::{Accumulate, Differentiable, Real, Zero};
