@@ -751,7 +751,11 @@ impl<'a> Gen<'a> {
                 quote!(::core::clone::Clone::clone(&#g))
             };
             let d = self.adj(v);
-            body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #rt::#f(#(#args,)* #gtok));));
+            if f == "id_d0" {
+                body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #gtok);));
+            } else {
+                body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #rt::#f(#(#args,)* #gtok));));
+            }
         }
         body
     }
