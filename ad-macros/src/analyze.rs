@@ -260,13 +260,8 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         check_op(cx, op, span, &active, func);
     });
     for_each_iter_loop(&func.body, &mut |l| {
-        if let LoopKind::Iter { iter, .. } = &l.kind {
-            let reads_active = func.vars.iter().enumerate().any(|(v, var)| {
-                active[v]
-                    && iter.clone().into_iter().any(
-                        |tt| matches!(&tt, proc_macro2::TokenTree::Ident(i) if *i == var.ident),
-                    )
-            });
+        if let LoopKind::Iter { iter, reads, .. } = &l.kind {
+            let reads_active = reads.iter().any(|v| active[*v]);
             if reads_active {
                 cx.error_spanned_by(iter, "iterating over differentiated values with this iterator is not supported by #[differentiable]; write `for x in xs.iter()`, `for &x in xs.iter()`, `for (i, x) in xs.iter().enumerate()` or index in a range loop (`for i in 0..xs.len()`)");
             }
@@ -438,6 +433,27 @@ pub fn op_needs(func: &Func, op: &Op, target: VarId, active: &[bool]) -> Vec<Var
     out
 }
 
+const ITERATOR_METHODS: &[&str] = &[
+    "iter",
+    "into_iter",
+    "iter_mut",
+    "map",
+    "sum",
+    "product",
+    "fold",
+    "zip",
+    "enumerate",
+    "filter",
+    "collect",
+    "for_each",
+    "copied",
+    "cloned",
+    "rev",
+    "windows",
+    "chunks",
+    "reduce",
+];
+
 fn check_op(cx: &Ctxt, op: &Op, span: proc_macro2::Span, active: &[bool], func: &Func) {
     let ops = op.operands();
     let act: Vec<bool> = ops.iter().map(|a| atom_active(a, active)).collect();
@@ -448,6 +464,9 @@ fn check_op(cx: &Ctxt, op: &Op, span: proc_macro2::Span, active: &[bool], func: 
         Op::Method { name, args, .. } => {
             let n = name.to_string();
             match rules::method(&n) {
+                None if ITERATOR_METHODS.contains(&n.as_str()) => cx.error_at(name.span(), format!(
+                    "iterator adaptors (`.{n}()`) on differentiated values are not supported by #[differentiable]; write a `for` loop (`for &x in xs.iter() {{ s += x; }}`)"
+                )),
                 None => cx.error_at(name.span(), format!(
                     "no derivative rule for method `{n}` on a differentiated value; supported float methods: {}. Compute it from supported operations, or move it into a #[differentiable] function",
                     rules::DIFFERENTIABLE_METHODS

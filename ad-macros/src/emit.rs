@@ -133,7 +133,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
                 let d = sweeps.adj(p.var);
                 quote!(#d)
             } else {
-                quote!(())
+                quote!(#rt::NotDifferentiated)
             }
         })
         .collect();
@@ -144,7 +144,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
             if p.active {
                 tangent_type(&p.ty)
             } else {
-                quote!(())
+                quote!(#rt::NotDifferentiated)
             }
         })
         .collect();
@@ -217,6 +217,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
     let pullback_fn = quote! {
         #[doc = #pb_doc]
         #[doc(hidden)]
+        #[inline]
         #[allow(unused_mut, unused_variables,
             unused_assignments, unused_parens, unused_braces, non_snake_case, clippy::all)] // generated code: mirrors the user's body statement by statement
         #vis fn #pullback #generics (#(#pb_params),*) -> (#ret_ty, #pb_ret) {
@@ -237,11 +238,10 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
             quote!(#i: #ty)
         })
         .collect();
-    let seed_name = if sig.params.iter().any(|p| p.ident == "seed") {
-        format_ident!("seed_")
-    } else {
-        format_ident!("seed")
-    };
+    let mut seed_name = format_ident!("seed");
+    while sig.params.iter().any(|p| p.ident == seed_name) {
+        seed_name = format_ident!("{}_", seed_name);
+    }
     let grad_types: Vec<TokenStream> = active.iter().map(|p| tangent_type(&p.ty)).collect();
     let (g_ty, g_val) = if grad_types.len() == 1 {
         let t = &grad_types[0];
@@ -284,6 +284,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
     };
     let vjp_fn = quote! {
         #[doc = #vjp_doc]
+        #[inline]
         #[allow(non_snake_case, clippy::all)] // generated code
         #vis fn #vjp #lt_generics (#(#user_params,)* #seed_name: #ret_ty) -> (#ret_ty, #g_ty) {
             let (#y, #pbv) = #pullback(#(#param_names),*);
@@ -299,6 +300,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
         );
         quote! {
             #[doc = #doc]
+            #[inline]
             #[allow(non_snake_case, clippy::all)] // generated code
             #vis fn #grad #lt_generics (#(#user_params),*) -> (#ret_ty, #g_ty) {
                 #vjp(#(#param_names,)* 1.0)

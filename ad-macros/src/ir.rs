@@ -219,7 +219,11 @@ pub enum LoopKind {
     },
     /// `for pat in iter` over any other iterator of constants: pattern variables are
     /// recorded per iteration when the reverse sweep needs them.
-    Iter { pat: TokenStream, iter: TokenStream },
+    Iter {
+        pat: TokenStream,
+        iter: TokenStream,
+        reads: Vec<VarId>,
+    },
     /// `while cond { .. }`: `cond` is evaluated by `cond_block` into `cond_atom`.
     While { cond_block: Block, cond_atom: Atom },
     /// `loop { .. }`.

@@ -145,7 +145,7 @@ pub fn signature(
                 t.ident
             )),
             syn::GenericParam::Const(c) => cx.error_spanned_by(c, format!(
-                "const generic parameter `{}` is not supported by #[differentiable] yet",
+                "const generic parameter `{}` is not supported by #[differentiable] yet; pass the value as a `usize` parameter",
                 c.ident
             )),
         }
@@ -153,15 +153,21 @@ pub fn signature(
     if let Some(w) = &sig.generics.where_clause {
         cx.error_spanned_by(
             w,
-            "`where` clauses are not supported by #[differentiable] yet",
+            "`where` clauses are not supported by #[differentiable] yet; write the function for concrete types",
         );
     }
     let ret_ty = match &sig.output {
         syn::ReturnType::Default => {
-            cx.error_spanned_by(&sig.ident, "a #[differentiable] function must return a value (f64, f32, a Vec, an array or a tuple of those)");
+            cx.error_spanned_by(&sig.ident, "a #[differentiable] function must return a value: add a return type such as `-> f64` (f64, f32, Vec<f64> or a tuple of those)");
             None
         }
         syn::ReturnType::Type(_, ty) => {
+            if !contains_reference(ty) && !is_output_type(ty) {
+                cx.error_spanned_by(ty, format!(
+                    "#[differentiable] cannot differentiate a result of type `{}`; return f64, f32, Vec<f64>, Vec<f32> or a tuple of those",
+                    ty.to_token_stream().to_string().replace(' ', "")
+                ));
+            }
             if contains_reference(ty) {
                 cx.error_spanned_by(
                     ty,
@@ -213,7 +219,7 @@ pub fn signature(
                     ));
                 }
                 Some(p) if !p.active => cx.error_spanned_by(name, format!(
-                    "`{name}` has type `{}`, which cannot be differentiated (integers, bool and their collections are constants)",
+                    "`{name}` has type `{}`, which cannot be differentiated (integers, bool and their collections are constants); remove it from `wrt(...)`",
                     p.ty.to_token_stream().to_string().replace(' ', "")
                 )),
                 Some(_) => {}
@@ -235,6 +241,32 @@ pub fn signature(
         lifetimes,
         self_recursive: false,
     })
+}
+
+/// Result types with cotangents: floats, `Vec`s of floats, arrays, tuples of those.
+fn is_output_type(ty: &Type) -> bool {
+    match ty {
+        Type::Paren(p) => is_output_type(&p.elem),
+        Type::Group(g) => is_output_type(&g.elem),
+        Type::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(is_output_type),
+        Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match name.as_str() {
+                "f64" | "f32" => true,
+                "Vec" => match &last.arguments {
+                    syn::PathArguments::AngleBracketed(a) => a.args.iter().all(
+                        |arg| matches!(arg, syn::GenericArgument::Type(t) if is_output_type(t)),
+                    ),
+                    _ => false,
+                },
+                n => n.starts_with("Array"),
+            }
+        }
+        _ => false,
+    }
 }
 
 fn contains_reference(ty: &Type) -> bool {
@@ -567,7 +599,8 @@ impl<'a> Lowerer<'a> {
             };
             if escapes {
                 if want == Want::Value {
-                    self.cx.error_spanned_by(s, "an early `return`, `break` or `continue` inside a block whose value is used is not supported by #[differentiable]; move the exit to statement level");
+                    let at = first_exit(s).unwrap_or_else(|| s.span());
+                    self.cx.error_at(at, "an early `return`, `break` or `continue` inside a block whose value is used is not supported by #[differentiable]; move the exit to statement level");
                     return None;
                 }
                 let flow = self.flow_var();
@@ -640,6 +673,10 @@ impl<'a> Lowerer<'a> {
     fn lower_local(&mut self, local: &syn::Local) {
         let Some(init) = &local.init else {
             self.cx.error_spanned_by(local, "`let` without a value is not supported by #[differentiable]; initialise the variable where it is declared (use an `if` expression for conditional values)");
+            // Declare it anyway, so later uses do not produce follow-on errors.
+            if let Pat::Ident(pi) = &local.pat {
+                self.declare_user(&pi.ident, VarKind::LetMut, None);
+            }
             return;
         };
         if let Some((_, diverge)) = &init.diverge {
@@ -668,6 +705,20 @@ impl<'a> Lowerer<'a> {
                     op,
                     span: init.expr.span(),
                 });
+            }
+            Pat::Tuple(t)
+                if ty.is_none()
+                    && matches!(strip(&init.expr), Expr::Tuple(e) if e.elems.len() == t.elems.len()) =>
+            {
+                // `let (a, n) = (x * 2.0, 3usize)`: bind element by element, so each name
+                // keeps its own activity (all elements are evaluated first, as in Rust).
+                let Expr::Tuple(e) = strip(&init.expr) else {
+                    unreachable!()
+                };
+                let atoms: Vec<Atom> = e.elems.iter().map(|x| self.lower_atom(x)).collect();
+                for (p, a) in t.elems.iter().zip(atoms) {
+                    self.bind_pattern(p, a);
+                }
             }
             Pat::Tuple(_) | Pat::Wild(_) => {
                 let atom = self.lower_atom(&init.expr);
@@ -756,8 +807,44 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// A macro in statement position. Printing and assertion macros only read, so they are
+    /// kept in the forward sweep; any other macro that mentions a local variable could
+    /// assign it behind the transformation's back, so it is rejected.
     fn lower_macro_stmt(&mut self, mac: &syn::Macro) {
-        let (tokens, _) = self.rename_tokens(mac.to_token_stream());
+        let (tokens, reads) = self.rename_tokens(mac.to_token_stream());
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        const READ_ONLY: &[&str] = &[
+            "print",
+            "println",
+            "eprint",
+            "eprintln",
+            "assert",
+            "assert_eq",
+            "assert_ne",
+            "debug_assert",
+            "debug_assert_eq",
+            "debug_assert_ne",
+            "dbg",
+            "format",
+            "unreachable",
+            "panic",
+            "todo",
+            "unimplemented",
+        ];
+        if !READ_ONLY.contains(&name.as_str()) && !reads.is_empty() {
+            self.cx.error_spanned_by(
+                &mac.path,
+                format!(
+                    "the macro `{name}!` uses local variables, and #[differentiable] cannot see what it does with them; write its expansion out by hand (printing and assertion macros are fine)"
+                ),
+            );
+            return;
+        }
         self.emit(Stmt::Effect {
             tokens: quote!(#tokens;),
         });
@@ -828,6 +915,17 @@ impl<'a> Lowerer<'a> {
                 self.scopes.push(HashMap::new());
                 self.lower_stmts(&b.block.stmts, Want::Unit);
                 self.scopes.pop();
+            }
+            Expr::MethodCall(m)
+                if m.method == "push"
+                    && m.args.len() == 1
+                    && !matches!(strip(&m.receiver), Expr::Path(p) if p.path.get_ident().is_some()) =>
+            {
+                self.unsupported(
+                    &m.receiver,
+                    "`push` onto something other than a local variable",
+                    "push onto a local `Vec` (`let mut v = Vec::new(); v.push(x);`)",
+                );
             }
             Expr::MethodCall(m) if m.method == "push" && m.args.len() == 1 => {
                 let base = match self.lower_atom(&m.receiver) {
@@ -940,6 +1038,11 @@ impl<'a> Lowerer<'a> {
                     span: whole.span(),
                 });
             }
+            Expr::Field(f) => self.unsupported(
+                f,
+                "assigning to a tuple or struct field",
+                "assign to a local variable (`x = ..`) or a `Vec` element (`v[i] = ..`)",
+            ),
             other => self.unsupported(
                 other,
                 "assigning to this place",
@@ -1391,7 +1494,6 @@ impl<'a> Lowerer<'a> {
             }
             Plan::Other => {
                 let (iter_tokens, reads) = self.rename_tokens(f.expr.to_token_stream());
-                let _ = reads;
                 let (id, break_code, continue_code) = self.push_loop(f.label.as_ref());
                 let pat = &f.pat;
                 let mut pat_tokens = TokenStream::new();
@@ -1412,6 +1514,7 @@ impl<'a> Lowerer<'a> {
                 let kind = LoopKind::Iter {
                     pat: pat_tokens,
                     iter: iter_tokens,
+                    reads,
                 };
                 self.emit(Stmt::Loop(Loop {
                     id,
@@ -1538,7 +1641,7 @@ impl<'a> Lowerer<'a> {
                 if let Expr::Reference(r) = e
                     && r.mutability.is_some()
                 {
-                    self.unsupported(e, "`&mut` borrows", "assign to variables directly");
+                    self.unsupported(e, "a `&mut` borrow", "assign to variables directly");
                     return Op::Copy(Atom::Const(quote!(())));
                 }
                 if let Expr::Path(p) = e
@@ -1546,7 +1649,7 @@ impl<'a> Lowerer<'a> {
                 {
                     self.unsupported(
                         e,
-                        "qualified paths (`<T as Trait>::..`)",
+                        "a qualified path (`<T as Trait>::..`)",
                         "use a constant or a variable",
                     );
                 }
@@ -1638,7 +1741,7 @@ impl<'a> Lowerer<'a> {
                 if let Some(t) = &m.turbofish {
                     self.unsupported(
                         t,
-                        "method calls with turbofish (`::<..>`)",
+                        "a method call with turbofish (`::<..>`)",
                         "annotate the variable's type instead",
                     );
                 }
@@ -1707,6 +1810,31 @@ impl<'a> Lowerer<'a> {
                 self.scopes.pop();
                 Op::Copy(v.unwrap_or(Atom::Const(quote!(()))))
             }
+            Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+                // `vec![x; n]`: the operands are lowered like any others, so `n` may be
+                // `xs.len()` of a differentiated `xs`.
+                let inner = &m.mac.tokens;
+                if let Ok(rep) = syn::parse2::<syn::ExprRepeat>(quote!([#inner])) {
+                    let elem = self.lower_atom(&rep.expr);
+                    let len = self.lower_atom(&rep.len);
+                    let reads = [&elem, &len].iter().filter_map(|a| a.var()).collect();
+                    let (e, l) = (
+                        atom_tokens(&self.vars, &elem),
+                        atom_tokens(&self.vars, &len),
+                    );
+                    return Op::Opaque {
+                        tokens: quote!(::std::vec![#e; #l]),
+                        reads,
+                        what: "the element of `vec![x; n]`".to_string(),
+                    };
+                }
+                let (tokens, reads) = self.rename_tokens(m.to_token_stream());
+                Op::Opaque {
+                    tokens,
+                    reads,
+                    what: "the macro `vec!`".to_string(),
+                }
+            }
             Expr::Macro(m) => {
                 let (tokens, reads) = self.rename_tokens(m.to_token_stream());
                 let name = m.mac.path.to_token_stream().to_string().replace(' ', "");
@@ -1746,7 +1874,7 @@ impl<'a> Lowerer<'a> {
         if p.qself.is_some() {
             self.unsupported(
                 &c.func,
-                "qualified calls (`<T as Trait>::f`)",
+                "a qualified call (`<T as Trait>::f`)",
                 "call the function by its path",
             );
             return Op::Copy(Atom::Const(quote!(())));
@@ -1790,7 +1918,7 @@ impl<'a> Lowerer<'a> {
             );
             return Op::Copy(Atom::Const(quote!(())));
         }
-        if segs.len() == 1 && segs[0] == self.fn_name {
+        if segs.last().is_some_and(|s| *s == self.fn_name) {
             self.self_recursive = true;
         }
         let pb = self.temp_var(VarKind::Pullback, "pb");
@@ -1886,6 +2014,39 @@ fn top_binding(p: &Pat) -> Option<Ident> {
             (first.is_lowercase() || (first == '_' && pi.ident != "_")).then(|| pi.ident.clone())
         }
         _ => None,
+    }
+}
+
+/// The span of the first `return`/`break`/`continue` in a statement.
+fn first_exit(s: &syn::Stmt) -> Option<Span> {
+    struct V(Option<Span>);
+    impl<'a> syn::visit::Visit<'a> for V {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if self.0.is_some() {
+                return;
+            }
+            match e {
+                Expr::Return(r) => self.0 = Some(r.return_token.span),
+                Expr::Break(b) => self.0 = Some(b.break_token.span),
+                Expr::Continue(c) => self.0 = Some(c.continue_token.span),
+                Expr::Closure(_) => {}
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+    }
+    let mut v = V(None);
+    syn::visit::Visit::visit_stmt(&mut v, s);
+    v.0
+}
+
+fn atom_tokens(vars: &[Var], a: &Atom) -> TokenStream {
+    match a {
+        Atom::Var(v) => vars[*v].ident.to_token_stream(),
+        Atom::Ref(v) => {
+            let i = &vars[*v].ident;
+            quote!(&#i)
+        }
+        Atom::Const(c) => c.clone(),
     }
 }
 
@@ -2012,7 +2173,7 @@ fn expr_kind(e: &Expr) -> (&'static str, &'static str) {
         ),
         Expr::Yield(_) => ("`yield`", "differentiate plain functions"),
         Expr::Infer(_) => ("`_` as an expression", "write a value"),
-        Expr::RawAddr(_) => ("raw borrows", "use references"),
+        Expr::RawAddr(_) => ("a raw borrow", "use references"),
         _ => (
             "this expression",
             "rewrite it with supported constructs (see the README's table)",

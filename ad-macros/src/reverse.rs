@@ -31,6 +31,11 @@ fn rt() -> TokenStream {
     quote!(::ad_runtime::__private)
 }
 
+/// The runtime path spanned on user code, so errors in a generated rule call point there.
+fn rt_at(span: Span) -> TokenStream {
+    quote_spanned!(span=> ::ad_runtime::__private)
+}
+
 fn mixed(name: &str) -> Ident {
     Ident::new(name, Span::mixed_site())
 }
@@ -46,6 +51,30 @@ impl<'a> Gen<'a> {
             an,
             tapes: RefCell::new(Vec::new()),
             block_vars,
+        }
+    }
+
+    /// Whether loop `id` is a statement of the function body itself (runs at most once).
+    fn top_level(&self, id: usize) -> bool {
+        self.func
+            .body
+            .stmts
+            .iter()
+            .any(|s| matches!(s, Stmt::Loop(l) if l.id == id))
+    }
+
+    /// An `if` of the function body whose condition is an immutable value still in scope in
+    /// the reverse sweep: the branch taken is re-read from it instead of a tape.
+    fn cond_in_scope(&self, s: &Stmt) -> bool {
+        let Stmt::If { cond, .. } = s else {
+            return false;
+        };
+        let top = self.func.body.stmts.iter().any(|t| std::ptr::eq(t, s));
+        top && match cond {
+            Atom::Const(_) => true,
+            Atom::Var(v) | Atom::Ref(v) => {
+                matches!(self.func.vars[*v].kind, VarKind::Let) && !self.an.overwritten[*v]
+            }
         }
     }
 
@@ -353,7 +382,7 @@ impl<'a> Gen<'a> {
             } => {
                 let c = self.atom(cond);
                 let (t, e) = (self.fwd_block(then), self.fwd_block(els));
-                let record = if self.an.has_rev(s) {
+                let record = if self.an.has_rev(s) && !self.cond_in_scope(s) {
                     let tape = self.tape(mixed(&format!("__tape_if{id}")));
                     quote!(#tape.push(#c);)
                 } else {
@@ -379,7 +408,11 @@ impl<'a> Gen<'a> {
     fn fwd_loop(&self, l: &Loop) -> TokenStream {
         let has = self.an.block_has_rev(&l.body);
         let n = mixed(&format!("__iters{}", l.id));
-        let (init, count, record) = if has {
+        let (init, count, record) = if has && self.top_level(l.id) {
+            // Runs once: the count stays in scope for the reverse sweep, no tape needed
+            // (a tape alive across the loop would also cost the loop its optimisations).
+            (quote!(let mut #n: usize = 0;), quote!(#n += 1;), quote!())
+        } else if has {
             let tape = self.tape(mixed(&format!("__tape_loop{}", l.id)));
             (
                 quote!(let mut #n: usize = 0;),
@@ -565,9 +598,18 @@ impl<'a> Gen<'a> {
                 };
                 quote_spanned!(*span=> { #restore let #g = #rt::take_index(&mut #d, #b.len()); #acc })
             }
-            Stmt::If { id, then, els, .. } => {
-                let tape = self.tape(mixed(&format!("__tape_if{id}")));
+            Stmt::If {
+                id,
+                then,
+                els,
+                cond,
+            } => {
                 let (t, e) = (self.rev_block(then, false), self.rev_block(els, false));
+                if self.cond_in_scope(s) {
+                    let c = self.atom(cond);
+                    return quote!(if #c { #t } else { #e });
+                }
+                let tape = self.tape(mixed(&format!("__tape_if{id}")));
                 quote!(if #tape.pop() { #t } else { #e })
             }
             Stmt::Loop(l) => self.rev_loop(l),
@@ -577,8 +619,13 @@ impl<'a> Gen<'a> {
 
     fn rev_loop(&self, l: &Loop) -> TokenStream {
         let rt = rt();
-        let tape = self.tape(mixed(&format!("__tape_loop{}", l.id)));
         let n = mixed(&format!("__iters{}", l.id));
+        let pop = if self.top_level(l.id) {
+            quote!()
+        } else {
+            let tape = self.tape(mixed(&format!("__tape_loop{}", l.id)));
+            quote!(let #n = #tape.pop();)
+        };
         let k = mixed("__k");
         let counter = match &l.kind {
             LoopKind::Range {
@@ -609,7 +656,7 @@ impl<'a> Gen<'a> {
         };
         let body = self.rev_block(&l.body, false);
         quote! {
-            let #n = #tape.pop();
+            #pop
             for #k in (0..#n).rev() {
                 #counter
                 #body
@@ -620,7 +667,7 @@ impl<'a> Gen<'a> {
     /// Propagates the cotangent `__g` of `op`'s result into its active operands.
     /// `out` is the result's value (for rules that read it).
     fn partials(&self, op: &Op, out: &TokenStream, s: &Stmt, span: Span) -> TokenStream {
-        let rt = rt();
+        let rt = rt_at(span);
         let g = mixed("__g");
         let an = self.an;
         let operands = op.operands();
@@ -671,6 +718,10 @@ impl<'a> Gen<'a> {
                 if let Some(b) = base.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(b);
                     let i = self.atom(index);
+                    // A parameter's gradient has the parameter's length from the start.
+                    if self.func.vars[b].kind == VarKind::Param {
+                        return quote_spanned!(span=> #rt::acc_index_exact(&mut #d, #i, #g););
+                    }
                     return quote_spanned!(span=> #rt::acc_index(&mut #d, #i, #g););
                 }
                 return quote!();
@@ -715,7 +766,7 @@ impl<'a> Gen<'a> {
                     if let Some(v) = a.var().filter(|v| an.adj(*v)) {
                         let d = self.adj(v);
                         let idx = syn::Index::from(k);
-                        body.extend(quote_spanned!(span=> #rt::acc(&mut #d, #gs.#idx);));
+                        body.extend(quote_spanned!(span=> #rt::acc_arg(&mut #d, #gs.#idx);));
                     }
                 }
                 return body;
@@ -751,6 +802,7 @@ impl<'a> Gen<'a> {
                 quote!(::core::clone::Clone::clone(&#g))
             };
             let d = self.adj(v);
+            let rt = rt_at(sp);
             if f == "id_d0" {
                 body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #gtok);));
             } else {

@@ -84,7 +84,7 @@ pub fn method(name: &str) -> Option<MethodRule> {
             ZeroGrad { arity: 1 }
         }
         "len" | "is_empty" | "is_nan" | "is_finite" | "is_infinite" | "is_normal"
-        | "is_subnormal" | "is_sign_positive" | "is_sign_negative" | "to_bits" | "partial_cmp"
+        | "is_subnormal" | "is_sign_positive" | "is_sign_negative" | "partial_cmp"
         | "total_cmp" | "classify" => Passive,
         "clone" => Identity,
         _ => return None,

@@ -134,3 +134,41 @@ mod tuple_fields {
     impl<A,B,C,D,E,F,G,H> TupleField<6> for (A,B,C,D,E,F,G,H,) { type Out = G; #[inline(always)] fn field_mut(&mut self) -> &mut G { &mut self.6 } }
     impl<A,B,C,D,E,F,G,H> TupleField<7> for (A,B,C,D,E,F,G,H,) { type Out = H; #[inline(always)] fn field_mut(&mut self) -> &mut H { &mut self.7 } }
 }
+
+/// The cotangent slot a pullback returns for a parameter it does not differentiate
+/// (integers, or parameters left out of `wrt(...)`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NotDifferentiated;
+
+/// A cotangent a callee's pullback returns for one argument, added into the caller's adjoint.
+pub trait ArgCotangent<T> {
+    /// `*d += self`.
+    fn add_to(self, d: &mut T);
+}
+
+impl<T: Accumulate> ArgCotangent<T> for T {
+    #[inline(always)]
+    fn add_to(self, d: &mut T) {
+        d.accumulate(self);
+    }
+}
+
+/// Never implemented: names the mistake when a differentiated value is passed to a
+/// parameter that the callee does not differentiate.
+#[diagnostic::on_unimplemented(
+    message = "a differentiated value is passed to a parameter that the called function does not differentiate",
+    label = "the callee has no derivative with respect to this argument",
+    note = "add the parameter to the callee's `#[differentiable(wrt(...))]`, or pass a constant there"
+)]
+pub trait ParameterIsDifferentiated {}
+
+impl<T: ParameterIsDifferentiated> ArgCotangent<T> for NotDifferentiated {
+    fn add_to(self, _: &mut T) {}
+}
+
+/// `*d += g` for a call argument's cotangent (with a clear error when the callee does not
+/// differentiate that parameter).
+#[inline(always)]
+pub fn acc_arg<T, G: ArgCotangent<T>>(d: &mut T, g: G) {
+    g.add_to(d);
+}

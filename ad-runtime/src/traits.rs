@@ -45,6 +45,10 @@ impl<T: Real + ?Sized> Real for &T {
 
 /// A cotangent with a zero that needs no shape.
 ///
+/// For floats it is `-0.0`, the exact identity of IEEE addition (`-0.0 + x == x` bit for bit,
+/// also for `x = +0.0`), so the optimiser can drop the first `zero() + g` of an adjoint.
+/// Gradients returned to users start from [`Differentiable::zero_tangent`] (`+0.0`).
+///
 /// Scalars are plain zeros. Growable containers (`Vec`) use the empty container as their
 /// zero: [`Accumulate`] grows it on first use, so an adjoint can be created before the
 /// primal value it belongs to is known (the reverse sweep declares adjoints up front).
@@ -79,7 +83,7 @@ macro_rules! float_impls {
     ($($t:ty),*) => {$(
         impl Zero for $t {
             #[inline(always)]
-            fn zero() -> Self { 0.0 }
+            fn zero() -> Self { -0.0 }
         }
         impl Differentiable for $t {
             type Tangent = $t;
@@ -131,6 +135,24 @@ impl<T: Accumulate + Zero> Accumulate for Vec<T> {
         }
     }
 }
+
+/// Integers and `bool` are never differentiated, but a tuple mixing them with floats gets a
+/// tuple adjoint; their slots stay zero and accumulate nothing meaningful.
+macro_rules! inert_impls {
+    ($($t:ty),*) => {$(
+        impl Zero for $t {
+            #[inline(always)]
+            fn zero() -> Self { Default::default() }
+        }
+        impl Accumulate for $t {
+            #[inline(always)]
+            fn accumulate(&mut self, _: Self) {}
+        }
+    )*};
+}
+inert_impls!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, bool
+);
 
 impl Zero for () {
     fn zero() -> Self {}

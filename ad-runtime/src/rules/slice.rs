@@ -16,6 +16,13 @@ pub fn acc_index<T: Accumulate + Zero>(d: &mut Vec<T>, i: usize, g: T) {
     d[i].accumulate(g);
 }
 
+// y = x[i] for a parameter x, whose gradient already has x's length;  x̄[i] += ȳ
+/// Adds `g` into `d[i]` (no growth: `d` is a parameter's gradient, shaped like it).
+#[inline(always)]
+pub fn acc_index_exact<T: Accumulate>(d: &mut [T], i: usize, g: T) {
+    d[i].accumulate(g);
+}
+
 // x[i] = e;  ē += x̄[i];  x̄[i] = 0
 /// Takes `d[i]` out (leaving zero); zero if `d` is shorter.
 #[inline(always)]

@@ -1,0 +1,14 @@
+// A struct expression in the body.
+use ad_runtime::differentiable;
+
+struct P {
+    a: f64,
+}
+
+#[differentiable]
+fn f(x: f64) -> f64 {
+    let _p = P { a: x };
+    x * 2.0
+}
+
+fn main() {}
