@@ -632,6 +632,12 @@ impl<'a> Lowerer<'a> {
             }
         }
         if want == Want::Value {
+            // A block without a tail: `()`, or, when its last statement always leaves
+            // (`{ ..; return y; }`), a placeholder of the right type that nothing reads.
+            let diverges = matches!(stmts.last(), Some(syn::Stmt::Expr(e, _)) if matches!(strip(e), Expr::Return(_) | Expr::Break(_) | Expr::Continue(_)));
+            if diverges {
+                return Some(Atom::Const(quote!(::core::default::Default::default())));
+            }
             return Some(Atom::Const(quote!(())));
         }
         None
@@ -640,14 +646,51 @@ impl<'a> Lowerer<'a> {
     fn lower_tail(&mut self, e: &Expr, want: Want) -> Option<Atom> {
         match want {
             Want::Value => Some(self.lower_atom(e)),
+            Want::Ret if matches!(strip(e), Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_)) => {
+                // A loop left only by `return`.
+                self.lower_expr_stmt(e);
+                None
+            }
             Want::Ret => {
+                let mark = self.stmt_count();
                 let op = self.lower_op(e);
-                self.emit(Stmt::Assign {
+                let escapes = {
+                    let mut codes = BTreeSet::new();
+                    escape_codes(&self.stack.last().unwrap().1[mark..], &mut codes);
+                    !codes.is_empty()
+                };
+                let assign = Stmt::Assign {
                     var: self.ret,
                     op,
                     span: e.span(),
                     init: true,
-                });
+                };
+                if escapes {
+                    // A branch of the tail returned already: only the others store the value.
+                    let flow = self.flow_var();
+                    let cond = self.let_temp(
+                        Op::Passive(
+                            quote!(==),
+                            vec![Atom::Var(flow), Atom::Const(quote!(0u32))],
+                            PassiveShape::Infix,
+                        ),
+                        e.span(),
+                    );
+                    let then = self.in_block(|lw| lw.emit(assign));
+                    self.n_ifs += 1;
+                    let id = self.n_ifs;
+                    self.emit(Stmt::If {
+                        id,
+                        cond,
+                        then,
+                        els: Block {
+                            id: usize::MAX,
+                            stmts: vec![],
+                        },
+                    });
+                } else {
+                    self.emit(assign);
+                }
                 None
             }
             Want::Unit => {
@@ -1332,6 +1375,18 @@ impl<'a> Lowerer<'a> {
                             }
                         }
                         _ => Plan::Other,
+                    }
+                }
+                // `for xi in x` with `x: &[f64]` (or `&Vec<f64>`) iterates by reference.
+                Expr::Path(p)
+                    if p.path
+                        .get_ident()
+                        .and_then(|i| self.lookup(&i.to_string()))
+                        .is_some_and(|v| self.is_ref_param(v)) =>
+                {
+                    Plan::Slice {
+                        base: iter,
+                        enumerate: false,
                     }
                 }
                 Expr::Reference(r) if r.mutability.is_none() => Plan::Slice {
