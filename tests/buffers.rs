@@ -391,7 +391,8 @@ fn vec_len_of_param(x: &[f64]) -> f64 {
 
 #[test]
 fn vec_macro_with_length_of_a_parameter() {
-    let (_, g) = vec_len_of_param_grad(&[3.0]);
+    let (v, g) = vec_len_of_param_grad(&[3.0]);
+    assert_eq!(v, vec_len_of_param(&[3.0]));
     assert_eq!(g, vec![6.0]);
 }
 

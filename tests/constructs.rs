@@ -287,6 +287,9 @@ fn tuple_with_integer_element() {
     assert_eq!(tuple_with_integer_grad(1.5), (9.0, 6.0));
     assert_eq!(tuple_var_with_integer_grad(1.5), (9.0, 6.0));
     assert_eq!(tuple_with_exponent_grad(2.0), (8.0, 12.0));
+    assert_eq!(tuple_with_integer(1.5), 9.0);
+    assert_eq!(tuple_var_with_integer(1.5), 9.0);
+    assert_eq!(tuple_with_exponent(2.0), 8.0);
 }
 
 // ---- arithmetic ---------------------------------------------------------------------------

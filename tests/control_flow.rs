@@ -879,4 +879,10 @@ fn diverging_branch_of_a_value_if() {
         continue_in_let_if_grad(&[1.0, -1.0, 2.0]).1,
         vec![2.0, 0.0, 4.0]
     );
+    for x in [-2.0, 0.5, 3.0] {
+        assert_eq!(return_in_let_if_grad(x).0, return_in_let_if(x));
+        assert_eq!(return_in_tail_if_grad(x).0, return_in_tail_if(x));
+    }
+    let xs = [1.0, -1.0, 2.0];
+    assert_eq!(continue_in_let_if_grad(&xs).0, continue_in_let_if(&xs));
 }
