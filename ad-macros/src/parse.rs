@@ -333,6 +333,10 @@ pub struct Lowerer<'a> {
     pub self_recursive: bool,
     /// Defining operation of each `let`-bound variable (to trace borrows).
     defs: HashMap<VarId, Op>,
+    /// Per open block: element reads `x[i]` already bound to a temporary, keyed by base and
+    /// index (`None` for a constant index, with its tokens). Reading the same element again
+    /// reuses the temporary, so the reverse sweep adds into `x̄[i]` once, not once per read.
+    reads: Vec<HashMap<(VarId, Option<VarId>), (String, VarId)>>,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -361,6 +365,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         ret: 0,
         self_recursive: false,
         defs: HashMap::new(),
+        reads: vec![HashMap::new()],
     };
     let ret = lw.temp_var(VarKind::Deferred, "ret");
     lw.ret = ret;
@@ -490,6 +495,16 @@ impl<'a> Lowerer<'a> {
         if let Stmt::Let { var, op, .. } = &s {
             self.defs.insert(*var, op.clone());
         }
+        // Keep the reuse table of element reads valid: drop entries whose base or index
+        // changes, and everything after a nested block (which may assign anything).
+        let table = self.reads.last_mut().unwrap();
+        match &s {
+            Stmt::Assign { var, .. } | Stmt::IndexAssign { base: var, .. } | Stmt::Push { base: var, .. } => {
+                table.retain(|(b, i), _| b != var && *i != Some(*var));
+            }
+            Stmt::If { .. } | Stmt::Loop(_) => table.clear(),
+            _ => {}
+        }
         self.stack.last_mut().unwrap().1.push(s);
     }
 
@@ -503,7 +518,9 @@ impl<'a> Lowerer<'a> {
         self.n_blocks += 1;
         self.stack.push((id, Vec::new()));
         self.scopes.push(HashMap::new());
+        self.reads.push(HashMap::new());
         f(self);
+        self.reads.pop();
         self.scopes.pop();
         let (id2, stmts) = self.stack.pop().unwrap();
         debug_assert_eq!(id, id2);
@@ -1683,6 +1700,23 @@ impl<'a> Lowerer<'a> {
                 let op = self.lower_op(e);
                 match op {
                     Op::Copy(a) => a,
+                    Op::Index { base: Atom::Var(b), index, by_ref: false } => {
+                        let key = (b, index.var());
+                        let text = match &index {
+                            Atom::Const(c) => c.to_string(),
+                            _ => String::new(),
+                        };
+                        if let Some((t, v)) = self.reads.last().unwrap().get(&key) {
+                            if *t == text {
+                                return Atom::Var(*v);
+                            }
+                        }
+                        let atom = self.let_temp(Op::Index { base: Atom::Var(b), index, by_ref: false }, e.span());
+                        if let Atom::Var(v) = atom {
+                            self.reads.last_mut().unwrap().insert(key, (text, v));
+                        }
+                        atom
+                    }
                     op => self.let_temp(op, e.span()),
                 }
             }

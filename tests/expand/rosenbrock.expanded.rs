@@ -34,17 +34,15 @@ fn rosen_pullback<'__ad>(
         let __v6 = i + 1;
         let __v7 = x[__v6];
         let __v8 = x[i];
-        let __v9 = x[i];
-        let __v10 = __v8 * __v9;
-        let a = __v7 - __v10;
-        let __v11 = x[i];
-        let b = 1.0 - __v11;
-        let __v12 = 100.0;
-        let __v13 = __v12 * a;
-        let __v14 = __v13 * a;
-        let __v15 = b * b;
-        let __v16 = __v14 + __v15;
-        s = s + __v16;
+        let __v9 = __v8 * __v8;
+        let a = __v7 - __v9;
+        let b = 1.0 - __v8;
+        let __v10 = 100.0;
+        let __v11 = __v10 * a;
+        let __v12 = __v11 * a;
+        let __v13 = b * b;
+        let __v14 = __v12 + __v13;
+        s = s + __v14;
     }
     let __ret1: f64 = s;
     let __seed = __ret1;
@@ -63,24 +61,20 @@ fn rosen_pullback<'__ad>(
                 let __v6 = i + 1;
                 let __v7 = x[__v6];
                 let __v8 = x[i];
-                let __v9 = x[i];
-                let __v10 = __v8 * __v9;
-                let a = __v7 - __v10;
-                let __v11 = x[i];
-                let b = 1.0 - __v11;
-                let __v12 = 100.0;
-                let __v13 = __v12 * a;
+                let __v9 = __v8 * __v8;
+                let a = __v7 - __v9;
+                let b = 1.0 - __v8;
+                let __v10 = 100.0;
+                let __v11 = __v10 * a;
                 let mut __d9_v7 = ::ad_runtime::__private::zero();
                 let mut __d10_v8 = ::ad_runtime::__private::zero();
                 let mut __d11_v9 = ::ad_runtime::__private::zero();
-                let mut __d12_v10 = ::ad_runtime::__private::zero();
                 let mut __d_a = ::ad_runtime::__private::zero();
-                let mut __d14_v11 = ::ad_runtime::__private::zero();
                 let mut __d_b = ::ad_runtime::__private::zero();
+                let mut __d15_v11 = ::ad_runtime::__private::zero();
+                let mut __d16_v12 = ::ad_runtime::__private::zero();
                 let mut __d17_v13 = ::ad_runtime::__private::zero();
                 let mut __d18_v14 = ::ad_runtime::__private::zero();
-                let mut __d19_v15 = ::ad_runtime::__private::zero();
-                let mut __d20_v16 = ::ad_runtime::__private::zero();
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d_s);
                     ::ad_runtime::__private::acc(
@@ -90,25 +84,25 @@ fn rosen_pullback<'__ad>(
                         ),
                     );
                     ::ad_runtime::__private::acc(
-                        &mut __d20_v16,
+                        &mut __d18_v14,
                         ::ad_runtime::__private::add_d1(__g),
                     );
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d20_v16);
+                    let __g = ::ad_runtime::__private::take(&mut __d18_v14);
                     ::ad_runtime::__private::acc(
-                        &mut __d18_v14,
+                        &mut __d16_v12,
                         ::ad_runtime::__private::add_d0(
                             ::core::clone::Clone::clone(&__g),
                         ),
                     );
                     ::ad_runtime::__private::acc(
-                        &mut __d19_v15,
+                        &mut __d17_v13,
                         ::ad_runtime::__private::add_d1(__g),
                     );
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d19_v15);
+                    let __g = ::ad_runtime::__private::take(&mut __d17_v13);
                     ::ad_runtime::__private::acc(
                         &mut __d_b,
                         ::ad_runtime::__private::mul_d0(
@@ -122,9 +116,9 @@ fn rosen_pullback<'__ad>(
                     );
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d18_v14);
+                    let __g = ::ad_runtime::__private::take(&mut __d16_v12);
                     ::ad_runtime::__private::acc(
-                        &mut __d17_v13,
+                        &mut __d15_v11,
                         ::ad_runtime::__private::mul_d0(
                             &a,
                             ::core::clone::Clone::clone(&__g),
@@ -132,26 +126,22 @@ fn rosen_pullback<'__ad>(
                     );
                     ::ad_runtime::__private::acc(
                         &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&__v13, __g),
+                        ::ad_runtime::__private::mul_d1(&__v11, __g),
                     );
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                    let __g = ::ad_runtime::__private::take(&mut __d15_v11);
                     ::ad_runtime::__private::acc(
                         &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&__v12, __g),
+                        ::ad_runtime::__private::mul_d1(&__v10, __g),
                     );
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d_b);
                     ::ad_runtime::__private::acc(
-                        &mut __d14_v11,
+                        &mut __d10_v8,
                         ::ad_runtime::__private::sub_d1(__g),
                     );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d14_v11);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d_a);
@@ -162,27 +152,23 @@ fn rosen_pullback<'__ad>(
                         ),
                     );
                     ::ad_runtime::__private::acc(
-                        &mut __d12_v10,
+                        &mut __d11_v9,
                         ::ad_runtime::__private::sub_d1(__g),
                     );
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d12_v10);
+                    let __g = ::ad_runtime::__private::take(&mut __d11_v9);
                     ::ad_runtime::__private::acc(
                         &mut __d10_v8,
                         ::ad_runtime::__private::mul_d0(
-                            &__v9,
+                            &__v8,
                             ::core::clone::Clone::clone(&__g),
                         ),
                     );
                     ::ad_runtime::__private::acc(
-                        &mut __d11_v9,
+                        &mut __d10_v8,
                         ::ad_runtime::__private::mul_d1(&__v8, __g),
                     );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d10_v8);
