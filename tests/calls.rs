@@ -23,41 +23,6 @@ fn singles(seed: u64, lo: f64, hi: f64) -> Vec<f64> {
     (0..N).map(|_| r.uniform(lo, hi)).collect()
 }
 
-#[track_caller]
-fn check2(
-    what: &str,
-    primal: fn(f64, f64) -> f64,
-    grad: fn(f64, f64) -> (f64, (f64, f64)),
-    closed: impl Fn(f64, f64) -> (f64, f64),
-    pts: &[(f64, f64)],
-) {
-    for &(x, y) in pts {
-        let what = format!("{what} at ({x}, {y})");
-        let (v, (dx, dy)) = grad(x, y);
-        assert_eq!(v, primal(x, y), "{what}: value");
-        let (ex, ey) = closed(x, y);
-        assert_close(&[dx, dy], &[ex, ey], &format!("{what}: closed form"));
-        assert_fd(|p| primal(p[0], p[1]), &[x, y], &[dx, dy], &what);
-    }
-}
-
-#[track_caller]
-fn check1(
-    what: &str,
-    primal: fn(f64) -> f64,
-    grad: fn(f64) -> (f64, f64),
-    closed: impl Fn(f64) -> f64,
-    xs: &[f64],
-) {
-    for &x in xs {
-        let what = format!("{what} at {x}");
-        let (v, g) = grad(x);
-        assert_eq!(v, primal(x), "{what}: value");
-        assert_close(&[g], &[closed(x)], &format!("{what}: closed form"));
-        assert_fd(|p| primal(p[0]), &[x], &[g], &what);
-    }
-}
-
 // ---- same module --------------------------------------------------------------------------
 
 #[differentiable]
@@ -380,6 +345,7 @@ fn power_by_path(x: f64, n: u32) -> f64 {
 fn recursion_by_path() {
     for n in 0..6u32 {
         let (v, d) = power_by_path_grad(1.3, n);
+        assert_eq!(v, power_by_path(1.3, n));
         assert!((v - 1.3f64.powi(n as i32)).abs() < 1e-12);
         let want = if n == 0 {
             0.0

@@ -19,41 +19,8 @@ fn pairs(seed: u64, lo: f64, hi: f64) -> Vec<(f64, f64)> {
 
 /// Checks a two-parameter scalar function's `_grad` against its closed form and finite
 /// differences of its primal, and that the value is the primal's.
-#[track_caller]
-fn check2(
-    what: &str,
-    primal: fn(f64, f64) -> f64,
-    grad: fn(f64, f64) -> (f64, (f64, f64)),
-    closed: impl Fn(f64, f64) -> (f64, f64),
-    pts: &[(f64, f64)],
-) {
-    for &(x, y) in pts {
-        let what = format!("{what} at ({x}, {y})");
-        let (v, (dx, dy)) = grad(x, y);
-        assert_eq!(v, primal(x, y), "{what}: value");
-        let (ex, ey) = closed(x, y);
-        assert_close(&[dx, dy], &[ex, ey], &format!("{what}: closed form"));
-        assert_fd(|p| primal(p[0], p[1]), &[x, y], &[dx, dy], &what);
-    }
-}
 
 /// [`check2`] for one parameter.
-#[track_caller]
-fn check1(
-    what: &str,
-    primal: fn(f64) -> f64,
-    grad: fn(f64) -> (f64, f64),
-    closed: impl Fn(f64) -> f64,
-    xs: &[f64],
-) {
-    for &x in xs {
-        let what = format!("{what} at {x}");
-        let (v, g) = grad(x);
-        assert_eq!(v, primal(x), "{what}: value");
-        assert_close(&[g], &[closed(x)], &format!("{what}: closed form"));
-        assert_fd(|p| primal(p[0]), &[x], &[g], &what);
-    }
-}
 
 fn singles(seed: u64, lo: f64, hi: f64) -> Vec<f64> {
     let mut r = Rng::new(seed);

@@ -499,7 +499,9 @@ impl<'a> Lowerer<'a> {
         // changes, and everything after a nested block (which may assign anything).
         let table = self.reads.last_mut().unwrap();
         match &s {
-            Stmt::Assign { var, .. } | Stmt::IndexAssign { base: var, .. } | Stmt::Push { base: var, .. } => {
+            Stmt::Assign { var, .. }
+            | Stmt::IndexAssign { base: var, .. }
+            | Stmt::Push { base: var, .. } => {
                 table.retain(|(b, i), _| b != var && *i != Some(*var));
             }
             Stmt::If { .. } | Stmt::Loop(_) => table.clear(),
@@ -1274,35 +1276,8 @@ impl<'a> Lowerer<'a> {
         let cond = match &arm.guard {
             None => self.let_temp(test, span),
             Some((_, guard)) => {
-                let t = self.temp_var(VarKind::Deferred, "c");
-                self.emit(Stmt::Declare { var: t });
                 let matched = self.let_temp(test, span);
-                let then = self.in_block(|lw| {
-                    let g = lw.lower_atom(guard);
-                    lw.emit(Stmt::Assign {
-                        var: t,
-                        op: Op::Copy(g),
-                        span,
-                        init: true,
-                    });
-                });
-                let els = self.in_block(|lw| {
-                    lw.emit(Stmt::Assign {
-                        var: t,
-                        op: Op::Copy(Atom::Const(quote!(false))),
-                        span,
-                        init: true,
-                    });
-                });
-                self.n_ifs += 1;
-                let id = self.n_ifs;
-                self.emit(Stmt::If {
-                    id,
-                    cond: matched,
-                    then,
-                    els,
-                });
-                Atom::Var(t)
+                self.short_circuit(matched, guard, true, span)
             }
         };
         let then = self.in_block(lower_body);
@@ -1315,6 +1290,45 @@ impl<'a> Lowerer<'a> {
             then,
             els,
         });
+    }
+
+    /// `cond && right` (`is_and`) or `cond || right`, evaluating `right` only when needed:
+    /// `if cond { right } else { false }` / `if cond { true } else { right }`.
+    fn short_circuit(&mut self, cond: Atom, right: &Expr, is_and: bool, span: Span) -> Atom {
+        let t = self.temp_var(VarKind::Deferred, "c");
+        self.emit(Stmt::Declare { var: t });
+        let eval_right = self.in_block(|lw| {
+            let r = lw.lower_atom(right);
+            lw.emit(Stmt::Assign {
+                var: t,
+                op: Op::Copy(r),
+                span,
+                init: true,
+            });
+        });
+        let constant = self.in_block(|lw| {
+            let c = if is_and { quote!(false) } else { quote!(true) };
+            lw.emit(Stmt::Assign {
+                var: t,
+                op: Op::Copy(Atom::Const(c)),
+                span,
+                init: true,
+            });
+        });
+        let (then, els) = if is_and {
+            (eval_right, constant)
+        } else {
+            (constant, eval_right)
+        };
+        self.n_ifs += 1;
+        let id = self.n_ifs;
+        self.emit(Stmt::If {
+            id,
+            cond,
+            then,
+            els,
+        });
+        Atom::Var(t)
     }
 
     fn push_loop(&mut self, label: Option<&syn::Label>) -> (usize, u32, u32) {
@@ -1700,7 +1714,11 @@ impl<'a> Lowerer<'a> {
                 let op = self.lower_op(e);
                 match op {
                     Op::Copy(a) => a,
-                    Op::Index { base: Atom::Var(b), index, by_ref: false } => {
+                    Op::Index {
+                        base: Atom::Var(b),
+                        index,
+                        by_ref: false,
+                    } => {
                         let key = (b, index.var());
                         let text = match &index {
                             Atom::Const(c) => c.to_string(),
@@ -1711,7 +1729,14 @@ impl<'a> Lowerer<'a> {
                                 return Atom::Var(*v);
                             }
                         }
-                        let atom = self.let_temp(Op::Index { base: Atom::Var(b), index, by_ref: false }, e.span());
+                        let atom = self.let_temp(
+                            Op::Index {
+                                base: Atom::Var(b),
+                                index,
+                                by_ref: false,
+                            },
+                            e.span(),
+                        );
                         if let Atom::Var(v) = atom {
                             self.reads.last_mut().unwrap().insert(key, (text, v));
                         }
@@ -1769,45 +1794,9 @@ impl<'a> Lowerer<'a> {
                     return Op::Copy(Atom::Const(quote!(())));
                 }
                 if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
-                    // Short-circuit: `a && b` is `if a { b } else { false }`.
-                    let t = self.temp_var(VarKind::Deferred, "c");
-                    self.emit(Stmt::Declare { var: t });
                     let cond = self.lower_atom(&b.left);
                     let is_and = matches!(b.op, syn::BinOp::And(_));
-                    let right = &b.right;
-                    let span = e.span();
-                    let eval_right = self.in_block(|lw| {
-                        let r = lw.lower_atom(right);
-                        lw.emit(Stmt::Assign {
-                            var: t,
-                            op: Op::Copy(r),
-                            span,
-                            init: true,
-                        });
-                    });
-                    let constant = self.in_block(|lw| {
-                        let c = if is_and { quote!(false) } else { quote!(true) };
-                        lw.emit(Stmt::Assign {
-                            var: t,
-                            op: Op::Copy(Atom::Const(c)),
-                            span,
-                            init: true,
-                        });
-                    });
-                    let (then, els) = if is_and {
-                        (eval_right, constant)
-                    } else {
-                        (constant, eval_right)
-                    };
-                    self.n_ifs += 1;
-                    let id = self.n_ifs;
-                    self.emit(Stmt::If {
-                        id,
-                        cond,
-                        then,
-                        els,
-                    });
-                    return Op::Copy(Atom::Var(t));
+                    return Op::Copy(self.short_circuit(cond, &b.right, is_and, e.span()));
                 }
                 let l = self.lower_atom(&b.left);
                 let r = self.lower_atom(&b.right);

@@ -93,3 +93,41 @@ pub fn assert_fd(f: impl Fn(&[f64]) -> f64, x: &[f64], grad: &[f64], what: &str)
 pub fn assert_near(actual: f64, expected: f64, what: &str) {
     assert_close(&[actual], &[expected], what);
 }
+
+/// Checks a two-argument function's generated gradient: the value equals the primal, the
+/// gradient matches the closed form and central finite differences at every point.
+#[track_caller]
+pub fn check2(
+    what: &str,
+    primal: fn(f64, f64) -> f64,
+    grad: fn(f64, f64) -> (f64, (f64, f64)),
+    closed: impl Fn(f64, f64) -> (f64, f64),
+    pts: &[(f64, f64)],
+) {
+    for &(x, y) in pts {
+        let what = format!("{what} at ({x}, {y})");
+        let (v, (dx, dy)) = grad(x, y);
+        assert_eq!(v, primal(x, y), "{what}: value");
+        let (ex, ey) = closed(x, y);
+        assert_close(&[dx, dy], &[ex, ey], &format!("{what}: closed form"));
+        assert_fd(|p| primal(p[0], p[1]), &[x, y], &[dx, dy], &what);
+    }
+}
+
+/// One-argument version of [`check2`].
+#[track_caller]
+pub fn check1(
+    what: &str,
+    primal: fn(f64) -> f64,
+    grad: fn(f64) -> (f64, f64),
+    closed: impl Fn(f64) -> f64,
+    xs: &[f64],
+) {
+    for &x in xs {
+        let what = format!("{what} at {x}");
+        let (v, g) = grad(x);
+        assert_eq!(v, primal(x), "{what}: value");
+        assert_close(&[g], &[closed(x)], &format!("{what}: closed form"));
+        assert_fd(|p| primal(p[0]), &[x], &[g], &what);
+    }
+}
