@@ -18,7 +18,7 @@ use crate::ctxt::Ctxt;
 use crate::ir::*;
 use crate::rules::{self, MethodRule, Need};
 use quote::ToTokens;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub struct Analysis {
     pub active: Vec<bool>,
@@ -30,6 +30,8 @@ pub struct Analysis {
     pub range_counter: Vec<bool>,
     /// Variables overwritten after their definition (assignments, element writes, pushes).
     pub overwritten: Vec<bool>,
+    /// Overwrites (by statement address) that push the old value for the reverse sweep.
+    pub saves: HashSet<usize>,
 }
 
 impl Analysis {
@@ -45,6 +47,11 @@ impl Analysis {
             && !self.recompute[v]
             && !self.range_counter[v]
             && func.vars[v].kind != VarKind::Param
+    }
+
+    /// The overwrite `s` pushes the old value (and its reverse pops it back).
+    pub fn saves(&self, s: &Stmt) -> bool {
+        self.saves.contains(&(s as *const Stmt as usize))
     }
 
     /// The statement has derivative work (propagates a cotangent).
@@ -63,10 +70,9 @@ impl Analysis {
     pub fn has_rev(&self, s: &Stmt) -> bool {
         match s {
             Stmt::Let { .. } => self.work(s),
-            Stmt::Assign { var, init, .. } => self.work(s) || (!init && self.needed[*var]),
-            Stmt::IndexAssign { base, .. } | Stmt::Push { base, .. } => {
-                self.work(s) || self.needed[*base]
-            }
+            Stmt::Assign { .. } => self.work(s) || self.saves(s),
+            Stmt::IndexAssign { .. } => self.work(s) || self.saves(s),
+            Stmt::Push { base, .. } => self.work(s) || self.needed[*base],
             Stmt::If { then, els, .. } => self.block_has_rev(then) || self.block_has_rev(els),
             Stmt::Loop(l) => self.block_has_rev(&l.body),
             Stmt::Declare { .. } | Stmt::Effect { .. } | Stmt::SetFlow(_) => false,
@@ -280,6 +286,24 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
     let mut range_counter = vec![false; n];
     let mut recompute = vec![false; n];
     let mut def_op: Vec<Option<&Op>> = vec![None; n];
+    // Where each variable is overwritten, to prefer storing a loop-body value over
+    // recomputing it from a variable that would then have to be restored at every write.
+    let (mut at, mut ends) = (HashMap::new(), HashMap::new());
+    number(&func.body, &mut Vec::new(), &mut 0, &mut at, &mut ends);
+    let mut writes: HashMap<VarId, Vec<Place>> = HashMap::new();
+    walk(&func.body, &mut |s| match s {
+        Stmt::Assign {
+            var, init: false, ..
+        }
+        | Stmt::IndexAssign { base: var, .. }
+        | Stmt::Push { base: var, .. } => {
+            writes
+                .entry(*var)
+                .or_default()
+                .push(at[&(s as *const Stmt as usize)].clone());
+        }
+        _ => {}
+    });
     walk_blocks(&func.body, &mut |b| {
         // Suffix sets of variables assigned after each statement of this block.
         let mut after: Vec<BTreeSet<VarId>> = vec![BTreeSet::new(); b.stmts.len() + 1];
@@ -305,7 +329,18 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             }
             let cheap = !matches!(op, Op::Call { .. } | Op::Opaque { .. });
             let stable = op.reads().iter().all(|r| !after[k + 1].contains(r));
-            recompute[*var] = cheap && stable;
+            // The block's reverse starts at its end: an input written anywhere that is not
+            // strictly before that point would have to be restored for the recomputation.
+            let end = &ends[&b.id];
+            // Writes in fewer loops than the block run less often than the value would be
+            // stored, so restoring the input there is the cheaper way.
+            let free = op.reads().iter().all(|r| {
+                writes.get(r).is_none_or(|ws| {
+                    ws.iter()
+                        .all(|w| end.strictly_after(w) || w.loops.len() < end.loops.len())
+                })
+            });
+            recompute[*var] = cheap && stable && free;
         }
     });
 
@@ -316,8 +351,26 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         recompute,
         range_counter,
         overwritten,
+        saves: HashSet::new(),
+    };
+    // Until the save analysis below runs, every overwrite of a needed variable saves.
+    let all_overwrites = |an: &Analysis| {
+        let mut set = HashSet::new();
+        walk(&func.body, &mut |s| match s {
+            Stmt::Assign {
+                var, init: false, ..
+            }
+            | Stmt::IndexAssign { base: var, .. }
+                if an.needed[*var] =>
+            {
+                set.insert(s as *const Stmt as usize);
+            }
+            _ => {}
+        });
+        set
     };
     loop {
+        an.saves = all_overwrites(&an);
         let mut more: Vec<VarId> = Vec::new();
         walk(&func.body, &mut |s| {
             if an.work(s) {
@@ -325,7 +378,11 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                     Stmt::Let { var, op, .. }
                     | Stmt::Assign { var, op, .. }
                     | Stmt::IndexAssign { base: var, op, .. } => {
-                        more.extend(op_needs(func, op, *var, &an.active));
+                        more.extend(
+                            op_needs(func, op, *var, &an.active)
+                                .into_iter()
+                                .map(|(v, _)| v),
+                        );
                     }
                     // Undoing a push needs the buffer's length.
                     Stmt::Push { base, .. } => more.push(*base),
@@ -367,7 +424,157 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             break;
         }
     }
+    an.saves = all_overwrites(&an);
+    refine_saves(func, &mut an, &def_op);
     an
+}
+
+/// Where a statement sits: its preorder position and the loops around it.
+#[derive(Clone)]
+struct Place {
+    pos: usize,
+    loops: Vec<usize>,
+}
+
+impl Place {
+    /// Whether a read here happens after the write at `w` and never before it: later in the
+    /// text and in no loop shared with it.
+    fn strictly_after(&self, w: &Place) -> bool {
+        self.pos > w.pos && !self.loops.iter().any(|l| w.loops.contains(l))
+    }
+}
+
+/// Numbers statements in preorder (two slots each: the statement, then its result) and
+/// block ends, recording the loops around each.
+fn number(
+    b: &Block,
+    loops: &mut Vec<usize>,
+    next: &mut usize,
+    at: &mut HashMap<usize, Place>,
+    ends: &mut HashMap<BlockId, Place>,
+) {
+    for s in &b.stmts {
+        at.insert(
+            s as *const Stmt as usize,
+            Place {
+                pos: *next,
+                loops: loops.clone(),
+            },
+        );
+        *next += 2;
+        match s {
+            Stmt::If { then, els, .. } => {
+                number(then, loops, next, at, ends);
+                number(els, loops, next, at, ends);
+            }
+            Stmt::Loop(l) => {
+                loops.push(l.id);
+                if let LoopKind::While { cond_block, .. } = &l.kind {
+                    number(cond_block, loops, next, at, ends);
+                }
+                number(&l.body, loops, next, at, ends);
+                loops.pop();
+            }
+            _ => {}
+        }
+    }
+    ends.insert(
+        b.id,
+        Place {
+            pos: *next,
+            loops: loops.clone(),
+        },
+    );
+    *next += 2;
+}
+
+/// Flow-sensitive refinement of the saves: an overwrite needs to save the old value only
+/// if the reverse sweep reads the variable at a point that is not strictly after it. An
+/// accumulator updated in a loop and read only after the loop (`s += e` ... `s.ln()`) is
+/// then recorded not at all, instead of once per iteration.
+fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>]) {
+    let mut at = HashMap::new();
+    let mut ends = HashMap::new();
+    number(&func.body, &mut Vec::new(), &mut 0, &mut at, &mut ends);
+    let place = |s: &Stmt| at[&(s as *const Stmt as usize)].clone();
+    loop {
+        // Every read of a primal value by the reverse sweep, with where it happens.
+        let mut reads: Vec<(VarId, Place)> = Vec::new();
+        walk(&func.body, &mut |s| {
+            let p = place(s);
+            if an.work(s) {
+                if let Stmt::Let { var, op, .. }
+                | Stmt::Assign { var, op, .. }
+                | Stmt::IndexAssign { base: var, op, .. } = s
+                {
+                    for (v, is_out) in op_needs(func, op, *var, &an.active) {
+                        let pos = if is_out { p.pos + 1 } else { p.pos };
+                        reads.push((
+                            v,
+                            Place {
+                                pos,
+                                loops: p.loops.clone(),
+                            },
+                        ));
+                    }
+                }
+            }
+            match s {
+                Stmt::IndexAssign {
+                    base,
+                    index: Atom::Var(i),
+                    ..
+                } if an.work(s) || an.saves(s) => {
+                    let _ = base;
+                    reads.push((*i, p.clone()));
+                }
+                Stmt::Push { base, .. } if an.has_rev(s) => reads.push((*base, p.clone())),
+                Stmt::Loop(l) if an.block_has_rev(&l.body) => {
+                    if let LoopKind::Range { lo, hi, .. } = &l.kind {
+                        for a in [lo, hi] {
+                            reads.extend(a.var().map(|v| (v, p.clone())));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        });
+        // Recomputed values read their inputs at the start of their block's reverse, that is
+        // at the end of the block in forward terms.
+        for (v, op) in def_op.iter().enumerate() {
+            if let Some(op) = op {
+                if an.needed[v] && an.recompute[v] {
+                    if let Some(end) = ends.get(&func.vars[v].block) {
+                        reads.extend(op.reads().into_iter().map(|r| (r, end.clone())));
+                    }
+                }
+            }
+        }
+        let mut saves = HashSet::new();
+        walk(&func.body, &mut |s| {
+            let target = match s {
+                Stmt::Assign {
+                    var, init: false, ..
+                } => *var,
+                Stmt::IndexAssign { base, .. } => *base,
+                _ => return,
+            };
+            if !an.needed[target] {
+                return;
+            }
+            let w = place(s);
+            if reads
+                .iter()
+                .any(|(v, r)| *v == target && !r.strictly_after(&w))
+            {
+                saves.insert(s as *const Stmt as usize);
+            }
+        });
+        if saves == an.saves {
+            break;
+        }
+        an.saves = saves;
+    }
 }
 
 fn for_each_iter_loop<'a>(b: &'a Block, f: &mut impl FnMut(&'a Loop)) {
@@ -379,18 +586,20 @@ fn for_each_iter_loop<'a>(b: &'a Block, f: &mut impl FnMut(&'a Loop)) {
 }
 
 /// The primal values the partials of `op` read (for its active operands).
-pub fn op_needs(func: &Func, op: &Op, target: VarId, active: &[bool]) -> Vec<VarId> {
+/// The primal values the partials of `op` read, each with whether it is the operation's
+/// result (read right after the operation) rather than an operand (read right before).
+pub fn op_needs(func: &Func, op: &Op, target: VarId, active: &[bool]) -> Vec<(VarId, bool)> {
     let ops = op.operands();
     let is_active = |k: usize| ops.get(k).is_some_and(|a| atom_active(a, active));
-    let resolve = |needs: &[Need], out: &mut Vec<VarId>| {
+    let resolve = |needs: &[Need], out: &mut Vec<(VarId, bool)>| {
         for n in needs {
             match n {
                 Need::In(j) => {
                     if let Some(v) = ops.get(*j).and_then(|a| a.var()) {
-                        out.push(v);
+                        out.push((v, false));
                     }
                 }
-                Need::Out => out.push(target),
+                Need::Out => out.push((target, true)),
             }
         }
     };
@@ -413,8 +622,10 @@ pub fn op_needs(func: &Func, op: &Op, target: VarId, active: &[bool]) -> Vec<Var
                 }
             }
         }
-        Op::Index { index, .. } => out.extend(index.var()),
-        Op::SliceRef { lo, .. } => out.extend(lo.as_ref().and_then(|a| a.var())),
+        Op::Index { index, .. } => out.extend(index.var().map(|v| (v, false))),
+        Op::SliceRef { lo, .. } => {
+            out.extend(lo.as_ref().and_then(|a| a.var()).map(|v| (v, false)))
+        }
         Op::Call {
             recompute: true,
             args,
@@ -422,12 +633,12 @@ pub fn op_needs(func: &Func, op: &Op, target: VarId, active: &[bool]) -> Vec<Var
         } => {
             for a in args {
                 match func.borrow_def(a) {
-                    Some(def) => out.extend(def.reads()),
-                    None => out.extend(a.var()),
+                    Some(def) => out.extend(def.reads().into_iter().map(|v| (v, false))),
+                    None => out.extend(a.var().map(|v| (v, false))),
                 }
             }
         }
-        Op::Call { pullback, .. } => out.push(*pullback),
+        Op::Call { pullback, .. } => out.push((*pullback, false)),
         _ => {}
     }
     out

@@ -1850,6 +1850,14 @@ impl<'a> Lowerer<'a> {
             Expr::Index(ix) => {
                 let base = self.lower_atom(&ix.expr);
                 let index = self.lower_index_atom(&ix.index);
+                // A snapshot of a mutable index (`icf[idx]` with `idx += 1` later): the reverse
+                // sweep then reads the snapshot, not `idx`, which needs no restoring.
+                let index = match index {
+                    Atom::Var(v) if self.vars[v].kind == VarKind::LetMut => {
+                        self.let_temp(Op::Copy(Atom::Var(v)), ix.index.span())
+                    }
+                    other => other,
+                };
                 Op::Index {
                     base,
                     index,

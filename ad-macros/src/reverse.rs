@@ -331,7 +331,7 @@ impl<'a> Gen<'a> {
                     quote!(let #i;)
                 }
             }
-            Stmt::Assign { var, op, init, .. } => {
+            Stmt::Assign { var, op, .. } => {
                 let i = self.v(*var);
                 let pb = self.pullback_of(s, op);
                 let rhs = self.fwd_op(op, pb.is_some());
@@ -342,7 +342,7 @@ impl<'a> Gen<'a> {
                 };
                 if *var == self.func.ret && self.func.ret_deferred {
                     quote!({ #bind #i = ::core::option::Option::Some(#new); })
-                } else if !init && self.an.needed[*var] {
+                } else if self.an.saves(s) {
                     let t = self.var_tape(*var);
                     quote!(#bind #t.push(::core::mem::replace(&mut #i, #new));)
                 } else if pb.is_some() {
@@ -363,7 +363,7 @@ impl<'a> Gen<'a> {
                     Some(pb) => quote!(let (#new, #pb) = #rhs;),
                     None => quote!(let #new = #rhs;),
                 };
-                if self.an.needed[*base] {
+                if self.an.saves(s) {
                     let t = self.elem_tape(*base);
                     quote!(#bind #t.push(::core::mem::replace(&mut #b[#idx], #new));)
                 } else {
@@ -528,11 +528,11 @@ impl<'a> Gen<'a> {
             Stmt::Assign {
                 var,
                 op,
-                init,
+                init: _,
                 span,
             } => {
                 let i = self.v(*var);
-                let restore = if !init && self.an.needed[*var] {
+                let restore = if self.an.saves(s) {
                     let t = self.var_tape(*var);
                     quote!(#i = #t.pop();)
                 } else {
@@ -559,7 +559,7 @@ impl<'a> Gen<'a> {
             } => {
                 let b = self.v(*base);
                 let idx = self.atom(index);
-                let restore = if self.an.needed[*base] {
+                let restore = if self.an.saves(s) {
                     let t = self.elem_tape(*base);
                     quote!(#b[#idx] = #t.pop();)
                 } else {

@@ -8,8 +8,13 @@
 //!   which also generates [`rosen_grad`] / [`rosen_vjp`];
 //! - [`rosen_hand_grad`]: a careful hand-written value-and-gradient, one fused pass;
 //! - the primal [`rosen`] itself, the baseline cost of one evaluation.
+//!
+//! The GMM objective of ADBench / gradbench, its generated and hand-written gradients and its
+//! inputs are in [`gmm`] (timed by `src/bin/gmm.rs`).
 
 use ad_runtime::differentiable;
+
+pub mod gmm;
 
 /// The extended Rosenbrock function, written as a user would (panics for `x.len() == 0`).
 #[differentiable]

@@ -1,0 +1,276 @@
+//! GMM (ADBench / gradbench `gmm`): times the objective, the generated gradient and the
+//! hand-written ("manual") gradient for N = 1000 and a subset of gradbench's D × K grid, and
+//! prints a markdown table with the ratios gradient / objective (the number gradbench reports)
+//! and generated / manual, then the median ratios across sizes next to gradbench's published
+//! ones.
+//!
+//! ```text
+//! cargo run --release --manifest-path benches/Cargo.toml --bin gmm [REPS] [D,K ...]
+//! ```
+//!
+//! Defaults: 9 repetitions; sizes (2,5) (2,25) (10,5) (10,25) (20,5) (20,25) (32,5) (32,25)
+//! (64,5) (64,25) (64,100). The four functions are timed interleaved (objective, generated,
+//! generated (split), manual, objective, ...), each sample repeating the call to last at least
+//! `MIN_SAMPLE`; every input is first checked (both generated gradients equal the manual one).
+//!
+//! Two generated gradients are timed: of [`gmm_objective`] (the objective written as a user
+//! would, close to gradbench's C++) and of [`gmm_objective_split`] (the same function
+//! restructured so that the macro records less; see its documentation). All ratios use the
+//! one objective [`gmm_objective`] as denominator. The "peak heap" columns are the largest
+//! number of heap bytes live at once during one call beyond those live before it (a counting
+//! global allocator), i.e. the tape and the gradient buffers.
+//!
+//! [`gmm_objective`]: ad_benches::gmm::gmm_objective
+//! [`gmm_objective_split`]: ad_benches::gmm::gmm_objective_split
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::{Duration, Instant};
+
+use ad_benches::gmm::{GmmInput, gmm_check_agreement, gmm_input};
+
+/// The system allocator, counting live bytes and their high-water mark.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = LIVE.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+// SAFETY: forwards to `System` unchanged; only counts sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            grew(l.size());
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc_zeroed(l) };
+        if !p.is_null() {
+            grew(l.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        LIVE.fetch_sub(l.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, l, new) };
+        if !q.is_null() {
+            if new >= l.size() {
+                grew(new - l.size());
+            } else {
+                LIVE.fetch_sub(l.size() - new, Relaxed);
+            }
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Peak heap bytes allocated (beyond those live at the start) while running `f` once.
+fn peak_heap<R>(f: impl FnOnce() -> R) -> usize {
+    let base = LIVE.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    black_box(f());
+    PEAK.load(Relaxed) - base
+}
+
+const N: usize = 1000;
+const DEFAULT_SIZES: [(usize, usize); 11] = [
+    (2, 5),
+    (2, 25),
+    (10, 5),
+    (10, 25),
+    (20, 5),
+    (20, 25),
+    (32, 5),
+    (32, 25),
+    (64, 5),
+    (64, 25),
+    (64, 100),
+];
+const MIN_SAMPLE: Duration = Duration::from_millis(20);
+
+/// gradbench nightly, gmm, N = 1000, 25 sizes: median gradient / objective time per tool.
+const PUBLISHED: [(&str, f64); 5] = [
+    ("manual", 2.22),
+    ("tapenade", 3.17),
+    ("enzyme", 6.91),
+    ("jax", 3.23),
+    ("pytorch", 3.47),
+];
+
+fn time_per_call<R>(iters: u32, f: &mut impl FnMut() -> R) -> f64 {
+    let t = Instant::now();
+    for _ in 0..iters {
+        black_box(f());
+    }
+    t.elapsed().as_secs_f64() / f64::from(iters)
+}
+
+fn calibrate<R>(f: &mut impl FnMut() -> R) -> u32 {
+    let mut iters = 1u32;
+    loop {
+        let t = Instant::now();
+        for _ in 0..iters {
+            black_box(f());
+        }
+        if t.elapsed() >= MIN_SAMPLE || iters >= 1 << 20 {
+            return iters;
+        }
+        iters *= 2;
+    }
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        0.5 * (v[m - 1] + v[m])
+    }
+}
+
+fn fmt_time(s: f64) -> String {
+    if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 1e-3 {
+        format!("{:.2} ms", s * 1e3)
+    } else {
+        format!("{:.1} µs", s * 1e6)
+    }
+}
+
+fn fmt_bytes(b: usize) -> String {
+    let b = b as f64;
+    if b >= (1u64 << 30) as f64 {
+        format!("{:.2} GiB", b / (1u64 << 30) as f64)
+    } else if b >= (1 << 20) as f64 {
+        format!("{:.1} MiB", b / (1 << 20) as f64)
+    } else {
+        format!("{:.0} KiB", b / 1024.0)
+    }
+}
+
+/// Median seconds per call: objective, generated, generated (split), manual.
+fn bench(inp: &GmmInput, reps: usize) -> [f64; 4] {
+    let mut obj = || black_box(inp).objective();
+    let mut gen_ = || black_box(inp).grad_generated();
+    let mut split = || black_box(inp).grad_generated_split();
+    let mut man = || black_box(inp).grad_manual();
+    let io = calibrate(&mut obj);
+    let ig = calibrate(&mut gen_);
+    let is = calibrate(&mut split);
+    let im = calibrate(&mut man);
+    let mut t: [Vec<f64>; 4] = Default::default();
+    for _ in 0..reps {
+        t[0].push(time_per_call(io, &mut obj));
+        t[1].push(time_per_call(ig, &mut gen_));
+        t[2].push(time_per_call(is, &mut split));
+        t[3].push(time_per_call(im, &mut man));
+    }
+    t.map(|mut v| median(&mut v))
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let reps: usize = args
+        .next()
+        .map(|a| a.parse().expect("REPS must be a positive integer"))
+        .unwrap_or(9);
+    assert!(reps > 0, "REPS must be positive");
+    let sizes: Vec<(usize, usize)> = {
+        let v: Vec<_> = args
+            .map(|a| {
+                let (d, k) = a.split_once(',').expect("sizes are D,K");
+                (d.parse().expect("D"), k.parse().expect("K"))
+            })
+            .collect();
+        if v.is_empty() {
+            DEFAULT_SIZES.to_vec()
+        } else {
+            v
+        }
+    };
+
+    println!(
+        "| D | K | objective | generated | generated (split) | manual | generated / objective | split / objective | manual / objective | generated / manual | split / manual | peak heap: generated | split | manual |"
+    );
+    println!(
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
+    let mut ratios: [Vec<f64>; 5] = Default::default();
+    let start = Instant::now();
+    for &(d, k) in &sizes {
+        let inp = gmm_input(d, k, N);
+        gmm_check_agreement(&inp);
+        let heap = [
+            peak_heap(|| inp.grad_generated()),
+            peak_heap(|| inp.grad_generated_split()),
+            peak_heap(|| inp.grad_manual()),
+        ];
+        let [o, g, s, m] = bench(&inp, reps);
+        let r = [g / o, s / o, m / o, g / m, s / m];
+        for (acc, v) in ratios.iter_mut().zip(r) {
+            acc.push(v);
+        }
+        println!(
+            "| {d} | {k} | {} | {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {} | {} | {} |",
+            fmt_time(o),
+            fmt_time(g),
+            fmt_time(s),
+            fmt_time(m),
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            fmt_bytes(heap[0]),
+            fmt_bytes(heap[1]),
+            fmt_bytes(heap[2]),
+        );
+    }
+    let [mut rg, mut rs, mut rm, mut rgm, mut rsm] = ratios;
+    println!();
+    println!(
+        "N = {N}; medians of {reps} interleaved samples, each >= {} ms; {} logical CPUs; {:.0} s in all.",
+        MIN_SAMPLE.as_millis(),
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        start.elapsed().as_secs_f64()
+    );
+    println!();
+    println!(
+        "| gradient / objective, median over sizes | this run ({} sizes) | gradbench nightly (N = 1000, 25 sizes) |",
+        sizes.len()
+    );
+    println!("| --- | ---: | ---: |");
+    println!(
+        "| ad, generated (`gmm_objective_grad`) | {:.2} | |",
+        median(&mut rg)
+    );
+    println!(
+        "| ad, generated (`gmm_objective_split_grad`) | {:.2} | |",
+        median(&mut rs)
+    );
+    println!("| manual (`gmm_grad_manual`) | {:.2} | |", median(&mut rm));
+    for (tool, v) in PUBLISHED {
+        println!("| {tool} | | {v:.2} |");
+    }
+    println!();
+    println!(
+        "median generated / manual: {:.2}; split / manual: {:.2}",
+        median(&mut rgm),
+        median(&mut rsm)
+    );
+}
