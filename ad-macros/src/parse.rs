@@ -579,7 +579,20 @@ impl<'a> Lowerer<'a> {
             .next()
             .map(|t| t.span())
             .unwrap_or_else(Span::call_site);
-        self.let_temp(Op::Copy(a), span)
+        // Defined once at the top of the function: in scope for the whole reverse sweep, so it
+        // is never re-created in a context that would type it differently.
+        let v = self.temp_var(VarKind::Let, "v");
+        self.vars[v].block = 0;
+        let stmt = Stmt::Let {
+            var: v,
+            op: Op::Copy(a),
+            span,
+        };
+        if let Stmt::Let { var, op, .. } = &stmt {
+            self.defs.insert(*var, op.clone());
+        }
+        self.stack[0].1.push(stmt);
+        Atom::Var(v)
     }
 
     fn let_temp(&mut self, op: Op, span: Span) -> Atom {
@@ -672,7 +685,7 @@ impl<'a> Lowerer<'a> {
             }
             Want::Ret => {
                 let mark = self.stmt_count();
-                let op = self.lower_op(e);
+                let op = Op::Copy(self.lower_atom(e));
                 let escapes = {
                     let mut codes = BTreeSet::new();
                     escape_codes(&self.stack.last().unwrap().1[mark..], &mut codes);
@@ -941,10 +954,12 @@ impl<'a> Lowerer<'a> {
             Expr::Loop(l) => self.lower_loop(l),
             Expr::Return(r) => {
                 if let Some(v) = &r.expr {
-                    let op = self.lower_op(v);
+                    // Through a temporary: rules that read the result, and callee pullbacks,
+                    // then refer to a plain value, not to the `Option` return slot.
+                    let value = self.lower_atom(v);
                     self.emit(Stmt::Assign {
                         var: self.ret,
-                        op,
+                        op: Op::Copy(value),
                         span: r.span(),
                         init: true,
                     });

@@ -54,6 +54,11 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Whether `v` holds a borrow made in its block (`&x[i]` of a loop over `x.iter()`).
+    fn is_borrow(&self, v: VarId) -> bool {
+        self.func.borrow_def(&Atom::Var(v)).is_some()
+    }
+
     /// Whether loop `id` is a statement of the function body itself (runs at most once).
     fn top_level(&self, id: usize) -> bool {
         self.func
@@ -293,7 +298,12 @@ impl<'a> Gen<'a> {
             for &v in self.block_vars.get(&b.id).into_iter().flatten() {
                 if self.an.stored(self.func, v) {
                     let (t, i) = (self.var_tape(v), self.v(v));
-                    out.extend(quote!(#t.push(#i);));
+                    if self.is_borrow(v) {
+                        // A borrow cannot outlive the block: record the value it points to.
+                        out.extend(quote!(#t.push(::core::clone::Clone::clone(#i));));
+                    } else {
+                        out.extend(quote!(#t.push(#i);));
+                    }
                 }
             }
         }
@@ -486,7 +496,11 @@ impl<'a> Gen<'a> {
                 if self.an.stored(self.func, v) {
                     let (t, i) = (self.var_tape(v), self.v(v));
                     let m = self.an.overwritten[v].then(|| quote!(mut));
-                    out.extend(quote!(let #m #i = #t.pop();));
+                    if self.is_borrow(v) {
+                        out.extend(quote!(let #i = &#t.pop();));
+                    } else {
+                        out.extend(quote!(let #m #i = #t.pop();));
+                    }
                 }
             }
             for s in &b.stmts {

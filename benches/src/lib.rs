@@ -11,10 +11,15 @@
 //!
 //! The GMM objective of ADBench / gradbench, its generated and hand-written gradients and its
 //! inputs are in [`gmm`] (timed by `src/bin/gmm.rs`).
+//!
+//! [`long_loop`] is the long loop whose gradient's peak heap `src/bin/memory.rs` measures, and
+//! [`peers`] has Rosenbrock and that loop differentiated by other Rust AD crates (num-dual,
+//! echidna, reverse, RustQuant_autodiff) for `src/bin/scaling.rs` and `src/bin/memory.rs`.
 
 use ad_runtime::differentiable;
 
 pub mod gmm;
+pub mod peers;
 
 /// The extended Rosenbrock function, written as a user would (panics for `x.len() == 0`).
 #[differentiable]
@@ -26,6 +31,18 @@ pub fn rosen(x: &[f64]) -> f64 {
         s += 100.0 * a * a + b * b;
     }
     s
+}
+
+/// The long loop of `src/bin/memory.rs`: `y <- sin(y a) + x`, `n` times, from `y = x`. The
+/// update is nonlinear and loop-carried, so the reverse sweep needs every intermediate `y`
+/// (or must recompute it): the tape grows by a fixed number of bytes per iteration.
+#[differentiable]
+pub fn long_loop(x: f64, a: f64, n: usize) -> f64 {
+    let mut y = x;
+    for _ in 0..n {
+        y = (y * a).sin() + x;
+    }
+    y
 }
 
 /// Hand-written value and gradient of [`rosen`]: one fused pass over `x`, no bounds checks

@@ -1,0 +1,58 @@
+//! Regressions found by the random-program generator (tests/gen/): each once failed to compile.
+
+use ad_runtime::differentiable;
+#[differentiable]
+fn fa(a: f32) -> f32 {
+    let mut s = a;
+    for _ in 0..3 {
+        s = s * 1.5;
+    }
+    if a > 0.0 {
+        s = s * 1.5;
+    }
+    s
+}
+#[differentiable]
+fn fb(n: usize, a: f64) -> f64 {
+    if n >= 4 {
+        return a.exp();
+    }
+    a
+}
+#[differentiable]
+fn help_s(a: f64, b: f64) -> f64 {
+    a * b.sin()
+}
+#[differentiable]
+fn fg(n: usize, a: f64) -> f64 {
+    if n < 3 {
+        return help_s(a, a);
+    }
+    a
+}
+#[differentiable]
+fn fc(b: f64) -> f64 {
+    let mut p = b;
+    let mut buf = vec![1.0; 3];
+    for v in buf.iter() {
+        p = p * v;
+    }
+    for i in 0..3 {
+        buf[i] = b;
+    }
+    let mut q = 0.0;
+    for v in &buf {
+        q = q * v + v;
+    }
+    p + q
+}
+#[test]
+fn generator_regressions() {
+    assert_eq!(fa_grad(2.0), (fa(2.0), 1.5f32.powi(4)));
+    assert_eq!(fb_grad(5, 1.0).1, 1f64.exp());
+    assert_eq!(fb_grad(1, 1.0).1, 1.0);
+    let (_, d) = fg_grad(1, 0.7);
+    assert!((d - (0.7f64.sin() + 0.7 * 0.7f64.cos())).abs() < 1e-12);
+    let (_, d) = fc_grad(0.5);
+    ad_runtime::check::assert_gradient(|x| fc(x[0]), &[0.5], &[d], 1e-6);
+}
