@@ -54,6 +54,59 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Tapes that a block pushes exactly once each time it runs: values stored at its end, and
+    /// overwrites recorded by its own statements (not inside nested branches or loops).
+    fn tapes_pushed_once(&self, b: &Block) -> Vec<Ident> {
+        if !self.an.block_has_rev(b) {
+            return Vec::new();
+        }
+        let mut out: Vec<Ident> = Vec::new();
+        let add = |t: Ident, out: &mut Vec<Ident>| {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        };
+        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for s in &b.stmts {
+            match s {
+                Stmt::Assign { var, .. } if self.an.saves(s) => {
+                    *counts
+                        .entry(self.derived("__tape", *var).to_string())
+                        .or_default() += 1;
+                }
+                Stmt::IndexAssign { base, .. } if self.an.saves(s) => {
+                    *counts
+                        .entry(self.derived("__tape_elems", *base).to_string())
+                        .or_default() += 1;
+                }
+                _ => {}
+            }
+        }
+        for s in &b.stmts {
+            match s {
+                Stmt::Assign { var, .. } if self.an.saves(s) => {
+                    let t = self.derived("__tape", *var);
+                    if counts[&t.to_string()] == 1 {
+                        add(t, &mut out);
+                    }
+                }
+                Stmt::IndexAssign { base, .. } if self.an.saves(s) => {
+                    let t = self.derived("__tape_elems", *base);
+                    if counts[&t.to_string()] == 1 {
+                        add(t, &mut out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for &v in self.block_vars.get(&b.id).into_iter().flatten() {
+            if self.an.stored(self.func, v) {
+                add(self.derived("__tape", v), &mut out);
+            }
+        }
+        out
+    }
+
     /// Whether `v` holds a borrow made in its block (`&x[i]` of a loop over `x.iter()`).
     fn is_borrow(&self, v: VarId) -> bool {
         self.func.borrow_def(&Atom::Var(v)).is_some()
@@ -467,8 +520,19 @@ impl<'a> Gen<'a> {
                 } else {
                     quote!(#lo..#hi)
                 };
+                // Tapes pushed once per iteration get room for the whole loop up front.
+                let once = self.tapes_pushed_once(&l.body);
+                let reserve = if once.is_empty() {
+                    quote!()
+                } else {
+                    let len = mixed("__len");
+                    quote! {
+                        let #len = ::core::iter::Iterator::size_hint(&(#range)).0;
+                        #(#once.reserve(#len);)*
+                    }
+                };
                 let range = if *rev { quote!((#range).rev()) } else { range };
-                quote!(for #i in #range { #count #body #exits })
+                quote!(#reserve for #i in #range { #count #body #exits })
             }
             LoopKind::Iter { pat, iter, .. } => quote!(for #pat in #iter { #count #body #exits }),
             LoopKind::While {

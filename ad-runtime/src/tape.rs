@@ -46,6 +46,13 @@ impl<T> Tape<T> {
         }
     }
 
+    /// Makes room for `additional` more values (the generated code calls it before a loop
+    /// whose trip count is known, so the tape grows once instead of by doubling).
+    #[inline]
+    pub fn reserve(&mut self, additional: usize) {
+        self.items.reserve(additional);
+    }
+
     /// Number of recorded values.
     pub fn len(&self) -> usize {
         self.items.len()

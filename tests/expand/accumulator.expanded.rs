@@ -31,6 +31,8 @@ fn logsumexp_pullback<'__ad>(
     let __v3 = v.len();
     let __v4 = __v3;
     let mut __iters1: usize = 0;
+    let __len = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
+    __tape_mx.reserve(__len);
     for i in __v2..__v4 {
         __iters1 += 1;
         let __v5 = v[i];

@@ -28,6 +28,7 @@ fn rosen_pullback<'__ad>(
     let __v3 = x.len();
     let __v4 = __v3 - 1;
     let __v5 = __v4;
+    let __v10 = 100.0;
     let mut __iters1: usize = 0;
     for i in __v2..__v5 {
         __iters1 += 1;
@@ -37,7 +38,6 @@ fn rosen_pullback<'__ad>(
         let __v9 = __v8 * __v8;
         let a = __v7 - __v9;
         let b = 1.0 - __v8;
-        let __v10 = 100.0;
         let __v11 = __v10 * a;
         let __v12 = __v11 * a;
         let __v13 = b * b;
@@ -64,7 +64,6 @@ fn rosen_pullback<'__ad>(
                 let __v9 = __v8 * __v8;
                 let a = __v7 - __v9;
                 let b = 1.0 - __v8;
-                let __v10 = 100.0;
                 let __v11 = __v10 * a;
                 let mut __d9_v7 = ::ad_runtime::__private::zero();
                 let mut __d10_v8 = ::ad_runtime::__private::zero();
