@@ -49,9 +49,11 @@ fn fc(b: f64) -> f64 {
 #[test]
 fn generator_regressions() {
     assert_eq!(fa_grad(2.0), (fa(2.0), 1.5f32.powi(4)));
-    assert_eq!(fb_grad(5, 1.0).1, 1f64.exp());
+    assert_eq!(fb_grad(5, 1.0), (fb(5, 1.0), 1f64.exp()));
     assert_eq!(fb_grad(1, 1.0).1, 1.0);
-    let (_, d) = fg_grad(1, 0.7);
+    let (v, d) = fg_grad(1, 0.7);
+    assert_eq!(v, fg(1, 0.7));
+    assert_eq!(v, help_s(0.7, 0.7));
     assert!((d - (0.7f64.sin() + 0.7 * 0.7f64.cos())).abs() < 1e-12);
     let (_, d) = fc_grad(0.5);
     ad_runtime::check::assert_gradient(|x| fc(x[0]), &[0.5], &[d], 1e-6);
