@@ -54,54 +54,32 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Tapes that a block pushes exactly once each time it runs: values stored at its end, and
-    /// overwrites recorded by its own statements (not inside nested branches or loops).
+    /// Tapes that a block pushes at least once each time it runs: values stored at its end,
+    /// and overwrites recorded by its own statements (not inside nested branches or loops).
     fn tapes_pushed_once(&self, b: &Block) -> Vec<Ident> {
         if !self.an.block_has_rev(b) {
             return Vec::new();
         }
+        let saved = b
+            .stmts
+            .iter()
+            .filter(|s| self.an.saves(s))
+            .filter_map(|s| match s {
+                Stmt::Assign { var, .. } => Some(self.derived("__tape", *var)),
+                Stmt::IndexAssign { base, .. } => Some(self.derived("__tape_elems", *base)),
+                _ => None,
+            });
+        let stored = self
+            .block_vars
+            .get(&b.id)
+            .into_iter()
+            .flatten()
+            .filter(|v| self.an.stored(self.func, **v))
+            .map(|v| self.derived("__tape", *v));
         let mut out: Vec<Ident> = Vec::new();
-        let add = |t: Ident, out: &mut Vec<Ident>| {
+        for t in saved.chain(stored) {
             if !out.contains(&t) {
                 out.push(t);
-            }
-        };
-        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for s in &b.stmts {
-            match s {
-                Stmt::Assign { var, .. } if self.an.saves(s) => {
-                    *counts
-                        .entry(self.derived("__tape", *var).to_string())
-                        .or_default() += 1;
-                }
-                Stmt::IndexAssign { base, .. } if self.an.saves(s) => {
-                    *counts
-                        .entry(self.derived("__tape_elems", *base).to_string())
-                        .or_default() += 1;
-                }
-                _ => {}
-            }
-        }
-        for s in &b.stmts {
-            match s {
-                Stmt::Assign { var, .. } if self.an.saves(s) => {
-                    let t = self.derived("__tape", *var);
-                    if counts[&t.to_string()] == 1 {
-                        add(t, &mut out);
-                    }
-                }
-                Stmt::IndexAssign { base, .. } if self.an.saves(s) => {
-                    let t = self.derived("__tape_elems", *base);
-                    if counts[&t.to_string()] == 1 {
-                        add(t, &mut out);
-                    }
-                }
-                _ => {}
-            }
-        }
-        for &v in self.block_vars.get(&b.id).into_iter().flatten() {
-            if self.an.stored(self.func, v) {
-                add(self.derived("__tape", v), &mut out);
             }
         }
         out
