@@ -1340,3 +1340,31 @@ fn f32_agrees_with_f64_finite_differences() {
         assert_close_tol(&[g], &fd, F32_RTOL, "f32 exp vs f64 finite differences");
     }
 }
+
+#[differentiable]
+fn sin_cos_pair(x: f64) -> f64 {
+    let (s, c) = x.sin_cos();
+    s * 2.0 + c * c
+}
+
+#[differentiable]
+fn copysign_fn(x: f64, b: f64) -> f64 {
+    x.copysign(b) * x
+}
+
+#[test]
+fn sin_cos_and_copysign() {
+    for x in [-1.3, 0.2, 2.5] {
+        let (v, d) = sin_cos_pair_grad(x);
+        assert_eq!(v, sin_cos_pair(x));
+        let want = 2.0 * x.cos() - 2.0 * x.cos() * x.sin();
+        assert!((d - want).abs() < 1e-12, "{d} vs {want}");
+        ad_runtime::check::assert_gradient(|p| sin_cos_pair(p[0]), &[x], &[d], 1e-6);
+        for b in [-2.0, 3.0] {
+            let (v, (dx, db)) = copysign_fn_grad(x, b);
+            assert_eq!(v, copysign_fn(x, b));
+            assert_eq!(db, 0.0);
+            ad_runtime::check::assert_gradient(|p| copysign_fn(p[0], b), &[x], &[dx], 1e-6);
+        }
+    }
+}

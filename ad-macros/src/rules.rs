@@ -53,6 +53,14 @@ pub fn method(name: &str) -> Option<MethodRule> {
             arity: 1,
             partials: &[NONE],
         },
+        "sin_cos" => Diff {
+            arity: 1,
+            partials: &[X],
+        },
+        "copysign" => Diff {
+            arity: 2,
+            partials: &[XY, XY],
+        },
         "powi" => Diff {
             arity: 2,
             partials: &[XY],
@@ -92,7 +100,7 @@ pub fn method(name: &str) -> Option<MethodRule> {
 }
 
 /// Float methods with rules, for error messages.
-pub const DIFFERENTIABLE_METHODS: &str = "abs, signum, sqrt, cbrt, exp, exp2, exp_m1, ln, log, log2, log10, ln_1p, powi, powf, sin, cos, tan, asin, acos, atan, atan2, sinh, cosh, tanh, asinh, acosh, atanh, hypot, recip, mul_add, max, min, clamp, to_degrees, to_radians, floor, ceil, round, trunc, fract";
+pub const DIFFERENTIABLE_METHODS: &str = "abs, signum, copysign, sin_cos, sqrt, cbrt, exp, exp2, exp_m1, ln, log, log2, log10, ln_1p, powi, powf, sin, cos, tan, asin, acos, atan, atan2, sinh, cosh, tanh, asinh, acosh, atanh, hypot, recip, mul_add, max, min, clamp, to_degrees, to_radians, floor, ceil, round, trunc, fract";
 
 /// Reads of the partials of `+ - * / %` (operand 0 is the left-hand side).
 pub fn arith(op: crate::ir::Arith) -> (&'static str, [&'static [Need]; 2]) {

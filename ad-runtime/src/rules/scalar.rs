@@ -295,3 +295,29 @@ pub fn clamp_d2<X: Real, L: Real<F = X::F>, H: Real<F = X::F>>(
 ) -> X::F {
     g * clamp_weights(x.get(), lo.get(), hi.get()).2
 }
+
+// (s, c) = (sin x, cos x);  x̄ += s̄ cos x - c̄ sin x
+/// `x.sin_cos()`, needs `x`; the cotangent is a pair.
+#[inline(always)]
+pub fn sin_cos_d0<X: Real>(x: &X, g: (X::F, X::F)) -> X::F {
+    let (s, c) = x.get().sin_cos();
+    g.0 * c - g.1 * s
+}
+
+// y = |x| sign(b);  x̄ += ȳ sign(x) sign(b) (almost everywhere; +1 for x = +0 like abs);  b̄ += 0
+/// `x.copysign(b)` with respect to `x`, needs `x` and `b`.
+#[inline(always)]
+pub fn copysign_d0<X: Real, B: Real<F = X::F>>(x: &X, b: &B, g: X::F) -> X::F {
+    let sx = if x.get() >= X::F::zero() {
+        X::F::one()
+    } else {
+        -X::F::one()
+    };
+    g * sx * X::F::one().copysign(b.get())
+}
+
+/// `x.copysign(b)` with respect to `b`: zero almost everywhere.
+#[inline(always)]
+pub fn copysign_d1<X: Real, B: Real<F = X::F>>(_x: &X, _b: &B, _g: X::F) -> X::F {
+    X::F::zero()
+}
