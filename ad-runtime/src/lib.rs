@@ -27,6 +27,8 @@
 //!
 //! See the macro's documentation ([`differentiable`]) for what it accepts and generates.
 
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod rules;
 pub mod tape;
