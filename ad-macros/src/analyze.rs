@@ -32,6 +32,10 @@ pub struct Analysis {
     pub overwritten: Vec<bool>,
     /// Overwrites (by statement address) that push the old value for the reverse sweep.
     pub saves: HashSet<usize>,
+    /// Loop-body values recomputed in the reverse sweep right before their only consumer
+    /// (by statement address), where their inputs still hold the values they were computed
+    /// from: `t = y * a` before `y = t.sin() + x` needs no tape once `y` is restored.
+    pub late: Vec<Option<usize>>,
 }
 
 impl Analysis {
@@ -45,6 +49,7 @@ impl Analysis {
         self.needed[v]
             && func.vars[v].block != 0
             && !self.recompute[v]
+            && self.late[v].is_none()
             && !self.range_counter[v]
             && func.vars[v].kind != VarKind::Param
     }
@@ -148,6 +153,44 @@ fn walk_blocks<'a>(b: &'a Block, f: &mut impl FnMut(&'a Block)) {
             _ => {}
         }
     }
+}
+
+/// Whether `v` is read anywhere inside the nested blocks or conditions of `s`.
+fn reads_nested(s: &Stmt, v: VarId) -> bool {
+    let mut found = false;
+    let mut check = |st: &Stmt| {
+        let hit = match st {
+            Stmt::Let { op, .. } | Stmt::Assign { op, .. } => op.reads().contains(&v),
+            Stmt::IndexAssign { op, index, .. } => {
+                op.reads().contains(&v) || index.var() == Some(v)
+            }
+            Stmt::Push { value, .. } => value.var() == Some(v),
+            Stmt::If { cond, .. } => cond.var() == Some(v),
+            Stmt::Loop(l) => match &l.kind {
+                LoopKind::Range { lo, hi, .. } => lo.var() == Some(v) || hi.var() == Some(v),
+                LoopKind::While { cond_atom, .. } => cond_atom.var() == Some(v),
+                LoopKind::Iter { reads, .. } => reads.contains(&v),
+                LoopKind::Loop => false,
+            },
+            _ => false,
+        };
+        found |= hit;
+    };
+    check(s);
+    match s {
+        Stmt::If { then, els, .. } => {
+            walk(then, &mut check);
+            walk(els, &mut check);
+        }
+        Stmt::Loop(l) => {
+            if let LoopKind::While { cond_block, .. } = &l.kind {
+                walk(cond_block, &mut check);
+            }
+            walk(&l.body, &mut check);
+        }
+        _ => {}
+    }
+    found
 }
 
 /// Variables assigned (not defined) anywhere inside `s`.
@@ -285,6 +328,8 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
     });
     let mut range_counter = vec![false; n];
     let mut recompute = vec![false; n];
+    let mut late: Vec<Option<usize>> = vec![None; n];
+    let mut late_consumer: Vec<Option<VarId>> = vec![None; n];
     let mut def_op: Vec<Option<&Op>> = vec![None; n];
     // Where each variable is overwritten, to prefer storing a loop-body value over
     // recomputing it from a variable that would then have to be restored at every write.
@@ -342,6 +387,58 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             });
             recompute[*var] = cheap && stable && free;
         }
+        // Late recomputation for the values that are neither free to recompute at the block's
+        // reverse start nor worth storing: one direct consumer in the same block, and no
+        // write to their inputs from their definition through that consumer.
+        for (k, st) in b.stmts.iter().enumerate() {
+            let Stmt::Let { var: t, op, .. } = st else {
+                continue;
+            };
+            if b.id == 0
+                || func.vars[*t].kind != VarKind::Let
+                || overwritten[*t]
+                || recompute[*t]
+                || matches!(op, Op::Call { .. } | Op::Opaque { .. })
+            {
+                continue;
+            }
+            let mut consumer = None;
+            let mut single = true;
+            for (j, s2) in b.stmts.iter().enumerate().skip(k + 1) {
+                let direct = match s2 {
+                    Stmt::Let { op, .. } | Stmt::Assign { op, .. } => op.reads().contains(t),
+                    Stmt::IndexAssign { op, index, .. } => {
+                        op.reads().contains(t) || index.var() == Some(*t)
+                    }
+                    Stmt::Push { value, .. } => value.var() == Some(*t),
+                    _ => false,
+                };
+                if direct && consumer.is_none() {
+                    consumer = Some(j);
+                } else if direct || reads_nested(s2, *t) {
+                    single = false;
+                    break;
+                }
+            }
+            let (Some(j), true) = (consumer, single) else {
+                continue;
+            };
+            let mut written = BTreeSet::new();
+            for s3 in &b.stmts[k + 1..=j] {
+                assigned_in(s3, &mut written);
+            }
+            let reads = op.reads();
+            if reads
+                .iter()
+                .any(|r| written.contains(r) || late[*r].is_some())
+            {
+                continue;
+            }
+            late[*t] = Some(&b.stmts[j] as *const Stmt as usize);
+            if let Stmt::Let { var: u, .. } = &b.stmts[j] {
+                late_consumer[*t] = Some(*u);
+            }
+        }
     });
 
     let mut an = Analysis {
@@ -352,6 +449,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         range_counter,
         overwritten,
         saves: HashSet::new(),
+        late,
     };
     // Until the save analysis below runs, every overwrite of a needed variable saves.
     let all_overwrites = |an: &Analysis| {
@@ -370,57 +468,73 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         set
     };
     loop {
-        an.saves = all_overwrites(&an);
-        let mut more: Vec<VarId> = Vec::new();
-        walk(&func.body, &mut |s| {
-            if an.work(s) {
-                match s {
-                    Stmt::Let { var, op, .. }
-                    | Stmt::Assign { var, op, .. }
-                    | Stmt::IndexAssign { base: var, op, .. } => {
-                        more.extend(
-                            op_needs(func, op, *var, &an.active)
-                                .into_iter()
-                                .map(|(v, _)| v),
-                        );
+        loop {
+            an.saves = all_overwrites(&an);
+            let mut more: Vec<VarId> = Vec::new();
+            walk(&func.body, &mut |s| {
+                if an.work(s) {
+                    match s {
+                        Stmt::Let { var, op, .. }
+                        | Stmt::Assign { var, op, .. }
+                        | Stmt::IndexAssign { base: var, op, .. } => {
+                            more.extend(
+                                op_needs(func, op, *var, &an.active)
+                                    .into_iter()
+                                    .map(|(v, _)| v),
+                            );
+                        }
+                        // Undoing a push needs the buffer's length.
+                        Stmt::Push { base, .. } => more.push(*base),
+                        _ => {}
                     }
-                    // Undoing a push needs the buffer's length.
-                    Stmt::Push { base, .. } => more.push(*base),
+                }
+                match s {
+                    // Writing or restoring an element needs its index.
+                    Stmt::IndexAssign {
+                        base,
+                        index: Atom::Var(i),
+                        ..
+                    } if an.work(s) || an.needed[*base] => more.push(*i),
+                    Stmt::Loop(l) if an.block_has_rev(&l.body) => {
+                        if let LoopKind::Range { lo, hi, rev, .. } = &l.kind {
+                            more.extend(if *rev { hi } else { lo }.var());
+                        }
+                    }
                     _ => {}
                 }
-            }
-            match s {
-                // Writing or restoring an element needs its index.
-                Stmt::IndexAssign {
-                    base,
-                    index: Atom::Var(i),
-                    ..
-                } if an.work(s) || an.needed[*base] => more.push(*i),
-                Stmt::Loop(l) if an.block_has_rev(&l.body) => {
-                    if let LoopKind::Range { lo, hi, rev, .. } = &l.kind {
-                        more.extend(if *rev { hi } else { lo }.var());
-                    }
+            });
+            // Recomputed values need their inputs.
+            for v in 0..n {
+                if an.needed[v]
+                    && (an.recompute[v] || an.late[v].is_some())
+                    && let Some(op) = def_op[v]
+                {
+                    more.extend(op.reads());
                 }
-                _ => {}
             }
-        });
-        // Recomputed values need their inputs.
-        for v in 0..n {
-            if an.needed[v]
-                && an.recompute[v]
-                && let Some(op) = def_op[v]
-            {
-                more.extend(op.reads());
+            let mut changed = false;
+            for v in more {
+                if !an.needed[v] {
+                    an.needed[v] = true;
+                    changed = true;
+                }
             }
-        }
-        let mut changed = false;
-        for v in more {
-            if !an.needed[v] {
-                an.needed[v] = true;
-                changed = true;
+            if !changed {
+                break;
             }
         }
-        if !changed {
+        // A value recomputed late cannot feed a value recomputed at the block's reverse start
+        // (which runs first): such values are stored instead.
+        let mut demoted = false;
+        for t in 0..n {
+            if let Some(u) = late_consumer[t] {
+                if an.late[t].is_some() && an.recompute[u] && an.needed[u] {
+                    an.late[t] = None;
+                    demoted = true;
+                }
+            }
+        }
+        if !demoted {
             break;
         }
     }
@@ -547,6 +661,19 @@ fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>]) {
                     if let Some(end) = ends.get(&func.vars[v].block) {
                         reads.extend(op.reads().into_iter().map(|r| (r, end.clone())));
                     }
+                }
+            }
+        }
+        // Late recomputations read their inputs right after their consumer.
+        for (v, op) in def_op.iter().enumerate() {
+            if let (Some(op), Some(consumer)) = (op, an.late[v]) {
+                if an.needed[v] {
+                    let p = &at[&consumer];
+                    let after = Place {
+                        pos: p.pos + 1,
+                        loops: p.loops.clone(),
+                    };
+                    reads.extend(op.reads().into_iter().map(|r| (r, after.clone())));
                 }
             }
         }

@@ -564,6 +564,18 @@ impl<'a> Gen<'a> {
         }
         for s in b.stmts.iter().rev() {
             if self.an.has_rev(s) {
+                // Values recomputed right before their consumer (see `Analysis::late`).
+                let addr = s as *const Stmt as usize;
+                for t in &b.stmts {
+                    if let Stmt::Let { var, op, .. } = t
+                        && self.an.late[*var] == Some(addr)
+                        && self.an.needed[*var]
+                    {
+                        let i = self.v(*var);
+                        let rhs = self.fwd_op(op, false);
+                        out.extend(quote!(let #i = #rhs;));
+                    }
+                }
                 out.extend(self.rev_stmt(s));
             }
         }
