@@ -434,6 +434,29 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             {
                 continue;
             }
+            // Only where it costs no new records: each input is either not written again
+            // before the consumer's reverse, or read by this value's own derivative anyway
+            // (so its overwrites are recorded already).
+            let at_consumer = {
+                let p = &at[&(&b.stmts[j] as *const Stmt as usize)];
+                Place {
+                    pos: p.pos + 1,
+                    loops: p.loops.clone(),
+                }
+            };
+            let own: Vec<VarId> = op_needs(func, op, *t, &active)
+                .into_iter()
+                .map(|(v, _)| v)
+                .collect();
+            let costless = reads.iter().all(|r| {
+                own.contains(r)
+                    || writes
+                        .get(r)
+                        .is_none_or(|ws| ws.iter().all(|w| at_consumer.strictly_after(w)))
+            });
+            if !costless {
+                continue;
+            }
             late[*t] = Some(&b.stmts[j] as *const Stmt as usize);
             if let Stmt::Let { var: u, .. } = &b.stmts[j] {
                 late_consumer[*t] = Some(*u);
