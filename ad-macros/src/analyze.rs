@@ -5,14 +5,21 @@
 //!    that are both get adjoints; only statements defining them get reverse code.
 //! 3. **Checks**: an operation on active values without a derivative rule is an error here,
 //!    at compile time, spanned on the operation (never a silent zero).
-//! 4. **Needed values** (to-be-recorded): which primal values the reverse sweep reads. A
-//!    needed variable that is overwritten has its old value pushed before each overwrite
-//!    and restored in the reverse sweep (Tapenade's and Clad's restore). A needed value
-//!    local to an inner block (loop body, branch) is either **recomputed** at the start of
-//!    that block's reverse (pure, cheap operations whose inputs are unchanged by the rest of
-//!    the block: Rosenbrock's `x[i+1] - x[i]*x[i]` needs no tape at all) or **stored** at
-//!    the end of the block and popped at the start of its reverse. Calls are never
-//!    recomputed: the caller stores the callee's pullback instead.
+//! 4. **Needed values** (to-be-recorded): which primal values the reverse sweep reads.
+//!    A needed value local to an inner block (loop body, branch) is **recomputed** at the
+//!    start of that block's reverse (pure, cheap operations whose inputs need no restoring
+//!    there: Rosenbrock's `x[i+1] - x[i]*x[i]` needs no tape at all), or **recomputed late**,
+//!    right before its only consumer, when its inputs are restored there anyway (`y * a`
+//!    before `y = (y * a).sin() + x`), or **stored** at the end of the block and popped at the
+//!    start of its reverse. Calls are never recomputed: the caller stores the callee's
+//!    pullback instead.
+//! 5. **Saves** (flow-sensitive): an overwrite pushes the old value, to be restored in the
+//!    reverse sweep (Tapenade's and Clad's restore), only if the reverse sweep reads the
+//!    variable at some point that is not strictly after the overwrite (later in the text and
+//!    in no common loop). An accumulator `s += e` read only after its loop records nothing.
+//!
+//! Statements are identified by address (`&Stmt as *const _ as usize`) in the sets that
+//! refer to them; the IR is not modified after parsing, so addresses are stable.
 
 use crate::ctxt::Ctxt;
 use crate::ir::*;
