@@ -557,11 +557,13 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         // (which runs first): such values are stored instead.
         let mut demoted = false;
         for t in 0..n {
-            if let Some(u) = late_consumer[t] {
-                if an.late[t].is_some() && an.recompute[u] && an.needed[u] {
-                    an.late[t] = None;
-                    demoted = true;
-                }
+            if let Some(u) = late_consumer[t]
+                && an.late[t].is_some()
+                && an.recompute[u]
+                && an.needed[u]
+            {
+                an.late[t] = None;
+                demoted = true;
             }
         }
         if !demoted {
@@ -646,21 +648,20 @@ fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>]) {
         let mut reads: Vec<(VarId, Place)> = Vec::new();
         walk(&func.body, &mut |s| {
             let p = place(s);
-            if an.work(s) {
-                if let Stmt::Let { var, op, .. }
+            if an.work(s)
+                && let Stmt::Let { var, op, .. }
                 | Stmt::Assign { var, op, .. }
                 | Stmt::IndexAssign { base: var, op, .. } = s
-                {
-                    for (v, is_out) in op_needs(func, op, *var, &an.active) {
-                        let pos = if is_out { p.pos + 1 } else { p.pos };
-                        reads.push((
-                            v,
-                            Place {
-                                pos,
-                                loops: p.loops.clone(),
-                            },
-                        ));
-                    }
+            {
+                for (v, is_out) in op_needs(func, op, *var, &an.active) {
+                    let pos = if is_out { p.pos + 1 } else { p.pos };
+                    reads.push((
+                        v,
+                        Place {
+                            pos,
+                            loops: p.loops.clone(),
+                        },
+                    ));
                 }
             }
             match s {
@@ -686,25 +687,25 @@ fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>]) {
         // Recomputed values read their inputs at the start of their block's reverse, that is
         // at the end of the block in forward terms.
         for (v, op) in def_op.iter().enumerate() {
-            if let Some(op) = op {
-                if an.needed[v] && an.recompute[v] {
-                    if let Some(end) = ends.get(&func.vars[v].block) {
-                        reads.extend(op.reads().into_iter().map(|r| (r, end.clone())));
-                    }
-                }
+            if let Some(op) = op
+                && an.needed[v]
+                && an.recompute[v]
+                && let Some(end) = ends.get(&func.vars[v].block)
+            {
+                reads.extend(op.reads().into_iter().map(|r| (r, end.clone())));
             }
         }
         // Late recomputations read their inputs right after their consumer.
         for (v, op) in def_op.iter().enumerate() {
-            if let (Some(op), Some(consumer)) = (op, an.late[v]) {
-                if an.needed[v] {
-                    let p = &at[&consumer];
-                    let after = Place {
-                        pos: p.pos + 1,
-                        loops: p.loops.clone(),
-                    };
-                    reads.extend(op.reads().into_iter().map(|r| (r, after.clone())));
-                }
+            if let (Some(op), Some(consumer)) = (op, an.late[v])
+                && an.needed[v]
+            {
+                let p = &at[&consumer];
+                let after = Place {
+                    pos: p.pos + 1,
+                    loops: p.loops.clone(),
+                };
+                reads.extend(op.reads().into_iter().map(|r| (r, after.clone())));
             }
         }
         let mut saves = HashSet::new();

@@ -1739,10 +1739,10 @@ impl<'a> Lowerer<'a> {
                             Atom::Const(c) => c.to_string(),
                             _ => String::new(),
                         };
-                        if let Some((t, v)) = self.reads.last().unwrap().get(&key) {
-                            if *t == text {
-                                return Atom::Var(*v);
-                            }
+                        if let Some((t, v)) = self.reads.last().unwrap().get(&key)
+                            && *t == text
+                        {
+                            return Atom::Var(*v);
                         }
                         let atom = self.let_temp(
                             Op::Index {

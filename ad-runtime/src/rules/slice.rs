@@ -26,6 +26,7 @@ pub fn acc_index_exact<T: Accumulate>(d: &mut [T], i: usize, g: T) {
 // x[i] = e;  ē += x̄[i];  x̄[i] = 0
 /// Takes `d[i]` out (leaving zero); zero if `d` is shorter.
 #[inline(always)]
+#[allow(clippy::ptr_arg)] // a `Vec` on purpose: the adjoint's type is still being inferred at the call
 pub fn take_index<T: Zero>(d: &mut Vec<T>, i: usize) -> T {
     match d.get_mut(i) {
         Some(v) => core::mem::replace(v, T::zero()),
