@@ -1145,3 +1145,77 @@ fn for_over_a_slice_parameter() {
         .collect();
     ad_runtime::check::compare(&g, &want, 1e-12, 1e-12).unwrap();
 }
+
+// Neighbour reads `x[i]` and `x[i + 1]` (the reverse sweep carries x̄[i] in a register):
+// with a lower bound above 0, an early `break`, zero iterations, and `1 + i`.
+#[differentiable]
+fn neighbours(x: &[f64], lo: usize, stop: usize) -> f64 {
+    let mut s = 0.0;
+    for i in lo..x.len() - 1 {
+        if i == stop {
+            break;
+        }
+        let d = x[1 + i] - x[i].sin();
+        s += d * d * x[i];
+    }
+    s
+}
+
+#[differentiable]
+fn neighbours_f32(x: &[f32]) -> f32 {
+    let mut s = 0.0f32;
+    for i in 0..x.len() - 1 {
+        s += x[i] * x[i + 1] * x[i];
+    }
+    s
+}
+
+#[test]
+fn neighbour_reads() {
+    let x = [0.3, -1.2, 0.8, 2.0, -0.4, 1.1];
+    for (lo, stop) in [(0, 99), (2, 99), (1, 3), (4, 4), (5, 99)] {
+        let (v, g) = neighbours_grad(&x, lo, stop);
+        assert_eq!(v, neighbours(&x, lo, stop));
+        ad_runtime::check::assert_gradient(|p| neighbours(p, lo, stop), &x, &g, 1e-6);
+    }
+    let xf = [0.5f32, -1.0, 2.0, 0.25];
+    let (v, g) = neighbours_f32_grad(&xf);
+    assert_eq!(v, neighbours_f32(&xf));
+    let want: Vec<f32> = (0..4)
+        .map(|j| {
+            let mut d = 0.0f32;
+            if j + 1 < 4 {
+                d += 2.0 * xf[j] * xf[j + 1];
+            }
+            if j >= 1 {
+                d += xf[j - 1] * xf[j - 1];
+            }
+            d
+        })
+        .collect();
+    for (a, b) in g.iter().zip(&want) {
+        assert!((a - b).abs() < 1e-5, "{g:?} vs {want:?}");
+    }
+}
+
+#[differentiable]
+fn neighbours_from(x: &[f64], lo: usize) -> f64 {
+    let mut s = 0.0;
+    for i in lo..x.len() - 1 {
+        let d = x[1 + i] - x[i].sin();
+        s += d * d * x[i];
+    }
+    s
+}
+
+#[test]
+fn neighbour_reads_from_a_lower_bound() {
+    let x = [0.3, -1.2, 0.8, 2.0, -0.4, 1.1];
+    for lo in 0..6 {
+        let (v, g) = neighbours_from_grad(&x, lo);
+        assert_eq!(v, neighbours_from(&x, lo));
+        let (_, h) = neighbours_grad(&x, lo, 99);
+        ad_runtime::check::compare(&g, &h, 1e-12, 1e-14).unwrap();
+        ad_runtime::check::assert_gradient(|p| neighbours_from(p, lo), &x, &g, 1e-6);
+    }
+}

@@ -123,6 +123,48 @@ fn op_output_active(op: &Op, active: &[bool]) -> bool {
     }
 }
 
+/// Visits every statement of a list and of the blocks inside it, depth first, in order.
+pub fn walk_stmts<'a>(stmts: &'a [Stmt], f: &mut impl FnMut(&'a Stmt)) {
+    for s in stmts {
+        f(s);
+        match s {
+            Stmt::If { then, els, .. } => {
+                walk(then, f);
+                walk(els, f);
+            }
+            Stmt::Loop(l) => {
+                if let LoopKind::While { cond_block, .. } = &l.kind {
+                    walk(cond_block, f);
+                }
+                walk(&l.body, f);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a statement itself (not its nested blocks) mentions `v` in any way.
+pub fn stmt_mentions(s: &Stmt, v: VarId) -> bool {
+    match s {
+        Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
+            *var == v || op.reads().contains(&v)
+        }
+        Stmt::IndexAssign {
+            base, index, op, ..
+        } => *base == v || index.var() == Some(v) || op.reads().contains(&v),
+        Stmt::Push { base, value, .. } => *base == v || value.var() == Some(v),
+        Stmt::If { cond, .. } => cond.var() == Some(v),
+        Stmt::Loop(l) => match &l.kind {
+            LoopKind::Range { lo, hi, .. } => lo.var() == Some(v) || hi.var() == Some(v),
+            LoopKind::While { cond_atom, .. } => cond_atom.var() == Some(v),
+            LoopKind::Iter { reads, .. } => reads.contains(&v),
+            LoopKind::Loop => false,
+        },
+        Stmt::Declare { var } => *var == v,
+        Stmt::Effect { .. } | Stmt::SetFlow(_) => false,
+    }
+}
+
 /// Visits every statement, depth first, in order.
 fn walk<'a>(b: &'a Block, f: &mut impl FnMut(&'a Stmt)) {
     for s in &b.stmts {

@@ -25,6 +25,9 @@ pub struct Gen<'a> {
     /// Tapes used, in order of first use (declared at the top of the pullback).
     tapes: RefCell<Vec<Ident>>,
     block_vars: BTreeMap<BlockId, Vec<VarId>>,
+    /// Element reads whose cotangent goes to a register instead of the gradient vector
+    /// (see [`Gen::neighbour_carry`]): read variable -> local accumulator.
+    redirect: RefCell<std::collections::HashMap<VarId, Ident>>,
 }
 
 fn rt() -> TokenStream {
@@ -51,6 +54,7 @@ impl<'a> Gen<'a> {
             an,
             tapes: RefCell::new(Vec::new()),
             block_vars,
+            redirect: RefCell::new(std::collections::HashMap::new()),
         }
     }
 
@@ -722,14 +726,142 @@ impl<'a> Gen<'a> {
             }
             _ => quote!(),
         };
-        let body = self.rev_block(&l.body, false);
-        quote! {
-            #pop
-            for #k in (0..#n).rev() {
-                #counter
-                #body
+        let carries = self.neighbour_carry(l);
+        for (_, reads0, reads1, c0, c1, _) in &carries {
+            let mut r = self.redirect.borrow_mut();
+            for v in reads0 {
+                r.insert(*v, c0.clone());
+            }
+            for v in reads1 {
+                r.insert(*v, c1.clone());
             }
         }
+        let body = self.rev_block(&l.body, false);
+        if carries.is_empty() {
+            return quote! {
+                #pop
+                for #k in (0..#n).rev() {
+                    #counter
+                    #body
+                }
+            };
+        }
+        let LoopKind::Range { lo, .. } = &l.kind else {
+            unreachable!()
+        };
+        let lo = self.atom(lo);
+        let at = mixed("__at");
+        let (mut before, mut open, mut close, mut after) = (quote!(), quote!(), quote!(), quote!());
+        for (b, _, _, c0, c1, carry) in &carries {
+            let d = self.adj(*b);
+            before.extend(quote!(let mut #carry = #rt::zero();));
+            open.extend(quote!(let mut #c0 = #rt::zero(); let mut #c1 = #rt::zero();));
+            close.extend(quote! {
+                #rt::acc_index_exact(&mut #d, #at + 1, #carry + #c1);
+                #carry = #c0;
+            });
+            after.extend(quote!(#rt::acc_index_exact(&mut #d, #lo, #carry);));
+        }
+        quote! {
+            #pop
+            #before
+            for #k in (0..#n).rev() {
+                let #at = #rt::range_up(#lo, #k);
+                #open
+                #counter
+                #body
+                #close
+            }
+            if #n > 0 {
+                #after
+            }
+        }
+    }
+
+    /// Scalar replacement of neighbour accumulations. A loop `for i in lo..hi` whose body
+    /// reads a parameter slice `x` only as `x[i]` and `x[i + 1]` adds, in the reverse sweep,
+    /// into `x̄[i]` and `x̄[i + 1]` each iteration, so every element is updated twice by
+    /// consecutive iterations, a chain through memory. Instead, each iteration sums its two
+    /// contributions in registers and writes `x̄[i + 1]` once, carrying the part for `x̄[i]`
+    /// to the next (reverse) iteration, as a hand-written gradient does.
+    ///
+    /// Returns, per eligible slice: the slice, the reads at offset 0 and 1, and the names of
+    /// the two per-iteration accumulators and of the carry.
+    #[allow(clippy::type_complexity)]
+    fn neighbour_carry(
+        &self,
+        l: &Loop,
+    ) -> Vec<(VarId, Vec<VarId>, Vec<VarId>, Ident, Ident, Ident)> {
+        let LoopKind::Range {
+            var: i, rev: false, ..
+        } = &l.kind
+        else {
+            return Vec::new();
+        };
+        let body = &l.body;
+        // Temporaries `u = i + 1` of the body.
+        let next: Vec<VarId> = body
+            .stmts
+            .iter()
+            .filter_map(|s| match s {
+                Stmt::Let {
+                    var,
+                    op: Op::Arith(Arith::Add, a, b),
+                    ..
+                } => {
+                    let one = |x: &Atom| matches!(x, Atom::Const(c) if c.to_string() == "1");
+                    let is_i = |x: &Atom| matches!(x, Atom::Var(v) if v == i);
+                    ((is_i(a) && one(b)) || (one(a) && is_i(b))).then_some(*var)
+                }
+                _ => None,
+            })
+            .collect();
+        let mut out = Vec::new();
+        for (b, var) in self.func.vars.iter().enumerate() {
+            if var.kind != VarKind::Param || !self.an.adj(b) {
+                continue;
+            }
+            let (mut reads0, mut reads1, mut other) = (Vec::new(), Vec::new(), false);
+            for s in &body.stmts {
+                match s {
+                    Stmt::Let {
+                        var: t,
+                        op:
+                            Op::Index {
+                                base: Atom::Var(bb),
+                                index,
+                                by_ref: false,
+                            },
+                        ..
+                    } if *bb == b => match index {
+                        Atom::Var(v) if v == i => reads0.push(*t),
+                        Atom::Var(v) if next.contains(v) => reads1.push(*t),
+                        _ => other = true,
+                    },
+                    _ => {}
+                }
+            }
+            // Any other use of `x` in the loop (nested, borrowed, passed on) disqualifies it.
+            crate::analyze::walk_stmts(&body.stmts, &mut |s| {
+                let direct = matches!(s, Stmt::Let { var: t, .. } if reads0.contains(t) || reads1.contains(t));
+                if !direct && crate::analyze::stmt_mentions(s, b) {
+                    other = true;
+                }
+            });
+            if other || reads0.is_empty() || reads1.is_empty() {
+                continue;
+            }
+            // Named by variable number: these cannot meet the adjoint names (`__d_x`, `__d3_x`).
+            out.push((
+                b,
+                reads0,
+                reads1,
+                mixed(&format!("__dhere{b}")),
+                mixed(&format!("__dnext{b}")),
+                mixed(&format!("__carry{b}")),
+            ));
+        }
+        out
     }
 
     /// Propagates the cotangent `__g` of `op`'s result into its active operands.
@@ -783,6 +915,11 @@ impl<'a> Gen<'a> {
                 }
             }
             Op::Index { base, index, .. } => {
+                if let Stmt::Let { var, .. } = s {
+                    if let Some(local) = self.redirect.borrow().get(var) {
+                        return quote_spanned!(span=> #rt::acc(&mut #local, #g););
+                    }
+                }
                 if let Some(b) = base.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(b);
                     let i = self.atom(index);

@@ -56,7 +56,11 @@ fn rosen_pullback<'__ad>(
                 let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
                 ::ad_runtime::__private::acc(&mut __d_s, __g);
             }
+            let mut __carry0 = ::ad_runtime::__private::zero();
             for __k in (0..__iters1).rev() {
+                let __at = ::ad_runtime::__private::range_up(__v2, __k);
+                let mut __dhere0 = ::ad_runtime::__private::zero();
+                let mut __dnext0 = ::ad_runtime::__private::zero();
                 let i = ::ad_runtime::__private::range_up(__v2, __k);
                 let __v6 = i + 1;
                 let __v7 = x[__v6];
@@ -171,12 +175,21 @@ fn rosen_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                    ::ad_runtime::__private::acc(&mut __dhere0, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, __v6, __g);
+                    ::ad_runtime::__private::acc(&mut __dnext0, __g);
                 }
+                ::ad_runtime::__private::acc_index_exact(
+                    &mut __d_x,
+                    __at + 1,
+                    __carry0 + __dnext0,
+                );
+                __carry0 = __dhere0;
+            }
+            if __iters1 > 0 {
+                ::ad_runtime::__private::acc_index_exact(&mut __d_x, __v2, __carry0);
             }
             (__d_x,)
         },
