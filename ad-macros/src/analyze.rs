@@ -346,13 +346,6 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             Stmt::Let { op, span, .. }
             | Stmt::Assign { op, span, .. }
             | Stmt::IndexAssign { op, span, .. } => (op, *span),
-            Stmt::Loop(Loop {
-                kind: LoopKind::Iter { iter, .. },
-                ..
-            }) => {
-                let _ = iter;
-                return;
-            }
             _ => return,
         };
         check_op(cx, op, span, &active, func);
@@ -708,13 +701,9 @@ fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>]) {
             }
             match s {
                 Stmt::IndexAssign {
-                    base,
                     index: Atom::Var(i),
                     ..
-                } if an.work(s) || an.saves(s) => {
-                    let _ = base;
-                    reads.push((*i, p.clone()));
-                }
+                } if an.work(s) || an.saves(s) => reads.push((*i, p.clone())),
                 Stmt::Push { base, .. } if an.has_rev(s) => reads.push((*base, p.clone())),
                 Stmt::Loop(l) if an.block_has_rev(&l.body) => {
                     if let LoopKind::Range { lo, hi, .. } = &l.kind {

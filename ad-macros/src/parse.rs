@@ -964,8 +964,7 @@ impl<'a> Lowerer<'a> {
                         init: true,
                     });
                 }
-                let flow = self.flow_var();
-                let _ = flow;
+                self.flow_var();
                 self.emit(Stmt::SetFlow(RET_CODE));
             }
             Expr::Break(b) => {

@@ -346,7 +346,6 @@ impl<'a> Gen<'a> {
     }
 
     fn fwd_stmt(&self, s: &Stmt) -> TokenStream {
-        let rt = rt();
         match s {
             Stmt::Let { var, op, span } => {
                 let i = self.v(*var);
@@ -438,7 +437,6 @@ impl<'a> Gen<'a> {
                 } else {
                     quote!(else { #e })
                 };
-                let _ = &rt;
                 quote!(#record if #c { #t } #els)
             }
             Stmt::Loop(l) => self.fwd_loop(l),
