@@ -23,14 +23,6 @@ mod common;
 use ad_runtime::differentiable;
 use common::*;
 
-/// Generated gradients against closed forms / hand-written tangents: agree to rounding.
-const CLOSED: f64 = 1e-11;
-
-#[track_caller]
-fn closed(actual: &[f64], expected: &[f64], what: &str) {
-    assert_close_tol(actual, expected, CLOSED, what);
-}
-
 fn sample(seed: u64, n: usize) -> Vec<f64> {
     let mut rng = Rng::new(seed);
     (0..n).map(|_| rng.signed(0.3, 1.5)).collect()

@@ -24,14 +24,6 @@ use ad_runtime::check::{assert_gradient, compare, fd_gradient};
 use ad_runtime::differentiable;
 use common::*;
 
-/// Closed-form derivatives agree with the generated ones to rounding.
-const CLOSED: f64 = 1e-12;
-
-#[track_caller]
-fn closed(actual: &[f64], expected: &[f64], what: &str) {
-    assert_close_tol(actual, expected, CLOSED, what);
-}
-
 // ---------------------------------------------------------------------------------------------
 // if / else if / else
 // ---------------------------------------------------------------------------------------------

@@ -28,15 +28,6 @@ mod common;
 use ad_runtime::differentiable;
 use common::*;
 
-/// Generated gradients against the hand-written tangent propagation: same math, different
-/// evaluation order, so they agree to rounding.
-const CLOSED: f64 = 1e-11;
-
-#[track_caller]
-fn closed(actual: &[f64], expected: &[f64], what: &str) {
-    assert_close_tol(actual, expected, CLOSED, what);
-}
-
 /// Value and gradient of `s <- s * x[i] + sin(x[i])` (from `s = 0`) over the index sequence
 /// `idx`, by forward propagation of all partial derivatives.
 fn horner_ref(x: &[f64], idx: impl IntoIterator<Item = usize>) -> (f64, Vec<f64>) {

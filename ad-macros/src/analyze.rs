@@ -165,24 +165,9 @@ pub fn stmt_mentions(s: &Stmt, v: VarId) -> bool {
     }
 }
 
-/// Visits every statement, depth first, in order.
+/// Visits every statement of a block, depth first, in order.
 fn walk<'a>(b: &'a Block, f: &mut impl FnMut(&'a Stmt)) {
-    for s in &b.stmts {
-        f(s);
-        match s {
-            Stmt::If { then, els, .. } => {
-                walk(then, f);
-                walk(els, f);
-            }
-            Stmt::Loop(l) => {
-                if let LoopKind::While { cond_block, .. } = &l.kind {
-                    walk(cond_block, f);
-                }
-                walk(&l.body, f);
-            }
-            _ => {}
-        }
-    }
+    walk_stmts(&b.stmts, f);
 }
 
 fn walk_blocks<'a>(b: &'a Block, f: &mut impl FnMut(&'a Block)) {

@@ -131,3 +131,13 @@ pub fn check1(
         assert_fd(|p| primal(p[0]), &[x], &[g], &what);
     }
 }
+
+/// Generated gradients against closed forms or hand-written tangents: the same maths in a
+/// different evaluation order, so they agree to rounding.
+pub const CLOSED: f64 = 1e-11;
+
+/// Asserts agreement with a closed form to [`CLOSED`].
+#[track_caller]
+pub fn closed(actual: &[f64], expected: &[f64], what: &str) {
+    assert_close_tol(actual, expected, CLOSED, what);
+}
