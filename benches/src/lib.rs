@@ -19,6 +19,7 @@
 use ad_runtime::differentiable;
 
 pub mod gmm;
+pub mod measure;
 pub mod peers;
 
 /// The extended Rosenbrock function, written as a user would (panics for `x.len() == 0`).
@@ -147,7 +148,11 @@ mod tests {
             xp[i] += h;
             xm[i] -= h;
             let fd = (rosen(&xp) - rosen(&xm)) / (2.0 * h);
-            assert!((fd - g[i]).abs() <= 1e-5 * fd.abs().max(1.0), "i={i}: {fd} vs {}", g[i]);
+            assert!(
+                (fd - g[i]).abs() <= 1e-5 * fd.abs().max(1.0),
+                "i={i}: {fd} vs {}",
+                g[i]
+            );
         }
     }
 }

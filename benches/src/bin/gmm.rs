@@ -23,67 +23,14 @@
 //! [`gmm_objective`]: ad_benches::gmm::gmm_objective
 //! [`gmm_objective_split`]: ad_benches::gmm::gmm_objective_split
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use ad_benches::gmm::{GmmInput, gmm_check_agreement, gmm_input};
-
-/// The system allocator, counting live bytes and their high-water mark.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let now = LIVE.fetch_add(by, Relaxed) + by;
-    PEAK.fetch_max(now, Relaxed);
-}
-
-// SAFETY: forwards to `System` unchanged; only counts sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(l) };
-        if !p.is_null() {
-            grew(l.size());
-        }
-        p
-    }
-    unsafe fn alloc_zeroed(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(l) };
-        if !p.is_null() {
-            grew(l.size());
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        unsafe { System.dealloc(p, l) };
-        LIVE.fetch_sub(l.size(), Relaxed);
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        let q = unsafe { System.realloc(p, l, new) };
-        if !q.is_null() {
-            if new >= l.size() {
-                grew(new - l.size());
-            } else {
-                LIVE.fetch_sub(l.size() - new, Relaxed);
-            }
-        }
-        q
-    }
-}
+use ad_benches::measure::{CountingAlloc, calibrate, median, time_per_call, with_peak_heap};
 
 #[global_allocator]
-static ALLOC: Counting = Counting;
-
-/// Peak heap bytes allocated (beyond those live at the start) while running `f` once.
-fn peak_heap<R>(f: impl FnOnce() -> R) -> usize {
-    let base = LIVE.load(Relaxed);
-    PEAK.store(base, Relaxed);
-    black_box(f());
-    PEAK.load(Relaxed) - base
-}
+static ALLOC: CountingAlloc = CountingAlloc;
 
 const N: usize = 1000;
 const DEFAULT_SIZES: [(usize, usize); 11] = [
@@ -109,38 +56,6 @@ const PUBLISHED: [(&str, f64); 5] = [
     ("jax", 3.23),
     ("pytorch", 3.47),
 ];
-
-fn time_per_call<R>(iters: u32, f: &mut impl FnMut() -> R) -> f64 {
-    let t = Instant::now();
-    for _ in 0..iters {
-        black_box(f());
-    }
-    t.elapsed().as_secs_f64() / f64::from(iters)
-}
-
-fn calibrate<R>(f: &mut impl FnMut() -> R) -> u32 {
-    let mut iters = 1u32;
-    loop {
-        let t = Instant::now();
-        for _ in 0..iters {
-            black_box(f());
-        }
-        if t.elapsed() >= MIN_SAMPLE || iters >= 1 << 20 {
-            return iters;
-        }
-        iters *= 2;
-    }
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let m = v.len() / 2;
-    if v.len() % 2 == 1 {
-        v[m]
-    } else {
-        0.5 * (v[m - 1] + v[m])
-    }
-}
 
 fn fmt_time(s: f64) -> String {
     if s >= 1.0 {
@@ -169,10 +84,10 @@ fn bench(inp: &GmmInput, reps: usize) -> [f64; 4] {
     let mut gen_ = || black_box(inp).grad_generated();
     let mut split = || black_box(inp).grad_generated_split();
     let mut man = || black_box(inp).grad_manual();
-    let io = calibrate(&mut obj);
-    let ig = calibrate(&mut gen_);
-    let is = calibrate(&mut split);
-    let im = calibrate(&mut man);
+    let io = calibrate(MIN_SAMPLE, &mut obj);
+    let ig = calibrate(MIN_SAMPLE, &mut gen_);
+    let is = calibrate(MIN_SAMPLE, &mut split);
+    let im = calibrate(MIN_SAMPLE, &mut man);
     let mut t: [Vec<f64>; 4] = Default::default();
     for _ in 0..reps {
         t[0].push(time_per_call(io, &mut obj));
@@ -216,9 +131,9 @@ fn main() {
         let inp = gmm_input(d, k, N);
         gmm_check_agreement(&inp);
         let heap = [
-            peak_heap(|| inp.grad_generated()),
-            peak_heap(|| inp.grad_generated_split()),
-            peak_heap(|| inp.grad_manual()),
+            with_peak_heap(|| inp.grad_generated()).1,
+            with_peak_heap(|| inp.grad_generated_split()).1,
+            with_peak_heap(|| inp.grad_manual()).1,
         ];
         let [o, g, s, m] = bench(&inp, reps);
         let r = [g / o, s / o, m / o, g / m, s / m];

@@ -28,63 +28,18 @@
 //! after the call returned (echidna keeps its tape in a thread-local pool for the next call).
 //! The times are of that single call and of one primal call, so they are rough.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
+use ad_benches::measure::{CountingAlloc, live_heap, with_peak_heap};
 use ad_benches::peers::{
     long_loop_grad_echidna, long_loop_grad_num_dual, long_loop_grad_reverse,
     long_loop_grad_rustquant,
 };
 use ad_benches::{long_loop, long_loop_grad};
 
-/// The system allocator, counting live bytes and their high-water mark.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let now = LIVE.fetch_add(by, Relaxed) + by;
-    PEAK.fetch_max(now, Relaxed);
-}
-
-// SAFETY: forwards to `System` unchanged; only counts sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(l) };
-        if !p.is_null() {
-            grew(l.size());
-        }
-        p
-    }
-    unsafe fn alloc_zeroed(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(l) };
-        if !p.is_null() {
-            grew(l.size());
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        unsafe { System.dealloc(p, l) };
-        LIVE.fetch_sub(l.size(), Relaxed);
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        let q = unsafe { System.realloc(p, l, new) };
-        if !q.is_null() {
-            if new >= l.size() {
-                grew(new - l.size());
-            } else {
-                LIVE.fetch_sub(l.size() - new, Relaxed);
-            }
-        }
-        q
-    }
-}
-
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: CountingAlloc = CountingAlloc;
 
 type GradFn = fn(f64, f64, usize) -> (f64, (f64, f64));
 
@@ -157,13 +112,11 @@ fn run_one(idx: usize, n: usize) {
     let t = Instant::now();
     let v0 = black_box(long_loop(black_box(X), black_box(A), black_box(n)));
     let primal = t.elapsed().as_secs_f64();
-    let base = LIVE.load(Relaxed);
-    PEAK.store(base, Relaxed);
+    let base = live_heap();
     let t = Instant::now();
-    let (v, g) = black_box(f(black_box(X), black_box(A), black_box(n)));
+    let ((v, g), peak) = with_peak_heap(|| f(black_box(X), black_box(A), black_box(n)));
     let time = t.elapsed().as_secs_f64();
-    let peak = PEAK.load(Relaxed) - base;
-    let retained = LIVE.load(Relaxed).saturating_sub(base);
+    let retained = live_heap().saturating_sub(base);
     assert!(
         (v - v0).abs() <= 1e-12 * v0.abs().max(1.0),
         "{name}: value {v} vs primal {v0}"

@@ -9,42 +9,13 @@
 //! enough times to last at least ~2 ms, so small `n` are not dominated by timer resolution.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use ad_benches::measure::{calibrate, median, time_per_call};
 use ad_benches::{check_agreement, input, rosen, rosen_grad, rosen_hand_grad};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 1_000_000];
 const MIN_SAMPLE: Duration = Duration::from_millis(2);
-
-/// Seconds per call of `f`, averaged over `iters` calls.
-fn time_per_call<R>(iters: u32, f: &mut impl FnMut() -> R) -> f64 {
-    let t = Instant::now();
-    for _ in 0..iters {
-        black_box(f());
-    }
-    t.elapsed().as_secs_f64() / f64::from(iters)
-}
-
-/// How many calls of `f` make one sample of at least `MIN_SAMPLE`.
-fn calibrate<R>(f: &mut impl FnMut() -> R) -> u32 {
-    let mut iters = 1u32;
-    loop {
-        let t = Instant::now();
-        for _ in 0..iters {
-            black_box(f());
-        }
-        if t.elapsed() >= MIN_SAMPLE || iters >= 1 << 20 {
-            return iters;
-        }
-        iters *= 2;
-    }
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let m = v.len() / 2;
-    if v.len() % 2 == 1 { v[m] } else { 0.5 * (v[m - 1] + v[m]) }
-}
 
 fn fmt_time(s: f64) -> String {
     if s >= 1e-3 {
@@ -74,9 +45,9 @@ fn main() {
         let mut generated = || rosen_grad(black_box(&x));
 
         // Warm up (page faults, caches, frequency) and size the samples.
-        let ip = calibrate(&mut primal);
-        let ih = calibrate(&mut hand);
-        let ig = calibrate(&mut generated);
+        let ip = calibrate(MIN_SAMPLE, &mut primal);
+        let ih = calibrate(MIN_SAMPLE, &mut hand);
+        let ig = calibrate(MIN_SAMPLE, &mut generated);
 
         let (mut tp, mut th, mut tg) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..reps {

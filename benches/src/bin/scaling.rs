@@ -28,8 +28,9 @@
 
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use ad_benches::measure::{calibrate, median, time_per_call};
 use ad_benches::peers::{
     rosen_grad_echidna, rosen_grad_num_dual, rosen_grad_reverse, rosen_grad_rustquant,
 };
@@ -89,40 +90,6 @@ const METHODS: [Method; 6] = [
         color: RGBColor(255, 127, 14),
     },
 ];
-
-/// Seconds per call of `f`, averaged over `iters` calls.
-fn time_per_call<R>(iters: u32, f: &mut impl FnMut() -> R) -> f64 {
-    let t = Instant::now();
-    for _ in 0..iters {
-        black_box(f());
-    }
-    t.elapsed().as_secs_f64() / f64::from(iters)
-}
-
-/// How many calls of `f` make one sample of at least `MIN_SAMPLE` (also the warm-up).
-fn calibrate<R>(f: &mut impl FnMut() -> R) -> u32 {
-    let mut iters = 1u32;
-    loop {
-        let t = Instant::now();
-        for _ in 0..iters {
-            black_box(f());
-        }
-        if t.elapsed() >= MIN_SAMPLE || iters >= 1 << 22 {
-            return iters;
-        }
-        iters *= 2;
-    }
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let m = v.len() / 2;
-    if v.len() % 2 == 1 {
-        v[m]
-    } else {
-        0.5 * (v[m - 1] + v[m])
-    }
-}
 
 fn fmt_time(s: f64) -> String {
     if s >= 1.0 {
@@ -186,10 +153,10 @@ fn measure(n: usize, reps: usize, ok: &[bool]) -> Row {
     let active: Vec<usize> = (0..METHODS.len())
         .filter(|&i| ok[i] && n <= METHODS[i].max_n)
         .collect();
-    let ip = calibrate(&mut primal);
+    let ip = calibrate(MIN_SAMPLE, &mut primal);
     let iters: Vec<u32> = active
         .iter()
-        .map(|&i| calibrate(&mut || (METHODS[i].grad)(black_box(&x))))
+        .map(|&i| calibrate(MIN_SAMPLE, &mut || (METHODS[i].grad)(black_box(&x))))
         .collect();
     let mut tp = Vec::with_capacity(reps);
     let mut tg = vec![Vec::with_capacity(reps); active.len()];
