@@ -10,7 +10,7 @@
 //! A self-recursive function returns a boxed closure (an opaque type cannot contain itself).
 
 use crate::analyze::Analysis;
-use crate::ir::{Func, VarKind};
+use crate::ir::Func;
 use crate::parse::Signature;
 use crate::reverse::Gen;
 use proc_macro2::{Span, TokenStream};
@@ -48,8 +48,35 @@ pub fn tangent_type(ty: &Type) -> TokenStream {
                 _ => quote!(<#ty as ::ad_runtime::Differentiable>::Tangent),
             }
         }
+        Type::Path(p) if p.qself.is_none() && array_tangent_name(p).is_some() => {
+            let last = p.path.segments.last().unwrap();
+            let name = array_tangent_name(p).unwrap();
+            let args: Vec<&syn::GenericArgument> = match &last.arguments {
+                syn::PathArguments::AngleBracketed(a) => a
+                    .args
+                    .iter()
+                    .filter(|a| !matches!(a, syn::GenericArgument::Lifetime(_)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            quote!(::ad_runtime::ndarray::#name<#(#args),*>)
+        }
         _ => quote!(<#ty as ::ad_runtime::Differentiable>::Tangent),
     }
+}
+
+/// The owned array type that is the tangent of an ndarray array or view type
+/// (`ArrayView2<'a, f64>` -> `Array2<f64>`), by name.
+fn array_tangent_name(p: &syn::TypePath) -> Option<Ident> {
+    let last = p.path.segments.last()?;
+    let name = last.ident.to_string();
+    let rest = name
+        .strip_prefix("ArrayView")
+        .or_else(|| name.strip_prefix("ArcArray"))
+        .or_else(|| name.strip_prefix("CowArray"))
+        .or_else(|| name.strip_prefix("Array"))?;
+    let ok = rest.is_empty() || rest == "D" || rest.parse::<u8>().is_ok();
+    ok.then(|| format_ident!("Array{}", rest))
 }
 
 /// Gives every elided or anonymous reference lifetime the name `'__ad`.
@@ -71,6 +98,30 @@ impl VisitMut for NameLifetimes {
             _ => {}
         }
         syn::visit_mut::visit_type_reference_mut(self, r);
+    }
+    fn visit_type_path_mut(&mut self, p: &mut syn::TypePath) {
+        // `ArrayView2<f64>` has a hidden lifetime parameter: name it.
+        if let Some(last) = p.path.segments.last_mut() {
+            let name = last.ident.to_string();
+            if name.starts_with("ArrayView") || name.starts_with("CowArray") {
+                if let syn::PathArguments::AngleBracketed(a) = &mut last.arguments
+                    && !a
+                        .args
+                        .iter()
+                        .any(|g| matches!(g, syn::GenericArgument::Lifetime(_)))
+                {
+                    a.args.insert(
+                        0,
+                        syn::GenericArgument::Lifetime(syn::Lifetime::new(
+                            "'__ad",
+                            Span::call_site(),
+                        )),
+                    );
+                    self.used = true;
+                }
+            }
+        }
+        syn::visit_mut::visit_type_path_mut(self, p);
     }
     fn visit_lifetime_mut(&mut self, l: &mut syn::Lifetime) {
         if l.ident == "_" {
@@ -107,24 +158,8 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
     };
 
     // Adjoints of the function body's variables, parameters and result.
-    let mut adj_decls = TokenStream::new();
     let seed = Ident::new("__seed", Span::mixed_site());
-    for (v, var) in func.vars.iter().enumerate() {
-        if var.block != 0 {
-            continue;
-        }
-        let d = sweeps.adj(v);
-        if var.kind == VarKind::Param {
-            if an.active[v] {
-                let x = &var.ident;
-                adj_decls.extend(quote!(let mut #d = #rt::zero_like(&#x);));
-            }
-        } else if v == func.ret {
-            adj_decls.extend(quote!(let mut #d = #seed;));
-        } else if an.adj(v) {
-            adj_decls.extend(quote!(let mut #d = #rt::zero();));
-        }
-    }
+    let adj_decls = sweeps.body_adjoints(&seed, true);
     // One entry per parameter: the adjoint of a differentiated one, `inactive` otherwise.
     let per_param = |inactive: TokenStream| -> Vec<TokenStream> {
         sig.params

@@ -10,6 +10,7 @@ mod analyze;
 mod ctxt;
 mod emit;
 mod ir;
+mod kinds;
 mod parse;
 mod reverse;
 mod rules;

@@ -30,6 +30,8 @@
 #![warn(missing_docs)]
 
 pub mod check;
+/// Fused, numerically stable neural-network ops (activations, softmax, losses) with pullbacks.
+pub mod nn;
 pub mod rules;
 pub mod tape;
 pub mod traits;

@@ -1,0 +1,440 @@
+//! ndarray code under `#[differentiable]`: every supported array operation, in owned and `&`
+//! forms, with broadcasting, each checked against central finite differences over every
+//! element of every differentiated argument (and the forward value against ndarray's own).
+
+#![allow(clippy::needless_range_loop)]
+
+mod common;
+
+use ad_runtime::differentiable;
+use ad_runtime::ndarray::{Array, Array1, Array2, ArrayView1, ArrayView2, Axis, Ix2, s};
+use common::Rng;
+use common::arrays::*;
+
+// ---------------------------------------------------------------------------------------------
+// 1. Elementwise arithmetic and broadcasting
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn broadcast_mix(a: &Array2<f64>, b: &Array1<f64>, c: &Array2<f64>, s: f64) -> f64 {
+    let x = a + b; // (3,4) + (4,)
+    let y = &x * c; // (3,4) * (3,1)
+    let z = y / s - s * a;
+    let w = -z + 2.0;
+    let q = &w / &x;
+    (&q * &q).sum() + (x - 1.0).sum()
+}
+
+#[test]
+fn arithmetic_broadcasting() {
+    let mut rng = Rng::new(1);
+    let a = rand(&mut rng, (3, 4), 0.5, 1.5);
+    let b = rand(&mut rng, 4, 0.5, 1.5);
+    let c = rand(&mut rng, (3, 1), -1.0, 1.0);
+    let s = 1.3;
+    let (v, (da, db, dc, ds)) = broadcast_mix_grad(&a, &b, &c, s);
+    assert_eq!(v, broadcast_mix(&a, &b, &c, s));
+    assert_fd_array(|a| broadcast_mix(a, &b, &c, s), &a, &da, "da");
+    assert_fd_array(|b| broadcast_mix(&a, b, &c, s), &b, &db, "db");
+    assert_fd_array(|c| broadcast_mix(&a, &b, c, s), &c, &dc, "dc");
+    let fs = fd(|s: &Array<f64, _>| broadcast_mix(&a, &b, &c, s[()]), &Array::from_elem((), s));
+    common::assert_near(ds, fs[()], "ds");
+}
+
+#[differentiable]
+fn owned_forms(a: Array2<f64>, r: Array2<f64>) -> f64 {
+    // (3,4) / (1,4) and (1,4) - (3,4): broadcasting of length-1 axes both ways.
+    let x = &a / &r;
+    let y = &r - &a;
+    let z = 3.0 / &x + &y * 0.5;
+    (z * y).sum()
+}
+
+#[test]
+fn owned_and_unit_axes() {
+    let mut rng = Rng::new(2);
+    let a = rand(&mut rng, (3, 4), 0.5, 1.5);
+    let r = rand(&mut rng, (1, 4), 0.5, 1.5);
+    let (v, (da, dr)) = owned_forms_grad(a.clone(), r.clone());
+    assert_eq!(v, owned_forms(a.clone(), r.clone()));
+    assert_fd_array(|a| owned_forms(a.clone(), r.clone()), &a, &da, "da");
+    assert_fd_array(|r| owned_forms(a.clone(), r.clone()), &r, &dr, "dr");
+}
+
+#[differentiable]
+fn elementwise_vjp(a: &Array2<f64>, b: &Array2<f64>) -> Array2<f64> {
+    (a * b).mapv(f64::tanh) - a
+}
+
+#[test]
+fn array_result_vjp() {
+    let mut rng = Rng::new(3);
+    let a = rand(&mut rng, (2, 3), -1.0, 1.0);
+    let b = rand(&mut rng, (2, 3), -1.0, 1.0);
+    let seed = rand(&mut rng, (2, 3), -1.0, 1.0);
+    let (y, (da, db)) = elementwise_vjp_vjp(&a, &b, seed.clone());
+    assert_array(&y, &elementwise_vjp(&a, &b), "value");
+    assert_fd_array(|a| inner(&seed, &elementwise_vjp(a, &b)), &a, &da, "da");
+    assert_fd_array(|b| inner(&seed, &elementwise_vjp(&a, b)), &b, &db, "db");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. dot, transposes
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn dots(m: &Array2<f64>, n: &Array2<f64>, u: &Array1<f64>, v: &Array1<f64>) -> f64 {
+    let mn = m.dot(n); // (3,4)·(4,2)
+    let mv = m.dot(v); // (3,4)·(4,)
+    let um = u.dot(m); // (3,)·(3,4)
+    let uu = u.dot(u); // (3,)·(3,)
+    let nt = n.t(); // (2,4)
+    let back = nt.dot(&um); // (2,)
+    let r = mn.reversed_axes(); // (2,3)
+    r.dot(&mv).sum() * uu + back.sum() + mv.dot(&mv)
+}
+
+#[test]
+fn dot_all_ranks() {
+    let mut rng = Rng::new(4);
+    let m = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let n = rand(&mut rng, (4, 2), -1.0, 1.0);
+    let u = rand(&mut rng, 3, -1.0, 1.0);
+    let v = rand(&mut rng, 4, -1.0, 1.0);
+    let (val, (dm, dn, du, dv)) = dots_grad(&m, &n, &u, &v);
+    assert!((val - dots(&m, &n, &u, &v)).abs() < 1e-12);
+    assert_fd_array(|m| dots(m, &n, &u, &v), &m, &dm, "dm");
+    assert_fd_array(|n| dots(&m, n, &u, &v), &n, &dn, "dn");
+    assert_fd_array(|u| dots(&m, &n, u, &v), &u, &du, "du");
+    assert_fd_array(|v| dots(&m, &n, &u, v), &v, &dv, "dv");
+}
+
+#[differentiable]
+fn matvec(w: &Array2<f64>, x: &Array1<f64>) -> Array1<f64> {
+    w.dot(x)
+}
+
+#[test]
+fn matvec_closed_form() {
+    // y = W x: W̄ = ȳ ⊗ x, x̄ = Wᵀ ȳ.
+    let mut rng = Rng::new(5);
+    let w = rand(&mut rng, (3, 5), -1.0, 1.0);
+    let x = rand(&mut rng, 5, -1.0, 1.0);
+    let seed = rand(&mut rng, 3, -1.0, 1.0);
+    let (y, (dw, dx)) = matvec_vjp(&w, &x, seed.clone());
+    assert_array(&y, &w.dot(&x), "value");
+    let outer = seed
+        .view()
+        .insert_axis(Axis(1))
+        .dot(&x.view().insert_axis(Axis(0)));
+    assert_array(&dw, &outer, "dW = ȳ xᵀ");
+    assert_array(&dx, &w.t().dot(&seed), "dx = Wᵀ ȳ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Reductions
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn reductions(a: &Array2<f64>) -> f64 {
+    let s = a.sum();
+    let m = a.mean().unwrap();
+    let s0 = a.sum_axis(Axis(0));
+    let m1 = a.mean_axis(Axis(1)).unwrap();
+    let v = a.var(0.0);
+    let sd = a.std(1.0);
+    let va = a.var_axis(Axis(0), 1.0);
+    let sa = a.std_axis(Axis(1), 0.0);
+    let mx = a.fold_axis(Axis(1), f64::NEG_INFINITY, |&m, &x| m.max(x));
+    let mn = a.fold_axis(Axis(0), f64::INFINITY, |&m, &x| m.min(x));
+    let norm = (a * a).sum().sqrt();
+    s * m + s0.dot(&s0) + (&m1 * &m1).sum() + v * sd + va.sum() + sa.sum() + mx.sum() * 2.0
+        - mn.sum()
+        + norm
+}
+
+#[test]
+fn reductions_match_fd() {
+    let mut rng = Rng::new(6);
+    let a = rand(&mut rng, (4, 3), -2.0, 2.0);
+    let (v, da) = reductions_grad(&a);
+    assert!((v - reductions(&a)).abs() < 1e-12);
+    assert_fd_array(reductions, &a, &da, "da");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Elementwise maps and float methods
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn maps(a: &Array1<f64>, c: f64) -> f64 {
+    let t = a.mapv(f64::tanh);
+    let u = a.mapv(|v| (v * c).sin() + c * v * v);
+    let w = a.mapv(|v| if v > 0.0 { v } else { 0.1 * v });
+    let e = a.exp() + a.mapv(f64::abs).ln() + a.mapv(|v| v * v + 1.0).sqrt();
+    let p = a.powi(3) + a.sin() * a.cos() - a.abs();
+    (t * u).sum() + w.sum() + e.sum() + p.sum()
+}
+
+#[test]
+fn maps_and_methods() {
+    let mut rng = Rng::new(7);
+    let a = common::arrays::rand(&mut rng, 5, 0.1, 1.5).mapv(|v| if v > 0.8 { -v } else { v });
+    let c = 0.7;
+    let (v, (da, dc)) = maps_grad(&a, c);
+    assert!((v - maps(&a, c)).abs() < 1e-12);
+    assert_fd_array(|a| maps(a, c), &a, &da, "da");
+    let fc = fd(|c: &Array<f64, _>| maps(&a, c[()]), &Array::from_elem((), c));
+    common::assert_near(dc, fc[()], "dc (captured by the closures)");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Shape operations and indexing
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn shapes(a: &Array2<f64>, v: &Array1<f64>) -> f64 {
+    let col = v.view().insert_axis(Axis(1)); // (3,1)
+    let b = a * &col;
+    let flat = b.to_shape(12).unwrap();
+    let back = flat.into_owned().into_shape_with_order((4, 3)).unwrap();
+    let sl = a.slice(s![1.., ..2]);
+    let r = a.row(1);
+    let c = a.column(2);
+    let ia = a.index_axis(Axis(0), 2);
+    let e = a[[0, 1]] * v[2];
+    let cat = ad_runtime::ndarray::concatenate(Axis(0), &[r.view(), c.view()]).unwrap();
+    let st = ad_runtime::ndarray::stack(Axis(0), &[r.view(), ia.view()]).unwrap();
+    let own = sl.to_owned();
+    let cl = own.clone();
+    back.sum() * e + (&cl * &own).sum() + (&cat * &cat).sum() + st.sum() * v[0]
+}
+
+#[test]
+fn shape_ops() {
+    let mut rng = Rng::new(8);
+    let a = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let v = rand(&mut rng, 3, -1.0, 1.0);
+    let (val, (da, dv)) = shapes_grad(&a, &v);
+    assert!((val - shapes(&a, &v)).abs() < 1e-12);
+    assert_fd_array(|a| shapes(a, &v), &a, &da, "da");
+    assert_fd_array(|v| shapes(&a, v), &v, &dv, "dv");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Constants, loops over rows, scalar indexing
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn rows_loop(a: &Array2<f64>, w: &Array1<f64>) -> f64 {
+    let mut acc = Array1::<f64>::zeros(a.ncols());
+    let ones = Array2::<f64>::ones((2, 2));
+    let mut s = ones.sum();
+    for i in 0..a.nrows() {
+        let r = a.row(i);
+        let z = r.dot(w);
+        s += z.tanh();
+        acc = acc + &r * z;
+        for j in 0..a.ncols() {
+            s += a[[i, j]] * w[j] * (i as f64);
+        }
+    }
+    s + acc.sum()
+}
+
+#[test]
+fn loops_over_rows() {
+    let mut rng = Rng::new(9);
+    let a = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let w = rand(&mut rng, 3, -1.0, 1.0);
+    let (val, (da, dw)) = rows_loop_grad(&a, &w);
+    assert!((val - rows_loop(&a, &w)).abs() < 1e-12);
+    assert_fd_array(|a| rows_loop(a, &w), &a, &da, "da");
+    assert_fd_array(|w| rows_loop(&a, w), &w, &dw, "dw");
+}
+
+#[differentiable]
+fn views(a: ArrayView2<f64>, b: ArrayView1<f64>) -> f64 {
+    (&a + &b).mapv(|v| v * v).sum()
+}
+
+#[test]
+fn view_parameters() {
+    let mut rng = Rng::new(10);
+    let a = rand(&mut rng, (2, 3), -1.0, 1.0);
+    let b = rand(&mut rng, 3, -1.0, 1.0);
+    let (_, (da, db)) = views_grad(a.view(), b.view());
+    let da: Array2<f64> = da;
+    assert_fd_array(|a| views(a.view(), b.view()), &a, &da, "da");
+    assert_fd_array(|b| views(a.view(), b.view()), &b, &db, "db");
+}
+
+#[differentiable]
+fn f32_model(w: &Array2<f32>, x: &Array1<f32>) -> f32 {
+    let h = w.dot(x).mapv(f32::tanh);
+    (&h * &h).sum() * 0.5
+}
+
+#[test]
+fn f32_arrays() {
+    let w = Array2::from_shape_vec((2, 3), vec![0.1f32, -0.2, 0.3, 0.4, 0.5, -0.6]).unwrap();
+    let x = Array1::from_vec(vec![1.0f32, 0.5, -1.0]);
+    let (_, (dw, dx)) = f32_model_grad(&w, &x);
+    // Closed form: h = tanh(Wx), L = ½|h|², ∂L/∂(Wx) = h (1 - h²).
+    let h = w.dot(&x).mapv(f32::tanh);
+    let gz = &h * &h.mapv(|v| 1.0 - v * v);
+    let dw_ref = gz.view().insert_axis(Axis(1)).dot(&x.view().insert_axis(Axis(0)));
+    let dx_ref = w.t().dot(&gz);
+    for (a, b) in dw.iter().zip(dw_ref.iter()) {
+        assert!((a - b).abs() < 1e-5, "{dw} vs {dw_ref}");
+    }
+    for (a, b) in dx.iter().zip(dx_ref.iter()) {
+        assert!((a - b).abs() < 1e-5, "{dx} vs {dx_ref}");
+    }
+}
+
+#[differentiable]
+fn dyn_arrays(a: &ad_runtime::ndarray::ArrayD<f64>) -> f64 {
+    let b = a.clone().into_dimensionality::<Ix2>().unwrap();
+    (b.t().dot(&b)).sum()
+}
+
+#[test]
+fn dynamic_dimension() {
+    let mut rng = Rng::new(11);
+    let a = rand(&mut rng, (3, 2), -1.0, 1.0).into_dyn();
+    let (_, da) = dyn_arrays_grad(&a);
+    assert_fd_array(dyn_arrays, &a, &da, "da");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Models: a two-layer classifier, an attention head, layer normalisation
+// ---------------------------------------------------------------------------------------------
+
+use ad_runtime::nn;
+
+#[differentiable(wrt(w1, b1, w2, b2))]
+fn classifier(
+    w1: &Array2<f64>,
+    b1: &Array1<f64>,
+    w2: &Array2<f64>,
+    b2: &Array1<f64>,
+    x: &Array2<f64>,
+    labels: &[usize],
+) -> f64 {
+    let h = nn::relu(&(x.dot(w1) + b1));
+    let logits = h.dot(w2) + b2;
+    nn::cross_entropy(&logits, labels)
+}
+
+/// The same classifier with softmax cross-entropy written out in array operations
+/// (max-shifted log-sum-exp), against one-hot targets.
+#[differentiable(wrt(w1, b1, w2, b2))]
+fn classifier_by_hand(
+    w1: &Array2<f64>,
+    b1: &Array1<f64>,
+    w2: &Array2<f64>,
+    b2: &Array1<f64>,
+    x: &Array2<f64>,
+    onehot: &Array2<f64>,
+) -> f64 {
+    let h = (x.dot(w1) + b1).mapv(|v| v.max(0.0));
+    let logits = h.dot(w2) + b2;
+    let m = logits
+        .fold_axis(Axis(1), f64::NEG_INFINITY, |&a, &b| a.max(b))
+        .insert_axis(Axis(1));
+    let shifted = &logits - &m;
+    let lse = shifted.exp().sum_axis(Axis(1)).ln().insert_axis(Axis(1));
+    let logp = shifted - lse;
+    -(onehot * &logp).sum() / (x.nrows() as f64)
+}
+
+#[test]
+fn two_layer_classifier() {
+    let mut rng = Rng::new(20);
+    let (n, d, hdim, k) = (6, 4, 5, 3);
+    let x = rand(&mut rng, (n, d), -1.0, 1.0);
+    let labels: Vec<usize> = (0..n).map(|i| (i * 7 + 1) % k).collect();
+    let mut onehot = Array2::<f64>::zeros((n, k));
+    for (i, &l) in labels.iter().enumerate() {
+        onehot[[i, l]] = 1.0;
+    }
+    let w1 = rand(&mut rng, (d, hdim), -1.0, 1.0);
+    let b1 = rand(&mut rng, hdim, -0.1, 0.1);
+    let w2 = rand(&mut rng, (hdim, k), -1.0, 1.0);
+    let b2 = rand(&mut rng, k, -0.1, 0.1);
+    let (l, (dw1, db1, dw2, db2)) = classifier_grad(&w1, &b1, &w2, &b2, &x, &labels);
+    let (l2, (ew1, eb1, ew2, eb2)) = classifier_by_hand_grad(&w1, &b1, &w2, &b2, &x, &onehot);
+    common::assert_near(l, l2, "nn::cross_entropy vs array operations");
+    assert_array(&dw1, &ew1, "dw1 (two formulations)");
+    assert_array(&db1, &eb1, "db1");
+    assert_array(&dw2, &ew2, "dw2");
+    assert_array(&db2, &eb2, "db2");
+    let f = |w1: &Array2<f64>, b1: &Array1<f64>, w2: &Array2<f64>, b2: &Array1<f64>| {
+        classifier(w1, b1, w2, b2, &x, &labels)
+    };
+    assert_fd_array(|w| f(w, &b1, &w2, &b2), &w1, &dw1, "dw1");
+    assert_fd_array(|b| f(&w1, b, &w2, &b2), &b1, &db1, "db1");
+    assert_fd_array(|w| f(&w1, &b1, w, &b2), &w2, &dw2, "dw2");
+    assert_fd_array(|b| f(&w1, &b1, &w2, b), &b2, &db2, "db2");
+}
+
+#[differentiable(wrt(wq, wk, wv))]
+fn attention(wq: &Array2<f64>, wk: &Array2<f64>, wv: &Array2<f64>, x: &Array2<f64>) -> f64 {
+    let q = x.dot(wq);
+    let k = x.dot(wk);
+    let v = x.dot(wv);
+    let d = wq.ncols() as f64;
+    let scores = q.dot(&k.t()) / d.sqrt();
+    let p = nn::softmax(&scores, Axis(1));
+    let out = p.dot(&v);
+    (&out * &out).sum()
+}
+
+#[test]
+fn attention_head() {
+    let mut rng = Rng::new(21);
+    let (t, d, dk) = (4, 3, 2);
+    let x = rand(&mut rng, (t, d), -1.0, 1.0);
+    let wq = rand(&mut rng, (d, dk), -1.0, 1.0);
+    let wk = rand(&mut rng, (d, dk), -1.0, 1.0);
+    let wv = rand(&mut rng, (d, dk), -1.0, 1.0);
+    let (v, (dq, dk_, dv)) = attention_grad(&wq, &wk, &wv, &x);
+    common::assert_near(v, attention(&wq, &wk, &wv, &x), "value");
+    assert_fd_array(|w| attention(w, &wk, &wv, &x), &wq, &dq, "dWq");
+    assert_fd_array(|w| attention(&wq, w, &wv, &x), &wk, &dk_, "dWk");
+    assert_fd_array(|w| attention(&wq, &wk, w, &x), &wv, &dv, "dWv");
+}
+
+#[differentiable]
+fn layer_norm_residual(
+    x: &Array2<f64>,
+    gamma: &Array1<f64>,
+    beta: &Array1<f64>,
+    w: &Array2<f64>,
+) -> f64 {
+    let h = x.dot(w);
+    let mean = h.mean_axis(Axis(1)).unwrap().insert_axis(Axis(1));
+    let centered = &h - &mean;
+    let var = (&centered * &centered)
+        .mean_axis(Axis(1))
+        .unwrap()
+        .insert_axis(Axis(1));
+    let normed = &centered / &(var + 1e-5).mapv(f64::sqrt);
+    let y = &normed * gamma + beta + x;
+    y.mapv(|v| v.tanh()).sum()
+}
+
+#[test]
+fn layer_norm_with_residual() {
+    let mut rng = Rng::new(22);
+    let x = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let gamma = rand(&mut rng, 4, 0.5, 1.5);
+    let beta = rand(&mut rng, 4, -0.5, 0.5);
+    let w = rand(&mut rng, (4, 4), -1.0, 1.0);
+    let (_, (dx, dg, db, dw)) = layer_norm_residual_grad(&x, &gamma, &beta, &w);
+    assert_fd_array(|x| layer_norm_residual(x, &gamma, &beta, &w), &x, &dx, "dx");
+    assert_fd_array(|g| layer_norm_residual(&x, g, &beta, &w), &gamma, &dg, "dgamma");
+    assert_fd_array(|b| layer_norm_residual(&x, &gamma, b, &w), &beta, &db, "dbeta");
+    assert_fd_array(|w| layer_norm_residual(&x, &gamma, &beta, w), &w, &dw, "dw");
+}
