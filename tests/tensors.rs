@@ -438,3 +438,74 @@ fn layer_norm_with_residual() {
     assert_fd_array(|b| layer_norm_residual(&x, &gamma, b, &w), &beta, &db, "dbeta");
     assert_fd_array(|w| layer_norm_residual(&x, &gamma, &beta, w), &w, &dw, "dw");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 8. Arrays in loops: a recurrent update, a reassigned accumulator, branches
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn recurrent(w: &Array2<f64>, u: &Array2<f64>, xs: &Array2<f64>, h0: &Array1<f64>) -> f64 {
+    let mut h = h0.clone();
+    for t in 0..xs.nrows() {
+        let x = xs.row(t);
+        h = (w.dot(&h) + u.dot(&x)).mapv(f64::tanh);
+        if h.sum() > 0.0 {
+            h = &h * 0.5;
+        }
+    }
+    (&h * &h).sum()
+}
+
+#[test]
+fn recurrent_network() {
+    let mut rng = Rng::new(30);
+    let w = rand(&mut rng, (3, 3), -0.8, 0.8);
+    let u = rand(&mut rng, (3, 2), -0.8, 0.8);
+    let xs = rand(&mut rng, (5, 2), -1.0, 1.0);
+    let h0 = rand(&mut rng, 3, -0.5, 0.5);
+    let (v, (dw, du, dxs, dh0)) = recurrent_grad(&w, &u, &xs, &h0);
+    common::assert_near(v, recurrent(&w, &u, &xs, &h0), "value");
+    assert_fd_array(|w| recurrent(w, &u, &xs, &h0), &w, &dw, "dW");
+    assert_fd_array(|u| recurrent(&w, u, &xs, &h0), &u, &du, "dU");
+    assert_fd_array(|xs| recurrent(&w, &u, xs, &h0), &xs, &dxs, "dxs");
+    assert_fd_array(|h| recurrent(&w, &u, &xs, h), &h0, &dh0, "dh0");
+}
+
+#[differentiable]
+fn elementwise_methods(a: &Array1<f64>, p: f64) -> f64 {
+    let b = a.mapv(|v| v * 0.5); // in (0, 0.5): inside every domain below
+    let s1 = b.cbrt().sum() + b.exp2().sum() + b.exp_m1().sum() + b.log2().sum();
+    let s2 = b.log10().sum() + b.ln_1p().sum() + b.tan().sum() + b.asin().sum();
+    let s3 = b.acos().sum() + b.atan().sum() + b.sinh().sum() + b.cosh().sum();
+    let s4 = b.asinh().sum() + (&b + 1.5).acosh().sum() + b.atanh().sum() + b.recip().sum();
+    let s5 = b.powf(1.7).sum() + b.log(3.0).sum() + b.clamp(0.1, 0.3).sum() + b.tanh().sum();
+    let s6 = b.to_degrees().sum() + b.to_radians().sum() + b.sqrt().sum() + b.powi(2).sum();
+    (s1 + s2 + s3) * p + s4 + s5 + s6
+}
+
+#[test]
+fn every_elementwise_method() {
+    let mut rng = Rng::new(31);
+    let a = rand(&mut rng, 6, 0.05, 0.95);
+    let (_, (da, dp)) = elementwise_methods_grad(&a, 1.3);
+    assert_fd_array(|a| elementwise_methods(a, 1.3), &a, &da, "da");
+    let fp = fd(|p: &Array<f64, _>| elementwise_methods(&a, p[()]), &Array::from_elem((), 1.3));
+    common::assert_near(dp, fp[()], "dp");
+}
+
+#[differentiable]
+fn nn_ops(x: &Array2<f64>, y: &Array2<f64>) -> f64 {
+    let a = nn::sigmoid(x).sum() + nn::softplus(x).sum();
+    let b = nn::log_softmax(x, Axis(0)).sum() * 0.3 + nn::logsumexp(x, Axis(1)).sum();
+    a + b + nn::mse(x, y) + nn::cross_entropy_one_hot(x, &nn::softmax(y, Axis(1)))
+}
+
+#[test]
+fn nn_ops_inside_differentiable_code() {
+    let mut rng = Rng::new(32);
+    let x = rand(&mut rng, (3, 4), -2.0, 2.0);
+    let y = rand(&mut rng, (3, 4), -2.0, 2.0);
+    let (_, (dx, dy)) = nn_ops_grad(&x, &y);
+    assert_fd_array(|x| nn_ops(x, &y), &x, &dx, "dx");
+    assert_fd_array(|y| nn_ops(&x, y), &y, &dy, "dy");
+}

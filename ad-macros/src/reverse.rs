@@ -139,6 +139,17 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// The gradient a parameter's slot returns: its adjoint (shaped, for arrays).
+    pub fn param_gradient(&self, v: VarId) -> TokenStream {
+        let d = self.adj(v);
+        if self.an.kinds[v] == crate::kinds::Kind::Array {
+            let x = self.v(v);
+            quote!(::ad_runtime::__private::tensor::shaped(#d, &#x))
+        } else {
+            quote!(#d)
+        }
+    }
+
     /// The adjoint (cotangent accumulator) of `v`.
     pub fn adj(&self, v: VarId) -> Ident {
         self.derived("__d", v)
@@ -195,7 +206,10 @@ impl<'a> Gen<'a> {
         let Atom::Var(v) = a else { return None };
         let var = &self.func.vars[*v];
         let is_ref = matches!(&var.ty, Some(syn::Type::Reference(_)));
-        (self.an.needed[*v]
+        // An owned array parameter is read at the end of the reverse sweep (its gradient's
+        // shape), so it is never moved either.
+        let param = var.kind == VarKind::Param && self.an.active[*v];
+        ((self.an.needed[*v] || param)
             && self.an.kinds[*v] == crate::kinds::Kind::Array
             && !is_ref
             && !self.is_borrow(*v))
@@ -961,7 +975,9 @@ impl<'a> Gen<'a> {
             if var.kind == VarKind::Param {
                 if self.an.active[v] {
                     let x = &var.ident;
-                    out.extend(if shaped_params {
+                    // Array parameters start from the marker (see `tensor::shaped`).
+                    let array = self.an.kinds[v] == crate::kinds::Kind::Array;
+                    out.extend(if shaped_params && !array {
                         quote!(let mut #d = #rt::zero_like(&#x);)
                     } else {
                         quote!(let mut #d = #rt::zero();)

@@ -56,10 +56,10 @@ fn classifier_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
-            let mut __d_w1 = ::ad_runtime::__private::zero_like(&w1);
-            let mut __d_b1 = ::ad_runtime::__private::zero_like(&b1);
-            let mut __d_w2 = ::ad_runtime::__private::zero_like(&w2);
-            let mut __d_b2 = ::ad_runtime::__private::zero_like(&b2);
+            let mut __d_w1 = ::ad_runtime::__private::zero();
+            let mut __d_b1 = ::ad_runtime::__private::zero();
+            let mut __d_w2 = ::ad_runtime::__private::zero();
+            let mut __d_b2 = ::ad_runtime::__private::zero();
             let mut __d6_ret1 = __seed;
             let mut __d7_v2 = ::ad_runtime::__private::zero();
             let mut __d8_v3 = ::ad_runtime::__private::zero();
@@ -132,10 +132,10 @@ fn classifier_pullback<'__ad>(
                 );
             }
             (
-                __d_w1,
-                __d_b1,
-                __d_w2,
-                __d_b2,
+                ::ad_runtime::__private::tensor::shaped(__d_w1, &w1),
+                ::ad_runtime::__private::tensor::shaped(__d_b1, &b1),
+                ::ad_runtime::__private::tensor::shaped(__d_w2, &w2),
+                ::ad_runtime::__private::tensor::shaped(__d_b2, &b2),
                 ::ad_runtime::__private::NotDifferentiated,
                 ::ad_runtime::__private::NotDifferentiated,
             )

@@ -39,5 +39,5 @@ pub use reduce::*;
 pub use shape::*;
 pub use value::{
     ArrayValue, Cotangent, DynCot, DynVal, Same, Target, TensorFloat, ToScalar, Value,
-    broadcasts_to, co_broadcast, marker, unbroadcast,
+    broadcasts_to, co_broadcast, marker, shaped, unbroadcast,
 };

@@ -560,3 +560,21 @@ impl<G: Cotangent, A: Value<Elem = G::Elem> + ?Sized> Target<G> for &A {
         self.project(c)
     }
 }
+
+// x̄ of an array parameter: the adjoint, or zeros of x's shape if nothing was added.
+/// The gradient returned for an array parameter `like`: its adjoint `d`, or zeros shaped like
+/// the parameter when nothing flowed into it (`d` is still the empty marker). Parameters'
+/// adjoints start as the marker, so the first contribution is moved in, not added to zeros.
+#[inline]
+pub fn shaped<A>(d: Array<A::Elem, A::Dim>, like: &A) -> Array<A::Elem, A::Dim>
+where
+    A: ArrayValue + ?Sized,
+    A::Elem: TensorFloat,
+{
+    let view = like.array_view();
+    if d.len() == 0 && d.shape() != view.shape() {
+        Array::zeros(view.raw_dim())
+    } else {
+        d
+    }
+}
