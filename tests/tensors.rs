@@ -480,7 +480,8 @@ fn elementwise_methods(a: &Array1<f64>, p: f64) -> f64 {
     let s4 = b.asinh().sum() + (&b + 1.5).acosh().sum() + b.atanh().sum() + b.recip().sum();
     let s5 = b.powf(1.7).sum() + b.log(3.0).sum() + b.clamp(0.1, 0.3).sum() + b.tanh().sum();
     let s6 = b.to_degrees().sum() + b.to_radians().sum() + b.sqrt().sum() + b.powi(2).sum();
-    (s1 + s2 + s3) * p + s4 + s5 + s6
+    let s7 = b.powf(p).sum() + b.log(p + 2.0).sum();
+    (s1 + s2 + s3) * p + s4 + s5 + s6 + s7
 }
 
 #[test]
@@ -508,4 +509,26 @@ fn nn_ops_inside_differentiable_code() {
     let (_, (dx, dy)) = nn_ops_grad(&x, &y);
     assert_fd_array(|x| nn_ops(x, &y), &x, &dx, "dx");
     assert_fd_array(|y| nn_ops(&x, y), &y, &dy, "dy");
+}
+
+#[differentiable]
+fn iterate_vector(a: &Array1<f64>, w: &Array1<f64>) -> f64 {
+    let mut s = 0.0;
+    for &v in a.iter() {
+        s += v * v;
+    }
+    for (i, &v) in w.iter().enumerate() {
+        s += v * a[i];
+    }
+    s
+}
+
+#[test]
+fn for_loops_over_array_elements() {
+    let mut rng = Rng::new(33);
+    let a = rand(&mut rng, 4, -1.0, 1.0);
+    let w = rand(&mut rng, 4, -1.0, 1.0);
+    let (_, (da, dw)) = iterate_vector_grad(&a, &w);
+    assert_array(&da, &(&a * 2.0 + &w), "da = 2a + w");
+    assert_array(&dw, &a, "dw = a");
 }

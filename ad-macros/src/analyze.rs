@@ -1006,9 +1006,6 @@ fn check_op(
                             cx.error_at(span, format!("`{n}` cannot be differentiated with respect to its argument {k}; it must be a constant"));
                         }
                     }
-                    if recv_kind == Kind::Array && act.iter().skip(1).any(|a| *a) {
-                        cx.error_at(span, format!("`{n}` on an array is differentiated with respect to the array only; its other arguments must be constants"));
-                    }
                 }
                 Some(MethodRule::ZeroGrad { arity }) if args.len() + 1 != arity => {
                     cx.error_at(name.span(), format!("`{n}` takes {} argument(s) here, found {}", arity - 1, args.len()));

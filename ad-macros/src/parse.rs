@@ -1996,7 +1996,11 @@ impl<'a> Lowerer<'a> {
             }
         }
         let recv = self.lower_atom(&m.receiver);
-        if matches!(name.as_str(), "mapv" | "mapv_into" | "map") && m.args.len() == 1 {
+        let on_iterator = matches!(strip(&m.receiver), Expr::MethodCall(r)
+            if matches!(r.method.to_string().as_str(),
+                "iter" | "into_iter" | "iter_mut" | "zip" | "enumerate" | "rev" | "windows"
+                | "chunks" | "copied" | "cloned" | "filter" | "skip" | "take" | "step_by"));
+        if matches!(name.as_str(), "mapv" | "mapv_into" | "map") && m.args.len() == 1 && !on_iterator {
             return self.lower_map(m, recv);
         }
         let mut arg_exprs: Vec<&Expr> = m.args.iter().collect();
