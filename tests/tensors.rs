@@ -47,7 +47,7 @@ fn owned_forms(a: Array2<f64>, r: Array2<f64>) -> f64 {
     let x = &a / &r;
     let y = &r - &a;
     let z = 3.0 / &x + &y * 0.5;
-    (z * y).sum()
+    (z * y).sum() + (&a % 0.4).sum()
 }
 
 #[test]
