@@ -532,3 +532,79 @@ fn for_loops_over_array_elements() {
     assert_array(&da, &(&a * 2.0 + &w), "da = 2a + w");
     assert_array(&dw, &a, "dw = a");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 9. Calls between differentiable array functions, tuple results, parameters by value
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn dense(w: &Array2<f64>, x: &Array1<f64>) -> Array1<f64> {
+    w.dot(x).mapv(f64::tanh)
+}
+
+#[differentiable]
+fn two_dense(w1: &Array2<f64>, w2: &Array2<f64>, x: &Array1<f64>) -> f64 {
+    let h = dense(w1, x);
+    let y = dense(w2, &h);
+    let z: Array1<f64> = dense(w2, &y);
+    (&y * &y).sum() + z.sum()
+}
+
+#[test]
+fn calls_between_array_functions() {
+    let mut rng = Rng::new(40);
+    let w1 = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let w2 = rand(&mut rng, (3, 3), -1.0, 1.0);
+    let x = rand(&mut rng, 4, -1.0, 1.0);
+    let (_, (d1, d2, dx)) = two_dense_grad(&w1, &w2, &x);
+    assert_fd_array(|w| two_dense(w, &w2, &x), &w1, &d1, "dw1");
+    assert_fd_array(|w| two_dense(&w1, w, &x), &w2, &d2, "dw2");
+    assert_fd_array(|x| two_dense(&w1, &w2, x), &x, &dx, "dx");
+}
+
+#[differentiable]
+fn stats(a: Array1<f64>, s: f64) -> (f64, Array1<f64>) {
+    let scaled = a * s;
+    let m = scaled.mean().unwrap();
+    (m, scaled - m)
+}
+
+#[test]
+fn tuple_result_with_array() {
+    let mut rng = Rng::new(41);
+    let a = rand(&mut rng, 5, -1.0, 1.0);
+    let s = 1.7;
+    let seed_m = 0.3;
+    let seed_v = rand(&mut rng, 5, -1.0, 1.0);
+    let ((m, v), (da, ds)) = stats_vjp(a.clone(), s, (seed_m, seed_v.clone()));
+    let (m_ref, v_ref) = stats(a.clone(), s);
+    common::assert_near(m, m_ref, "m");
+    assert_array(&v, &v_ref, "v");
+    let f = |a: &Array1<f64>, s: f64| {
+        let (m, v) = stats(a.clone(), s);
+        seed_m * m + inner(&seed_v, &v)
+    };
+    assert_fd_array(|a| f(a, s), &a, &da, "da");
+    let fs = fd(|s: &Array<f64, _>| f(&a, s[()]), &Array::from_elem((), s));
+    common::assert_near(ds, fs[()], "ds");
+}
+
+#[differentiable]
+fn unknown_kinds(w: &Array2<f64>, x: &Array1<f64>, b: &Array1<f64>) -> f64 {
+    let y = dense(w, x); // an array the macro cannot see the type of
+    let z = y + b; // moves `y`, which the reverse sweep reads
+    let t = two_dense(w, w, x) * 2.0; // a scalar of unknown kind
+    (z * t).sum()
+}
+
+#[test]
+fn values_of_unknown_kind() {
+    let mut rng = Rng::new(42);
+    let w = rand(&mut rng, (3, 3), -1.0, 1.0);
+    let x = rand(&mut rng, 3, -1.0, 1.0);
+    let b = rand(&mut rng, 3, -1.0, 1.0);
+    let (_, (dw, dx, db)) = unknown_kinds_grad(&w, &x, &b);
+    assert_fd_array(|w| unknown_kinds(w, &x, &b), &w, &dw, "dw");
+    assert_fd_array(|x| unknown_kinds(&w, x, &b), &x, &dx, "dx");
+    assert_fd_array(|b| unknown_kinds(&w, &x, b), &b, &db, "db");
+}

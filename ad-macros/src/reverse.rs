@@ -216,20 +216,35 @@ impl<'a> Gen<'a> {
         .then_some(*v)
     }
 
+    /// A value of unknown kind (scalar or array: a call's result) that the reverse sweep
+    /// reads: passed by value, it is cloned (free for a scalar).
+    fn kept_unknown(&self, a: &Atom) -> Option<VarId> {
+        let Atom::Var(v) = a else { return None };
+        (self.an.needed[*v]
+            && self.an.kinds[*v] == crate::kinds::Kind::Unknown
+            && !self.is_borrow(*v)
+            && !matches!(self.func.vars[*v].kind, VarKind::Param | VarKind::LoopVar))
+        .then_some(*v)
+    }
+
     /// An arithmetic operand: a kept array is borrowed (`&a + &b` leaves both in place).
     fn arith_operand(&self, a: &Atom) -> TokenStream {
-        match self.kept_array(a) {
-            Some(v) => {
+        match (self.kept_array(a), self.kept_unknown(a)) {
+            (Some(v), _) => {
                 let i = self.v(v);
                 quote!(&#i)
             }
-            None => self.atom(a),
+            (None, Some(v)) => {
+                let i = self.v(v);
+                quote!(::core::clone::Clone::clone(&#i))
+            }
+            _ => self.atom(a),
         }
     }
 
-    /// An operand passed by value: a kept array is cloned.
+    /// An operand passed by value: a kept array (or value of unknown kind) is cloned.
     fn owned_operand(&self, a: &Atom) -> TokenStream {
-        match self.kept_array(a) {
+        match self.kept_array(a).or_else(|| self.kept_unknown(a)) {
             Some(v) => {
                 let i = self.v(v);
                 quote!(::core::clone::Clone::clone(&#i))
