@@ -361,23 +361,20 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
             }
         }
         Op::Opaque { tokens, .. } => {
-            let text = tokens.to_string();
-            if text.starts_with(":: std :: vec !") || text.starts_with("vec !") {
-                // `vec![0.0; n]`
-                match syn::parse2::<syn::ExprMacro>(tokens.clone())
-                    .ok()
-                    .and_then(|m| {
-                        let inner = m.mac.tokens;
-                        syn::parse2::<syn::ExprRepeat>(quote::quote!([#inner])).ok()
-                    }) {
-                    Some(rep) => {
-                        let e = quote::ToTokens::to_token_stream(&*rep.expr);
-                        seq_of(const_kind(&e))
+            // `vec![0.0; n]`. Matched on the syntax, not on the tokens' text: rustc prints
+            // the tokens of a proc macro differently from proc-macro2 outside one.
+            match syn::parse2::<syn::ExprMacro>(tokens.clone()) {
+                Ok(m) if m.mac.path.segments.last().is_some_and(|s| s.ident == "vec") => {
+                    let inner = m.mac.tokens;
+                    match syn::parse2::<syn::ExprRepeat>(quote::quote!([#inner])) {
+                        Ok(rep) => {
+                            let e = quote::ToTokens::to_token_stream(&*rep.expr);
+                            seq_of(const_kind(&e))
+                        }
+                        Err(_) => Kind::Unknown,
                     }
-                    None => Kind::Unknown,
                 }
-            } else {
-                Kind::Unknown
+                _ => Kind::Unknown,
             }
         }
         Op::Tuple(_) | Op::Field(..) => Kind::Unknown,
