@@ -40,6 +40,12 @@ pub struct Analysis {
     pub overwritten: Vec<bool>,
     /// Overwrites (by statement address) that push the old value for the reverse sweep.
     pub saves: HashSet<usize>,
+    /// Integer counter steps (`i += k`, `i -= k`, by statement address) that the reverse
+    /// sweep undoes by the inverse step instead of recording the old value.
+    pub undo: HashSet<usize>,
+    /// Counter steps with nothing after them in their block that mentions the counter: their
+    /// undo runs at the start of the block's reverse (before the values recomputed there).
+    pub hoisted: HashSet<usize>,
     /// Loop-body values recomputed in the reverse sweep right before their only consumer
     /// (by statement address), where their inputs still hold the values they were computed
     /// from: `t = y * a` before `y = t.sin() + x` needs no tape once `y` is restored.
@@ -75,6 +81,16 @@ impl Analysis {
         self.saves.contains(&(s as *const Stmt as usize))
     }
 
+    /// The counter step `s` is undone in the reverse sweep (see [`counter_step`]).
+    pub fn undoes(&self, s: &Stmt) -> bool {
+        self.undo.contains(&(s as *const Stmt as usize))
+    }
+
+    /// The undo of `s` runs at the start of its block's reverse rather than in place.
+    pub fn hoists(&self, s: &Stmt) -> bool {
+        self.undoes(s) && self.hoisted.contains(&(s as *const Stmt as usize))
+    }
+
     /// The statement has derivative work (propagates a cotangent).
     pub fn work(&self, s: &Stmt) -> bool {
         match s {
@@ -91,7 +107,7 @@ impl Analysis {
     pub fn has_rev(&self, s: &Stmt) -> bool {
         match s {
             Stmt::Let { .. } => self.work(s),
-            Stmt::Assign { .. } => self.work(s) || self.saves(s),
+            Stmt::Assign { .. } => self.work(s) || self.saves(s) || self.undoes(s),
             Stmt::IndexAssign { .. } => self.work(s) || self.saves(s),
             Stmt::Push { base, .. } => self.work(s) || self.needed[*base],
             Stmt::If { then, els, .. } => self.block_has_rev(then) || self.block_has_rev(els),
@@ -135,6 +151,48 @@ fn op_output_active(op: &Op, active: &[bool]) -> bool {
     }
 }
 
+/// An integer counter step `i = i + k`, `i = k + i` or `i = i - k` (what `i += k` and
+/// `i -= k` lower to): `i` is a non-differentiated integer (kind `Other`), and the step `k` an
+/// integer literal or an integer variable that is never reassigned, so the reverse sweep can
+/// restore the old value exactly by the inverse step (wrapping, like the forward step in
+/// release builds) instead of recording it. Returns the counter, the step and whether the
+/// step subtracts.
+pub fn counter_step<'s>(
+    s: &'s Stmt,
+    kinds: &[Kind],
+    active: &[bool],
+    overwritten: &[bool],
+) -> Option<(VarId, &'s Atom, bool)> {
+    let Stmt::Assign {
+        var,
+        op: Op::Arith(a, x, y),
+        init: false,
+        ..
+    } = s
+    else {
+        return None;
+    };
+    let v = *var;
+    let (step, sub) = match (a, x, y) {
+        (Arith::Add, Atom::Var(x), k) if *x == v => (k, false),
+        (Arith::Add, k, Atom::Var(y)) if *y == v => (k, false),
+        (Arith::Sub, Atom::Var(x), k) if *x == v => (k, true),
+        _ => return None,
+    };
+    if kinds[v] != Kind::Other || active[v] {
+        return None;
+    }
+    let step_ok = match step {
+        Atom::Var(k) => *k != v && kinds[*k] == Kind::Other && !active[*k] && !overwritten[*k],
+        Atom::Const(c) => matches!(
+            syn::parse2::<syn::Expr>(c.clone()).as_ref().map(crate::parse::strip),
+            Ok(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_), .. }))
+        ),
+        Atom::Ref(_) => false,
+    };
+    step_ok.then_some((v, step, sub))
+}
+
 /// Visits every statement of a list and of the blocks inside it, depth first, in order.
 pub fn walk_stmts<'a>(stmts: &'a [Stmt], f: &mut impl FnMut(&'a Stmt)) {
     for s in stmts {
@@ -175,6 +233,33 @@ pub fn stmt_mentions(s: &Stmt, v: VarId) -> bool {
         Stmt::Declare { var } => *var == v,
         Stmt::Effect { .. } | Stmt::SetFlow(_) => false,
     }
+}
+
+/// A range loop nested in another statement, that always runs to the end of its range (no
+/// `break`, `return` or labelled `continue` of an outer loop inside): the reverse sweep
+/// recomputes its trip count from the bounds instead of recording it. (A loop of the function
+/// body itself keeps its count in a local, which costs nothing.)
+pub fn recounted(func: &Func, l: &Loop) -> bool {
+    if !matches!(l.kind, LoopKind::Range { .. })
+        || func
+            .body
+            .stmts
+            .iter()
+            .any(|s| matches!(s, Stmt::Loop(t) if t.id == l.id))
+    {
+        return false;
+    }
+    let mut codes = BTreeSet::new();
+    crate::parse::escape_codes(&l.body.stmts, &mut codes);
+    codes.remove(&l.continue_code);
+    codes.is_empty()
+}
+
+/// Whether `s` or any statement nested in it mentions `v`.
+fn mentions_anywhere(s: &Stmt, v: VarId) -> bool {
+    let mut found = false;
+    walk_stmts(std::slice::from_ref(s), &mut |t| found |= stmt_mentions(t, v));
+    found
 }
 
 /// Visits every statement of a block, depth first, in order.
@@ -387,6 +472,30 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         Stmt::IndexAssign { base, .. } | Stmt::Push { base, .. } => overwritten[*base] = true,
         _ => {}
     });
+    // Integer counter steps, undone by the inverse step in the reverse sweep: their writes
+    // cost no record, so they do not stop values read from the counter from being recomputed.
+    let mut steps: HashSet<usize> = HashSet::new();
+    walk(&func.body, &mut |s| {
+        if counter_step(s, &kinds, &active, &overwritten).is_some() {
+            steps.insert(s as *const Stmt as usize);
+        }
+    });
+    // Steps that nothing after them in their block mentions: undone at the block's reverse
+    // start, so a value copied from the counter earlier in the block (`let t = i; ..; i += 1`)
+    // can be recomputed there.
+    let mut trailing: HashSet<usize> = HashSet::new();
+    walk_blocks(&func.body, &mut |b| {
+        if b.id == 0 {
+            return;
+        }
+        for (k, s) in b.stmts.iter().enumerate() {
+            if let Some((v, _, _)) = counter_step(s, &kinds, &active, &overwritten)
+                && !b.stmts[k + 1..].iter().any(|t| mentions_anywhere(t, v))
+            {
+                trailing.insert(s as *const Stmt as usize);
+            }
+        }
+    });
     let mut range_counter = vec![false; n];
     let mut recompute = vec![false; n];
     let mut late: Vec<Option<usize>> = vec![None; n];
@@ -402,7 +511,9 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             var, init: false, ..
         }
         | Stmt::IndexAssign { base: var, .. }
-        | Stmt::Push { base: var, .. } => {
+        | Stmt::Push { base: var, .. }
+            if !steps.contains(&(s as *const Stmt as usize)) =>
+        {
             writes
                 .entry(*var)
                 .or_default()
@@ -415,7 +526,9 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         let mut after: Vec<BTreeSet<VarId>> = vec![BTreeSet::new(); b.stmts.len() + 1];
         for (k, s) in b.stmts.iter().enumerate().rev() {
             let mut set = after[k + 1].clone();
-            assigned_in(s, &mut set);
+            if !trailing.contains(&(s as *const Stmt as usize)) {
+                assigned_in(s, &mut set);
+            }
             after[k] = set;
         }
         for (k, s) in b.stmts.iter().enumerate() {
@@ -536,11 +649,14 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         kinds,
         subs,
         saves: HashSet::new(),
+        undo: HashSet::new(),
+        hoisted: trailing,
         late,
     };
-    // Until the save analysis below runs, every overwrite of a needed variable saves.
-    let all_overwrites = |an: &Analysis| {
-        let mut set = HashSet::new();
+    // Until the save analysis below runs, every overwrite of a needed variable saves (or,
+    // for a counter step, is undone).
+    let all_overwrites = |an: &mut Analysis| {
+        let (mut saves, mut undo) = (HashSet::new(), HashSet::new());
         walk(&func.body, &mut |s| match s {
             Stmt::Assign {
                 var, init: false, ..
@@ -548,15 +664,21 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             | Stmt::IndexAssign { base: var, .. }
                 if an.needed[*var] =>
             {
-                set.insert(s as *const Stmt as usize);
+                let addr = s as *const Stmt as usize;
+                if steps.contains(&addr) {
+                    undo.insert(addr);
+                } else {
+                    saves.insert(addr);
+                }
             }
             _ => {}
         });
-        set
+        an.saves = saves;
+        an.undo = undo;
     };
     loop {
         loop {
-            an.saves = all_overwrites(&an);
+            all_overwrites(&mut an);
             let mut more: Vec<VarId> = Vec::new();
             walk(&func.body, &mut |s| {
                 if an.work(s) {
@@ -575,6 +697,13 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                         _ => {}
                     }
                 }
+                // Undoing a counter step needs the step.
+                if an.undoes(s)
+                    && let Some((_, Atom::Var(k), _)) =
+                        counter_step(s, &an.kinds, &an.active, &an.overwritten)
+                {
+                    more.push(*k);
+                }
                 match s {
                     // Writing or restoring an element needs its index.
                     Stmt::IndexAssign {
@@ -584,7 +713,13 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                     } if an.work(s) || an.needed[*base] => more.push(*i),
                     Stmt::Loop(l) if an.block_has_rev(&l.body) => {
                         if let LoopKind::Range { lo, hi, rev, .. } = &l.kind {
-                            more.extend(if *rev { hi } else { lo }.var());
+                            if recounted(func, l) {
+                                // The reverse sweep recomputes the trip count from both bounds.
+                                more.extend(lo.var());
+                                more.extend(hi.var());
+                            } else {
+                                more.extend(if *rev { hi } else { lo }.var());
+                            }
                         }
                     }
                     _ => {}
@@ -627,8 +762,8 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             break;
         }
     }
-    an.saves = all_overwrites(&an);
-    refine_saves(func, &mut an, &def_op);
+    all_overwrites(&mut an);
+    refine_saves(func, &mut an, &def_op, &steps);
     an
 }
 
@@ -695,11 +830,18 @@ fn number(
 /// if the reverse sweep reads the variable at a point that is not strictly after it. An
 /// accumulator updated in a loop and read only after the loop (`s += e` ... `s.ln()`) is
 /// then recorded not at all, instead of once per iteration.
-fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>]) {
+fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>], steps: &HashSet<usize>) {
     let mut at = HashMap::new();
     let mut ends = HashMap::new();
     number(&func.body, &mut Vec::new(), &mut 0, &mut at, &mut ends);
     let place = |s: &Stmt| at[&(s as *const Stmt as usize)].clone();
+    // Where each `let` is, for the values recomputed at their block's reverse start.
+    let mut def_at: HashMap<VarId, Place> = HashMap::new();
+    walk(&func.body, &mut |s| {
+        if let Stmt::Let { var, .. } = s {
+            def_at.insert(*var, place(s));
+        }
+    });
     loop {
         // Every read of a primal value by the reverse sweep, with where it happens.
         let mut reads: Vec<(VarId, Place)> = Vec::new();
@@ -746,8 +888,22 @@ fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>]) {
                 && let Some(end) = ends.get(&func.vars[v].block)
             {
                 reads.extend(op.reads().into_iter().map(|r| (r, end.clone())));
+                // After the hoisted counter undos, the inputs must hold their values at the
+                // definition: the steps after it are not strictly before this read.
+                if let Some(d) = def_at.get(&v) {
+                    reads.extend(op.reads().into_iter().map(|r| (r, d.clone())));
+                }
             }
         }
+        // Undoing a counter step reads the step.
+        walk(&func.body, &mut |s| {
+            if an.undoes(s)
+                && let Some((_, Atom::Var(k), _)) =
+                    counter_step(s, &an.kinds, &an.active, &an.overwritten)
+            {
+                reads.push((*k, place(s)));
+            }
+        });
         // Late recomputations read their inputs right after their consumer.
         for (v, op) in def_op.iter().enumerate() {
             if let (Some(op), Some(consumer)) = (op, an.late[v])
@@ -761,7 +917,7 @@ fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>]) {
                 reads.extend(op.reads().into_iter().map(|r| (r, after.clone())));
             }
         }
-        let mut saves = HashSet::new();
+        let (mut saves, mut undo) = (HashSet::new(), HashSet::new());
         walk(&func.body, &mut |s| {
             let target = match s {
                 Stmt::Assign {
@@ -778,13 +934,19 @@ fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>]) {
                 .iter()
                 .any(|(v, r)| *v == target && !r.strictly_after(&w))
             {
-                saves.insert(s as *const Stmt as usize);
+                let addr = s as *const Stmt as usize;
+                if steps.contains(&addr) {
+                    undo.insert(addr);
+                } else {
+                    saves.insert(addr);
+                }
             }
         });
-        if saves == an.saves {
+        if saves == an.saves && undo == an.undo {
             break;
         }
         an.saves = saves;
+        an.undo = undo;
     }
 }
 

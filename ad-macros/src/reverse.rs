@@ -551,7 +551,7 @@ impl<'a> Gen<'a> {
             // Runs once: the count stays in scope for the reverse sweep, no tape needed
             // (a tape alive across the loop would also cost the loop its optimisations).
             (quote!(let mut #n: usize = 0;), quote!(#n += 1;), quote!())
-        } else if has {
+        } else if has && !crate::analyze::recounted(self.func, l) {
             let tape = self.tape(mixed(&format!("__tape_loop{}", l.id)));
             (
                 quote!(let mut #n: usize = 0;),
@@ -559,6 +559,7 @@ impl<'a> Gen<'a> {
                 quote!(#tape.push(#n);),
             )
         } else {
+            // No reverse, or a range loop whose count the reverse recomputes from its bounds.
             (quote!(), quote!(), quote!())
         };
         let body = self.fwd_block(&l.body);
@@ -656,6 +657,13 @@ impl<'a> Gen<'a> {
                     }
                 }
             }
+            // Counter steps at the end of the block are undone first, so that values copied
+            // from the counter before them are recomputed from the right value.
+            for s in b.stmts.iter().rev() {
+                if self.an.hoists(s) {
+                    out.extend(self.undo_step(s));
+                }
+            }
             for s in &b.stmts {
                 if let Stmt::Let { var, op, .. } = s
                     && self.an.needed[*var]
@@ -693,6 +701,20 @@ impl<'a> Gen<'a> {
         out
     }
 
+    /// The inverse of a counter step (`i += k` -> `i -= k`), see [`crate::analyze::counter_step`].
+    fn undo_step(&self, s: &Stmt) -> TokenStream {
+        let rt = rt();
+        let an = self.an;
+        let Some((v, step, sub)) =
+            crate::analyze::counter_step(s, &an.kinds, &an.active, &an.overwritten)
+        else {
+            return quote!();
+        };
+        let (i, k) = (self.v(v), self.atom(step));
+        let f = if sub { quote!(undo_sub) } else { quote!(undo_add) };
+        quote!(#rt::#f(&mut #i, #k);)
+    }
+
     fn rev_stmt(&self, s: &Stmt) -> TokenStream {
         let rt = rt();
         let g = mixed("__g");
@@ -714,6 +736,8 @@ impl<'a> Gen<'a> {
                 let restore = if self.an.saves(s) {
                     let t = self.var_tape(*var);
                     quote!(#i = #t.pop();)
+                } else if self.an.undoes(s) && !self.an.hoists(s) {
+                    self.undo_step(s)
                 } else {
                     quote!()
                 };
@@ -806,6 +830,20 @@ impl<'a> Gen<'a> {
         let n = mixed(&format!("__iters{}", l.id));
         let pop = if self.top_level(l.id) {
             quote!()
+        } else if let (
+            true,
+            LoopKind::Range {
+                lo, hi, inclusive, ..
+            },
+        ) = (crate::analyze::recounted(self.func, l), &l.kind)
+        {
+            let (lo, hi) = (self.atom(lo), self.atom(hi));
+            let range = if *inclusive {
+                quote!(#lo..=#hi)
+            } else {
+                quote!(#lo..#hi)
+            };
+            quote!(let #n = ::core::iter::Iterator::size_hint(&(#range)).0;)
         } else {
             let tape = self.tape(mixed(&format!("__tape_loop{}", l.id)));
             quote!(let #n = #tape.pop();)

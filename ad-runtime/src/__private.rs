@@ -56,6 +56,41 @@ pub fn range_down_incl<I: RangeIndex>(hi: I, k: usize) -> I {
     I::down_incl(hi, k)
 }
 
+/// Undoes the counter step `i += k` in the reverse sweep (`i -= k`, wrapping like the forward
+/// step in release builds, so the old value comes back exactly).
+#[inline(always)]
+pub fn undo_add<I: Counter>(i: &mut I, k: I) {
+    *i = i.sub_wrapping(k);
+}
+
+/// Undoes the counter step `i -= k` in the reverse sweep (`i += k`, wrapping).
+#[inline(always)]
+pub fn undo_sub<I: Counter>(i: &mut I, k: I) {
+    *i = i.add_wrapping(k);
+}
+
+/// Integer types whose steps `i += k`, `i -= k` the reverse sweep undoes by the inverse step.
+pub trait Counter: Copy {
+    /// `self - k`, wrapping.
+    fn sub_wrapping(self, k: Self) -> Self;
+    /// `self + k`, wrapping.
+    fn add_wrapping(self, k: Self) -> Self;
+}
+
+macro_rules! counter {
+    ($($t:ty),*) => {$(
+        impl Counter for $t {
+            #[inline(always)]
+            fn sub_wrapping(self, k: Self) -> Self { self.wrapping_sub(k) }
+            #[inline(always)]
+            fn add_wrapping(self, k: Self) -> Self { self.wrapping_add(k) }
+        }
+    )*};
+}
+counter!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
+
 /// Integer types that can be loop counters of a `for` over a range.
 pub trait RangeIndex: Copy {
     /// `lo + k`.
