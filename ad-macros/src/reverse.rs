@@ -998,7 +998,10 @@ impl<'a> Gen<'a> {
                     other = true;
                 }
             });
-            if other || reads0.is_empty() || reads1.is_empty() {
+            // Both neighbours must receive cotangents (a read under `trunc()` has none, and
+            // its register would be left without a type).
+            let live = |reads: &[VarId]| reads.iter().any(|t| self.an.adj(*t));
+            if other || !live(&reads0) || !live(&reads1) {
                 continue;
             }
             // Named by variable number: these cannot meet the adjoint names (`__d_x`, `__d3_x`).
