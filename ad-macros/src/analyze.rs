@@ -50,9 +50,18 @@ pub struct Analysis {
     /// (by statement address), where their inputs still hold the values they were computed
     /// from: `t = y * a` before `y = t.sin() + x` needs no tape once `y` is restored.
     pub late: Vec<Option<usize>>,
+    /// Element increments `v[i] = t + e` (`v[i] += e`, `v[i] -= e`) whose `t = v[i]` is read
+    /// only there (by statement address): the cotangent of `v[i]` passes through unchanged,
+    /// so the reverse sweep reads it instead of taking it out and adding it back, and `t`
+    /// gets no adjoint.
+    pub increments: HashSet<usize>,
     /// Views of the function body's own arrays (`k.t()` of a local `k`): a closure that
     /// outlives the body cannot hold them, so the reverse sweep re-makes them from their base.
     pub reborrow: Vec<bool>,
+    /// Local buffers of the function body made by `vec![c; n]` and never resized or
+    /// reassigned: their adjoints start as zeros of the buffer's length, so accumulating into
+    /// an element needs no growth check.
+    pub presized: Vec<bool>,
     /// Static kinds (scalar, array, ...), see [`crate::kinds`].
     pub kinds: Vec<Kind>,
     /// The analyses of closure bodies of elementwise maps ([`Op::Map`]), by the address of
@@ -424,6 +433,9 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         }
     }
 
+    // Element increments (see `Analysis::increments`): the old element gets no adjoint.
+    let increments = find_increments(func, &kinds, &mut useful);
+
     // 3. Checks: operations on active values must have derivative rules.
     walk(&func.body, &mut |s| {
         let (op, span) = match s {
@@ -646,6 +658,8 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         range_counter,
         overwritten,
         reborrow: reborrows(func, &kinds),
+        presized: presized(func, &kinds),
+        increments,
         kinds,
         subs,
         saves: HashSet::new(),
@@ -956,6 +970,115 @@ fn for_each_iter_loop<'a>(b: &'a Block, f: &mut impl FnMut(&'a Loop)) {
             f(l);
         }
     });
+}
+
+/// Finds the element increments of [`Analysis::increments`] and drops the adjoints of their
+/// old-element reads.
+fn find_increments(func: &Func, kinds: &[Kind], useful: &mut [bool]) -> HashSet<usize> {
+    // How many times each variable is read, anywhere.
+    let mut uses = vec![0usize; func.vars.len()];
+    walk(&func.body, &mut |s| {
+        let mut reads: Vec<VarId> = match s {
+            Stmt::Let { op, .. } | Stmt::Assign { op, .. } => op.reads(),
+            Stmt::IndexAssign { op, index, .. } => {
+                let mut r = op.reads();
+                r.extend(index.var());
+                r
+            }
+            Stmt::Push { value, .. } => value.var().into_iter().collect(),
+            Stmt::If { cond, .. } => cond.var().into_iter().collect(),
+            Stmt::Loop(l) => match &l.kind {
+                LoopKind::Range { lo, hi, .. } => lo.var().into_iter().chain(hi.var()).collect(),
+                LoopKind::While { cond_atom, .. } => cond_atom.var().into_iter().collect(),
+                LoopKind::Iter { reads, .. } => reads.clone(),
+                LoopKind::Loop => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        for r in reads.drain(..) {
+            uses[r] += 1;
+        }
+    });
+    let same = |a: &Atom, b: &Atom| match (a, b) {
+        (Atom::Var(x), Atom::Var(y)) => x == y,
+        (Atom::Const(x), Atom::Const(y)) => x.to_string() == y.to_string(),
+        _ => false,
+    };
+    let mut out = HashSet::new();
+    walk_blocks(&func.body, &mut |b| {
+        for (j, s) in b.stmts.iter().enumerate() {
+            let Stmt::IndexAssign {
+                base,
+                index,
+                op: Op::Arith(a, x, y),
+                ..
+            } = s
+            else {
+                continue;
+            };
+            let (t, e) = match (a, x, y) {
+                (Arith::Add, Atom::Var(t), e) | (Arith::Sub, Atom::Var(t), e) => (*t, e),
+                (Arith::Add, e, Atom::Var(t)) => (*t, e),
+                _ => continue,
+            };
+            if kinds[*base] != Kind::SeqScalar
+                || kinds[t] != Kind::Scalar
+                || !kinds::atom_kind(e, kinds).is_scalar()
+                || uses[t] != 1
+                || e.var() == Some(t)
+            {
+                continue;
+            }
+            // `t = base[index]` earlier in this block, with neither written in between.
+            let Some(k) = b.stmts[..j].iter().position(|d| {
+                matches!(d, Stmt::Let { var, op: Op::Index { base: Atom::Var(bb), index: i2, by_ref: false }, .. }
+                    if *var == t && bb == base && same(i2, index))
+            }) else {
+                continue;
+            };
+            let mut written = BTreeSet::new();
+            for m in &b.stmts[k + 1..j] {
+                assigned_in(m, &mut written);
+            }
+            if written.contains(base) || index.var().is_some_and(|i| written.contains(&i)) {
+                continue;
+            }
+            useful[t] = false;
+            out.insert(s as *const Stmt as usize);
+        }
+    });
+    out
+}
+
+/// Buffers of the function body with a fixed length (see [`Analysis::presized`]).
+fn presized(func: &Func, kinds: &[Kind]) -> Vec<bool> {
+    let mut out = vec![false; func.vars.len()];
+    for s in &func.body.stmts {
+        if let Stmt::Let { var, op, .. } = s
+            && kinds[*var] == Kind::SeqScalar
+            && kinds::is_vec_repeat(op)
+        {
+            out[*var] = true;
+        }
+    }
+    let mut assigned = vec![false; func.vars.len()];
+    walk(&func.body, &mut |s| match s {
+        Stmt::Assign { var: v, .. } | Stmt::Push { base: v, .. } => {
+            out[*v] = false;
+            assigned[*v] = true;
+        }
+        _ => {}
+    });
+    // The reverse sweep re-reads the length: it must not have changed.
+    for s in &func.body.stmts {
+        if let Stmt::Let { var, op, .. } = s
+            && out[*var]
+            && op.reads().iter().any(|r| assigned[*r])
+        {
+            out[*var] = false;
+        }
+    }
+    out
 }
 
 /// Variables of the function body holding views of its own arrays (see

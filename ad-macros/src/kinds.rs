@@ -360,25 +360,44 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
                 _ => Kind::Unknown,
             }
         }
-        Op::Opaque { tokens, .. } => {
-            // `vec![0.0; n]`. Matched on the syntax, not on the tokens' text: rustc prints
-            // the tokens of a proc macro differently from proc-macro2 outside one.
-            match syn::parse2::<syn::ExprMacro>(tokens.clone()) {
-                Ok(m) if m.mac.path.segments.last().is_some_and(|s| s.ident == "vec") => {
-                    let inner = m.mac.tokens;
-                    match syn::parse2::<syn::ExprRepeat>(quote::quote!([#inner])) {
-                        Ok(rep) => {
-                            let e = quote::ToTokens::to_token_stream(&*rep.expr);
-                            seq_of(const_kind(&e))
-                        }
-                        Err(_) => Kind::Unknown,
-                    }
-                }
-                _ => Kind::Unknown,
-            }
-        }
+        Op::Opaque { .. } => match vec_repeat_elem(op) {
+            Some(e) => seq_of(const_kind(&e)),
+            None => Kind::Unknown,
+        },
         Op::Tuple(_) | Op::Field(..) => Kind::Unknown,
     }
+}
+
+/// The element of `vec![e; n]` (lowered to an opaque operation). Matched on the syntax, not
+/// on the tokens' text: rustc prints the tokens of a proc macro differently from proc-macro2
+/// outside one.
+fn vec_repeat_elem(op: &Op) -> Option<proc_macro2::TokenStream> {
+    let Op::Opaque { tokens, .. } = op else {
+        return None;
+    };
+    let m = syn::parse2::<syn::ExprMacro>(tokens.clone()).ok()?;
+    if m.mac.path.segments.last()?.ident != "vec" {
+        return None;
+    }
+    let inner = m.mac.tokens;
+    let rep = syn::parse2::<syn::ExprRepeat>(quote::quote!([#inner])).ok()?;
+    Some(quote::ToTokens::to_token_stream(&*rep.expr))
+}
+
+/// Whether `op` is `vec![e; n]`.
+pub fn is_vec_repeat(op: &Op) -> bool {
+    vec_repeat_elem(op).is_some()
+}
+
+/// The length `n` of `vec![e; n]` (after lowering: a constant or a variable).
+pub fn vec_repeat_len(op: &Op) -> Option<proc_macro2::TokenStream> {
+    let Op::Opaque { tokens, .. } = op else {
+        return None;
+    };
+    let m = syn::parse2::<syn::ExprMacro>(tokens.clone()).ok()?;
+    let inner = m.mac.tokens;
+    let rep = syn::parse2::<syn::ExprRepeat>(quote::quote!([#inner])).ok()?;
+    Some(quote::ToTokens::to_token_stream(&*rep.len))
 }
 
 /// How the cotangent of an operand of `a ∘ b` (`+ - * /`) is brought back to its shape.

@@ -451,13 +451,19 @@ impl<'a> Gen<'a> {
                 let ty = vk.ty.as_ref().map(|t| quote!(: #t));
                 let pb = self.pullback_of(s, op);
                 let rhs = self.fwd_op(op, pb.is_some());
-                match pb {
+                let mut out = match pb {
                     Some(pb) => {
                         let ty = vk.ty.as_ref().map(|t| quote!(: (#t, _)));
                         quote_spanned!(*span=> let (#m #i, #pb) #ty = #rhs;)
                     }
                     None => quote!(let #m #i #ty = #rhs;),
+                };
+                if self.an.adj(*var) && self.presized_len(*var).is_some() {
+                    // The element type of the buffer's adjoint, for the reverse sweep.
+                    let z = self.derived("__dz", *var);
+                    out.extend(quote!(let #z = ::ad_runtime::__private::zeros_of(&#i);));
                 }
+                out
             }
             Stmt::Declare { var } => {
                 let i = self.v(*var);
@@ -781,6 +787,9 @@ impl<'a> Gen<'a> {
                 let body = self.partials(op, &quote!(&#y), s, *span);
                 let take = if self.an.kinds[*base] == crate::kinds::Kind::Array {
                     quote!(#rt::tensor::take_index(&mut #d, &#idx))
+                } else if self.an.increments.contains(&(s as *const Stmt as usize)) {
+                    // `v[i] += e`: the element's cotangent stays where it is.
+                    quote!(#rt::get_index(&#d, #idx))
                 } else {
                     quote!(#rt::take_index(&mut #d, #idx))
                 };
@@ -886,14 +895,38 @@ impl<'a> Gen<'a> {
                 r.insert(*v, c1.clone());
             }
         }
+        let invariant = self.invariant_reads(l);
+        let (mut inv_before, mut inv_after) = (quote!(), quote!());
+        for (b, index, reads, a) in &invariant {
+            let mut r = self.redirect.borrow_mut();
+            for v in reads {
+                r.insert(*v, a.clone());
+            }
+            let d = self.adj(*b);
+            let i = self.atom(index);
+            inv_before.extend(quote!(let mut #a = #rt::zero();));
+            inv_after.extend(if self.exact_adjoint(*b) {
+                quote!(#rt::acc_index_exact(&mut #d, #i, #a);)
+            } else {
+                quote!(#rt::acc_index(&mut #d, #i, #a);)
+            });
+        }
+        // Flushed only if the body ran: the index may be invalid otherwise.
+        let inv_after = if invariant.is_empty() {
+            quote!()
+        } else {
+            quote!(if #n > 0 { #inv_after })
+        };
         let body = self.rev_block(&l.body, false);
         if carries.is_empty() {
             return quote! {
                 #pop
+                #inv_before
                 for #k in (0..#n).rev() {
                     #counter
                     #body
                 }
+                #inv_after
             };
         }
         let LoopKind::Range { lo, .. } = &l.kind else {
@@ -915,6 +948,7 @@ impl<'a> Gen<'a> {
         quote! {
             #pop
             #before
+            #inv_before
             for #k in (0..#n).rev() {
                 let #at = #rt::range_up(#lo, #k);
                 #open
@@ -925,7 +959,116 @@ impl<'a> Gen<'a> {
             if #n > 0 {
                 #after
             }
+            #inv_after
         }
+    }
+
+    /// The length of a fixed-length buffer (see [`Analysis::presized`]).
+    fn presized_len(&self, b: VarId) -> Option<TokenStream> {
+        if !self.an.presized[b] {
+            return None;
+        }
+        self.func.body.stmts.iter().find_map(|s| match s {
+            Stmt::Let { var, op, .. } if *var == b => crate::kinds::vec_repeat_len(op),
+            _ => None,
+        })
+    }
+
+    /// Whether the adjoint of `b` has `b`'s length from the start (a parameter's gradient,
+    /// or the adjoint of a fixed-length local buffer).
+    fn exact_adjoint(&self, b: VarId) -> bool {
+        self.func.vars[b].kind == VarKind::Param || self.presized_len(b).is_some()
+    }
+
+    /// Scalar replacement of loop-invariant element reads. A loop whose body reads a slice
+    /// `x` only as `x[i]`, with `i` not changed by the loop (`xc[c]` in a loop over `r`), adds
+    /// into the same `x̄[i]` at every iteration of its reverse, a chain through memory. Instead
+    /// the reverse loop sums into a register and adds it to `x̄[i]` once after the loop.
+    ///
+    /// Returns, per eligible slice: the slice, the index, the reads, and the register's name.
+    fn invariant_reads(&self, l: &Loop) -> Vec<(VarId, Atom, Vec<VarId>, Ident)> {
+        // Blocks inside the loop: an index declared there is not invariant.
+        let mut inside = std::collections::HashSet::new();
+        let mut assigned = std::collections::HashSet::new();
+        crate::analyze::walk_stmts(&l.body.stmts, &mut |s| match s {
+            Stmt::Assign { var, .. } => {
+                assigned.insert(*var);
+            }
+            Stmt::If { then, els, .. } => {
+                inside.insert(then.id);
+                inside.insert(els.id);
+            }
+            Stmt::Loop(inner) => {
+                inside.insert(inner.body.id);
+                if let LoopKind::While { cond_block, .. } = &inner.kind {
+                    inside.insert(cond_block.id);
+                }
+            }
+            _ => {}
+        });
+        inside.insert(l.body.id);
+        if let LoopKind::While { cond_block, .. } = &l.kind {
+            inside.insert(cond_block.id);
+        }
+        let invariant = |a: &Atom| match a {
+            Atom::Const(_) => true,
+            Atom::Var(v) => !inside.contains(&self.func.vars[*v].block) && !assigned.contains(v),
+            Atom::Ref(_) => false,
+        };
+        let same = |a: &Atom, b: &Atom| match (a, b) {
+            (Atom::Var(x), Atom::Var(y)) => x == y,
+            (Atom::Const(x), Atom::Const(y)) => x.to_string() == y.to_string(),
+            _ => false,
+        };
+        let mut out = Vec::new();
+        for (b, _) in self.func.vars.iter().enumerate() {
+            if !self.an.adj(b) || self.an.kinds[b] != crate::kinds::Kind::SeqScalar {
+                continue;
+            }
+            // Reads `t = b[i]` at the top of the body (they run whenever the body runs).
+            let mut index: Option<&Atom> = None;
+            let mut reads = Vec::new();
+            let mut ok = true;
+            for s in &l.body.stmts {
+                if let Stmt::Let {
+                    var: t,
+                    op:
+                        Op::Index {
+                            base: Atom::Var(bb),
+                            index: i,
+                            by_ref: false,
+                        },
+                    ..
+                } = s
+                    && *bb == b
+                {
+                    match index {
+                        None if invariant(i) => index = Some(i),
+                        Some(j) if same(i, j) => {}
+                        _ => ok = false,
+                    }
+                    reads.push(*t);
+                }
+            }
+            let Some(index) = index.filter(|_| ok) else {
+                continue;
+            };
+            if self.redirect.borrow().keys().any(|t| reads.contains(t)) {
+                continue;
+            }
+            // Any other use of `b` in the loop (nested, written, borrowed) disqualifies it.
+            crate::analyze::walk_stmts(&l.body.stmts, &mut |s| {
+                let direct = matches!(s, Stmt::Let { var: t, .. } if reads.contains(t));
+                if !direct && crate::analyze::stmt_mentions(s, b) {
+                    ok = false;
+                }
+            });
+            if !ok || !reads.iter().any(|t| self.an.adj(*t)) {
+                continue;
+            }
+            out.push((b, index.clone(), reads, mixed(&format!("__dinv{b}"))));
+        }
+        out
     }
 
     /// Scalar replacement of neighbour accumulations. A loop `for i in lo..hi` whose body
@@ -1041,6 +1184,10 @@ impl<'a> Gen<'a> {
                 }
             } else if v == self.func.ret {
                 out.extend(quote!(let mut #d = #seed;));
+            } else if let Some(len) = self.an.adj(v).then(|| self.presized_len(v)).flatten() {
+                // (The buffer itself may have been moved, e.g. returned: use its length.)
+                let z = self.derived("__dz", v);
+                out.extend(quote!(let mut #d = #z.zeros(#len);));
             } else if self.an.adj(v) {
                 out.extend(quote!(let mut #d = #rt::zero();));
             }
@@ -1241,8 +1388,9 @@ impl<'a> Gen<'a> {
                         return quote_spanned!(span=> #rt::tensor::acc_index(&mut #d, #a, #i, #g););
                     }
                     let i = self.atom(index);
-                    // A parameter's gradient has the parameter's length from the start.
-                    if self.func.vars[b].kind == VarKind::Param {
+                    // A parameter's gradient has the parameter's length from the start, and
+                    // so has the adjoint of a fixed-length local buffer.
+                    if self.exact_adjoint(b) {
                         return quote_spanned!(span=> #rt::acc_index_exact(&mut #d, #i, #g););
                     }
                     return quote_spanned!(span=> #rt::acc_index(&mut #d, #i, #g););

@@ -31,6 +31,32 @@ pub fn zero_like<T: Differentiable + ?Sized>(x: &T) -> T::Tangent {
     x.zero_tangent()
 }
 
+/// A zero-sized token of a local buffer's cotangent element type, made in the forward sweep
+/// next to the buffer, so that the reverse sweep's [`Zeros::zeros`] has its type even when
+/// nothing else there says it.
+pub struct Zeros<T>(core::marker::PhantomData<fn() -> T>);
+
+impl<T> Clone for Zeros<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Zeros<T> {}
+
+/// The [`Zeros`] token of the buffer `b`.
+#[inline(always)]
+pub fn zeros_of<T: Differentiable>(_b: &[T]) -> Zeros<T::Tangent> {
+    Zeros(core::marker::PhantomData)
+}
+
+impl<T: Zero + Clone> Zeros<T> {
+    /// The zero cotangent of a local buffer of length `n` (`vec![c; n]`, never resized).
+    #[inline(always)]
+    pub fn zeros(self, n: usize) -> Vec<T> {
+        vec![T::zero(); n]
+    }
+}
+
 /// Takes the cotangent out of an adjoint slot, leaving zero (the slot's variable is about to
 /// be restored to an older value, whose cotangent starts from zero).
 #[inline(always)]

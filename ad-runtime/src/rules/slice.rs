@@ -34,6 +34,17 @@ pub fn take_index<T: Zero>(d: &mut Vec<T>, i: usize) -> T {
     }
 }
 
+// x[i] = x[i] + e;  ē += x̄[i]  (x̄[i] unchanged: the old element's cotangent is the new one's)
+/// A copy of `d[i]`; zero if `d` is shorter.
+#[inline(always)]
+#[allow(clippy::ptr_arg)] // a `Vec` on purpose: the adjoint's type is still being inferred at the call
+pub fn get_index<T: Zero + Clone>(d: &Vec<T>, i: usize) -> T {
+    match d.get(i) {
+        Some(v) => v.clone(),
+        None => T::zero(),
+    }
+}
+
 #[cold]
 fn grow<T: Zero>(d: &mut Vec<T>, len: usize) {
     d.resize_with(len, T::zero);
