@@ -55,6 +55,12 @@ pub struct Analysis {
     /// so the reverse sweep reads it instead of taking it out and adding it back, and `t`
     /// gets no adjoint.
     pub increments: HashSet<usize>,
+    /// Loops that fill a whole fixed-length buffer, `for j in 0..n { .. b[j] = e; }`, at the
+    /// top of a loop body, with nothing else in the enclosing loop writing the buffer (by the
+    /// loop statement's address, with the buffer). The forward sweep records no old values
+    /// of `b`; the reverse of the enclosing body re-runs the fill at its start instead (when
+    /// the reverse reads `b`), so `b` holds this iteration's values throughout.
+    pub rebuilds: HashMap<usize, VarId>,
     /// Views of the function body's own arrays (`k.t()` of a local `k`): a closure that
     /// outlives the body cannot hold them, so the reverse sweep re-makes them from their base.
     pub reborrow: Vec<bool>,
@@ -508,31 +514,64 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             }
         }
     });
+    // Buffers refilled by a whole-buffer loop in each iteration of a loop: the fill's writes
+    // are never recorded (the reverse re-runs the fill), so they do not count as writes.
+    let presized = presized(func, &kinds);
+    let mut rebuilds = find_rebuilds(func, &kinds, &presized, &trailing);
+    let (mut at, mut ends) = (HashMap::new(), HashMap::new());
+    number(&func.body, &mut Vec::new(), &mut 0, &mut at, &mut ends);
+    // Where each variable is overwritten, to prefer storing a loop-body value over
+    // recomputing it from a variable that would then have to be restored at every write.
+    let writes_except = |kills: &HashSet<usize>| {
+        let mut writes: HashMap<VarId, Vec<Place>> = HashMap::new();
+        walk(&func.body, &mut |s| match s {
+            Stmt::Assign {
+                var, init: false, ..
+            }
+            | Stmt::IndexAssign { base: var, .. }
+            | Stmt::Push { base: var, .. }
+                if !steps.contains(&(s as *const Stmt as usize))
+                    && !kills.contains(&(s as *const Stmt as usize)) =>
+            {
+                writes
+                    .entry(*var)
+                    .or_default()
+                    .push(at[&(s as *const Stmt as usize)].clone());
+            }
+            _ => {}
+        });
+        writes
+    };
+    // Restoring an input at every write costs more than recording the buffer: a fill is
+    // rebuilt only if its inputs need no restoring at the end of the enclosing body.
+    let (kill_writes, writes) = loop {
+        let kills: HashSet<usize> = rebuilds
+            .keys()
+            .map(|k| kill_write(func, *k).expect("a rebuilt fill has its write"))
+            .collect();
+        let writes = writes_except(&kills);
+        let before = rebuilds.len();
+        rebuilds.retain(|k, _| {
+            let Some(block) = enclosing_block(func, *k) else {
+                return false;
+            };
+            let end = &ends[&block];
+            fill_inputs(func, *k).iter().all(|r| {
+                writes.get(r).is_none_or(|ws| {
+                    ws.iter()
+                        .all(|w| end.strictly_after(w) || w.loops.len() < end.loops.len())
+                })
+            })
+        });
+        if rebuilds.len() == before {
+            break (kills, writes);
+        }
+    };
     let mut range_counter = vec![false; n];
     let mut recompute = vec![false; n];
     let mut late: Vec<Option<usize>> = vec![None; n];
     let mut late_consumer: Vec<Option<VarId>> = vec![None; n];
     let mut def_op: Vec<Option<&Op>> = vec![None; n];
-    // Where each variable is overwritten, to prefer storing a loop-body value over
-    // recomputing it from a variable that would then have to be restored at every write.
-    let (mut at, mut ends) = (HashMap::new(), HashMap::new());
-    number(&func.body, &mut Vec::new(), &mut 0, &mut at, &mut ends);
-    let mut writes: HashMap<VarId, Vec<Place>> = HashMap::new();
-    walk(&func.body, &mut |s| match s {
-        Stmt::Assign {
-            var, init: false, ..
-        }
-        | Stmt::IndexAssign { base: var, .. }
-        | Stmt::Push { base: var, .. }
-            if !steps.contains(&(s as *const Stmt as usize)) =>
-        {
-            writes
-                .entry(*var)
-                .or_default()
-                .push(at[&(s as *const Stmt as usize)].clone());
-        }
-        _ => {}
-    });
     walk_blocks(&func.body, &mut |b| {
         // Suffix sets of variables assigned after each statement of this block.
         let mut after: Vec<BTreeSet<VarId>> = vec![BTreeSet::new(); b.stmts.len() + 1];
@@ -658,8 +697,9 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         range_counter,
         overwritten,
         reborrow: reborrows(func, &kinds),
-        presized: presized(func, &kinds),
+        presized,
         increments,
+        rebuilds,
         kinds,
         subs,
         saves: HashSet::new(),
@@ -681,7 +721,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                 let addr = s as *const Stmt as usize;
                 if steps.contains(&addr) {
                     undo.insert(addr);
-                } else {
+                } else if !kill_writes.contains(&addr) {
                     saves.insert(addr);
                 }
             }
@@ -739,6 +779,12 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                     _ => {}
                 }
             });
+            // A rebuilt fill needs its inputs when the reverse reads its buffer.
+            for (k, b) in &an.rebuilds {
+                if an.needed[*b] {
+                    more.extend(fill_inputs(func, *k));
+                }
+            }
             // Recomputed values need their inputs.
             for v in 0..n {
                 if an.needed[v]
@@ -777,7 +823,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         }
     }
     all_overwrites(&mut an);
-    refine_saves(func, &mut an, &def_op, &steps);
+    refine_saves(func, &mut an, &def_op, &steps, &kill_writes);
     an
 }
 
@@ -844,7 +890,13 @@ fn number(
 /// if the reverse sweep reads the variable at a point that is not strictly after it. An
 /// accumulator updated in a loop and read only after the loop (`s += e` ... `s.ln()`) is
 /// then recorded not at all, instead of once per iteration.
-fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>], steps: &HashSet<usize>) {
+fn refine_saves(
+    func: &Func,
+    an: &mut Analysis,
+    def_op: &[Option<&Op>],
+    steps: &HashSet<usize>,
+    kill_writes: &HashSet<usize>,
+) {
     let mut at = HashMap::new();
     let mut ends = HashMap::new();
     number(&func.body, &mut Vec::new(), &mut 0, &mut at, &mut ends);
@@ -909,6 +961,18 @@ fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>], steps: &
                 }
             }
         }
+        // A rebuilt fill reads its inputs at the start of the enclosing body's reverse.
+        walk_blocks(&func.body, &mut |b| {
+            for s in &b.stmts {
+                let addr = s as *const Stmt as usize;
+                if let Some(buf) = an.rebuilds.get(&addr)
+                    && an.needed[*buf]
+                {
+                    let end = &ends[&b.id];
+                    reads.extend(fill_inputs(func, addr).into_iter().map(|r| (r, end.clone())));
+                }
+            }
+        });
         // Undoing a counter step reads the step.
         walk(&func.body, &mut |s| {
             if an.undoes(s)
@@ -944,9 +1008,10 @@ fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>], steps: &
                 return;
             }
             let w = place(s);
-            if reads
-                .iter()
-                .any(|(v, r)| *v == target && !r.strictly_after(&w))
+            if !kill_writes.contains(&(s as *const Stmt as usize))
+                && reads
+                    .iter()
+                    .any(|(v, r)| *v == target && !r.strictly_after(&w))
             {
                 let addr = s as *const Stmt as usize;
                 if steps.contains(&addr) {
@@ -1048,6 +1113,258 @@ fn find_increments(func: &Func, kinds: &[Kind], useful: &mut [bool]) -> HashSet<
         }
     });
     out
+}
+
+/// The operation-free root of an atom: through `let t = a` copies of never-reassigned `let`s.
+fn root_atom(func: &Func, a: &Atom) -> Atom {
+    let mut a = a.clone();
+    for _ in 0..64 {
+        let Atom::Var(v) = a else { break };
+        if func.vars[v].kind != VarKind::Let {
+            break;
+        }
+        match func.defs.get(&v) {
+            Some(Op::Copy(b)) | Some(Op::CloneOf(b)) if !matches!(b, Atom::Ref(_)) => a = b.clone(),
+            _ => break,
+        }
+    }
+    a
+}
+
+fn same_atom(a: &Atom, b: &Atom) -> bool {
+    match (a, b) {
+        (Atom::Var(x), Atom::Var(y)) => x == y,
+        (Atom::Const(x), Atom::Const(y)) => x.to_string() == y.to_string(),
+        _ => false,
+    }
+}
+
+/// The statement address of the loop statement `k` of the function (for the fill loops of
+/// [`Analysis::rebuilds`]), found by address.
+fn stmt_at(func: &Func, k: usize) -> Option<&Stmt> {
+    let mut found = None;
+    walk(&func.body, &mut |s| {
+        if s as *const Stmt as usize == k {
+            found = Some(s);
+        }
+    });
+    found
+}
+
+/// The write `b[j] = e` of the fill loop at address `k`.
+fn kill_write(func: &Func, k: usize) -> Option<usize> {
+    let Some(Stmt::Loop(l)) = stmt_at(func, k) else {
+        return None;
+    };
+    l.body.stmts.iter().find_map(|s| {
+        matches!(s, Stmt::IndexAssign { .. }).then_some(s as *const Stmt as usize)
+    })
+}
+
+/// The variables a fill loop (at address `k`) reads from outside itself.
+pub fn fill_inputs(func: &Func, k: usize) -> Vec<VarId> {
+    let Some(Stmt::Loop(l)) = stmt_at(func, k) else {
+        return Vec::new();
+    };
+    let mut own: HashSet<VarId> = HashSet::new();
+    let mut out = Vec::new();
+    if let LoopKind::Range { var, lo, hi, .. } = &l.kind {
+        own.insert(*var);
+        out.extend(lo.var());
+        out.extend(hi.var());
+    }
+    for s in &l.body.stmts {
+        let reads = match s {
+            Stmt::Let { var, op, .. } => {
+                own.insert(*var);
+                op.reads()
+            }
+            Stmt::IndexAssign { op, index, .. } => {
+                let mut r = op.reads();
+                r.extend(index.var());
+                r
+            }
+            _ => Vec::new(),
+        };
+        out.extend(reads.into_iter().filter(|r| !own.contains(r)));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Finds the fill loops of [`Analysis::rebuilds`].
+fn find_rebuilds(
+    func: &Func,
+    kinds: &[Kind],
+    presized: &[bool],
+    trailing: &HashSet<usize>,
+) -> HashMap<usize, VarId> {
+    let (mut at, mut ends) = (HashMap::new(), HashMap::new());
+    number(&func.body, &mut Vec::new(), &mut 0, &mut at, &mut ends);
+    // The length of each fixed-length buffer, as an atom.
+    let mut len_of: HashMap<VarId, Atom> = HashMap::new();
+    for s in &func.body.stmts {
+        if let Stmt::Let { var, op, .. } = s
+            && presized[*var]
+            && let Op::Opaque { reads, .. } = op
+            && let Some(len) = kinds::vec_repeat_len(op)
+        {
+            let text = len.to_string();
+            let atom = match reads.iter().find(|r| func.vars[**r].ident == text) {
+                Some(r) => Atom::Var(*r),
+                None if syn::parse2::<syn::LitInt>(len.clone()).is_ok() => Atom::Const(len),
+                None => continue,
+            };
+            len_of.insert(*var, root_atom(func, &atom));
+        }
+    }
+    let mut out = HashMap::new();
+    let mut loops: Vec<&Loop> = Vec::new();
+    walk(&func.body, &mut |s| {
+        if let Stmt::Loop(l) = s {
+            loops.push(l);
+        }
+    });
+    for outer in loops {
+        let body = &outer.body;
+        let outer_place = at[&(loops_addr(func, outer.id))].clone();
+        // Suffix sets of variables assigned after each statement of the body.
+        let mut after: Vec<BTreeSet<VarId>> = vec![BTreeSet::new(); body.stmts.len() + 1];
+        for (k, s) in body.stmts.iter().enumerate().rev() {
+            let mut set = after[k + 1].clone();
+            if !trailing.contains(&(s as *const Stmt as usize)) {
+                assigned_in(s, &mut set);
+            }
+            after[k] = set;
+        }
+        for (k, s) in body.stmts.iter().enumerate() {
+            let Stmt::Loop(fill) = s else { continue };
+            let LoopKind::Range {
+                var: j,
+                lo,
+                hi,
+                inclusive: false,
+                ..
+            } = &fill.kind
+            else {
+                continue;
+            };
+            let mut codes = BTreeSet::new();
+            crate::parse::escape_codes(&fill.body.stmts, &mut codes);
+            codes.remove(&fill.continue_code);
+            if !codes.is_empty() {
+                continue;
+            }
+            // Cheap `let`s and one `b[j] = e` that reads no `b`.
+            let cheap = |op: &Op| {
+                !matches!(
+                    op,
+                    Op::Call { .. } | Op::Opaque { .. } | Op::Map { .. } | Op::Concat { .. }
+                )
+            };
+            let mut buf = None;
+            let mut ok = true;
+            for t in &fill.body.stmts {
+                match t {
+                    Stmt::Let { op, .. } if cheap(op) => {}
+                    Stmt::IndexAssign {
+                        base,
+                        index: Atom::Var(i),
+                        op,
+                        ..
+                    } if i == j && cheap(op) && buf.is_none() => buf = Some(*base),
+                    _ => ok = false,
+                }
+            }
+            let Some(b) = buf.filter(|_| ok) else { continue };
+            if !presized[b] || kinds[b] != Kind::SeqScalar {
+                continue;
+            }
+            let reads_b = fill.body.stmts.iter().any(|t| match t {
+                Stmt::Let { op, .. } | Stmt::IndexAssign { op, .. } => op.reads().contains(&b),
+                _ => false,
+            });
+            // The whole buffer: `0..len`.
+            let zero = matches!(root_atom(func, lo), Atom::Const(c) if matches!(c.to_string().as_str(), "0" | "0usize"));
+            let whole = len_of
+                .get(&b)
+                .is_some_and(|len| same_atom(&root_atom(func, hi), len));
+            if reads_b || !zero || !whole {
+                continue;
+            }
+            // Its inputs unchanged in the rest of the body (read again at its reverse start).
+            let inputs = fill_inputs(func, s as *const Stmt as usize);
+            if inputs.iter().any(|r| after[k + 1].contains(r)) {
+                continue;
+            }
+            // No other write of `b` in the enclosing loop.
+            let mut writes = 0;
+            walk(body, &mut |t| match t {
+                Stmt::Assign { var: v, .. }
+                | Stmt::IndexAssign { base: v, .. }
+                | Stmt::Push { base: v, .. }
+                    if *v == b =>
+                {
+                    writes += 1
+                }
+                _ => {}
+            });
+            if writes != 1 {
+                continue;
+            }
+            // Every other mention of `b` is after the fill in this body, or after the
+            // enclosing loop and in no loop with it.
+            let mut fine = true;
+            for (m, t) in body.stmts.iter().enumerate() {
+                if m > k {
+                    continue;
+                }
+                if m < k && mentions_anywhere(t, b) {
+                    fine = false;
+                }
+            }
+            walk(&func.body, &mut |t| {
+                if !stmt_mentions(t, b) {
+                    return;
+                }
+                let addr = t as *const Stmt as usize;
+                let p = &at[&addr];
+                let inside = p.loops.contains(&outer.id);
+                if !inside && !matches!(t, Stmt::Let { op, .. } if kinds::is_vec_repeat(op)) && !p.strictly_after(&outer_place) {
+                    fine = false;
+                }
+            });
+            if fine {
+                out.insert(s as *const Stmt as usize, b);
+            }
+        }
+    }
+    out
+}
+
+/// The block whose statement list holds the statement at address `k`.
+fn enclosing_block(func: &Func, k: usize) -> Option<BlockId> {
+    let mut found = None;
+    walk_blocks(&func.body, &mut |b| {
+        if b.stmts.iter().any(|s| s as *const Stmt as usize == k) {
+            found = Some(b.id);
+        }
+    });
+    found
+}
+
+/// The address of the loop statement with id `id`.
+fn loops_addr(func: &Func, id: usize) -> usize {
+    let mut found = 0;
+    walk(&func.body, &mut |s| {
+        if let Stmt::Loop(l) = s
+            && l.id == id
+        {
+            found = s as *const Stmt as usize;
+        }
+    });
+    found
 }
 
 /// Buffers of the function body with a fixed length (see [`Analysis::presized`]).

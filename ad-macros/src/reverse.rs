@@ -679,6 +679,14 @@ impl<'a> Gen<'a> {
                     let rhs = self.fwd_op(op, false);
                     out.extend(quote!(let #i = #rhs;));
                 }
+                // A buffer refilled by this body: the fill runs again (see
+                // `Analysis::rebuilds`), in order with the values recomputed around it.
+                if let Stmt::Loop(l) = s
+                    && let Some(buf) = self.an.rebuilds.get(&(s as *const Stmt as usize))
+                    && self.an.needed[*buf]
+                {
+                    out.extend(self.refill(l));
+                }
             }
             for &v in &vars {
                 if self.an.adj(v) {
@@ -705,6 +713,41 @@ impl<'a> Gen<'a> {
             }
         }
         out
+    }
+
+    /// The primal of a buffer-filling loop (see `Analysis::rebuilds`), without records.
+    fn refill(&self, l: &Loop) -> TokenStream {
+        let LoopKind::Range {
+            var, lo, hi, rev, ..
+        } = &l.kind
+        else {
+            return quote!();
+        };
+        let mut body = TokenStream::new();
+        for s in &l.body.stmts {
+            match s {
+                Stmt::Let { var, op, .. } => {
+                    let i = self.v(*var);
+                    let rhs = self.fwd_op(op, false);
+                    body.extend(quote!(let #i = #rhs;));
+                }
+                Stmt::IndexAssign {
+                    base, index, op, ..
+                } => {
+                    let (b, i) = (self.v(*base), self.atom(index));
+                    let rhs = self.fwd_op(op, false);
+                    body.extend(quote!(#b[#i] = #rhs;));
+                }
+                _ => {}
+            }
+        }
+        let (i, lo, hi) = (self.v(*var), self.atom(lo), self.atom(hi));
+        let range = if *rev {
+            quote!((#lo..#hi).rev())
+        } else {
+            quote!(#lo..#hi)
+        };
+        quote!(for #i in #range { #body })
     }
 
     /// The inverse of a counter step (`i += k` -> `i -= k`), see [`crate::analyze::counter_step`].
