@@ -1210,3 +1210,189 @@ fn neighbour_reads_from_a_lower_bound() {
         ad_runtime::check::assert_gradient(|p| neighbours_from(p, lo), &x, &g, 1e-6);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// integer counters (`i += k`), undone by the inverse step in the reverse sweep
+// ---------------------------------------------------------------------------------------------
+
+/// The packed-triangle walk of the GMM objective: a counter `idx += 1` in the innermost loop
+/// indexes `l`, per point. The reverse sweep undoes the steps instead of recording `idx`.
+#[differentiable]
+fn triangle_walk(l: &[f64], x: &[f64], d: usize, n: usize) -> f64 {
+    let mut z = vec![0.0; d];
+    let mut s = 0.0;
+    for p in 0..n {
+        for j in 0..d {
+            z[j] = x[p * d + j] * l[j];
+        }
+        let mut idx = d;
+        for c in 0..d {
+            for r in c + 1..d {
+                z[r] += l[idx] * x[p * d + c];
+                idx += 1;
+            }
+        }
+        for j in 0..d {
+            s += (z[j] * z[j]).sin();
+        }
+    }
+    s
+}
+
+#[test]
+fn counter_indexing_a_packed_triangle() {
+    for (d, n) in [(1, 2), (2, 3), (4, 3), (5, 1)] {
+        let l = (0..d + d * (d - 1) / 2)
+            .map(|i| 0.3 + 0.1 * ((i * 7) % 5) as f64)
+            .collect::<Vec<_>>();
+        let x = (0..n * d)
+            .map(|i| -0.5 + 0.13 * ((i * 3) % 11) as f64)
+            .collect::<Vec<_>>();
+        let (v, (gl, gx)) = triangle_walk_grad(&l, &x, d, n);
+        assert_eq!(v, triangle_walk(&l, &x, d, n));
+        assert_fd(
+            |p| triangle_walk(p, &x, d, n),
+            &l,
+            &gl,
+            "triangle_walk d/dl",
+        );
+        assert_fd(
+            |p| triangle_walk(&l, p, d, n),
+            &x,
+            &gx,
+            "triangle_walk d/dx",
+        );
+    }
+}
+
+/// Counters stepped by a parameter, conditionally, downwards, and by a per-iteration value;
+/// read inside the loop (before and after their steps) and after it.
+#[differentiable]
+fn counter_steps(x: &[f64], step: usize) -> f64 {
+    let n = x.len();
+    let mut s = 0.0;
+    let mut k = 0;
+    let mut m = n - 1;
+    let mut w = 0;
+    for i in 0..n {
+        let t = x[k % n];
+        if i % 2 == 0 {
+            k += step;
+        }
+        s = s * 0.5 + (t * x[m]).sin() + x[w % n] * s;
+        if m > 0 {
+            m -= 1;
+        }
+        let inc = i + 1;
+        w += inc;
+        s = s + x[w % n] * x[k % n];
+    }
+    s + x[k % n] * x[m] + x[w % n]
+}
+
+#[test]
+fn counters_with_steps_of_every_kind() {
+    let x = [0.7, -0.4, 1.1, 0.25, -0.9];
+    for step in [0, 1, 2, 3, 7] {
+        let (v, g) = counter_steps_grad(&x, step);
+        assert_eq!(v, counter_steps(&x, step));
+        assert_fd(|p| counter_steps(p, step), &x, &g, "counter_steps");
+    }
+}
+
+/// A signed counter walking down, stepped at the end of the body (undone first in the
+/// reverse), per outer iteration.
+#[differentiable]
+fn countdown(x: &[f64], n: usize) -> f64 {
+    let mut s = 0.2;
+    for p in 0..n {
+        let mut k: isize = x.len() as isize - 1;
+        for _q in 0..x.len() {
+            s = (s * x[k as usize]).sin() + x[k as usize] * x[p];
+            k -= 1;
+        }
+    }
+    s
+}
+
+#[test]
+fn counter_walking_down() {
+    let x = [0.7, -0.4, 1.1, 0.25];
+    for n in 0..=4 {
+        let (v, g) = countdown_grad(&x, n);
+        assert_eq!(v, countdown(&x, n));
+        assert_fd(|p| countdown(p, n), &x, &g, "countdown");
+    }
+}
+
+/// A counter in a `while` loop stepped in the middle of the body, with reads on both sides
+/// of the step and an early `break`.
+#[differentiable]
+fn counter_in_while(x: &[f64], stop: usize) -> f64 {
+    let mut s = 0.3;
+    let mut i = 0;
+    while i + 1 < x.len() {
+        let a = x[i];
+        i += 1;
+        if i == stop {
+            break;
+        }
+        s = (s * a).cos() + x[i] * s;
+    }
+    s + x[i]
+}
+
+#[test]
+fn counter_stepped_mid_body_with_break() {
+    let x = [0.4, 1.2, -0.7, 0.9, 0.5, -1.1];
+    for stop in 0..8 {
+        let (v, g) = counter_in_while_grad(&x, stop);
+        assert_eq!(v, counter_in_while(&x, stop));
+        assert_fd(|p| counter_in_while(p, stop), &x, &g, "counter_in_while");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// trip counts of nested range loops, recomputed from their bounds when they cannot exit early
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn nested_trip_counts(x: &[f64], n: usize) -> f64 {
+    let mut s = 0.1;
+    for i in 0..n {
+        for j in i..n {
+            if j % 3 == 1 {
+                continue;
+            }
+            s = s * 0.9 + x[j] * x[i];
+        }
+        for j in (0..=i).rev() {
+            s = (s + x[j]).sin();
+        }
+        for j in 0..n {
+            if j > i {
+                break;
+            }
+            s = (s * x[j]).cos();
+        }
+        'outer: for a in 0..2 {
+            for b in 0..n {
+                if a + b > i + 1 {
+                    continue 'outer;
+                }
+                s = s * 0.95 + (x[b] * s).sin();
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn nested_loops_with_and_without_early_exits() {
+    let x = [0.6, -0.8, 1.3, 0.2, -0.5];
+    for n in 0..=5 {
+        let (v, g) = nested_trip_counts_grad(&x, n);
+        assert_eq!(v, nested_trip_counts(&x, n));
+        assert_fd(|p| nested_trip_counts(p, n), &x, &g, "nested_trip_counts");
+    }
+}
