@@ -200,8 +200,13 @@ pub fn counter_step<'s>(
     let step_ok = match step {
         Atom::Var(k) => *k != v && kinds[*k] == Kind::Other && !active[*k] && !overwritten[*k],
         Atom::Const(c) => matches!(
-            syn::parse2::<syn::Expr>(c.clone()).as_ref().map(crate::parse::strip),
-            Ok(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_), .. }))
+            syn::parse2::<syn::Expr>(c.clone())
+                .as_ref()
+                .map(crate::parse::strip),
+            Ok(syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(_),
+                ..
+            }))
         ),
         Atom::Ref(_) => false,
     };
@@ -273,7 +278,9 @@ pub fn recounted(func: &Func, l: &Loop) -> bool {
 /// Whether `s` or any statement nested in it mentions `v`.
 fn mentions_anywhere(s: &Stmt, v: VarId) -> bool {
     let mut found = false;
-    walk_stmts(std::slice::from_ref(s), &mut |t| found |= stmt_mentions(t, v));
+    walk_stmts(std::slice::from_ref(s), &mut |t| {
+        found |= stmt_mentions(t, v)
+    });
     found
 }
 
@@ -969,7 +976,11 @@ fn refine_saves(
                     && an.needed[*buf]
                 {
                     let end = &ends[&b.id];
-                    reads.extend(fill_inputs(func, addr).into_iter().map(|r| (r, end.clone())));
+                    reads.extend(
+                        fill_inputs(func, addr)
+                            .into_iter()
+                            .map(|r| (r, end.clone())),
+                    );
                 }
             }
         });
@@ -1156,9 +1167,10 @@ fn kill_write(func: &Func, k: usize) -> Option<usize> {
     let Some(Stmt::Loop(l)) = stmt_at(func, k) else {
         return None;
     };
-    l.body.stmts.iter().find_map(|s| {
-        matches!(s, Stmt::IndexAssign { .. }).then_some(s as *const Stmt as usize)
-    })
+    l.body
+        .stmts
+        .iter()
+        .find_map(|s| matches!(s, Stmt::IndexAssign { .. }).then_some(s as *const Stmt as usize))
 }
 
 /// The variables a fill loop (at address `k`) reads from outside itself.
@@ -1277,7 +1289,9 @@ fn find_rebuilds(
                     _ => ok = false,
                 }
             }
-            let Some(b) = buf.filter(|_| ok) else { continue };
+            let Some(b) = buf.filter(|_| ok) else {
+                continue;
+            };
             if !presized[b] || kinds[b] != Kind::SeqScalar {
                 continue;
             }
@@ -1331,7 +1345,10 @@ fn find_rebuilds(
                 let addr = t as *const Stmt as usize;
                 let p = &at[&addr];
                 let inside = p.loops.contains(&outer.id);
-                if !inside && !matches!(t, Stmt::Let { op, .. } if kinds::is_vec_repeat(op)) && !p.strictly_after(&outer_place) {
+                if !inside
+                    && !matches!(t, Stmt::Let { op, .. } if kinds::is_vec_repeat(op))
+                    && !p.strictly_after(&outer_place)
+                {
                     fine = false;
                 }
             });

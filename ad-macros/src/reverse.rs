@@ -760,7 +760,11 @@ impl<'a> Gen<'a> {
             return quote!();
         };
         let (i, k) = (self.v(v), self.atom(step));
-        let f = if sub { quote!(undo_sub) } else { quote!(undo_add) };
+        let f = if sub {
+            quote!(undo_sub)
+        } else {
+            quote!(undo_add)
+        };
         quote!(#rt::#f(&mut #i, #k);)
     }
 
