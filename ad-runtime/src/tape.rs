@@ -3,16 +3,50 @@
 //! The forward sweep pushes a value only when the reverse sweep will need it and it would
 //! otherwise be lost: the old value of an overwritten variable, a branch decision, a loop's
 //! trip count, a value computed inside a loop body that cannot be recomputed cheaply, or a
-//! callee's pullback. Each such variable gets its own typed stack (a `Vec` whose element
-//! type rustc infers from the push), so pushes and pops are amortised O(1), with no boxing
-//! and no per-operation closures. Memory grows by one element per push: for a loop, by the
-//! number of recorded values in its body per iteration.
+//! callee's pullback. Each such variable gets its own typed stack (element type inferred by
+//! rustc from the push), so pushes and pops are amortised O(1), with no boxing and no
+//! per-operation closures. Memory grows by one element per push: for a loop, by the number of
+//! recorded values in its body per iteration.
+//!
+//! # Reused memory
+//!
+//! A tape's memory, once it is at least [`POOLED_MIN_BYTES`] long, goes back to a per-thread
+//! cache when the tape is dropped or grows, and the next tape of the thread that needs that
+//! much takes it from there (the smallest cached block that fits, of the same alignment). A
+//! gradient evaluated again and again (an optimiser's loop) then records into memory that is
+//! already mapped, instead of asking the system for fresh pages at every call and faulting
+//! them in. The cache holds at most [`POOL_MAX_BLOCKS`] blocks and [`POOL_MAX_BYTES`] bytes
+//! per thread (the smallest blocks are freed first), and is freed when the thread exits, or
+//! by [`release_cache`].
+
+use core::alloc::Layout;
+use core::marker::PhantomData;
+use core::mem;
+use core::ptr::{self, NonNull};
+
+/// Tape blocks at least this long are cached for reuse (smaller ones are left to the
+/// allocator, which recycles them cheaply).
+pub const POOLED_MIN_BYTES: usize = 4096;
+/// At most this many blocks are cached per thread.
+pub const POOL_MAX_BLOCKS: usize = 32;
+/// At most this many bytes are cached per thread.
+pub const POOL_MAX_BYTES: usize = 512 << 20;
 
 /// A typed LIFO stack of values recorded by the forward sweep.
-#[derive(Debug, Clone)]
 pub struct Tape<T> {
-    items: Vec<T>,
+    ptr: NonNull<T>,
+    len: usize,
+    cap: usize,
+    /// Size of the allocated block (0: none).
+    bytes: usize,
+    _owns: PhantomData<T>,
 }
+
+// SAFETY: a `Tape<T>` owns its elements like a `Vec<T>`; its block is plain heap memory that
+// any thread may free or cache.
+unsafe impl<T: Send> Send for Tape<T> {}
+// SAFETY: as for `Vec<T>`: shared access only reads.
+unsafe impl<T: Sync> Sync for Tape<T> {}
 
 impl<T> Default for Tape<T> {
     fn default() -> Self {
@@ -21,16 +55,29 @@ impl<T> Default for Tape<T> {
 }
 
 impl<T> Tape<T> {
+    const ZST: bool = mem::size_of::<T>() == 0;
+
     /// An empty tape (allocates nothing until the first push).
     #[inline(always)]
     pub fn new() -> Self {
-        Self { items: Vec::new() }
+        Self {
+            ptr: NonNull::dangling(),
+            len: 0,
+            cap: if Self::ZST { usize::MAX } else { 0 },
+            bytes: 0,
+            _owns: PhantomData,
+        }
     }
 
     /// Records a value.
     #[inline(always)]
     pub fn push(&mut self, value: T) {
-        self.items.push(value);
+        if self.len == self.cap {
+            self.grow(1);
+        }
+        // SAFETY: `len < cap`, so the slot is inside the block (or `T` is zero-sized).
+        unsafe { self.ptr.as_ptr().add(self.len).write(value) };
+        self.len += 1;
     }
 
     /// Takes back the most recently recorded value.
@@ -40,28 +87,108 @@ impl<T> Tape<T> {
     /// forward sweep: a bug in `ad-macros`, never in user code.
     #[inline(always)]
     pub fn pop(&mut self) -> T {
-        match self.items.pop() {
-            Some(v) => v,
-            None => tape_underflow(),
+        if self.len == 0 {
+            tape_underflow();
         }
+        self.len -= 1;
+        // SAFETY: slot `len` holds an initialised value, which is moved out and no longer
+        // counted.
+        unsafe { self.ptr.as_ptr().add(self.len).read() }
     }
 
     /// Makes room for `additional` more values (the generated code calls it before a loop
     /// whose trip count is known, so the tape grows once instead of by doubling).
     #[inline]
     pub fn reserve(&mut self, additional: usize) {
-        self.items.reserve(additional);
+        if self.cap - self.len < additional {
+            self.grow(additional);
+        }
     }
 
     /// Number of recorded values.
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.len
     }
 
     /// Whether nothing is recorded.
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.len == 0
     }
+
+    fn as_slice(&self) -> &[T] {
+        // SAFETY: the first `len` slots are initialised.
+        unsafe { core::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+
+    /// Moves the values to a block with room for `additional` more (at least double the
+    /// capacity).
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, additional: usize) {
+        assert!(!Self::ZST, "ad-runtime: tape capacity overflow");
+        let cap = self
+            .len
+            .checked_add(additional)
+            .map(|n| n.max(self.cap.saturating_mul(2)).max(4))
+            .expect("ad-runtime: tape capacity overflow");
+        let layout = Layout::array::<T>(cap).expect("ad-runtime: tape capacity overflow");
+        let (block, bytes) = pool::acquire(layout);
+        let new = block.cast::<T>();
+        // SAFETY: the new block holds at least `cap > len` values; the old one holds `len`
+        // initialised values, moved (not copied) to the new block, which does not overlap it.
+        unsafe { ptr::copy_nonoverlapping(self.ptr.as_ptr(), new.as_ptr(), self.len) };
+        self.release();
+        self.ptr = new;
+        self.cap = bytes / mem::size_of::<T>();
+        self.bytes = bytes;
+    }
+
+    /// Gives the block back (its values must have been moved out or dropped).
+    fn release(&mut self) {
+        if self.bytes != 0 {
+            // SAFETY: the block was acquired with this size and `T`'s alignment.
+            unsafe { pool::release(self.ptr.cast(), self.bytes, mem::align_of::<T>()) };
+            self.bytes = 0;
+        }
+    }
+}
+
+impl<T> Drop for Tape<T> {
+    fn drop(&mut self) {
+        // SAFETY: the first `len` slots are initialised and dropped once here.
+        unsafe {
+            ptr::drop_in_place(ptr::slice_from_raw_parts_mut(self.ptr.as_ptr(), self.len));
+        }
+        self.release();
+    }
+}
+
+impl<T: Clone> Clone for Tape<T> {
+    fn clone(&self) -> Self {
+        let mut t = Tape::new();
+        t.reserve(self.len);
+        for v in self.as_slice() {
+            t.push(v.clone());
+        }
+        t
+    }
+}
+
+impl<T: core::fmt::Debug> core::fmt::Debug for Tape<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Tape").field("items", &self.as_slice()).finish()
+    }
+}
+
+/// Frees the tape memory the current thread keeps for reuse (see the module documentation).
+pub fn release_cache() {
+    let blocks = pool::POOL.try_with(|p| mem::take(&mut *p.borrow_mut()));
+    drop(blocks);
+}
+
+/// Bytes of tape memory the current thread keeps for reuse.
+pub fn cached_bytes() -> usize {
+    pool::POOL.try_with(|p| p.borrow().total).unwrap_or(0)
 }
 
 #[cold]
@@ -70,4 +197,228 @@ fn tape_underflow() -> ! {
     panic!(
         "ad-runtime: tape underflow (the reverse sweep popped more than the forward sweep pushed); this is a bug in ad-macros, please report it"
     )
+}
+
+/// The per-thread cache of tape blocks.
+mod pool {
+    use super::{POOL_MAX_BLOCKS, POOL_MAX_BYTES, POOLED_MIN_BYTES};
+    use core::alloc::Layout;
+    use core::ptr::NonNull;
+    use std::alloc;
+    use std::cell::RefCell;
+
+    pub(super) struct Block {
+        ptr: NonNull<u8>,
+        bytes: usize,
+        align: usize,
+    }
+
+    impl Block {
+        fn free(self) {
+            // SAFETY: every cached block was allocated with exactly this size and alignment.
+            unsafe {
+                alloc::dealloc(
+                    self.ptr.as_ptr(),
+                    Layout::from_size_align_unchecked(self.bytes, self.align),
+                )
+            };
+        }
+    }
+
+    #[derive(Default)]
+    pub(super) struct Pool {
+        pub(super) blocks: Vec<Block>,
+        pub(super) total: usize,
+    }
+
+    impl Drop for Pool {
+        fn drop(&mut self) {
+            for b in self.blocks.drain(..) {
+                b.free();
+            }
+        }
+    }
+
+    thread_local! {
+        pub(super) static POOL: RefCell<Pool> = RefCell::new(Pool::default());
+    }
+
+    /// A block for `layout` (non-zero size): the smallest cached block that fits, or a new
+    /// one. Returns the block and its size (at least `layout.size()`).
+    pub(super) fn acquire(layout: Layout) -> (NonNull<u8>, usize) {
+        if layout.size() >= POOLED_MIN_BYTES {
+            let cached = POOL
+                .try_with(|p| {
+                    let mut p = p.borrow_mut();
+                    let best = p
+                        .blocks
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, b)| b.align == layout.align() && b.bytes >= layout.size())
+                        .min_by_key(|(_, b)| b.bytes)
+                        .map(|(k, _)| k)?;
+                    let b = p.blocks.swap_remove(best);
+                    p.total -= b.bytes;
+                    Some(b)
+                })
+                .ok()
+                .flatten();
+            if let Some(b) = cached {
+                return (b.ptr, b.bytes);
+            }
+        }
+        // SAFETY: `layout` has a non-zero size (`Tape` never asks for zero-sized blocks).
+        let p = unsafe { alloc::alloc(layout) };
+        match NonNull::new(p) {
+            Some(p) => (p, layout.size()),
+            None => alloc::handle_alloc_error(layout),
+        }
+    }
+
+    /// Gives a block back: cached if it is big enough and fits the limits (evicting the
+    /// smallest cached blocks first), freed otherwise.
+    ///
+    /// # Safety
+    /// `ptr` was returned by [`acquire`] with this size (its second result) and alignment,
+    /// and is not used afterwards.
+    pub(super) unsafe fn release(ptr: NonNull<u8>, bytes: usize, align: usize) {
+        let block = Block { ptr, bytes, align };
+        if bytes < POOLED_MIN_BYTES || bytes > POOL_MAX_BYTES {
+            block.free();
+            return;
+        }
+        let mut block = Some(block);
+        let _ = POOL.try_with(|p| {
+            let mut p = p.borrow_mut();
+            let b = block.take().unwrap();
+            p.total += b.bytes;
+            p.blocks.push(b);
+            while p.blocks.len() > POOL_MAX_BLOCKS || p.total > POOL_MAX_BYTES {
+                let smallest = (0..p.blocks.len())
+                    .min_by_key(|k| p.blocks[*k].bytes)
+                    .unwrap();
+                let b = p.blocks.swap_remove(smallest);
+                p.total -= b.bytes;
+                b.free();
+            }
+        });
+        // The thread's cache is gone (thread exit): free it now.
+        if let Some(b) = block {
+            b.free();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::rc::Rc;
+
+    #[test]
+    fn push_pop_in_lifo_order_across_growth() {
+        let mut t = Tape::new();
+        for k in 0..10_000u64 {
+            t.push(k);
+        }
+        assert_eq!(t.len(), 10_000);
+        for k in (0..10_000u64).rev() {
+            assert_eq!(t.pop(), k);
+        }
+        assert!(t.is_empty());
+    }
+
+    #[test]
+    fn reserve_then_push() {
+        let mut t: Tape<f64> = Tape::new();
+        t.reserve(1000);
+        for k in 0..1000 {
+            t.push(k as f64);
+        }
+        t.reserve(10);
+        t.push(-1.0);
+        assert_eq!(t.pop(), -1.0);
+        assert_eq!(t.pop(), 999.0);
+    }
+
+    #[test]
+    fn zero_sized_values() {
+        let mut t = Tape::new();
+        for _ in 0..100 {
+            t.push(());
+        }
+        for _ in 0..100 {
+            t.pop();
+        }
+        assert!(t.is_empty());
+    }
+
+    #[test]
+    fn values_left_on_the_tape_are_dropped() {
+        let rc = Rc::new(5);
+        {
+            let mut t = Tape::new();
+            for _ in 0..3000 {
+                t.push(rc.clone());
+            }
+            assert_eq!(Rc::strong_count(&rc), 3001);
+            drop(t.pop());
+            assert_eq!(Rc::strong_count(&rc), 3000);
+        }
+        assert_eq!(Rc::strong_count(&rc), 1);
+    }
+
+    #[test]
+    #[should_panic(expected = "tape underflow")]
+    fn underflow_panics() {
+        let mut t: Tape<u8> = Tape::new();
+        t.push(1);
+        t.pop();
+        t.pop();
+    }
+
+    #[test]
+    fn clone_and_debug() {
+        let mut t = Tape::new();
+        t.push(1);
+        t.push(2);
+        let mut c = t.clone();
+        assert_eq!(format!("{t:?}"), "Tape { items: [1, 2] }");
+        assert_eq!(c.pop(), 2);
+        assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn blocks_are_reused_by_the_next_tape() {
+        release_cache();
+        let n = 100_000;
+        let first = {
+            let mut t: Tape<f64> = Tape::new();
+            t.reserve(n);
+            t.push(1.0);
+            t.ptr.as_ptr() as usize
+        };
+        assert!(cached_bytes() >= n * 8);
+        let mut t: Tape<u64> = Tape::new();
+        t.reserve(n);
+        t.push(7);
+        assert_eq!(t.ptr.as_ptr() as usize, first, "the cached block is taken again");
+        assert_eq!(t.pop(), 7);
+        drop(t);
+        release_cache();
+        assert_eq!(cached_bytes(), 0);
+    }
+
+    #[test]
+    fn cache_limits() {
+        release_cache();
+        for k in 0..2 * POOL_MAX_BLOCKS {
+            let mut t: Tape<u8> = Tape::new();
+            t.reserve(POOLED_MIN_BYTES + k);
+            t.push(1);
+        }
+        assert!(cached_bytes() <= POOL_MAX_BYTES);
+        let held = pool::POOL.with(|p| p.borrow().blocks.len());
+        assert!(held <= POOL_MAX_BLOCKS);
+        release_cache();
+    }
 }
