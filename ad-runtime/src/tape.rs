@@ -11,8 +11,9 @@
 //! # Reused memory
 //!
 //! A tape's memory, once it is at least [`POOLED_MIN_BYTES`] long, goes back to a per-thread
-//! cache when the tape is dropped or grows, and the next tape of the thread that needs that
-//! much takes it from there (the smallest cached block that fits, of the same alignment). A
+//! cache when the tape is dropped, and the next tape of the thread that needs that much
+//! takes it from there (the smallest cached block that fits, of the same alignment; a tape
+//! that finds none grows by reallocation, like a `Vec`). A
 //! gradient evaluated again and again (an optimiser's loop) then records into memory that is
 //! already mapped, instead of asking the system for fresh pages at every call and faulting
 //! them in. The cache holds at most [`POOL_MAX_BLOCKS`] blocks and [`POOL_MAX_BYTES`] bytes
@@ -121,7 +122,7 @@ impl<T> Tape<T> {
     }
 
     /// Moves the values to a block with room for `additional` more (at least double the
-    /// capacity).
+    /// capacity): a cached block if one fits, else the current block reallocated.
     #[cold]
     #[inline(never)]
     fn grow(&mut self, additional: usize) {
@@ -132,21 +133,37 @@ impl<T> Tape<T> {
             .map(|n| n.max(self.cap.saturating_mul(2)).max(4))
             .expect("ad-runtime: tape capacity overflow");
         let layout = Layout::array::<T>(cap).expect("ad-runtime: tape capacity overflow");
-        let (block, bytes) = pool::acquire(layout);
-        let new = block.cast::<T>();
-        // SAFETY: the new block holds at least `cap > len` values; the old one holds `len`
-        // initialised values, moved (not copied) to the new block, which does not overlap it.
-        unsafe { ptr::copy_nonoverlapping(self.ptr.as_ptr(), new.as_ptr(), self.len) };
-        self.release();
-        self.ptr = new;
+        let (block, bytes) = match pool::take(layout) {
+            Some((block, bytes)) => {
+                // SAFETY: the cached block holds at least `cap > len` values; the old block
+                // holds `len` initialised values, moved (not copied) to the new one, which
+                // does not overlap it. The old block is then freed (not cached: a call's
+                // peak memory stays that of its final tapes).
+                unsafe {
+                    ptr::copy_nonoverlapping(
+                        self.ptr.as_ptr(),
+                        block.cast::<T>().as_ptr(),
+                        self.len,
+                    );
+                    if self.bytes != 0 {
+                        pool::free(self.ptr.cast(), self.bytes, mem::align_of::<T>());
+                    }
+                }
+                (block, bytes)
+            }
+            // SAFETY: the current block (if any) was allocated with `self.bytes` bytes and
+            // `T`'s alignment.
+            None => unsafe { pool::resize(self.ptr.cast(), self.bytes, layout) },
+        };
+        self.ptr = block.cast();
         self.cap = bytes / mem::size_of::<T>();
         self.bytes = bytes;
     }
 
-    /// Gives the block back (its values must have been moved out or dropped).
+    /// Gives the block back to the cache (its values must have been moved out or dropped).
     fn release(&mut self) {
         if self.bytes != 0 {
-            // SAFETY: the block was acquired with this size and `T`'s alignment.
+            // SAFETY: the block was allocated with this size and `T`'s alignment.
             unsafe { pool::release(self.ptr.cast(), self.bytes, mem::align_of::<T>()) };
             self.bytes = 0;
         }
@@ -176,7 +193,9 @@ impl<T: Clone> Clone for Tape<T> {
 
 impl<T: core::fmt::Debug> core::fmt::Debug for Tape<T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Tape").field("items", &self.as_slice()).finish()
+        f.debug_struct("Tape")
+            .field("items", &self.as_slice())
+            .finish()
     }
 }
 
@@ -243,44 +262,74 @@ mod pool {
         pub(super) static POOL: RefCell<Pool> = RefCell::new(Pool::default());
     }
 
-    /// A block for `layout` (non-zero size): the smallest cached block that fits, or a new
-    /// one. Returns the block and its size (at least `layout.size()`).
-    pub(super) fn acquire(layout: Layout) -> (NonNull<u8>, usize) {
-        if layout.size() >= POOLED_MIN_BYTES {
-            let cached = POOL
-                .try_with(|p| {
-                    let mut p = p.borrow_mut();
-                    let best = p
-                        .blocks
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, b)| b.align == layout.align() && b.bytes >= layout.size())
-                        .min_by_key(|(_, b)| b.bytes)
-                        .map(|(k, _)| k)?;
-                    let b = p.blocks.swap_remove(best);
-                    p.total -= b.bytes;
-                    Some(b)
-                })
-                .ok()
-                .flatten();
-            if let Some(b) = cached {
-                return (b.ptr, b.bytes);
-            }
+    /// The smallest cached block that fits `layout`, with its size.
+    pub(super) fn take(layout: Layout) -> Option<(NonNull<u8>, usize)> {
+        if layout.size() < POOLED_MIN_BYTES {
+            return None;
         }
-        // SAFETY: `layout` has a non-zero size (`Tape` never asks for zero-sized blocks).
-        let p = unsafe { alloc::alloc(layout) };
+        POOL.try_with(|p| {
+            let mut p = p.borrow_mut();
+            let best = p
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.align == layout.align() && b.bytes >= layout.size())
+                .min_by_key(|(_, b)| b.bytes)
+                .map(|(k, _)| k)?;
+            let b = p.blocks.swap_remove(best);
+            p.total -= b.bytes;
+            Some((b.ptr, b.bytes))
+        })
+        .ok()
+        .flatten()
+    }
+
+    /// A block for `layout` (non-zero size): `old` (of `old_bytes` bytes, 0 for none)
+    /// reallocated, or a new one.
+    ///
+    /// # Safety
+    /// `old`, if `old_bytes != 0`, was allocated with `old_bytes` bytes and `layout`'s
+    /// alignment, and is not used afterwards.
+    pub(super) unsafe fn resize(
+        old: NonNull<u8>,
+        old_bytes: usize,
+        layout: Layout,
+    ) -> (NonNull<u8>, usize) {
+        let p = if old_bytes == 0 {
+            // SAFETY: `layout` has a non-zero size (`Tape` never asks for zero-sized blocks).
+            unsafe { alloc::alloc(layout) }
+        } else {
+            // SAFETY: per this function's contract; the new size is non-zero and valid for
+            // the alignment (it comes from a `Layout`).
+            unsafe {
+                alloc::realloc(
+                    old.as_ptr(),
+                    Layout::from_size_align_unchecked(old_bytes, layout.align()),
+                    layout.size(),
+                )
+            }
+        };
         match NonNull::new(p) {
             Some(p) => (p, layout.size()),
             None => alloc::handle_alloc_error(layout),
         }
     }
 
+    /// Frees a block.
+    ///
+    /// # Safety
+    /// `ptr` was allocated with `bytes` bytes and alignment `align`, and is not used
+    /// afterwards.
+    pub(super) unsafe fn free(ptr: NonNull<u8>, bytes: usize, align: usize) {
+        Block { ptr, bytes, align }.free();
+    }
+
     /// Gives a block back: cached if it is big enough and fits the limits (evicting the
     /// smallest cached blocks first), freed otherwise.
     ///
     /// # Safety
-    /// `ptr` was returned by [`acquire`] with this size (its second result) and alignment,
-    /// and is not used afterwards.
+    /// `ptr` was allocated with `bytes` bytes and alignment `align`, and is not used
+    /// afterwards.
     pub(super) unsafe fn release(ptr: NonNull<u8>, bytes: usize, align: usize) {
         let block = Block { ptr, bytes, align };
         if bytes < POOLED_MIN_BYTES || bytes > POOL_MAX_BYTES {
@@ -401,11 +450,36 @@ mod tests {
         let mut t: Tape<u64> = Tape::new();
         t.reserve(n);
         t.push(7);
-        assert_eq!(t.ptr.as_ptr() as usize, first, "the cached block is taken again");
+        assert_eq!(
+            t.ptr.as_ptr() as usize,
+            first,
+            "the cached block is taken again"
+        );
         assert_eq!(t.pop(), 7);
         drop(t);
         release_cache();
         assert_eq!(cached_bytes(), 0);
+    }
+
+    #[test]
+    fn grows_past_a_cached_block() {
+        release_cache();
+        {
+            let mut t: Tape<u32> = Tape::new();
+            t.reserve(2000);
+            t.push(0);
+        }
+        // Takes the cached 8000-byte block at its first growth past 4 KiB, then outgrows it
+        // (reallocated) and keeps every value.
+        let mut t: Tape<u32> = Tape::new();
+        for k in 0..50_000 {
+            t.push(k);
+        }
+        for k in (0..50_000).rev() {
+            assert_eq!(t.pop(), k);
+        }
+        drop(t);
+        release_cache();
     }
 
     #[test]
