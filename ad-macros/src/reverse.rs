@@ -28,6 +28,11 @@ pub struct Gen<'a> {
     /// Element reads whose cotangent goes to a register instead of the gradient vector
     /// (see [`Gen::neighbour_carry`]): read variable -> local accumulator.
     redirect: RefCell<std::collections::HashMap<VarId, Ident>>,
+    /// Per loop body: the tapes its own statements push to whose room the loop reserves
+    /// exactly (see [`Gen::exact_reservations`]); those pushes cannot grow the tape.
+    reserved: RefCell<std::collections::HashMap<BlockId, Vec<Ident>>>,
+    /// The block whose statement the forward sweep is emitting.
+    cur_block: std::cell::Cell<BlockId>,
 }
 
 fn rt() -> TokenStream {
@@ -55,6 +60,8 @@ impl<'a> Gen<'a> {
             tapes: RefCell::new(Vec::new()),
             block_vars,
             redirect: RefCell::new(std::collections::HashMap::new()),
+            reserved: RefCell::new(std::collections::HashMap::new()),
+            cur_block: std::cell::Cell::new(0),
         }
     }
 
@@ -87,6 +94,100 @@ impl<'a> Gen<'a> {
             }
         }
         out
+    }
+
+    /// The tapes a loop body pushes to a known number of times per iteration, with that
+    /// number: values stored at its end and overwrites recorded by its own statements, for
+    /// tapes that no statement nested in it (branch, inner loop) pushes to. Reserving the
+    /// trip count times that number before the loop leaves room for every push.
+    fn exact_reservations(&self, b: &Block) -> Vec<(Ident, usize)> {
+        if !self.an.block_has_rev(b) {
+            return Vec::new();
+        }
+        let mut counts: Vec<(Ident, usize)> = Vec::new();
+        let mut add = |t: Ident| match counts.iter_mut().find(|(u, _)| *u == t) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((t, 1)),
+        };
+        for s in &b.stmts {
+            if self.an.saves(s) {
+                match s {
+                    Stmt::Assign { var, .. } => add(self.derived("__tape", *var)),
+                    Stmt::IndexAssign { base, .. } => add(self.derived("__tape_elems", *base)),
+                    _ => {}
+                }
+            }
+        }
+        for &v in self.block_vars.get(&b.id).into_iter().flatten() {
+            if self.an.stored(self.func, v) {
+                add(self.derived("__tape", v));
+            }
+        }
+        // Tapes also pushed inside nested blocks: their count per iteration is unknown.
+        let mut nested: Vec<Ident> = Vec::new();
+        for s in &b.stmts {
+            let inner: Vec<&Block> = match s {
+                Stmt::If { then, els, .. } => vec![then, els],
+                Stmt::Loop(l) => {
+                    let mut v = vec![&l.body];
+                    if let LoopKind::While { cond_block, .. } = &l.kind {
+                        v.push(cond_block);
+                    }
+                    v
+                }
+                _ => continue,
+            };
+            for blk in inner {
+                self.collect_pushes(blk, &mut nested);
+            }
+        }
+        counts.retain(|(t, _)| !nested.contains(t));
+        counts
+    }
+
+    /// Every tape pushed by a statement of `b` or of a block nested in it (by name).
+    fn collect_pushes(&self, b: &Block, out: &mut Vec<Ident>) {
+        for &v in self.block_vars.get(&b.id).into_iter().flatten() {
+            if self.an.stored(self.func, v) {
+                out.push(self.derived("__tape", v));
+            }
+        }
+        for s in &b.stmts {
+            match s {
+                Stmt::Assign { var, .. } if self.an.saves(s) => {
+                    out.push(self.derived("__tape", *var))
+                }
+                Stmt::IndexAssign { base, .. } if self.an.saves(s) => {
+                    out.push(self.derived("__tape_elems", *base))
+                }
+                Stmt::If { then, els, .. } => {
+                    self.collect_pushes(then, out);
+                    self.collect_pushes(els, out);
+                }
+                Stmt::Loop(l) => {
+                    self.collect_pushes(&l.body, out);
+                    if let LoopKind::While { cond_block, .. } = &l.kind {
+                        self.collect_pushes(cond_block, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `tape.push(value)`, or `tape.push_reserved(value)` where the enclosing loop reserved
+    /// exactly (see [`Gen::exact_reservations`]).
+    fn push_to(&self, block: BlockId, tape: &Ident, value: TokenStream) -> TokenStream {
+        let exact = self
+            .reserved
+            .borrow()
+            .get(&block)
+            .is_some_and(|ts| ts.contains(tape));
+        if exact {
+            quote!(#tape.push_reserved(#value);)
+        } else {
+            quote!(#tape.push(#value);)
+        }
     }
 
     /// Whether `v` holds a borrow made in its block (`&x[i]` of a loop over `x.iter()`).
@@ -423,6 +524,7 @@ impl<'a> Gen<'a> {
     pub fn fwd_block(&self, b: &Block) -> TokenStream {
         let mut out = TokenStream::new();
         for s in &b.stmts {
+            self.cur_block.set(b.id);
             out.extend(self.fwd_stmt(s));
         }
         if b.id != 0 && self.an.block_has_rev(b) {
@@ -431,9 +533,9 @@ impl<'a> Gen<'a> {
                     let (t, i) = (self.var_tape(v), self.v(v));
                     if self.is_borrow(v) {
                         // A borrow cannot outlive the block: record the value it points to.
-                        out.extend(quote!(#t.push(::core::clone::Clone::clone(#i));));
+                        out.extend(self.push_to(b.id, &t, quote!(::core::clone::Clone::clone(#i))));
                     } else {
-                        out.extend(quote!(#t.push(#i);));
+                        out.extend(self.push_to(b.id, &t, quote!(#i)));
                     }
                 }
             }
@@ -490,7 +592,12 @@ impl<'a> Gen<'a> {
                     quote!({ #bind #i = ::core::option::Option::Some(#new); })
                 } else if self.an.saves(s) {
                     let t = self.var_tape(*var);
-                    quote!(#bind #t.push(::core::mem::replace(&mut #i, #new));)
+                    let push = self.push_to(
+                        self.cur_block.get(),
+                        &t,
+                        quote!(::core::mem::replace(&mut #i, #new)),
+                    );
+                    quote!(#bind #push)
                 } else if pb.is_some() {
                     quote!(#bind #i = #new;)
                 } else {
@@ -511,7 +618,12 @@ impl<'a> Gen<'a> {
                 };
                 if self.an.saves(s) {
                     let t = self.elem_tape(*base);
-                    quote!(#bind #t.push(::core::mem::replace(&mut #b[#idx], #new));)
+                    let push = self.push_to(
+                        self.cur_block.get(),
+                        &t,
+                        quote!(::core::mem::replace(&mut #b[#idx], #new)),
+                    );
+                    quote!(#bind #push)
                 } else {
                     quote!(#bind #b[#idx] = #new;)
                 }
@@ -568,6 +680,15 @@ impl<'a> Gen<'a> {
             // No reverse, or a range loop whose count the reverse recomputes from its bounds.
             (quote!(), quote!(), quote!())
         };
+        // Exact reservations of a range loop's tapes, known before its body is emitted.
+        let exact = if matches!(l.kind, LoopKind::Range { .. }) {
+            self.exact_reservations(&l.body)
+        } else {
+            Vec::new()
+        };
+        self.reserved
+            .borrow_mut()
+            .insert(l.body.id, exact.iter().map(|(t, _)| t.clone()).collect());
         let body = self.fwd_block(&l.body);
         let mut codes = std::collections::BTreeSet::new();
         crate::parse::escape_codes(&l.body.stmts, &mut codes);
@@ -603,14 +724,28 @@ impl<'a> Gen<'a> {
                 } else {
                     quote!(#lo..#hi)
                 };
-                // Tapes pushed once per iteration get room for the whole loop up front.
-                let once = self.tapes_pushed_once(&l.body);
-                let reserve = if once.is_empty() {
+                // Tapes pushed a known number of times per iteration get room for the whole
+                // loop up front (and their pushes then never grow them); other tapes pushed
+                // once per iteration get room for one value per iteration.
+                let once: Vec<Ident> = self
+                    .tapes_pushed_once(&l.body)
+                    .into_iter()
+                    .filter(|t| !exact.iter().any(|(u, _)| u == t))
+                    .collect();
+                let reserve = if once.is_empty() && exact.is_empty() {
                     quote!()
                 } else {
                     let len = mixed("__len");
+                    let exact = exact.iter().map(|(t, n)| {
+                        if *n == 1 {
+                            quote!(#t.reserve(#len);)
+                        } else {
+                            quote!(#t.reserve(#len.saturating_mul(#n));)
+                        }
+                    });
                     quote! {
                         let #len = ::core::iter::Iterator::size_hint(&(#range)).0;
+                        #(#exact)*
                         #(#once.reserve(#len);)*
                     }
                 };

@@ -81,6 +81,24 @@ impl<T> Tape<T> {
         self.len += 1;
     }
 
+    /// Records a value in room made by [`Tape::reserve`]: the generated code calls it for the
+    /// pushes of a loop body that the reservation before the loop counted. Unlike
+    /// [`Tape::push`] it never grows the tape, so a loop that records and accumulates keeps
+    /// its accumulator in a register (a possible call to the allocator would make the
+    /// compiler keep it in memory).
+    ///
+    /// # Panics
+    /// If there is no room: a bug in `ad-macros`, never in user code.
+    #[inline(always)]
+    pub fn push_reserved(&mut self, value: T) {
+        if self.len >= self.cap {
+            reservation_exceeded();
+        }
+        // SAFETY: `len < cap`, so the slot is inside the block (or `T` is zero-sized).
+        unsafe { self.ptr.as_ptr().add(self.len).write(value) };
+        self.len += 1;
+    }
+
     /// Takes back the most recently recorded value.
     ///
     /// # Panics
@@ -208,6 +226,14 @@ pub fn release_cache() {
 /// Bytes of tape memory the current thread keeps for reuse.
 pub fn cached_bytes() -> usize {
     pool::POOL.try_with(|p| p.borrow().total).unwrap_or(0)
+}
+
+#[cold]
+#[inline(never)]
+fn reservation_exceeded() -> ! {
+    panic!(
+        "ad-runtime: tape reservation exceeded (a loop recorded more values than it reserved room for); this is a bug in ad-macros, please report it"
+    )
 }
 
 #[cold]
@@ -387,6 +413,30 @@ mod tests {
         t.push(-1.0);
         assert_eq!(t.pop(), -1.0);
         assert_eq!(t.pop(), 999.0);
+    }
+
+    #[test]
+    fn push_reserved_within_the_reservation() {
+        let mut t: Tape<f64> = Tape::new();
+        t.push(0.5);
+        t.reserve(3);
+        for k in 0..3 {
+            t.push_reserved(k as f64);
+        }
+        assert_eq!(t.pop(), 2.0);
+        let mut z = Tape::new();
+        z.push_reserved(());
+        z.pop();
+    }
+
+    #[test]
+    #[should_panic(expected = "reservation exceeded")]
+    fn push_reserved_past_the_reservation_panics() {
+        let mut t: Tape<u16> = Tape::new();
+        t.reserve(2);
+        for k in 0..100 {
+            t.push_reserved(k);
+        }
     }
 
     #[test]

@@ -37,7 +37,7 @@ fn logsumexp_pullback<'__ad>(
         __iters1 += 1;
         let __v5 = v[i];
         let __new = mx.max(__v5);
-        __tape_mx.push(::core::mem::replace(&mut mx, __new));
+        __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
     }
     let mut s = 0.0;
     let __v6 = 0;

@@ -136,7 +136,8 @@ pub fn gmm_objective_pullback<'__ad>(
             let __v11 = ik * d;
             let __v12 = __v11 + j;
             let __new = q.exp();
-            __tape_elems_qdiags.push(::core::mem::replace(&mut qdiags[__v12], __new));
+            __tape_elems_qdiags
+                .push_reserved(::core::mem::replace(&mut qdiags[__v12], __new));
             s = s + q;
         }
         let __new = s;
@@ -214,7 +215,7 @@ pub fn gmm_objective_pullback<'__ad>(
                 let __v44 = qxc[j__3];
                 let __v45 = __v44 * __v44;
                 sq = sq + __v45;
-                __tape72_v44.push(__v44);
+                __tape72_v44.push_reserved(__v44);
             }
             let __v46 = alphas[ik__1];
             let __v47 = sum_qs[ik__1];
@@ -222,14 +223,14 @@ pub fn gmm_objective_pullback<'__ad>(
             let __v50 = __v49 * sq;
             let __new = __v48 - __v50;
             __tape_elems_main_term
-                .push(::core::mem::replace(&mut main_term[ik__1], __new));
-            __tape_idx.push(idx);
+                .push_reserved(::core::mem::replace(&mut main_term[ik__1], __new));
+            __tape_idx.push_reserved(idx);
         }
         let __v52 = logsumexp(&main_term);
         let __new = ::core::clone::Clone::clone(&slse)
             + ::core::clone::Clone::clone(&__v52);
-        __tape_slse.push(::core::mem::replace(&mut slse, __new));
-        __tape80_v52.push(__v52);
+        __tape_slse.push_reserved(::core::mem::replace(&mut slse, __new));
+        __tape80_v52.push_reserved(__v52);
     }
     let mut prior = 0.0;
     let __v53 = 0;

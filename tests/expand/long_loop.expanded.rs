@@ -38,7 +38,7 @@ fn long_loop_pullback(
         let __v5 = y * a;
         let __v6 = __v5.sin();
         let __new = __v6 + x;
-        __tape_y.push(::core::mem::replace(&mut y, __new));
+        __tape_y.push_reserved(::core::mem::replace(&mut y, __new));
     }
     let __ret1: f64 = ::core::clone::Clone::clone(&y);
     let __seed = __ret1;
