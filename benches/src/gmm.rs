@@ -5,8 +5,9 @@
 //! - [`gmm_objective`]: plain scalar Rust over flat slices under `#[differentiable]`, close to
 //!   gradbench's C++ `gmm.hpp`, which generates [`gmm_objective_grad`] (gradient with respect
 //!   to `alphas`, `means`, `icf`);
-//! - [`gmm_objective_split`]: the same function restructured so that the macro records
-//!   `O(N K D)` values instead of `O(N K D²)` (see its documentation);
+//! - [`gmm_objective_split`]: the same function restructured around two costs that earlier
+//!   versions of the macro had with [`gmm_objective`] (see its documentation); kept for
+//!   comparison;
 //! - [`gmm_grad_manual`]: a hand-derived value and gradient (the "manual" baseline);
 //! - [`gmm_objective_naive`]: an independent straightforward evaluation of the log posterior
 //!   from its definition (dense matrices, densities, determinant), used only by the tests.
@@ -172,13 +173,14 @@ pub fn gmm_objective(
     constant + slse - n as f64 * logsumexp(alphas) + prior
 }
 
-/// [`gmm_objective`] restructured around two costs of the current macro (see the crate's
-/// GMM report): the packed index of `L_k[r, c]` is computed in closed form instead of with a
-/// mutable counter (which the macro tapes every iteration, and with it every `icf[idx]` read),
-/// and `Q_k (x - μ_k)` is accumulated in one buffer and copied into another before it is read,
-/// so the increments `acc[r] += ..` overwrite nothing the reverse sweep reads and record
-/// nothing (reading `acc` directly makes the macro save the old `acc[r]` at every increment,
-/// `D(D-1)/2` values per point and component). Same value as [`gmm_objective`] up to rounding.
+/// [`gmm_objective`] restructured around two costs that earlier versions of the macro had
+/// with it: the packed index of `L_k[r, c]` is computed in closed form instead of with a
+/// mutable counter (which was recorded at every step, and with it every `icf[idx]` read;
+/// the macro now undoes `idx += 1` in the reverse sweep instead), and `Q_k (x - μ_k)` is
+/// accumulated in one buffer and copied into another before it is read (the old `acc[r]`
+/// was saved at every increment; now an increment records nothing either way). Both forms
+/// now record `D` values per point and component; this one does a little more work. Same
+/// value as [`gmm_objective`] up to rounding.
 #[differentiable(wrt(alphas, means, icf))]
 #[allow(clippy::too_many_arguments)]
 pub fn gmm_objective_split(

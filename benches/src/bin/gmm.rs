@@ -15,11 +15,12 @@
 //!
 //! Two generated gradients are timed: of [`gmm_objective`] (the objective written as a user
 //! would, close to gradbench's C++) and of [`gmm_objective_split`] (the same function
-//! restructured so that the macro records less; see its documentation). All ratios use the
-//! one objective [`gmm_objective`] as denominator. The "peak heap" columns are the largest
-//! number of heap bytes live at once during one call beyond those live before it (a counting
-//! global allocator), i.e. the tape and the gradient buffers, measured after freeing the tape
-//! memory that earlier calls left for reuse (`ad_runtime::tape::release_cache`).
+//! restructured around costs earlier versions of the macro had; see its documentation). All
+//! ratios use the one objective [`gmm_objective`] as denominator. The "peak heap" columns are
+//! the largest number of heap bytes live at once during one call beyond those live before it
+//! (a counting global allocator), i.e. the tape and the gradient buffers, measured after
+//! freeing the tape memory that earlier calls left for reuse
+//! (`ad_runtime::tape::release_cache`).
 //!
 //! [`gmm_objective`]: ad_benches::gmm::gmm_objective
 //! [`gmm_objective_split`]: ad_benches::gmm::gmm_objective_split
