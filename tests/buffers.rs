@@ -843,18 +843,29 @@ fn buffer_refilled_for_every_point() {
     assert_fd(|p| refill_per_point(&x, p, d, n), &mu, &gmu, "refill d/dmu");
 }
 
-/// Fills that must not be rebuilt, and must still be right: read before the fill in the same
-/// body (the previous point's values), an input changed after the fill, a reversed fill, a
-/// fill in a doubly nested loop.
+/// Fills, rebuilt or not, that must be right: read before the fill in the same body (the
+/// previous point's values), an input changed after the fill (also a counter), a reversed
+/// fill, a fill in a doubly nested loop.
 #[differentiable]
 fn refill_variants(x: &[f64], d: usize, n: usize) -> f64 {
     let mut b = vec![0.0; d];
     let mut c = vec![0.0; d];
     let mut e = vec![0.0; d];
+    let mut f = vec![0.0; d];
+    let mut h = vec![0.0; d];
     let mut s = 0.5;
     let mut a = 1.0;
+    let mut k = 0;
     for p in 0..n {
-        s = s + b[0] * x[p];
+        for j in 0..d {
+            h[j] = x[(k + j) % (n * d)] * 0.5;
+        }
+        k += 1;
+        s = s + h[k % d] * s;
+        s = s + f[0] * x[p] + 0.1 * sumsq(&f);
+        for j in 0..d {
+            f[j] = x[p * d + j] * x[j];
+        }
         for j in 0..d {
             b[j] = (x[p * d + j] * a).sin();
         }
@@ -863,8 +874,9 @@ fn refill_variants(x: &[f64], d: usize, n: usize) -> f64 {
         }
         a = a * 0.5 + s.cos();
         for j in 0..d {
-            s = s * 0.9 + b[j] * c[j] * b[(j + 1) % d];
+            s = s * 0.9 + b[j] * c[j] * b[(j + 1) % d] + f[j];
         }
+        s = s + 0.1 * sumsq(&b);
         for q in 0..2 {
             for j in 0..d {
                 e[j] = x[q * d + j] + x[p];
@@ -886,8 +898,55 @@ fn buffer_fills_that_are_not_rebuilt() {
     assert_fd(|p| refill_variants(p, d, n), &x, &g, "refill_variants");
 }
 
+/// A refilled buffer read again after its loop but inside an enclosing one (its last fill
+/// of each outer iteration, also by a call that the reverse sweep runs again on it), and one
+/// read by a `while` condition: neither can be rebuilt in the reverse sweep.
+#[differentiable]
+fn refill_read_between_loops(x: &[f64], d: usize, n: usize) -> f64 {
+    let mut e = vec![0.0; d];
+    let mut b = vec![0.0; d];
+    let mut s = 0.3;
+    for q in 0..2 {
+        for p in 0..n {
+            for j in 0..d {
+                e[j] = x[p * d + j] * (q as f64 + 1.0) * 0.5;
+            }
+            for j in 0..d {
+                s = (s * e[j]).sin() + 0.5 * s;
+            }
+        }
+        s = s + e[0] * e[d - 1] + 0.1 * sumsq(&e);
+    }
+    let mut p = 0;
+    while b[0] < 2.0 && p < n {
+        for j in 0..d {
+            b[j] = x[p * d + j] * x[j] + s * 0.5;
+        }
+        for j in 0..d {
+            s = (s + b[j] * b[(j + 1) % d]).sin();
+        }
+        p += 1;
+    }
+    s
+}
+
+#[test]
+fn refilled_buffers_read_outside_their_loop() {
+    let (d, n) = (3, 3);
+    let x = sample(47, n * d);
+    let (v, g) = refill_read_between_loops_grad(&x, d, n);
+    assert_eq!(v, refill_read_between_loops(&x, d, n));
+    assert_fd(
+        |p| refill_read_between_loops(p, d, n),
+        &x,
+        &g,
+        "refill_read_between_loops",
+    );
+}
+
 /// `v[i] += e` and `v[i] -= e` (the element's cotangent passes through), next to
-/// `v[i] += v[i] * e`, whose old element is read twice.
+/// `v[i] += v[i] * e` and `let t = v[i]; v[i] = t + t.sin()`, whose old element is read
+/// twice.
 #[differentiable]
 fn increments(x: &[f64], n: usize) -> f64 {
     let d = x.len();
@@ -903,6 +962,8 @@ fn increments(x: &[f64], n: usize) -> f64 {
         }
         for j in 0..d {
             v[j] += v[j] * x[j];
+            let t = v[j];
+            v[j] = t + t.sin() * 0.5;
         }
         for j in 0..d {
             s = s + (v[j] * v[j]).cos();

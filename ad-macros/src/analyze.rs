@@ -1330,13 +1330,16 @@ fn find_rebuilds(
             // Every other mention of `b` is after the fill in this body, or after the
             // enclosing loop and in no loop with it.
             let mut fine = true;
-            for (m, t) in body.stmts.iter().enumerate() {
-                if m > k {
-                    continue;
-                }
-                if m < k && mentions_anywhere(t, b) {
+            for t in &body.stmts[..k] {
+                if mentions_anywhere(t, b) {
                     fine = false;
                 }
+            }
+            // A `while` condition runs before the body: it would see the previous fill.
+            if let LoopKind::While { cond_block, .. } = &outer.kind
+                && cond_block.stmts.iter().any(|t| mentions_anywhere(t, b))
+            {
+                fine = false;
             }
             walk(&func.body, &mut |t| {
                 if !stmt_mentions(t, b) {
