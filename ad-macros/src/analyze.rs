@@ -17,6 +17,17 @@
 //!    reverse sweep (Tapenade's and Clad's restore), only if the reverse sweep reads the
 //!    variable at some point that is not strictly after the overwrite (later in the text and
 //!    in no common loop). An accumulator `s += e` read only after its loop records nothing.
+//!    Two kinds of overwrite never record: integer counter steps (`i += k`, see
+//!    [`counter_step`]), which the reverse sweep **undoes** by the inverse step (at the start
+//!    of the block's reverse when nothing after the step in its block mentions the counter,
+//!    so values copied from the counter earlier can be recomputed there), and the writes of a
+//!    loop that **refills** a whole fixed-length buffer at the top of a loop body
+//!    ([`Analysis::rebuilds`]), which the reverse of that body runs again instead.
+//!
+//! Smaller facts for the reverse sweep: element increments `v[i] += e` whose old element is
+//! read nowhere else ([`Analysis::increments`]), buffers with a fixed length
+//! ([`Analysis::presized`]), and nested range loops whose trip count can be recomputed from
+//! their bounds ([`recounted`]).
 //!
 //! Statements are identified by address (`&Stmt as *const _ as usize`) in the sets that
 //! refer to them; the IR is not modified after parsing, so addresses are stable.
