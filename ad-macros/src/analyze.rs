@@ -914,3 +914,122 @@ fn check_op(cx: &Ctxt, op: &Op, span: proc_macro2::Span, active: &[bool], func: 
         _ => {}
     }
 }
+
+/// A loop of the function body whose reverse can run inside its forward sweep when the
+/// output cotangent is known up front (`f_vjp`); see `reverse::Gen::fuse`.
+pub struct FusionCandidate {
+    /// Its position among the function body's statements.
+    pub index: usize,
+    /// Its accumulators: variables declared outside the loop, with adjoints, that the loop
+    /// writes only as `s = s + e`, `s = e + s` or `s = s - e` (so their adjoint is the same in
+    /// every iteration of the reverse sweep).
+    pub accumulators: Vec<VarId>,
+}
+
+/// Whether `s` is `v = v + e`, `v = e + v` or `v = v - e` with `e` not `v`: its reverse leaves
+/// `v̄` unchanged (`v̄ += g` after `g = take(v̄)`) and adds `±v̄` into `ē`.
+pub fn is_accumulation(s: &Stmt, v: VarId) -> bool {
+    let Stmt::Assign {
+        var,
+        op: Op::Arith(k, a, b),
+        init: false,
+        ..
+    } = s
+    else {
+        return false;
+    };
+    let is_v = |x: &Atom| matches!(x, Atom::Var(u) if *u == v);
+    let mentions_v = |x: &Atom| x.var() == Some(v);
+    *var == v
+        && match k {
+            Arith::Add => (is_v(a) && !mentions_v(b)) || (is_v(b) && !mentions_v(a)),
+            Arith::Sub => is_v(a) && !mentions_v(b),
+            _ => false,
+        }
+}
+
+/// Top-level loops (in order) that meet the IR-level conditions of loop fusion:
+///
+/// - the loop has reverse code;
+/// - every variable declared outside it that it writes (in any nested block) is not read by
+///   the reverse sweep (`needed` is false, so nothing restores it and no reverse code reads a
+///   value the next iteration has changed), and, if it has an adjoint, every statement of the
+///   loop that mentions it is an accumulation ([`is_accumulation`]).
+///
+/// Reads of outer values the loop does not write are unrestricted: they are the same in every
+/// iteration. Variables declared inside the loop are fresh in every iteration, so restoring
+/// them (and the per-iteration tapes of the body, pushed and popped within the iteration) is
+/// harmless. The conditions on the statements after the loop are checked on the generated
+/// code, in `reverse::Gen::fuse`.
+pub fn fusion_candidates(func: &Func, an: &Analysis) -> Vec<FusionCandidate> {
+    let mut out = Vec::new();
+    for (index, s) in func.body.stmts.iter().enumerate() {
+        let Stmt::Loop(l) = s else { continue };
+        if !an.block_has_rev(&l.body) {
+            continue;
+        }
+        let mut inner: HashSet<BlockId> = HashSet::new();
+        let mut collect = |b: &Block| {
+            inner.insert(b.id);
+        };
+        if let LoopKind::While { cond_block, .. } = &l.kind {
+            walk_blocks(cond_block, &mut collect);
+        }
+        walk_blocks(&l.body, &mut collect);
+        let mut written = BTreeSet::new();
+        assigned_in(s, &mut written);
+        let mut accumulators = Vec::new();
+        let mut ok = true;
+        for &w in &written {
+            if inner.contains(&func.vars[w].block) && func.vars[w].kind != VarKind::Param {
+                continue;
+            }
+            if an.needed[w] {
+                ok = false;
+                break;
+            }
+            if !an.adj(w) {
+                continue;
+            }
+            let mut only_acc = true;
+            walk_stmts(std::slice::from_ref(s), &mut |t| {
+                if stmt_mentions(t, w) && !is_accumulation(t, w) {
+                    only_acc = false;
+                }
+            });
+            if !only_acc {
+                ok = false;
+                break;
+            }
+            accumulators.push(w);
+        }
+        if ok {
+            out.push(FusionCandidate {
+                index,
+                accumulators,
+            });
+        }
+    }
+    out
+}
+
+/// Variables assigned (also first assignments of deferred variables), element-written or
+/// pushed to anywhere in `stmts`.
+pub fn assigned_in_all(stmts: &[Stmt]) -> BTreeSet<VarId> {
+    let mut out = BTreeSet::new();
+    for s in stmts {
+        assigned_in(s, &mut out);
+    }
+    out
+}
+
+/// The block with id `id` inside `b` (or `b` itself).
+pub fn find_block(b: &Block, id: BlockId) -> Option<&Block> {
+    let mut found = None;
+    walk_blocks(b, &mut |x| {
+        if x.id == id && found.is_none() {
+            found = Some(x);
+        }
+    });
+    found
+}
