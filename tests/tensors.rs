@@ -608,3 +608,48 @@ fn values_of_unknown_kind() {
     assert_fd_array(|x| unknown_kinds(&w, x, &b), &x, &dx, "dx");
     assert_fd_array(|b| unknown_kinds(&w, &x, b), &b, &db, "db");
 }
+
+#[differentiable]
+fn constants(a: &Array2<f64>) -> f64 {
+    let i = Array2::<f64>::eye(2);
+    let f = Array2::from_elem((2, 2), 0.5);
+    let v = Array1::from_shape_vec(2, vec![1.0, -2.0]).unwrap();
+    let lit = ad_runtime::ndarray::array![[1.0, 2.0], [3.0, 4.0]];
+    let z = Array2::<f64>::zeros((2, 2)) + Array2::<f64>::ones((2, 2));
+    ((a + &i) * &f).dot(&v).sum() + (a * &lit).sum() + (a - &z).mapv(|x| x * x).sum()
+}
+
+#[test]
+fn constant_arrays() {
+    let mut rng = Rng::new(43);
+    let a = rand(&mut rng, (2, 2), -1.0, 1.0);
+    let (v, da) = constants_grad(&a);
+    common::assert_near(v, constants(&a), "value");
+    assert_fd_array(constants, &a, &da, "da");
+}
+
+#[differentiable]
+fn write_elements(a: &Array2<f64>, s: f64) -> f64 {
+    let (n, m) = a.dim();
+    let mut out = Array2::<f64>::zeros((m, n));
+    let mut v = Array1::<f64>::zeros(n);
+    for i in 0..n {
+        for j in 0..m {
+            out[[j, i]] = a[[i, j]] * s;
+            v[i] += a[[i, j]].sin();
+        }
+    }
+    out[[0, 0]] = out[[0, 0]] * out[[0, 0]];
+    out.dot(&v).mapv(|x| x * x).sum() + v.sum()
+}
+
+#[test]
+fn element_writes_into_local_arrays() {
+    let mut rng = Rng::new(44);
+    let a = rand(&mut rng, (3, 2), -1.0, 1.0);
+    let (v, (da, ds)) = write_elements_grad(&a, 0.8);
+    common::assert_near(v, write_elements(&a, 0.8), "value");
+    assert_fd_array(|a| write_elements(a, 0.8), &a, &da, "da");
+    let fs = fd(|s: &Array<f64, _>| write_elements(&a, s[()]), &Array::from_elem((), 0.8));
+    common::assert_near(ds, fs[()], "ds");
+}
