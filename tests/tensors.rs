@@ -37,7 +37,10 @@ fn arithmetic_broadcasting() {
     assert_fd_array(|a| broadcast_mix(a, &b, &c, s), &a, &da, "da");
     assert_fd_array(|b| broadcast_mix(&a, b, &c, s), &b, &db, "db");
     assert_fd_array(|c| broadcast_mix(&a, &b, c, s), &c, &dc, "dc");
-    let fs = fd(|s: &Array<f64, _>| broadcast_mix(&a, &b, &c, s[()]), &Array::from_elem((), s));
+    let fs = fd(
+        |s: &Array<f64, _>| broadcast_mix(&a, &b, &c, s[()]),
+        &Array::from_elem((), s),
+    );
     common::assert_near(ds, fs[()], "ds");
 }
 
@@ -184,7 +187,10 @@ fn maps_and_methods() {
     let (v, (da, dc)) = maps_grad(&a, c);
     assert!((v - maps(&a, c)).abs() < 1e-12);
     assert_fd_array(|a| maps(a, c), &a, &da, "da");
-    let fc = fd(|c: &Array<f64, _>| maps(&a, c[()]), &Array::from_elem((), c));
+    let fc = fd(
+        |c: &Array<f64, _>| maps(&a, c[()]),
+        &Array::from_elem((), c),
+    );
     common::assert_near(dc, fc[()], "dc (captured by the closures)");
 }
 
@@ -283,7 +289,10 @@ fn f32_arrays() {
     // Closed form: h = tanh(Wx), L = ½|h|², ∂L/∂(Wx) = h (1 - h²).
     let h = w.dot(&x).mapv(f32::tanh);
     let gz = &h * &h.mapv(|v| 1.0 - v * v);
-    let dw_ref = gz.view().insert_axis(Axis(1)).dot(&x.view().insert_axis(Axis(0)));
+    let dw_ref = gz
+        .view()
+        .insert_axis(Axis(1))
+        .dot(&x.view().insert_axis(Axis(0)));
     let dx_ref = w.t().dot(&gz);
     for (a, b) in dw.iter().zip(dw_ref.iter()) {
         assert!((a - b).abs() < 1e-5, "{dw} vs {dw_ref}");
@@ -434,8 +443,18 @@ fn layer_norm_with_residual() {
     let w = rand(&mut rng, (4, 4), -1.0, 1.0);
     let (_, (dx, dg, db, dw)) = layer_norm_residual_grad(&x, &gamma, &beta, &w);
     assert_fd_array(|x| layer_norm_residual(x, &gamma, &beta, &w), &x, &dx, "dx");
-    assert_fd_array(|g| layer_norm_residual(&x, g, &beta, &w), &gamma, &dg, "dgamma");
-    assert_fd_array(|b| layer_norm_residual(&x, &gamma, b, &w), &beta, &db, "dbeta");
+    assert_fd_array(
+        |g| layer_norm_residual(&x, g, &beta, &w),
+        &gamma,
+        &dg,
+        "dgamma",
+    );
+    assert_fd_array(
+        |b| layer_norm_residual(&x, &gamma, b, &w),
+        &beta,
+        &db,
+        "dbeta",
+    );
     assert_fd_array(|w| layer_norm_residual(&x, &gamma, &beta, w), &w, &dw, "dw");
 }
 
@@ -490,7 +509,10 @@ fn every_elementwise_method() {
     let a = rand(&mut rng, 6, 0.05, 0.95);
     let (_, (da, dp)) = elementwise_methods_grad(&a, 1.3);
     assert_fd_array(|a| elementwise_methods(a, 1.3), &a, &da, "da");
-    let fp = fd(|p: &Array<f64, _>| elementwise_methods(&a, p[()]), &Array::from_elem((), 1.3));
+    let fp = fd(
+        |p: &Array<f64, _>| elementwise_methods(&a, p[()]),
+        &Array::from_elem((), 1.3),
+    );
     common::assert_near(dp, fp[()], "dp");
 }
 
@@ -650,6 +672,9 @@ fn element_writes_into_local_arrays() {
     let (v, (da, ds)) = write_elements_grad(&a, 0.8);
     common::assert_near(v, write_elements(&a, 0.8), "value");
     assert_fd_array(|a| write_elements(a, 0.8), &a, &da, "da");
-    let fs = fd(|s: &Array<f64, _>| write_elements(&a, s[()]), &Array::from_elem((), 0.8));
+    let fs = fd(
+        |s: &Array<f64, _>| write_elements(&a, s[()]),
+        &Array::from_elem((), 0.8),
+    );
     common::assert_near(ds, fs[()], "ds");
 }

@@ -103,22 +103,18 @@ impl VisitMut for NameLifetimes {
         // `ArrayView2<f64>` has a hidden lifetime parameter: name it.
         if let Some(last) = p.path.segments.last_mut() {
             let name = last.ident.to_string();
-            if name.starts_with("ArrayView") || name.starts_with("CowArray") {
-                if let syn::PathArguments::AngleBracketed(a) = &mut last.arguments
-                    && !a
-                        .args
-                        .iter()
-                        .any(|g| matches!(g, syn::GenericArgument::Lifetime(_)))
-                {
-                    a.args.insert(
-                        0,
-                        syn::GenericArgument::Lifetime(syn::Lifetime::new(
-                            "'__ad",
-                            Span::call_site(),
-                        )),
-                    );
-                    self.used = true;
-                }
+            if (name.starts_with("ArrayView") || name.starts_with("CowArray"))
+                && let syn::PathArguments::AngleBracketed(a) = &mut last.arguments
+                && !a
+                    .args
+                    .iter()
+                    .any(|g| matches!(g, syn::GenericArgument::Lifetime(_)))
+            {
+                a.args.insert(
+                    0,
+                    syn::GenericArgument::Lifetime(syn::Lifetime::new("'__ad", Span::call_site())),
+                );
+                self.used = true;
             }
         }
         syn::visit_mut::visit_type_path_mut(self, p);
