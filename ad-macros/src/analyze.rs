@@ -23,6 +23,7 @@
 
 use crate::ctxt::Ctxt;
 use crate::ir::*;
+use crate::kinds::{self, Kind};
 use crate::rules::{self, MethodRule, Need};
 use quote::ToTokens;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -43,6 +44,14 @@ pub struct Analysis {
     /// (by statement address), where their inputs still hold the values they were computed
     /// from: `t = y * a` before `y = t.sin() + x` needs no tape once `y` is restored.
     pub late: Vec<Option<usize>>,
+    /// Views of the function body's own arrays (`k.t()` of a local `k`): a closure that
+    /// outlives the body cannot hold them, so the reverse sweep re-makes them from their base.
+    pub reborrow: Vec<bool>,
+    /// Static kinds (scalar, array, ...), see [`crate::kinds`].
+    pub kinds: Vec<Kind>,
+    /// The analyses of closure bodies of elementwise maps ([`Op::Map`]), by the address of
+    /// their function.
+    pub subs: HashMap<usize, Analysis>,
 }
 
 impl Analysis {
@@ -119,6 +128,9 @@ fn op_output_active(op: &Op, active: &[bool]) -> bool {
             Some(MethodRule::ZeroGrad { .. }) | Some(MethodRule::Passive) => false,
             _ => any(&op.operands()),
         },
+        Op::Map { recv, captures, .. } => {
+            atom_active(recv, active) || captures.iter().any(|c| active[*c])
+        }
         _ => any(&op.operands()),
     }
 }
@@ -254,6 +266,7 @@ fn assigned_in(s: &Stmt, out: &mut BTreeSet<VarId>) {
 
 pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
     let n = func.vars.len();
+    let kinds = kinds::infer(func);
     let mut active = vec![false; n];
     for &p in active_params {
         active[p] = true;
@@ -305,6 +318,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                     Op::Index { base, .. } | Op::SliceRef { base, .. } => {
                         base.var().into_iter().collect()
                     }
+                    Op::Map { .. } => op.reads(),
                     _ => op.operands().iter().filter_map(|a| a.var()).collect(),
                 };
                 for r in reads {
@@ -333,7 +347,27 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             | Stmt::IndexAssign { op, span, .. } => (op, *span),
             _ => return,
         };
-        check_op(cx, op, span, &active, func);
+        check_op(cx, op, span, &active, func, &kinds);
+    });
+    // Closure bodies of elementwise maps, with the element and the active captures active.
+    let mut subs = HashMap::new();
+    walk(&func.body, &mut |s| {
+        if let Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } = s
+            && let Op::Map {
+                recv, sub, captures, ..
+            } = op
+        {
+            let mut params = Vec::new();
+            if atom_active(recv, &active) {
+                params.push(0);
+            }
+            for (k, c) in captures.iter().enumerate() {
+                if active[*c] {
+                    params.push(k + 1);
+                }
+            }
+            subs.insert(&**sub as *const Func as usize, analyze(cx, sub, &params));
+        }
     });
     for_each_iter_loop(&func.body, &mut |l| {
         if let LoopKind::Iter { iter, reads, .. } = &l.kind {
@@ -471,7 +505,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                     loops: p.loops.clone(),
                 }
             };
-            let own: Vec<VarId> = op_needs(func, op, *t, &active)
+            let own: Vec<VarId> = op_needs(func, op, *t, &active, &kinds)
                 .into_iter()
                 .map(|(v, _)| v)
                 .collect();
@@ -498,6 +532,9 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         recompute,
         range_counter,
         overwritten,
+        reborrow: reborrows(func, &kinds),
+        kinds,
+        subs,
         saves: HashSet::new(),
         late,
     };
@@ -528,7 +565,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                         | Stmt::Assign { var, op, .. }
                         | Stmt::IndexAssign { base: var, op, .. } => {
                             more.extend(
-                                op_needs(func, op, *var, &an.active)
+                                op_needs(func, op, *var, &an.active, &an.kinds)
                                     .into_iter()
                                     .map(|(v, _)| v),
                             );
@@ -556,7 +593,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             // Recomputed values need their inputs.
             for v in 0..n {
                 if an.needed[v]
-                    && (an.recompute[v] || an.late[v].is_some())
+                    && (an.recompute[v] || an.late[v].is_some() || an.reborrow[v])
                     && let Some(op) = def_op[v]
                 {
                     more.extend(op.reads());
@@ -673,7 +710,7 @@ fn refine_saves(func: &Func, an: &mut Analysis, def_op: &[Option<&Op>]) {
                 | Stmt::Assign { var, op, .. }
                 | Stmt::IndexAssign { base: var, op, .. } = s
             {
-                for (v, is_out) in op_needs(func, op, *var, &an.active) {
+                for (v, is_out) in op_needs(func, op, *var, &an.active, &an.kinds) {
                     let pos = if is_out { p.pos + 1 } else { p.pos };
                     reads.push((
                         v,
@@ -759,10 +796,59 @@ fn for_each_iter_loop<'a>(b: &'a Block, f: &mut impl FnMut(&'a Loop)) {
     });
 }
 
-/// The primal values the partials of `op` read (for its active operands).
+/// Variables of the function body holding views of its own arrays (see
+/// [`Analysis::reborrow`]).
+fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
+    let mut out = vec![false; func.vars.len()];
+    let local = |v: VarId, out: &[bool]| {
+        let var = &func.vars[v];
+        out[v]
+            || (kinds[v] == Kind::Array
+                && !(var.kind == VarKind::Param
+                    && matches!(var.ty, Some(syn::Type::Reference(_)))))
+    };
+    for s in &func.body.stmts {
+        let Stmt::Let { var, op, .. } = s else {
+            continue;
+        };
+        let hit = match op {
+            Op::Method {
+                name, recv, extra, ..
+            } if extra.raw.is_none() => {
+                let n = name.to_string();
+                let base = recv.var().is_some_and(|b| local(b, &out));
+                let viewing = matches!(
+                    n.as_str(),
+                    "t" | "view" | "row" | "column" | "index_axis" | "slice" | "to_shape"
+                );
+                let passing = matches!(
+                    n.as_str(),
+                    "insert_axis"
+                        | "reversed_axes"
+                        | "into_shape_with_order"
+                        | "into_shape"
+                        | "into_dyn"
+                        | "into_dimensionality"
+                );
+                base && (viewing || (passing && recv.var().is_some_and(|b| out[b])))
+            }
+            Op::Copy(Atom::Ref(b)) => local(*b, &out),
+            _ => false,
+        };
+        out[*var] = hit;
+    }
+    out
+}
+
 /// The primal values the partials of `op` read, each with whether it is the operation's
 /// result (read right after the operation) rather than an operand (read right before).
-pub fn op_needs(func: &Func, op: &Op, target: VarId, active: &[bool]) -> Vec<(VarId, bool)> {
+pub fn op_needs(
+    func: &Func,
+    op: &Op,
+    target: VarId,
+    active: &[bool],
+    kinds: &[Kind],
+) -> Vec<(VarId, bool)> {
     let ops = op.operands();
     let is_active = |k: usize| ops.get(k).is_some_and(|a| atom_active(a, active));
     let resolve = |needs: &[Need], out: &mut Vec<(VarId, bool)>| {
@@ -779,24 +865,51 @@ pub fn op_needs(func: &Func, op: &Op, target: VarId, active: &[bool]) -> Vec<(Va
     };
     let mut out = Vec::new();
     match op {
-        Op::Arith(a, _, _) => {
+        Op::Arith(a, x, y) => {
             let (_, partials) = rules::arith(*a);
+            let (kx, ky) = (kinds::atom_kind(x, kinds), kinds::atom_kind(y, kinds));
             for (k, needs) in partials.iter().enumerate() {
                 if is_active(k) {
                     resolve(needs, &mut out);
+                    if kinds::arith_target(kx, ky, k) == kinds::Target::Operand {
+                        resolve(&[Need::In(k)], &mut out);
+                    }
                 }
             }
         }
-        Op::Method { name, .. } => {
-            if let Some(MethodRule::Diff { partials, .. }) = rules::method(&name.to_string()) {
+        Op::Method {
+            name, extra, args, ..
+        } => {
+            let n = extra.rule.map(str::to_string).unwrap_or_else(|| name.to_string());
+            if let Some(MethodRule::Diff { partials, .. }) = rules::method(&n) {
                 for (k, needs) in partials.iter().enumerate() {
+                    if is_active(k) {
+                        resolve(needs, &mut out);
+                    }
+                }
+            } else if let Some(t) = rules::tensor_method(&n) {
+                let _ = args;
+                for (k, needs) in t.partials.iter().enumerate() {
                     if is_active(k) {
                         resolve(needs, &mut out);
                     }
                 }
             }
         }
-        Op::Index { index, .. } => out.extend(index.var().map(|v| (v, false))),
+        Op::Map { recv, captures, .. } => {
+            out.extend(recv.var().map(|v| (v, false)));
+            out.extend(captures.iter().map(|c| (*c, false)));
+        }
+        Op::Concat { axis, parts, .. } => {
+            out.extend(axis.var().map(|v| (v, false)));
+            out.extend(parts.iter().filter_map(|p| p.var()).map(|v| (v, false)));
+        }
+        Op::Index { base, index, .. } => {
+            out.extend(index.var().map(|v| (v, false)));
+            if kinds::atom_kind(base, kinds) == Kind::Array {
+                out.extend(base.var().map(|v| (v, false)));
+            }
+        }
         Op::SliceRef { lo, .. } => {
             out.extend(lo.as_ref().and_then(|a| a.var()).map(|v| (v, false)))
         }
@@ -839,22 +952,49 @@ const ITERATOR_METHODS: &[&str] = &[
     "reduce",
 ];
 
-fn check_op(cx: &Ctxt, op: &Op, span: proc_macro2::Span, active: &[bool], func: &Func) {
+fn check_op(
+    cx: &Ctxt,
+    op: &Op,
+    span: proc_macro2::Span,
+    active: &[bool],
+    func: &Func,
+    kinds: &[Kind],
+) {
     let ops = op.operands();
     let act: Vec<bool> = ops.iter().map(|a| atom_active(a, active)).collect();
-    if !act.iter().any(|x| *x) && !matches!(op, Op::Opaque { .. }) {
+    let map_active = matches!(op, Op::Map { captures, .. } if captures.iter().any(|c| active[*c]));
+    if !act.iter().any(|x| *x) && !matches!(op, Op::Opaque { .. }) && !map_active {
         return;
     }
     match op {
-        Op::Method { name, args, .. } => {
-            let n = name.to_string();
+        Op::Method {
+            name, args, extra, recv, ..
+        } => {
+            let n = extra.rule.map(str::to_string).unwrap_or_else(|| name.to_string());
+            let recv_kind = kinds::atom_kind(recv, kinds);
+            if let (None, Some(t)) = (rules::method(&n), rules::tensor_method(&n)) {
+                if args.len() + 1 != t.arity {
+                    cx.error_at(name.span(), format!("`{n}` takes {} argument(s) here, found {}", t.arity - 1, args.len()));
+                    return;
+                }
+                for (k, a) in act.iter().enumerate() {
+                    if *a && k >= t.partials.len() {
+                        cx.error_at(span, format!("`{n}` cannot be differentiated with respect to its argument {k}; it must be a constant"));
+                    }
+                }
+                return;
+            }
             match rules::method(&n) {
                 None if ITERATOR_METHODS.contains(&n.as_str()) => cx.error_at(name.span(), format!(
                     "iterator adaptors (`.{n}()`) on differentiated values are not supported by #[differentiable]; write a `for` loop (`for &x in xs.iter() {{ s += x; }}`)"
                 )),
+                None if recv_kind == Kind::Array => cx.error_at(name.span(), format!(
+                    "no derivative rule for the array method `{n}` on a differentiated value; supported: {}. Compute it from supported operations, or move it into a #[differentiable] function",
+                    rules::TENSOR_METHODS
+                )),
                 None => cx.error_at(name.span(), format!(
-                    "no derivative rule for method `{n}` on a differentiated value; supported float methods: {}. Compute it from supported operations, or move it into a #[differentiable] function",
-                    rules::DIFFERENTIABLE_METHODS
+                    "no derivative rule for method `{n}` on a differentiated value; supported float methods: {}; array methods: {}. Compute it from supported operations, or move it into a #[differentiable] function",
+                    rules::DIFFERENTIABLE_METHODS, rules::TENSOR_METHODS
                 )),
                 Some(MethodRule::Diff { arity, partials }) => {
                     if args.len() + 1 != arity {
@@ -872,6 +1012,9 @@ fn check_op(cx: &Ctxt, op: &Op, span: proc_macro2::Span, active: &[bool], func: 
                 }
                 _ => {}
             }
+        }
+        Op::Concat { axis, .. } if atom_active(axis, active) => {
+            cx.error_at(span, "the axis of `concatenate`/`stack` must be a constant");
         }
         Op::Call {
             func: path,

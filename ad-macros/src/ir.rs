@@ -94,6 +94,33 @@ pub enum Op {
         form: MethodForm,
         recv: Atom,
         args: Vec<Atom>,
+        /// A trailing argument kept verbatim (the closure of `fold_axis`), a suffix applied
+        /// to the call's result (`.unwrap()` of `mean()`), and the rule name when it differs
+        /// from the method's (`fold_axis_max`).
+        extra: MethodExtra,
+    },
+    /// `recv.mapv(|v| body)` (also `mapv_into`, `map(|&v| ..)`, and a path such as
+    /// `f64::tanh` in place of the closure): an elementwise map whose closure body is
+    /// differentiated as a scalar function of the element and of the captured variables.
+    Map {
+        method: Ident,
+        recv: Atom,
+        /// The closure as the forward sweep prints it (captured names renamed).
+        closure: TokenStream,
+        /// The closure body as a function: parameter 0 is the element, then one parameter
+        /// per captured variable (in `captures` order).
+        sub: Box<Func>,
+        /// Captured variables of the enclosing function.
+        captures: Vec<VarId>,
+    },
+    /// `concatenate(axis, &[a, b, ..])` / `stack(axis, &[..])` (ndarray's free functions),
+    /// with the `.unwrap()` that follows.
+    Concat {
+        path: syn::Path,
+        stack: bool,
+        axis: Atom,
+        parts: Vec<Atom>,
+        post: TokenStream,
     },
     /// A call to a function that has a generated pullback (`f` -> `f_pullback`), or, with
     /// `plain`, one that is only ever called on constants (`Vec::with_capacity(n)`).
@@ -132,6 +159,15 @@ pub enum Op {
         reads: Vec<VarId>,
         what: String,
     },
+}
+
+/// The less common parts of a method call (see [`Op::Method`]).
+#[derive(Clone, Debug, Default)]
+pub struct MethodExtra {
+    pub turbofish: Option<TokenStream>,
+    pub raw: Option<TokenStream>,
+    pub post: Option<TokenStream>,
+    pub rule: Option<&'static str>,
 }
 
 /// How a passive operation is printed: unary prefix (`!a`) or binary infix (`a < b`).
@@ -231,6 +267,7 @@ pub enum LoopKind {
 }
 
 /// The whole function after parsing.
+#[derive(Clone, Debug)]
 pub struct Func {
     pub vars: Vec<Var>,
     pub body: Block,
@@ -283,6 +320,14 @@ impl Op {
                 args.iter().for_each(add);
             }
             Op::Call { args, .. } => args.iter().for_each(add),
+            Op::Map { recv, captures, .. } => {
+                add(recv);
+                out.extend(captures.iter().copied());
+            }
+            Op::Concat { axis, parts, .. } => {
+                add(axis);
+                parts.iter().for_each(add);
+            }
             Op::Index { base, index, .. } => {
                 add(base);
                 add(index);
@@ -305,6 +350,8 @@ impl Op {
             Op::Passive(_, xs, _) | Op::Tuple(xs) => xs.iter().collect(),
             Op::Method { recv, args, .. } => std::iter::once(recv).chain(args.iter()).collect(),
             Op::Call { args, .. } => args.iter().collect(),
+            Op::Map { recv, .. } => vec![recv],
+            Op::Concat { axis, parts, .. } => std::iter::once(axis).chain(parts.iter()).collect(),
             Op::Index { base, index, .. } => vec![base, index],
             Op::SliceRef { base, lo, hi, .. } => std::iter::once(base)
                 .chain(lo.iter())

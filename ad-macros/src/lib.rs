@@ -2,14 +2,16 @@
 //! depend on `ad-runtime`, which re-exports it; see its documentation.
 //!
 //! Pipeline (one module each): `parse` (syntax -> IR in A-normal form, `ir`), `analyze`
-//! (activity, usefulness, checks, what the reverse sweep needs), `reverse` (forward and
-//! reverse sweeps), `emit` (the generated functions). `rules` is the macro's view of the
-//! runtime's derivative rules; `ctxt` collects errors.
+//! (activity, usefulness, checks, what the reverse sweep needs; `kinds` infers which values
+//! are scalars and which arrays), `reverse` (forward and reverse sweeps), `emit` (the
+//! generated functions). `rules` is the macro's view of the runtime's derivative rules;
+//! `ctxt` collects errors.
 
 mod analyze;
 mod ctxt;
 mod emit;
 mod ir;
+mod kinds;
 mod parse;
 mod reverse;
 mod rules;

@@ -1136,6 +1136,18 @@ impl<'a> Lowerer<'a> {
             );
             return Atom::Const(quote!(0usize));
         }
+        if let Expr::Array(_) | Expr::Tuple(_) = strip(e) {
+            // `a[[i, j]]`, `a[(i, j)]`: an ndarray index, a constant.
+            let (tokens, reads) = self.rename_tokens(e.to_token_stream());
+            return self.let_temp(
+                Op::Opaque {
+                    tokens,
+                    reads,
+                    what: "an array index".to_string(),
+                },
+                e.span(),
+            );
+        }
         self.lower_atom(e)
     }
 
@@ -1512,6 +1524,7 @@ impl<'a> Lowerer<'a> {
                         form: MethodForm::Method,
                         recv: Atom::Var(bv),
                         args: vec![],
+                        extra: MethodExtra::default(),
                     },
                     span,
                 );
@@ -1830,26 +1843,31 @@ impl<'a> Lowerer<'a> {
                 }
             }
             Expr::MethodCall(m) => {
-                if let Some(t) = &m.turbofish {
-                    self.unsupported(
-                        t,
-                        "a method call with turbofish (`::<..>`)",
-                        "annotate the variable's type instead",
-                    );
+                // `x.mean().unwrap()`, `concatenate(..).unwrap()`: one operation.
+                if (m.method == "unwrap" || m.method == "expect") && m.args.len() <= 1 {
+                    let (method, args) = (&m.method, &m.args);
+                    let post = quote!(.#method(#args));
+                    match strip(&m.receiver) {
+                        Expr::MethodCall(inner)
+                            if crate::rules::unwrapped_method(&inner.method.to_string()) =>
+                        {
+                            let mut op = self.lower_method(inner);
+                            if let Op::Method { extra, .. } = &mut op {
+                                extra.post = Some(post);
+                            }
+                            return op;
+                        }
+                        Expr::Call(c) if concat_kind(c).is_some() => {
+                            let mut op = self.lower_call(c, &m.receiver);
+                            if let Op::Concat { post: p, .. } = &mut op {
+                                *p = post;
+                            }
+                            return op;
+                        }
+                        _ => {}
+                    }
                 }
-                let recv = self.lower_atom(&m.receiver);
-                let args: Vec<Atom> = m.args.iter().map(|a| self.lower_atom(a)).collect();
-                if m.method == "clone" && m.args.is_empty() {
-                    return Op::CloneOf(recv);
-                }
-                let recv = self.typed_const(recv);
-                let args = args.into_iter().map(|a| self.typed_const(a)).collect();
-                Op::Method {
-                    name: m.method.clone(),
-                    form: MethodForm::Method,
-                    recv,
-                    args,
-                }
+                self.lower_method(m)
             }
             Expr::Call(c) => self.lower_call(c, e),
             Expr::Cast(c) => {
@@ -1962,6 +1980,171 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// Lowers a method call `recv.name(args)`.
+    fn lower_method(&mut self, m: &syn::ExprMethodCall) -> Op {
+        let name = m.method.to_string();
+        let mut extra = MethodExtra::default();
+        if let Some(t) = &m.turbofish {
+            if crate::rules::tensor_method(&name).is_some() {
+                extra.turbofish = Some(t.to_token_stream());
+            } else {
+                self.unsupported(
+                    t,
+                    "a method call with turbofish (`::<..>`)",
+                    "annotate the variable's type instead",
+                );
+            }
+        }
+        let recv = self.lower_atom(&m.receiver);
+        let on_iterator = matches!(strip(&m.receiver), Expr::MethodCall(r)
+            if matches!(r.method.to_string().as_str(),
+                "iter" | "into_iter" | "iter_mut" | "zip" | "enumerate" | "rev" | "windows"
+                | "chunks" | "copied" | "cloned" | "filter" | "skip" | "take" | "step_by"));
+        if matches!(name.as_str(), "mapv" | "mapv_into" | "map") && m.args.len() == 1 && !on_iterator {
+            return self.lower_map(m, recv);
+        }
+        let mut arg_exprs: Vec<&Expr> = m.args.iter().collect();
+        if name == "fold_axis" && arg_exprs.len() == 3 {
+            // `a.fold_axis(axis, init, |&m, &v| m.max(v))`: a max (min) along the axis.
+            let closure = arg_exprs.pop().unwrap();
+            let text = closure.to_token_stream().to_string();
+            let rule = if text.contains("max") {
+                "fold_axis_max"
+            } else if text.contains("min") {
+                "fold_axis_min"
+            } else {
+                self.unsupported(
+                    closure,
+                    "`fold_axis` with a closure other than a max or min",
+                    "use `sum_axis`, `mean_axis`, or a max/min fold (`|&m, &v| m.max(v)`)",
+                );
+                "fold_axis_max"
+            };
+            extra.raw = Some(self.rename_closure(closure).0);
+            extra.rule = Some(rule);
+        }
+        let args: Vec<Atom> = arg_exprs.iter().map(|a| self.lower_atom(a)).collect();
+        if m.method == "clone" && m.args.is_empty() {
+            return Op::CloneOf(recv);
+        }
+        let recv = self.typed_const(recv);
+        let args = args.into_iter().map(|a| self.typed_const(a)).collect();
+        Op::Method {
+            name: m.method.clone(),
+            form: MethodForm::Method,
+            recv,
+            args,
+            extra,
+        }
+    }
+
+    /// Renames the variables a closure reads (its own parameters excepted). Returns the
+    /// tokens, the variables read, and the closure's parameter names.
+    fn rename_closure(&mut self, e: &Expr) -> (TokenStream, Vec<VarId>, Vec<Ident>) {
+        let mut params = Vec::new();
+        if let Expr::Closure(c) = strip(e) {
+            for p in &c.inputs {
+                collect_pat_idents(p, &mut params, self.cx);
+            }
+        }
+        let first = self.vars.len();
+        let mut scope = HashMap::new();
+        for p in &params {
+            let v = self.vars.len();
+            self.vars.push(Var {
+                ident: p.clone(),
+                block: self.current_block(),
+                kind: VarKind::Let,
+                ty: None,
+            });
+            scope.insert(p.to_string(), v);
+        }
+        self.scopes.push(scope);
+        let (tokens, reads) = self.rename_tokens(e.to_token_stream());
+        self.scopes.pop();
+        self.vars.truncate(first);
+        let mut captured: Vec<VarId> = Vec::new();
+        for r in reads {
+            if r < first && !captured.contains(&r) {
+                captured.push(r);
+            }
+        }
+        (tokens, captured, params)
+    }
+
+    /// `recv.mapv(|v| body)`: the closure body becomes a function of the element and of the
+    /// captured variables, lowered like any function body (see [`Op::Map`]).
+    fn lower_map(&mut self, m: &syn::ExprMethodCall, recv: Atom) -> Op {
+        let arg = &m.args[0];
+        let fallback = Op::Copy(Atom::Const(quote!(())));
+        let (closure, captures, param, body) = match strip(arg) {
+            Expr::Closure(c) if c.inputs.len() == 1 => {
+                let (tokens, captures, params) = self.rename_closure(arg);
+                let by_ref = matches!(&c.inputs[0], Pat::Reference(_));
+                if m.method == "map" && !by_ref {
+                    self.unsupported(
+                        &c.inputs[0],
+                        "`map` with a closure taking the element by reference",
+                        "use `mapv(|v| ..)` (by value) or `map(|&v| ..)`",
+                    );
+                    return fallback;
+                }
+                let Some(param) = params.first().cloned() else {
+                    self.unsupported(
+                        &c.inputs[0],
+                        "this closure parameter pattern",
+                        "name the element (`|v| ..`)",
+                    );
+                    return fallback;
+                };
+                // The body with captured names renamed, the closure's parameter kept.
+                let Ok(renamed) = syn::parse2::<syn::ExprClosure>(tokens.clone()) else {
+                    return fallback;
+                };
+                (tokens, captures, param, renamed.body.to_token_stream())
+            }
+            Expr::Path(p) if p.qself.is_none() => {
+                let e = Ident::new("__elem", Span::mixed_site());
+                let path = &p.path;
+                (quote!(|#e| #path(#e)), Vec::new(), e.clone(), quote!(#path(#e)))
+            }
+            other => {
+                self.unsupported(
+                    other,
+                    "this argument of an elementwise map",
+                    "pass a closure (`|v| v.tanh()`) or a function path (`f64::tanh`)",
+                );
+                return fallback;
+            }
+        };
+        let mut names = vec![param];
+        names.extend(captures.iter().map(|c| self.vars[*c].ident.clone()));
+        let item: syn::ItemFn = match syn::parse2(quote!(fn __closure(#(#names: f64),*) -> _ { #body })) {
+            Ok(item) => item,
+            Err(e) => {
+                self.cx.error_at(arg.span(), format!("cannot differentiate this closure: {e}"));
+                return fallback;
+            }
+        };
+        let vars = names
+            .iter()
+            .map(|n| Var {
+                ident: n.clone(),
+                block: 0,
+                kind: VarKind::Param,
+                ty: Some(syn::parse_quote!(f64)),
+            })
+            .collect();
+        let (sub, _) = lower(self.cx, &item, vars);
+        Op::Map {
+            method: m.method.clone(),
+            recv,
+            closure,
+            sub: Box::new(sub),
+            captures,
+        }
+    }
+
     fn lower_call(&mut self, c: &syn::ExprCall, e: &Expr) -> Op {
         let Expr::Path(p) = strip(&c.func) else {
             self.unsupported(
@@ -1980,6 +2163,23 @@ impl<'a> Lowerer<'a> {
             return Op::Copy(Atom::Const(quote!(())));
         }
         let path = &p.path;
+        if let Some(stack) = concat_kind(c) {
+            let axis = self.lower_atom(&c.args[0]);
+            let Expr::Reference(r) = strip(&c.args[1]) else {
+                unreachable!("checked by concat_kind")
+            };
+            let Expr::Array(parts) = strip(&r.expr) else {
+                unreachable!("checked by concat_kind")
+            };
+            let parts = parts.elems.iter().map(|x| self.lower_atom(x)).collect();
+            return Op::Concat {
+                path: path.clone(),
+                stack,
+                axis,
+                parts,
+                post: TokenStream::new(),
+            };
+        }
         let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
         let args: Vec<Atom> = c.args.iter().map(|a| self.lower_atom(a)).collect();
         // `f64::sin(x)`: the path form of a float method.
@@ -1999,6 +2199,7 @@ impl<'a> Lowerer<'a> {
                 form: MethodForm::Path(quote!(#ty)),
                 recv,
                 args,
+                extra: MethodExtra::default(),
             };
         }
         // Paths that start with a type or constructor (`Vec::new`, `Some`, `f64::from`) are
@@ -2073,6 +2274,26 @@ impl<'a> Lowerer<'a> {
             }
         }
         out.into_iter().collect()
+    }
+}
+
+/// `concatenate(axis, &[a, b, ..])` or `stack(axis, &[..])` (ndarray): `Some(is_stack)`.
+fn concat_kind(c: &syn::ExprCall) -> Option<bool> {
+    let Expr::Path(p) = strip(&c.func) else {
+        return None;
+    };
+    let last = p.path.segments.last()?.ident.to_string();
+    let stack = match last.as_str() {
+        "concatenate" => false,
+        "stack" => true,
+        _ => return None,
+    };
+    if c.args.len() != 2 {
+        return None;
+    }
+    match strip(&c.args[1]) {
+        Expr::Reference(r) if matches!(strip(&r.expr), Expr::Array(_)) => Some(stack),
+        _ => None,
     }
 }
 

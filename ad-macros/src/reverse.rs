@@ -199,6 +199,17 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// The gradient a parameter's slot returns: its adjoint (shaped, for arrays).
+    pub fn param_gradient(&self, v: VarId) -> TokenStream {
+        let d = self.adj(v);
+        if self.an.kinds[v] == crate::kinds::Kind::Array {
+            let x = self.v(v);
+            quote!(::ad_runtime::__private::tensor::shaped(#d, &#x))
+        } else {
+            quote!(#d)
+        }
+    }
+
     /// The adjoint (cotangent accumulator) of `v`.
     pub fn adj(&self, v: VarId) -> Ident {
         self.derived("__d", v)
@@ -249,6 +260,59 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// An owned array the reverse sweep still reads: operations that would move it get a
+    /// borrow (arithmetic) or a clone (methods taking `self`, call arguments) instead.
+    fn kept_array(&self, a: &Atom) -> Option<VarId> {
+        let Atom::Var(v) = a else { return None };
+        let var = &self.func.vars[*v];
+        let is_ref = matches!(&var.ty, Some(syn::Type::Reference(_)));
+        // An owned array parameter is read at the end of the reverse sweep (its gradient's
+        // shape), so it is never moved either.
+        let param = var.kind == VarKind::Param && self.an.active[*v];
+        ((self.an.needed[*v] || param)
+            && self.an.kinds[*v] == crate::kinds::Kind::Array
+            && !is_ref
+            && !self.is_borrow(*v))
+        .then_some(*v)
+    }
+
+    /// A value of unknown kind (scalar or array: a call's result) that the reverse sweep
+    /// reads: passed by value, it is cloned (free for a scalar).
+    fn kept_unknown(&self, a: &Atom) -> Option<VarId> {
+        let Atom::Var(v) = a else { return None };
+        (self.an.needed[*v]
+            && self.an.kinds[*v] == crate::kinds::Kind::Unknown
+            && !self.is_borrow(*v)
+            && !matches!(self.func.vars[*v].kind, VarKind::Param | VarKind::LoopVar))
+        .then_some(*v)
+    }
+
+    /// An arithmetic operand: a kept array is borrowed (`&a + &b` leaves both in place).
+    fn arith_operand(&self, a: &Atom) -> TokenStream {
+        match (self.kept_array(a), self.kept_unknown(a)) {
+            (Some(v), _) => {
+                let i = self.v(v);
+                quote!(&#i)
+            }
+            (None, Some(v)) => {
+                let i = self.v(v);
+                quote!(::core::clone::Clone::clone(&#i))
+            }
+            _ => self.atom(a),
+        }
+    }
+
+    /// An operand passed by value: a kept array (or value of unknown kind) is cloned.
+    fn owned_operand(&self, a: &Atom) -> TokenStream {
+        match self.kept_array(a).or_else(|| self.kept_unknown(a)) {
+            Some(v) => {
+                let i = self.v(v);
+                quote!(::core::clone::Clone::clone(&#i))
+            }
+            None => self.atom(a),
+        }
+    }
+
     fn pullback_path(&self, path: &syn::Path) -> syn::Path {
         let mut p = path.clone();
         let last = p.segments.last_mut().unwrap();
@@ -281,7 +345,7 @@ impl<'a> Gen<'a> {
                 quote!(-#a)
             }
             Op::Arith(k, a, b) => {
-                let (a, b) = (self.atom(a), self.atom(b));
+                let (a, b) = (self.arith_operand(a), self.arith_operand(b));
                 match k {
                     Arith::Add => quote!(#a + #b),
                     Arith::Sub => quote!(#a - #b),
@@ -312,16 +376,48 @@ impl<'a> Gen<'a> {
                 form,
                 recv,
                 args,
+                extra,
             } => {
-                let recv = self.atom(recv);
-                let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                let consumes = rules::tensor_method(&name.to_string()).is_some_and(|t| t.consumes);
+                let recv = if consumes {
+                    self.owned_operand(recv)
+                } else {
+                    self.atom(recv)
+                };
+                let mut args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                args.extend(extra.raw.clone());
+                let (post, tf) = (&extra.post, &extra.turbofish);
                 match form {
-                    MethodForm::Method => quote!(#recv.#name(#(#args),*)),
-                    MethodForm::Path(ty) => quote!(#ty::#name(#recv #(, #args)*)),
+                    MethodForm::Method => quote!(#recv.#name #tf (#(#args),*) #post),
+                    MethodForm::Path(ty) => quote!(#ty::#name(#recv #(, #args)*) #post),
                 }
             }
+            Op::Map {
+                method,
+                recv,
+                closure,
+                ..
+            } => {
+                let recv = if method == "mapv_into" {
+                    self.owned_operand(recv)
+                } else {
+                    self.atom(recv)
+                };
+                quote!(#recv.#method(#closure))
+            }
+            Op::Concat {
+                path,
+                axis,
+                parts,
+                post,
+                ..
+            } => {
+                let axis = self.atom(axis);
+                let parts: Vec<TokenStream> = parts.iter().map(|a| self.atom(a)).collect();
+                quote!(#path(#axis, &[#(#parts),*]) #post)
+            }
             Op::Call { func, args, .. } => {
-                let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                let args: Vec<TokenStream> = args.iter().map(|a| self.owned_operand(a)).collect();
                 if with_pullback {
                     let pb = self.pullback_path(func);
                     quote!(#pb(#(#args),*))
@@ -603,6 +699,19 @@ impl<'a> Gen<'a> {
     pub fn rev_block(&self, b: &Block, top: bool) -> TokenStream {
         let rt = rt();
         let mut out = TokenStream::new();
+        if top {
+            // Views of the body's own arrays, re-made from their (captured) bases.
+            for s in &b.stmts {
+                if let Stmt::Let { var, op, .. } = s
+                    && self.an.reborrow[*var]
+                    && self.an.needed[*var]
+                {
+                    let i = self.v(*var);
+                    let rhs = self.fwd_op(op, false);
+                    out.extend(quote!(let #i = #rhs;));
+                }
+            }
+        }
         if !top {
             let vars = self.block_vars.get(&b.id).cloned().unwrap_or_default();
             // In a fused loop's body the forward values are still in scope, unchanged (a
@@ -738,7 +847,12 @@ impl<'a> Gen<'a> {
                     quote!()
                 };
                 let body = self.partials(op, &quote!(&#y), s, *span);
-                quote_spanned!(*span=> { let #g = #rt::take_index(&mut #d, #idx); #save #restore #body })
+                let take = if self.an.kinds[*base] == crate::kinds::Kind::Array {
+                    quote!(#rt::tensor::take_index(&mut #d, &#idx))
+                } else {
+                    quote!(#rt::take_index(&mut #d, #idx))
+                };
+                quote_spanned!(*span=> { let #g = #take; #save #restore #body })
             }
             Stmt::Push { base, value, span } => {
                 let b = self.v(*base);
@@ -1116,6 +1230,98 @@ impl<'a> Gen<'a> {
         out
     }
 
+    /// Declarations of the adjoints of the function body's variables: parameters start from
+    /// `params` (a zero shaped like the parameter, or a shape-free zero), the result from
+    /// `seed`, every other variable with an adjoint from a shape-free zero.
+    pub fn body_adjoints(&self, seed: &Ident, shaped_params: bool) -> TokenStream {
+        let rt = rt();
+        let mut out = TokenStream::new();
+        for (v, var) in self.func.vars.iter().enumerate() {
+            if var.block != 0 {
+                continue;
+            }
+            let d = self.adj(v);
+            if var.kind == VarKind::Param {
+                if self.an.active[v] {
+                    let x = &var.ident;
+                    // Array parameters start from the marker (see `tensor::shaped`).
+                    let array = self.an.kinds[v] == crate::kinds::Kind::Array;
+                    out.extend(if shaped_params && !array {
+                        quote!(let mut #d = #rt::zero_like(&#x);)
+                    } else {
+                        quote!(let mut #d = #rt::zero();)
+                    });
+                }
+            } else if v == self.func.ret {
+                out.extend(quote!(let mut #d = #seed;));
+            } else if self.an.adj(v) {
+                out.extend(quote!(let mut #d = #rt::zero();));
+            }
+        }
+        out
+    }
+
+    /// The reverse of `recv.mapv(closure)`: the closure body, differentiated as a function of
+    /// the element and the captured variables, runs once per element inside the runtime's
+    /// `mapv_d0`, which sums the captured variables' cotangents over the elements.
+    fn map_partials(&self, recv: &Atom, sub: &Func, captures: &[VarId], span: Span) -> TokenStream {
+        let rt = rt_at(span);
+        let g = mixed("__g");
+        let Some(sub_an) = self.an.subs.get(&(sub as *const Func as usize)) else {
+            return quote!();
+        };
+        let sg = Gen::new(sub, sub_an);
+        let fwd = sg.fwd_block(&sub.body);
+        let rev = sg.rev_block(&sub.body, true);
+        let seed = mixed("__ge");
+        let adjoints = sg.body_adjoints(&seed, false);
+        let tapes = sg.tapes();
+        let tape_decls = tapes.iter().map(|t| quote!(let mut #t = #rt::Tape::new();));
+        let flow = sub.flow.map(|f| {
+            let f = &sub.vars[f].ident;
+            quote!(let mut #f: u32 = 0;)
+        });
+        let slot = |k: usize| {
+            if sub_an.adj(k) {
+                let d = sg.adj(k);
+                quote!(#d)
+            } else {
+                quote!(#rt::zero())
+            }
+        };
+        let active_caps: Vec<(usize, VarId)> = captures
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| self.an.adj(**c))
+            .map(|(k, c)| (k, *c))
+            .collect();
+        let d_elem = slot(0);
+        let d_caps: Vec<TokenStream> = active_caps.iter().map(|(k, _)| slot(k + 1)).collect();
+        let param = &sub.vars[0].ident;
+        let x = self.need_arg(recv);
+        let (gm, gc) = (mixed("__gm"), mixed("__gc"));
+        let mut body = quote_spanned! {span=>
+            let (#gm, #gc) = #rt::tensor::mapv_d0(#x, #g, |#param, #seed| {
+                #flow
+                #(#tape_decls)*
+                #fwd
+                #adjoints
+                #rev
+                (#d_elem, (#(#d_caps,)*))
+            });
+        };
+        if let Some(v) = recv.var().filter(|v| self.an.adj(*v)) {
+            let d = self.adj(v);
+            body.extend(quote!(#rt::acc(&mut #d, #gm);));
+        }
+        for (j, (_, c)) in active_caps.iter().enumerate() {
+            let d = self.adj(*c);
+            let j = syn::Index::from(j);
+            body.extend(quote!(#rt::acc(&mut #d, #gc.#j);));
+        }
+        body
+    }
+
     /// Propagates the cotangent `__g` of `op`'s result into its active operands.
     /// `out` is the result's value (for rules that read it).
     fn partials(&self, op: &Op, out: &TokenStream, s: &Stmt, span: Span) -> TokenStream {
@@ -1138,7 +1344,8 @@ impl<'a> Gen<'a> {
         let active = |k: usize| operands.get(k).and_then(|a| a.var()).filter(|v| an.adj(*v));
         // One partial per active operand: (operand, rule, primal arguments, span). The
         // cotangent is appended as the rule's last argument below.
-        let mut contribs: Vec<(VarId, Ident, Vec<TokenStream>, Span)> = Vec::new();
+        let mut contribs: Vec<(VarId, TokenStream, Vec<TokenStream>, Span)> = Vec::new();
+        let kind = |a: &Atom| crate::kinds::atom_kind(a, &an.kinds);
         let need_tokens = |needs: &[Need]| -> Vec<TokenStream> {
             needs
                 .iter()
@@ -1156,26 +1363,94 @@ impl<'a> Gen<'a> {
                     _ => "id_d0",
                 };
                 if let Some(v) = active(0) {
-                    contribs.push((v, Ident::new(rule, span), vec![], span));
+                    let f = Ident::new(rule, span);
+                    contribs.push((v, quote!(#f), vec![], span));
                 }
             }
-            Op::Arith(a, _, _) => {
+            Op::Arith(a, x, y) => {
+                use crate::kinds::Target;
                 let (name, partials) = rules::arith(*a);
                 for (k, needs) in partials.iter().enumerate() {
                     if let Some(v) = active(k) {
                         let f = format_ident!("{}_d{}", name, k, span = span);
-                        contribs.push((v, f, need_tokens(needs), span));
+                        let target = match crate::kinds::arith_target(kind(x), kind(y), k) {
+                            Target::ScalarPath => {
+                                contribs.push((v, quote!(#f), need_tokens(needs), span));
+                                continue;
+                            }
+                            Target::ToScalar => quote!(#rt::ToScalar),
+                            Target::Same => quote!(#rt::Same),
+                            Target::Operand => self.need_arg(operands[k]),
+                        };
+                        let mut args = vec![target];
+                        args.extend(need_tokens(needs));
+                        contribs.push((v, quote!(tensor::#f), args, span));
                     }
                 }
             }
-            Op::Method { name, .. } => {
-                if let Some(MethodRule::Diff { partials, .. }) = rules::method(&name.to_string()) {
+            Op::Method {
+                name,
+                extra,
+                recv,
+                args: margs,
+                ..
+            } => {
+                let n = extra.rule.map(str::to_string).unwrap_or_else(|| name.to_string());
+                if let Some(MethodRule::Diff { partials, .. }) = rules::method(&n) {
+                    let others = margs.iter().any(|a| an.atom_active(a));
+                    let tensor = crate::kinds::method_on_tensor(kind(recv), others);
                     for (k, needs) in partials.iter().enumerate() {
                         if let Some(v) = active(k) {
-                            let f = format_ident!("{}_d{}", name, k, span = name.span());
+                            let f = format_ident!("{}_d{}", n, k, span = name.span());
+                            let f = if tensor { quote!(tensor::#f) } else { quote!(#f) };
                             contribs.push((v, f, need_tokens(needs), name.span()));
                         }
                     }
+                } else if let Some(t) = rules::tensor_method(&n) {
+                    for (k, needs) in t.partials.iter().enumerate() {
+                        let Some(v) = active(k) else { continue };
+                        match t.emit {
+                            rules::TensorEmit::Rule => {
+                                let f = format_ident!("{}_d{}", n, k, span = name.span());
+                                contribs.push((v, quote!(tensor::#f), need_tokens(needs), name.span()));
+                            }
+                            rules::TensorEmit::InPlace(f) => {
+                                let f = Ident::new(f, name.span());
+                                let d = self.adj(v);
+                                let args = need_tokens(needs);
+                                let rt = rt_at(name.span());
+                                return quote_spanned!(name.span()=> #rt::tensor::#f(&mut #d, #(#args,)* #g););
+                            }
+                        }
+                    }
+                }
+            }
+            Op::Map {
+                recv,
+                sub,
+                captures,
+                ..
+            } => return self.map_partials(recv, sub, captures, span),
+            Op::Concat {
+                stack, axis, parts, ..
+            } => {
+                let ax = self.need_arg(axis);
+                for (k, p) in parts.iter().enumerate() {
+                    let Some(v) = p.var().filter(|v| an.adj(*v)) else {
+                        continue;
+                    };
+                    let pk = self.need_arg(p);
+                    let args = if *stack {
+                        vec![ax.clone(), quote!(#k), pk]
+                    } else {
+                        let before = parts[..k].iter().map(|q| {
+                            let q = self.need_arg(q);
+                            quote!(+ #rt::tensor::len_of(#q, #ax))
+                        });
+                        vec![ax.clone(), quote!(0usize #(#before)*), pk]
+                    };
+                    let f = if *stack { quote!(tensor::stack_d) } else { quote!(tensor::concatenate_d) };
+                    contribs.push((v, f, args, span));
                 }
             }
             Op::Index { base, index, .. } => {
@@ -1186,6 +1461,10 @@ impl<'a> Gen<'a> {
                 }
                 if let Some(b) = base.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(b);
+                    if kind(base) == crate::kinds::Kind::Array {
+                        let (a, i) = (self.need_arg(base), self.need_arg(index));
+                        return quote_spanned!(span=> #rt::tensor::acc_index(&mut #d, #a, #i, #g););
+                    }
                     let i = self.atom(index);
                     // A parameter's gradient has the parameter's length from the start.
                     if self.func.vars[b].kind == VarKind::Param {
@@ -1273,7 +1552,7 @@ impl<'a> Gen<'a> {
             };
             let d = self.adj(v);
             let rt = rt_at(sp);
-            if f == "id_d0" {
+            if f.to_string() == "id_d0" {
                 body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #gtok);));
             } else {
                 body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #rt::#f(#(#args,)* #gtok));));

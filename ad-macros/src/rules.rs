@@ -91,9 +91,10 @@ pub fn method(name: &str) -> Option<MethodRule> {
         "floor" | "ceil" | "round" | "round_ties_even" | "trunc" | "signum" => {
             ZeroGrad { arity: 1 }
         }
-        "len" | "is_empty" | "is_nan" | "is_finite" | "is_infinite" | "is_normal"
-        | "is_subnormal" | "is_sign_positive" | "is_sign_negative" | "partial_cmp"
-        | "total_cmp" | "classify" => Passive,
+        "len" | "is_empty" | "nrows" | "ncols" | "dim" | "shape" | "ndim" | "raw_dim"
+        | "len_of" | "strides" | "is_standard_layout" | "is_nan" | "is_finite" | "is_infinite"
+        | "is_normal" | "is_subnormal" | "is_sign_positive" | "is_sign_negative"
+        | "partial_cmp" | "total_cmp" | "classify" => Passive,
         "clone" => Identity,
         _ => return None,
     })
@@ -113,3 +114,88 @@ pub fn arith(op: crate::ir::Arith) -> (&'static str, [&'static [Need]; 2]) {
         Rem => ("rem", [&[], &[In(0), In(1)]]),
     }
 }
+
+/// How the reverse sweep applies a tensor method's partial.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TensorEmit {
+    /// `acc(&mut d, tensor::<rule>_d<k>(needs.., g))`.
+    Rule,
+    /// `tensor::<name>(&mut d, needs.., g)`: adds into a part of the operand's adjoint in
+    /// place (`row(i)`, `slice(..)`): no zero array the size of the operand per use.
+    InPlace(&'static str),
+}
+
+/// An ndarray method with a derivative rule in `ad_runtime::__private::tensor`.
+pub struct TensorMethod {
+    /// Operands including the receiver (a verbatim closure argument is not counted).
+    pub arity: usize,
+    /// Reads of the partial for each differentiable operand (the receiver first).
+    pub partials: &'static [&'static [Need]],
+    /// The kind of the result.
+    pub result: crate::kinds::Kind,
+    pub emit: TensorEmit,
+    /// Takes the receiver by value (`insert_axis`, `into_shape_with_order`, ...).
+    pub consumes: bool,
+}
+
+/// Looks up an ndarray method (or a rule name such as `fold_axis_max`).
+pub fn tensor_method(name: &str) -> Option<TensorMethod> {
+    use crate::kinds::Kind::{Array, Scalar, Unknown};
+    use TensorEmit::*;
+    const NONE: &[Need] = &[];
+    const A: &[Need] = &[In(0)];
+    const AB: &[Need] = &[In(0), In(1)];
+    const ABC: &[Need] = &[In(0), In(1), In(2)];
+    let t = |arity, partials, result, emit, consumes| TensorMethod {
+        arity,
+        partials,
+        result,
+        emit,
+        consumes,
+    };
+    Some(match name {
+        "dot" => t(2, &[AB, AB], Unknown, Rule, false),
+        "t" | "view" | "to_owned" => t(1, &[NONE], Array, Rule, false),
+        "reversed_axes" | "into_owned" => t(1, &[NONE], Array, Rule, true),
+        "sum" | "mean" => t(1, &[A], Scalar, Rule, false),
+        "sum_axis" | "mean_axis" => t(2, &[AB], Array, Rule, false),
+        "var" => t(2, &[AB], Scalar, Rule, false),
+        "std" => t(2, &[&[In(0), In(1), Out]], Scalar, Rule, false),
+        "var_axis" => t(3, &[ABC], Array, Rule, false),
+        "std_axis" => t(3, &[&[In(0), In(1), In(2), Out]], Array, Rule, false),
+        "fold_axis_max" | "fold_axis_min" => t(3, &[&[In(0), In(1), Out]], Array, Rule, false),
+        "insert_axis" => t(2, &[&[In(1)]], Array, Rule, true),
+        "into_shape_with_order" | "into_shape" => t(2, &[A], Array, Rule, true),
+        "to_shape" => t(2, &[A], Array, Rule, false),
+        "into_dyn" | "into_dimensionality" => t(1, &[A], Array, Rule, true),
+        "row" | "column" => t(2, &[AB], Array, InPlace(name_of_acc(name)), false),
+        "index_axis" => t(3, &[ABC], Array, InPlace("acc_index_axis"), false),
+        "slice" => t(2, &[AB], Array, InPlace("acc_slice"), false),
+        "slice_move" => t(2, &[AB], Array, InPlace("acc_slice"), true),
+        _ => return None,
+    })
+}
+
+fn name_of_acc(name: &str) -> &'static str {
+    match name {
+        "row" => "acc_row",
+        _ => "acc_column",
+    }
+}
+
+/// Methods whose result is an `Option`/`Result` that the user unwraps (`x.mean().unwrap()`);
+/// the pair is one operation.
+pub fn unwrapped_method(name: &str) -> bool {
+    matches!(
+        name,
+        "mean"
+            | "mean_axis"
+            | "into_shape_with_order"
+            | "into_shape"
+            | "to_shape"
+            | "into_dimensionality"
+    )
+}
+
+/// ndarray methods with rules, for error messages.
+pub const TENSOR_METHODS: &str = "dot, t, reversed_axes, sum, mean, sum_axis, mean_axis, var, std, var_axis, std_axis, fold_axis (max/min), insert_axis, into_shape_with_order, to_shape, into_dyn, view, to_owned, slice, row, column, index_axis, mapv, mapv_into, and the elementwise float methods (exp, ln, tanh, powi, ...)";

@@ -4,8 +4,14 @@
 pub use crate::rules::arith::*;
 pub use crate::rules::scalar::*;
 pub use crate::rules::slice::*;
+pub use crate::rules::tensor::{Same, ToScalar};
 pub use crate::tape::Tape;
 pub use crate::traits::{Accumulate, Differentiable, Real, Zero};
+
+/// The tensor-path rules (`ndarray` arrays and values not proven scalar).
+pub mod tensor {
+    pub use crate::rules::tensor::*;
+}
 
 /// `*d += g`.
 #[inline(always)]

@@ -19,8 +19,28 @@
 //! assert_eq!(dy, 1.0);
 //! ```
 //!
+//! Arrays are ndarray's (re-exported as [`ndarray`]); fused neural-network ops with their own
+//! derivatives are in [`nn`]:
+//!
+//! ```
+//! use ad_runtime::ndarray::{array, Array1, Array2};
+//! use ad_runtime::{differentiable, nn};
+//!
+//! #[differentiable(wrt(w))]
+//! fn loss(w: &Array2<f64>, x: &Array2<f64>, labels: &[usize]) -> f64 {
+//!     nn::cross_entropy(&x.dot(w), labels)
+//! }
+//!
+//! let w = array![[0.1, -0.2], [0.3, 0.4]];
+//! let x = array![[1.0, 2.0], [-1.0, 0.5]];
+//! let (l, dw) = loss_grad(&w, &x, &[0, 1]);
+//! assert!(l > 0.0 && dw.dim() == (2, 2));
+//! ```
+//!
 //! This crate holds what the generated code calls:
-//! - [`rules`]: the derivative rules, one module per op family;
+//! - [`rules`]: the derivative rules, one module per op family (scalars, slices, and
+//!   [`rules::tensor`] for arrays);
+//! - [`nn`]: activations, softmax and losses with fused, numerically stable derivatives;
 //! - [`traits`]: how values, zeros and cotangents behave per type;
 //! - [`tape`]: the typed stacks the reverse sweep pops;
 //! - [`check`]: finite-difference gradient checking for tests.
@@ -30,6 +50,8 @@
 #![warn(missing_docs)]
 
 pub mod check;
+/// Fused, numerically stable neural-network ops (activations, softmax, losses) with pullbacks.
+pub mod nn;
 pub mod rules;
 pub mod tape;
 pub mod traits;

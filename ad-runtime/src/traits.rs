@@ -6,6 +6,7 @@
 //! these traits and lets rustc pick the implementation. A missing implementation is a type
 //! error spanned on the user's expression.
 
+use crate::rules::tensor::TensorFloat;
 use num_traits::Float;
 
 /// A floating-point value read through any number of shared references.
@@ -65,6 +66,7 @@ pub trait Zero {
 /// | `f64`, `f32` | same |
 /// | `[f64]`, `Vec<f64>` (and `f32`) | `Vec<f64>` (`Vec<f32>`) |
 /// | `&T` | `T::Tangent` |
+/// | `ndarray` arrays of `F` (any storage), `ArrayRef<F, D>` | `Array<F, D>` |
 /// | tuples | tuples of tangents |
 pub trait Differentiable {
     /// The type of tangents and cotangents of `Self`.
@@ -133,6 +135,67 @@ impl<T: Accumulate + Zero> Accumulate for Vec<T> {
         for (a, b) in self.iter_mut().zip(g) {
             a.accumulate(b);
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// ndarray arrays. The cotangent of any array (owned, view, `ArrayRef`, shared) is an owned
+// `Array<F, D>` of the same dimension type. Its shape-free zero is the empty marker array
+// (every axis of length 0; `[0]` for `IxDyn`), which `Accumulate` replaces by the first
+// contribution (a move, no copy), like the empty `Vec` for `Vec` adjoints. A 0-dimensional
+// array has no axes, so its zero is a genuine `0`.
+
+impl<F, S, D> Differentiable for ndarray::ArrayBase<S, D>
+where
+    F: TensorFloat,
+    S: ndarray::Data<Elem = F>,
+    D: ndarray::Dimension,
+{
+    type Tangent = ndarray::Array<F, D>;
+    fn zero_tangent(&self) -> ndarray::Array<F, D> {
+        ndarray::Array::zeros(self.raw_dim())
+    }
+}
+
+impl<F: TensorFloat, D: ndarray::Dimension> Differentiable for ndarray::ArrayRef<F, D> {
+    type Tangent = ndarray::Array<F, D>;
+    fn zero_tangent(&self) -> ndarray::Array<F, D> {
+        ndarray::Array::zeros(self.raw_dim())
+    }
+}
+
+impl<F: TensorFloat, D: ndarray::Dimension> Zero for ndarray::Array<F, D> {
+    /// The empty marker (no allocation).
+    #[inline]
+    fn zero() -> Self {
+        crate::rules::tensor::marker()
+    }
+}
+
+impl<F: TensorFloat, D: ndarray::Dimension> Accumulate for ndarray::Array<F, D> {
+    /// `self += g` in place; the empty marker on either side means zero (`self` takes `g`
+    /// by move when it is the marker).
+    ///
+    /// # Panics
+    /// When both are non-empty and their shapes differ (contributions are reduced to the
+    /// operand's shape by the rules, never here).
+    #[inline]
+    #[track_caller]
+    fn accumulate(&mut self, g: Self) {
+        if g.is_empty() {
+            return;
+        }
+        if self.is_empty() {
+            *self = g;
+            return;
+        }
+        assert!(
+            self.shape() == g.shape(),
+            "cannot accumulate a cotangent of shape {:?} into an adjoint of shape {:?}",
+            g.shape(),
+            self.shape()
+        );
+        *self += &g;
     }
 }
 

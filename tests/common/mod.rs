@@ -4,6 +4,8 @@
 
 use ad_runtime::check::{compare, fd_gradient};
 
+pub mod arrays;
+
 /// Relative tolerance of every finite-difference and closed-form check.
 pub const RTOL: f64 = 1e-6;
 

@@ -9,3 +9,4 @@
 pub mod arith;
 pub mod scalar;
 pub mod slice;
+pub mod tensor;

@@ -1,0 +1,446 @@
+//! Static kinds: which values are known to be scalars, which are known to be arrays, and
+//! which could be either.
+//!
+//! The macro sees syntax, not types, and most derivative code is generic over the operand
+//! types (rustc picks the rule implementation). One decision cannot be left to rustc: with
+//! ndarray broadcasting, the cotangent of an operand of `a * b` must be summed back to the
+//! operand's *runtime shape*, so the reverse sweep has to read that operand, which may
+//! force it to be kept. Reading it costs nothing when the shapes cannot differ, and the
+//! kinds say when: if one operand is a scalar, the other has the result's shape. Kinds come
+//! from parameter types and `let` annotations, literals, and the operations (a float method
+//! of a scalar is a scalar, `sum()` of an array is a scalar, ...), to a fixed point over
+//! reassignments. What the kinds cannot tell is `Unknown` and handled by the general path.
+//!
+//! Kinds also choose between the scalar rules (the fast path every float program uses) and
+//! the tensor rules (`ad_runtime::__private::tensor`, which also accept scalars).
+
+use crate::ir::*;
+use crate::rules;
+use syn::Type;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// Not yet known (only during the fixed point).
+    Bottom,
+    /// `f64`, `f32` (or a reference to one).
+    Scalar,
+    /// An ndarray array or view.
+    Array,
+    /// A slice or `Vec` of scalars.
+    SeqScalar,
+    /// A slice or `Vec` of arrays.
+    SeqArray,
+    /// Integers, `bool`, ... (never differentiated).
+    Other,
+    /// Could be anything.
+    Unknown,
+}
+
+impl Kind {
+    fn join(self, other: Kind) -> Kind {
+        match (self, other) {
+            (Kind::Bottom, k) | (k, Kind::Bottom) => k,
+            (a, b) if a == b => a,
+            _ => Kind::Unknown,
+        }
+    }
+
+    /// The kind of an element `x[i]`.
+    fn elem(self) -> Kind {
+        match self {
+            Kind::SeqScalar | Kind::Array => Kind::Scalar,
+            Kind::SeqArray => Kind::Array,
+            Kind::Bottom => Kind::Bottom,
+            _ => Kind::Unknown,
+        }
+    }
+
+    /// Certainly not an array (scalar, integer, ...).
+    pub fn is_scalar(self) -> bool {
+        matches!(self, Kind::Scalar | Kind::Other)
+    }
+}
+
+/// The kind of a value of type `ty`.
+pub fn of_type(ty: &Type) -> Kind {
+    match ty {
+        Type::Reference(r) => of_type(&r.elem),
+        Type::Paren(p) => of_type(&p.elem),
+        Type::Group(g) => of_type(&g.elem),
+        Type::Slice(s) => seq_of(of_type(&s.elem)),
+        Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return Kind::Unknown;
+            };
+            let name = last.ident.to_string();
+            match name.as_str() {
+                "f64" | "f32" => Kind::Scalar,
+                "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64"
+                | "u128" | "usize" | "bool" | "char" | "Axis" => Kind::Other,
+                "Vec" => match &last.arguments {
+                    syn::PathArguments::AngleBracketed(a) => match a.args.first() {
+                        Some(syn::GenericArgument::Type(t)) => seq_of(of_type(t)),
+                        _ => Kind::Unknown,
+                    },
+                    _ => Kind::Unknown,
+                },
+                n if n.starts_with("Array")
+                    || n.starts_with("CowArray")
+                    || n.starts_with("ArcArray") =>
+                {
+                    Kind::Array
+                }
+                _ => Kind::Unknown,
+            }
+        }
+        _ => Kind::Unknown,
+    }
+}
+
+/// The number of axes of an array type, when the type says (`Array2<f64>`, `ArrayView1`,
+/// `Array<f64, Ix3>`).
+fn rank_of_type(ty: &Type) -> Option<u8> {
+    match ty {
+        Type::Reference(r) => rank_of_type(&r.elem),
+        Type::Paren(p) => rank_of_type(&p.elem),
+        Type::Path(p) => {
+            let last = p.path.segments.last()?;
+            let name = last.ident.to_string();
+            if name == "f64" || name == "f32" {
+                return Some(0);
+            }
+            if let Some(d) = name.chars().last().and_then(|c| c.to_digit(10)) {
+                return (name.starts_with("Array")
+                    || name.starts_with("ArcArray")
+                    || name.starts_with("CowArray"))
+                .then_some(d as u8);
+            }
+            let syn::PathArguments::AngleBracketed(a) = &last.arguments else {
+                return None;
+            };
+            a.args.iter().find_map(|arg| match arg {
+                syn::GenericArgument::Type(Type::Path(t)) => {
+                    let n = t.path.segments.last()?.ident.to_string();
+                    n.strip_prefix("Ix")?.parse::<u8>().ok()
+                }
+                _ => None,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn seq_of(k: Kind) -> Kind {
+    match k {
+        Kind::Scalar => Kind::SeqScalar,
+        Kind::Array => Kind::SeqArray,
+        _ => Kind::Unknown,
+    }
+}
+
+/// The kind of a constant operand written in the source.
+fn const_kind(tokens: &proc_macro2::TokenStream) -> Kind {
+    match syn::parse2::<syn::Expr>(tokens.clone()) {
+        Ok(e) => match crate::parse::strip(&e) {
+            syn::Expr::Lit(l) => match &l.lit {
+                syn::Lit::Float(_) => Kind::Scalar,
+                syn::Lit::Int(_) | syn::Lit::Bool(_) => Kind::Other,
+                _ => Kind::Unknown,
+            },
+            syn::Expr::Unary(u) => match crate::parse::strip(&u.expr) {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Float(_),
+                    ..
+                }) => Kind::Scalar,
+                _ => Kind::Unknown,
+            },
+            _ => Kind::Unknown,
+        },
+        Err(_) => Kind::Unknown,
+    }
+}
+
+/// Infers the kind of every variable.
+pub fn infer(func: &Func) -> Vec<Kind> {
+    let n = func.vars.len();
+    let mut kinds = vec![Kind::Bottom; n];
+    for (v, var) in func.vars.iter().enumerate() {
+        if let Some(ty) = &var.ty {
+            kinds[v] = of_type(ty);
+        } else if matches!(var.kind, VarKind::Flow | VarKind::Pullback) {
+            kinds[v] = Kind::Other;
+        }
+    }
+    let annotated: Vec<bool> = func.vars.iter().map(|v| v.ty.is_some()).collect();
+    // Ranks of arrays: `Some(Some(r))` known, `Some(None)` unknown, `None` not seen yet.
+    let mut ranks: Vec<Option<Option<u8>>> = func
+        .vars
+        .iter()
+        .map(|v| v.ty.as_ref().map(rank_of_type))
+        .collect();
+    loop {
+        let mut changed = false;
+        crate::analyze::walk_stmts(&func.body.stmts, &mut |s| {
+            if let Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } = s
+                && !annotated[*var]
+            {
+                let r = op_rank(op, &ranks);
+                let j = match (ranks[*var], r) {
+                    (None, r) => Some(r),
+                    (Some(a), b) if a == b => Some(a),
+                    _ => Some(None),
+                };
+                if j != ranks[*var] {
+                    ranks[*var] = j;
+                    changed = true;
+                }
+            }
+        });
+        let mut set = |v: VarId, k: Kind, kinds: &mut Vec<Kind>| {
+            if annotated[v] {
+                return;
+            }
+            let j = kinds[v].join(k);
+            if j != kinds[v] {
+                kinds[v] = j;
+                changed = true;
+            }
+        };
+        crate::analyze::walk_stmts(&func.body.stmts, &mut |s| match s {
+            Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
+                let k = op_kind(op, &kinds, &ranks);
+                set(*var, k, &mut kinds);
+            }
+            Stmt::IndexAssign { base, op, .. } => {
+                let k = seq_of(op_kind(op, &kinds, &ranks));
+                if kinds[*base] != Kind::Array {
+                    set(*base, k, &mut kinds);
+                }
+            }
+            Stmt::Push { base, value, .. } => {
+                let k = seq_of(atom_kind(value, &kinds));
+                set(*base, k, &mut kinds);
+            }
+            Stmt::Loop(l) => {
+                if let LoopKind::Range { var, .. } = &l.kind {
+                    set(*var, Kind::Other, &mut kinds);
+                }
+            }
+            _ => {}
+        });
+        if !changed {
+            break;
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|k| if k == Kind::Bottom { Kind::Unknown } else { k })
+        .collect()
+}
+
+pub fn atom_kind(a: &Atom, kinds: &[Kind]) -> Kind {
+    match a {
+        Atom::Var(v) | Atom::Ref(v) => kinds[*v],
+        Atom::Const(c) => const_kind(c),
+    }
+}
+
+/// The rank of an operation's result, when known.
+fn op_rank(op: &Op, ranks: &[Option<Option<u8>>]) -> Option<u8> {
+    let r = |a: &Atom| match a {
+        Atom::Var(v) | Atom::Ref(v) => ranks[*v].flatten(),
+        Atom::Const(c) => (const_kind(c) == Kind::Scalar).then_some(0),
+    };
+    match op {
+        Op::Copy(a) | Op::Deref(a) | Op::CloneOf(a) | Op::Neg(a) => r(a),
+        Op::Arith(_, a, b) => Some(r(a)?.max(r(b)?)),
+        Op::Map { recv, .. } => r(recv),
+        Op::Method {
+            name,
+            recv,
+            args,
+            extra,
+            ..
+        } => {
+            let n = extra
+                .rule
+                .map(str::to_string)
+                .unwrap_or_else(|| name.to_string());
+            let x = r(recv)?;
+            match n.as_str() {
+                "dot" => match (x, r(args.first()?)?) {
+                    (2, 2) => Some(2),
+                    (2, 1) | (1, 2) => Some(1),
+                    (1, 1) => Some(0),
+                    _ => None,
+                },
+                "t" | "view" | "to_owned" | "reversed_axes" | "into_owned" => Some(x),
+                "sum_axis" | "mean_axis" | "var_axis" | "std_axis" | "fold_axis_max"
+                | "fold_axis_min" | "row" | "column" | "index_axis" => x.checked_sub(1),
+                "insert_axis" => Some(x + 1),
+                "sum" | "mean" | "var" | "std" => Some(0),
+                _ if rules::method(&n).is_some() => Some(x),
+                _ => None,
+            }
+        }
+        Op::Call {
+            func, plain: true, ..
+        } => {
+            let first = func.segments.first()?.ident.to_string();
+            first.strip_prefix("Array")?.parse::<u8>().ok()
+        }
+        _ => None,
+    }
+}
+
+fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
+    let k = |a: &Atom| atom_kind(a, kinds);
+    match op {
+        Op::Copy(a) | Op::Deref(a) | Op::CloneOf(a) | Op::Neg(a) => k(a),
+        Op::Arith(_, a, b) => match (k(a), k(b)) {
+            (Kind::Bottom, _) | (_, Kind::Bottom) => Kind::Bottom,
+            (Kind::Other, _) | (_, Kind::Other) => Kind::Other,
+            (Kind::Scalar, Kind::Scalar) => Kind::Scalar,
+            (Kind::Array, _) | (_, Kind::Array) => Kind::Array,
+            _ => Kind::Unknown,
+        },
+        Op::Passive(..) => Kind::Other,
+        Op::Method {
+            name, recv, extra, ..
+        } => {
+            let n = extra
+                .rule
+                .map(str::to_string)
+                .unwrap_or_else(|| name.to_string());
+            let r = k(recv);
+            if let Some(t) = rules::tensor_method(&n) {
+                if n == "dot" {
+                    let rank = |a: &Atom| match a {
+                        Atom::Var(v) | Atom::Ref(v) => ranks[*v].flatten(),
+                        Atom::Const(_) => None,
+                    };
+                    let Op::Method { args, .. } = op else {
+                        unreachable!()
+                    };
+                    let two =
+                        rank(recv) == Some(2) || args.first().is_some_and(|a| rank(a) == Some(2));
+                    return match op_rank(op, ranks) {
+                        Some(0) => Kind::Scalar,
+                        Some(_) => Kind::Array,
+                        None if two => Kind::Array,
+                        None => Kind::Unknown,
+                    };
+                }
+                return t.result;
+            }
+            match rules::method(&n) {
+                Some(rules::MethodRule::Passive) => Kind::Other,
+                Some(_) if n == "sin_cos" => Kind::Unknown,
+                Some(_) => match r {
+                    Kind::Scalar | Kind::Array | Kind::Bottom => r,
+                    _ => Kind::Unknown,
+                },
+                None => Kind::Unknown,
+            }
+        }
+        Op::Map { .. } => Kind::Array,
+        Op::Concat { .. } => Kind::Array,
+        Op::Index { base, by_ref, .. } => {
+            let e = k(base).elem();
+            if *by_ref && e == Kind::Scalar {
+                Kind::Scalar
+            } else {
+                e
+            }
+        }
+        Op::SliceRef { base, .. } => k(base),
+        Op::Cast { float, .. } => {
+            if *float {
+                Kind::Scalar
+            } else {
+                Kind::Other
+            }
+        }
+        Op::Call { func, plain, .. } => {
+            let first = func.segments.first().map(|s| s.ident.to_string());
+            let last = func.segments.last().map(|s| s.ident.to_string());
+            let in_nn =
+                func.segments.len() >= 2 && func.segments[func.segments.len() - 2].ident == "nn";
+            if in_nn {
+                match last.as_deref() {
+                    Some(
+                        "relu" | "sigmoid" | "softplus" | "softmax" | "log_softmax" | "logsumexp",
+                    ) => {
+                        return Kind::Array;
+                    }
+                    Some("cross_entropy" | "cross_entropy_one_hot" | "mse") => return Kind::Scalar,
+                    _ => {}
+                }
+            }
+            match first.as_deref() {
+                Some("Vec") if *plain => Kind::Bottom,
+                Some(s) if *plain && (s.starts_with("Array") || s == "ndarray") => Kind::Array,
+                _ => Kind::Unknown,
+            }
+        }
+        Op::Opaque { tokens, .. } => {
+            let text = tokens.to_string();
+            if text.starts_with(":: std :: vec !") || text.starts_with("vec !") {
+                // `vec![0.0; n]`
+                match syn::parse2::<syn::ExprMacro>(tokens.clone())
+                    .ok()
+                    .and_then(|m| {
+                        let inner = m.mac.tokens;
+                        syn::parse2::<syn::ExprRepeat>(quote::quote!([#inner])).ok()
+                    }) {
+                    Some(rep) => {
+                        let e = quote::ToTokens::to_token_stream(&*rep.expr);
+                        seq_of(const_kind(&e))
+                    }
+                    None => Kind::Unknown,
+                }
+            } else {
+                Kind::Unknown
+            }
+        }
+        Op::Tuple(_) | Op::Field(..) => Kind::Unknown,
+    }
+}
+
+/// How the cotangent of an operand of `a ∘ b` (`+ - * /`) is brought back to its shape.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Target {
+    /// Both operands are scalars: the scalar rules.
+    ScalarPath,
+    /// The operand is a scalar, the other maybe an array: sum everything (`ToScalar`).
+    ToScalar,
+    /// The other operand is a scalar: the result has this operand's shape (`Same`).
+    Same,
+    /// Both may be arrays: reduce to this operand's runtime shape (reads the operand).
+    Operand,
+}
+
+/// The target for operand `k` (0 or 1) of an arithmetic operation on `a` and `b`.
+pub fn arith_target(a: Kind, b: Kind, k: usize) -> Target {
+    let (this, other) = if k == 0 { (a, b) } else { (b, a) };
+    if a.is_scalar() && b.is_scalar() {
+        Target::ScalarPath
+    } else if this.is_scalar() {
+        Target::ToScalar
+    } else if other.is_scalar() {
+        Target::Same
+    } else {
+        Target::Operand
+    }
+}
+
+/// Whether a float method (of the scalar rule table) on this receiver uses the tensor
+/// rules: the receiver is an array, or may be one and the method has no other active
+/// operand (the tensor rules of float methods differentiate the receiver only).
+pub fn method_on_tensor(recv: Kind, other_args_active: bool) -> bool {
+    match recv {
+        Kind::Array => true,
+        Kind::Unknown | Kind::Bottom => !other_args_active,
+        _ => false,
+    }
+}

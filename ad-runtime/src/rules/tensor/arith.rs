@@ -1,0 +1,120 @@
+//! `+ - * /` between arrays and scalars, with `ndarray` broadcasting. Each rule computes its
+//! contribution in the result's shape and lets the target reduce it to the operand.
+
+use super::value::{Cotangent, Target, Value, zip1, zip2};
+
+// ---------------------------------------------------------------------------------------
+// y = a + b;  ā += unbroadcast(ȳ);  b̄ += unbroadcast(ȳ)
+/// `a + b`, cotangent of `a`: `g` reduced to `a`.
+#[inline]
+#[track_caller]
+pub fn add_d0<T: Target<G>, G: Cotangent>(t: T, g: G) -> T::Out {
+    t.reduce_g(g)
+}
+/// `a + b`, cotangent of `b`: `g` reduced to `b`.
+#[inline]
+#[track_caller]
+pub fn add_d1<T: Target<G>, G: Cotangent>(t: T, g: G) -> T::Out {
+    t.reduce_g(g)
+}
+
+// ---------------------------------------------------------------------------------------
+// y = a - b;  ā += unbroadcast(ȳ);  b̄ -= unbroadcast(ȳ)
+/// `a - b`, cotangent of `a`: `g` reduced to `a`.
+#[inline]
+#[track_caller]
+pub fn sub_d0<T: Target<G>, G: Cotangent>(t: T, g: G) -> T::Out {
+    t.reduce_g(g)
+}
+/// `a - b`, cotangent of `b`: `-g` reduced to `b`.
+#[inline]
+#[track_caller]
+pub fn sub_d1<T: Target<G>, G: Cotangent>(t: T, g: G) -> T::Out {
+    t.reduce_g(-g)
+}
+
+// ---------------------------------------------------------------------------------------
+// y = -a;  ā -= ȳ
+/// `-a`, cotangent of `a`: `-g`.
+#[inline]
+pub fn neg_d0<G: Cotangent>(g: G) -> G {
+    -g
+}
+
+// ---------------------------------------------------------------------------------------
+// y = a ⊙ b;  ā += unbroadcast(ȳ ⊙ b);  b̄ += unbroadcast(a ⊙ ȳ)
+/// `a * b`, cotangent of `a`: `g * b` reduced to `a`.
+#[inline]
+#[track_caller]
+pub fn mul_d0<T, B, G>(t: T, b: &B, g: G) -> T::Out
+where
+    T: Target<G>,
+    B: Value<Elem = G::Elem> + ?Sized,
+    G: Cotangent,
+{
+    t.reduce(zip1(g.into_dyn_cot(), &b.dyn_val(), |g, b| g * b))
+}
+/// `a * b`, cotangent of `b`: `a * g` reduced to `b`.
+#[inline]
+#[track_caller]
+pub fn mul_d1<T, A, G>(t: T, a: &A, g: G) -> T::Out
+where
+    T: Target<G>,
+    A: Value<Elem = G::Elem> + ?Sized,
+    G: Cotangent,
+{
+    t.reduce(zip1(g.into_dyn_cot(), &a.dyn_val(), |g, a| a * g))
+}
+
+// ---------------------------------------------------------------------------------------
+// y = a ⊘ b;  ā += unbroadcast(ȳ ⊘ b);  b̄ -= unbroadcast(ȳ ⊙ a ⊘ b²)
+/// `a / b`, cotangent of `a`: `g / b` reduced to `a`.
+#[inline]
+#[track_caller]
+pub fn div_d0<T, B, G>(t: T, b: &B, g: G) -> T::Out
+where
+    T: Target<G>,
+    B: Value<Elem = G::Elem> + ?Sized,
+    G: Cotangent,
+{
+    t.reduce(zip1(g.into_dyn_cot(), &b.dyn_val(), |g, b| g / b))
+}
+/// `a / b`, cotangent of `b`: `-g a / b²` reduced to `b`.
+#[inline]
+#[track_caller]
+pub fn div_d1<T, A, B, G>(t: T, a: &A, b: &B, g: G) -> T::Out
+where
+    T: Target<G>,
+    A: Value<Elem = G::Elem> + ?Sized,
+    B: Value<Elem = G::Elem> + ?Sized,
+    G: Cotangent,
+{
+    let c = zip2(g.into_dyn_cot(), &a.dyn_val(), &b.dyn_val(), |g, a, b| {
+        -g * a / (b * b)
+    });
+    t.reduce(c)
+}
+
+// ---------------------------------------------------------------------------------------
+// y = a % b = a - trunc(a / b) b;  ā += unbroadcast(ȳ);  b̄ -= unbroadcast(ȳ trunc(a / b))
+/// `a % b`, cotangent of `a`: `g` reduced to `a`.
+#[inline]
+#[track_caller]
+pub fn rem_d0<T: Target<G>, G: Cotangent>(t: T, g: G) -> T::Out {
+    t.reduce_g(g)
+}
+/// `a % b`, cotangent of `b`: `-g trunc(a / b)` reduced to `b`.
+#[inline]
+#[track_caller]
+pub fn rem_d1<T, A, B, G>(t: T, a: &A, b: &B, g: G) -> T::Out
+where
+    T: Target<G>,
+    A: Value<Elem = G::Elem> + ?Sized,
+    B: Value<Elem = G::Elem> + ?Sized,
+    G: Cotangent,
+{
+    let c = zip2(g.into_dyn_cot(), &a.dyn_val(), &b.dyn_val(), |g, a, b| {
+        crate::rules::arith::rem_d1(&a, &b, g)
+    });
+    t.reduce(c)
+}

@@ -1,0 +1,134 @@
+//! Views into an array (`a.row(i)`, `a.column(j)`, `a.index_axis(axis, i)`, `a.slice(s![..])`)
+//! and element reads `a[idx]`: the cotangent is added in place into the matching part of the
+//! base's adjoint `d`. `d` may still be the empty marker; it then becomes zeros of `a`'s
+//! shape first (unless the contribution is zero). `take_index` serves writes `a[idx] = e`.
+
+use super::value::{ArrayValue, Cotangent, TensorFloat};
+use ndarray::{Array, ArrayViewD, ArrayViewMutD, Axis, Dimension, NdIndex, SliceArg};
+
+/// Turns the marker `d` into zeros of `a`'s shape.
+#[inline]
+fn materialise<A: ArrayValue + ?Sized>(d: &mut Array<A::Elem, A::Dim>, a: &A) {
+    if d.is_empty() {
+        let a = a.array_view();
+        if !a.is_empty() {
+            *d = Array::zeros(a.raw_dim());
+        }
+    }
+}
+
+/// `d += g` for a part `d` of an adjoint; the shapes must match.
+#[inline]
+#[track_caller]
+fn add_into<F: TensorFloat>(mut d: ArrayViewMutD<'_, F>, g: ArrayViewD<'_, F>) {
+    assert!(
+        d.shape() == g.shape(),
+        "cannot add a cotangent of shape {:?} into a view of shape {:?}",
+        g.shape(),
+        d.shape()
+    );
+    d += &g;
+}
+
+/// `d[.., i, ..] += g` (index `i` along `axis`).
+#[inline]
+#[track_caller]
+fn acc_subview<A, G>(d: &mut Array<A::Elem, A::Dim>, a: &A, axis: Axis, i: usize, g: G)
+where
+    A: ArrayValue + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    let g = g.into_dyn_cot();
+    let Some(g) = g.view() else { return };
+    materialise(d, a);
+    let mut dv = d.view_mut().into_dyn();
+    add_into(dv.index_axis_mut(axis, i), g);
+}
+
+// ---------------------------------------------------------------------------------------
+// y = a.row(i);  ā[i, :] += ȳ
+/// `a.row(i)`: adds `g` into row `i` of the adjoint `d`.
+#[inline]
+#[track_caller]
+pub fn acc_row<A, G>(d: &mut Array<A::Elem, A::Dim>, a: &A, i: &usize, g: G)
+where
+    A: ArrayValue + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    acc_subview(d, a, Axis(0), *i, g);
+}
+
+// y = a.column(j);  ā[:, j] += ȳ
+/// `a.column(j)`: adds `g` into column `j` of the adjoint `d`.
+#[inline]
+#[track_caller]
+pub fn acc_column<A, G>(d: &mut Array<A::Elem, A::Dim>, a: &A, j: &usize, g: G)
+where
+    A: ArrayValue + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    acc_subview(d, a, Axis(1), *j, g);
+}
+
+// y = a.index_axis(axis, i);  ā[.., i, ..] += ȳ
+/// `a.index_axis(axis, i)`: adds `g` into that subview of the adjoint `d`.
+#[inline]
+#[track_caller]
+pub fn acc_index_axis<A, G>(d: &mut Array<A::Elem, A::Dim>, a: &A, axis: &Axis, i: &usize, g: G)
+where
+    A: ArrayValue + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    acc_subview(d, a, *axis, *i, g);
+}
+
+// y = a.slice(info);  ā[info] += ȳ
+/// `a.slice(info)` (`info` from `s![..]`, or anything `slice` accepts): adds `g` into that
+/// slice of the adjoint `d`.
+#[inline]
+#[track_caller]
+pub fn acc_slice<A, I, G>(d: &mut Array<A::Elem, A::Dim>, a: &A, info: &I, g: G)
+where
+    A: ArrayValue + ?Sized,
+    I: SliceArg<A::Dim> + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    let g = g.into_dyn_cot();
+    let Some(g) = g.view() else { return };
+    materialise(d, a);
+    add_into(d.slice_mut(info).into_dyn(), g);
+}
+
+// y = a[idx];  ā[idx] += ȳ
+/// `a[idx]` (`idx`: `[i, j]`, `(i, j)`, `i` for 1-D, ...): adds the scalar `g` into
+/// `d[idx]`.
+#[inline]
+#[track_caller]
+pub fn acc_index<A, I>(d: &mut Array<A::Elem, A::Dim>, a: &A, idx: &I, g: A::Elem)
+where
+    A: ArrayValue + ?Sized,
+    I: NdIndex<A::Dim> + Clone,
+{
+    if g == num_traits::zero::<A::Elem>() {
+        return;
+    }
+    materialise(d, a);
+    d[idx.clone()] += g;
+}
+
+// a[idx] = e (a local array);  ē += ā[idx];  ā[idx] = 0
+/// `a[idx] = e` on a local array: takes the cotangent `d[idx]` out, leaving zero (zero if
+/// `d` is still the marker).
+#[inline]
+#[track_caller]
+pub fn take_index<F, D, I>(d: &mut Array<F, D>, idx: &I) -> F
+where
+    F: TensorFloat,
+    D: Dimension,
+    I: NdIndex<D> + Clone,
+{
+    if d.is_empty() {
+        return F::zero();
+    }
+    core::mem::replace(&mut d[idx.clone()], F::zero())
+}

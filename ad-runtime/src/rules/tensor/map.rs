@@ -1,0 +1,53 @@
+//! `a.mapv(f)` with a differentiable closure: the macro differentiates the closure body
+//! into `f(x, ȳ) -> (x̄, c̄)` (the element's cotangent and the contribution to the values
+//! the closure captures), and this rule runs it over every element.
+
+use super::value::{Cotangent, DynCot, Value};
+use crate::traits::{Accumulate, Zero};
+use ndarray::Zip;
+
+// y = a.mapv(φ);  āᵢ += ∂φ/∂x(aᵢ) ȳᵢ;  c̄ += Σᵢ ∂φ/∂c(aᵢ) ȳᵢ   (c: the captured values)
+/// `x.mapv(φ)`, cotangent of `x` and of φ's captured values: `f(xᵢ, gᵢ)` returns the
+/// element's cotangent and its contribution to the captures, which are summed. Runs in
+/// place in `g`'s buffer. A zero `g` gives zeros without calling `f`.
+#[inline]
+#[track_caller]
+pub fn mapv_d0<X, G, C, Fun>(x: &X, g: G, mut f: Fun) -> (X::Tangent, C)
+where
+    X: Value + ?Sized,
+    G: Cotangent<Elem = X::Elem>,
+    C: Zero + Accumulate,
+    Fun: FnMut(X::Elem, X::Elem) -> (X::Elem, C),
+{
+    let mut captured = C::zero();
+    let c = match (g.into_dyn_cot(), x.dyn_val()) {
+        (DynCot::Zero, _) => DynCot::Zero,
+        (DynCot::Scalar(g), xv) => {
+            let xv = xv.view();
+            assert!(
+                xv.len() == 1,
+                "mapv: a scalar cotangent for an array of shape {:?}",
+                xv.shape()
+            );
+            let (dx, dc) = f(xv.iter().next().copied().expect("one element"), g);
+            captured.accumulate(dc);
+            DynCot::Scalar(dx)
+        }
+        (DynCot::Array(mut g), xv) => {
+            let xv = xv.view();
+            assert!(
+                g.shape() == xv.shape(),
+                "mapv: cotangent of shape {:?} for an array of shape {:?}",
+                g.shape(),
+                xv.shape()
+            );
+            Zip::from(&mut g).and(&xv).for_each(|g, &x| {
+                let (dx, dc) = f(x, *g);
+                *g = dx;
+                captured.accumulate(dc);
+            });
+            DynCot::Array(g)
+        }
+    };
+    (x.project(c), captured)
+}

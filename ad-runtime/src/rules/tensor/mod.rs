@@ -1,0 +1,43 @@
+//! Derivative rules for `ndarray` arrays and for everything the macro cannot prove scalar
+//! (the "tensor path", reached as `::ad_runtime::__private::tensor::NAME`). Every rule works
+//! for `f32`/`f64` scalars as well as for arrays of any storage (owned, views, `ArcArray`,
+//! `CowArray`, `ArrayRef`, references to these) and any dimension (`Ix0`..`Ix6`, `IxDyn`).
+//!
+//! One file per op family, as for the scalar rules:
+//! - `value`: the [`Value`], [`Cotangent`] and [`Target`] traits, the type-erased forms and
+//!   [`unbroadcast`];
+//! - `arith`: `+ - * /` with broadcasting; `elementwise`: `a.sin()`, `a.powf(p)`, ...;
+//! - `linalg`: `dot`, `t`; `reduce`: `sum`, `mean`, `var`, `std`, `fold_axis` max/min;
+//! - `shape`: `insert_axis`, reshapes, `concatenate`, `stack`; `index`: `row`, `column`,
+//!   `index_axis`, `slice`, `a[idx]`; `map`: `mapv` with a differentiated closure.
+//!
+//! # Conventions
+//! - A binary rule's first argument is its target: [`Same`] when the operand has the
+//!   result's type, [`ToScalar`] when the operand is a scalar and the result an array, or
+//!   `&operand`, which reduces the broadcast contribution to the operand's runtime shape
+//!   (`(3, 4) + (4,)`: the `(4,)` operand gets the column sums).
+//! - Zero is the empty marker array (see [`crate::traits::Zero`]); every rule maps a zero
+//!   cotangent to zero without touching memory.
+//! - Contributions that already have the operand's shape are returned without copying;
+//!   elementwise rules work in `g`'s buffer.
+
+mod arith;
+mod elementwise;
+mod index;
+mod linalg;
+mod map;
+mod reduce;
+mod shape;
+mod value;
+
+pub use arith::*;
+pub use elementwise::*;
+pub use index::*;
+pub use linalg::*;
+pub use map::*;
+pub use reduce::*;
+pub use shape::*;
+pub use value::{
+    ArrayValue, Cotangent, DynCot, DynVal, Same, Target, TensorFloat, ToScalar, Value,
+    broadcasts_to, co_broadcast, marker, shaped, unbroadcast,
+};

@@ -1,0 +1,270 @@
+//! Reductions: `sum`, `mean`, `var`, `std` (whole array or along an axis) and
+//! `fold_axis(axis, init, max/min)`. The result's cotangent is broadcast back over the
+//! reduced elements.
+
+use super::value::{Cotangent, DynCot, DynVal, TensorFloat, Value};
+use crate::traits::{Real, Zero};
+use ndarray::{ArrayD, Axis, Zip};
+
+/// `F` from a length or a count.
+fn count<F: TensorFloat>(n: usize) -> F {
+    F::from_usize(n).expect("length fits the float type")
+}
+
+// ---------------------------------------------------------------------------------------
+// y = Σᵢ aᵢ;  ā += ȳ (every element)
+/// `a.sum()`, cotangent of `a`: `g` broadcast to `a`'s shape.
+#[inline]
+#[track_caller]
+pub fn sum_d0<A: Value + ?Sized>(a: &A, g: A::Elem) -> A::Tangent {
+    fill(a, g)
+}
+
+// y = Σᵢ aᵢ / n;  ā += ȳ / n
+/// `a.mean()` (unwrapped), cotangent of `a`: `g / n` broadcast to `a`'s shape.
+#[inline]
+#[track_caller]
+pub fn mean_d0<A: Value + ?Sized>(a: &A, g: A::Elem) -> A::Tangent {
+    let n = a.dyn_val().expect_array("mean").len();
+    fill(a, g / count(n))
+}
+
+/// `x` in every element of `a`'s shape (the marker for `x == 0`).
+#[track_caller]
+fn fill<A: Value + ?Sized>(a: &A, x: A::Elem) -> A::Tangent {
+    if x == num_traits::zero::<A::Elem>() {
+        return A::Tangent::zero();
+    }
+    let av = a.dyn_val();
+    let c = ArrayD::from_elem(av.shape(), x);
+    a.project(DynCot::Array(c))
+}
+
+// y = Σ_axis a;  ā += ȳ broadcast along axis
+/// `a.sum_axis(axis)`, cotangent of `a`: `g` repeated along `axis`.
+#[inline]
+#[track_caller]
+pub fn sum_axis_d0<A, G>(a: &A, axis: &Axis, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    spread(a, *axis, g, num_traits::one::<A::Elem>())
+}
+
+// y = Σ_axis a / n;  ā += ȳ / n broadcast along axis
+/// `a.mean_axis(axis)` (unwrapped), cotangent of `a`: `g / n` repeated along `axis`.
+#[inline]
+#[track_caller]
+pub fn mean_axis_d0<A, G>(a: &A, axis: &Axis, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    let n = a.dyn_val().expect_array("mean_axis").len_of(*axis);
+    spread(a, *axis, g, num_traits::one::<A::Elem>() / count(n))
+}
+
+/// `scale · g` repeated along `axis` to `a`'s shape.
+#[track_caller]
+fn spread<A, G>(a: &A, axis: Axis, g: G, scale: A::Elem) -> A::Tangent
+where
+    A: Value + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    let g = g.into_dyn_cot();
+    let Some(gv) = g.view() else {
+        return A::Tangent::zero();
+    };
+    let gv = gv.insert_axis(axis);
+    let av = a.dyn_val();
+    let av = av.expect_array("sum_axis");
+    let c = Zip::from(&av)
+        .and_broadcast(&gv)
+        .map_collect(|_, &g| g * scale);
+    a.project(DynCot::Array(c))
+}
+
+// ---------------------------------------------------------------------------------------
+// y = Σᵢ (aᵢ - m)² / (n - ddof), m = mean a;  ā += 2ȳ (a - m) / (n - ddof)
+/// `a.var(ddof)`, cotangent of `a`.
+#[inline]
+#[track_caller]
+pub fn var_d0<A, P>(a: &A, ddof: &P, g: A::Elem) -> A::Tangent
+where
+    A: Value + ?Sized,
+    P: Real<F = A::Elem> + ?Sized,
+{
+    let two = num_traits::one::<A::Elem>() + num_traits::one::<A::Elem>();
+    centred(a, ddof.get(), g * two)
+}
+
+// s = √var;  ā += ȳ (a - m) / ((n - ddof) s)   (0 when s = 0: then a = m everywhere)
+/// `a.std(ddof)`, cotangent of `a`, needs the result `y`.
+#[inline]
+#[track_caller]
+pub fn std_d0<A, P, Y>(a: &A, ddof: &P, y: &Y, g: A::Elem) -> A::Tangent
+where
+    A: Value + ?Sized,
+    P: Real<F = A::Elem> + ?Sized,
+    Y: Real<F = A::Elem> + ?Sized,
+{
+    let y = y.get();
+    if y == num_traits::zero::<A::Elem>() {
+        return A::Tangent::zero();
+    }
+    centred(a, ddof.get(), g / y)
+}
+
+/// `k (a - mean a) / (n - ddof)`.
+#[track_caller]
+fn centred<A: Value + ?Sized>(a: &A, ddof: A::Elem, k: A::Elem) -> A::Tangent {
+    if k == num_traits::zero::<A::Elem>() {
+        return A::Tangent::zero();
+    }
+    let av = a.dyn_val();
+    let av = av.expect_array("var");
+    let m = av.mean().expect("var of an empty array");
+    let k = k / (count::<A::Elem>(av.len()) - ddof);
+    a.project(DynCot::Array(av.mapv(|x| k * (x - m))))
+}
+
+// y = Σ_axis (a - m)² / (n - ddof), m = mean_axis a;  ā += 2ȳ (a - m) / (n - ddof)
+/// `a.var_axis(axis, ddof)`, cotangent of `a`.
+#[inline]
+#[track_caller]
+pub fn var_axis_d0<A, P, G>(a: &A, axis: &Axis, ddof: &P, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    P: Real<F = A::Elem> + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    let two = num_traits::one::<A::Elem>() + num_traits::one::<A::Elem>();
+    centred_axis(a, *axis, ddof.get(), g, None, two)
+}
+
+// s = √var_axis;  ā += ȳ (a - m) / ((n - ddof) s)   (0 where s = 0)
+/// `a.std_axis(axis, ddof)`, cotangent of `a`, needs the result `y`.
+#[inline]
+#[track_caller]
+pub fn std_axis_d0<A, P, Y, G>(a: &A, axis: &Axis, ddof: &P, y: &Y, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    P: Real<F = A::Elem> + ?Sized,
+    Y: Value<Elem = A::Elem> + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    let y = y.dyn_val();
+    centred_axis(
+        a,
+        *axis,
+        ddof.get(),
+        g,
+        Some(&y),
+        num_traits::one::<A::Elem>(),
+    )
+}
+
+/// `k g (a - mean_axis a) / ((n - ddof) y)` along `axis`, with `y = 1` when absent and zero
+/// where `y = 0`.
+#[track_caller]
+fn centred_axis<A, G>(
+    a: &A,
+    axis: Axis,
+    ddof: A::Elem,
+    g: G,
+    y: Option<&DynVal<'_, A::Elem>>,
+    k: A::Elem,
+) -> A::Tangent
+where
+    A: Value + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    let g = g.into_dyn_cot();
+    let Some(gv) = g.view() else {
+        return A::Tangent::zero();
+    };
+    let gv = gv.insert_axis(axis);
+    let av = a.dyn_val();
+    let av = av.expect_array("var_axis");
+    let m = av.mean_axis(axis).expect("var_axis along an empty axis");
+    let m = m.view().insert_axis(axis);
+    let k = k / (count::<A::Elem>(av.len_of(axis)) - ddof);
+    let one = num_traits::one::<A::Elem>();
+    // A missing `y` is a 0-dimensional 1, which broadcasts to anything.
+    let y = y.map_or_else(
+        || ndarray::aview0(&one).into_dyn(),
+        |y| y.view().insert_axis(axis),
+    );
+    let c = Zip::from(&av)
+        .and_broadcast(&m)
+        .and_broadcast(&gv)
+        .and_broadcast(&y)
+        .map_collect(|&x, &m, &g, &y| {
+            if y == num_traits::zero::<A::Elem>() {
+                num_traits::zero::<A::Elem>()
+            } else {
+                k * g * (x - m) / y
+            }
+        });
+    a.project(DynCot::Array(c))
+}
+
+// ---------------------------------------------------------------------------------------
+// y = a.fold_axis(axis, init, max);  ā[first k with a_k = y] += ȳ along each lane
+// (nothing when no element equals y, i.e. `init` won)
+/// `a.fold_axis(axis, init, |&m, &v| m.max(v))`, cotangent of `a`, needs the result `y`:
+/// `g` goes to the first arg-max of each lane.
+#[inline]
+#[track_caller]
+pub fn fold_axis_max_d0<A, Y, G>(a: &A, axis: &Axis, y: &Y, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    Y: Value<Elem = A::Elem> + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    to_first_match(a, *axis, y, g)
+}
+
+// y = a.fold_axis(axis, init, min);  ā[first k with a_k = y] += ȳ along each lane
+/// `a.fold_axis(axis, init, |&m, &v| m.min(v))`, cotangent of `a`, needs the result `y`:
+/// `g` goes to the first arg-min of each lane.
+#[inline]
+#[track_caller]
+pub fn fold_axis_min_d0<A, Y, G>(a: &A, axis: &Axis, y: &Y, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    Y: Value<Elem = A::Elem> + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    to_first_match(a, *axis, y, g)
+}
+
+/// `g` placed, in each lane along `axis`, at the first element equal to the lane's result.
+#[track_caller]
+fn to_first_match<A, Y, G>(a: &A, axis: Axis, y: &Y, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    Y: Value<Elem = A::Elem> + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    let g = g.into_dyn_cot();
+    let Some(gv) = g.view() else {
+        return A::Tangent::zero();
+    };
+    let av = a.dyn_val();
+    let av = av.expect_array("fold_axis");
+    let y = y.dyn_val();
+    let yv = y.view();
+    let mut out = ArrayD::zeros(av.shape());
+    Zip::from(out.lanes_mut(axis))
+        .and(av.lanes(axis))
+        .and_broadcast(&yv)
+        .and_broadcast(&gv)
+        .for_each(|mut o, lane, &y, &g| {
+            if let Some(k) = lane.iter().position(|&v| v == y) {
+                o[k] = g;
+            }
+        });
+    a.project(DynCot::Array(out))
+}

@@ -1,0 +1,170 @@
+//! Shape changes: `insert_axis`, reshapes (`into_shape_with_order`, `to_shape`, ...),
+//! dimension-type changes, views and copies, `concatenate` and `stack`.
+
+use super::value::{ArrayValue, Cotangent, DynCot, TensorFloat, Value};
+use crate::traits::Zero;
+use ndarray::{Array, ArrayD, Axis, RemoveAxis, Slice};
+
+// ---------------------------------------------------------------------------------------
+// y = a.insert_axis(axis);  ā += ȳ with that (length-1) axis removed   (O(1))
+/// `a.insert_axis(axis)`, cotangent of `a`: `g` without `axis`.
+#[inline]
+#[track_caller]
+pub fn insert_axis_d0<F: TensorFloat, D: RemoveAxis>(
+    axis: &Axis,
+    g: Array<F, D>,
+) -> Array<F, D::Smaller> {
+    if g.is_empty() {
+        return Zero::zero();
+    }
+    g.index_axis_move(*axis, 0)
+}
+
+// ---------------------------------------------------------------------------------------
+// y = reshape(a) (row-major);  ā += reshape(ȳ) back to a's shape   (O(1) when ȳ is contiguous)
+/// `a.into_shape_with_order(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
+#[inline]
+#[track_caller]
+pub fn into_shape_with_order_d0<A, G>(a: &A, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    reshape_back(a, g)
+}
+/// `a.to_shape(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
+#[inline]
+#[track_caller]
+pub fn to_shape_d0<A, G>(a: &A, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    reshape_back(a, g)
+}
+/// `a.into_shape(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
+#[inline]
+#[track_caller]
+pub fn into_shape_d0<A, G>(a: &A, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    reshape_back(a, g)
+}
+
+// y = a.into_dyn() / a.into_dimensionality::<E>();  ā += ȳ with a's dimension type   (O(1))
+/// `a.into_dyn()`, cotangent of `a`: `g` with `a`'s dimension type.
+#[inline]
+#[track_caller]
+pub fn into_dyn_d0<A, G>(a: &A, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    reshape_back(a, g)
+}
+/// `a.into_dimensionality::<E>()`, cotangent of `a`: `g` with `a`'s dimension type.
+#[inline]
+#[track_caller]
+pub fn into_dimensionality_d0<A, G>(a: &A, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    reshape_back(a, g)
+}
+
+/// `g` reshaped (row-major) to `a`'s shape: no copy when `g` is in standard layout.
+#[track_caller]
+fn reshape_back<A, G>(a: &A, g: G) -> A::Tangent
+where
+    A: Value + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    let g = match g.into_dyn_cot() {
+        DynCot::Array(g) => g,
+        c => return a.project(c),
+    };
+    let av = a.dyn_val();
+    let shape = av.shape();
+    if g.shape() == shape {
+        return a.project(DynCot::Array(g));
+    }
+    let g = if g.is_standard_layout() {
+        g.into_shape_with_order(shape)
+            .expect("reshape of a contiguous cotangent")
+    } else {
+        g.to_shape(shape)
+            .unwrap_or_else(|e| panic!("cannot reshape a cotangent to {shape:?}: {e}"))
+            .into_owned()
+    };
+    a.project(DynCot::Array(g))
+}
+
+// ---------------------------------------------------------------------------------------
+// y = a.view() / a.to_owned() / a.into_owned();  ā += ȳ
+/// `a.view()`, cotangent of `a`: `g`.
+#[inline(always)]
+pub fn view_d0<G>(g: G) -> G {
+    g
+}
+/// `a.to_owned()`, cotangent of `a`: `g`.
+#[inline(always)]
+pub fn to_owned_d0<G>(g: G) -> G {
+    g
+}
+/// `a.into_owned()`, cotangent of `a`: `g`.
+#[inline(always)]
+pub fn into_owned_d0<G>(g: G) -> G {
+    g
+}
+
+// ---------------------------------------------------------------------------------------
+// y = concatenate(axis, [p₀, p₁, ...]);  p̄ₖ += ȳ[start..start + len(pₖ)] along axis
+/// `ndarray::concatenate(axis, &[.., part, ..])`, cotangent of the part that starts at
+/// offset `start` along `axis` (the sum of the earlier parts' [`len_of`]): that slab of `g`
+/// (O(1): `g`'s buffer is sliced in place).
+#[inline]
+#[track_caller]
+pub fn concatenate_d<P, G>(axis: &Axis, start: usize, part: &P, g: G) -> P::Tangent
+where
+    P: ArrayValue + ?Sized,
+    G: Cotangent<Elem = P::Elem>,
+{
+    let mut g: ArrayD<P::Elem> = match g.into_dyn_cot() {
+        DynCot::Array(g) => g,
+        DynCot::Zero => return P::Tangent::zero(),
+        DynCot::Scalar(_) => panic!("concatenate: the result's cotangent must be an array"),
+    };
+    let len = part.array_view().len_of(*axis);
+    let start = isize::try_from(start).expect("offset fits isize");
+    let end = start + isize::try_from(len).expect("length fits isize");
+    g.slice_axis_inplace(*axis, Slice::from(start..end));
+    part.project(DynCot::Array(g))
+}
+
+// y = stack(axis, [p₀, p₁, ...]);  p̄ₖ += ȳ[k] along axis
+/// `ndarray::stack(axis, &[.., part, ..])`, cotangent of the `k`-th part: `g`'s `k`-th
+/// subview along `axis` (O(1)).
+#[inline]
+#[track_caller]
+pub fn stack_d<P, G>(axis: &Axis, k: usize, part: &P, g: G) -> P::Tangent
+where
+    P: ArrayValue + ?Sized,
+    G: Cotangent<Elem = P::Elem>,
+{
+    let g: ArrayD<P::Elem> = match g.into_dyn_cot() {
+        DynCot::Array(g) => g,
+        DynCot::Zero => return P::Tangent::zero(),
+        DynCot::Scalar(_) => panic!("stack: the result's cotangent must be an array"),
+    };
+    part.project(DynCot::Array(g.index_axis_move(*axis, k)))
+}
+
+/// The length of `part` along `axis` (the macro sums these to get offsets for
+/// [`concatenate_d`]).
+#[inline]
+pub fn len_of<P: ArrayValue + ?Sized>(part: &P, axis: &Axis) -> usize {
+    part.array_view().len_of(*axis)
+}

@@ -1,0 +1,580 @@
+//! What the tensor rules read and return: values ([`Value`], [`ArrayValue`]), cotangents
+//! ([`Cotangent`]), their type-erased forms ([`DynVal`], [`DynCot`]) and the targets a
+//! broadcast contribution is reduced to ([`Target`]: [`Same`], [`ToScalar`], `&operand`).
+//!
+//! The macro cannot see types, so every tensor rule is generic: it converts its inputs to the
+//! dynamic forms (O(1): a view or a change of the dimension type, never a copy), computes the
+//! contribution once, and hands it to the target, which reduces it to the operand's shape
+//! (summing broadcast axes, as `unbroadcast`) and converts it back to the operand's static
+//! tangent type. When the contribution already has the operand's shape nothing is copied.
+
+use crate::traits::{Accumulate, Real, Zero};
+use ndarray::{
+    Array, ArrayBase, ArrayD, ArrayRef, ArrayView, ArrayViewD, Axis, Data, Dimension, IxDyn,
+    LinalgScalar, ScalarOperand, Zip, aview0,
+};
+use num_traits::{Float, FloatConst, FromPrimitive, NumAssign};
+use std::fmt::Debug;
+
+/// The element types of differentiable arrays: `f32` and `f64`.
+pub trait TensorFloat:
+    Float
+    + FloatConst
+    + FromPrimitive
+    + NumAssign
+    + ScalarOperand
+    + LinalgScalar
+    + Real<F = Self>
+    + Debug
+    + Send
+    + Sync
+    + 'static
+{
+}
+impl TensorFloat for f32 {}
+impl TensorFloat for f64 {}
+
+// ---------------------------------------------------------------------------------------
+// Dynamic forms
+
+/// A value read by a rule, type-erased: a scalar or a dynamic-dimensional view.
+#[derive(Debug, Clone)]
+pub enum DynVal<'a, F> {
+    /// A plain `f32`/`f64`.
+    Scalar(F),
+    /// An array of any storage and dimension, viewed with [`IxDyn`](type@IxDyn).
+    Array(ArrayViewD<'a, F>),
+}
+
+impl<F: TensorFloat> DynVal<'_, F> {
+    /// The runtime shape (`[]` for a scalar).
+    #[inline]
+    pub fn shape(&self) -> &[usize] {
+        match self {
+            DynVal::Scalar(_) => &[],
+            DynVal::Array(a) => a.shape(),
+        }
+    }
+
+    /// The value as a view; a scalar becomes a 0-dimensional view (it broadcasts to anything).
+    #[inline]
+    pub fn view(&self) -> ArrayViewD<'_, F> {
+        match self {
+            DynVal::Scalar(x) => aview0(x).into_dyn(),
+            DynVal::Array(a) => a.view(),
+        }
+    }
+
+    /// The array view, or a panic naming `what` for a scalar.
+    #[inline]
+    #[track_caller]
+    pub fn expect_array(&self, what: &str) -> ArrayViewD<'_, F> {
+        match self {
+            DynVal::Array(a) => a.view(),
+            DynVal::Scalar(_) => panic!("{what}: expected an array operand, got a scalar"),
+        }
+    }
+}
+
+/// A cotangent or a rule's contribution, type-erased.
+#[derive(Debug, Clone)]
+pub enum DynCot<F> {
+    /// Zero, shape unknown (the empty marker array, or nothing flowed yet).
+    Zero,
+    /// A plain `f32`/`f64`.
+    Scalar(F),
+    /// An owned array of any dimension.
+    Array(ArrayD<F>),
+}
+
+impl<F: TensorFloat> DynCot<F> {
+    /// The sum of all elements (`0` for [`DynCot::Zero`]): the reduction to a scalar operand.
+    #[inline]
+    pub fn sum(self) -> F {
+        match self {
+            DynCot::Zero => F::zero(),
+            DynCot::Scalar(x) => x,
+            DynCot::Array(a) => a.sum(),
+        }
+    }
+
+    /// Wraps an owned array, mapping the empty marker to [`DynCot::Zero`].
+    #[inline]
+    pub fn from_array<D: Dimension>(a: Array<F, D>) -> Self {
+        if a.is_empty() {
+            DynCot::Zero
+        } else {
+            DynCot::Array(a.into_dyn())
+        }
+    }
+
+    /// `f` applied to every element (nothing for zero).
+    #[inline]
+    pub fn map(self, f: impl Fn(F) -> F) -> Self {
+        match self {
+            DynCot::Zero => DynCot::Zero,
+            DynCot::Scalar(x) => DynCot::Scalar(f(x)),
+            DynCot::Array(mut a) => {
+                a.mapv_inplace(f);
+                DynCot::Array(a)
+            }
+        }
+    }
+
+    /// The cotangent as a view (a scalar as a 0-dimensional view); `None` for zero.
+    #[inline]
+    pub fn view(&self) -> Option<ArrayViewD<'_, F>> {
+        match self {
+            DynCot::Zero => None,
+            DynCot::Scalar(x) => Some(aview0(x).into_dyn()),
+            DynCot::Array(a) => Some(a.view()),
+        }
+    }
+
+    /// The cotangent of a scalar result read as a scalar (a one-element array is accepted).
+    #[inline]
+    #[track_caller]
+    pub fn expect_scalar(self, what: &str) -> Option<F> {
+        match self {
+            DynCot::Zero => None,
+            DynCot::Scalar(x) => Some(x),
+            DynCot::Array(a) if a.len() == 1 => a.iter().next().copied(),
+            DynCot::Array(a) => panic!(
+                "{what}: expected a scalar cotangent, got an array of shape {:?}",
+                a.shape()
+            ),
+        }
+    }
+}
+
+/// Sum of two contributions: zero on either side is the identity; arrays broadcast as in
+/// `ndarray`, in place in the left operand when the right one broadcasts to it.
+impl<F: TensorFloat> core::ops::Add for DynCot<F> {
+    type Output = Self;
+    #[track_caller]
+    fn add(self, other: Self) -> Self {
+        match (self, other) {
+            (a, DynCot::Zero) => a,
+            (DynCot::Zero, b) => b,
+            (DynCot::Scalar(a), DynCot::Scalar(b)) => DynCot::Scalar(a + b),
+            (DynCot::Array(mut a), b) => {
+                let b = b.view().expect("non-zero");
+                if broadcasts_to(b.shape(), a.shape()) {
+                    a += &b;
+                    DynCot::Array(a)
+                } else {
+                    DynCot::Array(&a + &b)
+                }
+            }
+            (a @ DynCot::Scalar(_), b @ DynCot::Array(_)) => b + a,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Values
+
+/// A primal value the tensor rules read: `f32`, `f64`, any `ndarray` array (any storage,
+/// any dimension), `ArrayRef`, and references to these.
+pub trait Value {
+    /// The element type.
+    type Elem: TensorFloat;
+    /// The cotangent type: the float for scalars, `Array<F, D>` for arrays.
+    type Tangent: Zero + Accumulate;
+    /// The value, type-erased (O(1)).
+    fn dyn_val(&self) -> DynVal<'_, Self::Elem>;
+    /// Reduces a broadcast contribution to this value's runtime shape and static tangent
+    /// type: sums extra leading axes and axes where `self` has length 1 (everything for a
+    /// scalar). A contribution of the right shape is returned without copying.
+    fn project(&self, c: DynCot<Self::Elem>) -> Self::Tangent;
+}
+
+/// A [`Value`] that is an array (never a scalar), with its static dimension type.
+pub trait ArrayValue: Value {
+    /// The dimension type (`Ix2`, `IxDyn`, ...).
+    type Dim: Dimension;
+    /// The value as a view.
+    fn array_view(&self) -> ArrayView<'_, Self::Elem, Self::Dim>;
+}
+
+macro_rules! scalar_value {
+    ($($t:ty),*) => {$(
+        impl Value for $t {
+            type Elem = $t;
+            type Tangent = $t;
+            #[inline(always)]
+            fn dyn_val(&self) -> DynVal<'_, $t> {
+                DynVal::Scalar(*self)
+            }
+            #[inline(always)]
+            fn project(&self, c: DynCot<$t>) -> $t {
+                c.sum()
+            }
+        }
+    )*};
+}
+scalar_value!(f32, f64);
+
+impl<T: Value + ?Sized> Value for &T {
+    type Elem = T::Elem;
+    type Tangent = T::Tangent;
+    #[inline(always)]
+    fn dyn_val(&self) -> DynVal<'_, T::Elem> {
+        (**self).dyn_val()
+    }
+    #[inline(always)]
+    fn project(&self, c: DynCot<T::Elem>) -> T::Tangent {
+        (**self).project(c)
+    }
+}
+
+impl<T: ArrayValue + ?Sized> ArrayValue for &T {
+    type Dim = T::Dim;
+    #[inline(always)]
+    fn array_view(&self) -> ArrayView<'_, T::Elem, T::Dim> {
+        (**self).array_view()
+    }
+}
+
+impl<F: TensorFloat, S: Data<Elem = F>, D: Dimension> Value for ArrayBase<S, D> {
+    type Elem = F;
+    type Tangent = Array<F, D>;
+    #[inline]
+    fn dyn_val(&self) -> DynVal<'_, F> {
+        DynVal::Array(self.view().into_dyn())
+    }
+    #[inline]
+    fn project(&self, c: DynCot<F>) -> Array<F, D> {
+        project_to(self.raw_dim(), c)
+    }
+}
+
+impl<F: TensorFloat, S: Data<Elem = F>, D: Dimension> ArrayValue for ArrayBase<S, D> {
+    type Dim = D;
+    #[inline]
+    fn array_view(&self) -> ArrayView<'_, F, D> {
+        self.view()
+    }
+}
+
+impl<F: TensorFloat, D: Dimension> Value for ArrayRef<F, D> {
+    type Elem = F;
+    type Tangent = Array<F, D>;
+    #[inline]
+    fn dyn_val(&self) -> DynVal<'_, F> {
+        DynVal::Array(self.view().into_dyn())
+    }
+    #[inline]
+    fn project(&self, c: DynCot<F>) -> Array<F, D> {
+        project_to(self.raw_dim(), c)
+    }
+}
+
+impl<F: TensorFloat, D: Dimension> ArrayValue for ArrayRef<F, D> {
+    type Dim = D;
+    #[inline]
+    fn array_view(&self) -> ArrayView<'_, F, D> {
+        self.view()
+    }
+}
+
+/// Reduces `c` to the shape `dim` and converts it to dimension type `D`.
+#[inline]
+#[track_caller]
+fn project_to<F: TensorFloat, D: Dimension>(dim: D, c: DynCot<F>) -> Array<F, D> {
+    let c = match c {
+        DynCot::Zero => return marker(),
+        DynCot::Array(c) => unbroadcast(c, dim.slice()),
+        DynCot::Scalar(x) => {
+            assert!(
+                dim.size() == 1,
+                "a scalar contribution cannot be projected onto an array of shape {:?}",
+                dim.slice()
+            );
+            return Array::from_elem(dim, x);
+        }
+    };
+    into_dim(c)
+}
+
+/// The dimension type changed from `IxDyn` to `D` (O(1), no allocation).
+#[inline]
+#[track_caller]
+pub(crate) fn into_dim<F, D: Dimension>(c: ArrayD<F>) -> Array<F, D> {
+    if D::NDIM.is_some_and(|n| n != c.ndim()) {
+        panic!(
+            "a cotangent of shape {:?} does not fit the dimension type {}",
+            c.shape(),
+            std::any::type_name::<D>()
+        );
+    }
+    c.into_dimensionality::<D>()
+        .expect("the number of axes was checked")
+}
+
+/// The empty marker: the shape-free zero array (every axis of length 0; `[0]` for `IxDyn`).
+#[inline]
+pub fn marker<F: TensorFloat, D: Dimension>() -> Array<F, D> {
+    Array::zeros(D::zeros(D::NDIM.unwrap_or(1)))
+}
+
+// ---------------------------------------------------------------------------------------
+// Broadcasting
+
+/// Whether an array of shape `from` broadcasts to `to` (numpy rules: trailing axes aligned,
+/// each of `from` equal or 1).
+#[inline]
+pub fn broadcasts_to(from: &[usize], to: &[usize]) -> bool {
+    from.len() <= to.len()
+        && from
+            .iter()
+            .rev()
+            .zip(to.iter().rev())
+            .all(|(&f, &t)| f == t || f == 1)
+}
+
+/// The shape both `a` and `b` broadcast to.
+///
+/// # Panics
+/// When they are incompatible.
+#[track_caller]
+pub fn co_broadcast(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let lead = long.len() - short.len();
+    let mut out = long.to_vec();
+    for (i, &s) in short.iter().enumerate() {
+        let l = &mut out[lead + i];
+        if *l == 1 {
+            *l = s;
+        } else if s != 1 && s != *l {
+            panic!("shapes {a:?} and {b:?} do not broadcast together");
+        }
+    }
+    out
+}
+
+/// Reduces a broadcast cotangent to `shape` (the adjoint of broadcasting `shape` to
+/// `c.shape()`): sums the extra leading axes and the axes where `shape` has length 1.
+/// Returns `c` itself when the shapes already match.
+///
+/// # Panics
+/// When `shape` does not broadcast to `c.shape()`.
+#[track_caller]
+pub fn unbroadcast<F: TensorFloat>(mut c: ArrayD<F>, shape: &[usize]) -> ArrayD<F> {
+    if c.shape() == shape {
+        return c;
+    }
+    assert!(
+        broadcasts_to(shape, c.shape()),
+        "cannot reduce a cotangent of shape {:?} to an operand of shape {:?}",
+        c.shape(),
+        shape
+    );
+    for _ in shape.len()..c.ndim() {
+        c = c.sum_axis(Axis(0));
+    }
+    for (i, &n) in shape.iter().enumerate() {
+        if n == 1 && c.len_of(Axis(i)) != 1 {
+            c = c.sum_axis(Axis(i)).insert_axis(Axis(i));
+        }
+    }
+    c
+}
+
+/// `g` as an owned array of the shape every one of `shapes` (and `g`) broadcasts to. An
+/// array `g` that already has that shape is returned as is.
+#[track_caller]
+fn full<F: TensorFloat>(g: DynCot<F>, shapes: &[&[usize]]) -> ArrayD<F> {
+    match g {
+        DynCot::Array(a) if shapes.iter().all(|s| broadcasts_to(s, a.shape())) => a,
+        DynCot::Array(a) => {
+            let to = shapes
+                .iter()
+                .fold(a.shape().to_vec(), |acc, s| co_broadcast(&acc, s));
+            a.broadcast(to).expect("co-broadcast shape").to_owned()
+        }
+        DynCot::Scalar(x) => {
+            let to = shapes
+                .iter()
+                .fold(Vec::new(), |acc, s| co_broadcast(&acc, s));
+            ArrayD::from_elem(to, x)
+        }
+        DynCot::Zero => unreachable!("zero is handled by the callers"),
+    }
+}
+
+/// `g ← f(g, x)` element by element, `x` broadcast (in place when `g` is an array of the
+/// broadcast shape). Zero stays zero.
+#[inline]
+pub(crate) fn zip1<F: TensorFloat>(
+    g: DynCot<F>,
+    x: &DynVal<'_, F>,
+    f: impl Fn(F, F) -> F,
+) -> DynCot<F> {
+    match (g, x) {
+        (DynCot::Zero, _) => DynCot::Zero,
+        (DynCot::Scalar(g), DynVal::Scalar(x)) => DynCot::Scalar(f(g, *x)),
+        (DynCot::Array(mut g), DynVal::Scalar(x)) => {
+            g.mapv_inplace(|g| f(g, *x));
+            DynCot::Array(g)
+        }
+        (g, DynVal::Array(x)) => {
+            let mut g = full(g, &[x.shape()]);
+            Zip::from(&mut g)
+                .and_broadcast(x)
+                .for_each(|g, &x| *g = f(*g, x));
+            DynCot::Array(g)
+        }
+    }
+}
+
+/// `g ← f(g, x, y)` element by element, `x` and `y` broadcast. Zero stays zero.
+#[inline]
+pub(crate) fn zip2<F: TensorFloat>(
+    g: DynCot<F>,
+    x: &DynVal<'_, F>,
+    y: &DynVal<'_, F>,
+    f: impl Fn(F, F, F) -> F,
+) -> DynCot<F> {
+    match (g, x, y) {
+        (DynCot::Zero, ..) => DynCot::Zero,
+        (DynCot::Scalar(g), DynVal::Scalar(x), DynVal::Scalar(y)) => DynCot::Scalar(f(g, *x, *y)),
+        (g, x, y) => {
+            let mut g = full(g, &[x.shape(), y.shape()]);
+            let (x, y) = (x.view(), y.view());
+            Zip::from(&mut g)
+                .and_broadcast(&x)
+                .and_broadcast(&y)
+                .for_each(|g, &x, &y| *g = f(*g, x, y));
+            DynCot::Array(g)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Cotangents
+
+/// The cotangent `g` of a result on the tensor path: `f32`, `f64` or `Array<F, D>` (the
+/// empty marker array meaning zero).
+pub trait Cotangent: Sized + core::ops::Neg<Output = Self> + Zero + Accumulate {
+    /// The element type.
+    type Elem: TensorFloat;
+    /// Type-erased (O(1)); the marker becomes [`DynCot::Zero`].
+    fn into_dyn_cot(self) -> DynCot<Self::Elem>;
+    /// Back from the type-erased form (O(1)); the contribution must already have this
+    /// cotangent's dimension.
+    fn from_dyn_cot(c: DynCot<Self::Elem>) -> Self;
+}
+
+macro_rules! scalar_cotangent {
+    ($($t:ty),*) => {$(
+        impl Cotangent for $t {
+            type Elem = $t;
+            #[inline(always)]
+            fn into_dyn_cot(self) -> DynCot<$t> {
+                DynCot::Scalar(self)
+            }
+            #[inline(always)]
+            #[track_caller]
+            fn from_dyn_cot(c: DynCot<$t>) -> $t {
+                c.expect_scalar("a scalar result").unwrap_or(<$t as Zero>::zero())
+            }
+        }
+    )*};
+}
+scalar_cotangent!(f32, f64);
+
+impl<F: TensorFloat, D: Dimension> Cotangent for Array<F, D> {
+    type Elem = F;
+    #[inline]
+    fn into_dyn_cot(self) -> DynCot<F> {
+        DynCot::from_array(self)
+    }
+    #[inline]
+    #[track_caller]
+    fn from_dyn_cot(c: DynCot<F>) -> Self {
+        match c {
+            DynCot::Zero => marker(),
+            DynCot::Array(a) => into_dim(a),
+            DynCot::Scalar(x) => into_dim(ArrayD::from_elem(IxDyn(&[]), x)),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Targets
+
+/// Target: the operand has the result's shape and type, so the contribution is returned as
+/// is (`Out = G`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Same;
+
+/// Target: the operand is a scalar and the result an array; the contribution is summed
+/// (`Out = G::Elem`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ToScalar;
+
+/// Where a rule's contribution goes: [`Same`], [`ToScalar`], or `&operand` (any [`Value`]),
+/// which reduces the broadcast contribution to the operand's runtime shape.
+pub trait Target<G: Cotangent> {
+    /// The cotangent type of the operand.
+    type Out;
+    /// Reduces a contribution (of the result's shape) to the operand.
+    fn reduce(self, c: DynCot<G::Elem>) -> Self::Out;
+    /// Reduces the result's cotangent `g` itself (the contribution of `+` and `-`).
+    #[inline]
+    fn reduce_g(self, g: G) -> Self::Out
+    where
+        Self: Sized,
+    {
+        self.reduce(g.into_dyn_cot())
+    }
+}
+
+impl<G: Cotangent> Target<G> for Same {
+    type Out = G;
+    #[inline]
+    #[track_caller]
+    fn reduce(self, c: DynCot<G::Elem>) -> G {
+        G::from_dyn_cot(c)
+    }
+    #[inline(always)]
+    fn reduce_g(self, g: G) -> G {
+        g
+    }
+}
+
+impl<G: Cotangent> Target<G> for ToScalar {
+    type Out = G::Elem;
+    #[inline]
+    fn reduce(self, c: DynCot<G::Elem>) -> G::Elem {
+        c.sum()
+    }
+}
+
+impl<G: Cotangent, A: Value<Elem = G::Elem> + ?Sized> Target<G> for &A {
+    type Out = A::Tangent;
+    #[inline]
+    #[track_caller]
+    fn reduce(self, c: DynCot<G::Elem>) -> A::Tangent {
+        self.project(c)
+    }
+}
+
+// x̄ of an array parameter: the adjoint, or zeros of x's shape if nothing was added.
+/// The gradient returned for an array parameter `like`: its adjoint `d`, or zeros shaped like
+/// the parameter when nothing flowed into it (`d` is still the empty marker). Parameters'
+/// adjoints start as the marker, so the first contribution is moved in, not added to zeros.
+#[inline]
+pub fn shaped<A>(d: Array<A::Elem, A::Dim>, like: &A) -> Array<A::Elem, A::Dim>
+where
+    A: ArrayValue + ?Sized,
+    A::Elem: TensorFloat,
+{
+    let view = like.array_view();
+    if d.is_empty() && d.shape() != view.shape() {
+        Array::zeros(view.raw_dim())
+    } else {
+        d
+    }
+}
