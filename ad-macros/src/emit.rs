@@ -341,6 +341,16 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
                 })
                 .collect();
             let value = Ident::new("__value", Span::mixed_site());
+            // The gradients as `f_pullback`'s closure returns them (shaped array gradients).
+            let shaped: Vec<TokenStream> = active
+                .iter()
+                .map(|p| sweeps.param_gradient(p.var))
+                .collect();
+            let g_shaped = if shaped.len() == 1 {
+                shaped[0].clone()
+            } else {
+                quote!((#(#shaped),*))
+            };
             quote! {
                 #[doc = #vjp_doc]
                 #[inline]
@@ -357,7 +367,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
                     #tail_fwd
                     let #value = #out_value;
                     #head_rev
-                    (#value, #g_val)
+                    (#value, #g_shaped)
                 }
             }
         }

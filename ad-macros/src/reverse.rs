@@ -53,7 +53,9 @@
 //! adjoints are read rather than taken and given back (`0.0 + g` is not `g` for LLVM, which
 //! would otherwise carry `s̄` from iteration to iteration), and the neighbour carry runs
 //! forwards. The last qualifying loop of the body is fused; any other loop, and every loop
-//! of a function none of whose loops qualifies, runs as in `f_pullback`.
+//! of a function none of whose loops qualifies, runs as in `f_pullback`. Functions with
+//! ndarray values are not fused yet (their broadcasting rules and shaped parameter gradients
+//! have not been checked under fusion).
 
 use crate::analyze::Analysis;
 use crate::ir::*;
@@ -985,6 +987,11 @@ impl<'a> Gen<'a> {
     /// Loop fusion for `f_vjp` (see the module docs): the function body split around one
     /// fusable loop, or `None` when no loop qualifies (then `f_vjp` calls `f_pullback`).
     pub fn fuse(func: &'a Func, an: &'a Analysis) -> Option<Fused> {
+        // Not (yet) for functions with ndarray values: their rules (broadcasting, shaped
+        // parameter gradients) have not been checked under fusion.
+        if an.kinds.iter().any(|k| *k == crate::kinds::Kind::Array) {
+            return None;
+        }
         // The last qualifying loop: the statements after it are the fewest to check.
         crate::analyze::fusion_candidates(func, an)
             .iter()
