@@ -87,12 +87,23 @@ impl Analysis {
         }
     }
 
+    /// An overwrite, by a value that does not depend on the differentiated parameters, of a
+    /// variable (or element) that has an adjoint: its reverse zeroes the adjoint, since the
+    /// value overwritten contributes nothing from there on.
+    pub fn kills(&self, s: &Stmt) -> bool {
+        match s {
+            Stmt::Assign { var, op, .. } => self.adj(*var) && !self.op_active(op),
+            Stmt::IndexAssign { base, op, .. } => self.adj(*base) && !self.op_active(op),
+            _ => false,
+        }
+    }
+
     /// The statement produces any reverse-sweep code (work or restores).
     pub fn has_rev(&self, s: &Stmt) -> bool {
         match s {
             Stmt::Let { .. } => self.work(s),
-            Stmt::Assign { .. } => self.work(s) || self.saves(s),
-            Stmt::IndexAssign { .. } => self.work(s) || self.saves(s),
+            Stmt::Assign { .. } => self.work(s) || self.saves(s) || self.kills(s),
+            Stmt::IndexAssign { .. } => self.work(s) || self.saves(s) || self.kills(s),
             Stmt::Push { base, .. } => self.work(s) || self.needed[*base],
             Stmt::If { then, els, .. } => self.block_has_rev(then) || self.block_has_rev(els),
             Stmt::Loop(l) => self.block_has_rev(&l.body),
@@ -581,7 +592,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                         base,
                         index: Atom::Var(i),
                         ..
-                    } if an.work(s) || an.needed[*base] => more.push(*i),
+                    } if an.work(s) || an.needed[*base] || an.kills(s) => more.push(*i),
                     Stmt::Loop(l) if an.block_has_rev(&l.body) => {
                         if let LoopKind::Range { lo, hi, rev, .. } = &l.kind {
                             more.extend(if *rev { hi } else { lo }.var());

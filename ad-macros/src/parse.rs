@@ -548,6 +548,17 @@ impl<'a> Lowerer<'a> {
     /// `a op b`; float literal operands of `*`, `/`, `%` are bound to temporaries first (see
     /// [`Self::typed_const`]).
     fn arith(&mut self, a: Arith, l: Atom, r: Atom) -> Op {
+        if let (Atom::Const(x), Atom::Const(y)) = (&l, &r) {
+            // A constant expression stays one constant (typed where it is used).
+            let op = match a {
+                Arith::Add => quote!(+),
+                Arith::Sub => quote!(-),
+                Arith::Mul => quote!(*),
+                Arith::Div => quote!(/),
+                Arith::Rem => quote!(%),
+            };
+            return Op::Copy(Atom::Const(quote!((#x #op #y))));
+        }
         if matches!(a, Arith::Add | Arith::Sub) {
             return Op::Arith(a, l, r);
         }
@@ -562,12 +573,21 @@ impl<'a> Lowerer<'a> {
     /// `f64`.
     fn typed_const(&mut self, a: Atom) -> Atom {
         let Atom::Const(tokens) = &a else { return a };
-        let is_float_lit = |e: &Expr| matches!(e, Expr::Lit(syn::ExprLit { lit: syn::Lit::Float(f), .. }) if f.suffix().is_empty());
+        fn has_float_lit(e: &Expr) -> bool {
+            match e {
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Float(f),
+                    ..
+                }) => f.suffix().is_empty(),
+                Expr::Unary(u) => has_float_lit(&u.expr),
+                Expr::Binary(b) => has_float_lit(&b.left) || has_float_lit(&b.right),
+                Expr::Paren(p) => has_float_lit(&p.expr),
+                Expr::Group(g) => has_float_lit(&g.expr),
+                _ => false,
+            }
+        }
         let float = match syn::parse2::<Expr>(tokens.clone()) {
-            Ok(e) => match strip(&e) {
-                Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => is_float_lit(strip(&u.expr)),
-                e => is_float_lit(e),
-            },
+            Ok(e) => has_float_lit(&e),
             Err(_) => false,
         };
         if !float {

@@ -802,6 +802,10 @@ impl<'a> Gen<'a> {
                     quote!()
                 };
                 if !work {
+                    if self.an.kills(s) {
+                        let d = self.adj(*var);
+                        return quote!(#rt::take(&mut #d); #restore);
+                    }
                     return restore;
                 }
                 let d = self.adj(*var);
@@ -839,6 +843,15 @@ impl<'a> Gen<'a> {
                     quote!()
                 };
                 if !work {
+                    if self.an.kills(s) {
+                        let d = self.adj(*base);
+                        let take = if self.an.kinds[*base] == crate::kinds::Kind::Array {
+                            quote!(#rt::tensor::take_index(&mut #d, &#idx))
+                        } else {
+                            quote!(#rt::take_index(&mut #d, #idx))
+                        };
+                        return quote!(#take; #restore);
+                    }
                     return restore;
                 }
                 let d = self.adj(*base);
