@@ -1234,6 +1234,9 @@ impl<'a> Gen<'a> {
                     other = true;
                 }
             });
+            // Reads used only passively (`x[i] <= x[i + 1]`) carry no cotangent.
+            reads0.retain(|t| self.an.adj(*t));
+            reads1.retain(|t| self.an.adj(*t));
             if other || reads0.is_empty() || reads1.is_empty() {
                 continue;
             }
