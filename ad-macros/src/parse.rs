@@ -164,7 +164,7 @@ pub fn signature(
         syn::ReturnType::Type(_, ty) => {
             if !contains_reference(ty) && !is_output_type(ty) {
                 cx.error_spanned_by(ty, format!(
-                    "#[differentiable] cannot differentiate a result of type `{}`; return f64, f32, Vec<f64>, Vec<f32> or a tuple of those",
+                    "#[differentiable] cannot differentiate a result of type `{}`; return f64, f32, Vec<f64>, Vec<f32>, an ndarray array (Array1<f64>, Array2<f64>, ...) or a tuple of those",
                     ty.to_token_stream().to_string().replace(' ', "")
                 ));
             }
