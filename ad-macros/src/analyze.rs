@@ -44,8 +44,9 @@ pub struct Analysis {
     /// (by statement address), where their inputs still hold the values they were computed
     /// from: `t = y * a` before `y = t.sin() + x` needs no tape once `y` is restored.
     pub late: Vec<Option<usize>>,
-    /// Views of the function body's own arrays (`k.t()` of a local `k`): a closure that
-    /// outlives the body cannot hold them, so the reverse sweep re-makes them from their base.
+    /// Views of the function's own arrays (`k.t()` of a local `k`): a closure that outlives
+    /// the body cannot hold them, so the reverse sweep re-makes those of the function body from
+    /// their base, and a loop body that stores one stores an owned copy.
     pub reborrow: Vec<bool>,
     /// Static kinds (scalar, array, ...), see [`crate::kinds`].
     pub kinds: Vec<Kind>,
@@ -604,7 +605,9 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             // Recomputed values need their inputs.
             for v in 0..n {
                 if an.needed[v]
-                    && (an.recompute[v] || an.late[v].is_some() || an.reborrow[v])
+                    && (an.recompute[v]
+                        || an.late[v].is_some()
+                        || (an.reborrow[v] && func.vars[v].block == 0))
                     && let Some(op) = def_op[v]
                 {
                     more.extend(op.reads());
@@ -814,13 +817,14 @@ fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
     let local = |v: VarId, out: &[bool]| {
         let var = &func.vars[v];
         out[v]
-            || (kinds[v] == Kind::Array
+            || (!kinds[v].is_scalar()
+                && !matches!(kinds[v], Kind::SeqScalar | Kind::SeqArray)
                 && !(var.kind == VarKind::Param
                     && matches!(var.ty, Some(syn::Type::Reference(_)))))
     };
-    for s in &func.body.stmts {
+    walk_stmts(&func.body.stmts, &mut |s| {
         let Stmt::Let { var, op, .. } = s else {
-            continue;
+            return;
         };
         let hit = match op {
             Op::Method {
@@ -847,7 +851,7 @@ fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
             _ => false,
         };
         out[*var] = hit;
-    }
+    });
     out
 }
 
@@ -917,7 +921,7 @@ pub fn op_needs(
         }
         Op::Index { base, index, .. } => {
             out.extend(index.var().map(|v| (v, false)));
-            if kinds::atom_kind(base, kinds) == Kind::Array {
+            if kinds::atom_kind(base, kinds) == Kind::Array || func.is_nd_index(index) {
                 out.extend(base.var().map(|v| (v, false)));
             }
         }

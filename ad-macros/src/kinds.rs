@@ -140,22 +140,23 @@ fn seq_of(k: Kind) -> Kind {
 
 /// The kind of a constant operand written in the source.
 fn const_kind(tokens: &proc_macro2::TokenStream) -> Kind {
-    match syn::parse2::<syn::Expr>(tokens.clone()) {
-        Ok(e) => match crate::parse::strip(&e) {
+    fn expr_kind(e: &syn::Expr) -> Kind {
+        match crate::parse::strip(e) {
             syn::Expr::Lit(l) => match &l.lit {
                 syn::Lit::Float(_) => Kind::Scalar,
                 syn::Lit::Int(_) | syn::Lit::Bool(_) => Kind::Other,
                 _ => Kind::Unknown,
             },
-            syn::Expr::Unary(u) => match crate::parse::strip(&u.expr) {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Float(_),
-                    ..
-                }) => Kind::Scalar,
+            syn::Expr::Unary(u) => expr_kind(&u.expr),
+            syn::Expr::Binary(b) => match (expr_kind(&b.left), expr_kind(&b.right)) {
+                (x, y) if x == y => x,
                 _ => Kind::Unknown,
             },
             _ => Kind::Unknown,
-        },
+        }
+    }
+    match syn::parse2::<syn::Expr>(tokens.clone()) {
+        Ok(e) => expr_kind(&e),
         Err(_) => Kind::Unknown,
     }
 }
@@ -208,7 +209,10 @@ pub fn infer(func: &Func) -> Vec<Kind> {
         };
         crate::analyze::walk_stmts(&func.body.stmts, &mut |s| match s {
             Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
-                let k = op_kind(op, &kinds, &ranks);
+                let k = match op {
+                    Op::Index { index, .. } if func.is_nd_index(index) => Kind::Scalar,
+                    _ => op_kind(op, &kinds, &ranks),
+                };
                 set(*var, k, &mut kinds);
             }
             Stmt::IndexAssign { base, op, .. } => {

@@ -469,9 +469,38 @@ impl<'a> Lowerer<'a> {
                     other => other.var().is_some() && self.borrows_local_base(other),
                 },
                 Some(Op::Copy(inner)) => self.borrows_local(inner),
+                // A view (`x.view()`, `x.row(i)`, `x.t()`, ...) of a local array.
+                Some(Op::Method { name, recv, .. })
+                    if matches!(
+                        name.to_string().as_str(),
+                        "view" | "t" | "row" | "column" | "index_axis" | "slice" | "to_shape"
+                            | "reversed_axes" | "insert_axis"
+                    ) =>
+                {
+                    match recv {
+                        Atom::Var(b) if self.is_ref_param(*b) => false,
+                        Atom::Var(b) => match self.defs.get(b) {
+                            Some(Op::Method { .. }) => {
+                                self.borrows_local(&Atom::Var(*b)) || !self.is_view_def(*b)
+                            }
+                            _ => true,
+                        },
+                        Atom::Ref(_) => true,
+                        Atom::Const(_) => false,
+                    }
+                }
                 _ => false,
             },
         }
+    }
+
+    /// Whether `v` is defined by a view-taking method (so it holds a borrow of its receiver).
+    fn is_view_def(&self, v: VarId) -> bool {
+        matches!(self.defs.get(&v), Some(Op::Method { name, .. }) if matches!(
+            name.to_string().as_str(),
+            "view" | "t" | "row" | "column" | "index_axis" | "slice" | "to_shape" | "reversed_axes"
+                | "insert_axis"
+        ))
     }
 
     fn borrows_local_base(&self, base: &Atom) -> bool {
@@ -1755,7 +1784,8 @@ impl<'a> Lowerer<'a> {
             Expr::Unary(u)
                 if matches!(u.op, syn::UnOp::Neg(_)) && matches!(strip(&u.expr), Expr::Lit(_)) =>
             {
-                Atom::Const(e.to_token_stream())
+                // Parenthesised: `(-0.5_f64).exp()` must not print as `-0.5_f64.exp()`.
+                Atom::Const(quote!((#e)))
             }
             _ => {
                 let op = self.lower_op(e);

@@ -81,6 +81,9 @@ pub struct Gen<'a> {
     /// The body of a fused loop, whose reverse runs right after its forward in the same
     /// scope: its values are still there, so they are neither stored nor recomputed.
     in_scope: std::cell::Cell<Option<BlockId>>,
+    /// Whether the block whose forward sweep is being generated has reverse code (then it
+    /// records its stored values).
+    block_rev: std::cell::Cell<bool>,
 }
 
 fn rt() -> TokenStream {
@@ -109,6 +112,7 @@ impl<'a> Gen<'a> {
             block_vars,
             redirect: RefCell::new(std::collections::HashMap::new()),
             invariant: RefCell::new(std::collections::HashSet::new()),
+            block_rev: std::cell::Cell::new(false),
             in_scope: std::cell::Cell::new(None),
         }
     }
@@ -343,7 +347,7 @@ impl<'a> Gen<'a> {
                 quote!(#a.clone())
             }
             Op::Neg(a) => {
-                let a = self.atom(a);
+                let a = self.arith_operand(a);
                 quote!(-#a)
             }
             Op::Arith(k, a, b) => {
@@ -484,9 +488,11 @@ impl<'a> Gen<'a> {
 
     pub fn fwd_block(&self, b: &Block) -> TokenStream {
         let mut out = TokenStream::new();
+        let outer = self.block_rev.replace(b.id != 0 && self.an.block_has_rev(b));
         for s in &b.stmts {
             out.extend(self.fwd_stmt(s));
         }
+        self.block_rev.set(outer);
         if b.id != 0 && self.an.block_has_rev(b) && self.in_scope.get() != Some(b.id) {
             for &v in self.block_vars.get(&b.id).into_iter().flatten() {
                 if self.an.stored(self.func, v) {
@@ -494,6 +500,9 @@ impl<'a> Gen<'a> {
                     if self.is_borrow(v) {
                         // A borrow cannot outlive the block: record the value it points to.
                         out.extend(quote!(#t.push(::core::clone::Clone::clone(#i));));
+                    } else if self.an.reborrow[v] {
+                        // A view of an array of the function: copied right after its
+                        // definition (see `fwd_stmt`), before the array can change.
                     } else {
                         out.extend(quote!(#t.push(#i);));
                     }
@@ -513,12 +522,19 @@ impl<'a> Gen<'a> {
                 let ty = vk.ty.as_ref().map(|t| quote!(: #t));
                 let pb = self.pullback_of(s, op);
                 let rhs = self.fwd_op(op, pb.is_some());
+                let copy = (self.an.reborrow[*var]
+                    && self.block_rev.get()
+                    && self.an.stored(self.func, *var))
+                .then(|| {
+                    let t = self.var_tape(*var);
+                    quote!(#t.push(#i.to_owned());)
+                });
                 match pb {
                     Some(pb) => {
                         let ty = vk.ty.as_ref().map(|t| quote!(: (#t, _)));
                         quote_spanned!(*span=> let (#m #i, #pb) #ty = #rhs;)
                     }
-                    None => quote!(let #m #i #ty = #rhs;),
+                    None => quote!(let #m #i #ty = #rhs; #copy),
                 }
             }
             Stmt::Declare { var } => {
@@ -707,6 +723,7 @@ impl<'a> Gen<'a> {
                 if let Stmt::Let { var, op, .. } = s
                     && self.an.reborrow[*var]
                     && self.an.needed[*var]
+                    && self.func.vars[*var].block == 0
                 {
                     let i = self.v(*var);
                     let rhs = self.fwd_op(op, false);
@@ -845,7 +862,7 @@ impl<'a> Gen<'a> {
                 if !work {
                     if self.an.kills(s) {
                         let d = self.adj(*base);
-                        let take = if self.an.kinds[*base] == crate::kinds::Kind::Array {
+                        let take = if self.an.kinds[*base] == crate::kinds::Kind::Array || self.func.is_nd_index(index) {
                             quote!(#rt::tensor::take_index(&mut #d, &#idx))
                         } else {
                             quote!(#rt::take_index(&mut #d, #idx))
@@ -862,7 +879,7 @@ impl<'a> Gen<'a> {
                     quote!()
                 };
                 let body = self.partials(op, &quote!(&#y), s, *span);
-                let take = if self.an.kinds[*base] == crate::kinds::Kind::Array {
+                let take = if self.an.kinds[*base] == crate::kinds::Kind::Array || self.func.is_nd_index(index) {
                     quote!(#rt::tensor::take_index(&mut #d, &#idx))
                 } else {
                     quote!(#rt::take_index(&mut #d, #idx))
@@ -1484,7 +1501,7 @@ impl<'a> Gen<'a> {
                 }
                 if let Some(b) = base.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(b);
-                    if kind(base) == crate::kinds::Kind::Array {
+                    if kind(base) == crate::kinds::Kind::Array || self.func.is_nd_index(index) {
                         let (a, i) = (self.need_arg(base), self.need_arg(index));
                         return quote_spanned!(span=> #rt::tensor::acc_index(&mut #d, #a, #i, #g););
                     }
