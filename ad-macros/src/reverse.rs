@@ -271,7 +271,7 @@ impl<'a> Gen<'a> {
     fn kept_array(&self, a: &Atom) -> Option<VarId> {
         let Atom::Var(v) = a else { return None };
         let var = &self.func.vars[*v];
-        let is_ref = matches!(&var.ty, Some(syn::Type::Reference(_)));
+        let is_ref = self.holds_ref(*v);
         // An owned array parameter is read at the end of the reverse sweep (its gradient's
         // shape), so it is never moved either.
         let param = var.kind == VarKind::Param && self.an.active[*v];
@@ -280,6 +280,18 @@ impl<'a> Gen<'a> {
             && !is_ref
             && !self.is_borrow(*v))
         .then_some(*v)
+    }
+
+    /// Whether `v` holds a reference (a `&` parameter, or a copy of one).
+    fn holds_ref(&self, v: VarId) -> bool {
+        if matches!(&self.func.vars[v].ty, Some(syn::Type::Reference(_))) {
+            return true;
+        }
+        match self.func.defs.get(&v) {
+            Some(Op::Copy(Atom::Var(x))) if *x != v => self.holds_ref(*x),
+            Some(Op::Copy(Atom::Ref(_))) => true,
+            _ => false,
+        }
     }
 
     /// A value of unknown kind (scalar or array: a call's result) that the reverse sweep
