@@ -826,6 +826,9 @@ fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
         let Stmt::Let { var, op, .. } = s else {
             return;
         };
+        if func.vars[*var].kind != VarKind::Let {
+            return;
+        }
         let hit = match op {
             Op::Method {
                 name, recv, extra, ..

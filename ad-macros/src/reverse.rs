@@ -344,7 +344,7 @@ impl<'a> Gen<'a> {
     fn fwd_op(&self, op: &Op, with_pullback: bool) -> TokenStream {
         match op {
             Op::Copy(a) => match a {
-                Atom::Var(v) if self.an.needed[*v] => {
+                Atom::Var(v) if self.an.needed[*v] || self.kept_array(a).is_some() => {
                     let i = self.v(*v);
                     quote!(::core::clone::Clone::clone(&#i))
                 }
@@ -755,6 +755,11 @@ impl<'a> Gen<'a> {
                     let m = self.an.overwritten[v].then(|| quote!(mut));
                     if self.is_borrow(v) {
                         out.extend(quote!(let #i = &#t.pop();));
+                    } else if self.an.reborrow[v] {
+                        // The recorded copy of a view, viewed again (values recomputed from
+                        // it expect a view, as `stack` does).
+                        let own = self.derived("__own", v);
+                        out.extend(quote!(let #own = #t.pop(); let #i = #own.view();));
                     } else {
                         out.extend(quote!(let #m #i = #t.pop();));
                     }
@@ -1550,9 +1555,16 @@ impl<'a> Gen<'a> {
                     // holding them are not captured by the reverse sweep.
                     let args: Vec<TokenStream> = args
                         .iter()
-                        .map(|a| match self.func.borrow_def(a) {
-                            Some(def) => self.fwd_op(def, false),
-                            None => self.atom(a),
+                        .map(|a| match (self.func.borrow_def(a), a) {
+                            (Some(def), _) => self.fwd_op(def, false),
+                            // The reverse sweep may read an owned argument again later.
+                            (None, Atom::Var(v))
+                                if !an.kinds[*v].is_scalar() && !self.holds_ref(*v) =>
+                            {
+                                let i = self.v(*v);
+                                quote!(::core::clone::Clone::clone(&#i))
+                            }
+                            (None, _) => self.atom(a),
                         })
                         .collect();
                     quote_spanned!(span=> let #gs = #pb(#(#args),*).1(#g);)
