@@ -58,3 +58,57 @@ fn generator_regressions() {
     let (_, d) = fc_grad(0.5);
     ad_runtime::check::assert_gradient(|x| fc(x[0]), &[0.5], &[d], 1e-6);
 }
+
+// An active variable overwritten by a constant inside a loop: its adjoint must be zeroed
+// there (it was carried past the overwrite to the variable's first value).
+#[differentiable]
+fn overwritten_by_constant(a: f64) -> f64 {
+    let mut y = a.tanh();
+    for i in 0..2 {
+        y = 0.5 * (i as f64);
+    }
+    y - 2.0 * a
+}
+
+#[differentiable]
+fn element_overwritten_by_constant(a: f64) -> f64 {
+    let mut v = vec![0.0; 3];
+    v[0] = a.cos();
+    v[1] = a.sin();
+    v[2] = a * a;
+    for i in 0..2 {
+        v[i] = 1.5;
+    }
+    v[0] + v[1] + v[2]
+}
+
+#[test]
+fn overwrite_by_constant_zeroes_the_adjoint() {
+    let (_, d) = overwritten_by_constant_grad(0.3);
+    assert_eq!(d, -2.0);
+    let (_, d) = element_overwritten_by_constant_grad(0.3);
+    assert!((d - 0.6).abs() < 1e-15, "{d}"); // only v[2] = a² survives
+}
+
+// Neighbour reads `x[i]`, `x[i + 1]` used only in a comparison, with `x` differentiated
+// elsewhere: no register carry for them (its accumulators were left without a type).
+#[differentiable]
+fn neighbours_compared(x: &[f64], a: f64) -> f64 {
+    let mut s = x[0] * a;
+    for i in 0..x.len() - 1 {
+        if x[i] <= x[i + 1] {
+            s += a.sin();
+        } else {
+            s -= a;
+        }
+    }
+    s
+}
+
+#[test]
+fn passive_neighbour_reads() {
+    let x = [0.3, 0.5, 0.1, 0.9];
+    let (_, (dx, da)) = neighbours_compared_grad(&x, 0.7);
+    assert_eq!(dx, vec![0.7, 0.0, 0.0, 0.0]);
+    assert!((da - (0.3 + 2.0 * 0.7f64.cos() - 1.0)).abs() < 1e-14, "{da}");
+}

@@ -37,7 +37,9 @@ fn layer(w: &Array2<f64>, x: &Array1<f64>) -> Array1<f64> {
 #[test]
 fn dot_vjp_2000_by_3000_is_structured() {
     let (m, n) = (2000, 3000);
-    let w = Array2::from_shape_fn((m, n), |(i, j)| ((i * 31 + j * 17) % 101) as f64 / 101.0 - 0.5);
+    let w = Array2::from_shape_fn((m, n), |(i, j)| {
+        ((i * 31 + j * 17) % 101) as f64 / 101.0 - 0.5
+    });
     let x = Array1::from_shape_fn(n, |j| (j % 7) as f64 / 7.0 - 0.5);
     let seed = Array1::from_shape_fn(m, |i| (i % 5) as f64 / 5.0 - 0.4);
 
@@ -69,7 +71,11 @@ fn dot_vjp_2000_by_3000_is_structured() {
         assert!((dw[[i, j]] - seed[i] * x[j]).abs() < 1e-12);
     }
     let dx_ref = w.t().dot(&seed);
-    assert!(dx.iter().zip(dx_ref.iter()).all(|(a, b)| (a - b).abs() < 1e-9));
+    assert!(
+        dx.iter()
+            .zip(dx_ref.iter())
+            .all(|(a, b)| (a - b).abs() < 1e-9)
+    );
     assert_eq!(dw.dim(), (m, n));
     assert_eq!(dx.len_of(Axis(0)), n);
 }

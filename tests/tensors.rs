@@ -37,7 +37,10 @@ fn arithmetic_broadcasting() {
     assert_fd_array(|a| broadcast_mix(a, &b, &c, s), &a, &da, "da");
     assert_fd_array(|b| broadcast_mix(&a, b, &c, s), &b, &db, "db");
     assert_fd_array(|c| broadcast_mix(&a, &b, c, s), &c, &dc, "dc");
-    let fs = fd(|s: &Array<f64, _>| broadcast_mix(&a, &b, &c, s[()]), &Array::from_elem((), s));
+    let fs = fd(
+        |s: &Array<f64, _>| broadcast_mix(&a, &b, &c, s[()]),
+        &Array::from_elem((), s),
+    );
     common::assert_near(ds, fs[()], "ds");
 }
 
@@ -184,7 +187,10 @@ fn maps_and_methods() {
     let (v, (da, dc)) = maps_grad(&a, c);
     assert!((v - maps(&a, c)).abs() < 1e-12);
     assert_fd_array(|a| maps(a, c), &a, &da, "da");
-    let fc = fd(|c: &Array<f64, _>| maps(&a, c[()]), &Array::from_elem((), c));
+    let fc = fd(
+        |c: &Array<f64, _>| maps(&a, c[()]),
+        &Array::from_elem((), c),
+    );
     common::assert_near(dc, fc[()], "dc (captured by the closures)");
 }
 
@@ -283,7 +289,10 @@ fn f32_arrays() {
     // Closed form: h = tanh(Wx), L = ½|h|², ∂L/∂(Wx) = h (1 - h²).
     let h = w.dot(&x).mapv(f32::tanh);
     let gz = &h * &h.mapv(|v| 1.0 - v * v);
-    let dw_ref = gz.view().insert_axis(Axis(1)).dot(&x.view().insert_axis(Axis(0)));
+    let dw_ref = gz
+        .view()
+        .insert_axis(Axis(1))
+        .dot(&x.view().insert_axis(Axis(0)));
     let dx_ref = w.t().dot(&gz);
     for (a, b) in dw.iter().zip(dw_ref.iter()) {
         assert!((a - b).abs() < 1e-5, "{dw} vs {dw_ref}");
@@ -434,8 +443,18 @@ fn layer_norm_with_residual() {
     let w = rand(&mut rng, (4, 4), -1.0, 1.0);
     let (_, (dx, dg, db, dw)) = layer_norm_residual_grad(&x, &gamma, &beta, &w);
     assert_fd_array(|x| layer_norm_residual(x, &gamma, &beta, &w), &x, &dx, "dx");
-    assert_fd_array(|g| layer_norm_residual(&x, g, &beta, &w), &gamma, &dg, "dgamma");
-    assert_fd_array(|b| layer_norm_residual(&x, &gamma, b, &w), &beta, &db, "dbeta");
+    assert_fd_array(
+        |g| layer_norm_residual(&x, g, &beta, &w),
+        &gamma,
+        &dg,
+        "dgamma",
+    );
+    assert_fd_array(
+        |b| layer_norm_residual(&x, &gamma, b, &w),
+        &beta,
+        &db,
+        "dbeta",
+    );
     assert_fd_array(|w| layer_norm_residual(&x, &gamma, &beta, w), &w, &dw, "dw");
 }
 
@@ -490,7 +509,10 @@ fn every_elementwise_method() {
     let a = rand(&mut rng, 6, 0.05, 0.95);
     let (_, (da, dp)) = elementwise_methods_grad(&a, 1.3);
     assert_fd_array(|a| elementwise_methods(a, 1.3), &a, &da, "da");
-    let fp = fd(|p: &Array<f64, _>| elementwise_methods(&a, p[()]), &Array::from_elem((), 1.3));
+    let fp = fd(
+        |p: &Array<f64, _>| elementwise_methods(&a, p[()]),
+        &Array::from_elem((), 1.3),
+    );
     common::assert_near(dp, fp[()], "dp");
 }
 
@@ -607,4 +629,52 @@ fn values_of_unknown_kind() {
     assert_fd_array(|w| unknown_kinds(w, &x, &b), &w, &dw, "dw");
     assert_fd_array(|x| unknown_kinds(&w, x, &b), &x, &dx, "dx");
     assert_fd_array(|b| unknown_kinds(&w, &x, b), &b, &db, "db");
+}
+
+#[differentiable]
+fn constants(a: &Array2<f64>) -> f64 {
+    let i = Array2::<f64>::eye(2);
+    let f = Array2::from_elem((2, 2), 0.5);
+    let v = Array1::from_shape_vec(2, vec![1.0, -2.0]).unwrap();
+    let lit = ad_runtime::ndarray::array![[1.0, 2.0], [3.0, 4.0]];
+    let z = Array2::<f64>::zeros((2, 2)) + Array2::<f64>::ones((2, 2));
+    ((a + &i) * &f).dot(&v).sum() + (a * &lit).sum() + (a - &z).mapv(|x| x * x).sum()
+}
+
+#[test]
+fn constant_arrays() {
+    let mut rng = Rng::new(43);
+    let a = rand(&mut rng, (2, 2), -1.0, 1.0);
+    let (v, da) = constants_grad(&a);
+    common::assert_near(v, constants(&a), "value");
+    assert_fd_array(constants, &a, &da, "da");
+}
+
+#[differentiable]
+fn write_elements(a: &Array2<f64>, s: f64) -> f64 {
+    let (n, m) = a.dim();
+    let mut out = Array2::<f64>::zeros((m, n));
+    let mut v = Array1::<f64>::zeros(n);
+    for i in 0..n {
+        for j in 0..m {
+            out[[j, i]] = a[[i, j]] * s;
+            v[i] += a[[i, j]].sin();
+        }
+    }
+    out[[0, 0]] = out[[0, 0]] * out[[0, 0]];
+    out.dot(&v).mapv(|x| x * x).sum() + v.sum()
+}
+
+#[test]
+fn element_writes_into_local_arrays() {
+    let mut rng = Rng::new(44);
+    let a = rand(&mut rng, (3, 2), -1.0, 1.0);
+    let (v, (da, ds)) = write_elements_grad(&a, 0.8);
+    common::assert_near(v, write_elements(&a, 0.8), "value");
+    assert_fd_array(|a| write_elements(a, 0.8), &a, &da, "da");
+    let fs = fd(
+        |s: &Array<f64, _>| write_elements(&a, s[()]),
+        &Array::from_elem((), 0.8),
+    );
+    common::assert_near(ds, fs[()], "ds");
 }

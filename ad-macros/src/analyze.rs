@@ -72,8 +72,9 @@ pub struct Analysis {
     /// of `b`; the reverse of the enclosing body re-runs the fill at its start instead (when
     /// the reverse reads `b`), so `b` holds this iteration's values throughout.
     pub rebuilds: HashMap<usize, VarId>,
-    /// Views of the function body's own arrays (`k.t()` of a local `k`): a closure that
-    /// outlives the body cannot hold them, so the reverse sweep re-makes them from their base.
+    /// Views of the function's own arrays (`k.t()` of a local `k`): a closure that outlives
+    /// the body cannot hold them, so the reverse sweep re-makes those of the function body from
+    /// their base, and a loop body that stores one stores an owned copy.
     pub reborrow: Vec<bool>,
     /// Local buffers of the function body made by `vec![c; n]` and never resized or
     /// reassigned: their adjoints start as zeros of the buffer's length, so accumulating into
@@ -129,12 +130,25 @@ impl Analysis {
         }
     }
 
+    /// An overwrite, by a value that does not depend on the differentiated parameters, of a
+    /// variable (or element) that has an adjoint: its reverse zeroes the adjoint, since the
+    /// value overwritten contributes nothing from there on.
+    pub fn kills(&self, s: &Stmt) -> bool {
+        match s {
+            Stmt::Assign { var, op, .. } => self.adj(*var) && !self.op_active(op),
+            Stmt::IndexAssign { base, op, .. } => self.adj(*base) && !self.op_active(op),
+            _ => false,
+        }
+    }
+
     /// The statement produces any reverse-sweep code (work or restores).
     pub fn has_rev(&self, s: &Stmt) -> bool {
         match s {
             Stmt::Let { .. } => self.work(s),
-            Stmt::Assign { .. } => self.work(s) || self.saves(s) || self.undoes(s),
-            Stmt::IndexAssign { .. } => self.work(s) || self.saves(s),
+            Stmt::Assign { .. } => {
+                self.work(s) || self.saves(s) || self.undoes(s) || self.kills(s)
+            }
+            Stmt::IndexAssign { .. } => self.work(s) || self.saves(s) || self.kills(s),
             Stmt::Push { base, .. } => self.work(s) || self.needed[*base],
             Stmt::If { then, els, .. } => self.block_has_rev(then) || self.block_has_rev(els),
             Stmt::Loop(l) => self.block_has_rev(&l.body),
@@ -782,7 +796,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                         base,
                         index: Atom::Var(i),
                         ..
-                    } if an.work(s) || an.needed[*base] => more.push(*i),
+                    } if an.work(s) || an.needed[*base] || an.kills(s) => more.push(*i),
                     Stmt::Loop(l) if an.block_has_rev(&l.body) => {
                         if let LoopKind::Range { lo, hi, rev, .. } = &l.kind {
                             if recounted(func, l) {
@@ -806,7 +820,9 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             // Recomputed values need their inputs.
             for v in 0..n {
                 if an.needed[v]
-                    && (an.recompute[v] || an.late[v].is_some() || an.reborrow[v])
+                    && (an.recompute[v]
+                        || an.late[v].is_some()
+                        || (an.reborrow[v] && func.vars[v].block == 0))
                     && let Some(op) = def_op[v]
                 {
                     more.extend(op.reads());
@@ -1436,14 +1452,18 @@ fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
     let local = |v: VarId, out: &[bool]| {
         let var = &func.vars[v];
         out[v]
-            || (kinds[v] == Kind::Array
+            || (!kinds[v].is_scalar()
+                && !matches!(kinds[v], Kind::SeqScalar | Kind::SeqArray)
                 && !(var.kind == VarKind::Param
                     && matches!(var.ty, Some(syn::Type::Reference(_)))))
     };
-    for s in &func.body.stmts {
+    walk_stmts(&func.body.stmts, &mut |s| {
         let Stmt::Let { var, op, .. } = s else {
-            continue;
+            return;
         };
+        if func.vars[*var].kind != VarKind::Let {
+            return;
+        }
         let hit = match op {
             Op::Method {
                 name, recv, extra, ..
@@ -1469,7 +1489,7 @@ fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
             _ => false,
         };
         out[*var] = hit;
-    }
+    });
     out
 }
 
@@ -1539,7 +1559,7 @@ pub fn op_needs(
         }
         Op::Index { base, index, .. } => {
             out.extend(index.var().map(|v| (v, false)));
-            if kinds::atom_kind(base, kinds) == Kind::Array {
+            if kinds::atom_kind(base, kinds) == Kind::Array || func.is_nd_index(index) {
                 out.extend(base.var().map(|v| (v, false)));
             }
         }
@@ -1689,4 +1709,123 @@ fn check_op(
         }
         _ => {}
     }
+}
+
+/// A loop of the function body whose reverse can run inside its forward sweep when the
+/// output cotangent is known up front (`f_vjp`); see `reverse::Gen::fuse`.
+pub struct FusionCandidate {
+    /// Its position among the function body's statements.
+    pub index: usize,
+    /// Its accumulators: variables declared outside the loop, with adjoints, that the loop
+    /// writes only as `s = s + e`, `s = e + s` or `s = s - e` (so their adjoint is the same in
+    /// every iteration of the reverse sweep).
+    pub accumulators: Vec<VarId>,
+}
+
+/// Whether `s` is `v = v + e`, `v = e + v` or `v = v - e` with `e` not `v`: its reverse leaves
+/// `v̄` unchanged (`v̄ += g` after `g = take(v̄)`) and adds `±v̄` into `ē`.
+pub fn is_accumulation(s: &Stmt, v: VarId) -> bool {
+    let Stmt::Assign {
+        var,
+        op: Op::Arith(k, a, b),
+        init: false,
+        ..
+    } = s
+    else {
+        return false;
+    };
+    let is_v = |x: &Atom| matches!(x, Atom::Var(u) if *u == v);
+    let mentions_v = |x: &Atom| x.var() == Some(v);
+    *var == v
+        && match k {
+            Arith::Add => (is_v(a) && !mentions_v(b)) || (is_v(b) && !mentions_v(a)),
+            Arith::Sub => is_v(a) && !mentions_v(b),
+            _ => false,
+        }
+}
+
+/// Top-level loops (in order) that meet the IR-level conditions of loop fusion:
+///
+/// - the loop has reverse code;
+/// - every variable declared outside it that it writes (in any nested block) is not read by
+///   the reverse sweep (`needed` is false, so nothing restores it and no reverse code reads a
+///   value the next iteration has changed), and, if it has an adjoint, every statement of the
+///   loop that mentions it is an accumulation ([`is_accumulation`]).
+///
+/// Reads of outer values the loop does not write are unrestricted: they are the same in every
+/// iteration. Variables declared inside the loop are fresh in every iteration, so restoring
+/// them (and the per-iteration tapes of the body, pushed and popped within the iteration) is
+/// harmless. The conditions on the statements after the loop are checked on the generated
+/// code, in `reverse::Gen::fuse`.
+pub fn fusion_candidates(func: &Func, an: &Analysis) -> Vec<FusionCandidate> {
+    let mut out = Vec::new();
+    for (index, s) in func.body.stmts.iter().enumerate() {
+        let Stmt::Loop(l) = s else { continue };
+        if !an.block_has_rev(&l.body) {
+            continue;
+        }
+        let mut inner: HashSet<BlockId> = HashSet::new();
+        let mut collect = |b: &Block| {
+            inner.insert(b.id);
+        };
+        if let LoopKind::While { cond_block, .. } = &l.kind {
+            walk_blocks(cond_block, &mut collect);
+        }
+        walk_blocks(&l.body, &mut collect);
+        let mut written = BTreeSet::new();
+        assigned_in(s, &mut written);
+        let mut accumulators = Vec::new();
+        let mut ok = true;
+        for &w in &written {
+            if inner.contains(&func.vars[w].block) && func.vars[w].kind != VarKind::Param {
+                continue;
+            }
+            if an.needed[w] {
+                ok = false;
+                break;
+            }
+            if !an.adj(w) {
+                continue;
+            }
+            let mut only_acc = true;
+            walk_stmts(std::slice::from_ref(s), &mut |t| {
+                if stmt_mentions(t, w) && !is_accumulation(t, w) {
+                    only_acc = false;
+                }
+            });
+            if !only_acc {
+                ok = false;
+                break;
+            }
+            accumulators.push(w);
+        }
+        if ok {
+            out.push(FusionCandidate {
+                index,
+                accumulators,
+            });
+        }
+    }
+    out
+}
+
+/// Variables assigned (also first assignments of deferred variables), element-written or
+/// pushed to anywhere in `stmts`.
+pub fn assigned_in_all(stmts: &[Stmt]) -> BTreeSet<VarId> {
+    let mut out = BTreeSet::new();
+    for s in stmts {
+        assigned_in(s, &mut out);
+    }
+    out
+}
+
+/// The block with id `id` inside `b` (or `b` itself).
+pub fn find_block(b: &Block, id: BlockId) -> Option<&Block> {
+    let mut found = None;
+    walk_blocks(b, &mut |x| {
+        if x.id == id && found.is_none() {
+            found = Some(x);
+        }
+    });
+    found
 }

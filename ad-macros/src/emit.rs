@@ -8,6 +8,13 @@
 //! without seeing the callee's signature. Callers use it for calls between differentiable
 //! functions, so a call chain costs one forward pass per call, never a re-run per level.
 //! A self-recursive function returns a boxed closure (an opaque type cannot contain itself).
+//!
+//! `f_vjp(args, seed)` calls `f_pullback` and then its closure, unless a loop of the body can
+//! be fused (see "Loop fusion" in `reverse.rs`): then it has its own body, which knows the
+//! seed before the forward sweep and runs that loop's reverse inside its forward loop, so the
+//! loop makes one pass instead of two. `f_grad` is `f_vjp(.., 1.0)`. `f_pullback` never fuses
+//! (its caller supplies the cotangent only after the forward sweep), so calls between
+//! differentiable functions are unchanged.
 
 use crate::analyze::Analysis;
 use crate::ir::Func;
@@ -103,22 +110,18 @@ impl VisitMut for NameLifetimes {
         // `ArrayView2<f64>` has a hidden lifetime parameter: name it.
         if let Some(last) = p.path.segments.last_mut() {
             let name = last.ident.to_string();
-            if name.starts_with("ArrayView") || name.starts_with("CowArray") {
-                if let syn::PathArguments::AngleBracketed(a) = &mut last.arguments
-                    && !a
-                        .args
-                        .iter()
-                        .any(|g| matches!(g, syn::GenericArgument::Lifetime(_)))
-                {
-                    a.args.insert(
-                        0,
-                        syn::GenericArgument::Lifetime(syn::Lifetime::new(
-                            "'__ad",
-                            Span::call_site(),
-                        )),
-                    );
-                    self.used = true;
-                }
+            if (name.starts_with("ArrayView") || name.starts_with("CowArray"))
+                && let syn::PathArguments::AngleBracketed(a) = &mut last.arguments
+                && !a
+                    .args
+                    .iter()
+                    .any(|g| matches!(g, syn::GenericArgument::Lifetime(_)))
+            {
+                a.args.insert(
+                    0,
+                    syn::GenericArgument::Lifetime(syn::Lifetime::new("'__ad", Span::call_site())),
+                );
+                self.used = true;
             }
         }
         syn::visit_mut::visit_type_path_mut(self, p);
@@ -319,15 +322,69 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
         let l = &sig.lifetimes;
         quote!(<#(#l),*>)
     };
-    let vjp_fn = quote! {
-        #[doc = #vjp_doc]
-        #[inline]
-        #[allow(non_snake_case, clippy::all)] // generated code
-        #vis fn #vjp #lt_generics (#(#user_params,)* #seed_name: #ret_ty) -> (#ret_ty, #g_ty) {
-            let (#y, #pbv) = #pullback(#(#param_names),*);
-            let (#(#destructure,)*) = #pbv(#seed_name);
-            (#y, #g_val)
+    let vjp_fn = match Gen::fuse(func, an) {
+        // The seed is known before the forward sweep: one loop's reverse runs inside it.
+        Some(f) => {
+            let (head_fwd, tail_rev, fused_loop, tail_fwd, head_rev) =
+                (f.head_fwd, f.tail_rev, f.fused_loop, f.tail_fwd, f.head_rev);
+            // Declared before the body's buffers exist: no adjoint starts at a buffer's length.
+            let adj_decls = Gen::new(func, an)
+                .without_presized()
+                .body_adjoints(&seed, true);
+            let tape_decls = f
+                .tapes
+                .iter()
+                .map(|t| quote!(let mut #t = #rt::Tape::new();));
+            let params: Vec<TokenStream> = sig
+                .params
+                .iter()
+                .map(|p| {
+                    let (i, ty) = (&p.ident, &p.ty);
+                    let m = p.mutable.then(|| quote!(mut));
+                    quote!(#m #i: #ty)
+                })
+                .collect();
+            let value = Ident::new("__value", Span::mixed_site());
+            // The gradients as `f_pullback`'s closure returns them (shaped array gradients).
+            let shaped: Vec<TokenStream> = active
+                .iter()
+                .map(|p| sweeps.param_gradient(p.var))
+                .collect();
+            let g_shaped = if shaped.len() == 1 {
+                shaped[0].clone()
+            } else {
+                quote!((#(#shaped),*))
+            };
+            quote! {
+                #[doc = #vjp_doc]
+                #[inline]
+                #[allow(unused_mut, unused_variables, unused_assignments, unused_parens,
+                    unused_braces, non_snake_case, clippy::all)] // generated code: mirrors the user's body statement by statement
+                #vis fn #vjp #lt_generics (#(#params,)* #seed_name: #ret_ty) -> (#ret_ty, #g_ty) {
+                    let #seed: #ret_ty = #seed_name;
+                    #flow
+                    #(#tape_decls)*
+                    #adj_decls
+                    #head_fwd
+                    #tail_rev
+                    #fused_loop
+                    #tail_fwd
+                    let #value = #out_value;
+                    #head_rev
+                    (#value, #g_shaped)
+                }
+            }
         }
+        None => quote! {
+            #[doc = #vjp_doc]
+            #[inline]
+            #[allow(non_snake_case, clippy::all)] // generated code
+            #vis fn #vjp #lt_generics (#(#user_params,)* #seed_name: #ret_ty) -> (#ret_ty, #g_ty) {
+                let (#y, #pbv) = #pullback(#(#param_names),*);
+                let (#(#destructure,)*) = #pbv(#seed_name);
+                (#y, #g_val)
+            }
+        },
     };
     let is_float =
         matches!(ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));

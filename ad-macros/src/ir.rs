@@ -281,6 +281,13 @@ pub struct Func {
 }
 
 impl Func {
+    /// Whether `index` is an ndarray index (`[i, j]`, `(i, j)`): its base is an array
+    /// whatever the kinds say.
+    pub fn is_nd_index(&self, index: &Atom) -> bool {
+        let Atom::Var(v) = index else { return false };
+        matches!(self.defs.get(v), Some(Op::Opaque { what, .. }) if what == "an array index")
+    }
+
     /// If `a` is a temporary holding a borrow (`&v`, `&v[a..b]`, `&v[i]`), the operation that
     /// makes it, so the borrow can be re-made where the temporary is out of reach.
     pub fn borrow_def(&self, a: &Atom) -> Option<&Op> {

@@ -84,7 +84,10 @@ pub fn of_type(ty: &Type) -> Kind {
                     },
                     _ => Kind::Unknown,
                 },
-                n if n.starts_with("Array") || n.starts_with("CowArray") || n.starts_with("ArcArray") => {
+                n if n.starts_with("Array")
+                    || n.starts_with("CowArray")
+                    || n.starts_with("ArcArray") =>
+                {
                     Kind::Array
                 }
                 _ => Kind::Unknown,
@@ -107,7 +110,10 @@ fn rank_of_type(ty: &Type) -> Option<u8> {
                 return Some(0);
             }
             if let Some(d) = name.chars().last().and_then(|c| c.to_digit(10)) {
-                return (name.starts_with("Array") || name.starts_with("ArcArray") || name.starts_with("CowArray")).then_some(d as u8);
+                return (name.starts_with("Array")
+                    || name.starts_with("ArcArray")
+                    || name.starts_with("CowArray"))
+                .then_some(d as u8);
             }
             let syn::PathArguments::AngleBracketed(a) = &last.arguments else {
                 return None;
@@ -134,22 +140,23 @@ fn seq_of(k: Kind) -> Kind {
 
 /// The kind of a constant operand written in the source.
 fn const_kind(tokens: &proc_macro2::TokenStream) -> Kind {
-    match syn::parse2::<syn::Expr>(tokens.clone()) {
-        Ok(e) => match crate::parse::strip(&e) {
+    fn expr_kind(e: &syn::Expr) -> Kind {
+        match crate::parse::strip(e) {
             syn::Expr::Lit(l) => match &l.lit {
                 syn::Lit::Float(_) => Kind::Scalar,
                 syn::Lit::Int(_) | syn::Lit::Bool(_) => Kind::Other,
                 _ => Kind::Unknown,
             },
-            syn::Expr::Unary(u) => match crate::parse::strip(&u.expr) {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Float(_),
-                    ..
-                }) => Kind::Scalar,
+            syn::Expr::Unary(u) => expr_kind(&u.expr),
+            syn::Expr::Binary(b) => match (expr_kind(&b.left), expr_kind(&b.right)) {
+                (x, y) if x == y => x,
                 _ => Kind::Unknown,
             },
             _ => Kind::Unknown,
-        },
+        }
+    }
+    match syn::parse2::<syn::Expr>(tokens.clone()) {
+        Ok(e) => expr_kind(&e),
         Err(_) => Kind::Unknown,
     }
 }
@@ -202,7 +209,10 @@ pub fn infer(func: &Func) -> Vec<Kind> {
         };
         crate::analyze::walk_stmts(&func.body.stmts, &mut |s| match s {
             Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
-                let k = op_kind(op, &kinds, &ranks);
+                let k = match op {
+                    Op::Index { index, .. } if func.is_nd_index(index) => Kind::Scalar,
+                    _ => op_kind(op, &kinds, &ranks),
+                };
                 set(*var, k, &mut kinds);
             }
             Stmt::IndexAssign { base, op, .. } => {
@@ -250,9 +260,16 @@ fn op_rank(op: &Op, ranks: &[Option<Option<u8>>]) -> Option<u8> {
         Op::Arith(_, a, b) => Some(r(a)?.max(r(b)?)),
         Op::Map { recv, .. } => r(recv),
         Op::Method {
-            name, recv, args, extra, ..
+            name,
+            recv,
+            args,
+            extra,
+            ..
         } => {
-            let n = extra.rule.map(str::to_string).unwrap_or_else(|| name.to_string());
+            let n = extra
+                .rule
+                .map(str::to_string)
+                .unwrap_or_else(|| name.to_string());
             let x = r(recv)?;
             match n.as_str() {
                 "dot" => match (x, r(args.first()?)?) {
@@ -270,7 +287,9 @@ fn op_rank(op: &Op, ranks: &[Option<Option<u8>>]) -> Option<u8> {
                 _ => None,
             }
         }
-        Op::Call { func, plain: true, .. } => {
+        Op::Call {
+            func, plain: true, ..
+        } => {
             let first = func.segments.first()?.ident.to_string();
             first.strip_prefix("Array")?.parse::<u8>().ok()
         }
@@ -293,7 +312,10 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
         Op::Method {
             name, recv, extra, ..
         } => {
-            let n = extra.rule.map(str::to_string).unwrap_or_else(|| name.to_string());
+            let n = extra
+                .rule
+                .map(str::to_string)
+                .unwrap_or_else(|| name.to_string());
             let r = k(recv);
             if let Some(t) = rules::tensor_method(&n) {
                 if n == "dot" {
@@ -301,8 +323,11 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
                         Atom::Var(v) | Atom::Ref(v) => ranks[*v].flatten(),
                         Atom::Const(_) => None,
                     };
-                    let Op::Method { args, .. } = op else { unreachable!() };
-                    let two = rank(recv) == Some(2) || args.first().is_some_and(|a| rank(a) == Some(2));
+                    let Op::Method { args, .. } = op else {
+                        unreachable!()
+                    };
+                    let two =
+                        rank(recv) == Some(2) || args.first().is_some_and(|a| rank(a) == Some(2));
                     return match op_rank(op, ranks) {
                         Some(0) => Kind::Scalar,
                         Some(_) => Kind::Array,
@@ -343,11 +368,13 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
         Op::Call { func, plain, .. } => {
             let first = func.segments.first().map(|s| s.ident.to_string());
             let last = func.segments.last().map(|s| s.ident.to_string());
-            let in_nn = func.segments.len() >= 2
-                && func.segments[func.segments.len() - 2].ident == "nn";
+            let in_nn =
+                func.segments.len() >= 2 && func.segments[func.segments.len() - 2].ident == "nn";
             if in_nn {
                 match last.as_deref() {
-                    Some("relu" | "sigmoid" | "softplus" | "softmax" | "log_softmax" | "logsumexp") => {
+                    Some(
+                        "relu" | "sigmoid" | "softplus" | "softmax" | "log_softmax" | "logsumexp",
+                    ) => {
                         return Kind::Array;
                     }
                     Some("cross_entropy" | "cross_entropy_one_hot" | "mse") => return Kind::Scalar,

@@ -164,7 +164,7 @@ pub fn signature(
         syn::ReturnType::Type(_, ty) => {
             if !contains_reference(ty) && !is_output_type(ty) {
                 cx.error_spanned_by(ty, format!(
-                    "#[differentiable] cannot differentiate a result of type `{}`; return f64, f32, Vec<f64>, Vec<f32> or a tuple of those",
+                    "#[differentiable] cannot differentiate a result of type `{}`; return f64, f32, Vec<f64>, Vec<f32>, an ndarray array (Array1<f64>, Array2<f64>, ...) or a tuple of those",
                     ty.to_token_stream().to_string().replace(' ', "")
                 ));
             }
@@ -469,9 +469,38 @@ impl<'a> Lowerer<'a> {
                     other => other.var().is_some() && self.borrows_local_base(other),
                 },
                 Some(Op::Copy(inner)) => self.borrows_local(inner),
+                // A view (`x.view()`, `x.row(i)`, `x.t()`, ...) of a local array.
+                Some(Op::Method { name, recv, .. })
+                    if matches!(
+                        name.to_string().as_str(),
+                        "view" | "t" | "row" | "column" | "index_axis" | "slice" | "to_shape"
+                            | "reversed_axes" | "insert_axis"
+                    ) =>
+                {
+                    match recv {
+                        Atom::Var(b) if self.is_ref_param(*b) => false,
+                        Atom::Var(b) => match self.defs.get(b) {
+                            Some(Op::Method { .. }) => {
+                                self.borrows_local(&Atom::Var(*b)) || !self.is_view_def(*b)
+                            }
+                            _ => true,
+                        },
+                        Atom::Ref(_) => true,
+                        Atom::Const(_) => false,
+                    }
+                }
                 _ => false,
             },
         }
+    }
+
+    /// Whether `v` is defined by a view-taking method (so it holds a borrow of its receiver).
+    fn is_view_def(&self, v: VarId) -> bool {
+        matches!(self.defs.get(&v), Some(Op::Method { name, .. }) if matches!(
+            name.to_string().as_str(),
+            "view" | "t" | "row" | "column" | "index_axis" | "slice" | "to_shape" | "reversed_axes"
+                | "insert_axis"
+        ))
     }
 
     fn borrows_local_base(&self, base: &Atom) -> bool {
@@ -548,6 +577,17 @@ impl<'a> Lowerer<'a> {
     /// `a op b`; float literal operands of `*`, `/`, `%` are bound to temporaries first (see
     /// [`Self::typed_const`]).
     fn arith(&mut self, a: Arith, l: Atom, r: Atom) -> Op {
+        if let (Atom::Const(x), Atom::Const(y)) = (&l, &r) {
+            // A constant expression stays one constant (typed where it is used).
+            let op = match a {
+                Arith::Add => quote!(+),
+                Arith::Sub => quote!(-),
+                Arith::Mul => quote!(*),
+                Arith::Div => quote!(/),
+                Arith::Rem => quote!(%),
+            };
+            return Op::Copy(Atom::Const(quote!((#x #op #y))));
+        }
         if matches!(a, Arith::Add | Arith::Sub) {
             return Op::Arith(a, l, r);
         }
@@ -562,12 +602,21 @@ impl<'a> Lowerer<'a> {
     /// `f64`.
     fn typed_const(&mut self, a: Atom) -> Atom {
         let Atom::Const(tokens) = &a else { return a };
-        let is_float_lit = |e: &Expr| matches!(e, Expr::Lit(syn::ExprLit { lit: syn::Lit::Float(f), .. }) if f.suffix().is_empty());
+        fn has_float_lit(e: &Expr) -> bool {
+            match e {
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Float(f),
+                    ..
+                }) => f.suffix().is_empty(),
+                Expr::Unary(u) => has_float_lit(&u.expr),
+                Expr::Binary(b) => has_float_lit(&b.left) || has_float_lit(&b.right),
+                Expr::Paren(p) => has_float_lit(&p.expr),
+                Expr::Group(g) => has_float_lit(&g.expr),
+                _ => false,
+            }
+        }
         let float = match syn::parse2::<Expr>(tokens.clone()) {
-            Ok(e) => match strip(&e) {
-                Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => is_float_lit(strip(&u.expr)),
-                e => is_float_lit(e),
-            },
+            Ok(e) => has_float_lit(&e),
             Err(_) => false,
         };
         if !float {
@@ -1735,7 +1784,8 @@ impl<'a> Lowerer<'a> {
             Expr::Unary(u)
                 if matches!(u.op, syn::UnOp::Neg(_)) && matches!(strip(&u.expr), Expr::Lit(_)) =>
             {
-                Atom::Const(e.to_token_stream())
+                // Parenthesised: `(-0.5_f64).exp()` must not print as `-0.5_f64.exp()`.
+                Atom::Const(quote!((#e)))
             }
             _ => {
                 let op = self.lower_op(e);

@@ -9,6 +9,53 @@
 //! Invariant of the reverse sweep (restore-on-reverse): when the reverse of a statement
 //! runs, every *needed* variable holds the value it had right after that statement ran in
 //! the forward sweep.
+//!
+//! # Loop fusion (`f_vjp` only)
+//!
+//! `f_pullback` must run the whole forward sweep before it knows the output cotangent, so a
+//! loop is walked twice: forwards, then backwards in the reverse sweep. `f_vjp` has the seed
+//! in hand from the start, and for a common kind of loop, the reduction `s += e(x[i])`, the
+//! second pass is not needed: the adjoint `s̄` of an accumulator is the same in every
+//! iteration of the reverse sweep (the reverse of `s = s + e` gives `s̄` back unchanged and
+//! adds it into `ē`), and the parameter cotangents are sums whose order does not matter. So
+//! [`Gen::fuse`] splits the function body around one such loop into *head* (statements
+//! before it), the loop, and *tail* (statements after it), and `f_vjp` runs
+//!
+//! ```text
+//! head forward; tail reverse; loop { body forward; body reverse }; tail forward; head reverse
+//! ```
+//!
+//! The tail's reverse runs first because it gives `s̄` (`ret = 2.0 * s`: `s̄ = 2 seed`). The
+//! loop qualifies ([`crate::analyze::fusion_candidates`], then [`Gen::try_fuse`]) when:
+//!
+//! - it is a statement of the function body (runs once) and has reverse code;
+//! - every variable declared outside it that it writes is read by no reverse code (`needed`
+//!   is false: no reverse code sees a value a later iteration has changed, and none is
+//!   restored, which would undo the forward state the next iteration starts from), and, if
+//!   it has an adjoint, every statement of the loop that mentions it is `s = s + e`,
+//!   `s = e + s` or `s = s - e` with `e` not `s` (an *accumulator*). Reads of outer values the
+//!   loop does not write are free (a write after the loop would be recorded, and the tail
+//!   may record nothing), and so are records of the body itself (branch decisions,
+//!   inner trip counts, callee pullbacks, restores of the body's own variables): they are
+//!   pushed and popped within one iteration;
+//! - the tail's reverse records nothing and reads only values that are final before the loop:
+//!   parameters and variables of the head that neither the loop nor the tail writes, and
+//!   tail values computed from those alone (such as the literal `2.0`), which are then
+//!   computed before the loop instead (moved, so their types still come from their uses).
+//!   Checked on the generated tokens, so nothing the tail's reverse reads can be missed.
+//!
+//! Then no reverse code reads anything the loop or the tail produces except through the
+//! adjoints, which are accumulated in the same order as in the split sweep except that the
+//! loop's iterations contribute first to last, so the gradient is the same up to the order
+//! of floating-point additions. In the fused body the forward values are still in scope
+//! (`in_scope`): stored values are neither pushed nor popped, cheap values are not
+//! recomputed, and a branch directly in the body re-reads its condition. The accumulators'
+//! adjoints are read rather than taken and given back (`0.0 + g` is not `g` for LLVM, which
+//! would otherwise carry `s̄` from iteration to iteration), and the neighbour carry runs
+//! forwards. The last qualifying loop of the body is fused; any other loop, and every loop
+//! of a function none of whose loops qualifies, runs as in `f_pullback`. Functions with
+//! ndarray values are not fused yet (their broadcasting rules and shaped parameter gradients
+//! have not been checked under fusion).
 
 use crate::analyze::Analysis;
 use crate::ir::*;
@@ -33,6 +80,19 @@ pub struct Gen<'a> {
     reserved: RefCell<std::collections::HashMap<BlockId, Vec<Ident>>>,
     /// The block whose statement the forward sweep is emitting.
     cur_block: std::cell::Cell<BlockId>,
+    /// Whether adjoints of fixed-length buffers start at their length (see
+    /// [`Gen::presized_len`]); not in a fused `f_vjp`, whose adjoints are declared before the
+    /// buffers exist.
+    presize: bool,
+    /// Accumulators of a fused loop (see [`Gen::fuse`]): their adjoint is read, not taken and
+    /// given back, by the reverse of their accumulation statements.
+    invariant: RefCell<std::collections::HashSet<VarId>>,
+    /// The body of a fused loop, whose reverse runs right after its forward in the same
+    /// scope: its values are still there, so they are neither stored nor recomputed.
+    in_scope: std::cell::Cell<Option<BlockId>>,
+    /// Whether the block whose forward sweep is being generated has reverse code (then it
+    /// records its stored values).
+    block_rev: std::cell::Cell<bool>,
 }
 
 fn rt() -> TokenStream {
@@ -62,6 +122,10 @@ impl<'a> Gen<'a> {
             redirect: RefCell::new(std::collections::HashMap::new()),
             reserved: RefCell::new(std::collections::HashMap::new()),
             cur_block: std::cell::Cell::new(0),
+            presize: true,
+            invariant: RefCell::new(std::collections::HashSet::new()),
+            block_rev: std::cell::Cell::new(false),
+            in_scope: std::cell::Cell::new(None),
         }
     }
 
@@ -204,19 +268,26 @@ impl<'a> Gen<'a> {
             .any(|s| matches!(s, Stmt::Loop(l) if l.id == id))
     }
 
-    /// An `if` of the function body whose condition is an immutable value still in scope in
-    /// the reverse sweep: the branch taken is re-read from it instead of a tape.
+    /// An `if` of the function body (or of a fused loop's body) whose condition is an
+    /// immutable value still in scope in the reverse sweep: the branch taken is re-read from
+    /// it instead of a tape.
     fn cond_in_scope(&self, s: &Stmt) -> bool {
         let Stmt::If { cond, .. } = s else {
             return false;
         };
         let top = self.func.body.stmts.iter().any(|t| std::ptr::eq(t, s));
-        top && match cond {
-            Atom::Const(_) => true,
-            Atom::Var(v) | Atom::Ref(v) => {
-                matches!(self.func.vars[*v].kind, VarKind::Let) && !self.an.overwritten[*v]
+        // A statement of a fused loop's body: its reverse runs in the same scope.
+        let fused = self.in_scope.get().is_some_and(|id| {
+            crate::analyze::find_block(&self.func.body, id)
+                .is_some_and(|b| b.stmts.iter().any(|t| std::ptr::eq(t, s)))
+        });
+        (top || fused)
+            && match cond {
+                Atom::Const(_) => true,
+                Atom::Var(v) | Atom::Ref(v) => {
+                    matches!(self.func.vars[*v].kind, VarKind::Let) && !self.an.overwritten[*v]
+                }
             }
-        }
     }
 
     pub fn tapes(&self) -> Vec<Ident> {
@@ -306,7 +377,7 @@ impl<'a> Gen<'a> {
     fn kept_array(&self, a: &Atom) -> Option<VarId> {
         let Atom::Var(v) = a else { return None };
         let var = &self.func.vars[*v];
-        let is_ref = matches!(&var.ty, Some(syn::Type::Reference(_)));
+        let is_ref = self.holds_ref(*v);
         // An owned array parameter is read at the end of the reverse sweep (its gradient's
         // shape), so it is never moved either.
         let param = var.kind == VarKind::Param && self.an.active[*v];
@@ -315,6 +386,18 @@ impl<'a> Gen<'a> {
             && !is_ref
             && !self.is_borrow(*v))
         .then_some(*v)
+    }
+
+    /// Whether `v` holds a reference (a `&` parameter, or a copy of one).
+    fn holds_ref(&self, v: VarId) -> bool {
+        if matches!(&self.func.vars[v].ty, Some(syn::Type::Reference(_))) {
+            return true;
+        }
+        match self.func.defs.get(&v) {
+            Some(Op::Copy(Atom::Var(x))) if *x != v => self.holds_ref(*x),
+            Some(Op::Copy(Atom::Ref(_))) => true,
+            _ => false,
+        }
     }
 
     /// A value of unknown kind (scalar or array: a call's result) that the reverse sweep
@@ -367,7 +450,7 @@ impl<'a> Gen<'a> {
     fn fwd_op(&self, op: &Op, with_pullback: bool) -> TokenStream {
         match op {
             Op::Copy(a) => match a {
-                Atom::Var(v) if self.an.needed[*v] => {
+                Atom::Var(v) if self.an.needed[*v] || self.kept_array(a).is_some() => {
                     let i = self.v(*v);
                     quote!(::core::clone::Clone::clone(&#i))
                 }
@@ -382,7 +465,7 @@ impl<'a> Gen<'a> {
                 quote!(#a.clone())
             }
             Op::Neg(a) => {
-                let a = self.atom(a);
+                let a = self.arith_operand(a);
                 quote!(-#a)
             }
             Op::Arith(k, a, b) => {
@@ -523,17 +606,26 @@ impl<'a> Gen<'a> {
 
     pub fn fwd_block(&self, b: &Block) -> TokenStream {
         let mut out = TokenStream::new();
+        let outer = self.block_rev.replace(b.id != 0 && self.an.block_has_rev(b));
         for s in &b.stmts {
             self.cur_block.set(b.id);
             out.extend(self.fwd_stmt(s));
         }
-        if b.id != 0 && self.an.block_has_rev(b) {
+        self.block_rev.set(outer);
+        if b.id != 0 && self.an.block_has_rev(b) && self.in_scope.get() != Some(b.id) {
             for &v in self.block_vars.get(&b.id).into_iter().flatten() {
                 if self.an.stored(self.func, v) {
                     let (t, i) = (self.var_tape(v), self.v(v));
                     if self.is_borrow(v) {
                         // A borrow cannot outlive the block: record the value it points to.
-                        out.extend(self.push_to(b.id, &t, quote!(::core::clone::Clone::clone(#i))));
+                        out.extend(self.push_to(
+                            b.id,
+                            &t,
+                            quote!(::core::clone::Clone::clone(#i)),
+                        ));
+                    } else if self.an.reborrow[v] {
+                        // A view of an array of the function: copied right after its
+                        // definition (see `fwd_stmt`), before the array can change.
                     } else {
                         out.extend(self.push_to(b.id, &t, quote!(#i)));
                     }
@@ -553,12 +645,19 @@ impl<'a> Gen<'a> {
                 let ty = vk.ty.as_ref().map(|t| quote!(: #t));
                 let pb = self.pullback_of(s, op);
                 let rhs = self.fwd_op(op, pb.is_some());
+                let copy = (self.an.reborrow[*var]
+                    && self.block_rev.get()
+                    && self.an.stored(self.func, *var))
+                .then(|| {
+                    let t = self.var_tape(*var);
+                    quote!(#t.push(#i.to_owned());)
+                });
                 let mut out = match pb {
                     Some(pb) => {
                         let ty = vk.ty.as_ref().map(|t| quote!(: (#t, _)));
                         quote_spanned!(*span=> let (#m #i, #pb) #ty = #rhs;)
                     }
-                    None => quote!(let #m #i #ty = #rhs;),
+                    None => quote!(let #m #i #ty = #rhs; #copy),
                 };
                 if self.an.adj(*var) && self.presized_len(*var).is_some() {
                     // The element type of the buffer's adjoint, for the reverse sweep.
@@ -663,6 +762,12 @@ impl<'a> Gen<'a> {
     }
 
     fn fwd_loop(&self, l: &Loop) -> TokenStream {
+        self.fwd_loop_with(l, None)
+    }
+
+    /// The forward loop; with `fused`, that code (the reverse of the iteration) runs at the
+    /// end of every iteration, before its `break`/`continue` dispatch.
+    fn fwd_loop_with(&self, l: &Loop, fused: Option<TokenStream>) -> TokenStream {
         let has = self.an.block_has_rev(&l.body);
         let n = mixed(&format!("__iters{}", l.id));
         let (init, count, record) = if has && self.top_level(l.id) {
@@ -680,8 +785,10 @@ impl<'a> Gen<'a> {
             // No reverse, or a range loop whose count the reverse recomputes from its bounds.
             (quote!(), quote!(), quote!())
         };
-        // Exact reservations of a range loop's tapes, known before its body is emitted.
-        let exact = if matches!(l.kind, LoopKind::Range { .. }) {
+        let is_fused = fused.is_some();
+        // Exact reservations of a range loop's tapes, known before its body is emitted (not
+        // in a fused loop, whose tapes never hold more than one iteration).
+        let exact = if matches!(l.kind, LoopKind::Range { .. }) && !is_fused {
             self.exact_reservations(&l.body)
         } else {
             Vec::new()
@@ -689,7 +796,8 @@ impl<'a> Gen<'a> {
         self.reserved
             .borrow_mut()
             .insert(l.body.id, exact.iter().map(|(t, _)| t.clone()).collect());
-        let body = self.fwd_block(&l.body);
+        let mut body = self.fwd_block(&l.body);
+        body.extend(fused);
         let mut codes = std::collections::BTreeSet::new();
         crate::parse::escape_codes(&l.body.stmts, &mut codes);
         let exits = if codes.is_empty() {
@@ -726,13 +834,14 @@ impl<'a> Gen<'a> {
                 };
                 // Tapes pushed a known number of times per iteration get room for the whole
                 // loop up front (and their pushes then never grow them); other tapes pushed
-                // once per iteration get room for one value per iteration.
+                // once per iteration get room for one value per iteration. (Not in a fused
+                // loop, whose tapes never hold more than one iteration.)
                 let once: Vec<Ident> = self
                     .tapes_pushed_once(&l.body)
                     .into_iter()
                     .filter(|t| !exact.iter().any(|(u, _)| u == t))
                     .collect();
-                let reserve = if once.is_empty() && exact.is_empty() {
+                let reserve = if (once.is_empty() && exact.is_empty()) || is_fused {
                     quote!()
                 } else {
                     let len = mixed("__len");
@@ -778,6 +887,7 @@ impl<'a> Gen<'a> {
                 if let Stmt::Let { var, op, .. } = s
                     && self.an.reborrow[*var]
                     && self.an.needed[*var]
+                    && self.func.vars[*var].block == 0
                 {
                     let i = self.v(*var);
                     let rhs = self.fwd_op(op, false);
@@ -787,12 +897,21 @@ impl<'a> Gen<'a> {
         }
         if !top {
             let vars = self.block_vars.get(&b.id).cloned().unwrap_or_default();
+            // In a fused loop's body the forward values are still in scope, unchanged (a
+            // stored value is pushed at the end of the block, and a recomputed one reads
+            // inputs that do not change after it).
+            let in_scope = self.in_scope.get() == Some(b.id);
             for &v in &vars {
-                if self.an.stored(self.func, v) {
+                if self.an.stored(self.func, v) && !in_scope {
                     let (t, i) = (self.var_tape(v), self.v(v));
                     let m = self.an.overwritten[v].then(|| quote!(mut));
                     if self.is_borrow(v) {
                         out.extend(quote!(let #i = &#t.pop();));
+                    } else if self.an.reborrow[v] {
+                        // The recorded copy of a view, viewed again (values recomputed from
+                        // it expect a view, as `stack` does).
+                        let own = self.derived("__own", v);
+                        out.extend(quote!(let #own = #t.pop(); let #i = #own.view();));
                     } else {
                         out.extend(quote!(let #m #i = #t.pop();));
                     }
@@ -809,6 +928,7 @@ impl<'a> Gen<'a> {
                 if let Stmt::Let { var, op, .. } = s
                     && self.an.needed[*var]
                     && self.an.recompute[*var]
+                    && !in_scope
                 {
                     let i = self.v(*var);
                     let rhs = self.fwd_op(op, false);
@@ -830,11 +950,19 @@ impl<'a> Gen<'a> {
                 }
             }
         }
-        for s in b.stmts.iter().rev() {
+        out.extend(self.rev_stmts(&b.stmts, &b.stmts));
+        out
+    }
+
+    /// The reverse of the statements `stmts` of a block whose statements are `all`, in reverse
+    /// order (late recomputations included).
+    fn rev_stmts(&self, stmts: &[Stmt], all: &[Stmt]) -> TokenStream {
+        let mut out = TokenStream::new();
+        for s in stmts.iter().rev() {
             if self.an.has_rev(s) {
                 // Values recomputed right before their consumer (see `Analysis::late`).
                 let addr = s as *const Stmt as usize;
-                for t in &b.stmts {
+                for t in all {
                     if let Stmt::Let { var, op, .. } = t
                         && self.an.late[*var] == Some(addr)
                         && self.an.needed[*var]
@@ -930,9 +1058,23 @@ impl<'a> Gen<'a> {
                     quote!()
                 };
                 if !work {
+                    if self.an.kills(s) {
+                        let d = self.adj(*var);
+                        return quote!(#rt::take(&mut #d); #restore);
+                    }
                     return restore;
                 }
                 let d = self.adj(*var);
+                if self.invariant.borrow().contains(var)
+                    && crate::analyze::is_accumulation(s, *var)
+                    && restore.is_empty()
+                {
+                    // `s = s ± e` in a fused loop: `s̄` is the same before and after, so it is
+                    // read instead of taken and given back (which would make it a value carried
+                    // from iteration to iteration, `0.0 + g` not being `g` for LLVM).
+                    let body = self.partials_but(op, &quote!(&#i), s, *span, Some(*var));
+                    return quote_spanned!(*span=> { let #g = ::core::clone::Clone::clone(&#d); #body });
+                }
                 let y = mixed("__y");
                 let (save, out) = if reads_out(op) && !restore.is_empty() {
                     (quote!(let #y = #i;), quote!(&#y))
@@ -957,6 +1099,15 @@ impl<'a> Gen<'a> {
                     quote!()
                 };
                 if !work {
+                    if self.an.kills(s) {
+                        let d = self.adj(*base);
+                        let take = if self.an.kinds[*base] == crate::kinds::Kind::Array || self.func.is_nd_index(index) {
+                            quote!(#rt::tensor::take_index(&mut #d, &#idx))
+                        } else {
+                            quote!(#rt::take_index(&mut #d, #idx))
+                        };
+                        return quote!(#take; #restore);
+                    }
                     return restore;
                 }
                 let d = self.adj(*base);
@@ -967,7 +1118,7 @@ impl<'a> Gen<'a> {
                     quote!()
                 };
                 let body = self.partials(op, &quote!(&#y), s, *span);
-                let take = if self.an.kinds[*base] == crate::kinds::Kind::Array {
+                let take = if self.an.kinds[*base] == crate::kinds::Kind::Array || self.func.is_nd_index(index) {
                     quote!(#rt::tensor::take_index(&mut #d, &#idx))
                 } else if self.an.increments.contains(&(s as *const Stmt as usize)) {
                     // `v[i] += e`: the element's cotangent stays where it is.
@@ -1145,9 +1296,16 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// The length of a fixed-length buffer (see [`Analysis::presized`]).
+    /// The same generator, with adjoints of fixed-length buffers grown on first use.
+    pub fn without_presized(mut self) -> Self {
+        self.presize = false;
+        self
+    }
+
+    /// The length of a fixed-length buffer (see [`Analysis::presized`]), when its adjoint
+    /// starts at that length.
     fn presized_len(&self, b: VarId) -> Option<TokenStream> {
-        if !self.an.presized[b] {
+        if !self.presize || !self.an.presized[b] {
             return None;
         }
         self.func.body.stmts.iter().find_map(|s| match s {
@@ -1253,6 +1411,173 @@ impl<'a> Gen<'a> {
         out
     }
 
+    /// Loop fusion for `f_vjp` (see the module docs): the function body split around one
+    /// fusable loop, or `None` when no loop qualifies (then `f_vjp` calls `f_pullback`).
+    pub fn fuse(func: &'a Func, an: &'a Analysis) -> Option<Fused> {
+        // Not (yet) for functions with ndarray values: their rules (broadcasting, shaped
+        // parameter gradients) have not been checked under fusion.
+        if an.kinds.iter().any(|k| *k == crate::kinds::Kind::Array) {
+            return None;
+        }
+        // The last qualifying loop: the statements after it are the fewest to check.
+        crate::analyze::fusion_candidates(func, an)
+            .iter()
+            .rev()
+            .find_map(|c| Gen::new(func, an).without_presized().try_fuse(c))
+    }
+
+    fn try_fuse(&self, c: &crate::analyze::FusionCandidate) -> Option<Fused> {
+        let stmts = &self.func.body.stmts;
+        let (head, rest) = stmts.split_at(c.index);
+        let (Stmt::Loop(l), tail) = rest.split_first()? else {
+            return None;
+        };
+        // The reverse of the statements after the loop runs before the loop (it gives the
+        // accumulators' adjoints), so it must record nothing and read only values that are
+        // final before the loop: parameters and body variables declared before the loop that
+        // neither the loop nor the statements after it write.
+        let tail_rev = self.rev_stmts(tail, stmts);
+        // (Generated for the tapes it registers; emitted below without the hoisted values.)
+        let _ = tail
+            .iter()
+            .map(|s| self.fwd_stmt(s))
+            .collect::<TokenStream>();
+        if !self.tapes().is_empty() {
+            return None;
+        }
+        let mut names = std::collections::HashSet::new();
+        idents(&tail_rev, &mut names);
+        // Trip counts of loops after the loop are made by their forward sweep.
+        if names
+            .iter()
+            .any(|n| n.starts_with("__iters") || n.starts_with("__tape"))
+        {
+            return None;
+        }
+        let written = crate::analyze::assigned_in_all(rest);
+        let mut ready: std::collections::HashSet<VarId> = head
+            .iter()
+            .filter_map(|s| match s {
+                Stmt::Let { var, .. } | Stmt::Declare { var } => Some(*var),
+                _ => None,
+            })
+            .chain((0..self.func.vars.len()).filter(|v| self.func.vars[*v].kind == VarKind::Param))
+            .filter(|v| !written.contains(v))
+            .collect();
+        // Values of the statements after the loop that depend on nothing the loop or those
+        // statements change (constants such as the `2.0` of `2.0 * s`), and that this reverse
+        // reads, are computed before the loop instead (moved, not copied, so that their types
+        // are still inferred from their forward uses: `0.25` is `f32` in an `f32` function).
+        let mut want: std::collections::HashSet<VarId> = (0..self.func.vars.len())
+            .filter(|v| names.contains(&self.v(*v).to_string()))
+            .collect();
+        for s in tail.iter().rev() {
+            if let Stmt::Let { var, op, .. } = s
+                && want.contains(var)
+            {
+                want.extend(op.reads());
+            }
+        }
+        let mut hoisted = TokenStream::new();
+        let mut moved = std::collections::HashSet::new();
+        for s in tail {
+            if let Stmt::Let { var, op, .. } = s
+                && self.func.vars[*var].kind == VarKind::Let
+                && !self.an.overwritten[*var]
+                // Pure operations that neither move nor borrow their operands (the loop may
+                // still use them).
+                && matches!(
+                    op,
+                    Op::Copy(Atom::Const(_))
+                        | Op::Neg(_)
+                        | Op::Arith(..)
+                        | Op::Method { .. }
+                        | Op::Cast { .. }
+                        | Op::Passive(..)
+                        | Op::Index { by_ref: false, .. }
+                )
+                && op.reads().iter().all(|r| ready.contains(r))
+                && want.contains(var)
+            {
+                hoisted.extend(self.fwd_stmt(s));
+                ready.insert(*var);
+                moved.insert(s as *const Stmt);
+            }
+        }
+        for (v, var) in self.func.vars.iter().enumerate() {
+            if names.contains(&var.ident.to_string()) && !ready.contains(&v) {
+                return None;
+            }
+        }
+        let tail_rev = quote!(#hoisted #tail_rev);
+        let tail_fwd: TokenStream = tail
+            .iter()
+            .filter(|s| !moved.contains(&(*s as *const Stmt)))
+            .map(|s| self.fwd_stmt(s))
+            .collect();
+        let fused_loop = self.fused_loop(l, &c.accumulators);
+        let head_fwd: TokenStream = head.iter().map(|s| self.fwd_stmt(s)).collect();
+        let head_rev = self.rev_stmts(head, stmts);
+        Some(Fused {
+            head_fwd,
+            tail_rev,
+            fused_loop,
+            tail_fwd,
+            head_rev,
+            tapes: self.tapes(),
+        })
+    }
+
+    /// A loop whose reverse runs inside its forward sweep: each iteration runs the body, then
+    /// the body's reverse (with the accumulators' adjoints known), so the loop makes one pass.
+    /// The neighbour carry ([`Gen::neighbour_carry`]) runs forwards: iteration `i` writes
+    /// `x̄[i]` once, with the part for `x̄[i + 1]` carried to the next iteration.
+    fn fused_loop(&self, l: &Loop, accumulators: &[VarId]) -> TokenStream {
+        let rt = rt();
+        self.invariant
+            .borrow_mut()
+            .extend(accumulators.iter().copied());
+        self.in_scope.set(Some(l.body.id));
+        let carries = self.neighbour_carry(l);
+        for (_, reads0, reads1, c0, c1, _) in &carries {
+            let mut r = self.redirect.borrow_mut();
+            for v in reads0 {
+                r.insert(*v, c0.clone());
+            }
+            for v in reads1 {
+                r.insert(*v, c1.clone());
+            }
+        }
+        let rev = self.rev_block(&l.body, false);
+        if carries.is_empty() {
+            return self.fwd_loop_with(l, Some(quote!({ #rev })));
+        }
+        let LoopKind::Range { lo, var, .. } = &l.kind else {
+            unreachable!("neighbour carries are found in range loops only")
+        };
+        let (lo, i) = (self.atom(lo), self.v(*var));
+        let n = mixed(&format!("__iters{}", l.id));
+        let (mut before, mut open, mut close, mut after) = (quote!(), quote!(), quote!(), quote!());
+        for (b, _, _, c0, c1, carry) in &carries {
+            let d = self.adj(*b);
+            before.extend(quote!(let mut #carry = #rt::zero();));
+            open.extend(quote!(let mut #c0 = #rt::zero(); let mut #c1 = #rt::zero();));
+            close.extend(quote! {
+                #rt::acc_index_exact(&mut #d, #i, #carry + #c0);
+                #carry = #c1;
+            });
+            after.extend(quote!(#rt::acc_index_exact(&mut #d, #rt::range_up(#lo, #n), #carry);));
+        }
+        let looped = self.fwd_loop_with(l, Some(quote!({ #open #rev #close })));
+        quote! {
+            #before
+            #looped
+            if #n > 0 {
+                #after
+            }
+        }
+    }
+
     /// Scalar replacement of neighbour accumulations. A loop `for i in lo..hi` whose body
     /// reads a parameter slice `x` only as `x[i]` and `x[i + 1]` adds, in the reverse sweep,
     /// into `x̄[i]` and `x̄[i + 1]` each iteration, so every element is updated twice by
@@ -1323,10 +1648,10 @@ impl<'a> Gen<'a> {
                     other = true;
                 }
             });
-            // Both neighbours must receive cotangents (a read under `trunc()` has none, and
-            // its register would be left without a type).
-            let live = |reads: &[VarId]| reads.iter().any(|t| self.an.adj(*t));
-            if other || !live(&reads0) || !live(&reads1) {
+            // Reads used only passively (`x[i] <= x[i + 1]`) carry no cotangent.
+            reads0.retain(|t| self.an.adj(*t));
+            reads1.retain(|t| self.an.adj(*t));
+            if other || reads0.is_empty() || reads1.is_empty() {
                 continue;
             }
             // Named by variable number: these cannot meet the adjoint names (`__d_x`, `__d3_x`).
@@ -1441,6 +1766,18 @@ impl<'a> Gen<'a> {
     /// Propagates the cotangent `__g` of `op`'s result into its active operands.
     /// `out` is the result's value (for rules that read it).
     fn partials(&self, op: &Op, out: &TokenStream, s: &Stmt, span: Span) -> TokenStream {
+        self.partials_but(op, out, s, span, None)
+    }
+
+    /// [`Gen::partials`] without the contribution into `skip` (for arithmetic operations).
+    fn partials_but(
+        &self,
+        op: &Op,
+        out: &TokenStream,
+        s: &Stmt,
+        span: Span,
+        skip: Option<VarId>,
+    ) -> TokenStream {
         let rt = rt_at(span);
         let g = mixed("__g");
         let an = self.an;
@@ -1565,7 +1902,7 @@ impl<'a> Gen<'a> {
                 }
                 if let Some(b) = base.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(b);
-                    if kind(base) == crate::kinds::Kind::Array {
+                    if kind(base) == crate::kinds::Kind::Array || self.func.is_nd_index(index) {
                         let (a, i) = (self.need_arg(base), self.need_arg(index));
                         return quote_spanned!(span=> #rt::tensor::acc_index(&mut #d, #a, #i, #g););
                     }
@@ -1603,9 +1940,16 @@ impl<'a> Gen<'a> {
                     // holding them are not captured by the reverse sweep.
                     let args: Vec<TokenStream> = args
                         .iter()
-                        .map(|a| match self.func.borrow_def(a) {
-                            Some(def) => self.fwd_op(def, false),
-                            None => self.atom(a),
+                        .map(|a| match (self.func.borrow_def(a), a) {
+                            (Some(def), _) => self.fwd_op(def, false),
+                            // The reverse sweep may read an owned argument again later.
+                            (None, Atom::Var(v))
+                                if !an.kinds[*v].is_scalar() && !self.holds_ref(*v) =>
+                            {
+                                let i = self.v(*v);
+                                quote!(::core::clone::Clone::clone(&#i))
+                            }
+                            (None, _) => self.atom(a),
                         })
                         .collect();
                     quote_spanned!(span=> let #gs = #pb(#(#args),*).1(#g);)
@@ -1645,6 +1989,7 @@ impl<'a> Gen<'a> {
             }
             Op::Passive(..) | Op::Opaque { .. } => return quote!(),
         }
+        contribs.retain(|(v, ..)| Some(*v) != skip);
         let n = contribs.len();
         let mut body = TokenStream::new();
         for (j, (v, f, args, sp)) in contribs.into_iter().enumerate() {
@@ -1676,5 +2021,30 @@ fn reads_out(op: &Op) -> bool {
             _ => false,
         },
         _ => false,
+    }
+}
+
+/// The parts of an `f_vjp` with a fused loop, in the order they run: the statements before
+/// the loop, the reverse of the statements after it, the fused loop, the statements after it,
+/// and the reverse of the statements before it. `tapes` are the tapes they use.
+pub struct Fused {
+    pub head_fwd: TokenStream,
+    pub tail_rev: TokenStream,
+    pub fused_loop: TokenStream,
+    pub tail_fwd: TokenStream,
+    pub head_rev: TokenStream,
+    pub tapes: Vec<Ident>,
+}
+
+/// Every identifier in `ts`, as text.
+fn idents(ts: &TokenStream, out: &mut std::collections::HashSet<String>) {
+    for tt in ts.clone() {
+        match tt {
+            proc_macro2::TokenTree::Ident(i) => {
+                out.insert(i.to_string());
+            }
+            proc_macro2::TokenTree::Group(g) => idents(&g.stream(), out),
+            _ => {}
+        }
     }
 }

@@ -92,9 +92,9 @@ pub fn method(name: &str) -> Option<MethodRule> {
             ZeroGrad { arity: 1 }
         }
         "len" | "is_empty" | "nrows" | "ncols" | "dim" | "shape" | "ndim" | "raw_dim"
-        | "len_of" | "strides" | "is_standard_layout" | "is_nan" | "is_finite" | "is_infinite" | "is_normal"
-        | "is_subnormal" | "is_sign_positive" | "is_sign_negative" | "partial_cmp"
-        | "total_cmp" | "classify" => Passive,
+        | "len_of" | "strides" | "is_standard_layout" | "is_nan" | "is_finite" | "is_infinite"
+        | "is_normal" | "is_subnormal" | "is_sign_positive" | "is_sign_negative"
+        | "partial_cmp" | "total_cmp" | "classify" => Passive,
         "clone" => Identity,
         _ => return None,
     })
@@ -188,7 +188,12 @@ fn name_of_acc(name: &str) -> &'static str {
 pub fn unwrapped_method(name: &str) -> bool {
     matches!(
         name,
-        "mean" | "mean_axis" | "into_shape_with_order" | "into_shape" | "to_shape" | "into_dimensionality"
+        "mean"
+            | "mean_axis"
+            | "into_shape_with_order"
+            | "into_shape"
+            | "to_shape"
+            | "into_dimensionality"
     )
 }
 

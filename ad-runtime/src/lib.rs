@@ -91,9 +91,9 @@ pub mod __private;
 ///   for calls between differentiable functions.
 ///
 /// `G` is the tangent of the one differentiated parameter, or a tuple of them in parameter
-/// order. Float parameters (`f64`, `f32`, `&[f64]`, `Vec<f64>`, ...) are differentiated;
-/// integers, `bool` and their collections are constants. `#[differentiable(wrt(a, b))]`
-/// differentiates only the named parameters.
+/// order. Float parameters (`f64`, `f32`, `&[f64]`, `Vec<f64>`, ndarray arrays and views,
+/// ...) are differentiated; integers, `bool` and their collections are constants.
+/// `#[differentiable(wrt(a, b))]` differentiates only the named parameters.
 ///
 /// # Equivalent code
 ///

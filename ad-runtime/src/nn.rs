@@ -53,6 +53,21 @@ use ndarray::{
 };
 use num_traits::Float;
 
+/// The pullback of an elementwise op whose derivative at each element is `d`:
+/// `ȳ ↦ (ȳ ⊙ d,)`, computed in `ȳ`'s buffer.
+fn scale_pullback<F: Float, D: Dimension>(
+    d: Array<F, D>,
+    what: &'static str,
+) -> impl FnOnce(Array<F, D>) -> (Array<F, D>,) {
+    move |g: Array<F, D>| {
+        let Some(mut g) = cotangent(g, &d.raw_dim(), what) else {
+            return (zero_marker(),);
+        };
+        Zip::from(&mut g).and(&d).for_each(|g, &d| *g = *g * d);
+        (g,)
+    }
+}
+
 // =======================================================================================
 // Shared pieces
 
@@ -155,19 +170,8 @@ where
     D: Dimension,
 {
     let y = relu(x);
-    let out = y.clone();
-    let pullback = move |g: Array<F, D>| {
-        let Some(mut g) = cotangent(g, &y.raw_dim(), "relu") else {
-            return (zero_marker(),);
-        };
-        Zip::from(&mut g).and(&y).for_each(|g, &y| {
-            if y <= F::zero() {
-                *g = F::zero();
-            }
-        });
-        (g,)
-    };
-    (out, pullback)
+    let d = y.mapv(|y| if y > F::zero() { F::one() } else { F::zero() });
+    (y, scale_pullback(d, "relu"))
 }
 
 // =======================================================================================
@@ -223,17 +227,8 @@ where
     D: Dimension,
 {
     let y = sigmoid(x);
-    let out = y.clone();
-    let pullback = move |g: Array<F, D>| {
-        let Some(mut g) = cotangent(g, &y.raw_dim(), "sigmoid") else {
-            return (zero_marker(),);
-        };
-        Zip::from(&mut g)
-            .and(&y)
-            .for_each(|g, &y| *g = *g * (y * (F::one() - y)));
-        (g,)
-    };
-    (out, pullback)
+    let d = y.mapv(|y| y * (F::one() - y));
+    (y, scale_pullback(d, "sigmoid"))
 }
 
 // =======================================================================================
@@ -283,16 +278,7 @@ where
     S: Data<Elem = F>,
     D: Dimension,
 {
-    let y = softplus(x);
-    let s = sigmoid(x);
-    let pullback = move |g: Array<F, D>| {
-        let Some(mut g) = cotangent(g, &s.raw_dim(), "softplus") else {
-            return (zero_marker(),);
-        };
-        Zip::from(&mut g).and(&s).for_each(|g, &s| *g = *g * s);
-        (g,)
-    };
-    (y, pullback)
+    (softplus(x), scale_pullback(sigmoid(x), "softplus"))
 }
 
 // =======================================================================================

@@ -12,6 +12,11 @@
 //! The GMM objective of ADBench / gradbench, its generated and hand-written gradients and its
 //! inputs are in [`gmm`] (timed by `src/bin/gmm.rs`).
 //!
+//! [`mlp`] has the loss of a two-layer perceptron on `ndarray` arrays (the model of
+//! `examples/digits.rs`) with its generated and hand-written gradients, timed by
+//! `src/bin/mlp.rs`; with the `tensor-peers` feature, [`mlp_peers`] has the same gradient in
+//! burn, candle and autograd.
+//!
 //! [`long_loop`] is the long loop whose gradient's peak heap `src/bin/memory.rs` measures, and
 //! [`peers`] has Rosenbrock and that loop differentiated by other Rust AD crates (num-dual,
 //! echidna, reverse, RustQuant_autodiff) for `src/bin/scaling.rs` and `src/bin/memory.rs`.
@@ -20,6 +25,9 @@ use ad_runtime::differentiable;
 
 pub mod gmm;
 pub mod measure;
+pub mod mlp;
+#[cfg(feature = "tensor-peers")]
+pub mod mlp_peers;
 pub mod peers;
 
 /// The extended Rosenbrock function, written as a user would (panics for `x.len() == 0`).

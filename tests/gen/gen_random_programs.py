@@ -17,6 +17,8 @@ Options, for exploring other programs without touching the committed file:
     --out PATH          write elsewhere (e.g. into a scratch crate's tests/)
     --big L             longer functions (up to L lines, 4-8 blocks, loops nested 3 deep)
     --no-exclude NAME   re-enable a construct switched off in EXCLUDE (`all`: every one)
+    --fusable 1         accumulator updates mostly `+=`/`-=` and tails linear in the
+                        accumulators, so that many loops are fused in `f_vjp` (loop fusion)
 
 What it generates
 -----------------
@@ -99,6 +101,8 @@ MAX_COLS = 96
 RTOL, ATOL = 1e-5, 1e-7
 FD_STEP = 1e-6
 BIG = False
+# `--fusable`: exploration only, see the usage notes.
+FUSABLE = False
 
 # Patterns left out of the committed output because they hit known bugs (reported
 # separately). Each switch removes one construct from the generator's menu; none today.
@@ -1875,6 +1879,8 @@ class Gen:
             return []
         s = target or self.rng.choice(muts)
         r = self.rng.random()
+        if FUSABLE and r >= 0.32 and self.chance(0.8):
+            r *= 0.32  # mostly `+=` / `-=`: loops whose reverse can be fused into the forward
         sv = Var(s)
         if r < 0.22:
             return [Assign(s, "+=", self.expr(depth))]
@@ -2472,6 +2478,10 @@ def gen_function(rng, name, T):
     rng.shuffle(parts)
     tail = parts[0] if parts else g.expr(1)
     for p in parts[1:]:
+        if FUSABLE:
+            # linear in the accumulators: their adjoints are known before their loops run
+            tail = Bin(rng.choice(["+", "-"]), tail, p if rng.random() < 0.6 else Bin("*", Num(1.5), p))
+            continue
         tail = Bin(rng.choice(["+", "-", "*"]), tail, p if rng.random() < 0.6 else Meth("sin", p))
     fn = Func(name, T, params, body, tail, xlen, g.xkind)
     fn.wrt = None
@@ -2715,13 +2725,18 @@ def main():
             # exploration only: longer functions with more blocks and deeper nesting
             global MAX_LINES, BIG
             MAX_LINES, BIG = int(val), True
+        elif flag == "--fusable":
+            # exploration only: accumulator updates mostly `+=`/`-=` and a tail linear in the
+            # accumulators, so that many loops qualify for loop fusion in `f_vjp`
+            global FUSABLE
+            FUSABLE = val not in ("0", "no", "false")
         elif flag == "--no-exclude":
             if val == "all":
                 EXCLUDE.clear()
             else:
                 EXCLUDE.discard(val)
         else:
-            sys.exit("usage: gen_random_programs.py [--seed S] [--count N] [--out PATH] [--no-exclude NAME|all]")
+            sys.exit("usage: gen_random_programs.py [--seed S] [--count N] [--out PATH] [--big L] [--fusable 1] [--no-exclude NAME|all]")
     rng = random.Random(SEED)
     funcs = []
     rejected = 0

@@ -22,57 +22,37 @@ pub fn insert_axis_d0<F: TensorFloat, D: RemoveAxis>(
 
 // ---------------------------------------------------------------------------------------
 // y = reshape(a) (row-major);  ā += reshape(ȳ) back to a's shape   (O(1) when ȳ is contiguous)
-/// `a.into_shape_with_order(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
-#[inline]
-#[track_caller]
-pub fn into_shape_with_order_d0<A, G>(a: &A, g: G) -> A::Tangent
-where
-    A: Value + ?Sized,
-    G: Cotangent<Elem = A::Elem>,
-{
-    reshape_back(a, g)
+/// Defines `<op>_d0(a, g)` rules for reshapes: the cotangent reshaped back to `a`.
+macro_rules! reshape_rules {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[inline]
+        #[track_caller]
+        pub fn $name<A, G>(a: &A, g: G) -> A::Tangent
+        where
+            A: Value + ?Sized,
+            G: Cotangent<Elem = A::Elem>,
+        {
+            reshape_back(a, g)
+        }
+    )*};
 }
-/// `a.to_shape(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
-#[inline]
-#[track_caller]
-pub fn to_shape_d0<A, G>(a: &A, g: G) -> A::Tangent
-where
-    A: Value + ?Sized,
-    G: Cotangent<Elem = A::Elem>,
-{
-    reshape_back(a, g)
-}
-/// `a.into_shape(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
-#[inline]
-#[track_caller]
-pub fn into_shape_d0<A, G>(a: &A, g: G) -> A::Tangent
-where
-    A: Value + ?Sized,
-    G: Cotangent<Elem = A::Elem>,
-{
-    reshape_back(a, g)
+
+reshape_rules! {
+    /// `a.into_shape_with_order(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
+    into_shape_with_order_d0;
+    /// `a.to_shape(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
+    to_shape_d0;
+    /// `a.into_shape(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
+    into_shape_d0;
 }
 
 // y = a.into_dyn() / a.into_dimensionality::<E>();  ā += ȳ with a's dimension type   (O(1))
-/// `a.into_dyn()`, cotangent of `a`: `g` with `a`'s dimension type.
-#[inline]
-#[track_caller]
-pub fn into_dyn_d0<A, G>(a: &A, g: G) -> A::Tangent
-where
-    A: Value + ?Sized,
-    G: Cotangent<Elem = A::Elem>,
-{
-    reshape_back(a, g)
-}
-/// `a.into_dimensionality::<E>()`, cotangent of `a`: `g` with `a`'s dimension type.
-#[inline]
-#[track_caller]
-pub fn into_dimensionality_d0<A, G>(a: &A, g: G) -> A::Tangent
-where
-    A: Value + ?Sized,
-    G: Cotangent<Elem = A::Elem>,
-{
-    reshape_back(a, g)
+reshape_rules! {
+    /// `a.into_dyn()`, cotangent of `a`: `g` with `a`'s dimension type.
+    into_dyn_d0;
+    /// `a.into_dimensionality::<E>()`, cotangent of `a`: `g` with `a`'s dimension type.
+    into_dimensionality_d0;
 }
 
 /// `g` reshaped (row-major) to `a`'s shape: no copy when `g` is in standard layout.

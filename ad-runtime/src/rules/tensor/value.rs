@@ -572,7 +572,7 @@ where
     A::Elem: TensorFloat,
 {
     let view = like.array_view();
-    if d.len() == 0 && d.shape() != view.shape() {
+    if d.is_empty() && d.shape() != view.shape() {
         Array::zeros(view.raw_dim())
     } else {
         d

@@ -1,0 +1,93 @@
+//! Minimal programs from the random tensor-program generator
+//! (`tests/gen/gen_random_tensor_programs.py`) that once failed, each checked against
+//! finite differences.
+
+mod common;
+
+use ad_runtime::differentiable;
+use ad_runtime::ndarray::{Array, Array1, Array2, Axis};
+use ad_runtime::nn;
+use common::Rng;
+use common::arrays::*;
+
+// `(-0.5_f64).exp()` printed as `-0.5_f64.exp()`, which is `-(0.5_f64.exp())`.
+#[differentiable]
+fn negative_literal_receiver(x: f64) -> f64 {
+    x * (-0.5_f64).exp()
+}
+
+#[test]
+fn negative_literal_as_receiver() {
+    let (v, g) = negative_literal_receiver_grad(2.0);
+    assert_eq!(v, negative_literal_receiver(2.0));
+    assert_eq!(g, (-0.5_f64).exp());
+}
+
+// Unary `-` moved an owned array that the reverse sweep reads.
+#[differentiable]
+fn negate_arrays(a: &Array1<f64>, d: Array1<f64>) -> f64 {
+    let t = -d;
+    (-a.exp()).sum() * t.sum()
+}
+
+// A view of a variable reassigned in a loop, taken inside the loop (stored per iteration).
+#[differentiable]
+fn view_in_loop(b: &Array1<f64>) -> f64 {
+    let mut t2 = b * 2.0;
+    let mut t3 = 0.0;
+    for _ in 0..3 {
+        t2 = &t2 * 1.5;
+        t3 += t2.view().mapv(f64::sin).sum();
+    }
+    t3
+}
+
+// `concatenate` of the view of a value whose kind is unknown (a product of a call's result).
+#[differentiable]
+fn concat_view_of_product(a: &Array2<f64>) -> f64 {
+    let t3 = ad_runtime::ndarray::concatenate(
+        Axis(0),
+        &[
+            a.view(),
+            (-Array::from_elem((3, 3), 0.25_f64))
+                .dot(&nn::relu(a))
+                .view(),
+        ],
+    )
+    .unwrap();
+    (&t3 * &t3).sum()
+}
+
+// An element read `t1[[i, j]]` of an `if` value of unknown kind took the slice rule.
+#[differentiable]
+fn index_if_value(a: &Array2<f64>, s: f64) -> f64 {
+    let t1 = if s > 0.0 {
+        a * 2.0
+    } else {
+        (a / &(nn::softplus(a) + 0.5)).dot(&Array::from_elem((3, 3), 0.5_f64))
+    };
+    t1[[2, 0]] * t1[[1, 1]]
+}
+
+#[test]
+fn generator_reductions() {
+    let mut rng = Rng::new(50);
+    let a1 = rand(&mut rng, 3, -1.0, 1.0);
+    let d = rand(&mut rng, 3, -1.0, 1.0);
+    let (_, (da, dd)) = negate_arrays_grad(&a1, d.clone());
+    assert_fd_array(|a| negate_arrays(a, d.clone()), &a1, &da, "negate: da");
+    assert_fd_array(|d| negate_arrays(&a1, d.clone()), &d, &dd, "negate: dd");
+
+    let (_, db) = view_in_loop_grad(&a1);
+    assert_fd_array(view_in_loop, &a1, &db, "view in loop");
+
+    let a: Array2<f64> = rand(&mut rng, (3, 3), -1.0, 1.0);
+    let (_, da) = concat_view_of_product_grad(&a);
+    assert_fd_array(concat_view_of_product, &a, &da, "concatenate");
+
+    for s in [1.0, -1.0] {
+        let (_, (da, ds)) = index_if_value_grad(&a, s);
+        assert_fd_array(|a| index_if_value(a, s), &a, &da, "index of if value");
+        assert_eq!(ds, 0.0);
+    }
+}
