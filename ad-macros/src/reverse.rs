@@ -618,11 +618,7 @@ impl<'a> Gen<'a> {
                     let (t, i) = (self.var_tape(v), self.v(v));
                     if self.is_borrow(v) {
                         // A borrow cannot outlive the block: record the value it points to.
-                        out.extend(self.push_to(
-                            b.id,
-                            &t,
-                            quote!(::core::clone::Clone::clone(#i)),
-                        ));
+                        out.extend(self.push_to(b.id, &t, quote!(::core::clone::Clone::clone(#i))));
                     } else if self.an.reborrow[v] {
                         // A view of an array of the function: copied right after its
                         // definition (see `fwd_stmt`), before the array can change.
