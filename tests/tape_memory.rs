@@ -9,28 +9,9 @@
 #![allow(clippy::needless_range_loop)]
 
 use ad_runtime::differentiable;
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
+#[path = "common/counting_alloc.rs"]
+mod counting_alloc;
 
 /// `Σ_p Σ_r (Q (x_p - μ))_r²` with `Q` = diag(exp q) + strictly lower `L`, `L` packed by
 /// columns after the diagonal, as in the GMM objective.
@@ -73,10 +54,9 @@ fn gmm_inner_loops_record_o_of_d_per_point() {
         .map(|i| 0.03 * ((i * 11) % 17) as f64 - 0.2)
         .collect();
 
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = counting_alloc::reset_peak();
     let (v, (gq, gmu)) = quad_forms_grad(&q, &mu, &x, d, n);
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let peak = counting_alloc::peak() - before;
     assert_eq!(v, quad_forms(&q, &mu, &x, d, n));
 
     eprintln!("peak extra heap: {peak} B");

@@ -5,28 +5,9 @@
 
 use ad_runtime::differentiable;
 use ad_runtime::ndarray::{Array1, Array2, Axis};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
+#[path = "common/counting_alloc.rs"]
+mod counting_alloc;
 
 #[differentiable]
 #[allow(dead_code)] // only its generated VJP is used
@@ -43,12 +24,11 @@ fn dot_vjp_2000_by_3000_is_structured() {
     let x = Array1::from_shape_fn(n, |j| (j % 7) as f64 / 7.0 - 0.5);
     let seed = Array1::from_shape_fn(m, |i| (i % 5) as f64 / 5.0 - 0.4);
 
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = counting_alloc::reset_peak();
     let start = std::time::Instant::now();
     let (y, (dw, dx)) = layer_vjp(&w, &x, seed.clone());
     let elapsed = start.elapsed();
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let peak = counting_alloc::peak() - before;
     eprintln!(
         "VJP of a {m}x{n} matrix-vector product: {:.1} ms, peak extra memory {:.1} MB (W is {:.1} MB)",
         elapsed.as_secs_f64() * 1e3,
