@@ -678,3 +678,26 @@ fn element_writes_into_local_arrays() {
     );
     common::assert_near(ds, fs[()], "ds");
 }
+
+#[differentiable]
+fn compound(a: &Array2<f64>, x: &Array1<f64>) -> f64 {
+    let mut acc = Array1::<f64>::zeros(x.len());
+    for i in 0..a.nrows() {
+        acc += &a.row(i);
+        acc *= 0.9;
+        acc -= x;
+    }
+    let mut m = a.to_owned();
+    m /= 2.0;
+    m += x;
+    (&acc * &acc).sum() + m.mapv(f64::sin).sum()
+}
+#[test]
+fn compound_assignment_on_arrays() {
+    let mut rng = Rng::new(1);
+    let a = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let x = rand(&mut rng, 4, -1.0, 1.0);
+    let (_, (da, dx)) = compound_grad(&a, &x);
+    assert_fd_array(|a| compound(a, &x), &a, &da, "da");
+    assert_fd_array(|x| compound(&a, x), &x, &dx, "dx");
+}
