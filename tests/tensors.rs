@@ -701,3 +701,32 @@ fn compound_assignment_on_arrays() {
     assert_fd_array(|a| compound(a, &x), &a, &da, "da");
     assert_fd_array(|x| compound(&a, x), &x, &dx, "dx");
 }
+
+#[differentiable]
+fn index_call_results(w: &Array2<f64>, x: &Array1<f64>, v: &[f64]) -> f64 {
+    let h = dense(w, x); // an Array1 whose type the macro does not see
+    let c = copy_vec(v); // a Vec likewise
+    h[0] * c[1] + h[2] * h[1]
+}
+
+#[differentiable]
+fn copy_vec(v: &[f64]) -> Vec<f64> {
+    let mut out = Vec::with_capacity(v.len());
+    for &e in v.iter() {
+        out.push(e * 2.0);
+    }
+    out
+}
+
+#[test]
+fn indexing_values_of_unknown_kind() {
+    let mut rng = Rng::new(45);
+    let w = rand(&mut rng, (3, 3), -1.0, 1.0);
+    let x = rand(&mut rng, 3, -1.0, 1.0);
+    let v = vec![0.3, -0.7];
+    let (_, (dw, dx, dv)) = index_call_results_grad(&w, &x, &v);
+    assert_fd_array(|w| index_call_results(w, &x, &v), &w, &dw, "dw");
+    assert_fd_array(|x| index_call_results(&w, x, &v), &x, &dx, "dx");
+    let h = dense(&w, &x);
+    assert_eq!(dv, vec![0.0, 2.0 * h[0]]);
+}

@@ -1559,7 +1559,9 @@ pub fn op_needs(
         }
         Op::Index { base, index, .. } => {
             out.extend(index.var().map(|v| (v, false)));
-            if kinds::atom_kind(base, kinds) == Kind::Array || func.is_nd_index(index) {
+            if matches!(kinds::atom_kind(base, kinds), Kind::Array | Kind::Unknown)
+                || func.is_nd_index(index)
+            {
                 out.extend(base.var().map(|v| (v, false)));
             }
         }

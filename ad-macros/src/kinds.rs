@@ -388,7 +388,12 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
             }
         }
         Op::Opaque { .. } => match vec_repeat_elem(op) {
-            Some(e) => seq_of(const_kind(&e)),
+            // `vec![e; n]`: `e` is a constant (a literal or a variable); a `Vec` of arrays
+            // this way is rare enough to take it for a buffer of scalars.
+            Some(e) => match const_kind(&e) {
+                Kind::Array => Kind::SeqArray,
+                _ => Kind::SeqScalar,
+            },
             None => Kind::Unknown,
         },
         Op::Tuple(_) | Op::Field(..) => Kind::Unknown,

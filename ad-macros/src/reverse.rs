@@ -1902,6 +1902,11 @@ impl<'a> Gen<'a> {
                         let (a, i) = (self.need_arg(base), self.need_arg(index));
                         return quote_spanned!(span=> #rt::tensor::acc_index(&mut #d, #a, #i, #g););
                     }
+                    if kind(base) == crate::kinds::Kind::Unknown {
+                        // A slice, `Vec` or 1-D array: the base's type decides.
+                        let (a, i) = (self.need_arg(base), self.need_arg(index));
+                        return quote_spanned!(span=> #rt::tensor::acc_index_any(&mut #d, #a, #i, #g););
+                    }
                     let i = self.atom(index);
                     // A parameter's gradient has the parameter's length from the start, and
                     // so has the adjoint of a fixed-length local buffer.

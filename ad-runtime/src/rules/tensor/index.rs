@@ -132,3 +132,58 @@ where
     }
     core::mem::replace(&mut d[idx.clone()], F::zero())
 }
+
+// y = x[i] for an `x` the macro could not tell apart: a slice, a `Vec` or a 1-D array;  x̄[i] += ȳ
+/// A value indexed by one `usize` whose type the macro does not know (the result of a call,
+/// say): a slice, a `Vec` or a 1-D array. The adjoint's type follows from the value's.
+pub trait IndexAny {
+    /// The element type.
+    type Elem;
+    /// The type of the value's adjoint (`Vec<T>` for slices and `Vec`s, `Array1` for arrays).
+    type Adj;
+    /// `d[i] += g`, shaping `d` from `self` if it is still the shape-free zero.
+    fn acc_index_any(&self, d: &mut Self::Adj, i: usize, g: Self::Elem);
+}
+
+impl<T: crate::traits::Accumulate + crate::traits::Zero> IndexAny for [T] {
+    type Elem = T;
+    type Adj = Vec<T>;
+    #[inline]
+    fn acc_index_any(&self, d: &mut Vec<T>, i: usize, g: T) {
+        crate::rules::slice::acc_index(d, i, g);
+    }
+}
+
+impl<T: crate::traits::Accumulate + crate::traits::Zero> IndexAny for Vec<T> {
+    type Elem = T;
+    type Adj = Vec<T>;
+    #[inline]
+    fn acc_index_any(&self, d: &mut Vec<T>, i: usize, g: T) {
+        crate::rules::slice::acc_index(d, i, g);
+    }
+}
+
+impl<F: TensorFloat, S: ndarray::Data<Elem = F>> IndexAny for ndarray::ArrayBase<S, ndarray::Ix1> {
+    type Elem = F;
+    type Adj = Array<F, ndarray::Ix1>;
+    #[inline]
+    fn acc_index_any(&self, d: &mut Array<F, ndarray::Ix1>, i: usize, g: F) {
+        acc_index(d, self, &i, g);
+    }
+}
+
+impl<T: IndexAny + ?Sized> IndexAny for &T {
+    type Elem = T::Elem;
+    type Adj = T::Adj;
+    #[inline]
+    fn acc_index_any(&self, d: &mut T::Adj, i: usize, g: T::Elem) {
+        (**self).acc_index_any(d, i, g);
+    }
+}
+
+/// `x[i]` of a value of unknown type (see [`IndexAny`]): adds `g` into `d[i]`.
+#[inline]
+#[track_caller]
+pub fn acc_index_any<B: IndexAny + ?Sized>(d: &mut B::Adj, base: &B, i: &usize, g: B::Elem) {
+    base.acc_index_any(d, *i, g);
+}
