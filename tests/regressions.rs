@@ -110,5 +110,8 @@ fn passive_neighbour_reads() {
     let x = [0.3, 0.5, 0.1, 0.9];
     let (_, (dx, da)) = neighbours_compared_grad(&x, 0.7);
     assert_eq!(dx, vec![0.7, 0.0, 0.0, 0.0]);
-    assert!((da - (0.3 + 2.0 * 0.7f64.cos() - 1.0)).abs() < 1e-14, "{da}");
+    assert!(
+        (da - (0.3 + 2.0 * 0.7f64.cos() - 1.0)).abs() < 1e-14,
+        "{da}"
+    );
 }

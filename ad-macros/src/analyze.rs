@@ -145,9 +145,7 @@ impl Analysis {
     pub fn has_rev(&self, s: &Stmt) -> bool {
         match s {
             Stmt::Let { .. } => self.work(s),
-            Stmt::Assign { .. } => {
-                self.work(s) || self.saves(s) || self.undoes(s) || self.kills(s)
-            }
+            Stmt::Assign { .. } => self.work(s) || self.saves(s) || self.undoes(s) || self.kills(s),
             Stmt::IndexAssign { .. } => self.work(s) || self.saves(s) || self.kills(s),
             Stmt::Push { base, .. } => self.work(s) || self.needed[*base],
             Stmt::If { then, els, .. } => self.block_has_rev(then) || self.block_has_rev(els),
@@ -489,7 +487,10 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
     walk(&func.body, &mut |s| {
         if let Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } = s
             && let Op::Map {
-                recv, sub, captures, ..
+                recv,
+                sub,
+                captures,
+                ..
             } = op
         {
             let mut params = Vec::new();
@@ -1454,8 +1455,7 @@ fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
         out[v]
             || (!kinds[v].is_scalar()
                 && !matches!(kinds[v], Kind::SeqScalar | Kind::SeqArray)
-                && !(var.kind == VarKind::Param
-                    && matches!(var.ty, Some(syn::Type::Reference(_)))))
+                && !(var.kind == VarKind::Param && matches!(var.ty, Some(syn::Type::Reference(_)))))
     };
     walk_stmts(&func.body.stmts, &mut |s| {
         let Stmt::Let { var, op, .. } = s else {
@@ -1533,7 +1533,10 @@ pub fn op_needs(
         Op::Method {
             name, extra, args, ..
         } => {
-            let n = extra.rule.map(str::to_string).unwrap_or_else(|| name.to_string());
+            let n = extra
+                .rule
+                .map(str::to_string)
+                .unwrap_or_else(|| name.to_string());
             if let Some(MethodRule::Diff { partials, .. }) = rules::method(&n) {
                 for (k, needs) in partials.iter().enumerate() {
                     if is_active(k) {
@@ -1623,13 +1626,27 @@ fn check_op(
     }
     match op {
         Op::Method {
-            name, args, extra, recv, ..
+            name,
+            args,
+            extra,
+            recv,
+            ..
         } => {
-            let n = extra.rule.map(str::to_string).unwrap_or_else(|| name.to_string());
+            let n = extra
+                .rule
+                .map(str::to_string)
+                .unwrap_or_else(|| name.to_string());
             let recv_kind = kinds::atom_kind(recv, kinds);
             if let (None, Some(t)) = (rules::method(&n), rules::tensor_method(&n)) {
                 if args.len() + 1 != t.arity {
-                    cx.error_at(name.span(), format!("`{n}` takes {} argument(s) here, found {}", t.arity - 1, args.len()));
+                    cx.error_at(
+                        name.span(),
+                        format!(
+                            "`{n}` takes {} argument(s) here, found {}",
+                            t.arity - 1,
+                            args.len()
+                        ),
+                    );
                     return;
                 }
                 for (k, a) in act.iter().enumerate() {

@@ -473,8 +473,15 @@ impl<'a> Lowerer<'a> {
                 Some(Op::Method { name, recv, .. })
                     if matches!(
                         name.to_string().as_str(),
-                        "view" | "t" | "row" | "column" | "index_axis" | "slice" | "to_shape"
-                            | "reversed_axes" | "insert_axis"
+                        "view"
+                            | "t"
+                            | "row"
+                            | "column"
+                            | "index_axis"
+                            | "slice"
+                            | "to_shape"
+                            | "reversed_axes"
+                            | "insert_axis"
                     ) =>
                 {
                     match recv {
@@ -2050,7 +2057,10 @@ impl<'a> Lowerer<'a> {
             if matches!(r.method.to_string().as_str(),
                 "iter" | "into_iter" | "iter_mut" | "zip" | "enumerate" | "rev" | "windows"
                 | "chunks" | "copied" | "cloned" | "filter" | "skip" | "take" | "step_by"));
-        if matches!(name.as_str(), "mapv" | "mapv_into" | "map") && m.args.len() == 1 && !on_iterator {
+        if matches!(name.as_str(), "mapv" | "mapv_into" | "map")
+            && m.args.len() == 1
+            && !on_iterator
+        {
             return self.lower_map(m, recv);
         }
         let mut arg_exprs: Vec<&Expr> = m.args.iter().collect();
@@ -2156,7 +2166,12 @@ impl<'a> Lowerer<'a> {
             Expr::Path(p) if p.qself.is_none() => {
                 let e = Ident::new("__elem", Span::mixed_site());
                 let path = &p.path;
-                (quote!(|#e| #path(#e)), Vec::new(), e.clone(), quote!(#path(#e)))
+                (
+                    quote!(|#e| #path(#e)),
+                    Vec::new(),
+                    e.clone(),
+                    quote!(#path(#e)),
+                )
             }
             other => {
                 self.unsupported(
@@ -2169,13 +2184,17 @@ impl<'a> Lowerer<'a> {
         };
         let mut names = vec![param];
         names.extend(captures.iter().map(|c| self.vars[*c].ident.clone()));
-        let item: syn::ItemFn = match syn::parse2(quote!(fn __closure(#(#names: f64),*) -> _ { #body })) {
-            Ok(item) => item,
-            Err(e) => {
-                self.cx.error_at(arg.span(), format!("cannot differentiate this closure: {e}"));
-                return fallback;
-            }
-        };
+        let item: syn::ItemFn =
+            match syn::parse2(quote!(fn __closure(#(#names: f64),*) -> _ { #body })) {
+                Ok(item) => item,
+                Err(e) => {
+                    self.cx.error_at(
+                        arg.span(),
+                        format!("cannot differentiate this closure: {e}"),
+                    );
+                    return fallback;
+                }
+            };
         let vars = names
             .iter()
             .map(|n| Var {

@@ -606,7 +606,9 @@ impl<'a> Gen<'a> {
 
     pub fn fwd_block(&self, b: &Block) -> TokenStream {
         let mut out = TokenStream::new();
-        let outer = self.block_rev.replace(b.id != 0 && self.an.block_has_rev(b));
+        let outer = self
+            .block_rev
+            .replace(b.id != 0 && self.an.block_has_rev(b));
         for s in &b.stmts {
             self.cur_block.set(b.id);
             out.extend(self.fwd_stmt(s));
@@ -1097,7 +1099,9 @@ impl<'a> Gen<'a> {
                 if !work {
                     if self.an.kills(s) {
                         let d = self.adj(*base);
-                        let take = if self.an.kinds[*base] == crate::kinds::Kind::Array || self.func.is_nd_index(index) {
+                        let take = if self.an.kinds[*base] == crate::kinds::Kind::Array
+                            || self.func.is_nd_index(index)
+                        {
                             quote!(#rt::tensor::take_index(&mut #d, &#idx))
                         } else {
                             quote!(#rt::take_index(&mut #d, #idx))
@@ -1114,7 +1118,9 @@ impl<'a> Gen<'a> {
                     quote!()
                 };
                 let body = self.partials(op, &quote!(&#y), s, *span);
-                let take = if self.an.kinds[*base] == crate::kinds::Kind::Array || self.func.is_nd_index(index) {
+                let take = if self.an.kinds[*base] == crate::kinds::Kind::Array
+                    || self.func.is_nd_index(index)
+                {
                     quote!(#rt::tensor::take_index(&mut #d, &#idx))
                 } else if self.an.increments.contains(&(s as *const Stmt as usize)) {
                     // `v[i] += e`: the element's cotangent stays where it is.
@@ -1832,14 +1838,21 @@ impl<'a> Gen<'a> {
                 args: margs,
                 ..
             } => {
-                let n = extra.rule.map(str::to_string).unwrap_or_else(|| name.to_string());
+                let n = extra
+                    .rule
+                    .map(str::to_string)
+                    .unwrap_or_else(|| name.to_string());
                 if let Some(MethodRule::Diff { partials, .. }) = rules::method(&n) {
                     let others = margs.iter().any(|a| an.atom_active(a));
                     let tensor = crate::kinds::method_on_tensor(kind(recv), others);
                     for (k, needs) in partials.iter().enumerate() {
                         if let Some(v) = active(k) {
                             let f = format_ident!("{}_d{}", n, k, span = name.span());
-                            let f = if tensor { quote!(tensor::#f) } else { quote!(#f) };
+                            let f = if tensor {
+                                quote!(tensor::#f)
+                            } else {
+                                quote!(#f)
+                            };
                             contribs.push((v, f, need_tokens(needs), name.span()));
                         }
                     }
@@ -1849,7 +1862,12 @@ impl<'a> Gen<'a> {
                         match t.emit {
                             rules::TensorEmit::Rule => {
                                 let f = format_ident!("{}_d{}", n, k, span = name.span());
-                                contribs.push((v, quote!(tensor::#f), need_tokens(needs), name.span()));
+                                contribs.push((
+                                    v,
+                                    quote!(tensor::#f),
+                                    need_tokens(needs),
+                                    name.span(),
+                                ));
                             }
                             rules::TensorEmit::InPlace(f) => {
                                 let f = Ident::new(f, name.span());
@@ -1886,7 +1904,11 @@ impl<'a> Gen<'a> {
                         });
                         vec![ax.clone(), quote!(0usize #(#before)*), pk]
                     };
-                    let f = if *stack { quote!(tensor::stack_d) } else { quote!(tensor::concatenate_d) };
+                    let f = if *stack {
+                        quote!(tensor::stack_d)
+                    } else {
+                        quote!(tensor::concatenate_d)
+                    };
                     contribs.push((v, f, args, span));
                 }
             }
