@@ -37,14 +37,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn join(self, other: Kind) -> Kind {
-        match (self, other) {
-            (Kind::Bottom, k) | (k, Kind::Bottom) => k,
-            (a, b) if a == b => a,
-            _ => Kind::Unknown,
-        }
-    }
-
     /// The kind of an element `x[i]`.
     fn elem(self) -> Kind {
         match self {
@@ -173,6 +165,7 @@ pub fn infer(func: &Func) -> Vec<Kind> {
         }
     }
     let annotated: Vec<bool> = func.vars.iter().map(|v| v.ty.is_some()).collect();
+    let mut conflict = vec![false; n];
     // Ranks of arrays: `Some(Some(r))` known, `Some(None)` unknown, `None` not seen yet.
     let mut ranks: Vec<Option<Option<u8>>> = func
         .vars
@@ -197,11 +190,22 @@ pub fn infer(func: &Func) -> Vec<Kind> {
                 }
             }
         });
+        // A variable has one Rust type: a definite kind from any of its definitions wins
+        // over `Unknown` from another (`s = s + f(x)` after `let mut s = 0.0`). Two different
+        // definite kinds (which well-typed code cannot have) make it `Unknown` for good.
         let mut set = |v: VarId, k: Kind, kinds: &mut Vec<Kind>| {
-            if annotated[v] {
+            if annotated[v] || conflict[v] {
                 return;
             }
-            let j = kinds[v].join(k);
+            let j = match (kinds[v], k) {
+                (a, Kind::Bottom) | (a, Kind::Unknown) if a != Kind::Bottom => a,
+                (Kind::Bottom, k) | (Kind::Unknown, k) => k,
+                (a, b) if a == b => a,
+                _ => {
+                    conflict[v] = true;
+                    Kind::Unknown
+                }
+            };
             if j != kinds[v] {
                 kinds[v] = j;
                 changed = true;
@@ -231,6 +235,24 @@ pub fn infer(func: &Func) -> Vec<Kind> {
                 }
             }
             _ => {}
+        });
+        // Backwards: a float result of `a + b`, `-a`, `a` (a copy) makes its operands floats
+        // (`f64 + X` is `f64` only for `X` = `f64` or `&f64`; with an array it is an array).
+        crate::analyze::walk_stmts(&func.body.stmts, &mut |s| {
+            if let Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } = s
+                && kinds[*var] == Kind::Scalar
+            {
+                let operands: Vec<&Atom> = match op {
+                    Op::Copy(a) | Op::CloneOf(a) | Op::Neg(a) | Op::Deref(a) => vec![a],
+                    Op::Arith(_, a, b) => vec![a, b],
+                    _ => vec![],
+                };
+                for a in operands {
+                    if let Some(v) = a.var() {
+                        set(v, Kind::Scalar, &mut kinds);
+                    }
+                }
+            }
         });
         if !changed {
             break;

@@ -109,8 +109,6 @@ pub fn gmm_objective_pullback<'__ad>(
     let mut __tape72_v44 = ::ad_runtime::__private::Tape::new();
     let mut __tape_elems_main_term = ::ad_runtime::__private::Tape::new();
     let mut __tape_idx = ::ad_runtime::__private::Tape::new();
-    let mut __tape_slse = ::ad_runtime::__private::Tape::new();
-    let mut __tape80_v52 = ::ad_runtime::__private::Tape::new();
     let __v2 = d + 1;
     let __v3 = d * __v2;
     let icf_sz = __v3 / 2;
@@ -154,9 +152,6 @@ pub fn gmm_objective_pullback<'__ad>(
     let __v14 = n;
     let __v49 = 0.5;
     let mut __iters3: usize = 0;
-    let __len = ::core::iter::Iterator::size_hint(&(__v13..__v14)).0;
-    __tape_slse.reserve(__len);
-    __tape80_v52.reserve(__len);
     for ix in __v13..__v14 {
         __iters3 += 1;
         let __v15 = 0;
@@ -227,10 +222,7 @@ pub fn gmm_objective_pullback<'__ad>(
             __tape_idx.push_reserved(idx);
         }
         let __v52 = logsumexp(&main_term);
-        let __new = ::core::clone::Clone::clone(&slse)
-            + ::core::clone::Clone::clone(&__v52);
-        __tape_slse.push_reserved(::core::mem::replace(&mut slse, __new));
-        __tape80_v52.push_reserved(__v52);
+        slse = slse + __v52;
     }
     let mut prior = 0.0;
     let __v53 = 0;
@@ -273,7 +265,7 @@ pub fn gmm_objective_pullback<'__ad>(
     let __v77 = n as f64;
     let (__v79, __pb78) = logsumexp_pullback(alphas);
     let __v80 = __v77 * __v79;
-    let __v81 = ::core::clone::Clone::clone(&slse) - ::core::clone::Clone::clone(&__v80);
+    let __v81 = slse - __v80;
     let __v82 = __v81 + prior;
     let __ret1: f64 = __v82;
     let __seed = __ret1;
@@ -303,42 +295,29 @@ pub fn gmm_objective_pullback<'__ad>(
                 let __g = ::ad_runtime::__private::take(&mut __d116_v82);
                 ::ad_runtime::__private::acc(
                     &mut __d115_v81,
-                    ::ad_runtime::__private::tensor::add_d0(
-                        ::ad_runtime::__private::Same,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
+                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
                 );
                 ::ad_runtime::__private::acc(
                     &mut __d_prior,
-                    ::ad_runtime::__private::tensor::add_d1(
-                        ::ad_runtime::__private::ToScalar,
-                        __g,
-                    ),
+                    ::ad_runtime::__private::add_d1(__g),
                 );
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d115_v81);
                 ::ad_runtime::__private::acc(
                     &mut __d_slse,
-                    ::ad_runtime::__private::tensor::sub_d0(
-                        &slse,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
+                    ::ad_runtime::__private::sub_d0(::core::clone::Clone::clone(&__g)),
                 );
                 ::ad_runtime::__private::acc(
                     &mut __d114_v80,
-                    ::ad_runtime::__private::tensor::sub_d1(&__v80, __g),
+                    ::ad_runtime::__private::sub_d1(__g),
                 );
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d114_v80);
                 ::ad_runtime::__private::acc(
                     &mut __d113_v79,
-                    ::ad_runtime::__private::tensor::mul_d1(
-                        ::ad_runtime::__private::Same,
-                        &__v77,
-                        __g,
-                    ),
+                    ::ad_runtime::__private::mul_d1(&__v77, __g),
                 );
             }
             {
@@ -511,23 +490,20 @@ pub fn gmm_objective_pullback<'__ad>(
             }
             for __k in (0..__iters3).rev() {
                 let ix = ::ad_runtime::__private::range_up(__v13, __k);
-                let __v52 = __tape80_v52.pop();
                 let __v15 = 0;
                 let __v16 = ::core::clone::Clone::clone(&k);
                 let mut __d80_v52 = ::ad_runtime::__private::zero();
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d_slse);
-                    slse = __tape_slse.pop();
                     ::ad_runtime::__private::acc(
                         &mut __d_slse,
-                        ::ad_runtime::__private::tensor::add_d0(
-                            &slse,
+                        ::ad_runtime::__private::add_d0(
                             ::core::clone::Clone::clone(&__g),
                         ),
                     );
                     ::ad_runtime::__private::acc(
                         &mut __d80_v52,
-                        ::ad_runtime::__private::tensor::add_d1(&__v52, __g),
+                        ::ad_runtime::__private::add_d1(__g),
                     );
                 }
                 {
