@@ -436,6 +436,129 @@ fn call_before_the_loop() {
     );
 }
 
+/// `log Σ exp(v_i)` (a callee taking a borrowed local buffer).
+#[differentiable]
+fn lse(v: &[f64]) -> f64 {
+    let mut mx = v[0];
+    for i in 1..v.len() {
+        mx = mx.max(v[i]);
+    }
+    let mut s = 0.0;
+    for i in 0..v.len() {
+        s += (v[i] - mx).exp();
+    }
+    s.ln() + mx
+}
+
+/// A mixture-model-shaped objective: per point, scratch buffers filled whole before they
+/// are read (`xc` inside the loop over components, `terms` by it), a call on a scratch
+/// buffer, and after the loop a prior term that does not depend on it. The scratch buffers
+/// carry nothing between points, so the loop over points is fused; the prior loop runs
+/// before it.
+#[differentiable(wrt(w))]
+fn scratch_buffers(w: &[f64], pts: &[f64], d: usize, k: usize, n: usize) -> f64 {
+    let mut xc = vec![0.0; d];
+    let mut terms = vec![0.0; k];
+    let mut total = 0.0;
+    for p in 0..n {
+        for c in 0..k {
+            for j in 0..d {
+                xc[j] = pts[p * d + j] - w[c * d + j];
+            }
+            let mut sq = 0.0;
+            for j in 0..d {
+                sq += xc[j] * xc[j] * w[c * d + j].cos();
+            }
+            terms[c] = -0.5 * sq;
+        }
+        total += lse(&terms);
+    }
+    let mut prior = 0.0;
+    for i in 0..w.len() {
+        prior += w[i] * w[i];
+    }
+    total - 0.1 * prior
+}
+
+#[test]
+fn scratch_buffers_and_an_independent_tail() {
+    let (d, k, n) = (3, 4, 7);
+    let w = sample(21, d * k);
+    let pts = sample(22, d * n);
+    check(
+        "scratch_buffers",
+        |w| scratch_buffers(w, &pts, d, k, n),
+        &w,
+        scratch_buffers_grad(&w, &pts, d, k, n),
+        split!(scratch_buffers_pullback(&w, &pts, d, k, n), 1.0),
+    );
+}
+
+/// A buffer the loop fills only in part (`0..d - 1`), then reads whole: the last element
+/// keeps its value from before the loop (a constant) and the others take the next element's
+/// value of the previous iteration; an element read before the fill carries the previous
+/// iteration's value. Neither buffer is scratch
+/// space of one iteration; the gradient must still be right.
+#[differentiable(wrt(x))]
+fn carried_buffers(x: &[f64], d: usize) -> f64 {
+    let mut part = vec![0.5; d];
+    let mut prev = vec![0.0; d];
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        let carry = prev[0];
+        for j in 0..d {
+            prev[j] = x[i] * (j as f64 + 1.0) + carry;
+        }
+        for j in 0..d - 1 {
+            part[j] = x[i] * part[j + 1];
+        }
+        for j in 0..d {
+            s += part[j] * prev[j];
+        }
+    }
+    s
+}
+
+#[test]
+fn buffers_carried_between_iterations() {
+    let x = sample(23, 5);
+    check(
+        "carried_buffers",
+        |x| carried_buffers(x, 3),
+        &x,
+        carried_buffers_grad(&x, 3),
+        split!(carried_buffers_pullback(&x, 3), 1.0),
+    );
+}
+
+/// A statement after the loop that reads what the loop wrote stays after it; the one that
+/// does not moves before it (and a buffer read after the loop is not scratch space).
+#[differentiable]
+fn tail_reads_buffer(x: &[f64]) -> f64 {
+    let mut b = vec![0.0; 2];
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        for j in 0..2 {
+            b[j] = x[i] * (j as f64 + 0.5);
+        }
+        s += b[0] * b[1];
+    }
+    let q = x[0].sin();
+    s * q + b[1]
+}
+
+#[test]
+fn tail_that_reads_the_loop_buffer() {
+    let x = sample(24, 5);
+    check(
+        "tail_reads_buffer",
+        tail_reads_buffer,
+        &x,
+        tail_reads_buffer_grad(&x),
+        split!(tail_reads_buffer_pullback(&x), 1.0),
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Not fused (the fallback calls the pullback)
 // ---------------------------------------------------------------------------------------------

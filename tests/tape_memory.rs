@@ -77,3 +77,44 @@ fn gmm_inner_loops_record_o_of_d_per_point() {
     let fd = ad_runtime::check::fd_gradient(|p| quad_forms(&q, p, &x, d, n), &mu, 1e-6);
     ad_runtime::check::compare(&gmu, &fd, 1e-5, 1e-7).unwrap();
 }
+
+/// With the output cotangent known up front (`_grad`, `_vjp`), the loop over points of
+/// [`quad_forms`] is fused (its buffers `xc` and `z` are filled whole before they are read in
+/// every iteration, so nothing flows through them from one point to the next): each point's
+/// reverse runs right after its forward, and what is recorded is one point's worth, reused.
+/// The split reverse mode (`_pullback`) records every point's. The gradients agree.
+#[test]
+fn fused_gradient_records_one_point_at_a_time() {
+    let (d, n) = (8, 4000);
+    let q: Vec<f64> = (0..d * (d + 1) / 2)
+        .map(|i| 0.02 * ((i * 5) % 11) as f64 - 0.1)
+        .collect();
+    let mu: Vec<f64> = (0..d).map(|i| 0.1 * (i % 3) as f64).collect();
+    let x: Vec<f64> = (0..n * d)
+        .map(|i| 0.05 * ((i * 13) % 19) as f64 - 0.4)
+        .collect();
+
+    ad_runtime::tape::release_cache();
+    let before = counting_alloc::reset_peak();
+    let (v, (gq, gmu)) = quad_forms_grad(&q, &mu, &x, d, n);
+    let fused = counting_alloc::peak() - before;
+
+    ad_runtime::tape::release_cache();
+    let before = counting_alloc::reset_peak();
+    let (pv, back) = quad_forms_pullback(&q, &mu, &x, d, n);
+    let split = counting_alloc::peak() - before;
+    let (pgq, pgmu, ..) = back(1.0);
+    eprintln!("peak extra heap: fused {fused} B, split {split} B");
+
+    // Split: at least the d values of z per point (256 KB here).
+    assert!(split >= n * d * 8, "split reverse mode: {split} B");
+    // Fused: buffers, gradients and a few tape blocks, independent of n.
+    assert!(
+        fused <= 64 * 1024,
+        "fused gradient: peak extra heap {fused} B for n = {n}: grows with the points"
+    );
+    assert_eq!(v, pv);
+    for (a, b) in gq.iter().chain(&gmu).zip(pgq.iter().chain(&pgmu)) {
+        assert!((a - b).abs() <= 1e-12 * (1.0 + b.abs()), "{a} vs {b}");
+    }
+}

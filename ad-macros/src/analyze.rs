@@ -1233,17 +1233,10 @@ pub fn fill_inputs(func: &Func, k: usize) -> Vec<VarId> {
     out
 }
 
-/// Finds the fill loops of [`Analysis::rebuilds`].
-fn find_rebuilds(
-    func: &Func,
-    kinds: &[Kind],
-    presized: &[bool],
-    trailing: &HashSet<usize>,
-) -> HashMap<usize, VarId> {
-    let (mut at, mut ends) = (HashMap::new(), HashMap::new());
-    number(&func.body, &mut Vec::new(), &mut 0, &mut at, &mut ends);
-    // The length of each fixed-length buffer, as an atom.
-    let mut len_of: HashMap<VarId, Atom> = HashMap::new();
+/// The length of each fixed-length buffer (`vec![c; n]`, see [`Analysis::presized`]), as the
+/// root atom of `n`.
+fn buffer_lengths(func: &Func, presized: &[bool]) -> HashMap<VarId, Atom> {
+    let mut len_of = HashMap::new();
     for s in &func.body.stmts {
         if let Stmt::Let { var, op, .. } = s
             && presized[*var]
@@ -1259,6 +1252,123 @@ fn find_rebuilds(
             len_of.insert(*var, root_atom(func, &atom));
         }
     }
+    len_of
+}
+
+/// Whether `s` writes every element of buffer `b` (of length `len`) and reads none:
+/// `for j in 0..len { ..; b[j] = e; .. }` with the write at the top of the body, `b`
+/// mentioned nowhere else in the loop, and no `break`, `continue` or `return` inside.
+fn fills_whole(func: &Func, s: &Stmt, b: VarId, len: &Atom) -> bool {
+    let Stmt::Loop(fill) = s else { return false };
+    let LoopKind::Range {
+        var: j,
+        lo,
+        hi,
+        inclusive: false,
+        ..
+    } = &fill.kind
+    else {
+        return false;
+    };
+    let zero = matches!(root_atom(func, lo), Atom::Const(c) if matches!(c.to_string().as_str(), "0" | "0usize"));
+    if !zero || !same_atom(&root_atom(func, hi), len) || stmt_mentions(s, b) {
+        return false;
+    }
+    let mut codes = BTreeSet::new();
+    crate::parse::escape_codes(&fill.body.stmts, &mut codes);
+    if !codes.is_empty() {
+        return false;
+    }
+    let mut writes = 0;
+    for t in &fill.body.stmts {
+        match t {
+            Stmt::IndexAssign {
+                base,
+                index: Atom::Var(i),
+                op,
+                ..
+            } if *base == b && i == j && !op.reads().contains(&b) => writes += 1,
+            _ if mentions_anywhere(t, b) => return false,
+            _ => {}
+        }
+    }
+    writes == 1
+}
+
+/// Whether, in every execution of `stmts`, each read of buffer `b` comes after a statement
+/// of the same execution that wrote all of `b` ([`fills_whole`]): the statements before the
+/// first fill do not mention `b` except inside nested loops and branches of which the same
+/// holds.
+fn filled_before_read(func: &Func, stmts: &[Stmt], b: VarId, len: &Atom) -> bool {
+    for s in stmts {
+        if !mentions_anywhere(s, b) {
+            continue;
+        }
+        if fills_whole(func, s, b, len) {
+            return true;
+        }
+        let ok = match s {
+            Stmt::Loop(l) => {
+                !stmt_mentions(s, b)
+                    && !matches!(&l.kind, LoopKind::While { cond_block, .. }
+                        if cond_block.stmts.iter().any(|t| mentions_anywhere(t, b)))
+                    && filled_before_read(func, &l.body.stmts, b, len)
+            }
+            Stmt::If { then, els, .. } => {
+                !stmt_mentions(s, b)
+                    && filled_before_read(func, &then.stmts, b, len)
+                    && filled_before_read(func, &els.stmts, b, len)
+            }
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// Buffers of the function body that are scratch space of each iteration of the body's loop
+/// `l` (the statement at `index`): fixed-length buffers of scalars ([`Analysis::presized`],
+/// length never reassigned) that every iteration writes whole before it reads them
+/// ([`filled_before_read`]) and that nothing after the loop mentions. No value flows through
+/// them from one iteration to the next, nor out of the loop, so their adjoints are zero
+/// between iterations of the reverse sweep.
+pub fn iteration_private(func: &Func, an: &Analysis, index: usize) -> BTreeSet<VarId> {
+    let Some(Stmt::Loop(l)) = func.body.stmts.get(index) else {
+        return BTreeSet::new();
+    };
+    let len_of = buffer_lengths(func, &an.presized);
+    let mut out = BTreeSet::new();
+    for (&b, len) in &len_of {
+        if an.kinds[b] != Kind::SeqScalar
+            || len.var().is_some_and(|n| an.overwritten[n])
+            || func.body.stmts[index + 1..]
+                .iter()
+                .any(|s| mentions_anywhere(s, b))
+            || stmt_mentions(&func.body.stmts[index], b)
+            || matches!(&l.kind, LoopKind::While { cond_block, .. }
+                if cond_block.stmts.iter().any(|t| mentions_anywhere(t, b)))
+        {
+            continue;
+        }
+        if filled_before_read(func, &l.body.stmts, b, len) {
+            out.insert(b);
+        }
+    }
+    out
+}
+
+/// Finds the fill loops of [`Analysis::rebuilds`].
+fn find_rebuilds(
+    func: &Func,
+    kinds: &[Kind],
+    presized: &[bool],
+    trailing: &HashSet<usize>,
+) -> HashMap<usize, VarId> {
+    let (mut at, mut ends) = (HashMap::new(), HashMap::new());
+    number(&func.body, &mut Vec::new(), &mut 0, &mut at, &mut ends);
+    let len_of = buffer_lengths(func, presized);
     let mut out = HashMap::new();
     let mut loops: Vec<&Loop> = Vec::new();
     walk(&func.body, &mut |s| {
@@ -1766,10 +1876,11 @@ pub fn is_accumulation(s: &Stmt, v: VarId) -> bool {
 /// Top-level loops (in order) that meet the IR-level conditions of loop fusion:
 ///
 /// - the loop has reverse code;
-/// - every variable declared outside it that it writes (in any nested block) is not read by
-///   the reverse sweep (`needed` is false, so nothing restores it and no reverse code reads a
-///   value the next iteration has changed), and, if it has an adjoint, every statement of the
-///   loop that mentions it is an accumulation ([`is_accumulation`]).
+/// - every variable declared outside it that it writes (in any nested block) is scratch
+///   space of each iteration ([`iteration_private`]), or is not read by the reverse sweep
+///   (`needed` is false, so nothing restores it and no reverse code reads a value the next
+///   iteration has changed) and, if it has an adjoint, every statement of the loop that
+///   mentions it is an accumulation ([`is_accumulation`]).
 ///
 /// Reads of outer values the loop does not write are unrestricted: they are the same in every
 /// iteration. Variables declared inside the loop are fresh in every iteration, so restoring
@@ -1793,10 +1904,13 @@ pub fn fusion_candidates(func: &Func, an: &Analysis) -> Vec<FusionCandidate> {
         walk_blocks(&l.body, &mut collect);
         let mut written = BTreeSet::new();
         assigned_in(s, &mut written);
+        let private = iteration_private(func, an, index);
         let mut accumulators = Vec::new();
         let mut ok = true;
         for &w in &written {
-            if inner.contains(&func.vars[w].block) && func.vars[w].kind != VarKind::Param {
+            if (inner.contains(&func.vars[w].block) && func.vars[w].kind != VarKind::Param)
+                || private.contains(&w)
+            {
                 continue;
             }
             if an.needed[w] {
@@ -1826,6 +1940,84 @@ pub fn fusion_candidates(func: &Func, an: &Analysis) -> Vec<FusionCandidate> {
         }
     }
     out
+}
+
+/// The variables a statement and the statements nested in it write (`let`s included) and
+/// mention at all (writes included); whether it has a side effect (`println!`, an early exit).
+fn touched(s: &Stmt, writes: &mut BTreeSet<VarId>, mentions: &mut BTreeSet<VarId>) -> bool {
+    let mut effect = false;
+    walk_stmts(std::slice::from_ref(s), &mut |t| {
+        let mut w = |v: VarId| {
+            writes.insert(v);
+        };
+        match t {
+            Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
+                w(*var);
+                if let Op::Call { pullback, .. } = op {
+                    w(*pullback);
+                }
+                mentions.extend(op.reads());
+            }
+            Stmt::IndexAssign {
+                base, index, op, ..
+            } => {
+                w(*base);
+                mentions.extend(index.var());
+                mentions.extend(op.reads());
+            }
+            Stmt::Push { base, value, .. } => {
+                w(*base);
+                mentions.extend(value.var());
+            }
+            Stmt::Declare { var } => w(*var),
+            Stmt::If { cond, .. } => mentions.extend(cond.var()),
+            Stmt::Loop(l) => match &l.kind {
+                LoopKind::Range { var, lo, hi, .. } => {
+                    w(*var);
+                    mentions.extend(lo.var());
+                    mentions.extend(hi.var());
+                }
+                LoopKind::While { cond_atom, .. } => mentions.extend(cond_atom.var()),
+                LoopKind::Iter { reads, .. } => mentions.extend(reads.iter().copied()),
+                LoopKind::Loop => {}
+            },
+            Stmt::Effect { .. } | Stmt::SetFlow(_) => effect = true,
+        }
+    });
+    mentions.extend(writes.iter().copied());
+    effect
+}
+
+/// The statements after a fused loop (`tail`, in order) split into those that neither read
+/// nor write anything the loop (or a statement kept after it) writes or reads, which can run
+/// before the loop, and the rest, kept after it. Statements with side effects, and every
+/// statement of a function with early exits, stay in place. (A loop after the fused one,
+/// such as a prior term computed from the parameters alone, is typical of the first kind:
+/// run before, its reverse no longer has to run before the fused loop.)
+pub fn split_tail<'s>(func: &Func, lp: &Stmt, tail: &'s [Stmt]) -> (Vec<&'s Stmt>, Vec<&'s Stmt>) {
+    if func.flow.is_some() {
+        return (Vec::new(), tail.iter().collect());
+    }
+    let (mut w, mut m) = (BTreeSet::new(), BTreeSet::new());
+    touched(lp, &mut w, &mut m);
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for s in tail {
+        let (mut sw, mut sm) = (BTreeSet::new(), BTreeSet::new());
+        let effect = touched(s, &mut sw, &mut sm);
+        if !effect && sm.is_disjoint(&w) && sw.is_disjoint(&m) && s_is_not_ret(func, &sw) {
+            before.push(s);
+        } else {
+            after.push(s);
+            w.extend(sw);
+            m.extend(sm);
+        }
+    }
+    (before, after)
+}
+
+/// The statement writes no return slot.
+fn s_is_not_ret(func: &Func, writes: &BTreeSet<VarId>) -> bool {
+    !writes.contains(&func.ret)
 }
 
 /// Variables assigned (also first assignments of deferred variables), element-written or

@@ -325,12 +325,19 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
     let vjp_fn = match Gen::fuse(func, an) {
         // The seed is known before the forward sweep: one loop's reverse runs inside it.
         Some(f) => {
-            let (head_fwd, tail_rev, fused_loop, tail_fwd, head_rev) =
-                (f.head_fwd, f.tail_rev, f.fused_loop, f.tail_fwd, f.head_rev);
+            let (head_fwd, tail_rev, fused_loop, tail_fwd, head_rev) = (
+                f.head_fwd.clone(),
+                f.tail_rev.clone(),
+                f.fused_loop.clone(),
+                f.tail_fwd.clone(),
+                f.head_rev.clone(),
+            );
             // Declared before the body's buffers exist: no adjoint starts at a buffer's length.
-            let adj_decls = Gen::new(func, an)
-                .without_presized()
-                .body_adjoints(&seed, true);
+            let adj_decls = Gen::new(func, an).without_presized().body_adjoints_except(
+                &seed,
+                true,
+                &f.early_adjoints,
+            );
             let tape_decls = f
                 .tapes
                 .iter()

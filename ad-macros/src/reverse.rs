@@ -29,15 +29,23 @@
 //! loop qualifies ([`crate::analyze::fusion_candidates`], then [`Gen::try_fuse`]) when:
 //!
 //! - it is a statement of the function body (runs once) and has reverse code;
-//! - every variable declared outside it that it writes is read by no reverse code (`needed`
-//!   is false: no reverse code sees a value a later iteration has changed, and none is
-//!   restored, which would undo the forward state the next iteration starts from), and, if
-//!   it has an adjoint, every statement of the loop that mentions it is `s = s + e`,
-//!   `s = e + s` or `s = s - e` with `e` not `s` (an *accumulator*). Reads of outer values the
+//! - every variable declared outside it that it writes is either *scratch space* of each
+//!   iteration ([`crate::analyze::iteration_private`]: a fixed-length buffer that every
+//!   iteration writes whole before reading it and that nothing after the loop mentions, like
+//!   the per-point buffers of a mixture model; its restores are harmless, since the next
+//!   iteration overwrites it before reading, and its adjoint is zero between iterations), or
+//!   read by no reverse code (`needed` is false: no reverse code sees a value a later
+//!   iteration has changed, and none is restored, which would undo the forward state the next
+//!   iteration starts from) and, if it has an adjoint, every statement of the loop that
+//!   mentions it is `s = s + e`, `s = e + s` or `s = s - e` with `e` not `s` (an
+//!   *accumulator*). Reads of outer values the
 //!   loop does not write are free (a write after the loop would be recorded, and the tail
 //!   may record nothing), and so are records of the body itself (branch decisions,
 //!   inner trip counts, callee pullbacks, restores of the body's own variables): they are
 //!   pushed and popped within one iteration;
+//! - statements of the tail that neither read nor write anything the loop (or a statement
+//!   kept after it) writes or reads move before the loop ([`crate::analyze::split_tail`]; a
+//!   prior term over the parameters after a likelihood loop), so they join the head;
 //! - the tail's reverse records nothing and reads only values that are final before the loop:
 //!   parameters and variables of the head that neither the loop nor the tail writes, and
 //!   tail values computed from those alone (such as the literal `2.0`), which are then
@@ -47,12 +55,15 @@
 //! Then no reverse code reads anything the loop or the tail produces except through the
 //! adjoints, which are accumulated in the same order as in the split sweep except that the
 //! loop's iterations contribute first to last, so the gradient is the same up to the order
-//! of floating-point additions. In the fused body the forward values are still in scope
+//! of floating-point additions. Adjoints of buffers made in the head are declared right
+//! after them at the buffer's length (as in `f_pullback`), the others grow on first use. In
+//! the fused body the forward values are still in scope
 //! (`in_scope`): stored values are neither pushed nor popped, cheap values are not
 //! recomputed, and a branch directly in the body re-reads its condition. The accumulators'
 //! adjoints are read rather than taken and given back (`0.0 + g` is not `g` for LLVM, which
 //! would otherwise carry `s̄` from iteration to iteration), and the neighbour carry runs
-//! forwards. The last qualifying loop of the body is fused; any other loop, and every loop
+//! forwards. One qualifying loop of the body is fused, the most deeply nested (likely the
+//! most work; of equals, the last); any other loop, and every loop
 //! of a function none of whose loops qualifies, runs as in `f_pullback`. Functions with
 //! ndarray values are not fused yet (their broadcasting rules and shaped parameter gradients
 //! have not been checked under fusion).
@@ -81,9 +92,12 @@ pub struct Gen<'a> {
     /// The block whose statement the forward sweep is emitting.
     cur_block: std::cell::Cell<BlockId>,
     /// Whether adjoints of fixed-length buffers start at their length (see
-    /// [`Gen::presized_len`]); not in a fused `f_vjp`, whose adjoints are declared before the
-    /// buffers exist.
+    /// [`Gen::presized_len`]); in a fused `f_vjp`, whose adjoints are declared before the
+    /// buffers exist, only those of `presize_early`.
     presize: bool,
+    /// In a fused `f_vjp`: the buffers made before the fused loop, whose adjoints are
+    /// declared (at the buffer's length) right after them instead of at the top.
+    presize_early: RefCell<std::collections::HashSet<VarId>>,
     /// Accumulators of a fused loop (see [`Gen::fuse`]): their adjoint is read, not taken and
     /// given back, by the reverse of their accumulation statements.
     invariant: RefCell<std::collections::HashSet<VarId>>,
@@ -123,6 +137,7 @@ impl<'a> Gen<'a> {
             reserved: RefCell::new(std::collections::HashMap::new()),
             cur_block: std::cell::Cell::new(0),
             presize: true,
+            presize_early: RefCell::new(std::collections::HashSet::new()),
             invariant: RefCell::new(std::collections::HashSet::new()),
             block_rev: std::cell::Cell::new(false),
             in_scope: std::cell::Cell::new(None),
@@ -657,10 +672,16 @@ impl<'a> Gen<'a> {
                     }
                     None => quote!(let #m #i #ty = #rhs; #copy),
                 };
-                if self.an.adj(*var) && self.presized_len(*var).is_some() {
+                if self.an.adj(*var)
+                    && let Some(len) = self.presized_len(*var)
+                {
                     // The element type of the buffer's adjoint, for the reverse sweep.
                     let z = self.derived("__dz", *var);
                     out.extend(quote!(let #z = ::ad_runtime::__private::zeros_of(&#i);));
+                    if self.presize_early.borrow().contains(var) {
+                        let d = self.adj(*var);
+                        out.extend(quote!(let mut #d = #z.zeros(#len);));
+                    }
                 }
                 out
             }
@@ -955,8 +976,13 @@ impl<'a> Gen<'a> {
     /// The reverse of the statements `stmts` of a block whose statements are `all`, in reverse
     /// order (late recomputations included).
     fn rev_stmts(&self, stmts: &[Stmt], all: &[Stmt]) -> TokenStream {
+        self.rev_stmt_refs(&stmts.iter().collect::<Vec<_>>(), all)
+    }
+
+    /// [`Gen::rev_stmts`] of statements given by reference (in forward order).
+    fn rev_stmt_refs(&self, stmts: &[&Stmt], all: &[Stmt]) -> TokenStream {
         let mut out = TokenStream::new();
-        for s in stmts.iter().rev() {
+        for &s in stmts.iter().rev() {
             if self.an.has_rev(s) {
                 // Values recomputed right before their consumer (see `Analysis::late`).
                 let addr = s as *const Stmt as usize;
@@ -1307,7 +1333,7 @@ impl<'a> Gen<'a> {
     /// The length of a fixed-length buffer (see [`Analysis::presized`]), when its adjoint
     /// starts at that length.
     fn presized_len(&self, b: VarId) -> Option<TokenStream> {
-        if !self.presize || !self.an.presized[b] {
+        if !(self.presize || self.presize_early.borrow().contains(&b)) || !self.an.presized[b] {
             return None;
         }
         self.func.body.stmts.iter().find_map(|s| match s {
@@ -1421,10 +1447,18 @@ impl<'a> Gen<'a> {
         if an.kinds.iter().any(|k| *k == crate::kinds::Kind::Array) {
             return None;
         }
-        // The last qualifying loop: the statements after it are the fewest to check.
-        crate::analyze::fusion_candidates(func, an)
+        // The most deeply nested qualifying loop (likely the most work), and of those the last
+        // (the statements after it are the fewest to check).
+        let mut candidates = crate::analyze::fusion_candidates(func, an);
+        candidates.sort_by_key(|c| {
+            let depth = match &func.body.stmts[c.index] {
+                Stmt::Loop(l) => loop_depth(&l.body),
+                _ => 0,
+            };
+            std::cmp::Reverse((depth, c.index))
+        });
+        candidates
             .iter()
-            .rev()
             .find_map(|c| Gen::new(func, an).without_presized().try_fuse(c))
     }
 
@@ -1434,11 +1468,23 @@ impl<'a> Gen<'a> {
         let (Stmt::Loop(l), tail) = rest.split_first()? else {
             return None;
         };
+        // Statements after the loop that are independent of it run before it (see
+        // `analyze::split_tail`): the head is the statements before the loop and those.
+        let (early, tail) = crate::analyze::split_tail(self.func, &rest[0], tail);
+        let head: Vec<&Stmt> = head.iter().chain(early).collect();
+        // Buffers made before the loop get their adjoints right after them, at full length.
+        *self.presize_early.borrow_mut() = head
+            .iter()
+            .filter_map(|s| match s {
+                Stmt::Let { var, .. } if self.an.presized[*var] => Some(*var),
+                _ => None,
+            })
+            .collect();
         // The reverse of the statements after the loop runs before the loop (it gives the
         // accumulators' adjoints), so it must record nothing and read only values that are
         // final before the loop: parameters and body variables declared before the loop that
         // neither the loop nor the statements after it write.
-        let tail_rev = self.rev_stmts(tail, stmts);
+        let tail_rev = self.rev_stmt_refs(&tail, stmts);
         // (Generated for the tapes it registers; emitted below without the hoisted values.)
         let _ = tail
             .iter()
@@ -1456,7 +1502,10 @@ impl<'a> Gen<'a> {
         {
             return None;
         }
-        let written = crate::analyze::assigned_in_all(rest);
+        let mut written = crate::analyze::assigned_in_all(std::slice::from_ref(&rest[0]));
+        for s in &tail {
+            written.extend(crate::analyze::assigned_in_all(std::slice::from_ref(*s)));
+        }
         let mut ready: std::collections::HashSet<VarId> = head
             .iter()
             .filter_map(|s| match s {
@@ -1482,7 +1531,7 @@ impl<'a> Gen<'a> {
         }
         let mut hoisted = TokenStream::new();
         let mut moved = std::collections::HashSet::new();
-        for s in tail {
+        for s in &tail {
             if let Stmt::Let { var, op, .. } = s
                 && self.func.vars[*var].kind == VarKind::Let
                 && !self.an.overwritten[*var]
@@ -1503,7 +1552,7 @@ impl<'a> Gen<'a> {
             {
                 hoisted.extend(self.fwd_stmt(s));
                 ready.insert(*var);
-                moved.insert(s as *const Stmt);
+                moved.insert(*s as *const Stmt);
             }
         }
         for (v, var) in self.func.vars.iter().enumerate() {
@@ -1514,13 +1563,14 @@ impl<'a> Gen<'a> {
         let tail_rev = quote!(#hoisted #tail_rev);
         let tail_fwd: TokenStream = tail
             .iter()
-            .filter(|s| !moved.contains(&(*s as *const Stmt)))
+            .filter(|s| !moved.contains(&(**s as *const Stmt)))
             .map(|s| self.fwd_stmt(s))
             .collect();
         let fused_loop = self.fused_loop(l, &c.accumulators);
         let head_fwd: TokenStream = head.iter().map(|s| self.fwd_stmt(s)).collect();
-        let head_rev = self.rev_stmts(head, stmts);
+        let head_rev = self.rev_stmt_refs(&head, stmts);
         Some(Fused {
+            early_adjoints: self.presize_early.borrow().clone(),
             head_fwd,
             tail_rev,
             fused_loop,
@@ -1673,10 +1723,20 @@ impl<'a> Gen<'a> {
     /// `params` (a zero shaped like the parameter, or a shape-free zero), the result from
     /// `seed`, every other variable with an adjoint from a shape-free zero.
     pub fn body_adjoints(&self, seed: &Ident, shaped_params: bool) -> TokenStream {
+        self.body_adjoints_except(seed, shaped_params, &std::collections::HashSet::new())
+    }
+
+    /// [`Gen::body_adjoints`] except those of `skip` (declared elsewhere).
+    pub fn body_adjoints_except(
+        &self,
+        seed: &Ident,
+        shaped_params: bool,
+        skip: &std::collections::HashSet<VarId>,
+    ) -> TokenStream {
         let rt = rt();
         let mut out = TokenStream::new();
         for (v, var) in self.func.vars.iter().enumerate() {
-            if var.block != 0 {
+            if var.block != 0 || skip.contains(&v) {
                 continue;
             }
             let d = self.adj(v);
@@ -2051,12 +2111,27 @@ fn reads_out(op: &Op) -> bool {
 /// the loop, the reverse of the statements after it, the fused loop, the statements after it,
 /// and the reverse of the statements before it. `tapes` are the tapes they use.
 pub struct Fused {
+    /// Buffers whose adjoints `head_fwd` declares (not to be declared again at the top).
+    pub early_adjoints: std::collections::HashSet<VarId>,
     pub head_fwd: TokenStream,
     pub tail_rev: TokenStream,
     pub fused_loop: TokenStream,
     pub tail_fwd: TokenStream,
     pub head_rev: TokenStream,
     pub tapes: Vec<Ident>,
+}
+
+/// How deeply loops nest inside a block (0: no loop).
+fn loop_depth(b: &Block) -> usize {
+    b.stmts
+        .iter()
+        .map(|s| match s {
+            Stmt::Loop(l) => 1 + loop_depth(&l.body),
+            Stmt::If { then, els, .. } => loop_depth(then).max(loop_depth(els)),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Every identifier in `ts`, as text.

@@ -744,6 +744,8 @@ pub fn flatten_grad(g: &GmmGradient) -> Vec<f64> {
 
 /// Checks, before anything is timed, that both generated values and gradients
 /// ([`gmm_objective_grad`], [`gmm_objective_split_grad`]) agree with the manual ones (relative 1e-8 per component, scaled by `max(|a|, |b|, 1)`).
+/// The runtime-tape peers are checked the same way by
+/// [`gmm_peers_check_agreement`](crate::gmm_peers::gmm_peers_check_agreement).
 ///
 /// # Panics
 /// If they differ.

@@ -10,7 +10,8 @@
 //! - the primal [`rosen`] itself, the baseline cost of one evaluation.
 //!
 //! The GMM objective of ADBench / gradbench, its generated and hand-written gradients and its
-//! inputs are in [`gmm`] (timed by `src/bin/gmm.rs`).
+//! inputs are in [`gmm`] (timed by `src/bin/gmm.rs`), and the same objective on the runtime
+//! tapes of reverse, echidna and RustQuant_autodiff in [`gmm_peers`].
 //!
 //! [`mlp`] has the loss of a two-layer perceptron on `ndarray` arrays (the model of
 //! `examples/digits.rs`) with its generated and hand-written gradients, timed by
@@ -24,6 +25,7 @@
 use ad_runtime::differentiable;
 
 pub mod gmm;
+pub mod gmm_peers;
 pub mod measure;
 pub mod mlp;
 #[cfg(feature = "tensor-peers")]
