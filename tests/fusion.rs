@@ -12,7 +12,8 @@
 #![allow(
     clippy::assign_op_pattern,
     clippy::needless_range_loop,
-    clippy::ptr_arg
+    clippy::ptr_arg,
+    clippy::useless_vec
 )]
 
 mod common;
@@ -478,6 +479,41 @@ fn scratch_buffers(w: &[f64], pts: &[f64], d: usize, k: usize, n: usize) -> f64 
         prior += w[i] * w[i];
     }
     total - 0.1 * prior
+}
+
+/// The unchecked adjoint accesses of the generated code are `unsafe` blocks the macro allows
+/// on the functions it generates: a module that denies `unsafe_code` still compiles.
+#[deny(unsafe_code)]
+mod denies_unsafe {
+    use ad_runtime::differentiable;
+
+    #[differentiable(wrt(x))]
+    pub fn sum_of_fills(x: &[f64], d: usize) -> f64 {
+        let mut b = vec![0.0; d];
+        let mut s = 0.0;
+        for i in 0..x.len() {
+            for j in 0..d {
+                b[j] = x[i] * x[(i + j) % x.len()];
+            }
+            for j in 0..d {
+                s += b[j].sin();
+            }
+        }
+        s
+    }
+}
+
+#[test]
+fn unchecked_code_under_deny_unsafe_code() {
+    use denies_unsafe::*;
+    let x = sample(25, 5);
+    check(
+        "sum_of_fills",
+        |x| sum_of_fills(x, 3),
+        &x,
+        sum_of_fills_grad(&x, 3),
+        split!(sum_of_fills_pullback(&x, 3), 1.0),
+    );
 }
 
 #[test]

@@ -189,6 +189,47 @@ fn op_output_active(op: &Op, active: &[bool]) -> bool {
     }
 }
 
+/// A scalar transcendental function (`exp`, `tanh`, `powf`, ...): tens of cycles, against
+/// a few for recording its result. When the reverse sweep reads such a value (the rules of
+/// `exp`, `exp2`, `exp_m1`, `tanh`, `powf`, `sqrt`, ... read the result), it is stored rather
+/// than recomputed. (Arithmetic stays recomputed; so do array methods, whose results would be
+/// stored as whole arrays.)
+fn costly(op: &Op, kind: &Kind) -> bool {
+    let Op::Method { name, .. } = op else {
+        return false;
+    };
+    *kind == Kind::Scalar
+        && matches!(
+            name.to_string().as_str(),
+            "exp"
+                | "exp2"
+                | "exp_m1"
+                | "ln"
+                | "ln_1p"
+                | "log"
+                | "log2"
+                | "log10"
+                | "powf"
+                | "powi"
+                | "sin"
+                | "cos"
+                | "tan"
+                | "sin_cos"
+                | "asin"
+                | "acos"
+                | "atan"
+                | "atan2"
+                | "sinh"
+                | "cosh"
+                | "tanh"
+                | "asinh"
+                | "acosh"
+                | "atanh"
+                | "cbrt"
+                | "hypot"
+        )
+}
+
 /// An integer counter step `i = i + k`, `i = k + i` or `i = i - k` (what `i += k` and
 /// `i -= k` lower to): `i` is a non-differentiated integer (kind `Other`), and the step `k` an
 /// integer literal or an integer variable that is never reassigned, so the reverse sweep can
@@ -630,7 +671,8 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             if b.id == 0 || func.vars[*var].kind != VarKind::Let || overwritten[*var] {
                 continue;
             }
-            let cheap = !matches!(op, Op::Call { .. } | Op::Opaque { .. });
+            let cheap =
+                !matches!(op, Op::Call { .. } | Op::Opaque { .. }) && !costly(op, &kinds[*var]);
             let stable = op.reads().iter().all(|r| !after[k + 1].contains(r));
             // The block's reverse starts at its end: an input written anywhere that is not
             // strictly before that point would have to be restored for the recomputation.
@@ -657,6 +699,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                 || overwritten[*t]
                 || recompute[*t]
                 || matches!(op, Op::Call { .. } | Op::Opaque { .. })
+                || costly(op, &kinds[*t])
             {
                 continue;
             }

@@ -143,6 +143,9 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
     let pullback = format_ident!("{}_pullback", name);
     let vjp = format_ident!("{}_vjp", name);
     let grad = format_ident!("{}_grad", name);
+    // Unchecked adjoint accesses (see `Gen::unchecked_adjoint`) are `unsafe` blocks: allowed
+    // here for crates that deny `unsafe_code`; `#[differentiable(checked)]` emits none.
+    let allow_unsafe = (!func.checked).then(|| quote!(#[allow(unsafe_code)]));
 
     // Sweeps first: generating them registers the tapes.
     let fwd = sweeps.fwd_block(&func.body);
@@ -260,6 +263,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
         #[inline]
         #[allow(unused_mut, unused_variables,
             unused_assignments, unused_parens, unused_braces, non_snake_case, clippy::all)] // generated code: mirrors the user's body statement by statement
+        #allow_unsafe
         #vis fn #pullback #generics (#(#pb_params),*) -> (#ret_ty, #pb_ret) {
             #flow
             #(#tape_decls)*
@@ -367,6 +371,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
                 #[inline]
                 #[allow(unused_mut, unused_variables, unused_assignments, unused_parens,
                     unused_braces, non_snake_case, clippy::all)] // generated code: mirrors the user's body statement by statement
+                #allow_unsafe
                 #vis fn #vjp #lt_generics (#(#params,)* #seed_name: #ret_ty) -> (#ret_ty, #g_ty) {
                     let #seed: #ret_ty = #seed_name;
                     #flow

@@ -278,6 +278,8 @@ pub struct Func {
     pub flow: Option<VarId>,
     /// The defining operation of every `let`-bound variable.
     pub defs: std::collections::HashMap<VarId, Op>,
+    /// `#[differentiable(checked)]`: the reverse sweep keeps every bounds check (no `unsafe`).
+    pub checked: bool,
 }
 
 impl Func {

@@ -67,7 +67,8 @@ fn transform(
         cx.check()?;
         unreachable!("signature() returns None only with errors");
     };
-    let (ir, self_recursive) = parse::lower(&cx, func, vars);
+    let (mut ir, self_recursive) = parse::lower(&cx, func, vars);
+    ir.checked = args.checked;
     sig.self_recursive = self_recursive;
     let active: Vec<usize> = sig
         .params

@@ -18,10 +18,14 @@ use std::collections::{BTreeSet, HashMap};
 use syn::spanned::Spanned;
 use syn::{Expr, Ident, Pat, Type};
 
-/// Attribute arguments: `#[differentiable]` or `#[differentiable(wrt(a, b))]`.
+/// Attribute arguments: `#[differentiable]`, `#[differentiable(wrt(a, b))]`, and `checked`
+/// (`#[differentiable(checked)]`, `#[differentiable(wrt(a), checked)]`).
 #[derive(Default)]
 pub struct Args {
     pub wrt: Option<Vec<Ident>>,
+    /// Keep the bounds checks of the reverse sweep's adjoint accesses, so that the generated
+    /// code contains no `unsafe` (for crates with `#![forbid(unsafe_code)]`).
+    pub checked: bool,
 }
 
 impl Args {
@@ -40,10 +44,16 @@ impl Args {
                 }
                 args.wrt = Some(names.into_iter().collect());
                 Ok(())
+            } else if meta.path.is_ident("checked") {
+                if args.checked {
+                    return Err(meta.error("duplicate `checked`"));
+                }
+                args.checked = true;
+                Ok(())
             } else {
                 let name = meta.path.to_token_stream().to_string().replace(' ', "");
                 Err(meta.error(format!(
-                    "unknown argument `{name}`; expected `wrt(param, ...)`"
+                    "unknown argument `{name}`; expected `wrt(param, ...)` or `checked`"
                 )))
             }
         });
@@ -404,6 +414,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         ret_deferred,
         flow: lw.flow,
         defs: std::mem::take(&mut lw.defs),
+        checked: false,
     };
     (func, lw.self_recursive)
 }

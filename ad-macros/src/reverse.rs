@@ -95,6 +95,11 @@ pub struct Gen<'a> {
     /// [`Gen::presized_len`]); in a fused `f_vjp`, whose adjoints are declared before the
     /// buffers exist, only those of `presize_early`.
     presize: bool,
+    /// Calls on borrowed locals (recompute mode, see [`Op::Call`]) at the top of a fused loop's
+    /// body whose borrowed locals nothing after them in the body writes (by statement address):
+    /// their pullback is kept from the forward call until its reverse in the same iteration,
+    /// instead of calling the callee again there.
+    held_calls: RefCell<std::collections::HashSet<usize>>,
     /// In a fused `f_vjp`: the buffers made before the fused loop, whose adjoints are
     /// declared (at the buffer's length) right after them instead of at the top.
     presize_early: RefCell<std::collections::HashSet<VarId>>,
@@ -138,6 +143,7 @@ impl<'a> Gen<'a> {
             cur_block: std::cell::Cell::new(0),
             presize: true,
             presize_early: RefCell::new(std::collections::HashSet::new()),
+            held_calls: RefCell::new(std::collections::HashSet::new()),
             invariant: RefCell::new(std::collections::HashSet::new()),
             block_rev: std::cell::Cell::new(false),
             in_scope: std::cell::Cell::new(None),
@@ -612,11 +618,55 @@ impl<'a> Gen<'a> {
             Op::Call {
                 pullback,
                 plain: false,
-                recompute: false,
+                recompute,
                 ..
-            } if self.an.work(s) => Some(self.v(*pullback).clone()),
+            } if self.an.work(s) && (!recompute || self.held(s)) => Some(self.v(*pullback).clone()),
             _ => None,
         }
+    }
+
+    /// See [`Gen::held_calls`].
+    fn held(&self, s: &Stmt) -> bool {
+        self.held_calls
+            .borrow()
+            .contains(&(s as *const Stmt as usize))
+    }
+
+    /// The calls of [`Gen::held_calls`] among the statements of a fused loop's body.
+    fn find_held_calls(&self, body: &Block) -> std::collections::HashSet<usize> {
+        let mut out = std::collections::HashSet::new();
+        for (k, s) in body.stmts.iter().enumerate() {
+            let (Stmt::Let { op, .. } | Stmt::Assign { op, .. }) = s else {
+                continue;
+            };
+            let Op::Call {
+                args,
+                recompute: true,
+                plain: false,
+                ..
+            } = op
+            else {
+                continue;
+            };
+            // The locals the arguments borrow (directly or through a borrowing temporary);
+            // an owned non-scalar argument keeps the call in recompute mode.
+            let mut borrowed = Vec::new();
+            let mut ok = true;
+            for a in args {
+                match (self.func.borrow_def(a), a) {
+                    (Some(def), _) => borrowed.extend(def.reads()),
+                    (None, Atom::Ref(v)) => borrowed.push(*v),
+                    (None, Atom::Var(v)) if self.an.kinds[*v].is_scalar() => {}
+                    (None, Atom::Const(_)) => {}
+                    _ => ok = false,
+                }
+            }
+            let written = crate::analyze::assigned_in_all(&body.stmts[k + 1..]);
+            if ok && borrowed.iter().all(|v| !written.contains(v)) {
+                out.insert(s as *const Stmt as usize);
+            }
+        }
+        out
     }
 
     pub fn fwd_block(&self, b: &Block) -> TokenStream {
@@ -950,7 +1000,7 @@ impl<'a> Gen<'a> {
                     && !in_scope
                 {
                     let i = self.v(*var);
-                    let rhs = self.fwd_op(op, false);
+                    let rhs = self.recompute_op(op);
                     out.extend(quote!(let #i = #rhs;));
                 }
                 // A buffer refilled by this body: the fill runs again (see
@@ -992,7 +1042,7 @@ impl<'a> Gen<'a> {
                         && self.an.needed[*var]
                     {
                         let i = self.v(*var);
-                        let rhs = self.fwd_op(op, false);
+                        let rhs = self.recompute_op(op);
                         out.extend(quote!(let #i = #rhs;));
                     }
                 }
@@ -1015,7 +1065,7 @@ impl<'a> Gen<'a> {
             match s {
                 Stmt::Let { var, op, .. } => {
                     let i = self.v(*var);
-                    let rhs = self.fwd_op(op, false);
+                    let rhs = self.recompute_op(op);
                     body.extend(quote!(let #i = #rhs;));
                 }
                 Stmt::IndexAssign {
@@ -1129,6 +1179,9 @@ impl<'a> Gen<'a> {
                             || self.func.is_nd_index(index)
                         {
                             quote!(#rt::tensor::take_index(&mut #d, &#idx))
+                        } else if self.unchecked_adjoint(*base) {
+                            // SAFETY: see `unchecked_adjoint` (the forward sweep wrote `b[idx]`).
+                            quote!(unsafe { #rt::take_index_unchecked(&mut #d, #idx) })
                         } else {
                             quote!(#rt::take_index(&mut #d, #idx))
                         };
@@ -1150,7 +1203,15 @@ impl<'a> Gen<'a> {
                     quote!(#rt::tensor::take_index(&mut #d, &#idx))
                 } else if self.an.increments.contains(&(s as *const Stmt as usize)) {
                     // `v[i] += e`: the element's cotangent stays where it is.
-                    quote!(#rt::get_index(&#d, #idx))
+                    if self.unchecked_adjoint(*base) {
+                        // SAFETY: see `unchecked_adjoint` (the forward sweep wrote `b[idx]`).
+                        quote!(unsafe { #rt::get_index_unchecked(&#d, #idx) })
+                    } else {
+                        quote!(#rt::get_index(&#d, #idx))
+                    }
+                } else if self.unchecked_adjoint(*base) {
+                    // SAFETY: see `unchecked_adjoint` (the forward sweep wrote `b[idx]`).
+                    quote!(unsafe { #rt::take_index_unchecked(&mut #d, #idx) })
                 } else {
                     quote!(#rt::take_index(&mut #d, #idx))
                 };
@@ -1267,7 +1328,7 @@ impl<'a> Gen<'a> {
             let i = self.atom(index);
             inv_before.extend(quote!(let mut #a = #rt::zero();));
             inv_after.extend(if self.exact_adjoint(*b) {
-                quote!(#rt::acc_index_exact(&mut #d, #i, #a);)
+                self.acc_exact(*b, i.clone(), quote!(#a))
             } else {
                 quote!(#rt::acc_index(&mut #d, #i, #a);)
             });
@@ -1297,14 +1358,14 @@ impl<'a> Gen<'a> {
         let at = mixed("__at");
         let (mut before, mut open, mut close, mut after) = (quote!(), quote!(), quote!(), quote!());
         for (b, _, _, c0, c1, carry) in &carries {
-            let d = self.adj(*b);
             before.extend(quote!(let mut #carry = #rt::zero();));
             open.extend(quote!(let mut #c0 = #rt::zero(); let mut #c1 = #rt::zero();));
+            let flush = self.acc_exact(*b, quote!(#at + 1), quote!(#carry + #c1));
             close.extend(quote! {
-                #rt::acc_index_exact(&mut #d, #at + 1, #carry + #c1);
+                #flush
                 #carry = #c0;
             });
-            after.extend(quote!(#rt::acc_index_exact(&mut #d, #lo, #carry);));
+            after.extend(self.acc_exact(*b, quote!(#lo), quote!(#carry)));
         }
         quote! {
             #pop
@@ -1346,6 +1407,68 @@ impl<'a> Gen<'a> {
     /// or the adjoint of a fixed-length local buffer).
     fn exact_adjoint(&self, b: VarId) -> bool {
         self.func.vars[b].kind == VarKind::Param || self.presized_len(b).is_some()
+    }
+
+    /// Whether the reverse sweep accesses elements of `b`'s adjoint without bounds checks: its
+    /// length is `b`'s for good (a fixed-length buffer, or a parameter never reassigned or
+    /// pushed to), and the code is not `checked`. Sound because every index the reverse sweep
+    /// uses on `b̄` is one the forward sweep used on `b` itself, through a checked `b[i]` (or
+    /// `b[i] = e`) that did not panic; debug builds check it again (see
+    /// `ad_runtime::rules::slice::acc_index_unchecked`).
+    fn unchecked_adjoint(&self, b: VarId) -> bool {
+        self.fixed_length(b)
+            && (self.presized_len(b).is_some() || self.func.vars[b].kind == VarKind::Param)
+    }
+
+    /// Whether `b` is a slice or `Vec` of scalars whose length never changes (a fixed-length
+    /// local buffer, or a parameter never reassigned or pushed to), outside `checked` code.
+    fn fixed_length(&self, b: VarId) -> bool {
+        if self.func.checked || !matches!(self.an.kinds[b], crate::kinds::Kind::SeqScalar) {
+            return false;
+        }
+        let params_ok = self.func.vars[b].kind == VarKind::Param;
+        if !(params_ok || self.an.presized[b]) {
+            return false;
+        }
+        let mut resized = false;
+        crate::analyze::walk_stmts(&self.func.body.stmts, &mut |s| {
+            if matches!(s, Stmt::Assign { var, .. } | Stmt::Push { base: var, .. } if *var == b) {
+                resized = true;
+            }
+        });
+        !resized
+    }
+
+    /// A value the reverse sweep recomputes, as the forward sweep computed it, except that an
+    /// element read `x[i]` of a fixed-length slice ([`Gen::fixed_length`]) skips the bounds
+    /// check: the forward sweep read the same element, with the same index, through a checked
+    /// `x[i]` that did not panic (debug builds check again).
+    fn recompute_op(&self, op: &Op) -> TokenStream {
+        match op {
+            Op::Index {
+                base: Atom::Var(b),
+                index,
+                by_ref: false,
+            } if self.fixed_length(*b) && !self.func.is_nd_index(index) => {
+                let (x, i) = (self.v(*b), self.atom(index));
+                // SAFETY: see above.
+                quote!(unsafe { ::ad_runtime::__private::index_unchecked(&#x, #i) })
+            }
+            _ => self.fwd_op(op, false),
+        }
+    }
+
+    /// `b̄[i] += g` for an exact adjoint (see [`Gen::exact_adjoint`]), unchecked when
+    /// [`Gen::unchecked_adjoint`] allows.
+    fn acc_exact(&self, b: VarId, i: TokenStream, g: TokenStream) -> TokenStream {
+        let (rt, d) = (rt(), self.adj(b));
+        if self.unchecked_adjoint(b) {
+            // SAFETY: see `unchecked_adjoint`: `i` indexed `b` in the forward sweep, and
+            // `b̄` has `b`'s length.
+            quote!(unsafe { #rt::acc_index_unchecked(&mut #d, #i, #g) };)
+        } else {
+            quote!(#rt::acc_index_exact(&mut #d, #i, #g);)
+        }
     }
 
     /// Scalar replacement of loop-invariant element reads. A loop whose body reads a slice
@@ -1444,7 +1567,7 @@ impl<'a> Gen<'a> {
     pub fn fuse(func: &'a Func, an: &'a Analysis) -> Option<Fused> {
         // Not (yet) for functions with ndarray values: their rules (broadcasting, shaped
         // parameter gradients) have not been checked under fusion.
-        if an.kinds.iter().any(|k| *k == crate::kinds::Kind::Array) {
+        if an.kinds.contains(&crate::kinds::Kind::Array) {
             return None;
         }
         // The most deeply nested qualifying loop (likely the most work), and of those the last
@@ -1590,6 +1713,7 @@ impl<'a> Gen<'a> {
             .borrow_mut()
             .extend(accumulators.iter().copied());
         self.in_scope.set(Some(l.body.id));
+        *self.held_calls.borrow_mut() = self.find_held_calls(&l.body);
         let carries = self.neighbour_carry(l);
         for (_, reads0, reads1, c0, c1, _) in &carries {
             let mut r = self.redirect.borrow_mut();
@@ -1611,14 +1735,14 @@ impl<'a> Gen<'a> {
         let n = mixed(&format!("__iters{}", l.id));
         let (mut before, mut open, mut close, mut after) = (quote!(), quote!(), quote!(), quote!());
         for (b, _, _, c0, c1, carry) in &carries {
-            let d = self.adj(*b);
             before.extend(quote!(let mut #carry = #rt::zero();));
             open.extend(quote!(let mut #c0 = #rt::zero(); let mut #c1 = #rt::zero();));
+            let flush = self.acc_exact(*b, quote!(#i), quote!(#carry + #c0));
             close.extend(quote! {
-                #rt::acc_index_exact(&mut #d, #i, #carry + #c0);
+                #flush
                 #carry = #c1;
             });
-            after.extend(quote!(#rt::acc_index_exact(&mut #d, #rt::range_up(#lo, #n), #carry);));
+            after.extend(self.acc_exact(*b, quote!(#rt::range_up(#lo, #n)), quote!(#carry)));
         }
         let looped = self.fwd_loop_with(l, Some(quote!({ #open #rev #close })));
         quote! {
@@ -1973,10 +2097,10 @@ impl<'a> Gen<'a> {
                 }
             }
             Op::Index { base, index, .. } => {
-                if let Stmt::Let { var, .. } = s {
-                    if let Some(local) = self.redirect.borrow().get(var) {
-                        return quote_spanned!(span=> #rt::acc(&mut #local, #g););
-                    }
+                if let Stmt::Let { var, .. } = s
+                    && let Some(local) = self.redirect.borrow().get(var)
+                {
+                    return quote_spanned!(span=> #rt::acc(&mut #local, #g););
                 }
                 if let Some(b) = base.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(b);
@@ -1993,7 +2117,7 @@ impl<'a> Gen<'a> {
                     // A parameter's gradient has the parameter's length from the start, and
                     // so has the adjoint of a fixed-length local buffer.
                     if self.exact_adjoint(b) {
-                        return quote_spanned!(span=> #rt::acc_index_exact(&mut #d, #i, #g););
+                        return self.acc_exact(b, i, quote!(#g));
                     }
                     return quote_spanned!(span=> #rt::acc_index(&mut #d, #i, #g););
                 }
@@ -2017,7 +2141,7 @@ impl<'a> Gen<'a> {
                 ..
             } => {
                 let gs = mixed("__gs");
-                let mut body = if *recompute {
+                let mut body = if *recompute && !self.held(s) {
                     let pb = self.pullback_path(func);
                     // Borrows of locals are re-made here: the forward sweep's temporaries
                     // holding them are not captured by the reverse sweep.

@@ -358,7 +358,7 @@ mod pool {
     /// afterwards.
     pub(super) unsafe fn release(ptr: NonNull<u8>, bytes: usize, align: usize) {
         let block = Block { ptr, bytes, align };
-        if bytes < POOLED_MIN_BYTES || bytes > POOL_MAX_BYTES {
+        if !(POOLED_MIN_BYTES..=POOL_MAX_BYTES).contains(&bytes) {
             block.free();
             return;
         }

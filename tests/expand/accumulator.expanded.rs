@@ -22,10 +22,12 @@ fn logsumexp(v: &[f64]) -> f64 {
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 fn logsumexp_pullback<'__ad>(
     v: &'__ad [f64],
 ) -> (f64, impl FnOnce(f64) -> (::std::vec::Vec<f64>,) + use<'__ad>) {
     let mut __tape_mx = ::ad_runtime::__private::Tape::new();
+    let mut __tape15_v11 = ::ad_runtime::__private::Tape::new();
     let mut mx = v[0];
     let __v2 = 1;
     let __v3 = v.len();
@@ -44,12 +46,15 @@ fn logsumexp_pullback<'__ad>(
     let __v7 = v.len();
     let __v8 = __v7;
     let mut __iters2: usize = 0;
+    let __len = ::core::iter::Iterator::size_hint(&(__v6..__v8)).0;
+    __tape15_v11.reserve(__len);
     for i__1 in __v6..__v8 {
         __iters2 += 1;
         let __v9 = v[i__1];
         let __v10 = __v9 - mx;
         let __v11 = __v10.exp();
         s = s + __v11;
+        __tape15_v11.push_reserved(__v11);
     }
     let __v12 = s.ln();
     let __v13 = __v12 + mx;
@@ -88,9 +93,7 @@ fn logsumexp_pullback<'__ad>(
             }
             for __k in (0..__iters2).rev() {
                 let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
-                let __v9 = v[i__1];
-                let __v10 = __v9 - mx;
-                let __v11 = __v10.exp();
+                let __v11 = __tape15_v11.pop();
                 let mut __d13_v9 = ::ad_runtime::__private::zero();
                 let mut __d14_v10 = ::ad_runtime::__private::zero();
                 let mut __d15_v11 = ::ad_runtime::__private::zero();
@@ -129,12 +132,18 @@ fn logsumexp_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d13_v9);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_v, i__1, __g);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_v,
+                            i__1,
+                            __g,
+                        )
+                    };
                 }
             }
             for __k in (0..__iters1).rev() {
                 let i = ::ad_runtime::__private::range_up(__v2, __k);
-                let __v5 = v[i];
+                let __v5 = unsafe { ::ad_runtime::__private::index_unchecked(&v, i) };
                 let mut __d7_v5 = ::ad_runtime::__private::zero();
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d_mx);
@@ -154,12 +163,16 @@ fn logsumexp_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_v, i, __g);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(&mut __d_v, i, __g)
+                    };
                 }
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_mx);
-                ::ad_runtime::__private::acc_index_exact(&mut __d_v, 0, __g);
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(&mut __d_v, 0, __g)
+                };
             }
             (__d_v,)
         },

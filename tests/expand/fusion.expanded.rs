@@ -22,6 +22,7 @@ fn sums(x: &[f64]) -> f64 {
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 fn sums_pullback<'__ad>(
     x: &'__ad [f64],
 ) -> (f64, impl FnOnce(f64) -> (::std::vec::Vec<f64>,) + use<'__ad>) {
@@ -84,7 +85,7 @@ fn sums_pullback<'__ad>(
             }
             for __k in (0..__iters1).rev() {
                 let i = ::ad_runtime::__private::range_up(__v2, __k);
-                let __v9 = x[i];
+                let __v9 = unsafe { ::ad_runtime::__private::index_unchecked(&x, i) };
                 let mut __d12_v9 = ::ad_runtime::__private::zero();
                 let mut __d13_v10 = ::ad_runtime::__private::zero();
                 {
@@ -116,10 +117,14 @@ fn sums_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d12_v9);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(&mut __d_x, i, __g)
+                    };
                 }
                 if __tape_if1.pop() {
-                    let __v7 = x[i];
+                    let __v7 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x, i)
+                    };
                     let mut __d10_v7 = ::ad_runtime::__private::zero();
                     let mut __d11_v8 = ::ad_runtime::__private::zero();
                     {
@@ -144,7 +149,13 @@ fn sums_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d10_v7);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_x,
+                                i,
+                                __g,
+                            )
+                        };
                     }
                 } else {}
             }
@@ -163,6 +174,7 @@ fn sums_pullback<'__ad>(
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
     let __seed: f64 = seed;
     let mut __d_x = ::ad_runtime::__private::zero_like(&x);
@@ -238,10 +250,12 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d12_v9);
-                ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(&mut __d_x, i, __g)
+                };
             }
             if __v6 {
-                let __v7 = x[i];
+                let __v7 = unsafe { ::ad_runtime::__private::index_unchecked(&x, i) };
                 let mut __d10_v7 = ::ad_runtime::__private::zero();
                 let mut __d11_v8 = ::ad_runtime::__private::zero();
                 {
@@ -260,7 +274,9 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d10_v7);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(&mut __d_x, i, __g)
+                    };
                 }
             } else {}
         }
@@ -296,10 +312,12 @@ fn feedback(x: &[f64]) -> f64 {
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 fn feedback_pullback<'__ad>(
     x: &'__ad [f64],
 ) -> (f64, impl FnOnce(f64) -> (::std::vec::Vec<f64>,) + use<'__ad>) {
     let mut __tape_s = ::ad_runtime::__private::Tape::new();
+    let mut __tape8_v6 = ::ad_runtime::__private::Tape::new();
     let mut s: f64 = 1.0;
     let __v2 = 0;
     let __v3 = x.len();
@@ -307,6 +325,7 @@ fn feedback_pullback<'__ad>(
     let mut __iters1: usize = 0;
     let __len = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
     __tape_s.reserve(__len);
+    __tape8_v6.reserve(__len);
     for i in __v2..__v4 {
         __iters1 += 1;
         let __v5 = x[i];
@@ -314,6 +333,7 @@ fn feedback_pullback<'__ad>(
         let __v7 = __v5 * __v6;
         let __new = s + __v7;
         __tape_s.push_reserved(::core::mem::replace(&mut s, __new));
+        __tape8_v6.push_reserved(__v6);
     }
     let __ret1: f64 = ::core::clone::Clone::clone(&s);
     let __seed = __ret1;
@@ -329,7 +349,8 @@ fn feedback_pullback<'__ad>(
             }
             for __k in (0..__iters1).rev() {
                 let i = ::ad_runtime::__private::range_up(__v2, __k);
-                let __v5 = x[i];
+                let __v6 = __tape8_v6.pop();
+                let __v5 = unsafe { ::ad_runtime::__private::index_unchecked(&x, i) };
                 let mut __d7_v5 = ::ad_runtime::__private::zero();
                 let mut __d8_v6 = ::ad_runtime::__private::zero();
                 let mut __d9_v7 = ::ad_runtime::__private::zero();
@@ -347,7 +368,6 @@ fn feedback_pullback<'__ad>(
                         ::ad_runtime::__private::add_d1(__g),
                     );
                 }
-                let __v6 = s.sin();
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d9_v7);
                     ::ad_runtime::__private::acc(
@@ -371,7 +391,9 @@ fn feedback_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(&mut __d_x, i, __g)
+                    };
                 }
             }
             (__d_x,)

@@ -79,6 +79,7 @@ pub fn gmm_objective(
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 pub fn gmm_objective_pullback<'__ad>(
     alphas: &'__ad [f64],
     means: &'__ad [f64],
@@ -381,18 +382,22 @@ pub fn gmm_objective_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d104_v70);
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_sum_qs,
-                        ik__2,
-                        __g,
-                    );
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_sum_qs,
+                            ik__2,
+                            __g,
+                        )
+                    };
                 }
                 let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
                 for __k in (0..__iters12).rev() {
                     let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
                     let __v66 = ik__2 * icf_sz;
                     let __v67 = __v66 + j__5;
-                    let l = icf[__v67];
+                    let l = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&icf, __v67)
+                    };
                     let mut __d_l = ::ad_runtime::__private::zero();
                     let mut __d102_v68 = ::ad_runtime::__private::zero();
                     {
@@ -424,11 +429,13 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d_l);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_icf,
-                            __v67,
-                            __g,
-                        );
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_icf,
+                                __v67,
+                                __g,
+                            )
+                        };
                     }
                 }
                 let __iters11 = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
@@ -436,10 +443,14 @@ pub fn gmm_objective_pullback<'__ad>(
                     let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
                     let __v57 = ik__2 * d;
                     let __v58 = __v57 + j__4;
-                    let __v59 = qdiags[__v58];
+                    let __v59 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags, __v58)
+                    };
                     let __v60 = ik__2 * d;
                     let __v61 = __v60 + j__4;
-                    let __v62 = qdiags[__v61];
+                    let __v62 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags, __v61)
+                    };
                     let mut __d91_v59 = ::ad_runtime::__private::zero();
                     let mut __d94_v62 = ::ad_runtime::__private::zero();
                     let mut __d95_v63 = ::ad_runtime::__private::zero();
@@ -472,19 +483,23 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_qdiags,
-                            __v61,
-                            __g,
-                        );
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_qdiags,
+                                __v61,
+                                __g,
+                            )
+                        };
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_qdiags,
-                            __v58,
-                            __g,
-                        );
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_qdiags,
+                                __v58,
+                                __g,
+                            )
+                        };
                     }
                 }
             }
@@ -520,10 +535,14 @@ pub fn gmm_objective_pullback<'__ad>(
                     for j__1 in __v17..__v18 {
                         let __v19 = ix * d;
                         let __v20 = __v19 + j__1;
-                        let __v21 = x[__v20];
+                        let __v21 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x, __v20)
+                        };
                         let __v22 = ik__1 * d;
                         let __v23 = __v22 + j__1;
-                        let __v24 = means[__v23];
+                        let __v24 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&means, __v23)
+                        };
                         xc[j__1] = __v21 - __v24;
                     }
                     let __v25 = 0;
@@ -538,10 +557,12 @@ pub fn gmm_objective_pullback<'__ad>(
                     let mut __d76_v48 = ::ad_runtime::__private::zero();
                     let mut __d78_v50 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take_index(
-                            &mut __d_main_term,
-                            ik__1,
-                        );
+                        let __g = unsafe {
+                            ::ad_runtime::__private::take_index_unchecked(
+                                &mut __d_main_term,
+                                ik__1,
+                            )
+                        };
                         main_term[ik__1] = __tape_elems_main_term.pop();
                         ::ad_runtime::__private::acc(
                             &mut __d76_v48,
@@ -576,19 +597,23 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d75_v47);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_sum_qs,
-                            ik__1,
-                            __g,
-                        );
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_sum_qs,
+                                ik__1,
+                                __g,
+                            )
+                        };
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d74_v46);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_alphas,
-                            ik__1,
-                            __g,
-                        );
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_alphas,
+                                ik__1,
+                                __g,
+                            )
+                        };
                     }
                     let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
                     for __k in (0..__iters9).rev() {
@@ -625,11 +650,13 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_qxc,
-                                j__3,
-                                __g,
-                            );
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_qxc,
+                                    j__3,
+                                    __g,
+                                )
+                            };
                         }
                     }
                     let __iters7 = ::core::iter::Iterator::size_hint(&(__v32..__v33)).0;
@@ -645,13 +672,19 @@ pub fn gmm_objective_pullback<'__ad>(
                             let r = ::ad_runtime::__private::range_up(__v35, __k);
                             ::ad_runtime::__private::undo_add(&mut idx, 1);
                             let __v37 = ::core::clone::Clone::clone(&idx);
-                            let __v38 = icf[__v37];
-                            let __v39 = xc[c];
+                            let __v38 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&icf, __v37)
+                            };
+                            let __v39 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&xc, c)
+                            };
                             let mut __d64_v38 = ::ad_runtime::__private::zero();
                             let mut __d65_v39 = ::ad_runtime::__private::zero();
                             let mut __d66_v40 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::get_index(&__d_qxc, r);
+                                let __g = unsafe {
+                                    ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
+                                };
                                 ::ad_runtime::__private::acc(
                                     &mut __d66_v40,
                                     ::ad_runtime::__private::add_d1(__g),
@@ -677,19 +710,23 @@ pub fn gmm_objective_pullback<'__ad>(
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                                ::ad_runtime::__private::acc_index_exact(
-                                    &mut __d_icf,
-                                    __v37,
-                                    __g,
-                                );
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_icf,
+                                        __v37,
+                                        __g,
+                                    )
+                                };
                             }
                         }
                         if __iters8 > 0 {
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_xc,
-                                c,
-                                __dinv28,
-                            );
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_xc,
+                                    c,
+                                    __dinv28,
+                                )
+                            };
                         }
                     }
                     let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
@@ -697,15 +734,21 @@ pub fn gmm_objective_pullback<'__ad>(
                         let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
                         let __v27 = ik__1 * d;
                         let __v28 = __v27 + j__2;
-                        let __v29 = qdiags[__v28];
-                        let __v30 = xc[j__2];
+                        let __v29 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qdiags, __v28)
+                        };
+                        let __v30 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&xc, j__2)
+                        };
                         let mut __d52_v29 = ::ad_runtime::__private::zero();
                         let mut __d53_v30 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take_index(
-                                &mut __d_qxc,
-                                j__2,
-                            );
+                            let __g = unsafe {
+                                ::ad_runtime::__private::take_index_unchecked(
+                                    &mut __d_qxc,
+                                    j__2,
+                                )
+                            };
                             ::ad_runtime::__private::acc(
                                 &mut __d52_v29,
                                 ::ad_runtime::__private::mul_d0(
@@ -720,19 +763,23 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_xc,
-                                j__2,
-                                __g,
-                            );
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_xc,
+                                    j__2,
+                                    __g,
+                                )
+                            };
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_qdiags,
-                                __v28,
-                                __g,
-                            );
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_qdiags,
+                                    __v28,
+                                    __g,
+                                )
+                            };
                         }
                     }
                     let __iters5 = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
@@ -742,10 +789,12 @@ pub fn gmm_objective_pullback<'__ad>(
                         let __v23 = __v22 + j__1;
                         let mut __d46_v24 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take_index(
-                                &mut __d_xc,
-                                j__1,
-                            );
+                            let __g = unsafe {
+                                ::ad_runtime::__private::take_index_unchecked(
+                                    &mut __d_xc,
+                                    j__1,
+                                )
+                            };
                             ::ad_runtime::__private::acc(
                                 &mut __d46_v24,
                                 ::ad_runtime::__private::sub_d1(__g),
@@ -753,11 +802,13 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_means,
-                                __v23,
-                                __g,
-                            );
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_means,
+                                    __v23,
+                                    __g,
+                                )
+                            };
                         }
                     }
                 }
@@ -768,7 +819,12 @@ pub fn gmm_objective_pullback<'__ad>(
                 let __v8 = ::core::clone::Clone::clone(&d);
                 let mut __d_s = ::ad_runtime::__private::zero();
                 {
-                    let __g = ::ad_runtime::__private::take_index(&mut __d_sum_qs, ik);
+                    let __g = unsafe {
+                        ::ad_runtime::__private::take_index_unchecked(
+                            &mut __d_sum_qs,
+                            ik,
+                        )
+                    };
                     ::ad_runtime::__private::acc(&mut __d_s, __g);
                 }
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
@@ -793,10 +849,12 @@ pub fn gmm_objective_pullback<'__ad>(
                         );
                     }
                     {
-                        let __g = ::ad_runtime::__private::take_index(
-                            &mut __d_qdiags,
-                            __v12,
-                        );
+                        let __g = unsafe {
+                            ::ad_runtime::__private::take_index_unchecked(
+                                &mut __d_qdiags,
+                                __v12,
+                            )
+                        };
                         let __y = qdiags[__v12];
                         qdiags[__v12] = __tape_elems_qdiags.pop();
                         ::ad_runtime::__private::acc(
@@ -806,11 +864,13 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d_q);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_icf,
-                            __v10,
-                            __g,
-                        );
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_icf,
+                                __v10,
+                                __g,
+                            )
+                        };
                     }
                 }
             }
@@ -839,6 +899,7 @@ pub fn gmm_objective_pullback<'__ad>(
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 pub fn gmm_objective_vjp(
     alphas: &[f64],
     means: &[f64],
@@ -1050,7 +1111,7 @@ pub fn gmm_objective_vjp(
                 .push_reserved(::core::mem::replace(&mut main_term[ik__1], __new));
             __tape_idx.push_reserved(idx);
         }
-        let __v52 = logsumexp(&main_term);
+        let (__v52, __pb51) = logsumexp_pullback(&main_term);
         slse = slse + __v52;
         {
             let mut __d80_v52 = ::ad_runtime::__private::zero();
@@ -1063,7 +1124,7 @@ pub fn gmm_objective_vjp(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d80_v52);
-                let __gs = logsumexp_pullback(&main_term).1(__g);
+                let __gs = __pb51(__g);
                 ::ad_runtime::__private::acc_arg(&mut __d_main_term, __gs.0);
             }
             let __iters4 = ::core::iter::Iterator::size_hint(&(__v15..__v16)).0;
@@ -1075,10 +1136,14 @@ pub fn gmm_objective_vjp(
                 for j__1 in __v17..__v18 {
                     let __v19 = ix * d;
                     let __v20 = __v19 + j__1;
-                    let __v21 = x[__v20];
+                    let __v21 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x, __v20)
+                    };
                     let __v22 = ik__1 * d;
                     let __v23 = __v22 + j__1;
-                    let __v24 = means[__v23];
+                    let __v24 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&means, __v23)
+                    };
                     xc[j__1] = __v21 - __v24;
                 }
                 let __v25 = 0;
@@ -1093,10 +1158,12 @@ pub fn gmm_objective_vjp(
                 let mut __d76_v48 = ::ad_runtime::__private::zero();
                 let mut __d78_v50 = ::ad_runtime::__private::zero();
                 {
-                    let __g = ::ad_runtime::__private::take_index(
-                        &mut __d_main_term,
-                        ik__1,
-                    );
+                    let __g = unsafe {
+                        ::ad_runtime::__private::take_index_unchecked(
+                            &mut __d_main_term,
+                            ik__1,
+                        )
+                    };
                     main_term[ik__1] = __tape_elems_main_term.pop();
                     ::ad_runtime::__private::acc(
                         &mut __d76_v48,
@@ -1131,19 +1198,23 @@ pub fn gmm_objective_vjp(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d75_v47);
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_sum_qs,
-                        ik__1,
-                        __g,
-                    );
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_sum_qs,
+                            ik__1,
+                            __g,
+                        )
+                    };
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d74_v46);
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_alphas,
-                        ik__1,
-                        __g,
-                    );
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_alphas,
+                            ik__1,
+                            __g,
+                        )
+                    };
                 }
                 let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
                 for __k in (0..__iters9).rev() {
@@ -1180,11 +1251,13 @@ pub fn gmm_objective_vjp(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_qxc,
-                            j__3,
-                            __g,
-                        );
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_qxc,
+                                j__3,
+                                __g,
+                            )
+                        };
                     }
                 }
                 let __iters7 = ::core::iter::Iterator::size_hint(&(__v32..__v33)).0;
@@ -1199,13 +1272,19 @@ pub fn gmm_objective_vjp(
                         let r = ::ad_runtime::__private::range_up(__v35, __k);
                         ::ad_runtime::__private::undo_add(&mut idx, 1);
                         let __v37 = ::core::clone::Clone::clone(&idx);
-                        let __v38 = icf[__v37];
-                        let __v39 = xc[c];
+                        let __v38 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&icf, __v37)
+                        };
+                        let __v39 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&xc, c)
+                        };
                         let mut __d64_v38 = ::ad_runtime::__private::zero();
                         let mut __d65_v39 = ::ad_runtime::__private::zero();
                         let mut __d66_v40 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::get_index(&__d_qxc, r);
+                            let __g = unsafe {
+                                ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
+                            };
                             ::ad_runtime::__private::acc(
                                 &mut __d66_v40,
                                 ::ad_runtime::__private::add_d1(__g),
@@ -1231,19 +1310,23 @@ pub fn gmm_objective_vjp(
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_icf,
-                                __v37,
-                                __g,
-                            );
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_icf,
+                                    __v37,
+                                    __g,
+                                )
+                            };
                         }
                     }
                     if __iters8 > 0 {
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_xc,
-                            c,
-                            __dinv28,
-                        );
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_xc,
+                                c,
+                                __dinv28,
+                            )
+                        };
                     }
                 }
                 let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
@@ -1251,15 +1334,21 @@ pub fn gmm_objective_vjp(
                     let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
                     let __v27 = ik__1 * d;
                     let __v28 = __v27 + j__2;
-                    let __v29 = qdiags[__v28];
-                    let __v30 = xc[j__2];
+                    let __v29 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags, __v28)
+                    };
+                    let __v30 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&xc, j__2)
+                    };
                     let mut __d52_v29 = ::ad_runtime::__private::zero();
                     let mut __d53_v30 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take_index(
-                            &mut __d_qxc,
-                            j__2,
-                        );
+                        let __g = unsafe {
+                            ::ad_runtime::__private::take_index_unchecked(
+                                &mut __d_qxc,
+                                j__2,
+                            )
+                        };
                         ::ad_runtime::__private::acc(
                             &mut __d52_v29,
                             ::ad_runtime::__private::mul_d0(
@@ -1274,15 +1363,23 @@ pub fn gmm_objective_vjp(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_xc, j__2, __g);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_xc,
+                                j__2,
+                                __g,
+                            )
+                        };
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_qdiags,
-                            __v28,
-                            __g,
-                        );
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_qdiags,
+                                __v28,
+                                __g,
+                            )
+                        };
                     }
                 }
                 let __iters5 = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
@@ -1292,7 +1389,12 @@ pub fn gmm_objective_vjp(
                     let __v23 = __v22 + j__1;
                     let mut __d46_v24 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take_index(&mut __d_xc, j__1);
+                        let __g = unsafe {
+                            ::ad_runtime::__private::take_index_unchecked(
+                                &mut __d_xc,
+                                j__1,
+                            )
+                        };
                         ::ad_runtime::__private::acc(
                             &mut __d46_v24,
                             ::ad_runtime::__private::sub_d1(__g),
@@ -1300,11 +1402,13 @@ pub fn gmm_objective_vjp(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_means,
-                            __v23,
-                            __g,
-                        );
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_means,
+                                __v23,
+                                __g,
+                            )
+                        };
                     }
                 }
             }
@@ -1378,14 +1482,16 @@ pub fn gmm_objective_vjp(
         }
         {
             let __g = ::ad_runtime::__private::take(&mut __d104_v70);
-            ::ad_runtime::__private::acc_index_exact(&mut __d_sum_qs, ik__2, __g);
+            unsafe {
+                ::ad_runtime::__private::acc_index_unchecked(&mut __d_sum_qs, ik__2, __g)
+            };
         }
         let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
         for __k in (0..__iters12).rev() {
             let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
             let __v66 = ik__2 * icf_sz;
             let __v67 = __v66 + j__5;
-            let l = icf[__v67];
+            let l = unsafe { ::ad_runtime::__private::index_unchecked(&icf, __v67) };
             let mut __d_l = ::ad_runtime::__private::zero();
             let mut __d102_v68 = ::ad_runtime::__private::zero();
             {
@@ -1415,7 +1521,13 @@ pub fn gmm_objective_vjp(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_l);
-                ::ad_runtime::__private::acc_index_exact(&mut __d_icf, __v67, __g);
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(
+                        &mut __d_icf,
+                        __v67,
+                        __g,
+                    )
+                };
             }
         }
         let __iters11 = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
@@ -1423,10 +1535,14 @@ pub fn gmm_objective_vjp(
             let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
             let __v57 = ik__2 * d;
             let __v58 = __v57 + j__4;
-            let __v59 = qdiags[__v58];
+            let __v59 = unsafe {
+                ::ad_runtime::__private::index_unchecked(&qdiags, __v58)
+            };
             let __v60 = ik__2 * d;
             let __v61 = __v60 + j__4;
-            let __v62 = qdiags[__v61];
+            let __v62 = unsafe {
+                ::ad_runtime::__private::index_unchecked(&qdiags, __v61)
+            };
             let mut __d91_v59 = ::ad_runtime::__private::zero();
             let mut __d94_v62 = ::ad_runtime::__private::zero();
             let mut __d95_v63 = ::ad_runtime::__private::zero();
@@ -1457,11 +1573,23 @@ pub fn gmm_objective_vjp(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                ::ad_runtime::__private::acc_index_exact(&mut __d_qdiags, __v61, __g);
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(
+                        &mut __d_qdiags,
+                        __v61,
+                        __g,
+                    )
+                };
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                ::ad_runtime::__private::acc_index_exact(&mut __d_qdiags, __v58, __g);
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(
+                        &mut __d_qdiags,
+                        __v58,
+                        __g,
+                    )
+                };
             }
         }
     }
@@ -1471,7 +1599,9 @@ pub fn gmm_objective_vjp(
         let __v8 = ::core::clone::Clone::clone(&d);
         let mut __d_s = ::ad_runtime::__private::zero();
         {
-            let __g = ::ad_runtime::__private::take_index(&mut __d_sum_qs, ik);
+            let __g = unsafe {
+                ::ad_runtime::__private::take_index_unchecked(&mut __d_sum_qs, ik)
+            };
             ::ad_runtime::__private::acc(&mut __d_s, __g);
         }
         let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
@@ -1494,7 +1624,9 @@ pub fn gmm_objective_vjp(
                 );
             }
             {
-                let __g = ::ad_runtime::__private::take_index(&mut __d_qdiags, __v12);
+                let __g = unsafe {
+                    ::ad_runtime::__private::take_index_unchecked(&mut __d_qdiags, __v12)
+                };
                 let __y = qdiags[__v12];
                 qdiags[__v12] = __tape_elems_qdiags.pop();
                 ::ad_runtime::__private::acc(
@@ -1504,7 +1636,13 @@ pub fn gmm_objective_vjp(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_q);
-                ::ad_runtime::__private::acc_index_exact(&mut __d_icf, __v10, __g);
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(
+                        &mut __d_icf,
+                        __v10,
+                        __g,
+                    )
+                };
             }
         }
     }

@@ -18,6 +18,7 @@ fn long_loop(x: f64, a: f64, n: usize) -> f64 {
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 fn long_loop_pullback(
     x: f64,
     a: f64,

@@ -20,6 +20,7 @@ fn rosen(x: &[f64]) -> f64 {
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 fn rosen_pullback<'__ad>(
     x: &'__ad [f64],
 ) -> (f64, impl FnOnce(f64) -> (::std::vec::Vec<f64>,) + use<'__ad>) {
@@ -63,8 +64,8 @@ fn rosen_pullback<'__ad>(
                 let mut __dnext0 = ::ad_runtime::__private::zero();
                 let i = ::ad_runtime::__private::range_up(__v2, __k);
                 let __v6 = i + 1;
-                let __v7 = x[__v6];
-                let __v8 = x[i];
+                let __v7 = unsafe { ::ad_runtime::__private::index_unchecked(&x, __v6) };
+                let __v8 = unsafe { ::ad_runtime::__private::index_unchecked(&x, i) };
                 let __v9 = __v8 * __v8;
                 let a = __v7 - __v9;
                 let b = 1.0 - __v8;
@@ -181,15 +182,23 @@ fn rosen_pullback<'__ad>(
                     let __g = ::ad_runtime::__private::take(&mut __d9_v7);
                     ::ad_runtime::__private::acc(&mut __dnext0, __g);
                 }
-                ::ad_runtime::__private::acc_index_exact(
-                    &mut __d_x,
-                    __at + 1,
-                    __carry0 + __dnext0,
-                );
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(
+                        &mut __d_x,
+                        __at + 1,
+                        __carry0 + __dnext0,
+                    )
+                };
                 __carry0 = __dhere0;
             }
             if __iters1 > 0 {
-                ::ad_runtime::__private::acc_index_exact(&mut __d_x, __v2, __carry0);
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(
+                        &mut __d_x,
+                        __v2,
+                        __carry0,
+                    )
+                };
             }
             (__d_x,)
         },
@@ -206,6 +215,7 @@ fn rosen_pullback<'__ad>(
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
     let __seed: f64 = seed;
     let mut __d_x = ::ad_runtime::__private::zero_like(&x);
@@ -341,16 +351,24 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 let __g = ::ad_runtime::__private::take(&mut __d9_v7);
                 ::ad_runtime::__private::acc(&mut __dnext0, __g);
             }
-            ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __carry0 + __dhere0);
+            unsafe {
+                ::ad_runtime::__private::acc_index_unchecked(
+                    &mut __d_x,
+                    i,
+                    __carry0 + __dhere0,
+                )
+            };
             __carry0 = __dnext0;
         }
     }
     if __iters1 > 0 {
-        ::ad_runtime::__private::acc_index_exact(
-            &mut __d_x,
-            ::ad_runtime::__private::range_up(__v2, __iters1),
-            __carry0,
-        );
+        unsafe {
+            ::ad_runtime::__private::acc_index_unchecked(
+                &mut __d_x,
+                ::ad_runtime::__private::range_up(__v2, __iters1),
+                __carry0,
+            )
+        };
     }
     let __ret1: f64 = s;
     let __value = __ret1;

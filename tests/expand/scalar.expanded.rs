@@ -15,6 +15,7 @@ fn f(x: f64, y: f64) -> f64 {
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 fn f_pullback(x: f64, y: f64) -> (f64, impl FnOnce(f64) -> (f64, f64) + use<>) {
     let __v2 = x * y;
     let __v3 = x.sin();

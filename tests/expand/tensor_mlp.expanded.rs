@@ -25,6 +25,7 @@ fn classifier(
     non_snake_case,
     clippy::all
 )]
+#[allow(unsafe_code)]
 fn classifier_pullback<'__ad>(
     w1: &'__ad Array2<f64>,
     b1: &'__ad Array1<f64>,

@@ -45,6 +45,73 @@ pub fn get_index<T: Zero + Clone>(d: &Vec<T>, i: usize) -> T {
     }
 }
 
+// The same three accesses without bounds checks, for the reverse sweep of generated code
+// (`#[differentiable]` without `checked`): the index is one the forward sweep has already
+// used on the primal buffer, through a checked `x[i]`, and the adjoint has the buffer's
+// length for good (a parameter's gradient, or the adjoint of a fixed-length local buffer),
+// so it is in bounds. A bounds check there would only cost time: it blocks the reordering
+// and hoisting the reverse loops need. Debug builds check it anyway.
+
+/// [`acc_index_exact`] without the bounds check.
+///
+/// # Safety
+///
+/// `i < d.len()`.
+#[inline(always)]
+pub unsafe fn acc_index_unchecked<T: Accumulate>(d: &mut [T], i: usize, g: T) {
+    debug_assert!(
+        i < d.len(),
+        "adjoint index {i} out of bounds (len {})",
+        d.len()
+    );
+    // SAFETY: `i < d.len()` by the caller's contract.
+    unsafe { d.get_unchecked_mut(i) }.accumulate(g);
+}
+
+/// Takes `d[i]` out (leaving zero), without the bounds check.
+///
+/// # Safety
+///
+/// `i < d.len()`.
+#[inline(always)]
+pub unsafe fn take_index_unchecked<T: Zero>(d: &mut [T], i: usize) -> T {
+    debug_assert!(
+        i < d.len(),
+        "adjoint index {i} out of bounds (len {})",
+        d.len()
+    );
+    // SAFETY: `i < d.len()` by the caller's contract.
+    core::mem::replace(unsafe { d.get_unchecked_mut(i) }, T::zero())
+}
+
+/// A copy of `d[i]`, without the bounds check.
+///
+/// # Safety
+///
+/// `i < d.len()`.
+#[inline(always)]
+pub unsafe fn get_index_unchecked<T: Clone>(d: &[T], i: usize) -> T {
+    debug_assert!(
+        i < d.len(),
+        "adjoint index {i} out of bounds (len {})",
+        d.len()
+    );
+    // SAFETY: `i < d.len()` by the caller's contract.
+    unsafe { d.get_unchecked(i) }.clone()
+}
+
+/// `x[i]` without the bounds check, for values the reverse sweep recomputes.
+///
+/// # Safety
+///
+/// `i < x.len()`.
+#[inline(always)]
+pub unsafe fn index_unchecked<T: Copy>(x: &[T], i: usize) -> T {
+    debug_assert!(i < x.len(), "index {i} out of bounds (len {})", x.len());
+    // SAFETY: `i < x.len()` by the caller's contract.
+    unsafe { *x.get_unchecked(i) }
+}
+
 #[cold]
 fn grow<T: Zero>(d: &mut Vec<T>, len: usize) {
     d.resize_with(len, T::zero);
