@@ -1985,6 +1985,36 @@ pub fn fusion_candidates(func: &Func, an: &Analysis) -> Vec<FusionCandidate> {
     out
 }
 
+/// The element writes of the loop at `index` (a statement of the function body) whose old
+/// values nothing reads once the loop is fused: for each buffer private to its iterations
+/// ([`iteration_private`]) whose first mention in the body is a fill loop at the top of the
+/// body ([`fills_whole`]), the fill's write. Its old values are the previous iteration's;
+/// the fused reverse of this iteration never reads them (only later iterations would, and
+/// they overwrite the buffer before reading it), so the forward sweep need not record them.
+pub fn private_fills(func: &Func, an: &Analysis, index: usize) -> HashSet<usize> {
+    let mut out = HashSet::new();
+    let Some(Stmt::Loop(l)) = func.body.stmts.get(index) else {
+        return out;
+    };
+    let len_of = buffer_lengths(func, &an.presized);
+    for b in iteration_private(func, an, index) {
+        let Some(len) = len_of.get(&b) else { continue };
+        let Some(first) = l.body.stmts.iter().find(|s| mentions_anywhere(s, b)) else {
+            continue;
+        };
+        if let Stmt::Loop(fill) = first
+            && fills_whole(func, first, b, len)
+        {
+            for t in &fill.body.stmts {
+                if matches!(t, Stmt::IndexAssign { base, .. } if *base == b) {
+                    out.insert(t as *const Stmt as usize);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The variables a statement and the statements nested in it write (`let`s included) and
 /// mention at all (writes included); whether it has a side effect (`println!`, an early exit).
 fn touched(s: &Stmt, writes: &mut BTreeSet<VarId>, mentions: &mut BTreeSet<VarId>) -> bool {

@@ -100,6 +100,9 @@ pub struct Gen<'a> {
     /// their pullback is kept from the forward call until its reverse in the same iteration,
     /// instead of calling the callee again there.
     held_calls: RefCell<std::collections::HashSet<usize>>,
+    /// Element writes whose old values need no record (by statement address): the fills of a
+    /// fused loop's scratch buffers (see `analyze::private_fills`).
+    unsaved: RefCell<std::collections::HashSet<usize>>,
     /// In a fused `f_vjp`: the buffers made before the fused loop, whose adjoints are
     /// declared (at the buffer's length) right after them instead of at the top.
     presize_early: RefCell<std::collections::HashSet<VarId>>,
@@ -144,6 +147,7 @@ impl<'a> Gen<'a> {
             presize: true,
             presize_early: RefCell::new(std::collections::HashSet::new()),
             held_calls: RefCell::new(std::collections::HashSet::new()),
+            unsaved: RefCell::new(std::collections::HashSet::new()),
             invariant: RefCell::new(std::collections::HashSet::new()),
             block_rev: std::cell::Cell::new(false),
             in_scope: std::cell::Cell::new(None),
@@ -159,7 +163,7 @@ impl<'a> Gen<'a> {
         let saved = b
             .stmts
             .iter()
-            .filter(|s| self.an.saves(s))
+            .filter(|s| self.saves(s))
             .filter_map(|s| match s {
                 Stmt::Assign { var, .. } => Some(self.derived("__tape", *var)),
                 Stmt::IndexAssign { base, .. } => Some(self.derived("__tape_elems", *base)),
@@ -195,7 +199,7 @@ impl<'a> Gen<'a> {
             None => counts.push((t, 1)),
         };
         for s in &b.stmts {
-            if self.an.saves(s) {
+            if self.saves(s) {
                 match s {
                     Stmt::Assign { var, .. } => add(self.derived("__tape", *var)),
                     Stmt::IndexAssign { base, .. } => add(self.derived("__tape_elems", *base)),
@@ -239,10 +243,8 @@ impl<'a> Gen<'a> {
         }
         for s in &b.stmts {
             match s {
-                Stmt::Assign { var, .. } if self.an.saves(s) => {
-                    out.push(self.derived("__tape", *var))
-                }
-                Stmt::IndexAssign { base, .. } if self.an.saves(s) => {
+                Stmt::Assign { var, .. } if self.saves(s) => out.push(self.derived("__tape", *var)),
+                Stmt::IndexAssign { base, .. } if self.saves(s) => {
                     out.push(self.derived("__tape_elems", *base))
                 }
                 Stmt::If { then, els, .. } => {
@@ -625,6 +627,12 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// The overwrite `s` records the old value (see [`Analysis::saves`]), except the fills of
+    /// a fused loop's scratch buffers ([`Gen::unsaved`]).
+    fn saves(&self, s: &Stmt) -> bool {
+        self.an.saves(s) && !self.unsaved.borrow().contains(&(s as *const Stmt as usize))
+    }
+
     /// See [`Gen::held_calls`].
     fn held(&self, s: &Stmt) -> bool {
         self.held_calls
@@ -758,7 +766,7 @@ impl<'a> Gen<'a> {
                 };
                 if *var == self.func.ret && self.func.ret_deferred {
                     quote!({ #bind #i = ::core::option::Option::Some(#new); })
-                } else if self.an.saves(s) {
+                } else if self.saves(s) {
                     let t = self.var_tape(*var);
                     let push = self.push_to(
                         self.cur_block.get(),
@@ -784,7 +792,7 @@ impl<'a> Gen<'a> {
                     Some(pb) => quote!(let (#new, #pb) = #rhs;),
                     None => quote!(let #new = #rhs;),
                 };
-                if self.an.saves(s) {
+                if self.saves(s) {
                     let t = self.elem_tape(*base);
                     let push = self.push_to(
                         self.cur_block.get(),
@@ -1123,7 +1131,7 @@ impl<'a> Gen<'a> {
                 span,
             } => {
                 let i = self.v(*var);
-                let restore = if self.an.saves(s) {
+                let restore = if self.saves(s) {
                     let t = self.var_tape(*var);
                     quote!(#i = #t.pop();)
                 } else if self.an.undoes(s) && !self.an.hoists(s) {
@@ -1166,7 +1174,7 @@ impl<'a> Gen<'a> {
             } => {
                 let b = self.v(*base);
                 let idx = self.atom(index);
-                let restore = if self.an.saves(s) {
+                let restore = if self.saves(s) {
                     let t = self.elem_tape(*base);
                     quote!(#b[#idx] = #t.pop();)
                 } else {
@@ -1689,6 +1697,7 @@ impl<'a> Gen<'a> {
             .filter(|s| !moved.contains(&(**s as *const Stmt)))
             .map(|s| self.fwd_stmt(s))
             .collect();
+        *self.unsaved.borrow_mut() = crate::analyze::private_fills(self.func, self.an, c.index);
         let fused_loop = self.fused_loop(l, &c.accumulators);
         let head_fwd: TokenStream = head.iter().map(|s| self.fwd_stmt(s)).collect();
         let head_rev = self.rev_stmt_refs(&head, stmts);

@@ -95,6 +95,15 @@ pub mod __private;
 /// ...) are differentiated; integers, `bool` and their collections are constants.
 /// `#[differentiable(wrt(a, b))]` differentiates only the named parameters.
 ///
+/// The reverse sweep reads and accumulates elements of the adjoints of fixed-length buffers
+/// and slice parameters, and re-reads their primal elements, without bounds checks: every
+/// such index is one the forward sweep already used on the buffer itself through a checked
+/// `x[i]`, and debug builds check it again. Those accesses are `unsafe` blocks, allowed on the
+/// generated functions (`#[allow(unsafe_code)]`), so a crate that *denies* `unsafe_code`
+/// compiles; in a crate that *forbids* it, write `#[differentiable(checked)]` (also
+/// `#[differentiable(wrt(a), checked)]`), which keeps every bounds check and emits no
+/// `unsafe` (same gradient, slower loops).
+///
 /// # Equivalent code
 ///
 /// ```

@@ -914,7 +914,6 @@ pub fn gmm_objective_vjp(
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
     let __seed: f64 = seed;
     let mut __tape_idx = ::ad_runtime::__private::Tape::new();
-    let mut __tape_elems_main_term = ::ad_runtime::__private::Tape::new();
     let mut __tape72_v44 = ::ad_runtime::__private::Tape::new();
     let mut __tape_elems_qdiags = ::ad_runtime::__private::Tape::new();
     let mut __d_alphas = ::ad_runtime::__private::zero_like(&alphas);
@@ -1047,7 +1046,6 @@ pub fn gmm_objective_vjp(
         let __v15 = 0;
         let __v16 = ::core::clone::Clone::clone(&k);
         let __len = ::core::iter::Iterator::size_hint(&(__v15..__v16)).0;
-        __tape_elems_main_term.reserve(__len);
         __tape_idx.reserve(__len);
         for ik__1 in __v15..__v16 {
             let __v17 = 0;
@@ -1107,8 +1105,7 @@ pub fn gmm_objective_vjp(
             let __v48 = __v46 + __v47;
             let __v50 = __v49 * sq;
             let __new = __v48 - __v50;
-            __tape_elems_main_term
-                .push_reserved(::core::mem::replace(&mut main_term[ik__1], __new));
+            main_term[ik__1] = __new;
             __tape_idx.push_reserved(idx);
         }
         let (__v52, __pb51) = logsumexp_pullback(&main_term);
@@ -1164,7 +1161,6 @@ pub fn gmm_objective_vjp(
                             ik__1,
                         )
                     };
-                    main_term[ik__1] = __tape_elems_main_term.pop();
                     ::ad_runtime::__private::acc(
                         &mut __d76_v48,
                         ::ad_runtime::__private::sub_d0(
