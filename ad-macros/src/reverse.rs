@@ -1012,10 +1012,13 @@ impl<'a> Gen<'a> {
                     out.extend(quote!(let #i = #rhs;));
                 }
                 // A buffer refilled by this body: the fill runs again (see
-                // `Analysis::rebuilds`), in order with the values recomputed around it.
+                // `Analysis::rebuilds`), in order with the values recomputed around it. Not
+                // in a fused loop's body: nothing has changed the buffer since its fill (and a
+                // kept callee pullback may still borrow it).
                 if let Stmt::Loop(l) = s
                     && let Some(buf) = self.an.rebuilds.get(&(s as *const Stmt as usize))
                     && self.an.needed[*buf]
+                    && !in_scope
                 {
                     out.extend(self.refill(l));
                 }
