@@ -595,6 +595,42 @@ fn tail_that_reads_the_loop_buffer() {
     );
 }
 
+/// A `while` loop with a scratch buffer filled in one branch and read only there, a call on
+/// a sub-slice of it, and a write to the buffer after the call (so the call's pullback is
+/// not kept: the callee runs again in the reverse sweep, after the buffer is restored).
+#[differentiable(wrt(x))]
+fn scratch_in_while(x: &[f64], d: usize) -> f64 {
+    let mut buf = vec![0.0; d];
+    let mut s = 0.0;
+    let mut i = 0;
+    while i < x.len() {
+        if x[i] > 0.0 {
+            for j in 0..d {
+                buf[j] = x[i] * (j as f64 + 1.0) - x[(i + j) % x.len()];
+            }
+            s += lse(&buf[1..]);
+            buf[0] = s * 0.0 + 2.0;
+            s += buf[0] * x[i];
+        } else {
+            s -= x[i] * x[i];
+        }
+        i += 1;
+    }
+    s
+}
+
+#[test]
+fn scratch_buffer_in_a_while_loop_branch() {
+    let x = sample(26, 6);
+    check(
+        "scratch_in_while",
+        |x| scratch_in_while(x, 3),
+        &x,
+        scratch_in_while_grad(&x, 3),
+        split!(scratch_in_while_pullback(&x, 3), 1.0),
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Not fused (the fallback calls the pullback)
 // ---------------------------------------------------------------------------------------------
