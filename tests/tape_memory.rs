@@ -1,7 +1,7 @@
 //! What the forward sweep records for the GMM objective's inner loops, measured with a
 //! counting global allocator: per point, `O(d)` values (the squared norm's inputs), not
 //! `O(d²)`. The packed triangle is walked with a counter `idx += 1` (undone in the reverse
-//! sweep, not recorded), the buffer `z` is filled whole per point and incremented element by
+//! sweep, not recorded), the buffer `acc` is filled whole per point and incremented element by
 //! element (nothing recorded), and `xc` is refilled per point (rebuilt in the reverse sweep).
 //! This runs the macro as rustc invokes it, which the expansion snapshots cannot (rustc
 //! prints a proc macro's tokens differently from proc-macro2).
@@ -18,25 +18,27 @@ mod counting_alloc;
 #[differentiable(wrt(q, mu))]
 fn quad_forms(q: &[f64], mu: &[f64], x: &[f64], d: usize, n: usize) -> f64 {
     let mut xc = vec![0.0; d];
-    let mut z = vec![0.0; d];
+    // (Named like the runtime's rule `acc`: the fusion check must not take the rule's name
+    // in the generated code for a use of this buffer.)
+    let mut acc = vec![0.0; d];
     let mut s = 0.0;
     for p in 0..n {
         for j in 0..d {
             xc[j] = x[p * d + j] - mu[j];
         }
         for j in 0..d {
-            z[j] = q[j].exp() * xc[j];
+            acc[j] = q[j].exp() * xc[j];
         }
         let mut idx = d;
         for c in 0..d {
             for r in c + 1..d {
-                z[r] += q[idx] * xc[c];
+                acc[r] += q[idx] * xc[c];
                 idx += 1;
             }
         }
         let mut sq = 0.0;
         for j in 0..d {
-            sq += z[j] * z[j];
+            sq += acc[j] * acc[j];
         }
         s += sq.sqrt();
     }
@@ -60,9 +62,9 @@ fn gmm_inner_loops_record_o_of_d_per_point() {
     assert_eq!(v, quad_forms(&q, &mu, &x, d, n));
 
     eprintln!("peak extra heap: {peak} B");
-    // Records: d values of z and one idx per point (n d + n = 2112 values, at most doubled
+    // Records: d values of `acc` and one idx per point (n d + n = 2112 values, at most doubled
     // by Vec growth), plus the buffers and gradients (a few d-sized vectors and q's length).
-    // Recording the counter or the old z[r] at each increment would be n d (d - 1) / 2
+    // Recording the counter or the old acc[r] at each increment would be n d (d - 1) / 2
     // values (254 KB).
     let per_point = (d + 1) * 8;
     let fixed = (6 * d + 2 * q.len()) * 8;
@@ -79,7 +81,7 @@ fn gmm_inner_loops_record_o_of_d_per_point() {
 }
 
 /// With the output cotangent known up front (`_grad`, `_vjp`), the loop over points of
-/// [`quad_forms`] is fused (its buffers `xc` and `z` are filled whole before they are read in
+/// [`quad_forms`] is fused (its buffers `xc` and `acc` are filled whole before they are read in
 /// every iteration, so nothing flows through them from one point to the next): each point's
 /// reverse runs right after its forward, and what is recorded is one point's worth, reused.
 /// The split reverse mode (`_pullback`) records every point's. The gradients agree.
@@ -106,7 +108,7 @@ fn fused_gradient_records_one_point_at_a_time() {
     let (pgq, pgmu, ..) = back(1.0);
     eprintln!("peak extra heap: fused {fused} B, split {split} B");
 
-    // Split: at least the d values of z per point (256 KB here).
+    // Split: at least the d values of `acc` per point (256 KB here).
     assert!(split >= n * d * 8, "split reverse mode: {split} B");
     // Fused: buffers, gradients and a few tape blocks, independent of n.
     assert!(

@@ -2271,14 +2271,26 @@ fn loop_depth(b: &Block) -> usize {
 }
 
 /// Every identifier in `ts`, as text.
+/// Identifiers that are path segments after `::` (`::ad_runtime::__private::acc`) or method
+/// and field names after `.` are left out: they name no variable (a user's `acc` is not the
+/// rule `acc`).
 fn idents(ts: &TokenStream, out: &mut std::collections::HashSet<String>) {
+    let (mut colon, mut after_path_or_dot) = (false, false);
     for tt in ts.clone() {
-        match tt {
+        match &tt {
             proc_macro2::TokenTree::Ident(i) => {
-                out.insert(i.to_string());
+                if !after_path_or_dot {
+                    out.insert(i.to_string());
+                }
             }
             proc_macro2::TokenTree::Group(g) => idents(&g.stream(), out),
-            _ => {}
+            proc_macro2::TokenTree::Punct(_) | proc_macro2::TokenTree::Literal(_) => {}
         }
+        let (c, dot) = match &tt {
+            proc_macro2::TokenTree::Punct(p) => (p.as_char() == ':', p.as_char() == '.'),
+            _ => (false, false),
+        };
+        after_path_or_dot = dot || (c && colon);
+        colon = c;
     }
 }
