@@ -91,3 +91,38 @@ fn generator_reductions() {
         assert_eq!(ds, 0.0);
     }
 }
+
+/// A callee taking an `ArrayView1`, called inside a loop on views of a local array that the
+/// loop reassigns (the call runs again in the reverse sweep, on the view rebuilt there).
+#[differentiable]
+fn half_square_plus_sum(v: ad_runtime::ndarray::ArrayView1<f64>) -> f64 {
+    (&v * &v).sum() * 0.5 + v.sum()
+}
+
+#[differentiable]
+fn rows_of_a_changing_local(a: &Array2<f64>) -> f64 {
+    let mut s: f64 = 0.0;
+    let mut m = a * 2.0;
+    for i in 0..a.nrows() {
+        s += half_square_plus_sum(m.row(i)) * s.sin();
+        m = m.mapv(|v| v * 0.9 + 0.01);
+        let r = m.row(i);
+        s += half_square_plus_sum(r);
+    }
+    s
+}
+
+#[test]
+fn views_of_a_local_passed_to_a_call_in_a_loop() {
+    let a = Array2::from_shape_vec((3, 2), vec![0.1, 0.2, 0.3, -0.4, 0.5, 0.6]).unwrap();
+    let (v, ga) = rows_of_a_changing_local_grad(&a);
+    assert_eq!(v, rows_of_a_changing_local(&a));
+    let flat: Vec<f64> = a.iter().copied().collect();
+    let g: Vec<f64> = ga.iter().copied().collect();
+    ad_runtime::check::assert_gradient(
+        |p| rows_of_a_changing_local(&Array2::from_shape_vec((3, 2), p.to_vec()).unwrap()),
+        &flat,
+        &g,
+        1e-6,
+    );
+}
