@@ -1065,3 +1065,42 @@ fn refill_per_point_f64(x: &[f64], n: usize) -> f64 {
     }
     s
 }
+
+// ---------------------------------------------------------------------------------------------
+// fixed-size array parameters
+// ---------------------------------------------------------------------------------------------
+
+/// `[f64; N]` and `&[f64; N]` parameters: their gradients come back as arrays of the same
+/// type. `f = x_0 (x_0 y_0 + x_1 y_1 + x_2 y_0)`.
+#[differentiable]
+fn fixed_arrays(x: [f64; 3], y: &[f64; 2]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..3 {
+        s += x[i] * y[i % 2];
+    }
+    s * x[0]
+}
+
+#[differentiable]
+fn fixed_arrays_f32(x: &[f32; 2]) -> f32 {
+    (x[0] * x[1]).sin() + x[1] * x[1]
+}
+
+#[test]
+fn fixed_size_array_parameters() {
+    let (x, y) = ([0.5, -1.0, 2.0], [0.3, 0.7]);
+    let (v, (gx, gy)): (f64, ([f64; 3], [f64; 2])) = fixed_arrays_grad(x, &y);
+    assert_eq!(v, fixed_arrays(x, &y));
+    let s = x[0] * y[0] + x[1] * y[1] + x[2] * y[0];
+    let want_x = [s + x[0] * y[0], x[0] * y[1], x[0] * y[0]];
+    let want_y = [x[0] * (x[0] + x[2]), x[0] * x[1]];
+    closed(&gx, &want_x, "fixed_arrays x");
+    closed(&gy, &want_y, "fixed_arrays y");
+
+    let x = [0.4f32, -0.9];
+    let (v, g) = fixed_arrays_f32_grad(&x);
+    assert_eq!(v, fixed_arrays_f32(&x));
+    let c = (x[0] * x[1]).cos();
+    let want = [c * x[1], c * x[0] + 2.0 * x[1]];
+    assert!((g[0] - want[0]).abs() < 1e-6 && (g[1] - want[1]).abs() < 1e-6, "{g:?} vs {want:?}");
+}

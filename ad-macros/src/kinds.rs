@@ -60,6 +60,7 @@ pub fn of_type(ty: &Type) -> Kind {
         Type::Paren(p) => of_type(&p.elem),
         Type::Group(g) => of_type(&g.elem),
         Type::Slice(s) => seq_of(of_type(&s.elem)),
+        Type::Array(a) => seq_of(of_type(&a.elem)),
         Type::Path(p) if p.qself.is_none() => {
             let Some(last) = p.path.segments.last() else {
                 return Kind::Unknown;

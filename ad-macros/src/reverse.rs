@@ -1463,7 +1463,7 @@ impl<'a> Gen<'a> {
             } if self.fixed_length(*b) && !self.func.is_nd_index(index) => {
                 let (x, i) = (self.v(*b), self.atom(index));
                 // SAFETY: see above.
-                quote!(unsafe { ::ad_runtime::__private::index_unchecked(&#x, #i) })
+                quote!(unsafe { ::ad_runtime::__private::index_unchecked(&#x[..], #i) })
             }
             _ => self.fwd_op(op, false),
         }

@@ -65,6 +65,7 @@ pub trait Zero {
 /// | --- | --- |
 /// | `f64`, `f32` | same |
 /// | `[f64]`, `Vec<f64>` (and `f32`) | `Vec<f64>` (`Vec<f32>`) |
+/// | `[f64; N]` (and `f32`) | the same |
 /// | `&T` | `T::Tangent` |
 /// | `ndarray` arrays of `F` (any storage), `ArrayRef<F, D>` | `Array<F, D>` |
 /// | tuples | tuples of tangents |
@@ -107,6 +108,31 @@ macro_rules! float_impls {
     )*};
 }
 float_impls!(f64, f32);
+
+// Fixed-size arrays `[F; N]`: the tangent is the same array type; its zero needs no shape.
+impl<T: Differentiable<Tangent = T> + Zero + Accumulate + Copy, const N: usize> Differentiable
+    for [T; N]
+{
+    type Tangent = [T; N];
+    fn zero_tangent(&self) -> [T; N] {
+        core::array::from_fn(|i| self[i].zero_tangent())
+    }
+}
+
+impl<T: Zero, const N: usize> Zero for [T; N] {
+    #[inline(always)]
+    fn zero() -> Self {
+        core::array::from_fn(|_| T::zero())
+    }
+}
+
+impl<T: Accumulate, const N: usize> Accumulate for [T; N] {
+    fn accumulate(&mut self, g: Self) {
+        for (a, b) in self.iter_mut().zip(g) {
+            a.accumulate(b);
+        }
+    }
+}
 
 impl<T: Differentiable + ?Sized> Differentiable for &T {
     type Tangent = T::Tangent;

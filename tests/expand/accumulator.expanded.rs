@@ -143,7 +143,9 @@ fn logsumexp_pullback<'__ad>(
             }
             for __k in (0..__iters1).rev() {
                 let i = ::ad_runtime::__private::range_up(__v2, __k);
-                let __v5 = unsafe { ::ad_runtime::__private::index_unchecked(&v, i) };
+                let __v5 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&v[..], i)
+                };
                 let mut __d7_v5 = ::ad_runtime::__private::zero();
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d_mx);

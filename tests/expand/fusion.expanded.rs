@@ -85,7 +85,9 @@ fn sums_pullback<'__ad>(
             }
             for __k in (0..__iters1).rev() {
                 let i = ::ad_runtime::__private::range_up(__v2, __k);
-                let __v9 = unsafe { ::ad_runtime::__private::index_unchecked(&x, i) };
+                let __v9 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], i)
+                };
                 let mut __d12_v9 = ::ad_runtime::__private::zero();
                 let mut __d13_v10 = ::ad_runtime::__private::zero();
                 {
@@ -123,7 +125,7 @@ fn sums_pullback<'__ad>(
                 }
                 if __tape_if1.pop() {
                     let __v7 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x, i)
+                        ::ad_runtime::__private::index_unchecked(&x[..], i)
                     };
                     let mut __d10_v7 = ::ad_runtime::__private::zero();
                     let mut __d11_v8 = ::ad_runtime::__private::zero();
@@ -255,7 +257,9 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 };
             }
             if __v6 {
-                let __v7 = unsafe { ::ad_runtime::__private::index_unchecked(&x, i) };
+                let __v7 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], i)
+                };
                 let mut __d10_v7 = ::ad_runtime::__private::zero();
                 let mut __d11_v8 = ::ad_runtime::__private::zero();
                 {
@@ -350,7 +354,9 @@ fn feedback_pullback<'__ad>(
             for __k in (0..__iters1).rev() {
                 let i = ::ad_runtime::__private::range_up(__v2, __k);
                 let __v6 = __tape8_v6.pop();
-                let __v5 = unsafe { ::ad_runtime::__private::index_unchecked(&x, i) };
+                let __v5 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], i)
+                };
                 let mut __d7_v5 = ::ad_runtime::__private::zero();
                 let mut __d8_v6 = ::ad_runtime::__private::zero();
                 let mut __d9_v7 = ::ad_runtime::__private::zero();

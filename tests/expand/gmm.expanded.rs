@@ -396,7 +396,7 @@ pub fn gmm_objective_pullback<'__ad>(
                     let __v66 = ik__2 * icf_sz;
                     let __v67 = __v66 + j__5;
                     let l = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&icf, __v67)
+                        ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                     };
                     let mut __d_l = ::ad_runtime::__private::zero();
                     let mut __d102_v68 = ::ad_runtime::__private::zero();
@@ -444,12 +444,12 @@ pub fn gmm_objective_pullback<'__ad>(
                     let __v57 = ik__2 * d;
                     let __v58 = __v57 + j__4;
                     let __v59 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qdiags, __v58)
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
                     };
                     let __v60 = ik__2 * d;
                     let __v61 = __v60 + j__4;
                     let __v62 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qdiags, __v61)
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
                     };
                     let mut __d91_v59 = ::ad_runtime::__private::zero();
                     let mut __d94_v62 = ::ad_runtime::__private::zero();
@@ -536,12 +536,12 @@ pub fn gmm_objective_pullback<'__ad>(
                         let __v19 = ix * d;
                         let __v20 = __v19 + j__1;
                         let __v21 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&x, __v20)
+                            ::ad_runtime::__private::index_unchecked(&x[..], __v20)
                         };
                         let __v22 = ik__1 * d;
                         let __v23 = __v22 + j__1;
                         let __v24 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&means, __v23)
+                            ::ad_runtime::__private::index_unchecked(&means[..], __v23)
                         };
                         xc[j__1] = __v21 - __v24;
                     }
@@ -673,10 +673,10 @@ pub fn gmm_objective_pullback<'__ad>(
                             ::ad_runtime::__private::undo_add(&mut idx, 1);
                             let __v37 = ::core::clone::Clone::clone(&idx);
                             let __v38 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&icf, __v37)
+                                ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
                             };
                             let __v39 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&xc, c)
+                                ::ad_runtime::__private::index_unchecked(&xc[..], c)
                             };
                             let mut __d64_v38 = ::ad_runtime::__private::zero();
                             let mut __d65_v39 = ::ad_runtime::__private::zero();
@@ -735,10 +735,10 @@ pub fn gmm_objective_pullback<'__ad>(
                         let __v27 = ik__1 * d;
                         let __v28 = __v27 + j__2;
                         let __v29 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&qdiags, __v28)
+                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
                         };
                         let __v30 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&xc, j__2)
+                            ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
                         };
                         let mut __d52_v29 = ::ad_runtime::__private::zero();
                         let mut __d53_v30 = ::ad_runtime::__private::zero();
@@ -1134,12 +1134,12 @@ pub fn gmm_objective_vjp(
                     let __v19 = ix * d;
                     let __v20 = __v19 + j__1;
                     let __v21 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x, __v20)
+                        ::ad_runtime::__private::index_unchecked(&x[..], __v20)
                     };
                     let __v22 = ik__1 * d;
                     let __v23 = __v22 + j__1;
                     let __v24 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&means, __v23)
+                        ::ad_runtime::__private::index_unchecked(&means[..], __v23)
                     };
                     xc[j__1] = __v21 - __v24;
                 }
@@ -1269,10 +1269,10 @@ pub fn gmm_objective_vjp(
                         ::ad_runtime::__private::undo_add(&mut idx, 1);
                         let __v37 = ::core::clone::Clone::clone(&idx);
                         let __v38 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&icf, __v37)
+                            ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
                         };
                         let __v39 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&xc, c)
+                            ::ad_runtime::__private::index_unchecked(&xc[..], c)
                         };
                         let mut __d64_v38 = ::ad_runtime::__private::zero();
                         let mut __d65_v39 = ::ad_runtime::__private::zero();
@@ -1331,10 +1331,10 @@ pub fn gmm_objective_vjp(
                     let __v27 = ik__1 * d;
                     let __v28 = __v27 + j__2;
                     let __v29 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qdiags, __v28)
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
                     };
                     let __v30 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&xc, j__2)
+                        ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
                     };
                     let mut __d52_v29 = ::ad_runtime::__private::zero();
                     let mut __d53_v30 = ::ad_runtime::__private::zero();
@@ -1487,7 +1487,7 @@ pub fn gmm_objective_vjp(
             let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
             let __v66 = ik__2 * icf_sz;
             let __v67 = __v66 + j__5;
-            let l = unsafe { ::ad_runtime::__private::index_unchecked(&icf, __v67) };
+            let l = unsafe { ::ad_runtime::__private::index_unchecked(&icf[..], __v67) };
             let mut __d_l = ::ad_runtime::__private::zero();
             let mut __d102_v68 = ::ad_runtime::__private::zero();
             {
@@ -1532,12 +1532,12 @@ pub fn gmm_objective_vjp(
             let __v57 = ik__2 * d;
             let __v58 = __v57 + j__4;
             let __v59 = unsafe {
-                ::ad_runtime::__private::index_unchecked(&qdiags, __v58)
+                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
             };
             let __v60 = ik__2 * d;
             let __v61 = __v60 + j__4;
             let __v62 = unsafe {
-                ::ad_runtime::__private::index_unchecked(&qdiags, __v61)
+                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
             };
             let mut __d91_v59 = ::ad_runtime::__private::zero();
             let mut __d94_v62 = ::ad_runtime::__private::zero();

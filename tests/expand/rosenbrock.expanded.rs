@@ -64,8 +64,12 @@ fn rosen_pullback<'__ad>(
                 let mut __dnext0 = ::ad_runtime::__private::zero();
                 let i = ::ad_runtime::__private::range_up(__v2, __k);
                 let __v6 = i + 1;
-                let __v7 = unsafe { ::ad_runtime::__private::index_unchecked(&x, __v6) };
-                let __v8 = unsafe { ::ad_runtime::__private::index_unchecked(&x, i) };
+                let __v7 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], __v6)
+                };
+                let __v8 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], i)
+                };
                 let __v9 = __v8 * __v8;
                 let a = __v7 - __v9;
                 let b = 1.0 - __v8;
