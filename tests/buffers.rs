@@ -1102,5 +1102,8 @@ fn fixed_size_array_parameters() {
     assert_eq!(v, fixed_arrays_f32(&x));
     let c = (x[0] * x[1]).cos();
     let want = [c * x[1], c * x[0] + 2.0 * x[1]];
-    assert!((g[0] - want[0]).abs() < 1e-6 && (g[1] - want[1]).abs() < 1e-6, "{g:?} vs {want:?}");
+    assert!(
+        (g[0] - want[0]).abs() < 1e-6 && (g[1] - want[1]).abs() < 1e-6,
+        "{g:?} vs {want:?}"
+    );
 }

@@ -775,3 +775,42 @@ fn scale_with_its_gradient() {
         "scale_with_gradient",
     );
 }
+
+/// A loop after the accumulation loop that changes the accumulator other than by `+=`: its
+/// reverse needs its trip count from its forward sweep, so the accumulation loop is not fused
+/// (random programs found a fusion that read the count before it existed).
+#[differentiable]
+fn tail_loop_needs_its_count(x: f64, a: f64) -> f64 {
+    let mut acc: f64 = 0.41;
+    let mut m: usize = 0;
+    while m < 4 {
+        let p = (x * a).sin();
+        acc += p * p.atan();
+        m += 1;
+    }
+    for _ in (1..4).step_by(3) {
+        acc = 0.5 * acc + a.cos();
+    }
+    acc + 0.25 * x.sin()
+}
+
+#[test]
+fn loop_after_the_loop_with_a_recorded_count() {
+    let (x, a) = (0.7, -0.4);
+    let (v, (gx, ga)) = tail_loop_needs_its_count_grad(x, a);
+    let (pv, back) = tail_loop_needs_its_count_pullback(x, a);
+    let (px, pa) = back(1.0);
+    assert_eq!(v, pv);
+    assert_eq!(v, tail_loop_needs_its_count(x, a));
+    closed(
+        &[gx, ga],
+        &[px, pa],
+        "tail_loop_needs_its_count: vjp against pullback",
+    );
+    assert_fd(
+        |p| tail_loop_needs_its_count(p[0], p[1]),
+        &[x, a],
+        &[gx, ga],
+        "tail_loop_needs_its_count",
+    );
+}

@@ -2275,7 +2275,8 @@ fn loop_depth(b: &Block) -> usize {
 /// and field names after `.` are left out: they name no variable (a user's `acc` is not the
 /// rule `acc`).
 fn idents(ts: &TokenStream, out: &mut std::collections::HashSet<String>) {
-    let (mut colon, mut after_path_or_dot) = (false, false);
+    // (`::` is two `:` in a row; a `.` right after another `.` is part of `..`, a range.)
+    let (mut colon, mut dot, mut after_path_or_dot) = (false, false, false);
     for tt in ts.clone() {
         match &tt {
             proc_macro2::TokenTree::Ident(i) => {
@@ -2286,11 +2287,13 @@ fn idents(ts: &TokenStream, out: &mut std::collections::HashSet<String>) {
             proc_macro2::TokenTree::Group(g) => idents(&g.stream(), out),
             proc_macro2::TokenTree::Punct(_) | proc_macro2::TokenTree::Literal(_) => {}
         }
-        let (c, dot) = match &tt {
+        let (c, d) = match &tt {
             proc_macro2::TokenTree::Punct(p) => (p.as_char() == ':', p.as_char() == '.'),
             _ => (false, false),
         };
-        after_path_or_dot = dot || (c && colon);
+        after_path_or_dot = (d && !dot) || (c && colon);
+        // A third `.` (`..=` is not, but `...` never appears) would count as a field access.
         colon = c;
+        dot = d && !dot;
     }
 }

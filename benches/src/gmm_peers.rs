@@ -1,14 +1,17 @@
 //! The GMM log posterior of [`crate::gmm`] differentiated by runtime-tape reverse-mode crates,
 //! for `src/bin/gmm.rs`: is the generated gradient faster than a runtime tape on GMM?
 //!
-//! Each peer gets [`gmm_objective`] written out in its own scalar type as a user of the crate
-//! would write it: the same loops over the same flat inputs (`alphas` `K`, `means` `K × D`,
-//! `icf` `K × D(D+1)/2` with the strictly lower triangle column-major after the `D`
-//! log-diagonal entries, `x` `N × D`), the same formula with the same constant
-//! [`gmm_constant`], and the same log-sum-exp shifted by the maximum. The maximum is taken on
-//! the plain `f64` values (none of the crates needs to record it: the derivative of the shift
-//! cancels), so every peer records the same operations as [`gmm_objective`] minus the `max`.
-//! The data `x` and the Wishart parameters are plain `f64` constants, never on the tape.
+//! [`gmm_objective`] is written out once more, generically over the scalar type, as a user of
+//! these crates would write it: the same loops over the same flat inputs (`alphas` `K`,
+//! `means` `K × D`, `icf` `K × D(D+1)/2` with the strictly lower triangle column-major after
+//! the `D` log-diagonal entries, `x` `N × D`), the same formula with the same constant
+//! [`gmm_constant`], and the same log-sum-exp shifted by the maximum. The scalar is any type
+//! of a small local trait, `TapeScalar` (the operators, plus `exp`, `ln`, the plain value and
+//! a zero), implemented for the three crates' scalars by delegating to each crate's own API;
+//! each peer runs that one objective on its own scalar. The maximum is taken on the plain
+//! `f64` values (none of the crates needs to record it: the derivative of the shift cancels),
+//! so every peer records the same operations as [`gmm_objective`] minus the `max`. The data
+//! `x` and the Wishart parameters are plain `f64` constants, never on the tape.
 //!
 //! | peer | how the gradient is taken |
 //! | --- | --- |
@@ -17,24 +20,27 @@
 //! | [`RustQuant_autodiff`] 0.4 | a fresh `Graph::new()` per call, `vars` for `alphas`, `means`, `icf`, `result.accumulate().wrt(&vars)` for each |
 //!
 //! `reverse` and RustQuant_autodiff record one node of two (parent, partial) pairs per
-//! operation in a `Vec` (32 bytes per node); `reverse` has no `+=` (so `s = s + t`, the same
-//! node), and in both a `Var - Var` records a negation and an addition. The
-//! accumulators start from a variable `0.0` on the tape (`Var` and `Variable` need one to
-//! exist), which costs one node and does not change the gradient. echidna's `Reverse` is
-//! `Copy`, 12 bytes, records on a thread-local tape and has `Reverse::constant(0.0)`, a
-//! constant that is not on the tape. echidna's other reverse mode, the bytecode tape
-//! (`echidna::record`, `bytecode` feature), records once to evaluate many times; one gradient
-//! per call is what `vjp` is for, so that is what is timed.
+//! operation in a `Vec` (32 bytes per node); in both a `Var - Var` records a negation and an
+//! addition. `reverse` has no `+=`, so the objective writes `s += t` as `s = s + (t)`; echidna's
+//! and RustQuant's `+=` are defined as exactly that, so they record the same nodes either way.
+//! The accumulators start from a variable `0.0` on the tape of the inputs (`Var` and
+//! `Variable` need one to exist), which costs one node per objective and one per log-sum-exp
+//! and does not change the gradient.
+//! echidna's `Reverse` is `Copy`, 12 bytes, records on a thread-local tape and has
+//! `Reverse::constant(0.0)`, a constant that is not on the tape, used as its zero. echidna's
+//! other reverse mode, the bytecode tape (`echidna::record`, `bytecode` feature), records once
+//! to evaluate many times; one gradient per call is what `vjp` is for, so that is what is
+//! timed.
 //!
 //! The tape grows with `N K D²`: about `1.5 D²` nodes per point and component, so `N = 1000`,
 //! `D = 64`, `K = 100` would need some 6·10⁸ nodes (about 20 GB for `reverse`). The binary
 //! times the peers only on the sizes where that stays small (see `src/bin/gmm.rs`).
 
-// The objectives use index loops on purpose: the straightforward translation of
+// The objective uses index loops on purpose: the straightforward translation of
 // `gmm_objective`'s loops.
 #![allow(clippy::needless_range_loop, clippy::too_many_arguments)]
 
-use num_traits::Float as _;
+use std::ops::{Add, Mul, Sub};
 
 use crate::gmm::{GmmGradient, GmmInput, gmm_constant};
 #[cfg(doc)]
@@ -58,37 +64,112 @@ fn check_shapes(
 }
 
 // ---------------------------------------------------------------------------------------------
-// reverse 0.2
+// The objective, once, on any of the three scalars
 // ---------------------------------------------------------------------------------------------
 
-/// `log Σ exp(v_i)` on `reverse`'s tape, shifted by the maximum of the values.
-fn logsumexp_reverse<'t>(v: &[reverse::Var<'t>]) -> reverse::Var<'t> {
+/// A runtime-tape reverse-mode scalar: the operators the objective uses (the `f64` on the left
+/// of `-`, `*` and `+` is a where-clause of [`gmm_objective_tape`]), and the rest of what it
+/// needs, each implemented by the crate's own method.
+trait TapeScalar:
+    Copy
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Add<f64, Output = Self>
+    + Sub<f64, Output = Self>
+{
+    /// `e^self`, recorded.
+    fn exp(self) -> Self;
+    /// `ln self`, recorded.
+    fn ln(self) -> Self;
+    /// The plain value, not recorded (for the shift of the log-sum-exp).
+    fn value(self) -> f64;
+    /// A `0.0` to start an accumulator from, on the tape of `self`: a new variable on
+    /// `reverse`'s tape and RustQuant's graph (one node), echidna's untracked constant.
+    fn zero_like(self) -> Self;
+}
+
+impl TapeScalar for reverse::Var<'_> {
+    fn exp(self) -> Self {
+        reverse::Var::exp(&self)
+    }
+    fn ln(self) -> Self {
+        reverse::Var::ln(&self)
+    }
+    fn value(self) -> f64 {
+        self.val
+    }
+    fn zero_like(self) -> Self {
+        self.tape.add_var(0.0)
+    }
+}
+
+type Rev = echidna::Reverse<f64>;
+
+impl TapeScalar for Rev {
+    fn exp(self) -> Self {
+        num_traits::Float::exp(self)
+    }
+    fn ln(self) -> Self {
+        num_traits::Float::ln(self)
+    }
+    fn value(self) -> f64 {
+        echidna::Scalar::value(&self)
+    }
+    fn zero_like(self) -> Self {
+        Rev::constant(0.0)
+    }
+}
+
+type RqVar<'g> = RustQuant_autodiff::Variable<'g>;
+
+impl TapeScalar for RqVar<'_> {
+    fn exp(self) -> Self {
+        RqVar::exp(self)
+    }
+    fn ln(self) -> Self {
+        RqVar::ln(self)
+    }
+    fn value(self) -> f64 {
+        self.value
+    }
+    fn zero_like(self) -> Self {
+        self.graph.var(0.0)
+    }
+}
+
+/// `log Σ exp(v_i)` on the tape of `v`, shifted by the maximum of the values.
+fn logsumexp_tape<T: TapeScalar>(v: &[T]) -> T {
     let mx = v
         .iter()
-        .map(|vi| vi.val())
+        .map(|vi| vi.value())
         .fold(f64::NEG_INFINITY, f64::max);
-    let mut s = v[0].tape.add_var(0.0);
+    let mut s = v[0].zero_like();
     for i in 0..v.len() {
         s = s + (v[i] - mx).exp();
     }
     s.ln() + mx
 }
 
-/// [`gmm_objective`] on `reverse`'s tape variables.
-fn gmm_objective_reverse<'t>(
-    tape: &'t reverse::Tape,
-    alphas: &[reverse::Var<'t>],
-    means: &[reverse::Var<'t>],
-    icf: &[reverse::Var<'t>],
+/// [`gmm_objective`] on a runtime-tape scalar, recorded on the tape of `alphas` (which must
+/// not be empty).
+fn gmm_objective_tape<T: TapeScalar>(
+    alphas: &[T],
+    means: &[T],
+    icf: &[T],
     x: &[f64],
     d: usize,
     k: usize,
     n: usize,
     wishart_gamma: f64,
     wishart_m: usize,
-) -> reverse::Var<'t> {
+) -> T
+where
+    // `Mul<f64>` too: a where-clause on `f64` hides its built-in impls from inference.
+    f64: Add<T, Output = T> + Sub<T, Output = T> + Mul<T, Output = T> + Mul<f64, Output = f64>,
+{
     let icf_sz = d * (d + 1) / 2;
-    let zero = tape.add_var(0.0);
+    let zero = alphas[0].zero_like();
 
     let mut qdiags = vec![zero; d * k];
     let mut sum_qs = vec![zero; k];
@@ -127,7 +208,7 @@ fn gmm_objective_reverse<'t>(
             }
             main_term[ik] = alphas[ik] + sum_qs[ik] - 0.5 * sq;
         }
-        slse = slse + logsumexp_reverse(&main_term);
+        slse = slse + logsumexp_tape(&main_term);
     }
 
     let mut prior = zero;
@@ -140,12 +221,17 @@ fn gmm_objective_reverse<'t>(
             let l = icf[ik * icf_sz + j];
             frob = frob + l * l;
         }
-        prior = prior + wishart_m as f64 * sum_qs[ik] - 0.5 * wishart_gamma * wishart_gamma * frob;
+        prior =
+            prior + (wishart_m as f64 * sum_qs[ik] - 0.5 * wishart_gamma * wishart_gamma * frob);
     }
 
     let constant = gmm_constant(d, k, n, wishart_gamma, wishart_m);
-    constant + slse - n as f64 * logsumexp_reverse(alphas) + prior
+    constant + slse - n as f64 * logsumexp_tape(alphas) + prior
 }
+
+// ---------------------------------------------------------------------------------------------
+// reverse 0.2
+// ---------------------------------------------------------------------------------------------
 
 /// Value and gradient of [`gmm_objective`] with respect to `(alphas, means, icf)` with the
 /// [`reverse`] crate 0.2: a fresh `reverse::Tape` per call, the three inputs added with
@@ -175,7 +261,7 @@ pub fn gmm_grad_reverse(
     let a = tape.add_vars(alphas);
     let m = tape.add_vars(means);
     let q = tape.add_vars(icf);
-    let r = gmm_objective_reverse(&tape, &a, &m, &q, x, d, k, n, wishart_gamma, wishart_m);
+    let r = gmm_objective_tape(&a, &m, &q, x, d, k, n, wishart_gamma, wishart_m);
     let g = r.grad();
     (r.val(), (g.wrt(&a), g.wrt(&m), g.wrt(&q)))
 }
@@ -183,94 +269,6 @@ pub fn gmm_grad_reverse(
 // ---------------------------------------------------------------------------------------------
 // echidna 0.15
 // ---------------------------------------------------------------------------------------------
-
-type Rev = echidna::Reverse<f64>;
-
-/// `log Σ exp(v_i)` on echidna's `Reverse`, shifted by the maximum of the values.
-fn logsumexp_echidna(v: &[Rev]) -> Rev {
-    use echidna::Scalar as _;
-    let mx = v
-        .iter()
-        .map(|vi| vi.value())
-        .fold(f64::NEG_INFINITY, f64::max);
-    let mut s = Rev::constant(0.0);
-    for i in 0..v.len() {
-        s += (v[i] - mx).exp();
-    }
-    s.ln() + mx
-}
-
-/// [`gmm_objective`] on echidna's reverse-mode scalar (recorded on the active tape).
-fn gmm_objective_echidna(
-    alphas: &[Rev],
-    means: &[Rev],
-    icf: &[Rev],
-    x: &[f64],
-    d: usize,
-    k: usize,
-    n: usize,
-    wishart_gamma: f64,
-    wishart_m: usize,
-) -> Rev {
-    let icf_sz = d * (d + 1) / 2;
-    let zero = Rev::constant(0.0);
-
-    let mut qdiags = vec![zero; d * k];
-    let mut sum_qs = vec![zero; k];
-    for ik in 0..k {
-        let mut s = zero;
-        for j in 0..d {
-            let q = icf[ik * icf_sz + j];
-            qdiags[ik * d + j] = q.exp();
-            s += q;
-        }
-        sum_qs[ik] = s;
-    }
-
-    let mut xc = vec![zero; d];
-    let mut qxc = vec![zero; d];
-    let mut main_term = vec![zero; k];
-    let mut slse = zero;
-    for ix in 0..n {
-        for ik in 0..k {
-            for j in 0..d {
-                xc[j] = x[ix * d + j] - means[ik * d + j];
-            }
-            for j in 0..d {
-                qxc[j] = qdiags[ik * d + j] * xc[j];
-            }
-            let mut idx = ik * icf_sz + d;
-            for c in 0..d {
-                for r in c + 1..d {
-                    qxc[r] += icf[idx] * xc[c];
-                    idx += 1;
-                }
-            }
-            let mut sq = zero;
-            for j in 0..d {
-                sq += qxc[j] * qxc[j];
-            }
-            main_term[ik] = alphas[ik] + sum_qs[ik] - 0.5 * sq;
-        }
-        slse += logsumexp_echidna(&main_term);
-    }
-
-    let mut prior = zero;
-    for ik in 0..k {
-        let mut frob = zero;
-        for j in 0..d {
-            frob += qdiags[ik * d + j] * qdiags[ik * d + j];
-        }
-        for j in d..icf_sz {
-            let l = icf[ik * icf_sz + j];
-            frob += l * l;
-        }
-        prior += wishart_m as f64 * sum_qs[ik] - 0.5 * wishart_gamma * wishart_gamma * frob;
-    }
-
-    let constant = gmm_constant(d, k, n, wishart_gamma, wishart_m);
-    constant + slse - n as f64 * logsumexp_echidna(alphas) + prior
-}
 
 /// Value and gradient of [`gmm_objective`] with respect to `(alphas, means, icf)` with
 /// [`echidna`] 0.15's reverse mode: `echidna::vjp` with weight `1` on the concatenation
@@ -301,7 +299,7 @@ pub fn gmm_grad_echidna(
         |p| {
             let (a, rest) = p.split_at(k);
             let (m, q) = rest.split_at(k * d);
-            vec![gmm_objective_echidna(
+            vec![gmm_objective_tape(
                 a,
                 m,
                 q,
@@ -324,94 +322,6 @@ pub fn gmm_grad_echidna(
 // ---------------------------------------------------------------------------------------------
 // RustQuant_autodiff 0.4
 // ---------------------------------------------------------------------------------------------
-
-type RqVar<'g> = RustQuant_autodiff::Variable<'g>;
-
-/// `log Σ exp(v_i)` on RustQuant's graph, shifted by the maximum of the values.
-fn logsumexp_rustquant<'g>(v: &[RqVar<'g>]) -> RqVar<'g> {
-    let mx = v
-        .iter()
-        .map(|vi| vi.value())
-        .fold(f64::NEG_INFINITY, f64::max);
-    let mut s = v[0].graph.var(0.0);
-    for i in 0..v.len() {
-        s += (v[i] - mx).exp();
-    }
-    s.ln() + mx
-}
-
-/// [`gmm_objective`] on RustQuant's graph variables.
-fn gmm_objective_rustquant<'g>(
-    graph: &'g RustQuant_autodiff::Graph,
-    alphas: &[RqVar<'g>],
-    means: &[RqVar<'g>],
-    icf: &[RqVar<'g>],
-    x: &[f64],
-    d: usize,
-    k: usize,
-    n: usize,
-    wishart_gamma: f64,
-    wishart_m: usize,
-) -> RqVar<'g> {
-    let icf_sz = d * (d + 1) / 2;
-    let zero = graph.var(0.0);
-
-    let mut qdiags = vec![zero; d * k];
-    let mut sum_qs = vec![zero; k];
-    for ik in 0..k {
-        let mut s = zero;
-        for j in 0..d {
-            let q = icf[ik * icf_sz + j];
-            qdiags[ik * d + j] = q.exp();
-            s += q;
-        }
-        sum_qs[ik] = s;
-    }
-
-    let mut xc = vec![zero; d];
-    let mut qxc = vec![zero; d];
-    let mut main_term = vec![zero; k];
-    let mut slse = zero;
-    for ix in 0..n {
-        for ik in 0..k {
-            for j in 0..d {
-                xc[j] = x[ix * d + j] - means[ik * d + j];
-            }
-            for j in 0..d {
-                qxc[j] = qdiags[ik * d + j] * xc[j];
-            }
-            let mut idx = ik * icf_sz + d;
-            for c in 0..d {
-                for r in c + 1..d {
-                    qxc[r] += icf[idx] * xc[c];
-                    idx += 1;
-                }
-            }
-            let mut sq = zero;
-            for j in 0..d {
-                sq += qxc[j] * qxc[j];
-            }
-            main_term[ik] = alphas[ik] + sum_qs[ik] - 0.5 * sq;
-        }
-        slse += logsumexp_rustquant(&main_term);
-    }
-
-    let mut prior = zero;
-    for ik in 0..k {
-        let mut frob = zero;
-        for j in 0..d {
-            frob += qdiags[ik * d + j] * qdiags[ik * d + j];
-        }
-        for j in d..icf_sz {
-            let l = icf[ik * icf_sz + j];
-            frob += l * l;
-        }
-        prior += wishart_m as f64 * sum_qs[ik] - 0.5 * wishart_gamma * wishart_gamma * frob;
-    }
-
-    let constant = gmm_constant(d, k, n, wishart_gamma, wishart_m);
-    constant + slse - n as f64 * logsumexp_rustquant(alphas) + prior
-}
 
 /// Value and gradient of [`gmm_objective`] with respect to `(alphas, means, icf)` with
 /// [`RustQuant_autodiff`] 0.4: a fresh `Graph` per call, the three inputs added with `vars`,
@@ -438,7 +348,7 @@ pub fn gmm_grad_rustquant(
     let a = graph.vars(alphas);
     let m = graph.vars(means);
     let q = graph.vars(icf);
-    let r = gmm_objective_rustquant(&graph, &a, &m, &q, x, d, k, n, wishart_gamma, wishart_m);
+    let r = gmm_objective_tape(&a, &m, &q, x, d, k, n, wishart_gamma, wishart_m);
     let g = r.accumulate();
     (r.value(), (g.wrt(&a), g.wrt(&m), g.wrt(&q)))
 }
