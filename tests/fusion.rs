@@ -814,3 +814,36 @@ fn loop_after_the_loop_with_a_recorded_count() {
         "tail_loop_needs_its_count",
     );
 }
+
+/// Statements before the fused loop: a loop that records (the old `y` and `tanh`'s result)
+/// followed by a recorded overwrite of `y` outside any loop. That push must check the tape's
+/// room: the loop reserved only its own (random programs found it pushing unchecked).
+#[differentiable]
+fn head_push_after_a_loop(x: &[f64], n: usize) -> f64 {
+    let mut y = x[0];
+    let mut s = y;
+    for _ in 1..=5 {
+        let p = y / 0.64;
+        y = y * p.tanh() + y;
+    }
+    let t = (-1.56 - x[1]).tanh();
+    y -= (t * y).atan();
+    let mut m: usize = 0;
+    while m < n {
+        s -= (t + t).asinh();
+        m += 1;
+    }
+    y - s - t
+}
+
+#[test]
+fn recorded_overwrite_after_a_loop_before_the_fused_loop() {
+    let x = [-0.3825, -0.2489];
+    check(
+        "head_push_after_a_loop",
+        |x| head_push_after_a_loop(x, 4),
+        &x,
+        head_push_after_a_loop_grad(&x, 4),
+        split!(head_push_after_a_loop_pullback(&x, 4), 1.0),
+    );
+}

@@ -633,6 +633,14 @@ impl<'a> Gen<'a> {
         self.an.saves(s) && !self.unsaved.borrow().contains(&(s as *const Stmt as usize))
     }
 
+    /// The forward sweep of a statement of the function body, emitted on its own (the parts
+    /// of a fused `f_vjp`): the current block is the body, whatever block was emitted last
+    /// (a push after a loop must not use the loop's reservation).
+    fn fwd_top(&self, s: &Stmt) -> TokenStream {
+        self.cur_block.set(0);
+        self.fwd_stmt(s)
+    }
+
     /// See [`Gen::held_calls`].
     fn held(&self, s: &Stmt) -> bool {
         self.held_calls
@@ -1622,7 +1630,7 @@ impl<'a> Gen<'a> {
         // (Generated for the tapes it registers; emitted below without the hoisted values.)
         let _ = tail
             .iter()
-            .map(|s| self.fwd_stmt(s))
+            .map(|s| self.fwd_top(s))
             .collect::<TokenStream>();
         if !self.tapes().is_empty() {
             return None;
@@ -1684,7 +1692,7 @@ impl<'a> Gen<'a> {
                 && op.reads().iter().all(|r| ready.contains(r))
                 && want.contains(var)
             {
-                hoisted.extend(self.fwd_stmt(s));
+                hoisted.extend(self.fwd_top(s));
                 ready.insert(*var);
                 moved.insert(*s as *const Stmt);
             }
@@ -1698,11 +1706,11 @@ impl<'a> Gen<'a> {
         let tail_fwd: TokenStream = tail
             .iter()
             .filter(|s| !moved.contains(&(**s as *const Stmt)))
-            .map(|s| self.fwd_stmt(s))
+            .map(|s| self.fwd_top(s))
             .collect();
         *self.unsaved.borrow_mut() = crate::analyze::private_fills(self.func, self.an, c.index);
         let fused_loop = self.fused_loop(l, &c.accumulators);
-        let head_fwd: TokenStream = head.iter().map(|s| self.fwd_stmt(s)).collect();
+        let head_fwd: TokenStream = head.iter().map(|s| self.fwd_top(s)).collect();
         let head_rev = self.rev_stmt_refs(&head, stmts);
         Some(Fused {
             early_adjoints: self.presize_early.borrow().clone(),
