@@ -3,8 +3,12 @@
 // final packed-triangle counter idx: xc is refilled whole per component and rebuilt in the
 // reverse sweep, the steps idx += 1 are undone there (idx -= 1) so icf[idx] is recomputed,
 // the increments qxc[r] += .. read their cotangent in place, and the cotangent of xc[c] in
-// the loop over r is summed in a register. (`logsumexp` is the function of
-// accumulator.rs.)
+// the loop over r is summed in a register. In `gmm_objective_vjp` the loop over points is
+// fused (xc, qxc and main_term are filled whole per point before they are read: scratch
+// buffers), the prior loop after it runs before it, and the pullback of
+// `logsumexp(&main_term)` is kept from the forward call; the reverse sweep's element accesses
+// of the gradients and of the fixed-length buffers skip bounds checks. (`logsumexp` is the
+// function of accumulator.rs.)
 use ad_runtime::differentiable;
 
 /// The GMM log posterior (see the module documentation), as plain loops over flat slices.
