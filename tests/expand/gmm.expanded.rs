@@ -668,6 +668,7 @@ pub fn gmm_objective_pullback<'__ad>(
                         let __iters8 = ::core::iter::Iterator::size_hint(&(__v35..__v36))
                             .0;
                         let mut __dinv28 = ::ad_runtime::__private::zero();
+                        let mut __dinv28_other = ::ad_runtime::__private::zero();
                         for __k in (0..__iters8).rev() {
                             let r = ::ad_runtime::__private::range_up(__v35, __k);
                             ::ad_runtime::__private::undo_add(&mut idx, 1);
@@ -718,8 +719,10 @@ pub fn gmm_objective_pullback<'__ad>(
                                     )
                                 };
                             }
+                            ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                         }
                         if __iters8 > 0 {
+                            ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_xc,
@@ -1264,6 +1267,7 @@ pub fn gmm_objective_vjp(
                     let __v36 = ::core::clone::Clone::clone(&d);
                     let __iters8 = ::core::iter::Iterator::size_hint(&(__v35..__v36)).0;
                     let mut __dinv28 = ::ad_runtime::__private::zero();
+                    let mut __dinv28_other = ::ad_runtime::__private::zero();
                     for __k in (0..__iters8).rev() {
                         let r = ::ad_runtime::__private::range_up(__v35, __k);
                         ::ad_runtime::__private::undo_add(&mut idx, 1);
@@ -1314,8 +1318,10 @@ pub fn gmm_objective_vjp(
                                 )
                             };
                         }
+                        ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                     }
                     if __iters8 > 0 {
+                        ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_xc,
