@@ -847,3 +847,44 @@ fn recorded_overwrite_after_a_loop_before_the_fused_loop() {
         split!(head_push_after_a_loop_pullback(&x, 4), 1.0),
     );
 }
+
+#[differentiable]
+fn sq0(v: &[f64]) -> f64 {
+    v[0] * v[0]
+}
+
+/// A call on a buffer before the loop that then uses the buffer as scratch space: the call's
+/// reverse (after the loop) runs the callee again on the buffer, which must hold its value
+/// from before the loop again (found by tests/gen/gen_random_fusion_programs.py).
+#[differentiable]
+fn call_on_buffer_before_scratch_loop(x: &[f64]) -> f64 {
+    let mut b = vec![0.0; 1];
+    b[0] = x[0];
+    let h = sq0(&b);
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        for j in 0..1 {
+            b[j] = x[i];
+        }
+        s += b[0];
+    }
+    s + h
+}
+
+#[test]
+fn buffer_used_before_it_becomes_scratch_space() {
+    let x = [0.5, 2.0];
+    let (v, g) = call_on_buffer_before_scratch_loop_grad(&x);
+    closed(
+        &g,
+        &[2.0 * x[0] + 1.0, 1.0],
+        "call_on_buffer_before_scratch_loop",
+    );
+    check(
+        "call_on_buffer_before_scratch_loop",
+        call_on_buffer_before_scratch_loop,
+        &x,
+        (v, g),
+        split!(call_on_buffer_before_scratch_loop_pullback(&x), 1.0),
+    );
+}

@@ -1999,6 +1999,16 @@ pub fn private_fills(func: &Func, an: &Analysis, index: usize) -> HashSet<usize>
     let len_of = buffer_lengths(func, &an.presized);
     for b in iteration_private(func, an, index) {
         let Some(len) = len_of.get(&b) else { continue };
+        // The reverse of the statements before the loop runs after it and may read the
+        // buffer as it was before the loop (a call on it runs again there): then the fills
+        // record their old values, and each iteration's reverse restores them.
+        let used_before = func.body.stmts[..index].iter().any(|s| {
+            mentions_anywhere(s, b)
+                && !matches!(s, Stmt::Let { op, .. } if kinds::is_vec_repeat(op))
+        });
+        if used_before {
+            continue;
+        }
         let Some(first) = l.body.stmts.iter().find(|s| mentions_anywhere(s, b)) else {
             continue;
         };
