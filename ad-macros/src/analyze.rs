@@ -12,7 +12,8 @@
 //!    right before its only consumer, when its inputs are restored there anyway (`y * a`
 //!    before `y = (y * a).sin() + x`), or **stored** at the end of the block and popped at the
 //!    start of its reverse. Calls are never recomputed: the caller stores the callee's
-//!    pullback instead.
+//!    pullback instead. Nor are scalar transcendentals (`exp`, `tanh`, ..., see `costly`):
+//!    recording a result costs a few cycles, recomputing it tens.
 //! 5. **Saves** (flow-sensitive): an overwrite pushes the old value, to be restored in the
 //!    reverse sweep (Tapenade's and Clad's restore), only if the reverse sweep reads the
 //!    variable at some point that is not strictly after the overwrite (later in the text and
@@ -28,6 +29,11 @@
 //! read nowhere else ([`Analysis::increments`]), buffers with a fixed length
 //! ([`Analysis::presized`]), and nested range loops whose trip count can be recomputed from
 //! their bounds ([`recounted`]).
+//!
+//! For loop fusion (`f_vjp`, see `reverse.rs`): the candidate loops of the function body
+//! ([`fusion_candidates`]), the buffers that are scratch space of each iteration
+//! ([`iteration_private`]) and the fills among their writes that need no record
+//! ([`private_fills`]), and which statements after a loop can run before it ([`split_tail`]).
 //!
 //! Statements are identified by address (`&Stmt as *const _ as usize`) in the sets that
 //! refer to them; the IR is not modified after parsing, so addresses are stable.
