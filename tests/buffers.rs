@@ -1107,3 +1107,33 @@ fn fixed_size_array_parameters() {
         "{g:?} vs {want:?}"
     );
 }
+
+/// Local fixed-size arrays: `[c; N]` is a fixed-length buffer like `vec![c; n]` (element
+/// writes, reads, a call on `&b`), and `[a, b, c]` of constants is a constant array.
+#[differentiable]
+fn first_two(v: &[f64]) -> f64 {
+    v[0] * v[0] + v[1]
+}
+
+#[differentiable(wrt(x))]
+fn local_arrays(x: &[f64], k: f64) -> f64 {
+    let mut b = [0.0; 3];
+    for i in 0..3 {
+        b[i] = x[i] * x[(i + 1) % x.len()];
+    }
+    let c = [1.5, k, 2.0];
+    let mut s = 0.0;
+    for i in 0..3 {
+        s += b[i] * c[i];
+    }
+    b[1] = b[1].sin();
+    s + first_two(&b) + b.len() as f64
+}
+
+#[test]
+fn local_fixed_size_arrays() {
+    let x = sample(41, 4);
+    let (v, g) = local_arrays_grad(&x, 0.7);
+    assert_eq!(v, local_arrays(&x, 0.7));
+    assert_fd(|x| local_arrays(x, 0.7), &x, &g, "local_arrays");
+}

@@ -410,6 +410,27 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
                 _ => Kind::Unknown,
             }
         }
+        Op::Opaque { tokens, reads, .. }
+            if vec_repeat_elem(op).is_none()
+                && let Ok(arr) = syn::parse2::<syn::ExprArray>(tokens.clone()) =>
+        {
+            // `[a, b, ..]`: a sequence of the elements' kind (literals by their text,
+            // variables by their kinds).
+            let literals = arr
+                .elems
+                .iter()
+                .filter(|e| !matches!(e, syn::Expr::Path(_)))
+                .map(|e| const_kind(&quote::ToTokens::to_token_stream(e)));
+            let k =
+                literals
+                    .chain(reads.iter().map(|r| kinds[*r]))
+                    .fold(Kind::Bottom, |a, b| match (a, b) {
+                        (Kind::Bottom, b) => b,
+                        (a, b) if a == b => a,
+                        _ => Kind::Unknown,
+                    });
+            seq_of(k)
+        }
         Op::Opaque { .. } => match vec_repeat_elem(op) {
             // `vec![e; n]`: `e` is a constant (a literal or a variable); a `Vec` of arrays
             // this way is rare enough to take it for a buffer of scalars.
@@ -430,6 +451,10 @@ fn vec_repeat_elem(op: &Op) -> Option<proc_macro2::TokenStream> {
     let Op::Opaque { tokens, .. } = op else {
         return None;
     };
+    // A local array `[x; N]`, the same as `vec![x; N]` for the reverse sweep.
+    if let Ok(rep) = syn::parse2::<syn::ExprRepeat>(tokens.clone()) {
+        return Some(quote::ToTokens::to_token_stream(&*rep.expr));
+    }
     let m = syn::parse2::<syn::ExprMacro>(tokens.clone()).ok()?;
     if m.mac.path.segments.last()?.ident != "vec" {
         return None;
@@ -449,6 +474,9 @@ pub fn vec_repeat_len(op: &Op) -> Option<proc_macro2::TokenStream> {
     let Op::Opaque { tokens, .. } = op else {
         return None;
     };
+    if let Ok(rep) = syn::parse2::<syn::ExprRepeat>(tokens.clone()) {
+        return Some(quote::ToTokens::to_token_stream(&*rep.len));
+    }
     let m = syn::parse2::<syn::ExprMacro>(tokens.clone()).ok()?;
     let inner = m.mac.tokens;
     let rep = syn::parse2::<syn::ExprRepeat>(quote::quote!([#inner])).ok()?;

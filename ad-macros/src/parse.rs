@@ -13,7 +13,7 @@
 use crate::ctxt::Ctxt;
 use crate::ir::*;
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote};
+use quote::{ToTokens, quote, quote_spanned};
 use std::collections::{BTreeSet, HashMap};
 use syn::spanned::Spanned;
 use syn::{Expr, Ident, Pat, Type};
@@ -2019,6 +2019,32 @@ impl<'a> Lowerer<'a> {
                     tokens,
                     reads,
                     what: "the macro `vec!`".to_string(),
+                }
+            }
+            Expr::Repeat(rep) => {
+                // `[x; N]`: a local fixed-size array, handled like `vec![x; n]` (its length
+                // is a constant expression, kept as written).
+                let elem = self.lower_atom(&rep.expr);
+                let reads = elem.var().into_iter().collect();
+                let e = atom_tokens(&self.vars, &elem);
+                let len = &rep.len;
+                Op::Opaque {
+                    tokens: quote_spanned!(rep.span()=> [#e; #len]),
+                    reads,
+                    what: "the element of `[x; n]`".to_string(),
+                }
+            }
+            Expr::Array(arr) => {
+                // `[a, b, c]` of values that are not differentiated (checked like any opaque
+                // operation): a constant array.
+                let atoms: Vec<Atom> = arr.elems.iter().map(|e| self.lower_atom(e)).collect();
+                let reads = atoms.iter().filter_map(|a| a.var()).collect();
+                let elems: Vec<TokenStream> =
+                    atoms.iter().map(|a| atom_tokens(&self.vars, a)).collect();
+                Op::Opaque {
+                    tokens: quote_spanned!(arr.span()=> [#(#elems),*]),
+                    reads,
+                    what: "an element of an array expression `[a, b, ..]` (build it with `vec![0.0; n]` and element writes `v[i] = ..`)".to_string(),
                 }
             }
             Expr::Macro(m) => {

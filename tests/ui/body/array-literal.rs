@@ -1,4 +1,4 @@
-// An array expression `[x, y]` in the body.
+// An array expression `[x, y]` of differentiated values in the body (constant arrays work).
 use ad_runtime::differentiable;
 
 #[differentiable]
