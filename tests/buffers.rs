@@ -1137,3 +1137,64 @@ fn local_fixed_size_arrays() {
     assert_eq!(v, local_arrays(&x, 0.7));
     assert_fd(|x| local_arrays(x, 0.7), &x, &g, "local_arrays");
 }
+
+// ---------------------------------------------------------------------------------------------
+// `xs.iter().sum()`
+// ---------------------------------------------------------------------------------------------
+
+/// `xs.iter().sum()` (and `.copied()`, `::<f64>`, `.into_iter()` of an array) of parameters
+/// and local buffers: rewritten into the runtime's differentiable `iter_sum(&xs)`.
+#[differentiable]
+fn iter_sums(x: &[f64]) -> f64 {
+    let mut b = vec![0.0; x.len()];
+    let mut acc = 0.0;
+    for k in 0..3 {
+        for i in 0..x.len() {
+            b[i] = x[i] * (k as f64 + 1.0);
+        }
+        acc += b.iter().sum::<f64>() * x[0];
+    }
+    let t: f64 = x.iter().sum();
+    acc + x.iter().copied().sum::<f64>().sin() + t * t
+}
+
+#[differentiable]
+fn array_sum_sq(x: [f32; 3]) -> f32 {
+    let t: f32 = x.into_iter().sum();
+    t * t
+}
+
+/// A local `[c; N]` buffer (adjoint: a `Vec`) passed by value to a callee taking `[f64; N]`
+/// (cotangent: an array).
+#[differentiable]
+fn weighted3(v: [f64; 3]) -> f64 {
+    v[0] + 2.0 * v[1] + 3.0 * v[2] * v[2]
+}
+
+#[differentiable]
+fn array_to_callee(x: &[f64]) -> f64 {
+    let mut b = [0.0; 3];
+    for i in 0..3 {
+        b[i] = x[i].sin();
+    }
+    weighted3(b) * x[3]
+}
+
+#[test]
+fn iterator_sums_and_arrays_through_calls() {
+    let x = sample(42, 4);
+    let (v, g) = iter_sums_grad(&x);
+    assert_eq!(v, iter_sums(&x));
+    assert_fd(iter_sums, &x, &g, "iter_sums");
+
+    let (v, g) = array_sum_sq_grad([0.5, 0.25, -1.0]);
+    assert_eq!(v, array_sum_sq([0.5, 0.25, -1.0]));
+    assert!(
+        g.iter().all(|&gi| (gi - 2.0 * (-0.25f32)).abs() < 1e-6),
+        "{g:?}"
+    );
+
+    let (v, g) = array_to_callee_grad(&x);
+    assert_eq!(v, array_to_callee(&x));
+    assert_fd(array_to_callee, &x, &g, "array_to_callee");
+}

@@ -2077,6 +2077,17 @@ impl<'a> Lowerer<'a> {
     /// Lowers a method call `recv.name(args)`.
     fn lower_method(&mut self, m: &syn::ExprMethodCall) -> Op {
         let name = m.method.to_string();
+        // `xs.iter().sum()` (also `.into_iter()`, `.copied()`, `.cloned()`, with or without
+        // `::<f64>`) of a slice, `Vec` or fixed-size array: the runtime's differentiable
+        // `iter_sum(&xs)`, called like any differentiable function.
+        if name == "sum"
+            && m.args.is_empty()
+            && let Some(base) = iterated_base(&m.receiver)
+        {
+            let call: syn::ExprCall = syn::parse_quote_spanned!(m.span()=>
+                ::ad_runtime::__private::iter_sum(&#base));
+            return self.lower_call(&call, &Expr::Call(call.clone()));
+        }
         let mut extra = MethodExtra::default();
         if let Some(t) = &m.turbofish {
             if crate::rules::tensor_method(&name).is_some() {
@@ -2527,6 +2538,30 @@ pub fn strip(e: &Expr) -> &Expr {
         Expr::Paren(p) => strip(&p.expr),
         Expr::Group(g) => strip(&g.expr),
         _ => e,
+    }
+}
+
+/// The collection `xs` of an iterator `xs.iter()`, `xs.into_iter()`, optionally followed by
+/// `.copied()` or `.cloned()` (the receiver of `.sum()`).
+fn iterated_base(e: &Expr) -> Option<&Expr> {
+    let Expr::MethodCall(m) = strip(e) else {
+        return None;
+    };
+    if !m.args.is_empty() || m.turbofish.is_some() {
+        return None;
+    }
+    match m.method.to_string().as_str() {
+        "iter" | "into_iter" => Some(&m.receiver),
+        "copied" | "cloned" => match strip(&m.receiver) {
+            Expr::MethodCall(inner)
+                if inner.args.is_empty()
+                    && matches!(inner.method.to_string().as_str(), "iter" | "into_iter") =>
+            {
+                Some(&inner.receiver)
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -220,6 +220,22 @@ impl<T: Accumulate> ArgCotangent<T> for T {
     }
 }
 
+// A slice-taking callee's `Vec` cotangent for a fixed-size array argument, and an array
+// cotangent for an argument whose adjoint is a `Vec` (a local `[c; N]` buffer).
+impl<T: Accumulate, const N: usize> ArgCotangent<[T; N]> for Vec<T> {
+    fn add_to(self, d: &mut [T; N]) {
+        for (a, g) in d.iter_mut().zip(self) {
+            a.accumulate(g);
+        }
+    }
+}
+
+impl<T: Accumulate + Zero, const N: usize> ArgCotangent<Vec<T>> for [T; N] {
+    fn add_to(self, d: &mut Vec<T>) {
+        d.accumulate(self.into_iter().collect());
+    }
+}
+
 /// Never implemented: names the mistake when a differentiated value is passed to a
 /// parameter that the callee does not differentiate.
 #[diagnostic::on_unimplemented(

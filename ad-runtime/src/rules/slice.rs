@@ -127,3 +127,20 @@ pub fn acc_slice<T: Accumulate + Zero>(d: &mut Vec<T>, start: usize, g: Vec<T>) 
         a.accumulate(b);
     }
 }
+
+// s = xs.iter().sum();  x̄s[i] += s̄ for every i
+/// `xs.iter().sum()` of a slice (the macro rewrites that expression into this call, so that
+/// it is differentiated like a call to a `#[differentiable]` function).
+pub fn iter_sum<T: Copy + core::iter::Sum<T>>(xs: &[T]) -> T {
+    xs.iter().copied().sum()
+}
+
+/// [`iter_sum`] and its pullback, in the calling convention of generated `f_pullback`s: the
+/// cotangent of the sum goes to every element.
+#[allow(clippy::type_complexity)] // the pullback's type is the calling convention
+pub fn iter_sum_pullback<T: Copy + core::iter::Sum<T>>(
+    xs: &[T],
+) -> (T, impl FnOnce(T) -> (Vec<T>,) + use<T>) {
+    let n = xs.len();
+    (iter_sum(xs), move |g: T| (vec![g; n],))
+}
