@@ -1198,3 +1198,38 @@ fn iterator_sums_and_arrays_through_calls() {
     assert_eq!(v, array_to_callee(&x));
     assert_fd(array_to_callee, &x, &g, "array_to_callee");
 }
+
+/// `xs.iter().map(|v| e).sum()` and the zipped form (a dot product), also over sub-slices
+/// and with `&v` patterns: rewritten into the loops they stand for.
+#[differentiable]
+fn zdot(x: &[f64], y: &[f64]) -> f64 {
+    x.iter().zip(y.iter()).map(|(a, b)| a * b).sum()
+}
+
+#[differentiable]
+fn map_sums(x: &[f64], w: f64) -> f64 {
+    let s: f64 = x.iter().map(|v| (v * w).sin()).sum();
+    let t = x.iter().map(|&v| v * v).sum::<f64>();
+    let u: f64 = x
+        .iter()
+        .zip(&x[1..])
+        .map(|(&a, &b)| (a - b) * (a - b))
+        .sum();
+    let a: f64 = x[1..].iter().map(|v| v * v).sum();
+    let c = vec![1.0, 2.0, 3.0, 4.0];
+    let e: f64 = c.iter().zip(x.iter()).map(|(p, q)| p * q.exp()).sum();
+    s * t + u + zdot(x, x) + a * e
+}
+
+#[test]
+fn map_and_zip_sums() {
+    let x = sample(43, 4);
+    let w = 0.7;
+    let (v, (g, gw)) = map_sums_grad(&x, w);
+    assert_eq!(v, map_sums(&x, w));
+    let mut p = x.clone();
+    p.push(w);
+    let mut all = g.clone();
+    all.push(gw);
+    assert_fd(|p| map_sums(&p[..4], p[4]), &p, &all, "map_sums");
+}

@@ -730,3 +730,23 @@ fn indexing_values_of_unknown_kind() {
     let h = dense(&w, &x);
     assert_eq!(dv, vec![0.0, 2.0 * h[0]]);
 }
+
+/// `a.iter().map(|v| e).sum()` of a 1-D array: rewritten into `for v in a.iter()`.
+#[differentiable]
+fn array_map_sum(a: &Array1<f64>, w: f64) -> f64 {
+    a.iter().map(|v| (v * w).tanh()).sum()
+}
+
+#[test]
+fn map_sum_of_a_1d_array() {
+    let a = Array1::from(vec![0.5, -1.0, 2.0]);
+    let w = 0.3;
+    let (v, (ga, gw)) = array_map_sum_grad(&a, w);
+    assert_eq!(v, array_map_sum(&a, w));
+    let sech2 = |t: f64| 1.0 - t.tanh() * t.tanh();
+    for i in 0..3 {
+        assert!((ga[i] - w * sech2(a[i] * w)).abs() < 1e-12);
+    }
+    let want_w: f64 = a.iter().map(|&x| x * sech2(x * w)).sum();
+    assert!((gw - want_w).abs() < 1e-12);
+}

@@ -2088,6 +2088,14 @@ impl<'a> Lowerer<'a> {
                 ::ad_runtime::__private::iter_sum(&#base));
             return self.lower_call(&call, &Expr::Call(call.clone()));
         }
+        // `xs.iter().map(|v| e).sum()` and `xs.iter().zip(ys.iter()).map(|(a, b)| e).sum()`:
+        // the loop they stand for, `{ let mut s = 0.0; for v in xs.iter() { s += e; } s }`.
+        if name == "sum"
+            && m.args.is_empty()
+            && let Some(block) = map_sum_loop(m)
+        {
+            return self.lower_op(&block);
+        }
         let mut extra = MethodExtra::default();
         if let Some(t) = &m.turbofish {
             if crate::rules::tensor_method(&name).is_some() {
@@ -2539,6 +2547,99 @@ pub fn strip(e: &Expr) -> &Expr {
         Expr::Group(g) => strip(&g.expr),
         _ => e,
     }
+}
+
+/// The loop that `xs.iter().map(|p| e).sum()` stands for (also `.into_iter()`, and
+/// `xs.iter().zip(ys.iter())` / `.zip(&ys)` / `.zip(ys)` with a closure pattern `(a, b)` or
+/// `(&a, &b)`), as a block expression: `{ let mut s = 0.0; for p in xs.iter() { s += e; } s }`
+/// (zipped: an index loop over the shorter length). `None` for any other shape.
+fn map_sum_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
+    let Expr::MethodCall(map) = strip(&m.receiver) else {
+        return None;
+    };
+    if map.method != "map" || map.args.len() != 1 || map.turbofish.is_some() {
+        return None;
+    }
+    let Expr::Closure(c) = strip(&map.args[0]) else {
+        return None;
+    };
+    if c.inputs.len() != 1 || c.asyncness.is_some() || c.capture.is_some() {
+        return None;
+    }
+    let body = &c.body;
+    let pat = &c.inputs[0];
+    let acc = syn::Ident::new("__ad_map_sum", m.span());
+    let init: Expr = match &m.turbofish {
+        Some(t) => {
+            let ty = t.args.first()?;
+            syn::parse_quote!(0.0 as #ty)
+        }
+        None => syn::parse_quote!(0.0),
+    };
+    if let Some(xs) = iterated_base(&map.receiver) {
+        // A sub-slice `x[a..]` is iterated through its borrow.
+        let xs: Expr = if is_range_index(xs) {
+            syn::parse_quote!((&#xs))
+        } else {
+            xs.clone()
+        };
+        return Some(syn::parse_quote_spanned!(m.span()=> {
+            let mut #acc = #init;
+            for #pat in #xs.iter() {
+                #acc += #body;
+            }
+            #acc
+        }));
+    }
+    // `xs.iter().zip(Y)` with `Y` = `ys.iter()`, `&ys` or `ys`.
+    let Expr::MethodCall(zip) = strip(&map.receiver) else {
+        return None;
+    };
+    if zip.method != "zip" || zip.args.len() != 1 {
+        return None;
+    }
+    // Sub-slices stay borrowed (`(&x[1..])[i]`), other collections are indexed directly.
+    let indexable = |e: &Expr| -> Expr {
+        match strip(e) {
+            Expr::Reference(r) if r.mutability.is_none() && !is_range_index(&r.expr) => {
+                (*r.expr).clone()
+            }
+            Expr::Reference(_) => syn::parse_quote!((#e)),
+            other if is_range_index(other) => syn::parse_quote!((&#other)),
+            other => other.clone(),
+        }
+    };
+    let xs = indexable(iterated_base(&zip.receiver)?);
+    let ys = indexable(iterated_base(&zip.args[0]).unwrap_or(&zip.args[0]));
+    let (xs, ys) = (&xs, &ys);
+    let syn::Pat::Tuple(t) = pat else { return None };
+    if t.elems.len() != 2 {
+        return None;
+    }
+    // `a` binds `&xs[i]`, `&a` binds `xs[i]`.
+    let bind = |p: &syn::Pat, base: &Expr, i: &syn::Ident| -> Option<syn::Stmt> {
+        match p {
+            syn::Pat::Ident(id) => Some(syn::parse_quote!(let #id = &#base[#i];)),
+            syn::Pat::Reference(r) => {
+                let inner = &r.pat;
+                Some(syn::parse_quote!(let #inner = #base[#i];))
+            }
+            syn::Pat::Wild(_) => Some(syn::parse_quote!(let _ = 0;)),
+            _ => None,
+        }
+    };
+    let i = syn::Ident::new("__ad_zip_index", m.span());
+    let a = bind(&t.elems[0], xs, &i)?;
+    let b = bind(&t.elems[1], ys, &i)?;
+    Some(syn::parse_quote_spanned!(m.span()=> {
+        let mut #acc = #init;
+        for #i in 0..#xs.len().min(#ys.len()) {
+            #a
+            #b
+            #acc += #body;
+        }
+        #acc
+    }))
 }
 
 /// The collection `xs` of an iterator `xs.iter()`, `xs.into_iter()`, optionally followed by

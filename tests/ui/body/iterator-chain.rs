@@ -1,10 +1,11 @@
-// An iterator chain with a closure (`xs.iter().map(..).sum()`) on a differentiated slice
-// (`xs.iter().sum()` alone is supported).
+// An iterator chain the macro does not rewrite (`filter`) on a differentiated slice
+// (`xs.iter().sum()`, `xs.iter().map(..).sum()` and `xs.iter().zip(..).map(..).sum()` are
+// supported).
 use ad_runtime::differentiable;
 
 #[differentiable]
 fn f(xs: &[f64]) -> f64 {
-    let s: f64 = xs.iter().map(|v| v * v).sum();
+    let s: f64 = xs.iter().filter(|v| **v > 0.0).sum();
     s
 }
 
