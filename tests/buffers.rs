@@ -1233,3 +1233,28 @@ fn map_and_zip_sums() {
     all.push(gw);
     assert_fd(|p| map_sums(&p[..4], p[4]), &p, &all, "map_sums");
 }
+
+/// Products and folds of iterators, with and without `map`, `copied` and `zip`.
+#[differentiable]
+fn reductions(x: &[f64], w: f64) -> f64 {
+    let p: f64 = x.iter().product();
+    let q: f64 = x.iter().map(|v| 1.0 + v * w).product();
+    let m = x.iter().fold(0.0, |a, &v| a + v * v * w);
+    let n = x.iter().map(|v| v.sin()).fold(1.0, |a, t| a * (1.0 + t));
+    let mx = x.iter().copied().fold(f64::NEG_INFINITY, |a, v| a.max(v));
+    let z = x.iter().zip(x.iter()).fold(0.0, |s, (a, b)| s + a * b * w);
+    p + q + m + n + mx + z
+}
+
+#[test]
+fn products_and_folds() {
+    let x = sample(44, 4);
+    let w = 0.7;
+    let (v, (g, gw)) = reductions_grad(&x, w);
+    assert_eq!(v, reductions(&x, w));
+    let mut p = x.clone();
+    p.push(w);
+    let mut all = g.clone();
+    all.push(gw);
+    assert_fd(|p| reductions(&p[..4], p[4]), &p, &all, "reductions");
+}

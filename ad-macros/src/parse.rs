@@ -2088,11 +2088,10 @@ impl<'a> Lowerer<'a> {
                 ::ad_runtime::__private::iter_sum(&#base));
             return self.lower_call(&call, &Expr::Call(call.clone()));
         }
-        // `xs.iter().map(|v| e).sum()` and `xs.iter().zip(ys.iter()).map(|(a, b)| e).sum()`:
-        // the loop they stand for, `{ let mut s = 0.0; for v in xs.iter() { s += e; } s }`.
-        if name == "sum"
-            && m.args.is_empty()
-            && let Some(block) = map_sum_loop(m)
+        // Iterator reductions (`xs.iter().map(|v| e).sum()`, `.product()`, `.fold(..)`, over
+        // `xs.iter()` or a zip): the loop they stand for (see `reduction_loop`).
+        if matches!(name.as_str(), "sum" | "product" | "fold")
+            && let Some(block) = reduction_loop(m)
         {
             return self.lower_op(&block);
         }
@@ -2549,50 +2548,124 @@ pub fn strip(e: &Expr) -> &Expr {
     }
 }
 
-/// The loop that `xs.iter().map(|p| e).sum()` stands for (also `.into_iter()`, and
-/// `xs.iter().zip(ys.iter())` / `.zip(&ys)` / `.zip(ys)` with a closure pattern `(a, b)` or
-/// `(&a, &b)`), as a block expression: `{ let mut s = 0.0; for p in xs.iter() { s += e; } s }`
-/// (zipped: an index loop over the shorter length). `None` for any other shape.
-fn map_sum_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
-    let Expr::MethodCall(map) = strip(&m.receiver) else {
-        return None;
+/// The loop that an iterator reduction stands for, as a block expression, or `None` for a
+/// shape it does not know. Reductions: `.sum()` (`s += e`), `.product()` (`s *= e`) and
+/// `.fold(init, |a, v| f)` (`s = f` with `a` bound to `s`); the iterator: `xs.iter()`
+/// (also `.into_iter()`, `.copied()`, `.cloned()`), or `xs.iter().zip(Y)` with `Y` =
+/// `ys.iter()`, `&ys` or `ys` (an index loop over the shorter length, elements bound by a
+/// `(a, b)` or `(&a, &b)` pattern), optionally followed by `.map(|p| e)`. So
+/// `xs.iter().map(|v| v * v).sum()` is `{ let mut s = 0.0; for v in xs.iter() { s += v * v; } s }`.
+fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
+    let span = m.span();
+    let acc = syn::Ident::new("__ad_reduce", span);
+    let elem = syn::Ident::new("__ad_elem", span);
+    let typed = |lit: Expr| -> Option<Expr> {
+        Some(match &m.turbofish {
+            Some(t) => {
+                let ty = t.args.first()?;
+                syn::parse_quote!(#lit as #ty)
+            }
+            None => lit,
+        })
     };
-    if map.method != "map" || map.args.len() != 1 || map.turbofish.is_some() {
-        return None;
-    }
-    let Expr::Closure(c) = strip(&map.args[0]) else {
-        return None;
+    // The reduction: its initial value, the pattern its closure binds the element to (if
+    // any), and the update statements given the element's value.
+    let (init, fold): (Expr, Option<&syn::ExprClosure>) =
+        match (m.method.to_string().as_str(), m.args.len()) {
+            ("sum", 0) => (typed(syn::parse_quote!(0.0))?, None),
+            ("product", 0) => (typed(syn::parse_quote!(1.0))?, None),
+            ("fold", 2) => {
+                let Expr::Closure(c) = strip(&m.args[1]) else {
+                    return None;
+                };
+                if c.inputs.len() != 2 || c.asyncness.is_some() || c.capture.is_some() {
+                    return None;
+                }
+                (m.args[0].clone(), Some(c))
+            }
+            _ => return None,
+        };
+    let update = |value: &Expr| -> Option<Vec<syn::Stmt>> {
+        Some(match (m.method.to_string().as_str(), fold) {
+            ("sum", _) => vec![syn::parse_quote!(#acc += #value;)],
+            ("product", _) => vec![syn::parse_quote!(#acc *= #value;)],
+            (_, Some(c)) => {
+                let (a, body) = (&c.inputs[0], &c.body);
+                if !matches!(a, syn::Pat::Ident(_)) {
+                    return None;
+                }
+                vec![
+                    syn::parse_quote!(let #a = #acc;),
+                    syn::parse_quote!(#acc = #body;),
+                ]
+            }
+            _ => return None,
+        })
     };
-    if c.inputs.len() != 1 || c.asyncness.is_some() || c.capture.is_some() {
-        return None;
-    }
-    let body = &c.body;
-    let pat = &c.inputs[0];
-    let acc = syn::Ident::new("__ad_map_sum", m.span());
-    let init: Expr = match &m.turbofish {
-        Some(t) => {
-            let ty = t.args.first()?;
-            syn::parse_quote!(0.0 as #ty)
+    // What the reduction reduces: a `.map(|p| e)` of an iterator, or the iterator itself.
+    let (iter, map) = match strip(&m.receiver) {
+        Expr::MethodCall(mm)
+            if mm.method == "map" && mm.args.len() == 1 && mm.turbofish.is_none() =>
+        {
+            let Expr::Closure(c) = strip(&mm.args[0]) else {
+                return None;
+            };
+            if c.inputs.len() != 1 || c.asyncness.is_some() || c.capture.is_some() {
+                return None;
+            }
+            (&*mm.receiver, Some(c))
         }
-        None => syn::parse_quote!(0.0),
+        other => (other, None),
     };
-    if let Some(xs) = iterated_base(&map.receiver) {
-        // A sub-slice `x[a..]` is iterated through its borrow.
+    // The pattern the iterator's element is bound to, and the statements computing the
+    // value reduced (after that binding).
+    let (pat, mut body): (syn::Pat, Vec<syn::Stmt>) = match (map, fold) {
+        (Some(c), _) => {
+            let mbody = &c.body;
+            let mut stmts: Vec<syn::Stmt> = vec![syn::parse_quote!(let #elem = #mbody;)];
+            match fold {
+                Some(f) => {
+                    let v = &f.inputs[1];
+                    if !matches!(v, syn::Pat::Ident(_) | syn::Pat::Wild(_)) {
+                        return None;
+                    }
+                    stmts.push(syn::parse_quote!(let #v = #elem;));
+                    stmts.extend(update(&syn::parse_quote!(#elem))?.into_iter().skip(0));
+                }
+                None => stmts.extend(update(&syn::parse_quote!(#elem))?),
+            }
+            (c.inputs[0].clone(), stmts)
+        }
+        (None, Some(f)) => (f.inputs[1].clone(), update(&syn::parse_quote!(#elem))?),
+        (None, None) => (syn::parse_quote!(#elem), update(&syn::parse_quote!(#elem))?),
+    };
+    if let Some(xs) = iterated_base(iter) {
+        // A sub-slice `x[a..]` is iterated through its borrow; `.copied()` elements are
+        // values (`&v` patterns on the borrowed elements).
         let xs: Expr = if is_range_index(xs) {
             syn::parse_quote!((&#xs))
         } else {
             xs.clone()
         };
-        return Some(syn::parse_quote_spanned!(m.span()=> {
+        let copied = matches!(strip(iter), Expr::MethodCall(c) if c.method == "copied" || c.method == "cloned");
+        let pat: syn::Pat = if copied {
+            match &pat {
+                syn::Pat::Ident(_) | syn::Pat::Wild(_) => syn::parse_quote!(&#pat),
+                _ => return None,
+            }
+        } else {
+            pat
+        };
+        return Some(syn::parse_quote_spanned!(span=> {
             let mut #acc = #init;
             for #pat in #xs.iter() {
-                #acc += #body;
+                #(#body)*
             }
             #acc
         }));
     }
     // `xs.iter().zip(Y)` with `Y` = `ys.iter()`, `&ys` or `ys`.
-    let Expr::MethodCall(zip) = strip(&map.receiver) else {
+    let Expr::MethodCall(zip) = strip(iter) else {
         return None;
     };
     if zip.method != "zip" || zip.args.len() != 1 {
@@ -2611,8 +2684,9 @@ fn map_sum_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
     };
     let xs = indexable(iterated_base(&zip.receiver)?);
     let ys = indexable(iterated_base(&zip.args[0]).unwrap_or(&zip.args[0]));
-    let (xs, ys) = (&xs, &ys);
-    let syn::Pat::Tuple(t) = pat else { return None };
+    let syn::Pat::Tuple(t) = &pat else {
+        return None;
+    };
     if t.elems.len() != 2 {
         return None;
     }
@@ -2628,15 +2702,13 @@ fn map_sum_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
             _ => None,
         }
     };
-    let i = syn::Ident::new("__ad_zip_index", m.span());
-    let a = bind(&t.elems[0], xs, &i)?;
-    let b = bind(&t.elems[1], ys, &i)?;
-    Some(syn::parse_quote_spanned!(m.span()=> {
+    let i = syn::Ident::new("__ad_zip_index", span);
+    let mut stmts = vec![bind(&t.elems[0], &xs, &i)?, bind(&t.elems[1], &ys, &i)?];
+    stmts.append(&mut body);
+    Some(syn::parse_quote_spanned!(span=> {
         let mut #acc = #init;
         for #i in 0..#xs.len().min(#ys.len()) {
-            #a
-            #b
-            #acc += #body;
+            #(#stmts)*
         }
         #acc
     }))
