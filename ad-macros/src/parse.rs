@@ -2556,6 +2556,21 @@ pub fn strip(e: &Expr) -> &Expr {
 /// `(a, b)` or `(&a, &b)` pattern), optionally followed by `.map(|p| e)`. So
 /// `xs.iter().map(|v| v * v).sum()` is `{ let mut s = 0.0; for v in xs.iter() { s += v * v; } s }`.
 fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
+    // A closure body that exits (`return`, `break`, `continue`, `?`) would mean something else
+    // inside the loop: those stay unsupported.
+    fn exits(ts: TokenStream) -> bool {
+        ts.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => i == "return" || i == "break" || i == "continue",
+            proc_macro2::TokenTree::Punct(p) => p.as_char() == '?',
+            proc_macro2::TokenTree::Group(g) => exits(g.stream()),
+            proc_macro2::TokenTree::Literal(_) => false,
+        })
+    }
+    if exits(m.args.to_token_stream())
+        || matches!(strip(&m.receiver), Expr::MethodCall(mm) if exits(mm.args.to_token_stream()))
+    {
+        return None;
+    }
     let span = m.span();
     let acc = syn::Ident::new("__ad_reduce", span);
     let elem = syn::Ident::new("__ad_elem", span);
