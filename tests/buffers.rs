@@ -1234,7 +1234,8 @@ fn map_and_zip_sums() {
     assert_fd(|p| map_sums(&p[..4], p[4]), &p, &all, "map_sums");
 }
 
-/// Products and folds of iterators, with and without `map`, `copied` and `zip`.
+/// Products and folds of iterators (closures and `f64::max`-style paths), with and without
+/// `map`, `copied` and `zip`.
 #[differentiable]
 fn reductions(x: &[f64], w: f64) -> f64 {
     let p: f64 = x.iter().product();
@@ -1243,7 +1244,9 @@ fn reductions(x: &[f64], w: f64) -> f64 {
     let n = x.iter().map(|v| v.sin()).fold(1.0, |a, t| a * (1.0 + t));
     let mx = x.iter().copied().fold(f64::NEG_INFINITY, |a, v| a.max(v));
     let z = x.iter().zip(x.iter()).fold(0.0, |s, (a, b)| s + a * b * w);
-    p + q + m + n + mx + z
+    let top = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let low = x.iter().map(|v| v * w).fold(f64::INFINITY, f64::min);
+    p + q + m + n + mx + z + top * low
 }
 
 #[test]

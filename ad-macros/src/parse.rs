@@ -2585,10 +2585,19 @@ fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
     };
     // The reduction: its initial value, the pattern its closure binds the element to (if
     // any), and the update statements given the element's value.
+    // `fold(init, f64::max)`: a function path instead of a closure.
+    let fold_path = match (m.method.to_string().as_str(), m.args.len()) {
+        ("fold", 2) => match strip(&m.args[1]) {
+            Expr::Path(p) if p.qself.is_none() => Some(p.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
     let (init, fold): (Expr, Option<&syn::ExprClosure>) =
         match (m.method.to_string().as_str(), m.args.len()) {
             ("sum", 0) => (typed(syn::parse_quote!(0.0))?, None),
             ("product", 0) => (typed(syn::parse_quote!(1.0))?, None),
+            ("fold", 2) if fold_path.is_some() => (m.args[0].clone(), None),
             ("fold", 2) => {
                 let Expr::Closure(c) = strip(&m.args[1]) else {
                     return None;
@@ -2604,6 +2613,10 @@ fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
         Some(match (m.method.to_string().as_str(), fold) {
             ("sum", _) => vec![syn::parse_quote!(#acc += #value;)],
             ("product", _) => vec![syn::parse_quote!(#acc *= #value;)],
+            ("fold", None) => {
+                let f = fold_path.as_ref()?;
+                vec![syn::parse_quote!(#acc = #f(#acc, #value);)]
+            }
             (_, Some(c)) => {
                 let (a, body) = (&c.inputs[0], &c.body);
                 if !matches!(a, syn::Pat::Ident(_)) {
