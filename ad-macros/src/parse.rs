@@ -2021,7 +2021,7 @@ impl<'a> Lowerer<'a> {
                     what: "the macro `vec!`".to_string(),
                 }
             }
-            Expr::Repeat(rep) => {
+            Expr::Repeat(rep) if !matches!(strip(&rep.expr), Expr::Repeat(_) | Expr::Array(_)) => {
                 // `[x; N]`: a local fixed-size array, handled like `vec![x; n]` (its length
                 // is a constant expression, kept as written).
                 let elem = self.lower_atom(&rep.expr);
@@ -2034,7 +2034,12 @@ impl<'a> Lowerer<'a> {
                     what: "the element of `[x; n]`".to_string(),
                 }
             }
-            Expr::Array(arr) => {
+            Expr::Array(arr)
+                if !arr
+                    .elems
+                    .iter()
+                    .any(|e| matches!(strip(e), Expr::Repeat(_) | Expr::Array(_))) =>
+            {
                 // `[a, b, c]` of values that are not differentiated (checked like any opaque
                 // operation): a constant array.
                 let atoms: Vec<Atom> = arr.elems.iter().map(|e| self.lower_atom(e)).collect();
@@ -2811,10 +2816,13 @@ fn expr_kind(e: &Expr) -> (&'static str, &'static str) {
             "pass plain floats, slices or tuples (struct parameters are planned)",
         ),
         Expr::Array(_) => (
-            "an array expression",
-            "use `vec![..]` or separate variables",
+            "a nested array expression",
+            "use a flat `vec![..]` indexed by `i * n + j`",
         ),
-        Expr::Repeat(_) => ("an array repeat expression `[x; n]`", "use `vec![x; n]`"),
+        Expr::Repeat(_) => (
+            "a nested array repeat expression `[[x; n]; m]`",
+            "use a flat `vec![x; n * m]` indexed by `i * n + j`",
+        ),
         Expr::Range(_) => (
             "a range outside a `for` loop",
             "use ranges only as `for` loop bounds",
