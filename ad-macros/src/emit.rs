@@ -328,24 +328,23 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
     };
     let vjp_fn = match Gen::fuse(func, an) {
         // The seed is known before the forward sweep: one loop's reverse runs inside it.
-        Some(f) => {
-            let (head_fwd, tail_rev, fused_loop, tail_fwd, head_rev) = (
-                f.head_fwd.clone(),
-                f.tail_rev.clone(),
-                f.fused_loop.clone(),
-                f.tail_fwd.clone(),
-                f.head_rev.clone(),
-            );
-            // Declared before the body's buffers exist: no adjoint starts at a buffer's length.
+        Some(crate::reverse::Fused {
+            early_adjoints,
+            head_fwd,
+            tail_rev,
+            fused_loop,
+            tail_fwd,
+            head_rev,
+            tapes,
+        }) => {
+            // Declared before the body's buffers exist: adjoints of buffers made before the
+            // fused loop are declared by `head_fwd` (at the buffer's length), the others grow.
             let adj_decls = Gen::new(func, an).without_presized().body_adjoints_except(
                 &seed,
                 true,
-                &f.early_adjoints,
+                &early_adjoints,
             );
-            let tape_decls = f
-                .tapes
-                .iter()
-                .map(|t| quote!(let mut #t = #rt::Tape::new();));
+            let tape_decls = tapes.iter().map(|t| quote!(let mut #t = #rt::Tape::new();));
             let params: Vec<TokenStream> = sig
                 .params
                 .iter()
