@@ -17,6 +17,7 @@ fn layer(w: &Array2<f64>, x: &Array1<f64>) -> Array1<f64> {
 
 #[test]
 fn dot_vjp_2000_by_3000_is_structured() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let (m, n) = (2000, 3000);
     let w = Array2::from_shape_fn((m, n), |(i, j)| {
         ((i * 31 + j * 17) % 101) as f64 / 101.0 - 0.5
@@ -58,4 +59,68 @@ fn dot_vjp_2000_by_3000_is_structured() {
     );
     assert_eq!(dw.dim(), (m, n));
     assert_eq!(dx.len_of(Axis(0)), n);
+}
+
+/// Serialises the tests of this file: the counting allocator's peak is process-wide.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+#[differentiable(wrt(w1, b1, w2))]
+#[allow(dead_code)] // only its generated gradient is used
+fn two_layers(w1: &Array2<f64>, b1: &Array1<f64>, w2: &Array2<f64>, x: &Array2<f64>) -> f64 {
+    let h = (x.dot(w1) + b1).mapv(|v| v.max(0.0));
+    let y = h.dot(w2);
+    (&y * &y).sum()
+}
+
+/// The reverse sweep of a two-layer network lends the cotangent to both partials of `dot`
+/// and `+` instead of cloning it, and releases each forward array after its last use: the
+/// gradient's peak memory, in units of one batch × hidden array `H`, is the three forward
+/// arrays of that size (`x w1`, `x w1 + b1`, `h`) plus `h`'s cotangent, and small change.
+/// Cloning the cotangent of `x w1 + b1` while every forward array is still held, as the
+/// sweep did before, peaks at five.
+#[test]
+fn two_layer_gradient_holds_four_hidden_arrays_at_most() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let (batch, inputs, hidden, outputs) = (2000, 20, 400, 3);
+    let f = |i: usize, j: usize, k: usize| ((i * 31 + j * 17 + k) % 23) as f64 / 23.0 - 0.45;
+    let x = Array2::from_shape_fn((batch, inputs), |(i, j)| f(i, j, 0));
+    let w1 = Array2::from_shape_fn((inputs, hidden), |(i, j)| f(i, j, 1) * 0.3);
+    let b1 = Array1::from_shape_fn(hidden, |j| f(j, 0, 2) * 0.1);
+    let w2 = Array2::from_shape_fn((hidden, outputs), |(i, j)| f(i, j, 3) * 0.1);
+
+    let before = counting_alloc::reset_peak();
+    let (value, (dw1, db1, dw2)) = two_layers_grad(&w1, &b1, &w2, &x);
+    let peak = counting_alloc::peak() - before;
+    let h_bytes = batch * hidden * std::mem::size_of::<f64>();
+    eprintln!(
+        "two-layer gradient: peak extra memory {:.2} H (H = {} bytes)",
+        peak as f64 / h_bytes as f64,
+        h_bytes
+    );
+    assert!(
+        peak <= 4 * h_bytes + h_bytes / 2,
+        "peak extra memory {peak} bytes is more than 4.5 batch × hidden arrays of {h_bytes}"
+    );
+
+    // The closed form: z = x w1 + b1, h = relu(z), y = h w2, L = Σ y²;
+    // ȳ = 2y, w̄2 = hᵀ ȳ, z̄ = (ȳ w2ᵀ) ⊙ [z > 0], w̄1 = xᵀ z̄, b̄1 = Σ_rows z̄.
+    let z = x.dot(&w1) + &b1;
+    let h = z.mapv(|v| v.max(0.0));
+    let y = h.dot(&w2);
+    let dy = &y * 2.0;
+    let mut dz = dy.dot(&w2.t());
+    dz.zip_mut_with(&z, |d, &z| {
+        if z <= 0.0 {
+            *d = 0.0;
+        }
+    });
+    let close = |a: &Array2<f64>, b: &Array2<f64>| {
+        let scale = b.iter().fold(1.0f64, |m, v| m.max(v.abs()));
+        a.iter().zip(b).all(|(p, q)| (p - q).abs() <= 1e-10 * scale)
+    };
+    assert!((value - (&y * &y).sum()).abs() <= 1e-9 * value.abs());
+    assert!(close(&dw2, &h.t().dot(&dy)), "w2's gradient");
+    assert!(close(&dw1, &x.t().dot(&dz)), "w1's gradient");
+    let db1_ref = dz.sum_axis(Axis(0)).insert_axis(Axis(0));
+    assert!(close(&db1.insert_axis(Axis(0)), &db1_ref), "b1's gradient");
 }

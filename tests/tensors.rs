@@ -64,6 +64,39 @@ fn owned_and_unit_axes() {
     assert_fd_array(|r| owned_forms(a.clone(), r.clone()), &r, &dr, "dr");
 }
 
+/// `+` and `-` with both operands differentiated, where neither, one or both operands have
+/// the result's shape (the reverse sweep hands the cotangent whole to one operand and reduces
+/// the other from a borrow of it), and with a scalar operand.
+#[differentiable]
+fn both_operands(col: &Array2<f64>, row: &Array2<f64>, m: &Array2<f64>, s: f64) -> f64 {
+    let outer = col + row; // (3,1) + (1,4): both reduced
+    let diff = row - col; // (1,4) - (3,1): both reduced, the second negated
+    let same = &outer - m; // (3,4) - (3,4): one whole, one copied
+    let back = m + &diff; // whole on the right
+    let shifted = s - &same; // scalar and array
+    let scaled = &back + s;
+    (&outer * &diff).sum() + (&same * &shifted).sum() + (&scaled * &back).sum()
+}
+
+#[test]
+fn sum_and_difference_of_two_differentiated_operands() {
+    let mut rng = Rng::new(21);
+    let col = rand(&mut rng, (3, 1), -1.0, 1.0);
+    let row = rand(&mut rng, (1, 4), -1.0, 1.0);
+    let m = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let s = 0.7;
+    let (v, (dcol, drow, dm, ds)) = both_operands_grad(&col, &row, &m, s);
+    assert_eq!(v, both_operands(&col, &row, &m, s));
+    assert_fd_array(|c| both_operands(c, &row, &m, s), &col, &dcol, "dcol");
+    assert_fd_array(|r| both_operands(&col, r, &m, s), &row, &drow, "drow");
+    assert_fd_array(|m| both_operands(&col, &row, m, s), &m, &dm, "dm");
+    let fs = fd(
+        |s: &Array<f64, _>| both_operands(&col, &row, &m, s[()]),
+        &Array::from_elem((), s),
+    );
+    common::assert_near(ds, fs[()], "ds");
+}
+
 #[differentiable]
 fn elementwise_vjp(a: &Array2<f64>, b: &Array2<f64>) -> Array2<f64> {
     (a * b).mapv(f64::tanh) - a

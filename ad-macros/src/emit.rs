@@ -149,7 +149,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
 
     // Sweeps first: generating them registers the tapes.
     let fwd = sweeps.fwd_block(&func.body);
-    let rev = sweeps.rev_block(&func.body, true);
+    let rev = sweeps.rev_body();
     let tapes = sweeps.tapes();
 
     let flow = func.flow.map(|f| {

@@ -963,7 +963,10 @@ impl<'a> Gen<'a> {
     // ---- reverse sweep -------------------------------------------------------------------
 
     /// The reverse of a block. `top` is the function body, whose values are still in scope.
-    pub fn rev_block(&self, b: &Block, top: bool) -> TokenStream {
+    /// What the reverse sweep of block `b` does before its statements: views of the body's
+    /// own arrays re-made (`top`), or a loop body's stored values popped, its recomputed ones
+    /// recomputed and its adjoints declared.
+    fn rev_prelude(&self, b: &Block, top: bool) -> TokenStream {
         let rt = rt();
         let mut out = TokenStream::new();
         if top {
@@ -1038,7 +1041,85 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+        out
+    }
+
+    /// The reverse sweep of block `b`: [`Gen::rev_prelude`], then the statements in reverse.
+    pub fn rev_block(&self, b: &Block, top: bool) -> TokenStream {
+        let mut out = self.rev_prelude(b, top);
         out.extend(self.rev_stmts(&b.stmts, &b.stmts));
+        out
+    }
+
+    /// The reverse sweep of the function body, as [`Gen::rev_block`], with each owned array
+    /// or buffer of the forward sweep released (`__private::release`) right after the last
+    /// statement of the reverse sweep that reads it, so that the sweep's own allocations (the
+    /// cotangents, which are as large as the values) can reuse its memory: the peak is then
+    /// closer to what a hand-written backward pass holds.
+    ///
+    /// Candidates are the body's own `let` variables holding arrays by value that the reverse
+    /// sweep needs (see [`Gen::kept_array`]: it borrows them, never moves them), not views
+    /// re-made in the prelude, with a name no other variable has. A statement "reads" a variable when its reverse
+    /// code names it; a value recomputed late is counted as reading its inputs wherever it is
+    /// read.
+    pub fn rev_body(&self) -> TokenStream {
+        use std::collections::HashSet;
+        let b = &self.func.body;
+        let prelude = self.rev_prelude(b, true);
+        let stmts: Vec<&Stmt> = b.stmts.iter().collect();
+        let groups = self.rev_groups(&stmts, &b.stmts);
+        let mut mentions: Vec<HashSet<String>> = groups
+            .iter()
+            .map(|g| {
+                let mut m = HashSet::new();
+                idents(g, &mut m);
+                m
+            })
+            .collect();
+        for s in &b.stmts {
+            if let Stmt::Let { var, op, .. } = s
+                && self.an.late[*var].is_some()
+            {
+                let name = self.v(*var).to_string();
+                let reads: Vec<String> =
+                    op.reads().iter().map(|r| self.v(*r).to_string()).collect();
+                for m in mentions.iter_mut().filter(|m| m.contains(&name)) {
+                    m.extend(reads.iter().cloned());
+                }
+            }
+        }
+        let mut pinned = HashSet::new();
+        idents(&prelude, &mut pinned);
+        let mut names: std::collections::HashMap<String, usize> = Default::default();
+        for v in 0..self.func.vars.len() {
+            *names.entry(self.v(v).to_string()).or_default() += 1;
+        }
+        let mut after: Vec<Vec<Ident>> = vec![Vec::new(); groups.len()];
+        for (v, var) in self.func.vars.iter().enumerate() {
+            let name = self.v(v).to_string();
+            let owned = matches!(var.kind, VarKind::Let | VarKind::LetMut | VarKind::Deferred)
+                && var.block == 0
+                && v != self.func.ret
+                // A kept array (needed by the reverse sweep) is only ever borrowed or cloned
+                // there, never moved.
+                && self.kept_array(&Atom::Var(v)).is_some()
+                && !self.an.reborrow[v]
+                && names[&name] == 1
+                && !pinned.contains(&name);
+            if !owned {
+                continue;
+            }
+            if let Some(last) = mentions.iter().rposition(|m| m.contains(&name)) {
+                after[last].push(self.v(v).clone());
+            }
+        }
+        let mut out = prelude;
+        for (g, dead) in groups.into_iter().zip(after) {
+            out.extend(g);
+            for i in dead {
+                out.extend(quote!(::ad_runtime::__private::release(#i);));
+            }
+        }
         out
     }
 
@@ -1050,8 +1131,15 @@ impl<'a> Gen<'a> {
 
     /// [`Gen::rev_stmts`] of statements given by reference (in forward order).
     fn rev_stmt_refs(&self, stmts: &[&Stmt], all: &[Stmt]) -> TokenStream {
-        let mut out = TokenStream::new();
+        self.rev_groups(stmts, all).into_iter().collect()
+    }
+
+    /// The reverse code of each statement of `stmts` that has one (its late recomputations
+    /// first), in reverse order.
+    fn rev_groups(&self, stmts: &[&Stmt], all: &[Stmt]) -> Vec<TokenStream> {
+        let mut groups = Vec::new();
         for &s in stmts.iter().rev() {
+            let mut out = TokenStream::new();
             if self.an.has_rev(s) {
                 // Values recomputed right before their consumer (see `Analysis::late`).
                 let addr = s as *const Stmt as usize;
@@ -1066,9 +1154,10 @@ impl<'a> Gen<'a> {
                     }
                 }
                 out.extend(self.rev_stmt(s));
+                groups.push(out);
             }
         }
-        out
+        groups
     }
 
     /// The primal of a buffer-filling loop (see `Analysis::rebuilds`), without records.
@@ -2026,17 +2115,34 @@ impl<'a> Gen<'a> {
             Op::Arith(a, x, y) => {
                 use crate::kinds::Target;
                 let (name, partials) = rules::arith(*a);
+                let target = |k: usize| match crate::kinds::arith_target(kind(x), kind(y), k) {
+                    Target::ScalarPath => None,
+                    Target::ToScalar => Some(quote!(#rt::ToScalar)),
+                    Target::Same => Some(quote!(#rt::Same)),
+                    Target::Operand => Some(self.need_arg(operands[k])),
+                };
+                // Both operands of a tensor `+`/`-` from one rule: the cotangent goes whole to
+                // one and the other is reduced from a borrow of it (no copy of `g`).
+                if matches!(a, Arith::Add | Arith::Sub)
+                    && let (Some(v0), Some(v1)) = (active(0), active(1))
+                    && skip.is_none_or(|s| s != v0 && s != v1)
+                    && let (Some(t0), Some(t1)) = (target(0), target(1))
+                {
+                    let f = format_ident!("{}_both", name, span = span);
+                    let (g0, g1) = (mixed("__g0"), mixed("__g1"));
+                    let (d0, d1) = (self.adj(v0), self.adj(v1));
+                    return quote_spanned!(span=>
+                        let (#g0, #g1) = #rt::tensor::#f(#t0, #t1, #g);
+                        #rt::acc(&mut #d0, #g0);
+                        #rt::acc(&mut #d1, #g1);
+                    );
+                }
                 for (k, needs) in partials.iter().enumerate() {
                     if let Some(v) = active(k) {
                         let f = format_ident!("{}_d{}", name, k, span = span);
-                        let target = match crate::kinds::arith_target(kind(x), kind(y), k) {
-                            Target::ScalarPath => {
-                                contribs.push((v, quote!(#f), need_tokens(needs), span));
-                                continue;
-                            }
-                            Target::ToScalar => quote!(#rt::ToScalar),
-                            Target::Same => quote!(#rt::Same),
-                            Target::Operand => self.need_arg(operands[k]),
+                        let Some(target) = target(k) else {
+                            contribs.push((v, quote!(#f), need_tokens(needs), span));
+                            continue;
                         };
                         let mut args = vec![target];
                         args.extend(need_tokens(needs));
@@ -2226,12 +2332,21 @@ impl<'a> Gen<'a> {
             Op::Passive(..) | Op::Opaque { .. } => return quote!(),
         }
         contribs.retain(|(v, ..)| Some(*v) != skip);
+        // Rules that only read the cotangent (see `rules::borrows_cotangent`) borrow it; it
+        // is moved into the last of the others and cloned for the rest.
+        let borrows = |f: &TokenStream| {
+            let f = f.to_string();
+            let f = f.rsplit(' ').next().unwrap_or_default();
+            rules::borrows_cotangent(f)
+        };
+        let last_owner = contribs.iter().rposition(|(_, f, ..)| !borrows(f));
         let n = contribs.len();
         let mut body = TokenStream::new();
         for (j, (v, f, args, sp)) in contribs.into_iter().enumerate() {
-            // The cotangent is moved into the last partial and cloned for the others.
-            let gtok = if j + 1 == n {
+            let gtok = if Some(j) == last_owner || (last_owner.is_none() && j + 1 == n) {
                 quote!(#g)
+            } else if borrows(&f) {
+                quote!(&#g)
             } else {
                 quote!(::core::clone::Clone::clone(&#g))
             };

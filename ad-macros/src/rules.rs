@@ -183,6 +183,12 @@ fn name_of_acc(name: &str) -> &'static str {
     }
 }
 
+/// Tensor rules that only read the cotangent (they take `ad_runtime`'s `CotRef`), so the
+/// reverse sweep lends them `&g` instead of a clone when other partials need `g` too.
+pub fn borrows_cotangent(rule: &str) -> bool {
+    matches!(rule, "dot_d0" | "dot_d1")
+}
+
 /// Methods whose result is an `Option`/`Result` that the user unwraps (`x.mean().unwrap()`);
 /// the pair is one operation.
 pub fn unwrapped_method(name: &str) -> bool {

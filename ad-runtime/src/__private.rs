@@ -8,6 +8,12 @@ pub use crate::rules::tensor::{Same, ToScalar};
 pub use crate::tape::Tape;
 pub use crate::traits::{Accumulate, Differentiable, Real, Zero};
 
+/// Ends the life of a forward value the rest of the reverse sweep no longer reads (an
+/// `ndarray` array, a `Vec`): its memory is free for the sweep's later allocations. Works for
+/// `Copy` values (views) too, where it does nothing.
+#[inline(always)]
+pub fn release<T>(_: T) {}
+
 /// The tensor-path rules (`ndarray` arrays and values not proven scalar).
 pub mod tensor {
     pub use crate::rules::tensor::*;

@@ -77,54 +77,47 @@ fn classifier_pullback<'__ad>(
                 let __gs = nn::cross_entropy_pullback(&logits, labels).1(__g);
                 ::ad_runtime::__private::acc_arg(&mut __d_logits, __gs.0);
             }
+            ::ad_runtime::__private::release(logits);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_logits);
-                ::ad_runtime::__private::acc(
-                    &mut __d11_v5,
-                    ::ad_runtime::__private::tensor::add_d0(
-                        &__v5,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
+                let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
+                    &__v5,
+                    &b2,
+                    __g,
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d_b2,
-                    ::ad_runtime::__private::tensor::add_d1(&b2, __g),
-                );
+                ::ad_runtime::__private::acc(&mut __d11_v5, __g0);
+                ::ad_runtime::__private::acc(&mut __d_b2, __g1);
             }
+            ::ad_runtime::__private::release(__v5);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d11_v5);
                 ::ad_runtime::__private::acc(
                     &mut __d_h,
-                    ::ad_runtime::__private::tensor::dot_d0(
-                        &h,
-                        &w2,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
+                    ::ad_runtime::__private::tensor::dot_d0(&h, &w2, &__g),
                 );
                 ::ad_runtime::__private::acc(
                     &mut __d_w2,
                     ::ad_runtime::__private::tensor::dot_d1(&h, &w2, __g),
                 );
             }
+            ::ad_runtime::__private::release(h);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_h);
                 let __gs = nn::relu_pullback(&__v3).1(__g);
                 ::ad_runtime::__private::acc_arg(&mut __d8_v3, __gs.0);
             }
+            ::ad_runtime::__private::release(__v3);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d8_v3);
-                ::ad_runtime::__private::acc(
-                    &mut __d7_v2,
-                    ::ad_runtime::__private::tensor::add_d0(
-                        &__v2,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
+                let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
+                    &__v2,
+                    &b1,
+                    __g,
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d_b1,
-                    ::ad_runtime::__private::tensor::add_d1(&b1, __g),
-                );
+                ::ad_runtime::__private::acc(&mut __d7_v2, __g0);
+                ::ad_runtime::__private::acc(&mut __d_b1, __g1);
             }
+            ::ad_runtime::__private::release(__v2);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d7_v2);
                 ::ad_runtime::__private::acc(

@@ -34,6 +34,48 @@ pub fn sub_d1<T: Target<G>, G: Cotangent>(t: T, g: G) -> T::Out {
 }
 
 // ---------------------------------------------------------------------------------------
+// Both operands of `+` and `-` at once: one cotangent, two targets. The operand whose
+// target takes the cotangent whole (same shape) gets `g` itself; the other is reduced from a
+// borrow of it, so no copy of `g` is made unless both operands have the result's shape.
+
+/// `a + b`, cotangents of both operands: `(g reduced to a, g reduced to b)`.
+#[inline]
+#[track_caller]
+pub fn add_both<TA, TB, G>(ta: TA, tb: TB, g: G) -> (TA::Out, TB::Out)
+where
+    TA: Target<G>,
+    TB: Target<G>,
+    G: Cotangent,
+{
+    if tb.whole(&g) && !ta.whole(&g) {
+        let a = ta.reduce_view(g.cot_view());
+        (a, tb.reduce_g(g))
+    } else {
+        let b = tb.reduce_view(g.cot_view());
+        (ta.reduce_g(g), -b)
+    }
+}
+
+/// `a - b`, cotangents of both operands: `(g reduced to a, -g reduced to b)`.
+#[inline]
+#[track_caller]
+pub fn sub_both<TA, TB, G>(ta: TA, tb: TB, g: G) -> (TA::Out, TB::Out)
+where
+    TA: Target<G>,
+    TB: Target<G>,
+    TB::Out: core::ops::Neg<Output = TB::Out>,
+    G: Cotangent,
+{
+    if tb.whole(&g) && !ta.whole(&g) {
+        let a = ta.reduce_view(g.cot_view());
+        (a, tb.reduce_g(-g))
+    } else {
+        let b = tb.reduce_view(g.cot_view());
+        (ta.reduce_g(g), -b)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // y = -a;  ā -= ȳ
 /// `-a`, cotangent of `a`: `-g`.
 #[inline]

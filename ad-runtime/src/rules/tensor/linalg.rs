@@ -4,7 +4,7 @@
 //! Every cotangent is one matrix or vector product (ndarray's `dot`, which calls the
 //! `matrixmultiply` kernels for matrix·matrix) or an outer product; no Jacobian is formed.
 
-use super::value::{Cotangent, DynCot, TensorFloat, Value};
+use super::value::{CotRef, Cotangent, DynCot, TensorFloat, Value};
 use crate::traits::Zero;
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewD, Axis, Ix1, Ix2};
 
@@ -46,12 +46,15 @@ fn mat_vec<F: TensorFloat>(m: ArrayView2<'_, F>, x: ArrayView1<'_, F>) -> Array1
     out
 }
 
-/// The cotangent of a `dot` result, `None` for zero.
-fn dot_cot<F: TensorFloat>(g: DynCot<F>) -> Option<DynCot<F>> {
-    match g {
-        DynCot::Zero => None,
-        g => Some(g),
-    }
+/// A `dot` result's cotangent read as a scalar (the cotangent of a vector·vector product).
+#[track_caller]
+fn scalar_of<F: TensorFloat>(g: ArrayViewD<'_, F>) -> F {
+    assert!(
+        g.len() == 1,
+        "dot of vectors: expected a scalar cotangent, got an array of shape {:?}",
+        g.shape()
+    );
+    g.iter().next().copied().expect("one element")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -67,34 +70,23 @@ pub fn dot_d0<A, B, G>(a: &A, b: &B, g: G) -> A::Tangent
 where
     A: Value + ?Sized,
     B: Value<Elem = A::Elem> + ?Sized,
-    G: Cotangent<Elem = A::Elem>,
+    G: CotRef<Elem = A::Elem>,
 {
-    let Some(g) = dot_cot(g.into_dyn_cot()) else {
+    let Some(g) = g.cot_view() else {
         return A::Tangent::zero();
     };
     let (av, bv) = (a.dyn_val(), b.dyn_val());
     let (av, bv) = (av.expect_array("dot"), bv.expect_array("dot"));
     let c = match (av.ndim(), bv.ndim()) {
         (1, 1) => {
-            let g = g
-                .expect_scalar("dot of vectors")
-                .unwrap_or_else(num_traits::zero);
+            let g = scalar_of(g);
             as_1d(bv, "b").mapv(|b| g * b).into_dyn()
         }
-        (2, 1) => {
-            let g = g.view().expect("non-zero");
-            outer(as_1d(g, "the cotangent"), as_1d(bv, "b")).into_dyn()
-        }
-        (1, 2) => {
-            let g = g.view().expect("non-zero");
-            mat_vec(as_2d(bv, "b"), as_1d(g, "the cotangent")).into_dyn()
-        }
-        (2, 2) => {
-            let g = g.view().expect("non-zero");
-            as_2d(g, "the cotangent")
-                .dot(&as_2d(bv, "b").t())
-                .into_dyn()
-        }
+        (2, 1) => outer(as_1d(g, "the cotangent"), as_1d(bv, "b")).into_dyn(),
+        (1, 2) => mat_vec(as_2d(bv, "b"), as_1d(g, "the cotangent")).into_dyn(),
+        (2, 2) => as_2d(g, "the cotangent")
+            .dot(&as_2d(bv, "b").t())
+            .into_dyn(),
         (m, n) => panic!("dot: unsupported operand dimensions {m} and {n}"),
     };
     a.project(DynCot::Array(c))
@@ -107,35 +99,24 @@ pub fn dot_d1<A, B, G>(a: &A, b: &B, g: G) -> B::Tangent
 where
     A: Value + ?Sized,
     B: Value<Elem = A::Elem> + ?Sized,
-    G: Cotangent<Elem = A::Elem>,
+    G: CotRef<Elem = A::Elem>,
 {
-    let Some(g) = dot_cot(g.into_dyn_cot()) else {
+    let Some(g) = g.cot_view() else {
         return B::Tangent::zero();
     };
     let (av, bv) = (a.dyn_val(), b.dyn_val());
     let (av, bv) = (av.expect_array("dot"), bv.expect_array("dot"));
     let c = match (av.ndim(), bv.ndim()) {
         (1, 1) => {
-            let g = g
-                .expect_scalar("dot of vectors")
-                .unwrap_or_else(num_traits::zero);
+            let g = scalar_of(g);
             as_1d(av, "a").mapv(|a| a * g).into_dyn()
         }
-        (2, 1) => {
-            let g = g.view().expect("non-zero");
-            mat_vec(as_2d(av, "a").t(), as_1d(g, "the cotangent")).into_dyn()
-        }
-        (1, 2) => {
-            let g = g.view().expect("non-zero");
-            outer(as_1d(av, "a"), as_1d(g, "the cotangent")).into_dyn()
-        }
-        (2, 2) => {
-            let g = g.view().expect("non-zero");
-            as_2d(av, "a")
-                .t()
-                .dot(&as_2d(g, "the cotangent"))
-                .into_dyn()
-        }
+        (2, 1) => mat_vec(as_2d(av, "a").t(), as_1d(g, "the cotangent")).into_dyn(),
+        (1, 2) => outer(as_1d(av, "a"), as_1d(g, "the cotangent")).into_dyn(),
+        (2, 2) => as_2d(av, "a")
+            .t()
+            .dot(&as_2d(g, "the cotangent"))
+            .into_dyn(),
         (m, n) => panic!("dot: unsupported operand dimensions {m} and {n}"),
     };
     b.project(DynCot::Array(c))

@@ -187,6 +187,12 @@ pub trait Value {
     /// type: sums extra leading axes and axes where `self` has length 1 (everything for a
     /// scalar). A contribution of the right shape is returned without copying.
     fn project(&self, c: DynCot<Self::Elem>) -> Self::Tangent;
+    /// [`Value::project`] of a borrowed contribution (`None` for zero): copies only the
+    /// reduced result (the whole contribution when the shapes match).
+    #[inline]
+    fn project_view(&self, c: Option<ArrayViewD<'_, Self::Elem>>) -> Self::Tangent {
+        self.project(c.map_or(DynCot::Zero, |c| DynCot::Array(c.to_owned())))
+    }
 }
 
 /// A [`Value`] that is an array (never a scalar), with its static dimension type.
@@ -226,6 +232,10 @@ impl<T: Value + ?Sized> Value for &T {
     fn project(&self, c: DynCot<T::Elem>) -> T::Tangent {
         (**self).project(c)
     }
+    #[inline(always)]
+    fn project_view(&self, c: Option<ArrayViewD<'_, T::Elem>>) -> T::Tangent {
+        (**self).project_view(c)
+    }
 }
 
 impl<T: ArrayValue + ?Sized> ArrayValue for &T {
@@ -247,6 +257,10 @@ impl<F: TensorFloat, S: Data<Elem = F>, D: Dimension> Value for ArrayBase<S, D> 
     fn project(&self, c: DynCot<F>) -> Array<F, D> {
         project_to(self.raw_dim(), c)
     }
+    #[inline]
+    fn project_view(&self, c: Option<ArrayViewD<'_, F>>) -> Array<F, D> {
+        project_view_to(self.raw_dim(), c)
+    }
 }
 
 impl<F: TensorFloat, S: Data<Elem = F>, D: Dimension> ArrayValue for ArrayBase<S, D> {
@@ -267,6 +281,10 @@ impl<F: TensorFloat, D: Dimension> Value for ArrayRef<F, D> {
     #[inline]
     fn project(&self, c: DynCot<F>) -> Array<F, D> {
         project_to(self.raw_dim(), c)
+    }
+    #[inline]
+    fn project_view(&self, c: Option<ArrayViewD<'_, F>>) -> Array<F, D> {
+        project_view_to(self.raw_dim(), c)
     }
 }
 
@@ -295,6 +313,20 @@ fn project_to<F: TensorFloat, D: Dimension>(dim: D, c: DynCot<F>) -> Array<F, D>
         }
     };
     into_dim(c)
+}
+
+/// [`project_to`] of a borrowed contribution: sums from the view, so that only the reduced
+/// result is allocated (a copy of the whole view when the shapes already match).
+#[inline]
+#[track_caller]
+fn project_view_to<F: TensorFloat, D: Dimension>(
+    dim: D,
+    c: Option<ArrayViewD<'_, F>>,
+) -> Array<F, D> {
+    match c {
+        None => marker(),
+        Some(c) => into_dim(unbroadcast_view(c, dim.slice())),
+    }
 }
 
 /// The dimension type changed from `IxDyn` to `D` (O(1), no allocation).
@@ -381,6 +413,33 @@ pub fn unbroadcast<F: TensorFloat>(mut c: ArrayD<F>, shape: &[usize]) -> ArrayD<
     c
 }
 
+/// [`unbroadcast`] of a borrowed cotangent: the first reduction reads the view, so the
+/// whole cotangent is copied only when no reduction is needed.
+///
+/// # Panics
+/// When `shape` does not broadcast to `c.shape()`.
+#[track_caller]
+pub fn unbroadcast_view<F: TensorFloat>(c: ArrayViewD<'_, F>, shape: &[usize]) -> ArrayD<F> {
+    if c.shape() == shape {
+        return c.to_owned();
+    }
+    assert!(
+        broadcasts_to(shape, c.shape()),
+        "cannot reduce a cotangent of shape {:?} to an operand of shape {:?}",
+        c.shape(),
+        shape
+    );
+    let first = if c.ndim() > shape.len() {
+        c.sum_axis(Axis(0))
+    } else {
+        let i = (0..shape.len())
+            .find(|&i| shape[i] == 1 && c.len_of(Axis(i)) != 1)
+            .expect("shapes differ, so some axis is reduced");
+        c.sum_axis(Axis(i)).insert_axis(Axis(i))
+    };
+    unbroadcast(first, shape)
+}
+
 /// `g` as an owned array of the shape every one of `shapes` (and `g`) broadcasts to. An
 /// array `g` that already has that shape is returned as is.
 #[track_caller]
@@ -456,9 +515,7 @@ pub(crate) fn zip2<F: TensorFloat>(
 
 /// The cotangent `g` of a result on the tensor path: `f32`, `f64` or `Array<F, D>` (the
 /// empty marker array meaning zero).
-pub trait Cotangent: Sized + core::ops::Neg<Output = Self> + Zero + Accumulate {
-    /// The element type.
-    type Elem: TensorFloat;
+pub trait Cotangent: Sized + core::ops::Neg<Output = Self> + Zero + Accumulate + CotRef {
     /// Type-erased (O(1)); the marker becomes [`DynCot::Zero`].
     fn into_dyn_cot(self) -> DynCot<Self::Elem>;
     /// Back from the type-erased form (O(1)); the contribution must already have this
@@ -466,10 +523,49 @@ pub trait Cotangent: Sized + core::ops::Neg<Output = Self> + Zero + Accumulate {
     fn from_dyn_cot(c: DynCot<Self::Elem>) -> Self;
 }
 
+/// A cotangent a rule only reads: an owned [`Cotangent`] or a reference to one. Rules that
+/// take this (the matrix products) let the reverse sweep lend one cotangent to several
+/// partials instead of cloning it for each.
+pub trait CotRef {
+    /// The element type.
+    type Elem: TensorFloat;
+    /// The cotangent as a view (a scalar as a 0-dimensional one); `None` for zero (the
+    /// empty marker array).
+    fn cot_view(&self) -> Option<ArrayViewD<'_, Self::Elem>>;
+}
+
+macro_rules! scalar_cot_ref {
+    ($($t:ty),*) => {$(
+        impl CotRef for $t {
+            type Elem = $t;
+            #[inline(always)]
+            fn cot_view(&self) -> Option<ArrayViewD<'_, $t>> {
+                Some(aview0(self).into_dyn())
+            }
+        }
+    )*};
+}
+scalar_cot_ref!(f32, f64);
+
+impl<F: TensorFloat, D: Dimension> CotRef for Array<F, D> {
+    type Elem = F;
+    #[inline]
+    fn cot_view(&self) -> Option<ArrayViewD<'_, F>> {
+        (!self.is_empty()).then(|| self.view().into_dyn())
+    }
+}
+
+impl<T: CotRef + ?Sized> CotRef for &T {
+    type Elem = T::Elem;
+    #[inline(always)]
+    fn cot_view(&self) -> Option<ArrayViewD<'_, T::Elem>> {
+        (**self).cot_view()
+    }
+}
+
 macro_rules! scalar_cotangent {
     ($($t:ty),*) => {$(
         impl Cotangent for $t {
-            type Elem = $t;
             #[inline(always)]
             fn into_dyn_cot(self) -> DynCot<$t> {
                 DynCot::Scalar(self)
@@ -485,7 +581,6 @@ macro_rules! scalar_cotangent {
 scalar_cotangent!(f32, f64);
 
 impl<F: TensorFloat, D: Dimension> Cotangent for Array<F, D> {
-    type Elem = F;
     #[inline]
     fn into_dyn_cot(self) -> DynCot<F> {
         DynCot::from_array(self)
@@ -529,6 +624,10 @@ pub trait Target<G: Cotangent> {
     {
         self.reduce(g.into_dyn_cot())
     }
+    /// Reduces a borrowed contribution (`None` for zero), copying only the result.
+    fn reduce_view(self, c: Option<ArrayViewD<'_, G::Elem>>) -> Self::Out;
+    /// Whether [`Target::reduce_g`] of `g` is `g` itself (no reduction, no copy).
+    fn whole(&self, g: &G) -> bool;
 }
 
 impl<G: Cotangent> Target<G> for Same {
@@ -542,6 +641,15 @@ impl<G: Cotangent> Target<G> for Same {
     fn reduce_g(self, g: G) -> G {
         g
     }
+    #[inline]
+    #[track_caller]
+    fn reduce_view(self, c: Option<ArrayViewD<'_, G::Elem>>) -> G {
+        G::from_dyn_cot(c.map_or(DynCot::Zero, |c| DynCot::Array(c.to_owned())))
+    }
+    #[inline(always)]
+    fn whole(&self, _: &G) -> bool {
+        true
+    }
 }
 
 impl<G: Cotangent> Target<G> for ToScalar {
@@ -549,6 +657,14 @@ impl<G: Cotangent> Target<G> for ToScalar {
     #[inline]
     fn reduce(self, c: DynCot<G::Elem>) -> G::Elem {
         c.sum()
+    }
+    #[inline]
+    fn reduce_view(self, c: Option<ArrayViewD<'_, G::Elem>>) -> G::Elem {
+        c.map_or_else(<G::Elem as num_traits::Zero>::zero, |c| c.sum())
+    }
+    #[inline(always)]
+    fn whole(&self, _: &G) -> bool {
+        false
     }
 }
 
@@ -558,6 +674,16 @@ impl<G: Cotangent, A: Value<Elem = G::Elem> + ?Sized> Target<G> for &A {
     #[track_caller]
     fn reduce(self, c: DynCot<G::Elem>) -> A::Tangent {
         self.project(c)
+    }
+    #[inline]
+    #[track_caller]
+    fn reduce_view(self, c: Option<ArrayViewD<'_, G::Elem>>) -> A::Tangent {
+        self.project_view(c)
+    }
+    #[inline]
+    fn whole(&self, g: &G) -> bool {
+        g.cot_view()
+            .is_some_and(|g| g.shape() == self.dyn_val().shape())
     }
 }
 
