@@ -52,7 +52,7 @@ where
         (a, tb.reduce_g(g))
     } else {
         let b = tb.reduce_view(g.cot_view());
-        (ta.reduce_g(g), -b)
+        (ta.reduce_g(g), b)
     }
 }
 
