@@ -10,6 +10,27 @@
 //! runs, every *needed* variable holds the value it had right after that statement ran in
 //! the forward sweep.
 //!
+//! # Memory of the reverse sweep over arrays
+//!
+//! A cotangent is as large as its value, so the sweep avoids copies of it and frees values
+//! as soon as it can, the way a hand-written backward pass works:
+//!
+//! - a cotangent that several partials need is *lent* to the rules that only read it
+//!   ([`crate::rules::borrows_cotangent`]: the matrix products) and moved into the last of
+//!   the others; only the remaining ones get a clone;
+//! - both partials of a tensor `a + b` or `a - b` come from one rule (`tensor::add_both`,
+//!   `sub_both`), which decides at run time, from the shapes, which operand takes the
+//!   cotangent whole and reduces the other from a borrow of it (the usual `x w + b`: `x w`
+//!   takes `g`, `b` gets its column sums), where two separate rules would need a copy;
+//! - the function body's reverse sweep releases each forward array it holds right after the
+//!   last statement that reads it ([`Gen::rev_body`]), so that later cotangents reuse the
+//!   memory (in `f_pullback` the closure would otherwise hold every captured array until it
+//!   returns).
+//!
+//! Together these took the MLP benchmark's gradient from 2.2x the hand-written one to 1.07x
+//! in a plain process: its peak heap had been large enough that glibc's malloc returned the
+//! pages to the kernel after every call and faulted them in again at the next.
+//!
 //! # Loop fusion (`f_vjp` only)
 //!
 //! `f_pullback` must run the whole forward sweep before it knows the output cotangent, so a
