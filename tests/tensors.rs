@@ -97,6 +97,37 @@ fn sum_and_difference_of_two_differentiated_operands() {
     common::assert_near(ds, fs[()], "ds");
 }
 
+/// Sums whose left operand is a product or arithmetic result that nothing else reads: the
+/// forward sweep computes them in that operand's memory and the reverse sweep reduces to its
+/// recorded shape, including when the operand itself is broadcast up ((4,) + (3,4)).
+#[differentiable]
+fn consumed_operands(m: &Array2<f64>, u: &Array1<f64>, big: &Array2<f64>, b: &Array1<f64>) -> f64 {
+    let up = u.dot(m) + big; // (4,) + (3,4): the result is larger than the consumed operand
+    let down = m.t().dot(big) - b; // (4,4) - (4,)
+    let chained = (&up * 2.0) + &up; // an arithmetic result, consumed
+    (&up * &chained).sum() + down.mapv(|v| v * v).sum()
+}
+
+#[test]
+fn sums_computed_in_place_of_their_left_operand() {
+    let mut rng = Rng::new(22);
+    let m = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let u = rand(&mut rng, 3, -1.0, 1.0);
+    let big = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let b = rand(&mut rng, 4, -1.0, 1.0);
+    let (v, (dm, du, dbig, db)) = consumed_operands_grad(&m, &u, &big, &b);
+    assert_eq!(v, consumed_operands(&m, &u, &big, &b));
+    assert_fd_array(|m| consumed_operands(m, &u, &big, &b), &m, &dm, "dm");
+    assert_fd_array(|u| consumed_operands(&m, u, &big, &b), &u, &du, "du");
+    assert_fd_array(
+        |big| consumed_operands(&m, &u, big, &b),
+        &big,
+        &dbig,
+        "dbig",
+    );
+    assert_fd_array(|b| consumed_operands(&m, &u, &big, b), &b, &db, "db");
+}
+
 #[differentiable]
 fn elementwise_vjp(a: &Array2<f64>, b: &Array2<f64>) -> Array2<f64> {
     (a * b).mapv(f64::tanh) - a

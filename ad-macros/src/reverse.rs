@@ -455,6 +455,64 @@ impl<'a> Gen<'a> {
         .then_some(*v)
     }
 
+    /// `let t = a + b` or `let t = a - b` of the function body that may consume `a`: `a` is
+    /// an owned array (a product, an arithmetic or `mapv` result) that no other statement
+    /// reads, and that the reverse sweep needs only as the target of this sum (its shape).
+    /// The forward sweep then computes `t` in `a`'s memory (`a + &b`), after keeping `a`'s
+    /// shape (`tensor::shape_of`) for the reverse sweep: `x.dot(w) + b` allocates one array,
+    /// not two. Returns `a`.
+    fn in_place_operand(&self, s: &Stmt) -> Option<VarId> {
+        let Stmt::Let {
+            var: t,
+            op: Op::Arith(Arith::Add | Arith::Sub, Atom::Var(a), other),
+            ..
+        } = s
+        else {
+            return None;
+        };
+        let a = *a;
+        let va = &self.func.vars[a];
+        let eligible = va.block == 0
+            && va.kind == VarKind::Let
+            && a != self.func.ret
+            && other.var() != Some(a)
+            && self.an.adj(a)
+            && self.kept_array(&Atom::Var(a)).is_some()
+            && !self.an.reborrow[a]
+            && !self.an.recompute[*t]
+            && self.an.late[*t].is_none()
+            && self.func.body.stmts.iter().any(|x| std::ptr::eq(x, s));
+        if !eligible {
+            return None;
+        }
+        let def = self.func.defs.get(&a)?;
+        let owned = match def {
+            Op::Arith(..) | Op::Map { .. } => true,
+            Op::Method { name, .. } => name == "dot",
+            _ => false,
+        };
+        if !owned
+            || crate::analyze::op_needs(self.func, def, a, &self.an.active, &self.an.kinds)
+                .iter()
+                .any(|(v, _)| *v == a)
+        {
+            return None;
+        }
+        let name = self.v(a).to_string();
+        let (mut mentions, mut in_effect) = (0, false);
+        crate::analyze::walk_stmts(&self.func.body.stmts, &mut |x| {
+            if crate::analyze::stmt_mentions(x, a) {
+                mentions += 1;
+            }
+            if let Stmt::Effect { tokens } = x {
+                let mut m = std::collections::HashSet::new();
+                idents(tokens, &mut m);
+                in_effect |= m.contains(&name);
+            }
+        });
+        (mentions == 2 && !in_effect).then_some(a)
+    }
+
     /// An arithmetic operand: a kept array is borrowed (`&a + &b` leaves both in place).
     fn arith_operand(&self, a: &Atom) -> TokenStream {
         match (self.kept_array(a), self.kept_unknown(a)) {
@@ -744,7 +802,20 @@ impl<'a> Gen<'a> {
                     (vk.kind == VarKind::LetMut || self.an.overwritten[*var]).then(|| quote!(mut));
                 let ty = vk.ty.as_ref().map(|t| quote!(: #t));
                 let pb = self.pullback_of(s, op);
-                let rhs = self.fwd_op(op, pb.is_some());
+                let mut rhs = self.fwd_op(op, pb.is_some());
+                let mut shape = None;
+                if let Some(a) = self.in_place_operand(s)
+                    && let Op::Arith(k, _, b) = op
+                {
+                    let (ai, sh) = (self.v(a), self.derived("__shape", a));
+                    let b = self.arith_operand(b);
+                    rhs = match k {
+                        Arith::Sub => quote!(#ai - #b),
+                        _ => quote!(#ai + #b),
+                    };
+                    shape =
+                        Some(quote!(let #sh = ::ad_runtime::__private::tensor::shape_of(&#ai);));
+                }
                 let copy = (self.an.reborrow[*var]
                     && self.block_rev.get()
                     && self.an.stored(self.func, *var))
@@ -757,7 +828,7 @@ impl<'a> Gen<'a> {
                         let ty = vk.ty.as_ref().map(|t| quote!(: (#t, _)));
                         quote_spanned!(*span=> let (#m #i, #pb) #ty = #rhs;)
                     }
-                    None => quote!(let #m #i #ty = #rhs; #copy),
+                    None => quote!(#shape let #m #i #ty = #rhs; #copy),
                 };
                 if self.an.adj(*var)
                     && let Some(len) = self.presized_len(*var)
@@ -1115,6 +1186,12 @@ impl<'a> Gen<'a> {
         for v in 0..self.func.vars.len() {
             *names.entry(self.v(v).to_string()).or_default() += 1;
         }
+        // Arrays the forward sweep consumed (see `in_place_operand`) are gone already.
+        let consumed: HashSet<VarId> = b
+            .stmts
+            .iter()
+            .filter_map(|s| self.in_place_operand(s))
+            .collect();
         let mut after: Vec<Vec<Ident>> = vec![Vec::new(); groups.len()];
         for (v, var) in self.func.vars.iter().enumerate() {
             let name = self.v(v).to_string();
@@ -1125,6 +1202,7 @@ impl<'a> Gen<'a> {
                 // there, never moved.
                 && self.kept_array(&Atom::Var(v)).is_some()
                 && !self.an.reborrow[v]
+                && !consumed.contains(&v)
                 && names[&name] == 1
                 && !pinned.contains(&name);
             if !owned {
@@ -2136,10 +2214,15 @@ impl<'a> Gen<'a> {
             Op::Arith(a, x, y) => {
                 use crate::kinds::Target;
                 let (name, partials) = rules::arith(*a);
+                // An operand the forward sweep consumed is known by its shape.
+                let consumed = self.in_place_operand(s).map(|a| self.derived("__shape", a));
                 let target = |k: usize| match crate::kinds::arith_target(kind(x), kind(y), k) {
                     Target::ScalarPath => None,
                     Target::ToScalar => Some(quote!(#rt::ToScalar)),
                     Target::Same => Some(quote!(#rt::Same)),
+                    Target::Operand if k == 0 && consumed.is_some() => {
+                        consumed.as_ref().map(|sh| quote!(#sh))
+                    }
                     Target::Operand => Some(self.need_arg(operands[k])),
                 };
                 // Both operands of a tensor `+`/`-` from one rule: the cotangent goes whole to

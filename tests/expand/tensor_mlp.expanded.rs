@@ -47,10 +47,12 @@ fn classifier_pullback<'__ad>(
         ) + use<'__ad>,
 ) {
     let __v2 = x.dot(w1);
-    let __v3 = &__v2 + b1;
+    let __shape7_v2 = ::ad_runtime::__private::tensor::shape_of(&__v2);
+    let __v3 = __v2 + b1;
     let h = nn::relu(&__v3);
     let __v5 = h.dot(w2);
-    let logits = &__v5 + b2;
+    let __shape11_v5 = ::ad_runtime::__private::tensor::shape_of(&__v5);
+    let logits = __v5 + b2;
     let __v7 = nn::cross_entropy(&logits, labels);
     let __ret1: f64 = __v7;
     let __seed = __ret1;
@@ -81,14 +83,13 @@ fn classifier_pullback<'__ad>(
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_logits);
                 let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
-                    &__v5,
+                    __shape11_v5,
                     &b2,
                     __g,
                 );
                 ::ad_runtime::__private::acc(&mut __d11_v5, __g0);
                 ::ad_runtime::__private::acc(&mut __d_b2, __g1);
             }
-            ::ad_runtime::__private::release(__v5);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d11_v5);
                 ::ad_runtime::__private::acc(
@@ -110,14 +111,13 @@ fn classifier_pullback<'__ad>(
             {
                 let __g = ::ad_runtime::__private::take(&mut __d8_v3);
                 let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
-                    &__v2,
+                    __shape7_v2,
                     &b1,
                     __g,
                 );
                 ::ad_runtime::__private::acc(&mut __d7_v2, __g0);
                 ::ad_runtime::__private::acc(&mut __d_b1, __g1);
             }
-            ::ad_runtime::__private::release(__v2);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d7_v2);
                 ::ad_runtime::__private::acc(

@@ -687,6 +687,35 @@ impl<G: Cotangent, A: Value<Elem = G::Elem> + ?Sized> Target<G> for &A {
     }
 }
 
+/// Target: an array operand that the forward sweep has since consumed (`a + b` computed in
+/// `a`'s memory), known by its shape alone, which is all `+` and `-` need of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape<D>(D);
+
+/// The [`Shape`] target of an array, taken before the array is consumed.
+#[inline]
+pub fn shape_of<A: ArrayValue + ?Sized>(a: &A) -> Shape<A::Dim> {
+    Shape(a.array_view().raw_dim())
+}
+
+impl<G: Cotangent, D: Dimension> Target<G> for Shape<D> {
+    type Out = Array<G::Elem, D>;
+    #[inline]
+    #[track_caller]
+    fn reduce(self, c: DynCot<G::Elem>) -> Self::Out {
+        project_to(self.0, c)
+    }
+    #[inline]
+    #[track_caller]
+    fn reduce_view(self, c: Option<ArrayViewD<'_, G::Elem>>) -> Self::Out {
+        project_view_to(self.0, c)
+    }
+    #[inline]
+    fn whole(&self, g: &G) -> bool {
+        g.cot_view().is_some_and(|g| g.shape() == self.0.slice())
+    }
+}
+
 // x̄ of an array parameter: the adjoint, or zeros of x's shape if nothing was added.
 /// The gradient returned for an array parameter `like`: its adjoint `d`, or zeros shaped like
 /// the parameter when nothing flowed into it (`d` is still the empty marker). Parameters'
