@@ -8,12 +8,6 @@
 //! per-operation closures. Memory grows by one element per push: for a loop, by the number of
 //! recorded values in its body per iteration.
 //!
-//! # Small tapes
-//!
-//! The first [`INLINE_BYTES`] bytes of values live inside the `Tape` itself (when `T`'s
-//! alignment allows), so a tape that records only a few values (a short loop of a small
-//! function called once per data point) never allocates. Only past that does it take a block.
-//!
 //! # Reused memory
 //!
 //! A tape's memory, once it is at least [`POOLED_MIN_BYTES`] long, goes back to a per-thread
@@ -39,24 +33,13 @@ pub const POOL_MAX_BLOCKS: usize = 32;
 /// At most this many bytes are cached per thread.
 pub const POOL_MAX_BYTES: usize = 512 << 20;
 
-/// Bytes of values a tape holds in itself before it allocates a block.
-pub const INLINE_BYTES: usize = 64;
-
-/// The in-place storage of a tape: [`INLINE_BYTES`] bytes, aligned for any `T` with an
-/// alignment of at most 8.
-#[derive(Clone, Copy)]
-#[repr(C, align(8))]
-struct Inline([mem::MaybeUninit<u8>; INLINE_BYTES]);
-
 /// A typed LIFO stack of values recorded by the forward sweep.
 pub struct Tape<T> {
-    /// The allocated block; unused (dangling) while the values are inline (`bytes == 0`).
     ptr: NonNull<T>,
     len: usize,
     cap: usize,
-    /// Size of the allocated block (0: none, the values are in `inline`).
+    /// Size of the allocated block (0: none).
     bytes: usize,
-    inline: Inline,
     _owns: PhantomData<T>,
 }
 
@@ -74,45 +57,16 @@ impl<T> Default for Tape<T> {
 
 impl<T> Tape<T> {
     const ZST: bool = mem::size_of::<T>() == 0;
-    /// How many values fit in the inline storage.
-    const INLINE_CAP: usize = if Self::ZST {
-        usize::MAX
-    } else if mem::align_of::<T>() <= mem::align_of::<Inline>() {
-        INLINE_BYTES / mem::size_of::<T>()
-    } else {
-        0
-    };
 
-    /// An empty tape (allocates nothing until more than [`INLINE_BYTES`] bytes are pushed).
+    /// An empty tape (allocates nothing until the first push).
     #[inline(always)]
     pub fn new() -> Self {
         Self {
             ptr: NonNull::dangling(),
             len: 0,
-            cap: Self::INLINE_CAP,
+            cap: if Self::ZST { usize::MAX } else { 0 },
             bytes: 0,
-            inline: Inline([mem::MaybeUninit::uninit(); INLINE_BYTES]),
             _owns: PhantomData,
-        }
-    }
-
-    /// Where the values are: the block, or the inline storage.
-    #[inline(always)]
-    fn base(&self) -> *const T {
-        if self.bytes == 0 {
-            self.inline.0.as_ptr().cast()
-        } else {
-            self.ptr.as_ptr()
-        }
-    }
-
-    /// [`Tape::base`], for writing.
-    #[inline(always)]
-    fn base_mut(&mut self) -> *mut T {
-        if self.bytes == 0 {
-            self.inline.0.as_mut_ptr().cast()
-        } else {
-            self.ptr.as_ptr()
         }
     }
 
@@ -122,8 +76,8 @@ impl<T> Tape<T> {
         if self.len == self.cap {
             self.grow(1);
         }
-        // SAFETY: `len < cap`, so the slot is inside the storage (or `T` is zero-sized).
-        unsafe { self.base_mut().add(self.len).write(value) };
+        // SAFETY: `len < cap`, so the slot is inside the block (or `T` is zero-sized).
+        unsafe { self.ptr.as_ptr().add(self.len).write(value) };
         self.len += 1;
     }
 
@@ -140,8 +94,8 @@ impl<T> Tape<T> {
         if self.len >= self.cap {
             reservation_exceeded();
         }
-        // SAFETY: `len < cap`, so the slot is inside the storage (or `T` is zero-sized).
-        unsafe { self.base_mut().add(self.len).write(value) };
+        // SAFETY: `len < cap`, so the slot is inside the block (or `T` is zero-sized).
+        unsafe { self.ptr.as_ptr().add(self.len).write(value) };
         self.len += 1;
     }
 
@@ -158,7 +112,7 @@ impl<T> Tape<T> {
         self.len -= 1;
         // SAFETY: slot `len` holds an initialised value, which is moved out and no longer
         // counted.
-        unsafe { self.base_mut().add(self.len).read() }
+        unsafe { self.ptr.as_ptr().add(self.len).read() }
     }
 
     /// Makes room for `additional` more values (the generated code calls it before a loop
@@ -182,7 +136,7 @@ impl<T> Tape<T> {
 
     fn as_slice(&self) -> &[T] {
         // SAFETY: the first `len` slots are initialised.
-        unsafe { core::slice::from_raw_parts(self.base(), self.len) }
+        unsafe { core::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
     }
 
     /// Moves the values to a block with room for `additional` more (at least double the
@@ -197,23 +151,6 @@ impl<T> Tape<T> {
             .map(|n| n.max(self.cap.saturating_mul(2)).max(4))
             .expect("ad-runtime: tape capacity overflow");
         let layout = Layout::array::<T>(cap).expect("ad-runtime: tape capacity overflow");
-        if self.bytes == 0 {
-            // From the inline storage to a first block.
-            let (block, bytes) = match pool::take(layout) {
-                Some(b) => b,
-                // SAFETY: no old block.
-                None => unsafe { pool::resize(NonNull::dangling(), 0, layout) },
-            };
-            // SAFETY: the inline storage holds `len` initialised values, moved (not copied)
-            // to the new block, which holds at least `cap > len` and does not overlap it.
-            unsafe {
-                ptr::copy_nonoverlapping(self.base(), block.cast::<T>().as_ptr(), self.len);
-            }
-            self.ptr = block.cast();
-            self.cap = bytes / mem::size_of::<T>();
-            self.bytes = bytes;
-            return;
-        }
         let (block, bytes) = match pool::take(layout) {
             Some((block, bytes)) => {
                 // SAFETY: the cached block holds at least `cap > len` values; the old block
@@ -226,12 +163,14 @@ impl<T> Tape<T> {
                         block.cast::<T>().as_ptr(),
                         self.len,
                     );
-                    pool::free(self.ptr.cast(), self.bytes, mem::align_of::<T>());
+                    if self.bytes != 0 {
+                        pool::free(self.ptr.cast(), self.bytes, mem::align_of::<T>());
+                    }
                 }
                 (block, bytes)
             }
-            // SAFETY: the current block was allocated with `self.bytes` bytes and `T`'s
-            // alignment.
+            // SAFETY: the current block (if any) was allocated with `self.bytes` bytes and
+            // `T`'s alignment.
             None => unsafe { pool::resize(self.ptr.cast(), self.bytes, layout) },
         };
         self.ptr = block.cast();
@@ -253,7 +192,7 @@ impl<T> Drop for Tape<T> {
     fn drop(&mut self) {
         // SAFETY: the first `len` slots are initialised and dropped once here.
         unsafe {
-            ptr::drop_in_place(ptr::slice_from_raw_parts_mut(self.base_mut(), self.len));
+            ptr::drop_in_place(ptr::slice_from_raw_parts_mut(self.ptr.as_ptr(), self.len));
         }
         self.release();
     }
@@ -510,53 +449,6 @@ mod tests {
             t.pop();
         }
         assert!(t.is_empty());
-    }
-
-    #[test]
-    fn small_tapes_stay_inline_and_move_with_their_values() {
-        let before = cached_bytes();
-        let mut t = Tape::new();
-        for k in 0..(INLINE_BYTES / 8) as u64 {
-            t.push(k);
-        }
-        assert_eq!(
-            t.bytes,
-            0,
-            "{} f64-sized values fit inline",
-            INLINE_BYTES / 8
-        );
-        // Moved (as into a pullback closure): the values go along.
-        let mut moved = std::hint::black_box(t);
-        moved.push(99);
-        assert_ne!(moved.bytes, 0, "one more value takes a block");
-        assert_eq!(moved.pop(), 99);
-        for k in (0..(INLINE_BYTES / 8) as u64).rev() {
-            assert_eq!(moved.pop(), k);
-        }
-        drop(moved);
-        assert!(cached_bytes() >= before);
-        // Values left inline are dropped with the tape.
-        let rc = Rc::new(1);
-        {
-            let mut t = Tape::new();
-            t.push(rc.clone());
-            t.push(rc.clone());
-            assert_eq!(Rc::strong_count(&rc), 3);
-        }
-        assert_eq!(Rc::strong_count(&rc), 1);
-    }
-
-    #[test]
-    fn over_aligned_values_skip_the_inline_storage() {
-        #[derive(Clone, Copy, Debug, PartialEq)]
-        #[repr(align(32))]
-        struct Wide(u64);
-        let mut t = Tape::new();
-        t.push(Wide(1));
-        assert_ne!(t.bytes, 0);
-        assert_eq!(t.base() as usize % 32, 0);
-        t.push(Wide(2));
-        assert_eq!((t.pop(), t.pop()), (Wide(2), Wide(1)));
     }
 
     #[test]
