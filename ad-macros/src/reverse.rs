@@ -2188,7 +2188,8 @@ impl<'a> Gen<'a> {
         let active = |k: usize| operands.get(k).and_then(|a| a.var()).filter(|v| an.adj(*v));
         // One partial per active operand: (operand, rule, primal arguments, span). The
         // cotangent is appended as the rule's last argument below.
-        let mut contribs: Vec<(VarId, TokenStream, Vec<TokenStream>, Span)> = Vec::new();
+        // (The flag: the rule only reads the cotangent, see `rules::borrows_cotangent`.)
+        let mut contribs: Vec<(VarId, TokenStream, Vec<TokenStream>, Span, bool)> = Vec::new();
         let kind = |a: &Atom| crate::kinds::atom_kind(a, &an.kinds);
         let need_tokens = |needs: &[Need]| -> Vec<TokenStream> {
             needs
@@ -2208,7 +2209,7 @@ impl<'a> Gen<'a> {
                 };
                 if let Some(v) = active(0) {
                     let f = Ident::new(rule, span);
-                    contribs.push((v, quote!(#f), vec![], span));
+                    contribs.push((v, quote!(#f), vec![], span, false));
                 }
             }
             Op::Arith(a, x, y) => {
@@ -2245,12 +2246,12 @@ impl<'a> Gen<'a> {
                     if let Some(v) = active(k) {
                         let f = format_ident!("{}_d{}", name, k, span = span);
                         let Some(target) = target(k) else {
-                            contribs.push((v, quote!(#f), need_tokens(needs), span));
+                            contribs.push((v, quote!(#f), need_tokens(needs), span, false));
                             continue;
                         };
                         let mut args = vec![target];
                         args.extend(need_tokens(needs));
-                        contribs.push((v, quote!(tensor::#f), args, span));
+                        contribs.push((v, quote!(tensor::#f), args, span, false));
                     }
                 }
             }
@@ -2276,7 +2277,7 @@ impl<'a> Gen<'a> {
                             } else {
                                 quote!(#f)
                             };
-                            contribs.push((v, f, need_tokens(needs), name.span()));
+                            contribs.push((v, f, need_tokens(needs), name.span(), false));
                         }
                     }
                 } else if let Some(t) = rules::tensor_method(&n) {
@@ -2285,11 +2286,13 @@ impl<'a> Gen<'a> {
                         match t.emit {
                             rules::TensorEmit::Rule => {
                                 let f = format_ident!("{}_d{}", n, k, span = name.span());
+                                let lent = rules::borrows_cotangent(&f.to_string());
                                 contribs.push((
                                     v,
                                     quote!(tensor::#f),
                                     need_tokens(needs),
                                     name.span(),
+                                    lent,
                                 ));
                             }
                             rules::TensorEmit::InPlace(f) => {
@@ -2332,7 +2335,7 @@ impl<'a> Gen<'a> {
                     } else {
                         quote!(tensor::concatenate_d)
                     };
-                    contribs.push((v, f, args, span));
+                    contribs.push((v, f, args, span, false));
                 }
             }
             Op::Index { base, index, .. } => {
@@ -2436,20 +2439,15 @@ impl<'a> Gen<'a> {
             Op::Passive(..) | Op::Opaque { .. } => return quote!(),
         }
         contribs.retain(|(v, ..)| Some(*v) != skip);
-        // Rules that only read the cotangent (see `rules::borrows_cotangent`) borrow it; it
-        // is moved into the last of the others and cloned for the rest.
-        let borrows = |f: &TokenStream| {
-            let f = f.to_string();
-            let f = f.rsplit(' ').next().unwrap_or_default();
-            rules::borrows_cotangent(f)
-        };
-        let last_owner = contribs.iter().rposition(|(_, f, ..)| !borrows(f));
+        // Rules that only read the cotangent borrow it; it is moved into the last of the
+        // others and cloned for the rest.
+        let last_owner = contribs.iter().rposition(|c| !c.4);
         let n = contribs.len();
         let mut body = TokenStream::new();
-        for (j, (v, f, args, sp)) in contribs.into_iter().enumerate() {
+        for (j, (v, f, args, sp, lent)) in contribs.into_iter().enumerate() {
             let gtok = if Some(j) == last_owner || (last_owner.is_none() && j + 1 == n) {
                 quote!(#g)
-            } else if borrows(&f) {
+            } else if lent {
                 quote!(&#g)
             } else {
                 quote!(::core::clone::Clone::clone(&#g))
