@@ -82,6 +82,23 @@ pub trait Accumulate {
     fn accumulate(&mut self, g: Self);
 }
 
+/// `n` zeros. Small vectors are allocated with `malloc` and filled, not with `calloc`: the
+/// allocator's per-thread cache of recently freed small blocks serves `malloc` but not
+/// `calloc` (glibc), so the gradient vector of a small differentiable callee, made and freed
+/// once per call, then costs a few instructions instead of a trip through the allocator's
+/// bins. Large vectors keep `calloc`, whose fresh pages are already zero.
+#[inline]
+fn zeros<T: Copy + Default>(n: usize) -> Vec<T> {
+    const SMALL_BYTES: usize = 1024;
+    if n.saturating_mul(core::mem::size_of::<T>()) <= SMALL_BYTES {
+        let mut v = Vec::with_capacity(n);
+        v.resize(n, T::default());
+        v
+    } else {
+        vec![T::default(); n]
+    }
+}
+
 macro_rules! float_impls {
     ($($t:ty),*) => {$(
         impl Zero for $t {
@@ -99,11 +116,13 @@ macro_rules! float_impls {
         }
         impl Differentiable for [$t] {
             type Tangent = Vec<$t>;
-            fn zero_tangent(&self) -> Vec<$t> { vec![0.0; self.len()] }
+            #[inline]
+            fn zero_tangent(&self) -> Vec<$t> { zeros(self.len()) }
         }
         impl Differentiable for Vec<$t> {
             type Tangent = Vec<$t>;
-            fn zero_tangent(&self) -> Vec<$t> { vec![0.0; self.len()] }
+            #[inline]
+            fn zero_tangent(&self) -> Vec<$t> { zeros(self.len()) }
         }
     )*};
 }
