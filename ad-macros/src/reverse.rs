@@ -89,6 +89,8 @@
 //! ndarray values are not fused yet (their broadcasting rules and shaped parameter gradients
 //! have not been checked under fusion).
 
+mod hoist;
+
 use crate::analyze::Analysis;
 use crate::ir::*;
 use crate::rules::{self, MethodRule, Need};
@@ -124,6 +126,9 @@ pub struct Gen<'a> {
     /// Element writes whose old values need no record (by statement address): the fills of a
     /// fused loop's scratch buffers (see `analyze::private_fills`).
     unsaved: RefCell<std::collections::HashSet<usize>>,
+    /// Element accesses emitted without bounds checks (by statement address), while the
+    /// checked-once copy of their loop is emitted (see [`hoist`]).
+    hoisted: RefCell<std::collections::HashSet<usize>>,
     /// In a fused `f_vjp`: the buffers made before the fused loop, whose adjoints are
     /// declared (at the buffer's length) right after them instead of at the top.
     presize_early: RefCell<std::collections::HashSet<VarId>>,
@@ -169,6 +174,7 @@ impl<'a> Gen<'a> {
             presize_early: RefCell::new(std::collections::HashSet::new()),
             held_calls: RefCell::new(std::collections::HashSet::new()),
             unsaved: RefCell::new(std::collections::HashSet::new()),
+            hoisted: RefCell::new(std::collections::HashSet::new()),
             invariant: RefCell::new(std::collections::HashSet::new()),
             block_rev: std::cell::Cell::new(false),
             in_scope: std::cell::Cell::new(None),
@@ -803,6 +809,13 @@ impl<'a> Gen<'a> {
                 let ty = vk.ty.as_ref().map(|t| quote!(: #t));
                 let pb = self.pullback_of(s, op);
                 let mut rhs = self.fwd_op(op, pb.is_some());
+                if let Op::Index { base, index, .. } = op
+                    && self.is_hoisted(s)
+                {
+                    let (b, i) = (self.atom(base), self.atom(index));
+                    // SAFETY: the loop's guard checked this index (see `hoist`).
+                    rhs = quote!(unsafe { ::ad_runtime::__private::index_unchecked(&#b[..], #i) });
+                }
                 let mut shape = None;
                 if let Some(a) = self.in_place_operand(s)
                     && let Op::Arith(k, _, b) = op
@@ -892,16 +905,22 @@ impl<'a> Gen<'a> {
                     Some(pb) => quote!(let (#new, #pb) = #rhs;),
                     None => quote!(let #new = #rhs;),
                 };
+                // SAFETY (unchecked): the loop's guard checked this index (see `hoist`).
+                let place = if self.is_hoisted(s) {
+                    quote!((*unsafe { ::ad_runtime::__private::index_unchecked_mut(&mut #b[..], #idx) }))
+                } else {
+                    quote!(#b[#idx])
+                };
                 if self.saves(s) {
                     let t = self.elem_tape(*base);
                     let push = self.push_to(
                         self.cur_block.get(),
                         &t,
-                        quote!(::core::mem::replace(&mut #b[#idx], #new)),
+                        quote!(::core::mem::replace(&mut #place, #new)),
                     );
                     quote!(#bind #push)
                 } else {
-                    quote!(#bind #b[#idx] = #new;)
+                    quote!(#bind #place = #new;)
                 }
             }
             Stmt::Push { base, value, .. } => {
@@ -936,6 +955,11 @@ impl<'a> Gen<'a> {
                 quote!(#f = #c;)
             }
         }
+    }
+
+    /// Whether `s` is an element access of a loop emitted with its bounds checks hoisted.
+    fn is_hoisted(&self, s: &Stmt) -> bool {
+        self.hoisted.borrow().contains(&(s as *const Stmt as usize))
     }
 
     fn fwd_loop(&self, l: &Loop) -> TokenStream {
@@ -974,6 +998,7 @@ impl<'a> Gen<'a> {
             .borrow_mut()
             .insert(l.body.id, exact.iter().map(|(t, _)| t.clone()).collect());
         let mut body = self.fwd_block(&l.body);
+        let fused_tail = fused.clone();
         body.extend(fused);
         let mut codes = std::collections::BTreeSet::new();
         crate::parse::escape_codes(&l.body.stmts, &mut codes);
@@ -1036,7 +1061,23 @@ impl<'a> Gen<'a> {
                     }
                 };
                 let range = if *rev { quote!((#range).rev()) } else { range };
-                quote!(#reserve for #i in #range { #count #body #exits })
+                match self.hoisted_checks(l) {
+                    Some((guard, accesses)) => {
+                        *self.hoisted.borrow_mut() = accesses;
+                        let mut fast = self.fwd_block(&l.body);
+                        self.hoisted.borrow_mut().clear();
+                        fast.extend(fused_tail);
+                        quote! {
+                            #reserve
+                            if #guard {
+                                for #i in #range { #count #fast #exits }
+                            } else {
+                                for #i in #range { #count #body #exits }
+                            }
+                        }
+                    }
+                    None => quote!(#reserve for #i in #range { #count #body #exits }),
+                }
             }
             LoopKind::Iter { pat, iter, .. } => quote!(for #pat in #iter { #count #body #exits }),
             LoopKind::While {

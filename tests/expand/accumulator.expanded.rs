@@ -35,11 +35,30 @@ fn logsumexp_pullback<'__ad>(
     let mut __iters1: usize = 0;
     let __len = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
     __tape_mx.reserve(__len);
-    for i in __v2..__v4 {
-        __iters1 += 1;
-        let __v5 = v[i];
-        let __new = mx.max(__v5);
-        __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
+    if {
+        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
+        __hoist_n == 0
+            || (true
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::core::option::Option::Some(__v2),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    v[..].len(),
+                ))
+    } {
+        for i in __v2..__v4 {
+            __iters1 += 1;
+            let __v5 = unsafe { ::ad_runtime::__private::index_unchecked(&v[..], i) };
+            let __new = mx.max(__v5);
+            __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
+        }
+    } else {
+        for i in __v2..__v4 {
+            __iters1 += 1;
+            let __v5 = v[i];
+            let __new = mx.max(__v5);
+            __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
+        }
     }
     let mut s = 0.0;
     let __v6 = 0;
@@ -48,13 +67,34 @@ fn logsumexp_pullback<'__ad>(
     let mut __iters2: usize = 0;
     let __len = ::core::iter::Iterator::size_hint(&(__v6..__v8)).0;
     __tape15_v11.reserve(__len);
-    for i__1 in __v6..__v8 {
-        __iters2 += 1;
-        let __v9 = v[i__1];
-        let __v10 = __v9 - mx;
-        let __v11 = __v10.exp();
-        s = s + __v11;
-        __tape15_v11.push_reserved(__v11);
+    if {
+        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v6..__v8)).0;
+        __hoist_n == 0
+            || (true
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::core::option::Option::Some(__v6),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    v[..].len(),
+                ))
+    } {
+        for i__1 in __v6..__v8 {
+            __iters2 += 1;
+            let __v9 = unsafe { ::ad_runtime::__private::index_unchecked(&v[..], i__1) };
+            let __v10 = __v9 - mx;
+            let __v11 = __v10.exp();
+            s = s + __v11;
+            __tape15_v11.push_reserved(__v11);
+        }
+    } else {
+        for i__1 in __v6..__v8 {
+            __iters2 += 1;
+            let __v9 = v[i__1];
+            let __v10 = __v9 - mx;
+            let __v11 = __v10.exp();
+            s = s + __v11;
+            __tape15_v11.push_reserved(__v11);
+        }
     }
     let __v12 = s.ln();
     let __v13 = __v12 + mx;

@@ -330,14 +330,36 @@ fn feedback_pullback<'__ad>(
     let __len = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
     __tape_s.reserve(__len);
     __tape8_v6.reserve(__len);
-    for i in __v2..__v4 {
-        __iters1 += 1;
-        let __v5 = x[i];
-        let __v6 = s.sin();
-        let __v7 = __v5 * __v6;
-        let __new = s + __v7;
-        __tape_s.push_reserved(::core::mem::replace(&mut s, __new));
-        __tape8_v6.push_reserved(__v6);
+    if {
+        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
+        __hoist_n == 0
+            || (true
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::core::option::Option::Some(__v2),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    x[..].len(),
+                ))
+    } {
+        for i in __v2..__v4 {
+            __iters1 += 1;
+            let __v5 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], i) };
+            let __v6 = s.sin();
+            let __v7 = __v5 * __v6;
+            let __new = s + __v7;
+            __tape_s.push_reserved(::core::mem::replace(&mut s, __new));
+            __tape8_v6.push_reserved(__v6);
+        }
+    } else {
+        for i in __v2..__v4 {
+            __iters1 += 1;
+            let __v5 = x[i];
+            let __v6 = s.sin();
+            let __v7 = __v5 * __v6;
+            let __new = s + __v7;
+            __tape_s.push_reserved(::core::mem::replace(&mut s, __new));
+            __tape8_v6.push_reserved(__v6);
+        }
     }
     let __ret1: f64 = ::core::clone::Clone::clone(&s);
     let __seed = __ret1;

@@ -128,16 +128,70 @@ pub fn gmm_objective_pullback<'__ad>(
         let __v8 = ::core::clone::Clone::clone(&d);
         let __len = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
         __tape_elems_qdiags.reserve(__len);
-        for j in __v7..__v8 {
-            let __v9 = ik * icf_sz;
-            let __v10 = __v9 + j;
-            let q = icf[__v10];
-            let __v11 = ik * d;
-            let __v12 = __v11 + j;
-            let __new = q.exp();
-            __tape_elems_qdiags
-                .push_reserved(::core::mem::replace(&mut qdiags[__v12], __new));
-            s = s + q;
+        if {
+            let __hoist_n = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
+            __hoist_n == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::ad_runtime::__private::hoist::mul(
+                                ::core::option::Option::Some(ik),
+                                ::core::option::Option::Some(icf_sz),
+                            ),
+                            ::core::option::Option::Some(__v7),
+                        ),
+                        ::core::option::Option::Some(1usize),
+                        __hoist_n,
+                        icf[..].len(),
+                    )
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::ad_runtime::__private::hoist::mul(
+                                ::core::option::Option::Some(ik),
+                                ::core::option::Option::Some(d),
+                            ),
+                            ::core::option::Option::Some(__v7),
+                        ),
+                        ::core::option::Option::Some(1usize),
+                        __hoist_n,
+                        qdiags[..].len(),
+                    ))
+        } {
+            for j in __v7..__v8 {
+                let __v9 = ik * icf_sz;
+                let __v10 = __v9 + j;
+                let q = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&icf[..], __v10)
+                };
+                let __v11 = ik * d;
+                let __v12 = __v11 + j;
+                let __new = q.exp();
+                __tape_elems_qdiags
+                    .push_reserved(
+                        ::core::mem::replace(
+                            &mut (*unsafe {
+                                ::ad_runtime::__private::index_unchecked_mut(
+                                    &mut qdiags[..],
+                                    __v12,
+                                )
+                            }),
+                            __new,
+                        ),
+                    );
+                s = s + q;
+            }
+        } else {
+            for j in __v7..__v8 {
+                let __v9 = ik * icf_sz;
+                let __v10 = __v9 + j;
+                let q = icf[__v10];
+                let __v11 = ik * d;
+                let __v12 = __v11 + j;
+                let __new = q.exp();
+                __tape_elems_qdiags
+                    .push_reserved(::core::mem::replace(&mut qdiags[__v12], __new));
+                s = s + q;
+            }
         }
         let __new = s;
         sum_qs[ik] = __new;
@@ -163,25 +217,123 @@ pub fn gmm_objective_pullback<'__ad>(
         for ik__1 in __v15..__v16 {
             let __v17 = 0;
             let __v18 = ::core::clone::Clone::clone(&d);
-            for j__1 in __v17..__v18 {
-                let __v19 = ix * d;
-                let __v20 = __v19 + j__1;
-                let __v21 = x[__v20];
-                let __v22 = ik__1 * d;
-                let __v23 = __v22 + j__1;
-                let __v24 = means[__v23];
-                let __new = __v21 - __v24;
-                xc[j__1] = __new;
+            if {
+                let __hoist_n = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
+                __hoist_n == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::core::option::Option::Some(ix),
+                                    ::core::option::Option::Some(d),
+                                ),
+                                ::core::option::Option::Some(__v17),
+                            ),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            x[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::core::option::Option::Some(ik__1),
+                                    ::core::option::Option::Some(d),
+                                ),
+                                ::core::option::Option::Some(__v17),
+                            ),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            means[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v17),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            xc[..].len(),
+                        ))
+            } {
+                for j__1 in __v17..__v18 {
+                    let __v19 = ix * d;
+                    let __v20 = __v19 + j__1;
+                    let __v21 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x[..], __v20)
+                    };
+                    let __v22 = ik__1 * d;
+                    let __v23 = __v22 + j__1;
+                    let __v24 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&means[..], __v23)
+                    };
+                    let __new = __v21 - __v24;
+                    (*unsafe {
+                        ::ad_runtime::__private::index_unchecked_mut(&mut xc[..], j__1)
+                    }) = __new;
+                }
+            } else {
+                for j__1 in __v17..__v18 {
+                    let __v19 = ix * d;
+                    let __v20 = __v19 + j__1;
+                    let __v21 = x[__v20];
+                    let __v22 = ik__1 * d;
+                    let __v23 = __v22 + j__1;
+                    let __v24 = means[__v23];
+                    let __new = __v21 - __v24;
+                    xc[j__1] = __new;
+                }
             }
             let __v25 = 0;
             let __v26 = ::core::clone::Clone::clone(&d);
-            for j__2 in __v25..__v26 {
-                let __v27 = ik__1 * d;
-                let __v28 = __v27 + j__2;
-                let __v29 = qdiags[__v28];
-                let __v30 = xc[j__2];
-                let __new = __v29 * __v30;
-                qxc[j__2] = __new;
+            if {
+                let __hoist_n = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
+                __hoist_n == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::core::option::Option::Some(ik__1),
+                                    ::core::option::Option::Some(d),
+                                ),
+                                ::core::option::Option::Some(__v25),
+                            ),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            qdiags[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v25),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            xc[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v25),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            qxc[..].len(),
+                        ))
+            } {
+                for j__2 in __v25..__v26 {
+                    let __v27 = ik__1 * d;
+                    let __v28 = __v27 + j__2;
+                    let __v29 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
+                    };
+                    let __v30 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
+                    };
+                    let __new = __v29 * __v30;
+                    (*unsafe {
+                        ::ad_runtime::__private::index_unchecked_mut(&mut qxc[..], j__2)
+                    }) = __new;
+                }
+            } else {
+                for j__2 in __v25..__v26 {
+                    let __v27 = ik__1 * d;
+                    let __v28 = __v27 + j__2;
+                    let __v29 = qdiags[__v28];
+                    let __v30 = xc[j__2];
+                    let __new = __v29 * __v30;
+                    qxc[j__2] = __new;
+                }
             }
             let __v31 = ik__1 * icf_sz;
             let mut idx = __v31 + d;
@@ -191,15 +343,58 @@ pub fn gmm_objective_pullback<'__ad>(
                 let __v34 = c + 1;
                 let __v35 = ::core::clone::Clone::clone(&__v34);
                 let __v36 = ::core::clone::Clone::clone(&d);
-                for r in __v35..__v36 {
-                    let __v37 = ::core::clone::Clone::clone(&idx);
-                    let __v38 = icf[__v37];
-                    let __v39 = xc[c];
-                    let __v40 = __v38 * __v39;
-                    let __v41 = qxc[r];
-                    let __new = __v41 + __v40;
-                    qxc[r] = __new;
-                    idx = idx + 1;
+                if {
+                    let __hoist_n = ::core::iter::Iterator::size_hint(&(__v35..__v36)).0;
+                    __hoist_n == 0
+                        || (true
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(idx),
+                                ::core::option::Option::Some(1),
+                                __hoist_n,
+                                icf[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(c),
+                                ::core::option::Option::Some(0usize),
+                                __hoist_n,
+                                xc[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(__v35),
+                                ::core::option::Option::Some(1usize),
+                                __hoist_n,
+                                qxc[..].len(),
+                            ))
+                } {
+                    for r in __v35..__v36 {
+                        let __v37 = ::core::clone::Clone::clone(&idx);
+                        let __v38 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
+                        };
+                        let __v39 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&xc[..], c)
+                        };
+                        let __v40 = __v38 * __v39;
+                        let __v41 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qxc[..], r)
+                        };
+                        let __new = __v41 + __v40;
+                        (*unsafe {
+                            ::ad_runtime::__private::index_unchecked_mut(&mut qxc[..], r)
+                        }) = __new;
+                        idx = idx + 1;
+                    }
+                } else {
+                    for r in __v35..__v36 {
+                        let __v37 = ::core::clone::Clone::clone(&idx);
+                        let __v38 = icf[__v37];
+                        let __v39 = xc[c];
+                        let __v40 = __v38 * __v39;
+                        let __v41 = qxc[r];
+                        let __new = __v41 + __v40;
+                        qxc[r] = __new;
+                        idx = idx + 1;
+                    }
                 }
             }
             let mut sq = 0.0;
@@ -207,11 +402,32 @@ pub fn gmm_objective_pullback<'__ad>(
             let __v43 = ::core::clone::Clone::clone(&d);
             let __len = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
             __tape72_v44.reserve(__len);
-            for j__3 in __v42..__v43 {
-                let __v44 = qxc[j__3];
-                let __v45 = __v44 * __v44;
-                sq = sq + __v45;
-                __tape72_v44.push_reserved(__v44);
+            if {
+                let __hoist_n = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
+                __hoist_n == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v42),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            qxc[..].len(),
+                        ))
+            } {
+                for j__3 in __v42..__v43 {
+                    let __v44 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qxc[..], j__3)
+                    };
+                    let __v45 = __v44 * __v44;
+                    sq = sq + __v45;
+                    __tape72_v44.push_reserved(__v44);
+                }
+            } else {
+                for j__3 in __v42..__v43 {
+                    let __v44 = qxc[j__3];
+                    let __v45 = __v44 * __v44;
+                    sq = sq + __v45;
+                    __tape72_v44.push_reserved(__v44);
+                }
             }
             let __v46 = alphas[ik__1];
             let __v47 = sum_qs[ik__1];
@@ -235,24 +451,85 @@ pub fn gmm_objective_pullback<'__ad>(
         let mut frob = 0.0;
         let __v55 = 0;
         let __v56 = ::core::clone::Clone::clone(&d);
-        for j__4 in __v55..__v56 {
-            let __v57 = ik__2 * d;
-            let __v58 = __v57 + j__4;
-            let __v59 = qdiags[__v58];
-            let __v60 = ik__2 * d;
-            let __v61 = __v60 + j__4;
-            let __v62 = qdiags[__v61];
-            let __v63 = __v59 * __v62;
-            frob = frob + __v63;
+        if {
+            let __hoist_n = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
+            __hoist_n == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::ad_runtime::__private::hoist::mul(
+                                ::core::option::Option::Some(ik__2),
+                                ::core::option::Option::Some(d),
+                            ),
+                            ::core::option::Option::Some(__v55),
+                        ),
+                        ::core::option::Option::Some(1usize),
+                        __hoist_n,
+                        qdiags[..].len(),
+                    ))
+        } {
+            for j__4 in __v55..__v56 {
+                let __v57 = ik__2 * d;
+                let __v58 = __v57 + j__4;
+                let __v59 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
+                };
+                let __v60 = ik__2 * d;
+                let __v61 = __v60 + j__4;
+                let __v62 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
+                };
+                let __v63 = __v59 * __v62;
+                frob = frob + __v63;
+            }
+        } else {
+            for j__4 in __v55..__v56 {
+                let __v57 = ik__2 * d;
+                let __v58 = __v57 + j__4;
+                let __v59 = qdiags[__v58];
+                let __v60 = ik__2 * d;
+                let __v61 = __v60 + j__4;
+                let __v62 = qdiags[__v61];
+                let __v63 = __v59 * __v62;
+                frob = frob + __v63;
+            }
         }
         let __v64 = ::core::clone::Clone::clone(&d);
         let __v65 = ::core::clone::Clone::clone(&icf_sz);
-        for j__5 in __v64..__v65 {
-            let __v66 = ik__2 * icf_sz;
-            let __v67 = __v66 + j__5;
-            let l = icf[__v67];
-            let __v68 = l * l;
-            frob = frob + __v68;
+        if {
+            let __hoist_n = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
+            __hoist_n == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::ad_runtime::__private::hoist::mul(
+                                ::core::option::Option::Some(ik__2),
+                                ::core::option::Option::Some(icf_sz),
+                            ),
+                            ::core::option::Option::Some(__v64),
+                        ),
+                        ::core::option::Option::Some(1usize),
+                        __hoist_n,
+                        icf[..].len(),
+                    ))
+        } {
+            for j__5 in __v64..__v65 {
+                let __v66 = ik__2 * icf_sz;
+                let __v67 = __v66 + j__5;
+                let l = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
+                };
+                let __v68 = l * l;
+                frob = frob + __v68;
+            }
+        } else {
+            for j__5 in __v64..__v65 {
+                let __v66 = ik__2 * icf_sz;
+                let __v67 = __v66 + j__5;
+                let l = icf[__v67];
+                let __v68 = l * l;
+                frob = frob + __v68;
+            }
         }
         let __v69 = wishart_m as f64;
         let __v70 = sum_qs[ik__2];
@@ -949,16 +1226,70 @@ pub fn gmm_objective_vjp(
         let __v8 = ::core::clone::Clone::clone(&d);
         let __len = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
         __tape_elems_qdiags.reserve(__len);
-        for j in __v7..__v8 {
-            let __v9 = ik * icf_sz;
-            let __v10 = __v9 + j;
-            let q = icf[__v10];
-            let __v11 = ik * d;
-            let __v12 = __v11 + j;
-            let __new = q.exp();
-            __tape_elems_qdiags
-                .push_reserved(::core::mem::replace(&mut qdiags[__v12], __new));
-            s = s + q;
+        if {
+            let __hoist_n = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
+            __hoist_n == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::ad_runtime::__private::hoist::mul(
+                                ::core::option::Option::Some(ik),
+                                ::core::option::Option::Some(icf_sz),
+                            ),
+                            ::core::option::Option::Some(__v7),
+                        ),
+                        ::core::option::Option::Some(1usize),
+                        __hoist_n,
+                        icf[..].len(),
+                    )
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::ad_runtime::__private::hoist::mul(
+                                ::core::option::Option::Some(ik),
+                                ::core::option::Option::Some(d),
+                            ),
+                            ::core::option::Option::Some(__v7),
+                        ),
+                        ::core::option::Option::Some(1usize),
+                        __hoist_n,
+                        qdiags[..].len(),
+                    ))
+        } {
+            for j in __v7..__v8 {
+                let __v9 = ik * icf_sz;
+                let __v10 = __v9 + j;
+                let q = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&icf[..], __v10)
+                };
+                let __v11 = ik * d;
+                let __v12 = __v11 + j;
+                let __new = q.exp();
+                __tape_elems_qdiags
+                    .push_reserved(
+                        ::core::mem::replace(
+                            &mut (*unsafe {
+                                ::ad_runtime::__private::index_unchecked_mut(
+                                    &mut qdiags[..],
+                                    __v12,
+                                )
+                            }),
+                            __new,
+                        ),
+                    );
+                s = s + q;
+            }
+        } else {
+            for j in __v7..__v8 {
+                let __v9 = ik * icf_sz;
+                let __v10 = __v9 + j;
+                let q = icf[__v10];
+                let __v11 = ik * d;
+                let __v12 = __v11 + j;
+                let __new = q.exp();
+                __tape_elems_qdiags
+                    .push_reserved(::core::mem::replace(&mut qdiags[__v12], __new));
+                s = s + q;
+            }
         }
         let __new = s;
         sum_qs[ik] = __new;
@@ -986,24 +1317,85 @@ pub fn gmm_objective_vjp(
         let mut frob = 0.0;
         let __v55 = 0;
         let __v56 = ::core::clone::Clone::clone(&d);
-        for j__4 in __v55..__v56 {
-            let __v57 = ik__2 * d;
-            let __v58 = __v57 + j__4;
-            let __v59 = qdiags[__v58];
-            let __v60 = ik__2 * d;
-            let __v61 = __v60 + j__4;
-            let __v62 = qdiags[__v61];
-            let __v63 = __v59 * __v62;
-            frob = frob + __v63;
+        if {
+            let __hoist_n = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
+            __hoist_n == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::ad_runtime::__private::hoist::mul(
+                                ::core::option::Option::Some(ik__2),
+                                ::core::option::Option::Some(d),
+                            ),
+                            ::core::option::Option::Some(__v55),
+                        ),
+                        ::core::option::Option::Some(1usize),
+                        __hoist_n,
+                        qdiags[..].len(),
+                    ))
+        } {
+            for j__4 in __v55..__v56 {
+                let __v57 = ik__2 * d;
+                let __v58 = __v57 + j__4;
+                let __v59 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
+                };
+                let __v60 = ik__2 * d;
+                let __v61 = __v60 + j__4;
+                let __v62 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
+                };
+                let __v63 = __v59 * __v62;
+                frob = frob + __v63;
+            }
+        } else {
+            for j__4 in __v55..__v56 {
+                let __v57 = ik__2 * d;
+                let __v58 = __v57 + j__4;
+                let __v59 = qdiags[__v58];
+                let __v60 = ik__2 * d;
+                let __v61 = __v60 + j__4;
+                let __v62 = qdiags[__v61];
+                let __v63 = __v59 * __v62;
+                frob = frob + __v63;
+            }
         }
         let __v64 = ::core::clone::Clone::clone(&d);
         let __v65 = ::core::clone::Clone::clone(&icf_sz);
-        for j__5 in __v64..__v65 {
-            let __v66 = ik__2 * icf_sz;
-            let __v67 = __v66 + j__5;
-            let l = icf[__v67];
-            let __v68 = l * l;
-            frob = frob + __v68;
+        if {
+            let __hoist_n = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
+            __hoist_n == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::ad_runtime::__private::hoist::mul(
+                                ::core::option::Option::Some(ik__2),
+                                ::core::option::Option::Some(icf_sz),
+                            ),
+                            ::core::option::Option::Some(__v64),
+                        ),
+                        ::core::option::Option::Some(1usize),
+                        __hoist_n,
+                        icf[..].len(),
+                    ))
+        } {
+            for j__5 in __v64..__v65 {
+                let __v66 = ik__2 * icf_sz;
+                let __v67 = __v66 + j__5;
+                let l = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
+                };
+                let __v68 = l * l;
+                frob = frob + __v68;
+            }
+        } else {
+            for j__5 in __v64..__v65 {
+                let __v66 = ik__2 * icf_sz;
+                let __v67 = __v66 + j__5;
+                let l = icf[__v67];
+                let __v68 = l * l;
+                frob = frob + __v68;
+            }
         }
         let __v69 = wishart_m as f64;
         let __v70 = sum_qs[ik__2];
@@ -1053,25 +1445,123 @@ pub fn gmm_objective_vjp(
         for ik__1 in __v15..__v16 {
             let __v17 = 0;
             let __v18 = ::core::clone::Clone::clone(&d);
-            for j__1 in __v17..__v18 {
-                let __v19 = ix * d;
-                let __v20 = __v19 + j__1;
-                let __v21 = x[__v20];
-                let __v22 = ik__1 * d;
-                let __v23 = __v22 + j__1;
-                let __v24 = means[__v23];
-                let __new = __v21 - __v24;
-                xc[j__1] = __new;
+            if {
+                let __hoist_n = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
+                __hoist_n == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::core::option::Option::Some(ix),
+                                    ::core::option::Option::Some(d),
+                                ),
+                                ::core::option::Option::Some(__v17),
+                            ),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            x[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::core::option::Option::Some(ik__1),
+                                    ::core::option::Option::Some(d),
+                                ),
+                                ::core::option::Option::Some(__v17),
+                            ),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            means[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v17),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            xc[..].len(),
+                        ))
+            } {
+                for j__1 in __v17..__v18 {
+                    let __v19 = ix * d;
+                    let __v20 = __v19 + j__1;
+                    let __v21 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x[..], __v20)
+                    };
+                    let __v22 = ik__1 * d;
+                    let __v23 = __v22 + j__1;
+                    let __v24 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&means[..], __v23)
+                    };
+                    let __new = __v21 - __v24;
+                    (*unsafe {
+                        ::ad_runtime::__private::index_unchecked_mut(&mut xc[..], j__1)
+                    }) = __new;
+                }
+            } else {
+                for j__1 in __v17..__v18 {
+                    let __v19 = ix * d;
+                    let __v20 = __v19 + j__1;
+                    let __v21 = x[__v20];
+                    let __v22 = ik__1 * d;
+                    let __v23 = __v22 + j__1;
+                    let __v24 = means[__v23];
+                    let __new = __v21 - __v24;
+                    xc[j__1] = __new;
+                }
             }
             let __v25 = 0;
             let __v26 = ::core::clone::Clone::clone(&d);
-            for j__2 in __v25..__v26 {
-                let __v27 = ik__1 * d;
-                let __v28 = __v27 + j__2;
-                let __v29 = qdiags[__v28];
-                let __v30 = xc[j__2];
-                let __new = __v29 * __v30;
-                qxc[j__2] = __new;
+            if {
+                let __hoist_n = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
+                __hoist_n == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::core::option::Option::Some(ik__1),
+                                    ::core::option::Option::Some(d),
+                                ),
+                                ::core::option::Option::Some(__v25),
+                            ),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            qdiags[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v25),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            xc[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v25),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            qxc[..].len(),
+                        ))
+            } {
+                for j__2 in __v25..__v26 {
+                    let __v27 = ik__1 * d;
+                    let __v28 = __v27 + j__2;
+                    let __v29 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
+                    };
+                    let __v30 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
+                    };
+                    let __new = __v29 * __v30;
+                    (*unsafe {
+                        ::ad_runtime::__private::index_unchecked_mut(&mut qxc[..], j__2)
+                    }) = __new;
+                }
+            } else {
+                for j__2 in __v25..__v26 {
+                    let __v27 = ik__1 * d;
+                    let __v28 = __v27 + j__2;
+                    let __v29 = qdiags[__v28];
+                    let __v30 = xc[j__2];
+                    let __new = __v29 * __v30;
+                    qxc[j__2] = __new;
+                }
             }
             let __v31 = ik__1 * icf_sz;
             let mut idx = __v31 + d;
@@ -1081,15 +1571,58 @@ pub fn gmm_objective_vjp(
                 let __v34 = c + 1;
                 let __v35 = ::core::clone::Clone::clone(&__v34);
                 let __v36 = ::core::clone::Clone::clone(&d);
-                for r in __v35..__v36 {
-                    let __v37 = ::core::clone::Clone::clone(&idx);
-                    let __v38 = icf[__v37];
-                    let __v39 = xc[c];
-                    let __v40 = __v38 * __v39;
-                    let __v41 = qxc[r];
-                    let __new = __v41 + __v40;
-                    qxc[r] = __new;
-                    idx = idx + 1;
+                if {
+                    let __hoist_n = ::core::iter::Iterator::size_hint(&(__v35..__v36)).0;
+                    __hoist_n == 0
+                        || (true
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(idx),
+                                ::core::option::Option::Some(1),
+                                __hoist_n,
+                                icf[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(c),
+                                ::core::option::Option::Some(0usize),
+                                __hoist_n,
+                                xc[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(__v35),
+                                ::core::option::Option::Some(1usize),
+                                __hoist_n,
+                                qxc[..].len(),
+                            ))
+                } {
+                    for r in __v35..__v36 {
+                        let __v37 = ::core::clone::Clone::clone(&idx);
+                        let __v38 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
+                        };
+                        let __v39 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&xc[..], c)
+                        };
+                        let __v40 = __v38 * __v39;
+                        let __v41 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qxc[..], r)
+                        };
+                        let __new = __v41 + __v40;
+                        (*unsafe {
+                            ::ad_runtime::__private::index_unchecked_mut(&mut qxc[..], r)
+                        }) = __new;
+                        idx = idx + 1;
+                    }
+                } else {
+                    for r in __v35..__v36 {
+                        let __v37 = ::core::clone::Clone::clone(&idx);
+                        let __v38 = icf[__v37];
+                        let __v39 = xc[c];
+                        let __v40 = __v38 * __v39;
+                        let __v41 = qxc[r];
+                        let __new = __v41 + __v40;
+                        qxc[r] = __new;
+                        idx = idx + 1;
+                    }
                 }
             }
             let mut sq = 0.0;
@@ -1097,11 +1630,32 @@ pub fn gmm_objective_vjp(
             let __v43 = ::core::clone::Clone::clone(&d);
             let __len = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
             __tape72_v44.reserve(__len);
-            for j__3 in __v42..__v43 {
-                let __v44 = qxc[j__3];
-                let __v45 = __v44 * __v44;
-                sq = sq + __v45;
-                __tape72_v44.push_reserved(__v44);
+            if {
+                let __hoist_n = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
+                __hoist_n == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v42),
+                            ::core::option::Option::Some(1usize),
+                            __hoist_n,
+                            qxc[..].len(),
+                        ))
+            } {
+                for j__3 in __v42..__v43 {
+                    let __v44 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qxc[..], j__3)
+                    };
+                    let __v45 = __v44 * __v44;
+                    sq = sq + __v45;
+                    __tape72_v44.push_reserved(__v44);
+                }
+            } else {
+                for j__3 in __v42..__v43 {
+                    let __v44 = qxc[j__3];
+                    let __v45 = __v44 * __v44;
+                    sq = sq + __v45;
+                    __tape72_v44.push_reserved(__v44);
+                }
             }
             let __v46 = alphas[ik__1];
             let __v47 = sum_qs[ik__1];

@@ -31,19 +31,55 @@ fn rosen_pullback<'__ad>(
     let __v5 = __v4;
     let __v10 = 100.0;
     let mut __iters1: usize = 0;
-    for i in __v2..__v5 {
-        __iters1 += 1;
-        let __v6 = i + 1;
-        let __v7 = x[__v6];
-        let __v8 = x[i];
-        let __v9 = __v8 * __v8;
-        let a = __v7 - __v9;
-        let b = 1.0 - __v8;
-        let __v11 = __v10 * a;
-        let __v12 = __v11 * a;
-        let __v13 = b * b;
-        let __v14 = __v12 + __v13;
-        s = s + __v14;
+    if {
+        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v5)).0;
+        __hoist_n == 0
+            || (true
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::add(
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(1),
+                    ),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    x[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::core::option::Option::Some(__v2),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    x[..].len(),
+                ))
+    } {
+        for i in __v2..__v5 {
+            __iters1 += 1;
+            let __v6 = i + 1;
+            let __v7 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], __v6) };
+            let __v8 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], i) };
+            let __v9 = __v8 * __v8;
+            let a = __v7 - __v9;
+            let b = 1.0 - __v8;
+            let __v11 = __v10 * a;
+            let __v12 = __v11 * a;
+            let __v13 = b * b;
+            let __v14 = __v12 + __v13;
+            s = s + __v14;
+        }
+    } else {
+        for i in __v2..__v5 {
+            __iters1 += 1;
+            let __v6 = i + 1;
+            let __v7 = x[__v6];
+            let __v8 = x[i];
+            let __v9 = __v8 * __v8;
+            let a = __v7 - __v9;
+            let b = 1.0 - __v8;
+            let __v11 = __v10 * a;
+            let __v12 = __v11 * a;
+            let __v13 = b * b;
+            let __v14 = __v12 + __v13;
+            s = s + __v14;
+        }
     }
     let __ret1: f64 = s;
     let __seed = __ret1;
@@ -237,132 +273,290 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
     }
     let mut __carry0 = ::ad_runtime::__private::zero();
     let mut __iters1: usize = 0;
-    for i in __v2..__v5 {
-        __iters1 += 1;
-        let __v6 = i + 1;
-        let __v7 = x[__v6];
-        let __v8 = x[i];
-        let __v9 = __v8 * __v8;
-        let a = __v7 - __v9;
-        let b = 1.0 - __v8;
-        let __v11 = __v10 * a;
-        let __v12 = __v11 * a;
-        let __v13 = b * b;
-        let __v14 = __v12 + __v13;
-        s = s + __v14;
-        {
-            let mut __dhere0 = ::ad_runtime::__private::zero();
-            let mut __dnext0 = ::ad_runtime::__private::zero();
-            let mut __d9_v7 = ::ad_runtime::__private::zero();
-            let mut __d10_v8 = ::ad_runtime::__private::zero();
-            let mut __d11_v9 = ::ad_runtime::__private::zero();
-            let mut __d_a = ::ad_runtime::__private::zero();
-            let mut __d_b = ::ad_runtime::__private::zero();
-            let mut __d15_v11 = ::ad_runtime::__private::zero();
-            let mut __d16_v12 = ::ad_runtime::__private::zero();
-            let mut __d17_v13 = ::ad_runtime::__private::zero();
-            let mut __d18_v14 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::core::clone::Clone::clone(&__d_s);
-                ::ad_runtime::__private::acc(
-                    &mut __d18_v14,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                ::ad_runtime::__private::acc(
-                    &mut __d16_v12,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d17_v13,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                ::ad_runtime::__private::acc(
-                    &mut __d_b,
-                    ::ad_runtime::__private::mul_d0(
-                        &b,
-                        ::core::clone::Clone::clone(&__g),
+    if {
+        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v5)).0;
+        __hoist_n == 0
+            || (true
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::add(
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(1),
                     ),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d_b,
-                    ::ad_runtime::__private::mul_d1(&b, __g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                ::ad_runtime::__private::acc(
-                    &mut __d15_v11,
-                    ::ad_runtime::__private::mul_d0(
-                        &a,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d_a,
-                    ::ad_runtime::__private::mul_d1(&__v11, __g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                ::ad_runtime::__private::acc(
-                    &mut __d_a,
-                    ::ad_runtime::__private::mul_d1(&__v10, __g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d_b);
-                ::ad_runtime::__private::acc(
-                    &mut __d10_v8,
-                    ::ad_runtime::__private::sub_d1(__g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d_a);
-                ::ad_runtime::__private::acc(
-                    &mut __d9_v7,
-                    ::ad_runtime::__private::sub_d0(::core::clone::Clone::clone(&__g)),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d11_v9,
-                    ::ad_runtime::__private::sub_d1(__g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                ::ad_runtime::__private::acc(
-                    &mut __d10_v8,
-                    ::ad_runtime::__private::mul_d0(
-                        &__v8,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d10_v8,
-                    ::ad_runtime::__private::mul_d1(&__v8, __g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                ::ad_runtime::__private::acc(&mut __dhere0, __g);
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                ::ad_runtime::__private::acc(&mut __dnext0, __g);
-            }
-            unsafe {
-                ::ad_runtime::__private::acc_index_unchecked(
-                    &mut __d_x,
-                    i,
-                    __carry0 + __dhere0,
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    x[..].len(),
                 )
-            };
-            __carry0 = __dnext0;
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::core::option::Option::Some(__v2),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    x[..].len(),
+                ))
+    } {
+        for i in __v2..__v5 {
+            __iters1 += 1;
+            let __v6 = i + 1;
+            let __v7 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], __v6) };
+            let __v8 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], i) };
+            let __v9 = __v8 * __v8;
+            let a = __v7 - __v9;
+            let b = 1.0 - __v8;
+            let __v11 = __v10 * a;
+            let __v12 = __v11 * a;
+            let __v13 = b * b;
+            let __v14 = __v12 + __v13;
+            s = s + __v14;
+            {
+                let mut __dhere0 = ::ad_runtime::__private::zero();
+                let mut __dnext0 = ::ad_runtime::__private::zero();
+                let mut __d9_v7 = ::ad_runtime::__private::zero();
+                let mut __d10_v8 = ::ad_runtime::__private::zero();
+                let mut __d11_v9 = ::ad_runtime::__private::zero();
+                let mut __d_a = ::ad_runtime::__private::zero();
+                let mut __d_b = ::ad_runtime::__private::zero();
+                let mut __d15_v11 = ::ad_runtime::__private::zero();
+                let mut __d16_v12 = ::ad_runtime::__private::zero();
+                let mut __d17_v13 = ::ad_runtime::__private::zero();
+                let mut __d18_v14 = ::ad_runtime::__private::zero();
+                {
+                    let __g = ::core::clone::Clone::clone(&__d_s);
+                    ::ad_runtime::__private::acc(
+                        &mut __d18_v14,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d18_v14);
+                    ::ad_runtime::__private::acc(
+                        &mut __d16_v12,
+                        ::ad_runtime::__private::add_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d17_v13,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_b,
+                        ::ad_runtime::__private::mul_d0(
+                            &b,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d_b,
+                        ::ad_runtime::__private::mul_d1(&b, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d16_v12);
+                    ::ad_runtime::__private::acc(
+                        &mut __d15_v11,
+                        ::ad_runtime::__private::mul_d0(
+                            &a,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d_a,
+                        ::ad_runtime::__private::mul_d1(&__v11, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d15_v11);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_a,
+                        ::ad_runtime::__private::mul_d1(&__v10, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_b);
+                    ::ad_runtime::__private::acc(
+                        &mut __d10_v8,
+                        ::ad_runtime::__private::sub_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_a);
+                    ::ad_runtime::__private::acc(
+                        &mut __d9_v7,
+                        ::ad_runtime::__private::sub_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d11_v9,
+                        ::ad_runtime::__private::sub_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d11_v9);
+                    ::ad_runtime::__private::acc(
+                        &mut __d10_v8,
+                        ::ad_runtime::__private::mul_d0(
+                            &__v8,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d10_v8,
+                        ::ad_runtime::__private::mul_d1(&__v8, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d10_v8);
+                    ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                    ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                }
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(
+                        &mut __d_x,
+                        i,
+                        __carry0 + __dhere0,
+                    )
+                };
+                __carry0 = __dnext0;
+            }
+        }
+    } else {
+        for i in __v2..__v5 {
+            __iters1 += 1;
+            let __v6 = i + 1;
+            let __v7 = x[__v6];
+            let __v8 = x[i];
+            let __v9 = __v8 * __v8;
+            let a = __v7 - __v9;
+            let b = 1.0 - __v8;
+            let __v11 = __v10 * a;
+            let __v12 = __v11 * a;
+            let __v13 = b * b;
+            let __v14 = __v12 + __v13;
+            s = s + __v14;
+            {
+                let mut __dhere0 = ::ad_runtime::__private::zero();
+                let mut __dnext0 = ::ad_runtime::__private::zero();
+                let mut __d9_v7 = ::ad_runtime::__private::zero();
+                let mut __d10_v8 = ::ad_runtime::__private::zero();
+                let mut __d11_v9 = ::ad_runtime::__private::zero();
+                let mut __d_a = ::ad_runtime::__private::zero();
+                let mut __d_b = ::ad_runtime::__private::zero();
+                let mut __d15_v11 = ::ad_runtime::__private::zero();
+                let mut __d16_v12 = ::ad_runtime::__private::zero();
+                let mut __d17_v13 = ::ad_runtime::__private::zero();
+                let mut __d18_v14 = ::ad_runtime::__private::zero();
+                {
+                    let __g = ::core::clone::Clone::clone(&__d_s);
+                    ::ad_runtime::__private::acc(
+                        &mut __d18_v14,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d18_v14);
+                    ::ad_runtime::__private::acc(
+                        &mut __d16_v12,
+                        ::ad_runtime::__private::add_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d17_v13,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_b,
+                        ::ad_runtime::__private::mul_d0(
+                            &b,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d_b,
+                        ::ad_runtime::__private::mul_d1(&b, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d16_v12);
+                    ::ad_runtime::__private::acc(
+                        &mut __d15_v11,
+                        ::ad_runtime::__private::mul_d0(
+                            &a,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d_a,
+                        ::ad_runtime::__private::mul_d1(&__v11, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d15_v11);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_a,
+                        ::ad_runtime::__private::mul_d1(&__v10, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_b);
+                    ::ad_runtime::__private::acc(
+                        &mut __d10_v8,
+                        ::ad_runtime::__private::sub_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_a);
+                    ::ad_runtime::__private::acc(
+                        &mut __d9_v7,
+                        ::ad_runtime::__private::sub_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d11_v9,
+                        ::ad_runtime::__private::sub_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d11_v9);
+                    ::ad_runtime::__private::acc(
+                        &mut __d10_v8,
+                        ::ad_runtime::__private::mul_d0(
+                            &__v8,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d10_v8,
+                        ::ad_runtime::__private::mul_d1(&__v8, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d10_v8);
+                    ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                    ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                }
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(
+                        &mut __d_x,
+                        i,
+                        __carry0 + __dhere0,
+                    )
+                };
+                __carry0 = __dnext0;
+            }
         }
     }
     if __iters1 > 0 {

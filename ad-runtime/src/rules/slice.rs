@@ -112,6 +112,49 @@ pub unsafe fn index_unchecked<T: Copy>(x: &[T], i: usize) -> T {
     unsafe { *x.get_unchecked(i) }
 }
 
+/// `&mut x[i]` without the bounds check, for element writes in a loop whose bounds checks
+/// the forward sweep hoisted (see `ad-macros`' `reverse/hoist.rs`).
+///
+/// # Safety
+///
+/// `i < x.len()`.
+#[inline(always)]
+pub unsafe fn index_unchecked_mut<T>(x: &mut [T], i: usize) -> &mut T {
+    debug_assert!(i < x.len(), "index {i} out of bounds (len {})", x.len());
+    // SAFETY: `i < x.len()` by the caller's contract.
+    unsafe { x.get_unchecked_mut(i) }
+}
+
+/// The guard of a loop whose bounds checks the forward sweep hoists (see `ad-macros`'
+/// `reverse/hoist.rs`): checked `usize` arithmetic on the affine forms of its indices.
+pub mod hoist {
+    /// `a + b`, `None` on overflow.
+    #[inline(always)]
+    pub fn add(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+        a?.checked_add(b?)
+    }
+
+    /// `a - b`, `None` below zero.
+    #[inline(always)]
+    pub fn sub(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+        a?.checked_sub(b?)
+    }
+
+    /// `a * b`, `None` on overflow.
+    #[inline(always)]
+    pub fn mul(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+        a?.checked_mul(b?)
+    }
+
+    /// Whether `base + coef * t < len` for every `t < n` (`n >= 1`), computed without
+    /// overflow: the largest index is the last iteration's.
+    #[inline(always)]
+    pub fn in_bounds(base: Option<usize>, coef: Option<usize>, n: usize, len: usize) -> bool {
+        add(base, mul(coef, n.checked_sub(1)))
+            .is_some_and(|last| last < len)
+    }
+}
+
 #[cold]
 fn grow<T: Zero>(d: &mut Vec<T>, len: usize) {
     d.resize_with(len, T::zero);
