@@ -247,3 +247,59 @@ fn empty_ranges() {
         closed(&g, &[1.0, 0.0], "grad");
     }
 }
+
+/// A constant buffer shrunk by a method inside the loop: its length is not fixed, so its
+/// reads stay checked and panic where the primal's do.
+#[differentiable(wrt(x))]
+fn shrinking_buffer(x: &[f64], n: usize, how: usize) -> f64 {
+    let mut buf = vec![1.0; n];
+    let mut s = 0.0;
+    for i in 0..n {
+        s += buf[i] * x[i];
+        if how == 0 {
+            buf.clear();
+        } else {
+            buf.truncate(1);
+        }
+    }
+    s
+}
+
+/// The same in a straight-line body (the form the guard applies to).
+#[differentiable(wrt(x))]
+fn popped_buffer(x: &[f64], n: usize) -> f64 {
+    let mut buf = vec![1.0; n];
+    let mut s = 0.0;
+    for i in 0..n {
+        s += buf[i] * x[i];
+        let _last = buf.pop();
+    }
+    s
+}
+
+#[test]
+fn buffers_resized_by_methods_keep_their_checks() {
+    let x = vec![0.5, 1.5, -0.5];
+    for how in [0, 1] {
+        let primal = panic_message(|| {
+            shrinking_buffer(&x, 3, how);
+        });
+        let grad = panic_message(|| {
+            shrinking_buffer_grad(&x, 3, how);
+        });
+        assert!(primal.contains("out of bounds"), "{primal}");
+        assert_eq!(grad, primal);
+    }
+    let primal = panic_message(|| {
+        popped_buffer(&x, 3);
+    });
+    let grad = panic_message(|| {
+        popped_buffer_grad(&x, 3);
+    });
+    assert!(primal.contains("out of bounds"), "{primal}");
+    assert_eq!(grad, primal);
+    // In bounds (one iteration): the gradient is x's coefficient, 1.
+    let (v, g) = popped_buffer_grad(&x[..1], 1);
+    assert_near(v, 0.5, "value");
+    closed(&g, &[1.0], "grad");
+}

@@ -1679,6 +1679,11 @@ impl<'a> Gen<'a> {
 
     /// Whether `b` is a slice or `Vec` of scalars whose length never changes (a fixed-length
     /// local buffer, or a parameter never reassigned or pushed to), outside `checked` code.
+    ///
+    /// A constant buffer may also be the receiver of methods (no derivative needed), some of
+    /// which change its length (`clear`, `truncate`, `pop`, ...): only methods known to
+    /// leave it alone are allowed, and a statement macro or an iterator expression that
+    /// names it makes it count as resized too.
     fn fixed_length(&self, b: VarId) -> bool {
         if self.func.checked || !matches!(self.an.kinds[b], crate::kinds::Kind::SeqScalar) {
             return false;
@@ -1687,11 +1692,34 @@ impl<'a> Gen<'a> {
         if !(params_ok || self.an.presized[b]) {
             return false;
         }
+        const KEEP_LENGTH: &[&str] = &[
+            "len", "is_empty", "iter", "get", "first", "last", "contains", "to_vec", "clone",
+            "as_slice", "sum", "product",
+        ];
+        let name = self.v(b).to_string();
+        let mentions = |ts: &TokenStream| {
+            let mut ids = std::collections::HashSet::new();
+            idents(ts, &mut ids);
+            ids.contains(&name)
+        };
+        let op_resizes = |op: &Op| match op {
+            Op::Method { recv, name, .. } => {
+                recv.var() == Some(b) && !KEEP_LENGTH.contains(&name.to_string().as_str())
+            }
+            Op::Opaque { reads, .. } => reads.contains(&b),
+            _ => false,
+        };
         let mut resized = false;
         crate::analyze::walk_stmts(&self.func.body.stmts, &mut |s| {
-            if matches!(s, Stmt::Assign { var, .. } | Stmt::Push { base: var, .. } if *var == b) {
-                resized = true;
-            }
+            resized |= match s {
+                Stmt::Assign { var, .. } | Stmt::Push { base: var, .. } if *var == b => true,
+                Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => {
+                    op_resizes(op)
+                }
+                Stmt::Effect { tokens } => mentions(tokens),
+                Stmt::Loop(l) => matches!(&l.kind, LoopKind::Iter { reads, .. } if reads.contains(&b)),
+                _ => false,
+            };
         });
         !resized
     }
