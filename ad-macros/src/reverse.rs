@@ -1681,9 +1681,12 @@ impl<'a> Gen<'a> {
     /// local buffer, or a parameter never reassigned or pushed to), outside `checked` code.
     ///
     /// A constant buffer may also be the receiver of methods (no derivative needed), some of
-    /// which change its length (`clear`, `truncate`, `pop`, ...): only methods known to
-    /// leave it alone are allowed, and a statement macro or an iterator expression that
-    /// names it makes it count as resized too.
+    /// which change its length (`clear`, `truncate`, `pop`, ...). A binding that cannot be
+    /// borrowed mutably (a `let` without `mut`, a parameter behind a shared reference) may
+    /// take any method; a mutable one only `Vec`'s own `len`, `is_empty` and `capacity`,
+    /// which method resolution finds before any trait method taking `&mut self` (a user
+    /// trait could give `last(&mut self)` to `Vec<f64>` and empty it). A statement macro or
+    /// an iterator expression that names the buffer makes it count as resized too.
     fn fixed_length(&self, b: VarId) -> bool {
         if self.func.checked || !matches!(self.an.kinds[b], crate::kinds::Kind::SeqScalar) {
             return false;
@@ -1692,10 +1695,15 @@ impl<'a> Gen<'a> {
         if !(params_ok || self.an.presized[b]) {
             return false;
         }
-        const KEEP_LENGTH: &[&str] = &[
-            "len", "is_empty", "iter", "get", "first", "last", "contains", "to_vec", "clone",
-            "as_slice", "sum", "product",
-        ];
+        const KEEP_LENGTH: &[&str] = &["len", "is_empty", "capacity"];
+        let shared = match self.func.vars[b].kind {
+            VarKind::Let => true,
+            VarKind::Param => matches!(
+                &self.func.vars[b].ty,
+                Some(syn::Type::Reference(r)) if r.mutability.is_none()
+            ),
+            _ => false,
+        };
         let name = self.v(b).to_string();
         let mentions = |ts: &TokenStream| {
             let mut ids = std::collections::HashSet::new();
@@ -1704,7 +1712,9 @@ impl<'a> Gen<'a> {
         };
         let op_resizes = |op: &Op| match op {
             Op::Method { recv, name, .. } => {
-                recv.var() == Some(b) && !KEEP_LENGTH.contains(&name.to_string().as_str())
+                recv.var() == Some(b)
+                    && !shared
+                    && !KEEP_LENGTH.contains(&name.to_string().as_str())
             }
             Op::Opaque { reads, .. } => reads.contains(&b),
             _ => false,

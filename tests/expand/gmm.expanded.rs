@@ -135,8 +135,8 @@ pub fn gmm_objective_pullback<'__ad>(
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(
                             ::ad_runtime::__private::hoist::mul(
-                                ::core::option::Option::Some(ik),
-                                ::core::option::Option::Some(icf_sz),
+                                ::ad_runtime::__private::hoist::value(ik),
+                                ::ad_runtime::__private::hoist::value(icf_sz),
                             ),
                             ::core::option::Option::Some(__v7),
                         ),
@@ -147,8 +147,8 @@ pub fn gmm_objective_pullback<'__ad>(
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(
                             ::ad_runtime::__private::hoist::mul(
-                                ::core::option::Option::Some(ik),
-                                ::core::option::Option::Some(d),
+                                ::ad_runtime::__private::hoist::value(ik),
+                                ::ad_runtime::__private::hoist::value(d),
                             ),
                             ::core::option::Option::Some(__v7),
                         ),
@@ -224,8 +224,8 @@ pub fn gmm_objective_pullback<'__ad>(
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
                                 ::ad_runtime::__private::hoist::mul(
-                                    ::core::option::Option::Some(ix),
-                                    ::core::option::Option::Some(d),
+                                    ::ad_runtime::__private::hoist::value(ix),
+                                    ::ad_runtime::__private::hoist::value(d),
                                 ),
                                 ::core::option::Option::Some(__v17),
                             ),
@@ -236,8 +236,8 @@ pub fn gmm_objective_pullback<'__ad>(
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
                                 ::ad_runtime::__private::hoist::mul(
-                                    ::core::option::Option::Some(ik__1),
-                                    ::core::option::Option::Some(d),
+                                    ::ad_runtime::__private::hoist::value(ik__1),
+                                    ::ad_runtime::__private::hoist::value(d),
                                 ),
                                 ::core::option::Option::Some(__v17),
                             ),
@@ -289,8 +289,8 @@ pub fn gmm_objective_pullback<'__ad>(
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
                                 ::ad_runtime::__private::hoist::mul(
-                                    ::core::option::Option::Some(ik__1),
-                                    ::core::option::Option::Some(d),
+                                    ::ad_runtime::__private::hoist::value(ik__1),
+                                    ::ad_runtime::__private::hoist::value(d),
                                 ),
                                 ::core::option::Option::Some(__v25),
                             ),
@@ -348,13 +348,13 @@ pub fn gmm_objective_pullback<'__ad>(
                     __hoist_n == 0
                         || (true
                             && ::ad_runtime::__private::hoist::in_bounds(
-                                ::core::option::Option::Some(idx),
+                                ::ad_runtime::__private::hoist::value(idx),
                                 ::core::option::Option::Some(1),
                                 __hoist_n,
                                 icf[..].len(),
                             )
                             && ::ad_runtime::__private::hoist::in_bounds(
-                                ::core::option::Option::Some(c),
+                                ::ad_runtime::__private::hoist::value(c),
                                 ::core::option::Option::Some(0usize),
                                 __hoist_n,
                                 xc[..].len(),
@@ -458,8 +458,8 @@ pub fn gmm_objective_pullback<'__ad>(
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(
                             ::ad_runtime::__private::hoist::mul(
-                                ::core::option::Option::Some(ik__2),
-                                ::core::option::Option::Some(d),
+                                ::ad_runtime::__private::hoist::value(ik__2),
+                                ::ad_runtime::__private::hoist::value(d),
                             ),
                             ::core::option::Option::Some(__v55),
                         ),
@@ -503,8 +503,8 @@ pub fn gmm_objective_pullback<'__ad>(
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(
                             ::ad_runtime::__private::hoist::mul(
-                                ::core::option::Option::Some(ik__2),
-                                ::core::option::Option::Some(icf_sz),
+                                ::ad_runtime::__private::hoist::value(ik__2),
+                                ::ad_runtime::__private::hoist::value(icf_sz),
                             ),
                             ::core::option::Option::Some(__v64),
                         ),
@@ -1233,8 +1233,8 @@ pub fn gmm_objective_vjp(
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(
                             ::ad_runtime::__private::hoist::mul(
-                                ::core::option::Option::Some(ik),
-                                ::core::option::Option::Some(icf_sz),
+                                ::ad_runtime::__private::hoist::value(ik),
+                                ::ad_runtime::__private::hoist::value(icf_sz),
                             ),
                             ::core::option::Option::Some(__v7),
                         ),
@@ -1245,8 +1245,8 @@ pub fn gmm_objective_vjp(
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(
                             ::ad_runtime::__private::hoist::mul(
-                                ::core::option::Option::Some(ik),
-                                ::core::option::Option::Some(d),
+                                ::ad_runtime::__private::hoist::value(ik),
+                                ::ad_runtime::__private::hoist::value(d),
                             ),
                             ::core::option::Option::Some(__v7),
                         ),
@@ -1324,8 +1324,8 @@ pub fn gmm_objective_vjp(
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(
                             ::ad_runtime::__private::hoist::mul(
-                                ::core::option::Option::Some(ik__2),
-                                ::core::option::Option::Some(d),
+                                ::ad_runtime::__private::hoist::value(ik__2),
+                                ::ad_runtime::__private::hoist::value(d),
                             ),
                             ::core::option::Option::Some(__v55),
                         ),
@@ -1369,8 +1369,8 @@ pub fn gmm_objective_vjp(
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(
                             ::ad_runtime::__private::hoist::mul(
-                                ::core::option::Option::Some(ik__2),
-                                ::core::option::Option::Some(icf_sz),
+                                ::ad_runtime::__private::hoist::value(ik__2),
+                                ::ad_runtime::__private::hoist::value(icf_sz),
                             ),
                             ::core::option::Option::Some(__v64),
                         ),
@@ -1452,8 +1452,8 @@ pub fn gmm_objective_vjp(
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
                                 ::ad_runtime::__private::hoist::mul(
-                                    ::core::option::Option::Some(ix),
-                                    ::core::option::Option::Some(d),
+                                    ::ad_runtime::__private::hoist::value(ix),
+                                    ::ad_runtime::__private::hoist::value(d),
                                 ),
                                 ::core::option::Option::Some(__v17),
                             ),
@@ -1464,8 +1464,8 @@ pub fn gmm_objective_vjp(
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
                                 ::ad_runtime::__private::hoist::mul(
-                                    ::core::option::Option::Some(ik__1),
-                                    ::core::option::Option::Some(d),
+                                    ::ad_runtime::__private::hoist::value(ik__1),
+                                    ::ad_runtime::__private::hoist::value(d),
                                 ),
                                 ::core::option::Option::Some(__v17),
                             ),
@@ -1517,8 +1517,8 @@ pub fn gmm_objective_vjp(
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
                                 ::ad_runtime::__private::hoist::mul(
-                                    ::core::option::Option::Some(ik__1),
-                                    ::core::option::Option::Some(d),
+                                    ::ad_runtime::__private::hoist::value(ik__1),
+                                    ::ad_runtime::__private::hoist::value(d),
                                 ),
                                 ::core::option::Option::Some(__v25),
                             ),
@@ -1576,13 +1576,13 @@ pub fn gmm_objective_vjp(
                     __hoist_n == 0
                         || (true
                             && ::ad_runtime::__private::hoist::in_bounds(
-                                ::core::option::Option::Some(idx),
+                                ::ad_runtime::__private::hoist::value(idx),
                                 ::core::option::Option::Some(1),
                                 __hoist_n,
                                 icf[..].len(),
                             )
                             && ::ad_runtime::__private::hoist::in_bounds(
-                                ::core::option::Option::Some(c),
+                                ::ad_runtime::__private::hoist::value(c),
                                 ::core::option::Option::Some(0usize),
                                 __hoist_n,
                                 xc[..].len(),

@@ -57,13 +57,13 @@ fn triangle_pullback<'__ad>(
             __hoist_n == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(idx),
+                        ::ad_runtime::__private::hoist::value(idx),
                         ::core::option::Option::Some(1),
                         __hoist_n,
                         l[..].len(),
                     )
                     && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(c),
+                        ::ad_runtime::__private::hoist::value(c),
                         ::core::option::Option::Some(0usize),
                         __hoist_n,
                         x[..].len(),
@@ -305,13 +305,13 @@ fn triangle_vjp(
             __hoist_n == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(idx),
+                        ::ad_runtime::__private::hoist::value(idx),
                         ::core::option::Option::Some(1),
                         __hoist_n,
                         l[..].len(),
                     )
                     && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(c),
+                        ::ad_runtime::__private::hoist::value(c),
                         ::core::option::Option::Some(0usize),
                         __hoist_n,
                         x[..].len(),

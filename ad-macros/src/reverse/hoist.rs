@@ -161,20 +161,26 @@ impl Gen<'_> {
                 return Some(f.clone());
             }
             let i = self.v(v);
+            // `usize` or `&usize` (`i + k` with `k: &usize` is an index too).
+            let value = |a: TokenStream| quote!(#rt::value(#a));
             if let Some(step) = counters.get(&v) {
-                let s = self.atom(step);
+                let s = match step {
+                    Atom::Const(c) => quote!(::core::option::Option::Some(#c)),
+                    _ => value(self.atom(step)),
+                };
                 let base = if stepped.contains(&v) {
-                    quote!(#rt::add(::core::option::Option::Some(#i), ::core::option::Option::Some(#s)))
+                    let i = value(quote!(#i));
+                    quote!(#rt::add(#i, #s))
                 } else {
-                    quote!(::core::option::Option::Some(#i))
+                    value(quote!(#i))
                 };
                 return Some(Affine {
                     base,
-                    coef: Some(quote!(::core::option::Option::Some(#s))),
+                    coef: Some(s),
                 });
             }
             invariant(a).then(|| Affine {
-                base: quote!(::core::option::Option::Some(#i)),
+                base: value(quote!(#i)),
                 coef: None,
             })
         };

@@ -128,6 +128,12 @@ pub unsafe fn index_unchecked_mut<T>(x: &mut [T], i: usize) -> &mut T {
 /// The guard of a loop whose bounds checks the forward sweep hoists (see `ad-macros`'
 /// `reverse/hoist.rs`): checked `usize` arithmetic on the affine forms of its indices.
 pub mod hoist {
+    /// The value of an index operand, `usize` or `&usize`.
+    #[inline(always)]
+    pub fn value<T: core::borrow::Borrow<usize>>(x: T) -> Option<usize> {
+        Some(*x.borrow())
+    }
+
     /// `a + b`, `None` on overflow.
     #[inline(always)]
     pub fn add(a: Option<usize>, b: Option<usize>) -> Option<usize> {
