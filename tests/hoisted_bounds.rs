@@ -9,7 +9,7 @@
 //! exactly where the primal panics (same message), trip counts of zero, and an index
 //! computation that overflows.
 
-#![allow(clippy::needless_range_loop, clippy::assign_op_pattern)]
+#![allow(clippy::needless_range_loop, clippy::assign_op_pattern, dead_code)]
 
 mod common;
 
@@ -145,6 +145,20 @@ fn panic_message(f: impl FnOnce()) -> String {
         .unwrap_or_default()
 }
 
+/// Runs the primal and the gradient, which must both panic, and returns the primal's message
+/// after checking that the gradient's is the same.
+#[track_caller]
+fn same_panic<A, B>(primal: impl FnOnce() -> A, grad: impl FnOnce() -> B) -> String {
+    let p = panic_message(|| {
+        primal();
+    });
+    let g = panic_message(|| {
+        grad();
+    });
+    assert_eq!(g, p, "the gradient must panic like the primal");
+    p
+}
+
 /// Reads one element past the end at its last iteration when `extra` is 1.
 #[differentiable(wrt(x))]
 fn reads_past_the_end(x: &[f64], extra: usize) -> f64 {
@@ -163,14 +177,11 @@ fn out_of_bounds_panics_like_the_primal() {
     let (v, g) = reads_past_the_end_grad(&x, 0);
     assert_near(v, reads_past_the_end(&x, 0), "value");
     closed(&g, &[1.0, 3.0, -1.0], "grad");
-    let primal = panic_message(|| {
-        reads_past_the_end(&x, 1);
-    });
-    let grad = panic_message(|| {
-        reads_past_the_end_grad(&x, 1);
-    });
+    let primal = same_panic(
+        || reads_past_the_end(&x, 1),
+        || reads_past_the_end_grad(&x, 1),
+    );
     assert!(primal.contains("out of bounds"), "{primal}");
-    assert_eq!(grad, primal);
 }
 
 /// `x[j - shift]` below zero at the first iteration when `shift` is 1 (an overflow: a panic
@@ -187,14 +198,11 @@ fn reads_before_the_start(x: &[f64], shift: usize) -> f64 {
 #[test]
 fn underflowing_index_panics_like_the_primal() {
     let x = vec![0.5, 1.5, -0.5];
-    let primal = panic_message(|| {
-        reads_before_the_start(&x, 1);
-    });
-    let grad = panic_message(|| {
-        reads_before_the_start_grad(&x, 1);
-    });
+    let primal = same_panic(
+        || reads_before_the_start(&x, 1),
+        || reads_before_the_start_grad(&x, 1),
+    );
     assert!(!primal.is_empty());
-    assert_eq!(grad, primal);
 }
 
 /// An index whose computation overflows `usize` in the middle (`j * big`) although its
@@ -219,13 +227,7 @@ fn overflowing_index_computation_is_not_hoisted() {
     // A stride that overflows at j = 2 panics (debug) or goes out of bounds (release),
     // like the primal.
     let big = usize::MAX / 2 + 1;
-    let primal = panic_message(|| {
-        huge_stride(&x, big);
-    });
-    let grad = panic_message(|| {
-        huge_stride_grad(&x, big);
-    });
-    assert_eq!(grad, primal);
+    same_panic(|| huge_stride(&x, big), || huge_stride_grad(&x, big));
 }
 
 /// Empty ranges: the guard holds trivially and nothing is read.
@@ -281,23 +283,14 @@ fn popped_buffer(x: &[f64], n: usize) -> f64 {
 fn buffers_resized_by_methods_keep_their_checks() {
     let x = vec![0.5, 1.5, -0.5];
     for how in [0, 1] {
-        let primal = panic_message(|| {
-            shrinking_buffer(&x, 3, how);
-        });
-        let grad = panic_message(|| {
-            shrinking_buffer_grad(&x, 3, how);
-        });
+        let primal = same_panic(
+            || shrinking_buffer(&x, 3, how),
+            || shrinking_buffer_grad(&x, 3, how),
+        );
         assert!(primal.contains("out of bounds"), "{primal}");
-        assert_eq!(grad, primal);
     }
-    let primal = panic_message(|| {
-        popped_buffer(&x, 3);
-    });
-    let grad = panic_message(|| {
-        popped_buffer_grad(&x, 3);
-    });
+    let primal = same_panic(|| popped_buffer(&x, 3), || popped_buffer_grad(&x, 3));
     assert!(primal.contains("out of bounds"), "{primal}");
-    assert_eq!(grad, primal);
     // In bounds (one iteration): the gradient is x's coefficient, 1.
     let (v, g) = popped_buffer_grad(&x[..1], 1);
     assert_near(v, 0.5, "value");

@@ -304,7 +304,11 @@ fn counters_with_a_run_time_step() {
         || counter_rw_grad(&x, &w, 6, 0, 1),
     );
     // A step that overflows the counter: `k += step` panics (debug) or wraps (release).
-    for (m, start, step) in [(2, 1, usize::MAX), (3, 0, usize::MAX / 2 + 1), (2, 0, usize::MAX)] {
+    for (m, start, step) in [
+        (2, 1, usize::MAX),
+        (3, 0, usize::MAX / 2 + 1),
+        (2, 0, usize::MAX),
+    ] {
         same_outcome(
             &format!("counter_rw overflow {m} {start} {step}"),
             || counter_rw(&x, &w, m, start, step),
@@ -472,7 +476,11 @@ fn subtraction_and_multiplication_forms() {
         || mixed_forms_grad(&x, 0, 10, 1, 2, 0),
     );
     // (0 + 0) * 2 - 1 below zero at the first iteration only.
-    let msg = if OVERFLOW_CHECKS { "overflow" } else { "out of bounds" };
+    let msg = if OVERFLOW_CHECKS {
+        "overflow"
+    } else {
+        "out of bounds"
+    };
     both_panic(
         "mixed_forms first",
         msg,
@@ -532,8 +540,17 @@ fn index_multiplied_by_the_loop_variable() {
         || square_index_grad(&x, 5),
     );
     let (v, g) = square_index_shadowed_grad(&x, 4);
-    assert_near(v, square_index_shadowed(&x, 4), "square_index_shadowed value");
-    assert_fd(|x| square_index_shadowed(x, 4), &x, &g, "square_index_shadowed fd");
+    assert_near(
+        v,
+        square_index_shadowed(&x, 4),
+        "square_index_shadowed value",
+    );
+    assert_fd(
+        |x| square_index_shadowed(x, 4),
+        &x,
+        &g,
+        "square_index_shadowed fd",
+    );
     both_panic(
         "square_index_shadowed",
         "out of bounds",
@@ -616,13 +633,22 @@ fn inclusive_ranges_up_to_usize_max() {
         .ok();
     }
     let (v, g) = to_hi_plus_one_grad(&x, m - 2, m - 1);
-    closed(&g, &[0.0, x[1].cos(), x[2].cos(), 0.0], "to_hi_plus_one closed form");
+    closed(
+        &g,
+        &[0.0, x[1].cos(), x[2].cos(), 0.0],
+        "to_hi_plus_one closed form",
+    );
     assert_near(v, x[1].sin() + x[2].sin(), "to_hi_plus_one value");
     // Release builds wrap i + 1 to 0 at i = usize::MAX: indices 1, 2, 3 (x[3] = x[0 - lo]).
     if !OVERFLOW_CHECKS {
         let (v, g) = to_hi_plus_one_grad(&x, m - 2, m);
         assert_near(v, to_hi_plus_one(&x, m - 2, m), "to_hi_plus_one wrap");
-        assert_fd(|x| to_hi_plus_one(x, m - 2, m), &x, &g, "to_hi_plus_one wrap fd");
+        assert_fd(
+            |x| to_hi_plus_one(x, m - 2, m),
+            &x,
+            &g,
+            "to_hi_plus_one wrap fd",
+        );
     }
     // Empty inclusive ranges.
     let (v, g) = to_hi_plus_one_grad(&x, 10, 3);
@@ -741,7 +767,12 @@ fn early_exits() {
     // of the range.
     let (v, g) = unconditional_break_grad(&x, 100);
     assert_near(v, x[3] * x[0], "unconditional_break");
-    assert_fd(|x| unconditional_break(x, 100), &x, &g, "unconditional_break fd");
+    assert_fd(
+        |x| unconditional_break(x, 100),
+        &x,
+        &g,
+        "unconditional_break fd",
+    );
     both_panic(
         "unconditional_break",
         "out of bounds",
@@ -857,8 +888,18 @@ fn vec_and_array_parameters() {
     for k in [0, 1, 2] {
         let (v, (gx, gw)) = vec_ref_params_grad(&x, &w, k);
         assert_near(v, vec_ref_params(&x, &w, k), "vec_ref_params");
-        assert_fd(|x| vec_ref_params(&x.to_vec(), &w, k), &x, &gx, "vec_ref fd x");
-        assert_fd(|w| vec_ref_params(&x, &w.to_vec(), k), &w, &gw, "vec_ref fd w");
+        assert_fd(
+            |x| vec_ref_params(&x.to_vec(), &w, k),
+            &x,
+            &gx,
+            "vec_ref fd x",
+        );
+        assert_fd(
+            |w| vec_ref_params(&x, &w.to_vec(), k),
+            &w,
+            &gw,
+            "vec_ref fd w",
+        );
     }
     both_panic(
         "vec_ref_params",
@@ -1053,7 +1094,10 @@ fn f32_loops() {
         let (v, g) = f32_counter_grad(&x, n, k);
         // (Not `assert_eq!`: Miri perturbs `sin` by design.)
         let p = f32_counter(&x, n, k);
-        assert!((v - p).abs() <= 1e-5 * p.abs().max(1.0), "f32_counter value {v} vs {p}");
+        assert!(
+            (v - p).abs() <= 1e-5 * p.abs().max(1.0),
+            "f32_counter value {v} vs {p}"
+        );
         let g64: Vec<f64> = g.iter().map(|&v| v as f64).collect();
         let fd = fd_grad(|p| f32_counter_f64(p, n, k), &xr);
         assert_close_tol(&g64, &fd, 1e-4, "f32_counter");
@@ -1130,8 +1174,17 @@ fn shadowing_and_moving_bounds() {
         || shadowed_loop_var_grad(&x, 6),
     );
     let (v, g) = bounds_changed_in_body_grad(&x, 1, 3);
-    assert_near(v, bounds_changed_in_body(&x, 1, 3), "bounds_changed_in_body");
-    assert_fd(|x| bounds_changed_in_body(x, 1, 3), &x, &g, "bounds_changed fd");
+    assert_near(
+        v,
+        bounds_changed_in_body(&x, 1, 3),
+        "bounds_changed_in_body",
+    );
+    assert_fd(
+        |x| bounds_changed_in_body(x, 1, 3),
+        &x,
+        &g,
+        "bounds_changed fd",
+    );
     // hi - 1 reaches 6 at the last of 4 iterations.
     both_panic(
         "bounds_changed_in_body",
