@@ -1727,7 +1727,9 @@ impl<'a> Gen<'a> {
                     op_resizes(op)
                 }
                 Stmt::Effect { tokens } => mentions(tokens),
-                Stmt::Loop(l) => matches!(&l.kind, LoopKind::Iter { reads, .. } if reads.contains(&b)),
+                Stmt::Loop(l) => {
+                    matches!(&l.kind, LoopKind::Iter { reads, .. } if reads.contains(&b))
+                }
                 _ => false,
             };
         });

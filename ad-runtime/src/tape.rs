@@ -318,9 +318,7 @@ mod small {
             for k in 0..self.len.replace(0) {
                 let (p, bytes) = self.blocks[k].replace((ptr::null_mut(), 0));
                 // SAFETY: every cached block was allocated with this size and alignment.
-                unsafe {
-                    alloc::dealloc(p, Layout::from_size_align_unchecked(bytes, SMALL_ALIGN))
-                };
+                unsafe { alloc::dealloc(p, Layout::from_size_align_unchecked(bytes, SMALL_ALIGN)) };
             }
         }
     }

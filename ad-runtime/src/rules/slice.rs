@@ -156,8 +156,7 @@ pub mod hoist {
     /// overflow: the largest index is the last iteration's.
     #[inline(always)]
     pub fn in_bounds(base: Option<usize>, coef: Option<usize>, n: usize, len: usize) -> bool {
-        add(base, mul(coef, n.checked_sub(1)))
-            .is_some_and(|last| last < len)
+        add(base, mul(coef, n.checked_sub(1))).is_some_and(|last| last < len)
     }
 }
 
