@@ -15,7 +15,6 @@ mod common;
 
 use ad_runtime::differentiable;
 use common::*;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// A packed lower triangle walked with a counter, as in the GMM objective:
 /// `y = L x` with `L` strictly lower triangular, column by column, then `Σ y²`.
@@ -134,29 +133,6 @@ fn hoisted_writes() {
     let (v, g) = smooth_grad(&x);
     assert_near(v, smooth(&x), "value");
     assert_fd(smooth, &x, &g, "smooth");
-}
-
-/// The panic message of `f()`, which must panic.
-fn panic_message(f: impl FnOnce()) -> String {
-    let err = catch_unwind(AssertUnwindSafe(f)).expect_err("should panic");
-    err.downcast_ref::<String>()
-        .cloned()
-        .or_else(|| err.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap_or_default()
-}
-
-/// Runs the primal and the gradient, which must both panic, and returns the primal's message
-/// after checking that the gradient's is the same.
-#[track_caller]
-fn same_panic<A, B>(primal: impl FnOnce() -> A, grad: impl FnOnce() -> B) -> String {
-    let p = panic_message(|| {
-        primal();
-    });
-    let g = panic_message(|| {
-        grad();
-    });
-    assert_eq!(g, p, "the gradient must panic like the primal");
-    p
 }
 
 /// Reads one element past the end at its last iteration when `extra` is 1.

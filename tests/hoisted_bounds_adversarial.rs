@@ -20,19 +20,8 @@ mod common;
 
 use ad_runtime::differentiable;
 use common::*;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 // ---- helpers ---------------------------------------------------------------------------------
-
-/// `Ok(value)` or `Err(panic message)`.
-fn outcome<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|err| {
-        err.downcast_ref::<String>()
-            .cloned()
-            .or_else(|| err.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_else(|| "<non-string panic>".to_string())
-    })
-}
 
 /// The primal and the gradient both panic with the same message, or both return (the same
 /// value, when `value` extracts it from the gradient's result). Returns the primal's outcome.

@@ -143,3 +143,23 @@ pub const CLOSED: f64 = 1e-11;
 pub fn closed(actual: &[f64], expected: &[f64], what: &str) {
     assert_close_tol(actual, expected, CLOSED, what);
 }
+
+/// `Ok(value)` or `Err(panic message)` of `f`.
+pub fn outcome<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|err| {
+        err.downcast_ref::<String>()
+            .cloned()
+            .or_else(|| err.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "<non-string panic>".to_string())
+    })
+}
+
+/// Runs a primal and its gradient, which must both panic with the same message; returns it.
+#[track_caller]
+pub fn same_panic<A, B>(primal: impl FnOnce() -> A, grad: impl FnOnce() -> B) -> String {
+    let (Err(p), Err(g)) = (outcome(primal), outcome(grad)) else {
+        panic!("expected the primal and the gradient to panic");
+    };
+    assert_eq!(g, p, "the gradient must panic like the primal");
+    p
+}
