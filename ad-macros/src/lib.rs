@@ -9,6 +9,7 @@
 
 mod analyze;
 mod ctxt;
+mod desugar;
 mod emit;
 mod ir;
 mod kinds;

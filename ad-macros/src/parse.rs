@@ -18,6 +18,28 @@ use std::collections::{BTreeSet, HashMap};
 use syn::spanned::Spanned;
 use syn::{Expr, Ident, Pat, Type};
 
+/// `syn::parse_quote!` for syntax built from the user's: `None` (the caller then reports the
+/// construct as unsupported) where `parse_quote!` would panic.
+macro_rules! try_parse {
+    ($($t:tt)*) => {
+        syn::parse2(quote::quote!($($t)*)).ok()?
+    };
+}
+
+/// [`try_parse!`] for a pattern (`Pat::parse_single`).
+macro_rules! try_parse_pat {
+    ($($t:tt)*) => {
+        syn::parse::Parser::parse2(syn::Pat::parse_single, quote::quote!($($t)*)).ok()?
+    };
+}
+
+/// [`try_parse!`] with every token at `span` (`quote_spanned!`).
+macro_rules! try_parse_at {
+    ($span:expr, $($t:tt)*) => {
+        syn::parse2(quote::quote_spanned!($span=> $($t)*)).ok()?
+    };
+}
+
 /// Attribute arguments: `#[differentiable]`, `#[differentiable(wrt(a, b))]`, and `checked`
 /// (`#[differentiable(checked)]`, `#[differentiable(wrt(a), checked)]`).
 #[derive(Default)]
@@ -542,17 +564,15 @@ impl<'a> Lowerer<'a> {
         if let Stmt::Let { var, op, .. } = &s {
             self.defs.insert(*var, op.clone());
         }
-        // Keep the reuse table of element reads valid: drop entries whose base or index
-        // changes, and everything after a nested block (which may assign anything).
+        // Keep the reuse table of element reads valid. The table survives only statements
+        // known to change nothing but what they name (`changed_by`); any other statement
+        // (a nested block, a macro, an opaque expression, an operation added later) empties it.
         let table = self.reads.last_mut().unwrap();
-        match &s {
-            Stmt::Assign { var, .. }
-            | Stmt::IndexAssign { base: var, .. }
-            | Stmt::Push { base: var, .. } => {
-                table.retain(|(b, i), _| b != var && *i != Some(*var));
-            }
-            Stmt::If { .. } | Stmt::Loop(_) => table.clear(),
-            _ => {}
+        match changed_by(&s) {
+            Some(changed) => table.retain(|(b, i), _| {
+                !changed.contains(b) && !i.is_some_and(|i| changed.contains(&i))
+            }),
+            None => table.clear(),
         }
         self.stack.last_mut().unwrap().1.push(s);
     }
@@ -1767,6 +1787,11 @@ impl<'a> Lowerer<'a> {
                 }
                 Atom::Const(e.to_token_stream())
             }
+            // A closure that captures nothing (`w.sort_by(|p, q| p.total_cmp(q))`) is a
+            // constant, printed where it is used (its parameter types come from there).
+            Expr::Closure(_) if self.rename_closure(e).1.is_empty() => {
+                Atom::Const(self.rename_closure(e).0)
+            }
             Expr::Reference(r) if r.mutability.is_none() && is_range_index(&r.expr) => {
                 let Expr::Index(ix) = strip(&r.expr) else {
                     unreachable!()
@@ -2089,8 +2114,14 @@ impl<'a> Lowerer<'a> {
             && m.args.is_empty()
             && let Some(base) = iterated_base(&m.receiver)
         {
-            let call: syn::ExprCall = syn::parse_quote_spanned!(m.span()=>
-                ::ad_runtime::__private::iter_sum(&#base));
+            let span = m.span();
+            let call: Option<syn::ExprCall> = (|| {
+                Some(try_parse_at!(span, ::ad_runtime::__private::iter_sum(&#base)))
+            })();
+            let Some(call) = call else {
+                self.unsupported(m, "this `.sum()`", "write a `for` loop");
+                return Op::Copy(Atom::Const(quote!(())));
+            };
             return self.lower_call(&call, &Expr::Call(call.clone()));
         }
         // Iterator reductions (`xs.iter().map(|v| e).sum()`, `.product()`, `.fold(..)`, over
@@ -2112,7 +2143,7 @@ impl<'a> Lowerer<'a> {
                 );
             }
         }
-        let recv = self.lower_atom(&m.receiver);
+        let mut recv = self.lower_atom(&m.receiver);
         let on_iterator = matches!(strip(&m.receiver), Expr::MethodCall(r)
             if matches!(r.method.to_string().as_str(),
                 "iter" | "into_iter" | "iter_mut" | "zip" | "enumerate" | "rev" | "windows"
@@ -2125,23 +2156,41 @@ impl<'a> Lowerer<'a> {
         }
         let mut arg_exprs: Vec<&Expr> = m.args.iter().collect();
         if name == "fold_axis" && arg_exprs.len() == 3 {
-            // `a.fold_axis(axis, init, |&m, &v| m.max(v))`: a max (min) along the axis.
+            // `a.fold_axis(axis, init, |&m, &v| m.max(e))`: a max (min) along the axis, of
+            // the elements or of `e` mapped over them (`crate::desugar::fold_axis_closure`).
             let closure = arg_exprs.pop().unwrap();
-            let text = closure.to_token_stream().to_string();
-            let rule = if text.contains("max") {
-                "fold_axis_max"
-            } else if text.contains("min") {
-                "fold_axis_min"
-            } else {
-                self.unsupported(
+            match crate::desugar::fold_axis_closure(closure) {
+                Some(fold) => {
+                    if let Some(map) = fold.map {
+                        let call = syn::ExprMethodCall {
+                            attrs: Vec::new(),
+                            receiver: m.receiver.clone(),
+                            dot_token: m.dot_token,
+                            method: Ident::new("mapv", closure.span()),
+                            turbofish: None,
+                            paren_token: m.paren_token,
+                            args: std::iter::once(Expr::Closure(map)).collect(),
+                        };
+                        let op = self.lower_map(&call, recv);
+                        recv = self.let_temp(op, closure.span());
+                    }
+                    let acc = Ident::new("__fold_acc", Span::mixed_site());
+                    let elem = Ident::new("__fold_elem", Span::mixed_site());
+                    extra.raw = Some(if fold.max {
+                        quote!(|&#acc, &#elem| #acc.max(#elem))
+                    } else {
+                        quote!(|&#acc, &#elem| #acc.min(#elem))
+                    });
+                    extra.rule = Some(if fold.max { "fold_axis_max" } else { "fold_axis_min" });
+                }
+                None => self.unsupported(
                     closure,
-                    "`fold_axis` with a closure other than a max or min",
-                    "use `sum_axis`, `mean_axis`, or a max/min fold (`|&m, &v| m.max(v)`)",
-                );
-                "fold_axis_max"
-            };
-            extra.raw = Some(self.rename_closure(closure).0);
-            extra.rule = Some(rule);
+                    "this `fold_axis` closure",
+                    "fold with a maximum or minimum of the accumulator and an expression of the \
+                     element (`|&m, &v| m.max(v)`, `|&m, &v| m.min(v * v)`), or use `sum_axis` / \
+                     `mean_axis`",
+                ),
+            }
         }
         let args: Vec<Atom> = arg_exprs.iter().map(|a| self.lower_atom(a)).collect();
         if m.method == "clone" && m.args.is_empty() {
@@ -2407,6 +2456,47 @@ impl<'a> Lowerer<'a> {
 }
 
 /// `concatenate(axis, &[a, b, ..])` or `stack(axis, &[..])` (ndarray): `Some(is_stack)`.
+/// The variables a statement may change, when that is known exactly: `Some(vars)` for a
+/// statement that changes only `vars`, `None` for one that may change anything. An operation
+/// that reads its operands and makes a new value changes nothing; a method call may change its
+/// receiver (`w.swap(0, 1)`, `w.fill(0.0)`, `w.sort_by(..)`) and any operand it is handed;
+/// anything not listed here is assumed to change everything.
+fn changed_by(s: &Stmt) -> Option<Vec<VarId>> {
+    fn op_changes(op: &Op) -> Option<Vec<VarId>> {
+        match op {
+            Op::Copy(_)
+            | Op::Deref(_)
+            | Op::CloneOf(_)
+            | Op::Neg(_)
+            | Op::Arith(..)
+            | Op::Passive(..)
+            | Op::Index { .. }
+            | Op::SliceRef { .. }
+            | Op::Cast { .. }
+            | Op::Tuple(_)
+            | Op::Field(..)
+            | Op::Concat { .. }
+            | Op::Map { .. } => Some(Vec::new()),
+            // Operands are moved, copied or shared borrows (`Atom::Ref`); a callee cannot
+            // change a caller's variable through them.
+            Op::Call { .. } => Some(Vec::new()),
+            Op::Method { .. } => Some(op.reads()),
+            Op::Opaque { .. } => None,
+        }
+    }
+    match s {
+        Stmt::Let { op, .. } => op_changes(op),
+        Stmt::Declare { .. } | Stmt::SetFlow(_) => Some(Vec::new()),
+        Stmt::Assign { var, op, .. } | Stmt::IndexAssign { base: var, op, .. } => {
+            let mut out = op_changes(op)?;
+            out.push(*var);
+            Some(out)
+        }
+        Stmt::Push { base, .. } => Some(vec![*base]),
+        Stmt::If { .. } | Stmt::Loop(_) | Stmt::Effect { .. } => None,
+    }
+}
+
 fn concat_kind(c: &syn::ExprCall) -> Option<bool> {
     let Expr::Path(p) = strip(&c.func) else {
         return None;
@@ -2583,7 +2673,7 @@ fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
         Some(match &m.turbofish {
             Some(t) => {
                 let ty = t.args.first()?;
-                syn::parse_quote!(#lit as #ty)
+                try_parse!(#lit as #ty)
             }
             None => lit,
         })
@@ -2600,8 +2690,8 @@ fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
     };
     let (init, fold): (Expr, Option<&syn::ExprClosure>) =
         match (m.method.to_string().as_str(), m.args.len()) {
-            ("sum", 0) => (typed(syn::parse_quote!(0.0))?, None),
-            ("product", 0) => (typed(syn::parse_quote!(1.0))?, None),
+            ("sum", 0) => (typed(try_parse!(0.0))?, None),
+            ("product", 0) => (typed(try_parse!(1.0))?, None),
             ("fold", 2) if fold_path.is_some() => (m.args[0].clone(), None),
             ("fold", 2) => {
                 let Expr::Closure(c) = strip(&m.args[1]) else {
@@ -2616,20 +2706,20 @@ fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
         };
     let update = |value: &Expr| -> Option<Vec<syn::Stmt>> {
         Some(match (m.method.to_string().as_str(), fold) {
-            ("sum", _) => vec![syn::parse_quote!(#acc += #value;)],
-            ("product", _) => vec![syn::parse_quote!(#acc *= #value;)],
+            ("sum", _) => vec![try_parse!(#acc += #value;)],
+            ("product", _) => vec![try_parse!(#acc *= #value;)],
             ("fold", None) => {
                 let f = fold_path.as_ref()?;
-                vec![syn::parse_quote!(#acc = #f(#acc, #value);)]
+                vec![try_parse!(#acc = #f(#acc, #value);)]
             }
             (_, Some(c)) => {
                 let (a, body) = (&c.inputs[0], &c.body);
-                if !matches!(a, syn::Pat::Ident(_)) {
+                if !matches!(untyped(a), syn::Pat::Ident(_)) {
                     return None;
                 }
                 vec![
-                    syn::parse_quote!(let #a = #acc;),
-                    syn::parse_quote!(#acc = #body;),
+                    try_parse!(let #a = #acc;),
+                    try_parse!(#acc = #body;),
                 ]
             }
             _ => return None,
@@ -2655,41 +2745,41 @@ fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
     let (pat, mut body): (syn::Pat, Vec<syn::Stmt>) = match (map, fold) {
         (Some(c), _) => {
             let mbody = &c.body;
-            let mut stmts: Vec<syn::Stmt> = vec![syn::parse_quote!(let #elem = #mbody;)];
+            let mut stmts: Vec<syn::Stmt> = vec![try_parse!(let #elem = #mbody;)];
             match fold {
                 Some(f) => {
                     let v = &f.inputs[1];
-                    if !matches!(v, syn::Pat::Ident(_) | syn::Pat::Wild(_)) {
+                    if !matches!(untyped(v), syn::Pat::Ident(_) | syn::Pat::Wild(_)) {
                         return None;
                     }
-                    stmts.push(syn::parse_quote!(let #v = #elem;));
-                    stmts.extend(update(&syn::parse_quote!(#elem))?.into_iter().skip(0));
+                    stmts.push(try_parse!(let #v = #elem;));
+                    stmts.extend(update(&try_parse!(#elem))?.into_iter().skip(0));
                 }
-                None => stmts.extend(update(&syn::parse_quote!(#elem))?),
+                None => stmts.extend(update(&try_parse!(#elem))?),
             }
-            (c.inputs[0].clone(), stmts)
+            (untyped(&c.inputs[0]).clone(), stmts)
         }
-        (None, Some(f)) => (f.inputs[1].clone(), update(&syn::parse_quote!(#elem))?),
-        (None, None) => (syn::parse_quote!(#elem), update(&syn::parse_quote!(#elem))?),
+        (None, Some(f)) => (untyped(&f.inputs[1]).clone(), update(&try_parse!(#elem))?),
+        (None, None) => (try_parse_pat!(#elem), update(&try_parse!(#elem))?),
     };
     if let Some(xs) = iterated_base(iter) {
         // A sub-slice `x[a..]` is iterated through its borrow; `.copied()` elements are
         // values (`&v` patterns on the borrowed elements).
         let xs: Expr = if is_range_index(xs) {
-            syn::parse_quote!((&#xs))
+            try_parse!((&#xs))
         } else {
             xs.clone()
         };
         let copied = matches!(strip(iter), Expr::MethodCall(c) if c.method == "copied" || c.method == "cloned");
         let pat: syn::Pat = if copied {
             match &pat {
-                syn::Pat::Ident(_) | syn::Pat::Wild(_) => syn::parse_quote!(&#pat),
+                syn::Pat::Ident(_) | syn::Pat::Wild(_) => try_parse_pat!(&#pat),
                 _ => return None,
             }
         } else {
             pat
         };
-        return Some(syn::parse_quote_spanned!(span=> {
+        return Some(try_parse_at!(span, {
             let mut #acc = #init;
             for #pat in #xs.iter() {
                 #(#body)*
@@ -2705,18 +2795,18 @@ fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
         return None;
     }
     // Sub-slices stay borrowed (`(&x[1..])[i]`), other collections are indexed directly.
-    let indexable = |e: &Expr| -> Expr {
-        match strip(e) {
+    let indexable = |e: &Expr| -> Option<Expr> {
+        Some(match strip(e) {
             Expr::Reference(r) if r.mutability.is_none() && !is_range_index(&r.expr) => {
                 (*r.expr).clone()
             }
-            Expr::Reference(_) => syn::parse_quote!((#e)),
-            other if is_range_index(other) => syn::parse_quote!((&#other)),
+            Expr::Reference(_) => try_parse!((#e)),
+            other if is_range_index(other) => try_parse!((&#other)),
             other => other.clone(),
-        }
+        })
     };
-    let xs = indexable(iterated_base(&zip.receiver)?);
-    let ys = indexable(iterated_base(&zip.args[0]).unwrap_or(&zip.args[0]));
+    let xs = indexable(iterated_base(&zip.receiver)?)?;
+    let ys = indexable(iterated_base(&zip.args[0]).unwrap_or(&zip.args[0]))?;
     let syn::Pat::Tuple(t) = &pat else {
         return None;
     };
@@ -2726,25 +2816,34 @@ fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
     // `a` binds `&xs[i]`, `&a` binds `xs[i]`.
     let bind = |p: &syn::Pat, base: &Expr, i: &syn::Ident| -> Option<syn::Stmt> {
         match p {
-            syn::Pat::Ident(id) => Some(syn::parse_quote!(let #id = &#base[#i];)),
+            syn::Pat::Ident(id) => Some(try_parse!(let #id = &#base[#i];)),
             syn::Pat::Reference(r) => {
                 let inner = &r.pat;
-                Some(syn::parse_quote!(let #inner = #base[#i];))
+                Some(try_parse!(let #inner = #base[#i];))
             }
-            syn::Pat::Wild(_) => Some(syn::parse_quote!(let _ = 0;)),
+            syn::Pat::Wild(_) => Some(try_parse!(let _ = 0;)),
             _ => None,
         }
     };
     let i = syn::Ident::new("__ad_zip_index", span);
     let mut stmts = vec![bind(&t.elems[0], &xs, &i)?, bind(&t.elems[1], &ys, &i)?];
     stmts.append(&mut body);
-    Some(syn::parse_quote_spanned!(span=> {
+    Some(try_parse_at!(span, {
         let mut #acc = #init;
         for #i in 0..#xs.len().min(#ys.len()) {
             #(#stmts)*
         }
         #acc
     }))
+}
+
+/// A closure parameter without its type annotation (`v: &f64` -> `v`), to be used as a `for`
+/// pattern; the type adds nothing there (the element type is the iterator's).
+pub fn untyped(p: &Pat) -> &Pat {
+    match p {
+        Pat::Type(t) => untyped(&t.pat),
+        other => other,
+    }
 }
 
 /// The collection `xs` of an iterator `xs.iter()`, `xs.into_iter()`, optionally followed by

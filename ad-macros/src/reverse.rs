@@ -1768,6 +1768,14 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// The precondition of the register optimisations ([`Gen::neighbour_carry`],
+    /// [`Gen::invariant_reads`]): `b` has an adjoint that is a sequence of scalars (a slice or
+    /// `Vec`, whose adjoint elements are accumulated one by one), not an ndarray array or a
+    /// scalar.
+    fn seq_adjoint(&self, b: VarId) -> bool {
+        self.an.adj(b) && self.an.kinds[b] == crate::kinds::Kind::SeqScalar
+    }
+
     /// Scalar replacement of loop-invariant element reads. A loop whose body reads a slice
     /// `x` only as `x[i]`, with `i` not changed by the loop (`xc[c]` in a loop over `r`), adds
     /// into the same `x̄[i]` at every iteration of its reverse, a chain through memory. Instead
@@ -1810,7 +1818,7 @@ impl<'a> Gen<'a> {
         };
         let mut out = Vec::new();
         for (b, _) in self.func.vars.iter().enumerate() {
-            if !self.an.adj(b) || self.an.kinds[b] != crate::kinds::Kind::SeqScalar {
+            if !self.seq_adjoint(b) {
                 continue;
             }
             // Reads `t = b[i]` at the top of the body (they run whenever the body runs).
@@ -2092,7 +2100,7 @@ impl<'a> Gen<'a> {
             .collect();
         let mut out = Vec::new();
         for (b, var) in self.func.vars.iter().enumerate() {
-            if var.kind != VarKind::Param || !self.an.adj(b) {
+            if var.kind != VarKind::Param || !self.seq_adjoint(b) {
                 continue;
             }
             let (mut reads0, mut reads1, mut other) = (Vec::new(), Vec::new(), false);

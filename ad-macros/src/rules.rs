@@ -165,8 +165,10 @@ pub fn tensor_method(name: &str) -> Option<TensorMethod> {
         "std_axis" => t(3, &[&[In(0), In(1), In(2), Out]], Array, Rule, false),
         "fold_axis_max" | "fold_axis_min" => t(3, &[&[In(0), In(1), Out]], Array, Rule, false),
         "insert_axis" => t(2, &[&[In(1)]], Array, Rule, true),
-        "into_shape_with_order" | "into_shape" => t(2, &[A], Array, Rule, true),
-        "to_shape" => t(2, &[A], Array, Rule, false),
+        // The shape argument may carry an `Order`: the reverse reshape reads it (`into_shape`,
+        // whose order follows the memory layout, has no rule: ndarray deprecates it).
+        "into_shape_with_order" => t(2, &[AB], Array, Rule, true),
+        "to_shape" => t(2, &[AB], Array, Rule, false),
         "into_dyn" | "into_dimensionality" => t(1, &[A], Array, Rule, true),
         "row" | "column" => t(2, &[AB], Array, InPlace(name_of_acc(name)), false),
         "index_axis" => t(3, &[ABC], Array, InPlace("acc_index_axis"), false),
@@ -197,7 +199,6 @@ pub fn unwrapped_method(name: &str) -> bool {
         "mean"
             | "mean_axis"
             | "into_shape_with_order"
-            | "into_shape"
             | "to_shape"
             | "into_dimensionality"
     )

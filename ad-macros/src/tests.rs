@@ -67,3 +67,5 @@ fn expansion_snapshots() {
         "expansion changed for {failures:?}; rerun with UPDATE_EXPAND=1 and review the diff"
     );
 }
+
+mod corpus;

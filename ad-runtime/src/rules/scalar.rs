@@ -2,7 +2,10 @@
 //!
 //! Conventions at points where the derivative is not defined follow JAX:
 //! - `abs`: derivative `1` at `x >= 0` (so `+1` at `0`), `-1` below.
-//! - `max`/`min`: at ties the cotangent is split evenly, `g/2` to each operand.
+//! - `max`/`min`: at ties the cotangent is split evenly, `g/2` to each operand (the central
+//!   difference's value); against a NaN the operand returned (the other one) gets all of it.
+//!   A fold of maxima (`fold(f64::NEG_INFINITY, f64::max)`, or `m = m.max(x[i])` in a loop)
+//!   is a chain of these, so three equal values get `¼, ¼, ½`.
 //! - `clamp(x, lo, hi)` is `min(max(x, lo), hi)` for differentiation (ties split evenly).
 //! - `floor`, `ceil`, `round`, `round_ties_even`, `trunc`, `signum`: derivative zero almost
 //!   everywhere; the macro treats their results as constants, so no rule is needed.
@@ -218,10 +221,25 @@ pub fn hypot_d1<B: Real, H: Real<F = B::F>>(b: &B, h: &H, g: B::F) -> B::F {
     hypot_d0(b, h, g)
 }
 
-/// Weight of `a` in `max(a, b)`: 1 if it wins, ½ at a tie, 0 otherwise.
+/// Weight of `a` in `max(a, b)`: 1 if it wins, ½ at a tie, 0 otherwise. Against a NaN,
+/// `f64::max` returns the other operand, which then gets the whole cotangent (`a` wins when
+/// `b` is NaN and `a` is not).
 #[inline(always)]
 fn max_weight<T: Float>(a: T, b: T) -> T {
-    if a > b {
+    if a > b || (b.is_nan() && !a.is_nan()) {
+        T::one()
+    } else if a == b {
+        T::one() / two::<T>()
+    } else {
+        T::zero()
+    }
+}
+
+/// Weight of `a` in `min(a, b)`: 1 if it wins, ½ at a tie, 0 otherwise (all of it when `b`
+/// is NaN and `a` is not, as for [`max_weight`]).
+#[inline(always)]
+fn min_weight<T: Float>(a: T, b: T) -> T {
+    if a < b || (b.is_nan() && !a.is_nan()) {
         T::one()
     } else if a == b {
         T::one() / two::<T>()
@@ -245,12 +263,12 @@ pub fn max_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
 /// `a.min(b)` with respect to `a`, needs `a` and `b`.
 #[inline(always)]
 pub fn min_d0<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
-    g * max_weight(b.get(), a.get())
+    g * min_weight(a.get(), b.get())
 }
 /// `a.min(b)` with respect to `b`, needs `a` and `b`.
 #[inline(always)]
 pub fn min_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
-    g * max_weight(a.get(), b.get())
+    g * min_weight(b.get(), a.get())
 }
 
 // y = min(max(x, lo), hi);  each operand gets ȳ times its weight through max then min
@@ -258,11 +276,11 @@ pub fn min_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
 #[inline(always)]
 fn clamp_weights<T: Float>(x: T, lo: T, hi: T) -> (T, T, T) {
     let m = x.max(lo);
-    let through_m = max_weight(hi, m); // weight of m in min(m, hi)
+    let through_m = min_weight(m, hi); // weight of m in min(m, hi)
     (
         through_m * max_weight(x, lo),
         through_m * max_weight(lo, x),
-        max_weight(m, hi),
+        min_weight(hi, m),
     )
 }
 /// `x.clamp(lo, hi)` with respect to `x`, needs `x`, `lo`, `hi`.

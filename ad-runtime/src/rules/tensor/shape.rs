@@ -3,7 +3,7 @@
 
 use super::value::{ArrayValue, Cotangent, DynCot, TensorFloat, Value};
 use crate::traits::Zero;
-use ndarray::{Array, ArrayD, Axis, RemoveAxis, Slice};
+use ndarray::{Array, ArrayD, Axis, Order, RemoveAxis, ShapeArg, Slice};
 
 // ---------------------------------------------------------------------------------------
 // y = a.insert_axis(axis);  ā += ȳ with that (length-1) axis removed   (O(1))
@@ -21,8 +21,47 @@ pub fn insert_axis_d0<F: TensorFloat, D: RemoveAxis>(
 }
 
 // ---------------------------------------------------------------------------------------
-// y = reshape(a) (row-major);  ā += reshape(ȳ) back to a's shape   (O(1) when ȳ is contiguous)
-/// Defines `<op>_d0(a, g)` rules for reshapes: the cotangent reshaped back to `a`.
+// y = reshape(a, shape, order);  ā += reshape(ȳ, shape(a), order)   (O(1) when ȳ is contiguous
+// in that order). Reading ȳ in the same order as the forward reshape read a is what makes
+// this the transpose of the reshape, for row- and column-major orders alike.
+/// Defines `<op>_d0(a, shape, g)` rules for reshapes that take ndarray's `ShapeArg` (a shape,
+/// or a shape with an [`Order`]): the cotangent reshaped back to `a` in the same order.
+macro_rules! ordered_reshape_rules {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[inline]
+        #[track_caller]
+        pub fn $name<A, S, G>(a: &A, shape: &S, g: G) -> A::Tangent
+        where
+            A: Value + ?Sized,
+            S: ShapeArg + Clone,
+            G: Cotangent<Elem = A::Elem>,
+        {
+            reshape_back(a, g, order_of(shape))
+        }
+    )*};
+}
+
+ordered_reshape_rules! {
+    /// `a.into_shape_with_order(shape)` (`shape` may carry an [`Order`]; row-major by
+    /// default), cotangent of `a`: `g` reshaped to `a` in the same order.
+    into_shape_with_order_d0;
+    /// `a.to_shape(shape)` (`shape` may carry an [`Order`]; row-major by default), cotangent
+    /// of `a`: `g` reshaped to `a` in the same order.
+    to_shape_d0;
+}
+
+/// The order a reshape reads its elements in: the one given with the shape, else ndarray's
+/// default, row-major.
+fn order_of<S: ShapeArg + Clone>(shape: &S) -> Order {
+    shape
+        .clone()
+        .into_shape_and_order()
+        .1
+        .unwrap_or(Order::RowMajor)
+}
+
+/// Defines `<op>_d0(a, g)` rules for dimension-type changes: the cotangent with `a`'s shape.
 macro_rules! reshape_rules {
     ($($(#[$doc:meta])* $name:ident;)*) => {$(
         $(#[$doc])*
@@ -33,18 +72,9 @@ macro_rules! reshape_rules {
             A: Value + ?Sized,
             G: Cotangent<Elem = A::Elem>,
         {
-            reshape_back(a, g)
+            reshape_back(a, g, Order::RowMajor)
         }
     )*};
-}
-
-reshape_rules! {
-    /// `a.into_shape_with_order(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
-    into_shape_with_order_d0;
-    /// `a.to_shape(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
-    to_shape_d0;
-    /// `a.into_shape(shape)` (row-major), cotangent of `a`: `g` reshaped to `a`.
-    into_shape_d0;
 }
 
 // y = a.into_dyn() / a.into_dimensionality::<E>();  ā += ȳ with a's dimension type   (O(1))
@@ -55,9 +85,10 @@ reshape_rules! {
     into_dimensionality_d0;
 }
 
-/// `g` reshaped (row-major) to `a`'s shape: no copy when `g` is in standard layout.
+/// `g` reshaped to `a`'s shape, its elements read and written in `order`: no copy when `g`
+/// is contiguous in that order.
 #[track_caller]
-fn reshape_back<A, G>(a: &A, g: G) -> A::Tangent
+fn reshape_back<A, G>(a: &A, g: G, order: Order) -> A::Tangent
 where
     A: Value + ?Sized,
     G: Cotangent<Elem = A::Elem>,
@@ -71,11 +102,15 @@ where
     if g.shape() == shape {
         return a.project(DynCot::Array(g));
     }
-    let g = if g.is_standard_layout() {
-        g.into_shape_with_order(shape)
+    let contiguous = match order {
+        Order::ColumnMajor => g.t().is_standard_layout(),
+        _ => g.is_standard_layout(),
+    };
+    let g = if contiguous {
+        g.into_shape_with_order((shape, order))
             .expect("reshape of a contiguous cotangent")
     } else {
-        g.to_shape(shape)
+        g.to_shape((shape, order))
             .unwrap_or_else(|e| panic!("cannot reshape a cotangent to {shape:?}: {e}"))
             .into_owned()
     };
