@@ -1368,3 +1368,46 @@ fn sin_cos_and_copysign() {
         }
     }
 }
+
+#[differentiable]
+fn m_copysign(x: f64, s: f64) -> f64 {
+    x.copysign(s)
+}
+#[differentiable]
+fn p_copysign(x: f64, s: f64) -> f64 {
+    f64::copysign(x, s)
+}
+#[differentiable]
+fn m_sin_cos(x: f64) -> f64 {
+    let (s, c) = x.sin_cos();
+    s * 3.0 - c
+}
+#[differentiable]
+fn p_sin_cos(x: f64) -> f64 {
+    let (s, c) = f64::sin_cos(x);
+    s * 3.0 - c
+}
+
+#[test]
+fn copysign_and_sin_cos_both_forms() {
+    // Operands of different signs and magnitudes: a swapped pair could not pass.
+    let xs = points2(61, |r| (r.signed(0.2, 3.0), r.signed(0.5, 2.0)));
+    binary(
+        "copysign",
+        [(m_copysign, m_copysign_grad), (p_copysign, p_copysign_grad)],
+        f64::copysign,
+        |x, s| (x.signum() * s.signum(), 0.0),
+        &xs,
+    );
+    let xs = points(62, |r| r.uniform(-3.0, 3.0));
+    unary(
+        "sin_cos",
+        [(m_sin_cos, m_sin_cos_grad), (p_sin_cos, p_sin_cos_grad)],
+        |x| {
+            let (s, c) = x.sin_cos();
+            s * 3.0 - c
+        },
+        |x| 3.0 * x.cos() + x.sin(),
+        &xs,
+    );
+}

@@ -323,3 +323,49 @@ fn ties_follow_the_documented_conventions() {
     let (_, g) = fold_axis_max_all_grad(&a);
     assert_array(&g, &array![[1.0, 0.0, 0.0]], "fold_axis ties");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Errors that pointed nowhere, now supported: `matches!` on a length, `to_owned` of a slice,
+// a nested-sequence parameter left out of `wrt`.
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn matches_on_len(x: &[f64]) -> f64 {
+    if matches!(x.len(), 1 | 2) {
+        x[0] * x[0]
+    } else {
+        x[0] * x[1] * x[2]
+    }
+}
+
+#[differentiable]
+fn owned_copy(x0: &[f64]) -> f64 {
+    let mut v = x0.to_owned();
+    v[1] *= 3.0;
+    let w = x0.to_vec();
+    v[0] * v[1] + w[2]
+}
+
+#[differentiable(wrt(x))]
+fn nested_constant(p: &[[f64; 3]], x: f64) -> f64 {
+    p[1][2] * x * x
+}
+
+#[test]
+fn formerly_rejected_constructs() {
+    let (v, g) = matches_on_len_grad(&[1.5, 2.0]);
+    assert_eq!(v, 2.25);
+    assert_close(&g, &[3.0, 0.0], "matches! short");
+    let (_, g) = matches_on_len_grad(&[1.5, 2.0, -1.0]);
+    assert_close(&g, &[-2.0, -1.5, 3.0], "matches! long");
+
+    let x = [0.5, -2.0, 4.0];
+    let (v, g) = owned_copy_grad(&x);
+    assert_eq!(v, owned_copy(&x));
+    assert_close(&g, &[-6.0, 1.5, 1.0], "to_owned / to_vec");
+
+    let p = [[0.0; 3], [0.0, 0.0, 2.5]];
+    let (v, g) = nested_constant_grad(&p, 2.0);
+    assert_eq!(v, 10.0);
+    assert_eq!(g, 10.0);
+}

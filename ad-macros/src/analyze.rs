@@ -1876,9 +1876,14 @@ fn check_op(
             tokens,
         } => {
             if let Some(v) = reads.iter().find(|v| active[**v]) {
+                // A temporary of the lowering has no name the user wrote.
+                let value = if func.vars[*v].is_temp() {
+                    "a differentiated value".to_string()
+                } else {
+                    format!("`{}`, which is differentiated", func.vars[*v].ident)
+                };
                 cx.error_spanned_by(tokens, format!(
-                    "{what} reads `{}`, which is differentiated; #[differentiable] cannot see into it. Use it only on constants",
-                    func.vars[*v].ident
+                    "{what} reads {value}; #[differentiable] cannot see into it. Use it only on constants"
                 ));
             }
         }

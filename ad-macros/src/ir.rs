@@ -45,6 +45,14 @@ pub struct Var {
     pub ty: Option<Type>,
 }
 
+impl Var {
+    /// Whether this is a temporary of the lowering (`__<hint><n>`, hygienic), not a name
+    /// the user wrote: messages then describe the value instead of naming it.
+    pub fn is_temp(&self) -> bool {
+        self.ident.to_string().starts_with("__")
+    }
+}
+
 /// An operand: a variable, a borrow of one, or a constant expression (literal or path).
 #[derive(Clone, Debug)]
 pub enum Atom {

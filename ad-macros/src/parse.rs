@@ -261,6 +261,17 @@ pub fn signature(
             p.active = p.active && wrt.contains(&p.ident);
         }
     }
+    for p in params.iter().filter(|p| p.active) {
+        let nested = sequence_element(&p.ty)
+            .filter(|e| sequence_element(e).is_some() || matches!(e, Type::Tuple(_)));
+        if let Some(inner) = nested {
+            cx.error_spanned_by(&p.ty, format!(
+                "#[differentiable] cannot differentiate `{}`, a sequence of `{}`; pass a flat `&[f64]` (element `[i][j]` at `[i * n + j]`) or an ndarray array (`&Array2<f64>`), or leave the parameter out of `wrt(...)` to make it a constant",
+                p.ty.to_token_stream().to_string().replace(' ', ""),
+                inner.to_token_stream().to_string().replace(' ', ""),
+            ));
+        }
+    }
     if !params.iter().any(|p| p.active) && !cx.has_errors() {
         cx.error_spanned_by(&sig.inputs, "no parameter to differentiate: #[differentiable] needs at least one float-valued parameter (f64, f32, &[f64], Vec<f64>, arrays)");
     }
@@ -2077,6 +2088,15 @@ impl<'a> Lowerer<'a> {
                     what: "an element of an array expression `[a, b, ..]` (build it with `vec![0.0; n]` and element writes `v[i] = ..`)".to_string(),
                 }
             }
+            // `matches!(e, pattern)`: a test of the value of `e` (passive, like a comparison),
+            // so `matches!(x.len(), 1 | 2)` reads only the length of `x`.
+            Expr::Macro(m)
+                if m.mac.path.is_ident("matches")
+                    && let Some((scrut, pat)) = matches_args(&m.mac) =>
+            {
+                let scrut = self.lower_atom(&scrut);
+                Op::Passive(quote!(#pat), vec![scrut], PassiveShape::Matches)
+            }
             Expr::Macro(m) => {
                 let (tokens, reads) = self.rename_tokens(m.to_token_stream());
                 let name = m.mac.path.to_token_stream().to_string().replace(' ', "");
@@ -2122,6 +2142,32 @@ impl<'a> Lowerer<'a> {
                 self.unsupported(m, "this `.sum()`", "write a `for` loop");
                 return Op::Copy(Atom::Const(quote!(())));
             };
+            return self.lower_call(&call, &Expr::Call(call.clone()));
+        }
+        if name == "into_shape" {
+            // Its order follows the array's memory layout, which the code does not show.
+            self.unsupported(
+                &m.method,
+                "`into_shape` (deprecated by ndarray; it reads the elements in memory order)",
+                "use `into_shape_with_order(shape)` or `to_shape(shape)` (row-major), or pass \
+                 the order: `to_shape((shape, Order::ColumnMajor))`",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
+        // `x.to_vec()` / `x.to_owned()` of a slice, `Vec` or array parameter: the runtime's
+        // differentiable `to_vec(&x)` (an owned `Vec` whose cotangent is `x`'s).
+        if matches!(name.as_str(), "to_vec" | "to_owned")
+            && m.args.is_empty()
+            && m.turbofish.is_none()
+            && let Expr::Path(p) = strip(&m.receiver)
+            && let Some(id) = p.path.get_ident()
+            && let Some(v) = self.lookup(&id.to_string())
+            && self.vars[v].kind == VarKind::Param
+            && self.vars[v].ty.as_ref().is_some_and(is_sequence_type)
+        {
+            let recv = &m.receiver;
+            let call: syn::ExprCall = syn::parse_quote_spanned!(m.span()=>
+                ::ad_runtime::__private::to_vec(&#recv));
             return self.lower_call(&call, &Expr::Call(call.clone()));
         }
         // Iterator reductions (`xs.iter().map(|v| e).sum()`, `.product()`, `.fold(..)`, over
@@ -2183,13 +2229,17 @@ impl<'a> Lowerer<'a> {
                     });
                     extra.rule = Some(if fold.max { "fold_axis_max" } else { "fold_axis_min" });
                 }
-                None => self.unsupported(
-                    closure,
-                    "this `fold_axis` closure",
-                    "fold with a maximum or minimum of the accumulator and an expression of the \
-                     element (`|&m, &v| m.max(v)`, `|&m, &v| m.min(v * v)`), or use `sum_axis` / \
-                     `mean_axis`",
-                ),
+                None => {
+                    self.unsupported(
+                        closure,
+                        "this `fold_axis` closure",
+                        "fold with a maximum or minimum of the accumulator and an expression of \
+                         the element (`|&m, &v| m.max(v)`, `|&m, &v| m.min(v * v)`), or use \
+                         `sum_axis` / `mean_axis`",
+                    );
+                    // One error: the method is not reported again as lacking a rule.
+                    extra.rule = Some("fold_axis_max");
+                }
             }
         }
         let args: Vec<Atom> = arg_exprs.iter().map(|a| self.lower_atom(a)).collect();
@@ -2397,7 +2447,7 @@ impl<'a> Lowerer<'a> {
             );
             return Op::Copy(Atom::Const(quote!(())));
         }
-        if segs.last().is_some_and(|s| *s == self.fn_name) {
+        if calls_itself(&segs, &self.fn_name) {
             self.self_recursive = true;
         }
         let pb = self.temp_var(VarKind::Pullback, "pb");
@@ -2494,6 +2544,74 @@ fn changed_by(s: &Stmt) -> Option<Vec<VarId>> {
         }
         Stmt::Push { base, .. } => Some(vec![*base]),
         Stmt::If { .. } | Stmt::Loop(_) | Stmt::Effect { .. } => None,
+    }
+}
+
+/// The element type of a slice, `Vec` or fixed-size array (behind any references).
+fn sequence_element(ty: &Type) -> Option<&Type> {
+    match ty {
+        Type::Reference(r) => sequence_element(&r.elem),
+        Type::Paren(p) => sequence_element(&p.elem),
+        Type::Slice(s) => Some(&s.elem),
+        Type::Array(a) => Some(&a.elem),
+        Type::Path(p) => {
+            let last = p.path.segments.last()?;
+            if last.ident != "Vec" {
+                return None;
+            }
+            match &last.arguments {
+                syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
+                    syn::GenericArgument::Type(t) => Some(t),
+                    _ => None,
+                }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `ty` is a slice, `Vec` or fixed-size array (behind any references).
+fn is_sequence_type(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(r) => is_sequence_type(&r.elem),
+        Type::Slice(_) | Type::Array(_) => true,
+        Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "Vec"),
+        Type::Paren(p) => is_sequence_type(&p.elem),
+        _ => false,
+    }
+}
+
+/// The operands of `matches!(e, pattern)` without a guard (with one, `None`: the guard may
+/// read anything, and the macro stays opaque).
+fn matches_args(mac: &syn::Macro) -> Option<(Expr, Pat)> {
+    mac.parse_body_with(|input: syn::parse::ParseStream| {
+        let e: Expr = input.parse()?;
+        input.parse::<syn::Token![,]>()?;
+        let pat = Pat::parse_multi_with_leading_vert(input)?;
+        if input.peek(syn::Token![,]) {
+            input.parse::<syn::Token![,]>()?;
+        }
+        if !input.is_empty() {
+            return Err(input.error("a guard"));
+        }
+        Ok((e, pat))
+    })
+    .ok()
+}
+
+/// Whether a call path may name the function being differentiated, `name`: `name` itself or
+/// `self::name`, or a path from the crate root or a parent module (`crate::m::name`,
+/// `super::name`), which may lead back to it. A path through another module (`other::name`)
+/// names another function. (A self-recursive function's pullback is boxed: a false positive
+/// costs an allocation per call, a false negative a compile error, never a wrong result.)
+fn calls_itself(segs: &[String], name: &str) -> bool {
+    match segs {
+        [f] => f == name,
+        [first, .., f] => {
+            f == name && matches!(first.as_str(), "self" | "crate" | "super" | "Self")
+        }
+        [] => false,
     }
 }
 

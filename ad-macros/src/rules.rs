@@ -15,6 +15,7 @@ pub enum Need {
 use Need::{In, Out};
 
 /// What the transformation knows about a method name.
+#[derive(Clone, Copy, Debug)]
 pub enum MethodRule {
     /// Differentiable: `arity` operands including the receiver; `partials[k]` lists the
     /// reads of the partial for operand `k`. Operands past `partials.len()` have no
@@ -32,72 +33,61 @@ pub enum MethodRule {
     Identity,
 }
 
-/// Looks up a method by name.
-pub fn method(name: &str) -> Option<MethodRule> {
+const X: &[Need] = &[In(0)];
+const Y: &[Need] = &[Out];
+const XY: &[Need] = &[In(0), In(1)];
+const XYZ: &[Need] = &[In(0), In(1), In(2)];
+const NONE: &[Need] = &[];
+
+/// Every float method the macro knows, as one table: the runtime has `<name>_d<k>` for each
+/// differentiated operand `k` of a `Diff` entry. `rules_are_tested` (the crate's unit tests)
+/// checks that every `Diff` name here is exercised, in method and path form, by
+/// `tests/scalar_methods.rs`, whose functions go through the generated code with operands
+/// of different values, so two same-typed operands passed in the wrong order fail there.
+pub const SCALAR_METHODS: &[(&[&str], MethodRule)] = {
     use MethodRule::*;
-    const X: &[Need] = &[In(0)];
-    const Y: &[Need] = &[Out];
-    const XY: &[Need] = &[In(0), In(1)];
-    const NONE: &[Need] = &[];
-    Some(match name {
-        "abs" | "ln" | "log2" | "log10" | "ln_1p" | "sin" | "cos" | "asin" | "acos" | "atan"
-        | "sinh" | "cosh" | "asinh" | "acosh" | "atanh" => Diff {
-            arity: 1,
-            partials: &[X],
-        },
-        "sqrt" | "cbrt" | "exp" | "exp2" | "exp_m1" | "tan" | "tanh" | "recip" => Diff {
-            arity: 1,
-            partials: &[Y],
-        },
-        "to_degrees" | "to_radians" | "fract" => Diff {
-            arity: 1,
-            partials: &[NONE],
-        },
-        "sin_cos" => Diff {
-            arity: 1,
-            partials: &[X],
-        },
-        "copysign" => Diff {
-            arity: 2,
-            partials: &[XY, XY],
-        },
-        "powi" => Diff {
-            arity: 2,
-            partials: &[XY],
-        },
-        "powf" => Diff {
-            arity: 2,
-            partials: &[XY, &[In(0), Out]],
-        },
-        "log" | "atan2" | "max" | "min" => Diff {
-            arity: 2,
-            partials: &[XY, XY],
-        },
-        "hypot" => Diff {
-            arity: 2,
-            partials: &[&[In(0), Out], &[In(1), Out]],
-        },
-        "mul_add" => Diff {
-            arity: 3,
-            partials: &[&[In(1)], &[In(0)], NONE],
-        },
-        "clamp" => {
-            const ALL: &[Need] = &[In(0), In(1), In(2)];
-            Diff {
-                arity: 3,
-                partials: &[ALL, ALL, ALL],
-            }
-        }
-        "floor" | "ceil" | "round" | "round_ties_even" | "trunc" | "signum" => {
-            ZeroGrad { arity: 1 }
-        }
-        "len" | "is_empty" | "nrows" | "ncols" | "dim" | "shape" | "ndim" | "raw_dim"
-        | "len_of" | "strides" | "is_standard_layout" | "is_nan" | "is_finite" | "is_infinite"
-        | "is_normal" | "is_subnormal" | "is_sign_positive" | "is_sign_negative"
-        | "partial_cmp" | "total_cmp" | "classify" => Passive,
-        "clone" => Identity,
-        _ => return None,
-    })
+    &[
+        (
+            &[
+                "abs", "ln", "log2", "log10", "ln_1p", "sin", "cos", "asin", "acos", "atan", "sinh",
+                "cosh", "asinh", "acosh", "atanh", "sin_cos",
+            ],
+            Diff { arity: 1, partials: &[X] },
+        ),
+        (
+            &["sqrt", "cbrt", "exp", "exp2", "exp_m1", "tan", "tanh", "recip"],
+            Diff { arity: 1, partials: &[Y] },
+        ),
+        (&["to_degrees", "to_radians", "fract"], Diff { arity: 1, partials: &[NONE] }),
+        (&["copysign", "log", "atan2", "max", "min"], Diff { arity: 2, partials: &[XY, XY] }),
+        (&["powi"], Diff { arity: 2, partials: &[XY] }),
+        (&["powf"], Diff { arity: 2, partials: &[XY, &[In(0), Out]] }),
+        (&["hypot"], Diff { arity: 2, partials: &[&[In(0), Out], &[In(1), Out]] }),
+        (&["mul_add"], Diff { arity: 3, partials: &[&[In(1)], &[In(0)], NONE] }),
+        (&["clamp"], Diff { arity: 3, partials: &[XYZ, XYZ, XYZ] }),
+        (
+            &["floor", "ceil", "round", "round_ties_even", "trunc", "signum"],
+            ZeroGrad { arity: 1 },
+        ),
+        (
+            &[
+                "len", "is_empty", "nrows", "ncols", "dim", "shape", "ndim", "raw_dim", "len_of",
+                "strides", "is_standard_layout", "is_nan", "is_finite", "is_infinite",
+                "is_normal", "is_subnormal", "is_sign_positive", "is_sign_negative",
+                "partial_cmp", "total_cmp", "classify",
+            ],
+            Passive,
+        ),
+        (&["clone"], Identity),
+    ]
+};
+
+/// Looks up a method by name in [`SCALAR_METHODS`].
+pub fn method(name: &str) -> Option<MethodRule> {
+    SCALAR_METHODS
+        .iter()
+        .find(|(names, _)| names.contains(&name))
+        .map(|(_, rule)| *rule)
 }
 
 /// Float methods with rules, for error messages.

@@ -69,3 +69,46 @@ fn expansion_snapshots() {
 }
 
 mod corpus;
+
+/// The macro's rule table and the runtime's rules agree: every float method with a derivative
+/// in [`crate::rules::SCALAR_METHODS`] has a method-form (`m_<name>`) and a path-form
+/// (`p_<name>`) function in `tests/scalar_methods.rs`, which checks its generated gradient
+/// against a closed form and finite differences at operands of different values (so a rule
+/// whose operands the macro passes in the wrong order fails there).
+#[test]
+fn rules_are_tested() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/scalar_methods.rs");
+    let src = std::fs::read_to_string(path).expect("tests/scalar_methods.rs");
+    let mut missing = Vec::new();
+    for (names, rule) in crate::rules::SCALAR_METHODS {
+        if !matches!(rule, crate::rules::MethodRule::Diff { .. }) {
+            continue;
+        }
+        for name in *names {
+            for form in [format!("fn m_{name}("), format!("fn p_{name}(")] {
+                if !src.contains(&form) {
+                    missing.push(form);
+                }
+            }
+            if !src.contains(&format!("f64::{name}(")) || !src.contains(&format!(".{name}(")) {
+                missing.push(format!("a call of `{name}` in both forms"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "rules without a generated-code test: {missing:?}");
+}
+
+/// Self-recursion is a call of the function itself, not of a same-named function elsewhere.
+#[test]
+fn self_recursion_by_path() {
+    let expand = |src: &str| {
+        let f: syn::ItemFn = syn::parse_str(src).unwrap();
+        crate::expand(proc_macro2::TokenStream::new(), quote::quote!(#f)).to_string()
+    };
+    let boxed = |s: &str| s.contains("Box");
+    assert!(!boxed(&expand("fn f(x: f64) -> f64 { other::f(x) * 2.0 }")));
+    assert!(!boxed(&expand("fn f(x: f64) -> f64 { a::b::f(x) }")));
+    assert!(boxed(&expand("fn f(x: f64) -> f64 { if x > 1.0 { f(x - 1.0) } else { x } }")));
+    assert!(boxed(&expand("fn f(x: f64) -> f64 { if x > 1.0 { self::f(x - 1.0) } else { x } }")));
+    assert!(boxed(&expand("fn f(x: f64) -> f64 { if x > 1.0 { crate::m::f(x - 1.0) } else { x } }")));
+}

@@ -7,7 +7,7 @@
 use ad_runtime::__private::tensor as t;
 use ad_runtime::__private::{Same, ToScalar};
 use ad_runtime::ndarray::{
-    self, Array, Array0, Array1, Array2, Array3, ArrayD, Axis, Dimension, IxDyn, arr0, s,
+    self, Array, Array0, Array1, Array2, Array3, ArrayD, Axis, Order, Dimension, IxDyn, arr0, s,
 };
 use ad_runtime::{Accumulate, Differentiable, Zero};
 
@@ -335,7 +335,7 @@ fn zero_cotangent_marker() {
     assert!(t::sum_d0(&a, 0.0).is_empty());
     assert!(t::t_d0(z()).is_empty());
     assert!(t::insert_axis_d0(&Axis(0), Array3::<f64>::zero()).is_empty());
-    assert!(t::into_shape_with_order_d0(&a, Array1::<f64>::zero()).is_empty());
+    assert!(t::into_shape_with_order_d0(&a, &6, Array1::<f64>::zero()).is_empty());
     assert!(t::concatenate_d(&Axis(0), 0, &a, z()).is_empty());
     let (dx, dc): (Array2<f64>, f64) = t::mapv_d0(&a, z(), |_, _| -> (f64, f64) {
         panic!("not called for a zero cotangent")
@@ -880,7 +880,7 @@ fn shape_changes() {
     let g_moved = g.clone();
     let ptr = g_moved.as_ptr();
     let reshape = |a: &ArrayD<f64>| a.to_shape((2, 6)).unwrap().into_owned().into_dyn();
-    let da: Array2<f64> = t::into_shape_with_order_d0(&a, g_moved);
+    let da: Array2<f64> = t::into_shape_with_order_d0(&a, &(2, 6), g_moved);
     assert_eq!(
         da.as_ptr(),
         ptr,
@@ -889,9 +889,25 @@ fn shape_changes() {
     check_vjp(&mut rng, reshape, &ad, &dynd(g.clone()), &dynd(da), 1e-6);
     let gt_store: Array2<f64> = g.t().to_owned();
     let gt = gt_store.reversed_axes(); // same values as g, column-major
-    let da2: Array2<f64> = t::to_shape_d0(&a.view(), gt);
-    let da1: Array2<f64> = t::into_shape_d0(&a, g.clone());
+    let da2: Array2<f64> = t::to_shape_d0(&a.view(), &(2, 6), gt);
+    let da1: Array2<f64> = t::to_shape_d0(&a, &((2, 6), Order::RowMajor), g.clone());
     assert_eq!(da2, da1);
+
+    // Column-major reshape: the transpose of reading `a` in column-major order, from a
+    // column-major cotangent (no copy) and from a row-major one (copied).
+    let reshape_f = |a: &ArrayD<f64>| {
+        a.to_shape(((2, 6), Order::ColumnMajor))
+            .unwrap()
+            .into_owned()
+            .into_dyn()
+    };
+    let gf = g.t().as_standard_layout().into_owned().reversed_axes(); // column-major g
+    let ptr = gf.as_ptr();
+    let da: Array2<f64> = t::to_shape_d0(&a, &((2, 6), Order::ColumnMajor), gf);
+    assert_eq!(da.as_ptr(), ptr, "a column-major cotangent is reshaped without copying");
+    check_vjp(&mut rng, reshape_f, &ad, &dynd(g.clone()), &dynd(da), 1e-6);
+    let da: Array2<f64> = t::into_shape_with_order_d0(&a, &((2, 6), Order::F), g.clone());
+    check_vjp(&mut rng, reshape_f, &ad, &dynd(g.clone()), &dynd(da), 1e-6);
 
     // Dimension-type changes.
     let gd: ArrayD<f64> = dynd(g.clone()).into_shape_with_order(vec![3, 4]).unwrap();
