@@ -1,0 +1,6 @@
+mod constructors;
+mod conversions;
+mod indexing;
+mod splitting;
+
+pub use indexing::*;

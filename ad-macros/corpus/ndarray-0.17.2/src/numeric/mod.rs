@@ -1,0 +1,3 @@
+mod impl_numeric;
+
+mod impl_float_maths;
