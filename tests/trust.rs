@@ -81,7 +81,11 @@ fn reshape_f_owned(x: Array1<f64>) -> f64 {
 
 #[differentiable]
 fn reshape_order_variable(x: &Array1<f64>, column: bool) -> f64 {
-    let order = if column { Order::ColumnMajor } else { Order::RowMajor };
+    let order = if column {
+        Order::ColumnMajor
+    } else {
+        Order::RowMajor
+    };
     let m = x.to_shape(((2, 3), order)).unwrap();
     let w = weights();
     (&m * &w).sum() * 0.5
@@ -174,7 +178,11 @@ fn mutating_methods_between_reads() {
     let (v, (gx, gy)) = read_fill_read_grad(1.5, -0.5);
     assert_eq!(v, read_fill_read(1.5, -0.5));
     // a + b + c = 2x + 4y + 4xy
-    assert_close(&[gx, gy], &[2.0 + 4.0 * -0.5, 4.0 + 4.0 * 1.5], "fill/reverse");
+    assert_close(
+        &[gx, gy],
+        &[2.0 + 4.0 * -0.5, 4.0 + 4.0 * 1.5],
+        "fill/reverse",
+    );
 
     let x = 0.7;
     let (v, g) = read_sort_read_grad(x);
@@ -306,7 +314,8 @@ fn fold_max_loop(x: &[f64]) -> f64 {
 
 #[differentiable]
 fn fold_axis_max_all(a: &Array2<f64>) -> f64 {
-    a.fold_axis(Axis(1), f64::NEG_INFINITY, |&m, &v| m.max(v)).sum()
+    a.fold_axis(Axis(1), f64::NEG_INFINITY, |&m, &v| m.max(v))
+        .sum()
 }
 
 #[test]

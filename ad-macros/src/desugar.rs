@@ -96,7 +96,12 @@ pub fn fold_axis_closure(e: &Expr) -> Option<FoldAxis> {
             let Expr::Path(p) = strip(&call.func) else {
                 return None;
             };
-            let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            let segs: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
             match segs.as_slice() {
                 [ty, f] if ty == "f64" || ty == "f32" => (f.clone(), &call.args[0], &call.args[1]),
                 _ => return None,

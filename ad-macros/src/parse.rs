@@ -472,7 +472,9 @@ impl<'a> Lowerer<'a> {
     }
 
     fn declare_user(&mut self, ident: &Ident, kind: VarKind, ty: Option<Type>) -> VarId {
-        let name = ident.to_string();
+        // `r#match` is counted as `match` and renamed `match__1` (a raw prefix cannot be
+        // glued to a suffix).
+        let name = syn::ext::IdentExt::unraw(ident).to_string();
         let uses = self.name_uses.entry(name.clone()).or_insert(0);
         *uses += 1;
         let emitted = if *uses == 1 {
@@ -1892,11 +1894,9 @@ impl<'a> Lowerer<'a> {
                 if let Expr::Path(p) = e
                     && p.qself.is_some()
                 {
-                    self.unsupported(
-                        e,
-                        "a qualified path (`<T as Trait>::..`)",
-                        "use a constant or a variable",
-                    );
+                    // `<f64>::EPSILON`, `<T as Trait>::C`: names an item, never a local, so a
+                    // constant. (Lowered here, not by `lower_atom`, which sends it back.)
+                    return Op::Copy(Atom::Const(e.to_token_stream()));
                 }
                 Op::Copy(self.lower_atom(e))
             }
@@ -2135,9 +2135,8 @@ impl<'a> Lowerer<'a> {
             && let Some(base) = iterated_base(&m.receiver)
         {
             let span = m.span();
-            let call: Option<syn::ExprCall> = (|| {
-                Some(try_parse_at!(span, ::ad_runtime::__private::iter_sum(&#base)))
-            })();
+            let call: Option<syn::ExprCall> =
+                (|| Some(try_parse_at!(span, ::ad_runtime::__private::iter_sum(&#base))))();
             let Some(call) = call else {
                 self.unsupported(m, "this `.sum()`", "write a `for` loop");
                 return Op::Copy(Atom::Const(quote!(())));
@@ -2227,7 +2226,11 @@ impl<'a> Lowerer<'a> {
                     } else {
                         quote!(|&#acc, &#elem| #acc.min(#elem))
                     });
-                    extra.rule = Some(if fold.max { "fold_axis_max" } else { "fold_axis_min" });
+                    extra.rule = Some(if fold.max {
+                        "fold_axis_max"
+                    } else {
+                        "fold_axis_min"
+                    });
                 }
                 None => {
                     self.unsupported(
@@ -2835,10 +2838,7 @@ fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
                 if !matches!(untyped(a), syn::Pat::Ident(_)) {
                     return None;
                 }
-                vec![
-                    try_parse!(let #a = #acc;),
-                    try_parse!(#acc = #body;),
-                ]
+                vec![try_parse!(let #a = #acc;), try_parse!(#acc = #body;)]
             }
             _ => return None,
         })

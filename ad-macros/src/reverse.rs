@@ -90,6 +90,7 @@
 //! have not been checked under fusion).
 
 mod hoist;
+pub(crate) mod unchecked;
 
 use crate::analyze::Analysis;
 use crate::ir::*;
@@ -351,7 +352,8 @@ impl<'a> Gen<'a> {
     /// A generated name derived from variable `v`: `<prefix>_x` for a parameter or the first
     /// binding of a user name, `<prefix><id>...` otherwise, so generated names never collide.
     fn derived(&self, prefix: &str, v: VarId) -> Ident {
-        let name = self.func.vars[v].ident.to_string();
+        // Without a raw prefix (`r#fn` -> `__d_fn`): `__d_r#fn` is no identifier.
+        let name = syn::ext::IdentExt::unraw(&self.func.vars[v].ident).to_string();
         if name.starts_with("__") {
             mixed(&format!("{prefix}{v}_{}", name.trim_start_matches('_')))
         } else if name.contains("__") {
@@ -813,8 +815,7 @@ impl<'a> Gen<'a> {
                     && self.is_hoisted(s)
                 {
                     let (b, i) = (self.atom(base), self.atom(index));
-                    // SAFETY: the loop's guard checked this index (see `hoist`).
-                    rhs = quote!(unsafe { ::ad_runtime::__private::index_unchecked(&#b[..], #i) });
+                    rhs = unchecked::hoisted_read(&b, &i);
                 }
                 let mut shape = None;
                 if let Some(a) = self.in_place_operand(s)
@@ -905,9 +906,8 @@ impl<'a> Gen<'a> {
                     Some(pb) => quote!(let (#new, #pb) = #rhs;),
                     None => quote!(let #new = #rhs;),
                 };
-                // SAFETY (unchecked): the loop's guard checked this index (see `hoist`).
                 let place = if self.is_hoisted(s) {
-                    quote!((*unsafe { ::ad_runtime::__private::index_unchecked_mut(&mut #b[..], #idx) }))
+                    unchecked::hoisted_place(&quote!(#b), &idx)
                 } else {
                     quote!(#b[#idx])
                 };
@@ -1428,8 +1428,7 @@ impl<'a> Gen<'a> {
                         {
                             quote!(#rt::tensor::take_index(&mut #d, &#idx))
                         } else if self.unchecked_adjoint(*base) {
-                            // SAFETY: see `unchecked_adjoint` (the forward sweep wrote `b[idx]`).
-                            quote!(unsafe { #rt::take_index_unchecked(&mut #d, #idx) })
+                            unchecked::adjoint_take(&d, &idx)
                         } else {
                             quote!(#rt::take_index(&mut #d, #idx))
                         };
@@ -1452,14 +1451,12 @@ impl<'a> Gen<'a> {
                 } else if self.an.increments.contains(&(s as *const Stmt as usize)) {
                     // `v[i] += e`: the element's cotangent stays where it is.
                     if self.unchecked_adjoint(*base) {
-                        // SAFETY: see `unchecked_adjoint` (the forward sweep wrote `b[idx]`).
-                        quote!(unsafe { #rt::get_index_unchecked(&#d, #idx) })
+                        unchecked::adjoint_get(&d, &idx)
                     } else {
                         quote!(#rt::get_index(&#d, #idx))
                     }
                 } else if self.unchecked_adjoint(*base) {
-                    // SAFETY: see `unchecked_adjoint` (the forward sweep wrote `b[idx]`).
-                    quote!(unsafe { #rt::take_index_unchecked(&mut #d, #idx) })
+                    unchecked::adjoint_take(&d, &idx)
                 } else {
                     quote!(#rt::take_index(&mut #d, #idx))
                 };
@@ -1748,8 +1745,7 @@ impl<'a> Gen<'a> {
                 by_ref: false,
             } if self.fixed_length(*b) && !self.func.is_nd_index(index) => {
                 let (x, i) = (self.v(*b), self.atom(index));
-                // SAFETY: see above.
-                quote!(unsafe { ::ad_runtime::__private::index_unchecked(&#x[..], #i) })
+                unchecked::primal_read(&x, &i)
             }
             _ => self.fwd_op(op, false),
         }
@@ -1760,9 +1756,7 @@ impl<'a> Gen<'a> {
     fn acc_exact(&self, b: VarId, i: TokenStream, g: TokenStream) -> TokenStream {
         let (rt, d) = (rt(), self.adj(b));
         if self.unchecked_adjoint(b) {
-            // SAFETY: see `unchecked_adjoint`: `i` indexed `b` in the forward sweep, and
-            // `b̄` has `b`'s length.
-            quote!(unsafe { #rt::acc_index_unchecked(&mut #d, #i, #g) };)
+            unchecked::adjoint_acc(&d, &i, &g)
         } else {
             quote!(#rt::acc_index_exact(&mut #d, #i, #g);)
         }

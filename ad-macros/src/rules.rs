@@ -49,32 +49,106 @@ pub const SCALAR_METHODS: &[(&[&str], MethodRule)] = {
     &[
         (
             &[
-                "abs", "ln", "log2", "log10", "ln_1p", "sin", "cos", "asin", "acos", "atan", "sinh",
-                "cosh", "asinh", "acosh", "atanh", "sin_cos",
+                "abs", "ln", "log2", "log10", "ln_1p", "sin", "cos", "asin", "acos", "atan",
+                "sinh", "cosh", "asinh", "acosh", "atanh", "sin_cos",
             ],
-            Diff { arity: 1, partials: &[X] },
+            Diff {
+                arity: 1,
+                partials: &[X],
+            },
         ),
         (
-            &["sqrt", "cbrt", "exp", "exp2", "exp_m1", "tan", "tanh", "recip"],
-            Diff { arity: 1, partials: &[Y] },
+            &[
+                "sqrt", "cbrt", "exp", "exp2", "exp_m1", "tan", "tanh", "recip",
+            ],
+            Diff {
+                arity: 1,
+                partials: &[Y],
+            },
         ),
-        (&["to_degrees", "to_radians", "fract"], Diff { arity: 1, partials: &[NONE] }),
-        (&["copysign", "log", "atan2", "max", "min"], Diff { arity: 2, partials: &[XY, XY] }),
-        (&["powi"], Diff { arity: 2, partials: &[XY] }),
-        (&["powf"], Diff { arity: 2, partials: &[XY, &[In(0), Out]] }),
-        (&["hypot"], Diff { arity: 2, partials: &[&[In(0), Out], &[In(1), Out]] }),
-        (&["mul_add"], Diff { arity: 3, partials: &[&[In(1)], &[In(0)], NONE] }),
-        (&["clamp"], Diff { arity: 3, partials: &[XYZ, XYZ, XYZ] }),
         (
-            &["floor", "ceil", "round", "round_ties_even", "trunc", "signum"],
+            &["to_degrees", "to_radians", "fract"],
+            Diff {
+                arity: 1,
+                partials: &[NONE],
+            },
+        ),
+        (
+            &["copysign", "log", "atan2", "max", "min"],
+            Diff {
+                arity: 2,
+                partials: &[XY, XY],
+            },
+        ),
+        (
+            &["powi"],
+            Diff {
+                arity: 2,
+                partials: &[XY],
+            },
+        ),
+        (
+            &["powf"],
+            Diff {
+                arity: 2,
+                partials: &[XY, &[In(0), Out]],
+            },
+        ),
+        (
+            &["hypot"],
+            Diff {
+                arity: 2,
+                partials: &[&[In(0), Out], &[In(1), Out]],
+            },
+        ),
+        (
+            &["mul_add"],
+            Diff {
+                arity: 3,
+                partials: &[&[In(1)], &[In(0)], NONE],
+            },
+        ),
+        (
+            &["clamp"],
+            Diff {
+                arity: 3,
+                partials: &[XYZ, XYZ, XYZ],
+            },
+        ),
+        (
+            &[
+                "floor",
+                "ceil",
+                "round",
+                "round_ties_even",
+                "trunc",
+                "signum",
+            ],
             ZeroGrad { arity: 1 },
         ),
         (
             &[
-                "len", "is_empty", "nrows", "ncols", "dim", "shape", "ndim", "raw_dim", "len_of",
-                "strides", "is_standard_layout", "is_nan", "is_finite", "is_infinite",
-                "is_normal", "is_subnormal", "is_sign_positive", "is_sign_negative",
-                "partial_cmp", "total_cmp", "classify",
+                "len",
+                "is_empty",
+                "nrows",
+                "ncols",
+                "dim",
+                "shape",
+                "ndim",
+                "raw_dim",
+                "len_of",
+                "strides",
+                "is_standard_layout",
+                "is_nan",
+                "is_finite",
+                "is_infinite",
+                "is_normal",
+                "is_subnormal",
+                "is_sign_positive",
+                "is_sign_negative",
+                "partial_cmp",
+                "total_cmp",
+                "classify",
             ],
             Passive,
         ),
@@ -186,11 +260,7 @@ pub fn borrows_cotangent(rule: &str) -> bool {
 pub fn unwrapped_method(name: &str) -> bool {
     matches!(
         name,
-        "mean"
-            | "mean_axis"
-            | "into_shape_with_order"
-            | "to_shape"
-            | "into_dimensionality"
+        "mean" | "mean_axis" | "into_shape_with_order" | "to_shape" | "into_dimensionality"
     )
 }
 

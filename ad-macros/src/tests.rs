@@ -95,7 +95,10 @@ fn rules_are_tested() {
             }
         }
     }
-    assert!(missing.is_empty(), "rules without a generated-code test: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without a generated-code test: {missing:?}"
+    );
 }
 
 /// Self-recursion is a call of the function itself, not of a same-named function elsewhere.
@@ -108,7 +111,13 @@ fn self_recursion_by_path() {
     let boxed = |s: &str| s.contains("Box");
     assert!(!boxed(&expand("fn f(x: f64) -> f64 { other::f(x) * 2.0 }")));
     assert!(!boxed(&expand("fn f(x: f64) -> f64 { a::b::f(x) }")));
-    assert!(boxed(&expand("fn f(x: f64) -> f64 { if x > 1.0 { f(x - 1.0) } else { x } }")));
-    assert!(boxed(&expand("fn f(x: f64) -> f64 { if x > 1.0 { self::f(x - 1.0) } else { x } }")));
-    assert!(boxed(&expand("fn f(x: f64) -> f64 { if x > 1.0 { crate::m::f(x - 1.0) } else { x } }")));
+    assert!(boxed(&expand(
+        "fn f(x: f64) -> f64 { if x > 1.0 { f(x - 1.0) } else { x } }"
+    )));
+    assert!(boxed(&expand(
+        "fn f(x: f64) -> f64 { if x > 1.0 { self::f(x - 1.0) } else { x } }"
+    )));
+    assert!(boxed(&expand(
+        "fn f(x: f64) -> f64 { if x > 1.0 { crate::m::f(x - 1.0) } else { x } }"
+    )));
 }

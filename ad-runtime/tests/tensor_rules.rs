@@ -7,7 +7,7 @@
 use ad_runtime::__private::tensor as t;
 use ad_runtime::__private::{Same, ToScalar};
 use ad_runtime::ndarray::{
-    self, Array, Array0, Array1, Array2, Array3, ArrayD, Axis, Order, Dimension, IxDyn, arr0, s,
+    self, Array, Array0, Array1, Array2, Array3, ArrayD, Axis, Dimension, IxDyn, Order, arr0, s,
 };
 use ad_runtime::{Accumulate, Differentiable, Zero};
 
@@ -904,7 +904,11 @@ fn shape_changes() {
     let gf = g.t().as_standard_layout().into_owned().reversed_axes(); // column-major g
     let ptr = gf.as_ptr();
     let da: Array2<f64> = t::to_shape_d0(&a, &((2, 6), Order::ColumnMajor), gf);
-    assert_eq!(da.as_ptr(), ptr, "a column-major cotangent is reshaped without copying");
+    assert_eq!(
+        da.as_ptr(),
+        ptr,
+        "a column-major cotangent is reshaped without copying"
+    );
     check_vjp(&mut rng, reshape_f, &ad, &dynd(g.clone()), &dynd(da), 1e-6);
     let da: Array2<f64> = t::into_shape_with_order_d0(&a, &((2, 6), Order::F), g.clone());
     check_vjp(&mut rng, reshape_f, &ad, &dynd(g.clone()), &dynd(da), 1e-6);

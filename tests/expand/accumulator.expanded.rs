@@ -103,6 +103,7 @@ fn logsumexp_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
+            let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
             let mut __d_v = ::ad_runtime::__private::zero_like(&v);
             let mut __d1_ret1 = __seed;
             let mut __d_mx = ::ad_runtime::__private::zero();
@@ -172,20 +173,12 @@ fn logsumexp_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d13_v9);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_v,
-                            i__1,
-                            __g,
-                        )
-                    };
+                    __ad_bounds.acc(&mut __d_v, i__1, __g);
                 }
             }
             for __k in (0..__iters1).rev() {
                 let i = ::ad_runtime::__private::range_up(__v2, __k);
-                let __v5 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&v[..], i)
-                };
+                let __v5 = __ad_bounds.read(&v[..], i);
                 let mut __d7_v5 = ::ad_runtime::__private::zero();
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d_mx);
@@ -205,17 +198,14 @@ fn logsumexp_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(&mut __d_v, i, __g)
-                    };
+                    __ad_bounds.acc(&mut __d_v, i, __g);
                 }
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_mx);
-                unsafe {
-                    ::ad_runtime::__private::acc_index_unchecked(&mut __d_v, 0, __g)
-                };
+                __ad_bounds.acc(&mut __d_v, 0, __g);
             }
+            __ad_bounds.finish();
             (__d_v,)
         },
     )

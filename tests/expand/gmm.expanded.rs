@@ -550,6 +550,7 @@ pub fn gmm_objective_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
+            let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
             let mut __d_alphas = ::ad_runtime::__private::zero_like(&alphas);
             let mut __d_means = ::ad_runtime::__private::zero_like(&means);
             let mut __d_icf = ::ad_runtime::__private::zero_like(&icf);
@@ -659,22 +660,14 @@ pub fn gmm_objective_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d104_v70);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_sum_qs,
-                            ik__2,
-                            __g,
-                        )
-                    };
+                    __ad_bounds.acc(&mut __d_sum_qs, ik__2, __g);
                 }
                 let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
                 for __k in (0..__iters12).rev() {
                     let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
                     let __v66 = ik__2 * icf_sz;
                     let __v67 = __v66 + j__5;
-                    let l = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
-                    };
+                    let l = __ad_bounds.read(&icf[..], __v67);
                     let mut __d_l = ::ad_runtime::__private::zero();
                     let mut __d102_v68 = ::ad_runtime::__private::zero();
                     {
@@ -706,13 +699,7 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d_l);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_icf,
-                                __v67,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_icf, __v67, __g);
                     }
                 }
                 let __iters11 = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
@@ -720,14 +707,10 @@ pub fn gmm_objective_pullback<'__ad>(
                     let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
                     let __v57 = ik__2 * d;
                     let __v58 = __v57 + j__4;
-                    let __v59 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
-                    };
+                    let __v59 = __ad_bounds.read(&qdiags[..], __v58);
                     let __v60 = ik__2 * d;
                     let __v61 = __v60 + j__4;
-                    let __v62 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
-                    };
+                    let __v62 = __ad_bounds.read(&qdiags[..], __v61);
                     let mut __d91_v59 = ::ad_runtime::__private::zero();
                     let mut __d94_v62 = ::ad_runtime::__private::zero();
                     let mut __d95_v63 = ::ad_runtime::__private::zero();
@@ -760,23 +743,11 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_qdiags,
-                                __v61,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_qdiags, __v61, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_qdiags,
-                                __v58,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_qdiags, __v58, __g);
                     }
                 }
             }
@@ -812,14 +783,10 @@ pub fn gmm_objective_pullback<'__ad>(
                     for j__1 in __v17..__v18 {
                         let __v19 = ix * d;
                         let __v20 = __v19 + j__1;
-                        let __v21 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&x[..], __v20)
-                        };
+                        let __v21 = __ad_bounds.read(&x[..], __v20);
                         let __v22 = ik__1 * d;
                         let __v23 = __v22 + j__1;
-                        let __v24 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&means[..], __v23)
-                        };
+                        let __v24 = __ad_bounds.read(&means[..], __v23);
                         xc[j__1] = __v21 - __v24;
                     }
                     let __v25 = 0;
@@ -834,12 +801,7 @@ pub fn gmm_objective_pullback<'__ad>(
                     let mut __d76_v48 = ::ad_runtime::__private::zero();
                     let mut __d78_v50 = ::ad_runtime::__private::zero();
                     {
-                        let __g = unsafe {
-                            ::ad_runtime::__private::take_index_unchecked(
-                                &mut __d_main_term,
-                                ik__1,
-                            )
-                        };
+                        let __g = __ad_bounds.take(&mut __d_main_term, ik__1);
                         main_term[ik__1] = __tape_elems_main_term.pop();
                         ::ad_runtime::__private::acc(
                             &mut __d76_v48,
@@ -874,23 +836,11 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d75_v47);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_sum_qs,
-                                ik__1,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_sum_qs, ik__1, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d74_v46);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_alphas,
-                                ik__1,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_alphas, ik__1, __g);
                     }
                     let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
                     for __k in (0..__iters9).rev() {
@@ -927,13 +877,7 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_qxc,
-                                    j__3,
-                                    __g,
-                                )
-                            };
+                            __ad_bounds.acc(&mut __d_qxc, j__3, __g);
                         }
                     }
                     let __iters7 = ::core::iter::Iterator::size_hint(&(__v32..__v33)).0;
@@ -950,19 +894,13 @@ pub fn gmm_objective_pullback<'__ad>(
                             let r = ::ad_runtime::__private::range_up(__v35, __k);
                             ::ad_runtime::__private::undo_add(&mut idx, 1);
                             let __v37 = ::core::clone::Clone::clone(&idx);
-                            let __v38 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
-                            };
-                            let __v39 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&xc[..], c)
-                            };
+                            let __v38 = __ad_bounds.read(&icf[..], __v37);
+                            let __v39 = __ad_bounds.read(&xc[..], c);
                             let mut __d64_v38 = ::ad_runtime::__private::zero();
                             let mut __d65_v39 = ::ad_runtime::__private::zero();
                             let mut __d66_v40 = ::ad_runtime::__private::zero();
                             {
-                                let __g = unsafe {
-                                    ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
-                                };
+                                let __g = __ad_bounds.get(&__d_qxc, r);
                                 ::ad_runtime::__private::acc(
                                     &mut __d66_v40,
                                     ::ad_runtime::__private::add_d1(__g),
@@ -988,25 +926,13 @@ pub fn gmm_objective_pullback<'__ad>(
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_icf,
-                                        __v37,
-                                        __g,
-                                    )
-                                };
+                                __ad_bounds.acc(&mut __d_icf, __v37, __g);
                             }
                             ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                         }
                         if __iters8 > 0 {
                             ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_xc,
-                                    c,
-                                    __dinv28,
-                                )
-                            };
+                            __ad_bounds.acc(&mut __d_xc, c, __dinv28);
                         }
                     }
                     let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
@@ -1014,21 +940,12 @@ pub fn gmm_objective_pullback<'__ad>(
                         let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
                         let __v27 = ik__1 * d;
                         let __v28 = __v27 + j__2;
-                        let __v29 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
-                        };
-                        let __v30 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
-                        };
+                        let __v29 = __ad_bounds.read(&qdiags[..], __v28);
+                        let __v30 = __ad_bounds.read(&xc[..], j__2);
                         let mut __d52_v29 = ::ad_runtime::__private::zero();
                         let mut __d53_v30 = ::ad_runtime::__private::zero();
                         {
-                            let __g = unsafe {
-                                ::ad_runtime::__private::take_index_unchecked(
-                                    &mut __d_qxc,
-                                    j__2,
-                                )
-                            };
+                            let __g = __ad_bounds.take(&mut __d_qxc, j__2);
                             ::ad_runtime::__private::acc(
                                 &mut __d52_v29,
                                 ::ad_runtime::__private::mul_d0(
@@ -1043,23 +960,11 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_xc,
-                                    j__2,
-                                    __g,
-                                )
-                            };
+                            __ad_bounds.acc(&mut __d_xc, j__2, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_qdiags,
-                                    __v28,
-                                    __g,
-                                )
-                            };
+                            __ad_bounds.acc(&mut __d_qdiags, __v28, __g);
                         }
                     }
                     let __iters5 = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
@@ -1069,12 +974,7 @@ pub fn gmm_objective_pullback<'__ad>(
                         let __v23 = __v22 + j__1;
                         let mut __d46_v24 = ::ad_runtime::__private::zero();
                         {
-                            let __g = unsafe {
-                                ::ad_runtime::__private::take_index_unchecked(
-                                    &mut __d_xc,
-                                    j__1,
-                                )
-                            };
+                            let __g = __ad_bounds.take(&mut __d_xc, j__1);
                             ::ad_runtime::__private::acc(
                                 &mut __d46_v24,
                                 ::ad_runtime::__private::sub_d1(__g),
@@ -1082,13 +982,7 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_means,
-                                    __v23,
-                                    __g,
-                                )
-                            };
+                            __ad_bounds.acc(&mut __d_means, __v23, __g);
                         }
                     }
                 }
@@ -1099,12 +993,7 @@ pub fn gmm_objective_pullback<'__ad>(
                 let __v8 = ::core::clone::Clone::clone(&d);
                 let mut __d_s = ::ad_runtime::__private::zero();
                 {
-                    let __g = unsafe {
-                        ::ad_runtime::__private::take_index_unchecked(
-                            &mut __d_sum_qs,
-                            ik,
-                        )
-                    };
+                    let __g = __ad_bounds.take(&mut __d_sum_qs, ik);
                     ::ad_runtime::__private::acc(&mut __d_s, __g);
                 }
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
@@ -1129,12 +1018,7 @@ pub fn gmm_objective_pullback<'__ad>(
                         );
                     }
                     {
-                        let __g = unsafe {
-                            ::ad_runtime::__private::take_index_unchecked(
-                                &mut __d_qdiags,
-                                __v12,
-                            )
-                        };
+                        let __g = __ad_bounds.take(&mut __d_qdiags, __v12);
                         let __y = qdiags[__v12];
                         qdiags[__v12] = __tape_elems_qdiags.pop();
                         ::ad_runtime::__private::acc(
@@ -1144,16 +1028,11 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d_q);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_icf,
-                                __v10,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_icf, __v10, __g);
                     }
                 }
             }
+            __ad_bounds.finish();
             (
                 __d_alphas,
                 __d_means,
@@ -1193,6 +1072,7 @@ pub fn gmm_objective_vjp(
     seed: f64,
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
     let __seed: f64 = seed;
+    let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
     let mut __tape_idx = ::ad_runtime::__private::Tape::new();
     let mut __tape72_v44 = ::ad_runtime::__private::Tape::new();
     let mut __tape_elems_qdiags = ::ad_runtime::__private::Tape::new();
@@ -1690,14 +1570,10 @@ pub fn gmm_objective_vjp(
                 for j__1 in __v17..__v18 {
                     let __v19 = ix * d;
                     let __v20 = __v19 + j__1;
-                    let __v21 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], __v20)
-                    };
+                    let __v21 = __ad_bounds.read(&x[..], __v20);
                     let __v22 = ik__1 * d;
                     let __v23 = __v22 + j__1;
-                    let __v24 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&means[..], __v23)
-                    };
+                    let __v24 = __ad_bounds.read(&means[..], __v23);
                     xc[j__1] = __v21 - __v24;
                 }
                 let __v25 = 0;
@@ -1712,12 +1588,7 @@ pub fn gmm_objective_vjp(
                 let mut __d76_v48 = ::ad_runtime::__private::zero();
                 let mut __d78_v50 = ::ad_runtime::__private::zero();
                 {
-                    let __g = unsafe {
-                        ::ad_runtime::__private::take_index_unchecked(
-                            &mut __d_main_term,
-                            ik__1,
-                        )
-                    };
+                    let __g = __ad_bounds.take(&mut __d_main_term, ik__1);
                     ::ad_runtime::__private::acc(
                         &mut __d76_v48,
                         ::ad_runtime::__private::sub_d0(
@@ -1751,23 +1622,11 @@ pub fn gmm_objective_vjp(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d75_v47);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_sum_qs,
-                            ik__1,
-                            __g,
-                        )
-                    };
+                    __ad_bounds.acc(&mut __d_sum_qs, ik__1, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d74_v46);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_alphas,
-                            ik__1,
-                            __g,
-                        )
-                    };
+                    __ad_bounds.acc(&mut __d_alphas, ik__1, __g);
                 }
                 let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
                 for __k in (0..__iters9).rev() {
@@ -1804,13 +1663,7 @@ pub fn gmm_objective_vjp(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_qxc,
-                                j__3,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_qxc, j__3, __g);
                     }
                 }
                 let __iters7 = ::core::iter::Iterator::size_hint(&(__v32..__v33)).0;
@@ -1826,19 +1679,13 @@ pub fn gmm_objective_vjp(
                         let r = ::ad_runtime::__private::range_up(__v35, __k);
                         ::ad_runtime::__private::undo_add(&mut idx, 1);
                         let __v37 = ::core::clone::Clone::clone(&idx);
-                        let __v38 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
-                        };
-                        let __v39 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&xc[..], c)
-                        };
+                        let __v38 = __ad_bounds.read(&icf[..], __v37);
+                        let __v39 = __ad_bounds.read(&xc[..], c);
                         let mut __d64_v38 = ::ad_runtime::__private::zero();
                         let mut __d65_v39 = ::ad_runtime::__private::zero();
                         let mut __d66_v40 = ::ad_runtime::__private::zero();
                         {
-                            let __g = unsafe {
-                                ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
-                            };
+                            let __g = __ad_bounds.get(&__d_qxc, r);
                             ::ad_runtime::__private::acc(
                                 &mut __d66_v40,
                                 ::ad_runtime::__private::add_d1(__g),
@@ -1864,25 +1711,13 @@ pub fn gmm_objective_vjp(
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_icf,
-                                    __v37,
-                                    __g,
-                                )
-                            };
+                            __ad_bounds.acc(&mut __d_icf, __v37, __g);
                         }
                         ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                     }
                     if __iters8 > 0 {
                         ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_xc,
-                                c,
-                                __dinv28,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_xc, c, __dinv28);
                     }
                 }
                 let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
@@ -1890,21 +1725,12 @@ pub fn gmm_objective_vjp(
                     let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
                     let __v27 = ik__1 * d;
                     let __v28 = __v27 + j__2;
-                    let __v29 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
-                    };
-                    let __v30 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
-                    };
+                    let __v29 = __ad_bounds.read(&qdiags[..], __v28);
+                    let __v30 = __ad_bounds.read(&xc[..], j__2);
                     let mut __d52_v29 = ::ad_runtime::__private::zero();
                     let mut __d53_v30 = ::ad_runtime::__private::zero();
                     {
-                        let __g = unsafe {
-                            ::ad_runtime::__private::take_index_unchecked(
-                                &mut __d_qxc,
-                                j__2,
-                            )
-                        };
+                        let __g = __ad_bounds.take(&mut __d_qxc, j__2);
                         ::ad_runtime::__private::acc(
                             &mut __d52_v29,
                             ::ad_runtime::__private::mul_d0(
@@ -1919,23 +1745,11 @@ pub fn gmm_objective_vjp(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_xc,
-                                j__2,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_xc, j__2, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_qdiags,
-                                __v28,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_qdiags, __v28, __g);
                     }
                 }
                 let __iters5 = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
@@ -1945,12 +1759,7 @@ pub fn gmm_objective_vjp(
                     let __v23 = __v22 + j__1;
                     let mut __d46_v24 = ::ad_runtime::__private::zero();
                     {
-                        let __g = unsafe {
-                            ::ad_runtime::__private::take_index_unchecked(
-                                &mut __d_xc,
-                                j__1,
-                            )
-                        };
+                        let __g = __ad_bounds.take(&mut __d_xc, j__1);
                         ::ad_runtime::__private::acc(
                             &mut __d46_v24,
                             ::ad_runtime::__private::sub_d1(__g),
@@ -1958,13 +1767,7 @@ pub fn gmm_objective_vjp(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_means,
-                                __v23,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_means, __v23, __g);
                     }
                 }
             }
@@ -2038,16 +1841,14 @@ pub fn gmm_objective_vjp(
         }
         {
             let __g = ::ad_runtime::__private::take(&mut __d104_v70);
-            unsafe {
-                ::ad_runtime::__private::acc_index_unchecked(&mut __d_sum_qs, ik__2, __g)
-            };
+            __ad_bounds.acc(&mut __d_sum_qs, ik__2, __g);
         }
         let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
         for __k in (0..__iters12).rev() {
             let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
             let __v66 = ik__2 * icf_sz;
             let __v67 = __v66 + j__5;
-            let l = unsafe { ::ad_runtime::__private::index_unchecked(&icf[..], __v67) };
+            let l = __ad_bounds.read(&icf[..], __v67);
             let mut __d_l = ::ad_runtime::__private::zero();
             let mut __d102_v68 = ::ad_runtime::__private::zero();
             {
@@ -2077,13 +1878,7 @@ pub fn gmm_objective_vjp(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_l);
-                unsafe {
-                    ::ad_runtime::__private::acc_index_unchecked(
-                        &mut __d_icf,
-                        __v67,
-                        __g,
-                    )
-                };
+                __ad_bounds.acc(&mut __d_icf, __v67, __g);
             }
         }
         let __iters11 = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
@@ -2091,14 +1886,10 @@ pub fn gmm_objective_vjp(
             let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
             let __v57 = ik__2 * d;
             let __v58 = __v57 + j__4;
-            let __v59 = unsafe {
-                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
-            };
+            let __v59 = __ad_bounds.read(&qdiags[..], __v58);
             let __v60 = ik__2 * d;
             let __v61 = __v60 + j__4;
-            let __v62 = unsafe {
-                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
-            };
+            let __v62 = __ad_bounds.read(&qdiags[..], __v61);
             let mut __d91_v59 = ::ad_runtime::__private::zero();
             let mut __d94_v62 = ::ad_runtime::__private::zero();
             let mut __d95_v63 = ::ad_runtime::__private::zero();
@@ -2129,23 +1920,11 @@ pub fn gmm_objective_vjp(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                unsafe {
-                    ::ad_runtime::__private::acc_index_unchecked(
-                        &mut __d_qdiags,
-                        __v61,
-                        __g,
-                    )
-                };
+                __ad_bounds.acc(&mut __d_qdiags, __v61, __g);
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                unsafe {
-                    ::ad_runtime::__private::acc_index_unchecked(
-                        &mut __d_qdiags,
-                        __v58,
-                        __g,
-                    )
-                };
+                __ad_bounds.acc(&mut __d_qdiags, __v58, __g);
             }
         }
     }
@@ -2155,9 +1934,7 @@ pub fn gmm_objective_vjp(
         let __v8 = ::core::clone::Clone::clone(&d);
         let mut __d_s = ::ad_runtime::__private::zero();
         {
-            let __g = unsafe {
-                ::ad_runtime::__private::take_index_unchecked(&mut __d_sum_qs, ik)
-            };
+            let __g = __ad_bounds.take(&mut __d_sum_qs, ik);
             ::ad_runtime::__private::acc(&mut __d_s, __g);
         }
         let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
@@ -2180,9 +1957,7 @@ pub fn gmm_objective_vjp(
                 );
             }
             {
-                let __g = unsafe {
-                    ::ad_runtime::__private::take_index_unchecked(&mut __d_qdiags, __v12)
-                };
+                let __g = __ad_bounds.take(&mut __d_qdiags, __v12);
                 let __y = qdiags[__v12];
                 qdiags[__v12] = __tape_elems_qdiags.pop();
                 ::ad_runtime::__private::acc(
@@ -2192,16 +1967,11 @@ pub fn gmm_objective_vjp(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_q);
-                unsafe {
-                    ::ad_runtime::__private::acc_index_unchecked(
-                        &mut __d_icf,
-                        __v10,
-                        __g,
-                    )
-                };
+                __ad_bounds.acc(&mut __d_icf, __v10, __g);
             }
         }
     }
+    __ad_bounds.finish();
     (__value, (__d_alphas, __d_means, __d_icf))
 }
 /// Value and gradient of [`gmm_objective`] with respect to `alphas`, `means`, `icf` (generated by `#[differentiable]`): `gmm_objective_vjp(.., 1.0)`.

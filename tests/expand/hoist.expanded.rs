@@ -140,6 +140,7 @@ fn triangle_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
+            let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
             let mut __d_l = ::ad_runtime::__private::zero_like(&l);
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d3_ret1 = __seed;
@@ -151,9 +152,7 @@ fn triangle_pullback<'__ad>(
             }
             for __k in (0..__iters3).rev() {
                 let j = ::ad_runtime::__private::range_up(__v12, __k);
-                let __v14 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&y[..], j)
-                };
+                let __v14 = __ad_bounds.read(&y[..], j);
                 let mut __d22_v14 = ::ad_runtime::__private::zero();
                 let mut __d23_v15 = ::ad_runtime::__private::zero();
                 {
@@ -185,9 +184,7 @@ fn triangle_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(&mut __d_y, j, __g)
-                    };
+                    __ad_bounds.acc(&mut __d_y, j, __g);
                 }
             }
             for __k in (0..__iters1).rev() {
@@ -202,19 +199,13 @@ fn triangle_pullback<'__ad>(
                     let r = ::ad_runtime::__private::range_up(__v5, __k);
                     ::ad_runtime::__private::undo_add(&mut idx, 1);
                     let __v7 = ::core::clone::Clone::clone(&idx);
-                    let __v8 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&l[..], __v7)
-                    };
-                    let __v9 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], c)
-                    };
+                    let __v8 = __ad_bounds.read(&l[..], __v7);
+                    let __v9 = __ad_bounds.read(&x[..], c);
                     let mut __d14_v8 = ::ad_runtime::__private::zero();
                     let mut __d15_v9 = ::ad_runtime::__private::zero();
                     let mut __d16_v10 = ::ad_runtime::__private::zero();
                     {
-                        let __g = unsafe {
-                            ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
-                        };
+                        let __g = __ad_bounds.get(&__d_y, r);
                         ::ad_runtime::__private::acc(
                             &mut __d16_v10,
                             ::ad_runtime::__private::add_d1(__g),
@@ -240,27 +231,16 @@ fn triangle_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d14_v8);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_l,
-                                __v7,
-                                __g,
-                            )
-                        };
+                        __ad_bounds.acc(&mut __d_l, __v7, __g);
                     }
                     ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                 }
                 if __iters2 > 0 {
                     ::ad_runtime::__private::acc(&mut __dinv1, __dinv1_other);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_x,
-                            c,
-                            __dinv1,
-                        )
-                    };
+                    __ad_bounds.acc(&mut __d_x, c, __dinv1);
                 }
             }
+            __ad_bounds.finish();
             (__d_l, __d_x, ::ad_runtime::__private::NotDifferentiated)
         },
     )
@@ -284,6 +264,7 @@ fn triangle_vjp(
     seed: f64,
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
     let __seed: f64 = seed;
+    let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
     let mut __d_l = ::ad_runtime::__private::zero_like(&l);
     let mut __d_x = ::ad_runtime::__private::zero_like(&x);
     let mut __d3_ret1 = __seed;
@@ -404,9 +385,7 @@ fn triangle_vjp(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(&mut __d_y, j, __g)
-                    };
+                    __ad_bounds.acc(&mut __d_y, j, __g);
                 }
             }
         }
@@ -442,9 +421,7 @@ fn triangle_vjp(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(&mut __d_y, j, __g)
-                    };
+                    __ad_bounds.acc(&mut __d_y, j, __g);
                 }
             }
         }
@@ -463,15 +440,13 @@ fn triangle_vjp(
             let r = ::ad_runtime::__private::range_up(__v5, __k);
             ::ad_runtime::__private::undo_add(&mut idx, 1);
             let __v7 = ::core::clone::Clone::clone(&idx);
-            let __v8 = unsafe { ::ad_runtime::__private::index_unchecked(&l[..], __v7) };
-            let __v9 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], c) };
+            let __v8 = __ad_bounds.read(&l[..], __v7);
+            let __v9 = __ad_bounds.read(&x[..], c);
             let mut __d14_v8 = ::ad_runtime::__private::zero();
             let mut __d15_v9 = ::ad_runtime::__private::zero();
             let mut __d16_v10 = ::ad_runtime::__private::zero();
             {
-                let __g = unsafe {
-                    ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
-                };
+                let __g = __ad_bounds.get(&__d_y, r);
                 ::ad_runtime::__private::acc(
                     &mut __d16_v10,
                     ::ad_runtime::__private::add_d1(__g),
@@ -497,19 +472,16 @@ fn triangle_vjp(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d14_v8);
-                unsafe {
-                    ::ad_runtime::__private::acc_index_unchecked(&mut __d_l, __v7, __g)
-                };
+                __ad_bounds.acc(&mut __d_l, __v7, __g);
             }
             ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
         }
         if __iters2 > 0 {
             ::ad_runtime::__private::acc(&mut __dinv1, __dinv1_other);
-            unsafe {
-                ::ad_runtime::__private::acc_index_unchecked(&mut __d_x, c, __dinv1)
-            };
+            __ad_bounds.acc(&mut __d_x, c, __dinv1);
         }
     }
+    __ad_bounds.finish();
     (__value, (__d_l, __d_x))
 }
 /// Value and gradient of [`triangle`] with respect to `l`, `x` (generated by `#[differentiable]`): `triangle_vjp(.., 1.0)`.

@@ -9,8 +9,8 @@
 //! body is looked at; so each function is also expanded under a normalized signature (see
 //! `normalized`) that lets its body through lowering, analysis and code generation.
 //!
-//! Run with `cargo test -p ad-macros corpus -- --nocapture` (add `--include-ignored` while
-//! tests are ignored). The `repro_*` tests are the minimal functions behind each distinct
+//! Run with `cargo test -p ad-macros corpus -- --nocapture` (the worker test is
+//! ignored: it runs only as a child of the others). The `repro_*` tests are the minimal functions behind each distinct
 //! failure found by the corpus and by hand-written probes in its spirit.
 
 use proc_macro2::TokenStream;
@@ -504,8 +504,6 @@ fn corpus_worker() {
 /// Every `fn` of the corpus (see `corpus_jobs`) expands to tokens that parse as items, a
 /// `compile_error!` or generated code, without panicking or crashing.
 #[test]
-#[ignore = "the corpus still crashes the macro (a stack overflow on a qualified path used as \
-            a value: see repro_qualified_path_value). Un-ignore once it is fixed."]
 fn corpus_never_panics() {
     let start = std::time::Instant::now();
     let Corpus {
@@ -590,14 +588,13 @@ fn check(args: &str, src: &str) {
 // Minimal reproducers of the failures the corpus (and probes derived from it) found at
 // commit 10327ae (line numbers are of that commit). Each is valid Rust (it compiles as a
 // plain function), so the macro must answer with generated code or a `compile_error!`.
-// Un-ignore each once its failure is fixed.
+// Each failed before its fix (issue 12) and passes now.
 
 /// A qualified path used as a value, not called (`<f64>::EPSILON`, `let g = <f64>::sqrt;`):
 /// `Lowerer::lower_atom` hands it to `lower_op` (parse.rs:1845), which reports it as
 /// unsupported and hands it back to `lower_atom` (parse.rs:1901), forever: a stack overflow,
 /// which aborts rustc. Found through ndarray's `format_array(self, f, <_>::fmt, &fmt_opt)`.
 #[test]
-#[ignore = "stack overflow: parse.rs lower_atom (1845) <-> lower_op (1901) on a qualified path value"]
 fn repro_qualified_path_value() {
     check("", "fn f(x: f64) -> f64 { x + <f64>::EPSILON }");
     check("", "fn f(x: f64) -> f64 { let g = <f64>::sqrt; g(x) }");
@@ -608,7 +605,6 @@ fn repro_qualified_path_value() {
 /// (`Gen::derived`, reverse.rs:360) and `Ident::new` panics in `mixed` (reverse.rs:156):
 /// `"__d_r#fn" is not a valid Ident`.
 #[test]
-#[ignore = "panic at reverse.rs:156: \"__d_r#fn\" is not a valid Ident"]
 fn repro_raw_identifier_variable() {
     check("", "fn f(r#fn: f64) -> f64 { r#fn * 2.0 }");
     check("", "fn f(x: f64) -> f64 { let r#match = x * x; r#match }");
@@ -618,7 +614,6 @@ fn repro_raw_identifier_variable() {
 /// `format!("{name}__1")` on the `r#`-prefixed name and `Ident::new` panics (parse.rs:481):
 /// `"r#match__1" is not a valid Ident`.
 #[test]
-#[ignore = "panic at parse.rs:481: \"r#match__1\" is not a valid Ident"]
 fn repro_raw_identifier_shadowed() {
     check(
         "",
