@@ -19,7 +19,7 @@
 use crate::analyze::Analysis;
 use crate::ir::Func;
 use crate::parse::Signature;
-use crate::reverse::{Gen, unchecked};
+use crate::reverse::Gen;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use syn::visit_mut::VisitMut;
@@ -242,18 +242,10 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
         .collect::<Vec<_>>()
         .join(", ");
 
-    // The reverse sweep's bounds guard (see `reverse::unchecked`), when it may be used.
-    let (guard_decl, guard_finish) = if func.checked {
-        (quote!(), quote!())
-    } else {
-        (unchecked::guard_decl(), unchecked::guard_finish())
-    };
     let closure = quote! {
         move |#seed: #ret_ty| {
-            #guard_decl
             #adj_decls
             #rev
-            #guard_finish
             (#(#slots,)*)
         }
     };
@@ -381,7 +373,6 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
                 #allow_unsafe
                 #vis fn #vjp #lt_generics (#(#params,)* #seed_name: #ret_ty) -> (#ret_ty, #g_ty) {
                     let #seed: #ret_ty = #seed_name;
-                    #guard_decl
                     #flow
                     #(#tape_decls)*
                     #adj_decls
@@ -391,7 +382,6 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
                     #tail_fwd
                     let #value = #out_value;
                     #head_rev
-                    #guard_finish
                     (#value, #g_shaped)
                 }
             }

@@ -130,6 +130,9 @@ pub struct Gen<'a> {
     /// Element accesses emitted without bounds checks (by statement address), while the
     /// checked-once copy of their loop is emitted (see [`hoist`]).
     hoisted: RefCell<std::collections::HashSet<usize>>,
+    /// Element accesses of the reverse sweep that the enclosing reverse loop's guard proved
+    /// in bounds (see [`Gen::reverse_checks`]): emitted without bounds checks.
+    proven: RefCell<std::collections::HashSet<hoist::Access>>,
     /// In a fused `f_vjp`: the buffers made before the fused loop, whose adjoints are
     /// declared (at the buffer's length) right after them instead of at the top.
     presize_early: RefCell<std::collections::HashSet<VarId>>,
@@ -176,6 +179,7 @@ impl<'a> Gen<'a> {
             held_calls: RefCell::new(std::collections::HashSet::new()),
             unsaved: RefCell::new(std::collections::HashSet::new()),
             hoisted: RefCell::new(std::collections::HashSet::new()),
+            proven: RefCell::new(std::collections::HashSet::new()),
             invariant: RefCell::new(std::collections::HashSet::new()),
             block_rev: std::cell::Cell::new(false),
             in_scope: std::cell::Cell::new(None),
@@ -963,12 +967,19 @@ impl<'a> Gen<'a> {
     }
 
     fn fwd_loop(&self, l: &Loop) -> TokenStream {
-        self.fwd_loop_with(l, None)
+        self.fwd_loop_with(l, None, &[])
     }
 
     /// The forward loop; with `fused`, that code (the reverse of the iteration) runs at the
     /// end of every iteration, before its `break`/`continue` dispatch.
-    fn fwd_loop_with(&self, l: &Loop, fused: Option<TokenStream>) -> TokenStream {
+    /// `fused` is generated once per copy of a versioned loop (see `hoist`); `carried` are the
+    /// buffers of its neighbour carries.
+    fn fwd_loop_with(
+        &self,
+        l: &Loop,
+        fused: Option<&dyn Fn(&Self) -> TokenStream>,
+        carried: &[VarId],
+    ) -> TokenStream {
         let has = self.an.block_has_rev(&l.body);
         let n = mixed(&format!("__iters{}", l.id));
         let (init, count, record) = if has && self.top_level(l.id) {
@@ -998,8 +1009,7 @@ impl<'a> Gen<'a> {
             .borrow_mut()
             .insert(l.body.id, exact.iter().map(|(t, _)| t.clone()).collect());
         let mut body = self.fwd_block(&l.body);
-        let fused_tail = fused.clone();
-        body.extend(fused);
+        body.extend(fused.map(|f| f(self)));
         let mut codes = std::collections::BTreeSet::new();
         crate::parse::escape_codes(&l.body.stmts, &mut codes);
         let exits = if codes.is_empty() {
@@ -1061,12 +1071,16 @@ impl<'a> Gen<'a> {
                     }
                 };
                 let range = if *rev { quote!((#range).rev()) } else { range };
-                match self.hoisted_checks(l) {
-                    Some((guard, accesses)) => {
+                match self.hoisted_checks(l, is_fused, carried) {
+                    Some((guard, accesses, keys)) => {
                         *self.hoisted.borrow_mut() = accesses;
                         let mut fast = self.fwd_block(&l.body);
                         self.hoisted.borrow_mut().clear();
-                        fast.extend(fused_tail);
+                        if let Some(f) = fused {
+                            let outer = std::mem::replace(&mut *self.proven.borrow_mut(), keys);
+                            fast.extend(f(self));
+                            *self.proven.borrow_mut() = outer;
+                        }
                         quote! {
                             #reserve
                             if #guard {
@@ -1427,7 +1441,7 @@ impl<'a> Gen<'a> {
                             || self.func.is_nd_index(index)
                         {
                             quote!(#rt::tensor::take_index(&mut #d, &#idx))
-                        } else if self.unchecked_adjoint(*base) {
+                        } else if self.is_proven(*base, hoist::Side::Adjoint, index) {
                             unchecked::adjoint_take(&d, &idx)
                         } else {
                             quote!(#rt::take_index(&mut #d, #idx))
@@ -1450,12 +1464,12 @@ impl<'a> Gen<'a> {
                     quote!(#rt::tensor::take_index(&mut #d, &#idx))
                 } else if self.an.increments.contains(&(s as *const Stmt as usize)) {
                     // `v[i] += e`: the element's cotangent stays where it is.
-                    if self.unchecked_adjoint(*base) {
+                    if self.is_proven(*base, hoist::Side::Adjoint, index) {
                         unchecked::adjoint_get(&d, &idx)
                     } else {
                         quote!(#rt::get_index(&#d, #idx))
                     }
-                } else if self.unchecked_adjoint(*base) {
+                } else if self.is_proven(*base, hoist::Side::Adjoint, index) {
                     unchecked::adjoint_take(&d, &idx)
                 } else {
                     quote!(#rt::take_index(&mut #d, #idx))
@@ -1591,50 +1605,72 @@ impl<'a> Gen<'a> {
         } else {
             quote!(if #n > 0 { #inv_after })
         };
-        let body = self.rev_block(&l.body, false);
-        if carries.is_empty() {
-            return quote! {
-                #pop
-                #inv_before
+        let at = mixed("__at");
+        let lo = match &l.kind {
+            LoopKind::Range { lo, .. } => Some(self.atom(lo)),
+            _ => None,
+        };
+        // The loop, with its body's accesses checked or (in the copy that runs under the
+        // guard of `Gen::reverse_checks`) unchecked where the guard covers them.
+        let looped = |this: &Self| -> TokenStream {
+            let body = this.rev_block(&l.body, false);
+            if carries.is_empty() {
+                return quote! {
+                    for #k in (0..#n).rev() {
+                        #counter
+                        #body
+                        #inv_swap
+                    }
+                };
+            }
+            let (mut open, mut close) = (quote!(), quote!());
+            for (b, _, _, c0, c1, carry) in &carries {
+                open.extend(quote!(let mut #c0 = #rt::zero(); let mut #c1 = #rt::zero();));
+                let flush = this.acc_exact(*b, quote!(#at + 1), quote!(#carry + #c1));
+                close.extend(quote! {
+                    #flush
+                    #carry = #c0;
+                });
+            }
+            quote! {
                 for #k in (0..#n).rev() {
+                    let #at = #rt::range_up(#lo, #k);
+                    #open
                     #counter
                     #body
+                    #close
                     #inv_swap
                 }
-                #inv_after
-            };
-        }
-        let LoopKind::Range { lo, .. } = &l.kind else {
-            unreachable!()
+            }
         };
-        let lo = self.atom(lo);
-        let at = mixed("__at");
-        let (mut before, mut open, mut close, mut after) = (quote!(), quote!(), quote!(), quote!());
-        for (b, _, _, c0, c1, carry) in &carries {
+        let carried: Vec<(VarId, Ident)> = carries.iter().map(|c| (c.0, at.clone())).collect();
+        let looped = match self.reverse_checks(l, &n, &carried) {
+            Some((guard, keys)) => {
+                let outer = std::mem::replace(&mut *self.proven.borrow_mut(), keys);
+                let fast = looped(self);
+                *self.proven.borrow_mut() = outer;
+                let slow = looped(self);
+                quote!(if #guard { #fast } else { #slow })
+            }
+            None => looped(self),
+        };
+        // After the loop (once): checked.
+        let (mut before, mut after) = (quote!(), quote!());
+        for (b, _, _, _, _, carry) in &carries {
             before.extend(quote!(let mut #carry = #rt::zero();));
-            open.extend(quote!(let mut #c0 = #rt::zero(); let mut #c1 = #rt::zero();));
-            let flush = self.acc_exact(*b, quote!(#at + 1), quote!(#carry + #c1));
-            close.extend(quote! {
-                #flush
-                #carry = #c0;
-            });
             after.extend(self.acc_exact(*b, quote!(#lo), quote!(#carry)));
         }
+        let after = if carries.is_empty() {
+            quote!()
+        } else {
+            quote!(if #n > 0 { #after })
+        };
         quote! {
             #pop
             #before
             #inv_before
-            for #k in (0..#n).rev() {
-                let #at = #rt::range_up(#lo, #k);
-                #open
-                #counter
-                #body
-                #close
-                #inv_swap
-            }
-            if #n > 0 {
-                #after
-            }
+            #looped
+            #after
             #inv_after
         }
     }
@@ -1743,7 +1779,7 @@ impl<'a> Gen<'a> {
                 base: Atom::Var(b),
                 index,
                 by_ref: false,
-            } if self.fixed_length(*b) && !self.func.is_nd_index(index) => {
+            } if self.is_proven(*b, hoist::Side::Primal, index) => {
                 let (x, i) = (self.v(*b), self.atom(index));
                 unchecked::primal_read(&x, &i)
             }
@@ -1755,11 +1791,26 @@ impl<'a> Gen<'a> {
     /// [`Gen::unchecked_adjoint`] allows.
     fn acc_exact(&self, b: VarId, i: TokenStream, g: TokenStream) -> TokenStream {
         let (rt, d) = (rt(), self.adj(b));
-        if self.unchecked_adjoint(b) {
+        let key = (b, hoist::Side::Adjoint, i.to_string());
+        if self.unchecked_adjoint(b) && self.proven.borrow().contains(&key) {
             unchecked::adjoint_acc(&d, &i, &g)
         } else {
             quote!(#rt::acc_index_exact(&mut #d, #i, #g);)
         }
+    }
+
+    /// Whether the access `b[index]` (of the primal or of its adjoint) of the reverse sweep
+    /// is proved in bounds by the enclosing reverse loop's guard (see `hoist`).
+    fn is_proven(&self, b: VarId, side: hoist::Side, index: &Atom) -> bool {
+        let ok = match side {
+            hoist::Side::Primal => self.fixed_length(b),
+            hoist::Side::Adjoint => self.unchecked_adjoint(b),
+        };
+        ok && !self.func.is_nd_index(index)
+            && self
+                .proven
+                .borrow()
+                .contains(&(b, side, self.atom(index).to_string()))
     }
 
     /// The precondition of the register optimisations ([`Gen::neighbour_carry`],
@@ -2024,27 +2075,39 @@ impl<'a> Gen<'a> {
                 r.insert(*v, c1.clone());
             }
         }
-        let rev = self.rev_block(&l.body, false);
         if carries.is_empty() {
-            return self.fwd_loop_with(l, Some(quote!({ #rev })));
+            let rev = |this: &Self| {
+                let rev = this.rev_block(&l.body, false);
+                quote!({ #rev })
+            };
+            return self.fwd_loop_with(l, Some(&rev), &[]);
         }
         let LoopKind::Range { lo, var, .. } = &l.kind else {
             unreachable!("neighbour carries are found in range loops only")
         };
         let (lo, i) = (self.atom(lo), self.v(*var));
         let n = mixed(&format!("__iters{}", l.id));
-        let (mut before, mut open, mut close, mut after) = (quote!(), quote!(), quote!(), quote!());
-        for (b, _, _, c0, c1, carry) in &carries {
+        // The reverse of an iteration, per copy of the (versioned) forward loop.
+        let rev = |this: &Self| {
+            let rev = this.rev_block(&l.body, false);
+            let (mut open, mut close) = (quote!(), quote!());
+            for (b, _, _, c0, c1, carry) in &carries {
+                open.extend(quote!(let mut #c0 = #rt::zero(); let mut #c1 = #rt::zero();));
+                let flush = this.acc_exact(*b, quote!(#i), quote!(#carry + #c0));
+                close.extend(quote! {
+                    #flush
+                    #carry = #c1;
+                });
+            }
+            quote!({ #open #rev #close })
+        };
+        let (mut before, mut after) = (quote!(), quote!());
+        for (b, _, _, _, _, carry) in &carries {
             before.extend(quote!(let mut #carry = #rt::zero();));
-            open.extend(quote!(let mut #c0 = #rt::zero(); let mut #c1 = #rt::zero();));
-            let flush = self.acc_exact(*b, quote!(#i), quote!(#carry + #c0));
-            close.extend(quote! {
-                #flush
-                #carry = #c1;
-            });
             after.extend(self.acc_exact(*b, quote!(#rt::range_up(#lo, #n)), quote!(#carry)));
         }
-        let looped = self.fwd_loop_with(l, Some(quote!({ #open #rev #close })));
+        let carried: Vec<VarId> = carries.iter().map(|c| c.0).collect();
+        let looped = self.fwd_loop_with(l, Some(&rev), &carried);
         quote! {
             #before
             #looped

@@ -103,7 +103,6 @@ fn logsumexp_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
-            let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
             let mut __d_v = ::ad_runtime::__private::zero_like(&v);
             let mut __d1_ret1 = __seed;
             let mut __d_mx = ::ad_runtime::__private::zero();
@@ -132,80 +131,190 @@ fn logsumexp_pullback<'__ad>(
                     ::ad_runtime::__private::ln_d0(&s, __g),
                 );
             }
-            for __k in (0..__iters2).rev() {
-                let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
-                let __v11 = __tape15_v11.pop();
-                let mut __d13_v9 = ::ad_runtime::__private::zero();
-                let mut __d14_v10 = ::ad_runtime::__private::zero();
-                let mut __d15_v11 = ::ad_runtime::__private::zero();
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_s);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_s,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d15_v11,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+            if (__iters2 == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::core::option::Option::Some(__v6),
+                        ::core::option::Option::Some(1usize),
+                        __iters2,
+                        __d_v[..].len(),
+                    )))
+            {
+                for __k in (0..__iters2).rev() {
+                    let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
+                    let __v11 = __tape15_v11.pop();
+                    let mut __d13_v9 = ::ad_runtime::__private::zero();
+                    let mut __d14_v10 = ::ad_runtime::__private::zero();
+                    let mut __d15_v11 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_s);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_s,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d15_v11,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
+                        ::ad_runtime::__private::acc(
+                            &mut __d14_v10,
+                            ::ad_runtime::__private::exp_d0(&__v11, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d14_v10);
+                        ::ad_runtime::__private::acc(
+                            &mut __d13_v9,
+                            ::ad_runtime::__private::sub_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_mx,
+                            ::ad_runtime::__private::sub_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d13_v9);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_v,
+                                i__1,
+                                __g,
+                            )
+                        };
+                    }
                 }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                    ::ad_runtime::__private::acc(
-                        &mut __d14_v10,
-                        ::ad_runtime::__private::exp_d0(&__v11, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d14_v10);
-                    ::ad_runtime::__private::acc(
-                        &mut __d13_v9,
-                        ::ad_runtime::__private::sub_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_mx,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d13_v9);
-                    __ad_bounds.acc(&mut __d_v, i__1, __g);
+            } else {
+                for __k in (0..__iters2).rev() {
+                    let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
+                    let __v11 = __tape15_v11.pop();
+                    let mut __d13_v9 = ::ad_runtime::__private::zero();
+                    let mut __d14_v10 = ::ad_runtime::__private::zero();
+                    let mut __d15_v11 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_s);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_s,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d15_v11,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
+                        ::ad_runtime::__private::acc(
+                            &mut __d14_v10,
+                            ::ad_runtime::__private::exp_d0(&__v11, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d14_v10);
+                        ::ad_runtime::__private::acc(
+                            &mut __d13_v9,
+                            ::ad_runtime::__private::sub_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_mx,
+                            ::ad_runtime::__private::sub_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d13_v9);
+                        ::ad_runtime::__private::acc_index_exact(&mut __d_v, i__1, __g);
+                    }
                 }
             }
-            for __k in (0..__iters1).rev() {
-                let i = ::ad_runtime::__private::range_up(__v2, __k);
-                let __v5 = __ad_bounds.read(&v[..], i);
-                let mut __d7_v5 = ::ad_runtime::__private::zero();
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_mx);
-                    mx = __tape_mx.pop();
-                    ::ad_runtime::__private::acc(
-                        &mut __d_mx,
-                        ::ad_runtime::__private::max_d0(
-                            &mx,
-                            &__v5,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d7_v5,
-                        ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
-                    );
+            if (__iters1 == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        v[..].len(),
+                    )
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        __d_v[..].len(),
+                    )))
+            {
+                for __k in (0..__iters1).rev() {
+                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let __v5 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&v[..], i)
+                    };
+                    let mut __d7_v5 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_mx);
+                        mx = __tape_mx.pop();
+                        ::ad_runtime::__private::acc(
+                            &mut __d_mx,
+                            ::ad_runtime::__private::max_d0(
+                                &mx,
+                                &__v5,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d7_v5,
+                            ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d7_v5);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_v,
+                                i,
+                                __g,
+                            )
+                        };
+                    }
                 }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                    __ad_bounds.acc(&mut __d_v, i, __g);
+            } else {
+                for __k in (0..__iters1).rev() {
+                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let __v5 = v[i];
+                    let mut __d7_v5 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_mx);
+                        mx = __tape_mx.pop();
+                        ::ad_runtime::__private::acc(
+                            &mut __d_mx,
+                            ::ad_runtime::__private::max_d0(
+                                &mx,
+                                &__v5,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d7_v5,
+                            ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d7_v5);
+                        ::ad_runtime::__private::acc_index_exact(&mut __d_v, i, __g);
+                    }
                 }
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_mx);
-                __ad_bounds.acc(&mut __d_v, 0, __g);
+                ::ad_runtime::__private::acc_index_exact(&mut __d_v, 0, __g);
             }
-            __ad_bounds.finish();
             (__d_v,)
         },
     )

@@ -550,7 +550,6 @@ pub fn gmm_objective_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
-            let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
             let mut __d_alphas = ::ad_runtime::__private::zero_like(&alphas);
             let mut __d_means = ::ad_runtime::__private::zero_like(&means);
             let mut __d_icf = ::ad_runtime::__private::zero_like(&icf);
@@ -660,94 +659,278 @@ pub fn gmm_objective_pullback<'__ad>(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d104_v70);
-                    __ad_bounds.acc(&mut __d_sum_qs, ik__2, __g);
+                    ::ad_runtime::__private::acc_index_exact(
+                        &mut __d_sum_qs,
+                        ik__2,
+                        __g,
+                    );
                 }
                 let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
-                for __k in (0..__iters12).rev() {
-                    let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
-                    let __v66 = ik__2 * icf_sz;
-                    let __v67 = __v66 + j__5;
-                    let l = __ad_bounds.read(&icf[..], __v67);
-                    let mut __d_l = ::ad_runtime::__private::zero();
-                    let mut __d102_v68 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_frob,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
+                if (__iters12 == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::ad_runtime::__private::hoist::value(ik__2),
+                                    ::ad_runtime::__private::hoist::value(icf_sz),
+                                ),
+                                ::core::option::Option::Some(__v64),
                             ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d102_v68,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_l,
-                            ::ad_runtime::__private::mul_d0(
-                                &l,
-                                ::core::clone::Clone::clone(&__g),
+                            ::core::option::Option::Some(1usize),
+                            __iters12,
+                            icf[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::ad_runtime::__private::hoist::value(ik__2),
+                                    ::ad_runtime::__private::hoist::value(icf_sz),
+                                ),
+                                ::core::option::Option::Some(__v64),
                             ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_l,
-                            ::ad_runtime::__private::mul_d1(&l, __g),
-                        );
+                            ::core::option::Option::Some(1usize),
+                            __iters12,
+                            __d_icf[..].len(),
+                        )))
+                {
+                    for __k in (0..__iters12).rev() {
+                        let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                        let __v66 = ik__2 * icf_sz;
+                        let __v67 = __v66 + j__5;
+                        let l = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
+                        };
+                        let mut __d_l = ::ad_runtime::__private::zero();
+                        let mut __d102_v68 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_frob,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d102_v68,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d102_v68);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_l,
+                                ::ad_runtime::__private::mul_d0(
+                                    &l,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_l,
+                                ::ad_runtime::__private::mul_d1(&l, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_l);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_icf,
+                                    __v67,
+                                    __g,
+                                )
+                            };
+                        }
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_l);
-                        __ad_bounds.acc(&mut __d_icf, __v67, __g);
+                } else {
+                    for __k in (0..__iters12).rev() {
+                        let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                        let __v66 = ik__2 * icf_sz;
+                        let __v67 = __v66 + j__5;
+                        let l = icf[__v67];
+                        let mut __d_l = ::ad_runtime::__private::zero();
+                        let mut __d102_v68 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_frob,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d102_v68,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d102_v68);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_l,
+                                ::ad_runtime::__private::mul_d0(
+                                    &l,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_l,
+                                ::ad_runtime::__private::mul_d1(&l, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_l);
+                            ::ad_runtime::__private::acc_index_exact(
+                                &mut __d_icf,
+                                __v67,
+                                __g,
+                            );
+                        }
                     }
                 }
                 let __iters11 = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
-                for __k in (0..__iters11).rev() {
-                    let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
-                    let __v57 = ik__2 * d;
-                    let __v58 = __v57 + j__4;
-                    let __v59 = __ad_bounds.read(&qdiags[..], __v58);
-                    let __v60 = ik__2 * d;
-                    let __v61 = __v60 + j__4;
-                    let __v62 = __ad_bounds.read(&qdiags[..], __v61);
-                    let mut __d91_v59 = ::ad_runtime::__private::zero();
-                    let mut __d94_v62 = ::ad_runtime::__private::zero();
-                    let mut __d95_v63 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_frob,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
+                if (__iters11 == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::ad_runtime::__private::hoist::value(ik__2),
+                                    ::ad_runtime::__private::hoist::value(d),
+                                ),
+                                ::core::option::Option::Some(__v55),
                             ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d95_v63,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                        ::ad_runtime::__private::acc(
-                            &mut __d91_v59,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v62,
-                                ::core::clone::Clone::clone(&__g),
+                            ::core::option::Option::Some(1usize),
+                            __iters11,
+                            qdiags[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::ad_runtime::__private::hoist::value(ik__2),
+                                    ::ad_runtime::__private::hoist::value(d),
+                                ),
+                                ::core::option::Option::Some(__v55),
                             ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d94_v62,
-                            ::ad_runtime::__private::mul_d1(&__v59, __g),
-                        );
+                            ::core::option::Option::Some(1usize),
+                            __iters11,
+                            __d_qdiags[..].len(),
+                        )))
+                {
+                    for __k in (0..__iters11).rev() {
+                        let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                        let __v57 = ik__2 * d;
+                        let __v58 = __v57 + j__4;
+                        let __v59 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
+                        };
+                        let __v60 = ik__2 * d;
+                        let __v61 = __v60 + j__4;
+                        let __v62 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
+                        };
+                        let mut __d91_v59 = ::ad_runtime::__private::zero();
+                        let mut __d94_v62 = ::ad_runtime::__private::zero();
+                        let mut __d95_v63 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_frob,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d95_v63,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d95_v63);
+                            ::ad_runtime::__private::acc(
+                                &mut __d91_v59,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v62,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d94_v62,
+                                ::ad_runtime::__private::mul_d1(&__v59, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d94_v62);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_qdiags,
+                                    __v61,
+                                    __g,
+                                )
+                            };
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d91_v59);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_qdiags,
+                                    __v58,
+                                    __g,
+                                )
+                            };
+                        }
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                        __ad_bounds.acc(&mut __d_qdiags, __v61, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                        __ad_bounds.acc(&mut __d_qdiags, __v58, __g);
+                } else {
+                    for __k in (0..__iters11).rev() {
+                        let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                        let __v57 = ik__2 * d;
+                        let __v58 = __v57 + j__4;
+                        let __v59 = qdiags[__v58];
+                        let __v60 = ik__2 * d;
+                        let __v61 = __v60 + j__4;
+                        let __v62 = qdiags[__v61];
+                        let mut __d91_v59 = ::ad_runtime::__private::zero();
+                        let mut __d94_v62 = ::ad_runtime::__private::zero();
+                        let mut __d95_v63 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_frob,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d95_v63,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d95_v63);
+                            ::ad_runtime::__private::acc(
+                                &mut __d91_v59,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v62,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d94_v62,
+                                ::ad_runtime::__private::mul_d1(&__v59, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d94_v62);
+                            ::ad_runtime::__private::acc_index_exact(
+                                &mut __d_qdiags,
+                                __v61,
+                                __g,
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d91_v59);
+                            ::ad_runtime::__private::acc_index_exact(
+                                &mut __d_qdiags,
+                                __v58,
+                                __g,
+                            );
+                        }
                     }
                 }
             }
@@ -783,10 +966,10 @@ pub fn gmm_objective_pullback<'__ad>(
                     for j__1 in __v17..__v18 {
                         let __v19 = ix * d;
                         let __v20 = __v19 + j__1;
-                        let __v21 = __ad_bounds.read(&x[..], __v20);
+                        let __v21 = x[__v20];
                         let __v22 = ik__1 * d;
                         let __v23 = __v22 + j__1;
-                        let __v24 = __ad_bounds.read(&means[..], __v23);
+                        let __v24 = means[__v23];
                         xc[j__1] = __v21 - __v24;
                     }
                     let __v25 = 0;
@@ -801,7 +984,10 @@ pub fn gmm_objective_pullback<'__ad>(
                     let mut __d76_v48 = ::ad_runtime::__private::zero();
                     let mut __d78_v50 = ::ad_runtime::__private::zero();
                     {
-                        let __g = __ad_bounds.take(&mut __d_main_term, ik__1);
+                        let __g = ::ad_runtime::__private::take_index(
+                            &mut __d_main_term,
+                            ik__1,
+                        );
                         main_term[ik__1] = __tape_elems_main_term.pop();
                         ::ad_runtime::__private::acc(
                             &mut __d76_v48,
@@ -836,48 +1022,114 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d75_v47);
-                        __ad_bounds.acc(&mut __d_sum_qs, ik__1, __g);
+                        ::ad_runtime::__private::acc_index_exact(
+                            &mut __d_sum_qs,
+                            ik__1,
+                            __g,
+                        );
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d74_v46);
-                        __ad_bounds.acc(&mut __d_alphas, ik__1, __g);
+                        ::ad_runtime::__private::acc_index_exact(
+                            &mut __d_alphas,
+                            ik__1,
+                            __g,
+                        );
                     }
                     let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
-                    for __k in (0..__iters9).rev() {
-                        let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
-                        let __v44 = __tape72_v44.pop();
-                        let mut __d72_v44 = ::ad_runtime::__private::zero();
-                        let mut __d73_v45 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_sq,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d73_v45,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                    if (__iters9 == 0
+                        || (true
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(__v42),
+                                ::core::option::Option::Some(1usize),
+                                __iters9,
+                                __d_qxc[..].len(),
+                            )))
+                    {
+                        for __k in (0..__iters9).rev() {
+                            let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                            let __v44 = __tape72_v44.pop();
+                            let mut __d72_v44 = ::ad_runtime::__private::zero();
+                            let mut __d73_v45 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_sq);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_sq,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d73_v45,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d73_v45);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d72_v44,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v44,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d72_v44,
+                                    ::ad_runtime::__private::mul_d1(&__v44, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d72_v44);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_qxc,
+                                        j__3,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                            ::ad_runtime::__private::acc(
-                                &mut __d72_v44,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v44,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d72_v44,
-                                ::ad_runtime::__private::mul_d1(&__v44, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                            __ad_bounds.acc(&mut __d_qxc, j__3, __g);
+                    } else {
+                        for __k in (0..__iters9).rev() {
+                            let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                            let __v44 = __tape72_v44.pop();
+                            let mut __d72_v44 = ::ad_runtime::__private::zero();
+                            let mut __d73_v45 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_sq);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_sq,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d73_v45,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d73_v45);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d72_v44,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v44,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d72_v44,
+                                    ::ad_runtime::__private::mul_d1(&__v44, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d72_v44);
+                                ::ad_runtime::__private::acc_index_exact(
+                                    &mut __d_qxc,
+                                    j__3,
+                                    __g,
+                                );
+                            }
                         }
                     }
                     let __iters7 = ::core::iter::Iterator::size_hint(&(__v32..__v33)).0;
@@ -890,99 +1142,374 @@ pub fn gmm_objective_pullback<'__ad>(
                             .0;
                         let mut __dinv28 = ::ad_runtime::__private::zero();
                         let mut __dinv28_other = ::ad_runtime::__private::zero();
-                        for __k in (0..__iters8).rev() {
-                            let r = ::ad_runtime::__private::range_up(__v35, __k);
-                            ::ad_runtime::__private::undo_add(&mut idx, 1);
-                            let __v37 = ::core::clone::Clone::clone(&idx);
-                            let __v38 = __ad_bounds.read(&icf[..], __v37);
-                            let __v39 = __ad_bounds.read(&xc[..], c);
-                            let mut __d64_v38 = ::ad_runtime::__private::zero();
-                            let mut __d65_v39 = ::ad_runtime::__private::zero();
-                            let mut __d66_v40 = ::ad_runtime::__private::zero();
-                            {
-                                let __g = __ad_bounds.get(&__d_qxc, r);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d66_v40,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                        if (__iters8 == 0
+                            || (true
+                                && ::ad_runtime::__private::hoist::in_bounds(
+                                    ::ad_runtime::__private::hoist::sub(
+                                        ::ad_runtime::__private::hoist::value(idx),
+                                        ::ad_runtime::__private::hoist::mul(
+                                            ::core::option::Option::Some(1),
+                                            ::ad_runtime::__private::hoist::value(__iters8),
+                                        ),
+                                    ),
+                                    ::core::option::Option::Some(1),
+                                    __iters8,
+                                    icf[..].len(),
+                                )
+                                && ::ad_runtime::__private::hoist::in_bounds(
+                                    ::ad_runtime::__private::hoist::sub(
+                                        ::ad_runtime::__private::hoist::value(idx),
+                                        ::ad_runtime::__private::hoist::mul(
+                                            ::core::option::Option::Some(1),
+                                            ::ad_runtime::__private::hoist::value(__iters8),
+                                        ),
+                                    ),
+                                    ::core::option::Option::Some(1),
+                                    __iters8,
+                                    __d_icf[..].len(),
+                                )
+                                && ::ad_runtime::__private::hoist::in_bounds(
+                                    ::ad_runtime::__private::hoist::value(c),
+                                    ::core::option::Option::Some(0usize),
+                                    __iters8,
+                                    xc[..].len(),
+                                )
+                                && ::ad_runtime::__private::hoist::in_bounds(
+                                    ::ad_runtime::__private::hoist::value(c),
+                                    ::core::option::Option::Some(0usize),
+                                    __iters8,
+                                    __d_xc[..].len(),
+                                )
+                                && ::ad_runtime::__private::hoist::in_bounds(
+                                    ::core::option::Option::Some(__v35),
+                                    ::core::option::Option::Some(1usize),
+                                    __iters8,
+                                    __d_qxc[..].len(),
+                                )))
+                        {
+                            for __k in (0..__iters8).rev() {
+                                let r = ::ad_runtime::__private::range_up(__v35, __k);
+                                ::ad_runtime::__private::undo_add(&mut idx, 1);
+                                let __v37 = ::core::clone::Clone::clone(&idx);
+                                let __v38 = unsafe {
+                                    ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
+                                };
+                                let __v39 = unsafe {
+                                    ::ad_runtime::__private::index_unchecked(&xc[..], c)
+                                };
+                                let mut __d64_v38 = ::ad_runtime::__private::zero();
+                                let mut __d65_v39 = ::ad_runtime::__private::zero();
+                                let mut __d66_v40 = ::ad_runtime::__private::zero();
+                                {
+                                    let __g = unsafe {
+                                        ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
+                                    };
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d66_v40,
+                                        ::ad_runtime::__private::add_d1(__g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d66_v40);
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d64_v38,
+                                        ::ad_runtime::__private::mul_d0(
+                                            &__v39,
+                                            ::core::clone::Clone::clone(&__g),
+                                        ),
+                                    );
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d65_v39,
+                                        ::ad_runtime::__private::mul_d1(&__v38, __g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d65_v39);
+                                    ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d64_v38);
+                                    unsafe {
+                                        ::ad_runtime::__private::acc_index_unchecked(
+                                            &mut __d_icf,
+                                            __v37,
+                                            __g,
+                                        )
+                                    };
+                                }
+                                ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                             }
+                        } else {
+                            for __k in (0..__iters8).rev() {
+                                let r = ::ad_runtime::__private::range_up(__v35, __k);
+                                ::ad_runtime::__private::undo_add(&mut idx, 1);
+                                let __v37 = ::core::clone::Clone::clone(&idx);
+                                let __v38 = icf[__v37];
+                                let __v39 = xc[c];
+                                let mut __d64_v38 = ::ad_runtime::__private::zero();
+                                let mut __d65_v39 = ::ad_runtime::__private::zero();
+                                let mut __d66_v40 = ::ad_runtime::__private::zero();
+                                {
+                                    let __g = ::ad_runtime::__private::get_index(&__d_qxc, r);
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d66_v40,
+                                        ::ad_runtime::__private::add_d1(__g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d66_v40);
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d64_v38,
+                                        ::ad_runtime::__private::mul_d0(
+                                            &__v39,
+                                            ::core::clone::Clone::clone(&__g),
+                                        ),
+                                    );
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d65_v39,
+                                        ::ad_runtime::__private::mul_d1(&__v38, __g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d65_v39);
+                                    ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d64_v38);
+                                    ::ad_runtime::__private::acc_index_exact(
+                                        &mut __d_icf,
+                                        __v37,
+                                        __g,
+                                    );
+                                }
+                                ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
+                            }
+                        }
+                        if __iters8 > 0 {
+                            ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
+                            ::ad_runtime::__private::acc_index_exact(
+                                &mut __d_xc,
+                                c,
+                                __dinv28,
+                            );
+                        }
+                    }
+                    let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
+                    if (__iters6 == 0
+                        || (true
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::ad_runtime::__private::hoist::add(
+                                    ::ad_runtime::__private::hoist::mul(
+                                        ::ad_runtime::__private::hoist::value(ik__1),
+                                        ::ad_runtime::__private::hoist::value(d),
+                                    ),
+                                    ::core::option::Option::Some(__v25),
+                                ),
+                                ::core::option::Option::Some(1usize),
+                                __iters6,
+                                qdiags[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::ad_runtime::__private::hoist::add(
+                                    ::ad_runtime::__private::hoist::mul(
+                                        ::ad_runtime::__private::hoist::value(ik__1),
+                                        ::ad_runtime::__private::hoist::value(d),
+                                    ),
+                                    ::core::option::Option::Some(__v25),
+                                ),
+                                ::core::option::Option::Some(1usize),
+                                __iters6,
+                                __d_qdiags[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(__v25),
+                                ::core::option::Option::Some(1usize),
+                                __iters6,
+                                xc[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(__v25),
+                                ::core::option::Option::Some(1usize),
+                                __iters6,
+                                __d_xc[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(__v25),
+                                ::core::option::Option::Some(1usize),
+                                __iters6,
+                                __d_qxc[..].len(),
+                            )))
+                    {
+                        for __k in (0..__iters6).rev() {
+                            let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                            let __v27 = ik__1 * d;
+                            let __v28 = __v27 + j__2;
+                            let __v29 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
+                            };
+                            let __v30 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
+                            };
+                            let mut __d52_v29 = ::ad_runtime::__private::zero();
+                            let mut __d53_v30 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d66_v40);
+                                let __g = unsafe {
+                                    ::ad_runtime::__private::take_index_unchecked(
+                                        &mut __d_qxc,
+                                        j__2,
+                                    )
+                                };
                                 ::ad_runtime::__private::acc(
-                                    &mut __d64_v38,
+                                    &mut __d52_v29,
                                     ::ad_runtime::__private::mul_d0(
-                                        &__v39,
+                                        &__v30,
                                         ::core::clone::Clone::clone(&__g),
                                     ),
                                 );
                                 ::ad_runtime::__private::acc(
-                                    &mut __d65_v39,
-                                    ::ad_runtime::__private::mul_d1(&__v38, __g),
+                                    &mut __d53_v30,
+                                    ::ad_runtime::__private::mul_d1(&__v29, __g),
                                 );
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                                ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                let __g = ::ad_runtime::__private::take(&mut __d53_v30);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_xc,
+                                        j__2,
+                                        __g,
+                                    )
+                                };
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                                __ad_bounds.acc(&mut __d_icf, __v37, __g);
+                                let __g = ::ad_runtime::__private::take(&mut __d52_v29);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_qdiags,
+                                        __v28,
+                                        __g,
+                                    )
+                                };
                             }
-                            ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                         }
-                        if __iters8 > 0 {
-                            ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
-                            __ad_bounds.acc(&mut __d_xc, c, __dinv28);
-                        }
-                    }
-                    let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
-                    for __k in (0..__iters6).rev() {
-                        let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
-                        let __v27 = ik__1 * d;
-                        let __v28 = __v27 + j__2;
-                        let __v29 = __ad_bounds.read(&qdiags[..], __v28);
-                        let __v30 = __ad_bounds.read(&xc[..], j__2);
-                        let mut __d52_v29 = ::ad_runtime::__private::zero();
-                        let mut __d53_v30 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = __ad_bounds.take(&mut __d_qxc, j__2);
-                            ::ad_runtime::__private::acc(
-                                &mut __d52_v29,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v30,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d53_v30,
-                                ::ad_runtime::__private::mul_d1(&__v29, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                            __ad_bounds.acc(&mut __d_xc, j__2, __g);
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                            __ad_bounds.acc(&mut __d_qdiags, __v28, __g);
+                    } else {
+                        for __k in (0..__iters6).rev() {
+                            let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                            let __v27 = ik__1 * d;
+                            let __v28 = __v27 + j__2;
+                            let __v29 = qdiags[__v28];
+                            let __v30 = xc[j__2];
+                            let mut __d52_v29 = ::ad_runtime::__private::zero();
+                            let mut __d53_v30 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take_index(
+                                    &mut __d_qxc,
+                                    j__2,
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d52_v29,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v30,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d53_v30,
+                                    ::ad_runtime::__private::mul_d1(&__v29, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d53_v30);
+                                ::ad_runtime::__private::acc_index_exact(
+                                    &mut __d_xc,
+                                    j__2,
+                                    __g,
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d52_v29);
+                                ::ad_runtime::__private::acc_index_exact(
+                                    &mut __d_qdiags,
+                                    __v28,
+                                    __g,
+                                );
+                            }
                         }
                     }
                     let __iters5 = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
-                    for __k in (0..__iters5).rev() {
-                        let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
-                        let __v22 = ik__1 * d;
-                        let __v23 = __v22 + j__1;
-                        let mut __d46_v24 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = __ad_bounds.take(&mut __d_xc, j__1);
-                            ::ad_runtime::__private::acc(
-                                &mut __d46_v24,
-                                ::ad_runtime::__private::sub_d1(__g),
-                            );
+                    if (__iters5 == 0
+                        || (true
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::ad_runtime::__private::hoist::add(
+                                    ::ad_runtime::__private::hoist::mul(
+                                        ::ad_runtime::__private::hoist::value(ik__1),
+                                        ::ad_runtime::__private::hoist::value(d),
+                                    ),
+                                    ::core::option::Option::Some(__v17),
+                                ),
+                                ::core::option::Option::Some(1usize),
+                                __iters5,
+                                __d_means[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(__v17),
+                                ::core::option::Option::Some(1usize),
+                                __iters5,
+                                __d_xc[..].len(),
+                            )))
+                    {
+                        for __k in (0..__iters5).rev() {
+                            let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                            let __v22 = ik__1 * d;
+                            let __v23 = __v22 + j__1;
+                            let mut __d46_v24 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = unsafe {
+                                    ::ad_runtime::__private::take_index_unchecked(
+                                        &mut __d_xc,
+                                        j__1,
+                                    )
+                                };
+                                ::ad_runtime::__private::acc(
+                                    &mut __d46_v24,
+                                    ::ad_runtime::__private::sub_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d46_v24);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_means,
+                                        __v23,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                            __ad_bounds.acc(&mut __d_means, __v23, __g);
+                    } else {
+                        for __k in (0..__iters5).rev() {
+                            let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                            let __v22 = ik__1 * d;
+                            let __v23 = __v22 + j__1;
+                            let mut __d46_v24 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take_index(
+                                    &mut __d_xc,
+                                    j__1,
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d46_v24,
+                                    ::ad_runtime::__private::sub_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d46_v24);
+                                ::ad_runtime::__private::acc_index_exact(
+                                    &mut __d_means,
+                                    __v23,
+                                    __g,
+                                );
+                            }
                         }
                     }
                 }
@@ -993,46 +1520,126 @@ pub fn gmm_objective_pullback<'__ad>(
                 let __v8 = ::core::clone::Clone::clone(&d);
                 let mut __d_s = ::ad_runtime::__private::zero();
                 {
-                    let __g = __ad_bounds.take(&mut __d_sum_qs, ik);
+                    let __g = ::ad_runtime::__private::take_index(&mut __d_sum_qs, ik);
                     ::ad_runtime::__private::acc(&mut __d_s, __g);
                 }
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
-                for __k in (0..__iters2).rev() {
-                    let j = ::ad_runtime::__private::range_up(__v7, __k);
-                    let __v9 = ik * icf_sz;
-                    let __v10 = __v9 + j;
-                    let __v11 = ik * d;
-                    let __v12 = __v11 + j;
-                    let mut __d_q = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
+                if (__iters2 == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::ad_runtime::__private::hoist::value(ik),
+                                    ::ad_runtime::__private::hoist::value(icf_sz),
+                                ),
+                                ::core::option::Option::Some(__v7),
                             ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_q,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                            ::core::option::Option::Some(1usize),
+                            __iters2,
+                            __d_icf[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::ad_runtime::__private::hoist::value(ik),
+                                    ::ad_runtime::__private::hoist::value(d),
+                                ),
+                                ::core::option::Option::Some(__v7),
+                            ),
+                            ::core::option::Option::Some(1usize),
+                            __iters2,
+                            __d_qdiags[..].len(),
+                        )))
+                {
+                    for __k in (0..__iters2).rev() {
+                        let j = ::ad_runtime::__private::range_up(__v7, __k);
+                        let __v9 = ik * icf_sz;
+                        let __v10 = __v9 + j;
+                        let __v11 = ik * d;
+                        let __v12 = __v11 + j;
+                        let mut __d_q = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_q,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = unsafe {
+                                ::ad_runtime::__private::take_index_unchecked(
+                                    &mut __d_qdiags,
+                                    __v12,
+                                )
+                            };
+                            let __y = qdiags[__v12];
+                            qdiags[__v12] = __tape_elems_qdiags.pop();
+                            ::ad_runtime::__private::acc(
+                                &mut __d_q,
+                                ::ad_runtime::__private::exp_d0(&__y, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_q);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_icf,
+                                    __v10,
+                                    __g,
+                                )
+                            };
+                        }
                     }
-                    {
-                        let __g = __ad_bounds.take(&mut __d_qdiags, __v12);
-                        let __y = qdiags[__v12];
-                        qdiags[__v12] = __tape_elems_qdiags.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d_q,
-                            ::ad_runtime::__private::exp_d0(&__y, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_q);
-                        __ad_bounds.acc(&mut __d_icf, __v10, __g);
+                } else {
+                    for __k in (0..__iters2).rev() {
+                        let j = ::ad_runtime::__private::range_up(__v7, __k);
+                        let __v9 = ik * icf_sz;
+                        let __v10 = __v9 + j;
+                        let __v11 = ik * d;
+                        let __v12 = __v11 + j;
+                        let mut __d_q = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_q,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take_index(
+                                &mut __d_qdiags,
+                                __v12,
+                            );
+                            let __y = qdiags[__v12];
+                            qdiags[__v12] = __tape_elems_qdiags.pop();
+                            ::ad_runtime::__private::acc(
+                                &mut __d_q,
+                                ::ad_runtime::__private::exp_d0(&__y, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_q);
+                            ::ad_runtime::__private::acc_index_exact(
+                                &mut __d_icf,
+                                __v10,
+                                __g,
+                            );
+                        }
                     }
                 }
             }
-            __ad_bounds.finish();
             (
                 __d_alphas,
                 __d_means,
@@ -1072,9 +1679,8 @@ pub fn gmm_objective_vjp(
     seed: f64,
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
     let __seed: f64 = seed;
-    let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
-    let mut __tape_idx = ::ad_runtime::__private::Tape::new();
     let mut __tape72_v44 = ::ad_runtime::__private::Tape::new();
+    let mut __tape_idx = ::ad_runtime::__private::Tape::new();
     let mut __tape_elems_qdiags = ::ad_runtime::__private::Tape::new();
     let mut __d_alphas = ::ad_runtime::__private::zero_like(&alphas);
     let mut __d_means = ::ad_runtime::__private::zero_like(&means);
@@ -1570,10 +2176,10 @@ pub fn gmm_objective_vjp(
                 for j__1 in __v17..__v18 {
                     let __v19 = ix * d;
                     let __v20 = __v19 + j__1;
-                    let __v21 = __ad_bounds.read(&x[..], __v20);
+                    let __v21 = x[__v20];
                     let __v22 = ik__1 * d;
                     let __v23 = __v22 + j__1;
-                    let __v24 = __ad_bounds.read(&means[..], __v23);
+                    let __v24 = means[__v23];
                     xc[j__1] = __v21 - __v24;
                 }
                 let __v25 = 0;
@@ -1588,7 +2194,10 @@ pub fn gmm_objective_vjp(
                 let mut __d76_v48 = ::ad_runtime::__private::zero();
                 let mut __d78_v50 = ::ad_runtime::__private::zero();
                 {
-                    let __g = __ad_bounds.take(&mut __d_main_term, ik__1);
+                    let __g = ::ad_runtime::__private::take_index(
+                        &mut __d_main_term,
+                        ik__1,
+                    );
                     ::ad_runtime::__private::acc(
                         &mut __d76_v48,
                         ::ad_runtime::__private::sub_d0(
@@ -1622,48 +2231,114 @@ pub fn gmm_objective_vjp(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d75_v47);
-                    __ad_bounds.acc(&mut __d_sum_qs, ik__1, __g);
+                    ::ad_runtime::__private::acc_index_exact(
+                        &mut __d_sum_qs,
+                        ik__1,
+                        __g,
+                    );
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d74_v46);
-                    __ad_bounds.acc(&mut __d_alphas, ik__1, __g);
+                    ::ad_runtime::__private::acc_index_exact(
+                        &mut __d_alphas,
+                        ik__1,
+                        __g,
+                    );
                 }
                 let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
-                for __k in (0..__iters9).rev() {
-                    let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
-                    let __v44 = __tape72_v44.pop();
-                    let mut __d72_v44 = ::ad_runtime::__private::zero();
-                    let mut __d73_v45 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_sq,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d73_v45,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                if (__iters9 == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v42),
+                            ::core::option::Option::Some(1usize),
+                            __iters9,
+                            __d_qxc[..].len(),
+                        )))
+                {
+                    for __k in (0..__iters9).rev() {
+                        let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                        let __v44 = __tape72_v44.pop();
+                        let mut __d72_v44 = ::ad_runtime::__private::zero();
+                        let mut __d73_v45 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_sq);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_sq,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d73_v45,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d73_v45);
+                            ::ad_runtime::__private::acc(
+                                &mut __d72_v44,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v44,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d72_v44,
+                                ::ad_runtime::__private::mul_d1(&__v44, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d72_v44);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_qxc,
+                                    j__3,
+                                    __g,
+                                )
+                            };
+                        }
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                        ::ad_runtime::__private::acc(
-                            &mut __d72_v44,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v44,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d72_v44,
-                            ::ad_runtime::__private::mul_d1(&__v44, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                        __ad_bounds.acc(&mut __d_qxc, j__3, __g);
+                } else {
+                    for __k in (0..__iters9).rev() {
+                        let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                        let __v44 = __tape72_v44.pop();
+                        let mut __d72_v44 = ::ad_runtime::__private::zero();
+                        let mut __d73_v45 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_sq);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_sq,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d73_v45,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d73_v45);
+                            ::ad_runtime::__private::acc(
+                                &mut __d72_v44,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v44,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d72_v44,
+                                ::ad_runtime::__private::mul_d1(&__v44, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d72_v44);
+                            ::ad_runtime::__private::acc_index_exact(
+                                &mut __d_qxc,
+                                j__3,
+                                __g,
+                            );
+                        }
                     }
                 }
                 let __iters7 = ::core::iter::Iterator::size_hint(&(__v32..__v33)).0;
@@ -1675,99 +2350,374 @@ pub fn gmm_objective_vjp(
                     let __iters8 = ::core::iter::Iterator::size_hint(&(__v35..__v36)).0;
                     let mut __dinv28 = ::ad_runtime::__private::zero();
                     let mut __dinv28_other = ::ad_runtime::__private::zero();
-                    for __k in (0..__iters8).rev() {
-                        let r = ::ad_runtime::__private::range_up(__v35, __k);
-                        ::ad_runtime::__private::undo_add(&mut idx, 1);
-                        let __v37 = ::core::clone::Clone::clone(&idx);
-                        let __v38 = __ad_bounds.read(&icf[..], __v37);
-                        let __v39 = __ad_bounds.read(&xc[..], c);
-                        let mut __d64_v38 = ::ad_runtime::__private::zero();
-                        let mut __d65_v39 = ::ad_runtime::__private::zero();
-                        let mut __d66_v40 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = __ad_bounds.get(&__d_qxc, r);
-                            ::ad_runtime::__private::acc(
-                                &mut __d66_v40,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                    if (__iters8 == 0
+                        || (true
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::ad_runtime::__private::hoist::sub(
+                                    ::ad_runtime::__private::hoist::value(idx),
+                                    ::ad_runtime::__private::hoist::mul(
+                                        ::core::option::Option::Some(1),
+                                        ::ad_runtime::__private::hoist::value(__iters8),
+                                    ),
+                                ),
+                                ::core::option::Option::Some(1),
+                                __iters8,
+                                icf[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::ad_runtime::__private::hoist::sub(
+                                    ::ad_runtime::__private::hoist::value(idx),
+                                    ::ad_runtime::__private::hoist::mul(
+                                        ::core::option::Option::Some(1),
+                                        ::ad_runtime::__private::hoist::value(__iters8),
+                                    ),
+                                ),
+                                ::core::option::Option::Some(1),
+                                __iters8,
+                                __d_icf[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::ad_runtime::__private::hoist::value(c),
+                                ::core::option::Option::Some(0usize),
+                                __iters8,
+                                xc[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::ad_runtime::__private::hoist::value(c),
+                                ::core::option::Option::Some(0usize),
+                                __iters8,
+                                __d_xc[..].len(),
+                            )
+                            && ::ad_runtime::__private::hoist::in_bounds(
+                                ::core::option::Option::Some(__v35),
+                                ::core::option::Option::Some(1usize),
+                                __iters8,
+                                __d_qxc[..].len(),
+                            )))
+                    {
+                        for __k in (0..__iters8).rev() {
+                            let r = ::ad_runtime::__private::range_up(__v35, __k);
+                            ::ad_runtime::__private::undo_add(&mut idx, 1);
+                            let __v37 = ::core::clone::Clone::clone(&idx);
+                            let __v38 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
+                            };
+                            let __v39 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&xc[..], c)
+                            };
+                            let mut __d64_v38 = ::ad_runtime::__private::zero();
+                            let mut __d65_v39 = ::ad_runtime::__private::zero();
+                            let mut __d66_v40 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = unsafe {
+                                    ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
+                                };
+                                ::ad_runtime::__private::acc(
+                                    &mut __d66_v40,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d66_v40);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d64_v38,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v39,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d65_v39,
+                                    ::ad_runtime::__private::mul_d1(&__v38, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d65_v39);
+                                ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d64_v38);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_icf,
+                                        __v37,
+                                        __g,
+                                    )
+                                };
+                            }
+                            ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                         }
+                    } else {
+                        for __k in (0..__iters8).rev() {
+                            let r = ::ad_runtime::__private::range_up(__v35, __k);
+                            ::ad_runtime::__private::undo_add(&mut idx, 1);
+                            let __v37 = ::core::clone::Clone::clone(&idx);
+                            let __v38 = icf[__v37];
+                            let __v39 = xc[c];
+                            let mut __d64_v38 = ::ad_runtime::__private::zero();
+                            let mut __d65_v39 = ::ad_runtime::__private::zero();
+                            let mut __d66_v40 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::get_index(&__d_qxc, r);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d66_v40,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d66_v40);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d64_v38,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v39,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d65_v39,
+                                    ::ad_runtime::__private::mul_d1(&__v38, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d65_v39);
+                                ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d64_v38);
+                                ::ad_runtime::__private::acc_index_exact(
+                                    &mut __d_icf,
+                                    __v37,
+                                    __g,
+                                );
+                            }
+                            ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
+                        }
+                    }
+                    if __iters8 > 0 {
+                        ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
+                        ::ad_runtime::__private::acc_index_exact(
+                            &mut __d_xc,
+                            c,
+                            __dinv28,
+                        );
+                    }
+                }
+                let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
+                if (__iters6 == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::ad_runtime::__private::hoist::value(ik__1),
+                                    ::ad_runtime::__private::hoist::value(d),
+                                ),
+                                ::core::option::Option::Some(__v25),
+                            ),
+                            ::core::option::Option::Some(1usize),
+                            __iters6,
+                            qdiags[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::ad_runtime::__private::hoist::value(ik__1),
+                                    ::ad_runtime::__private::hoist::value(d),
+                                ),
+                                ::core::option::Option::Some(__v25),
+                            ),
+                            ::core::option::Option::Some(1usize),
+                            __iters6,
+                            __d_qdiags[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v25),
+                            ::core::option::Option::Some(1usize),
+                            __iters6,
+                            xc[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v25),
+                            ::core::option::Option::Some(1usize),
+                            __iters6,
+                            __d_xc[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v25),
+                            ::core::option::Option::Some(1usize),
+                            __iters6,
+                            __d_qxc[..].len(),
+                        )))
+                {
+                    for __k in (0..__iters6).rev() {
+                        let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                        let __v27 = ik__1 * d;
+                        let __v28 = __v27 + j__2;
+                        let __v29 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
+                        };
+                        let __v30 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
+                        };
+                        let mut __d52_v29 = ::ad_runtime::__private::zero();
+                        let mut __d53_v30 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d66_v40);
+                            let __g = unsafe {
+                                ::ad_runtime::__private::take_index_unchecked(
+                                    &mut __d_qxc,
+                                    j__2,
+                                )
+                            };
                             ::ad_runtime::__private::acc(
-                                &mut __d64_v38,
+                                &mut __d52_v29,
                                 ::ad_runtime::__private::mul_d0(
-                                    &__v39,
+                                    &__v30,
                                     ::core::clone::Clone::clone(&__g),
                                 ),
                             );
                             ::ad_runtime::__private::acc(
-                                &mut __d65_v39,
-                                ::ad_runtime::__private::mul_d1(&__v38, __g),
+                                &mut __d53_v30,
+                                ::ad_runtime::__private::mul_d1(&__v29, __g),
                             );
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                            ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                            let __g = ::ad_runtime::__private::take(&mut __d53_v30);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_xc,
+                                    j__2,
+                                    __g,
+                                )
+                            };
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                            __ad_bounds.acc(&mut __d_icf, __v37, __g);
+                            let __g = ::ad_runtime::__private::take(&mut __d52_v29);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_qdiags,
+                                    __v28,
+                                    __g,
+                                )
+                            };
                         }
-                        ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                     }
-                    if __iters8 > 0 {
-                        ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
-                        __ad_bounds.acc(&mut __d_xc, c, __dinv28);
-                    }
-                }
-                let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
-                for __k in (0..__iters6).rev() {
-                    let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
-                    let __v27 = ik__1 * d;
-                    let __v28 = __v27 + j__2;
-                    let __v29 = __ad_bounds.read(&qdiags[..], __v28);
-                    let __v30 = __ad_bounds.read(&xc[..], j__2);
-                    let mut __d52_v29 = ::ad_runtime::__private::zero();
-                    let mut __d53_v30 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = __ad_bounds.take(&mut __d_qxc, j__2);
-                        ::ad_runtime::__private::acc(
-                            &mut __d52_v29,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v30,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d53_v30,
-                            ::ad_runtime::__private::mul_d1(&__v29, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                        __ad_bounds.acc(&mut __d_xc, j__2, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                        __ad_bounds.acc(&mut __d_qdiags, __v28, __g);
+                } else {
+                    for __k in (0..__iters6).rev() {
+                        let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                        let __v27 = ik__1 * d;
+                        let __v28 = __v27 + j__2;
+                        let __v29 = qdiags[__v28];
+                        let __v30 = xc[j__2];
+                        let mut __d52_v29 = ::ad_runtime::__private::zero();
+                        let mut __d53_v30 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take_index(
+                                &mut __d_qxc,
+                                j__2,
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d52_v29,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v30,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d53_v30,
+                                ::ad_runtime::__private::mul_d1(&__v29, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d53_v30);
+                            ::ad_runtime::__private::acc_index_exact(
+                                &mut __d_xc,
+                                j__2,
+                                __g,
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d52_v29);
+                            ::ad_runtime::__private::acc_index_exact(
+                                &mut __d_qdiags,
+                                __v28,
+                                __g,
+                            );
+                        }
                     }
                 }
                 let __iters5 = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
-                for __k in (0..__iters5).rev() {
-                    let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
-                    let __v22 = ik__1 * d;
-                    let __v23 = __v22 + j__1;
-                    let mut __d46_v24 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = __ad_bounds.take(&mut __d_xc, j__1);
-                        ::ad_runtime::__private::acc(
-                            &mut __d46_v24,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
+                if (__iters5 == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::add(
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::ad_runtime::__private::hoist::value(ik__1),
+                                    ::ad_runtime::__private::hoist::value(d),
+                                ),
+                                ::core::option::Option::Some(__v17),
+                            ),
+                            ::core::option::Option::Some(1usize),
+                            __iters5,
+                            __d_means[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v17),
+                            ::core::option::Option::Some(1usize),
+                            __iters5,
+                            __d_xc[..].len(),
+                        )))
+                {
+                    for __k in (0..__iters5).rev() {
+                        let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                        let __v22 = ik__1 * d;
+                        let __v23 = __v22 + j__1;
+                        let mut __d46_v24 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = unsafe {
+                                ::ad_runtime::__private::take_index_unchecked(
+                                    &mut __d_xc,
+                                    j__1,
+                                )
+                            };
+                            ::ad_runtime::__private::acc(
+                                &mut __d46_v24,
+                                ::ad_runtime::__private::sub_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d46_v24);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_means,
+                                    __v23,
+                                    __g,
+                                )
+                            };
+                        }
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                        __ad_bounds.acc(&mut __d_means, __v23, __g);
+                } else {
+                    for __k in (0..__iters5).rev() {
+                        let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                        let __v22 = ik__1 * d;
+                        let __v23 = __v22 + j__1;
+                        let mut __d46_v24 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take_index(
+                                &mut __d_xc,
+                                j__1,
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d46_v24,
+                                ::ad_runtime::__private::sub_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d46_v24);
+                            ::ad_runtime::__private::acc_index_exact(
+                                &mut __d_means,
+                                __v23,
+                                __g,
+                            );
+                        }
                     }
                 }
             }
@@ -1841,90 +2791,270 @@ pub fn gmm_objective_vjp(
         }
         {
             let __g = ::ad_runtime::__private::take(&mut __d104_v70);
-            __ad_bounds.acc(&mut __d_sum_qs, ik__2, __g);
+            ::ad_runtime::__private::acc_index_exact(&mut __d_sum_qs, ik__2, __g);
         }
         let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
-        for __k in (0..__iters12).rev() {
-            let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
-            let __v66 = ik__2 * icf_sz;
-            let __v67 = __v66 + j__5;
-            let l = __ad_bounds.read(&icf[..], __v67);
-            let mut __d_l = ::ad_runtime::__private::zero();
-            let mut __d102_v68 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                ::ad_runtime::__private::acc(
-                    &mut __d_frob,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d102_v68,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                ::ad_runtime::__private::acc(
-                    &mut __d_l,
-                    ::ad_runtime::__private::mul_d0(
-                        &l,
-                        ::core::clone::Clone::clone(&__g),
+        if (__iters12 == 0
+            || (true
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::add(
+                        ::ad_runtime::__private::hoist::mul(
+                            ::ad_runtime::__private::hoist::value(ik__2),
+                            ::ad_runtime::__private::hoist::value(icf_sz),
+                        ),
+                        ::core::option::Option::Some(__v64),
                     ),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d_l,
-                    ::ad_runtime::__private::mul_d1(&l, __g),
-                );
+                    ::core::option::Option::Some(1usize),
+                    __iters12,
+                    icf[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::add(
+                        ::ad_runtime::__private::hoist::mul(
+                            ::ad_runtime::__private::hoist::value(ik__2),
+                            ::ad_runtime::__private::hoist::value(icf_sz),
+                        ),
+                        ::core::option::Option::Some(__v64),
+                    ),
+                    ::core::option::Option::Some(1usize),
+                    __iters12,
+                    __d_icf[..].len(),
+                )))
+        {
+            for __k in (0..__iters12).rev() {
+                let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                let __v66 = ik__2 * icf_sz;
+                let __v67 = __v66 + j__5;
+                let l = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
+                };
+                let mut __d_l = ::ad_runtime::__private::zero();
+                let mut __d102_v68 = ::ad_runtime::__private::zero();
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_frob,
+                        ::ad_runtime::__private::add_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d102_v68,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d102_v68);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_l,
+                        ::ad_runtime::__private::mul_d0(
+                            &l,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d_l,
+                        ::ad_runtime::__private::mul_d1(&l, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_l);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_icf,
+                            __v67,
+                            __g,
+                        )
+                    };
+                }
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d_l);
-                __ad_bounds.acc(&mut __d_icf, __v67, __g);
+        } else {
+            for __k in (0..__iters12).rev() {
+                let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                let __v66 = ik__2 * icf_sz;
+                let __v67 = __v66 + j__5;
+                let l = icf[__v67];
+                let mut __d_l = ::ad_runtime::__private::zero();
+                let mut __d102_v68 = ::ad_runtime::__private::zero();
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_frob,
+                        ::ad_runtime::__private::add_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d102_v68,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d102_v68);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_l,
+                        ::ad_runtime::__private::mul_d0(
+                            &l,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d_l,
+                        ::ad_runtime::__private::mul_d1(&l, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_l);
+                    ::ad_runtime::__private::acc_index_exact(&mut __d_icf, __v67, __g);
+                }
             }
         }
         let __iters11 = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
-        for __k in (0..__iters11).rev() {
-            let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
-            let __v57 = ik__2 * d;
-            let __v58 = __v57 + j__4;
-            let __v59 = __ad_bounds.read(&qdiags[..], __v58);
-            let __v60 = ik__2 * d;
-            let __v61 = __v60 + j__4;
-            let __v62 = __ad_bounds.read(&qdiags[..], __v61);
-            let mut __d91_v59 = ::ad_runtime::__private::zero();
-            let mut __d94_v62 = ::ad_runtime::__private::zero();
-            let mut __d95_v63 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                ::ad_runtime::__private::acc(
-                    &mut __d_frob,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d95_v63,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                ::ad_runtime::__private::acc(
-                    &mut __d91_v59,
-                    ::ad_runtime::__private::mul_d0(
-                        &__v62,
-                        ::core::clone::Clone::clone(&__g),
+        if (__iters11 == 0
+            || (true
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::add(
+                        ::ad_runtime::__private::hoist::mul(
+                            ::ad_runtime::__private::hoist::value(ik__2),
+                            ::ad_runtime::__private::hoist::value(d),
+                        ),
+                        ::core::option::Option::Some(__v55),
                     ),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d94_v62,
-                    ::ad_runtime::__private::mul_d1(&__v59, __g),
-                );
+                    ::core::option::Option::Some(1usize),
+                    __iters11,
+                    qdiags[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::add(
+                        ::ad_runtime::__private::hoist::mul(
+                            ::ad_runtime::__private::hoist::value(ik__2),
+                            ::ad_runtime::__private::hoist::value(d),
+                        ),
+                        ::core::option::Option::Some(__v55),
+                    ),
+                    ::core::option::Option::Some(1usize),
+                    __iters11,
+                    __d_qdiags[..].len(),
+                )))
+        {
+            for __k in (0..__iters11).rev() {
+                let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                let __v57 = ik__2 * d;
+                let __v58 = __v57 + j__4;
+                let __v59 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
+                };
+                let __v60 = ik__2 * d;
+                let __v61 = __v60 + j__4;
+                let __v62 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
+                };
+                let mut __d91_v59 = ::ad_runtime::__private::zero();
+                let mut __d94_v62 = ::ad_runtime::__private::zero();
+                let mut __d95_v63 = ::ad_runtime::__private::zero();
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_frob,
+                        ::ad_runtime::__private::add_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d95_v63,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d95_v63);
+                    ::ad_runtime::__private::acc(
+                        &mut __d91_v59,
+                        ::ad_runtime::__private::mul_d0(
+                            &__v62,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d94_v62,
+                        ::ad_runtime::__private::mul_d1(&__v59, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d94_v62);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_qdiags,
+                            __v61,
+                            __g,
+                        )
+                    };
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d91_v59);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_qdiags,
+                            __v58,
+                            __g,
+                        )
+                    };
+                }
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                __ad_bounds.acc(&mut __d_qdiags, __v61, __g);
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                __ad_bounds.acc(&mut __d_qdiags, __v58, __g);
+        } else {
+            for __k in (0..__iters11).rev() {
+                let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                let __v57 = ik__2 * d;
+                let __v58 = __v57 + j__4;
+                let __v59 = qdiags[__v58];
+                let __v60 = ik__2 * d;
+                let __v61 = __v60 + j__4;
+                let __v62 = qdiags[__v61];
+                let mut __d91_v59 = ::ad_runtime::__private::zero();
+                let mut __d94_v62 = ::ad_runtime::__private::zero();
+                let mut __d95_v63 = ::ad_runtime::__private::zero();
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_frob,
+                        ::ad_runtime::__private::add_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d95_v63,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d95_v63);
+                    ::ad_runtime::__private::acc(
+                        &mut __d91_v59,
+                        ::ad_runtime::__private::mul_d0(
+                            &__v62,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d94_v62,
+                        ::ad_runtime::__private::mul_d1(&__v59, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d94_v62);
+                    ::ad_runtime::__private::acc_index_exact(
+                        &mut __d_qdiags,
+                        __v61,
+                        __g,
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d91_v59);
+                    ::ad_runtime::__private::acc_index_exact(
+                        &mut __d_qdiags,
+                        __v58,
+                        __g,
+                    );
+                }
             }
         }
     }
@@ -1934,44 +3064,122 @@ pub fn gmm_objective_vjp(
         let __v8 = ::core::clone::Clone::clone(&d);
         let mut __d_s = ::ad_runtime::__private::zero();
         {
-            let __g = __ad_bounds.take(&mut __d_sum_qs, ik);
+            let __g = ::ad_runtime::__private::take_index(&mut __d_sum_qs, ik);
             ::ad_runtime::__private::acc(&mut __d_s, __g);
         }
         let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
-        for __k in (0..__iters2).rev() {
-            let j = ::ad_runtime::__private::range_up(__v7, __k);
-            let __v9 = ik * icf_sz;
-            let __v10 = __v9 + j;
-            let __v11 = ik * d;
-            let __v12 = __v11 + j;
-            let mut __d_q = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d_s);
-                ::ad_runtime::__private::acc(
-                    &mut __d_s,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d_q,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
+        if (__iters2 == 0
+            || (true
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::add(
+                        ::ad_runtime::__private::hoist::mul(
+                            ::ad_runtime::__private::hoist::value(ik),
+                            ::ad_runtime::__private::hoist::value(icf_sz),
+                        ),
+                        ::core::option::Option::Some(__v7),
+                    ),
+                    ::core::option::Option::Some(1usize),
+                    __iters2,
+                    __d_icf[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::add(
+                        ::ad_runtime::__private::hoist::mul(
+                            ::ad_runtime::__private::hoist::value(ik),
+                            ::ad_runtime::__private::hoist::value(d),
+                        ),
+                        ::core::option::Option::Some(__v7),
+                    ),
+                    ::core::option::Option::Some(1usize),
+                    __iters2,
+                    __d_qdiags[..].len(),
+                )))
+        {
+            for __k in (0..__iters2).rev() {
+                let j = ::ad_runtime::__private::range_up(__v7, __k);
+                let __v9 = ik * icf_sz;
+                let __v10 = __v9 + j;
+                let __v11 = ik * d;
+                let __v12 = __v11 + j;
+                let mut __d_q = ::ad_runtime::__private::zero();
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_s);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_s,
+                        ::ad_runtime::__private::add_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d_q,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = unsafe {
+                        ::ad_runtime::__private::take_index_unchecked(
+                            &mut __d_qdiags,
+                            __v12,
+                        )
+                    };
+                    let __y = qdiags[__v12];
+                    qdiags[__v12] = __tape_elems_qdiags.pop();
+                    ::ad_runtime::__private::acc(
+                        &mut __d_q,
+                        ::ad_runtime::__private::exp_d0(&__y, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_q);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_icf,
+                            __v10,
+                            __g,
+                        )
+                    };
+                }
             }
-            {
-                let __g = __ad_bounds.take(&mut __d_qdiags, __v12);
-                let __y = qdiags[__v12];
-                qdiags[__v12] = __tape_elems_qdiags.pop();
-                ::ad_runtime::__private::acc(
-                    &mut __d_q,
-                    ::ad_runtime::__private::exp_d0(&__y, __g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d_q);
-                __ad_bounds.acc(&mut __d_icf, __v10, __g);
+        } else {
+            for __k in (0..__iters2).rev() {
+                let j = ::ad_runtime::__private::range_up(__v7, __k);
+                let __v9 = ik * icf_sz;
+                let __v10 = __v9 + j;
+                let __v11 = ik * d;
+                let __v12 = __v11 + j;
+                let mut __d_q = ::ad_runtime::__private::zero();
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_s);
+                    ::ad_runtime::__private::acc(
+                        &mut __d_s,
+                        ::ad_runtime::__private::add_d0(
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d_q,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take_index(
+                        &mut __d_qdiags,
+                        __v12,
+                    );
+                    let __y = qdiags[__v12];
+                    qdiags[__v12] = __tape_elems_qdiags.pop();
+                    ::ad_runtime::__private::acc(
+                        &mut __d_q,
+                        ::ad_runtime::__private::exp_d0(&__y, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d_q);
+                    ::ad_runtime::__private::acc_index_exact(&mut __d_icf, __v10, __g);
+                }
             }
         }
     }
-    __ad_bounds.finish();
     (__value, (__d_alphas, __d_means, __d_icf))
 }
 /// Value and gradient of [`gmm_objective`] with respect to `alphas`, `means`, `icf` (generated by `#[differentiable]`): `gmm_objective_vjp(.., 1.0)`.

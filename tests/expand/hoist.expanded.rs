@@ -140,7 +140,6 @@ fn triangle_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
-            let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
             let mut __d_l = ::ad_runtime::__private::zero_like(&l);
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d3_ret1 = __seed;
@@ -150,41 +149,103 @@ fn triangle_pullback<'__ad>(
                 let __g = ::ad_runtime::__private::take(&mut __d3_ret1);
                 ::ad_runtime::__private::acc(&mut __d_s, __g);
             }
-            for __k in (0..__iters3).rev() {
-                let j = ::ad_runtime::__private::range_up(__v12, __k);
-                let __v14 = __ad_bounds.read(&y[..], j);
-                let mut __d22_v14 = ::ad_runtime::__private::zero();
-                let mut __d23_v15 = ::ad_runtime::__private::zero();
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_s);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_s,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d23_v15,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+            if (__iters3 == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::core::option::Option::Some(__v12),
+                        ::core::option::Option::Some(1usize),
+                        __iters3,
+                        y[..].len(),
+                    )
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::core::option::Option::Some(__v12),
+                        ::core::option::Option::Some(1usize),
+                        __iters3,
+                        __d_y[..].len(),
+                    )))
+            {
+                for __k in (0..__iters3).rev() {
+                    let j = ::ad_runtime::__private::range_up(__v12, __k);
+                    let __v14 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&y[..], j)
+                    };
+                    let mut __d22_v14 = ::ad_runtime::__private::zero();
+                    let mut __d23_v15 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_s);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_s,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d23_v15,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d23_v15);
+                        ::ad_runtime::__private::acc(
+                            &mut __d22_v14,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v14,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d22_v14,
+                            ::ad_runtime::__private::mul_d1(&__v14, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d22_v14);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_y,
+                                j,
+                                __g,
+                            )
+                        };
+                    }
                 }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d23_v15);
-                    ::ad_runtime::__private::acc(
-                        &mut __d22_v14,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v14,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d22_v14,
-                        ::ad_runtime::__private::mul_d1(&__v14, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                    __ad_bounds.acc(&mut __d_y, j, __g);
+            } else {
+                for __k in (0..__iters3).rev() {
+                    let j = ::ad_runtime::__private::range_up(__v12, __k);
+                    let __v14 = y[j];
+                    let mut __d22_v14 = ::ad_runtime::__private::zero();
+                    let mut __d23_v15 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_s);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_s,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d23_v15,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d23_v15);
+                        ::ad_runtime::__private::acc(
+                            &mut __d22_v14,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v14,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d22_v14,
+                            ::ad_runtime::__private::mul_d1(&__v14, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d22_v14);
+                        ::ad_runtime::__private::acc_index_exact(&mut __d_y, j, __g);
+                    }
                 }
             }
             for __k in (0..__iters1).rev() {
@@ -195,52 +256,154 @@ fn triangle_pullback<'__ad>(
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
                 let mut __dinv1 = ::ad_runtime::__private::zero();
                 let mut __dinv1_other = ::ad_runtime::__private::zero();
-                for __k in (0..__iters2).rev() {
-                    let r = ::ad_runtime::__private::range_up(__v5, __k);
-                    ::ad_runtime::__private::undo_add(&mut idx, 1);
-                    let __v7 = ::core::clone::Clone::clone(&idx);
-                    let __v8 = __ad_bounds.read(&l[..], __v7);
-                    let __v9 = __ad_bounds.read(&x[..], c);
-                    let mut __d14_v8 = ::ad_runtime::__private::zero();
-                    let mut __d15_v9 = ::ad_runtime::__private::zero();
-                    let mut __d16_v10 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = __ad_bounds.get(&__d_y, r);
-                        ::ad_runtime::__private::acc(
-                            &mut __d16_v10,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                        ::ad_runtime::__private::acc(
-                            &mut __d14_v8,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v9,
-                                ::core::clone::Clone::clone(&__g),
+                if (__iters2 == 0
+                    || (true
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::sub(
+                                ::ad_runtime::__private::hoist::value(idx),
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::core::option::Option::Some(1),
+                                    ::ad_runtime::__private::hoist::value(__iters2),
+                                ),
                             ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d15_v9,
-                            ::ad_runtime::__private::mul_d1(&__v8, __g),
-                        );
+                            ::core::option::Option::Some(1),
+                            __iters2,
+                            l[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::sub(
+                                ::ad_runtime::__private::hoist::value(idx),
+                                ::ad_runtime::__private::hoist::mul(
+                                    ::core::option::Option::Some(1),
+                                    ::ad_runtime::__private::hoist::value(__iters2),
+                                ),
+                            ),
+                            ::core::option::Option::Some(1),
+                            __iters2,
+                            __d_l[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::value(c),
+                            ::core::option::Option::Some(0usize),
+                            __iters2,
+                            x[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::ad_runtime::__private::hoist::value(c),
+                            ::core::option::Option::Some(0usize),
+                            __iters2,
+                            __d_x[..].len(),
+                        )
+                        && ::ad_runtime::__private::hoist::in_bounds(
+                            ::core::option::Option::Some(__v5),
+                            ::core::option::Option::Some(1usize),
+                            __iters2,
+                            __d_y[..].len(),
+                        )))
+                {
+                    for __k in (0..__iters2).rev() {
+                        let r = ::ad_runtime::__private::range_up(__v5, __k);
+                        ::ad_runtime::__private::undo_add(&mut idx, 1);
+                        let __v7 = ::core::clone::Clone::clone(&idx);
+                        let __v8 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&l[..], __v7)
+                        };
+                        let __v9 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], c)
+                        };
+                        let mut __d14_v8 = ::ad_runtime::__private::zero();
+                        let mut __d15_v9 = ::ad_runtime::__private::zero();
+                        let mut __d16_v10 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = unsafe {
+                                ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
+                            };
+                            ::ad_runtime::__private::acc(
+                                &mut __d16_v10,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d16_v10);
+                            ::ad_runtime::__private::acc(
+                                &mut __d14_v8,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v9,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d15_v9,
+                                ::ad_runtime::__private::mul_d1(&__v8, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d15_v9);
+                            ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d14_v8);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_l,
+                                    __v7,
+                                    __g,
+                                )
+                            };
+                        }
+                        ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                        ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                } else {
+                    for __k in (0..__iters2).rev() {
+                        let r = ::ad_runtime::__private::range_up(__v5, __k);
+                        ::ad_runtime::__private::undo_add(&mut idx, 1);
+                        let __v7 = ::core::clone::Clone::clone(&idx);
+                        let __v8 = l[__v7];
+                        let __v9 = x[c];
+                        let mut __d14_v8 = ::ad_runtime::__private::zero();
+                        let mut __d15_v9 = ::ad_runtime::__private::zero();
+                        let mut __d16_v10 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::get_index(&__d_y, r);
+                            ::ad_runtime::__private::acc(
+                                &mut __d16_v10,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d16_v10);
+                            ::ad_runtime::__private::acc(
+                                &mut __d14_v8,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v9,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d15_v9,
+                                ::ad_runtime::__private::mul_d1(&__v8, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d15_v9);
+                            ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d14_v8);
+                            ::ad_runtime::__private::acc_index_exact(
+                                &mut __d_l,
+                                __v7,
+                                __g,
+                            );
+                        }
+                        ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d14_v8);
-                        __ad_bounds.acc(&mut __d_l, __v7, __g);
-                    }
-                    ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                 }
                 if __iters2 > 0 {
                     ::ad_runtime::__private::acc(&mut __dinv1, __dinv1_other);
-                    __ad_bounds.acc(&mut __d_x, c, __dinv1);
+                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, c, __dinv1);
                 }
             }
-            __ad_bounds.finish();
             (__d_l, __d_x, ::ad_runtime::__private::NotDifferentiated)
         },
     )
@@ -264,7 +427,6 @@ fn triangle_vjp(
     seed: f64,
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
     let __seed: f64 = seed;
-    let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
     let mut __d_l = ::ad_runtime::__private::zero_like(&l);
     let mut __d_x = ::ad_runtime::__private::zero_like(&x);
     let mut __d3_ret1 = __seed;
@@ -352,6 +514,12 @@ fn triangle_vjp(
                     ::core::option::Option::Some(1usize),
                     __hoist_n,
                     y[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::core::option::Option::Some(__v12),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    __d_y[..].len(),
                 ))
     } {
         for j in __v12..__v13 {
@@ -385,7 +553,9 @@ fn triangle_vjp(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                    __ad_bounds.acc(&mut __d_y, j, __g);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(&mut __d_y, j, __g)
+                    };
                 }
             }
         }
@@ -421,7 +591,7 @@ fn triangle_vjp(
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                    __ad_bounds.acc(&mut __d_y, j, __g);
+                    ::ad_runtime::__private::acc_index_exact(&mut __d_y, j, __g);
                 }
             }
         }
@@ -436,52 +606,150 @@ fn triangle_vjp(
         let __iters2 = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
         let mut __dinv1 = ::ad_runtime::__private::zero();
         let mut __dinv1_other = ::ad_runtime::__private::zero();
-        for __k in (0..__iters2).rev() {
-            let r = ::ad_runtime::__private::range_up(__v5, __k);
-            ::ad_runtime::__private::undo_add(&mut idx, 1);
-            let __v7 = ::core::clone::Clone::clone(&idx);
-            let __v8 = __ad_bounds.read(&l[..], __v7);
-            let __v9 = __ad_bounds.read(&x[..], c);
-            let mut __d14_v8 = ::ad_runtime::__private::zero();
-            let mut __d15_v9 = ::ad_runtime::__private::zero();
-            let mut __d16_v10 = ::ad_runtime::__private::zero();
-            {
-                let __g = __ad_bounds.get(&__d_y, r);
-                ::ad_runtime::__private::acc(
-                    &mut __d16_v10,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                ::ad_runtime::__private::acc(
-                    &mut __d14_v8,
-                    ::ad_runtime::__private::mul_d0(
-                        &__v9,
-                        ::core::clone::Clone::clone(&__g),
+        if (__iters2 == 0
+            || (true
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::sub(
+                        ::ad_runtime::__private::hoist::value(idx),
+                        ::ad_runtime::__private::hoist::mul(
+                            ::core::option::Option::Some(1),
+                            ::ad_runtime::__private::hoist::value(__iters2),
+                        ),
                     ),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d15_v9,
-                    ::ad_runtime::__private::mul_d1(&__v8, __g),
-                );
+                    ::core::option::Option::Some(1),
+                    __iters2,
+                    l[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::sub(
+                        ::ad_runtime::__private::hoist::value(idx),
+                        ::ad_runtime::__private::hoist::mul(
+                            ::core::option::Option::Some(1),
+                            ::ad_runtime::__private::hoist::value(__iters2),
+                        ),
+                    ),
+                    ::core::option::Option::Some(1),
+                    __iters2,
+                    __d_l[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::value(c),
+                    ::core::option::Option::Some(0usize),
+                    __iters2,
+                    x[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::value(c),
+                    ::core::option::Option::Some(0usize),
+                    __iters2,
+                    __d_x[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::core::option::Option::Some(__v5),
+                    ::core::option::Option::Some(1usize),
+                    __iters2,
+                    __d_y[..].len(),
+                )))
+        {
+            for __k in (0..__iters2).rev() {
+                let r = ::ad_runtime::__private::range_up(__v5, __k);
+                ::ad_runtime::__private::undo_add(&mut idx, 1);
+                let __v7 = ::core::clone::Clone::clone(&idx);
+                let __v8 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&l[..], __v7)
+                };
+                let __v9 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], c)
+                };
+                let mut __d14_v8 = ::ad_runtime::__private::zero();
+                let mut __d15_v9 = ::ad_runtime::__private::zero();
+                let mut __d16_v10 = ::ad_runtime::__private::zero();
+                {
+                    let __g = unsafe {
+                        ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
+                    };
+                    ::ad_runtime::__private::acc(
+                        &mut __d16_v10,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d16_v10);
+                    ::ad_runtime::__private::acc(
+                        &mut __d14_v8,
+                        ::ad_runtime::__private::mul_d0(
+                            &__v9,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d15_v9,
+                        ::ad_runtime::__private::mul_d1(&__v8, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d15_v9);
+                    ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d14_v8);
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_l,
+                            __v7,
+                            __g,
+                        )
+                    };
+                }
+                ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                ::ad_runtime::__private::acc(&mut __dinv1, __g);
+        } else {
+            for __k in (0..__iters2).rev() {
+                let r = ::ad_runtime::__private::range_up(__v5, __k);
+                ::ad_runtime::__private::undo_add(&mut idx, 1);
+                let __v7 = ::core::clone::Clone::clone(&idx);
+                let __v8 = l[__v7];
+                let __v9 = x[c];
+                let mut __d14_v8 = ::ad_runtime::__private::zero();
+                let mut __d15_v9 = ::ad_runtime::__private::zero();
+                let mut __d16_v10 = ::ad_runtime::__private::zero();
+                {
+                    let __g = ::ad_runtime::__private::get_index(&__d_y, r);
+                    ::ad_runtime::__private::acc(
+                        &mut __d16_v10,
+                        ::ad_runtime::__private::add_d1(__g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d16_v10);
+                    ::ad_runtime::__private::acc(
+                        &mut __d14_v8,
+                        ::ad_runtime::__private::mul_d0(
+                            &__v9,
+                            ::core::clone::Clone::clone(&__g),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d15_v9,
+                        ::ad_runtime::__private::mul_d1(&__v8, __g),
+                    );
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d15_v9);
+                    ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                }
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d14_v8);
+                    ::ad_runtime::__private::acc_index_exact(&mut __d_l, __v7, __g);
+                }
+                ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d14_v8);
-                __ad_bounds.acc(&mut __d_l, __v7, __g);
-            }
-            ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
         }
         if __iters2 > 0 {
             ::ad_runtime::__private::acc(&mut __dinv1, __dinv1_other);
-            __ad_bounds.acc(&mut __d_x, c, __dinv1);
+            ::ad_runtime::__private::acc_index_exact(&mut __d_x, c, __dinv1);
         }
     }
-    __ad_bounds.finish();
     (__value, (__d_l, __d_x))
 }
 /// Value and gradient of [`triangle`] with respect to `l`, `x` (generated by `#[differentiable]`): `triangle_vjp(.., 1.0)`.

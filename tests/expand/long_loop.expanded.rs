@@ -46,7 +46,6 @@ fn long_loop_pullback(
     (
         __seed,
         move |__seed: f64| {
-            let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d_a = ::ad_runtime::__private::zero_like(&a);
             let mut __d3_ret1 = __seed;
@@ -99,7 +98,6 @@ fn long_loop_pullback(
                 let __g = ::ad_runtime::__private::take(&mut __d_y);
                 ::ad_runtime::__private::acc(&mut __d_x, __g);
             }
-            __ad_bounds.finish();
             (__d_x, __d_a, ::ad_runtime::__private::NotDifferentiated)
         },
     )

@@ -86,7 +86,6 @@ fn rosen_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
-            let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d1_ret1 = __seed;
             let mut __d_s = ::ad_runtime::__private::zero();
@@ -95,137 +94,321 @@ fn rosen_pullback<'__ad>(
                 ::ad_runtime::__private::acc(&mut __d_s, __g);
             }
             let mut __carry0 = ::ad_runtime::__private::zero();
-            for __k in (0..__iters1).rev() {
-                let __at = ::ad_runtime::__private::range_up(__v2, __k);
-                let mut __dhere0 = ::ad_runtime::__private::zero();
-                let mut __dnext0 = ::ad_runtime::__private::zero();
-                let i = ::ad_runtime::__private::range_up(__v2, __k);
-                let __v6 = i + 1;
-                let __v7 = __ad_bounds.read(&x[..], __v6);
-                let __v8 = __ad_bounds.read(&x[..], i);
-                let __v9 = __v8 * __v8;
-                let a = __v7 - __v9;
-                let b = 1.0 - __v8;
-                let __v11 = __v10 * a;
-                let mut __d9_v7 = ::ad_runtime::__private::zero();
-                let mut __d10_v8 = ::ad_runtime::__private::zero();
-                let mut __d11_v9 = ::ad_runtime::__private::zero();
-                let mut __d_a = ::ad_runtime::__private::zero();
-                let mut __d_b = ::ad_runtime::__private::zero();
-                let mut __d15_v11 = ::ad_runtime::__private::zero();
-                let mut __d16_v12 = ::ad_runtime::__private::zero();
-                let mut __d17_v13 = ::ad_runtime::__private::zero();
-                let mut __d18_v14 = ::ad_runtime::__private::zero();
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_s);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_s,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
+            if (__iters1 == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::core::option::Option::Some(__v2),
+                            ::core::option::Option::Some(1),
                         ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d18_v14,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                    ::ad_runtime::__private::acc(
-                        &mut __d16_v12,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        x[..].len(),
+                    )
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::core::option::Option::Some(__v2),
+                            ::core::option::Option::Some(1),
                         ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d17_v13,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_b,
-                        ::ad_runtime::__private::mul_d0(
-                            &b,
-                            ::core::clone::Clone::clone(&__g),
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        __d_x[..].len(),
+                    )
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        x[..].len(),
+                    )
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        __d_x[..].len(),
+                    )
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::ad_runtime::__private::hoist::value(__v2),
+                            ::core::option::Option::Some(1usize),
                         ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_b,
-                        ::ad_runtime::__private::mul_d1(&b, __g),
-                    );
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        __d_x[..].len(),
+                    )))
+            {
+                for __k in (0..__iters1).rev() {
+                    let __at = ::ad_runtime::__private::range_up(__v2, __k);
+                    let mut __dhere0 = ::ad_runtime::__private::zero();
+                    let mut __dnext0 = ::ad_runtime::__private::zero();
+                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let __v6 = i + 1;
+                    let __v7 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x[..], __v6)
+                    };
+                    let __v8 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x[..], i)
+                    };
+                    let __v9 = __v8 * __v8;
+                    let a = __v7 - __v9;
+                    let b = 1.0 - __v8;
+                    let __v11 = __v10 * a;
+                    let mut __d9_v7 = ::ad_runtime::__private::zero();
+                    let mut __d10_v8 = ::ad_runtime::__private::zero();
+                    let mut __d11_v9 = ::ad_runtime::__private::zero();
+                    let mut __d_a = ::ad_runtime::__private::zero();
+                    let mut __d_b = ::ad_runtime::__private::zero();
+                    let mut __d15_v11 = ::ad_runtime::__private::zero();
+                    let mut __d16_v12 = ::ad_runtime::__private::zero();
+                    let mut __d17_v13 = ::ad_runtime::__private::zero();
+                    let mut __d18_v14 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_s);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_s,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d18_v14,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d18_v14);
+                        ::ad_runtime::__private::acc(
+                            &mut __d16_v12,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d17_v13,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_b,
+                            ::ad_runtime::__private::mul_d0(
+                                &b,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_b,
+                            ::ad_runtime::__private::mul_d1(&b, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d16_v12);
+                        ::ad_runtime::__private::acc(
+                            &mut __d15_v11,
+                            ::ad_runtime::__private::mul_d0(
+                                &a,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_a,
+                            ::ad_runtime::__private::mul_d1(&__v11, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_a,
+                            ::ad_runtime::__private::mul_d1(&__v10, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_b);
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::sub_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_a);
+                        ::ad_runtime::__private::acc(
+                            &mut __d9_v7,
+                            ::ad_runtime::__private::sub_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d11_v9,
+                            ::ad_runtime::__private::sub_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d11_v9);
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v8,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::mul_d1(&__v8, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d10_v8);
+                        ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                        ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                    }
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_x,
+                            __at + 1,
+                            __carry0 + __dnext0,
+                        )
+                    };
+                    __carry0 = __dhere0;
                 }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                    ::ad_runtime::__private::acc(
-                        &mut __d15_v11,
-                        ::ad_runtime::__private::mul_d0(
-                            &a,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+            } else {
+                for __k in (0..__iters1).rev() {
+                    let __at = ::ad_runtime::__private::range_up(__v2, __k);
+                    let mut __dhere0 = ::ad_runtime::__private::zero();
+                    let mut __dnext0 = ::ad_runtime::__private::zero();
+                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let __v6 = i + 1;
+                    let __v7 = x[__v6];
+                    let __v8 = x[i];
+                    let __v9 = __v8 * __v8;
+                    let a = __v7 - __v9;
+                    let b = 1.0 - __v8;
+                    let __v11 = __v10 * a;
+                    let mut __d9_v7 = ::ad_runtime::__private::zero();
+                    let mut __d10_v8 = ::ad_runtime::__private::zero();
+                    let mut __d11_v9 = ::ad_runtime::__private::zero();
+                    let mut __d_a = ::ad_runtime::__private::zero();
+                    let mut __d_b = ::ad_runtime::__private::zero();
+                    let mut __d15_v11 = ::ad_runtime::__private::zero();
+                    let mut __d16_v12 = ::ad_runtime::__private::zero();
+                    let mut __d17_v13 = ::ad_runtime::__private::zero();
+                    let mut __d18_v14 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_s);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_s,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d18_v14,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d18_v14);
+                        ::ad_runtime::__private::acc(
+                            &mut __d16_v12,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d17_v13,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_b,
+                            ::ad_runtime::__private::mul_d0(
+                                &b,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_b,
+                            ::ad_runtime::__private::mul_d1(&b, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d16_v12);
+                        ::ad_runtime::__private::acc(
+                            &mut __d15_v11,
+                            ::ad_runtime::__private::mul_d0(
+                                &a,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_a,
+                            ::ad_runtime::__private::mul_d1(&__v11, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_a,
+                            ::ad_runtime::__private::mul_d1(&__v10, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_b);
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::sub_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_a);
+                        ::ad_runtime::__private::acc(
+                            &mut __d9_v7,
+                            ::ad_runtime::__private::sub_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d11_v9,
+                            ::ad_runtime::__private::sub_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d11_v9);
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v8,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::mul_d1(&__v8, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d10_v8);
+                        ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                        ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                    }
+                    ::ad_runtime::__private::acc_index_exact(
+                        &mut __d_x,
+                        __at + 1,
+                        __carry0 + __dnext0,
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&__v11, __g),
-                    );
+                    __carry0 = __dhere0;
                 }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&__v10, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_b);
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v8,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_a);
-                    ::ad_runtime::__private::acc(
-                        &mut __d9_v7,
-                        ::ad_runtime::__private::sub_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d11_v9,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v8,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v8,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v8,
-                        ::ad_runtime::__private::mul_d1(&__v8, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                    ::ad_runtime::__private::acc(&mut __dhere0, __g);
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                    ::ad_runtime::__private::acc(&mut __dnext0, __g);
-                }
-                __ad_bounds.acc(&mut __d_x, __at + 1, __carry0 + __dnext0);
-                __carry0 = __dhere0;
             }
             if __iters1 > 0 {
-                __ad_bounds.acc(&mut __d_x, __v2, __carry0);
+                ::ad_runtime::__private::acc_index_exact(&mut __d_x, __v2, __carry0);
             }
-            __ad_bounds.finish();
             (__d_x,)
         },
     )
@@ -244,7 +427,6 @@ fn rosen_pullback<'__ad>(
 #[allow(unsafe_code)]
 fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
     let __seed: f64 = seed;
-    let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
     let mut __d_x = ::ad_runtime::__private::zero_like(&x);
     let mut __d1_ret1 = __seed;
     let mut __d_s = ::ad_runtime::__private::zero();
@@ -278,6 +460,21 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     ::core::option::Option::Some(1usize),
                     __hoist_n,
                     x[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::add(
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(1),
+                    ),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    __d_x[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::core::option::Option::Some(__v2),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    __d_x[..].len(),
                 ))
     } {
         for i in __v2..__v5 {
@@ -402,7 +599,13 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     let __g = ::ad_runtime::__private::take(&mut __d9_v7);
                     ::ad_runtime::__private::acc(&mut __dnext0, __g);
                 }
-                __ad_bounds.acc(&mut __d_x, i, __carry0 + __dhere0);
+                unsafe {
+                    ::ad_runtime::__private::acc_index_unchecked(
+                        &mut __d_x,
+                        i,
+                        __carry0 + __dhere0,
+                    )
+                };
                 __carry0 = __dnext0;
             }
         }
@@ -529,22 +732,24 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     let __g = ::ad_runtime::__private::take(&mut __d9_v7);
                     ::ad_runtime::__private::acc(&mut __dnext0, __g);
                 }
-                __ad_bounds.acc(&mut __d_x, i, __carry0 + __dhere0);
+                ::ad_runtime::__private::acc_index_exact(
+                    &mut __d_x,
+                    i,
+                    __carry0 + __dhere0,
+                );
                 __carry0 = __dnext0;
             }
         }
     }
     if __iters1 > 0 {
-        __ad_bounds
-            .acc(
-                &mut __d_x,
-                ::ad_runtime::__private::range_up(__v2, __iters1),
-                __carry0,
-            );
+        ::ad_runtime::__private::acc_index_exact(
+            &mut __d_x,
+            ::ad_runtime::__private::range_up(__v2, __iters1),
+            __carry0,
+        );
     }
     let __ret1: f64 = s;
     let __value = __ret1;
-    __ad_bounds.finish();
     (__value, __d_x)
 }
 /// Value and gradient of [`rosen`] with respect to `x` (generated by `#[differentiable]`): `rosen_vjp(.., 1.0)`.

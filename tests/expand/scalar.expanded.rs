@@ -27,7 +27,6 @@ fn f_pullback(x: f64, y: f64) -> (f64, impl FnOnce(f64) -> (f64, f64) + use<>) {
     (
         __seed,
         move |__seed: f64| {
-            let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d_y = ::ad_runtime::__private::zero_like(&y);
             let mut __d2_ret1 = __seed;
@@ -93,7 +92,6 @@ fn f_pullback(x: f64, y: f64) -> (f64, impl FnOnce(f64) -> (f64, f64) + use<>) {
                     ::ad_runtime::__private::mul_d1(&x, __g),
                 );
             }
-            __ad_bounds.finish();
             (__d_x, __d_y)
         },
     )

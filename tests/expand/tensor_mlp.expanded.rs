@@ -59,7 +59,6 @@ fn classifier_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
-            let mut __ad_bounds = ::ad_runtime::__private::BoundsGuard::new();
             let mut __d_w1 = ::ad_runtime::__private::zero();
             let mut __d_b1 = ::ad_runtime::__private::zero();
             let mut __d_w2 = ::ad_runtime::__private::zero();
@@ -126,7 +125,6 @@ fn classifier_pullback<'__ad>(
                     ::ad_runtime::__private::tensor::dot_d1(&x, &w1, __g),
                 );
             }
-            __ad_bounds.finish();
             (
                 ::ad_runtime::__private::tensor::shaped(__d_w1, &w1),
                 ::ad_runtime::__private::tensor::shaped(__d_b1, &b1),

@@ -62,7 +62,20 @@ impl Gen<'_> {
     /// their bounds checks (an expression of type `bool`, evaluated right before the loop),
     /// and those accesses' statements (by address). `None` when no access qualifies (see the
     /// module documentation).
-    pub(super) fn hoisted_checks(&self, l: &Loop) -> Option<(TokenStream, HashSet<usize>)> {
+    ///
+    /// With `fused` (the loop's reverse runs at the end of each iteration, `f_vjp`'s loop
+    /// fusion), the guard also covers that reverse's accesses to the adjoints of the same
+    /// buffers at the same indices, and those of `carried` (neighbour carries, at the loop
+    /// variable), returned as [`Access`]es: an index held in the loop variable, a constant,
+    /// a value the body does not write or a `let` of the body (immutable, still in scope with
+    /// the value the forward access used), each checked against the adjoint's own length.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn hoisted_checks(
+        &self,
+        l: &Loop,
+        fused: bool,
+        carried: &[VarId],
+    ) -> Option<(TokenStream, HashSet<usize>, HashSet<Access>)> {
         let LoopKind::Range {
             var,
             lo,
@@ -77,30 +90,7 @@ impl Gen<'_> {
             return None;
         }
         let stmts = &l.body.stmts;
-        // Straight-line code of operations that cannot change a sequence's length (no calls,
-        // no opaque expressions, no statement macros).
-        let plain = |op: &Op| {
-            matches!(
-                op,
-                Op::Copy(_)
-                    | Op::Deref(_)
-                    | Op::CloneOf(_)
-                    | Op::Neg(_)
-                    | Op::Arith(..)
-                    | Op::Passive(..)
-                    | Op::Method { .. }
-                    | Op::Index { .. }
-                    | Op::Cast { .. }
-                    | Op::Tuple(_)
-                    | Op::Field(..)
-            )
-        };
-        if !stmts.iter().all(|s| match s {
-            Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => {
-                plain(op)
-            }
-            _ => false,
-        }) {
+        if !straight_line(stmts) {
             return None;
         }
         let rt = quote!(::ad_runtime::__private::hoist);
@@ -138,7 +128,7 @@ impl Gen<'_> {
         let lo_tokens = self.atom(lo);
         let mut forms: HashMap<VarId, Affine> = HashMap::new();
         let mut stepped: HashSet<VarId> = HashSet::new();
-        let mut accesses: Vec<(VarId, Affine)> = Vec::new();
+        let mut accesses: Vec<(VarId, Affine, Atom)> = Vec::new();
         let mut unchecked: HashSet<usize> = HashSet::new();
         let form_of = |a: &Atom, forms: &HashMap<VarId, Affine>, stepped: &HashSet<VarId>| {
             let v = match a {
@@ -196,7 +186,7 @@ impl Gen<'_> {
                         && !self.func.is_nd_index(index)
                         && let Some(f) = form_of(index, &forms, &stepped)
                     {
-                        accesses.push((*b, f));
+                        accesses.push((*b, f, index.clone()));
                         unchecked.insert(s as *const Stmt as usize);
                         continue;
                     }
@@ -224,7 +214,7 @@ impl Gen<'_> {
                         && !self.func.is_nd_index(index)
                         && let Some(f) = form_of(index, &forms, &stepped)
                     {
-                        accesses.push((*base, f));
+                        accesses.push((*base, f, index.clone()));
                         unchecked.insert(s as *const Stmt as usize);
                     }
                 }
@@ -244,9 +234,37 @@ impl Gen<'_> {
             quote!(#lo_tokens..#hi)
         };
         let n = super::mixed("__hoist_n");
+        // The fused reverse's adjoint accesses (see above): not at a counter, whose value in
+        // the reverse part of the iteration differs from the forward access's.
+        let mut keys = HashSet::new();
+        let mut adjoint = Vec::new();
+        if fused {
+            for (b, f, index) in &accesses {
+                let at_counter = matches!(index, Atom::Var(v) if counters.contains_key(v));
+                if (self.an.adj(*b) && self.unchecked_adjoint(*b)) && !at_counter {
+                    keys.insert((*b, Side::Adjoint, self.atom(index).to_string()));
+                    adjoint.push((*b, f.clone()));
+                }
+            }
+            for b in carried {
+                if (self.an.adj(*b) && self.unchecked_adjoint(*b))
+                    && let Some(f) = form_of(&Atom::Var(*var), &forms, &stepped)
+                {
+                    keys.insert((*b, Side::Adjoint, self.v(*var).to_string()));
+                    adjoint.push((*b, f));
+                }
+            }
+        }
         let mut seen = HashSet::new();
-        let checks = accesses.iter().filter_map(|(b, f)| {
+        let primal = accesses.iter().map(|(b, f, _)| {
             let b = self.v(*b);
+            (quote!(#b), f)
+        });
+        let adjoint = adjoint.iter().map(|(b, f)| {
+            let d = self.adj(*b);
+            (quote!(#d), f)
+        });
+        let checks = primal.chain(adjoint).filter_map(|(b, f)| {
             let base = &f.base;
             let coef = f
                 .coef
@@ -260,8 +278,265 @@ impl Gen<'_> {
             let #n = ::core::iter::Iterator::size_hint(&(#range)).0;
             #n == 0 || (true #(&& #checks)*)
         });
-        Some((guard, unchecked))
+        Some((guard, unchecked, keys))
     }
+}
+
+/// Which side of a buffer an element access of the reverse sweep touches.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) enum Side {
+    /// The primal buffer (a value re-read by the reverse sweep).
+    Primal,
+    /// Its adjoint.
+    Adjoint,
+}
+
+/// An element access of the reverse sweep: the buffer, the side, and the index as printed.
+pub(crate) type Access = (VarId, Side, String);
+
+impl Gen<'_> {
+    /// Loop versioning for the reverse of a range loop, run as `for k in (0..n).rev()` with
+    /// the loop variable `lo + k` (see [`Gen::rev_loop`]): the guard (a `bool` expression
+    /// evaluated right before the reverse loop, in the reverse sweep) under which its element
+    /// accesses can skip their bounds checks, and those accesses. `carried`: buffers whose
+    /// adjoint the neighbour carry writes at `at + 1` (`at = lo + k`) in every iteration.
+    ///
+    /// **Why this is sound.** The guard is computed from the values the reverse loop itself
+    /// will use, not from what the forward sweep did: the loop variable is `lo + k` for
+    /// `k < n` with `lo` and `n` as the reverse loop reads them; an index is covered only
+    /// when the reverse body recomputes it (never when it pops it from a tape), from the loop
+    /// variable, values the body does not write, and counters `c = c + s` whose one step the
+    /// reverse body undoes at its start, so that `c` is `C - s (n - k)` in iteration `k`,
+    /// where `C` is its value at the reverse loop's entry (the guard computes `C - s n` with
+    /// checked arithmetic). The body is straight-line code, so every iteration runs every
+    /// access. Each access is then `b + a k` as in the forward case, checked at `k = n - 1`
+    /// against the length of the very buffer it indexes (the primal or its adjoint, read at
+    /// entry; nothing in the loop changes either length).
+    pub(super) fn reverse_checks(
+        &self,
+        l: &Loop,
+        n: &proc_macro2::Ident,
+        carried: &[(VarId, proc_macro2::Ident)],
+    ) -> Option<(TokenStream, HashSet<Access>)> {
+        let LoopKind::Range {
+            var,
+            lo,
+            rev: false,
+            ..
+        } = &l.kind
+        else {
+            return None;
+        };
+        let stmts = &l.body.stmts;
+        if self.func.checked || !straight_line(stmts) {
+            return None;
+        }
+        let rt = quote!(::ad_runtime::__private::hoist);
+        let mut writes: HashMap<VarId, usize> = HashMap::new();
+        let mut defined: HashSet<VarId> = HashSet::new();
+        for s in stmts {
+            match s {
+                Stmt::Assign { var, .. } => *writes.entry(*var).or_default() += 1,
+                Stmt::Let { var, .. } => {
+                    defined.insert(*var);
+                }
+                _ => {}
+            }
+        }
+        let invariant = |a: &Atom| match a {
+            Atom::Const(_) => true,
+            Atom::Var(v) => *v != *var && !writes.contains_key(v) && !defined.contains(v),
+            Atom::Ref(_) => false,
+        };
+        if !invariant(lo) {
+            return None;
+        }
+        // Counters whose step the reverse body undoes first (`Analysis::hoists`).
+        let counters: HashMap<VarId, Atom> = stmts
+            .iter()
+            .filter_map(|s| match s {
+                Stmt::Assign {
+                    var: c,
+                    op: Op::Arith(Arith::Add, Atom::Var(c2), step),
+                    ..
+                } if c == c2
+                    && writes[c] == 1
+                    && !defined.contains(c)
+                    && invariant(step)
+                    && self.an.hoists(s)
+                    && !self.undo_step(s).is_empty() =>
+                {
+                    Some((*c, step.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        // Values the reverse body recomputes (at its start or right before their use).
+        let recomputed = |v: VarId| {
+            self.an.needed[v]
+                && (self.an.recompute[v] || self.an.late[v].is_some())
+                && !self.an.stored(self.func, v)
+        };
+        let lo_tokens = self.atom(lo);
+        let value = |a: TokenStream| quote!(#rt::value(#a));
+        let some = |c: &TokenStream| quote!(::core::option::Option::Some(#c));
+        let mut forms: HashMap<VarId, Affine> = HashMap::new();
+        let form_of = |a: &Atom, forms: &HashMap<VarId, Affine>| -> Option<Affine> {
+            let v = match a {
+                Atom::Const(c) => {
+                    return Some(Affine {
+                        base: some(c),
+                        coef: None,
+                    });
+                }
+                Atom::Ref(_) => return None,
+                Atom::Var(v) => *v,
+            };
+            if v == *var {
+                return Some(Affine {
+                    base: some(&lo_tokens),
+                    coef: Some(quote!(::core::option::Option::Some(1usize))),
+                });
+            }
+            if let Some(f) = forms.get(&v) {
+                return Some(f.clone());
+            }
+            let i = self.v(v);
+            if let Some(step) = counters.get(&v) {
+                let s = match step {
+                    Atom::Const(c) => some(c),
+                    _ => value(self.atom(step)),
+                };
+                let c = value(quote!(#i));
+                let nv = value(quote!(#n));
+                return Some(Affine {
+                    base: quote!(#rt::sub(#c, #rt::mul(#s, #nv))),
+                    coef: Some(s),
+                });
+            }
+            invariant(a).then(|| Affine {
+                base: value(quote!(#i)),
+                coef: None,
+            })
+        };
+        let mut accesses: Vec<(VarId, Side, Affine)> = Vec::new();
+        let mut keys: HashSet<Access> = HashSet::new();
+        for s in stmts {
+            match s {
+                Stmt::Let { var: v, op, .. } => {
+                    if let Op::Index {
+                        base: Atom::Var(b),
+                        index,
+                        by_ref: false,
+                    } = op
+                        && self.fixed_length(*b)
+                        && !self.func.is_nd_index(index)
+                    {
+                        if let Some(f) = form_of(index, &forms) {
+                            let key = self.atom(index).to_string();
+                            if recomputed(*v) {
+                                accesses.push((*b, Side::Primal, f.clone()));
+                                keys.insert((*b, Side::Primal, key.clone()));
+                            }
+                            if (self.an.adj(*b) && self.unchecked_adjoint(*b)) {
+                                accesses.push((*b, Side::Adjoint, f));
+                                keys.insert((*b, Side::Adjoint, key));
+                            }
+                        }
+                        continue;
+                    }
+                    if self.func.vars[*v].kind != VarKind::Let || !recomputed(*v) {
+                        continue;
+                    }
+                    let f = match op {
+                        Op::Copy(a) | Op::CloneOf(a) => form_of(a, &forms),
+                        Op::Arith(k, a, b) => match (form_of(a, &forms), form_of(b, &forms)) {
+                            (Some(fa), Some(fb)) => combine(*k, fa, fb, &rt),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(f) = f {
+                        forms.insert(*v, f);
+                    }
+                }
+                Stmt::IndexAssign { base, index, .. } => {
+                    if (self.an.adj(*base) && self.unchecked_adjoint(*base))
+                        && !self.func.is_nd_index(index)
+                        && let Some(f) = form_of(index, &forms)
+                    {
+                        accesses.push((*base, Side::Adjoint, f));
+                        keys.insert((*base, Side::Adjoint, self.atom(index).to_string()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (b, at) in carried {
+            if (self.an.adj(*b) && self.unchecked_adjoint(*b)) {
+                let one = quote!(::core::option::Option::Some(1usize));
+                accesses.push((
+                    *b,
+                    Side::Adjoint,
+                    Affine {
+                        base: quote!(#rt::add(#rt::value(#lo_tokens), #one)),
+                        coef: Some(one.clone()),
+                    },
+                ));
+                keys.insert((*b, Side::Adjoint, quote!(#at + 1).to_string()));
+            }
+        }
+        if accesses.is_empty() {
+            return None;
+        }
+        let mut seen = HashSet::new();
+        let checks = accesses.iter().filter_map(|(b, side, f)| {
+            let buf = match side {
+                Side::Primal => {
+                    let x = self.v(*b);
+                    quote!(#x)
+                }
+                Side::Adjoint => {
+                    let d = self.adj(*b);
+                    quote!(#d)
+                }
+            };
+            let base = &f.base;
+            let coef = f
+                .coef
+                .clone()
+                .unwrap_or_else(|| quote!(::core::option::Option::Some(0usize)));
+            let check = quote!(#rt::in_bounds(#base, #coef, #n, #buf[..].len()));
+            seen.insert(check.to_string()).then_some(check)
+        });
+        let guard = quote!((#n == 0 || (true #(&& #checks)*)));
+        Some((guard, keys))
+    }
+}
+
+/// Straight-line code of operations that cannot change a sequence's length (no calls, no
+/// opaque expressions, no statement macros, no branches or inner loops).
+fn straight_line(stmts: &[Stmt]) -> bool {
+    let plain = |op: &Op| {
+        matches!(
+            op,
+            Op::Copy(_)
+                | Op::Deref(_)
+                | Op::CloneOf(_)
+                | Op::Neg(_)
+                | Op::Arith(..)
+                | Op::Passive(..)
+                | Op::Method { .. }
+                | Op::Index { .. }
+                | Op::Cast { .. }
+                | Op::Tuple(_)
+                | Op::Field(..)
+        )
+    };
+    stmts.iter().all(|s| match s {
+        Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => plain(op),
+        _ => false,
+    })
 }
 
 /// The affine form of `a k b` from those of its operands, when it has one.

@@ -45,105 +45,58 @@ pub fn get_index<T: Zero + Clone>(d: &Vec<T>, i: usize) -> T {
     }
 }
 
-// The same three accesses, and re-reads of primal elements, for the reverse sweep of generated
-// code (`#[differentiable]` without `checked`), through a [`BoundsGuard`]. The index is one the
-// forward sweep has already used on the primal buffer (the macro's analysis says so), but the
-// guard does not take that on trust: every access checks its index against the length it is
-// about to use and, when it is out of bounds, touches a local slot instead and records the
-// failure; the sweep ends with [`BoundsGuard::finish`], which panics if anything was recorded.
-// So memory safety holds whatever the analysis concluded, and the check has no exit in the
-// middle of the loop (a select, not a branch to a panic), which is what kept the reverse
-// loops from being reordered and unrolled when they used plain `d[i]`.
+// The same three accesses without bounds checks, for the fast copy of a reverse loop of
+// generated code (`#[differentiable]` without `checked`) whose guard, evaluated right before
+// the loop, proved every index it uses in bounds (see `ad-macros`' `reverse/unchecked.rs`).
+// A bounds check there would only cost time: it blocks the reordering and unrolling the
+// reverse loops need. Debug builds check again.
 
-/// The reverse sweep's bounds guard (see the comment above).
-#[derive(Default)]
-pub struct BoundsGuard {
-    out_of_bounds: bool,
+/// [`acc_index_exact`] without the bounds check.
+///
+/// # Safety
+///
+/// `i < d.len()`.
+#[inline(always)]
+pub unsafe fn acc_index_unchecked<T: Accumulate>(d: &mut [T], i: usize, g: T) {
+    debug_assert!(
+        i < d.len(),
+        "adjoint index {i} out of bounds (len {})",
+        d.len()
+    );
+    // SAFETY: `i < d.len()` by the caller's contract.
+    unsafe { d.get_unchecked_mut(i) }.accumulate(g);
 }
 
-impl BoundsGuard {
-    /// A guard that has seen no out-of-bounds index.
-    #[inline(always)]
-    pub fn new() -> Self {
-        BoundsGuard {
-            out_of_bounds: false,
-        }
-    }
-
-    /// `&mut d[i]` if `i` is in bounds, else `spare` (and the failure is recorded).
-    #[inline(always)]
-    fn slot<'a, T>(&mut self, d: &'a mut [T], i: usize, spare: &'a mut T) -> &'a mut T {
-        let ok = i < d.len();
-        self.out_of_bounds |= !ok;
-        let base = d.as_mut_ptr();
-        // SAFETY: `base.add(i)` is only formed and dereferenced when `i < d.len()`, so it
-        // points into `d`, which is borrowed mutably for `'a`; otherwise `spare` is used.
-        if ok {
-            unsafe { &mut *base.add(i) }
-        } else {
-            spare
-        }
-    }
-
-    /// `d[i] += g` (see [`acc_index_exact`]).
-    #[inline(always)]
-    pub fn acc<T: Accumulate + Zero>(&mut self, d: &mut [T], i: usize, g: T) {
-        let mut spare = T::zero();
-        self.slot(d, i, &mut spare).accumulate(g);
-    }
-
-    /// `d[i]` taken out, leaving zero (see [`take_index`]).
-    #[inline(always)]
-    pub fn take<T: Zero>(&mut self, d: &mut [T], i: usize) -> T {
-        let mut spare = T::zero();
-        core::mem::replace(self.slot(d, i, &mut spare), T::zero())
-    }
-
-    /// A copy of `d[i]` (see [`get_index`]).
-    #[inline(always)]
-    pub fn get<T: Zero + Clone>(&mut self, d: &[T], i: usize) -> T {
-        let ok = i < d.len();
-        self.out_of_bounds |= !ok;
-        match ok {
-            // SAFETY: `i < d.len()`.
-            true => unsafe { d.get_unchecked(i) }.clone(),
-            false => T::zero(),
-        }
-    }
-
-    /// `x[i]` of a primal buffer, re-read by the reverse sweep.
-    #[inline(always)]
-    pub fn read<T: Copy + Zero>(&mut self, x: &[T], i: usize) -> T {
-        let ok = i < x.len();
-        self.out_of_bounds |= !ok;
-        match ok {
-            // SAFETY: `i < x.len()`.
-            true => unsafe { *x.get_unchecked(i) },
-            false => T::zero(),
-        }
-    }
-
-    /// Ends the sweep: panics if any access was out of bounds (a bug of the transformation,
-    /// never of the user's code, whose own out-of-bounds accesses panic in the forward sweep
-    /// exactly as in the primal).
-    #[inline(always)]
-    #[track_caller]
-    pub fn finish(self) {
-        if self.out_of_bounds {
-            guard_failed();
-        }
-    }
+/// Takes `d[i]` out (leaving zero), without the bounds check.
+///
+/// # Safety
+///
+/// `i < d.len()`.
+#[inline(always)]
+pub unsafe fn take_index_unchecked<T: Zero>(d: &mut [T], i: usize) -> T {
+    debug_assert!(
+        i < d.len(),
+        "adjoint index {i} out of bounds (len {})",
+        d.len()
+    );
+    // SAFETY: `i < d.len()` by the caller's contract.
+    core::mem::replace(unsafe { d.get_unchecked_mut(i) }, T::zero())
 }
 
-#[cold]
-#[inline(never)]
-#[track_caller]
-fn guard_failed() -> ! {
-    panic!(
-        "ad-runtime: the reverse sweep used an index out of bounds; this is a bug of \
-         #[differentiable] (please report it with the function); no memory was accessed \
-         out of bounds"
-    )
+/// A copy of `d[i]`, without the bounds check.
+///
+/// # Safety
+///
+/// `i < d.len()`.
+#[inline(always)]
+pub unsafe fn get_index_unchecked<T: Clone>(d: &[T], i: usize) -> T {
+    debug_assert!(
+        i < d.len(),
+        "adjoint index {i} out of bounds (len {})",
+        d.len()
+    );
+    // SAFETY: `i < d.len()` by the caller's contract.
+    unsafe { d.get_unchecked(i) }.clone()
 }
 
 /// `x[i]` without the bounds check, for values the reverse sweep recomputes.
