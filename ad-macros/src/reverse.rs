@@ -1566,6 +1566,9 @@ impl<'a> Gen<'a> {
             }
             _ => quote!(),
         };
+        // Register redirections last while this loop is generated: an enclosing loop's body
+        // may be generated twice (see `hoist`), and its other statements must not see them.
+        let outer_redirect = self.redirect.borrow().clone();
         let carries = self.neighbour_carry(l);
         for (_, reads0, reads1, c0, c1, _) in &carries {
             let mut r = self.redirect.borrow_mut();
@@ -1665,6 +1668,7 @@ impl<'a> Gen<'a> {
         } else {
             quote!(if #n > 0 { #after })
         };
+        *self.redirect.borrow_mut() = outer_redirect;
         quote! {
             #pop
             #before

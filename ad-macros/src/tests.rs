@@ -121,3 +121,50 @@ fn self_recursion_by_path() {
         "fn f(x: f64) -> f64 { if x > 1.0 { crate::m::f(x - 1.0) } else { x } }"
     )));
 }
+
+/// Every `unsafe` block in generated code is one of those listed in `reverse/unchecked.rs`
+/// (an element access through one of four runtime helpers), and it sits in the fast copy of
+/// a versioned loop: after an `if` whose guard calls `hoist::in_bounds`.
+#[test]
+fn unsafe_blocks_are_the_listed_guarded_ones() {
+    const LISTED: &[&str] = &[
+        "index_unchecked",
+        "index_unchecked_mut",
+        "acc_index_unchecked",
+        "take_index_unchecked",
+        "get_index_unchecked",
+    ];
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/expand");
+    let mut blocks = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !name.ends_with(".rs") || name.ends_with(".expanded.rs") {
+            continue;
+        }
+        let text = expand_file(&std::fs::read_to_string(entry.path()).unwrap());
+        let mut from = 0;
+        while let Some(at) = text[from..].find("unsafe {") {
+            let (before, after) = text.split_at(from + at);
+            let body = &after["unsafe {".len()..];
+            let call = body
+                .trim_start()
+                .trim_start_matches("::ad_runtime::__private::");
+            assert!(
+                LISTED.iter().any(|f| call.starts_with(&format!("{f}("))),
+                "{name}: an unsafe block that is not a listed access: {}",
+                &body[..body.len().min(120)]
+            );
+            // The nearest enclosing versioning guard precedes it.
+            assert!(
+                before.rfind("hoist::in_bounds").is_some(),
+                "{name}: an unsafe access before any guard"
+            );
+            blocks += 1;
+            from += at + "unsafe {".len();
+        }
+    }
+    assert!(
+        blocks > 20,
+        "the snapshots exercise the unchecked accesses ({blocks})"
+    );
+}

@@ -242,13 +242,7 @@ fn logsumexp_pullback<'__ad>(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
-                        v[..].len(),
-                    )
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(__v2),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        __d_v[..].len(),
+                        ::core::cmp::min(v[..].len(), __d_v[..].len()),
                     )))
             {
                 for __k in (0..__iters1).rev() {

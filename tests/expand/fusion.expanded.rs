@@ -83,71 +83,164 @@ fn sums_pullback<'__ad>(
                     ::ad_runtime::__private::mul_d1(&__v11, __g),
                 );
             }
-            for __k in (0..__iters1).rev() {
-                let i = ::ad_runtime::__private::range_up(__v2, __k);
-                let __v9 = x[i];
-                let mut __d12_v9 = ::ad_runtime::__private::zero();
-                let mut __d13_v10 = ::ad_runtime::__private::zero();
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_t);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_t,
-                        ::ad_runtime::__private::sub_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d13_v10,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d13_v10);
-                    ::ad_runtime::__private::acc(
-                        &mut __d12_v9,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v9,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d12_v9,
-                        ::ad_runtime::__private::mul_d1(&__v9, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d12_v9);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
-                }
-                if __tape_if1.pop() {
-                    let __v7 = x[i];
-                    let mut __d10_v7 = ::ad_runtime::__private::zero();
-                    let mut __d11_v8 = ::ad_runtime::__private::zero();
+            if (__iters1 == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        ::core::cmp::min(__d_x[..].len(), x[..].len()),
+                    )))
+            {
+                for __k in (0..__iters1).rev() {
+                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let __v9 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x[..], i)
+                    };
+                    let mut __d12_v9 = ::ad_runtime::__private::zero();
+                    let mut __d13_v10 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
+                        let __g = ::ad_runtime::__private::take(&mut __d_t);
                         ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
+                            &mut __d_t,
+                            ::ad_runtime::__private::sub_d0(
                                 ::core::clone::Clone::clone(&__g),
                             ),
                         );
                         ::ad_runtime::__private::acc(
-                            &mut __d11_v8,
-                            ::ad_runtime::__private::add_d1(__g),
+                            &mut __d13_v10,
+                            ::ad_runtime::__private::sub_d1(__g),
                         );
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d11_v8);
+                        let __g = ::ad_runtime::__private::take(&mut __d13_v10);
                         ::ad_runtime::__private::acc(
-                            &mut __d10_v7,
-                            ::ad_runtime::__private::ln_d0(&__v7, __g),
+                            &mut __d12_v9,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v9,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d12_v9,
+                            ::ad_runtime::__private::mul_d1(&__v9, __g),
                         );
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d10_v7);
+                        let __g = ::ad_runtime::__private::take(&mut __d12_v9);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_x,
+                                i,
+                                __g,
+                            )
+                        };
+                    }
+                    if __tape_if1.pop() {
+                        let __v7 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], i)
+                        };
+                        let mut __d10_v7 = ::ad_runtime::__private::zero();
+                        let mut __d11_v8 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d11_v8,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d11_v8);
+                            ::ad_runtime::__private::acc(
+                                &mut __d10_v7,
+                                ::ad_runtime::__private::ln_d0(&__v7, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d10_v7);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_x,
+                                    i,
+                                    __g,
+                                )
+                            };
+                        }
+                    } else {}
+                }
+            } else {
+                for __k in (0..__iters1).rev() {
+                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let __v9 = x[i];
+                    let mut __d12_v9 = ::ad_runtime::__private::zero();
+                    let mut __d13_v10 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_t);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_t,
+                            ::ad_runtime::__private::sub_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d13_v10,
+                            ::ad_runtime::__private::sub_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d13_v10);
+                        ::ad_runtime::__private::acc(
+                            &mut __d12_v9,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v9,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d12_v9,
+                            ::ad_runtime::__private::mul_d1(&__v9, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d12_v9);
                         ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
                     }
-                } else {}
+                    if __tape_if1.pop() {
+                        let __v7 = x[i];
+                        let mut __d10_v7 = ::ad_runtime::__private::zero();
+                        let mut __d11_v8 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d11_v8,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d11_v8);
+                            ::ad_runtime::__private::acc(
+                                &mut __d10_v7,
+                                ::ad_runtime::__private::ln_d0(&__v7, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d10_v7);
+                            ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                        }
+                    } else {}
+                }
             }
             (__d_x,)
         },
@@ -361,13 +454,7 @@ fn feedback_pullback<'__ad>(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
-                        x[..].len(),
-                    )
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(__v2),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        __d_x[..].len(),
+                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
                     )))
             {
                 for __k in (0..__iters1).rev() {

@@ -678,19 +678,7 @@ pub fn gmm_objective_pullback<'__ad>(
                             ),
                             ::core::option::Option::Some(1usize),
                             __iters12,
-                            icf[..].len(),
-                        )
-                        && ::ad_runtime::__private::hoist::in_bounds(
-                            ::ad_runtime::__private::hoist::add(
-                                ::ad_runtime::__private::hoist::mul(
-                                    ::ad_runtime::__private::hoist::value(ik__2),
-                                    ::ad_runtime::__private::hoist::value(icf_sz),
-                                ),
-                                ::core::option::Option::Some(__v64),
-                            ),
-                            ::core::option::Option::Some(1usize),
-                            __iters12,
-                            __d_icf[..].len(),
+                            ::core::cmp::min(icf[..].len(), __d_icf[..].len()),
                         )))
                 {
                     for __k in (0..__iters12).rev() {
@@ -798,19 +786,7 @@ pub fn gmm_objective_pullback<'__ad>(
                             ),
                             ::core::option::Option::Some(1usize),
                             __iters11,
-                            qdiags[..].len(),
-                        )
-                        && ::ad_runtime::__private::hoist::in_bounds(
-                            ::ad_runtime::__private::hoist::add(
-                                ::ad_runtime::__private::hoist::mul(
-                                    ::ad_runtime::__private::hoist::value(ik__2),
-                                    ::ad_runtime::__private::hoist::value(d),
-                                ),
-                                ::core::option::Option::Some(__v55),
-                            ),
-                            ::core::option::Option::Some(1usize),
-                            __iters11,
-                            __d_qdiags[..].len(),
+                            ::core::cmp::min(qdiags[..].len(), __d_qdiags[..].len()),
                         )))
                 {
                     for __k in (0..__iters11).rev() {
@@ -1154,31 +1130,13 @@ pub fn gmm_objective_pullback<'__ad>(
                                     ),
                                     ::core::option::Option::Some(1),
                                     __iters8,
-                                    icf[..].len(),
-                                )
-                                && ::ad_runtime::__private::hoist::in_bounds(
-                                    ::ad_runtime::__private::hoist::sub(
-                                        ::ad_runtime::__private::hoist::value(idx),
-                                        ::ad_runtime::__private::hoist::mul(
-                                            ::core::option::Option::Some(1),
-                                            ::ad_runtime::__private::hoist::value(__iters8),
-                                        ),
-                                    ),
-                                    ::core::option::Option::Some(1),
-                                    __iters8,
-                                    __d_icf[..].len(),
+                                    ::core::cmp::min(icf[..].len(), __d_icf[..].len()),
                                 )
                                 && ::ad_runtime::__private::hoist::in_bounds(
                                     ::ad_runtime::__private::hoist::value(c),
                                     ::core::option::Option::Some(0usize),
                                     __iters8,
-                                    xc[..].len(),
-                                )
-                                && ::ad_runtime::__private::hoist::in_bounds(
-                                    ::ad_runtime::__private::hoist::value(c),
-                                    ::core::option::Option::Some(0usize),
-                                    __iters8,
-                                    __d_xc[..].len(),
+                                    ::core::cmp::min(xc[..].len(), __d_xc[..].len()),
                                 )
                                 && ::ad_runtime::__private::hoist::in_bounds(
                                     ::core::option::Option::Some(__v35),
@@ -1307,37 +1265,16 @@ pub fn gmm_objective_pullback<'__ad>(
                                 ),
                                 ::core::option::Option::Some(1usize),
                                 __iters6,
-                                qdiags[..].len(),
+                                ::core::cmp::min(qdiags[..].len(), __d_qdiags[..].len()),
                             )
                             && ::ad_runtime::__private::hoist::in_bounds(
-                                ::ad_runtime::__private::hoist::add(
-                                    ::ad_runtime::__private::hoist::mul(
-                                        ::ad_runtime::__private::hoist::value(ik__1),
-                                        ::ad_runtime::__private::hoist::value(d),
-                                    ),
-                                    ::core::option::Option::Some(__v25),
+                                ::core::option::Option::Some(__v25),
+                                ::core::option::Option::Some(1usize),
+                                __iters6,
+                                ::core::cmp::min(
+                                    ::core::cmp::min(xc[..].len(), __d_xc[..].len()),
+                                    __d_qxc[..].len(),
                                 ),
-                                ::core::option::Option::Some(1usize),
-                                __iters6,
-                                __d_qdiags[..].len(),
-                            )
-                            && ::ad_runtime::__private::hoist::in_bounds(
-                                ::core::option::Option::Some(__v25),
-                                ::core::option::Option::Some(1usize),
-                                __iters6,
-                                xc[..].len(),
-                            )
-                            && ::ad_runtime::__private::hoist::in_bounds(
-                                ::core::option::Option::Some(__v25),
-                                ::core::option::Option::Some(1usize),
-                                __iters6,
-                                __d_xc[..].len(),
-                            )
-                            && ::ad_runtime::__private::hoist::in_bounds(
-                                ::core::option::Option::Some(__v25),
-                                ::core::option::Option::Some(1usize),
-                                __iters6,
-                                __d_qxc[..].len(),
                             )))
                     {
                         for __k in (0..__iters6).rev() {
@@ -2362,31 +2299,13 @@ pub fn gmm_objective_vjp(
                                 ),
                                 ::core::option::Option::Some(1),
                                 __iters8,
-                                icf[..].len(),
-                            )
-                            && ::ad_runtime::__private::hoist::in_bounds(
-                                ::ad_runtime::__private::hoist::sub(
-                                    ::ad_runtime::__private::hoist::value(idx),
-                                    ::ad_runtime::__private::hoist::mul(
-                                        ::core::option::Option::Some(1),
-                                        ::ad_runtime::__private::hoist::value(__iters8),
-                                    ),
-                                ),
-                                ::core::option::Option::Some(1),
-                                __iters8,
-                                __d_icf[..].len(),
+                                ::core::cmp::min(icf[..].len(), __d_icf[..].len()),
                             )
                             && ::ad_runtime::__private::hoist::in_bounds(
                                 ::ad_runtime::__private::hoist::value(c),
                                 ::core::option::Option::Some(0usize),
                                 __iters8,
-                                xc[..].len(),
-                            )
-                            && ::ad_runtime::__private::hoist::in_bounds(
-                                ::ad_runtime::__private::hoist::value(c),
-                                ::core::option::Option::Some(0usize),
-                                __iters8,
-                                __d_xc[..].len(),
+                                ::core::cmp::min(xc[..].len(), __d_xc[..].len()),
                             )
                             && ::ad_runtime::__private::hoist::in_bounds(
                                 ::core::option::Option::Some(__v35),
@@ -2515,37 +2434,16 @@ pub fn gmm_objective_vjp(
                             ),
                             ::core::option::Option::Some(1usize),
                             __iters6,
-                            qdiags[..].len(),
+                            ::core::cmp::min(qdiags[..].len(), __d_qdiags[..].len()),
                         )
                         && ::ad_runtime::__private::hoist::in_bounds(
-                            ::ad_runtime::__private::hoist::add(
-                                ::ad_runtime::__private::hoist::mul(
-                                    ::ad_runtime::__private::hoist::value(ik__1),
-                                    ::ad_runtime::__private::hoist::value(d),
-                                ),
-                                ::core::option::Option::Some(__v25),
+                            ::core::option::Option::Some(__v25),
+                            ::core::option::Option::Some(1usize),
+                            __iters6,
+                            ::core::cmp::min(
+                                ::core::cmp::min(xc[..].len(), __d_xc[..].len()),
+                                __d_qxc[..].len(),
                             ),
-                            ::core::option::Option::Some(1usize),
-                            __iters6,
-                            __d_qdiags[..].len(),
-                        )
-                        && ::ad_runtime::__private::hoist::in_bounds(
-                            ::core::option::Option::Some(__v25),
-                            ::core::option::Option::Some(1usize),
-                            __iters6,
-                            xc[..].len(),
-                        )
-                        && ::ad_runtime::__private::hoist::in_bounds(
-                            ::core::option::Option::Some(__v25),
-                            ::core::option::Option::Some(1usize),
-                            __iters6,
-                            __d_xc[..].len(),
-                        )
-                        && ::ad_runtime::__private::hoist::in_bounds(
-                            ::core::option::Option::Some(__v25),
-                            ::core::option::Option::Some(1usize),
-                            __iters6,
-                            __d_qxc[..].len(),
                         )))
                 {
                     for __k in (0..__iters6).rev() {
@@ -2806,19 +2704,7 @@ pub fn gmm_objective_vjp(
                     ),
                     ::core::option::Option::Some(1usize),
                     __iters12,
-                    icf[..].len(),
-                )
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::ad_runtime::__private::hoist::add(
-                        ::ad_runtime::__private::hoist::mul(
-                            ::ad_runtime::__private::hoist::value(ik__2),
-                            ::ad_runtime::__private::hoist::value(icf_sz),
-                        ),
-                        ::core::option::Option::Some(__v64),
-                    ),
-                    ::core::option::Option::Some(1usize),
-                    __iters12,
-                    __d_icf[..].len(),
+                    ::core::cmp::min(icf[..].len(), __d_icf[..].len()),
                 )))
         {
             for __k in (0..__iters12).rev() {
@@ -2922,19 +2808,7 @@ pub fn gmm_objective_vjp(
                     ),
                     ::core::option::Option::Some(1usize),
                     __iters11,
-                    qdiags[..].len(),
-                )
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::ad_runtime::__private::hoist::add(
-                        ::ad_runtime::__private::hoist::mul(
-                            ::ad_runtime::__private::hoist::value(ik__2),
-                            ::ad_runtime::__private::hoist::value(d),
-                        ),
-                        ::core::option::Option::Some(__v55),
-                    ),
-                    ::core::option::Option::Some(1usize),
-                    __iters11,
-                    __d_qdiags[..].len(),
+                    ::core::cmp::min(qdiags[..].len(), __d_qdiags[..].len()),
                 )))
         {
             for __k in (0..__iters11).rev() {

@@ -155,13 +155,7 @@ fn triangle_pullback<'__ad>(
                         ::core::option::Option::Some(__v12),
                         ::core::option::Option::Some(1usize),
                         __iters3,
-                        y[..].len(),
-                    )
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(__v12),
-                        ::core::option::Option::Some(1usize),
-                        __iters3,
-                        __d_y[..].len(),
+                        ::core::cmp::min(y[..].len(), __d_y[..].len()),
                     )))
             {
                 for __k in (0..__iters3).rev() {
@@ -268,31 +262,13 @@ fn triangle_pullback<'__ad>(
                             ),
                             ::core::option::Option::Some(1),
                             __iters2,
-                            l[..].len(),
-                        )
-                        && ::ad_runtime::__private::hoist::in_bounds(
-                            ::ad_runtime::__private::hoist::sub(
-                                ::ad_runtime::__private::hoist::value(idx),
-                                ::ad_runtime::__private::hoist::mul(
-                                    ::core::option::Option::Some(1),
-                                    ::ad_runtime::__private::hoist::value(__iters2),
-                                ),
-                            ),
-                            ::core::option::Option::Some(1),
-                            __iters2,
-                            __d_l[..].len(),
+                            ::core::cmp::min(l[..].len(), __d_l[..].len()),
                         )
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::value(c),
                             ::core::option::Option::Some(0usize),
                             __iters2,
-                            x[..].len(),
-                        )
-                        && ::ad_runtime::__private::hoist::in_bounds(
-                            ::ad_runtime::__private::hoist::value(c),
-                            ::core::option::Option::Some(0usize),
-                            __iters2,
-                            __d_x[..].len(),
+                            ::core::cmp::min(x[..].len(), __d_x[..].len()),
                         )
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::core::option::Option::Some(__v5),
@@ -618,31 +594,13 @@ fn triangle_vjp(
                     ),
                     ::core::option::Option::Some(1),
                     __iters2,
-                    l[..].len(),
-                )
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::ad_runtime::__private::hoist::sub(
-                        ::ad_runtime::__private::hoist::value(idx),
-                        ::ad_runtime::__private::hoist::mul(
-                            ::core::option::Option::Some(1),
-                            ::ad_runtime::__private::hoist::value(__iters2),
-                        ),
-                    ),
-                    ::core::option::Option::Some(1),
-                    __iters2,
-                    __d_l[..].len(),
+                    ::core::cmp::min(l[..].len(), __d_l[..].len()),
                 )
                 && ::ad_runtime::__private::hoist::in_bounds(
                     ::ad_runtime::__private::hoist::value(c),
                     ::core::option::Option::Some(0usize),
                     __iters2,
-                    x[..].len(),
-                )
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::ad_runtime::__private::hoist::value(c),
-                    ::core::option::Option::Some(0usize),
-                    __iters2,
-                    __d_x[..].len(),
+                    ::core::cmp::min(x[..].len(), __d_x[..].len()),
                 )
                 && ::ad_runtime::__private::hoist::in_bounds(
                     ::core::option::Option::Some(__v5),

@@ -103,28 +103,13 @@ fn rosen_pullback<'__ad>(
                         ),
                         ::core::option::Option::Some(1usize),
                         __iters1,
-                        x[..].len(),
-                    )
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::ad_runtime::__private::hoist::add(
-                            ::core::option::Option::Some(__v2),
-                            ::core::option::Option::Some(1),
-                        ),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        __d_x[..].len(),
+                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
                     )
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
-                        x[..].len(),
-                    )
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(__v2),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        __d_x[..].len(),
+                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
                     )
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(

@@ -46,7 +46,7 @@
 use super::Gen;
 use crate::ir::*;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{ToTokens, quote};
 use std::collections::{HashMap, HashSet};
 
 /// An index `base + coef · t` as expressions of type `Option<usize>` evaluated before the
@@ -308,10 +308,15 @@ impl Gen<'_> {
     /// variable, values the body does not write, and counters `c = c + s` whose one step the
     /// reverse body undoes at its start, so that `c` is `C - s (n - k)` in iteration `k`,
     /// where `C` is its value at the reverse loop's entry (the guard computes `C - s n` with
-    /// checked arithmetic). The body is straight-line code, so every iteration runs every
-    /// access. Each access is then `b + a k` as in the forward case, checked at `k = n - 1`
-    /// against the length of the very buffer it indexes (the primal or its adjoint, read at
-    /// entry; nothing in the loop changes either length).
+    /// checked arithmetic). Only accesses made by the body's own statements are covered
+    /// (those in nested blocks and inner loops are not counted on to run), and the values
+    /// above are ones no statement of the body, nested or not, writes, so every iteration's
+    /// index is `b + a k` as in the forward case, checked at `k = n - 1` against the length
+    /// of the very buffer it indexes (the primal or its adjoint, read at entry). Nothing in
+    /// the loop shortens either: the buffers are fixed-length (never assigned, pushed to or
+    /// given a length-changing method anywhere in the function), and an adjoint only ever
+    /// grows. The same accesses in the body's nested blocks use the same variables, so the
+    /// guard covers them too.
     pub(super) fn reverse_checks(
         &self,
         l: &Loop,
@@ -328,21 +333,36 @@ impl Gen<'_> {
             return None;
         };
         let stmts = &l.body.stmts;
-        if self.func.checked || !straight_line(stmts) {
+        // Innermost loops only: versioning a loop copies its body, and copies of copies
+        // would grow the code exponentially with the nesting depth (the outer loops' own
+        // accesses run once per inner loop, where a check costs little).
+        let mut nested = false;
+        crate::analyze::walk_stmts(stmts, &mut |s| nested |= matches!(s, Stmt::Loop(_)));
+        if self.func.checked || nested {
             return None;
         }
         let rt = quote!(::ad_runtime::__private::hoist);
+        // Variables written anywhere in the body (nested blocks and loops too), and those
+        // declared anywhere in it (in its block or a nested one).
         let mut writes: HashMap<VarId, usize> = HashMap::new();
-        let mut defined: HashSet<VarId> = HashSet::new();
-        for s in stmts {
-            match s {
-                Stmt::Assign { var, .. } => *writes.entry(*var).or_default() += 1,
-                Stmt::Let { var, .. } => {
-                    defined.insert(*var);
-                }
-                _ => {}
+        let mut blocks: HashSet<BlockId> = HashSet::from([l.body.id]);
+        crate::analyze::walk_stmts(stmts, &mut |s| match s {
+            Stmt::Assign { var, .. } => *writes.entry(*var).or_default() += 1,
+            Stmt::If { then, els, .. } => {
+                blocks.insert(then.id);
+                blocks.insert(els.id);
             }
-        }
+            Stmt::Loop(inner) => {
+                blocks.insert(inner.body.id);
+                if let LoopKind::While { cond_block, .. } = &inner.kind {
+                    blocks.insert(cond_block.id);
+                }
+            }
+            _ => {}
+        });
+        let defined: HashSet<VarId> = (0..self.func.vars.len())
+            .filter(|v| blocks.contains(&self.func.vars[*v].block))
+            .collect();
         let invariant = |a: &Atom| match a {
             Atom::Const(_) => true,
             Atom::Var(v) => *v != *var && !writes.contains_key(v) && !defined.contains(v),
@@ -438,7 +458,7 @@ impl Gen<'_> {
                                 accesses.push((*b, Side::Primal, f.clone()));
                                 keys.insert((*b, Side::Primal, key.clone()));
                             }
-                            if (self.an.adj(*b) && self.unchecked_adjoint(*b)) {
+                            if self.an.adj(*b) && self.unchecked_adjoint(*b) {
                                 accesses.push((*b, Side::Adjoint, f));
                                 keys.insert((*b, Side::Adjoint, key));
                             }
@@ -473,7 +493,7 @@ impl Gen<'_> {
             }
         }
         for (b, at) in carried {
-            if (self.an.adj(*b) && self.unchecked_adjoint(*b)) {
+            if self.an.adj(*b) && self.unchecked_adjoint(*b) {
                 let one = quote!(::core::option::Option::Some(1usize));
                 accesses.push((
                     *b,
@@ -489,25 +509,37 @@ impl Gen<'_> {
         if accesses.is_empty() {
             return None;
         }
-        let mut seen = HashSet::new();
-        let checks = accesses.iter().filter_map(|(b, side, f)| {
-            let buf = match side {
+        // One check per distinct index form, against the shortest of the buffers it indexes
+        // (a read `x[i]` and its adjoint's `x̄[i]`, or `x[i]` and `y[i]`).
+        let mut groups: Vec<(String, &Affine, Vec<TokenStream>)> = Vec::new();
+        for (b, side, f) in &accesses {
+            let len = match side {
                 Side::Primal => {
                     let x = self.v(*b);
-                    quote!(#x)
+                    quote!(#x[..].len())
                 }
                 Side::Adjoint => {
                     let d = self.adj(*b);
-                    quote!(#d)
+                    quote!(#d[..].len())
                 }
             };
+            let key = format!("{} {}", f.base, f.coef.to_token_stream());
+            match groups.iter_mut().find(|g| g.0 == key) {
+                Some(g) if !g.2.iter().any(|l| l.to_string() == len.to_string()) => g.2.push(len),
+                Some(_) => {}
+                None => groups.push((key, f, vec![len])),
+            }
+        }
+        let checks = groups.iter().map(|(_, f, lens)| {
             let base = &f.base;
             let coef = f
                 .coef
                 .clone()
                 .unwrap_or_else(|| quote!(::core::option::Option::Some(0usize)));
-            let check = quote!(#rt::in_bounds(#base, #coef, #n, #buf[..].len()));
-            seen.insert(check.to_string()).then_some(check)
+            let len = lens[1..]
+                .iter()
+                .fold(lens[0].clone(), |a, l| quote!(::core::cmp::min(#a, #l)));
+            quote!(#rt::in_bounds(#base, #coef, #n, #len))
         });
         let guard = quote!((#n == 0 || (true #(&& #checks)*)));
         Some((guard, keys))
