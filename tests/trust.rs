@@ -378,3 +378,23 @@ fn formerly_rejected_constructs() {
     assert_eq!(v, 10.0);
     assert_eq!(g, 10.0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// `slice_move` (the one array method with a rule that no test exercised).
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn slice_moved(a: Array2<f64>) -> f64 {
+    let b = a.slice_move(ad_runtime::ndarray::s![1.., ..2]);
+    (&b * &b).sum()
+}
+
+#[test]
+fn slice_move_rule() {
+    let a = array![[0.5, -1.0, 2.0], [1.5, 0.25, -3.0], [2.0, -0.5, 1.0]];
+    let (v, g) = slice_moved_grad(a.clone());
+    assert_eq!(v, slice_moved(a.clone()));
+    let closed = array![[0.0, 0.0, 0.0], [3.0, 0.5, 0.0], [4.0, -1.0, 0.0]];
+    assert_array(&g, &closed, "slice_move closed form");
+    assert_fd_array(|a| slice_moved(a.clone()), &a, &g, "slice_move fd");
+}

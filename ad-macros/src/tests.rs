@@ -168,3 +168,42 @@ fn unsafe_blocks_are_the_listed_guarded_ones() {
         "the snapshots exercise the unchecked accesses ({blocks})"
     );
 }
+
+/// Every array method with a rule in `rules::tensor_method` is exercised through generated
+/// code by the array tests (`tests/tensors.rs`, `tensor_regressions.rs`, `trust.rs`), which
+/// check it against finite differences: a rule the macro calls with its operands in the wrong
+/// order (or with a runtime rule of another meaning) fails there. The names are read from the
+/// source of `tensor_method` itself, so a new rule cannot escape the check.
+#[test]
+fn tensor_rules_are_tested() {
+    let src = include_str!("rules.rs");
+    let start = src.find("pub fn tensor_method(").unwrap();
+    let end = start + src[start..].find("\n}\n").unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests");
+    let tests: String = ["tensors.rs", "tensor_regressions.rs", "trust.rs"]
+        .iter()
+        .map(|f| std::fs::read_to_string(root.join(f)).unwrap())
+        .collect();
+    let mut missing = Vec::new();
+    for name in src[start..end].split('"').skip(1).step_by(2) {
+        if name.starts_with("acc_") {
+            continue; // in-place accumulation helpers, not methods
+        }
+        assert!(crate::rules::tensor_method(name).is_some(), "{name}");
+        // `fold_axis_max` / `fold_axis_min` are what `fold_axis` with a max / min becomes.
+        let (method, marker) = match name {
+            "fold_axis_max" => ("fold_axis", ".max("),
+            "fold_axis_min" => ("fold_axis", ".min("),
+            m => (m, ""),
+        };
+        let called =
+            tests.contains(&format!(".{method}(")) || tests.contains(&format!(".{method}::<"));
+        if !called || !tests.contains(marker) {
+            missing.push(name);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "array rules without a generated-code test: {missing:?}"
+    );
+}
