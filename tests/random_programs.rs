@@ -7,31 +7,41 @@
 //! against finite differences of an `f64` copy of the body, at a looser tolerance).
 //!
 //! Constructs covered (number of functions using each):
-//! Vec::new() + push (3), Vec::with_capacity + push (3), active condition (16), assign %= (4),
-//! assign *= (19), assign += (43), assign -= (25), assign /= (10), assign = (41), break (12),
-//! buffer .clone() (4), buffer element += (10), buffer element -= (5), buffer element = (14),
-//! call help_r (5), call help_s (17), call help_t (2), call help_t .0 (4), call help_t .1 (1),
-//! call help_v (20), call help_v(&buf) (4), call help_v(&buf[..]) (6), call help_v(&x[..]) (9),
-//! call help_v(x) (2), cond ! (3), cond && (8), cond || (3), continue (4), early return (12),
-//! f32 (6), float-to-usize cast (4), for &buf (1), for .iter() (3), for .iter() &pat (5),
-//! for .iter().enumerate() (3), for .iter().enumerate() &pat (2), for .rev() (18),
-//! for .step_by() (7), for over a local buffer (1), for range (52), for range= (8), if (27),
-//! if expression (16), if expression as assigned value (3), if/else (9), int condition (40),
-//! int-to-float cast (15), labelled loop (10), let (29), let mut (60), let shadowing (19),
-//! let type annotation (27), local buffer vec![c; n] (20), loop (6), match expression (4),
-//! match pattern lit (12), match pattern wild (12), match statement (8), method abs (2),
-//! method acos (5), method acosh (3), method asin (4), method asinh (3), method atan (25),
-//! method atan2 (4), method atanh (4), method cbrt (4), method ceil (2), method clamp (2),
-//! method cos (26), method cosh (8), method exp (18), method exp2 (4), method exp_m1 (3),
-//! method floor (8), method fract (2), method hypot (7), method ln (5), method ln_1p (4),
-//! method log (2), method log10 (3), method log2 (3), method max (11), method min (8),
-//! method mul_add (2), method powf (2), method powi (15), method recip (5), method round (5),
-//! method signum (4), method sin (57), method sinh (2), method sqrt (11), method tan (2),
-//! method tanh (48), method to_degrees (2), method to_radians (4), method trunc (4), neg (12),
-//! nested loops (17), nested tuple destructuring (1), op % (5), op * (60), op + (59),
-//! op - (30), op / (20), param &Vec<f64> (7), param &[f64] (22), param Vec<f64> (6),
-//! path-form method (15), ref-var (2), ref-var-deref (1), tuple destructuring (6), while (16),
-//! wrt(..) subset (6)
+//! Vec::new() + push (1), Vec::with_capacity + push (2), active condition (16), assign %= (1),
+//! assign *= (11), assign += (44), assign -= (42), assign /= (12), assign = (40), break (11),
+//! break 'label (1), buffer .clone() (1), buffer element += (8), buffer element -= (3),
+//! buffer element = (11), call help_r (10), call help_s (24), call help_t (8),
+//! call help_t .0 (3), call help_t .1 (2), call help_v (18), call help_v(&buf) (7),
+//! call help_v(&buf[..]) (5), call help_v(&x[..]) (7), call help_v(x) (1),
+//! call other::<f> from f (10), call other::help_s (5), cond && (10), cond || (1),
+//! constant buffer (arr) (3), constant buffer (vec) (9), constant buffer (vec-suffix) (4),
+//! constant buffer .copy_from_slice() (3), constant buffer .fill() (2),
+//! constant buffer .reverse() (3), constant buffer .rotate_left() (3),
+//! constant buffer .rotate_right() (3), constant buffer .sort_by() (6),
+//! constant buffer .swap() (7), continue (3), early return (11), f32 (6),
+//! float-to-usize cast (9), for .iter() (2), for .iter() &pat (7), for .iter().enumerate() (3),
+//! for .iter().enumerate() &pat (1), for .rev() (8), for .step_by() (5),
+//! for over a local buffer (1), for range (46), for range= (3), if (25), if expression (12),
+//! if expression as assigned value (2), if/else (5), int condition (37), int-to-float cast (3),
+//! iter().fold(c, |acc: T, &v: &T| ..) (2), iter().fold(c, |acc: T, v: &T| ..) (2),
+//! iter().map(|&v: &T| ..).sum() (6), iter().map(|&v: &T| ..).sum::<T>() (2),
+//! iter().map(|v: &T| ..).sum() (2), iter().map(|v: &T| ..).sum::<T>() (1), labelled loop (4),
+//! let (41), let mut (60), let shadowing (12), let type annotation (35),
+//! local buffer vec![c; n] (15), loop (5), match expression (5), match pattern bind (1),
+//! match pattern lit (6), match pattern or (2), match pattern range (2),
+//! match pattern wild (8), match statement (4), method abs (2), method acos (2),
+//! method acosh (1), method asin (2), method asinh (5), method atan (31), method atan2 (2),
+//! method atanh (4), method cbrt (3), method ceil (4), method clamp (2), method cos (29),
+//! method cosh (11), method exp (17), method exp2 (5), method exp_m1 (2), method floor (4),
+//! method hypot (11), method ln (4), method ln_1p (3), method log (3), method log10 (2),
+//! method log2 (5), method max (4), method min (3), method mul_add (1), method powf (2),
+//! method powi (13), method recip (2), method round (6), method signum (2), method sin (56),
+//! method sinh (1), method sqrt (7), method tan (6), method tanh (53), method trunc (1),
+//! neg (9), neighbour reads of &Vec<f64> (1), neighbour reads of &[f64] (7),
+//! neighbour reads of Vec<f64> (5), neighbour reads x[i], x[i + 1] (13), nested loops (9),
+//! op % (12), op * (60), op + (57), op - (34), op / (14), param &Vec<f64> (9),
+//! param &[f64] (17), param Vec<f64> (13), path-form method (14), ref-var (6),
+//! tuple destructuring (11), tuple pattern _ (5), while (15), wrt(..) subset (7)
 
 #![allow(
     unused_variables,
@@ -150,1107 +160,821 @@ fn help_r32(u: f32, k: u32) -> f32 {
     help_r32(u.sin() * 0.9 + 0.1, k - 1) * 1.1
 }
 
-#[differentiable]
-fn r00(n: usize, x: &[f64]) -> f64 {
-    let mut p1 = 0.92f64;
-    let mut p1 = p1.sin() + x[0];
-    let mut buf2 = vec![0.5f64; x.len()];
-    for i in 0..x.len() {
-        buf2[i] += x[i];
+/// Helpers named like top-level functions: `other::help_s` is not `help_s`, and
+/// `other::rNN` is not a recursive call of `rNN`.
+mod other {
+    use ad_runtime::differentiable;
+
+    #[differentiable]
+    pub fn help_s(u: f64, v: f64) -> f64 {
+        u * u * v.cos() + (0.5 * v).sin()
     }
-    p1 += buf2[2] * p1;
-    p1
+
+    #[differentiable]
+    pub fn help_s32(u: f32, v: f32) -> f32 {
+        u * u * v.cos() + (0.5 * v).sin()
+    }
+
+    #[differentiable]
+    pub fn r06(u: f64, v: f64) -> f64 {
+        u * u * 0.3 + v.tanh() * u
+    }
+
+    #[differentiable]
+    pub fn r10(u: f64, v: f64) -> f64 {
+        (u - v).cos() * 1.5 + v
+    }
+
+    #[differentiable]
+    pub fn r19(u: f64, v: f64) -> f64 {
+        (u - v).cos() * 1.5 + v
+    }
+
+    #[differentiable]
+    pub fn r22(u: f64, v: f64) -> f64 {
+        (u * v).sin() + 0.5 * u
+    }
+
+    #[differentiable]
+    pub fn r25(u: f32, v: f32) -> f32 {
+        (u - v).cos() * 1.5 + v
+    }
+
+    #[differentiable]
+    pub fn r25_f64(u: f64, v: f64) -> f64 {
+        (u - v).cos() * 1.5 + v
+    }
+
+    #[differentiable]
+    pub fn r36(u: f64, v: f64) -> f64 {
+        (u - v).cos() * 1.5 + v
+    }
+
+    #[differentiable]
+    pub fn r43(u: f64, v: f64) -> f64 {
+        (u - v).cos() * 1.5 + v
+    }
+
+    #[differentiable]
+    pub fn r54(u: f64, v: f64) -> f64 {
+        u * u * 0.3 + v.tanh() * u
+    }
+
+    #[differentiable]
+    pub fn r55(u: f64, v: f64) -> f64 {
+        (u - v).cos() * 1.5 + v
+    }
+
+    #[differentiable]
+    pub fn r59(u: f64, v: f64) -> f64 {
+        u * u * 0.3 + v.tanh() * u
+    }
+}
+
+#[differentiable]
+fn r00(a: f64, n: usize, c: f64, x: &[f64], b: f64) -> f64 {
+    let mut s1 = x[1] / c.hypot(1.27);
+    let mut p2 = 0.38f64;
+    for i in 1..x.len() {
+        let t3 = x[i] - x[i - 1] * x[i - 1];
+        let t4 = 1.0 - x[i - 1];
+        s1 += 1.67 * t3 * t3 + t4 * t4;
+        if n < 3 {
+            s1 += x[i - 1].tanh().exp();
+        } else {
+            s1 /= x[i].hypot(0.74);
+        }
+    }
+    for &xi in x.iter() {
+        s1 += help_v(&x[1..]);
+        let (p5, q6) = ((-1.36 * p2).hypot(x[2]), help_r(x[3].tanh(), 1));
+        p2 += q6 * c.tanh();
+    }
+    let mut m7 = 0;
+    while p2 < 2.0 && m7 < 6 {
+        p2 = p2 * 1.56 + (a * b + 0.3);
+        m7 += 1;
+    }
+    let mut buf8 = vec![0.0f64; 3];
+    for i in 0..buf8.len() {
+        buf8[i] = b;
+    }
+    s1 + p2
 }
 
 #[test]
 fn r00_matches_finite_differences() {
-    let points: [(usize, [f64; 4]); 3] = [
-        (3, [-0.6891, 0.702, 0.1081, 1.0342]),
-        (3, [-0.5194, -0.0712, -0.5951, -0.392]),
-        (3, [-0.5379, -0.5885, 0.2691, 1.4747]),
+    let points: [(usize, [f64; 7]); 3] = [
+        (
+            4,
+            [-0.6962, -0.2872, -0.339, -0.8869, -0.8106, 1.119, -1.0437],
+        ),
+        (
+            4,
+            [-0.1537, 1.0899, -1.1731, -0.911, -1.4728, 0.3878, -0.1232],
+        ),
+        (
+            3,
+            [-0.9718, 0.3737, -1.0487, 0.2293, -0.9383, -0.2667, 1.0597],
+        ),
     ];
     for (n, p) in points {
-        let (v, g0) = r00_grad(n, &p[0..4]);
-        let g: Vec<f64> = g0;
-        let f = |q: &[f64]| r00(n, &q[0..4]);
+        let (v, (g0, g1, g2, g3)) = r00_grad(p[0], n, p[1], &p[2..6], p[6]);
+        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3]].concat();
+        let f = |q: &[f64]| r00(q[0], n, q[1], &q[2..6], q[6]);
         check("r00", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r01(c: f64, d: f64, x: &Vec<f64>, n: usize, b: f64, a: f64) -> f64 {
-    let mut s1 = 0.81f64;
-    let mut s2 = d.atan().exp();
-    s1 += -0.43 * c / (2.49 + x[2].sin());
-    let mut m3: usize = 0;
-    while m3 < n {
-        if m3 == 2 {
-            return (2.92 * (1.04 * a).atan()).round() * b;
-        }
-        s2 = 0.5 * s2 + help_v(&x[1..]);
-        m3 += 1;
-    }
-    for i in (0..x.len()).step_by(2) {
-        s2 = (s2 * s2 + (2.38 + s1.sin())).sqrt();
-        for (j, xj) in x.iter().enumerate() {
-            if !(j % 2 == 0) {
-                s2 = s2.max(a.sin().exp2());
-            } else {
-                s1 *= x[(j + 3) % x.len()].tanh();
-            }
+fn r01(a: f64, n: usize) -> f64 {
+    let mut s1 = 0.72f64;
+    for i in 0..n {
+        if i == 3 && n > 4 {
+            return s1.tanh().exp();
         }
     }
-    s1 - s2.sin()
+    let mut buf2 = Vec::with_capacity(3);
+    for i in 0..3 {
+        buf2.push(a);
+    }
+    s1 -= help_v(&buf2);
+    let m3 = (1.5 + s1.sin().cosh().sqrt().sin()) as usize;
+    for i in 0..m3 {
+        let (_, q5) = help_t(a.tanh(), s1.sin());
+        s1 -= (q5 * s1).atan();
+    }
+    s1
 }
 
 #[test]
 fn r01_matches_finite_differences() {
-    let points: [(usize, [f64; 9]); 3] = [
-        (
-            2,
-            [
-                1.16, -0.9184, 1.2763, 0.6988, -0.7259, -0.6597, 0.0815, 1.1875, -0.1591,
-            ],
-        ),
-        (
-            2,
-            [
-                1.3167, 0.3538, 1.4952, -0.4481, -0.2278, 0.7164, 0.5446, 1.1969, 1.1,
-            ],
-        ),
-        (
-            3,
-            [
-                -0.9507, -0.6776, -1.496, 0.8177, 0.1098, 0.1954, -1.4673, 0.8209, -1.3832,
-            ],
-        ),
-    ];
+    let points: [(usize, [f64; 1]); 3] = [(3, [1.2977]), (4, [-1.4541]), (4, [1.1251])];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r01_grad(p[0], p[1], &p[2..7].to_vec(), n, p[7], p[8]);
-        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3], vec![g4]].concat();
-        let f = |q: &[f64]| r01(q[0], q[1], &q[2..7].to_vec(), n, q[7], q[8]);
+        let (v, g0) = r01_grad(p[0], n);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r01(q[0], n);
         check("r01", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r02(a: f64, n: usize, x: Vec<f64>) -> f64 {
-    if n < 5 {
-        return (a + a) / (x[1].powi(2) + 1.09);
-    }
-    let mut y1 = 0.09f64;
-    for i in (1..3).rev() {
-        for j in (0..3).rev() {
-            if j % 2 == 0 {
-                break;
-            }
-            if j % 2 == 1 {
-                continue;
-            }
+fn r02(x: &Vec<f64>, c: f64, a: f64, n: usize, b: f64, d: f64) -> f64 {
+    let mut y1 = f64::exp_m1(d.sin());
+    let mut y2 = 0.97f64;
+    let mut w3: Vec<f64> = vec![1.29, 0.33, -1.98];
+    y1 += -y2 * w3[1];
+    w3.swap(2, 0);
+    y1 -= x[3] * x[3] * w3[0];
+    w3.rotate_left(2);
+    y1 += b * w3[2];
+    let t4 = w3[0] * d;
+    y2 += t4 * x[3].cos();
+    w3.sort_by(|p, q| p.total_cmp(q));
+    y2 -= w3[1] * c;
+    let m5: usize = (2.5 + w3[1].sin()) as usize;
+    for i in 0..m5 {
+        y1 /= b.tanh().exp();
+        if i % 2 == 0 {
+            break;
         }
-        y1 += (1.77 + x[i].tanh()).sqrt();
     }
-    for i in 0..x.len() {
-        y1 += help_v(&x[..n]);
-    }
-    y1 *= 1.0 + 0.2 * y1.sin();
-    y1
+    t4 + y2.sin() - y1.sin() + 0.25 * a.sin()
 }
 
 #[test]
 fn r02_matches_finite_differences() {
-    let points: [(usize, [f64; 6]); 3] = [
-        (4, [-0.2253, 1.1826, -0.8355, -1.3928, -1.308, 1.1843]),
-        (4, [-0.21, -0.6838, 1.1756, 1.2583, -0.7498, 0.6125]),
-        (5, [0.77, 1.1147, -1.2643, -0.4914, 0.5815, 1.1192]),
+    let points: [(usize, [f64; 8]); 3] = [
+        (
+            2,
+            [
+                -0.9581, -1.0167, -1.1964, -0.4793, 0.0247, -0.6025, 1.3729, -0.5383,
+            ],
+        ),
+        (
+            2,
+            [
+                -1.4983, -0.9292, -1.0506, 1.1422, -1.4286, 0.0364, 0.7695, -0.7474,
+            ],
+        ),
+        (
+            2,
+            [
+                0.5081, 0.9737, -0.1982, 0.3805, -0.7494, 0.8203, 0.0194, 1.2468,
+            ],
+        ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r02_grad(p[0], n, p[1..6].to_vec());
-        let g: Vec<f64> = [vec![g0], g1].concat();
-        let f = |q: &[f64]| r02(q[0], n, q[1..6].to_vec());
+        let (v, (g0, g1, g2, g3, g4)) = r02_grad(&p[0..4].to_vec(), p[4], p[5], n, p[6], p[7]);
+        let g: Vec<f64> = [g0, vec![g1], vec![g2], vec![g3], vec![g4]].concat();
+        let f = |q: &[f64]| r02(&q[0..4].to_vec(), q[4], q[5], n, q[6], q[7]);
         check("r02", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable]
-fn r03(n: usize, a: f64, b: f64) -> f64 {
-    let mut s1: f64 = 0.16;
-    'outer: for i in 0..n {
-        s1 = s1.tanh() * s1 + -s1;
-    }
-    let mut m2 = 0;
-    while m2 < n {
-        s1 -= if !(m2 % 2 == 0) {
-            help_s(b, s1.tanh())
-        } else {
-            a.cosh()
-        };
-        if m2 == 4 {
-            return -1.02 * s1;
+#[differentiable(wrt(b, d, c))]
+fn r03(b: f64, d: f64, n: usize, x: &[f64], a: f64, c: f64) -> f64 {
+    let mut y1: f64 = 0.54;
+    for i in 0..4 {
+        if i % 2 == 1 {
+            break;
         }
-        m2 += 2;
+        let t2: f64 = x.iter().map(|&v: &f64| v.sin().sin().exp()).sum();
+        y1 -= (t2 * y1).atan();
+        for xj in x.iter() {
+            y1 += help_v(&x[..n]);
+            y1 += (t2 - i as f64) * (x[x.len() - 1 - i] / t2.hypot(1.01));
+        }
     }
-    let mut buf3: Vec<f64> = Vec::new();
-    for i in 0..3 {
-        buf3.push((2.45 * -s1).floor() * a);
+    let mut buf3: Vec<f64> = vec![0.0; n];
+    for i in 0..n {
+        buf3[i] = other::help_s(buf3[0].atan(), buf3[(i + 3) % buf3.len()]);
+        y1 = 0.5 * y1 + help_v(x);
     }
-    let cl4 = buf3.clone();
-    s1 += cl4[2] * b;
-    let mut s1 = s1.sin() + cl4[2];
-    s1
+    y1 += buf3[0] * a;
+    for i in 0..x.len() - 1 {
+        let t4 = x[i + 1] - x[i] * x[i];
+        let t5 = 1.0 - x[i];
+        y1 += 1.98 * t4 * t4 + t5 * t5;
+    }
+    y1 + 0.25 * b.sin() + 0.25 * c.sin() + 0.25 * d.sin()
 }
 
 #[test]
 fn r03_matches_finite_differences() {
-    let points: [(usize, [f64; 2]); 3] = [
-        (5, [0.9085, -1.1461]),
-        (5, [-0.3304, 0.4616]),
-        (4, [-0.1555, 0.5343]),
+    let points: [(usize, [f64; 8]); 3] = [
+        (
+            4,
+            [
+                -0.5339, 1.3798, -0.1464, 1.1946, 1.3236, 0.8653, 0.1891, -0.0073,
+            ],
+        ),
+        (
+            4,
+            [
+                -0.9634, -0.9621, 0.3539, 0.9569, 0.7066, 0.7078, 0.765, 0.5859,
+            ],
+        ),
+        (
+            4,
+            [
+                -1.1443, 0.7828, 1.0283, 0.722, 0.0741, 0.668, -0.4504, 0.5635,
+            ],
+        ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r03_grad(n, p[0], p[1]);
-        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
-        let f = |q: &[f64]| r03(n, q[0], q[1]);
-        check("r03", v, f(&p), &g, f, &p);
+        let (v, (g0, g1, g2)) = r03_grad(p[0], p[1], n, &p[2..6], p[6], p[7]);
+        let ps: Vec<f64> = [0, 1, 7].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r03(q[0], q[1], n, &p[2..6], p[6], q[2]);
+        check("r03", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
-fn r04(a: f64, x: &[f64], b: f64, n: usize) -> f64 {
-    let mut s1: f64 = 0.98;
-    let mut s2 = x[3] / x[0].tanh().exp();
-    'outer: for i in (1..n).rev() {
-        let mut u3 = x[i - 1] * x[n - 1 - i];
-        for j in 1..n {
-            u3 = (u3 * x[x.len() - 1 - i]).sin() + x[(j + 3) % x.len()];
-            u3 += (0.21 * x[x.len() - 1 - j].sin()).tan() * (1.49 * s2);
-        }
-        s2 += s2 + u3.sin();
+fn r04(n: usize, c: f64, a: f64, x: &Vec<f64>, b: f64) -> f64 {
+    let mut acc1 = help_s(x[1].sin(), x[0].cos());
+    for i in 1..3 {
+        acc1 = acc1 * (0.5 * x[x.len() - 1 - i].sin()) + b.asinh();
     }
-    let mut buf4 = Vec::with_capacity(3);
-    for i in 0..3 {
-        buf4.push(-(x[(i + 1) % x.len()] + x[x.len() - 1 - i]));
+    let mut m2 = 0;
+    while m2 < n {
+        acc1 += if n > 2 {
+            help_s(f64::cos(b), x[m2].cos())
+        } else {
+            a * acc1
+        };
+        m2 += 2;
     }
-    let cl5 = buf4.clone();
-    s2 += cl5[0] * s2;
-    s1 * s2.sin() + 0.25 * a.sin() + 0.25 * b.sin()
+    let mut buf3 = vec![0.5f64; x.len()];
+    for i in 0..x.len() {
+        buf3[i] += (1.84 + acc1.tanh()).log2() * (buf3[(i + 2) % buf3.len()] + i as f64);
+        acc1 += help_v(&buf3);
+    }
+    for i in 1..x.len() {
+        buf3[i] += x[i].cos() * buf3[i - 1];
+    }
+    acc1 *= help_v(&buf3[1..]);
+    acc1 + 0.25 * c.sin()
 }
 
 #[test]
 fn r04_matches_finite_differences() {
     let points: [(usize, [f64; 7]); 3] = [
         (
-            5,
-            [0.3716, -0.8491, 1.41, -1.3463, -0.7998, 0.4105, -0.6777],
+            2,
+            [0.4729, -0.1659, -0.3787, -0.5922, 0.1395, -0.1703, -0.2686],
         ),
         (
-            4,
-            [1.3202, -1.2596, -1.0906, 1.4069, 0.5093, 0.9954, -1.3667],
+            2,
+            [0.6989, -0.4941, -0.1406, -1.3351, -0.7018, 0.0514, 0.2364],
         ),
         (
-            5,
-            [-0.7177, -0.3831, -0.5546, 0.358, -1.0764, -0.5017, -0.7137],
+            2,
+            [-0.4275, 1.2341, -0.949, -1.0566, -0.7004, 1.4178, -1.227],
         ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r04_grad(p[0], &p[1..6], p[6], n);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2]].concat();
-        let f = |q: &[f64]| r04(q[0], &q[1..6], q[6], n);
+        let (v, (g0, g1, g2, g3)) = r04_grad(n, p[0], p[1], &p[2..6].to_vec(), p[6]);
+        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3]].concat();
+        let f = |q: &[f64]| r04(n, q[0], q[1], &q[2..6].to_vec(), q[6]);
         check("r04", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable]
-fn r05(a: f64, b: f64, n: usize, c: f64, x: &[f64]) -> f64 {
-    let mut s1 = a.min(x[0]);
-    let t2 = (0.82 * help_s(x[2], c.tanh()).tanh()).atanh();
-    s1 += help_v(&x[1..]);
-    let mut buf3 = vec![0.5f64; n];
-    for i in 1..n {
-        buf3[i] = (0.65 * x[i - 1].cos()).asin().tanh();
+#[differentiable(wrt(c, a))]
+fn r05(b: f64, c: f64, x: Vec<f64>, n: usize, a: f64) -> f64 {
+    if n > 2 {
+        return (x[0] * x[0]).mul_add(a.atan(), b + x[0]);
     }
-    s1 += buf3[0] * b;
-    let w4 = if buf3[0] <= -0.6 || n < 2 {
-        0.69 * help_s(b.atan(), x[0])
-    } else {
-        (0.33 * b.atan()).tan() / 2.38
-    };
-    s1 -= (w4 * s1).sin();
-    s1 * t2 - w4.sin()
+    let mut p1 = (1.25 + c.tanh()).log10();
+    for i in 0..x.len() - 1 {
+        p1 += p1 * (x[i + 1] - x[i]);
+    }
+    let w2 = if x[0] < -0.1 { c.cos().exp2() } else { x[2] };
+    p1 -= (w2 * p1).atan();
+    let m3 = (2.5 + w2.atan2(b * b + 1.83).tanh()) as usize;
+    for i in 0..m3 {
+        p1 += help_s(w2.sin(), x[i].sin());
+    }
+    p1 + w2.sin()
 }
 
 #[test]
 fn r05_matches_finite_differences() {
     let points: [(usize, [f64; 6]); 3] = [
-        (2, [1.2698, -0.7829, -0.3206, 0.784, -0.2009, 1.467]),
-        (2, [0.9849, 0.5336, -1.1066, -0.4949, 1.3832, -0.9358]),
-        (2, [1.4259, -0.9005, 0.5147, -0.4113, -0.3806, 0.4027]),
+        (3, [-0.0163, -1.2276, -0.9037, 1.3949, 1.1979, 0.1691]),
+        (2, [0.1831, -0.6914, -0.6695, 0.2199, 0.1749, -1.0998]),
+        (3, [-1.0219, 1.1414, 0.1297, -0.6482, 0.3035, 1.0325]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r05_grad(p[0], p[1], n, p[2], &p[3..6]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], g3].concat();
-        let f = |q: &[f64]| r05(q[0], q[1], n, q[2], &q[3..6]);
-        check("r05", v, f(&p), &g, f, &p);
+        let (v, (g0, g1)) = r05_grad(p[0], p[1], p[2..5].to_vec(), n, p[5]);
+        let ps: Vec<f64> = [1, 5].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r05(p[0], q[0], p[2..5].to_vec(), n, q[1]);
+        check("r05", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
-fn r06(a: f64, c: f64, n: usize, b: f64) -> f64 {
-    let mut acc1 = 0.61f64;
-    for i in 0..5 {
-        if n < 5 {
-            acc1 /= b.powi(2) + 1.31;
-        }
-        match i % 4 {
-            0 => {
-                acc1 = acc1 - 0.47 * (acc1 + b).sin();
-            }
-            1 => {
-                acc1 *= 1.0 + 0.13 * acc1.tanh();
-            }
-            2 => {
-                acc1 = (acc1 * acc1 + (1.53 + a.tanh())).sqrt();
-            }
-            _ => {
-                acc1 -= acc1;
-            }
-        }
-    }
-    if acc1 <= -0.4 && n < 4 {
-        acc1 = acc1 * (0.5 * c.sin()) + b;
-    } else {
-        acc1 = (acc1 * b).sin() + acc1;
-    }
-    acc1
+fn r06(a: f64, d: f64, n: usize, b: f64, c: f64) -> f64 {
+    let mut acc1 = 0.47f64;
+    acc1 -= other::r06(c, acc1.tanh());
+    let mut s2: f64 = 0.3;
+    let mut w3: [f64; 5] = [0.52, 0.24, 0.84, -0.26, 1.08];
+    let t4 = c % 2.07 * w3[1];
+    acc1 -= (t4 * acc1).sin();
+    w3.rotate_left(4);
+    acc1 += w3[1] * acc1;
+    s2 -= t4.cbrt() * w3[2];
+    w3.rotate_right(4);
+    let t5 = w3[4] * c;
+    acc1 -= (t5 * acc1).sin();
+    let mut w6 = vec![1.23f64, -1.88, 0.75, -0.53];
+    s2 += w6[0] * acc1;
+    acc1 += w6[3] * b;
+    w6.rotate_left(3);
+    acc1 += (1.97 * w3[2]).clamp(-0.52, 0.24) * w6[2];
+    t4 - t5 + s2 + 0.25 * a.sin() + 0.25 * d.sin()
 }
 
 #[test]
 fn r06_matches_finite_differences() {
-    let points: [(usize, [f64; 3]); 3] = [
-        (3, [1.2415, -1.1747, -0.6557]),
-        (4, [-0.2686, -0.8147, 1.3237]),
-        (5, [-0.1406, -1.3351, -0.7018]),
+    let points: [(usize, [f64; 4]); 3] = [
+        (2, [-0.4646, 1.2276, 0.4407, -1.3873]),
+        (2, [1.1547, -0.8383, -0.5922, -0.6485]),
+        (2, [0.3304, -0.3747, 1.3361, 0.9101]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r06_grad(p[0], p[1], n, p[2]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r06(q[0], q[1], n, q[2]);
+        let (v, (g0, g1, g2, g3)) = r06_grad(p[0], p[1], n, p[2], p[3]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r06(q[0], q[1], n, q[2], q[3]);
         check("r06", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r07(n: usize, b: f64, x: Vec<f64>, a: f64) -> f64 {
-    let mut p1 = 0.98f64;
-    let mut buf2 = vec![0.0f64; x.len()];
-    for i in 0..x.len() {
-        buf2[i] = help_r(a.atan(), 1);
-    }
-    p1 *= help_v(&buf2[1..]);
-    for i in 0..n - 1 {
-        p1 += -(1.68 * buf2[n - 1 - i]).sin();
-    }
-    let mut p1 = p1.tanh() + p1;
-    p1 + 0.25 * b.sin()
+fn r07(x: &[f64], n: usize) -> f64 {
+    let mut acc1: f64 = 0.0;
+    let t2 = (-1.4 % 1.05 * x[5]).abs();
+    let mut acc1 = acc1.tanh() + t2;
+    let t3: f64 = x.iter().map(|&v: &f64| v).sum();
+    acc1 -= (t3 * acc1).sin();
+    acc1 * t2 * t3
 }
 
 #[test]
 fn r07_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            5,
-            [0.6097, 0.7314, 0.1305, -0.8273, 0.3646, -1.0682, -0.0411],
-        ),
-        (
-            5,
-            [-1.1565, -1.4047, 1.4858, 1.4399, -0.5636, 0.4912, -1.488],
-        ),
-        (
-            5,
-            [-0.7687, -0.3576, -0.3151, 1.4664, 1.0741, 1.1988, 0.0997],
-        ),
+    let points: [(usize, [f64; 6]); 3] = [
+        (5, [1.0601, -1.2195, 0.5502, -0.4715, -1.3521, 0.477]),
+        (6, [0.8776, -1.1921, 0.4095, -0.2417, 0.7619, 1.3689]),
+        (6, [-1.0812, -1.3773, 1.016, 0.9675, -1.2987, -1.1064]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r07_grad(n, p[0], p[1..6].to_vec(), p[6]);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2]].concat();
-        let f = |q: &[f64]| r07(n, q[0], q[1..6].to_vec(), q[6]);
+        let (v, g0) = r07_grad(&p[0..6], n);
+        let g: Vec<f64> = g0;
+        let f = |q: &[f64]| r07(&q[0..6], n);
         check("r07", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable]
-fn r08(b: f64, c: f64, a: f64, d: f64) -> f64 {
-    let mut s1: f64 = 0.66;
-    let t2 = c.sin().exp_m1();
-    for i in 1..5 {
-        let mut u3 = t2 - c;
-        for j in 0..3 {
-            u3 += b;
+#[differentiable(wrt(a, x))]
+fn r08(a: f64, x: &[f64], n: usize) -> f64 {
+    let mut acc1: f64 = 0.9;
+    let t2 = a % 0.97 + (0.46 * a).sin().exp2();
+    let mut buf3 = vec![0.0f64; n];
+    for i in 0..n {
+        buf3[i] = t2.min(1.35 * buf3[i]);
+        match i % 3 {
+            0 => {
+                acc1 = (acc1 * acc1 + (a.exp() + 0.45)).sqrt();
+            }
+            1 => {
+                acc1 /= a.powi(2) + 0.55;
+            }
+            _ => {
+                acc1 += (1.16 * x.iter().map(|&v: &f64| 1.2 * v).sum::<f64>()).round() * t2;
+            }
         }
-        s1 += s1 + u3.sin();
-        s1 += s1;
     }
-    for i in (0..5).step_by(3) {
-        s1 += t2;
-        s1 = s1.max((a * a + 1.74).powf(t2.atan()));
+    for i in 1..n {
+        buf3[i] -= a.atan() * buf3[i - 1];
     }
-    let mut s1 = s1.tanh() + d;
-    s1 - t2
+    acc1 += help_v(&buf3);
+    for i in (0..x.len() - 1).rev() {
+        let t4 = x[i + 1] - x[i] * x[i];
+        let t5 = 1.0 - x[i];
+        acc1 += 2.65 * t4 * t4 + t5 * t5;
+    }
+    acc1 + t2
 }
 
 #[test]
 fn r08_matches_finite_differences() {
-    let points: [[f64; 4]; 3] = [
-        [0.6545, -0.2177, 0.4451, -1.4226],
-        [-0.3913, -1.4597, -0.5879, -0.6139],
-        [1.155, -0.4949, -0.9679, -1.3573],
+    let points: [(usize, [f64; 5]); 3] = [
+        (4, [0.8967, -0.2434, 1.1627, 0.435, -0.5848]),
+        (4, [0.3054, 0.4606, -0.2769, -1.3083, 1.1803]),
+        (4, [-0.8638, 0.5704, 0.8653, 0.3353, 0.3127]),
     ];
-    for p in points {
-        let (v, (g0, g1, g2, g3)) = r08_grad(p[0], p[1], p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r08(q[0], q[1], q[2], q[3]);
-        check("r08", v, f(&p), &g, f, &p);
+    for (n, p) in points {
+        let (v, (g0, g1)) = r08_grad(p[0], &p[1..5], n);
+        let ps: Vec<f64> = [0, 1, 2, 3, 4].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = [vec![g0], g1].concat();
+        let f = |q: &[f64]| r08(q[0], &q[1..5], n);
+        check("r08", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
-fn r09(d: f64, b: f64, c: f64, a: f64) -> f64 {
-    let mut y1 = 0.27 * a;
-    for i in 0..5 {
-        y1 = (y1 * c).sin() + c;
-        y1 += (1.05 * (i + 1) as f64).floor() * y1;
-    }
-    let mut buf2 = Vec::with_capacity(4);
-    for i in 0..4 {
-        buf2.push(c.asinh() / (2.43 + y1.sin()));
-    }
-    let cl3 = buf2.clone();
-    y1 += cl3[2] * c;
-    y1 = (y1 * y1).sin() + y1;
-    let mut buf4 = Vec::with_capacity(3);
-    for i in 0..3 {
-        buf4.push((2.22 + d.sin()).log10());
-    }
-    y1 += help_v(&buf4[1..]);
-    y1 + 0.25 * b.sin()
+fn r09(a: f64) -> f64 {
+    let mut acc1 = 0.87f64;
+    let t2 = f64::atanh(0.56 * a.tanh()) + (a.powi(2) + 0.51).ln();
+    acc1 += a;
+    acc1 = 0.5 * acc1 + help_s(acc1, acc1.atan());
+    acc1 + t2
 }
 
 #[test]
 fn r09_matches_finite_differences() {
-    let points: [[f64; 4]; 3] = [
-        [-1.0219, 1.1414, 0.1297, -0.6482],
-        [1.2127, -1.471, -0.4296, -1.4214],
-        [0.8226, -0.5428, -0.0271, 0.3417],
-    ];
+    let points: [[f64; 1]; 3] = [[1.0862], [-1.3787], [-0.6832]];
     for p in points {
-        let (v, (g0, g1, g2, g3)) = r09_grad(p[0], p[1], p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r09(q[0], q[1], q[2], q[3]);
+        let (v, g0) = r09_grad(p[0]);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r09(q[0]);
         check("r09", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r10(a: f64, b: f64, n: usize) -> f64 {
-    if n < 4 {
-        return (0.81 * (a + a).tanh()).atanh();
+fn r10(n: usize, a: f64) -> f64 {
+    let mut s1: f64 = 0.09;
+    s1 += other::r10(a.tanh(), (1.59 * s1).sin());
+    for i in (0..n).step_by(2) {
+        let w2 = match i % 3 {
+            0 => a * other::help_s(s1, a),
+            1 => f64::clamp(a.sin(), -0.47, 0.43),
+            _ => help_t(s1.cos(), a.tanh()).0,
+        };
+        s1 += w2 * w2.atan();
     }
-    let mut s1 = a;
-    let mut m2 = 0;
-    loop {
-        let ((p3, q4), r5) = (help_t(a.atan(), s1.tanh()), s1.sin());
-        s1 -= help_s(s1, f64::cos(q4));
-        m2 += 1;
-        if m2 >= n {
-            break;
+    for i in 0..n {
+        if i <= 4 {
+            s1 += 0.79;
+        } else {
+            s1 /= a.sin().exp();
         }
     }
-    let mut buf6: Vec<f64> = Vec::new();
-    for i in 0..3 {
-        buf6.push((s1 + s1) * f64::max(a, (i + 1) as f64));
-    }
-    s1 -= help_v(&buf6);
-    s1 + 0.25 * b.sin()
+    s1
 }
 
 #[test]
 fn r10_matches_finite_differences() {
-    let points: [(usize, [f64; 2]); 3] = [
-        (4, [-0.5089, -0.4524]),
-        (4, [-0.3379, -0.902]),
-        (4, [-0.6777, 0.5668]),
-    ];
+    let points: [(usize, [f64; 1]); 3] = [(4, [0.3927]), (4, [-0.8834]), (4, [0.0448])];
     for (n, p) in points {
-        let (v, (g0, g1)) = r10_grad(p[0], p[1], n);
-        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
-        let f = |q: &[f64]| r10(q[0], q[1], n);
+        let (v, g0) = r10_grad(n, p[0]);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r10(n, q[0]);
         check("r10", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r11(x: &[f64], a: f64, n: usize) -> f64 {
-    let mut p1 = a;
-    for i in (0..x.len()).rev() {
-        let p1: f64 = p1.sin() + (a - x[(i + 2) % x.len()]);
-    }
-    for i in (1..n).rev() {
-        let mut u2 = (0.52 * p1.tanh()).atanh();
-        for j in 0..x.len() {
-            u2 = -u2 * (j as f64).sin() + p1;
-        }
-        p1 += u2 * p1.atan();
-        let w3 = match i % 3 {
-            0 => f64::atan2(p1, x[i]).atan(),
-            1 => -(1.62 + a.sin()).recip(),
-            _ => a,
-        };
-        p1 += w3 * w3;
-    }
-    p1
-}
-
-#[test]
-fn r11_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            3,
-            [-0.7649, -0.6937, 0.2662, -0.875, -0.0296, 0.2521, -0.5938],
-        ),
-        (
-            3,
-            [0.4676, -0.0468, -1.3045, -1.1754, -1.0662, -1.025, -1.0318],
-        ),
-        (3, [1.1499, 0.4142, 1.2754, 0.8221, 0.0526, -1.4671, 0.2374]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r11_grad(&p[0..6], p[6], n);
-        let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r11(&q[0..6], q[6], n);
-        check("r11", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r12(a: f32, n: usize) -> f32 {
-    let mut s1 = a.clamp(-0.55, 0.49);
-    for i in (0..n).rev().step_by(3) {
-        s1 = (s1 * a).sin() + s1;
-    }
-    s1 *= 1.0 + 0.31 * s1.sin();
-    s1 = s1.tanh() * s1 + a;
-    s1
-}
-
-/// `f64` copy of `r12`, for finite differences.
-fn r12_f64(a: f64, n: usize) -> f64 {
-    let mut s1 = a.clamp(-0.55, 0.49);
-    for i in (0..n).rev().step_by(3) {
-        s1 = (s1 * a).sin() + s1;
-    }
-    s1 *= 1.0 + 0.31 * s1.sin();
-    s1 = s1.tanh() * s1 + a;
-    s1
-}
-
-#[test]
-fn r12_matches_finite_differences() {
-    let points: [(usize, [f32; 1]); 3] = [(3, [0.387]), (2, [-1.009]), (2, [-0.123])];
-    for (n, p) in points {
-        let (v, g0) = r12_grad(p[0], n);
-        let g: Vec<f32> = vec![g0];
-        let f = |q: &[f64]| r12_f64(q[0], n);
-        check32("r12", v, r12(p[0], n), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r13(n: usize, x: &[f64], a: f64) -> f64 {
-    let mut acc1 = 0.35f64;
-    for xi in x.iter() {
-        acc1 += help_v(&x[..n]);
-        if n < 2 {
-            acc1 = acc1.min(a.exp());
-        }
-        if n >= 2 {
-            acc1 = acc1 * (0.5 * (*xi).cos()) + (x[2] + x[3]);
-        }
-    }
-    acc1 /= a.powi(2) + 0.55;
-    acc1
-}
-
-#[test]
-fn r13_matches_finite_differences() {
-    let points: [(usize, [f64; 5]); 3] = [
-        (2, [1.3423, 0.4574, -0.2121, -0.8546, 1.4884]),
-        (2, [0.2868, 1.0916, -0.2183, 0.149, 0.8689]),
-        (2, [0.789, -0.9731, -0.1546, 1.1226, 1.1685]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r13_grad(n, &p[0..4], p[4]);
-        let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r13(n, &q[0..4], q[4]);
-        check("r13", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r14(x: &Vec<f64>, n: usize, b: f64, a: f64) -> f64 {
-    let mut p1 = a.min(x[1]);
-    let t2 = p1.exp2();
-    'outer: for (i, xi) in x.iter().enumerate() {
-        if n > 4 {
-            p1 %= 1.52;
-        } else {
-            p1 *= p1;
-        }
-        if i % 2 == 1 {
-            continue;
-        }
-        p1 += x[i];
-    }
-    let w3 = if n >= 4 {
-        help_r(x[3].sin(), 2).asinh()
-    } else {
-        (0.78 * t2.tanh()).acos()
-    };
-    p1 += w3 * x[0];
-    p1 += (x[0].powi(2) + 0.69).log2();
-    let mut p1 = p1.tanh() + t2;
-    w3 * t2.sin() + p1 + 0.25 * b.sin()
-}
-
-#[test]
-fn r14_matches_finite_differences() {
-    let points: [(usize, [f64; 6]); 3] = [
-        (4, [-0.3775, 1.3846, -0.0375, 0.7492, -0.1666, 1.4711]),
-        (4, [-0.6964, 0.8062, -1.4225, 0.9912, -0.2298, 1.3405]),
-        (4, [0.2052, -0.4221, -0.472, -1.4482, -0.7798, -1.0677]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2)) = r14_grad(&p[0..4].to_vec(), n, p[4], p[5]);
-        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r14(&q[0..4].to_vec(), n, q[4], q[5]);
-        check("r14", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r15(n: usize, a: f32, x: Vec<f32>, b: f32) -> f32 {
-    if n < 2 {
-        return (1.23 + x[0].tanh()).ln_1p();
-    }
-    let mut y1 = 0.89f32;
-    let mut buf2: Vec<f32> = vec![0.0; n];
-    for i in 1..n {
-        buf2[i] = x[i - 1];
-    }
-    for i in 1..buf2.len() {
-        buf2[i] -= y1.tanh() * buf2[i - 1];
-    }
-    y1 *= help_v32(&buf2[1..]);
-    if n > 2 {
-        y1 += (0.73 * ((2.96 * b).ceil() * buf2[1]).cos()).asin();
-    } else {
-        y1 = y1.max(a);
-    }
-    y1
-}
-
-/// `f64` copy of `r15`, for finite differences.
-fn r15_f64(n: usize, a: f64, x: Vec<f64>, b: f64) -> f64 {
-    if n < 2 {
-        return (1.23 + x[0].tanh()).ln_1p();
-    }
-    let mut y1 = 0.89f64;
-    let mut buf2: Vec<f64> = vec![0.0; n];
-    for i in 1..n {
-        buf2[i] = x[i - 1];
-    }
-    for i in 1..buf2.len() {
-        buf2[i] -= y1.tanh() * buf2[i - 1];
-    }
-    y1 *= help_v(&buf2[1..]);
-    if n > 2 {
-        y1 += (0.73 * ((2.96 * b).ceil() * buf2[1]).cos()).asin();
-    } else {
-        y1 = y1.max(a);
-    }
-    y1
-}
-
-#[test]
-fn r15_matches_finite_differences() {
-    let points: [(usize, [f32; 5]); 3] = [
-        (2, [-0.012, 0.062, -0.356, -1.383, -0.252]),
-        (2, [1.358, -1.346, -1.092, -0.738, 0.753]),
-        (2, [-1.255, 0.179, 0.602, -0.866, -1.251]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2)) = r15_grad(n, p[0], p[1..4].to_vec(), p[4]);
-        let g: Vec<f32> = [vec![g0], g1, vec![g2]].concat();
-        let f = |q: &[f64]| r15_f64(n, q[0], q[1..4].to_vec(), q[4]);
-        check32("r15", v, r15(n, p[0], p[1..4].to_vec(), p[4]), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r16(a: f64, n: usize, b: f64, x: &[f64]) -> f64 {
-    let mut s1 = x[4];
-    for &xi in x.iter() {
-        s1 += (1.44 * ((2.73 * x[4]).trunc() * x[1])).ceil() * x[0];
-    }
-    s1 += s1.asinh() % 1.57;
-    let w2 = if n >= 5 {
-        b
-    } else {
-        f64::mul_add(s1, b.tanh(), 0.65 * x[4])
-    };
-    for i in (0..x.len()).rev() {
-        let w3 = match i % 3 {
-            0 => x[1].abs(),
-            1 => x[x.len() - 1 - i],
-            _ => x[i].atan2(w2 * w2 + 1.02),
-        };
-        s1 += w3 * s1.sin();
-        if i == 1 && n > 4 {
-            return -0.77 * w3;
-        }
-    }
-    w2 * s1 + 0.25 * a.sin()
-}
-
-#[test]
-fn r16_matches_finite_differences() {
-    let points: [(usize, [f64; 8]); 3] = [
-        (
-            5,
-            [
-                -0.1771, -1.4839, -0.324, -0.3506, -1.42, 0.4438, -1.3111, 1.3469,
-            ],
-        ),
-        (
-            4,
-            [
-                1.0966, 0.1635, 0.2148, 1.1704, 0.776, 0.5935, -1.1109, 0.633,
-            ],
-        ),
-        (
-            5,
-            [
-                0.125, -0.6629, -0.1438, 0.3062, 1.0363, -0.3944, 0.8232, -1.1535,
-            ],
-        ),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2)) = r16_grad(p[0], n, p[1], &p[2..8]);
-        let g: Vec<f64> = [vec![g0], vec![g1], g2].concat();
-        let f = |q: &[f64]| r16(q[0], n, q[1], &q[2..8]);
-        check("r16", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r17(n: usize, a: f64, x: &[f64]) -> f64 {
-    let mut acc1: f64 = 0.96;
-    let t2 = -x[1].tanh().cosh();
-    'outer: for (i, xi) in x.iter().enumerate() {
-        let t3 = x[i];
-        acc1 += t3 * x[x.len() - 1 - i];
-    }
-    acc1 = 0.5 * acc1 + help_v(&x[..n]);
-    if n > 3 {
-        acc1 = acc1.max(x[1] / (1.63 + t2.tanh()));
-    } else {
-        acc1 *= 1.0 + 0.11 * t2.tanh();
-    }
-    let mut buf4 = vec![0.0f64; x.len()];
+fn r11(c: f64, b: f64, a: f64, x: &[f64], n: usize) -> f64 {
+    let mut y1: f64 = 0.76;
     for i in 0..x.len() {
-        buf4[i] = buf4[(i + 3) % buf4.len()];
+        let c = c.cos() - (c - c);
+        y1 = y1 * c.tanh() + c;
+    }
+    for i in 0..n {
+        let t2: f64 = x.iter().map(|&v: &f64| (v + c).powi(2)).sum();
+        y1 += t2 * y1.atan();
+    }
+    'outer: for i in 1..n {
+        let mut u3 = c;
+        u3 -= x[i].max(y1) + help_s(x[n - 1 - i], u3);
+        y1 += u3 * b;
     }
     for i in 1..x.len() {
-        buf4[i] -= t2.atan() * buf4[i - 1];
-    }
-    acc1 += buf4[1] * t2;
-    t2 - acc1 + 0.25 * a.sin()
-}
-
-#[test]
-fn r17_matches_finite_differences() {
-    let points: [(usize, [f64; 4]); 3] = [
-        (3, [-0.1064, 1.1737, -0.1068, 1.3752]),
-        (3, [0.2229, -1.0233, 1.1204, 0.337]),
-        (3, [-1.2347, 1.1215, 1.2129, 0.0323]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r17_grad(n, p[0], &p[1..4]);
-        let g: Vec<f64> = [vec![g0], g1].concat();
-        let f = |q: &[f64]| r17(n, q[0], &q[1..4]);
-        check("r17", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r18(a: f64) -> f64 {
-    let mut acc1: f64 = 0.6;
-    let mut p2 = a * acc1;
-    let t3 = f64::acos(0.72 * (a.powi(2) + 1.32).ln().cos());
-    p2 -= -help_s(t3, p2.tanh());
-    let w4 = if t3 < 0.6 {
-        -acc1
-    } else {
-        a.sin().to_degrees() / (t3.atan().exp() + 0.13)
-    };
-    p2 += w4 * f64::atan(w4);
-    (t3 - p2) * w4
-}
-
-#[test]
-fn r18_matches_finite_differences() {
-    let points: [[f64; 1]; 3] = [[-1.1168], [-0.7731], [1.2529]];
-    for p in points {
-        let (v, g0) = r18_grad(p[0]);
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r18(q[0]);
-        check("r18", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable(wrt(x, a, b))]
-fn r19(x: &Vec<f64>, a: f64, b: f64, n: usize) -> f64 {
-    let mut acc1 = (1.0 + b.exp()).acosh();
-    let t2: f64 = a;
-    acc1 *= x[1].cos();
-    acc1 = (acc1 * acc1 + (2.39 + x[3].sin())).sqrt();
-    t2 - acc1
-}
-
-#[test]
-fn r19_matches_finite_differences() {
-    let points: [(usize, [f64; 6]); 3] = [
-        (2, [-0.8407, 0.7396, -0.0681, 0.8421, -1.1004, -0.7773]),
-        (2, [-1.1054, 0.9006, -0.9141, 0.4151, -0.2667, 1.1022]),
-        (2, [0.9504, -0.1335, 0.6034, -0.5621, -0.4313, 1.4373]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2)) = r19_grad(&p[0..4].to_vec(), p[4], p[5], n);
-        let ps: Vec<f64> = [0, 1, 2, 3, 4, 5].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r19(&q[0..4].to_vec(), q[4], q[5], n);
-        check("r19", v, f(&ps), &g, f, &ps);
-    }
-}
-
-#[differentiable]
-fn r20(a: f64, c: f64, n: usize, d: f64, b: f64) -> f64 {
-    if n > 4 {
-        return (1.13 * c.cbrt()).signum() * c;
-    }
-    let mut y1: f64 = 0.01;
-    let mut m2: usize = 0;
-    while m2 < n {
-        y1 *= c.atan();
-        m2 += 1;
-    }
-    for i in 0..=3 {
-        for j in 0..n {
-            y1 += help_s(y1, ((i + 1) as f64).tanh());
-        }
-        y1 = 0.5 * y1 + help_s(d, b.tanh());
+        y1 = y1 * 0.83 + x[i - 1] * x[i].cos();
     }
     y1 + 0.25 * a.sin()
 }
 
 #[test]
-fn r20_matches_finite_differences() {
-    let points: [(usize, [f64; 4]); 3] = [
-        (4, [-0.4455, 1.4055, 0.4166, -0.954]),
-        (4, [-0.2814, 0.4309, -0.4203, 1.4674]),
-        (4, [0.5165, 1.2843, 0.9952, -0.8404]),
+fn r11_matches_finite_differences() {
+    let points: [(usize, [f64; 8]); 3] = [
+        (
+            2,
+            [
+                -0.3679, 0.5596, 0.834, 1.4357, -0.2367, 0.6946, -1.3524, 1.0869,
+            ],
+        ),
+        (
+            5,
+            [
+                -0.5742, 1.0886, -1.2661, -1.3084, -0.1622, 0.5186, -1.149, 0.2085,
+            ],
+        ),
+        (
+            5,
+            [
+                0.1118, 0.2358, -1.1601, -0.0203, 0.406, -1.3047, 1.3966, 1.3791,
+            ],
+        ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r20_grad(p[0], p[1], n, p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r20(q[0], q[1], n, q[2], q[3]);
-        check("r20", v, f(&p), &g, f, &p);
+        let (v, (g0, g1, g2, g3)) = r11_grad(p[0], p[1], p[2], &p[3..8], n);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], g3].concat();
+        let f = |q: &[f64]| r11(q[0], q[1], q[2], &q[3..8], n);
+        check("r11", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r21(n: usize, x: &[f64]) -> f64 {
-    let mut p1 = 0.66f64;
-    for &xi in x.iter() {
-        p1 = p1.tanh() * xi + -x[0];
-        let w2 = if x[2] > -0.5 || n > 2 {
-            p1.tanh()
-        } else {
-            (xi % 1.65).mul_add(x[0].atan(), help_r(x[2].sin(), 1))
-        };
-        p1 -= (w2 * p1).atan();
-        p1 += (1.47 * (1.14 * p1)).round() * x[1];
-    }
-    let mut buf3 = vec![1.0f64; x.len()];
-    for i in 0..buf3.len() {
-        buf3[i] = (1.33 * (0.63 * p1)).floor() * p1;
-    }
-    for v4 in buf3.iter() {
-        let (p5, q6) = (help_r(*v4, 1), v4 * buf3[2]);
-        p1 += p5 * p5.cos();
-        for j in 0..n {
-            if j == 0 {
-                p1 = -p1 * p1 + v4;
-            } else {
-                p1 = -p1 * (0.52 * x[j]).sin() + p1;
-            }
+fn r12(b: f32, n: usize, a: f32, x: Vec<f32>) -> f32 {
+    let mut acc1 = 0.55f32;
+    let t2 = x
+        .iter()
+        .fold(0.5, |acc: f32, v: &f32| acc + v.sin().exp())
+        .asinh();
+    for i in (0..x.len()).step_by(2) {
+        acc1 /= t2.powi(2) + 1.33;
+        if i % 2 == 1 {
+            continue;
         }
     }
-    p1
-}
-
-#[test]
-fn r21_matches_finite_differences() {
-    let points: [(usize, [f64; 3]); 3] = [
-        (2, [-0.7964, 0.6261, -0.6911]),
-        (2, [-0.9889, 0.1222, 1.2375]),
-        (2, [-0.9718, -0.0071, -0.3926]),
-    ];
-    for (n, p) in points {
-        let (v, g0) = r21_grad(n, &p[0..3]);
-        let g: Vec<f64> = g0;
-        let f = |q: &[f64]| r21(n, &q[0..3]);
-        check("r21", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r22(a: f64, c: f64, b: f64) -> f64 {
-    let mut acc1 = b;
-    let mut s2 = b * c;
-    let t3 = (2.33 + s2.sin()).ln() / (s2 * s2 + 1.33);
-    let mut buf4 = vec![1.0f64; 4];
-    for i in 0..buf4.len() {
-        buf4[i] += (buf4[(i + 1) % buf4.len()] * buf4[i]).sin();
-    }
-    for i in 1..buf4.len() {
-        buf4[i] -= buf4[(i + 2) % buf4.len()].tanh() * buf4[i - 1];
-    }
-    let mut s2 = s2.tanh() + t3;
-    let mut m5 = 0;
+    let mut m3: usize = 0;
     loop {
-        s2 -= help_s(s2, t3);
-        m5 += 1;
-        if m5 >= 5 {
+        acc1 += help_s32(x[m3].cos(), t2.tanh());
+        m3 += 1;
+        if m3 >= n {
             break;
         }
     }
-    acc1 * t3 - s2.sin() + 0.25 * a.sin()
+    for i in (1..n).rev() {
+        let b: f32 = b.sin() * t2.cosh().powi(-2);
+        acc1 -= (b * acc1).atan();
+    }
+    let mut buf4 = vec![1.0f32; 3];
+    for i in 0..buf4.len() {
+        buf4[i] = (2.48 * help_r32(b, 2)).ceil() * b;
+    }
+    acc1 *= help_v32(&buf4[1..]);
+    t2 * acc1.sin() + 0.25 * a.sin()
 }
 
-#[test]
-fn r22_matches_finite_differences() {
-    let points: [[f64; 3]; 3] = [
-        [0.7082, -1.4792, 0.3596],
-        [1.3513, -1.0018, -0.268],
-        [-0.8202, -0.4058, -0.9137],
-    ];
-    for p in points {
-        let (v, (g0, g1, g2)) = r22_grad(p[0], p[1], p[2]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r22(q[0], q[1], q[2]);
-        check("r22", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r23(c: f64, a: f64, b: f64) -> f64 {
-    let mut p1 = 0.83f64;
-    let mut y2 = 0.66f64;
-    if c > 0.5 {
-        p1 += 1.44 * help_s((-0.22 * p1).sin(), y2);
-    }
-    for i in 1..=4 {
-        p1 *= y2.cos();
-        let mut m3 = 0;
-        while m3 < 4 {
-            if !(m3 % 2 == 0) {
-                p1 %= 1.75;
-            }
-            y2 = y2 * (0.5 * a.sin()) + i as f64;
-            m3 += 1;
+/// `f64` copy of `r12`, for finite differences.
+fn r12_f64(b: f64, n: usize, a: f64, x: Vec<f64>) -> f64 {
+    let mut acc1 = 0.55f64;
+    let t2 = x
+        .iter()
+        .fold(0.5, |acc: f64, v: &f64| acc + v.sin().exp())
+        .asinh();
+    for i in (0..x.len()).step_by(2) {
+        acc1 /= t2.powi(2) + 1.33;
+        if i % 2 == 1 {
+            continue;
         }
-        let w4 = match i % 3 {
-            0 => b.to_radians() * p1.clamp(-0.51, 0.65),
-            1 => (2.32 * p1).round() * a,
-            _ => b - c,
-        };
-        y2 += w4 * a.tanh();
     }
-    let t5 = c;
-    y2 = y2 * t5.tanh() + b;
-    p1 * t5.sin() + y2
-}
-
-#[test]
-fn r23_matches_finite_differences() {
-    let points: [[f64; 3]; 3] = [
-        [0.1182, 0.2429, 1.1063],
-        [1.0653, -0.2412, -0.391],
-        [-1.2447, -0.1413, -0.6115],
-    ];
-    for p in points {
-        let (v, (g0, g1, g2)) = r23_grad(p[0], p[1], p[2]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r23(q[0], q[1], q[2]);
-        check("r23", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable(wrt(a))]
-fn r24(c: f64, a: f64, b: f64, n: usize) -> f64 {
-    let mut s1 = b.abs();
-    for i in 1..5 {
-        s1 %= 2.07;
-    }
-    for i in 0..n {
-        for j in 1..3 {
-            let mut u2 = c.cos();
-            u2 += s1.sin().exp2() / 0.9;
-            s1 -= s1 + u2.sin();
+    let mut m3: usize = 0;
+    loop {
+        acc1 += help_s(x[m3].cos(), t2.tanh());
+        m3 += 1;
+        if m3 >= n {
+            break;
         }
-        let w3 = if c > -0.5 { b } else { b };
-        s1 = s1 * w3.tanh() + c;
-        s1 = 0.5 * s1 + help_s(s1, w3);
     }
-    for i in 0..n {
-        s1 -= help_s(s1, a.atan());
+    for i in (1..n).rev() {
+        let b: f64 = b.sin() * t2.cosh().powi(-2);
+        acc1 -= (b * acc1).atan();
     }
-    if s1 >= -0.3 {
-        s1 = s1.tanh() * c + (1.23 * a).floor() * c;
-    } else {
-        s1 -= -c.max(a);
+    let mut buf4 = vec![1.0f64; 3];
+    for i in 0..buf4.len() {
+        buf4[i] = (2.48 * help_r(b, 2)).ceil() * b;
     }
-    s1
+    acc1 *= help_v(&buf4[1..]);
+    t2 * acc1.sin() + 0.25 * a.sin()
 }
 
 #[test]
-fn r24_matches_finite_differences() {
-    let points: [(usize, [f64; 3]); 3] = [
-        (5, [-1.3156, -0.77, 0.0333]),
-        (4, [-1.2199, 0.519, 0.9453]),
-        (4, [-1.0052, -0.4526, 0.9315]),
+fn r12_matches_finite_differences() {
+    let points: [(usize, [f32; 8]); 3] = [
+        (
+            6,
+            [0.788, 1.231, -1.26, 0.298, 1.427, -1.352, -0.394, 0.672],
+        ),
+        (5, [0.517, 0.378, -1.19, 1.106, -1.191, 0.965, 1.059, -0.69]),
+        (
+            5,
+            [-0.967, 0.504, 1.375, 0.668, -0.212, 0.288, 1.339, -0.505],
+        ),
     ];
     for (n, p) in points {
-        let (v, g0) = r24_grad(p[0], p[1], p[2], n);
-        let ps: Vec<f64> = [1].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r24(p[0], q[0], p[2], n);
-        check("r24", v, f(&ps), &g, f, &ps);
+        let (v, (g0, g1, g2)) = r12_grad(p[0], n, p[1], p[2..8].to_vec());
+        let g: Vec<f32> = [vec![g0], vec![g1], g2].concat();
+        let f = |q: &[f64]| r12_f64(q[0], n, q[1], q[2..8].to_vec());
+        check32("r12", v, r12(p[0], n, p[1], p[2..8].to_vec()), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r25(c: f32, n: usize, b: f32, a: f32, x: &[f32], d: f32) -> f32 {
-    if n < 2 {
-        return -(b / a.cosh());
-    }
-    let mut acc1 = 0.41f32;
-    for i in 0..n - 1 {
-        acc1 = if n < 2 {
-            0.5 * acc1 + help_v32(&x[1..])
-        } else {
-            1.23 * x[n - 1 - i]
-        };
-    }
-    for xi in x.iter() {
-        for j in 0..n {
-            acc1 = (acc1 * b).sin() + c;
+fn r13(c: f64, n: usize, x: &Vec<f64>, b: f64, a: f64) -> f64 {
+    let mut y1 = 0.48f64;
+    let w2 = if x[5] > 0.9 || n > 4 {
+        (x[2] + c) * b
+    } else {
+        (1.54 * (b * y1)).floor() * a
+    };
+    y1 += w2 * x[1].tanh();
+    y1 *= 1.0 + 0.17 * x[3].atan();
+    'outer: for i in 1..n {
+        let mut u3 = x[x.len() - 1 - i];
+        for j in 0..x.len() {
+            u3 /= w2 * w2 + 1.02;
+        }
+        y1 -= y1 + u3.sin();
+        if i == 2 && n > 4 {
+            return f64::sin(x[i]).cosh();
         }
     }
-    let mut m2 = 0;
-    while m2 < n {
-        match m2 % 3 {
-            0 => {
-                acc1 = acc1.min(help_t32(c, ((m2 + 1) as f32).tanh()).0);
-            }
-            1 => {
-                acc1 /= x[x.len() - 1 - m2].powi(2) + 0.82;
-            }
-            _ => {
-                acc1 *= 1.0 + 0.23 * a.cos();
-            }
-        }
-        m2 += 1;
-    }
-    acc1 + 0.25 * d.sin()
-}
-
-/// `f64` copy of `r25`, for finite differences.
-fn r25_f64(c: f64, n: usize, b: f64, a: f64, x: &[f64], d: f64) -> f64 {
-    if n < 2 {
-        return -(b / a.cosh());
-    }
-    let mut acc1 = 0.41f64;
-    for i in 0..n - 1 {
-        acc1 = if n < 2 {
-            0.5 * acc1 + help_v(&x[1..])
-        } else {
-            1.23 * x[n - 1 - i]
-        };
-    }
-    for xi in x.iter() {
-        for j in 0..n {
-            acc1 = (acc1 * b).sin() + c;
-        }
-    }
-    let mut m2 = 0;
-    while m2 < n {
-        match m2 % 3 {
-            0 => {
-                acc1 = acc1.min(help_t(c, ((m2 + 1) as f64).tanh()).0);
-            }
-            1 => {
-                acc1 /= x[x.len() - 1 - m2].powi(2) + 0.82;
-            }
-            _ => {
-                acc1 *= 1.0 + 0.23 * a.cos();
-            }
-        }
-        m2 += 1;
-    }
-    acc1 + 0.25 * d.sin()
+    y1 * w2.sin()
 }
 
 #[test]
-fn r25_matches_finite_differences() {
+fn r13_matches_finite_differences() {
+    let points: [(usize, [f64; 9]); 3] = [
+        (
+            4,
+            [
+                -0.9247, 1.4767, -0.4609, -0.0449, -0.5324, -0.9177, -0.5951, -0.8324, -0.8147,
+            ],
+        ),
+        (
+            4,
+            [
+                0.7408, -0.9153, 0.3073, -1.1279, -1.4821, 0.2976, 1.3368, 0.6952, -1.1848,
+            ],
+        ),
+        (
+            4,
+            [
+                0.2432, 0.9248, 0.6884, -0.7784, -1.3039, 1.3735, 1.1294, -0.3918, 1.3867,
+            ],
+        ),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3)) = r13_grad(p[0], n, &p[1..7].to_vec(), p[7], p[8]);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r13(q[0], n, &q[1..7].to_vec(), q[7], q[8]);
+        check("r13", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r14(a: f64, b: f64, c: f64) -> f64 {
+    let mut y1: f64 = 0.43;
+    let mut m2 = 0;
+    while m2 < 5 {
+        y1 = y1.max(y1 + b);
+        let w3 = match m2 {
+            0 | 1 => y1,
+            2..=3 => help_r(a.sin(), 1),
+            _ => y1 * a,
+        };
+        y1 = y1 * w3.tanh() + w3;
+        m2 += 1;
+    }
+    let mut w4: Vec<f64> = vec![-1.41, -0.35, -1.27, 1.87];
+    y1 += w4[2] * y1;
+    y1 += w4[2] * y1;
+    let src5 = [-1.33, 0.53, 1.32, 1.65];
+    w4.copy_from_slice(&src5);
+    y1 -= w4[2] * a;
+    y1 += w4[3] * y1;
+    w4.reverse();
+    y1 += w4[2] * y1;
+    y1 += w4[2] * y1;
+    'outer: for i in 0..3 {
+        if i >= 2 {
+            break 'outer;
+        }
+    }
+    y1 + 0.25 * c.sin()
+}
+
+#[test]
+fn r14_matches_finite_differences() {
+    let points: [[f64; 3]; 3] = [
+        [1.1506, 0.364, -1.1305],
+        [-0.6133, -0.3356, -1.4162],
+        [-0.3885, 1.1526, -0.0174],
+    ];
+    for p in points {
+        let (v, (g0, g1, g2)) = r14_grad(p[0], p[1], p[2]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r14(q[0], q[1], q[2]);
+        check("r14", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r15(b: f32, d: f32, x: Vec<f32>, a: f32, n: usize, c: f32) -> f32 {
+    let mut s1 = -0.22 * x[3];
+    let mut s2 = 0.69f32;
+    if d > 0.5 {
+        s1 = s1.tanh() * s2 + (2.17 * a).floor() * x[4];
+    }
+    for i in 0..3 {
+        s1 = s1.tanh() * s1 + help_s32(d, x[i + 1].cos());
+        s1 += help_s32(s1, x[i].tanh());
+    }
+    s1 - s2 + 0.25 * b.sin() + 0.25 * c.sin()
+}
+
+/// `f64` copy of `r15`, for finite differences.
+fn r15_f64(b: f64, d: f64, x: Vec<f64>, a: f64, n: usize, c: f64) -> f64 {
+    let mut s1 = -0.22 * x[3];
+    let mut s2 = 0.69f64;
+    if d > 0.5 {
+        s1 = s1.tanh() * s2 + (2.17 * a).floor() * x[4];
+    }
+    for i in 0..3 {
+        s1 = s1.tanh() * s1 + help_s(d, x[i + 1].cos());
+        s1 += help_s(s1, x[i].tanh());
+    }
+    s1 - s2 + 0.25 * b.sin() + 0.25 * c.sin()
+}
+
+#[test]
+fn r15_matches_finite_differences() {
     let points: [(usize, [f32; 10]); 3] = [
         (
-            2,
+            4,
             [
-                0.858, -0.94, 0.342, -1.407, -0.166, -1.466, 0.68, 1.387, 0.481, 1.432,
+                -0.24, 1.405, -0.345, -1.229, 0.201, -0.09, -1.019, 0.307, -1.451, 0.506,
             ],
         ),
         (
             2,
             [
-                -0.902, 1.406, 0.886, -1.359, -0.703, 1.289, -0.381, 1.352, 1.103, -1.067,
+                0.761, -0.764, -0.681, 1.021, -0.949, -0.337, -0.926, -0.319, -0.96, -1.207,
             ],
         ),
         (
-            2,
+            3,
             [
-                -0.349, -0.632, 0.574, -0.28, -1.428, 0.214, 0.124, -1.379, -0.149, -0.836,
+                0.791, -1.169, 0.668, 0.581, 0.488, 0.665, 0.07, -0.068, -0.706, 0.58,
             ],
         ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r25_grad(p[0], n, p[1], p[2], &p[3..9], p[9]);
-        let g: Vec<f32> = [vec![g0], vec![g1], vec![g2], g3, vec![g4]].concat();
-        let f = |q: &[f64]| r25_f64(q[0], n, q[1], q[2], &q[3..9], q[9]);
+        let (v, (g0, g1, g2, g3, g4)) = r15_grad(p[0], p[1], p[2..8].to_vec(), p[8], n, p[9]);
+        let g: Vec<f32> = [vec![g0], vec![g1], g2, vec![g3], vec![g4]].concat();
+        let f = |q: &[f64]| r15_f64(q[0], q[1], q[2..8].to_vec(), q[8], n, q[9]);
         check32(
-            "r25",
+            "r15",
             v,
-            r25(p[0], n, p[1], p[2], &p[3..9], p[9]),
+            r15(p[0], p[1], p[2..8].to_vec(), p[8], n, p[9]),
             &g,
             f,
             &p,
@@ -1258,326 +982,783 @@ fn r25_matches_finite_differences() {
     }
 }
 
-#[differentiable]
-fn r26(a: f64, c: f64, b: f64) -> f64 {
-    let mut p1: f64 = 0.8;
-    let c = c.cos() + c;
-    p1 += c * c.sin();
-    for i in 0..3 {
-        for j in (1..5).rev() {
-            p1 -= help_s(c.cos(), a.sin());
-            let (p2, q3) = ((c * c + 0.79).ln_1p(), (i as f64 * i as f64 + 1.47).sqrt());
-            p1 -= (q3 * p1).atan();
-        }
-        p1 += help_s(a.atan(), b.atan());
+#[differentiable(wrt(x))]
+fn r16(a: f64, n: usize, x: &[f64]) -> f64 {
+    let mut s1: f64 = 0.09;
+    for i in 0..n - 1 {
+        s1 += x[i] * x[i + 1];
+        let mut u2 = help_r(a.tanh(), 2);
+        u2 = (u2 * u2).sin() + x[i];
+        s1 += s1 + u2.sin();
     }
-    let mut m4 = 0;
-    while m4 < 5 {
-        if m4 == 4 {
-            return p1;
-        }
-        m4 += 1;
+    for xi in x.iter() {
+        let w3 = if n >= 3 {
+            -1.69 % 2.23 + s1 / x[2].hypot(1.49)
+        } else {
+            (1.07 * a).round() * x[1]
+        };
     }
-    p1
+    s1
 }
 
 #[test]
-fn r26_matches_finite_differences() {
-    let points: [[f64; 3]; 3] = [
-        [1.1228, 1.3369, -0.8973],
-        [0.9826, -0.2031, 0.9865],
-        [-0.9295, 0.383, 1.2044],
-    ];
-    for p in points {
-        let (v, (g0, g1, g2)) = r26_grad(p[0], p[1], p[2]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r26(q[0], q[1], q[2]);
-        check("r26", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r27(a: f64, x: Vec<f64>, n: usize) -> f64 {
-    let mut y1 = x[1] / (x[3].exp() + 0.77);
-    for i in (0..x.len()).step_by(2) {
-        y1 /= x[(i + 2) % x.len()].cos().exp();
-    }
-    let mut buf2 = vec![0.0f64; n];
-    for i in 1..n {
-        buf2[i] += (((i + 1) as f64).tanh().exp() + 0.74).cbrt();
-    }
-    for i in 1..buf2.len() {
-        buf2[i] += y1.tanh() * buf2[i - 1];
-    }
-    for (i, &v3) in buf2.iter().enumerate() {
-        for j in 0..=i {
-            let mut u4 = a;
-            u4 %= 2.72;
-            y1 += y1 + u4.sin();
-            y1 += help_s(y1, f64::tanh(u4));
-        }
-        y1 = y1 * (0.5 * (-1.3 * buf2[i]).tanh()) + (1.77 + ((i + 1) as f64).tanh()).recip();
-        let mut m5 = 0;
-        while m5 < n {
-            let t6 = buf2[i].sin().exp().log10();
-            y1 += t6 * buf2[(i + 1) % buf2.len()];
-            m5 += 1;
-        }
-    }
-    y1 = 0.5 * y1 + help_s(y1, a);
-    y1
-}
-
-#[test]
-fn r27_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            5,
-            [-0.3998, -1.3883, 0.3009, -0.6529, 1.486, -0.5405, -0.1034],
-        ),
-        (
-            4,
-            [-1.1976, 0.9284, 0.5719, 0.7581, -1.0377, -0.7905, -0.9566],
-        ),
-        (
-            5,
-            [-0.8116, -1.3643, 0.8015, 0.5784, -0.2348, 0.1056, -0.8235],
-        ),
+fn r16_matches_finite_differences() {
+    let points: [(usize, [f64; 5]); 3] = [
+        (3, [0.2288, -0.1177, 1.0759, -0.6609, 0.4306]),
+        (3, [-0.2252, -1.1187, 0.6555, -0.4392, -1.121]),
+        (3, [-0.3268, 1.1981, 0.8668, 0.6325, -0.7017]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r27_grad(p[0], p[1..7].to_vec(), n);
-        let g: Vec<f64> = [vec![g0], g1].concat();
-        let f = |q: &[f64]| r27(q[0], q[1..7].to_vec(), n);
-        check("r27", v, f(&p), &g, f, &p);
+        let (v, g0) = r16_grad(p[0], n, &p[1..5]);
+        let ps: Vec<f64> = [1, 2, 3, 4].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = g0;
+        let f = |q: &[f64]| r16(p[0], n, &q[0..4]);
+        check("r16", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
-fn r28(n: usize, a: f64) -> f64 {
-    let mut p1 = a;
-    for i in 0..=3 {
-        for j in (0..n).step_by(2) {
-            match j % 4 {
-                0 => {
-                    p1 = (p1 * p1).sin() + a;
-                }
-                1 => {
-                    p1 *= a.tanh();
-                }
-                2 => {
-                    p1 *= 1.0 + 0.39 * p1.atan();
-                }
-                _ => {
-                    p1 += (0.69 * ((1.7 * a).floor() * p1).tanh()).acos();
-                }
-            }
-        }
-    }
-    let mut p1 = p1.tanh() + p1;
-    p1
+fn r17(x: &[f64], n: usize, c: f64, a: f64, b: f64) -> f64 {
+    let mut s1 = (0.5 * a.tanh()).tan();
+    let mut p2: f64 = 0.68;
+    let mut s1 = s1.sin() + p2;
+    let mut w3: Vec<f64> = vec![1.99, -1.65, 1.88, 1.1];
+    let t4 = b.exp2() * w3[0];
+    w3.swap(2, 3);
+    p2 += w3[1] * t4;
+    p2 -= x[1].cbrt() * w3[0];
+    (s1 + t4) * p2 + 0.25 * c.sin()
 }
 
 #[test]
-fn r28_matches_finite_differences() {
-    let points: [(usize, [f64; 1]); 3] = [(4, [-1.1004]), (4, [-1.2223]), (4, [0.3231])];
+fn r17_matches_finite_differences() {
+    let points: [(usize, [f64; 6]); 3] = [
+        (3, [-1.0813, -1.41, -0.4991, 1.1091, -1.1348, 0.8575]),
+        (3, [0.2227, 0.303, 0.8208, -0.7188, 0.6086, 1.4811]),
+        (3, [0.1634, 1.0128, -1.331, 1.1428, -0.4082, 0.4354]),
+    ];
     for (n, p) in points {
-        let (v, g0) = r28_grad(n, p[0]);
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r28(n, q[0]);
-        check("r28", v, f(&p), &g, f, &p);
+        let (v, (g0, g1, g2, g3)) = r17_grad(&p[0..3], n, p[3], p[4], p[5]);
+        let g: Vec<f64> = [g0, vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r17(&q[0..3], n, q[3], q[4], q[5]);
+        check("r17", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r29(x: &[f64], a: f64, n: usize) -> f64 {
-    let mut s1 = 1.09 * a;
-    let mut y2 = a * x[0];
-    for i in (1..5).rev() {
-        match i % 3 {
-            0 => {
-                y2 -= x[i].max(x[x.len() - 1 - i]) + (s1.powi(2) + 1.0).recip();
-            }
-            1 => {
-                s1 = (s1 * s1 + x[i - 1].sin().exp()).sqrt();
-            }
-            _ => {}
-        }
-        s1 = 0.5 * s1 + help_v(x);
-    }
-    let mut m3 = 0;
-    while s1 < 5.6 && m3 < 6 {
-        s1 = s1 * 1.35 + (x[3] * s1 + 0.3);
+fn r18(b: f64, x: Vec<f64>, a: f64, n: usize) -> f64 {
+    let mut y1 = 0.79f64;
+    let t2 = -help_s(a.tanh(), y1);
+    let mut m3: usize = 0;
+    while y1 < 2.1 && m3 < 3 {
+        y1 = y1 * 1.44 + (t2 * t2 + 0.3);
         m3 += 1;
     }
-    let mut buf4 = vec![1.0f64; 4];
-    for i in 1..buf4.len() {
-        buf4[i] = x[i - 1].exp();
-        s1 += (s1 * buf4[i]).hypot(buf4[(i + 1) % buf4.len()]);
+    let t4 = x[0].sin();
+    y1 = y1 * t4.tanh() + x[3];
+    let mut buf5 = vec![0.0f64; x.len()];
+    for i in 1..buf5.len() {
+        buf5[i] = x[i];
+    }
+    y1 -= help_v(&buf5);
+    for i in (1..x.len()).rev() {
+        let t6 = x[i] - x[i - 1] * x[i - 1];
+        let t7 = 1.0 - x[i - 1];
+        y1 += 1.85 * t6 * t6 + t7 * t7;
+    }
+    t2 + y1 - t4.sin() + 0.25 * b.sin()
+}
+
+#[test]
+fn r18_matches_finite_differences() {
+    let points: [(usize, [f64; 8]); 3] = [
+        (
+            6,
+            [
+                1.2544, 1.4192, 1.174, -1.2118, -0.4304, 0.2614, -0.6466, -0.8329,
+            ],
+        ),
+        (
+            6,
+            [
+                -0.3646, 1.2924, 1.4902, 0.733, -1.3036, 0.3924, 1.4953, -0.1721,
+            ],
+        ),
+        (
+            6,
+            [
+                0.5671, 1.2389, 0.8113, 1.4994, -0.0345, 1.1477, 1.0201, -1.277,
+            ],
+        ),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2)) = r18_grad(p[0], p[1..7].to_vec(), p[7], n);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2]].concat();
+        let f = |q: &[f64]| r18(q[0], q[1..7].to_vec(), q[7], n);
+        check("r18", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable(wrt(b))]
+fn r19(b: f64, a: f64) -> f64 {
+    let mut s1: f64 = 0.56;
+    s1 -= other::r19(b.sin(), s1.sin());
+    let mut p2 = -b;
+    let mut p2 = p2.tanh() + b;
+    let m3 = (2.5 + (1.0 + (1.64 * a).hypot(0.66)).acosh().tanh()) as usize;
+    for i in 0..m3 {
+        if i == 0 {
+            p2 -= b - (p2 + s1);
+        }
+    }
+    s1 - p2
+}
+
+#[test]
+fn r19_matches_finite_differences() {
+    let points: [[f64; 2]; 3] = [[-0.9351, -0.4852], [0.3479, 0.8507], [-0.4874, 0.4888]];
+    for p in points {
+        let (v, g0) = r19_grad(p[0], p[1]);
+        let ps: Vec<f64> = [0].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r19(q[0], p[1]);
+        check("r19", v, f(&ps), &g, f, &ps);
+    }
+}
+
+#[differentiable]
+fn r20(a: f64, n: usize, b: f64, x: Vec<f64>) -> f64 {
+    let mut s1 = 1.0f64;
+    for i in 0..n - 1 {
+        s1 -= (x[i + 1] - x[i]).powi(2) * 0.68;
+        s1 += help_s(b, a.tanh());
+    }
+    s1 = s1.tanh() * a + s1;
+    let mut m2: usize = 0;
+    while m2 < n {
+        match m2 {
+            0 | 2 => {
+                s1 += (x[(m2 + 1) % x.len()] * x[(m2 + 1) % x.len()] + 1.53).powf(x[m2].sin());
+            }
+            3..=4 => {
+                s1 = (s1 * s1 + s1.tanh().cosh()).sqrt();
+            }
+            kk if kk > 4 => {
+                s1 = (s1 * x[n - 1 - m2]).sin() + s1;
+            }
+            _ => {
+                s1 += x[x.len() - 1 - m2] / (b * b + 1.88) - -1.04 * s1;
+            }
+        }
+        m2 += 2;
+    }
+    s1
+}
+
+#[test]
+fn r20_matches_finite_differences() {
+    let points: [(usize, [f64; 7]); 3] = [
+        (
+            3,
+            [1.3873, -0.5759, -1.0869, -1.3383, 0.6095, -1.3383, -0.9606],
+        ),
+        (2, [0.4526, -1.0388, 0.079, 0.7845, -0.6951, 0.3941, -0.363]),
+        (3, [1.0224, -1.1555, 0.5876, -0.063, 0.094, -1.4237, 0.3724]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2)) = r20_grad(p[0], n, p[1], p[2..7].to_vec());
+        let g: Vec<f64> = [vec![g0], vec![g1], g2].concat();
+        let f = |q: &[f64]| r20(q[0], n, q[1], q[2..7].to_vec());
+        check("r20", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r21(n: usize, a: f64, b: f64, c: f64, d: f64) -> f64 {
+    if n >= 2 {
+        return c;
+    }
+    let mut acc1 = 0.87f64;
+    let t2: f64 = help_t(b.sin(), (1.73 * c).atan()).0.cos();
+    let w3 = if t2 / c.exp() >= -0.2 {
+        (-d).hypot(help_r(t2, 1))
+    } else {
+        (1.75 * f64::log2(d * d + 1.44)).signum() * a
+    };
+    acc1 -= (w3 * acc1).sin();
+    acc1 = acc1.tanh() * w3 + a * w3;
+    acc1 += t2;
+    acc1 * w3 - t2
+}
+
+#[test]
+fn r21_matches_finite_differences() {
+    let points: [(usize, [f64; 4]); 3] = [
+        (2, [-0.2666, -0.1436, 0.2985, 0.0174]),
+        (2, [0.3263, 0.7282, -0.9202, 0.5093]),
+        (2, [-0.4625, 0.1039, 0.3197, 0.8958]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3)) = r21_grad(n, p[0], p[1], p[2], p[3]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r21(n, q[0], q[1], q[2], q[3]);
+        check("r21", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r22(x: &Vec<f64>, n: usize, a: f64) -> f64 {
+    let mut y1 = a / 0.96;
+    y1 -= other::r22(x[0].sin(), x[0].sin());
+    let t2 = y1 + x[0] + x[1];
+    let mut m3: usize = 0;
+    while y1 < 4.7 && m3 < 3 {
+        y1 = y1 * 1.17 + (x[0] * a + 0.3);
+        m3 += 1;
+    }
+    let w4 = if n < 3 {
+        y1
+    } else {
+        y1 % 1.45 / (t2.powi(2) + 0.78)
+    };
+    let mut m5: usize = 0;
+    while m5 < n {
+        y1 = 0.5 * y1 + help_v(&x[1..]);
+        m5 += 1;
+    }
+    let mut w6 = vec![0.47f64, 1.77, 0.62, 1.87];
+    y1 -= w6[3] * a;
+    let src7 = vec![-1.2, 1.64, 0.79, -0.67];
+    w6.copy_from_slice(&src7);
+    let t8 = w6[1] * y1;
+    y1 -= (t8 * y1).sin();
+    t8 * w4 - t2.sin()
+}
+
+#[test]
+fn r22_matches_finite_differences() {
+    let points: [(usize, [f64; 4]); 3] = [
+        (3, [-1.0502, 1.3597, -0.7255, -0.9729]),
+        (3, [-0.9162, -1.2165, -1.2028, -1.4585]),
+        (3, [-0.0917, 1.2793, 1.0641, -0.3752]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1)) = r22_grad(&p[0..3].to_vec(), n, p[3]);
+        let g: Vec<f64> = [g0, vec![g1]].concat();
+        let f = |q: &[f64]| r22(&q[0..3].to_vec(), n, q[3]);
+        check("r22", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r23(x: &[f64], a: f64, n: usize) -> f64 {
+    let mut s1 = 0.68f64;
+    let mut y2 = (a.powi(2) + 1.01).ln_1p();
+    for i in 0..x.len() - 1 {
+        let t3 = x[i + 1] - x[i] * x[i];
+        let t4 = 1.0 - x[i];
+        s1 += 1.33 * t3 * t3 + t4 * t4;
+    }
+    let m5: usize = (2.5 + x[1].tanh()) as usize;
+    for i in 0..m5 {
+        let t6: f64 = x.iter().map(|&v: &f64| v * v).sum();
+        y2 -= (t6 * y2).sin();
     }
     s1 + y2.sin()
 }
 
 #[test]
-fn r29_matches_finite_differences() {
-    let points: [(usize, [f64; 6]); 3] = [
-        (5, [-0.3194, -0.4741, -0.6704, 0.5408, -0.0922, 0.0556]),
-        (3, [-0.8271, 0.5665, -1.4922, 0.6885, -0.2088, -0.8771]),
-        (3, [1.2901, -1.0758, 1.0093, -0.604, 0.8269, 0.3527]),
+fn r23_matches_finite_differences() {
+    let points: [(usize, [f64; 5]); 3] = [
+        (2, [1.418, -1.1714, 0.008, -0.8905, -0.2371]),
+        (2, [-0.8402, -0.0818, 0.2763, 0.5823, 0.2613]),
+        (2, [-0.5212, -0.6988, -1.1768, -1.0634, -0.0473]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r29_grad(&p[0..5], p[5], n);
+        let (v, (g0, g1)) = r23_grad(&p[0..4], p[4], n);
         let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r29(&q[0..5], q[5], n);
+        let f = |q: &[f64]| r23(&q[0..4], q[4], n);
+        check("r23", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r24(a: f64, b: f64) -> f64 {
+    let mut acc1 = 0.89f64;
+    let mut p2 = help_r(b, 0);
+    let t3 = (2.41 * other::help_s(b.atan(), a.atan())).signum() * acc1;
+    for i in 1..5 {
+        acc1 += (0.7 * acc1.hypot(1.3).log2().cos()).asin();
+    }
+    for i in (0..=5).rev().step_by(2) {
+        if i == 3 {
+            p2 = p2.tanh() * b + 0.82 * t3;
+        } else {
+            p2 -= (0.7 * t3.cos()).asin() - (b + a);
+        }
+        if i == 4 {
+            continue;
+        }
+        let t4 = p2 / (1.7 + t3.sin());
+        acc1 -= (t4 * acc1).atan();
+    }
+    for i in 0..3 {
+        acc1 -= help_s(acc1, t3);
+        acc1 = acc1 * (0.5 * b.sin()) + t3 * b;
+    }
+    (p2 + acc1) * t3
+}
+
+#[test]
+fn r24_matches_finite_differences() {
+    let points: [[f64; 2]; 3] = [[0.4261, -0.3598], [0.4742, -0.7502], [0.8204, 0.9564]];
+    for p in points {
+        let (v, (g0, g1)) = r24_grad(p[0], p[1]);
+        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r24(q[0], q[1]);
+        check("r24", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r25(x: Vec<f32>, a: f32, n: usize) -> f32 {
+    let mut y1 = 0.56f32;
+    y1 += other::r25(x[1].tanh(), y1.sin());
+    let mut w2: Vec<f32> = vec![0.47, -1.15, 0.53, 1.43];
+    let t3 = x[3] / (x[1].exp() + 0.71) * w2[3];
+    w2.swap(1, 2);
+    y1 += w2[0] * y1;
+    y1 += w2[2] * a;
+    w2.sort_by(|p, q| p.total_cmp(q));
+    let t4 = w2[2] * a;
+    y1 += t4 * x[1];
+    let t5 = (t3.exp() + 0.87).recip() * w2[3];
+    y1 += t5 * a.sin();
+    w2.rotate_right(3);
+    y1 += t5 * w2[0];
+    y1 += w2[3] * x[1];
+    for i in 0..x.len() - 1 {
+        y1 -= (x[i + 1] - x[i]).powi(2) * 1.33;
+        let mut u6 = t5 / t5.hypot(1.16);
+        u6 = (u6 * w2[(i + 1) % w2.len()]).sin() + w2[i + 1];
+        y1 += y1 + u6.sin();
+    }
+    t5 * t3.sin() * t4
+}
+
+/// `f64` copy of `r25`, for finite differences.
+fn r25_f64(x: Vec<f64>, a: f64, n: usize) -> f64 {
+    let mut y1 = 0.56f64;
+    y1 += other::r25_f64(x[1].tanh(), y1.sin());
+    let mut w2: Vec<f64> = vec![0.47, -1.15, 0.53, 1.43];
+    let t3 = x[3] / (x[1].exp() + 0.71) * w2[3];
+    w2.swap(1, 2);
+    y1 += w2[0] * y1;
+    y1 += w2[2] * a;
+    w2.sort_by(|p, q| p.total_cmp(q));
+    let t4 = w2[2] * a;
+    y1 += t4 * x[1];
+    let t5 = (t3.exp() + 0.87).recip() * w2[3];
+    y1 += t5 * a.sin();
+    w2.rotate_right(3);
+    y1 += t5 * w2[0];
+    y1 += w2[3] * x[1];
+    for i in 0..x.len() - 1 {
+        y1 -= (x[i + 1] - x[i]).powi(2) * 1.33;
+        let mut u6 = t5 / t5.hypot(1.16);
+        u6 = (u6 * w2[(i + 1) % w2.len()]).sin() + w2[i + 1];
+        y1 += y1 + u6.sin();
+    }
+    t5 * t3.sin() * t4
+}
+
+#[test]
+fn r25_matches_finite_differences() {
+    let points: [(usize, [f32; 5]); 3] = [
+        (3, [-0.26, 1.293, 1.07, 1.172, -0.641]),
+        (4, [-0.071, -0.314, -1.22, 0.262, -0.589]),
+        (3, [1.24, -0.827, 0.567, -1.492, 0.688]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1)) = r25_grad(p[0..4].to_vec(), p[4], n);
+        let g: Vec<f32> = [g0, vec![g1]].concat();
+        let f = |q: &[f64]| r25_f64(q[0..4].to_vec(), q[4], n);
+        check32("r25", v, r25(p[0..4].to_vec(), p[4], n), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r26(b: f64, a: f64, c: f64, d: f64, n: usize) -> f64 {
+    let mut y1 = b * a;
+    let mut acc2 = c * b;
+    acc2 = acc2 * (0.5 * c) + b;
+    for i in 0..n {
+        if c > -0.3 {
+            y1 *= 1.0 + 0.31 * a.cos();
+        } else {
+            y1 /= 1.3 + (1.72 * acc2).tanh();
+        }
+        if i == 0 {
+            acc2 /= acc2.exp();
+            break;
+        } else {
+            y1 = y1 * (0.5 * f64::atan(acc2)) + d;
+        }
+        if i == 0 {
+            break;
+        }
+    }
+    y1 *= 1.0 + 0.29 * c.sin();
+    let mut m3 = 0;
+    while y1 < 4.6 && m3 < 3 {
+        y1 = y1 * 1.25 + (c * c + 0.3);
+        m3 += 1;
+    }
+    y1 - acc2.sin()
+}
+
+#[test]
+fn r26_matches_finite_differences() {
+    let points: [(usize, [f64; 4]); 3] = [
+        (2, [-0.5556, -1.3191, 1.1855, -1.3394]),
+        (4, [-1.2627, -0.4757, -0.0918, 1.2231]),
+        (3, [-0.5723, -0.38, 0.3661, -0.9455]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3)) = r26_grad(p[0], p[1], p[2], p[3], n);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r26(q[0], q[1], q[2], q[3], n);
+        check("r26", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r27(a: f64) -> f64 {
+    let mut y1 = -a;
+    for i in 0..5 {
+        if i == 4 {
+            break;
+        }
+        if y1 < -0.4 {
+            y1 = y1 * (0.5 * a.tanh()) + a;
+        }
+    }
+    let mut buf2: Vec<f64> = vec![1.0; 4];
+    for i in 0..buf2.len() {
+        buf2[i] = -a - help_r(buf2[(i + 3) % buf2.len()], 0);
+    }
+    y1 *= help_v(&buf2[1..]);
+    y1 += buf2[1] * buf2[1].asinh();
+    y1 = y1.tanh() * buf2[0] + a;
+    y1
+}
+
+#[test]
+fn r27_matches_finite_differences() {
+    let points: [[f64; 1]; 3] = [[1.2643], [0.7676], [0.2586]];
+    for p in points {
+        let (v, g0) = r27_grad(p[0]);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r27(q[0]);
+        check("r27", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r28(c: f64, n: usize, x: &Vec<f64>, d: f64, a: f64, b: f64) -> f64 {
+    let mut acc1 = a;
+    let mut m2: usize = 0;
+    while m2 < n {
+        if d <= 0.9 {
+            acc1 *= 1.0 + 0.28 * c;
+        } else {
+            acc1 -= x[m2] / (x[m2 + 1] * x[m2 + 1] + 1.69) % 0.84;
+        }
+        acc1 = (acc1 * acc1 + (2.29 + x[(m2 + 2) % x.len()].sin())).sqrt();
+        m2 += 1;
+    }
+    for i in 0..n {
+        acc1 = acc1 * (0.5 * x[x.len() - 1 - i]) + (2.04 * b).round() * x[i];
+        if x[i] < -0.1 {
+            acc1 = (acc1 * a).sin() + c;
+        }
+        let w3 = match i % 3 {
+            0 => (-x[i]).max(help_s(x[i].cos(), x[x.len() - 1 - i])),
+            1 => a,
+            _ => -x[i],
+        };
+    }
+    acc1
+}
+
+#[test]
+fn r28_matches_finite_differences() {
+    let points: [(usize, [f64; 9]); 3] = [
+        (
+            2,
+            [
+                0.5045, -1.0578, 0.3163, 0.168, 1.2468, 0.4382, -1.0529, 0.0259, -1.1284,
+            ],
+        ),
+        (
+            2,
+            [
+                -1.1618, 0.9199, 0.5697, -0.1444, -1.0183, -0.5398, 0.1861, -1.436, 0.4277,
+            ],
+        ),
+        (
+            2,
+            [
+                0.7355, 0.9509, 1.174, 0.4728, 0.1502, 1.1421, 1.1357, 1.2507, -0.6838,
+            ],
+        ),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3, g4)) = r28_grad(p[0], n, &p[1..6].to_vec(), p[6], p[7], p[8]);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
+        let f = |q: &[f64]| r28(q[0], n, &q[1..6].to_vec(), q[6], q[7], q[8]);
+        check("r28", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r29(d: f64, x: &[f64], b: f64, a: f64, n: usize, c: f64) -> f64 {
+    let mut y1: f64 = 0.86;
+    let t2: f64 = help_s((0.98 * a).tanh(), b.cos());
+    for i in 1..x.len() {
+        y1 += x[i - 1] * x[i];
+    }
+    let mut m3: usize = 0;
+    while m3 < n {
+        y1 = y1.tanh() * a + x[m3].asinh();
+        m3 += 1;
+    }
+    for i in 0..4 {
+        y1 += if i % 2 == 1 {
+            help_s(t2.atan(), x[i])
+        } else {
+            b
+        };
+        y1 += help_s(x[i].sin(), d.tanh());
+    }
+    y1 * t2.sin() + 0.25 * c.sin()
+}
+
+#[test]
+fn r29_matches_finite_differences() {
+    let points: [(usize, [f64; 10]); 3] = [
+        (
+            5,
+            [
+                -0.5134, 0.8306, 0.5064, 1.4538, -0.324, 0.0538, -1.4547, 1.4455, -1.0844, -0.1004,
+            ],
+        ),
+        (
+            6,
+            [
+                0.8779, -0.4973, -1.4665, -0.5649, -0.0009, -0.155, -1.1234, 1.0869, 0.0433, 0.9624,
+            ],
+        ),
+        (
+            6,
+            [
+                0.8718, -0.1052, 0.5973, 0.4493, -1.4782, -0.9765, -0.8295, -0.0552, -0.2409,
+                -0.2705,
+            ],
+        ),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3, g4)) = r29_grad(p[0], &p[1..7], p[7], p[8], n, p[9]);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
+        let f = |q: &[f64]| r29(q[0], &q[1..7], q[7], q[8], n, q[9]);
         check("r29", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r30(b: f32, a: f32) -> f32 {
-    let mut acc1 = 0.1f32;
-    acc1 = acc1.tanh() * acc1 + help_t32(b, a).0;
-    for i in 0..3 {
-        let w2 = if i >= 2 { b } else { b * b };
-        acc1 += w2 * w2.cos();
-        acc1 /= 2.23 + a.sin();
-        let t3 = b * (acc1 - w2);
-        acc1 += t3 * acc1.sin();
+fn r30(a: f32) -> f32 {
+    let mut y1 = a * a;
+    for i in 0..=4 {
+        let mut u2 = a;
+        u2 = u2 * (0.5 * a) + (a - y1);
+        y1 -= u2 * y1.tanh();
     }
-    for i in 0..=3 {
-        if i < 2 {
-            acc1 = acc1.min(b);
-        } else {
-            acc1 += acc1;
-        }
+    let mut m3 = 0;
+    while m3 < 3 {
+        y1 /= a.cosh();
+        m3 += 1;
     }
-    let t4 = (0.53 * acc1.sin()).asin();
-    acc1 = acc1 * t4.tanh() + a;
-    acc1 * t4
+    let mut w4: Vec<f32> = vec![1.49, 1.12, 0.5];
+    let t5 = (0.39 * a.tanh()).tan() * w4[0];
+    y1 += t5 * (0.68 * y1).cos();
+    let t6 = w4[1] * y1;
+    y1 += t6 * y1.atan();
+    w4.sort_by(|p, q| q.total_cmp(p));
+    let t7 = help_s32(t6.cos(), y1.sin()) * w4[0];
+    y1 -= (t7 * y1).sin();
+    w4.fill(0.98);
+    y1 += w4[0] * a;
+    t5 * t7 - t6.sin()
 }
 
 /// `f64` copy of `r30`, for finite differences.
-fn r30_f64(b: f64, a: f64) -> f64 {
-    let mut acc1 = 0.1f64;
-    acc1 = acc1.tanh() * acc1 + help_t(b, a).0;
-    for i in 0..3 {
-        let w2 = if i >= 2 { b } else { b * b };
-        acc1 += w2 * w2.cos();
-        acc1 /= 2.23 + a.sin();
-        let t3 = b * (acc1 - w2);
-        acc1 += t3 * acc1.sin();
+fn r30_f64(a: f64) -> f64 {
+    let mut y1 = a * a;
+    for i in 0..=4 {
+        let mut u2 = a;
+        u2 = u2 * (0.5 * a) + (a - y1);
+        y1 -= u2 * y1.tanh();
     }
-    for i in 0..=3 {
-        if i < 2 {
-            acc1 = acc1.min(b);
-        } else {
-            acc1 += acc1;
-        }
+    let mut m3 = 0;
+    while m3 < 3 {
+        y1 /= a.cosh();
+        m3 += 1;
     }
-    let t4 = (0.53 * acc1.sin()).asin();
-    acc1 = acc1 * t4.tanh() + a;
-    acc1 * t4
+    let mut w4: Vec<f64> = vec![1.49, 1.12, 0.5];
+    let t5 = (0.39 * a.tanh()).tan() * w4[0];
+    y1 += t5 * (0.68 * y1).cos();
+    let t6 = w4[1] * y1;
+    y1 += t6 * y1.atan();
+    w4.sort_by(|p, q| q.total_cmp(p));
+    let t7 = help_s(t6.cos(), y1.sin()) * w4[0];
+    y1 -= (t7 * y1).sin();
+    w4.fill(0.98);
+    y1 += w4[0] * a;
+    t5 * t7 - t6.sin()
 }
 
 #[test]
 fn r30_matches_finite_differences() {
-    let points: [[f32; 2]; 3] = [[0.957, -0.69], [0.311, -0.265], [1.299, -1.161]];
+    let points: [[f32; 1]; 3] = [[-0.326], [1.272], [0.543]];
     for p in points {
-        let (v, (g0, g1)) = r30_grad(p[0], p[1]);
-        let g: Vec<f32> = [vec![g0], vec![g1]].concat();
-        let f = |q: &[f64]| r30_f64(q[0], q[1]);
-        check32("r30", v, r30(p[0], p[1]), &g, f, &p);
+        let (v, g0) = r30_grad(p[0]);
+        let g: Vec<f32> = vec![g0];
+        let f = |q: &[f64]| r30_f64(q[0]);
+        check32("r30", v, r30(p[0]), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r31(a: f64, c: f64, b: f64) -> f64 {
-    let mut acc1 = 0.79f64;
-    acc1 += acc1;
-    let a = a.sin() + c * 1.77;
-    acc1 -= (a * acc1).sin();
-    let w2 = if c >= 0.9 {
-        f64::signum(2.93 * ((1.74 * a).trunc() * c)) * a
-    } else {
-        a
-    };
-    let mut m3 = 0;
-    while acc1 < 3.2 && m3 < 3 {
-        acc1 = acc1 * 1.52 + (b * a + 0.3);
-        m3 += 1;
+fn r31(x: Vec<f64>, n: usize, a: f64) -> f64 {
+    if n > 4 {
+        return x[4];
     }
-    w2 + acc1
+    let mut p1 = 0.6f64;
+    for &xi in x.iter() {
+        p1 = (p1 * x[5]).sin() + x[1];
+    }
+    let mut buf2 = vec![0.0f64; x.len()];
+    for i in 0..x.len() {
+        buf2[i] = buf2
+            .iter()
+            .fold(0.5, |acc: f64, v: &f64| acc * 0.74 + v.sin() * v);
+    }
+    for i in 1..buf2.len() {
+        buf2[i] += p1.atan() * buf2[i - 1];
+    }
+    for (i, v3) in buf2.iter().enumerate() {
+        let w4 = if i % 2 != 0 {
+            (a.exp() + 0.31).recip()
+        } else {
+            help_r(a.tanh(), 1)
+        };
+        p1 = p1 * w4.tanh() + x[x.len() - 1 - i];
+    }
+    p1
 }
 
 #[test]
 fn r31_matches_finite_differences() {
-    let points: [[f64; 3]; 3] = [
-        [-0.9905, -0.1412, 0.0245],
-        [-0.7851, 0.4246, 0.779],
-        [1.3812, 1.1825, -0.5264],
+    let points: [(usize, [f64; 7]); 3] = [
+        (4, [0.97, 1.2638, 0.1709, 0.1437, -1.2148, 0.3636, -0.7721]),
+        (4, [1.1348, 0.9346, -0.844, 1.0792, 0.0657, -1.4028, 0.564]),
+        (
+            4,
+            [-0.6448, -0.6307, -0.0758, -1.3405, 0.0989, 0.5781, -0.871],
+        ),
     ];
-    for p in points {
-        let (v, (g0, g1, g2)) = r31_grad(p[0], p[1], p[2]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r31(q[0], q[1], q[2]);
+    for (n, p) in points {
+        let (v, (g0, g1)) = r31_grad(p[0..6].to_vec(), n, p[6]);
+        let g: Vec<f64> = [g0, vec![g1]].concat();
+        let f = |q: &[f64]| r31(q[0..6].to_vec(), n, q[6]);
         check("r31", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r32(c: f64, d: f64, a: f64, b: f64) -> f64 {
-    let mut s1 = (1.06 * b).signum() * c;
-    let mut m2 = 0;
-    loop {
-        let t3 = d.atan().to_radians();
-        s1 -= (t3 * s1).atan();
-        m2 += 1;
-        if m2 >= 3 {
-            break;
+fn r32(b: f64, n: usize, a: f64, x: &Vec<f64>, d: f64, c: f64) -> f64 {
+    let mut y1 = f64::ln(x[0].hypot(1.31));
+    for i in 0..x.len() - 1 {
+        let t2 = x[i + 1] - x[i] * x[i];
+        let t3 = 1.0 - x[i];
+        y1 += 2.98 * t2 * t2 + t3 * t3;
+    }
+    for &xi in x.iter() {
+        for (j, &xj) in x.iter().enumerate() {
+            y1 *= 1.0 + 0.26 * x[x.len() - 1 - j].tanh();
         }
+        let w4 = if x[0] < 0.3 {
+            x.iter().map(|v: &f64| v.cos().tanh()).sum::<f64>() + b / (x[3].cos().exp() + 0.84)
+        } else {
+            f64::tan(0.42 * x[0].atan())
+        };
+        y1 += w4 * w4;
     }
-    'outer: for i in 1..3 {
-        s1 = s1.min(d);
-    }
-    s1 + 0.25 * a.sin()
+    y1 + 0.25 * a.sin() + 0.25 * c.sin() + 0.25 * d.sin()
 }
 
 #[test]
 fn r32_matches_finite_differences() {
-    let points: [[f64; 4]; 3] = [
-        [0.1372, 0.7513, -1.0844, 0.8865],
-        [0.8498, 0.2235, -0.7346, -0.1147],
-        [1.0141, 1.3046, 0.3523, -0.683],
+    let points: [(usize, [f64; 8]); 3] = [
+        (
+            2,
+            [
+                -0.1788, -0.3689, 0.0422, 1.2865, 1.4758, 0.5099, 0.8542, -0.7327,
+            ],
+        ),
+        (
+            2,
+            [
+                0.0053, -1.4838, 1.4424, 0.2319, -1.3023, 1.1392, 0.9377, 1.2166,
+            ],
+        ),
+        (
+            2,
+            [
+                -0.2031, 0.0396, -0.7115, 0.7055, 0.7133, -0.3568, -0.5381, 0.6091,
+            ],
+        ),
     ];
-    for p in points {
-        let (v, (g0, g1, g2, g3)) = r32_grad(p[0], p[1], p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r32(q[0], q[1], q[2], q[3]);
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3, g4)) = r32_grad(p[0], n, p[1], &p[2..6].to_vec(), p[6], p[7]);
+        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3], vec![g4]].concat();
+        let f = |q: &[f64]| r32(q[0], n, q[1], &q[2..6].to_vec(), q[6], q[7]);
         check("r32", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r33(a: f64, b: f64, c: f64) -> f64 {
-    let mut acc1 = 0.82f64;
-    'outer: for i in 0..5 {
-        let b: f64 = b.tanh() * (b / ((i + 1) as f64 * (i + 1) as f64 + 1.72));
-    }
-    let mut m2: usize = 0;
-    while m2 < 3 {
-        let a = a.tanh() * b;
-        acc1 += a * a.sin();
-        acc1 = (acc1 * acc1).sin() + acc1;
-        m2 += 1;
-    }
-    acc1 + 0.25 * c.sin()
+fn r33(b: f64, c: f64, a: f64) -> f64 {
+    let mut acc1: f64 = 0.88;
+    let mut p2 = (0.26 * b).tan();
+    let t3: f64 = (2.34 + p2.sin()).log2();
+    p2 = p2 * (0.5 * c) + (1.25 + t3.tanh()).ln_1p();
+    p2 /= a.powi(2) + 0.86;
+    let w4 = if t3 * t3 > -0.3 {
+        a - b + t3
+    } else {
+        other::help_s(c.cos(), a.sin())
+    };
+    acc1 -= (w4 * acc1).sin();
+    t3 - p2 + w4.sin()
 }
 
 #[test]
 fn r33_matches_finite_differences() {
     let points: [[f64; 3]; 3] = [
-        [-0.1198, 0.8382, 0.6205],
-        [0.8666, -0.2069, -0.6568],
-        [-0.905, 0.2466, -0.5544],
+        [0.9276, -0.152, 0.2192],
+        [1.2386, 0.2295, -0.2126],
+        [0.773, -0.8336, -0.5084],
     ];
     for p in points {
         let (v, (g0, g1, g2)) = r33_grad(p[0], p[1], p[2]);
@@ -1588,1110 +1769,1128 @@ fn r33_matches_finite_differences() {
 }
 
 #[differentiable]
-fn r34(n: usize, a: f64, x: &[f64]) -> f64 {
-    let mut p1: f64 = 0.95;
-    let mut buf2: Vec<f64> = vec![0.0; n];
-    for i in 0..n {
-        buf2[i] = a.cos().exp();
+fn r34(c: f64, b: f64, a: f64) -> f64 {
+    let mut acc1: f64 = 0.67;
+    let mut acc2 = a;
+    let mut acc2 = acc2.sin() + b;
+    acc1 -= (a * a).tanh();
+    for i in 0..=4 {
+        acc1 += (0.57 * help_s(acc2, acc1.cos()).sin()).acos();
+        let (p3, q4) = (acc2, b.asinh());
+        acc2 = acc2 * p3.tanh() + p3;
     }
-    let m3 = (2.5 + (x[4] - x[1]).sin()) as usize;
-    for i in 0..m3 {
-        if i % 2 == 1 {
-            break;
-        }
-        let mut u4 = a;
-        u4 = (u4 * x[i]).sin() + x[x.len() - 1 - m3];
-        p1 -= p1 + u4.sin();
-    }
-    let m5 = (2.5 + (a / (a.powi(2) + 0.65)).cos()) as usize;
-    for i in 0..m5 {
-        let p1 = p1.tanh() - (0.51 * buf2[i].cos()).asin();
-    }
-    buf2[(m3 + 3) % n] -= x[(m3 + 2) % x.len()];
-    p1
+    acc1 * acc2.sin() + 0.25 * c.sin()
 }
 
 #[test]
 fn r34_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            3,
-            [0.0401, 0.2528, -0.0058, -0.5675, 0.6014, -1.3773, -0.5595],
-        ),
-        (3, [0.9144, 1.1639, -0.5175, 1.005, 1.1908, -0.6678, 0.0939]),
-        (3, [1.1343, -1.4448, 1.0221, 0.7782, 0.8771, 1.2703, 0.2752]),
+    let points: [[f64; 3]; 3] = [
+        [1.045, -0.9771, -0.4274],
+        [-0.9842, -1.3151, -0.7561],
+        [0.7089, -0.9461, -0.7759],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r34_grad(n, p[0], &p[1..7]);
-        let g: Vec<f64> = [vec![g0], g1].concat();
-        let f = |q: &[f64]| r34(n, q[0], &q[1..7]);
+    for p in points {
+        let (v, (g0, g1, g2)) = r34_grad(p[0], p[1], p[2]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r34(q[0], q[1], q[2]);
         check("r34", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable]
-fn r35(x: &[f64], n: usize, a: f64) -> f64 {
-    let mut acc1 = 0.26f64;
-    let t2: f64 = x[2] % 2.18;
-    let mut buf3: Vec<f64> = vec![0.0; 5];
+#[differentiable(wrt(a))]
+fn r35(a: f64, b: f64) -> f64 {
+    let mut s1 = b % 1.05;
+    s1 %= 2.29;
+    let mut buf2: Vec<f64> = vec![0.5; 5];
+    for i in 0..buf2.len() {
+        buf2[i] = a;
+    }
+    for i in 1..buf2.len() {
+        buf2[i] += buf2[i - 1].tanh() * buf2[i - 1];
+    }
+    s1 -= help_v(&buf2[1..]);
+    let mut buf3 = vec![1.0f64; 4];
     for i in 0..buf3.len() {
-        buf3[i] = (a.exp() + 0.82).sqrt() * (buf3[i] + buf3[(i + 3) % buf3.len()]);
-        acc1 += a;
+        buf3[i] += help_s(buf3[i].atan(), buf2[4].atan());
+        let t4: f64 = buf2.iter().map(|&v: &f64| 0.63 * v).sum();
+        s1 -= (t4 * s1).atan();
     }
-    acc1 += buf3[4] * acc1;
-    let mut buf4 = vec![0.0f64; n];
-    for i in 0..buf4.len() {
-        buf4[i] = (1.28 + acc1.tanh()).log10();
-        let w5 = if i == 1 {
-            t2 * t2 / (t2.exp() + 0.48)
-        } else {
-            f64::sqrt(buf3[i].hypot(0.93))
-        };
-        acc1 += w5 * f64::tanh(w5);
-    }
-    for i in 1..n {
-        buf4[i] += f64::tanh(buf4[n - 1 - i]) * buf4[i - 1];
-    }
-    acc1 /= 2.18 + acc1.sin();
-    acc1 - t2.sin()
+    s1 *= help_v(&buf3[1..]);
+    s1
 }
 
 #[test]
 fn r35_matches_finite_differences() {
-    let points: [(usize, [f64; 5]); 3] = [
-        (3, [-0.1784, -1.3747, -0.4357, 0.0921, 1.4085]),
-        (3, [-1.3589, 1.0529, -0.5733, -0.4316, 0.5737]),
-        (3, [0.7922, -0.0907, 0.1393, -0.4394, 0.3899]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r35_grad(&p[0..4], n, p[4]);
-        let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r35(&q[0..4], n, q[4]);
-        check("r35", v, f(&p), &g, f, &p);
+    let points: [[f64; 2]; 3] = [[-0.1403, 0.8817], [0.0264, 0.6175], [-0.4889, 0.6089]];
+    for p in points {
+        let (v, g0) = r35_grad(p[0], p[1]);
+        let ps: Vec<f64> = [0].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r35(q[0], p[1]);
+        check("r35", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
-fn r36(a: f64) -> f64 {
-    let mut p1 = 0.41f64;
-    let mut buf2 = vec![0.0f64; 4];
-    for i in (0..buf2.len()).rev() {
-        buf2[i] += p1 / (2.31 + a.sin());
+fn r36(b: f64, d: f64, a: f64, c: f64, x: &[f64], n: usize) -> f64 {
+    let mut acc1 = 0.97f64;
+    acc1 += other::r36(x[0].tanh(), x[2].tanh());
+    let t2: f64 = x.iter().map(|v: &f64| *v).sum();
+    acc1 -= (t2 * acc1).atan();
+    for i in 1..3 {
+        let t3 = x.iter().fold(1.0, |acc: f64, &v: &f64| acc + v);
+        acc1 = acc1 * t3.tanh() + x[i];
+        let t4: f64 = c;
+        acc1 -= (t4 * acc1).sin();
     }
-    let w3 = if p1 <= a {
-        help_r(f64::tanh(a), 2)
-    } else {
-        buf2[2]
-    };
-    p1 = p1 * w3.tanh() + p1;
-    p1 = p1.min(w3.cosh());
-    w3 * p1
+    let mut w5: [f64; 4] = [1.39, 0.9, 0.44, 1.82];
+    acc1 += (-1.26 * x[2]).atan().cosh().ln() * w5[2];
+    w5.swap(0, 3);
+    acc1 -= w5[2] * d;
+    acc1 += x[1].cos().cosh().log2() * w5[3];
+    t2 * acc1.sin() + 0.25 * a.sin() + 0.25 * b.sin()
 }
 
 #[test]
 fn r36_matches_finite_differences() {
-    let points: [[f64; 1]; 3] = [[0.7584], [-0.0096], [1.1158]];
-    for p in points {
-        let (v, g0) = r36_grad(p[0]);
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r36(q[0]);
+    let points: [(usize, [f64; 7]); 3] = [
+        (
+            3,
+            [-0.3467, -0.9102, -0.0863, 0.8271, -0.9204, 0.0195, -0.4493],
+        ),
+        (
+            3,
+            [0.3202, 0.6064, 0.1139, -0.4416, -0.3196, -0.8869, 0.7227],
+        ),
+        (
+            3,
+            [-0.8352, 1.3925, -0.4672, -1.3801, 0.1728, -0.1807, 0.6689],
+        ),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3, g4)) = r36_grad(p[0], p[1], p[2], p[3], &p[4..7], n);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3], g4].concat();
+        let f = |q: &[f64]| r36(q[0], q[1], q[2], q[3], &q[4..7], n);
         check("r36", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r37(n: usize, x: &[f64], a: f64) -> f64 {
-    let mut acc1 = (2.35 + x[0].sin()).recip();
-    for i in 0..n - 1 {
-        let w2 = if i % 2 == 1 {
-            (1.63 + x[i].sin()).ln().tanh()
-        } else {
-            (0.56 * (0.94 * x[n - 1 - i]).tanh()).acos()
-        };
-        acc1 += w2 * x[i + 1].sin();
-        if i > 1 && n > 1 {
-            acc1 += acc1.max(acc1.cos().sinh());
-        }
-        if i == 0 {
-            break;
-        }
+fn r37(b: f64, c: f64, a: f64, d: f64) -> f64 {
+    let mut y1: f64 = 0.16;
+    let t2 = help_t(b, f64::tanh(y1)).0;
+    let mut y1 = y1.sin() + d;
+    let mut buf3: Vec<f64> = vec![0.0; 3];
+    for i in 0..buf3.len() {
+        buf3[i] = t2.sin().exp2();
     }
-    for &xi in x.iter() {
-        let (p3, q4) = help_t(acc1.atan(), x[2].tanh());
-        acc1 += p3 * q4.atan();
-        acc1 *= 1.0 + 0.17 * x[0].tanh();
-    }
-    acc1 + 0.25 * a.sin()
+    y1 -= help_v(&buf3);
+    y1 - t2.sin() + 0.25 * a.sin() + 0.25 * c.sin()
 }
 
 #[test]
 fn r37_matches_finite_differences() {
-    let points: [(usize, [f64; 5]); 3] = [
-        (4, [-0.3541, 0.8898, -0.8209, 0.6004, -1.0813]),
-        (4, [0.4156, -0.2191, -0.6668, -0.6528, 0.9583]),
-        (4, [1.1296, 0.7739, 0.8198, 0.4878, 1.2318]),
+    let points: [[f64; 4]; 3] = [
+        [1.3183, -0.8319, -0.4436, -0.319],
+        [-0.4638, 0.3242, -1.284, 0.2227],
+        [-1.0425, -1.0904, 1.2268, -0.4169],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r37_grad(n, &p[0..4], p[4]);
-        let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r37(n, &q[0..4], q[4]);
+    for p in points {
+        let (v, (g0, g1, g2, g3)) = r37_grad(p[0], p[1], p[2], p[3]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r37(q[0], q[1], q[2], q[3]);
         check("r37", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r38(c: f64, d: f64, b: f64, a: f64) -> f64 {
-    let mut acc1: f64 = 0.51;
-    for i in (0..3).rev() {
-        acc1 *= d.cos();
-        let mut u2 = d * acc1;
-        for j in (0..3).rev().step_by(3) {
-            u2 += (2.07 + u2.sin()).ln_1p() / (a.tanh().exp() + 0.36);
+fn r38(d: f64, n: usize, x: &[f64], c: f64, a: f64, b: f64) -> f64 {
+    let mut y1 = (0.88 * x[2].sin()).atanh();
+    let w2 = if n >= 4 {
+        x.iter()
+            .fold(1.0, |acc: f64, &v: &f64| acc * 0.61 + 0.78 * -0.38 * v)
+    } else {
+        (2.43 * x[3]).round() * b / (c.powi(2) + 1.48)
+    };
+    y1 += w2 * x[1].tanh();
+    for (i, xi) in x.iter().enumerate() {
+        let (p3, q4) = help_t(w2, f64::atan(y1));
+        if i == 1 {
+            return help_t(x[(i + 1) % x.len()], x[x.len() - 1 - i].cos()).1;
         }
-        acc1 += acc1 + u2.sin();
-        let (p3, q4) = (d, f64::ln_1p(a.hypot(0.5)));
-        acc1 += p3 * p3.tanh();
+        match i % 2 {
+            0 => {
+                y1 = -y1 * b + q4;
+            }
+            _ => {}
+        }
     }
-    let mut m5 = 0;
-    loop {
-        if m5 == 2 {
-            return c % 1.8;
-        }
-        m5 += 2;
-        if m5 >= 3 {
-            break;
-        }
-    }
-    acc1 + 0.25 * b.sin()
+    w2 + y1.sin() + 0.25 * a.sin() + 0.25 * d.sin()
 }
 
 #[test]
 fn r38_matches_finite_differences() {
-    let points: [[f64; 4]; 3] = [
-        [1.0357, -0.5922, -0.4462, 0.9072],
-        [0.1952, 1.0336, 0.6434, -1.4452],
-        [1.3539, -0.769, 0.8179, 1.2673],
+    let points: [(usize, [f64; 10]); 3] = [
+        (
+            4,
+            [
+                -1.4408, -0.7913, -0.0629, 1.3923, -1.1217, -0.1067, 1.2181, -1.3948, -1.3675,
+                -1.2772,
+            ],
+        ),
+        (
+            4,
+            [
+                -1.0084, -0.0398, -0.1812, -1.2985, 0.3412, 0.8085, 0.469, -1.0594, -0.4622, -1.263,
+            ],
+        ),
+        (
+            4,
+            [
+                1.3587, 0.0687, -0.697, -0.7705, -1.0417, 1.3865, 0.4304, -0.1076, -0.2265, 1.2697,
+            ],
+        ),
     ];
-    for p in points {
-        let (v, (g0, g1, g2, g3)) = r38_grad(p[0], p[1], p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r38(q[0], q[1], q[2], q[3]);
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3, g4)) = r38_grad(p[0], n, &p[1..7], p[7], p[8], p[9]);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
+        let f = |q: &[f64]| r38(q[0], n, &q[1..7], q[7], q[8], q[9]);
         check("r38", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r39(a: f64) -> f64 {
-    let mut y1 = 0.52f64;
-    let w2 = if a > y1 { y1 } else { -(y1 + a) };
-    y1 = y1 * w2.tanh() + w2;
-    for i in (0..5).step_by(2) {
-        y1 /= y1.powi(2) + 1.49;
+fn r39(n: usize, x: Vec<f64>, a: f64) -> f64 {
+    let mut y1 = a;
+    let mut s2 = f64::cosh(x[2]);
+    let t3 = f64::min((x[0] * x[0] + 1.0).powf(s2), y1.powi(2));
+    let mut m4 = 0;
+    loop {
+        s2 = 0.5 * s2 + help_s(s2, t3);
+        m4 += 2;
+        if m4 >= n {
+            break;
+        }
     }
-    w2 + y1
+    let mut m5: usize = 0;
+    while m5 < n {
+        if m5 == 0 {
+            return help_s(x[m5], x[m5].tanh());
+        }
+        s2 -= x[x.len() - 1 - m5];
+        m5 += 1;
+    }
+    t3 * y1.sin() - s2.sin()
 }
 
 #[test]
 fn r39_matches_finite_differences() {
-    let points: [[f64; 1]; 3] = [[-1.2674], [-1.4464], [-1.0295]];
-    for p in points {
-        let (v, g0) = r39_grad(p[0]);
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r39(q[0]);
+    let points: [(usize, [f64; 4]); 3] = [
+        (3, [0.3352, -0.5671, -0.1899, -0.2996]),
+        (3, [-0.7461, -0.4324, -1.4652, 1.3208]),
+        (3, [-0.9265, -0.3155, -0.8744, -1.3716]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1)) = r39_grad(n, p[0..3].to_vec(), p[3]);
+        let g: Vec<f64> = [g0, vec![g1]].concat();
+        let f = |q: &[f64]| r39(n, q[0..3].to_vec(), q[3]);
         check("r39", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable(wrt(a))]
-fn r40(a: f64, b: f64, n: usize, x: &[f64]) -> f64 {
-    let mut s1: f64 = 0.52;
-    let a = a.tanh() * b;
-    s1 -= (a * s1).atan();
-    'outer: for i in 0..n - 1 {
-        for j in (0..n - 1).rev() {
-            s1 = s1 - 0.47 * (s1 + a).sin();
-            let mut u2 = help_t(b, x[n - 1 - i]).1;
-            u2 = u2.tanh() * s1 + a;
-            s1 = s1 + u2.sin();
-        }
-        let w3 = if i == 0 {
-            b / b.hypot(1.16)
-        } else {
-            f64::ln(a.exp())
-        };
-        s1 += w3 * w3.cos();
+#[differentiable]
+fn r40(n: usize, a: f64, x: Vec<f64>, b: f64, c: f64) -> f64 {
+    if n >= 3 {
+        return x[2].sin();
     }
-    s1
+    let mut p1 = 0.03f64;
+    let t2: f64 = help_s(a, b);
+    let mut buf3 = vec![1.0f64; 5];
+    for i in 0..buf3.len() {
+        buf3[i] += buf3[i];
+    }
+    p1 += help_v(&buf3);
+    for i in (0..x.len()).rev() {
+        p1 -= help_s(p1, t2.atan());
+        let w4 = match i % 3 {
+            0 => (buf3[i].exp() + 0.95).log10(),
+            1 => t2,
+            _ => t2 + b,
+        };
+        p1 += w4 * buf3[i].tanh();
+    }
+    p1 - t2.sin() + 0.25 * c.sin()
 }
 
 #[test]
 fn r40_matches_finite_differences() {
     let points: [(usize, [f64; 6]); 3] = [
-        (4, [-1.2043, 1.3049, 1.4799, -0.8329, 1.4221, 0.3047]),
-        (4, [0.1794, -0.6635, 1.0261, -1.0168, 0.5602, 0.7573]),
-        (3, [0.4717, -0.3332, -0.1934, 0.787, 0.3039, 0.3269]),
+        (3, [-0.765, -0.1617, -0.8578, -0.506, 1.0885, 0.6817]),
+        (3, [0.2939, -0.3151, 1.308, 1.3583, 1.4252, -0.6189]),
+        (3, [-0.5202, 0.5402, 1.2725, 1.1002, 1.4511, -0.6886]),
     ];
     for (n, p) in points {
-        let (v, g0) = r40_grad(p[0], p[1], n, &p[2..6]);
-        let ps: Vec<f64> = [0].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r40(q[0], p[1], n, &p[2..6]);
-        check("r40", v, f(&ps), &g, f, &ps);
+        let (v, (g0, g1, g2, g3)) = r40_grad(n, p[0], p[1..4].to_vec(), p[4], p[5]);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r40(n, q[0], q[1..4].to_vec(), q[4], q[5]);
+        check("r40", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r41(b: f64, d: f64, a: f64, c: f64) -> f64 {
-    let mut y1: f64 = 0.01;
-    let t2 = b;
-    for i in 1..5 {
-        match i % 2 {
-            0 => {
-                y1 -= i as f64;
-            }
-            _ => {}
+fn r41(n: usize, a: f64, b: f64, x: &[f64]) -> f64 {
+    let mut s1: f64 = 0.26;
+    for i in 0..n - 1 {
+        for j in 0..i {
+            s1 -= help_v(&x[1..]);
+            s1 += help_v(&x[1..]);
         }
     }
-    for i in (0..=4).rev() {
-        let b: f64 = b.sin() * help_s(a.tanh(), b.sin());
-        y1 -= (b * y1).atan();
-        y1 *= b.cos();
-    }
-    y1 - t2.sin() + 0.25 * c.sin() + 0.25 * d.sin()
+    let w2 = if n > 2 { a.sin() } else { x[1] + (s1 - x[0]) };
+    s1 += w2 * x[2].cos();
+    w2 - s1.sin() + 0.25 * b.sin()
 }
 
 #[test]
 fn r41_matches_finite_differences() {
-    let points: [[f64; 4]; 3] = [
-        [0.8548, -0.1865, -0.2072, -1.0032],
-        [-1.3392, 0.178, -1.2583, 1.2706],
-        [-0.1563, -0.9723, 1.3724, 0.468],
+    let points: [(usize, [f64; 5]); 3] = [
+        (2, [1.2187, 0.2594, 0.7581, -0.7738, -1.0012]),
+        (2, [0.4462, 0.5342, 1.3008, 0.6265, 1.4819]),
+        (2, [0.0011, -0.8088, 1.1588, 0.5827, -0.1959]),
     ];
-    for p in points {
-        let (v, (g0, g1, g2, g3)) = r41_grad(p[0], p[1], p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r41(q[0], q[1], q[2], q[3]);
+    for (n, p) in points {
+        let (v, (g0, g1, g2)) = r41_grad(n, p[0], p[1], &p[2..5]);
+        let g: Vec<f64> = [vec![g0], vec![g1], g2].concat();
+        let f = |q: &[f64]| r41(n, q[0], q[1], &q[2..5]);
         check("r41", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r42(b: f64, c: f64, d: f64, a: f64) -> f64 {
-    let mut acc1 = d.atan();
-    let mut s2 = acc1.atan().exp().sqrt();
-    'outer: for i in 1..=4 {
-        s2 = (s2 * c).sin() + acc1;
-        s2 *= acc1.tanh();
+fn r42(a: f64, x: &Vec<f64>, n: usize) -> f64 {
+    let mut p1 = 0.35f64;
+    for i in 1..n {
+        p1 -= (1.7 + x[(i + 2) % x.len()].sin()).ln_1p();
+        p1 = p1 * (0.5 * x[(i + 3) % x.len()]) + (2.82 * x[n - 1 - i]).floor() * a;
+        p1 += (0.76 * (a % 1.8).tanh()).asin();
     }
-    let mut buf3 = vec![0.0f64; 5];
-    for i in (0..buf3.len()).rev() {
-        buf3[i] += c / (s2.powi(2) + 1.04) / (buf3[i].powi(2) + 1.04);
-        s2 = 0.5 * s2 + help_v(&buf3);
+    let mut p1 = p1.tanh() + x[4];
+    let mut buf2 = Vec::with_capacity(n);
+    for i in 0..n {
+        buf2.push(x[i] / (x[n - 1 - i] * x[n - 1 - i] + 1.23));
     }
-    acc1 *= help_v(&buf3[1..]);
-    'outer: for i in 1..4 {
-        let mut u4 = d.tanh();
-        for j in (1..3).rev() {
-            u4 += buf3[i] * c / (1.43 + (j as f64).tanh());
-            u4 -= c;
-        }
-        acc1 -= u4 * buf3[i].sin();
-    }
-    acc1 - s2 + 0.25 * a.sin() + 0.25 * b.sin()
+    p1
 }
 
 #[test]
 fn r42_matches_finite_differences() {
-    let points: [[f64; 4]; 3] = [
-        [-1.284, 0.2227, 1.1411, -0.7938],
-        [-1.0904, 1.2268, -0.4169, 0.3062],
-        [-1.4132, 1.1435, -0.2582, -0.5588],
+    let points: [(usize, [f64; 7]); 3] = [
+        (3, [-0.684, 0.2768, 0.3381, -1.0623, -0.6407, 1.2093, 0.069]),
+        (
+            6,
+            [0.2309, -0.1108, -0.0726, -0.3223, 1.4947, 0.2254, 0.7547],
+        ),
+        (
+            4,
+            [1.4812, 1.0724, 0.0179, -0.9482, -0.2901, -0.7023, 0.3221],
+        ),
     ];
-    for p in points {
-        let (v, (g0, g1, g2, g3)) = r42_grad(p[0], p[1], p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r42(q[0], q[1], q[2], q[3]);
+    for (n, p) in points {
+        let (v, (g0, g1)) = r42_grad(p[0], &p[1..7].to_vec(), n);
+        let g: Vec<f64> = [vec![g0], g1].concat();
+        let f = |q: &[f64]| r42(q[0], &q[1..7].to_vec(), n);
         check("r42", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r43(a: f64, x: &[f64], b: f64, n: usize) -> f64 {
-    if n > 5 {
-        return f64::cosh(x[4].sin());
-    }
-    let mut y1: f64 = 0.3;
-    let mut y2 = 0.42f64;
-    let t3 = y1;
-    for i in 0..x.len() {
-        for &xj in x.iter() {
-            y2 += (t3 - x[(i + 3) % x.len()]) * (x[i] - xj);
-        }
-    }
-    let mut m4: usize = 0;
-    while m4 < n {
-        y1 = 0.5 * y1 + help_s(y1, f64::tanh(t3));
+fn r43(n: usize, x: &[f64], b: f64, a: f64) -> f64 {
+    let mut s1 = 0.91f64;
+    s1 += other::r43(x[5].tanh(), x[0].cos());
+    let t2 = (x[5] - x[1]).sin();
+    let mut w3: Vec<f64> = vec![-1.2, -1.72, -0.79, 0.9];
+    s1 += w3[3] * t2;
+    w3.sort_by(|p, q| q.total_cmp(p));
+    s1 -= x[4].abs() * w3[2];
+    let mut m4 = 0;
+    while s1 < 3.2 && m4 < 3 {
+        s1 = s1 * 1.3 + (t2 * x[1] + 0.3);
         m4 += 1;
     }
-    for i in 0..n {
-        let mut u5 = 1.33 * 0.28 * a;
-        for j in (0..5).rev() {
-            u5 = (u5 * b).sin() + t3;
-        }
-        y1 += u5 * x[(i + 3) % x.len()].cos();
-    }
-    t3 + y1 - y2
+    s1 += 1.8 * (s1 - x[2]);
+    t2 + s1 + 0.25 * a.sin() + 0.25 * b.sin()
 }
 
 #[test]
 fn r43_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
+    let points: [(usize, [f64; 8]); 3] = [
         (
             4,
-            [-0.7705, -1.0417, 1.3865, 0.4304, -0.1076, -0.2265, 1.2697],
+            [
+                0.5458, 0.7326, -0.7961, -0.4504, -1.425, -1.169, -1.3616, 1.1721,
+            ],
         ),
-        (4, [0.9448, 1.1282, -0.993, 0.5053, 1.0913, 0.9221, 1.1906]),
+        (
+            6,
+            [
+                0.5625, 1.2446, -0.3197, -0.0781, 1.3471, -0.8477, -0.7737, -0.3989,
+            ],
+        ),
         (
             5,
-            [0.5931, 0.8495, -0.9771, -0.7899, -1.0189, 0.2801, 1.1339],
+            [
+                0.9199, 1.2622, -0.436, 0.0841, 1.1067, 0.8234, -0.3771, -1.1849,
+            ],
         ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r43_grad(p[0], &p[1..6], p[6], n);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2]].concat();
-        let f = |q: &[f64]| r43(q[0], &q[1..6], q[6], n);
+        let (v, (g0, g1, g2)) = r43_grad(n, &p[0..6], p[6], p[7]);
+        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r43(n, &q[0..6], q[6], q[7]);
         check("r43", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r44(b: f32, n: usize, c: f32, a: f32, x: Vec<f32>) -> f32 {
-    let mut y1: f32 = 0.97;
-    let mut y2 = x[2];
-    let t3: f32 = -1.16 * help_t32(y1.tanh(), y1.tanh()).0;
-    let mut y1 = y1.tanh() + c;
-    y1 -= help_v32(&x[..n]);
-    y1 - t3.sin() + y2 + 0.25 * a.sin() + 0.25 * b.sin()
+fn r44(b: f32, x: Vec<f32>, n: usize, a: f32) -> f32 {
+    let mut p1: f32 = 0.42;
+    for i in 0..n - 1 {
+        let t2: f32 = x.iter().map(|v: &f32| b * v).sum();
+        p1 = p1.tanh() * x[i] + (b.exp() + 0.18).log(2.26 + x[i + 1].sin());
+        p1 = 0.5 * p1 + help_s32(p1, b.atan());
+    }
+    for &xi in x.iter() {
+        p1 = (p1 * p1 + (x[5] * x[5] + 0.83)).sqrt();
+        if n > 5 {
+            p1 /= 1.93 + a.sin();
+        }
+    }
+    p1
 }
 
 /// `f64` copy of `r44`, for finite differences.
-fn r44_f64(b: f64, n: usize, c: f64, a: f64, x: Vec<f64>) -> f64 {
-    let mut y1: f64 = 0.97;
-    let mut y2 = x[2];
-    let t3: f64 = -1.16 * help_t(y1.tanh(), y1.tanh()).0;
-    let mut y1 = y1.tanh() + c;
-    y1 -= help_v(&x[..n]);
-    y1 - t3.sin() + y2 + 0.25 * a.sin() + 0.25 * b.sin()
+fn r44_f64(b: f64, x: Vec<f64>, n: usize, a: f64) -> f64 {
+    let mut p1: f64 = 0.42;
+    for i in 0..n - 1 {
+        let t2: f64 = x.iter().map(|v: &f64| b * v).sum();
+        p1 = p1.tanh() * x[i] + (b.exp() + 0.18).log(2.26 + x[i + 1].sin());
+        p1 = 0.5 * p1 + help_s(p1, b.atan());
+    }
+    for &xi in x.iter() {
+        p1 = (p1 * p1 + (x[5] * x[5] + 0.83)).sqrt();
+        if n > 5 {
+            p1 /= 1.93 + a.sin();
+        }
+    }
+    p1
 }
 
 #[test]
 fn r44_matches_finite_differences() {
     let points: [(usize, [f32; 8]); 3] = [
-        (5, [0.583, -0.517, 1.176, 0.488, 0.6, -0.121, -0.868, 0.254]),
         (
             5,
-            [0.088, -0.847, -1.252, -0.384, -0.65, -1.09, -1.035, -1.014],
+            [0.155, 1.338, -0.327, -0.582, 0.376, -0.433, -0.009, -1.026],
         ),
         (
             5,
-            [-0.276, -0.619, -0.324, 1.498, 1.471, -1.201, -0.331, -0.025],
+            [1.469, -0.414, -1.064, -1.493, -0.134, 1.128, 0.165, 0.071],
+        ),
+        (
+            5,
+            [-0.064, 0.611, -0.68, -0.61, -1.145, 0.8, -0.414, -0.348],
         ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r44_grad(p[0], n, p[1], p[2], p[3..8].to_vec());
-        let g: Vec<f32> = [vec![g0], vec![g1], vec![g2], g3].concat();
-        let f = |q: &[f64]| r44_f64(q[0], n, q[1], q[2], q[3..8].to_vec());
-        check32(
-            "r44",
-            v,
-            r44(p[0], n, p[1], p[2], p[3..8].to_vec()),
-            &g,
-            f,
-            &p,
-        );
+        let (v, (g0, g1, g2)) = r44_grad(p[0], p[1..7].to_vec(), n, p[7]);
+        let g: Vec<f32> = [vec![g0], g1, vec![g2]].concat();
+        let f = |q: &[f64]| r44_f64(q[0], q[1..7].to_vec(), n, q[7]);
+        check32("r44", v, r44(p[0], p[1..7].to_vec(), n, p[7]), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r45(n: usize, x: &[f64], a: f64) -> f64 {
-    let mut s1 = help_s(x[1].atan(), x[0]);
-    let t2 = help_r(x[2].sin(), 2);
-    for i in 0..n {
-        s1 += -0.25 * f64::max(a, t2);
+fn r45(a: f64, x: Vec<f64>, n: usize, d: f64, b: f64, c: f64) -> f64 {
+    let mut s1: f64 = 0.66;
+    let mut y2 = 0.15f64;
+    let mut s1 = s1.sin() + x[0];
+    for i in 0..x.len() {
+        y2 += (1.86 * (s1 * x[i])).ceil() * x[i];
+        for j in 0..n - 1 {
+            y2 = (y2 * b).sin() + d;
+            let (_, q4) = help_t(x[(i + 3) % x.len()].tanh(), c);
+            s1 += q4 * d.sin();
+        }
     }
-    let a: f64 = a.tanh() + t2.atan2(a);
-    s1 += a * t2.sin();
-    let mut buf3 = vec![0.0f64; n];
-    for i in (0..buf3.len()).rev() {
-        buf3[i] += buf3[n - 1 - i];
+    let mut m5 = 0;
+    while s1 < 2.5 && m5 < 3 {
+        s1 = s1 * 1.16 + (a * x[2] + 0.3);
+        m5 += 1;
     }
-    for i in 1..buf3.len() {
-        buf3[i] += s1.sin() * buf3[i - 1];
+    for i in 0..x.len() {
+        let mut m6 = 0;
+        while y2 < 4.3 && m6 < 5 {
+            y2 = y2 * 1.58 + (s1 * d + 0.3);
+            m6 += 1;
+        }
+        for &xj in x.iter() {
+            y2 -= help_v(&x[1..]);
+        }
+        let t7 = x[(i + 3) % x.len()].sin().cosh();
     }
-    s1 += help_v(&buf3[1..]);
-    let m4: usize = (1.5 + ((2.02 * t2).signum() * a).cos()) as usize;
-    for i in 0..m4 {
-        let a = a.tanh() + f64::hypot(a, t2);
-        s1 -= (a * s1).atan();
-        let mut u5 = -0.72 * s1;
-        u5 = u5 - 0.31 * (u5 + buf3[m4]).sin();
-        s1 = u5 * buf3[i].sin();
-    }
-    s1 * t2.sin()
+    y2 * s1.sin()
 }
 
 #[test]
 fn r45_matches_finite_differences() {
-    let points: [(usize, [f64; 4]); 3] = [
-        (3, [-0.4943, 0.8347, 0.0125, -0.8407]),
-        (3, [-0.7844, 1.2491, 0.05, -0.7962]),
-        (3, [-0.7543, 0.2396, -1.0043, -0.8301]),
+    let points: [(usize, [f64; 9]); 3] = [
+        (
+            3,
+            [
+                -1.1942, 1.481, -0.3338, -0.0699, -0.6557, 0.4835, 1.2313, -0.6351, 0.2802,
+            ],
+        ),
+        (
+            3,
+            [
+                -0.8948, -1.0324, -0.6721, 1.0421, -0.476, 0.4668, 1.1773, -1.32, -1.2183,
+            ],
+        ),
+        (
+            3,
+            [
+                -0.4008, 0.2047, -0.7839, -1.0911, -0.9963, -0.4677, -0.0853, 0.1287, 0.6061,
+            ],
+        ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r45_grad(n, &p[0..3], p[3]);
-        let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r45(n, &q[0..3], q[3]);
+        let (v, (g0, g1, g2, g3, g4)) = r45_grad(p[0], p[1..6].to_vec(), n, p[6], p[7], p[8]);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
+        let f = |q: &[f64]| r45(q[0], q[1..6].to_vec(), n, q[6], q[7], q[8]);
         check("r45", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r46(c: f64, b: f64, n: usize, a: f64, x: &[f64]) -> f64 {
-    let mut y1 = f64::hypot(x[3], a);
-    y1 -= (-0.22 * x[3]).tanh().to_radians();
-    for i in 0..n {
-        y1 = 0.5 * y1 + help_v(x);
+fn r46(n: usize, a: f64, x: &Vec<f64>) -> f64 {
+    let mut p1: f64 = 0.76;
+    let mut m2: usize = 0;
+    while p1 < 5.8 && m2 < 4 {
+        p1 = p1 * 1.4 + (p1 * x[2] + 0.3);
+        m2 += 1;
     }
-    y1 + 0.25 * b.sin() + 0.25 * c.sin()
+    for i in (0..x.len()).rev() {
+        p1 = (p1 * p1 + x[(i + 3) % x.len()].hypot(0.78)).sqrt();
+    }
+    let mut m3: usize = 0;
+    while m3 < n {
+        if m3 == 0 && n > 3 {
+            return a.sin().exp2();
+        }
+        let t4: f64 = x.iter().map(|&v: &f64| v).sum();
+        p1 -= (t4 * p1).atan();
+        m3 += 1;
+    }
+    p1
 }
 
 #[test]
 fn r46_matches_finite_differences() {
-    let points: [(usize, [f64; 8]); 3] = [
-        (
-            5,
-            [0.3522, 0.9205, 0.554, 1.236, 0.569, 0.4211, 0.2639, 0.5803],
-        ),
-        (
-            5,
-            [
-                0.5234, 1.2008, -0.4679, -0.6211, -0.6397, -0.9929, -0.2276, 1.3364,
-            ],
-        ),
-        (
-            5,
-            [
-                0.4331, -0.0075, 0.9157, 0.79, 0.9969, 0.6991, 0.6498, 0.7334,
-            ],
-        ),
+    let points: [(usize, [f64; 4]); 3] = [
+        (2, [0.9287, 0.4704, -0.8477, 0.8133]),
+        (3, [-0.7275, 0.0418, 1.1938, 0.1468]),
+        (2, [-1.0166, -0.8093, 0.2056, 0.9324]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r46_grad(p[0], p[1], n, p[2], &p[3..8]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], g3].concat();
-        let f = |q: &[f64]| r46(q[0], q[1], n, q[2], &q[3..8]);
+        let (v, (g0, g1)) = r46_grad(n, p[0], &p[1..4].to_vec());
+        let g: Vec<f64> = [vec![g0], g1].concat();
+        let f = |q: &[f64]| r46(n, q[0], &q[1..4].to_vec());
         check("r46", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r47(n: usize, x: &[f64]) -> f64 {
-    let mut p1 = 0.75f64;
-    let mut m2: usize = 0;
-    while m2 < n {
-        p1 -= p1.tanh().cosh().sqrt();
-        m2 += 1;
-    }
-    for i in 0..x.len() {
-        p1 = p1.tanh() * x[i] + (1.14 * x[x.len() - 1 - i]).round() * x[(i + 3) % x.len()];
-    }
-    let w3 = if n >= 2 {
-        (p1 * p1 + 1.06).powi(-2)
-    } else {
-        p1
-    };
-    for (i, &xi) in x.iter().enumerate() {
-        if -w3 <= -0.5 || i % 3 != 0 {
-            p1 += (1.61 + w3.sin()).recip();
-            continue;
-        } else {
-            p1 -= x[x.len() - 1 - i];
-        }
-    }
-    w3 - p1.sin()
+fn r47(a: f64) -> f64 {
+    let mut acc1 = a + a;
+    acc1 = acc1.tanh() * a + a % 1.61;
+    let t2 = a;
+    acc1 -= (t2 * acc1).sin();
+    let mut w3: Vec<f64> = vec![-0.23, 0.49, 1.19, -1.9, 0.28];
+    acc1 += other::help_s((-1.59 * acc1).cos(), t2.tanh()) * w3[3];
+    let t4 = w3[4] * t2;
+    w3.swap(4, 0);
+    acc1 += w3[1] * t2;
+    (acc1 + t2.sin()) * t4
 }
 
 #[test]
 fn r47_matches_finite_differences() {
-    let points: [(usize, [f64; 4]); 3] = [
-        (3, [-0.9872, -0.2981, -0.2768, -1.4513]),
-        (2, [-0.0408, 1.4382, -0.6699, 0.6829]),
-        (3, [-0.6064, 0.8174, 0.3722, -0.4598]),
-    ];
-    for (n, p) in points {
-        let (v, g0) = r47_grad(n, &p[0..4]);
-        let g: Vec<f64> = g0;
-        let f = |q: &[f64]| r47(n, &q[0..4]);
+    let points: [[f64; 1]; 3] = [[-0.8402], [-1.1689], [-0.0681]];
+    for p in points {
+        let (v, g0) = r47_grad(p[0]);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r47(q[0]);
         check("r47", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r48(x: Vec<f64>, a: f64, n: usize) -> f64 {
-    let mut y1 = 1.0f64;
-    let mut buf2 = vec![0.0f64; x.len()];
-    for i in 1..buf2.len() {
-        buf2[i] = ((i + 1) as f64)
-            .cos()
-            .exp()
-            .log(1.59 + ((1.07 * buf2[i]).round() * a).sin());
+fn r48(x: Vec<f64>, b: f64, n: usize, a: f64) -> f64 {
+    let mut s1: f64 = 0.26;
+    let mut w2 = vec![-1.29f64, -1.05, -1.62];
+    s1 += help_s(s1, x[2].sin()) * w2[0];
+    w2.rotate_left(1);
+    s1 += w2[0] * a;
+    s1 += w2[0] * s1;
+    w2.sort_by(|p, q| p.total_cmp(q));
+    s1 -= x[1] * w2[0];
+    s1 += a * -0.89 * w2[2];
+    w2.rotate_right(1);
+    s1 += w2[0] * b;
+    s1 += w2[1] * b;
+    let mut w3: [f64; 4] = [-0.24, 1.21, 1.89, -0.95];
+    s1 -= w3[2] * a;
+    s1 += (2.27 * b).floor() * a * w3[0];
+    w3.sort_by(|p, q| p.total_cmp(q));
+    s1 += (2.48 * a).round() * s1 * w3[3];
+    s1 += w3[3] * x[2];
+    w3.rotate_right(2);
+    s1 += f64::tan(0.4 * a) * w3[0];
+    w3.reverse();
+    s1 += f64::round(1.49 * w2[1]) * x[4] * w3[0];
+    for i in 0..x.len() {
+        let (p4, q5) = help_t(s1.tanh(), w3[(i + 2) % w3.len()].sin());
+        s1 += p4 * (i as f64).sin();
     }
-    let m3 = (2.5 + x[0].sin()) as usize;
-    for i in 0..m3 {
-        let mut u4 = buf2[(m3 + 3) % buf2.len()];
-        u4 = (u4 * a).sin() + buf2[(m3 + 2) % buf2.len()];
-        y1 = y1 + u4.sin();
-    }
-    'outer: for i in (1..n).rev() {
-        y1 /= buf2[i].hypot(0.52);
-        y1 = (y1 * y1 + (y1.atan().exp() + 0.22)).sqrt();
-        y1 += help_s(buf2[m3], y1.tanh());
-    }
-    for &v5 in buf2.iter() {
-        let t6 = v5.hypot(0.56).powf((1.24 * a).tanh()) - a;
-        y1 = y1 * t6.tanh() + t6;
-    }
-    y1
+    s1
 }
 
 #[test]
 fn r48_matches_finite_differences() {
-    let points: [(usize, [f64; 5]); 3] = [
-        (3, [-1.1538, -1.4216, -0.0871, -1.0075, -0.9961]),
-        (3, [0.9692, -0.942, -0.976, -0.2387, 0.2444]),
-        (3, [-0.3444, -0.4236, 0.8134, 1.4673, 1.4865]),
+    let points: [(usize, [f64; 7]); 3] = [
+        (
+            5,
+            [0.2531, 0.1988, -1.3746, -1.0055, 0.4828, 0.4713, -0.9342],
+        ),
+        (5, [0.7402, 1.0746, 1.17, 0.14, 1.0203, 1.2086, -1.1999]),
+        (
+            5,
+            [0.2338, 1.0653, -0.7325, -0.6939, 0.7585, -0.4126, 1.4651],
+        ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r48_grad(p[0..4].to_vec(), p[4], n);
-        let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r48(q[0..4].to_vec(), q[4], n);
+        let (v, (g0, g1, g2)) = r48_grad(p[0..5].to_vec(), p[5], n, p[6]);
+        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r48(q[0..5].to_vec(), q[5], n, q[6]);
         check("r48", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r49(b: f64, n: usize, x: &Vec<f64>, a: f64) -> f64 {
-    let mut s1: f64 = 0.14;
-    let mut s2 = x[0] - a;
-    let mut buf3: Vec<f64> = vec![0.0; n];
-    for i in 0..buf3.len() {
-        buf3[i] = (1.9 * s1).trunc() * b + x[i + 1].cbrt();
+fn r49(c: f64, b: f64, a: f64, n: usize) -> f64 {
+    let mut acc1 = 0.21f64;
+    let mut w2 = vec![-1.17f64, -0.84, 0.39, -1.74];
+    let t3 = c * w2[1];
+    w2.sort_by(|p, q| p.total_cmp(q));
+    acc1 += a.atan2(a) * w2[0];
+    let t4 = w2[2] * a;
+    acc1 = acc1 * t4.tanh() + c;
+    w2.swap(1, 3);
+    acc1 += w2[2] * a;
+    let t5 = w2[2] * t3;
+    acc1 = acc1 * t5.tanh() + t5;
+    let m6 = (2.5 + a.cos()) as usize;
+    for i in 0..m6 {
+        let (p7, q8) = help_t(w2[m6].tanh(), (1.72 * w2[m6]).sin());
+        acc1 = acc1 * p7.tanh() + w2[i];
     }
-    s1 -= help_v(&buf3);
-    let m4: usize = (1.5 + s1.to_degrees().tanh()) as usize;
-    for i in 0..m4 {
-        match i % 2 {
-            0 => {
-                s2 = s2.min(x[i].tanh().sinh());
-            }
-            _ => {
-                s2 += b;
-            }
-        }
-        if i % 2 == 0 {
-            break;
-        }
-    }
-    for v5 in &buf3 {
-        let mut u6 = help_s(x[(m4 + 1) % x.len()].sin(), s1);
-        u6 = u6.min((0.65 * v5.cos()).atanh());
-        s1 = s1 + u6.sin();
-    }
-    s2 * s1
+    t5 * t3 - t4 + 0.25 * b.sin()
 }
 
 #[test]
 fn r49_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            3,
-            [0.4786, 0.3384, 0.6238, -0.5333, 0.2105, -1.3356, -0.2053],
-        ),
-        (
-            3,
-            [-0.0481, 0.3292, -1.1433, -0.8275, -0.684, 0.2768, 0.3381],
-        ),
-        (4, [-0.3223, 1.4947, 0.2254, 0.7547, 0.6887, 0.9231, 1.4812]),
+    let points: [(usize, [f64; 3]); 3] = [
+        (3, [0.7617, 0.9032, -0.85]),
+        (4, [0.6619, 1.3584, 0.7091]),
+        (3, [0.3854, 0.6214, -0.7238]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r49_grad(p[0], n, &p[1..6].to_vec(), p[6]);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2]].concat();
-        let f = |q: &[f64]| r49(q[0], n, &q[1..6].to_vec(), q[6]);
+        let (v, (g0, g1, g2)) = r49_grad(p[0], p[1], p[2], n);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r49(q[0], q[1], q[2], n);
         check("r49", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable(wrt(a, x))]
-fn r50(a: f64, b: f64, n: usize, x: &[f64]) -> f64 {
-    let mut acc1 = x[2].sin();
-    if n > 3 {
-        acc1 *= b.atan();
+#[differentiable]
+fn r50(a: f64, x: Vec<f64>, n: usize) -> f64 {
+    let mut s1 = 0.63f64;
+    let t2 = x[3];
+    let mut buf3: Vec<f64> = Vec::new();
+    for i in 0..3 {
+        buf3.push((1.72 + x[(i + 1) % x.len()].sin()).log(1.9 + (t2 + x[i]).sin()));
     }
-    let mut buf2 = Vec::with_capacity(n);
-    for i in 0..n {
-        buf2.push((x[i].tanh().exp() + 0.64).ln() * (x[i] - b));
+    let cl4 = buf3.clone();
+    let m5 = (1.5 + help_s(t2, cl4[0].atan()).tanh()) as usize;
+    for i in 0..m5 {
+        let (p6, q7) = (buf3[m5].exp_m1(), cl4[(i + 1) % cl4.len()]);
+        s1 -= help_v(&x[1..]);
     }
-    acc1 + 0.25 * a.sin()
+    for i in 0..x.len() - 1 {
+        s1 -= (x[i + 1] - x[i]).powi(2) * 1.15;
+    }
+    s1 * t2.sin() + 0.25 * a.sin()
 }
 
 #[test]
 fn r50_matches_finite_differences() {
     let points: [(usize, [f64; 5]); 3] = [
-        (3, [-1.3205, 0.0417, 0.8113, 0.1143, -0.033]),
-        (3, [-1.3454, 1.0921, 0.3084, 1.0759, -0.0307]),
-        (3, [1.0063, 0.9187, -0.71, -0.1691, 1.3354]),
+        (4, [1.3809, -0.3328, 1.4077, -0.8205, 1.2265]),
+        (4, [1.1583, 1.1158, 0.8616, 1.2343, -0.3862]),
+        (4, [0.9241, -0.1392, 0.7132, 0.2195, 1.2781]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r50_grad(p[0], p[1], n, &p[2..5]);
-        let ps: Vec<f64> = [0, 2, 3, 4].iter().map(|&k| p[k]).collect();
+        let (v, (g0, g1)) = r50_grad(p[0], p[1..5].to_vec(), n);
         let g: Vec<f64> = [vec![g0], g1].concat();
-        let f = |q: &[f64]| r50(q[0], p[1], n, &q[1..4]);
-        check("r50", v, f(&ps), &g, f, &ps);
+        let f = |q: &[f64]| r50(q[0], q[1..5].to_vec(), n);
+        check("r50", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r51(a: f64, n: usize) -> f64 {
-    let mut p1 = 0.15f64;
-    let mut m2: usize = 0;
-    while m2 < n {
-        let mut u3 = 1.47 % 1.7 * a;
-        u3 = u3 - 0.32 * (u3 + u3).sin();
-        p1 -= p1 + u3.sin();
-        match m2 % 3 {
+fn r51(b: f64, n: usize, a: f64, x: &[f64], c: f64) -> f64 {
+    let mut acc1 = 0.65f64;
+    for i in 0..n {
+        let w2 = match i % 3 {
+            0 => (0.64 * help_t(a.cos(), x[i]).1.cos()).atanh(),
+            1 => f64::sin(a).hypot((1.9 * x[(i + 1) % x.len()]).trunc() * b),
+            _ => acc1 * x[i],
+        };
+        acc1 -= (w2 * acc1).sin();
+        for &xj in x.iter() {
+            acc1 = acc1 - 0.24 * (acc1 + acc1).sin();
+            let (_, q4) = help_t(x[(i + 1) % x.len()].cos(), x[x.len() - 1 - i]);
+            acc1 -= (q4 * acc1).atan();
+        }
+    }
+    for (i, xi) in x.iter().enumerate() {
+        match i % 2 {
             0 => {
-                u3 -= help_t(p1, a.atan()).0.atan();
-            }
-            1 => {
-                p1 += p1.cos().to_radians();
+                acc1 = -acc1 * b.cos() + a;
             }
             _ => {
-                u3 /= ((m2 + 1) as f64).sin().cosh();
+                acc1 *= xi.tanh();
             }
         }
-        m2 += 1;
     }
-    p1 /= p1.sin().exp();
-    p1
+    acc1 + 0.25 * c.sin()
 }
 
 #[test]
 fn r51_matches_finite_differences() {
-    let points: [(usize, [f64; 1]); 3] = [(4, [-0.0745]), (4, [1.2935]), (4, [-0.8415])];
+    let points: [(usize, [f64; 7]); 3] = [
+        (
+            2,
+            [1.1178, 0.5574, -0.775, -1.0208, -1.108, 0.9485, -1.2059],
+        ),
+        (
+            2,
+            [-0.9217, -1.3087, -0.5715, -1.238, -0.1686, 0.6452, 1.1883],
+        ),
+        (
+            3,
+            [1.4962, -1.2599, 0.9359, -1.2463, 0.3564, -0.0571, 1.3848],
+        ),
+    ];
     for (n, p) in points {
-        let (v, g0) = r51_grad(p[0], n);
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r51(q[0], n);
+        let (v, (g0, g1, g2, g3)) = r51_grad(p[0], n, p[1], &p[2..6], p[6]);
+        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3]].concat();
+        let f = |q: &[f64]| r51(q[0], n, q[1], &q[2..6], q[6]);
         check("r51", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable]
-fn r52(a: f64, c: f64, b: f64, d: f64) -> f64 {
-    let mut p1 = 0.13f64;
-    let mut p2 = 0.16f64;
-    let mut m3 = 0;
-    while p2 < 5.4 && m3 < 4 {
-        p2 = p2 * 1.35 + (a * p2 + 0.3);
-        m3 += 1;
+#[differentiable(wrt(d, a, x, b))]
+fn r52(d: f64, a: f64, x: &[f64], n: usize, b: f64, c: f64) -> f64 {
+    let mut p1: f64 = 0.81;
+    let mut buf2 = vec![0.0f64; 3];
+    for i in (0..buf2.len()).rev() {
+        buf2[i] = help_s(c.tanh(), buf2[(i + 3) % buf2.len()]) % 2.29;
     }
-    let mut buf4 = vec![1.0f64; 5];
-    for i in (0..buf4.len()).rev() {
-        buf4[i] = (2.81 * buf4[i]).floor() * c;
-        buf4[i] += (0.68 * (c - buf4[(i + 2) % buf4.len()]).tanh()).acos();
+    for i in 1..buf2.len() {
+        buf2[i] -= buf2[i - 1].tanh() * buf2[i - 1];
     }
-    p1 *= help_v(&buf4);
-    p2 - p1.sin() + 0.25 * b.sin() + 0.25 * d.sin()
-}
-
-#[test]
-fn r52_matches_finite_differences() {
-    let points: [[f64; 4]; 3] = [
-        [-1.3585, -0.239, -0.3456, -0.5237],
-        [0.8907, 0.6127, -1.4447, 0.2035],
-        [-1.1482, 1.4215, 1.223, 1.337],
-    ];
-    for p in points {
-        let (v, (g0, g1, g2, g3)) = r52_grad(p[0], p[1], p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r52(q[0], q[1], q[2], q[3]);
-        check("r52", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable(wrt(a))]
-fn r53(n: usize, x: &[f64], a: f64) -> f64 {
-    let mut y1 = x[0] * a;
-    let t2 = (1.14 * (a + y1)).floor() * y1;
-    y1 += t2.tanh().exp_m1();
+    p1 += help_v(&buf2);
     let mut m3: usize = 0;
     loop {
-        if m3 == 1 {
-            return (1.0 + (2.24 + a.sin())).acosh();
+        let b = b.cos() * (buf2[m3] + b);
+        p1 += b * b.cos();
+        if m3 == 2 {
+            return -0.84 * c * ((1.32 * p1).round() * b);
         }
-        y1 += help_s(x[m3].sin(), y1.sin());
         m3 += 2;
         if m3 >= n {
             break;
         }
     }
-    if x[4].cos().exp2() > 0.3 {
-        y1 = y1 * (0.5 * x[1]) + (2.81 * (-0.51 * t2)).fract() * t2;
+    for i in 0..n - 1 {
+        buf2[i] += x[i + 1] / (c.powi(2) + 0.73);
+        p1 = p1 * (0.5 * b.atan()) + (2.47 * a).ceil() * b;
+        p1 /= buf2[i].tanh().cosh();
     }
-    'outer: for i in 0..x.len() {
-        let w4 = if a >= t2 {
-            a.atan().exp2() / (y1.powi(2) + 0.9)
-        } else {
-            t2 + y1 + 1.84
-        };
-        y1 += if i == 0 && n > 2 {
-            help_s(y1, w4.sin())
-        } else {
-            w4.max(a)
-        };
-        y1 += x[n - 1 - i];
-    }
-    y1 * t2
+    let mut p1 = p1.sin() + b;
+    p1 + 0.25 * d.sin()
 }
 
 #[test]
-fn r53_matches_finite_differences() {
-    let points: [(usize, [f64; 6]); 3] = [
-        (5, [1.1734, -1.1057, 0.1073, 0.6866, 0.1538, -0.6675]),
-        (5, [0.9482, -0.977, 1.4737, -0.9372, 0.5981, 0.9623]),
-        (5, [-0.2591, 0.8074, -1.0756, -0.384, -0.902, -1.0041]),
+fn r52_matches_finite_differences() {
+    let points: [(usize, [f64; 7]); 3] = [
+        (3, [1.4439, 0.712, 1.3865, 1.4442, 0.8798, -0.3698, -0.894]),
+        (
+            3,
+            [-1.3915, -0.682, -0.7142, -0.6972, -0.6557, -1.2867, 0.5705],
+        ),
+        (
+            3,
+            [-0.3347, -1.3289, -0.4078, 0.9848, 0.8501, 0.0658, 0.4125],
+        ),
     ];
     for (n, p) in points {
-        let (v, g0) = r53_grad(n, &p[0..5], p[5]);
-        let ps: Vec<f64> = [5].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r53(n, &p[0..5], q[0]);
-        check("r53", v, f(&ps), &g, f, &ps);
+        let (v, (g0, g1, g2, g3)) = r52_grad(p[0], p[1], &p[2..5], n, p[5], p[6]);
+        let ps: Vec<f64> = [0, 1, 2, 3, 4, 5].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3]].concat();
+        let f = |q: &[f64]| r52(q[0], q[1], &q[2..5], n, q[5], p[6]);
+        check("r52", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
-fn r54(c: f64, b: f64, a: f64, n: usize, x: &Vec<f64>, d: f64) -> f64 {
-    let mut s1 = c;
-    let mut m2 = 0;
-    while m2 < n {
-        let (p3, q4) = (-x[x.len() - 1 - m2], d.max(x[n - 1 - m2]));
-        s1 += p3 * x[(m2 + 3) % x.len()].sin();
-        m2 += 1;
-    }
-    let mut m5: usize = 0;
-    loop {
-        if d >= -0.1 {
-            s1 = (s1 * s1 + (x[m5 + 1].powi(2) + 0.94)).sqrt();
+fn r53(n: usize, x: &[f64], a: f64, b: f64) -> f64 {
+    let mut s1 = b;
+    let mut acc2: f64 = 0.53;
+    for &xi in x.iter() {
+        let mut u3 = x[0];
+        u3 = u3 - 0.29 * (u3 + xi).sin();
+        s1 += s1 + u3.sin();
+        for j in 0..x.len() {
+            u3 = 0.5 * u3 + help_s(u3, x[j].tanh());
+            s1 += help_s(s1, x[x.len() - 1 - j].cos());
         }
-        m5 += 1;
-        if m5 >= n {
+    }
+    for i in (0..x.len()).step_by(3) {
+        s1 = 0.5 * s1 + help_v(&x[1..]);
+        if i >= 2 {
             break;
         }
     }
-    for i in (1..n).rev() {
-        s1 += help_v(&x[1..]);
-        s1 = 0.5 * s1 + help_v(&x[1..]);
+    let b = b.cos() - s1.min(x[2]);
+    acc2 -= (b * acc2).atan();
+    acc2 + s1.sin() + 0.25 * a.sin()
+}
+
+#[test]
+fn r53_matches_finite_differences() {
+    let points: [(usize, [f64; 5]); 3] = [
+        (3, [1.1615, 0.1025, -0.4895, -0.7053, -1.301]),
+        (2, [0.2006, -0.167, -1.335, -0.0206, -1.4808]),
+        (2, [0.4644, 0.435, 0.2033, 0.2554, -0.7833]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2)) = r53_grad(n, &p[0..3], p[3], p[4]);
+        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r53(n, &q[0..3], q[3], q[4]);
+        check("r53", v, f(&p), &g, f, &p);
     }
-    s1 + 0.25 * a.sin() + 0.25 * b.sin()
+}
+
+#[differentiable]
+fn r54(n: usize, x: &[f64], a: f64, b: f64) -> f64 {
+    let mut p1 = a.cosh();
+    p1 -= other::r54(a.cos(), x[0].tanh());
+    let mut acc2 = 0.32f64;
+    let mut w3: Vec<f64> = vec![1.27, 2.0, 0.64];
+    p1 -= w3[2] * p1;
+    acc2 -= w3[2] * b;
+    let src4: Vec<f64> = vec![-1.55, 1.51, 1.46];
+    w3.copy_from_slice(&src4);
+    let t5 = x[2] * x[0] * w3[0];
+    acc2 += t5 * t5.cos();
+    w3.reverse();
+    acc2 += w3[1] * p1;
+    let m6 = (1.5 + help_r(x[3], 1).cos()) as usize;
+    for i in 0..m6 {
+        let (_, q8) = help_t(a.sin(), t5);
+        p1 = p1 * q8.tanh() + q8;
+    }
+    let mut buf9 = vec![0.0f64; x.len()];
+    for i in 0..buf9.len() {
+        buf9[i] += w3[m6] + buf9[m6] - buf9[i];
+    }
+    for i in 1..x.len() {
+        buf9[i] -= t5.atan() * buf9[i - 1];
+    }
+    acc2 - p1.sin() - t5
 }
 
 #[test]
 fn r54_matches_finite_differences() {
     let points: [(usize, [f64; 8]); 3] = [
         (
-            2,
+            5,
             [
-                -0.1929, 0.1244, -1.423, -1.076, 0.383, -0.9523, -0.5274, 0.3491,
+                1.3884, 0.2521, -1.1212, 0.2564, 0.7987, -1.414, 0.8021, -1.2442,
             ],
         ),
         (
-            2,
+            4,
             [
-                0.4036, -0.0485, -0.9027, -0.5416, -0.8062, -0.2992, 0.2983, 1.2154,
+                0.9228, -1.3191, -0.599, -1.1769, -1.2395, 0.3188, -0.081, 0.3108,
             ],
         ),
         (
-            2,
+            5,
             [
-                1.4951, -0.9995, -1.0011, -0.2821, 1.2641, -0.3356, -1.1034, 1.0212,
+                -0.1549, 0.1598, -1.3619, 1.0023, 0.0163, -1.4185, -0.3461, 1.1727,
             ],
         ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r54_grad(p[0], p[1], p[2], n, &p[3..7].to_vec(), p[7]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], g3, vec![g4]].concat();
-        let f = |q: &[f64]| r54(q[0], q[1], q[2], n, &q[3..7].to_vec(), q[7]);
+        let (v, (g0, g1, g2)) = r54_grad(n, &p[0..6], p[6], p[7]);
+        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r54(n, &q[0..6], q[6], q[7]);
         check("r54", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable(wrt(x))]
-fn r55(a: f64, x: &Vec<f64>, b: f64, n: usize) -> f64 {
-    let mut acc1: f64 = 0.27;
-    for i in 0..n {
-        let w2 = match i % 3 {
-            0 => (1.0 + (x[n - 1 - i].powi(2) + 1.04)).acosh(),
-            1 => (i + 1) as f64,
-            _ => x[x.len() - 1 - i] * a,
-        };
-        let t3 = (1.32 * b.cosh().log(2.07 + a.sin())).floor() * acc1;
-        acc1 += t3 * x[i].cos();
-        acc1 -= ((i as f64).tanh().exp() + 0.4).ln_1p();
+#[differentiable]
+fn r55(c: f64, x: &Vec<f64>, b: f64, d: f64, n: usize, a: f64) -> f64 {
+    let mut p1 = help_s(d.atan(), x[0]);
+    p1 -= other::r55((-1.47 * x[2]).sin(), (-1.99 * d).cos());
+    let t2 = c * x[3].hypot(0.94).cbrt();
+    let mut m3: usize = 0;
+    loop {
+        p1 = -p1 * c.cos() + t2;
+        m3 += 1;
+        if m3 >= n {
+            break;
+        }
     }
-    if n > 6 {
-        acc1 = acc1 - 0.47 * (acc1 + x[2]).sin();
+    let m4: usize = (2.5 + (x[1] % 1.66).tanh()) as usize;
+    for i in 0..m4 {
+        if i % 2 == 1 {
+            break;
+        }
     }
-    let mut m4: usize = 0;
-    while acc1 < 3.9 && m4 < 3 {
-        acc1 = acc1 * 1.4 + (a * a + 0.3);
-        m4 += 1;
-    }
-    let mut buf5: Vec<f64> = vec![0.0; x.len()];
-    for i in (0..buf5.len()).rev() {
-        buf5[i] = (1.09 * (i + 1) as f64).fract() * x[5];
-    }
-    for i in 1..x.len() {
-        buf5[i] -= b.cos() * buf5[i - 1];
-    }
-    acc1 += help_v(&buf5[1..]);
-    acc1
+    t2 * p1.sin() + 0.25 * a.sin() + 0.25 * b.sin()
 }
 
 #[test]
 fn r55_matches_finite_differences() {
     let points: [(usize, [f64; 8]); 3] = [
         (
-            6,
+            4,
             [
-                -0.9951, 1.3664, 0.6948, 0.8161, 1.3115, -0.1706, 1.153, -0.0808,
+                -0.8889, -1.1208, -0.1569, 0.9265, -0.2329, -1.0637, 1.1202, 0.8269,
             ],
         ),
         (
-            6,
+            4,
             [
-                0.056, -0.2836, -1.4294, -1.2464, -0.7417, -0.2103, 0.4259, 0.7813,
+                -0.3826, 0.6712, 0.3568, 1.3598, 0.0887, -0.1024, 0.3329, 0.1311,
             ],
         ),
         (
-            6,
+            4,
             [
-                0.8398, 0.016, 1.4239, 1.0379, 0.6269, -1.341, 1.3681, -0.2934,
+                0.8864, 1.1099, 1.2376, -1.2113, -1.0024, -1.2776, 0.8487, -0.3022,
             ],
         ),
     ];
     for (n, p) in points {
-        let (v, g0) = r55_grad(p[0], &p[1..7].to_vec(), p[7], n);
-        let ps: Vec<f64> = [1, 2, 3, 4, 5, 6].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = g0;
-        let f = |q: &[f64]| r55(p[0], &q[0..6].to_vec(), p[7], n);
-        check("r55", v, f(&ps), &g, f, &ps);
+        let (v, (g0, g1, g2, g3, g4)) = r55_grad(p[0], &p[1..5].to_vec(), p[5], p[6], n, p[7]);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
+        let f = |q: &[f64]| r55(q[0], &q[1..5].to_vec(), q[5], q[6], n, q[7]);
+        check("r55", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r56(x: &[f64], b: f64, n: usize, a: f64) -> f64 {
-    let mut y1: f64 = 0.07;
-    let w2 = if a <= b {
-        x[4].atan2(b) + f64::sin(a)
-    } else {
-        (1.9 * y1).trunc() * x[3]
-    };
-    let t3 = a + x[4] + (w2 + w2);
-    for i in 0..x.len() {
-        if i == 3 {
+fn r56(c: f64, b: f64, n: usize, a: f64) -> f64 {
+    let mut p1: f64 = 0.46;
+    for i in 1..4 {
+        if i >= 1 {
+            continue;
+        }
+        if i <= 2 && n > 1 {
+            p1 /= b * b + 1.3;
             break;
         }
     }
-    w2 - y1.sin() - t3
+    let mut p1 = p1.sin() + c;
+    for i in 0..n {
+        p1 += help_s(a.tanh(), c.tanh());
+        let t2 = help_r(c.cos(), 1).atan();
+    }
+    let w3 = if c - c > -0.1 {
+        f64::log(c.exp() + 0.9, 2.01 + (0.64 * p1.sin()).atanh().sin())
+    } else {
+        a.exp().ln()
+    };
+    p1 -= (w3 * p1).sin();
+    p1 - w3.sin()
 }
 
 #[test]
 fn r56_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            3,
-            [0.3373, 0.2218, -0.0376, 0.5259, -0.0902, -0.7588, 0.2964],
-        ),
-        (
-            3,
-            [-0.9121, 0.7292, 1.0145, -1.1586, -0.2628, 0.9238, 1.1741],
-        ),
-        (3, [0.2108, 0.4631, 1.0843, -0.3285, 1.0599, 1.4187, 1.1688]),
+    let points: [(usize, [f64; 3]); 3] = [
+        (4, [-0.1044, -0.1287, 1.1401]),
+        (5, [0.0302, 0.0214, 0.831]),
+        (4, [0.8514, -0.6693, 0.9785]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r56_grad(&p[0..5], p[5], n, p[6]);
-        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r56(&q[0..5], q[5], n, q[6]);
+        let (v, (g0, g1, g2)) = r56_grad(p[0], p[1], n, p[2]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r56(q[0], q[1], n, q[2]);
         check("r56", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r57(a: f32, n: usize, b: f32, x: &Vec<f32>) -> f32 {
-    let mut y1 = 0.58f32;
-    let mut s2 = y1 - a;
-    let t3 = x[1] / x[2].exp();
-    s2 -= help_v32(&x[1..]);
-    let mut s2 = s2.tanh() + x[1];
-    let mut buf4 = vec![0.5f32; n];
-    for i in 1..buf4.len() {
-        buf4[i] = (-1.29 * s2).tanh();
-        s2 += help_s32(t3.tanh(), buf4[i - 1].sin());
-    }
-    for i in 1..buf4.len() {
-        buf4[i] += buf4[i].atan() * buf4[i - 1];
-    }
-    s2 += buf4[1] * b;
-    let mut buf5: Vec<f32> = vec![0.0; n];
-    for i in 0..n {
-        buf5[i] = x[2];
-        if i == 1 {
-            continue;
+fn r57(a: f32, b: f32) -> f32 {
+    let mut s1 = b;
+    let t2 = (a + s1) % 2.41;
+    let mut w3: Vec<f32> = vec![1.2, 0.69, 0.32, 1.72];
+    s1 += w3[2] * b;
+    w3.swap(2, 1);
+    s1 += a * b * w3[1];
+    w3.fill(1.41);
+    s1 += t2 / (t2.exp() + 0.82) * w3[0];
+    'outer: for i in 0..3 {
+        for j in 1..3 {
+            s1 *= a;
         }
     }
-    s2 += buf5[0] * y1;
-    y1 - s2.sin() - t3
+    let mut buf4 = vec![0.5f32; 5];
+    for i in 1..buf4.len() {
+        buf4[i] += a - (buf4[i - 1] - 0.27);
+    }
+    s1 *= help_v32(&buf4[1..]);
+    s1 + t2.sin()
 }
 
 /// `f64` copy of `r57`, for finite differences.
-fn r57_f64(a: f64, n: usize, b: f64, x: &Vec<f64>) -> f64 {
-    let mut y1 = 0.58f64;
-    let mut s2 = y1 - a;
-    let t3 = x[1] / x[2].exp();
-    s2 -= help_v(&x[1..]);
-    let mut s2 = s2.tanh() + x[1];
-    let mut buf4 = vec![0.5f64; n];
-    for i in 1..buf4.len() {
-        buf4[i] = (-1.29 * s2).tanh();
-        s2 += help_s(t3.tanh(), buf4[i - 1].sin());
-    }
-    for i in 1..buf4.len() {
-        buf4[i] += buf4[i].atan() * buf4[i - 1];
-    }
-    s2 += buf4[1] * b;
-    let mut buf5: Vec<f64> = vec![0.0; n];
-    for i in 0..n {
-        buf5[i] = x[2];
-        if i == 1 {
-            continue;
+fn r57_f64(a: f64, b: f64) -> f64 {
+    let mut s1 = b;
+    let t2 = (a + s1) % 2.41;
+    let mut w3: Vec<f64> = vec![1.2, 0.69, 0.32, 1.72];
+    s1 += w3[2] * b;
+    w3.swap(2, 1);
+    s1 += a * b * w3[1];
+    w3.fill(1.41);
+    s1 += t2 / (t2.exp() + 0.82) * w3[0];
+    'outer: for i in 0..3 {
+        for j in 1..3 {
+            s1 *= a;
         }
     }
-    s2 += buf5[0] * y1;
-    y1 - s2.sin() - t3
+    let mut buf4 = vec![0.5f64; 5];
+    for i in 1..buf4.len() {
+        buf4[i] += a - (buf4[i - 1] - 0.27);
+    }
+    s1 *= help_v(&buf4[1..]);
+    s1 + t2.sin()
 }
 
 #[test]
 fn r57_matches_finite_differences() {
-    let points: [(usize, [f32; 5]); 3] = [
-        (2, [0.236, -0.544, -0.691, 1.033, -1.267]),
-        (3, [-0.642, 0.753, 0.231, -0.925, -1.447]),
-        (3, [1.425, -1.16, -0.859, 0.497, 1.164]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2)) = r57_grad(p[0], n, p[1], &p[2..5].to_vec());
-        let g: Vec<f32> = [vec![g0], vec![g1], g2].concat();
-        let f = |q: &[f64]| r57_f64(q[0], n, q[1], &q[2..5].to_vec());
-        check32("r57", v, r57(p[0], n, p[1], &p[2..5].to_vec()), &g, f, &p);
+    let points: [[f32; 2]; 3] = [[1.003, -0.796], [1.414, 0.887], [0.535, -1.479]];
+    for p in points {
+        let (v, (g0, g1)) = r57_grad(p[0], p[1]);
+        let g: Vec<f32> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r57_f64(q[0], q[1]);
+        check32("r57", v, r57(p[0], p[1]), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r58(c: f64, b: f64, a: f64) -> f64 {
-    let mut s1: f64 = 0.01;
-    let mut p2: f64 = 0.18;
-    for i in 0..=4 {
-        if i % 2 == 1 {
+fn r58(n: usize, a: f64) -> f64 {
+    if n >= 3 {
+        return (1.49 * a.atan().cosh()).ceil() * a;
+    }
+    let mut y1 = (-1.11 * a).tanh().sinh();
+    let (p2, _) = help_t(a, y1);
+    y1 -= (p2 * y1).sin();
+    let mut m4 = 0;
+    while m4 < n {
+        let mut u5 = p2 - y1;
+        u5 += p2;
+        y1 += y1 + u5.sin();
+        m4 += 1;
+    }
+    y1 *= p2.sin();
+    let mut m6 = 0;
+    loop {
+        let (p7, q8) = help_t(a.tanh(), a.sin());
+        y1 = y1 * p7.tanh() + p2;
+        let (p9, q10) = ((0.34 * q8.tanh()).tan(), p7.max(q8));
+        y1 += p9 * p2.tanh();
+        m6 += 1;
+        if m6 >= n {
             break;
         }
     }
-    let mut buf3: Vec<f64> = Vec::new();
-    for i in 0..3 {
-        buf3.push(a.cbrt() - (p2.powi(2) + 1.19).log2());
-    }
-    let cl4 = buf3.clone();
-    s1 /= 2.11 + a.sin();
-    let mut p2 = p2.sin() + c;
-    p2 * s1 + 0.25 * b.sin()
+    p2 - y1.sin()
 }
 
 #[test]
 fn r58_matches_finite_differences() {
-    let points: [[f64; 3]; 3] = [
-        [0.9112, 1.4899, 1.4031],
-        [-1.3218, -0.6558, -0.6464],
-        [1.1015, 0.8959, 0.9689],
-    ];
-    for p in points {
-        let (v, (g0, g1, g2)) = r58_grad(p[0], p[1], p[2]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r58(q[0], q[1], q[2]);
+    let points: [(usize, [f64; 1]); 3] = [(3, [-0.8819]), (3, [-0.7911]), (3, [-1.2386])];
+    for (n, p) in points {
+        let (v, g0) = r58_grad(n, p[0]);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r58(n, q[0]);
         check("r58", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r59(d: f64, x: &[f64], b: f64, a: f64, c: f64, n: usize) -> f64 {
-    let mut s1 = b * x[2];
-    for i in 0..x.len() {
-        match i % 2 {
-            0 => {
-                s1 -= x[(i + 1) % x.len()];
-            }
-            _ => {
-                s1 += f64::atan(d).exp_m1();
-            }
+fn r59(a: f64, d: f64, c: f64, b: f64) -> f64 {
+    let mut acc1 = b;
+    acc1 += other::r59(a.cos(), c.cos());
+    for i in (1..3).step_by(2) {
+        for j in (0..4).rev().step_by(3) {
+            acc1 += help_s(acc1, a.sin());
+            let w2 = if i % 2 == 0 {
+                (0.89 * acc1.sin()).acos()
+            } else {
+                acc1
+            };
+            acc1 = acc1 * w2.tanh() + c;
         }
     }
-    s1 = (s1 * x[2]).sin() + d;
-    let mut buf2 = vec![0.5f64; x.len()];
-    for i in 0..buf2.len() {
-        buf2[i] = f64::log2((i as f64).tanh().exp() + 0.7);
+    let mut buf3 = vec![0.0f64; 4];
+    for i in 0..buf3.len() {
+        buf3[i] = buf3.iter().map(|&v: &f64| (0.35 + 1.23) * v).sum::<f64>() + buf3[i];
+        acc1 = (acc1 * acc1 + (buf3[i].atan().exp() + 0.8)).sqrt();
     }
-    for i in 1..x.len() {
-        buf2[i] += x[i - 1].tanh() * buf2[i - 1];
+    for i in 1..buf3.len() {
+        buf3[i] += c * buf3[i - 1];
     }
-    s1 += buf2[4] * buf2[1];
-    let d = d.cos() - c;
-    s1 += d * buf2[1].cos();
-    s1 + 0.25 * a.sin()
+    acc1 += buf3[0] * b;
+    acc1 + 0.25 * d.sin()
 }
 
 #[test]
 fn r59_matches_finite_differences() {
-    let points: [(usize, [f64; 9]); 3] = [
-        (
-            2,
-            [
-                -0.7689, -0.6354, 0.5928, -1.0826, 0.2222, -0.9457, 0.2434, -0.7135, 1.1454,
-            ],
-        ),
-        (
-            2,
-            [
-                0.5885, 0.2648, -0.4364, 0.0824, 0.7082, -0.133, 0.5779, -1.3833, -0.9334,
-            ],
-        ),
-        (
-            2,
-            [
-                -0.3671, -0.6985, 0.4437, -0.1433, 0.4322, -1.0825, 1.2348, 0.0691, -0.46,
-            ],
-        ),
+    let points: [[f64; 4]; 3] = [
+        [0.0492, 0.7181, -0.7989, -0.0056],
+        [0.4394, -0.5288, 1.3696, 0.6016],
+        [0.0376, -1.3531, 1.1123, 0.8359],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r59_grad(p[0], &p[1..6], p[6], p[7], p[8], n);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
-        let f = |q: &[f64]| r59(q[0], &q[1..6], q[6], q[7], q[8], n);
+    for p in points {
+        let (v, (g0, g1, g2, g3)) = r59_grad(p[0], p[1], p[2], p[3]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r59(q[0], q[1], q[2], q[3]);
         check("r59", v, f(&p), &g, f, &p);
     }
 }

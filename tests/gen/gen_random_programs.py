@@ -48,7 +48,24 @@ slice), `help_r` (recursive), and their `f32` twins (`help_s32`, ...). The bodie
   `buf[i] = ..`/`+= -= *=` (also nonlinear overwrites of an element by a function of its old
   value), read back by index and by iteration, cloned, and passed to `help_v` as `&buf` or
   `&buf[1..]`;
-* calls of the helpers anywhere, also inside loops; `help_v(x)`, `help_v(&x[1..])`.
+* calls of the helpers anywhere, also inside loops; `help_v(x)`, `help_v(&x[1..])`;
+* a module `other` with a `help_s` whose body differs from the top-level one (called as
+  `other::help_s(..)`), and, for some functions `f`, a different `other::f` that `f` calls
+  (a call by path to a same-named function, not a recursion);
+* local buffers of constants (`let mut w: Vec<f64> = vec![0.3, -1.2, ..];`, `[f64; N]`, or a
+  suffixed first literal) whose elements multiply differentiated values before and after
+  mutating method calls: `w.swap(i, j)`, `w.fill(c)`, `w.reverse()`,
+  `w.sort_by(|p, q| p.total_cmp(q))` (also descending), `w.rotate_left(k)`,
+  `w.rotate_right(k)`, `w.copy_from_slice(&src)` (`src` a constant array or `Vec`); after
+  its last mutation the buffer is read anywhere (loops, iterators, `help_v(&w)`);
+* iterator reductions with typed closure parameters over `x` or a local buffer:
+  `x.iter().map(|v: &f64| ..).sum::<f64>()` (also `|&v: &f64|`, and `let t: f64 =
+  ...sum();`), `x.iter().fold(c, |acc: f64, &v: &f64| ..)` (also `v: &f64`), the bodies
+  capturing immutable float locals and parameters;
+* range loops reading the slice parameter at neighbours (`x[i]` and `x[i + 1]` over
+  `0..x.len() - 1` or `0..n - 1`, `x[i - 1]` and `x[i]` over `1..x.len()`): Rosenbrock
+  terms, products, squared differences, for every parameter kind (`&[f64]`, `Vec<f64>`,
+  `&Vec<f64>`).
 
 Each function gets one `#[test]` that, at 3 points (each with its own `n`), checks that
 `<f>_grad` returns exactly the primal's value and that its gradient matches central finite
@@ -105,8 +122,26 @@ BIG = False
 FUSABLE = False
 
 # Patterns left out of the committed output because they hit known bugs (reported
-# separately). Each switch removes one construct from the generator's menu; none today.
-EXCLUDE: set = set()
+# separately). Each switch removes one construct from the generator's menu.
+EXCLUDE: set = {
+    # A constant buffer read inside a loop (`for`, `while`, or an iterator `fold`) and mutated
+    # by a method (`swap`, `fill`, `sort_by`, `rotate_left`, `reverse`, `copy_from_slice`) in
+    # the loop or after it: the loop's reverse sweep reads the buffer's final contents. Repro
+    # (gradient 2cos(sin a)cos a, generated cos(sin a)cos a):
+    #     let mut w: Vec<f64> = vec![1.0, 2.0]; let mut y = a;
+    #     for _ in 0..2 { y = w[0] * y.sin(); w.swap(0, 1); } y
+    # or, mutated after the loop (gradient cos(sin a)cos a, generated 4cos(sin a)cos a):
+    #     for _ in 0..2 { y = w[0] * y.sin(); } w.swap(0, 1); y
+    # With it excluded, a constant buffer is read only by top-level statements until its
+    # last mutation (afterwards anywhere: loops, iterators, calls).
+    "cbuf-loop-read",
+    # An early `return` before a constant buffer is declared (`if n == 3 { return a; }`, also
+    # inside an earlier loop): a read before a mutation gets the mutated value. Repro (at
+    # n = 1: gradient 1, generated 2):
+    #     if n == 3 { return a; } let mut w: Vec<f64> = vec![1.0, 2.0];
+    #     let y = w[0] * a; w.swap(0, 1); y
+    "cbuf-after-return",
+}
 # Formerly excluded (now fixed; regression tests in tests/regressions.rs):
 # "f32-unsuffixed-literal", "return-result-reading-rule", "borrowed-loop-element-stored".
 
@@ -213,8 +248,9 @@ BIN_PREC = {"+": P_ADD, "-": P_ADD, "*": P_MUL, "/": P_MUL, "%": P_MUL}
 class RCtx:
     """Rendering context: the float type and the helper names."""
 
-    def __init__(self, T):
+    def __init__(self, T, fname=None):
         self.T = T
+        self.fname = fname  # name of the function being rendered (`other::<fname>` calls)
 
     def helper(self, name):
         return name if self.T == "f64" else name + "32"
@@ -594,9 +630,56 @@ HELPERS_RS = HELPERS_RS + "\n" + (
 )
 
 
+def other_help_s(u, v):
+    return u * u * math.cos(v) + math.sin(0.5 * v)
+
+
+# Bodies of `other::<f>`, the same-named helper that a function `f` may call (`f` calls
+# `other::f`, which is not a recursive call): (Rust body over `u`, `v`, evaluator).
+OTHER_SELF = [
+    ("(u * v).sin() + 0.5 * u", lambda u, v: math.sin(u * v) + 0.5 * u),
+    ("u * u * 0.3 + v.tanh() * u", lambda u, v: u * u * 0.3 + math.tanh(v) * u),
+    ("(u - v).cos() * 1.5 + v", lambda u, v: math.cos(u - v) * 1.5 + v),
+]
+
+
+def other_module_rs(selfs):
+    """`mod other`: a `help_s` (and `help_s32`) whose body differs from the top-level one, and
+    the same-named helper `other::<f>` of every function `f` in `selfs` ((name, T, variant);
+    an `f32` function's `f64` copy `<f>_f64` calls `other::<f>_f64`)."""
+    out = [
+        "/// Helpers named like top-level functions: `other::help_s` is not `help_s`, and",
+        "/// `other::rNN` is not a recursive call of `rNN`.",
+        "mod other {",
+        "    use ad_runtime::differentiable;",
+        "",
+    ]
+    for T, suf in (("f64", ""), ("f32", "32")):
+        out += [
+            "    #[differentiable]",
+            "    pub fn help_s%s(u: %s, v: %s) -> %s {" % (suf, T, T, T),
+            "        u * u * v.cos() + (0.5 * v).sin()",
+            "    }",
+            "",
+        ]
+    for name, T, k in selfs:
+        copies = [(name, T)] + ([(name + "_f64", "f64")] if T == "f32" else [])
+        for nm, ty in copies:
+            out += [
+                "    #[differentiable]",
+                "    pub fn %s(u: %s, v: %s) -> %s {" % (nm, ty, ty, ty),
+                "        %s" % OTHER_SELF[k][0],
+                "    }",
+                "",
+            ]
+    out[-1] = "}"
+    return "\n".join(out)
+
+
 class Call(Expr):
-    def __init__(self, helper, args, field=None):
+    def __init__(self, helper, args, field=None, variant=None):
         self.helper, self.args, self.field = helper, args, field
+        self.variant = variant  # for "other::self": index into OTHER_SELF
 
     def children(self):
         return [a for a in self.args if isinstance(a, Expr)]
@@ -605,7 +688,13 @@ class Call(Expr):
         return True
 
     def r(self, c, role):
-        s = "%s(%s)" % (c.helper(self.helper), ", ".join(a.rs(c) for a in self.args))
+        if self.helper == "other::self":
+            callee = "other::" + c.fname
+        elif self.helper.startswith("other::"):
+            callee = "other::" + c.helper(self.helper[len("other::"):])
+        else:
+            callee = c.helper(self.helper)
+        s = "%s(%s)" % (callee, ", ".join(a.rs(c) for a in self.args))
         if self.field is not None:
             s += ".%d" % self.field
         return (s, P_POST)
@@ -620,6 +709,10 @@ class Call(Expr):
                 v = v[self.field]
         elif self.helper == "help_r":
             v = help_r(args[0], self.args[1].v)
+        elif self.helper == "other::help_s":
+            v = other_help_s(*args)
+        elif self.helper == "other::self":
+            v = OTHER_SELF[self.variant][1](*args)
         else:
             v = help_v(args[0])
         if isinstance(v, tuple):
@@ -627,7 +720,10 @@ class Call(Expr):
         return MON.val(v)
 
     def feats(self, acc):
-        acc.add("call " + self.helper + ("" if self.field is None else " .%d" % self.field))
+        if self.helper == "other::self":
+            acc.add("call other::<f> from f")
+        else:
+            acc.add("call " + self.helper + ("" if self.field is None else " .%d" % self.field))
         for a in self.args:
             a.feats(acc)
 
@@ -697,6 +793,57 @@ class TupleE(Expr):
 
     def ev(self, env):
         return tuple(i.ev(env) for i in self.items)
+
+
+class IterRed(Expr):
+    """An iterator reduction with typed closure parameters, over a slice or buffer `arr`:
+
+    kind "sum":  `arr.iter().map(|v: &f64| body).sum::<f64>()` (or `|&v: &f64|`);
+    kind "fold": `arr.iter().fold(init, |acc: f64, &v: &f64| body)` (or `v: &f64`).
+    `body` is an expression over `Var(elem)` (a reference for the `v: &f64` patterns), the
+    accumulator `Var(acc)` (fold) and captured immutable floats. Without `turbofish` it must be
+    the whole right-hand side of an annotated `let` (`let t: f64 = ...sum();`)."""
+
+    def __init__(self, arr, kind, elem, deref_pat, body, init=None, acc=None, turbofish=True):
+        self.arr, self.kind, self.elem, self.deref_pat = arr, kind, elem, deref_pat
+        self.body, self.init, self.acc, self.turbofish = body, init, acc, turbofish
+
+    def children(self):
+        return [self.body]
+
+    def has_var(self):
+        return True
+
+    def r(self, c, role):
+        vp = "%s%s: &%s" % ("&" if self.deref_pat else "", self.elem, c.T)
+        if self.kind == "sum":
+            s = "%s.iter().map(|%s| %s).sum%s()" % (
+                self.arr, vp, self.body.rs(c), "::<%s>" % c.T if self.turbofish else "")
+        else:
+            s = "%s.iter().fold(%s, |%s: %s, %s| %s)" % (
+                self.arr, fmt_float(self.init), self.acc, c.T, vp, self.body.rs(c))
+        return (s, P_POST)
+
+    def ev(self, env):
+        a = env.get(self.arr)
+        tot = 0.0 if self.kind == "sum" else self.init
+        for v in a:
+            inner = Env(env)
+            inner.define(self.elem, v)
+            if self.kind == "fold":
+                inner.define(self.acc, tot)
+                tot = MON.val(self.body.ev(inner))
+            else:
+                tot = MON.val(tot + self.body.ev(inner))
+        return tot
+
+    def feats(self, acc):
+        pat = "|&v: &T|" if self.deref_pat else "|v: &T|"
+        if self.kind == "sum":
+            acc.add("iter().map(%s ..).sum%s()" % (pat, "::<T>" if self.turbofish else ""))
+        else:
+            acc.add("iter().fold(c, |acc: T, %s| ..)" % pat[1:-1])
+        Expr.feats(self, acc)
 
 
 # ---- integer expressions -------------------------------------------------------------------
@@ -796,8 +943,8 @@ class Cmp(Expr):
     def r(self, c, role):
         ls, lp = self.l.r(c, "plain")
         rs_, rp = self.rr.r(c, "plain")
-        if isinstance(self.l, Cast):
-            lp = 0
+        if isinstance(self.l, Cast) or ls.endswith(" as " + c.T):
+            lp = 0  # `a - i as f64 < b` parses `f64<..>` as generic arguments
         return ("%s %s %s" % (paren(ls, lp, P_CMP + 1), self.op, paren(rs_, rp, P_CMP + 1)), P_CMP)
 
     def ev(self, env):
@@ -998,6 +1145,95 @@ class Push(Stmt):
         self.e.feats(acc)
 
 
+class LetCBuf(Stmt):
+    """A local buffer of constants: `let mut w: Vec<f64> = vec![..];`, `let mut w: [f64; 4] =
+    [..];`, `let mut w = vec![1.5f64, ..];`, or (`mut_=False`, the source of a
+    `copy_from_slice`) `let src = [..];` / `let src = vec![..];`."""
+
+    def __init__(self, name, values, form, mut_=True):
+        self.name, self.values, self.form, self.mut_ = name, list(values), form, mut_
+
+    def lines(self, c, ind):
+        vals = [fmt_float(v) for v in self.values]
+        m = "mut " if self.mut_ else ""
+        if self.form == "vec":
+            return ["%slet %s%s: Vec<%s> = vec![%s];" % (ind, m, self.name, c.T, ", ".join(vals))]
+        if self.form == "arr":
+            return ["%slet %s%s: [%s; %d] = [%s];" % (ind, m, self.name, c.T, len(vals), ", ".join(vals))]
+        if self.form == "vec-suffix":
+            vals[0] += c.T
+            return ["%slet %s%s = vec![%s];" % (ind, m, self.name, ", ".join(vals))]
+        if self.form == "plain-vec":
+            return ["%slet %s%s = vec![%s];" % (ind, m, self.name, ", ".join(vals))]
+        return ["%slet %s%s = [%s];" % (ind, m, self.name, ", ".join(vals))]
+
+    def ev(self, env):
+        env.define(self.name, list(self.values))
+
+    def feats(self, acc):
+        if self.mut_:
+            acc.add("constant buffer (%s)" % self.form)
+
+
+class BufMethod(Stmt):
+    """A mutating method call on a constant local buffer: `w.swap(i, j)`, `w.fill(c)`,
+    `w.reverse()`, `w.sort_by(|p, q| p.total_cmp(q))` (or `q.total_cmp(p)`),
+    `w.rotate_left(k)`, `w.rotate_right(k)`, `w.copy_from_slice(&src)`."""
+
+    def __init__(self, name, meth, args=()):
+        self.name, self.meth, self.args = name, meth, list(args)
+
+    def lines(self, c, ind):
+        m = self.meth
+        if m == "sort_by":
+            a = "|p, q| p.total_cmp(q)"
+        elif m == "sort_by_desc":
+            m, a = "sort_by", "|p, q| q.total_cmp(p)"
+        elif m == "fill":
+            a = fmt_float(self.args[0])
+        elif m == "copy_from_slice":
+            a = "&" + self.args[0]
+        else:
+            a = ", ".join(x.rs(c) for x in self.args)
+        return ["%s%s.%s(%s);" % (ind, self.name, m, a)]
+
+    def ev(self, env):
+        w = env.get(self.name)
+        m = self.meth
+        if m in ("swap", "rotate_left", "rotate_right"):
+            ks = [x.ev(env) for x in self.args]
+            if m == "swap":
+                i, j = ks
+                if not (0 <= i < len(w) and 0 <= j < len(w)):
+                    raise Reject("index out of bounds")
+                w[i], w[j] = w[j], w[i]
+            else:
+                k = ks[0]
+                if not (0 <= k <= len(w)):
+                    raise Reject("rotate out of bounds")
+                if m == "rotate_right":
+                    k = (len(w) - k) % len(w) if w else 0
+                w[:] = w[k:] + w[:k]
+        elif m == "fill":
+            w[:] = [self.args[0]] * len(w)
+        elif m == "reverse":
+            w.reverse()
+        elif m == "sort_by":
+            w.sort()
+        elif m == "sort_by_desc":
+            w.sort(reverse=True)
+        elif m == "copy_from_slice":
+            src = env.get(self.args[0])
+            if len(src) != len(w):
+                raise Reject("copy_from_slice length")
+            w[:] = list(src)
+        else:
+            raise ValueError(m)
+
+    def feats(self, acc):
+        acc.add("constant buffer ." + ("sort_by" if self.meth == "sort_by_desc" else self.meth) + "()")
+
+
 class LetClone(Stmt):
     def __init__(self, name, src):
         self.name, self.src = name, src
@@ -1151,6 +1387,8 @@ class For(Stmt):
                 acc.add("for &buf" + (" &pat" if self.elem_deref_pat else ""))
         if self.label:
             acc.add("labelled loop")
+        if getattr(self, "tag", None):
+            acc.add(self.tag)
         if any(isinstance(s, (For, While, Loop)) for s in walk(self.body)):
             acc.add("nested loops")
         block_feats(self.body, acc)
@@ -1451,7 +1689,7 @@ class Func:
         return "fn %s(%s) -> %s {" % (name, ", ".join(ps), c.T)
 
     def lines(self, T=None, name=None):
-        c = RCtx(T or self.T)
+        c = RCtx(T or self.T, name or self.name)
         out = [self.sig(c, name or self.name)]
         out += render_block(self.body, c, "    ")
         out.append("    " + self.tail.rs(c))
@@ -1470,7 +1708,10 @@ class Func:
         if getattr(self, "wrt", None):
             acc.add("wrt(..) subset")
         if "x" in self.params:
-            acc.add({"slice": "param &[f64]", "vec": "param Vec<f64>", "vecref": "param &Vec<f64>"}[self.xkind])
+            kind = {"slice": "&[f64]", "vec": "Vec<f64>", "vecref": "&Vec<f64>"}[self.xkind]
+            acc.add("param " + kind)
+            if "neighbour reads x[i], x[i + 1]" in acc:
+                acc.add("neighbour reads of " + kind)
         return acc
 
 
@@ -1559,6 +1800,9 @@ class Gen:
         self.readonly = set()  # buffers that are immutable bindings (clones)
         self.recent = []  # float locals in definition order
         self.xkind = "slice"
+        self.cbufs = set()  # local buffers of constants (mutated by methods, never written)
+        self.cbuf_info = {}  # their lengths, ("lit", m)
+        self.other_self = None  # variant of `other::<f>` this function may call, or None
 
     # ---- helpers ----
     def fresh(self, base):
@@ -1590,11 +1834,15 @@ class Gen:
         return Num(-v if neg and self.chance(0.3) else v)
 
     # ---- integers and indices ----
+    def buf_info(self, arr):
+        """Length info of a local buffer: ("n",), ("xlen",) or ("lit", m)."""
+        return self.bufs().get(arr) or self.cbuf_info[arr]
+
     def arr_len(self, arr):
         """(min length over points, length expression info)."""
         if arr == "x":
             return self.xlen
-        b = self.bufs()[arr]
+        b = self.buf_info(arr)
         if b[0] == "n":
             return self.nmin
         if b[0] == "xlen":
@@ -1605,13 +1853,13 @@ class Gen:
         """Whether an index known to be < n is in bounds for `arr`."""
         if arr == "x":
             return True
-        b = self.bufs()[arr]
+        b = self.buf_info(arr)
         return b[0] in ("n", "xlen")
 
     def len_expr(self, arr):
         if arr == "x":
             return ILen("x")
-        b = self.bufs()[arr]
+        b = self.buf_info(arr)
         if b[0] == "n":
             return IVar("n") if self.chance(0.5) else ILen(arr)
         if b[0] == "xlen":
@@ -1622,7 +1870,7 @@ class Gen:
         """`arr.len()`, or an equal expression that does not borrow `arr` (for writes)."""
         if not for_write or arr == "x":
             return ILen(arr)
-        b = self.bufs()[arr]
+        b = self.buf_info(arr)
         if b[0] == "n":
             return IVar("n")
         if b[0] == "xlen":
@@ -1795,6 +2043,14 @@ class Gen:
             sa = self.slice_arg()
             if sa is not None:
                 return Call("help_v", [sa])
+        if r < 0.545 and "typed-closure" not in EXCLUDE:
+            e = self.iter_red()
+            if e is not None:
+                return e
+        if r < 0.555 and "other-help_s" not in EXCLUDE:
+            return Call("other::help_s", [self.bounded(d), self.bounded(d)])
+        if r < 0.57 and self.other_self is not None:
+            return Call("other::self", [self.bounded(d), self.bounded(d)], variant=self.other_self)
         return self.method(d)
 
     def method(self, d):
@@ -2006,8 +2262,16 @@ class Gen:
             return self.call_stmt()
         if r < 0.8 and self.bufs():
             return self.buf_write()
-        if r < 0.9:
+        if r < 0.88:
             return self.if_stmt(in_loop)
+        if r < 0.97 and "typed-closure" not in EXCLUDE:
+            e = self.iter_red(turbofish=False)
+            if e is not None:
+                # `let t: f64 = x.iter().map(|v: &f64| ..).sum();`
+                name = self.fresh("t")
+                self.scope.floats[name] = dict(mut=False, ref=False)
+                self.recent.append(name)
+                return [Let(name, e, annot=not e.turbofish or self.chance(0.5))]
         return self.update()
 
     def tuple_let(self):
@@ -2244,7 +2508,7 @@ class Gen:
             it = ("iter", arr, arr == "x", enum)
             self.iterating.append(arr)
             if enum:
-                self.scope.ints[ivar] = IntInfo(0, self.max_len(arr) - 1, arr != "x" and self.bufs()[arr][0] == "n")
+                self.scope.ints[ivar] = IntInfo(0, self.max_len(arr) - 1, arr != "x" and self.buf_info(arr)[0] == "n")
             body = self.loop_body(ivar if enum else None, nstmts or self.rng.randint(1, 3), allow_nest)
             self.iterating.remove(arr)
             st = For(label, it, ivar if enum else None, elem, body, elem_deref_pat=deref_pat)
@@ -2264,7 +2528,7 @@ class Gen:
     def max_len(self, arr):
         if arr == "x":
             return self.xlen
-        b = self.bufs()[arr]
+        b = self.buf_info(arr)
         if b[0] == "n":
             return self.nmax
         if b[0] == "xlen":
@@ -2413,6 +2677,242 @@ class Gen:
         out.append(For(None, ("range", ILit(0), IVar(m), False, False, 0), "i", None, body))
         return out
 
+    # ---- iterator reductions with typed closure parameters ----
+    def iter_red(self, turbofish=True):
+        """`arr.iter().map(|v: &f64| ..).sum::<f64>()` or `arr.iter().fold(c, |acc: f64, &v:
+        &f64| ..)` over `x` or a local buffer, the body maybe capturing immutable floats."""
+        arrs = (["x", "x"] if self.xlen else []) + list(self.bufs())
+        if not arrs:
+            return None
+        arr = self.rng.choice(arrs)
+        deref = self.chance(0.5)
+        vv = Var("v", is_ref=not deref)
+        caps = []
+        if "closure-capture" not in EXCLUDE:
+            caps = [n for n, i in self.floats().items() if not i["mut"] and not i["ref"]]
+        if self.chance(0.6) or "typed-closure-fold" in EXCLUDE:
+            body = self.cbody(vv, caps, 2)
+            return IterRed(arr, "sum", "v", deref, body, turbofish=turbofish)
+        acc = Var("acc")
+        cb = self.cbody(vv, caps, 1)
+        k = self.rng.randint(0, 3)
+        if k == 0:
+            body = Bin("+", acc, cb)
+        elif k == 1:
+            body = Bin("+", Bin("*", acc, self.num(0.3, 0.9)), cb)
+        elif k == 2:
+            f = Meth(self.rng.choice(["sin", "tanh"]), cb)
+            body = Bin("*", acc, Bin("+", Num(1.0), Bin("*", self.num(0.1, 0.4), f)))
+        else:
+            body = Bin("-", acc, cb)
+        init = self.rng.choice([0.0, 1.0, 0.5])
+        if k == 2 and init == 0.0:
+            init = 1.0
+        return IterRed(arr, "fold", "v", deref, body, init=init, acc="acc", turbofish=True)
+
+    def cbody(self, vv, caps, depth):
+        """A closure body over the element `vv` (and captured floats `caps`) that mentions
+        `vv`; method receivers always contain a variable (no `0.5.sin()`)."""
+        e = self.cbody_(vv, caps, depth)
+        if not self.mentions(e, vv.name):
+            e = Bin("*", e, vv)
+        return e
+
+    def mentions(self, e, name):
+        if isinstance(e, Var) and e.name == name:
+            return True
+        return any(self.mentions(ch, name) for ch in e.children())
+
+    def cbody_(self, vv, caps, depth):
+        rng = self.rng
+        if depth <= 0 or self.chance(0.3):
+            k = rng.random()
+            if k < 0.6 or (k < 0.8 and not caps):
+                return vv
+            if k < 0.8:
+                return Var(rng.choice(caps))
+            return self.num(0.3, 1.5, neg=True)
+        d = depth - 1
+        k = rng.randint(0, 6)
+        if k == 0:
+            return Bin("*", vv, vv)
+        if k == 1:
+            return Bin(rng.choice("+-*"), self.cbody_(vv, caps, d), self.cbody_(vv, caps, d))
+        if k == 2:
+            return Meth(rng.choice(["sin", "cos", "tanh", "atan"]), self.cbody(vv, caps, d))
+        if k == 3:
+            return Meth("powi", self.cbody(vv, caps, d), powi=rng.choice([2, 3]))
+        if k == 4:
+            return Bin("*", self.num(0.3, 1.5, neg=True), self.cbody_(vv, caps, d))
+        if k == 5:
+            return Meth("exp", Meth(rng.choice(["sin", "tanh"]), self.cbody(vv, caps, d)))
+        return Bin("*", Meth("sin", vv), vv)
+
+    # ---- constant buffers mutated by methods between reads ----
+    def distinct_consts(self, m, others=()):
+        vals = []
+        while len(vals) < m:
+            v = round(self.rng.uniform(0.2, 2.0), 2) * self.rng.choice([1, 1, -1])
+            if all(abs(v - w) >= 0.05 for w in vals + list(others)):
+                vals.append(v)
+        return vals
+
+    def active_leaf(self):
+        """A differentiated value: a float parameter or local, or an element of `x`."""
+        opts = [Var(n) for n, i in self.floats().items() if not i["ref"]]
+        if self.xlen:
+            opts.append(Index("x", self.gen_index("x")))
+        if not opts:
+            return self.leaf(True)
+        return self.rng.choice(opts)
+
+    def cbuf_block(self):
+        """`let mut w = vec![c0, c1, ..];` (constants), its elements multiplying differentiated
+        values before and after mutating method calls (`swap`, `fill`, `reverse`, `sort_by`,
+        `rotate_left`/`rotate_right`, `copy_from_slice`), also inside a loop."""
+        rng = self.rng
+        name = self.fresh("w")
+        m = rng.randint(3, 5)
+        form = rng.choice(["vec", "arr", "vec-suffix", "vec", "arr"])
+        out = [LetCBuf(name, self.distinct_consts(m), form)]
+        self.readonly.add(name)  # never written with differentiated values
+        self.cbufs.add(name)
+        self.cbuf_info[name] = ("lit", m)
+        loop_read = "cbuf-loop-read" not in EXCLUDE
+        if loop_read:
+            self.scope.bufs[name] = ("lit", m)
+        if not self.mut_floats():
+            out += self.new_acc()
+        out += self.cbuf_reads(name, m)
+        for _ in range(rng.randint(1, 3)):
+            if self.chance(0.3) and self.loop_depth == 0 and loop_read:
+                out += self.cbuf_loop(name, m)
+            else:
+                out += self.cbuf_mutation(name, m, in_loop=False)
+                out += self.cbuf_reads(name, m)
+        # no more mutations: from here on the buffer may be read anywhere
+        self.scope.bufs[name] = ("lit", m)
+        return out
+
+    def cbuf_reads(self, name, m):
+        out = []
+        for _ in range(self.rng.randint(1, 2)):
+            idx = ILit(self.rng.randint(0, m - 1)) if self.chance(0.6) else self.gen_index(name)
+            rd = Index(name, idx)
+            if self.chance(0.6):
+                e = Bin("*", rd, self.active_leaf())
+            else:
+                e = Bin("*", self.ensure_var(self.expr(1)), rd)
+            muts = self.mut_floats()
+            if muts and self.chance(0.7):
+                out.append(Assign(self.rng.choice(muts), self.rng.choice(["+=", "-=", "+="]), e))
+            else:
+                t = self.fresh("t")
+                self.scope.floats[t] = dict(mut=False, ref=False)
+                self.recent.append(t)
+                out += self.fold_new_locals([Let(t, e)])
+        return out
+
+    def cbuf_mutation(self, name, m, in_loop):
+        rng = self.rng
+        meths = ["swap", "swap", "fill", "reverse", "sort_by", "rotate_left", "rotate_left",
+                 "rotate_right", "copy_from_slice", "copy_from_slice"]
+        if in_loop:
+            meths = ["swap", "reverse", "sort_by", "rotate_left", "rotate_right"]
+        meths = [k for k in meths if "cbuf-" + k not in EXCLUDE]
+        if not meths:
+            return []
+        k = rng.choice(meths)
+        if k == "swap":
+            i = rng.randint(0, m - 1)
+            j = rng.choice([q for q in range(m) if q != i])
+            a, b = ILit(i), ILit(j)
+            ints = [(n, info) for n, info in self.ints().items() if info.hi < m]
+            if ints and self.chance(0.5):
+                a = IVar(rng.choice(ints)[0])
+            return [BufMethod(name, "swap", [a, b])]
+        if k == "fill":
+            return [BufMethod(name, "fill", self.distinct_consts(1))]
+        if k == "reverse":
+            return [BufMethod(name, "reverse")]
+        if k == "sort_by":
+            return [BufMethod(name, rng.choice(["sort_by", "sort_by", "sort_by_desc"]))]
+        if k in ("rotate_left", "rotate_right"):
+            return [BufMethod(name, k, [ILit(rng.randint(1, m - 1))])]
+        src = self.fresh("src")
+        form = rng.choice(["plain-arr", "plain-vec", "arr", "vec"])
+        return [LetCBuf(src, self.distinct_consts(m), form, mut_=False),
+                BufMethod(name, "copy_from_slice", [src])]
+
+    def cbuf_loop(self, name, m):
+        """`for i in 0..K { s += w[..] * ..; w.rotate_left(1); .. }`"""
+        self.loop_depth += 1
+        ivar = ["i", "j", "k"][self.loop_depth - 1]
+        self.push()
+        K = self.rng.randint(2, 4)
+        self.scope.ints[ivar] = IntInfo(0, K - 1)
+        body = self.cbuf_reads(name, m) + self.cbuf_mutation(name, m, in_loop=True)
+        if self.chance(0.5):
+            body += self.cbuf_reads(name, m)
+        self.pop()
+        self.loop_depth -= 1
+        st = For(None, ("range", ILit(0), ILit(K), False, False, 0), ivar, None, body)
+        st.tag = "constant buffer mutated in a loop"
+        return [st]
+
+    # ---- neighbour reads of the slice parameter ----
+    def neighbour_loop(self):
+        """A range loop reading `x[i]` and `x[i + 1]` (or `x[i - 1]` and `x[i]`):
+        Rosenbrock-like terms, products and differences of neighbours."""
+        rng = self.rng
+        out = []
+        if not self.mut_floats():
+            out += self.new_acc()
+        s = rng.choice(self.mut_floats())
+        self.loop_depth += 1
+        ivar = ["i", "j", "k"][self.loop_depth - 1]
+        self.push()
+        k = rng.randint(0, 3)
+        if k == 0 and self.has_n:
+            it = ("range", ILit(0), IBin("-", IVar("n"), ILit(1)), False, self.chance(0.2), 0)
+            info, lo_off = IntInfo(0, self.nmax - 2, True), 0
+        elif k == 1:
+            it = ("range", ILit(1), ILen("x"), False, self.chance(0.2), 0)
+            info, lo_off = IntInfo(1, self.xlen - 1), -1
+        else:
+            it = ("range", ILit(0), IBin("-", ILen("x"), ILit(1)), False, self.chance(0.2), 0)
+            info, lo_off = IntInfo(0, self.xlen - 2), 0
+        self.scope.ints[ivar] = info
+        iv = IVar(ivar)
+        a = Index("x", iv if lo_off == 0 else IBin("-", iv, ILit(1)))
+        b = Index("x", IBin("+", iv, ILit(1)) if lo_off == 0 else iv)
+        body = []
+        f = rng.randint(0, 4)
+        if f == 0:
+            # Rosenbrock: (b - a^2)^2 * c + (1 - a)^2
+            t, u = self.fresh("t"), self.fresh("t")
+            body.append(Let(t, Bin("-", b, Bin("*", a, a))))
+            body.append(Let(u, Bin("-", Num(1.0), a)))
+            body.append(Assign(s, "+=", Bin("+", Bin("*", Bin("*", self.num(0.5, 3.0), Var(t)), Var(t)), Bin("*", Var(u), Var(u)))))
+            for n_ in (t, u):
+                self.scope.floats[n_] = dict(mut=False, ref=False)
+        elif f == 1:
+            body.append(Assign(s, "+=", Bin("*", a, b)))
+        elif f == 2:
+            body.append(Assign(s, rng.choice(["+=", "-="]), Bin("*", Meth("powi", Bin("-", b, a), powi=2), self.num(0.3, 1.5))))
+        elif f == 3:
+            body.append(Assign(s, "=", Bin("+", Bin("*", Var(s), self.num(0.3, 0.9)), Bin("*", a, Meth(rng.choice(["cos", "sin", "tanh"]), b)))))
+        else:
+            body.append(Assign(s, "+=", Bin("*", self.active_leaf(), Bin("-", b, a))))
+        if self.chance(0.3):
+            body += self.loop_body(ivar, 1, allow_nest=False)
+        self.pop()
+        self.loop_depth -= 1
+        st = For(None, it, ivar, None, body)
+        st.tag = "neighbour reads x[i], x[i + 1]"
+        out.append(st)
+        return out
+
     def top_if_return(self):
         c = self.int_cond()
         if c is None or isinstance(c, Cmp) and c.l.is_int and isinstance(c.l, IVar) and c.l.name != "n":
@@ -2448,6 +2948,11 @@ def gen_function(rng, name, T):
     if has_n and rng.random() < 0.15 and "return-top" not in EXCLUDE:
         body += g.top_if_return()
     body += g.new_acc()
+    if rng.random() < 0.15 and "other-self" not in EXCLUDE:
+        # `f` calls `other::f`, a different function of the same name
+        g.other_self = rng.randrange(len(OTHER_SELF))
+        acc = g.mut_floats()[0]
+        body.append(Assign(acc, rng.choice(["+=", "-="]), Call("other::self", [g.bounded(1), g.bounded(1)], variant=g.other_self)))
     if rng.random() < 0.3:
         body += g.new_acc()
     if rng.random() < 0.3:
@@ -2470,6 +2975,10 @@ def gen_function(rng, name, T):
             body.append(Let(acc, e, mut=True, shadow=True))
         elif k < 0.78 and "trip-from-float" not in EXCLUDE:
             body += g.trip_block()
+        elif k < 0.86 and "const-buffer" not in EXCLUDE and not (g.used_return and "cbuf-after-return" in EXCLUDE):
+            body += g.cbuf_block()
+        elif k < 0.95 and has_x and "neighbour-loop" not in EXCLUDE:
+            body += g.neighbour_loop()
         else:
             body += g.fold_new_locals(g.simple_stmt(False))
     # tail: combine the accumulators / lets, and mention every parameter
@@ -2484,6 +2993,7 @@ def gen_function(rng, name, T):
             continue
         tail = Bin(rng.choice(["+", "-", "*"]), tail, p if rng.random() < 0.6 else Meth("sin", p))
     fn = Func(name, T, params, body, tail, xlen, g.xkind)
+    fn.other_self = g.other_self
     fn.wrt = None
     dps = fn.dparams()
     if T == "f64" and len(dps) >= 2 and rng.random() < 0.15 and "wrt" not in EXCLUDE:
@@ -2769,6 +3279,7 @@ def main():
     cov_lines.append(line.rstrip(","))
     out = [HEADER.format(coverage="\n".join(cov_lines), rtol=RTOL, atol=ATOL)]
     out.append(HELPERS_RS)
+    out.append(other_module_rs([(fn.name, fn.T, fn.other_self) for fn, _ in funcs if fn.other_self is not None]))
     for i, (fn, pts) in enumerate(funcs):
         out.append("")
         if fn.wrt:
@@ -2795,6 +3306,8 @@ def main():
         % (os.path.relpath(OUT), len(funcs), N_F32, len(funcs), nlines, rejected)
     )
     missing = [k for k in ALL_FEATURES if k not in coverage]
+    if "cbuf-loop-read" in EXCLUDE:
+        missing = [k for k in missing if k != "constant buffer mutated in a loop"]
     if missing:
         print("features not covered: %s" % ", ".join(missing))
 
@@ -2810,6 +3323,15 @@ ALL_FEATURES = [
     "break", "continue", "early return", "local buffer vec![c; n]", "buffer element =",
     "buffer element +=", "call help_s", "call help_t", "call help_v(&buf)", "call help_v(&buf[..])",
     "tuple destructuring", "f32",
+    "constant buffer .swap()", "constant buffer .fill()", "constant buffer .reverse()",
+    "constant buffer .sort_by()", "constant buffer .rotate_left()",
+    "constant buffer .rotate_right()", "constant buffer .copy_from_slice()",
+    "constant buffer mutated in a loop", "iter().map(|v: &T| ..).sum::<T>()",
+    "iter().map(|&v: &T| ..).sum::<T>()", "iter().map(|v: &T| ..).sum()",
+    "iter().map(|&v: &T| ..).sum()", "iter().fold(c, |acc: T, v: &T| ..)",
+    "iter().fold(c, |acc: T, &v: &T| ..)", "neighbour reads x[i], x[i + 1]",
+    "neighbour reads of &[f64]", "neighbour reads of Vec<f64>", "neighbour reads of &Vec<f64>",
+    "call other::help_s", "call other::<f> from f",
 ]
 
 if __name__ == "__main__":
