@@ -570,6 +570,15 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         Stmt::IndexAssign { base, .. } | Stmt::Push { base, .. } => overwritten[*base] = true,
         _ => {}
     });
+    // Variables a method call or an opaque expression may change (`w.swap(0, 1)`): the
+    // reverse sweep cannot restore them, so nothing read from them is recomputed there.
+    let mut mutated = vec![false; n];
+    walk(&func.body, &mut |s| {
+        for v in crate::ir::may_mutate(func, s) {
+            mutated[v] = true;
+            overwritten[v] = true;
+        }
+    });
     // Integer counter steps, undone by the inverse step in the reverse sweep: their writes
     // cost no record, so they do not stop values read from the counter from being recomputed.
     let mut steps: HashSet<usize> = HashSet::new();
@@ -691,7 +700,8 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                         .all(|w| end.strictly_after(w) || w.loops.len() < end.loops.len())
                 })
             });
-            recompute[*var] = cheap && stable && free;
+            let unchanged = op.reads().iter().all(|r| !mutated[*r]);
+            recompute[*var] = cheap && stable && free && unchanged;
         }
         // Late recomputation for the values that are neither free to recompute at the block's
         // reverse start nor worth storing: one direct consumer in the same block, and no
@@ -737,7 +747,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             let reads = op.reads();
             if reads
                 .iter()
-                .any(|r| written.contains(r) || late[*r].is_some())
+                .any(|r| written.contains(r) || late[*r].is_some() || mutated[*r])
             {
                 continue;
             }
@@ -908,6 +918,22 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
     }
     all_overwrites(&mut an);
     refine_saves(func, &mut an, &def_op, &steps, &kill_writes);
+    // A value the reverse sweep reads whole (not through recomputed or stored elements) and
+    // that a method may have changed since: it cannot be restored.
+    walk(&func.body, &mut |s| {
+        for v in crate::ir::may_mutate(func, s) {
+            if an.needed[v] {
+                let span = match s {
+                    Stmt::Let { span, .. } | Stmt::Assign { span, .. } => *span,
+                    _ => proc_macro2::Span::call_site(),
+                };
+                cx.error_at(span, format!(
+                    "this call may change `{}`, whose value the reverse sweep needs afterwards and cannot restore; call it on a copy (`let mut w2 = {}.clone();`), or assign the changed elements (`w[i] = ..`), which the reverse sweep restores",
+                    func.vars[v].ident, func.vars[v].ident
+                ));
+            }
+        }
+    });
     an
 }
 

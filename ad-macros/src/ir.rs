@@ -378,3 +378,105 @@ impl Op {
         }
     }
 }
+
+/// Variables a statement may change other than by the IR's own writes (assignments, element
+/// writes, pushes): the receiver of a method call that is not known to only read it (a
+/// `let mut` binding or a parameter, `w.swap(0, 1)`, `w.fill(0.0)`), and every mutable
+/// variable an opaque expression reads. An unknown method is assumed to change its receiver.
+pub fn may_mutate(func: &Func, s: &Stmt) -> Vec<VarId> {
+    let op = match s {
+        Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => op,
+        _ => return Vec::new(),
+    };
+    let mutable = |v: VarId| !matches!(func.vars[v].kind, VarKind::Let);
+    match op {
+        Op::Method {
+            name, recv, extra, ..
+        } => {
+            let name = name.to_string();
+            let reads_only = crate::rules::method(&name).is_some()
+                || crate::rules::tensor_method(extra.rule.unwrap_or(&name)).is_some()
+                || READ_ONLY_METHODS.contains(&name.as_str());
+            match recv {
+                Atom::Var(v) if mutable(*v) && !reads_only => vec![*v],
+                _ => Vec::new(),
+            }
+        }
+        // An opaque expression calling a method on a variable (`{ w.clear(); 1.0 }`) may
+        // change it; an index `[i, j]`, an array `[a, b]` or `vec![0.0; n]` cannot.
+        Op::Opaque { reads, tokens, .. } => {
+            let mut called = Vec::new();
+            method_receivers(tokens.clone(), &mut called);
+            reads
+                .iter()
+                .copied()
+                .filter(|v| mutable(*v) && called.contains(&func.vars[*v].ident.to_string()))
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The names that receive a method call not known to only read (`w.clear()`) in tokens.
+fn method_receivers(ts: TokenStream, out: &mut Vec<String>) {
+    use proc_macro2::TokenTree as T;
+    let tts: Vec<T> = ts.into_iter().collect();
+    for w in tts.windows(4) {
+        if let (T::Ident(v), T::Punct(p), T::Ident(m), T::Group(g)) = (&w[0], &w[1], &w[2], &w[3])
+            && p.as_char() == '.'
+            && g.delimiter() == proc_macro2::Delimiter::Parenthesis
+        {
+            let m = m.to_string();
+            let reads_only = crate::rules::method(&m).is_some()
+                || crate::rules::tensor_method(&m).is_some()
+                || READ_ONLY_METHODS.contains(&m.as_str());
+            if !reads_only {
+                out.push(v.to_string());
+            }
+        }
+    }
+    for t in tts {
+        if let T::Group(g) = t {
+            method_receivers(g.stream(), out);
+        }
+    }
+}
+
+/// Methods of slices, `Vec`s and arrays that take `&self` or `self` (never change the
+/// receiver), beyond those with derivative rules.
+const READ_ONLY_METHODS: &[&str] = &[
+    "iter",
+    "into_iter",
+    "to_vec",
+    "to_owned",
+    "first",
+    "last",
+    "get",
+    "contains",
+    "as_slice",
+    "windows",
+    "chunks",
+    "len",
+    "is_empty",
+    "view",
+    "map",
+    "mapv",
+    "fold",
+    "fold_axis",
+    "sum",
+    "product",
+    "starts_with",
+    "ends_with",
+    "binary_search",
+    "unwrap",
+    "expect",
+    "clone",
+    "capacity",
+    "as_ptr",
+    "is_sorted",
+    "raw_dim",
+    "shape",
+    "dim",
+    "nrows",
+    "ncols",
+];

@@ -1,0 +1,450 @@
+//! Lowering method calls, calls and closures, and renaming the variables of expressions kept
+//! as written.
+
+use crate::ctxt::Ctxt;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use std::collections::{BTreeSet, HashMap};
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat, Type};
+use super::desugar::*;
+use super::lower::*;
+use super::syntax::*;
+
+impl Lowerer<'_> {
+    /// Lowers a method call `recv.name(args)`.
+    pub(super) fn lower_method(&mut self, m: &syn::ExprMethodCall) -> Op {
+        let name = m.method.to_string();
+        // `xs.iter().sum()` (also `.into_iter()`, `.copied()`, `.cloned()`, with or without
+        // `::<f64>`) of a slice, `Vec` or fixed-size array: the runtime's differentiable
+        // `iter_sum(&xs)`, called like any differentiable function.
+        if name == "sum"
+            && m.args.is_empty()
+            && let Some(base) = iterated_base(&m.receiver)
+        {
+            let span = m.span();
+            let call: Option<syn::ExprCall> =
+                (|| Some(try_parse_at!(span, ::ad_runtime::__private::iter_sum(&#base))))();
+            let Some(call) = call else {
+                self.unsupported(m, "this `.sum()`", "write a `for` loop");
+                return Op::Copy(Atom::Const(quote!(())));
+            };
+            return self.lower_call(&call, &Expr::Call(call.clone()));
+        }
+        if name == "into_shape" {
+            // Its order follows the array's memory layout, which the code does not show.
+            self.unsupported(
+                &m.method,
+                "`into_shape` (deprecated by ndarray; it reads the elements in memory order)",
+                "use `into_shape_with_order(shape)` or `to_shape(shape)` (row-major), or pass \
+                 the order: `to_shape((shape, Order::ColumnMajor))`",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
+        // `x.to_vec()` / `x.to_owned()` of a slice, `Vec` or array parameter: the runtime's
+        // differentiable `to_vec(&x)` (an owned `Vec` whose cotangent is `x`'s).
+        if matches!(name.as_str(), "to_vec" | "to_owned")
+            && m.args.is_empty()
+            && m.turbofish.is_none()
+            && let Expr::Path(p) = strip(&m.receiver)
+            && let Some(id) = p.path.get_ident()
+            && let Some(v) = self.lookup(&id.to_string())
+            && self.vars[v].kind == VarKind::Param
+            && self.vars[v].ty.as_ref().is_some_and(is_sequence_type)
+        {
+            let recv = &m.receiver;
+            let call: syn::ExprCall = syn::parse_quote_spanned!(m.span()=>
+                ::ad_runtime::__private::to_vec(&#recv));
+            return self.lower_call(&call, &Expr::Call(call.clone()));
+        }
+        // Iterator reductions (`xs.iter().map(|v| e).sum()`, `.product()`, `.fold(..)`, over
+        // `xs.iter()` or a zip): the loop they stand for (see `reduction_loop`).
+        if matches!(name.as_str(), "sum" | "product" | "fold")
+            && let Some(block) = reduction_loop(m)
+        {
+            return self.lower_op(&block);
+        }
+        let mut extra = MethodExtra::default();
+        if let Some(t) = &m.turbofish {
+            if crate::rules::tensor_method(&name).is_some() {
+                extra.turbofish = Some(t.to_token_stream());
+            } else {
+                self.unsupported(
+                    t,
+                    "a method call with turbofish (`::<..>`)",
+                    "annotate the variable's type instead",
+                );
+            }
+        }
+        let mut recv = self.lower_atom(&m.receiver);
+        let on_iterator = matches!(strip(&m.receiver), Expr::MethodCall(r)
+            if matches!(r.method.to_string().as_str(),
+                "iter" | "into_iter" | "iter_mut" | "zip" | "enumerate" | "rev" | "windows"
+                | "chunks" | "copied" | "cloned" | "filter" | "skip" | "take" | "step_by"));
+        if matches!(name.as_str(), "mapv" | "mapv_into" | "map")
+            && m.args.len() == 1
+            && !on_iterator
+        {
+            return self.lower_map(m, recv);
+        }
+        let mut arg_exprs: Vec<&Expr> = m.args.iter().collect();
+        if name == "fold_axis" && arg_exprs.len() == 3 {
+            // `a.fold_axis(axis, init, |&m, &v| m.max(e))`: a max (min) along the axis, of
+            // the elements or of `e` mapped over them (`crate::desugar::fold_axis_closure`).
+            let closure = arg_exprs.pop().unwrap();
+            match crate::desugar::fold_axis_closure(closure) {
+                Some(fold) => {
+                    if let Some(map) = fold.map {
+                        let call = syn::ExprMethodCall {
+                            attrs: Vec::new(),
+                            receiver: m.receiver.clone(),
+                            dot_token: m.dot_token,
+                            method: Ident::new("mapv", closure.span()),
+                            turbofish: None,
+                            paren_token: m.paren_token,
+                            args: std::iter::once(Expr::Closure(map)).collect(),
+                        };
+                        let op = self.lower_map(&call, recv);
+                        recv = self.let_temp(op, closure.span());
+                    }
+                    let acc = Ident::new("__fold_acc", Span::mixed_site());
+                    let elem = Ident::new("__fold_elem", Span::mixed_site());
+                    extra.raw = Some(if fold.max {
+                        quote!(|&#acc, &#elem| #acc.max(#elem))
+                    } else {
+                        quote!(|&#acc, &#elem| #acc.min(#elem))
+                    });
+                    extra.rule = Some(if fold.max {
+                        "fold_axis_max"
+                    } else {
+                        "fold_axis_min"
+                    });
+                }
+                None => {
+                    self.unsupported(
+                        closure,
+                        "this `fold_axis` closure",
+                        "fold with a maximum or minimum of the accumulator and an expression of \
+                         the element (`|&m, &v| m.max(v)`, `|&m, &v| m.min(v * v)`), or use \
+                         `sum_axis` / `mean_axis`",
+                    );
+                    // One error: the method is not reported again as lacking a rule.
+                    extra.rule = Some("fold_axis_max");
+                }
+            }
+        }
+        let args: Vec<Atom> = arg_exprs.iter().map(|a| self.lower_atom(a)).collect();
+        if m.method == "clone" && m.args.is_empty() {
+            return Op::CloneOf(recv);
+        }
+        let recv = self.typed_const(recv);
+        let args = args.into_iter().map(|a| self.typed_const(a)).collect();
+        Op::Method {
+            name: m.method.clone(),
+            form: MethodForm::Method,
+            recv,
+            args,
+            extra,
+        }
+    }
+
+    /// Renames the variables a closure reads (its own parameters excepted). Returns the
+    /// tokens, the variables read, and the closure's parameter names.
+    pub(super) fn rename_closure(&mut self, e: &Expr) -> (TokenStream, Vec<VarId>, Vec<Ident>) {
+        let mut params = Vec::new();
+        if let Expr::Closure(c) = strip(e) {
+            for p in &c.inputs {
+                collect_pat_idents(p, &mut params, self.cx);
+            }
+        }
+        let first = self.vars.len();
+        let mut scope = HashMap::new();
+        for p in &params {
+            let v = self.vars.len();
+            self.vars.push(Var {
+                ident: p.clone(),
+                block: self.current_block(),
+                kind: VarKind::Let,
+                ty: None,
+            });
+            scope.insert(p.to_string(), v);
+        }
+        self.scopes.push(scope);
+        let (tokens, reads) = self.rename_tokens(e.to_token_stream());
+        self.scopes.pop();
+        self.vars.truncate(first);
+        let mut captured: Vec<VarId> = Vec::new();
+        for r in reads {
+            if r < first && !captured.contains(&r) {
+                captured.push(r);
+            }
+        }
+        (tokens, captured, params)
+    }
+
+    /// `recv.mapv(|v| body)`: the closure body becomes a function of the element and of the
+    /// captured variables, lowered like any function body (see [`Op::Map`]).
+    pub(super) fn lower_map(&mut self, m: &syn::ExprMethodCall, recv: Atom) -> Op {
+        let arg = &m.args[0];
+        let fallback = Op::Copy(Atom::Const(quote!(())));
+        let (closure, captures, param, body) = match strip(arg) {
+            Expr::Closure(c) if c.inputs.len() == 1 => {
+                let (tokens, captures, params) = self.rename_closure(arg);
+                let by_ref = matches!(&c.inputs[0], Pat::Reference(_));
+                if m.method == "map" && !by_ref {
+                    self.unsupported(
+                        &c.inputs[0],
+                        "`map` with a closure taking the element by reference",
+                        "use `mapv(|v| ..)` (by value) or `map(|&v| ..)`",
+                    );
+                    return fallback;
+                }
+                let Some(param) = params.first().cloned() else {
+                    self.unsupported(
+                        &c.inputs[0],
+                        "this closure parameter pattern",
+                        "name the element (`|v| ..`)",
+                    );
+                    return fallback;
+                };
+                // The body with captured names renamed, the closure's parameter kept.
+                let Ok(renamed) = syn::parse2::<syn::ExprClosure>(tokens.clone()) else {
+                    return fallback;
+                };
+                (tokens, captures, param, renamed.body.to_token_stream())
+            }
+            Expr::Path(p) if p.qself.is_none() => {
+                let e = Ident::new("__elem", Span::mixed_site());
+                let path = &p.path;
+                (
+                    quote!(|#e| #path(#e)),
+                    Vec::new(),
+                    e.clone(),
+                    quote!(#path(#e)),
+                )
+            }
+            other => {
+                self.unsupported(
+                    other,
+                    "this argument of an elementwise map",
+                    "pass a closure (`|v| v.tanh()`) or a function path (`f64::tanh`)",
+                );
+                return fallback;
+            }
+        };
+        let mut names = vec![param];
+        names.extend(captures.iter().map(|c| self.vars[*c].ident.clone()));
+        let item: syn::ItemFn =
+            match syn::parse2(quote!(fn __closure(#(#names: f64),*) -> _ { #body })) {
+                Ok(item) => item,
+                Err(e) => {
+                    self.cx.error_at(
+                        arg.span(),
+                        format!("cannot differentiate this closure: {e}"),
+                    );
+                    return fallback;
+                }
+            };
+        let vars = names
+            .iter()
+            .map(|n| Var {
+                ident: n.clone(),
+                block: 0,
+                kind: VarKind::Param,
+                ty: Some(syn::parse_quote!(f64)),
+            })
+            .collect();
+        let (sub, _) = lower(self.cx, &item, vars);
+        Op::Map {
+            method: m.method.clone(),
+            recv,
+            closure,
+            sub: Box::new(sub),
+            captures,
+        }
+    }
+
+    pub(super) fn lower_call(&mut self, c: &syn::ExprCall, e: &Expr) -> Op {
+        let Expr::Path(p) = strip(&c.func) else {
+            self.unsupported(
+                &c.func,
+                "calling a computed function value",
+                "call a named function",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        };
+        if p.qself.is_some() {
+            self.unsupported(
+                &c.func,
+                "a qualified call (`<T as Trait>::f`)",
+                "call the function by its path",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
+        let path = &p.path;
+        if let Some(stack) = concat_kind(c) {
+            let axis = self.lower_atom(&c.args[0]);
+            let Expr::Reference(r) = strip(&c.args[1]) else {
+                unreachable!("checked by concat_kind")
+            };
+            let Expr::Array(parts) = strip(&r.expr) else {
+                unreachable!("checked by concat_kind")
+            };
+            let parts = parts.elems.iter().map(|x| self.lower_atom(x)).collect();
+            return Op::Concat {
+                path: path.clone(),
+                stack,
+                axis,
+                parts,
+                post: TokenStream::new(),
+            };
+        }
+        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        let args: Vec<Atom> = c.args.iter().map(|a| self.lower_atom(a)).collect();
+        // `f64::sin(x)`: the path form of a float method.
+        if segs.len() == 2
+            && (segs[0] == "f64" || segs[0] == "f32")
+            && crate::rules::method(&segs[1]).is_some()
+        {
+            if args.is_empty() {
+                self.unsupported(e, "this call", "pass the receiver as the first argument");
+                return Op::Copy(Atom::Const(quote!(())));
+            }
+            let ty = &path.segments[0].ident;
+            let mut args: Vec<Atom> = args.into_iter().map(|a| self.typed_const(a)).collect();
+            let recv = args.remove(0);
+            return Op::Method {
+                name: path.segments[1].ident.clone(),
+                form: MethodForm::Path(quote!(#ty)),
+                recv,
+                args,
+                extra: MethodExtra::default(),
+            };
+        }
+        // Paths that start with a type or constructor (`Vec::new`, `Some`, `f64::from`) are
+        // plain calls, allowed on constants only.
+        let typelike = segs.first().is_some_and(|s| {
+            s.chars().next().is_some_and(|ch| ch.is_uppercase())
+                || s == "f64"
+                || s == "f32"
+                || s == "std"
+                || s == "core"
+        });
+        if self.lookup(&segs[0]).is_some() && segs.len() == 1 {
+            self.unsupported(
+                &c.func,
+                "calling a closure or function stored in a variable",
+                "call a named #[differentiable] function",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
+        if calls_itself(&segs, &self.fn_name) {
+            self.self_recursive = true;
+        }
+        let pb = self.temp_var(VarKind::Pullback, "pb");
+        let recompute = !typelike && args.iter().any(|a| self.borrows_local(a));
+        Op::Call {
+            func: path.clone(),
+            args,
+            pullback: pb,
+            plain: typelike,
+            recompute,
+        }
+    }
+
+    // ---- token renaming (for expressions kept as written) -----------------------------------
+
+    /// Renames references to local variables inside tokens kept verbatim (macro arguments,
+    /// iterator expressions), returning the variables read.
+    pub(super) fn rename_tokens(&self, tokens: TokenStream) -> (TokenStream, Vec<VarId>) {
+        let mut reads = Vec::new();
+        let out = self.rename_rec(tokens, &mut reads);
+        (out, reads)
+    }
+
+    pub(super) fn rename_rec(&self, tokens: TokenStream, reads: &mut Vec<VarId>) -> TokenStream {
+        let tts: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(tts.len());
+        for (i, tt) in tts.iter().enumerate() {
+            match tt {
+                TokenTree::Group(g) => {
+                    let inner = self.rename_rec(g.stream(), reads);
+                    let mut ng = proc_macro2::Group::new(g.delimiter(), inner);
+                    ng.set_span(g.span());
+                    out.push(TokenTree::Group(ng));
+                }
+                TokenTree::Ident(id) => {
+                    let prev_dot = i > 0
+                        && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == '.' || p.as_char() == ':');
+                    let next_path = matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' || p.as_char() == '!');
+                    match self.lookup(&id.to_string()) {
+                        Some(v) if !prev_dot && !next_path => {
+                            reads.push(v);
+                            let mut ident = self.vars[v].ident.clone();
+                            if ident == *id {
+                                ident = id.clone();
+                            }
+                            out.push(TokenTree::Ident(ident));
+                        }
+                        _ => out.push(tt.clone()),
+                    }
+                }
+                _ => out.push(tt.clone()),
+            }
+        }
+        out.into_iter().collect()
+    }
+}
+
+/// The operands of `matches!(e, pattern)` without a guard (with one, `None`: the guard may
+/// read anything, and the macro stays opaque).
+pub(crate) fn matches_args(mac: &syn::Macro) -> Option<(Expr, Pat)> {
+    mac.parse_body_with(|input: syn::parse::ParseStream| {
+        let e: Expr = input.parse()?;
+        input.parse::<syn::Token![,]>()?;
+        let pat = Pat::parse_multi_with_leading_vert(input)?;
+        if input.peek(syn::Token![,]) {
+            input.parse::<syn::Token![,]>()?;
+        }
+        if !input.is_empty() {
+            return Err(input.error("a guard"));
+        }
+        Ok((e, pat))
+    })
+    .ok()
+}
+
+/// Whether a call path may name the function being differentiated, `name`: `name` itself or
+/// `self::name`, or a path from the crate root or a parent module (`crate::m::name`,
+/// `super::name`), which may lead back to it. A path through another module (`other::name`)
+/// names another function. (A self-recursive function's pullback is boxed: a false positive
+/// costs an allocation per call, a false negative a compile error, never a wrong result.)
+pub(crate) fn calls_itself(segs: &[String], name: &str) -> bool {
+    match segs {
+        [f] => f == name,
+        [first, .., f] => {
+            f == name && matches!(first.as_str(), "self" | "crate" | "super" | "Self")
+        }
+        [] => false,
+    }
+}
+
+pub(crate) fn concat_kind(c: &syn::ExprCall) -> Option<bool> {
+    let Expr::Path(p) = strip(&c.func) else {
+        return None;
+    };
+    let last = p.path.segments.last()?.ident.to_string();
+    let stack = match last.as_str() {
+        "concatenate" => false,
+        "stack" => true,
+        _ => return None,
+    };
+    if c.args.len() != 2 {
+        return None;
+    }
+    match strip(&c.args[1]) {
+        Expr::Reference(r) if matches!(strip(&r.expr), Expr::Array(_)) => Some(stack),
+        _ => None,
+    }
+}

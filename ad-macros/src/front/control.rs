@@ -1,0 +1,548 @@
+//! Lowering control flow: `if`, `match`, `&&`/`||`, `for`, `while`, `loop`.
+
+use crate::ctxt::Ctxt;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use std::collections::{BTreeSet, HashMap};
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat, Type};
+use super::desugar::*;
+use super::lower::*;
+use super::syntax::*;
+
+impl Lowerer<'_> {
+    // ---- control flow --------------------------------------------------------------------
+
+    /// Lowers an `if`; with `target`, each branch's value is assigned to it.
+    pub(super) fn lower_if(&mut self, e: &syn::ExprIf, target: Option<VarId>) {
+        if let Expr::Let(l) = strip(&e.cond) {
+            self.unsupported(
+                l,
+                "`if let`",
+                "compute a bool condition, or destructure outside the differentiated function",
+            );
+            return;
+        }
+        let cond = self.lower_atom(&e.cond);
+        let want = if target.is_some() {
+            Want::Value
+        } else {
+            Want::Unit
+        };
+        let stmts = &e.then_branch.stmts;
+        let then = self.in_block(|lw| {
+            let v = lw.lower_stmts(stmts, want);
+            if let (Some(t), Some(v)) = (target, v) {
+                lw.emit(Stmt::Assign {
+                    var: t,
+                    op: Op::Copy(v),
+                    span: e.then_branch.span(),
+                    init: true,
+                });
+            }
+        });
+        let els = match &e.else_branch {
+            None => {
+                if target.is_some() {
+                    self.unsupported(
+                        e,
+                        "an `if` without `else` used as a value",
+                        "add an `else` branch",
+                    );
+                }
+                Block {
+                    id: usize::MAX,
+                    stmts: vec![],
+                }
+            }
+            Some((_, els)) => self.in_block(|lw| match strip(els) {
+                Expr::If(inner) => lw.lower_if(inner, target),
+                Expr::Block(b) => {
+                    let v = lw.lower_stmts(&b.block.stmts, want);
+                    if let (Some(t), Some(v)) = (target, v) {
+                        lw.emit(Stmt::Assign {
+                            var: t,
+                            op: Op::Copy(v),
+                            span: b.span(),
+                            init: true,
+                        });
+                    }
+                }
+                other => lw.unsupported(other, "this `else` branch", "use a block"),
+            }),
+        };
+        self.n_ifs += 1;
+        let id = self.n_ifs;
+        self.emit(Stmt::If {
+            id,
+            cond,
+            then,
+            els,
+        });
+    }
+
+    /// Lowers a `match` on constants into an `if`/`else if` chain of `matches!` tests (the
+    /// primal keeps the real `match`, so rustc still checks exhaustiveness). With `target`,
+    /// each arm's value is assigned to it.
+    pub(super) fn lower_match(&mut self, m: &syn::ExprMatch, target: Option<VarId>) {
+        for arm in &m.arms {
+            if top_binding(&arm.pat).is_some() {
+                continue;
+            }
+            if let Some(b) = pattern_binding(&arm.pat) {
+                self.unsupported(&b, "a `match` pattern that binds a variable", "match on literals, ranges, constants and unit enum variants, and compute values in the arms");
+                return;
+            }
+        }
+        let scrut = self.lower_atom(&m.expr);
+        self.lower_arms(&m.arms, scrut, target);
+    }
+
+    pub(super) fn lower_arms(&mut self, arms: &[syn::Arm], scrut: Atom, target: Option<VarId>) {
+        let Some((arm, rest)) = arms.split_first() else {
+            return;
+        };
+        // `k => ..` / `k if k > 5 => ..` binds the whole scrutinee.
+        if let Some(ident) = top_binding(&arm.pat) {
+            self.scopes.push(HashMap::new());
+            let k = self.declare_user(&ident, VarKind::Let, None);
+            self.emit(Stmt::Let {
+                var: k,
+                op: Op::Copy(scrut.clone()),
+                span: ident.span(),
+            });
+            let mut arm = arm.clone();
+            arm.pat = Pat::Wild(syn::PatWild {
+                attrs: vec![],
+                underscore_token: Default::default(),
+            });
+            let mut arms = vec![arm];
+            arms.extend(rest.iter().cloned());
+            self.lower_arms(&arms, scrut, target);
+            self.scopes.pop();
+            return;
+        }
+        let want = if target.is_some() {
+            Want::Value
+        } else {
+            Want::Unit
+        };
+        let lower_body = |lw: &mut Self| {
+            let v = match strip(&arm.body) {
+                Expr::Block(b) if b.label.is_none() => {
+                    lw.scopes.push(HashMap::new());
+                    let v = lw.lower_stmts(&b.block.stmts, want);
+                    lw.scopes.pop();
+                    v
+                }
+                e if want == Want::Value => Some(lw.lower_atom(e)),
+                e => {
+                    lw.lower_expr_stmt(e);
+                    None
+                }
+            };
+            if let (Some(t), Some(v)) = (target, v) {
+                lw.emit(Stmt::Assign {
+                    var: t,
+                    op: Op::Copy(v),
+                    span: arm.body.span(),
+                    init: true,
+                });
+            }
+        };
+        if rest.is_empty() && arm.guard.is_none() {
+            // The last arm matches whatever the others did not (the primal's `match` is
+            // checked for exhaustiveness by rustc).
+            lower_body(self);
+            return;
+        }
+        let pat = &arm.pat;
+        let span = arm.pat.span();
+        let test = Op::Passive(quote!(#pat), vec![scrut.clone()], PassiveShape::Matches);
+        let cond = match &arm.guard {
+            None => self.let_temp(test, span),
+            Some((_, guard)) => {
+                let matched = self.let_temp(test, span);
+                self.short_circuit(matched, guard, true, span)
+            }
+        };
+        let then = self.in_block(lower_body);
+        let els = self.in_block(|lw| lw.lower_arms(rest, scrut, target));
+        self.n_ifs += 1;
+        let id = self.n_ifs;
+        self.emit(Stmt::If {
+            id,
+            cond,
+            then,
+            els,
+        });
+    }
+
+    /// `cond && right` (`is_and`) or `cond || right`, evaluating `right` only when needed:
+    /// `if cond { right } else { false }` / `if cond { true } else { right }`.
+    pub(super) fn short_circuit(&mut self, cond: Atom, right: &Expr, is_and: bool, span: Span) -> Atom {
+        let t = self.temp_var(VarKind::Deferred, "c");
+        self.emit(Stmt::Declare { var: t });
+        let eval_right = self.in_block(|lw| {
+            let r = lw.lower_atom(right);
+            lw.emit(Stmt::Assign {
+                var: t,
+                op: Op::Copy(r),
+                span,
+                init: true,
+            });
+        });
+        let constant = self.in_block(|lw| {
+            let c = if is_and { quote!(false) } else { quote!(true) };
+            lw.emit(Stmt::Assign {
+                var: t,
+                op: Op::Copy(Atom::Const(c)),
+                span,
+                init: true,
+            });
+        });
+        let (then, els) = if is_and {
+            (eval_right, constant)
+        } else {
+            (constant, eval_right)
+        };
+        self.n_ifs += 1;
+        let id = self.n_ifs;
+        self.emit(Stmt::If {
+            id,
+            cond,
+            then,
+            els,
+        });
+        Atom::Var(t)
+    }
+
+    pub(super) fn push_loop(&mut self, label: Option<&syn::Label>) -> (usize, u32, u32) {
+        self.n_loops += 1;
+        let (b, c) = (self.next_code, self.next_code + 1);
+        self.next_code += 2;
+        self.loops.push(LoopFrame {
+            label: label.map(|l| l.name.ident.to_string()),
+            break_code: b,
+            continue_code: c,
+        });
+        (self.n_loops, b, c)
+    }
+
+    pub(super) fn lower_for(&mut self, f: &syn::ExprForLoop) {
+        enum Plan<'e> {
+            Range {
+                lo: &'e Expr,
+                hi: &'e Expr,
+                inclusive: bool,
+                rev: bool,
+            },
+            Slice {
+                base: &'e Expr,
+                enumerate: bool,
+            },
+            Other,
+        }
+        fn range_of(e: &Expr) -> Option<(&Expr, &Expr, bool)> {
+            match strip(e) {
+                Expr::Range(r) => match (&r.start, &r.end) {
+                    (Some(lo), Some(hi)) => {
+                        Some((lo, hi, matches!(r.limits, syn::RangeLimits::Closed(_))))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            }
+        }
+        let iter = strip(&f.expr);
+        let plan = if let Some((lo, hi, inclusive)) = range_of(iter) {
+            Plan::Range {
+                lo,
+                hi,
+                inclusive,
+                rev: false,
+            }
+        } else {
+            match iter {
+                Expr::MethodCall(m)
+                    if m.method == "rev"
+                        && m.args.is_empty()
+                        && range_of(&m.receiver).is_some() =>
+                {
+                    let (lo, hi, inclusive) = range_of(&m.receiver).unwrap();
+                    Plan::Range {
+                        lo,
+                        hi,
+                        inclusive,
+                        rev: true,
+                    }
+                }
+                Expr::MethodCall(m) if m.method == "iter" && m.args.is_empty() => Plan::Slice {
+                    base: &m.receiver,
+                    enumerate: false,
+                },
+                Expr::MethodCall(m) if m.method == "enumerate" && m.args.is_empty() => {
+                    match strip(&m.receiver) {
+                        Expr::MethodCall(inner)
+                            if inner.method == "iter" && inner.args.is_empty() =>
+                        {
+                            Plan::Slice {
+                                base: &inner.receiver,
+                                enumerate: true,
+                            }
+                        }
+                        _ => Plan::Other,
+                    }
+                }
+                // `for xi in x` with `x: &[f64]` (or `&Vec<f64>`) iterates by reference.
+                Expr::Path(p)
+                    if p.path
+                        .get_ident()
+                        .and_then(|i| self.lookup(&i.to_string()))
+                        .is_some_and(|v| self.is_ref_param(v)) =>
+                {
+                    Plan::Slice {
+                        base: iter,
+                        enumerate: false,
+                    }
+                }
+                Expr::Reference(r) if r.mutability.is_none() => Plan::Slice {
+                    base: &r.expr,
+                    enumerate: false,
+                },
+                _ => Plan::Other,
+            }
+        };
+        let span = f.span();
+        match plan {
+            Plan::Range {
+                lo,
+                hi,
+                inclusive,
+                rev,
+            } => {
+                let lo = self.lower_atom(lo);
+                let lo = self.let_temp(Op::Copy(lo), span);
+                let hi = self.lower_atom(hi);
+                let hi = self.let_temp(Op::Copy(hi), span);
+                let (id, break_code, continue_code) = self.push_loop(f.label.as_ref());
+                let pat = &f.pat;
+                let mut counter = None;
+                let body = self.in_block(|lw| {
+                    let var = match &**pat {
+                        Pat::Ident(pi)
+                            if pi.by_ref.is_none()
+                                && pi.subpat.is_none()
+                                && pi.mutability.is_none() =>
+                        {
+                            lw.declare_user(&pi.ident, VarKind::LoopVar, None)
+                        }
+                        Pat::Wild(_) => lw.temp_var(VarKind::LoopVar, "i"),
+                        other => {
+                            lw.unsupported(
+                                other,
+                                "this loop pattern",
+                                "bind the counter to a name",
+                            );
+                            lw.temp_var(VarKind::LoopVar, "i")
+                        }
+                    };
+                    counter = Some(var);
+                    lw.lower_stmts(&f.body.stmts, Want::Unit);
+                });
+                self.loops.pop();
+                let kind = LoopKind::Range {
+                    var: counter.unwrap(),
+                    lo,
+                    hi,
+                    inclusive,
+                    rev,
+                };
+                self.emit(Stmt::Loop(Loop {
+                    id,
+                    kind,
+                    body,
+                    break_code,
+                    continue_code,
+                }));
+            }
+            Plan::Slice { base, enumerate } => {
+                let base_atom = self.lower_atom(base);
+                let Atom::Var(bv) = base_atom else {
+                    self.unsupported(
+                        base,
+                        "iterating over this expression",
+                        "iterate over a variable (`for x in xs.iter()`)",
+                    );
+                    return;
+                };
+                let lo = Atom::Const(quote!(0usize));
+                let len = Ident::new("len", span);
+                let hi = self.let_temp(
+                    Op::Method {
+                        name: len,
+                        form: MethodForm::Method,
+                        recv: Atom::Var(bv),
+                        args: vec![],
+                        extra: MethodExtra::default(),
+                    },
+                    span,
+                );
+                let (id, break_code, continue_code) = self.push_loop(f.label.as_ref());
+                let pat = &f.pat;
+                let mut counter = None;
+                let body = self.in_block(|lw| {
+                    let (idx_pat, elem_pat) = if enumerate {
+                        match &**pat {
+                            Pat::Tuple(t) if t.elems.len() == 2 => (Some(&t.elems[0]), &t.elems[1]),
+                            other => {
+                                lw.unsupported(
+                                    other,
+                                    "this pattern for `.iter().enumerate()`",
+                                    "write `(i, x)` or `(i, &x)`",
+                                );
+                                return;
+                            }
+                        }
+                    } else {
+                        (None, &**pat)
+                    };
+                    let var = match idx_pat {
+                        Some(Pat::Ident(pi)) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                            lw.declare_user(&pi.ident, VarKind::LoopVar, None)
+                        }
+                        _ => lw.temp_var(VarKind::LoopVar, "j"),
+                    };
+                    counter = Some(var);
+                    let (elem_ident, by_ref) = match elem_pat {
+                        Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                            (Some(pi.ident.clone()), true)
+                        }
+                        Pat::Reference(r) => match &*r.pat {
+                            Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                                (Some(pi.ident.clone()), false)
+                            }
+                            other => {
+                                lw.unsupported(other, "this loop pattern", "write `x` or `&x`");
+                                return;
+                            }
+                        },
+                        Pat::Wild(_) => (None, true),
+                        other => {
+                            lw.unsupported(other, "this loop pattern", "write `x` or `&x`");
+                            return;
+                        }
+                    };
+                    if let Some(ident) = elem_ident {
+                        let op = Op::Index {
+                            base: Atom::Var(bv),
+                            index: Atom::Var(var),
+                            by_ref,
+                        };
+                        let ev = lw.declare_user(&ident, VarKind::Let, None);
+                        lw.emit(Stmt::Let {
+                            var: ev,
+                            op,
+                            span: ident.span(),
+                        });
+                    }
+                    lw.lower_stmts(&f.body.stmts, Want::Unit);
+                });
+                self.loops.pop();
+                let Some(var) = counter else { return };
+                let kind = LoopKind::Range {
+                    var,
+                    lo,
+                    hi,
+                    inclusive: false,
+                    rev: false,
+                };
+                self.emit(Stmt::Loop(Loop {
+                    id,
+                    kind,
+                    body,
+                    break_code,
+                    continue_code,
+                }));
+            }
+            Plan::Other => {
+                let (iter_tokens, reads) = self.rename_tokens(f.expr.to_token_stream());
+                let (id, break_code, continue_code) = self.push_loop(f.label.as_ref());
+                let pat = &f.pat;
+                let mut pat_tokens = TokenStream::new();
+                let mut vars = Vec::new();
+                let body = self.in_block(|lw| {
+                    let mut names = Vec::new();
+                    collect_pat_idents(pat, &mut names, lw.cx);
+                    let mut map = HashMap::new();
+                    for ident in names {
+                        let v = lw.declare_user(&ident, VarKind::LoopVar, None);
+                        map.insert(ident.to_string(), lw.vars[v].ident.clone());
+                        vars.push(v);
+                    }
+                    pat_tokens = replace_idents(pat.to_token_stream(), &map);
+                    lw.lower_stmts(&f.body.stmts, Want::Unit);
+                });
+                self.loops.pop();
+                let kind = LoopKind::Iter {
+                    pat: pat_tokens,
+                    iter: iter_tokens,
+                    reads,
+                };
+                self.emit(Stmt::Loop(Loop {
+                    id,
+                    kind,
+                    body,
+                    break_code,
+                    continue_code,
+                }));
+            }
+        }
+    }
+
+    pub(super) fn lower_while(&mut self, w: &syn::ExprWhile) {
+        if let Expr::Let(l) = strip(&w.cond) {
+            self.unsupported(
+                l,
+                "`while let`",
+                "use `while` with a bool condition or `loop` with `break`",
+            );
+            return;
+        }
+        let (id, break_code, continue_code) = self.push_loop(w.label.as_ref());
+        let mut cond_atom = None;
+        let cond_block = self.in_block(|lw| cond_atom = Some(lw.lower_atom(&w.cond)));
+        let body = self.in_block(|lw| {
+            lw.lower_stmts(&w.body.stmts, Want::Unit);
+        });
+        self.loops.pop();
+        let kind = LoopKind::While {
+            cond_block,
+            cond_atom: cond_atom.unwrap(),
+        };
+        self.emit(Stmt::Loop(Loop {
+            id,
+            kind,
+            body,
+            break_code,
+            continue_code,
+        }));
+    }
+
+    pub(super) fn lower_loop(&mut self, l: &syn::ExprLoop) {
+        let (id, break_code, continue_code) = self.push_loop(l.label.as_ref());
+        let body = self.in_block(|lw| {
+            lw.lower_stmts(&l.body.stmts, Want::Unit);
+        });
+        self.loops.pop();
+        self.emit(Stmt::Loop(Loop {
+            id,
+            kind: LoopKind::Loop,
+            body,
+            break_code,
+            continue_code,
+        }));
+    }
+
+}

@@ -1,0 +1,355 @@
+//! Lowering expressions to operands ([`Atom`]) and primitive operations ([`Op`]).
+
+use crate::ctxt::Ctxt;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use std::collections::{BTreeSet, HashMap};
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat, Type};
+use super::desugar::*;
+use super::lower::*;
+use super::syntax::*;
+
+impl Lowerer<'_> {
+    // ---- expressions ---------------------------------------------------------------------
+
+    /// Lowers `e` to an operand, emitting the operations that compute it.
+    pub(super) fn lower_atom(&mut self, e: &Expr) -> Atom {
+        match e {
+            Expr::Lit(_) => Atom::Const(e.to_token_stream()),
+            Expr::Paren(p) => self.lower_atom(&p.expr),
+            Expr::Group(g) => self.lower_atom(&g.expr),
+            Expr::Path(p) if p.qself.is_none() => {
+                if let Some(ident) = p.path.get_ident()
+                    && let Some(v) = self.lookup(&ident.to_string())
+                {
+                    return Atom::Var(v);
+                }
+                Atom::Const(e.to_token_stream())
+            }
+            // A closure that captures nothing (`w.sort_by(|p, q| p.total_cmp(q))`) is a
+            // constant, printed where it is used (its parameter types come from there).
+            Expr::Closure(_) if self.rename_closure(e).1.is_empty() => {
+                Atom::Const(self.rename_closure(e).0)
+            }
+            Expr::Reference(r) if r.mutability.is_none() && is_range_index(&r.expr) => {
+                let Expr::Index(ix) = strip(&r.expr) else {
+                    unreachable!()
+                };
+                let Expr::Range(range) = strip(&ix.index) else {
+                    unreachable!()
+                };
+                let base = self.lower_atom(&ix.expr);
+                let lo = range.start.as_ref().map(|e| self.lower_atom(e));
+                let hi = range.end.as_ref().map(|e| self.lower_atom(e));
+                let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
+                self.let_temp(
+                    Op::SliceRef {
+                        base,
+                        lo,
+                        hi,
+                        inclusive,
+                    },
+                    r.span(),
+                )
+            }
+            Expr::Reference(r) if r.mutability.is_none() => match self.lower_atom(&r.expr) {
+                Atom::Var(v) => Atom::Ref(v),
+                Atom::Const(c) => Atom::Const(quote!(&#c)),
+                Atom::Ref(v) => {
+                    let t = self.let_temp(Op::Copy(Atom::Ref(v)), r.span());
+                    match t {
+                        Atom::Var(t) => Atom::Ref(t),
+                        other => other,
+                    }
+                }
+            },
+            Expr::Unary(u)
+                if matches!(u.op, syn::UnOp::Neg(_)) && matches!(strip(&u.expr), Expr::Lit(_)) =>
+            {
+                // Parenthesised: `(-0.5_f64).exp()` must not print as `-0.5_f64.exp()`.
+                Atom::Const(quote!((#e)))
+            }
+            _ => {
+                let op = self.lower_op(e);
+                match op {
+                    Op::Copy(a) => a,
+                    Op::Index {
+                        base: Atom::Var(b),
+                        index,
+                        by_ref: false,
+                    } => {
+                        let key = (b, index.var());
+                        let text = match &index {
+                            Atom::Const(c) => c.to_string(),
+                            _ => String::new(),
+                        };
+                        if let Some((t, v)) = self.reads.last().unwrap().get(&key)
+                            && *t == text
+                        {
+                            return Atom::Var(*v);
+                        }
+                        let atom = self.let_temp(
+                            Op::Index {
+                                base: Atom::Var(b),
+                                index,
+                                by_ref: false,
+                            },
+                            e.span(),
+                        );
+                        if let Atom::Var(v) = atom {
+                            self.reads.last_mut().unwrap().insert(key, (text, v));
+                        }
+                        atom
+                    }
+                    op => self.let_temp(op, e.span()),
+                }
+            }
+        }
+    }
+
+    /// Lowers `e` to one operation whose operands are atoms.
+    pub(super) fn lower_op(&mut self, e: &Expr) -> Op {
+        match e {
+            Expr::Lit(_) | Expr::Path(_) | Expr::Reference(_) => {
+                if let Expr::Reference(r) = e
+                    && r.mutability.is_some()
+                {
+                    self.unsupported(e, "a `&mut` borrow", "assign to variables directly");
+                    return Op::Copy(Atom::Const(quote!(())));
+                }
+                if let Expr::Path(p) = e
+                    && p.qself.is_some()
+                {
+                    // `<f64>::EPSILON`, `<T as Trait>::C`: names an item, never a local, so a
+                    // constant. (Lowered here, not by `lower_atom`, which sends it back.)
+                    return Op::Copy(Atom::Const(e.to_token_stream()));
+                }
+                Op::Copy(self.lower_atom(e))
+            }
+            Expr::Paren(p) => self.lower_op(&p.expr),
+            Expr::Group(g) => self.lower_op(&g.expr),
+            Expr::Binary(b) => {
+                let arith = match b.op {
+                    syn::BinOp::Add(_) => Some(Arith::Add),
+                    syn::BinOp::Sub(_) => Some(Arith::Sub),
+                    syn::BinOp::Mul(_) => Some(Arith::Mul),
+                    syn::BinOp::Div(_) => Some(Arith::Div),
+                    syn::BinOp::Rem(_) => Some(Arith::Rem),
+                    _ => None,
+                };
+                if let Some(a) = arith {
+                    let l = self.lower_atom(&b.left);
+                    let r = self.lower_atom(&b.right);
+                    return self.arith(a, l, r);
+                }
+                if is_compound_assign(&b.op) {
+                    self.unsupported(
+                        e,
+                        "a compound assignment used as a value",
+                        "write it as a statement",
+                    );
+                    return Op::Copy(Atom::Const(quote!(())));
+                }
+                if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
+                    let cond = self.lower_atom(&b.left);
+                    let is_and = matches!(b.op, syn::BinOp::And(_));
+                    return Op::Copy(self.short_circuit(cond, &b.right, is_and, e.span()));
+                }
+                let l = self.lower_atom(&b.left);
+                let r = self.lower_atom(&b.right);
+                let op = &b.op;
+                Op::Passive(quote!(#op), vec![l, r], PassiveShape::Infix)
+            }
+            Expr::Unary(u) => {
+                let a = self.lower_atom(&u.expr);
+                match u.op {
+                    syn::UnOp::Neg(_) => Op::Neg(a),
+                    syn::UnOp::Deref(_) => Op::Deref(a),
+                    syn::UnOp::Not(t) => Op::Passive(quote!(#t), vec![a], PassiveShape::Prefix),
+                    _ => {
+                        self.unsupported(&u.op, "this unary operator", "use `-`, `!` or `*`");
+                        Op::Copy(a)
+                    }
+                }
+            }
+            Expr::MethodCall(m) => {
+                // `x.mean().unwrap()`, `concatenate(..).unwrap()`: one operation.
+                if (m.method == "unwrap" || m.method == "expect") && m.args.len() <= 1 {
+                    let (method, args) = (&m.method, &m.args);
+                    let post = quote!(.#method(#args));
+                    match strip(&m.receiver) {
+                        Expr::MethodCall(inner)
+                            if crate::rules::unwrapped_method(&inner.method.to_string()) =>
+                        {
+                            let mut op = self.lower_method(inner);
+                            if let Op::Method { extra, .. } = &mut op {
+                                extra.post = Some(post);
+                            }
+                            return op;
+                        }
+                        Expr::Call(c) if concat_kind(c).is_some() => {
+                            let mut op = self.lower_call(c, &m.receiver);
+                            if let Op::Concat { post: p, .. } = &mut op {
+                                *p = post;
+                            }
+                            return op;
+                        }
+                        _ => {}
+                    }
+                }
+                self.lower_method(m)
+            }
+            Expr::Call(c) => self.lower_call(c, e),
+            Expr::Cast(c) => {
+                let a = self.lower_atom(&c.expr);
+                let float = matches!(&*c.ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+                Op::Cast {
+                    a,
+                    ty: (*c.ty).clone(),
+                    float,
+                }
+            }
+            Expr::Index(ix) => {
+                let base = self.lower_atom(&ix.expr);
+                let index = self.lower_index_atom(&ix.index);
+                // A snapshot of a mutable index (`icf[idx]` with `idx += 1` later): the reverse
+                // sweep then reads the snapshot, not `idx`, which needs no restoring.
+                let index = match index {
+                    Atom::Var(v) if self.vars[v].kind == VarKind::LetMut => {
+                        self.let_temp(Op::Copy(Atom::Var(v)), ix.index.span())
+                    }
+                    other => other,
+                };
+                Op::Index {
+                    base,
+                    index,
+                    by_ref: false,
+                }
+            }
+            Expr::Tuple(t) => {
+                if t.elems.is_empty() {
+                    return Op::Copy(Atom::Const(quote!(())));
+                }
+                Op::Tuple(t.elems.iter().map(|x| self.lower_atom(x)).collect())
+            }
+            Expr::Field(f) => match &f.member {
+                syn::Member::Unnamed(idx) => {
+                    let base = self.lower_atom(&f.base);
+                    Op::Field(base, idx.clone())
+                }
+                syn::Member::Named(n) => {
+                    self.unsupported(
+                        n,
+                        "struct field access",
+                        "pass the field's value as a parameter (struct parameters are planned)",
+                    );
+                    Op::Copy(Atom::Const(quote!(())))
+                }
+            },
+            Expr::If(i) => {
+                let t = self.temp_var(VarKind::Deferred, "c");
+                self.emit(Stmt::Declare { var: t });
+                self.lower_if(i, Some(t));
+                Op::Copy(Atom::Var(t))
+            }
+            Expr::Block(b) if b.label.is_none() => {
+                self.scopes.push(HashMap::new());
+                let v = self.lower_stmts(&b.block.stmts, Want::Value);
+                self.scopes.pop();
+                Op::Copy(v.unwrap_or(Atom::Const(quote!(()))))
+            }
+            Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+                // `vec![x; n]`: the operands are lowered like any others, so `n` may be
+                // `xs.len()` of a differentiated `xs`.
+                let inner = &m.mac.tokens;
+                if let Ok(rep) = syn::parse2::<syn::ExprRepeat>(quote!([#inner])) {
+                    let elem = self.lower_atom(&rep.expr);
+                    let len = self.lower_atom(&rep.len);
+                    let reads = [&elem, &len].iter().filter_map(|a| a.var()).collect();
+                    let (e, l) = (
+                        atom_tokens(&self.vars, &elem),
+                        atom_tokens(&self.vars, &len),
+                    );
+                    return Op::Opaque {
+                        tokens: quote!(::std::vec![#e; #l]),
+                        reads,
+                        what: "the element of `vec![x; n]`".to_string(),
+                    };
+                }
+                let (tokens, reads) = self.rename_tokens(m.to_token_stream());
+                Op::Opaque {
+                    tokens,
+                    reads,
+                    what: "the macro `vec!`".to_string(),
+                }
+            }
+            Expr::Repeat(rep) if !matches!(strip(&rep.expr), Expr::Repeat(_) | Expr::Array(_)) => {
+                // `[x; N]`: a local fixed-size array, handled like `vec![x; n]` (its length
+                // is a constant expression, kept as written).
+                let elem = self.lower_atom(&rep.expr);
+                let reads = elem.var().into_iter().collect();
+                let e = atom_tokens(&self.vars, &elem);
+                let len = &rep.len;
+                Op::Opaque {
+                    tokens: quote_spanned!(rep.span()=> [#e; #len]),
+                    reads,
+                    what: "the element of `[x; n]`".to_string(),
+                }
+            }
+            Expr::Array(arr)
+                if !arr
+                    .elems
+                    .iter()
+                    .any(|e| matches!(strip(e), Expr::Repeat(_) | Expr::Array(_))) =>
+            {
+                // `[a, b, c]` of values that are not differentiated (checked like any opaque
+                // operation): a constant array.
+                let atoms: Vec<Atom> = arr.elems.iter().map(|e| self.lower_atom(e)).collect();
+                let reads = atoms.iter().filter_map(|a| a.var()).collect();
+                let elems: Vec<TokenStream> =
+                    atoms.iter().map(|a| atom_tokens(&self.vars, a)).collect();
+                Op::Opaque {
+                    tokens: quote_spanned!(arr.span()=> [#(#elems),*]),
+                    reads,
+                    what: "an element of an array expression `[a, b, ..]` (build it with `vec![0.0; n]` and element writes `v[i] = ..`)".to_string(),
+                }
+            }
+            // `matches!(e, pattern)`: a test of the value of `e` (passive, like a comparison),
+            // so `matches!(x.len(), 1 | 2)` reads only the length of `x`.
+            Expr::Macro(m)
+                if m.mac.path.is_ident("matches")
+                    && let Some((scrut, pat)) = matches_args(&m.mac) =>
+            {
+                let scrut = self.lower_atom(&scrut);
+                Op::Passive(quote!(#pat), vec![scrut], PassiveShape::Matches)
+            }
+            Expr::Macro(m) => {
+                let (tokens, reads) = self.rename_tokens(m.to_token_stream());
+                let name = m.mac.path.to_token_stream().to_string().replace(' ', "");
+                Op::Opaque {
+                    tokens,
+                    reads,
+                    what: format!("the macro `{name}!`"),
+                }
+            }
+            Expr::Unsafe(u) => {
+                self.unsupported(&u.unsafe_token, "an `unsafe` block", "move the unsafe code into a separate function whose result is a constant, or differentiate a safe equivalent");
+                Op::Copy(Atom::Const(quote!(())))
+            }
+            Expr::Match(m) => {
+                let t = self.temp_var(VarKind::Deferred, "c");
+                self.emit(Stmt::Declare { var: t });
+                self.lower_match(m, Some(t));
+                Op::Copy(Atom::Var(t))
+            }
+            other => {
+                let (what, instead) = expr_kind(other);
+                self.unsupported(other, what, instead);
+                Op::Copy(Atom::Const(quote!(())))
+            }
+        }
+    }
+
+}

@@ -1,0 +1,453 @@
+//! Lowering a function body to the IR ([`Func`], A-normal form): the [`Lowerer`], its
+//! variables, scopes and blocks.
+//!
+//! The body is flattened to A-normal form in evaluation order: every intermediate value gets
+//! a name, so each IR statement is one primitive operation. Names follow the user's where
+//! possible (the first binding of `x` stays `x`); shadowing bindings and temporaries get
+//! fresh names with mixed-site hygiene, so they cannot collide with user identifiers.
+//!
+//! Early exits are lowered here: `return e` stores `e` in the return slot and sets a flow
+//! flag; `break`/`continue` set the flag with a code naming their loop; the statements after
+//! one that may exit are wrapped in `if flow == 0 { .. }`. Every block therefore runs to its
+//! end, which keeps the reverse sweep a plain mirror of `if` and loops. The statements are
+//! in `stmt.rs`, control flow in `control.rs`, expressions in `expr.rs`, method calls, calls
+//! and closures in `call.rs`.
+
+use crate::ctxt::Ctxt;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use std::collections::{BTreeSet, HashMap};
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat, Type};
+use super::desugar::*;
+use super::lower::*;
+use super::syntax::*;
+
+/// Does the body contain `return` (outside closures)?
+fn has_return(block: &syn::Block) -> bool {
+    struct V(bool);
+    impl<'a> syn::visit::Visit<'a> for V {
+        fn visit_expr_return(&mut self, _: &'a syn::ExprReturn) {
+            self.0 = true;
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut v = V(false);
+    syn::visit::Visit::visit_block(&mut v, block);
+    v.0
+}
+
+/// What a lowered statement list does with its tail expression.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    /// Produce its value as an atom.
+    Value,
+    /// Store it in the return slot.
+    Ret,
+    /// Discard it (statement position).
+    Unit,
+}
+
+const RET_CODE: u32 = 1;
+
+struct LoopFrame {
+    label: Option<String>,
+    break_code: u32,
+    continue_code: u32,
+}
+
+pub struct Lowerer<'a> {
+    cx: &'a Ctxt,
+    fn_name: String,
+    pub vars: Vec<Var>,
+    scopes: Vec<HashMap<String, VarId>>,
+    name_uses: HashMap<String, usize>,
+    stack: Vec<(BlockId, Vec<Stmt>)>,
+    n_blocks: usize,
+    n_temps: usize,
+    n_ifs: usize,
+    n_loops: usize,
+    next_code: u32,
+    loops: Vec<LoopFrame>,
+    flow: Option<VarId>,
+    ret: VarId,
+    pub self_recursive: bool,
+    /// Defining operation of each `let`-bound variable (to trace borrows).
+    defs: HashMap<VarId, Op>,
+    /// Per open block: element reads `x[i]` already bound to a temporary, keyed by base and
+    /// index (`None` for a constant index, with its tokens). Reading the same element again
+    /// reuses the temporary, so the reverse sweep adds into `x̄[i]` once, not once per read.
+    reads: Vec<HashMap<(VarId, Option<VarId>), (String, VarId)>>,
+}
+
+/// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
+pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
+    let mut scope = HashMap::new();
+    let mut name_uses = HashMap::new();
+    for (i, v) in vars.iter().enumerate() {
+        scope.insert(v.ident.to_string(), i);
+        name_uses.insert(v.ident.to_string(), 1);
+    }
+    let ret_deferred = has_return(&item.block);
+    let mut lw = Lowerer {
+        cx,
+        fn_name: item.sig.ident.to_string(),
+        vars,
+        scopes: vec![scope],
+        name_uses,
+        stack: vec![(0, Vec::new())],
+        n_blocks: 1,
+        n_temps: 0,
+        n_ifs: 0,
+        n_loops: 0,
+        next_code: RET_CODE + 1,
+        loops: Vec::new(),
+        flow: None,
+        ret: 0,
+        self_recursive: false,
+        defs: HashMap::new(),
+        reads: vec![HashMap::new()],
+    };
+    let ret = lw.temp_var(VarKind::Deferred, "ret");
+    lw.ret = ret;
+    let ret_ty = match &item.sig.output {
+        syn::ReturnType::Type(_, t) => Some((**t).clone()),
+        syn::ReturnType::Default => None,
+    };
+    lw.vars[ret].ty = ret_ty;
+    let stmts = &item.block.stmts;
+    if ret_deferred {
+        lw.emit(Stmt::Declare { var: ret });
+        lw.lower_stmts(stmts, Want::Ret);
+    } else {
+        let atom = lw.lower_stmts(stmts, Want::Value);
+        if let Some(atom) = atom {
+            lw.vars[ret].kind = VarKind::Let;
+            lw.emit(Stmt::Let {
+                var: ret,
+                op: Op::Copy(atom),
+                span: item.block.span(),
+            });
+        } else {
+            lw.vars[ret].kind = VarKind::Let;
+            lw.emit(Stmt::Let {
+                var: ret,
+                op: Op::Copy(Atom::Const(quote!(()))),
+                span: item.block.span(),
+            });
+        }
+    }
+    let (_, body) = lw.stack.pop().unwrap();
+    let func = Func {
+        vars: lw.vars,
+        body: Block { id: 0, stmts: body },
+        ret,
+        ret_deferred,
+        flow: lw.flow,
+        defs: std::mem::take(&mut lw.defs),
+        checked: false,
+    };
+    (func, lw.self_recursive)
+}
+
+impl<'a> Lowerer<'a> {
+    // ---- variables and scopes ------------------------------------------------------------
+
+    pub(super) fn current_block(&self) -> BlockId {
+        self.stack.last().unwrap().0
+    }
+
+    pub(super) fn temp_var(&mut self, kind: VarKind, hint: &str) -> VarId {
+        self.n_temps += 1;
+        let ident = Ident::new(&format!("__{hint}{}", self.n_temps), Span::mixed_site());
+        self.vars.push(Var {
+            ident,
+            block: self.current_block(),
+            kind,
+            ty: None,
+        });
+        self.vars.len() - 1
+    }
+
+    pub(super) fn declare_user(&mut self, ident: &Ident, kind: VarKind, ty: Option<Type>) -> VarId {
+        // `r#match` is counted as `match` and renamed `match__1` (a raw prefix cannot be
+        // glued to a suffix).
+        let name = syn::ext::IdentExt::unraw(ident).to_string();
+        let uses = self.name_uses.entry(name.clone()).or_insert(0);
+        *uses += 1;
+        let emitted = if *uses == 1 {
+            ident.clone()
+        } else {
+            Ident::new(
+                &format!("{name}__{}", *uses - 1),
+                Span::mixed_site().located_at(ident.span()),
+            )
+        };
+        self.vars.push(Var {
+            ident: emitted,
+            block: self.current_block(),
+            kind,
+            ty,
+        });
+        let id = self.vars.len() - 1;
+        self.scopes.last_mut().unwrap().insert(name, id);
+        id
+    }
+
+    pub(super) fn lookup(&self, name: &str) -> Option<VarId> {
+        self.scopes.iter().rev().find_map(|s| s.get(name).copied())
+    }
+
+    /// Whether `a` is (or holds) a borrow of a local of this function (rather than of data
+    /// behind a reference parameter).
+    pub(super) fn borrows_local(&self, a: &Atom) -> bool {
+        match a {
+            Atom::Ref(_) => true,
+            Atom::Const(_) => false,
+            Atom::Var(v) => match self.defs.get(v) {
+                Some(Op::SliceRef { base, .. })
+                | Some(Op::Index {
+                    base, by_ref: true, ..
+                }) => match base {
+                    Atom::Var(b) if self.is_ref_param(*b) => false,
+                    other => other.var().is_some() && self.borrows_local_base(other),
+                },
+                Some(Op::Copy(inner)) => self.borrows_local(inner),
+                // A view (`x.view()`, `x.row(i)`, `x.t()`, ...) of a local array.
+                Some(Op::Method { name, recv, .. })
+                    if matches!(
+                        name.to_string().as_str(),
+                        "view"
+                            | "t"
+                            | "row"
+                            | "column"
+                            | "index_axis"
+                            | "slice"
+                            | "to_shape"
+                            | "reversed_axes"
+                            | "insert_axis"
+                    ) =>
+                {
+                    match recv {
+                        Atom::Var(b) if self.is_ref_param(*b) => false,
+                        Atom::Var(b) => match self.defs.get(b) {
+                            Some(Op::Method { .. }) => {
+                                self.borrows_local(&Atom::Var(*b)) || !self.is_view_def(*b)
+                            }
+                            _ => true,
+                        },
+                        Atom::Ref(_) => true,
+                        Atom::Const(_) => false,
+                    }
+                }
+                _ => false,
+            },
+        }
+    }
+
+    /// Whether `v` is defined by a view-taking method (so it holds a borrow of its receiver).
+    pub(super) fn is_view_def(&self, v: VarId) -> bool {
+        matches!(self.defs.get(&v), Some(Op::Method { name, .. }) if matches!(
+            name.to_string().as_str(),
+            "view" | "t" | "row" | "column" | "index_axis" | "slice" | "to_shape" | "reversed_axes"
+                | "insert_axis"
+        ))
+    }
+
+    pub(super) fn borrows_local_base(&self, base: &Atom) -> bool {
+        match base {
+            Atom::Var(b) => match self.defs.get(b) {
+                Some(Op::SliceRef { .. })
+                | Some(Op::Index { by_ref: true, .. })
+                | Some(Op::Copy(_)) => self.borrows_local(base),
+                _ => true,
+            },
+            Atom::Ref(_) => true,
+            Atom::Const(_) => false,
+        }
+    }
+
+    pub(super) fn is_ref_param(&self, v: VarId) -> bool {
+        self.vars[v].kind == VarKind::Param && matches!(self.vars[v].ty, Some(Type::Reference(_)))
+    }
+
+    pub(super) fn emit(&mut self, s: Stmt) {
+        if let Stmt::Let { var, op, .. } = &s {
+            self.defs.insert(*var, op.clone());
+        }
+        // Keep the reuse table of element reads valid. The table survives only statements
+        // known to change nothing but what they name (`changed_by`); any other statement
+        // (a nested block, a macro, an opaque expression, an operation added later) empties it.
+        let table = self.reads.last_mut().unwrap();
+        match changed_by(&s) {
+            Some(changed) => table.retain(|(b, i), _| {
+                !changed.contains(b) && !i.is_some_and(|i| changed.contains(&i))
+            }),
+            None => table.clear(),
+        }
+        self.stack.last_mut().unwrap().1.push(s);
+    }
+
+    pub(super) fn stmt_count(&self) -> usize {
+        self.stack.last().unwrap().1.len()
+    }
+
+    /// Lowers into a new IR block (a new Rust scope in the generated code).
+    pub(super) fn in_block(&mut self, f: impl FnOnce(&mut Self)) -> Block {
+        let id = self.n_blocks;
+        self.n_blocks += 1;
+        self.stack.push((id, Vec::new()));
+        self.scopes.push(HashMap::new());
+        self.reads.push(HashMap::new());
+        f(self);
+        self.reads.pop();
+        self.scopes.pop();
+        let (id2, stmts) = self.stack.pop().unwrap();
+        debug_assert_eq!(id, id2);
+        Block { id, stmts }
+    }
+
+    pub(super) fn flow_var(&mut self) -> VarId {
+        if let Some(f) = self.flow {
+            return f;
+        }
+        let ident = Ident::new("__flow", Span::mixed_site());
+        self.vars.push(Var {
+            ident,
+            block: 0,
+            kind: VarKind::Flow,
+            ty: None,
+        });
+        let id = self.vars.len() - 1;
+        self.flow = Some(id);
+        id
+    }
+
+    /// `a op b`; float literal operands of `*`, `/`, `%` are bound to temporaries first (see
+    /// [`Self::typed_const`]).
+    pub(super) fn arith(&mut self, a: Arith, l: Atom, r: Atom) -> Op {
+        if let (Atom::Const(x), Atom::Const(y)) = (&l, &r) {
+            // A constant expression stays one constant (typed where it is used).
+            let op = match a {
+                Arith::Add => quote!(+),
+                Arith::Sub => quote!(-),
+                Arith::Mul => quote!(*),
+                Arith::Div => quote!(/),
+                Arith::Rem => quote!(%),
+            };
+            return Op::Copy(Atom::Const(quote!((#x #op #y))));
+        }
+        if matches!(a, Arith::Add | Arith::Sub) {
+            return Op::Arith(a, l, r);
+        }
+        let l = self.typed_const(l);
+        let r = self.typed_const(r);
+        Op::Arith(a, l, r)
+    }
+
+    /// Binds an unsuffixed float literal to a temporary. A rule that reads the operand then
+    /// gets a value whose type rustc inferred from the primal expression (`f32` in
+    /// `x * 3.0` with `x: f32`); the bare literal passed to a generic rule would default to
+    /// `f64`.
+    pub(super) fn typed_const(&mut self, a: Atom) -> Atom {
+        let Atom::Const(tokens) = &a else { return a };
+        fn has_float_lit(e: &Expr) -> bool {
+            match e {
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Float(f),
+                    ..
+                }) => f.suffix().is_empty(),
+                Expr::Unary(u) => has_float_lit(&u.expr),
+                Expr::Binary(b) => has_float_lit(&b.left) || has_float_lit(&b.right),
+                Expr::Paren(p) => has_float_lit(&p.expr),
+                Expr::Group(g) => has_float_lit(&g.expr),
+                _ => false,
+            }
+        }
+        let float = match syn::parse2::<Expr>(tokens.clone()) {
+            Ok(e) => has_float_lit(&e),
+            Err(_) => false,
+        };
+        if !float {
+            return a;
+        }
+        let span = tokens
+            .clone()
+            .into_iter()
+            .next()
+            .map(|t| t.span())
+            .unwrap_or_else(Span::call_site);
+        // Defined once at the top of the function: in scope for the whole reverse sweep, so it
+        // is never re-created in a context that would type it differently.
+        let v = self.temp_var(VarKind::Let, "v");
+        self.vars[v].block = 0;
+        let stmt = Stmt::Let {
+            var: v,
+            op: Op::Copy(a),
+            span,
+        };
+        if let Stmt::Let { var, op, .. } = &stmt {
+            self.defs.insert(*var, op.clone());
+        }
+        self.stack[0].1.push(stmt);
+        Atom::Var(v)
+    }
+
+    pub(super) fn let_temp(&mut self, op: Op, span: Span) -> Atom {
+        let v = self.temp_var(VarKind::Let, "v");
+        self.emit(Stmt::Let { var: v, op, span });
+        Atom::Var(v)
+    }
+
+    pub(super) fn unsupported(&self, e: &dyn ToTokens, what: &str, instead: &str) {
+        self.cx.error_spanned_by(
+            e,
+            format!("{what} is not supported by #[differentiable]; {instead}"),
+        );
+    }
+
+}
+
+/// `concatenate(axis, &[a, b, ..])` or `stack(axis, &[..])` (ndarray): `Some(is_stack)`.
+/// The variables a statement may change, when that is known exactly: `Some(vars)` for a
+/// statement that changes only `vars`, `None` for one that may change anything. An operation
+/// that reads its operands and makes a new value changes nothing; a method call may change its
+/// receiver (`w.swap(0, 1)`, `w.fill(0.0)`, `w.sort_by(..)`) and any operand it is handed;
+/// anything not listed here is assumed to change everything.
+pub(crate) fn changed_by(s: &Stmt) -> Option<Vec<VarId>> {
+    fn op_changes(op: &Op) -> Option<Vec<VarId>> {
+        match op {
+            Op::Copy(_)
+            | Op::Deref(_)
+            | Op::CloneOf(_)
+            | Op::Neg(_)
+            | Op::Arith(..)
+            | Op::Passive(..)
+            | Op::Index { .. }
+            | Op::SliceRef { .. }
+            | Op::Cast { .. }
+            | Op::Tuple(_)
+            | Op::Field(..)
+            | Op::Concat { .. }
+            | Op::Map { .. } => Some(Vec::new()),
+            // Operands are moved, copied or shared borrows (`Atom::Ref`); a callee cannot
+            // change a caller's variable through them.
+            Op::Call { .. } => Some(Vec::new()),
+            Op::Method { .. } => Some(op.reads()),
+            Op::Opaque { .. } => None,
+        }
+    }
+    match s {
+        Stmt::Let { op, .. } => op_changes(op),
+        Stmt::Declare { .. } | Stmt::SetFlow(_) => Some(Vec::new()),
+        Stmt::Assign { var, op, .. } | Stmt::IndexAssign { base: var, op, .. } => {
+            let mut out = op_changes(op)?;
+            out.push(*var);
+            Some(out)
+        }
+        Stmt::Push { base, .. } => Some(vec![*base]),
+        Stmt::If { .. } | Stmt::Loop(_) | Stmt::Effect { .. } => None,
+    }
+}

@@ -1,0 +1,329 @@
+//! The signature and the attribute's arguments: which parameters are differentiated, which
+//! types are accepted, and the errors on the ones that are not.
+
+use crate::ctxt::Ctxt;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use std::collections::{BTreeSet, HashMap};
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat, Type};
+
+/// Attribute arguments: `#[differentiable]`, `#[differentiable(wrt(a, b))]`, and `checked`
+/// (`#[differentiable(checked)]`, `#[differentiable(wrt(a), checked)]`).
+#[derive(Default)]
+pub struct Args {
+    pub wrt: Option<Vec<Ident>>,
+    /// Keep the bounds checks of the reverse sweep's adjoint accesses, so that the generated
+    /// code contains no `unsafe` (for crates with `#![forbid(unsafe_code)]`).
+    pub checked: bool,
+}
+
+impl Args {
+    pub fn parse(tokens: TokenStream) -> syn::Result<Args> {
+        let mut args = Args::default();
+        let parser = syn::meta::parser(|meta| {
+            if meta.path.is_ident("wrt") {
+                if args.wrt.is_some() {
+                    return Err(meta.error("duplicate `wrt(...)`"));
+                }
+                let content;
+                syn::parenthesized!(content in meta.input);
+                let names = content.parse_terminated(Ident::parse_any_ident, syn::Token![,])?;
+                if names.is_empty() {
+                    return Err(meta.error("`wrt()` needs at least one parameter name"));
+                }
+                args.wrt = Some(names.into_iter().collect());
+                Ok(())
+            } else if meta.path.is_ident("checked") {
+                if args.checked {
+                    return Err(meta.error("duplicate `checked`"));
+                }
+                args.checked = true;
+                Ok(())
+            } else {
+                let name = meta.path.to_token_stream().to_string().replace(' ', "");
+                Err(meta.error(format!(
+                    "unknown argument `{name}`; expected `wrt(param, ...)` or `checked`"
+                )))
+            }
+        });
+        syn::parse::Parser::parse2(parser, tokens)?;
+        Ok(args)
+    }
+}
+
+trait ParseAnyIdent {
+    fn parse_any_ident(input: syn::parse::ParseStream) -> syn::Result<Ident>;
+}
+impl ParseAnyIdent for Ident {
+    fn parse_any_ident(input: syn::parse::ParseStream) -> syn::Result<Ident> {
+        input.parse()
+    }
+}
+
+/// One parameter of the user's function.
+pub struct Param {
+    pub ident: Ident,
+    pub ty: Type,
+    pub mutable: bool,
+    /// Differentiated (float-valued and selected by `wrt`).
+    pub active: bool,
+    pub var: VarId,
+}
+
+/// The signature facts the emitter needs.
+pub struct Signature {
+    pub params: Vec<Param>,
+    pub ret_ty: Type,
+    /// Lifetime parameters the user declared (kept on the generated functions).
+    pub lifetimes: Vec<syn::LifetimeParam>,
+    /// Whether the body calls the function itself (its pullback must then be boxed).
+    pub self_recursive: bool,
+}
+
+/// Is this type never differentiated (integers, `bool`, `char`, strings, and references,
+/// slices, arrays and `Vec`s of those)?
+pub fn is_constant_type(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(r) => is_constant_type(&r.elem),
+        Type::Slice(s) => is_constant_type(&s.elem),
+        Type::Array(a) => is_constant_type(&a.elem),
+        Type::Paren(p) => is_constant_type(&p.elem),
+        Type::Group(g) => is_constant_type(&g.elem),
+        Type::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(is_constant_type),
+        Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match name.as_str() {
+                "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64"
+                | "u128" | "usize" | "bool" | "char" | "str" | "String" => true,
+                "Vec" => match &last.arguments {
+                    syn::PathArguments::AngleBracketed(a) => a.args.iter().all(
+                        |arg| matches!(arg, syn::GenericArgument::Type(t) if is_constant_type(t)),
+                    ),
+                    _ => false,
+                },
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Checks the signature and records parameters as the first variables of the IR.
+pub fn signature(
+    cx: &Ctxt,
+    item: &syn::ItemFn,
+    args: &Args,
+    vars: &mut Vec<Var>,
+) -> Option<Signature> {
+    let sig = &item.sig;
+    let before = cx.has_errors();
+    if let Some(t) = &sig.asyncness {
+        cx.error_spanned_by(t, "`async fn` cannot be #[differentiable]; differentiate a synchronous function and call it from async code");
+    }
+    if let Some(t) = &sig.constness {
+        cx.error_spanned_by(t, "`const fn` cannot be #[differentiable]; remove `const`");
+    }
+    if let Some(t) = &sig.unsafety {
+        cx.error_spanned_by(t, "`unsafe fn` cannot be #[differentiable]; wrap the unsafe operations in a safe function and differentiate that");
+    }
+    if let Some(abi) = &sig.abi {
+        cx.error_spanned_by(abi, "`extern` functions cannot be #[differentiable]; differentiate a plain Rust function and call it from the extern wrapper");
+    }
+    if let Some(v) = &sig.variadic {
+        cx.error_spanned_by(v, "variadic functions cannot be #[differentiable]");
+    }
+    let mut lifetimes = Vec::new();
+    for gp in &sig.generics.params {
+        match gp {
+            syn::GenericParam::Lifetime(l) => lifetimes.push(l.clone()),
+            syn::GenericParam::Type(t) => cx.error_spanned_by(t, format!(
+                "generic type parameter `{}` is not supported by #[differentiable] yet; write the function for concrete types (f64, f32, &[f64], ...)",
+                t.ident
+            )),
+            syn::GenericParam::Const(c) => cx.error_spanned_by(c, format!(
+                "const generic parameter `{}` is not supported by #[differentiable] yet; pass the value as a `usize` parameter",
+                c.ident
+            )),
+        }
+    }
+    if let Some(w) = &sig.generics.where_clause {
+        cx.error_spanned_by(
+            w,
+            "`where` clauses are not supported by #[differentiable] yet; write the function for concrete types",
+        );
+    }
+    let ret_ty = match &sig.output {
+        syn::ReturnType::Default => {
+            cx.error_spanned_by(&sig.ident, "a #[differentiable] function must return a value: add a return type such as `-> f64` (f64, f32, Vec<f64> or a tuple of those)");
+            None
+        }
+        syn::ReturnType::Type(_, ty) => {
+            if !contains_reference(ty) && !is_output_type(ty) {
+                cx.error_spanned_by(ty, format!(
+                    "#[differentiable] cannot differentiate a result of type `{}`; return f64, f32, Vec<f64>, Vec<f32>, an ndarray array (Array1<f64>, Array2<f64>, ...) or a tuple of those",
+                    ty.to_token_stream().to_string().replace(' ', "")
+                ));
+            }
+            if contains_reference(ty) {
+                cx.error_spanned_by(
+                    ty,
+                    "#[differentiable] functions cannot return references; return an owned value",
+                );
+            }
+            Some((**ty).clone())
+        }
+    };
+
+    let mut params = Vec::new();
+    for input in &sig.inputs {
+        match input {
+            syn::FnArg::Receiver(r) => cx.error_spanned_by(r, "methods (`self` parameters) are not supported by #[differentiable] yet; write a free function taking the value as a parameter"),
+            syn::FnArg::Typed(pt) => {
+                let (ident, mutable) = match &*pt.pat {
+                    Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                        (pi.ident.clone(), pi.mutability.is_some())
+                    }
+                    other => {
+                        cx.error_spanned_by(other, "only simple parameter names are supported by #[differentiable] (`x: f64`), not patterns");
+                        continue;
+                    }
+                };
+                if let Type::Reference(r) = &*pt.ty
+                    && r.mutability.is_some() {
+                        cx.error_spanned_by(&pt.ty, "`&mut` parameters are not supported by #[differentiable]; take the value (or `&`) and return the result");
+                        continue;
+                    }
+                let active = !is_constant_type(&pt.ty);
+                let var = vars.len();
+                vars.push(Var { ident: ident.clone(), block: 0, kind: VarKind::Param, ty: Some((*pt.ty).clone()) });
+                params.push(Param { ident, ty: (*pt.ty).clone(), mutable, active, var });
+            }
+        }
+    }
+    if let Some(wrt) = &args.wrt {
+        let mut seen = BTreeSet::new();
+        for name in wrt {
+            if !seen.insert(name.to_string()) {
+                cx.error_spanned_by(name, format!("`{name}` is listed twice in `wrt(...)`"));
+            }
+            match params.iter().find(|p| p.ident == *name) {
+                None => {
+                    let names: Vec<String> = params.iter().map(|p| format!("`{}`", p.ident)).collect();
+                    cx.error_spanned_by(name, format!(
+                        "`wrt` names `{name}`, which is not a parameter of this function; expected one of: {}",
+                        names.join(", ")
+                    ));
+                }
+                Some(p) if !p.active => cx.error_spanned_by(name, format!(
+                    "`{name}` has type `{}`, which cannot be differentiated (integers, bool and their collections are constants); remove it from `wrt(...)`",
+                    p.ty.to_token_stream().to_string().replace(' ', "")
+                )),
+                Some(_) => {}
+            }
+        }
+        for p in &mut params {
+            p.active = p.active && wrt.contains(&p.ident);
+        }
+    }
+    for p in params.iter().filter(|p| p.active) {
+        let nested = sequence_element(&p.ty)
+            .filter(|e| sequence_element(e).is_some() || matches!(e, Type::Tuple(_)));
+        if let Some(inner) = nested {
+            cx.error_spanned_by(&p.ty, format!(
+                "#[differentiable] cannot differentiate `{}`, a sequence of `{}`; pass a flat `&[f64]` (element `[i][j]` at `[i * n + j]`) or an ndarray array (`&Array2<f64>`), or leave the parameter out of `wrt(...)` to make it a constant",
+                p.ty.to_token_stream().to_string().replace(' ', ""),
+                inner.to_token_stream().to_string().replace(' ', ""),
+            ));
+        }
+    }
+    if !params.iter().any(|p| p.active) && !cx.has_errors() {
+        cx.error_spanned_by(&sig.inputs, "no parameter to differentiate: #[differentiable] needs at least one float-valued parameter (f64, f32, &[f64], Vec<f64>, arrays)");
+    }
+    if cx.has_errors() && !before {
+        return None;
+    }
+    Some(Signature {
+        params,
+        ret_ty: ret_ty?,
+        lifetimes,
+        self_recursive: false,
+    })
+}
+
+/// Result types with cotangents: floats, `Vec`s of floats, arrays, tuples of those.
+pub(crate) fn is_output_type(ty: &Type) -> bool {
+    match ty {
+        Type::Paren(p) => is_output_type(&p.elem),
+        Type::Group(g) => is_output_type(&g.elem),
+        Type::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(is_output_type),
+        Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match name.as_str() {
+                "f64" | "f32" => true,
+                "Vec" => match &last.arguments {
+                    syn::PathArguments::AngleBracketed(a) => a.args.iter().all(
+                        |arg| matches!(arg, syn::GenericArgument::Type(t) if is_output_type(t)),
+                    ),
+                    _ => false,
+                },
+                n => n.starts_with("Array"),
+            }
+        }
+        _ => false,
+    }
+}
+
+pub(crate) fn contains_reference(ty: &Type) -> bool {
+    struct V(bool);
+    impl<'a> syn::visit::Visit<'a> for V {
+        fn visit_type_reference(&mut self, _: &'a syn::TypeReference) {
+            self.0 = true;
+        }
+    }
+    let mut v = V(false);
+    syn::visit::Visit::visit_type(&mut v, ty);
+    v.0
+}
+
+/// The element type of a slice, `Vec` or fixed-size array (behind any references).
+pub(crate) fn sequence_element(ty: &Type) -> Option<&Type> {
+    match ty {
+        Type::Reference(r) => sequence_element(&r.elem),
+        Type::Paren(p) => sequence_element(&p.elem),
+        Type::Slice(s) => Some(&s.elem),
+        Type::Array(a) => Some(&a.elem),
+        Type::Path(p) => {
+            let last = p.path.segments.last()?;
+            if last.ident != "Vec" {
+                return None;
+            }
+            match &last.arguments {
+                syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
+                    syn::GenericArgument::Type(t) => Some(t),
+                    _ => None,
+                }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `ty` is a slice, `Vec` or fixed-size array (behind any references).
+pub(crate) fn is_sequence_type(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(r) => is_sequence_type(&r.elem),
+        Type::Slice(_) | Type::Array(_) => true,
+        Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "Vec"),
+        Type::Paren(p) => is_sequence_type(&p.elem),
+        _ => false,
+    }
+}

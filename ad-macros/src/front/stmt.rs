@@ -1,0 +1,558 @@
+//! Lowering statements: `let`, assignments, statement macros, expression statements.
+
+use crate::ctxt::Ctxt;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use std::collections::{BTreeSet, HashMap};
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat, Type};
+use super::desugar::*;
+use super::lower::*;
+use super::syntax::*;
+
+impl Lowerer<'_> {
+    // ---- statements ----------------------------------------------------------------------
+
+    /// Lowers a statement list into the current block. After a statement that may exit
+    /// early, the rest goes into `if flow == 0 { .. }`.
+    pub(super) fn lower_stmts(&mut self, stmts: &[syn::Stmt], want: Want) -> Option<Atom> {
+        for (i, s) in stmts.iter().enumerate() {
+            let last = i + 1 == stmts.len();
+            let mark = self.stmt_count();
+            if last && let syn::Stmt::Expr(e, None) = s {
+                return self.lower_tail(e, want);
+            }
+            self.lower_stmt(s);
+            if last {
+                break;
+            }
+            let escapes = {
+                let stmts = &self.stack.last().unwrap().1[mark..];
+                let mut codes = BTreeSet::new();
+                escape_codes(stmts, &mut codes);
+                !codes.is_empty()
+            };
+            if escapes {
+                if want == Want::Value {
+                    let at = first_exit(s).unwrap_or_else(|| s.span());
+                    self.cx.error_at(at, "an early `return`, `break` or `continue` inside a block whose value is used is not supported by #[differentiable]; move the exit to statement level");
+                    return None;
+                }
+                let flow = self.flow_var();
+                let span = s.span();
+                let cond = self.let_temp(
+                    Op::Passive(
+                        quote!(==),
+                        vec![Atom::Var(flow), Atom::Const(quote!(0u32))],
+                        PassiveShape::Infix,
+                    ),
+                    span,
+                );
+                let rest = &stmts[i + 1..];
+                let then = self.in_block(|lw| {
+                    lw.lower_stmts(rest, want);
+                });
+                self.n_ifs += 1;
+                let id = self.n_ifs;
+                self.emit(Stmt::If {
+                    id,
+                    cond,
+                    then,
+                    els: Block {
+                        id: usize::MAX,
+                        stmts: vec![],
+                    },
+                });
+                return None;
+            }
+        }
+        if want == Want::Value {
+            // A block without a tail: `()`, or, when its last statement always leaves
+            // (`{ ..; return y; }`), a placeholder of the right type that nothing reads.
+            let diverges = matches!(stmts.last(), Some(syn::Stmt::Expr(e, _)) if matches!(strip(e), Expr::Return(_) | Expr::Break(_) | Expr::Continue(_)));
+            if diverges {
+                return Some(Atom::Const(quote!(::core::default::Default::default())));
+            }
+            return Some(Atom::Const(quote!(())));
+        }
+        None
+    }
+
+    pub(super) fn lower_tail(&mut self, e: &Expr, want: Want) -> Option<Atom> {
+        match want {
+            Want::Value => Some(self.lower_atom(e)),
+            Want::Ret if matches!(strip(e), Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_)) => {
+                // A loop left only by `return`.
+                self.lower_expr_stmt(e);
+                None
+            }
+            Want::Ret => {
+                let mark = self.stmt_count();
+                let op = Op::Copy(self.lower_atom(e));
+                let escapes = {
+                    let mut codes = BTreeSet::new();
+                    escape_codes(&self.stack.last().unwrap().1[mark..], &mut codes);
+                    !codes.is_empty()
+                };
+                let assign = Stmt::Assign {
+                    var: self.ret,
+                    op,
+                    span: e.span(),
+                    init: true,
+                };
+                if escapes {
+                    // A branch of the tail returned already: only the others store the value.
+                    let flow = self.flow_var();
+                    let cond = self.let_temp(
+                        Op::Passive(
+                            quote!(==),
+                            vec![Atom::Var(flow), Atom::Const(quote!(0u32))],
+                            PassiveShape::Infix,
+                        ),
+                        e.span(),
+                    );
+                    let then = self.in_block(|lw| lw.emit(assign));
+                    self.n_ifs += 1;
+                    let id = self.n_ifs;
+                    self.emit(Stmt::If {
+                        id,
+                        cond,
+                        then,
+                        els: Block {
+                            id: usize::MAX,
+                            stmts: vec![],
+                        },
+                    });
+                } else {
+                    self.emit(assign);
+                }
+                None
+            }
+            Want::Unit => {
+                self.lower_expr_stmt(e);
+                None
+            }
+        }
+    }
+
+    pub(super) fn lower_stmt(&mut self, s: &syn::Stmt) {
+        match s {
+            syn::Stmt::Local(local) => self.lower_local(local),
+            syn::Stmt::Item(item) => self.unsupported(
+                item,
+                "an item inside a function body",
+                "move it outside the function",
+            ),
+            syn::Stmt::Expr(e, _) => self.lower_expr_stmt(e),
+            syn::Stmt::Macro(m) => self.lower_macro_stmt(&m.mac),
+        }
+    }
+
+    pub(super) fn lower_local(&mut self, local: &syn::Local) {
+        let Some(init) = &local.init else {
+            self.cx.error_spanned_by(local, "`let` without a value is not supported by #[differentiable]; initialise the variable where it is declared (use an `if` expression for conditional values)");
+            // Declare it anyway, so later uses do not produce follow-on errors.
+            if let Pat::Ident(pi) = &local.pat {
+                self.declare_user(&pi.ident, VarKind::LetMut, None);
+            }
+            return;
+        };
+        if let Some((_, diverge)) = &init.diverge {
+            self.unsupported(
+                diverge,
+                "`let ... else`",
+                "use `match` or `if let` outside the differentiated code",
+            );
+            return;
+        }
+        let (pat, ty) = match &local.pat {
+            Pat::Type(pt) => (&*pt.pat, Some((*pt.ty).clone())),
+            p => (p, None),
+        };
+        match pat {
+            Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                let op = self.lower_op(&init.expr);
+                let kind = if pi.mutability.is_some() {
+                    VarKind::LetMut
+                } else {
+                    VarKind::Let
+                };
+                let var = self.declare_user(&pi.ident, kind, ty);
+                self.emit(Stmt::Let {
+                    var,
+                    op,
+                    span: init.expr.span(),
+                });
+            }
+            Pat::Tuple(t)
+                if ty.is_none()
+                    && matches!(strip(&init.expr), Expr::Tuple(e) if e.elems.len() == t.elems.len()) =>
+            {
+                // `let (a, n) = (x * 2.0, 3usize)`: bind element by element, so each name
+                // keeps its own activity (all elements are evaluated first, as in Rust).
+                let Expr::Tuple(e) = strip(&init.expr) else {
+                    unreachable!()
+                };
+                let atoms: Vec<Atom> = e.elems.iter().map(|x| self.lower_atom(x)).collect();
+                for (p, a) in t.elems.iter().zip(atoms) {
+                    self.bind_pattern(p, a);
+                }
+            }
+            Pat::Tuple(_) | Pat::Wild(_) => {
+                let atom = self.lower_atom(&init.expr);
+                let atom = match (ty, &atom) {
+                    (Some(ty), _) => {
+                        let v = self.temp_var(VarKind::Let, "v");
+                        self.vars[v].ty = Some(ty);
+                        self.emit(Stmt::Let {
+                            var: v,
+                            op: Op::Copy(atom),
+                            span: init.expr.span(),
+                        });
+                        Atom::Var(v)
+                    }
+                    _ => atom,
+                };
+                self.bind_pattern(pat, atom);
+            }
+            other => self.unsupported(
+                other,
+                "this `let` pattern",
+                "bind a name (`let x = ..`) or a tuple of names (`let (a, b) = ..`)",
+            ),
+        }
+    }
+
+    /// Binds a (possibly nested tuple) pattern to the value `atom`.
+    pub(super) fn bind_pattern(&mut self, pat: &Pat, atom: Atom) {
+        match pat {
+            Pat::Wild(_) => {}
+            Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                let kind = if pi.mutability.is_some() {
+                    VarKind::LetMut
+                } else {
+                    VarKind::Let
+                };
+                let var = self.declare_user(&pi.ident, kind, None);
+                self.emit(Stmt::Let {
+                    var,
+                    op: Op::Copy(atom),
+                    span: pi.span(),
+                });
+            }
+            Pat::Tuple(t) => {
+                let base = match atom {
+                    Atom::Var(_) => atom,
+                    other => self.let_temp(Op::Copy(other), t.span()),
+                };
+                for (k, p) in t.elems.iter().enumerate() {
+                    if matches!(p, Pat::Wild(_)) {
+                        continue;
+                    }
+                    if matches!(p, Pat::Rest(_)) {
+                        self.unsupported(p, "`..` in a tuple pattern", "name every element");
+                        return;
+                    }
+                    let field = Op::Field(
+                        base.clone(),
+                        syn::Index {
+                            index: k as u32,
+                            span: p.span(),
+                        },
+                    );
+                    match p {
+                        Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                            let kind = if pi.mutability.is_some() {
+                                VarKind::LetMut
+                            } else {
+                                VarKind::Let
+                            };
+                            let var = self.declare_user(&pi.ident, kind, None);
+                            self.emit(Stmt::Let {
+                                var,
+                                op: field,
+                                span: pi.span(),
+                            });
+                        }
+                        _ => {
+                            let inner = self.let_temp(field, p.span());
+                            self.bind_pattern(p, inner);
+                        }
+                    }
+                }
+            }
+            other => self.unsupported(other, "this pattern", "bind a name or a tuple of names"),
+        }
+    }
+
+    /// A macro in statement position. Printing and assertion macros only read, so they are
+    /// kept in the forward sweep; any other macro that mentions a local variable could
+    /// assign it behind the transformation's back, so it is rejected.
+    pub(super) fn lower_macro_stmt(&mut self, mac: &syn::Macro) {
+        let (tokens, reads) = self.rename_tokens(mac.to_token_stream());
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        const READ_ONLY: &[&str] = &[
+            "print",
+            "println",
+            "eprint",
+            "eprintln",
+            "assert",
+            "assert_eq",
+            "assert_ne",
+            "debug_assert",
+            "debug_assert_eq",
+            "debug_assert_ne",
+            "dbg",
+            "format",
+            "unreachable",
+            "panic",
+            "todo",
+            "unimplemented",
+        ];
+        if !READ_ONLY.contains(&name.as_str()) && !reads.is_empty() {
+            self.cx.error_spanned_by(
+                &mac.path,
+                format!(
+                    "the macro `{name}!` uses local variables, and #[differentiable] cannot see what it does with them; write its expansion out by hand (printing and assertion macros are fine)"
+                ),
+            );
+            return;
+        }
+        self.emit(Stmt::Effect {
+            tokens: quote!(#tokens;),
+        });
+    }
+
+    pub(super) fn lower_expr_stmt(&mut self, e: &Expr) {
+        match e {
+            Expr::Assign(a) => self.lower_assign(&a.left, &a.right, None, e),
+            Expr::Binary(b) => {
+                let arith = match b.op {
+                    syn::BinOp::AddAssign(_) => Some(Arith::Add),
+                    syn::BinOp::SubAssign(_) => Some(Arith::Sub),
+                    syn::BinOp::MulAssign(_) => Some(Arith::Mul),
+                    syn::BinOp::DivAssign(_) => Some(Arith::Div),
+                    syn::BinOp::RemAssign(_) => Some(Arith::Rem),
+                    _ => None,
+                };
+                match arith {
+                    Some(op) => self.lower_assign(&b.left, &b.right, Some(op), e),
+                    None if is_compound_assign(&b.op) => {
+                        self.unsupported(&b.op, "this compound assignment", "write `x = x op y`")
+                    }
+                    None => {
+                        self.lower_atom(e);
+                    }
+                }
+            }
+            Expr::If(i) => self.lower_if(i, None),
+            Expr::Match(m) => self.lower_match(m, None),
+            Expr::ForLoop(f) => self.lower_for(f),
+            Expr::While(w) => self.lower_while(w),
+            Expr::Loop(l) => self.lower_loop(l),
+            Expr::Return(r) => {
+                if let Some(v) = &r.expr {
+                    // Through a temporary: rules that read the result, and callee pullbacks,
+                    // then refer to a plain value, not to the `Option` return slot.
+                    let value = self.lower_atom(v);
+                    self.emit(Stmt::Assign {
+                        var: self.ret,
+                        op: Op::Copy(value),
+                        span: r.span(),
+                        init: true,
+                    });
+                }
+                self.flow_var();
+                self.emit(Stmt::SetFlow(RET_CODE));
+            }
+            Expr::Break(b) => {
+                if let Some(v) = &b.expr {
+                    self.unsupported(
+                        v,
+                        "`break` with a value",
+                        "assign the value to a variable declared before the loop, then `break`",
+                    );
+                    return;
+                }
+                if let Some(code) = self.loop_target(b.label.as_ref(), e, true) {
+                    self.flow_var();
+                    self.emit(Stmt::SetFlow(code));
+                }
+            }
+            Expr::Continue(c) => {
+                if let Some(code) = self.loop_target(c.label.as_ref(), e, false) {
+                    self.flow_var();
+                    self.emit(Stmt::SetFlow(code));
+                }
+            }
+            Expr::Block(b) if b.label.is_none() => {
+                self.scopes.push(HashMap::new());
+                self.lower_stmts(&b.block.stmts, Want::Unit);
+                self.scopes.pop();
+            }
+            Expr::MethodCall(m)
+                if m.method == "push"
+                    && m.args.len() == 1
+                    && !matches!(strip(&m.receiver), Expr::Path(p) if p.path.get_ident().is_some()) =>
+            {
+                self.unsupported(
+                    &m.receiver,
+                    "`push` onto something other than a local variable",
+                    "push onto a local `Vec` (`let mut v = Vec::new(); v.push(x);`)",
+                );
+            }
+            Expr::MethodCall(m) if m.method == "push" && m.args.len() == 1 => {
+                let base = match self.lower_atom(&m.receiver) {
+                    Atom::Var(v) => v,
+                    _ => {
+                        self.unsupported(
+                            &m.receiver,
+                            "`push` on this expression",
+                            "push onto a local variable (`let mut v = Vec::new(); v.push(x);`)",
+                        );
+                        return;
+                    }
+                };
+                let value = self.lower_atom(&m.args[0]);
+                self.emit(Stmt::Push {
+                    base,
+                    value,
+                    span: e.span(),
+                });
+            }
+            Expr::Macro(m) => self.lower_macro_stmt(&m.mac),
+            _ => {
+                self.lower_atom(e);
+            }
+        }
+    }
+
+    pub(super) fn loop_target(&self, label: Option<&syn::Lifetime>, e: &Expr, brk: bool) -> Option<u32> {
+        let frame = match label {
+            None => self.loops.last(),
+            Some(l) => {
+                let name = l.ident.to_string();
+                self.loops
+                    .iter()
+                    .rev()
+                    .find(|f| f.label.as_deref() == Some(name.as_str()))
+            }
+        };
+        match frame {
+            Some(f) => Some(if brk { f.break_code } else { f.continue_code }),
+            None => {
+                self.cx
+                    .error_spanned_by(e, "`break`/`continue` outside of a loop of this function");
+                None
+            }
+        }
+    }
+
+    pub(super) fn lower_assign(&mut self, left: &Expr, right: &Expr, arith: Option<Arith>, whole: &Expr) {
+        match strip(left) {
+            Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
+                let name = p.path.get_ident().unwrap().to_string();
+                let Some(var) = self.lookup(&name) else {
+                    self.unsupported(
+                        left,
+                        "assigning to something that is not a local variable",
+                        "assign to local variables only",
+                    );
+                    return;
+                };
+                let op = match arith {
+                    None => self.lower_op(right),
+                    Some(a) => {
+                        let rhs = self.lower_atom(right);
+                        self.arith(a, Atom::Var(var), rhs)
+                    }
+                };
+                self.emit(Stmt::Assign {
+                    var,
+                    op,
+                    span: whole.span(),
+                    init: false,
+                });
+            }
+            Expr::Index(ix) => {
+                let base = match strip(&ix.expr) {
+                    Expr::Path(p) if p.path.get_ident().is_some() => {
+                        self.lookup(&p.path.get_ident().unwrap().to_string())
+                    }
+                    _ => None,
+                };
+                let Some(base) = base else {
+                    self.unsupported(
+                        &ix.expr,
+                        "assigning into this place",
+                        "assign into a local `Vec` by index (`v[i] = ..`)",
+                    );
+                    return;
+                };
+                let index = self.lower_index_atom(&ix.index);
+                let op = match arith {
+                    None => self.lower_op(right),
+                    Some(a) => {
+                        let rhs = self.lower_atom(right);
+                        let old = self.let_temp(
+                            Op::Index {
+                                base: Atom::Var(base),
+                                index: index.clone(),
+                                by_ref: false,
+                            },
+                            ix.span(),
+                        );
+                        self.arith(a, old, rhs)
+                    }
+                };
+                self.emit(Stmt::IndexAssign {
+                    base,
+                    index,
+                    op,
+                    span: whole.span(),
+                });
+            }
+            Expr::Field(f) => self.unsupported(
+                f,
+                "assigning to a tuple or struct field",
+                "assign to a local variable (`x = ..`) or a `Vec` element (`v[i] = ..`)",
+            ),
+            other => self.unsupported(
+                other,
+                "assigning to this place",
+                "assign to a local variable (`x = ..`) or a `Vec` element (`v[i] = ..`)",
+            ),
+        }
+    }
+
+    pub(super) fn lower_index_atom(&mut self, e: &Expr) -> Atom {
+        if let Expr::Range(r) = strip(e) {
+            self.unsupported(
+                r,
+                "indexing with a range outside a borrow",
+                "borrow the sub-slice (`&x[a..b]`) or index single elements (`x[i]`)",
+            );
+            return Atom::Const(quote!(0usize));
+        }
+        if let Expr::Array(_) | Expr::Tuple(_) = strip(e) {
+            // `a[[i, j]]`, `a[(i, j)]`: an ndarray index, a constant.
+            let (tokens, reads) = self.rename_tokens(e.to_token_stream());
+            return self.let_temp(
+                Op::Opaque {
+                    tokens,
+                    reads,
+                    what: "an array index".to_string(),
+                },
+                e.span(),
+            );
+        }
+        self.lower_atom(e)
+    }
+
+}

@@ -1,0 +1,195 @@
+//! Small questions about syntax trees, and the messages for expression kinds the
+//! transformation does not support.
+
+use crate::ctxt::Ctxt;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use std::collections::{BTreeSet, HashMap};
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat, Type};
+
+/// Removes parentheses and invisible groups.
+pub fn strip(e: &Expr) -> &Expr {
+    match e {
+        Expr::Paren(p) => strip(&p.expr),
+        Expr::Group(g) => strip(&g.expr),
+        _ => e,
+    }
+}
+
+pub(crate) fn is_range_index(e: &Expr) -> bool {
+    matches!(strip(e), Expr::Index(ix) if matches!(strip(&ix.index), Expr::Range(_)))
+}
+
+pub(crate) fn collect_pat_idents(pat: &Pat, out: &mut Vec<Ident>, cx: &Ctxt) {
+    match pat {
+        Pat::Ident(pi) if pi.subpat.is_none() => out.push(pi.ident.clone()),
+        Pat::Tuple(t) => t.elems.iter().for_each(|p| collect_pat_idents(p, out, cx)),
+        Pat::Reference(r) => collect_pat_idents(&r.pat, out, cx),
+        Pat::Wild(_) => {}
+        Pat::Type(t) => collect_pat_idents(&t.pat, out, cx),
+        other => cx.error_spanned_by(other, "this loop pattern is not supported by #[differentiable]; bind names or tuples of names"),
+    }
+}
+
+pub(crate) fn replace_idents(tokens: TokenStream, map: &HashMap<String, Ident>) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tt| match tt {
+            TokenTree::Ident(id) => match map.get(&id.to_string()) {
+                Some(new) => TokenTree::Ident(new.clone()),
+                None => TokenTree::Ident(id),
+            },
+            TokenTree::Group(g) => {
+                let mut ng =
+                    proc_macro2::Group::new(g.delimiter(), replace_idents(g.stream(), map));
+                ng.set_span(g.span());
+                TokenTree::Group(ng)
+            }
+            other => other,
+        })
+        .collect()
+}
+
+/// `k` or `mut k` as a whole arm pattern.
+pub(crate) fn top_binding(p: &Pat) -> Option<Ident> {
+    match p {
+        Pat::Ident(pi) if pi.subpat.is_none() && pi.by_ref.is_none() => {
+            let first = pi.ident.to_string().chars().next().unwrap_or('_');
+            (first.is_lowercase() || (first == '_' && pi.ident != "_")).then(|| pi.ident.clone())
+        }
+        _ => None,
+    }
+}
+
+/// The span of the first `return`/`break`/`continue` in a statement.
+pub(crate) fn first_exit(s: &syn::Stmt) -> Option<Span> {
+    struct V(Option<Span>);
+    impl<'a> syn::visit::Visit<'a> for V {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if self.0.is_some() {
+                return;
+            }
+            match e {
+                Expr::Return(r) => self.0 = Some(r.return_token.span),
+                Expr::Break(b) => self.0 = Some(b.break_token.span),
+                Expr::Continue(c) => self.0 = Some(c.continue_token.span),
+                Expr::Closure(_) => {}
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+    }
+    let mut v = V(None);
+    syn::visit::Visit::visit_stmt(&mut v, s);
+    v.0
+}
+
+pub(crate) fn atom_tokens(vars: &[Var], a: &Atom) -> TokenStream {
+    match a {
+        Atom::Var(v) => vars[*v].ident.to_token_stream(),
+        Atom::Ref(v) => {
+            let i = &vars[*v].ident;
+            quote!(&#i)
+        }
+        Atom::Const(c) => c.clone(),
+    }
+}
+
+/// A variable bound by a pattern, if any (lower-case identifiers bind; upper-case ones name
+/// constants and unit variants).
+pub(crate) fn pattern_binding(p: &Pat) -> Option<Ident> {
+    match p {
+        Pat::Ident(pi) => {
+            let first = pi.ident.to_string().chars().next().unwrap_or('_');
+            if pi.subpat.is_some() || first.is_lowercase() || first == '_' && pi.ident != "_" {
+                Some(pi.ident.clone())
+            } else {
+                None
+            }
+        }
+        Pat::Or(o) => o.cases.iter().find_map(pattern_binding),
+        Pat::Tuple(t) => t.elems.iter().find_map(pattern_binding),
+        Pat::TupleStruct(t) => t.elems.iter().find_map(pattern_binding),
+        Pat::Struct(s) => s.fields.iter().find_map(|f| pattern_binding(&f.pat)),
+        Pat::Reference(r) => pattern_binding(&r.pat),
+        Pat::Paren(p) => pattern_binding(&p.pat),
+        Pat::Slice(s) => s.elems.iter().find_map(pattern_binding),
+        _ => None,
+    }
+}
+
+pub(crate) fn is_compound_assign(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
+
+/// Names an expression kind the transformation does not handle, and what to write instead.
+pub(crate) fn expr_kind(e: &Expr) -> (&'static str, &'static str) {
+    match e {
+        Expr::Closure(_) => (
+            "a closure",
+            "write a named #[differentiable] function and call it",
+        ),
+        Expr::Async(_) => ("an `async` block", "differentiate synchronous code"),
+        Expr::Await(_) => ("`.await`", "differentiate synchronous code"),
+        Expr::Try(_) => (
+            "the `?` operator",
+            "handle errors outside the differentiated function",
+        ),
+        Expr::TryBlock(_) => (
+            "a `try` block",
+            "handle errors outside the differentiated function",
+        ),
+        Expr::Struct(_) => (
+            "a struct expression",
+            "pass plain floats, slices or tuples (struct parameters are planned)",
+        ),
+        Expr::Array(_) => (
+            "a nested array expression",
+            "use a flat `vec![..]` indexed by `i * n + j`",
+        ),
+        Expr::Repeat(_) => (
+            "a nested array repeat expression `[[x; n]; m]`",
+            "use a flat `vec![x; n * m]` indexed by `i * n + j`",
+        ),
+        Expr::Range(_) => (
+            "a range outside a `for` loop",
+            "use ranges only as `for` loop bounds",
+        ),
+        Expr::Let(_) => ("a `let` expression", "compute a bool condition"),
+        Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => (
+            "a loop used as a value",
+            "use the loop as a statement and assign to a variable declared before it",
+        ),
+        Expr::Assign(_) => ("an assignment used as a value", "write it as a statement"),
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => (
+            "`return`/`break`/`continue` inside an expression",
+            "move it to statement level",
+        ),
+        Expr::Block(_) => ("a labelled block", "use a loop or an `if`"),
+        Expr::Const(_) => (
+            "a `const` block",
+            "use a constant item outside the function",
+        ),
+        Expr::Yield(_) => ("`yield`", "differentiate plain functions"),
+        Expr::Infer(_) => ("`_` as an expression", "write a value"),
+        Expr::RawAddr(_) => ("a raw borrow", "use references"),
+        _ => (
+            "this expression",
+            "rewrite it with supported constructs (see the README's table)",
+        ),
+    }
+}
