@@ -7,41 +7,40 @@
 //! against finite differences of an `f64` copy of the body, at a looser tolerance).
 //!
 //! Constructs covered (number of functions using each):
-//! Vec::new() + push (1), Vec::with_capacity + push (2), active condition (16), assign %= (1),
-//! assign *= (11), assign += (44), assign -= (42), assign /= (12), assign = (40), break (11),
-//! break 'label (1), buffer .clone() (1), buffer element += (8), buffer element -= (3),
-//! buffer element = (11), call help_r (10), call help_s (24), call help_t (8),
-//! call help_t .0 (3), call help_t .1 (2), call help_v (18), call help_v(&buf) (7),
-//! call help_v(&buf[..]) (5), call help_v(&x[..]) (7), call help_v(x) (1),
-//! call other::<f> from f (10), call other::help_s (5), cond && (10), cond || (1),
-//! constant buffer (arr) (3), constant buffer (vec) (9), constant buffer (vec-suffix) (4),
-//! constant buffer .copy_from_slice() (3), constant buffer .fill() (2),
-//! constant buffer .reverse() (3), constant buffer .rotate_left() (3),
-//! constant buffer .rotate_right() (3), constant buffer .sort_by() (6),
-//! constant buffer .swap() (7), continue (3), early return (11), f32 (6),
-//! float-to-usize cast (9), for .iter() (2), for .iter() &pat (7), for .iter().enumerate() (3),
-//! for .iter().enumerate() &pat (1), for .rev() (8), for .step_by() (5),
-//! for over a local buffer (1), for range (46), for range= (3), if (25), if expression (12),
-//! if expression as assigned value (2), if/else (5), int condition (37), int-to-float cast (3),
-//! iter().fold(c, |acc: T, &v: &T| ..) (2), iter().fold(c, |acc: T, v: &T| ..) (2),
-//! iter().map(|&v: &T| ..).sum() (6), iter().map(|&v: &T| ..).sum::<T>() (2),
-//! iter().map(|v: &T| ..).sum() (2), iter().map(|v: &T| ..).sum::<T>() (1), labelled loop (4),
-//! let (41), let mut (60), let shadowing (12), let type annotation (35),
-//! local buffer vec![c; n] (15), loop (5), match expression (5), match pattern bind (1),
-//! match pattern lit (6), match pattern or (2), match pattern range (2),
-//! match pattern wild (8), match statement (4), method abs (2), method acos (2),
-//! method acosh (1), method asin (2), method asinh (5), method atan (31), method atan2 (2),
-//! method atanh (4), method cbrt (3), method ceil (4), method clamp (2), method cos (29),
-//! method cosh (11), method exp (17), method exp2 (5), method exp_m1 (2), method floor (4),
-//! method hypot (11), method ln (4), method ln_1p (3), method log (3), method log10 (2),
-//! method log2 (5), method max (4), method min (3), method mul_add (1), method powf (2),
-//! method powi (13), method recip (2), method round (6), method signum (2), method sin (56),
-//! method sinh (1), method sqrt (7), method tan (6), method tanh (53), method trunc (1),
-//! neg (9), neighbour reads of &Vec<f64> (1), neighbour reads of &[f64] (7),
-//! neighbour reads of Vec<f64> (5), neighbour reads x[i], x[i + 1] (13), nested loops (9),
-//! op % (12), op * (60), op + (57), op - (34), op / (14), param &Vec<f64> (9),
-//! param &[f64] (17), param Vec<f64> (13), path-form method (14), ref-var (6),
-//! tuple destructuring (11), tuple pattern _ (5), while (15), wrt(..) subset (7)
+//! Vec::new() + push (1), Vec::with_capacity + push (1), active condition (20), assign %= (4),
+//! assign *= (16), assign += (44), assign -= (39), assign /= (7), assign = (45), break (8),
+//! buffer element += (5), buffer element -= (3), buffer element = (13), call help_r (11),
+//! call help_s (17), call help_t (5), call help_t .1 (3), call help_v (11),
+//! call help_v(&buf) (7), call help_v(&buf[..]) (1), call help_v(&x[..]) (3),
+//! call other::<f> from f (11), call other::help_s (6), cond ! (3), cond && (7), cond || (1),
+//! constant buffer (arr) (5), constant buffer (vec) (8), constant buffer (vec-suffix) (2),
+//! constant buffer .copy_from_slice() (2), constant buffer .fill() (3),
+//! constant buffer .reverse() (4), constant buffer .rotate_left() (6),
+//! constant buffer .rotate_right() (4), constant buffer .sort_by() (2),
+//! constant buffer .swap() (1), constant buffer mutated in a loop (4), continue (6),
+//! continue 'label (1), early return (8), else if (2), f32 (6), float-to-usize cast (10),
+//! for &buf &pat (1), for .iter() (4), for .iter() &pat (1), for .iter().enumerate() &pat (8),
+//! for .rev() (14), for .step_by() (8), for over a local buffer (3), for range (50),
+//! for range= (6), if (26), if expression (14), if expression as assigned value (4),
+//! if/else (5), int condition (38), int-to-float cast (12),
+//! iter().fold(c, |acc: T, &v: &T| ..) (2), iter().map(|&v: &T| ..).sum() (3),
+//! iter().map(|&v: &T| ..).sum::<T>() (3), labelled loop (6), let (37), let mut (60),
+//! let shadowing (15), let type annotation (29), local buffer vec![c; n] (16), loop (3),
+//! match expression (2), match pattern bind (3), match pattern lit (10), match pattern or (2),
+//! match pattern range (2), match pattern wild (12), match statement (11), method abs (4),
+//! method acos (3), method acosh (1), method asin (1), method asinh (2), method atan (26),
+//! method atan2 (4), method atanh (1), method cbrt (3), method ceil (2), method clamp (2),
+//! method cos (30), method cosh (5), method exp (12), method exp2 (4), method exp_m1 (3),
+//! method floor (2), method fract (3), method hypot (13), method ln (3), method ln_1p (1),
+//! method log (2), method log10 (4), method log2 (3), method max (8), method min (6),
+//! method mul_add (4), method powf (6), method powi (11), method recip (3), method round (4),
+//! method signum (2), method sin (54), method sinh (1), method sqrt (5), method tan (6),
+//! method tanh (47), method to_radians (1), method trunc (1), neg (12),
+//! neighbour reads of &Vec<f64> (2), neighbour reads of &[f64] (3),
+//! neighbour reads x[i], x[i + 1] (5), nested loops (8), nested tuple destructuring (2),
+//! op % (9), op * (60), op + (58), op - (26), op / (18), param &Vec<f64> (9),
+//! param &[f64] (15), param Vec<f64> (3), path-form method (21), tuple destructuring (7),
+//! tuple pattern _ (2), while (14), wrt(..) subset (6)
 
 #![allow(
     unused_variables,
@@ -176,814 +175,513 @@ mod other {
     }
 
     #[differentiable]
+    pub fn r01(u: f64, v: f64) -> f64 {
+        u * u * 0.3 + v.tanh() * u
+    }
+
+    #[differentiable]
+    pub fn r03(u: f64, v: f64) -> f64 {
+        u * u * 0.3 + v.tanh() * u
+    }
+
+    #[differentiable]
+    pub fn r05(u: f64, v: f64) -> f64 {
+        u * u * 0.3 + v.tanh() * u
+    }
+
+    #[differentiable]
     pub fn r06(u: f64, v: f64) -> f64 {
         u * u * 0.3 + v.tanh() * u
     }
 
     #[differentiable]
-    pub fn r10(u: f64, v: f64) -> f64 {
+    pub fn r15(u: f32, v: f32) -> f32 {
         (u - v).cos() * 1.5 + v
     }
 
     #[differentiable]
-    pub fn r19(u: f64, v: f64) -> f64 {
+    pub fn r15_f64(u: f64, v: f64) -> f64 {
         (u - v).cos() * 1.5 + v
     }
 
     #[differentiable]
-    pub fn r22(u: f64, v: f64) -> f64 {
+    pub fn r16(u: f64, v: f64) -> f64 {
         (u * v).sin() + 0.5 * u
     }
 
     #[differentiable]
-    pub fn r25(u: f32, v: f32) -> f32 {
+    pub fn r18(u: f64, v: f64) -> f64 {
         (u - v).cos() * 1.5 + v
     }
 
     #[differentiable]
-    pub fn r25_f64(u: f64, v: f64) -> f64 {
+    pub fn r21(u: f64, v: f64) -> f64 {
+        (u * v).sin() + 0.5 * u
+    }
+
+    #[differentiable]
+    pub fn r27(u: f64, v: f64) -> f64 {
+        (u * v).sin() + 0.5 * u
+    }
+
+    #[differentiable]
+    pub fn r41(u: f64, v: f64) -> f64 {
         (u - v).cos() * 1.5 + v
     }
 
     #[differentiable]
-    pub fn r36(u: f64, v: f64) -> f64 {
+    pub fn r58(u: f64, v: f64) -> f64 {
         (u - v).cos() * 1.5 + v
-    }
-
-    #[differentiable]
-    pub fn r43(u: f64, v: f64) -> f64 {
-        (u - v).cos() * 1.5 + v
-    }
-
-    #[differentiable]
-    pub fn r54(u: f64, v: f64) -> f64 {
-        u * u * 0.3 + v.tanh() * u
-    }
-
-    #[differentiable]
-    pub fn r55(u: f64, v: f64) -> f64 {
-        (u - v).cos() * 1.5 + v
-    }
-
-    #[differentiable]
-    pub fn r59(u: f64, v: f64) -> f64 {
-        u * u * 0.3 + v.tanh() * u
     }
 }
 
 #[differentiable]
-fn r00(a: f64, n: usize, c: f64, x: &[f64], b: f64) -> f64 {
-    let mut s1 = x[1] / c.hypot(1.27);
-    let mut p2 = 0.38f64;
-    for i in 1..x.len() {
-        let t3 = x[i] - x[i - 1] * x[i - 1];
-        let t4 = 1.0 - x[i - 1];
-        s1 += 1.67 * t3 * t3 + t4 * t4;
-        if n < 3 {
-            s1 += x[i - 1].tanh().exp();
-        } else {
-            s1 /= x[i].hypot(0.74);
+fn r00(b: f64, a: f64, c: f64, d: f64) -> f64 {
+    let mut acc1: f64 = 0.12;
+    let mut y2 = 0.36f64;
+    acc1 -= d.hypot(1.13).sqrt() / (y2 * y2 + 1.24);
+    for i in 0..=3 {
+        match i {
+            0 | 2 => {
+                y2 += help_t((0.9 * d).atan(), d).1 % 1.62;
+            }
+            3..=4 => {
+                y2 %= 2.63;
+            }
+            kk if kk > 4 => {
+                acc1 += acc1;
+            }
+            _ => {
+                y2 += f64::exp_m1(d.sin());
+            }
         }
     }
-    for &xi in x.iter() {
-        s1 += help_v(&x[1..]);
-        let (p5, q6) = ((-1.36 * p2).hypot(x[2]), help_r(x[3].tanh(), 1));
-        p2 += q6 * c.tanh();
-    }
-    let mut m7 = 0;
-    while p2 < 2.0 && m7 < 6 {
-        p2 = p2 * 1.56 + (a * b + 0.3);
-        m7 += 1;
-    }
-    let mut buf8 = vec![0.0f64; 3];
-    for i in 0..buf8.len() {
-        buf8[i] = b;
-    }
-    s1 + p2
+    acc1 + y2 + 0.25 * a.sin() + 0.25 * b.sin() + 0.25 * c.sin()
 }
 
 #[test]
 fn r00_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            4,
-            [-0.6962, -0.2872, -0.339, -0.8869, -0.8106, 1.119, -1.0437],
-        ),
-        (
-            4,
-            [-0.1537, 1.0899, -1.1731, -0.911, -1.4728, 0.3878, -0.1232],
-        ),
-        (
-            3,
-            [-0.9718, 0.3737, -1.0487, 0.2293, -0.9383, -0.2667, 1.0597],
-        ),
+    let points: [[f64; 4]; 3] = [
+        [1.3751, -0.977, 1.4125, 1.4338],
+        [1.0875, 1.0792, -0.9858, 0.9515],
+        [-1.2915, 1.2712, 1.4607, 0.7415],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r00_grad(p[0], n, p[1], &p[2..6], p[6]);
-        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3]].concat();
-        let f = |q: &[f64]| r00(q[0], n, q[1], &q[2..6], q[6]);
+    for p in points {
+        let (v, (g0, g1, g2, g3)) = r00_grad(p[0], p[1], p[2], p[3]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r00(q[0], q[1], q[2], q[3]);
         check("r00", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r01(a: f64, n: usize) -> f64 {
-    let mut s1 = 0.72f64;
-    for i in 0..n {
-        if i == 3 && n > 4 {
-            return s1.tanh().exp();
+fn r01(c: f64, x: &[f64], b: f64, n: usize, a: f64) -> f64 {
+    let mut y1 = c.abs();
+    y1 -= other::r01(c.tanh(), f64::sin(a));
+    let mut w2: Vec<f64> = vec![0.72, 0.43, 1.51];
+    y1 -= x[4] * 1.31 * w2[0];
+    y1 -= w2[0] * a;
+    w2.rotate_left(2);
+    let t3 = w2[0] * a;
+    y1 -= (t3 * y1).atan();
+    let t4 = y1.hypot(y1) * w2[1];
+    w2.fill(1.25);
+    y1 -= t3 * b * w2[1];
+    for i in (1..n).rev() {
+        y1 += t4;
+        if i % 2 == 1 {
+            continue;
         }
+        y1 = y1.tanh() * t3 + (1.11 * t3).sin().exp2();
     }
-    let mut buf2 = Vec::with_capacity(3);
-    for i in 0..3 {
-        buf2.push(a);
-    }
-    s1 -= help_v(&buf2);
-    let m3 = (1.5 + s1.sin().cosh().sqrt().sin()) as usize;
-    for i in 0..m3 {
-        let (_, q5) = help_t(a.tanh(), s1.sin());
-        s1 -= (q5 * s1).atan();
-    }
-    s1
+    t3 * t4.sin() + y1.sin()
 }
 
 #[test]
 fn r01_matches_finite_differences() {
-    let points: [(usize, [f64; 1]); 3] = [(3, [1.2977]), (4, [-1.4541]), (4, [1.1251])];
-    for (n, p) in points {
-        let (v, g0) = r01_grad(p[0], n);
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r01(q[0], n);
-        check("r01", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r02(x: &Vec<f64>, c: f64, a: f64, n: usize, b: f64, d: f64) -> f64 {
-    let mut y1 = f64::exp_m1(d.sin());
-    let mut y2 = 0.97f64;
-    let mut w3: Vec<f64> = vec![1.29, 0.33, -1.98];
-    y1 += -y2 * w3[1];
-    w3.swap(2, 0);
-    y1 -= x[3] * x[3] * w3[0];
-    w3.rotate_left(2);
-    y1 += b * w3[2];
-    let t4 = w3[0] * d;
-    y2 += t4 * x[3].cos();
-    w3.sort_by(|p, q| p.total_cmp(q));
-    y2 -= w3[1] * c;
-    let m5: usize = (2.5 + w3[1].sin()) as usize;
-    for i in 0..m5 {
-        y1 /= b.tanh().exp();
-        if i % 2 == 0 {
-            break;
-        }
-    }
-    t4 + y2.sin() - y1.sin() + 0.25 * a.sin()
-}
-
-#[test]
-fn r02_matches_finite_differences() {
-    let points: [(usize, [f64; 8]); 3] = [
-        (
-            2,
-            [
-                -0.9581, -1.0167, -1.1964, -0.4793, 0.0247, -0.6025, 1.3729, -0.5383,
-            ],
-        ),
-        (
-            2,
-            [
-                -1.4983, -0.9292, -1.0506, 1.1422, -1.4286, 0.0364, 0.7695, -0.7474,
-            ],
-        ),
-        (
-            2,
-            [
-                0.5081, 0.9737, -0.1982, 0.3805, -0.7494, 0.8203, 0.0194, 1.2468,
-            ],
-        ),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r02_grad(&p[0..4].to_vec(), p[4], p[5], n, p[6], p[7]);
-        let g: Vec<f64> = [g0, vec![g1], vec![g2], vec![g3], vec![g4]].concat();
-        let f = |q: &[f64]| r02(&q[0..4].to_vec(), q[4], q[5], n, q[6], q[7]);
-        check("r02", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable(wrt(b, d, c))]
-fn r03(b: f64, d: f64, n: usize, x: &[f64], a: f64, c: f64) -> f64 {
-    let mut y1: f64 = 0.54;
-    for i in 0..4 {
-        if i % 2 == 1 {
-            break;
-        }
-        let t2: f64 = x.iter().map(|&v: &f64| v.sin().sin().exp()).sum();
-        y1 -= (t2 * y1).atan();
-        for xj in x.iter() {
-            y1 += help_v(&x[..n]);
-            y1 += (t2 - i as f64) * (x[x.len() - 1 - i] / t2.hypot(1.01));
-        }
-    }
-    let mut buf3: Vec<f64> = vec![0.0; n];
-    for i in 0..n {
-        buf3[i] = other::help_s(buf3[0].atan(), buf3[(i + 3) % buf3.len()]);
-        y1 = 0.5 * y1 + help_v(x);
-    }
-    y1 += buf3[0] * a;
-    for i in 0..x.len() - 1 {
-        let t4 = x[i + 1] - x[i] * x[i];
-        let t5 = 1.0 - x[i];
-        y1 += 1.98 * t4 * t4 + t5 * t5;
-    }
-    y1 + 0.25 * b.sin() + 0.25 * c.sin() + 0.25 * d.sin()
-}
-
-#[test]
-fn r03_matches_finite_differences() {
     let points: [(usize, [f64; 8]); 3] = [
         (
             4,
             [
-                -0.5339, 1.3798, -0.1464, 1.1946, 1.3236, 0.8653, 0.1891, -0.0073,
-            ],
-        ),
-        (
-            4,
-            [
-                -0.9634, -0.9621, 0.3539, 0.9569, 0.7066, 0.7078, 0.765, 0.5859,
-            ],
-        ),
-        (
-            4,
-            [
-                -1.1443, 0.7828, 1.0283, 0.722, 0.0741, 0.668, -0.4504, 0.5635,
-            ],
-        ),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2)) = r03_grad(p[0], p[1], n, &p[2..6], p[6], p[7]);
-        let ps: Vec<f64> = [0, 1, 7].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r03(q[0], q[1], n, &p[2..6], p[6], q[2]);
-        check("r03", v, f(&ps), &g, f, &ps);
-    }
-}
-
-#[differentiable]
-fn r04(n: usize, c: f64, a: f64, x: &Vec<f64>, b: f64) -> f64 {
-    let mut acc1 = help_s(x[1].sin(), x[0].cos());
-    for i in 1..3 {
-        acc1 = acc1 * (0.5 * x[x.len() - 1 - i].sin()) + b.asinh();
-    }
-    let mut m2 = 0;
-    while m2 < n {
-        acc1 += if n > 2 {
-            help_s(f64::cos(b), x[m2].cos())
-        } else {
-            a * acc1
-        };
-        m2 += 2;
-    }
-    let mut buf3 = vec![0.5f64; x.len()];
-    for i in 0..x.len() {
-        buf3[i] += (1.84 + acc1.tanh()).log2() * (buf3[(i + 2) % buf3.len()] + i as f64);
-        acc1 += help_v(&buf3);
-    }
-    for i in 1..x.len() {
-        buf3[i] += x[i].cos() * buf3[i - 1];
-    }
-    acc1 *= help_v(&buf3[1..]);
-    acc1 + 0.25 * c.sin()
-}
-
-#[test]
-fn r04_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            2,
-            [0.4729, -0.1659, -0.3787, -0.5922, 0.1395, -0.1703, -0.2686],
-        ),
-        (
-            2,
-            [0.6989, -0.4941, -0.1406, -1.3351, -0.7018, 0.0514, 0.2364],
-        ),
-        (
-            2,
-            [-0.4275, 1.2341, -0.949, -1.0566, -0.7004, 1.4178, -1.227],
-        ),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r04_grad(n, p[0], p[1], &p[2..6].to_vec(), p[6]);
-        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3]].concat();
-        let f = |q: &[f64]| r04(n, q[0], q[1], &q[2..6].to_vec(), q[6]);
-        check("r04", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable(wrt(c, a))]
-fn r05(b: f64, c: f64, x: Vec<f64>, n: usize, a: f64) -> f64 {
-    if n > 2 {
-        return (x[0] * x[0]).mul_add(a.atan(), b + x[0]);
-    }
-    let mut p1 = (1.25 + c.tanh()).log10();
-    for i in 0..x.len() - 1 {
-        p1 += p1 * (x[i + 1] - x[i]);
-    }
-    let w2 = if x[0] < -0.1 { c.cos().exp2() } else { x[2] };
-    p1 -= (w2 * p1).atan();
-    let m3 = (2.5 + w2.atan2(b * b + 1.83).tanh()) as usize;
-    for i in 0..m3 {
-        p1 += help_s(w2.sin(), x[i].sin());
-    }
-    p1 + w2.sin()
-}
-
-#[test]
-fn r05_matches_finite_differences() {
-    let points: [(usize, [f64; 6]); 3] = [
-        (3, [-0.0163, -1.2276, -0.9037, 1.3949, 1.1979, 0.1691]),
-        (2, [0.1831, -0.6914, -0.6695, 0.2199, 0.1749, -1.0998]),
-        (3, [-1.0219, 1.1414, 0.1297, -0.6482, 0.3035, 1.0325]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r05_grad(p[0], p[1], p[2..5].to_vec(), n, p[5]);
-        let ps: Vec<f64> = [1, 5].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
-        let f = |q: &[f64]| r05(p[0], q[0], p[2..5].to_vec(), n, q[1]);
-        check("r05", v, f(&ps), &g, f, &ps);
-    }
-}
-
-#[differentiable]
-fn r06(a: f64, d: f64, n: usize, b: f64, c: f64) -> f64 {
-    let mut acc1 = 0.47f64;
-    acc1 -= other::r06(c, acc1.tanh());
-    let mut s2: f64 = 0.3;
-    let mut w3: [f64; 5] = [0.52, 0.24, 0.84, -0.26, 1.08];
-    let t4 = c % 2.07 * w3[1];
-    acc1 -= (t4 * acc1).sin();
-    w3.rotate_left(4);
-    acc1 += w3[1] * acc1;
-    s2 -= t4.cbrt() * w3[2];
-    w3.rotate_right(4);
-    let t5 = w3[4] * c;
-    acc1 -= (t5 * acc1).sin();
-    let mut w6 = vec![1.23f64, -1.88, 0.75, -0.53];
-    s2 += w6[0] * acc1;
-    acc1 += w6[3] * b;
-    w6.rotate_left(3);
-    acc1 += (1.97 * w3[2]).clamp(-0.52, 0.24) * w6[2];
-    t4 - t5 + s2 + 0.25 * a.sin() + 0.25 * d.sin()
-}
-
-#[test]
-fn r06_matches_finite_differences() {
-    let points: [(usize, [f64; 4]); 3] = [
-        (2, [-0.4646, 1.2276, 0.4407, -1.3873]),
-        (2, [1.1547, -0.8383, -0.5922, -0.6485]),
-        (2, [0.3304, -0.3747, 1.3361, 0.9101]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r06_grad(p[0], p[1], n, p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r06(q[0], q[1], n, q[2], q[3]);
-        check("r06", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r07(x: &[f64], n: usize) -> f64 {
-    let mut acc1: f64 = 0.0;
-    let t2 = (-1.4 % 1.05 * x[5]).abs();
-    let mut acc1 = acc1.tanh() + t2;
-    let t3: f64 = x.iter().map(|&v: &f64| v).sum();
-    acc1 -= (t3 * acc1).sin();
-    acc1 * t2 * t3
-}
-
-#[test]
-fn r07_matches_finite_differences() {
-    let points: [(usize, [f64; 6]); 3] = [
-        (5, [1.0601, -1.2195, 0.5502, -0.4715, -1.3521, 0.477]),
-        (6, [0.8776, -1.1921, 0.4095, -0.2417, 0.7619, 1.3689]),
-        (6, [-1.0812, -1.3773, 1.016, 0.9675, -1.2987, -1.1064]),
-    ];
-    for (n, p) in points {
-        let (v, g0) = r07_grad(&p[0..6], n);
-        let g: Vec<f64> = g0;
-        let f = |q: &[f64]| r07(&q[0..6], n);
-        check("r07", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable(wrt(a, x))]
-fn r08(a: f64, x: &[f64], n: usize) -> f64 {
-    let mut acc1: f64 = 0.9;
-    let t2 = a % 0.97 + (0.46 * a).sin().exp2();
-    let mut buf3 = vec![0.0f64; n];
-    for i in 0..n {
-        buf3[i] = t2.min(1.35 * buf3[i]);
-        match i % 3 {
-            0 => {
-                acc1 = (acc1 * acc1 + (a.exp() + 0.45)).sqrt();
-            }
-            1 => {
-                acc1 /= a.powi(2) + 0.55;
-            }
-            _ => {
-                acc1 += (1.16 * x.iter().map(|&v: &f64| 1.2 * v).sum::<f64>()).round() * t2;
-            }
-        }
-    }
-    for i in 1..n {
-        buf3[i] -= a.atan() * buf3[i - 1];
-    }
-    acc1 += help_v(&buf3);
-    for i in (0..x.len() - 1).rev() {
-        let t4 = x[i + 1] - x[i] * x[i];
-        let t5 = 1.0 - x[i];
-        acc1 += 2.65 * t4 * t4 + t5 * t5;
-    }
-    acc1 + t2
-}
-
-#[test]
-fn r08_matches_finite_differences() {
-    let points: [(usize, [f64; 5]); 3] = [
-        (4, [0.8967, -0.2434, 1.1627, 0.435, -0.5848]),
-        (4, [0.3054, 0.4606, -0.2769, -1.3083, 1.1803]),
-        (4, [-0.8638, 0.5704, 0.8653, 0.3353, 0.3127]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r08_grad(p[0], &p[1..5], n);
-        let ps: Vec<f64> = [0, 1, 2, 3, 4].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = [vec![g0], g1].concat();
-        let f = |q: &[f64]| r08(q[0], &q[1..5], n);
-        check("r08", v, f(&ps), &g, f, &ps);
-    }
-}
-
-#[differentiable]
-fn r09(a: f64) -> f64 {
-    let mut acc1 = 0.87f64;
-    let t2 = f64::atanh(0.56 * a.tanh()) + (a.powi(2) + 0.51).ln();
-    acc1 += a;
-    acc1 = 0.5 * acc1 + help_s(acc1, acc1.atan());
-    acc1 + t2
-}
-
-#[test]
-fn r09_matches_finite_differences() {
-    let points: [[f64; 1]; 3] = [[1.0862], [-1.3787], [-0.6832]];
-    for p in points {
-        let (v, g0) = r09_grad(p[0]);
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r09(q[0]);
-        check("r09", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r10(n: usize, a: f64) -> f64 {
-    let mut s1: f64 = 0.09;
-    s1 += other::r10(a.tanh(), (1.59 * s1).sin());
-    for i in (0..n).step_by(2) {
-        let w2 = match i % 3 {
-            0 => a * other::help_s(s1, a),
-            1 => f64::clamp(a.sin(), -0.47, 0.43),
-            _ => help_t(s1.cos(), a.tanh()).0,
-        };
-        s1 += w2 * w2.atan();
-    }
-    for i in 0..n {
-        if i <= 4 {
-            s1 += 0.79;
-        } else {
-            s1 /= a.sin().exp();
-        }
-    }
-    s1
-}
-
-#[test]
-fn r10_matches_finite_differences() {
-    let points: [(usize, [f64; 1]); 3] = [(4, [0.3927]), (4, [-0.8834]), (4, [0.0448])];
-    for (n, p) in points {
-        let (v, g0) = r10_grad(n, p[0]);
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r10(n, q[0]);
-        check("r10", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r11(c: f64, b: f64, a: f64, x: &[f64], n: usize) -> f64 {
-    let mut y1: f64 = 0.76;
-    for i in 0..x.len() {
-        let c = c.cos() - (c - c);
-        y1 = y1 * c.tanh() + c;
-    }
-    for i in 0..n {
-        let t2: f64 = x.iter().map(|&v: &f64| (v + c).powi(2)).sum();
-        y1 += t2 * y1.atan();
-    }
-    'outer: for i in 1..n {
-        let mut u3 = c;
-        u3 -= x[i].max(y1) + help_s(x[n - 1 - i], u3);
-        y1 += u3 * b;
-    }
-    for i in 1..x.len() {
-        y1 = y1 * 0.83 + x[i - 1] * x[i].cos();
-    }
-    y1 + 0.25 * a.sin()
-}
-
-#[test]
-fn r11_matches_finite_differences() {
-    let points: [(usize, [f64; 8]); 3] = [
-        (
-            2,
-            [
-                -0.3679, 0.5596, 0.834, 1.4357, -0.2367, 0.6946, -1.3524, 1.0869,
-            ],
-        ),
-        (
-            5,
-            [
-                -0.5742, 1.0886, -1.2661, -1.3084, -0.1622, 0.5186, -1.149, 0.2085,
-            ],
-        ),
-        (
-            5,
-            [
-                0.1118, 0.2358, -1.1601, -0.0203, 0.406, -1.3047, 1.3966, 1.3791,
-            ],
-        ),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r11_grad(p[0], p[1], p[2], &p[3..8], n);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], g3].concat();
-        let f = |q: &[f64]| r11(q[0], q[1], q[2], &q[3..8], n);
-        check("r11", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r12(b: f32, n: usize, a: f32, x: Vec<f32>) -> f32 {
-    let mut acc1 = 0.55f32;
-    let t2 = x
-        .iter()
-        .fold(0.5, |acc: f32, v: &f32| acc + v.sin().exp())
-        .asinh();
-    for i in (0..x.len()).step_by(2) {
-        acc1 /= t2.powi(2) + 1.33;
-        if i % 2 == 1 {
-            continue;
-        }
-    }
-    let mut m3: usize = 0;
-    loop {
-        acc1 += help_s32(x[m3].cos(), t2.tanh());
-        m3 += 1;
-        if m3 >= n {
-            break;
-        }
-    }
-    for i in (1..n).rev() {
-        let b: f32 = b.sin() * t2.cosh().powi(-2);
-        acc1 -= (b * acc1).atan();
-    }
-    let mut buf4 = vec![1.0f32; 3];
-    for i in 0..buf4.len() {
-        buf4[i] = (2.48 * help_r32(b, 2)).ceil() * b;
-    }
-    acc1 *= help_v32(&buf4[1..]);
-    t2 * acc1.sin() + 0.25 * a.sin()
-}
-
-/// `f64` copy of `r12`, for finite differences.
-fn r12_f64(b: f64, n: usize, a: f64, x: Vec<f64>) -> f64 {
-    let mut acc1 = 0.55f64;
-    let t2 = x
-        .iter()
-        .fold(0.5, |acc: f64, v: &f64| acc + v.sin().exp())
-        .asinh();
-    for i in (0..x.len()).step_by(2) {
-        acc1 /= t2.powi(2) + 1.33;
-        if i % 2 == 1 {
-            continue;
-        }
-    }
-    let mut m3: usize = 0;
-    loop {
-        acc1 += help_s(x[m3].cos(), t2.tanh());
-        m3 += 1;
-        if m3 >= n {
-            break;
-        }
-    }
-    for i in (1..n).rev() {
-        let b: f64 = b.sin() * t2.cosh().powi(-2);
-        acc1 -= (b * acc1).atan();
-    }
-    let mut buf4 = vec![1.0f64; 3];
-    for i in 0..buf4.len() {
-        buf4[i] = (2.48 * help_r(b, 2)).ceil() * b;
-    }
-    acc1 *= help_v(&buf4[1..]);
-    t2 * acc1.sin() + 0.25 * a.sin()
-}
-
-#[test]
-fn r12_matches_finite_differences() {
-    let points: [(usize, [f32; 8]); 3] = [
-        (
-            6,
-            [0.788, 1.231, -1.26, 0.298, 1.427, -1.352, -0.394, 0.672],
-        ),
-        (5, [0.517, 0.378, -1.19, 1.106, -1.191, 0.965, 1.059, -0.69]),
-        (
-            5,
-            [-0.967, 0.504, 1.375, 0.668, -0.212, 0.288, 1.339, -0.505],
-        ),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2)) = r12_grad(p[0], n, p[1], p[2..8].to_vec());
-        let g: Vec<f32> = [vec![g0], vec![g1], g2].concat();
-        let f = |q: &[f64]| r12_f64(q[0], n, q[1], q[2..8].to_vec());
-        check32("r12", v, r12(p[0], n, p[1], p[2..8].to_vec()), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r13(c: f64, n: usize, x: &Vec<f64>, b: f64, a: f64) -> f64 {
-    let mut y1 = 0.48f64;
-    let w2 = if x[5] > 0.9 || n > 4 {
-        (x[2] + c) * b
-    } else {
-        (1.54 * (b * y1)).floor() * a
-    };
-    y1 += w2 * x[1].tanh();
-    y1 *= 1.0 + 0.17 * x[3].atan();
-    'outer: for i in 1..n {
-        let mut u3 = x[x.len() - 1 - i];
-        for j in 0..x.len() {
-            u3 /= w2 * w2 + 1.02;
-        }
-        y1 -= y1 + u3.sin();
-        if i == 2 && n > 4 {
-            return f64::sin(x[i]).cosh();
-        }
-    }
-    y1 * w2.sin()
-}
-
-#[test]
-fn r13_matches_finite_differences() {
-    let points: [(usize, [f64; 9]); 3] = [
-        (
-            4,
-            [
-                -0.9247, 1.4767, -0.4609, -0.0449, -0.5324, -0.9177, -0.5951, -0.8324, -0.8147,
-            ],
-        ),
-        (
-            4,
-            [
-                0.7408, -0.9153, 0.3073, -1.1279, -1.4821, 0.2976, 1.3368, 0.6952, -1.1848,
-            ],
-        ),
-        (
-            4,
-            [
-                0.2432, 0.9248, 0.6884, -0.7784, -1.3039, 1.3735, 1.1294, -0.3918, 1.3867,
-            ],
-        ),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r13_grad(p[0], n, &p[1..7].to_vec(), p[7], p[8]);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r13(q[0], n, &q[1..7].to_vec(), q[7], q[8]);
-        check("r13", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r14(a: f64, b: f64, c: f64) -> f64 {
-    let mut y1: f64 = 0.43;
-    let mut m2 = 0;
-    while m2 < 5 {
-        y1 = y1.max(y1 + b);
-        let w3 = match m2 {
-            0 | 1 => y1,
-            2..=3 => help_r(a.sin(), 1),
-            _ => y1 * a,
-        };
-        y1 = y1 * w3.tanh() + w3;
-        m2 += 1;
-    }
-    let mut w4: Vec<f64> = vec![-1.41, -0.35, -1.27, 1.87];
-    y1 += w4[2] * y1;
-    y1 += w4[2] * y1;
-    let src5 = [-1.33, 0.53, 1.32, 1.65];
-    w4.copy_from_slice(&src5);
-    y1 -= w4[2] * a;
-    y1 += w4[3] * y1;
-    w4.reverse();
-    y1 += w4[2] * y1;
-    y1 += w4[2] * y1;
-    'outer: for i in 0..3 {
-        if i >= 2 {
-            break 'outer;
-        }
-    }
-    y1 + 0.25 * c.sin()
-}
-
-#[test]
-fn r14_matches_finite_differences() {
-    let points: [[f64; 3]; 3] = [
-        [1.1506, 0.364, -1.1305],
-        [-0.6133, -0.3356, -1.4162],
-        [-0.3885, 1.1526, -0.0174],
-    ];
-    for p in points {
-        let (v, (g0, g1, g2)) = r14_grad(p[0], p[1], p[2]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r14(q[0], q[1], q[2]);
-        check("r14", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r15(b: f32, d: f32, x: Vec<f32>, a: f32, n: usize, c: f32) -> f32 {
-    let mut s1 = -0.22 * x[3];
-    let mut s2 = 0.69f32;
-    if d > 0.5 {
-        s1 = s1.tanh() * s2 + (2.17 * a).floor() * x[4];
-    }
-    for i in 0..3 {
-        s1 = s1.tanh() * s1 + help_s32(d, x[i + 1].cos());
-        s1 += help_s32(s1, x[i].tanh());
-    }
-    s1 - s2 + 0.25 * b.sin() + 0.25 * c.sin()
-}
-
-/// `f64` copy of `r15`, for finite differences.
-fn r15_f64(b: f64, d: f64, x: Vec<f64>, a: f64, n: usize, c: f64) -> f64 {
-    let mut s1 = -0.22 * x[3];
-    let mut s2 = 0.69f64;
-    if d > 0.5 {
-        s1 = s1.tanh() * s2 + (2.17 * a).floor() * x[4];
-    }
-    for i in 0..3 {
-        s1 = s1.tanh() * s1 + help_s(d, x[i + 1].cos());
-        s1 += help_s(s1, x[i].tanh());
-    }
-    s1 - s2 + 0.25 * b.sin() + 0.25 * c.sin()
-}
-
-#[test]
-fn r15_matches_finite_differences() {
-    let points: [(usize, [f32; 10]); 3] = [
-        (
-            4,
-            [
-                -0.24, 1.405, -0.345, -1.229, 0.201, -0.09, -1.019, 0.307, -1.451, 0.506,
+                -0.2394, -0.3006, -0.5243, 1.0058, -0.9811, 0.9498, 0.1097, 1.4546,
             ],
         ),
         (
             2,
             [
-                0.761, -0.764, -0.681, 1.021, -0.949, -0.337, -0.926, -0.319, -0.96, -1.207,
+                0.8499, 1.2698, -0.7829, -0.3206, 0.784, -0.2009, 1.467, 0.3609,
             ],
         ),
         (
             3,
             [
-                0.791, -1.169, 0.668, 0.581, 0.488, 0.665, 0.07, -0.068, -0.706, 0.58,
+                -0.4113, -0.3806, 0.4027, 0.0949, 0.8294, -1.2747, -0.5467, -1.1782,
             ],
         ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r15_grad(p[0], p[1], p[2..8].to_vec(), p[8], n, p[9]);
-        let g: Vec<f32> = [vec![g0], vec![g1], g2, vec![g3], vec![g4]].concat();
-        let f = |q: &[f64]| r15_f64(q[0], q[1], q[2..8].to_vec(), q[8], n, q[9]);
-        check32(
-            "r15",
-            v,
-            r15(p[0], p[1], p[2..8].to_vec(), p[8], n, p[9]),
-            &g,
-            f,
-            &p,
-        );
+        let (v, (g0, g1, g2, g3)) = r01_grad(p[0], &p[1..6], p[6], n, p[7]);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r01(q[0], &q[1..6], q[6], n, q[7]);
+        check("r01", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r02(c: f64, x: &Vec<f64>, a: f64, b: f64, n: usize) -> f64 {
+    let mut s1: f64 = 0.63;
+    for xi in x.iter() {
+        for j in 0..n {
+            if j == 0 && n > 4 {
+                return x[j] / 1.01 * x[j].exp().log(2.1 + x[j].sin());
+            }
+        }
+        let w2 = if a > -0.9 {
+            1.95 * x[4]
+        } else {
+            (1.84 + x[2].tanh()).sqrt()
+        };
+        s1 = (s1 * s1 + (1.77 + x[0].tanh())).sqrt();
+    }
+    let mut m3 = 0;
+    while m3 < n {
+        s1 += help_v(&x[1..]);
+        s1 = (s1 * s1 + (x[m3].powi(2) + 0.93)).sqrt();
+        m3 += 1;
+    }
+    s1 + 0.25 * b.sin() + 0.25 * c.sin()
+}
+
+#[test]
+fn r02_matches_finite_differences() {
+    let points: [(usize, [f64; 9]); 3] = [
+        (
+            4,
+            [
+                -0.0445, -1.3278, -0.154, -0.1398, 0.1136, 0.9745, 0.4845, -0.1218, -0.4693,
+            ],
+        ),
+        (
+            3,
+            [
+                0.6618, -1.4329, -0.5529, 0.0966, -1.1567, -1.0488, -1.3517, -1.3318, -0.4054,
+            ],
+        ),
+        (
+            4,
+            [
+                1.0399, 0.6736, 0.4844, 1.2359, 0.5357, -1.3722, 0.6856, -0.4152, -0.8195,
+            ],
+        ),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3)) = r02_grad(p[0], &p[1..7].to_vec(), p[7], p[8], n);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r02(q[0], &q[1..7].to_vec(), q[7], q[8], n);
+        check("r02", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r03(a: f64) -> f64 {
+    let mut acc1 = 0.9f64;
+    acc1 += other::r03(a.tanh(), acc1.cos());
+    for i in (1..4).rev() {
+        acc1 += help_s(acc1.tanh(), a.tanh());
+    }
+    let mut buf2: Vec<f64> = vec![0.0; 5];
+    for i in 0..buf2.len() {
+        buf2[i] = -a;
+    }
+    acc1 += help_v(&buf2[1..]);
+    let mut w3: Vec<f64> = vec![-1.34, 0.52, 1.82];
+    let t4 = w3[1] * a;
+    acc1 -= (t4 * acc1).sin();
+    acc1 += w3[1] * a;
+    w3.rotate_left(1);
+    acc1 += w3.iter().map(|&v: &f64| v.sin() * v).sum::<f64>() * w3[1];
+    acc1 - t4
+}
+
+#[test]
+fn r03_matches_finite_differences() {
+    let points: [[f64; 1]; 3] = [[0.9947], [1.1986], [-0.7213]];
+    for p in points {
+        let (v, g0) = r03_grad(p[0]);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r03(q[0]);
+        check("r03", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r04(a: f64, x: &Vec<f64>, n: usize) -> f64 {
+    let mut y1: f64 = 0.29;
+    let mut s2 = x[1] % 1.87;
+    'outer: for i in 0..n {
+        match i % 3 {
+            0 => {
+                s2 *= 1.0 + 0.24 * x[n - 1 - i].tanh();
+            }
+            1 => {
+                y1 -= x[i];
+            }
+            _ => {}
+        }
+    }
+    let m3 = (1.5 + (x[0] / (x[0].powi(2) + 0.72)).sin()) as usize;
+    for i in 0..m3 {
+        let w4 = if a <= s2 {
+            x[x.len() - 1 - i]
+        } else {
+            (1.36 * (x[i + 1].powi(2) + 1.08).powi(-1)).trunc() * y1
+        };
+        y1 = y1 * w4.tanh() + x[i];
+    }
+    s2 - y1
+}
+
+#[test]
+fn r04_matches_finite_differences() {
+    let points: [(usize, [f64; 4]); 3] = [
+        (2, [1.2811, 0.2176, -0.1897, -1.2774]),
+        (2, [-1.2096, -0.9447, 0.0005, -0.2332]),
+        (2, [-1.1926, 0.0677, -0.9915, 1.2608]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1)) = r04_grad(p[0], &p[1..4].to_vec(), n);
+        let g: Vec<f64> = [vec![g0], g1].concat();
+        let f = |q: &[f64]| r04(q[0], &q[1..4].to_vec(), n);
+        check("r04", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r05(b: f64, c: f64, d: f64, a: f64) -> f64 {
+    let mut p1 = d + c;
+    p1 -= other::r05(d.sin(), b);
+    let mut y2 = 0.33f64;
+    let t3 = help_s(a.tanh(), f64::tanh(d));
+    for i in 0..5 {
+        y2 += p1;
+    }
+    let mut buf4 = vec![1.0f64; 3];
+    for i in (0..buf4.len()).rev() {
+        buf4[i] = buf4[i];
+    }
+    y2 += buf4[1] * buf4[2];
+    let mut m5: usize = 0;
+    while p1 < 3.7 && m5 < 4 {
+        p1 = p1 * 1.26 + (y2 * p1 + 0.3);
+        m5 += 1;
+    }
+    for i in (0..4).step_by(2) {
+        let mut m6: usize = 0;
+        while m6 < 4 {
+            let mut u7 = p1;
+            u7 = u7.tanh() * a + t3 / 0.95;
+            y2 -= y2 + u7.sin();
+            m6 += 1;
+        }
+    }
+    p1 * y2 - t3
+}
+
+#[test]
+fn r05_matches_finite_differences() {
+    let points: [[f64; 4]; 3] = [
+        [0.3961, -0.1771, -0.2105, 0.7904],
+        [-0.3798, -1.4916, 0.8057, 0.4265],
+        [-0.5489, 0.0236, 0.2404, 0.9742],
+    ];
+    for p in points {
+        let (v, (g0, g1, g2, g3)) = r05_grad(p[0], p[1], p[2], p[3]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r05(q[0], q[1], q[2], q[3]);
+        check("r05", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r06(b: f64, a: f64, n: usize, c: f64) -> f64 {
+    let mut y1 = 0.2f64;
+    y1 -= other::r06(a.tanh(), b.atan());
+    for i in 0..n {
+        y1 = -y1 * a.tanh() + b;
+    }
+    y1 += -0.25 * c.exp2();
+    y1
+}
+
+#[test]
+fn r06_matches_finite_differences() {
+    let points: [(usize, [f64; 3]); 3] = [
+        (3, [-0.2371, -0.6743, -1.3049]),
+        (3, [0.669, -1.4829, -1.3769]),
+        (3, [0.5585, 0.638, -0.879]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2)) = r06_grad(p[0], p[1], n, p[2]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r06(q[0], q[1], n, q[2]);
+        check("r06", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r07(b: f64, a: f64, x: &Vec<f64>, n: usize) -> f64 {
+    if n > 6 {
+        return b;
+    }
+    let mut acc1 = 0.28f64;
+    for i in (0..n - 1).rev() {
+        acc1 = acc1 * 0.77 + x[i] * x[i + 1].cos();
+        let b: f64 = b.sin() * b.powi(3);
+    }
+    let mut w2: Vec<f64> = vec![-1.06, 1.0, -0.32];
+    acc1 += w2[2] * b;
+    acc1 += help_s(a, b.sin()) * w2[2];
+    w2.reverse();
+    acc1 -= x[5] * w2[0];
+    acc1 += w2[0] * acc1;
+    acc1
+}
+
+#[test]
+fn r07_matches_finite_differences() {
+    let points: [(usize, [f64; 8]); 3] = [
+        (
+            6,
+            [
+                1.3944, 1.1778, 0.6045, 0.6273, -1.2879, -0.3747, 0.7061, 1.4363,
+            ],
+        ),
+        (
+            6,
+            [
+                1.0052, -0.1948, -0.9559, 0.4701, 1.1328, 0.3976, -1.187, 0.788,
+            ],
+        ),
+        (
+            6,
+            [
+                0.9744, -0.7592, -1.2682, -1.1852, -0.9756, 0.8367, -0.5241, -0.036,
+            ],
+        ),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2)) = r07_grad(p[0], p[1], &p[2..8].to_vec(), n);
+        let g: Vec<f64> = [vec![g0], vec![g1], g2].concat();
+        let f = |q: &[f64]| r07(q[0], q[1], &q[2..8].to_vec(), n);
+        check("r07", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r08(b: f64, a: f64) -> f64 {
+    let mut acc1 = a / (b.tanh().exp() + 0.35);
+    let mut acc2 = (acc1.exp() + 0.44).powf(a.cos());
+    let m3 = (1.5 + (acc1 * b).sin()) as usize;
+    for i in 0..m3 {
+        let (_, q5) = help_t(b.sin(), acc1);
+    }
+    for i in 1..=3 {
+        let t6 = -(b + acc2);
+    }
+    acc1 + acc2.sin()
+}
+
+#[test]
+fn r08_matches_finite_differences() {
+    let points: [[f64; 2]; 3] = [[0.7388, 1.1485], [-0.552, -0.6621], [-0.2402, -0.4849]];
+    for p in points {
+        let (v, (g0, g1)) = r08_grad(p[0], p[1]);
+        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r08(q[0], q[1]);
+        check("r08", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r09(a: f64, b: f64, c: f64) -> f64 {
+    let mut y1 = other::help_s(a, c);
+    let m2 = (1.5 + y1.tanh().sin()) as usize;
+    for i in 0..m2 {
+        y1 += help_s(y1.tanh(), c);
+    }
+    let mut buf3 = vec![0.0f64; 3];
+    for i in 0..buf3.len() {
+        buf3[i] = a;
+        y1 -= f64::powf(buf3[(m2 + 1) % buf3.len()].powi(2) + 1.16, f64::atan(b));
+    }
+    y1 -= help_v(&buf3);
+    let mut w4: [f64; 4] = [1.27, 0.8, 0.34, -1.32];
+    let t5 = (1.75 + a.tanh()).cbrt() * w4[3];
+    y1 = y1 * t5.tanh() + t5;
+    w4.rotate_left(2);
+    let t6 = w4[m2] * b;
+    y1 += t6 * w4[(m2 + 3) % w4.len()].cos();
+    let src7: Vec<f64> = vec![0.69, -0.63, -0.33, 0.78];
+    w4.copy_from_slice(&src7);
+    y1 += w4[3] * y1;
+    y1 += w4[m2 + 1] * t6;
+    y1 = y1 - 0.31 * (y1 + buf3[(m2 + 1) % buf3.len()]).sin();
+    t6 + t5 + y1
+}
+
+#[test]
+fn r09_matches_finite_differences() {
+    let points: [[f64; 3]; 3] = [
+        [-0.5636, 0.3559, -0.8957],
+        [-1.1299, 1.2468, -0.2699],
+        [1.3024, -1.4272, -0.8493],
+    ];
+    for p in points {
+        let (v, (g0, g1, g2)) = r09_grad(p[0], p[1], p[2]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r09(q[0], q[1], q[2]);
+        check("r09", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r10(a: f64, b: f64) -> f64 {
+    let mut acc1 = 0.96f64;
+    for i in (0..4).rev() {
+        acc1 -= help_s(a.atan(), (0.24 * acc1).atan());
+        acc1 = (acc1 * a).sin() + acc1;
+        if i == 2 {
+            return b;
+        }
+    }
+    for i in 0..5 {
+        if i == 0 {
+            continue;
+        }
+    }
+    for i in 1..3 {
+        let w2 = if a <= 0.4 {
+            (1.54 * (acc1 * (i + 1) as f64)).floor() * acc1
+        } else {
+            a + b.atan2((i as f64).hypot(0.64))
+        };
+    }
+    acc1
+}
+
+#[test]
+fn r10_matches_finite_differences() {
+    let points: [[f64; 2]; 3] = [[0.504, -1.1343], [0.0776, -0.0261], [0.9808, 0.14]];
+    for p in points {
+        let (v, (g0, g1)) = r10_grad(p[0], p[1]);
+        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r10(q[0], q[1]);
+        check("r10", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable(wrt(x))]
-fn r16(a: f64, n: usize, x: &[f64]) -> f64 {
+fn r11(a: f64, n: usize, x: &[f64]) -> f64 {
     let mut s1: f64 = 0.09;
     for i in 0..n - 1 {
         s1 += x[i] * x[i + 1];
@@ -1002,634 +700,806 @@ fn r16(a: f64, n: usize, x: &[f64]) -> f64 {
 }
 
 #[test]
-fn r16_matches_finite_differences() {
+fn r11_matches_finite_differences() {
     let points: [(usize, [f64; 5]); 3] = [
         (3, [0.2288, -0.1177, 1.0759, -0.6609, 0.4306]),
         (3, [-0.2252, -1.1187, 0.6555, -0.4392, -1.121]),
         (3, [-0.3268, 1.1981, 0.8668, 0.6325, -0.7017]),
     ];
     for (n, p) in points {
-        let (v, g0) = r16_grad(p[0], n, &p[1..5]);
+        let (v, g0) = r11_grad(p[0], n, &p[1..5]);
         let ps: Vec<f64> = [1, 2, 3, 4].iter().map(|&k| p[k]).collect();
         let g: Vec<f64> = g0;
-        let f = |q: &[f64]| r16(p[0], n, &q[0..4]);
-        check("r16", v, f(&ps), &g, f, &ps);
+        let f = |q: &[f64]| r11(p[0], n, &q[0..4]);
+        check("r11", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
-fn r17(x: &[f64], n: usize, c: f64, a: f64, b: f64) -> f64 {
+fn r12(x: &[f32], n: usize, c: f32, a: f32, b: f32) -> f32 {
+    let mut s1 = (0.5 * a.tanh()).tan();
+    let mut p2: f32 = 0.68;
+    let mut s1 = s1.sin() + p2;
+    let mut w3: Vec<f32> = vec![1.99, -1.65, 1.88, 1.1];
+    let t4 = b.exp2() * w3[0];
+    for i in 0..2 {
+        p2 += w3[i] * b;
+        p2 += t4.mul_add(a, 0.92) * w3[i];
+        w3.rotate_right(1);
+    }
+    p2 * s1 * t4.sin() + 0.25 * c.sin() + 0.25 * x[0]
+}
+
+/// `f64` copy of `r12`, for finite differences.
+fn r12_f64(x: &[f64], n: usize, c: f64, a: f64, b: f64) -> f64 {
     let mut s1 = (0.5 * a.tanh()).tan();
     let mut p2: f64 = 0.68;
     let mut s1 = s1.sin() + p2;
     let mut w3: Vec<f64> = vec![1.99, -1.65, 1.88, 1.1];
     let t4 = b.exp2() * w3[0];
-    w3.swap(2, 3);
-    p2 += w3[1] * t4;
-    p2 -= x[1].cbrt() * w3[0];
-    (s1 + t4) * p2 + 0.25 * c.sin()
+    for i in 0..2 {
+        p2 += w3[i] * b;
+        p2 += t4.mul_add(a, 0.92) * w3[i];
+        w3.rotate_right(1);
+    }
+    p2 * s1 * t4.sin() + 0.25 * c.sin() + 0.25 * x[0]
+}
+
+#[test]
+fn r12_matches_finite_differences() {
+    let points: [(usize, [f32; 6]); 3] = [
+        (3, [0.831, 1.109, 0.163, 1.013, -1.331, 1.143]),
+        (3, [1.325, 0.451, 0.163, -0.991, 0.335, 0.575]),
+        (3, [0.45, 1.29, -0.908, 0.844, 0.996, -1.354]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3)) = r12_grad(&p[0..3], n, p[3], p[4], p[5]);
+        let g: Vec<f32> = [g0, vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r12_f64(&q[0..3], n, q[3], q[4], q[5]);
+        check32("r12", v, r12(&p[0..3], n, p[3], p[4], p[5]), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r13(a: f64, d: f64, b: f64, c: f64) -> f64 {
+    let mut y1 = 0.86f64;
+    let mut m2: usize = 0;
+    while m2 < 3 {
+        let ((p3, q4), r5) = (help_t(a.cos(), a.atan()), y1);
+        y1 = y1 * r5.tanh() + a;
+        m2 += 1;
+    }
+    let m6 = (1.5 + c.exp().tanh()) as usize;
+    for i in 0..m6 {
+        y1 *= 1.0 + 0.37 * d;
+    }
+    y1 = -y1 * d + m6 as f64;
+    y1 + 0.25 * b.sin()
+}
+
+#[test]
+fn r13_matches_finite_differences() {
+    let points: [[f64; 4]; 3] = [
+        [-1.2165, -1.2028, -1.4585, 0.5687],
+        [-0.0917, 1.2793, 1.0641, -0.3752],
+        [0.9385, -1.4532, -0.1328, 1.083],
+    ];
+    for p in points {
+        let (v, (g0, g1, g2, g3)) = r13_grad(p[0], p[1], p[2], p[3]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r13(q[0], q[1], q[2], q[3]);
+        check("r13", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r14(b: f64, a: f64) -> f64 {
+    let mut s1 = 0.99f64;
+    let t2: f64 = -1.5 * b;
+    let mut m3: usize = 0;
+    while s1 < 5.7 && m3 < 4 {
+        s1 = s1 * 1.12 + (s1 * s1 + 0.3);
+        m3 += 1;
+    }
+    let mut m4 = 0;
+    loop {
+        s1 -= help_s(t2.tanh(), b.tanh());
+        m4 += 1;
+        if m4 >= 5 {
+            break;
+        }
+    }
+    s1 *= 1.0 + 0.37 * b;
+    s1 - t2.sin() + 0.25 * a.sin()
+}
+
+#[test]
+fn r14_matches_finite_differences() {
+    let points: [[f64; 2]; 3] = [[-1.2503, -1.3598], [0.7606, -0.3456], [0.4719, -0.5217]];
+    for p in points {
+        let (v, (g0, g1)) = r14_grad(p[0], p[1]);
+        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r14(q[0], q[1]);
+        check("r14", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r15(a: f32, b: f32) -> f32 {
+    let mut p1 = a;
+    p1 += other::r15(a, p1.cos());
+    for i in (1..3).step_by(2) {
+        if i % 2 == 1 {
+            break;
+        }
+        p1 = p1 * (0.5 * a.atan()) + b;
+        let t2 = -(i as f32 / 2.63);
+    }
+    let mut p1 = p1.sin() + b;
+    let mut buf3 = vec![0.0f32; 4];
+    for i in 0..buf3.len() {
+        buf3[i] = buf3[(i + 2) % buf3.len()];
+    }
+    let mut w4: Vec<f32> = vec![1.98, -1.53, 0.51, 1.37];
+    p1 += w4[1] * p1;
+    let t5 = buf3[2] * w4[1];
+    p1 -= (t5 * p1).atan();
+    w4.rotate_right(1);
+    p1 += w4[3] * b;
+    p1 -= t5.clamp(-0.94, 0.8) * w4[1];
+    p1 + t5
+}
+
+/// `f64` copy of `r15`, for finite differences.
+fn r15_f64(a: f64, b: f64) -> f64 {
+    let mut p1 = a;
+    p1 += other::r15_f64(a, p1.cos());
+    for i in (1..3).step_by(2) {
+        if i % 2 == 1 {
+            break;
+        }
+        p1 = p1 * (0.5 * a.atan()) + b;
+        let t2 = -(i as f64 / 2.63);
+    }
+    let mut p1 = p1.sin() + b;
+    let mut buf3 = vec![0.0f64; 4];
+    for i in 0..buf3.len() {
+        buf3[i] = buf3[(i + 2) % buf3.len()];
+    }
+    let mut w4: Vec<f64> = vec![1.98, -1.53, 0.51, 1.37];
+    p1 += w4[1] * p1;
+    let t5 = buf3[2] * w4[1];
+    p1 -= (t5 * p1).atan();
+    w4.rotate_right(1);
+    p1 += w4[3] * b;
+    p1 -= t5.clamp(-0.94, 0.8) * w4[1];
+    p1 + t5
+}
+
+#[test]
+fn r15_matches_finite_differences() {
+    let points: [[f32; 2]; 3] = [[0.891, 1.36], [-0.795, 0.815], [0.718, -1.479]];
+    for p in points {
+        let (v, (g0, g1)) = r15_grad(p[0], p[1]);
+        let g: Vec<f32> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r15_f64(q[0], q[1]);
+        check32("r15", v, r15(p[0], p[1]), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r16(b: f64, x: &[f64], d: f64, c: f64, a: f64, n: usize) -> f64 {
+    let mut acc1 = (0.26 * x[3]).tan();
+    acc1 += other::r16(x[1], f64::cos(a));
+    let mut acc1 = acc1.sin() + b;
+    for i in 0..n {
+        if x[i] <= 0.4 {
+            acc1 += (x[n - 1 - i] + x[i]) * (1.69 * x[n - 1 - i]).atan2(acc1.cosh());
+        }
+        let t2: f64 = x.iter().map(|&v: &f64| b * v).sum();
+        acc1 += t2 * f64::tanh(x[x.len() - 1 - i]);
+    }
+    acc1 + 0.25 * c.sin() + 0.25 * d.sin()
+}
+
+#[test]
+fn r16_matches_finite_differences() {
+    let points: [(usize, [f64; 9]); 3] = [
+        (
+            4,
+            [
+                0.9845, 0.4714, -0.393, -0.47, -0.7801, 0.3696, -0.0296, -1.294, -0.4079,
+            ],
+        ),
+        (
+            3,
+            [
+                -0.6188, -0.5648, -1.2487, 0.3168, -1.0773, 1.4413, -0.5088, -0.6345, 0.9515,
+            ],
+        ),
+        (
+            4,
+            [
+                0.2474, -0.1467, -0.5878, -1.4849, 0.9466, 1.064, -0.8765, -0.0157, -0.8032,
+            ],
+        ),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1, g2, g3, g4)) = r16_grad(p[0], &p[1..6], p[6], p[7], p[8], n);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
+        let f = |q: &[f64]| r16(q[0], &q[1..6], q[6], q[7], q[8], n);
+        check("r16", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r17(b: f64, a: f64, c: f64) -> f64 {
+    let mut p1 = other::help_s(a, b);
+    for i in 1..=5 {
+        p1 = p1 * (0.5 * b.sin()) + c * a;
+        p1 += help_r(b.sin(), 1);
+        let mut u2 = (0.53 * a.sin()).acos();
+        u2 *= 1.0 + 0.3 * p1.sin();
+        p1 += p1 + u2.sin();
+    }
+    let mut w3: [f64; 4] = [1.42, 0.98, 0.58, 1.63];
+    p1 += (0.43 * w3[3].tanh()).tan() * w3[2];
+    w3.rotate_left(2);
+    p1 += w3[1] * c;
+    p1
 }
 
 #[test]
 fn r17_matches_finite_differences() {
-    let points: [(usize, [f64; 6]); 3] = [
-        (3, [-1.0813, -1.41, -0.4991, 1.1091, -1.1348, 0.8575]),
-        (3, [0.2227, 0.303, 0.8208, -0.7188, 0.6086, 1.4811]),
-        (3, [0.1634, 1.0128, -1.331, 1.1428, -0.4082, 0.4354]),
+    let points: [[f64; 3]; 3] = [
+        [0.5919, 0.5353, 0.408],
+        [0.5319, 0.5384, 0.5829],
+        [-0.2201, 1.4082, 0.5577],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r17_grad(&p[0..3], n, p[3], p[4], p[5]);
-        let g: Vec<f64> = [g0, vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r17(&q[0..3], n, q[3], q[4], q[5]);
+    for p in points {
+        let (v, (g0, g1, g2)) = r17_grad(p[0], p[1], p[2]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r17(q[0], q[1], q[2]);
         check("r17", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r18(b: f64, x: Vec<f64>, a: f64, n: usize) -> f64 {
-    let mut y1 = 0.79f64;
-    let t2 = -help_s(a.tanh(), y1);
-    let mut m3: usize = 0;
-    while y1 < 2.1 && m3 < 3 {
-        y1 = y1 * 1.44 + (t2 * t2 + 0.3);
-        m3 += 1;
+fn r18(n: usize, x: &[f64]) -> f64 {
+    let mut p1 = 0.8f64;
+    p1 -= other::r18(x[0], p1.atan());
+    for (i, &xi) in x.iter().enumerate() {
+        if i % 2 == 0 {
+            break;
+        }
+        let t2: f64 = x.iter().map(|&v: &f64| 0.97 * v.sin().exp()).sum();
+        p1 %= 2.65;
     }
-    let t4 = x[0].sin();
-    y1 = y1 * t4.tanh() + x[3];
-    let mut buf5 = vec![0.0f64; x.len()];
-    for i in 1..buf5.len() {
-        buf5[i] = x[i];
+    'outer: for i in 0..x.len() {
+        match i % 2 {
+            0 => {
+                p1 += x[i] - x[i];
+            }
+            _ => {}
+        }
     }
-    y1 -= help_v(&buf5);
-    for i in (1..x.len()).rev() {
-        let t6 = x[i] - x[i - 1] * x[i - 1];
-        let t7 = 1.0 - x[i - 1];
-        y1 += 1.85 * t6 * t6 + t7 * t7;
+    for i in 0..4 {
+        let w3 = match i {
+            0 => (1.98 * p1).ceil() * x[(i + 3) % x.len()] + p1,
+            k if k > 2 => x.iter().map(|&v: &f64| v.powi(2) + v * v).sum::<f64>(),
+            _ => p1 - x[(i + 3) % x.len()],
+        };
     }
-    t2 + y1 - t4.sin() + 0.25 * b.sin()
+    p1
 }
 
 #[test]
 fn r18_matches_finite_differences() {
-    let points: [(usize, [f64; 8]); 3] = [
-        (
-            6,
-            [
-                1.2544, 1.4192, 1.174, -1.2118, -0.4304, 0.2614, -0.6466, -0.8329,
-            ],
-        ),
-        (
-            6,
-            [
-                -0.3646, 1.2924, 1.4902, 0.733, -1.3036, 0.3924, 1.4953, -0.1721,
-            ],
-        ),
-        (
-            6,
-            [
-                0.5671, 1.2389, 0.8113, 1.4994, -0.0345, 1.1477, 1.0201, -1.277,
-            ],
-        ),
+    let points: [(usize, [f64; 3]); 3] = [
+        (3, [-0.7946, 0.4622, 1.3765]),
+        (3, [0.1708, 1.2032, 1.286]),
+        (3, [-0.5106, 0.8798, 1.4159]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r18_grad(p[0], p[1..7].to_vec(), p[7], n);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2]].concat();
-        let f = |q: &[f64]| r18(q[0], q[1..7].to_vec(), q[7], n);
+        let (v, g0) = r18_grad(n, &p[0..3]);
+        let g: Vec<f64> = g0;
+        let f = |q: &[f64]| r18(n, &q[0..3]);
         check("r18", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable(wrt(b))]
-fn r19(b: f64, a: f64) -> f64 {
-    let mut s1: f64 = 0.56;
-    s1 -= other::r19(b.sin(), s1.sin());
-    let mut p2 = -b;
-    let mut p2 = p2.tanh() + b;
-    let m3 = (2.5 + (1.0 + (1.64 * a).hypot(0.66)).acosh().tanh()) as usize;
-    for i in 0..m3 {
-        if i == 0 {
-            p2 -= b - (p2 + s1);
-        }
+#[differentiable]
+fn r19(x: &[f64], n: usize, a: f64) -> f64 {
+    let mut y1 = a * a;
+    let mut y2 = -x[2];
+    for i in 1..x.len() {
+        let t3 = x[i] - x[i - 1] * x[i - 1];
+        let t4 = 1.0 - x[i - 1];
+        y1 += 1.8 * t3 * t3 + t4 * t4;
     }
-    s1 - p2
+    let m5 = (2.5 + (0.88 * y2.cos()).acos().tanh()) as usize;
+    for i in 0..m5 {
+        y2 = y2.min(f64::atan(x[x.len() - 1 - i]));
+    }
+    y2 + y1
 }
 
 #[test]
 fn r19_matches_finite_differences() {
-    let points: [[f64; 2]; 3] = [[-0.9351, -0.4852], [0.3479, 0.8507], [-0.4874, 0.4888]];
-    for p in points {
-        let (v, g0) = r19_grad(p[0], p[1]);
-        let ps: Vec<f64> = [0].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r19(q[0], p[1]);
-        check("r19", v, f(&ps), &g, f, &ps);
+    let points: [(usize, [f64; 5]); 3] = [
+        (3, [-0.8177, 1.091, -0.6385, 0.5059, 0.4235]),
+        (3, [-0.1705, 1.0205, -0.661, 0.8538, -0.8509]),
+        (2, [0.0797, -0.5391, -0.526, -1.3055, -0.6623]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1)) = r19_grad(&p[0..4], n, p[4]);
+        let g: Vec<f64> = [g0, vec![g1]].concat();
+        let f = |q: &[f64]| r19(&q[0..4], n, q[4]);
+        check("r19", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r20(a: f64, n: usize, b: f64, x: Vec<f64>) -> f64 {
-    let mut s1 = 1.0f64;
-    for i in 0..n - 1 {
-        s1 -= (x[i + 1] - x[i]).powi(2) * 0.68;
-        s1 += help_s(b, a.tanh());
+fn r20(a: f64, n: usize, x: &Vec<f64>) -> f64 {
+    let mut y1 = f64::min(x[4], a);
+    let mut acc2 = x
+        .iter()
+        .fold(0.0, |acc: f64, &v: &f64| acc * 0.64 + (0.74 + a) * v);
+    let t3 = x[2];
+    let w4 = if n < 5 {
+        -(1.55 * t3)
+    } else {
+        x[1] * (x[3].powi(2) + 0.54).log10()
+    };
+    acc2 += w4 * t3.cos();
+    acc2 -= help_s(x[3], w4.atan());
+    let mut buf5 = vec![0.5f64; n];
+    for i in 0..n {
+        buf5[i] = (x[x.len() - 1 - i] * x[x.len() - 1 - i] + 1.33).log10();
     }
-    s1 = s1.tanh() * a + s1;
-    let mut m2: usize = 0;
-    while m2 < n {
-        match m2 {
-            0 | 2 => {
-                s1 += (x[(m2 + 1) % x.len()] * x[(m2 + 1) % x.len()] + 1.53).powf(x[m2].sin());
-            }
-            3..=4 => {
-                s1 = (s1 * s1 + s1.tanh().cosh()).sqrt();
-            }
-            kk if kk > 4 => {
-                s1 = (s1 * x[n - 1 - m2]).sin() + s1;
-            }
-            _ => {
-                s1 += x[x.len() - 1 - m2] / (b * b + 1.88) - -1.04 * s1;
-            }
+    for (i, &v6) in buf5.iter().enumerate() {
+        if i % 2 == 1 {
+            y1 -= buf5[i] / 1.07 - help_s(x[i].atan(), (i as f64).sin());
+        } else {
+            y1 += x.iter().map(|&v: &f64| v.sin() * v).sum::<f64>() - v6 * w4;
         }
-        m2 += 2;
+        if n < 5 {
+            y1 = y1 - 0.46 * (y1 + w4).sin();
+        }
     }
-    s1
+    acc2 - t3 + w4
 }
 
 #[test]
 fn r20_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            3,
-            [1.3873, -0.5759, -1.0869, -1.3383, 0.6095, -1.3383, -0.9606],
-        ),
-        (2, [0.4526, -1.0388, 0.079, 0.7845, -0.6951, 0.3941, -0.363]),
-        (3, [1.0224, -1.1555, 0.5876, -0.063, 0.094, -1.4237, 0.3724]),
+    let points: [(usize, [f64; 6]); 3] = [
+        (5, [0.8209, 1.3392, -0.5473, 0.4363, -0.8386, -0.5054]),
+        (5, [0.8501, 1.1527, 0.3321, 0.2606, -0.7149, -1.105]),
+        (5, [0.3125, 0.4425, -0.0965, -1.4501, -0.8245, -0.9795]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r20_grad(p[0], n, p[1], p[2..7].to_vec());
-        let g: Vec<f64> = [vec![g0], vec![g1], g2].concat();
-        let f = |q: &[f64]| r20(q[0], n, q[1], q[2..7].to_vec());
+        let (v, (g0, g1)) = r20_grad(p[0], n, &p[1..6].to_vec());
+        let g: Vec<f64> = [vec![g0], g1].concat();
+        let f = |q: &[f64]| r20(q[0], n, &q[1..6].to_vec());
         check("r20", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r21(n: usize, a: f64, b: f64, c: f64, d: f64) -> f64 {
-    if n >= 2 {
-        return c;
+fn r21(b: f64, a: f64, c: f64) -> f64 {
+    let mut p1 = 0.3f64;
+    p1 -= other::r21(b.sin(), p1.tanh());
+    let mut p2 = a;
+    let mut buf3 = vec![1.0f64; 5];
+    for i in 0..buf3.len() {
+        buf3[i] += buf3[i];
     }
-    let mut acc1 = 0.87f64;
-    let t2: f64 = help_t(b.sin(), (1.73 * c).atan()).0.cos();
-    let w3 = if t2 / c.exp() >= -0.2 {
-        (-d).hypot(help_r(t2, 1))
-    } else {
-        (1.75 * f64::log2(d * d + 1.44)).signum() * a
-    };
-    acc1 -= (w3 * acc1).sin();
-    acc1 = acc1.tanh() * w3 + a * w3;
-    acc1 += t2;
-    acc1 * w3 - t2
+    p1 -= help_v(&buf3);
+    p1 = p1.max(buf3[2].atan());
+    p2 - p1 + 0.25 * c.sin()
 }
 
 #[test]
 fn r21_matches_finite_differences() {
-    let points: [(usize, [f64; 4]); 3] = [
-        (2, [-0.2666, -0.1436, 0.2985, 0.0174]),
-        (2, [0.3263, 0.7282, -0.9202, 0.5093]),
-        (2, [-0.4625, 0.1039, 0.3197, 0.8958]),
+    let points: [[f64; 3]; 3] = [
+        [-1.2249, 0.7841, -1.1781],
+        [0.6576, -0.9392, -1.2191],
+        [-0.6492, -0.4505, 1.3346],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r21_grad(n, p[0], p[1], p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r21(n, q[0], q[1], q[2], q[3]);
+    for p in points {
+        let (v, (g0, g1, g2)) = r21_grad(p[0], p[1], p[2]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r21(q[0], q[1], q[2]);
         check("r21", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r22(x: &Vec<f64>, n: usize, a: f64) -> f64 {
-    let mut y1 = a / 0.96;
-    y1 -= other::r22(x[0].sin(), x[0].sin());
-    let t2 = y1 + x[0] + x[1];
-    let mut m3: usize = 0;
-    while y1 < 4.7 && m3 < 3 {
-        y1 = y1 * 1.17 + (x[0] * a + 0.3);
-        m3 += 1;
+fn r22(n: usize, a: f64, x: &[f64], b: f64) -> f64 {
+    if n > 3 {
+        return b;
     }
-    let w4 = if n < 3 {
-        y1
-    } else {
-        y1 % 1.45 / (t2.powi(2) + 0.78)
-    };
-    let mut m5: usize = 0;
-    while m5 < n {
-        y1 = 0.5 * y1 + help_v(&x[1..]);
-        m5 += 1;
+    let mut acc1 = 0.61f64;
+    let t2 = f64::cbrt(x[2]) + x[0];
+    let mut w3: [f64; 3] = [0.86, 0.33, 0.22];
+    let t4 = -w3[0] * w3[1];
+    for i in 0..3 {
+        let t5 = w3[2] * t4;
+        acc1 -= (t5 * acc1).atan();
+        w3.rotate_right(2);
+        let t6 = b * w3[i];
+        acc1 = acc1 * t6.tanh() + i as f64;
+        acc1 -= w3[1] * t4;
     }
-    let mut w6 = vec![0.47f64, 1.77, 0.62, 1.87];
-    y1 -= w6[3] * a;
-    let src7 = vec![-1.2, 1.64, 0.79, -0.67];
-    w6.copy_from_slice(&src7);
-    let t8 = w6[1] * y1;
-    y1 -= (t8 * y1).sin();
-    t8 * w4 - t2.sin()
+    let mut acc1 = acc1.tanh() + t4;
+    t2 * t4 + acc1.sin() + 0.25 * a.sin()
 }
 
 #[test]
 fn r22_matches_finite_differences() {
-    let points: [(usize, [f64; 4]); 3] = [
-        (3, [-1.0502, 1.3597, -0.7255, -0.9729]),
-        (3, [-0.9162, -1.2165, -1.2028, -1.4585]),
-        (3, [-0.0917, 1.2793, 1.0641, -0.3752]),
+    let points: [(usize, [f64; 6]); 3] = [
+        (3, [1.3299, 0.0993, -0.594, 0.335, 0.0274, -1.0554]),
+        (3, [-0.4636, 0.3456, 0.4775, 0.78, -0.7844, 0.55]),
+        (3, [0.0877, -1.4475, -0.2815, -0.4546, 1.4704, 0.0454]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r22_grad(&p[0..3].to_vec(), n, p[3]);
-        let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r22(&q[0..3].to_vec(), n, q[3]);
+        let (v, (g0, g1, g2)) = r22_grad(n, p[0], &p[1..5], p[5]);
+        let g: Vec<f64> = [vec![g0], g1, vec![g2]].concat();
+        let f = |q: &[f64]| r22(n, q[0], &q[1..5], q[5]);
         check("r22", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r23(x: &[f64], a: f64, n: usize) -> f64 {
-    let mut s1 = 0.68f64;
-    let mut y2 = (a.powi(2) + 1.01).ln_1p();
-    for i in 0..x.len() - 1 {
-        let t3 = x[i + 1] - x[i] * x[i];
-        let t4 = 1.0 - x[i];
-        s1 += 1.33 * t3 * t3 + t4 * t4;
+fn r23(x: &[f64], n: usize) -> f64 {
+    let mut p1 = (x[3] * x[3] + 1.18).powf(x[3].sin());
+    let t2 = p1.cosh().log2();
+    'outer: for (i, &xi) in x.iter().enumerate() {
+        if i == 1 {
+            continue;
+        }
+        p1 -= help_s(x[i], x[i].sin());
     }
-    let m5: usize = (2.5 + x[1].tanh()) as usize;
-    for i in 0..m5 {
-        let t6: f64 = x.iter().map(|&v: &f64| v * v).sum();
-        y2 -= (t6 * y2).sin();
-    }
-    s1 + y2.sin()
+    let mut p1 = p1.tanh() + x[1];
+    p1 + t2
 }
 
 #[test]
 fn r23_matches_finite_differences() {
-    let points: [(usize, [f64; 5]); 3] = [
-        (2, [1.418, -1.1714, 0.008, -0.8905, -0.2371]),
-        (2, [-0.8402, -0.0818, 0.2763, 0.5823, 0.2613]),
-        (2, [-0.5212, -0.6988, -1.1768, -1.0634, -0.0473]),
+    let points: [(usize, [f64; 4]); 3] = [
+        (4, [-0.8587, 0.0342, -0.3324, 0.835]),
+        (4, [-1.4065, 0.6014, -1.3061, -0.7803]),
+        (4, [0.1616, 0.2804, 0.4025, 0.7718]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r23_grad(&p[0..4], p[4], n);
-        let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r23(&q[0..4], q[4], n);
+        let (v, g0) = r23_grad(&p[0..4], n);
+        let g: Vec<f64> = g0;
+        let f = |q: &[f64]| r23(&q[0..4], n);
         check("r23", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r24(a: f64, b: f64) -> f64 {
-    let mut acc1 = 0.89f64;
-    let mut p2 = help_r(b, 0);
-    let t3 = (2.41 * other::help_s(b.atan(), a.atan())).signum() * acc1;
-    for i in 1..5 {
-        acc1 += (0.7 * acc1.hypot(1.3).log2().cos()).asin();
+fn r24(a: f64) -> f64 {
+    let mut s1 = (1.64 + a.sin()).powf(a.cos());
+    let mut y2 = 0.39f64;
+    for i in (1..4).rev() {
+        if i > 2 {
+            s1 = s1.max(a.mul_add(s1, y2));
+        } else if !(i % 2 == 0) {
+            y2 = y2.tanh() * y2 + help_r(a, 3);
+        }
+        s1 -= help_s(a.tanh(), y2.atan());
     }
-    for i in (0..=5).rev().step_by(2) {
-        if i == 3 {
-            p2 = p2.tanh() * b + 0.82 * t3;
+    let mut buf3 = vec![1.0f64; 5];
+    for i in 0..buf3.len() {
+        buf3[i] += s1.sin();
+        y2 -= if !(i % 2 == 0) {
+            help_s(buf3[i].tanh(), a.sin())
         } else {
-            p2 -= (0.7 * t3.cos()).asin() - (b + a);
-        }
-        if i == 4 {
-            continue;
-        }
-        let t4 = p2 / (1.7 + t3.sin());
-        acc1 -= (t4 * acc1).atan();
+            a
+        };
     }
-    for i in 0..3 {
-        acc1 -= help_s(acc1, t3);
-        acc1 = acc1 * (0.5 * b.sin()) + t3 * b;
+    for i in 1..buf3.len() {
+        buf3[i] += buf3[i] * buf3[i - 1];
     }
-    (p2 + acc1) * t3
+    s1 -= help_v(&buf3);
+    let mut buf4 = vec![0.0f64; 5];
+    for i in 0..buf4.len() {
+        buf4[i] = (a.powi(2) + 0.72).recip() * s1;
+    }
+    for i in 1..buf4.len() {
+        buf4[i] -= f64::sin(buf3[i]) * buf4[i - 1];
+    }
+    y2 -= help_v(&buf4);
+    s1 + y2
 }
 
 #[test]
 fn r24_matches_finite_differences() {
-    let points: [[f64; 2]; 3] = [[0.4261, -0.3598], [0.4742, -0.7502], [0.8204, 0.9564]];
+    let points: [[f64; 1]; 3] = [[1.1033], [1.2893], [-0.0028]];
     for p in points {
-        let (v, (g0, g1)) = r24_grad(p[0], p[1]);
-        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
-        let f = |q: &[f64]| r24(q[0], q[1]);
+        let (v, g0) = r24_grad(p[0]);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r24(q[0]);
         check("r24", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r25(x: Vec<f32>, a: f32, n: usize) -> f32 {
-    let mut y1 = 0.56f32;
-    y1 += other::r25(x[1].tanh(), y1.sin());
-    let mut w2: Vec<f32> = vec![0.47, -1.15, 0.53, 1.43];
-    let t3 = x[3] / (x[1].exp() + 0.71) * w2[3];
-    w2.swap(1, 2);
-    y1 += w2[0] * y1;
-    y1 += w2[2] * a;
-    w2.sort_by(|p, q| p.total_cmp(q));
-    let t4 = w2[2] * a;
-    y1 += t4 * x[1];
-    let t5 = (t3.exp() + 0.87).recip() * w2[3];
-    y1 += t5 * a.sin();
-    w2.rotate_right(3);
-    y1 += t5 * w2[0];
-    y1 += w2[3] * x[1];
-    for i in 0..x.len() - 1 {
-        y1 -= (x[i + 1] - x[i]).powi(2) * 1.33;
-        let mut u6 = t5 / t5.hypot(1.16);
-        u6 = (u6 * w2[(i + 1) % w2.len()]).sin() + w2[i + 1];
-        y1 += y1 + u6.sin();
+fn r25(n: usize, a: f32) -> f32 {
+    if n >= 3 {
+        return help_r32(a.tanh(), 0);
     }
-    t5 * t3.sin() * t4
+    let mut acc1 = 0.13f32;
+    let t2 = f32::to_radians(acc1.sin());
+    for i in 0..5 {
+        if i % 2 != 0 {
+            acc1 %= 2.67;
+        }
+        if i % 2 == 1 {
+            acc1 = acc1.tanh() * t2 + f32::round(2.56 * a) * t2;
+            continue;
+        } else {
+            acc1 = acc1.max((1.61 + t2.sin()).powf(t2.cos()));
+        }
+        if n >= 4 {
+            acc1 *= a.tanh();
+        } else {
+            acc1 -= acc1.sin().exp_m1();
+        }
+    }
+    let mut m3: usize = 0;
+    while acc1 < 4.2 && m3 < 3 {
+        acc1 = acc1 * 1.24 + (t2 * acc1 + 0.3);
+        m3 += 1;
+    }
+    t2 + acc1.sin()
 }
 
 /// `f64` copy of `r25`, for finite differences.
-fn r25_f64(x: Vec<f64>, a: f64, n: usize) -> f64 {
-    let mut y1 = 0.56f64;
-    y1 += other::r25_f64(x[1].tanh(), y1.sin());
-    let mut w2: Vec<f64> = vec![0.47, -1.15, 0.53, 1.43];
-    let t3 = x[3] / (x[1].exp() + 0.71) * w2[3];
-    w2.swap(1, 2);
-    y1 += w2[0] * y1;
-    y1 += w2[2] * a;
-    w2.sort_by(|p, q| p.total_cmp(q));
-    let t4 = w2[2] * a;
-    y1 += t4 * x[1];
-    let t5 = (t3.exp() + 0.87).recip() * w2[3];
-    y1 += t5 * a.sin();
-    w2.rotate_right(3);
-    y1 += t5 * w2[0];
-    y1 += w2[3] * x[1];
-    for i in 0..x.len() - 1 {
-        y1 -= (x[i + 1] - x[i]).powi(2) * 1.33;
-        let mut u6 = t5 / t5.hypot(1.16);
-        u6 = (u6 * w2[(i + 1) % w2.len()]).sin() + w2[i + 1];
-        y1 += y1 + u6.sin();
+fn r25_f64(n: usize, a: f64) -> f64 {
+    if n >= 3 {
+        return help_r(a.tanh(), 0);
     }
-    t5 * t3.sin() * t4
+    let mut acc1 = 0.13f64;
+    let t2 = f64::to_radians(acc1.sin());
+    for i in 0..5 {
+        if i % 2 != 0 {
+            acc1 %= 2.67;
+        }
+        if i % 2 == 1 {
+            acc1 = acc1.tanh() * t2 + f64::round(2.56 * a) * t2;
+            continue;
+        } else {
+            acc1 = acc1.max((1.61 + t2.sin()).powf(t2.cos()));
+        }
+        if n >= 4 {
+            acc1 *= a.tanh();
+        } else {
+            acc1 -= acc1.sin().exp_m1();
+        }
+    }
+    let mut m3: usize = 0;
+    while acc1 < 4.2 && m3 < 3 {
+        acc1 = acc1 * 1.24 + (t2 * acc1 + 0.3);
+        m3 += 1;
+    }
+    t2 + acc1.sin()
 }
 
 #[test]
 fn r25_matches_finite_differences() {
-    let points: [(usize, [f32; 5]); 3] = [
-        (3, [-0.26, 1.293, 1.07, 1.172, -0.641]),
-        (4, [-0.071, -0.314, -1.22, 0.262, -0.589]),
-        (3, [1.24, -0.827, 0.567, -1.492, 0.688]),
-    ];
+    let points: [(usize, [f32; 1]); 3] = [(3, [-0.101]), (5, [-1.299]), (5, [-1.054])];
     for (n, p) in points {
-        let (v, (g0, g1)) = r25_grad(p[0..4].to_vec(), p[4], n);
-        let g: Vec<f32> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r25_f64(q[0..4].to_vec(), q[4], n);
-        check32("r25", v, r25(p[0..4].to_vec(), p[4], n), &g, f, &p);
+        let (v, g0) = r25_grad(n, p[0]);
+        let g: Vec<f32> = vec![g0];
+        let f = |q: &[f64]| r25_f64(n, q[0]);
+        check32("r25", v, r25(n, p[0]), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r26(b: f64, a: f64, c: f64, d: f64, n: usize) -> f64 {
-    let mut y1 = b * a;
-    let mut acc2 = c * b;
-    acc2 = acc2 * (0.5 * c) + b;
-    for i in 0..n {
-        if c > -0.3 {
-            y1 *= 1.0 + 0.31 * a.cos();
-        } else {
-            y1 /= 1.3 + (1.72 * acc2).tanh();
-        }
-        if i == 0 {
-            acc2 /= acc2.exp();
-            break;
-        } else {
-            y1 = y1 * (0.5 * f64::atan(acc2)) + d;
-        }
-        if i == 0 {
-            break;
+fn r26(a: f64, x: &Vec<f64>, n: usize) -> f64 {
+    let mut s1: f64 = 0.76;
+    for i in (0..5).rev().step_by(2) {
+        match i % 3 {
+            0 => {
+                s1 += x
+                    .iter()
+                    .fold(0.0, |acc: f64, &v: &f64| acc * 0.52 + v.atan());
+            }
+            1 => {
+                s1 /= ((i + 1) as f64).tanh().exp();
+            }
+            _ => {
+                s1 = (s1 * s1 + (x[(i + 1) % x.len()] * x[(i + 1) % x.len()] + 1.54)).sqrt();
+            }
         }
     }
-    y1 *= 1.0 + 0.29 * c.sin();
-    let mut m3 = 0;
-    while y1 < 4.6 && m3 < 3 {
-        y1 = y1 * 1.25 + (c * c + 0.3);
-        m3 += 1;
-    }
-    y1 - acc2.sin()
+    let mut w2: [f64; 4] = [-0.95, -1.15, 0.23, 0.34];
+    s1 -= f64::log10(s1.cosh()) * w2[3];
+    let t3 = w2[3] * a;
+    s1 += t3 * (1.41 * s1).cos();
+    w2.reverse();
+    let t4 = w2[0] * s1;
+    s1 = s1 * t4.tanh() + t3;
+    let t5 = -0.42 * t4 * w2[3];
+    w2.reverse();
+    s1 += w2[3] * x[1];
+    s1 -= w2[1] * s1;
+    t3 * t4 * t5.sin()
 }
 
 #[test]
 fn r26_matches_finite_differences() {
     let points: [(usize, [f64; 4]); 3] = [
-        (2, [-0.5556, -1.3191, 1.1855, -1.3394]),
-        (4, [-1.2627, -0.4757, -0.0918, 1.2231]),
-        (3, [-0.5723, -0.38, 0.3661, -0.9455]),
+        (2, [-0.5337, -1.0049, -0.2311, 0.0093]),
+        (2, [-1.0594, 0.5505, -1.416, -0.2224]),
+        (2, [0.5337, -0.2195, 0.1702, 1.1403]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r26_grad(p[0], p[1], p[2], p[3], n);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r26(q[0], q[1], q[2], q[3], n);
+        let (v, (g0, g1)) = r26_grad(p[0], &p[1..4].to_vec(), n);
+        let g: Vec<f64> = [vec![g0], g1].concat();
+        let f = |q: &[f64]| r26(q[0], &q[1..4].to_vec(), n);
         check("r26", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r27(a: f64) -> f64 {
-    let mut y1 = -a;
-    for i in 0..5 {
-        if i == 4 {
-            break;
-        }
-        if y1 < -0.4 {
-            y1 = y1 * (0.5 * a.tanh()) + a;
-        }
+fn r27(n: usize, x: Vec<f64>, a: f64) -> f64 {
+    let mut y1 = 0.83f64;
+    y1 -= other::r27(x[0].cos(), f64::tanh(x[1]));
+    for i in (0..x.len()).step_by(3) {
+        y1 = y1 * (0.5 * x[x.len() - 1 - i].atan()) + x[(i + 2) % x.len()];
     }
-    let mut buf2: Vec<f64> = vec![1.0; 4];
-    for i in 0..buf2.len() {
-        buf2[i] = -a - help_r(buf2[(i + 3) % buf2.len()], 0);
+    let mut m2 = 0;
+    while y1 < 5.8 && m2 < 6 {
+        y1 = y1 * 1.14 + (a * x[2] + 0.3);
+        m2 += 1;
     }
-    y1 *= help_v(&buf2[1..]);
-    y1 += buf2[1] * buf2[1].asinh();
-    y1 = y1.tanh() * buf2[0] + a;
     y1
 }
 
 #[test]
 fn r27_matches_finite_differences() {
-    let points: [[f64; 1]; 3] = [[1.2643], [0.7676], [0.2586]];
-    for p in points {
-        let (v, g0) = r27_grad(p[0]);
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r27(q[0]);
+    let points: [(usize, [f64; 4]); 3] = [
+        (2, [0.2678, 0.6856, -0.8954, 0.7379]),
+        (2, [0.5931, 0.8495, -0.9771, -0.7899]),
+        (2, [1.2579, 0.9363, 1.0956, -0.4902]),
+    ];
+    for (n, p) in points {
+        let (v, (g0, g1)) = r27_grad(n, p[0..3].to_vec(), p[3]);
+        let g: Vec<f64> = [g0, vec![g1]].concat();
+        let f = |q: &[f64]| r27(n, q[0..3].to_vec(), q[3]);
         check("r27", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r28(c: f64, n: usize, x: &Vec<f64>, d: f64, a: f64, b: f64) -> f64 {
-    let mut acc1 = a;
-    let mut m2: usize = 0;
-    while m2 < n {
-        if d <= 0.9 {
-            acc1 *= 1.0 + 0.28 * c;
-        } else {
-            acc1 -= x[m2] / (x[m2 + 1] * x[m2 + 1] + 1.69) % 0.84;
+fn r28(n: usize, x: &Vec<f64>, a: f64) -> f64 {
+    let mut acc1 = 1.0f64;
+    for i in (0..n - 1).rev() {
+        match i {
+            0 | 2 => {
+                acc1 = acc1.tanh() * x[i] + x[i];
+            }
+            3..=4 => {
+                acc1 *= 1.0 + 0.11 * a.tanh();
+            }
+            kk if kk > 4 => {
+                acc1 -= x[i + 1] % 2.3 / 0.72;
+            }
+            _ => {
+                acc1 = acc1.tanh() * x[(i + 2) % x.len()] + x[x.len() - 1 - i];
+            }
         }
-        acc1 = (acc1 * acc1 + (2.29 + x[(m2 + 2) % x.len()].sin())).sqrt();
-        m2 += 1;
     }
-    for i in 0..n {
-        acc1 = acc1 * (0.5 * x[x.len() - 1 - i]) + (2.04 * b).round() * x[i];
-        if x[i] < -0.1 {
-            acc1 = (acc1 * a).sin() + c;
+    for (i, &xi) in x.iter().enumerate() {
+        acc1 = acc1 - 0.29 * (acc1 + x[i]).sin();
+    }
+    'outer: for i in 0..n - 1 {
+        if i % 2 == 1 {
+            continue 'outer;
         }
-        let w3 = match i % 3 {
-            0 => (-x[i]).max(help_s(x[i].cos(), x[x.len() - 1 - i])),
-            1 => a,
-            _ => -x[i],
-        };
     }
+    let mut acc1 = acc1.sin() + acc1;
     acc1
 }
 
 #[test]
 fn r28_matches_finite_differences() {
-    let points: [(usize, [f64; 9]); 3] = [
-        (
-            2,
-            [
-                0.5045, -1.0578, 0.3163, 0.168, 1.2468, 0.4382, -1.0529, 0.0259, -1.1284,
-            ],
-        ),
-        (
-            2,
-            [
-                -1.1618, 0.9199, 0.5697, -0.1444, -1.0183, -0.5398, 0.1861, -1.436, 0.4277,
-            ],
-        ),
-        (
-            2,
-            [
-                0.7355, 0.9509, 1.174, 0.4728, 0.1502, 1.1421, 1.1357, 1.2507, -0.6838,
-            ],
-        ),
+    let points: [(usize, [f64; 6]); 3] = [
+        (5, [1.1225, -1.1386, 0.7351, 0.147, 0.3016, 0.6267]),
+        (4, [1.1376, 1.1793, -0.3362, 1.1578, 0.8546, -0.0257]),
+        (4, [0.0671, 0.7598, -1.2245, -0.9348, 1.4582, 0.6725]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r28_grad(p[0], n, &p[1..6].to_vec(), p[6], p[7], p[8]);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
-        let f = |q: &[f64]| r28(q[0], n, &q[1..6].to_vec(), q[6], q[7], q[8]);
+        let (v, (g0, g1)) = r28_grad(n, &p[0..5].to_vec(), p[5]);
+        let g: Vec<f64> = [g0, vec![g1]].concat();
+        let f = |q: &[f64]| r28(n, &q[0..5].to_vec(), q[5]);
         check("r28", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r29(d: f64, x: &[f64], b: f64, a: f64, n: usize, c: f64) -> f64 {
-    let mut y1: f64 = 0.86;
-    let t2: f64 = help_s((0.98 * a).tanh(), b.cos());
-    for i in 1..x.len() {
-        y1 += x[i - 1] * x[i];
+fn r29(x: &Vec<f64>, b: f64, a: f64, n: usize) -> f64 {
+    if n > 4 {
+        return (0.76 * b.tanh()).atanh();
     }
-    let mut m3: usize = 0;
-    while m3 < n {
-        y1 = y1.tanh() * a + x[m3].asinh();
-        m3 += 1;
+    let mut p1 = 0.18f64;
+    let mut acc2 = 0.49f64;
+    for i in 0..n - 1 {
+        acc2 += b;
+        acc2 *= 1.0 + 0.11 * x[n - 1 - i].sin();
     }
-    for i in 0..4 {
-        y1 += if i % 2 == 1 {
-            help_s(t2.atan(), x[i])
-        } else {
-            b
-        };
-        y1 += help_s(x[i].sin(), d.tanh());
+    for i in 0..n - 1 {
+        p1 += (x[i + 1] - x[i]).powi(2) * 0.52;
     }
-    y1 * t2.sin() + 0.25 * c.sin()
+    acc2 - p1 + 0.25 * a.sin()
 }
 
 #[test]
 fn r29_matches_finite_differences() {
-    let points: [(usize, [f64; 10]); 3] = [
+    let points: [(usize, [f64; 7]); 3] = [
         (
-            5,
-            [
-                -0.5134, 0.8306, 0.5064, 1.4538, -0.324, 0.0538, -1.4547, 1.4455, -1.0844, -0.1004,
-            ],
+            4,
+            [0.3078, 0.7485, -0.8706, -0.3079, 0.2672, -0.8213, 1.1032],
         ),
         (
-            6,
-            [
-                0.8779, -0.4973, -1.4665, -0.5649, -0.0009, -0.155, -1.1234, 1.0869, 0.0433, 0.9624,
-            ],
+            4,
+            [1.1363, -1.1887, 1.1747, 1.2498, -0.1545, 1.4549, 0.1465],
         ),
         (
-            6,
-            [
-                0.8718, -0.1052, 0.5973, 0.4493, -1.4782, -0.9765, -0.8295, -0.0552, -0.2409,
-                -0.2705,
-            ],
+            4,
+            [-1.2337, -0.7489, -1.1102, 0.9557, 0.2578, -1.2136, 0.9171],
         ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r29_grad(p[0], &p[1..7], p[7], p[8], n, p[9]);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
-        let f = |q: &[f64]| r29(q[0], &q[1..7], q[7], q[8], n, q[9]);
+        let (v, (g0, g1, g2)) = r29_grad(&p[0..5].to_vec(), p[5], p[6], n);
+        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r29(&q[0..5].to_vec(), q[5], q[6], n);
         check("r29", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
 fn r30(a: f32) -> f32 {
-    let mut y1 = a * a;
-    for i in 0..=4 {
-        let mut u2 = a;
-        u2 = u2 * (0.5 * a) + (a - y1);
-        y1 -= u2 * y1.tanh();
+    let mut p1 = a;
+    p1 -= -other::help_s32(a.cos(), p1.cos());
+    let mut buf2: Vec<f32> = vec![0.0; 3];
+    for i in 0..buf2.len() {
+        buf2[i] += f32::acosh(1.0 + (buf2[i].exp() + 0.59)).atan2(i as f32 + a);
+        let (p3, q4) = ((0.55 * buf2[i].tanh()).acos(), (1.36 * buf2[1]).fract() * a);
     }
-    let mut m3 = 0;
-    while m3 < 3 {
-        y1 /= a.cosh();
-        m3 += 1;
+    for &v5 in &buf2 {
+        let t6: f32 = buf2.iter().map(|&v: &f32| v).sum();
+        p1 += t6 * buf2[2].sin();
     }
-    let mut w4: Vec<f32> = vec![1.49, 1.12, 0.5];
-    let t5 = (0.39 * a.tanh()).tan() * w4[0];
-    y1 += t5 * (0.68 * y1).cos();
-    let t6 = w4[1] * y1;
-    y1 += t6 * y1.atan();
-    w4.sort_by(|p, q| q.total_cmp(p));
-    let t7 = help_s32(t6.cos(), y1.sin()) * w4[0];
-    y1 -= (t7 * y1).sin();
-    w4.fill(0.98);
-    y1 += w4[0] * a;
-    t5 * t7 - t6.sin()
+    let mut p1 = p1.tanh() + a;
+    p1
 }
 
 /// `f64` copy of `r30`, for finite differences.
 fn r30_f64(a: f64) -> f64 {
-    let mut y1 = a * a;
-    for i in 0..=4 {
-        let mut u2 = a;
-        u2 = u2 * (0.5 * a) + (a - y1);
-        y1 -= u2 * y1.tanh();
+    let mut p1 = a;
+    p1 -= -other::help_s(a.cos(), p1.cos());
+    let mut buf2: Vec<f64> = vec![0.0; 3];
+    for i in 0..buf2.len() {
+        buf2[i] += f64::acosh(1.0 + (buf2[i].exp() + 0.59)).atan2(i as f64 + a);
+        let (p3, q4) = ((0.55 * buf2[i].tanh()).acos(), (1.36 * buf2[1]).fract() * a);
     }
-    let mut m3 = 0;
-    while m3 < 3 {
-        y1 /= a.cosh();
-        m3 += 1;
+    for &v5 in &buf2 {
+        let t6: f64 = buf2.iter().map(|&v: &f64| v).sum();
+        p1 += t6 * buf2[2].sin();
     }
-    let mut w4: Vec<f64> = vec![1.49, 1.12, 0.5];
-    let t5 = (0.39 * a.tanh()).tan() * w4[0];
-    y1 += t5 * (0.68 * y1).cos();
-    let t6 = w4[1] * y1;
-    y1 += t6 * y1.atan();
-    w4.sort_by(|p, q| q.total_cmp(p));
-    let t7 = help_s(t6.cos(), y1.sin()) * w4[0];
-    y1 -= (t7 * y1).sin();
-    w4.fill(0.98);
-    y1 += w4[0] * a;
-    t5 * t7 - t6.sin()
+    let mut p1 = p1.tanh() + a;
+    p1
 }
 
 #[test]
 fn r30_matches_finite_differences() {
-    let points: [[f32; 1]; 3] = [[-0.326], [1.272], [0.543]];
+    let points: [[f32; 1]; 3] = [[0.389], [1.344], [0.645]];
     for p in points {
         let (v, g0) = r30_grad(p[0]);
         let g: Vec<f32> = vec![g0];
@@ -1639,155 +1509,136 @@ fn r30_matches_finite_differences() {
 }
 
 #[differentiable]
-fn r31(x: Vec<f64>, n: usize, a: f64) -> f64 {
-    if n > 4 {
-        return x[4];
+fn r31(b: f64, a: f64, c: f64) -> f64 {
+    let mut y1 = 0.51f64;
+    for i in (1..4).rev().step_by(2) {
+        if a.tanh() <= -0.1 {
+            y1 = (y1 * b).sin() + y1;
+        }
     }
-    let mut p1 = 0.6f64;
-    for &xi in x.iter() {
-        p1 = (p1 * x[5]).sin() + x[1];
+    let mut m2 = 0;
+    while m2 < 5 {
+        y1 = 0.5 * y1 + help_s(y1.sin(), b.tanh());
+        m2 += 2;
     }
-    let mut buf2 = vec![0.0f64; x.len()];
-    for i in 0..x.len() {
-        buf2[i] = buf2
-            .iter()
-            .fold(0.5, |acc: f64, v: &f64| acc * 0.74 + v.sin() * v);
-    }
-    for i in 1..buf2.len() {
-        buf2[i] += p1.atan() * buf2[i - 1];
-    }
-    for (i, v3) in buf2.iter().enumerate() {
-        let w4 = if i % 2 != 0 {
-            (a.exp() + 0.31).recip()
-        } else {
-            help_r(a.tanh(), 1)
-        };
-        p1 = p1 * w4.tanh() + x[x.len() - 1 - i];
-    }
-    p1
+    y1 += c * c / b.hypot(1.07);
+    y1
 }
 
 #[test]
 fn r31_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (4, [0.97, 1.2638, 0.1709, 0.1437, -1.2148, 0.3636, -0.7721]),
-        (4, [1.1348, 0.9346, -0.844, 1.0792, 0.0657, -1.4028, 0.564]),
-        (
-            4,
-            [-0.6448, -0.6307, -0.0758, -1.3405, 0.0989, 0.5781, -0.871],
-        ),
+    let points: [[f64; 3]; 3] = [
+        [0.6938, 0.3251, -0.2929],
+        [-0.1172, -0.6094, 0.8056],
+        [-1.4172, -0.0516, -0.617],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r31_grad(p[0..6].to_vec(), n, p[6]);
-        let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r31(q[0..6].to_vec(), n, q[6]);
+    for p in points {
+        let (v, (g0, g1, g2)) = r31_grad(p[0], p[1], p[2]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r31(q[0], q[1], q[2]);
         check("r31", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable]
-fn r32(b: f64, n: usize, a: f64, x: &Vec<f64>, d: f64, c: f64) -> f64 {
-    let mut y1 = f64::ln(x[0].hypot(1.31));
-    for i in 0..x.len() - 1 {
-        let t2 = x[i + 1] - x[i] * x[i];
-        let t3 = 1.0 - x[i];
-        y1 += 2.98 * t2 * t2 + t3 * t3;
+#[differentiable(wrt(b))]
+fn r32(a: f64, x: &Vec<f64>, b: f64, n: usize) -> f64 {
+    let mut acc1 = 0.9f64;
+    let m2: usize = (1.5 + (b / (x[0] * x[0] + 1.28)).cos()) as usize;
+    for i in 0..m2 {
+        acc1 += if i >= 1 { help_v(&x[..n]) } else { acc1 };
     }
-    for &xi in x.iter() {
-        for (j, &xj) in x.iter().enumerate() {
-            y1 *= 1.0 + 0.26 * x[x.len() - 1 - j].tanh();
+    for i in 0..x.len() {
+        match i % 2 {
+            0 => {
+                acc1 += a;
+            }
+            _ => {
+                acc1 = acc1.min(x[x.len() - 1 - m2] - x[m2]);
+            }
         }
-        let w4 = if x[0] < 0.3 {
-            x.iter().map(|v: &f64| v.cos().tanh()).sum::<f64>() + b / (x[3].cos().exp() + 0.84)
-        } else {
-            f64::tan(0.42 * x[0].atan())
-        };
-        y1 += w4 * w4;
     }
-    y1 + 0.25 * a.sin() + 0.25 * c.sin() + 0.25 * d.sin()
+    let w3 = if m2 == 1 {
+        (0.26 * x[m2].tanh()).tan()
+    } else {
+        ((2.22 * (m2 + 1) as f64).signum() * x[(m2 + 3) % x.len()]).cos()
+    };
+    acc1 += w3 * a.sin();
+    w3 - acc1.sin()
 }
 
 #[test]
 fn r32_matches_finite_differences() {
-    let points: [(usize, [f64; 8]); 3] = [
-        (
-            2,
-            [
-                -0.1788, -0.3689, 0.0422, 1.2865, 1.4758, 0.5099, 0.8542, -0.7327,
-            ],
-        ),
-        (
-            2,
-            [
-                0.0053, -1.4838, 1.4424, 0.2319, -1.3023, 1.1392, 0.9377, 1.2166,
-            ],
-        ),
-        (
-            2,
-            [
-                -0.2031, 0.0396, -0.7115, 0.7055, 0.7133, -0.3568, -0.5381, 0.6091,
-            ],
-        ),
+    let points: [(usize, [f64; 5]); 3] = [
+        (3, [0.9645, 0.5977, -0.7095, 1.3871, 0.1985]),
+        (3, [1.4592, -0.4651, 0.6697, -1.222, -0.2499]),
+        (3, [-0.0905, -0.4207, 1.3144, -0.5228, -0.2182]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r32_grad(p[0], n, p[1], &p[2..6].to_vec(), p[6], p[7]);
-        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3], vec![g4]].concat();
-        let f = |q: &[f64]| r32(q[0], n, q[1], &q[2..6].to_vec(), q[6], q[7]);
-        check("r32", v, f(&p), &g, f, &p);
+        let (v, g0) = r32_grad(p[0], &p[1..4].to_vec(), p[4], n);
+        let ps: Vec<f64> = [4].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r32(p[0], &p[1..4].to_vec(), q[0], n);
+        check("r32", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
-fn r33(b: f64, c: f64, a: f64) -> f64 {
-    let mut acc1: f64 = 0.88;
-    let mut p2 = (0.26 * b).tan();
-    let t3: f64 = (2.34 + p2.sin()).log2();
-    p2 = p2 * (0.5 * c) + (1.25 + t3.tanh()).ln_1p();
-    p2 /= a.powi(2) + 0.86;
-    let w4 = if t3 * t3 > -0.3 {
-        a - b + t3
-    } else {
-        other::help_s(c.cos(), a.sin())
-    };
-    acc1 -= (w4 * acc1).sin();
-    t3 - p2 + w4.sin()
+fn r33(a: f64) -> f64 {
+    let mut y1 = a.abs();
+    let mut p2 = 0.26f64;
+    y1 *= 1.0 + 0.37 * p2.cos();
+    for i in (0..4).rev() {
+        y1 = y1.tanh() * a + help_r(p2, 2);
+        p2 += (0.43 + y1).tanh();
+    }
+    y1 - p2
 }
 
 #[test]
 fn r33_matches_finite_differences() {
-    let points: [[f64; 3]; 3] = [
-        [0.9276, -0.152, 0.2192],
-        [1.2386, 0.2295, -0.2126],
-        [0.773, -0.8336, -0.5084],
-    ];
+    let points: [[f64; 1]; 3] = [[0.384], [-0.7737], [0.6184]];
     for p in points {
-        let (v, (g0, g1, g2)) = r33_grad(p[0], p[1], p[2]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r33(q[0], q[1], q[2]);
+        let (v, g0) = r33_grad(p[0]);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r33(q[0]);
         check("r33", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r34(c: f64, b: f64, a: f64) -> f64 {
-    let mut acc1: f64 = 0.67;
-    let mut acc2 = a;
-    let mut acc2 = acc2.sin() + b;
-    acc1 -= (a * a).tanh();
-    for i in 0..=4 {
-        acc1 += (0.57 * help_s(acc2, acc1.cos()).sin()).acos();
-        let (p3, q4) = (acc2, b.asinh());
-        acc2 = acc2 * p3.tanh() + p3;
+fn r34(b: f64, c: f64, a: f64) -> f64 {
+    let mut y1 = 0.17f64;
+    let mut buf2 = Vec::with_capacity(3);
+    for i in 0..3 {
+        buf2.push((0.52 * c.tanh()).asin().tanh());
     }
-    acc1 * acc2.sin() + 0.25 * c.sin()
+    for v3 in buf2.iter() {
+        y1 += (c.powi(2) + 0.67).log(2.35 + help_t(y1, b).1.sin());
+    }
+    for (i, &v4) in buf2.iter().enumerate() {
+        let mut u5 = help_r(buf2[(i + 2) % buf2.len()], 0);
+        u5 = u5.tanh() * b + help_s(b.tanh(), buf2[i].atan());
+        y1 += y1 + u5.sin();
+        u5 = u5.max(f64::cos(u5));
+    }
+    let mut m6 = 0;
+    while m6 < 5 {
+        y1 *= 1.0 + 0.15 * buf2[(m6 + 3) % buf2.len()].tanh();
+        let mut u7 = c;
+        u7 = u7.tanh() * buf2[(m6 + 2) % buf2.len()] + buf2[(m6 + 1) % buf2.len()];
+        y1 = y1 + u7.sin();
+        m6 += 1;
+    }
+    y1 = (y1 * y1 + (buf2[2] * buf2[2] + 1.01)).sqrt();
+    y1 + 0.25 * a.sin()
 }
 
 #[test]
 fn r34_matches_finite_differences() {
     let points: [[f64; 3]; 3] = [
-        [1.045, -0.9771, -0.4274],
-        [-0.9842, -1.3151, -0.7561],
-        [0.7089, -0.9461, -0.7759],
+        [-0.3796, 0.6542, 0.7469],
+        [-1.244, 1.1885, -0.4765],
+        [-0.5334, 0.9854, -0.5906],
     ];
     for p in points {
         let (v, (g0, g1, g2)) = r34_grad(p[0], p[1], p[2]);
@@ -1797,1013 +1648,985 @@ fn r34_matches_finite_differences() {
     }
 }
 
-#[differentiable(wrt(a))]
+#[differentiable]
 fn r35(a: f64, b: f64) -> f64 {
-    let mut s1 = b % 1.05;
-    s1 %= 2.29;
-    let mut buf2: Vec<f64> = vec![0.5; 5];
-    for i in 0..buf2.len() {
-        buf2[i] = a;
+    let mut p1 = b + a;
+    let mut y2 = 0.89f64;
+    for i in 0..=5 {
+        let mut u3 = (b.exp() + 0.45).log10();
+        u3 = u3 * (0.5 * y2.cos()) + u3;
+        y2 += y2 + u3.sin();
+        match i % 3 {
+            0 => {
+                y2 *= b.sin();
+            }
+            1 => {
+                u3 /= u3.hypot(0.78);
+            }
+            _ => {
+                y2 = y2.tanh() * p1 + y2 / (b * b + 1.27);
+            }
+        }
     }
-    for i in 1..buf2.len() {
-        buf2[i] += buf2[i - 1].tanh() * buf2[i - 1];
+    for i in (0..3).step_by(2) {
+        if i == 0 {
+            continue;
+        }
     }
-    s1 -= help_v(&buf2[1..]);
-    let mut buf3 = vec![1.0f64; 4];
-    for i in 0..buf3.len() {
-        buf3[i] += help_s(buf3[i].atan(), buf2[4].atan());
-        let t4: f64 = buf2.iter().map(|&v: &f64| 0.63 * v).sum();
-        s1 -= (t4 * s1).atan();
+    for i in 0..4 {
+        let a: f64 = a.cos() - a;
+        p1 += a * a.atan();
     }
-    s1 *= help_v(&buf3[1..]);
-    s1
+    y2 - p1.sin()
 }
 
 #[test]
 fn r35_matches_finite_differences() {
-    let points: [[f64; 2]; 3] = [[-0.1403, 0.8817], [0.0264, 0.6175], [-0.4889, 0.6089]];
+    let points: [[f64; 2]; 3] = [[0.6761, 0.1702], [-0.8525, 1.4235], [1.337, 1.0129]];
     for p in points {
-        let (v, g0) = r35_grad(p[0], p[1]);
-        let ps: Vec<f64> = [0].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r35(q[0], p[1]);
-        check("r35", v, f(&ps), &g, f, &ps);
+        let (v, (g0, g1)) = r35_grad(p[0], p[1]);
+        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r35(q[0], q[1]);
+        check("r35", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r36(b: f64, d: f64, a: f64, c: f64, x: &[f64], n: usize) -> f64 {
-    let mut acc1 = 0.97f64;
-    acc1 += other::r36(x[0].tanh(), x[2].tanh());
-    let t2: f64 = x.iter().map(|v: &f64| *v).sum();
-    acc1 -= (t2 * acc1).atan();
-    for i in 1..3 {
-        let t3 = x.iter().fold(1.0, |acc: f64, &v: &f64| acc + v);
-        acc1 = acc1 * t3.tanh() + x[i];
-        let t4: f64 = c;
-        acc1 -= (t4 * acc1).sin();
+fn r36(n: usize, a: f64, x: Vec<f64>) -> f64 {
+    let mut y1: f64 = 0.21;
+    for i in 0..x.len() {
+        let w2 = if a >= x[i] {
+            1.06 * a.abs()
+        } else {
+            f64::tan(0.4 * x[i].sin())
+        };
+        y1 -= (w2 * y1).atan();
+        let a = a.cos() + x[x.len() - 1 - i];
+        y1 -= (a * y1).atan();
     }
-    let mut w5: [f64; 4] = [1.39, 0.9, 0.44, 1.82];
-    acc1 += (-1.26 * x[2]).atan().cosh().ln() * w5[2];
-    w5.swap(0, 3);
-    acc1 -= w5[2] * d;
-    acc1 += x[1].cos().cosh().log2() * w5[3];
-    t2 * acc1.sin() + 0.25 * a.sin() + 0.25 * b.sin()
+    for (i, &xi) in x.iter().enumerate() {
+        let mut u3 = (2.37 * y1).round() * x[i];
+        for j in 0..=3 {
+            u3 = -u3 * a.sin() + x[(i + 1) % x.len()];
+            u3 -= 1.18 * -y1;
+        }
+        y1 -= y1 + u3.sin();
+    }
+    y1
 }
 
 #[test]
 fn r36_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            3,
-            [-0.3467, -0.9102, -0.0863, 0.8271, -0.9204, 0.0195, -0.4493],
-        ),
-        (
-            3,
-            [0.3202, 0.6064, 0.1139, -0.4416, -0.3196, -0.8869, 0.7227],
-        ),
-        (
-            3,
-            [-0.8352, 1.3925, -0.4672, -1.3801, 0.1728, -0.1807, 0.6689],
-        ),
+    let points: [(usize, [f64; 4]); 3] = [
+        (3, [-0.2164, -1.0272, -0.0509, -0.8588]),
+        (3, [-0.3368, 0.1139, 0.5696, 0.797]),
+        (3, [0.2092, 1.0585, 0.308, -0.2984]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r36_grad(p[0], p[1], p[2], p[3], &p[4..7], n);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3], g4].concat();
-        let f = |q: &[f64]| r36(q[0], q[1], q[2], q[3], &q[4..7], n);
+        let (v, (g0, g1)) = r36_grad(n, p[0], p[1..4].to_vec());
+        let g: Vec<f64> = [vec![g0], g1].concat();
+        let f = |q: &[f64]| r36(n, q[0], q[1..4].to_vec());
         check("r36", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r37(b: f64, c: f64, a: f64, d: f64) -> f64 {
-    let mut y1: f64 = 0.16;
-    let t2 = help_t(b, f64::tanh(y1)).0;
-    let mut y1 = y1.sin() + d;
-    let mut buf3: Vec<f64> = vec![0.0; 3];
-    for i in 0..buf3.len() {
-        buf3[i] = t2.sin().exp2();
+fn r37(a: f64, b: f64) -> f64 {
+    let mut p1: f64 = 0.14;
+    let t2 = b;
+    p1 -= (t2 * p1).sin();
+    for i in 0..4 {
+        if i == 3 {
+            break;
+        }
     }
-    y1 -= help_v(&buf3);
-    y1 - t2.sin() + 0.25 * a.sin() + 0.25 * c.sin()
+    for i in (0..5).rev() {
+        let mut m3: usize = 0;
+        while p1 < 3.7 && m3 < 5 {
+            p1 = p1 * 1.41 + (t2 * t2 + 0.3);
+            m3 += 1;
+        }
+        p1 += t2;
+    }
+    p1 + t2 + 0.25 * a.sin()
 }
 
 #[test]
 fn r37_matches_finite_differences() {
-    let points: [[f64; 4]; 3] = [
-        [1.3183, -0.8319, -0.4436, -0.319],
-        [-0.4638, 0.3242, -1.284, 0.2227],
-        [-1.0425, -1.0904, 1.2268, -0.4169],
-    ];
+    let points: [[f64; 2]; 3] = [[0.9426, -0.1556], [1.2976, 0.3815], [-0.0551, 0.6028]];
     for p in points {
-        let (v, (g0, g1, g2, g3)) = r37_grad(p[0], p[1], p[2], p[3]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r37(q[0], q[1], q[2], q[3]);
+        let (v, (g0, g1)) = r37_grad(p[0], p[1]);
+        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r37(q[0], q[1]);
         check("r37", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r38(d: f64, n: usize, x: &[f64], c: f64, a: f64, b: f64) -> f64 {
-    let mut y1 = (0.88 * x[2].sin()).atanh();
-    let w2 = if n >= 4 {
-        x.iter()
-            .fold(1.0, |acc: f64, &v: &f64| acc * 0.61 + 0.78 * -0.38 * v)
-    } else {
-        (2.43 * x[3]).round() * b / (c.powi(2) + 1.48)
-    };
-    y1 += w2 * x[1].tanh();
-    for (i, xi) in x.iter().enumerate() {
-        let (p3, q4) = help_t(w2, f64::atan(y1));
-        if i == 1 {
-            return help_t(x[(i + 1) % x.len()], x[x.len() - 1 - i].cos()).1;
-        }
-        match i % 2 {
-            0 => {
-                y1 = -y1 * b + q4;
-            }
-            _ => {}
-        }
+fn r38(n: usize, a: f64, x: &[f64]) -> f64 {
+    let mut y1: f64 = 0.2;
+    y1 /= x[2].powi(2) + 1.44;
+    let mut m2 = 0;
+    while m2 < n {
+        y1 -= (a.exp() + 0.47).recip();
+        let mut u3 = x[n - 1 - m2] - x[m2];
+        u3 = u3.tanh() * x[x.len() - 1 - m2] + x[n - 1 - m2];
+        y1 += y1 + u3.sin();
+        m2 += 1;
     }
-    w2 + y1.sin() + 0.25 * a.sin() + 0.25 * d.sin()
+    y1
 }
 
 #[test]
 fn r38_matches_finite_differences() {
-    let points: [(usize, [f64; 10]); 3] = [
-        (
-            4,
-            [
-                -1.4408, -0.7913, -0.0629, 1.3923, -1.1217, -0.1067, 1.2181, -1.3948, -1.3675,
-                -1.2772,
-            ],
-        ),
-        (
-            4,
-            [
-                -1.0084, -0.0398, -0.1812, -1.2985, 0.3412, 0.8085, 0.469, -1.0594, -0.4622, -1.263,
-            ],
-        ),
-        (
-            4,
-            [
-                1.3587, 0.0687, -0.697, -0.7705, -1.0417, 1.3865, 0.4304, -0.1076, -0.2265, 1.2697,
-            ],
-        ),
+    let points: [(usize, [f64; 6]); 3] = [
+        (4, [-0.0768, -0.6247, 0.332, 0.1252, 0.6885, 1.1363]),
+        (4, [1.4097, 1.408, -0.0995, -0.5757, -0.6696, -0.5099]),
+        (4, [1.1177, 0.1999, 0.8378, -1.4725, 0.0009, 0.755]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r38_grad(p[0], n, &p[1..7], p[7], p[8], p[9]);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
-        let f = |q: &[f64]| r38(q[0], n, &q[1..7], q[7], q[8], q[9]);
+        let (v, (g0, g1)) = r38_grad(n, p[0], &p[1..6]);
+        let g: Vec<f64> = [vec![g0], g1].concat();
+        let f = |q: &[f64]| r38(n, q[0], &q[1..6]);
         check("r38", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r39(n: usize, x: Vec<f64>, a: f64) -> f64 {
-    let mut y1 = a;
-    let mut s2 = f64::cosh(x[2]);
-    let t3 = f64::min((x[0] * x[0] + 1.0).powf(s2), y1.powi(2));
-    let mut m4 = 0;
-    loop {
-        s2 = 0.5 * s2 + help_s(s2, t3);
-        m4 += 2;
-        if m4 >= n {
+fn r39(b: f64, a: f64) -> f64 {
+    let mut s1: f64 = 0.15;
+    let t2 = a - (s1 - s1);
+    let m3 = (2.5 + (-t2).cos()) as usize;
+    for i in 0..m3 {
+        s1 = s1 - 0.16 * (s1 + t2).sin();
+        let t2 = t2.tanh() * t2;
+        s1 -= (t2 * s1).atan();
+    }
+    let mut buf4: Vec<f64> = vec![1.0; 4];
+    for i in 0..buf4.len() {
+        buf4[i] = t2;
+    }
+    for (i, &v5) in buf4.iter().enumerate() {
+        if i % 2 == 1 {
             break;
         }
     }
-    let mut m5: usize = 0;
-    while m5 < n {
-        if m5 == 0 {
-            return help_s(x[m5], x[m5].tanh());
-        }
-        s2 -= x[x.len() - 1 - m5];
-        m5 += 1;
-    }
-    t3 * y1.sin() - s2.sin()
+    t2 + s1 + 0.25 * b.sin()
 }
 
 #[test]
 fn r39_matches_finite_differences() {
-    let points: [(usize, [f64; 4]); 3] = [
-        (3, [0.3352, -0.5671, -0.1899, -0.2996]),
-        (3, [-0.7461, -0.4324, -1.4652, 1.3208]),
-        (3, [-0.9265, -0.3155, -0.8744, -1.3716]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r39_grad(n, p[0..3].to_vec(), p[3]);
-        let g: Vec<f64> = [g0, vec![g1]].concat();
-        let f = |q: &[f64]| r39(n, q[0..3].to_vec(), q[3]);
+    let points: [[f64; 2]; 3] = [[0.939, 0.9086], [-0.1556, 1.385], [-0.6079, 0.2483]];
+    for p in points {
+        let (v, (g0, g1)) = r39_grad(p[0], p[1]);
+        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r39(q[0], q[1]);
         check("r39", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r40(n: usize, a: f64, x: Vec<f64>, b: f64, c: f64) -> f64 {
-    if n >= 3 {
-        return x[2].sin();
+fn r40(b: f64, a: f64, x: &[f64], c: f64, n: usize) -> f64 {
+    let mut s1 = x[1];
+    let mut y2 = x[0] - x[3];
+    let mut w3: Vec<f64> = vec![-1.03, -1.52, 0.84, 1.97];
+    y2 -= w3[3] * c;
+    let t4 = w3[1] * s1;
+    for i in 0..4 {
+        s1 += w3[i] * x[i];
+        y2 -= w3[i] * b;
+        w3.rotate_right(2);
+        s1 += y2 / (1.61 + w3[i].tanh()) * w3[1];
     }
-    let mut p1 = 0.03f64;
-    let t2: f64 = help_s(a, b);
-    let mut buf3 = vec![1.0f64; 5];
-    for i in 0..buf3.len() {
-        buf3[i] += buf3[i];
+    w3.sort_by(|p, q| p.total_cmp(q));
+    y2 += w3[1] * b;
+    y2 += (1.08 - 1.46) * t4 * w3[2];
+    w3.rotate_left(3);
+    y2 += w3[3] * y2;
+    s1 -= w3[0] * b;
+    y2 -= 1.66 % 1.95;
+    let mut buf5: Vec<f64> = vec![0.5; n];
+    for i in 0..n {
+        buf5[i] = t4.atan2(x[i].hypot(1.32)) + s1.atan();
     }
-    p1 += help_v(&buf3);
-    for i in (0..x.len()).rev() {
-        p1 -= help_s(p1, t2.atan());
-        let w4 = match i % 3 {
-            0 => (buf3[i].exp() + 0.95).log10(),
-            1 => t2,
-            _ => t2 + b,
-        };
-        p1 += w4 * buf3[i].tanh();
-    }
-    p1 - t2.sin() + 0.25 * c.sin()
+    s1 *= help_v(&buf5);
+    t4 - y2 + s1 + 0.25 * a.sin()
 }
 
 #[test]
 fn r40_matches_finite_differences() {
-    let points: [(usize, [f64; 6]); 3] = [
-        (3, [-0.765, -0.1617, -0.8578, -0.506, 1.0885, 0.6817]),
-        (3, [0.2939, -0.3151, 1.308, 1.3583, 1.4252, -0.6189]),
-        (3, [-0.5202, 0.5402, 1.2725, 1.1002, 1.4511, -0.6886]),
+    let points: [(usize, [f64; 7]); 3] = [
+        (3, [1.3336, 1.1699, -1.1451, 0.9791, 1.4034, 0.236, -1.0592]),
+        (
+            4,
+            [-1.0816, 1.4883, 0.0046, 0.5244, -0.7181, 1.3998, 0.1006],
+        ),
+        (4, [-0.5208, -0.6407, -1.1412, 1.0495, 0.66, 0.1295, 0.7149]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r40_grad(n, p[0], p[1..4].to_vec(), p[4], p[5]);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3]].concat();
-        let f = |q: &[f64]| r40(n, q[0], q[1..4].to_vec(), q[4], q[5]);
+        let (v, (g0, g1, g2, g3)) = r40_grad(p[0], p[1], &p[2..6], p[6], n);
+        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3]].concat();
+        let f = |q: &[f64]| r40(q[0], q[1], &q[2..6], q[6], n);
         check("r40", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r41(n: usize, a: f64, b: f64, x: &[f64]) -> f64 {
-    let mut s1: f64 = 0.26;
-    for i in 0..n - 1 {
-        for j in 0..i {
-            s1 -= help_v(&x[1..]);
-            s1 += help_v(&x[1..]);
+fn r41(x: &[f64], n: usize, a: f64, b: f64) -> f64 {
+    let mut p1 = x[4].hypot(b);
+    p1 -= other::r41(x[5].sin(), b.tanh());
+    for i in 0..n {
+        p1 -= x[x.len() - 1 - i];
+        let w2 = if i % 2 == 1 {
+            x[n - 1 - i]
+        } else {
+            0.29 * 1.72 * x[i]
+        };
+        for j in (1..n).step_by(3) {
+            p1 += help_s(a.cos(), f64::cos(x[j]));
         }
     }
-    let w2 = if n > 2 { a.sin() } else { x[1] + (s1 - x[0]) };
-    s1 += w2 * x[2].cos();
-    w2 - s1.sin() + 0.25 * b.sin()
+    for (i, &xi) in x.iter().enumerate() {
+        match i % 2 {
+            0 => {
+                p1 *= 1.0 + 0.23 * b.tanh();
+            }
+            _ => {
+                p1 = p1.tanh() * p1 + xi;
+            }
+        }
+    }
+    p1
 }
 
 #[test]
 fn r41_matches_finite_differences() {
-    let points: [(usize, [f64; 5]); 3] = [
-        (2, [1.2187, 0.2594, 0.7581, -0.7738, -1.0012]),
-        (2, [0.4462, 0.5342, 1.3008, 0.6265, 1.4819]),
-        (2, [0.0011, -0.8088, 1.1588, 0.5827, -0.1959]),
+    let points: [(usize, [f64; 8]); 3] = [
+        (
+            6,
+            [
+                -1.4245, 0.0493, 0.6564, 0.3576, 0.2033, 0.6665, -1.4539, -0.0439,
+            ],
+        ),
+        (
+            6,
+            [
+                -0.6797, -0.9763, 1.297, -1.1473, 0.0587, -0.1564, 1.263, 0.8822,
+            ],
+        ),
+        (
+            6,
+            [
+                -1.1491, 0.6238, -0.2647, 0.1747, -0.5481, 0.0998, 0.3977, -1.3457,
+            ],
+        ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r41_grad(n, p[0], p[1], &p[2..5]);
-        let g: Vec<f64> = [vec![g0], vec![g1], g2].concat();
-        let f = |q: &[f64]| r41(n, q[0], q[1], &q[2..5]);
+        let (v, (g0, g1, g2)) = r41_grad(&p[0..6], n, p[6], p[7]);
+        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r41(&q[0..6], n, q[6], q[7]);
         check("r41", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable]
-fn r42(a: f64, x: &Vec<f64>, n: usize) -> f64 {
-    let mut p1 = 0.35f64;
-    for i in 1..n {
-        p1 -= (1.7 + x[(i + 2) % x.len()].sin()).ln_1p();
-        p1 = p1 * (0.5 * x[(i + 3) % x.len()]) + (2.82 * x[n - 1 - i]).floor() * a;
-        p1 += (0.76 * (a % 1.8).tanh()).asin();
+#[differentiable(wrt(d, a, b, x, c))]
+fn r42(d: f64, a: f64, b: f64, n: usize, x: &[f64], c: f64) -> f64 {
+    let mut p1: f64 = 0.84;
+    let mut m2 = 0;
+    while m2 < n {
+        p1 /= c.hypot(1.47);
+        match m2 % 2 {
+            0 => {
+                p1 /= x[m2] * x[m2] + 0.82;
+            }
+            _ => {}
+        }
+        m2 += 2;
     }
-    let mut p1 = p1.tanh() + x[4];
-    let mut buf2 = Vec::with_capacity(n);
-    for i in 0..n {
-        buf2.push(x[i] / (x[n - 1 - i] * x[n - 1 - i] + 1.23));
+    for i in (0..n - 1).rev() {
+        p1 += x[i] * x[i + 1];
     }
-    p1
+    let m3 = (1.5 + x[5].asinh().sin()) as usize;
+    for i in 0..m3 {
+        if m3 % 2 == 0 {
+            p1 = p1 - 0.37 * (p1 + x[(m3 + 1) % x.len()]).sin();
+        } else {
+            p1 = p1.tanh() * c + p1.min(x[(m3 + 1) % x.len()]);
+        }
+    }
+    p1 + 0.25 * a.sin() + 0.25 * b.sin() + 0.25 * d.sin()
 }
 
 #[test]
 fn r42_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (3, [-0.684, 0.2768, 0.3381, -1.0623, -0.6407, 1.2093, 0.069]),
+    let points: [(usize, [f64; 10]); 3] = [
         (
             6,
-            [0.2309, -0.1108, -0.0726, -0.3223, 1.4947, 0.2254, 0.7547],
+            [
+                1.3909, -0.4559, 0.2157, 1.1422, 0.4308, -0.4715, 0.0287, 1.2563, 0.6502, 0.9441,
+            ],
         ),
         (
-            4,
-            [1.4812, 1.0724, 0.0179, -0.9482, -0.2901, -0.7023, 0.3221],
+            5,
+            [
+                -1.4392, 0.7006, 0.8849, -0.1689, 0.9639, 0.9105, -1.374, -1.2305, 0.8515, 0.4551,
+            ],
+        ),
+        (
+            6,
+            [
+                -0.0665, 0.701, 1.4359, -1.0108, -0.7536, 0.4087, 1.2442, 0.4469, -0.2118, 1.2482,
+            ],
         ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r42_grad(p[0], &p[1..7].to_vec(), n);
-        let g: Vec<f64> = [vec![g0], g1].concat();
-        let f = |q: &[f64]| r42(q[0], &q[1..7].to_vec(), n);
-        check("r42", v, f(&p), &g, f, &p);
+        let (v, (g0, g1, g2, g3, g4)) = r42_grad(p[0], p[1], p[2], n, &p[3..9], p[9]);
+        let ps: Vec<f64> = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+            .iter()
+            .map(|&k| p[k])
+            .collect();
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], g3, vec![g4]].concat();
+        let f = |q: &[f64]| r42(q[0], q[1], q[2], n, &q[3..9], q[9]);
+        check("r42", v, f(&ps), &g, f, &ps);
     }
 }
 
-#[differentiable]
-fn r43(n: usize, x: &[f64], b: f64, a: f64) -> f64 {
-    let mut s1 = 0.91f64;
-    s1 += other::r43(x[5].tanh(), x[0].cos());
-    let t2 = (x[5] - x[1]).sin();
-    let mut w3: Vec<f64> = vec![-1.2, -1.72, -0.79, 0.9];
-    s1 += w3[3] * t2;
-    w3.sort_by(|p, q| q.total_cmp(p));
-    s1 -= x[4].abs() * w3[2];
-    let mut m4 = 0;
-    while s1 < 3.2 && m4 < 3 {
-        s1 = s1 * 1.3 + (t2 * x[1] + 0.3);
-        m4 += 1;
+#[differentiable(wrt(a))]
+fn r43(a: f64, c: f64, n: usize, b: f64, d: f64, x: &[f64]) -> f64 {
+    let mut p1 = (1.08 * x[2]).max(b);
+    let t2: f64 = 1.27 * x[1] * (x[3] - c);
+    let mut buf3: Vec<f64> = vec![1.0; n];
+    for i in 0..buf3.len() {
+        buf3[i] = t2;
+        let ((p4, q5), r6) = (help_t(t2.cos(), f64::sin(i as f64)), help_r(t2.atan(), 0));
+        p1 -= (r6 * p1).atan();
     }
-    s1 += 1.8 * (s1 - x[2]);
-    t2 + s1 + 0.25 * a.sin() + 0.25 * b.sin()
+    for i in 1..buf3.len() {
+        buf3[i] += buf3[i - 1].atan() * buf3[i - 1];
+    }
+    for v7 in buf3.iter() {
+        p1 /= c.powi(2) + 0.61;
+        for j in 0..x.len() {
+            if j % 2 == 1 {
+                break;
+            }
+            p1 += (buf3[(j + 2) % buf3.len()] + x[x.len() - 1 - j]) / a.cos().cosh();
+        }
+    }
+    for i in 0..n {
+        p1 -= help_s(p1, buf3[n - 1 - i]);
+        let t8 = x[n - 1 - i] + buf3[(i + 1) % buf3.len()] - (2.66 * x[i]).signum() * p1;
+        p1 = p1 * t8.tanh() + t8;
+    }
+    p1 - t2 + 0.25 * d.sin()
 }
 
 #[test]
 fn r43_matches_finite_differences() {
-    let points: [(usize, [f64; 8]); 3] = [
+    let points: [(usize, [f64; 10]); 3] = [
         (
             4,
             [
-                0.5458, 0.7326, -0.7961, -0.4504, -1.425, -1.169, -1.3616, 1.1721,
+                0.2764, 0.3633, 0.6173, -0.5205, 1.3858, -1.2925, -0.3594, 1.0263, -0.4921, -1.4771,
             ],
         ),
         (
-            6,
+            4,
             [
-                0.5625, 1.2446, -0.3197, -0.0781, 1.3471, -0.8477, -0.7737, -0.3989,
+                -1.1213, -1.0368, 0.8366, 0.418, 0.4584, 1.3579, 1.3043, -1.4043, 1.1693, 0.6858,
             ],
         ),
         (
-            5,
+            4,
             [
-                0.9199, 1.2622, -0.436, 0.0841, 1.1067, 0.8234, -0.3771, -1.1849,
+                0.3987, -1.2479, 1.3921, 0.9591, -1.0216, -0.5807, -0.7931, -0.1047, 0.5693, -1.449,
             ],
         ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r43_grad(n, &p[0..6], p[6], p[7]);
-        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r43(n, &q[0..6], q[6], q[7]);
-        check("r43", v, f(&p), &g, f, &p);
+        let (v, g0) = r43_grad(p[0], p[1], n, p[2], p[3], &p[4..10]);
+        let ps: Vec<f64> = [0].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r43(q[0], p[1], n, p[2], p[3], &p[4..10]);
+        check("r43", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
-fn r44(b: f32, x: Vec<f32>, n: usize, a: f32) -> f32 {
-    let mut p1: f32 = 0.42;
-    for i in 0..n - 1 {
-        let t2: f32 = x.iter().map(|v: &f32| b * v).sum();
-        p1 = p1.tanh() * x[i] + (b.exp() + 0.18).log(2.26 + x[i + 1].sin());
-        p1 = 0.5 * p1 + help_s32(p1, b.atan());
-    }
-    for &xi in x.iter() {
-        p1 = (p1 * p1 + (x[5] * x[5] + 0.83)).sqrt();
-        if n > 5 {
-            p1 /= 1.93 + a.sin();
-        }
-    }
-    p1
+fn r44(x: &[f32], n: usize, a: f32) -> f32 {
+    let mut y1 = help_r32(a, 0);
+    let mut y1 = y1.tanh() + a;
+    let mut w2: Vec<f32> = vec![-1.33, 1.02, -1.72, 2.0, 1.16];
+    y1 += w2[1] * a;
+    y1 -= w2[1] * x[0];
+    w2.swap(2, 0);
+    let t3 = w2[3] * y1;
+    y1 += t3 * a.tanh();
+    let t4 = x[5].min(t3) * w2[3];
+    y1 += t4 * t3.tanh();
+    t3 * y1.sin() * t4
 }
 
 /// `f64` copy of `r44`, for finite differences.
-fn r44_f64(b: f64, x: Vec<f64>, n: usize, a: f64) -> f64 {
-    let mut p1: f64 = 0.42;
-    for i in 0..n - 1 {
-        let t2: f64 = x.iter().map(|v: &f64| b * v).sum();
-        p1 = p1.tanh() * x[i] + (b.exp() + 0.18).log(2.26 + x[i + 1].sin());
-        p1 = 0.5 * p1 + help_s(p1, b.atan());
-    }
-    for &xi in x.iter() {
-        p1 = (p1 * p1 + (x[5] * x[5] + 0.83)).sqrt();
-        if n > 5 {
-            p1 /= 1.93 + a.sin();
-        }
-    }
-    p1
+fn r44_f64(x: &[f64], n: usize, a: f64) -> f64 {
+    let mut y1 = help_r(a, 0);
+    let mut y1 = y1.tanh() + a;
+    let mut w2: Vec<f64> = vec![-1.33, 1.02, -1.72, 2.0, 1.16];
+    y1 += w2[1] * a;
+    y1 -= w2[1] * x[0];
+    w2.swap(2, 0);
+    let t3 = w2[3] * y1;
+    y1 += t3 * a.tanh();
+    let t4 = x[5].min(t3) * w2[3];
+    y1 += t4 * t3.tanh();
+    t3 * y1.sin() * t4
 }
 
 #[test]
 fn r44_matches_finite_differences() {
-    let points: [(usize, [f32; 8]); 3] = [
-        (
-            5,
-            [0.155, 1.338, -0.327, -0.582, 0.376, -0.433, -0.009, -1.026],
-        ),
-        (
-            5,
-            [1.469, -0.414, -1.064, -1.493, -0.134, 1.128, 0.165, 0.071],
-        ),
-        (
-            5,
-            [-0.064, 0.611, -0.68, -0.61, -1.145, 0.8, -0.414, -0.348],
-        ),
+    let points: [(usize, [f32; 7]); 3] = [
+        (5, [-1.267, 1.194, 0.709, -0.418, 0.879, 0.3, 0.347]),
+        (5, [1.161, 0.102, -0.49, -0.705, -1.301, -0.454, 0.872]),
+        (5, [-0.89, -0.056, 0.518, -1.45, -1.156, -0.523, 1.461]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r44_grad(p[0], p[1..7].to_vec(), n, p[7]);
-        let g: Vec<f32> = [vec![g0], g1, vec![g2]].concat();
-        let f = |q: &[f64]| r44_f64(q[0], q[1..7].to_vec(), n, q[7]);
-        check32("r44", v, r44(p[0], p[1..7].to_vec(), n, p[7]), &g, f, &p);
+        let (v, (g0, g1)) = r44_grad(&p[0..6], n, p[6]);
+        let g: Vec<f32> = [g0, vec![g1]].concat();
+        let f = |q: &[f64]| r44_f64(&q[0..6], n, q[6]);
+        check32("r44", v, r44(&p[0..6], n, p[6]), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r45(a: f64, x: Vec<f64>, n: usize, d: f64, b: f64, c: f64) -> f64 {
-    let mut s1: f64 = 0.66;
-    let mut y2 = 0.15f64;
-    let mut s1 = s1.sin() + x[0];
-    for i in 0..x.len() {
-        y2 += (1.86 * (s1 * x[i])).ceil() * x[i];
-        for j in 0..n - 1 {
-            y2 = (y2 * b).sin() + d;
-            let (_, q4) = help_t(x[(i + 3) % x.len()].tanh(), c);
-            s1 += q4 * d.sin();
-        }
-    }
-    let mut m5 = 0;
-    while s1 < 2.5 && m5 < 3 {
-        s1 = s1 * 1.16 + (a * x[2] + 0.3);
-        m5 += 1;
-    }
-    for i in 0..x.len() {
-        let mut m6 = 0;
-        while y2 < 4.3 && m6 < 5 {
-            y2 = y2 * 1.58 + (s1 * d + 0.3);
-            m6 += 1;
-        }
-        for &xj in x.iter() {
-            y2 -= help_v(&x[1..]);
-        }
-        let t7 = x[(i + 3) % x.len()].sin().cosh();
-    }
-    y2 * s1.sin()
+fn r45(b: f64, a: f64) -> f64 {
+    let mut p1: f64 = 0.73;
+    let mut y2 = 0.87f64;
+    let t3 = -1.34 * b;
+    let w4 = if t3 < -0.1 {
+        p1
+    } else {
+        other::help_s(a.atan(), a.cos()) * (p1 + y2)
+    };
+    let mut p1 = p1.sin() + a;
+    t3 - w4.sin() + y2
 }
 
 #[test]
 fn r45_matches_finite_differences() {
-    let points: [(usize, [f64; 9]); 3] = [
-        (
-            3,
-            [
-                -1.1942, 1.481, -0.3338, -0.0699, -0.6557, 0.4835, 1.2313, -0.6351, 0.2802,
-            ],
-        ),
-        (
-            3,
-            [
-                -0.8948, -1.0324, -0.6721, 1.0421, -0.476, 0.4668, 1.1773, -1.32, -1.2183,
-            ],
-        ),
-        (
-            3,
-            [
-                -0.4008, 0.2047, -0.7839, -1.0911, -0.9963, -0.4677, -0.0853, 0.1287, 0.6061,
-            ],
-        ),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r45_grad(p[0], p[1..6].to_vec(), n, p[6], p[7], p[8]);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
-        let f = |q: &[f64]| r45(q[0], q[1..6].to_vec(), n, q[6], q[7], q[8]);
+    let points: [[f64; 2]; 3] = [[0.92, -0.0587], [0.3222, -1.4552], [0.8098, -0.7458]];
+    for p in points {
+        let (v, (g0, g1)) = r45_grad(p[0], p[1]);
+        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r45(q[0], q[1]);
         check("r45", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r46(n: usize, a: f64, x: &Vec<f64>) -> f64 {
-    let mut p1: f64 = 0.76;
-    let mut m2: usize = 0;
-    while p1 < 5.8 && m2 < 4 {
-        p1 = p1 * 1.4 + (p1 * x[2] + 0.3);
-        m2 += 1;
+fn r46(a: f64) -> f64 {
+    let mut p1 = 0.15f64;
+    let mut s2 = a;
+    if s2 > p1 {
+        s2 = (s2 * s2 + (1.66 + p1.tanh())).sqrt();
     }
-    for i in (0..x.len()).rev() {
-        p1 = (p1 * p1 + x[(i + 3) % x.len()].hypot(0.78)).sqrt();
+    let mut buf3: Vec<f64> = vec![0.0; 4];
+    for i in 1..buf3.len() {
+        buf3[i] += s2 / 0.74;
     }
-    let mut m3: usize = 0;
-    while m3 < n {
-        if m3 == 0 && n > 3 {
-            return a.sin().exp2();
+    for i in 1..buf3.len() {
+        buf3[i] += buf3[i - 1].tanh() * buf3[i - 1];
+    }
+    s2 *= help_v(&buf3);
+    let mut m4: usize = 0;
+    loop {
+        s2 += help_v(&buf3);
+        m4 += 1;
+        if m4 >= 4 {
+            break;
         }
-        let t4: f64 = x.iter().map(|&v: &f64| v).sum();
-        p1 -= (t4 * p1).atan();
-        m3 += 1;
     }
-    p1
+    p1 + s2
 }
 
 #[test]
 fn r46_matches_finite_differences() {
-    let points: [(usize, [f64; 4]); 3] = [
-        (2, [0.9287, 0.4704, -0.8477, 0.8133]),
-        (3, [-0.7275, 0.0418, 1.1938, 0.1468]),
-        (2, [-1.0166, -0.8093, 0.2056, 0.9324]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1)) = r46_grad(n, p[0], &p[1..4].to_vec());
-        let g: Vec<f64> = [vec![g0], g1].concat();
-        let f = |q: &[f64]| r46(n, q[0], &q[1..4].to_vec());
+    let points: [[f64; 1]; 3] = [[0.3677], [-0.5614], [1.2462]];
+    for p in points {
+        let (v, g0) = r46_grad(p[0]);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r46(q[0]);
         check("r46", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r47(a: f64) -> f64 {
-    let mut acc1 = a + a;
-    acc1 = acc1.tanh() * a + a % 1.61;
-    let t2 = a;
-    acc1 -= (t2 * acc1).sin();
-    let mut w3: Vec<f64> = vec![-0.23, 0.49, 1.19, -1.9, 0.28];
-    acc1 += other::help_s((-1.59 * acc1).cos(), t2.tanh()) * w3[3];
-    let t4 = w3[4] * t2;
-    w3.swap(4, 0);
-    acc1 += w3[1] * t2;
-    (acc1 + t2.sin()) * t4
-}
-
-#[test]
-fn r47_matches_finite_differences() {
-    let points: [[f64; 1]; 3] = [[-0.8402], [-1.1689], [-0.0681]];
-    for p in points {
-        let (v, g0) = r47_grad(p[0]);
-        let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r47(q[0]);
-        check("r47", v, f(&p), &g, f, &p);
-    }
-}
-
-#[differentiable]
-fn r48(x: Vec<f64>, b: f64, n: usize, a: f64) -> f64 {
-    let mut s1: f64 = 0.26;
-    let mut w2 = vec![-1.29f64, -1.05, -1.62];
-    s1 += help_s(s1, x[2].sin()) * w2[0];
-    w2.rotate_left(1);
-    s1 += w2[0] * a;
-    s1 += w2[0] * s1;
-    w2.sort_by(|p, q| p.total_cmp(q));
-    s1 -= x[1] * w2[0];
-    s1 += a * -0.89 * w2[2];
-    w2.rotate_right(1);
-    s1 += w2[0] * b;
-    s1 += w2[1] * b;
-    let mut w3: [f64; 4] = [-0.24, 1.21, 1.89, -0.95];
-    s1 -= w3[2] * a;
-    s1 += (2.27 * b).floor() * a * w3[0];
-    w3.sort_by(|p, q| p.total_cmp(q));
-    s1 += (2.48 * a).round() * s1 * w3[3];
-    s1 += w3[3] * x[2];
-    w3.rotate_right(2);
-    s1 += f64::tan(0.4 * a) * w3[0];
-    w3.reverse();
-    s1 += f64::round(1.49 * w2[1]) * x[4] * w3[0];
+fn r47(n: usize, x: Vec<f64>) -> f64 {
+    let mut s1 = (x[0] * x[0] + 0.62).ln();
     for i in 0..x.len() {
-        let (p4, q5) = help_t(s1.tanh(), w3[(i + 2) % w3.len()].sin());
-        s1 += p4 * (i as f64).sin();
+        let mut m2: usize = 0;
+        while m2 < n {
+            let mut u3 = (1.87 + s1.tanh()).ln_1p();
+            u3 += other::help_s(u3, f64::tanh(x[x.len() - 1 - i]));
+            s1 -= u3 * x[i];
+            m2 += 2;
+        }
+        if i % 2 == 0 {
+            break;
+        }
+        let w4 = if i >= 2 || n > 3 {
+            (f64::floor(1.54 * x[i]) * s1).mul_add(s1.sin(), s1)
+        } else {
+            x[i]
+        };
+    }
+    let mut m5: usize = 0;
+    loop {
+        s1 = (s1 * x[m5]).sin() + s1;
+        m5 += 1;
+        if m5 >= n {
+            break;
+        }
     }
     s1
 }
 
 #[test]
-fn r48_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            5,
-            [0.2531, 0.1988, -1.3746, -1.0055, 0.4828, 0.4713, -0.9342],
-        ),
-        (5, [0.7402, 1.0746, 1.17, 0.14, 1.0203, 1.2086, -1.1999]),
-        (
-            5,
-            [0.2338, 1.0653, -0.7325, -0.6939, 0.7585, -0.4126, 1.4651],
-        ),
+fn r47_matches_finite_differences() {
+    let points: [(usize, [f64; 4]); 3] = [
+        (4, [1.3848, 0.5659, -0.2103, -0.928]),
+        (4, [0.2147, -0.6661, 1.1946, 0.1025]),
+        (4, [0.5741, -0.4028, -0.2361, 0.6453]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r48_grad(p[0..5].to_vec(), p[5], n, p[6]);
-        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r48(q[0..5].to_vec(), q[5], n, q[6]);
+        let (v, g0) = r47_grad(n, p[0..4].to_vec());
+        let g: Vec<f64> = g0;
+        let f = |q: &[f64]| r47(n, q[0..4].to_vec());
+        check("r47", v, f(&p), &g, f, &p);
+    }
+}
+
+#[differentiable]
+fn r48(a: f64, n: usize) -> f64 {
+    if n < 2 {
+        return a.clamp(-0.44, 0.71);
+    }
+    let mut s1: f64 = 0.67;
+    let mut acc2: f64 = 0.4;
+    let t3: f64 = a.cos();
+    for i in 0..n {
+        for j in 0..i {
+            let w4 = match j % 3 {
+                0 => 1.6 * t3,
+                1 => help_s(acc2.sin(), acc2.sin()),
+                _ => t3,
+            };
+            s1 += w4 * w4.atan();
+        }
+    }
+    if a <= s1 {
+        acc2 += t3.hypot(1.13).log10();
+    } else {
+        acc2 *= 1.0 + 0.13 * f64::sin(t3);
+    }
+    s1 * t3 - acc2
+}
+
+#[test]
+fn r48_matches_finite_differences() {
+    let points: [(usize, [f64; 1]); 3] = [(2, [0.7606]), (2, [-0.9952]), (2, [1.0583])];
+    for (n, p) in points {
+        let (v, g0) = r48_grad(p[0], n);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r48(q[0], n);
         check("r48", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r49(c: f64, b: f64, a: f64, n: usize) -> f64 {
-    let mut acc1 = 0.21f64;
-    let mut w2 = vec![-1.17f64, -0.84, 0.39, -1.74];
-    let t3 = c * w2[1];
-    w2.sort_by(|p, q| p.total_cmp(q));
-    acc1 += a.atan2(a) * w2[0];
-    let t4 = w2[2] * a;
-    acc1 = acc1 * t4.tanh() + c;
-    w2.swap(1, 3);
-    acc1 += w2[2] * a;
-    let t5 = w2[2] * t3;
-    acc1 = acc1 * t5.tanh() + t5;
-    let m6 = (2.5 + a.cos()) as usize;
-    for i in 0..m6 {
-        let (p7, q8) = help_t(w2[m6].tanh(), (1.72 * w2[m6]).sin());
-        acc1 = acc1 * p7.tanh() + w2[i];
+fn r49(n: usize, x: &[f64], a: f64) -> f64 {
+    if n >= 4 {
+        return (x[1] * x[1] + 1.52).cbrt().cos();
     }
-    t5 * t3 - t4 + 0.25 * b.sin()
+    let mut s1 = a.max(x[1]);
+    let mut p2: f64 = 0.43;
+    'outer: for i in (0..x.len()).rev() {
+        if i % 2 == 0 {
+            s1 = (s1 * x[i]).sin() + p2;
+        } else if i % 2 == 0 {
+            p2 = p2 * (0.5 * s1.tanh()) + (0.22 * s1.sin()).tan();
+        } else {
+            s1 = s1.max(p2);
+        }
+        p2 += help_v(&x[..n]);
+    }
+    let m3: usize = (1.5 + a.cos()) as usize;
+    for i in 0..m3 {
+        let (p4, q5) = (x[i + 1] / p2.cosh(), (2.01 * p2).fract() * x[i + 1]);
+    }
+    p2 * s1
 }
 
 #[test]
 fn r49_matches_finite_differences() {
-    let points: [(usize, [f64; 3]); 3] = [
-        (3, [0.7617, 0.9032, -0.85]),
-        (4, [0.6619, 1.3584, 0.7091]),
-        (3, [0.3854, 0.6214, -0.7238]),
+    let points: [(usize, [f64; 5]); 3] = [
+        (4, [1.0177, -0.8438, -0.6166, -0.2304, 1.2914]),
+        (4, [-1.2861, 0.9628, 0.6375, -0.6196, -0.5281]),
+        (4, [-0.4264, 0.0119, -1.1081, 0.2557, 0.5849]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r49_grad(p[0], p[1], p[2], n);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r49(q[0], q[1], q[2], n);
+        let (v, (g0, g1)) = r49_grad(n, &p[0..4], p[4]);
+        let g: Vec<f64> = [g0, vec![g1]].concat();
+        let f = |q: &[f64]| r49(n, &q[0..4], q[4]);
         check("r49", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r50(a: f64, x: Vec<f64>, n: usize) -> f64 {
-    let mut s1 = 0.63f64;
-    let t2 = x[3];
-    let mut buf3: Vec<f64> = Vec::new();
-    for i in 0..3 {
-        buf3.push((1.72 + x[(i + 1) % x.len()].sin()).log(1.9 + (t2 + x[i]).sin()));
+fn r50(a: f64, b: f64, n: usize) -> f64 {
+    let mut s1: f64 = 0.59;
+    let mut y2 = 0.07f64;
+    if s1 < 0.5 {
+        y2 = y2.max(other::help_s(b, (-1.11 * s1).tanh()));
     }
-    let cl4 = buf3.clone();
-    let m5 = (1.5 + help_s(t2, cl4[0].atan()).tanh()) as usize;
-    for i in 0..m5 {
-        let (p6, q7) = (buf3[m5].exp_m1(), cl4[(i + 1) % cl4.len()]);
-        s1 -= help_v(&x[1..]);
+    let m3 = (1.5 + s1.min(y2).tanh()) as usize;
+    for i in 0..m3 {
+        if i == 0 {
+            continue;
+        }
     }
-    for i in 0..x.len() - 1 {
-        s1 -= (x[i + 1] - x[i]).powi(2) * 1.15;
+    'outer: for i in 0..4 {
+        let t4 = y2 - (s1 - b);
+        s1 += t4 * s1.atan();
     }
-    s1 * t2.sin() + 0.25 * a.sin()
+    let mut buf5 = vec![0.0f64; 3];
+    for i in 1..buf5.len() {
+        buf5[i] = buf5[(i + 1) % buf5.len()];
+    }
+    y2 += buf5[m3] * a;
+    y2 + s1
 }
 
 #[test]
 fn r50_matches_finite_differences() {
-    let points: [(usize, [f64; 5]); 3] = [
-        (4, [1.3809, -0.3328, 1.4077, -0.8205, 1.2265]),
-        (4, [1.1583, 1.1158, 0.8616, 1.2343, -0.3862]),
-        (4, [0.9241, -0.1392, 0.7132, 0.2195, 1.2781]),
+    let points: [(usize, [f64; 2]); 3] = [
+        (4, [-0.0223, 1.0525]),
+        (4, [0.1823, 1.2853]),
+        (4, [0.6848, 0.2848]),
     ];
     for (n, p) in points {
-        let (v, (g0, g1)) = r50_grad(p[0], p[1..5].to_vec(), n);
-        let g: Vec<f64> = [vec![g0], g1].concat();
-        let f = |q: &[f64]| r50(q[0], q[1..5].to_vec(), n);
+        let (v, (g0, g1)) = r50_grad(p[0], p[1], n);
+        let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let f = |q: &[f64]| r50(q[0], q[1], n);
         check("r50", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r51(b: f64, n: usize, a: f64, x: &[f64], c: f64) -> f64 {
-    let mut acc1 = 0.65f64;
-    for i in 0..n {
-        let w2 = match i % 3 {
-            0 => (0.64 * help_t(a.cos(), x[i]).1.cos()).atanh(),
-            1 => f64::sin(a).hypot((1.9 * x[(i + 1) % x.len()]).trunc() * b),
-            _ => acc1 * x[i],
-        };
-        acc1 -= (w2 * acc1).sin();
-        for &xj in x.iter() {
-            acc1 = acc1 - 0.24 * (acc1 + acc1).sin();
-            let (_, q4) = help_t(x[(i + 1) % x.len()].cos(), x[x.len() - 1 - i]);
-            acc1 -= (q4 * acc1).atan();
-        }
-    }
-    for (i, xi) in x.iter().enumerate() {
-        match i % 2 {
-            0 => {
-                acc1 = -acc1 * b.cos() + a;
-            }
-            _ => {
-                acc1 *= xi.tanh();
-            }
-        }
-    }
-    acc1 + 0.25 * c.sin()
+fn r51(a: f64, c: f64, b: f64) -> f64 {
+    let mut y1 = c.exp();
+    let mut y2 = c;
+    let w3 = if a <= 0.7 {
+        (1.9 + y2.sin()).powf(y1.cos())
+    } else {
+        y2
+    };
+    y1 = y1 * w3.tanh() + y1;
+    let mut w4 = vec![1.57f64, 1.35, 0.65, 1.02];
+    y2 -= w4[1] * w4[3];
+    w4.fill(1.98);
+    y2 += w4[2] * y1;
+    w4.fill(0.62);
+    y1 += w4[1] * c;
+    y1 += y2.cos() * w4[0];
+    (w3 + y1) * y2.sin() + 0.25 * b.sin()
 }
 
 #[test]
 fn r51_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (
-            2,
-            [1.1178, 0.5574, -0.775, -1.0208, -1.108, 0.9485, -1.2059],
-        ),
-        (
-            2,
-            [-0.9217, -1.3087, -0.5715, -1.238, -0.1686, 0.6452, 1.1883],
-        ),
-        (
-            3,
-            [1.4962, -1.2599, 0.9359, -1.2463, 0.3564, -0.0571, 1.3848],
-        ),
+    let points: [[f64; 3]; 3] = [
+        [0.5859, 0.4785, -1.484],
+        [-0.5087, -0.2668, 0.6006],
+        [-0.8799, 0.0305, -1.3025],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r51_grad(p[0], n, p[1], &p[2..6], p[6]);
-        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3]].concat();
-        let f = |q: &[f64]| r51(q[0], n, q[1], &q[2..6], q[6]);
+    for p in points {
+        let (v, (g0, g1, g2)) = r51_grad(p[0], p[1], p[2]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r51(q[0], q[1], q[2]);
         check("r51", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable(wrt(d, a, x, b))]
-fn r52(d: f64, a: f64, x: &[f64], n: usize, b: f64, c: f64) -> f64 {
-    let mut p1: f64 = 0.81;
-    let mut buf2 = vec![0.0f64; 3];
-    for i in (0..buf2.len()).rev() {
-        buf2[i] = help_s(c.tanh(), buf2[(i + 3) % buf2.len()]) % 2.29;
+#[differentiable]
+fn r52(c: f64, b: f64, a: f64) -> f64 {
+    let mut y1 = 0.32f64;
+    let mut w2: [f64; 3] = [1.16, 0.92, -1.93];
+    y1 += w2[1] * c;
+    y1 -= w2[1] * y1;
+    w2.reverse();
+    y1 += w2[2] * y1;
+    w2.rotate_left(2);
+    y1 += w2[1] * c;
+    w2.fill(0.75);
+    let t3 = w2[0] * y1;
+    y1 += t3 * f64::tanh(t3);
+    let mut buf4 = vec![0.0f64; 5];
+    for i in (0..buf4.len()).rev() {
+        buf4[i] = f64::exp(t3) * buf4[i].hypot(b);
+        y1 /= c.hypot(1.07);
     }
-    for i in 1..buf2.len() {
-        buf2[i] -= buf2[i - 1].tanh() * buf2[i - 1];
+    for i in 1..buf4.len() {
+        buf4[i] -= (i as f64).atan() * buf4[i - 1];
     }
-    p1 += help_v(&buf2);
-    let mut m3: usize = 0;
-    loop {
-        let b = b.cos() * (buf2[m3] + b);
-        p1 += b * b.cos();
-        if m3 == 2 {
-            return -0.84 * c * ((1.32 * p1).round() * b);
-        }
-        m3 += 2;
-        if m3 >= n {
-            break;
-        }
+    for &v5 in buf4.iter() {
+        y1 = (y1 * t3).sin() + a;
+        y1 += help_r(buf4[3].tanh(), 2);
     }
-    for i in 0..n - 1 {
-        buf2[i] += x[i + 1] / (c.powi(2) + 0.73);
-        p1 = p1 * (0.5 * b.atan()) + (2.47 * a).ceil() * b;
-        p1 /= buf2[i].tanh().cosh();
-    }
-    let mut p1 = p1.sin() + b;
-    p1 + 0.25 * d.sin()
+    t3 * y1.sin()
 }
 
 #[test]
 fn r52_matches_finite_differences() {
-    let points: [(usize, [f64; 7]); 3] = [
-        (3, [1.4439, 0.712, 1.3865, 1.4442, 0.8798, -0.3698, -0.894]),
-        (
-            3,
-            [-1.3915, -0.682, -0.7142, -0.6972, -0.6557, -1.2867, 0.5705],
-        ),
-        (
-            3,
-            [-0.3347, -1.3289, -0.4078, 0.9848, 0.8501, 0.0658, 0.4125],
-        ),
+    let points: [[f64; 3]; 3] = [
+        [0.5913, 1.3496, -0.4844],
+        [-0.1639, 1.4216, 0.043],
+        [-0.9307, 1.3173, 0.1069],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3)) = r52_grad(p[0], p[1], &p[2..5], n, p[5], p[6]);
-        let ps: Vec<f64> = [0, 1, 2, 3, 4, 5].iter().map(|&k| p[k]).collect();
-        let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3]].concat();
-        let f = |q: &[f64]| r52(q[0], q[1], &q[2..5], n, q[5], p[6]);
-        check("r52", v, f(&ps), &g, f, &ps);
+    for p in points {
+        let (v, (g0, g1, g2)) = r52_grad(p[0], p[1], p[2]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r52(q[0], q[1], q[2]);
+        check("r52", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r53(n: usize, x: &[f64], a: f64, b: f64) -> f64 {
-    let mut s1 = b;
-    let mut acc2: f64 = 0.53;
-    for &xi in x.iter() {
-        let mut u3 = x[0];
-        u3 = u3 - 0.29 * (u3 + xi).sin();
-        s1 += s1 + u3.sin();
-        for j in 0..x.len() {
-            u3 = 0.5 * u3 + help_s(u3, x[j].tanh());
-            s1 += help_s(s1, x[x.len() - 1 - j].cos());
-        }
+fn r53(a: f64) -> f64 {
+    let mut y1 = 1.63 % 1.49 * a;
+    y1 += a;
+    for i in (1..3).step_by(2) {
+        y1 += if i % 2 != 0 {
+            help_s(y1, a.sin())
+        } else {
+            a * i as f64
+        };
     }
-    for i in (0..x.len()).step_by(3) {
-        s1 = 0.5 * s1 + help_v(&x[1..]);
-        if i >= 2 {
-            break;
-        }
-    }
-    let b = b.cos() - s1.min(x[2]);
-    acc2 -= (b * acc2).atan();
-    acc2 + s1.sin() + 0.25 * a.sin()
+    y1 -= help_r(a.cos(), 0);
+    y1
 }
 
 #[test]
 fn r53_matches_finite_differences() {
-    let points: [(usize, [f64; 5]); 3] = [
-        (3, [1.1615, 0.1025, -0.4895, -0.7053, -1.301]),
-        (2, [0.2006, -0.167, -1.335, -0.0206, -1.4808]),
-        (2, [0.4644, 0.435, 0.2033, 0.2554, -0.7833]),
-    ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2)) = r53_grad(n, &p[0..3], p[3], p[4]);
-        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r53(n, &q[0..3], q[3], q[4]);
+    let points: [[f64; 1]; 3] = [[0.9747], [-1.3325], [-0.5416]];
+    for p in points {
+        let (v, g0) = r53_grad(p[0]);
+        let g: Vec<f64> = vec![g0];
+        let f = |q: &[f64]| r53(q[0]);
         check("r53", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable]
-fn r54(n: usize, x: &[f64], a: f64, b: f64) -> f64 {
-    let mut p1 = a.cosh();
-    p1 -= other::r54(a.cos(), x[0].tanh());
-    let mut acc2 = 0.32f64;
-    let mut w3: Vec<f64> = vec![1.27, 2.0, 0.64];
-    p1 -= w3[2] * p1;
-    acc2 -= w3[2] * b;
-    let src4: Vec<f64> = vec![-1.55, 1.51, 1.46];
-    w3.copy_from_slice(&src4);
-    let t5 = x[2] * x[0] * w3[0];
-    acc2 += t5 * t5.cos();
-    w3.reverse();
-    acc2 += w3[1] * p1;
-    let m6 = (1.5 + help_r(x[3], 1).cos()) as usize;
-    for i in 0..m6 {
-        let (_, q8) = help_t(a.sin(), t5);
-        p1 = p1 * q8.tanh() + q8;
+#[differentiable(wrt(a, c, b))]
+fn r54(d: f64, a: f64, c: f64, b: f64) -> f64 {
+    let mut p1 = a.hypot(a);
+    let mut m2 = 0;
+    while m2 < 4 {
+        p1 -= (0.22 * p1 * (0.22 * p1) + 1.93).ln();
+        let (p3, q4) = help_t(c.tanh(), p1.sin());
+        m2 += 2;
     }
-    let mut buf9 = vec![0.0f64; x.len()];
-    for i in 0..buf9.len() {
-        buf9[i] += w3[m6] + buf9[m6] - buf9[i];
+    let mut w5 = vec![0.53f64, 0.44, -0.48, 0.34, -1.7];
+    p1 -= help_t((1.17 * w5[4]).atan(), p1.tanh()).1 * w5[0];
+    w5.sort_by(|p, q| p.total_cmp(q));
+    p1 += (1.75 + w5[1].sin()).recip() * w5[4];
+    let t6 = (-1.35 * c * (-1.35 * c) + 1.85).log2() * w5[2];
+    for i in 0..3 {
+        p1 += w5[(i + 1) % w5.len()] * w5[i];
+        w5.sort_by(|p, q| p.total_cmp(q));
     }
-    for i in 1..x.len() {
-        buf9[i] -= t5.atan() * buf9[i - 1];
+    let mut m7 = 0;
+    while p1 < 3.0 && m7 < 5 {
+        p1 = p1 * 1.35 + (t6 * b + 0.3);
+        m7 += 1;
     }
-    acc2 - p1.sin() - t5
+    t6 * p1 + 0.25 * d.sin()
 }
 
 #[test]
 fn r54_matches_finite_differences() {
-    let points: [(usize, [f64; 8]); 3] = [
-        (
-            5,
-            [
-                1.3884, 0.2521, -1.1212, 0.2564, 0.7987, -1.414, 0.8021, -1.2442,
-            ],
-        ),
-        (
-            4,
-            [
-                0.9228, -1.3191, -0.599, -1.1769, -1.2395, 0.3188, -0.081, 0.3108,
-            ],
-        ),
-        (
-            5,
-            [
-                -0.1549, 0.1598, -1.3619, 1.0023, 0.0163, -1.4185, -0.3461, 1.1727,
-            ],
-        ),
+    let points: [[f64; 4]; 3] = [
+        [0.5954, 0.3791, -1.4953, -0.3041],
+        [-0.0453, 0.773, 1.2849, 1.0613],
+        [-0.4468, 0.9162, -1.2986, 0.3897],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2)) = r54_grad(n, &p[0..6], p[6], p[7]);
-        let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r54(n, &q[0..6], q[6], q[7]);
-        check("r54", v, f(&p), &g, f, &p);
+    for p in points {
+        let (v, (g0, g1, g2)) = r54_grad(p[0], p[1], p[2], p[3]);
+        let ps: Vec<f64> = [1, 2, 3].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let f = |q: &[f64]| r54(p[0], q[0], q[1], q[2]);
+        check("r54", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
-fn r55(c: f64, x: &Vec<f64>, b: f64, d: f64, n: usize, a: f64) -> f64 {
-    let mut p1 = help_s(d.atan(), x[0]);
-    p1 -= other::r55((-1.47 * x[2]).sin(), (-1.99 * d).cos());
-    let t2 = c * x[3].hypot(0.94).cbrt();
-    let mut m3: usize = 0;
-    loop {
-        p1 = -p1 * c.cos() + t2;
-        m3 += 1;
-        if m3 >= n {
-            break;
-        }
+fn r55(c: f64, a: f64, d: f64, b: f64) -> f64 {
+    let mut y1 = f64::round(1.42 * c) * c;
+    let mut p2 = help_s(b, (0.21 * c).cos());
+    let t3 = d - d.exp2();
+    let mut buf4: Vec<f64> = vec![0.5; 5];
+    for i in 1..buf4.len() {
+        buf4[i] = 0.64 * buf4[i] - (buf4[i] + buf4[0]);
+        p2 -= if !(i % 2 == 0) {
+            help_v(&buf4)
+        } else {
+            buf4[i] - y1
+        };
     }
-    let m4: usize = (2.5 + (x[1] % 1.66).tanh()) as usize;
-    for i in 0..m4 {
-        if i % 2 == 1 {
-            break;
-        }
+    let mut buf5: Vec<f64> = Vec::new();
+    for i in 0..3 {
+        buf5.push(help_r(buf4[i].tanh(), 2));
     }
-    t2 * p1.sin() + 0.25 * a.sin() + 0.25 * b.sin()
+    for i in 1..=5 {
+        match i % 3 {
+            0 => {
+                p2 = (p2 * buf4[(i + 2) % buf4.len()]).sin() + buf5[(i + 3) % buf5.len()];
+            }
+            1 => {
+                p2 = p2.tanh() * t3 + t3.asinh();
+            }
+            _ => {
+                y1 = (y1 * p2).sin() + buf5[(i + 1) % buf5.len()];
+            }
+        }
+        let (_, q7) = help_t((i as f64).sin(), c.sin());
+        p2 += q7 * c.cos();
+    }
+    y1 + t3 - p2.sin() + 0.25 * a.sin()
 }
 
 #[test]
 fn r55_matches_finite_differences() {
-    let points: [(usize, [f64; 8]); 3] = [
-        (
-            4,
-            [
-                -0.8889, -1.1208, -0.1569, 0.9265, -0.2329, -1.0637, 1.1202, 0.8269,
-            ],
-        ),
-        (
-            4,
-            [
-                -0.3826, 0.6712, 0.3568, 1.3598, 0.0887, -0.1024, 0.3329, 0.1311,
-            ],
-        ),
-        (
-            4,
-            [
-                0.8864, 1.1099, 1.2376, -1.2113, -1.0024, -1.2776, 0.8487, -0.3022,
-            ],
-        ),
+    let points: [[f64; 4]; 3] = [
+        [-0.1291, -0.6315, 0.216, 1.3284],
+        [1.4121, 0.5688, -1.2846, -0.3056],
+        [-0.7762, -0.8591, 0.3774, -0.4695],
     ];
-    for (n, p) in points {
-        let (v, (g0, g1, g2, g3, g4)) = r55_grad(p[0], &p[1..5].to_vec(), p[5], p[6], n, p[7]);
-        let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
-        let f = |q: &[f64]| r55(q[0], &q[1..5].to_vec(), q[5], q[6], n, q[7]);
+    for p in points {
+        let (v, (g0, g1, g2, g3)) = r55_grad(p[0], p[1], p[2], p[3]);
+        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let f = |q: &[f64]| r55(q[0], q[1], q[2], q[3]);
         check("r55", v, f(&p), &g, f, &p);
     }
 }
 
-#[differentiable]
-fn r56(c: f64, b: f64, n: usize, a: f64) -> f64 {
-    let mut p1: f64 = 0.46;
-    for i in 1..4 {
-        if i >= 1 {
-            continue;
-        }
-        if i <= 2 && n > 1 {
-            p1 /= b * b + 1.3;
-            break;
-        }
-    }
-    let mut p1 = p1.sin() + c;
+#[differentiable(wrt(x, c, a, d, b))]
+fn r56(n: usize, x: &Vec<f64>, c: f64, a: f64, d: f64, b: f64) -> f64 {
+    let mut s1 = x[1] % 0.72;
     for i in 0..n {
-        p1 += help_s(a.tanh(), c.tanh());
-        let t2 = help_r(c.cos(), 1).atan();
+        s1 = (s1 * x[(i + 3) % x.len()]).sin() + x[i];
+        s1 = s1 - 0.43 * (s1 + c).sin();
+        s1 %= 2.64;
     }
-    let w3 = if c - c > -0.1 {
-        f64::log(c.exp() + 0.9, 2.01 + (0.64 * p1.sin()).atanh().sin())
+    let mut s1 = s1.sin() + x[2];
+    let w2 = if x[2] > d {
+        (1.91 * c).fract() * a
     } else {
-        a.exp().ln()
+        (2.03 * a).fract() * s1 + x[2].mul_add(b.sin(), b)
     };
-    p1 -= (w3 * p1).sin();
-    p1 - w3.sin()
+    let mut w3: Vec<f64> = vec![1.71, -0.86, 1.33, 0.72, 0.43];
+    s1 -= w3[1] * d;
+    let src4: [f64; 5] = [-1.45, 1.18, 1.87, 0.48, -1.1];
+    w3.copy_from_slice(&src4);
+    let t5 = w3[3] * x[0];
+    s1 += t5 * t5.sin();
+    w3.reverse();
+    s1 -= w3[3] * a;
+    t5 + w2.sin() + s1
 }
 
 #[test]
 fn r56_matches_finite_differences() {
-    let points: [(usize, [f64; 3]); 3] = [
-        (4, [-0.1044, -0.1287, 1.1401]),
-        (5, [0.0302, 0.0214, 0.831]),
-        (4, [0.8514, -0.6693, 0.9785]),
+    let points: [(usize, [f64; 7]); 3] = [
+        (
+            3,
+            [1.2262, -0.8404, 1.0388, -1.1225, -0.2422, -0.6019, -0.773],
+        ),
+        (
+            3,
+            [-0.5106, 0.0862, 1.0897, 0.1488, -1.3586, -1.0937, 1.388],
+        ),
+        (
+            3,
+            [-0.5276, 1.3518, 0.6441, 0.4451, 1.4728, -0.8791, 0.2679],
+        ),
     ];
     for (n, p) in points {
-        let (v, (g0, g1, g2)) = r56_grad(p[0], p[1], n, p[2]);
-        let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
-        let f = |q: &[f64]| r56(q[0], q[1], n, q[2]);
-        check("r56", v, f(&p), &g, f, &p);
+        let (v, (g0, g1, g2, g3, g4)) = r56_grad(n, &p[0..3].to_vec(), p[3], p[4], p[5], p[6]);
+        let ps: Vec<f64> = [0, 1, 2, 3, 4, 5, 6].iter().map(|&k| p[k]).collect();
+        let g: Vec<f64> = [g0, vec![g1], vec![g2], vec![g3], vec![g4]].concat();
+        let f = |q: &[f64]| r56(n, &q[0..3].to_vec(), q[3], q[4], q[5], q[6]);
+        check("r56", v, f(&ps), &g, f, &ps);
     }
 }
 
 #[differentiable]
 fn r57(a: f32, b: f32) -> f32 {
-    let mut s1 = b;
-    let t2 = (a + s1) % 2.41;
-    let mut w3: Vec<f32> = vec![1.2, 0.69, 0.32, 1.72];
-    s1 += w3[2] * b;
-    w3.swap(2, 1);
-    s1 += a * b * w3[1];
-    w3.fill(1.41);
-    s1 += t2 / (t2.exp() + 0.82) * w3[0];
-    'outer: for i in 0..3 {
-        for j in 1..3 {
-            s1 *= a;
-        }
+    let mut acc1 = (2.95 * b).ceil() * b;
+    for i in 1..3 {
+        let mut u2 = b;
+        u2 = u2 * (0.5 * u2.tanh()) + (a + u2);
+        acc1 = acc1 + u2.sin();
+        let w3 = if !(i % 2 == 0) {
+            b.sin()
+        } else {
+            help_s32(b.tanh(), acc1.tanh()) % 1.17
+        };
+        acc1 = acc1 * w3.tanh() + a;
     }
-    let mut buf4 = vec![0.5f32; 5];
+    let mut buf4 = vec![0.5f32; 4];
+    for i in 0..buf4.len() {
+        buf4[i] = buf4[0].sin().exp_m1() + buf4[i];
+        let mut u5 = 1.79 * buf4[i];
+        u5 *= b.sin();
+        acc1 += acc1 + u5.sin();
+    }
     for i in 1..buf4.len() {
-        buf4[i] += a - (buf4[i - 1] - 0.27);
+        buf4[i] -= acc1.cos() * buf4[i - 1];
     }
-    s1 *= help_v32(&buf4[1..]);
-    s1 + t2.sin()
+    acc1 *= help_v32(&buf4);
+    acc1
 }
 
 /// `f64` copy of `r57`, for finite differences.
 fn r57_f64(a: f64, b: f64) -> f64 {
-    let mut s1 = b;
-    let t2 = (a + s1) % 2.41;
-    let mut w3: Vec<f64> = vec![1.2, 0.69, 0.32, 1.72];
-    s1 += w3[2] * b;
-    w3.swap(2, 1);
-    s1 += a * b * w3[1];
-    w3.fill(1.41);
-    s1 += t2 / (t2.exp() + 0.82) * w3[0];
-    'outer: for i in 0..3 {
-        for j in 1..3 {
-            s1 *= a;
-        }
+    let mut acc1 = (2.95 * b).ceil() * b;
+    for i in 1..3 {
+        let mut u2 = b;
+        u2 = u2 * (0.5 * u2.tanh()) + (a + u2);
+        acc1 = acc1 + u2.sin();
+        let w3 = if !(i % 2 == 0) {
+            b.sin()
+        } else {
+            help_s(b.tanh(), acc1.tanh()) % 1.17
+        };
+        acc1 = acc1 * w3.tanh() + a;
     }
-    let mut buf4 = vec![0.5f64; 5];
+    let mut buf4 = vec![0.5f64; 4];
+    for i in 0..buf4.len() {
+        buf4[i] = buf4[0].sin().exp_m1() + buf4[i];
+        let mut u5 = 1.79 * buf4[i];
+        u5 *= b.sin();
+        acc1 += acc1 + u5.sin();
+    }
     for i in 1..buf4.len() {
-        buf4[i] += a - (buf4[i - 1] - 0.27);
+        buf4[i] -= acc1.cos() * buf4[i - 1];
     }
-    s1 *= help_v(&buf4[1..]);
-    s1 + t2.sin()
+    acc1 *= help_v(&buf4);
+    acc1
 }
 
 #[test]
 fn r57_matches_finite_differences() {
-    let points: [[f32; 2]; 3] = [[1.003, -0.796], [1.414, 0.887], [0.535, -1.479]];
+    let points: [[f32; 2]; 3] = [[1.403, -0.575], [-0.71, 0.504], [1.365, -0.995]];
     for p in points {
         let (v, (g0, g1)) = r57_grad(p[0], p[1]);
         let g: Vec<f32> = [vec![g0], vec![g1]].concat();
@@ -2813,79 +2636,57 @@ fn r57_matches_finite_differences() {
 }
 
 #[differentiable]
-fn r58(n: usize, a: f64) -> f64 {
-    if n >= 3 {
-        return (1.49 * a.atan().cosh()).ceil() * a;
-    }
-    let mut y1 = (-1.11 * a).tanh().sinh();
-    let (p2, _) = help_t(a, y1);
-    y1 -= (p2 * y1).sin();
-    let mut m4 = 0;
-    while m4 < n {
-        let mut u5 = p2 - y1;
-        u5 += p2;
-        y1 += y1 + u5.sin();
-        m4 += 1;
-    }
-    y1 *= p2.sin();
-    let mut m6 = 0;
-    loop {
-        let (p7, q8) = help_t(a.tanh(), a.sin());
-        y1 = y1 * p7.tanh() + p2;
-        let (p9, q10) = ((0.34 * q8.tanh()).tan(), p7.max(q8));
-        y1 += p9 * p2.tanh();
-        m6 += 1;
-        if m6 >= n {
-            break;
-        }
-    }
-    p2 - y1.sin()
+fn r58(a: f64) -> f64 {
+    let mut s1 = 0.54f64;
+    s1 -= other::r58(a, (0.6 * s1).sin());
+    let mut s1 = s1.sin() + a;
+    let w2 = if s1.exp().ln() < -0.4 { s1 } else { a / 0.67 };
+    s1 - w2
 }
 
 #[test]
 fn r58_matches_finite_differences() {
-    let points: [(usize, [f64; 1]); 3] = [(3, [-0.8819]), (3, [-0.7911]), (3, [-1.2386])];
-    for (n, p) in points {
-        let (v, g0) = r58_grad(n, p[0]);
+    let points: [[f64; 1]; 3] = [[0.5844], [1.4634], [1.1327]];
+    for p in points {
+        let (v, g0) = r58_grad(p[0]);
         let g: Vec<f64> = vec![g0];
-        let f = |q: &[f64]| r58(n, q[0]);
+        let f = |q: &[f64]| r58(q[0]);
         check("r58", v, f(&p), &g, f, &p);
     }
 }
 
 #[differentiable]
-fn r59(a: f64, d: f64, c: f64, b: f64) -> f64 {
-    let mut acc1 = b;
-    acc1 += other::r59(a.cos(), c.cos());
-    for i in (1..3).step_by(2) {
-        for j in (0..4).rev().step_by(3) {
-            acc1 += help_s(acc1, a.sin());
-            let w2 = if i % 2 == 0 {
-                (0.89 * acc1.sin()).acos()
-            } else {
-                acc1
-            };
-            acc1 = acc1 * w2.tanh() + c;
+fn r59(d: f64, b: f64, a: f64, c: f64) -> f64 {
+    let mut y1 = d.sin().sinh();
+    y1 = y1.max(b - d);
+    if d < c {
+        y1 += y1 % 0.96 - d / 2.68;
+    }
+    let mut m2: usize = 0;
+    while m2 < 3 {
+        match m2 % 3 {
+            0 => {
+                y1 -= -d;
+            }
+            1 => {
+                y1 /= c.hypot(0.52);
+            }
+            _ => {
+                y1 -= (d.cos().exp() + 0.54).log2() + y1.abs();
+            }
         }
+        m2 += 2;
     }
-    let mut buf3 = vec![0.0f64; 4];
-    for i in 0..buf3.len() {
-        buf3[i] = buf3.iter().map(|&v: &f64| (0.35 + 1.23) * v).sum::<f64>() + buf3[i];
-        acc1 = (acc1 * acc1 + (buf3[i].atan().exp() + 0.8)).sqrt();
-    }
-    for i in 1..buf3.len() {
-        buf3[i] += c * buf3[i - 1];
-    }
-    acc1 += buf3[0] * b;
-    acc1 + 0.25 * d.sin()
+    y1 *= d.tanh();
+    y1 + 0.25 * a.sin()
 }
 
 #[test]
 fn r59_matches_finite_differences() {
     let points: [[f64; 4]; 3] = [
-        [0.0492, 0.7181, -0.7989, -0.0056],
-        [0.4394, -0.5288, 1.3696, 0.6016],
-        [0.0376, -1.3531, 1.1123, 0.8359],
+        [-0.5942, 0.1448, 1.4688, -0.9689],
+        [0.1976, -0.3486, -0.8021, -0.0892],
+        [-0.7323, -0.4249, -0.9423, 1.1643],
     ];
     for p in points {
         let (v, (g0, g1, g2, g3)) = r59_grad(p[0], p[1], p[2], p[3]);

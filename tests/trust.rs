@@ -464,3 +464,25 @@ fn buffers_changed_by_methods_after_reads() {
         assert_close(&[d], &[2.0 * a.cos()], "return_then_swap");
     }
 }
+
+#[differentiable]
+fn method_in_fused_loop(b: f64) -> f64 {
+    // The loop's reverse is fused into its forward sweep; the statements after it must not be
+    // moved before it: `reverse()` changes `w` in the loop.
+    let mut p: f64 = 0.46;
+    let mut w: [f64; 5] = [1.4, 0.3, 1.11, -1.83, -0.38];
+    for _ in 0..2 {
+        p += w[0] * b;
+        w.reverse();
+    }
+    w.swap(0, 2);
+    p += w[3] * b;
+    p
+}
+
+#[test]
+fn methods_change_what_fusion_may_reorder() {
+    let (v, g) = method_in_fused_loop_grad(1.35);
+    assert_eq!(v, method_in_fused_loop(1.35));
+    assert_close(&[g], &[1.4 - 0.38 - 1.83], "fused loop with reverse()");
+}

@@ -418,6 +418,8 @@ fn reads_nested(s: &Stmt, v: VarId) -> bool {
 
 /// Variables assigned (not defined) anywhere inside `s`.
 fn assigned_in(s: &Stmt, out: &mut BTreeSet<VarId>) {
+    // Changes in place (`w.swap(0, 1)`) count as assignments (see `ir::writes`).
+    out.extend(crate::ir::may_mutate_stmt(s));
     match s {
         Stmt::Assign { var, .. } => {
             out.insert(*var);
@@ -574,7 +576,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
     // reverse sweep cannot restore them, so nothing read from them is recomputed there.
     let mut mutated = vec![false; n];
     walk(&func.body, &mut |s| {
-        for v in crate::ir::may_mutate(func, s) {
+        for v in crate::ir::may_mutate_stmt(s) {
             mutated[v] = true;
             overwritten[v] = true;
         }
@@ -613,21 +615,29 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
     // recomputing it from a variable that would then have to be restored at every write.
     let writes_except = |kills: &HashSet<usize>| {
         let mut writes: HashMap<VarId, Vec<Place>> = HashMap::new();
-        walk(&func.body, &mut |s| match s {
-            Stmt::Assign {
-                var, init: false, ..
-            }
-            | Stmt::IndexAssign { base: var, .. }
-            | Stmt::Push { base: var, .. }
-                if !steps.contains(&(s as *const Stmt as usize))
-                    && !kills.contains(&(s as *const Stmt as usize)) =>
-            {
+        walk(&func.body, &mut |s| {
+            for v in crate::ir::may_mutate_stmt(s) {
                 writes
-                    .entry(*var)
+                    .entry(v)
                     .or_default()
                     .push(at[&(s as *const Stmt as usize)].clone());
             }
-            _ => {}
+            match s {
+                Stmt::Assign {
+                    var, init: false, ..
+                }
+                | Stmt::IndexAssign { base: var, .. }
+                | Stmt::Push { base: var, .. }
+                    if !steps.contains(&(s as *const Stmt as usize))
+                        && !kills.contains(&(s as *const Stmt as usize)) =>
+                {
+                    writes
+                        .entry(*var)
+                        .or_default()
+                        .push(at[&(s as *const Stmt as usize)].clone());
+                }
+                _ => {}
+            }
         });
         writes
     };
@@ -921,7 +931,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
     // A value the reverse sweep reads whole (not through recomputed or stored elements) and
     // that a method may have changed since: it cannot be restored.
     walk(&func.body, &mut |s| {
-        for v in crate::ir::may_mutate(func, s) {
+        for v in crate::ir::may_mutate_stmt(s) {
             if an.needed[v] {
                 let span = match s {
                     Stmt::Let { span, .. } | Stmt::Assign { span, .. } => *span,
@@ -1612,12 +1622,19 @@ fn presized(func: &Func, kinds: &[Kind]) -> Vec<bool> {
         }
     }
     let mut assigned = vec![false; func.vars.len()];
-    walk(&func.body, &mut |s| match s {
-        Stmt::Assign { var: v, .. } | Stmt::Push { base: v, .. } => {
-            out[*v] = false;
-            assigned[*v] = true;
+    walk(&func.body, &mut |s| {
+        // A method may have changed its length (`v.truncate(2)`).
+        for v in crate::ir::may_mutate_stmt(s) {
+            out[v] = false;
+            assigned[v] = true;
         }
-        _ => {}
+        match s {
+            Stmt::Assign { var: v, .. } | Stmt::Push { base: v, .. } => {
+                out[*v] = false;
+                assigned[*v] = true;
+            }
+            _ => {}
+        }
     });
     // The reverse sweep re-reads the length: it must not have changed.
     for s in &func.body.stmts {
@@ -2070,26 +2087,15 @@ fn touched(s: &Stmt, writes: &mut BTreeSet<VarId>, mentions: &mut BTreeSet<VarId
         let mut w = |v: VarId| {
             writes.insert(v);
         };
+        crate::ir::writes(t).into_iter().for_each(&mut w);
         match t {
-            Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
-                w(*var);
-                if let Op::Call { pullback, .. } = op {
-                    w(*pullback);
-                }
-                mentions.extend(op.reads());
-            }
-            Stmt::IndexAssign {
-                base, index, op, ..
-            } => {
-                w(*base);
+            Stmt::Let { op, .. } | Stmt::Assign { op, .. } => mentions.extend(op.reads()),
+            Stmt::IndexAssign { index, op, .. } => {
                 mentions.extend(index.var());
                 mentions.extend(op.reads());
             }
-            Stmt::Push { base, value, .. } => {
-                w(*base);
-                mentions.extend(value.var());
-            }
-            Stmt::Declare { var } => w(*var),
+            Stmt::Push { value, .. } => mentions.extend(value.var()),
+            Stmt::Declare { .. } => {}
             Stmt::If { cond, .. } => mentions.extend(cond.var()),
             Stmt::Loop(l) => match &l.kind {
                 LoopKind::Range { var, lo, hi, .. } => {

@@ -176,6 +176,9 @@ pub struct MethodExtra {
     pub raw: Option<TokenStream>,
     pub post: Option<TokenStream>,
     pub rule: Option<&'static str>,
+    /// The call may change its receiver: a mutable binding and a method not known to only
+    /// read it (`w.swap(0, 1)`, `w.fill(0.0)`, a user's trait method).
+    pub mutates: bool,
 }
 
 /// How a passive operation is printed: unary prefix (`!a`) or binary infix (`a < b`).
@@ -379,42 +382,71 @@ impl Op {
     }
 }
 
-/// Variables a statement may change other than by the IR's own writes (assignments, element
-/// writes, pushes): the receiver of a method call that is not known to only read it (a
-/// `let mut` binding or a parameter, `w.swap(0, 1)`, `w.fill(0.0)`), and every mutable
-/// variable an opaque expression reads. An unknown method is assumed to change its receiver.
-pub fn may_mutate(func: &Func, s: &Stmt) -> Vec<VarId> {
+/// Every variable a statement itself (not its nested blocks) may write: the one it defines or
+/// assigns, the buffer whose element it writes or that it pushes to, and what it may change
+/// through a method call ([`MethodExtra::mutates`]) or an opaque expression that calls a
+/// method not known to only read (every variable it names). The one list of writes: the
+/// analyses ask this function instead of listing statement kinds themselves.
+pub fn writes(s: &Stmt) -> Vec<VarId> {
+    let mut out = Vec::new();
     let op = match s {
-        Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => op,
-        _ => return Vec::new(),
+        Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
+            out.push(*var);
+            if let Op::Call { pullback, .. } = op {
+                out.push(*pullback);
+            }
+            op
+        }
+        Stmt::IndexAssign { base, op, .. } => {
+            out.push(*base);
+            op
+        }
+        Stmt::Push { base, .. } => return vec![*base],
+        Stmt::Declare { var } => return vec![*var],
+        _ => return out,
     };
-    let mutable = |v: VarId| !matches!(func.vars[v].kind, VarKind::Let);
+    out.extend(mutated_by(op));
+    out
+}
+
+/// What an operation may change in place (see [`writes`]).
+pub fn mutated_by(op: &Op) -> Vec<VarId> {
     match op {
         Op::Method {
-            name, recv, extra, ..
-        } => {
-            let name = name.to_string();
-            let reads_only = crate::rules::method(&name).is_some()
-                || crate::rules::tensor_method(extra.rule.unwrap_or(&name)).is_some()
-                || READ_ONLY_METHODS.contains(&name.as_str());
-            match recv {
-                Atom::Var(v) if mutable(*v) && !reads_only => vec![*v],
-                _ => Vec::new(),
-            }
-        }
-        // An opaque expression calling a method on a variable (`{ w.clear(); 1.0 }`) may
-        // change it; an index `[i, j]`, an array `[a, b]` or `vec![0.0; n]` cannot.
+            recv: Atom::Var(v),
+            extra,
+            ..
+        } if extra.mutates => vec![*v],
         Op::Opaque { reads, tokens, .. } => {
             let mut called = Vec::new();
             method_receivers(tokens.clone(), &mut called);
-            reads
-                .iter()
-                .copied()
-                .filter(|v| mutable(*v) && called.contains(&func.vars[*v].ident.to_string()))
-                .collect()
+            if called.is_empty() {
+                Vec::new()
+            } else {
+                reads.clone()
+            }
         }
         _ => Vec::new(),
     }
+}
+
+/// Variables a statement may change in place, beyond its own definition, assignment, element
+/// write or push (see [`mutated_by`]).
+pub fn may_mutate_stmt(s: &Stmt) -> Vec<VarId> {
+    match s {
+        Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => {
+            mutated_by(op)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a method is known to only read its receiver: a float method, an array method
+/// with a rule (`rule`: the rule it is lowered to), or a listed read-only method.
+pub fn reads_only(name: &str, rule: Option<&str>) -> bool {
+    crate::rules::method(name).is_some()
+        || crate::rules::tensor_method(rule.unwrap_or(name)).is_some()
+        || READ_ONLY_METHODS.contains(&name)
 }
 
 /// The names that receive a method call not known to only read (`w.clear()`) in tokens.
@@ -426,11 +458,7 @@ fn method_receivers(ts: TokenStream, out: &mut Vec<String>) {
             && p.as_char() == '.'
             && g.delimiter() == proc_macro2::Delimiter::Parenthesis
         {
-            let m = m.to_string();
-            let reads_only = crate::rules::method(&m).is_some()
-                || crate::rules::tensor_method(&m).is_some()
-                || READ_ONLY_METHODS.contains(&m.as_str());
-            if !reads_only {
+            if !reads_only(&m.to_string(), None) {
                 out.push(v.to_string());
             }
         }

@@ -2251,6 +2251,10 @@ impl<'a> Lowerer<'a> {
         }
         let recv = self.typed_const(recv);
         let args = args.into_iter().map(|a| self.typed_const(a)).collect();
+        // A method may change a mutable receiver unless it is known to only read it.
+        extra.mutates = matches!(recv, Atom::Var(v)
+            if matches!(self.vars[v].kind, VarKind::LetMut | VarKind::Param | VarKind::Deferred))
+            && !crate::ir::reads_only(&name, extra.rule);
         Op::Method {
             name: m.method.clone(),
             form: MethodForm::Method,
