@@ -12,118 +12,117 @@ use common::Rng;
 use common::arrays::*;
 
 // Constructs (functions using each):
-//   array * array                        21
-//   array * scalar                       10
-//   array + array                        20
+//   array * array                        22
+//   array * scalar                       8
+//   array + array                        23
 //   array + scalar                       6
-//   array - array                        19
-//   array - scalar                       10
-//   array / array                        18
-//   array / scalar                       7
+//   array - array                        24
+//   array - scalar                       8
+//   array / array                        19
+//   array / scalar                       8
 //   array accumulator                    24
-//   broadcast 1∘2                        8
-//   broadcast 2∘1                        5
-//   broadcast 2∘unit                     5
-//   broadcast unit∘2                     4
+//   broadcast 1∘2                        7
+//   broadcast 2∘1                        7
+//   broadcast 2∘unit                     8
+//   broadcast unit∘2                     3
 //   broadcast unit∘unit                  12
 //   call helper                          4
-//   closure branch                       8
-//   closure captures scalar              11
-//   concatenate                          6
-//   constant                             23
-//   dot 1x1                              4
-//   dot 1x2                              13
-//   dot 2x1                              10
-//   dot 2x2                              13
-//   element read                         32
-//   fold_axis max closure f64::max(m, e) 1
+//   closure branch                       7
+//   closure captures scalar              12
+//   concatenate                          9
+//   constant                             25
+//   dot 1x1                              2
+//   dot 1x2                              12
+//   dot 2x1                              9
+//   dot 2x2                              17
+//   element read                         31
+//   fold_axis max closure f64::max(m, e) 3
 //   fold_axis max closure |&m, &v| e.max(m) 1
 //   fold_axis max closure |&m, &v| m.max(e) 1
-//   fold_axis max closure |&m: &f64, ..| e.max(m) 1
-//   fold_axis max closure |&m: &f64, ..| m.max(e) 2
+//   fold_axis max closure |&m: &f64, ..| m.max(e) 1
 //   fold_axis max closure |m, v| m.max(*v) 2
-//   fold_axis min closure f64::min(m, e) 2
-//   fold_axis min closure |&m, &v| e.min(m) 4
-//   fold_axis min closure |&m, &v| m.min(e) 3
-//   fold_axis min closure |&m: &f64, ..| e.min(m) 3
-//   fold_axis min closure |&m: &f64, ..| m.min(e) 1
+//   fold_axis min closure f64::min(m, e) 3
+//   fold_axis min closure |&m, &v| e.min(m) 3
+//   fold_axis min closure |&m, &v| m.min(e) 2
+//   fold_axis min closure |&m: &f64, ..| e.min(m) 2
+//   fold_axis min closure |&m: &f64, ..| m.min(e) 2
 //   fold_axis min closure |m, v| m.min(*v) 2
 //   fold_axis of a function of the element 5
-//   if on scalar                         16
+//   if on scalar                         21
 //   if statement                         11
-//   if value                             7
-//   insert_axis                          18
-//   integer parameter choosing the order 4
-//   into_shape_with_order                2
-//   logsumexp                            7
-//   loop index as f64                    4
+//   if value                             12
+//   insert_axis                          19
+//   integer parameter choosing the order 5
+//   into_shape_with_order                1
+//   logsumexp                            8
+//   loop index as f64                    8
 //   loop over rows                       24
-//   made positive                        34
-//   map(|&v| ..)                         11
-//   mapv closure                         26
-//   mapv path                            9
+//   made positive                        39
+//   map(|&v| ..)                         9
+//   mapv closure                         28
+//   mapv path                            14
 //   mapv_into closure                    3
 //   max                                  8
-//   mean                                 25
-//   mean_axis                            11
+//   mean                                 27
+//   mean_axis                            9
 //   method abs                           5
-//   method cos                           4
-//   method exp                           4
-//   method ln                            7
-//   method mapv_into                     5
-//   method powf                          4
-//   method powi                          10
-//   method sin                           5
+//   method cos                           5
+//   method exp                           6
+//   method ln                            9
+//   method mapv_into                     7
+//   method powf                          5
+//   method powi                          5
+//   method sin                           6
 //   method sqrt                          8
 //   method tanh                          7
-//   min                                  11
-//   neighbour reads of an array local    5
-//   neighbour reads of an array parameter 10
-//   nn::cross_entropy                    7
+//   min                                  10
+//   neighbour reads of an array local    3
+//   neighbour reads of an array parameter 9
+//   nn::cross_entropy                    8
 //   nn::cross_entropy_one_hot            8
-//   nn::log_softmax                      2
+//   nn::log_softmax                      7
 //   nn::mse                              5
-//   nn::relu                             7
-//   nn::sigmoid                          1
+//   nn::relu                             5
+//   nn::sigmoid                          2
 //   nn::softmax                          4
-//   nn::softplus                         2
-//   owned lhs                            24
-//   owned rhs                            16
+//   nn::softplus                         3
+//   owned lhs                            23
+//   owned rhs                            20
 //   reshape Order::C                     3
 //   reshape Order::ColumnMajor           1
-//   reshape Order::F                     5
+//   reshape Order::F                     7
 //   reshape Order::RowMajor              5
-//   reshape order in a variable          4
-//   row/column/index_axis                28
-//   scalar * array                       6
-//   scalar + array                       10
+//   reshape order in a variable          5
+//   row/column/index_axis                26
+//   scalar * array                       5
+//   scalar + array                       9
 //   scalar - array                       5
-//   scalar / array                       8
-//   scalar abs                           13
+//   scalar / array                       10
+//   scalar abs                           9
 //   scalar accumulator                   24
-//   scalar cos                           11
-//   scalar exp                           14
-//   scalar ln                            7
-//   scalar powi                          7
-//   scalar sin                           7
-//   scalar sqrt                          8
-//   scalar tanh                          4
-//   slice                                21
-//   squash                               27
-//   stack                                6
-//   std                                  5
-//   std_axis                             2
-//   sum                                  21
-//   sum_axis                             4
-//   sumsq                                8
-//   t()                                  18
-//   to_owned/clone                       21
-//   to_shape                             4
-//   to_shape 2d                          7
-//   to_shape(n, order) then into_shape_with_order 4
+//   scalar cos                           10
+//   scalar exp                           11
+//   scalar ln                            9
+//   scalar powi                          6
+//   scalar sin                           6
+//   scalar sqrt                          9
+//   scalar tanh                          7
+//   slice                                27
+//   squash                               26
+//   stack                                4
+//   std                                  4
+//   std_axis                             4
+//   sum                                  20
+//   sum_axis                             3
+//   sumsq                                7
+//   t()                                  21
+//   to_owned/clone                       19
+//   to_shape                             7
+//   to_shape 2d                          5
+//   to_shape(n, order) then into_shape_with_order 5
 //   unary -                              17
-//   var                                  8
-//   var_axis                             10
+//   var                                  9
+//   var_axis                             13
 //   view()                               19
 
 // dims (5, 2, 4)
@@ -138,7 +137,7 @@ fn f0(a: Array1<f64>) -> f64 {
                 .unwrap();
     }
     let t3 = a[3];
-    let t4: Array1<f64> = ((1.05_f64 * t3) + (&t1 + t3))
+    let t4: Array1<f64> = (((-1.05_f64) * t3) + (&t1 + t3))
         + Array1::<f64>::linspace(-0.5, 0.5, 4).dot(&(&Array::from_elem((4, 10), 1.5_f64) + a[7]));
     let t5: Array2<f64> = t3 + (Array::from_elem((2, 4), 0.25_f64) - t3);
     let t6: Array1<f64> = (&t1 + &t1).mapv(f64::exp).mapv(f64::tanh);
@@ -610,9 +609,9 @@ fn test_f9() {
 // dims (4, 2, 4)
 #[differentiable]
 fn f10(a: &Array1<f64>, b: Array2<f64>) -> Array1<f64> {
-    let t1 = (0.7_f64 + a).dot(&(&b.slice(s![..2, ..]) / &a.view().insert_axis(Axis(0))));
+    let t1 = ((-0.7_f64) + a).dot(&(&b.slice(s![..2, ..]) / &a.view().insert_axis(Axis(0))));
     let mut t2: Array2<f64> = b.mapv(|v| ((v.sin()) * (v.sin()) + 1.0).ln()).to_owned();
-    if 1.12_f64 < 0.184 {
+    if (-1.12_f64) < 0.184 {
         let t3: f64 = t2.std(1.0);
         t2 = &t2 * 0.789 + &b;
     } else {
@@ -657,7 +656,7 @@ fn f11(a: Array2<f64>, k: usize) -> f64 {
         _ => Order::RowMajor,
     };
     let t1: Array2<f64> = (a[[3, 3]] - &a).to_shape(((5, 4), ord)).unwrap().to_owned();
-    let t2 = (t1.sum() - 1.49_f64).tanh().powi(2)
+    let t2 = (t1.sum() - (-1.49_f64)).tanh().powi(2)
         - nn::cross_entropy(
             &(&t1.row(4).insert_axis(Axis(0)) * &a.index_axis(Axis(1), 1).insert_axis(Axis(1))),
             &vec![1usize; 5],
@@ -735,7 +734,7 @@ fn test_f11() {
 fn f12(a: &Array1<f64>, b: Array1<f64>, c: &Array1<f64>, d: &Array1<f64>) -> Array1<f64> {
     let t1 = b.view();
     let t2 = a.slice(s![1..]);
-    let t3: f64 = 0.733_f64.tanh();
+    let t3: f64 = (-0.733_f64).tanh();
     t2.mapv(|v| if v > 0.378 { v } else { (v * t3) * t3 + t3 })
         .mapv(|v| v)
         + (c.sum() + d.sum() + (&t1 * &t1).mean().unwrap() + (&t2 * &t2).mean().unwrap() + t3)
@@ -781,7 +780,7 @@ fn test_f12() {
 #[differentiable]
 fn f13(a: Array2<f64>) -> f64 {
     let mut t1: f64 = a.var(0.0);
-    if ((t1 - a.sum()).tanh() * (0.805_f64 - a.sum()).tanh()) > 0.114 {
+    if ((t1 - a.sum()).tanh() * ((-0.805_f64) - a.sum()).tanh()) > 0.114 {
         let t2 = t1 / a[[2, 0]];
         t1 = t1 * 0.573 + a[[1, 1]].cos();
     }
@@ -828,7 +827,7 @@ fn f14(a: Array1<f64>, b: ArrayView2<f64>, c: &Array2<f64>, d: &Array2<f64>) -> 
     let t1 = d.t();
     let t2: Array2<f64> = -&(&d.column(0) + &t1).cos();
     let t3: ArrayView2<f64> = t1.t();
-    let t4: f64 = (0.53_f64 + 0.44).abs();
+    let t4: f64 = ((-0.53_f64) + 0.44).abs();
     let t5 = (-&t3.var_axis(Axis(1), 0.0)).dot(d).insert_axis(Axis(1))
         - t1.map(|&v| (((v * v + 0.5).sqrt()) * ((v * v + 0.5).sqrt()) + 0.5).sqrt())
             .mapv(f64::cos);
@@ -1003,10 +1002,10 @@ fn f17(a: &Array1<f64>, s: f64, p: f64, q: f64) -> f64 {
     if (nn::cross_entropy(&Array::from_elem((2, 4), 0.25_f64), &vec![0usize; 2]) + 0.231).abs()
         < -0.189
     {
-        let t3: f64 = 0.715_f64 + p;
+        let t3: f64 = (-0.715_f64) + p;
         t2 = &t2 * 0.764 + &a.exp();
     }
-    let mut t4: Array1<f64> = (0.311_f64 / (nn::sigmoid(&t1) + 0.25)).to_owned();
+    let mut t4: Array1<f64> = ((-0.311_f64) / (nn::sigmoid(&t1) + 0.25)).to_owned();
     if (0.698_f64.powi(2) * nn::cross_entropy(&Array::from_elem((2, 4), 1.5_f64), &vec![0usize; 2]))
         < 0.858
     {
@@ -1223,7 +1222,7 @@ fn test_f19() {
 #[differentiable]
 fn f20(a: &Array2<f64>, b: Array1<f64>, c: &Array2<f64>, d: &Array1<f64>) -> f64 {
     let t1 = b.view();
-    let t2 = (0.552_f64 / t1[0].exp()).exp().ln();
+    let t2 = ((-0.552_f64) / t1[0].exp()).exp().ln();
     let mut t3: f64 = 0.0;
     for i in 0..b.len() - 1 {
         t3 += (b[i + 1] * t2 - b[i]).tanh();
@@ -1243,7 +1242,7 @@ fn f20(a: &Array2<f64>, b: Array1<f64>, c: &Array2<f64>, d: &Array1<f64>) -> f64
         t7 = (&t7 + &r).mapv(f64::tanh);
         t8 += t6.mean().unwrap();
     }
-    1.32_f64.sqrt().cos() + 0.3 * t5 + 0.749 * t7.sum() + 0.498 * t8
+    ((-1.32_f64) * (-1.32_f64) + 1.0).sqrt().sin() + 0.221 * t5 + 0.947 * t7.sum() + 0.404 * t8
 }
 
 #[test]
@@ -1466,7 +1465,7 @@ fn test_f23() {
 fn h24(a: Array1<f64>) -> f64 {
     let t1 = &(&a * a[1]) + (1.1_f64 + 0.234).abs();
     let t2: Array1<f64> = &t1.map(|&v| v) * 1.22_f64;
-    (0.975_f64 - t2[2]).tanh() + (&t2 * &t2).mean().unwrap()
+    ((-0.975_f64) - t2[2]).tanh() + (&t2 * &t2).mean().unwrap()
 }
 
 #[test]
@@ -1495,7 +1494,8 @@ fn f24(a: &Array2<f64>, b: &Array1<f64>, s: f64) -> Array1<f64> {
     }
     let t6 = (b[1] / (nn::softplus(&t2) + 0.5)).exp();
     let t7 = t6.slice(s![1..]);
-    let t8 = &a.mapv(|v| (((v * s) * (v * s) + 1.0).ln()).exp()).tanh() - (a[[1, 2]] + 0.735_f64);
+    let t8 =
+        &a.mapv(|v| (((v * s) * (v * s) + 1.0).ln()).exp()).tanh() - (a[[1, 2]] + (-0.735_f64));
     let t9 = a.fold_axis(Axis(0), f64::INFINITY, |m, x| m.min(*x));
     let t10 = (&t9.view().insert_axis(Axis(1)) / t8.t().exp())
         .mapv(f64::tanh)
@@ -1623,7 +1623,7 @@ fn test_f25() {
 #[differentiable]
 fn h26(a: &Array2<f64>, b: &Array1<f64>) -> Array2<f64> {
     let mut t1: Array1<f64> =
-        (0.596_f64 / &(nn::softplus(&a.index_axis(Axis(0), 0)) + 0.5)).to_owned();
+        ((-0.596_f64) / &(nn::softplus(&a.index_axis(Axis(0), 0)) + 0.5)).to_owned();
     let mut t2: f64 = 0.0;
     for i in 0..a.nrows() {
         let r = a.row(i);
@@ -1730,7 +1730,7 @@ fn f27(a: &Array1<f64>, s: f64, b: ArrayView2<f64>) -> f64 {
     let t2: f64 = s.cos().exp() / (a[2].sin().exp().powi(2) + 0.5);
     let t3: ArrayView1<f64> = a.view();
     let t4 = (a[1] + b.mean().unwrap()) + t3.map(|&v| ((v * s).sin()).sin());
-    (0.996_f64.ln() / (t2 * t2 + 1.0)) + 0.867 * t1 + 0.913 * t2 + 0.446 * t4.sum()
+    ((-0.996_f64).exp().ln() + (t2 * t2 + 1.0).sqrt()) + 0.913 * t1 + 0.446 * t2 + 0.479 * t4.sum()
 }
 
 #[test]
@@ -1751,621 +1751,719 @@ fn test_f27() {
     assert_fd_array(|xx| f27(&a, s, xx.view()), &b, &d_b, "db");
 }
 
-// dims (4, 5, 2)
+// dims (2, 4, 5)
 #[differentiable]
-fn f28(a: &Array1<f64>, s: f64, k: usize) -> f64 {
-    let ord = if k % 2 == 0 { Order::F } else { Order::C };
-    let t1 = (&Array::from_elem((5, 4), 0.25_f64)
-        + &Array1::<f64>::linspace(-0.5, 0.5, 4).insert_axis(Axis(0)))
-        .to_shape(((4, 5), ord))
-        .unwrap()
-        .to_owned();
-    let t2 = (&t1 * &t1.var_axis(Axis(0), 1.0).insert_axis(Axis(0)))
-        .to_shape(((4, 5), ord))
-        .unwrap()
-        .to_owned();
-    let t3 = t2.view().reversed_axes();
-    let t4: f64 = if nn::mse(
-        &(a * a),
-        &t3.index_axis(Axis(1), 3)
-            .dot(&Array::from_elem((5, 20), 1.5_f64)),
-    ) < -0.714
-    {
-        (t3.var(1.0) + 0.535).abs()
+fn h28(a: Array1<f64>, b: &Array1<f64>) -> Array1<f64> {
+    let t1 = a.slice(s![1..]);
+    let t2 = 1.43_f64;
+    let t3 = if t2.exp() > 0.773 {
+        nn::cross_entropy(&Array::from_elem((2, 4), 0.25_f64), &vec![3usize; 2]).powi(2)
     } else {
-        0.971_f64
+        (t2 + 0.427).abs()
     };
-    let t5 = t3.view().reversed_axes().tanh().dot(&Array2::<f64>::eye(5));
-    t5.mean().unwrap() + 0.574 * s + 0.478 * t4 + (&t5 * &t5).mean().unwrap()
+    (b + &(b * b)) * (b.sum() + (&t1 * &t1).mean().unwrap() + t3)
+}
+
+#[test]
+fn test_h28() {
+    let mut rng = Rng::new(200354);
+    let a = rand(&mut rng, 4, -1.0, 1.0);
+    let b = rand(&mut rng, 5, -1.0, 1.0);
+    let seed = rand(&mut rng, 5, -1.0, 1.0);
+    let (y, (d_a, d_b)) = h28_vjp(a.clone(), &b, seed.clone());
+    assert_array(&y, &h28(a.clone(), &b), "value");
+    assert_fd_array(|xx| inner(&seed, &h28(xx.clone(), &b)), &a, &d_a, "da");
+    assert_fd_array(|xx| inner(&seed, &h28(a.clone(), xx)), &b, &d_b, "db");
+}
+
+// dims (2, 4, 5)
+#[differentiable(wrt(b, c, w))]
+fn f28(a: Array1<f64>, b: Array1<f64>, c: &Array2<f64>, d: &Array1<f64>, w: &Array1<f64>) -> f64 {
+    let t1: Array1<f64> = nn::log_softmax(
+        &(&c.slice(s![.., 1..3]) / a.mean().unwrap().exp()).fold_axis(
+            Axis(0),
+            f64::INFINITY,
+            |&m, &x| f64::min(m, x),
+        ),
+        Axis(0),
+    );
+    let t2: f64 = ((-1.37_f64) + 1.47_f64).exp().ln().cos();
+    let mut t3: f64 = 0.0;
+    for i in 0..w.len() - 1 {
+        let t4 = w[i + 1] - w[i] * w[i];
+        let t5 = 1.0 - w[i];
+        t3 += 0.618 * t4 * t4 + t5 * t5;
+    }
+    let t6 = t3.tanh();
+    let t7 = d.view();
+    let t8 = a.view();
+    let t9 = if c.slice(s![..2, ..4]).sum() > -0.646 {
+        t7[0] + t1[1]
+    } else {
+        nn::cross_entropy(&c.slice(s![1..3, 1..]), &vec![0usize; 2])
+    };
+    t7[0] + 0.733 * b.sum() + 0.931 * t2 + 0.885 * t6 + (&t8 * &t8).mean().unwrap() + 0.45 * t9
 }
 
 #[test]
 fn test_f28() {
-    let mut rng = Rng::new(200354);
-    let a = rand(&mut rng, 20, -1.0, 1.0);
-    let s = 0.8050;
-    for k in 0..2usize {
-        let (v, (d_a, d_s)) = f28_grad(&a, s, k);
-        common::assert_near(v, f28(&a, s, k), "value");
-        assert_fd_array(|xx| f28(xx, s, k), &a, &d_a, "da");
-        let fd_s = fd(
-            |xx: &Array<f64, _>| f28(&a, xx[()], k),
-            &Array::from_elem((), s),
-        );
-        common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
-    }
+    let mut rng = Rng::new(200356);
+    let a = rand(&mut rng, 8, 0.5, 1.5);
+    let b = rand(&mut rng, 5, -1.0, 1.0);
+    let c = rand(&mut rng, (4, 5), -1.0, 1.0);
+    let d = rand(&mut rng, 2, -1.0, 1.0);
+    let w = rand(&mut rng, 2, -1.0, 1.0);
+    let (v, (d_b, d_c, d_w)) = f28_grad(a.clone(), b.clone(), &c, &d, &w);
+    common::assert_near(v, f28(a.clone(), b.clone(), &c, &d, &w), "value");
+    assert_fd_array(|xx| f28(a.clone(), xx.clone(), &c, &d, &w), &b, &d_b, "db");
+    assert_fd_array(|xx| f28(a.clone(), b.clone(), xx, &d, &w), &c, &d_c, "dc");
+    assert_fd_array(|xx| f28(a.clone(), b.clone(), &c, &d, xx), &w, &d_w, "dw");
 }
 
-// dims (2, 3, 5)
-#[differentiable]
-fn f29(a: ArrayView2<f64>) -> Array2<f64> {
-    let t1 = (-(a[[4, 2]] + &a.index_axis(Axis(0), 3))).mean().unwrap();
-    let t2 = a.t();
-    let t3 = a.row(3);
-    let mut t4: f64 = 0.0;
-    for i in 0..2 {
-        t4 += t3[i] * t3[i + 1];
+// dims (2, 3, 2)
+#[differentiable(wrt(a, c, d))]
+fn f29(a: &Array1<f64>, b: &Array1<f64>, s: f64, c: Array1<f64>, d: &Array1<f64>) -> f64 {
+    let t1 = (b + c.mean().unwrap()).mapv_into(f64::sin);
+    let mut t2: Array1<f64> = (&t1 / b.exp()).to_owned();
+    if b[0].tanh().cos() > 0.408 {
+        let t3 = s;
+        t2 = &t2 * 0.414 + &(b + b);
+    } else {
+        t2 = &b.tanh() - &t2;
     }
-    a.t().to_owned() * (t1 + (&t2 * &t2).mean().unwrap() + t4)
+    let t4 = &nn::softplus(a) / &(nn::softplus(&a.mapv(f64::cos)) + 0.5);
+    s + 0.482 * d.sum() + (&t2 * &t2).mean().unwrap() + (&t4 * &t4).mean().unwrap()
 }
 
 #[test]
 fn test_f29() {
-    let mut rng = Rng::new(200366);
-    let a = rand(&mut rng, (5, 3), -1.0, 1.0);
-    let seed = rand(&mut rng, (3, 5), -1.0, 1.0);
-    let (y, d_a) = f29_vjp(a.view(), seed.clone());
-    assert_array(&y, &f29(a.view()), "value");
-    let d_a: Array2<f64> = d_a;
-    assert_fd_array(|xx| inner(&seed, &f29(xx.view())), &a, &d_a, "da");
+    let mut rng = Rng::new(200368);
+    let a = rand(&mut rng, 6, -1.0, 1.0);
+    let b = rand(&mut rng, 2, -1.0, 1.0);
+    let s = -0.5393;
+    let c = rand(&mut rng, 6, -1.0, 1.0);
+    let d = rand(&mut rng, 6, -1.0, 1.0);
+    let (v, (d_a, d_c, d_d)) = f29_grad(&a, &b, s, c.clone(), &d);
+    common::assert_near(v, f29(&a, &b, s, c.clone(), &d), "value");
+    assert_fd_array(|xx| f29(xx, &b, s, c.clone(), &d), &a, &d_a, "da");
+    assert_fd_array(|xx| f29(&a, &b, s, xx.clone(), &d), &c, &d_c, "dc");
+    assert_fd_array(|xx| f29(&a, &b, s, c.clone(), xx), &d, &d_d, "dd");
 }
 
-// dims (2, 4, 5)
+// dims (2, 4, 3)
 #[differentiable]
-fn h30(a: &Array2<f64>, b: &Array2<f64>) -> f64 {
-    let t1 = (0.928_f64 + 0.576).abs() + (0.467_f64 * b[[1, 2]]);
-    let t2: Array1<f64> =
-        ad_runtime::ndarray::stack(Axis(0), &[b.row(1), b.sum_axis(Axis(0)).view()])
-            .unwrap()
-            .dot(&(&b.sum_axis(Axis(0)) / &(nn::softplus(&a.index_axis(Axis(0), 0)) + 0.5)))
-            .tanh();
-    let t3: Array2<f64> = (nn::sigmoid(&a.powi(3)) + 0.25).sqrt();
-    b.row(0).dot(&nn::relu(&b.fold_axis(
-        Axis(0),
-        f64::NEG_INFINITY,
-        |&m, &v| ((v - t1).powi(2)).max(m),
-    ))) + 0.244 * t1
-        + 0.926 * t2.sum()
-        + (&t3 * &t3).mean().unwrap()
+fn h30(a: &Array1<f64>) -> Array1<f64> {
+    let t1 = (nn::softplus(a) + 0.5).powf(0.5);
+    let t2 = a.abs();
+    let t3: ArrayView1<f64> = t2.view();
+    (-nn::relu(a)) * (t1.sum() + t3.sum())
 }
 
 #[test]
 fn test_h30() {
-    let mut rng = Rng::new(200378);
-    let a = rand(&mut rng, (2, 5), -1.0, 1.0);
-    let b = rand(&mut rng, (2, 5), -1.0, 1.0);
-    let (v, (d_a, d_b)) = h30_grad(&a, &b);
-    common::assert_near(v, h30(&a, &b), "value");
-    assert_fd_array(|xx| h30(xx, &b), &a, &d_a, "da");
-    assert_fd_array(|xx| h30(&a, xx), &b, &d_b, "db");
+    let mut rng = Rng::new(200380);
+    let a = rand(&mut rng, 4, -1.0, 1.0);
+    let seed = rand(&mut rng, 4, -1.0, 1.0);
+    let (y, d_a) = h30_vjp(&a, seed.clone());
+    assert_array(&y, &h30(&a), "value");
+    assert_fd_array(|xx| inner(&seed, &h30(xx)), &a, &d_a, "da");
 }
 
-// dims (2, 4, 5)
-#[differentiable]
-fn f30(
-    a: &Array2<f64>,
-    k: usize,
-    b: &Array1<f64>,
-    c: Array1<f64>,
-    d: &Array1<f64>,
-    s: f64,
-) -> Array1<f64> {
-    let ord = match k {
-        0 => Order::C,
-        _ => Order::F,
-    };
-    let t1: Array2<f64> = a
-        .slice(s![.., 1..3])
-        .mapv(|v| ((v * 0.736).tanh()) * s + s)
-        .to_shape(((2, 4), ord))
-        .unwrap()
-        .to_owned();
-    let t2 = (&(&t1.index_axis(Axis(0), 0) * &t1.index_axis(Axis(0), 0) + 0.5).ln() + &(&t1 * s))
-        .dot(
-            &a.dot(&a.t())
-                .mapv(|v| (((v * v + 0.5).sqrt()) * ((v * v + 0.5).sqrt()) + 0.5).sqrt()),
-        )
-        .tanh();
-    let t3 = nn::sigmoid(&a.slice(s![1..3, ..4]));
-    let t4: Array2<f64> = -&(-a.powi(3));
-    let t5: Array2<f64> = &a.tanh() + (&t4.abs() / (s - 0.303_f64).exp());
-    let mut t6: Array2<f64> = t3.tanh().to_owned();
-    let mut t7: f64 = d[1];
-    for i in 0..a.nrows() {
-        let r = a.row(i);
-        let t8 = nn::cross_entropy(&t3, &vec![3usize; 2]);
-        t6 = &(&(&c.view().insert_axis(Axis(1)) - &t3.index_axis(Axis(0), 1).insert_axis(Axis(0)))
-            * 0.8)
-            * (d[0] + c[0]).tanh()
-            + t6;
-        t7 += ((r[2].cos() + 0.58).abs() + t8).tanh();
+// dims (2, 4, 3)
+#[differentiable(wrt(a))]
+fn f30(a: Array2<f64>, b: &Array1<f64>) -> f64 {
+    let mut t1: Array1<f64> = a.slice(s![1..3, ..2]).to_shape(4).unwrap().to_owned();
+    if a.dot(&a.slice(s![1.., ..])).sum() < -1.28 {
+        let t2 = a[[2, 0]] - (-0.443_f64);
+        t1 = &t1 * 0.541 + &(&t1 * &t1 + 0.5).ln();
+    } else {
+        t1 = &a.row(2).dot(&a.t()) - &t1;
     }
-    (-&t4).dot(&t4.row(0).map(|&v| v * 0.653))
-        + (b.sum() + (&t2 * &t2).mean().unwrap() + (&t5 * &t5).mean().unwrap() + t7)
+    let t3 = b.view();
+    let t4 = h30(&a.slice(s![..2, 1..]).to_shape(4).unwrap().to_owned());
+    let t5 = t4.mapv(f64::tanh);
+    let t6: f64 = t4.mean().unwrap();
+    let t7: Array1<f64> = a.var_axis(Axis(0), 1.0).sin().mapv(|v| v);
+    t6 + 0.432 * t3.sum() + (&t5 * &t5).mean().unwrap() + 0.247 * t6 + (&t7 * &t7).mean().unwrap()
 }
 
 #[test]
 fn test_f30() {
-    let mut rng = Rng::new(200380);
-    let a = rand(&mut rng, (4, 5), -1.0, 1.0);
-    let b = rand(&mut rng, 8, 0.5, 1.5);
-    let c = rand(&mut rng, 2, 0.5, 1.5);
-    let d = rand(&mut rng, 2, -1.0, 1.0);
-    let s = -0.9138;
-    for k in 0..2usize {
-        let seed = rand(&mut rng, 4, -1.0, 1.0);
-        let (y, (d_a, d_b, d_c, d_d, d_s)) = f30_vjp(&a, k, &b, c.clone(), &d, s, seed.clone());
-        assert_array(&y, &f30(&a, k, &b, c.clone(), &d, s), "value");
-        assert_fd_array(
-            |xx| inner(&seed, &f30(xx, k, &b, c.clone(), &d, s)),
-            &a,
-            &d_a,
-            "da",
-        );
-        assert_fd_array(
-            |xx| inner(&seed, &f30(&a, k, xx, c.clone(), &d, s)),
-            &b,
-            &d_b,
-            "db",
-        );
-        assert_fd_array(
-            |xx| inner(&seed, &f30(&a, k, &b, xx.clone(), &d, s)),
-            &c,
-            &d_c,
-            "dc",
-        );
-        assert_fd_array(
-            |xx| inner(&seed, &f30(&a, k, &b, c.clone(), xx, s)),
-            &d,
-            &d_d,
-            "dd",
-        );
-        let fd_s = fd(
-            |xx: &Array<f64, _>| inner(&seed, &f30(&a, k, &b, c.clone(), &d, xx[()])),
-            &Array::from_elem((), s),
-        );
-        common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
-    }
+    let mut rng = Rng::new(200382);
+    let a = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let b = rand(&mut rng, 4, -1.0, 1.0);
+    let (v, d_a) = f30_grad(a.clone(), &b);
+    common::assert_near(v, f30(a.clone(), &b), "value");
+    assert_fd_array(|xx| f30(xx.clone(), &b), &a, &d_a, "da");
 }
 
-// dims (4, 3, 2)
-#[differentiable(wrt(b))]
-fn f31(a: Array1<f64>, b: &Array1<f64>) -> f64 {
-    let t1 = &a.dot(&Array::from_elem((4, 4), 1.5_f64)).map(|&v| v)
-        * nn::softmax(&a.mapv(f64::cos), Axis(0));
-    let t2: Array1<f64> = t1.dot(&Array::from_elem((4, 4), 0.25_f64).powi(2));
-    let mut t3: f64 = 0.0;
-    for i in 0..b.len() - 1 {
-        t3 += (b[i + 1] * 0.683 - b[i]).tanh();
+// dims (3, 4, 2)
+#[differentiable]
+fn f31(a: &Array1<f64>, b: Array2<f64>, s: f64, c: &Array2<f64>) -> Array1<f64> {
+    let t1 = c.row(2);
+    let t2: Array1<f64> = nn::log_softmax(&nn::logsumexp(c, Axis(1)).dot(c).tanh(), Axis(0));
+    let mut t3: Array1<f64> = t1.mapv(|v| ((v * 1.44).tanh()).sin());
+    let mut t4: f64 = s;
+    for i in 0..c.nrows() {
+        let r = c.row(i);
+        let t5 = nn::cross_entropy(&b, &vec![2usize; 3]);
+        t3 = &t3 * 0.7 + &r;
+        t4 = (t4 + ((t1.sum().exp().sqrt() + 0.253).abs() + t5).tanh()).tanh();
     }
-    let t4: Array1<f64> = t2
-        .mapv(|v| v * 0.914)
-        .mapv(|v| (((v * 0.968).sin()) * ((v * 0.968).sin()) + 1.0).ln());
-    (t2[1] * t3).cos() + 0.231 * t3 + (&t4 * &t4).mean().unwrap()
+    let t6 = &(&t2.cos() - b.slice(s![1.., ..3]).dot(&b.index_axis(Axis(1), 0)))
+        .mapv(|v| (((v * 0.587).powi(2) - 0.5) * ((v * 0.587).powi(2) - 0.5) + 1.0).ln())
+        * 0.166;
+    let mut t7: Array1<f64> = t1.to_owned();
+    let mut t8: f64 = t4;
+    for i in 0..c.nrows() {
+        let r = c.row(i);
+        let t9: Array1<f64> = c.view().reversed_axes().dot(&b.std_axis(Axis(1), 1.0));
+        t7 = &t7 * 0.7
+            + &(&c
+                .index_axis(Axis(0), 0)
+                .mapv(|v| (((v * t4) * v) * ((v * t4) * v) + 0.5).sqrt())
+                + t9)
+                .tanh();
+        t8 += ((i as f64 * 0.3) / &b.index_axis(Axis(0), 2).mapv(|v| v * v + 1.0))
+            .var(0.0)
+            .tanh();
+    }
+    let mut t10: Array1<f64> = Array1::<f64>::zeros(2);
+    let mut t11: f64 = t8.powi(2).tanh();
+    for i in 0..c.nrows() {
+        let r = c.row(i);
+        t10 = &nn::sigmoid(&(&r * &c.std_axis(Axis(0), 1.0))) * t7.mean().unwrap().tanh() + t10;
+        t11 += (&t6 + &r).sum().tanh();
+    }
+    let t12 = (&b.dot(&Array::from_elem((4, 4), 0.25_f64))
+        * &b.dot(&Array::from_elem((4, 4), 0.25_f64))
+        + 0.5)
+        .ln();
+    nn::logsumexp(
+        &c.t()
+            .mapv(|v| (((v * 0.76).powi(2) - 0.5) * ((v * 0.76).powi(2) - 0.5) + 1.0).ln()),
+        Axis(1),
+    ) * (a.sum() + (&t3 * &t3).mean().unwrap() + (&t10 * &t10).mean().unwrap() + t11 + t12.sum())
 }
 
 #[test]
 fn test_f31() {
-    let mut rng = Rng::new(200392);
-    let a = rand(&mut rng, 4, -1.0, 1.0);
-    let b = rand(&mut rng, 2, -1.0, 1.0);
-    let (v, d_b) = f31_grad(a.clone(), &b);
-    common::assert_near(v, f31(a.clone(), &b), "value");
-    assert_fd_array(|xx| f31(a.clone(), xx), &b, &d_b, "db");
-}
-
-// dims (5, 3, 5)
-#[differentiable]
-fn f32(a: &Array2<f64>) -> f64 {
-    let mut t1: Array2<f64> =
-        (a + a.fold_axis(Axis(0), f64::NEG_INFINITY, |&m: &f64, &x: &f64| x.max(m))).to_owned();
-    if (1.36_f64.sqrt() / (1.06_f64.exp() * 1.06_f64.exp() + 1.0)) < 0.444 {
-        let t2 = 1.11_f64.exp();
-        t1 = &t1 * 0.336 + &(&t1 / 0.852_f64);
-    }
-    let t3: Array2<f64> = (nn::softplus(a) + 0.5)
-        .powf(0.5)
-        .mean_axis(Axis(0))
-        .unwrap()
-        .insert_axis(Axis(0))
-        * &t1.mean_axis(Axis(1)).unwrap().insert_axis(Axis(1));
-    let mut t4: Array2<f64> = (&t3.row(2).insert_axis(Axis(0))
-        - a.mean_axis(Axis(1)).unwrap().insert_axis(Axis(1)))
-    .to_owned();
-    let mut t5: f64 = nn::cross_entropy(&t3.t(), &vec![2usize; 5]);
-    for i in 0..t3.nrows() {
-        let r = t3.row(i);
-        t4 = (&t4 + a).mapv(f64::tanh);
-        t5 = t5 * 0.8 - t5.cos().sin();
-    }
-    let t6: f64 = t5.tanh();
-    let mut t7: Array2<f64> = -a;
-    if a.sum() > 0.823 {
-        let t8: f64 = nn::cross_entropy_one_hot(&a.t(), &nn::softmax(&t3.t(), Axis(1)));
-        t7 = &t7 * 0.547 + &t4;
-    } else {
-        t7 = &(&(&t3 * t3.mean().unwrap()) * 0.0423) - &t7;
-    }
-    let t9 = a.index_axis(Axis(0), 2);
-    ((t5 * t5).tanh() * (t5 + 0.228).abs().tanh())
-        + 0.754 * t6
-        + (&t7 * &t7).mean().unwrap()
-        + 0.86 * t9.sum()
-}
-
-#[test]
-fn test_f32() {
-    let mut rng = Rng::new(200404);
-    let a = rand(&mut rng, (3, 5), -1.0, 1.0);
-    let (v, d_a) = f32_grad(&a);
-    common::assert_near(v, f32(&a), "value");
-    assert_fd_array(|xx| f32(xx), &a, &d_a, "da");
-}
-
-// dims (3, 5, 3)
-#[differentiable]
-fn f33(a: &Array2<f64>, b: &Array2<f64>, c: &Array2<f64>) -> Array2<f64> {
-    let t1: Array1<f64> = -(b.mean_axis(Axis(0)).unwrap()
-        / (nn::softplus(&b.fold_axis(Axis(0), f64::INFINITY, |&m, &x| f64::min(m, x))) + 0.5));
-    let t2 = a.index_axis(Axis(1), 0);
-    let mut t3: Array1<f64> = t1.dot(a);
-    let mut t4: f64 = b.sum();
-    for i in 0..c.nrows() {
-        let r = c.row(i);
-        let t5: f64 = a[[3, 1]];
-        let t6: Array1<f64> = a.var_axis(Axis(0), 0.0);
-        t3 = (&t3 + &(&r - (a[[3, 0]] * &r))).mapv(f64::tanh);
-        t4 = t4 * 0.8 - ((t1.dot(&nn::logsumexp(a, Axis(1))) - t4.powi(2).tanh()).tanh() + t5);
-    }
-    let t7: f64 = t4.tanh();
-    let mut t8: f64 = 0.0;
-    for i in 0..t1.len() - 1 {
-        t8 += (t1[i + 1] * t7 - t1[i]).tanh();
-    }
-    let t9: f64 = nn::mse(
-        &(t3.mean().unwrap() + (b - t8)),
-        &(&t3.view().insert_axis(Axis(1))
-            * &(&t2.insert_axis(Axis(0)) - &t3.view().insert_axis(Axis(1)))),
-    );
-    let t10 = a.row(0);
-    let t11 = (&(-b) * &(-b)).sum();
-    a.to_shape((3, 5))
-        .unwrap()
-        .into_owned()
-        .to_shape((5, 3))
-        .unwrap()
-        .into_owned()
-        * (t9 + (&t10 * &t10).mean().unwrap() + t11)
-}
-
-#[test]
-fn test_f33() {
-    let mut rng = Rng::new(200416);
-    let a = rand(&mut rng, (5, 3), -1.0, 1.0);
-    let b = rand(&mut rng, (3, 5), -1.0, 1.0);
-    let c = rand(&mut rng, (3, 3), -1.0, 1.0);
-    let seed = rand(&mut rng, (5, 3), -1.0, 1.0);
-    let (y, (d_a, d_b, d_c)) = f33_vjp(&a, &b, &c, seed.clone());
-    assert_array(&y, &f33(&a, &b, &c), "value");
-    assert_fd_array(|xx| inner(&seed, &f33(xx, &b, &c)), &a, &d_a, "da");
-    assert_fd_array(|xx| inner(&seed, &f33(&a, xx, &c)), &b, &d_b, "db");
-    assert_fd_array(|xx| inner(&seed, &f33(&a, &b, xx)), &c, &d_c, "dc");
-}
-
-// dims (4, 5, 4)
-#[differentiable]
-fn f34(a: &Array1<f64>) -> f64 {
-    let t1 = a.slice(s![1..]);
-    let mut t2: f64 = 0.0;
-    for i in 0..a.len() - 1 {
-        t2 += (a[i + 1] * 1.41 - a[i]).tanh();
-    }
-    let mut t3: f64 = 0.0;
-    for i in 0..a.len() - 1 {
-        t3 += (a[i + 1] * 0.718 - a[i]).tanh();
-    }
-    a.mean().unwrap() + 0.625 * t1.sum() + 0.441 * t2 + 0.658 * t3
-}
-
-#[test]
-fn test_f34() {
-    let mut rng = Rng::new(200428);
-    let a = rand(&mut rng, 4, -1.0, 1.0);
-    let (v, d_a) = f34_grad(&a);
-    common::assert_near(v, f34(&a), "value");
-    assert_fd_array(|xx| f34(xx), &a, &d_a, "da");
-}
-
-// dims (2, 4, 2)
-#[differentiable(wrt(a, b))]
-fn f35(a: ArrayView2<f64>, b: &Array2<f64>, c: &Array2<f64>) -> Array1<f64> {
-    let mut t1: Array2<f64> = a.t().to_owned();
-    let mut t2: f64 = 0.0;
-    for i in 0..c.nrows() {
-        let r = c.row(i);
-        t1 = &t1 * 0.7 + &(-&a);
-        t2 = (t2 + r[0]).tanh();
-    }
-    let t3: Array2<f64> = c
-        .t()
-        .map(|&v| (((v * 1.09) * (v * 1.09) + 0.5).sqrt()).exp())
-        .abs();
-    let mut t4: Array1<f64> = (&b.fold_axis(Axis(0), f64::INFINITY, |&m, &x| x.min(m))
-        / b.fold_axis(Axis(0), f64::NEG_INFINITY, |&acc: &f64, &x: &f64| {
-            acc.max(x)
-        })
-        .exp())
-    .to_owned();
-    let mut t5: f64 = 0.0;
-    for i in 0..b.nrows() {
-        let r = b.row(i);
-        t4 = (&t4 + &(&r + nn::sigmoid(&b.t().dot(&t3.column(0))))).mapv(f64::tanh);
-        t5 = (t5 + ((a[[1, 0]] - c.sum()) + (t3[[1, 1]] - t4.mean().unwrap())).tanh()).tanh();
-    }
-    let mut t6: Array1<f64> = Array1::<f64>::zeros(2);
-    let mut t7: f64 = 0.0;
-    for i in 0..t3.nrows() {
-        let r = t3.row(i);
-        t6 = &nn::sigmoid(&r) * t2.exp().tanh() + t6;
-        t7 = t7 * 0.8 - (t2 * t2).exp();
-    }
-    let t8 = ad_runtime::ndarray::stack(Axis(0), &[b.row(1).cos().view(), (-&t4).view()]).unwrap();
-    let t9 = t4.clone().into_shape_with_order((2, 2)).unwrap() * (t5 + t4[1]);
-    (nn::sigmoid(&t6.sin()) + 0.25).ln()
-        + (t1.sum() + (&t6 * &t6).mean().unwrap() + t7 + t8.sum() + t9.sum())
-}
-
-#[test]
-fn test_f35() {
-    let mut rng = Rng::new(200440);
-    let a = rand(&mut rng, (2, 2), 0.5, 1.5);
-    let b = rand(&mut rng, (2, 4), -1.0, 1.0);
-    let c = rand(&mut rng, (2, 2), -1.0, 1.0);
+    let mut rng = Rng::new(200394);
+    let a = rand(&mut rng, 2, -1.0, 1.0);
+    let b = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let s = 1.0281;
+    let c = rand(&mut rng, (3, 2), 0.5, 1.5);
     let seed = rand(&mut rng, 2, -1.0, 1.0);
-    let (y, (d_a, d_b)) = f35_vjp(a.view(), &b, &c, seed.clone());
-    assert_array(&y, &f35(a.view(), &b, &c), "value");
-    let d_a: Array2<f64> = d_a;
-    assert_fd_array(|xx| inner(&seed, &f35(xx.view(), &b, &c)), &a, &d_a, "da");
-    assert_fd_array(|xx| inner(&seed, &f35(a.view(), xx, &c)), &b, &d_b, "db");
-}
-
-// dims (4, 5, 4)
-#[differentiable]
-fn f36(a: &Array2<f64>, b: &Array1<f64>, c: &Array1<f64>, s: f64) -> f64 {
-    let t1 = &(a.sum_axis(Axis(0)) * &a.sum_axis(Axis(0))).mapv(f64::tanh)
-        + &a.dot(&a.slice(s![..4, ..]));
-    let t2 = b.view();
-    let t3 = c.slice(s![1..]);
-    let mut t4: Array2<f64> = (nn::sigmoid(a) + 0.25).ln();
-    if s < 0.37 {
-        let t5 = t4[[0, 3]];
-        t4 = &t4 * 0.592 + &(&t4 + s);
-    } else {
-        t4 = &nn::softmax(&t4, Axis(1)) - &t4;
-    }
-    let t6: Array1<f64> = (t4[[0, 2]] - c).sin();
-    let t7: f64 = c[1].sin().powi(2).exp();
-    (&t4.sin() * &t4.sin()).sum()
-        + 0.67 * t2.sum()
-        + 0.24 * t3.sum()
-        + 0.293 * t6.sum()
-        + 0.242 * t7
-}
-
-#[test]
-fn test_f36() {
-    let mut rng = Rng::new(200452);
-    let a = rand(&mut rng, (5, 4), -1.0, 1.0);
-    let b = rand(&mut rng, 5, -1.0, 1.0);
-    let c = rand(&mut rng, 5, -1.0, 1.0);
-    let s = 1.2043;
-    let (v, (d_a, d_b, d_c, d_s)) = f36_grad(&a, &b, &c, s);
-    common::assert_near(v, f36(&a, &b, &c, s), "value");
-    assert_fd_array(|xx| f36(xx, &b, &c, s), &a, &d_a, "da");
-    assert_fd_array(|xx| f36(&a, xx, &c, s), &b, &d_b, "db");
-    assert_fd_array(|xx| f36(&a, &b, xx, s), &c, &d_c, "dc");
-    let fd_s = fd(
-        |xx: &Array<f64, _>| f36(&a, &b, &c, xx[()]),
-        &Array::from_elem((), s),
-    );
-    common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
-}
-
-// dims (5, 2, 3)
-#[differentiable]
-fn f37(a: &Array2<f64>, b: Array1<f64>, c: Array1<f64>, d: &Array2<f64>, w: Array1<f64>) -> f64 {
-    let t1 = a.view();
-    let t2: Array1<f64> = (&t1.to_shape(((3, 2), Order::F)).unwrap() - t1.sum())
-        .mean_axis(Axis(1))
-        .unwrap();
-    let t3: Array1<f64> = (&t2
-        / (nn::sigmoid(&a.fold_axis(Axis(0), f64::NEG_INFINITY, |&m, &v| f64::max(m, v))) + 0.25))
-        .tanh();
-    let t4 = (&nn::relu(&t3) * &nn::relu(&t3) + 0.5).ln()
-        / &(t1.std_axis(Axis(0), 1.0)
-            + &d.view()
-                .reversed_axes()
-                .fold_axis(Axis(1), f64::INFINITY, |&m, &x| m.min(x)))
-            .mapv(|v| v * v + 1.0);
-    let t5 = t1.index_axis(Axis(0), 0);
-    let t6 = if 0.873_f64 > 0.11 {
-        c.mapv(|v| {
-            if v > 0.23 {
-                (v * v + 0.5).sqrt()
-            } else {
-                (v * v + 0.5).sqrt()
-            }
-        }) / w.powi(2).mapv(|v| v * v + 1.0)
-    } else {
-        w.map(|&v| v.sin())
-            .dot(&(w.sum() + Array::from_elem((3, 3), 0.5_f64)))
-    };
-    let t7 = b.var(1.0) + 1.01_f64.exp();
-    ((t7 / (t7 * t7 + 1.0)) + 0.5).abs()
-        + (&t4 * &t4).mean().unwrap()
-        + (&t5 * &t5).mean().unwrap()
-        + 0.698 * t6.sum()
-        + 0.394 * t7
-}
-
-#[test]
-fn test_f37() {
-    let mut rng = Rng::new(200464);
-    let a = rand(&mut rng, (2, 3), 0.5, 1.5);
-    let b = rand(&mut rng, 5, -1.0, 1.0);
-    let c = rand(&mut rng, 3, -1.0, 1.0);
-    let d = rand(&mut rng, (2, 3), -1.0, 1.0);
-    let w = rand(&mut rng, 3, -1.0, 1.0);
-    let (v, (d_a, d_b, d_c, d_d, d_w)) = f37_grad(&a, b.clone(), c.clone(), &d, w.clone());
-    common::assert_near(v, f37(&a, b.clone(), c.clone(), &d, w.clone()), "value");
+    let (y, (d_a, d_b, d_s, d_c)) = f31_vjp(&a, b.clone(), s, &c, seed.clone());
+    assert_array(&y, &f31(&a, b.clone(), s, &c), "value");
     assert_fd_array(
-        |xx| f37(xx, b.clone(), c.clone(), &d, w.clone()),
+        |xx| inner(&seed, &f31(xx, b.clone(), s, &c)),
         &a,
         &d_a,
         "da",
     );
     assert_fd_array(
-        |xx| f37(&a, xx.clone(), c.clone(), &d, w.clone()),
+        |xx| inner(&seed, &f31(&a, xx.clone(), s, &c)),
+        &b,
+        &d_b,
+        "db",
+    );
+    let fd_s = fd(
+        |xx: &Array<f64, _>| inner(&seed, &f31(&a, b.clone(), xx[()], &c)),
+        &Array::from_elem((), s),
+    );
+    common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
+    assert_fd_array(
+        |xx| inner(&seed, &f31(&a, b.clone(), s, xx)),
+        &c,
+        &d_c,
+        "dc",
+    );
+}
+
+// dims (5, 2, 4)
+#[differentiable]
+fn f32(a: &Array2<f64>, s: f64, k: usize, p: f64) -> f64 {
+    let ord = if k % 2 == 0 {
+        Order::ColumnMajor
+    } else {
+        Order::RowMajor
+    };
+    let t1 = (&Array::from_elem((5, 2), 1.5_f64) + &a.index_axis(Axis(0), 2))
+        .to_shape(((5, 2), ord))
+        .unwrap()
+        .into_owned();
+    let t2: Array2<f64> =
+        (&(Array::from_elem((5, 4), 0.5_f64).mapv(f64::cos) * (&t1 * &t1).sum()) * 0.032).dot(
+            &Array::from_elem((4, 4), 0.5_f64)
+                .mapv(|v| ((v * s) * (v * s) + 1.0).ln())
+                .dot(&Array::from_elem((4, 5), 0.5_f64).dot(&t1))
+                .mapv(f64::tanh),
+        );
+    let t3: Array2<f64> = if t2[[4, 0]] > 0.519 {
+        nn::sigmoid(
+            &(&(t1.fold_axis(Axis(0), f64::NEG_INFINITY, |&acc, &x| f64::max(acc, x))
+                + t1.var_axis(Axis(0), 1.0).mapv(f64::tanh))
+            .insert_axis(Axis(0))
+                - nn::logsumexp(&t2, Axis(1)).insert_axis(Axis(1))),
+        )
+    } else {
+        a.mean_axis(Axis(0)).unwrap().insert_axis(Axis(0))
+            / &(nn::softplus(
+                &(&t2.sum_axis(Axis(1)) * 0.125)
+                    .mapv(f64::tanh)
+                    .insert_axis(Axis(1)),
+            ) + 0.5)
+    };
+    let t4: Array2<f64> = nn::softplus(&a.index_axis(Axis(0), 0)) + (&a.row(0) + t3);
+    let t5: Array2<f64> = if s > 0.598 {
+        t1.dot(&a.t()).dot(&nn::log_softmax(a, Axis(1))).tanh()
+    } else {
+        (&t4.view().reversed_axes() + &a.row(1).insert_axis(Axis(1)))
+            .to_shape((10, ord))
+            .unwrap()
+            .into_owned()
+            .into_shape_with_order(((5, 2), Order::F))
+            .unwrap()
+    };
+    1.42_f64 + 0.604 * p + (&t5 * &t5).mean().unwrap()
+}
+
+#[test]
+fn test_f32() {
+    let mut rng = Rng::new(200406);
+    let a = rand(&mut rng, (4, 2), -1.0, 1.0);
+    let s = 0.5648;
+    let p = 1.1636;
+    for k in 0..2usize {
+        let (v, (d_a, d_s, d_p)) = f32_grad(&a, s, k, p);
+        common::assert_near(v, f32(&a, s, k, p), "value");
+        assert_fd_array(|xx| f32(xx, s, k, p), &a, &d_a, "da");
+        let fd_s = fd(
+            |xx: &Array<f64, _>| f32(&a, xx[()], k, p),
+            &Array::from_elem((), s),
+        );
+        common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
+        let fd_p = fd(
+            |xx: &Array<f64, _>| f32(&a, s, k, xx[()]),
+            &Array::from_elem((), p),
+        );
+        common::assert_close_tol(&[d_p], &[fd_p[()]], 1e-5, "dp");
+    }
+}
+
+// dims (5, 3, 4)
+#[differentiable]
+fn h33(a: &Array1<f64>) -> f64 {
+    let t1 = a.mapv(f64::cos).cos();
+    nn::mse(
+        &Array::from_elem((15, 3), 0.5_f64).sum_axis(Axis(1)),
+        &Array::from_elem((5, 3), 1.5_f64)
+            .to_shape((15, Order::F))
+            .unwrap(),
+    ) + 0.577 * t1.sum()
+}
+
+#[test]
+fn test_h33() {
+    let mut rng = Rng::new(200418);
+    let a = rand(&mut rng, 15, -1.0, 1.0);
+    let (v, d_a) = h33_grad(&a);
+    common::assert_near(v, h33(&a), "value");
+    assert_fd_array(|xx| h33(xx), &a, &d_a, "da");
+}
+
+// dims (5, 3, 4)
+#[differentiable(wrt(s))]
+fn f33(a: ArrayView2<f64>, k: usize, s: f64) -> f64 {
+    let ord = match k {
+        0 => Order::ColumnMajor,
+        _ => Order::RowMajor,
+    };
+    let t1 = a.to_shape(((5, 3), ord)).unwrap();
+    let mut t2 = Array1::<f64>::zeros(3);
+    let mut t3: f64 = 0.0;
+    for i in 0..t1.nrows() {
+        let r = t1.row(i);
+        let t4 = (i as f64 * 0.3);
+        let t5 = r.dot(&a.slice(s![..3, ..]));
+        t2 = t2
+            + &(&(&a
+                .t()
+                .fold_axis(Axis(1), f64::INFINITY, |&acc: &f64, &x: &f64| acc.min(x))
+                + t5)
+                * 0.5);
+        t3 = (t3 + ((&t2 - &r).sum() + t4).tanh()).tanh();
+    }
+    let t6: Array2<f64> = if t2.mean().unwrap().tanh().exp() < 1.35 {
+        -Array::from_elem((5, 5), 1.5_f64).dot(&t1)
+    } else {
+        t1.var(1.0) + Array2::<f64>::eye(5).dot(&t1)
+    };
+    let t7 = a[[0, 0]] / &nn::sigmoid(&a.dot(&t6.slice(s![1..4, ..]))).mapv(|v| v * v + 1.0);
+    let t8 = a.t();
+    let t9 = (&t1 - &t2.view().insert_axis(Axis(0))).mapv(f64::sin);
+    let t10 = t7.view();
+    let t11 = a.view();
+    nn::cross_entropy_one_hot(
+        &(nn::softplus(&t8.view().reversed_axes()) + 0.5).powf(0.5),
+        &nn::softmax(&t8.view().reversed_axes().mapv(f64::cos), Axis(1)),
+    ) + 0.728 * s
+        + 0.466 * t3
+        + (&t8 * &t8).mean().unwrap()
+        + 0.24 * t9.sum()
+        + 0.854 * t10.sum()
+        + (&t11 * &t11).mean().unwrap()
+}
+
+#[test]
+fn test_f33() {
+    let mut rng = Rng::new(200420);
+    let a = rand(&mut rng, (5, 3), -1.0, 1.0);
+    let s = 0.9304;
+    for k in 0..2usize {
+        let (v, d_s) = f33_grad(a.view(), k, s);
+        common::assert_near(v, f33(a.view(), k, s), "value");
+        let fd_s = fd(
+            |xx: &Array<f64, _>| f33(a.view(), k, xx[()]),
+            &Array::from_elem((), s),
+        );
+        common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
+    }
+}
+
+// dims (5, 2, 3)
+#[differentiable(wrt(a, b, d))]
+fn f34(a: &Array2<f64>, b: &Array1<f64>, c: Array1<f64>, d: &Array1<f64>) -> Array1<f64> {
+    let t1 = c.mean().unwrap().exp().ln();
+    let mut t2: Array1<f64> = (nn::softplus(b) + 0.5).ln().to_owned();
+    if t1 > -0.108 {
+        let t3: f64 = t1;
+        t2 = &t2 * 0.47 + &nn::sigmoid(&a.t().dot(d));
+    }
+    let mut t4: f64 = 0.0;
+    for i in 0..b.len() - 1 {
+        t4 += (b[i + 1] * t1 - b[i]).tanh();
+    }
+    let mut t5: Array1<f64> = c;
+    if t4 > -1.28 {
+        let t6: f64 = t4;
+        t5 = &t5 * 0.787 + &a.slice(s![.., ..2]).to_shape(10).unwrap().to_owned();
+    } else {
+        t5 = &(&t5 / t4.exp()).mapv(f64::tanh) - &t5;
+    }
+    let mut t7: Array1<f64> = b.mapv(|v| v * v + 1.0).sqrt();
+    let mut t8: f64 = 0.0;
+    for i in 0..a.nrows() {
+        let r = a.row(i);
+        t7 = t7 + &nn::sigmoid(&(&r - a.var_axis(Axis(0), 1.0)));
+        t8 = t8 * 0.8 - t1;
+    }
+    (&nn::log_softmax(b, Axis(0)) / &(nn::softplus(&t7) + 0.5)) + (t2.sum() + t7.sum() + t8)
+}
+
+#[test]
+fn test_f34() {
+    let mut rng = Rng::new(200432);
+    let a = rand(&mut rng, (5, 3), -1.0, 1.0);
+    let b = rand(&mut rng, 3, -1.0, 1.0);
+    let c = rand(&mut rng, 10, -1.0, 1.0);
+    let d = rand(&mut rng, 5, -1.0, 1.0);
+    let seed = rand(&mut rng, 3, -1.0, 1.0);
+    let (y, (d_a, d_b, d_d)) = f34_vjp(&a, &b, c.clone(), &d, seed.clone());
+    assert_array(&y, &f34(&a, &b, c.clone(), &d), "value");
+    assert_fd_array(
+        |xx| inner(&seed, &f34(xx, &b, c.clone(), &d)),
+        &a,
+        &d_a,
+        "da",
+    );
+    assert_fd_array(
+        |xx| inner(&seed, &f34(&a, xx, c.clone(), &d)),
         &b,
         &d_b,
         "db",
     );
     assert_fd_array(
-        |xx| f37(&a, b.clone(), xx.clone(), &d, w.clone()),
-        &c,
-        &d_c,
-        "dc",
-    );
-    assert_fd_array(
-        |xx| f37(&a, b.clone(), c.clone(), xx, w.clone()),
+        |xx| inner(&seed, &f34(&a, &b, c.clone(), xx)),
         &d,
         &d_d,
         "dd",
     );
-    assert_fd_array(
-        |xx| f37(&a, b.clone(), c.clone(), &d, xx.clone()),
-        &w,
-        &d_w,
-        "dw",
-    );
 }
 
-// dims (3, 2, 3)
+// dims (3, 2, 5)
 #[differentiable]
-fn h38(a: &Array2<f64>) -> f64 {
-    let mut t1: Array2<f64> = a.mean_axis(Axis(0)).unwrap() - a;
+fn f35(a: &Array2<f64>, b: &Array2<f64>, c: &Array2<f64>) -> Array2<f64> {
+    let mut t1: Array1<f64> = &c.mean_axis(Axis(0)).unwrap() - &c.row(2);
     let mut t2: f64 = 0.0;
-    for i in 0..a.nrows() {
-        let r = a.row(i);
-        let t3 = t2;
-        let t4 = r.mapv(|v| ((v * t2) * (v * t3)).tanh());
-        t1 = &t1 + &nn::sigmoid(&(&t1 - t1[[2, 0]]));
-        t2 = t2 * 0.8 - (&t4 + t3).std(1.0);
+    for i in 0..c.nrows() {
+        let r = c.row(i);
+        let t3: f64 = (i as f64 * 0.3) - (i as f64 * 0.3);
+        let t4 = t2;
+        t1 = &t1 * 0.7 + &r;
+        t2 = (t2
+            + (nn::mse(
+                &c.slice(s![.., 1..4]).dot(a),
+                &a.mapv(|v| ((v * t4).sin()).exp()),
+            ) + t3)
+                .tanh())
+        .tanh();
     }
-    let t5 = a.view();
-    t1[[1, 1]] + 0.768 * t5.sum()
+    let t5: Array2<f64> = if t2 > 0.11 {
+        (b / (t1[2] * t1[2] + 1.0)).exp()
+    } else {
+        &a.t().dot(c) - &t1.abs().insert_axis(Axis(0))
+    };
+    let t6: Array2<f64> = if t1.mean().unwrap().cos() < -0.499 {
+        nn::softmax(
+            &c.mapv(|v| (((v * v + 1.0).ln()) * ((v * v + 1.0).ln()) + 0.5).sqrt()),
+            Axis(0),
+        )
+    } else {
+        &(&c.fold_axis(Axis(1), f64::INFINITY, |&acc, &x| {
+            f64::min(acc, (x - t2).powi(2))
+        }) / &(nn::softplus(&a.fold_axis(Axis(1), f64::NEG_INFINITY, |&m, &v| v.max(m))) + 0.5))
+            .insert_axis(Axis(1))
+            - (&t1 * &t1).mapv(f64::tanh).insert_axis(Axis(0))
+    };
+    let t7: Array2<f64> = c.slice(s![.., 2..]).dot(c).map(|&v| (v * 0.975) * t2 + t2);
+    let t8: f64 = (0.941_f64 - t5[[0, 4]]).tanh();
+    (ad_runtime::ndarray::concatenate(Axis(1), &[t7.slice(s![.., ..3]), a.view()]).unwrap()
+        - ((-0.355_f64) / (t2 * t2 + 1.0)))
+        + ((&t6 * &t6).mean().unwrap() + (&t7 * &t7).mean().unwrap() + t8)
 }
 
 #[test]
-fn test_h38() {
-    let mut rng = Rng::new(200476);
+fn test_f35() {
+    let mut rng = Rng::new(200444);
     let a = rand(&mut rng, (3, 2), -1.0, 1.0);
-    let (v, d_a) = h38_grad(&a);
-    common::assert_near(v, h38(&a), "value");
-    assert_fd_array(|xx| h38(xx), &a, &d_a, "da");
+    let b = rand(&mut rng, (2, 5), -1.0, 1.0);
+    let c = rand(&mut rng, (3, 5), -1.0, 1.0);
+    let seed = rand(&mut rng, (3, 5), -1.0, 1.0);
+    let (y, (d_a, d_b, d_c)) = f35_vjp(&a, &b, &c, seed.clone());
+    assert_array(&y, &f35(&a, &b, &c), "value");
+    assert_fd_array(|xx| inner(&seed, &f35(xx, &b, &c)), &a, &d_a, "da");
+    assert_fd_array(|xx| inner(&seed, &f35(&a, xx, &c)), &b, &d_b, "db");
+    assert_fd_array(|xx| inner(&seed, &f35(&a, &b, xx)), &c, &d_c, "dc");
 }
 
-// dims (3, 2, 3)
+// dims (5, 2, 3)
 #[differentiable]
-fn f38(a: Array1<f64>) -> f64 {
-    let t1: f64 = h38(&(&Array::from_elem((3, 2), 0.25_f64) * 0.576_f64));
-    let t2: f64 = t1.tanh();
-    let mut t3: f64 = 0.0;
-    for i in 0..a.len() - 1 {
-        t3 = t3 * 0.8 + a[i].sin() * a[i + 1];
+fn h36(a: &Array1<f64>, s: f64, b: &Array2<f64>) -> Array1<f64> {
+    let mut t1 = Array1::<f64>::zeros(2);
+    let mut t2: f64 = b.mean().unwrap();
+    for i in 0..b.nrows() {
+        let r = b.row(i);
+        t1 = (&t1 + &(&b.index_axis(Axis(1), 1) * &t1)).mapv(f64::tanh);
+        t2 = (t2 + (&(&r * &r) * &(&r * &r)).sum()).tanh();
     }
-    let t4 = a.slice(s![1..]);
-    let mut t5: Array1<f64> = (a.sum() + &t4).to_owned();
-    if t3.sin() < -0.486 {
-        t5 = &t5 * 0.841 + &nn::relu(&t4);
+    (&b.var_axis(Axis(1), 1.0) - (a.mean().unwrap() - a)) * (a.sum() + s + t2)
+}
+
+#[test]
+fn test_h36() {
+    let mut rng = Rng::new(200456);
+    let a = rand(&mut rng, 2, -1.0, 1.0);
+    let s = 0.6386;
+    let b = rand(&mut rng, (2, 3), -1.0, 1.0);
+    let seed = rand(&mut rng, 2, -1.0, 1.0);
+    let (y, (d_a, d_s, d_b)) = h36_vjp(&a, s, &b, seed.clone());
+    assert_array(&y, &h36(&a, s, &b), "value");
+    assert_fd_array(|xx| inner(&seed, &h36(xx, s, &b)), &a, &d_a, "da");
+    let fd_s = fd(
+        |xx: &Array<f64, _>| inner(&seed, &h36(&a, xx[()], &b)),
+        &Array::from_elem((), s),
+    );
+    common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
+    assert_fd_array(|xx| inner(&seed, &h36(&a, s, xx)), &b, &d_b, "db");
+}
+
+// dims (5, 2, 3)
+#[differentiable]
+fn f36(a: &Array2<f64>) -> Array2<f64> {
+    let mut t1 = Array2::<f64>::zeros((5, 2));
+    let mut t2: f64 = 1.31_f64.sin();
+    for i in 0..a.nrows() {
+        let r = a.row(i);
+        let t3 = (i as f64 * 0.3) + &t1;
+        t1 = &(ad_runtime::ndarray::concatenate(
+            Axis(0),
+            &[a.slice(s![1..4, ..]), a.slice(s![3.., ..])],
+        )
+        .unwrap()
+            + t3)
+            .tanh()
+            * (t2 * t2 + 1.0).sqrt()
+            + t1;
+        t2 = (t2 + t1[[1, 0]].tanh()).tanh();
     }
-    t5[0].powi(2).tanh() + 0.279 * t1 + 0.379 * t2 + (&t5 * &t5).mean().unwrap()
+    let t4: Array2<f64> = (nn::sigmoid(&t1.sin()) + 0.25).ln();
+    let t5 = nn::sigmoid(
+        &a.dot(&t4.view().reversed_axes())
+            .dot(&a.to_shape(((5, 2), Order::F)).unwrap()),
+    )
+    .mapv(f64::sin);
+    (-&Array2::<f64>::eye(5)).dot(&Array::from_elem((5, 3), 0.5_f64).dot(&t4.slice(s![1..4, ..])))
+        + ((&t5 * &t5).mean().unwrap())
+}
+
+#[test]
+fn test_f36() {
+    let mut rng = Rng::new(200458);
+    let a = rand(&mut rng, (5, 2), -1.0, 1.0);
+    let seed = rand(&mut rng, (5, 2), -1.0, 1.0);
+    let (y, d_a) = f36_vjp(&a, seed.clone());
+    assert_array(&y, &f36(&a), "value");
+    assert_fd_array(|xx| inner(&seed, &f36(xx)), &a, &d_a, "da");
+}
+
+// dims (3, 5, 2)
+#[differentiable(wrt(a, b))]
+fn f37(a: &Array2<f64>, b: &Array2<f64>, c: Array2<f64>, k: usize) -> Array2<f64> {
+    let ord = if k % 2 == 0 {
+        Order::ColumnMajor
+    } else {
+        Order::RowMajor
+    };
+    let t1 = (&b.t() + &b.index_axis(Axis(0), 0).insert_axis(Axis(1)))
+        .to_shape(((3, 5), ord))
+        .unwrap()
+        .to_owned();
+    let t2 = -&(nn::softplus(&b.slice(s![.., ..3]).dot(&t1)) + 0.5).ln();
+    let t3 = (0.836_f64 * 1.11_f64) * (-1.47_f64);
+    let t4 = &(&t1.slice(s![.., 1..4]).dot(b)
+        + ad_runtime::ndarray::concatenate(
+            Axis(0),
+            &[c.index_axis(Axis(1), 1), t1.index_axis(Axis(1), 4)],
+        )
+        .unwrap())
+        + (c.index_axis(Axis(0), 1).mapv(|v| v) * &t1.row(2)).insert_axis(Axis(0));
+    let t5 = if t3 < -0.613 {
+        nn::sigmoid(b).sin()
+    } else {
+        &c.column(2).dot(&c) - t2.tanh()
+    };
+    (&c.mapv(|v| ((v * v + 1.0).ln()).tanh()) - t4[[0, 4]])
+        * ((a * a).mean().unwrap() + t4.sum() + t5.sum())
+}
+
+#[test]
+fn test_f37() {
+    let mut rng = Rng::new(200470);
+    let a = rand(&mut rng, (2, 5), -1.0, 1.0);
+    let b = rand(&mut rng, (3, 5), -1.0, 1.0);
+    let c = rand(&mut rng, (2, 5), -1.0, 1.0);
+    for k in 0..2usize {
+        let seed = rand(&mut rng, (2, 5), -1.0, 1.0);
+        let (y, (d_a, d_b)) = f37_vjp(&a, &b, c.clone(), k, seed.clone());
+        assert_array(&y, &f37(&a, &b, c.clone(), k), "value");
+        assert_fd_array(
+            |xx| inner(&seed, &f37(xx, &b, c.clone(), k)),
+            &a,
+            &d_a,
+            "da",
+        );
+        assert_fd_array(
+            |xx| inner(&seed, &f37(&a, xx, c.clone(), k)),
+            &b,
+            &d_b,
+            "db",
+        );
+    }
+}
+
+// dims (5, 4, 3)
+#[differentiable]
+fn f38(a: &Array1<f64>, b: Array1<f64>) -> f64 {
+    let t1 = (-1.43_f64).tanh()
+        + (Array::from_elem((3, 5), 0.25_f64)
+            .fold_axis(Axis(1), f64::NEG_INFINITY, |&m, &x| f64::max(x, m))
+            + Array::from_elem((3, 4), 0.25_f64).dot(&b));
+    let t2 = t1.slice(s![1..]);
+    let t3 = nn::sigmoid(&Array::from_elem((3, 3), 1.5_f64).dot(a));
+    (-0.576_f64) + (&t2 * &t2).mean().unwrap() + 0.215 * t3.sum()
 }
 
 #[test]
 fn test_f38() {
-    let mut rng = Rng::new(200478);
+    let mut rng = Rng::new(200482);
     let a = rand(&mut rng, 3, -1.0, 1.0);
-    let (v, d_a) = f38_grad(a.clone());
-    common::assert_near(v, f38(a.clone()), "value");
-    assert_fd_array(|xx| f38(xx.clone()), &a, &d_a, "da");
+    let b = rand(&mut rng, 4, -1.0, 1.0);
+    let (v, (d_a, d_b)) = f38_grad(&a, b.clone());
+    common::assert_near(v, f38(&a, b.clone()), "value");
+    assert_fd_array(|xx| f38(xx, b.clone()), &a, &d_a, "da");
+    assert_fd_array(|xx| f38(&a, xx.clone()), &b, &d_b, "db");
 }
 
-// dims (5, 4, 2)
+// dims (3, 4, 5)
 #[differentiable]
-fn f39(a: &Array2<f64>, s: f64, b: &Array1<f64>) -> f64 {
-    let mut t1 = Array1::<f64>::zeros(20);
-    let mut t2: f64 = 0.0;
-    for i in 0..a.nrows() {
-        let r = a.row(i);
-        let t3 = a
-            .fold_axis(Axis(1), f64::INFINITY, |&m: &f64, &x: &f64| x.min(m))
-            .dot(a);
-        t1 = &t1 * 0.7 + &Array::from_elem((20, 2), 0.5_f64).dot(&r);
-        t2 += (t2.exp().exp() + t3.mean().unwrap()).tanh();
-    }
-    let t4: ArrayView1<f64> = b.slice(s![1..]);
-    let mut t5: Array1<f64> = Array1::<f64>::zeros(19);
-    let mut t6: f64 = 0.0;
-    for i in 0..a.nrows() {
-        let r = a.row(i);
-        t5 = &t5.powi(2) * (t6 + 0.327).abs() + t5;
-        t6 += nn::cross_entropy_one_hot(
-            &Array::from_elem((5, 4), 0.5_f64),
-            &nn::softmax(&Array::from_elem((5, 4), 0.25_f64), Axis(1)),
+fn h39(a: &Array2<f64>, s: f64, b: &Array1<f64>) -> Array1<f64> {
+    let t1: Array1<f64> =
+        &(&a.std_axis(Axis(1), 1.0) * a[[4, 3]]) + &b.mapv(|v| (v * 0.409).powi(2) - 0.5);
+    (&(b / (&t1 * &t1 + 0.5)) / (&(b - &t1) * &(b - &t1) + 0.5)) + (s + (&t1 * &t1).mean().unwrap())
+}
+
+#[test]
+fn test_h39() {
+    let mut rng = Rng::new(200494);
+    let a = rand(&mut rng, (5, 4), -1.0, 1.0);
+    let s = -0.7796;
+    let b = rand(&mut rng, 5, -1.0, 1.0);
+    let seed = rand(&mut rng, 5, -1.0, 1.0);
+    let (y, (d_a, d_s, d_b)) = h39_vjp(&a, s, &b, seed.clone());
+    assert_array(&y, &h39(&a, s, &b), "value");
+    assert_fd_array(|xx| inner(&seed, &h39(xx, s, &b)), &a, &d_a, "da");
+    let fd_s = fd(
+        |xx: &Array<f64, _>| inner(&seed, &h39(&a, xx[()], &b)),
+        &Array::from_elem((), s),
+    );
+    common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
+    assert_fd_array(|xx| inner(&seed, &h39(&a, s, xx)), &b, &d_b, "db");
+}
+
+// dims (3, 4, 5)
+#[differentiable]
+fn f39(a: &Array1<f64>, b: ArrayView2<f64>, c: &Array1<f64>) -> Array1<f64> {
+    let t1 = (&((-a) / &(a + c).exp())
+        - (&a.map(|&v| v.powi(2) - 0.5)
+            + nn::cross_entropy_one_hot(
+                &b.slice(s![..3, ..]),
+                &nn::softmax(&b.slice(s![2.., ..]), Axis(1)),
+            )))
+    .mapv(f64::tanh);
+    let t2: Array1<f64> = if nn::softmax(c, Axis(0)).var(1.0) < -0.642 {
+        nn::sigmoid(
+            &(b.std_axis(Axis(0), 0.0).insert_axis(Axis(0)) * a.view().insert_axis(Axis(1)))
+                .var_axis(Axis(1), 1.0),
         )
-        .exp()
-        .sqrt()
-        .tanh();
-    }
-    let t7 = &Array::from_elem(5, 0.5_f64).dot(&Array::from_elem((5, 20), 0.5_f64)) - t2;
-    let t8: f64 = ((t2 + t2) + (a * a).sum()).tanh();
-    let t9 = (t5.mean().unwrap() + t8) - &(&t7 + &t7);
-    let t10 = (a.sum_axis(Axis(1)).dot(&Array::from_elem((4, 20), 1.5_f64))
-        / (&nn::softplus(&t7) * &nn::softplus(&t7) + 0.5))
-        .mapv(f64::tanh)
-        .sum();
-    (t5[0].exp() * t2)
-        + 0.704 * s
-        + 0.93 * t1.sum()
-        + 0.932 * t4.sum()
-        + 0.839 * t9.sum()
-        + 0.432 * t10
+    } else {
+        t1.exp().ln().map(|&v| (v * v + 0.5).sqrt())
+    };
+    let t3 = b.t();
+    let t4: Array1<f64> = a.var(0.0) - &(&t2 - a);
+    let t5 = b.slice(s![..3, ..]).mapv(|v| v.tanh())
+        - &b.view()
+            .reversed_axes()
+            .fold_axis(Axis(1), f64::NEG_INFINITY, |&m, &x| f64::max(x, m));
+    let t6 = &nn::log_softmax(&t2.exp(), Axis(0)).tanh()
+        / (&(-&t2.mapv(f64::tanh)) * &(-&t2.mapv(f64::tanh)) + 0.5);
+    let t7 = nn::softmax(&(-&b.slice(s![1..4, ..])), Axis(1));
+    (&((&t4 + t4.mean().unwrap()) + t7.var_axis(Axis(1), 0.0).sum()) * 0.125)
+        + ((&t3 * &t3).mean().unwrap() + t4.sum() + t5.sum() + t6.sum() + t7.sum())
 }
 
 #[test]
 fn test_f39() {
-    let mut rng = Rng::new(200490);
-    let a = rand(&mut rng, (4, 2), -1.0, 1.0);
-    let s = 0.6733;
-    let b = rand(&mut rng, 20, -1.0, 1.0);
-    let (v, (d_a, d_s, d_b)) = f39_grad(&a, s, &b);
-    common::assert_near(v, f39(&a, s, &b), "value");
-    assert_fd_array(|xx| f39(xx, s, &b), &a, &d_a, "da");
-    let fd_s = fd(
-        |xx: &Array<f64, _>| f39(&a, xx[()], &b),
-        &Array::from_elem((), s),
-    );
-    common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
-    assert_fd_array(|xx| f39(&a, s, xx), &b, &d_b, "db");
+    let mut rng = Rng::new(200496);
+    let a = rand(&mut rng, 3, -1.0, 1.0);
+    let b = rand(&mut rng, (5, 4), 0.5, 1.5);
+    let c = rand(&mut rng, 3, -1.0, 1.0);
+    let seed = rand(&mut rng, 3, -1.0, 1.0);
+    let (y, (d_a, d_b, d_c)) = f39_vjp(&a, b.view(), &c, seed.clone());
+    assert_array(&y, &f39(&a, b.view(), &c), "value");
+    assert_fd_array(|xx| inner(&seed, &f39(xx, b.view(), &c)), &a, &d_a, "da");
+    let d_b: Array2<f64> = d_b;
+    assert_fd_array(|xx| inner(&seed, &f39(&a, xx.view(), &c)), &b, &d_b, "db");
+    assert_fd_array(|xx| inner(&seed, &f39(&a, b.view(), xx)), &c, &d_c, "dc");
 }

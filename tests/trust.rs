@@ -486,3 +486,48 @@ fn methods_change_what_fusion_may_reorder() {
     assert_eq!(v, method_in_fused_loop(1.35));
     assert_close(&[g], &[1.4 - 0.38 - 1.83], "fused loop with reverse()");
 }
+
+// An owned array parameter kept for the reverse sweep is borrowed in arithmetic, and so is
+// an array on the other side (`&A * B` exists in ndarray only for an owned `B`, not a view).
+#[differentiable]
+fn owned_times_view(b: &Array2<f64>, c: Array2<f64>, s: f64) -> f64 {
+    let _t = c * b.t();
+    s * s
+}
+
+#[differentiable]
+fn owned_times_view_used(b: &Array2<f64>, c: Array2<f64>) -> f64 {
+    let t = &c * &b.t();
+    let u = c * b.t();
+    (&t * &u).sum()
+}
+
+#[test]
+fn owned_parameter_times_a_view() {
+    let b = array![[1.0, 2.0], [3.0, 4.0]];
+    let c = array![[0.5, -1.0], [2.0, 0.25]];
+    let (v, (gb, gc, gs)) = owned_times_view_grad(&b, c.clone(), 1.5);
+    assert_eq!(v, 2.25);
+    assert_eq!(gs, 3.0);
+    assert!(gb.iter().chain(gc.iter()).all(|g| *g == 0.0));
+    let (v, (gb, gc)) = owned_times_view_used_grad(&b, c.clone());
+    assert_eq!(v, owned_times_view_used(&b, c.clone()));
+    assert_fd_array(|b| owned_times_view_used(b, c.clone()), &b, &gb, "b");
+    assert_fd_array(|c| owned_times_view_used(&b, c.clone()), &c, &gc, "c");
+}
+
+// A negative literal as a method receiver, in array expressions (the generator excluded it).
+#[differentiable]
+fn negative_literal_receivers(a: &Array1<f64>) -> f64 {
+    let c = (-0.7_f64).exp();
+    (a * (-0.5_f64).exp()).sum() + (a * c).sum() + (-1.2_f64).sin() * a.sum()
+}
+
+#[test]
+fn negative_literal_receivers_keep_their_sign() {
+    let a = array![1.0, 2.0];
+    let (v, g) = negative_literal_receivers_grad(&a);
+    assert_eq!(v, negative_literal_receivers(&a));
+    let k = (-0.5_f64).exp() + (-0.7_f64).exp() + (-1.2_f64).sin();
+    assert_array(&g, &array![k, k], "closed form");
+}

@@ -583,7 +583,22 @@ impl<'a> Gen<'a> {
                 quote!(-#a)
             }
             Op::Arith(k, a, b) => {
+                // ndarray has `&A op &B` for any arrays but `&A op B` only for an owned `B`:
+                // with a borrowed left operand, an array on the right (a view, say) is
+                // borrowed too.
+                let left_borrowed = self.kept_array(a).is_some();
+                let right_array = matches!(b, Atom::Var(v)
+                    if self.an.kinds[*v] == crate::kinds::Kind::Array
+                        && !self.holds_ref(*v)
+                        && !self.is_borrow(*v)
+                        && self.kept_array(b).is_none()
+                        && self.kept_unknown(b).is_none());
                 let (a, b) = (self.arith_operand(a), self.arith_operand(b));
+                let b = if left_borrowed && right_array {
+                    quote!(&#b)
+                } else {
+                    b
+                };
                 match k {
                     Arith::Add => quote!(#a + #b),
                     Arith::Sub => quote!(#a - #b),

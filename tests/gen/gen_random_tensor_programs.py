@@ -1734,18 +1734,11 @@ def gen_function(rng, name, dims, helper, small):
 
 
 PLAIN = False
-# Constructs left out because they hit known macro bugs (`--no-exclude NAME` turns one on):
-# "neg-literal-receiver": `(-0.5_f64).exp()` is computed as `-(0.5_f64.exp())` by the
-#     generated `_grad`/`_vjp` (the primal is right).
-# "owned-param-by-view": an owned array parameter by value times a view by value, the result
-#     not reaching the output, does not compile: the generated code borrows the parameter and
-#     ndarray has no `&Array2 * ArrayView2`. Repro (error[E0277]: cannot multiply
-#     `&ArrayBase<OwnedRepr<f64>, Dim<[usize; 2]>, f64>` by `ArrayBase<ViewRepr<&f64>, ..>`):
-#         #[differentiable]
-#         fn dead_t(b: &Array2<f64>, c: Array2<f64>, s: f64) -> f64 { let t = c * b.t(); s }
-#     (the same with the product used in the result compiles; a local instead of the
-#     parameter compiles). Excluded: such a parameter is multiplied by `&view` instead.
-EXCLUDE = {"neg-literal-receiver", "owned-param-by-view"}
+# Constructs left out because they hit known macro bugs (`--no-exclude NAME` turns one on).
+# Formerly excluded, now fixed (regression tests in tests/trust.rs, tests/tensor_regressions.rs):
+# "neg-literal-receiver" (`(-0.5_f64).exp()`), "owned-param-by-view" (an owned array
+# parameter times a view by value, the product unused: did not compile).
+EXCLUDE = set()
 DROP = set()
 
 
