@@ -272,7 +272,7 @@ pub fn counter_step<'s>(
         Atom::Const(c) => matches!(
             syn::parse2::<syn::Expr>(c.clone())
                 .as_ref()
-                .map(crate::parse::strip),
+                .map(crate::front::strip),
             Ok(syn::Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Int(_),
                 ..
@@ -340,7 +340,7 @@ pub fn recounted(func: &Func, l: &Loop) -> bool {
         return false;
     }
     let mut codes = BTreeSet::new();
-    crate::parse::escape_codes(&l.body.stmts, &mut codes);
+    crate::ir::escape_codes(&l.body.stmts, &mut codes);
     codes.remove(&l.continue_code);
     codes.is_empty()
 }
@@ -1360,7 +1360,7 @@ fn fills_whole(func: &Func, s: &Stmt, b: VarId, len: &Atom) -> bool {
         return false;
     }
     let mut codes = BTreeSet::new();
-    crate::parse::escape_codes(&fill.body.stmts, &mut codes);
+    crate::ir::escape_codes(&fill.body.stmts, &mut codes);
     if !codes.is_empty() {
         return false;
     }
@@ -1486,7 +1486,7 @@ fn find_rebuilds(
                 continue;
             };
             let mut codes = BTreeSet::new();
-            crate::parse::escape_codes(&fill.body.stmts, &mut codes);
+            crate::ir::escape_codes(&fill.body.stmts, &mut codes);
             codes.remove(&fill.continue_code);
             if !codes.is_empty() {
                 continue;

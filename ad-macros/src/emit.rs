@@ -17,8 +17,8 @@
 //! differentiable functions are unchanged.
 
 use crate::analyze::Analysis;
+use crate::front::Signature;
 use crate::ir::Func;
-use crate::parse::Signature;
 use crate::reverse::Gen;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
@@ -235,7 +235,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
 
     let tape_decls = tapes.iter().map(|t| quote!(let mut #t = #rt::Tape::new();));
     let param_names: Vec<&Ident> = sig.params.iter().map(|p| &p.ident).collect();
-    let active: Vec<&crate::parse::Param> = sig.params.iter().filter(|p| p.active).collect();
+    let active: Vec<&crate::front::Param> = sig.params.iter().filter(|p| p.active).collect();
     let wrt_list = active
         .iter()
         .map(|p| format!("`{}`", p.ident))

@@ -8,6 +8,7 @@
 //! so every block runs to its end and the reverse sweep only has to mirror `if` and loops.
 
 use proc_macro2::{Span, TokenStream};
+use std::collections::BTreeSet;
 use syn::{Ident, Type};
 
 pub type VarId = usize;
@@ -508,3 +509,26 @@ const READ_ONLY_METHODS: &[&str] = &[
     "nrows",
     "ncols",
 ];
+
+/// The flow codes that can escape these statements (not consumed by a loop inside them).
+pub fn escape_codes(stmts: &[Stmt], out: &mut BTreeSet<u32>) {
+    for s in stmts {
+        match s {
+            Stmt::SetFlow(c) => {
+                out.insert(*c);
+            }
+            Stmt::If { then, els, .. } => {
+                escape_codes(&then.stmts, out);
+                escape_codes(&els.stmts, out);
+            }
+            Stmt::Loop(l) => {
+                let mut inner = BTreeSet::new();
+                escape_codes(&l.body.stmts, &mut inner);
+                inner.remove(&l.break_code);
+                inner.remove(&l.continue_code);
+                out.extend(inner);
+            }
+            _ => {}
+        }
+    }
+}

@@ -134,7 +134,7 @@ fn seq_of(k: Kind) -> Kind {
 /// The kind of a constant operand written in the source.
 fn const_kind(tokens: &proc_macro2::TokenStream) -> Kind {
     fn expr_kind(e: &syn::Expr) -> Kind {
-        match crate::parse::strip(e) {
+        match crate::front::strip(e) {
             syn::Expr::Lit(l) => match &l.lit {
                 syn::Lit::Float(_) => Kind::Scalar,
                 syn::Lit::Int(_) | syn::Lit::Bool(_) => Kind::Other,

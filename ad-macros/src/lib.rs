@@ -9,11 +9,10 @@
 
 mod analyze;
 mod ctxt;
-mod desugar;
 mod emit;
+mod front;
 mod ir;
 mod kinds;
-mod parse;
 mod reverse;
 mod rules;
 
@@ -61,14 +60,14 @@ fn transform(
     args: proc_macro2::TokenStream,
     func: &syn::ItemFn,
 ) -> syn::Result<proc_macro2::TokenStream> {
-    let args = parse::Args::parse(args)?;
+    let args = front::Args::parse(args)?;
     let cx = ctxt::Ctxt::new();
     let mut vars = Vec::new();
-    let Some(mut sig) = parse::signature(&cx, func, &args, &mut vars) else {
+    let Some(mut sig) = front::signature(&cx, func, &args, &mut vars) else {
         cx.check()?;
         unreachable!("signature() returns None only with errors");
     };
-    let (mut ir, self_recursive) = parse::lower(&cx, func, vars);
+    let (mut ir, self_recursive) = front::lower(&cx, func, vars);
     ir.checked = args.checked;
     sig.self_recursive = self_recursive;
     let active: Vec<usize> = sig

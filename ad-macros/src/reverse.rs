@@ -1026,7 +1026,7 @@ impl<'a> Gen<'a> {
         let mut body = self.fwd_block(&l.body);
         body.extend(fused.map(|f| f(self)));
         let mut codes = std::collections::BTreeSet::new();
-        crate::parse::escape_codes(&l.body.stmts, &mut codes);
+        crate::ir::escape_codes(&l.body.stmts, &mut codes);
         let exits = if codes.is_empty() {
             quote!()
         } else {

@@ -1,16 +1,16 @@
 //! Lowering method calls, calls and closures, and renaming the variables of expressions kept
 //! as written.
 
-use crate::ctxt::Ctxt;
-use crate::ir::*;
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
-use std::collections::{BTreeSet, HashMap};
-use syn::spanned::Spanned;
-use syn::{Expr, Ident, Pat, Type};
 use super::desugar::*;
 use super::lower::*;
+use super::signature::is_sequence_type;
 use super::syntax::*;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use std::collections::HashMap;
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat};
 
 impl Lowerer<'_> {
     /// Lowers a method call `recv.name(args)`.
@@ -91,9 +91,9 @@ impl Lowerer<'_> {
         let mut arg_exprs: Vec<&Expr> = m.args.iter().collect();
         if name == "fold_axis" && arg_exprs.len() == 3 {
             // `a.fold_axis(axis, init, |&m, &v| m.max(e))`: a max (min) along the axis, of
-            // the elements or of `e` mapped over them (`crate::desugar::fold_axis_closure`).
+            // the elements or of `e` mapped over them (`super::desugar::fold_axis_closure`).
             let closure = arg_exprs.pop().unwrap();
-            match crate::desugar::fold_axis_closure(closure) {
+            match super::desugar::fold_axis_closure(closure) {
                 Some(fold) => {
                     if let Some(map) = fold.map {
                         let call = syn::ExprMethodCall {
@@ -140,6 +140,10 @@ impl Lowerer<'_> {
         }
         let recv = self.typed_const(recv);
         let args = args.into_iter().map(|a| self.typed_const(a)).collect();
+        // A method may change a mutable receiver unless it is known to only read it.
+        extra.mutates = matches!(recv, Atom::Var(v)
+            if matches!(self.vars[v].kind, VarKind::LetMut | VarKind::Param | VarKind::Deferred))
+            && !crate::ir::reads_only(&name, extra.rule);
         Op::Method {
             name: m.method.clone(),
             form: MethodForm::Method,

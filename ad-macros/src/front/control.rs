@@ -1,15 +1,13 @@
 //! Lowering control flow: `if`, `match`, `&&`/`||`, `for`, `while`, `loop`.
 
-use crate::ctxt::Ctxt;
-use crate::ir::*;
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
-use std::collections::{BTreeSet, HashMap};
-use syn::spanned::Spanned;
-use syn::{Expr, Ident, Pat, Type};
-use super::desugar::*;
 use super::lower::*;
 use super::syntax::*;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
+use std::collections::HashMap;
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat};
 
 impl Lowerer<'_> {
     // ---- control flow --------------------------------------------------------------------
@@ -181,7 +179,13 @@ impl Lowerer<'_> {
 
     /// `cond && right` (`is_and`) or `cond || right`, evaluating `right` only when needed:
     /// `if cond { right } else { false }` / `if cond { true } else { right }`.
-    pub(super) fn short_circuit(&mut self, cond: Atom, right: &Expr, is_and: bool, span: Span) -> Atom {
+    pub(super) fn short_circuit(
+        &mut self,
+        cond: Atom,
+        right: &Expr,
+        is_and: bool,
+        span: Span,
+    ) -> Atom {
         let t = self.temp_var(VarKind::Deferred, "c");
         self.emit(Stmt::Declare { var: t });
         let eval_right = self.in_block(|lw| {
@@ -544,5 +548,4 @@ impl Lowerer<'_> {
             continue_code,
         }));
     }
-
 }

@@ -1,16 +1,14 @@
 //! Desugaring: iterator reductions rewritten into the loops they stand for, and closures
 //! whose syntax picks a rule (`fold_axis`) read as syntax trees, never as printed text.
-//! Syntax built here from the user's is parsed with [`try_parse!`], which fails instead of
+//! Syntax built here from the user's is parsed with `try_parse!`, which fails instead of
 //! panicking.
 
-use crate::ctxt::Ctxt;
-use crate::ir::*;
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
-use std::collections::{BTreeSet, HashMap};
-use syn::spanned::Spanned;
-use syn::{Expr, Ident, Pat, Type};
 use super::syntax::*;
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+use syn::{Expr, ExprClosure, Ident, Pat};
 
 /// `syn::parse_quote!` for syntax built from the user's: `None` (the caller then reports the
 /// construct as unsupported) where `parse_quote!` would panic.
@@ -33,10 +31,6 @@ macro_rules! try_parse_at {
         syn::parse2(quote::quote_spanned!($span=> $($t)*)).ok()?
     };
 }
-
-/// Attribute arguments: `#[differentiable]`, `#[differentiable(wrt(a, b))]`, and `checked`
-/// (`#[differentiable(checked)]`, `#[differentiable(wrt(a), checked)]`).
-#[derive(Default)]
 
 /// The loop that an iterator reduction stands for, as a block expression, or `None` for a
 /// shape it does not know. Reductions: `.sum()` (`s += e`), `.product()` (`s *= e`) and
@@ -261,10 +255,6 @@ pub(crate) fn iterated_base(e: &Expr) -> Option<&Expr> {
         _ => None,
     }
 }
-
-
-use syn::visit_mut::VisitMut;
-use syn::ExprClosure;
 
 /// What `a.fold_axis(axis, init, closure)` computes along each lane.
 pub struct FoldAxis {

@@ -1,15 +1,14 @@
 //! Lowering expressions to operands ([`Atom`]) and primitive operations ([`Op`]).
 
-use crate::ctxt::Ctxt;
-use crate::ir::*;
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
-use std::collections::{BTreeSet, HashMap};
-use syn::spanned::Spanned;
-use syn::{Expr, Ident, Pat, Type};
-use super::desugar::*;
+use super::call::{concat_kind, matches_args};
 use super::lower::*;
 use super::syntax::*;
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote, quote_spanned};
+use std::collections::HashMap;
+use syn::spanned::Spanned;
+use syn::{Expr, Type};
 
 impl Lowerer<'_> {
     // ---- expressions ---------------------------------------------------------------------
@@ -351,5 +350,4 @@ impl Lowerer<'_> {
             }
         }
     }
-
 }

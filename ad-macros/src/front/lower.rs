@@ -1,5 +1,6 @@
 //! Lowering a function body to the IR ([`Func`], A-normal form): the [`Lowerer`], its
-//! variables, scopes and blocks.
+//! variables, scopes and blocks. Statements are lowered in `stmt.rs`, control flow in
+//! `control.rs`, expressions in `expr.rs`, method calls, calls and closures in `call.rs`.
 //!
 //! The body is flattened to A-normal form in evaluation order: every intermediate value gets
 //! a name, so each IR statement is one primitive operation. Names follow the user's where
@@ -9,23 +10,18 @@
 //! Early exits are lowered here: `return e` stores `e` in the return slot and sets a flow
 //! flag; `break`/`continue` set the flag with a code naming their loop; the statements after
 //! one that may exit are wrapped in `if flow == 0 { .. }`. Every block therefore runs to its
-//! end, which keeps the reverse sweep a plain mirror of `if` and loops. The statements are
-//! in `stmt.rs`, control flow in `control.rs`, expressions in `expr.rs`, method calls, calls
-//! and closures in `call.rs`.
+//! end, which keeps the reverse sweep a plain mirror of `if` and loops.
 
 use crate::ctxt::Ctxt;
 use crate::ir::*;
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
-use std::collections::{BTreeSet, HashMap};
+use proc_macro2::Span;
+use quote::{ToTokens, quote};
+use std::collections::HashMap;
 use syn::spanned::Spanned;
-use syn::{Expr, Ident, Pat, Type};
-use super::desugar::*;
-use super::lower::*;
-use super::syntax::*;
+use syn::{Expr, Ident, Type};
 
 /// Does the body contain `return` (outside closures)?
-fn has_return(block: &syn::Block) -> bool {
+pub(super) fn has_return(block: &syn::Block) -> bool {
     struct V(bool);
     impl<'a> syn::visit::Visit<'a> for V {
         fn visit_expr_return(&mut self, _: &'a syn::ExprReturn) {
@@ -41,7 +37,7 @@ fn has_return(block: &syn::Block) -> bool {
 
 /// What a lowered statement list does with its tail expression.
 #[derive(Clone, Copy, PartialEq)]
-enum Want {
+pub(super) enum Want {
     /// Produce its value as an atom.
     Value,
     /// Store it in the return slot.
@@ -50,36 +46,36 @@ enum Want {
     Unit,
 }
 
-const RET_CODE: u32 = 1;
+pub(super) const RET_CODE: u32 = 1;
 
-struct LoopFrame {
-    label: Option<String>,
-    break_code: u32,
-    continue_code: u32,
+pub(super) struct LoopFrame {
+    pub(super) label: Option<String>,
+    pub(super) break_code: u32,
+    pub(super) continue_code: u32,
 }
 
 pub struct Lowerer<'a> {
-    cx: &'a Ctxt,
-    fn_name: String,
+    pub(super) cx: &'a Ctxt,
+    pub(super) fn_name: String,
     pub vars: Vec<Var>,
-    scopes: Vec<HashMap<String, VarId>>,
-    name_uses: HashMap<String, usize>,
-    stack: Vec<(BlockId, Vec<Stmt>)>,
-    n_blocks: usize,
-    n_temps: usize,
-    n_ifs: usize,
-    n_loops: usize,
-    next_code: u32,
-    loops: Vec<LoopFrame>,
-    flow: Option<VarId>,
-    ret: VarId,
+    pub(super) scopes: Vec<HashMap<String, VarId>>,
+    pub(super) name_uses: HashMap<String, usize>,
+    pub(super) stack: Vec<(BlockId, Vec<Stmt>)>,
+    pub(super) n_blocks: usize,
+    pub(super) n_temps: usize,
+    pub(super) n_ifs: usize,
+    pub(super) n_loops: usize,
+    pub(super) next_code: u32,
+    pub(super) loops: Vec<LoopFrame>,
+    pub(super) flow: Option<VarId>,
+    pub(super) ret: VarId,
     pub self_recursive: bool,
     /// Defining operation of each `let`-bound variable (to trace borrows).
-    defs: HashMap<VarId, Op>,
+    pub(super) defs: HashMap<VarId, Op>,
     /// Per open block: element reads `x[i]` already bound to a temporary, keyed by base and
     /// index (`None` for a constant index, with its tokens). Reading the same element again
     /// reuses the temporary, so the reverse sweep adds into `x̄[i]` once, not once per read.
-    reads: Vec<HashMap<(VarId, Option<VarId>), (String, VarId)>>,
+    pub(super) reads: Vec<HashMap<(VarId, Option<VarId>), (String, VarId)>>,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -407,7 +403,6 @@ impl<'a> Lowerer<'a> {
             format!("{what} is not supported by #[differentiable]; {instead}"),
         );
     }
-
 }
 
 /// `concatenate(axis, &[a, b, ..])` or `stack(axis, &[..])` (ndarray): `Some(is_stack)`.

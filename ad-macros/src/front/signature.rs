@@ -3,11 +3,10 @@
 
 use crate::ctxt::Ctxt;
 use crate::ir::*;
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
-use std::collections::{BTreeSet, HashMap};
-use syn::spanned::Spanned;
-use syn::{Expr, Ident, Pat, Type};
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use std::collections::BTreeSet;
+use syn::{Ident, Pat, Type};
 
 /// Attribute arguments: `#[differentiable]`, `#[differentiable(wrt(a, b))]`, and `checked`
 /// (`#[differentiable(checked)]`, `#[differentiable(wrt(a), checked)]`).

@@ -1,15 +1,12 @@
 //! Lowering statements: `let`, assignments, statement macros, expression statements.
 
-use crate::ctxt::Ctxt;
-use crate::ir::*;
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
-use std::collections::{BTreeSet, HashMap};
-use syn::spanned::Spanned;
-use syn::{Expr, Ident, Pat, Type};
-use super::desugar::*;
 use super::lower::*;
 use super::syntax::*;
+use crate::ir::*;
+use quote::{ToTokens, quote};
+use std::collections::{BTreeSet, HashMap};
+use syn::spanned::Spanned;
+use syn::{Expr, Pat};
 
 impl Lowerer<'_> {
     // ---- statements ----------------------------------------------------------------------
@@ -433,7 +430,12 @@ impl Lowerer<'_> {
         }
     }
 
-    pub(super) fn loop_target(&self, label: Option<&syn::Lifetime>, e: &Expr, brk: bool) -> Option<u32> {
+    pub(super) fn loop_target(
+        &self,
+        label: Option<&syn::Lifetime>,
+        e: &Expr,
+        brk: bool,
+    ) -> Option<u32> {
         let frame = match label {
             None => self.loops.last(),
             Some(l) => {
@@ -454,7 +456,13 @@ impl Lowerer<'_> {
         }
     }
 
-    pub(super) fn lower_assign(&mut self, left: &Expr, right: &Expr, arith: Option<Arith>, whole: &Expr) {
+    pub(super) fn lower_assign(
+        &mut self,
+        left: &Expr,
+        right: &Expr,
+        arith: Option<Arith>,
+        whole: &Expr,
+    ) {
         match strip(left) {
             Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
                 let name = p.path.get_ident().unwrap().to_string();
@@ -554,5 +562,4 @@ impl Lowerer<'_> {
         }
         self.lower_atom(e)
     }
-
 }

@@ -4,10 +4,9 @@
 use crate::ctxt::Ctxt;
 use crate::ir::*;
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
-use std::collections::{BTreeSet, HashMap};
-use syn::spanned::Spanned;
-use syn::{Expr, Ident, Pat, Type};
+use quote::{ToTokens, quote};
+use std::collections::HashMap;
+use syn::{Expr, Ident, Pat};
 
 /// Removes parentheses and invisible groups.
 pub fn strip(e: &Expr) -> &Expr {
