@@ -1,0 +1,575 @@
+//! The forward sweep: the primal's statements, with the records the reverse sweep needs
+//! (stored values, saved overwrites, loop counts, callee pullbacks).
+
+use super::*;
+use crate::ir::*;
+use crate::rules::{self};
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::Ident;
+
+impl<'a> Gen<'a> {
+    /// The right-hand side of an operation, as the user wrote it.
+    pub(super) fn fwd_op(&self, op: &Op, with_pullback: bool) -> TokenStream {
+        match op {
+            Op::Copy(a) => match a {
+                Atom::Var(v) if self.an.needed[*v] || self.kept_array(a).is_some() => {
+                    let i = self.v(*v);
+                    quote!(::core::clone::Clone::clone(&#i))
+                }
+                _ => self.atom(a),
+            },
+            Op::Deref(a) => {
+                let a = self.atom(a);
+                quote!(*#a)
+            }
+            Op::CloneOf(a) => {
+                let a = self.atom(a);
+                quote!(#a.clone())
+            }
+            Op::Neg(a) => {
+                let a = self.arith_operand(a);
+                quote!(-#a)
+            }
+            Op::Arith(k, a, b) => {
+                // ndarray has `&A op &B` for any arrays but `&A op B` only for an owned `B`:
+                // with a borrowed left operand, an array on the right (a view, say) is
+                // borrowed too.
+                let left_borrowed = self.kept_array(a).is_some();
+                let right_array = matches!(b, Atom::Var(v)
+                    if self.an.kinds[*v] == crate::kinds::Kind::Array
+                        && !self.holds_ref(*v)
+                        && !self.is_borrow(*v)
+                        && self.kept_array(b).is_none()
+                        && self.kept_unknown(b).is_none());
+                let (a, b) = (self.arith_operand(a), self.arith_operand(b));
+                let b = if left_borrowed && right_array {
+                    quote!(&#b)
+                } else {
+                    b
+                };
+                match k {
+                    Arith::Add => quote!(#a + #b),
+                    Arith::Sub => quote!(#a - #b),
+                    Arith::Mul => quote!(#a * #b),
+                    Arith::Div => quote!(#a / #b),
+                    Arith::Rem => quote!(#a % #b),
+                }
+            }
+            Op::Passive(t, xs, shape) => {
+                let xs: Vec<TokenStream> = xs.iter().map(|a| self.atom(a)).collect();
+                match shape {
+                    PassiveShape::Prefix => {
+                        let a = &xs[0];
+                        quote!(#t #a)
+                    }
+                    PassiveShape::Infix => {
+                        let (a, b) = (&xs[0], &xs[1]);
+                        quote!(#a #t #b)
+                    }
+                    PassiveShape::Matches => {
+                        let a = &xs[0];
+                        quote!(::core::matches!(#a, #t))
+                    }
+                }
+            }
+            Op::Method {
+                name,
+                form,
+                recv,
+                args,
+                extra,
+            } => {
+                let consumes = rules::tensor_method(&name.to_string()).is_some_and(|t| t.consumes);
+                let recv = if consumes {
+                    self.owned_operand(recv)
+                } else {
+                    self.atom(recv)
+                };
+                let mut args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                args.extend(extra.raw.clone());
+                let (post, tf) = (&extra.post, &extra.turbofish);
+                match form {
+                    MethodForm::Method => quote!(#recv.#name #tf (#(#args),*) #post),
+                    MethodForm::Path(ty) => quote!(#ty::#name(#recv #(, #args)*) #post),
+                }
+            }
+            Op::Map {
+                method,
+                recv,
+                closure,
+                ..
+            } => {
+                let recv = if method == "mapv_into" {
+                    self.owned_operand(recv)
+                } else {
+                    self.atom(recv)
+                };
+                quote!(#recv.#method(#closure))
+            }
+            Op::Concat {
+                path,
+                axis,
+                parts,
+                post,
+                ..
+            } => {
+                let axis = self.atom(axis);
+                let parts: Vec<TokenStream> = parts.iter().map(|a| self.atom(a)).collect();
+                quote!(#path(#axis, &[#(#parts),*]) #post)
+            }
+            Op::Call { func, args, .. } => {
+                let args: Vec<TokenStream> = args.iter().map(|a| self.owned_operand(a)).collect();
+                if with_pullback {
+                    let pb = self.pullback_path(func);
+                    quote!(#pb(#(#args),*))
+                } else {
+                    quote!(#func(#(#args),*))
+                }
+            }
+            Op::Index {
+                base,
+                index,
+                by_ref,
+            } => {
+                let (b, i) = (self.atom(base), self.atom(index));
+                if *by_ref {
+                    quote!(&#b[#i])
+                } else {
+                    quote!(#b[#i])
+                }
+            }
+            Op::SliceRef {
+                base,
+                lo,
+                hi,
+                inclusive,
+            } => {
+                let b = self.atom(base);
+                let lo = lo.as_ref().map(|a| self.atom(a));
+                let hi = hi.as_ref().map(|a| self.atom(a));
+                if *inclusive {
+                    quote!(&#b[#lo..=#hi])
+                } else {
+                    quote!(&#b[#lo..#hi])
+                }
+            }
+            Op::Cast { a, ty, .. } => {
+                let a = self.atom(a);
+                quote!(#a as #ty)
+            }
+            Op::Tuple(xs) => {
+                let xs: Vec<TokenStream> = xs.iter().map(|a| self.atom(a)).collect();
+                quote!((#(#xs,)*))
+            }
+            Op::Field(a, idx) => {
+                let a = self.atom(a);
+                quote!(#a.#idx)
+            }
+            Op::Opaque { tokens, .. } => tokens.clone(),
+        }
+    }
+
+    pub(super) fn pullback_of(&self, s: &Stmt, op: &Op) -> Option<Ident> {
+        match op {
+            Op::Call {
+                pullback,
+                plain: false,
+                recompute,
+                ..
+            } if self.an.work(s) && (!recompute || self.held(s)) => Some(self.v(*pullback).clone()),
+            _ => None,
+        }
+    }
+
+    /// The overwrite `s` records the old value (see [`Analysis::saves`]), except the fills of
+    /// a fused loop's scratch buffers ([`Gen::unsaved`]).
+    pub(super) fn saves(&self, s: &Stmt) -> bool {
+        self.an.saves(s) && !self.unsaved.borrow().contains(&(s as *const Stmt as usize))
+    }
+
+    /// The forward sweep of a statement of the function body, emitted on its own (the parts
+    /// of a fused `f_vjp`): the current block is the body, whatever block was emitted last
+    /// (a push after a loop must not use the loop's reservation).
+    pub(super) fn fwd_top(&self, s: &Stmt) -> TokenStream {
+        self.cur_block.set(0);
+        self.fwd_stmt(s)
+    }
+
+    /// See [`Gen::held_calls`].
+    pub(super) fn held(&self, s: &Stmt) -> bool {
+        self.held_calls
+            .borrow()
+            .contains(&(s as *const Stmt as usize))
+    }
+
+    /// The calls of [`Gen::held_calls`] among the statements of a fused loop's body.
+    pub(super) fn find_held_calls(&self, body: &Block) -> std::collections::HashSet<usize> {
+        let mut out = std::collections::HashSet::new();
+        for (k, s) in body.stmts.iter().enumerate() {
+            let (Stmt::Let { op, .. } | Stmt::Assign { op, .. }) = s else {
+                continue;
+            };
+            let Op::Call {
+                args,
+                recompute: true,
+                plain: false,
+                ..
+            } = op
+            else {
+                continue;
+            };
+            // The locals the arguments borrow (directly or through a borrowing temporary);
+            // an owned non-scalar argument keeps the call in recompute mode.
+            let mut borrowed = Vec::new();
+            let mut ok = true;
+            for a in args {
+                match (self.func.borrow_def(a), a) {
+                    (Some(def), _) => borrowed.extend(def.reads()),
+                    (None, Atom::Ref(v)) => borrowed.push(*v),
+                    (None, Atom::Var(v)) if self.an.kinds[*v].is_scalar() => {}
+                    (None, Atom::Const(_)) => {}
+                    _ => ok = false,
+                }
+            }
+            let written = crate::analyze::assigned_in_all(&body.stmts[k + 1..]);
+            if ok && borrowed.iter().all(|v| !written.contains(v)) {
+                out.insert(s as *const Stmt as usize);
+            }
+        }
+        out
+    }
+
+    pub fn fwd_block(&self, b: &Block) -> TokenStream {
+        let mut out = TokenStream::new();
+        let outer = self
+            .block_rev
+            .replace(b.id != 0 && self.an.block_has_rev(b));
+        for s in &b.stmts {
+            self.cur_block.set(b.id);
+            out.extend(self.fwd_stmt(s));
+        }
+        self.block_rev.set(outer);
+        if b.id != 0 && self.an.block_has_rev(b) && self.in_scope.get() != Some(b.id) {
+            for &v in self.block_vars.get(&b.id).into_iter().flatten() {
+                if self.an.stored(self.func, v) {
+                    let (t, i) = (self.var_tape(v), self.v(v));
+                    if self.is_borrow(v) {
+                        // A borrow cannot outlive the block: record the value it points to.
+                        out.extend(self.push_to(b.id, &t, quote!(::core::clone::Clone::clone(#i))));
+                    } else if self.an.reborrow[v] {
+                        // A view of an array of the function: copied right after its
+                        // definition (see `fwd_stmt`), before the array can change.
+                    } else {
+                        out.extend(self.push_to(b.id, &t, quote!(#i)));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn fwd_stmt(&self, s: &Stmt) -> TokenStream {
+        match s {
+            Stmt::Let { var, op, span } => {
+                let i = self.v(*var);
+                let vk = &self.func.vars[*var];
+                let m =
+                    (vk.kind == VarKind::LetMut || self.an.overwritten[*var]).then(|| quote!(mut));
+                let ty = vk.ty.as_ref().map(|t| quote!(: #t));
+                let pb = self.pullback_of(s, op);
+                let mut rhs = self.fwd_op(op, pb.is_some());
+                if let Op::Index { base, index, .. } = op
+                    && self.is_hoisted(s)
+                {
+                    let (b, i) = (self.atom(base), self.atom(index));
+                    rhs = unchecked::hoisted_read(&b, &i);
+                }
+                let mut shape = None;
+                if let Some(a) = self.in_place_operand(s)
+                    && let Op::Arith(k, _, b) = op
+                {
+                    let (ai, sh) = (self.v(a), self.derived("__shape", a));
+                    let b = self.arith_operand(b);
+                    rhs = match k {
+                        Arith::Sub => quote!(#ai - #b),
+                        _ => quote!(#ai + #b),
+                    };
+                    shape =
+                        Some(quote!(let #sh = ::ad_runtime::__private::tensor::shape_of(&#ai);));
+                }
+                let copy = (self.an.reborrow[*var]
+                    && self.block_rev.get()
+                    && self.an.stored(self.func, *var))
+                .then(|| {
+                    let t = self.var_tape(*var);
+                    quote!(#t.push(#i.to_owned());)
+                });
+                let mut out = match pb {
+                    Some(pb) => {
+                        let ty = vk.ty.as_ref().map(|t| quote!(: (#t, _)));
+                        quote_spanned!(*span=> let (#m #i, #pb) #ty = #rhs;)
+                    }
+                    None => quote!(#shape let #m #i #ty = #rhs; #copy),
+                };
+                if self.an.adj(*var)
+                    && let Some(len) = self.presized_len(*var)
+                {
+                    // The element type of the buffer's adjoint, for the reverse sweep.
+                    let z = self.derived("__dz", *var);
+                    out.extend(quote!(let #z = ::ad_runtime::__private::zeros_of(&#i);));
+                    if self.presize_early.borrow().contains(var) {
+                        let d = self.adj(*var);
+                        out.extend(quote!(let mut #d = #z.zeros(#len);));
+                    }
+                }
+                out
+            }
+            Stmt::Declare { var } => {
+                let i = self.v(*var);
+                if *var == self.func.ret && self.func.ret_deferred {
+                    let ty = self.func.vars[*var]
+                        .ty
+                        .as_ref()
+                        .map(|t| quote!(: ::core::option::Option<#t>));
+                    quote!(let mut #i #ty = ::core::option::Option::None;)
+                } else {
+                    quote!(let #i;)
+                }
+            }
+            Stmt::Assign { var, op, .. } => {
+                let i = self.v(*var);
+                let pb = self.pullback_of(s, op);
+                let rhs = self.fwd_op(op, pb.is_some());
+                let new = mixed("__new");
+                let bind = match &pb {
+                    Some(pb) => quote!(let (#new, #pb) = #rhs;),
+                    None => quote!(let #new = #rhs;),
+                };
+                if *var == self.func.ret && self.func.ret_deferred {
+                    quote!({ #bind #i = ::core::option::Option::Some(#new); })
+                } else if self.saves(s) {
+                    let t = self.var_tape(*var);
+                    let push = self.push_to(
+                        self.cur_block.get(),
+                        &t,
+                        quote!(::core::mem::replace(&mut #i, #new)),
+                    );
+                    quote!(#bind #push)
+                } else if pb.is_some() {
+                    quote!(#bind #i = #new;)
+                } else {
+                    quote!(#i = #rhs;)
+                }
+            }
+            Stmt::IndexAssign {
+                base, index, op, ..
+            } => {
+                let b = self.v(*base);
+                let idx = self.atom(index);
+                let pb = self.pullback_of(s, op);
+                let rhs = self.fwd_op(op, pb.is_some());
+                let new = mixed("__new");
+                let bind = match &pb {
+                    Some(pb) => quote!(let (#new, #pb) = #rhs;),
+                    None => quote!(let #new = #rhs;),
+                };
+                let place = if self.is_hoisted(s) {
+                    unchecked::hoisted_place(&quote!(#b), &idx)
+                } else {
+                    quote!(#b[#idx])
+                };
+                if self.saves(s) {
+                    let t = self.elem_tape(*base);
+                    let push = self.push_to(
+                        self.cur_block.get(),
+                        &t,
+                        quote!(::core::mem::replace(&mut #place, #new)),
+                    );
+                    quote!(#bind #push)
+                } else {
+                    quote!(#bind #place = #new;)
+                }
+            }
+            Stmt::Push { base, value, .. } => {
+                let (b, v) = (self.v(*base), self.atom(value));
+                quote!(#b.push(#v);)
+            }
+            Stmt::If {
+                id,
+                cond,
+                then,
+                els,
+            } => {
+                let c = self.atom(cond);
+                let (t, e) = (self.fwd_block(then), self.fwd_block(els));
+                let record = if self.an.has_rev(s) && !self.cond_in_scope(s) {
+                    let tape = self.tape(mixed(&format!("__tape_if{id}")));
+                    quote!(#tape.push(#c);)
+                } else {
+                    quote!()
+                };
+                let els = if els.stmts.is_empty() {
+                    quote!()
+                } else {
+                    quote!(else { #e })
+                };
+                quote!(#record if #c { #t } #els)
+            }
+            Stmt::Loop(l) => self.fwd_loop(l),
+            Stmt::Effect { tokens } => tokens.clone(),
+            Stmt::SetFlow(c) => {
+                let f = self.v(self.func.flow.expect("flow var"));
+                quote!(#f = #c;)
+            }
+        }
+    }
+
+    /// Whether `s` is an element access of a loop emitted with its bounds checks hoisted.
+    pub(super) fn is_hoisted(&self, s: &Stmt) -> bool {
+        self.hoisted.borrow().contains(&(s as *const Stmt as usize))
+    }
+
+    pub(super) fn fwd_loop(&self, l: &Loop) -> TokenStream {
+        self.fwd_loop_with(l, None, &[])
+    }
+
+    /// The forward loop; with `fused`, that code (the reverse of the iteration) runs at the
+    /// end of every iteration, before its `break`/`continue` dispatch.
+    /// `fused` is generated once per copy of a versioned loop (see `hoist`); `carried` are the
+    /// buffers of its neighbour carries.
+    pub(super) fn fwd_loop_with(
+        &self,
+        l: &Loop,
+        fused: Option<&dyn Fn(&Self) -> TokenStream>,
+        carried: &[VarId],
+    ) -> TokenStream {
+        let has = self.an.block_has_rev(&l.body);
+        let n = mixed(&format!("__iters{}", l.id));
+        let (init, count, record) = if has && self.top_level(l.id) {
+            // Runs once: the count stays in scope for the reverse sweep, no tape needed
+            // (a tape alive across the loop would also cost the loop its optimisations).
+            (quote!(let mut #n: usize = 0;), quote!(#n += 1;), quote!())
+        } else if has && !crate::analyze::recounted(self.func, l) {
+            let tape = self.tape(mixed(&format!("__tape_loop{}", l.id)));
+            (
+                quote!(let mut #n: usize = 0;),
+                quote!(#n += 1;),
+                quote!(#tape.push(#n);),
+            )
+        } else {
+            // No reverse, or a range loop whose count the reverse recomputes from its bounds.
+            (quote!(), quote!(), quote!())
+        };
+        let is_fused = fused.is_some();
+        // Exact reservations of a range loop's tapes, known before its body is emitted (not
+        // in a fused loop, whose tapes never hold more than one iteration).
+        let exact = if matches!(l.kind, LoopKind::Range { .. }) && !is_fused {
+            self.exact_reservations(&l.body)
+        } else {
+            Vec::new()
+        };
+        self.reserved
+            .borrow_mut()
+            .insert(l.body.id, exact.iter().map(|(t, _)| t.clone()).collect());
+        let mut body = self.fwd_block(&l.body);
+        body.extend(fused.map(|f| f(self)));
+        let mut codes = std::collections::BTreeSet::new();
+        crate::ir::escape_codes(&l.body.stmts, &mut codes);
+        let exits = if codes.is_empty() {
+            quote!()
+        } else {
+            let f = self.v(self.func.flow.expect("flow var"));
+            let (b, c) = (l.break_code, l.continue_code);
+            quote! {
+                if #f != 0 {
+                    if #f == #c {
+                        #f = 0;
+                    } else {
+                        if #f == #b {
+                            #f = 0;
+                        }
+                        break;
+                    }
+                }
+            }
+        };
+        let looped = match &l.kind {
+            LoopKind::Range {
+                var,
+                lo,
+                hi,
+                inclusive,
+                rev,
+            } => {
+                let (i, lo, hi) = (self.v(*var), self.atom(lo), self.atom(hi));
+                let range = if *inclusive {
+                    quote!(#lo..=#hi)
+                } else {
+                    quote!(#lo..#hi)
+                };
+                // Tapes pushed a known number of times per iteration get room for the whole
+                // loop up front (and their pushes then never grow them); other tapes pushed
+                // once per iteration get room for one value per iteration. (Not in a fused
+                // loop, whose tapes never hold more than one iteration.)
+                let once: Vec<Ident> = self
+                    .tapes_pushed_once(&l.body)
+                    .into_iter()
+                    .filter(|t| !exact.iter().any(|(u, _)| u == t))
+                    .collect();
+                let reserve = if (once.is_empty() && exact.is_empty()) || is_fused {
+                    quote!()
+                } else {
+                    let len = mixed("__len");
+                    let exact = exact.iter().map(|(t, n)| {
+                        if *n == 1 {
+                            quote!(#t.reserve(#len);)
+                        } else {
+                            quote!(#t.reserve(#len.saturating_mul(#n));)
+                        }
+                    });
+                    quote! {
+                        let #len = ::core::iter::Iterator::size_hint(&(#range)).0;
+                        #(#exact)*
+                        #(#once.reserve(#len);)*
+                    }
+                };
+                let range = if *rev { quote!((#range).rev()) } else { range };
+                match self.hoisted_checks(l, is_fused, carried) {
+                    Some((guard, accesses, keys)) => {
+                        *self.hoisted.borrow_mut() = accesses;
+                        let mut fast = self.fwd_block(&l.body);
+                        self.hoisted.borrow_mut().clear();
+                        if let Some(f) = fused {
+                            let outer = std::mem::replace(&mut *self.proven.borrow_mut(), keys);
+                            fast.extend(f(self));
+                            *self.proven.borrow_mut() = outer;
+                        }
+                        quote! {
+                            #reserve
+                            if #guard {
+                                for #i in #range { #count #fast #exits }
+                            } else {
+                                for #i in #range { #count #body #exits }
+                            }
+                        }
+                    }
+                    None => quote!(#reserve for #i in #range { #count #body #exits }),
+                }
+            }
+            LoopKind::Iter { pat, iter, .. } => quote!(for #pat in #iter { #count #body #exits }),
+            LoopKind::While {
+                cond_block,
+                cond_atom,
+            } => {
+                let cb = self.fwd_block(cond_block);
+                let c = self.atom(cond_atom);
+                quote!(loop { #cb if !#c { break; } #count #body #exits })
+            }
+            LoopKind::Loop => quote!(loop { #count #body #exits }),
+        };
+        quote!(#init #looped #record)
+    }
+
+    // ---- reverse sweep -------------------------------------------------------------------
+}

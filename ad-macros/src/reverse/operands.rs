@@ -1,0 +1,155 @@
+//! How the sweeps print operands: kept arrays borrowed or cloned, operands computed in place.
+
+use super::*;
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+impl<'a> Gen<'a> {
+    /// An operand passed to a rule (by reference).
+    pub(super) fn need_arg(&self, a: &Atom) -> TokenStream {
+        match a {
+            Atom::Var(v) => {
+                let i = self.v(*v);
+                quote!(&#i)
+            }
+            Atom::Ref(v) => {
+                let i = self.v(*v);
+                quote!(&&#i)
+            }
+            Atom::Const(c) => quote!(&(#c)),
+        }
+    }
+
+    /// An owned array the reverse sweep still reads: operations that would move it get a
+    /// borrow (arithmetic) or a clone (methods taking `self`, call arguments) instead.
+    pub(super) fn kept_array(&self, a: &Atom) -> Option<VarId> {
+        let Atom::Var(v) = a else { return None };
+        let var = &self.func.vars[*v];
+        let is_ref = self.holds_ref(*v);
+        // An owned array parameter is read at the end of the reverse sweep (its gradient's
+        // shape), so it is never moved either.
+        let param = var.kind == VarKind::Param && self.an.active[*v];
+        ((self.an.needed[*v] || param)
+            && self.an.kinds[*v] == crate::kinds::Kind::Array
+            && !is_ref
+            && !self.is_borrow(*v))
+        .then_some(*v)
+    }
+
+    /// Whether `v` holds a reference (a `&` parameter, or a copy of one).
+    pub(super) fn holds_ref(&self, v: VarId) -> bool {
+        if matches!(&self.func.vars[v].ty, Some(syn::Type::Reference(_))) {
+            return true;
+        }
+        match self.func.defs.get(&v) {
+            Some(Op::Copy(Atom::Var(x))) if *x != v => self.holds_ref(*x),
+            Some(Op::Copy(Atom::Ref(_))) => true,
+            _ => false,
+        }
+    }
+
+    /// A value of unknown kind (scalar or array: a call's result) that the reverse sweep
+    /// reads: passed by value, it is cloned (free for a scalar).
+    pub(super) fn kept_unknown(&self, a: &Atom) -> Option<VarId> {
+        let Atom::Var(v) = a else { return None };
+        (self.an.needed[*v]
+            && self.an.kinds[*v] == crate::kinds::Kind::Unknown
+            && !self.is_borrow(*v)
+            && !matches!(self.func.vars[*v].kind, VarKind::Param | VarKind::LoopVar))
+        .then_some(*v)
+    }
+
+    /// `let t = a + b` or `let t = a - b` of the function body that may consume `a`: `a` is
+    /// an owned array (a product, an arithmetic or `mapv` result) that no other statement
+    /// reads, and that the reverse sweep needs only as the target of this sum (its shape).
+    /// The forward sweep then computes `t` in `a`'s memory (`a + &b`), after keeping `a`'s
+    /// shape (`tensor::shape_of`) for the reverse sweep: `x.dot(w) + b` allocates one array,
+    /// not two. Returns `a`.
+    pub(super) fn in_place_operand(&self, s: &Stmt) -> Option<VarId> {
+        let Stmt::Let {
+            var: t,
+            op: Op::Arith(Arith::Add | Arith::Sub, Atom::Var(a), other),
+            ..
+        } = s
+        else {
+            return None;
+        };
+        let a = *a;
+        let va = &self.func.vars[a];
+        let eligible = va.block == 0
+            && va.kind == VarKind::Let
+            && a != self.func.ret
+            && other.var() != Some(a)
+            && self.an.adj(a)
+            && self.kept_array(&Atom::Var(a)).is_some()
+            && !self.an.reborrow[a]
+            && !self.an.recompute[*t]
+            && self.an.late[*t].is_none()
+            && self.func.body.stmts.iter().any(|x| std::ptr::eq(x, s));
+        if !eligible {
+            return None;
+        }
+        let def = self.func.defs.get(&a)?;
+        let owned = match def {
+            Op::Arith(..) | Op::Map { .. } => true,
+            Op::Method { name, .. } => name == "dot",
+            _ => false,
+        };
+        if !owned
+            || crate::analyze::op_needs(self.func, def, a, &self.an.active, &self.an.kinds)
+                .iter()
+                .any(|(v, _)| *v == a)
+        {
+            return None;
+        }
+        let name = self.v(a).to_string();
+        let (mut mentions, mut in_effect) = (0, false);
+        crate::analyze::walk_stmts(&self.func.body.stmts, &mut |x| {
+            if crate::analyze::stmt_mentions(x, a) {
+                mentions += 1;
+            }
+            if let Stmt::Effect { tokens } = x {
+                let mut m = std::collections::HashSet::new();
+                idents(tokens, &mut m);
+                in_effect |= m.contains(&name);
+            }
+        });
+        (mentions == 2 && !in_effect).then_some(a)
+    }
+
+    /// An arithmetic operand: a kept array is borrowed (`&a + &b` leaves both in place).
+    pub(super) fn arith_operand(&self, a: &Atom) -> TokenStream {
+        match (self.kept_array(a), self.kept_unknown(a)) {
+            (Some(v), _) => {
+                let i = self.v(v);
+                quote!(&#i)
+            }
+            (None, Some(v)) => {
+                let i = self.v(v);
+                quote!(::core::clone::Clone::clone(&#i))
+            }
+            _ => self.atom(a),
+        }
+    }
+
+    /// An operand passed by value: a kept array (or value of unknown kind) is cloned.
+    pub(super) fn owned_operand(&self, a: &Atom) -> TokenStream {
+        match self.kept_array(a).or_else(|| self.kept_unknown(a)) {
+            Some(v) => {
+                let i = self.v(v);
+                quote!(::core::clone::Clone::clone(&#i))
+            }
+            None => self.atom(a),
+        }
+    }
+
+    pub(super) fn pullback_path(&self, path: &syn::Path) -> syn::Path {
+        let mut p = path.clone();
+        let last = p.segments.last_mut().unwrap();
+        last.ident = format_ident!("{}_pullback", last.ident, span = last.ident.span());
+        p
+    }
+
+    // ---- forward sweep -------------------------------------------------------------------
+}

@@ -1,0 +1,433 @@
+//! The partial derivatives of each operation (vector–Jacobian products through the
+//! runtime's rules) and the declarations of the adjoints.
+
+use super::*;
+use crate::ir::*;
+use crate::rules::{self, MethodRule, Need};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::Ident;
+
+impl<'a> Gen<'a> {
+    /// Declarations of the adjoints of the function body's variables: parameters start from
+    /// `params` (a zero shaped like the parameter, or a shape-free zero), the result from
+    /// `seed`, every other variable with an adjoint from a shape-free zero.
+    pub fn body_adjoints(&self, seed: &Ident, shaped_params: bool) -> TokenStream {
+        self.body_adjoints_except(seed, shaped_params, &std::collections::HashSet::new())
+    }
+
+    /// [`Gen::body_adjoints`] except those of `skip` (declared elsewhere).
+    pub fn body_adjoints_except(
+        &self,
+        seed: &Ident,
+        shaped_params: bool,
+        skip: &std::collections::HashSet<VarId>,
+    ) -> TokenStream {
+        let rt = rt();
+        let mut out = TokenStream::new();
+        for (v, var) in self.func.vars.iter().enumerate() {
+            if var.block != 0 || skip.contains(&v) {
+                continue;
+            }
+            let d = self.adj(v);
+            if var.kind == VarKind::Param {
+                if self.an.active[v] {
+                    let x = &var.ident;
+                    // Array parameters start from the marker (see `tensor::shaped`).
+                    let array = self.an.kinds[v] == crate::kinds::Kind::Array;
+                    out.extend(if shaped_params && !array {
+                        quote!(let mut #d = #rt::zero_like(&#x);)
+                    } else {
+                        quote!(let mut #d = #rt::zero();)
+                    });
+                }
+            } else if v == self.func.ret {
+                out.extend(quote!(let mut #d = #seed;));
+            } else if let Some(len) = self.an.adj(v).then(|| self.presized_len(v)).flatten() {
+                // (The buffer itself may have been moved, e.g. returned: use its length.)
+                let z = self.derived("__dz", v);
+                out.extend(quote!(let mut #d = #z.zeros(#len);));
+            } else if self.an.adj(v) {
+                out.extend(quote!(let mut #d = #rt::zero();));
+            }
+        }
+        out
+    }
+
+    /// The reverse of `recv.mapv(closure)`: the closure body, differentiated as a function of
+    /// the element and the captured variables, runs once per element inside the runtime's
+    /// `mapv_d0`, which sums the captured variables' cotangents over the elements.
+    pub(super) fn map_partials(
+        &self,
+        recv: &Atom,
+        sub: &Func,
+        captures: &[VarId],
+        span: Span,
+    ) -> TokenStream {
+        let rt = rt_at(span);
+        let g = mixed("__g");
+        let Some(sub_an) = self.an.subs.get(&(sub as *const Func as usize)) else {
+            return quote!();
+        };
+        let sg = Gen::new(sub, sub_an);
+        let fwd = sg.fwd_block(&sub.body);
+        let rev = sg.rev_block(&sub.body, true);
+        let seed = mixed("__ge");
+        let adjoints = sg.body_adjoints(&seed, false);
+        let tapes = sg.tapes();
+        let tape_decls = tapes.iter().map(|t| quote!(let mut #t = #rt::Tape::new();));
+        let flow = sub.flow.map(|f| {
+            let f = &sub.vars[f].ident;
+            quote!(let mut #f: u32 = 0;)
+        });
+        let slot = |k: usize| {
+            if sub_an.adj(k) {
+                let d = sg.adj(k);
+                quote!(#d)
+            } else {
+                quote!(#rt::zero())
+            }
+        };
+        let active_caps: Vec<(usize, VarId)> = captures
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| self.an.adj(**c))
+            .map(|(k, c)| (k, *c))
+            .collect();
+        let d_elem = slot(0);
+        let d_caps: Vec<TokenStream> = active_caps.iter().map(|(k, _)| slot(k + 1)).collect();
+        let param = &sub.vars[0].ident;
+        let x = self.need_arg(recv);
+        let (gm, gc) = (mixed("__gm"), mixed("__gc"));
+        let mut body = quote_spanned! {span=>
+            let (#gm, #gc) = #rt::tensor::mapv_d0(#x, #g, |#param, #seed| {
+                #flow
+                #(#tape_decls)*
+                #fwd
+                #adjoints
+                #rev
+                (#d_elem, (#(#d_caps,)*))
+            });
+        };
+        if let Some(v) = recv.var().filter(|v| self.an.adj(*v)) {
+            let d = self.adj(v);
+            body.extend(quote!(#rt::acc(&mut #d, #gm);));
+        }
+        for (j, (_, c)) in active_caps.iter().enumerate() {
+            let d = self.adj(*c);
+            let j = syn::Index::from(j);
+            body.extend(quote!(#rt::acc(&mut #d, #gc.#j);));
+        }
+        body
+    }
+
+    /// Propagates the cotangent `__g` of `op`'s result into its active operands.
+    /// `out` is the result's value (for rules that read it).
+    pub(super) fn partials(&self, op: &Op, out: &TokenStream, s: &Stmt, span: Span) -> TokenStream {
+        self.partials_but(op, out, s, span, None)
+    }
+
+    /// [`Gen::partials`] without the contribution into `skip` (for arithmetic operations).
+    pub(super) fn partials_but(
+        &self,
+        op: &Op,
+        out: &TokenStream,
+        s: &Stmt,
+        span: Span,
+        skip: Option<VarId>,
+    ) -> TokenStream {
+        let rt = rt_at(span);
+        let g = mixed("__g");
+        let an = self.an;
+        let operands = op.operands();
+        let active = |k: usize| operands.get(k).and_then(|a| a.var()).filter(|v| an.adj(*v));
+        // One partial per active operand: (operand, rule, primal arguments, span). The
+        // cotangent is appended as the rule's last argument below.
+        // (The flag: the rule only reads the cotangent, see `rules::borrows_cotangent`.)
+        let mut contribs: Vec<(VarId, TokenStream, Vec<TokenStream>, Span, bool)> = Vec::new();
+        let kind = |a: &Atom| crate::kinds::atom_kind(a, &an.kinds);
+        let need_tokens = |needs: &[Need]| -> Vec<TokenStream> {
+            needs
+                .iter()
+                .map(|n| match n {
+                    Need::In(j) => self.need_arg(operands[*j]),
+                    Need::Out => out.clone(),
+                })
+                .collect()
+        };
+        match op {
+            Op::Copy(_) | Op::Deref(_) | Op::CloneOf(_) | Op::Cast { .. } | Op::Neg(_) => {
+                let rule = match op {
+                    Op::Cast { .. } => "cast_d0",
+                    Op::Neg(_) => "neg_d0",
+                    _ => "id_d0",
+                };
+                if let Some(v) = active(0) {
+                    let f = Ident::new(rule, span);
+                    contribs.push((v, quote!(#f), vec![], span, false));
+                }
+            }
+            Op::Arith(a, x, y) => {
+                use crate::kinds::Target;
+                let (name, partials) = rules::arith(*a);
+                // An operand the forward sweep consumed is known by its shape.
+                let consumed = self.in_place_operand(s).map(|a| self.derived("__shape", a));
+                let target = |k: usize| match crate::kinds::arith_target(kind(x), kind(y), k) {
+                    Target::ScalarPath => None,
+                    Target::ToScalar => Some(quote!(#rt::ToScalar)),
+                    Target::Same => Some(quote!(#rt::Same)),
+                    Target::Operand if k == 0 && consumed.is_some() => {
+                        consumed.as_ref().map(|sh| quote!(#sh))
+                    }
+                    Target::Operand => Some(self.need_arg(operands[k])),
+                };
+                // Both operands of a tensor `+`/`-` from one rule: the cotangent goes whole to
+                // one and the other is reduced from a borrow of it (no copy of `g`).
+                if matches!(a, Arith::Add | Arith::Sub)
+                    && let (Some(v0), Some(v1)) = (active(0), active(1))
+                    && skip.is_none_or(|s| s != v0 && s != v1)
+                    && let (Some(t0), Some(t1)) = (target(0), target(1))
+                {
+                    let f = format_ident!("{}_both", name, span = span);
+                    let (g0, g1) = (mixed("__g0"), mixed("__g1"));
+                    let (d0, d1) = (self.adj(v0), self.adj(v1));
+                    return quote_spanned!(span=>
+                        let (#g0, #g1) = #rt::tensor::#f(#t0, #t1, #g);
+                        #rt::acc(&mut #d0, #g0);
+                        #rt::acc(&mut #d1, #g1);
+                    );
+                }
+                for (k, needs) in partials.iter().enumerate() {
+                    if let Some(v) = active(k) {
+                        let f = format_ident!("{}_d{}", name, k, span = span);
+                        let Some(target) = target(k) else {
+                            contribs.push((v, quote!(#f), need_tokens(needs), span, false));
+                            continue;
+                        };
+                        let mut args = vec![target];
+                        args.extend(need_tokens(needs));
+                        contribs.push((v, quote!(tensor::#f), args, span, false));
+                    }
+                }
+            }
+            Op::Method {
+                name,
+                extra,
+                recv,
+                args: margs,
+                ..
+            } => {
+                let n = extra
+                    .rule
+                    .map(str::to_string)
+                    .unwrap_or_else(|| name.to_string());
+                if let Some(MethodRule::Diff { partials, .. }) = rules::method(&n) {
+                    let others = margs.iter().any(|a| an.atom_active(a));
+                    let tensor = crate::kinds::method_on_tensor(kind(recv), others);
+                    for (k, needs) in partials.iter().enumerate() {
+                        if let Some(v) = active(k) {
+                            let f = format_ident!("{}_d{}", n, k, span = name.span());
+                            let f = if tensor {
+                                quote!(tensor::#f)
+                            } else {
+                                quote!(#f)
+                            };
+                            contribs.push((v, f, need_tokens(needs), name.span(), false));
+                        }
+                    }
+                } else if let Some(t) = rules::tensor_method(&n) {
+                    for (k, needs) in t.partials.iter().enumerate() {
+                        let Some(v) = active(k) else { continue };
+                        match t.emit {
+                            rules::TensorEmit::Rule => {
+                                let f = format_ident!("{}_d{}", n, k, span = name.span());
+                                let lent = rules::borrows_cotangent(&f.to_string());
+                                contribs.push((
+                                    v,
+                                    quote!(tensor::#f),
+                                    need_tokens(needs),
+                                    name.span(),
+                                    lent,
+                                ));
+                            }
+                            rules::TensorEmit::InPlace(f) => {
+                                let f = Ident::new(f, name.span());
+                                let d = self.adj(v);
+                                let args = need_tokens(needs);
+                                let rt = rt_at(name.span());
+                                return quote_spanned!(name.span()=> #rt::tensor::#f(&mut #d, #(#args,)* #g););
+                            }
+                        }
+                    }
+                }
+            }
+            Op::Map {
+                recv,
+                sub,
+                captures,
+                ..
+            } => return self.map_partials(recv, sub, captures, span),
+            Op::Concat {
+                stack, axis, parts, ..
+            } => {
+                let ax = self.need_arg(axis);
+                for (k, p) in parts.iter().enumerate() {
+                    let Some(v) = p.var().filter(|v| an.adj(*v)) else {
+                        continue;
+                    };
+                    let pk = self.need_arg(p);
+                    let args = if *stack {
+                        vec![ax.clone(), quote!(#k), pk]
+                    } else {
+                        let before = parts[..k].iter().map(|q| {
+                            let q = self.need_arg(q);
+                            quote!(+ #rt::tensor::len_of(#q, #ax))
+                        });
+                        vec![ax.clone(), quote!(0usize #(#before)*), pk]
+                    };
+                    let f = if *stack {
+                        quote!(tensor::stack_d)
+                    } else {
+                        quote!(tensor::concatenate_d)
+                    };
+                    contribs.push((v, f, args, span, false));
+                }
+            }
+            Op::Index { base, index, .. } => {
+                if let Stmt::Let { var, .. } = s
+                    && let Some(local) = self.redirect.borrow().get(var)
+                {
+                    return quote_spanned!(span=> #rt::acc(&mut #local, #g););
+                }
+                if let Some(b) = base.var().filter(|v| an.adj(*v)) {
+                    let d = self.adj(b);
+                    if kind(base) == crate::kinds::Kind::Array || self.func.is_nd_index(index) {
+                        let (a, i) = (self.need_arg(base), self.need_arg(index));
+                        return quote_spanned!(span=> #rt::tensor::acc_index(&mut #d, #a, #i, #g););
+                    }
+                    if kind(base) == crate::kinds::Kind::Unknown {
+                        // A slice, `Vec` or 1-D array: the base's type decides.
+                        let (a, i) = (self.need_arg(base), self.need_arg(index));
+                        return quote_spanned!(span=> #rt::tensor::acc_index_any(&mut #d, #a, #i, #g););
+                    }
+                    let i = self.atom(index);
+                    // A parameter's gradient has the parameter's length from the start, and
+                    // so has the adjoint of a fixed-length local buffer.
+                    if self.exact_adjoint(b) {
+                        return self.acc_exact(b, i, quote!(#g));
+                    }
+                    return quote_spanned!(span=> #rt::acc_index(&mut #d, #i, #g););
+                }
+                return quote!();
+            }
+            Op::SliceRef { base, lo, .. } => {
+                if let Some(b) = base.var().filter(|v| an.adj(*v)) {
+                    let d = self.adj(b);
+                    let start = lo
+                        .as_ref()
+                        .map(|a| self.atom(a))
+                        .unwrap_or_else(|| quote!(0usize));
+                    return quote_spanned!(span=> #rt::acc_slice(&mut #d, #start, #g););
+                }
+                return quote!();
+            }
+            Op::Call {
+                args,
+                func,
+                recompute,
+                ..
+            } => {
+                let gs = mixed("__gs");
+                let mut body = if *recompute && !self.held(s) {
+                    let pb = self.pullback_path(func);
+                    // Borrows of locals are re-made here: the forward sweep's temporaries
+                    // holding them are not captured by the reverse sweep.
+                    let args: Vec<TokenStream> = args
+                        .iter()
+                        .map(|a| match (self.func.borrow_def(a), a) {
+                            (Some(def), _) => self.fwd_op(def, false),
+                            // The reverse sweep may read an owned argument again later.
+                            (None, Atom::Var(v))
+                                if !an.kinds[*v].is_scalar() && !self.holds_ref(*v) =>
+                            {
+                                let i = self.v(*v);
+                                quote!(::core::clone::Clone::clone(&#i))
+                            }
+                            (None, _) => self.atom(a),
+                        })
+                        .collect();
+                    quote_spanned!(span=> let #gs = #pb(#(#args),*).1(#g);)
+                } else {
+                    let Some(pb) = self.pullback_of(s, op) else {
+                        return quote!();
+                    };
+                    quote!(let #gs = #pb(#g);)
+                };
+                for (k, a) in args.iter().enumerate() {
+                    if let Some(v) = a.var().filter(|v| an.adj(*v)) {
+                        let d = self.adj(v);
+                        let idx = syn::Index::from(k);
+                        body.extend(quote_spanned!(span=> #rt::acc_arg(&mut #d, #gs.#idx);));
+                    }
+                }
+                return body;
+            }
+            Op::Tuple(xs) => {
+                let names: Vec<Ident> = (0..xs.len()).map(|k| mixed(&format!("__g{k}"))).collect();
+                let mut body = quote!(let (#(#names,)*) = #g;);
+                for (k, a) in xs.iter().enumerate() {
+                    if let Some(v) = a.var().filter(|v| an.adj(*v)) {
+                        let d = self.adj(v);
+                        let n = &names[k];
+                        body.extend(quote!(#rt::acc(&mut #d, #n);));
+                    }
+                }
+                return body;
+            }
+            Op::Field(a, idx) => {
+                if let Some(v) = a.var().filter(|v| an.adj(*v)) {
+                    let d = self.adj(v);
+                    return quote!(#rt::acc_field::<#idx, _>(&mut #d, #g););
+                }
+                return quote!();
+            }
+            Op::Passive(..) | Op::Opaque { .. } => return quote!(),
+        }
+        contribs.retain(|(v, ..)| Some(*v) != skip);
+        // Rules that only read the cotangent borrow it; it is moved into the last of the
+        // others and cloned for the rest.
+        let last_owner = contribs.iter().rposition(|c| !c.4);
+        let n = contribs.len();
+        let mut body = TokenStream::new();
+        for (j, (v, f, args, sp, lent)) in contribs.into_iter().enumerate() {
+            let gtok = if Some(j) == last_owner || (last_owner.is_none() && j + 1 == n) {
+                quote!(#g)
+            } else if lent {
+                quote!(&#g)
+            } else {
+                quote!(::core::clone::Clone::clone(&#g))
+            };
+            let d = self.adj(v);
+            let rt = rt_at(sp);
+            if f.to_string() == "id_d0" {
+                body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #gtok);));
+            } else {
+                body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #rt::#f(#(#args,)* #gtok));));
+            }
+        }
+        body
+    }
+}
+
+/// Whether any partial of `op` reads the operation's result.
+pub(super) fn reads_out(op: &Op) -> bool {
+    match op {
+        Op::Method { name, .. } => match rules::method(&name.to_string()) {
+            Some(MethodRule::Diff { partials, .. }) => {
+                partials.iter().any(|p| p.contains(&Need::Out))
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
