@@ -16,10 +16,10 @@
 //! (its caller supplies the cotangent only after the forward sweep), so calls between
 //! differentiable functions are unchanged.
 
-use crate::analyze::Analysis;
 use crate::front::Signature;
 use crate::ir::Func;
 use crate::reverse::Gen;
+use crate::reverse::plan::Analysis;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use syn::visit_mut::VisitMut;

@@ -7,14 +7,12 @@
 //! generated functions). `rules` is the macro's view of the runtime's derivative rules;
 //! `ctxt` collects errors.
 
-mod analyze;
 mod ctxt;
 mod emit;
 mod front;
 mod ir;
-mod kinds;
 mod reverse;
-mod rules;
+mod sema;
 
 use proc_macro::TokenStream;
 
@@ -76,7 +74,7 @@ fn transform(
         .filter(|p| p.active)
         .map(|p| p.var)
         .collect();
-    let analysis = analyze::analyze(&cx, &ir, &active);
+    let analysis = reverse::plan::analyze(&cx, &ir, &active);
     cx.check()?;
     Ok(emit::emit(func, &sig, &ir, &analysis))
 }

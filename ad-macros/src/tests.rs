@@ -71,7 +71,7 @@ fn expansion_snapshots() {
 mod corpus;
 
 /// The macro's rule table and the runtime's rules agree: every float method with a derivative
-/// in [`crate::rules::SCALAR_METHODS`] has a method-form (`m_<name>`) and a path-form
+/// in [`crate::sema::rules::SCALAR_METHODS`] has a method-form (`m_<name>`) and a path-form
 /// (`p_<name>`) function in `tests/scalar_methods.rs`, which checks its generated gradient
 /// against a closed form and finite differences at operands of different values (so a rule
 /// whose operands the macro passes in the wrong order fails there).
@@ -80,8 +80,8 @@ fn rules_are_tested() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/scalar_methods.rs");
     let src = std::fs::read_to_string(path).expect("tests/scalar_methods.rs");
     let mut missing = Vec::new();
-    for (names, rule) in crate::rules::SCALAR_METHODS {
-        if !matches!(rule, crate::rules::MethodRule::Diff { .. }) {
+    for (names, rule) in crate::sema::rules::SCALAR_METHODS {
+        if !matches!(rule, crate::sema::rules::MethodRule::Diff { .. }) {
             continue;
         }
         for name in *names {
@@ -176,7 +176,7 @@ fn unsafe_blocks_are_the_listed_guarded_ones() {
 /// source of `tensor_method` itself, so a new rule cannot escape the check.
 #[test]
 fn tensor_rules_are_tested() {
-    let src = include_str!("rules.rs");
+    let src = include_str!("sema/rules.rs");
     let start = src.find("pub fn tensor_method(").unwrap();
     let end = start + src[start..].find("\n}\n").unwrap();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests");
@@ -189,7 +189,7 @@ fn tensor_rules_are_tested() {
         if name.starts_with("acc_") {
             continue; // in-place accumulation helpers, not methods
         }
-        assert!(crate::rules::tensor_method(name).is_some(), "{name}");
+        assert!(crate::sema::rules::tensor_method(name).is_some(), "{name}");
         // `fold_axis_max` / `fold_axis_min` are what `fold_axis` with a max / min becomes.
         let (method, marker) = match name {
             "fold_axis_max" => ("fold_axis", ".max("),

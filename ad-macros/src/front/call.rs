@@ -67,7 +67,7 @@ impl Lowerer<'_> {
         }
         let mut extra = MethodExtra::default();
         if let Some(t) = &m.turbofish {
-            if crate::rules::tensor_method(&name).is_some() {
+            if crate::sema::rules::tensor_method(&name).is_some() {
                 extra.turbofish = Some(t.to_token_stream());
             } else {
                 self.unsupported(
@@ -143,7 +143,7 @@ impl Lowerer<'_> {
         // A method may change a mutable receiver unless it is known to only read it.
         extra.mutates = matches!(recv, Atom::Var(v)
             if matches!(self.vars[v].kind, VarKind::LetMut | VarKind::Param | VarKind::Deferred))
-            && !crate::ir::reads_only(&name, extra.rule);
+            && !crate::sema::rules::reads_only(&name, extra.rule);
         Op::Method {
             name: m.method.clone(),
             form: MethodForm::Method,
@@ -309,7 +309,7 @@ impl Lowerer<'_> {
         // `f64::sin(x)`: the path form of a float method.
         if segs.len() == 2
             && (segs[0] == "f64" || segs[0] == "f32")
-            && crate::rules::method(&segs[1]).is_some()
+            && crate::sema::rules::method(&segs[1]).is_some()
         {
             if args.is_empty() {
                 self.unsupported(e, "this call", "pass the receiver as the first argument");

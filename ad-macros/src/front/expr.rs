@@ -180,7 +180,7 @@ impl Lowerer<'_> {
                     let post = quote!(.#method(#args));
                     match strip(&m.receiver) {
                         Expr::MethodCall(inner)
-                            if crate::rules::unwrapped_method(&inner.method.to_string()) =>
+                            if crate::sema::rules::unwrapped_method(&inner.method.to_string()) =>
                         {
                             let mut op = self.lower_method(inner);
                             if let Op::Method { extra, .. } = &mut op {
@@ -272,6 +272,7 @@ impl Lowerer<'_> {
                         atom_tokens(&self.vars, &len),
                     );
                     return Op::Opaque {
+                        mutates: Vec::new(),
                         tokens: quote!(::std::vec![#e; #l]),
                         reads,
                         what: "the element of `vec![x; n]`".to_string(),
@@ -279,6 +280,7 @@ impl Lowerer<'_> {
                 }
                 let (tokens, reads) = self.rename_tokens(m.to_token_stream());
                 Op::Opaque {
+                    mutates: Vec::new(),
                     tokens,
                     reads,
                     what: "the macro `vec!`".to_string(),
@@ -292,6 +294,7 @@ impl Lowerer<'_> {
                 let e = atom_tokens(&self.vars, &elem);
                 let len = &rep.len;
                 Op::Opaque {
+                    mutates: Vec::new(),
                     tokens: quote_spanned!(rep.span()=> [#e; #len]),
                     reads,
                     what: "the element of `[x; n]`".to_string(),
@@ -310,6 +313,7 @@ impl Lowerer<'_> {
                 let elems: Vec<TokenStream> =
                     atoms.iter().map(|a| atom_tokens(&self.vars, a)).collect();
                 Op::Opaque {
+                    mutates: Vec::new(),
                     tokens: quote_spanned!(arr.span()=> [#(#elems),*]),
                     reads,
                     what: "an element of an array expression `[a, b, ..]` (build it with `vec![0.0; n]` and element writes `v[i] = ..`)".to_string(),
@@ -328,6 +332,7 @@ impl Lowerer<'_> {
                 let (tokens, reads) = self.rename_tokens(m.to_token_stream());
                 let name = m.mac.path.to_token_stream().to_string().replace(' ', "");
                 Op::Opaque {
+                    mutates: Vec::new(),
                     tokens,
                     reads,
                     what: format!("the macro `{name}!`"),

@@ -269,7 +269,29 @@ impl<'a> Lowerer<'a> {
         self.vars[v].kind == VarKind::Param && matches!(self.vars[v].ty, Some(Type::Reference(_)))
     }
 
-    pub(super) fn emit(&mut self, s: Stmt) {
+    pub(super) fn emit(&mut self, mut s: Stmt) {
+        // What an opaque expression may change in place: the mutable variables it calls a
+        // method on that is not known to only read (`{ w.clear(); 1.0 }`).
+        if let Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } =
+            &mut s
+            && let Op::Opaque {
+                tokens,
+                reads,
+                mutates,
+                ..
+            } = op
+        {
+            let mut called = Vec::new();
+            crate::sema::rules::method_receivers(tokens.clone(), &mut called);
+            *mutates = reads
+                .iter()
+                .copied()
+                .filter(|v| {
+                    !matches!(self.vars[*v].kind, VarKind::Let)
+                        && called.contains(&self.vars[*v].ident.to_string())
+                })
+                .collect();
+        }
         if let Stmt::Let { var, op, .. } = &s {
             self.defs.insert(*var, op.clone());
         }

@@ -553,6 +553,7 @@ impl Lowerer<'_> {
             let (tokens, reads) = self.rename_tokens(e.to_token_stream());
             return self.let_temp(
                 Op::Opaque {
+                    mutates: Vec::new(),
                     tokens,
                     reads,
                     what: "an array index".to_string(),

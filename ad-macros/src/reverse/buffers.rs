@@ -20,7 +20,7 @@ impl<'a> Gen<'a> {
             return None;
         }
         self.func.body.stmts.iter().find_map(|s| match s {
-            Stmt::Let { var, op, .. } if *var == b => crate::kinds::vec_repeat_len(op),
+            Stmt::Let { var, op, .. } if *var == b => crate::sema::kinds::vec_repeat_len(op),
             _ => None,
         })
     }
@@ -53,7 +53,7 @@ impl<'a> Gen<'a> {
     /// trait could give `last(&mut self)` to `Vec<f64>` and empty it). A statement macro or
     /// an iterator expression that names the buffer makes it count as resized too.
     pub(super) fn fixed_length(&self, b: VarId) -> bool {
-        if self.func.checked || !matches!(self.an.kinds[b], crate::kinds::Kind::SeqScalar) {
+        if self.func.checked || !matches!(self.an.kinds[b], crate::sema::kinds::Kind::SeqScalar) {
             return false;
         }
         let params_ok = self.func.vars[b].kind == VarKind::Param;
@@ -85,7 +85,7 @@ impl<'a> Gen<'a> {
             _ => false,
         };
         let mut resized = false;
-        crate::analyze::walk_stmts(&self.func.body.stmts, &mut |s| {
+        crate::ir::walk_stmts(&self.func.body.stmts, &mut |s| {
             resized |= match s {
                 Stmt::Assign { var, .. } | Stmt::Push { base: var, .. } if *var == b => true,
                 Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => {

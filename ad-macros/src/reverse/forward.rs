@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::ir::*;
-use crate::rules::{self};
+use crate::sema::rules::{self};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::Ident;
@@ -37,7 +37,7 @@ impl<'a> Gen<'a> {
                 // borrowed too.
                 let left_borrowed = self.kept_array(a).is_some();
                 let right_array = matches!(b, Atom::Var(v)
-                    if self.an.kinds[*v] == crate::kinds::Kind::Array
+                    if self.an.kinds[*v] == crate::sema::kinds::Kind::Array
                         && !self.holds_ref(*v)
                         && !self.is_borrow(*v)
                         && self.kept_array(b).is_none()
@@ -232,7 +232,7 @@ impl<'a> Gen<'a> {
                     _ => ok = false,
                 }
             }
-            let written = crate::analyze::assigned_in_all(&body.stmts[k + 1..]);
+            let written = crate::ir::assigned_in_all(&body.stmts[k + 1..]);
             if ok && borrowed.iter().all(|v| !written.contains(v)) {
                 out.insert(s as *const Stmt as usize);
             }
@@ -450,7 +450,7 @@ impl<'a> Gen<'a> {
             // Runs once: the count stays in scope for the reverse sweep, no tape needed
             // (a tape alive across the loop would also cost the loop its optimisations).
             (quote!(let mut #n: usize = 0;), quote!(#n += 1;), quote!())
-        } else if has && !crate::analyze::recounted(self.func, l) {
+        } else if has && !crate::reverse::plan::recounted(self.func, l) {
             let tape = self.tape(mixed(&format!("__tape_loop{}", l.id)));
             (
                 quote!(let mut #n: usize = 0;),

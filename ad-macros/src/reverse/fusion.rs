@@ -2,8 +2,8 @@
 //! module documentation of `reverse`).
 
 use super::*;
-use crate::analyze::Analysis;
 use crate::ir::*;
+use crate::reverse::plan::Analysis;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Ident;
@@ -14,12 +14,12 @@ impl<'a> Gen<'a> {
     pub fn fuse(func: &'a Func, an: &'a Analysis) -> Option<Fused> {
         // Not (yet) for functions with ndarray values: their rules (broadcasting, shaped
         // parameter gradients) have not been checked under fusion.
-        if an.kinds.contains(&crate::kinds::Kind::Array) {
+        if an.kinds.contains(&crate::sema::kinds::Kind::Array) {
             return None;
         }
         // The most deeply nested qualifying loop (likely the most work), and of those the last
         // (the statements after it are the fewest to check).
-        let mut candidates = crate::analyze::fusion_candidates(func, an);
+        let mut candidates = crate::reverse::plan::fusion_candidates(func, an);
         candidates.sort_by_key(|c| {
             let depth = match &func.body.stmts[c.index] {
                 Stmt::Loop(l) => loop_depth(&l.body),
@@ -32,7 +32,7 @@ impl<'a> Gen<'a> {
             .find_map(|c| Gen::new(func, an).without_presized().try_fuse(c))
     }
 
-    pub(super) fn try_fuse(&self, c: &crate::analyze::FusionCandidate) -> Option<Fused> {
+    pub(super) fn try_fuse(&self, c: &crate::reverse::plan::FusionCandidate) -> Option<Fused> {
         let stmts = &self.func.body.stmts;
         let (head, rest) = stmts.split_at(c.index);
         let (Stmt::Loop(l), tail) = rest.split_first()? else {
@@ -40,7 +40,7 @@ impl<'a> Gen<'a> {
         };
         // Statements after the loop that are independent of it run before it (see
         // `analyze::split_tail`): the head is the statements before the loop and those.
-        let (early, tail) = crate::analyze::split_tail(self.func, &rest[0], tail);
+        let (early, tail) = crate::reverse::plan::split_tail(self.func, &rest[0], tail);
         let head: Vec<&Stmt> = head.iter().chain(early).collect();
         // Buffers made before the loop get their adjoints right after them, at full length.
         *self.presize_early.borrow_mut() = head
@@ -72,9 +72,9 @@ impl<'a> Gen<'a> {
         {
             return None;
         }
-        let mut written = crate::analyze::assigned_in_all(std::slice::from_ref(&rest[0]));
+        let mut written = crate::ir::assigned_in_all(std::slice::from_ref(&rest[0]));
         for s in &tail {
-            written.extend(crate::analyze::assigned_in_all(std::slice::from_ref(*s)));
+            written.extend(crate::ir::assigned_in_all(std::slice::from_ref(*s)));
         }
         let mut ready: std::collections::HashSet<VarId> = head
             .iter()
@@ -136,7 +136,8 @@ impl<'a> Gen<'a> {
             .filter(|s| !moved.contains(&(**s as *const Stmt)))
             .map(|s| self.fwd_top(s))
             .collect();
-        *self.unsaved.borrow_mut() = crate::analyze::private_fills(self.func, self.an, c.index);
+        *self.unsaved.borrow_mut() =
+            crate::reverse::plan::private_fills(self.func, self.an, c.index);
         let fused_loop = self.fused_loop(l, &c.accumulators);
         let head_fwd: TokenStream = head.iter().map(|s| self.fwd_top(s)).collect();
         let head_rev = self.rev_stmt_refs(&head, stmts);

@@ -337,7 +337,7 @@ impl Gen<'_> {
         // would grow the code exponentially with the nesting depth (the outer loops' own
         // accesses run once per inner loop, where a check costs little).
         let mut nested = false;
-        crate::analyze::walk_stmts(stmts, &mut |s| nested |= matches!(s, Stmt::Loop(_)));
+        crate::ir::walk_stmts(stmts, &mut |s| nested |= matches!(s, Stmt::Loop(_)));
         if self.func.checked || nested {
             return None;
         }
@@ -346,7 +346,7 @@ impl Gen<'_> {
         // declared anywhere in it (in its block or a nested one).
         let mut writes: HashMap<VarId, usize> = HashMap::new();
         let mut blocks: HashSet<BlockId> = HashSet::from([l.body.id]);
-        crate::analyze::walk_stmts(stmts, &mut |s| match s {
+        crate::ir::walk_stmts(stmts, &mut |s| match s {
             Stmt::Assign { var, .. } => *writes.entry(*var).or_default() += 1,
             Stmt::If { then, els, .. } => {
                 blocks.insert(then.id);

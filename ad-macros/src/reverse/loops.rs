@@ -18,7 +18,7 @@ impl<'a> Gen<'a> {
             LoopKind::Range {
                 lo, hi, inclusive, ..
             },
-        ) = (crate::analyze::recounted(self.func, l), &l.kind)
+        ) = (crate::reverse::plan::recounted(self.func, l), &l.kind)
         {
             let (lo, hi) = (self.atom(lo), self.atom(hi));
             let range = if *inclusive {
@@ -177,7 +177,7 @@ impl<'a> Gen<'a> {
     /// `Vec`, whose adjoint elements are accumulated one by one), not an ndarray array or a
     /// scalar.
     pub(super) fn seq_adjoint(&self, b: VarId) -> bool {
-        self.an.adj(b) && self.an.kinds[b] == crate::kinds::Kind::SeqScalar
+        self.an.adj(b) && self.an.kinds[b] == crate::sema::kinds::Kind::SeqScalar
     }
 
     /// Scalar replacement of loop-invariant element reads. A loop whose body reads a slice
@@ -190,7 +190,7 @@ impl<'a> Gen<'a> {
         // Blocks inside the loop: an index declared there is not invariant.
         let mut inside = std::collections::HashSet::new();
         let mut assigned = std::collections::HashSet::new();
-        crate::analyze::walk_stmts(&l.body.stmts, &mut |s| match s {
+        crate::ir::walk_stmts(&l.body.stmts, &mut |s| match s {
             Stmt::Assign { var, .. } => {
                 assigned.insert(*var);
             }
@@ -257,9 +257,9 @@ impl<'a> Gen<'a> {
                 continue;
             }
             // Any other use of `b` in the loop (nested, written, borrowed) disqualifies it.
-            crate::analyze::walk_stmts(&l.body.stmts, &mut |s| {
+            crate::ir::walk_stmts(&l.body.stmts, &mut |s| {
                 let direct = matches!(s, Stmt::Let { var: t, .. } if reads.contains(t));
-                if !direct && crate::analyze::stmt_mentions(s, b) {
+                if !direct && crate::ir::stmt_mentions(s, b) {
                     ok = false;
                 }
             });
@@ -335,9 +335,9 @@ impl<'a> Gen<'a> {
                 }
             }
             // Any other use of `x` in the loop (nested, borrowed, passed on) disqualifies it.
-            crate::analyze::walk_stmts(&body.stmts, &mut |s| {
+            crate::ir::walk_stmts(&body.stmts, &mut |s| {
                 let direct = matches!(s, Stmt::Let { var: t, .. } if reads0.contains(t) || reads1.contains(t));
-                if !direct && crate::analyze::stmt_mentions(s, b) {
+                if !direct && crate::ir::stmt_mentions(s, b) {
                     other = true;
                 }
             });

@@ -16,7 +16,7 @@
 //! as soon as it can, the way a hand-written backward pass works:
 //!
 //! - a cotangent that several partials need is *lent* to the rules that only read it
-//!   ([`crate::rules::borrows_cotangent`]: the matrix products) and moved into the last of
+//!   ([`crate::sema::rules::borrows_cotangent`]: the matrix products) and moved into the last of
 //!   the others; only the remaining ones get a clone;
 //! - both partials of a tensor `a + b` or `a - b` come from one rule (`tensor::add_both`,
 //!   `sub_both`), which decides at run time, from the shapes, which operand takes the
@@ -47,11 +47,11 @@
 //! ```
 //!
 //! The tail's reverse runs first because it gives `s̄` (`ret = 2.0 * s`: `s̄ = 2 seed`). The
-//! loop qualifies ([`crate::analyze::fusion_candidates`], then [`Gen::try_fuse`]) when:
+//! loop qualifies ([`crate::reverse::plan::fusion_candidates`], then [`Gen::try_fuse`]) when:
 //!
 //! - it is a statement of the function body (runs once) and has reverse code;
 //! - every variable declared outside it that it writes is either *scratch space* of each
-//!   iteration ([`crate::analyze::iteration_private`]: a fixed-length buffer that every
+//!   iteration ([`crate::reverse::plan::iteration_private`]: a fixed-length buffer that every
 //!   iteration writes whole before reading it and that nothing after the loop mentions, like
 //!   the per-point buffers of a mixture model; its restores are harmless, since the next
 //!   iteration overwrites it before reading, and its adjoint is zero between iterations), or
@@ -65,7 +65,7 @@
 //!   inner trip counts, callee pullbacks, restores of the body's own variables): they are
 //!   pushed and popped within one iteration;
 //! - statements of the tail that neither read nor write anything the loop (or a statement
-//!   kept after it) writes or reads move before the loop ([`crate::analyze::split_tail`]; a
+//!   kept after it) writes or reads move before the loop ([`crate::reverse::plan::split_tail`]; a
 //!   prior term over the parameters after a likelihood loop), so they join the head;
 //! - the tail's reverse records nothing and reads only values that are final before the loop:
 //!   parameters and variables of the head that neither the loop nor the tail writes, and
@@ -96,14 +96,15 @@ mod hoist;
 mod loops;
 mod operands;
 mod partials;
+pub mod plan;
 mod sweep;
 mod tapes;
 pub(crate) mod unchecked;
 
 pub use fusion::Fused;
 
-use crate::analyze::Analysis;
 use crate::ir::*;
+use crate::reverse::plan::Analysis;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use std::cell::RefCell;
@@ -219,7 +220,7 @@ impl<'a> Gen<'a> {
         let top = self.func.body.stmts.iter().any(|t| std::ptr::eq(t, s));
         // A statement of a fused loop's body: its reverse runs in the same scope.
         let fused = self.in_scope.get().is_some_and(|id| {
-            crate::analyze::find_block(&self.func.body, id)
+            crate::ir::find_block(&self.func.body, id)
                 .is_some_and(|b| b.stmts.iter().any(|t| std::ptr::eq(t, s)))
         });
         (top || fused)
@@ -252,7 +253,7 @@ impl<'a> Gen<'a> {
     /// The gradient a parameter's slot returns: its adjoint (shaped, for arrays).
     pub fn param_gradient(&self, v: VarId) -> TokenStream {
         let d = self.adj(v);
-        if self.an.kinds[v] == crate::kinds::Kind::Array {
+        if self.an.kinds[v] == crate::sema::kinds::Kind::Array {
             let x = self.v(v);
             quote!(::ad_runtime::__private::tensor::shaped(#d, &#x))
         } else {

@@ -31,7 +31,7 @@ impl<'a> Gen<'a> {
         // shape), so it is never moved either.
         let param = var.kind == VarKind::Param && self.an.active[*v];
         ((self.an.needed[*v] || param)
-            && self.an.kinds[*v] == crate::kinds::Kind::Array
+            && self.an.kinds[*v] == crate::sema::kinds::Kind::Array
             && !is_ref
             && !self.is_borrow(*v))
         .then_some(*v)
@@ -54,7 +54,7 @@ impl<'a> Gen<'a> {
     pub(super) fn kept_unknown(&self, a: &Atom) -> Option<VarId> {
         let Atom::Var(v) = a else { return None };
         (self.an.needed[*v]
-            && self.an.kinds[*v] == crate::kinds::Kind::Unknown
+            && self.an.kinds[*v] == crate::sema::kinds::Kind::Unknown
             && !self.is_borrow(*v)
             && !matches!(self.func.vars[*v].kind, VarKind::Param | VarKind::LoopVar))
         .then_some(*v)
@@ -97,7 +97,7 @@ impl<'a> Gen<'a> {
             _ => false,
         };
         if !owned
-            || crate::analyze::op_needs(self.func, def, a, &self.an.active, &self.an.kinds)
+            || crate::reverse::plan::op_needs(self.func, def, a, &self.an.active, &self.an.kinds)
                 .iter()
                 .any(|(v, _)| *v == a)
         {
@@ -105,8 +105,8 @@ impl<'a> Gen<'a> {
         }
         let name = self.v(a).to_string();
         let (mut mentions, mut in_effect) = (0, false);
-        crate::analyze::walk_stmts(&self.func.body.stmts, &mut |x| {
-            if crate::analyze::stmt_mentions(x, a) {
+        crate::ir::walk_stmts(&self.func.body.stmts, &mut |x| {
+            if crate::ir::stmt_mentions(x, a) {
                 mentions += 1;
             }
             if let Stmt::Effect { tokens } = x {

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::ir::*;
-use crate::rules::{self, MethodRule, Need};
+use crate::sema::rules::{self, MethodRule, Need};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::Ident;
@@ -34,7 +34,7 @@ impl<'a> Gen<'a> {
                 if self.an.active[v] {
                     let x = &var.ident;
                     // Array parameters start from the marker (see `tensor::shaped`).
-                    let array = self.an.kinds[v] == crate::kinds::Kind::Array;
+                    let array = self.an.kinds[v] == crate::sema::kinds::Kind::Array;
                     out.extend(if shaped_params && !array {
                         quote!(let mut #d = #rt::zero_like(&#x);)
                     } else {
@@ -145,7 +145,7 @@ impl<'a> Gen<'a> {
         // cotangent is appended as the rule's last argument below.
         // (The flag: the rule only reads the cotangent, see `rules::borrows_cotangent`.)
         let mut contribs: Vec<(VarId, TokenStream, Vec<TokenStream>, Span, bool)> = Vec::new();
-        let kind = |a: &Atom| crate::kinds::atom_kind(a, &an.kinds);
+        let kind = |a: &Atom| crate::sema::kinds::atom_kind(a, &an.kinds);
         let need_tokens = |needs: &[Need]| -> Vec<TokenStream> {
             needs
                 .iter()
@@ -168,11 +168,12 @@ impl<'a> Gen<'a> {
                 }
             }
             Op::Arith(a, x, y) => {
-                use crate::kinds::Target;
+                use crate::sema::kinds::Target;
                 let (name, partials) = rules::arith(*a);
                 // An operand the forward sweep consumed is known by its shape.
                 let consumed = self.in_place_operand(s).map(|a| self.derived("__shape", a));
-                let target = |k: usize| match crate::kinds::arith_target(kind(x), kind(y), k) {
+                let target = |k: usize| match crate::sema::kinds::arith_target(kind(x), kind(y), k)
+                {
                     Target::ScalarPath => None,
                     Target::ToScalar => Some(quote!(#rt::ToScalar)),
                     Target::Same => Some(quote!(#rt::Same)),
@@ -223,7 +224,7 @@ impl<'a> Gen<'a> {
                     .unwrap_or_else(|| name.to_string());
                 if let Some(MethodRule::Diff { partials, .. }) = rules::method(&n) {
                     let others = margs.iter().any(|a| an.atom_active(a));
-                    let tensor = crate::kinds::method_on_tensor(kind(recv), others);
+                    let tensor = crate::sema::kinds::method_on_tensor(kind(recv), others);
                     for (k, needs) in partials.iter().enumerate() {
                         if let Some(v) = active(k) {
                             let f = format_ident!("{}_d{}", n, k, span = name.span());
@@ -301,11 +302,12 @@ impl<'a> Gen<'a> {
                 }
                 if let Some(b) = base.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(b);
-                    if kind(base) == crate::kinds::Kind::Array || self.func.is_nd_index(index) {
+                    if kind(base) == crate::sema::kinds::Kind::Array || self.func.is_nd_index(index)
+                    {
                         let (a, i) = (self.need_arg(base), self.need_arg(index));
                         return quote_spanned!(span=> #rt::tensor::acc_index(&mut #d, #a, #i, #g););
                     }
-                    if kind(base) == crate::kinds::Kind::Unknown {
+                    if kind(base) == crate::sema::kinds::Kind::Unknown {
                         // A slice, `Vec` or 1-D array: the base's type decides.
                         let (a, i) = (self.need_arg(base), self.need_arg(index));
                         return quote_spanned!(span=> #rt::tensor::acc_index_any(&mut #d, #a, #i, #g););

@@ -249,12 +249,12 @@ impl<'a> Gen<'a> {
         quote!(for #i in #range { #body })
     }
 
-    /// The inverse of a counter step (`i += k` -> `i -= k`), see [`crate::analyze::counter_step`].
+    /// The inverse of a counter step (`i += k` -> `i -= k`), see [`crate::reverse::plan::counter_step`].
     pub(super) fn undo_step(&self, s: &Stmt) -> TokenStream {
         let rt = rt();
         let an = self.an;
         let Some((v, step, sub)) =
-            crate::analyze::counter_step(s, &an.kinds, &an.active, &an.overwritten)
+            crate::reverse::plan::counter_step(s, &an.kinds, &an.active, &an.overwritten)
         else {
             return quote!();
         };
@@ -302,7 +302,7 @@ impl<'a> Gen<'a> {
                 }
                 let d = self.adj(*var);
                 if self.invariant.borrow().contains(var)
-                    && crate::analyze::is_accumulation(s, *var)
+                    && crate::reverse::plan::is_accumulation(s, *var)
                     && restore.is_empty()
                 {
                     // `s = s ± e` in a fused loop: `s̄` is the same before and after, so it is
@@ -337,7 +337,7 @@ impl<'a> Gen<'a> {
                 if !work {
                     if self.an.kills(s) {
                         let d = self.adj(*base);
-                        let take = if self.an.kinds[*base] == crate::kinds::Kind::Array
+                        let take = if self.an.kinds[*base] == crate::sema::kinds::Kind::Array
                             || self.func.is_nd_index(index)
                         {
                             quote!(#rt::tensor::take_index(&mut #d, &#idx))
@@ -358,7 +358,7 @@ impl<'a> Gen<'a> {
                     quote!()
                 };
                 let body = self.partials(op, &quote!(&#y), s, *span);
-                let take = if self.an.kinds[*base] == crate::kinds::Kind::Array
+                let take = if self.an.kinds[*base] == crate::sema::kinds::Kind::Array
                     || self.func.is_nd_index(index)
                 {
                     quote!(#rt::tensor::take_index(&mut #d, &#idx))

@@ -196,7 +196,7 @@ pub struct TensorMethod {
     /// Reads of the partial for each differentiable operand (the receiver first).
     pub partials: &'static [&'static [Need]],
     /// The kind of the result.
-    pub result: crate::kinds::Kind,
+    pub result: super::Kind,
     pub emit: TensorEmit,
     /// Takes the receiver by value (`insert_axis`, `into_shape_with_order`, ...).
     pub consumes: bool,
@@ -204,7 +204,7 @@ pub struct TensorMethod {
 
 /// Looks up an ndarray method (or a rule name such as `fold_axis_max`).
 pub fn tensor_method(name: &str) -> Option<TensorMethod> {
-    use crate::kinds::Kind::{Array, Scalar, Unknown};
+    use super::Kind::{Array, Scalar, Unknown};
     use TensorEmit::*;
     const NONE: &[Need] = &[];
     const A: &[Need] = &[In(0)];
@@ -266,3 +266,71 @@ pub fn unwrapped_method(name: &str) -> bool {
 
 /// ndarray methods with rules, for error messages.
 pub const TENSOR_METHODS: &str = "dot, t, reversed_axes, sum, mean, sum_axis, mean_axis, var, std, var_axis, std_axis, fold_axis (max/min), insert_axis, into_shape_with_order, to_shape, into_dyn, view, to_owned, slice, row, column, index_axis, mapv, mapv_into, and the elementwise float methods (exp, ln, tanh, powi, ...)";
+
+/// Whether a method is known to only read its receiver: a float method, an array method
+/// with a rule (`rule`: the rule it is lowered to), or a listed read-only method.
+pub fn reads_only(name: &str, rule: Option<&str>) -> bool {
+    method(name).is_some()
+        || tensor_method(rule.unwrap_or(name)).is_some()
+        || READ_ONLY_METHODS.contains(&name)
+}
+
+/// Methods of slices, `Vec`s and arrays that take `&self` or `self` (never change the
+/// receiver), beyond those with derivative rules.
+const READ_ONLY_METHODS: &[&str] = &[
+    "iter",
+    "into_iter",
+    "to_vec",
+    "to_owned",
+    "first",
+    "last",
+    "get",
+    "contains",
+    "as_slice",
+    "windows",
+    "chunks",
+    "len",
+    "is_empty",
+    "view",
+    "map",
+    "mapv",
+    "fold",
+    "fold_axis",
+    "sum",
+    "product",
+    "starts_with",
+    "ends_with",
+    "binary_search",
+    "unwrap",
+    "expect",
+    "clone",
+    "capacity",
+    "as_ptr",
+    "is_sorted",
+    "raw_dim",
+    "shape",
+    "dim",
+    "nrows",
+    "ncols",
+];
+
+/// The names that receive a method call not known to only read (`w.clear()`) in tokens.
+pub fn method_receivers(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
+    use proc_macro2::TokenTree as T;
+    let tts: Vec<T> = ts.into_iter().collect();
+    for w in tts.windows(4) {
+        if let (T::Ident(v), T::Punct(p), T::Ident(m), T::Group(g)) = (&w[0], &w[1], &w[2], &w[3])
+            && p.as_char() == '.'
+            && g.delimiter() == proc_macro2::Delimiter::Parenthesis
+        {
+            if !reads_only(&m.to_string(), None) {
+                out.push(v.to_string());
+            }
+        }
+    }
+    for t in tts {
+        if let T::Group(g) = t {
+            method_receivers(g.stream(), out);
+        }
+    }
+}

@@ -8,7 +8,6 @@
 //! so every block runs to its end and the reverse sweep only has to mirror `if` and loops.
 
 use proc_macro2::{Span, TokenStream};
-use std::collections::BTreeSet;
 use syn::{Ident, Type};
 
 pub type VarId = usize;
@@ -167,6 +166,9 @@ pub enum Op {
         tokens: TokenStream,
         reads: Vec<VarId>,
         what: String,
+        /// What it may change in place: the variables it calls a method on that is not
+        /// known to only read (`{ w.clear(); 1.0 }`), set by the front end.
+        mutates: Vec<VarId>,
     },
 }
 
@@ -383,152 +385,5 @@ impl Op {
     }
 }
 
-/// Every variable a statement itself (not its nested blocks) may write: the one it defines or
-/// assigns, the buffer whose element it writes or that it pushes to, and what it may change
-/// through a method call ([`MethodExtra::mutates`]) or an opaque expression that calls a
-/// method not known to only read (every variable it names). The one list of writes: the
-/// analyses ask this function instead of listing statement kinds themselves.
-pub fn writes(s: &Stmt) -> Vec<VarId> {
-    let mut out = Vec::new();
-    let op = match s {
-        Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
-            out.push(*var);
-            if let Op::Call { pullback, .. } = op {
-                out.push(*pullback);
-            }
-            op
-        }
-        Stmt::IndexAssign { base, op, .. } => {
-            out.push(*base);
-            op
-        }
-        Stmt::Push { base, .. } => return vec![*base],
-        Stmt::Declare { var } => return vec![*var],
-        _ => return out,
-    };
-    out.extend(mutated_by(op));
-    out
-}
-
-/// What an operation may change in place (see [`writes`]).
-pub fn mutated_by(op: &Op) -> Vec<VarId> {
-    match op {
-        Op::Method {
-            recv: Atom::Var(v),
-            extra,
-            ..
-        } if extra.mutates => vec![*v],
-        Op::Opaque { reads, tokens, .. } => {
-            let mut called = Vec::new();
-            method_receivers(tokens.clone(), &mut called);
-            if called.is_empty() {
-                Vec::new()
-            } else {
-                reads.clone()
-            }
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// Variables a statement may change in place, beyond its own definition, assignment, element
-/// write or push (see [`mutated_by`]).
-pub fn may_mutate_stmt(s: &Stmt) -> Vec<VarId> {
-    match s {
-        Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => {
-            mutated_by(op)
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// Whether a method is known to only read its receiver: a float method, an array method
-/// with a rule (`rule`: the rule it is lowered to), or a listed read-only method.
-pub fn reads_only(name: &str, rule: Option<&str>) -> bool {
-    crate::rules::method(name).is_some()
-        || crate::rules::tensor_method(rule.unwrap_or(name)).is_some()
-        || READ_ONLY_METHODS.contains(&name)
-}
-
-/// The names that receive a method call not known to only read (`w.clear()`) in tokens.
-fn method_receivers(ts: TokenStream, out: &mut Vec<String>) {
-    use proc_macro2::TokenTree as T;
-    let tts: Vec<T> = ts.into_iter().collect();
-    for w in tts.windows(4) {
-        if let (T::Ident(v), T::Punct(p), T::Ident(m), T::Group(g)) = (&w[0], &w[1], &w[2], &w[3])
-            && p.as_char() == '.'
-            && g.delimiter() == proc_macro2::Delimiter::Parenthesis
-        {
-            if !reads_only(&m.to_string(), None) {
-                out.push(v.to_string());
-            }
-        }
-    }
-    for t in tts {
-        if let T::Group(g) = t {
-            method_receivers(g.stream(), out);
-        }
-    }
-}
-
-/// Methods of slices, `Vec`s and arrays that take `&self` or `self` (never change the
-/// receiver), beyond those with derivative rules.
-const READ_ONLY_METHODS: &[&str] = &[
-    "iter",
-    "into_iter",
-    "to_vec",
-    "to_owned",
-    "first",
-    "last",
-    "get",
-    "contains",
-    "as_slice",
-    "windows",
-    "chunks",
-    "len",
-    "is_empty",
-    "view",
-    "map",
-    "mapv",
-    "fold",
-    "fold_axis",
-    "sum",
-    "product",
-    "starts_with",
-    "ends_with",
-    "binary_search",
-    "unwrap",
-    "expect",
-    "clone",
-    "capacity",
-    "as_ptr",
-    "is_sorted",
-    "raw_dim",
-    "shape",
-    "dim",
-    "nrows",
-    "ncols",
-];
-
-/// The flow codes that can escape these statements (not consumed by a loop inside them).
-pub fn escape_codes(stmts: &[Stmt], out: &mut BTreeSet<u32>) {
-    for s in stmts {
-        match s {
-            Stmt::SetFlow(c) => {
-                out.insert(*c);
-            }
-            Stmt::If { then, els, .. } => {
-                escape_codes(&then.stmts, out);
-                escape_codes(&els.stmts, out);
-            }
-            Stmt::Loop(l) => {
-                let mut inner = BTreeSet::new();
-                escape_codes(&l.body.stmts, &mut inner);
-                inner.remove(&l.break_code);
-                inner.remove(&l.continue_code);
-                out.extend(inner);
-            }
-            _ => {}
-        }
-    }
-}
+mod visit;
+pub use visit::*;

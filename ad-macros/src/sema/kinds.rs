@@ -14,27 +14,11 @@
 //! Kinds also choose between the scalar rules (the fast path every float program uses) and
 //! the tensor rules (`ad_runtime::__private::tensor`, which also accept scalars).
 
+use super::rules;
 use crate::ir::*;
-use crate::rules;
 use syn::Type;
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Kind {
-    /// Not yet known (only during the fixed point).
-    Bottom,
-    /// `f64`, `f32` (or a reference to one).
-    Scalar,
-    /// An ndarray array or view.
-    Array,
-    /// A slice or `Vec` of scalars.
-    SeqScalar,
-    /// A slice or `Vec` of arrays.
-    SeqArray,
-    /// Integers, `bool`, ... (never differentiated).
-    Other,
-    /// Could be anything.
-    Unknown,
-}
+pub use super::Kind;
 
 impl Kind {
     /// The kind of an element `x[i]`.
@@ -134,7 +118,9 @@ fn seq_of(k: Kind) -> Kind {
 /// The kind of a constant operand written in the source.
 fn const_kind(tokens: &proc_macro2::TokenStream) -> Kind {
     fn expr_kind(e: &syn::Expr) -> Kind {
-        match crate::front::strip(e) {
+        match e {
+            syn::Expr::Paren(p) => expr_kind(&p.expr),
+            syn::Expr::Group(g) => expr_kind(&g.expr),
             syn::Expr::Lit(l) => match &l.lit {
                 syn::Lit::Float(_) => Kind::Scalar,
                 syn::Lit::Int(_) | syn::Lit::Bool(_) => Kind::Other,
@@ -175,7 +161,7 @@ pub fn infer(func: &Func) -> Vec<Kind> {
         .collect();
     loop {
         let mut changed = false;
-        crate::analyze::walk_stmts(&func.body.stmts, &mut |s| {
+        crate::ir::walk_stmts(&func.body.stmts, &mut |s| {
             if let Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } = s
                 && !annotated[*var]
             {
@@ -212,7 +198,7 @@ pub fn infer(func: &Func) -> Vec<Kind> {
                 changed = true;
             }
         };
-        crate::analyze::walk_stmts(&func.body.stmts, &mut |s| match s {
+        crate::ir::walk_stmts(&func.body.stmts, &mut |s| match s {
             Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
                 let k = match op {
                     Op::Index { index, .. } if func.is_nd_index(index) => Kind::Scalar,
@@ -239,7 +225,7 @@ pub fn infer(func: &Func) -> Vec<Kind> {
         });
         // Backwards: a float result of `a + b`, `-a`, `a` (a copy) makes its operands floats
         // (`f64 + X` is `f64` only for `X` = `f64` or `&f64`; with an array it is an array).
-        crate::analyze::walk_stmts(&func.body.stmts, &mut |s| {
+        crate::ir::walk_stmts(&func.body.stmts, &mut |s| {
             if let Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } = s
                 && kinds[*var] == Kind::Scalar
             {

@@ -1,0 +1,99 @@
+//! Which primal values each operation's partials read (from the rule catalog).
+
+use super::*;
+
+/// The primal values the partials of `op` read, each with whether it is the operation's
+/// result (read right after the operation) rather than an operand (read right before).
+pub fn op_needs(
+    func: &Func,
+    op: &Op,
+    target: VarId,
+    active: &[bool],
+    kinds: &[Kind],
+) -> Vec<(VarId, bool)> {
+    let ops = op.operands();
+    let is_active = |k: usize| ops.get(k).is_some_and(|a| atom_active(a, active));
+    let resolve = |needs: &[Need], out: &mut Vec<(VarId, bool)>| {
+        for n in needs {
+            match n {
+                Need::In(j) => {
+                    if let Some(v) = ops.get(*j).and_then(|a| a.var()) {
+                        out.push((v, false));
+                    }
+                }
+                Need::Out => out.push((target, true)),
+            }
+        }
+    };
+    let mut out = Vec::new();
+    match op {
+        Op::Arith(a, x, y) => {
+            let (_, partials) = rules::arith(*a);
+            let (kx, ky) = (kinds::atom_kind(x, kinds), kinds::atom_kind(y, kinds));
+            for (k, needs) in partials.iter().enumerate() {
+                if is_active(k) {
+                    resolve(needs, &mut out);
+                    if kinds::arith_target(kx, ky, k) == kinds::Target::Operand {
+                        resolve(&[Need::In(k)], &mut out);
+                    }
+                }
+            }
+        }
+        Op::Method {
+            name, extra, args, ..
+        } => {
+            let n = extra
+                .rule
+                .map(str::to_string)
+                .unwrap_or_else(|| name.to_string());
+            if let Some(MethodRule::Diff { partials, .. }) = rules::method(&n) {
+                for (k, needs) in partials.iter().enumerate() {
+                    if is_active(k) {
+                        resolve(needs, &mut out);
+                    }
+                }
+            } else if let Some(t) = rules::tensor_method(&n) {
+                let _ = args;
+                for (k, needs) in t.partials.iter().enumerate() {
+                    if is_active(k) {
+                        resolve(needs, &mut out);
+                    }
+                }
+            }
+        }
+        Op::Map { recv, captures, .. } => {
+            out.extend(recv.var().map(|v| (v, false)));
+            out.extend(captures.iter().map(|c| (*c, false)));
+        }
+        Op::Concat { axis, parts, .. } => {
+            out.extend(axis.var().map(|v| (v, false)));
+            out.extend(parts.iter().filter_map(|p| p.var()).map(|v| (v, false)));
+        }
+        Op::Index { base, index, .. } => {
+            out.extend(index.var().map(|v| (v, false)));
+            if matches!(kinds::atom_kind(base, kinds), Kind::Array | Kind::Unknown)
+                || func.is_nd_index(index)
+            {
+                out.extend(base.var().map(|v| (v, false)));
+            }
+        }
+        Op::SliceRef { lo, .. } => {
+            out.extend(lo.as_ref().and_then(|a| a.var()).map(|v| (v, false)))
+        }
+        Op::Call {
+            recompute: true,
+            args,
+            ..
+        } => {
+            for a in args {
+                match func.borrow_def(a) {
+                    Some(def) => out.extend(def.reads().into_iter().map(|v| (v, false))),
+                    None => out.extend(a.var().map(|v| (v, false))),
+                }
+            }
+        }
+        Op::Call { pullback, .. } => out.push((*pullback, false)),
+        _ => {}
+    }
+    out
+}

@@ -1,0 +1,108 @@
+//! Activity (forward: which variables depend on a differentiated parameter) and usefulness
+//! (backward: which active variables reach the result). Only variables that are both get
+//! derivatives; every mode starts from these.
+
+use crate::ir::*;
+use crate::sema::rules::{self, MethodRule};
+
+pub(crate) fn atom_active(a: &Atom, active: &[bool]) -> bool {
+    a.var().is_some_and(|v| active[v])
+}
+
+pub(crate) fn op_output_active(op: &Op, active: &[bool]) -> bool {
+    let any = |xs: &[&Atom]| xs.iter().any(|a| atom_active(a, active));
+    match op {
+        Op::Passive(..) | Op::Opaque { .. } => false,
+        Op::Cast { a, float, .. } => *float && atom_active(a, active),
+        Op::Index { base, .. } | Op::SliceRef { base, .. } => atom_active(base, active),
+        Op::Method { name, .. } => match rules::method(&name.to_string()) {
+            Some(MethodRule::ZeroGrad { .. }) | Some(MethodRule::Passive) => false,
+            _ => any(&op.operands()),
+        },
+        Op::Map { recv, captures, .. } => {
+            atom_active(recv, active) || captures.iter().any(|c| active[*c])
+        }
+        _ => any(&op.operands()),
+    }
+}
+
+/// The variables that depend on `active_params`, to a fixed point (loops feed values back).
+pub(crate) fn activity(func: &Func, active_params: &[VarId]) -> Vec<bool> {
+    let mut active = vec![false; func.vars.len()];
+    for &p in active_params {
+        active[p] = true;
+    }
+    loop {
+        let mut changed = false;
+        walk(&func.body, &mut |s| {
+            let hit = match s {
+                Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
+                    op_output_active(op, &active).then_some(*var)
+                }
+                Stmt::IndexAssign { base, op, .. } => {
+                    op_output_active(op, &active).then_some(*base)
+                }
+                Stmt::Push { base, value, .. } => atom_active(value, &active).then_some(*base),
+                _ => None,
+            };
+            if let Some(v) = hit
+                && !active[v]
+            {
+                active[v] = true;
+                changed = true;
+            }
+        });
+        if !changed {
+            break;
+        }
+    }
+
+    active
+}
+
+/// The active variables that reach the result, backwards to a fixed point.
+pub(crate) fn usefulness(func: &Func, active: &[bool]) -> Vec<bool> {
+    let n = func.vars.len();
+    let mut useful = vec![false; n];
+    useful[func.ret] = true;
+    loop {
+        let mut changed = false;
+        let mut mark = |v: VarId, useful: &mut Vec<bool>| {
+            if active[v] && !useful[v] {
+                useful[v] = true;
+                changed = true;
+            }
+        };
+        walk(&func.body, &mut |s| match s {
+            Stmt::Let { var, op, .. }
+            | Stmt::Assign { var, op, .. }
+            | Stmt::IndexAssign { base: var, op, .. }
+                if useful[*var] && active[*var] =>
+            {
+                let reads: Vec<VarId> = match op {
+                    Op::Index { base, .. } | Op::SliceRef { base, .. } => {
+                        base.var().into_iter().collect()
+                    }
+                    Op::Map { .. } => op.reads(),
+                    _ => op.operands().iter().filter_map(|a| a.var()).collect(),
+                };
+                for r in reads {
+                    mark(r, &mut useful);
+                }
+            }
+            Stmt::Push { base, value, .. } => {
+                if useful[*base]
+                    && let Some(v) = value.var()
+                {
+                    mark(v, &mut useful);
+                }
+            }
+            _ => {}
+        });
+        if !changed {
+            break;
+        }
+    }
+
+    useful
+}
