@@ -1,14 +1,30 @@
 //! The `#[differentiable]` attribute of [`ad-runtime`](https://docs.rs/ad-runtime). Users
 //! depend on `ad-runtime`, which re-exports it; see its documentation.
 //!
-//! Pipeline (one module each): `parse` (syntax -> IR in A-normal form, `ir`), `analyze`
-//! (activity, usefulness, checks, what the reverse sweep needs; `kinds` infers which values
-//! are scalars and which arrays), `reverse` (forward and reverse sweeps), `emit` (the
-//! generated functions). `rules` is the macro's view of the runtime's derivative rules;
-//! `ctxt` collects errors.
+//! # Layout
+//!
+//! | module | what it holds |
+//! | --- | --- |
+//! | `lib.rs` | the driver: arguments and signature, lowering, analyses, generation; errors to tokens |
+//! | `ctxt` | the error accumulator (every error of a function reported together) |
+//! | `ir` | the IR (A-normal form, structured control flow) and its visitors (`ir/visit.rs`: walking, and the one list of what a statement writes) |
+//! | `front` | the front end every mode shares: signature and attribute arguments, lowering of statements, control flow, expressions, calls and closures, desugaring of iterator reductions and `fold_axis` closures |
+//! | `sema` | what every mode shares about meaning: the rule catalog (`sema/rules.rs`, the macro's view of the runtime's rules), kinds (scalar / array / sequence), activity and usefulness, the checks that reject what cannot be differentiated |
+//! | `reverse` | reverse mode: the plan (`reverse/plan/`: needed, recomputed or stored values, saves, buffer facts, fusion candidates), the forward sweep with its records, the reverse sweep, loops and register optimisations, partials, fusion, bounds-check hoisting (`hoist.rs`) and every unchecked access with its guard (`unchecked.rs`), and the generated functions (`emit.rs`) |
+//!
+//! # Module graph (no cycles)
+//!
+//! ```text
+//! lib ──► front ──► sema ──► ir
+//!  │        │        └─────► ctxt
+//!  │        └──────────────► ir, ctxt
+//!  └────► reverse ──► front (signature types, `strip`), sema, ir, ctxt
+//! ```
+//!
+//! `ir` depends on nothing else in the crate; `sema` only on `ir` and `ctxt`; `front` on
+//! `sema`, `ir` and `ctxt`; a mode's backend on all of those, never the other way round.
 
 mod ctxt;
-mod emit;
 mod front;
 mod ir;
 mod reverse;
@@ -76,7 +92,7 @@ fn transform(
         .collect();
     let analysis = reverse::plan::analyze(&cx, &ir, &active);
     cx.check()?;
-    Ok(emit::emit(func, &sig, &ir, &analysis))
+    Ok(reverse::emit::emit(func, &sig, &ir, &analysis))
 }
 
 #[cfg(test)]

@@ -207,3 +207,52 @@ fn tensor_rules_are_tested() {
         "array rules without a generated-code test: {missing:?}"
     );
 }
+
+/// The module graph of the crate docs holds: `ir` depends on nothing else in the crate,
+/// `sema` only on `ir` and `ctxt`, `front` on those and `sema`, and no module on a mode's
+/// backend (`reverse`) but the driver. Read from the sources' `crate::` paths.
+#[test]
+fn module_graph_has_no_cycles() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let allowed: &[(&str, &[&str])] = &[
+        ("ctxt", &[]),
+        ("ir", &[]),
+        ("sema", &["ir", "ctxt"]),
+        ("front", &["sema", "ir", "ctxt"]),
+        ("reverse", &["front", "sema", "ir", "ctxt"]),
+    ];
+    fn files(p: &std::path::Path, out: &mut Vec<PathBuf>) {
+        if p.is_dir() {
+            for e in std::fs::read_dir(p).unwrap().flatten() {
+                files(&e.path(), out);
+            }
+        } else if p.is_file() && p.extension().is_some_and(|e| e == "rs") {
+            out.push(p.to_path_buf());
+        }
+    }
+    let mut bad = Vec::new();
+    for (module, deps) in allowed {
+        let mut fs = Vec::new();
+        files(&src.join(module), &mut fs);
+        files(&src.join(format!("{module}.rs")), &mut fs);
+        assert!(!fs.is_empty(), "{module}");
+        for f in fs {
+            let text = std::fs::read_to_string(&f).unwrap();
+            for (i, _) in text.match_indices("crate::") {
+                let rest = &text[i + "crate::".len()..];
+                let used: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                let line = text[..i].lines().last().unwrap_or("");
+                if used.is_empty() || used == *module || line.trim_start().starts_with("//") {
+                    continue;
+                }
+                if !deps.contains(&used.as_str()) {
+                    bad.push(format!("{} uses crate::{used}", f.display()));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "module graph violated: {bad:#?}");
+}

@@ -34,7 +34,7 @@
 //! ([`Analysis::presized`]), and nested range loops whose trip count can be recomputed from
 //! their bounds ([`recounted`]).
 //!
-//! For loop fusion (`f_vjp`, see `reverse.rs`): the candidate loops of the function body
+//! For loop fusion (`f_vjp`, see the `reverse` module docs): the candidate loops of the function body
 //! ([`fusion_candidates`]), the buffers that are scratch space of each iteration
 //! ([`iteration_private`]) and the fills among their writes that need no record
 //! ([`private_fills`]), and which statements after a loop can run before it ([`split_tail`]).
@@ -101,7 +101,7 @@ pub struct Analysis {
     /// reassigned: their adjoints start as zeros of the buffer's length, so accumulating into
     /// an element needs no growth check.
     pub presized: Vec<bool>,
-    /// Static kinds (scalar, array, ...), see [`crate::kinds`].
+    /// Static kinds (scalar, array, ...), see [`crate::sema::kinds`].
     pub kinds: Vec<Kind>,
     /// The analyses of closure bodies of elementwise maps ([`Op::Map`]), by the address of
     /// their function.

@@ -10,7 +10,7 @@
 //! A self-recursive function returns a boxed closure (an opaque type cannot contain itself).
 //!
 //! `f_vjp(args, seed)` calls `f_pullback` and then its closure, unless a loop of the body can
-//! be fused (see "Loop fusion" in `reverse.rs`): then it has its own body, which knows the
+//! be fused (see "Loop fusion" in the `reverse` module docs): then it has its own body, which knows the
 //! seed before the forward sweep and runs that loop's reverse inside its forward loop, so the
 //! loop makes one pass instead of two. `f_grad` is `f_vjp(.., 1.0)`. `f_pullback` never fuses
 //! (its caller supplies the cotangent only after the forward sweep), so calls between
