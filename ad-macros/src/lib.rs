@@ -24,7 +24,9 @@
 //! `ir` depends on nothing else in the crate; `sema` only on `ir` and `ctxt`; `front` on
 //! `sema`, `ir` and `ctxt`; a mode's backend on all of those, never the other way round.
 
+mod codegen;
 mod ctxt;
+mod forward;
 mod front;
 mod ir;
 mod reverse;
@@ -92,7 +94,9 @@ fn transform(
         .collect();
     let analysis = reverse::plan::analyze(&cx, &ir, &active);
     cx.check()?;
-    Ok(reverse::emit::emit(func, &sig, &ir, &analysis))
+    let mut out = reverse::emit::emit(func, &sig, &ir, &analysis);
+    out.extend(forward::emit(func, &sig, &ir, &analysis.kinds));
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -50,6 +50,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+mod forward;
 /// Fused, numerically stable neural-network ops (activations, softmax, losses) with pullbacks.
 pub mod nn;
 pub mod rules;

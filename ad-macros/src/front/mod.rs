@@ -13,5 +13,5 @@ mod stmt;
 mod syntax;
 
 pub(crate) use lower::lower;
-pub(crate) use signature::{Args, Param, Signature, signature};
+pub(crate) use signature::{Args, Param, Signature, sequence_element, signature};
 pub(crate) use syntax::strip;

@@ -1,0 +1,116 @@
+//! What the generated code of every mode shares: tangent types as users read them, and
+//! named lifetimes for the signatures of generated functions.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use syn::visit_mut::VisitMut;
+use syn::{Ident, Type};
+
+/// The tangent type of a parameter or result type, written as users expect to read it.
+pub fn tangent_type(ty: &Type) -> TokenStream {
+    match ty {
+        Type::Reference(r) => tangent_type(&r.elem),
+        Type::Paren(p) => tangent_type(&p.elem),
+        Type::Slice(s) => {
+            let e = tangent_type(&s.elem);
+            quote!(::std::vec::Vec<#e>)
+        }
+        Type::Tuple(t) => {
+            let elems = t.elems.iter().map(tangent_type);
+            quote!((#(#elems,)*))
+        }
+        Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32") => ty.to_token_stream(),
+        Type::Path(p)
+            if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "Vec") =>
+        {
+            let syn::PathArguments::AngleBracketed(args) =
+                &p.path.segments.last().unwrap().arguments
+            else {
+                return quote!(<#ty as ::ad_runtime::Differentiable>::Tangent);
+            };
+            match args.args.first() {
+                Some(syn::GenericArgument::Type(inner)) => {
+                    let e = tangent_type(inner);
+                    quote!(::std::vec::Vec<#e>)
+                }
+                _ => quote!(<#ty as ::ad_runtime::Differentiable>::Tangent),
+            }
+        }
+        Type::Path(p) if p.qself.is_none() && array_tangent_name(p).is_some() => {
+            let last = p.path.segments.last().unwrap();
+            let name = array_tangent_name(p).unwrap();
+            let args: Vec<&syn::GenericArgument> = match &last.arguments {
+                syn::PathArguments::AngleBracketed(a) => a
+                    .args
+                    .iter()
+                    .filter(|a| !matches!(a, syn::GenericArgument::Lifetime(_)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            quote!(::ad_runtime::ndarray::#name<#(#args),*>)
+        }
+        _ => quote!(<#ty as ::ad_runtime::Differentiable>::Tangent),
+    }
+}
+
+/// The owned array type that is the tangent of an ndarray array or view type
+/// (`ArrayView2<'a, f64>` -> `Array2<f64>`), by name.
+fn array_tangent_name(p: &syn::TypePath) -> Option<Ident> {
+    let last = p.path.segments.last()?;
+    let name = last.ident.to_string();
+    let rest = name
+        .strip_prefix("ArrayView")
+        .or_else(|| name.strip_prefix("ArcArray"))
+        .or_else(|| name.strip_prefix("CowArray"))
+        .or_else(|| name.strip_prefix("Array"))?;
+    let ok = rest.is_empty() || rest == "D" || rest.parse::<u8>().is_ok();
+    ok.then(|| format_ident!("Array{}", rest))
+}
+
+/// Gives every elided or anonymous reference lifetime the name `'__ad`.
+pub struct NameLifetimes {
+    pub used: bool,
+}
+
+impl VisitMut for NameLifetimes {
+    fn visit_type_reference_mut(&mut self, r: &mut syn::TypeReference) {
+        match &r.lifetime {
+            None => {
+                r.lifetime = Some(syn::Lifetime::new("'__ad", Span::call_site()));
+                self.used = true;
+            }
+            Some(l) if l.ident == "_" => {
+                r.lifetime = Some(syn::Lifetime::new("'__ad", Span::call_site()));
+                self.used = true;
+            }
+            _ => {}
+        }
+        syn::visit_mut::visit_type_reference_mut(self, r);
+    }
+    fn visit_type_path_mut(&mut self, p: &mut syn::TypePath) {
+        // `ArrayView2<f64>` has a hidden lifetime parameter: name it.
+        if let Some(last) = p.path.segments.last_mut() {
+            let name = last.ident.to_string();
+            if (name.starts_with("ArrayView") || name.starts_with("CowArray"))
+                && let syn::PathArguments::AngleBracketed(a) = &mut last.arguments
+                && !a
+                    .args
+                    .iter()
+                    .any(|g| matches!(g, syn::GenericArgument::Lifetime(_)))
+            {
+                a.args.insert(
+                    0,
+                    syn::GenericArgument::Lifetime(syn::Lifetime::new("'__ad", Span::call_site())),
+                );
+                self.used = true;
+            }
+        }
+        syn::visit_mut::visit_type_path_mut(self, p);
+    }
+    fn visit_lifetime_mut(&mut self, l: &mut syn::Lifetime) {
+        if l.ident == "_" {
+            *l = syn::Lifetime::new("'__ad", Span::call_site());
+            self.used = true;
+        }
+    }
+}

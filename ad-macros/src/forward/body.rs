@@ -1,0 +1,588 @@
+//! The body of `f_pushforward`: the primal's statements, each followed by its tangent.
+//!
+//! Forward mode needs no tape: every active variable `x` gets a tangent `__t_x` of the same
+//! type, updated right where `x` is (before an assignment overwrites the old value the
+//! tangent rule may read). Scalar rules are the reverse mode's partials read the other way:
+//! the runtime's `op_dk(needs.., g)` is `g · ∂op/∂operand_k`, linear in `g`, so the tangent of
+//! `y = op(a, b)` is `op_d0(needs.., ȧ) + op_d1(needs.., ḃ)`, one term per active operand. Calls
+//! go to the callee's `g_pushforward` with one tangent slot per argument ([`Tangents::slot`]).
+
+use crate::ir::*;
+use crate::sema::kinds::Kind;
+use crate::sema::rules::{self, MethodRule, Need};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::Ident;
+
+/// Why forward mode cannot take a function (it then gets no `f_jvp`).
+pub type Unsupported = &'static str;
+
+pub struct Tangents<'a> {
+    pub func: &'a Func,
+    pub kinds: &'a [Kind],
+    pub active: &'a [bool],
+}
+
+fn rt() -> TokenStream {
+    quote!(::ad_runtime::__private)
+}
+
+impl Tangents<'_> {
+    fn v(&self, v: VarId) -> &Ident {
+        &self.func.vars[v].ident
+    }
+
+    /// The tangent of variable `v`.
+    pub fn t(&self, v: VarId) -> Ident {
+        let name = syn::ext::IdentExt::unraw(self.v(v)).to_string();
+        Ident::new(
+            &format!("__t{v}_{}", name.trim_start_matches('_')),
+            Span::mixed_site(),
+        )
+    }
+
+    /// Whether `v` holds a reference (a `&` parameter, a borrowed sub-slice, a copy of one).
+    fn holds_ref(&self, v: VarId) -> bool {
+        if matches!(&self.func.vars[v].ty, Some(syn::Type::Reference(_))) {
+            return true;
+        }
+        match self.func.defs.get(&v) {
+            Some(Op::Copy(Atom::Var(x))) if *x != v => self.holds_ref(*x),
+            Some(Op::Copy(Atom::Ref(_)) | Op::SliceRef { .. }) => true,
+            _ => false,
+        }
+    }
+
+    fn active_atom(&self, a: &Atom) -> bool {
+        a.var().is_some_and(|v| self.active[v])
+    }
+
+    fn atom(&self, a: &Atom) -> TokenStream {
+        match a {
+            Atom::Var(v) => {
+                let i = self.v(*v);
+                quote!(#i)
+            }
+            Atom::Ref(v) => {
+                let i = self.v(*v);
+                quote!(&#i)
+            }
+            Atom::Const(c) => c.clone(),
+        }
+    }
+
+    /// The tangent of an active operand as the operation uses it.
+    fn t_atom(&self, a: &Atom) -> TokenStream {
+        match a {
+            Atom::Var(v) => {
+                let t = self.t(*v);
+                quote!(#t)
+            }
+            // The tangent of a borrowed scalar is a value (rules take tangents by value).
+            Atom::Ref(v) if self.kinds[*v] == Kind::Scalar => {
+                let t = self.t(*v);
+                quote!(#t)
+            }
+            Atom::Ref(v) => {
+                let t = self.t(*v);
+                quote!(&#t)
+            }
+            Atom::Const(_) => unreachable!("constants are never active"),
+        }
+    }
+
+    /// A primal value a rule reads: a reference to it.
+    fn need(&self, a: &Atom) -> TokenStream {
+        match a {
+            Atom::Var(v) | Atom::Ref(v) => {
+                let i = self.v(*v);
+                quote!(&#i)
+            }
+            Atom::Const(c) => quote!(&(#c)),
+        }
+    }
+
+    /// The primal expression of `op` (calls of differentiable functions excepted: see
+    /// [`Tangents::stmt`]).
+    pub fn primal(&self, op: &Op) -> Result<TokenStream, Unsupported> {
+        Ok(match op {
+            Op::Copy(a) => self.atom(a),
+            Op::Deref(a) => {
+                let a = self.atom(a);
+                quote!(*#a)
+            }
+            Op::CloneOf(a) => {
+                let a = self.atom(a);
+                quote!(#a.clone())
+            }
+            Op::Neg(a) => {
+                let a = self.atom(a);
+                quote!(-#a)
+            }
+            Op::Arith(k, a, b) => {
+                let (a, b) = (self.atom(a), self.atom(b));
+                match k {
+                    Arith::Add => quote!(#a + #b),
+                    Arith::Sub => quote!(#a - #b),
+                    Arith::Mul => quote!(#a * #b),
+                    Arith::Div => quote!(#a / #b),
+                    Arith::Rem => quote!(#a % #b),
+                }
+            }
+            Op::Passive(t, xs, shape) => {
+                let xs: Vec<TokenStream> = xs.iter().map(|a| self.atom(a)).collect();
+                match shape {
+                    PassiveShape::Prefix => {
+                        let a = &xs[0];
+                        quote!(#t #a)
+                    }
+                    PassiveShape::Infix => {
+                        let (a, b) = (&xs[0], &xs[1]);
+                        quote!(#a #t #b)
+                    }
+                    PassiveShape::Matches => {
+                        let a = &xs[0];
+                        quote!(::core::matches!(#a, #t))
+                    }
+                }
+            }
+            Op::Method {
+                name,
+                form,
+                recv,
+                args,
+                extra,
+            } => {
+                let recv = self.atom(recv);
+                let mut args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                args.extend(extra.raw.clone());
+                let (post, tf) = (&extra.post, &extra.turbofish);
+                match form {
+                    MethodForm::Method => quote!(#recv.#name #tf (#(#args),*) #post),
+                    MethodForm::Path(ty) => quote!(#ty::#name(#recv #(, #args)*) #post),
+                }
+            }
+            Op::Call { func, args, .. } => {
+                let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                quote!(#func(#(#args),*))
+            }
+            Op::Index {
+                base,
+                index,
+                by_ref,
+            } => {
+                let (b, i) = (self.atom(base), self.atom(index));
+                if *by_ref {
+                    quote!(&#b[#i])
+                } else {
+                    quote!(#b[#i])
+                }
+            }
+            Op::SliceRef {
+                base,
+                lo,
+                hi,
+                inclusive,
+            } => {
+                let b = self.atom(base);
+                let lo = lo.as_ref().map(|a| self.atom(a));
+                let hi = hi.as_ref().map(|a| self.atom(a));
+                if *inclusive {
+                    quote!(&#b[#lo..=#hi])
+                } else {
+                    quote!(&#b[#lo..#hi])
+                }
+            }
+            Op::Cast { a, ty, .. } => {
+                let a = self.atom(a);
+                quote!(#a as #ty)
+            }
+            Op::Tuple(xs) => {
+                let xs: Vec<TokenStream> = xs.iter().map(|a| self.atom(a)).collect();
+                quote!((#(#xs,)*))
+            }
+            Op::Field(a, idx) => {
+                let a = self.atom(a);
+                quote!(#a.#idx)
+            }
+            Op::Opaque { tokens, .. } => tokens.clone(),
+            Op::Map { .. } | Op::Concat { .. } => return Err("ndarray maps and concatenation"),
+        })
+    }
+
+    /// The sum of the rule terms `name_dk(needs.., ȧ_k)` over the active operands.
+    fn rule_terms(
+        &self,
+        name: &str,
+        operands: &[&Atom],
+        partials: &[&[Need]],
+        out: &TokenStream,
+    ) -> Result<TokenStream, Unsupported> {
+        let rt = rt();
+        let mut terms = Vec::new();
+        for (k, needs) in partials.iter().enumerate() {
+            let Some(a) = operands.get(k) else { break };
+            if !self.active_atom(a) {
+                continue;
+            }
+            if !matches!(a, Atom::Var(v) if self.kinds[*v] == Kind::Scalar) {
+                return Err("operations on sequences and arrays other than element access");
+            }
+            let args: Vec<TokenStream> = needs
+                .iter()
+                .map(|n| match n {
+                    Need::In(i) => self.need(operands[*i]),
+                    Need::Out => quote!(&#out),
+                })
+                .collect();
+            let f = format_ident!("{}_d{}", name, k);
+            let t = self.t_atom(a);
+            terms.push(quote!(#rt::#f(#(#args,)* #t)));
+        }
+        Ok(match terms.len() {
+            0 => quote!(#rt::zero()),
+            _ => quote!(#(#terms)+*),
+        })
+    }
+
+    /// The tangent of `op`, whose primal value is `out`.
+    pub fn tangent(&self, op: &Op, out: &TokenStream) -> Result<TokenStream, Unsupported> {
+        let rt = rt();
+        Ok(match op {
+            Op::Copy(a) | Op::Deref(a) => self.t_atom(a),
+            Op::CloneOf(a) => {
+                let t = self.t_atom(a);
+                quote!(::core::clone::Clone::clone(&#t))
+            }
+            Op::Neg(a) => {
+                let t = self.t_atom(a);
+                quote!(-#t)
+            }
+            Op::Arith(k, a, b) => {
+                let (name, partials) = rules::arith(*k);
+                self.rule_terms(name, &[a, b], &partials, out)?
+            }
+            Op::Method {
+                name,
+                recv,
+                args,
+                extra,
+                ..
+            } => {
+                let n = name.to_string();
+                if extra.rule.is_some() || n == "sin_cos" {
+                    return Err("this method in forward mode");
+                }
+                match rules::method(&n) {
+                    Some(MethodRule::Diff { partials, .. }) => {
+                        let ops: Vec<&Atom> = std::iter::once(recv).chain(args.iter()).collect();
+                        self.rule_terms(&n, &ops, partials, out)?
+                    }
+                    Some(MethodRule::Identity) => self.t_atom(recv),
+                    _ => return Err("array methods"),
+                }
+            }
+            Op::Index {
+                base,
+                index,
+                by_ref,
+            } => {
+                // A scalar element's tangent is a value, also when the element is borrowed
+                // (`&x[i]`, `for v in x.iter()`): rules take tangents by value.
+                let _ = by_ref;
+                let t = self.t_atom(base);
+                let i = self.atom(index);
+                quote!(#t[#i])
+            }
+            Op::SliceRef {
+                base,
+                lo,
+                hi,
+                inclusive,
+            } => {
+                let t = self.t_atom(base);
+                let lo = lo.as_ref().map(|a| self.atom(a));
+                let hi = hi.as_ref().map(|a| self.atom(a));
+                if *inclusive {
+                    quote!(&#t[#lo..=#hi])
+                } else {
+                    quote!(&#t[#lo..#hi])
+                }
+            }
+            Op::Cast { a, ty, float: true } => {
+                let t = self.t_atom(a);
+                quote!(#t as #ty)
+            }
+            Op::Tuple(xs) => {
+                let ts: Vec<TokenStream> = xs
+                    .iter()
+                    .map(|a| {
+                        if self.active_atom(a) {
+                            self.t_atom(a)
+                        } else {
+                            quote!(#rt::zero())
+                        }
+                    })
+                    .collect();
+                quote!((#(#ts,)*))
+            }
+            Op::Field(a, idx) => {
+                let t = self.t_atom(a);
+                quote!(#t.#idx)
+            }
+            _ => return Err("this operation in forward mode"),
+        })
+    }
+
+    /// The tangent slot of a call argument (see `ad_runtime::__private::Active`).
+    fn slot(&self, a: &Atom) -> TokenStream {
+        let rt = rt();
+        if self.active_atom(a) {
+            // A borrowed sequence is passed as a slice, whatever holds its tangent here.
+            let t = match a {
+                Atom::Ref(v) if self.kinds[*v] == Kind::SeqScalar => {
+                    let t = self.t(*v);
+                    quote!(&#t[..])
+                }
+                Atom::Var(v) if self.kinds[*v] == Kind::SeqScalar && self.holds_ref(*v) => {
+                    let t = self.t(*v);
+                    quote!(&#t[..])
+                }
+                _ => self.t_atom(a),
+            };
+            quote!(#rt::Active(#t))
+        } else {
+            quote!(#rt::Inactive)
+        }
+    }
+
+    /// A zero tangent shaped like variable `v`'s value.
+    fn zero_like(&self, v: VarId) -> TokenStream {
+        let rt = rt();
+        let i = self.v(v);
+        quote!(#rt::zeros_as(&#i))
+    }
+
+    pub fn block(&self, b: &Block) -> Result<TokenStream, Unsupported> {
+        let mut out = TokenStream::new();
+        for s in &b.stmts {
+            out.extend(self.stmt(s)?);
+        }
+        Ok(out)
+    }
+
+    fn stmt(&self, s: &Stmt) -> Result<TokenStream, Unsupported> {
+        let rt = rt();
+        Ok(match s {
+            Stmt::Let { var, op, .. } => {
+                let i = self.v(*var);
+                let m = (self.func.vars[*var].kind == VarKind::LetMut).then(|| quote!(mut));
+                let ty = self.func.vars[*var].ty.as_ref().map(|t| quote!(: #t));
+                if let Op::Call {
+                    func,
+                    args,
+                    plain: false,
+                    ..
+                } = op
+                    && args.iter().any(|a| self.active_atom(a))
+                {
+                    let path = pushforward_path(func);
+                    let a: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                    let slots: Vec<TokenStream> = args.iter().map(|a| self.slot(a)).collect();
+                    let t = self.t(*var);
+                    return Ok(quote! {
+                        let (#m #i, mut #t) = #path(#(#a,)* #(#slots,)*);
+                    });
+                }
+                let rhs = self.primal(op)?;
+                if !self.active[*var] {
+                    return Ok(quote!(let #m #i #ty = #rhs;));
+                }
+                let t = self.t(*var);
+                let op_active = op.reads().iter().any(|r| self.active[*r]);
+                let tan = if op_active {
+                    self.tangent(op, &quote!(#i))?
+                } else {
+                    // Made active later (a buffer written with active values).
+                    let z = self.zero_like(*var);
+                    return Ok(quote!(let #m #i #ty = #rhs; let mut #t = #z;));
+                };
+                quote!(let #m #i #ty = #rhs; let mut #t = #tan;)
+            }
+            Stmt::Declare { var } => {
+                let i = self.v(*var);
+                let t = self.t(*var);
+                let decl = if *var == self.func.ret && self.func.ret_deferred {
+                    let ty = self.func.vars[*var]
+                        .ty
+                        .as_ref()
+                        .map(|t| quote!(: ::core::option::Option<#t>));
+                    quote!(let mut #i #ty = ::core::option::Option::None;)
+                } else {
+                    quote!(let #i;)
+                };
+                if self.active[*var] {
+                    quote!(#decl let mut #t = #rt::zero();)
+                } else {
+                    decl
+                }
+            }
+            Stmt::Assign { var, op, .. } => {
+                let i = self.v(*var);
+                let new = Ident::new("__new", Span::mixed_site());
+                let tnew = Ident::new("__tnew", Span::mixed_site());
+                let deferred_ret = *var == self.func.ret && self.func.ret_deferred;
+                let store = if deferred_ret {
+                    quote!(#i = ::core::option::Option::Some(#new);)
+                } else {
+                    quote!(#i = #new;)
+                };
+                if let Op::Call {
+                    func,
+                    args,
+                    plain: false,
+                    ..
+                } = op
+                    && args.iter().any(|a| self.active_atom(a))
+                {
+                    let path = pushforward_path(func);
+                    let a: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                    let slots: Vec<TokenStream> = args.iter().map(|a| self.slot(a)).collect();
+                    let set_t = self.active[*var].then(|| {
+                        let t = self.t(*var);
+                        quote!(#t = #tnew;)
+                    });
+                    return Ok(quote!({
+                        let (#new, #tnew) = #path(#(#a,)* #(#slots,)*);
+                        #store #set_t
+                    }));
+                }
+                let rhs = self.primal(op)?;
+                if !self.active[*var] {
+                    return Ok(quote!({ let #new = #rhs; #store }));
+                }
+                let t = self.t(*var);
+                let tan = if op.reads().iter().any(|r| self.active[*r]) {
+                    self.tangent(op, &quote!(#new))?
+                } else {
+                    quote!(#rt::zero())
+                };
+                quote!({ let #new = #rhs; let #tnew = #tan; #store #t = #tnew; })
+            }
+            Stmt::IndexAssign {
+                base, index, op, ..
+            } => {
+                let (b, idx) = (self.v(*base), self.atom(index));
+                let new = Ident::new("__new", Span::mixed_site());
+                if matches!(op, Op::Call { plain: false, args, .. }
+                    if args.iter().any(|a| self.active_atom(a)))
+                {
+                    return Err("a call's result written into an element");
+                }
+                let rhs = self.primal(op)?;
+                if !self.active[*base] {
+                    return Ok(quote!({ let #new = #rhs; #b[#idx] = #new; }));
+                }
+                let t = self.t(*base);
+                let tan = if op.reads().iter().any(|r| self.active[*r]) {
+                    self.tangent(op, &quote!(#new))?
+                } else {
+                    quote!(#rt::zero())
+                };
+                let tnew = Ident::new("__tnew", Span::mixed_site());
+                quote!({ let #new = #rhs; let #tnew = #tan; #b[#idx] = #new; #t[#idx] = #tnew; })
+            }
+            Stmt::Push { base, value, .. } => {
+                let (b, v) = (self.v(*base), self.atom(value));
+                if !self.active[*base] {
+                    return Ok(quote!(#b.push(#v);));
+                }
+                let t = self.t(*base);
+                let tv = if self.active_atom(value) {
+                    self.t_atom(value)
+                } else {
+                    quote!(#rt::zero())
+                };
+                quote!(#b.push(#v); #t.push(#tv);)
+            }
+            Stmt::If {
+                cond, then, els, ..
+            } => {
+                let c = self.atom(cond);
+                let (t, e) = (self.block(then)?, self.block(els)?);
+                quote!(if #c { #t } else { #e })
+            }
+            Stmt::Loop(l) => self.loop_(l)?,
+            Stmt::Effect { tokens } => tokens.clone(),
+            Stmt::SetFlow(code) => {
+                let f = self.v(self.func.flow.expect("flow var"));
+                quote!(#f = #code;)
+            }
+        })
+    }
+
+    fn loop_(&self, l: &Loop) -> Result<TokenStream, Unsupported> {
+        let body = self.block(&l.body)?;
+        let mut codes = std::collections::BTreeSet::new();
+        crate::ir::escape_codes(&l.body.stmts, &mut codes);
+        let exits = if codes.is_empty() {
+            quote!()
+        } else {
+            let f = self.v(self.func.flow.expect("flow var"));
+            let (b, c) = (l.break_code, l.continue_code);
+            quote! {
+                if #f != 0 {
+                    if #f == #c {
+                        #f = 0;
+                    } else {
+                        if #f == #b {
+                            #f = 0;
+                        }
+                        break;
+                    }
+                }
+            }
+        };
+        Ok(match &l.kind {
+            LoopKind::Range {
+                var,
+                lo,
+                hi,
+                inclusive,
+                rev,
+            } => {
+                let (i, lo, hi) = (self.v(*var), self.atom(lo), self.atom(hi));
+                let range = if *inclusive {
+                    quote!(#lo..=#hi)
+                } else {
+                    quote!(#lo..#hi)
+                };
+                let range = if *rev { quote!((#range).rev()) } else { range };
+                quote!(for #i in #range { #body #exits })
+            }
+            LoopKind::Iter { pat, iter, reads } => {
+                if reads.iter().any(|v| self.active[*v]) {
+                    return Err("iterating over differentiated values in forward mode");
+                }
+                quote!(for #pat in #iter { #body #exits })
+            }
+            LoopKind::While {
+                cond_block,
+                cond_atom,
+            } => {
+                let cb = self.block(cond_block)?;
+                let c = self.atom(cond_atom);
+                quote!(loop { #cb if !#c { break; } #body #exits })
+            }
+            LoopKind::Loop => quote!(loop { #body #exits }),
+        })
+    }
+}
+
+/// `g` -> `g_pushforward`, at the same path.
+pub fn pushforward_path(path: &syn::Path) -> syn::Path {
+    let mut p = path.clone();
+    let last = p.segments.last_mut().unwrap();
+    last.ident = format_ident!("{}_pushforward", last.ident, span = last.ident.span());
+    p
+}

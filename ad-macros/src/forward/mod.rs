@@ -1,0 +1,272 @@
+//! Forward mode: `f_jvp` (the contract's Jacobian–vector product) and the hidden
+//! `f_pushforward` that callers use, for functions of scalars, slices, `Vec`s and fixed-size
+//! arrays of floats (local buffers, loops, branches, early exits and calls included).
+//!
+//! A pushforward runs the primal once and carries, next to every active variable, its
+//! tangent (see [`body`]). Nothing is recorded: forward mode needs no tape, so its cost is a
+//! small constant times the primal's. Calls between differentiable functions go through
+//! `g_pushforward`, which takes one tangent slot per parameter (`ad_runtime::__private::
+//! Active(t)` or `Inactive`), so a caller never needs to know which parameters the callee
+//! differentiates; a differentiated value passed to one it does not is a type error.
+//!
+//! Functions forward mode does not take yet (ndarray arrays, `mapv` closures, iterators over
+//! differentiated values) get no `f_jvp`: calling it is rustc's "cannot find function", on
+//! the call.
+
+mod body;
+
+use crate::codegen::{NameLifetimes, tangent_type};
+use crate::front::Signature;
+use crate::ir::*;
+use crate::sema::kinds::Kind;
+use body::Tangents;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::Ident;
+use syn::visit_mut::VisitMut;
+
+/// `f_pushforward` and `f_jvp`, or nothing when forward mode does not take the function.
+pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) -> TokenStream {
+    let active_params: Vec<VarId> = sig
+        .params
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| p.var)
+        .collect();
+    let active = crate::sema::activity::activity(func, &active_params);
+    // Scalars and sequences of scalars only, for now.
+    let kinds_ok = (0..func.vars.len())
+        .all(|v| !active[v] || matches!(kinds[v], Kind::Scalar | Kind::SeqScalar | Kind::Unknown))
+        && sig
+            .params
+            .iter()
+            .all(|p| !p.active || matches!(kinds[p.var], Kind::Scalar | Kind::SeqScalar));
+    let tan = Tangents {
+        func,
+        kinds,
+        active: &active,
+    };
+    let mut unsupported: Option<&str> = (!kinds_ok).then_some("ndarray arrays");
+    let body = match tan.block(&func.body) {
+        Ok(b) => b,
+        Err(why) => {
+            unsupported.get_or_insert(why);
+            TokenStream::new()
+        }
+    };
+    let rt = quote!(::ad_runtime::__private);
+    let name = &item.sig.ident;
+    let vis = &item.vis;
+    let ret_ty = &sig.ret_ty;
+    let tr = tangent_type(ret_ty);
+    let pushforward = format_ident!("{}_pushforward", name);
+    let jvp = format_ident!("{}_jvp", name);
+
+    // The pushforward's signature: named lifetimes, one generic slot per parameter.
+    let mut namer = NameLifetimes { used: false };
+    let mut params = Vec::new();
+    let mut slots = Vec::new();
+    let mut generics: Vec<TokenStream> = sig.lifetimes.iter().map(|l| quote!(#l)).collect();
+    let mut slot_generics = Vec::new();
+    let mut unpack = TokenStream::new();
+    let mut wheres: Vec<TokenStream> = Vec::new();
+    for (k, p) in sig.params.iter().enumerate() {
+        let mut ty = p.ty.clone();
+        namer.visit_type_mut(&mut ty);
+        let i = &p.ident;
+        let m = p.mutable.then(|| quote!(mut));
+        params.push(quote!(#m #i: #ty));
+        let s = Ident::new(&format!("__slot{k}"), Span::mixed_site());
+        let g = Ident::new(&format!("__S{k}"), Span::mixed_site());
+        slots.push(quote!(#s: #g));
+        if p.active && unsupported.is_none() {
+            let Some((out, deref)) = tangent_out(&ty) else {
+                unsupported = Some("this parameter type");
+                slot_generics.push(quote!(#g));
+                continue;
+            };
+            if deref {
+                slot_generics.push(quote!(#g: #rt::TangentOf<#ty>));
+                wheres.push(
+                    quote!(<#g as #rt::TangentOf<#ty>>::Out: ::core::ops::Deref<Target = #out>),
+                );
+            } else {
+                slot_generics.push(quote!(#g: #rt::TangentOf<#ty, Out = #out>));
+            }
+            if active[p.var] {
+                let t = tan.t(p.var);
+                unpack.extend(quote! {
+                    #[allow(unused_mut)]
+                    let mut #t = <#g as #rt::TangentOf<#ty>>::tangent(#s, &#i);
+                });
+            }
+        } else if p.active {
+            slot_generics.push(quote!(#g));
+        } else {
+            slot_generics.push(quote!(#g: #rt::NoTangent));
+        }
+    }
+    // A function forward mode does not take yet: the pushforward fails to compile only
+    // where it is instantiated (a post-monomorphisation error), so nothing breaks for code
+    // that does not call `f_jvp`.
+    let stubbed = unsupported.is_some();
+    let (unpack, wheres, body) = match unsupported {
+        None => (unpack, wheres, body),
+        Some(why) => {
+            let msg = format!(
+                "forward mode (`{name}_jvp`) does not support {why} yet: differentiate `{name}` with `{name}_vjp` / `{name}_grad`"
+            );
+            let first = Ident::new("__S0", Span::mixed_site());
+            let stub = Ident::new("__NoForwardMode", Span::mixed_site());
+            (
+                TokenStream::new(),
+                Vec::new(),
+                quote! {
+                    struct #stub<T>(::core::marker::PhantomData<T>);
+                    impl<T> #stub<T> {
+                        const UNSUPPORTED: () = ::core::panic!(#msg);
+                    }
+                    let () = #stub::<#first>::UNSUPPORTED;
+                    ::core::unreachable!()
+                },
+            )
+        }
+    };
+    if namer.used {
+        generics.insert(0, quote!('__ad));
+    }
+    generics.extend(slot_generics);
+    let flow = func.flow.map(|f| {
+        let f = &func.vars[f].ident;
+        quote!(let mut #f: u32 = 0;)
+    });
+    let ret = &func.vars[func.ret].ident;
+    let value = if func.ret_deferred {
+        quote!(match #ret { ::core::option::Option::Some(v) => v, ::core::option::Option::None => ::core::unreachable!() })
+    } else {
+        quote!(#ret)
+    };
+    let value_ident = Ident::new("__value", Span::mixed_site());
+    let tangent = if active[func.ret] {
+        let t = tan.t(func.ret);
+        quote!(#t)
+    } else {
+        quote!(#rt::zero_like(&#value_ident))
+    };
+    let fn_body = if stubbed {
+        body
+    } else {
+        quote! {
+            #flow
+            #unpack
+            #body
+            let #value_ident = #value;
+            (#value_ident, #tangent)
+        }
+    };
+    let pf_doc = format!(
+        " Forward mode of [`{name}`] (generated by `#[differentiable]`): its value and tangent, given one tangent slot per parameter. Used for calls between differentiable functions; see `{name}_jvp`."
+    );
+    let pushforward_fn = quote! {
+        #[doc = #pf_doc]
+        #[doc(hidden)]
+        #[inline]
+        #[allow(unused_mut, unused_variables, unused_assignments, unused_parens,
+            unused_braces, unreachable_code, non_snake_case, clippy::all)] // generated code: mirrors the user's body statement by statement
+        #vis fn #pushforward <#(#generics),*> (#(#params,)* #(#slots),*) -> (#ret_ty, #tr)
+        where #(#wheres),*
+        {
+            #fn_body
+        }
+    };
+
+    // f_jvp: the contract's signature, tangents of the differentiated parameters after them.
+    let user_params: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .map(|p| {
+            let (i, ty) = (&p.ident, &p.ty);
+            quote!(#i: #ty)
+        })
+        .collect();
+    let tangent_params: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| {
+            let d = Ident::new(
+                &format!("d{}", syn::ext::IdentExt::unraw(&p.ident)),
+                Span::mixed_site(),
+            );
+            let ty = &p.ty;
+            quote!(#d: #ty)
+        })
+        .collect();
+    let args: Vec<&Ident> = sig.params.iter().map(|p| &p.ident).collect();
+    let slot_args: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .map(|p| {
+            if p.active {
+                let d = Ident::new(
+                    &format!("d{}", syn::ext::IdentExt::unraw(&p.ident)),
+                    Span::mixed_site(),
+                );
+                // A borrowed sequence's tangent is passed as a slice.
+                if !stubbed
+                    && matches!(&p.ty, syn::Type::Reference(r)
+                        if crate::front::sequence_element(&r.elem).is_some())
+                {
+                    quote!(#rt::Active(&#d[..]))
+                } else {
+                    quote!(#rt::Active(#d))
+                }
+            } else {
+                quote!(#rt::Inactive)
+            }
+        })
+        .collect();
+    let lt = if sig.lifetimes.is_empty() {
+        quote!()
+    } else {
+        let l = &sig.lifetimes;
+        quote!(<#(#l),*>)
+    };
+    let wrt = sig
+        .params
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| format!("`{}`", p.ident))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let jvp_doc = format!(
+        " Forward-mode derivative of [`{name}`] (generated by `#[differentiable]`): returns its value and the Jacobian–vector product, the directional derivative along the tangents of {wrt} (given after the arguments, one per differentiated parameter, of the same type)."
+    );
+    let jvp_fn = quote! {
+        #[doc = #jvp_doc]
+        #[inline]
+        #[allow(non_snake_case, clippy::all)] // generated code
+        #vis fn #jvp #lt (#(#user_params,)* #(#tangent_params),*) -> (#ret_ty, #tr) {
+            #pushforward(#(#args,)* #(#slot_args),*)
+        }
+    };
+    quote!(#pushforward_fn #jvp_fn)
+}
+
+/// What the tangent of a parameter of type `ty` is in the pushforward's body: the type
+/// itself for a float, a `Vec` or an array by value (`false`), or something that
+/// dereferences to a slice of the element type for a borrowed sequence (`true`).
+fn tangent_out(ty: &syn::Type) -> Option<(TokenStream, bool)> {
+    match ty {
+        syn::Type::Reference(r) => {
+            let elem = crate::front::sequence_element(&r.elem)?;
+            Some((quote!([#elem]), true))
+        }
+        syn::Type::Paren(p) => tangent_out(&p.elem),
+        syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32") => {
+            Some((quote!(#ty), false))
+        }
+        _ if crate::front::sequence_element(ty).is_some() => Some((quote!(#ty), false)),
+        _ => None,
+    }
+}

@@ -1,0 +1,193 @@
+//! Tangent slots of forward mode's generated `f_pushforward` (hidden; see `f_jvp`).
+//!
+//! A caller passes, per argument, either [`Active`] with the argument's tangent or
+//! [`Inactive`]; the callee turns each slot into a tangent shaped like its parameter
+//! ([`TangentOf`]): a scalar, an owned `Vec`/array, or a [`Cow`] slice for borrowed
+//! parameters (borrowed from the caller's tangent, or zeros of the parameter's length). A
+//! parameter that is not differentiated (an integer, or one left out of `wrt`) accepts
+//! [`Inactive`] only ([`NoTangent`]), so a differentiated value passed to it is a compile
+//! error instead of a tangent silently dropped.
+
+use num_traits::Float;
+use std::borrow::Cow;
+
+/// The tangent of a differentiated argument.
+pub struct Active<T>(pub T);
+
+/// An argument that carries no tangent (a constant, or a value independent of the
+/// differentiated parameters).
+pub struct Inactive;
+
+/// Turns a tangent slot into the tangent of a parameter of type `P`.
+pub trait TangentOf<P> {
+    /// The tangent as the callee's body uses it.
+    type Out;
+    /// The tangent, for the parameter's value `primal` (whose shape a zero takes).
+    fn tangent(self, primal: &P) -> Self::Out;
+}
+
+macro_rules! scalar_slots {
+    ($($f:ty),*) => {$(
+        impl TangentOf<$f> for Active<$f> {
+            type Out = $f;
+            #[inline(always)]
+            fn tangent(self, _: &$f) -> $f {
+                self.0
+            }
+        }
+        impl TangentOf<$f> for Inactive {
+            type Out = $f;
+            #[inline(always)]
+            fn tangent(self, _: &$f) -> $f {
+                0.0
+            }
+        }
+    )*};
+}
+scalar_slots!(f32, f64);
+
+impl<F: Float> TangentOf<Vec<F>> for Active<Vec<F>> {
+    type Out = Vec<F>;
+    #[inline(always)]
+    fn tangent(self, _: &Vec<F>) -> Vec<F> {
+        self.0
+    }
+}
+
+impl<F: Float> TangentOf<Vec<F>> for Inactive {
+    type Out = Vec<F>;
+    #[inline(always)]
+    fn tangent(self, primal: &Vec<F>) -> Vec<F> {
+        vec![F::zero(); primal.len()]
+    }
+}
+
+impl<F: Float, const N: usize> TangentOf<[F; N]> for Active<[F; N]> {
+    type Out = [F; N];
+    #[inline(always)]
+    fn tangent(self, _: &[F; N]) -> [F; N] {
+        self.0
+    }
+}
+
+impl<F: Float, const N: usize> TangentOf<[F; N]> for Inactive {
+    type Out = [F; N];
+    #[inline(always)]
+    fn tangent(self, _: &[F; N]) -> [F; N] {
+        [F::zero(); N]
+    }
+}
+
+macro_rules! borrowed_slots {
+    ($($p:ty),*) => {$(
+        impl<'p, 'b, F: Float + 'b> TangentOf<&'p $p> for Active<&'b [F]> {
+            type Out = Cow<'b, [F]>;
+            #[inline(always)]
+            fn tangent(self, _: &&'p $p) -> Cow<'b, [F]> {
+                Cow::Borrowed(self.0)
+            }
+        }
+        impl<'p, F: Float + 'static> TangentOf<&'p $p> for Inactive {
+            type Out = Cow<'static, [F]>;
+            #[inline(always)]
+            fn tangent(self, primal: &&'p $p) -> Cow<'static, [F]> {
+                Cow::Owned(vec![F::zero(); primal.len()])
+            }
+        }
+    )*};
+}
+
+borrowed_slots!([F], Vec<F>);
+
+impl<'p, 'b, F: Float + 'b, const N: usize> TangentOf<&'p [F; N]> for Active<&'b [F]> {
+    type Out = Cow<'b, [F]>;
+    #[inline(always)]
+    fn tangent(self, _: &&'p [F; N]) -> Cow<'b, [F]> {
+        Cow::Borrowed(self.0)
+    }
+}
+
+impl<'p, F: Float + 'static, const N: usize> TangentOf<&'p [F; N]> for Inactive {
+    type Out = Cow<'static, [F]>;
+    #[inline(always)]
+    fn tangent(self, _: &&'p [F; N]) -> Cow<'static, [F]> {
+        Cow::Owned(vec![F::zero(); N])
+    }
+}
+
+/// The slot of a parameter that is not differentiated: only [`Inactive`] fits.
+#[diagnostic::on_unimplemented(
+    message = "a differentiated value is passed to a parameter that the callee does not differentiate",
+    label = "this argument depends on the differentiated parameters",
+    note = "the parameter is an integer, or left out of the callee's `wrt(..)`: add it to `wrt`, or pass a constant"
+)]
+pub trait NoTangent {}
+
+impl NoTangent for Inactive {}
+
+/// [`crate::rules::slice::iter_sum`] with its tangent (forward mode's calling convention).
+#[inline]
+pub fn iter_sum_pushforward<'p, T, S>(xs: &'p [T], slot: S) -> (T, T)
+where
+    T: Float + core::iter::Sum<T> + 'static,
+    S: TangentOf<&'p [T]>,
+    S::Out: core::ops::Deref<Target = [T]>,
+{
+    let t = slot.tangent(&xs);
+    (xs.iter().copied().sum(), t.iter().copied().sum())
+}
+
+/// [`crate::rules::slice::to_vec`] with its tangent (forward mode's calling convention).
+#[inline]
+pub fn to_vec_pushforward<'p, T, S>(xs: &'p [T], slot: S) -> (Vec<T>, Vec<T>)
+where
+    T: Float + 'static,
+    S: TangentOf<&'p [T]>,
+    S::Out: core::ops::Deref<Target = [T]>,
+{
+    let t = slot.tangent(&xs);
+    (xs.to_vec(), t.to_vec())
+}
+
+/// A value shaped and typed like `x`, all zeros: the tangent of a variable that becomes
+/// differentiated only later (a buffer filled with differentiated values). Implemented
+/// generically over the float type, so a buffer of unsuffixed literals (`vec![0.0; n]`)
+/// keeps its type inferred from use.
+pub trait ZerosAs {
+    /// Zeros shaped like `self`.
+    fn zeros_as(&self) -> Self;
+}
+
+impl ZerosAs for f64 {
+    #[inline(always)]
+    fn zeros_as(&self) -> f64 {
+        0.0
+    }
+}
+
+impl ZerosAs for f32 {
+    #[inline(always)]
+    fn zeros_as(&self) -> f32 {
+        0.0
+    }
+}
+
+impl<F: Float> ZerosAs for Vec<F> {
+    #[inline(always)]
+    fn zeros_as(&self) -> Vec<F> {
+        vec![F::zero(); self.len()]
+    }
+}
+
+impl<F: Float, const N: usize> ZerosAs for [F; N] {
+    #[inline(always)]
+    fn zeros_as(&self) -> [F; N] {
+        [F::zero(); N]
+    }
+}
+
+/// [`ZerosAs::zeros_as`] as a function.
+#[inline(always)]
+pub fn zeros_as<T: ZerosAs>(x: &T) -> T {
+    x.zeros_as()
+}

@@ -1,0 +1,221 @@
+//! Forward mode (`f_jvp`): every construct of the scalar/slice language, checked against the
+//! reverse mode's gradient (jvp = grad · v) and against central finite differences along v.
+
+#![allow(clippy::needless_range_loop)]
+
+mod common;
+
+use ad_runtime::differentiable;
+use common::{Rng, assert_close};
+
+/// Central difference of `f` at `x` along `v`.
+fn fd_dir(f: impl Fn(&[f64]) -> f64, x: &[f64], v: &[f64]) -> f64 {
+    let h = 1e-6;
+    let p: Vec<f64> = x.iter().zip(v).map(|(a, b)| a + h * b).collect();
+    let m: Vec<f64> = x.iter().zip(v).map(|(a, b)| a - h * b).collect();
+    (f(&p) - f(&m)) / (2.0 * h)
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+#[differentiable]
+fn scalar_mix(x: f64, y: f64) -> f64 {
+    let a = x * y + x.sin() - y / (1.0 + x * x);
+    let b = f64::exp(a * 0.3).ln_1p() + x.powi(3) - y.powf(1.5) + x.atan2(y);
+    let c = a.max(b) * x.hypot(y) + b.tanh() * x.mul_add(y, 0.5) + (x - y).abs();
+    c + x.clamp(-0.5, 0.8) * y.sqrt() + (-x).exp2() % 3.0
+}
+
+#[test]
+fn scalar_operations() {
+    let mut rng = Rng::new(7);
+    for _ in 0..6 {
+        let (x, y) = (rng.uniform(-1.2, 1.2), rng.uniform(0.3, 2.0));
+        let (dx, dy) = (rng.signed(0.2, 1.0), rng.signed(0.2, 1.0));
+        let (v, t) = scalar_mix_jvp(x, y, dx, dy);
+        assert_eq!(v, scalar_mix(x, y));
+        let (_, (gx, gy)) = scalar_mix_grad(x, y);
+        assert_close(&[t], &[gx * dx + gy * dy], "jvp = grad . v");
+        let fd = fd_dir(|p| scalar_mix(p[0], p[1]), &[x, y], &[dx, dy]);
+        common::assert_close_tol(&[t], &[fd], 1e-5, "jvp = finite differences");
+    }
+}
+
+#[differentiable]
+fn rosen(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() - 1 {
+        let a = x[i + 1] - x[i] * x[i];
+        let b = 1.0 - x[i];
+        s += 100.0 * a * a + b * b;
+    }
+    s
+}
+
+#[differentiable]
+fn control(x: &[f64], w: f64, n: usize) -> f64 {
+    // Local buffers, element writes, pushes, branches, while/loop, break/continue, early exit.
+    let mut buf = vec![0.0; x.len()];
+    for i in 0..x.len() {
+        buf[i] = x[i] * w;
+        if buf[i] > 0.5 {
+            buf[i] = buf[i].sin();
+        } else if i % 2 == 0 {
+            buf[i] += w * w;
+        }
+    }
+    let mut pushed = Vec::new();
+    for (i, &v) in x.iter().enumerate() {
+        if i == n {
+            continue;
+        }
+        pushed.push(v * v + w);
+    }
+    let mut s = 0.0;
+    let mut k = 0;
+    while k < pushed.len() {
+        s += pushed[k] * buf[k % buf.len()];
+        k += 1;
+    }
+    let mut m = 1.0;
+    loop {
+        m *= 0.5 + w.cos() * 0.1;
+        if m < 0.2 {
+            break;
+        }
+    }
+    if n > 10 {
+        return s * m;
+    }
+    for j in (0..x.len()).rev().step_by(2) {
+        s -= x[j] * m;
+    }
+    s + m
+}
+
+#[differentiable]
+fn helper(a: f64, xs: &[f64]) -> f64 {
+    a * xs[0] + xs[xs.len() - 1].cos()
+}
+
+#[differentiable(wrt(x))]
+fn only_x(x: f64, c: f64) -> f64 {
+    x * c
+}
+
+#[differentiable]
+fn depth(x: f64, k: usize) -> f64 {
+    if k == 0 {
+        x.sin()
+    } else {
+        depth(x * 1.1, k - 1) + x
+    }
+}
+
+#[differentiable]
+fn calls(x: &[f64], w: f64) -> f64 {
+    let mut local = vec![0.0; 3];
+    local[0] = w;
+    local[1] = 2.0 * w;
+    local[2] = w * w;
+    helper(w, x)
+        + helper(x[1], &local)
+        + helper(2.0, &x[1..])
+        + only_x(w, 3.0)
+        + depth(w, 3)
+        + x.iter().sum::<f64>()
+        + x.iter().map(|v| v * v).sum::<f64>()
+}
+
+fn check_slice(
+    what: &str,
+    f: impl Fn(&[f64], f64) -> f64,
+    jvp: impl Fn(&[f64], f64, &[f64], f64) -> (f64, f64),
+    grad: impl Fn(&[f64], f64) -> (f64, (Vec<f64>, f64)),
+) {
+    let mut rng = Rng::new(11);
+    for _ in 0..4 {
+        let x: Vec<f64> = (0..5).map(|_| rng.uniform(-1.0, 1.0)).collect();
+        let w = rng.uniform(0.2, 0.9);
+        let dx: Vec<f64> = (0..5).map(|_| rng.signed(0.1, 1.0)).collect();
+        let dw = rng.signed(0.1, 1.0);
+        let (v, t) = jvp(&x, w, &dx, dw);
+        assert_eq!(v, f(&x, w), "{what}: value");
+        let (_, (gx, gw)) = grad(&x, w);
+        assert_close(
+            &[t],
+            &[dot(&gx, &dx) + gw * dw],
+            &format!("{what}: jvp = grad . v"),
+        );
+        let mut p = x.clone();
+        p.push(w);
+        let mut dir = dx.clone();
+        dir.push(dw);
+        let fd = fd_dir(|q| f(&q[..5], q[5]), &p, &dir);
+        common::assert_close_tol(&[t], &[fd], 1e-5, &format!("{what}: finite differences"));
+    }
+}
+
+#[test]
+fn slices_loops_branches_and_calls() {
+    let mut rng = Rng::new(3);
+    let x: Vec<f64> = (0..6).map(|_| rng.uniform(-1.0, 1.5)).collect();
+    let dx: Vec<f64> = (0..6).map(|_| rng.signed(0.1, 1.0)).collect();
+    let (v, t) = rosen_jvp(&x, &dx);
+    assert_eq!(v, rosen(&x));
+    let (_, g) = rosen_grad(&x);
+    assert_close(&[t], &[dot(&g, &dx)], "rosenbrock");
+
+    for n in [1, 3, 20] {
+        check_slice(
+            &format!("control n = {n}"),
+            |x, w| control(x, w, n),
+            |x, w, dx, dw| control_jvp(x, w, n, dx, dw),
+            |x, w| control_grad(x, w, n),
+        );
+    }
+    check_slice("calls", calls, calls_jvp, calls_grad);
+}
+
+#[differentiable]
+fn single_precision(x: f32, v: &[f32]) -> f32 {
+    let mut s = x;
+    for i in 0..v.len() {
+        s = s * v[i] + x.sin();
+    }
+    s
+}
+
+#[differentiable]
+fn vec_result(x: &[f64], a: f64) -> Vec<f64> {
+    let mut out = Vec::new();
+    for i in 0..x.len() {
+        out.push(x[i] * a + x[i].exp());
+    }
+    out
+}
+
+#[test]
+fn f32_and_vector_results() {
+    let v = [0.5f32, -1.25, 0.75];
+    let (y, t) = single_precision_jvp(0.3, &v, 1.0, &[0.0, 0.5, -1.0]);
+    assert_eq!(y, single_precision(0.3, &v));
+    let (_, (gx, gv)) = single_precision_grad(0.3, &v);
+    let want = gx + gv[1] * 0.5 - gv[2];
+    assert!(
+        (t - want).abs() < 1e-5 * want.abs().max(1.0),
+        "{t} vs {want}"
+    );
+
+    let x = [0.2, -0.4, 1.1];
+    let (y, t) = vec_result_jvp(&x, 1.5, &[1.0, 0.0, -2.0], 0.5);
+    assert_eq!(y, vec_result(&x, 1.5));
+    let want: Vec<f64> = x
+        .iter()
+        .zip([1.0, 0.0, -2.0])
+        .map(|(xi, di)| di * (1.5 + xi.exp()) + 0.5 * xi)
+        .collect();
+    assert_close(&t, &want, "Vec result");
+}
