@@ -152,6 +152,17 @@ fn test_f000() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f000_jvp(&x, &w, a, d, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f000_vjp(&x, &w, a, d, 0.7);
         let (_, back) = f000_pullback(&x, &w, a, d);
         let (qx, qw, _, _) = back(0.7);
@@ -257,6 +268,17 @@ fn test_f001() {
         let g = flat(&[&gw, &[ga]]);
         let pg = flat(&[&pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f001_jvp(&x, &w, a, d, k, n, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vw, va)) = f001_vjp(&x, &w, a, d, k, n, 0.7);
         let (_, back) = f001_pullback(&x, &w, a, d, k, n);
         let (_, qw, qa, _, _, _) = back(0.7);
@@ -356,6 +378,18 @@ fn test_f002() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f002_jvp(&x, &w, a, d, k, n, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f002_vjp(&x, &w, a, d, k, n, 0.7);
         let (_, back) = f002_pullback(&x, &w, a, d, k, n);
         let (qx, qw, qa, _, _, _) = back(0.7);
@@ -455,6 +489,17 @@ fn test_f003() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f003_jvp(&x, &w, d, k, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f003_vjp(&x, &w, d, k, 0.7);
         let (_, back) = f003_pullback(&x, &w, d, k);
         let (qx, qw, _, _) = back(0.7);
@@ -550,6 +595,17 @@ fn test_f004() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f004_jvp(&x, &w, d, k, n, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f004_vjp(&x, &w, d, k, n, 0.7);
         let (_, back) = f004_pullback(&x, &w, d, k, n);
         let (qx, qw, _, _, _) = back(0.7);
@@ -641,6 +697,18 @@ fn test_f005() {
         let g = flat(&[&gx, &gw, &gy]);
         let pg = flat(&[&px, &pw, &py]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_y = sample(&mut rng, y.len());
+        let (jv, jt) = f005_jvp(&x, &w, &y, k, n, &t_x, &t_w, &t_y);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &t_y]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, vy)) = f005_vjp(&x, &w, &y, k, n, 0.7);
         let (_, back) = f005_pullback(&x, &w, &y, k, n);
         let (qx, qw, qy, _, _) = back(0.7);
@@ -732,6 +800,17 @@ fn test_f006() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f006_jvp(&x, &w, d, k, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f006_vjp(&x, &w, d, k, 0.7);
         let (_, back) = f006_pullback(&x, &w, d, k);
         let (qx, qw, _, _) = back(0.7);
@@ -812,6 +891,17 @@ fn test_f007() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f007_jvp(&x, &w, d, k, n, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f007_vjp(&x, &w, d, k, n, 0.7);
         let (_, back) = f007_pullback(&x, &w, d, k, n);
         let (qx, qw, _, _, _) = back(0.7);
@@ -922,6 +1012,16 @@ fn test_f008() {
         let g = flat(&[&gw]);
         let pg = flat(&[&pw]);
         tight(&g, &pg, &what);
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f008_jvp(&x, &w, d, k, n, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, vw) = f008_vjp(&x, &w, d, k, n, 0.7);
         let (_, back) = f008_pullback(&x, &w, d, k, n);
         let (_, qw, _, _, _) = back(0.7);
@@ -989,6 +1089,18 @@ fn test_f009() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f009_jvp(&x, &w, a, d, n, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f009_vjp(&x, &w, a, d, n, 0.7);
         let (_, back) = f009_pullback(&x, &w, a, d, n);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -1086,6 +1198,18 @@ fn test_f010() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f010_jvp(&x, &w, a, d, k, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f010_vjp(&x, &w, a, d, k, 0.7);
         let (_, back) = f010_pullback(&x, &w, a, d, k);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -1159,6 +1283,16 @@ fn test_f011() {
         let g = flat(&[&gw]);
         let pg = flat(&[&pw]);
         tight(&g, &pg, &what);
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f011_jvp(&x, &w, d, k, n, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, vw) = f011_vjp(&x, &w, d, k, n, 0.7);
         let (_, back) = f011_pullback(&x, &w, d, k, n);
         let (_, qw, _, _, _) = back(0.7);
@@ -1232,6 +1366,17 @@ fn test_f012() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f012_jvp(&x, &w, k, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f012_vjp(&x, &w, k, 0.7);
         let (_, back) = f012_pullback(&x, &w, k);
         let (qx, qw, _) = back(0.7);
@@ -1315,6 +1460,17 @@ fn test_f013() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f013_jvp(&x, &w, d, k, n, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f013_vjp(&x, &w, d, k, n, 0.7);
         let (_, back) = f013_pullback(&x, &w, d, k, n);
         let (qx, qw, _, _, _) = back(0.7);
@@ -1420,6 +1576,18 @@ fn test_f014() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f014_jvp(&x, &w, a, d, k, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f014_vjp(&x, &w, a, d, k, 0.7);
         let (_, back) = f014_pullback(&x, &w, a, d, k);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -1529,6 +1697,19 @@ fn test_f015() {
         let g = flat(&[&gx, &gw, &[ga], &gy]);
         let pg = flat(&[&px, &pw, &[pa], &py]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let t_y = sample(&mut rng, y.len());
+        let (jv, jt) = f015_jvp(&x, &w, a, &y, d, n, &t_x, &t_w, t_a, &t_y);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a], &t_y]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va, vy)) = f015_vjp(&x, &w, a, &y, d, n, 0.7);
         let (_, back) = f015_pullback(&x, &w, a, &y, d, n);
         let (qx, qw, qa, qy, _, _) = back(0.7);
@@ -1611,6 +1792,17 @@ fn test_f016() {
         let g = flat(&[&gw, &gy]);
         let pg = flat(&[&pw, &py]);
         tight(&g, &pg, &what);
+        let t_w = sample(&mut rng, w.len());
+        let t_y = sample(&mut rng, y.len());
+        let (jv, jt) = f016_jvp(&x, &w, &y, d, &t_w, &t_y);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_w, &t_y]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vw, vy)) = f016_vjp(&x, &w, &y, d, 0.7);
         let (_, back) = f016_pullback(&x, &w, &y, d);
         let (_, qw, qy, _) = back(0.7);
@@ -1674,6 +1866,17 @@ fn test_f017() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f017_jvp(&x, &w, d, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f017_vjp(&x, &w, d, 0.7);
         let (_, back) = f017_pullback(&x, &w, d);
         let (qx, qw, _) = back(0.7);
@@ -1747,6 +1950,19 @@ fn test_f018() {
         let g = flat(&[&gx, &gw, &[ga], &gy]);
         let pg = flat(&[&px, &pw, &[pa], &py]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let t_y = sample(&mut rng, y.len());
+        let (jv, jt) = f018_jvp(&x, &w, a, &y, d, k, &t_x, &t_w, t_a, &t_y);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a], &t_y]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va, vy)) = f018_vjp(&x, &w, a, &y, d, k, 0.7);
         let (_, back) = f018_pullback(&x, &w, a, &y, d, k);
         let (qx, qw, qa, qy, _, _) = back(0.7);
@@ -1837,6 +2053,17 @@ fn test_f019() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f019_jvp(&x, &w, d, k, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f019_vjp(&x, &w, d, k, 0.7);
         let (_, back) = f019_pullback(&x, &w, d, k);
         let (qx, qw, _, _) = back(0.7);
@@ -1937,6 +2164,18 @@ fn test_f020() {
         let g = flat(&[&gx, &gw, &gy]);
         let pg = flat(&[&px, &pw, &py]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_y = sample(&mut rng, y.len());
+        let (jv, jt) = f020_jvp(&x, &w, &y, n, &t_x, &t_w, &t_y);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &t_y]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, vy)) = f020_vjp(&x, &w, &y, n, 0.7);
         let (_, back) = f020_pullback(&x, &w, &y, n);
         let (qx, qw, qy, _) = back(0.7);
@@ -2028,6 +2267,18 @@ fn test_f021() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f021_jvp(&x, &w, a, d, k, n, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f021_vjp(&x, &w, a, d, k, n, 0.7);
         let (_, back) = f021_pullback(&x, &w, a, d, k, n);
         let (qx, qw, qa, _, _, _) = back(0.7);
@@ -2124,6 +2375,18 @@ fn test_f022() {
         let g = flat(&[&gx, &gw, &gy]);
         let pg = flat(&[&px, &pw, &py]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_y = sample(&mut rng, y.len());
+        let (jv, jt) = f022_jvp(&x, &w, &y, d, &t_x, &t_w, &t_y);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &t_y]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, vy)) = f022_vjp(&x, &w, &y, d, 0.7);
         let (_, back) = f022_pullback(&x, &w, &y, d);
         let (qx, qw, qy, _) = back(0.7);
@@ -2224,6 +2487,17 @@ fn test_f023() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f023_jvp(&x, &w, d, n, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f023_vjp(&x, &w, d, n, 0.7);
         let (_, back) = f023_pullback(&x, &w, d, n);
         let (qx, qw, _, _) = back(0.7);
@@ -2316,6 +2590,18 @@ fn test_f024() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f024_jvp(&x, &w, a, d, k, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f024_vjp(&x, &w, a, d, k, 0.7);
         let (_, back) = f024_pullback(&x, &w, a, d, k);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -2395,6 +2681,17 @@ fn test_f025() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f025_jvp(&x, &w, d, n, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f025_vjp(&x, &w, d, n, 0.7);
         let (_, back) = f025_pullback(&x, &w, d, n);
         let (qx, qw, _, _) = back(0.7);
@@ -2485,6 +2782,18 @@ fn test_f026() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f026_jvp(&x, &w, a, k, n, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f026_vjp(&x, &w, a, k, n, 0.7);
         let (_, back) = f026_pullback(&x, &w, a, k, n);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -2579,6 +2888,17 @@ fn test_f027() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f027_jvp(&x, &w, k, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f027_vjp(&x, &w, k, 0.7);
         let (_, back) = f027_pullback(&x, &w, k);
         let (qx, qw, _) = back(0.7);
@@ -2672,6 +2992,17 @@ fn test_f028() {
         let g = flat(&[&gw, &[ga]]);
         let pg = flat(&[&pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f028_jvp(&x, &w, a, d, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vw, va)) = f028_vjp(&x, &w, a, d, 0.7);
         let (_, back) = f028_pullback(&x, &w, a, d);
         let (_, qw, qa, _) = back(0.7);
@@ -2773,6 +3104,17 @@ fn test_f029() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f029_jvp(&x, &w, d, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f029_vjp(&x, &w, d, 0.7);
         let (_, back) = f029_pullback(&x, &w, d);
         let (qx, qw, _) = back(0.7);
@@ -2884,6 +3226,18 @@ fn test_f030() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f030_jvp(&x, &w, a, &y, k, n, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f030_vjp(&x, &w, a, &y, k, n, 0.7);
         let (_, back) = f030_pullback(&x, &w, a, &y, k, n);
         let (qx, qw, qa, _, _, _) = back(0.7);
@@ -2977,6 +3331,18 @@ fn test_f031() {
         let g = flat(&[&gx, &gw, &gy]);
         let pg = flat(&[&px, &pw, &py]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_y = sample(&mut rng, y.len());
+        let (jv, jt) = f031_jvp(&x, &w, &y, k, n, &t_x, &t_w, &t_y);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &t_y]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, vy)) = f031_vjp(&x, &w, &y, k, n, 0.7);
         let (_, back) = f031_pullback(&x, &w, &y, k, n);
         let (qx, qw, qy, _, _) = back(0.7);
@@ -3063,6 +3429,17 @@ fn test_f032() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f032_jvp(&x, &w, k, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f032_vjp(&x, &w, k, 0.7);
         let (_, back) = f032_pullback(&x, &w, k);
         let (qx, qw, _) = back(0.7);
@@ -3148,6 +3525,19 @@ fn test_f033() {
         let g = flat(&[&gx, &gw, &[ga], &gy]);
         let pg = flat(&[&px, &pw, &[pa], &py]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let t_y = sample(&mut rng, y.len());
+        let (jv, jt) = f033_jvp(&x, &w, a, &y, k, &t_x, &t_w, t_a, &t_y);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a], &t_y]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va, vy)) = f033_vjp(&x, &w, a, &y, k, 0.7);
         let (_, back) = f033_pullback(&x, &w, a, &y, k);
         let (qx, qw, qa, qy, _) = back(0.7);
@@ -3246,6 +3636,17 @@ fn test_f034() {
         let g = flat(&[&gx, &gw]);
         let pg = flat(&[&px, &pw]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let (jv, jt) = f034_jvp(&x, &w, n, &t_x, &t_w);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw)) = f034_vjp(&x, &w, n, 0.7);
         let (_, back) = f034_pullback(&x, &w, n);
         let (qx, qw, _) = back(0.7);
@@ -3336,6 +3737,18 @@ fn test_f035() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f035_jvp(&x, &w, a, k, n, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f035_vjp(&x, &w, a, k, n, 0.7);
         let (_, back) = f035_pullback(&x, &w, a, k, n);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -3432,6 +3845,18 @@ fn test_f036() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f036_jvp(&x, &w, a, &y, d, k, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f036_vjp(&x, &w, a, &y, d, k, 0.7);
         let (_, back) = f036_pullback(&x, &w, a, &y, d, k);
         let (qx, qw, qa, _, _, _) = back(0.7);
@@ -3518,6 +3943,18 @@ fn test_f037() {
         let g = flat(&[&gx, &gw, &[ga]]);
         let pg = flat(&[&px, &pw, &[pa]]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f037_jvp(&x, &w, a, d, n, &t_x, &t_w, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va)) = f037_vjp(&x, &w, a, d, n, 0.7);
         let (_, back) = f037_pullback(&x, &w, a, d, n);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -3615,6 +4052,19 @@ fn test_f038() {
         let g = flat(&[&gx, &gw, &[ga], &gy]);
         let pg = flat(&[&px, &pw, &[pa], &py]);
         tight(&g, &pg, &what);
+        let t_x = sample(&mut rng, x.len());
+        let t_w = sample(&mut rng, w.len());
+        let t_a = rng.signed(0.3, 1.0);
+        let t_y = sample(&mut rng, y.len());
+        let (jv, jt) = f038_jvp(&x, &w, a, &y, d, k, &t_x, &t_w, t_a, &t_y);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&t_x, &t_w, &[t_a], &t_y]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, (vx, vw, va, vy)) = f038_vjp(&x, &w, a, &y, d, k, 0.7);
         let (_, back) = f038_pullback(&x, &w, a, &y, d, k);
         let (qx, qw, qa, qy, _, _) = back(0.7);
@@ -3714,6 +4164,16 @@ fn test_f039() {
         let g = flat(&[&[ga]]);
         let pg = flat(&[&[pa]]);
         tight(&g, &pg, &what);
+        let t_a = rng.signed(0.3, 1.0);
+        let (jv, jt) = f039_jvp(&x, &w, a, &y, d, k, t_a);
+        assert_eq!(jv, v, "{what}: value of _jvp");
+        let dirs = flat(&[&[t_a]]);
+        let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();
+        let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();
+        assert!(
+            (jt - want).abs() <= 1e-9 * scale.max(1.0),
+            "{what}: jvp {jt} vs gradient . tangent {want}"
+        );
         let (vv, va) = f039_vjp(&x, &w, a, &y, d, k, 0.7);
         let (_, back) = f039_pullback(&x, &w, a, &y, d, k);
         let (_, _, qa, _, _, _) = back(0.7);

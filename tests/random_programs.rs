@@ -74,6 +74,18 @@ fn check(name: &str, value: f64, primal: f64, grad: &[f64], f: impl Fn(&[f64]) -
     }
 }
 
+/// Forward mode against reverse mode: `_jvp` returns the primal's value exactly, and its
+/// tangent equals the gradient's dot product with the direction (to `rtol` of the sum of the
+/// terms' magnitudes: both are exact derivatives, rounded differently).
+#[track_caller]
+fn check_jvp(name: &str, value: f64, primal: f64, tangent: f64, want: f64, scale: f64, rtol: f64) {
+    assert_eq!(value, primal, "{name}: value of _jvp is not the primal's");
+    assert!(
+        (tangent - want).abs() <= rtol * scale.max(1.0),
+        "{name}: jvp {tangent} but gradient . direction {want}"
+    );
+}
+
 /// `f32` functions: the value of `_grad` is the primal's exactly; the gradient matches finite
 /// differences of the `f64` copy `f` of the body at the same point.
 #[track_caller]
@@ -269,6 +281,27 @@ fn r00_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2, g3)) = r00_grad(p[0], p[1], p[2], p[3]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r00_jvp(p[0], p[1], p[2], p[3], dir[0], dir[1], dir[2], dir[3]);
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r00",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r00(q[0], q[1], q[2], q[3]);
         check("r00", v, f(&p), &g, f, &p);
     }
@@ -322,6 +355,37 @@ fn r01_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1, g2, g3)) = r01_grad(p[0], &p[1..6], p[6], n, p[7]);
         let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3]].concat();
+        let dir: Vec<f64> = (0..8).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r01_jvp(
+            p[0],
+            &p[1..6],
+            p[6],
+            n,
+            p[7],
+            dir[0],
+            &dir[1..6],
+            dir[6],
+            dir[7],
+        );
+        let want: f64 = [0, 1, 2, 3, 4, 5, 6, 7]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5, 6, 7]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r01",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r01(q[0], &q[1..6], q[6], n, q[7]);
         check("r01", v, f(&p), &g, f, &p);
     }
@@ -377,6 +441,37 @@ fn r02_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1, g2, g3)) = r02_grad(p[0], &p[1..7].to_vec(), p[7], p[8], n);
         let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3]].concat();
+        let dir: Vec<f64> = (0..9).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r02_jvp(
+            p[0],
+            &p[1..7].to_vec(),
+            p[7],
+            p[8],
+            n,
+            dir[0],
+            &dir[1..7].to_vec(),
+            dir[7],
+            dir[8],
+        );
+        let want: f64 = [0, 1, 2, 3, 4, 5, 6, 7, 8]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5, 6, 7, 8]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r02",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r02(q[0], &q[1..7].to_vec(), q[7], q[8], n);
         check("r02", v, f(&p), &g, f, &p);
     }
@@ -409,6 +504,23 @@ fn r03_matches_finite_differences() {
     for p in points {
         let (v, g0) = r03_grad(p[0]);
         let g: Vec<f64> = vec![g0];
+        let dir: Vec<f64> = (0..1).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r03_jvp(p[0], dir[0]);
+        let want: f64 = [0].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f64 = [0]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r03",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r03(q[0]);
         check("r03", v, f(&p), &g, f, &p);
     }
@@ -451,6 +563,27 @@ fn r04_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r04_grad(p[0], &p[1..4].to_vec(), n);
         let g: Vec<f64> = [vec![g0], g1].concat();
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r04_jvp(p[0], &p[1..4].to_vec(), n, dir[0], &dir[1..4].to_vec());
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r04",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r04(q[0], &q[1..4].to_vec(), n);
         check("r04", v, f(&p), &g, f, &p);
     }
@@ -497,6 +630,27 @@ fn r05_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2, g3)) = r05_grad(p[0], p[1], p[2], p[3]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r05_jvp(p[0], p[1], p[2], p[3], dir[0], dir[1], dir[2], dir[3]);
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r05",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r05(q[0], q[1], q[2], q[3]);
         check("r05", v, f(&p), &g, f, &p);
     }
@@ -523,6 +677,27 @@ fn r06_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1, g2)) = r06_grad(p[0], p[1], n, p[2]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..3).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r06_jvp(p[0], p[1], n, p[2], dir[0], dir[1], dir[2]);
+        let want: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r06",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r06(q[0], q[1], n, q[2]);
         check("r06", v, f(&p), &g, f, &p);
     }
@@ -572,6 +747,35 @@ fn r07_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1, g2)) = r07_grad(p[0], p[1], &p[2..8].to_vec(), n);
         let g: Vec<f64> = [vec![g0], vec![g1], g2].concat();
+        let dir: Vec<f64> = (0..8).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r07_jvp(
+            p[0],
+            p[1],
+            &p[2..8].to_vec(),
+            n,
+            dir[0],
+            dir[1],
+            &dir[2..8].to_vec(),
+        );
+        let want: f64 = [0, 1, 2, 3, 4, 5, 6, 7]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5, 6, 7]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r07",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r07(q[0], q[1], &q[2..8].to_vec(), n);
         check("r07", v, f(&p), &g, f, &p);
     }
@@ -597,6 +801,27 @@ fn r08_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1)) = r08_grad(p[0], p[1]);
         let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let dir: Vec<f64> = (0..2).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r08_jvp(p[0], p[1], dir[0], dir[1]);
+        let want: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r08",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r08(q[0], q[1]);
         check("r08", v, f(&p), &g, f, &p);
     }
@@ -639,6 +864,27 @@ fn r09_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2)) = r09_grad(p[0], p[1], p[2]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..3).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r09_jvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let want: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r09",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r09(q[0], q[1], q[2]);
         check("r09", v, f(&p), &g, f, &p);
     }
@@ -675,6 +921,27 @@ fn r10_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1)) = r10_grad(p[0], p[1]);
         let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let dir: Vec<f64> = (0..2).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r10_jvp(p[0], p[1], dir[0], dir[1]);
+        let want: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r10",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r10(q[0], q[1]);
         check("r10", v, f(&p), &g, f, &p);
     }
@@ -710,6 +977,27 @@ fn r11_matches_finite_differences() {
         let (v, g0) = r11_grad(p[0], n, &p[1..5]);
         let ps: Vec<f64> = [1, 2, 3, 4].iter().map(|&k| p[k]).collect();
         let g: Vec<f64> = g0;
+        let dir: Vec<f64> = (0..5).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r11_jvp(p[0], n, &p[1..5], &dir[1..5]);
+        let want: f64 = [1, 2, 3, 4]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [1, 2, 3, 4]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r11",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r11(p[0], n, &q[0..4]);
         check("r11", v, f(&ps), &g, f, &ps);
     }
@@ -755,6 +1043,37 @@ fn r12_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1, g2, g3)) = r12_grad(&p[0..3], n, p[3], p[4], p[5]);
         let g: Vec<f32> = [g0, vec![g1], vec![g2], vec![g3]].concat();
+        let dir: Vec<f32> = (0..6).map(|k| ((k * 7 % 5) as f32) * 0.25 - 0.45).collect();
+        let (vj, tj) = r12_jvp(
+            &p[0..3],
+            n,
+            p[3],
+            p[4],
+            p[5],
+            &dir[0..3],
+            dir[3],
+            dir[4],
+            dir[5],
+        );
+        let want: f32 = [0, 1, 2, 3, 4, 5]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f32 = [0, 1, 2, 3, 4, 5]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r12",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-4,
+        );
         let f = |q: &[f64]| r12_f64(&q[0..3], n, q[3], q[4], q[5]);
         check32("r12", v, r12(&p[0..3], n, p[3], p[4], p[5]), &g, f, &p);
     }
@@ -787,6 +1106,27 @@ fn r13_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2, g3)) = r13_grad(p[0], p[1], p[2], p[3]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r13_jvp(p[0], p[1], p[2], p[3], dir[0], dir[1], dir[2], dir[3]);
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r13",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r13(q[0], q[1], q[2], q[3]);
         check("r13", v, f(&p), &g, f, &p);
     }
@@ -819,6 +1159,27 @@ fn r14_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1)) = r14_grad(p[0], p[1]);
         let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let dir: Vec<f64> = (0..2).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r14_jvp(p[0], p[1], dir[0], dir[1]);
+        let want: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r14",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r14(q[0], q[1]);
         check("r14", v, f(&p), &g, f, &p);
     }
@@ -882,6 +1243,27 @@ fn r15_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1)) = r15_grad(p[0], p[1]);
         let g: Vec<f32> = [vec![g0], vec![g1]].concat();
+        let dir: Vec<f32> = (0..2).map(|k| ((k * 7 % 5) as f32) * 0.25 - 0.45).collect();
+        let (vj, tj) = r15_jvp(p[0], p[1], dir[0], dir[1]);
+        let want: f32 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f32 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r15",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-4,
+        );
         let f = |q: &[f64]| r15_f64(q[0], q[1]);
         check32("r15", v, r15(p[0], p[1]), &g, f, &p);
     }
@@ -927,6 +1309,39 @@ fn r16_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1, g2, g3, g4)) = r16_grad(p[0], &p[1..6], p[6], p[7], p[8], n);
         let g: Vec<f64> = [vec![g0], g1, vec![g2], vec![g3], vec![g4]].concat();
+        let dir: Vec<f64> = (0..9).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r16_jvp(
+            p[0],
+            &p[1..6],
+            p[6],
+            p[7],
+            p[8],
+            n,
+            dir[0],
+            &dir[1..6],
+            dir[6],
+            dir[7],
+            dir[8],
+        );
+        let want: f64 = [0, 1, 2, 3, 4, 5, 6, 7, 8]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5, 6, 7, 8]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r16",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r16(q[0], &q[1..6], q[6], q[7], q[8], n);
         check("r16", v, f(&p), &g, f, &p);
     }
@@ -959,6 +1374,27 @@ fn r17_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2)) = r17_grad(p[0], p[1], p[2]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..3).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r17_jvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let want: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r17",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r17(q[0], q[1], q[2]);
         check("r17", v, f(&p), &g, f, &p);
     }
@@ -1003,6 +1439,27 @@ fn r18_matches_finite_differences() {
     for (n, p) in points {
         let (v, g0) = r18_grad(n, &p[0..3]);
         let g: Vec<f64> = g0;
+        let dir: Vec<f64> = (0..3).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r18_jvp(n, &p[0..3], &dir[0..3]);
+        let want: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r18",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r18(n, &q[0..3]);
         check("r18", v, f(&p), &g, f, &p);
     }
@@ -1034,6 +1491,27 @@ fn r19_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r19_grad(&p[0..4], n, p[4]);
         let g: Vec<f64> = [g0, vec![g1]].concat();
+        let dir: Vec<f64> = (0..5).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r19_jvp(&p[0..4], n, p[4], &dir[0..4], dir[4]);
+        let want: f64 = [0, 1, 2, 3, 4]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r19",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r19(&q[0..4], n, q[4]);
         check("r19", v, f(&p), &g, f, &p);
     }
@@ -1080,6 +1558,27 @@ fn r20_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r20_grad(p[0], n, &p[1..6].to_vec());
         let g: Vec<f64> = [vec![g0], g1].concat();
+        let dir: Vec<f64> = (0..6).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r20_jvp(p[0], n, &p[1..6].to_vec(), dir[0], &dir[1..6].to_vec());
+        let want: f64 = [0, 1, 2, 3, 4, 5]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r20",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r20(q[0], n, &q[1..6].to_vec());
         check("r20", v, f(&p), &g, f, &p);
     }
@@ -1109,6 +1608,27 @@ fn r21_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2)) = r21_grad(p[0], p[1], p[2]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..3).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r21_jvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let want: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r21",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r21(q[0], q[1], q[2]);
         check("r21", v, f(&p), &g, f, &p);
     }
@@ -1145,6 +1665,27 @@ fn r22_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1, g2)) = r22_grad(n, p[0], &p[1..5], p[5]);
         let g: Vec<f64> = [vec![g0], g1, vec![g2]].concat();
+        let dir: Vec<f64> = (0..6).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r22_jvp(n, p[0], &p[1..5], p[5], dir[0], &dir[1..5], dir[5]);
+        let want: f64 = [0, 1, 2, 3, 4, 5]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r22",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r22(n, q[0], &q[1..5], q[5]);
         check("r22", v, f(&p), &g, f, &p);
     }
@@ -1174,6 +1715,27 @@ fn r23_matches_finite_differences() {
     for (n, p) in points {
         let (v, g0) = r23_grad(&p[0..4], n);
         let g: Vec<f64> = g0;
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r23_jvp(&p[0..4], n, &dir[0..4]);
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r23",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r23(&q[0..4], n);
         check("r23", v, f(&p), &g, f, &p);
     }
@@ -1221,6 +1783,23 @@ fn r24_matches_finite_differences() {
     for p in points {
         let (v, g0) = r24_grad(p[0]);
         let g: Vec<f64> = vec![g0];
+        let dir: Vec<f64> = (0..1).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r24_jvp(p[0], dir[0]);
+        let want: f64 = [0].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f64 = [0]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r24",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r24(q[0]);
         check("r24", v, f(&p), &g, f, &p);
     }
@@ -1294,6 +1873,23 @@ fn r25_matches_finite_differences() {
     for (n, p) in points {
         let (v, g0) = r25_grad(n, p[0]);
         let g: Vec<f32> = vec![g0];
+        let dir: Vec<f32> = (0..1).map(|k| ((k * 7 % 5) as f32) * 0.25 - 0.45).collect();
+        let (vj, tj) = r25_jvp(n, p[0], dir[0]);
+        let want: f32 = [0].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f32 = [0]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r25",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-4,
+        );
         let f = |q: &[f64]| r25_f64(n, q[0]);
         check32("r25", v, r25(n, p[0]), &g, f, &p);
     }
@@ -1341,6 +1937,27 @@ fn r26_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r26_grad(p[0], &p[1..4].to_vec(), n);
         let g: Vec<f64> = [vec![g0], g1].concat();
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r26_jvp(p[0], &p[1..4].to_vec(), n, dir[0], &dir[1..4].to_vec());
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r26",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r26(q[0], &q[1..4].to_vec(), n);
         check("r26", v, f(&p), &g, f, &p);
     }
@@ -1371,6 +1988,27 @@ fn r27_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r27_grad(n, p[0..3].to_vec(), p[3]);
         let g: Vec<f64> = [g0, vec![g1]].concat();
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r27_jvp(n, p[0..3].to_vec(), p[3], dir[0..3].to_vec(), dir[3]);
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r27",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r27(n, q[0..3].to_vec(), q[3]);
         check("r27", v, f(&p), &g, f, &p);
     }
@@ -1417,6 +2055,27 @@ fn r28_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r28_grad(n, &p[0..5].to_vec(), p[5]);
         let g: Vec<f64> = [g0, vec![g1]].concat();
+        let dir: Vec<f64> = (0..6).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r28_jvp(n, &p[0..5].to_vec(), p[5], &dir[0..5].to_vec(), dir[5]);
+        let want: f64 = [0, 1, 2, 3, 4, 5]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r28",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r28(n, &q[0..5].to_vec(), q[5]);
         check("r28", v, f(&p), &g, f, &p);
     }
@@ -1458,6 +2117,35 @@ fn r29_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1, g2)) = r29_grad(&p[0..5].to_vec(), p[5], p[6], n);
         let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..7).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r29_jvp(
+            &p[0..5].to_vec(),
+            p[5],
+            p[6],
+            n,
+            &dir[0..5].to_vec(),
+            dir[5],
+            dir[6],
+        );
+        let want: f64 = [0, 1, 2, 3, 4, 5, 6]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5, 6]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r29",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r29(&q[0..5].to_vec(), q[5], q[6], n);
         check("r29", v, f(&p), &g, f, &p);
     }
@@ -1503,6 +2191,23 @@ fn r30_matches_finite_differences() {
     for p in points {
         let (v, g0) = r30_grad(p[0]);
         let g: Vec<f32> = vec![g0];
+        let dir: Vec<f32> = (0..1).map(|k| ((k * 7 % 5) as f32) * 0.25 - 0.45).collect();
+        let (vj, tj) = r30_jvp(p[0], dir[0]);
+        let want: f32 = [0].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f32 = [0]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r30",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-4,
+        );
         let f = |q: &[f64]| r30_f64(q[0]);
         check32("r30", v, r30(p[0]), &g, f, &p);
     }
@@ -1535,6 +2240,27 @@ fn r31_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2)) = r31_grad(p[0], p[1], p[2]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..3).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r31_jvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let want: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r31",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r31(q[0], q[1], q[2]);
         check("r31", v, f(&p), &g, f, &p);
     }
@@ -1577,6 +2303,23 @@ fn r32_matches_finite_differences() {
         let (v, g0) = r32_grad(p[0], &p[1..4].to_vec(), p[4], n);
         let ps: Vec<f64> = [4].iter().map(|&k| p[k]).collect();
         let g: Vec<f64> = vec![g0];
+        let dir: Vec<f64> = (0..5).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r32_jvp(p[0], &p[1..4].to_vec(), p[4], n, dir[4]);
+        let want: f64 = [4].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f64 = [4]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r32",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r32(p[0], &p[1..4].to_vec(), q[0], n);
         check("r32", v, f(&ps), &g, f, &ps);
     }
@@ -1600,6 +2343,23 @@ fn r33_matches_finite_differences() {
     for p in points {
         let (v, g0) = r33_grad(p[0]);
         let g: Vec<f64> = vec![g0];
+        let dir: Vec<f64> = (0..1).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r33_jvp(p[0], dir[0]);
+        let want: f64 = [0].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f64 = [0]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r33",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r33(q[0]);
         check("r33", v, f(&p), &g, f, &p);
     }
@@ -1643,6 +2403,27 @@ fn r34_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2)) = r34_grad(p[0], p[1], p[2]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..3).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r34_jvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let want: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r34",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r34(q[0], q[1], q[2]);
         check("r34", v, f(&p), &g, f, &p);
     }
@@ -1686,6 +2467,27 @@ fn r35_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1)) = r35_grad(p[0], p[1]);
         let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let dir: Vec<f64> = (0..2).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r35_jvp(p[0], p[1], dir[0], dir[1]);
+        let want: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r35",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r35(q[0], q[1]);
         check("r35", v, f(&p), &g, f, &p);
     }
@@ -1725,6 +2527,27 @@ fn r36_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r36_grad(n, p[0], p[1..4].to_vec());
         let g: Vec<f64> = [vec![g0], g1].concat();
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r36_jvp(n, p[0], p[1..4].to_vec(), dir[0], dir[1..4].to_vec());
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r36",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r36(n, q[0], q[1..4].to_vec());
         check("r36", v, f(&p), &g, f, &p);
     }
@@ -1757,6 +2580,27 @@ fn r37_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1)) = r37_grad(p[0], p[1]);
         let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let dir: Vec<f64> = (0..2).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r37_jvp(p[0], p[1], dir[0], dir[1]);
+        let want: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r37",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r37(q[0], q[1]);
         check("r37", v, f(&p), &g, f, &p);
     }
@@ -1787,6 +2631,27 @@ fn r38_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r38_grad(n, p[0], &p[1..6]);
         let g: Vec<f64> = [vec![g0], g1].concat();
+        let dir: Vec<f64> = (0..6).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r38_jvp(n, p[0], &p[1..6], dir[0], &dir[1..6]);
+        let want: f64 = [0, 1, 2, 3, 4, 5]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r38",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r38(n, q[0], &q[1..6]);
         check("r38", v, f(&p), &g, f, &p);
     }
@@ -1820,6 +2685,27 @@ fn r39_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1)) = r39_grad(p[0], p[1]);
         let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let dir: Vec<f64> = (0..2).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r39_jvp(p[0], p[1], dir[0], dir[1]);
+        let want: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r39",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r39(q[0], q[1]);
         check("r39", v, f(&p), &g, f, &p);
     }
@@ -1866,6 +2752,37 @@ fn r40_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1, g2, g3)) = r40_grad(p[0], p[1], &p[2..6], p[6], n);
         let g: Vec<f64> = [vec![g0], vec![g1], g2, vec![g3]].concat();
+        let dir: Vec<f64> = (0..7).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r40_jvp(
+            p[0],
+            p[1],
+            &p[2..6],
+            p[6],
+            n,
+            dir[0],
+            dir[1],
+            &dir[2..6],
+            dir[6],
+        );
+        let want: f64 = [0, 1, 2, 3, 4, 5, 6]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5, 6]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r40",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r40(q[0], q[1], &q[2..6], q[6], n);
         check("r40", v, f(&p), &g, f, &p);
     }
@@ -1924,6 +2841,27 @@ fn r41_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1, g2)) = r41_grad(&p[0..6], n, p[6], p[7]);
         let g: Vec<f64> = [g0, vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..8).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r41_jvp(&p[0..6], n, p[6], p[7], &dir[0..6], dir[6], dir[7]);
+        let want: f64 = [0, 1, 2, 3, 4, 5, 6, 7]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5, 6, 7]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r41",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r41(&q[0..6], n, q[6], q[7]);
         check("r41", v, f(&p), &g, f, &p);
     }
@@ -1986,6 +2924,41 @@ fn r42_matches_finite_differences() {
             .map(|&k| p[k])
             .collect();
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], g3, vec![g4]].concat();
+        let dir: Vec<f64> = (0..10)
+            .map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45)
+            .collect();
+        let (vj, tj) = r42_jvp(
+            p[0],
+            p[1],
+            p[2],
+            n,
+            &p[3..9],
+            p[9],
+            dir[0],
+            dir[1],
+            dir[2],
+            &dir[3..9],
+            dir[9],
+        );
+        let want: f64 = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r42",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r42(q[0], q[1], q[2], n, &q[3..9], q[9]);
         check("r42", v, f(&ps), &g, f, &ps);
     }
@@ -2047,6 +3020,25 @@ fn r43_matches_finite_differences() {
         let (v, g0) = r43_grad(p[0], p[1], n, p[2], p[3], &p[4..10]);
         let ps: Vec<f64> = [0].iter().map(|&k| p[k]).collect();
         let g: Vec<f64> = vec![g0];
+        let dir: Vec<f64> = (0..10)
+            .map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45)
+            .collect();
+        let (vj, tj) = r43_jvp(p[0], p[1], n, p[2], p[3], &p[4..10], dir[0]);
+        let want: f64 = [0].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f64 = [0]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r43",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r43(q[0], p[1], n, p[2], p[3], &p[4..10]);
         check("r43", v, f(&ps), &g, f, &ps);
     }
@@ -2092,6 +3084,27 @@ fn r44_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r44_grad(&p[0..6], n, p[6]);
         let g: Vec<f32> = [g0, vec![g1]].concat();
+        let dir: Vec<f32> = (0..7).map(|k| ((k * 7 % 5) as f32) * 0.25 - 0.45).collect();
+        let (vj, tj) = r44_jvp(&p[0..6], n, p[6], &dir[0..6], dir[6]);
+        let want: f32 = [0, 1, 2, 3, 4, 5, 6]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f32 = [0, 1, 2, 3, 4, 5, 6]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r44",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-4,
+        );
         let f = |q: &[f64]| r44_f64(&q[0..6], n, q[6]);
         check32("r44", v, r44(&p[0..6], n, p[6]), &g, f, &p);
     }
@@ -2117,6 +3130,27 @@ fn r45_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1)) = r45_grad(p[0], p[1]);
         let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let dir: Vec<f64> = (0..2).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r45_jvp(p[0], p[1], dir[0], dir[1]);
+        let want: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r45",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r45(q[0], q[1]);
         check("r45", v, f(&p), &g, f, &p);
     }
@@ -2154,6 +3188,23 @@ fn r46_matches_finite_differences() {
     for p in points {
         let (v, g0) = r46_grad(p[0]);
         let g: Vec<f64> = vec![g0];
+        let dir: Vec<f64> = (0..1).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r46_jvp(p[0], dir[0]);
+        let want: f64 = [0].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f64 = [0]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r46",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r46(q[0]);
         check("r46", v, f(&p), &g, f, &p);
     }
@@ -2200,6 +3251,27 @@ fn r47_matches_finite_differences() {
     for (n, p) in points {
         let (v, g0) = r47_grad(n, p[0..4].to_vec());
         let g: Vec<f64> = g0;
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r47_jvp(n, p[0..4].to_vec(), dir[0..4].to_vec());
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r47",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r47(n, q[0..4].to_vec());
         check("r47", v, f(&p), &g, f, &p);
     }
@@ -2237,6 +3309,23 @@ fn r48_matches_finite_differences() {
     for (n, p) in points {
         let (v, g0) = r48_grad(p[0], n);
         let g: Vec<f64> = vec![g0];
+        let dir: Vec<f64> = (0..1).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r48_jvp(p[0], n, dir[0]);
+        let want: f64 = [0].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f64 = [0]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r48",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r48(q[0], n);
         check("r48", v, f(&p), &g, f, &p);
     }
@@ -2276,6 +3365,27 @@ fn r49_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r49_grad(n, &p[0..4], p[4]);
         let g: Vec<f64> = [g0, vec![g1]].concat();
+        let dir: Vec<f64> = (0..5).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r49_jvp(n, &p[0..4], p[4], &dir[0..4], dir[4]);
+        let want: f64 = [0, 1, 2, 3, 4]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r49",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r49(n, &q[0..4], q[4]);
         check("r49", v, f(&p), &g, f, &p);
     }
@@ -2316,6 +3426,27 @@ fn r50_matches_finite_differences() {
     for (n, p) in points {
         let (v, (g0, g1)) = r50_grad(p[0], p[1], n);
         let g: Vec<f64> = [vec![g0], vec![g1]].concat();
+        let dir: Vec<f64> = (0..2).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r50_jvp(p[0], p[1], n, dir[0], dir[1]);
+        let want: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r50",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r50(q[0], q[1], n);
         check("r50", v, f(&p), &g, f, &p);
     }
@@ -2351,6 +3482,27 @@ fn r51_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2)) = r51_grad(p[0], p[1], p[2]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..3).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r51_jvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let want: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r51",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r51(q[0], q[1], q[2]);
         check("r51", v, f(&p), &g, f, &p);
     }
@@ -2394,6 +3546,27 @@ fn r52_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2)) = r52_grad(p[0], p[1], p[2]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..3).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r52_jvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let want: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r52",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r52(q[0], q[1], q[2]);
         check("r52", v, f(&p), &g, f, &p);
     }
@@ -2420,6 +3593,23 @@ fn r53_matches_finite_differences() {
     for p in points {
         let (v, g0) = r53_grad(p[0]);
         let g: Vec<f64> = vec![g0];
+        let dir: Vec<f64> = (0..1).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r53_jvp(p[0], dir[0]);
+        let want: f64 = [0].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f64 = [0]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r53",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r53(q[0]);
         check("r53", v, f(&p), &g, f, &p);
     }
@@ -2462,6 +3652,27 @@ fn r54_matches_finite_differences() {
         let (v, (g0, g1, g2)) = r54_grad(p[0], p[1], p[2], p[3]);
         let ps: Vec<f64> = [1, 2, 3].iter().map(|&k| p[k]).collect();
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2]].concat();
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r54_jvp(p[0], p[1], p[2], p[3], dir[1], dir[2], dir[3]);
+        let want: f64 = [1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r54",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r54(p[0], q[0], q[1], q[2]);
         check("r54", v, f(&ps), &g, f, &ps);
     }
@@ -2513,6 +3724,27 @@ fn r55_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2, g3)) = r55_grad(p[0], p[1], p[2], p[3]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r55_jvp(p[0], p[1], p[2], p[3], dir[0], dir[1], dir[2], dir[3]);
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r55",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r55(q[0], q[1], q[2], q[3]);
         check("r55", v, f(&p), &g, f, &p);
     }
@@ -2563,6 +3795,39 @@ fn r56_matches_finite_differences() {
         let (v, (g0, g1, g2, g3, g4)) = r56_grad(n, &p[0..3].to_vec(), p[3], p[4], p[5], p[6]);
         let ps: Vec<f64> = [0, 1, 2, 3, 4, 5, 6].iter().map(|&k| p[k]).collect();
         let g: Vec<f64> = [g0, vec![g1], vec![g2], vec![g3], vec![g4]].concat();
+        let dir: Vec<f64> = (0..7).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r56_jvp(
+            n,
+            &p[0..3].to_vec(),
+            p[3],
+            p[4],
+            p[5],
+            p[6],
+            &dir[0..3].to_vec(),
+            dir[3],
+            dir[4],
+            dir[5],
+            dir[6],
+        );
+        let want: f64 = [0, 1, 2, 3, 4, 5, 6]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3, 4, 5, 6]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r56",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r56(n, &q[0..3].to_vec(), q[3], q[4], q[5], q[6]);
         check("r56", v, f(&ps), &g, f, &ps);
     }
@@ -2630,6 +3895,27 @@ fn r57_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1)) = r57_grad(p[0], p[1]);
         let g: Vec<f32> = [vec![g0], vec![g1]].concat();
+        let dir: Vec<f32> = (0..2).map(|k| ((k * 7 % 5) as f32) * 0.25 - 0.45).collect();
+        let (vj, tj) = r57_jvp(p[0], p[1], dir[0], dir[1]);
+        let want: f32 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f32 = [0, 1]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r57",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-4,
+        );
         let f = |q: &[f64]| r57_f64(q[0], q[1]);
         check32("r57", v, r57(p[0], p[1]), &g, f, &p);
     }
@@ -2650,6 +3936,23 @@ fn r58_matches_finite_differences() {
     for p in points {
         let (v, g0) = r58_grad(p[0]);
         let g: Vec<f64> = vec![g0];
+        let dir: Vec<f64> = (0..1).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r58_jvp(p[0], dir[0]);
+        let want: f64 = [0].iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();
+        let scale: f64 = [0]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r58",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r58(q[0]);
         check("r58", v, f(&p), &g, f, &p);
     }
@@ -2691,6 +3994,27 @@ fn r59_matches_finite_differences() {
     for p in points {
         let (v, (g0, g1, g2, g3)) = r59_grad(p[0], p[1], p[2], p[3]);
         let g: Vec<f64> = [vec![g0], vec![g1], vec![g2], vec![g3]].concat();
+        let dir: Vec<f64> = (0..4).map(|k| ((k * 7 % 5) as f64) * 0.25 - 0.45).collect();
+        let (vj, tj) = r59_jvp(p[0], p[1], p[2], p[3], dir[0], dir[1], dir[2], dir[3]);
+        let want: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| dir[k] * gi)
+            .sum();
+        let scale: f64 = [0, 1, 2, 3]
+            .iter()
+            .zip(g.iter())
+            .map(|(&k, gi)| (dir[k] * gi).abs())
+            .sum();
+        check_jvp(
+            "r59",
+            vj as f64,
+            v as f64,
+            tj as f64,
+            want as f64,
+            scale as f64,
+            1e-9,
+        );
         let f = |q: &[f64]| r59(q[0], q[1], q[2], q[3]);
         check("r59", v, f(&p), &g, f, &p);
     }

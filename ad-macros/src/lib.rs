@@ -10,6 +10,8 @@
 //! | `ir` | the IR (A-normal form, structured control flow) and its visitors (`ir/visit.rs`: walking, and the one list of what a statement writes) |
 //! | `front` | the front end every mode shares: signature and attribute arguments, lowering of statements, control flow, expressions, calls and closures, desugaring of iterator reductions and `fold_axis` closures |
 //! | `sema` | what every mode shares about meaning: the rule catalog (`sema/rules.rs`, the macro's view of the runtime's rules), kinds (scalar / array / sequence), activity and usefulness, the checks that reject what cannot be differentiated |
+//! | `codegen` | what both modes' generated code shares: tangent types, named lifetimes |
+//! | `forward` | forward mode: `f_jvp` and the hidden `f_pushforward` (one tangent slot per parameter), the primal's statements each followed by its tangent |
 //! | `reverse` | reverse mode: the plan (`reverse/plan/`: needed, recomputed or stored values, saves, buffer facts, fusion candidates), the forward sweep with its records, the reverse sweep, loops and register optimisations, partials, fusion, bounds-check hoisting (`hoist.rs`) and every unchecked access with its guard (`unchecked.rs`), and the generated functions (`emit.rs`) |
 //!
 //! # Module graph (no cycles)
@@ -18,11 +20,13 @@
 //! lib ──► front ──► sema ──► ir
 //!  │        │        └─────► ctxt
 //!  │        └──────────────► ir, ctxt
-//!  └────► reverse ──► front (signature types, `strip`), sema, ir, ctxt
+//!  ├────► reverse ──► codegen, front (signature types, `strip`), sema, ir, ctxt
+//!  └────► forward ──► codegen, front (signature types), sema, ir
 //! ```
 //!
 //! `ir` depends on nothing else in the crate; `sema` only on `ir` and `ctxt`; `front` on
-//! `sema`, `ir` and `ctxt`; a mode's backend on all of those, never the other way round.
+//! `sema`, `ir` and `ctxt`; each mode's backend on all of those and `codegen`, never on the
+//! other mode (a unit test checks this).
 
 mod codegen;
 mod ctxt;
@@ -34,7 +38,8 @@ mod sema;
 
 use proc_macro::TokenStream;
 
-/// Differentiates a function at compile time (reverse mode). See `ad_runtime::differentiable`.
+/// Differentiates a function at compile time (reverse and forward mode). See
+/// `ad_runtime::differentiable`.
 #[proc_macro_attribute]
 pub fn differentiable(args: TokenStream, item: TokenStream) -> TokenStream {
     expand(args.into(), item.into()).into()

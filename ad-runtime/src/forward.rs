@@ -78,13 +78,48 @@ impl<F: Float, const N: usize> TangentOf<[F; N]> for Inactive {
     }
 }
 
+/// What a borrowed sequence's tangent can be held in by the caller: a slice, a `Vec`, an
+/// array, or the `Cow` a pushforward makes of its own slice parameters.
+pub trait TangentSlice<F> {
+    /// The tangent as a slice.
+    fn tangent_slice(&self) -> &[F];
+}
+
+impl<F> TangentSlice<F> for [F] {
+    #[inline(always)]
+    fn tangent_slice(&self) -> &[F] {
+        self
+    }
+}
+
+impl<F> TangentSlice<F> for Vec<F> {
+    #[inline(always)]
+    fn tangent_slice(&self) -> &[F] {
+        self
+    }
+}
+
+impl<F, const N: usize> TangentSlice<F> for [F; N] {
+    #[inline(always)]
+    fn tangent_slice(&self) -> &[F] {
+        self
+    }
+}
+
+impl<F: Clone> TangentSlice<F> for Cow<'_, [F]> {
+    #[inline(always)]
+    fn tangent_slice(&self) -> &[F] {
+        self
+    }
+}
+
 macro_rules! borrowed_slots {
     ($($p:ty),*) => {$(
-        impl<'p, 'b, F: Float + 'b> TangentOf<&'p $p> for Active<&'b [F]> {
+        impl<'p, 'b, F: Float + 'b, S: TangentSlice<F> + ?Sized> TangentOf<&'p $p> for Active<&'b S> {
             type Out = Cow<'b, [F]>;
             #[inline(always)]
             fn tangent(self, _: &&'p $p) -> Cow<'b, [F]> {
-                Cow::Borrowed(self.0)
+                Cow::Borrowed(self.0.tangent_slice())
             }
         }
         impl<'p, F: Float + 'static> TangentOf<&'p $p> for Inactive {
@@ -99,11 +134,13 @@ macro_rules! borrowed_slots {
 
 borrowed_slots!([F], Vec<F>);
 
-impl<'p, 'b, F: Float + 'b, const N: usize> TangentOf<&'p [F; N]> for Active<&'b [F]> {
+impl<'p, 'b, F: Float + 'b, S: TangentSlice<F> + ?Sized, const N: usize> TangentOf<&'p [F; N]>
+    for Active<&'b S>
+{
     type Out = Cow<'b, [F]>;
     #[inline(always)]
     fn tangent(self, _: &&'p [F; N]) -> Cow<'b, [F]> {
-        Cow::Borrowed(self.0)
+        Cow::Borrowed(self.0.tangent_slice())
     }
 }
 

@@ -60,7 +60,8 @@ pub mod traits;
 #[doc(hidden)]
 pub mod __private;
 
-/// Differentiates a function at compile time (reverse mode).
+/// Differentiates a function at compile time (reverse mode, and forward mode for functions
+/// of scalars, slices and `Vec`s).
 ///
 /// ```
 /// use ad_runtime::differentiable;
@@ -89,18 +90,23 @@ pub mod __private;
 ///   cotangents of the differentiated parameters given the output cotangent `seed`;
 /// - `f_grad(a, b, n) -> (R, G)` when `R` is `f64` or `f32`: `f_vjp(.., 1.0)`;
 /// - `f_pullback(a, b, n) -> (R, impl FnOnce(R) -> (..))` (hidden): split reverse mode, used
-///   for calls between differentiable functions.
+///   for calls between differentiable functions;
+/// - `f_jvp(a, b, n, da, db) -> (R, TR)`: forward mode, the value and the Jacobian–vector
+///   product along the tangents of the differentiated parameters (each of its parameter's
+///   type); functions of ndarray arrays get one that fails to compile where it is called;
+/// - `f_pushforward` (hidden): forward mode with one tangent slot per parameter, used for
+///   calls between differentiable functions.
 ///
 /// `G` is the tangent of the one differentiated parameter, or a tuple of them in parameter
 /// order. Float parameters (`f64`, `f32`, `&[f64]`, `Vec<f64>`, ndarray arrays and views,
 /// ...) are differentiated; integers, `bool` and their collections are constants.
 /// `#[differentiable(wrt(a, b))]` differentiates only the named parameters.
 ///
-/// The reverse sweep reads and accumulates elements of the adjoints of fixed-length buffers
-/// and slice parameters, and re-reads their primal elements, without bounds checks: every
-/// such index is one the forward sweep already used on the buffer itself through a checked
-/// `x[i]`, and debug builds check it again. Those accesses are `unsafe` blocks, allowed on the
-/// generated functions (`#[allow(unsafe_code)]`), so a crate that *denies* `unsafe_code`
+/// Counted loops of both sweeps may run a copy without bounds checks, behind a guard the
+/// generated code evaluates right before the loop from the values the loop will use (loop
+/// versioning): if any index could be out of bounds, the checked copy runs. Those accesses
+/// are `unsafe` blocks, allowed on the generated functions (`#[allow(unsafe_code)]`), so a
+/// crate that *denies* `unsafe_code`
 /// compiles; in a crate that *forbids* it, write `#[differentiable(checked)]` (also
 /// `#[differentiable(wrt(a), checked)]`), which keeps every bounds check and emits no
 /// `unsafe` (same gradient, slower loops).

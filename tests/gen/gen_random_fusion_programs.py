@@ -50,8 +50,10 @@ entries or integers, so central finite differences are reliable.
 
 Each function gets one `#[test]` that at 2 points checks: the value of `_grad` equals the
 primal and the pullback's value exactly; the `_grad` gradient against `f_pullback(..).1(1.0)`
-(relative 1e-10); `_vjp(.., 0.7)` against the pullback closure at 0.7; and the gradient
-against central finite differences (`common::assert_fd`, rtol 1e-6).
+(relative 1e-10); `_jvp` (forward mode) along random tangents against the gradient's dot
+product with them (1e-9 of the terms' magnitudes); `_vjp(.., 0.7)` against the pullback
+closure at 0.7; and the gradient against central finite differences (`common::assert_fd`,
+rtol 1e-6).
 """
 
 import os
@@ -848,6 +850,21 @@ def test_text(fn, idx):
     lines.append("let g = flat(&[%s]);" % ", ".join(as_slice("g" + v) for v in diff))
     lines.append("let pg = flat(&[%s]);" % ", ".join(as_slice("p" + v) for v in diff))
     lines.append("tight(&g, &pg, &what);")
+    # Forward mode: `_jvp` along random tangents equals the gradient's dot product with them.
+    tans = []
+    for v in diff:
+        if v == "a":
+            lines.append("let t_a = rng.signed(0.3, 1.0);")
+            tans.append(("t_a", "&[t_a]"))
+        else:
+            lines.append("let t_%s = sample(&mut rng, %s.len());" % (v, v))
+            tans.append(("&t_%s" % v, "&t_%s" % v))
+    lines.append("let (jv, jt) = %s_jvp(%s, %s);" % (fn.name, call, ", ".join(t for t, _ in tans)))
+    lines.append('assert_eq!(jv, v, "{what}: value of _jvp");')
+    lines.append("let dirs = flat(&[%s]);" % ", ".join(s_ for _, s_ in tans))
+    lines.append("let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();")
+    lines.append("let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();")
+    lines.append('assert!((jt - want).abs() <= 1e-9 * scale.max(1.0), "{what}: jvp {jt} vs gradient . tangent {want}");')
     # vjp with another seed
     vnames = ["v" + v for v in diff]
     vpat = vnames[0] if len(diff) == 1 else "(%s)" % ", ".join(vnames)

@@ -68,6 +68,8 @@ slice), `help_r` (recursive), and their `f32` twins (`help_s32`, ...). The bodie
   `&Vec<f64>`).
 
 Each function gets one `#[test]` that, at 3 points (each with its own `n`), checks that
+`<f>_jvp` (forward mode) returns the primal's value and, along a fixed direction, the
+gradient's dot product with it (to 1e-9 of the terms' magnitudes), and that
 `<f>_grad` returns exactly the primal's value and that its gradient matches central finite
 differences (`ad_runtime::check::fd_gradient`, step 1e-6) with `compare(.., rtol 1e-5,
 atol 1e-7)`. With `wrt(..)`, the finite differences are taken over those coordinates only. For
@@ -3110,6 +3112,18 @@ fn check(name: &str, value: f64, primal: f64, grad: &[f64], f: impl Fn(&[f64]) -
     }}
 }}
 
+/// Forward mode against reverse mode: `_jvp` returns the primal's value exactly, and its
+/// tangent equals the gradient's dot product with the direction (to `rtol` of the sum of the
+/// terms' magnitudes: both are exact derivatives, rounded differently).
+#[track_caller]
+fn check_jvp(name: &str, value: f64, primal: f64, tangent: f64, want: f64, scale: f64, rtol: f64) {{
+    assert_eq!(value, primal, "{{name}}: value of _jvp is not the primal's");
+    assert!(
+        (tangent - want).abs() <= rtol * scale.max(1.0),
+        "{{name}}: jvp {{tangent}} but gradient . direction {{want}}"
+    );
+}}
+
 /// `f32` functions: the value of `_grad` is the primal's exactly; the gradient matches finite
 /// differences of the `f64` copy `f` of the body at the same point.
 #[track_caller]
@@ -3145,6 +3159,24 @@ def call_args(fn, src, wrt_src=None):
         k += w
         if use_w:
             kw += w
+    return ", ".join(args)
+
+
+def tangent_args(fn, src):
+    """Tangent arguments of `<f>_jvp` (one per differentiated parameter, in order, of the
+    parameter's type) taken from the direction `src`, laid out like the point."""
+    args, k = [], 0
+    for p in fn.params:
+        if p == "n":
+            continue
+        w = fn.xlen if p == "x" else 1
+        if not fn.wrt or p in fn.wrt:
+            if p == "x":
+                sl = "%s[%d..%d]" % (src, k, k + w)
+                args.append({"slice": "&" + sl, "vec": sl + ".to_vec()", "vecref": "&" + sl + ".to_vec()"}[fn.xkind])
+            else:
+                args.append("%s[%d]" % (src, k))
+        k += w
     return ", ".join(args)
 
 
@@ -3187,6 +3219,20 @@ def test_text(fn, pts, idx):
         parts.append(gname if p == "x" else "vec![%s]" % gname)
     gexpr = parts[0] if len(parts) == 1 else "[%s].concat()" % ", ".join(parts)
     lines.append("        let g: Vec<%s> = %s;" % (T, gexpr))
+    # Forward mode: `_jvp` along a fixed direction equals the gradient's dot product with it.
+    sel_all = []
+    k = 0
+    for p in fn.dparams():
+        w = fn.xlen if p == "x" else 1
+        if not fn.wrt or p in fn.wrt:
+            sel_all += list(range(k, k + w))
+        k += w
+    lines.append("        let dir: Vec<%s> = (0..%d).map(|k| ((k * 7 %% 5) as %s) * 0.25 - 0.45).collect();" % (T, dim, T))
+    targs = tangent_args(fn, "dir")
+    lines.append("        let (vj, tj) = %s_jvp(%s, %s);" % (fn.name, call_args(fn, "p"), targs))
+    lines.append("        let want: %s = %s.iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();" % (T, sel_all))
+    lines.append("        let scale: %s = %s.iter().zip(g.iter()).map(|(&k, gi)| (dir[k] * gi).abs()).sum();" % (T, sel_all))
+    lines.append('        check_jvp("%s", vj as f64, v as f64, tj as f64, want as f64, scale as f64, %s);' % (fn.name, "1e-9" if T == "f64" else "1e-4"))
     # `f` evaluates the primal at the (f64) coordinates checked by finite differences
     if fn.wrt:
         lines.append("        let f = |q: &[f64]| %s(%s);" % (fn.name, call_args(fn, "p", wrt_src="q")))

@@ -225,7 +225,9 @@ impl Tangents<'_> {
             if !self.active_atom(a) {
                 continue;
             }
-            if !matches!(a, Atom::Var(v) if self.kinds[*v] == Kind::Scalar) {
+            if !matches!(a, Atom::Var(v) | Atom::Ref(v)
+                if matches!(self.kinds[*v], Kind::Scalar | Kind::Unknown))
+            {
                 return Err("operations on sequences and arrays other than element access");
             }
             let args: Vec<TokenStream> = needs
@@ -474,10 +476,24 @@ impl Tangents<'_> {
             } => {
                 let (b, idx) = (self.v(*base), self.atom(index));
                 let new = Ident::new("__new", Span::mixed_site());
-                if matches!(op, Op::Call { plain: false, args, .. }
-                    if args.iter().any(|a| self.active_atom(a)))
+                if let Op::Call {
+                    func,
+                    args,
+                    plain: false,
+                    ..
+                } = op
+                    && args.iter().any(|a| self.active_atom(a))
                 {
-                    return Err("a call's result written into an element");
+                    let path = pushforward_path(func);
+                    let a: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                    let slots: Vec<TokenStream> = args.iter().map(|a| self.slot(a)).collect();
+                    let t = self.t(*base);
+                    let tnew = Ident::new("__tnew", Span::mixed_site());
+                    return Ok(quote!({
+                        let (#new, #tnew) = #path(#(#a,)* #(#slots,)*);
+                        #b[#idx] = #new;
+                        #t[#idx] = #tnew;
+                    }));
                 }
                 let rhs = self.primal(op)?;
                 if !self.active[*base] {
