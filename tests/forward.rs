@@ -219,3 +219,83 @@ fn f32_and_vector_results() {
         .collect();
     assert_close(&t, &want, "Vec result");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Jacobians: forward passes when there are fewer inputs than outputs, reverse passes otherwise.
+// ---------------------------------------------------------------------------------------------
+
+/// R^1 -> R^4 written with element writes.
+#[differentiable]
+fn tall(t: f64) -> Vec<f64> {
+    let mut out = vec![0.0; 4];
+    out[0] = t.sin();
+    out[1] = t.cos();
+    out[2] = t * t;
+    out[3] = 1.0;
+    out
+}
+
+/// R^(3+1) -> R^2 (wide: two reverse passes).
+#[differentiable]
+fn wide(x: &[f64], s: f64) -> (f64, f64) {
+    let a = x[0] * x[1] + s * x[2];
+    let b = (x[0] - x[2]).exp() * s;
+    (a, b)
+}
+
+/// R^3 -> R^3, square (forward, n <= m).
+#[differentiable]
+fn square(x: [f64; 3]) -> Vec<f64> {
+    let mut y = vec![0.0; 3];
+    y[0] = x[0] * x[1];
+    y[1] = x[1].sin() + x[2];
+    y[2] = x[0] * x[2] * x[2];
+    y
+}
+
+#[test]
+fn jacobians_of_tall_wide_and_square_functions() {
+    let t = 0.7;
+    let (v, j) = tall_jacobian(t);
+    assert_eq!(v, tall(t));
+    assert_eq!(j.dim(), (4, 1));
+    assert_close(
+        j.as_slice().unwrap(),
+        &[t.cos(), -t.sin(), 2.0 * t, 0.0],
+        "tall",
+    );
+
+    let x = [0.5, -1.5, 0.25];
+    let s = 1.3;
+    let (v, j) = wide_jacobian(&x, s);
+    assert_eq!(v, wide(&x, s));
+    assert_eq!(j.dim(), (2, 4));
+    let e = (x[0] - x[2]).exp();
+    let want = [
+        x[1],
+        x[0],
+        s,
+        x[2], // d a / d (x0, x1, x2, s)
+        e * s,
+        0.0,
+        -e * s,
+        e, // d b
+    ];
+    assert_close(j.as_slice().unwrap(), &want, "wide");
+
+    let x = [0.3, 1.1, -0.8];
+    let (v, j) = square_jacobian(x);
+    assert_eq!(v, square(x));
+    let want = [
+        x[1],
+        x[0],
+        0.0,
+        0.0,
+        x[1].cos(),
+        1.0,
+        x[2] * x[2],
+        0.0,
+        2.0 * x[0] * x[2],
+    ];
+    assert_close(j.as_slice().unwrap(), &want, "square");
+}

@@ -2,6 +2,7 @@
 //! any release. Everything here is reached as `::ad_runtime::__private::...`.
 
 pub use crate::forward::*;
+pub use crate::jacobian::*;
 pub use crate::rules::arith::*;
 pub use crate::rules::scalar::*;
 pub use crate::rules::slice::*;

@@ -51,6 +51,7 @@
 
 pub mod check;
 mod forward;
+mod jacobian;
 /// Fused, numerically stable neural-network ops (activations, softmax, losses) with pullbacks.
 pub mod nn;
 pub mod rules;

@@ -14,6 +14,7 @@
 //! the call.
 
 mod body;
+mod jacobian;
 
 use crate::codegen::{NameLifetimes, tangent_type};
 use crate::front::Signature;
@@ -250,7 +251,9 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) ->
             #pushforward(#(#args,)* #(#slot_args),*)
         }
     };
-    quote!(#pushforward_fn #jvp_fn)
+    // The Jacobian uses f_jvp, so only where forward mode takes the function.
+    let jacobian = (!stubbed).then(|| jacobian::emit(item, sig));
+    quote!(#pushforward_fn #jvp_fn #jacobian)
 }
 
 /// What the tangent of a parameter of type `ty` is in the pushforward's body: the type

@@ -1,0 +1,173 @@
+//! What generated `f_jacobian` needs: values and tangents seen as flat vectors, and the unit
+//! tangents (basis vectors) of parameters and results of any supported shape.
+
+use ndarray::{Array1, Array2};
+use num_traits::Float;
+
+/// A value (parameter, result, tangent) that flattens to a vector of floats `F`, in the
+/// order `f_jacobian` documents (elements in order, tuples component after component).
+pub trait Flat {
+    /// The float type.
+    type F: Float;
+    /// The tangent with a one at flat position `k` and zeros elsewhere (all zeros when `k` is
+    /// past the end), shaped like `self`.
+    type Basis;
+    /// The flat length.
+    fn flat_len(&self) -> usize;
+    /// Appends the elements in flat order.
+    fn flat_push(&self, out: &mut Vec<Self::F>);
+    /// The unit tangent at flat position `k` (see [`Flat::Basis`]).
+    fn basis(&self, k: usize) -> Self::Basis;
+}
+
+macro_rules! flat_scalars {
+    ($($f:ty),*) => {$(
+        impl Flat for $f {
+            type F = $f;
+            type Basis = $f;
+            fn flat_len(&self) -> usize {
+                1
+            }
+            fn flat_push(&self, out: &mut Vec<$f>) {
+                out.push(*self);
+            }
+            fn basis(&self, k: usize) -> $f {
+                if k == 0 { 1.0 } else { 0.0 }
+            }
+        }
+    )*};
+}
+flat_scalars!(f32, f64);
+
+fn unit<F: Float>(n: usize, k: usize) -> Vec<F> {
+    let mut v = vec![F::zero(); n];
+    if k < n {
+        v[k] = F::one();
+    }
+    v
+}
+
+impl<F: Float> Flat for [F] {
+    type F = F;
+    type Basis = Vec<F>;
+    fn flat_len(&self) -> usize {
+        self.len()
+    }
+    fn flat_push(&self, out: &mut Vec<F>) {
+        out.extend_from_slice(self);
+    }
+    fn basis(&self, k: usize) -> Vec<F> {
+        unit(self.len(), k)
+    }
+}
+
+impl<F: Float> Flat for Vec<F> {
+    type F = F;
+    type Basis = Vec<F>;
+    fn flat_len(&self) -> usize {
+        self.len()
+    }
+    fn flat_push(&self, out: &mut Vec<F>) {
+        out.extend_from_slice(self);
+    }
+    fn basis(&self, k: usize) -> Vec<F> {
+        unit(self.len(), k)
+    }
+}
+
+impl<F: Float, const N: usize> Flat for [F; N] {
+    type F = F;
+    type Basis = [F; N];
+    fn flat_len(&self) -> usize {
+        N
+    }
+    fn flat_push(&self, out: &mut Vec<F>) {
+        out.extend_from_slice(self);
+    }
+    fn basis(&self, k: usize) -> [F; N] {
+        let mut v = [F::zero(); N];
+        if k < N {
+            v[k] = F::one();
+        }
+        v
+    }
+}
+
+impl<F: Float> Flat for Array1<F> {
+    type F = F;
+    type Basis = Array1<F>;
+    fn flat_len(&self) -> usize {
+        self.len()
+    }
+    fn flat_push(&self, out: &mut Vec<F>) {
+        out.extend(self.iter().copied());
+    }
+    fn basis(&self, k: usize) -> Array1<F> {
+        Array1::from(unit(self.len(), k))
+    }
+}
+
+impl<T: Flat + ?Sized> Flat for &T {
+    type F = T::F;
+    type Basis = T::Basis;
+    fn flat_len(&self) -> usize {
+        (**self).flat_len()
+    }
+    fn flat_push(&self, out: &mut Vec<T::F>) {
+        (**self).flat_push(out)
+    }
+    fn basis(&self, k: usize) -> T::Basis {
+        (**self).basis(k)
+    }
+}
+
+macro_rules! flat_tuples {
+    ($(($($t:ident $i:tt),+))*) => {$(
+        impl<F: Float, $($t: Flat<F = F>),+> Flat for ($($t,)+) {
+            type F = F;
+            type Basis = ($($t::Basis,)+);
+            fn flat_len(&self) -> usize {
+                0 $(+ self.$i.flat_len())+
+            }
+            fn flat_push(&self, out: &mut Vec<F>) {
+                $(self.$i.flat_push(out);)+
+            }
+            #[allow(unused_assignments)]
+            fn basis(&self, k: usize) -> Self::Basis {
+                let mut at = 0usize;
+                ($({
+                    let b = self.$i.basis(k.wrapping_sub(at));
+                    at += self.$i.flat_len();
+                    b
+                },)+)
+            }
+        }
+    )*};
+}
+flat_tuples! {
+    (A 0, B 1)
+    (A 0, B 1, C 2)
+    (A 0, B 1, C 2, D 3)
+    (A 0, B 1, C 2, D 3, E 4)
+    (A 0, B 1, C 2, D 3, E 4, G 5)
+    (A 0, B 1, C 2, D 3, E 4, G 5, H 6)
+    (A 0, B 1, C 2, D 3, E 4, G 5, H 6, I 7)
+}
+
+/// An `m × n` matrix of zeros for a Jacobian.
+pub fn jacobian_zeros<F: Float>(m: usize, n: usize) -> Array2<F> {
+    Array2::from_elem((m, n), F::zero())
+}
+
+/// Writes the flat vector of `t` into row `i` (`row`) or column `i` of `j`.
+pub fn jacobian_put<T: Flat + ?Sized>(j: &mut Array2<T::F>, i: usize, t: &T, row: bool) {
+    let mut v = Vec::with_capacity(t.flat_len());
+    t.flat_push(&mut v);
+    for (k, x) in v.into_iter().enumerate() {
+        if row {
+            j[[i, k]] = x;
+        } else {
+            j[[k, i]] = x;
+        }
+    }
+}
