@@ -99,8 +99,10 @@ fn transform(
         .collect();
     let analysis = reverse::plan::analyze(&cx, &ir, &active);
     cx.check()?;
-    let mut out = reverse::emit::emit(func, &sig, &ir, &analysis);
-    out.extend(forward::emit(func, &sig, &ir, &analysis.kinds));
+    // Forward mode first: where a callee is not differentiable, rustc then reports the
+    // missing `g_pullback` (the reverse mode's, the one users call `_grad` through).
+    let mut out = forward::emit(func, &sig, &ir, &analysis.kinds);
+    out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
     Ok(out)
 }
 
