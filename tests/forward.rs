@@ -299,3 +299,28 @@ fn jacobians_of_tall_wide_and_square_functions() {
     ];
     assert_close(j.as_slice().unwrap(), &want, "square");
 }
+
+#[differentiable]
+fn loop_over_slice(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for v in x {
+        s += v * v;
+    }
+    for &v in x.iter() {
+        s += v.sin();
+    }
+    for (i, v) in x.iter().enumerate() {
+        s += v * i as f64;
+    }
+    s
+}
+
+#[test]
+fn loops_over_differentiated_slices() {
+    let x = [1.0, 2.0, 3.0];
+    let d = [1.0, -0.5, 0.25];
+    let (v, t) = loop_over_slice_jvp(&x, &d);
+    assert_eq!(v, loop_over_slice(&x));
+    let (_, g) = loop_over_slice_grad(&x);
+    assert_close(&[t], &[dot(&g, &d)], "loops over a slice");
+}
