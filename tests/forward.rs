@@ -324,3 +324,36 @@ fn loops_over_differentiated_slices() {
     let (_, g) = loop_over_slice_grad(&x);
     assert_close(&[t], &[dot(&g, &d)], "loops over a slice");
 }
+
+#[differentiable]
+fn tup(x: f64, n: usize) -> f64 {
+    let (a, b) = if n > 1 { (x.sin(), x * 2.0) } else { (x, 1.0) };
+    let k = (x * 3.0) as usize;
+    let c = match n {
+        0 => x,
+        1 | 2 => x * x,
+        _ => 1.0,
+    };
+    let t = (a, b);
+    a * b + k as f64 * x + c + t.0 * t.1
+}
+#[differentiable]
+fn ret_tuple(x: f64, y: &[f64]) -> (f64, Vec<f64>) {
+    let mut v = y.to_vec();
+    v[0] *= x;
+    (x * y[1], v)
+}
+/// Deferred tuples, casts to integers, `match` values; a tuple result holding a `to_vec` copy.
+#[test]
+fn tuples_casts_and_copies() {
+    for n in 0..4 {
+        let (v, d) = tup_jvp(0.7, n, 1.0);
+        let (_, g) = tup_grad(0.7, n);
+        assert_eq!(v, tup(0.7, n));
+        assert!((d - g).abs() < 1e-12);
+    }
+    let (v, (d0, d1)) = ret_tuple_jvp(2.0, &[1.0, 3.0], 1.0, &[0.5, 0.0]);
+    assert_eq!(v, ret_tuple(2.0, &[1.0, 3.0]));
+    assert_eq!(d0, 3.0);
+    assert_eq!(d1, vec![1.0 + 2.0 * 0.5, 0.0]);
+}

@@ -379,6 +379,17 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
             let last = func.segments.last().map(|s| s.ident.to_string());
             let in_nn =
                 func.segments.len() >= 2 && func.segments[func.segments.len() - 2].ident == "nn";
+            // The runtime's `iter_sum` and `to_vec` (rewritten from `xs.iter().sum()` and
+            // `x.to_vec()` by the front end).
+            let in_private = func.segments.len() >= 2
+                && func.segments[func.segments.len() - 2].ident == "__private";
+            if in_private {
+                match last.as_deref() {
+                    Some("to_vec") => return Kind::SeqScalar,
+                    Some("iter_sum") => return Kind::Scalar,
+                    _ => {}
+                }
+            }
             if in_nn {
                 match last.as_deref() {
                     Some(
