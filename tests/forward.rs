@@ -357,3 +357,18 @@ fn tuples_casts_and_copies() {
     assert_eq!(d0, 3.0);
     assert_eq!(d1, vec![1.0 + 2.0 * 0.5, 0.0]);
 }
+
+#[differentiable]
+fn uses_sin_cos(x: f64) -> f64 {
+    let (s, c) = x.sin_cos();
+    s * 3.0 - c * c
+}
+
+#[test]
+fn sin_cos_in_forward_mode() {
+    for x in [-1.1, 0.3, 2.0] {
+        let (v, t) = uses_sin_cos_jvp(x, 1.0);
+        assert_eq!(v, uses_sin_cos(x));
+        assert_close(&[t], &[3.0 * x.cos() + 2.0 * x.cos() * x.sin()], "sin_cos");
+    }
+}

@@ -272,8 +272,13 @@ impl Tangents<'_> {
                 ..
             } => {
                 let n = name.to_string();
-                if extra.rule.is_some() || n == "sin_cos" {
+                if extra.rule.is_some() {
                     return Err("this method in forward mode");
+                }
+                if n == "sin_cos" {
+                    // (sin x, cos x)' = (cos x · ẋ, -sin x · ẋ): the rules of `sin` and `cos`.
+                    let (x, t) = (self.need(recv), self.t_atom(recv));
+                    return Ok(quote!((#rt::sin_d0(#x, #t), #rt::cos_d0(#x, #t))));
                 }
                 match rules::method(&n) {
                     Some(MethodRule::Diff { partials, .. }) => {
