@@ -531,3 +531,85 @@ fn negative_literal_receivers_keep_their_sign() {
     let k = (-0.5_f64).exp() + (-0.7_f64).exp() + (-1.2_f64).sin();
     assert_array(&g, &array![k, k], "closed form");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same constructs in forward mode: `f_jvp` equals the gradient's dot product with the
+// tangent (the gradients themselves are checked above).
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn forward_mode_agrees_on_the_new_constructs() {
+    let close = |t: f64, want: f64, what: &str| assert_close(&[t], &[want], what);
+    // Methods on constant buffers between reads.
+    let (v, t) = read_swap_read_jvp(1.3, 0.5);
+    assert_eq!(v, read_swap_read(1.3));
+    close(t, read_swap_read_grad(1.3).1 * 0.5, "swap");
+    let (v, t) = read_fill_read_jvp(1.5, -0.5, 1.0, 2.0);
+    assert_eq!(v, read_fill_read(1.5, -0.5));
+    let (_, (gx, gy)) = read_fill_read_grad(1.5, -0.5);
+    close(t, gx + 2.0 * gy, "fill/reverse");
+    let (_, t) = read_sort_read_jvp(0.7, -1.0);
+    close(t, -read_sort_read_grad(0.7).1, "sort/rotate/copy");
+    close(
+        swap_in_loop_jvp(0.7, 1.0).1,
+        swap_in_loop_grad(0.7).1,
+        "swap in loop",
+    );
+    close(
+        swap_after_loop_jvp(0.7, 1.0).1,
+        swap_after_loop_grad(0.7).1,
+        "swap after loop",
+    );
+    close(
+        fold_then_fill_jvp(0.7, 1.0).1,
+        fold_then_fill_grad(0.7).1,
+        "fold then fill",
+    );
+    close(
+        return_then_swap_jvp(0.7, 1, 1.0).1,
+        return_then_swap_grad(0.7, 1).1,
+        "return then swap",
+    );
+    close(
+        method_in_fused_loop_jvp(1.35, 1.0).1,
+        method_in_fused_loop_grad(1.35).1,
+        "method in fused loop",
+    );
+    // Typed closures, neighbour reads of a Vec, matches!, to_vec.
+    let x = [0.5, -1.25, 2.0];
+    let d = [1.0, 0.5, -0.25];
+    let dot = |g: &[f64]| g.iter().zip(d).map(|(a, b)| a * b).sum::<f64>();
+    close(
+        typed_map_jvp(&x, &d).1,
+        dot(&typed_map_grad(&x).1),
+        "typed map",
+    );
+    close(
+        typed_deref_map_jvp(&x, &d).1,
+        dot(&typed_deref_map_grad(&x).1),
+        "typed deref map",
+    );
+    close(
+        typed_fold_jvp(&x, &d).1,
+        dot(&typed_fold_grad(&x).1),
+        "typed fold",
+    );
+    close(
+        neighbours_vec_jvp(x.to_vec(), d.to_vec()).1,
+        dot(&neighbours_vec_grad(x.to_vec()).1),
+        "neighbours",
+    );
+    close(
+        matches_on_len_jvp(&x, &d).1,
+        dot(&matches_on_len_grad(&x).1),
+        "matches!",
+    );
+    close(
+        owned_copy_jvp(&x, &d).1,
+        dot(&owned_copy_grad(&x).1),
+        "to_owned / to_vec",
+    );
+    // NaN operands of max/min: the tangent of the returned operand.
+    assert_eq!(max_of_jvp(2.0, f64::NAN, 3.0, 5.0).1, 3.0);
+    assert_eq!(min_of_jvp(f64::NAN, 5.0, 3.0, 7.0).1, 7.0);
+}

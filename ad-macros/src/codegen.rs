@@ -114,3 +114,112 @@ impl VisitMut for NameLifetimes {
         }
     }
 }
+
+/// The primal expression of the operations both modes print the same way (given how each
+/// prints an operand), or `None` for the others (copies, arithmetic, methods, calls, maps:
+/// each mode prints those itself).
+pub fn primal_common(
+    op: &crate::ir::Op,
+    atom: &dyn Fn(&crate::ir::Atom) -> TokenStream,
+) -> Option<TokenStream> {
+    use crate::ir::{Op, PassiveShape};
+    Some(match op {
+        Op::Deref(a) => {
+            let a = atom(a);
+            quote!(*#a)
+        }
+        Op::CloneOf(a) => {
+            let a = atom(a);
+            quote!(#a.clone())
+        }
+        Op::Passive(t, xs, shape) => {
+            let xs: Vec<TokenStream> = xs.iter().map(atom).collect();
+            match shape {
+                PassiveShape::Prefix => {
+                    let a = &xs[0];
+                    quote!(#t #a)
+                }
+                PassiveShape::Infix => {
+                    let (a, b) = (&xs[0], &xs[1]);
+                    quote!(#a #t #b)
+                }
+                PassiveShape::Matches => {
+                    let a = &xs[0];
+                    quote!(::core::matches!(#a, #t))
+                }
+            }
+        }
+        Op::Index {
+            base,
+            index,
+            by_ref,
+        } => {
+            let (b, i) = (atom(base), atom(index));
+            if *by_ref {
+                quote!(&#b[#i])
+            } else {
+                quote!(#b[#i])
+            }
+        }
+        Op::SliceRef {
+            base,
+            lo,
+            hi,
+            inclusive,
+        } => slice_ref(atom(base), lo, hi, *inclusive, atom),
+        Op::Cast { a, ty, .. } => {
+            let a = atom(a);
+            quote!(#a as #ty)
+        }
+        Op::Tuple(xs) => {
+            let xs: Vec<TokenStream> = xs.iter().map(atom).collect();
+            quote!((#(#xs,)*))
+        }
+        Op::Field(a, idx) => {
+            let a = atom(a);
+            quote!(#a.#idx)
+        }
+        Op::Opaque { tokens, .. } => tokens.clone(),
+        _ => return None,
+    })
+}
+
+/// `&base[lo..hi]` (either bound may be missing; `..=` when `inclusive`).
+pub fn slice_ref(
+    base: TokenStream,
+    lo: &Option<crate::ir::Atom>,
+    hi: &Option<crate::ir::Atom>,
+    inclusive: bool,
+    atom: &dyn Fn(&crate::ir::Atom) -> TokenStream,
+) -> TokenStream {
+    let lo = lo.as_ref().map(atom);
+    let hi = hi.as_ref().map(atom);
+    if inclusive {
+        quote!(&#base[#lo..=#hi])
+    } else {
+        quote!(&#base[#lo..#hi])
+    }
+}
+
+/// The dispatch at the end of a loop body on the flow flag of lowered `break`/`continue`
+/// (`flow`: the flag), or nothing when no exit can reach the loop.
+pub fn loop_exits(l: &crate::ir::Loop, flow: Option<&Ident>) -> TokenStream {
+    let mut codes = std::collections::BTreeSet::new();
+    crate::ir::escape_codes(&l.body.stmts, &mut codes);
+    let Some(f) = flow.filter(|_| !codes.is_empty()) else {
+        return TokenStream::new();
+    };
+    let (b, c) = (l.break_code, l.continue_code);
+    quote! {
+        if #f != 0 {
+            if #f == #c {
+                #f = 0;
+            } else {
+                if #f == #b {
+                    #f = 0;
+                }
+                break;
+            }
+        }
+    }
+}

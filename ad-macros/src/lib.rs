@@ -20,7 +20,7 @@
 //! lib ──► front ──► sema ──► ir
 //!  │        │        └─────► ctxt
 //!  │        └──────────────► ir, ctxt
-//!  ├────► reverse ──► codegen, front (signature types, `strip`), sema, ir, ctxt
+//!  ├────► reverse ──► codegen (──► ir), front (signature types, `strip`), sema, ir, ctxt
 //!  └────► forward ──► codegen, front (signature types), sema, ir
 //! ```
 //!

@@ -43,14 +43,7 @@ impl Tangents<'_> {
 
     /// Whether `v` holds a reference (a `&` parameter, a borrowed sub-slice, a copy of one).
     fn holds_ref(&self, v: VarId) -> bool {
-        if matches!(&self.func.vars[v].ty, Some(syn::Type::Reference(_))) {
-            return true;
-        }
-        match self.func.defs.get(&v) {
-            Some(Op::Copy(Atom::Var(x))) if *x != v => self.holds_ref(*x),
-            Some(Op::Copy(Atom::Ref(_)) | Op::SliceRef { .. }) => true,
-            _ => false,
-        }
+        self.func.holds_ref(v) || matches!(self.func.defs.get(&v), Some(Op::SliceRef { .. }))
     }
 
     fn active_atom(&self, a: &Atom) -> bool {
@@ -107,14 +100,6 @@ impl Tangents<'_> {
     pub fn primal(&self, op: &Op) -> Result<TokenStream, Unsupported> {
         Ok(match op {
             Op::Copy(a) => self.atom(a),
-            Op::Deref(a) => {
-                let a = self.atom(a);
-                quote!(*#a)
-            }
-            Op::CloneOf(a) => {
-                let a = self.atom(a);
-                quote!(#a.clone())
-            }
             Op::Neg(a) => {
                 let a = self.atom(a);
                 quote!(-#a)
@@ -127,23 +112,6 @@ impl Tangents<'_> {
                     Arith::Mul => quote!(#a * #b),
                     Arith::Div => quote!(#a / #b),
                     Arith::Rem => quote!(#a % #b),
-                }
-            }
-            Op::Passive(t, xs, shape) => {
-                let xs: Vec<TokenStream> = xs.iter().map(|a| self.atom(a)).collect();
-                match shape {
-                    PassiveShape::Prefix => {
-                        let a = &xs[0];
-                        quote!(#t #a)
-                    }
-                    PassiveShape::Infix => {
-                        let (a, b) = (&xs[0], &xs[1]);
-                        quote!(#a #t #b)
-                    }
-                    PassiveShape::Matches => {
-                        let a = &xs[0];
-                        quote!(::core::matches!(#a, #t))
-                    }
                 }
             }
             Op::Method {
@@ -166,47 +134,9 @@ impl Tangents<'_> {
                 let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
                 quote!(#func(#(#args),*))
             }
-            Op::Index {
-                base,
-                index,
-                by_ref,
-            } => {
-                let (b, i) = (self.atom(base), self.atom(index));
-                if *by_ref {
-                    quote!(&#b[#i])
-                } else {
-                    quote!(#b[#i])
-                }
-            }
-            Op::SliceRef {
-                base,
-                lo,
-                hi,
-                inclusive,
-            } => {
-                let b = self.atom(base);
-                let lo = lo.as_ref().map(|a| self.atom(a));
-                let hi = hi.as_ref().map(|a| self.atom(a));
-                if *inclusive {
-                    quote!(&#b[#lo..=#hi])
-                } else {
-                    quote!(&#b[#lo..#hi])
-                }
-            }
-            Op::Cast { a, ty, .. } => {
-                let a = self.atom(a);
-                quote!(#a as #ty)
-            }
-            Op::Tuple(xs) => {
-                let xs: Vec<TokenStream> = xs.iter().map(|a| self.atom(a)).collect();
-                quote!((#(#xs,)*))
-            }
-            Op::Field(a, idx) => {
-                let a = self.atom(a);
-                quote!(#a.#idx)
-            }
-            Op::Opaque { tokens, .. } => tokens.clone(),
             Op::Map { .. } | Op::Concat { .. } => return Err("ndarray maps and concatenation"),
+            other => crate::codegen::primal_common(other, &|a| self.atom(a))
+                .expect("every operation is printed"),
         })
     }
 
@@ -307,14 +237,7 @@ impl Tangents<'_> {
                 hi,
                 inclusive,
             } => {
-                let t = self.t_atom(base);
-                let lo = lo.as_ref().map(|a| self.atom(a));
-                let hi = hi.as_ref().map(|a| self.atom(a));
-                if *inclusive {
-                    quote!(&#t[#lo..=#hi])
-                } else {
-                    quote!(&#t[#lo..#hi])
-                }
+                crate::codegen::slice_ref(self.t_atom(base), lo, hi, *inclusive, &|a| self.atom(a))
             }
             Op::Cast { a, ty, float: true } => {
                 let t = self.t_atom(a);
@@ -544,26 +467,8 @@ impl Tangents<'_> {
 
     fn loop_(&self, l: &Loop) -> Result<TokenStream, Unsupported> {
         let body = self.block(&l.body)?;
-        let mut codes = std::collections::BTreeSet::new();
-        crate::ir::escape_codes(&l.body.stmts, &mut codes);
-        let exits = if codes.is_empty() {
-            quote!()
-        } else {
-            let f = self.v(self.func.flow.expect("flow var"));
-            let (b, c) = (l.break_code, l.continue_code);
-            quote! {
-                if #f != 0 {
-                    if #f == #c {
-                        #f = 0;
-                    } else {
-                        if #f == #b {
-                            #f = 0;
-                        }
-                        break;
-                    }
-                }
-            }
-        };
+        let flow = self.func.flow.map(|f| self.v(f).clone());
+        let exits = crate::codegen::loop_exits(l, flow.as_ref());
         Ok(match &l.kind {
             LoopKind::Range {
                 var,

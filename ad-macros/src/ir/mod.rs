@@ -304,6 +304,18 @@ impl Func {
         matches!(self.defs.get(v), Some(Op::Opaque { what, .. }) if what == "an array index")
     }
 
+    /// Whether `v` holds a reference: a `&` parameter, or a copy of one or of a borrow.
+    pub fn holds_ref(&self, v: VarId) -> bool {
+        if matches!(&self.vars[v].ty, Some(Type::Reference(_))) {
+            return true;
+        }
+        match self.defs.get(&v) {
+            Some(Op::Copy(Atom::Var(x))) if *x != v => self.holds_ref(*x),
+            Some(Op::Copy(Atom::Ref(_))) => true,
+            _ => false,
+        }
+    }
+
     /// If `a` is a temporary holding a borrow (`&v`, `&v[a..b]`, `&v[i]`), the operation that
     /// makes it, so the borrow can be re-made where the temporary is out of reach.
     pub fn borrow_def(&self, a: &Atom) -> Option<&Op> {

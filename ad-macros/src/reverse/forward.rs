@@ -19,14 +19,6 @@ impl<'a> Gen<'a> {
                 }
                 _ => self.atom(a),
             },
-            Op::Deref(a) => {
-                let a = self.atom(a);
-                quote!(*#a)
-            }
-            Op::CloneOf(a) => {
-                let a = self.atom(a);
-                quote!(#a.clone())
-            }
             Op::Neg(a) => {
                 let a = self.arith_operand(a);
                 quote!(-#a)
@@ -54,23 +46,6 @@ impl<'a> Gen<'a> {
                     Arith::Mul => quote!(#a * #b),
                     Arith::Div => quote!(#a / #b),
                     Arith::Rem => quote!(#a % #b),
-                }
-            }
-            Op::Passive(t, xs, shape) => {
-                let xs: Vec<TokenStream> = xs.iter().map(|a| self.atom(a)).collect();
-                match shape {
-                    PassiveShape::Prefix => {
-                        let a = &xs[0];
-                        quote!(#t #a)
-                    }
-                    PassiveShape::Infix => {
-                        let (a, b) = (&xs[0], &xs[1]);
-                        quote!(#a #t #b)
-                    }
-                    PassiveShape::Matches => {
-                        let a = &xs[0];
-                        quote!(::core::matches!(#a, #t))
-                    }
                 }
             }
             Op::Method {
@@ -127,46 +102,8 @@ impl<'a> Gen<'a> {
                     quote!(#func(#(#args),*))
                 }
             }
-            Op::Index {
-                base,
-                index,
-                by_ref,
-            } => {
-                let (b, i) = (self.atom(base), self.atom(index));
-                if *by_ref {
-                    quote!(&#b[#i])
-                } else {
-                    quote!(#b[#i])
-                }
-            }
-            Op::SliceRef {
-                base,
-                lo,
-                hi,
-                inclusive,
-            } => {
-                let b = self.atom(base);
-                let lo = lo.as_ref().map(|a| self.atom(a));
-                let hi = hi.as_ref().map(|a| self.atom(a));
-                if *inclusive {
-                    quote!(&#b[#lo..=#hi])
-                } else {
-                    quote!(&#b[#lo..#hi])
-                }
-            }
-            Op::Cast { a, ty, .. } => {
-                let a = self.atom(a);
-                quote!(#a as #ty)
-            }
-            Op::Tuple(xs) => {
-                let xs: Vec<TokenStream> = xs.iter().map(|a| self.atom(a)).collect();
-                quote!((#(#xs,)*))
-            }
-            Op::Field(a, idx) => {
-                let a = self.atom(a);
-                quote!(#a.#idx)
-            }
-            Op::Opaque { tokens, .. } => tokens.clone(),
+            other => crate::codegen::primal_common(other, &|a| self.atom(a))
+                .expect("every operation is printed"),
         }
     }
 
@@ -474,26 +411,8 @@ impl<'a> Gen<'a> {
             .insert(l.body.id, exact.iter().map(|(t, _)| t.clone()).collect());
         let mut body = self.fwd_block(&l.body);
         body.extend(fused.map(|f| f(self)));
-        let mut codes = std::collections::BTreeSet::new();
-        crate::ir::escape_codes(&l.body.stmts, &mut codes);
-        let exits = if codes.is_empty() {
-            quote!()
-        } else {
-            let f = self.v(self.func.flow.expect("flow var"));
-            let (b, c) = (l.break_code, l.continue_code);
-            quote! {
-                if #f != 0 {
-                    if #f == #c {
-                        #f = 0;
-                    } else {
-                        if #f == #b {
-                            #f = 0;
-                        }
-                        break;
-                    }
-                }
-            }
-        };
+        let flow = self.func.flow.map(|f| self.v(f).clone());
+        let exits = crate::codegen::loop_exits(l, flow.as_ref());
         let looped = match &l.kind {
             LoopKind::Range {
                 var,

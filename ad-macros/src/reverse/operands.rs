@@ -39,14 +39,7 @@ impl<'a> Gen<'a> {
 
     /// Whether `v` holds a reference (a `&` parameter, or a copy of one).
     pub(super) fn holds_ref(&self, v: VarId) -> bool {
-        if matches!(&self.func.vars[v].ty, Some(syn::Type::Reference(_))) {
-            return true;
-        }
-        match self.func.defs.get(&v) {
-            Some(Op::Copy(Atom::Var(x))) if *x != v => self.holds_ref(*x),
-            Some(Op::Copy(Atom::Ref(_))) => true,
-            _ => false,
-        }
+        self.func.holds_ref(v)
     }
 
     /// A value of unknown kind (scalar or array: a call's result) that the reverse sweep
