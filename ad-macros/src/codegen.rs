@@ -115,6 +115,13 @@ impl VisitMut for NameLifetimes {
     }
 }
 
+/// The type parameter of every dual-number pullback (`f_hvp_pullback::<M>`): it makes the
+/// function generic, so that one that cannot be lifted to dual numbers fails to compile only
+/// where second order is used (see `nest`).
+pub fn hvp_marker() -> Ident {
+    Ident::new("__AdHvpM", Span::call_site())
+}
+
 /// The primal expression of the operations both modes print the same way (given how each
 /// prints an operand), or `None` for the others (copies, arithmetic, methods, calls, maps:
 /// each mode prints those itself).
@@ -169,7 +176,12 @@ pub fn primal_common(
         } => slice_ref(atom(base), lo, hi, *inclusive, atom),
         Op::Cast { a, ty, .. } => {
             let a = atom(a);
-            quote!(#a as #ty)
+            match crate::ir::dual_inner(ty) {
+                // Lifted to dual numbers (see `nest::dual`): `dual_cast` converts integers,
+                // floats and duals alike.
+                Some(f) => quote!(::ad_runtime::__private::dual_cast::<#f, _>(#a)),
+                None => quote!(#a as #ty),
+            }
         }
         Op::Tuple(xs) => {
             let xs: Vec<TokenStream> = xs.iter().map(atom).collect();

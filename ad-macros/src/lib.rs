@@ -33,6 +33,7 @@ mod ctxt;
 mod forward;
 mod front;
 mod ir;
+mod nest;
 mod reverse;
 mod sema;
 
@@ -103,6 +104,7 @@ fn transform(
     // missing `g_pullback` (the reverse mode's, the one users call `_grad` through).
     let mut out = forward::emit(func, &sig, &ir, &analysis.kinds);
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
+    out.extend(nest::emit(func, &sig, &ir, &analysis.kinds));
     Ok(out)
 }
 

@@ -258,3 +258,13 @@ fn module_graph_has_no_cycles() {
     }
     assert!(bad.is_empty(), "module graph violated: {bad:#?}");
 }
+
+/// Prints the expansion of the file named by `AD_EXPAND` (a debugging aid:
+/// `AD_EXPAND=f.rs cargo test -p ad-macros expand_env -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn expand_env_file() {
+    if let Ok(p) = std::env::var("AD_EXPAND") {
+        println!("{}", expand_file(&std::fs::read_to_string(p).unwrap()));
+    }
+}

@@ -50,6 +50,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod dual;
 mod forward;
 mod jacobian;
 /// Fused, numerically stable neural-network ops (activations, softmax, losses) with pullbacks.
@@ -163,4 +164,5 @@ pub mod __private;
 /// "cannot find function `g_pullback`" on the call: mark `g` `#[differentiable]`.
 pub use ad_macros::differentiable;
 pub use ndarray;
+pub use dual::Dual;
 pub use traits::{Accumulate, Differentiable, Real, Zero};

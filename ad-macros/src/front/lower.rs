@@ -144,6 +144,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         flow: lw.flow,
         defs: std::mem::take(&mut lw.defs),
         checked: false,
+        dual: false,
     };
     (func, lw.self_recursive)
 }

@@ -294,6 +294,9 @@ pub struct Func {
     pub defs: std::collections::HashMap<VarId, Op>,
     /// `#[differentiable(checked)]`: the reverse sweep keeps every bounds check (no `unsafe`).
     pub checked: bool,
+    /// The function lifted to dual numbers for second order (see `nest::dual`): calls go to
+    /// the callees' `g_hvp_pullback`, casts to a float print as `dual_cast`.
+    pub dual: bool,
 }
 
 impl Func {
@@ -330,6 +333,25 @@ impl Func {
             }
             _ => None,
         }
+    }
+}
+
+/// Whether `ty` is `::ad_runtime::Dual<F>` (what [`DualTypes`] writes), with `F`.
+pub fn dual_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let segs = &p.path.segments;
+    if p.path.leading_colon.is_none() || segs.len() != 2 || segs[0].ident != "ad_runtime" {
+        return None;
+    }
+    if segs[1].ident != "Dual" {
+        return None;
+    }
+    match &segs[1].arguments {
+        syn::PathArguments::AngleBracketed(a) => match a.args.first() {
+            Some(syn::GenericArgument::Type(t)) => Some(t),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -98,6 +98,18 @@ impl<'a> Gen<'a> {
                 if with_pullback {
                     let pb = self.pullback_path(func);
                     quote!(#pb(#(#args),*))
+                } else if self.func.dual
+                    && !matches!(op, Op::Call { plain: true, .. })
+                    && op.operands().iter().any(|a| {
+                        crate::sema::kinds::atom_kind(a, &self.an.kinds)
+                            != crate::sema::kinds::Kind::Other
+                    })
+                {
+                    // On duals, the primal of a differentiable callee is the value of its
+                    // dual pullback (a call on integers only keeps the primal: the callee
+                    // may not be differentiable).
+                    let pb = self.pullback_path(func);
+                    quote!(#pb(#(#args),*).0)
                 } else {
                     quote!(#func(#(#args),*))
                 }

@@ -139,8 +139,17 @@ impl<'a> Gen<'a> {
 
     pub(super) fn pullback_path(&self, path: &syn::Path) -> syn::Path {
         let mut p = path.clone();
+        let runtime = p.leading_colon.is_some() && p.segments[0].ident == "ad_runtime";
         let last = p.segments.last_mut().unwrap();
-        last.ident = format_ident!("{}_pullback", last.ident, span = last.ident.span());
+        if self.func.dual && !runtime {
+            // The dual-number pullback, generic over the marker that defers its checks to
+            // instantiation (see `nest`); the runtime's own pullbacks are generic already.
+            last.ident = format_ident!("{}_hvp_pullback", last.ident, span = last.ident.span());
+            let m = crate::codegen::hvp_marker();
+            last.arguments = syn::PathArguments::AngleBracketed(syn::parse_quote!(::<#m>));
+        } else {
+            last.ident = format_ident!("{}_pullback", last.ident, span = last.ident.span());
+        }
         p
     }
 

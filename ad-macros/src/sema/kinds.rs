@@ -45,6 +45,7 @@ pub fn of_type(ty: &Type) -> Kind {
         Type::Group(g) => of_type(&g.elem),
         Type::Slice(s) => seq_of(of_type(&s.elem)),
         Type::Array(a) => seq_of(of_type(&a.elem)),
+        Type::Path(_) if dual_inner(ty).is_some() => Kind::Scalar,
         Type::Path(p) if p.qself.is_none() => {
             let Some(last) = p.path.segments.last() else {
                 return Kind::Unknown;
@@ -127,6 +128,15 @@ fn const_kind(tokens: &proc_macro2::TokenStream) -> Kind {
                 _ => Kind::Unknown,
             },
             syn::Expr::Unary(u) => expr_kind(&u.expr),
+            // A constant lifted to dual numbers (see `nest::dual`).
+            syn::Expr::Call(c)
+                if matches!(&*c.func, syn::Expr::Path(p)
+                    if p.path.segments.len() == 3
+                        && p.path.segments[0].ident == "ad_runtime"
+                        && p.path.segments[1].ident == "Dual") =>
+            {
+                Kind::Scalar
+            }
             syn::Expr::Binary(b) => match (expr_kind(&b.left), expr_kind(&b.right)) {
                 (x, y) if x == y => x,
                 _ => Kind::Unknown,

@@ -16,7 +16,7 @@ use ndarray::{
 use num_traits::{Float, FloatConst, FromPrimitive, NumAssign};
 use std::fmt::Debug;
 
-/// The element types of differentiable arrays: `f32` and `f64`.
+/// The element types of differentiable arrays: `f32` and `f64` (and their duals).
 pub trait TensorFloat:
     Float
     + FloatConst
@@ -33,6 +33,10 @@ pub trait TensorFloat:
 }
 impl TensorFloat for f32 {}
 impl TensorFloat for f64 {}
+/// Dual numbers (second order, see [`crate::dual`]) run through the same rules.
+impl TensorFloat for crate::Dual<f32> {}
+/// Dual numbers (second order, see [`crate::dual`]) run through the same rules.
+impl TensorFloat for crate::Dual<f64> {}
 
 // ---------------------------------------------------------------------------------------
 // Dynamic forms
@@ -219,7 +223,7 @@ macro_rules! scalar_value {
         }
     )*};
 }
-scalar_value!(f32, f64);
+scalar_value!(f32, f64, crate::Dual<f32>, crate::Dual<f64>);
 
 impl<T: Value + ?Sized> Value for &T {
     type Elem = T::Elem;
@@ -545,7 +549,7 @@ macro_rules! scalar_cot_ref {
         }
     )*};
 }
-scalar_cot_ref!(f32, f64);
+scalar_cot_ref!(f32, f64, crate::Dual<f32>, crate::Dual<f64>);
 
 impl<F: TensorFloat, D: Dimension> CotRef for Array<F, D> {
     type Elem = F;
@@ -578,7 +582,7 @@ macro_rules! scalar_cotangent {
         }
     )*};
 }
-scalar_cotangent!(f32, f64);
+scalar_cotangent!(f32, f64, crate::Dual<f32>, crate::Dual<f64>);
 
 impl<F: TensorFloat, D: Dimension> Cotangent for Array<F, D> {
     #[inline]

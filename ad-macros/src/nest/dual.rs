@@ -1,0 +1,286 @@
+//! The function lifted to dual numbers: the same IR with every float type replaced by
+//! `::ad_runtime::Dual<F>` and every float constant made a dual constant, so that the
+//! reverse backend, unchanged, prints a reverse sweep whose scalars carry a tangent.
+//!
+//! What changes, and why each is enough:
+//! - types (parameters, result, `let` annotations, casts): `f64` -> `Dual<f64>` anywhere in
+//!   the type (`&[f64]`, `Vec<f64>`, `[f64; 3]`), so the kinds, computed again on the lifted
+//!   function, are the same;
+//! - float literals and paths that name a float constant (`2.0`, `f64::EPSILON`,
+//!   `std::f64::consts::PI`) become `::ad_runtime::Dual::cst(..)`, inside opaque constant
+//!   expressions too (`vec![0.0; n]`); a constant of another name bound to a float
+//!   variable goes through `Dual::from`;
+//! - `f64::sin(x)` becomes `x.sin()` (`Dual` has the float methods as inherent methods);
+//! - casts to a float print as `dual_cast` (see `codegen::primal_common`), calls go to the
+//!   callee's `g_hvp_pullback` (see `reverse`'s `pullback_path`), and calls of functions
+//!   that are not differentiated (on constants) keep their plain arguments and lift a float
+//!   result.
+
+use crate::front::Signature;
+use crate::ir::*;
+use crate::sema::Kind;
+use proc_macro2::{Group, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::visit_mut::VisitMut;
+
+/// `sig` and `func` with their floats lifted to duals (`kinds`: the kinds of the original).
+pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
+    let mut types = DualTypes;
+    let params = sig
+        .params
+        .iter()
+        .map(|p| {
+            let mut ty = p.ty.clone();
+            types.visit_type_mut(&mut ty);
+            crate::front::Param {
+                ident: p.ident.clone(),
+                ty,
+                mutable: p.mutable,
+                active: p.active,
+                var: p.var,
+            }
+        })
+        .collect();
+    let mut ret_ty = sig.ret_ty.clone();
+    types.visit_type_mut(&mut ret_ty);
+    let lifted_sig = Signature {
+        params,
+        ret_ty,
+        lifetimes: sig.lifetimes.clone(),
+        self_recursive: sig.self_recursive,
+    };
+    let mut f = func.clone();
+    for var in &mut f.vars {
+        if let Some(ty) = &mut var.ty {
+            types.visit_type_mut(ty);
+        }
+    }
+    let lifter = Lifter { kinds, vars: &func.vars };
+    lifter.block(&mut f.body);
+    for (v, op) in f.defs.iter_mut() {
+        lifter.op(op, Some(kinds[*v]));
+    }
+    f.dual = true;
+    (lifted_sig, f)
+}
+
+/// `f64` -> `::ad_runtime::Dual<f64>` (also `f32`), wherever it appears in a type.
+struct DualTypes;
+
+impl VisitMut for DualTypes {
+    fn visit_type_mut(&mut self, ty: &mut syn::Type) {
+        if let syn::Type::Path(p) = ty
+            && (p.path.is_ident("f64") || p.path.is_ident("f32"))
+        {
+            let f = p.path.clone();
+            *ty = syn::parse_quote!(::ad_runtime::Dual<#f>);
+            return;
+        }
+        syn::visit_mut::visit_type_mut(self, ty);
+    }
+}
+
+struct Lifter<'a> {
+    kinds: &'a [Kind],
+    vars: &'a [Var],
+}
+
+impl Lifter<'_> {
+    fn block(&self, b: &mut Block) {
+        for s in &mut b.stmts {
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&self, s: &mut Stmt) {
+        match s {
+            Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
+                self.op(op, Some(self.kinds[*var]))
+            }
+            Stmt::IndexAssign { base, op, .. } => {
+                let elem = match self.kinds[*base] {
+                    Kind::SeqScalar => Kind::Scalar,
+                    k => k,
+                };
+                self.op(op, Some(elem))
+            }
+            Stmt::Push { value, .. } => lift_atom(value),
+            Stmt::If { then, els, .. } => {
+                self.block(then);
+                self.block(els);
+            }
+            Stmt::Loop(l) => {
+                match &mut l.kind {
+                    LoopKind::Iter { iter, .. } => *iter = lift_literals(iter),
+                    LoopKind::While { cond_block, .. } => self.block(cond_block),
+                    LoopKind::Range { .. } | LoopKind::Loop => {}
+                }
+                self.block(&mut l.body);
+            }
+            Stmt::Declare { .. } | Stmt::Effect { .. } | Stmt::SetFlow(_) => {}
+        }
+    }
+
+    /// Lifts `op`, whose result goes to a value of kind `dest` (when known).
+    fn op(&self, op: &mut Op, dest: Option<Kind>) {
+        let scalar_dest = dest == Some(Kind::Scalar);
+        match op {
+            // Not differentiated, called on constants: plain arguments, a lifted float result.
+            Op::Call {
+                func,
+                args,
+                plain: true,
+                ..
+            } => {
+                if scalar_dest {
+                    let reads: Vec<VarId> = args.iter().filter_map(Atom::var).collect();
+                    let args: Vec<TokenStream> = args.iter().map(|a| self.print(a)).collect();
+                    *op = Op::Opaque {
+                        tokens: quote!(::ad_runtime::Dual::from(#func(#(#args),*))),
+                        reads,
+                        what: "a call".into(),
+                        mutates: Vec::new(),
+                    };
+                }
+            }
+            Op::Copy(a) if scalar_dest => {
+                if let Atom::Const(c) = a {
+                    if float_const(c) {
+                        lift_atom(a);
+                    } else if matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(_))) {
+                    // A named constant (`SCALE`): a float bound to a float variable.
+                        *a = Atom::Const(quote!(::ad_runtime::Dual::from(#c)));
+                    }
+                }
+            }
+            Op::Opaque { tokens, .. } => {
+                let lifted = lift_literals(tokens);
+                // A float made without a literal (`f64::from(n)`) is lifted as a whole;
+                // literals are lifted in place, and anything else is left to inference
+                // (`Default::default()`).
+                *tokens = if scalar_dest && mentions_float_type(tokens) {
+                    quote!(::ad_runtime::Dual::from(#lifted))
+                } else {
+                    lifted
+                };
+            }
+            Op::Cast { ty, .. } if is_float_type(ty) => DualTypes.visit_type_mut(ty),
+            // To an integer: from the value of a dual (`undual` is the identity on plain
+            // numbers).
+            Op::Cast { a, ty, .. } => {
+                let x = self.print(a);
+                *op = Op::Opaque {
+                    tokens: quote!(::ad_runtime::__private::undual(#x) as #ty),
+                    reads: a.var().into_iter().collect(),
+                    what: "a cast".into(),
+                    mutates: Vec::new(),
+                };
+            }
+            Op::Method { form, .. } => {
+                if let MethodForm::Path(ty) = form
+                    && is_float_path(ty)
+                {
+                    *form = MethodForm::Method;
+                }
+                for a in op_atoms(op) {
+                    lift_atom(a);
+                }
+            }
+            _ => {
+                for a in op_atoms(op) {
+                    lift_atom(a);
+                }
+            }
+        }
+    }
+
+    fn print(&self, a: &Atom) -> TokenStream {
+        match a {
+            Atom::Var(v) => self.vars[*v].ident.to_token_stream(),
+            Atom::Ref(v) => {
+                let i = &self.vars[*v].ident;
+                quote!(&#i)
+            }
+            Atom::Const(c) => c.clone(),
+        }
+    }
+}
+
+/// The operands of `op` that may be float constants.
+fn op_atoms(op: &mut Op) -> Vec<&mut Atom> {
+    match op {
+        Op::Copy(a) | Op::Deref(a) | Op::CloneOf(a) | Op::Neg(a) => vec![a],
+        Op::Arith(_, a, b) => vec![a, b],
+        Op::Passive(_, xs, _) | Op::Tuple(xs) => xs.iter_mut().collect(),
+        Op::Method { recv, args, .. } => std::iter::once(recv).chain(args.iter_mut()).collect(),
+        Op::Call { args, .. } => args.iter_mut().collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn lift_atom(a: &mut Atom) {
+    if let Atom::Const(c) = a
+        && float_const(c)
+    {
+        *a = Atom::Const(quote!(::ad_runtime::Dual::cst(#c)));
+    }
+}
+
+/// A constant expression of floats: it has a float literal or names `f64`/`f32`
+/// (`2.0`, `-1.69 % 2.23`, `(-0.5_f64)`, `f64::EPSILON`, `std::f64::consts::PI`).
+fn float_const(c: &TokenStream) -> bool {
+    c.clone().into_iter().any(|tt| match tt {
+        TokenTree::Literal(l) => is_float_lit(&syn::Lit::new(l)),
+        TokenTree::Ident(i) => i == "f64" || i == "f32",
+        TokenTree::Group(g) => float_const(&g.stream()),
+        TokenTree::Punct(_) => false,
+    })
+}
+
+fn is_float_lit(l: &syn::Lit) -> bool {
+    match l {
+        syn::Lit::Float(_) => true,
+        syn::Lit::Int(i) => matches!(i.suffix(), "f64" | "f32"),
+        _ => false,
+    }
+}
+
+fn mentions_float_type(ts: &TokenStream) -> bool {
+    ts.clone().into_iter().any(|tt| match tt {
+        TokenTree::Ident(i) => i == "f64" || i == "f32",
+        TokenTree::Group(g) => mentions_float_type(&g.stream()),
+        _ => false,
+    })
+}
+
+fn is_float_type(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
+}
+
+fn is_float_path(ty: &TokenStream) -> bool {
+    let s = ty.to_string();
+    s == "f64" || s == "f32"
+}
+
+/// Every float literal in `ts` (at any depth) wrapped as a dual constant.
+fn lift_literals(ts: &TokenStream) -> TokenStream {
+    ts.clone()
+        .into_iter()
+        .map(|tt| match tt {
+            TokenTree::Group(g) => {
+                let mut n = Group::new(g.delimiter(), lift_literals(&g.stream()));
+                n.set_span(g.span());
+                TokenTree::Group(n).into_token_stream()
+            }
+            TokenTree::Literal(l) => {
+                let lit = syn::Lit::new(l.clone());
+                if is_float_lit(&lit) {
+                    quote!((::ad_runtime::Dual::cst(#l)))
+                } else {
+                    TokenTree::Literal(l).into_token_stream()
+                }
+            }
+            other => other.into_token_stream(),
+        })
+        .collect()
+}

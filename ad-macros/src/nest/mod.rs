@@ -1,0 +1,347 @@
+//! Second order by nesting the modes: `f_hvp` (Hessian–vector product) and `f_hessian`.
+//!
+//! # Design: forward over reverse, by types over source
+//!
+//! `H·v` is the directional derivative of the gradient along `v`: forward mode applied to
+//! reverse mode. Of the two ways to nest a source transformation (`../DESIGN.md`), this
+//! module takes "types over source": the function is lifted to dual numbers
+//! ([`dual::lift`]: every float becomes `ad_runtime::Dual<F>`, a value with a tangent) and
+//! the *reverse backend, unchanged*, prints its reverse sweep for the lifted function as the
+//! hidden `f_hvp_pullback`. Run with the parameters paired with `v`, that one sweep returns
+//! the gradient in its real parts and `H·v` in its tangent parts: the cost is one gradient
+//! on numbers twice as wide (about 2–3 flops per flop), never `n` gradients. Every
+//! optimisation of reverse mode (restore-on-reverse, recomputation, loop fusion is not used
+//! by pullbacks, bounds-check hoisting, registers) applies to the second-order code as is,
+//! and so does every future construct.
+//!
+//! The other way, source over source (the forward transformation run over the generated
+//! reverse sweep, as Tapenade does), would keep every rule a plain `f64` kernel, but the
+//! reverse sweep is printed tokens, not IR, and every rule would need a hand-written JVP of
+//! its VJP. Duals need nothing per rule: the scalar rules are generic over
+//! `num_traits::Float`, which `Dual` implements.
+//!
+//! # Scope and the stub
+//!
+//! Lifted are functions of scalars, slices, `Vec`s and fixed-size arrays of floats (the
+//! kinds say no ndarray array is involved, and no `mapv` closure or `concatenate`). For
+//! any other function `f_hvp_pullback` is a stub with the same signature whose body fails
+//! to compile when it is instantiated, with a message naming the function: a
+//! post-monomorphisation error. Every dual pullback is generic over a marker type
+//! parameter (`codegen::hvp_marker`), passed down through calls, so the stub is only
+//! instantiated when `f_hvp` or `f_hessian` of some caller is used; code that does not use
+//! second order builds as before. Callers call `g_hvp_pullback` whatever `g` is, so the
+//! decision is local to each function.
+
+pub mod dual;
+
+use crate::codegen::{hvp_marker, tangent_type};
+use crate::ctxt::Ctxt;
+use crate::front::Signature;
+use crate::ir::{Func, Op, Stmt};
+use crate::sema::Kind;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{Ident, Type};
+
+/// `f_hvp_pullback`, `f_hvp` and `f_hessian` (the last two only for a float result).
+pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) -> TokenStream {
+    let name = &item.sig.ident;
+    let pullback = format_ident!("{}_hvp_pullback", name);
+    let marker = hvp_marker();
+    let why = unsupported(func, kinds);
+    let (dsig, dfunc) = dual::lift(sig, func, kinds);
+    let pullback_fn = match why {
+        None => {
+            let active: Vec<usize> = dsig.params.iter().filter(|p| p.active).map(|p| p.var).collect();
+            let cx = Ctxt::new();
+            let an = crate::reverse::plan::analyze(&cx, &dfunc, &active);
+            if cx.check().is_ok() {
+                let sweeps = crate::reverse::Gen::new(&dfunc, &an);
+                crate::reverse::emit::pullback_fn(item, &dsig, &dfunc, &sweeps, &pullback, Some(&marker))
+            } else {
+                stub(item, &dsig, &pullback, "this function")
+            }
+        }
+        Some(why) => stub(item, &dsig, &pullback, why),
+    };
+    let is_float = matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+    if !is_float || !sig.params.iter().any(|p| p.active) {
+        return pullback_fn;
+    }
+    let hvp = hvp_fn(item, sig, &dsig);
+    let hessian = hessian_fn(item, sig);
+    quote!(#pullback_fn #hvp #hessian)
+}
+
+/// Why the function is not lifted to dual numbers, if it is not.
+fn unsupported(func: &Func, kinds: &[Kind]) -> Option<&'static str> {
+    if kinds.iter().any(|k| matches!(k, Kind::Array | Kind::SeqArray)) {
+        return Some("ndarray arrays");
+    }
+    let mut why = None;
+    crate::ir::walk(&func.body, &mut |s: &Stmt| {
+        let op = match s {
+            Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => op,
+            _ => return,
+        };
+        match op {
+            Op::Map { .. } => why = Some("`mapv` closures"),
+            Op::Concat { .. } => why = Some("`concatenate`/`stack`"),
+            _ => {}
+        }
+    });
+    why
+}
+
+/// A dual pullback that fails to compile where it is instantiated (see the module docs).
+fn stub(item: &syn::ItemFn, dsig: &Signature, pullback: &Ident, why: &str) -> TokenStream {
+    let name = &item.sig.ident;
+    let vis = &item.vis;
+    let marker = hvp_marker();
+    let msg = format!(
+        "second order (`{name}_hvp`, `{name}_hessian`) does not support {why} yet: differentiate `{name}` once with `{name}_grad` / `{name}_jvp`"
+    );
+    let mut namer = crate::codegen::NameLifetimes { used: false };
+    let params: Vec<TokenStream> = dsig
+        .params
+        .iter()
+        .map(|p| {
+            let mut ty = p.ty.clone();
+            syn::visit_mut::VisitMut::visit_type_mut(&mut namer, &mut ty);
+            let i = &p.ident;
+            quote!(#i: #ty)
+        })
+        .collect();
+    let slot_types: Vec<TokenStream> = dsig
+        .params
+        .iter()
+        .map(|p| {
+            if p.active {
+                tangent_type(&p.ty)
+            } else {
+                quote!(::ad_runtime::__private::NotDifferentiated)
+            }
+        })
+        .collect();
+    let mut generics: Vec<TokenStream> = dsig.lifetimes.iter().map(|l| quote!(#l)).collect();
+    let mut captured: Vec<TokenStream> = dsig.lifetimes.iter().map(|l| {
+        let l = &l.lifetime;
+        quote!(#l)
+    }).collect();
+    if namer.used {
+        generics.insert(0, quote!('__ad));
+        captured.insert(0, quote!('__ad));
+    }
+    generics.push(quote!(#marker));
+    captured.push(quote!(#marker));
+    let ret_ty = &dsig.ret_ty;
+    let stub_ty = Ident::new("__NoSecondOrder", Span::mixed_site());
+    quote! {
+        #[doc(hidden)]
+        #[inline]
+        #[allow(unused_variables, unreachable_code, non_snake_case, clippy::all)] // generated stub
+        #vis fn #pullback <#(#generics),*> (#(#params),*)
+            -> (#ret_ty, impl FnOnce(#ret_ty) -> (#(#slot_types,)*) + use<#(#captured),*>)
+        {
+            struct #stub_ty<T>(::core::marker::PhantomData<T>);
+            impl<T> #stub_ty<T> {
+                const UNSUPPORTED: () = ::core::panic!(#msg);
+            }
+            let () = #stub_ty::<#marker>::UNSUPPORTED;
+            (::core::unreachable!(), move |_: #ret_ty| ::core::unreachable!())
+        }
+    }
+}
+
+/// `f_hvp(args.., tangents..) -> (R, G, G)`: lifts the arguments, runs the dual pullback on
+/// the seed `1`, splits the dual gradient.
+fn hvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream {
+    let rt = quote!(::ad_runtime::__private);
+    let name = &item.sig.ident;
+    let vis = &item.vis;
+    let ret_ty = &sig.ret_ty;
+    let (hvp, pullback) = (
+        format_ident!("{}_hvp", name),
+        format_ident!("{}_hvp_pullback", name),
+    );
+    let mixed = |s: String| Ident::new(&s, Span::mixed_site());
+    let mut params = Vec::new();
+    let mut tangent_params = Vec::new();
+    let mut lifts = Vec::new();
+    let mut args = Vec::new();
+    let mut slots = Vec::new();
+    let mut grads = Vec::new();
+    let mut hvs = Vec::new();
+    let mut splits = Vec::new();
+    let mut grad_types = Vec::new();
+    for (k, (p, dp)) in sig.params.iter().zip(&dsig.params).enumerate() {
+        let (i, ty) = (&p.ident, &p.ty);
+        params.push(quote!(#i: #ty));
+        let lifted = quote!(#ty).to_string() != {
+            let t = &dp.ty;
+            quote!(#t).to_string()
+        };
+        let l = mixed(format!("__l{k}"));
+        let view = matches!(ty, Type::Path(p)
+            if p.path.segments.last().is_some_and(|s| s.ident.to_string().starts_with("ArrayView")));
+        let pass = |l: &Ident| match ty {
+            Type::Reference(r) if r.mutability.is_some() => quote!(&mut #l),
+            Type::Reference(_) => quote!(&#l),
+            _ if view => quote!(#l.view()),
+            _ => quote!(#l),
+        };
+        if p.active {
+            let d = mixed(format!("d{}", syn::ext::IdentExt::unraw(i)));
+            tangent_params.push(quote!(#d: #ty));
+            lifts.push(quote!(let mut #l = #rt::LiftDual::lift(&#i, &#d);));
+            args.push(pass(&l));
+            let (s, g, h) = (
+                mixed(format!("__s{k}")),
+                mixed(format!("__g{k}")),
+                mixed(format!("__h{k}")),
+            );
+            slots.push(quote!(#s));
+            splits.push(quote!(let (#g, #h) = #rt::SplitDual::split(#s);));
+            grads.push(g);
+            hvs.push(h);
+            grad_types.push(tangent_type(ty));
+        } else if lifted {
+            lifts.push(quote!(let mut #l = #rt::LiftDual::lift_const(&#i);));
+            args.push(pass(&l));
+            slots.push(quote!(_));
+        } else {
+            args.push(quote!(#i));
+            slots.push(quote!(_));
+        }
+    }
+    let (g_ty, g, h) = if grads.len() == 1 {
+        let (t, g, h) = (&grad_types[0], &grads[0], &hvs[0]);
+        (quote!(#t), quote!(#g), quote!(#h))
+    } else {
+        (
+            quote!((#(#grad_types),*)),
+            quote!((#(#grads),*)),
+            quote!((#(#hvs),*)),
+        )
+    };
+    let lt = if sig.lifetimes.is_empty() {
+        quote!()
+    } else {
+        let l = &sig.lifetimes;
+        quote!(<#(#l),*>)
+    };
+    let marker = quote!(());
+    let (y, pb) = (mixed("__y".into()), mixed("__pb".into()));
+    let wrt = sig
+        .params
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| format!("`{}`", p.ident))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let doc = format!(
+        " Hessian–vector product of [`{name}`] (generated by `#[differentiable]`): returns its value, its gradient with respect to {wrt} (as `{name}_grad`) and `H·v`, the directional derivative of that gradient along the tangents given after the arguments (one per differentiated parameter, of the same type). Forward over reverse: one reverse sweep on dual numbers."
+    );
+    quote! {
+        #[doc = #doc]
+        #[inline]
+        #[allow(non_snake_case, unused_mut, clippy::all)] // generated code
+        #vis fn #hvp #lt (#(#params,)* #(#tangent_params),*) -> (#ret_ty, #g_ty, #g_ty) {
+            #(#lifts)*
+            let (#y, #pb) = #pullback::<#marker>(#(#args),*);
+            let (#(#slots,)*) = #pb(::ad_runtime::Dual::cst(1.0));
+            #(#splits)*
+            (#y.re, #g, #h)
+        }
+    }
+}
+
+/// `f_hessian(args..) -> (R, G, Array2<R>)`: one `f_hvp` per unit vector (the Hessian's
+/// columns), for parameters that flatten to vectors.
+fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
+    let active: Vec<&crate::front::Param> = sig.params.iter().filter(|p| p.active).collect();
+    if active.len() > 8
+        || !active
+            .iter()
+            .all(|p| crate::front::sequence_element(&p.ty).is_some() || is_float(&p.ty) || matches!(&p.ty, Type::Reference(r) if crate::front::sequence_element(&r.elem).is_some()))
+    {
+        return TokenStream::new();
+    }
+    let rt = quote!(::ad_runtime::__private);
+    let name = &item.sig.ident;
+    let vis = &item.vis;
+    let ret_ty = &sig.ret_ty;
+    let (hess, hvp, grad) = (
+        format_ident!("{}_hessian", name),
+        format_ident!("{}_hvp", name),
+        format_ident!("{}_grad", name),
+    );
+    let mixed = |s: &str| Ident::new(s, Span::mixed_site());
+    let (value, g, n, h, c) = (
+        mixed("__value"),
+        mixed("__grad"),
+        mixed("__n"),
+        mixed("__hess"),
+        mixed("__col"),
+    );
+    let clone = |i: &Ident| quote!(::core::clone::Clone::clone(&#i));
+    let params: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .map(|p| {
+            let (i, ty) = (&p.ident, &p.ty);
+            quote!(#i: #ty)
+        })
+        .collect();
+    let args: Vec<TokenStream> = sig.params.iter().map(|p| clone(&p.ident)).collect();
+    let mut offsets = TokenStream::new();
+    let mut basis = Vec::new();
+    let mut prev = quote!(0usize);
+    for (k, p) in active.iter().enumerate() {
+        let (i, o, e) = (&p.ident, mixed(&format!("__o{k}")), mixed(&format!("__e{k}")));
+        offsets.extend(quote!(let #o = #prev;));
+        prev = quote!(#o + #rt::Flat::flat_len(&#i));
+        let by_ref = matches!(p.ty, Type::Reference(_));
+        basis.push((
+            quote!(let #e = #rt::Flat::basis(&#i, #c.wrapping_sub(#o));),
+            if by_ref { quote!(&#e) } else { quote!(#e) },
+        ));
+    }
+    let (basis_lets, tangents): (Vec<TokenStream>, Vec<TokenStream>) = basis.into_iter().unzip();
+    let grad_types: Vec<TokenStream> = active.iter().map(|p| tangent_type(&p.ty)).collect();
+    let g_ty = if grad_types.len() == 1 {
+        grad_types[0].clone()
+    } else {
+        quote!((#(#grad_types),*))
+    };
+    let doc = format!(
+        " The Hessian of [`{name}`] (generated by `#[differentiable]`): its value, its gradient (as `{name}_grad`) and the dense n × n Hessian over the differentiated inputs flattened in parameter order, one `{name}_hvp` per column."
+    );
+    let lt = if sig.lifetimes.is_empty() {
+        quote!()
+    } else {
+        let l = &sig.lifetimes;
+        quote!(<#(#l),*>)
+    };
+    quote! {
+        #[doc = #doc]
+        #[inline]
+        #[allow(non_snake_case, clippy::all)] // generated code
+        #vis fn #hess #lt (#(#params),*) -> (#ret_ty, #g_ty, ::ad_runtime::ndarray::Array2<#ret_ty>) {
+            let (#value, #g) = #grad(#(#args),*);
+            #offsets
+            let #n: usize = #prev;
+            let mut #h = #rt::jacobian_zeros(#n, #n);
+            for #c in 0..#n {
+                #(#basis_lets)*
+                let (_, _, hv) = #hvp(#(#args,)* #(#tangents),*);
+                #rt::jacobian_put(&mut #h, #c, &hv, false);
+            }
+            (#value, #g, #h)
+        }
+    }
+}
+
+fn is_float(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
+}

@@ -1,0 +1,311 @@
+//! Second order (`f_hvp`, `f_hessian`): forward over reverse, checked against closed-form
+//! Hessians and against central differences of the generated gradient along `v`, on every
+//! construct of the scalar/slice language (loops with overwrites, branches, early exits,
+//! calls, float methods with non-smooth points, f32).
+
+#![allow(clippy::needless_range_loop)]
+
+#![allow(dead_code)]
+
+mod common;
+
+use ad_runtime::differentiable;
+use common::{Rng, assert_close_tol};
+
+/// `(grad(x + h v) - grad(x - h v)) / 2h`: the Hessian–vector product by differences.
+fn fd_hv(grad: impl Fn(&[f64]) -> Vec<f64>, x: &[f64], v: &[f64]) -> Vec<f64> {
+    let h = 1e-5;
+    let p: Vec<f64> = x.iter().zip(v).map(|(a, b)| a + h * b).collect();
+    let m: Vec<f64> = x.iter().zip(v).map(|(a, b)| a - h * b).collect();
+    grad(&p)
+        .iter()
+        .zip(grad(&m))
+        .map(|(a, b)| (a - b) / (2.0 * h))
+        .collect()
+}
+
+fn random_vec(rng: &mut Rng, n: usize, lo: f64, hi: f64) -> Vec<f64> {
+    (0..n).map(|_| rng.uniform(lo, hi)).collect()
+}
+
+#[differentiable]
+fn rosen(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() - 1 {
+        let a = x[i + 1] - x[i] * x[i];
+        let b = 1.0 - x[i];
+        s += 100.0 * a * a + b * b;
+    }
+    s
+}
+
+/// The Rosenbrock Hessian in closed form (tridiagonal).
+fn rosen_closed_hessian(x: &[f64]) -> Vec<Vec<f64>> {
+    let n = x.len();
+    let mut h = vec![vec![0.0; n]; n];
+    for i in 0..n - 1 {
+        h[i][i] += 1200.0 * x[i] * x[i] - 400.0 * x[i + 1] + 2.0;
+        h[i + 1][i + 1] += 200.0;
+        h[i][i + 1] -= 400.0 * x[i];
+        h[i + 1][i] -= 400.0 * x[i];
+    }
+    h
+}
+
+#[test]
+fn rosenbrock_hvp_and_hessian_match_the_closed_form() {
+    let mut rng = Rng::new(3);
+    for n in [2, 3, 10] {
+        let x = random_vec(&mut rng, n, -1.5, 1.5);
+        let v = random_vec(&mut rng, n, -1.0, 1.0);
+        let h = rosen_closed_hessian(&x);
+        let hv: Vec<f64> = (0..n).map(|i| (0..n).map(|j| h[i][j] * v[j]).sum()).collect();
+        let (y, g, got) = rosen_hvp(&x, &v);
+        let (y0, g0) = rosen_grad(&x);
+        assert_eq!(y, y0);
+        assert_eq!(g, g0, "the gradient is f_grad's");
+        assert_close_tol(&got, &hv, 1e-12, "H v");
+        let (y, g, hess) = rosen_hessian(&x);
+        assert_eq!((y, g), (y0, g0));
+        assert_eq!(hess.dim(), (n, n));
+        for i in 0..n {
+            assert_close_tol(&hess.row(i).to_vec(), &h[i], 1e-12, "Hessian row");
+        }
+    }
+}
+
+/// `½ xᵀAx + Σ tanh(xᵢ)` with `A` a constant parameter (row-major, n × n).
+#[differentiable(wrt(x))]
+fn quad_tanh(x: &[f64], a: &[f64]) -> f64 {
+    let n = x.len();
+    let mut s = 0.0;
+    for i in 0..n {
+        let mut r = 0.0;
+        for j in 0..n {
+            r += a[i * n + j] * x[j];
+        }
+        s += 0.5 * x[i] * r + x[i].tanh();
+    }
+    s
+}
+
+#[test]
+fn quadratic_form_plus_tanh_matches_the_closed_form() {
+    let mut rng = Rng::new(5);
+    let n = 6;
+    let a = random_vec(&mut rng, n * n, -1.0, 1.0);
+    let x = random_vec(&mut rng, n, -1.0, 1.0);
+    let (_, _, hess) = quad_tanh_hessian(&x, &a);
+    for i in 0..n {
+        for j in 0..n {
+            let t = x[i].tanh();
+            let diag = if i == j { -2.0 * t * (1.0 - t * t) } else { 0.0 };
+            let want = 0.5 * (a[i * n + j] + a[j * n + i]) + diag;
+            assert!((hess[[i, j]] - want).abs() < 1e-13, "H[{i},{j}] = {} vs {want}", hess[[i, j]]);
+        }
+    }
+}
+
+/// A small MLP loss written with loops: one hidden tanh layer, squared error, the weights
+/// flattened in one slice (the Hessian of a real training loss).
+#[differentiable(wrt(w))]
+fn mlp_loss(w: &[f64], x: &[f64], y: &[f64], d: usize, h: usize) -> f64 {
+    let m = y.len();
+    let mut loss = 0.0;
+    for s in 0..m {
+        let mut out = w[h * d + h + h];
+        for k in 0..h {
+            let mut z = w[h * d + k];
+            for i in 0..d {
+                z += w[k * d + i] * x[s * d + i];
+            }
+            out += w[h * d + h + k] * z.tanh();
+        }
+        let e = out - y[s];
+        loss += e * e;
+    }
+    loss / m as f64
+}
+
+#[test]
+fn mlp_loss_hvp_matches_differences_of_the_gradient() {
+    let mut rng = Rng::new(11);
+    let (d, h, m) = (3, 4, 5);
+    let w = random_vec(&mut rng, h * d + 2 * h + 1, -1.0, 1.0);
+    let x = random_vec(&mut rng, m * d, -1.0, 1.0);
+    let y = random_vec(&mut rng, m, -1.0, 1.0);
+    for _ in 0..3 {
+        let v = random_vec(&mut rng, w.len(), -1.0, 1.0);
+        let (_, _, hv) = mlp_loss_hvp(&w, &x, &y, d, h, &v);
+        let want = fd_hv(|w| mlp_loss_grad(w, &x, &y, d, h).1, &w, &v);
+        assert_close_tol(&hv, &want, 1e-6, "MLP H v");
+    }
+    // Symmetry of the dense Hessian.
+    let (_, _, hess) = mlp_loss_hessian(&w, &x, &y, d, h);
+    for i in 0..w.len() {
+        for j in 0..i {
+            assert!((hess[[i, j]] - hess[[j, i]]).abs() < 1e-12);
+        }
+    }
+}
+
+// ---- every construct ----------------------------------------------------------------------
+
+#[differentiable]
+fn scalar_mix(x: f64, y: f64) -> f64 {
+    let a = x * y + x.sin() - y / (1.0 + x * x);
+    let b = f64::exp(a * 0.3).ln_1p() + x.powi(3) - y.powf(1.5) + x.atan2(y);
+    let c = a.max(b) * x.hypot(y) + b.tanh() * x.mul_add(y, 0.5) + (x - y).abs();
+    c + x.clamp(-0.5, 0.8) * y.sqrt() + (-x).exp2() % 3.0 + std::f64::consts::PI * x.cbrt()
+}
+
+#[test]
+fn scalar_operations_two_parameters() {
+    let mut rng = Rng::new(7);
+    for _ in 0..6 {
+        let (x, y) = (rng.uniform(0.2, 1.2), rng.uniform(0.3, 2.0));
+        let (vx, vy) = (rng.signed(0.2, 1.0), rng.signed(0.2, 1.0));
+        let (val, (gx, gy), (hx, hy)) = scalar_mix_hvp(x, y, vx, vy);
+        assert_eq!(val, scalar_mix(x, y));
+        assert_eq!((gx, gy), scalar_mix_grad(x, y).1);
+        let want = fd_hv(
+            |p| {
+                let (_, (a, b)) = scalar_mix_grad(p[0], p[1]);
+                vec![a, b]
+            },
+            &[x, y],
+            &[vx, vy],
+        );
+        assert_close_tol(&[hx, hy], &want, 1e-6, "scalar H v");
+        let (_, _, hess) = scalar_mix_hessian(x, y);
+        assert_close_tol(
+            &[hess[[0, 0]] * vx + hess[[0, 1]] * vy, hess[[1, 0]] * vx + hess[[1, 1]] * vy],
+            &[hx, hy],
+            1e-12,
+            "Hessian columns are HVPs",
+        );
+    }
+}
+
+#[differentiable]
+fn inner(a: f64, b: f64) -> f64 {
+    (a * b).sin() + a * a * b
+}
+
+#[differentiable]
+fn outer(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        s += inner(x[i], s) * 0.5;
+    }
+    inner(s, x[0])
+}
+
+/// Recursion: the dual pullback calls itself.
+#[differentiable]
+fn power_tower(x: f64, n: usize) -> f64 {
+    if n == 0 { x } else { (power_tower(x, n - 1) * 0.7).sin() + x * x }
+}
+
+/// Overwrites, branches on values, early exits, integer casts, local buffers.
+#[differentiable]
+fn buffers_and_branches(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut buf = vec![0.0; n];
+    let mut t = x[0];
+    for i in 0..n {
+        t = t * 0.9 + x[i].exp() / (1.0 + i as f64);
+        if t > 2.0 {
+            t = t.ln();
+        } else {
+            t = t * t;
+        }
+        buf[i] = t;
+        if i > 6 {
+            break;
+        }
+    }
+    let mut s = 0.0;
+    for v in buf.iter() {
+        s += v.sqrt() * (*v).max(0.3);
+    }
+    if s > 100.0 {
+        return s.ln();
+    }
+    s + x.iter().sum::<f64>().powi(2)
+}
+
+#[test]
+fn calls_recursion_loops_and_branches() {
+    let mut rng = Rng::new(13);
+    for n in [3, 6, 9] {
+        let x = random_vec(&mut rng, n, 0.1, 0.9);
+        let v = random_vec(&mut rng, n, -1.0, 1.0);
+        let (_, g, hv) = outer_hvp(&x, &v);
+        assert_eq!(g, outer_grad(&x).1);
+        assert_close_tol(&hv, &fd_hv(|x| outer_grad(x).1, &x, &v), 1e-6, "calls");
+        let (_, _, hv) = buffers_and_branches_hvp(&x, &v);
+        let want = fd_hv(|x| buffers_and_branches_grad(x).1, &x, &v);
+        assert_close_tol(&hv, &want, 1e-6, "buffers and branches");
+    }
+    for n in [0, 1, 4] {
+        let x = 0.8;
+        let (_, g, h) = power_tower_hvp(x, n, 1.0);
+        assert_eq!(g, power_tower_grad(x, n).1);
+        let want = fd_hv(|p| vec![power_tower_grad(p[0], n).1], &[x], &[1.0])[0];
+        assert!((h - want).abs() < 1e-6 * (1.0 + want.abs()), "recursion n = {n}");
+    }
+}
+
+/// Generic over the float type by hand: the f32 version.
+#[differentiable]
+fn rosen32(x: &[f32]) -> f32 {
+    let mut s = 0.0;
+    for i in 0..x.len() - 1 {
+        let a = x[i + 1] - x[i] * x[i];
+        let b = 1.0 - x[i];
+        s += 100.0 * a * a + b * b;
+    }
+    s
+}
+
+#[test]
+fn f32_hessian() {
+    let x = [0.5f32, -0.3, 0.8];
+    let (_, _, h) = rosen32_hessian(&x);
+    let want = rosen_closed_hessian(&[0.5, -0.3, 0.8]);
+    for i in 0..3 {
+        for j in 0..3 {
+            assert!((h[[i, j]] as f64 - want[i][j]).abs() < 1e-3 * (1.0 + want[i][j].abs()));
+        }
+    }
+}
+
+/// Parameters of mixed types: a float, a fixed-size array and a `Vec`.
+#[differentiable(wrt(a, p, q))]
+fn mixed_params(a: f64, p: [f64; 2], q: Vec<f64>, k: usize) -> f64 {
+    let mut s = a * p[0] * p[1];
+    for i in 0..k.min(q.len()) {
+        s += (q[i] * a).cos() + p[i % 2] * q[i] * q[i];
+    }
+    s
+}
+
+#[test]
+fn hessian_over_mixed_parameters() {
+    let (a, p, q) = (0.7, [0.4, -1.1], vec![0.3, 0.9, -0.2]);
+    let (_, _, hess) = mixed_params_hessian(a, p, q.clone(), 3);
+    assert_eq!(hess.dim(), (6, 6));
+    let flat = [a, p[0], p[1], q[0], q[1], q[2]];
+    let grad = |z: &[f64]| {
+        let (_, (ga, gp, gq)) = mixed_params_grad(z[0], [z[1], z[2]], z[3..].to_vec(), 3);
+        let mut g = vec![ga, gp[0], gp[1]];
+        g.extend(gq);
+        g
+    };
+    for j in 0..6 {
+        let mut e = [0.0; 6];
+        e[j] = 1.0;
+        assert_close_tol(&hess.column(j).to_vec(), &fd_hv(grad, &flat, &e), 1e-6, "column");
+    }
+}
