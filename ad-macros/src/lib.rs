@@ -100,11 +100,12 @@ fn transform(
         .collect();
     let analysis = reverse::plan::analyze(&cx, &ir, &active);
     cx.check()?;
-    // Forward mode first: where a callee is not differentiable, rustc then reports the
-    // missing `g_pullback` (the reverse mode's, the one users call `_grad` through).
-    let mut out = forward::emit(func, &sig, &ir, &analysis.kinds);
+    // Second order and forward mode first: where a callee is not differentiable, rustc
+    // reports one missing function per call (the last emitted), so it names the missing
+    // `g_pullback` (the reverse mode's, the one users call `_grad` through).
+    let mut out = nest::emit(func, &sig, &ir, &analysis.kinds);
+    out.extend(forward::emit(func, &sig, &ir, &analysis.kinds));
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
-    out.extend(nest::emit(func, &sig, &ir, &analysis.kinds));
     Ok(out)
 }
 
