@@ -12,6 +12,7 @@
 //! | `sema` | what every mode shares about meaning: the rule catalog (`sema/rules.rs`, the macro's view of the runtime's rules), kinds (scalar / array / sequence), activity and usefulness, the checks that reject what cannot be differentiated |
 //! | `codegen` | what both modes' generated code shares: tangent types, named lifetimes |
 //! | `forward` | forward mode: `f_jvp` and the hidden `f_pushforward` (one tangent slot per parameter), the primal's statements each followed by its tangent |
+//! | `nest` | second order by nesting the modes: the function lifted to dual numbers (`nest/dual.rs`), whose reverse sweep the reverse backend prints as `f_hvp_pullback`; `f_hvp` and `f_hessian` around it |
 //! | `reverse` | reverse mode: the plan (`reverse/plan/`: needed, recomputed or stored values, saves, buffer facts, fusion candidates), the forward sweep with its records, the reverse sweep, loops and register optimisations, partials, fusion, bounds-check hoisting (`hoist.rs`) and every unchecked access with its guard (`unchecked.rs`), and the generated functions (`emit.rs`) |
 //!
 //! # Module graph (no cycles)
@@ -21,12 +22,13 @@
 //!  │        │        └─────► ctxt
 //!  │        └──────────────► ir, ctxt
 //!  ├────► reverse ──► codegen (──► ir), front (signature types, `strip`), sema, ir, ctxt
-//!  └────► forward ──► codegen, front (signature types), sema, ir
+//!  ├────► forward ──► codegen, front (signature types), sema, ir
+//!  └────► nest ──► reverse (the pullback of the lifted function), codegen, front, sema, ir, ctxt
 //! ```
 //!
 //! `ir` depends on nothing else in the crate; `sema` only on `ir` and `ctxt`; `front` on
 //! `sema`, `ir` and `ctxt`; each mode's backend on all of those and `codegen`, never on the
-//! other mode (a unit test checks this).
+//! other mode (a unit test checks this). `nest` composes modes, so it alone uses a backend.
 
 mod codegen;
 mod ctxt;
