@@ -4,7 +4,6 @@
 //! calls, float methods with non-smooth points, f32).
 
 #![allow(clippy::needless_range_loop)]
-
 #![allow(dead_code)]
 
 mod common;
@@ -59,7 +58,9 @@ fn rosenbrock_hvp_and_hessian_match_the_closed_form() {
         let x = random_vec(&mut rng, n, -1.5, 1.5);
         let v = random_vec(&mut rng, n, -1.0, 1.0);
         let h = rosen_closed_hessian(&x);
-        let hv: Vec<f64> = (0..n).map(|i| (0..n).map(|j| h[i][j] * v[j]).sum()).collect();
+        let hv: Vec<f64> = (0..n)
+            .map(|i| (0..n).map(|j| h[i][j] * v[j]).sum())
+            .collect();
         let (y, g, got) = rosen_hvp(&x, &v);
         let (y0, g0) = rosen_grad(&x);
         assert_eq!(y, y0);
@@ -99,9 +100,17 @@ fn quadratic_form_plus_tanh_matches_the_closed_form() {
     for i in 0..n {
         for j in 0..n {
             let t = x[i].tanh();
-            let diag = if i == j { -2.0 * t * (1.0 - t * t) } else { 0.0 };
+            let diag = if i == j {
+                -2.0 * t * (1.0 - t * t)
+            } else {
+                0.0
+            };
             let want = 0.5 * (a[i * n + j] + a[j * n + i]) + diag;
-            assert!((hess[[i, j]] - want).abs() < 1e-13, "H[{i},{j}] = {} vs {want}", hess[[i, j]]);
+            assert!(
+                (hess[[i, j]] - want).abs() < 1e-13,
+                "H[{i},{j}] = {} vs {want}",
+                hess[[i, j]]
+            );
         }
     }
 }
@@ -179,7 +188,10 @@ fn scalar_operations_two_parameters() {
         assert_close_tol(&[hx, hy], &want, 1e-6, "scalar H v");
         let (_, _, hess) = scalar_mix_hessian(x, y);
         assert_close_tol(
-            &[hess[[0, 0]] * vx + hess[[0, 1]] * vy, hess[[1, 0]] * vx + hess[[1, 1]] * vy],
+            &[
+                hess[[0, 0]] * vx + hess[[0, 1]] * vy,
+                hess[[1, 0]] * vx + hess[[1, 1]] * vy,
+            ],
             &[hx, hy],
             1e-12,
             "Hessian columns are HVPs",
@@ -204,7 +216,11 @@ fn outer(x: &[f64]) -> f64 {
 /// Recursion: the dual pullback calls itself.
 #[differentiable]
 fn power_tower(x: f64, n: usize) -> f64 {
-    if n == 0 { x } else { (power_tower(x, n - 1) * 0.7).sin() + x * x }
+    if n == 0 {
+        x
+    } else {
+        (power_tower(x, n - 1) * 0.7).sin() + x * x
+    }
 }
 
 /// Overwrites, branches on values, early exits, integer casts, local buffers.
@@ -253,7 +269,10 @@ fn calls_recursion_loops_and_branches() {
         let (_, g, h) = power_tower_hvp(x, n, 1.0);
         assert_eq!(g, power_tower_grad(x, n).1);
         let want = fd_hv(|p| vec![power_tower_grad(p[0], n).1], &[x], &[1.0])[0];
-        assert!((h - want).abs() < 1e-6 * (1.0 + want.abs()), "recursion n = {n}");
+        assert!(
+            (h - want).abs() < 1e-6 * (1.0 + want.abs()),
+            "recursion n = {n}"
+        );
     }
 }
 
@@ -306,6 +325,11 @@ fn hessian_over_mixed_parameters() {
     for j in 0..6 {
         let mut e = [0.0; 6];
         e[j] = 1.0;
-        assert_close_tol(&hess.column(j).to_vec(), &fd_hv(grad, &flat, &e), 1e-6, "column");
+        assert_close_tol(
+            &hess.column(j).to_vec(),
+            &fd_hv(grad, &flat, &e),
+            1e-6,
+            "column",
+        );
     }
 }

@@ -174,6 +174,15 @@ pub fn primal_common(
             hi,
             inclusive,
         } => slice_ref(atom(base), lo, hi, *inclusive, atom),
+        Op::Cast {
+            a,
+            ty,
+            lifted: true,
+            ..
+        } => {
+            let a = atom(a);
+            quote!(::ad_runtime::__private::undual(#a) as #ty)
+        }
         Op::Cast { a, ty, .. } => {
             let a = atom(a);
             match crate::ir::dual_inner(ty) {

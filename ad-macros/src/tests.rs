@@ -222,7 +222,10 @@ fn module_graph_has_no_cycles() {
         ("codegen", &["ir"]),
         ("reverse", &["codegen", "front", "sema", "ir", "ctxt"]),
         ("forward", &["codegen", "front", "sema", "ir", "ctxt"]),
-        ("nest", &["reverse", "codegen", "front", "sema", "ir", "ctxt"]),
+        (
+            "nest",
+            &["reverse", "codegen", "front", "sema", "ir", "ctxt"],
+        ),
     ];
     fn files(p: &std::path::Path, out: &mut Vec<PathBuf>) {
         if p.is_dir() {

@@ -20,7 +20,9 @@
 
 use crate::traits::{Accumulate, Differentiable, Real};
 use core::cmp::Ordering;
-use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign};
+use core::ops::{
+    Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign,
+};
 use num_traits::{Float, FloatConst, Num, NumCast, One, ToPrimitive};
 
 /// A dual number `re + eps·ε` with `ε² = 0`: a value and its directional derivative.
@@ -50,7 +52,10 @@ impl<F: Float> Dual<F> {
 
     #[inline(always)]
     fn chain(self, re: F, slope: F) -> Self {
-        Dual { re, eps: self.eps * slope }
+        Dual {
+            re,
+            eps: self.eps * slope,
+        }
     }
 }
 
@@ -67,21 +72,30 @@ impl<F: Float> Add for Dual<F> {
     type Output = Self;
     #[inline(always)]
     fn add(self, o: Self) -> Self {
-        Dual { re: self.re + o.re, eps: self.eps + o.eps }
+        Dual {
+            re: self.re + o.re,
+            eps: self.eps + o.eps,
+        }
     }
 }
 impl<F: Float> Sub for Dual<F> {
     type Output = Self;
     #[inline(always)]
     fn sub(self, o: Self) -> Self {
-        Dual { re: self.re - o.re, eps: self.eps - o.eps }
+        Dual {
+            re: self.re - o.re,
+            eps: self.eps - o.eps,
+        }
     }
 }
 impl<F: Float> Mul for Dual<F> {
     type Output = Self;
     #[inline(always)]
     fn mul(self, o: Self) -> Self {
-        Dual { re: self.re * o.re, eps: self.eps * o.re + self.re * o.eps }
+        Dual {
+            re: self.re * o.re,
+            eps: self.eps * o.re + self.re * o.eps,
+        }
     }
 }
 impl<F: Float> Div for Dual<F> {
@@ -89,7 +103,10 @@ impl<F: Float> Div for Dual<F> {
     #[inline(always)]
     fn div(self, o: Self) -> Self {
         let re = self.re / o.re;
-        Dual { re, eps: (self.eps - re * o.eps) / o.re }
+        Dual {
+            re,
+            eps: (self.eps - re * o.eps) / o.re,
+        }
     }
 }
 impl<F: Float> Rem for Dual<F> {
@@ -98,14 +115,20 @@ impl<F: Float> Rem for Dual<F> {
     #[inline(always)]
     fn rem(self, o: Self) -> Self {
         let q = (self.re / o.re).trunc();
-        Dual { re: self.re % o.re, eps: self.eps - q * o.eps }
+        Dual {
+            re: self.re % o.re,
+            eps: self.eps - q * o.eps,
+        }
     }
 }
 impl<F: Float> Neg for Dual<F> {
     type Output = Self;
     #[inline(always)]
     fn neg(self) -> Self {
-        Dual { re: -self.re, eps: -self.eps }
+        Dual {
+            re: -self.re,
+            eps: -self.eps,
+        }
     }
 }
 
@@ -402,7 +425,10 @@ impl<F: Float> Dual<F> {
         } else {
             y * self.re.ln()
         };
-        Dual { re: y, eps: self.eps * dx + p.eps * dp }
+        Dual {
+            re: y,
+            eps: self.eps * dx + p.eps * dp,
+        }
     }
 
     /// `log_base(x) = ln x / ln base`.
@@ -420,7 +446,10 @@ impl<F: Float> Dual<F> {
             o
         } else {
             let half = (F::one() + F::one()).recip();
-            Dual { re: self.re, eps: (self.eps + o.eps) * half }
+            Dual {
+                re: self.re,
+                eps: (self.eps + o.eps) * half,
+            }
         }
     }
 
@@ -433,7 +462,10 @@ impl<F: Float> Dual<F> {
             o
         } else {
             let half = (F::one() + F::one()).recip();
-            Dual { re: self.re, eps: (self.eps + o.eps) * half }
+            Dual {
+                re: self.re,
+                eps: (self.eps + o.eps) * half,
+            }
         }
     }
 
@@ -491,15 +523,18 @@ impl<F: Float> Dual<F> {
     pub fn copysign(self, s: Self) -> Self {
         let y = self.re.copysign(s.re);
         let same = (y < F::zero()) == (self.re < F::zero());
-        Dual { re: y, eps: if same { self.eps } else { -self.eps } }
+        Dual {
+            re: y,
+            eps: if same { self.eps } else { -self.eps },
+        }
     }
 
     /// The total order of the values (`f64::total_cmp`).
     #[inline(always)]
     pub fn total_cmp(&self, o: &Self) -> Ordering {
-        self.re.partial_cmp(&o.re).unwrap_or_else(|| {
-            self.re.is_nan().cmp(&o.re.is_nan())
-        })
+        self.re
+            .partial_cmp(&o.re)
+            .unwrap_or_else(|| self.re.is_nan().cmp(&o.re.is_nan()))
     }
 
     /// `rem_euclid` (slope `1` in `self`, `-⌊self / o⌋` in `o`).
@@ -509,7 +544,10 @@ impl<F: Float> Dual<F> {
         let r = self.re - q * o.re;
         let r = if r < F::zero() { r + o.re.abs() } else { r };
         let q = (self.re - r) / o.re;
-        Dual { re: r, eps: self.eps - q * o.eps }
+        Dual {
+            re: r,
+            eps: self.eps - q * o.eps,
+        }
     }
 
     /// Whether the value is NaN.
@@ -780,8 +818,25 @@ macro_rules! float_consts {
     };
 }
 float_consts!(
-    E, FRAC_1_PI, FRAC_1_SQRT_2, FRAC_2_PI, FRAC_2_SQRT_PI, FRAC_PI_2, FRAC_PI_3, FRAC_PI_4,
-    FRAC_PI_6, FRAC_PI_8, LN_10, LN_2, LOG10_E, LOG2_E, PI, SQRT_2, TAU, LOG10_2, LOG2_10
+    E,
+    FRAC_1_PI,
+    FRAC_1_SQRT_2,
+    FRAC_2_PI,
+    FRAC_2_SQRT_PI,
+    FRAC_PI_2,
+    FRAC_PI_3,
+    FRAC_PI_4,
+    FRAC_PI_6,
+    FRAC_PI_8,
+    LN_10,
+    LN_2,
+    LOG10_E,
+    LOG2_E,
+    PI,
+    SQRT_2,
+    TAU,
+    LOG10_2,
+    LOG2_10
 );
 
 /// `a as F` where the result is a dual: integers and floats become constants, duals convert
@@ -803,7 +858,9 @@ macro_rules! cast_prims {
         }
     )*};
 }
-cast_prims!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64);
+cast_prims!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
+);
 
 macro_rules! cast_duals {
     ($(($a:ty, $b:ty)),*) => {$(
@@ -837,7 +894,9 @@ macro_rules! undual_prims {
         }
     )*};
 }
-undual_prims!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64, bool, char);
+undual_prims!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64, bool, char
+);
 
 impl<F> Undual for Dual<F> {
     type Out = F;
@@ -979,8 +1038,14 @@ where
     /// # Panics
     /// When the shapes differ.
     fn lift(&self, t: &Self) -> Self::Out {
-        assert_eq!(self.shape(), t.shape(), "the tangent's shape differs from the value's");
-        ndarray::Zip::from(self).and(t).map_collect(|a, b| Dual::new(*a, *b))
+        assert_eq!(
+            self.shape(),
+            t.shape(),
+            "the tangent's shape differs from the value's"
+        );
+        ndarray::Zip::from(self)
+            .and(t)
+            .map_collect(|a, b| Dual::new(*a, *b))
     }
     fn lift_const(&self) -> Self::Out {
         self.mapv(Dual::cst)
@@ -1053,7 +1118,12 @@ mod tests {
         for (name, (d, f), x) in cases {
             let y = d(Dual::new(x, 1.0));
             assert_eq!(y.re, f(x), "{name}");
-            assert!((y.eps - fd(f, x)).abs() < 1e-7, "{name}: {} vs {}", y.eps, fd(f, x));
+            assert!(
+                (y.eps - fd(f, x)).abs() < 1e-7,
+                "{name}: {} vs {}",
+                y.eps,
+                fd(f, x)
+            );
         }
     }
 

@@ -163,6 +163,6 @@ pub mod __private;
 /// differentiated values, a function that is not `#[differentiable]` fails with rustc's
 /// "cannot find function `g_pullback`" on the call: mark `g` `#[differentiable]`.
 pub use ad_macros::differentiable;
-pub use ndarray;
 pub use dual::Dual;
+pub use ndarray;
 pub use traits::{Accumulate, Differentiable, Real, Zero};

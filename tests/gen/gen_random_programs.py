@@ -3124,6 +3124,24 @@ fn check_jvp(name: &str, value: f64, primal: f64, tangent: f64, want: f64, scale
     );
 }}
 
+/// Second order against reverse mode: `_hvp` returns `_grad`'s value and gradient (to
+/// rounding), and `H . dir` matches central differences of the gradient along `dir`.
+#[track_caller]
+#[allow(clippy::too_many_arguments)]
+fn check_hvp(name: &str, value: f64, primal: f64, grad: &[f64], want: &[f64], hv: &[f64], g: impl Fn(&[f64]) -> Vec<f64>, p: &[f64], dir: &[f64]) {{
+    assert_eq!(value, primal, "{{name}}: value of _hvp is not the primal's");
+    if let Err(e) = compare(grad, want, 1e-12, 1e-12) {{
+        panic!("{{name}}: gradient of _hvp differs from _grad's: {{e}}");
+    }}
+    let h = 1e-5;
+    let pp: Vec<f64> = p.iter().zip(dir).map(|(a, b)| a + h * b).collect();
+    let pm: Vec<f64> = p.iter().zip(dir).map(|(a, b)| a - h * b).collect();
+    let fd: Vec<f64> = g(&pp).iter().zip(g(&pm)).map(|(a, b)| (a - b) / (2.0 * h)).collect();
+    if let Err(e) = compare(hv, &fd, 1e-4, 1e-4) {{
+        panic!("{{name}} at {{p:?}}: H v: {{e}}\n  generated: {{hv:?}}\n  differences of the gradient: {{fd:?}}");
+    }}
+}}
+
 /// `f32` functions: the value of `_grad` is the primal's exactly; the gradient matches finite
 /// differences of the `f64` copy `f` of the body at the same point.
 #[track_caller]
@@ -3233,6 +3251,18 @@ def test_text(fn, pts, idx):
     lines.append("        let want: %s = %s.iter().zip(g.iter()).map(|(&k, gi)| dir[k] * gi).sum();" % (T, sel_all))
     lines.append("        let scale: %s = %s.iter().zip(g.iter()).map(|(&k, gi)| (dir[k] * gi).abs()).sum();" % (T, sel_all))
     lines.append('        check_jvp("%s", vj as f64, v as f64, tj as f64, want as f64, scale as f64, %s);' % (fn.name, "1e-9" if T == "f64" else "1e-4"))
+    # Second order: `_hvp` returns `_grad`'s value and gradient, and `H . dir` equals central
+    # differences of the gradient along the direction.
+    if T == "f64":
+        ghs = ["gh%d" % i for i in range(len(dps))]
+        hhs = ["hh%d" % i for i in range(len(dps))]
+        gqs = ["gq%d" % i for i in range(len(dps))]
+        tup = lambda xs: xs[0] if len(xs) == 1 else "(%s)" % ", ".join(xs)
+        cat = lambda xs: (xs[0] if dps[0] == "x" else "vec![%s]" % xs[0]) if len(xs) == 1 else "[%s].concat()" % ", ".join(x if p == "x" else "vec![%s]" % x for x, p in zip(xs, dps))
+        lines.append("        let (vh, %s, %s) = %s_hvp(%s, %s);" % (tup(ghs), tup(hhs), fn.name, call_args(fn, "p"), targs))
+        lines.append("        let gq = |q: &[f64]| -> Vec<f64> { let (_, %s) = %s_grad(%s); %s };" % (tup(gqs), fn.name, call_args(fn, "p", wrt_src="q") if fn.wrt else call_args(fn, "q"), cat(gqs)))
+        lines.append("        let dsel: Vec<f64> = %s.iter().map(|&k| dir[k]).collect();" % sel_all)
+        lines.append('        check_hvp("%s", vh, v, &%s, &g, &%s, gq, %s, &dsel);' % (fn.name, cat(ghs), cat(hhs), "&ps" if fn.wrt else "&p"))
     # `f` evaluates the primal at the (f64) coordinates checked by finite differences
     if fn.wrt:
         lines.append("        let f = |q: &[f64]| %s(%s);" % (fn.name, call_args(fn, "p", wrt_src="q")))

@@ -239,7 +239,9 @@ impl Tangents<'_> {
             } => {
                 crate::codegen::slice_ref(self.t_atom(base), lo, hi, *inclusive, &|a| self.atom(a))
             }
-            Op::Cast { a, ty, float: true } => {
+            Op::Cast {
+                a, ty, float: true, ..
+            } => {
                 let t = self.t_atom(a);
                 quote!(#t as #ty)
             }

@@ -208,6 +208,7 @@ impl Lowerer<'_> {
                     a,
                     ty: (*c.ty).clone(),
                     float,
+                    lifted: false,
                 }
             }
             Expr::Index(ix) => {

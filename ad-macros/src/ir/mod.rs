@@ -158,6 +158,9 @@ pub enum Op {
         a: Atom,
         ty: Type,
         float: bool,
+        /// In a function lifted to dual numbers (see `nest::dual`), a cast to an integer:
+        /// printed on the operand's value (`undual(a) as i64`).
+        lifted: bool,
     },
     Tuple(Vec<Atom>),
     Field(Atom, syn::Index),

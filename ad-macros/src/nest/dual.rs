@@ -55,7 +55,10 @@ pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
             types.visit_type_mut(ty);
         }
     }
-    let lifter = Lifter { kinds, vars: &func.vars };
+    let lifter = Lifter {
+        kinds,
+        vars: &func.vars,
+    };
     lifter.block(&mut f.body);
     for (v, op) in f.defs.iter_mut() {
         lifter.op(op, Some(kinds[*v]));
@@ -147,8 +150,9 @@ impl Lifter<'_> {
                 if let Atom::Const(c) = a {
                     if float_const(c) {
                         lift_atom(a);
-                    } else if matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(_))) {
-                    // A named constant (`SCALE`): a float bound to a float variable.
+                    } else if matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(_)))
+                    {
+                        // A named constant (`SCALE`): a float bound to a float variable.
                         *a = Atom::Const(quote!(::ad_runtime::Dual::from(#c)));
                     }
                 }
@@ -165,17 +169,8 @@ impl Lifter<'_> {
                 };
             }
             Op::Cast { ty, .. } if is_float_type(ty) => DualTypes.visit_type_mut(ty),
-            // To an integer: from the value of a dual (`undual` is the identity on plain
-            // numbers).
-            Op::Cast { a, ty, .. } => {
-                let x = self.print(a);
-                *op = Op::Opaque {
-                    tokens: quote!(::ad_runtime::__private::undual(#x) as #ty),
-                    reads: a.var().into_iter().collect(),
-                    what: "a cast".into(),
-                    mutates: Vec::new(),
-                };
-            }
+            // To an integer: from the value of a dual.
+            Op::Cast { lifted, .. } => *lifted = true,
             Op::Method { form, .. } => {
                 if let MethodForm::Path(ty) = form
                     && is_float_path(ty)

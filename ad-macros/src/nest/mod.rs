@@ -52,19 +52,32 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) ->
     let (dsig, dfunc) = dual::lift(sig, func, kinds);
     let pullback_fn = match why {
         None => {
-            let active: Vec<usize> = dsig.params.iter().filter(|p| p.active).map(|p| p.var).collect();
+            let active: Vec<usize> = dsig
+                .params
+                .iter()
+                .filter(|p| p.active)
+                .map(|p| p.var)
+                .collect();
             let cx = Ctxt::new();
             let an = crate::reverse::plan::analyze(&cx, &dfunc, &active);
             if cx.check().is_ok() {
                 let sweeps = crate::reverse::Gen::new(&dfunc, &an);
-                crate::reverse::emit::pullback_fn(item, &dsig, &dfunc, &sweeps, &pullback, Some(&marker))
+                crate::reverse::emit::pullback_fn(
+                    item,
+                    &dsig,
+                    &dfunc,
+                    &sweeps,
+                    &pullback,
+                    Some(&marker),
+                )
             } else {
                 stub(item, &dsig, &pullback, "this function")
             }
         }
         Some(why) => stub(item, &dsig, &pullback, why),
     };
-    let is_float = matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+    let is_float =
+        matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
     if !is_float || !sig.params.iter().any(|p| p.active) {
         return pullback_fn;
     }
@@ -77,7 +90,10 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) ->
 fn unsupported(func: &Func, kinds: &[Kind]) -> Option<&'static str> {
     // Arrays on duals compile for most ops (`Dual` is a `TensorFloat`), but constant arrays
     // made in the body stay `f64` and meet lifted ones; not lifted yet.
-    if kinds.iter().any(|k| matches!(k, Kind::Array | Kind::SeqArray)) {
+    if kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Array | Kind::SeqArray))
+    {
         return Some("ndarray arrays");
     }
     let mut why = None;
@@ -126,10 +142,14 @@ fn stub(item: &syn::ItemFn, dsig: &Signature, pullback: &Ident, why: &str) -> To
         })
         .collect();
     let mut generics: Vec<TokenStream> = dsig.lifetimes.iter().map(|l| quote!(#l)).collect();
-    let mut captured: Vec<TokenStream> = dsig.lifetimes.iter().map(|l| {
-        let l = &l.lifetime;
-        quote!(#l)
-    }).collect();
+    let mut captured: Vec<TokenStream> = dsig
+        .lifetimes
+        .iter()
+        .map(|l| {
+            let l = &l.lifetime;
+            quote!(#l)
+        })
+        .collect();
     if namer.used {
         generics.insert(0, quote!('__ad));
         captured.insert(0, quote!('__ad));
@@ -300,7 +320,11 @@ fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
     let mut basis = Vec::new();
     let mut prev = quote!(0usize);
     for (k, p) in active.iter().enumerate() {
-        let (i, o, e) = (&p.ident, mixed(&format!("__o{k}")), mixed(&format!("__e{k}")));
+        let (i, o, e) = (
+            &p.ident,
+            mixed(&format!("__o{k}")),
+            mixed(&format!("__e{k}")),
+        );
         offsets.extend(quote!(let #o = #prev;));
         prev = quote!(#o + #rt::Flat::flat_len(&#i));
         let by_ref = matches!(p.ty, Type::Reference(_));
