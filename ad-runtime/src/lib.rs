@@ -1,8 +1,11 @@
-//! Compile-time reverse-mode automatic differentiation for Rust.
+//! Compile-time automatic differentiation for Rust (reverse mode, forward mode, second order).
 //!
 //! `#[differentiable]` rewrites an ordinary function, at compile time, into the unchanged
 //! primal plus generated derivative functions: `f_vjp` (vector–Jacobian product) and
-//! `f_grad` (value and gradient of a scalar function). The derivative is plain Rust that the
+//! `f_grad` (value and gradient of a scalar function) in reverse mode, `f_jvp`
+//! (Jacobian–vector product) in forward mode, `f_jacobian` (whichever mode needs fewer
+//! passes), and by nesting the two `f_hvp` (Hessian–vector product, forward over reverse on
+//! [`Dual`] numbers) and `f_hessian`. The derivative is plain Rust that the
 //! optimiser sees whole; nothing is recorded node by node at run time.
 //!
 //! ```
@@ -17,6 +20,11 @@
 //! assert_eq!(v, 2.0 + 1f64.sin());
 //! assert!((dx - (2.0 + 1f64.cos())).abs() < 1e-15);
 //! assert_eq!(dy, 1.0);
+//!
+//! // Second order: the Hessian–vector product H·(1, 0) = (-sin x, 1).
+//! let (_, _, (hx, hy)) = f_hvp(1.0, 2.0, 1.0, 0.0);
+//! assert!((hx + 1f64.sin()).abs() < 1e-15);
+//! assert_eq!(hy, 1.0);
 //! ```
 //!
 //! Arrays are ndarray's (re-exported as [`ndarray`]); fused neural-network ops with their own
@@ -43,6 +51,7 @@
 //! - [`nn`]: activations, softmax and losses with fused, numerically stable derivatives;
 //! - [`traits`]: how values, zeros and cotangents behave per type;
 //! - [`tape`]: the typed stacks the reverse sweep pops;
+//! - [`dual`]: the dual numbers second-order code runs on;
 //! - [`check`]: finite-difference gradient checking for tests.
 //!
 //! See the macro's documentation ([`differentiable`]) for what it accepts and generates.

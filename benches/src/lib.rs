@@ -18,6 +18,9 @@
 //! `src/bin/mlp.rs`; with the `tensor-peers` feature, [`mlp_peers`] has the same gradient in
 //! burn, candle and autograd.
 //!
+//! [`second`] has a hand-written Rosenbrock Hessian–vector product and a loop-written tanh
+//! network loss, for `src/bin/hvp.rs`.
+//!
 //! [`long_loop`] is the long loop whose gradient's peak heap `src/bin/memory.rs` measures, and
 //! [`peers`] has Rosenbrock and that loop differentiated by other Rust AD crates (num-dual,
 //! echidna, reverse, RustQuant_autodiff) for `src/bin/scaling.rs` and `src/bin/memory.rs`.
@@ -31,6 +34,7 @@ pub mod mlp;
 #[cfg(feature = "tensor-peers")]
 pub mod mlp_peers;
 pub mod peers;
+pub mod second;
 
 /// The extended Rosenbrock function, written as a user would (panics for `x.len() == 0`).
 #[differentiable]

@@ -865,6 +865,35 @@ def test_text(fn, idx):
     lines.append("let want: f64 = g.iter().zip(&dirs).map(|(a, b)| a * b).sum();")
     lines.append("let scale: f64 = g.iter().zip(&dirs).map(|(a, b)| (a * b).abs()).sum();")
     lines.append('assert!((jt - want).abs() <= 1e-9 * scale.max(1.0), "{what}: jvp {jt} vs gradient . tangent {want}");')
+    # Second order: `_hvp` along the same tangents: `_grad`'s value and gradient, and `H . t`
+    # against central differences of the gradient.
+    hg = ["hg" + v for v in diff]
+    hh = ["hh" + v for v in diff]
+    tup = lambda xs: xs[0] if len(xs) == 1 else "(%s)" % ", ".join(xs)
+    lines.append("let (hv, %s, %s) = %s_hvp(%s, %s);" % (tup(hg), tup(hh), fn.name, call, ", ".join(t for t, _ in tans)))
+    lines.append('assert_eq!(hv, v, "{what}: value of _hvp");')
+    lines.append('tight(&g, &flat(&[%s]), &format!("{what} (gradient of _hvp)"));' % ", ".join(as_slice("hg" + v) for v in diff))
+    lines.append("let hh = flat(&[%s]);" % ", ".join(as_slice("hh" + v) for v in diff))
+    lines.append("let p0 = flat(&[%s]);" % ", ".join(as_slice(v) for v in diff))
+    lines.append("let gq = |q: &[f64]| {")
+    lines.append("let mut o = 0;")
+    for v in diff:
+        if v == "a":
+            lines.append("let a = q[o];")
+            lines.append("o += 1;")
+        else:
+            lines.append("let %s: Vec<f64> = q[o..o + %s.len()].to_vec();" % (v, v))
+            lines.append("o += %s.len();" % v)
+    lines.append("let (_, %s) = %s_grad(%s);" % (tup(["q" + v for v in diff]), fn.name, call))
+    lines.append("flat(&[%s])" % ", ".join(as_slice("q" + v) for v in diff))
+    lines.append("};")
+    lines.append("let hstep = 1e-5;")
+    lines.append("let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();")
+    lines.append("let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();")
+    lines.append("for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {")
+    lines.append("let fd = (a - b) / (2.0 * hstep);")
+    lines.append('assert!((h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())), "{what}: H t {h} vs differences of the gradient {fd}");')
+    lines.append("}")
     # vjp with another seed
     vnames = ["v" + v for v in diff]
     vpat = vnames[0] if len(diff) == 1 else "(%s)" % ", ".join(vnames)
