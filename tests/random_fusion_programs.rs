@@ -163,6 +163,34 @@ fn test_f000() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f000_hvp(&x, &w, a, d, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f000_grad(&x, &w, a, d);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f000_vjp(&x, &w, a, d, 0.7);
         let (_, back) = f000_pullback(&x, &w, a, d);
         let (qx, qw, _, _) = back(0.7);
@@ -279,6 +307,34 @@ fn test_f001() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgw, hga), (hhw, hha)) = f001_hvp(&x, &w, a, d, k, n, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhw, &[hha]]);
+        let p0 = flat(&[&w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qw, qa)) = f001_grad(&x, &w, a, d, k, n);
+            flat(&[&qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vw, va)) = f001_vjp(&x, &w, a, d, k, n, 0.7);
         let (_, back) = f001_pullback(&x, &w, a, d, k, n);
         let (_, qw, qa, _, _, _) = back(0.7);
@@ -390,6 +446,36 @@ fn test_f002() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f002_hvp(&x, &w, a, d, k, n, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f002_grad(&x, &w, a, d, k, n);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f002_vjp(&x, &w, a, d, k, n, 0.7);
         let (_, back) = f002_pullback(&x, &w, a, d, k, n);
         let (qx, qw, qa, _, _, _) = back(0.7);
@@ -500,6 +586,34 @@ fn test_f003() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f003_hvp(&x, &w, d, k, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f003_grad(&x, &w, d, k);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f003_vjp(&x, &w, d, k, 0.7);
         let (_, back) = f003_pullback(&x, &w, d, k);
         let (qx, qw, _, _) = back(0.7);
@@ -606,6 +720,34 @@ fn test_f004() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f004_hvp(&x, &w, d, k, n, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f004_grad(&x, &w, d, k, n);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f004_vjp(&x, &w, d, k, n, 0.7);
         let (_, back) = f004_pullback(&x, &w, d, k, n);
         let (qx, qw, _, _, _) = back(0.7);
@@ -709,6 +851,36 @@ fn test_f005() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hgy), (hhx, hhw, hhy)) = f005_hvp(&x, &w, &y, k, n, &t_x, &t_w, &t_y);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &hgy]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &hhy]);
+        let p0 = flat(&[&x, &w, &y]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let y: Vec<f64> = q[o..o + y.len()].to_vec();
+            o += y.len();
+            let (_, (qx, qw, qy)) = f005_grad(&x, &w, &y, k, n);
+            flat(&[&qx, &qw, &qy])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, vy)) = f005_vjp(&x, &w, &y, k, n, 0.7);
         let (_, back) = f005_pullback(&x, &w, &y, k, n);
         let (qx, qw, qy, _, _) = back(0.7);
@@ -811,6 +983,34 @@ fn test_f006() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f006_hvp(&x, &w, d, k, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f006_grad(&x, &w, d, k);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f006_vjp(&x, &w, d, k, 0.7);
         let (_, back) = f006_pullback(&x, &w, d, k);
         let (qx, qw, _, _) = back(0.7);
@@ -902,6 +1102,34 @@ fn test_f007() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f007_hvp(&x, &w, d, k, n, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f007_grad(&x, &w, d, k, n);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f007_vjp(&x, &w, d, k, n, 0.7);
         let (_, back) = f007_pullback(&x, &w, d, k, n);
         let (qx, qw, _, _, _) = back(0.7);
@@ -1022,6 +1250,28 @@ fn test_f008() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, hgw, hhw) = f008_hvp(&x, &w, d, k, n, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(&g, &flat(&[&hgw]), &format!("{what} (gradient of _hvp)"));
+        let hh = flat(&[&hhw]);
+        let p0 = flat(&[&w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, qw) = f008_grad(&x, &w, d, k, n);
+            flat(&[&qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, vw) = f008_vjp(&x, &w, d, k, n, 0.7);
         let (_, back) = f008_pullback(&x, &w, d, k, n);
         let (_, qw, _, _, _) = back(0.7);
@@ -1101,6 +1351,36 @@ fn test_f009() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f009_hvp(&x, &w, a, d, n, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f009_grad(&x, &w, a, d, n);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f009_vjp(&x, &w, a, d, n, 0.7);
         let (_, back) = f009_pullback(&x, &w, a, d, n);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -1210,6 +1490,36 @@ fn test_f010() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f010_hvp(&x, &w, a, d, k, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f010_grad(&x, &w, a, d, k);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f010_vjp(&x, &w, a, d, k, 0.7);
         let (_, back) = f010_pullback(&x, &w, a, d, k);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -1293,6 +1603,28 @@ fn test_f011() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, hgw, hhw) = f011_hvp(&x, &w, d, k, n, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(&g, &flat(&[&hgw]), &format!("{what} (gradient of _hvp)"));
+        let hh = flat(&[&hhw]);
+        let p0 = flat(&[&w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, qw) = f011_grad(&x, &w, d, k, n);
+            flat(&[&qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, vw) = f011_vjp(&x, &w, d, k, n, 0.7);
         let (_, back) = f011_pullback(&x, &w, d, k, n);
         let (_, qw, _, _, _) = back(0.7);
@@ -1377,6 +1709,34 @@ fn test_f012() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f012_hvp(&x, &w, k, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f012_grad(&x, &w, k);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f012_vjp(&x, &w, k, 0.7);
         let (_, back) = f012_pullback(&x, &w, k);
         let (qx, qw, _) = back(0.7);
@@ -1471,6 +1831,34 @@ fn test_f013() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f013_hvp(&x, &w, d, k, n, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f013_grad(&x, &w, d, k, n);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f013_vjp(&x, &w, d, k, n, 0.7);
         let (_, back) = f013_pullback(&x, &w, d, k, n);
         let (qx, qw, _, _, _) = back(0.7);
@@ -1588,6 +1976,36 @@ fn test_f014() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f014_hvp(&x, &w, a, d, k, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f014_grad(&x, &w, a, d, k);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f014_vjp(&x, &w, a, d, k, 0.7);
         let (_, back) = f014_pullback(&x, &w, a, d, k);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -1710,6 +2128,39 @@ fn test_f015() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga, hgy), (hhx, hhw, hha, hhy)) =
+            f015_hvp(&x, &w, a, &y, d, n, &t_x, &t_w, t_a, &t_y);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga], &hgy]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha], &hhy]);
+        let p0 = flat(&[&x, &w, &[a], &y]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let y: Vec<f64> = q[o..o + y.len()].to_vec();
+            o += y.len();
+            let (_, (qx, qw, qa, qy)) = f015_grad(&x, &w, a, &y, d, n);
+            flat(&[&qx, &qw, &[qa], &qy])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va, vy)) = f015_vjp(&x, &w, a, &y, d, n, 0.7);
         let (_, back) = f015_pullback(&x, &w, a, &y, d, n);
         let (qx, qw, qa, qy, _, _) = back(0.7);
@@ -1803,6 +2254,34 @@ fn test_f016() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgw, hgy), (hhw, hhy)) = f016_hvp(&x, &w, &y, d, &t_w, &t_y);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgw, &hgy]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhw, &hhy]);
+        let p0 = flat(&[&w, &y]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let y: Vec<f64> = q[o..o + y.len()].to_vec();
+            o += y.len();
+            let (_, (qw, qy)) = f016_grad(&x, &w, &y, d);
+            flat(&[&qw, &qy])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vw, vy)) = f016_vjp(&x, &w, &y, d, 0.7);
         let (_, back) = f016_pullback(&x, &w, &y, d);
         let (_, qw, qy, _) = back(0.7);
@@ -1877,6 +2356,34 @@ fn test_f017() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f017_hvp(&x, &w, d, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f017_grad(&x, &w, d);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f017_vjp(&x, &w, d, 0.7);
         let (_, back) = f017_pullback(&x, &w, d);
         let (qx, qw, _) = back(0.7);
@@ -1963,6 +2470,39 @@ fn test_f018() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga, hgy), (hhx, hhw, hha, hhy)) =
+            f018_hvp(&x, &w, a, &y, d, k, &t_x, &t_w, t_a, &t_y);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga], &hgy]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha], &hhy]);
+        let p0 = flat(&[&x, &w, &[a], &y]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let y: Vec<f64> = q[o..o + y.len()].to_vec();
+            o += y.len();
+            let (_, (qx, qw, qa, qy)) = f018_grad(&x, &w, a, &y, d, k);
+            flat(&[&qx, &qw, &[qa], &qy])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va, vy)) = f018_vjp(&x, &w, a, &y, d, k, 0.7);
         let (_, back) = f018_pullback(&x, &w, a, &y, d, k);
         let (qx, qw, qa, qy, _, _) = back(0.7);
@@ -2064,6 +2604,34 @@ fn test_f019() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f019_hvp(&x, &w, d, k, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f019_grad(&x, &w, d, k);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f019_vjp(&x, &w, d, k, 0.7);
         let (_, back) = f019_pullback(&x, &w, d, k);
         let (qx, qw, _, _) = back(0.7);
@@ -2176,6 +2744,36 @@ fn test_f020() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hgy), (hhx, hhw, hhy)) = f020_hvp(&x, &w, &y, n, &t_x, &t_w, &t_y);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &hgy]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &hhy]);
+        let p0 = flat(&[&x, &w, &y]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let y: Vec<f64> = q[o..o + y.len()].to_vec();
+            o += y.len();
+            let (_, (qx, qw, qy)) = f020_grad(&x, &w, &y, n);
+            flat(&[&qx, &qw, &qy])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, vy)) = f020_vjp(&x, &w, &y, n, 0.7);
         let (_, back) = f020_pullback(&x, &w, &y, n);
         let (qx, qw, qy, _) = back(0.7);
@@ -2279,6 +2877,36 @@ fn test_f021() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f021_hvp(&x, &w, a, d, k, n, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f021_grad(&x, &w, a, d, k, n);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f021_vjp(&x, &w, a, d, k, n, 0.7);
         let (_, back) = f021_pullback(&x, &w, a, d, k, n);
         let (qx, qw, qa, _, _, _) = back(0.7);
@@ -2387,6 +3015,36 @@ fn test_f022() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hgy), (hhx, hhw, hhy)) = f022_hvp(&x, &w, &y, d, &t_x, &t_w, &t_y);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &hgy]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &hhy]);
+        let p0 = flat(&[&x, &w, &y]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let y: Vec<f64> = q[o..o + y.len()].to_vec();
+            o += y.len();
+            let (_, (qx, qw, qy)) = f022_grad(&x, &w, &y, d);
+            flat(&[&qx, &qw, &qy])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, vy)) = f022_vjp(&x, &w, &y, d, 0.7);
         let (_, back) = f022_pullback(&x, &w, &y, d);
         let (qx, qw, qy, _) = back(0.7);
@@ -2498,6 +3156,34 @@ fn test_f023() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f023_hvp(&x, &w, d, n, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f023_grad(&x, &w, d, n);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f023_vjp(&x, &w, d, n, 0.7);
         let (_, back) = f023_pullback(&x, &w, d, n);
         let (qx, qw, _, _) = back(0.7);
@@ -2602,6 +3288,36 @@ fn test_f024() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f024_hvp(&x, &w, a, d, k, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f024_grad(&x, &w, a, d, k);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f024_vjp(&x, &w, a, d, k, 0.7);
         let (_, back) = f024_pullback(&x, &w, a, d, k);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -2692,6 +3408,34 @@ fn test_f025() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f025_hvp(&x, &w, d, n, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f025_grad(&x, &w, d, n);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f025_vjp(&x, &w, d, n, 0.7);
         let (_, back) = f025_pullback(&x, &w, d, n);
         let (qx, qw, _, _) = back(0.7);
@@ -2794,6 +3538,36 @@ fn test_f026() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f026_hvp(&x, &w, a, k, n, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f026_grad(&x, &w, a, k, n);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f026_vjp(&x, &w, a, k, n, 0.7);
         let (_, back) = f026_pullback(&x, &w, a, k, n);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -2899,6 +3673,34 @@ fn test_f027() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f027_hvp(&x, &w, k, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f027_grad(&x, &w, k);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f027_vjp(&x, &w, k, 0.7);
         let (_, back) = f027_pullback(&x, &w, k);
         let (qx, qw, _) = back(0.7);
@@ -3003,6 +3805,34 @@ fn test_f028() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgw, hga), (hhw, hha)) = f028_hvp(&x, &w, a, d, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhw, &[hha]]);
+        let p0 = flat(&[&w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qw, qa)) = f028_grad(&x, &w, a, d);
+            flat(&[&qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vw, va)) = f028_vjp(&x, &w, a, d, 0.7);
         let (_, back) = f028_pullback(&x, &w, a, d);
         let (_, qw, qa, _) = back(0.7);
@@ -3115,6 +3945,34 @@ fn test_f029() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f029_hvp(&x, &w, d, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f029_grad(&x, &w, d);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f029_vjp(&x, &w, d, 0.7);
         let (_, back) = f029_pullback(&x, &w, d);
         let (qx, qw, _) = back(0.7);
@@ -3238,6 +4096,36 @@ fn test_f030() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f030_hvp(&x, &w, a, &y, k, n, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f030_grad(&x, &w, a, &y, k, n);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f030_vjp(&x, &w, a, &y, k, n, 0.7);
         let (_, back) = f030_pullback(&x, &w, a, &y, k, n);
         let (qx, qw, qa, _, _, _) = back(0.7);
@@ -3343,6 +4231,36 @@ fn test_f031() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hgy), (hhx, hhw, hhy)) = f031_hvp(&x, &w, &y, k, n, &t_x, &t_w, &t_y);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &hgy]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &hhy]);
+        let p0 = flat(&[&x, &w, &y]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let y: Vec<f64> = q[o..o + y.len()].to_vec();
+            o += y.len();
+            let (_, (qx, qw, qy)) = f031_grad(&x, &w, &y, k, n);
+            flat(&[&qx, &qw, &qy])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, vy)) = f031_vjp(&x, &w, &y, k, n, 0.7);
         let (_, back) = f031_pullback(&x, &w, &y, k, n);
         let (qx, qw, qy, _, _) = back(0.7);
@@ -3440,6 +4358,34 @@ fn test_f032() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f032_hvp(&x, &w, k, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f032_grad(&x, &w, k);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f032_vjp(&x, &w, k, 0.7);
         let (_, back) = f032_pullback(&x, &w, k);
         let (qx, qw, _) = back(0.7);
@@ -3538,6 +4484,39 @@ fn test_f033() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga, hgy), (hhx, hhw, hha, hhy)) =
+            f033_hvp(&x, &w, a, &y, k, &t_x, &t_w, t_a, &t_y);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga], &hgy]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha], &hhy]);
+        let p0 = flat(&[&x, &w, &[a], &y]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let y: Vec<f64> = q[o..o + y.len()].to_vec();
+            o += y.len();
+            let (_, (qx, qw, qa, qy)) = f033_grad(&x, &w, a, &y, k);
+            flat(&[&qx, &qw, &[qa], &qy])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va, vy)) = f033_vjp(&x, &w, a, &y, k, 0.7);
         let (_, back) = f033_pullback(&x, &w, a, &y, k);
         let (qx, qw, qa, qy, _) = back(0.7);
@@ -3647,6 +4626,34 @@ fn test_f034() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw), (hhx, hhw)) = f034_hvp(&x, &w, n, &t_x, &t_w);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw]);
+        let p0 = flat(&[&x, &w]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let (_, (qx, qw)) = f034_grad(&x, &w, n);
+            flat(&[&qx, &qw])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw)) = f034_vjp(&x, &w, n, 0.7);
         let (_, back) = f034_pullback(&x, &w, n);
         let (qx, qw, _) = back(0.7);
@@ -3749,6 +4756,36 @@ fn test_f035() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f035_hvp(&x, &w, a, k, n, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f035_grad(&x, &w, a, k, n);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f035_vjp(&x, &w, a, k, n, 0.7);
         let (_, back) = f035_pullback(&x, &w, a, k, n);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -3857,6 +4894,36 @@ fn test_f036() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f036_hvp(&x, &w, a, &y, d, k, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f036_grad(&x, &w, a, &y, d, k);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f036_vjp(&x, &w, a, &y, d, k, 0.7);
         let (_, back) = f036_pullback(&x, &w, a, &y, d, k);
         let (qx, qw, qa, _, _, _) = back(0.7);
@@ -3955,6 +5022,36 @@ fn test_f037() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga), (hhx, hhw, hha)) = f037_hvp(&x, &w, a, d, n, &t_x, &t_w, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga]]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha]]);
+        let p0 = flat(&[&x, &w, &[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let (_, (qx, qw, qa)) = f037_grad(&x, &w, a, d, n);
+            flat(&[&qx, &qw, &[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va)) = f037_vjp(&x, &w, a, d, n, 0.7);
         let (_, back) = f037_pullback(&x, &w, a, d, n);
         let (qx, qw, qa, _, _) = back(0.7);
@@ -4065,6 +5162,39 @@ fn test_f038() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, (hgx, hgw, hga, hgy), (hhx, hhw, hha, hhy)) =
+            f038_hvp(&x, &w, a, &y, d, k, &t_x, &t_w, t_a, &t_y);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(
+            &g,
+            &flat(&[&hgx, &hgw, &[hga], &hgy]),
+            &format!("{what} (gradient of _hvp)"),
+        );
+        let hh = flat(&[&hhx, &hhw, &[hha], &hhy]);
+        let p0 = flat(&[&x, &w, &[a], &y]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let x: Vec<f64> = q[o..o + x.len()].to_vec();
+            o += x.len();
+            let w: Vec<f64> = q[o..o + w.len()].to_vec();
+            o += w.len();
+            let a = q[o];
+            o += 1;
+            let y: Vec<f64> = q[o..o + y.len()].to_vec();
+            o += y.len();
+            let (_, (qx, qw, qa, qy)) = f038_grad(&x, &w, a, &y, d, k);
+            flat(&[&qx, &qw, &[qa], &qy])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, (vx, vw, va, vy)) = f038_vjp(&x, &w, a, &y, d, k, 0.7);
         let (_, back) = f038_pullback(&x, &w, a, &y, d, k);
         let (qx, qw, qa, qy, _, _) = back(0.7);
@@ -4174,6 +5304,28 @@ fn test_f039() {
             (jt - want).abs() <= 1e-9 * scale.max(1.0),
             "{what}: jvp {jt} vs gradient . tangent {want}"
         );
+        let (hv, hga, hha) = f039_hvp(&x, &w, a, &y, d, k, t_a);
+        assert_eq!(hv, v, "{what}: value of _hvp");
+        tight(&g, &flat(&[&[hga]]), &format!("{what} (gradient of _hvp)"));
+        let hh = flat(&[&[hha]]);
+        let p0 = flat(&[&[a]]);
+        let gq = |q: &[f64]| {
+            let mut o = 0;
+            let a = q[o];
+            o += 1;
+            let (_, qa) = f039_grad(&x, &w, a, &y, d, k);
+            flat(&[&[qa]])
+        };
+        let hstep = 1e-5;
+        let pp: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a + hstep * b).collect();
+        let pm: Vec<f64> = p0.iter().zip(&dirs).map(|(a, b)| a - hstep * b).collect();
+        for ((h, a), b) in hh.iter().zip(gq(&pp)).zip(gq(&pm)) {
+            let fd = (a - b) / (2.0 * hstep);
+            assert!(
+                (h - fd).abs() <= 1e-4 * (1.0 + fd.abs().max(h.abs())),
+                "{what}: H t {h} vs differences of the gradient {fd}"
+            );
+        }
         let (vv, va) = f039_vjp(&x, &w, a, &y, d, k, 0.7);
         let (_, back) = f039_pullback(&x, &w, a, &y, d, k);
         let (_, _, qa, _, _, _) = back(0.7);

@@ -86,6 +86,42 @@ fn check_jvp(name: &str, value: f64, primal: f64, tangent: f64, want: f64, scale
     );
 }
 
+/// Second order against reverse mode: `_hvp` returns `_grad`'s value and gradient (to
+/// rounding), and `H . dir` matches central differences of the gradient along `dir`.
+#[track_caller]
+#[allow(clippy::too_many_arguments)]
+fn check_hvp(
+    name: &str,
+    value: f64,
+    primal: f64,
+    grad: &[f64],
+    want: &[f64],
+    hv: &[f64],
+    g: impl Fn(&[f64]) -> Vec<f64>,
+    p: &[f64],
+    dir: &[f64],
+) {
+    assert_eq!(value, primal, "{name}: value of _hvp is not the primal's");
+    if let Err(e) = compare(grad, want, 1e-12, 1e-12) {
+        panic!("{name}: gradient of _hvp differs from _grad's: {e}");
+    }
+    let h = 1e-5;
+    let pp: Vec<f64> = p.iter().zip(dir).map(|(a, b)| a + h * b).collect();
+    let pm: Vec<f64> = p.iter().zip(dir).map(|(a, b)| a - h * b).collect();
+    let fd: Vec<f64> = g(&pp)
+        .iter()
+        .zip(g(&pm))
+        .map(|(a, b)| (a - b) / (2.0 * h))
+        .collect();
+    if let Err(e) = compare(hv, &fd, 1e-4, 1e-4) {
+        panic!(
+            "{name} at {p:?}: H v: {e}
+  generated: {hv:?}
+  differences of the gradient: {fd:?}"
+        );
+    }
+}
+
 /// `f32` functions: the value of `_grad` is the primal's exactly; the gradient matches finite
 /// differences of the `f64` copy `f` of the body at the same point.
 #[track_caller]
@@ -302,6 +338,24 @@ fn r00_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2, gh3), (hh0, hh1, hh2, hh3)) =
+            r00_hvp(p[0], p[1], p[2], p[3], dir[0], dir[1], dir[2], dir[3]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3)) = r00_grad(q[0], q[1], q[2], q[3]);
+            [vec![gq0], vec![gq1], vec![gq2], vec![gq3]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r00",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2], vec![gh3]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2], vec![hh3]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r00(q[0], q[1], q[2], q[3]);
         check("r00", v, f(&p), &g, f, &p);
     }
@@ -385,6 +439,33 @@ fn r01_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2, gh3), (hh0, hh1, hh2, hh3)) = r01_hvp(
+            p[0],
+            &p[1..6],
+            p[6],
+            n,
+            p[7],
+            dir[0],
+            &dir[1..6],
+            dir[6],
+            dir[7],
+        );
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3)) = r01_grad(q[0], &q[1..6], q[6], n, q[7]);
+            [vec![gq0], gq1, vec![gq2], vec![gq3]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5, 6, 7].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r01",
+            vh,
+            v,
+            &[vec![gh0], gh1, vec![gh2], vec![gh3]].concat(),
+            &g,
+            &[vec![hh0], hh1, vec![hh2], vec![hh3]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r01(q[0], &q[1..6], q[6], n, q[7]);
         check("r01", v, f(&p), &g, f, &p);
@@ -472,6 +553,36 @@ fn r02_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2, gh3), (hh0, hh1, hh2, hh3)) = r02_hvp(
+            p[0],
+            &p[1..7].to_vec(),
+            p[7],
+            p[8],
+            n,
+            dir[0],
+            &dir[1..7].to_vec(),
+            dir[7],
+            dir[8],
+        );
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3)) = r02_grad(q[0], &q[1..7].to_vec(), q[7], q[8], n);
+            [vec![gq0], gq1, vec![gq2], vec![gq3]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5, 6, 7, 8]
+            .iter()
+            .map(|&k| dir[k])
+            .collect();
+        check_hvp(
+            "r02",
+            vh,
+            v,
+            &[vec![gh0], gh1, vec![gh2], vec![gh3]].concat(),
+            &g,
+            &[vec![hh0], hh1, vec![hh2], vec![hh3]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r02(q[0], &q[1..7].to_vec(), q[7], q[8], n);
         check("r02", v, f(&p), &g, f, &p);
     }
@@ -521,6 +632,13 @@ fn r03_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r03_hvp(p[0], dir[0]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r03_grad(q[0]);
+            vec![gq0]
+        };
+        let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
+        check_hvp("r03", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r03(q[0]);
         check("r03", v, f(&p), &g, f, &p);
     }
@@ -583,6 +701,24 @@ fn r04_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1), (hh0, hh1)) =
+            r04_hvp(p[0], &p[1..4].to_vec(), n, dir[0], &dir[1..4].to_vec());
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r04_grad(q[0], &q[1..4].to_vec(), n);
+            [vec![gq0], gq1].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r04",
+            vh,
+            v,
+            &[vec![gh0], gh1].concat(),
+            &g,
+            &[vec![hh0], hh1].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r04(q[0], &q[1..4].to_vec(), n);
         check("r04", v, f(&p), &g, f, &p);
@@ -651,6 +787,24 @@ fn r05_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2, gh3), (hh0, hh1, hh2, hh3)) =
+            r05_hvp(p[0], p[1], p[2], p[3], dir[0], dir[1], dir[2], dir[3]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3)) = r05_grad(q[0], q[1], q[2], q[3]);
+            [vec![gq0], vec![gq1], vec![gq2], vec![gq3]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r05",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2], vec![gh3]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2], vec![hh3]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r05(q[0], q[1], q[2], q[3]);
         check("r05", v, f(&p), &g, f, &p);
     }
@@ -697,6 +851,24 @@ fn r06_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r06_hvp(p[0], p[1], n, p[2], dir[0], dir[1], dir[2]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r06_grad(q[0], q[1], n, q[2]);
+            [vec![gq0], vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r06",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r06(q[0], q[1], n, q[2]);
         check("r06", v, f(&p), &g, f, &p);
@@ -776,6 +948,31 @@ fn r07_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) = r07_hvp(
+            p[0],
+            p[1],
+            &p[2..8].to_vec(),
+            n,
+            dir[0],
+            dir[1],
+            &dir[2..8].to_vec(),
+        );
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r07_grad(q[0], q[1], &q[2..8].to_vec(), n);
+            [vec![gq0], vec![gq1], gq2].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5, 6, 7].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r07",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], gh2].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], hh2].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r07(q[0], q[1], &q[2..8].to_vec(), n);
         check("r07", v, f(&p), &g, f, &p);
     }
@@ -821,6 +1018,23 @@ fn r08_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r08_hvp(p[0], p[1], dir[0], dir[1]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r08_grad(q[0], q[1]);
+            [vec![gq0], vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r08",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r08(q[0], q[1]);
         check("r08", v, f(&p), &g, f, &p);
@@ -885,6 +1099,24 @@ fn r09_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r09_hvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r09_grad(q[0], q[1], q[2]);
+            [vec![gq0], vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r09",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r09(q[0], q[1], q[2]);
         check("r09", v, f(&p), &g, f, &p);
     }
@@ -942,6 +1174,23 @@ fn r10_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r10_hvp(p[0], p[1], dir[0], dir[1]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r10_grad(q[0], q[1]);
+            [vec![gq0], vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r10",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r10(q[0], q[1]);
         check("r10", v, f(&p), &g, f, &p);
     }
@@ -998,6 +1247,13 @@ fn r11_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r11_hvp(p[0], n, &p[1..5], &dir[1..5]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r11_grad(p[0], n, &q[0..4]);
+            gq0
+        };
+        let dsel: Vec<f64> = [1, 2, 3, 4].iter().map(|&k| dir[k]).collect();
+        check_hvp("r11", vh, v, &gh0, &g, &hh0, gq, &ps, &dsel);
         let f = |q: &[f64]| r11(p[0], n, &q[0..4]);
         check("r11", v, f(&ps), &g, f, &ps);
     }
@@ -1127,6 +1383,24 @@ fn r13_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2, gh3), (hh0, hh1, hh2, hh3)) =
+            r13_hvp(p[0], p[1], p[2], p[3], dir[0], dir[1], dir[2], dir[3]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3)) = r13_grad(q[0], q[1], q[2], q[3]);
+            [vec![gq0], vec![gq1], vec![gq2], vec![gq3]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r13",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2], vec![gh3]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2], vec![hh3]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r13(q[0], q[1], q[2], q[3]);
         check("r13", v, f(&p), &g, f, &p);
     }
@@ -1179,6 +1453,23 @@ fn r14_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r14_hvp(p[0], p[1], dir[0], dir[1]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r14_grad(q[0], q[1]);
+            [vec![gq0], vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r14",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r14(q[0], q[1]);
         check("r14", v, f(&p), &g, f, &p);
@@ -1342,6 +1633,38 @@ fn r16_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2, gh3, gh4), (hh0, hh1, hh2, hh3, hh4)) = r16_hvp(
+            p[0],
+            &p[1..6],
+            p[6],
+            p[7],
+            p[8],
+            n,
+            dir[0],
+            &dir[1..6],
+            dir[6],
+            dir[7],
+            dir[8],
+        );
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3, gq4)) = r16_grad(q[0], &q[1..6], q[6], q[7], q[8], n);
+            [vec![gq0], gq1, vec![gq2], vec![gq3], vec![gq4]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5, 6, 7, 8]
+            .iter()
+            .map(|&k| dir[k])
+            .collect();
+        check_hvp(
+            "r16",
+            vh,
+            v,
+            &[vec![gh0], gh1, vec![gh2], vec![gh3], vec![gh4]].concat(),
+            &g,
+            &[vec![hh0], hh1, vec![hh2], vec![hh3], vec![hh4]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r16(q[0], &q[1..6], q[6], q[7], q[8], n);
         check("r16", v, f(&p), &g, f, &p);
     }
@@ -1394,6 +1717,24 @@ fn r17_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r17_hvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r17_grad(q[0], q[1], q[2]);
+            [vec![gq0], vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r17",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r17(q[0], q[1], q[2]);
         check("r17", v, f(&p), &g, f, &p);
@@ -1460,6 +1801,13 @@ fn r18_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r18_hvp(n, &p[0..3], &dir[0..3]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r18_grad(n, &q[0..3]);
+            gq0
+        };
+        let dsel: Vec<f64> = [0, 1, 2].iter().map(|&k| dir[k]).collect();
+        check_hvp("r18", vh, v, &gh0, &g, &hh0, gq, &p, &dsel);
         let f = |q: &[f64]| r18(n, &q[0..3]);
         check("r18", v, f(&p), &g, f, &p);
     }
@@ -1511,6 +1859,23 @@ fn r19_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r19_hvp(&p[0..4], n, p[4], &dir[0..4], dir[4]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r19_grad(&q[0..4], n, q[4]);
+            [gq0, vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r19",
+            vh,
+            v,
+            &[gh0, vec![gh1]].concat(),
+            &g,
+            &[hh0, vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r19(&q[0..4], n, q[4]);
         check("r19", v, f(&p), &g, f, &p);
@@ -1579,6 +1944,24 @@ fn r20_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1), (hh0, hh1)) =
+            r20_hvp(p[0], n, &p[1..6].to_vec(), dir[0], &dir[1..6].to_vec());
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r20_grad(q[0], n, &q[1..6].to_vec());
+            [vec![gq0], gq1].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r20",
+            vh,
+            v,
+            &[vec![gh0], gh1].concat(),
+            &g,
+            &[vec![hh0], hh1].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r20(q[0], n, &q[1..6].to_vec());
         check("r20", v, f(&p), &g, f, &p);
     }
@@ -1628,6 +2011,24 @@ fn r21_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r21_hvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r21_grad(q[0], q[1], q[2]);
+            [vec![gq0], vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r21",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r21(q[0], q[1], q[2]);
         check("r21", v, f(&p), &g, f, &p);
@@ -1686,6 +2087,24 @@ fn r22_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r22_hvp(n, p[0], &p[1..5], p[5], dir[0], &dir[1..5], dir[5]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r22_grad(n, q[0], &q[1..5], q[5]);
+            [vec![gq0], gq1, vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r22",
+            vh,
+            v,
+            &[vec![gh0], gh1, vec![gh2]].concat(),
+            &g,
+            &[vec![hh0], hh1, vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r22(n, q[0], &q[1..5], q[5]);
         check("r22", v, f(&p), &g, f, &p);
     }
@@ -1736,6 +2155,13 @@ fn r23_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r23_hvp(&p[0..4], n, &dir[0..4]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r23_grad(&q[0..4], n);
+            gq0
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp("r23", vh, v, &gh0, &g, &hh0, gq, &p, &dsel);
         let f = |q: &[f64]| r23(&q[0..4], n);
         check("r23", v, f(&p), &g, f, &p);
     }
@@ -1800,6 +2226,13 @@ fn r24_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r24_hvp(p[0], dir[0]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r24_grad(q[0]);
+            vec![gq0]
+        };
+        let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
+        check_hvp("r24", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r24(q[0]);
         check("r24", v, f(&p), &g, f, &p);
     }
@@ -1958,6 +2391,24 @@ fn r26_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1), (hh0, hh1)) =
+            r26_hvp(p[0], &p[1..4].to_vec(), n, dir[0], &dir[1..4].to_vec());
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r26_grad(q[0], &q[1..4].to_vec(), n);
+            [vec![gq0], gq1].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r26",
+            vh,
+            v,
+            &[vec![gh0], gh1].concat(),
+            &g,
+            &[vec![hh0], hh1].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r26(q[0], &q[1..4].to_vec(), n);
         check("r26", v, f(&p), &g, f, &p);
     }
@@ -2008,6 +2459,24 @@ fn r27_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1), (hh0, hh1)) =
+            r27_hvp(n, p[0..3].to_vec(), p[3], dir[0..3].to_vec(), dir[3]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r27_grad(n, q[0..3].to_vec(), q[3]);
+            [gq0, vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r27",
+            vh,
+            v,
+            &[gh0, vec![gh1]].concat(),
+            &g,
+            &[hh0, vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r27(n, q[0..3].to_vec(), q[3]);
         check("r27", v, f(&p), &g, f, &p);
@@ -2075,6 +2544,24 @@ fn r28_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1), (hh0, hh1)) =
+            r28_hvp(n, &p[0..5].to_vec(), p[5], &dir[0..5].to_vec(), dir[5]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r28_grad(n, &q[0..5].to_vec(), q[5]);
+            [gq0, vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r28",
+            vh,
+            v,
+            &[gh0, vec![gh1]].concat(),
+            &g,
+            &[hh0, vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r28(n, &q[0..5].to_vec(), q[5]);
         check("r28", v, f(&p), &g, f, &p);
@@ -2145,6 +2632,31 @@ fn r29_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) = r29_hvp(
+            &p[0..5].to_vec(),
+            p[5],
+            p[6],
+            n,
+            &dir[0..5].to_vec(),
+            dir[5],
+            dir[6],
+        );
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r29_grad(&q[0..5].to_vec(), q[5], q[6], n);
+            [gq0, vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5, 6].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r29",
+            vh,
+            v,
+            &[gh0, vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[hh0, vec![hh1], vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r29(&q[0..5].to_vec(), q[5], q[6], n);
         check("r29", v, f(&p), &g, f, &p);
@@ -2261,6 +2773,24 @@ fn r31_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r31_hvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r31_grad(q[0], q[1], q[2]);
+            [vec![gq0], vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r31",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r31(q[0], q[1], q[2]);
         check("r31", v, f(&p), &g, f, &p);
     }
@@ -2320,6 +2850,13 @@ fn r32_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r32_hvp(p[0], &p[1..4].to_vec(), p[4], n, dir[4]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r32_grad(p[0], &p[1..4].to_vec(), q[0], n);
+            vec![gq0]
+        };
+        let dsel: Vec<f64> = [4].iter().map(|&k| dir[k]).collect();
+        check_hvp("r32", vh, v, &vec![gh0], &g, &vec![hh0], gq, &ps, &dsel);
         let f = |q: &[f64]| r32(p[0], &p[1..4].to_vec(), q[0], n);
         check("r32", v, f(&ps), &g, f, &ps);
     }
@@ -2360,6 +2897,13 @@ fn r33_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r33_hvp(p[0], dir[0]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r33_grad(q[0]);
+            vec![gq0]
+        };
+        let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
+        check_hvp("r33", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r33(q[0]);
         check("r33", v, f(&p), &g, f, &p);
     }
@@ -2423,6 +2967,24 @@ fn r34_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r34_hvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r34_grad(q[0], q[1], q[2]);
+            [vec![gq0], vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r34",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r34(q[0], q[1], q[2]);
         check("r34", v, f(&p), &g, f, &p);
@@ -2488,6 +3050,23 @@ fn r35_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r35_hvp(p[0], p[1], dir[0], dir[1]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r35_grad(q[0], q[1]);
+            [vec![gq0], vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r35",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r35(q[0], q[1]);
         check("r35", v, f(&p), &g, f, &p);
     }
@@ -2548,6 +3127,24 @@ fn r36_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1), (hh0, hh1)) =
+            r36_hvp(n, p[0], p[1..4].to_vec(), dir[0], dir[1..4].to_vec());
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r36_grad(n, q[0], q[1..4].to_vec());
+            [vec![gq0], gq1].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r36",
+            vh,
+            v,
+            &[vec![gh0], gh1].concat(),
+            &g,
+            &[vec![hh0], hh1].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r36(n, q[0], q[1..4].to_vec());
         check("r36", v, f(&p), &g, f, &p);
     }
@@ -2601,6 +3198,23 @@ fn r37_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r37_hvp(p[0], p[1], dir[0], dir[1]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r37_grad(q[0], q[1]);
+            [vec![gq0], vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r37",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r37(q[0], q[1]);
         check("r37", v, f(&p), &g, f, &p);
     }
@@ -2651,6 +3265,23 @@ fn r38_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r38_hvp(n, p[0], &p[1..6], dir[0], &dir[1..6]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r38_grad(n, q[0], &q[1..6]);
+            [vec![gq0], gq1].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r38",
+            vh,
+            v,
+            &[vec![gh0], gh1].concat(),
+            &g,
+            &[vec![hh0], hh1].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r38(n, q[0], &q[1..6]);
         check("r38", v, f(&p), &g, f, &p);
@@ -2705,6 +3336,23 @@ fn r39_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r39_hvp(p[0], p[1], dir[0], dir[1]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r39_grad(q[0], q[1]);
+            [vec![gq0], vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r39",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r39(q[0], q[1]);
         check("r39", v, f(&p), &g, f, &p);
@@ -2782,6 +3430,33 @@ fn r40_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2, gh3), (hh0, hh1, hh2, hh3)) = r40_hvp(
+            p[0],
+            p[1],
+            &p[2..6],
+            p[6],
+            n,
+            dir[0],
+            dir[1],
+            &dir[2..6],
+            dir[6],
+        );
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3)) = r40_grad(q[0], q[1], &q[2..6], q[6], n);
+            [vec![gq0], vec![gq1], gq2, vec![gq3]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5, 6].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r40",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], gh2, vec![gh3]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], hh2, vec![hh3]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r40(q[0], q[1], &q[2..6], q[6], n);
         check("r40", v, f(&p), &g, f, &p);
@@ -2861,6 +3536,24 @@ fn r41_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r41_hvp(&p[0..6], n, p[6], p[7], &dir[0..6], dir[6], dir[7]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r41_grad(&q[0..6], n, q[6], q[7]);
+            [gq0, vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5, 6, 7].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r41",
+            vh,
+            v,
+            &[gh0, vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[hh0, vec![hh1], vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r41(&q[0..6], n, q[6], q[7]);
         check("r41", v, f(&p), &g, f, &p);
@@ -2959,6 +3652,38 @@ fn r42_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2, gh3, gh4), (hh0, hh1, hh2, hh3, hh4)) = r42_hvp(
+            p[0],
+            p[1],
+            p[2],
+            n,
+            &p[3..9],
+            p[9],
+            dir[0],
+            dir[1],
+            dir[2],
+            &dir[3..9],
+            dir[9],
+        );
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3, gq4)) = r42_grad(q[0], q[1], q[2], n, &q[3..9], q[9]);
+            [vec![gq0], vec![gq1], vec![gq2], gq3, vec![gq4]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+            .iter()
+            .map(|&k| dir[k])
+            .collect();
+        check_hvp(
+            "r42",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2], gh3, vec![gh4]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2], hh3, vec![hh4]].concat(),
+            gq,
+            &ps,
+            &dsel,
+        );
         let f = |q: &[f64]| r42(q[0], q[1], q[2], n, &q[3..9], q[9]);
         check("r42", v, f(&ps), &g, f, &ps);
     }
@@ -3039,6 +3764,13 @@ fn r43_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r43_hvp(p[0], p[1], n, p[2], p[3], &p[4..10], dir[0]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r43_grad(q[0], p[1], n, p[2], p[3], &p[4..10]);
+            vec![gq0]
+        };
+        let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
+        check_hvp("r43", vh, v, &vec![gh0], &g, &vec![hh0], gq, &ps, &dsel);
         let f = |q: &[f64]| r43(q[0], p[1], n, p[2], p[3], &p[4..10]);
         check("r43", v, f(&ps), &g, f, &ps);
     }
@@ -3151,6 +3883,23 @@ fn r45_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r45_hvp(p[0], p[1], dir[0], dir[1]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r45_grad(q[0], q[1]);
+            [vec![gq0], vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r45",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r45(q[0], q[1]);
         check("r45", v, f(&p), &g, f, &p);
     }
@@ -3205,6 +3954,13 @@ fn r46_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r46_hvp(p[0], dir[0]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r46_grad(q[0]);
+            vec![gq0]
+        };
+        let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
+        check_hvp("r46", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r46(q[0]);
         check("r46", v, f(&p), &g, f, &p);
     }
@@ -3272,6 +4028,13 @@ fn r47_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r47_hvp(n, p[0..4].to_vec(), dir[0..4].to_vec());
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r47_grad(n, q[0..4].to_vec());
+            gq0
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp("r47", vh, v, &gh0, &g, &hh0, gq, &p, &dsel);
         let f = |q: &[f64]| r47(n, q[0..4].to_vec());
         check("r47", v, f(&p), &g, f, &p);
     }
@@ -3326,6 +4089,13 @@ fn r48_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r48_hvp(p[0], n, dir[0]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r48_grad(q[0], n);
+            vec![gq0]
+        };
+        let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
+        check_hvp("r48", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r48(q[0], n);
         check("r48", v, f(&p), &g, f, &p);
     }
@@ -3385,6 +4155,23 @@ fn r49_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r49_hvp(n, &p[0..4], p[4], &dir[0..4], dir[4]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r49_grad(n, &q[0..4], q[4]);
+            [gq0, vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r49",
+            vh,
+            v,
+            &[gh0, vec![gh1]].concat(),
+            &g,
+            &[hh0, vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r49(n, &q[0..4], q[4]);
         check("r49", v, f(&p), &g, f, &p);
@@ -3447,6 +4234,23 @@ fn r50_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1), (hh0, hh1)) = r50_hvp(p[0], p[1], n, dir[0], dir[1]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1)) = r50_grad(q[0], q[1], n);
+            [vec![gq0], vec![gq1]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r50",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r50(q[0], q[1], n);
         check("r50", v, f(&p), &g, f, &p);
     }
@@ -3502,6 +4306,24 @@ fn r51_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r51_hvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r51_grad(q[0], q[1], q[2]);
+            [vec![gq0], vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r51",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r51(q[0], q[1], q[2]);
         check("r51", v, f(&p), &g, f, &p);
@@ -3567,6 +4389,24 @@ fn r52_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r52_hvp(p[0], p[1], p[2], dir[0], dir[1], dir[2]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r52_grad(q[0], q[1], q[2]);
+            [vec![gq0], vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r52",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2]].concat(),
+            gq,
+            &p,
+            &dsel,
+        );
         let f = |q: &[f64]| r52(q[0], q[1], q[2]);
         check("r52", v, f(&p), &g, f, &p);
     }
@@ -3610,6 +4450,13 @@ fn r53_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r53_hvp(p[0], dir[0]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r53_grad(q[0]);
+            vec![gq0]
+        };
+        let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
+        check_hvp("r53", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r53(q[0]);
         check("r53", v, f(&p), &g, f, &p);
     }
@@ -3672,6 +4519,24 @@ fn r54_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2), (hh0, hh1, hh2)) =
+            r54_hvp(p[0], p[1], p[2], p[3], dir[1], dir[2], dir[3]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2)) = r54_grad(p[0], q[0], q[1], q[2]);
+            [vec![gq0], vec![gq1], vec![gq2]].concat()
+        };
+        let dsel: Vec<f64> = [1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r54",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2]].concat(),
+            gq,
+            &ps,
+            &dsel,
         );
         let f = |q: &[f64]| r54(p[0], q[0], q[1], q[2]);
         check("r54", v, f(&ps), &g, f, &ps);
@@ -3744,6 +4609,24 @@ fn r55_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2, gh3), (hh0, hh1, hh2, hh3)) =
+            r55_hvp(p[0], p[1], p[2], p[3], dir[0], dir[1], dir[2], dir[3]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3)) = r55_grad(q[0], q[1], q[2], q[3]);
+            [vec![gq0], vec![gq1], vec![gq2], vec![gq3]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r55",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2], vec![gh3]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2], vec![hh3]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r55(q[0], q[1], q[2], q[3]);
         check("r55", v, f(&p), &g, f, &p);
@@ -3827,6 +4710,36 @@ fn r56_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2, gh3, gh4), (hh0, hh1, hh2, hh3, hh4)) = r56_hvp(
+            n,
+            &p[0..3].to_vec(),
+            p[3],
+            p[4],
+            p[5],
+            p[6],
+            &dir[0..3].to_vec(),
+            dir[3],
+            dir[4],
+            dir[5],
+            dir[6],
+        );
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3, gq4)) =
+                r56_grad(n, &q[0..3].to_vec(), q[3], q[4], q[5], q[6]);
+            [gq0, vec![gq1], vec![gq2], vec![gq3], vec![gq4]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3, 4, 5, 6].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r56",
+            vh,
+            v,
+            &[gh0, vec![gh1], vec![gh2], vec![gh3], vec![gh4]].concat(),
+            &g,
+            &[hh0, vec![hh1], vec![hh2], vec![hh3], vec![hh4]].concat(),
+            gq,
+            &ps,
+            &dsel,
         );
         let f = |q: &[f64]| r56(n, &q[0..3].to_vec(), q[3], q[4], q[5], q[6]);
         check("r56", v, f(&ps), &g, f, &ps);
@@ -3953,6 +4866,13 @@ fn r58_matches_finite_differences() {
             scale as f64,
             1e-9,
         );
+        let (vh, gh0, hh0) = r58_hvp(p[0], dir[0]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, gq0) = r58_grad(q[0]);
+            vec![gq0]
+        };
+        let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
+        check_hvp("r58", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r58(q[0]);
         check("r58", v, f(&p), &g, f, &p);
     }
@@ -4014,6 +4934,24 @@ fn r59_matches_finite_differences() {
             want as f64,
             scale as f64,
             1e-9,
+        );
+        let (vh, (gh0, gh1, gh2, gh3), (hh0, hh1, hh2, hh3)) =
+            r59_hvp(p[0], p[1], p[2], p[3], dir[0], dir[1], dir[2], dir[3]);
+        let gq = |q: &[f64]| -> Vec<f64> {
+            let (_, (gq0, gq1, gq2, gq3)) = r59_grad(q[0], q[1], q[2], q[3]);
+            [vec![gq0], vec![gq1], vec![gq2], vec![gq3]].concat()
+        };
+        let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
+        check_hvp(
+            "r59",
+            vh,
+            v,
+            &[vec![gh0], vec![gh1], vec![gh2], vec![gh3]].concat(),
+            &g,
+            &[vec![hh0], vec![hh1], vec![hh2], vec![hh3]].concat(),
+            gq,
+            &p,
+            &dsel,
         );
         let f = |q: &[f64]| r59(q[0], q[1], q[2], q[3]);
         check("r59", v, f(&p), &g, f, &p);

@@ -105,7 +105,11 @@ fn transform(
     // Second order and forward mode first: where a callee is not differentiable, rustc
     // reports one missing function per call (the last emitted), so it names the missing
     // `g_pullback` (the reverse mode's, the one users call `_grad` through).
-    let mut out = nest::emit(func, &sig, &ir, &analysis.kinds);
+    let mut out = if args.order >= 2 {
+        nest::emit(func, &sig, &ir, &analysis.kinds)
+    } else {
+        proc_macro2::TokenStream::new()
+    };
     out.extend(forward::emit(func, &sig, &ir, &analysis.kinds));
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
     Ok(out)

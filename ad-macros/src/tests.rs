@@ -272,3 +272,15 @@ fn expand_env_file() {
         println!("{}", expand_file(&std::fs::read_to_string(p).unwrap()));
     }
 }
+
+/// Times the expansion of the file named by `AD_EXPAND` (a debugging aid).
+#[test]
+#[ignore]
+fn time_env_file() {
+    if let Ok(p) = std::env::var("AD_EXPAND") {
+        let src = std::fs::read_to_string(p).unwrap();
+        let t = std::time::Instant::now();
+        let out = expand_file(&src);
+        println!("expanded in {:?}: {} lines", t.elapsed(), out.lines().count());
+    }
+}

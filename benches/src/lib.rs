@@ -18,7 +18,8 @@
 //! `src/bin/mlp.rs`; with the `tensor-peers` feature, [`mlp_peers`] has the same gradient in
 //! burn, candle and autograd.
 //!
-//! [`second`] has a hand-written Rosenbrock Hessian–vector product and a loop-written tanh
+//! [`modes`] has a function `R^n → R^m` whose Jacobian shows the crossover of the two modes,
+//! and the same derivatives with num-dual, for `src/bin/modes.rs`. [`second`] has a hand-written Rosenbrock Hessian–vector product and a loop-written tanh
 //! network loss, for `src/bin/hvp.rs`.
 //!
 //! [`long_loop`] is the long loop whose gradient's peak heap `src/bin/memory.rs` measures, and
@@ -31,6 +32,7 @@ pub mod gmm;
 pub mod gmm_peers;
 pub mod measure;
 pub mod mlp;
+pub mod modes;
 #[cfg(feature = "tensor-peers")]
 pub mod mlp_peers;
 pub mod peers;

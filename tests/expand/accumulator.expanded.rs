@@ -332,6 +332,7 @@ fn logsumexp_hvp(
     let mut __l0 = ::ad_runtime::__private::LiftDual::lift(&v, &dv);
     let (__y, __pb) = logsumexp_hvp_pullback::<()>(&__l0);
     let (__s0,) = __pb(::ad_runtime::Dual::cst(1.0));
+    ::ad_runtime::__private::Recycle::recycle(__l0);
     let (__g0, __h0) = ::ad_runtime::__private::SplitDual::split(__s0);
     (__y.re, __g0, __h0)
 }
@@ -437,13 +438,23 @@ fn logsumexp_jvp(v: &[f64], dv: &[f64]) -> (f64, f64) {
 fn logsumexp_jacobian(
     v: &[f64],
 ) -> (f64, ::ad_runtime::ndarray::Array2<<f64 as ::ad_runtime::__private::Flat>::F>) {
-    let __value: f64 = logsumexp(::core::clone::Clone::clone(&v));
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&v);
+    let (__value, __first) = if __n == 0 {
+        (logsumexp(::core::clone::Clone::clone(&v)), ::core::option::Option::None)
+    } else {
+        let __col = 0usize;
+        let __e0 = ::ad_runtime::__private::Flat::basis(&v, __col.wrapping_sub(__o0));
+        let (v, t) = logsumexp_jvp(::core::clone::Clone::clone(&v), &__e0);
+        (v, ::core::option::Option::Some(t))
+    };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
     let mut __jac = ::ad_runtime::__private::jacobian_zeros(__m, __n);
     if __n <= __m {
-        for __col in 0..__n {
+        if let ::core::option::Option::Some(t) = __first {
+            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &t, false);
+        }
+        for __col in 1..__n {
             let __e0 = ::ad_runtime::__private::Flat::basis(
                 &v,
                 __col.wrapping_sub(__o0),

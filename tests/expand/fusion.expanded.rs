@@ -262,6 +262,7 @@ fn sums_hvp(x: &[f64], dx: &[f64]) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Ve
     let mut __l0 = ::ad_runtime::__private::LiftDual::lift(&x, &dx);
     let (__y, __pb) = sums_hvp_pullback::<()>(&__l0);
     let (__s0,) = __pb(::ad_runtime::Dual::cst(1.0));
+    ::ad_runtime::__private::Recycle::recycle(__l0);
     let (__g0, __h0) = ::ad_runtime::__private::SplitDual::split(__s0);
     (__y.re, __g0, __h0)
 }
@@ -368,13 +369,23 @@ fn sums_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
 fn sums_jacobian(
     x: &[f64],
 ) -> (f64, ::ad_runtime::ndarray::Array2<<f64 as ::ad_runtime::__private::Flat>::F>) {
-    let __value: f64 = sums(::core::clone::Clone::clone(&x));
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
+    let (__value, __first) = if __n == 0 {
+        (sums(::core::clone::Clone::clone(&x)), ::core::option::Option::None)
+    } else {
+        let __col = 0usize;
+        let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
+        let (v, t) = sums_jvp(::core::clone::Clone::clone(&x), &__e0);
+        (v, ::core::option::Option::Some(t))
+    };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
     let mut __jac = ::ad_runtime::__private::jacobian_zeros(__m, __n);
     if __n <= __m {
-        for __col in 0..__n {
+        if let ::core::option::Option::Some(t) = __first {
+            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &t, false);
+        }
+        for __col in 1..__n {
             let __e0 = ::ad_runtime::__private::Flat::basis(
                 &x,
                 __col.wrapping_sub(__o0),
@@ -965,6 +976,7 @@ fn feedback_hvp(
     let mut __l0 = ::ad_runtime::__private::LiftDual::lift(&x, &dx);
     let (__y, __pb) = feedback_hvp_pullback::<()>(&__l0);
     let (__s0,) = __pb(::ad_runtime::Dual::cst(1.0));
+    ::ad_runtime::__private::Recycle::recycle(__l0);
     let (__g0, __h0) = ::ad_runtime::__private::SplitDual::split(__s0);
     (__y.re, __g0, __h0)
 }
@@ -1049,13 +1061,23 @@ fn feedback_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
 fn feedback_jacobian(
     x: &[f64],
 ) -> (f64, ::ad_runtime::ndarray::Array2<<f64 as ::ad_runtime::__private::Flat>::F>) {
-    let __value: f64 = feedback(::core::clone::Clone::clone(&x));
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
+    let (__value, __first) = if __n == 0 {
+        (feedback(::core::clone::Clone::clone(&x)), ::core::option::Option::None)
+    } else {
+        let __col = 0usize;
+        let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
+        let (v, t) = feedback_jvp(::core::clone::Clone::clone(&x), &__e0);
+        (v, ::core::option::Option::Some(t))
+    };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
     let mut __jac = ::ad_runtime::__private::jacobian_zeros(__m, __n);
     if __n <= __m {
-        for __col in 0..__n {
+        if let ::core::option::Option::Some(t) = __first {
+            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &t, false);
+        }
+        for __col in 1..__n {
             let __e0 = ::ad_runtime::__private::Flat::basis(
                 &x,
                 __col.wrapping_sub(__o0),

@@ -1627,6 +1627,10 @@ pub fn gmm_objective_hvp(
         (),
     >(&__l0, &__l1, &__l2, &__l3, d, k, n, __l7, wishart_m);
     let (__s0, __s1, __s2, _, _, _, _, _, _) = __pb(::ad_runtime::Dual::cst(1.0));
+    ::ad_runtime::__private::Recycle::recycle(__l0);
+    ::ad_runtime::__private::Recycle::recycle(__l1);
+    ::ad_runtime::__private::Recycle::recycle(__l2);
+    ::ad_runtime::__private::Recycle::recycle(__l3);
     let (__g0, __h0) = ::ad_runtime::__private::SplitDual::split(__s0);
     let (__g1, __h1) = ::ad_runtime::__private::SplitDual::split(__s1);
     let (__g2, __h2) = ::ad_runtime::__private::SplitDual::split(__s2);
@@ -2072,25 +2076,59 @@ pub fn gmm_objective_jacobian(
     wishart_gamma: f64,
     wishart_m: usize,
 ) -> (f64, ::ad_runtime::ndarray::Array2<<f64 as ::ad_runtime::__private::Flat>::F>) {
-    let __value: f64 = gmm_objective(
-        ::core::clone::Clone::clone(&alphas),
-        ::core::clone::Clone::clone(&means),
-        ::core::clone::Clone::clone(&icf),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-        ::core::clone::Clone::clone(&k),
-        ::core::clone::Clone::clone(&n),
-        ::core::clone::Clone::clone(&wishart_gamma),
-        ::core::clone::Clone::clone(&wishart_m),
-    );
     let __o0 = 0usize;
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&alphas);
     let __o2 = __o1 + ::ad_runtime::__private::Flat::flat_len(&means);
     let __n: usize = __o2 + ::ad_runtime::__private::Flat::flat_len(&icf);
+    let (__value, __first) = if __n == 0 {
+        (
+            gmm_objective(
+                ::core::clone::Clone::clone(&alphas),
+                ::core::clone::Clone::clone(&means),
+                ::core::clone::Clone::clone(&icf),
+                ::core::clone::Clone::clone(&x),
+                ::core::clone::Clone::clone(&d),
+                ::core::clone::Clone::clone(&k),
+                ::core::clone::Clone::clone(&n),
+                ::core::clone::Clone::clone(&wishart_gamma),
+                ::core::clone::Clone::clone(&wishart_m),
+            ),
+            ::core::option::Option::None,
+        )
+    } else {
+        let __col = 0usize;
+        let __e0 = ::ad_runtime::__private::Flat::basis(
+            &alphas,
+            __col.wrapping_sub(__o0),
+        );
+        let __e1 = ::ad_runtime::__private::Flat::basis(
+            &means,
+            __col.wrapping_sub(__o1),
+        );
+        let __e2 = ::ad_runtime::__private::Flat::basis(&icf, __col.wrapping_sub(__o2));
+        let (v, t) = gmm_objective_jvp(
+            ::core::clone::Clone::clone(&alphas),
+            ::core::clone::Clone::clone(&means),
+            ::core::clone::Clone::clone(&icf),
+            ::core::clone::Clone::clone(&x),
+            ::core::clone::Clone::clone(&d),
+            ::core::clone::Clone::clone(&k),
+            ::core::clone::Clone::clone(&n),
+            ::core::clone::Clone::clone(&wishart_gamma),
+            ::core::clone::Clone::clone(&wishart_m),
+            &__e0,
+            &__e1,
+            &__e2,
+        );
+        (v, ::core::option::Option::Some(t))
+    };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
     let mut __jac = ::ad_runtime::__private::jacobian_zeros(__m, __n);
     if __n <= __m {
-        for __col in 0..__n {
+        if let ::core::option::Option::Some(t) = __first {
+            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &t, false);
+        }
+        for __col in 1..__n {
             let __e0 = ::ad_runtime::__private::Flat::basis(
                 &alphas,
                 __col.wrapping_sub(__o0),

@@ -406,6 +406,8 @@ fn triangle_hvp(
     let mut __l1 = ::ad_runtime::__private::LiftDual::lift(&x, &dx);
     let (__y, __pb) = triangle_hvp_pullback::<()>(&__l0, &__l1, d);
     let (__s0, __s1, _) = __pb(::ad_runtime::Dual::cst(1.0));
+    ::ad_runtime::__private::Recycle::recycle(__l0);
+    ::ad_runtime::__private::Recycle::recycle(__l1);
     let (__g0, __h0) = ::ad_runtime::__private::SplitDual::split(__s0);
     let (__g1, __h1) = ::ad_runtime::__private::SplitDual::split(__s1);
     (__y.re, (__g0, __g1), (__h0, __h1))
@@ -564,18 +566,38 @@ fn triangle_jacobian(
     x: &[f64],
     d: usize,
 ) -> (f64, ::ad_runtime::ndarray::Array2<<f64 as ::ad_runtime::__private::Flat>::F>) {
-    let __value: f64 = triangle(
-        ::core::clone::Clone::clone(&l),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-    );
     let __o0 = 0usize;
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&l);
     let __n: usize = __o1 + ::ad_runtime::__private::Flat::flat_len(&x);
+    let (__value, __first) = if __n == 0 {
+        (
+            triangle(
+                ::core::clone::Clone::clone(&l),
+                ::core::clone::Clone::clone(&x),
+                ::core::clone::Clone::clone(&d),
+            ),
+            ::core::option::Option::None,
+        )
+    } else {
+        let __col = 0usize;
+        let __e0 = ::ad_runtime::__private::Flat::basis(&l, __col.wrapping_sub(__o0));
+        let __e1 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o1));
+        let (v, t) = triangle_jvp(
+            ::core::clone::Clone::clone(&l),
+            ::core::clone::Clone::clone(&x),
+            ::core::clone::Clone::clone(&d),
+            &__e0,
+            &__e1,
+        );
+        (v, ::core::option::Option::Some(t))
+    };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
     let mut __jac = ::ad_runtime::__private::jacobian_zeros(__m, __n);
     if __n <= __m {
-        for __col in 0..__n {
+        if let ::core::option::Option::Some(t) = __first {
+            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &t, false);
+        }
+        for __col in 1..__n {
             let __e0 = ::ad_runtime::__private::Flat::basis(
                 &l,
                 __col.wrapping_sub(__o0),

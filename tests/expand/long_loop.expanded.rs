@@ -227,18 +227,38 @@ fn long_loop_jacobian(
     a: f64,
     n: usize,
 ) -> (f64, ::ad_runtime::ndarray::Array2<<f64 as ::ad_runtime::__private::Flat>::F>) {
-    let __value: f64 = long_loop(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&a),
-        ::core::clone::Clone::clone(&n),
-    );
     let __o0 = 0usize;
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let __n: usize = __o1 + ::ad_runtime::__private::Flat::flat_len(&a);
+    let (__value, __first) = if __n == 0 {
+        (
+            long_loop(
+                ::core::clone::Clone::clone(&x),
+                ::core::clone::Clone::clone(&a),
+                ::core::clone::Clone::clone(&n),
+            ),
+            ::core::option::Option::None,
+        )
+    } else {
+        let __col = 0usize;
+        let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
+        let __e1 = ::ad_runtime::__private::Flat::basis(&a, __col.wrapping_sub(__o1));
+        let (v, t) = long_loop_jvp(
+            ::core::clone::Clone::clone(&x),
+            ::core::clone::Clone::clone(&a),
+            ::core::clone::Clone::clone(&n),
+            __e0,
+            __e1,
+        );
+        (v, ::core::option::Option::Some(t))
+    };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
     let mut __jac = ::ad_runtime::__private::jacobian_zeros(__m, __n);
     if __n <= __m {
-        for __col in 0..__n {
+        if let ::core::option::Option::Some(t) = __first {
+            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &t, false);
+        }
+        for __col in 1..__n {
             let __e0 = ::ad_runtime::__private::Flat::basis(
                 &x,
                 __col.wrapping_sub(__o0),

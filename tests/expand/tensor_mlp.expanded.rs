@@ -83,6 +83,11 @@ fn classifier_hvp(
         (),
     >(&__l0, &__l1, &__l2, &__l3, &__l4, labels);
     let (__s0, __s1, __s2, __s3, _, _) = __pb(::ad_runtime::Dual::cst(1.0));
+    ::ad_runtime::__private::Recycle::recycle(__l0);
+    ::ad_runtime::__private::Recycle::recycle(__l1);
+    ::ad_runtime::__private::Recycle::recycle(__l2);
+    ::ad_runtime::__private::Recycle::recycle(__l3);
+    ::ad_runtime::__private::Recycle::recycle(__l4);
     let (__g0, __h0) = ::ad_runtime::__private::SplitDual::split(__s0);
     let (__g1, __h1) = ::ad_runtime::__private::SplitDual::split(__s1);
     let (__g2, __h2) = ::ad_runtime::__private::SplitDual::split(__s2);

@@ -40,6 +40,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
         format_ident!("{}_vjp", name),
     );
     let mixed = |s: &str| Ident::new(s, Span::mixed_site());
+    let first = mixed("__first");
     let (value, m, n, j, c, r) = (
         mixed("__value"),
         mixed("__m"),
@@ -93,13 +94,24 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
         #vis fn #jac #lt (#(#params),*)
             -> (#ret_ty, ::ad_runtime::ndarray::Array2<<#ret_ty as #rt::Flat>::F>)
         {
-            let #value: #ret_ty = #name(#(#args),*);
             #offsets
             let #n: usize = #prev;
+            // The value (and so m) from the first forward pass: no separate primal run.
+            let (#value, #first) = if #n == 0 {
+                (#name(#(#args),*), ::core::option::Option::None)
+            } else {
+                let #c = 0usize;
+                #(#basis_lets)*
+                let (v, t) = #jvp(#(#args,)* #(#tangents),*);
+                (v, ::core::option::Option::Some(t))
+            };
             let #m: usize = #rt::Flat::flat_len(&#value);
             let mut #j = #rt::jacobian_zeros(#m, #n);
             if #n <= #m {
-                for #c in 0..#n {
+                if let ::core::option::Option::Some(t) = #first {
+                    #rt::jacobian_put(&mut #j, 0, &t, false);
+                }
+                for #c in 1..#n {
                     #(#basis_lets)*
                     let (_, t) = #jvp(#(#args,)* #(#tangents),*);
                     #rt::jacobian_put(&mut #j, #c, &t, false);

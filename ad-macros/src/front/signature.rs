@@ -8,14 +8,26 @@ use quote::ToTokens;
 use std::collections::BTreeSet;
 use syn::{Ident, Pat, Type};
 
-/// Attribute arguments: `#[differentiable]`, `#[differentiable(wrt(a, b))]`, and `checked`
-/// (`#[differentiable(checked)]`, `#[differentiable(wrt(a), checked)]`).
-#[derive(Default)]
+/// Attribute arguments: `#[differentiable]`, `#[differentiable(wrt(a, b))]`, `checked`
+/// (`#[differentiable(checked)]`, `#[differentiable(wrt(a), checked)]`) and `order = 1`.
 pub struct Args {
     pub wrt: Option<Vec<Ident>>,
     /// Keep the bounds checks of the reverse sweep's adjoint accesses, so that the generated
     /// code contains no `unsafe` (for crates with `#![forbid(unsafe_code)]`).
     pub checked: bool,
+    /// `order = 1`: first derivatives only (no `f_hvp`, `f_hessian` and their hidden dual
+    /// pullback), for crates that want the smaller build. Default 2.
+    pub order: u8,
+}
+
+impl Default for Args {
+    fn default() -> Args {
+        Args {
+            wrt: None,
+            checked: false,
+            order: 2,
+        }
+    }
 }
 
 impl Args {
@@ -40,10 +52,22 @@ impl Args {
                 }
                 args.checked = true;
                 Ok(())
+            } else if meta.path.is_ident("order") {
+                let lit: syn::LitInt = meta.value()?.parse()?;
+                match lit.base10_parse::<u8>() {
+                    Ok(o @ (1 | 2)) => {
+                        args.order = o;
+                        Ok(())
+                    }
+                    _ => Err(syn::Error::new(
+                        lit.span(),
+                        "`order` is 1 (first derivatives only) or 2 (also `f_hvp` and `f_hessian`, the default)",
+                    )),
+                }
             } else {
                 let name = meta.path.to_token_stream().to_string().replace(' ', "");
                 Err(meta.error(format!(
-                    "unknown argument `{name}`; expected `wrt(param, ...)` or `checked`"
+                    "unknown argument `{name}`; expected `wrt(param, ...)`, `checked` or `order = 1`"
                 )))
             }
         });

@@ -25,6 +25,10 @@ use syn::visit_mut::VisitMut;
 
 /// `sig` and `func` with their floats lifted to duals (`kinds`: the kinds of the original).
 pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
+    let active: Vec<VarId> = sig.params.iter().filter(|p| p.active).map(|p| p.var).collect();
+    let act = crate::sema::activity::activity(func, &active);
+    let useful = crate::sema::activity::usefulness(func, &act);
+    let differentiated: Vec<bool> = act.iter().zip(&useful).map(|(a, u)| *a && *u).collect();
     let mut types = DualTypes;
     let params = sig
         .params
@@ -58,10 +62,11 @@ pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
     let lifter = Lifter {
         kinds,
         vars: &func.vars,
+        differentiated: &differentiated,
     };
     lifter.block(&mut f.body);
     for (v, op) in f.defs.iter_mut() {
-        lifter.op(op, Some(kinds[*v]));
+        lifter.def(*v, op);
     }
     f.dual = true;
     (lifted_sig, f)
@@ -86,6 +91,8 @@ impl VisitMut for DualTypes {
 struct Lifter<'a> {
     kinds: &'a [Kind],
     vars: &'a [Var],
+    /// Active and useful in the original function.
+    differentiated: &'a [bool],
 }
 
 impl Lifter<'_> {
@@ -97,9 +104,7 @@ impl Lifter<'_> {
 
     fn stmt(&self, s: &mut Stmt) {
         match s {
-            Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
-                self.op(op, Some(self.kinds[*var]))
-            }
+            Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => self.def(*var, op),
             Stmt::IndexAssign { base, op, .. } => {
                 let elem = match self.kinds[*base] {
                     Kind::SeqScalar => Kind::Scalar,
@@ -122,6 +127,19 @@ impl Lifter<'_> {
             }
             Stmt::Declare { .. } | Stmt::Effect { .. } | Stmt::SetFlow(_) => {}
         }
+    }
+
+    /// Lifts the operation that defines or assigns `var`.
+    fn def(&self, var: VarId, op: &mut Op) {
+        if let Op::Call { plain: false, .. } = op
+            && !self.differentiated[var]
+        {
+            // Not differentiated: the primal on the values of the arguments (the callee need
+            // not be differentiable), its result lifted.
+            *op = self.primal_call(op, self.kinds[var]);
+            return;
+        }
+        self.op(op, Some(self.kinds[var]))
     }
 
     /// Lifts `op`, whose result goes to a value of kind `dest` (when known).
@@ -187,6 +205,51 @@ impl Lifter<'_> {
                 }
             }
         }
+    }
+
+    /// A call that is not differentiated, as an opaque constant: the primal called on the
+    /// values of the arguments (`undual`), the result lifted by its kind.
+    fn primal_call(&self, op: &Op, dest: Kind) -> Op {
+        let Op::Call { func, args, .. } = op else {
+            unreachable!("primal_call of a call")
+        };
+        let rt = quote!(::ad_runtime::__private);
+        let printed: Vec<TokenStream> = args
+            .iter()
+            .map(|a| match a {
+                Atom::Var(v) | Atom::Ref(v) => {
+                    let i = &self.vars[*v].ident;
+                    let by_ref = matches!(a, Atom::Ref(_));
+                    match self.kinds[*v] {
+                        Kind::Scalar if by_ref => quote!(&#rt::undual(#i)),
+                        Kind::Scalar => quote!(#rt::undual(#i)),
+                        Kind::SeqScalar if by_ref || self.holds_ref(*v) => {
+                            quote!(&#rt::undual_seq(&#i[..]))
+                        }
+                        Kind::SeqScalar => quote!(#rt::undual_seq(&#i[..])),
+                        _ => self.print(a),
+                    }
+                }
+                Atom::Const(c) => c.clone(),
+            })
+            .collect();
+        let call = quote!(#func(#(#printed),*));
+        let tokens = match dest {
+            Kind::Scalar => quote!(::ad_runtime::Dual::from(#call)),
+            Kind::SeqScalar => quote!(#rt::LiftDual::lift_const(&#call)),
+            _ => call,
+        };
+        Op::Opaque {
+            tokens,
+            reads: args.iter().filter_map(Atom::var).collect(),
+            what: "a call".into(),
+            mutates: Vec::new(),
+        }
+    }
+
+    /// Whether `v` holds a borrow (a reference parameter, or a copy of one).
+    fn holds_ref(&self, v: VarId) -> bool {
+        matches!(&self.vars[v].ty, Some(syn::Type::Reference(_)))
     }
 
     fn print(&self, a: &Atom) -> TokenStream {

@@ -196,6 +196,7 @@ fn hvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream 
     let mut hvs = Vec::new();
     let mut splits = Vec::new();
     let mut grad_types = Vec::new();
+    let mut recycled = Vec::new();
     for (k, (p, dp)) in sig.params.iter().zip(&dsig.params).enumerate() {
         let (i, ty) = (&p.ident, &p.ty);
         params.push(quote!(#i: #ty));
@@ -206,6 +207,9 @@ fn hvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream 
         let l = mixed(format!("__l{k}"));
         let view = matches!(ty, Type::Path(p)
             if p.path.segments.last().is_some_and(|s| s.ident.to_string().starts_with("ArrayView")));
+        // Passed by reference (or as a view): the lifted value's memory goes back to the pool
+        // after the call.
+        let borrowed = view || matches!(ty, Type::Reference(_));
         let pass = |l: &Ident| match ty {
             Type::Reference(r) if r.mutability.is_some() => quote!(&mut #l),
             Type::Reference(_) => quote!(&#l),
@@ -216,6 +220,9 @@ fn hvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream 
             let d = mixed(format!("d{}", syn::ext::IdentExt::unraw(i)));
             tangent_params.push(quote!(#d: #ty));
             lifts.push(quote!(let mut #l = #rt::LiftDual::lift(&#i, &#d);));
+            if borrowed {
+                recycled.push(l.clone());
+            }
             args.push(pass(&l));
             let (s, g, h) = (
                 mixed(format!("__s{k}")),
@@ -229,6 +236,9 @@ fn hvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream 
             grad_types.push(tangent_type(ty));
         } else if lifted {
             lifts.push(quote!(let mut #l = #rt::LiftDual::lift_const(&#i);));
+            if borrowed {
+                recycled.push(l.clone());
+            }
             args.push(pass(&l));
             slots.push(quote!(_));
         } else {
@@ -272,6 +282,7 @@ fn hvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream 
             #(#lifts)*
             let (#y, #pb) = #pullback::<#marker>(#(#args),*);
             let (#(#slots,)*) = #pb(::ad_runtime::Dual::cst(1.0));
+            #(#rt::Recycle::recycle(#recycled);)*
             #(#splits)*
             (#y.re, #g, #h)
         }

@@ -20,11 +20,11 @@ const MIN_SAMPLE: Duration = Duration::from_millis(2);
 
 /// Median seconds per call of each closure, sampled interleaved.
 fn interleaved(reps: usize, fs: &mut [&mut dyn FnMut()]) -> Vec<f64> {
-    let iters: Vec<u32> = fs.iter_mut().map(|f| calibrate(MIN_SAMPLE, &mut **f)).collect();
+    let iters: Vec<u32> = fs.iter_mut().map(|f| calibrate(MIN_SAMPLE, f)).collect();
     let mut samples = vec![Vec::new(); fs.len()];
     for _ in 0..reps {
         for (k, f) in fs.iter_mut().enumerate() {
-            samples[k].push(time_per_call(iters[k], &mut **f));
+            samples[k].push(time_per_call(iters[k], f));
         }
     }
     samples.iter_mut().map(|s| median(s)).collect()
