@@ -333,3 +333,38 @@ fn hessian_over_mixed_parameters() {
         );
     }
 }
+
+// ---- calls of functions that are not differentiated ----------------------------------------
+
+/// Not differentiable (no attribute), with a float argument: a constant term, as GMM's.
+fn constant_term(n: usize, gamma: f64) -> f64 {
+    n as f64 * gamma.ln()
+}
+
+/// Not differentiable, returns a tuple.
+fn pair(v: &[f64]) -> (f64, usize) {
+    (v.iter().sum(), v.len())
+}
+
+#[differentiable(wrt(x))]
+fn with_plain_helpers(x: &[f64], gamma: f64, data: &[f64]) -> f64 {
+    let c = constant_term(x.len(), gamma);
+    let (s, k) = pair(&data[1..]);
+    let mut acc = c * x[0];
+    for i in 0..x.len() {
+        acc += (x[i] * s).sin() * k as f64 + x[i] * x[i] * gamma;
+    }
+    acc
+}
+
+#[test]
+fn helpers_that_are_not_differentiable_run_on_values() {
+    let x = [0.3, -0.7, 1.1];
+    let data = [0.5, 0.25, -0.125];
+    let v = [1.0, -0.5, 0.25];
+    let (y, g, hv) = with_plain_helpers_hvp(&x, 1.7, &data, &v);
+    assert_eq!(y, with_plain_helpers(&x, 1.7, &data));
+    assert_eq!(g, with_plain_helpers_grad(&x, 1.7, &data).1);
+    let want = fd_hv(|x| with_plain_helpers_grad(x, 1.7, &data).1, &x, &v);
+    assert_close_tol(&hv, &want, 1e-6, "H v through plain helpers");
+}

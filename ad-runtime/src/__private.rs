@@ -1,7 +1,9 @@
 //! Paths used by generated code only. Not a public API: names and signatures may change in
 //! any release. Everything here is reached as `::ad_runtime::__private::...`.
 
-pub use crate::dual::{Dual, LiftDual, Recycle, SplitDual, dual_cast, undual, undual_seq};
+pub use crate::dual::{
+    Dual, LiftDual, Recycle, Relift, SplitDual, dual_cast, undual, undual_seq,
+};
 pub use crate::forward::*;
 pub use crate::jacobian::*;
 pub use crate::rules::arith::*;

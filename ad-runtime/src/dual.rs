@@ -920,6 +920,89 @@ pub fn undual<T: Undual>(x: T) -> T::Out {
     x.undual()
 }
 
+/// The result of a function that is not differentiated, called from second-order code: its
+/// floats become dual constants (tangent zero), anything without floats stays as it is.
+pub trait Relift {
+    /// The lifted type.
+    type Out;
+    /// The value with its floats lifted.
+    fn relift(self) -> Self::Out;
+}
+
+macro_rules! relift_floats {
+    ($($f:ty),*) => {$(
+        impl Relift for $f {
+            type Out = Dual<$f>;
+            #[inline(always)]
+            fn relift(self) -> Dual<$f> { Dual::cst(self) }
+        }
+        impl Relift for Dual<$f> {
+            type Out = Dual<$f>;
+            #[inline(always)]
+            fn relift(self) -> Dual<$f> { self }
+        }
+    )*};
+}
+relift_floats!(f64, f32);
+
+macro_rules! relift_plain {
+    ($($t:ty),*) => {$(
+        impl Relift for $t {
+            type Out = $t;
+            #[inline(always)]
+            fn relift(self) -> $t { self }
+        }
+    )*};
+}
+relift_plain!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, bool, char, (), String);
+
+impl<T: Relift> Relift for Vec<T> {
+    type Out = Vec<T::Out>;
+    fn relift(self) -> Vec<T::Out> {
+        self.into_iter().map(T::relift).collect()
+    }
+}
+
+impl<T: Relift, const N: usize> Relift for [T; N] {
+    type Out = [T::Out; N];
+    fn relift(self) -> [T::Out; N] {
+        self.map(T::relift)
+    }
+}
+
+impl<T: Relift> Relift for Option<T> {
+    type Out = Option<T::Out>;
+    fn relift(self) -> Option<T::Out> {
+        self.map(T::relift)
+    }
+}
+
+impl<F: Float, D: ndarray::Dimension> Relift for ndarray::Array<F, D> {
+    type Out = ndarray::Array<Dual<F>, D>;
+    fn relift(self) -> Self::Out {
+        self.mapv(Dual::cst)
+    }
+}
+
+macro_rules! relift_tuples {
+    ($(($($n:tt $t:ident),+)),*) => {$(
+        impl<$($t: Relift),+> Relift for ($($t,)+) {
+            type Out = ($($t::Out,)+);
+            fn relift(self) -> Self::Out { ($(self.$n.relift(),)+) }
+        }
+    )*};
+}
+relift_tuples!(
+    (0 A),
+    (0 A, 1 B),
+    (0 A, 1 B, 2 C),
+    (0 A, 1 B, 2 C, 3 D),
+    (0 A, 1 B, 2 C, 3 D, 4 E),
+    (0 A, 1 B, 2 C, 3 D, 4 E, 5 G),
+    (0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H),
+    (0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 I)
+);
+
 /// The values of a slice of duals (or a copy of a slice of plain numbers): what a call of a
 /// function that is not differentiated receives in second-order code.
 pub fn undual_seq<T: Undual + Copy>(xs: &[T]) -> Vec<T::Out> {
@@ -990,9 +1073,9 @@ pub trait Recycle {
     fn recycle(self);
 }
 
-impl<T: DualPool> Recycle for Vec<T> {
+impl<T: PoolOrAlloc> Recycle for Vec<T> {
     fn recycle(self) {
-        pool_give(self)
+        T::give(self)
     }
 }
 
@@ -1079,11 +1162,16 @@ where
 pub trait PoolOrAlloc: Sized {
     /// `n` elements `f(0), f(1), ..`.
     fn make(n: usize, f: impl FnMut(usize) -> Self) -> Vec<Self>;
+    /// Gives the memory of a vector back (to the pool, or to the system).
+    fn give(v: Vec<Self>);
 }
 
 impl<T: DualPool> PoolOrAlloc for T {
     fn make(n: usize, f: impl FnMut(usize) -> Self) -> Vec<Self> {
         pool_take(n, f)
+    }
+    fn give(v: Vec<Self>) {
+        pool_give(v)
     }
 }
 
@@ -1091,6 +1179,7 @@ impl<T, const N: usize> PoolOrAlloc for [T; N] {
     fn make(n: usize, f: impl FnMut(usize) -> Self) -> Vec<Self> {
         (0..n).map(f).collect()
     }
+    fn give(_: Vec<Self>) {}
 }
 
 impl<T: LiftDual> LiftDual for Vec<T>
@@ -1116,10 +1205,7 @@ impl<T: LiftDual, const N: usize> LiftDual for [T; N] {
     }
 }
 
-impl<T: SplitDual + Copy + Recycle> SplitDual for Vec<T>
-where
-    Vec<T>: Recycle,
-{
+impl<T: SplitDual + Copy + PoolOrAlloc> SplitDual for Vec<T> {
     type Out = Vec<T::Out>;
     fn split(self) -> (Vec<T::Out>, Vec<T::Out>) {
         let (mut re, mut eps) = (Vec::with_capacity(self.len()), Vec::with_capacity(self.len()));

@@ -27,8 +27,7 @@ use syn::visit_mut::VisitMut;
 pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
     let active: Vec<VarId> = sig.params.iter().filter(|p| p.active).map(|p| p.var).collect();
     let act = crate::sema::activity::activity(func, &active);
-    let useful = crate::sema::activity::usefulness(func, &act);
-    let differentiated: Vec<bool> = act.iter().zip(&useful).map(|(a, u)| *a && *u).collect();
+    let differentiated = act;
     let mut types = DualTypes;
     let params = sig
         .params
@@ -60,6 +59,7 @@ pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
         }
     }
     let lifter = Lifter {
+        func,
         kinds,
         vars: &func.vars,
         differentiated: &differentiated,
@@ -89,9 +89,10 @@ impl VisitMut for DualTypes {
 }
 
 struct Lifter<'a> {
+    func: &'a Func,
     kinds: &'a [Kind],
     vars: &'a [Var],
-    /// Active and useful in the original function.
+    /// Active in the original function.
     differentiated: &'a [bool],
 }
 
@@ -223,7 +224,7 @@ impl Lifter<'_> {
                     match self.kinds[*v] {
                         Kind::Scalar if by_ref => quote!(&#rt::undual(#i)),
                         Kind::Scalar => quote!(#rt::undual(#i)),
-                        Kind::SeqScalar if by_ref || self.holds_ref(*v) => {
+                        Kind::SeqScalar if by_ref || self.borrows(*v) => {
                             quote!(&#rt::undual_seq(&#i[..]))
                         }
                         Kind::SeqScalar => quote!(#rt::undual_seq(&#i[..])),
@@ -234,11 +235,8 @@ impl Lifter<'_> {
             })
             .collect();
         let call = quote!(#func(#(#printed),*));
-        let tokens = match dest {
-            Kind::Scalar => quote!(::ad_runtime::Dual::from(#call)),
-            Kind::SeqScalar => quote!(#rt::LiftDual::lift_const(&#call)),
-            _ => call,
-        };
+        let _ = dest;
+        let tokens = quote!(#rt::Relift::relift(#call));
         Op::Opaque {
             tokens,
             reads: args.iter().filter_map(Atom::var).collect(),
@@ -247,9 +245,10 @@ impl Lifter<'_> {
         }
     }
 
-    /// Whether `v` holds a borrow (a reference parameter, or a copy of one).
-    fn holds_ref(&self, v: VarId) -> bool {
-        matches!(&self.vars[v].ty, Some(syn::Type::Reference(_)))
+    /// Whether `v` holds a borrow (a reference parameter or a copy of one, or a borrowed
+    /// sub-slice `&x[a..b]`).
+    fn borrows(&self, v: VarId) -> bool {
+        self.func.holds_ref(v) || self.func.borrow_def(&Atom::Var(v)).is_some()
     }
 
     fn print(&self, a: &Atom) -> TokenStream {

@@ -60,18 +60,25 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) ->
                 .collect();
             let cx = Ctxt::new();
             let an = crate::reverse::plan::analyze(&cx, &dfunc, &active);
-            if cx.check().is_ok() {
-                let sweeps = crate::reverse::Gen::new(&dfunc, &an);
-                crate::reverse::emit::pullback_fn(
+            match cx.check() {
+                Ok(()) => {
+                    let sweeps = crate::reverse::Gen::new(&dfunc, &an);
+                    crate::reverse::emit::pullback_fn(
+                        item,
+                        &dsig,
+                        &dfunc,
+                        &sweeps,
+                        &pullback,
+                        Some(&marker),
+                    )
+                }
+                // The lifted function is checked again; what it rejects is named in the stub.
+                Err(e) => stub(
                     item,
                     &dsig,
-                    &dfunc,
-                    &sweeps,
                     &pullback,
-                    Some(&marker),
-                )
-            } else {
-                stub(item, &dsig, &pullback, "this function")
+                    &format!("this function (lifted to dual numbers: {e})"),
+                ),
             }
         }
         Some(why) => stub(item, &dsig, &pullback, why),
