@@ -368,3 +368,78 @@ fn helpers_that_are_not_differentiable_run_on_values() {
     let want = fd_hv(|x| with_plain_helpers_grad(x, 1.7, &data).1, &x, &v);
     assert_close_tol(&hv, &want, 1e-6, "H v through plain helpers");
 }
+
+// ---- ndarray ----------------------------------------------------------------------------------
+
+use ad_runtime::ndarray::{Array1, Array2, Axis};
+use ad_runtime::nn;
+
+/// A two-layer network on ndarray arrays: matmul, broadcasting bias, tanh (a float method on
+/// an array), softmax cross-entropy; the Hessian of the loss in the direction of all weights.
+#[differentiable(wrt(w1, b1, w2))]
+fn net_loss(w1: &Array2<f64>, b1: &Array1<f64>, w2: &Array2<f64>, x: &Array2<f64>, labels: &[usize]) -> f64 {
+    let h = (x.dot(w1) + b1).tanh();
+    let logits = h.dot(w2);
+    nn::cross_entropy(&logits, labels) + 0.01 * (w1 * w1).sum()
+}
+
+#[differentiable]
+fn array_mix(a: &Array2<f64>, v: &Array1<f64>) -> f64 {
+    let r = a.dot(v);
+    let s = (&r * &r).sum_axis(Axis(0)).sum();
+    let m = a.mean_axis(Axis(1)).unwrap();
+    let t = Array2::<f64>::eye(3);
+    s.sqrt() + (&m * &m).sum() * a.sum() + (a * &t).sum().sin() + r.exp().sum().ln()
+}
+
+fn flat2(a: &Array2<f64>) -> Vec<f64> {
+    a.iter().copied().collect()
+}
+
+#[test]
+fn ndarray_functions() {
+    let mut rng = Rng::new(17);
+    let arr2 = |rng: &mut Rng, r: usize, c: usize| {
+        Array2::from_shape_vec((r, c), random_vec(rng, r * c, -0.8, 0.8)).unwrap()
+    };
+    let (d, h, k, m) = (3, 4, 3, 5);
+    let (w1, w2, x) = (arr2(&mut rng, d, h), arr2(&mut rng, h, k), arr2(&mut rng, m, d));
+    let b1 = Array1::from(random_vec(&mut rng, h, -0.5, 0.5));
+    let labels = [0, 2, 1, 1, 0];
+    let (v1, v2) = (arr2(&mut rng, d, h), arr2(&mut rng, h, k));
+    let vb = Array1::from(random_vec(&mut rng, h, -1.0, 1.0));
+    let (y, (g1, gb, g2), (h1, hb, h2)) = net_loss_hvp(&w1, &b1, &w2, &x, &labels, &v1, &vb, &v2);
+    // To rounding: ndarray multiplies `f64` matrices with matrixmultiply's kernels and dual
+    // ones with its generic loop, which sum in another order.
+    let y0 = net_loss(&w1, &b1, &w2, &x, &labels);
+    assert!((y - y0).abs() <= 1e-14 * y0.abs());
+    let (_, (r1, rb, r2)) = net_loss_grad(&w1, &b1, &w2, &x, &labels);
+    let close = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(p, q)| (p - q).abs() <= 1e-12 * (1.0 + q.abs()));
+    assert!(close(&flat2(&g1), &flat2(&r1)) && close(&flat2(&g2), &flat2(&r2)) && close(gb.as_slice().unwrap(), rb.as_slice().unwrap()));
+    // Differences of the gradient along (v1, vb, v2), flattened in parameter order.
+    let point: Vec<f64> = [flat2(&w1), b1.to_vec(), flat2(&w2)].concat();
+    let dir: Vec<f64> = [flat2(&v1), vb.to_vec(), flat2(&v2)].concat();
+    let grad = |p: &[f64]| {
+        let a = Array2::from_shape_vec((d, h), p[..d * h].to_vec()).unwrap();
+        let b = Array1::from(p[d * h..d * h + h].to_vec());
+        let c = Array2::from_shape_vec((h, k), p[d * h + h..].to_vec()).unwrap();
+        let (_, (ga, gb, gc)) = net_loss_grad(&a, &b, &c, &x, &labels);
+        [flat2(&ga), gb.to_vec(), flat2(&gc)].concat()
+    };
+    let got = [flat2(&h1), hb.to_vec(), flat2(&h2)].concat();
+    assert_close_tol(&got, &fd_hv(grad, &point, &dir), 1e-6, "network H v");
+
+    let a = arr2(&mut rng, 3, 3);
+    let v = Array1::from(random_vec(&mut rng, 3, -1.0, 1.0));
+    let (va, vv) = (arr2(&mut rng, 3, 3), Array1::from(random_vec(&mut rng, 3, -1.0, 1.0)));
+    let (_, _, (ha, hv)) = array_mix_hvp(&a, &v, &va, &vv);
+    let point: Vec<f64> = [flat2(&a), v.to_vec()].concat();
+    let dir: Vec<f64> = [flat2(&va), vv.to_vec()].concat();
+    let grad = |p: &[f64]| {
+        let a = Array2::from_shape_vec((3, 3), p[..9].to_vec()).unwrap();
+        let v = Array1::from(p[9..].to_vec());
+        let (_, (ga, gv)) = array_mix_grad(&a, &v);
+        [flat2(&ga), gv.to_vec()].concat()
+    };
+    assert_close_tol(&[flat2(&ha), hv.to_vec()].concat(), &fd_hv(grad, &point, &dir), 1e-6, "array ops H v");
+}

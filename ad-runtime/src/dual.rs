@@ -577,6 +577,38 @@ impl<F: Float> Dual<F> {
     }
 }
 
+
+// ---- a dual scalar on the left of an ndarray array ---------------------------------------
+// (ndarray has `f64 * &array` for its primitive element types; these are the same for duals.)
+
+macro_rules! scalar_left_array_ops {
+    ($($tr:ident $m:ident $op:tt),*) => {$(
+        impl<'a, F, S, D> $tr<&'a ndarray::ArrayBase<S, D>> for Dual<F>
+        where
+            F: Float + 'static,
+            S: ndarray::Data<Elem = Dual<F>>,
+            D: ndarray::Dimension,
+        {
+            type Output = ndarray::Array<Dual<F>, D>;
+            fn $m(self, a: &'a ndarray::ArrayBase<S, D>) -> Self::Output {
+                a.mapv(|x| self $op x)
+            }
+        }
+        impl<F, S, D> $tr<ndarray::ArrayBase<S, D>> for Dual<F>
+        where
+            F: Float + 'static,
+            S: ndarray::Data<Elem = Dual<F>>,
+            D: ndarray::Dimension,
+        {
+            type Output = ndarray::Array<Dual<F>, D>;
+            fn $m(self, a: ndarray::ArrayBase<S, D>) -> Self::Output {
+                a.mapv(|x| self $op x)
+            }
+        }
+    )*};
+}
+scalar_left_array_ops!(Add add +, Sub sub -, Mul mul *, Div div /);
+
 // ---- num_traits -------------------------------------------------------------------------
 
 impl<F: Float> num_traits::Zero for Dual<F> {
@@ -977,12 +1009,23 @@ impl<T: Relift> Relift for Option<T> {
     }
 }
 
-impl<F: Float, D: ndarray::Dimension> Relift for ndarray::Array<F, D> {
-    type Out = ndarray::Array<Dual<F>, D>;
-    fn relift(self) -> Self::Out {
-        self.mapv(Dual::cst)
-    }
+macro_rules! relift_arrays {
+    ($($f:ty),*) => {$(
+        impl<D: ndarray::Dimension> Relift for ndarray::Array<$f, D> {
+            type Out = ndarray::Array<Dual<$f>, D>;
+            fn relift(self) -> Self::Out {
+                self.mapv(Dual::cst)
+            }
+        }
+        impl<D: ndarray::Dimension> Relift for ndarray::Array<Dual<$f>, D> {
+            type Out = Self;
+            fn relift(self) -> Self {
+                self
+            }
+        }
+    )*};
 }
+relift_arrays!(f64, f32);
 
 macro_rules! relift_tuples {
     ($(($($n:tt $t:ident),+)),*) => {$(
@@ -1002,6 +1045,88 @@ relift_tuples!(
     (0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H),
     (0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 I)
 );
+
+/// The values of a dual-valued argument, owned (`Dual` -> `F`, slices and `Vec`s of duals ->
+/// `Vec<F>`, arrays -> arrays, plain numbers unchanged): what second-order code passes to a
+/// function that is not differentiated (see [`undual_ref`]).
+pub trait UndualRef {
+    /// The plain type.
+    type Out;
+    /// The values.
+    fn undual_ref(&self) -> Self::Out;
+}
+
+macro_rules! undual_ref_prims {
+    ($($t:ty),*) => {$(
+        impl UndualRef for $t {
+            type Out = $t;
+            #[inline(always)]
+            fn undual_ref(&self) -> $t { *self }
+        }
+    )*};
+}
+undual_ref_prims!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64, bool, char);
+
+impl<F: Copy> UndualRef for Dual<F> {
+    type Out = F;
+    #[inline(always)]
+    fn undual_ref(&self) -> F {
+        self.re
+    }
+}
+
+impl<T: UndualRef> UndualRef for [T] {
+    type Out = Vec<T::Out>;
+    fn undual_ref(&self) -> Vec<T::Out> {
+        self.iter().map(T::undual_ref).collect()
+    }
+}
+
+impl<T: UndualRef> UndualRef for Vec<T> {
+    type Out = Vec<T::Out>;
+    fn undual_ref(&self) -> Vec<T::Out> {
+        self.iter().map(T::undual_ref).collect()
+    }
+}
+
+impl<T: UndualRef, const N: usize> UndualRef for [T; N] {
+    type Out = [T::Out; N];
+    fn undual_ref(&self) -> [T::Out; N] {
+        core::array::from_fn(|i| self[i].undual_ref())
+    }
+}
+
+impl<T: UndualRef + ?Sized> UndualRef for &T {
+    type Out = T::Out;
+    fn undual_ref(&self) -> T::Out {
+        (**self).undual_ref()
+    }
+}
+
+impl UndualRef for ndarray::Axis {
+    type Out = ndarray::Axis;
+    fn undual_ref(&self) -> ndarray::Axis {
+        *self
+    }
+}
+
+impl<T, S, D> UndualRef for ndarray::ArrayBase<S, D>
+where
+    T: UndualRef,
+    S: ndarray::Data<Elem = T>,
+    D: ndarray::Dimension,
+{
+    type Out = ndarray::Array<T::Out, D>;
+    fn undual_ref(&self) -> Self::Out {
+        self.map(T::undual_ref)
+    }
+}
+
+/// The values of `x` (see [`UndualRef`]).
+#[inline(always)]
+pub fn undual_ref<T: UndualRef + ?Sized>(x: &T) -> T::Out {
+    x.undual_ref()
+}
 
 /// The values of a slice of duals (or a copy of a slice of plain numbers): what a call of a
 /// function that is not differentiated receives in second-order code.

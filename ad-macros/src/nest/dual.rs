@@ -132,8 +132,11 @@ impl Lifter<'_> {
 
     /// Lifts the operation that defines or assigns `var`.
     fn def(&self, var: VarId, op: &mut Op) {
-        if let Op::Call { plain: false, .. } = op
+        if let Op::Call {
+            plain: false, func, ..
+        } = op
             && !self.differentiated[var]
+            && !is_runtime_path(func)
         {
             // Not differentiated: the primal on the values of the arguments (the callee need
             // not be differentiable), its result lifted.
@@ -148,6 +151,17 @@ impl Lifter<'_> {
         let scalar_dest = dest == Some(Kind::Scalar);
         match op {
             // Not differentiated, called on constants: plain arguments, a lifted float result.
+            // An ndarray constructor (`Array1::<f64>::zeros(n)`, `Array::from_elem(s, 0.5)`):
+            // its element type and float arguments lifted, so it makes an array of duals.
+            Op::Call {
+                func,
+                args,
+                plain: true,
+                ..
+            } if is_array_constructor(func) => {
+                DualTypes.visit_path_mut(func);
+                args.iter_mut().for_each(lift_atom);
+            }
             Op::Call {
                 func,
                 args,
@@ -218,20 +232,15 @@ impl Lifter<'_> {
         let printed: Vec<TokenStream> = args
             .iter()
             .map(|a| match a {
-                Atom::Var(v) | Atom::Ref(v) => {
+                Atom::Var(v) | Atom::Ref(v) if self.kinds[*v] != Kind::Other => {
                     let i = &self.vars[*v].ident;
-                    let by_ref = matches!(a, Atom::Ref(_));
-                    match self.kinds[*v] {
-                        Kind::Scalar if by_ref => quote!(&#rt::undual(#i)),
-                        Kind::Scalar => quote!(#rt::undual(#i)),
-                        Kind::SeqScalar if by_ref || self.borrows(*v) => {
-                            quote!(&#rt::undual_seq(&#i[..]))
-                        }
-                        Kind::SeqScalar => quote!(#rt::undual_seq(&#i[..])),
-                        _ => self.print(a),
+                    if matches!(a, Atom::Ref(_)) || self.borrows(*v) {
+                        quote!(&#rt::undual_ref(&#i))
+                    } else {
+                        quote!(#rt::undual_ref(&#i))
                     }
                 }
-                Atom::Const(c) => c.clone(),
+                _ => self.print(a),
             })
             .collect();
         let call = quote!(#func(#(#printed),*));
@@ -300,6 +309,22 @@ fn is_float_lit(l: &syn::Lit) -> bool {
         syn::Lit::Int(i) => matches!(i.suffix(), "f64" | "f32"),
         _ => false,
     }
+}
+
+/// A function of the runtime (`nn::softmax`, `::ad_runtime::..`): generic over the float type,
+/// it takes duals as they are.
+fn is_runtime_path(path: &syn::Path) -> bool {
+    let n = path.segments.len();
+    (path.leading_colon.is_some() && path.segments[0].ident == "ad_runtime")
+        || (n >= 2 && path.segments[n - 2].ident == "nn")
+}
+
+/// `Array1::zeros`, `Array::from_elem`, `ndarray::Array2::<f64>::eye`, ...
+fn is_array_constructor(path: &syn::Path) -> bool {
+    path.segments.iter().any(|s| {
+        let s = s.ident.to_string();
+        s.starts_with("Array") || s == "ndarray"
+    })
 }
 
 fn mentions_float_type(ts: &TokenStream) -> bool {

@@ -95,14 +95,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) ->
 
 /// Why the function is not lifted to dual numbers, if it is not.
 fn unsupported(func: &Func, kinds: &[Kind]) -> Option<&'static str> {
-    // Arrays on duals compile for most ops (`Dual` is a `TensorFloat`), but constant arrays
-    // made in the body stay `f64` and meet lifted ones; not lifted yet.
-    if kinds
-        .iter()
-        .any(|k| matches!(k, Kind::Array | Kind::SeqArray))
-    {
-        return Some("ndarray arrays");
-    }
+    let _ = kinds;
     let mut why = None;
     crate::ir::walk(&func.body, &mut |s: &Stmt| {
         let op = match s {
