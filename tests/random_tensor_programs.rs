@@ -309,6 +309,15 @@ fn test_h4() {
     let (v, d_a) = h4_grad(&a);
     common::assert_near(v, h4(&a), "value");
     assert_fd_array(|xx| h4(xx), &a, &d_a, "da");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 3, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let (hv, hg_a, hh_a) = h4_hvp(&a, &t_a);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, gp_a) = h4_grad(&pp_a);
+    let (_, gm_a) = h4_grad(&pm_a);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
 // dims (3, 4, 3)
@@ -499,6 +508,15 @@ fn test_f7() {
     let (v, d_a) = f7_grad(&a);
     common::assert_near(v, f7(&a), "value");
     assert_fd_array(|xx| f7(xx), &a, &d_a, "da");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 4, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let (hv, hg_a, hh_a) = f7_hvp(&a, &t_a);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, gp_a) = f7_grad(&pp_a);
+    let (_, gm_a) = f7_grad(&pm_a);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
 // dims (2, 5, 4)

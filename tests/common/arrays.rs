@@ -73,3 +73,31 @@ pub fn inner<D: Dimension>(a: &Array<f64, D>, b: &Array<f64, D>) -> f64 {
 pub fn dyn_of<D: Dimension>(a: &Array<f64, D>) -> ArrayD<f64> {
     a.clone().into_dyn()
 }
+
+/// `H·t` against central differences of the gradient: `(g(p + h t) - g(p - h t)) / 2h`, to
+/// `1e-4` relative to the largest entry (both are exact up to the differences' error).
+#[track_caller]
+pub fn assert_hv_array<D: Dimension>(
+    hv: &Array<f64, D>,
+    g_plus: &Array<f64, D>,
+    g_minus: &Array<f64, D>,
+    h: f64,
+    what: &str,
+) {
+    assert_eq!(hv.shape(), g_plus.shape(), "{what}: shape");
+    let fd: Vec<f64> = g_plus
+        .iter()
+        .zip(g_minus)
+        .map(|(a, b)| (a - b) / (2.0 * h))
+        .collect();
+    let scale = fd
+        .iter()
+        .chain(hv.iter())
+        .fold(1.0f64, |m, v| m.max(v.abs()));
+    for (k, (a, b)) in hv.iter().zip(&fd).enumerate() {
+        assert!(
+            (a - b).abs() <= 1e-4 * scale,
+            "{what}[{k}]: H t {a} vs differences of the gradient {b}"
+        );
+    }
+}

@@ -1798,6 +1798,35 @@ def render_test(f, seed):
                 out.append("    let d_%s: %s = d_%s;" % (p.name, rust_ty(p.shape), p.name))
             out.append("    assert_fd_array(|xx| %s, &%s, &d_%s, \"d%s\");" % (
                 val, p.name, p.name, p.name))
+    # Second order (functions without `mapv` closures and `concatenate`/`stack`, which it does
+    # not take yet): `_hvp`'s value and H t against differences of the gradient along t.
+    text = "\n".join(f["lines"]) + f["body"]
+    if scalar and not any(k in text for k in ("mapv", ".map(", "concatenate", "stack", "fold_axis")):
+        def argn(p, nm):
+            return {"s": nm, "int": nm, "ref": "&" + nm, "own": nm + ".clone()"}.get(p.kind, nm + ".view()")
+        out.append("    let hstep = 1e-5;")
+        for k, p in enumerate(wrt):
+            if p.kind == "s":
+                out.append("    let t_%s = %s;" % (p.name, flit(0.3 + 0.2 * k)))
+                out.append("    let (pp_%s, pm_%s) = (%s + hstep * t_%s, %s - hstep * t_%s);" % ((p.name,) * 6))
+            else:
+                out.append("    let t_%s = rand(&mut rng, %s, -1.0, 1.0);" % (p.name, shape_lit(p.shape)))
+                out.append("    let pp_%s = &%s + &(&t_%s * hstep);" % ((p.name,) * 3))
+                out.append("    let pm_%s = &%s - &(&t_%s * hstep);" % ((p.name,) * 3))
+        targs = ", ".join(argn(p, "t_" + p.name) for p in wrt)
+        hg = ["hg_" + p.name for p in wrt]
+        hh = ["hh_" + p.name for p in wrt]
+        tup = lambda xs: xs[0] if len(xs) == 1 else "(%s)" % ", ".join(xs)
+        out.append("    let (hv, %s, %s) = %s_hvp(%s, %s);" % (tup(hg), tup(hh), name, args, targs))
+        out.append("    common::assert_near(hv, v, \"value of _hvp\");")
+        for sign in ("p", "m"):
+            a2 = ", ".join(argn(q, "p%s_%s" % (sign, q.name)) if q in wrt else q.arg() for q in params)
+            out.append("    let (_, %s) = %s_grad(%s);" % (tup(["g%s_%s" % (sign, p.name) for p in wrt]), name, a2))
+        for p in wrt:
+            if p.kind == "s":
+                out.append("    assert_hv_array(&Array::from_elem((), hh_%s), &Array::from_elem((), gp_%s), &Array::from_elem((), gm_%s), hstep, \"H t %s\");" % ((p.name,) * 4))
+            else:
+                out.append("    assert_hv_array(&hh_%s, &gp_%s, &gm_%s, hstep, \"H t %s\");" % ((p.name,) * 4))
     if ints:
         out[body_start:] = ["    " + l for l in out[body_start:]]
         out.append("    }")
