@@ -1740,6 +1740,9 @@ PLAIN = False
 # parameter times a view by value, the product unused: did not compile).
 EXCLUDE = set()
 DROP = set()
+# Functions whose second order is a stub (`mapv` closures, `concatenate`, ...) and so their
+# callers': no `_hvp` check for them.
+NO_HVP = set()
 
 
 def render_function(f):
@@ -1801,7 +1804,11 @@ def render_test(f, seed):
     # Second order (functions without `mapv` closures and `concatenate`/`stack`, which it does
     # not take yet): `_hvp`'s value and H t against differences of the gradient along t.
     text = "\n".join(f["lines"]) + f["body"]
-    if scalar and not any(k in text for k in ("mapv", ".map(", "concatenate", "stack", "fold_axis")):
+    stubbed = any(k in text for k in ("mapv", ".map(", "concatenate", "stack", "fold_axis")) or any(
+        "%s(" % h in text for h in NO_HVP)
+    if stubbed:
+        NO_HVP.add(name)
+    if scalar and not stubbed:
         def argn(p, nm):
             return {"s": nm, "int": nm, "ref": "&" + nm, "own": nm + ".clone()"}.get(p.kind, nm + ".view()")
         out.append("    let hstep = 1e-5;")

@@ -22,15 +22,21 @@
 //!
 //! # Scope and the stub
 //!
-//! Lifted are functions of scalars, slices, `Vec`s and fixed-size arrays of floats (the
-//! kinds say no ndarray array is involved, and no `mapv` closure or `concatenate`). For
-//! any other function `f_hvp_pullback` is a stub with the same signature whose body fails
-//! to compile when it is instantiated, with a message naming the function: a
-//! post-monomorphisation error. Every dual pullback is generic over a marker type
-//! parameter (`codegen::hvp_marker`), passed down through calls, so the stub is only
-//! instantiated when `f_hvp` or `f_hessian` of some caller is used; code that does not use
-//! second order builds as before. Callers call `g_hvp_pullback` whatever `g` is, so the
-//! decision is local to each function.
+//! Lifted are functions of scalars, slices, `Vec`s, fixed-size arrays and ndarray arrays
+//! (`Dual` is a `TensorFloat`, so the tensor rules and the `nn` ops run on dual arrays as
+//! they are; array constructors in the body make dual arrays), except `mapv` closures and
+//! `concatenate`/`stack` (not yet). For those, and for a lifted function that the checks
+//! reject, `f_hvp_pullback` is a stub with the same signature whose body fails to compile
+//! when it is instantiated, with a message naming the function: a post-monomorphisation
+//! error. Every dual pullback is generic over a marker type parameter
+//! (`codegen::hvp_marker`), passed down through calls, so the stub is only instantiated when
+//! `f_hvp` or `f_hessian` of some caller is used; code that does not use second order builds
+//! as before. Callers call `g_hvp_pullback` whatever `g` is, so the decision is local to each
+//! function. A call that is not differentiated runs the primal on the values of its
+//! arguments (the callee need not be differentiable) and lifts its result.
+//!
+//! Cost: the dual pullback is machine code only where used, but rustc expands and
+//! type-checks it for every function; `#[differentiable(order = 1)]` leaves it out.
 
 pub mod dual;
 

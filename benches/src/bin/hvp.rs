@@ -14,6 +14,7 @@ use std::time::Duration;
 use ad_benches::measure::{calibrate, median, time_per_call};
 use ad_benches::second::{mlp_loops_grad, mlp_loops_hvp, rosen_hand_hvp};
 use ad_benches::{input, rosen_grad, rosen_hvp};
+use ad_runtime::ndarray::{Array1, Array2};
 
 const SIZES: [usize; 6] = [10, 100, 1_000, 10_000, 100_000, 1_000_000];
 const MIN_SAMPLE: Duration = Duration::from_millis(2);
@@ -103,5 +104,41 @@ fn main() {
         t[1] * 1e6,
         t[1] / t[0]
     );
+    // ndarray networks (the MLP benchmark's size): ReLU + cross-entropy, tanh + squared error.
+    let p = ad_benches::mlp::problem(ad_benches::mlp::SIZE, 7);
+    let (ns, nc) = (p.x.nrows(), p.b2.len());
+    let targets = Array2::from_shape_fn((ns, nc), |(i, j)| if p.labels[i] == j { 1.0 } else { 0.0 });
+    let dir = |a: &Array2<f64>| a.mapv(|v| (v * 7.0).sin());
+    let dir1 = |a: &Array1<f64>| a.mapv(|v| (v * 7.0 + 0.5).sin());
+    let (v1, vb1, v2, vb2) = (dir(&p.w1), dir1(&p.b1), dir(&p.w2), dir1(&p.b2));
+    {
+        use ad_benches::second::{mlp_relu_grad, mlp_relu_hvp, mlp_tanh_grad, mlp_tanh_hvp};
+        let (_, _, (h1, _, _, _)) = mlp_relu_hvp(&p.w1, &p.b1, &p.w2, &p.b2, &p.x, &p.labels, &v1, &vb1, &v2, &vb2);
+        let eps = 1e-6;
+        let shift = |s: f64| (&p.w1 + &(&v1 * s), &p.b1 + &(&vb1 * s), &p.w2 + &(&v2 * s), &p.b2 + &(&vb2 * s));
+        let (a, b, c, d) = shift(eps);
+        let (e, f, g, h) = shift(-eps);
+        let gp = mlp_relu_grad(&a, &b, &c, &d, &p.x, &p.labels).1 .0;
+        let gm = mlp_relu_grad(&e, &f, &g, &h, &p.x, &p.labels).1 .0;
+        let scale = h1.iter().fold(1e-12f64, |m, v| m.max(v.abs()));
+        for ((x, y), z) in h1.iter().zip(&gp).zip(&gm) {
+            assert!((x - (y - z) / (2.0 * eps)).abs() <= 1e-4 * scale, "relu network hvp");
+        }
+        for (label, t) in [
+            ("ReLU + cross-entropy", interleaved(reps, &mut [
+                &mut || { black_box(mlp_relu_grad(&p.w1, &p.b1, &p.w2, &p.b2, &p.x, &p.labels)); },
+                &mut || { black_box(mlp_relu_hvp(&p.w1, &p.b1, &p.w2, &p.b2, &p.x, &p.labels, &v1, &vb1, &v2, &vb2)); },
+            ])),
+            ("tanh + squared error", interleaved(reps, &mut [
+                &mut || { black_box(mlp_tanh_grad(&p.w1, &p.b1, &p.w2, &p.b2, &p.x, &targets)); },
+                &mut || { black_box(mlp_tanh_hvp(&p.w1, &p.b1, &p.w2, &p.b2, &p.x, &targets, &v1, &vb1, &v2, &vb2)); },
+            ])),
+        ] {
+            println!(
+                "| MLP (ndarray) {label}, {ns} × {} → {} → {nc} | {:.2} µs | {:.2} µs | — | {:.2}x | — |",
+                p.w1.nrows(), p.w1.ncols(), t[0] * 1e6, t[1] * 1e6, t[1] / t[0]
+            );
+        }
+    }
     println!("median of {reps} interleaved samples per cell; each sample >= 2 ms");
 }
