@@ -443,3 +443,30 @@ fn ndarray_functions() {
     };
     assert_close_tol(&[flat2(&ha), hv.to_vec()].concat(), &fd_hv(grad, &point, &dir), 1e-6, "array ops H v");
 }
+
+/// `mapv` closures (with a captured differentiated scalar, a path in place of a closure and a
+/// typed parameter) on dual arrays.
+#[differentiable]
+fn closures(a: &Array2<f64>, s: f64) -> f64 {
+    let h = a.mapv(|v| (v * s).max(0.0) + v.tanh());
+    let t = h.mapv(f64::exp);
+    let u = a.mapv(|v: f64| v * v * f64::EPSILON.sqrt());
+    t.sum().ln() + u.sum() * s
+}
+
+#[test]
+fn mapv_closures() {
+    let mut rng = Rng::new(19);
+    let a = Array2::from_shape_vec((2, 3), random_vec(&mut rng, 6, -0.8, 0.8)).unwrap();
+    let va = Array2::from_shape_vec((2, 3), random_vec(&mut rng, 6, -1.0, 1.0)).unwrap();
+    let (s, vs) = (0.7, -0.4);
+    let (_, _, (ha, hs)) = closures_hvp(&a, s, &va, vs);
+    let point: Vec<f64> = [flat2(&a), vec![s]].concat();
+    let dir: Vec<f64> = [flat2(&va), vec![vs]].concat();
+    let grad = |p: &[f64]| {
+        let a = Array2::from_shape_vec((2, 3), p[..6].to_vec()).unwrap();
+        let (_, (ga, gs)) = closures_grad(&a, p[6]);
+        [flat2(&ga), vec![gs]].concat()
+    };
+    assert_close_tol(&[flat2(&ha), vec![hs]].concat(), &fd_hv(grad, &point, &dir), 1e-6, "mapv H v");
+}

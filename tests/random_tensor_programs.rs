@@ -166,6 +166,15 @@ fn test_f0() {
     let (v, d_a) = f0_grad(a.clone());
     common::assert_near(v, f0(a.clone()), "value");
     assert_fd_array(|xx| f0(xx.clone()), &a, &d_a, "da");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 10, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let (hv, hg_a, hh_a) = f0_hvp(a.clone(), t_a.clone());
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, gp_a) = f0_grad(pp_a.clone());
+    let (_, gm_a) = f0_grad(pm_a.clone());
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
 // dims (3, 2, 5)
@@ -239,6 +248,20 @@ fn test_f2() {
         &Array::from_elem((), s),
     );
     common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
+    let hstep = 1e-5;
+    let t_s = 0.3;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let (hv, hg_s, hh_s) = f2_hvp(&a, &b, s, t_s);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, gp_s) = f2_grad(&a, &b, pp_s);
+    let (_, gm_s) = f2_grad(&a, &b, pm_s);
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
 }
 
 // dims (4, 2, 5)
@@ -285,6 +308,49 @@ fn test_f3() {
     common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
     assert_fd_array(|xx| f3(a.view(), &b, s, xx, d.clone()), &c, &d_c, "dc");
     assert_fd_array(|xx| f3(a.view(), &b, s, &c, xx.clone()), &d, &d_d, "dd");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, (4, 5), -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, 2, -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_s = 0.7;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let t_c = rand(&mut rng, (2, 5), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let t_d = rand(&mut rng, 4, -1.0, 1.0);
+    let pp_d = &d + &(&t_d * hstep);
+    let pm_d = &d - &(&t_d * hstep);
+    let (hv, (hg_a, hg_b, hg_s, hg_c, hg_d), (hh_a, hh_b, hh_s, hh_c, hh_d)) = f3_hvp(
+        a.view(),
+        &b,
+        s,
+        &c,
+        d.clone(),
+        t_a.view(),
+        &t_b,
+        t_s,
+        &t_c,
+        t_d.clone(),
+    );
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b, gp_s, gp_c, gp_d)) =
+        f3_grad(pp_a.view(), &pp_b, pp_s, &pp_c, pp_d.clone());
+    let (_, (gm_a, gm_b, gm_s, gm_c, gm_d)) =
+        f3_grad(pm_a.view(), &pm_b, pm_s, &pm_c, pm_d.clone());
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
+    assert_hv_array(&hh_d, &gp_d, &gm_d, hstep, "H t d");
 }
 
 // dims (3, 4, 3)
@@ -436,6 +502,42 @@ fn test_f5() {
         &Array::from_elem((), p),
     );
     common::assert_close_tol(&[d_p], &[fd_p[()]], 1e-5, "dp");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 2, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_s = 0.5;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let t_b = rand(&mut rng, 6, -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_c = rand(&mut rng, 6, -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let t_p = 1.1;
+    let (pp_p, pm_p) = (p + hstep * t_p, p - hstep * t_p);
+    let (hv, (hg_a, hg_s, hg_b, hg_c, hg_p), (hh_a, hh_s, hh_b, hh_c, hh_p)) =
+        f5_hvp(&a, s, &b, &c, p, &t_a, t_s, &t_b, &t_c, t_p);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_s, gp_b, gp_c, gp_p)) = f5_grad(&pp_a, pp_s, &pp_b, &pp_c, pp_p);
+    let (_, (gm_a, gm_s, gm_b, gm_c, gm_p)) = f5_grad(&pm_a, pm_s, &pm_b, &pm_c, pm_p);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
+    assert_hv_array(
+        &Array::from_elem((), hh_p),
+        &Array::from_elem((), gp_p),
+        &Array::from_elem((), gm_p),
+        hstep,
+        "H t p",
+    );
 }
 
 // dims (5, 4, 2)
@@ -483,6 +585,33 @@ fn test_f6() {
         &Array::from_elem((), s),
     );
     common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, (4, 2), -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, (5, 2), -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_c = rand(&mut rng, (5, 2), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let t_s = 0.9;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let (hv, (hg_a, hg_b, hg_c, hg_s), (hh_a, hh_b, hh_c, hh_s)) =
+        f6_hvp(&a, b.view(), &c, s, &t_a, t_b.view(), &t_c, t_s);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b, gp_c, gp_s)) = f6_grad(&pp_a, pp_b.view(), &pp_c, pp_s);
+    let (_, (gm_a, gm_b, gm_c, gm_s)) = f6_grad(&pm_a, pm_b.view(), &pm_c, pm_s);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
 }
 
 // dims (3, 4, 5)
@@ -837,6 +966,15 @@ fn test_f13() {
     let (v, d_a) = f13_grad(a.clone());
     common::assert_near(v, f13(a.clone()), "value");
     assert_fd_array(|xx| f13(xx.clone()), &a, &d_a, "da");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let (hv, hg_a, hh_a) = f13_hvp(a.clone(), t_a.clone());
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, gp_a) = f13_grad(pp_a.clone());
+    let (_, gm_a) = f13_grad(pm_a.clone());
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
 // dims (4, 3, 5)
@@ -923,6 +1061,37 @@ fn test_f15() {
     let d_c: Array2<f64> = d_c;
     assert_fd_array(|xx| f15(&a, &b, s, xx.view(), &d), &c, &d_c, "dc");
     assert_fd_array(|xx| f15(&a, &b, s, c.view(), xx), &d, &d_d, "dd");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 3, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_s = 0.7;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let t_c = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let t_d = rand(&mut rng, 2, -1.0, 1.0);
+    let pp_d = &d + &(&t_d * hstep);
+    let pm_d = &d - &(&t_d * hstep);
+    let (hv, (hg_a, hg_b, hg_s, hg_c, hg_d), (hh_a, hh_b, hh_s, hh_c, hh_d)) =
+        f15_hvp(&a, &b, s, c.view(), &d, &t_a, &t_b, t_s, t_c.view(), &t_d);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b, gp_s, gp_c, gp_d)) = f15_grad(&pp_a, &pp_b, pp_s, pp_c.view(), &pp_d);
+    let (_, (gm_a, gm_b, gm_s, gm_c, gm_d)) = f15_grad(&pm_a, &pm_b, pm_s, pm_c.view(), &pm_d);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
+    assert_hv_array(&hh_d, &gp_d, &gm_d, hstep, "H t d");
 }
 
 // dims (5, 4, 2)
@@ -1103,6 +1272,24 @@ fn test_h18() {
     assert_fd_array(|xx| h18(xx.clone(), &b, &c), &a, &d_a, "da");
     assert_fd_array(|xx| h18(a.clone(), xx, &c), &b, &d_b, "db");
     assert_fd_array(|xx| h18(a.clone(), &b, xx), &c, &d_c, "dc");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 6, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, (3, 5), -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_c = rand(&mut rng, 3, -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let (hv, (hg_a, hg_b, hg_c), (hh_a, hh_b, hh_c)) =
+        h18_hvp(a.clone(), &b, &c, t_a.clone(), &t_b, &t_c);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b, gp_c)) = h18_grad(pp_a.clone(), &pp_b, &pp_c);
+    let (_, (gm_a, gm_b, gm_c)) = h18_grad(pm_a.clone(), &pm_b, &pm_c);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
 }
 
 // dims (2, 3, 5)
@@ -1139,6 +1326,28 @@ fn test_f18() {
     assert_fd_array(|xx| f18(&a, xx.clone(), &c, &d), &b, &d_b, "db");
     assert_fd_array(|xx| f18(&a, b.clone(), xx, &d), &c, &d_c, "dc");
     assert_fd_array(|xx| f18(&a, b.clone(), &c, xx), &d, &d_d, "dd");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 3, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, (2, 5), -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_c = rand(&mut rng, (2, 5), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let t_d = rand(&mut rng, (3, 5), -1.0, 1.0);
+    let pp_d = &d + &(&t_d * hstep);
+    let pm_d = &d - &(&t_d * hstep);
+    let (hv, (hg_a, hg_b, hg_c, hg_d), (hh_a, hh_b, hh_c, hh_d)) =
+        f18_hvp(&a, b.clone(), &c, &d, &t_a, t_b.clone(), &t_c, &t_d);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b, gp_c, gp_d)) = f18_grad(&pp_a, pp_b.clone(), &pp_c, &pp_d);
+    let (_, (gm_a, gm_b, gm_c, gm_d)) = f18_grad(&pm_a, pm_b.clone(), &pm_c, &pm_d);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
+    assert_hv_array(&hh_d, &gp_d, &gm_d, hstep, "H t d");
 }
 
 // dims (2, 4, 2)
@@ -1165,6 +1374,19 @@ fn test_h19() {
     common::assert_near(v, h19(&a, &b), "value");
     assert_fd_array(|xx| h19(xx, &b), &a, &d_a, "da");
     assert_fd_array(|xx| h19(&a, xx), &b, &d_b, "db");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 2, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, 8, -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let (hv, (hg_a, hg_b), (hh_a, hh_b)) = h19_hvp(&a, &b, &t_a, &t_b);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b)) = h19_grad(&pp_a, &pp_b);
+    let (_, (gm_a, gm_b)) = h19_grad(&pm_a, &pm_b);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
 
 // dims (2, 4, 2)
@@ -1276,6 +1498,28 @@ fn test_f20() {
     assert_fd_array(|xx| f20(&a, xx.clone(), &c, &d), &b, &d_b, "db");
     assert_fd_array(|xx| f20(&a, b.clone(), xx, &d), &c, &d_c, "dc");
     assert_fd_array(|xx| f20(&a, b.clone(), &c, xx), &d, &d_d, "dd");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, (5, 2), -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, 2, -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_c = rand(&mut rng, (3, 5), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let t_d = rand(&mut rng, 15, -1.0, 1.0);
+    let pp_d = &d + &(&t_d * hstep);
+    let pm_d = &d - &(&t_d * hstep);
+    let (hv, (hg_a, hg_b, hg_c, hg_d), (hh_a, hh_b, hh_c, hh_d)) =
+        f20_hvp(&a, b.clone(), &c, &d, &t_a, t_b.clone(), &t_c, &t_d);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b, gp_c, gp_d)) = f20_grad(&pp_a, pp_b.clone(), &pp_c, &pp_d);
+    let (_, (gm_a, gm_b, gm_c, gm_d)) = f20_grad(&pm_a, pm_b.clone(), &pm_c, &pm_d);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
+    assert_hv_array(&hh_d, &gp_d, &gm_d, hstep, "H t d");
 }
 
 // dims (4, 5, 3)
@@ -1368,6 +1612,15 @@ fn test_f21() {
     let (v, d_a) = f21_grad(&a);
     common::assert_near(v, f21(&a), "value");
     assert_fd_array(|xx| f21(xx), &a, &d_a, "da");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 3, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let (hv, hg_a, hh_a) = f21_hvp(&a, &t_a);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, gp_a) = f21_grad(&pp_a);
+    let (_, gm_a) = f21_grad(&pm_a);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
 // dims (5, 3, 4)
@@ -1475,6 +1728,19 @@ fn test_f23() {
         common::assert_near(v, f23(k, &a, &b), "value");
         assert_fd_array(|xx| f23(k, xx, &b), &a, &d_a, "da");
         assert_fd_array(|xx| f23(k, &a, xx), &b, &d_b, "db");
+        let hstep = 1e-5;
+        let t_a = rand(&mut rng, (4, 3), -1.0, 1.0);
+        let pp_a = &a + &(&t_a * hstep);
+        let pm_a = &a - &(&t_a * hstep);
+        let t_b = rand(&mut rng, (3, 2), -1.0, 1.0);
+        let pp_b = &b + &(&t_b * hstep);
+        let pm_b = &b - &(&t_b * hstep);
+        let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f23_hvp(k, &a, &b, &t_a, &t_b);
+        common::assert_near(hv, v, "value of _hvp");
+        let (_, (gp_a, gp_b)) = f23_grad(k, &pp_a, &pp_b);
+        let (_, (gm_a, gm_b)) = f23_grad(k, &pm_a, &pm_b);
+        assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+        assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     }
 }
 
@@ -1493,6 +1759,15 @@ fn test_h24() {
     let (v, d_a) = h24_grad(a.clone());
     common::assert_near(v, h24(a.clone()), "value");
     assert_fd_array(|xx| h24(xx.clone()), &a, &d_a, "da");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 4, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let (hv, hg_a, hh_a) = h24_hvp(a.clone(), t_a.clone());
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, gp_a) = h24_grad(pp_a.clone());
+    let (_, gm_a) = h24_grad(pm_a.clone());
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
 // dims (2, 3, 4)
@@ -1570,6 +1845,24 @@ fn test_h25() {
     assert_fd_array(|xx| h25(&a, xx, c.view()), &b, &d_b, "db");
     let d_c: Array2<f64> = d_c;
     assert_fd_array(|xx| h25(&a, &b, xx.view()), &c, &d_c, "dc");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 2, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, (2, 3), -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_c = rand(&mut rng, (2, 3), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let (hv, (hg_a, hg_b, hg_c), (hh_a, hh_b, hh_c)) =
+        h25_hvp(&a, &b, c.view(), &t_a, &t_b, t_c.view());
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b, gp_c)) = h25_grad(&pp_a, &pp_b, pp_c.view());
+    let (_, (gm_a, gm_b, gm_c)) = h25_grad(&pm_a, &pm_b, pm_c.view());
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
 }
 
 // dims (5, 2, 3)
@@ -1736,6 +2029,49 @@ fn test_f26() {
     assert_fd_array(|xx| f26(&a, s, xx.clone(), &c, d.clone()), &b, &d_b, "db");
     assert_fd_array(|xx| f26(&a, s, b.clone(), xx, d.clone()), &c, &d_c, "dc");
     assert_fd_array(|xx| f26(&a, s, b.clone(), &c, xx.clone()), &d, &d_d, "dd");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, (5, 3), -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_s = 0.5;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let t_b = rand(&mut rng, 12, -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_c = rand(&mut rng, 12, -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let t_d = rand(&mut rng, 5, -1.0, 1.0);
+    let pp_d = &d + &(&t_d * hstep);
+    let pm_d = &d - &(&t_d * hstep);
+    let (hv, (hg_a, hg_s, hg_b, hg_c, hg_d), (hh_a, hh_s, hh_b, hh_c, hh_d)) = f26_hvp(
+        &a,
+        s,
+        b.clone(),
+        &c,
+        d.clone(),
+        &t_a,
+        t_s,
+        t_b.clone(),
+        &t_c,
+        t_d.clone(),
+    );
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_s, gp_b, gp_c, gp_d)) =
+        f26_grad(&pp_a, pp_s, pp_b.clone(), &pp_c, pp_d.clone());
+    let (_, (gm_a, gm_s, gm_b, gm_c, gm_d)) =
+        f26_grad(&pm_a, pm_s, pm_b.clone(), &pm_c, pm_d.clone());
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
+    assert_hv_array(&hh_d, &gp_d, &gm_d, hstep, "H t d");
 }
 
 // dims (5, 3, 2)
@@ -1767,6 +2103,29 @@ fn test_f27() {
     common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
     let d_b: Array2<f64> = d_b;
     assert_fd_array(|xx| f27(&a, s, xx.view()), &b, &d_b, "db");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 5, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_s = 0.5;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let t_b = rand(&mut rng, (5, 2), -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let (hv, (hg_a, hg_s, hg_b), (hh_a, hh_s, hh_b)) =
+        f27_hvp(&a, s, b.view(), &t_a, t_s, t_b.view());
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_s, gp_b)) = f27_grad(&pp_a, pp_s, pp_b.view());
+    let (_, (gm_a, gm_s, gm_b)) = f27_grad(&pm_a, pm_s, pm_b.view());
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
 
 // dims (2, 4, 5)
@@ -1836,6 +2195,24 @@ fn test_f28() {
     assert_fd_array(|xx| f28(a.clone(), xx.clone(), &c, &d, &w), &b, &d_b, "db");
     assert_fd_array(|xx| f28(a.clone(), b.clone(), xx, &d, &w), &c, &d_c, "dc");
     assert_fd_array(|xx| f28(a.clone(), b.clone(), &c, &d, xx), &w, &d_w, "dw");
+    let hstep = 1e-5;
+    let t_b = rand(&mut rng, 5, -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_c = rand(&mut rng, (4, 5), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let t_w = rand(&mut rng, 2, -1.0, 1.0);
+    let pp_w = &w + &(&t_w * hstep);
+    let pm_w = &w - &(&t_w * hstep);
+    let (hv, (hg_b, hg_c, hg_w), (hh_b, hh_c, hh_w)) =
+        f28_hvp(a.clone(), b.clone(), &c, &d, &w, t_b.clone(), &t_c, &t_w);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_b, gp_c, gp_w)) = f28_grad(a.clone(), pp_b.clone(), &pp_c, &d, &pp_w);
+    let (_, (gm_b, gm_c, gm_w)) = f28_grad(a.clone(), pm_b.clone(), &pm_c, &d, &pm_w);
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
+    assert_hv_array(&hh_w, &gp_w, &gm_w, hstep, "H t w");
 }
 
 // dims (2, 3, 2)
@@ -1866,6 +2243,24 @@ fn test_f29() {
     assert_fd_array(|xx| f29(xx, &b, s, c.clone(), &d), &a, &d_a, "da");
     assert_fd_array(|xx| f29(&a, &b, s, xx.clone(), &d), &c, &d_c, "dc");
     assert_fd_array(|xx| f29(&a, &b, s, c.clone(), xx), &d, &d_d, "dd");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 6, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_c = rand(&mut rng, 6, -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let t_d = rand(&mut rng, 6, -1.0, 1.0);
+    let pp_d = &d + &(&t_d * hstep);
+    let pm_d = &d - &(&t_d * hstep);
+    let (hv, (hg_a, hg_c, hg_d), (hh_a, hh_c, hh_d)) =
+        f29_hvp(&a, &b, s, c.clone(), &d, &t_a, t_c.clone(), &t_d);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_c, gp_d)) = f29_grad(&pp_a, &b, s, pp_c.clone(), &pp_d);
+    let (_, (gm_a, gm_c, gm_d)) = f29_grad(&pm_a, &b, s, pm_c.clone(), &pm_d);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
+    assert_hv_array(&hh_d, &gp_d, &gm_d, hstep, "H t d");
 }
 
 // dims (2, 4, 3)
@@ -1913,6 +2308,15 @@ fn test_f30() {
     let (v, d_a) = f30_grad(a.clone(), &b);
     common::assert_near(v, f30(a.clone(), &b), "value");
     assert_fd_array(|xx| f30(xx.clone(), &b), &a, &d_a, "da");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let (hv, hg_a, hh_a) = f30_hvp(a.clone(), &b, t_a.clone());
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, gp_a) = f30_grad(pp_a.clone(), &b);
+    let (_, gm_a) = f30_grad(pm_a.clone(), &b);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
 // dims (3, 4, 2)
@@ -2067,6 +2471,33 @@ fn test_f32() {
             &Array::from_elem((), p),
         );
         common::assert_close_tol(&[d_p], &[fd_p[()]], 1e-5, "dp");
+        let hstep = 1e-5;
+        let t_a = rand(&mut rng, (4, 2), -1.0, 1.0);
+        let pp_a = &a + &(&t_a * hstep);
+        let pm_a = &a - &(&t_a * hstep);
+        let t_s = 0.5;
+        let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+        let t_p = 0.7;
+        let (pp_p, pm_p) = (p + hstep * t_p, p - hstep * t_p);
+        let (hv, (hg_a, hg_s, hg_p), (hh_a, hh_s, hh_p)) = f32_hvp(&a, s, k, p, &t_a, t_s, t_p);
+        common::assert_near(hv, v, "value of _hvp");
+        let (_, (gp_a, gp_s, gp_p)) = f32_grad(&pp_a, pp_s, k, pp_p);
+        let (_, (gm_a, gm_s, gm_p)) = f32_grad(&pm_a, pm_s, k, pm_p);
+        assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+        assert_hv_array(
+            &Array::from_elem((), hh_s),
+            &Array::from_elem((), gp_s),
+            &Array::from_elem((), gm_s),
+            hstep,
+            "H t s",
+        );
+        assert_hv_array(
+            &Array::from_elem((), hh_p),
+            &Array::from_elem((), gp_p),
+            &Array::from_elem((), gm_p),
+            hstep,
+            "H t p",
+        );
     }
 }
 
@@ -2089,6 +2520,15 @@ fn test_h33() {
     let (v, d_a) = h33_grad(&a);
     common::assert_near(v, h33(&a), "value");
     assert_fd_array(|xx| h33(xx), &a, &d_a, "da");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 15, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let (hv, hg_a, hh_a) = h33_hvp(&a, &t_a);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, gp_a) = h33_grad(&pp_a);
+    let (_, gm_a) = h33_grad(&pm_a);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
 // dims (5, 3, 4)
@@ -2412,6 +2852,19 @@ fn test_f38() {
     common::assert_near(v, f38(&a, b.clone()), "value");
     assert_fd_array(|xx| f38(xx, b.clone()), &a, &d_a, "da");
     assert_fd_array(|xx| f38(&a, xx.clone()), &b, &d_b, "db");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 3, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, 4, -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f38_hvp(&a, b.clone(), &t_a, t_b.clone());
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b)) = f38_grad(&pp_a, pp_b.clone());
+    let (_, (gm_a, gm_b)) = f38_grad(&pm_a, pm_b.clone());
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
 
 // dims (3, 4, 5)

@@ -29,6 +29,7 @@ pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
     let act = crate::sema::activity::activity(func, &active);
     let differentiated = act;
     let mut types = DualTypes;
+    let _ = &mut types;
     let params = sig
         .params
         .iter()
@@ -52,24 +53,48 @@ pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
         lifetimes: sig.lifetimes.clone(),
         self_recursive: sig.self_recursive,
     };
+    (lifted_sig, lift_func(func, kinds, &differentiated))
+}
+
+/// `func` with its floats lifted (`differentiated`: its active variables).
+fn lift_func(func: &Func, kinds: &[Kind], differentiated: &[bool]) -> Func {
     let mut f = func.clone();
     for var in &mut f.vars {
         if let Some(ty) = &mut var.ty {
-            types.visit_type_mut(ty);
+            DualTypes.visit_type_mut(ty);
         }
     }
     let lifter = Lifter {
         func,
         kinds,
         vars: &func.vars,
-        differentiated: &differentiated,
+        differentiated,
     };
     lifter.block(&mut f.body);
     for (v, op) in f.defs.iter_mut() {
         lifter.def(*v, op);
     }
     f.dual = true;
-    (lifted_sig, f)
+    f
+}
+
+/// The body of a `mapv` closure lifted: a function of the element and the captured
+/// variables, all of them taken as differentiated.
+fn lift_closure(sub: &Func, captures: usize) -> Func {
+    let kinds = crate::sema::kinds::infer(sub);
+    let params: Vec<VarId> = (0..=captures).collect();
+    let act = crate::sema::activity::activity(sub, &params);
+    lift_func(sub, &kinds, &act)
+}
+
+/// Whether a `mapv` closure can be lifted by its tokens: no `as` casts (a cast's operand is
+/// not delimited in the tokens, so it could not be made a dual).
+pub fn closure_liftable(closure: &TokenStream) -> bool {
+    closure.clone().into_iter().all(|tt| match tt {
+        TokenTree::Ident(i) => i != "as",
+        TokenTree::Group(g) => closure_liftable(&g.stream()),
+        _ => true,
+    })
 }
 
 /// `f64` -> `::ad_runtime::Dual<f64>` (also `f32`), wherever it appears in a type.
@@ -133,13 +158,23 @@ impl Lifter<'_> {
     /// Lifts the operation that defines or assigns `var`.
     fn def(&self, var: VarId, op: &mut Op) {
         if let Op::Call {
-            plain: false, func, ..
+            plain: false,
+            func,
+            args,
+            ..
         } = op
             && !self.differentiated[var]
             && !is_runtime_path(func)
+            && args.iter().all(|a| {
+                a.var().is_none_or(|v| {
+                    matches!(self.kinds[v], Kind::Scalar | Kind::SeqScalar | Kind::Other)
+                })
+            })
         {
-            // Not differentiated: the primal on the values of the arguments (the callee need
-            // not be differentiable), its result lifted.
+            // Not differentiated, on scalars and slices: the primal on the values of the
+            // arguments (the callee need not be differentiable: a constant term such as GMM's),
+            // its result lifted. Calls on arrays keep the dual pullback (their arguments could
+            // not be passed back as views).
             *op = self.primal_call(op, self.kinds[var]);
             return;
         }
@@ -200,6 +235,15 @@ impl Lifter<'_> {
                 } else {
                     lifted
                 };
+            }
+            Op::Map {
+                closure,
+                sub,
+                captures,
+                ..
+            } => {
+                *closure = lift_tokens(closure);
+                **sub = lift_closure(sub, captures.len());
             }
             Op::Cast { ty, .. } if is_float_type(ty) => DualTypes.visit_type_mut(ty),
             // To an integer: from the value of a dual.
@@ -342,6 +386,57 @@ fn is_float_type(ty: &syn::Type) -> bool {
 fn is_float_path(ty: &TokenStream) -> bool {
     let s = ty.to_string();
     s == "f64" || s == "f32"
+}
+
+/// A closure's tokens lifted: float literals and constants as duals, `f64::tanh` as
+/// `Dual::<f64>::tanh`, the type `f64` (a typed parameter) as `Dual<f64>`.
+fn lift_tokens(ts: &TokenStream) -> TokenStream {
+    lift_tokens_paths(&lift_literals(ts))
+}
+
+/// The path and type part of [`lift_tokens`], without touching literals.
+fn lift_tokens_paths(ts: &TokenStream) -> TokenStream {
+    let tts: Vec<TokenTree> = ts.clone().into_iter().collect();
+    let mut out = TokenStream::new();
+    let mut k = 0;
+    while k < tts.len() {
+        if let TokenTree::Ident(i) = &tts[k]
+            && (i == "f64" || i == "f32")
+        {
+            let colon = |j: usize| matches!(tts.get(j), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+            let path_follows = colon(k + 1) && colon(k + 2);
+            let after_colons = k >= 2 && colon(k - 1) && colon(k - 2);
+            if !after_colons {
+                match tts.get(k + 3) {
+                    Some(TokenTree::Ident(m)) if path_follows => {
+                        if m.to_string().chars().next().is_some_and(|c| c.is_lowercase()) {
+                            out.extend(quote!(::ad_runtime::Dual::<#i>::#m));
+                        } else {
+                            out.extend(quote!((::ad_runtime::Dual::cst(#i::#m))));
+                        }
+                        k += 4;
+                        continue;
+                    }
+                    _ if !path_follows => {
+                        out.extend(quote!(::ad_runtime::Dual<#i>));
+                        k += 1;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        match &tts[k] {
+            TokenTree::Group(g) => {
+                let mut n = Group::new(g.delimiter(), lift_tokens_paths(&g.stream()));
+                n.set_span(g.span());
+                out.extend(std::iter::once(TokenTree::Group(n)));
+            }
+            other => out.extend(std::iter::once(other.clone())),
+        }
+        k += 1;
+    }
+    out
 }
 
 /// Every float literal in `ts` (at any depth) wrapped as a dual constant.

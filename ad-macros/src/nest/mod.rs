@@ -109,7 +109,9 @@ fn unsupported(func: &Func, kinds: &[Kind]) -> Option<&'static str> {
             _ => return,
         };
         match op {
-            Op::Map { .. } => why = Some("`mapv` closures"),
+            Op::Map { closure, .. } if !dual::closure_liftable(closure) => {
+                why = Some("casts (`as`) in `mapv` closures")
+            }
             Op::Concat { .. } => why = Some("`concatenate`/`stack`"),
             _ => {}
         }
