@@ -24,8 +24,9 @@
 //!
 //! Lifted are functions of scalars, slices, `Vec`s, fixed-size arrays and ndarray arrays
 //! (`Dual` is a `TensorFloat`, so the tensor rules and the `nn` ops run on dual arrays as
-//! they are; array constructors in the body make dual arrays), except `mapv` closures and
-//! `concatenate`/`stack` (not yet). For those, and for a lifted function that the checks
+//! they are; array constructors in the body make dual arrays; `mapv` closures have their
+//! tokens and their body lifted), except `concatenate`/`stack` and casts inside a `mapv`
+//! closure (a cast's operand is not delimited in the closure's tokens; not yet). For those, and for a lifted function that the checks
 //! reject, `f_hvp_pullback` is a stub with the same signature whose body fails to compile
 //! when it is instantiated, with a message naming the function: a post-monomorphisation
 //! error. Every dual pullback is generic over a marker type parameter

@@ -112,7 +112,8 @@ fn main() {
     let dir1 = |a: &Array1<f64>| a.mapv(|v| (v * 7.0 + 0.5).sin());
     let (v1, vb1, v2, vb2) = (dir(&p.w1), dir1(&p.b1), dir(&p.w2), dir1(&p.b2));
     {
-        use ad_benches::second::{mlp_relu_grad, mlp_relu_hvp, mlp_tanh_grad, mlp_tanh_hvp};
+        use ad_benches::mlp::{loss_grad as mlp_relu_grad, loss_hvp as mlp_relu_hvp};
+        use ad_benches::second::{mlp_tanh_grad, mlp_tanh_hvp};
         let (_, _, (h1, _, _, _)) = mlp_relu_hvp(&p.w1, &p.b1, &p.w2, &p.b2, &p.x, &p.labels, &v1, &vb1, &v2, &vb2);
         let eps = 1e-6;
         let shift = |s: f64| (&p.w1 + &(&v1 * s), &p.b1 + &(&vb1 * s), &p.w2 + &(&v2 * s), &p.b2 + &(&vb2 * s));
@@ -125,7 +126,7 @@ fn main() {
             assert!((x - (y - z) / (2.0 * eps)).abs() <= 1e-4 * scale, "relu network hvp");
         }
         for (label, t) in [
-            ("ReLU + cross-entropy", interleaved(reps, &mut [
+            ("ReLU (`mapv`) + cross-entropy, the MLP benchmark's `loss`", interleaved(reps, &mut [
                 &mut || { black_box(mlp_relu_grad(&p.w1, &p.b1, &p.w2, &p.b2, &p.x, &p.labels)); },
                 &mut || { black_box(mlp_relu_hvp(&p.w1, &p.b1, &p.w2, &p.b2, &p.x, &p.labels, &v1, &vb1, &v2, &vb2)); },
             ])),
