@@ -200,11 +200,11 @@ macro_rules! mixed_ops {
         }
         impl Differentiable for [Dual<$f>] {
             type Tangent = Vec<Dual<$f>>;
-            fn zero_tangent(&self) -> Vec<Dual<$f>> { pool_take(self.len(), |_| Dual::cst(0.0)) }
+            fn zero_tangent(&self) -> Vec<Dual<$f>> { pool_take(self.len(), core::iter::repeat_n(Dual::cst(0.0), self.len())) }
         }
         impl Differentiable for Vec<Dual<$f>> {
             type Tangent = Vec<Dual<$f>>;
-            fn zero_tangent(&self) -> Vec<Dual<$f>> { pool_take(self.len(), |_| Dual::cst(0.0)) }
+            fn zero_tangent(&self) -> Vec<Dual<$f>> { pool_take(self.len(), core::iter::repeat_n(Dual::cst(0.0), self.len())) }
         }
         impl core::iter::Sum for Dual<$f> {
             fn sum<I: Iterator<Item = Self>>(it: I) -> Self {
@@ -1170,23 +1170,43 @@ macro_rules! pools {
 }
 pools!(f64, f32);
 
-/// A vector of `n` elements `f(0), f(1), ..`, in memory from this thread's pool when it has
-/// a block large enough.
-pub fn pool_take<T: DualPool>(n: usize, f: impl FnMut(usize) -> T) -> Vec<T> {
-    let mut v = T::with_pool(|p| match p.iter().position(|v| v.capacity() >= n) {
-        Some(k) => p.swap_remove(k),
-        None => Vec::with_capacity(n),
+/// A vector of the `n` elements of `items`, in memory from this thread's pool when it has a
+/// block large enough.
+pub fn pool_take<T: DualPool>(n: usize, items: impl Iterator<Item = T>) -> Vec<T> {
+    // The smallest block that fits.
+    let mut v = T::with_pool(|p| {
+        match p
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.capacity() >= n)
+            .min_by_key(|(_, b)| b.capacity())
+        {
+            Some((k, _)) => p.swap_remove(k),
+            None => Vec::with_capacity(n),
+        }
     });
-    v.extend((0..n).map(f));
+    v.extend(items);
     v
 }
 
 /// Gives a vector's memory back to this thread's pool (dropped when the pool is full).
 pub fn pool_give<T: DualPool>(mut v: Vec<T>) {
     v.clear();
+    if v.capacity() == 0 {
+        return;
+    }
     T::with_pool(|p| {
-        if p.len() < POOL_SIZE && v.capacity() > 0 {
+        if p.len() < POOL_SIZE {
             p.push(v);
+        } else if let Some((k, _)) = p
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, b)| b.capacity())
+            .filter(|(_, b)| b.capacity() < v.capacity())
+        {
+            // Full: the smallest block makes room for a larger one (sizes change over a
+            // program's life; the pool must follow the current ones).
+            p[k] = v;
         }
     });
 }
@@ -1275,25 +1295,25 @@ where
             t.len(),
             self.len()
         );
-        T::Out::make(self.len(), |i| self[i].lift(&t[i]))
+        T::Out::make(self.len(), self.iter().zip(t).map(|(a, b)| a.lift(b)))
     }
     fn lift_const(&self) -> Vec<T::Out> {
-        T::Out::make(self.len(), |i| self[i].lift_const())
+        T::Out::make(self.len(), self.iter().map(T::lift_const))
     }
 }
 
 /// How a vector of lifted elements is made: duals from the pool, anything else (nested
 /// arrays) by a plain allocation.
 pub trait PoolOrAlloc: Sized {
-    /// `n` elements `f(0), f(1), ..`.
-    fn make(n: usize, f: impl FnMut(usize) -> Self) -> Vec<Self>;
+    /// The `n` elements of `items`.
+    fn make(n: usize, items: impl Iterator<Item = Self>) -> Vec<Self>;
     /// Gives the memory of a vector back (to the pool, or to the system).
     fn give(v: Vec<Self>);
 }
 
 impl<T: DualPool> PoolOrAlloc for T {
-    fn make(n: usize, f: impl FnMut(usize) -> Self) -> Vec<Self> {
-        pool_take(n, f)
+    fn make(n: usize, items: impl Iterator<Item = Self>) -> Vec<Self> {
+        pool_take(n, items)
     }
     fn give(v: Vec<Self>) {
         pool_give(v)
@@ -1301,8 +1321,8 @@ impl<T: DualPool> PoolOrAlloc for T {
 }
 
 impl<T, const N: usize> PoolOrAlloc for [T; N] {
-    fn make(n: usize, f: impl FnMut(usize) -> Self) -> Vec<Self> {
-        (0..n).map(f).collect()
+    fn make(_: usize, items: impl Iterator<Item = Self>) -> Vec<Self> {
+        items.collect()
     }
     fn give(_: Vec<Self>) {}
 }
@@ -1333,12 +1353,8 @@ impl<T: LiftDual, const N: usize> LiftDual for [T; N] {
 impl<T: SplitDual + Copy + PoolOrAlloc> SplitDual for Vec<T> {
     type Out = Vec<T::Out>;
     fn split(self) -> (Vec<T::Out>, Vec<T::Out>) {
-        let (mut re, mut eps) = (Vec::with_capacity(self.len()), Vec::with_capacity(self.len()));
-        for x in &self {
-            let (a, b) = x.split();
-            re.push(a);
-            eps.push(b);
-        }
+        let re = self.iter().map(|x| x.split().0).collect();
+        let eps = self.iter().map(|x| x.split().1).collect();
         self.recycle();
         (re, eps)
     }
