@@ -244,3 +244,51 @@ pub fn loop_exits(l: &crate::ir::Loop, flow: Option<&Ident>) -> TokenStream {
         }
     }
 }
+
+/// The unit tangents of the inputs flattened in parameter order (for `f_jacobian` and
+/// `f_hessian`): `offsets` declares each differentiated parameter's first flat index,
+/// `total` is the flat length, and for column `col` each `basis_lets` entry makes that
+/// parameter's unit tangent (zero unless `col` falls in it), passed as `tangents`.
+pub struct FlatBasis {
+    pub offsets: TokenStream,
+    pub total: TokenStream,
+    pub basis_lets: Vec<TokenStream>,
+    pub tangents: Vec<TokenStream>,
+}
+
+pub fn flat_basis(active: &[&crate::front::Param], col: &Ident) -> FlatBasis {
+    let rt = quote!(::ad_runtime::__private);
+    let mixed = |s: &str| Ident::new(s, Span::mixed_site());
+    let mut offsets = TokenStream::new();
+    let (mut basis_lets, mut tangents) = (Vec::new(), Vec::new());
+    let mut prev = quote!(0usize);
+    for (k, p) in active.iter().enumerate() {
+        let (i, o, e) = (&p.ident, mixed(&format!("__o{k}")), mixed(&format!("__e{k}")));
+        offsets.extend(quote!(let #o = #prev;));
+        prev = quote!(#o + #rt::Flat::flat_len(&#i));
+        basis_lets.push(quote!(let #e = #rt::Flat::basis(&#i, #col.wrapping_sub(#o));));
+        tangents.push(if matches!(p.ty, Type::Reference(_)) {
+            quote!(&#e)
+        } else {
+            quote!(#e)
+        });
+    }
+    FlatBasis {
+        offsets,
+        total: prev,
+        basis_lets,
+        tangents,
+    }
+}
+
+/// The parameters as declared (`x: &[f64], n: usize`), and the arguments that pass a clone of
+/// each (for generated functions that call another one several times).
+pub fn params_and_clones(sig: &crate::front::Signature) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    sig.params
+        .iter()
+        .map(|p| {
+            let (i, ty) = (&p.ident, &p.ty);
+            (quote!(#i: #ty), quote!(::core::clone::Clone::clone(&#i)))
+        })
+        .unzip()
+}

@@ -21,7 +21,7 @@
 //! lib ──► front ──► sema ──► ir
 //!  │        │        └─────► ctxt
 //!  │        └──────────────► ir, ctxt
-//!  ├────► reverse ──► codegen (──► ir), front (signature types, `strip`), sema, ir, ctxt
+//!  ├────► reverse ──► codegen (──► front, ir), front (signature types, `strip`), sema, ir, ctxt
 //!  ├────► forward ──► codegen, front (signature types), sema, ir
 //!  └────► nest ──► reverse (the pullback of the lifted function), codegen, front, sema, ir, ctxt
 //! ```

@@ -1355,7 +1355,7 @@ impl<T: SplitDual + Copy + PoolOrAlloc> SplitDual for Vec<T> {
     fn split(self) -> (Vec<T::Out>, Vec<T::Out>) {
         let re = self.iter().map(|x| x.split().0).collect();
         let eps = self.iter().map(|x| x.split().1).collect();
-        self.recycle();
+        Recycle::recycle(self);
         (re, eps)
     }
 }

@@ -99,3 +99,16 @@ pub fn median(v: &mut [f64]) -> f64 {
         0.5 * (v[m - 1] + v[m])
     }
 }
+
+/// Median seconds per call of each closure, sampled interleaved (`reps` rounds, each closure
+/// once per round, each sample at least `min` long).
+pub fn interleaved(reps: usize, min: Duration, fs: &mut [&mut dyn FnMut()]) -> Vec<f64> {
+    let iters: Vec<u32> = fs.iter_mut().map(|f| calibrate(min, f)).collect();
+    let mut samples = vec![Vec::new(); fs.len()];
+    for _ in 0..reps {
+        for (k, f) in fs.iter_mut().enumerate() {
+            samples[k].push(time_per_call(iters[k], f));
+        }
+    }
+    samples.iter_mut().map(|s| median(s)).collect()
+}

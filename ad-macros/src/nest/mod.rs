@@ -326,34 +326,13 @@ fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
         mixed("__hess"),
         mixed("__col"),
     );
-    let clone = |i: &Ident| quote!(::core::clone::Clone::clone(&#i));
-    let params: Vec<TokenStream> = sig
-        .params
-        .iter()
-        .map(|p| {
-            let (i, ty) = (&p.ident, &p.ty);
-            quote!(#i: #ty)
-        })
-        .collect();
-    let args: Vec<TokenStream> = sig.params.iter().map(|p| clone(&p.ident)).collect();
-    let mut offsets = TokenStream::new();
-    let mut basis = Vec::new();
-    let mut prev = quote!(0usize);
-    for (k, p) in active.iter().enumerate() {
-        let (i, o, e) = (
-            &p.ident,
-            mixed(&format!("__o{k}")),
-            mixed(&format!("__e{k}")),
-        );
-        offsets.extend(quote!(let #o = #prev;));
-        prev = quote!(#o + #rt::Flat::flat_len(&#i));
-        let by_ref = matches!(p.ty, Type::Reference(_));
-        basis.push((
-            quote!(let #e = #rt::Flat::basis(&#i, #c.wrapping_sub(#o));),
-            if by_ref { quote!(&#e) } else { quote!(#e) },
-        ));
-    }
-    let (basis_lets, tangents): (Vec<TokenStream>, Vec<TokenStream>) = basis.into_iter().unzip();
+    let (params, args) = crate::codegen::params_and_clones(sig);
+    let crate::codegen::FlatBasis {
+        offsets,
+        total: prev,
+        basis_lets,
+        tangents,
+    } = crate::codegen::flat_basis(&active, &c);
     let grad_types: Vec<TokenStream> = active.iter().map(|p| tangent_type(&p.ty)).collect();
     let g_ty = if grad_types.len() == 1 {
         grad_types[0].clone()

@@ -11,7 +11,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use ad_benches::measure::{calibrate, median, time_per_call};
+use ad_benches::measure;
 use ad_benches::second::{mlp_loops_grad, mlp_loops_hvp, rosen_hand_hvp};
 use ad_benches::{input, rosen_grad, rosen_hvp};
 use ad_runtime::ndarray::{Array1, Array2};
@@ -21,14 +21,7 @@ const MIN_SAMPLE: Duration = Duration::from_millis(2);
 
 /// Median seconds per call of each closure, sampled interleaved.
 fn interleaved(reps: usize, fs: &mut [&mut dyn FnMut()]) -> Vec<f64> {
-    let iters: Vec<u32> = fs.iter_mut().map(|f| calibrate(MIN_SAMPLE, f)).collect();
-    let mut samples = vec![Vec::new(); fs.len()];
-    for _ in 0..reps {
-        for (k, f) in fs.iter_mut().enumerate() {
-            samples[k].push(time_per_call(iters[k], f));
-        }
-    }
-    samples.iter_mut().map(|s| median(s)).collect()
+    measure::interleaved(reps, MIN_SAMPLE, fs)
 }
 
 fn main() {

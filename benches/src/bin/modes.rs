@@ -14,7 +14,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use ad_benches::measure::{calibrate, median, time_per_call};
+use ad_benches::measure;
 use ad_benches::modes::{
     fan_jacobian, fan_jacobian_forward, fan_jacobian_num_dual, fan_jacobian_reverse,
     rosen_hessian_num_dual, rosen_hvp_num_dual, rosen_jvp_num_dual,
@@ -26,14 +26,7 @@ const MIN_SAMPLE: Duration = Duration::from_millis(2);
 
 /// Median seconds per call of each closure, sampled interleaved.
 fn interleaved(reps: usize, fs: &mut [&mut dyn FnMut()]) -> Vec<f64> {
-    let iters: Vec<u32> = fs.iter_mut().map(|f| calibrate(MIN_SAMPLE, f)).collect();
-    let mut samples = vec![Vec::new(); fs.len()];
-    for _ in 0..reps {
-        for (k, f) in fs.iter_mut().enumerate() {
-            samples[k].push(time_per_call(iters[k], f));
-        }
-    }
-    samples.iter_mut().map(|s| median(s)).collect()
+    measure::interleaved(reps, MIN_SAMPLE, fs)
 }
 
 fn close(a: &Array2<f64>, b: &Array2<f64>, what: &str) {
