@@ -470,3 +470,46 @@ fn mapv_closures() {
     };
     assert_close_tol(&[flat2(&ha), vec![hs]].concat(), &fd_hv(grad, &point, &dir), 1e-6, "mapv H v");
 }
+
+// ---- forward mode on arrays, through dual numbers ------------------------------------------
+
+#[differentiable]
+fn array_out(a: &Array2<f64>, v: &Array1<f64>) -> Array1<f64> {
+    (a.dot(v) * 2.0).tanh() + v.mapv(|x| x * x)
+}
+
+fn dot_flat(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+#[test]
+fn jvp_of_array_functions() {
+    let mut rng = Rng::new(23);
+    let arr2 = |rng: &mut Rng, r: usize, c: usize| {
+        Array2::from_shape_vec((r, c), random_vec(rng, r * c, -0.8, 0.8)).unwrap()
+    };
+    // Scalar result: jvp = grad . v.
+    let (a, va) = (arr2(&mut rng, 3, 3), arr2(&mut rng, 3, 3));
+    let (v, vv) = (
+        Array1::from(random_vec(&mut rng, 3, -1.0, 1.0)),
+        Array1::from(random_vec(&mut rng, 3, -1.0, 1.0)),
+    );
+    let (y, t) = array_mix_jvp(&a, &v, &va, &vv);
+    let (y0, (ga, gv)) = array_mix_grad(&a, &v);
+    assert!((y - y0).abs() <= 1e-14 * y0.abs());
+    let want = dot_flat(&flat2(&ga), &flat2(&va)) + dot_flat(&gv.to_vec(), &vv.to_vec());
+    assert!((t - want).abs() <= 1e-12 * (1.0 + want.abs()), "{t} vs {want}");
+    let (s, vs) = (0.7, -0.4);
+    let (_, t) = closures_jvp(&a, s, &va, vs);
+    let (_, (ga, gs)) = closures_grad(&a, s);
+    let want = dot_flat(&flat2(&ga), &flat2(&va)) + gs * vs;
+    assert!((t - want).abs() <= 1e-12 * (1.0 + want.abs()), "{t} vs {want}");
+    // Array result: against central differences along the tangents.
+    let (y, t) = array_out_jvp(&a, &v, &va, &vv);
+    let h = 1e-6;
+    let yp = array_out(&(&a + &(&va * h)), &(&v + &(&vv * h)));
+    let ym = array_out(&(&a - &(&va * h)), &(&v - &(&vv * h)));
+    let fd: Vec<f64> = yp.iter().zip(&ym).map(|(p, m)| (p - m) / (2.0 * h)).collect();
+    assert_close_tol(&t.to_vec(), &fd, 1e-6, "array result jvp");
+    assert_close_tol(&y.to_vec(), &array_out(&a, &v).to_vec(), 1e-14, "array result value");
+}

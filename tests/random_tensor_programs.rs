@@ -170,6 +170,14 @@ fn test_f0() {
     let t_a = rand(&mut rng, 10, -1.0, 1.0);
     let pp_a = &a + &(&t_a * hstep);
     let pm_a = &a - &(&t_a * hstep);
+    let (vj, tj) = f0_jvp(a.clone(), t_a.clone());
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, hg_a, hh_a) = f0_hvp(a.clone(), t_a.clone());
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = f0_grad(pp_a.clone());
@@ -251,6 +259,14 @@ fn test_f2() {
     let hstep = 1e-5;
     let t_s = 0.3;
     let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let (vj, tj) = f2_jvp(&a, &b, s, t_s);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = d_s * t_s;
+    let scale: f64 = (d_s * t_s).abs();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, hg_s, hh_s) = f2_hvp(&a, &b, s, t_s);
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_s) = f2_grad(&a, &b, pp_s);
@@ -323,6 +339,33 @@ fn test_f3() {
     let t_d = rand(&mut rng, 4, -1.0, 1.0);
     let pp_d = &d + &(&t_d * hstep);
     let pm_d = &d - &(&t_d * hstep);
+    let (vj, tj) = f3_jvp(
+        a.view(),
+        &b,
+        s,
+        &c,
+        d.clone(),
+        t_a.view(),
+        &t_b,
+        t_s,
+        &t_c,
+        t_d.clone(),
+    );
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum()
+        + (&d_b * &t_b).sum()
+        + d_s * t_s
+        + (&d_c * &t_c).sum()
+        + (&d_d * &t_d).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (d_s * t_s).abs()
+        + (&d_c * &t_c).mapv(f64::abs).sum()
+        + (&d_d * &t_d).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_b, hg_s, hg_c, hg_d), (hh_a, hh_b, hh_s, hh_c, hh_d)) = f3_hvp(
         a.view(),
         &b,
@@ -379,6 +422,14 @@ fn test_h4() {
     let t_a = rand(&mut rng, 3, -1.0, 1.0);
     let pp_a = &a + &(&t_a * hstep);
     let pm_a = &a - &(&t_a * hstep);
+    let (vj, tj) = h4_jvp(&a, &t_a);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, hg_a, hh_a) = h4_hvp(&a, &t_a);
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = h4_grad(&pp_a);
@@ -516,6 +567,19 @@ fn test_f5() {
     let pm_c = &c - &(&t_c * hstep);
     let t_p = 1.1;
     let (pp_p, pm_p) = (p + hstep * t_p, p - hstep * t_p);
+    let (vj, tj) = f5_jvp(&a, s, &b, &c, p, &t_a, t_s, &t_b, &t_c, t_p);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 =
+        (&d_a * &t_a).sum() + d_s * t_s + (&d_b * &t_b).sum() + (&d_c * &t_c).sum() + d_p * t_p;
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (d_s * t_s).abs()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (&d_c * &t_c).mapv(f64::abs).sum()
+        + (d_p * t_p).abs();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_s, hg_b, hg_c, hg_p), (hh_a, hh_s, hh_b, hh_c, hh_p)) =
         f5_hvp(&a, s, &b, &c, p, &t_a, t_s, &t_b, &t_c, t_p);
     common::assert_near(hv, v, "value of _hvp");
@@ -597,6 +661,17 @@ fn test_f6() {
     let pm_c = &c - &(&t_c * hstep);
     let t_s = 0.9;
     let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let (vj, tj) = f6_jvp(&a, b.view(), &c, s, &t_a, t_b.view(), &t_c, t_s);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum() + (&d_c * &t_c).sum() + d_s * t_s;
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (&d_c * &t_c).mapv(f64::abs).sum()
+        + (d_s * t_s).abs();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_b, hg_c, hg_s), (hh_a, hh_b, hh_c, hh_s)) =
         f6_hvp(&a, b.view(), &c, s, &t_a, t_b.view(), &t_c, t_s);
     common::assert_near(hv, v, "value of _hvp");
@@ -641,6 +716,14 @@ fn test_f7() {
     let t_a = rand(&mut rng, 4, -1.0, 1.0);
     let pp_a = &a + &(&t_a * hstep);
     let pm_a = &a - &(&t_a * hstep);
+    let (vj, tj) = f7_jvp(&a, &t_a);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, hg_a, hh_a) = f7_hvp(&a, &t_a);
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = f7_grad(&pp_a);
@@ -970,6 +1053,14 @@ fn test_f13() {
     let t_a = rand(&mut rng, (3, 4), -1.0, 1.0);
     let pp_a = &a + &(&t_a * hstep);
     let pm_a = &a - &(&t_a * hstep);
+    let (vj, tj) = f13_jvp(a.clone(), t_a.clone());
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, hg_a, hh_a) = f13_hvp(a.clone(), t_a.clone());
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = f13_grad(pp_a.clone());
@@ -1076,6 +1167,22 @@ fn test_f15() {
     let t_d = rand(&mut rng, 2, -1.0, 1.0);
     let pp_d = &d + &(&t_d * hstep);
     let pm_d = &d - &(&t_d * hstep);
+    let (vj, tj) = f15_jvp(&a, &b, s, c.view(), &d, &t_a, &t_b, t_s, t_c.view(), &t_d);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum()
+        + (&d_b * &t_b).sum()
+        + d_s * t_s
+        + (&d_c * &t_c).sum()
+        + (&d_d * &t_d).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (d_s * t_s).abs()
+        + (&d_c * &t_c).mapv(f64::abs).sum()
+        + (&d_d * &t_d).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_b, hg_s, hg_c, hg_d), (hh_a, hh_b, hh_s, hh_c, hh_d)) =
         f15_hvp(&a, &b, s, c.view(), &d, &t_a, &t_b, t_s, t_c.view(), &t_d);
     common::assert_near(hv, v, "value of _hvp");
@@ -1282,6 +1389,16 @@ fn test_h18() {
     let t_c = rand(&mut rng, 3, -1.0, 1.0);
     let pp_c = &c + &(&t_c * hstep);
     let pm_c = &c - &(&t_c * hstep);
+    let (vj, tj) = h18_jvp(a.clone(), &b, &c, t_a.clone(), &t_b, &t_c);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum() + (&d_c * &t_c).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (&d_c * &t_c).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_b, hg_c), (hh_a, hh_b, hh_c)) =
         h18_hvp(a.clone(), &b, &c, t_a.clone(), &t_b, &t_c);
     common::assert_near(hv, v, "value of _hvp");
@@ -1339,6 +1456,18 @@ fn test_f18() {
     let t_d = rand(&mut rng, (3, 5), -1.0, 1.0);
     let pp_d = &d + &(&t_d * hstep);
     let pm_d = &d - &(&t_d * hstep);
+    let (vj, tj) = f18_jvp(&a, b.clone(), &c, &d, &t_a, t_b.clone(), &t_c, &t_d);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 =
+        (&d_a * &t_a).sum() + (&d_b * &t_b).sum() + (&d_c * &t_c).sum() + (&d_d * &t_d).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (&d_c * &t_c).mapv(f64::abs).sum()
+        + (&d_d * &t_d).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_b, hg_c, hg_d), (hh_a, hh_b, hh_c, hh_d)) =
         f18_hvp(&a, b.clone(), &c, &d, &t_a, t_b.clone(), &t_c, &t_d);
     common::assert_near(hv, v, "value of _hvp");
@@ -1381,6 +1510,14 @@ fn test_h19() {
     let t_b = rand(&mut rng, 8, -1.0, 1.0);
     let pp_b = &b + &(&t_b * hstep);
     let pm_b = &b - &(&t_b * hstep);
+    let (vj, tj) = h19_jvp(&a, &b, &t_a, &t_b);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum() + (&d_b * &t_b).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_b), (hh_a, hh_b)) = h19_hvp(&a, &b, &t_a, &t_b);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b)) = h19_grad(&pp_a, &pp_b);
@@ -1511,6 +1648,18 @@ fn test_f20() {
     let t_d = rand(&mut rng, 15, -1.0, 1.0);
     let pp_d = &d + &(&t_d * hstep);
     let pm_d = &d - &(&t_d * hstep);
+    let (vj, tj) = f20_jvp(&a, b.clone(), &c, &d, &t_a, t_b.clone(), &t_c, &t_d);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 =
+        (&d_a * &t_a).sum() + (&d_b * &t_b).sum() + (&d_c * &t_c).sum() + (&d_d * &t_d).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (&d_c * &t_c).mapv(f64::abs).sum()
+        + (&d_d * &t_d).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_b, hg_c, hg_d), (hh_a, hh_b, hh_c, hh_d)) =
         f20_hvp(&a, b.clone(), &c, &d, &t_a, t_b.clone(), &t_c, &t_d);
     common::assert_near(hv, v, "value of _hvp");
@@ -1616,6 +1765,14 @@ fn test_f21() {
     let t_a = rand(&mut rng, 3, -1.0, 1.0);
     let pp_a = &a + &(&t_a * hstep);
     let pm_a = &a - &(&t_a * hstep);
+    let (vj, tj) = f21_jvp(&a, &t_a);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, hg_a, hh_a) = f21_hvp(&a, &t_a);
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = f21_grad(&pp_a);
@@ -1735,6 +1892,14 @@ fn test_f23() {
         let t_b = rand(&mut rng, (3, 2), -1.0, 1.0);
         let pp_b = &b + &(&t_b * hstep);
         let pm_b = &b - &(&t_b * hstep);
+        let (vj, tj) = f23_jvp(k, &a, &b, &t_a, &t_b);
+        common::assert_near(vj, v, "value of _jvp");
+        let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum();
+        let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum() + (&d_b * &t_b).mapv(f64::abs).sum();
+        assert!(
+            (tj - want).abs() <= 1e-9 * scale.max(1.0),
+            "jvp {tj} vs gradient . tangent {want}"
+        );
         let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f23_hvp(k, &a, &b, &t_a, &t_b);
         common::assert_near(hv, v, "value of _hvp");
         let (_, (gp_a, gp_b)) = f23_grad(k, &pp_a, &pp_b);
@@ -1763,6 +1928,14 @@ fn test_h24() {
     let t_a = rand(&mut rng, 4, -1.0, 1.0);
     let pp_a = &a + &(&t_a * hstep);
     let pm_a = &a - &(&t_a * hstep);
+    let (vj, tj) = h24_jvp(a.clone(), t_a.clone());
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, hg_a, hh_a) = h24_hvp(a.clone(), t_a.clone());
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = h24_grad(pp_a.clone());
@@ -1855,6 +2028,16 @@ fn test_h25() {
     let t_c = rand(&mut rng, (2, 3), -1.0, 1.0);
     let pp_c = &c + &(&t_c * hstep);
     let pm_c = &c - &(&t_c * hstep);
+    let (vj, tj) = h25_jvp(&a, &b, c.view(), &t_a, &t_b, t_c.view());
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum() + (&d_c * &t_c).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (&d_c * &t_c).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_b, hg_c), (hh_a, hh_b, hh_c)) =
         h25_hvp(&a, &b, c.view(), &t_a, &t_b, t_c.view());
     common::assert_near(hv, v, "value of _hvp");
@@ -2044,6 +2227,33 @@ fn test_f26() {
     let t_d = rand(&mut rng, 5, -1.0, 1.0);
     let pp_d = &d + &(&t_d * hstep);
     let pm_d = &d - &(&t_d * hstep);
+    let (vj, tj) = f26_jvp(
+        &a,
+        s,
+        b.clone(),
+        &c,
+        d.clone(),
+        &t_a,
+        t_s,
+        t_b.clone(),
+        &t_c,
+        t_d.clone(),
+    );
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum()
+        + d_s * t_s
+        + (&d_b * &t_b).sum()
+        + (&d_c * &t_c).sum()
+        + (&d_d * &t_d).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (d_s * t_s).abs()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (&d_c * &t_c).mapv(f64::abs).sum()
+        + (&d_d * &t_d).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_s, hg_b, hg_c, hg_d), (hh_a, hh_s, hh_b, hh_c, hh_d)) = f26_hvp(
         &a,
         s,
@@ -2112,6 +2322,15 @@ fn test_f27() {
     let t_b = rand(&mut rng, (5, 2), -1.0, 1.0);
     let pp_b = &b + &(&t_b * hstep);
     let pm_b = &b - &(&t_b * hstep);
+    let (vj, tj) = f27_jvp(&a, s, b.view(), &t_a, t_s, t_b.view());
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + d_s * t_s + (&d_b * &t_b).sum();
+    let scale: f64 =
+        (&d_a * &t_a).mapv(f64::abs).sum() + (d_s * t_s).abs() + (&d_b * &t_b).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_s, hg_b), (hh_a, hh_s, hh_b)) =
         f27_hvp(&a, s, b.view(), &t_a, t_s, t_b.view());
     common::assert_near(hv, v, "value of _hvp");
@@ -2205,6 +2424,16 @@ fn test_f28() {
     let t_w = rand(&mut rng, 2, -1.0, 1.0);
     let pp_w = &w + &(&t_w * hstep);
     let pm_w = &w - &(&t_w * hstep);
+    let (vj, tj) = f28_jvp(a.clone(), b.clone(), &c, &d, &w, t_b.clone(), &t_c, &t_w);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_b * &t_b).sum() + (&d_c * &t_c).sum() + (&d_w * &t_w).sum();
+    let scale: f64 = (&d_b * &t_b).mapv(f64::abs).sum()
+        + (&d_c * &t_c).mapv(f64::abs).sum()
+        + (&d_w * &t_w).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_b, hg_c, hg_w), (hh_b, hh_c, hh_w)) =
         f28_hvp(a.clone(), b.clone(), &c, &d, &w, t_b.clone(), &t_c, &t_w);
     common::assert_near(hv, v, "value of _hvp");
@@ -2253,6 +2482,16 @@ fn test_f29() {
     let t_d = rand(&mut rng, 6, -1.0, 1.0);
     let pp_d = &d + &(&t_d * hstep);
     let pm_d = &d - &(&t_d * hstep);
+    let (vj, tj) = f29_jvp(&a, &b, s, c.clone(), &d, &t_a, t_c.clone(), &t_d);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_c * &t_c).sum() + (&d_d * &t_d).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_c * &t_c).mapv(f64::abs).sum()
+        + (&d_d * &t_d).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_c, hg_d), (hh_a, hh_c, hh_d)) =
         f29_hvp(&a, &b, s, c.clone(), &d, &t_a, t_c.clone(), &t_d);
     common::assert_near(hv, v, "value of _hvp");
@@ -2312,6 +2551,14 @@ fn test_f30() {
     let t_a = rand(&mut rng, (4, 3), -1.0, 1.0);
     let pp_a = &a + &(&t_a * hstep);
     let pm_a = &a - &(&t_a * hstep);
+    let (vj, tj) = f30_jvp(a.clone(), &b, t_a.clone());
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, hg_a, hh_a) = f30_hvp(a.clone(), &b, t_a.clone());
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = f30_grad(pp_a.clone(), &b);
@@ -2479,6 +2726,14 @@ fn test_f32() {
         let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
         let t_p = 0.7;
         let (pp_p, pm_p) = (p + hstep * t_p, p - hstep * t_p);
+        let (vj, tj) = f32_jvp(&a, s, k, p, &t_a, t_s, t_p);
+        common::assert_near(vj, v, "value of _jvp");
+        let want: f64 = (&d_a * &t_a).sum() + d_s * t_s + d_p * t_p;
+        let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum() + (d_s * t_s).abs() + (d_p * t_p).abs();
+        assert!(
+            (tj - want).abs() <= 1e-9 * scale.max(1.0),
+            "jvp {tj} vs gradient . tangent {want}"
+        );
         let (hv, (hg_a, hg_s, hg_p), (hh_a, hh_s, hh_p)) = f32_hvp(&a, s, k, p, &t_a, t_s, t_p);
         common::assert_near(hv, v, "value of _hvp");
         let (_, (gp_a, gp_s, gp_p)) = f32_grad(&pp_a, pp_s, k, pp_p);
@@ -2524,6 +2779,14 @@ fn test_h33() {
     let t_a = rand(&mut rng, 15, -1.0, 1.0);
     let pp_a = &a + &(&t_a * hstep);
     let pm_a = &a - &(&t_a * hstep);
+    let (vj, tj) = h33_jvp(&a, &t_a);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, hg_a, hh_a) = h33_hvp(&a, &t_a);
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = h33_grad(&pp_a);
@@ -2859,6 +3122,14 @@ fn test_f38() {
     let t_b = rand(&mut rng, 4, -1.0, 1.0);
     let pp_b = &b + &(&t_b * hstep);
     let pm_b = &b - &(&t_b * hstep);
+    let (vj, tj) = f38_jvp(&a, b.clone(), &t_a, t_b.clone());
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum() + (&d_b * &t_b).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
     let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f38_hvp(&a, b.clone(), &t_a, t_b.clone());
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b)) = f38_grad(&pp_a, pp_b.clone());

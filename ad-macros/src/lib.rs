@@ -105,12 +105,16 @@ fn transform(
     // Second order and forward mode first: where a callee is not differentiable, rustc
     // reports one missing function per call (the last emitted), so it names the missing
     // `g_pullback` (the reverse mode's, the one users call `_grad` through).
+    // Forward mode on what its own transformation does not take yet (ndarray arrays) comes
+    // from the dual numbers of second order, when second order takes the function.
+    let lifted = args.order >= 2 && nest::lifts(&ir);
+    let (forward, jvp_done) = forward::emit(func, &sig, &ir, &analysis.kinds, lifted);
     let mut out = if args.order >= 2 {
-        nest::emit(func, &sig, &ir, &analysis.kinds)
+        nest::emit(func, &sig, &ir, &analysis.kinds, !jvp_done)
     } else {
         proc_macro2::TokenStream::new()
     };
-    out.extend(forward::emit(func, &sig, &ir, &analysis.kinds));
+    out.extend(forward);
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
     Ok(out)
 }

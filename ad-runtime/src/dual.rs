@@ -1401,6 +1401,24 @@ where
     }
 }
 
+macro_rules! split_tuples {
+    ($(($($n:tt $t:ident),+)),*) => {$(
+        impl<$($t: SplitDual),+> SplitDual for ($($t,)+) {
+            type Out = ($($t::Out,)+);
+            fn split(self) -> (Self::Out, Self::Out) {
+                let parts = ($(self.$n.split(),)+);
+                (($(parts.$n.0,)+), ($(parts.$n.1,)+))
+            }
+        }
+    )*};
+}
+split_tuples!(
+    (0 A),
+    (0 A, 1 B),
+    (0 A, 1 B, 2 C),
+    (0 A, 1 B, 2 C, 3 D)
+);
+
 impl<F: Float, D: ndarray::Dimension> SplitDual for ndarray::Array<Dual<F>, D> {
     type Out = ndarray::Array<F, D>;
     fn split(self) -> (Self::Out, Self::Out) {

@@ -1802,7 +1802,8 @@ def render_test(f, seed):
             out.append("    assert_fd_array(|xx| %s, &%s, &d_%s, \"d%s\");" % (
                 val, p.name, p.name, p.name))
     # Second order (functions without `concatenate`/`stack` and casts in closures, which it
-    # does not take yet): `_hvp`'s value and H t against differences of the gradient along t.
+    # does not take yet): `_hvp`'s value and H t against differences of the gradient along t;
+    # and forward mode, which takes arrays through the same dual numbers: jvp = grad . t.
     text = "\n".join(f["lines"]) + f["body"]
     stubbed = any(k in text for k in ("concatenate", "stack")) or (
         " as " in text and any(k in text for k in ("mapv", ".map(", "fold"))) or any(
@@ -1825,6 +1826,14 @@ def render_test(f, seed):
         hg = ["hg_" + p.name for p in wrt]
         hh = ["hh_" + p.name for p in wrt]
         tup = lambda xs: xs[0] if len(xs) == 1 else "(%s)" % ", ".join(xs)
+        # Forward mode (through dual numbers for arrays): jvp = grad . t.
+        terms = ["d_%s * t_%s" % (p.name, p.name) if p.kind == "s" else "(&d_%s * &t_%s).sum()" % (p.name, p.name) for p in wrt]
+        aterms = ["(d_%s * t_%s).abs()" % (p.name, p.name) if p.kind == "s" else "(&d_%s * &t_%s).mapv(f64::abs).sum()" % (p.name, p.name) for p in wrt]
+        out.append("    let (vj, tj) = %s_jvp(%s, %s);" % (name, args, targs))
+        out.append("    common::assert_near(vj, v, \"value of _jvp\");")
+        out.append("    let want: f64 = %s;" % " + ".join(terms))
+        out.append("    let scale: f64 = %s;" % " + ".join(aterms))
+        out.append("    assert!((tj - want).abs() <= 1e-9 * scale.max(1.0), \"jvp {tj} vs gradient . tangent {want}\");")
         out.append("    let (hv, %s, %s) = %s_hvp(%s, %s);" % (tup(hg), tup(hh), name, args, targs))
         out.append("    common::assert_near(hv, v, \"value of _hvp\");")
         for sign in ("p", "m"):

@@ -27,7 +27,16 @@ use syn::Ident;
 use syn::visit_mut::VisitMut;
 
 /// `f_pushforward` and `f_jvp`, or nothing when forward mode does not take the function.
-pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) -> TokenStream {
+/// The pushforward, and `f_jvp` and `f_jacobian` where forward mode takes the function.
+/// With `jvp_elsewhere` a function it does not take gets no `f_jvp` here: second order
+/// provides one through dual numbers (see `nest`). Returns whether `f_jvp` was emitted.
+pub fn emit(
+    item: &syn::ItemFn,
+    sig: &Signature,
+    func: &Func,
+    kinds: &[Kind],
+    jvp_elsewhere: bool,
+) -> (TokenStream, bool) {
     let active_params: Vec<VarId> = sig
         .params
         .iter()
@@ -251,9 +260,12 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) ->
             #pushforward(#(#args,)* #(#slot_args),*)
         }
     };
+    if stubbed && jvp_elsewhere {
+        return (pushforward_fn, false);
+    }
     // The Jacobian uses f_jvp, so only where forward mode takes the function.
     let jacobian = (!stubbed).then(|| jacobian::emit(item, sig));
-    quote!(#pushforward_fn #jvp_fn #jacobian)
+    (quote!(#pushforward_fn #jvp_fn #jacobian), true)
 }
 
 /// What the tangent of a parameter of type `ty` is in the pushforward's body: the type

@@ -50,8 +50,21 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Ident, Type};
 
-/// `f_hvp_pullback`, `f_hvp` and `f_hessian` (the last two only for a float result).
-pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) -> TokenStream {
+/// Whether the function is lifted to dual numbers (no construct of [`unsupported`]).
+pub fn lifts(func: &Func) -> bool {
+    unsupported(func, &[]).is_none()
+}
+
+/// `f_hvp_pullback`, `f_hvp` and `f_hessian` (the last two only for a float result), and
+/// with `jvp` the function's `f_jvp` by dual numbers (forward mode's own transformation does
+/// not take it).
+pub fn emit(
+    item: &syn::ItemFn,
+    sig: &Signature,
+    func: &Func,
+    kinds: &[Kind],
+    jvp: bool,
+) -> TokenStream {
     let name = &item.sig.ident;
     let pullback = format_ident!("{}_hvp_pullback", name);
     let marker = hvp_marker();
@@ -90,14 +103,15 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, kinds: &[Kind]) ->
         }
         Some(why) => stub(item, &dsig, &pullback, why),
     };
+    let jvp_fn = (jvp && why.is_none()).then(|| jvp_fn(item, sig, &dsig));
     let is_float =
         matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
     if !is_float || !sig.params.iter().any(|p| p.active) {
-        return pullback_fn;
+        return quote!(#pullback_fn #jvp_fn);
     }
     let hvp = hvp_fn(item, sig, &dsig);
     let hessian = hessian_fn(item, sig);
-    quote!(#pullback_fn #hvp #hessian)
+    quote!(#pullback_fn #jvp_fn #hvp #hessian)
 }
 
 /// Why the function is not lifted to dual numbers, if it is not.
@@ -184,6 +198,126 @@ fn stub(item: &syn::ItemFn, dsig: &Signature, pullback: &Ident, why: &str) -> To
     }
 }
 
+/// The arguments of a call of the dual pullback from a user-facing function: each
+/// differentiated parameter paired with its tangent `d<name>`, the other floats as dual
+/// constants, the rest as they are.
+struct LiftedCall {
+    /// The parameters, then one tangent parameter per differentiated one.
+    params: Vec<TokenStream>,
+    tangent_params: Vec<TokenStream>,
+    /// `let __lk = lift(..)` for each lifted argument.
+    lifts: Vec<TokenStream>,
+    /// The call's arguments.
+    args: Vec<TokenStream>,
+    /// Lifted arguments passed by reference, whose memory goes back to the pool after.
+    recycled: Vec<Ident>,
+}
+
+fn lifted_call(sig: &Signature, dsig: &Signature) -> LiftedCall {
+    let rt = quote!(::ad_runtime::__private);
+    let mixed = |s: String| Ident::new(&s, Span::mixed_site());
+    let mut c = LiftedCall {
+        params: Vec::new(),
+        tangent_params: Vec::new(),
+        lifts: Vec::new(),
+        args: Vec::new(),
+        recycled: Vec::new(),
+    };
+    for (k, (p, dp)) in sig.params.iter().zip(&dsig.params).enumerate() {
+        let (i, ty) = (&p.ident, &p.ty);
+        c.params.push(quote!(#i: #ty));
+        let lifted = quote!(#ty).to_string() != {
+            let t = &dp.ty;
+            quote!(#t).to_string()
+        };
+        let l = mixed(format!("__l{k}"));
+        let view = matches!(ty, Type::Path(p)
+            if p.path.segments.last().is_some_and(|s| s.ident.to_string().starts_with("ArrayView")));
+        // Passed by reference (or as a view): the lifted value's memory goes back to the pool
+        // after the call.
+        let borrowed = view || matches!(ty, Type::Reference(_));
+        let pass = match ty {
+            Type::Reference(r) if r.mutability.is_some() => quote!(&mut #l),
+            Type::Reference(_) => quote!(&#l),
+            _ if view => quote!(#l.view()),
+            _ => quote!(#l),
+        };
+        if p.active {
+            let d = mixed(format!("d{}", syn::ext::IdentExt::unraw(i)));
+            c.tangent_params.push(quote!(#d: #ty));
+            c.lifts.push(quote!(let mut #l = #rt::LiftDual::lift(&#i, &#d);));
+        } else if lifted {
+            c.lifts.push(quote!(let mut #l = #rt::LiftDual::lift_const(&#i);));
+        } else {
+            c.args.push(quote!(#i));
+            continue;
+        }
+        c.args.push(pass);
+        if borrowed {
+            c.recycled.push(l);
+        }
+    }
+    c
+}
+
+fn lifetimes(sig: &Signature) -> TokenStream {
+    if sig.lifetimes.is_empty() {
+        quote!()
+    } else {
+        let l = &sig.lifetimes;
+        quote!(<#(#l),*>)
+    }
+}
+
+fn wrt_list(sig: &Signature) -> String {
+    sig.params
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| format!("`{}`", p.ident))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `f_jvp(args.., tangents..) -> (R, T)` for a function forward mode's own transformation
+/// does not take (ndarray arrays): the value of the dual pullback run on the arguments
+/// paired with their tangents is the primal on dual numbers, whose tangent parts are the
+/// JVP (its reverse half is never run).
+fn jvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream {
+    let rt = quote!(::ad_runtime::__private);
+    let name = &item.sig.ident;
+    let vis = &item.vis;
+    let ret_ty = &sig.ret_ty;
+    let tr = tangent_type(ret_ty);
+    let (jvp, pullback) = (
+        format_ident!("{}_jvp", name),
+        format_ident!("{}_hvp_pullback", name),
+    );
+    let LiftedCall {
+        params,
+        tangent_params,
+        lifts,
+        args,
+        recycled,
+    } = lifted_call(sig, dsig);
+    let lt = lifetimes(sig);
+    let y = Ident::new("__y", Span::mixed_site());
+    let doc = format!(
+        " Forward-mode derivative of [`{name}`] (generated by `#[differentiable]`): returns its value and the Jacobian–vector product along the tangents of {} (given after the arguments, one per differentiated parameter, of the same type). Computed on dual numbers (forward mode's own transformation does not take ndarray arrays yet).",
+        wrt_list(sig)
+    );
+    quote! {
+        #[doc = #doc]
+        #[inline]
+        #[allow(non_snake_case, unused_mut, clippy::all)] // generated code
+        #vis fn #jvp #lt (#(#params,)* #(#tangent_params),*) -> (#ret_ty, #tr) {
+            #(#lifts)*
+            let (#y, _) = #pullback::<()>(#(#args),*);
+            #(#rt::Recycle::recycle(#recycled);)*
+            #rt::SplitDual::split(#y)
+        }
+    }
+}
+
 /// `f_hvp(args.., tangents..) -> (R, G, G)`: lifts the arguments, runs the dual pullback on
 /// the seed `1`, splits the dual gradient.
 fn hvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream {
@@ -196,64 +330,33 @@ fn hvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream 
         format_ident!("{}_hvp_pullback", name),
     );
     let mixed = |s: String| Ident::new(&s, Span::mixed_site());
-    let mut params = Vec::new();
-    let mut tangent_params = Vec::new();
-    let mut lifts = Vec::new();
-    let mut args = Vec::new();
+    let LiftedCall {
+        params,
+        tangent_params,
+        lifts,
+        args,
+        recycled,
+    } = lifted_call(sig, dsig);
     let mut slots = Vec::new();
     let mut grads = Vec::new();
     let mut hvs = Vec::new();
     let mut splits = Vec::new();
     let mut grad_types = Vec::new();
-    let mut recycled = Vec::new();
-    for (k, (p, dp)) in sig.params.iter().zip(&dsig.params).enumerate() {
-        let (i, ty) = (&p.ident, &p.ty);
-        params.push(quote!(#i: #ty));
-        let lifted = quote!(#ty).to_string() != {
-            let t = &dp.ty;
-            quote!(#t).to_string()
-        };
-        let l = mixed(format!("__l{k}"));
-        let view = matches!(ty, Type::Path(p)
-            if p.path.segments.last().is_some_and(|s| s.ident.to_string().starts_with("ArrayView")));
-        // Passed by reference (or as a view): the lifted value's memory goes back to the pool
-        // after the call.
-        let borrowed = view || matches!(ty, Type::Reference(_));
-        let pass = |l: &Ident| match ty {
-            Type::Reference(r) if r.mutability.is_some() => quote!(&mut #l),
-            Type::Reference(_) => quote!(&#l),
-            _ if view => quote!(#l.view()),
-            _ => quote!(#l),
-        };
-        if p.active {
-            let d = mixed(format!("d{}", syn::ext::IdentExt::unraw(i)));
-            tangent_params.push(quote!(#d: #ty));
-            lifts.push(quote!(let mut #l = #rt::LiftDual::lift(&#i, &#d);));
-            if borrowed {
-                recycled.push(l.clone());
-            }
-            args.push(pass(&l));
-            let (s, g, h) = (
-                mixed(format!("__s{k}")),
-                mixed(format!("__g{k}")),
-                mixed(format!("__h{k}")),
-            );
-            slots.push(quote!(#s));
-            splits.push(quote!(let (#g, #h) = #rt::SplitDual::split(#s);));
-            grads.push(g);
-            hvs.push(h);
-            grad_types.push(tangent_type(ty));
-        } else if lifted {
-            lifts.push(quote!(let mut #l = #rt::LiftDual::lift_const(&#i);));
-            if borrowed {
-                recycled.push(l.clone());
-            }
-            args.push(pass(&l));
+    for (k, p) in sig.params.iter().enumerate() {
+        if !p.active {
             slots.push(quote!(_));
-        } else {
-            args.push(quote!(#i));
-            slots.push(quote!(_));
+            continue;
         }
+        let (s, g, h) = (
+            mixed(format!("__s{k}")),
+            mixed(format!("__g{k}")),
+            mixed(format!("__h{k}")),
+        );
+        slots.push(quote!(#s));
+        splits.push(quote!(let (#g, #h) = #rt::SplitDual::split(#s);));
+        grads.push(g);
+        hvs.push(h);
+        grad_types.push(tangent_type(&p.ty));
     }
     let (g_ty, g, h) = if grads.len() == 1 {
         let (t, g, h) = (&grad_types[0], &grads[0], &hvs[0]);
@@ -265,23 +368,12 @@ fn hvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream 
             quote!((#(#hvs),*)),
         )
     };
-    let lt = if sig.lifetimes.is_empty() {
-        quote!()
-    } else {
-        let l = &sig.lifetimes;
-        quote!(<#(#l),*>)
-    };
+    let lt = lifetimes(sig);
     let marker = quote!(());
     let (y, pb) = (mixed("__y".into()), mixed("__pb".into()));
-    let wrt = sig
-        .params
-        .iter()
-        .filter(|p| p.active)
-        .map(|p| format!("`{}`", p.ident))
-        .collect::<Vec<_>>()
-        .join(", ");
     let doc = format!(
-        " Hessian–vector product of [`{name}`] (generated by `#[differentiable]`): returns its value, its gradient with respect to {wrt} (as `{name}_grad`) and `H·v`, the directional derivative of that gradient along the tangents given after the arguments (one per differentiated parameter, of the same type). Forward over reverse: one reverse sweep on dual numbers."
+        " Hessian–vector product of [`{name}`] (generated by `#[differentiable]`): returns its value, its gradient with respect to {} (as `{name}_grad`) and `H·v`, the directional derivative of that gradient along the tangents given after the arguments (one per differentiated parameter, of the same type). Forward over reverse: one reverse sweep on dual numbers.",
+        wrt_list(sig)
     );
     quote! {
         #[doc = #doc]
