@@ -28,15 +28,18 @@ use syn::visit_mut::VisitMut;
 
 /// `f_pushforward` and `f_jvp`, or nothing when forward mode does not take the function.
 /// The pushforward, and `f_jvp` and `f_jacobian` where forward mode takes the function.
-/// With `jvp_elsewhere` a function it does not take gets no `f_jvp` here: second order
-/// provides one through dual numbers (see `nest`). Returns whether `f_jvp` was emitted.
+/// `dual` says whether second order lifts the function to dual numbers (`Ok`) or why not
+/// (`Err`, `None` with `order = 1`): a function forward mode does not take then gets its
+/// `f_jvp` from second order (see `nest`), or a stub that names the construct that stops
+/// both. Returns whether `f_jvp` was emitted.
 pub fn emit(
     item: &syn::ItemFn,
     sig: &Signature,
     func: &Func,
     kinds: &[Kind],
-    jvp_elsewhere: bool,
+    dual: Result<(), Option<&'static str>>,
 ) -> (TokenStream, bool) {
+    let jvp_elsewhere = dual.is_ok();
     let active_params: Vec<VarId> = sig
         .params
         .iter()
@@ -123,6 +126,11 @@ pub fn emit(
     let (unpack, wheres, body) = match unsupported {
         None => (unpack, wheres, body),
         Some(why) => {
+            // Arrays are taken through dual numbers: what stops those is the reason.
+            let why = match dual {
+                Err(Some(w)) => w,
+                _ => why,
+            };
             let msg = format!(
                 "forward mode (`{name}_jvp`) does not support {why} yet: differentiate `{name}` with `{name}_vjp` / `{name}_grad`"
             );

@@ -50,9 +50,12 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Ident, Type};
 
-/// Whether the function is lifted to dual numbers (no construct of [`unsupported`]).
-pub fn lifts(func: &Func) -> bool {
-    unsupported(func, &[]).is_none()
+/// Whether the function is lifted to dual numbers, or the construct that stops it.
+pub fn lifts(func: &Func) -> Result<(), &'static str> {
+    match unsupported(func, &[]) {
+        None => Ok(()),
+        Some(why) => Err(why),
+    }
 }
 
 /// `f_hvp_pullback`, `f_hvp` and `f_hessian` (the last two only for a float result), and
