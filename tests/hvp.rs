@@ -513,3 +513,24 @@ fn jvp_of_array_functions() {
     assert_close_tol(&t.to_vec(), &fd, 1e-6, "array result jvp");
     assert_close_tol(&y.to_vec(), &array_out(&a, &v).to_vec(), 1e-14, "array result value");
 }
+
+/// A standard deviation over values that are exactly equal (the broadcast rows of a
+/// constant): its slope is infinite, its tangent must still be zero, not `0 · ∞ = NaN`
+/// (found by the tensor generator).
+#[differentiable]
+fn equal_rows_std(a: &Array1<f64>) -> f64 {
+    let t = (a * &Array2::<f64>::from_elem((3, 2), 0.5)).std_axis(Axis(0), 1.0);
+    (&t * &t).sum() + a.mapv(|v| v * v).sum()
+}
+
+#[test]
+fn zero_tangent_through_an_infinite_slope() {
+    let a = Array1::from(vec![0.3, -0.6]);
+    let t = Array1::from(vec![1.0, 0.5]);
+    let (_, jt) = equal_rows_std_jvp(&a, &t);
+    let (_, g) = equal_rows_std_grad(&a);
+    let want = g[0] * t[0] + g[1] * t[1];
+    assert!((jt - want).abs() <= 1e-12, "{jt} vs {want}");
+    let (_, _, hv) = equal_rows_std_hvp(&a, &t);
+    assert!(hv.iter().all(|v| v.is_finite()));
+}

@@ -50,12 +50,17 @@ impl<F: Float> Dual<F> {
         Dual { re, eps: F::zero() }
     }
 
+    /// `f(self)` given `f`'s value and slope. A zero tangent stays zero whatever the slope
+    /// (`sqrt` of a variance that is exactly zero has an infinite slope, and `0 · ∞` would
+    /// make the tangent NaN where the reverse rules give a finite derivative).
     #[inline(always)]
     fn chain(self, re: F, slope: F) -> Self {
-        Dual {
-            re,
-            eps: self.eps * slope,
-        }
+        let eps = if self.eps == F::zero() {
+            F::zero()
+        } else {
+            self.eps * slope
+        };
+        Dual { re, eps }
     }
 }
 
