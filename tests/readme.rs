@@ -28,6 +28,12 @@ fn main() {
     let (v, g) = rosenbrock_grad(&[0.5, 1.0]);
     assert_eq!(v, rosenbrock(&[0.5, 1.0]));
     assert_eq!(g, vec![-151.0, 150.0]);
+
+    // Forward mode and second order: the directional derivative along e₀ and H·e₀.
+    let (_, d) = rosenbrock_jvp(&[0.5, 1.0], &[1.0, 0.0]);
+    assert_eq!(d, -151.0);
+    let (_, _, hv) = rosenbrock_hvp(&[0.5, 1.0], &[1.0, 0.0]);
+    assert_eq!(hv, vec![-98.0, -200.0]);
 }
 // README quick start ends
 
