@@ -30,13 +30,39 @@ pub trait TensorFloat:
     + Sync
     + 'static
 {
+    /// The matrix product `a b` (ndarray's, which runs matrixmultiply's kernels for `f32` and
+    /// `f64`).
+    #[inline]
+    fn mat_mul(a: ndarray::ArrayView2<'_, Self>, b: ndarray::ArrayView2<'_, Self>) -> ndarray::Array2<Self> {
+        a.dot(&b)
+    }
 }
 impl TensorFloat for f32 {}
 impl TensorFloat for f64 {}
-/// Dual numbers (second order, see [`crate::dual`]) run through the same rules.
-impl TensorFloat for crate::Dual<f32> {}
-/// Dual numbers (second order, see [`crate::dual`]) run through the same rules.
-impl TensorFloat for crate::Dual<f64> {}
+
+macro_rules! dual_tensor_float {
+    ($($f:ty),*) => {$(
+        /// Dual numbers (second order, see [`crate::dual`]) run through the same rules. Their
+        /// matrix product is three products of plain matrices (`re = A B`,
+        /// `eps = A Ḃ + Ȧ B`): ndarray would otherwise multiply duals with its generic loop.
+        impl TensorFloat for crate::Dual<$f> {
+            fn mat_mul(
+                a: ndarray::ArrayView2<'_, Self>,
+                b: ndarray::ArrayView2<'_, Self>,
+            ) -> ndarray::Array2<Self> {
+                let (ar, ae) = (a.map(|d| d.re), a.map(|d| d.eps));
+                let (br, be) = (b.map(|d| d.re), b.map(|d| d.eps));
+                let re = ar.dot(&br);
+                let mut eps = ar.dot(&be);
+                ndarray::linalg::general_mat_mul(1.0, &ae, &br, 1.0, &mut eps);
+                ndarray::Zip::from(&re)
+                    .and(&eps)
+                    .map_collect(|&r, &e| crate::Dual::new(r, e))
+            }
+        }
+    )*};
+}
+dual_tensor_float!(f32, f64);
 
 // ---------------------------------------------------------------------------------------
 // Dynamic forms
