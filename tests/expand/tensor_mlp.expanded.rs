@@ -46,11 +46,11 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM>(
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    let __v2 = x.dot(w1);
+    let __v2 = ::ad_runtime::__private::tensor::DualDot::dot(&x, &w1);
     let __shape7_v2 = ::ad_runtime::__private::tensor::shape_of(&__v2);
     let __v3 = __v2 + b1;
     let h = nn::relu_pullback(&__v3).0;
-    let __v5 = h.dot(w2);
+    let __v5 = ::ad_runtime::__private::tensor::DualDot::dot(&h, &w2);
     let __shape11_v5 = ::ad_runtime::__private::tensor::shape_of(&__v5);
     let logits = __v5 + b2;
     let __v7 = nn::cross_entropy_pullback(&logits, labels).0;

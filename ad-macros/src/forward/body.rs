@@ -128,6 +128,7 @@ impl Tangents<'_> {
                 match form {
                     MethodForm::Method => quote!(#recv.#name #tf (#(#args),*) #post),
                     MethodForm::Path(ty) => quote!(#ty::#name(#recv #(, #args)*) #post),
+                    MethodForm::Function(f) => quote!(#f::#name(&#recv #(, &#args)*) #post),
                 }
             }
             Op::Call { func, args, .. } => {

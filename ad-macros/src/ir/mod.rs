@@ -84,6 +84,10 @@ pub enum Arith {
 pub enum MethodForm {
     Method,
     Path(TokenStream),
+    /// `path::name(&recv, &args..)`: a runtime function in place of the method, on borrowed
+    /// operands (a function lifted to dual numbers multiplies dual matrices this way, see
+    /// `nest::dual`).
+    Function(TokenStream),
 }
 
 /// One primitive operation.

@@ -248,11 +248,18 @@ impl Lifter<'_> {
             Op::Cast { ty, .. } if is_float_type(ty) => DualTypes.visit_type_mut(ty),
             // To an integer: from the value of a dual.
             Op::Cast { lifted, .. } => *lifted = true,
-            Op::Method { form, .. } => {
+            Op::Method {
+                form, name, args, ..
+            } => {
                 if let MethodForm::Path(ty) = form
                     && is_float_path(ty)
                 {
                     *form = MethodForm::Method;
+                }
+                // `a.dot(&b)` on dual arrays: ndarray would multiply duals with its generic
+                // loop; `DualDot` makes a matrix product three products of plain matrices.
+                if name == "dot" && args.len() == 1 && matches!(form, MethodForm::Method) {
+                    *form = MethodForm::Function(quote!(::ad_runtime::__private::tensor::DualDot));
                 }
                 for a in op_atoms(op) {
                     lift_atom(a);

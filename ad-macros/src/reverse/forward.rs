@@ -67,6 +67,7 @@ impl<'a> Gen<'a> {
                 match form {
                     MethodForm::Method => quote!(#recv.#name #tf (#(#args),*) #post),
                     MethodForm::Path(ty) => quote!(#ty::#name(#recv #(, #args)*) #post),
+                    MethodForm::Function(f) => quote!(#f::#name(&#recv #(, &#args)*) #post),
                 }
             }
             Op::Map {

@@ -138,3 +138,88 @@ pub fn reversed_axes_d0<G: Cotangent>(g: G) -> G {
         c => G::from_dyn_cot(c),
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The primal `a.dot(&b)` on dual arrays (second order and forward mode on arrays print it as
+// `DualDot::dot(&a, &b)`): a matrix·matrix product through `TensorFloat::mat_mul` (three
+// products of plain matrices), the other shapes through ndarray's `dot`.
+
+/// A borrowed dual array of static dimension (any storage, behind any number of `&`).
+pub trait DualArray {
+    /// The element type.
+    type Elem: TensorFloat;
+    /// The dimension type.
+    type Dim: ndarray::Dimension;
+    /// The array as a view.
+    fn dual_view(&self) -> ndarray::ArrayView<'_, Self::Elem, Self::Dim>;
+}
+
+impl<F: TensorFloat, S: ndarray::Data<Elem = F>, D: ndarray::Dimension> DualArray
+    for ndarray::ArrayBase<S, D>
+{
+    type Elem = F;
+    type Dim = D;
+    fn dual_view(&self) -> ndarray::ArrayView<'_, F, D> {
+        self.view()
+    }
+}
+
+impl<T: DualArray + ?Sized> DualArray for &T {
+    type Elem = T::Elem;
+    type Dim = T::Dim;
+    fn dual_view(&self) -> ndarray::ArrayView<'_, T::Elem, T::Dim> {
+        (**self).dual_view()
+    }
+}
+
+/// `a.dot(&b)` by the dimensions of its operands (the shapes ndarray's `dot` takes).
+pub trait DotShapes<F: TensorFloat, D2: ndarray::Dimension>: ndarray::Dimension {
+    /// The product's type.
+    type Out;
+    /// The product.
+    fn dot_views(a: ndarray::ArrayView<'_, F, Self>, b: ndarray::ArrayView<'_, F, D2>) -> Self::Out;
+}
+
+impl<F: TensorFloat> DotShapes<F, Ix2> for Ix2 {
+    type Out = Array2<F>;
+    fn dot_views(a: ArrayView2<'_, F>, b: ArrayView2<'_, F>) -> Array2<F> {
+        F::mat_mul(a, b)
+    }
+}
+
+impl<F: TensorFloat> DotShapes<F, Ix1> for Ix2 {
+    type Out = Array1<F>;
+    fn dot_views(a: ArrayView2<'_, F>, b: ArrayView1<'_, F>) -> Array1<F> {
+        a.dot(&b)
+    }
+}
+
+impl<F: TensorFloat> DotShapes<F, Ix2> for Ix1 {
+    type Out = Array1<F>;
+    fn dot_views(a: ArrayView1<'_, F>, b: ArrayView2<'_, F>) -> Array1<F> {
+        a.dot(&b)
+    }
+}
+
+impl<F: TensorFloat> DotShapes<F, Ix1> for Ix1 {
+    type Out = F;
+    fn dot_views(a: ArrayView1<'_, F>, b: ArrayView1<'_, F>) -> F {
+        a.dot(&b)
+    }
+}
+
+/// See the section comment: `DualDot::dot(&a, &b)` is `a.dot(&b)`.
+pub struct DualDot;
+
+impl DualDot {
+    /// `a.dot(&b)`.
+    #[inline]
+    pub fn dot<A, B>(a: &A, b: &B) -> <A::Dim as DotShapes<A::Elem, B::Dim>>::Out
+    where
+        A: DualArray + ?Sized,
+        B: DualArray<Elem = A::Elem> + ?Sized,
+        A::Dim: DotShapes<A::Elem, B::Dim>,
+    {
+        <A::Dim as DotShapes<A::Elem, B::Dim>>::dot_views(a.dual_view(), b.dual_view())
+    }
+}
