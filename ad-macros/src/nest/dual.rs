@@ -11,6 +11,9 @@
 //!   expressions too (`vec![0.0; n]`); a constant of another name bound to a float
 //!   variable goes through `Dual::from`;
 //! - `f64::sin(x)` becomes `x.sin()` (`Dual` has the float methods as inherent methods);
+//! - `a.dot(&b)` prints as `DualDot::dot(&a, &b)` (`MethodForm::Function`): a product of
+//!   dual matrices is three products of plain ones (ndarray's `dot` on duals is a generic
+//!   loop);
 //! - casts to a float print as `dual_cast` (see `codegen::primal_common`), calls go to the
 //!   callee's `g_hvp_pullback` (see `reverse`'s `pullback_path`), and calls of functions
 //!   that are not differentiated (on constants) keep their plain arguments and lift a float
