@@ -377,7 +377,13 @@ use ad_runtime::nn;
 /// A two-layer network on ndarray arrays: matmul, broadcasting bias, tanh (a float method on
 /// an array), softmax cross-entropy; the Hessian of the loss in the direction of all weights.
 #[differentiable(wrt(w1, b1, w2))]
-fn net_loss(w1: &Array2<f64>, b1: &Array1<f64>, w2: &Array2<f64>, x: &Array2<f64>, labels: &[usize]) -> f64 {
+fn net_loss(
+    w1: &Array2<f64>,
+    b1: &Array1<f64>,
+    w2: &Array2<f64>,
+    x: &Array2<f64>,
+    labels: &[usize],
+) -> f64 {
     let h = (x.dot(w1) + b1).tanh();
     let logits = h.dot(w2);
     nn::cross_entropy(&logits, labels) + 0.01 * (w1 * w1).sum()
@@ -403,7 +409,11 @@ fn ndarray_functions() {
         Array2::from_shape_vec((r, c), random_vec(rng, r * c, -0.8, 0.8)).unwrap()
     };
     let (d, h, k, m) = (3, 4, 3, 5);
-    let (w1, w2, x) = (arr2(&mut rng, d, h), arr2(&mut rng, h, k), arr2(&mut rng, m, d));
+    let (w1, w2, x) = (
+        arr2(&mut rng, d, h),
+        arr2(&mut rng, h, k),
+        arr2(&mut rng, m, d),
+    );
     let b1 = Array1::from(random_vec(&mut rng, h, -0.5, 0.5));
     let labels = [0, 2, 1, 1, 0];
     let (v1, v2) = (arr2(&mut rng, d, h), arr2(&mut rng, h, k));
@@ -414,8 +424,16 @@ fn ndarray_functions() {
     let y0 = net_loss(&w1, &b1, &w2, &x, &labels);
     assert!((y - y0).abs() <= 1e-14 * y0.abs());
     let (_, (r1, rb, r2)) = net_loss_grad(&w1, &b1, &w2, &x, &labels);
-    let close = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(p, q)| (p - q).abs() <= 1e-12 * (1.0 + q.abs()));
-    assert!(close(&flat2(&g1), &flat2(&r1)) && close(&flat2(&g2), &flat2(&r2)) && close(gb.as_slice().unwrap(), rb.as_slice().unwrap()));
+    let close = |a: &[f64], b: &[f64]| {
+        a.iter()
+            .zip(b)
+            .all(|(p, q)| (p - q).abs() <= 1e-12 * (1.0 + q.abs()))
+    };
+    assert!(
+        close(&flat2(&g1), &flat2(&r1))
+            && close(&flat2(&g2), &flat2(&r2))
+            && close(gb.as_slice().unwrap(), rb.as_slice().unwrap())
+    );
     // Differences of the gradient along (v1, vb, v2), flattened in parameter order.
     let point: Vec<f64> = [flat2(&w1), b1.to_vec(), flat2(&w2)].concat();
     let dir: Vec<f64> = [flat2(&v1), vb.to_vec(), flat2(&v2)].concat();
@@ -431,7 +449,10 @@ fn ndarray_functions() {
 
     let a = arr2(&mut rng, 3, 3);
     let v = Array1::from(random_vec(&mut rng, 3, -1.0, 1.0));
-    let (va, vv) = (arr2(&mut rng, 3, 3), Array1::from(random_vec(&mut rng, 3, -1.0, 1.0)));
+    let (va, vv) = (
+        arr2(&mut rng, 3, 3),
+        Array1::from(random_vec(&mut rng, 3, -1.0, 1.0)),
+    );
     let (_, _, (ha, hv)) = array_mix_hvp(&a, &v, &va, &vv);
     let point: Vec<f64> = [flat2(&a), v.to_vec()].concat();
     let dir: Vec<f64> = [flat2(&va), vv.to_vec()].concat();
@@ -441,7 +462,12 @@ fn ndarray_functions() {
         let (_, (ga, gv)) = array_mix_grad(&a, &v);
         [flat2(&ga), gv.to_vec()].concat()
     };
-    assert_close_tol(&[flat2(&ha), hv.to_vec()].concat(), &fd_hv(grad, &point, &dir), 1e-6, "array ops H v");
+    assert_close_tol(
+        &[flat2(&ha), hv.to_vec()].concat(),
+        &fd_hv(grad, &point, &dir),
+        1e-6,
+        "array ops H v",
+    );
 }
 
 /// `mapv` closures (with a captured differentiated scalar, a path in place of a closure and a
@@ -468,7 +494,12 @@ fn mapv_closures() {
         let (_, (ga, gs)) = closures_grad(&a, p[6]);
         [flat2(&ga), vec![gs]].concat()
     };
-    assert_close_tol(&[flat2(&ha), vec![hs]].concat(), &fd_hv(grad, &point, &dir), 1e-6, "mapv H v");
+    assert_close_tol(
+        &[flat2(&ha), vec![hs]].concat(),
+        &fd_hv(grad, &point, &dir),
+        1e-6,
+        "mapv H v",
+    );
 }
 
 // ---- forward mode on arrays, through dual numbers ------------------------------------------
@@ -498,20 +529,35 @@ fn jvp_of_array_functions() {
     let (y0, (ga, gv)) = array_mix_grad(&a, &v);
     assert!((y - y0).abs() <= 1e-14 * y0.abs());
     let want = dot_flat(&flat2(&ga), &flat2(&va)) + dot_flat(&gv.to_vec(), &vv.to_vec());
-    assert!((t - want).abs() <= 1e-12 * (1.0 + want.abs()), "{t} vs {want}");
+    assert!(
+        (t - want).abs() <= 1e-12 * (1.0 + want.abs()),
+        "{t} vs {want}"
+    );
     let (s, vs) = (0.7, -0.4);
     let (_, t) = closures_jvp(&a, s, &va, vs);
     let (_, (ga, gs)) = closures_grad(&a, s);
     let want = dot_flat(&flat2(&ga), &flat2(&va)) + gs * vs;
-    assert!((t - want).abs() <= 1e-12 * (1.0 + want.abs()), "{t} vs {want}");
+    assert!(
+        (t - want).abs() <= 1e-12 * (1.0 + want.abs()),
+        "{t} vs {want}"
+    );
     // Array result: against central differences along the tangents.
     let (y, t) = array_out_jvp(&a, &v, &va, &vv);
     let h = 1e-6;
     let yp = array_out(&(&a + &(&va * h)), &(&v + &(&vv * h)));
     let ym = array_out(&(&a - &(&va * h)), &(&v - &(&vv * h)));
-    let fd: Vec<f64> = yp.iter().zip(&ym).map(|(p, m)| (p - m) / (2.0 * h)).collect();
+    let fd: Vec<f64> = yp
+        .iter()
+        .zip(&ym)
+        .map(|(p, m)| (p - m) / (2.0 * h))
+        .collect();
     assert_close_tol(&t.to_vec(), &fd, 1e-6, "array result jvp");
-    assert_close_tol(&y.to_vec(), &array_out(&a, &v).to_vec(), 1e-14, "array result value");
+    assert_close_tol(
+        &y.to_vec(),
+        &array_out(&a, &v).to_vec(),
+        1e-14,
+        "array result value",
+    );
 }
 
 /// A standard deviation over values that are exactly equal (the broadcast rows of a

@@ -263,7 +263,11 @@ pub fn flat_basis(active: &[&crate::front::Param], col: &Ident) -> FlatBasis {
     let (mut basis_lets, mut tangents) = (Vec::new(), Vec::new());
     let mut prev = quote!(0usize);
     for (k, p) in active.iter().enumerate() {
-        let (i, o, e) = (&p.ident, mixed(&format!("__o{k}")), mixed(&format!("__e{k}")));
+        let (i, o, e) = (
+            &p.ident,
+            mixed(&format!("__o{k}")),
+            mixed(&format!("__e{k}")),
+        );
         offsets.extend(quote!(let #o = #prev;));
         prev = quote!(#o + #rt::Flat::flat_len(&#i));
         basis_lets.push(quote!(let #e = #rt::Flat::basis(&#i, #col.wrapping_sub(#o));));

@@ -281,6 +281,10 @@ fn time_env_file() {
         let src = std::fs::read_to_string(p).unwrap();
         let t = std::time::Instant::now();
         let out = expand_file(&src);
-        println!("expanded in {:?}: {} lines", t.elapsed(), out.lines().count());
+        println!(
+            "expanded in {:?}: {} lines",
+            t.elapsed(),
+            out.lines().count()
+        );
     }
 }

@@ -28,7 +28,12 @@ use syn::visit_mut::VisitMut;
 
 /// `sig` and `func` with their floats lifted to duals (`kinds`: the kinds of the original).
 pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
-    let active: Vec<VarId> = sig.params.iter().filter(|p| p.active).map(|p| p.var).collect();
+    let active: Vec<VarId> = sig
+        .params
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| p.var)
+        .collect();
     let act = crate::sema::activity::activity(func, &active);
     let differentiated = act;
     let mut types = DualTypes;
@@ -413,13 +418,18 @@ fn lift_tokens_paths(ts: &TokenStream) -> TokenStream {
         if let TokenTree::Ident(i) = &tts[k]
             && (i == "f64" || i == "f32")
         {
-            let colon = |j: usize| matches!(tts.get(j), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+            let colon =
+                |j: usize| matches!(tts.get(j), Some(TokenTree::Punct(p)) if p.as_char() == ':');
             let path_follows = colon(k + 1) && colon(k + 2);
             let after_colons = k >= 2 && colon(k - 1) && colon(k - 2);
             if !after_colons {
                 match tts.get(k + 3) {
                     Some(TokenTree::Ident(m)) if path_follows => {
-                        if m.to_string().chars().next().is_some_and(|c| c.is_lowercase()) {
+                        if m.to_string()
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_lowercase())
+                        {
                             out.extend(quote!(::ad_runtime::Dual::<#i>::#m));
                         } else {
                             out.extend(quote!((::ad_runtime::Dual::cst(#i::#m))));

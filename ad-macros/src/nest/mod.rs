@@ -248,9 +248,11 @@ fn lifted_call(sig: &Signature, dsig: &Signature) -> LiftedCall {
         if p.active {
             let d = mixed(format!("d{}", syn::ext::IdentExt::unraw(i)));
             c.tangent_params.push(quote!(#d: #ty));
-            c.lifts.push(quote!(let mut #l = #rt::LiftDual::lift(&#i, &#d);));
+            c.lifts
+                .push(quote!(let mut #l = #rt::LiftDual::lift(&#i, &#d);));
         } else if lifted {
-            c.lifts.push(quote!(let mut #l = #rt::LiftDual::lift_const(&#i);));
+            c.lifts
+                .push(quote!(let mut #l = #rt::LiftDual::lift_const(&#i);));
         } else {
             c.args.push(quote!(#i));
             continue;

@@ -84,10 +84,8 @@ where
         }
         (2, 1) => outer(as_1d(g, "the cotangent"), as_1d(bv, "b")).into_dyn(),
         (1, 2) => mat_vec(as_2d(bv, "b"), as_1d(g, "the cotangent")).into_dyn(),
-        (2, 2) => {
-            <A::Elem as TensorFloat>::mat_mul(as_2d(g, "the cotangent"), as_2d(bv, "b").t())
-                .into_dyn()
-        }
+        (2, 2) => <A::Elem as TensorFloat>::mat_mul(as_2d(g, "the cotangent"), as_2d(bv, "b").t())
+            .into_dyn(),
         (m, n) => panic!("dot: unsupported operand dimensions {m} and {n}"),
     };
     a.project(DynCot::Array(c))
@@ -114,10 +112,8 @@ where
         }
         (2, 1) => mat_vec(as_2d(av, "a").t(), as_1d(g, "the cotangent")).into_dyn(),
         (1, 2) => outer(as_1d(av, "a"), as_1d(g, "the cotangent")).into_dyn(),
-        (2, 2) => {
-            <A::Elem as TensorFloat>::mat_mul(as_2d(av, "a").t(), as_2d(g, "the cotangent"))
-                .into_dyn()
-        }
+        (2, 2) => <A::Elem as TensorFloat>::mat_mul(as_2d(av, "a").t(), as_2d(g, "the cotangent"))
+            .into_dyn(),
         (m, n) => panic!("dot: unsupported operand dimensions {m} and {n}"),
     };
     b.project(DynCot::Array(c))
@@ -177,7 +173,8 @@ pub trait DotShapes<F: TensorFloat, D2: ndarray::Dimension>: ndarray::Dimension 
     /// The product's type.
     type Out;
     /// The product.
-    fn dot_views(a: ndarray::ArrayView<'_, F, Self>, b: ndarray::ArrayView<'_, F, D2>) -> Self::Out;
+    fn dot_views(a: ndarray::ArrayView<'_, F, Self>, b: ndarray::ArrayView<'_, F, D2>)
+    -> Self::Out;
 }
 
 impl<F: TensorFloat> DotShapes<F, Ix2> for Ix2 {

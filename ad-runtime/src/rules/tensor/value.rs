@@ -33,7 +33,10 @@ pub trait TensorFloat:
     /// The matrix product `a b` (ndarray's, which runs matrixmultiply's kernels for `f32` and
     /// `f64`).
     #[inline]
-    fn mat_mul(a: ndarray::ArrayView2<'_, Self>, b: ndarray::ArrayView2<'_, Self>) -> ndarray::Array2<Self> {
+    fn mat_mul(
+        a: ndarray::ArrayView2<'_, Self>,
+        b: ndarray::ArrayView2<'_, Self>,
+    ) -> ndarray::Array2<Self> {
         a.dot(&b)
     }
 }
