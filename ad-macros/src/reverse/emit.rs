@@ -40,16 +40,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
     let allow_unsafe = (!func.checked).then(|| quote!(#[allow(unsafe_code)]));
 
     let pullback_fn = pullback_fn(item, sig, func, &sweeps, &pullback, None);
-    let flow = func.flow.map(|f| {
-        let f = &func.vars[f].ident;
-        quote!(let mut #f: u32 = 0;)
-    });
-    let ret = &func.vars[func.ret].ident;
-    let out_value = if func.ret_deferred {
-        quote!(match #ret { ::core::option::Option::Some(v) => v, ::core::option::Option::None => ::core::unreachable!() })
-    } else {
-        quote!(#ret)
-    };
+    let (flow, out_value) = flow_and_value(func);
     let seed = Ident::new("__seed", Span::mixed_site());
     let param_names: Vec<&Ident> = sig.params.iter().map(|p| &p.ident).collect();
     let active: Vec<&crate::front::Param> = sig.params.iter().filter(|p| p.active).collect();
@@ -225,16 +216,7 @@ pub fn pullback_fn(
     let rev = sweeps.rev_body();
     let tapes = sweeps.tapes();
 
-    let flow = func.flow.map(|f| {
-        let f = &func.vars[f].ident;
-        quote!(let mut #f: u32 = 0;)
-    });
-    let ret = &func.vars[func.ret].ident;
-    let out_value = if func.ret_deferred {
-        quote!(match #ret { ::core::option::Option::Some(v) => v, ::core::option::Option::None => ::core::unreachable!() })
-    } else {
-        quote!(#ret)
-    };
+    let (flow, out_value) = flow_and_value(func);
 
     // Adjoints of the function body's variables, parameters and result.
     let seed = Ident::new("__seed", Span::mixed_site());
@@ -348,4 +330,20 @@ pub fn pullback_fn(
             (#seed, #closure)
         }
     }
+}
+
+/// The declaration of the flow flag of lowered early exits (if any), and the function's
+/// result as the body leaves it (unwrapped from its slot when early returns fill it).
+fn flow_and_value(func: &Func) -> (Option<TokenStream>, TokenStream) {
+    let flow = func.flow.map(|f| {
+        let f = &func.vars[f].ident;
+        quote!(let mut #f: u32 = 0;)
+    });
+    let ret = &func.vars[func.ret].ident;
+    let out_value = if func.ret_deferred {
+        quote!(match #ret { ::core::option::Option::Some(v) => v, ::core::option::Option::None => ::core::unreachable!() })
+    } else {
+        quote!(#ret)
+    };
+    (flow, out_value)
 }
