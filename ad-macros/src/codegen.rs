@@ -205,6 +205,25 @@ pub fn primal_common(
     })
 }
 
+/// A method call as its form says (`recv.name(args)`, `Ty::name(recv, args)` or
+/// `f::name(&recv, &args)`), with the closure kept verbatim, turbofish and suffix of `extra`.
+pub fn method_call(
+    name: &Ident,
+    form: &crate::ir::MethodForm,
+    recv: TokenStream,
+    mut args: Vec<TokenStream>,
+    extra: &crate::ir::MethodExtra,
+) -> TokenStream {
+    use crate::ir::MethodForm;
+    args.extend(extra.raw.clone());
+    let (post, tf) = (&extra.post, &extra.turbofish);
+    match form {
+        MethodForm::Method => quote!(#recv.#name #tf (#(#args),*) #post),
+        MethodForm::Path(ty) => quote!(#ty::#name(#recv #(, #args)*) #post),
+        MethodForm::Function(f) => quote!(#f::#name(&#recv #(, &#args)*) #post),
+    }
+}
+
 /// `&base[lo..hi]` (either bound may be missing; `..=` when `inclusive`).
 pub fn slice_ref(
     base: TokenStream,

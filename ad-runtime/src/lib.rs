@@ -104,9 +104,20 @@ pub mod __private;
 ///   for calls between differentiable functions;
 /// - `f_jvp(a, b, n, da, db) -> (R, TR)`: forward mode, the value and the Jacobian–vector
 ///   product along the tangents of the differentiated parameters (each of its parameter's
-///   type); functions of ndarray arrays get one that fails to compile where it is called;
+///   type); on ndarray arrays it runs the function on [`Dual`] numbers; a function neither
+///   way takes (`concatenate`/`stack`) gets one that fails to compile where it is called;
 /// - `f_pushforward` (hidden): forward mode with one tangent slot per parameter, used for
-///   calls between differentiable functions.
+///   calls between differentiable functions;
+/// - `f_jacobian(a, b, n) -> (R, Array2<F>)` when parameters and result flatten to vectors:
+///   n forward passes or m reverse passes, whichever is fewer;
+/// - `f_hvp(a, b, n, va, vb) -> (R, G, G)` when `R` is a float: the value, the gradient and
+///   the Hessian–vector product `H·v` (forward over reverse: one reverse sweep on [`Dual`]
+///   numbers, run by the hidden generic `f_hvp_pullback`);
+/// - `f_hessian(a, b, n) -> (R, G, Array2<R>)` when `R` is a float and the differentiated
+///   parameters are floats, slices, `Vec`s or fixed-size arrays: one `f_hvp` per column.
+///
+/// `#[differentiable(order = 1)]` leaves out `f_hvp`, `f_hessian` and `f_hvp_pullback`
+/// (first derivatives only: a smaller build), and with them forward mode on arrays.
 ///
 /// `G` is the tangent of the one differentiated parameter, or a tuple of them in parameter
 /// order. Float parameters (`f64`, `f32`, `&[f64]`, `Vec<f64>`, ndarray arrays and views,

@@ -37,7 +37,6 @@ pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
     let act = crate::sema::activity::activity(func, &active);
     let differentiated = act;
     let mut types = DualTypes;
-    let _ = &mut types;
     let params = sig
         .params
         .iter()
@@ -183,7 +182,7 @@ impl Lifter<'_> {
             // arguments (the callee need not be differentiable: a constant term such as GMM's),
             // its result lifted. Calls on arrays keep the dual pullback (their arguments could
             // not be passed back as views).
-            *op = self.primal_call(op, self.kinds[var]);
+            *op = self.primal_call(func, args);
             return;
         }
         self.op(op, Some(self.kinds[var]))
@@ -282,11 +281,8 @@ impl Lifter<'_> {
     }
 
     /// A call that is not differentiated, as an opaque constant: the primal called on the
-    /// values of the arguments (`undual`), the result lifted by its kind.
-    fn primal_call(&self, op: &Op, dest: Kind) -> Op {
-        let Op::Call { func, args, .. } = op else {
-            unreachable!("primal_call of a call")
-        };
+    /// values of the arguments (`undual_ref`), the result lifted back (`Relift`).
+    fn primal_call(&self, func: &syn::Path, args: &[Atom]) -> Op {
         let rt = quote!(::ad_runtime::__private);
         let printed: Vec<TokenStream> = args
             .iter()
@@ -303,7 +299,6 @@ impl Lifter<'_> {
             })
             .collect();
         let call = quote!(#func(#(#printed),*));
-        let _ = dest;
         let tokens = quote!(#rt::Relift::relift(#call));
         Op::Opaque {
             tokens,

@@ -52,7 +52,7 @@ use syn::{Ident, Type};
 
 /// Whether the function is lifted to dual numbers, or the construct that stops it.
 pub fn lifts(func: &Func) -> Result<(), &'static str> {
-    match unsupported(func, &[]) {
+    match unsupported(func) {
         None => Ok(()),
         Some(why) => Err(why),
     }
@@ -71,7 +71,7 @@ pub fn emit(
     let name = &item.sig.ident;
     let pullback = format_ident!("{}_hvp_pullback", name);
     let marker = hvp_marker();
-    let why = unsupported(func, kinds);
+    let why = unsupported(func);
     let (dsig, dfunc) = dual::lift(sig, func, kinds);
     let pullback_fn = match why {
         None => {
@@ -118,8 +118,7 @@ pub fn emit(
 }
 
 /// Why the function is not lifted to dual numbers, if it is not.
-fn unsupported(func: &Func, kinds: &[Kind]) -> Option<&'static str> {
-    let _ = kinds;
+fn unsupported(func: &Func) -> Option<&'static str> {
     let mut why = None;
     crate::ir::walk(&func.body, &mut |s: &Stmt| {
         let op = match s {
@@ -143,60 +142,33 @@ fn stub(item: &syn::ItemFn, dsig: &Signature, pullback: &Ident, why: &str) -> To
     let vis = &item.vis;
     let marker = hvp_marker();
     let msg = format!(
-        "second order (`{name}_hvp`, `{name}_hessian`) does not support {why} yet: differentiate `{name}` once with `{name}_grad` / `{name}_jvp`"
+        "second order (`{name}_hvp`, `{name}_hessian`) does not support {why} yet: differentiate `{name}` once with `{name}_grad` / `{name}_vjp`"
     );
-    let mut namer = crate::codegen::NameLifetimes { used: false };
-    let params: Vec<TokenStream> = dsig
-        .params
-        .iter()
-        .map(|p| {
-            let mut ty = p.ty.clone();
-            syn::visit_mut::VisitMut::visit_type_mut(&mut namer, &mut ty);
-            let i = &p.ident;
-            quote!(#i: #ty)
-        })
-        .collect();
-    let slot_types: Vec<TokenStream> = dsig
-        .params
-        .iter()
-        .map(|p| {
-            if p.active {
-                tangent_type(&p.ty)
-            } else {
-                quote!(::ad_runtime::__private::NotDifferentiated)
-            }
-        })
-        .collect();
-    let mut generics: Vec<TokenStream> = dsig.lifetimes.iter().map(|l| quote!(#l)).collect();
-    let mut captured: Vec<TokenStream> = dsig
-        .lifetimes
-        .iter()
-        .map(|l| {
-            let l = &l.lifetime;
-            quote!(#l)
-        })
-        .collect();
-    if namer.used {
-        generics.insert(0, quote!('__ad));
-        captured.insert(0, quote!('__ad));
-    }
-    generics.push(quote!(#marker));
-    captured.push(quote!(#marker));
+    let crate::reverse::emit::PullbackSignature {
+        generics,
+        params,
+        ret,
+    } = crate::reverse::emit::pullback_signature(dsig, Some(&marker));
     let ret_ty = &dsig.ret_ty;
+    let closure = quote!(move |_: #ret_ty| ::core::unreachable!());
+    let closure = if dsig.self_recursive {
+        quote!(::std::boxed::Box::new(#closure))
+    } else {
+        closure
+    };
     let stub_ty = Ident::new("__NoSecondOrder", Span::mixed_site());
     quote! {
         #[doc(hidden)]
         #[inline]
-        #[allow(unused_variables, unreachable_code, non_snake_case, clippy::all)] // generated stub
-        #vis fn #pullback <#(#generics),*> (#(#params),*)
-            -> (#ret_ty, impl FnOnce(#ret_ty) -> (#(#slot_types,)*) + use<#(#captured),*>)
+        #[allow(unused_variables, unused_mut, unreachable_code, non_snake_case, clippy::all)] // generated stub
+        #vis fn #pullback #generics (#(#params),*) -> #ret
         {
             struct #stub_ty<T>(::core::marker::PhantomData<T>);
             impl<T> #stub_ty<T> {
                 const UNSUPPORTED: () = ::core::panic!(#msg);
             }
             let () = #stub_ty::<#marker>::UNSUPPORTED;
-            (::core::unreachable!(), move |_: #ret_ty| ::core::unreachable!())
+            (::core::unreachable!(), #closure)
         }
     }
 }

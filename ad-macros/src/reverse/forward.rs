@@ -61,14 +61,8 @@ impl<'a> Gen<'a> {
                 } else {
                     self.atom(recv)
                 };
-                let mut args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
-                args.extend(extra.raw.clone());
-                let (post, tf) = (&extra.post, &extra.turbofish);
-                match form {
-                    MethodForm::Method => quote!(#recv.#name #tf (#(#args),*) #post),
-                    MethodForm::Path(ty) => quote!(#ty::#name(#recv #(, #args)*) #post),
-                    MethodForm::Function(f) => quote!(#f::#name(&#recv #(, &#args)*) #post),
-                }
+                let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                crate::codegen::method_call(name, form, recv, args, extra)
             }
             Op::Map {
                 method,
