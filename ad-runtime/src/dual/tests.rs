@@ -48,7 +48,7 @@ fn unary_tangents_match_finite_differences() {
 fn binary_tangents_match_finite_differences() {
     let (a, b) = (1.3, 0.6);
     type Bin = (fn(Dual<f64>, Dual<f64>) -> Dual<f64>, fn(f64, f64) -> f64);
-    let cases: [(&str, Bin); 9] = [
+    let cases: [(&str, Bin); 11] = [
         ("mul", (|x, y| x * y, |x, y| x * y)),
         ("div", (|x, y| x / y, |x, y| x / y)),
         ("rem", (|x, y| x % y, |x, y| x % y)),
@@ -58,6 +58,11 @@ fn binary_tangents_match_finite_differences() {
         ("log", (Dual::log, f64::log)),
         ("max", (Dual::max, f64::max)),
         ("min", (Dual::min, f64::min)),
+        ("rem_euclid", (Dual::rem_euclid, f64::rem_euclid)),
+        (
+            "abs_sub of max",
+            (|x, y| (x - y).max(Dual::cst(0.0)), |x, y| (x - y).max(0.0)),
+        ),
     ];
     for (name, (d, f)) in cases {
         let da = d(Dual::new(a, 1.0), Dual::cst(b)).eps;
@@ -65,6 +70,12 @@ fn binary_tangents_match_finite_differences() {
         assert!((da - fd(|x| f(x, b), a)).abs() < 1e-7, "{name} d/da");
         assert!((db - fd(|y| f(a, y), b)).abs() < 1e-7, "{name} d/db");
     }
+    // rem_euclid below zero: slope 1 in a, -floor(a / b) in b.
+    let (a, b) = (-1.3, 0.6);
+    let da = Dual::new(a, 1.0).rem_euclid(Dual::cst(b)).eps;
+    let db = Dual::cst(a).rem_euclid(Dual::new(b, 1.0)).eps;
+    assert!((da - fd(|x| x.rem_euclid(b), a)).abs() < 1e-7);
+    assert!((db - fd(|y| a.rem_euclid(y), b)).abs() < 1e-6, "{db}");
     let p = Dual::new(2.0, 1.0).powi(3);
     assert_eq!((p.re, p.eps), (8.0, 12.0));
 }
