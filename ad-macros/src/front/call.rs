@@ -65,6 +65,15 @@ impl Lowerer<'_> {
         {
             return self.lower_op(&block);
         }
+        // Other iterator chains (`filter`, `enumerate`, `skip`, `chain`, ..., into `sum`,
+        // `fold`, `count`, `collect`): their index loops (see `iterchain`).
+        if matches!(
+            name.as_str(),
+            "sum" | "product" | "fold" | "count" | "collect"
+        ) && let Some(block) = super::iterchain::reduction(m)
+        {
+            return self.lower_op(&block);
+        }
         let mut extra = MethodExtra::default();
         if let Some(t) = &m.turbofish {
             if crate::sema::rules::tensor_method(&name).is_some() {

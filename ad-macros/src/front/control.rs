@@ -471,6 +471,11 @@ impl Lowerer<'_> {
                 }));
             }
             Plan::Other => {
+                // An iterator chain over slices and ranges: the index loops it stands for.
+                if let Some(block) = super::iterchain::for_loop(f) {
+                    self.lower_expr_stmt(&block);
+                    return;
+                }
                 let (iter_tokens, reads) = self.rename_tokens(f.expr.to_token_stream());
                 let (id, break_code, continue_code) = self.push_loop(f.label.as_ref());
                 let pat = &f.pat;

@@ -7,6 +7,7 @@ mod desugar;
 mod call;
 mod control;
 mod expr;
+mod iterchain;
 mod lower;
 mod signature;
 mod stmt;

@@ -1,0 +1,299 @@
+//! Iterator chains (`map`, `filter`, `enumerate`, `zip`, `rev`, `skip`, `take`, `step_by`,
+//! `chain`, `copied`, `windows` into `sum`, `product`, `fold`, `count`, `collect` and `for`
+//! loops), rewritten into their index loops: every mode checked against central finite
+//! differences (`_grad`), against the gradient (`_jvp` = grad · v) and against differences
+//! of the gradient (`_hvp`).
+
+#![allow(clippy::needless_range_loop)]
+
+mod common;
+
+use ad_runtime::differentiable;
+use common::{Rng, assert_close, assert_close_tol, fd_grad};
+
+#[differentiable]
+fn zip_map_sum(x: &[f64], y: &[f64]) -> f64 {
+    x.iter().zip(y.iter()).map(|(a, b)| a * b.sin()).sum()
+}
+
+#[differentiable]
+fn enumerate_weighted(x: &[f64]) -> f64 {
+    x.iter()
+        .enumerate()
+        .map(|(i, v)| v * v * (i as f64 + 1.0))
+        .sum()
+}
+
+#[differentiable]
+fn filter_positive(x: &[f64]) -> f64 {
+    x.iter().filter(|v| **v > 0.0).map(|v| v * v.exp()).sum()
+}
+
+#[differentiable]
+fn filter_ref_pattern(x: &[f64]) -> f64 {
+    x.iter()
+        .copied()
+        .filter(|&v| v < 0.5)
+        .map(|v| v.tanh())
+        .sum()
+}
+
+#[differentiable]
+fn collect_then_index(x: &[f64]) -> f64 {
+    let y: Vec<f64> = x.iter().map(|v| v.sin() * 2.0).collect();
+    let z = x.iter().map(|&v| v * v).collect::<Vec<f64>>();
+    y[0] * z[1] + y[y.len() - 1] / (1.0 + z[0])
+}
+
+#[differentiable]
+fn fold_rev(x: &[f64]) -> f64 {
+    x.iter().rev().fold(0.0, |a, v| a * 0.5 + v.cos())
+}
+
+#[differentiable]
+fn chain_sum(x: &[f64], y: &[f64]) -> f64 {
+    x.iter().chain(y.iter()).map(|v| v * v).sum::<f64>()
+        + x.iter()
+            .skip(1)
+            .chain(y.iter().take(2))
+            .enumerate()
+            .map(|(i, v)| v * i as f64)
+            .sum::<f64>()
+}
+
+#[differentiable]
+fn skip_take_step(x: &[f64]) -> f64 {
+    let a: f64 = x.iter().skip(1).take(3).map(|v| v * v).sum();
+    let b: f64 = x.iter().step_by(2).map(|v| v.sin()).sum();
+    a * b + x.iter().copied().product::<f64>()
+}
+
+#[differentiable]
+fn count_and_range(x: &[f64]) -> f64 {
+    let n = x.iter().filter(|&&v| v > 0.0).count();
+    let w: f64 = (0..x.len()).map(|i| x[i] * i as f64).sum();
+    w * n as f64
+        + (1..=3)
+            .zip(x.iter())
+            .map(|(k, v)| v * k as f64)
+            .sum::<f64>()
+}
+
+#[differentiable]
+fn for_chains(x: &[f64], y: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for (i, (a, b)) in x.iter().zip(y.iter()).enumerate() {
+        if i == 2 {
+            continue;
+        }
+        s += a * b * (i as f64 + 0.5);
+    }
+    for w in x.windows(2) {
+        s += w[0] * w[1];
+    }
+    for v in x.iter().rev().skip(1) {
+        s = s * 0.9 + v;
+    }
+    for (k, &v) in y.iter().enumerate().filter(|(k, _)| *k % 2 == 0) {
+        s += v.powi(2) * k as f64;
+    }
+    for v in x.iter().chain(y.iter()).filter(|v| **v < 1.0) {
+        s += v.sin();
+    }
+    s
+}
+
+#[differentiable]
+fn fold_max(x: &[f64]) -> f64 {
+    let m = x.iter().map(|v| v * 2.0).fold(f64::NEG_INFINITY, f64::max);
+    let lse: f64 = x.iter().map(|v| (v - m).exp()).sum();
+    m + lse.ln()
+}
+
+type F1<'a> = &'a dyn Fn(&[f64]) -> f64;
+type G1<'a> = &'a dyn Fn(&[f64]) -> (f64, Vec<f64>);
+type J1<'a> = &'a dyn Fn(&[f64], &[f64]) -> (f64, f64);
+type H1<'a> = &'a dyn Fn(&[f64], &[f64]) -> (f64, Vec<f64>, Vec<f64>);
+
+/// `f_grad` against central differences, `f_jvp` against `grad · v`, `f_hvp` against the
+/// gradient and against differences of the gradient along `v`, at points away from kinks.
+fn check(what: &str, n: usize, seed: u64, f: F1, grad: G1, jvp: J1, hvp: H1) {
+    let mut rng = Rng::new(seed);
+    for _ in 0..4 {
+        let x: Vec<f64> = (0..n).map(|_| rng.signed(0.1, 1.3)).collect();
+        let v: Vec<f64> = (0..n).map(|_| rng.signed(0.2, 1.0)).collect();
+        let (value, g) = grad(&x);
+        assert_eq!(value, f(&x), "{what}: value");
+        assert_close(&g, &fd_grad(f, &x), &format!("{what}: gradient"));
+        let (jv, t) = jvp(&x, &v);
+        assert_eq!(jv, value, "{what}: jvp value");
+        let gv: f64 = g.iter().zip(&v).map(|(a, b)| a * b).sum();
+        assert_close(&[t], &[gv], &format!("{what}: jvp = grad . v"));
+        let (hv_value, hg, hv) = hvp(&x, &v);
+        assert_close(&[hv_value], &[value], &format!("{what}: hvp value"));
+        assert_close(&hg, &g, &format!("{what}: hvp gradient"));
+        let h = 1e-5;
+        let xp: Vec<f64> = x.iter().zip(&v).map(|(a, b)| a + h * b).collect();
+        let xm: Vec<f64> = x.iter().zip(&v).map(|(a, b)| a - h * b).collect();
+        let fd: Vec<f64> = grad(&xp)
+            .1
+            .iter()
+            .zip(grad(&xm).1)
+            .map(|(p, m)| (p - m) / (2.0 * h))
+            .collect();
+        assert_close_tol(&hv, &fd, 1e-5, &format!("{what}: H v"));
+    }
+}
+
+macro_rules! check1 {
+    ($f:ident, $grad:ident, $jvp:ident, $hvp:ident, $n:expr, $seed:expr) => {
+        check(
+            stringify!($f),
+            $n,
+            $seed,
+            &|x| $f(x),
+            &|x| $grad(x),
+            &|x, v| $jvp(x, v),
+            &|x, v| $hvp(x, v),
+        )
+    };
+}
+
+/// A function of two slices as a function of their concatenation (`n` each).
+macro_rules! check2 {
+    ($f:ident, $grad:ident, $jvp:ident, $hvp:ident, $n:expr, $seed:expr) => {{
+        let n = $n;
+        check(
+            stringify!($f),
+            2 * n,
+            $seed,
+            &|x| $f(&x[..n], &x[n..]),
+            &|x| {
+                let (v, (a, b)) = $grad(&x[..n], &x[n..]);
+                (v, [a, b].concat())
+            },
+            &|x, t| $jvp(&x[..n], &x[n..], &t[..n], &t[n..]),
+            &|x, t| {
+                let (v, (a, b), (c, d)) = $hvp(&x[..n], &x[n..], &t[..n], &t[n..]);
+                (v, [a, b].concat(), [c, d].concat())
+            },
+        )
+    }};
+}
+
+#[test]
+fn map_zip_enumerate_filter() {
+    check2!(
+        zip_map_sum,
+        zip_map_sum_grad,
+        zip_map_sum_jvp,
+        zip_map_sum_hvp,
+        5,
+        1
+    );
+    check1!(
+        enumerate_weighted,
+        enumerate_weighted_grad,
+        enumerate_weighted_jvp,
+        enumerate_weighted_hvp,
+        6,
+        2
+    );
+    check1!(
+        filter_positive,
+        filter_positive_grad,
+        filter_positive_jvp,
+        filter_positive_hvp,
+        7,
+        3
+    );
+    check1!(
+        filter_ref_pattern,
+        filter_ref_pattern_grad,
+        filter_ref_pattern_jvp,
+        filter_ref_pattern_hvp,
+        7,
+        4
+    );
+}
+
+#[test]
+fn collect_fold_rev() {
+    check1!(
+        collect_then_index,
+        collect_then_index_grad,
+        collect_then_index_jvp,
+        collect_then_index_hvp,
+        4,
+        5
+    );
+    check1!(fold_rev, fold_rev_grad, fold_rev_jvp, fold_rev_hvp, 6, 6);
+    check1!(fold_max, fold_max_grad, fold_max_jvp, fold_max_hvp, 5, 7);
+}
+
+#[test]
+fn chain_skip_take_step_count() {
+    check2!(
+        chain_sum,
+        chain_sum_grad,
+        chain_sum_jvp,
+        chain_sum_hvp,
+        4,
+        8
+    );
+    check1!(
+        skip_take_step,
+        skip_take_step_grad,
+        skip_take_step_jvp,
+        skip_take_step_hvp,
+        6,
+        9
+    );
+    check1!(
+        count_and_range,
+        count_and_range_grad,
+        count_and_range_jvp,
+        count_and_range_hvp,
+        5,
+        10
+    );
+}
+
+#[test]
+fn for_loops_over_chains() {
+    check2!(
+        for_chains,
+        for_chains_grad,
+        for_chains_jvp,
+        for_chains_hvp,
+        5,
+        11
+    );
+}
+
+/// Closed forms: the chains compute what the loops they stand for compute.
+#[test]
+fn values_match_the_iterators() {
+    let x: [f64; 5] = [0.3, -1.2, 0.8, 2.0, -0.4];
+    let y: [f64; 5] = [1.5, 0.2, -0.7, 0.9, 0.1];
+    let zip: f64 = x.iter().zip(y.iter()).map(|(a, b)| a * b.sin()).sum();
+    assert_eq!(zip_map_sum(&x, &y), zip);
+    let filt: f64 = x.iter().filter(|v| **v > 0.0).map(|v| v * v.exp()).sum();
+    assert_eq!(filter_positive(&x), filt);
+    let chain: f64 = x.iter().chain(y.iter()).map(|v| v * v).sum::<f64>()
+        + x.iter()
+            .skip(1)
+            .chain(y.iter().take(2))
+            .enumerate()
+            .map(|(i, v)| v * i as f64)
+            .sum::<f64>();
+    assert_eq!(chain_sum(&x, &y), chain);
+    // d/dx_k of sum_i (i+1) x_i^2 = 2 (k+1) x_k.
+    let (_, g) = enumerate_weighted_grad(&x);
+    let expected: Vec<f64> = x
+        .iter()
+        .enumerate()
+        .map(|(k, v)| 2.0 * (k as f64 + 1.0) * v)
+        .collect();
+    assert_close(&g, &expected, "enumerate closed form");
+}
