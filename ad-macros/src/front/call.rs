@@ -278,6 +278,55 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `f(a, b)` for `let f = |p, q| body;`: `{ let t0 = a; let t1 = b; let p = t0; let q = t1;
+    /// body }`, after checking that every name the body reads still names what it named
+    /// where the closure was defined.
+    fn inline_closure(
+        &mut self,
+        call: &syn::ExprCall,
+        closure: &syn::ExprClosure,
+        resolved: &[(String, Option<VarId>)],
+    ) -> Op {
+        let span = call.span();
+        if call.args.len() != closure.inputs.len() {
+            self.unsupported(
+                call,
+                "this closure call (wrong number of arguments)",
+                "pass one argument per closure parameter",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
+        for (name, v) in resolved {
+            if self.lookup(name) != *v {
+                self.cx.error_spanned_by(
+                    call,
+                    format!("#[differentiable] inlines closures where they are called, but `{name}`, which this closure reads, names another value here (it was redefined after the closure); rename one of them"),
+                );
+                return Op::Copy(Atom::Const(quote!(())));
+            }
+        }
+        if crate::front::iterchain_exits(&closure.body) {
+            self.unsupported(
+                closure,
+                "a closure bound by `let` that returns early (`return`, `?`, `break`, `continue`)",
+                "compute its value without leaving early",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
+        let temps: Vec<syn::Ident> = (0..call.args.len())
+            .map(|k| syn::Ident::new(&format!("__ad_arg{k}"), span))
+            .collect();
+        let args = call.args.iter();
+        let params = closure.inputs.iter();
+        let body = &closure.body;
+        let block: Expr = syn::parse_quote_spanned!(span=> {
+            #(let #temps = #args;)*
+            #(let #params = #temps;)*
+            #body
+        });
+        self.lower_op(&block)
+    }
+
     pub(super) fn lower_call(&mut self, c: &syn::ExprCall, e: &Expr) -> Op {
         let Expr::Path(p) = strip(&c.func) else {
             self.unsupported(
@@ -296,6 +345,13 @@ impl Lowerer<'_> {
             return Op::Copy(Atom::Const(quote!(())));
         }
         let path = &p.path;
+        // A closure bound by `let`: its body, with the arguments bound to its parameters.
+        if let Some(id) = path.get_ident()
+            && let Some(v) = self.lookup(&id.to_string())
+            && let Some((closure, resolved)) = self.closures.get(&v).cloned()
+        {
+            return self.inline_closure(c, &closure, &resolved);
+        }
         if let Some(stack) = concat_kind(c) {
             let axis = self.lower_atom(&c.args[0]);
             let Expr::Reference(r) = strip(&c.args[1]) else {

@@ -23,6 +23,14 @@ impl Lowerer<'_> {
                 if let Some(ident) = p.path.get_ident()
                     && let Some(v) = self.lookup(&ident.to_string())
                 {
+                    if self.closures.contains_key(&v) {
+                        self.unsupported(
+                            e,
+                            "a closure used other than by calling it",
+                            "call it (`f(x)`), or write a named #[differentiable] function",
+                        );
+                        return Atom::Const(quote!(()));
+                    }
                     return Atom::Var(v);
                 }
                 Atom::Const(e.to_token_stream())
@@ -301,6 +309,30 @@ impl Lowerer<'_> {
                     what: "the element of `[x; n]`".to_string(),
                 }
             }
+            // `[x, y * 2.0]` of floats: a local buffer `[0.0; N]` and one element write per
+            // element, so each element is differentiated like any buffer write.
+            Expr::Array(arr)
+                if !arr.elems.is_empty()
+                    && arr.elems.iter().any(|e| self.looks_float(e))
+                    && !arr
+                        .elems
+                        .iter()
+                        .any(|e| matches!(strip(e), Expr::Repeat(_) | Expr::Array(_))) =>
+            {
+                let tmp = syn::Ident::new("__ad_array", arr.span());
+                let n = arr.elems.len();
+                let writes = arr
+                    .elems
+                    .iter()
+                    .enumerate()
+                    .map(|(k, e)| quote_spanned!(e.span()=> #tmp[#k] = #e;));
+                let block: Expr = syn::parse_quote_spanned!(arr.span()=> {
+                    let mut #tmp = [0.0; #n];
+                    #(#writes)*
+                    #tmp
+                });
+                return self.lower_op(&block);
+            }
             Expr::Array(arr)
                 if !arr
                     .elems
@@ -354,6 +386,48 @@ impl Lowerer<'_> {
                 self.unsupported(other, what, instead);
                 Op::Copy(Atom::Const(quote!(())))
             }
+        }
+    }
+
+    /// Whether `e` visibly is a float: a float literal, a variable declared (or bound) as one,
+    /// an element of a float sequence, a float method, a cast to a float, or arithmetic on
+    /// one of those. Decides whether an array expression `[a, b]` is a float buffer.
+    pub(super) fn looks_float(&self, e: &Expr) -> bool {
+        let float_ty = |t: &Type| matches!(t, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+        let var = |e: &Expr| match strip(e) {
+            Expr::Path(p) => p.path.get_ident().and_then(|i| self.lookup(&i.to_string())),
+            _ => None,
+        };
+        match strip(e) {
+            Expr::Lit(l) => match &l.lit {
+                syn::Lit::Float(_) => true,
+                syn::Lit::Int(i) => matches!(i.suffix(), "f64" | "f32"),
+                _ => false,
+            },
+            Expr::Path(_) => var(e).is_some_and(|v| {
+                self.floats.contains(&v) || self.vars[v].ty.as_ref().is_some_and(float_ty)
+            }),
+            Expr::Index(ix) => var(&ix.expr).is_some_and(|v| {
+                self.vars[v].ty.as_ref().is_some_and(|t| {
+                    let t = match t {
+                        Type::Reference(r) => &*r.elem,
+                        t => t,
+                    };
+                    crate::front::sequence_element(t).is_some_and(float_ty)
+                })
+            }),
+            Expr::MethodCall(m) => {
+                crate::sema::rules::method(&m.method.to_string()).is_some()
+                    && !matches!(m.method.to_string().as_str(), "len" | "count")
+            }
+            Expr::Cast(c) => float_ty(&c.ty),
+            Expr::Binary(b) => {
+                use syn::BinOp::*;
+                matches!(b.op, Add(_) | Sub(_) | Mul(_) | Div(_) | Rem(_))
+                    && (self.looks_float(&b.left) || self.looks_float(&b.right))
+            }
+            Expr::Unary(u) => !matches!(u.op, syn::UnOp::Not(_)) && self.looks_float(&u.expr),
+            _ => false,
         }
     }
 }

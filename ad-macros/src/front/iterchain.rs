@@ -380,6 +380,11 @@ fn indexable(e: &Expr) -> TokenStream {
     }
 }
 
+/// Whether an expression exits (`return`, `break`, `continue`, `?`) somewhere inside.
+pub(crate) fn exits_expr(e: &Expr) -> bool {
+    exits(e.to_token_stream())
+}
+
 /// Whether a closure body exits (`return`, `break`, `continue`, `?`): it would mean something
 /// else inside the loop.
 fn exits(ts: TokenStream) -> bool {

@@ -76,6 +76,11 @@ pub struct Lowerer<'a> {
     /// index (`None` for a constant index, with its tokens). Reading the same element again
     /// reuses the temporary, so the reverse sweep adds into `x̄[i]` once, not once per read.
     pub(super) reads: Vec<HashMap<(VarId, Option<VarId>), (String, VarId)>>,
+    /// `let`-bound variables whose value visibly is a float (see `looks_float`).
+    pub(super) floats: std::collections::HashSet<VarId>,
+    /// Closures bound by `let` (`let sq = |v| v * v;`), inlined where they are called: the
+    /// closure and what each identifier of its body named where it was defined.
+    pub(super) closures: HashMap<VarId, (syn::ExprClosure, Vec<(String, Option<VarId>)>)>,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -105,6 +110,8 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         self_recursive: false,
         defs: HashMap::new(),
         reads: vec![HashMap::new()],
+        floats: std::collections::HashSet::new(),
+        closures: HashMap::new(),
     };
     let ret = lw.temp_var(VarKind::Deferred, "ret");
     lw.ret = ret;

@@ -13,6 +13,7 @@ mod signature;
 mod stmt;
 mod syntax;
 
+pub(crate) use iterchain::exits_expr as iterchain_exits;
 pub(crate) use lower::lower;
 pub(crate) use signature::{Args, Param, Signature, sequence_element, signature};
 pub(crate) use syntax::strip;

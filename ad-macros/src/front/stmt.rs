@@ -168,6 +168,40 @@ impl Lowerer<'_> {
             p => (p, None),
         };
         match pat {
+            // `let f = |v| ..;`: inlined at each call `f(a)` (see `Lowerer::closures`).
+            Pat::Ident(pi)
+                if pi.by_ref.is_none()
+                    && pi.subpat.is_none()
+                    && ty.is_none()
+                    && let Expr::Closure(c) = strip(&init.expr)
+                    && c.asyncness.is_none()
+                    && c.inputs.iter().all(|p| {
+                        matches!(super::desugar::untyped(p), Pat::Ident(i) if i.by_ref.is_none() && i.subpat.is_none())
+                    }) =>
+            {
+                let params: Vec<String> = c
+                    .inputs
+                    .iter()
+                    .filter_map(|p| match super::desugar::untyped(p) {
+                        Pat::Ident(i) => Some(i.ident.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                let mut names = Vec::new();
+                idents_of(c.body.to_token_stream(), &mut names);
+                names.retain(|n| !params.contains(n));
+                names.sort();
+                names.dedup();
+                let resolved = names
+                    .into_iter()
+                    .map(|n| {
+                        let v = self.lookup(&n);
+                        (n, v)
+                    })
+                    .collect();
+                let var = self.declare_user(&pi.ident, VarKind::Let, None);
+                self.closures.insert(var, (c.clone(), resolved));
+            }
             Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
                 let op = self.lower_op(&init.expr);
                 let kind = if pi.mutability.is_some() {
@@ -175,7 +209,11 @@ impl Lowerer<'_> {
                 } else {
                     VarKind::Let
                 };
+                let float = self.looks_float(&init.expr);
                 let var = self.declare_user(&pi.ident, kind, ty);
+                if float {
+                    self.floats.insert(var);
+                }
                 self.emit(Stmt::Let {
                     var,
                     op,
@@ -212,6 +250,36 @@ impl Lowerer<'_> {
                     _ => atom,
                 };
                 self.bind_pattern(pat, atom);
+            }
+            // `let [a, b] = *p;` / `let [a, _, c] = arr;`: one `let` per element, indexed.
+            Pat::Slice(sp)
+                if ty.is_none()
+                    && sp.elems.iter().all(|e| match e {
+                        Pat::Ident(pi) => pi.by_ref.is_none() && pi.subpat.is_none(),
+                        Pat::Wild(_) => true,
+                        _ => false,
+                    }) =>
+            {
+                let base: Expr = match strip(&init.expr) {
+                    Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => (*u.expr).clone(),
+                    e @ Expr::Path(_) => e.clone(),
+                    e => {
+                        // Evaluated once, into a temporary.
+                        let tmp = syn::Ident::new("__ad_array", init.expr.span());
+                        let local: syn::Stmt = syn::parse_quote_spanned!(init.expr.span()=> let #tmp = #e;);
+                        self.lower_stmt(&local);
+                        syn::parse_quote_spanned!(init.expr.span()=> #tmp)
+                    }
+                };
+                for (k, e) in sp.elems.iter().enumerate() {
+                    if let Pat::Ident(pi) = e {
+                        let m = pi.mutability;
+                        let id = &pi.ident;
+                        let local: syn::Stmt =
+                            syn::parse_quote_spanned!(e.span()=> let #m #id = #base[#k];);
+                        self.lower_stmt(&local);
+                    }
+                }
             }
             other => self.unsupported(
                 other,
@@ -562,5 +630,16 @@ impl Lowerer<'_> {
             );
         }
         self.lower_atom(e)
+    }
+}
+
+/// Every identifier in `ts`, at any depth.
+fn idents_of(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
+    for t in ts {
+        match t {
+            proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
+            proc_macro2::TokenTree::Group(g) => idents_of(g.stream(), out),
+            _ => {}
+        }
     }
 }

@@ -1,0 +1,176 @@
+//! Everyday constructs rewritten in the front end, so every mode takes them: array
+//! expressions of differentiated values (`[x, y * 2.0]`) and array patterns
+//! (`let [a, b] = *p;`). Checked against central differences (`_grad`), the gradient
+//! (`_jvp` = grad · v) and differences of the gradient (`_hvp`).
+
+mod common;
+
+use ad_runtime::differentiable;
+use common::{Rng, assert_close, assert_close_tol, fd_grad};
+
+#[differentiable]
+fn array_literal(x: f64, y: f64) -> f64 {
+    let a = [x, y * 2.0, x.sin()];
+    let b = a[0] * a[1] + a[2];
+    let c = [b, 1.5];
+    c[0] * c[1] + a[1].exp()
+}
+
+#[differentiable]
+fn array_pattern(p: &[f64; 2], q: [f64; 3]) -> f64 {
+    let [a, b] = *p;
+    let [u, _, w] = q;
+    let [s, t] = [a * w, b.cos() + u];
+    s * t + a / (1.0 + b * b)
+}
+
+#[differentiable]
+fn array_in_loop(x: &[f64]) -> f64 {
+    let mut acc = 0.0;
+    for i in 0..x.len() {
+        let pair = [x[i], x[i] * x[i]];
+        acc += pair[0] * 0.5 + pair[1].sqrt();
+    }
+    acc
+}
+
+#[test]
+fn array_expressions() {
+    let mut rng = Rng::new(21);
+    for _ in 0..5 {
+        let (x, y) = (rng.signed(0.2, 1.5), rng.signed(0.2, 1.5));
+        let (v, (gx, gy)) = array_literal_grad(x, y);
+        assert_eq!(v, array_literal(x, y));
+        let fd = fd_grad(|z| array_literal(z[0], z[1]), &[x, y]);
+        assert_close(&[gx, gy], &fd, "array literal gradient");
+        // Closed form: b = 2xy + sin x, f = 1.5 b + exp(2y).
+        assert_close(
+            &[gx, gy],
+            &[
+                1.5 * (2.0 * y + x.cos()),
+                1.5 * 2.0 * x + 2.0 * (2.0 * y).exp(),
+            ],
+            "closed form",
+        );
+        let (dx, dy) = (rng.signed(0.2, 1.0), rng.signed(0.2, 1.0));
+        let (jv, t) = array_literal_jvp(x, y, dx, dy);
+        assert_eq!(jv, v);
+        assert_close(&[t], &[gx * dx + gy * dy], "jvp = grad . v");
+        let (_, _, (hx, hy)) = array_literal_hvp(x, y, dx, dy);
+        // H = [[-1.5 sin x, 3], [3, 4 exp(2y)]].
+        assert_close(
+            &[hx, hy],
+            &[
+                -1.5 * x.sin() * dx + 3.0 * dy,
+                3.0 * dx + 4.0 * (2.0 * y).exp() * dy,
+            ],
+            "H v",
+        );
+    }
+}
+
+#[test]
+fn array_patterns() {
+    let mut rng = Rng::new(22);
+    for _ in 0..5 {
+        let p = [rng.signed(0.2, 1.5), rng.signed(0.2, 1.5)];
+        let q = [
+            rng.signed(0.2, 1.5),
+            rng.signed(0.2, 1.5),
+            rng.signed(0.2, 1.5),
+        ];
+        let f = |z: &[f64]| array_pattern(&[z[0], z[1]], [z[2], z[3], z[4]]);
+        let (v, (gp, gq)) = array_pattern_grad(&p, q);
+        assert_eq!(v, f(&[p[0], p[1], q[0], q[1], q[2]]));
+        let g: Vec<f64> = gp.iter().chain(gq.iter()).copied().collect();
+        assert_close(
+            &g,
+            &fd_grad(f, &[p[0], p[1], q[0], q[1], q[2]]),
+            "array pattern gradient",
+        );
+        let (dp, dq) = ([0.3, -0.7], [0.5, 0.2, -0.4]);
+        let (_, t) = array_pattern_jvp(&p, q, &dp, dq);
+        let dv: Vec<f64> = dp.iter().chain(dq.iter()).copied().collect();
+        let gv: f64 = g.iter().zip(&dv).map(|(a, b)| a * b).sum();
+        assert_close(&[t], &[gv], "jvp = grad . v");
+        let (_, _, (hp, hq)) = array_pattern_hvp(&p, q, &dp, dq);
+        let h = 1e-5;
+        let at = |s: f64| {
+            let z: Vec<f64> = [p[0], p[1], q[0], q[1], q[2]]
+                .iter()
+                .zip(&dv)
+                .map(|(a, b)| a + s * b)
+                .collect();
+            let (_, (gp, gq)) = array_pattern_grad(&[z[0], z[1]], [z[2], z[3], z[4]]);
+            gp.iter().chain(gq.iter()).copied().collect::<Vec<f64>>()
+        };
+        let fd: Vec<f64> = at(h)
+            .iter()
+            .zip(at(-h))
+            .map(|(a, b)| (a - b) / (2.0 * h))
+            .collect();
+        let hv: Vec<f64> = hp.iter().chain(hq.iter()).copied().collect();
+        assert_close_tol(&hv, &fd, 1e-5, "H v");
+    }
+}
+
+#[test]
+fn arrays_in_loops() {
+    let x = [0.4, 1.3, 0.9, 2.2];
+    let (v, g) = array_in_loop_grad(&x);
+    assert_eq!(v, array_in_loop(&x));
+    // d/dx (x/2 + |x|) = 1.5 for x > 0.
+    assert_close(&g, &[1.5; 4], "closed form");
+    let (_, t) = array_in_loop_jvp(&x, &[1.0, 0.0, -1.0, 2.0]);
+    assert_close(&[t], &[1.5 * 2.0], "jvp");
+}
+
+#[differentiable]
+fn let_closures(x: f64, y: &[f64]) -> f64 {
+    let scale = x * 0.5;
+    let sq = |v: f64| v * v * scale;
+    let mix = |a, b: f64| a * b.sin() + x;
+    let mut s = sq(x) + sq(2.0);
+    for i in 0..y.len() {
+        s += mix(y[i], sq(y[i]));
+    }
+    s
+}
+
+#[test]
+fn closures_bound_by_let() {
+    let mut rng = Rng::new(23);
+    for _ in 0..4 {
+        let x = rng.signed(0.2, 1.5);
+        let y: Vec<f64> = (0..3).map(|_| rng.signed(0.2, 1.5)).collect();
+        let z: Vec<f64> = std::iter::once(x).chain(y.iter().copied()).collect();
+        let f = |z: &[f64]| let_closures(z[0], &z[1..]);
+        let (v, (gx, gy)) = let_closures_grad(x, &y);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = std::iter::once(gx).chain(gy.iter().copied()).collect();
+        assert_close(&g, &fd_grad(f, &z), "closure gradient");
+        let dz = [0.4, -0.3, 0.8, 0.1];
+        let (_, t) = let_closures_jvp(x, &y, dz[0], &dz[1..]);
+        let gv: f64 = g.iter().zip(&dz).map(|(a, b)| a * b).sum();
+        assert_close(&[t], &[gv], "jvp = grad . v");
+        let (_, _, (hx, hy)) = let_closures_hvp(x, &y, dz[0], &dz[1..]);
+        let h = 1e-5;
+        let at = |s: f64| {
+            let (_, (gx, gy)) = let_closures_grad(
+                x + s * dz[0],
+                &y.iter()
+                    .zip(&dz[1..])
+                    .map(|(a, b)| a + s * b)
+                    .collect::<Vec<f64>>(),
+            );
+            std::iter::once(gx).chain(gy).collect::<Vec<f64>>()
+        };
+        let fd: Vec<f64> = at(h)
+            .iter()
+            .zip(at(-h))
+            .map(|(a, b)| (a - b) / (2.0 * h))
+            .collect();
+        let hv: Vec<f64> = std::iter::once(hx).chain(hy).collect();
+        assert_close_tol(&hv, &fd, 1e-5, "H v");
+    }
+}
