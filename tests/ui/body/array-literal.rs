@@ -1,10 +1,10 @@
-// An array expression `[x, y]` of differentiated values in the body (constant arrays work).
+// A nested array expression of differentiated values (flat ones, `[x, y * 2.0]`, work).
 use ad_runtime::differentiable;
 
 #[differentiable]
 fn f(x: f64, y: f64) -> f64 {
-    let a = [x, y];
-    a[0] * a[1]
+    let a = [[x, y], [y, x]];
+    a[0][0] * a[1][0]
 }
 
 fn main() {}
