@@ -1,5 +1,5 @@
 //! The front end, shared by every mode: the signature and the attribute's arguments
-//! ([`signature`](signature::signature)), desugaring (`desugar`), and lowering the body to
+//! ([`signature`](signature::signature)), desugaring (`desugar`, and `iterchain` for iterator chains), and lowering the body to
 //! the IR ([`lower`], with statements, control flow, expressions and calls in their own files).
 
 #[macro_use]
