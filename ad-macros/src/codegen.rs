@@ -154,6 +154,10 @@ pub fn primal_common(
                     let a = &xs[0];
                     quote!(::core::matches!(#a, #t))
                 }
+                PassiveShape::Call => {
+                    let a = &xs[0];
+                    quote!(#t(#a))
+                }
             }
         }
         Op::Index {

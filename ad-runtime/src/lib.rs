@@ -65,6 +65,7 @@ mod jacobian;
 /// Fused, numerically stable neural-network ops (activations, softmax, losses) with pullbacks.
 pub mod nn;
 pub mod rules;
+mod stop;
 pub mod tape;
 pub mod traits;
 
@@ -185,4 +186,5 @@ pub mod __private;
 pub use ad_macros::differentiable;
 pub use dual::Dual;
 pub use ndarray;
+pub use stop::{StopGradient, stop_gradient};
 pub use traits::{Accumulate, Differentiable, Real, Zero};

@@ -345,6 +345,15 @@ impl Lowerer<'_> {
             return Op::Copy(Atom::Const(quote!(())));
         }
         let path = &p.path;
+        // `stop_gradient(e)`: the value of `e`, never differentiated (a passive read).
+        if is_stop_gradient(path) && c.args.len() == 1 {
+            let a = self.lower_atom(&c.args[0]);
+            return Op::Passive(
+                quote!(::ad_runtime::stop_gradient),
+                vec![a],
+                PassiveShape::Call,
+            );
+        }
         // A closure bound by `let`: its body, with the arguments bound to its parameters.
         if let Some(id) = path.get_ident()
             && let Some(v) = self.lookup(&id.to_string())
@@ -515,5 +524,15 @@ pub(crate) fn concat_kind(c: &syn::ExprCall) -> Option<bool> {
     match strip(&c.args[1]) {
         Expr::Reference(r) if matches!(strip(&r.expr), Expr::Array(_)) => Some(stack),
         _ => None,
+    }
+}
+
+/// `stop_gradient`, `ad_runtime::stop_gradient` or `::ad_runtime::stop_gradient`.
+fn is_stop_gradient(path: &syn::Path) -> bool {
+    let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    match segs.as_slice() {
+        [f] => f == "stop_gradient",
+        [c, f] => c == "ad_runtime" && f == "stop_gradient",
+        _ => false,
     }
 }

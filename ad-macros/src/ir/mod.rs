@@ -198,6 +198,9 @@ pub enum PassiveShape {
     Infix,
     /// `matches!(a, pattern)` (a lowered `match` arm test); the tokens are the pattern.
     Matches,
+    /// `f(a)` whose value is `a`'s with no derivative (`ad_runtime::stop_gradient`); the
+    /// tokens are the path.
+    Call,
 }
 
 #[derive(Clone, Debug)]

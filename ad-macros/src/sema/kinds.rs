@@ -327,6 +327,8 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
             (Kind::Array, _) | (_, Kind::Array) => Kind::Array,
             _ => Kind::Unknown,
         },
+        // `stop_gradient(a)`: a value of `a`'s kind.
+        Op::Passive(_, xs, PassiveShape::Call) => k(&xs[0]),
         Op::Passive(..) => Kind::Other,
         Op::Method {
             name, recv, extra, ..
