@@ -13,6 +13,7 @@
 //! | `codegen` | what both modes' generated code shares: tangent types, named lifetimes |
 //! | `forward` | forward mode: `f_jvp` and the hidden `f_pushforward` (one tangent slot per parameter), the primal's statements each followed by its tangent |
 //! | `nest` | second order by nesting the modes: the function lifted to dual numbers (`nest/dual.rs`), whose reverse sweep the reverse backend prints as `f_hvp_pullback`; `f_hvp` and `f_hessian` around it |
+//! | `custom` | `custom(jvp = .., vjp = ..)`: the generated functions around the user's rules (the body is not transformed); second order a stub |
 //! | `reverse` | reverse mode: the plan (`reverse/plan/`: needed, recomputed or stored values, saves, buffer facts, fusion candidates), the forward sweep with its records, the reverse sweep, loops and register optimisations, partials, fusion, bounds-check hoisting (`hoist.rs`) and every unchecked access with its guard (`unchecked.rs`), and the generated functions (`emit.rs`) |
 //!
 //! # Module graph (no cycles)
@@ -23,7 +24,8 @@
 //!  │        └──────────────► ir, ctxt
 //!  ├────► reverse ──► codegen (──► front, ir), front (signature types, `strip`), sema, ir, ctxt
 //!  ├────► forward ──► codegen, front (signature types), sema, ir
-//!  └────► nest ──► reverse (the pullback of the lifted function), codegen, front, sema, ir, ctxt
+//!  ├────► nest ──► reverse (the pullback of the lifted function), codegen, front, sema, ir, ctxt
+//!  └────► custom ──► reverse, forward, nest (signatures and stubs), codegen, front
 //! ```
 //!
 //! `ir` depends on nothing else in the crate; `sema` only on `ir` and `ctxt`; `front` on
@@ -32,6 +34,7 @@
 
 mod codegen;
 mod ctxt;
+mod custom;
 mod forward;
 mod front;
 mod ir;
@@ -91,6 +94,11 @@ fn transform(
         cx.check()?;
         unreachable!("signature() returns None only with errors");
     };
+    // Custom rules: the body is opaque, the generated functions wrap the user's rules.
+    if let Some(custom) = &args.custom {
+        cx.check()?;
+        return custom::emit(func, &sig, custom, args.order);
+    }
     let (mut ir, self_recursive) = front::lower(&cx, func, vars);
     ir.checked = args.checked;
     sig.self_recursive = self_recursive;

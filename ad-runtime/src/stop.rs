@@ -4,6 +4,11 @@ use crate::dual::Dual;
 
 /// Values [`stop_gradient`] takes: floats, `Vec`s and ndarray arrays of floats, and their
 /// dual-number forms (which lose their tangent).
+#[diagnostic::on_unimplemented(
+    message = "`stop_gradient` takes a float, a `Vec`, a fixed-size array or an ndarray array of floats (by value), not `{Self}`",
+    label = "not a differentiable value",
+    note = "integers, `bool`s and other constants have no derivative to stop: use the value as it is; for a borrowed array, pass `a.to_owned()`"
+)]
 pub trait StopGradient {
     /// The value, with no derivative information left in it.
     fn stop_gradient(self) -> Self;

@@ -26,6 +26,11 @@ fn flattens(ty: &Type) -> bool {
 
 /// `f_jacobian`, or nothing when a differentiated parameter or the result does not flatten.
 pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
+    emit_with(item, sig, &format_ident!("{}_vjp", item.sig.ident))
+}
+
+/// [`emit`] with the reverse-mode function `vjp` (`f_vjp`'s signature) given by name.
+pub fn emit_with(item: &syn::ItemFn, sig: &Signature, vjp: &Ident) -> TokenStream {
     let active: Vec<&crate::front::Param> = sig.params.iter().filter(|p| p.active).collect();
     if !flattens(&sig.ret_ty) || active.len() > 8 || !active.iter().all(|p| flattens(&p.ty)) {
         return TokenStream::new();
@@ -34,10 +39,9 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
     let name = &item.sig.ident;
     let vis = &item.vis;
     let ret_ty = &sig.ret_ty;
-    let (jac, jvp, vjp) = (
+    let (jac, jvp) = (
         format_ident!("{}_jacobian", name),
         format_ident!("{}_jvp", name),
-        format_ident!("{}_vjp", name),
     );
     let mixed = |s: &str| Ident::new(s, Span::mixed_site());
     let first = mixed("__first");

@@ -14,7 +14,7 @@
 //! the call.
 
 mod body;
-mod jacobian;
+pub(crate) mod jacobian;
 
 use crate::codegen::{NameLifetimes, tangent_type};
 use crate::front::Signature;
@@ -279,7 +279,7 @@ pub fn emit(
 /// What the tangent of a parameter of type `ty` is in the pushforward's body: the type
 /// itself for a float, a `Vec` or an array by value (`false`), or something that
 /// dereferences to a slice of the element type for a borrowed sequence (`true`).
-fn tangent_out(ty: &syn::Type) -> Option<(TokenStream, bool)> {
+pub(crate) fn tangent_out(ty: &syn::Type) -> Option<(TokenStream, bool)> {
     match ty {
         syn::Type::Reference(r) => {
             let elem = crate::front::sequence_element(&r.elem)?;

@@ -18,6 +18,14 @@ pub struct Args {
     /// `order = 1`: first derivatives only (no `f_hvp`, `f_hessian` and their hidden dual
     /// pullback), for crates that want the smaller build. Default 2.
     pub order: u8,
+    /// `custom(jvp = .., vjp = ..)`: the body is opaque, the derivatives are the user's rules.
+    pub custom: Option<Custom>,
+}
+
+/// The user's derivative rules of a `custom(..)` function (at least one).
+pub struct Custom {
+    pub jvp: Option<syn::Path>,
+    pub vjp: Option<syn::Path>,
 }
 
 impl Default for Args {
@@ -26,6 +34,7 @@ impl Default for Args {
             wrt: None,
             checked: false,
             order: 2,
+            custom: None,
         }
     }
 }
@@ -64,10 +73,42 @@ impl Args {
                         "`order` is 1 (first derivatives only) or 2 (also `f_hvp` and `f_hessian`, the default)",
                     )),
                 }
+            } else if meta.path.is_ident("custom") {
+                if args.custom.is_some() {
+                    return Err(meta.error("duplicate `custom(..)`"));
+                }
+                let mut custom = Custom {
+                    jvp: None,
+                    vjp: None,
+                };
+                meta.parse_nested_meta(|rule| {
+                    let slot = if rule.path.is_ident("jvp") {
+                        &mut custom.jvp
+                    } else if rule.path.is_ident("vjp") {
+                        &mut custom.vjp
+                    } else {
+                        let name = rule.path.to_token_stream().to_string().replace(' ', "");
+                        return Err(rule.error(format!(
+                            "unknown rule `{name}` in `custom(..)`; expected `jvp = path` and/or `vjp = path`"
+                        )));
+                    };
+                    if slot.is_some() {
+                        return Err(rule.error("this rule is given twice"));
+                    }
+                    *slot = Some(rule.value()?.parse()?);
+                    Ok(())
+                })?;
+                if custom.jvp.is_none() && custom.vjp.is_none() {
+                    return Err(meta.error(
+                        "`custom(..)` needs a rule: `custom(jvp = f_jvp_rule, vjp = f_vjp_rule)` (either or both)",
+                    ));
+                }
+                args.custom = Some(custom);
+                Ok(())
             } else {
                 let name = meta.path.to_token_stream().to_string().replace(' ', "");
                 Err(meta.error(format!(
-                    "unknown argument `{name}`; expected `wrt(param, ...)`, `checked` or `order = 1`"
+                    "unknown argument `{name}`; expected `wrt(param, ...)`, `checked`, `order = 1` or `custom(jvp = .., vjp = ..)`"
                 )))
             }
         });

@@ -36,6 +36,12 @@ pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
         .collect();
     let act = crate::sema::activity::activity(func, &active);
     let differentiated = act;
+    let lifted_sig = lift_signature(sig);
+    (lifted_sig, lift_func(func, kinds, &differentiated))
+}
+
+/// `sig` with its float types lifted (for a function whose body is not, see `emit_stub`).
+pub fn lift_signature(sig: &Signature) -> Signature {
     let mut types = DualTypes;
     let params = sig
         .params
@@ -54,13 +60,12 @@ pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
         .collect();
     let mut ret_ty = sig.ret_ty.clone();
     types.visit_type_mut(&mut ret_ty);
-    let lifted_sig = Signature {
+    Signature {
         params,
         ret_ty,
         lifetimes: sig.lifetimes.clone(),
         self_recursive: sig.self_recursive,
-    };
-    (lifted_sig, lift_func(func, kinds, &differentiated))
+    }
 }
 
 /// `func` with its floats lifted (`differentiated`: its active variables).

@@ -117,6 +117,24 @@ pub fn emit(
     quote!(#pullback_fn #jvp_fn #hvp #hessian)
 }
 
+/// Second order of a function that is not lifted at all (custom rules): the stub
+/// `f_hvp_pullback` that fails where it is instantiated with a message naming `why`, and
+/// `f_hvp`, `f_hessian` around it, so that callers' second-order code compiles and fails
+/// only where it is used.
+pub fn emit_stub(item: &syn::ItemFn, sig: &Signature, why: &str) -> TokenStream {
+    let dsig = dual::lift_signature(sig);
+    let pullback = format_ident!("{}_hvp_pullback", item.sig.ident);
+    let pullback_fn = stub(item, &dsig, &pullback, why);
+    let is_float =
+        matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+    if !is_float || !sig.params.iter().any(|p| p.active) {
+        return pullback_fn;
+    }
+    let hvp = hvp_fn(item, sig, &dsig);
+    let hessian = hessian_fn(item, sig);
+    quote!(#pullback_fn #hvp #hessian)
+}
+
 /// Why the function is not lifted to dual numbers, if it is not.
 fn unsupported(func: &Func) -> Option<&'static str> {
     let mut why = None;
