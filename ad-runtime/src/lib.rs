@@ -120,6 +120,18 @@ pub mod __private;
 /// `#[differentiable(order = 1)]` leaves out `f_hvp`, `f_hessian` and `f_hvp_pullback`
 /// (first derivatives only: a smaller build), and with them forward mode on arrays.
 ///
+/// `#[differentiable(custom(jvp = f_jvp_rule, vjp = f_vjp_rule))]` (either rule or both):
+/// the body is not differentiated; the rules are the derivatives (`jvp` with `f_jvp`'s
+/// signature, `vjp` returning the value and a closure from the output cotangent to `G`), and
+/// every generated function is built around them. A mode without its rule fails to compile
+/// where it is used, naming the rule; second order through such a function is not supported
+/// yet. [`stop_gradient`] is the identity with derivative zero.
+///
+/// The body may use iterator chains over slices and ranges (`map`, `filter`, `enumerate`,
+/// `zip`, `skip`, `take`, `step_by`, `chain`, `rev` into `sum`, `product`, `fold`, `count`,
+/// `collect` or a `for` loop), closures bound by `let` (inlined where called), array
+/// expressions of floats (`[x, y * 2.0]`) and array patterns (`let [a, b] = *p;`).
+///
 /// `G` is the tangent of the one differentiated parameter, or a tuple of them in parameter
 /// order. Float parameters (`f64`, `f32`, `&[f64]`, `Vec<f64>`, ndarray arrays and views,
 /// ...) are differentiated; integers, `bool` and their collections are constants.
