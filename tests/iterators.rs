@@ -297,3 +297,23 @@ fn values_match_the_iterators() {
         .collect();
     assert_close(&g, &expected, "enumerate closed form");
 }
+
+#[differentiable]
+fn array_chain(a: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+    a.iter().filter(|v| **v > 0.0).map(|v| v * v.sin()).sum::<f64>()
+        + a.iter().enumerate().map(|(i, v)| v * i as f64).sum::<f64>()
+}
+
+/// Chains over a 1-D ndarray array index it like a slice.
+#[test]
+fn chains_over_arrays() {
+    let a = ad_runtime::ndarray::array![0.5, -1.2, 2.0, 0.3];
+    let (v, g) = array_chain_grad(&a);
+    assert_eq!(v, array_chain(&a));
+    let expected: Vec<f64> = a
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| if x > 0.0 { x.sin() + x * x.cos() } else { 0.0 } + i as f64)
+        .collect();
+    assert_close(g.as_slice().unwrap(), &expected, "closed form");
+}

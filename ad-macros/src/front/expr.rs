@@ -349,7 +349,7 @@ impl Lowerer<'_> {
                     mutates: Vec::new(),
                     tokens: quote_spanned!(arr.span()=> [#(#elems),*]),
                     reads,
-                    what: "an element of an array expression `[a, b, ..]` (build it with `vec![0.0; n]` and element writes `v[i] = ..`)".to_string(),
+                    what: "an element of an array expression `[a, b, ..]` whose elements are not visibly floats (annotate one, `let a: f64 = g(x);`, or build it with `vec![0.0; n]` and element writes `v[i] = ..`)".to_string(),
                 }
             }
             // `matches!(e, pattern)`: a test of the value of `e` (passive, like a comparison),

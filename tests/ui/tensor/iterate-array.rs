@@ -1,11 +1,12 @@
-// Iterator adaptors the macro does not rewrite (`filter`) over a differentiated array
-// (`a.iter().map(..).sum()` of a 1-D array is rewritten into a loop).
+// Iterator chains the macro does not rewrite over a differentiated array (`rev` after an
+// adaptor); `a.iter().filter(..).map(..).sum()` and the other chains of slices are rewritten
+// into index loops.
 use ad_runtime::differentiable;
 use ad_runtime::ndarray::Array1;
 
 #[differentiable]
 fn f(a: &Array1<f64>) -> f64 {
-    a.iter().filter(|v| **v > 0.0).sum()
+    a.iter().map(|v| v * 2.0).rev().sum()
 }
 
 fn main() {}
