@@ -13,6 +13,7 @@
 //! | `codegen` | what both modes' generated code shares: tangent types, named lifetimes |
 //! | `forward` | forward mode: `f_jvp` and the hidden `f_pushforward` (one tangent slot per parameter), the primal's statements each followed by its tangent |
 //! | `nest` | second order by nesting the modes: the function lifted to dual numbers (`nest/dual.rs`), whose reverse sweep the reverse backend prints as `f_hvp_pullback`; `f_hvp` and `f_hessian` around it |
+//! | `generic` | functions generic over their float type: instantiated at `f64` and `f32` (each through the whole pipeline), and the generic wrappers the user calls |
 //! | `custom` | `custom(jvp = .., vjp = ..)`: the generated functions around the user's rules (the body is not transformed); second order a stub |
 //! | `reverse` | reverse mode: the plan (`reverse/plan/`: needed, recomputed or stored values, saves, buffer facts, fusion candidates), the forward sweep with its records, the reverse sweep, loops and register optimisations, partials, fusion, bounds-check hoisting (`hoist.rs`) and every unchecked access with its guard (`unchecked.rs`), and the generated functions (`emit.rs`) |
 //!
@@ -25,7 +26,8 @@
 //!  ├────► reverse ──► codegen (──► front, ir), front (signature types, `strip`), sema, ir, ctxt
 //!  ├────► forward ──► codegen, front (signature types), sema, ir
 //!  ├────► nest ──► reverse (the pullback of the lifted function), codegen, front, sema, ir, ctxt
-//!  └────► custom ──► reverse, forward, nest (signatures and stubs), codegen, front
+//!  ├────► custom ──► reverse, forward, nest (signatures and stubs), codegen, front
+//!  └────► generic ──► lib's `transform` (once per instantiation)
 //! ```
 //!
 //! `ir` depends on nothing else in the crate; `sema` only on `ir` and `ctxt`; `front` on
@@ -37,6 +39,7 @@ mod ctxt;
 mod custom;
 mod forward;
 mod front;
+mod generic;
 mod ir;
 mod nest;
 mod reverse;
@@ -69,6 +72,22 @@ pub(crate) fn expand(
             return out;
         }
     };
+    // Generic over the float type: instantiated at f64 and f32, with generic wrappers.
+    if let Some(t) = generic::float_param(&func) {
+        let t = t.clone();
+        return match generic::expand(args, &func, &t) {
+            Ok(generated) => {
+                let mut out = quote::quote!(#func);
+                out.extend(generated);
+                out
+            }
+            Err(err) => {
+                let mut out = err.into_compile_error();
+                out.extend(quote::quote!(#func));
+                out
+            }
+        };
+    }
     match transform(args, &func) {
         Ok(generated) => {
             let mut out = quote::quote!(#func);

@@ -230,6 +230,8 @@ fn module_graph_has_no_cycles() {
             "custom",
             &["reverse", "forward", "nest", "codegen", "front"],
         ),
+        // The driver's `transform`, run once per instantiation.
+        ("generic", &["transform"]),
     ];
     fn files(p: &std::path::Path, out: &mut Vec<PathBuf>) {
         if p.is_dir() {

@@ -266,3 +266,53 @@ impl<T: ParameterIsDifferentiated> ArgCotangent<T> for NotDifferentiated {
 pub fn acc_arg<T, G: ArgCotangent<T>>(d: &mut T, g: G) {
     g.add_to(d);
 }
+
+// ---- generic functions (see the macro's `generic` module) ------------------------------
+
+/// Whether `A` and `B` are the same type (folded to a constant by the optimiser).
+#[inline(always)]
+pub fn same_type<A: 'static, B: 'static>() -> bool {
+    core::any::TypeId::of::<A>() == core::any::TypeId::of::<B>()
+}
+
+/// `a` as the type `B`, which generated code guarantees is `A` itself (a generic function's
+/// wrapper passes `&[T]` to the `f64` instantiation after testing `T == f64`): a move, no
+/// conversion. The sizes are checked (a constant), and in debug builds the type names.
+#[inline(always)]
+pub fn cast_same<A, B>(a: A) -> B {
+    assert!(
+        core::mem::size_of::<A>() == core::mem::size_of::<B>()
+            && core::mem::align_of::<A>() == core::mem::align_of::<B>(),
+        "cast_same between different types"
+    );
+    debug_assert_eq!(
+        core::any::type_name::<A>(),
+        core::any::type_name::<B>(),
+        "cast_same between different types"
+    );
+    let a = core::mem::ManuallyDrop::new(a);
+    // SAFETY: `A` and `B` are the same type (see above), so the bits are a valid `B`, and
+    // `a` is not dropped.
+    unsafe { core::mem::transmute_copy::<A, B>(&*a) }
+}
+
+/// One of two values (the `f64` and `f32` pullbacks of a generic function behind one
+/// closure type).
+pub enum Either<A, B> {
+    /// The first.
+    A(A),
+    /// The second.
+    B(B),
+}
+
+/// Second order of a generic function exists at `f64` only: `CHECK` fails to compile where
+/// a wrapper is instantiated at another type.
+pub struct SecondOrderAtF64<T>(core::marker::PhantomData<T>);
+
+impl<T> SecondOrderAtF64<T> {
+    /// Evaluated where used.
+    pub const CHECK: () = assert!(
+        core::mem::size_of::<T>() == 8,
+        "second order (`f_hvp`, `f_hessian`) of a function generic over its float type is instantiated at f64 only"
+    );
+}

@@ -198,5 +198,11 @@ pub mod __private;
 pub use ad_macros::differentiable;
 pub use dual::Dual;
 pub use ndarray;
+/// `num_traits`, re-exported for the bounds of generic differentiable functions
+/// (`T: Float + num_traits::FromPrimitive`).
+pub use num_traits;
+/// The bound of functions generic over their float type (`fn f<T: Float>(x: &[T]) -> T`):
+/// `num_traits::Float`.
+pub use num_traits::Float;
 pub use stop::{StopGradient, stop_gradient};
 pub use traits::{Accumulate, Differentiable, Real, Zero};

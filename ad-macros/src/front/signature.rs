@@ -206,7 +206,7 @@ pub fn signature(
         match gp {
             syn::GenericParam::Lifetime(l) => lifetimes.push(l.clone()),
             syn::GenericParam::Type(t) => cx.error_spanned_by(t, format!(
-                "generic type parameter `{}` is not supported by #[differentiable] yet; write the function for concrete types (f64, f32, &[f64], ...)",
+                "generic type parameter `{}` is not supported by #[differentiable]: one float type parameter bounded by `Float` is (`fn f<T: ad_runtime::Float>(x: &[T]) -> T`); otherwise write the function for concrete types (f64, f32, &[f64], ...)",
                 t.ident
             )),
             syn::GenericParam::Const(c) => cx.error_spanned_by(c, format!(
