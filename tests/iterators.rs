@@ -300,7 +300,10 @@ fn values_match_the_iterators() {
 
 #[differentiable]
 fn array_chain(a: &ad_runtime::ndarray::Array1<f64>) -> f64 {
-    a.iter().filter(|v| **v > 0.0).map(|v| v * v.sin()).sum::<f64>()
+    a.iter()
+        .filter(|v| **v > 0.0)
+        .map(|v| v * v.sin())
+        .sum::<f64>()
         + a.iter().enumerate().map(|(i, v)| v * i as f64).sum::<f64>()
 }
 
