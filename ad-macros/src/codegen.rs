@@ -200,6 +200,10 @@ pub fn primal_common(
             let xs: Vec<TokenStream> = xs.iter().map(atom).collect();
             quote!((#(#xs,)*))
         }
+        Op::Member(a, path) => {
+            let a = atom(a);
+            quote!(::ad_runtime::__private::read(&#a.#(#path).*))
+        }
         Op::Field(a, idx) => {
             let a = atom(a);
             quote!(#a.#idx)

@@ -37,6 +37,7 @@
 mod codegen;
 mod ctxt;
 mod custom;
+mod derive;
 mod forward;
 mod front;
 mod generic;
@@ -52,6 +53,13 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn differentiable(args: TokenStream, item: TokenStream) -> TokenStream {
     expand(args.into(), item.into()).into()
+}
+
+/// `#[derive(Differentiable)]` for parameter structs (tangent type: the struct itself). See
+/// `ad_runtime::Differentiable`.
+#[proc_macro_derive(Differentiable, attributes(no_derivative))]
+pub fn derive_differentiable(input: TokenStream) -> TokenStream {
+    derive::expand(input.into()).into()
 }
 
 /// Expands the attribute. On error, the user's item is emitted unchanged next to the

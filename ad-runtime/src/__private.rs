@@ -10,6 +10,7 @@ pub use crate::rules::arith::*;
 pub use crate::rules::scalar::*;
 pub use crate::rules::slice::*;
 pub use crate::rules::tensor::{Same, ToScalar};
+pub use crate::structs::read;
 pub use crate::tape::Tape;
 pub use crate::traits::{Accumulate, Differentiable, Real, Zero};
 

@@ -64,14 +64,21 @@ mod forward;
 mod jacobian;
 /// Fused, numerically stable neural-network ops (activations, softmax, losses) with pullbacks.
 pub mod nn;
+pub mod optim;
 pub mod rules;
 mod stop;
+pub mod structs;
 pub mod tape;
 pub mod traits;
 
 #[doc(hidden)]
 pub mod __private;
 
+/// `#[derive(Differentiable)]`: makes a struct usable as a parameter of differentiable
+/// functions; its tangent type is the struct itself (see [`structs`]). Fields are floats,
+/// `Vec`s, fixed-size arrays, ndarray arrays or other derived structs; mark any other field
+/// `#[no_derivative]` (it is cloned into gradients and needs `Default`).
+pub use ad_macros::Differentiable;
 /// Differentiates a function at compile time (reverse mode, and forward mode for functions
 /// of scalars, slices and `Vec`s).
 ///
@@ -205,4 +212,5 @@ pub use num_traits;
 /// `num_traits::Float`.
 pub use num_traits::Float;
 pub use stop::{StopGradient, stop_gradient};
+pub use structs::{FieldRead, VectorSpace};
 pub use traits::{Accumulate, Differentiable, Real, Zero};

@@ -257,6 +257,7 @@ impl Tangents<'_> {
                 let t = self.t_atom(a);
                 quote!(#t.#idx)
             }
+            Op::Member(..) => return Err("struct parameters"),
             _ => return Err("this operation in forward mode"),
         })
     }

@@ -61,6 +61,13 @@ impl Lowerer<'_> {
                     r.span(),
                 )
             }
+            // `&p.w`: a field read borrows already (see `Op::Member`).
+            Expr::Reference(r)
+                if r.mutability.is_none()
+                    && matches!(strip(&r.expr), Expr::Field(f) if matches!(f.member, syn::Member::Named(_))) =>
+            {
+                self.lower_atom(&r.expr)
+            }
             Expr::Reference(r) if r.mutability.is_none() => match self.lower_atom(&r.expr) {
                 Atom::Var(v) => Atom::Ref(v),
                 Atom::Const(c) => Atom::Const(quote!(&#c)),
@@ -247,13 +254,22 @@ impl Lowerer<'_> {
                     let base = self.lower_atom(&f.base);
                     Op::Field(base, idx.clone())
                 }
-                syn::Member::Named(n) => {
-                    self.unsupported(
-                        n,
-                        "struct field access",
-                        "pass the field's value as a parameter (struct parameters are planned)",
-                    );
-                    Op::Copy(Atom::Const(quote!(())))
+                syn::Member::Named(_) => {
+                    // `p.a.b`: a field path on a variable (a `#[derive(Differentiable)]` struct).
+                    let mut path = Vec::new();
+                    let mut base = &*f.base;
+                    if let syn::Member::Named(n) = &f.member {
+                        path.push(n.clone());
+                    }
+                    while let Expr::Field(inner) = strip(base)
+                        && let syn::Member::Named(n) = &inner.member
+                    {
+                        path.push(n.clone());
+                        base = &inner.base;
+                    }
+                    path.reverse();
+                    let base = self.lower_atom(base);
+                    Op::Member(base, path)
                 }
             },
             Expr::If(i) => {

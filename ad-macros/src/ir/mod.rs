@@ -168,6 +168,9 @@ pub enum Op {
     },
     Tuple(Vec<Atom>),
     Field(Atom, syn::Index),
+    /// `base.a.b`, a field of a struct (`#[derive(Differentiable)]`), read as
+    /// `ad_runtime::__private::read(&base.a.b)`: a copy of a float, a borrow of the rest.
+    Member(Atom, Vec<syn::Ident>),
     /// An expression the transformation does not look into; allowed only on constants.
     Opaque {
         tokens: TokenStream,
@@ -375,7 +378,12 @@ impl Op {
             }
         };
         match self {
-            Op::Copy(a) | Op::Deref(a) | Op::CloneOf(a) | Op::Neg(a) | Op::Field(a, _) => add(a),
+            Op::Copy(a)
+            | Op::Deref(a)
+            | Op::CloneOf(a)
+            | Op::Neg(a)
+            | Op::Field(a, _)
+            | Op::Member(a, _) => add(a),
             Op::Cast { a, .. } => add(a),
             Op::Arith(_, a, b) => {
                 add(a);
@@ -411,7 +419,12 @@ impl Op {
     /// The operands in order (operand 0 of a method is its receiver).
     pub fn operands(&self) -> Vec<&Atom> {
         match self {
-            Op::Copy(a) | Op::Deref(a) | Op::CloneOf(a) | Op::Neg(a) | Op::Field(a, _) => vec![a],
+            Op::Copy(a)
+            | Op::Deref(a)
+            | Op::CloneOf(a)
+            | Op::Neg(a)
+            | Op::Field(a, _)
+            | Op::Member(a, _) => vec![a],
             Op::Cast { a, .. } => vec![a],
             Op::Arith(_, a, b) => vec![a, b],
             Op::Passive(_, xs, _) | Op::Tuple(xs) => xs.iter().collect(),

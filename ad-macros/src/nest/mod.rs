@@ -109,7 +109,9 @@ pub fn emit(
     let jvp_fn = (jvp && why.is_none()).then(|| jvp_fn(item, sig, &dsig));
     let is_float =
         matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
-    if !is_float || !sig.params.iter().any(|p| p.active) {
+    // Struct parameters have no dual form to lift their arguments to: only the stub, which
+    // callers' second-order code names.
+    if !is_float || !sig.params.iter().any(|p| p.active) || why == Some("struct parameters") {
         return quote!(#pullback_fn #jvp_fn);
     }
     let hvp = hvp_fn(item, sig, &dsig);
@@ -148,6 +150,7 @@ fn unsupported(func: &Func) -> Option<&'static str> {
                 why = Some("casts (`as`) in `mapv` closures")
             }
             Op::Concat { .. } => why = Some("`concatenate`/`stack`"),
+            Op::Member(..) => why = Some("struct parameters"),
             _ => {}
         }
     });

@@ -563,6 +563,7 @@ fn straight_line(stmts: &[Stmt]) -> bool {
                 | Op::Cast { .. }
                 | Op::Tuple(_)
                 | Op::Field(..)
+                | Op::Member(..)
         )
     };
     stmts.iter().all(|s| match s {

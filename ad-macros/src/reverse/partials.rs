@@ -386,6 +386,14 @@ impl<'a> Gen<'a> {
                 }
                 return body;
             }
+            // A struct field: its cotangent goes to the same field of the struct's.
+            Op::Member(a, path) => {
+                if let Some(v) = a.var().filter(|v| an.adj(*v)) {
+                    let d = self.adj(v);
+                    return quote!(#rt::acc(&mut #d.#(#path).*, #g););
+                }
+                return quote!();
+            }
             Op::Field(a, idx) => {
                 if let Some(v) = a.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(v);

@@ -1,0 +1,123 @@
+//! `#[derive(Differentiable)]` for parameter structs: the tangent of the struct is the struct
+//! itself. Implements `Differentiable` (`zero_tangent`: zeros shaped like the value,
+//! `#[no_derivative]` fields cloned), `Zero`, `Accumulate` (field by field), `FieldRead` (a
+//! field read borrows) and `VectorSpace` (the optimisers' operations, field by field). Each
+//! differentiated field's type is checked where it is written: it must be differentiable with
+//! itself as its tangent (floats, `Vec`s, fixed-size arrays, ndarray arrays, other derived
+//! structs); any other field needs `#[no_derivative]` (and `Default`, for the zero).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+pub fn expand(input: TokenStream) -> TokenStream {
+    match derive(input) {
+        Ok(t) => t,
+        Err(e) => e.into_compile_error(),
+    }
+}
+
+fn derive(input: TokenStream) -> syn::Result<TokenStream> {
+    let input: syn::DeriveInput = syn::parse2(input)?;
+    let name = &input.ident;
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "#[derive(Differentiable)] takes structs without generic parameters (write the float type: `w: Array2<f64>`)",
+        ));
+    }
+    let syn::Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new_spanned(
+            name,
+            "#[derive(Differentiable)] applies to structs (the tangent of a struct is the struct itself)",
+        ));
+    };
+    let rt = quote!(::ad_runtime);
+    let mut diff = Vec::new();
+    let mut fixed = Vec::new();
+    for (k, f) in data.fields.iter().enumerate() {
+        let member = match &f.ident {
+            Some(i) => syn::Member::Named(i.clone()),
+            None => syn::Member::Unnamed(syn::Index::from(k)),
+        };
+        if f.attrs.iter().any(|a| a.path().is_ident("no_derivative")) {
+            fixed.push(member);
+        } else {
+            diff.push((member, f.ty.clone()));
+        }
+    }
+    let checks = diff
+        .iter()
+        .map(|(_, ty)| quote_spanned!(ty.span()=> __ad_field::<#ty>();));
+    let d: Vec<&syn::Member> = diff.iter().map(|(m, _)| m).collect();
+    let build = |diff_expr: &dyn Fn(&syn::Member) -> TokenStream,
+                 fixed_expr: &dyn Fn(&syn::Member) -> TokenStream| {
+        let a = d.iter().map(|m| {
+            let e = diff_expr(m);
+            quote!(#m: #e)
+        });
+        let b = fixed.iter().map(|m| {
+            let e = fixed_expr(m);
+            quote!(#m: #e)
+        });
+        quote!(#name { #(#a,)* #(#b,)* })
+    };
+    let zero_tangent = build(
+        &|m| quote!(#rt::Differentiable::zero_tangent(&self.#m)),
+        &|m| quote!(::core::clone::Clone::clone(&self.#m)),
+    );
+    let zero = build(&|_| quote!(#rt::Zero::zero()), &|_| {
+        quote!(::core::default::Default::default())
+    });
+    Ok(quote! {
+        const _: () = {
+            /// Each differentiated field is its own tangent and a vector: floats, `Vec`s,
+            /// fixed-size arrays, ndarray arrays, derived structs (else `#[no_derivative]`).
+            fn __ad_field<T: #rt::Differentiable<Tangent = T> + #rt::VectorSpace>() {}
+            #[allow(dead_code)]
+            fn __ad_fields() {
+                #(#checks)*
+            }
+        };
+        impl #rt::Differentiable for #name {
+            type Tangent = #name;
+            fn zero_tangent(&self) -> #name {
+                #zero_tangent
+            }
+        }
+        impl #rt::Zero for #name {
+            fn zero() -> #name {
+                #zero
+            }
+        }
+        impl #rt::Accumulate for #name {
+            fn accumulate(&mut self, g: #name) {
+                #(#rt::Accumulate::accumulate(&mut self.#d, g.#d);)*
+            }
+        }
+        impl #rt::FieldRead for #name {
+            type Out<'a> = &'a #name;
+            #[inline(always)]
+            fn read(&self) -> &#name {
+                self
+            }
+        }
+        impl #rt::VectorSpace for #name {
+            fn scale_by(&mut self, a: f64) {
+                #(#rt::VectorSpace::scale_by(&mut self.#d, a);)*
+            }
+            fn add_scaled(&mut self, a: f64, x: &Self) {
+                #(#rt::VectorSpace::add_scaled(&mut self.#d, a, &x.#d);)*
+            }
+            fn inner(&self, x: &Self) -> f64 {
+                0.0 #(+ #rt::VectorSpace::inner(&self.#d, &x.#d))*
+            }
+            fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64)) {
+                #(#rt::VectorSpace::zip2_mut(&mut self.#d, &x.#d, &y.#d, f);)*
+            }
+            fn dot_self(&self) -> f64 {
+                0.0 #(+ #rt::VectorSpace::dot_self(&self.#d))*
+            }
+        }
+    })
+}

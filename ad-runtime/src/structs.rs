@@ -1,0 +1,161 @@
+//! Parameter structs: what `#[derive(Differentiable)]` implements besides
+//! [`Differentiable`](crate::traits::Differentiable) (whose tangent is the struct itself),
+//! and what generated code uses to read their fields.
+//!
+//! - [`FieldRead`]: a field read `p.w` in a differentiable body is `read(&p.w)`: a copy for
+//!   a float, a borrow for everything else (arrays, `Vec`s, nested structs), so reading a
+//!   field of a borrowed struct never moves out of it.
+//! - [`VectorSpace`]: the vector operations an optimiser needs (`scale_by`, `add_scaled`, `inner`,
+//!   elementwise maps), for floats, `Vec`s, fixed-size arrays, ndarray arrays and every
+//!   derived struct, so one optimiser ([`crate::optim`]) trains any parameter struct.
+
+use crate::rules::tensor::TensorFloat;
+
+/// How a differentiable body reads a field: by copy (floats) or by borrow (the rest).
+pub trait FieldRead {
+    /// The value read.
+    type Out<'a>
+    where
+        Self: 'a;
+    /// Reads the field.
+    fn read(&self) -> Self::Out<'_>;
+}
+
+macro_rules! read_copy {
+    ($($t:ty),*) => {$(
+        impl FieldRead for $t {
+            type Out<'a> = $t;
+            #[inline(always)]
+            fn read(&self) -> $t { *self }
+        }
+    )*};
+}
+read_copy!(f64, f32, usize, isize, i32, i64, u32, u64, bool);
+
+macro_rules! read_borrow {
+    ($([$($g:tt)*] $t:ty),*) => {$(
+        impl<$($g)*> FieldRead for $t {
+            type Out<'a> = &'a Self where Self: 'a;
+            #[inline(always)]
+            fn read(&self) -> &Self { self }
+        }
+    )*};
+}
+read_borrow!(
+    [T] Vec<T>,
+    [T, const N: usize] [T; N],
+    [S: ndarray::RawData, D] ndarray::ArrayBase<S, D>,
+    [] String
+);
+
+/// `x` read as a differentiable body reads a field (see [`FieldRead`]).
+#[doc(hidden)]
+#[inline(always)]
+pub fn read<T: FieldRead + ?Sized>(x: &T) -> T::Out<'_> {
+    x.read()
+}
+
+/// The vector operations of a parameter (or gradient) value, elementwise over its floats.
+/// `#[derive(Differentiable)]` implements it field by field (`#[no_derivative]` fields are
+/// left alone).
+pub trait VectorSpace {
+    /// `self *= a`.
+    fn scale_by(&mut self, a: f64);
+    /// `self += a * x`.
+    fn add_scaled(&mut self, a: f64, x: &Self);
+    /// The inner product `Σ self_i x_i`.
+    fn inner(&self, x: &Self) -> f64;
+    /// `f(&mut self_i, x_i, y_i)` for every float, in order (optimiser updates).
+    fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64));
+    /// The squared norm `Σ self_i²`.
+    fn norm_squared(&self) -> f64 {
+        self.dot_self()
+    }
+    /// `Σ self_i²` (see [`VectorSpace::norm_squared`]).
+    #[doc(hidden)]
+    fn dot_self(&self) -> f64;
+}
+
+macro_rules! vs_float {
+    ($($t:ty),*) => {$(
+        impl VectorSpace for $t {
+            #[inline]
+            fn scale_by(&mut self, a: f64) { *self = (*self as f64 * a) as $t; }
+            #[inline]
+            fn add_scaled(&mut self, a: f64, x: &Self) { *self = (*self as f64 + a * *x as f64) as $t; }
+            #[inline]
+            fn inner(&self, x: &Self) -> f64 { *self as f64 * *x as f64 }
+            #[inline]
+            fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64)) {
+                let mut v = *self as f64;
+                f(&mut v, *x as f64, *y as f64);
+                *self = v as $t;
+            }
+            #[inline]
+            fn dot_self(&self) -> f64 { *self as f64 * *self as f64 }
+        }
+    )*};
+}
+vs_float!(f64, f32);
+
+impl<T: VectorSpace> VectorSpace for Vec<T> {
+    fn scale_by(&mut self, a: f64) {
+        self.iter_mut().for_each(|v| v.scale_by(a));
+    }
+    fn add_scaled(&mut self, a: f64, x: &Self) {
+        self.iter_mut().zip(x).for_each(|(v, x)| v.add_scaled(a, x));
+    }
+    fn inner(&self, x: &Self) -> f64 {
+        self.iter().zip(x).map(|(v, x)| v.inner(x)).sum()
+    }
+    fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64)) {
+        for ((v, x), y) in self.iter_mut().zip(x).zip(y) {
+            v.zip2_mut(x, y, f);
+        }
+    }
+    fn dot_self(&self) -> f64 {
+        self.iter().map(|v| v.dot_self()).sum()
+    }
+}
+
+impl<T: VectorSpace, const N: usize> VectorSpace for [T; N] {
+    fn scale_by(&mut self, a: f64) {
+        self.iter_mut().for_each(|v| v.scale_by(a));
+    }
+    fn add_scaled(&mut self, a: f64, x: &Self) {
+        self.iter_mut().zip(x).for_each(|(v, x)| v.add_scaled(a, x));
+    }
+    fn inner(&self, x: &Self) -> f64 {
+        self.iter().zip(x).map(|(v, x)| v.inner(x)).sum()
+    }
+    fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64)) {
+        for ((v, x), y) in self.iter_mut().zip(x).zip(y) {
+            v.zip2_mut(x, y, f);
+        }
+    }
+    fn dot_self(&self) -> f64 {
+        self.iter().map(|v| v.dot_self()).sum()
+    }
+}
+
+impl<F: TensorFloat + VectorSpace, D: ndarray::Dimension> VectorSpace for ndarray::Array<F, D> {
+    fn scale_by(&mut self, a: f64) {
+        self.iter_mut().for_each(|v| v.scale_by(a));
+    }
+    fn add_scaled(&mut self, a: f64, x: &Self) {
+        self.iter_mut()
+            .zip(x.iter())
+            .for_each(|(v, x)| v.add_scaled(a, x));
+    }
+    fn inner(&self, x: &Self) -> f64 {
+        self.iter().zip(x.iter()).map(|(v, x)| v.inner(x)).sum()
+    }
+    fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64)) {
+        for ((v, x), y) in self.iter_mut().zip(x.iter()).zip(y.iter()) {
+            v.zip2_mut(x, y, f);
+        }
+    }
+    fn dot_self(&self) -> f64 {
+        self.iter().map(|v| v.dot_self()).sum()
+    }
+}

@@ -1,0 +1,186 @@
+//! Parameter structs (`#[derive(Differentiable)]`): field reads at any depth, gradients that
+//! are the struct itself, the vector operations and the optimisers, against finite
+//! differences and closed forms.
+
+mod common;
+
+use ad_runtime::ndarray::{Array1, Array2, array};
+use ad_runtime::optim::{Adam, Sgd};
+use ad_runtime::{Differentiable, VectorSpace, differentiable, nn};
+use common::{assert_close, fd_grad};
+
+#[derive(Clone, Debug, Differentiable)]
+struct Line {
+    slope: f64,
+    intercept: f64,
+}
+
+#[differentiable(wrt(p))]
+fn line_loss(p: &Line, xs: &[f64], ys: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..xs.len() {
+        let r = p.slope * xs[i] + p.intercept - ys[i];
+        s += r * r;
+    }
+    s / xs.len() as f64
+}
+
+#[derive(Clone, Debug, Differentiable)]
+struct Layer {
+    w: Array2<f64>,
+    b: Array1<f64>,
+}
+
+#[derive(Clone, Debug, Differentiable)]
+struct Mlp {
+    l1: Layer,
+    l2: Layer,
+    scale: f64,
+    taps: Vec<f64>,
+    #[no_derivative]
+    name: String,
+}
+
+#[differentiable(wrt(m))]
+fn mlp_loss(m: &Mlp, x: &Array2<f64>, labels: &[usize]) -> f64 {
+    let h = (x.dot(&m.l1.w) + &m.l1.b).mapv(f64::tanh);
+    let logits = (h.dot(&m.l2.w) + &m.l2.b) * m.scale;
+    let mut extra = 0.0;
+    for i in 0..m.taps.len() {
+        extra += m.taps[i] * m.taps[i];
+    }
+    nn::cross_entropy(&logits, labels) + 0.1 * extra
+}
+
+fn mlp() -> Mlp {
+    let w1 = Array2::from_shape_fn((3, 4), |(i, j)| ((i * 4 + j) as f64 * 0.37).sin() * 0.5);
+    let w2 = Array2::from_shape_fn((4, 2), |(i, j)| ((i * 2 + j) as f64 * 0.61).cos() * 0.5);
+    Mlp {
+        l1: Layer {
+            w: w1,
+            b: array![0.1, -0.2, 0.05, 0.3],
+        },
+        l2: Layer {
+            w: w2,
+            b: array![0.0, 0.1],
+        },
+        scale: 1.3,
+        taps: vec![0.4, -0.7],
+        name: "net".to_string(),
+    }
+}
+
+/// The floats of an `Mlp` as one vector, and back (for finite differences).
+fn flat(m: &Mlp) -> Vec<f64> {
+    let mut v: Vec<f64> =
+        m.l1.w
+            .iter()
+            .chain(&m.l1.b)
+            .chain(m.l2.w.iter())
+            .chain(&m.l2.b)
+            .copied()
+            .collect();
+    v.push(m.scale);
+    v.extend(&m.taps);
+    v
+}
+
+fn unflat(like: &Mlp, v: &[f64]) -> Mlp {
+    let mut m = like.clone();
+    let mut k = 0;
+    for x in
+        m.l1.w
+            .iter_mut()
+            .chain(m.l1.b.iter_mut())
+            .chain(m.l2.w.iter_mut())
+            .chain(m.l2.b.iter_mut())
+    {
+        *x = v[k];
+        k += 1;
+    }
+    m.scale = v[k];
+    m.taps = v[k + 1..].to_vec();
+    m
+}
+
+#[test]
+fn scalar_fields() {
+    let p = Line {
+        slope: 0.7,
+        intercept: -0.2,
+    };
+    let xs = [0.0, 1.0, 2.0, 3.5];
+    let ys = [0.1, 0.9, 1.2, 2.8];
+    let (v, g): (f64, Line) = line_loss_grad(&p, &xs, &ys);
+    assert_eq!(v, line_loss(&p, &xs, &ys));
+    let n = xs.len() as f64;
+    let r: Vec<f64> = xs
+        .iter()
+        .zip(&ys)
+        .map(|(x, y)| p.slope * x + p.intercept - y)
+        .collect();
+    let ds: f64 = r.iter().zip(&xs).map(|(r, x)| 2.0 * r * x).sum::<f64>() / n;
+    let di: f64 = r.iter().map(|r| 2.0 * r).sum::<f64>() / n;
+    assert_close(&[g.slope, g.intercept], &[ds, di], "closed form");
+}
+
+#[test]
+fn nested_structs_with_arrays() {
+    let m = mlp();
+    let x = Array2::from_shape_fn((5, 3), |(i, j)| ((i * 3 + j) as f64 * 0.23).cos());
+    let labels = [0, 1, 1, 0, 1];
+    let (v, g): (f64, Mlp) = mlp_loss_grad(&m, &x, &labels);
+    assert_eq!(v, mlp_loss(&m, &x, &labels));
+    assert_eq!(
+        g.name, "net",
+        "no_derivative fields are clones of the primal's"
+    );
+    let fd = fd_grad(|z| mlp_loss(&unflat(&m, z), &x, &labels), &flat(&m));
+    assert_close(&flat(&g), &fd, "struct gradient");
+}
+
+#[test]
+fn optimisers_train_a_struct() {
+    let xs: Vec<f64> = (0..20).map(|i| i as f64 * 0.1).collect();
+    let ys: Vec<f64> = xs.iter().map(|x| 1.5 * x - 0.3).collect();
+    let mut p = Line {
+        slope: 0.0,
+        intercept: 0.0,
+    };
+    let mut opt = Adam::new(&p, 0.05);
+    for _ in 0..2000 {
+        let (_, g) = line_loss_grad(&p, &xs, &ys);
+        opt.step(&mut p, &g);
+    }
+    assert!(
+        (p.slope - 1.5).abs() < 1e-3 && (p.intercept + 0.3).abs() < 1e-3,
+        "{p:?}"
+    );
+    let mut q = Line {
+        slope: 0.0,
+        intercept: 0.0,
+    };
+    let mut sgd = Sgd::new(&q, 0.1, 0.9);
+    for _ in 0..2000 {
+        let (_, g) = line_loss_grad(&q, &xs, &ys);
+        sgd.step(&mut q, &g);
+    }
+    assert!(
+        (q.slope - 1.5).abs() < 1e-3 && (q.intercept + 0.3).abs() < 1e-3,
+        "{q:?}"
+    );
+    // The vector operations, field by field.
+    let a = Line {
+        slope: 1.0,
+        intercept: 2.0,
+    };
+    let mut b = Line {
+        slope: 3.0,
+        intercept: -1.0,
+    };
+    assert_eq!(a.inner(&b), 1.0);
+    b.add_scaled(2.0, &a);
+    assert_eq!((b.slope, b.intercept), (5.0, 3.0));
+    let z = a.zero_tangent();
+    assert_eq!((z.slope, z.intercept), (0.0, 0.0));
+}
