@@ -184,3 +184,21 @@ fn optimisers_train_a_struct() {
     let z = a.zero_tangent();
     assert_eq!((z.slope, z.intercept), (0.0, 0.0));
 }
+
+/// A struct without the derive, left out of `wrt`: its fields are constants.
+pub struct Config {
+    pub gain: f64,
+    pub offset: f64,
+}
+
+#[differentiable(wrt(y))]
+fn with_config(c: &Config, y: f64) -> f64 {
+    c.gain * y * y + c.offset
+}
+
+#[test]
+fn constant_struct_fields() {
+    let c = Config { gain: 3.0, offset: -1.0 };
+    let (v, g) = with_config_grad(&c, 2.0);
+    assert_eq!((v, g), (11.0, 12.0));
+}

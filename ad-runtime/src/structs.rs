@@ -58,6 +58,11 @@ pub fn read<T: FieldRead + ?Sized>(x: &T) -> T::Out<'_> {
 /// The vector operations of a parameter (or gradient) value, elementwise over its floats.
 /// `#[derive(Differentiable)]` implements it field by field (`#[no_derivative]` fields are
 /// left alone).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a vector of floats for the optimisers",
+    label = "no `VectorSpace`",
+    note = "fields of a `#[derive(Differentiable)]` struct are floats, `Vec`s, fixed-size arrays, ndarray arrays or derived structs; mark any other field `#[no_derivative]`"
+)]
 pub trait VectorSpace {
     /// `self *= a`.
     fn scale_by(&mut self, a: f64);

@@ -69,6 +69,11 @@ pub trait Zero {
 /// | `&T` | `T::Tangent` |
 /// | `ndarray` arrays of `F` (any storage), `ArrayRef<F, D>` | `Array<F, D>` |
 /// | tuples | tuples of tangents |
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no derivative",
+    label = "not differentiable",
+    note = "differentiable values are floats, slices, `Vec`s, fixed-size arrays, ndarray arrays and structs with `#[derive(Differentiable)]`; derive it, mark a struct field `#[no_derivative]`, or leave a parameter out with `#[differentiable(wrt(..))]`"
+)]
 pub trait Differentiable {
     /// The type of tangents and cotangents of `Self`.
     type Tangent: Zero + Accumulate;
