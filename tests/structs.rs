@@ -198,7 +198,86 @@ fn with_config(c: &Config, y: f64) -> f64 {
 
 #[test]
 fn constant_struct_fields() {
-    let c = Config { gain: 3.0, offset: -1.0 };
+    let c = Config {
+        gain: 3.0,
+        offset: -1.0,
+    };
     let (v, g) = with_config_grad(&c, 2.0);
-    assert_eq!((v, g), (11.0, 12.0));
+    assert_eq!((v, g), (with_config(&c, 2.0), 12.0));
+    assert_eq!(v, 11.0);
+}
+
+// ---- methods ----------------------------------------------------------------------------
+
+impl Mlp {
+    #[differentiable(wrt(self))]
+    fn hidden(&self, x: &Array2<f64>) -> Array2<f64> {
+        (x.dot(&self.l1.w) + &self.l1.b).mapv(f64::tanh)
+    }
+
+    #[differentiable(wrt(self))]
+    fn loss(&self, x: &Array2<f64>, labels: &[usize]) -> f64 {
+        let h = self.hidden(x);
+        let logits = (h.dot(&self.l2.w) + &self.l2.b) * self.scale;
+        let mut extra = 0.0;
+        for i in 0..self.taps.len() {
+            extra += self.taps[i] * self.taps[i];
+        }
+        nn::cross_entropy(&logits, labels) + 0.1 * extra
+    }
+}
+
+impl Line {
+    #[differentiable]
+    fn eval(&self, x: f64) -> f64 {
+        self.slope * x + self.intercept
+    }
+
+    /// A method calling a method and a free function.
+    #[differentiable(wrt(self))]
+    fn loss(&self, xs: &[f64], ys: &[f64]) -> f64 {
+        let mut s = 0.0;
+        for i in 0..xs.len() {
+            let r = self.eval(xs[i]) - ys[i];
+            s += r * r;
+        }
+        s / xs.len() as f64 + 0.0 * line_loss(self, xs, ys)
+    }
+}
+
+#[test]
+fn methods_match_free_functions() {
+    let m = mlp();
+    let x = Array2::from_shape_fn((5, 3), |(i, j)| ((i * 3 + j) as f64 * 0.23).cos());
+    let labels = [0, 1, 1, 0, 1];
+    let (v, g): (f64, Mlp) = m.loss_grad(&x, &labels);
+    let (vf, gf) = mlp_loss_grad(&m, &x, &labels);
+    assert_eq!(v, vf);
+    assert_close(
+        &flat(&g),
+        &flat(&gf),
+        "method gradient = free function gradient",
+    );
+
+    let p = Line {
+        slope: 0.7,
+        intercept: -0.2,
+    };
+    let xs = [0.0, 1.0, 2.0, 3.5];
+    let ys = [0.1, 0.9, 1.2, 2.8];
+    let (v, g) = p.loss_grad(&xs, &ys);
+    let (vf, gf) = line_loss_grad(&p, &xs, &ys);
+    assert_eq!(v, vf);
+    assert_close(
+        &[g.slope, g.intercept],
+        &[gf.slope, gf.intercept],
+        "method calling a method",
+    );
+    let (e, (ge, gx)) = p.eval_grad(2.0);
+    assert_eq!(e, 1.2);
+    assert_close(
+        &[ge.slope, ge.intercept, gx],
+        &[2.0, 1.0, 0.7],
+        "closed form",
+    );
 }

@@ -42,6 +42,7 @@ mod forward;
 mod front;
 mod generic;
 mod ir;
+mod method;
 mod nest;
 mod reverse;
 mod sema;
@@ -124,7 +125,12 @@ fn transform(
     // Custom rules: the body is opaque, the generated functions wrap the user's rules.
     if let Some(custom) = &args.custom {
         cx.check()?;
-        return custom::emit(func, &sig, custom, args.order);
+        let out = custom::emit(func, &sig, custom, args.order)?;
+        return Ok(if func.sig.receiver().is_some() {
+            method::self_calls(out, &func.sig.ident)
+        } else {
+            out
+        });
     }
     let (mut ir, self_recursive) = front::lower(&cx, func, vars);
     ir.checked = args.checked;
@@ -155,6 +161,9 @@ fn transform(
     };
     out.extend(forward);
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
+    if func.sig.receiver().is_some() {
+        out = method::self_calls(out, &func.sig.ident);
+    }
     Ok(out)
 }
 

@@ -230,6 +230,8 @@ fn module_graph_has_no_cycles() {
             "custom",
             &["reverse", "forward", "nest", "codegen", "front"],
         ),
+        ("method", &[]),
+        ("derive", &[]),
         // The driver's `transform`, run once per instantiation.
         ("generic", &["transform"]),
     ];

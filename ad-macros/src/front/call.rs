@@ -16,6 +16,18 @@ impl Lowerer<'_> {
     /// Lowers a method call `recv.name(args)`.
     pub(super) fn lower_method(&mut self, m: &syn::ExprMethodCall) -> Op {
         let name = m.method.to_string();
+        // `self.forward(x)` in a method: the differentiable method `Self::forward(self, x)`,
+        // called like any differentiable function.
+        if let Expr::Path(p) = strip(&m.receiver)
+            && p.path.is_ident("self")
+            && m.turbofish.is_none()
+        {
+            let method = &m.method;
+            let args = m.args.iter();
+            let call: syn::ExprCall =
+                syn::parse_quote_spanned!(m.span()=> Self::#method(self, #(#args),*));
+            return self.lower_call(&call, &Expr::Call(call.clone()));
+        }
         // `xs.iter().sum()` (also `.into_iter()`, `.copied()`, `.cloned()`, with or without
         // `::<f64>`) of a slice, `Vec` or fixed-size array: the runtime's differentiable
         // `iter_sum(&xs)`, called like any differentiable function.
@@ -402,13 +414,20 @@ impl Lowerer<'_> {
         }
         // Paths that start with a type or constructor (`Vec::new`, `Some`, `f64::from`) are
         // plain calls, allowed on constants only.
-        let typelike = segs.first().is_some_and(|s| {
-            s.chars().next().is_some_and(|ch| ch.is_uppercase())
-                || s == "f64"
-                || s == "f32"
-                || s == "std"
-                || s == "core"
-        });
+        // `Self::m(self, ..)` is a method call (`self.m(..)`), not a constructor.
+        let method_call = segs.len() == 2
+            && segs[0] == "Self"
+            && c.args
+                .first()
+                .is_some_and(|a| matches!(strip(a), Expr::Path(p) if p.path.is_ident("self")));
+        let typelike = !method_call
+            && segs.first().is_some_and(|s| {
+                s.chars().next().is_some_and(|ch| ch.is_uppercase())
+                    || s == "f64"
+                    || s == "f32"
+                    || s == "std"
+                    || s == "core"
+            });
         if self.lookup(&segs[0]).is_some() && segs.len() == 1 {
             self.unsupported(
                 &c.func,

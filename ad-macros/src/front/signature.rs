@@ -121,7 +121,11 @@ trait ParseAnyIdent {
     fn parse_any_ident(input: syn::parse::ParseStream) -> syn::Result<Ident>;
 }
 impl ParseAnyIdent for Ident {
+    /// A parameter name, `self` included (`wrt(self, x)` on a method).
     fn parse_any_ident(input: syn::parse::ParseStream) -> syn::Result<Ident> {
+        if input.peek(syn::Token![self]) {
+            return syn::ext::IdentExt::parse_any(input);
+        }
         input.parse()
     }
 }
@@ -246,7 +250,30 @@ pub fn signature(
     let mut params = Vec::new();
     for input in &sig.inputs {
         match input {
-            syn::FnArg::Receiver(r) => cx.error_spanned_by(r, "methods (`self` parameters) are not supported by #[differentiable] yet; write a free function taking the value as a parameter"),
+            // A method's receiver: the parameter `self` of type `&Self` or `Self` (a
+            // `#[derive(Differentiable)]` struct; see `crate::method`).
+            syn::FnArg::Receiver(r) => {
+                if r.mutability.is_some() && r.reference.is_some() {
+                    cx.error_spanned_by(r, "`&mut self` methods are not supported by #[differentiable]; take `&self` (or `self`) and return the result");
+                    continue;
+                }
+                let ident = Ident::new("self", r.self_token.span);
+                let var = vars.len();
+                let ty = (*r.ty).clone();
+                vars.push(Var {
+                    ident: ident.clone(),
+                    block: 0,
+                    kind: VarKind::Param,
+                    ty: Some(ty.clone()),
+                });
+                params.push(Param {
+                    ident,
+                    ty,
+                    mutable: r.mutability.is_some() && r.reference.is_none(),
+                    active: true,
+                    var,
+                });
+            }
             syn::FnArg::Typed(pt) => {
                 let (ident, mutable) = match &*pt.pat {
                     Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
@@ -258,14 +285,26 @@ pub fn signature(
                     }
                 };
                 if let Type::Reference(r) = &*pt.ty
-                    && r.mutability.is_some() {
-                        cx.error_spanned_by(&pt.ty, "`&mut` parameters are not supported by #[differentiable]; take the value (or `&`) and return the result");
-                        continue;
-                    }
+                    && r.mutability.is_some()
+                {
+                    cx.error_spanned_by(&pt.ty, "`&mut` parameters are not supported by #[differentiable]; take the value (or `&`) and return the result");
+                    continue;
+                }
                 let active = !is_constant_type(&pt.ty);
                 let var = vars.len();
-                vars.push(Var { ident: ident.clone(), block: 0, kind: VarKind::Param, ty: Some((*pt.ty).clone()) });
-                params.push(Param { ident, ty: (*pt.ty).clone(), mutable, active, var });
+                vars.push(Var {
+                    ident: ident.clone(),
+                    block: 0,
+                    kind: VarKind::Param,
+                    ty: Some((*pt.ty).clone()),
+                });
+                params.push(Param {
+                    ident,
+                    ty: (*pt.ty).clone(),
+                    mutable,
+                    active,
+                    var,
+                });
             }
         }
     }
