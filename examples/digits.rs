@@ -1,9 +1,11 @@
 //! Handwritten digit classification with a small neural network trained on generated gradients.
 //!
-//! The loss of a two-layer perceptron (64 pixels → 128 ReLU units → 10 classes, softmax
-//! cross-entropy) is an ordinary Rust function on `ndarray` arrays marked `#[differentiable]`;
-//! the macro generates `loss_grad`, and the training loop (mini-batch Adam) calls nothing
-//! else to get its gradients. Before training, the generated gradient is checked against a
+//! The model is a struct (`#[derive(Differentiable)]`) of `ndarray` weights, a two-layer
+//! perceptron (64 pixels → 128 ReLU units → 10 classes); its methods `forward` and `loss`
+//! (softmax cross-entropy) are ordinary Rust marked `#[differentiable]`. The macro generates
+//! `loss_grad(&self, ..) -> (f64, Mlp)`, and the training loop (mini-batch Adam from
+//! `ad_runtime::optim`, which updates any derived struct) calls nothing else to get its
+//! gradients. Before training, the generated gradient is checked against a
 //! hand-written backpropagation and against finite differences.
 //!
 //! Data: the UCI "Optical Recognition of Handwritten Digits" test set (Alpaydin & Kaynak 1998,
@@ -22,7 +24,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use ad_runtime::ndarray::{Array1, Array2, Axis, Zip};
-use ad_runtime::{differentiable, nn};
+use ad_runtime::optim::Adam;
+use ad_runtime::{Differentiable, VectorSpace, differentiable, nn};
 
 const INPUTS: usize = 64;
 const HIDDEN: usize = 128;
@@ -34,40 +37,24 @@ const SEED: u64 = 2024;
 
 // ---- the model ---------------------------------------------------------------------------------
 
-/// Mean softmax cross-entropy of a two-layer perceptron on a batch: `x` holds one image per
-/// row, `labels` the classes. Differentiated with respect to the weights and biases only.
-#[differentiable(wrt(w1, b1, w2, b2))]
-fn loss(
-    w1: &Array2<f64>,
-    b1: &Array1<f64>,
-    w2: &Array2<f64>,
-    b2: &Array1<f64>,
-    x: &Array2<f64>,
-    labels: &[usize],
-) -> f64 {
-    let h = (x.dot(w1) + b1).mapv(|v| v.max(0.0));
-    let logits = h.dot(w2) + b2;
-    nn::cross_entropy(&logits, labels)
-}
-
-/// The weights and biases, in the order `loss` takes them.
-#[derive(Clone)]
-struct Params {
+/// A two-layer perceptron. `#[derive(Differentiable)]` makes it a parameter of
+/// differentiable functions whose gradient is an `Mlp` too, and gives it the vector
+/// operations the optimisers of `ad_runtime::optim` need.
+#[derive(Clone, Debug, Differentiable)]
+struct Mlp {
     w1: Array2<f64>,
     b1: Array1<f64>,
     w2: Array2<f64>,
     b2: Array1<f64>,
 }
 
-type Grads = (Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>);
-
-impl Params {
+impl Mlp {
     /// He initialisation for the ReLU layer, Glorot-style for the output layer, zero biases.
     fn init(rng: &mut Rng) -> Self {
         let mut normal = |rows, cols, scale: f64| {
             Array2::from_shape_simple_fn((rows, cols), || scale * rng.normal())
         };
-        Params {
+        Mlp {
             w1: normal(INPUTS, HIDDEN, (2.0 / INPUTS as f64).sqrt()),
             b1: Array1::zeros(HIDDEN),
             w2: normal(HIDDEN, CLASSES, (1.0 / HIDDEN as f64).sqrt()),
@@ -75,16 +62,23 @@ impl Params {
         }
     }
 
-    /// Value and gradient of the loss on one batch, from the generated `loss_grad`.
-    fn loss_and_grad(&self, x: &Array2<f64>, labels: &[usize]) -> (f64, Grads) {
-        loss_grad(&self.w1, &self.b1, &self.w2, &self.b2, x, labels)
+    /// The logits of each row of `x`.
+    #[differentiable(wrt(self))]
+    fn forward(&self, x: &Array2<f64>) -> Array2<f64> {
+        let h = (x.dot(&self.w1) + &self.b1).mapv(|v| v.max(0.0));
+        h.dot(&self.w2) + &self.b2
+    }
+
+    /// Mean softmax cross-entropy on a batch: `x` holds one image per row, `labels` the
+    /// classes. The macro generates `loss_grad(&self, x, labels) -> (f64, Mlp)`.
+    #[differentiable(wrt(self))]
+    fn loss(&self, x: &Array2<f64>, labels: &[usize]) -> f64 {
+        nn::cross_entropy(&self.forward(x), labels)
     }
 
     /// The predicted class of each row of `x`.
     fn predict(&self, x: &Array2<f64>) -> Vec<usize> {
-        let h = (x.dot(&self.w1) + &self.b1).mapv(|v| v.max(0.0));
-        let logits = h.dot(&self.w2) + &self.b2;
-        logits
+        self.forward(x)
             .rows()
             .into_iter()
             .map(|row| {
@@ -109,8 +103,8 @@ impl Params {
 
 // ---- hand-written backpropagation, to check the generated gradient against ---------------------
 
-/// Value and gradient of [`loss`] by hand: the textbook backward pass.
-fn loss_grad_by_hand(p: &Params, x: &Array2<f64>, labels: &[usize]) -> (f64, Grads) {
+/// Value and gradient of [`Mlp::loss`] by hand: the textbook backward pass.
+fn loss_grad_by_hand(p: &Mlp, x: &Array2<f64>, labels: &[usize]) -> (f64, Mlp) {
     let n = labels.len() as f64;
     let z1 = x.dot(&p.w1) + &p.b1;
     let h = z1.mapv(|v| v.max(0.0));
@@ -136,11 +130,19 @@ fn loss_grad_by_hand(p: &Params, x: &Array2<f64>, labels: &[usize]) -> (f64, Gra
     });
     let dw1 = x.t().dot(&dz1);
     let db1 = dz1.sum_axis(Axis(0));
-    (total / n, (dw1, db1, dw2, db2))
+    (
+        total / n,
+        Mlp {
+            w1: dw1,
+            b1: db1,
+            w2: dw2,
+            b2: db2,
+        },
+    )
 }
 
 /// Largest difference between two gradients, relative to the largest entry of each array.
-fn max_rel_diff(a: &Grads, b: &Grads) -> f64 {
+fn max_rel_diff(a: &Mlp, b: &Mlp) -> f64 {
     fn one<'a>(a: impl Iterator<Item = &'a f64> + Clone, b: impl Iterator<Item = &'a f64>) -> f64 {
         let scale = a.clone().fold(1e-300_f64, |m, v| m.max(v.abs()));
         a.zip(b)
@@ -148,10 +150,10 @@ fn max_rel_diff(a: &Grads, b: &Grads) -> f64 {
             .fold(0.0, f64::max)
     }
     [
-        one(a.0.iter(), b.0.iter()),
-        one(a.1.iter(), b.1.iter()),
-        one(a.2.iter(), b.2.iter()),
-        one(a.3.iter(), b.3.iter()),
+        one(a.w1.iter(), b.w1.iter()),
+        one(a.b1.iter(), b.b1.iter()),
+        one(a.w2.iter(), b.w2.iter()),
+        one(a.b2.iter(), b.b2.iter()),
     ]
     .into_iter()
     .fold(0.0, f64::max)
@@ -159,10 +161,10 @@ fn max_rel_diff(a: &Grads, b: &Grads) -> f64 {
 
 /// Compares the generated gradient with the hand-written one, and both with central finite
 /// differences along a few random directions (`⟨∇L, t⟩ ≈ (L(θ + εt) - L(θ - εt)) / 2ε`).
-fn check_gradients(p: &Params, x: &Array2<f64>, labels: &[usize], rng: &mut Rng) {
-    let (v_gen, g_gen) = p.loss_and_grad(x, labels);
+fn check_gradients(p: &Mlp, x: &Array2<f64>, labels: &[usize], rng: &mut Rng) {
+    let (v_gen, g_gen) = p.loss_grad(x, labels);
     let (v_hand, g_hand) = loss_grad_by_hand(p, x, labels);
-    let v = loss(&p.w1, &p.b1, &p.w2, &p.b2, x, labels);
+    let v = p.loss(x, labels);
     let diff = max_rel_diff(&g_gen, &g_hand);
     println!(
         "  loss {v:.12}: generated {v_gen:.12}, hand-written {v_hand:.12}; \
@@ -178,24 +180,15 @@ fn check_gradients(p: &Params, x: &Array2<f64>, labels: &[usize], rng: &mut Rng)
     );
     let eps = 1e-5;
     for _ in 0..3 {
-        let t = Params::init(rng);
-        let dot = |g: &Grads| {
-            (&g.0 * &t.w1).sum()
-                + (&g.1 * &t.b1).sum()
-                + (&g.2 * &t.w2).sum()
-                + (&g.3 * &t.b2).sum()
-        };
+        // A random direction, and the parameters moved along it (`VectorSpace` ops).
+        let t = Mlp::init(rng);
         let shifted = |s: f64| {
-            let q = Params {
-                w1: &p.w1 + &(s * &t.w1),
-                b1: &p.b1 + &(s * &t.b1),
-                w2: &p.w2 + &(s * &t.w2),
-                b2: &p.b2 + &(s * &t.b2),
-            };
-            loss(&q.w1, &q.b1, &q.w2, &q.b2, x, labels)
+            let mut q = p.clone();
+            q.add_scaled(s, &t);
+            q.loss(x, labels)
         };
         let fd = (shifted(eps) - shifted(-eps)) / (2.0 * eps);
-        let (d_gen, d_hand) = (dot(&g_gen), dot(&g_hand));
+        let (d_gen, d_hand) = (g_gen.inner(&t), g_hand.inner(&t));
         println!(
             "  directional derivative: generated {d_gen:.9}, hand-written {d_hand:.9}, finite differences {fd:.9}"
         );
@@ -203,57 +196,6 @@ fn check_gradients(p: &Params, x: &Array2<f64>, labels: &[usize], rng: &mut Rng)
             (d_gen - fd).abs() <= 1e-6 * fd.abs().max(1.0),
             "generated gradient disagrees with finite differences"
         );
-    }
-}
-
-// ---- training ----------------------------------------------------------------------------------
-
-/// Adam (Kingma & Ba 2015) with the usual defaults, one moment pair per parameter array.
-struct Adam {
-    lr: f64,
-    step: i32,
-    m: Params,
-    v: Params,
-}
-
-impl Adam {
-    fn new(p: &Params, lr: f64) -> Self {
-        let zeros = Params {
-            w1: Array2::zeros(p.w1.raw_dim()),
-            b1: Array1::zeros(p.b1.raw_dim()),
-            w2: Array2::zeros(p.w2.raw_dim()),
-            b2: Array1::zeros(p.b2.raw_dim()),
-        };
-        Adam {
-            lr,
-            step: 0,
-            m: zeros.clone(),
-            v: zeros,
-        }
-    }
-
-    fn update(&mut self, p: &mut Params, g: &Grads) {
-        let (b1, b2, eps) = (0.9, 0.999, 1e-8);
-        self.step += 1;
-        let lr =
-            self.lr * (1.0 - f64::powi(b2, self.step)).sqrt() / (1.0 - f64::powi(b1, self.step));
-        macro_rules! apply {
-            ($field:ident, $grad:expr) => {
-                Zip::from(&mut p.$field)
-                    .and(&mut self.m.$field)
-                    .and(&mut self.v.$field)
-                    .and($grad)
-                    .for_each(|w, m, v, &g| {
-                        *m = b1 * *m + (1.0 - b1) * g;
-                        *v = b2 * *v + (1.0 - b2) * g * g;
-                        *w -= lr * *m / (v.sqrt() + eps);
-                    })
-            };
-        }
-        apply!(w1, &g.0);
-        apply!(b1, &g.1);
-        apply!(w2, &g.2);
-        apply!(b2, &g.3);
     }
 }
 
@@ -339,7 +281,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         y_test.len()
     );
 
-    let mut params = Params::init(&mut rng);
+    let mut params = Mlp::init(&mut rng);
     println!("checking the generated gradient on one batch of {BATCH}:");
     let (xb, yb) = (
         x_train.select(Axis(0), &(0..BATCH).collect::<Vec<_>>()),
@@ -367,8 +309,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         for idx in order.chunks(BATCH) {
             let xb = x_train.select(Axis(0), idx);
             let yb: Vec<usize> = idx.iter().map(|&i| y_train[i]).collect();
-            let (l, g) = params.loss_and_grad(&xb, &yb);
-            adam.update(&mut params, &g);
+            let (l, g) = params.loss_grad(&xb, &yb);
+            adam.step(&mut params, &g);
             sum += l;
             batches += 1;
         }
