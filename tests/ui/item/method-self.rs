@@ -1,4 +1,4 @@
-// Methods (a `self` parameter) are not supported yet.
+// A method of a struct without `#[derive(Differentiable)]`: its receiver has no derivative.
 use ad_runtime::differentiable;
 
 struct Scale(f64);
