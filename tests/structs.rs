@@ -281,3 +281,20 @@ fn methods_match_free_functions() {
         "closed form",
     );
 }
+
+#[differentiable(wrt(p))]
+fn destructured(p: &Mlp, x: &Array2<f64>) -> f64 {
+    let Mlp { l1, scale, .. } = p;
+    let Layer { w, b: bias } = l1;
+    ((x.dot(w) + bias).mapv(f64::tanh) * *scale).sum()
+}
+
+#[test]
+fn struct_patterns() {
+    let m = mlp();
+    let x = Array2::from_shape_fn((2, 3), |(i, j)| (i as f64 - j as f64) * 0.3);
+    let (v, g) = destructured_grad(&m, &x);
+    assert_eq!(v, destructured(&m, &x));
+    let fd = fd_grad(|z| destructured(&unflat(&m, z), &x), &flat(&m));
+    assert_close(&flat(&g), &fd, "destructured struct gradient");
+}

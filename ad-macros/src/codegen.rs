@@ -200,9 +200,13 @@ pub fn primal_common(
             let xs: Vec<TokenStream> = xs.iter().map(atom).collect();
             quote!((#(#xs,)*))
         }
-        Op::Member(a, path) => {
+        Op::Member(a, path, by_ref) => {
             let a = atom(a);
-            quote!(::ad_runtime::__private::read(&#a.#(#path).*))
+            if *by_ref {
+                quote!(&#a.#(#path).*)
+            } else {
+                quote!(::ad_runtime::__private::read(&#a.#(#path).*))
+            }
         }
         Op::Field(a, idx) => {
             let a = atom(a);

@@ -61,12 +61,17 @@ impl Lowerer<'_> {
                     r.span(),
                 )
             }
-            // `&p.w`: a field read borrows already (see `Op::Member`).
+            // `&p.w`: a borrow of the field (see `Op::Member`).
             Expr::Reference(r)
                 if r.mutability.is_none()
                     && matches!(strip(&r.expr), Expr::Field(f) if matches!(f.member, syn::Member::Named(_))) =>
             {
-                self.lower_atom(&r.expr)
+                match self.lower_op(&r.expr) {
+                    Op::Member(base, path, _) => {
+                        self.let_temp(Op::Member(base, path, true), r.span())
+                    }
+                    other => self.let_temp(other, r.span()),
+                }
             }
             Expr::Reference(r) if r.mutability.is_none() => match self.lower_atom(&r.expr) {
                 Atom::Var(v) => Atom::Ref(v),
@@ -269,7 +274,15 @@ impl Lowerer<'_> {
                     }
                     path.reverse();
                     let base = self.lower_atom(base);
-                    Op::Member(base, path)
+                    // A field of a field read earlier (`l1.w` after `let l1 = &p.l1`): one
+                    // path from the struct parameter, whose adjoint has the struct's type.
+                    match self.member_root(&base) {
+                        Some((root, mut prefix)) => {
+                            prefix.extend(path);
+                            Op::Member(root, prefix, false)
+                        }
+                        None => Op::Member(base, path, false),
+                    }
                 }
             },
             Expr::If(i) => {
@@ -444,6 +457,16 @@ impl Lowerer<'_> {
             }
             Expr::Unary(u) => !matches!(u.op, syn::UnOp::Not(_)) && self.looks_float(&u.expr),
             _ => false,
+        }
+    }
+
+    /// If `a` holds a field read (`Op::Member`, through copies), its struct and path.
+    pub(super) fn member_root(&self, a: &Atom) -> Option<(Atom, Vec<syn::Ident>)> {
+        let Atom::Var(v) = a else { return None };
+        match self.defs.get(v)? {
+            Op::Member(root, path, _) => Some((root.clone(), path.clone())),
+            Op::Copy(x @ Atom::Var(_)) => self.member_root(x),
+            _ => None,
         }
     }
 }

@@ -251,6 +251,42 @@ impl Lowerer<'_> {
                 };
                 self.bind_pattern(pat, atom);
             }
+            // `let Mlp { w1, b1: bias, .. } = p;`: one field read per named field (see
+            // `Op::Member`).
+            Pat::Struct(ps)
+                if ty.is_none()
+                    && ps.fields.iter().all(|f| {
+                        matches!(f.member, syn::Member::Named(_))
+                            && matches!(&*f.pat, Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none())
+                    }) =>
+            {
+                // Through a reference (`= p` with `p: &Mlp`, or a binding of an outer
+                // pattern) the names bind borrows, as in Rust; `= *p` binds values.
+                let by_value = matches!(strip(&init.expr), Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)));
+                let base: Expr = match strip(&init.expr) {
+                    Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => (*u.expr).clone(),
+                    e @ Expr::Path(_) => e.clone(),
+                    e => {
+                        let tmp = syn::Ident::new("__ad_struct", init.expr.span());
+                        let local: syn::Stmt =
+                            syn::parse_quote_spanned!(init.expr.span()=> let #tmp = #e;);
+                        self.lower_stmt(&local);
+                        syn::parse_quote_spanned!(init.expr.span()=> #tmp)
+                    }
+                };
+                for f in &ps.fields {
+                    let (syn::Member::Named(name), Pat::Ident(pi)) = (&f.member, &*f.pat) else {
+                        continue;
+                    };
+                    let (m, id) = (pi.mutability, &pi.ident);
+                    let local: syn::Stmt = if by_value {
+                        syn::parse_quote_spanned!(f.span()=> let #m #id = #base.#name;)
+                    } else {
+                        syn::parse_quote_spanned!(f.span()=> let #m #id = &#base.#name;)
+                    };
+                    self.lower_stmt(&local);
+                }
+            }
             // `let [a, b] = *p;` / `let [a, _, c] = arr;`: one `let` per element, indexed.
             Pat::Slice(sp)
                 if ty.is_none()

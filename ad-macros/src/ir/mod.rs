@@ -169,8 +169,10 @@ pub enum Op {
     Tuple(Vec<Atom>),
     Field(Atom, syn::Index),
     /// `base.a.b`, a field of a struct (`#[derive(Differentiable)]`), read as
-    /// `ad_runtime::__private::read(&base.a.b)`: a copy of a float, a borrow of the rest.
-    Member(Atom, Vec<syn::Ident>),
+    /// `ad_runtime::__private::read(&base.a.b)`: a copy of a float, a borrow of the rest;
+    /// with `true`, `&base.a.b` (a borrow written as such, or a binding of a destructuring
+    /// through a reference).
+    Member(Atom, Vec<syn::Ident>, bool),
     /// An expression the transformation does not look into; allowed only on constants.
     Opaque {
         tokens: TokenStream,
@@ -383,7 +385,7 @@ impl Op {
             | Op::CloneOf(a)
             | Op::Neg(a)
             | Op::Field(a, _)
-            | Op::Member(a, _) => add(a),
+            | Op::Member(a, ..) => add(a),
             Op::Cast { a, .. } => add(a),
             Op::Arith(_, a, b) => {
                 add(a);
@@ -424,7 +426,7 @@ impl Op {
             | Op::CloneOf(a)
             | Op::Neg(a)
             | Op::Field(a, _)
-            | Op::Member(a, _) => vec![a],
+            | Op::Member(a, ..) => vec![a],
             Op::Cast { a, .. } => vec![a],
             Op::Arith(_, a, b) => vec![a, b],
             Op::Passive(_, xs, _) | Op::Tuple(xs) => xs.iter().collect(),

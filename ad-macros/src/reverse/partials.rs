@@ -387,7 +387,7 @@ impl<'a> Gen<'a> {
                 return body;
             }
             // A struct field: its cotangent goes to the same field of the struct's.
-            Op::Member(a, path) => {
+            Op::Member(a, path, _) => {
                 if let Some(v) = a.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(v);
                     return quote!(#rt::acc(&mut #d.#(#path).*, #g););
