@@ -174,3 +174,54 @@ fn closures_bound_by_let() {
         assert_close_tol(&hv, &fd, 1e-5, "H v");
     }
 }
+
+#[derive(Clone, Copy)]
+enum Act {
+    Tanh,
+    Scale(f64),
+    Shift { by: f64 },
+}
+
+#[differentiable(wrt(x))]
+fn patterns(x: f64, o: Option<f64>, acts: &[Act], pair: (usize, f64)) -> f64 {
+    let mut y = if let Some(c) = o { x * c } else { x.sin() };
+    for i in 0..acts.len() {
+        y = match acts[i] {
+            Act::Tanh => y.tanh(),
+            Act::Scale(k) => y * k,
+            Act::Shift { by } => y + by * x,
+        };
+    }
+    let (n, w) = pair;
+    let mut stack = vec![1usize, 2, 3];
+    while let Some(k) = stack.pop() {
+        y = y * 0.9 + (k * n) as f64 * w * x;
+    }
+    let Some(c) = o else {
+        return y * 2.0;
+    };
+    y + c * x * x
+}
+
+#[test]
+fn pattern_bindings() {
+    let acts = [Act::Scale(1.5), Act::Tanh, Act::Shift { by: -0.3 }];
+    for (o, x) in [(Some(0.7), 0.4), (None, -0.9), (Some(-1.2), 1.3)] {
+        let f = |z: &[f64]| patterns(z[0], o, &acts, (2, 0.25));
+        let (v, g) = patterns_grad(x, o, &acts, (2, 0.25));
+        assert_eq!(v, f(&[x]));
+        assert_close(
+            &[g],
+            &fd_grad(f, &[x]),
+            "if let / match / while let / let else",
+        );
+        let (_, t) = patterns_jvp(x, o, &acts, (2, 0.25), 1.0);
+        assert_close(&[t], &[g], "forward");
+        let (_, _, h) = patterns_hvp(x, o, &acts, (2, 0.25), 1.0);
+        let e = 1e-5;
+        let fd = (patterns_grad(x + e, o, &acts, (2, 0.25)).1
+            - patterns_grad(x - e, o, &acts, (2, 0.25)).1)
+            / (2.0 * e);
+        assert_close_tol(&[h], &[fd], 1e-5, "second order");
+    }
+}

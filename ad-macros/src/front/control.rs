@@ -13,16 +13,42 @@ impl Lowerer<'_> {
     // ---- control flow --------------------------------------------------------------------
 
     /// Lowers an `if`; with `target`, each branch's value is assigned to it.
-    pub(super) fn lower_if(&mut self, e: &syn::ExprIf, target: Option<VarId>) {
-        if let Expr::Let(l) = strip(&e.cond) {
-            self.unsupported(
-                l,
-                "`if let`",
-                "compute a bool condition, or destructure outside the differentiated function",
-            );
-            return;
+    /// Binds the variables of `pat`, which `scrut` matches, each to its part of `scrut`
+    /// (an opaque read of the matched value: `match scrut { pat => x, _ => unreachable!() }`),
+    /// so a pattern's payloads are constants: a differentiated scrutinee is an error there.
+    pub(super) fn bind_matched(&mut self, pat: &Pat, scrut: &Atom) {
+        let mut names = Vec::new();
+        pattern_bindings(pat, &mut names);
+        let s = atom_tokens(&self.vars, scrut);
+        for name in names {
+            let tokens = quote!(match #s { #pat => #name, _ => ::core::unreachable!() });
+            let var = self.declare_user(&name, VarKind::Let, None);
+            self.emit(Stmt::Let {
+                var,
+                op: Op::Opaque {
+                    tokens,
+                    reads: scrut.var().into_iter().collect(),
+                    what: "the value a pattern binds (`if let`, `match`, `while let`)".to_string(),
+                    mutates: Vec::new(),
+                },
+                span: name.span(),
+            });
         }
-        let cond = self.lower_atom(&e.cond);
+    }
+
+    pub(super) fn lower_if(&mut self, e: &syn::ExprIf, target: Option<VarId>) {
+        // `if let P = e`: a `matches!` test, and the pattern's variables bound in the branch.
+        let (cond, matched) = if let Expr::Let(l) = strip(&e.cond) {
+            let scrut = self.lower_atom(&l.expr);
+            let pat = &l.pat;
+            let test = Op::Passive(quote!(#pat), vec![scrut.clone()], PassiveShape::Matches);
+            (
+                self.let_temp(test, l.span()),
+                Some(((*l.pat).clone(), scrut)),
+            )
+        } else {
+            (self.lower_atom(&e.cond), None)
+        };
         let want = if target.is_some() {
             Want::Value
         } else {
@@ -30,6 +56,9 @@ impl Lowerer<'_> {
         };
         let stmts = &e.then_branch.stmts;
         let then = self.in_block(|lw| {
+            if let Some((pat, scrut)) = &matched {
+                lw.bind_matched(pat, scrut);
+            }
             let v = lw.lower_stmts(stmts, want);
             if let (Some(t), Some(v)) = (target, v) {
                 lw.emit(Stmt::Assign {
@@ -88,8 +117,16 @@ impl Lowerer<'_> {
             if top_binding(&arm.pat).is_some() {
                 continue;
             }
-            if let Some(b) = pattern_binding(&arm.pat) {
-                self.unsupported(&b, "a `match` pattern that binds a variable", "match on literals, ranges, constants and unit enum variants, and compute values in the arms");
+            // A pattern binding variables is matched, then its variables are bound (see
+            // `bind_matched`); not with a guard, which would read them before.
+            if let Some(b) = pattern_binding(&arm.pat)
+                && arm.guard.is_some()
+            {
+                self.unsupported(
+                    &b,
+                    "a `match` arm that binds a variable and has a guard",
+                    "bind in the pattern and test in the arm's body",
+                );
                 return;
             }
         }
@@ -127,6 +164,9 @@ impl Lowerer<'_> {
             Want::Unit
         };
         let lower_body = |lw: &mut Self| {
+            if pattern_binding(&arm.pat).is_some() {
+                lw.bind_matched(&arm.pat, &scrut);
+            }
             let v = match strip(&arm.body) {
                 Expr::Block(b) if b.label.is_none() => {
                     lw.scopes.push(HashMap::new());
@@ -511,12 +551,15 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn lower_while(&mut self, w: &syn::ExprWhile) {
+        // `while let P = e { body }` is `loop { if let P = e { body } else { break } }`.
         if let Expr::Let(l) = strip(&w.cond) {
-            self.unsupported(
-                l,
-                "`while let`",
-                "use `while` with a bool condition or `loop` with `break`",
+            let (label, body) = (&w.label, &w.body);
+            let desugared: Expr = syn::parse_quote_spanned!(w.span()=>
+                #label loop {
+                    if #l #body else { break; }
+                }
             );
+            self.lower_expr_stmt(&desugared);
             return;
         }
         let (id, break_code, continue_code) = self.push_loop(w.label.as_ref());

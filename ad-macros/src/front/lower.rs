@@ -81,6 +81,9 @@ pub struct Lowerer<'a> {
     /// Closures bound by `let` (`let sq = |v| v * v;`), inlined where they are called: the
     /// closure and what each identifier of its body named where it was defined.
     pub(super) closures: HashMap<VarId, (syn::ExprClosure, Vec<(String, Option<VarId>)>)>,
+    /// The pattern of a `let .. else` and its scrutinee, bound after the statement (inside the
+    /// test of the flow its `else` block sets, see `lower_stmts`).
+    pub(super) pending_bind: Option<(syn::Pat, Atom)>,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -112,6 +115,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         reads: vec![HashMap::new()],
         floats: std::collections::HashSet::new(),
         closures: HashMap::new(),
+        pending_bind: None,
     };
     let ret = lw.temp_var(VarKind::Deferred, "ret");
     lw.ret = ret;

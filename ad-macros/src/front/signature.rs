@@ -168,6 +168,8 @@ pub fn is_constant_type(ty: &Type) -> bool {
             match name.as_str() {
                 "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64"
                 | "u128" | "usize" | "bool" | "char" | "str" | "String" => true,
+                // An `Option` is matched (`if let Some(c) = o`), its payload a constant.
+                "Option" => true,
                 "Vec" => match &last.arguments {
                     syn::PathArguments::AngleBracketed(a) => a.args.iter().all(
                         |arg| matches!(arg, syn::GenericArgument::Type(t) if is_constant_type(t)),

@@ -21,7 +21,11 @@ impl Lowerer<'_> {
                 return self.lower_tail(e, want);
             }
             self.lower_stmt(s);
+            let pending = self.pending_bind.take();
             if last {
+                if let Some((pat, scrut)) = &pending {
+                    self.bind_matched(pat, scrut);
+                }
                 break;
             }
             let escapes = {
@@ -48,6 +52,9 @@ impl Lowerer<'_> {
                 );
                 let rest = &stmts[i + 1..];
                 let then = self.in_block(|lw| {
+                    if let Some((pat, scrut)) = &pending {
+                        lw.bind_matched(pat, scrut);
+                    }
                     lw.lower_stmts(rest, want);
                 });
                 self.n_ifs += 1;
@@ -62,6 +69,9 @@ impl Lowerer<'_> {
                     },
                 });
                 return None;
+            }
+            if let Some((pat, scrut)) = &pending {
+                self.bind_matched(pat, scrut);
             }
         }
         if want == Want::Value {
@@ -155,12 +165,35 @@ impl Lowerer<'_> {
             }
             return;
         };
+        // `let P = e else { .. };`: the `else` block where `e` does not match, then the
+        // pattern's variables bound (see `bind_matched`).
         if let Some((_, diverge)) = &init.diverge {
-            self.unsupported(
-                diverge,
-                "`let ... else`",
-                "use `match` or `if let` outside the differentiated code",
+            let scrut = self.lower_atom(&init.expr);
+            let pat = &local.pat;
+            let span = local.span();
+            let test = self.let_temp(
+                Op::Passive(quote!(#pat), vec![scrut.clone()], PassiveShape::Matches),
+                span,
             );
+            let cond = self.let_temp(
+                Op::Passive(quote!(!), vec![test], PassiveShape::Prefix),
+                span,
+            );
+            let then = self.in_block(|lw| {
+                lw.lower_expr_stmt(diverge);
+            });
+            self.n_ifs += 1;
+            let id = self.n_ifs;
+            self.emit(Stmt::If {
+                id,
+                cond,
+                then,
+                els: Block {
+                    id: usize::MAX,
+                    stmts: vec![],
+                },
+            });
+            self.pending_bind = Some((pat.clone(), scrut));
             return;
         }
         let (pat, ty) = match &local.pat {

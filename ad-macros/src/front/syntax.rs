@@ -118,6 +118,38 @@ pub(crate) fn pattern_binding(p: &Pat) -> Option<Ident> {
     }
 }
 
+/// Every variable a pattern binds (for `Or` patterns, those of the first alternative).
+pub(crate) fn pattern_bindings(p: &Pat, out: &mut Vec<Ident>) {
+    match p {
+        Pat::Ident(pi) => {
+            if let Some(sub) = &pi.subpat {
+                pattern_bindings(&sub.1, out);
+            }
+            if pattern_binding(&Pat::Ident(syn::PatIdent {
+                subpat: None,
+                ..pi.clone()
+            }))
+            .is_some()
+            {
+                out.push(pi.ident.clone());
+            }
+        }
+        Pat::Or(o) => {
+            if let Some(first) = o.cases.first() {
+                pattern_bindings(first, out);
+            }
+        }
+        Pat::Tuple(t) => t.elems.iter().for_each(|e| pattern_bindings(e, out)),
+        Pat::TupleStruct(t) => t.elems.iter().for_each(|e| pattern_bindings(e, out)),
+        Pat::Struct(s) => s.fields.iter().for_each(|f| pattern_bindings(&f.pat, out)),
+        Pat::Reference(r) => pattern_bindings(&r.pat, out),
+        Pat::Paren(p) => pattern_bindings(&p.pat, out),
+        Pat::Slice(s) => s.elems.iter().for_each(|e| pattern_bindings(e, out)),
+        Pat::Type(t) => pattern_bindings(&t.pat, out),
+        _ => {}
+    }
+}
+
 pub(crate) fn is_compound_assign(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(

@@ -169,6 +169,16 @@ impl Lifter<'_> {
 
     /// Lifts the operation that defines or assigns `var`.
     fn def(&self, var: VarId, op: &mut Op) {
+        // A value a pattern binds (`Act::Scale(k) => y * k`): lifted by type (`Relift`) when
+        // it meets a float in arithmetic, since its kind is not known from the pattern.
+        if let Op::Opaque { tokens, what, .. } = op
+            && what.starts_with("the value a pattern binds")
+            && self.meets_float(var)
+        {
+            let t = tokens.clone();
+            *tokens = quote!(::ad_runtime::__private::Relift::relift(#t));
+            return;
+        }
         if let Op::Call {
             plain: false,
             func,
@@ -191,6 +201,25 @@ impl Lifter<'_> {
             return;
         }
         self.op(op, Some(self.kinds[var]))
+    }
+
+    /// Whether `v` is an operand of arithmetic whose other operand is a float.
+    fn meets_float(&self, v: VarId) -> bool {
+        let mut found = false;
+        crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
+            let op = match s {
+                Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => op,
+                _ => return,
+            };
+            if let Op::Arith(_, a, b) = op {
+                let float = |x: &Atom| match x {
+                    Atom::Var(w) | Atom::Ref(w) => self.kinds[*w] == Kind::Scalar,
+                    Atom::Const(c) => float_const(c),
+                };
+                found |= (a.var() == Some(v) && float(b)) || (b.var() == Some(v) && float(a));
+            }
+        });
+        found
     }
 
     /// Lifts `op`, whose result goes to a value of kind `dest` (when known).

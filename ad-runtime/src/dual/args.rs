@@ -309,3 +309,45 @@ impl<T: LiftDual + ?Sized> LiftDual for &mut T {
         (**self).lift_const()
     }
 }
+
+// Constants that hold floats (an `Option<f64>` matched by `if let`, a tuple of settings):
+// lifted as constants, or paired element by element.
+
+impl<T: LiftDual> LiftDual for Option<T> {
+    type Out = Option<T::Out>;
+    fn lift(&self, t: &Self) -> Self::Out {
+        match (self, t) {
+            (Some(a), Some(b)) => Some(a.lift(b)),
+            (a, _) => a.as_ref().map(T::lift_const),
+        }
+    }
+    fn lift_const(&self) -> Self::Out {
+        self.as_ref().map(T::lift_const)
+    }
+}
+
+macro_rules! lift_plain {
+    ($($t:ty),*) => {$(
+        impl LiftDual for $t {
+            type Out = $t;
+            #[inline(always)]
+            fn lift(&self, _: &Self) -> $t { *self }
+            #[inline(always)]
+            fn lift_const(&self) -> $t { *self }
+        }
+    )*};
+}
+lift_plain!(
+    usize, isize, u8, u16, u32, u64, i8, i16, i32, i64, bool, char
+);
+
+macro_rules! lift_tuples {
+    ($(($($n:tt $t:ident),+)),*) => {$(
+        impl<$($t: LiftDual),+> LiftDual for ($($t,)+) {
+            type Out = ($($t::Out,)+);
+            fn lift(&self, t: &Self) -> Self::Out { ($(self.$n.lift(&t.$n),)+) }
+            fn lift_const(&self) -> Self::Out { ($(self.$n.lift_const(),)+) }
+        }
+    )*};
+}
+lift_tuples!((0 A), (0 A, 1 B), (0 A, 1 B, 2 C), (0 A, 1 B, 2 C, 3 D));

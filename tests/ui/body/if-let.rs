@@ -1,12 +1,11 @@
-// `if let` in the body.
+// `if let` on a value that holds a differentiated float: pattern payloads are constants
+// (`if let Some(c) = o` with a constant `o` works).
 use ad_runtime::differentiable;
 
 #[differentiable]
-fn f(x: f64, n: Option<usize>) -> f64 {
-    if let Some(k) = n {
-        return x * k as f64;
-    }
-    x
+fn f(x: f64) -> f64 {
+    let o = Some(x * 2.0);
+    if let Some(v) = o { v * v } else { x }
 }
 
 fn main() {}

@@ -1,10 +1,10 @@
-// `let ... else` in the body.
+// `let ... else` on a differentiated value (on constants it works).
 use ad_runtime::differentiable;
 
 #[differentiable]
-fn f(x: f64, n: Option<usize>) -> f64 {
-    let Some(k) = n else { return x };
-    x * k as f64
+fn f(x: f64) -> f64 {
+    let Some(c) = Some(x) else { return x };
+    c * x
 }
 
 fn main() {}

@@ -1,13 +1,17 @@
-// `while let` in the body.
+// `while let` over differentiated values: the values a pattern binds are constants
+// (`while let Some(k) = stack.pop()` over a buffer of integers works).
 use ad_runtime::differentiable;
 
 #[differentiable]
-fn f(x: f64, mut ks: Vec<usize>) -> f64 {
-    let mut y = x;
-    while let Some(_) = ks.pop() {
-        y = y * x;
+fn f(x: f64) -> f64 {
+    let mut v = vec![0.0; 2];
+    v[0] = x;
+    v[1] = 2.0 * x;
+    let mut s = 0.0;
+    while let Some(t) = v.pop() {
+        s += t * t;
     }
-    y
+    s
 }
 
 fn main() {}
