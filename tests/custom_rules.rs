@@ -243,3 +243,54 @@ fn custom_rule_jacobian_and_vjp() {
         .collect();
     assert_close(j.as_slice().unwrap(), &row, "jacobian row = gradient");
 }
+
+// ---- f_check ----------------------------------------------------------------------------
+
+/// A custom rule with a deliberate mistake in its `vjp` (the factor 2 of `d(x²)` missing).
+#[differentiable(custom(jvp = wrong_square_jvp, vjp = wrong_square_vjp))]
+fn wrong_square(x: &[f64]) -> f64 {
+    x.iter().map(|v| v * v).sum()
+}
+
+fn wrong_square_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
+    (
+        wrong_square(x),
+        x.iter().zip(dx).map(|(a, b)| 2.0 * a * b).sum(),
+    )
+}
+
+fn wrong_square_vjp(x: &[f64]) -> (f64, impl FnOnce(f64) -> Vec<f64>) {
+    let x = x.to_vec();
+    (wrong_square(&x), move |g| x.iter().map(|a| g * a).collect())
+}
+
+#[differentiable]
+fn rosen32(x: &[f32]) -> f32 {
+    let mut s = 0.0;
+    for i in 0..x.len() - 1 {
+        let a = x[i + 1] - x[i] * x[i];
+        s += 100.0 * a * a + (1.0 - x[i]) * (1.0 - x[i]);
+    }
+    s
+}
+
+#[test]
+fn f_check_finds_a_wrong_rule() {
+    // Generated derivatives and correct rules pass.
+    assert_eq!(
+        weighted_check(&[0.3, -0.7, 1.1], &[0.5, 1.5, -0.2], 0.8),
+        Ok(())
+    );
+    assert_eq!(newton_sqrt_check(2.5), Ok(()));
+    // `stop_gradient` is a derivative finite differences do not see: reported as such.
+    assert_eq!(
+        half_stopped_check(0.4, 1.3).unwrap_err().function,
+        "half_stopped"
+    );
+    assert_eq!(rosen32_check(&[0.5, 1.2, -0.3]), Ok(()));
+    // The wrong vjp is caught (and named); its jvp is right.
+    let err = wrong_square_check(&[0.5, -1.5, 2.0]).unwrap_err();
+    assert_eq!((err.function, err.mode), ("wrong_square", "f_vjp"));
+    assert!((err.generated - err.finite_difference).abs() > err.tolerance);
+    println!("{err}");
+}

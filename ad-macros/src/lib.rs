@@ -14,6 +14,7 @@
 //! | `forward` | forward mode: `f_jvp` and the hidden `f_pushforward` (one tangent slot per parameter), the primal's statements each followed by its tangent |
 //! | `nest` | second order by nesting the modes: the function lifted to dual numbers (`nest/dual.rs`), whose reverse sweep the reverse backend prints as `f_hvp_pullback`; `f_hvp` and `f_hessian` around it |
 //! | `generic` | functions generic over their float type: instantiated at `f64` and `f32` (each through the whole pipeline), and the generic wrappers the user calls |
+//! | `selfcheck` | `f_check`: the generated derivatives against central differences along a random direction, in one call |
 //! | `custom` | `custom(jvp = .., vjp = ..)`: the generated functions around the user's rules (the body is not transformed); second order a stub |
 //! | `reverse` | reverse mode: the plan (`reverse/plan/`: needed, recomputed or stored values, saves, buffer facts, fusion candidates), the forward sweep with its records, the reverse sweep, loops and register optimisations, partials, fusion, bounds-check hoisting (`hoist.rs`) and every unchecked access with its guard (`unchecked.rs`), and the generated functions (`emit.rs`) |
 //!
@@ -45,6 +46,7 @@ mod ir;
 mod method;
 mod nest;
 mod reverse;
+mod selfcheck;
 mod sema;
 
 use proc_macro::TokenStream;
@@ -125,7 +127,8 @@ fn transform(
     // Custom rules: the body is opaque, the generated functions wrap the user's rules.
     if let Some(custom) = &args.custom {
         cx.check()?;
-        let out = custom::emit(func, &sig, custom, args.order)?;
+        let mut out = custom::emit(func, &sig, custom, args.order)?;
+        out.extend(selfcheck::emit(func, &sig));
         return Ok(if func.sig.receiver().is_some() {
             method::self_calls(out, &func.sig.ident)
         } else {
@@ -161,6 +164,7 @@ fn transform(
     };
     out.extend(forward);
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
+    out.extend(selfcheck::emit(func, &sig));
     if func.sig.receiver().is_some() {
         out = method::self_calls(out, &func.sig.ident);
     }

@@ -29,6 +29,7 @@ pub fn self_calls(tokens: TokenStream, name: &Ident) -> TokenStream {
                 "hvp_pullback",
                 "hvp",
                 "hessian",
+                "check",
             ]
             .iter()
             .map(|s| format!("{base}_{s}")),

@@ -231,6 +231,7 @@ fn module_graph_has_no_cycles() {
             &["reverse", "forward", "nest", "codegen", "front"],
         ),
         ("method", &[]),
+        ("selfcheck", &["codegen", "front"]),
         ("derive", &[]),
         // The driver's `transform`, run once per instantiation.
         ("generic", &["transform"]),

@@ -52,3 +52,109 @@ pub fn assert_gradient(f: impl Fn(&[f64]) -> f64, x: &[f64], grad: &[f64], rtol:
         );
     }
 }
+
+// ---- f_check --------------------------------------------------------------------------
+
+/// What `f_check` found: the generated derivative along a random direction disagrees with
+/// central finite differences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mismatch {
+    /// The function checked.
+    pub function: &'static str,
+    /// Which derivative: `"f_jvp"` (forward mode) or `"f_vjp"` (reverse mode, `⟨∇f, v⟩`).
+    pub mode: &'static str,
+    /// The generated directional derivative.
+    pub generated: f64,
+    /// The central difference `(f(x + hv) - f(x - hv)) / 2h`.
+    pub finite_difference: f64,
+    /// The tolerance it exceeded.
+    pub tolerance: f64,
+}
+
+impl core::fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "`{}`: the directional derivative from {} is {:e}, central differences give {:e} (tolerance {:e})",
+            self.function, self.mode, self.generated, self.finite_difference, self.tolerance
+        )
+    }
+}
+
+impl std::error::Error for Mismatch {}
+
+/// `n` pseudo-random values in `[-1, 1]` (SplitMix64 from `seed`, which moves on).
+#[doc(hidden)]
+pub fn directions<F: num_traits::Float>(n: usize, seed: &mut u64) -> Vec<F> {
+    (0..n)
+        .map(|_| {
+            *seed = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = *seed;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^= z >> 31;
+            let u = (z >> 11) as f64 / (1u64 << 53) as f64;
+            F::from(2.0 * u - 1.0).unwrap()
+        })
+        .collect()
+}
+
+/// `x + h v` shaped like `x` (`v` flat, in `x`'s flat order).
+#[doc(hidden)]
+pub fn shifted<T: crate::__private::Flat + ?Sized>(x: &T, v: &[T::F], h: f64) -> T::Basis {
+    let mut flat = Vec::new();
+    x.flat_push(&mut flat);
+    let h = <T::F as num_traits::NumCast>::from(h).unwrap();
+    let moved: Vec<T::F> = flat.iter().zip(v).map(|(a, b)| *a + h * *b).collect();
+    x.from_flat(&moved)
+}
+
+/// `⟨g, v⟩` for a gradient `g` (flattened in parameter order) and a flat direction `v`.
+#[doc(hidden)]
+pub fn flat_dot<T: crate::__private::Flat + ?Sized>(g: &T, v: &[T::F]) -> f64 {
+    let mut flat = Vec::new();
+    g.flat_push(&mut flat);
+    flat.iter()
+        .zip(v)
+        .map(|(a, b)| num_traits::ToPrimitive::to_f64(&(*a * *b)).unwrap_or(f64::NAN))
+        .sum()
+}
+
+/// The step of `f_check`'s central differences, for arguments of size `scale`.
+#[doc(hidden)]
+pub fn step(scale: f64, single: bool) -> f64 {
+    let eps = if single { 1e-2 } else { 1e-5 };
+    eps * scale.max(1.0)
+}
+
+/// The verdict of `f_check`: both directional derivatives against the central difference,
+/// with a tolerance that scales with the derivatives, the value and the step.
+#[doc(hidden)]
+pub fn verdict(
+    function: &'static str,
+    value: f64,
+    jvp: f64,
+    vjp: f64,
+    up: f64,
+    down: f64,
+    h: f64,
+    single: bool,
+) -> Result<(), Mismatch> {
+    let fd = (up - down) / (2.0 * h);
+    let rel = if single { 2e-2 } else { 1e-5 };
+    // Truncation O(h² f''') is covered by `rel`; rounding of f's values by the last term.
+    let round = if single { 1e-6 } else { 1e-15 };
+    for (mode, generated) in [("f_jvp", jvp), ("f_vjp", vjp)] {
+        let tolerance = rel * generated.abs().max(fd.abs()).max(1.0) + round * value.abs() / h;
+        if !((generated - fd).abs() <= tolerance) {
+            return Err(Mismatch {
+                function,
+                mode,
+                generated,
+                finite_difference: fd,
+                tolerance,
+            });
+        }
+    }
+    Ok(())
+}

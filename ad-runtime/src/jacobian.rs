@@ -18,6 +18,9 @@ pub trait Flat {
     fn flat_push(&self, out: &mut Vec<Self::F>);
     /// The unit tangent at flat position `k` (see [`Flat::Basis`]).
     fn basis(&self, k: usize) -> Self::Basis;
+    /// A value shaped like `self` (its [`Flat::Basis`] type) holding `v`'s elements in flat
+    /// order, from the first (`f_check`'s directions and shifted arguments).
+    fn from_flat(&self, v: &[Self::F]) -> Self::Basis;
 }
 
 macro_rules! flat_scalars {
@@ -33,6 +36,9 @@ macro_rules! flat_scalars {
             }
             fn basis(&self, k: usize) -> $f {
                 if k == 0 { 1.0 } else { 0.0 }
+            }
+            fn from_flat(&self, v: &[$f]) -> $f {
+                v[0]
             }
         }
     )*};
@@ -59,6 +65,9 @@ impl<F: Float> Flat for [F] {
     fn basis(&self, k: usize) -> Vec<F> {
         unit(self.len(), k)
     }
+    fn from_flat(&self, v: &[F]) -> Vec<F> {
+        v[..self.len()].to_vec()
+    }
 }
 
 impl<F: Float> Flat for Vec<F> {
@@ -72,6 +81,9 @@ impl<F: Float> Flat for Vec<F> {
     }
     fn basis(&self, k: usize) -> Vec<F> {
         unit(self.len(), k)
+    }
+    fn from_flat(&self, v: &[F]) -> Vec<F> {
+        v[..self.len()].to_vec()
     }
 }
 
@@ -91,6 +103,9 @@ impl<F: Float, const N: usize> Flat for [F; N] {
         }
         v
     }
+    fn from_flat(&self, v: &[F]) -> [F; N] {
+        core::array::from_fn(|i| v[i])
+    }
 }
 
 impl<F: Float> Flat for Array1<F> {
@@ -105,6 +120,9 @@ impl<F: Float> Flat for Array1<F> {
     fn basis(&self, k: usize) -> Array1<F> {
         Array1::from(unit(self.len(), k))
     }
+    fn from_flat(&self, v: &[F]) -> Array1<F> {
+        Array1::from(v[..self.len()].to_vec())
+    }
 }
 
 impl<T: Flat + ?Sized> Flat for &T {
@@ -118,6 +136,9 @@ impl<T: Flat + ?Sized> Flat for &T {
     }
     fn basis(&self, k: usize) -> T::Basis {
         (**self).basis(k)
+    }
+    fn from_flat(&self, v: &[T::F]) -> T::Basis {
+        (**self).from_flat(v)
     }
 }
 
@@ -137,6 +158,15 @@ macro_rules! flat_tuples {
                 let mut at = 0usize;
                 ($({
                     let b = self.$i.basis(k.wrapping_sub(at));
+                    at += self.$i.flat_len();
+                    b
+                },)+)
+            }
+            #[allow(unused_assignments)]
+            fn from_flat(&self, v: &[F]) -> Self::Basis {
+                let mut at = 0usize;
+                ($({
+                    let b = self.$i.from_flat(&v[at..]);
                     at += self.$i.flat_len();
                     b
                 },)+)
