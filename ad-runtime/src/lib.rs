@@ -61,6 +61,7 @@
 pub mod check;
 pub mod dual;
 mod forward;
+pub mod implicit;
 mod jacobian;
 /// Fused, numerically stable neural-network ops (activations, softmax, losses) with pullbacks.
 pub mod nn;
