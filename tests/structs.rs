@@ -298,3 +298,100 @@ fn struct_patterns() {
     let fd = fd_grad(|z| destructured(&unflat(&m, z), &x), &flat(&m));
     assert_close(&flat(&g), &fd, "destructured struct gradient");
 }
+
+/// `⟨a, b⟩` over the floats of two `Mlp`s.
+fn mlp_dot(a: &Mlp, b: &Mlp) -> f64 {
+    flat(a).iter().zip(flat(b)).map(|(x, y)| x * y).sum()
+}
+
+#[test]
+fn forward_mode_and_second_order_of_structs() {
+    // Scalar fields: jvp = grad · v, and H v against differences of the gradient.
+    let p = Line {
+        slope: 0.7,
+        intercept: -0.2,
+    };
+    let v = Line {
+        slope: 0.3,
+        intercept: -1.1,
+    };
+    let xs = [0.0, 1.0, 2.0, 3.5];
+    let ys = [0.1, 0.9, 1.2, 2.8];
+    let (_, g) = line_loss_grad(&p, &xs, &ys);
+    let (val, t) = line_loss_jvp(&p, &xs, &ys, &v);
+    assert_eq!(val, line_loss(&p, &xs, &ys));
+    assert_close(
+        &[t],
+        &[g.slope * v.slope + g.intercept * v.intercept],
+        "jvp = grad . v",
+    );
+    let (_, g2, hv) = line_loss_hvp(&p, &xs, &ys, &v);
+    assert_close(
+        &[g2.slope, g2.intercept],
+        &[g.slope, g.intercept],
+        "hvp gradient",
+    );
+    // The loss is quadratic: H v = (2/n) Σ (x v_s + v_i) (x, 1).
+    let n = xs.len() as f64;
+    let hs: f64 = xs
+        .iter()
+        .map(|x| 2.0 * (x * v.slope + v.intercept) * x)
+        .sum::<f64>()
+        / n;
+    let hi: f64 = xs
+        .iter()
+        .map(|x| 2.0 * (x * v.slope + v.intercept))
+        .sum::<f64>()
+        / n;
+    assert_close(&[hv.slope, hv.intercept], &[hs, hi], "H v closed form");
+
+    // Nested structs of arrays, through a method calling a method.
+    let m = mlp();
+    let mut dir = mlp();
+    dir.scale_by(0.5);
+    let x = Array2::from_shape_fn((5, 3), |(i, j)| ((i * 3 + j) as f64 * 0.23).cos());
+    let labels = [0, 1, 1, 0, 1];
+    let (_, g) = m.loss_grad(&x, &labels);
+    let (_, t) = m.loss_jvp(&x, &labels, &dir);
+    assert_close(&[t], &[mlp_dot(&g, &dir)], "method jvp = grad . v");
+    let (_, _, hv) = m.loss_hvp(&x, &labels, &dir);
+    let h = 1e-5;
+    let shifted = |s: f64| {
+        let mut q = m.clone();
+        q.add_scaled(s, &dir);
+        flat(&q.loss_grad(&x, &labels).1)
+    };
+    let fd: Vec<f64> = shifted(h)
+        .iter()
+        .zip(shifted(-h))
+        .map(|(a, b)| (a - b) / (2.0 * h))
+        .collect();
+    common::assert_close_tol(&flat(&hv), &fd, 1e-5, "method H v");
+    assert_eq!(hv.name, "net");
+}
+
+#[derive(Clone, Debug, Differentiable)]
+struct Pair(f64, Vec<f64>);
+
+#[differentiable]
+fn pair_loss(p: &Pair, k: f64) -> f64 {
+    let mut s = 0.0;
+    for i in 0..p.1.len() {
+        s += p.1[i] * p.1[i] * p.0;
+    }
+    s * k
+}
+
+#[test]
+fn tuple_structs() {
+    let p = Pair(1.5, vec![0.5, -1.0]);
+    let (v, (g, gk)) = pair_loss_grad(&p, 2.0);
+    assert_eq!(v, pair_loss(&p, 2.0));
+    assert_close(
+        &[g.0, g.1[0], g.1[1], gk],
+        &[2.5, 3.0, -6.0, 1.875],
+        "closed form",
+    );
+    let (_, t) = pair_loss_jvp(&p, 2.0, &Pair(1.0, vec![0.0, 1.0]), 0.0);
+    assert_close(&[t], &[2.5 - 6.0], "jvp");
+}

@@ -69,7 +69,9 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
     let zero = build(&|_| quote!(#rt::Zero::zero()), &|_| {
         quote!(::core::default::Default::default())
     });
+    let twin = dual_twin(&input, data, &diff, &fixed);
     Ok(quote! {
+        #twin
         const _: () = {
             /// Each differentiated field is its own tangent and a vector: floats, `Vec`s,
             /// fixed-size arrays, ndarray arrays, derived structs (else `#[no_derivative]`).
@@ -120,4 +122,138 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
             }
         }
     })
+}
+
+/// The struct's form on dual numbers, for second order and for forward mode (`nest`): a
+/// hidden struct with the same field names, each differentiated field of the lifted type
+/// (`<T as LiftDual>::Out`: `Dual<f64>` for `f64`, `Array2<Dual<f64>>` for `Array2<f64>`,
+/// the twin of a nested struct), the others as they are; `LiftDual` for the struct and
+/// `SplitDual` back, and what a parameter needs (`Differentiable`, `Zero`, `Accumulate`,
+/// `FieldRead`).
+fn dual_twin(
+    input: &syn::DeriveInput,
+    data: &syn::DataStruct,
+    diff: &[(syn::Member, syn::Type)],
+    fixed: &[syn::Member],
+) -> TokenStream {
+    if matches!(data.fields, syn::Fields::Unit) {
+        return TokenStream::new();
+    }
+    let rt = quote!(::ad_runtime);
+    let pv = quote!(::ad_runtime::__private);
+    let name = &input.ident;
+    let vis = &input.vis;
+    let twin = quote::format_ident!("__AdDual{}", name);
+    let field_types: Vec<TokenStream> = data
+        .fields
+        .iter()
+        .map(|f| {
+            let ty = &f.ty;
+            if f.attrs.iter().any(|a| a.path().is_ident("no_derivative")) {
+                quote!(#ty)
+            } else {
+                quote!(<#ty as #pv::LiftDual>::Out)
+            }
+        })
+        .collect();
+    let definition = match &data.fields {
+        syn::Fields::Named(named) => {
+            let fields = named.named.iter().zip(&field_types).map(|(f, t)| {
+                let (fv, id) = (&f.vis, &f.ident);
+                quote!(#fv #id: #t)
+            });
+            quote!(#vis struct #twin { #(#fields,)* })
+        }
+        _ => {
+            let fields = data.fields.iter().zip(&field_types).map(|(f, t)| {
+                let fv = &f.vis;
+                quote!(#fv #t)
+            });
+            quote!(#vis struct #twin(#(#fields,)*);)
+        }
+    };
+    let d: Vec<&syn::Member> = diff.iter().map(|(m, _)| m).collect();
+    let lifts = d
+        .iter()
+        .map(|m| quote!(#m: #pv::LiftDual::lift(&self.#m, &t.#m)));
+    let consts = d
+        .iter()
+        .map(|m| quote!(#m: #pv::LiftDual::lift_const(&self.#m)));
+    let clones: Vec<TokenStream> = fixed
+        .iter()
+        .map(|m| quote!(#m: ::core::clone::Clone::clone(&self.#m)))
+        .collect();
+    let splits = d.iter().enumerate().map(|(k, m)| {
+        let (a, b) = (
+            quote::format_ident!("__a{}", k),
+            quote::format_ident!("__b{}", k),
+        );
+        quote!(let (#a, #b) = #pv::SplitDual::split(self.#m);)
+    });
+    let re = d.iter().enumerate().map(|(k, m)| {
+        let a = quote::format_ident!("__a{}", k);
+        quote!(#m: #a)
+    });
+    let eps = d.iter().enumerate().map(|(k, m)| {
+        let b = quote::format_ident!("__b{}", k);
+        quote!(#m: #b)
+    });
+    let fixed_re = fixed
+        .iter()
+        .map(|m| quote!(#m: ::core::clone::Clone::clone(&self.#m)));
+    let fixed_eps = fixed.iter().map(|m| quote!(#m: self.#m));
+    let zero_tangent = d
+        .iter()
+        .map(|m| quote!(#m: #rt::Differentiable::zero_tangent(&self.#m)));
+    let zero = d.iter().map(|m| quote!(#m: #rt::Zero::zero()));
+    let fixed_default = fixed
+        .iter()
+        .map(|m| quote!(#m: ::core::default::Default::default()));
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types, dead_code)]
+        #definition
+        impl #pv::LiftDual for #name {
+            type Out = #twin;
+            fn lift(&self, t: &Self) -> #twin {
+                #twin { #(#lifts,)* #(#clones,)* }
+            }
+            fn lift_const(&self) -> #twin {
+                #twin { #(#consts,)* #(#clones,)* }
+            }
+        }
+        impl #pv::SplitDual for #twin {
+            type Out = #name;
+            fn split(self) -> (#name, #name) {
+                #(#splits)*
+                (#name { #(#re,)* #(#fixed_re,)* }, #name { #(#eps,)* #(#fixed_eps,)* })
+            }
+        }
+        impl #pv::Recycle for #twin {
+            fn recycle(self) {}
+        }
+        impl #rt::Differentiable for #twin {
+            type Tangent = #twin;
+            fn zero_tangent(&self) -> #twin {
+                #twin { #(#zero_tangent,)* #(#clones,)* }
+            }
+        }
+        impl #rt::Zero for #twin {
+            fn zero() -> #twin {
+                #twin { #(#zero,)* #(#fixed_default,)* }
+            }
+        }
+        impl #rt::Accumulate for #twin {
+            fn accumulate(&mut self, g: #twin) {
+                #(#rt::Accumulate::accumulate(&mut self.#d, g.#d);)*
+            }
+        }
+        impl #rt::FieldRead for #twin {
+            type Out<'a> = &'a #twin;
+            #[inline(always)]
+            fn read(&self) -> &#twin {
+                self
+            }
+        }
+    }
 }

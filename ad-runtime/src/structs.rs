@@ -30,7 +30,19 @@ macro_rules! read_copy {
         }
     )*};
 }
-read_copy!(f64, f32, usize, isize, i32, i64, u32, u64, bool);
+read_copy!(
+    f64,
+    f32,
+    crate::Dual<f64>,
+    crate::Dual<f32>,
+    usize,
+    isize,
+    i32,
+    i64,
+    u32,
+    u64,
+    bool
+);
 
 macro_rules! read_borrow {
     ($([$($g:tt)*] $t:ty),*) => {$(

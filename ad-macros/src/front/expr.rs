@@ -254,6 +254,19 @@ impl Lowerer<'_> {
                 }
                 Op::Tuple(t.elems.iter().map(|x| self.lower_atom(x)).collect())
             }
+            // `p.0` of a tuple struct parameter (or of a field read from one): a struct field.
+            Expr::Field(f)
+                if matches!(f.member, syn::Member::Unnamed(_)) && self.struct_base(&f.base) =>
+            {
+                let base = self.lower_atom(&f.base);
+                match self.member_root(&base) {
+                    Some((root, mut prefix)) => {
+                        prefix.push(f.member.clone());
+                        Op::Member(root, prefix, false)
+                    }
+                    None => Op::Member(base, vec![f.member.clone()], false),
+                }
+            }
             Expr::Field(f) => match &f.member {
                 syn::Member::Unnamed(idx) => {
                     let base = self.lower_atom(&f.base);
@@ -261,15 +274,12 @@ impl Lowerer<'_> {
                 }
                 syn::Member::Named(_) => {
                     // `p.a.b`: a field path on a variable (a `#[derive(Differentiable)]` struct).
-                    let mut path = Vec::new();
+                    let mut path = vec![f.member.clone()];
                     let mut base = &*f.base;
-                    if let syn::Member::Named(n) = &f.member {
-                        path.push(n.clone());
-                    }
                     while let Expr::Field(inner) = strip(base)
-                        && let syn::Member::Named(n) = &inner.member
+                        && let syn::Member::Named(_) = &inner.member
                     {
-                        path.push(n.clone());
+                        path.push(inner.member.clone());
                         base = &inner.base;
                     }
                     path.reverse();
@@ -460,8 +470,34 @@ impl Lowerer<'_> {
         }
     }
 
+    /// Whether `e` is a struct: a variable of a struct type (`p: &Pair`, `self`), or a field
+    /// read from one.
+    pub(super) fn struct_base(&self, e: &Expr) -> bool {
+        match strip(e) {
+            Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|i| self.lookup(&i.to_string()))
+                .is_some_and(|v| {
+                    let ty = self.vars[v].ty.as_ref();
+                    let strip_ref = |t: &Type| -> Type {
+                        match t {
+                            Type::Reference(r) => (*r.elem).clone(),
+                            other => other.clone(),
+                        }
+                    };
+                    ty.is_some_and(|t| crate::front::is_struct_type(&strip_ref(t)))
+                        || self.member_root(&Atom::Var(v)).is_some()
+                }),
+            Expr::Field(f) => {
+                matches!(f.member, syn::Member::Named(_)) && self.struct_base(&f.base)
+            }
+            _ => false,
+        }
+    }
+
     /// If `a` holds a field read (`Op::Member`, through copies), its struct and path.
-    pub(super) fn member_root(&self, a: &Atom) -> Option<(Atom, Vec<syn::Ident>)> {
+    pub(super) fn member_root(&self, a: &Atom) -> Option<(Atom, Vec<syn::Member>)> {
         let Atom::Var(v) = a else { return None };
         match self.defs.get(v)? {
             Op::Member(root, path, _) => Some((root.clone(), path.clone())),

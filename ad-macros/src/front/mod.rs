@@ -15,5 +15,7 @@ mod syntax;
 
 pub(crate) use iterchain::exits_expr as iterchain_exits;
 pub(crate) use lower::lower;
-pub(crate) use signature::{Args, Custom, Param, Signature, sequence_element, signature};
+pub(crate) use signature::{
+    Args, Custom, Param, Signature, is_struct_type, sequence_element, signature,
+};
 pub(crate) use syntax::strip;

@@ -432,3 +432,24 @@ pub(crate) fn is_sequence_type(ty: &Type) -> bool {
         _ => false,
     }
 }
+
+/// A struct type (`Self`, `Mlp`): a path, not a float, an integer, `bool`, a `String`, a
+/// `Vec`, an `Option` or an ndarray type, whose name starts with a capital.
+pub(crate) fn is_struct_type(ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else { return false };
+    if p.qself.is_some() {
+        return false;
+    }
+    let Some(last) = p.path.segments.last() else {
+        return false;
+    };
+    let s = last.ident.to_string();
+    let known = ["String", "Vec", "Option", "Box", "Axis", "Order"];
+    !(known.contains(&s.as_str())
+        || s.starts_with("Array")
+        || s.starts_with("CowArray")
+        || s.starts_with("ArcArray")
+        || s.starts_with("Ix"))
+        && s.chars().next().is_some_and(|c| c.is_uppercase())
+        && matches!(last.arguments, syn::PathArguments::None)
+}

@@ -172,7 +172,7 @@ pub enum Op {
     /// `ad_runtime::__private::read(&base.a.b)`: a copy of a float, a borrow of the rest;
     /// with `true`, `&base.a.b` (a borrow written as such, or a binding of a destructuring
     /// through a reference).
-    Member(Atom, Vec<syn::Ident>, bool),
+    Member(Atom, Vec<syn::Member>, bool),
     /// An expression the transformation does not look into; allowed only on constants.
     Opaque {
         tokens: TokenStream,

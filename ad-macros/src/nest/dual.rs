@@ -36,7 +36,14 @@ pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
         .collect();
     let act = crate::sema::activity::activity(func, &active);
     let differentiated = act;
-    let lifted_sig = lift_signature(sig);
+    let mut lifted_sig = lift_signature(sig);
+    // A method's receiver: its lifted type is not a receiver type, so the dual pullback is
+    // an associated function whose first parameter is `__ad_self`.
+    for p in &mut lifted_sig.params {
+        if p.ident == "self" {
+            p.ident = syn::Ident::new("__ad_self", p.ident.span());
+        }
+    }
     (lifted_sig, lift_func(func, kinds, &differentiated))
 }
 
@@ -48,7 +55,10 @@ pub fn lift_signature(sig: &Signature) -> Signature {
         .iter()
         .map(|p| {
             let mut ty = p.ty.clone();
-            types.visit_type_mut(&mut ty);
+            // A constant struct parameter keeps its type (its fields are read as constants).
+            if p.active || !crate::front::is_struct_type(strip_refs(&ty)) {
+                types.visit_type_mut(&mut ty);
+            }
             crate::front::Param {
                 ident: p.ident.clone(),
                 ty,
@@ -71,9 +81,14 @@ pub fn lift_signature(sig: &Signature) -> Signature {
 /// `func` with its floats lifted (`differentiated`: its active variables).
 fn lift_func(func: &Func, kinds: &[Kind], differentiated: &[bool]) -> Func {
     let mut f = func.clone();
-    for var in &mut f.vars {
-        if let Some(ty) = &mut var.ty {
+    for (v, var) in f.vars.iter_mut().enumerate() {
+        if let Some(ty) = &mut var.ty
+            && (differentiated[v] || !crate::front::is_struct_type(strip_refs(ty)))
+        {
             DualTypes.visit_type_mut(ty);
+        }
+        if var.ident == "self" {
+            var.ident = syn::Ident::new("__ad_self", var.ident.span());
         }
     }
     let lifter = Lifter {
@@ -119,6 +134,12 @@ impl VisitMut for DualTypes {
         {
             let f = p.path.clone();
             *ty = syn::parse_quote!(::ad_runtime::Dual<#f>);
+            return;
+        }
+        // A `#[derive(Differentiable)]` struct (or `Self` in a method): its dual twin.
+        if crate::front::is_struct_type(ty) {
+            let t = ty.clone();
+            *ty = syn::parse_quote!(<#t as ::ad_runtime::__private::LiftDual>::Out);
             return;
         }
         syn::visit_mut::visit_type_mut(self, ty);
@@ -225,6 +246,28 @@ impl Lifter<'_> {
     /// Lifts `op`, whose result goes to a value of kind `dest` (when known).
     fn op(&self, op: &mut Op, dest: Option<Kind>) {
         let scalar_dest = dest == Some(Kind::Scalar);
+        // A field of a constant struct (not lifted): its value, lifted by type.
+        if let Op::Member(Atom::Var(b), path, _) = op
+            && !self.differentiated[*b]
+            && self.vars[*b]
+                .ty
+                .as_ref()
+                .is_some_and(|t| crate::front::is_struct_type(strip_refs(t)))
+        {
+            let base = &self.vars[*b].ident;
+            let base = if base == "self" {
+                quote!(__ad_self)
+            } else {
+                quote!(#base)
+            };
+            *op = Op::Opaque {
+                tokens: quote!(::ad_runtime::__private::Relift::relift(::core::clone::Clone::clone(&#base.#(#path).*))),
+                reads: vec![*b],
+                what: "a field of a constant struct".to_string(),
+                mutates: Vec::new(),
+            };
+            return;
+        }
         match op {
             // Not differentiated, called on constants: plain arguments, a lifted float result.
             // An ndarray constructor (`Array1::<f64>::zeros(n)`, `Array::from_elem(s, 0.5)`):
@@ -509,4 +552,13 @@ fn lift_literals(ts: &TokenStream) -> TokenStream {
             other => other.into_token_stream(),
         })
         .collect()
+}
+
+/// `ty` without its references.
+fn strip_refs(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Reference(r) => strip_refs(&r.elem),
+        syn::Type::Paren(p) => strip_refs(&p.elem),
+        other => other,
+    }
 }

@@ -140,14 +140,6 @@ pub fn emit_stub(item: &syn::ItemFn, sig: &Signature, why: &str) -> TokenStream 
 /// Why the function is not lifted to dual numbers, if it is not.
 fn unsupported(func: &Func) -> Option<&'static str> {
     let mut why = None;
-    // A parameter of a struct type (`&Self`, `&Mlp`): no dual form of it to lift to.
-    if func
-        .vars
-        .iter()
-        .any(|v| v.kind == crate::ir::VarKind::Param && v.ty.as_ref().is_some_and(is_struct_type))
-    {
-        return Some("struct parameters");
-    }
     crate::ir::walk(&func.body, &mut |s: &Stmt| {
         let op = match s {
             Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => op,
@@ -158,7 +150,6 @@ fn unsupported(func: &Func) -> Option<&'static str> {
                 why = Some("casts (`as`) in `mapv` closures")
             }
             Op::Concat { .. } => why = Some("`concatenate`/`stack`"),
-            Op::Member(..) => why = Some("struct parameters"),
             _ => {}
         }
     });
@@ -467,30 +458,4 @@ fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
 
 fn is_float(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
-}
-
-/// A struct type (`Self`, `Mlp`, `&Mlp`): a path that is not a float, an integer, `bool`, a
-/// `Vec`, a `String` or an ndarray type.
-fn is_struct_type(ty: &Type) -> bool {
-    match ty {
-        Type::Reference(r) => is_struct_type(&r.elem),
-        Type::Paren(p) => is_struct_type(&p.elem),
-        Type::Path(p) if p.qself.is_none() => {
-            let Some(last) = p.path.segments.last() else {
-                return false;
-            };
-            let s = last.ident.to_string();
-            let known = [
-                "f64", "f32", "usize", "isize", "u8", "u16", "u32", "u64", "u128", "i8", "i16",
-                "i32", "i64", "i128", "bool", "char", "String", "Vec", "Option", "Box",
-            ];
-            !(known.contains(&s.as_str())
-                || s.starts_with("Array")
-                || s.starts_with("CowArray")
-                || s == "Ix1"
-                || s == "Ix2")
-                && s.chars().next().is_some_and(|c| c.is_uppercase())
-        }
-        _ => false,
-    }
 }

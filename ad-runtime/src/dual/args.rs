@@ -107,6 +107,11 @@ impl<F: Float, D: ndarray::Dimension> Recycle for ndarray::Array<Dual<F>, D> {
 
 /// A parameter lifted to dual numbers for `f_hvp`: each float paired with its tangent
 /// (`lift`) or with a zero tangent (`lift_const`, for parameters not differentiated).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no derivative (no dual-number form)",
+    label = "not differentiable",
+    note = "a field of a `#[derive(Differentiable)]` struct must be a float, a `Vec`, a fixed-size array, an ndarray array or a derived struct; mark any other field `#[no_derivative]`"
+)]
 pub trait LiftDual {
     /// The lifted value: `Dual<F>` for a float, `Vec<Dual<F>>` for a slice or `Vec`,
     /// `[Dual<F>; N]` for an array.
