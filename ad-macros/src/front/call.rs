@@ -17,16 +17,34 @@ impl Lowerer<'_> {
     pub(super) fn lower_method(&mut self, m: &syn::ExprMethodCall) -> Op {
         let name = m.method.to_string();
         // `self.forward(x)` in a method: the differentiable method `Self::forward(self, x)`,
-        // called like any differentiable function.
+        // called like any differentiable function; `p.eval(t)` on a parameter `p: &P` of a
+        // struct type (a method that is not a float or array method) likewise `P::eval(p, t)`.
         if let Expr::Path(p) = strip(&m.receiver)
-            && p.path.is_ident("self")
             && m.turbofish.is_none()
+            && crate::sema::rules::method(&name).is_none()
+            && crate::sema::rules::tensor_method(&name).is_none()
         {
             let method = &m.method;
             let args = m.args.iter();
-            let call: syn::ExprCall =
-                syn::parse_quote_spanned!(m.span()=> Self::#method(self, #(#args),*));
-            return self.lower_call(&call, &Expr::Call(call.clone()));
+            let recv = &p.path;
+            let ty: Option<syn::Type> = if p.path.is_ident("self") {
+                Some(syn::parse_quote!(Self))
+            } else {
+                p.path
+                    .get_ident()
+                    .and_then(|i| self.lookup(&i.to_string()))
+                    .and_then(|v| self.vars[v].ty.clone())
+                    .map(|t| match t {
+                        syn::Type::Reference(r) => *r.elem,
+                        other => other,
+                    })
+                    .filter(crate::front::is_struct_type)
+            };
+            if let Some(ty) = ty {
+                let call: syn::ExprCall =
+                    syn::parse_quote_spanned!(m.span()=> #ty::#method(#recv, #(#args),*));
+                return self.lower_call(&call, &Expr::Call(call.clone()));
+            }
         }
         // `xs.iter().sum()` (also `.into_iter()`, `.copied()`, `.cloned()`, with or without
         // `::<f64>`) of a slice, `Vec` or fixed-size array: the runtime's differentiable
@@ -415,11 +433,26 @@ impl Lowerer<'_> {
         // Paths that start with a type or constructor (`Vec::new`, `Some`, `f64::from`) are
         // plain calls, allowed on constants only.
         // `Self::m(self, ..)` is a method call (`self.m(..)`), not a constructor.
-        let method_call = segs.len() == 2
-            && segs[0] == "Self"
-            && c.args
-                .first()
-                .is_some_and(|a| matches!(strip(a), Expr::Path(p) if p.path.is_ident("self")));
+        // (Also `P::m(p, ..)` for `p.m(..)` on a struct parameter.)
+        let struct_var = |a: &Expr| match strip(a) {
+            Expr::Path(p) => {
+                p.path.is_ident("self")
+                    || p.path
+                        .get_ident()
+                        .and_then(|i| self.lookup(&i.to_string()))
+                        .is_some_and(|v| {
+                            self.vars[v].ty.as_ref().is_some_and(|t| {
+                                let t = match t {
+                                    syn::Type::Reference(r) => &*r.elem,
+                                    other => other,
+                                };
+                                crate::front::is_struct_type(t)
+                            })
+                        })
+            }
+            _ => false,
+        };
+        let method_call = segs.len() == 2 && c.args.first().is_some_and(struct_var);
         let typelike = !method_call
             && segs.first().is_some_and(|s| {
                 s.chars().next().is_some_and(|ch| ch.is_uppercase())

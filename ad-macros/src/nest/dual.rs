@@ -49,16 +49,13 @@ pub fn lift(sig: &Signature, func: &Func, kinds: &[Kind]) -> (Signature, Func) {
 
 /// `sig` with its float types lifted (for a function whose body is not, see `emit_stub`).
 pub fn lift_signature(sig: &Signature) -> Signature {
-    let mut types = DualTypes;
     let params = sig
         .params
         .iter()
         .map(|p| {
             let mut ty = p.ty.clone();
-            // A constant struct parameter keeps its type (its fields are read as constants).
-            if p.active || !crate::front::is_struct_type(strip_refs(&ty)) {
-                types.visit_type_mut(&mut ty);
-            }
+            // A constant parameter keeps its struct types (its fields are read as constants).
+            DualTypes { structs: p.active }.visit_type_mut(&mut ty);
             crate::front::Param {
                 ident: p.ident.clone(),
                 ty,
@@ -69,7 +66,7 @@ pub fn lift_signature(sig: &Signature) -> Signature {
         })
         .collect();
     let mut ret_ty = sig.ret_ty.clone();
-    types.visit_type_mut(&mut ret_ty);
+    DualTypes { structs: true }.visit_type_mut(&mut ret_ty);
     Signature {
         params,
         ret_ty,
@@ -82,10 +79,11 @@ pub fn lift_signature(sig: &Signature) -> Signature {
 fn lift_func(func: &Func, kinds: &[Kind], differentiated: &[bool]) -> Func {
     let mut f = func.clone();
     for (v, var) in f.vars.iter_mut().enumerate() {
-        if let Some(ty) = &mut var.ty
-            && (differentiated[v] || !crate::front::is_struct_type(strip_refs(ty)))
-        {
-            DualTypes.visit_type_mut(ty);
+        if let Some(ty) = &mut var.ty {
+            DualTypes {
+                structs: differentiated[v],
+            }
+            .visit_type_mut(ty);
         }
         if var.ident == "self" {
             var.ident = syn::Ident::new("__ad_self", var.ident.span());
@@ -124,8 +122,11 @@ pub fn closure_liftable(closure: &TokenStream) -> bool {
     })
 }
 
-/// `f64` -> `::ad_runtime::Dual<f64>` (also `f32`), wherever it appears in a type.
-struct DualTypes;
+/// `f64` -> `::ad_runtime::Dual<f64>` (also `f32`), wherever it appears in a type; with
+/// `structs`, a struct type -> its dual twin (`<Mlp as LiftDual>::Out`).
+struct DualTypes {
+    structs: bool,
+}
 
 impl VisitMut for DualTypes {
     fn visit_type_mut(&mut self, ty: &mut syn::Type) {
@@ -137,7 +138,7 @@ impl VisitMut for DualTypes {
             return;
         }
         // A `#[derive(Differentiable)]` struct (or `Self` in a method): its dual twin.
-        if crate::front::is_struct_type(ty) {
+        if self.structs && crate::front::is_struct_type(ty) {
             let t = ty.clone();
             *ty = syn::parse_quote!(<#t as ::ad_runtime::__private::LiftDual>::Out);
             return;
@@ -278,7 +279,7 @@ impl Lifter<'_> {
                 plain: true,
                 ..
             } if is_array_constructor(func) => {
-                DualTypes.visit_path_mut(func);
+                DualTypes { structs: true }.visit_path_mut(func);
                 args.iter_mut().for_each(lift_atom);
             }
             Op::Call {
@@ -329,7 +330,9 @@ impl Lifter<'_> {
                 *closure = lift_tokens(closure);
                 **sub = lift_closure(sub, captures.len());
             }
-            Op::Cast { ty, .. } if is_float_type(ty) => DualTypes.visit_type_mut(ty),
+            Op::Cast { ty, .. } if is_float_type(ty) => {
+                DualTypes { structs: true }.visit_type_mut(ty)
+            }
             // To an integer: from the value of a dual.
             Op::Cast { lifted, .. } => *lifted = true,
             Op::Method {

@@ -172,6 +172,15 @@ impl<F: TensorFloat, S: ndarray::Data<Elem = F>> IndexAny for ndarray::ArrayBase
     }
 }
 
+impl<T: crate::traits::Accumulate, const N: usize> IndexAny for [T; N] {
+    type Elem = T;
+    type Adj = [T; N];
+    #[inline]
+    fn acc_index_any(&self, d: &mut [T; N], i: usize, g: T) {
+        d[i].accumulate(g);
+    }
+}
+
 impl<T: IndexAny + ?Sized> IndexAny for &T {
     type Elem = T::Elem;
     type Adj = T::Adj;
