@@ -327,3 +327,13 @@ pub fn params_and_clones(sig: &crate::front::Signature) -> (Vec<TokenStream>, Ve
         })
         .unzip()
 }
+
+/// The user's lifetime parameters as generics (`<'a, 'b>`), or nothing.
+pub fn lifetime_generics(sig: &crate::front::Signature) -> TokenStream {
+    if sig.lifetimes.is_empty() {
+        quote!()
+    } else {
+        let l = &sig.lifetimes;
+        quote!(<#(#l),*>)
+    }
+}

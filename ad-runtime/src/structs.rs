@@ -115,64 +115,32 @@ macro_rules! vs_float {
 }
 vs_float!(f64, f32);
 
-impl<T: VectorSpace> VectorSpace for Vec<T> {
-    fn scale_by(&mut self, a: f64) {
-        self.iter_mut().for_each(|v| v.scale_by(a));
-    }
-    fn add_scaled(&mut self, a: f64, x: &Self) {
-        self.iter_mut().zip(x).for_each(|(v, x)| v.add_scaled(a, x));
-    }
-    fn inner(&self, x: &Self) -> f64 {
-        self.iter().zip(x).map(|(v, x)| v.inner(x)).sum()
-    }
-    fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64)) {
-        for ((v, x), y) in self.iter_mut().zip(x).zip(y) {
-            v.zip2_mut(x, y, f);
+/// Sequences: element by element.
+macro_rules! vs_sequence {
+    ($([$($g:tt)*] $t:ty),*) => {$(
+        impl<$($g)*> VectorSpace for $t {
+            fn scale_by(&mut self, a: f64) {
+                self.iter_mut().for_each(|v| v.scale_by(a));
+            }
+            fn add_scaled(&mut self, a: f64, x: &Self) {
+                self.iter_mut().zip(x.iter()).for_each(|(v, x)| v.add_scaled(a, x));
+            }
+            fn inner(&self, x: &Self) -> f64 {
+                self.iter().zip(x.iter()).map(|(v, x)| v.inner(x)).sum()
+            }
+            fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64)) {
+                for ((v, x), y) in self.iter_mut().zip(x.iter()).zip(y.iter()) {
+                    v.zip2_mut(x, y, f);
+                }
+            }
+            fn dot_self(&self) -> f64 {
+                self.iter().map(|v| v.dot_self()).sum()
+            }
         }
-    }
-    fn dot_self(&self) -> f64 {
-        self.iter().map(|v| v.dot_self()).sum()
-    }
+    )*};
 }
-
-impl<T: VectorSpace, const N: usize> VectorSpace for [T; N] {
-    fn scale_by(&mut self, a: f64) {
-        self.iter_mut().for_each(|v| v.scale_by(a));
-    }
-    fn add_scaled(&mut self, a: f64, x: &Self) {
-        self.iter_mut().zip(x).for_each(|(v, x)| v.add_scaled(a, x));
-    }
-    fn inner(&self, x: &Self) -> f64 {
-        self.iter().zip(x).map(|(v, x)| v.inner(x)).sum()
-    }
-    fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64)) {
-        for ((v, x), y) in self.iter_mut().zip(x).zip(y) {
-            v.zip2_mut(x, y, f);
-        }
-    }
-    fn dot_self(&self) -> f64 {
-        self.iter().map(|v| v.dot_self()).sum()
-    }
-}
-
-impl<F: TensorFloat + VectorSpace, D: ndarray::Dimension> VectorSpace for ndarray::Array<F, D> {
-    fn scale_by(&mut self, a: f64) {
-        self.iter_mut().for_each(|v| v.scale_by(a));
-    }
-    fn add_scaled(&mut self, a: f64, x: &Self) {
-        self.iter_mut()
-            .zip(x.iter())
-            .for_each(|(v, x)| v.add_scaled(a, x));
-    }
-    fn inner(&self, x: &Self) -> f64 {
-        self.iter().zip(x.iter()).map(|(v, x)| v.inner(x)).sum()
-    }
-    fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64)) {
-        for ((v, x), y) in self.iter_mut().zip(x.iter()).zip(y.iter()) {
-            v.zip2_mut(x, y, f);
-        }
-    }
-    fn dot_self(&self) -> f64 {
-        self.iter().map(|v| v.dot_self()).sum()
-    }
-}
+vs_sequence!(
+    [T: VectorSpace] Vec<T>,
+    [T: VectorSpace, const N: usize] [T; N],
+    [F: TensorFloat + VectorSpace, D: ndarray::Dimension] ndarray::Array<F, D>
+);
