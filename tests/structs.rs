@@ -395,3 +395,30 @@ fn tuple_structs() {
     let (_, t) = pair_loss_jvp(&p, 2.0, &Pair(1.0, vec![0.0, 1.0]), 0.0);
     assert_close(&[t], &[2.5 - 6.0], "jvp");
 }
+
+#[derive(Clone, Debug, Differentiable)]
+struct WithTuple {
+    pair: (f64, Vec<f64>),
+    k: f64,
+}
+
+#[differentiable]
+fn with_tuple(p: &WithTuple) -> f64 {
+    let s = p.pair.0 * p.k;
+    s + p.pair.1[0] * p.pair.1[1]
+}
+
+#[test]
+fn tuple_fields() {
+    let p = WithTuple {
+        pair: (2.0, vec![3.0, -1.0]),
+        k: 0.5,
+    };
+    let (v, g) = with_tuple_grad(&p);
+    assert_eq!(v, with_tuple(&p));
+    assert_close(
+        &[g.pair.0, g.pair.1[0], g.pair.1[1], g.k],
+        &[0.5, -1.0, 3.0, 2.0],
+        "closed form",
+    );
+}

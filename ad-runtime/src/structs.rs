@@ -57,7 +57,10 @@ read_borrow!(
     [T] Vec<T>,
     [T, const N: usize] [T; N],
     [S: ndarray::RawData, D] ndarray::ArrayBase<S, D>,
-    [] String
+    [] String,
+    [A, B] (A, B),
+    [A, B, C] (A, B, C),
+    [A, B, C, D] (A, B, C, D)
 );
 
 /// `x` read as a differentiable body reads a field (see [`FieldRead`]).
@@ -144,3 +147,26 @@ vs_sequence!(
     [T: VectorSpace, const N: usize] [T; N],
     [F: TensorFloat + VectorSpace, D: ndarray::Dimension] ndarray::Array<F, D>
 );
+
+macro_rules! vs_tuples {
+    ($(($($n:tt $t:ident),+)),*) => {$(
+        impl<$($t: VectorSpace),+> VectorSpace for ($($t,)+) {
+            fn scale_by(&mut self, a: f64) {
+                $(self.$n.scale_by(a);)+
+            }
+            fn add_scaled(&mut self, a: f64, x: &Self) {
+                $(self.$n.add_scaled(a, &x.$n);)+
+            }
+            fn inner(&self, x: &Self) -> f64 {
+                0.0 $(+ self.$n.inner(&x.$n))+
+            }
+            fn zip2_mut(&mut self, x: &Self, y: &Self, f: &mut dyn FnMut(&mut f64, f64, f64)) {
+                $(self.$n.zip2_mut(&x.$n, &y.$n, f);)+
+            }
+            fn dot_self(&self) -> f64 {
+                0.0 $(+ self.$n.dot_self())+
+            }
+        }
+    )*};
+}
+vs_tuples!((0 A, 1 B), (0 A, 1 B, 2 C), (0 A, 1 B, 2 C, 3 D));
