@@ -352,6 +352,29 @@ impl Lifter<'_> {
                     lift_atom(a);
                 }
             }
+            // A named constant (`DT`) next to a float in arithmetic is a float: lifted.
+            Op::Arith(_, a, b) => {
+                // (A value of unknown kind, such as an element of a struct's `Vec` field,
+                // is a float or an array of floats: lifted too.)
+                let scalar = |x: &Atom| match x {
+                    Atom::Var(v) | Atom::Ref(v) => {
+                        matches!(self.kinds[*v], Kind::Scalar | Kind::Unknown | Kind::Array)
+                    }
+                    Atom::Const(c) => float_const(c),
+                };
+                let (sa, sb) = (scalar(a), scalar(b));
+                for (x, other_scalar) in [(a, sb), (b, sa)] {
+                    if let Atom::Const(c) = x
+                        && other_scalar
+                        && !float_const(c)
+                        && matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(_)))
+                    {
+                        *x = Atom::Const(quote!(::ad_runtime::Dual::from(#c)));
+                    } else {
+                        lift_atom(x);
+                    }
+                }
+            }
             _ => {
                 for a in op_atoms(op) {
                     lift_atom(a);
