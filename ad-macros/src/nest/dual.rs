@@ -235,7 +235,9 @@ impl Lifter<'_> {
             };
             if let Op::Arith(_, a, b) = op {
                 let float = |x: &Atom| match x {
-                    Atom::Var(w) | Atom::Ref(w) => self.kinds[*w] == Kind::Scalar,
+                    Atom::Var(w) | Atom::Ref(w) => {
+                        matches!(self.kinds[*w], Kind::Scalar | Kind::Unknown | Kind::Array)
+                    }
                     Atom::Const(c) => float_const(c),
                 };
                 found |= (a.var() == Some(v) && float(b)) || (b.var() == Some(v) && float(a));
