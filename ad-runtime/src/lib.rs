@@ -135,6 +135,16 @@ pub use ad_macros::Differentiable;
 /// where it is used, naming the rule; second order through such a function is not supported
 /// yet. [`stop_gradient`] is the identity with derivative zero.
 ///
+/// `f_check(a, b, n) -> Result<(), check::Mismatch>` (float result, parameters that
+/// flatten to vectors) checks `f_jvp` and `f_grad` against central differences along a
+/// pseudo-random direction.
+///
+/// Parameters may be `#[derive(Differentiable)]` structs (their gradient is the struct; see
+/// [`structs`]); on a method (`fn f(&self, ..)` in an `impl` of such a struct) the generated
+/// functions are methods with the same receiver (`wrt(self, ..)` names the receiver). A
+/// function generic over one float type parameter (`fn f<T: Float>(x: &[T]) -> T`) is
+/// instantiated at `f64` and `f32` behind generic wrappers (second order at `f64`).
+///
 /// The body may use iterator chains over slices and ranges (`map`, `filter`, `enumerate`,
 /// `zip`, `skip`, `take`, `step_by`, `chain`, `rev` into `sum`, `product`, `fold`, `count`,
 /// `collect` or a `for` loop), closures bound by `let` (inlined where called), array
