@@ -294,3 +294,32 @@ fn f_check_finds_a_wrong_rule() {
     assert!((err.generated - err.finite_difference).abs() > err.tolerance);
     println!("{err}");
 }
+
+// ---- split reverse mode with a typed tape --------------------------------------------------
+
+#[differentiable]
+fn spring_energy(x: &[f64], k: f64) -> f64 {
+    let mut e = 0.0;
+    for i in 0..x.len() - 1 {
+        let d = x[i + 1] - x[i];
+        e += 0.5 * k * d * d;
+    }
+    e
+}
+
+#[test]
+fn typed_tape_equals_vjp() {
+    let x = vec![0.1, 0.7, -0.4, 1.2];
+    let (v, tape): (f64, SpringEnergyTape<_>) = spring_energy_fwd(&x, 3.0);
+    assert!(tape.size_bytes() > 0);
+    // The tape is a value: stored, moved to another thread, used there (it borrows `x`,
+    // so within a scope).
+    let (gx, gk) = std::thread::scope(|s| {
+        s.spawn(move || spring_energy_rev(tape, 2.0))
+            .join()
+            .unwrap()
+    });
+    let (vv, (ex, ek)) = spring_energy_vjp(&x, 3.0, 2.0);
+    assert_eq!(v, vv);
+    assert_eq!((gx, gk), (ex, ek));
+}

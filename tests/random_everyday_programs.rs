@@ -7,8 +7,7 @@
 
 #![allow(clippy::all, unused_variables, unused_mut, unused_parens, dead_code)]
 
-use ad_runtime::ndarray::Array2;
-use ad_runtime::{Differentiable, Float, VectorSpace, differentiable};
+use ad_runtime::{Differentiable, Float, differentiable};
 
 #[derive(Clone, Debug, Differentiable)]
 pub struct Q {

@@ -147,6 +147,7 @@ fn reverse(item: &syn::ItemFn, sig: &Signature, custom: &Custom) -> TokenStream 
                 generics,
                 params,
                 ret,
+                ..
             } = crate::reverse::emit::pullback_signature(sig, None);
             let call = quote_spanned!(rule.span()=> #rule(#(#args),*));
             quote! {

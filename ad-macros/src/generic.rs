@@ -118,6 +118,10 @@ pub fn expand(args: TokenStream, func: &ItemFn, t: &syn::TypeParam) -> syn::Resu
         else {
             continue;
         };
+        // Split mode's typed tape is not wrapped (its struct belongs to one instantiation).
+        if suffix == "fwd" || suffix == "rev" {
+            continue;
+        }
         out.extend(wrapper(func, t, &fi, &suffix));
     }
     Ok(out)

@@ -14,6 +14,7 @@
 //! | `forward` | forward mode: `f_jvp` and the hidden `f_pushforward` (one tangent slot per parameter), the primal's statements each followed by its tangent |
 //! | `nest` | second order by nesting the modes: the function lifted to dual numbers (`nest/dual.rs`), whose reverse sweep the reverse backend prints as `f_hvp_pullback`; `f_hvp` and `f_hessian` around it |
 //! | `generic` | functions generic over their float type: instantiated at `f64` and `f32` (each through the whole pipeline), and the generic wrappers the user calls |
+//! | `split` | split reverse mode with a typed tape: `f_fwd`, `f_rev` and the `FTape` struct |
 //! | `selfcheck` | `f_check`: the generated derivatives against central differences along a random direction, in one call |
 //! | `custom` | `custom(jvp = .., vjp = ..)`: the generated functions around the user's rules (the body is not transformed); second order a stub |
 //! | `reverse` | reverse mode: the plan (`reverse/plan/`: needed, recomputed or stored values, saves, buffer facts, fusion candidates), the forward sweep with its records, the reverse sweep, loops and register optimisations, partials, fusion, bounds-check hoisting (`hoist.rs`) and every unchecked access with its guard (`unchecked.rs`), and the generated functions (`emit.rs`) |
@@ -48,6 +49,7 @@ mod nest;
 mod reverse;
 mod selfcheck;
 mod sema;
+mod split;
 
 use proc_macro::TokenStream;
 
@@ -101,6 +103,7 @@ pub(crate) fn expand(
     }
     match transform(args, &func) {
         Ok(generated) => {
+            dump(&func.sig.ident, &generated);
             let mut out = quote::quote!(#func);
             out.extend(generated);
             out
@@ -111,6 +114,23 @@ pub(crate) fn expand(
             out
         }
     }
+}
+
+/// `AD_DUMP=name` (or `AD_DUMP=*`) at build time: the functions generated for `name` printed
+/// on standard error, formatted (cargo shows them with `-vv`, or in the build's warnings
+/// output when the crate is rebuilt; touch the file to expand it again).
+fn dump(name: &syn::Ident, generated: &proc_macro2::TokenStream) {
+    let Ok(want) = std::env::var("AD_DUMP") else {
+        return;
+    };
+    if want != "*" && want.split(',').all(|w| w.trim() != name.to_string()) {
+        return;
+    }
+    let text = match syn::parse2::<syn::File>(generated.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(_) => generated.to_string(),
+    };
+    eprintln!("// ---- #[differentiable] generated for `{name}` ----\n{text}");
 }
 
 fn transform(
@@ -165,6 +185,7 @@ fn transform(
     out.extend(forward);
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
     out.extend(selfcheck::emit(func, &sig));
+    out.extend(split::emit(func, &sig));
     if func.sig.receiver().is_some() {
         out = method::self_calls(out, &func.sig.ident);
     }

@@ -232,6 +232,7 @@ fn module_graph_has_no_cycles() {
         ),
         ("method", &[]),
         ("selfcheck", &["codegen", "front"]),
+        ("split", &["codegen", "front", "reverse"]),
         ("derive", &[]),
         // The driver's `transform`, run once per instantiation.
         ("generic", &["transform"]),

@@ -168,6 +168,7 @@ fn stub(item: &syn::ItemFn, dsig: &Signature, pullback: &Ident, why: &str) -> To
         generics,
         params,
         ret,
+        ..
     } = crate::reverse::emit::pullback_signature(dsig, Some(&marker));
     let ret_ty = &dsig.ret_ty;
     let closure = quote!(move |_: #ret_ty| ::core::unreachable!());

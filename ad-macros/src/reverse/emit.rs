@@ -239,6 +239,7 @@ pub fn pullback_fn(
         generics,
         params: pb_params,
         ret: pb_ret,
+        ..
     } = pullback_signature(sig, marker);
 
     let tape_decls = tapes.iter().map(|t| quote!(let mut #t = #rt::Tape::new();));
@@ -304,6 +305,10 @@ pub struct PullbackSignature {
     pub generics: TokenStream,
     pub params: Vec<TokenStream>,
     pub ret: TokenStream,
+    /// The closure's type alone (`impl FnOnce(R) -> (..) + use<..>`, or the box).
+    pub closure: TokenStream,
+    /// `FnOnce(R) -> (..)`.
+    pub closure_trait: TokenStream,
 }
 
 pub fn pullback_signature(sig: &Signature, marker: Option<&Ident>) -> PullbackSignature {
@@ -371,5 +376,7 @@ pub fn pullback_signature(sig: &Signature, marker: Option<&Ident>) -> PullbackSi
         generics,
         params: pb_params,
         ret: quote!((#ret_ty, #pb_ret)),
+        closure: pb_ret,
+        closure_trait: closure_ty,
     }
 }
