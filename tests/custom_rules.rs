@@ -297,7 +297,7 @@ fn f_check_finds_a_wrong_rule() {
 
 // ---- split reverse mode with a typed tape --------------------------------------------------
 
-#[differentiable]
+#[differentiable(split)]
 fn spring_energy(x: &[f64], k: f64) -> f64 {
     let mut e = 0.0;
     for i in 0..x.len() - 1 {
@@ -322,4 +322,76 @@ fn typed_tape_equals_vjp() {
     let (vv, (ex, ek)) = spring_energy_vjp(&x, 3.0, 2.0);
     assert_eq!(v, vv);
     assert_eq!((gx, gk), (ex, ek));
+}
+
+// ---- second order through custom rules ---------------------------------------------------
+
+/// `Σ e^{k xᵢ}` with custom rules; the `jvp` rule is itself differentiable, so second order
+/// (`_hvp`, `_hessian`, and the HVP of a caller) goes through it.
+#[differentiable(custom(jvp = soft_jvp, vjp = soft_vjp, second_order))]
+fn soft(x: &[f64], k: f64) -> f64 {
+    x.iter().map(|v| (k * v).exp()).sum()
+}
+
+#[differentiable]
+fn soft_jvp(x: &[f64], k: f64, dx: &[f64], dk: f64) -> (f64, f64) {
+    let mut v = 0.0;
+    let mut t = 0.0;
+    for i in 0..x.len() {
+        let e = (k * x[i]).exp();
+        v += e;
+        t += e * (k * dx[i] + x[i] * dk);
+    }
+    (v, t)
+}
+
+type SoftGrad = (Vec<f64>, f64);
+
+fn soft_vjp(x: &[f64], k: f64) -> (f64, impl FnOnce(f64) -> SoftGrad) {
+    let x = x.to_vec();
+    let v: f64 = x.iter().map(|a| (k * a).exp()).sum();
+    (v, move |g| {
+        let gx = x.iter().map(|a| g * k * (k * a).exp()).collect();
+        let gk = x.iter().map(|a| g * a * (k * a).exp()).sum();
+        (gx, gk)
+    })
+}
+
+#[differentiable]
+fn soft_caller(x: &[f64], k: f64) -> f64 {
+    soft(x, k).ln() * k
+}
+
+#[test]
+fn second_order_through_custom_rules() {
+    let (x, k) = (vec![0.3, -0.5, 0.8], 1.3);
+    // Hessian of Σ e^{k x_i}: d²/dx_i² = k² e^{k x_i}, d²/dx_i dk = (1 + k x_i) e^{k x_i},
+    // d²/dk² = Σ x_i² e^{k x_i}.
+    let (_, _, h) = soft_hessian(&x, k);
+    for i in 0..3 {
+        let e = (k * x[i]).exp();
+        assert_close(
+            &[h[[i, i]], h[[i, 3]], h[[3, i]]],
+            &[k * k * e, (1.0 + k * x[i]) * e, (1.0 + k * x[i]) * e],
+            "hessian",
+        );
+    }
+    let hkk: f64 = x.iter().map(|a| a * a * (k * a).exp()).sum();
+    assert_close(&[h[[3, 3]]], &[hkk], "d2/dk2");
+    // Through a caller: H v against differences of the gradient.
+    let (v, dk) = (vec![0.2, -0.4, 0.1], 0.3);
+    let (_, _, (hx, hk)) = soft_caller_hvp(&x, k, &v, dk);
+    let e = 1e-5;
+    let at = |s: f64| {
+        let xs: Vec<f64> = x.iter().zip(&v).map(|(a, b)| a + s * b).collect();
+        let (_, (gx, gk)) = soft_caller_grad(&xs, k + s * dk);
+        gx.into_iter().chain([gk]).collect::<Vec<f64>>()
+    };
+    let fd: Vec<f64> = at(e)
+        .iter()
+        .zip(at(-e))
+        .map(|(a, b)| (a - b) / (2.0 * e))
+        .collect();
+    let hv: Vec<f64> = hx.into_iter().chain([hk]).collect();
+    common::assert_close_tol(&hv, &fd, 1e-5, "caller H v through the custom rules");
 }

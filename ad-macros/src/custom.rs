@@ -52,13 +52,16 @@ pub fn emit(
     out.extend(crate::forward::jacobian::emit_with(item, sig, &vjp));
     if order >= 2 {
         let name = &item.sig.ident;
-        out.extend(crate::nest::emit_stub(
-            item,
-            sig,
-            &format!(
-                "a function with custom rules (`{name}`'s rules are not differentiated again yet)"
+        out.extend(match nested(item, sig, custom) {
+            Some(pullback) => crate::nest::emit_around(item, sig, pullback),
+            None => crate::nest::emit_stub(
+                item,
+                sig,
+                &format!(
+                    "a function with custom rules unless its `jvp` rule is `#[differentiable]` and `custom(.., second_order)` says so (`{name}`)"
+                ),
             ),
-        ));
+        });
     }
     Ok(out)
 }
@@ -408,4 +411,128 @@ fn tangent_out(ty: &Type) -> Option<(TokenStream, bool)> {
 
 fn is_float(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
+}
+
+/// With `custom(jvp = r, vjp = q, second_order)` (the `jvp` rule `#[differentiable]`): the dual
+/// pullback from the rules. On `x = x₀ + ε ẋ` the value is `f(x₀) + ε ∇f·ẋ` (the `jvp` rule);
+/// the pullback of a seed `s₀ + ε ṡ` is `q(x₀)(s₀) + ε (q(x₀)(ṡ) + s₀ H ẋ)`, where
+/// `H ẋ = ∇ₓ(∇f·ẋ)` is the gradient of the `jvp` rule's tangent output with respect to `x`
+/// (`r_vjp` with the seed `(0, s₀)`). For a float result and parameters that are floats,
+/// slices, `Vec`s or fixed-size arrays (or constants).
+fn nested(item: &syn::ItemFn, sig: &Signature, custom: &Custom) -> Option<TokenStream> {
+    let (Some(jvp), Some(vjp)) = (&custom.jvp, &custom.vjp) else {
+        return None;
+    };
+    if !custom.second_order || !is_float(&sig.ret_ty) {
+        return None;
+    }
+    let pv = quote!(::ad_runtime::__private);
+    let floaty = |t: &Type| {
+        is_float(t)
+            || crate::front::sequence_element(t).is_some_and(is_float)
+            || matches!(t, Type::Reference(r) if crate::front::sequence_element(&r.elem).is_some_and(is_float))
+    };
+    if !sig
+        .params
+        .iter()
+        .all(|p| floaty(&p.ty) || crate::front::is_constant_type(&p.ty))
+    {
+        return None;
+    }
+    let dsig = crate::nest::lift_signature_of(sig);
+    let marker = crate::codegen::hvp_marker();
+    let crate::reverse::emit::PullbackSignature {
+        generics,
+        params,
+        ret,
+        ..
+    } = crate::reverse::emit::pullback_signature(&dsig, Some(&marker));
+    let name = &item.sig.ident;
+    let vis = &item.vis;
+    let pullback = format_ident!("{}_hvp_pullback", name);
+    let mut jvp_vjp = jvp.clone();
+    if let Some(last) = jvp_vjp.segments.last_mut() {
+        last.ident = format_ident!("{}_vjp", last.ident);
+    }
+    let ret_ty = &dsig.ret_ty;
+    let f = &sig.ret_ty;
+    let (mut splits, mut re_args, mut eps_args) = (Vec::new(), Vec::new(), Vec::new());
+    // Positions of the active parameters among the float ones (the rule's `_vjp` returns one
+    // cotangent per float parameter, then one per tangent).
+    let (mut float_pos, mut n_float) = (Vec::new(), 0usize);
+    for (k, p) in sig.params.iter().enumerate() {
+        let i = &p.ident;
+        if !floaty(&p.ty) {
+            re_args.push(quote!(#i));
+            continue;
+        }
+        let (r, e) = (mixed(&format!("__re{k}")), mixed(&format!("__eps{k}")));
+        let owned = match &p.ty {
+            Type::Reference(_) => quote!(#i.to_vec()),
+            _ => quote!(#i),
+        };
+        splits.push(quote!(let (#r, #e) = #pv::SplitDual::split(#owned);));
+        let by_ref = matches!(&p.ty, Type::Reference(_));
+        re_args.push(if by_ref { quote!(&#r) } else { quote!(#r) });
+        if p.active {
+            eps_args.push(if by_ref { quote!(&#e) } else { quote!(#e) });
+            float_pos.push((k, n_float));
+        }
+        n_float += 1;
+    }
+    let n_tan = eps_args.len();
+    let h_names: Vec<TokenStream> = (0..n_float + n_tan)
+        .map(|j| match float_pos.iter().find(|(_, q)| *q == j) {
+            Some((k, _)) => {
+                let h = mixed(&format!("__h{k}"));
+                quote!(#h)
+            }
+            None => quote!(_),
+        })
+        .collect();
+    let active: Vec<usize> = float_pos.iter().map(|(k, _)| *k).collect();
+    let gr: Vec<Ident> = active.iter().map(|k| mixed(&format!("__gr{k}"))).collect();
+    let ge: Vec<Ident> = active.iter().map(|k| mixed(&format!("__ge{k}"))).collect();
+    let (gr_pat, ge_pat) = if active.len() == 1 {
+        (quote!(#(#gr)*), quote!(#(#ge)*))
+    } else {
+        (quote!((#(#gr),*)), quote!((#(#ge),*)))
+    };
+    let slots = sig.params.iter().enumerate().map(|(k, p)| {
+        if p.active {
+            let (r, e, h) = (
+                mixed(&format!("__gr{k}")),
+                mixed(&format!("__ge{k}")),
+                mixed(&format!("__h{k}")),
+            );
+            quote!({
+                let mut __t = #e;
+                ::ad_runtime::VectorSpace::add_scaled(&mut __t, 1.0, &#h);
+                #pv::LiftDual::lift(&#r, &__t)
+            })
+        } else {
+            quote!(#pv::NotDifferentiated)
+        }
+    });
+    let (y, dy, s) = (mixed("__y"), mixed("__dy"), mixed("__s"));
+    let call_jvp = quote_spanned!(jvp.span()=> #jvp(#(#re_args,)* #(#eps_args),*));
+    let call_jvp_vjp =
+        quote_spanned!(jvp.span()=> #jvp_vjp(#(#re_args,)* #(#eps_args,)* (0.0, #s.re)));
+    let call_vjp = quote_spanned!(vjp.span()=> #vjp(#(#re_args),*));
+    let _ = f;
+    Some(quote! {
+        #[doc(hidden)]
+        #[inline]
+        #[allow(non_snake_case, unused_variables, clippy::all)] // generated code
+        #vis fn #pullback #generics (#(#params),*) -> #ret {
+            #(#splits)*
+            let (#y, #dy) = #call_jvp;
+            (::ad_runtime::Dual::new(#y, #dy), move |#s: #ret_ty| {
+                let #gr_pat = (#call_vjp.1)(#s.re);
+                let #ge_pat = (#call_vjp.1)(#s.eps);
+                let (_, (#(#h_names,)*)) = #call_jvp_vjp;
+                (#(#slots,)*)
+            })
+        }
+    })
 }

@@ -185,7 +185,9 @@ fn transform(
     out.extend(forward);
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
     out.extend(selfcheck::emit(func, &sig));
-    out.extend(split::emit(func, &sig));
+    if args.split {
+        out.extend(split::emit(func, &sig));
+    }
     if func.sig.receiver().is_some() {
         out = method::self_calls(out, &func.sig.ident);
     }

@@ -1,4 +1,6 @@
-//! Split reverse mode with a typed tape: `f_fwd(args) -> (R, FTape<..>)` runs the forward
+//! Split reverse mode with a typed tape, on request (`#[differentiable(split)]`: the names
+//! `f_fwd`, `f_rev` are common enough in user code, `h_range_rev`, that they are not taken by
+//! default): `f_fwd(args) -> (R, FTape<..>)` runs the forward
 //! sweep and returns what the reverse sweep needs as a value of a named struct, and
 //! `f_rev(tape, seed) -> G` runs the reverse sweep. The struct's name is the function's in
 //! CamelCase followed by `Tape` (`rosenbrock` → `RosenbrockTape`, `f` → `FTape`); it is

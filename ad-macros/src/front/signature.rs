@@ -20,12 +20,17 @@ pub struct Args {
     pub order: u8,
     /// `custom(jvp = .., vjp = ..)`: the body is opaque, the derivatives are the user's rules.
     pub custom: Option<Custom>,
+    /// `split`: also `f_fwd`, `f_rev` and the tape struct (split reverse mode).
+    pub split: bool,
 }
 
 /// The user's derivative rules of a `custom(..)` function (at least one).
 pub struct Custom {
     pub jvp: Option<syn::Path>,
     pub vjp: Option<syn::Path>,
+    /// `second_order`: the `jvp` rule is itself `#[differentiable]`, and second order goes
+    /// through it (see `custom`).
+    pub second_order: bool,
 }
 
 impl Default for Args {
@@ -35,6 +40,7 @@ impl Default for Args {
             checked: false,
             order: 2,
             custom: None,
+            split: false,
         }
     }
 }
@@ -73,6 +79,9 @@ impl Args {
                         "`order` is 1 (first derivatives only) or 2 (also `f_hvp` and `f_hessian`, the default)",
                     )),
                 }
+            } else if meta.path.is_ident("split") {
+                args.split = true;
+                Ok(())
             } else if meta.path.is_ident("custom") {
                 if args.custom.is_some() {
                     return Err(meta.error("duplicate `custom(..)`"));
@@ -80,8 +89,13 @@ impl Args {
                 let mut custom = Custom {
                     jvp: None,
                     vjp: None,
+                    second_order: false,
                 };
                 meta.parse_nested_meta(|rule| {
+                    if rule.path.is_ident("second_order") {
+                        custom.second_order = true;
+                        return Ok(());
+                    }
                     let slot = if rule.path.is_ident("jvp") {
                         &mut custom.jvp
                     } else if rule.path.is_ident("vjp") {
@@ -89,7 +103,7 @@ impl Args {
                     } else {
                         let name = rule.path.to_token_stream().to_string().replace(' ', "");
                         return Err(rule.error(format!(
-                            "unknown rule `{name}` in `custom(..)`; expected `jvp = path` and/or `vjp = path`"
+                            "unknown rule `{name}` in `custom(..)`; expected `jvp = path` and/or `vjp = path` (and `second_order`)"
                         )));
                     };
                     if slot.is_some() {
@@ -108,7 +122,7 @@ impl Args {
             } else {
                 let name = meta.path.to_token_stream().to_string().replace(' ', "");
                 Err(meta.error(format!(
-                    "unknown argument `{name}`; expected `wrt(param, ...)`, `checked`, `order = 1` or `custom(jvp = .., vjp = ..)`"
+                    "unknown argument `{name}`; expected `wrt(param, ...)`, `checked`, `order = 1`, `split` or `custom(jvp = .., vjp = ..)`"
                 )))
             }
         });

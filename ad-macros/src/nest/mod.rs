@@ -126,7 +126,17 @@ pub fn emit(
 pub fn emit_stub(item: &syn::ItemFn, sig: &Signature, why: &str) -> TokenStream {
     let dsig = dual::lift_signature(sig);
     let pullback = format_ident!("{}_hvp_pullback", item.sig.ident);
-    let pullback_fn = stub(item, &dsig, &pullback, why);
+    emit_around(item, sig, stub(item, &dsig, &pullback, why))
+}
+
+/// `sig` with its floats (and derived structs) lifted to dual numbers.
+pub fn lift_signature_of(sig: &Signature) -> Signature {
+    dual::lift_signature(sig)
+}
+
+/// `f_hvp` and `f_hessian` around a dual pullback made elsewhere (custom rules' nesting).
+pub fn emit_around(item: &syn::ItemFn, sig: &Signature, pullback_fn: TokenStream) -> TokenStream {
+    let dsig = dual::lift_signature(sig);
     let is_float =
         matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
     if !is_float || !sig.params.iter().any(|p| p.active) {
