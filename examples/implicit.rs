@@ -1,4 +1,5 @@
-//! Tuning the regularisation strength of ridge regression by gradient descent on the
+//! Implicit differentiation, twice: the root of a scalar equation, then tuning the
+//! regularisation strength of ridge regression by gradient descent on the
 //! validation loss, differentiating *through the optimality condition* of the inner problem
 //! (implicit differentiation), not through the solver.
 //!
@@ -43,6 +44,39 @@ fn optimality(w: &[f64], lam: f64, x: &[f64], y: &[f64], d: usize) -> Vec<f64> {
         g[j] = s + lam * w[j];
     }
     g
+}
+
+/// The scalar equation `x³ + θx - 1 = 0` (one real root for θ > 0), as a residual.
+#[differentiable]
+fn cubic(x: &[f64], theta: &[f64]) -> Vec<f64> {
+    let mut r = vec![0.0; 1];
+    r[0] = x[0] * x[0] * x[0] + theta[0] * x[0] - 1.0;
+    r
+}
+
+/// First, the root of a scalar equation found by Newton's method, and its derivative with
+/// respect to θ by the implicit function theorem, against the closed form
+/// `dx/dθ = -x / (3x² + θ)`.
+fn scalar_root() {
+    for theta in [0.5, 2.0] {
+        let mut x = 1.0;
+        for _ in 0..50 {
+            x -= (x * x * x + theta * x - 1.0) / (3.0 * x * x + theta);
+        }
+        let dx = implicit_vjp(
+            &[1.0],
+            |w: &[f64]| {
+                let (_, (gx, gt)) = cubic_vjp(&[x], &[theta], w.to_vec());
+                (gx, gt)
+            },
+            Solver::Dense,
+        )
+        .unwrap()[0];
+        let closed = -x / (3.0 * x * x + theta);
+        println!("root of x³ + {theta}x - 1: x = {x:.10}, dx/dθ implicit {dx:.10}, closed form {closed:.10}");
+        assert!(cubic(&[x], &[theta])[0].abs() < 1e-12);
+        assert!((dx - closed).abs() <= 1e-12);
+    }
 }
 
 /// Mean squared error on the validation set.
@@ -124,6 +158,7 @@ fn hypergradient(
 }
 
 fn main() {
+    scalar_root();
     // Data: y = X w_true + noise, few training rows (so regularisation pays).
     let mut state = 2024u64;
     let mut rand = move || {
