@@ -422,3 +422,38 @@ fn tuple_fields() {
         "closed form",
     );
 }
+
+impl Line {
+    /// An associated function without `self` (its signature names `Self`).
+    #[differentiable(wrt(p))]
+    fn residual(p: &Self, x: f64, y: f64) -> f64 {
+        let r = p.slope * x + p.intercept - y;
+        r * r
+    }
+}
+
+#[test]
+fn associated_function_naming_self() {
+    let p = Line {
+        slope: 2.0,
+        intercept: -1.0,
+    };
+    let (v, g) = Line::residual_grad(&p, 1.5, 1.0);
+    assert_eq!(v, Line::residual(&p, 1.5, 1.0));
+    // r = 1, d/dslope = 2 r x = 3, d/dintercept = 2 r = 2.
+    assert_close(&[g.slope, g.intercept], &[3.0, 2.0], "closed form");
+    let (_, _, h) = Line::residual_hvp(
+        &p,
+        1.5,
+        1.0,
+        &Line {
+            slope: 1.0,
+            intercept: 0.0,
+        },
+    );
+    assert_close(
+        &[h.slope, h.intercept],
+        &[2.0 * 1.5 * 1.5, 2.0 * 1.5],
+        "H v",
+    );
+}

@@ -149,7 +149,7 @@ fn transform(
         cx.check()?;
         let mut out = custom::emit(func, &sig, custom, args.order)?;
         out.extend(selfcheck::emit(func, &sig));
-        return Ok(if func.sig.receiver().is_some() {
+        return Ok(if method::in_impl(func) {
             method::self_calls(out, &func.sig.ident)
         } else {
             out
@@ -188,7 +188,7 @@ fn transform(
     if args.split {
         out.extend(split::emit(func, &sig));
     }
-    if func.sig.receiver().is_some() {
+    if method::in_impl(func) {
         out = method::self_calls(out, &func.sig.ident);
     }
     Ok(out)

@@ -12,6 +12,21 @@
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::quote;
 
+/// Whether `func` is in an `impl` block, as far as its signature shows: it has a receiver, or
+/// mentions `Self` (an associated function such as `fn loss(p: &Self, x: f64) -> f64`).
+pub fn in_impl(func: &syn::ItemFn) -> bool {
+    fn mentions_self(ts: TokenStream) -> bool {
+        ts.into_iter().any(|t| match t {
+            TokenTree::Ident(i) => i == "Self",
+            TokenTree::Group(g) => mentions_self(g.stream()),
+            _ => false,
+        })
+    }
+    func.sig.receiver().is_some()
+        || mentions_self(quote::ToTokens::to_token_stream(&func.sig.inputs))
+        || mentions_self(quote::ToTokens::to_token_stream(&func.sig.output))
+}
+
 /// `tokens` with every call of `name` or of one of its generated functions
 /// (`{name}_pullback`, `{name}_grad`, ...) made a `Self::` path.
 pub fn self_calls(tokens: TokenStream, name: &Ident) -> TokenStream {
