@@ -311,6 +311,7 @@ fn spring_energy(x: &[f64], k: f64) -> f64 {
 fn typed_tape_equals_vjp() {
     let x = vec![0.1, 0.7, -0.4, 1.2];
     let (v, tape): (f64, SpringEnergyTape<_>) = spring_energy_fwd(&x, 3.0);
+    assert_eq!(v, spring_energy(&x, 3.0));
     assert!(tape.size_bytes() > 0);
     // The tape is a value: stored, moved to another thread, used there (it borrows `x`,
     // so within a scope).
@@ -365,6 +366,7 @@ fn soft_caller(x: &[f64], k: f64) -> f64 {
 #[test]
 fn second_order_through_custom_rules() {
     let (x, k) = (vec![0.3, -0.5, 0.8], 1.3);
+    assert_eq!(soft_caller(&x, k), soft(&x, k).ln() * k);
     // Hessian of Σ e^{k x_i}: d²/dx_i² = k² e^{k x_i}, d²/dx_i dk = (1 + k x_i) e^{k x_i},
     // d²/dk² = Σ x_i² e^{k x_i}.
     let (_, _, h) = soft_hessian(&x, k);
