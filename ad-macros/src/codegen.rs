@@ -196,6 +196,14 @@ pub fn primal_common(
                 None => quote!(#a as #ty),
             }
         }
+        // Values cloned into the struct (the sweeps may read them again).
+        Op::StructLit(path, fs) => {
+            let fs = fs.iter().map(|(m, a)| {
+                let a = atom(a);
+                quote!(#m: ::core::clone::Clone::clone(&#a))
+            });
+            quote!(#path { #(#fs,)* })
+        }
         Op::Tuple(xs) => {
             let xs: Vec<TokenStream> = xs.iter().map(atom).collect();
             quote!((#(#xs,)*))

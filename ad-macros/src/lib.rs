@@ -116,6 +116,40 @@ pub(crate) fn expand(
     }
 }
 
+/// For each struct literal of the body (`P { .. }`), a check spanned at `P` that it has
+/// `#[derive(Differentiable)]` (so the error names the missing derive rather than the dual
+/// twin the second-order code builds). Not in `impl` blocks (no `const _` items there).
+fn struct_literal_checks(func: &syn::ItemFn, ir: &ir::Func) -> proc_macro2::TokenStream {
+    if method::in_impl(func) {
+        return proc_macro2::TokenStream::new();
+    }
+    let mut paths = Vec::new();
+    ir::walk(&ir.body, &mut |s: &ir::Stmt| {
+        if let ir::Stmt::Let {
+            op: ir::Op::StructLit(p, _),
+            ..
+        } = s
+        {
+            paths.push(p.clone());
+        }
+    });
+    if paths.is_empty() {
+        return proc_macro2::TokenStream::new();
+    }
+    let checks = paths.iter().map(
+        |p| quote::quote_spanned!(syn::spanned::Spanned::span(p)=> let _ = __ad_derived::<#p>;),
+    );
+    quote::quote! {
+        const _: () = {
+            fn __ad_derived<T: ::ad_runtime::Differentiable>() {}
+            #[allow(dead_code)]
+            fn __ad_checks() {
+                #(#checks)*
+            }
+        };
+    }
+}
+
 /// `AD_DUMP=name` (or `AD_DUMP=*`) at build time: the functions generated for `name` printed
 /// on standard error, formatted (cargo shows them with `-vv`, or in the build's warnings
 /// output when the crate is rebuilt; touch the file to expand it again).
@@ -184,6 +218,7 @@ fn transform(
     };
     out.extend(forward);
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
+    out.extend(struct_literal_checks(func, &ir));
     out.extend(selfcheck::emit(func, &sig));
     if args.split {
         out.extend(split::emit(func, &sig));

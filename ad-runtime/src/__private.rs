@@ -317,3 +317,29 @@ impl<T> SecondOrderAtF64<T> {
         "second order (`f_hvp`, `f_hessian`) of a function generic over its float type is instantiated at f64 only"
     );
 }
+
+/// The tangent type of a local struct whose fields the reverse sweep accumulates into
+/// (`d.x += g` needs `d`'s type before any whole value reaches it): a zero-sized token made
+/// next to the value in the forward sweep.
+pub struct TangentToken<T>(core::marker::PhantomData<fn() -> T>);
+
+impl<T> Clone for TangentToken<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for TangentToken<T> {}
+
+impl<T: Zero> TangentToken<T> {
+    /// The zero tangent.
+    #[inline(always)]
+    pub fn zero(self) -> T {
+        T::zero()
+    }
+}
+
+/// The [`TangentToken`] of `x`.
+#[inline(always)]
+pub fn tangent_token<T: Differentiable + ?Sized>(_x: &T) -> TangentToken<T::Tangent> {
+    TangentToken(core::marker::PhantomData)
+}

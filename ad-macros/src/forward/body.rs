@@ -258,6 +258,7 @@ impl Tangents<'_> {
                 quote!(#t.#idx)
             }
             Op::Member(..) => return Err("struct parameters"),
+            Op::StructLit(..) => return Err("struct literals"),
             _ => return Err("this operation in forward mode"),
         })
     }

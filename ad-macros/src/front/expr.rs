@@ -248,6 +248,15 @@ impl Lowerer<'_> {
                     by_ref: false,
                 }
             }
+            // `P { a: x, b }`: a derived struct built from values (no `..base`).
+            Expr::Struct(st) if st.rest.is_none() && st.qself.is_none() => {
+                let fs = st
+                    .fields
+                    .iter()
+                    .map(|f| (f.member.clone(), self.lower_atom(&f.expr)))
+                    .collect();
+                Op::StructLit(st.path.clone(), fs)
+            }
             Expr::Tuple(t) => {
                 if t.elems.is_empty() {
                     return Op::Copy(Atom::Const(quote!(())));

@@ -460,6 +460,7 @@ pub(crate) fn changed_by(s: &Stmt) -> Option<Vec<VarId>> {
             | Op::Tuple(_)
             | Op::Field(..)
             | Op::Member(..)
+            | Op::StructLit(..)
             | Op::Concat { .. }
             | Op::Map { .. } => Some(Vec::new()),
             // Operands are moved, copied or shared borrows (`Atom::Ref`); a callee cannot

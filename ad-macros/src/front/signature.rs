@@ -393,7 +393,7 @@ pub(crate) fn is_output_type(ty: &Type) -> bool {
                     ),
                     _ => false,
                 },
-                n => n.starts_with("Array"),
+                n => n.starts_with("Array") || is_struct_type(ty),
             }
         }
         _ => false,

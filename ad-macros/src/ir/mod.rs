@@ -173,6 +173,9 @@ pub enum Op {
     /// with `true`, `&base.a.b` (a borrow written as such, or a binding of a destructuring
     /// through a reference).
     Member(Atom, Vec<syn::Member>, bool),
+    /// `P { a: x, b: y }`: a `#[derive(Differentiable)]` struct built from values; its
+    /// cotangent's fields go to the values'.
+    StructLit(syn::Path, Vec<(syn::Member, Atom)>),
     /// An expression the transformation does not look into; allowed only on constants.
     Opaque {
         tokens: TokenStream,
@@ -342,10 +345,11 @@ impl Func {
             return None;
         }
         match self.defs.get(v)? {
-            op
-            @ (Op::SliceRef { .. } | Op::Index { by_ref: true, .. } | Op::Copy(Atom::Ref(_))) => {
-                Some(op)
-            }
+            // (A field read of a local struct borrows it too.)
+            op @ (Op::SliceRef { .. }
+            | Op::Index { by_ref: true, .. }
+            | Op::Copy(Atom::Ref(_))
+            | Op::Member(..)) => Some(op),
             _ => None,
         }
     }
@@ -392,6 +396,7 @@ impl Op {
                 add(b);
             }
             Op::Passive(_, xs, _) | Op::Tuple(xs) => xs.iter().for_each(add),
+            Op::StructLit(_, fs) => fs.iter().for_each(|(_, a)| add(a)),
             Op::Method { recv, args, .. } => {
                 add(recv);
                 args.iter().for_each(add);
@@ -430,6 +435,7 @@ impl Op {
             Op::Cast { a, .. } => vec![a],
             Op::Arith(_, a, b) => vec![a, b],
             Op::Passive(_, xs, _) | Op::Tuple(xs) => xs.iter().collect(),
+            Op::StructLit(_, fs) => fs.iter().map(|(_, a)| a).collect(),
             Op::Method { recv, args, .. } => std::iter::once(recv).chain(args.iter()).collect(),
             Op::Call { args, .. } => args.iter().collect(),
             Op::Map { recv, .. } => vec![recv],

@@ -354,6 +354,15 @@ impl Lifter<'_> {
                     lift_atom(a);
                 }
             }
+            // A struct literal builds the struct's dual twin (same fields, `__AdDual<Name>`).
+            Op::StructLit(path, fs) => {
+                if let Some(last) = path.segments.last_mut() {
+                    last.ident = quote::format_ident!("__AdDual{}", last.ident);
+                }
+                for (_, a) in fs.iter_mut() {
+                    lift_atom(a);
+                }
+            }
             // A named constant (`DT`) next to a float in arithmetic is a float: lifted.
             Op::Arith(_, a, b) => {
                 // (A value of unknown kind, such as an element of a struct's `Vec` field,
@@ -437,6 +446,7 @@ fn op_atoms(op: &mut Op) -> Vec<&mut Atom> {
         Op::Copy(a) | Op::Deref(a) | Op::CloneOf(a) | Op::Neg(a) => vec![a],
         Op::Arith(_, a, b) => vec![a, b],
         Op::Passive(_, xs, _) | Op::Tuple(xs) => xs.iter_mut().collect(),
+        Op::StructLit(_, fs) => fs.iter_mut().map(|(_, a)| a).collect(),
         Op::Method { recv, args, .. } => std::iter::once(recv).chain(args.iter_mut()).collect(),
         Op::Call { args, .. } => args.iter_mut().collect(),
         _ => Vec::new(),

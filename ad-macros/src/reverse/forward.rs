@@ -256,6 +256,12 @@ impl<'a> Gen<'a> {
                     }
                     None => quote!(#shape let #m #i #ty = #rhs; #copy),
                 };
+                // A local struct whose fields the reverse sweep accumulates into: its
+                // tangent type, for the adjoint's declaration (see `body_adjoints`).
+                if self.struct_base(*var) {
+                    let z = self.derived("__dt", *var);
+                    out.extend(quote!(let #z = ::ad_runtime::__private::tangent_token(&#i);));
+                }
                 if self.an.adj(*var)
                     && let Some(len) = self.presized_len(*var)
                 {

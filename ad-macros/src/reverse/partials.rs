@@ -12,6 +12,26 @@ impl<'a> Gen<'a> {
     /// Declarations of the adjoints of the function body's variables: parameters start from
     /// `params` (a zero shaped like the parameter, or a shape-free zero), the result from
     /// `seed`, every other variable with an adjoint from a shape-free zero.
+    /// Whether `v` is a local of the function's top block whose fields are read (`s.x` of a
+    /// struct made by a call or a literal) and that has an adjoint.
+    pub(super) fn struct_base(&self, v: VarId) -> bool {
+        let var = &self.func.vars[v];
+        if var.block != 0 || var.kind == VarKind::Param || v == self.func.ret || !self.an.adj(v) {
+            return false;
+        }
+        let mut found = false;
+        crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
+            if let Stmt::Let {
+                op: Op::Member(Atom::Var(b), ..),
+                ..
+            } = s
+            {
+                found |= *b == v;
+            }
+        });
+        found
+    }
+
     pub fn body_adjoints(&self, seed: &Ident, shaped_params: bool) -> TokenStream {
         self.body_adjoints_except(seed, shaped_params, &std::collections::HashSet::new())
     }
@@ -43,6 +63,9 @@ impl<'a> Gen<'a> {
                 }
             } else if v == self.func.ret {
                 out.extend(quote!(let mut #d = #seed;));
+            } else if self.struct_base(v) {
+                let z = self.derived("__dt", v);
+                out.extend(quote!(let mut #d = #z.zero();));
             } else if let Some(len) = self.an.adj(v).then(|| self.presized_len(v)).flatten() {
                 // (The buffer itself may have been moved, e.g. returned: use its length.)
                 let z = self.derived("__dz", v);
@@ -382,6 +405,18 @@ impl<'a> Gen<'a> {
                         let d = self.adj(v);
                         let n = &names[k];
                         body.extend(quote!(#rt::acc(&mut #d, #n);));
+                    }
+                }
+                return body;
+            }
+            // A struct literal: each field's cotangent to the value it was built from.
+            Op::StructLit(_, fs) => {
+                let gs = mixed("__gs");
+                let mut body = quote!(let #gs = #g;);
+                for (m, a) in fs {
+                    if let Some(v) = a.var().filter(|v| an.adj(*v)) {
+                        let d = self.adj(v);
+                        body.extend(quote!(#rt::acc(&mut #d, #gs.#m);));
                     }
                 }
                 return body;

@@ -449,7 +449,7 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
             },
             None => Kind::Unknown,
         },
-        Op::Tuple(_) | Op::Field(..) | Op::Member(..) => Kind::Unknown,
+        Op::Tuple(_) | Op::Field(..) | Op::Member(..) | Op::StructLit(..) => Kind::Unknown,
     }
 }
 

@@ -1,4 +1,4 @@
-// A struct expression in the body.
+// A struct literal of a type without `#[derive(Differentiable)]` (derived structs work).
 use ad_runtime::differentiable;
 
 struct P {

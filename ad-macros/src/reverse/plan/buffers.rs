@@ -531,6 +531,8 @@ pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
                 base && (viewing || (passing && recv.var().is_some_and(|b| out[b])))
             }
             Op::Copy(Atom::Ref(b)) => local(*b, &out),
+            // A field read of a local struct (made by a call or a literal) borrows it.
+            Op::Member(Atom::Var(b), ..) => func.vars[*b].kind != VarKind::Param,
             _ => false,
         };
         out[*var] = hit;
