@@ -225,3 +225,25 @@ fn pattern_bindings() {
         assert_close_tol(&[h], &[fd], 1e-5, "second order");
     }
 }
+
+#[differentiable]
+fn array_map(p: [f64; 3], k: f64) -> f64 {
+    let q = p.map(|v| (v * k).sin());
+    let r: [f64; 3] = q.map(|v| v * v + k);
+    r[0] + r[1] * r[2]
+}
+
+#[test]
+fn fixed_array_map() {
+    let (p, k) = ([0.3, -0.7, 1.1], 0.9);
+    let f = |z: &[f64]| array_map([z[0], z[1], z[2]], z[3]);
+    let (v, (gp, gk)) = array_map_grad(p, k);
+    assert_eq!(v, f(&[p[0], p[1], p[2], k]));
+    assert_close(
+        &[gp[0], gp[1], gp[2], gk],
+        &fd_grad(f, &[p[0], p[1], p[2], k]),
+        "[T; N]::map",
+    );
+    let (_, t) = array_map_jvp(p, k, [1.0, 0.0, 0.5], 0.2);
+    assert_close(&[t], &[gp[0] + 0.5 * gp[2] + 0.2 * gk], "jvp");
+}

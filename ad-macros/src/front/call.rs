@@ -16,6 +16,42 @@ impl Lowerer<'_> {
     /// Lowers a method call `recv.name(args)`.
     pub(super) fn lower_method(&mut self, m: &syn::ExprMethodCall) -> Op {
         let name = m.method.to_string();
+        // `a.map(|v| e)` of a fixed-size array `a: [f64; N]` (a parameter or a variable of that
+        // declared type): the array `[f(a[0]), .., f(a[N - 1])]` of the closure inlined.
+        if name == "map"
+            && m.args.len() == 1
+            && matches!(strip(&m.args[0]), Expr::Closure(_))
+            && let Expr::Path(p) = strip(&m.receiver)
+            && let Some(v) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+            && let Some(n) = self.vars[v].ty.as_ref().and_then(|t| {
+                let t = match t {
+                    syn::Type::Reference(r) => &*r.elem,
+                    other => other,
+                };
+                match t {
+                    syn::Type::Array(a) => match &a.len {
+                        Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Int(i),
+                            ..
+                        }) => i.base10_parse::<usize>().ok(),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            })
+        {
+            let (recv, closure) = (&m.receiver, &m.args[0]);
+            let f = syn::Ident::new("__ad_map_fn", m.span());
+            let a = syn::Ident::new("__ad_mapped", m.span());
+            let writes = (0..n).map(|k| quote!(#a[#k] = #f(#recv[#k]);));
+            let block: Expr = syn::parse_quote_spanned!(m.span()=> {
+                let #f = #closure;
+                let mut #a = [0.0; #n];
+                #(#writes)*
+                #a
+            });
+            return self.lower_op(&block);
+        }
         // `self.forward(x)` in a method: the differentiable method `Self::forward(self, x)`,
         // called like any differentiable function; `p.eval(t)` on a parameter `p: &P` of a
         // struct type (a method that is not a float or array method) likewise `P::eval(p, t)`.

@@ -243,6 +243,20 @@ impl Lowerer<'_> {
                     VarKind::Let
                 };
                 let float = self.looks_float(&init.expr);
+                // `let q = p.map(..)` of a fixed-size array: `q` has `p`'s array type (so
+                // `q.map(..)` is known to be one too).
+                let ty = ty.or_else(|| match strip(&init.expr) {
+                    Expr::MethodCall(m) if m.method == "map" => match strip(&m.receiver) {
+                        Expr::Path(p) => p
+                            .path
+                            .get_ident()
+                            .and_then(|i| self.lookup(&i.to_string()))
+                            .and_then(|v| self.vars[v].ty.clone())
+                            .filter(|t| matches!(t, syn::Type::Array(_))),
+                        _ => None,
+                    },
+                    _ => None,
+                });
                 let var = self.declare_user(&pi.ident, kind, ty);
                 if float {
                     self.floats.insert(var);
