@@ -73,7 +73,9 @@ fn scalar_root() {
         )
         .unwrap()[0];
         let closed = -x / (3.0 * x * x + theta);
-        println!("root of x³ + {theta}x - 1: x = {x:.10}, dx/dθ implicit {dx:.10}, closed form {closed:.10}");
+        println!(
+            "root of x³ + {theta}x - 1: x = {x:.10}, dx/dθ implicit {dx:.10}, closed form {closed:.10}"
+        );
         assert!(cubic(&[x], &[theta])[0].abs() < 1e-12);
         assert!((dx - closed).abs() <= 1e-12);
     }
