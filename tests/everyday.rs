@@ -247,3 +247,33 @@ fn fixed_array_map() {
     let (_, t) = array_map_jvp(p, k, [1.0, 0.0, 0.5], 0.2);
     assert_close(&[t], &[gp[0] + 0.5 * gp[2] + 0.2 * gk], "jvp");
 }
+
+#[differentiable]
+fn nested_points(p: &[[f64; 3]], w: &Vec<Vec<f64>>) -> f64 {
+    let mut s = 0.0;
+    for i in 0..p.len() {
+        let r = p[i];
+        s += r[0] * r[1] - r[2].sin() * w[i][0];
+    }
+    for row in w.iter() {
+        for j in 0..row.len() {
+            s += row[j] * row[j] * 0.5;
+        }
+    }
+    s
+}
+
+#[test]
+fn nested_parameters() {
+    let p = [[0.3, -0.2, 0.9], [1.1, 0.4, -0.6]];
+    let w = vec![vec![0.5, -1.0], vec![2.0]];
+    let (v, (gp, gw)) = nested_points_grad(&p, &w);
+    assert_eq!(v, nested_points(&p, &w));
+    // d/dp[i] = (r1, r0, -cos(r2) w[i][0]); d/dw[i][0] = -sin(p[i][2]) + w[i][0], d/dw[0][1] = w[0][1].
+    for i in 0..2 {
+        let r = p[i];
+        assert_close(&gp[i], &[r[1], r[0], -r[2].cos() * w[i][0]], "dp");
+    }
+    assert_close(&gw[0], &[-p[0][2].sin() + w[0][0], w[0][1]], "dw0");
+    assert_close(&gw[1], &[-p[1][2].sin() + w[1][0]], "dw1");
+}

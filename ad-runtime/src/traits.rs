@@ -302,3 +302,32 @@ tuple_impls!(
     (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G),
     (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H)
 );
+
+// Sequences of float arrays and of `Vec`s (`&[[f64; 3]]`, `&Vec<Vec<f64>>`): the tangent
+// is a `Vec` of the element's tangent, shaped like the value.
+macro_rules! nested_impls {
+    ($($t:ty => $zero:expr),*) => {$(
+        impl<const N: usize> Differentiable for [[$t; N]] {
+            type Tangent = Vec<[$t; N]>;
+            fn zero_tangent(&self) -> Vec<[$t; N]> { vec![[$zero; N]; self.len()] }
+        }
+        impl<const N: usize> Differentiable for Vec<[$t; N]> {
+            type Tangent = Vec<[$t; N]>;
+            fn zero_tangent(&self) -> Vec<[$t; N]> { vec![[$zero; N]; self.len()] }
+        }
+        impl Differentiable for [Vec<$t>] {
+            type Tangent = Vec<Vec<$t>>;
+            fn zero_tangent(&self) -> Vec<Vec<$t>> { self.iter().map(|v| vec![$zero; v.len()]).collect() }
+        }
+        impl Differentiable for Vec<Vec<$t>> {
+            type Tangent = Vec<Vec<$t>>;
+            fn zero_tangent(&self) -> Vec<Vec<$t>> { self.iter().map(|v| vec![$zero; v.len()]).collect() }
+        }
+    )*};
+}
+nested_impls!(
+    f64 => 0.0,
+    f32 => 0.0,
+    crate::Dual<f64> => crate::Dual::cst(0.0),
+    crate::Dual<f32> => crate::Dual::cst(0.0)
+);

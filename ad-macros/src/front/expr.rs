@@ -232,7 +232,22 @@ impl Lowerer<'_> {
                 }
             }
             Expr::Index(ix) => {
-                let base = self.lower_atom(&ix.expr);
+                // `w[i][j]`: the row `w[i]` borrowed (a `Vec` row cannot be moved out).
+                let base = match strip(&ix.expr) {
+                    Expr::Index(inner) if !matches!(strip(&inner.index), Expr::Range(_)) => {
+                        let b = self.lower_atom(&inner.expr);
+                        let i = self.lower_index_atom(&inner.index);
+                        self.let_temp(
+                            Op::Index {
+                                base: b,
+                                index: i,
+                                by_ref: true,
+                            },
+                            inner.span(),
+                        )
+                    }
+                    _ => self.lower_atom(&ix.expr),
+                };
                 let index = self.lower_index_atom(&ix.index);
                 // A snapshot of a mutable index (`icf[idx]` with `idx += 1` later): the reverse
                 // sweep then reads the snapshot, not `idx`, which needs no restoring.

@@ -350,8 +350,12 @@ pub fn signature(
         }
     }
     for p in params.iter().filter(|p| p.active) {
-        let nested = sequence_element(&p.ty)
-            .filter(|e| sequence_element(e).is_some() || matches!(e, Type::Tuple(_)));
+        // Sequences of fixed-size float arrays (`&[[f64; 3]]`, `Vec<[f64; 2]>`) and of `Vec`s
+        // (`&Vec<Vec<f64>>`) are differentiated; deeper nesting and tuples are not.
+        let nested = sequence_element(&p.ty).filter(|e| {
+            matches!(e, Type::Tuple(_))
+                || sequence_element(e).is_some_and(|inner| sequence_element(inner).is_some())
+        });
         if let Some(inner) = nested {
             cx.error_spanned_by(&p.ty, format!(
                 "#[differentiable] cannot differentiate `{}`, a sequence of `{}`; pass a flat `&[f64]` (element `[i][j]` at `[i * n + j]`) or an ndarray array (`&Array2<f64>`), or leave the parameter out of `wrt(...)` to make it a constant",

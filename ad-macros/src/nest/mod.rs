@@ -106,12 +106,22 @@ pub fn emit(
         }
         Some(why) => stub(item, &dsig, &pullback, why),
     };
-    let jvp_fn = (jvp && why.is_none()).then(|| jvp_fn(item, sig, &dsig));
+    // A sequence of sequences (`&Vec<Vec<f64>>`, `&[[f64; 3]]`) has no pooled dual form: its
+    // function keeps the dual pullback (for callers) but no `f_jvp`/`f_hvp` through duals.
+    let nested = sig.params.iter().any(|p| {
+        crate::front::sequence_element(&p.ty)
+            .is_some_and(|e| crate::front::sequence_element(e).is_some())
+    });
+    let jvp_fn = (jvp && why.is_none() && !nested).then(|| jvp_fn(item, sig, &dsig));
     let is_float =
         matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
     // Struct parameters have no dual form to lift their arguments to: only the stub, which
     // callers' second-order code names.
-    if !is_float || !sig.params.iter().any(|p| p.active) || why == Some("struct parameters") {
+    if !is_float
+        || !sig.params.iter().any(|p| p.active)
+        || why == Some("struct parameters")
+        || nested
+    {
         return quote!(#pullback_fn #jvp_fn);
     }
     let hvp = hvp_fn(item, sig, &dsig);
