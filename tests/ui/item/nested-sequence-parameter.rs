@@ -1,14 +1,15 @@
-// Parameters that are sequences of sequences: one error on each type, saying what to pass.
+// Parameters nested deeper than a sequence of arrays or `Vec`s, or sequences of tuples: one
+// error on each type, saying what to pass (`&[[f64; 3]]` and `&Vec<Vec<f64>>` work).
 use ad_runtime::differentiable;
 
 #[differentiable]
-fn rows(p: &[[f64; 3]]) -> f64 {
-    p[0][1]
+fn deep(p: &[Vec<Vec<f64>>]) -> f64 {
+    p[0][1][0]
 }
 
 #[differentiable]
-fn nested(p: &Vec<Vec<f64>>) -> f64 {
-    p[0][1]
+fn pairs(p: &Vec<(f64, f64)>) -> f64 {
+    p[0].1
 }
 
 fn main() {}
