@@ -277,3 +277,38 @@ fn nested_parameters() {
     assert_close(&gw[0], &[-p[0][2].sin() + w[0][0], w[0][1]], "dw0");
     assert_close(&gw[1], &[-p[1][2].sin() + w[1][0]], "dw1");
 }
+
+#[differentiable(wrt(x, y))]
+fn nested_const(x: f64, y: f64, c: &[[f64; 2]]) -> f64 {
+    let s = c[0][1] * x + c[1][0] * y;
+    s * x
+}
+#[differentiable]
+fn nested_by_value(m: [[f64; 2]; 2], x: f64) -> f64 {
+    m[0][1] * x + m[1][0] * m[1][1]
+}
+#[differentiable]
+fn nested_vecs(w: Vec<Vec<f64>>, x: f64) -> f64 {
+    w[0][1] * x + w[1][0] * w[0][0]
+}
+/// Rows of nested parameters: constant and differentiated, by reference and by value.
+#[test]
+fn nested_rows() {
+    let c = [[1.0, 2.0], [3.0, 4.0]];
+    let (v, (gx, gy)) = nested_const_grad(0.5, 2.0, &c);
+    assert_eq!(v, nested_const(0.5, 2.0, &c));
+    assert!(
+        (gx - (4.0 * 0.5 + 3.0 * 2.0)).abs() < 1e-12 && (gy - 3.0 * 0.5).abs() < 1e-12,
+        "{gx} {gy}"
+    );
+    let (_, t) = nested_const_jvp(0.5, 2.0, &c, 1.0, 0.0);
+    assert!((t - gx).abs() < 1e-12);
+    let (_, (gm, gx2)) = nested_by_value_grad(c, 0.5);
+    assert_eq!(gm, [[0.0, 0.5], [4.0, 3.0]]);
+    assert_eq!(gx2, 2.0);
+    let w = vec![vec![1.0, 2.0], vec![3.0]];
+    let (vh, (gw, gx3)) = nested_vecs_grad(w.clone(), 0.5);
+    assert_eq!(vh, nested_vecs(w.clone(), 0.5));
+    assert_eq!(gw, vec![vec![3.0, 0.5], vec![1.0]]);
+    assert_eq!(gx3, 2.0);
+}

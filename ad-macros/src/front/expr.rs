@@ -232,9 +232,26 @@ impl Lowerer<'_> {
                 }
             }
             Expr::Index(ix) => {
-                // `w[i][j]`: the row `w[i]` borrowed (a `Vec` row cannot be moved out).
+                // `w[i][j]` of a sequence of `Vec`s: the row `w[i]` borrowed (it cannot be
+                // moved out); rows of fixed-size arrays are copied as any element.
+                let vec_rows = |e: &Expr| match strip(e) {
+                    Expr::Path(p) => p
+                        .path
+                        .get_ident()
+                        .and_then(|i| self.lookup(&i.to_string()))
+                        .and_then(|v| self.vars[v].ty.as_ref())
+                        .and_then(crate::front::sequence_element)
+                        .is_some_and(|row| {
+                            !matches!(row, Type::Array(_))
+                                && crate::front::sequence_element(row).is_some()
+                        }),
+                    _ => false,
+                };
                 let base = match strip(&ix.expr) {
-                    Expr::Index(inner) if !matches!(strip(&inner.index), Expr::Range(_)) => {
+                    Expr::Index(inner)
+                        if !matches!(strip(&inner.index), Expr::Range(_))
+                            && vec_rows(&inner.expr) =>
+                    {
                         let b = self.lower_atom(&inner.expr);
                         let i = self.lower_index_atom(&inner.index);
                         self.let_temp(

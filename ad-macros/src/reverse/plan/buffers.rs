@@ -533,6 +533,15 @@ pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
             Op::Copy(Atom::Ref(b)) => local(*b, &out),
             // A field read of a local struct (made by a call or a literal) borrows it.
             Op::Member(Atom::Var(b), ..) => func.vars[*b].kind != VarKind::Param,
+            // A row `&w[i]` of a sequence the function owns (a by-value parameter, a local).
+            Op::Index {
+                base: Atom::Var(b),
+                by_ref: true,
+                ..
+            } => {
+                !(func.vars[*b].kind == VarKind::Param
+                    && matches!(func.vars[*b].ty, Some(syn::Type::Reference(_))))
+            }
             _ => false,
         };
         out[*var] = hit;
