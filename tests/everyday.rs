@@ -303,6 +303,7 @@ fn nested_rows() {
     );
     let (_, t) = nested_const_jvp(0.5, 2.0, &c, 1.0, 0.0);
     assert!((t - gx).abs() < 1e-12);
+    assert_eq!(nested_by_value(c, 0.5), 2.0 * 0.5 + 3.0 * 4.0);
     let (_, (gm, gx2)) = nested_by_value_grad(c, 0.5);
     assert_eq!(gm, [[0.0, 0.5], [4.0, 3.0]]);
     assert_eq!(gx2, 2.0);
