@@ -246,6 +246,14 @@ fn fixed_array_map() {
     );
     let (_, t) = array_map_jvp(p, k, [1.0, 0.0, 0.5], 0.2);
     assert_close(&[t], &[gp[0] + 0.5 * gp[2] + 0.2 * gk], "jvp");
+    let (_, _, (hp, hk)) = array_map_hvp(p, k, [1.0, 0.0, 0.5], 0.2);
+    let e = 1e-5;
+    let at = |s: f64| {
+        let (_, (gp, gk)) = array_map_grad([p[0] + s, p[1], p[2] + 0.5 * s], k + 0.2 * s);
+        vec![gp[0], gp[1], gp[2], gk]
+    };
+    let fd: Vec<f64> = at(e).iter().zip(at(-e)).map(|(a, b)| (a - b) / (2.0 * e)).collect();
+    assert_close_tol(&[hp[0], hp[1], hp[2], hk], &fd, 1e-5, "H v");
 }
 
 #[differentiable]

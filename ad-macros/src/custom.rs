@@ -455,7 +455,6 @@ fn nested(item: &syn::ItemFn, sig: &Signature, custom: &Custom) -> Option<TokenS
         last.ident = format_ident!("{}_vjp", last.ident);
     }
     let ret_ty = &dsig.ret_ty;
-    let f = &sig.ret_ty;
     let (mut splits, mut re_args, mut eps_args) = (Vec::new(), Vec::new(), Vec::new());
     // Positions of the active parameters among the float ones (the rule's `_vjp` returns one
     // cotangent per float parameter, then one per tangent).
@@ -519,7 +518,6 @@ fn nested(item: &syn::ItemFn, sig: &Signature, custom: &Custom) -> Option<TokenS
     let call_jvp_vjp =
         quote_spanned!(jvp.span()=> #jvp_vjp(#(#re_args,)* #(#eps_args,)* (0.0, #s.re)));
     let call_vjp = quote_spanned!(vjp.span()=> #vjp(#(#re_args),*));
-    let _ = f;
     Some(quote! {
         #[doc(hidden)]
         #[inline]

@@ -190,7 +190,6 @@ fn group(tt: Option<&TokenTree>, d: Delimiter) -> Option<TokenStream> {
 fn substitute(ts: TokenStream, t: &Ident, f: &str, name: &Ident, new_name: &Ident) -> TokenStream {
     let tts: Vec<TokenTree> = ts.into_iter().collect();
     let mut out = TokenStream::new();
-    let fty = Ident::new(f, Span::call_site());
     let mut k = 0;
     while k < tts.len() {
         let here = &tts[k];
@@ -284,7 +283,6 @@ fn substitute(ts: TokenStream, t: &Ident, f: &str, name: &Ident, new_name: &Iden
             }
         }
     }
-    let _ = fty;
     out
 }
 

@@ -371,7 +371,7 @@ impl Lowerer<'_> {
                 return Op::Copy(Atom::Const(quote!(())));
             }
         }
-        if crate::front::iterchain_exits(&closure.body) {
+        if exits(closure.body.to_token_stream()) {
             self.unsupported(
                 closure,
                 "a closure bound by `let` that returns early (`return`, `?`, `break`, `continue`)",

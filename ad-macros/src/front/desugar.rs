@@ -4,7 +4,6 @@
 //! panicking.
 
 use super::syntax::*;
-use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
@@ -40,16 +39,7 @@ macro_rules! try_parse_at {
 /// `(a, b)` or `(&a, &b)` pattern), optionally followed by `.map(|p| e)`. So
 /// `xs.iter().map(|v| v * v).sum()` is `{ let mut s = 0.0; for v in xs.iter() { s += v * v; } s }`.
 pub(crate) fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
-    // A closure body that exits (`return`, `break`, `continue`, `?`) would mean something else
-    // inside the loop: those stay unsupported.
-    fn exits(ts: TokenStream) -> bool {
-        ts.into_iter().any(|t| match t {
-            proc_macro2::TokenTree::Ident(i) => i == "return" || i == "break" || i == "continue",
-            proc_macro2::TokenTree::Punct(p) => p.as_char() == '?',
-            proc_macro2::TokenTree::Group(g) => exits(g.stream()),
-            proc_macro2::TokenTree::Literal(_) => false,
-        })
-    }
+    // A closure body that exits would mean something else inside the loop: unsupported.
     if exits(m.args.to_token_stream())
         || matches!(strip(&m.receiver), Expr::MethodCall(mm) if exits(mm.args.to_token_stream()))
     {
@@ -228,6 +218,7 @@ pub(crate) fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
 pub fn untyped(p: &Pat) -> &Pat {
     match p {
         Pat::Type(t) => untyped(&t.pat),
+        Pat::Paren(p) => untyped(&p.pat),
         other => other,
     }
 }

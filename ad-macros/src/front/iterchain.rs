@@ -234,7 +234,7 @@ impl Builder {
         deref: bool,
         out: &mut Vec<TokenStream>,
     ) -> Option<()> {
-        match (untyped_pat(pat), item) {
+        match (super::desugar::untyped(pat), item) {
             (Pat::Wild(_), _) => {}
             (Pat::Reference(r), _) if deref && r.mutability.is_none() => {
                 self.bind(&r.pat, item, false, out)?
@@ -363,14 +363,6 @@ impl Builder {
     }
 }
 
-fn untyped_pat(p: &Pat) -> &Pat {
-    match p {
-        Pat::Type(t) => untyped_pat(&t.pat),
-        Pat::Paren(p) => untyped_pat(&p.pat),
-        other => other,
-    }
-}
-
 /// A collection to index: sub-slices stay borrowed (`(&x[1..])[i]`).
 fn indexable(e: &Expr) -> TokenStream {
     match strip(e) {
@@ -378,22 +370,6 @@ fn indexable(e: &Expr) -> TokenStream {
         Expr::Path(_) | Expr::Field(_) => strip(e).to_token_stream(),
         other => quote!((#other)),
     }
-}
-
-/// Whether an expression exits (`return`, `break`, `continue`, `?`) somewhere inside.
-pub(crate) fn exits_expr(e: &Expr) -> bool {
-    exits(e.to_token_stream())
-}
-
-/// Whether a closure body exits (`return`, `break`, `continue`, `?`): it would mean something
-/// else inside the loop.
-fn exits(ts: TokenStream) -> bool {
-    ts.into_iter().any(|t| match t {
-        proc_macro2::TokenTree::Ident(i) => i == "return" || i == "break" || i == "continue",
-        proc_macro2::TokenTree::Punct(p) => p.as_char() == '?',
-        proc_macro2::TokenTree::Group(g) => exits(g.stream()),
-        proc_macro2::TokenTree::Literal(_) => false,
-    })
 }
 
 /// The sink of a method call at the end of a chain, if it is one.
@@ -500,7 +476,7 @@ fn lower_chain(chain: &Expr, sink: Sink<'_>, span: Span) -> Option<Expr> {
                         vec![quote!(#acc = #p(#acc, #v);)]
                     }
                     Expr::Closure(c) if c.inputs.len() == 2 && c.asyncness.is_none() => {
-                        let a = untyped_pat(&c.inputs[0]);
+                        let a = super::desugar::untyped(&c.inputs[0]);
                         if !matches!(a, Pat::Ident(_)) {
                             return None;
                         }

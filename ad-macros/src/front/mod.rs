@@ -13,7 +13,6 @@ mod signature;
 mod stmt;
 mod syntax;
 
-pub(crate) use iterchain::exits_expr as iterchain_exits;
 pub(crate) use lower::lower;
 pub(crate) use signature::{
     Args, Custom, Param, Signature, is_constant_type, is_struct_type, sequence_element, signature,

@@ -17,6 +17,17 @@ pub fn strip(e: &Expr) -> &Expr {
     }
 }
 
+/// Whether tokens exit (`return`, `break`, `continue`, `?`) somewhere inside: a closure body
+/// that does would mean something else once inlined into a loop or a block.
+pub(crate) fn exits(ts: TokenStream) -> bool {
+    ts.into_iter().any(|t| match t {
+        TokenTree::Ident(i) => i == "return" || i == "break" || i == "continue",
+        TokenTree::Punct(p) => p.as_char() == '?',
+        TokenTree::Group(g) => exits(g.stream()),
+        TokenTree::Literal(_) => false,
+    })
+}
+
 pub(crate) fn is_range_index(e: &Expr) -> bool {
     matches!(strip(e), Expr::Index(ix) if matches!(strip(&ix.index), Expr::Range(_)))
 }

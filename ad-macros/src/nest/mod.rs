@@ -115,13 +115,7 @@ pub fn emit(
     let jvp_fn = (jvp && why.is_none() && !nested).then(|| jvp_fn(item, sig, &dsig));
     let is_float =
         matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
-    // Struct parameters have no dual form to lift their arguments to: only the stub, which
-    // callers' second-order code names.
-    if !is_float
-        || !sig.params.iter().any(|p| p.active)
-        || why == Some("struct parameters")
-        || nested
-    {
+    if !is_float || !sig.params.iter().any(|p| p.active) || nested {
         return quote!(#pullback_fn #jvp_fn);
     }
     let hvp = hvp_fn(item, sig, &dsig);
