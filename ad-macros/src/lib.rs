@@ -75,10 +75,13 @@ pub(crate) fn expand(
 ) -> proc_macro2::TokenStream {
     let func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
+        Err(_) if syn::parse2::<syn::ItemImpl>(item.clone()).is_ok() => {
+            return method::expand_impl(args, item);
+        }
         Err(_) => {
             let err = syn::Error::new(
                 proc_macro2::Span::call_site(),
-                "#[differentiable] applies to free functions (`fn f(x: f64) -> f64 { .. }`)",
+                "#[differentiable] applies to functions (`fn f(x: f64) -> f64 { .. }`, also in an `impl` block) and to `impl` blocks",
             );
             let mut out = err.into_compile_error();
             out.extend(item);
@@ -119,8 +122,8 @@ pub(crate) fn expand(
 /// For each struct literal of the body (`P { .. }`), a check spanned at `P` that it has
 /// `#[derive(Differentiable)]` (so the error names the missing derive rather than the dual
 /// twin the second-order code builds). Not in `impl` blocks (no `const _` items there).
-fn struct_literal_checks(func: &syn::ItemFn, ir: &ir::Func) -> proc_macro2::TokenStream {
-    if method::in_impl(func) {
+fn struct_literal_checks(in_impl: bool, ir: &ir::Func) -> proc_macro2::TokenStream {
+    if in_impl {
         return proc_macro2::TokenStream::new();
     }
     let mut paths = Vec::new();
@@ -172,6 +175,7 @@ fn transform(
     func: &syn::ItemFn,
 ) -> syn::Result<proc_macro2::TokenStream> {
     let args = front::Args::parse(args)?;
+    let in_impl = args.in_impl || method::in_impl(func);
     let cx = ctxt::Ctxt::new();
     let mut vars = Vec::new();
     let Some(mut sig) = front::signature(&cx, func, &args, &mut vars) else {
@@ -183,15 +187,15 @@ fn transform(
         cx.check()?;
         let mut out = custom::emit(func, &sig, custom, args.order)?;
         out.extend(selfcheck::emit(func, &sig));
-        return Ok(if method::in_impl(func) {
+        return Ok(if in_impl {
             method::self_calls(out, &func.sig.ident)
         } else {
             out
         });
     }
-    let (mut ir, self_recursive) = front::lower(&cx, func, vars);
+    let (mut ir, boxed_pullback) = front::lower(&cx, func, vars);
     ir.checked = args.checked;
-    sig.self_recursive = self_recursive;
+    sig.boxed_pullback = boxed_pullback;
     let active: Vec<usize> = sig
         .params
         .iter()
@@ -218,12 +222,12 @@ fn transform(
     };
     out.extend(forward);
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
-    out.extend(struct_literal_checks(func, &ir));
+    out.extend(struct_literal_checks(in_impl, &ir));
     out.extend(selfcheck::emit(func, &sig));
     if args.split {
         out.extend(split::emit(func, &sig));
     }
-    if method::in_impl(func) {
+    if in_impl {
         out = method::self_calls(out, &func.sig.ident);
     }
     Ok(out)

@@ -8,6 +8,12 @@
 //! (`loss_grad(&self, ..)`, `loss_jvp(&self, .., dself: &Self, ..)`), so the calls between
 //! them, which every backend prints by bare name, are made `Self::` paths here, once, on
 //! the generated tokens.
+//!
+//! An associated function whose signature shows neither `self` nor `Self` (`fn sigmoid(x:
+//! f64) -> f64` in `impl Mlp`) cannot be told from a free function by its own attribute; the
+//! attribute on the `impl` block (`#[differentiable] impl Mlp { .. }`) tells it, by adding
+//! the hidden argument `__in_impl` to every `#[differentiable]` function inside
+//! ([`expand_impl`]).
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::quote;
@@ -79,4 +85,46 @@ fn rewrite(tokens: TokenStream, names: &[String]) -> TokenStream {
         }
     }
     out
+}
+
+/// `#[differentiable]` on an `impl` block: the block unchanged, except that every function in it
+/// marked `#[differentiable(..)]` gets the hidden argument `__in_impl` (it is an associated
+/// function, so the calls between its generated functions are `Self::` paths).
+pub fn expand_impl(args: TokenStream, item: TokenStream) -> TokenStream {
+    let mut imp: syn::ItemImpl = match syn::parse2(item.clone()) {
+        Ok(i) => i,
+        Err(e) => return e.into_compile_error(),
+    };
+    if !args.is_empty() {
+        let mut out = syn::Error::new_spanned(
+            &args,
+            "#[differentiable] on an `impl` block takes no arguments; give them to the functions inside (`#[differentiable(wrt(x))] fn f(..)`)",
+        )
+        .into_compile_error();
+        out.extend(item);
+        return out;
+    }
+    for it in &mut imp.items {
+        let syn::ImplItem::Fn(f) = it else { continue };
+        for attr in &mut f.attrs {
+            let is_ours = attr
+                .path()
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "differentiable");
+            if !is_ours {
+                continue;
+            }
+            let path = attr.path().clone();
+            let inner = match &attr.meta {
+                syn::Meta::List(l) if !l.tokens.is_empty() => {
+                    let t = &l.tokens;
+                    quote!(#t, __in_impl)
+                }
+                _ => quote!(__in_impl),
+            };
+            attr.meta = syn::parse_quote!(#path(#inner));
+        }
+    }
+    quote!(#imp)
 }

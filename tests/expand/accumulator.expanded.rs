@@ -23,7 +23,7 @@ fn logsumexp(v: &[f64]) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn logsumexp_hvp_pullback<'__ad, __AdHvpM>(
+fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
     v: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     ::ad_runtime::Dual<f64>,

@@ -23,7 +23,7 @@ fn sums(x: &[f64]) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn sums_hvp_pullback<'__ad, __AdHvpM>(
+fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
     x: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     ::ad_runtime::Dual<f64>,
@@ -815,7 +815,7 @@ fn feedback(x: &[f64]) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn feedback_hvp_pullback<'__ad, __AdHvpM>(
+fn feedback_hvp_pullback<'__ad, __AdHvpM: 'static>(
     x: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     ::ad_runtime::Dual<f64>,

@@ -19,7 +19,7 @@ fn long_loop(x: f64, a: f64, n: usize) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn long_loop_hvp_pullback<__AdHvpM>(
+fn long_loop_hvp_pullback<__AdHvpM: 'static>(
     x: ::ad_runtime::Dual<f64>,
     a: ::ad_runtime::Dual<f64>,
     n: usize,

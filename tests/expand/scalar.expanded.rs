@@ -16,7 +16,7 @@ fn f(x: f64, y: f64) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn f_hvp_pullback<__AdHvpM>(
+fn f_hvp_pullback<__AdHvpM: 'static>(
     x: ::ad_runtime::Dual<f64>,
     y: ::ad_runtime::Dual<f64>,
 ) -> (

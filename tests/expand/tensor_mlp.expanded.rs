@@ -26,7 +26,7 @@ fn classifier(
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn classifier_hvp_pullback<'__ad, __AdHvpM>(
+fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
     w1: &'__ad Array2<::ad_runtime::Dual<f64>>,
     b1: &'__ad Array1<::ad_runtime::Dual<f64>>,
     w2: &'__ad Array2<::ad_runtime::Dual<f64>>,

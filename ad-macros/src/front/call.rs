@@ -488,7 +488,12 @@ impl Lowerer<'_> {
             }
             _ => false,
         };
-        let method_call = segs.len() == 2 && c.args.first().is_some_and(struct_var);
+        // `Self::f(..)` with `f` lower-case: another associated function of the same `impl`
+        // (differentiable, like a free function's call).
+        let self_assoc = segs.len() == 2
+            && segs[0] == "Self"
+            && segs[1].chars().next().is_some_and(|ch| ch.is_lowercase() || ch == '_');
+        let method_call = self_assoc || (segs.len() == 2 && c.args.first().is_some_and(struct_var));
         let typelike = !method_call
             && segs.first().is_some_and(|s| {
                 s.chars().next().is_some_and(|ch| ch.is_uppercase())
@@ -505,8 +510,13 @@ impl Lowerer<'_> {
             );
             return Op::Copy(Atom::Const(quote!(())));
         }
-        if calls_itself(&segs, &self.fn_name) {
-            self.self_recursive = true;
+        // A call that may lead back to this function makes its pullback's type recursive, so
+        // that pullback is boxed: a call of itself, or any call made only under a condition
+        // (in a branch, a loop, or after an early exit), which every cycle of mutually
+        // recursive functions has one of (else it would never end). Boxing costs one
+        // allocation per call of this function, never a wrong result.
+        if !typelike && (calls_itself(&segs, &self.fn_name) || self.stack.len() > 1) {
+            self.boxed_pullback = true;
         }
         let pb = self.temp_var(VarKind::Pullback, "pb");
         let recompute = !typelike && args.iter().any(|a| self.borrows_local(a));

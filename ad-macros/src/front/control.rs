@@ -113,23 +113,6 @@ impl Lowerer<'_> {
     /// primal keeps the real `match`, so rustc still checks exhaustiveness). With `target`,
     /// each arm's value is assigned to it.
     pub(super) fn lower_match(&mut self, m: &syn::ExprMatch, target: Option<VarId>) {
-        for arm in &m.arms {
-            if top_binding(&arm.pat).is_some() {
-                continue;
-            }
-            // A pattern binding variables is matched, then its variables are bound (see
-            // `bind_matched`); not with a guard, which would read them before.
-            if let Some(b) = pattern_binding(&arm.pat)
-                && arm.guard.is_some()
-            {
-                self.unsupported(
-                    &b,
-                    "a `match` arm that binds a variable and has a guard",
-                    "bind in the pattern and test in the arm's body",
-                );
-                return;
-            }
-        }
         let scrut = self.lower_atom(&m.expr);
         self.lower_arms(&m.arms, scrut, target);
     }
@@ -200,9 +183,16 @@ impl Lowerer<'_> {
         let test = Op::Passive(quote!(#pat), vec![scrut.clone()], PassiveShape::Matches);
         let cond = match &arm.guard {
             None => self.let_temp(test, span),
+            // A guard reads the pattern's variables: bound (see `bind_matched`) in the
+            // block that evaluates it, once the pattern matched, and again in the arm's body.
             Some((_, guard)) => {
                 let matched = self.let_temp(test, span);
-                self.short_circuit(matched, guard, true, span)
+                self.short_circuit_with(matched, true, span, |lw| {
+                    if pattern_binding(pat).is_some() {
+                        lw.bind_matched(pat, &scrut);
+                    }
+                    lw.lower_atom(guard)
+                })
             }
         };
         let then = self.in_block(lower_body);
@@ -226,10 +216,21 @@ impl Lowerer<'_> {
         is_and: bool,
         span: Span,
     ) -> Atom {
+        self.short_circuit_with(cond, is_and, span, |lw| lw.lower_atom(right))
+    }
+
+    /// [`Self::short_circuit`] with the right operand lowered by `right` (in its own block).
+    pub(super) fn short_circuit_with(
+        &mut self,
+        cond: Atom,
+        is_and: bool,
+        span: Span,
+        right: impl FnOnce(&mut Self) -> Atom,
+    ) -> Atom {
         let t = self.temp_var(VarKind::Deferred, "c");
         self.emit(Stmt::Declare { var: t });
         let eval_right = self.in_block(|lw| {
-            let r = lw.lower_atom(right);
+            let r = right(lw);
             lw.emit(Stmt::Assign {
                 var: t,
                 op: Op::Copy(r),

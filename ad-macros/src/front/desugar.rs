@@ -387,3 +387,127 @@ pub fn fold_axis_closure(e: &Expr) -> Option<FoldAxis> {
         map: Some(map),
     })
 }
+
+/// Slice accessors rewritten into the indexing they stand for, before lowering (so every mode
+/// gets them): `xs.first().unwrap()` is `xs[0]` (a value for the borrow), `xs.last().copied().unwrap()` is
+/// `xs[xs.len() - 1]`, `xs.first().copied().unwrap_or(d)` is `if xs.is_empty() { d } else {
+/// xs[0] }` (also `.cloned()`, `.expect(..)`), and `let (l, r) = xs.split_at(k);` is `let l
+/// = &xs[..k]; let r = &xs[k..];`. Only where the slice and `k` are expressions without
+/// effects (names, fields, literals, `len()`, arithmetic), since they are written twice.
+pub fn slice_methods(block: &mut syn::Block) {
+    SliceMethods.visit_block_mut(block);
+}
+
+struct SliceMethods;
+
+/// An expression that may be evaluated twice: names, fields, literals, indexing, `len()`
+/// and arithmetic of those.
+fn pure(e: &Expr) -> bool {
+    match strip(e) {
+        Expr::Path(_) | Expr::Lit(_) => true,
+        Expr::Field(f) => pure(&f.base),
+        Expr::Reference(r) => r.mutability.is_none() && pure(&r.expr),
+        Expr::Unary(u) => pure(&u.expr),
+        Expr::Binary(b) => !is_compound_assign(&b.op) && pure(&b.left) && pure(&b.right),
+        Expr::Index(i) => pure(&i.expr) && pure(&i.index),
+        Expr::MethodCall(m) => m.method == "len" && m.args.is_empty() && pure(&m.receiver),
+        _ => false,
+    }
+}
+
+fn slice_access(m: &syn::ExprMethodCall) -> Option<Expr> {
+    let or_default = match (m.method.to_string().as_str(), m.args.len()) {
+        ("unwrap", 0) | ("expect", 1) => None,
+        ("unwrap_or", 1) => Some(&m.args[0]),
+        _ => return None,
+    };
+    let mut inner = strip(&m.receiver);
+    let mut copied = false;
+    if let Expr::MethodCall(c) = inner
+        && (c.method == "copied" || c.method == "cloned")
+        && c.args.is_empty()
+    {
+        copied = true;
+        inner = strip(&c.receiver);
+    }
+    let Expr::MethodCall(acc) = inner else {
+        return None;
+    };
+    let first = acc.method == "first";
+    if !(first || acc.method == "last") || !acc.args.is_empty() || !pure(&acc.receiver) {
+        return None;
+    }
+    let s = &acc.receiver;
+    let span = m.span();
+    let idx = if first {
+        quote::quote_spanned!(span=> 0)
+    } else {
+        quote::quote_spanned!(span=> (#s).len() - 1)
+    };
+    // `xs.first().unwrap()` is a `&f64`; the element's value stands for it (arithmetic takes
+    // both, and a borrow of a temporary could not be kept by the reverse sweep), and
+    // `*xs.first().unwrap()` is the value too (see `visit_expr_mut`).
+    Some(match (or_default, copied) {
+        (None, _) => try_parse_at!(span, (#s)[#idx]),
+        (Some(d), true) => try_parse_at!(span, (if (#s).is_empty() { #d } else { (#s)[#idx] })),
+        (Some(_), false) => return None,
+    })
+}
+
+fn split_at(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
+    let Pat::Tuple(t) = untyped(&local.pat) else {
+        return None;
+    };
+    let init = local.init.as_ref().filter(|i| i.diverge.is_none())?;
+    let Expr::MethodCall(m) = strip(&init.expr) else {
+        return None;
+    };
+    if m.method != "split_at" || m.args.len() != 1 || t.elems.len() != 2 {
+        return None;
+    }
+    let (s, k) = (&m.receiver, &m.args[0]);
+    if !pure(s) || !pure(k) {
+        return None;
+    }
+    let (l, r) = (&t.elems[0], &t.elems[1]);
+    let span = m.span();
+    Some(vec![
+        try_parse_at!(span, let #l = &(#s)[..(#k)];),
+        try_parse_at!(span, let #r = &(#s)[(#k)..];),
+    ])
+}
+
+impl VisitMut for SliceMethods {
+    fn visit_block_mut(&mut self, b: &mut syn::Block) {
+        let mut out = Vec::with_capacity(b.stmts.len());
+        for mut s in std::mem::take(&mut b.stmts) {
+            if let syn::Stmt::Local(l) = &s
+                && let Some(two) = split_at(l)
+            {
+                out.extend(two);
+                continue;
+            }
+            self.visit_stmt_mut(&mut s);
+            out.push(s);
+        }
+        b.stmts = out;
+    }
+
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        // `*xs.first().unwrap()`: the element's value.
+        if let Expr::Unary(u) = e
+            && matches!(u.op, syn::UnOp::Deref(_))
+            && let Expr::MethodCall(m) = strip(&u.expr)
+            && let Some(new) = slice_access(m)
+        {
+            *e = new;
+            return self.visit_expr_mut(e);
+        }
+        syn::visit_mut::visit_expr_mut(self, e);
+        if let Expr::MethodCall(m) = e
+            && let Some(new) = slice_access(m)
+        {
+            *e = new;
+        }
+    }
+}

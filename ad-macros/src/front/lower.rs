@@ -69,7 +69,7 @@ pub struct Lowerer<'a> {
     pub(super) loops: Vec<LoopFrame>,
     pub(super) flow: Option<VarId>,
     pub(super) ret: VarId,
-    pub self_recursive: bool,
+    pub boxed_pullback: bool,
     /// Defining operation of each `let`-bound variable (to trace borrows).
     pub(super) defs: HashMap<VarId, Op>,
     /// Per open block: element reads `x[i]` already bound to a temporary, keyed by base and
@@ -110,7 +110,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         loops: Vec::new(),
         flow: None,
         ret: 0,
-        self_recursive: false,
+        boxed_pullback: false,
         defs: HashMap::new(),
         reads: vec![HashMap::new()],
         floats: std::collections::HashSet::new(),
@@ -124,7 +124,9 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         syn::ReturnType::Default => None,
     };
     lw.vars[ret].ty = ret_ty;
-    let stmts = &item.block.stmts;
+    let mut block = (*item.block).clone();
+    super::desugar::slice_methods(&mut block);
+    let stmts = &block.stmts;
     if ret_deferred {
         lw.emit(Stmt::Declare { var: ret });
         lw.lower_stmts(stmts, Want::Ret);
@@ -157,7 +159,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         checked: false,
         dual: false,
     };
-    (func, lw.self_recursive)
+    (func, lw.boxed_pullback)
 }
 
 impl<'a> Lowerer<'a> {

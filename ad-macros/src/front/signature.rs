@@ -22,6 +22,9 @@ pub struct Args {
     pub custom: Option<Custom>,
     /// `split`: also `f_fwd`, `f_rev` and the tape struct (split reverse mode).
     pub split: bool,
+    /// `__in_impl` (added by `#[differentiable]` on an `impl` block to the functions in it): the
+    /// function is an associated function even if its signature shows no `self` or `Self`.
+    pub in_impl: bool,
 }
 
 /// The user's derivative rules of a `custom(..)` function (at least one).
@@ -41,6 +44,7 @@ impl Default for Args {
             order: 2,
             custom: None,
             split: false,
+            in_impl: false,
         }
     }
 }
@@ -79,6 +83,9 @@ impl Args {
                         "`order` is 1 (first derivatives only) or 2 (also `f_hvp` and `f_hessian`, the default)",
                     )),
                 }
+            } else if meta.path.is_ident("__in_impl") {
+                args.in_impl = true;
+                Ok(())
             } else if meta.path.is_ident("split") {
                 args.split = true;
                 Ok(())
@@ -160,8 +167,9 @@ pub struct Signature {
     pub ret_ty: Type,
     /// Lifetime parameters the user declared (kept on the generated functions).
     pub lifetimes: Vec<syn::LifetimeParam>,
-    /// Whether the body calls the function itself (its pullback must then be boxed).
-    pub self_recursive: bool,
+    /// Whether the pullback is boxed: the body calls the function itself, or calls another
+    /// function under a condition (which mutual recursion needs; see `front::call`).
+    pub boxed_pullback: bool,
 }
 
 /// Is this type never differentiated (integers, `bool`, `char`, strings, and references,
@@ -374,7 +382,7 @@ pub fn signature(
         params,
         ret_ty: ret_ty?,
         lifetimes,
-        self_recursive: false,
+        boxed_pullback: false,
     })
 }
 

@@ -71,7 +71,7 @@ pub fn lift_signature(sig: &Signature) -> Signature {
         params,
         ret_ty,
         lifetimes: sig.lifetimes.clone(),
-        self_recursive: sig.self_recursive,
+        boxed_pullback: sig.boxed_pullback,
     }
 }
 
@@ -225,7 +225,8 @@ impl Lifter<'_> {
         self.op(op, Some(self.kinds[var]))
     }
 
-    /// Whether `v` is an operand of arithmetic whose other operand is a float.
+    /// Whether `v` is an operand of arithmetic or of a comparison whose other operand is a
+    /// float.
     fn meets_float(&self, v: VarId) -> bool {
         let mut found = false;
         crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
@@ -233,7 +234,15 @@ impl Lifter<'_> {
                 Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => op,
                 _ => return,
             };
-            if let Op::Arith(_, a, b) = op {
+            // Arithmetic, and comparisons (`Some(c) if c > 0.0`: the literal is lifted).
+            let pair = match op {
+                Op::Arith(_, a, b) => Some((a, b)),
+                Op::Passive(_, xs, crate::ir::PassiveShape::Infix) if xs.len() == 2 => {
+                    Some((&xs[0], &xs[1]))
+                }
+                _ => None,
+            };
+            if let Some((a, b)) = pair {
                 let float = |x: &Atom| match x {
                     Atom::Var(w) | Atom::Ref(w) => {
                         matches!(self.kinds[*w], Kind::Scalar | Kind::Unknown | Kind::Array)
@@ -267,6 +276,28 @@ impl Lifter<'_> {
                 tokens: quote!(::ad_runtime::__private::Relift::relift(::core::clone::Clone::clone(&#base.#(#path).*))),
                 reads: vec![*b],
                 what: "a field of a constant struct".to_string(),
+                mutates: Vec::new(),
+            };
+            return;
+        }
+        // A comparison of a constant with a float literal (`k.abs() < 2.0` with `k` bound by a
+        // pattern of a user's enum): the constant's type is not known here (a float, or a
+        // dual when it was lifted), so both sides are lifted by type.
+        if let Op::Passive(t, xs, crate::ir::PassiveShape::Infix) = op
+            && xs.len() == 2
+            && let [Atom::Var(v), Atom::Const(c)] | [Atom::Const(c), Atom::Var(v)] = &xs[..]
+            && !self.differentiated[*v]
+            && float_const(c)
+        {
+            let lift = |a: &Atom| {
+                let a = self.print(a);
+                quote!(::ad_runtime::__private::Relift::relift(#a))
+            };
+            let (l, r) = (lift(&xs[0]), lift(&xs[1]));
+            *op = Op::Opaque {
+                tokens: quote!(#l #t #r),
+                reads: vec![*v],
+                what: "a comparison".to_string(),
                 mutates: Vec::new(),
             };
             return;

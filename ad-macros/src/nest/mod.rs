@@ -186,7 +186,7 @@ fn stub(item: &syn::ItemFn, dsig: &Signature, pullback: &Ident, why: &str) -> To
     } = crate::reverse::emit::pullback_signature(dsig, Some(&marker));
     let ret_ty = &dsig.ret_ty;
     let closure = quote!(move |_: #ret_ty| ::core::unreachable!());
-    let closure = if dsig.self_recursive {
+    let closure = if dsig.boxed_pullback {
         quote!(::std::boxed::Box::new(#closure))
     } else {
         closure

@@ -251,7 +251,7 @@ pub fn pullback_fn(
             (#(#slots,)*)
         }
     };
-    let closure = if sig.self_recursive {
+    let closure = if sig.boxed_pullback {
         quote!(::std::boxed::Box::new(#closure))
     } else {
         closure
@@ -350,7 +350,9 @@ pub fn pullback_signature(sig: &Signature, marker: Option<&Ident>) -> PullbackSi
         captured.insert(0, quote!('__ad));
     }
     if let Some(m) = marker {
-        lifetimes.push(quote!(#m));
+        // `'static` (markers are `()` or a caller's marker): a boxed closure (`dyn .. +
+        // '__ad`) may hold it.
+        lifetimes.push(quote!(#m: 'static));
         captured.push(quote!(#m));
     }
     let generics = if lifetimes.is_empty() {
@@ -360,7 +362,7 @@ pub fn pullback_signature(sig: &Signature, marker: Option<&Ident>) -> PullbackSi
     };
     let ret_ty = &sig.ret_ty;
     let closure_ty = quote!(FnOnce(#ret_ty) -> (#(#slot_types,)*));
-    let pb_ret = if sig.self_recursive {
+    let pb_ret = if sig.boxed_pullback {
         let bound = if namer.used {
             quote!(+ '__ad)
         } else {
