@@ -9,7 +9,10 @@ pub use crate::jacobian::*;
 pub use crate::rules::arith::*;
 pub use crate::rules::scalar::*;
 pub use crate::rules::slice::*;
-pub use crate::rules::tensor::{Same, ToScalar};
+pub use crate::rules::tensor::{
+    Same, ToScalar, array_from_shape_vec, array_from_shape_vec_pullback, array_from_vec,
+    array_from_vec_pullback, assigned, assigned_pullback,
+};
 pub use crate::structs::read;
 pub use crate::tape::Tape;
 pub use crate::traits::{Accumulate, Differentiable, Real, Zero};

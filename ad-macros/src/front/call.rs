@@ -420,6 +420,19 @@ impl Lowerer<'_> {
                 PassiveShape::Call,
             );
         }
+        // `Array1::from_vec(v)`, `Array1::from(v)`, `arr1(&v)`: the runtime's differentiable
+        // `array_from_vec(&v)` (the array's cotangent is the sequence's).
+        if c.args.len() == 1
+            && let Some(by_ref) = array_from_vec_form(path)
+        {
+            let arg = &c.args[0];
+            let arg = if by_ref { quote!(#arg) } else { quote!(&#arg) };
+            if let Ok(call) = syn::parse2::<syn::ExprCall>(
+                quote::quote_spanned!(c.span()=> ::ad_runtime::__private::array_from_vec(#arg)),
+            ) {
+                return self.lower_call(&call, e);
+            }
+        }
         // A closure bound by `let`: its body, with the arguments bound to its parameters.
         if let Some(id) = path.get_ident()
             && let Some(v) = self.lookup(&id.to_string())
@@ -494,14 +507,16 @@ impl Lowerer<'_> {
             && segs[0] == "Self"
             && segs[1].chars().next().is_some_and(|ch| ch.is_lowercase() || ch == '_');
         let method_call = self_assoc || (segs.len() == 2 && c.args.first().is_some_and(struct_var));
+        // (Also a path that ends in a type or variant, `ndarray::Axis(1)`: functions are
+        // lower-case.)
         let typelike = !method_call
-            && segs.first().is_some_and(|s| {
+            && (segs.first().is_some_and(|s| {
                 s.chars().next().is_some_and(|ch| ch.is_uppercase())
                     || s == "f64"
                     || s == "f32"
                     || s == "std"
                     || s == "core"
-            });
+            }) || segs.last().is_some_and(|s| s.chars().next().is_some_and(|ch| ch.is_uppercase())));
         if self.lookup(&segs[0]).is_some() && segs.len() == 1 {
             self.unsupported(
                 &c.func,
@@ -633,4 +648,29 @@ fn is_stop_gradient(path: &syn::Path) -> bool {
         [c, f] => c == "ad_runtime" && f == "stop_gradient",
         _ => false,
     }
+}
+
+/// `arr1` (`Some(true)`: its argument is a borrow already), `Array1::from_vec`,
+/// `Array::from_vec`, `Array1::from` (`Some(false)`: an owned `Vec`).
+pub(crate) fn array_from_vec_form(path: &syn::Path) -> Option<bool> {
+    let n = path.segments.len();
+    let last = path.segments.last()?.ident.to_string();
+    if last == "arr1" && (n == 1 || path.segments[n - 2].ident == "ndarray") {
+        return Some(true);
+    }
+    let ty = n.checked_sub(2).map(|k| path.segments[k].ident.to_string())?;
+    (matches!(ty.as_str(), "Array" | "Array1") && matches!(last.as_str(), "from_vec" | "from"))
+        .then_some(false)
+}
+
+/// `Array2::from_shape_vec(shape, v)` (the call under `.unwrap()` / `.expect(..)`).
+pub(crate) fn is_from_shape_vec(c: &syn::ExprCall) -> bool {
+    let Expr::Path(p) = strip(&c.func) else {
+        return false;
+    };
+    let n = p.path.segments.len();
+    c.args.len() == 2
+        && n >= 2
+        && p.path.segments[n - 1].ident == "from_shape_vec"
+        && p.path.segments[n - 2].ident.to_string().starts_with("Array")
 }

@@ -394,6 +394,7 @@ pub fn fold_axis_closure(e: &Expr) -> Option<FoldAxis> {
 /// xs[0] }` (also `.cloned()`, `.expect(..)`), and `let (l, r) = xs.split_at(k);` is `let l
 /// = &xs[..k]; let r = &xs[k..];`. Only where the slice and `k` are expressions without
 /// effects (names, fields, literals, `len()`, arithmetic), since they are written twice.
+/// Also `a.map_axis(Axis(k), |lane| e)` of a 2-D array (see `map_axis`).
 pub fn slice_methods(block: &mut syn::Block) {
     SliceMethods.visit_block_mut(block);
 }
@@ -477,6 +478,50 @@ fn split_at(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
     ])
 }
 
+/// `a.map_axis(Axis(k), |lane| e)` of a 2-D array (`k` a literal 0 or 1): a loop over the
+/// lanes (`a.index_axis(Axis(1 - k), i)`) writing `e` into a buffer, made an array by the
+/// runtime's `array_from_vec`; the rank is checked at run time (an `assert_eq!`, so a 3-D
+/// array is an error, not a wrong shape).
+fn map_axis(m: &syn::ExprMethodCall) -> Option<Expr> {
+    if m.method != "map_axis" || m.args.len() != 2 || !pure(&m.receiver) {
+        return None;
+    }
+    let Expr::Call(ax) = strip(&m.args[0]) else {
+        return None;
+    };
+    let axis = &ax.func;
+    let k = match (strip(&ax.func), ax.args.first().map(strip)) {
+        (Expr::Path(p), Some(Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(k), .. })))
+            if p.path.segments.last().is_some_and(|s| s.ident == "Axis") && ax.args.len() == 1 =>
+        {
+            k.base10_parse::<usize>().ok().filter(|k| *k < 2)?
+        }
+        _ => return None,
+    };
+    let Expr::Closure(c) = strip(&m.args[1]) else {
+        return None;
+    };
+    if c.inputs.len() != 1 || c.movability.is_some() || c.asyncness.is_some() {
+        return None;
+    }
+    let Pat::Ident(lane) = untyped(&c.inputs[0]) else {
+        return None;
+    };
+    let lane = &lane.ident;
+    let (a, body) = (&m.receiver, &c.body);
+    let other = 1 - k;
+    let span = m.span();
+    Some(try_parse_at!(span, {
+        ::core::assert_eq!((#a).ndim(), 2, "#[differentiable] takes `map_axis` on 2-D arrays only");
+        let mut __ad_lanes = ::std::vec![0.0; (#a).shape()[#other]];
+        for __ad_lane in 0..(#a).shape()[#other] {
+            let #lane = (#a).index_axis(#axis(#other), __ad_lane);
+            __ad_lanes[__ad_lane] = #body;
+        }
+        ::ad_runtime::__private::array_from_vec(&__ad_lanes)
+    }))
+}
+
 impl VisitMut for SliceMethods {
     fn visit_block_mut(&mut self, b: &mut syn::Block) {
         let mut out = Vec::with_capacity(b.stmts.len());
@@ -505,7 +550,7 @@ impl VisitMut for SliceMethods {
         }
         syn::visit_mut::visit_expr_mut(self, e);
         if let Expr::MethodCall(m) = e
-            && let Some(new) = slice_access(m)
+            && let Some(new) = slice_access(m).or_else(|| map_axis(m))
         {
             *e = new;
         }

@@ -208,6 +208,16 @@ impl Lowerer<'_> {
                             }
                             return op;
                         }
+                        // `Array2::from_shape_vec(shape, v).unwrap()`: the runtime's
+                        // differentiable `array_from_shape_vec(shape, &v)`.
+                        Expr::Call(c) if super::call::is_from_shape_vec(c) => {
+                            let (sh, v) = (&c.args[0], &c.args[1]);
+                            if let Ok(call) = syn::parse2::<syn::ExprCall>(quote::quote_spanned!(c.span()=>
+                                ::ad_runtime::__private::array_from_shape_vec(#sh, &#v)))
+                            {
+                                return self.lower_call(&call, e);
+                            }
+                        }
                         Expr::Call(c) if concat_kind(c).is_some() => {
                             let mut op = self.lower_call(c, &m.receiver);
                             if let Op::Concat { post: p, .. } = &mut op {
@@ -348,7 +358,7 @@ impl Lowerer<'_> {
                 self.scopes.pop();
                 Op::Copy(v.unwrap_or(Atom::Const(quote!(()))))
             }
-            Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+            Expr::Macro(m) if m.mac.path.segments.last().is_some_and(|s| s.ident == "vec") => {
                 // `vec![x; n]`: the operands are lowered like any others, so `n` may be
                 // `xs.len()` of a differentiated `xs`.
                 let inner = &m.mac.tokens;
@@ -366,6 +376,31 @@ impl Lowerer<'_> {
                         reads,
                         what: "the element of `vec![x; n]`".to_string(),
                     };
+                }
+                // `vec![x, y * 2.0]` of floats: a local buffer `vec![0.0; N]` and one element
+                // write per element (as for `[x, y * 2.0]`).
+                if let Ok(arr) = syn::parse2::<syn::ExprArray>(quote!([#inner]))
+                    && !arr.elems.is_empty()
+                    && arr.elems.iter().any(|e| self.looks_float(e))
+                    && !arr
+                        .elems
+                        .iter()
+                        .any(|e| matches!(strip(e), Expr::Repeat(_) | Expr::Array(_)))
+                {
+                    let tmp = syn::Ident::new("__ad_vec", m.span());
+                    let n = arr.elems.len();
+                    let writes = arr
+                        .elems
+                        .iter()
+                        .enumerate()
+                        .map(|(k, e)| quote_spanned!(e.span()=> #tmp[#k] = #e;));
+                    if let Ok(block) = syn::parse2::<Expr>(quote_spanned!(m.span()=> {
+                        let mut #tmp = ::std::vec![0.0; #n];
+                        #(#writes)*
+                        #tmp
+                    })) {
+                        return self.lower_op(&block);
+                    }
                 }
                 let (tokens, reads) = self.rename_tokens(m.to_token_stream());
                 Op::Opaque {

@@ -3,7 +3,7 @@
 use super::lower::*;
 use super::syntax::*;
 use crate::ir::*;
-use quote::{ToTokens, quote};
+use quote::{ToTokens, quote, quote_spanned};
 use std::collections::{BTreeSet, HashMap};
 use syn::spanned::Spanned;
 use syn::{Expr, Pat};
@@ -573,6 +573,37 @@ impl Lowerer<'_> {
                     value,
                     span: e.span(),
                 });
+            }
+            // `d.assign(&e);` and `c.scaled_add(k, &b);` on a local array: assignments of
+            // their values (`d = assigned(&d, &e)`, `c = &c + &(&b.view() * k)`), differentiated
+            // like any other.
+            Expr::MethodCall(m)
+                if matches!(
+                    (m.method.to_string().as_str(), m.args.len()),
+                    ("assign", 1) | ("scaled_add", 2)
+                ) && m.turbofish.is_none()
+                    && matches!(strip(&m.receiver), Expr::Path(p)
+                        if p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+                            .is_some_and(|v| self.vars[v].kind == VarKind::LetMut)) =>
+            {
+                let recv = &m.receiver;
+                let value = if m.method == "assign" {
+                    let arg = &m.args[0];
+                    quote_spanned!(m.span()=> ::ad_runtime::__private::assigned(&#recv, #arg))
+                } else {
+                    let k = &m.args[0];
+                    let b = match strip(&m.args[1]) {
+                        Expr::Reference(r) if r.mutability.is_none() => &*r.expr,
+                        other => other,
+                    };
+                    quote_spanned!(m.span()=> &#recv + &(&(#b).view() * (#k)))
+                };
+                match syn::parse2::<Expr>(value) {
+                    Ok(value) => self.lower_assign(recv, &value, None, e),
+                    Err(_) => {
+                        self.lower_atom(e);
+                    }
+                }
             }
             Expr::Macro(m) => self.lower_macro_stmt(&m.mac),
             _ => {

@@ -398,6 +398,10 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
             if in_private {
                 match last.as_deref() {
                     Some("to_vec") => return Kind::SeqScalar,
+                    // Arrays built from sequences, and `assign` as a value (`front::desugar`).
+                    Some("array_from_vec" | "array_from_shape_vec" | "assigned") => {
+                        return Kind::Array;
+                    }
                     Some("iter_sum") => return Kind::Scalar,
                     _ => {}
                 }

@@ -8,6 +8,8 @@
 //!   [`unbroadcast`];
 //! - `arith`: `+ - * /` with broadcasting; `elementwise`: `a.sin()`, `a.powf(p)`, ...;
 //! - `linalg`: `dot`, `t`; `reduce`: `sum`, `mean`, `var`, `std`, `fold_axis` max/min;
+//! - `build`: arrays built from sequences (`Array1::from_vec`, `arr1`, `from_shape_vec`)
+//!   and `assign` as a value;
 //! - `shape`: `insert_axis`, reshapes, `concatenate`, `stack`; `index`: `row`, `column`,
 //!   `index_axis`, `slice`, `a[idx]`; `map`: `mapv` with a differentiated closure.
 //!
@@ -22,6 +24,7 @@
 //!   elementwise rules work in `g`'s buffer.
 
 mod arith;
+mod build;
 mod elementwise;
 mod index;
 mod linalg;
@@ -31,6 +34,7 @@ mod shape;
 mod value;
 
 pub use arith::*;
+pub use build::*;
 pub use elementwise::*;
 pub use index::*;
 pub use linalg::*;
