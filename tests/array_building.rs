@@ -7,7 +7,7 @@
 mod common;
 
 use ad_runtime::differentiable;
-use ad_runtime::ndarray::{Array1, Array2, Axis, ShapeBuilder, arr1, array};
+use ad_runtime::ndarray::{Array1, Array2, Axis, ShapeBuilder, Zip, arr1, array};
 use common::arrays::*;
 use common::{Rng, assert_close, fd_grad};
 
@@ -116,4 +116,41 @@ fn map_axis_of_matrices() {
     let gp = lanes_grad(&(&a + &(&t * h))).1;
     let gm = lanes_grad(&(&a - &(&t * h))).1;
     assert_hv_array(&hv, &gp, &gm, h, "hvp");
+}
+
+#[differentiable]
+fn zipped(a: &Array1<f64>, b: &Array1<f64>) -> f64 {
+    let mut c = Array1::zeros(a.len());
+    Zip::from(&mut c).and(a).and(b).for_each(|c, &a, &b| *c = a * b.sin());
+    let d = Zip::from(&c).and(a).map_collect(|&c, a| c * *a + 1.0);
+    let mut e = Array1::<f64>::zeros(a.len());
+    Zip::from(&mut e).and(&d).for_each(|e, &d| {
+        *e += d.tanh();
+    });
+    d.sum() + c.sum() + e.sum()
+}
+
+#[test]
+fn zip_of_vectors() {
+    let mut rng = Rng::new(23);
+    for n in [1usize, 4] {
+        let a = rand(&mut rng, n, -1.0, 1.0);
+        let b = rand(&mut rng, n, -1.0, 1.0);
+        let (v, (ga, gb)) = zipped_grad(&a, &b);
+        assert_eq!(v, zipped(&a, &b));
+        assert_fd_array(|a| zipped(a, &b), &a, &ga, "fd a");
+        assert_fd_array(|b| zipped(&a, b), &b, &gb, "fd b");
+        // Closed form: c = a sin b, d = c a + 1, e = tanh d.
+        let s = b.mapv(f64::sin);
+        let d = &(&a * &a) * &s + 1.0;
+        let sech2 = d.mapv(|d| 1.0 - d.tanh().powi(2));
+        let dd = &sech2 + 1.0;
+        let want_a = &(&(&dd * 2.0) * &(&a * &s)) + &s;
+        let want_b = &(&(&dd * &(&a * &a)) + &a) * &b.mapv(f64::cos);
+        assert_array(&ga, &want_a, "closed form a");
+        assert_array(&gb, &want_b, "closed form b");
+        let (ta, tb) = (rand(&mut rng, n, -1.0, 1.0), rand(&mut rng, n, -1.0, 1.0));
+        let (_, t) = zipped_jvp(&a, &b, &ta, &tb);
+        assert_close(&[t], &[inner(&ga, &ta) + inner(&gb, &tb)], "jvp");
+    }
 }

@@ -394,7 +394,8 @@ pub fn fold_axis_closure(e: &Expr) -> Option<FoldAxis> {
 /// xs[0] }` (also `.cloned()`, `.expect(..)`), and `let (l, r) = xs.split_at(k);` is `let l
 /// = &xs[..k]; let r = &xs[k..];`. Only where the slice and `k` are expressions without
 /// effects (names, fields, literals, `len()`, arithmetic), since they are written twice.
-/// Also `a.map_axis(Axis(k), |lane| e)` of a 2-D array (see `map_axis`).
+/// Also `a.map_axis(Axis(k), |lane| e)` of a 2-D array (see `map_axis`) and `Zip` of 1-D
+/// arrays (see `zip_loop`).
 pub fn slice_methods(block: &mut syn::Block) {
     SliceMethods.visit_block_mut(block);
 }
@@ -522,6 +523,122 @@ fn map_axis(m: &syn::ExprMethodCall) -> Option<Expr> {
     }))
 }
 
+/// The producers of `Zip::from(P0).and(P1)...`: each `(array, mutable)` from `&mut x`,
+/// `&x`, `x.view()` or `x`, with `x` an expression without effects.
+fn zip_producers(e: &Expr) -> Option<Vec<(Expr, bool)>> {
+    fn producer(a: &Expr) -> Option<(Expr, bool)> {
+        let (x, m) = match strip(a) {
+            Expr::Reference(r) => (&*r.expr, r.mutability.is_some()),
+            Expr::MethodCall(v) if v.method == "view" && v.args.is_empty() => (&*v.receiver, false),
+            other => (other, false),
+        };
+        pure(x).then(|| (x.clone(), m))
+    }
+    match strip(e) {
+        Expr::MethodCall(m) if m.method == "and" && m.args.len() == 1 => {
+            let mut ps = zip_producers(&m.receiver)?;
+            ps.push(producer(&m.args[0])?);
+            Some(ps)
+        }
+        Expr::Call(c) if c.args.len() == 1 => {
+            let Expr::Path(p) = strip(&c.func) else {
+                return None;
+            };
+            let n = p.path.segments.len();
+            (n >= 2 && p.path.segments[n - 1].ident == "from" && p.path.segments[n - 2].ident == "Zip")
+                .then(|| producer(&c.args[0]))
+                .flatten()
+                .map(|p| vec![p])
+        }
+        _ => None,
+    }
+}
+
+/// `Zip::from(..).and(..).for_each(|c, &a, ..| *c = e)` (a statement) and
+/// `Zip::from(..).and(..).map_collect(|&a, ..| e)` of 1-D arrays: index loops, each closure
+/// parameter (`p`, `*p` or a `&p` pattern) replaced by the element `x[i]` of its producer;
+/// `map_collect` writes a buffer made an array by the runtime's `array_from_vec`. The rank
+/// and the lengths are checked at run time (`assert_eq!`), as `Zip` checks its shapes.
+fn zip_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
+    let collect = match m.method.to_string().as_str() {
+        "for_each" => false,
+        "map_collect" => true,
+        _ => return None,
+    };
+    if m.args.len() != 1 {
+        return None;
+    }
+    let producers = zip_producers(&m.receiver)?;
+    let Expr::Closure(c) = strip(&m.args[0]) else {
+        return None;
+    };
+    if c.inputs.len() != producers.len() || producers.iter().any(|(_, mt)| *mt) == collect {
+        return None;
+    }
+    let i = Ident::new("__ad_zip_i", m.span());
+    let mut subst = Vec::new();
+    for (pat, (x, _)) in c.inputs.iter().zip(&producers) {
+        let name = match untyped(pat) {
+            Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p.ident.clone(),
+            Pat::Reference(r) => match untyped(&r.pat) {
+                Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p.ident.clone(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let elem: Expr = try_parse_at!(x.span(), #x[#i]);
+        subst.push((name, elem));
+    }
+    struct Subst<'a>(&'a [(Ident, Expr)]);
+    impl VisitMut for Subst<'_> {
+        fn visit_expr_mut(&mut self, e: &mut Expr) {
+            let target = match e {
+                Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => match strip(&u.expr) {
+                    Expr::Path(p) => p.path.get_ident().cloned(),
+                    _ => None,
+                },
+                Expr::Path(p) => p.path.get_ident().cloned(),
+                _ => None,
+            };
+            if let Some(t) = target
+                && let Some((_, elem)) = self.0.iter().find(|(n, _)| *n == t)
+            {
+                *e = elem.clone();
+                return;
+            }
+            syn::visit_mut::visit_expr_mut(self, e);
+        }
+        // A closure inside the body that rebinds a name: left alone (rare; rustc reports it).
+        fn visit_expr_closure_mut(&mut self, _: &mut ExprClosure) {}
+    }
+    let mut body = (*c.body).clone();
+    Subst(&subst).visit_expr_mut(&mut body);
+    let first = &producers[0].0;
+    let checks = producers[1..].iter().map(|(x, _)| {
+        quote::quote_spanned!(m.span()=> ::core::assert_eq!((#x).len(), (#first).len(), "Zip: the arrays have different lengths");)
+    });
+    let span = m.span();
+    Some(if collect {
+        try_parse_at!(span, {
+            ::core::assert_eq!((#first).ndim(), 1, "#[differentiable] takes `Zip` of 1-D arrays only");
+            #(#checks)*
+            let mut __ad_zipped = ::std::vec![0.0; (#first).len()];
+            for #i in 0..(#first).len() {
+                __ad_zipped[#i] = #body;
+            }
+            ::ad_runtime::__private::array_from_vec(&__ad_zipped)
+        })
+    } else {
+        try_parse_at!(span, {
+            ::core::assert_eq!((#first).ndim(), 1, "#[differentiable] takes `Zip` of 1-D arrays only");
+            #(#checks)*
+            for #i in 0..(#first).len() {
+                #body;
+            }
+        })
+    })
+}
+
 impl VisitMut for SliceMethods {
     fn visit_block_mut(&mut self, b: &mut syn::Block) {
         let mut out = Vec::with_capacity(b.stmts.len());
@@ -550,7 +667,9 @@ impl VisitMut for SliceMethods {
         }
         syn::visit_mut::visit_expr_mut(self, e);
         if let Expr::MethodCall(m) = e
-            && let Some(new) = slice_access(m).or_else(|| map_axis(m))
+            && let Some(new) = slice_access(m)
+                .or_else(|| map_axis(m))
+                .or_else(|| zip_loop(m))
         {
             *e = new;
         }

@@ -265,7 +265,7 @@ pub fn unwrapped_method(name: &str) -> bool {
 }
 
 /// ndarray methods with rules, for error messages.
-pub const TENSOR_METHODS: &str = "dot, t, reversed_axes, sum, mean, sum_axis, mean_axis, var, std, var_axis, std_axis, fold_axis (max/min), insert_axis, into_shape_with_order, to_shape, into_dyn, view, to_owned, slice, row, column, index_axis, mapv, mapv_into, and the elementwise float methods (exp, ln, tanh, powi, ...)";
+pub const TENSOR_METHODS: &str = "dot, t, reversed_axes, sum, mean, sum_axis, mean_axis, var, std, var_axis, std_axis, fold_axis (max/min), insert_axis, into_shape_with_order, to_shape, into_dyn, view, to_owned, slice, row, column, index_axis, mapv, mapv_into, map_axis (2-D arrays, `Axis(0)` or `Axis(1)`), assign and scaled_add (on a local array), `Zip` of 1-D arrays (for_each, map_collect), and the elementwise float methods (exp, ln, tanh, powi, ...)";
 
 /// Whether a method is known to only read its receiver: a float method, an array method
 /// with a rule (`rule`: the rule it is lowered to), or a listed read-only method.
