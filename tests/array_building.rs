@@ -35,7 +35,11 @@ fn arrays_from_differentiated_values() {
         // (x + 3y + 2y² + 4x)/2; |e|² = sin² x + y².
         let want_x = 2.0 * x + y + 5.0 + 2.5 + 2.0 * x.sin() * x.cos();
         let want_y = 4.0 * y + x + 2.0 + 6.0 * y + 0.5 * (3.0 + 4.0 * y) + 2.0 * y;
-        assert_close(&[gx, gy], &[want_x, want_y], "closed form (row- and column-major)");
+        assert_close(
+            &[gx, gy],
+            &[want_x, want_y],
+            "closed form (row- and column-major)",
+        );
         let (jv, t) = built_jvp(x, y, 0.4, -0.9);
         assert_eq!(jv, v);
         assert_close(&[t], &[0.4 * gx - 0.9 * gy], "jvp");
@@ -121,7 +125,10 @@ fn map_axis_of_matrices() {
 #[differentiable]
 fn zipped(a: &Array1<f64>, b: &Array1<f64>) -> f64 {
     let mut c = Array1::zeros(a.len());
-    Zip::from(&mut c).and(a).and(b).for_each(|c, &a, &b| *c = a * b.sin());
+    Zip::from(&mut c)
+        .and(a)
+        .and(b)
+        .for_each(|c, &a, &b| *c = a * b.sin());
     let d = Zip::from(&c).and(a).map_collect(|&c, a| c * *a + 1.0);
     let mut e = Array1::<f64>::zeros(a.len());
     Zip::from(&mut e).and(&d).for_each(|e, &d| {

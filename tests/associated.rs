@@ -70,7 +70,11 @@ fn associated_functions_without_self() {
         let s = 1.0 / (1.0 + (-(n.w * x + n.b)).exp());
         let d = s - 2.0 * y;
         let ds = 2.0 * d * s * (1.0 - s);
-        assert_close(&[dn.w, dn.b, dx, dy], &[ds * x, ds, ds * n.w, -4.0 * d], "closed form");
+        assert_close(
+            &[dn.w, dn.b, dx, dy],
+            &[ds * x, ds, ds * n.w, -4.0 * d],
+            "closed form",
+        );
         let dir = Neuron { w: 0.3, b: -0.7 };
         let (_, t) = n.loss_jvp(x, y, &dir, 0.2, -0.4);
         let want = dn.w * 0.3 - dn.b * 0.7 + dx * 0.2 - dy * 0.4;
@@ -82,7 +86,11 @@ fn associated_functions_without_self() {
 
 #[differentiable]
 fn even_steps(x: f64, n: usize) -> f64 {
-    if n == 0 { x } else { odd_steps(x * 1.1 + 0.2, n - 1).sin() }
+    if n == 0 {
+        x
+    } else {
+        odd_steps(x * 1.1 + 0.2, n - 1).sin()
+    }
 }
 
 #[differentiable]
@@ -96,17 +104,29 @@ fn odd_steps(x: f64, n: usize) -> f64 {
 
 /// The same recursion written out by hand (the reference).
 fn even_ref(x: f64, n: usize) -> f64 {
-    if n == 0 { x } else { odd_ref(x * 1.1 + 0.2, n - 1).sin() }
+    if n == 0 {
+        x
+    } else {
+        odd_ref(x * 1.1 + 0.2, n - 1).sin()
+    }
 }
 fn odd_ref(x: f64, n: usize) -> f64 {
-    if n == 0 { x * x } else { even_ref(x.cos(), n - 1) * x }
+    if n == 0 {
+        x * x
+    } else {
+        even_ref(x.cos(), n - 1) * x
+    }
 }
 
 #[differentiable]
 fn collatz_like(x: f64, y: f64, n: usize) -> f64 {
     let mut s = 0.0;
     for k in 0..n {
-        s += if k % 2 == 0 { even_steps(x * y, k) } else { odd_steps(y - x, k) };
+        s += if k % 2 == 0 {
+            even_steps(x * y, k)
+        } else {
+            odd_steps(y - x, k)
+        };
     }
     s
 }

@@ -252,7 +252,11 @@ fn fixed_array_map() {
         let (_, (gp, gk)) = array_map_grad([p[0] + s, p[1], p[2] + 0.5 * s], k + 0.2 * s);
         vec![gp[0], gp[1], gp[2], gk]
     };
-    let fd: Vec<f64> = at(e).iter().zip(at(-e)).map(|(a, b)| (a - b) / (2.0 * e)).collect();
+    let fd: Vec<f64> = at(e)
+        .iter()
+        .zip(at(-e))
+        .map(|(a, b)| (a - b) / (2.0 * e))
+        .collect();
     assert_close_tol(&[hp[0], hp[1], hp[2], hk], &fd, 1e-5, "H v");
 }
 
@@ -284,6 +288,38 @@ fn nested_parameters() {
     }
     assert_close(&gw[0], &[-p[0][2].sin() + w[0][0], w[0][1]], "dw0");
     assert_close(&gw[1], &[-p[1][2].sin() + w[1][0]], "dw1");
+    // Forward mode: jvp = grad · v; second order: H v against differences of the gradient.
+    let tp = [[0.5, -0.1, 0.2], [-0.3, 0.7, 0.4]];
+    let tw = vec![vec![0.2, 0.6], vec![-0.9]];
+    let dot = |gp: &[[f64; 3]], gw: &[Vec<f64>]| {
+        let a: f64 = gp.iter().zip(&tp).flat_map(|(g, t)| g.iter().zip(t).map(|(a, b)| a * b)).sum();
+        let b: f64 = gw.iter().zip(&tw).flat_map(|(g, t)| g.iter().zip(t).map(|(a, b)| a * b)).sum();
+        a + b
+    };
+    let (vj, t) = nested_points_jvp(&p, &w, &tp, &tw);
+    assert_eq!(vj, v);
+    assert_close(&[t], &[dot(&gp, &gw)], "jvp = grad . v");
+    let (vh, (gp2, gw2), (hp, hw)) = nested_points_hvp(&p, &w, &tp, &tw);
+    assert_eq!(vh, v);
+    assert_eq!((gp2.clone(), gw2.clone()), (gp.clone(), gw.clone()));
+    let e = 1e-5;
+    let shift = |s: f64| {
+        let p2: Vec<[f64; 3]> = p
+            .iter()
+            .zip(&tp)
+            .map(|(r, t)| core::array::from_fn(|j| r[j] + s * t[j]))
+            .collect();
+        let w2: Vec<Vec<f64>> =
+            w.iter().zip(&tw).map(|(r, t)| r.iter().zip(t).map(|(a, b)| a + s * b).collect()).collect();
+        nested_points_grad(&p2, &w2).1
+    };
+    let ((pp, wp), (pm, wm)) = (shift(e), shift(-e));
+    for i in 0..2 {
+        let fd: Vec<f64> = (0..3).map(|j| (pp[i][j] - pm[i][j]) / (2.0 * e)).collect();
+        assert_close_tol(&hp[i], &fd, 1e-6, "H v (rows of arrays)");
+        let fd: Vec<f64> = (0..w[i].len()).map(|j| (wp[i][j] - wm[i][j]) / (2.0 * e)).collect();
+        assert_close_tol(&hw[i], &fd, 1e-6, "H v (rows of Vecs)");
+    }
 }
 
 #[differentiable(wrt(x, y))]
@@ -320,4 +356,12 @@ fn nested_rows() {
     assert_eq!(vh, nested_vecs(w.clone(), 0.5));
     assert_eq!(gw, vec![vec![3.0, 0.5], vec![1.0]]);
     assert_eq!(gx3, 2.0);
+    // Forward mode and second order of nested parameters by value.
+    let (_, t) = nested_by_value_jvp(c, 0.5, [[1.0, 0.0], [0.0, 2.0]], 1.0);
+    assert!((t - (0.0 + 2.0 * 3.0 + 2.0)).abs() < 1e-12, "{t}");
+    let (_, _, (hm, hx)) = nested_by_value_hvp(c, 0.5, [[0.0, 1.0], [0.0, 0.0]], 0.0);
+    // f = m01 x + m10 m11: H (dm01 = 1) = (d/dm: 0, d/dx: 1).
+    assert_eq!((hm, hx), ([[0.0, 0.0], [0.0, 0.0]], 1.0));
+    let (_, t) = nested_vecs_jvp(w.clone(), 0.5, vec![vec![0.0, 1.0], vec![1.0]], 0.0);
+    assert!((t - (0.5 + 1.0)).abs() < 1e-12, "{t}");
 }

@@ -345,3 +345,18 @@ pub fn lifetime_generics(sig: &crate::front::Signature) -> TokenStream {
         quote!(<#(#l),*>)
     }
 }
+
+/// Whether a type flattens to a vector of floats (a float, a slice, `Vec` or fixed-size
+/// array of floats, by value or by reference, or a tuple of those for a result).
+pub fn flattens(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(r) => flattens(&r.elem),
+        Type::Paren(p) => flattens(&p.elem),
+        // Tuples of up to eight (the runtime's `Flat` impls).
+        Type::Tuple(t) => (1..=8).contains(&t.elems.len()) && t.elems.iter().all(flattens),
+        Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32") => true,
+        _ => crate::front::sequence_element(ty).is_some_and(
+            |e| matches!(e, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32")),
+        ),
+    }
+}

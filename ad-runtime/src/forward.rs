@@ -11,6 +11,14 @@
 use num_traits::Float;
 use std::borrow::Cow;
 
+/// The floats forward mode's tangents hold (`f32`, `f64`): a trait of this crate, so the
+/// slots of sequences of floats and of sequences of rows (`&[[f64; 3]]`, `&Vec<Vec<f64>>`)
+/// never overlap.
+pub trait TangentElem: Float + 'static {}
+
+impl TangentElem for f32 {}
+impl TangentElem for f64 {}
+
 /// The tangent of a differentiated argument.
 pub struct Active<T>(pub T);
 
@@ -46,7 +54,7 @@ macro_rules! scalar_slots {
 }
 scalar_slots!(f32, f64);
 
-impl<F: Float> TangentOf<Vec<F>> for Active<Vec<F>> {
+impl<F: TangentElem> TangentOf<Vec<F>> for Active<Vec<F>> {
     type Out = Vec<F>;
     #[inline(always)]
     fn tangent(self, _: &Vec<F>) -> Vec<F> {
@@ -54,7 +62,7 @@ impl<F: Float> TangentOf<Vec<F>> for Active<Vec<F>> {
     }
 }
 
-impl<F: Float> TangentOf<Vec<F>> for Inactive {
+impl<F: TangentElem> TangentOf<Vec<F>> for Inactive {
     type Out = Vec<F>;
     #[inline(always)]
     fn tangent(self, primal: &Vec<F>) -> Vec<F> {
@@ -62,7 +70,7 @@ impl<F: Float> TangentOf<Vec<F>> for Inactive {
     }
 }
 
-impl<F: Float, const N: usize> TangentOf<[F; N]> for Active<[F; N]> {
+impl<F: TangentElem, const N: usize> TangentOf<[F; N]> for Active<[F; N]> {
     type Out = [F; N];
     #[inline(always)]
     fn tangent(self, _: &[F; N]) -> [F; N] {
@@ -70,7 +78,7 @@ impl<F: Float, const N: usize> TangentOf<[F; N]> for Active<[F; N]> {
     }
 }
 
-impl<F: Float, const N: usize> TangentOf<[F; N]> for Inactive {
+impl<F: TangentElem, const N: usize> TangentOf<[F; N]> for Inactive {
     type Out = [F; N];
     #[inline(always)]
     fn tangent(self, _: &[F; N]) -> [F; N] {
@@ -115,14 +123,14 @@ impl<F: Clone> TangentSlice<F> for Cow<'_, [F]> {
 
 macro_rules! borrowed_slots {
     ($($p:ty),*) => {$(
-        impl<'p, 'b, F: Float + 'b, S: TangentSlice<F> + ?Sized> TangentOf<&'p $p> for Active<&'b S> {
+        impl<'p, 'b, F: TangentElem, S: TangentSlice<F> + ?Sized> TangentOf<&'p $p> for Active<&'b S> {
             type Out = Cow<'b, [F]>;
             #[inline(always)]
             fn tangent(self, _: &&'p $p) -> Cow<'b, [F]> {
                 Cow::Borrowed(self.0.tangent_slice())
             }
         }
-        impl<'p, F: Float + 'static> TangentOf<&'p $p> for Inactive {
+        impl<'p, F: TangentElem> TangentOf<&'p $p> for Inactive {
             type Out = Cow<'static, [F]>;
             #[inline(always)]
             fn tangent(self, primal: &&'p $p) -> Cow<'static, [F]> {
@@ -134,7 +142,7 @@ macro_rules! borrowed_slots {
 
 borrowed_slots!([F], Vec<F>);
 
-impl<'p, 'b, F: Float + 'b, S: TangentSlice<F> + ?Sized, const N: usize> TangentOf<&'p [F; N]>
+impl<'p, 'b, F: TangentElem, S: TangentSlice<F> + ?Sized, const N: usize> TangentOf<&'p [F; N]>
     for Active<&'b S>
 {
     type Out = Cow<'b, [F]>;
@@ -144,11 +152,100 @@ impl<'p, 'b, F: Float + 'b, S: TangentSlice<F> + ?Sized, const N: usize> Tangent
     }
 }
 
-impl<'p, F: Float + 'static, const N: usize> TangentOf<&'p [F; N]> for Inactive {
+impl<'p, F: TangentElem, const N: usize> TangentOf<&'p [F; N]> for Inactive {
     type Out = Cow<'static, [F]>;
     #[inline(always)]
     fn tangent(self, _: &&'p [F; N]) -> Cow<'static, [F]> {
         Cow::Owned(vec![F::zero(); N])
+    }
+}
+
+/// Rows of nested parameters (`[F; N]`, `Vec<F>`): zeros shaped like a row.
+pub trait TangentRow: Clone + 'static {
+    /// Zeros shaped like `self`.
+    fn zero_row(&self) -> Self;
+}
+
+impl<F: TangentElem, const N: usize> TangentRow for [F; N] {
+    #[inline(always)]
+    fn zero_row(&self) -> Self {
+        [F::zero(); N]
+    }
+}
+
+impl<F: TangentElem> TangentRow for Vec<F> {
+    #[inline(always)]
+    fn zero_row(&self) -> Self {
+        vec![F::zero(); self.len()]
+    }
+}
+
+// Nested sequences: a borrowed one's tangent is a `Cow` slice of rows (borrowed from the
+// caller's tangent, or zero rows shaped like the parameter's); an owned one's is its own type.
+macro_rules! nested_slots {
+    ($(($($g:tt)*) $row:ty),*) => {$(
+        impl<'p, 'b, F: TangentElem, S: TangentSlice<$row> + ?Sized, $($g)*> TangentOf<&'p [$row]> for Active<&'b S> {
+            type Out = Cow<'b, [$row]>;
+            #[inline(always)]
+            fn tangent(self, _: &&'p [$row]) -> Cow<'b, [$row]> {
+                Cow::Borrowed(self.0.tangent_slice())
+            }
+        }
+        impl<'p, F: TangentElem, $($g)*> TangentOf<&'p [$row]> for Inactive {
+            type Out = Cow<'static, [$row]>;
+            #[inline(always)]
+            fn tangent(self, primal: &&'p [$row]) -> Cow<'static, [$row]> {
+                Cow::Owned(primal.iter().map(TangentRow::zero_row).collect())
+            }
+        }
+        impl<'p, 'b, F: TangentElem, S: TangentSlice<$row> + ?Sized, $($g)*> TangentOf<&'p Vec<$row>> for Active<&'b S> {
+            type Out = Cow<'b, [$row]>;
+            #[inline(always)]
+            fn tangent(self, _: &&'p Vec<$row>) -> Cow<'b, [$row]> {
+                Cow::Borrowed(self.0.tangent_slice())
+            }
+        }
+        impl<'p, F: TangentElem, $($g)*> TangentOf<&'p Vec<$row>> for Inactive {
+            type Out = Cow<'static, [$row]>;
+            #[inline(always)]
+            fn tangent(self, primal: &&'p Vec<$row>) -> Cow<'static, [$row]> {
+                Cow::Owned(primal.iter().map(TangentRow::zero_row).collect())
+            }
+        }
+        impl<F: TangentElem, $($g)*> TangentOf<Vec<$row>> for Active<Vec<$row>> {
+            type Out = Vec<$row>;
+            #[inline(always)]
+            fn tangent(self, _: &Vec<$row>) -> Vec<$row> {
+                self.0
+            }
+        }
+        impl<F: TangentElem, $($g)*> TangentOf<Vec<$row>> for Inactive {
+            type Out = Vec<$row>;
+            #[inline(always)]
+            fn tangent(self, primal: &Vec<$row>) -> Vec<$row> {
+                primal.iter().map(TangentRow::zero_row).collect()
+            }
+        }
+    )*};
+}
+
+nested_slots!((const N: usize) [F; N], () Vec<F>);
+
+impl<F: TangentElem, const N: usize, const M: usize> TangentOf<[[F; N]; M]>
+    for Active<[[F; N]; M]>
+{
+    type Out = [[F; N]; M];
+    #[inline(always)]
+    fn tangent(self, _: &[[F; N]; M]) -> [[F; N]; M] {
+        self.0
+    }
+}
+
+impl<F: TangentElem, const N: usize, const M: usize> TangentOf<[[F; N]; M]> for Inactive {
+    type Out = [[F; N]; M];
+    #[inline(always)]
+    fn tangent(self, _: &[[F; N]; M]) -> [[F; N]; M] {
+        [[F::zero(); N]; M]
     }
 }
 

@@ -41,6 +41,18 @@ impl Tangents<'_> {
         )
     }
 
+    /// Whether `v` is a sequence of rows (a nested parameter `&[[f64; 3]]`, `&Vec<Vec<f64>>`,
+    /// or a copy of one): its elements are rows, borrowed with their tangents.
+    fn nested(&self, v: VarId) -> bool {
+        match self.func.defs.get(&v) {
+            Some(Op::Copy(Atom::Var(x) | Atom::Ref(x))) if *x != v => self.nested(*x),
+            None | Some(_) => self.func.vars[v]
+                .ty
+                .as_ref()
+                .is_some_and(nested_float_sequence),
+        }
+    }
+
     /// Whether `v` holds a reference (a `&` parameter, a borrowed sub-slice, a copy of one).
     fn holds_ref(&self, v: VarId) -> bool {
         self.func.holds_ref(v) || matches!(self.func.defs.get(&v), Some(Op::SliceRef { .. }))
@@ -220,11 +232,15 @@ impl Tangents<'_> {
                 by_ref,
             } => {
                 // A scalar element's tangent is a value, also when the element is borrowed
-                // (`&x[i]`, `for v in x.iter()`): rules take tangents by value.
-                let _ = by_ref;
+                // (`&x[i]`, `for v in x.iter()`): rules take tangents by value. A borrowed row
+                // of a nested sequence is borrowed with its tangent.
                 let t = self.t_atom(base);
                 let i = self.atom(index);
-                quote!(#t[#i])
+                if *by_ref && base.var().is_some_and(|b| self.nested(b)) {
+                    quote!(&#t[#i])
+                } else {
+                    quote!(#t[#i])
+                }
             }
             Op::SliceRef {
                 base,
@@ -510,4 +526,13 @@ pub fn pushforward_path(path: &syn::Path) -> syn::Path {
     let last = p.segments.last_mut().unwrap();
     last.ident = format_ident!("{}_pushforward", last.ident, span = last.ident.span());
     p
+}
+
+/// A sequence of sequences of floats (`&[[f64; 3]]`, `&Vec<Vec<f64>>`, `[[f32; 2]; 2]`),
+/// behind any references.
+pub fn nested_float_sequence(ty: &syn::Type) -> bool {
+    let float = |t: &syn::Type| matches!(t, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+    crate::front::sequence_element(ty)
+        .and_then(crate::front::sequence_element)
+        .is_some_and(float)
 }

@@ -7,22 +7,7 @@
 use crate::front::Signature;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{Ident, Type};
-
-/// Whether a type flattens to a vector of floats (a float, a slice, `Vec` or fixed-size
-/// array of floats, by value or by reference, or a tuple of those for a result).
-fn flattens(ty: &Type) -> bool {
-    match ty {
-        Type::Reference(r) => flattens(&r.elem),
-        Type::Paren(p) => flattens(&p.elem),
-        // Tuples of up to eight (the runtime's `Flat` impls).
-        Type::Tuple(t) => (1..=8).contains(&t.elems.len()) && t.elems.iter().all(flattens),
-        Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32") => true,
-        _ => crate::front::sequence_element(ty).is_some_and(
-            |e| matches!(e, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32")),
-        ),
-    }
-}
+use syn::Ident;
 
 /// `f_jacobian`, or nothing when a differentiated parameter or the result does not flatten.
 pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
@@ -32,7 +17,10 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
 /// [`emit`] with the reverse-mode function `vjp` (`f_vjp`'s signature) given by name.
 pub fn emit_with(item: &syn::ItemFn, sig: &Signature, vjp: &Ident) -> TokenStream {
     let active: Vec<&crate::front::Param> = sig.params.iter().filter(|p| p.active).collect();
-    if !flattens(&sig.ret_ty) || active.len() > 8 || !active.iter().all(|p| flattens(&p.ty)) {
+    if !crate::codegen::flattens(&sig.ret_ty)
+        || active.len() > 8
+        || !active.iter().all(|p| crate::codegen::flattens(&p.ty))
+    {
         return TokenStream::new();
     }
     let rt = quote!(::ad_runtime::__private);

@@ -50,10 +50,11 @@ pub fn emit(
     // Scalars and sequences of scalars only, for now.
     let kinds_ok = (0..func.vars.len())
         .all(|v| !active[v] || matches!(kinds[v], Kind::Scalar | Kind::SeqScalar | Kind::Unknown))
-        && sig
-            .params
-            .iter()
-            .all(|p| !p.active || matches!(kinds[p.var], Kind::Scalar | Kind::SeqScalar));
+        && sig.params.iter().all(|p| {
+            !p.active
+                || matches!(kinds[p.var], Kind::Scalar | Kind::SeqScalar)
+                || body::nested_float_sequence(&p.ty)
+        });
     let tan = Tangents {
         func,
         kinds,

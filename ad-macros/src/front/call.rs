@@ -505,7 +505,10 @@ impl Lowerer<'_> {
         // (differentiable, like a free function's call).
         let self_assoc = segs.len() == 2
             && segs[0] == "Self"
-            && segs[1].chars().next().is_some_and(|ch| ch.is_lowercase() || ch == '_');
+            && segs[1]
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_lowercase() || ch == '_');
         let method_call = self_assoc || (segs.len() == 2 && c.args.first().is_some_and(struct_var));
         // (Also a path that ends in a type or variant, `ndarray::Axis(1)`: functions are
         // lower-case.)
@@ -516,7 +519,9 @@ impl Lowerer<'_> {
                     || s == "f32"
                     || s == "std"
                     || s == "core"
-            }) || segs.last().is_some_and(|s| s.chars().next().is_some_and(|ch| ch.is_uppercase())));
+            }) || segs
+                .last()
+                .is_some_and(|s| s.chars().next().is_some_and(|ch| ch.is_uppercase())));
         if self.lookup(&segs[0]).is_some() && segs.len() == 1 {
             self.unsupported(
                 &c.func,
@@ -658,7 +663,9 @@ pub(crate) fn array_from_vec_form(path: &syn::Path) -> Option<bool> {
     if last == "arr1" && (n == 1 || path.segments[n - 2].ident == "ndarray") {
         return Some(true);
     }
-    let ty = n.checked_sub(2).map(|k| path.segments[k].ident.to_string())?;
+    let ty = n
+        .checked_sub(2)
+        .map(|k| path.segments[k].ident.to_string())?;
     (matches!(ty.as_str(), "Array" | "Array1") && matches!(last.as_str(), "from_vec" | "from"))
         .then_some(false)
 }
@@ -672,5 +679,8 @@ pub(crate) fn is_from_shape_vec(c: &syn::ExprCall) -> bool {
     c.args.len() == 2
         && n >= 2
         && p.path.segments[n - 1].ident == "from_shape_vec"
-        && p.path.segments[n - 2].ident.to_string().starts_with("Array")
+        && p.path.segments[n - 2]
+            .ident
+            .to_string()
+            .starts_with("Array")
 }

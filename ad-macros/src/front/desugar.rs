@@ -492,9 +492,13 @@ fn map_axis(m: &syn::ExprMethodCall) -> Option<Expr> {
     };
     let axis = &ax.func;
     let k = match (strip(&ax.func), ax.args.first().map(strip)) {
-        (Expr::Path(p), Some(Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(k), .. })))
-            if p.path.segments.last().is_some_and(|s| s.ident == "Axis") && ax.args.len() == 1 =>
-        {
+        (
+            Expr::Path(p),
+            Some(Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(k),
+                ..
+            })),
+        ) if p.path.segments.last().is_some_and(|s| s.ident == "Axis") && ax.args.len() == 1 => {
             k.base10_parse::<usize>().ok().filter(|k| *k < 2)?
         }
         _ => return None,
@@ -545,7 +549,9 @@ fn zip_producers(e: &Expr) -> Option<Vec<(Expr, bool)>> {
                 return None;
             };
             let n = p.path.segments.len();
-            (n >= 2 && p.path.segments[n - 1].ident == "from" && p.path.segments[n - 2].ident == "Zip")
+            (n >= 2
+                && p.path.segments[n - 1].ident == "from"
+                && p.path.segments[n - 2].ident == "Zip")
                 .then(|| producer(&c.args[0]))
                 .flatten()
                 .map(|p| vec![p])

@@ -212,7 +212,8 @@ impl Lowerer<'_> {
                         // differentiable `array_from_shape_vec(shape, &v)`.
                         Expr::Call(c) if super::call::is_from_shape_vec(c) => {
                             let (sh, v) = (&c.args[0], &c.args[1]);
-                            if let Ok(call) = syn::parse2::<syn::ExprCall>(quote::quote_spanned!(c.span()=>
+                            if let Ok(call) =
+                                syn::parse2::<syn::ExprCall>(quote::quote_spanned!(c.span()=>
                                 ::ad_runtime::__private::array_from_shape_vec(#sh, &#v)))
                             {
                                 return self.lower_call(&call, e);

@@ -106,16 +106,10 @@ pub fn emit(
         }
         Some(why) => stub(item, &dsig, &pullback, why),
     };
-    // A sequence of sequences (`&Vec<Vec<f64>>`, `&[[f64; 3]]`) has no pooled dual form: its
-    // function keeps the dual pullback (for callers) but no `f_jvp`/`f_hvp` through duals.
-    let nested = sig.params.iter().any(|p| {
-        crate::front::sequence_element(&p.ty)
-            .is_some_and(|e| crate::front::sequence_element(e).is_some())
-    });
-    let jvp_fn = (jvp && why.is_none() && !nested).then(|| jvp_fn(item, sig, &dsig));
+    let jvp_fn = (jvp && why.is_none()).then(|| jvp_fn(item, sig, &dsig));
     let is_float =
         matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
-    if !is_float || !sig.params.iter().any(|p| p.active) || nested {
+    if !is_float || !sig.params.iter().any(|p| p.active) {
         return quote!(#pullback_fn #jvp_fn);
     }
     let hvp = hvp_fn(item, sig, &dsig);
@@ -397,11 +391,7 @@ fn hvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream 
 /// columns), for parameters that flatten to vectors.
 fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
     let active: Vec<&crate::front::Param> = sig.params.iter().filter(|p| p.active).collect();
-    if active.len() > 8
-        || !active
-            .iter()
-            .all(|p| crate::front::sequence_element(&p.ty).is_some() || is_float(&p.ty) || matches!(&p.ty, Type::Reference(r) if crate::front::sequence_element(&r.elem).is_some()))
-    {
+    if active.len() > 8 || !active.iter().all(|p| crate::codegen::flattens(&p.ty)) {
         return TokenStream::new();
     }
     let rt = quote!(::ad_runtime::__private);
@@ -460,8 +450,4 @@ fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
             (#value, #g, #h)
         }
     }
-}
-
-fn is_float(ty: &Type) -> bool {
-    matches!(ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
 }

@@ -196,6 +196,17 @@ impl<T, const N: usize> PoolOrAlloc for [T; N] {
     fn give(_: Vec<Self>) {}
 }
 
+/// Rows of nested sequences (`Vec<Vec<f64>>` lifted to `Vec<Vec<Dual<f64>>>`): each row's
+/// memory goes back to the pool, the outer vector is allocated.
+impl<T: PoolOrAlloc> PoolOrAlloc for Vec<T> {
+    fn make(_: usize, items: impl Iterator<Item = Self>) -> Vec<Self> {
+        items.collect()
+    }
+    fn give(v: Vec<Self>) {
+        v.into_iter().for_each(T::give);
+    }
+}
+
 impl<T: LiftDual> LiftDual for Vec<T>
 where
     T::Out: PoolOrAlloc,
@@ -219,11 +230,16 @@ impl<T: LiftDual, const N: usize> LiftDual for [T; N] {
     }
 }
 
-impl<T: SplitDual + Copy + PoolOrAlloc> SplitDual for Vec<T> {
+impl<T: SplitDual + PoolOrAlloc> SplitDual for Vec<T> {
     type Out = Vec<T::Out>;
-    fn split(self) -> (Vec<T::Out>, Vec<T::Out>) {
-        let re = self.iter().map(|x| x.split().0).collect();
-        let eps = self.iter().map(|x| x.split().1).collect();
+    fn split(mut self) -> (Vec<T::Out>, Vec<T::Out>) {
+        let mut re = Vec::with_capacity(self.len());
+        let mut eps = Vec::with_capacity(self.len());
+        for x in self.drain(..) {
+            let (a, b) = x.split();
+            re.push(a);
+            eps.push(b);
+        }
         Recycle::recycle(self);
         (re, eps)
     }

@@ -27,7 +27,11 @@ pub fn array_from_vec_pullback<F: TensorFloat>(
         if g.is_empty() {
             return (Vec::new(),);
         }
-        assert_eq!(g.len(), n, "ad_runtime: the cotangent of `Array1::from_vec` has the wrong length");
+        assert_eq!(
+            g.len(),
+            n,
+            "ad_runtime: the cotangent of `Array1::from_vec` has the wrong length"
+        );
         (g.to_vec(),)
     })
 }
