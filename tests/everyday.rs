@@ -365,3 +365,30 @@ fn nested_rows() {
     let (_, t) = nested_vecs_jvp(w.clone(), 0.5, vec![vec![0.0, 1.0], vec![1.0]], 0.0);
     assert!((t - (0.5 + 1.0)).abs() < 1e-12, "{t}");
 }
+
+#[differentiable]
+fn nested_literal(x: f64, y: f64) -> f64 {
+    let m = [[x, y * 2.0], [x * y, 1.5]];
+    let r = m[1];
+    m[0][0] * m[1][1] + m[0][1].sin() * r[0] + [[x.exp()], [y]][1][0]
+}
+
+/// Nested array expressions `[[a, b], [c, d]]` of differentiated values.
+#[test]
+fn nested_array_literals() {
+    let mut rng = Rng::new(29);
+    for _ in 0..4 {
+        let (x, y) = (rng.signed(0.2, 1.2), rng.signed(0.2, 1.2));
+        let (v, (gx, gy)) = nested_literal_grad(x, y);
+        assert_eq!(v, nested_literal(x, y));
+        // f = 1.5 x + sin(2y) x y + y.
+        let want = [1.5 + (2.0 * y).sin() * y, 2.0 * (2.0 * y).cos() * x * y + (2.0 * y).sin() * x + 1.0];
+        assert_close(&[gx, gy], &want, "closed form");
+        assert_close(&[gx, gy], &fd_grad(|z| nested_literal(z[0], z[1]), &[x, y]), "differences");
+        let (_, t) = nested_literal_jvp(x, y, 0.3, -0.6);
+        assert_close(&[t], &[0.3 * gx - 0.6 * gy], "jvp");
+        let (_, _, (hx, hy)) = nested_literal_hvp(x, y, 1.0, 0.0);
+        // d/dx of the gradient: (0, 2 cos(2y) y + sin(2y)).
+        assert_close_tol(&[hx, hy], &[0.0, 2.0 * (2.0 * y).cos() * y + (2.0 * y).sin()], 1e-12, "H e_x");
+    }
+}

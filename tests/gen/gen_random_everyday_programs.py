@@ -23,8 +23,12 @@ defining a float `s{k}`:
   `let [u0, _, u2] = p.w;`);
 * `if let Some(c) = o`, `match mode { Mode::Scale(k) => .., Mode::Shift { by } => .., .. }`,
   `let Some(c) = o else { .. }`, `while let Some(k) = stack.pop()` over constants;
-* field reads at any depth (`p.a`, `p.q.u[i]`, `let P { a, q, .. } = p;`) and a
-  differentiable method of `P` (`p.eval(t)`);
+* field reads at any depth (`p.a`, `p.q.u[i]`, `let P { a, q, .. } = p;`) and
+  differentiable methods of `P` (`p.eval(t)`, `p.eval2(t)` calling the associated function
+  `Self::blend` without `self`, `P::blend(a, b)`);
+* `match` arms with guards that read their bindings (`Some(c) if c > 0.5 => ..`), the
+  mutually recursive `ping`/`pong`, and slice accessors (`first().copied().unwrap_or(..)`,
+  `*last().unwrap()`, `split_at`);
 
 then returns a smooth combination of the `s{k}`. Every operation is smooth on the inputs'
 range (inputs in [-1, 1]; `sin`, `cos`, `tanh`, products, `exp` of bounded values), so
@@ -73,11 +77,37 @@ pub struct P {{
     pub tag: usize,
 }}
 
+#[differentiable]
 impl P {{
     #[differentiable(wrt(self, t))]
     pub fn eval(&self, t: f64) -> f64 {{
         self.a * t.sin() + self.b * self.q.c + self.v[1] * t
     }}
+
+    /// An associated function without `self`.
+    #[differentiable]
+    pub fn blend(u: f64, t: f64) -> f64 {{
+        u * t.cos() + (u * 0.5).sin()
+    }}
+
+    #[differentiable(wrt(self, t))]
+    pub fn eval2(&self, t: f64) -> f64 {{
+        Self::blend(self.a, t) + self.eval(t) * 0.5
+    }}
+}}
+
+/// Mutually recursive functions.
+#[differentiable]
+pub fn ping(x: f64, n: usize) -> f64 {{
+    if n == 0 {{ x.sin() }} else {{ pong(x * 0.9 + 0.1, n - 1) }}
+}}
+
+#[differentiable]
+pub fn pong(x: f64, n: usize) -> f64 {{
+    if n == 0 {{
+        return x * x * 0.5;
+    }}
+    ping(x.cos(), n - 1) * x
 }}
 
 #[derive(Clone, Copy, Debug)]
@@ -205,6 +235,16 @@ class Gen:
         if "p" in params:
             menu += ["method", "destructure", "array_pattern"]
         menu += ["while_let"]
+        if not self.generic:
+            menu += ["assoc", "mutual"]
+            if "o" in params:
+                menu += ["guard"]
+            if "mode" in params:
+                menu += ["guard_mode"]
+            if "p" in params:
+                menu += ["method2"]
+        if seq:
+            menu += ["accessors", "split_at"]
         kind = self.rng.choice(menu)
         lines = []
         if kind == "map_sum":
@@ -270,6 +310,24 @@ class Gen:
             lines.append("while let Some(j) = stack%d.pop() {" % k)
             lines.append("    %s = %s * %s + %s;" % (s, s, self.num("0.5"), self.num("(j as f64)") if not self.generic else "T::from(j).unwrap()"))
             lines.append("}")
+        elif kind == "assoc":
+            lines.append("let %s = P::blend(%s, %s);" % (s, a, self.c()))
+        elif kind == "mutual":
+            lines.append("let %s = ping(%s, %d);" % (s, self.smooth(a), self.rng.randrange(5)))
+        elif kind == "method2":
+            lines.append("let %s = p.eval2(%s);" % (s, a))
+        elif kind == "guard":
+            lines.append("let %s = match o { Some(c) if c > 0.5 => %s * c, Some(c) if c < -0.5 => %s - c, Some(c) => %s + c, None => %s };"
+                         % (s, self.smooth(a), self.smooth(a), a, self.smooth(a)))
+        elif kind == "guard_mode":
+            lines.append("let %s = match mode { Mode::Scale(k) if k > 1.0 => %s * k, Mode::Scale(k) => %s + k, Mode::Shift { by } if by < 0.0 => %s - by, _ => %s };"
+                         % (s, self.smooth(a), a, self.smooth(a), a))
+        elif kind == "accessors":
+            lines.append("let %s = %s.first().copied().unwrap_or(%s) * %s + *%s.last().unwrap();"
+                         % (s, seq, self.num("0.0"), self.smooth(a), seq))
+        elif kind == "split_at":
+            lines.append("let (l%d, r%d) = %s.split_at(%d);" % (k, k, seq, 1 + self.rng.randrange(3)))
+            lines.append("let %s = l%d[0] * r%d[0] + %s;" % (s, k, k, self.smooth(a)))
         self.defs.append(s)
         return kind, lines
 

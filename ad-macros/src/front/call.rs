@@ -509,7 +509,9 @@ impl Lowerer<'_> {
                 .chars()
                 .next()
                 .is_some_and(|ch| ch.is_lowercase() || ch == '_');
-        let method_call = self_assoc || (segs.len() == 2 && c.args.first().is_some_and(struct_var));
+        let method_call = self_assoc
+            || user_associated_fn(&segs)
+            || (segs.len() == 2 && c.args.first().is_some_and(struct_var));
         // (Also a path that ends in a type or variant, `ndarray::Axis(1)`: functions are
         // lower-case.)
         let typelike = !method_call
@@ -683,4 +685,25 @@ pub(crate) fn is_from_shape_vec(c: &syn::ExprCall) -> bool {
             .ident
             .to_string()
             .starts_with("Array")
+}
+
+/// `P::blend(x, t)`: an associated function (lower-case) of a type that is not one of the
+/// standard library's or ndarray's (whose associated functions, `Vec::with_capacity`,
+/// `Array1::zeros`, are constructors taking constants). Differentiated like a free function's
+/// call (`P::blend_pullback`); with constant arguments it runs on values.
+fn user_associated_fn(segs: &[String]) -> bool {
+    const EXTERNAL: &[&str] = &[
+        "Vec", "String", "Box", "Option", "Result", "Rc", "Arc", "Cow", "Cell", "RefCell",
+        "HashMap", "HashSet", "BTreeMap", "BTreeSet", "VecDeque", "BinaryHeap", "Axis", "Zip",
+        "Dim", "IxDyn", "Shape", "StrideShape", "Slice", "SliceInfo", "Complex", "Instant",
+        "Duration", "Iterator", "IntoIterator", "Default", "From", "Into", "Clone", "Some",
+    ];
+    let [ty, f] = segs else {
+        return false;
+    };
+    let upper = |s: &str| s.chars().next().is_some_and(|c| c.is_uppercase());
+    upper(ty)
+        && !upper(f)
+        && !EXTERNAL.contains(&ty.as_str())
+        && !["Array", "ArcArray", "CowArray", "Ix"].iter().any(|p| ty.starts_with(p))
 }

@@ -449,6 +449,29 @@ impl Lowerer<'_> {
                 });
                 return self.lower_op(&block);
             }
+            // `[[a, b], [c, d]]` (up to eight rows) with float elements: each row a local
+            // buffer, the whole the runtime's `rows_M(r0, r1, ..)` (its pullback hands each row
+            // its part of the cotangent).
+            Expr::Array(arr)
+                if (1..=8).contains(&arr.elems.len())
+                    && arr.elems.iter().all(|e| {
+                        matches!(strip(e), Expr::Array(row) if !row.elems.is_empty()
+                            && row.elems.iter().all(|x| !matches!(strip(x), Expr::Array(_) | Expr::Repeat(_))))
+                    })
+                    && arr.elems.iter().any(|e| {
+                        matches!(strip(e), Expr::Array(row) if row.elems.iter().any(|x| self.looks_float(x)))
+                    }) =>
+            {
+                let f = syn::Ident::new(&format!("rows_{}", arr.elems.len()), arr.span());
+                let rows = arr.elems.iter();
+                if let Ok(call) = syn::parse2::<syn::ExprCall>(
+                    quote_spanned!(arr.span()=> ::ad_runtime::__private::#f(#(#rows),*)),
+                ) {
+                    return self.lower_call(&call, e);
+                }
+                self.unsupported(e, "this nested array expression", "build it row by row");
+                Op::Copy(Atom::Const(quote!(())))
+            }
             Expr::Array(arr)
                 if !arr
                     .elems

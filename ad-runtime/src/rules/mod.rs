@@ -8,5 +8,6 @@
 
 pub mod arith;
 pub mod scalar;
+pub mod rows;
 pub mod slice;
 pub mod tensor;
