@@ -200,7 +200,7 @@ pub(crate) fn expr_kind(e: &Expr) -> (&'static str, &'static str) {
             "pass plain floats, slices or tuples (struct parameters are planned)",
         ),
         Expr::Array(_) => (
-            "a nested array expression",
+            "an array expression nested deeper than rows (`[[a, b], [c, d]]`, up to eight rows, works), or of rows of buffers built otherwise",
             "use a flat `vec![..]` indexed by `i * n + j`",
         ),
         Expr::Repeat(_) => (
