@@ -196,8 +196,8 @@ pub(crate) fn expr_kind(e: &Expr) -> (&'static str, &'static str) {
             "handle errors outside the differentiated function",
         ),
         Expr::Struct(_) => (
-            "a struct expression",
-            "pass plain floats, slices or tuples (struct parameters are planned)",
+            "a struct expression with `..base` (functional update)",
+            "write every field (`State { x: x1, v: s.v.clone() }`)",
         ),
         Expr::Array(_) => (
             "an array expression nested deeper than rows (`[[a, b], [c, d]]`, up to eight rows, works), or of rows of buffers built otherwise",
