@@ -372,3 +372,36 @@ fn sin_cos_in_forward_mode() {
         assert_close(&[t], &[3.0 * x.cos() + 2.0 * x.cos() * x.sin()], "sin_cos");
     }
 }
+
+// ---- forward mode calling into a function it takes through dual numbers ------------------
+
+#[differentiable]
+fn array_inner(xs: &[f64], k: f64) -> f64 {
+    let a = ad_runtime::ndarray::Array1::from_vec(xs.to_vec());
+    (a.mapv(f64::tanh) * k).sum() + a.dot(&a) * 0.5
+}
+
+#[differentiable]
+fn scalar_outer(x: f64, xs: &[f64]) -> f64 {
+    let mut s = x.sin();
+    for i in 0..xs.len() {
+        s += xs[i] * x;
+    }
+    s * array_inner(xs, x * 2.0)
+}
+
+#[test]
+fn forward_calls_into_array_functions() {
+    let xs = [0.3, -0.7, 1.1];
+    let x = 0.4;
+    let (v, (gx, gxs)) = scalar_outer_grad(x, &xs);
+    let fd = common::fd_grad(|z| scalar_outer(z[0], &z[1..]), &[x, xs[0], xs[1], xs[2]]);
+    let mut g = vec![gx];
+    g.extend(&gxs);
+    common::assert_close(&g, &fd, "gradient");
+    let dxs = [0.5, 0.1, -0.2];
+    let (vj, t) = scalar_outer_jvp(x, &xs, -0.3, &dxs);
+    assert_eq!(vj, v);
+    let want = -0.3 * gx + gxs.iter().zip(&dxs).map(|(a, b)| a * b).sum::<f64>();
+    common::assert_close(&[t], &[want], "jvp = grad . v through an array function");
+}

@@ -84,6 +84,10 @@ pub fn emit(
     let mut slot_generics = Vec::new();
     let mut unpack = TokenStream::new();
     let mut wheres: Vec<TokenStream> = Vec::new();
+    // Whether every differentiated parameter has a tangent slot, and the pushforward through
+    // `f_jvp` on dual numbers for a function forward mode's own transformation does not take.
+    let mut slots_ok = true;
+    let (mut dual_pre, mut dual_args) = (TokenStream::new(), Vec::new());
     for (k, p) in sig.params.iter().enumerate() {
         let mut ty = p.ty.clone();
         namer.visit_type_mut(&mut ty);
@@ -93,9 +97,10 @@ pub fn emit(
         let s = Ident::new(&format!("__slot{k}"), Span::mixed_site());
         let g = Ident::new(&format!("__S{k}"), Span::mixed_site());
         slots.push(quote!(#s: #g));
-        if p.active && unsupported.is_none() {
+        if p.active {
             let Some((out, deref)) = tangent_out(&ty) else {
-                unsupported = Some("this parameter type");
+                unsupported.get_or_insert("this parameter type");
+                slots_ok = false;
                 slot_generics.push(quote!(#g));
                 continue;
             };
@@ -114,8 +119,28 @@ pub fn emit(
                     let mut #t = <#g as #rt::TangentOf<#ty>>::tangent(#s, &#i);
                 });
             }
-        } else if p.active {
-            slot_generics.push(quote!(#g));
+            // Through dual numbers (`f_jvp` of `nest`): the slot's tangent as a value of the
+            // parameter's type.
+            let d = Ident::new(&format!("__dual_t{k}"), Span::mixed_site());
+            let h = Ident::new(&format!("__dual_h{k}"), Span::mixed_site());
+            dual_pre.extend(quote!(let #d = <#g as #rt::TangentOf<#ty>>::tangent(#s, &#i);));
+            dual_args.push(match &ty {
+                syn::Type::Reference(r) => match &*r.elem {
+                    syn::Type::Slice(_) => quote!(&*#d),
+                    syn::Type::Array(a) => {
+                        dual_pre.extend(quote!(
+                            let #h: #a = ::core::convert::TryFrom::try_from(&*#d)
+                                .expect("the tangent has the parameter's length");
+                        ));
+                        quote!(&#h)
+                    }
+                    _ => {
+                        dual_pre.extend(quote!(let #h = #d.into_owned();));
+                        quote!(&#h)
+                    }
+                },
+                _ => quote!(#d),
+            });
         } else {
             slot_generics.push(quote!(#g: #rt::NoTangent));
         }
@@ -124,8 +149,41 @@ pub fn emit(
     // where it is instantiated (a post-monomorphisation error), so nothing breaks for code
     // that does not call `f_jvp`.
     let stubbed = unsupported.is_some();
+    let via_dual = stubbed && jvp_elsewhere && slots_ok;
+    if stubbed && !via_dual {
+        // The stub's differentiated slots are unbounded, so a call reaches its message, not
+        // a trait error.
+        slot_generics = sig
+            .params
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let g = Ident::new(&format!("__S{k}"), Span::mixed_site());
+                if p.active {
+                    quote!(#g)
+                } else {
+                    quote!(#g: #rt::NoTangent)
+                }
+            })
+            .collect();
+    }
     let (unpack, wheres, body) = match unsupported {
         None => (unpack, wheres, body),
+        // Arrays (or an iteration forward mode does not take) through dual numbers: the
+        // function's `f_jvp` (made by `nest`) on the slots' tangents, so callers in forward
+        // mode can call it.
+        Some(_) if via_dual => {
+            let args = sig.params.iter().map(|p| &p.ident);
+            let active_args = dual_args.iter();
+            (
+                TokenStream::new(),
+                wheres,
+                quote!({
+                    #dual_pre
+                    #jvp(#(#args,)* #(#active_args),*)
+                }),
+            )
+        }
         Some(why) => {
             // Arrays are taken through dual numbers: what stops those is the reason.
             let why = match dual {
