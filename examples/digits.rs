@@ -15,7 +15,14 @@
 //! ```sh
 //! cargo run --release --example digits            # train: 98% test accuracy in well under a second
 //! cargo run --release --example digits -- --check # only compare the gradients
+//! cargo run --release --example digits -- --threads 2 --batch 256   # data-parallel training
+//! cargo run --release --example digits -- --speedup                 # time one epoch at 1 and 2 threads
 //! ```
+//!
+//! Data parallelism (`--threads N`, rayon): each batch is cut into `N` shards, each thread
+//! runs the generated `loss_grad` on its shard, and the shard gradients are summed weighted
+//! by the shards' sizes (the loss is a mean), in shard order, so the result is the full
+//! batch's gradient up to rounding and does not depend on scheduling.
 
 use std::error::Error;
 use std::fs::File;
@@ -23,7 +30,8 @@ use std::io::BufReader;
 use std::path::Path;
 use std::time::Instant;
 
-use ad_runtime::ndarray::{Array1, Array2, Axis, Zip};
+use ad_runtime::ndarray::{Array1, Array2, Axis, Zip, s};
+use rayon::prelude::*;
 use ad_runtime::optim::Adam;
 use ad_runtime::{Differentiable, VectorSpace, differentiable, nn};
 
@@ -259,8 +267,87 @@ impl Rng {
     }
 }
 
+/// The gradient of the mean loss over the batch `(x, labels)`, by `threads` shards run on
+/// `pool` (one shard: the plain `loss_grad`). Shard `s` of `n_s` rows contributes
+/// `(n_s / n) ∇L_s`, summed in shard order.
+fn batch_grad(
+    p: &Mlp,
+    x: &Array2<f64>,
+    labels: &[usize],
+    threads: usize,
+    pool: &rayon::ThreadPool,
+) -> (f64, Mlp) {
+    let n = labels.len();
+    if threads <= 1 || n < 2 * threads {
+        return p.loss_grad(x, labels);
+    }
+    let shard = n.div_ceil(threads);
+    let parts: Vec<(f64, Mlp, usize)> = pool.install(|| {
+        (0..threads)
+            .into_par_iter()
+            .filter_map(|t| {
+                let (lo, hi) = (t * shard, ((t + 1) * shard).min(n));
+                (lo < hi).then(|| {
+                    let xs = x.slice(s![lo..hi, ..]).to_owned();
+                    let (l, g) = p.loss_grad(&xs, &labels[lo..hi]);
+                    (l, g, hi - lo)
+                })
+            })
+            .collect()
+    });
+    let mut parts = parts.into_iter();
+    let (l0, mut g, n0) = parts.next().expect("at least one shard");
+    let w0 = n0 as f64 / n as f64;
+    g.scale_by(w0);
+    let mut loss = w0 * l0;
+    for (l, gs, ns) in parts {
+        let w = ns as f64 / n as f64;
+        g.add_scaled(w, &gs);
+        loss += w * l;
+    }
+    (loss, g)
+}
+
+/// One epoch of Adam over `order` in batches of `batch`, gradients by [`batch_grad`]; the
+/// mean batch loss.
+#[allow(clippy::too_many_arguments)]
+fn epoch(
+    params: &mut Mlp,
+    adam: &mut Adam<Mlp>,
+    x: &Array2<f64>,
+    y: &[usize],
+    order: &[usize],
+    batch: usize,
+    threads: usize,
+    pool: &rayon::ThreadPool,
+) -> f64 {
+    let (mut sum, mut batches) = (0.0, 0);
+    for idx in order.chunks(batch) {
+        let xb = x.select(Axis(0), idx);
+        let yb: Vec<usize> = idx.iter().map(|&i| y[i]).collect();
+        let (l, g) = batch_grad(params, &xb, &yb, threads, pool);
+        adam.step(params, &g);
+        sum += l;
+        batches += 1;
+    }
+    sum / batches as f64
+}
+
+/// The value after `--name` on the command line, parsed, or `default`.
+fn arg<T: std::str::FromStr>(name: &str, default: T) -> T {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|k| args.get(k + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     let check_only = std::env::args().any(|a| a == "--check");
+    let speedup = std::env::args().any(|a| a == "--speedup");
+    let threads: usize = arg("--threads", 1).max(1);
+    let batch: usize = arg("--batch", BATCH).max(1);
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/digits.csv.gz");
     let (x, y) = load_digits(&path)?;
     let mut rng = Rng(SEED);
@@ -291,10 +378,25 @@ fn main() -> Result<(), Box<dyn Error>> {
     if check_only {
         return Ok(());
     }
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    {
+        // The sharded gradient is the full batch's (up to rounding).
+        let (l1, g1) = params.loss_grad(&xb, yb);
+        let (l2, g2) = batch_grad(&params, &xb, yb, threads.max(2), &pool);
+        let diff = max_rel_diff(&g1, &g2);
+        println!(
+            "  sharded over {} threads: loss {l2:.12} (one thread {l1:.12}), gradients differ by at most {diff:.1e} (relative)",
+            threads.max(2)
+        );
+        assert!(diff <= 1e-10, "sharded gradient disagrees");
+    }
+    if speedup {
+        return time_threads(&params, &x_train, &y_train, &mut rng);
+    }
 
     println!(
         "training a {INPUTS}-{HIDDEN}-{CLASSES} perceptron: Adam, learning rate {LEARNING_RATE}, \
-         batches of {BATCH}, {EPOCHS} epochs"
+         batches of {batch}, {EPOCHS} epochs, {threads} thread(s)"
     );
     println!(
         "{:>5}  {:>9}  {:>9}  {:>9}  {:>8}",
@@ -303,20 +405,21 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut adam = Adam::new(&params, LEARNING_RATE);
     let start = Instant::now();
     let mut order: Vec<usize> = (0..y_train.len()).collect();
-    for epoch in 1..=EPOCHS {
+    for epoch_no in 1..=EPOCHS {
         rng.shuffle(&mut order);
-        let (mut sum, mut batches) = (0.0, 0);
-        for idx in order.chunks(BATCH) {
-            let xb = x_train.select(Axis(0), idx);
-            let yb: Vec<usize> = idx.iter().map(|&i| y_train[i]).collect();
-            let (l, g) = params.loss_grad(&xb, &yb);
-            adam.step(&mut params, &g);
-            sum += l;
-            batches += 1;
-        }
+        let mean = epoch(
+            &mut params,
+            &mut adam,
+            &x_train,
+            &y_train,
+            &order,
+            batch,
+            threads,
+            &pool,
+        );
         println!(
-            "{epoch:>5}  {:>9.5}  {:>8.2}%  {:>8.2}%  {:>7.2?}",
-            sum / batches as f64,
+            "{epoch_no:>5}  {:>9.5}  {:>8.2}%  {:>8.2}%  {:>7.2?}",
+            mean,
             100.0 * params.accuracy(&x_train, &y_train),
             100.0 * params.accuracy(&x_test, &y_test),
             start.elapsed()
@@ -330,5 +433,49 @@ fn main() -> Result<(), Box<dyn Error>> {
         y_test.len(),
         start.elapsed()
     );
+    Ok(())
+}
+
+/// `--speedup`: one epoch of training at 1 and at 2 threads for several batch sizes (the
+/// median of 5 epochs each, interleaved), printed as a table.
+fn time_threads(
+    params: &Mlp,
+    x: &Array2<f64>,
+    y: &[usize],
+    rng: &mut Rng,
+) -> Result<(), Box<dyn Error>> {
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("time per epoch ({} training images, {cpus} logical CPUs; median of 5):", y.len());
+    println!("| batch | 1 thread | 2 threads | speed-up |");
+    println!("| ---: | ---: | ---: | ---: |");
+    let pools = [
+        rayon::ThreadPoolBuilder::new().num_threads(1).build()?,
+        rayon::ThreadPoolBuilder::new().num_threads(2).build()?,
+    ];
+    let mut order: Vec<usize> = (0..y.len()).collect();
+    rng.shuffle(&mut order);
+    for batch in [32, 128, 512] {
+        let mut times = [Vec::new(), Vec::new()];
+        for _ in 0..5 {
+            for (k, threads) in [1usize, 2].into_iter().enumerate() {
+                let mut p = params.clone();
+                let mut adam = Adam::new(&p, LEARNING_RATE);
+                let t = Instant::now();
+                epoch(&mut p, &mut adam, x, y, &order, batch, threads, &pools[k]);
+                times[k].push(t.elapsed().as_secs_f64());
+            }
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let (t1, t2) = (median(&mut times[0]), median(&mut times[1]));
+        println!(
+            "| {batch} | {:.1} ms | {:.1} ms | {:.2}x |",
+            t1 * 1e3,
+            t2 * 1e3,
+            t1 / t2
+        );
+    }
     Ok(())
 }

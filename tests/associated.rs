@@ -288,3 +288,45 @@ fn guards_on_binding_arms() {
         }
     }
 }
+
+// ---- tuples of differentiated values matched with bindings ---------------------------------
+
+#[differentiable(wrt(x, y))]
+fn tuple_match(x: f64, y: f64, o: Option<f64>) -> f64 {
+    let a = match (x * 2.0, y) {
+        (p, q) if p > q => p * q,
+        (p, _) => p.sin(),
+    };
+    let b = if let (u, Some(c)) = (x + y, o) { u * c } else { x * x };
+    a + b
+}
+
+fn tuple_match_ref(x: f64, y: f64, o: Option<f64>) -> f64 {
+    let a = if x * 2.0 > y { x * 2.0 * y } else { (x * 2.0).sin() };
+    let b = match o {
+        Some(c) => (x + y) * c,
+        None => x * x,
+    };
+    a + b
+}
+
+#[test]
+fn tuples_matched_with_bindings() {
+    for (x, y) in [(0.7, 0.3), (0.1, 0.9)] {
+        for o in [Some(1.5), None] {
+            let (v, (gx, gy)) = tuple_match_grad(x, y, o);
+            assert_eq!(v, tuple_match_ref(x, y, o));
+            assert_eq!(v, tuple_match(x, y, o));
+            let fd = fd_grad(|z| tuple_match_ref(z[0], z[1], o), &[x, y]);
+            assert_close(&[gx, gy], &fd, "gradient");
+            let (_, t) = tuple_match_jvp(x, y, o, 0.4, -0.2);
+            assert_close(&[t], &[0.4 * gx - 0.2 * gy], "jvp");
+            let e = 1e-5;
+            let (_, _, (hx, hy)) = tuple_match_hvp(x, y, o, 1.0, 0.0);
+            let gp = tuple_match_grad(x + e, y, o).1;
+            let gm = tuple_match_grad(x - e, y, o).1;
+            let hfd = [(gp.0 - gm.0) / (2.0 * e), (gp.1 - gm.1) / (2.0 * e)];
+            assert_close_tol(&[hx, hy], &hfd, 1e-6, "hvp");
+        }
+    }
+}

@@ -26,6 +26,8 @@ defining a float `s{k}`:
 * field reads at any depth (`p.a`, `p.q.u[i]`, `let P { a, q, .. } = p;`) and
   differentiable methods of `P` (`p.eval(t)`, `p.eval2(t)` calling the associated function
   `Self::blend` without `self`, `P::blend(a, b)`);
+* `match` on tuples of differentiated values with bindings and guards (`match (a, b) { (u,
+  v) if u > v => u * v, (u, _) => .. }`: a kink where `u = v`, met with probability zero),
 * `match` arms with guards that read their bindings (`Some(c) if c > 0.5 => ..`), the
   mutually recursive `ping`/`pong`, and slice accessors (`first().copied().unwrap_or(..)`,
   `*last().unwrap()`, `split_at`);
@@ -245,6 +247,7 @@ class Gen:
                 menu += ["method2"]
         if seq:
             menu += ["accessors", "split_at"]
+        menu += ["tuple_match"]
         kind = self.rng.choice(menu)
         lines = []
         if kind == "map_sum":
@@ -310,6 +313,10 @@ class Gen:
             lines.append("while let Some(j) = stack%d.pop() {" % k)
             lines.append("    %s = %s * %s + %s;" % (s, s, self.num("0.5"), self.num("(j as f64)") if not self.generic else "T::from(j).unwrap()"))
             lines.append("}")
+        elif kind == "tuple_match":
+            b = self.atom(params)
+            lines.append("let %s = match (%s, %s) { (u, v) if u > v => u * v, (u, _) => %s };"
+                         % (s, self.smooth(a), b, self.smooth("u")))
         elif kind == "assoc":
             lines.append("let %s = P::blend(%s, %s);" % (s, a, self.c()))
         elif kind == "mutual":

@@ -262,6 +262,15 @@ impl Tangents<'_> {
                     .map(|a| {
                         if self.active_atom(a) {
                             self.t_atom(a)
+                        } else if a.var().is_some_and(|v| {
+                            self.kinds[v] == Kind::Other
+                                || self.func.vars[v]
+                                    .ty
+                                    .as_ref()
+                                    .is_some_and(crate::front::is_constant_type)
+                        }) {
+                            // Not a float (an `Option`, an integer): no tangent to speak of.
+                            quote!(())
                         } else {
                             quote!(#rt::zero())
                         }

@@ -17,6 +17,34 @@ impl Lowerer<'_> {
     /// (an opaque read of the matched value: `match scrut { pat => x, _ => unreachable!() }`),
     /// so a pattern's payloads are constants: a differentiated scrutinee is an error there.
     pub(super) fn bind_matched(&mut self, pat: &Pat, scrut: &Atom) {
+        // A tuple built in the body (`match (x, y) { (a, b) if a > b => .. }`): each part
+        // bound from its own value, so a part may be differentiated (a plain copy).
+        if let Pat::Tuple(tp) = super::desugar::untyped(pat)
+            && let Atom::Var(v) = scrut
+            && let Some(Op::Tuple(parts)) = self.defs.get(v).cloned()
+            && parts.len() == tp.elems.len()
+            && !tp.elems.iter().any(|p| matches!(p, Pat::Rest(_)))
+        {
+            for (sub, part) in tp.elems.iter().zip(&parts) {
+                match super::desugar::untyped(sub) {
+                    Pat::Ident(i) if i.by_ref.is_none() && i.subpat.is_none() => {
+                        let var = self.declare_user(&i.ident, VarKind::Let, None);
+                        self.emit(Stmt::Let {
+                            var,
+                            op: Op::Copy(part.clone()),
+                            span: i.ident.span(),
+                        });
+                    }
+                    Pat::Wild(_) => {}
+                    other => {
+                        if pattern_binding(other).is_some() {
+                            self.bind_matched(other, part);
+                        }
+                    }
+                }
+            }
+            return;
+        }
         let mut names = Vec::new();
         pattern_bindings(pat, &mut names);
         let s = atom_tokens(&self.vars, scrut);
