@@ -216,8 +216,19 @@ impl Lowerer<'_> {
         let recv = self.typed_const(recv);
         let args = args.into_iter().map(|a| self.typed_const(a)).collect();
         // A method may change a mutable receiver unless it is known to only read it.
+        // (Not a parameter behind a shared reference, nor a float parameter: a method cannot
+        // change those.)
+        let unchangeable = |v: VarId| {
+            self.vars[v].kind == VarKind::Param
+                && self.vars[v].ty.as_ref().is_some_and(|t| match t {
+                    syn::Type::Reference(r) => r.mutability.is_none(),
+                    syn::Type::Path(p) => p.path.is_ident("f64") || p.path.is_ident("f32"),
+                    _ => false,
+                })
+        };
         extra.mutates = matches!(recv, Atom::Var(v)
-            if matches!(self.vars[v].kind, VarKind::LetMut | VarKind::Param | VarKind::Deferred))
+            if matches!(self.vars[v].kind, VarKind::LetMut | VarKind::Param | VarKind::Deferred)
+                && !unchangeable(v))
             && !crate::sema::rules::reads_only(&name, extra.rule);
         Op::Method {
             name: m.method.clone(),
