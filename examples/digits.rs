@@ -31,9 +31,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use ad_runtime::ndarray::{Array1, Array2, Axis, Zip, s};
-use rayon::prelude::*;
 use ad_runtime::optim::Adam;
 use ad_runtime::{Differentiable, VectorSpace, differentiable, nn};
+use rayon::prelude::*;
 
 const INPUTS: usize = 64;
 const HIDDEN: usize = 128;
@@ -378,7 +378,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     if check_only {
         return Ok(());
     }
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
     {
         // The sharded gradient is the full batch's (up to rounding).
         let (l1, g1) = params.loss_grad(&xb, yb);
@@ -445,7 +447,10 @@ fn time_threads(
     rng: &mut Rng,
 ) -> Result<(), Box<dyn Error>> {
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("time per epoch ({} training images, {cpus} logical CPUs; median of 5):", y.len());
+    println!(
+        "time per epoch ({} training images, {cpus} logical CPUs; median of 5):",
+        y.len()
+    );
     println!("| batch | 1 thread | 2 threads | speed-up |");
     println!("| ---: | ---: | ---: | ---: |");
     let pools = [

@@ -297,12 +297,20 @@ fn tuple_match(x: f64, y: f64, o: Option<f64>) -> f64 {
         (p, q) if p > q => p * q,
         (p, _) => p.sin(),
     };
-    let b = if let (u, Some(c)) = (x + y, o) { u * c } else { x * x };
+    let b = if let (u, Some(c)) = (x + y, o) {
+        u * c
+    } else {
+        x * x
+    };
     a + b
 }
 
 fn tuple_match_ref(x: f64, y: f64, o: Option<f64>) -> f64 {
-    let a = if x * 2.0 > y { x * 2.0 * y } else { (x * 2.0).sin() };
+    let a = if x * 2.0 > y {
+        x * 2.0 * y
+    } else {
+        (x * 2.0).sin()
+    };
     let b = match o {
         Some(c) => (x + y) * c,
         None => x * x,

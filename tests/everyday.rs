@@ -292,8 +292,16 @@ fn nested_parameters() {
     let tp = [[0.5, -0.1, 0.2], [-0.3, 0.7, 0.4]];
     let tw = vec![vec![0.2, 0.6], vec![-0.9]];
     let dot = |gp: &[[f64; 3]], gw: &[Vec<f64>]| {
-        let a: f64 = gp.iter().zip(&tp).flat_map(|(g, t)| g.iter().zip(t).map(|(a, b)| a * b)).sum();
-        let b: f64 = gw.iter().zip(&tw).flat_map(|(g, t)| g.iter().zip(t).map(|(a, b)| a * b)).sum();
+        let a: f64 = gp
+            .iter()
+            .zip(&tp)
+            .flat_map(|(g, t)| g.iter().zip(t).map(|(a, b)| a * b))
+            .sum();
+        let b: f64 = gw
+            .iter()
+            .zip(&tw)
+            .flat_map(|(g, t)| g.iter().zip(t).map(|(a, b)| a * b))
+            .sum();
         a + b
     };
     let (vj, t) = nested_points_jvp(&p, &w, &tp, &tw);
@@ -309,15 +317,20 @@ fn nested_parameters() {
             .zip(&tp)
             .map(|(r, t)| core::array::from_fn(|j| r[j] + s * t[j]))
             .collect();
-        let w2: Vec<Vec<f64>> =
-            w.iter().zip(&tw).map(|(r, t)| r.iter().zip(t).map(|(a, b)| a + s * b).collect()).collect();
+        let w2: Vec<Vec<f64>> = w
+            .iter()
+            .zip(&tw)
+            .map(|(r, t)| r.iter().zip(t).map(|(a, b)| a + s * b).collect())
+            .collect();
         nested_points_grad(&p2, &w2).1
     };
     let ((pp, wp), (pm, wm)) = (shift(e), shift(-e));
     for i in 0..2 {
         let fd: Vec<f64> = (0..3).map(|j| (pp[i][j] - pm[i][j]) / (2.0 * e)).collect();
         assert_close_tol(&hp[i], &fd, 1e-6, "H v (rows of arrays)");
-        let fd: Vec<f64> = (0..w[i].len()).map(|j| (wp[i][j] - wm[i][j]) / (2.0 * e)).collect();
+        let fd: Vec<f64> = (0..w[i].len())
+            .map(|j| (wp[i][j] - wm[i][j]) / (2.0 * e))
+            .collect();
         assert_close_tol(&hw[i], &fd, 1e-6, "H v (rows of Vecs)");
     }
 }
@@ -382,13 +395,25 @@ fn nested_array_literals() {
         let (v, (gx, gy)) = nested_literal_grad(x, y);
         assert_eq!(v, nested_literal(x, y));
         // f = 1.5 x + sin(2y) x y + y.
-        let want = [1.5 + (2.0 * y).sin() * y, 2.0 * (2.0 * y).cos() * x * y + (2.0 * y).sin() * x + 1.0];
+        let want = [
+            1.5 + (2.0 * y).sin() * y,
+            2.0 * (2.0 * y).cos() * x * y + (2.0 * y).sin() * x + 1.0,
+        ];
         assert_close(&[gx, gy], &want, "closed form");
-        assert_close(&[gx, gy], &fd_grad(|z| nested_literal(z[0], z[1]), &[x, y]), "differences");
+        assert_close(
+            &[gx, gy],
+            &fd_grad(|z| nested_literal(z[0], z[1]), &[x, y]),
+            "differences",
+        );
         let (_, t) = nested_literal_jvp(x, y, 0.3, -0.6);
         assert_close(&[t], &[0.3 * gx - 0.6 * gy], "jvp");
         let (_, _, (hx, hy)) = nested_literal_hvp(x, y, 1.0, 0.0);
         // d/dx of the gradient: (0, 2 cos(2y) y + sin(2y)).
-        assert_close_tol(&[hx, hy], &[0.0, 2.0 * (2.0 * y).cos() * y + (2.0 * y).sin()], 1e-12, "H e_x");
+        assert_close_tol(
+            &[hx, hy],
+            &[0.0, 2.0 * (2.0 * y).cos() * y + (2.0 * y).sin()],
+            1e-12,
+            "H e_x",
+        );
     }
 }

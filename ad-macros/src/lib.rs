@@ -8,7 +8,7 @@
 //! | `lib.rs` | the driver: arguments and signature, lowering, analyses, generation; errors to tokens |
 //! | `ctxt` | the error accumulator (every error of a function reported together) |
 //! | `ir` | the IR (A-normal form, structured control flow) and its visitors (`ir/visit.rs`: walking, and the one list of what a statement writes) |
-//! | `front` | the front end every mode shares: signature and attribute arguments, lowering of statements, control flow, expressions, calls and closures, desugaring of iterator reductions, iterator chains (`iterchain`) and `fold_axis` closures |
+//! | `front` | the front end every mode shares: signature and attribute arguments, lowering of statements, control flow, expressions, calls and closures, rewrites of everyday syntax before lowering (`rewrite`: slice accessors, `map_axis`, `Zip`), desugaring of iterator reductions, iterator chains (`iterchain`) and `fold_axis` closures |
 //! | `sema` | what every mode shares about meaning: the rule catalog (`sema/rules.rs`, the macro's view of the runtime's rules), kinds (scalar / array / sequence), activity and usefulness, the checks that reject what cannot be differentiated |
 //! | `codegen` | what both modes' generated code shares: tangent types, named lifetimes |
 //! | `forward` | forward mode: `f_jvp` and the hidden `f_pushforward` (one tangent slot per parameter), the primal's statements each followed by its tangent |

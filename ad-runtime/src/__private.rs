@@ -7,8 +7,8 @@ pub use crate::dual::{
 pub use crate::forward::*;
 pub use crate::jacobian::*;
 pub use crate::rules::arith::*;
-pub use crate::rules::scalar::*;
 pub use crate::rules::rows::*;
+pub use crate::rules::scalar::*;
 pub use crate::rules::slice::*;
 pub use crate::rules::tensor::{
     Same, ToScalar, array_from_shape_vec, array_from_shape_vec_pullback, array_from_vec,

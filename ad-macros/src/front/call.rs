@@ -704,10 +704,40 @@ pub(crate) fn is_from_shape_vec(c: &syn::ExprCall) -> bool {
 /// call (`P::blend_pullback`); with constant arguments it runs on values.
 fn user_associated_fn(segs: &[String]) -> bool {
     const EXTERNAL: &[&str] = &[
-        "Vec", "String", "Box", "Option", "Result", "Rc", "Arc", "Cow", "Cell", "RefCell",
-        "HashMap", "HashSet", "BTreeMap", "BTreeSet", "VecDeque", "BinaryHeap", "Axis", "Zip",
-        "Dim", "IxDyn", "Shape", "StrideShape", "Slice", "SliceInfo", "Complex", "Instant",
-        "Duration", "Iterator", "IntoIterator", "Default", "From", "Into", "Clone", "Some",
+        "Vec",
+        "String",
+        "Box",
+        "Option",
+        "Result",
+        "Rc",
+        "Arc",
+        "Cow",
+        "Cell",
+        "RefCell",
+        "HashMap",
+        "HashSet",
+        "BTreeMap",
+        "BTreeSet",
+        "VecDeque",
+        "BinaryHeap",
+        "Axis",
+        "Zip",
+        "Dim",
+        "IxDyn",
+        "Shape",
+        "StrideShape",
+        "Slice",
+        "SliceInfo",
+        "Complex",
+        "Instant",
+        "Duration",
+        "Iterator",
+        "IntoIterator",
+        "Default",
+        "From",
+        "Into",
+        "Clone",
+        "Some",
     ];
     let [ty, f] = segs else {
         return false;
@@ -716,5 +746,7 @@ fn user_associated_fn(segs: &[String]) -> bool {
     upper(ty)
         && !upper(f)
         && !EXTERNAL.contains(&ty.as_str())
-        && !["Array", "ArcArray", "CowArray", "Ix"].iter().any(|p| ty.starts_with(p))
+        && !["Array", "ArcArray", "CowArray", "Ix"]
+            .iter()
+            .any(|p| ty.starts_with(p))
 }

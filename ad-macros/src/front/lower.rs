@@ -125,7 +125,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
     };
     lw.vars[ret].ty = ret_ty;
     let mut block = (*item.block).clone();
-    super::desugar::slice_methods(&mut block);
+    super::rewrite::everyday(&mut block);
     let stmts = &block.stmts;
     if ret_deferred {
         lw.emit(Stmt::Declare { var: ret });

@@ -1,5 +1,6 @@
 //! The front end, shared by every mode: the signature and the attribute's arguments
-//! ([`signature`](signature::signature)), desugaring (`desugar`, and `iterchain` for iterator chains), and lowering the body to
+//! ([`signature`](signature::signature)), rewrites of everyday syntax (`rewrite`: slice
+//! accessors, `map_axis`, `Zip`), desugaring (`desugar`, and `iterchain` for iterator chains), and lowering the body to
 //! the IR ([`lower`], with statements, control flow, expressions and calls in their own files).
 
 #[macro_use]
@@ -9,6 +10,7 @@ mod control;
 mod expr;
 mod iterchain;
 mod lower;
+mod rewrite;
 mod signature;
 mod stmt;
 mod syntax;

@@ -7,7 +7,7 @@
 //! Rules never materialise a Jacobian: each returns one cotangent of its operand's shape.
 
 pub mod arith;
-pub mod scalar;
 pub mod rows;
+pub mod scalar;
 pub mod slice;
 pub mod tensor;

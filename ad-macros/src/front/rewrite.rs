@@ -1,0 +1,306 @@
+//! Rewrites of everyday syntax into the constructs they stand for, on the body's syntax tree
+//! before lowering (so every mode gets them): slice accessors (`first`, `last`, `split_at`),
+//! `map_axis` of 2-D arrays and `Zip` of 1-D arrays as index loops. Each rewrite applies only
+//! to the shapes it recognises, to expressions without effects where it writes them twice;
+//! anything else is lowered as written (and reported there if unsupported). Syntax built here
+//! is parsed with `try_parse_at!` (never panics).
+
+use super::desugar::untyped;
+use super::syntax::*;
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+use syn::{Expr, ExprClosure, Ident, Pat};
+
+/// Slice accessors rewritten into the indexing they stand for, before lowering (so every mode
+/// gets them): `xs.first().unwrap()` is `xs[0]` (a value for the borrow), `xs.last().copied().unwrap()` is
+/// `xs[xs.len() - 1]`, `xs.first().copied().unwrap_or(d)` is `if xs.is_empty() { d } else {
+/// xs[0] }` (also `.cloned()`, `.expect(..)`), and `let (l, r) = xs.split_at(k);` is `let l
+/// = &xs[..k]; let r = &xs[k..];`. Only where the slice and `k` are expressions without
+/// effects (names, fields, literals, `len()`, arithmetic), since they are written twice.
+/// Also `a.map_axis(Axis(k), |lane| e)` of a 2-D array (see `map_axis`) and `Zip` of 1-D
+/// arrays (see `zip_loop`).
+pub fn everyday(block: &mut syn::Block) {
+    Everyday.visit_block_mut(block);
+}
+
+struct Everyday;
+
+/// An expression that may be evaluated twice: names, fields, literals, indexing, `len()`
+/// and arithmetic of those.
+fn pure(e: &Expr) -> bool {
+    match strip(e) {
+        Expr::Path(_) | Expr::Lit(_) => true,
+        Expr::Field(f) => pure(&f.base),
+        Expr::Reference(r) => r.mutability.is_none() && pure(&r.expr),
+        Expr::Unary(u) => pure(&u.expr),
+        Expr::Binary(b) => !is_compound_assign(&b.op) && pure(&b.left) && pure(&b.right),
+        Expr::Index(i) => pure(&i.expr) && pure(&i.index),
+        Expr::MethodCall(m) => m.method == "len" && m.args.is_empty() && pure(&m.receiver),
+        _ => false,
+    }
+}
+
+fn slice_access(m: &syn::ExprMethodCall) -> Option<Expr> {
+    let or_default = match (m.method.to_string().as_str(), m.args.len()) {
+        ("unwrap", 0) | ("expect", 1) => None,
+        ("unwrap_or", 1) => Some(&m.args[0]),
+        _ => return None,
+    };
+    let mut inner = strip(&m.receiver);
+    let mut copied = false;
+    if let Expr::MethodCall(c) = inner
+        && (c.method == "copied" || c.method == "cloned")
+        && c.args.is_empty()
+    {
+        copied = true;
+        inner = strip(&c.receiver);
+    }
+    let Expr::MethodCall(acc) = inner else {
+        return None;
+    };
+    let first = acc.method == "first";
+    if !(first || acc.method == "last") || !acc.args.is_empty() || !pure(&acc.receiver) {
+        return None;
+    }
+    let s = &acc.receiver;
+    let span = m.span();
+    let idx = if first {
+        quote::quote_spanned!(span=> 0)
+    } else {
+        quote::quote_spanned!(span=> (#s).len() - 1)
+    };
+    // `xs.first().unwrap()` is a `&f64`; the element's value stands for it (arithmetic takes
+    // both, and a borrow of a temporary could not be kept by the reverse sweep), and
+    // `*xs.first().unwrap()` is the value too (see `visit_expr_mut`).
+    Some(match (or_default, copied) {
+        (None, _) => try_parse_at!(span, (#s)[#idx]),
+        (Some(d), true) => try_parse_at!(span, (if (#s).is_empty() { #d } else { (#s)[#idx] })),
+        (Some(_), false) => return None,
+    })
+}
+
+fn split_at(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
+    let Pat::Tuple(t) = untyped(&local.pat) else {
+        return None;
+    };
+    let init = local.init.as_ref().filter(|i| i.diverge.is_none())?;
+    let Expr::MethodCall(m) = strip(&init.expr) else {
+        return None;
+    };
+    if m.method != "split_at" || m.args.len() != 1 || t.elems.len() != 2 {
+        return None;
+    }
+    let (s, k) = (&m.receiver, &m.args[0]);
+    if !pure(s) || !pure(k) {
+        return None;
+    }
+    let (l, r) = (&t.elems[0], &t.elems[1]);
+    let span = m.span();
+    Some(vec![
+        try_parse_at!(span, let #l = &(#s)[..(#k)];),
+        try_parse_at!(span, let #r = &(#s)[(#k)..];),
+    ])
+}
+
+/// `a.map_axis(Axis(k), |lane| e)` of a 2-D array (`k` a literal 0 or 1): a loop over the
+/// lanes (`a.index_axis(Axis(1 - k), i)`) writing `e` into a buffer, made an array by the
+/// runtime's `array_from_vec`; the rank is checked at run time (an `assert_eq!`, so a 3-D
+/// array is an error, not a wrong shape).
+fn map_axis(m: &syn::ExprMethodCall) -> Option<Expr> {
+    if m.method != "map_axis" || m.args.len() != 2 || !pure(&m.receiver) {
+        return None;
+    }
+    let Expr::Call(ax) = strip(&m.args[0]) else {
+        return None;
+    };
+    let axis = &ax.func;
+    let k = match (strip(&ax.func), ax.args.first().map(strip)) {
+        (
+            Expr::Path(p),
+            Some(Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(k),
+                ..
+            })),
+        ) if p.path.segments.last().is_some_and(|s| s.ident == "Axis") && ax.args.len() == 1 => {
+            k.base10_parse::<usize>().ok().filter(|k| *k < 2)?
+        }
+        _ => return None,
+    };
+    let Expr::Closure(c) = strip(&m.args[1]) else {
+        return None;
+    };
+    if c.inputs.len() != 1 || c.movability.is_some() || c.asyncness.is_some() {
+        return None;
+    }
+    let Pat::Ident(lane) = untyped(&c.inputs[0]) else {
+        return None;
+    };
+    let lane = &lane.ident;
+    let (a, body) = (&m.receiver, &c.body);
+    let other = 1 - k;
+    let span = m.span();
+    Some(try_parse_at!(span, {
+        ::core::assert_eq!((#a).ndim(), 2, "#[differentiable] takes `map_axis` on 2-D arrays only");
+        let mut __ad_lanes = ::std::vec![0.0; (#a).shape()[#other]];
+        for __ad_lane in 0..(#a).shape()[#other] {
+            let #lane = (#a).index_axis(#axis(#other), __ad_lane);
+            __ad_lanes[__ad_lane] = #body;
+        }
+        ::ad_runtime::__private::array_from_vec(&__ad_lanes)
+    }))
+}
+
+/// The producers of `Zip::from(P0).and(P1)...`: each `(array, mutable)` from `&mut x`,
+/// `&x`, `x.view()` or `x`, with `x` an expression without effects.
+fn zip_producers(e: &Expr) -> Option<Vec<(Expr, bool)>> {
+    fn producer(a: &Expr) -> Option<(Expr, bool)> {
+        let (x, m) = match strip(a) {
+            Expr::Reference(r) => (&*r.expr, r.mutability.is_some()),
+            Expr::MethodCall(v) if v.method == "view" && v.args.is_empty() => (&*v.receiver, false),
+            other => (other, false),
+        };
+        pure(x).then(|| (x.clone(), m))
+    }
+    match strip(e) {
+        Expr::MethodCall(m) if m.method == "and" && m.args.len() == 1 => {
+            let mut ps = zip_producers(&m.receiver)?;
+            ps.push(producer(&m.args[0])?);
+            Some(ps)
+        }
+        Expr::Call(c) if c.args.len() == 1 => {
+            let Expr::Path(p) = strip(&c.func) else {
+                return None;
+            };
+            let n = p.path.segments.len();
+            (n >= 2
+                && p.path.segments[n - 1].ident == "from"
+                && p.path.segments[n - 2].ident == "Zip")
+                .then(|| producer(&c.args[0]))
+                .flatten()
+                .map(|p| vec![p])
+        }
+        _ => None,
+    }
+}
+
+/// `Zip::from(..).and(..).for_each(|c, &a, ..| *c = e)` (a statement) and
+/// `Zip::from(..).and(..).map_collect(|&a, ..| e)` of 1-D arrays: index loops, each closure
+/// parameter (`p`, `*p` or a `&p` pattern) replaced by the element `x[i]` of its producer;
+/// `map_collect` writes a buffer made an array by the runtime's `array_from_vec`. The rank
+/// and the lengths are checked at run time (`assert_eq!`), as `Zip` checks its shapes.
+fn zip_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
+    let collect = match m.method.to_string().as_str() {
+        "for_each" => false,
+        "map_collect" => true,
+        _ => return None,
+    };
+    if m.args.len() != 1 {
+        return None;
+    }
+    let producers = zip_producers(&m.receiver)?;
+    let Expr::Closure(c) = strip(&m.args[0]) else {
+        return None;
+    };
+    if c.inputs.len() != producers.len() || producers.iter().any(|(_, mt)| *mt) == collect {
+        return None;
+    }
+    let i = Ident::new("__ad_zip_i", m.span());
+    let mut subst = Vec::new();
+    for (pat, (x, _)) in c.inputs.iter().zip(&producers) {
+        let name = match untyped(pat) {
+            Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p.ident.clone(),
+            Pat::Reference(r) => match untyped(&r.pat) {
+                Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p.ident.clone(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let elem: Expr = try_parse_at!(x.span(), #x[#i]);
+        subst.push((name, elem));
+    }
+    struct Subst<'a>(&'a [(Ident, Expr)]);
+    impl VisitMut for Subst<'_> {
+        fn visit_expr_mut(&mut self, e: &mut Expr) {
+            let target = match e {
+                Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => match strip(&u.expr) {
+                    Expr::Path(p) => p.path.get_ident().cloned(),
+                    _ => None,
+                },
+                Expr::Path(p) => p.path.get_ident().cloned(),
+                _ => None,
+            };
+            if let Some(t) = target
+                && let Some((_, elem)) = self.0.iter().find(|(n, _)| *n == t)
+            {
+                *e = elem.clone();
+                return;
+            }
+            syn::visit_mut::visit_expr_mut(self, e);
+        }
+        // A closure inside the body that rebinds a name: left alone (rare; rustc reports it).
+        fn visit_expr_closure_mut(&mut self, _: &mut ExprClosure) {}
+    }
+    let mut body = (*c.body).clone();
+    Subst(&subst).visit_expr_mut(&mut body);
+    let first = &producers[0].0;
+    let checks = producers[1..].iter().map(|(x, _)| {
+        quote::quote_spanned!(m.span()=> ::core::assert_eq!((#x).len(), (#first).len(), "Zip: the arrays have different lengths");)
+    });
+    let span = m.span();
+    Some(if collect {
+        try_parse_at!(span, {
+            ::core::assert_eq!((#first).ndim(), 1, "#[differentiable] takes `Zip` of 1-D arrays only");
+            #(#checks)*
+            let mut __ad_zipped = ::std::vec![0.0; (#first).len()];
+            for #i in 0..(#first).len() {
+                __ad_zipped[#i] = #body;
+            }
+            ::ad_runtime::__private::array_from_vec(&__ad_zipped)
+        })
+    } else {
+        try_parse_at!(span, {
+            ::core::assert_eq!((#first).ndim(), 1, "#[differentiable] takes `Zip` of 1-D arrays only");
+            #(#checks)*
+            for #i in 0..(#first).len() {
+                #body;
+            }
+        })
+    })
+}
+
+impl VisitMut for Everyday {
+    fn visit_block_mut(&mut self, b: &mut syn::Block) {
+        let mut out = Vec::with_capacity(b.stmts.len());
+        for mut s in std::mem::take(&mut b.stmts) {
+            if let syn::Stmt::Local(l) = &s
+                && let Some(two) = split_at(l)
+            {
+                out.extend(two);
+                continue;
+            }
+            self.visit_stmt_mut(&mut s);
+            out.push(s);
+        }
+        b.stmts = out;
+    }
+
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        // `*xs.first().unwrap()`: the element's value.
+        if let Expr::Unary(u) = e
+            && matches!(u.op, syn::UnOp::Deref(_))
+            && let Expr::MethodCall(m) = strip(&u.expr)
+            && let Some(new) = slice_access(m)
+        {
+            *e = new;
+            return self.visit_expr_mut(e);
+        }
+        syn::visit_mut::visit_expr_mut(self, e);
+        if let Expr::MethodCall(m) = e
+            && let Some(new) = slice_access(m)
+                .or_else(|| map_axis(m))
+                .or_else(|| zip_loop(m))
+        {
+            *e = new;
+        }
+    }
+}
