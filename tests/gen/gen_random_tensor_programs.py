@@ -27,6 +27,9 @@ a smaller helper function they call (also tested on its own). Shapes are tracked
 every program is well-typed; the three dimensions of a program are distinct where possible so
 that a cotangent summed over the wrong axis shows up as a shape or value mismatch.
 
+The bodies also build vectors with `map_axis` over the lanes of a matrix, `Zip` of two
+vectors (`map_collect`) and `Array1::from_vec(vec![..])` / `arr1(&[..])` of scalars.
+
 The bodies mix: elementwise `+ - * /` in owned and `&` forms with broadcasting ((m,n)∘(n,),
 (m,n)∘(m,1), (1,n), (m,1)∘(1,n), array∘scalar, scalar∘array), unary `-`, `dot` of every rank
 combination, `t()`, `sum`, `mean`, `sum_axis`, `mean_axis`, `var`, `std`, `var_axis`,
@@ -84,7 +87,7 @@ HEADER = """//! Random array programs from `tests/gen/gen_random_tensor_programs
 mod common;
 
 use ad_runtime::differentiable;
-use ad_runtime::ndarray::{{s, Array, Array1, Array2, ArrayView1, ArrayView2, Axis, Order}};
+use ad_runtime::ndarray::{{s, Array, Array1, Array2, ArrayView1, ArrayView2, Axis, Order, Zip}};
 use ad_runtime::nn;
 use common::Rng;
 use common::arrays::*;
@@ -333,6 +336,18 @@ class Gen:
                     if not v.mutable:
                         out.append(lambda v=v: self.take_col(v))
                     out.append(lambda v=v: self.reduce_axis(self.var_e(v), 1))
+                # `map_axis` over the lanes (rewritten into a loop over `index_axis`).
+                if v.shape[0] == n:
+                    out.append(lambda v=v: self.map_axis(v, 1))
+                if v.shape[1] == n:
+                    out.append(lambda v=v: self.map_axis(v, 0))
+            # `Zip` of two vectors into a new one, and vectors built from scalars.
+            vecs = [v for v in self.vars() if v.store != "scalar" and v.shape == (n,)]
+            if vecs:
+                out.append(lambda: self.zip_collect(r.choice(vecs), r.choice(vecs)))
+            scalars = [v for v in self.vars() if v.store == "scalar"]
+            if scalars:
+                out.append(lambda: self.from_scalars(scalars, n))
         else:
             m, n = shape
             for v in self.vars():
@@ -344,6 +359,40 @@ class Gen:
                         and v.shape != shape and not v.mutable:
                     out.append(lambda v=v: self.slice2(v, shape))
         return out
+
+    # --- arrays built by rewritten methods and from scalars -----------------------------------
+
+    def map_axis(self, v, ax):
+        e = self.var_e(v)
+        m = v.shape[ax]
+        self.feats.add("map_axis")
+        if self.r.random() < 0.5:
+            code = "%s.map_axis(Axis(%d), |lane| lane.mapv(f64::tanh).sum() * 0.5)" % (e.code, ax)
+            bound = 0.5 * m
+        else:
+            code = "%s.map_axis(Axis(%d), |lane| lane.dot(&lane) * 0.25)" % (e.code, ax)
+            bound = 0.25 * m * v.bound * v.bound
+        return E(code, (v.shape[1 - ax],), "owned", bound, atom=True)
+
+    def zip_collect(self, a, b):
+        ea, eb = self.var_e(a), self.var_e(b)
+        self.feats.add("Zip")
+        code = "Zip::from(%s.view()).and(%s.view()).map_collect(|&p, &q| p * q.sin() + 0.25)" % (
+            ea.code, eb.code)
+        return E(code, a.shape, "owned", a.bound + 0.25, atom=True)
+
+    def from_scalars(self, scalars, n):
+        parts, bound = [], 0.5
+        for _ in range(n):
+            v = self.r.choice(scalars)
+            parts.append("%s * %s" % (self.var_e(v).code, flit(self.r.choice([0.5, -1.5, 2.0]))))
+            bound = max(bound, 2.0 * v.bound)
+        self.feats.add("from_vec")
+        if self.r.random() < 0.5:
+            code = "Array1::from_vec(vec![%s])" % ", ".join(parts)
+        else:
+            code = "ad_runtime::ndarray::arr1(&[%s])" % ", ".join(parts)
+        return E(code, (n,), "owned", bound, atom=True)
 
     # --- view-producing derivations ----------------------------------------------------------
 
