@@ -381,27 +381,10 @@ impl Lowerer<'_> {
                 // `vec![x, y * 2.0]` of floats: a local buffer `vec![0.0; N]` and one element
                 // write per element (as for `[x, y * 2.0]`).
                 if let Ok(arr) = syn::parse2::<syn::ExprArray>(quote!([#inner]))
-                    && !arr.elems.is_empty()
-                    && arr.elems.iter().any(|e| self.looks_float(e))
-                    && !arr
-                        .elems
-                        .iter()
-                        .any(|e| matches!(strip(e), Expr::Repeat(_) | Expr::Array(_)))
+                    && self.float_elements(&arr)
+                    && let Some(block) = float_buffer(&arr, m.span(), true)
                 {
-                    let tmp = syn::Ident::new("__ad_vec", m.span());
-                    let n = arr.elems.len();
-                    let writes = arr
-                        .elems
-                        .iter()
-                        .enumerate()
-                        .map(|(k, e)| quote_spanned!(e.span()=> #tmp[#k] = #e;));
-                    if let Ok(block) = syn::parse2::<Expr>(quote_spanned!(m.span()=> {
-                        let mut #tmp = ::std::vec![0.0; #n];
-                        #(#writes)*
-                        #tmp
-                    })) {
-                        return self.lower_op(&block);
-                    }
+                    return self.lower_op(&block);
                 }
                 let (tokens, reads) = self.rename_tokens(m.to_token_stream());
                 Op::Opaque {
@@ -428,25 +411,9 @@ impl Lowerer<'_> {
             // `[x, y * 2.0]` of floats: a local buffer `[0.0; N]` and one element write per
             // element, so each element is differentiated like any buffer write.
             Expr::Array(arr)
-                if !arr.elems.is_empty()
-                    && arr.elems.iter().any(|e| self.looks_float(e))
-                    && !arr
-                        .elems
-                        .iter()
-                        .any(|e| matches!(strip(e), Expr::Repeat(_) | Expr::Array(_))) =>
+                if self.float_elements(arr)
+                    && let Some(block) = float_buffer(arr, arr.span(), false) =>
             {
-                let tmp = syn::Ident::new("__ad_array", arr.span());
-                let n = arr.elems.len();
-                let writes = arr
-                    .elems
-                    .iter()
-                    .enumerate()
-                    .map(|(k, e)| quote_spanned!(e.span()=> #tmp[#k] = #e;));
-                let block: Expr = syn::parse_quote_spanned!(arr.span()=> {
-                    let mut #tmp = [0.0; #n];
-                    #(#writes)*
-                    #tmp
-                });
                 return self.lower_op(&block);
             }
             // `[[a, b], [c, d]]` (up to eight rows) with float elements: each row a local
@@ -528,6 +495,17 @@ impl Lowerer<'_> {
         }
     }
 
+    /// Whether `[a, b, ..]` is a flat, non-empty array of elements one of which visibly is a
+    /// float (so a float buffer; see [`float_buffer`]).
+    fn float_elements(&self, arr: &syn::ExprArray) -> bool {
+        !arr.elems.is_empty()
+            && arr.elems.iter().any(|e| self.looks_float(e))
+            && !arr
+                .elems
+                .iter()
+                .any(|e| matches!(strip(e), Expr::Repeat(_) | Expr::Array(_)))
+    }
+
     /// Whether `e` visibly is a float: a float literal, a variable declared (or bound) as one,
     /// an element of a float sequence, a float method, a cast to a float, or arithmetic on
     /// one of those. Decides whether an array expression `[a, b]` is a float buffer.
@@ -605,4 +583,28 @@ impl Lowerer<'_> {
             _ => None,
         }
     }
+}
+
+/// `[a, b, ..]` (or `vec![a, b, ..]` with `vec`) of floats as the block that builds it: a local
+/// buffer `[0.0; N]` (`vec![0.0; N]`) and one element write per element, so each element is
+/// differentiated like any buffer write.
+fn float_buffer(arr: &syn::ExprArray, span: proc_macro2::Span, vec: bool) -> Option<Expr> {
+    let tmp = syn::Ident::new(if vec { "__ad_vec" } else { "__ad_array" }, span);
+    let n = arr.elems.len();
+    let writes = arr
+        .elems
+        .iter()
+        .enumerate()
+        .map(|(k, e)| quote_spanned!(e.span()=> #tmp[#k] = #e;));
+    let init = if vec {
+        quote_spanned!(span=> ::std::vec![0.0; #n])
+    } else {
+        quote_spanned!(span=> [0.0; #n])
+    };
+    syn::parse2(quote_spanned!(span=> {
+        let mut #tmp = #init;
+        #(#writes)*
+        #tmp
+    }))
+    .ok()
 }

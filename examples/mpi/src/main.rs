@@ -9,7 +9,7 @@
 //! ```
 //!
 //! The data are synthetic and deterministic (two Gaussian-ish classes in 20 dimensions made by
-//! a fixed-seed generator), so the run is reproducible; rank `r` of `p` takes the rows `i` with
+//! a hash of the row and column), so the run is reproducible; rank `r` of `p` takes the rows `i` with
 //! `i % p == r`. Before training, rank 0 checks that the allreduced gradient equals the
 //! gradient of the whole data set computed in one process.
 
@@ -43,35 +43,21 @@ impl Model {
     }
 }
 
-/// SplitMix64: a fixed-seed generator, the same on every rank.
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// A sum of four uniforms, centred: roughly normal with variance 1/3.
-    fn bell(&mut self) -> f64 {
-        (0..4).map(|_| self.unit()).sum::<f64>() - 2.0
-    }
+/// A deterministic pseudo-random number in `[0, 1)` for the integer `k` (the fractional part
+/// of a scaled sine, a classic hash): the same on every rank, no generator state to share.
+fn hash01(k: usize) -> f64 {
+    ((k as f64 * 12.9898).sin() * 43_758.545_3).rem_euclid(1.0)
 }
 
 /// The whole data set: class `k` (0 or 1) centred at `±0.15` in every coordinate.
 fn data() -> (Array2<f64>, Array1<f64>) {
-    let mut rng = Rng(7);
     let y = Array1::from_shape_fn(ROWS, |i| (i % 2) as f64);
-    let x = Array2::from_shape_fn((ROWS, DIM), |(i, _)| {
+    let x = Array2::from_shape_fn((ROWS, DIM), |(i, j)| {
         let centre = if i % 2 == 1 { 0.15 } else { -0.15 };
-        centre + rng.bell() * 1.5
+        // A sum of four uniforms, centred: roughly normal with variance 1/3.
+        let k = 4 * (i * DIM + j);
+        let bell = (0..4).map(|d| hash01(k + d)).sum::<f64>() - 2.0;
+        centre + bell * 1.5
     });
     (x, y)
 }
