@@ -212,6 +212,9 @@ fn dual_twin(
     quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types, dead_code)]
+        // `Clone` so that `s.clone()` of a struct in a body lifted to dual numbers copies the
+        // twin, as it copies the struct (no-derivative fields are cloned when lifting already).
+        #[derive(Clone)]
         #definition
         impl #pv::LiftDual for #name {
             type Out = #twin;

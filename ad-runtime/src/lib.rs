@@ -59,6 +59,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod checkpoint;
 pub mod dual;
 mod forward;
 pub mod implicit;

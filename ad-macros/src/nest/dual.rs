@@ -417,6 +417,30 @@ impl Lifter<'_> {
                     }
                 }
             }
+            // A differentiable call: float literals lifted, and named constants (`DT`) lifted
+            // by type (a float becomes a dual, as the callee's lifted parameter is; an integer
+            // stays one).
+            Op::Call {
+                plain: false,
+                func,
+                args,
+                ..
+            } if !is_runtime_path(func) => {
+                for a in args.iter_mut() {
+                    if let Atom::Const(c) = a
+                        && !float_const(c)
+                        && matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(p))
+                            if p.path.get_ident().is_some_and(|i| {
+                                let i = i.to_string();
+                                i.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_')
+                            }))
+                    {
+                        *a = Atom::Const(quote!(::ad_runtime::__private::Relift::relift(#c)));
+                    } else {
+                        lift_atom(a);
+                    }
+                }
+            }
             _ => {
                 for a in op_atoms(op) {
                     lift_atom(a);
