@@ -75,18 +75,10 @@ fn checkpointed(s0: &Chain, p: &Physics, n: usize, snapshots: usize) -> (f64, Ch
             dp.add_scaled(1.0, &gp);
             gs
         },
-        objective_grad(&chain_final(s0, p, n)).1,
+        |s_n| objective_grad(s_n).1,
     );
     let value = objective(&s_n);
     (value, ds0, dp, stats.peak_snapshots)
-}
-
-fn chain_final(s0: &Chain, p: &Physics, n: usize) -> Chain {
-    let mut s = s0.clone();
-    for _ in 0..n {
-        s = step(&s, p, DT);
-    }
-    s
 }
 
 fn start(m: usize) -> Chain {

@@ -558,3 +558,46 @@ fn struct_results() {
         .collect();
     common::assert_close_tol(&[hs.x, hs.v[0], hs.v[1], hk], &fdh, 1e-5, "H v");
 }
+
+// ---- struct results whose fields are fixed-size arrays built in the body -----------------
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Pair2 {
+    x: [f64; 2],
+    v: [f64; 2],
+}
+
+/// A struct literal whose array fields are array expressions `[a, b]` (local buffers, whose
+/// adjoints are `Vec`s, given the fields' array cotangents).
+#[differentiable(wrt(s))]
+fn pair_step(s: &Pair2, dt: f64) -> Pair2 {
+    let v0 = s.v[0] - dt * s.x[0].sin();
+    let v1 = s.v[1] - dt * s.x[1] * s.x[0];
+    Pair2 {
+        x: [s.x[0] + dt * v0, s.x[1] + dt * v1],
+        v: [v0, v1],
+    }
+}
+
+#[differentiable]
+fn pair_run(s: &Pair2, n: usize) -> f64 {
+    let mut p = s.clone();
+    for _ in 0..n {
+        p = pair_step(&p, 0.1);
+    }
+    p.x[0] * p.v[1] + p.x[1]
+}
+
+#[test]
+fn array_fields_built_from_array_expressions() {
+    let s = Pair2 { x: [0.3, -0.4], v: [0.2, 0.5] };
+    let flat = |z: &[f64]| pair_run(&Pair2 { x: [z[0], z[1]], v: [z[2], z[3]] }, 5);
+    let (v, g) = pair_run_grad(&s, 5);
+    assert_eq!(v, pair_run(&s, 5));
+    let fd = fd_grad(flat, &[0.3, -0.4, 0.2, 0.5]);
+    assert_close(&[g.x[0], g.x[1], g.v[0], g.v[1]], &fd, "gradient through 5 steps");
+    let t = Pair2 { x: [0.1, 0.2], v: [-0.3, 0.4] };
+    let (_, jt) = pair_run_jvp(&s, 5, &t);
+    let want = g.x[0] * 0.1 + g.x[1] * 0.2 - g.v[0] * 0.3 + g.v[1] * 0.4;
+    assert_close(&[jt], &[want], "jvp");
+}

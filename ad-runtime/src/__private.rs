@@ -168,6 +168,41 @@ pub trait TupleField<const K: usize> {
     fn field_mut(&mut self) -> &mut Self::Out;
 }
 
+/// `d += g` for the adjoint `d` of a sequence built in the body (a `Vec`, from `[x, y]` or
+/// `vec![..]`) and the cotangent `g` of a struct field it became (a `Vec` or a fixed-size
+/// array): element by element.
+#[inline(always)]
+pub fn acc_seq<D: AccumulateSeq<G>, G>(d: &mut D, g: G) {
+    d.accumulate_seq(g);
+}
+
+/// See [`acc_seq`].
+pub trait AccumulateSeq<G> {
+    /// `self += g`, element by element.
+    fn accumulate_seq(&mut self, g: G);
+}
+
+impl<T: Accumulate + Zero> AccumulateSeq<Vec<T>> for Vec<T> {
+    #[inline(always)]
+    fn accumulate_seq(&mut self, g: Vec<T>) {
+        self.accumulate(g);
+    }
+}
+
+impl<T: Accumulate + Zero, const N: usize> AccumulateSeq<[T; N]> for Vec<T> {
+    #[inline(always)]
+    fn accumulate_seq(&mut self, g: [T; N]) {
+        self.accumulate(Vec::from(g));
+    }
+}
+
+impl<T: Accumulate, const N: usize> AccumulateSeq<[T; N]> for [T; N] {
+    #[inline(always)]
+    fn accumulate_seq(&mut self, g: [T; N]) {
+        self.accumulate(g);
+    }
+}
+
 /// `d.K += g` for a tuple cotangent `d`.
 #[inline(always)]
 pub fn acc_field<const K: usize, T: TupleField<K>>(d: &mut T, g: T::Out)

@@ -2,9 +2,10 @@
 //! `n` steps `s_{i+1} = step(s_i, i)` with at most `snapshots` copies of the state alive at
 //! once, instead of a tape that grows with `n`.
 //!
-//! [`revolve`] takes the initial state, the step, and the step's reverse (the cotangent of
-//! `s_i` from the cotangent of `s_{i+1}`, given `s_i`; parameters' cotangents are accumulated
-//! by the caller's closure), and returns the cotangent of the initial state. The schedule is
+//! [`revolve`] takes the initial state, the step, the step's reverse (the cotangent of `s_i`
+//! from the cotangent of `s_{i+1}`, given `s_i`; parameters' cotangents are accumulated by the
+//! caller's closure) and the cotangent of the final state as a function of it, and returns the
+//! final state and the cotangent of the initial state. The primal run stores nothing. The schedule is
 //! the recursive binomial one: a range of `l` steps is reversed with `c` free snapshots by
 //! advancing to a split point `m`, storing the state there, reversing `[m, l)` with `c - 1`
 //! snapshots and then `[0, m)` with `c`. With the repetition number `r`, the least `r` with
@@ -25,7 +26,7 @@
 //! let (h, n) = (0.01, 1000);
 //! let step = |s: f64, _i: usize| s + h * s.cos();
 //! let step_reverse = |s: f64, _i: usize, g: f64| g * (1.0 - h * s.sin());
-//! let (s_n, d_s0, stats) = revolve(n, 4, 0.3, step, step_reverse, 1.0);
+//! let (s_n, d_s0, stats) = revolve(n, 4, 0.3, step, step_reverse, |_| 1.0);
 //! // The same by the chain rule with every state stored:
 //! let mut states = vec![0.3];
 //! for i in 0..n {
@@ -136,8 +137,9 @@ impl<S: Clone, G, F: FnMut(S, usize) -> S, R: FnMut(S, usize, G) -> G> Sweep<S, 
 }
 
 /// Runs `n` steps `s_{i+1} = step(s_i, i)` from `s0`, then their reverse from the cotangent
-/// `g_n` of the final state with binomial checkpointing using at most `snapshots` stored
-/// states: returns the final state, the cotangent of `s0` and what was done.
+/// `final_cotangent(&s_n)` of the final state (an objective's gradient) with binomial
+/// checkpointing using at most `snapshots` stored states: returns the final state, the
+/// cotangent of `s0` and what was done.
 ///
 /// `step_reverse(s_i, i, ḡ_{i+1})` returns `ḡ_i`, the cotangent of `s_i`; it is called once
 /// per step, from the last to the first, each time with the exact `s_i`, so a closure that
@@ -149,7 +151,7 @@ pub fn revolve<S, G, F, R>(
     s0: S,
     step: F,
     step_reverse: R,
-    g_n: G,
+    final_cotangent: impl FnOnce(&S) -> G,
 ) -> (S, G, Stats)
 where
     S: Clone,
@@ -164,6 +166,7 @@ where
         _types: core::marker::PhantomData,
     };
     let s_n = sweep.advance(s0.clone(), 0, n);
+    let g_n = final_cotangent(&s_n);
     let g0 = sweep.reverse(s0, 0, n, snapshots, g_n);
     (s_n, g0, sweep.stats)
 }
@@ -209,7 +212,10 @@ mod tests {
                         order.push(i);
                         g + 1
                     },
-                    0,
+                    |s_n| {
+                        assert_eq!(*s_n, n);
+                        0
+                    },
                 );
                 assert_eq!(s_n, n);
                 assert_eq!(g, n);

@@ -416,7 +416,13 @@ impl<'a> Gen<'a> {
                 for (m, a) in fs {
                     if let Some(v) = a.var().filter(|v| an.adj(*v)) {
                         let d = self.adj(v);
-                        body.extend(quote!(#rt::acc(&mut #d, #gs.#m);));
+                        // A sequence built in the body has a `Vec` adjoint, the field may be
+                        // a fixed-size array.
+                        if an.kinds[v] == crate::sema::kinds::Kind::SeqScalar {
+                            body.extend(quote!(#rt::acc_seq(&mut #d, #gs.#m);));
+                        } else {
+                            body.extend(quote!(#rt::acc(&mut #d, #gs.#m);));
+                        }
                     }
                 }
                 return body;
