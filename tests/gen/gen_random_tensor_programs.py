@@ -336,13 +336,15 @@ class Gen:
                     if not v.mutable:
                         out.append(lambda v=v: self.take_col(v))
                     out.append(lambda v=v: self.reduce_axis(self.var_e(v), 1))
-                # `map_axis` over the lanes (rewritten into a loop over `index_axis`).
-                if v.shape[0] == n:
+                # `map_axis` over the lanes (rewritten into a loop over `index_axis` views: not
+                # of a mutable variable, like the other views).
+                if v.shape[0] == n and not v.mutable:
                     out.append(lambda v=v: self.map_axis(v, 1))
-                if v.shape[1] == n:
+                if v.shape[1] == n and not v.mutable:
                     out.append(lambda v=v: self.map_axis(v, 0))
-            # `Zip` of two vectors into a new one, and vectors built from scalars.
-            vecs = [v for v in self.vars() if v.store != "scalar" and v.shape == (n,)]
+            # `Zip` of two vectors (views) into a new one, and vectors built from scalars.
+            vecs = [v for v in self.vars()
+                    if v.store != "scalar" and v.shape == (n,) and not v.mutable]
             if vecs:
                 out.append(lambda: self.zip_collect(r.choice(vecs), r.choice(vecs)))
             scalars = [v for v in self.vars() if v.store == "scalar"]
