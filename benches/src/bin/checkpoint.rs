@@ -101,9 +101,9 @@ fn main() {
                 .fold(0.0f64, |m, d| m.max(d.abs()));
             assert!(vc == v && err <= 1e-9 * (1.0 + gp.k.abs()), "n {n} k {k}: error {err}");
             println!(
-                "| {n} | revolve | {k} | {time:.3} s | {:.2}x | {:.3} MB | {:.1} |",
+                "| {n} | revolve | {k} | {time:.3} s | {:.2}x | {:.1} kB | {:.1} |",
                 time / tape_time,
-                heap as f64 / 1e6,
+                heap as f64 / 1e3,
                 steps as f64 / n as f64 + 1.0
             );
         }
