@@ -142,14 +142,22 @@ pub use ad_macros::Differentiable;
 ///
 /// Parameters may be `#[derive(Differentiable)]` structs (their gradient is the struct; see
 /// [`structs`]); on a method (`fn f(&self, ..)` in an `impl` of such a struct) the generated
-/// functions are methods with the same receiver (`wrt(self, ..)` names the receiver). A
+/// functions are methods with the same receiver (`wrt(self, ..)` names the receiver). An
+/// associated function whose signature names neither `self` nor `Self` needs the attribute on
+/// its `impl` block too (`#[differentiable] impl Model { #[differentiable] fn f(..) }`): the
+/// block's attribute tells the functions in it that they are associated functions. A
 /// function generic over one float type parameter (`fn f<T: Float>(x: &[T]) -> T`) is
 /// instantiated at `f64` and `f32` behind generic wrappers (second order at `f64`).
 ///
 /// The body may use iterator chains over slices and ranges (`map`, `filter`, `enumerate`,
 /// `zip`, `skip`, `take`, `step_by`, `chain`, `rev` into `sum`, `product`, `fold`, `count`,
 /// `collect` or a `for` loop), closures bound by `let` (inlined where called), array
-/// expressions of floats (`[x, y * 2.0]`) and array patterns (`let [a, b] = *p;`).
+/// expressions of floats (`[x, y * 2.0]`, `vec![..]`, `[[a, b], [c, d]]`) and array patterns
+/// (`let [a, b] = *p;`), `match` with guards that read its bindings, slice accessors
+/// (`first`, `last`, `split_at`), ndarray arrays built from values (`Array1::from_vec`,
+/// `arr1`, `from_shape_vec`), `assign`, `scaled_add`, `map_axis` of 2-D arrays and `Zip` of
+/// 1-D arrays; functions may call each other recursively (also mutually). For long time
+/// loops, see [`checkpoint`].
 ///
 /// `G` is the tangent of the one differentiated parameter, or a tuple of them in parameter
 /// order. Float parameters (`f64`, `f32`, `&[f64]`, `Vec<f64>`, ndarray arrays and views,
