@@ -47,6 +47,9 @@ where
     TB: Target<G>,
     G: Cotangent,
 {
+    if let Some(g2) = g.scalar_copy() {
+        return (ta.reduce_g(g2), tb.reduce_g(g));
+    }
     if tb.whole(&g) && !ta.whole(&g) {
         let a = ta.reduce_view(g.cot_view());
         (a, tb.reduce_g(g))
@@ -66,6 +69,9 @@ where
     TB::Out: core::ops::Neg<Output = TB::Out>,
     G: Cotangent,
 {
+    if let Some(g2) = g.scalar_copy() {
+        return (ta.reduce_g(g2), tb.reduce_g(-g));
+    }
     if tb.whole(&g) && !ta.whole(&g) {
         let a = ta.reduce_view(g.cot_view());
         (a, tb.reduce_g(-g))

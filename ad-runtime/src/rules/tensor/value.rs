@@ -551,6 +551,12 @@ pub(crate) fn zip2<F: TensorFloat>(
 pub trait Cotangent: Sized + core::ops::Neg<Output = Self> + Zero + Accumulate + CotRef {
     /// Type-erased (O(1)); the marker becomes [`DynCot::Zero`].
     fn into_dyn_cot(self) -> DynCot<Self::Elem>;
+    /// A copy of a scalar cotangent (`None` for an array): the rules that hand one
+    /// cotangent to two operands then skip the views they need for arrays.
+    #[inline(always)]
+    fn scalar_copy(&self) -> Option<Self> {
+        None
+    }
     /// Back from the type-erased form (O(1)); the contribution must already have this
     /// cotangent's dimension.
     fn from_dyn_cot(c: DynCot<Self::Elem>) -> Self;
@@ -602,6 +608,10 @@ macro_rules! scalar_cotangent {
             #[inline(always)]
             fn into_dyn_cot(self) -> DynCot<$t> {
                 DynCot::Scalar(self)
+            }
+            #[inline(always)]
+            fn scalar_copy(&self) -> Option<$t> {
+                Some(*self)
             }
             #[inline(always)]
             #[track_caller]
