@@ -322,3 +322,59 @@ fn tuples_matched_with_bindings() {
         }
     }
 }
+
+// ---- methods of structs made in the body ---------------------------------------------------
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Point {
+    x: f64,
+    y: f64,
+}
+
+#[differentiable]
+impl Point {
+    /// A constructor, differentiable (its result is a derived struct).
+    #[differentiable]
+    fn new(x: f64, y: f64) -> Point {
+        Point { x, y }
+    }
+
+    #[differentiable]
+    fn norm(&self) -> f64 {
+        (self.x * self.x + self.y * self.y).sqrt()
+    }
+}
+
+/// `p.norm()` on locals made by a constructor, a struct literal and a clone.
+#[differentiable]
+fn local_methods(x: f64, y: f64) -> f64 {
+    let p = Point::new(x, y * 2.0);
+    let q = Point { x: y, y: x };
+    let r = q.clone();
+    p.norm() + q.norm() * x + r.norm().sin()
+}
+
+#[test]
+fn methods_on_structs_made_in_the_body() {
+    let mut rng = Rng::new(31);
+    for _ in 0..4 {
+        let (x, y) = (rng.signed(0.3, 2.0), rng.signed(0.3, 2.0));
+        let (v, (gx, gy)) = local_methods_grad(x, y);
+        assert_eq!(v, local_methods(x, y));
+        // Closed form: f = |(x, 2y)| + x |(y, x)| + sin |(y, x)|.
+        let (a, b) = ((x * x + 4.0 * y * y).sqrt(), (x * x + y * y).sqrt());
+        let want = [
+            x / a + b + x * x / b + b.cos() * x / b,
+            4.0 * y / a + x * y / b + b.cos() * y / b,
+        ];
+        assert_close(&[gx, gy], &want, "closed form");
+        assert_close(&[gx, gy], &fd_grad(|z| local_methods(z[0], z[1]), &[x, y]), "differences");
+        let (_, t) = local_methods_jvp(x, y, 0.5, -0.25);
+        assert_close(&[t], &[0.5 * gx - 0.25 * gy], "jvp");
+        let e = 1e-5;
+        let (_, _, (hx, hy)) = local_methods_hvp(x, y, 1.0, 0.0);
+        let gp = local_methods_grad(x + e, y).1;
+        let gm = local_methods_grad(x - e, y).1;
+        assert_close_tol(&[hx, hy], &[(gp.0 - gm.0) / (2.0 * e), (gp.1 - gm.1) / (2.0 * e)], 1e-6, "hvp");
+    }
+}

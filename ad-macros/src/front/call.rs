@@ -76,9 +76,26 @@ impl Lowerer<'_> {
                     })
                     .filter(crate::front::is_struct_type)
             };
+            // A struct made in the body (owned): the method takes it by reference (`&self`,
+            // which method-call syntax would borrow; a `self` method is rustc's type error).
+            let owned = if ty.is_none() {
+                p.path
+                    .get_ident()
+                    .and_then(|i| self.lookup(&i.to_string()))
+                    .and_then(|v| self.struct_made(v))
+            } else {
+                None
+            };
             if let Some(ty) = ty {
                 let call: syn::ExprCall =
                     syn::parse_quote_spanned!(m.span()=> #ty::#method(#recv, #(#args),*));
+                return self.lower_call(&call, &Expr::Call(call.clone()));
+            }
+            if let Some(ty) = owned
+                && let Ok(call) = syn::parse2::<syn::ExprCall>(
+                    quote::quote_spanned!(m.span()=> #ty::#method(&#recv, #(#args),*)),
+                )
+            {
                 return self.lower_call(&call, &Expr::Call(call.clone()));
             }
         }
@@ -559,6 +576,27 @@ impl Lowerer<'_> {
             pullback: pb,
             plain: typelike,
             recompute,
+        }
+    }
+
+    /// The struct type of a local made by a struct literal (`P { .. }`), by an associated
+    /// function of a user type (`P::new(..)`, taken to return `P`: only used to call an
+    /// unknown method on it, where a wrong guess is rustc's type error), or as a clone of one.
+    fn struct_made(&self, v: VarId) -> Option<syn::Type> {
+        match self.defs.get(&v)? {
+            Op::StructLit(path, _) => Some(syn::Type::Path(syn::TypePath {
+                qself: None,
+                path: path.clone(),
+            })),
+            Op::Call { func, .. } => {
+                let segs: Vec<String> = func.segments.iter().map(|s| s.ident.to_string()).collect();
+                user_associated_fn(&segs).then(|| {
+                    let ty = &func.segments[0].ident;
+                    syn::parse_quote!(#ty)
+                })
+            }
+            Op::CloneOf(Atom::Var(w)) | Op::Copy(Atom::Var(w)) if *w != v => self.struct_made(*w),
+            _ => None,
         }
     }
 
