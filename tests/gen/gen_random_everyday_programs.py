@@ -25,7 +25,8 @@ defining a float `s{k}`:
   `let Some(c) = o else { .. }`, `while let Some(k) = stack.pop()` over constants;
 * field reads at any depth (`p.a`, `p.q.u[i]`, `let P { a, q, .. } = p;`) and
   differentiable methods of `P` (`p.eval(t)`, `p.eval2(t)` calling the associated function
-  `Self::blend` without `self`, `P::blend(a, b)`);
+  `Self::blend` without `self`, `P::blend(a, b)`), also on a struct made in the body
+  (`let pl = P { a: .., ..fields of p }; pl.eval(t)`);
 * `match` on tuples of differentiated values with bindings and guards (`match (a, b) { (u,
   v) if u > v => u * v, (u, _) => .. }`: a kink where `u = v`, met with probability zero),
 * `match` arms with guards that read their bindings (`Some(c) if c > 0.5 => ..`), the
@@ -244,7 +245,7 @@ class Gen:
             if "mode" in params:
                 menu += ["guard_mode"]
             if "p" in params:
-                menu += ["method2"]
+                menu += ["method2", "local_method"]
         if seq:
             menu += ["accessors", "split_at"]
         menu += ["tuple_match"]
@@ -321,6 +322,10 @@ class Gen:
             lines.append("let %s = P::blend(%s, %s);" % (s, a, self.c()))
         elif kind == "mutual":
             lines.append("let %s = ping(%s, %d);" % (s, self.smooth(a), self.rng.randrange(5)))
+        elif kind == "local_method":
+            lines.append("let pl%d = P { a: %s, b: p.b, v: p.v.clone(), w: p.w, q: p.q.clone(), tag: 1 };"
+                         % (k, self.smooth(a)))
+            lines.append("let %s = pl%d.eval(%s);" % (s, k, self.atom(params)))
         elif kind == "method2":
             lines.append("let %s = p.eval2(%s);" % (s, a))
         elif kind == "guard":
