@@ -414,7 +414,7 @@ impl Lowerer<'_> {
                 if self.float_elements(arr)
                     && let Some(block) = float_buffer(arr, arr.span(), false) =>
             {
-                return self.lower_op(&block);
+                self.lower_op(&block)
             }
             // `[[a, b], [c, d]]` (up to eight rows) with float elements: each row a local
             // buffer, the whole the runtime's `rows_M(r0, r1, ..)` (its pullback hands each row
