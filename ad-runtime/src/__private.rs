@@ -192,7 +192,13 @@ impl<T: Accumulate + Zero> AccumulateSeq<Vec<T>> for Vec<T> {
 impl<T: Accumulate + Zero, const N: usize> AccumulateSeq<[T; N]> for Vec<T> {
     #[inline(always)]
     fn accumulate_seq(&mut self, g: [T; N]) {
-        self.accumulate(Vec::from(g));
+        // In place (no `Vec` made of `g`); the adjoint grows to `N` if it is shorter.
+        if self.len() < N {
+            self.resize_with(N, T::zero);
+        }
+        for (a, b) in self.iter_mut().zip(g) {
+            a.accumulate(b);
+        }
     }
 }
 
