@@ -560,12 +560,9 @@ impl Lowerer<'_> {
             );
             return Op::Copy(Atom::Const(quote!(())));
         }
-        // A call that may lead back to this function makes its pullback's type recursive, so
-        // that pullback is boxed: a call of itself, or any call made only under a condition
-        // (in a branch, a loop, or after an early exit), which every cycle of mutually
-        // recursive functions has one of (else it would never end). Boxing costs one
-        // allocation per call of this function, never a wrong result.
-        if !typelike && (calls_itself(&segs, &self.fn_name) || self.stack.len() > 1) {
+        // A call of itself makes this function's pullback type recursive: boxed. (Calls of
+        // other functions under a branch are found after lowering: `lower::boxed_pullback`.)
+        if !typelike && calls_itself(&segs, &self.fn_name) {
             self.boxed_pullback = true;
         }
         let pb = self.temp_var(VarKind::Pullback, "pb");

@@ -159,7 +159,8 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         checked: false,
         dual: false,
     };
-    (func, lw.boxed_pullback)
+    let boxed = lw.boxed_pullback || calls_in_branch(&func.body.stmts, false);
+    (func, boxed)
 }
 
 impl<'a> Lowerer<'a> {
@@ -483,4 +484,37 @@ pub(crate) fn changed_by(s: &Stmt) -> Option<Vec<VarId>> {
         Stmt::Push { base, .. } => Some(vec![*base]),
         Stmt::If { .. } | Stmt::Loop(_) | Stmt::Effect { .. } => None,
     }
+}
+
+/// Whether a differentiable call is made inside an `if` (a branch, a `match` arm, or the code
+/// after an early exit, which the lowering guards by an `if`). Every cycle of mutually
+/// recursive functions has such a call (else it would never end, unless its only condition
+/// is a loop's), so the caller's pullback is boxed there: one allocation per call of this
+/// function, which breaks the cycle of opaque pullback types. Calls in loops alone (GMM's
+/// `logsumexp` per point) keep the pullback unboxed and inlinable.
+fn calls_in_branch(stmts: &[Stmt], in_if: bool) -> bool {
+    stmts.iter().any(|s| match s {
+        Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => {
+            in_if
+                && matches!(op, Op::Call { plain: false, func, .. } if !runtime_path(func))
+        }
+        Stmt::If { then, els, .. } => {
+            calls_in_branch(&then.stmts, true) || calls_in_branch(&els.stmts, true)
+        }
+        Stmt::Loop(l) => {
+            let cond = match &l.kind {
+                LoopKind::While { cond_block, .. } => calls_in_branch(&cond_block.stmts, in_if),
+                _ => false,
+            };
+            cond || calls_in_branch(&l.body.stmts, in_if)
+        }
+        _ => false,
+    })
+}
+
+/// A function of the runtime (`::ad_runtime::..`, `nn::..`), which never calls back.
+fn runtime_path(path: &syn::Path) -> bool {
+    let n = path.segments.len();
+    (path.leading_colon.is_some() && path.segments[0].ident == "ad_runtime")
+        || (n >= 2 && path.segments[n - 2].ident == "nn")
 }
