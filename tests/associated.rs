@@ -368,13 +368,22 @@ fn methods_on_structs_made_in_the_body() {
             4.0 * y / a + x * y / b + b.cos() * y / b,
         ];
         assert_close(&[gx, gy], &want, "closed form");
-        assert_close(&[gx, gy], &fd_grad(|z| local_methods(z[0], z[1]), &[x, y]), "differences");
+        assert_close(
+            &[gx, gy],
+            &fd_grad(|z| local_methods(z[0], z[1]), &[x, y]),
+            "differences",
+        );
         let (_, t) = local_methods_jvp(x, y, 0.5, -0.25);
         assert_close(&[t], &[0.5 * gx - 0.25 * gy], "jvp");
         let e = 1e-5;
         let (_, _, (hx, hy)) = local_methods_hvp(x, y, 1.0, 0.0);
         let gp = local_methods_grad(x + e, y).1;
         let gm = local_methods_grad(x - e, y).1;
-        assert_close_tol(&[hx, hy], &[(gp.0 - gm.0) / (2.0 * e), (gp.1 - gm.1) / (2.0 * e)], 1e-6, "hvp");
+        assert_close_tol(
+            &[hx, hy],
+            &[(gp.0 - gm.0) / (2.0 * e), (gp.1 - gm.1) / (2.0 * e)],
+            1e-6,
+            "hvp",
+        );
     }
 }

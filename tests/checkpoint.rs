@@ -63,7 +63,12 @@ fn simulate(s0: &Chain, p: &Physics, n: usize) -> f64 {
 }
 
 /// The same gradient by `revolve` with `snapshots` stored states.
-fn checkpointed(s0: &Chain, p: &Physics, n: usize, snapshots: usize) -> (f64, Chain, Physics, usize) {
+fn checkpointed(
+    s0: &Chain,
+    p: &Physics,
+    n: usize,
+    snapshots: usize,
+) -> (f64, Chain, Physics, usize) {
     let mut dp = Physics { k: 0.0, c: 0.0 };
     let (s_n, ds0, stats) = revolve(
         n,
@@ -107,7 +112,11 @@ fn equals_the_stored_tape_gradient() {
     for n in [1usize, 7, 200, 1000] {
         let (v, (gs, gp)) = simulate_grad(&s0, &p, n);
         // (One snapshot makes the schedule quadratic: only on the short loops.)
-        let ks = if n <= 200 { vec![1usize, 2, 5, default_snapshots(n)] } else { vec![3, default_snapshots(n)] };
+        let ks = if n <= 200 {
+            vec![1usize, 2, 5, default_snapshots(n)]
+        } else {
+            vec![3, default_snapshots(n)]
+        };
         for k in ks {
             let (vc, gsc, gpc, peak) = checkpointed(&s0, &p, n, k);
             assert_eq!(vc, v, "value, n {n} k {k}");
@@ -123,7 +132,11 @@ fn equals_the_stored_tape_gradient() {
     let f = |k: f64| simulate(&s0, &Physics { k, c: p.c }, n);
     let fd = (f(p.k + h) - f(p.k - h)) / (2.0 * h);
     let (_, _, gp, _) = checkpointed(&s0, &p, n, 3);
-    assert!((gp.k - fd).abs() <= 1e-6 * fd.abs().max(1.0), "{} vs {fd}", gp.k);
+    assert!(
+        (gp.k - fd).abs() <= 1e-6 * fd.abs().max(1.0),
+        "{} vs {fd}",
+        gp.k
+    );
 }
 
 /// Peak heap of one gradient: the stored tape grows with the number of steps, the

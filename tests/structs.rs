@@ -590,13 +590,31 @@ fn pair_run(s: &Pair2, n: usize) -> f64 {
 
 #[test]
 fn array_fields_built_from_array_expressions() {
-    let s = Pair2 { x: [0.3, -0.4], v: [0.2, 0.5] };
-    let flat = |z: &[f64]| pair_run(&Pair2 { x: [z[0], z[1]], v: [z[2], z[3]] }, 5);
+    let s = Pair2 {
+        x: [0.3, -0.4],
+        v: [0.2, 0.5],
+    };
+    let flat = |z: &[f64]| {
+        pair_run(
+            &Pair2 {
+                x: [z[0], z[1]],
+                v: [z[2], z[3]],
+            },
+            5,
+        )
+    };
     let (v, g) = pair_run_grad(&s, 5);
     assert_eq!(v, pair_run(&s, 5));
     let fd = fd_grad(flat, &[0.3, -0.4, 0.2, 0.5]);
-    assert_close(&[g.x[0], g.x[1], g.v[0], g.v[1]], &fd, "gradient through 5 steps");
-    let t = Pair2 { x: [0.1, 0.2], v: [-0.3, 0.4] };
+    assert_close(
+        &[g.x[0], g.x[1], g.v[0], g.v[1]],
+        &fd,
+        "gradient through 5 steps",
+    );
+    let t = Pair2 {
+        x: [0.1, 0.2],
+        v: [-0.3, 0.4],
+    };
     let (_, jt) = pair_run_jvp(&s, 5, &t);
     let want = g.x[0] * 0.1 + g.x[1] * 0.2 - g.v[0] * 0.3 + g.v[1] * 0.4;
     assert_close(&[jt], &[want], "jvp");

@@ -495,8 +495,7 @@ pub(crate) fn changed_by(s: &Stmt) -> Option<Vec<VarId>> {
 fn calls_in_branch(stmts: &[Stmt], in_if: bool) -> bool {
     stmts.iter().any(|s| match s {
         Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => {
-            in_if
-                && matches!(op, Op::Call { plain: false, func, .. } if !runtime_path(func))
+            in_if && matches!(op, Op::Call { plain: false, func, .. } if !runtime_path(func))
         }
         Stmt::If { then, els, .. } => {
             calls_in_branch(&then.stmts, true) || calls_in_branch(&els.stmts, true)

@@ -430,10 +430,10 @@ impl Lifter<'_> {
                     if let Atom::Const(c) = a
                         && !float_const(c)
                         && matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(p))
-                            if p.path.get_ident().is_some_and(|i| {
-                                let i = i.to_string();
-                                i.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_')
-                            }))
+                        if p.path.get_ident().is_some_and(|i| {
+                            let i = i.to_string();
+                            i.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_')
+                        }))
                     {
                         *a = Atom::Const(quote!(::ad_runtime::__private::Relift::relift(#c)));
                     } else {

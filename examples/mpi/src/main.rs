@@ -87,7 +87,12 @@ fn unflatten(v: &[f64]) -> Model {
 
 /// The summed loss and gradient over every rank's shard: local `loss_grad`, then one
 /// allreduce of `[loss, gradient..]`.
-fn global_grad<C: CommunicatorCollectives>(world: &C, m: &Model, x: &Array2<f64>, y: &Array1<f64>) -> (f64, Model) {
+fn global_grad<C: CommunicatorCollectives>(
+    world: &C,
+    m: &Model,
+    x: &Array2<f64>,
+    y: &Array1<f64>,
+) -> (f64, Model) {
     let (l, g) = m.nll_sum_grad(x, y);
     let mut local = vec![l];
     local.extend(flatten(&g));
@@ -139,7 +144,10 @@ fn main() {
         println!(
             "allreduced loss {l_all:.9} vs one process {l_one:.9}; gradients differ by at most {diff:.1e} (relative)"
         );
-        assert!(diff <= 1e-10, "the allreduced gradient is not the whole data set's");
+        assert!(
+            diff <= 1e-10,
+            "the allreduced gradient is not the whole data set's"
+        );
     }
 
     let mut adam = Adam::new(&model, 0.05);
