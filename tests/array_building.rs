@@ -85,6 +85,14 @@ fn assign_and_scaled_add() {
     let (ta, tb) = (rand(&mut rng, 3, -1.0, 1.0), rand(&mut rng, 3, -1.0, 1.0));
     let (_, t) = assigned_and_scaled_jvp(&a, &b, k, &ta, &tb, 0.3);
     assert_close(&[t], &[inner(&ga, &ta) + inner(&gb, &tb) + 0.3 * gk], "jvp");
+    // H·t against differences of the gradient along (ta, tb, 0.3).
+    let h = 1e-5;
+    let (_, _, (ha, hb, hk)) = assigned_and_scaled_hvp(&a, &b, k, &ta, &tb, 0.3);
+    let gp = assigned_and_scaled_grad(&(&a + &(&ta * h)), &(&b + &(&tb * h)), k + 0.3 * h).1;
+    let gm = assigned_and_scaled_grad(&(&a - &(&ta * h)), &(&b - &(&tb * h)), k - 0.3 * h).1;
+    assert_hv_array(&ha, &gp.0, &gm.0, h, "H t a");
+    assert_hv_array(&hb, &gp.1, &gm.1, h, "H t b");
+    common::assert_close_tol(&[hk], &[(gp.2 - gm.2) / (2.0 * h)], 1e-5, "H t k");
 }
 
 #[differentiable]
@@ -159,5 +167,11 @@ fn zip_of_vectors() {
         let (ta, tb) = (rand(&mut rng, n, -1.0, 1.0), rand(&mut rng, n, -1.0, 1.0));
         let (_, t) = zipped_jvp(&a, &b, &ta, &tb);
         assert_close(&[t], &[inner(&ga, &ta) + inner(&gb, &tb)], "jvp");
+        let h = 1e-5;
+        let (_, _, (ha, hb)) = zipped_hvp(&a, &b, &ta, &tb);
+        let gp = zipped_grad(&(&a + &(&ta * h)), &(&b + &(&tb * h))).1;
+        let gm = zipped_grad(&(&a - &(&ta * h)), &(&b - &(&tb * h))).1;
+        assert_hv_array(&ha, &gp.0, &gm.0, h, "H t a");
+        assert_hv_array(&hb, &gp.1, &gm.1, h, "H t b");
     }
 }

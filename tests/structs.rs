@@ -618,4 +618,18 @@ fn array_fields_built_from_array_expressions() {
     let (_, jt) = pair_run_jvp(&s, 5, &t);
     let want = g.x[0] * 0.1 + g.x[1] * 0.2 - g.v[0] * 0.3 + g.v[1] * 0.4;
     assert_close(&[jt], &[want], "jvp");
+    // H·t against differences of the gradient along t.
+    let e = 1e-5;
+    let (_, _, ht) = pair_run_hvp(&s, 5, &t);
+    let moved = |h: f64| {
+        let p = Pair2 {
+            x: [s.x[0] + h * t.x[0], s.x[1] + h * t.x[1]],
+            v: [s.v[0] + h * t.v[0], s.v[1] + h * t.v[1]],
+        };
+        let g = pair_run_grad(&p, 5).1;
+        [g.x[0], g.x[1], g.v[0], g.v[1]]
+    };
+    let (gp, gm) = (moved(e), moved(-e));
+    let fd: Vec<f64> = (0..4).map(|k| (gp[k] - gm[k]) / (2.0 * e)).collect();
+    common::assert_close_tol(&[ht.x[0], ht.x[1], ht.v[0], ht.v[1]], &fd, 1e-6, "hvp");
 }

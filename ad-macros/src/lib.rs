@@ -89,22 +89,14 @@ pub(crate) fn expand(
         }
     };
     // Generic over the float type: instantiated at f64 and f32, with generic wrappers.
-    if let Some(t) = generic::float_param(&func) {
-        let t = t.clone();
-        return match generic::expand(args, &func, &t) {
-            Ok(generated) => {
-                let mut out = quote::quote!(#func);
-                out.extend(generated);
-                out
-            }
-            Err(err) => {
-                let mut out = err.into_compile_error();
-                out.extend(quote::quote!(#func));
-                out
-            }
-        };
-    }
-    match transform(args, &func) {
+    let result = match generic::float_param(&func) {
+        Some(t) => {
+            let t = t.clone();
+            generic::expand(args, &func, &t)
+        }
+        None => transform(args, &func),
+    };
+    match result {
         Ok(generated) => {
             dump(&func.sig.ident, &generated);
             let mut out = quote::quote!(#func);

@@ -495,7 +495,7 @@ pub(crate) fn changed_by(s: &Stmt) -> Option<Vec<VarId>> {
 fn calls_in_branch(stmts: &[Stmt], in_if: bool) -> bool {
     stmts.iter().any(|s| match s {
         Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => {
-            in_if && matches!(op, Op::Call { plain: false, func, .. } if !runtime_path(func))
+            in_if && matches!(op, Op::Call { plain: false, func, .. } if !super::syntax::is_runtime_path(func))
         }
         Stmt::If { then, els, .. } => {
             calls_in_branch(&then.stmts, true) || calls_in_branch(&els.stmts, true)
@@ -509,11 +509,4 @@ fn calls_in_branch(stmts: &[Stmt], in_if: bool) -> bool {
         }
         _ => false,
     })
-}
-
-/// A function of the runtime (`::ad_runtime::..`, `nn::..`), which never calls back.
-fn runtime_path(path: &syn::Path) -> bool {
-    let n = path.segments.len();
-    (path.leading_colon.is_some() && path.segments[0].ident == "ad_runtime")
-        || (n >= 2 && path.segments[n - 2].ident == "nn")
 }

@@ -235,3 +235,11 @@ pub(crate) fn expr_kind(e: &Expr) -> (&'static str, &'static str) {
         ),
     }
 }
+
+/// A function of the runtime (`::ad_runtime::..`, `nn::softmax`): generic over the float type
+/// (it takes duals as they are), and it never calls back into user code.
+pub(crate) fn is_runtime_path(path: &syn::Path) -> bool {
+    let n = path.segments.len();
+    (path.leading_colon.is_some() && path.segments[0].ident == "ad_runtime")
+        || (n >= 2 && path.segments[n - 2].ident == "nn")
+}

@@ -208,7 +208,7 @@ impl Lifter<'_> {
             ..
         } = op
             && !self.differentiated[var]
-            && !is_runtime_path(func)
+            && !crate::front::is_runtime_path(func)
             && args.iter().all(|a| {
                 a.var().is_none_or(|v| {
                     matches!(self.kinds[v], Kind::Scalar | Kind::SeqScalar | Kind::Other)
@@ -425,7 +425,7 @@ impl Lifter<'_> {
                 func,
                 args,
                 ..
-            } if !is_runtime_path(func) => {
+            } if !crate::front::is_runtime_path(func) => {
                 for a in args.iter_mut() {
                     if let Atom::Const(c) = a
                         && !float_const(c)
@@ -533,14 +533,6 @@ fn is_float_lit(l: &syn::Lit) -> bool {
         syn::Lit::Int(i) => matches!(i.suffix(), "f64" | "f32"),
         _ => false,
     }
-}
-
-/// A function of the runtime (`nn::softmax`, `::ad_runtime::..`): generic over the float type,
-/// it takes duals as they are.
-fn is_runtime_path(path: &syn::Path) -> bool {
-    let n = path.segments.len();
-    (path.leading_colon.is_some() && path.segments[0].ident == "ad_runtime")
-        || (n >= 2 && path.segments[n - 2].ident == "nn")
 }
 
 /// `Array1::zeros`, `Array::from_elem`, `ndarray::Array2::<f64>::eye`, ...

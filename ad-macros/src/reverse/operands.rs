@@ -139,9 +139,7 @@ impl<'a> Gen<'a> {
 
     pub(super) fn pullback_path(&self, path: &syn::Path) -> syn::Path {
         let mut p = path.clone();
-        let n = p.segments.len();
-        let runtime = (p.leading_colon.is_some() && p.segments[0].ident == "ad_runtime")
-            || (n >= 2 && p.segments[n - 2].ident == "nn");
+        let runtime = crate::front::is_runtime_path(&p);
         let last = p.segments.last_mut().unwrap();
         if self.func.dual && !runtime {
             // The dual-number pullback, generic over the marker that defers its checks to
