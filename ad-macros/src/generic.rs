@@ -98,6 +98,7 @@ pub fn expand(args: TokenStream, func: &ItemFn, t: &syn::TypeParam) -> syn::Resu
         if f == "f64" {
             f64_items = generated.clone();
         }
+        let inst = crate::front::strip_checkpoint(&inst);
         out.extend(quote! {
             #[doc(hidden)]
             #[allow(dead_code, non_snake_case, clippy::all)]

@@ -99,12 +99,14 @@ pub(crate) fn expand(
     match result {
         Ok(generated) => {
             dump(&func.sig.ident, &generated);
+            let func = front::strip_checkpoint(&func);
             let mut out = quote::quote!(#func);
             out.extend(generated);
             out
         }
         Err(err) => {
             let mut out = err.into_compile_error();
+            let func = front::strip_checkpoint(&func);
             out.extend(quote::quote!(#func));
             out
         }

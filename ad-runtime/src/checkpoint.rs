@@ -15,9 +15,10 @@
 //! `c` snapshots, `r` grows like `n^(1/c)`, and with `c ≈ log₂ n`, `r ≈ log₂ n` too.
 //! [`Stats`] counts what was done, for tests and benchmarks.
 //!
-//! The `#[differentiable]` attribute does not yet emit this for a loop (a `#[checkpoint]` loop
-//! attribute is planned): write the loop's step as a `#[differentiable]` function and call
-//! [`revolve`] with its `_vjp`, as in `tests/checkpoint.rs`:
+//! In a `#[differentiable]` function, `#[checkpoint]` on a loop `for i in a..b { s =
+//! step(&s, ..); }` makes the generated reverse sweep (and `f_hvp`'s) use this schedule (see
+//! the attribute's documentation); [`revolve`] and [`revolve_reverse`] are the engine, for
+//! loops written by hand with a step's `_vjp`:
 //!
 //! ```
 //! use ad_runtime::checkpoint::revolve;
@@ -169,6 +170,75 @@ where
     let g_n = final_cotangent(&s_n);
     let g0 = sweep.reverse(s0, 0, n, snapshots, g_n);
     (s_n, g0, sweep.stats)
+}
+
+/// The reverse half of [`revolve`], for a caller that ran the `n` steps itself (the sweep
+/// generated for a `#[checkpoint]` loop runs them in its forward sweep, which stores only
+/// `s0`): the cotangent of `s0` from the cotangent `g_n` of the final state, with at most
+/// `snapshots` stored states. The steps are evaluated again from `s0` as the schedule needs
+/// them (up to `r` times each, see the module docs).
+pub fn revolve_reverse<S, G, F, R>(
+    n: usize,
+    snapshots: usize,
+    s0: S,
+    step: F,
+    step_reverse: R,
+    g_n: G,
+) -> (G, Stats)
+where
+    S: Clone,
+    F: FnMut(S, usize) -> S,
+    R: FnMut(S, usize, G) -> G,
+{
+    let mut sweep = Sweep {
+        step,
+        reverse: step_reverse,
+        stats: Stats::default(),
+        alive: 0,
+        _types: core::marker::PhantomData,
+    };
+    let g0 = sweep.reverse(s0, 0, n, snapshots, g_n);
+    (g0, sweep.stats)
+}
+
+/// The reverse of a `#[checkpoint]` loop `for i in range { s = step(&s, i, ..) }`, as the
+/// generated reverse sweep calls it: the counter values come from `range` (any integer range,
+/// `Range::nth` is O(1)), `snapshots` defaults to [`default_snapshots`] of the trip count.
+#[doc(hidden)]
+pub fn reverse_loop<S, G, I, F, R>(
+    range: I,
+    snapshots: Option<usize>,
+    s0: S,
+    mut step: F,
+    mut step_reverse: R,
+    g_n: G,
+) -> G
+where
+    S: Clone,
+    I: Iterator + Clone,
+    F: FnMut(S, I::Item) -> S,
+    R: FnMut(S, I::Item, G) -> G,
+{
+    let n = trip_count(range.clone());
+    let k = snapshots.unwrap_or_else(|| default_snapshots(n));
+    let at = |i: usize| range.clone().nth(i).expect("a step of the loop");
+    revolve_reverse(
+        n,
+        k,
+        s0,
+        |s, i| step(s, at(i)),
+        |s, i, g| step_reverse(s, at(i), g),
+        g_n,
+    )
+    .0
+}
+
+/// The number of values of an integer range (exact from `size_hint` for ranges).
+fn trip_count<I: Iterator>(range: I) -> usize {
+    match range.size_hint() {
+        (lo, Some(hi)) if lo == hi => lo,
+        _ => range.count(),
+    }
 }
 
 /// A default number of snapshots for `n` steps: `⌈log₂ n⌉` (at least 1), for which the

@@ -381,6 +381,44 @@ impl Tangents<'_> {
                     decl
                 }
             }
+            // A `#[checkpoint]` loop: forward mode stores nothing, so the loop itself, with
+            // its one step's assignment.
+            Stmt::Assign {
+                var,
+                op:
+                    Op::Call {
+                        func,
+                        args,
+                        pullback,
+                        checkpoint: Some(ck),
+                        ..
+                    },
+                span,
+                ..
+            } => {
+                let step = Stmt::Assign {
+                    var: *var,
+                    op: Op::Call {
+                        func: func.clone(),
+                        args: args[..ck.n_args].to_vec(),
+                        pullback: *pullback,
+                        plain: false,
+                        recompute: true,
+                        checkpoint: None,
+                    },
+                    span: *span,
+                    init: false,
+                };
+                let step = self.stmt(&step)?;
+                let (lo, hi) = (self.atom(&args[ck.n_args]), self.atom(&args[ck.n_args + 1]));
+                let range = if ck.inclusive {
+                    quote!(#lo..=#hi)
+                } else {
+                    quote!(#lo..#hi)
+                };
+                let pat = &ck.pat;
+                quote!(for #pat in #range { #step })
+            }
             Stmt::Assign { var, op, .. } => {
                 let i = self.v(*var);
                 let new = Ident::new("__new", Span::mixed_site());

@@ -573,6 +573,7 @@ impl Lowerer<'_> {
             pullback: pb,
             plain: typelike,
             recompute,
+            checkpoint: None,
         }
     }
 

@@ -304,6 +304,9 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn lower_for(&mut self, f: &syn::ExprForLoop) {
+        if let Some(attr) = f.attrs.iter().find(|a| super::checkpoint::is_checkpoint(a)) {
+            return self.lower_checkpoint(f, attr);
+        }
         enum Plan<'e> {
             Range {
                 lo: &'e Expr,

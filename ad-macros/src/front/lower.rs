@@ -124,6 +124,9 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         syn::ReturnType::Default => None,
     };
     lw.vars[ret].ty = ret_ty;
+    for e in super::checkpoint::misplaced(&item.block) {
+        cx.push(e);
+    }
     let mut block = (*item.block).clone();
     super::rewrite::everyday(&mut block);
     let stmts = &block.stmts;

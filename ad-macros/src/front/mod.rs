@@ -6,6 +6,7 @@
 #[macro_use]
 mod desugar;
 mod call;
+mod checkpoint;
 mod control;
 mod expr;
 mod iterchain;
@@ -15,6 +16,7 @@ mod signature;
 mod stmt;
 mod syntax;
 
+pub(crate) use checkpoint::strip_attrs as strip_checkpoint;
 pub(crate) use lower::lower;
 pub(crate) use signature::{
     Args, Custom, Param, Signature, is_constant_type, is_struct_type, sequence_element, signature,

@@ -748,7 +748,7 @@ impl Lowerer<'_> {
 }
 
 /// Every identifier in `ts`, at any depth.
-fn idents_of(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
+pub(super) fn idents_of(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
     for t in ts {
         match t {
             proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),

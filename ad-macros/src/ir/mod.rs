@@ -145,6 +145,9 @@ pub enum Op {
         /// outlive: the forward sweep calls the primal and the reverse sweep runs the
         /// callee's pullback then (one extra forward pass of the callee, still O(1) per call).
         recompute: bool,
+        /// A `#[checkpoint]` loop whose body is this call (see [`Checkpoint`]); then `args`
+        /// ends with the range's bounds (and the snapshot count when given).
+        checkpoint: Option<Box<Checkpoint>>,
     },
     Index {
         base: Atom,
@@ -185,6 +188,35 @@ pub enum Op {
         /// known to only read (`{ w.clear(); 1.0 }`), set by the front end.
         mutates: Vec<VarId>,
     },
+}
+
+/// `#[checkpoint] for pat in lo..hi { state = g(args..); }`, lowered to one assignment of
+/// `state` by an [`Op::Call`] of `g` that carries this: its forward sweep runs the loop and
+/// stores nothing per iteration, its reverse runs the binomial checkpointing schedule with
+/// `g`'s pullback (`ad_runtime::checkpoint::reverse_loop`), forward mode runs the loop with
+/// `g`'s pushforward. `Call::args` are `g`'s arguments (the state as `Atom::Ref`/`Atom::Var`
+/// of `state`, an argument that reads the counter as `Atom::Const` of its tokens, the others
+/// evaluated once before the loop), then `lo`, `hi` and the snapshot count if written.
+#[derive(Clone, Debug)]
+pub struct Checkpoint {
+    pub state: VarId,
+    /// How the state is passed to `g`, by position among `g`'s arguments.
+    pub state_arg: usize,
+    pub state_form: StateForm,
+    /// The number of `g`'s arguments (the first entries of `args`).
+    pub n_args: usize,
+    /// The loop's pattern: the counter's name or `_`.
+    pub pat: TokenStream,
+    pub inclusive: bool,
+    pub snapshots: bool,
+}
+
+/// How a checkpointed step takes its state: `&s`, `s` or `s.clone()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateForm {
+    Ref,
+    Move,
+    Clone,
 }
 
 /// The less common parts of a method call (see [`Op::Method`]).

@@ -205,6 +205,7 @@ impl Lifter<'_> {
             plain: false,
             func,
             args,
+            checkpoint: None,
             ..
         } = op
             && !self.differentiated[var]
@@ -424,10 +425,31 @@ impl Lifter<'_> {
                 plain: false,
                 func,
                 args,
+                checkpoint,
                 ..
             } if !crate::front::is_runtime_path(func) => {
-                for a in args.iter_mut() {
+                // A checkpointed step's arguments that read the counter are kept as written
+                // (on plain numbers), their value lifted by type; the range's bounds follow
+                // `g`'s arguments.
+                let n_args = checkpoint.as_ref().map_or(args.len(), |ck| ck.n_args);
+                let counter = checkpoint.as_ref().map(|ck| ck.pat.to_string());
+                for a in args[..n_args].iter_mut() {
+                    fn names(ts: &TokenStream, n: &str) -> bool {
+                        ts.clone().into_iter().any(|t| match &t {
+                            proc_macro2::TokenTree::Ident(i) => i == n,
+                            proc_macro2::TokenTree::Group(g) => names(&g.stream(), n),
+                            _ => false,
+                        })
+                    }
+                    let reads_counter =
+                        |c: &TokenStream| counter.as_ref().is_some_and(|n| names(c, n));
                     if let Atom::Const(c) = a
+                        && reads_counter(c)
+                    {
+                        if Some(c.to_string()) != counter {
+                            *a = Atom::Const(quote!(::ad_runtime::__private::Relift::relift(#c)));
+                        }
+                    } else if let Atom::Const(c) = a
                         && !float_const(c)
                         && matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(p))
                         if p.path.get_ident().is_some_and(|i| {

@@ -88,6 +88,12 @@ impl<'a> Gen<'a> {
                 let parts: Vec<TokenStream> = parts.iter().map(|a| self.atom(a)).collect();
                 quote!(#path(#axis, &[#(#parts),*]) #post)
             }
+            Op::Call {
+                func,
+                args,
+                checkpoint: Some(ck),
+                ..
+            } => self.checkpoint_primal(ck, func, args),
             Op::Call { func, args, .. } => {
                 let args: Vec<TokenStream> = args.iter().map(|a| self.owned_operand(a)).collect();
                 if with_pullback {
@@ -158,6 +164,7 @@ impl<'a> Gen<'a> {
                 args,
                 recompute: true,
                 plain: false,
+                checkpoint: None,
                 ..
             } = op
             else {

@@ -90,6 +90,7 @@
 //! have not been checked under fusion).
 
 mod buffers;
+mod checkpoint;
 pub mod emit;
 mod forward;
 mod fusion;

@@ -359,6 +359,12 @@ impl<'a> Gen<'a> {
             Op::Call {
                 args,
                 func,
+                checkpoint: Some(ck),
+                ..
+            } => return self.checkpoint_partials(ck, func, args, &g, span),
+            Op::Call {
+                args,
+                func,
                 recompute,
                 ..
             } => {
