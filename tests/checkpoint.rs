@@ -218,6 +218,7 @@ fn attribute_equals_the_stored_tape_gradient() {
         }
         let (vd, (gsd, gpd)) = simulate_default_grad(&s0, &p, n);
         assert_eq!(vd, v);
+        assert_eq!(simulate_default(&s0, &p, n), v);
         close(&gsd.x, &gs.x, "d/dx0 (default snapshots)");
         close(&[gpd.k, gpd.c], &[gp.k, gp.c], "d/dp (default snapshots)");
     }
@@ -310,6 +311,7 @@ fn scalar_state_counter_and_inclusive_range() {
         let (v, g) = pendulum_grad(x[0], x[1], n);
         let (vt, gt) = pendulum_taped_grad(x[0], x[1], n);
         assert_eq!(v, vt);
+        assert_eq!(pendulum(x[0], x[1], n), pendulum_taped(x[0], x[1], n));
         close(&[g.0, g.1], &[gt.0, gt.1], "pendulum gradient");
         common::assert_fd(|x| pendulum(x[0], x[1], n), &x, &[g.0, g.1], "pendulum");
         let (_, t) = pendulum_jvp(x[0], x[1], n, 0.3, -0.7);
@@ -372,17 +374,43 @@ fn vec_state_in_an_outer_loop() {
         let (v, (gx, ga)) = sweeps_grad(&x, a, outer, inner);
         let (vt, (gxt, gat)) = sweeps_taped_grad(&x, a, outer, inner);
         assert_eq!(v, vt);
+        assert_eq!(
+            sweeps(&x, a, outer, inner),
+            sweeps_taped(&x, a, outer, inner)
+        );
         close(&gx, &gxt, "d/dx");
         close(&[ga], &[gat], "d/da");
         let mut all = x.to_vec();
         all.push(a);
         let mut g = gx.clone();
         g.push(ga);
-        common::assert_fd(
-            |z| sweeps(&z[..4], z[4], outer, inner),
-            &all,
-            &g,
-            "sweeps",
-        );
+        common::assert_fd(|z| sweeps(&z[..4], z[4], outer, inner), &all, &g, "sweeps");
     }
+}
+
+/// A function generic over its float type (instantiated at `f64` and `f32`) with a
+/// checkpointed loop whose step is generic too.
+#[differentiable]
+fn decay_step<T: ad_runtime::Float>(s: T, k: T) -> T {
+    s - k * s * s * T::from(0.01).unwrap()
+}
+
+#[differentiable]
+fn decay<T: ad_runtime::Float>(s0: T, k: T, n: usize) -> T {
+    let mut s = s0;
+    #[checkpoint(snapshots = 3)]
+    for _ in 0..n {
+        s = decay_step(s, k);
+    }
+    s
+}
+
+#[test]
+fn generic_float_type() {
+    let n = 100;
+    let (v, g) = decay_grad(0.8f64, 1.5f64, n);
+    assert_eq!(v, decay(0.8f64, 1.5f64, n));
+    common::assert_fd(|x| decay(x[0], x[1], n), &[0.8, 1.5], &[g.0, g.1], "decay");
+    let (v32, g32) = decay_grad(0.8f32, 1.5f32, n);
+    assert!((v32 as f64 - v).abs() < 1e-5 && (g32.0 as f64 - g.0).abs() < 1e-4);
 }

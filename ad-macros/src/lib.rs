@@ -8,7 +8,7 @@
 //! | `lib.rs` | the driver: arguments and signature, lowering, analyses, generation; errors to tokens |
 //! | `ctxt` | the error accumulator (every error of a function reported together) |
 //! | `ir` | the IR (A-normal form, structured control flow) and its visitors (`ir/visit.rs`: walking, and the one list of what a statement writes) |
-//! | `front` | the front end every mode shares: signature and attribute arguments, lowering of statements, control flow, expressions, calls and closures, rewrites of everyday syntax before lowering (`rewrite`: slice accessors, `map_axis`, `Zip`), desugaring of iterator reductions, iterator chains (`iterchain`) and `fold_axis` closures |
+//! | `front` | the front end every mode shares: signature and attribute arguments, lowering of statements, control flow, expressions, calls and closures, rewrites of everyday syntax before lowering (`rewrite`: slice accessors, `map_axis`, `Zip`), `#[checkpoint]` loops lowered to one checkpointed step call (`checkpoint`), desugaring of iterator reductions, iterator chains (`iterchain`) and `fold_axis` closures |
 //! | `sema` | what every mode shares about meaning: the rule catalog (`sema/rules.rs`, the macro's view of the runtime's rules), kinds (scalar / array / sequence), activity and usefulness, the checks that reject what cannot be differentiated |
 //! | `codegen` | what both modes' generated code shares: tangent types, named lifetimes |
 //! | `forward` | forward mode: `f_jvp` and the hidden `f_pushforward` (one tangent slot per parameter), the primal's statements each followed by its tangent |
@@ -17,7 +17,7 @@
 //! | `split` | split reverse mode with a typed tape: `f_fwd`, `f_rev` and the `FTape` struct |
 //! | `selfcheck` | `f_check`: the generated derivatives against central differences along a random direction, in one call |
 //! | `custom` | `custom(jvp = .., vjp = ..)`: the generated functions around the user's rules (the body is not transformed); second order a stub |
-//! | `reverse` | reverse mode: the plan (`reverse/plan/`: needed, recomputed or stored values, saves, buffer facts, fusion candidates), the forward sweep with its records, the reverse sweep, loops and register optimisations, partials, fusion, bounds-check hoisting (`hoist.rs`) and every unchecked access with its guard (`unchecked.rs`), and the generated functions (`emit.rs`) |
+//! | `reverse` | reverse mode: the plan (`reverse/plan/`: needed, recomputed or stored values, saves, buffer facts, fusion candidates), the forward sweep with its records, the reverse sweep, loops and register optimisations, partials, fusion, bounds-check hoisting (`hoist.rs`), the binomial-checkpointing reverse of a `#[checkpoint]` loop (`checkpoint.rs`) and every unchecked access with its guard (`unchecked.rs`), and the generated functions (`emit.rs`) |
 //!
 //! # Module graph (no cycles)
 //!
@@ -29,7 +29,7 @@
 //!  ├────► forward ──► codegen, front (signature types), sema, ir
 //!  ├────► nest ──► reverse (the pullback of the lifted function), codegen, front, sema, ir, ctxt
 //!  ├────► custom ──► reverse, forward, nest (signatures and stubs), codegen, front
-//!  └────► generic ──► lib's `transform` (once per instantiation)
+//!  └────► generic ──► lib's `transform` (once per instantiation), front (`strip_checkpoint`)
 //! ```
 //!
 //! `ir` depends on nothing else in the crate; `sema` only on `ir` and `ctxt`; `front` on

@@ -234,8 +234,9 @@ fn module_graph_has_no_cycles() {
         ("selfcheck", &["codegen", "front"]),
         ("split", &["codegen", "front", "reverse"]),
         ("derive", &[]),
-        // The driver's `transform`, run once per instantiation.
-        ("generic", &["transform"]),
+        // The driver's `transform`, run once per instantiation; the front end's
+        // `strip_checkpoint` for the instantiated primal.
+        ("generic", &["transform", "front"]),
     ];
     fn files(p: &std::path::Path, out: &mut Vec<PathBuf>) {
         if p.is_dir() {

@@ -302,6 +302,36 @@ mod tests {
         }
     }
 
+    /// The split form gives the same cotangent as the whole, and `reverse_loop` hands each
+    /// step its counter value from any integer range (here an inclusive `i32` range).
+    #[test]
+    fn reverse_alone_and_over_a_range() {
+        let step = |s: f64, i: usize| s + 0.01 * (s * (i as f64 + 1.0)).sin();
+        let back = |s: f64, i: usize, g: f64| {
+            let a = i as f64 + 1.0;
+            g * (1.0 + 0.01 * a * (s * a).cos())
+        };
+        let (_, g_whole, _) = revolve(300, 4, 0.2, step, back, |_| 1.0);
+        let (g_split, stats) = revolve_reverse(300, 4, 0.2, step, back, 1.0);
+        assert_eq!(g_whole, g_split);
+        assert_eq!(stats.reversed, 300);
+        let mut seen = Vec::new();
+        let g = reverse_loop(
+            -2i32..=5,
+            Some(2),
+            0.2,
+            |s, i: i32| s + 0.01 * i as f64 * s,
+            |_s, i: i32, g: f64| {
+                seen.push(i);
+                g * (1.0 + 0.01 * i as f64)
+            },
+            1.0,
+        );
+        assert_eq!(seen, (-2..=5).rev().collect::<Vec<_>>());
+        let expected: f64 = (-2..=5).map(|i| 1.0 + 0.01 * i as f64).product();
+        assert!((g - expected).abs() < 1e-15);
+    }
+
     #[test]
     fn default_snapshots_is_log2() {
         assert_eq!(default_snapshots(1), 1);

@@ -156,8 +156,37 @@ pub use ad_macros::Differentiable;
 /// (`let [a, b] = *p;`), `match` with guards that read its bindings, slice accessors
 /// (`first`, `last`, `split_at`), ndarray arrays built from values (`Array1::from_vec`,
 /// `arr1`, `from_shape_vec`), `assign`, `scaled_add`, `map_axis` of 2-D arrays and `Zip` of
-/// 1-D arrays; functions may call each other recursively (also mutually). For long time
-/// loops, see [`checkpoint`].
+/// 1-D arrays; functions may call each other recursively (also mutually).
+///
+/// `#[checkpoint]` (or `#[checkpoint(snapshots = K)]`) on a time loop of the body,
+/// `for i in a..b { s = step(&s, ..); }` with `step` `#[differentiable]`, makes the reverse
+/// sweep (and `f_hvp`'s) reverse it by binomial checkpointing with `K` stored states
+/// (default `⌈log₂ n⌉`) instead of one record per step; see [`checkpoint`]:
+///
+/// ```
+/// use ad_runtime::differentiable;
+///
+/// #[differentiable]
+/// fn step(s: f64, h: f64) -> f64 {
+///     s + h * s.cos()
+/// }
+///
+/// #[differentiable]
+/// fn flow(s0: f64, h: f64, n: usize) -> f64 {
+///     let mut s = s0;
+///     #[checkpoint]
+///     for _ in 0..n {
+///         s = step(s, h);
+///     }
+///     s
+/// }
+///
+/// let (v, (ds0, dh)) = flow_grad(0.3, 0.01, 10_000);
+/// assert_eq!(v, flow(0.3, 0.01, 10_000));
+/// let e = 1e-6;
+/// let fd = (flow(0.3 + e, 0.01, 10_000) - flow(0.3 - e, 0.01, 10_000)) / (2.0 * e);
+/// assert!((ds0 - fd).abs() < 1e-6 && dh.is_finite());
+/// ```
 ///
 /// `G` is the tangent of the one differentiated parameter, or a tuple of them in parameter
 /// order. Float parameters (`f64`, `f32`, `&[f64]`, `Vec<f64>`, ndarray arrays and views,

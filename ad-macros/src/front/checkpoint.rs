@@ -27,6 +27,7 @@
 use super::lower::Lowerer;
 use super::syntax::strip;
 use crate::ir::*;
+use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::visit::Visit;
@@ -44,15 +45,22 @@ pub(crate) fn is_checkpoint(a: &Attribute) -> bool {
 pub(crate) fn strip_attrs(func: &syn::ItemFn) -> syn::ItemFn {
     struct Strip;
     impl VisitMut for Strip {
+        // Misplaced ones too: the error is the macro's, not rustc's.
+        fn visit_attributes_mut(&mut self, attrs: &mut Vec<Attribute>) {
+            attrs.retain(|a| !is_checkpoint(a));
+        }
         fn visit_expr_mut(&mut self, e: &mut Expr) {
+            let count = match e {
+                Expr::ForLoop(f) => f
+                    .attrs
+                    .iter()
+                    .find(|a| is_checkpoint(a))
+                    .and_then(|a| snapshots(a).ok().flatten()),
+                _ => None,
+            };
             syn::visit_mut::visit_expr_mut(self, e);
-            if let Expr::ForLoop(f) = e
-                && let Some(k) = f.attrs.iter().position(is_checkpoint)
-            {
-                let attr = f.attrs.remove(k);
-                if let Ok(Some(n)) = snapshots(&attr) {
-                    *e = syn::parse_quote!({ let _ = &(#n); #f });
-                }
+            if let Some(n) = count {
+                *e = syn::parse_quote!({ let _ = &(#n); #e });
             }
         }
     }
@@ -211,7 +219,9 @@ impl Lowerer<'_> {
                     Some(StateForm::Ref)
                 }
                 Expr::MethodCall(m)
-                    if m.method == "clone" && m.args.is_empty() && is_name(&m.receiver, &state_name) =>
+                    if m.method == "clone"
+                        && m.args.is_empty()
+                        && is_name(&m.receiver, &state_name) =>
                 {
                     Some(StateForm::Clone)
                 }
@@ -255,7 +265,9 @@ impl Lowerer<'_> {
                 if let Some(l) = locals.first() {
                     return Err(syn::Error::new_spanned(
                         a,
-                        format!("an argument of a #[checkpoint] step that reads the counter `{c}` may read no other variable (it reads `{l}`); pass `{c}` and `{l}` to the step and compute it there"),
+                        format!(
+                            "an argument of a #[checkpoint] step that reads the counter `{c}` may read no other variable (it reads `{l}`); pass `{c}` and `{l}` to the step and compute it there"
+                        ),
                     ));
                 }
                 by_counter.push((k, a.to_token_stream()));
@@ -267,7 +279,9 @@ impl Lowerer<'_> {
         let Some((state_arg, state_form)) = form else {
             return Err(syn::Error::new_spanned(
                 &call.args,
-                format!("a #[checkpoint] step takes the loop's state `{state_name}` as an argument (`&{state_name}`, `{state_name}` or `{state_name}.clone()`)"),
+                format!(
+                    "a #[checkpoint] step takes the loop's state `{state_name}` as an argument (`&{state_name}`, `{state_name}` or `{state_name}.clone()`)"
+                ),
             ));
         };
         let plain_call = syn::ExprCall {
@@ -332,7 +346,7 @@ impl Lowerer<'_> {
     fn body_error(&self, f: &syn::ExprForLoop) -> syn::Error {
         struct Writes<'l, 'a> {
             lw: &'l Lowerer<'a>,
-            found: Option<(proc_macro2::Span, String)>,
+            found: Option<(TokenStream, String)>,
         }
         impl<'ast> Visit<'ast> for Writes<'_, '_> {
             fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
@@ -342,14 +356,15 @@ impl Lowerer<'_> {
                     && let Some(v) = self.lw.lookup(&id.to_string())
                     && matches!(&self.lw.vars[v].ty, Some(syn::Type::Reference(r)) if r.mutability.is_some())
                 {
-                    self.found.get_or_insert((a.left.span(), id.to_string()));
+                    self.found
+                        .get_or_insert((a.left.to_token_stream(), id.to_string()));
                 }
                 syn::visit::visit_expr_assign(self, a);
             }
             fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
                 if r.mutability.is_some() {
                     self.found
-                        .get_or_insert((r.span(), r.expr.to_token_stream().to_string()));
+                        .get_or_insert((r.to_token_stream(), r.expr.to_token_stream().to_string()));
                 }
                 syn::visit::visit_expr_reference(self, r);
             }
@@ -360,9 +375,11 @@ impl Lowerer<'_> {
         };
         w.visit_block(&f.body);
         match w.found {
-            Some((span, name)) => syn::Error::new(
-                span,
-                format!("a #[checkpoint] loop cannot snapshot a state it writes through a borrow (`{name}`): the schedule stores states by value and runs steps again from them; make the state an owned value updated as `s = step(&s, ..);`"),
+            Some((tokens, name)) => syn::Error::new_spanned(
+                tokens,
+                format!(
+                    "a #[checkpoint] loop cannot snapshot a state it writes through a borrow (`{name}`): the schedule stores states by value and runs steps again from them; make the state an owned value updated as `s = step(&s, ..);`"
+                ),
             ),
             None => syn::Error::new(f.body.span(), FORM),
         }

@@ -34,7 +34,9 @@ impl Gen<'_> {
                     // Borrows of locals are re-made: the forward sweep's temporaries are not
                     // in the reverse sweep's scope.
                     (Some(def), _) => self.fwd_op(def, false),
-                    (None, Atom::Var(v)) if !self.an.kinds[*v].is_scalar() && !self.holds_ref(*v) => {
+                    (None, Atom::Var(v))
+                        if !self.an.kinds[*v].is_scalar() && !self.holds_ref(*v) =>
+                    {
                         let i = self.v(*v);
                         quote!(::core::clone::Clone::clone(&#i))
                     }

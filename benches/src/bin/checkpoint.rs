@@ -1,4 +1,5 @@
-//! Binomial checkpointing (`ad_runtime::checkpoint::revolve`) against the stored tape, on a
+//! Binomial checkpointing (`#[checkpoint]` on the loop, and `ad_runtime::checkpoint::revolve`
+//! driven by hand with the step's `_vjp`) against the stored tape, on a
 //! damped nonlinear oscillator chain stepped `n` times (semi-implicit Euler, a
 //! `#[differentiable]` step of 2 masses): time and peak heap of one gradient with respect to
 //! the initial state and the two parameters, for n = 10⁶ and 10⁷ and several snapshot counts.
@@ -58,6 +59,18 @@ fn simulate(s0: &Chain, p: &Physics, n: usize) -> f64 {
     objective(&s)
 }
 
+/// The same loop with `#[checkpoint(snapshots = k)]`: the macro's binomial schedule.
+#[allow(dead_code)]
+#[differentiable(wrt(s0, p), order = 1)]
+fn simulate_checkpointed(s0: &Chain, p: &Physics, n: usize, k: usize) -> f64 {
+    let mut s = s0.clone();
+    #[checkpoint(snapshots = k)]
+    for _ in 0..n {
+        s = step(&s, p, DT);
+    }
+    objective(&s)
+}
+
 fn checkpointed(s0: &Chain, p: &Physics, n: usize, k: usize) -> (f64, Chain, Physics, usize) {
     let mut dp = Physics { k: 0.0, c: 0.0 };
     let (s_n, ds0, stats) = revolve(
@@ -94,6 +107,21 @@ fn main() {
         );
         for k in [default_snapshots(n), 2 * default_snapshots(n), 64] {
             let t = Instant::now();
+            let ((vc, (gsc, gpc)), heap) =
+                with_peak_heap(|| simulate_checkpointed_grad(&s0, &p, n, k));
+            let time = t.elapsed().as_secs_f64();
+            let err = [gsc.x[0] - gs.x[0], gsc.v[1] - gs.v[1], gpc.k - gp.k, gpc.c - gp.c]
+                .iter()
+                .fold(0.0f64, |m, d| m.max(d.abs()));
+            assert!(vc == v && err <= 1e-9 * (1.0 + gp.k.abs()), "n {n} k {k}: error {err}");
+            println!(
+                "| {n} | `#[checkpoint]` | {k} | {time:.3} s | {:.2}x | {:.1} kB | |",
+                time / tape_time,
+                heap as f64 / 1e3,
+            );
+        }
+        for k in [default_snapshots(n), 2 * default_snapshots(n), 64] {
+            let t = Instant::now();
             let ((vc, gsc, gpc, steps), heap) = with_peak_heap(|| checkpointed(&s0, &p, n, k));
             let time = t.elapsed().as_secs_f64();
             let err = [gsc.x[0] - gs.x[0], gsc.v[1] - gs.v[1], gpc.k - gp.k, gpc.c - gp.c]
@@ -101,7 +129,7 @@ fn main() {
                 .fold(0.0f64, |m, d| m.max(d.abs()));
             assert!(vc == v && err <= 1e-9 * (1.0 + gp.k.abs()), "n {n} k {k}: error {err}");
             println!(
-                "| {n} | revolve | {k} | {time:.3} s | {:.2}x | {:.1} kB | {:.1} |",
+                "| {n} | `revolve` by hand | {k} | {time:.3} s | {:.2}x | {:.1} kB | {:.1} |",
                 time / tape_time,
                 heap as f64 / 1e3,
                 steps as f64 / n as f64 + 1.0
