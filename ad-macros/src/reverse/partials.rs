@@ -221,6 +221,19 @@ impl<'a> Gen<'a> {
                         #rt::acc(&mut #d1, #g1);
                     );
                 }
+                // A tensor `x * x`: one rule, `2 x g` in place in `g` (no copy of `g`, one
+                // product per element).
+                if matches!(a, Arith::Mul)
+                    && let (Some(v0), Some(v1)) = (active(0), active(1))
+                    && v0 == v1
+                    && skip.is_none()
+                    && let Some(t0) = target(0)
+                {
+                    let d = self.adj(v0);
+                    let xa = self.need_arg(operands[0]);
+                    let f = Ident::new("square_d0", span);
+                    return quote_spanned!(span=> #rt::acc(&mut #d, #rt::tensor::#f(#t0, #xa, #g)););
+                }
                 for (k, needs) in partials.iter().enumerate() {
                     if let Some(v) = active(k) {
                         let f = format_ident!("{}_d{}", name, k, span = span);
@@ -284,6 +297,19 @@ impl<'a> Gen<'a> {
                         }
                     }
                 }
+            }
+            // `mapv(f64::tanh)` and the like: from the stored result (see `map_by_output`).
+            Op::Map { recv, sub, .. } if crate::reverse::plan::map_by_output(sub).is_some() => {
+                let Some(v) = recv.var().filter(|v| an.adj(*v)) else {
+                    return quote!();
+                };
+                let name = crate::reverse::plan::map_by_output(sub).expect("checked");
+                let f = format_ident!("{}_d0", name, span = name.span());
+                let d = self.adj(v);
+                let (y, ge) = (mixed("__y"), mixed("__ge"));
+                return quote_spanned!(span=>
+                    #rt::acc(&mut #d, #rt::tensor::mapv_out_d0(#out, #g, |#y, #ge| #rt::#f(&#y, #ge)));
+                );
             }
             Op::Map {
                 recv,
@@ -479,6 +505,7 @@ impl<'a> Gen<'a> {
 /// Whether any partial of `op` reads the operation's result.
 pub(super) fn reads_out(op: &Op) -> bool {
     match op {
+        Op::Map { sub, .. } => crate::reverse::plan::map_by_output(sub).is_some(),
         Op::Method { name, .. } => match rules::method(&name.to_string()) {
             Some(MethodRule::Diff { partials, .. }) => {
                 partials.iter().any(|p| p.contains(&Need::Out))

@@ -51,7 +51,7 @@ use crate::sema::activity::{atom_active, op_output_active};
 use buffers::*;
 pub use buffers::{fill_inputs, iteration_private};
 pub use fusion::{FusionCandidate, fusion_candidates, is_accumulation, private_fills, split_tail};
-pub use needs::op_needs;
+pub use needs::{map_by_output, op_needs};
 use saves::*;
 
 use crate::ctxt::Ctxt;

@@ -61,6 +61,7 @@ pub fn op_needs(
                 }
             }
         }
+        Op::Map { sub, .. } if map_by_output(sub).is_some() => out.push((target, true)),
         Op::Map { recv, captures, .. } => {
             out.extend(recv.var().map(|v| (v, false)));
             out.extend(captures.iter().map(|c| (*c, false)));
@@ -96,4 +97,35 @@ pub fn op_needs(
         _ => {}
     }
     out
+}
+
+/// A map whose closure is one float method of the element with a derivative that reads only
+/// the method's value (`mapv(f64::tanh)`, `mapv(|v| v.exp())`, `sqrt`, ...; the `Y` entries
+/// of the rule catalog): its reverse reads the map's stored result instead of evaluating the
+/// closure again per element. The method's name.
+pub fn map_by_output(sub: &Func) -> Option<&syn::Ident> {
+    let [
+        Stmt::Let {
+            var: v,
+            op:
+                Op::Method {
+                    name, recv, args, ..
+                },
+            ..
+        },
+        Stmt::Let {
+            var: r,
+            op: Op::Copy(Atom::Var(w)),
+            ..
+        },
+    ] = sub.body.stmts.as_slice()
+    else {
+        return None;
+    };
+    let by_output = matches!(
+        rules::method(&name.to_string()),
+        Some(MethodRule::Diff { arity: 1, partials }) if partials == [&[Need::Out][..]]
+    );
+    (by_output && args.is_empty() && recv.var() == Some(0) && w == v && *r == sub.ret)
+        .then_some(name)
 }

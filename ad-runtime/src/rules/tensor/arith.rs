@@ -114,6 +114,21 @@ where
     t.reduce(zip1(g.into_dyn_cot(), &a.dyn_val(), |g, a| a * g))
 }
 
+// y = a ⊙ a;  ā += unbroadcast(2 a ⊙ ȳ)
+/// `a * a` (the same value on both sides), cotangent of `a`: `2 a g` in one pass (in place in
+/// `g`), equal to `mul_d0 + mul_d1` (doubling is exact) without the second product and the
+/// copy of `g` it would need.
+#[inline]
+#[track_caller]
+pub fn square_d0<T, A, G>(t: T, a: &A, g: G) -> T::Out
+where
+    T: Target<G>,
+    A: Value<Elem = G::Elem> + ?Sized,
+    G: Cotangent,
+{
+    t.reduce(zip1(g.into_dyn_cot(), &a.dyn_val(), |g, a| (g * a) + (g * a)))
+}
+
 // ---------------------------------------------------------------------------------------
 // y = a ⊘ b;  ā += unbroadcast(ȳ ⊘ b);  b̄ -= unbroadcast(ȳ ⊙ a ⊘ b²)
 /// `a / b`, cotangent of `a`: `g / b` reduced to `a`.

@@ -1,0 +1,113 @@
+//! The reverse rules that take a shortcut: a map whose derivative is a function of its value
+//! (`mapv(f64::tanh)`, `exp`, `sqrt`, ...) reads the stored result instead of evaluating the
+//! closure again (`tensor::mapv_out_d0`), and a tensor `x * x` is one rule, `2 x ȳ`
+//! (`tensor::square_d0`). Each is checked against finite differences, against the same
+//! function written so that the general rule runs (equal to rounding), and in second order.
+
+mod common;
+
+use ad_runtime::differentiable;
+use ad_runtime::ndarray::{Array1, Array2, Axis};
+use common::Rng;
+use common::arrays::*;
+
+#[differentiable]
+fn by_output(a: &Array2<f64>, b: &Array1<f64>) -> f64 {
+    let h = (a + b).mapv(f64::tanh);
+    let e = h.mapv(|v| v.exp());
+    let s = e.mapv(f64::sqrt);
+    let r = a.row(0).mapv(f64::tanh);
+    (&s * &h).sum() + r.sum() + s.mapv(f64::recip).sum()
+}
+
+/// The same with closures the shortcut does not take (two operations each).
+#[differentiable]
+fn by_input(a: &Array2<f64>, b: &Array1<f64>) -> f64 {
+    let h = (a + b).mapv(|v| v.tanh() * 1.0);
+    let e = h.mapv(|v| v.exp() * 1.0);
+    let s = e.mapv(|v| v.sqrt() * 1.0);
+    let r = a.row(0).mapv(|v| v.tanh() * 1.0);
+    (&s * &h).sum() + r.sum() + s.mapv(|v| v.recip() * 1.0).sum()
+}
+
+#[test]
+fn maps_from_their_output() {
+    let mut rng = Rng::new(11);
+    let a = rand(&mut rng, (3, 4), -1.5, 1.5);
+    let b = rand(&mut rng, 4, -0.5, 0.5);
+    let (v, (ga, gb)) = by_output_grad(&a, &b);
+    let (vi, (gai, gbi)) = by_input_grad(&a, &b);
+    assert_eq!(v, by_output(&a, &b));
+    assert!((v - vi).abs() <= 1e-14 * v.abs());
+    assert_array_tol(&ga, &gai, 1e-13, "d/da against the general rule");
+    assert_array_tol(&gb, &gbi, 1e-13, "d/db against the general rule");
+    assert_fd_array(|a| by_output(a, &b), &a, &ga, "d/da");
+    assert_fd_array(|b| by_output(&a, b), &b, &gb, "d/db");
+    // Second order: H t against differences of the gradient.
+    let ta = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let tb = rand(&mut rng, 4, -1.0, 1.0);
+    let (_, _, (ha, hb)) = by_output_hvp(&a, &b, &ta, &tb);
+    let h = 1e-5;
+    let (_, (gpa, gpb)) = by_output_grad(&(&a + &(&ta * h)), &(&b + &(&tb * h)));
+    let (_, (gma, gmb)) = by_output_grad(&(&a - &(&ta * h)), &(&b - &(&tb * h)));
+    assert_hv_array(&ha, &gpa, &gma, h, "H t (a)");
+    assert_hv_array(&hb, &gpb, &gmb, h, "H t (b)");
+}
+
+/// A map's result overwritten later: its stored value is restored for the reverse.
+#[differentiable]
+fn overwritten(a: &Array1<f64>) -> f64 {
+    let mut h = a.mapv(f64::exp);
+    let first = h.sum();
+    h = &h * 3.0 + 1.0;
+    first * h.mapv(f64::tanh).sum()
+}
+
+#[test]
+fn map_result_overwritten_later() {
+    let a = Array1::from(vec![0.3, -0.7, 1.1]);
+    let (v, g) = overwritten_grad(&a);
+    assert_eq!(v, overwritten(&a));
+    assert_fd_array(overwritten, &a, &g, "d/da");
+}
+
+#[differentiable]
+fn squares(x: &Array2<f64>, y: &Array2<f64>, w: &Array1<f64>) -> f64 {
+    let r = x - y;
+    let q = &r * &r;
+    let p = w * w;
+    q.sum_axis(Axis(1)).sum() / 7.0 + p.sum() * (&q * &q).mean().unwrap()
+}
+
+#[differentiable]
+fn squares_as_products(x: &Array2<f64>, y: &Array2<f64>, w: &Array1<f64>) -> f64 {
+    let r = x - y;
+    let r2 = r.clone();
+    let q = &r * &r2;
+    let w2 = w.clone();
+    let p = w * &w2;
+    let q2 = q.clone();
+    q.sum_axis(Axis(1)).sum() / 7.0 + p.sum() * (&q * &q2).mean().unwrap()
+}
+
+#[test]
+fn squares_in_one_rule() {
+    let mut rng = Rng::new(12);
+    let x = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let y = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let w = rand(&mut rng, 5, -1.0, 1.0);
+    let (v, (gx, gy, gw)) = squares_grad(&x, &y, &w);
+    let (vp, (gxp, gyp, gwp)) = squares_as_products_grad(&x, &y, &w);
+    assert_eq!(v, vp);
+    assert_array_tol(&gx, &gxp, 1e-14, "d/dx against two products");
+    assert_array_tol(&gy, &gyp, 1e-14, "d/dy against two products");
+    assert_array_tol(&gw, &gwp, 1e-14, "d/dw against two products");
+    assert_fd_array(|x| squares(x, &y, &w), &x, &gx, "d/dx");
+    assert_fd_array(|w| squares(&x, &y, w), &w, &gw, "d/dw");
+    let tx = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let (_, _, hx) = squares_hvp(&x, &y, &w, &tx, &(&y * 0.0), &(&w * 0.0));
+    let h = 1e-5;
+    let (_, (gpx, _, _)) = squares_grad(&(&x + &(&tx * h)), &y, &w);
+    let (_, (gmx, _, _)) = squares_grad(&(&x - &(&tx * h)), &y, &w);
+    assert_hv_array(&hx.0, &gpx, &gmx, h, "H t (x)");
+}
