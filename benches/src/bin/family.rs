@@ -1,6 +1,6 @@
 //! Times a family of small networks (issue 17): for each, the primal, the gradient generated
 //! by `#[differentiable]` and a hand-written backward pass (`ad_benches::family`), and prints
-//! a markdown table of medians and ratios.
+//! markdown tables of times and ratios.
 //!
 //!   cargo run --release --manifest-path benches/Cargo.toml --bin family [REPS] [--check]
 //!
@@ -9,13 +9,13 @@
 //! hand-written gradient is also checked entry by entry against central differences of the
 //! primal (a few entries of every parameter). Each network's three calls are timed
 //! interleaved (one sample of each in turn, `REPS` rounds, default 30) so that background
-//! load hits all alike; each sample repeats the call for at least 2 ms. One thread: ndarray's
-//! matrix product is single-threaded here.
+//! load hits all alike; each sample repeats the call for at least 2 ms. Two tables: medians,
+//! then best samples. One thread: ndarray's matrix product is single-threaded here.
 
 use std::time::Duration;
 
-use ad_benches::family::{self, check_agreement, fd_spot_check};
-use ad_benches::measure::interleaved;
+use ad_benches::family::{self, Network, check_agreement, fd_spot_check};
+use ad_benches::measure::{calibrate, median, time_per_call};
 
 const MIN_SAMPLE: Duration = Duration::from_millis(2);
 /// Entries per parameter checked against central differences with `--check`.
@@ -26,6 +26,52 @@ fn fmt_time(s: f64) -> String {
         format!("{:.3} ms", s * 1e3)
     } else {
         format!("{:.1} µs", s * 1e6)
+    }
+}
+
+/// Seconds per call of primal, generated and hand-written gradient: medians and best samples.
+struct Row {
+    median: [f64; 3],
+    best: [f64; 3],
+}
+
+/// Samples the three calls interleaved, `reps` rounds, each sample at least [`MIN_SAMPLE`].
+fn time_interleaved(reps: usize, fs: &mut [&mut dyn FnMut(); 3]) -> Row {
+    let iters: Vec<u32> = fs.iter_mut().map(|f| calibrate(MIN_SAMPLE, f)).collect();
+    let mut samples = vec![Vec::with_capacity(reps); 3];
+    for _ in 0..reps {
+        for ((f, &n), s) in fs.iter_mut().zip(&iters).zip(&mut samples) {
+            s.push(time_per_call(n, f));
+        }
+    }
+    let best = |s: &[f64]| s.iter().copied().fold(f64::INFINITY, f64::min);
+    Row {
+        best: [best(&samples[0]), best(&samples[1]), best(&samples[2])],
+        median: [
+            median(&mut samples[0]),
+            median(&mut samples[1]),
+            median(&mut samples[2]),
+        ],
+    }
+}
+
+/// The markdown table of one statistic (`pick`) of every row.
+fn print_table(nets: &[Box<dyn Network>], rows: &[Row], pick: impl Fn(&Row) -> &[f64; 3]) {
+    println!(
+        "| network | primal | generated grad | hand-written grad | generated / hand-written | grad / primal |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (net, row) in nets.iter().zip(rows) {
+        let [p, g, h] = *pick(row);
+        println!(
+            "| {} | {} | {} | {} | {:.2}x | {:.2}x |",
+            net.name(),
+            fmt_time(p),
+            fmt_time(g),
+            fmt_time(h),
+            g / h,
+            g / p
+        );
     }
 }
 
@@ -63,32 +109,29 @@ fn main() {
         );
     }
 
-    println!("| network | primal | generated grad | hand-written grad | generated / hand-written | grad / primal |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
-    for net in &nets {
-        let t = interleaved(
-            reps,
-            MIN_SAMPLE,
-            &mut [
-                &mut || net.run_primal(),
-                &mut || net.run_generated(),
-                &mut || net.run_hand(),
-            ],
-        );
-        println!(
-            "| {} | {} | {} | {} | {:.2}x | {:.2}x |",
-            net.name(),
-            fmt_time(t[0]),
-            fmt_time(t[1]),
-            fmt_time(t[2]),
-            t[1] / t[2],
-            t[1] / t[0]
-        );
-    }
+    let rows: Vec<Row> = nets
+        .iter()
+        .map(|net| {
+            time_interleaved(
+                reps,
+                &mut [
+                    &mut || net.run_primal(),
+                    &mut || net.run_generated(),
+                    &mut || net.run_hand(),
+                ],
+            )
+        })
+        .collect();
+    print_table(&nets, &rows, |r| &r.median);
+    println!();
+    println!("best samples (steadier than the medians when other work shares the machine):");
+    println!();
+    print_table(&nets, &rows, |r| &r.best);
     println!();
     println!(
-        "medians of {reps} interleaved samples per cell, each >= {} ms; grad / primal is the \
-         generated gradient over the primal; one thread; {} logical CPUs",
+        "medians (first table) and best (second) of {reps} interleaved samples per cell, each \
+         >= {} ms; grad / primal is the generated gradient over the primal; one thread; {} \
+         logical CPUs",
         MIN_SAMPLE.as_millis(),
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );

@@ -210,7 +210,11 @@ pub fn max_rel_diff(a: &[Vec<f64>], b: &[Vec<f64>]) -> f64 {
     assert_eq!(a.len(), b.len(), "different numbers of parameters");
     let mut worst = 0.0f64;
     for (k, (a, b)) in a.iter().zip(b).enumerate() {
-        assert_eq!(a.len(), b.len(), "parameter {k}: gradients of different sizes");
+        assert_eq!(
+            a.len(),
+            b.len(),
+            "parameter {k}: gradients of different sizes"
+        );
         let scale = a.iter().fold(f64::MIN_POSITIVE, |m, v| m.max(v.abs()));
         for (x, y) in a.iter().zip(b) {
             let d = (x - y).abs() / scale;
