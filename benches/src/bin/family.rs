@@ -3,6 +3,10 @@
 //! markdown tables of times and ratios.
 //!
 //!   cargo run --release --manifest-path benches/Cargo.toml --bin family [REPS] [--check]
+//!   cargo run --release --manifest-path benches/Cargo.toml --features candle-peer --bin family
+//!
+//! With `candle-peer` (or `tensor-peers`) a third table compares networks 1–4 with candle
+//! 0.11 on the CPU, its rayon pool pinned to one thread unless `RAYON_NUM_THREADS` is set.
 //!
 //! Before anything is timed, every network's generated gradient is checked against its
 //! hand-written one (values to 1e-12, gradients to 1e-9 relative); with `--check`, each
@@ -89,6 +93,11 @@ fn main() {
     }
     assert!(reps > 0, "REPS must be positive");
 
+    #[cfg(any(feature = "candle-peer", feature = "tensor-peers"))]
+    if std::env::var_os("RAYON_NUM_THREADS").is_none() {
+        // SAFETY: before any other thread exists (only the argument parsing came before).
+        unsafe { std::env::set_var("RAYON_NUM_THREADS", "1") };
+    }
     let nets = family::all(42);
     for net in &nets {
         let a = check_agreement(net.as_ref());
@@ -127,6 +136,8 @@ fn main() {
     println!("best samples (steadier than the medians when other work shares the machine):");
     println!();
     print_table(&nets, &rows, |r| &r.best);
+    #[cfg(any(feature = "candle-peer", feature = "tensor-peers"))]
+    candle_table(&nets, reps);
     println!();
     println!(
         "medians (first table) and best (second) of {reps} interleaved samples per cell, each \
@@ -135,4 +146,56 @@ fn main() {
         MIN_SAMPLE.as_millis(),
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
+}
+
+/// Networks 1–4 against candle 0.11 (CPU, pinned to one thread): each candle gradient is
+/// checked against the hand-written one (to `CandleNet::rtol`), then the
+/// generated, hand-written and candle gradients are timed interleaved; medians.
+#[cfg(any(feature = "candle-peer", feature = "tensor-peers"))]
+fn candle_table(nets: &[Box<dyn Network>], reps: usize) {
+    use ad_benches::family::{candle, max_rel_diff};
+
+    let peers = candle::all(42).expect("candle set-up");
+    println!();
+    println!("networks 1-4 against candle 0.11 (CPU, one thread), medians:");
+    println!();
+    println!(
+        "| network | generated grad | hand-written grad | candle grad | candle / generated | candle / hand-written |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (net, peer) in nets.iter().zip(&peers) {
+        let (v, g) = net.hand();
+        let (vc, gc) = peer.grad().expect("candle gradient");
+        assert!(
+            (vc - v).abs() <= 1e-10 * v.abs(),
+            "{}: candle loss {vc} differs from the hand-written {v}",
+            net.name()
+        );
+        let d = max_rel_diff(&g, &gc);
+        assert!(
+            d <= peer.rtol(),
+            "{}: candle gradient differs from the hand-written one by {d:e}",
+            net.name()
+        );
+        let row = time_interleaved(
+            reps,
+            &mut [
+                &mut || net.run_generated(),
+                &mut || net.run_hand(),
+                &mut || {
+                    std::hint::black_box(peer.grad_native().expect("candle gradient"));
+                },
+            ],
+        );
+        let [g, h, c] = row.median;
+        println!(
+            "| {} | {} | {} | {} | {:.2}x | {:.2}x |",
+            net.name(),
+            fmt_time(g),
+            fmt_time(h),
+            fmt_time(c),
+            c / g,
+            c / h
+        );
+    }
 }

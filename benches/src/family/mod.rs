@@ -16,6 +16,9 @@
 //! | 1-D convolution (valid), MSE | [`conv`] | signal 4096, kernel 9 |
 //! | recurrent tanh cell unrolled, MSE of the last state | [`rnn`] | 50 steps, hidden 32, input 16 |
 //!
+//! With the `candle-peer` (or `tensor-peers`) feature, [`candle`] has networks 1–4 in
+//! candle, for a comparison with a tensor library.
+//!
 //! Every network's problem type implements [`Network`], through which the binary checks
 //! the two gradients against each other ([`check_agreement`]), checks the hand-written one
 //! against central differences ([`fd_spot_check`]) and times the three calls.
@@ -83,6 +86,8 @@ macro_rules! network {
 }
 
 pub mod attention;
+#[cfg(any(feature = "candle-peer", feature = "tensor-peers"))]
+pub mod candle;
 pub mod conv;
 pub mod layernorm;
 pub mod mlps;
