@@ -18,6 +18,10 @@
 //! `src/bin/mlp.rs`; with the `tensor-peers` feature, [`mlp_peers`] has the same gradient in
 //! burn, candle and autograd.
 //!
+//! [`family`] has a family of small networks (perceptrons with several activations and
+//! losses, a residual layer norm, self-attention, a 1-D convolution, a recurrent cell), each
+//! with its generated and a hand-written gradient, timed by `src/bin/family.rs`.
+//!
 //! [`modes`] has a function `R^n → R^m` whose Jacobian shows the crossover of the two modes,
 //! and the same derivatives with num-dual, for `src/bin/modes.rs`. [`second`] has a hand-written Rosenbrock Hessian–vector product and a loop-written tanh
 //! network loss, for `src/bin/hvp.rs`.
@@ -28,6 +32,7 @@
 
 use ad_runtime::differentiable;
 
+pub mod family;
 pub mod gmm;
 pub mod gmm_peers;
 pub mod measure;
