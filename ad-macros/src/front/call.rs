@@ -566,7 +566,20 @@ impl Lowerer<'_> {
             self.boxed_pullback = true;
         }
         let pb = self.temp_var(VarKind::Pullback, "pb");
-        let recompute = !typelike && args.iter().any(|a| self.borrows_local(a));
+        // A runtime `nn::` pullback captures only its type parameters (`use<F, S, D>`), not
+        // the borrow of its argument: a borrow of a local array (`&h`) can be stored with it,
+        // and its reverse then reads what its forward call kept (`y (1 - y)` of a sigmoid,
+        // a softmax's output) instead of calling the function again. Only a view of a local
+        // (whose storage type holds the borrow) keeps recompute mode.
+        let nn = path.segments.len() >= 2
+            && path.segments[path.segments.len() - 2].ident == "nn";
+        let recompute = !typelike
+            && args.iter().any(|a| match a {
+                Atom::Ref(v) if nn => {
+                    self.is_view_def(*v) || self.borrows_local(&Atom::Var(*v))
+                }
+                other => self.borrows_local(other),
+            });
         Op::Call {
             func: path.clone(),
             args,
