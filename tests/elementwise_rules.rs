@@ -111,3 +111,54 @@ fn squares_in_one_rule() {
     let (_, (gmx, _, _)) = squares_grad(&(&x - &(&tx * h)), &y, &w);
     assert_hv_array(&hx.0, &gpx, &gmx, h, "H t (x)");
 }
+
+const GELU_A: f64 = 0.044715;
+
+/// GELU (tanh approximation, a named constant), a closure with a branch and a captured
+/// constant, and `mapv_into`: their derivatives come from the forward sweep's dual numbers.
+#[differentiable(wrt(a, w))]
+fn by_dual(a: &Array2<f64>, w: &Array1<f64>, c: f64) -> f64 {
+    let z = a.dot(w);
+    let g = z.mapv(|v| 0.5 * v * (1.0 + (0.7978845608 * (v + GELU_A * v * v * v)).tanh()));
+    let k = z.mapv(|v| if v > 0.2 { v * v * c } else { (v * c).sin() });
+    let m = (&g * 2.0).mapv_into(|v| v.exp() / (1.0 + v * v));
+    (&g * &k).sum() + m.sum()
+}
+
+/// The same maps inside a loop of one iteration: the closure's own reverse per element.
+#[differentiable(wrt(a, w))]
+fn by_dual_in_loop(a: &Array2<f64>, w: &Array1<f64>, c: f64) -> f64 {
+    let z = a.dot(w);
+    let mut total = 0.0;
+    for _ in 0..1 {
+        let g = z.mapv(|v| 0.5 * v * (1.0 + (0.7978845608 * (v + GELU_A * v * v * v)).tanh()));
+        let k = z.mapv(|v| if v > 0.2 { v * v * c } else { (v * c).sin() });
+        let m = (&g * 2.0).mapv_into(|v| v.exp() / (1.0 + v * v));
+        total += (&g * &k).sum() + m.sum();
+    }
+    total
+}
+
+#[test]
+fn maps_by_dual_numbers() {
+    let mut rng = Rng::new(13);
+    let a = rand(&mut rng, (6, 4), -1.0, 1.0);
+    let w = rand(&mut rng, 4, -1.0, 1.0);
+    let c = 0.8;
+    let (v, (ga, gw)) = by_dual_grad(&a, &w, c);
+    let (vl, (gal, gwl)) = by_dual_in_loop_grad(&a, &w, c);
+    assert_eq!(v, by_dual(&a, &w, c));
+    assert!((v - vl).abs() <= 1e-14 * v.abs().max(1.0));
+    assert_array_tol(&ga, &gal, 1e-13, "d/da against the closure's reverse");
+    assert_array_tol(&gw, &gwl, 1e-13, "d/dw against the closure's reverse");
+    assert_fd_array(|a| by_dual(a, &w, c), &a, &ga, "d/da");
+    assert_fd_array(|w| by_dual(&a, w, c), &w, &gw, "d/dw");
+    let (_, vjp) = by_dual_vjp(&a, &w, c, 2.0);
+    assert_array_tol(&vjp.1, &(&gw * 2.0), 1e-14, "vjp");
+    let tw = rand(&mut rng, 4, -1.0, 1.0);
+    let (_, _, (_, hw)) = by_dual_hvp(&a, &w, c, &(&a * 0.0), &tw);
+    let h = 1e-5;
+    let (_, (_, gp)) = by_dual_grad(&a, &(&w + &(&tw * h)), c);
+    let (_, (_, gm)) = by_dual_grad(&a, &(&w - &(&tw * h)), c);
+    assert_hv_array(&hw, &gp, &gm, h, "H t (w)");
+}

@@ -196,7 +196,12 @@ fn transform(
         .filter(|p| p.active)
         .map(|p| p.var)
         .collect();
-    let analysis = reverse::plan::analyze(&cx, &ir, &active);
+    let mut analysis = reverse::plan::analyze(&cx, &ir, &active);
+    // Maps whose derivative the forward sweep computes by dual numbers: the analysis again,
+    // since their reverse no longer reads their receiver.
+    if !cx.has_errors() && nest::map_derivatives(&mut ir, &|v| analysis.adj(v)) {
+        analysis = reverse::plan::analyze(&cx, &ir, &active);
+    }
     cx.check()?;
     // Second order and forward mode first: where a callee is not differentiable, rustc
     // reports one missing function per call (the last emitted), so it names the missing

@@ -49,11 +49,11 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
     let __v2 = ::ad_runtime::__private::tensor::DualDot::dot(&x, &w1);
     let __shape7_v2 = ::ad_runtime::__private::tensor::shape_of(&__v2);
     let __v3 = __v2 + b1;
-    let h = nn::relu_pullback(&__v3).0;
+    let (h, __pb4) = nn::relu_pullback(&__v3);
     let __v5 = ::ad_runtime::__private::tensor::DualDot::dot(&h, &w2);
     let __shape11_v5 = ::ad_runtime::__private::tensor::shape_of(&__v5);
     let logits = __v5 + b2;
-    let __v7 = nn::cross_entropy_pullback(&logits, labels).0;
+    let (__v7, __pb6) = nn::cross_entropy_pullback(&logits, labels);
     let __ret1: ::ad_runtime::Dual<f64> = __v7;
     let __seed = __ret1;
     (
@@ -76,10 +76,9 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d14_v7);
-                let __gs = nn::cross_entropy_pullback(&logits, labels).1(__g);
+                let __gs = __pb6(__g);
                 ::ad_runtime::__private::acc_arg(&mut __d_logits, __gs.0);
             }
-            ::ad_runtime::__private::release(logits);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_logits);
                 let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
@@ -104,10 +103,9 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
             ::ad_runtime::__private::release(h);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_h);
-                let __gs = nn::relu_pullback(&__v3).1(__g);
+                let __gs = __pb4(__g);
                 ::ad_runtime::__private::acc_arg(&mut __d8_v3, __gs.0);
             }
-            ::ad_runtime::__private::release(__v3);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d8_v3);
                 let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
@@ -295,11 +293,11 @@ fn classifier_pullback<'__ad>(
     let __v2 = x.dot(w1);
     let __shape7_v2 = ::ad_runtime::__private::tensor::shape_of(&__v2);
     let __v3 = __v2 + b1;
-    let h = nn::relu(&__v3);
+    let (h, __pb4) = nn::relu_pullback(&__v3);
     let __v5 = h.dot(w2);
     let __shape11_v5 = ::ad_runtime::__private::tensor::shape_of(&__v5);
     let logits = __v5 + b2;
-    let __v7 = nn::cross_entropy(&logits, labels);
+    let (__v7, __pb6) = nn::cross_entropy_pullback(&logits, labels);
     let __ret1: f64 = __v7;
     let __seed = __ret1;
     (
@@ -322,10 +320,9 @@ fn classifier_pullback<'__ad>(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d14_v7);
-                let __gs = nn::cross_entropy_pullback(&logits, labels).1(__g);
+                let __gs = __pb6(__g);
                 ::ad_runtime::__private::acc_arg(&mut __d_logits, __gs.0);
             }
-            ::ad_runtime::__private::release(logits);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_logits);
                 let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
@@ -350,10 +347,9 @@ fn classifier_pullback<'__ad>(
             ::ad_runtime::__private::release(h);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_h);
-                let __gs = nn::relu_pullback(&__v3).1(__g);
+                let __gs = __pb4(__g);
                 ::ad_runtime::__private::acc_arg(&mut __d8_v3, __gs.0);
             }
-            ::ad_runtime::__private::release(__v3);
             {
                 let __g = ::ad_runtime::__private::take(&mut __d8_v3);
                 let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(

@@ -369,6 +369,7 @@ impl Lowerer<'_> {
             closure,
             sub: Box::new(sub),
             captures,
+            derivative: None,
         }
     }
 
@@ -571,13 +572,10 @@ impl Lowerer<'_> {
         // and its reverse then reads what its forward call kept (`y (1 - y)` of a sigmoid,
         // a softmax's output) instead of calling the function again. Only a view of a local
         // (whose storage type holds the borrow) keeps recompute mode.
-        let nn = path.segments.len() >= 2
-            && path.segments[path.segments.len() - 2].ident == "nn";
+        let nn = path.segments.len() >= 2 && path.segments[path.segments.len() - 2].ident == "nn";
         let recompute = !typelike
             && args.iter().any(|a| match a {
-                Atom::Ref(v) if nn => {
-                    self.is_view_def(*v) || self.borrows_local(&Atom::Var(*v))
-                }
+                Atom::Ref(v) if nn => self.is_view_def(*v) || self.borrows_local(&Atom::Var(*v)),
                 other => self.borrows_local(other),
             });
         Op::Call {

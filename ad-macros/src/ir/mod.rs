@@ -124,6 +124,12 @@ pub enum Op {
         sub: Box<Func>,
         /// Captured variables of the enclosing function.
         captures: Vec<VarId>,
+        /// The closure lifted to dual numbers, when the forward sweep computes the map's
+        /// derivative along with its value (`tensor::mapv_dual`) and its reverse is one
+        /// product `ȳ ⊙ φ'(x)` instead of the closure's reverse run per element (set by
+        /// `nest::map_derivatives` for a map statement of the function body whose captures
+        /// are not differentiated).
+        derivative: Option<TokenStream>,
     },
     /// `concatenate(axis, &[a, b, ..])` / `stack(axis, &[..])` (ndarray's free functions),
     /// with the `.unwrap()` that follows.

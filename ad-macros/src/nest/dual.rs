@@ -112,6 +112,11 @@ fn lift_closure(sub: &Func, captures: usize) -> Func {
     lift_func(sub, &kinds, &act)
 }
 
+/// A `mapv` closure's tokens lifted to dual numbers (see `nest::map_derivatives`).
+pub fn lift_closure_tokens(closure: &TokenStream) -> TokenStream {
+    lift_tokens(closure)
+}
+
 /// Whether a `mapv` closure can be lifted by its tokens: no `as` casts (a cast's operand is
 /// not delimited in the tokens, so it could not be made a dual).
 pub fn closure_liftable(closure: &TokenStream) -> bool {
@@ -359,10 +364,13 @@ impl Lifter<'_> {
                 closure,
                 sub,
                 captures,
+                derivative,
                 ..
             } => {
                 *closure = lift_tokens(closure);
                 **sub = lift_closure(sub, captures.len());
+                // Already on dual numbers: the closure's reverse as usual.
+                *derivative = None;
             }
             Op::Cast { ty, .. } if is_float_type(ty) => {
                 DualTypes { structs: true }.visit_type_mut(ty)

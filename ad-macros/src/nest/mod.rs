@@ -451,3 +451,107 @@ fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
         }
     }
 }
+
+/// Forward mode inside reverse mode: a `mapv` of the function body whose closure has no
+/// differentiated capture gets its closure lifted to dual numbers ([`Op::Map::derivative`]),
+/// so the forward sweep computes `φ(x)` and `φ'(x)` in one pass (`tensor::mapv_dual`: the
+/// element seeded with tangent 1) and the reverse sweep is one product `ȳ ⊙ φ'(x)`, where it
+/// would otherwise run the closure and its reverse again per element (a GELU: one `tanh`
+/// instead of two, and no re-evaluation of the closure's intermediate values). Taken for a
+/// `let` of the body (it runs once; the derivative array is a local of the sweep), with a
+/// closure of arithmetic, float methods and branches (no calls, casts or indexing) with at
+/// least one costly method, not one the reverse sweep already takes from its output
+/// (`reverse::plan::map_by_output`).
+/// Whether any map was taken.
+pub fn map_derivatives(func: &mut Func, differentiated: &dyn Fn(usize) -> bool) -> bool {
+    let mut any = false;
+    for s in func.body.stmts.iter_mut() {
+        let Stmt::Let {
+            op:
+                Op::Map {
+                    recv,
+                    closure,
+                    sub,
+                    captures,
+                    derivative,
+                    ..
+                },
+            ..
+        } = s
+        else {
+            continue;
+        };
+        let (plain, costly) = {
+            let mut ok = true;
+            let mut costly = false;
+            crate::ir::walk(&sub.body, &mut |t: &Stmt| {
+                if let Stmt::Let {
+                    op: Op::Method { name, .. },
+                    ..
+                }
+                | Stmt::Assign {
+                    op: Op::Method { name, .. },
+                    ..
+                } = t
+                    && !matches!(
+                        name.to_string().as_str(),
+                        "max"
+                            | "min"
+                            | "abs"
+                            | "clamp"
+                            | "signum"
+                            | "copysign"
+                            | "mul_add"
+                            | "recip"
+                            | "floor"
+                            | "ceil"
+                            | "round"
+                            | "trunc"
+                            | "fract"
+                            | "to_degrees"
+                            | "to_radians"
+                    )
+                {
+                    costly = true;
+                }
+                if let Stmt::Let { op, .. } | Stmt::Assign { op, .. } = t
+                    && matches!(
+                        op,
+                        Op::Call { .. }
+                            | Op::Opaque { .. }
+                            | Op::Map { .. }
+                            | Op::Concat { .. }
+                            | Op::Index { .. }
+                            | Op::SliceRef { .. }
+                            | Op::Cast { .. }
+                            | Op::StructLit(..)
+                            | Op::Member(..)
+                    )
+                {
+                    ok = false;
+                }
+                if matches!(
+                    t,
+                    Stmt::IndexAssign { .. } | Stmt::Push { .. } | Stmt::Loop(_)
+                ) {
+                    ok = false;
+                }
+            });
+            (ok, costly)
+        };
+        // Only where running the closure again would cost more than the derivative array
+        // the forward sweep then writes: a closure with a transcendental method (`tanh`,
+        // `exp`, `sqrt`, `powi`, ...). A ReLU's `v.max(0.0)` keeps its reverse per element.
+        if plain
+            && costly
+            && recv.var().is_some_and(differentiated)
+            && captures.iter().all(|c| !differentiated(*c))
+            && crate::reverse::plan::map_by_output(sub).is_none()
+            && dual::closure_liftable(closure)
+        {
+            *derivative = Some(dual::lift_closure_tokens(closure));
+            any = true;
+        }
+    }
+    any
+}

@@ -120,6 +120,18 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// A map whose derivative the forward sweep computes by dual numbers (see
+    /// `nest::map_derivatives`; not in the function lifted to duals itself).
+    pub(super) fn map_by_dual(&self, op: &Op) -> bool {
+        matches!(
+            op,
+            Op::Map {
+                derivative: Some(_),
+                ..
+            }
+        ) && !self.func.dual
+    }
+
     pub(super) fn pullback_of(&self, s: &Stmt, op: &Op) -> Option<Ident> {
         match op {
             Op::Call {
@@ -222,6 +234,32 @@ impl<'a> Gen<'a> {
 
     pub(super) fn fwd_stmt(&self, s: &Stmt) -> TokenStream {
         match s {
+            Stmt::Let { var, op, span } if self.map_by_dual(op) && self.an.work(s) => {
+                let Op::Map {
+                    method,
+                    recv,
+                    derivative: Some(lifted),
+                    ..
+                } = op
+                else {
+                    unreachable!("checked by map_by_dual")
+                };
+                // `map(|&v| ..)` takes the element by reference.
+                let f = if method == "map" {
+                    quote!(map_dual)
+                } else {
+                    quote!(mapv_dual)
+                };
+                let i = self.v(*var);
+                let vk = &self.func.vars[*var];
+                let m =
+                    (vk.kind == VarKind::LetMut || self.an.overwritten[*var]).then(|| quote!(mut));
+                let dm = self.derived("__dmap", *var);
+                let x = self.atom(recv);
+                quote_spanned!(*span=>
+                    let (#m #i, #dm) = ::ad_runtime::__private::tensor::#f(&#x, #lifted);
+                )
+            }
             Stmt::Let { var, op, span } => {
                 let i = self.v(*var);
                 let vk = &self.func.vars[*var];

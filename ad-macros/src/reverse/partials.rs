@@ -298,6 +298,20 @@ impl<'a> Gen<'a> {
                     }
                 }
             }
+            // A map whose derivative the forward sweep computed (see `nest::map_derivatives`).
+            Op::Map { recv, .. } if self.map_by_dual(op) => {
+                let Some(v) = recv.var().filter(|v| an.adj(*v)) else {
+                    return quote!();
+                };
+                let Stmt::Let { var, .. } = s else {
+                    unreachable!("`nest::map_derivatives` takes `let` statements")
+                };
+                let (d, dm) = (self.adj(v), self.derived("__dmap", *var));
+                let (y, ge) = (mixed("__y"), mixed("__ge"));
+                return quote_spanned!(span=>
+                    #rt::acc(&mut #d, #rt::tensor::mapv_out_d0(&#dm, #g, |#y, #ge| #y * #ge));
+                );
+            }
             // `mapv(f64::tanh)` and the like: from the stored result (see `map_by_output`).
             Op::Map { recv, sub, .. } if crate::reverse::plan::map_by_output(sub).is_some() => {
                 let Some(v) = recv.var().filter(|v| an.adj(*v)) else {

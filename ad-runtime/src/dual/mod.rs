@@ -164,6 +164,28 @@ macro_rules! mixed_ops {
             #[inline(always)]
             fn rem(self, o: $f) -> Self { self % Dual::cst(o) }
         }
+        // A float on the left (`0.5 * v` of a closure lifted to duals whose constant is a
+        // named `f64`): the same as on the right.
+        impl Add<Dual<$f>> for $f {
+            type Output = Dual<$f>;
+            #[inline(always)]
+            fn add(self, o: Dual<$f>) -> Dual<$f> { Dual::cst(self) + o }
+        }
+        impl Sub<Dual<$f>> for $f {
+            type Output = Dual<$f>;
+            #[inline(always)]
+            fn sub(self, o: Dual<$f>) -> Dual<$f> { Dual::cst(self) - o }
+        }
+        impl Mul<Dual<$f>> for $f {
+            type Output = Dual<$f>;
+            #[inline(always)]
+            fn mul(self, o: Dual<$f>) -> Dual<$f> { Dual { re: self * o.re, eps: self * o.eps } }
+        }
+        impl Div<Dual<$f>> for $f {
+            type Output = Dual<$f>;
+            #[inline(always)]
+            fn div(self, o: Dual<$f>) -> Dual<$f> { Dual::cst(self) / o }
+        }
         impl PartialEq<$f> for Dual<$f> {
             #[inline(always)]
             fn eq(&self, o: &$f) -> bool { self.re == *o }

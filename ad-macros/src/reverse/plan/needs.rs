@@ -62,6 +62,11 @@ pub fn op_needs(
             }
         }
         Op::Map { sub, .. } if map_by_output(sub).is_some() => out.push((target, true)),
+        // The derivative computed by the forward sweep (see `nest::map_derivatives`).
+        Op::Map {
+            derivative: Some(_),
+            ..
+        } if !func.dual => {}
         Op::Map { recv, captures, .. } => {
             out.extend(recv.var().map(|v| (v, false)));
             out.extend(captures.iter().map(|c| (*c, false)));
@@ -107,10 +112,9 @@ pub fn map_by_output(sub: &Func) -> Option<&syn::Ident> {
     let [
         Stmt::Let {
             var: v,
-            op:
-                Op::Method {
-                    name, recv, args, ..
-                },
+            op: Op::Method {
+                name, recv, args, ..
+            },
             ..
         },
         Stmt::Let {

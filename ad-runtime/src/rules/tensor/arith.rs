@@ -126,7 +126,9 @@ where
     A: Value<Elem = G::Elem> + ?Sized,
     G: Cotangent,
 {
-    t.reduce(zip1(g.into_dyn_cot(), &a.dyn_val(), |g, a| (g * a) + (g * a)))
+    t.reduce(zip1(g.into_dyn_cot(), &a.dyn_val(), |g, a| {
+        (g * a) + (g * a)
+    }))
 }
 
 // ---------------------------------------------------------------------------------------

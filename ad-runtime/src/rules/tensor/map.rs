@@ -89,3 +89,43 @@ where
     };
     y.project(c)
 }
+
+// y = a.mapv(φ), with φ'(a) from dual numbers in the same pass;  āᵢ += φ'(aᵢ) ȳᵢ
+/// `x.mapv(φ)` and `φ'` at every element, in one pass: `phi` is the closure lifted to dual
+/// numbers, run on each element with tangent 1, so its value is `φ(xᵢ)` and its tangent
+/// `φ'(xᵢ)` (forward mode inside the reverse sweep's forward pass; the reverse is then
+/// [`mapv_out_d0`] of the derivative array with `|d, g| d * g`).
+#[inline]
+pub fn mapv_dual<F, S, D, Phi>(
+    x: &ndarray::ArrayBase<S, D>,
+    phi: Phi,
+) -> (ndarray::Array<F, D>, ndarray::Array<F, D>)
+where
+    F: num_traits::Float,
+    S: ndarray::Data<Elem = F>,
+    D: ndarray::Dimension,
+    Phi: Fn(crate::Dual<F>) -> crate::Dual<F>,
+{
+    let mut d = ndarray::Array::from_elem(x.raw_dim(), F::zero());
+    let y = Zip::from(&mut d).and(x).map_collect(|d, &v| {
+        let r = phi(crate::Dual::new(v, F::one()));
+        *d = r.eps;
+        r.re
+    });
+    (y, d)
+}
+
+/// [`mapv_dual`] for `x.map(|&v| ..)`: the lifted closure takes the element by reference.
+#[inline]
+pub fn map_dual<F, S, D, Phi>(
+    x: &ndarray::ArrayBase<S, D>,
+    phi: Phi,
+) -> (ndarray::Array<F, D>, ndarray::Array<F, D>)
+where
+    F: num_traits::Float,
+    S: ndarray::Data<Elem = F>,
+    D: ndarray::Dimension,
+    Phi: Fn(&crate::Dual<F>) -> crate::Dual<F>,
+{
+    mapv_dual(x, |v| phi(&v))
+}
