@@ -1,8 +1,10 @@
 //! The reverse rules that take a shortcut: a map whose derivative is a function of its value
 //! (`mapv(f64::tanh)`, `exp`, `sqrt`, ...) reads the stored result instead of evaluating the
 //! closure again (`tensor::mapv_out_d0`), and a tensor `x * x` is one rule, `2 x ȳ`
-//! (`tensor::square_d0`). Each is checked against finite differences, against the same
-//! function written so that the general rule runs (equal to rounding), and in second order.
+//! (`tensor::square_d0`), and a product or quotient of two differentiated arrays gives both
+//! partials from one rule (`tensor::mul_both`, `div_both`). Each is checked against finite
+//! differences, against the same function written so that the general rule runs (equal to
+//! rounding) where one can be written, and in second order.
 
 mod common;
 
@@ -161,4 +163,36 @@ fn maps_by_dual_numbers() {
     let (_, (_, gp)) = by_dual_grad(&a, &(&w + &(&tw * h)), c);
     let (_, (_, gm)) = by_dual_grad(&a, &(&w - &(&tw * h)), c);
     assert_hv_array(&hw, &gp, &gm, h, "H t (w)");
+}
+
+/// Products and quotients of two differentiated arrays, broadcast either way: both partials
+/// from one rule (`tensor::mul_both`, `div_both`), one of them in place in the cotangent.
+#[differentiable]
+fn products(a: &Array2<f64>, r: &Array1<f64>, c: &Array2<f64>) -> f64 {
+    let p = a * r;
+    let q = r * a;
+    let s = c / a;
+    let t = a / r;
+    let u = a * c;
+    let w = c / &a.column(0).insert_axis(Axis(1));
+    (&p * &q).sum() + s.sum() + t.mapv(f64::sin).sum() + (&u / c).sum() + w.sum()
+}
+
+#[test]
+fn products_of_two_differentiated_arrays() {
+    let mut rng = Rng::new(14);
+    let a = rand(&mut rng, (3, 4), 0.5, 1.5);
+    let r = rand(&mut rng, 4, 0.5, 1.5);
+    let c = rand(&mut rng, (3, 4), 0.5, 1.5);
+    let (v, (ga, gr, gc)) = products_grad(&a, &r, &c);
+    assert_eq!(v, products(&a, &r, &c));
+    assert_fd_array(|a| products(a, &r, &c), &a, &ga, "d/da");
+    assert_fd_array(|r| products(&a, r, &c), &r, &gr, "d/dr");
+    assert_fd_array(|c| products(&a, &r, c), &c, &gc, "d/dc");
+    let ta = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let (_, _, (ha, _, _)) = products_hvp(&a, &r, &c, &ta, &(&r * 0.0), &(&c * 0.0));
+    let h = 1e-5;
+    let (_, (gp, _, _)) = products_grad(&(&a + &(&ta * h)), &r, &c);
+    let (_, (gm, _, _)) = products_grad(&(&a - &(&ta * h)), &r, &c);
+    assert_hv_array(&ha, &gp, &gm, h, "H t (a)");
 }

@@ -234,6 +234,23 @@ impl<'a> Gen<'a> {
                     let f = Ident::new("square_d0", span);
                     return quote_spanned!(span=> #rt::acc(&mut #d, #rt::tensor::#f(#t0, #xa, #g)););
                 }
+                // A tensor `a * b` or `a / b` with both operands differentiated: both
+                // partials from one rule, one of them in place in `g` (no copy of `g`).
+                if matches!(a, Arith::Mul | Arith::Div)
+                    && let (Some(v0), Some(v1)) = (active(0), active(1))
+                    && skip.is_none()
+                    && let (Some(t0), Some(t1)) = (target(0), target(1))
+                {
+                    let f = format_ident!("{}_both", name, span = span);
+                    let (g0, g1) = (mixed("__g0"), mixed("__g1"));
+                    let (d0, d1) = (self.adj(v0), self.adj(v1));
+                    let (x0, x1) = (self.need_arg(operands[0]), self.need_arg(operands[1]));
+                    return quote_spanned!(span=>
+                        let (#g0, #g1) = #rt::tensor::#f(#t0, #t1, #x0, #x1, #g);
+                        #rt::acc(&mut #d0, #g0);
+                        #rt::acc(&mut #d1, #g1);
+                    );
+                }
                 for (k, needs) in partials.iter().enumerate() {
                     if let Some(v) = active(k) {
                         let f = format_ident!("{}_d{}", name, k, span = span);

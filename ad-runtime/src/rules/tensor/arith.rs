@@ -1,7 +1,7 @@
 //! `+ - * /` between arrays and scalars, with `ndarray` broadcasting. Each rule computes its
 //! contribution in the result's shape and lets the target reduce it to the operand.
 
-use super::value::{Cotangent, Target, Value, zip1, zip2};
+use super::value::{Cotangent, Target, Value, zip_view, zip1, zip2};
 
 // ---------------------------------------------------------------------------------------
 // y = a + b;  ā += unbroadcast(ȳ);  b̄ += unbroadcast(ȳ)
@@ -112,6 +112,60 @@ where
     G: Cotangent,
 {
     t.reduce(zip1(g.into_dyn_cot(), &a.dyn_val(), |g, a| a * g))
+}
+
+/// `a * b`, cotangents of both operands from one `g` (both differentiated): the one that
+/// does not take `g`'s shape whole (a broadcast operand, or `b` when both do) gets its part
+/// from a borrow of `g`, the other is computed in place in `g`. Equal to `mul_d0` and
+/// `mul_d1` of a copy of `g`, without the copy.
+#[inline]
+#[track_caller]
+pub fn mul_both<TA, TB, A, B, G>(ta: TA, tb: TB, a: &A, b: &B, g: G) -> (TA::Out, TB::Out)
+where
+    TA: Target<G>,
+    TB: Target<G>,
+    A: Value<Elem = G::Elem> + ?Sized,
+    B: Value<Elem = G::Elem> + ?Sized,
+    G: Cotangent,
+{
+    if let Some(g2) = g.scalar_copy() {
+        return (mul_d0(ta, b, g2), mul_d1(tb, a, g));
+    }
+    if tb.whole(&g) && !ta.whole(&g) {
+        let ga = ta.reduce(zip_view(g.cot_view(), &b.dyn_val(), None, |g, b, _| g * b));
+        (ga, mul_d1(tb, a, g))
+    } else {
+        let gb = tb.reduce(zip_view(g.cot_view(), &a.dyn_val(), None, |g, a, _| a * g));
+        (mul_d0(ta, b, g), gb)
+    }
+}
+
+/// `a / b`, cotangents of both operands from one `g` (see [`mul_both`]).
+#[inline]
+#[track_caller]
+pub fn div_both<TA, TB, A, B, G>(ta: TA, tb: TB, a: &A, b: &B, g: G) -> (TA::Out, TB::Out)
+where
+    TA: Target<G>,
+    TB: Target<G>,
+    A: Value<Elem = G::Elem> + ?Sized,
+    B: Value<Elem = G::Elem> + ?Sized,
+    G: Cotangent,
+{
+    if let Some(g2) = g.scalar_copy() {
+        return (div_d0(ta, b, g2), div_d1(tb, a, b, g));
+    }
+    if tb.whole(&g) && !ta.whole(&g) {
+        let ga = ta.reduce(zip_view(g.cot_view(), &b.dyn_val(), None, |g, b, _| g / b));
+        (ga, div_d1(tb, a, b, g))
+    } else {
+        let gb = tb.reduce(zip_view(
+            g.cot_view(),
+            &a.dyn_val(),
+            Some(&b.dyn_val()),
+            |g, a, b| -g * a / (b * b),
+        ));
+        (div_d0(ta, b, g), gb)
+    }
 }
 
 // y = a ⊙ a;  ā += unbroadcast(2 a ⊙ ȳ)

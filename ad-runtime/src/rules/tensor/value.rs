@@ -520,6 +520,39 @@ pub(crate) fn zip1<F: TensorFloat>(
     }
 }
 
+/// `f(g, x, y)` element by element into a new array, from a *borrowed* `g` (`None`: zero),
+/// `x` and `y` broadcast (`y` absent: `f` gets zero there): the part of a product's
+/// cotangent that the other part's in-place rule cannot share, made without copying `g` first.
+pub(crate) fn zip_view<F: TensorFloat>(
+    g: Option<ArrayViewD<'_, F>>,
+    x: &DynVal<'_, F>,
+    y: Option<&DynVal<'_, F>>,
+    f: impl Fn(F, F, F) -> F,
+) -> DynCot<F> {
+    let Some(g) = g else {
+        return DynCot::Zero;
+    };
+    let mut shape = co_broadcast(g.shape(), x.shape());
+    if let Some(y) = y {
+        shape = co_broadcast(&shape, y.shape());
+    }
+    let gb = g.broadcast(shape).expect("co-broadcast shape");
+    let xv = x.view();
+    let out = match y {
+        None => Zip::from(&gb)
+            .and_broadcast(&xv)
+            .map_collect(|&g, &x| f(g, x, F::zero())),
+        Some(y) => {
+            let yv = y.view();
+            Zip::from(&gb)
+                .and_broadcast(&xv)
+                .and_broadcast(&yv)
+                .map_collect(|&g, &x, &y| f(g, x, y))
+        }
+    };
+    DynCot::Array(out)
+}
+
 /// `g ← f(g, x, y)` element by element, `x` and `y` broadcast. Zero stays zero.
 #[inline]
 pub(crate) fn zip2<F: TensorFloat>(
