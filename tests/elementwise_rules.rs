@@ -196,3 +196,38 @@ fn products_of_two_differentiated_arrays() {
     let (_, (gm, _, _)) = products_grad(&(&a - &(&ta * h)), &r, &c);
     assert_hv_array(&ha, &gp, &gm, h, "H t (a)");
 }
+
+/// Matrix operands of `dot` in a loop: their cotangents are added into the adjoint in place
+/// (`tensor::acc_dot_d0`, `acc_dot_d1`: rank-1 updates for matrix·vector and vector·matrix),
+/// next to matrix·matrix products and a view.
+#[differentiable(wrt(w, v, m))]
+fn recurrent(w: &Array2<f64>, v: &Array2<f64>, m: &Array2<f64>, x: &Array2<f64>) -> f64 {
+    let mut h = x.row(0).to_owned();
+    for t in 0..x.nrows() {
+        let a = w.dot(&h) + h.dot(v);
+        h = (a + x.row(t)).mapv(f64::tanh);
+    }
+    let q = m.dot(w) + w.row(1).dot(&h);
+    q.sum() + h.dot(&h)
+}
+
+#[test]
+fn dot_cotangents_accumulated_in_place() {
+    let mut rng = Rng::new(15);
+    let w = rand(&mut rng, (3, 3), -0.6, 0.6);
+    let v = rand(&mut rng, (3, 3), -0.6, 0.6);
+    let m = rand(&mut rng, (2, 3), -1.0, 1.0);
+    let x = rand(&mut rng, (5, 3), -1.0, 1.0);
+    let (val, (gw, gv, gm)) = recurrent_grad(&w, &v, &m, &x);
+    assert_eq!(val, recurrent(&w, &v, &m, &x));
+    assert_fd_array(|w| recurrent(w, &v, &m, &x), &w, &gw, "d/dw");
+    assert_fd_array(|v| recurrent(&w, v, &m, &x), &v, &gv, "d/dv");
+    assert_fd_array(|m| recurrent(&w, &v, m, &x), &m, &gm, "d/dm");
+    let tw = rand(&mut rng, (3, 3), -1.0, 1.0);
+    let z = &v * 0.0;
+    let (_, _, (hw, _, _)) = recurrent_hvp(&w, &v, &m, &x, &tw, &z, &(&m * 0.0));
+    let h = 1e-5;
+    let (_, (gp, _, _)) = recurrent_grad(&(&w + &(&tw * h)), &v, &m, &x);
+    let (_, (gn, _, _)) = recurrent_grad(&(&w - &(&tw * h)), &v, &m, &x);
+    assert_hv_array(&hw, &gp, &gn, h, "H t (w)");
+}

@@ -523,7 +523,17 @@ impl<'a> Gen<'a> {
             };
             let d = self.adj(v);
             let rt = rt_at(sp);
-            if f.to_string() == "id_d0" {
+            let fs = f.to_string();
+            // A matrix operand of `dot`: its cotangent added into the adjoint in place (a
+            // rank-1 update for matrix·vector, no array per call; `tensor::acc_dot_d0`).
+            if (fs == "tensor :: dot_d0" || fs == "tensor :: dot_d1")
+                && an.kinds[v] == crate::sema::kinds::Kind::Array
+            {
+                let acc = format_ident!("acc_{}", fs.trim_start_matches("tensor :: "), span = sp);
+                body.extend(quote_spanned!(sp=> #rt::tensor::#acc(&mut #d, #(#args,)* #gtok);));
+                continue;
+            }
+            if fs == "id_d0" {
                 body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #gtok);));
             } else {
                 body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #rt::#f(#(#args,)* #gtok));));

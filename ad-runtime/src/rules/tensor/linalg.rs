@@ -4,9 +4,9 @@
 //! Every cotangent is one matrix or vector product (ndarray's `dot`, which calls the
 //! `matrixmultiply` kernels for matrix·matrix) or an outer product; no Jacobian is formed.
 
-use super::value::{CotRef, Cotangent, DynCot, TensorFloat, Value};
+use super::value::{ArrayValue, CotRef, Cotangent, DynCot, DynVal, TensorFloat, Value};
 use crate::traits::Zero;
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewD, Axis, Ix1, Ix2};
+use ndarray::{Array, Array1, Array2, ArrayView1, ArrayView2, ArrayViewD, Axis, Ix1, Ix2};
 
 /// A 1-D or 2-D view of a `dot` operand or cotangent.
 fn as_1d<'a, F>(a: ArrayViewD<'a, F>, what: &str) -> ArrayView1<'a, F> {
@@ -117,6 +117,82 @@ where
         (m, n) => panic!("dot: unsupported operand dimensions {m} and {n}"),
     };
     b.project(DynCot::Array(c))
+}
+
+/// `d += u vᵀ` in place (a rank-1 update of a 2-D adjoint; the first contribution, into the
+/// empty marker, is the outer product itself).
+#[track_caller]
+fn acc_outer<F: TensorFloat, D: ndarray::Dimension>(
+    d: &mut Array<F, D>,
+    u: ArrayView1<'_, F>,
+    v: ArrayView1<'_, F>,
+) {
+    let mut dv = match d.view_mut().into_dimensionality::<Ix2>() {
+        Ok(dv) if !dv.is_empty() => dv,
+        _ => {
+            let o = outer(u, v).into_dyn();
+            *d = o
+                .into_dimensionality::<D>()
+                .expect("dot: the adjoint of a matrix operand is 2-dimensional");
+            return;
+        }
+    };
+    assert!(
+        dv.dim() == (u.len(), v.len()),
+        "dot: cotangent of shape ({}, {}) for an operand of shape {:?}",
+        u.len(),
+        v.len(),
+        dv.shape()
+    );
+    for (row, &ui) in dv.rows_mut().into_iter().zip(u) {
+        let mut row = row;
+        row.scaled_add(ui, &v);
+    }
+}
+
+/// `a.dot(&b)`, cotangent of `a` added into its adjoint `d` in place. For a matrix·vector
+/// product that is the rank-1 update `Ā += ȳ ⊗ b`, made without an array per call (the
+/// reverse of a recurrent step `w.dot(&h)` in a loop); other shapes add `dot_d0`.
+#[inline]
+#[track_caller]
+pub fn acc_dot_d0<A, B, G>(d: &mut Array<A::Elem, A::Dim>, a: &A, b: &B, g: G)
+where
+    A: ArrayValue<Tangent = Array<<A as Value>::Elem, <A as ArrayValue>::Dim>> + ?Sized,
+    B: Value<Elem = A::Elem> + ?Sized,
+    G: CotRef<Elem = A::Elem>,
+{
+    let (av, bv) = (a.dyn_val(), b.dyn_val());
+    if let (Some(gv), DynVal::Array(av), DynVal::Array(bv)) = (g.cot_view(), &av, &bv)
+        && av.ndim() == 2
+        && bv.ndim() == 1
+    {
+        let bv = bv.view();
+        acc_outer(d, as_1d(gv, "the cotangent"), as_1d(bv, "b"));
+        return;
+    }
+    crate::traits::Accumulate::accumulate(d, dot_d0(a, b, g));
+}
+
+/// `a.dot(&b)`, cotangent of `b` added into its adjoint `d` in place: `B̄ += a ⊗ ȳ` for a
+/// vector·matrix product (see [`acc_dot_d0`]); other shapes add `dot_d1`.
+#[inline]
+#[track_caller]
+pub fn acc_dot_d1<A, B, G>(d: &mut Array<B::Elem, B::Dim>, a: &A, b: &B, g: G)
+where
+    A: Value<Elem = B::Elem> + ?Sized,
+    B: ArrayValue<Tangent = Array<<B as Value>::Elem, <B as ArrayValue>::Dim>> + ?Sized,
+    G: CotRef<Elem = B::Elem>,
+{
+    let (av, bv) = (a.dyn_val(), b.dyn_val());
+    if let (Some(gv), DynVal::Array(av), DynVal::Array(bv)) = (g.cot_view(), &av, &bv)
+        && av.ndim() == 1
+        && bv.ndim() == 2
+    {
+        let av = av.view();
+        acc_outer(d, as_1d(av, "a"), as_1d(gv, "the cotangent"));
+        return;
+    }
+    crate::traits::Accumulate::accumulate(d, dot_d1(a, b, g));
 }
 
 // ---------------------------------------------------------------------------------------
