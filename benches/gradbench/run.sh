@@ -20,7 +20,11 @@
 #                     that directory is in .gitignore, never commit it)
 #   CARGO_TARGET_DIR  for our tool (default: benches/gradbench/target)
 #   OUT               where the logs and the table go (default: benches/gradbench/out/<time>)
-#   AD_GRADBENCH_FTZ  1: our tool flushes subnormals to zero (an experiment; see src/main.rs)
+#   TOOLS             which tools, in the order of odd rounds (even rounds reverse it); default
+#                     "manual ours". Also known: "ours_ftz", our tool with AD_GRADBENCH_FTZ=1
+#                     (subnormals flushed to zero; an experiment, see src/main.rs), and
+#                     "manual_ftz", gradbench's manual tool with the same MXCSR bits set by an
+#                     LD_PRELOAD shim (ftz.c)
 #
 # Needs: python3 with numpy, scipy, pydantic (`pip install numpy scipy pydantic`); g++;
 # nlohmann json.hpp (`apt-get install nlohmann-json3-dev`, copied to cpp/json.hpp; gradbench's
@@ -74,12 +78,13 @@ OURS=$CARGO_TARGET_DIR/release/ad-gradbench
 
 {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "gradbench: $(git -C "$GB" rev-parse HEAD 2>/dev/null || echo "unknown (not a git checkout)")"
+    # A checkout made with `git archive` has no .git: put the commit in $GB/REVISION.
+    echo "gradbench: $(git -C "$GB" rev-parse HEAD 2>/dev/null || cat "$GB/REVISION" 2>/dev/null || echo unknown)"
     echo "ours: $(git -C "$HERE" rev-parse HEAD) $(git -C "$HERE" status --porcelain -- . | grep -q . && echo '(dirty)')"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
     echo "g++: $(g++ --version | head -1)"
     echo "rustc: $(rustc --version)"
-    echo "rounds: $ROUNDS; eval args: ${EVAL_ARGS[*]:-(defaults)}; AD_GRADBENCH_FTZ=${AD_GRADBENCH_FTZ:-unset}"
+    echo "rounds: $ROUNDS; eval args: ${EVAL_ARGS[*]:-(defaults)}; tools: ${TOOLS:-manual ours}; RUSTFLAGS=${RUSTFLAGS:-}"
 } | tee "$OUT/meta.txt" >&2
 
 # The eval must run from gradbench's root: it validates by running tools/manual/bin/gmm.
@@ -90,10 +95,17 @@ EVAL="python3 python/gradbench/gradbench/evals/gmm/run.py ${EVAL_ARGS[*]}"
 declare -A TOOL=(
     [manual]="python3 python/gradbench/gradbench/cpp.py manual"
     [ours]=$(printf %q "$OURS")
+    [ours_ftz]="env AD_GRADBENCH_FTZ=1 $(printf %q "$OURS")"
 )
+if [[ " ${TOOLS:-} " == *" manual_ftz "* ]]; then
+    cc -O2 -shared -fPIC -o "$OUT/ftz.so" "$HERE/ftz.c"
+    TOOL[manual_ftz]="env LD_PRELOAD=$(printf %q "$OUT/ftz.so") ${TOOL[manual]}"
+fi
+read -ra FIRST <<<"${TOOLS:-manual ours}"
+for ((i = ${#FIRST[@]} - 1; i >= 0; i--)); do REVERSED+=("${FIRST[i]}"); done
 for ((r = 1; r <= ROUNDS; r++)); do
-    # Alternate which tool goes first, so slow drift of the machine hits both alike.
-    if ((r % 2)); then order=(manual ours); else order=(ours manual); fi
+    # Alternate the order of the tools, so slow drift of the machine hits all alike.
+    if ((r % 2)); then order=("${FIRST[@]}"); else order=("${REVERSED[@]}"); fi
     for t in "${order[@]}"; do
         echo "== round $r/$ROUNDS: $t" >&2
         # A non-zero exit (e.g. an invalid output) is recorded in the log; keep going.

@@ -6,8 +6,11 @@ response logs `gradbench run -o` writes (one JSON object per line, `{"message": 
 Per evaluate message the time is the mean of the tool's "evaluate" timings (gradbench's own
 statistic: `ScorerClassic` in its `crates/gradbench/src/stats.rs`); across rounds the median of
 those means. Ratios are per round and then the median, with the range over rounds in
-parentheses. An output counts as validated when the eval's "analysis" message for it says
-`"valid": true` (gradbench compares it with its C++ `manual` tool, rtol 1e-4).
+parentheses. On a loaded machine means scatter; the column "min" is the ratio of the fastest
+single calls over all rounds, which contention can only slow. An output counts as validated when the eval's "analysis" message for it says
+`"valid": true` (gradbench compares it with its C++ `manual` tool, rtol 1e-4). Logs of further
+tools add columns: their jacobian time and their times / those of the tool they vary
+(`ours_ftz` / `ours`, `manual_ftz` / `manual`; any other / `ours`).
 
     python3 table.py OUT
 """
@@ -19,11 +22,12 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-TOOLS = ("manual", "ours")
+BASE = ("manual", "ours")
 
 
 def read_log(path):
-    """{(description, function): (mean seconds or None, valid or None)} of one log."""
+    """{(description, function): (mean seconds or None, valid or None, min seconds or None)}
+    of one log."""
     messages, results = {}, {}
     for line in path.read_text().splitlines():
         entry = json.loads(line)
@@ -32,7 +36,7 @@ def read_log(path):
             messages[msg["id"]] = msg
             if msg["kind"] == "analysis":
                 key = messages[msg["of"]]["key"]
-                results[key] = (results[key][0], msg["valid"])
+                results[key] = (results[key][0], msg["valid"], results[key][2])
         else:
             resp = entry["response"]
             msg = messages[resp["id"]]
@@ -42,7 +46,11 @@ def read_log(path):
             msg["key"] = key
             ns = [t["nanoseconds"] for t in resp.get("timings") or [] if t["name"] == "evaluate"]
             ok = resp.get("success") and ns
-            results[key] = (statistics.fmean(ns) * 1e-9 if ok else None, None if ok else False)
+            results[key] = (
+                statistics.fmean(ns) * 1e-9 if ok else None,
+                None if ok else False,
+                min(ns) * 1e-9 if ok else None,
+            )
     return results
 
 
@@ -72,16 +80,23 @@ def main():
     logs = defaultdict(dict)
     for path in sorted(out.glob("r*-*.jsonl")):
         m = re.fullmatch(r"r(\d+)-(\w+)\.jsonl", path.name)
-        if m and m.group(2) in TOOLS:
+        if m:
             logs[m.group(2)][int(m.group(1))] = read_log(path)
-    rounds = sorted(set(logs["manual"]) & set(logs["ours"]))
+    extra = sorted(set(logs) - set(BASE))
+    tools = (*BASE, *extra)
+    rounds = sorted(set.intersection(*(set(logs[t]) for t in tools)))
     if not rounds:
         sys.exit(f"no complete round of logs in {out}")
-    descs = {desc for r in rounds for t in TOOLS for (desc, _) in logs[t][r]}
+    descs = {desc for r in rounds for t in tools for (desc, _) in logs[t][r]}
     sizes = sorted(descs, key=lambda s: tuple(int(v) for v in s.split("_")))
 
     def t(tool, fun, r, desc):
-        return logs[tool][r].get((desc, fun), (None, None))[0]
+        return logs[tool][r].get((desc, fun), (None, None, None))[0]
+
+    def fastest(tool, fun, desc):
+        v = [logs[tool][r].get((desc, fun), (None, None, None))[2] for r in rounds]
+        v = [x for x in v if x is not None]
+        return min(v) if v else None
 
     def div(a, b):
         return a / b if a is not None and b else None
@@ -91,17 +106,26 @@ def main():
         f"(gradbench's statistic), median of {len(rounds)} round(s); ratios per round, "
         "median (range).\n"
     )
-    print(
+    head = (
         "| d | K | manual objective | manual jacobian | ours objective | ours jacobian "
-        "| **ours / manual: jacobian** | ours / manual: objective "
-        "| ours jacobian / objective | manual jacobian / objective | validated: manual | ours |"
+        "| **ours / manual: jacobian** | ours / manual: jacobian, min "
+        "| ours / manual: objective "
+        "| ours jacobian / objective | manual jacobian / objective"
     )
-    print("| ---: " * 12 + "|")
+    def ref(x):
+        base = x.rsplit("_", 1)[0]
+        return base if base in BASE else "ours"
+
+    for x in extra:
+        head += f" | {x} jacobian | {x} / {ref(x)}: jacobian | {x} / {ref(x)}: objective"
+    head += "".join(f" | validated: {x}" for x in tools) + " |"
+    print(head)
+    print("| ---: " * (head.count(" | ") + 1) + "|")
     medians = defaultdict(list)
     for desc in sizes:
         d, k, _ = desc.split("_")
         cells = [d, k]
-        for tool in TOOLS:
+        for tool in BASE:
             for fun in ("objective", "jacobian"):
                 v = [t(tool, fun, r, desc) for r in rounds]
                 v = [x for x in v if x is not None]
@@ -111,14 +135,32 @@ def main():
             ("obj", ("ours", "objective"), ("manual", "objective")),
             ("ours j/o", ("ours", "jacobian"), ("ours", "objective")),
             ("manual j/o", ("manual", "jacobian"), ("manual", "objective")),
+        ] + [
+            r
+            for x in extra
+            for r in [
+                (f"{x} j", None, None),
+                (f"{x} jac", (x, "jacobian"), (ref(x), "jacobian")),
+                (f"{x} obj", (x, "objective"), (ref(x), "objective")),
+            ]
         ]:
+            if num is None:
+                v = [t(name[:-2], "jacobian", r, desc) for r in rounds]
+                v = [y for y in v if y is not None]
+                cells.append(fmt_time(statistics.median(v) if v else None))
+                continue
             cell, med = ratio_cell([div(t(*num, r, desc), t(*den, r, desc)) for r in rounds])
             cells.append(f"**{cell}**" if name == "jac" else cell)
             if med is not None:
                 medians[name].append(med)
-        for tool in TOOLS:
+            if name == "jac":
+                m = div(fastest("ours", "jacobian", desc), fastest("manual", "jacobian", desc))
+                cells.append("—" if m is None else f"{m:.2f}")
+                if m is not None:
+                    medians["jac min"].append(m)
+        for tool in tools:
             valid = [
-                logs[tool][r].get((desc, fun), (None, None))[1]
+                logs[tool][r].get((desc, fun), (None, None, None))[1]
                 for r in rounds
                 for fun in ("objective", "jacobian")
             ]
@@ -126,17 +168,21 @@ def main():
             cells.append(f"{'yes' if good == len(valid) else '**NO**'} {good}/{len(valid)}")
         print("| " + " | ".join(cells) + " |")
     med = {k: f"{statistics.median(v):.2f}" for k, v in medians.items()}
-    print(
-        f"| **median** | | | | | | **{med.get('jac', '—')}** | {med.get('obj', '—')} "
-        f"| {med.get('ours j/o', '—')} | {med.get('manual j/o', '—')} | | |"
+    row = (
+        f"| **median** | | | | | | **{med.get('jac', '—')}** | {med.get('jac min', '—')} "
+        f"| {med.get('obj', '—')} "
+        f"| {med.get('ours j/o', '—')} | {med.get('manual j/o', '—')}"
     )
+    for x in extra:
+        row += f" | | {med.get(x + ' jac', '—')} | {med.get(x + ' obj', '—')}"
+    print(row + " |" * (len(tools) + 1))
     all_valid = all(
-        v[1] is True for tool in TOOLS for r in rounds for v in logs[tool][r].values()
+        v[1] is True for tool in tools for r in rounds for v in logs[tool][r].values()
     )
-    n_out = sum(len(logs[tool][r]) for tool in TOOLS for r in rounds)
+    n_out = sum(len(logs[tool][r]) for tool in tools for r in rounds)
     print(
         f"\nEvery output validated by gradbench: {'yes' if all_valid else 'NO'} "
-        f"({n_out} evaluations, both tools, all rounds)."
+        f"({n_out} evaluations of {', '.join(tools)}, {len(rounds)} round(s))."
     )
 
 

@@ -113,8 +113,7 @@ fn gmm_evaluate(function: &str, input: &Value) -> Result<(Value, Vec<u64>), Stri
         return Err("gmm: d and k must be positive".into());
     }
     let l_sz = d * (d.saturating_sub(1)) / 2;
-    if g.alpha.len() != k || g.mu.len() != k || g.q.len() != k || g.l.len() != k || g.x.len() != n
-    {
+    if g.alpha.len() != k || g.mu.len() != k || g.q.len() != k || g.l.len() != k || g.x.len() != n {
         return Err("gmm: lengths of alpha/mu/q/l/x do not match k, n".into());
     }
     // Our layout: `icf` row k is q_k then l_k (gradbench's l_k is already column by column).
