@@ -32,6 +32,9 @@ defining a float `s{k}`:
 * `match` arms with guards that read their bindings (`Some(c) if c > 0.5 => ..`), the
   mutually recursive `ping`/`pong`, and slice accessors (`first().copied().unwrap_or(..)`,
   `*last().unwrap()`, `split_at`);
+* `#[checkpoint]` loops (also with `snapshots = 0, 1, 2, 3`, over `0..n` and `1..=n`, `n`
+  from 0): a scalar state stepped by `cstep(st, a, i as f64 * 0.1)` (a differentiated
+  argument and one read from the counter), and a `Vec` state stepped by `vstep(&vs, a)`;
 
 then returns a smooth combination of the `s{k}`. Every operation is smooth on the inputs'
 range (inputs in [-1, 1]; `sin`, `cos`, `tanh`, products, `exp` of bounded values), so
@@ -111,6 +114,23 @@ pub fn pong(x: f64, n: usize) -> f64 {{
         return x * x * 0.5;
     }}
     ping(x.cos(), n - 1) * x
+}}
+
+/// Steps of `#[checkpoint]` loops: a scalar state with a time argument, a `Vec` state.
+#[differentiable]
+pub fn cstep(s: f64, a: f64, t: f64) -> f64 {{
+    s + 0.1 * (a * s).sin() + 0.05 * (t + a).cos()
+}}
+
+#[differentiable]
+pub fn vstep(s: &[f64], a: f64) -> Vec<f64> {{
+    let n = s.len();
+    let mut out = vec![0.0; n];
+    for i in 0..n {{
+        let next = if i + 1 == n {{ s[0] }} else {{ s[i + 1] }};
+        out[i] = s[i] + 0.1 * (next * a).tanh();
+    }}
+    out
 }}
 
 #[derive(Clone, Copy, Debug)]
@@ -246,6 +266,9 @@ class Gen:
                 menu += ["guard_mode"]
             if "p" in params:
                 menu += ["method2", "local_method"]
+            menu += ["checkpoint"]
+            if seq:
+                menu += ["checkpoint_vec"]
         if seq:
             menu += ["accessors", "split_at"]
         menu += ["tuple_match"]
@@ -340,6 +363,26 @@ class Gen:
         elif kind == "split_at":
             lines.append("let (l%d, r%d) = %s.split_at(%d);" % (k, k, seq, 1 + self.rng.randrange(3)))
             lines.append("let %s = l%d[0] * r%d[0] + %s;" % (s, k, k, self.smooth(a)))
+        elif kind == "checkpoint":
+            n = self.rng.randrange(0, 12)
+            snap = self.rng.choice(["", "(snapshots = 0)", "(snapshots = 1)", "(snapshots = 3)"])
+            rng_expr = self.rng.choice(["0..%d" % n, "1..=%d" % n])
+            lines.append("let mut st%d = %s;" % (k, self.smooth(a)))
+            lines.append("#[checkpoint%s]" % snap)
+            lines.append("for i in %s {" % rng_expr)
+            lines.append("    st%d = cstep(st%d, %s, i as f64 * 0.1);" % (k, k, self.atom(params)))
+            lines.append("}")
+            lines.append("let %s = st%d * %s;" % (s, k, self.c()))
+        elif kind == "checkpoint_vec":
+            n = self.rng.randrange(0, 8)
+            snap = self.rng.choice(["", "(snapshots = 2)"])
+            src = seq + ".to_vec()" if seq == "xs" else seq + ".clone()"
+            lines.append("let mut vs%d = %s;" % (k, src))
+            lines.append("#[checkpoint%s]" % snap)
+            lines.append("for _ in 0..%d {" % n)
+            lines.append("    vs%d = vstep(%s, %s);" % (k, "&vs%d" % k, self.atom(params)))
+            lines.append("}")
+            lines.append("let %s = vs%d[0] * vs%d[3] + %s;" % (s, k, k, self.smooth(a)))
         self.defs.append(s)
         return kind, lines
 
