@@ -85,6 +85,16 @@ struct Sweep<S, G, F, R> {
 }
 
 impl<S: Clone, G, F: FnMut(S, usize) -> S, R: FnMut(S, usize, G) -> G> Sweep<S, G, F, R> {
+    fn new(step: F, reverse: R) -> Self {
+        Sweep {
+            step,
+            reverse,
+            stats: Stats::default(),
+            alive: 0,
+            _types: core::marker::PhantomData,
+        }
+    }
+
     /// `s_lo` advanced to `s_to`.
     fn advance(&mut self, mut s: S, lo: usize, to: usize) -> S {
         for i in lo..to {
@@ -159,13 +169,7 @@ where
     F: FnMut(S, usize) -> S,
     R: FnMut(S, usize, G) -> G,
 {
-    let mut sweep = Sweep {
-        step,
-        reverse: step_reverse,
-        stats: Stats::default(),
-        alive: 0,
-        _types: core::marker::PhantomData,
-    };
+    let mut sweep = Sweep::new(step, step_reverse);
     let s_n = sweep.advance(s0.clone(), 0, n);
     let g_n = final_cotangent(&s_n);
     let g0 = sweep.reverse(s0, 0, n, snapshots, g_n);
@@ -190,13 +194,7 @@ where
     F: FnMut(S, usize) -> S,
     R: FnMut(S, usize, G) -> G,
 {
-    let mut sweep = Sweep {
-        step,
-        reverse: step_reverse,
-        stats: Stats::default(),
-        alive: 0,
-        _types: core::marker::PhantomData,
-    };
+    let mut sweep = Sweep::new(step, step_reverse);
     let g0 = sweep.reverse(s0, 0, n, snapshots, g_n);
     (g0, sweep.stats)
 }

@@ -64,30 +64,8 @@ where
     G: Cotangent<Elem = Y::Elem>,
     Fun: FnMut(Y::Elem, Y::Elem) -> Y::Elem,
 {
-    let c = match (g.into_dyn_cot(), y.dyn_val()) {
-        (DynCot::Zero, _) => DynCot::Zero,
-        (DynCot::Scalar(g), yv) => {
-            let yv = yv.view();
-            assert!(
-                yv.len() == 1,
-                "mapv: a scalar cotangent for an array of shape {:?}",
-                yv.shape()
-            );
-            DynCot::Scalar(f(yv.iter().next().copied().expect("one element"), g))
-        }
-        (DynCot::Array(mut g), yv) => {
-            let yv = yv.view();
-            assert!(
-                g.shape() == yv.shape(),
-                "mapv: cotangent of shape {:?} for an array of shape {:?}",
-                g.shape(),
-                yv.shape()
-            );
-            Zip::from(&mut g).and(&yv).for_each(|g, &y| *g = f(y, *g));
-            DynCot::Array(g)
-        }
-    };
-    y.project(c)
+    // The same traversal as `mapv_d0`'s, over the result and with nothing captured.
+    mapv_d0(y, g, |y, g| (f(y, g), ())).0
 }
 
 // y = a.mapv(φ), with φ'(a) from dual numbers in the same pass;  āᵢ += φ'(aᵢ) ȳᵢ
