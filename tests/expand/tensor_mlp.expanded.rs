@@ -91,14 +91,8 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d11_v5);
-                ::ad_runtime::__private::acc(
-                    &mut __d_h,
-                    ::ad_runtime::__private::tensor::dot_d0(&h, &w2, &__g),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d_w2,
-                    ::ad_runtime::__private::tensor::dot_d1(&h, &w2, __g),
-                );
+                ::ad_runtime::__private::tensor::acc_dot_d0(&mut __d_h, &h, &w2, &__g);
+                ::ad_runtime::__private::tensor::acc_dot_d1(&mut __d_w2, &h, &w2, __g);
             }
             ::ad_runtime::__private::release(h);
             {
@@ -118,10 +112,7 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d7_v2);
-                ::ad_runtime::__private::acc(
-                    &mut __d_w1,
-                    ::ad_runtime::__private::tensor::dot_d1(&x, &w1, __g),
-                );
+                ::ad_runtime::__private::tensor::acc_dot_d1(&mut __d_w1, &x, &w1, __g);
             }
             (
                 ::ad_runtime::__private::tensor::shaped(__d_w1, &w1),
@@ -335,14 +326,8 @@ fn classifier_pullback<'__ad>(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d11_v5);
-                ::ad_runtime::__private::acc(
-                    &mut __d_h,
-                    ::ad_runtime::__private::tensor::dot_d0(&h, &w2, &__g),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d_w2,
-                    ::ad_runtime::__private::tensor::dot_d1(&h, &w2, __g),
-                );
+                ::ad_runtime::__private::tensor::acc_dot_d0(&mut __d_h, &h, &w2, &__g);
+                ::ad_runtime::__private::tensor::acc_dot_d1(&mut __d_w2, &h, &w2, __g);
             }
             ::ad_runtime::__private::release(h);
             {
@@ -362,10 +347,7 @@ fn classifier_pullback<'__ad>(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d7_v2);
-                ::ad_runtime::__private::acc(
-                    &mut __d_w1,
-                    ::ad_runtime::__private::tensor::dot_d1(&x, &w1, __g),
-                );
+                ::ad_runtime::__private::tensor::acc_dot_d1(&mut __d_w1, &x, &w1, __g);
             }
             (
                 ::ad_runtime::__private::tensor::shaped(__d_w1, &w1),
