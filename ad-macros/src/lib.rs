@@ -154,7 +154,7 @@ fn dump(name: &syn::Ident, generated: &proc_macro2::TokenStream) {
     let Ok(want) = std::env::var("AD_DUMP") else {
         return;
     };
-    if want != "*" && want.split(',').all(|w| w.trim() != name.to_string()) {
+    if want != "*" && want.split(',').all(|w| *name != w.trim()) {
         return;
     }
     let text = match syn::parse2::<syn::File>(generated.clone()) {

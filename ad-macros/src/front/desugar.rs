@@ -129,7 +129,7 @@ pub(crate) fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
                         return None;
                     }
                     stmts.push(try_parse!(let #v = #elem;));
-                    stmts.extend(update(&try_parse!(#elem))?.into_iter().skip(0));
+                    stmts.extend(update(&try_parse!(#elem))?);
                 }
                 None => stmts.extend(update(&try_parse!(#elem))?),
             }

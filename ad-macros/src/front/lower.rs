@@ -54,6 +54,14 @@ pub(super) struct LoopFrame {
     pub(super) continue_code: u32,
 }
 
+/// Element reads of an open block: by base and index variable (`None` for a constant index),
+/// the index's tokens and the temporary holding the element.
+pub(super) type ElementReads = HashMap<(VarId, Option<VarId>), (String, VarId)>;
+
+/// A closure bound by `let`, with what each identifier of its body named where it was
+/// defined.
+pub(super) type LetClosure = (syn::ExprClosure, Vec<(String, Option<VarId>)>);
+
 pub struct Lowerer<'a> {
     pub(super) cx: &'a Ctxt,
     pub(super) fn_name: String,
@@ -75,12 +83,12 @@ pub struct Lowerer<'a> {
     /// Per open block: element reads `x[i]` already bound to a temporary, keyed by base and
     /// index (`None` for a constant index, with its tokens). Reading the same element again
     /// reuses the temporary, so the reverse sweep adds into `x̄[i]` once, not once per read.
-    pub(super) reads: Vec<HashMap<(VarId, Option<VarId>), (String, VarId)>>,
+    pub(super) reads: Vec<ElementReads>,
     /// `let`-bound variables whose value visibly is a float (see `looks_float`).
     pub(super) floats: std::collections::HashSet<VarId>,
     /// Closures bound by `let` (`let sq = |v| v * v;`), inlined where they are called: the
     /// closure and what each identifier of its body named where it was defined.
-    pub(super) closures: HashMap<VarId, (syn::ExprClosure, Vec<(String, Option<VarId>)>)>,
+    pub(super) closures: HashMap<VarId, LetClosure>,
     /// The pattern of a `let .. else` and its scrutinee, bound after the statement (inside the
     /// test of the flow its `else` block sets, see `lower_stmts`).
     pub(super) pending_bind: Option<(syn::Pat, Atom)>,

@@ -113,7 +113,7 @@ impl<'a> Gen<'a> {
                 by_ref: false,
             } if self.is_proven(*b, hoist::Side::Primal, index) => {
                 let (x, i) = (self.v(*b), self.atom(index));
-                unchecked::primal_read(&x, &i)
+                unchecked::primal_read(x, &i)
             }
             _ => self.fwd_op(op, false),
         }

@@ -322,10 +322,9 @@ pub fn method_receivers(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
         if let (T::Ident(v), T::Punct(p), T::Ident(m), T::Group(g)) = (&w[0], &w[1], &w[2], &w[3])
             && p.as_char() == '.'
             && g.delimiter() == proc_macro2::Delimiter::Parenthesis
+            && !reads_only(&m.to_string(), None)
         {
-            if !reads_only(&m.to_string(), None) {
-                out.push(v.to_string());
-            }
+            out.push(v.to_string());
         }
     }
     for t in tts {

@@ -498,9 +498,9 @@ pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
     let local = |v: VarId, out: &[bool]| {
         let var = &func.vars[v];
         out[v]
-            || (!kinds[v].is_scalar()
-                && !matches!(kinds[v], Kind::SeqScalar | Kind::SeqArray)
-                && !(var.kind == VarKind::Param && matches!(var.ty, Some(syn::Type::Reference(_)))))
+            || !(kinds[v].is_scalar()
+                || matches!(kinds[v], Kind::SeqScalar | Kind::SeqArray)
+                || (var.kind == VarKind::Param && matches!(var.ty, Some(syn::Type::Reference(_)))))
     };
     walk_stmts(&func.body.stmts, &mut |s| {
         let Stmt::Let { var, op, .. } = s else {

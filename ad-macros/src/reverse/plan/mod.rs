@@ -631,12 +631,12 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
                 }
             }
             // Recomputed values need their inputs.
-            for v in 0..n {
+            for (v, def) in def_op.iter().enumerate() {
                 if an.needed[v]
                     && (an.recompute[v]
                         || an.late[v].is_some()
                         || (an.reborrow[v] && func.vars[v].block == 0))
-                    && let Some(op) = def_op[v]
+                    && let Some(op) = def
                 {
                     more.extend(op.reads());
                 }
@@ -655,8 +655,8 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         // A value recomputed late cannot feed a value recomputed at the block's reverse start
         // (which runs first): such values are stored instead.
         let mut demoted = false;
-        for t in 0..n {
-            if let Some(u) = late_consumer[t]
+        for (t, consumer) in late_consumer.iter().enumerate() {
+            if let Some(u) = *consumer
                 && an.late[t].is_some()
                 && an.recompute[u]
                 && an.needed[u]
