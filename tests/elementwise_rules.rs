@@ -231,3 +231,38 @@ fn dot_cotangents_accumulated_in_place() {
     let (_, (gn, _, _)) = recurrent_grad(&(&w - &(&tw * h)), &v, &m, &x);
     assert_hv_array(&hw, &gp, &gn, h, "H t (w)");
 }
+
+/// Broadcasting operands of `+`, `-` and `*` in a loop, where the reverse sweep needs some
+/// values and, for others, only the shapes a cotangent is reduced to (recorded by
+/// `tensor::shape_of_value` instead of stored or recomputed, as `w.dot(&h)` and `h.dot(v)` in
+/// `recurrent` above).
+#[differentiable(wrt(w, m, r))]
+fn shapes_in_a_loop(w: &Array2<f64>, m: &Array2<f64>, r: &Array1<f64>, steps: usize) -> f64 {
+    let mut acc = 0.0;
+    let mut q = m.clone();
+    for _ in 0..steps {
+        let big = w.dot(&q);
+        let small = r.dot(&q).insert_axis(Axis(0));
+        let s = &big + &small;
+        let e = small.mapv(f64::exp);
+        let d = &s - &e;
+        acc += s.sum() * 0.3 + (&d * 0.5).sum();
+        q = s.mapv(f64::tanh);
+    }
+    acc
+}
+
+#[test]
+fn shapes_recorded_for_broadcasting_operands() {
+    let mut rng = Rng::new(16);
+    let w = rand(&mut rng, (3, 3), -0.5, 0.5);
+    let m = rand(&mut rng, (3, 2), -1.0, 1.0);
+    let r = rand(&mut rng, 3, -1.0, 1.0);
+    for steps in [1usize, 4] {
+        let (v, (gw, gm, gr)) = shapes_in_a_loop_grad(&w, &m, &r, steps);
+        assert_eq!(v, shapes_in_a_loop(&w, &m, &r, steps));
+        assert_fd_array(|w| shapes_in_a_loop(w, &m, &r, steps), &w, &gw, "d/dw");
+        assert_fd_array(|m| shapes_in_a_loop(&w, m, &r, steps), &m, &gm, "d/dm");
+        assert_fd_array(|r| shapes_in_a_loop(&w, &m, r, steps), &r, &gr, "d/dr");
+    }
+}

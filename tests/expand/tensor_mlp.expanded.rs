@@ -47,11 +47,11 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
         ) + use<'__ad, __AdHvpM>,
 ) {
     let __v2 = ::ad_runtime::__private::tensor::DualDot::dot(&x, &w1);
-    let __shape7_v2 = ::ad_runtime::__private::tensor::shape_of(&__v2);
+    let __shapeof7_v2 = ::ad_runtime::__private::tensor::shape_of_value(&__v2);
     let __v3 = __v2 + b1;
     let (h, __pb4) = nn::relu_pullback(&__v3);
     let __v5 = ::ad_runtime::__private::tensor::DualDot::dot(&h, &w2);
-    let __shape11_v5 = ::ad_runtime::__private::tensor::shape_of(&__v5);
+    let __shapeof11_v5 = ::ad_runtime::__private::tensor::shape_of_value(&__v5);
     let logits = __v5 + b2;
     let (__v7, __pb6) = nn::cross_entropy_pullback(&logits, labels);
     let __ret1: ::ad_runtime::Dual<f64> = __v7;
@@ -82,7 +82,7 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_logits);
                 let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
-                    __shape11_v5,
+                    ::core::clone::Clone::clone(&__shapeof11_v5),
                     &b2,
                     __g,
                 );
@@ -103,7 +103,7 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
             {
                 let __g = ::ad_runtime::__private::take(&mut __d8_v3);
                 let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
-                    __shape7_v2,
+                    ::core::clone::Clone::clone(&__shapeof7_v2),
                     &b1,
                     __g,
                 );
@@ -282,11 +282,11 @@ fn classifier_pullback<'__ad>(
         ) + use<'__ad>,
 ) {
     let __v2 = x.dot(w1);
-    let __shape7_v2 = ::ad_runtime::__private::tensor::shape_of(&__v2);
+    let __shapeof7_v2 = ::ad_runtime::__private::tensor::shape_of_value(&__v2);
     let __v3 = __v2 + b1;
     let (h, __pb4) = nn::relu_pullback(&__v3);
     let __v5 = h.dot(w2);
-    let __shape11_v5 = ::ad_runtime::__private::tensor::shape_of(&__v5);
+    let __shapeof11_v5 = ::ad_runtime::__private::tensor::shape_of_value(&__v5);
     let logits = __v5 + b2;
     let (__v7, __pb6) = nn::cross_entropy_pullback(&logits, labels);
     let __ret1: f64 = __v7;
@@ -317,7 +317,7 @@ fn classifier_pullback<'__ad>(
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_logits);
                 let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
-                    __shape11_v5,
+                    ::core::clone::Clone::clone(&__shapeof11_v5),
                     &b2,
                     __g,
                 );
@@ -338,7 +338,7 @@ fn classifier_pullback<'__ad>(
             {
                 let __g = ::ad_runtime::__private::take(&mut __d8_v3);
                 let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
-                    __shape7_v2,
+                    ::core::clone::Clone::clone(&__shapeof7_v2),
                     &b1,
                     __g,
                 );

@@ -233,6 +233,37 @@ impl<'a> Gen<'a> {
     }
 
     pub(super) fn fwd_stmt(&self, s: &Stmt) -> TokenStream {
+        let mut out = self.fwd_stmt_alone(s);
+        if let Stmt::Let { var, .. } = s
+            && self.an.shape_only[*var]
+        {
+            out.extend(self.record_shape(*var));
+        }
+        out
+    }
+
+    /// The shape of a `let` value the reverse sweep reads only by its shape (see
+    /// `Analysis::shape_only`), right after its definition: bound, or pushed when its block
+    /// has reverse code and runs its reverse elsewhere.
+    fn record_shape(&self, v: VarId) -> TokenStream {
+        let i = self.v(v);
+        let value = quote!(::ad_runtime::__private::tensor::shape_of_value(&#i));
+        let block = self.func.vars[v].block;
+        if block != 0 && self.block_rev.get() && self.in_scope.get() != Some(block) {
+            let t = self.tape(self.derived("__tapeshape", v));
+            self.push_to(block, &t, value)
+        } else {
+            let sh = self.shape_var(v);
+            quote!(let #sh = #value;)
+        }
+    }
+
+    /// The variable holding the recorded shape of `v` (see [`Gen::record_shape`]).
+    pub(super) fn shape_var(&self, v: VarId) -> Ident {
+        self.derived("__shapeof", v)
+    }
+
+    fn fwd_stmt_alone(&self, s: &Stmt) -> TokenStream {
         match s {
             Stmt::Let { var, op, span } if self.map_by_dual(op) && self.an.work(s) => {
                 let Op::Map {

@@ -203,7 +203,13 @@ impl<'a> Gen<'a> {
                     Target::Operand if k == 0 && consumed.is_some() => {
                         consumed.as_ref().map(|sh| quote!(#sh))
                     }
-                    Target::Operand => Some(self.need_arg(operands[k])),
+                    Target::Operand => match operands[k].var().filter(|v| an.shape_only[*v]) {
+                        Some(v) => {
+                            let sh = self.shape_var(v);
+                            Some(quote!(::core::clone::Clone::clone(&#sh)))
+                        }
+                        None => Some(self.need_arg(operands[k])),
+                    },
                 };
                 // Both operands of a tensor `+`/`-` from one rule: the cotangent goes whole to
                 // one and the other is reduced from a borrow of it (no copy of `g`).

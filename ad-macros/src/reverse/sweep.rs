@@ -37,6 +37,11 @@ impl<'a> Gen<'a> {
             // inputs that do not change after it).
             let in_scope = self.in_scope.get() == Some(b.id);
             for &v in &vars {
+                if self.an.shape_only[v] && !in_scope {
+                    let t = self.tape(self.derived("__tapeshape", v));
+                    let sh = self.shape_var(v);
+                    out.extend(quote!(let #sh = #t.pop();));
+                }
                 if self.an.stored(self.func, v) && !in_scope {
                     let (t, i) = (self.var_tape(v), self.v(v));
                     let m = self.an.overwritten[v].then(|| quote!(mut));

@@ -82,6 +82,12 @@ pub struct Analysis {
     /// (by statement address), where their inputs still hold the values they were computed
     /// from: `t = y * a` before `y = t.sin() + x` needs no tape once `y` is restored.
     pub late: Vec<Option<usize>>,
+    /// `let` values whose shape, not value, the reverse sweep reads (the operand of a tensor
+    /// `+`, `-`, `*` or `/` that the rule reduces a cotangent to, see `needs::shape_target`):
+    /// the forward sweep records `tensor::shape_of_value` right after the definition (pushed
+    /// per iteration in a block with reverse code), so the value is neither stored nor
+    /// recomputed for it.
+    pub shape_only: Vec<bool>,
     /// Element increments `v[i] = t + e` (`v[i] += e`, `v[i] -= e`) whose `t = v[i]` is read
     /// only there (by statement address): the cotangent of `v[i]` passes through unchanged,
     /// so the reverse sweep reads it instead of taking it out and adding it back, and `t`
@@ -551,6 +557,7 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         undo: HashSet::new(),
         hoisted: trailing,
         late,
+        shape_only: vec![false; n],
     };
     // Until the save analysis below runs, every overwrite of a needed variable saves (or,
     // for a counter step, is undone).
@@ -671,6 +678,17 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
     }
     all_overwrites(&mut an);
     refine_saves(func, &mut an, &def_op, &steps, &kill_writes);
+    walk(&func.body, &mut |s| {
+        if an.work(s)
+            && let Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } = s
+        {
+            for v in needs::shape_needs(func, op, &an.active, &an.kinds) {
+                if !an.needed[v] {
+                    an.shape_only[v] = true;
+                }
+            }
+        }
+    });
     // A value the reverse sweep reads whole (not through recomputed or stored elements) and
     // that a method may have changed since: it cannot be restored.
     walk(&func.body, &mut |s| {

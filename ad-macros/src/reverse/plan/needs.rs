@@ -33,7 +33,11 @@ pub fn op_needs(
             for (k, needs) in partials.iter().enumerate() {
                 if is_active(k) {
                     resolve(needs, &mut out);
-                    if kinds::arith_target(kx, ky, k) == kinds::Target::Operand {
+                    // The operand whose shape the cotangent is reduced to: its value, unless
+                    // the sweep records its shape instead (see `shape_needs`).
+                    if kinds::arith_target(kx, ky, k) == kinds::Target::Operand
+                        && !shape_target(func, ops[k], kinds)
+                    {
                         resolve(&[Need::In(k)], &mut out);
                     }
                 }
@@ -132,4 +136,31 @@ pub fn map_by_output(sub: &Func) -> Option<&syn::Ident> {
     );
     (by_output && args.is_empty() && recv.var() == Some(0) && w == v && *r == sub.ret)
         .then_some(name)
+}
+
+/// Whether an arithmetic operand whose value a rule reads only to reduce a cotangent to its
+/// shape (`Target::Operand`) is recorded by its shape instead (`tensor::shape_of_value`):
+/// a `let` of the body or of a block (defined once per run of its block, never changed)
+/// known to be an array. Parameters are always at hand; mutable variables keep their value;
+/// a value of unknown kind may be a scalar at run time, whose value (8 bytes, or recomputed)
+/// costs less to keep than a shape.
+pub fn shape_target(func: &Func, a: &Atom, kinds: &[Kind]) -> bool {
+    matches!(a, Atom::Var(v) | Atom::Ref(v)
+        if func.vars[*v].kind == VarKind::Let && kinds[*v] == Kind::Array)
+}
+
+/// The operands of `op` whose shapes (not values) its partials read (see [`shape_target`]).
+pub fn shape_needs(func: &Func, op: &Op, active: &[bool], kinds: &[Kind]) -> Vec<VarId> {
+    let Op::Arith(a, x, y) = op else {
+        return Vec::new();
+    };
+    let ops = op.operands();
+    let (_, partials) = rules::arith(*a);
+    let (kx, ky) = (kinds::atom_kind(x, kinds), kinds::atom_kind(y, kinds));
+    (0..partials.len())
+        .filter(|&k| ops.get(k).is_some_and(|a| atom_active(a, active)))
+        .filter(|&k| kinds::arith_target(kx, ky, k) == kinds::Target::Operand)
+        .filter(|&k| shape_target(func, ops[k], kinds))
+        .filter_map(|k| ops[k].var())
+        .collect()
 }

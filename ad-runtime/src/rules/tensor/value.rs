@@ -792,6 +792,56 @@ impl<G: Cotangent, D: Dimension> Target<G> for Shape<D> {
     }
 }
 
+/// Target: an operand known by its runtime shape alone (a scalar, or an array of any
+/// dimension), with its cotangent type `T`. The reverse sweep records this instead of the
+/// operand's value when a `+`, `-`, `*` or `/` rule reads the operand only to reduce a
+/// broadcast cotangent back to its shape (`w.dot(&h) + u.dot(&x)` in a loop: two shapes per
+/// step instead of a stored vector and a recomputed product).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShapeOf<T> {
+    /// `None` for a scalar.
+    dim: Option<IxDyn>,
+    _t: core::marker::PhantomData<fn() -> T>,
+}
+
+/// The [`ShapeOf`] target of a value.
+#[inline]
+pub fn shape_of_value<A: Value + ?Sized>(a: &A) -> ShapeOf<A::Tangent> {
+    ShapeOf {
+        dim: match a.dyn_val() {
+            DynVal::Scalar(_) => None,
+            DynVal::Array(v) => Some(v.raw_dim()),
+        },
+        _t: core::marker::PhantomData,
+    }
+}
+
+impl<G: Cotangent, T: Cotangent<Elem = G::Elem>> Target<G> for ShapeOf<T> {
+    type Out = T;
+    #[inline]
+    #[track_caller]
+    fn reduce(self, c: DynCot<G::Elem>) -> T {
+        T::from_dyn_cot(match self.dim {
+            None => DynCot::Scalar(c.sum()),
+            Some(dim) => DynCot::from_array(project_to(dim, c)),
+        })
+    }
+    #[inline]
+    #[track_caller]
+    fn reduce_view(self, c: Option<ArrayViewD<'_, G::Elem>>) -> T {
+        T::from_dyn_cot(match self.dim {
+            None => DynCot::Scalar(c.map_or_else(<G::Elem as num_traits::Zero>::zero, |c| c.sum())),
+            Some(dim) => DynCot::from_array(project_view_to(dim, c)),
+        })
+    }
+    #[inline]
+    fn whole(&self, g: &G) -> bool {
+        self.dim
+            .as_ref()
+            .is_some_and(|d| g.cot_view().is_some_and(|g| g.shape() == d.slice()))
+    }
+}
+
 // x̄ of an array parameter: the adjoint, or zeros of x's shape if nothing was added.
 /// The gradient returned for an array parameter `like`: its adjoint `d`, or zeros shaped like
 /// the parameter when nothing flowed into it (`d` is still the empty marker). Parameters'
