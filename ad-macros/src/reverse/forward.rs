@@ -305,19 +305,6 @@ impl<'a> Gen<'a> {
                     let (b, i) = (self.atom(base), self.atom(index));
                     rhs = unchecked::hoisted_read(&b, &i);
                 }
-                let mut shape = None;
-                if let Some(a) = self.in_place_operand(s)
-                    && let Op::Arith(k, _, b) = op
-                {
-                    let (ai, sh) = (self.v(a), self.derived("__shape", a));
-                    let b = self.arith_operand(b);
-                    rhs = match k {
-                        Arith::Sub => quote!(#ai - #b),
-                        _ => quote!(#ai + #b),
-                    };
-                    shape =
-                        Some(quote!(let #sh = ::ad_runtime::__private::tensor::shape_of(&#ai);));
-                }
                 let copy = (self.an.reborrow[*var]
                     && self.block_rev.get()
                     && self.an.stored(self.func, *var))
@@ -330,7 +317,7 @@ impl<'a> Gen<'a> {
                         let ty = vk.ty.as_ref().map(|t| quote!(: (#t, _)));
                         quote_spanned!(*span=> let (#m #i, #pb) #ty = #rhs;)
                     }
-                    None => quote!(#shape let #m #i #ty = #rhs; #copy),
+                    None => quote!(let #m #i #ty = #rhs; #copy),
                 };
                 // A local struct whose fields the reverse sweep accumulates into: its
                 // tangent type, for the adjoint's declaration (see `body_adjoints`).

@@ -53,64 +53,6 @@ impl<'a> Gen<'a> {
         .then_some(*v)
     }
 
-    /// `let t = a + b` or `let t = a - b` of the function body that may consume `a`: `a` is
-    /// an owned array (a product, an arithmetic or `mapv` result) that no other statement
-    /// reads, and that the reverse sweep needs only as the target of this sum (its shape).
-    /// The forward sweep then computes `t` in `a`'s memory (`a + &b`), after keeping `a`'s
-    /// shape (`tensor::shape_of`) for the reverse sweep: `x.dot(w) + b` allocates one array,
-    /// not two. Returns `a`.
-    pub(super) fn in_place_operand(&self, s: &Stmt) -> Option<VarId> {
-        let Stmt::Let {
-            var: t,
-            op: Op::Arith(Arith::Add | Arith::Sub, Atom::Var(a), other),
-            ..
-        } = s
-        else {
-            return None;
-        };
-        let a = *a;
-        let va = &self.func.vars[a];
-        let eligible = va.block == 0
-            && va.kind == VarKind::Let
-            && a != self.func.ret
-            && other.var() != Some(a)
-            && self.an.adj(a)
-            && self.kept_array(&Atom::Var(a)).is_some()
-            && !self.an.reborrow[a]
-            && !self.an.recompute[*t]
-            && self.an.late[*t].is_none()
-            && self.func.body.stmts.iter().any(|x| std::ptr::eq(x, s));
-        if !eligible {
-            return None;
-        }
-        let def = self.func.defs.get(&a)?;
-        let owned = match def {
-            Op::Arith(..) | Op::Map { .. } => true,
-            Op::Method { name, .. } => name == "dot",
-            _ => false,
-        };
-        if !owned
-            || crate::reverse::plan::op_needs(self.func, def, a, &self.an.active, &self.an.kinds)
-                .iter()
-                .any(|(v, _)| *v == a)
-        {
-            return None;
-        }
-        let name = self.v(a).to_string();
-        let (mut mentions, mut in_effect) = (0, false);
-        crate::ir::walk_stmts(&self.func.body.stmts, &mut |x| {
-            if crate::ir::stmt_mentions(x, a) {
-                mentions += 1;
-            }
-            if let Stmt::Effect { tokens } = x {
-                let mut m = std::collections::HashSet::new();
-                idents(tokens, &mut m);
-                in_effect |= m.contains(&name);
-            }
-        });
-        (mentions == 2 && !in_effect).then_some(a)
-    }
-
     /// An arithmetic operand: a kept array is borrowed (`&a + &b` leaves both in place).
     pub(super) fn arith_operand(&self, a: &Atom) -> TokenStream {
         match (self.kept_array(a), self.kept_unknown(a)) {

@@ -193,16 +193,11 @@ impl<'a> Gen<'a> {
             Op::Arith(a, x, y) => {
                 use crate::sema::kinds::Target;
                 let (name, partials) = rules::arith(*a);
-                // An operand the forward sweep consumed is known by its shape.
-                let consumed = self.in_place_operand(s).map(|a| self.derived("__shape", a));
                 let target = |k: usize| match crate::sema::kinds::arith_target(kind(x), kind(y), k)
                 {
                     Target::ScalarPath => None,
                     Target::ToScalar => Some(quote!(#rt::ToScalar)),
                     Target::Same => Some(quote!(#rt::Same)),
-                    Target::Operand if k == 0 && consumed.is_some() => {
-                        consumed.as_ref().map(|sh| quote!(#sh))
-                    }
                     Target::Operand => match operands[k].var().filter(|v| an.shape_only[*v]) {
                         Some(v) => {
                             let sh = self.shape_var(v);

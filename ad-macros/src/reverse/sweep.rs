@@ -146,12 +146,6 @@ impl<'a> Gen<'a> {
         for v in 0..self.func.vars.len() {
             *names.entry(self.v(v).to_string()).or_default() += 1;
         }
-        // Arrays the forward sweep consumed (see `in_place_operand`) are gone already.
-        let consumed: HashSet<VarId> = b
-            .stmts
-            .iter()
-            .filter_map(|s| self.in_place_operand(s))
-            .collect();
         let mut after: Vec<Vec<Ident>> = vec![Vec::new(); groups.len()];
         for (v, var) in self.func.vars.iter().enumerate() {
             let name = self.v(v).to_string();
@@ -162,7 +156,6 @@ impl<'a> Gen<'a> {
                 // there, never moved.
                 && self.kept_array(&Atom::Var(v)).is_some()
                 && !self.an.reborrow[v]
-                && !consumed.contains(&v)
                 && names[&name] == 1
                 && !pinned.contains(&name);
             if !owned {
