@@ -1,7 +1,7 @@
 //! `+ - * /` between arrays and scalars, with `ndarray` broadcasting. Each rule computes its
 //! contribution in the result's shape and lets the target reduce it to the operand.
 
-use super::value::{Cotangent, Target, Value, zip_view, zip1, zip2};
+use super::value::{Cotangent, Target, Value, zip1, zip2};
 
 // ---------------------------------------------------------------------------------------
 // y = a + b;  ā += unbroadcast(ȳ);  b̄ += unbroadcast(ȳ)
@@ -132,10 +132,10 @@ where
         return (mul_d0(ta, b, g2), mul_d1(tb, a, g));
     }
     if tb.whole(&g) && !ta.whole(&g) {
-        let ga = ta.reduce(zip_view(g.cot_view(), &b.dyn_val(), None, |g, b, _| g * b));
+        let ga = ta.reduce_zip(g.cot_view(), &b.dyn_val(), None, |g, b, _| g * b);
         (ga, mul_d1(tb, a, g))
     } else {
-        let gb = tb.reduce(zip_view(g.cot_view(), &a.dyn_val(), None, |g, a, _| a * g));
+        let gb = tb.reduce_zip(g.cot_view(), &a.dyn_val(), None, |g, a, _| a * g);
         (mul_d0(ta, b, g), gb)
     }
 }
@@ -155,15 +155,12 @@ where
         return (div_d0(ta, b, g2), div_d1(tb, a, b, g));
     }
     if tb.whole(&g) && !ta.whole(&g) {
-        let ga = ta.reduce(zip_view(g.cot_view(), &b.dyn_val(), None, |g, b, _| g / b));
+        let ga = ta.reduce_zip(g.cot_view(), &b.dyn_val(), None, |g, b, _| g / b);
         (ga, div_d1(tb, a, b, g))
     } else {
-        let gb = tb.reduce(zip_view(
-            g.cot_view(),
-            &a.dyn_val(),
-            Some(&b.dyn_val()),
-            |g, a, b| -g * a / (b * b),
-        ));
+        let gb = tb.reduce_zip(g.cot_view(), &a.dyn_val(), Some(&b.dyn_val()), |g, a, b| {
+            -g * a / (b * b)
+        });
         (div_d0(ta, b, g), gb)
     }
 }

@@ -553,6 +553,58 @@ pub(crate) fn zip_view<F: TensorFloat>(
     DynCot::Array(out)
 }
 
+/// The sum over the broadcast axes of `f(g, x, y)` (`x`, `y` broadcast to `g`'s shape),
+/// straight into an array of `shape`: a cotangent reduced to a broadcast operand without the
+/// full-size product first (a layer norm's gain `(n,)` or row statistics `(m, 1)` against a
+/// `m × n` cotangent). For a 2-D `g` and `shape` `(n,)`, `(1, n)` or `(m, 1)`; `None` else.
+pub(crate) fn zip_reduce<F: TensorFloat>(
+    g: &ArrayViewD<'_, F>,
+    x: &DynVal<'_, F>,
+    y: Option<&DynVal<'_, F>>,
+    shape: &[usize],
+    f: &impl Fn(F, F, F) -> F,
+) -> Option<ArrayD<F>> {
+    let g = g.view().into_dimensionality::<ndarray::Ix2>().ok()?;
+    let (m, n) = g.dim();
+    let xv = x.view();
+    let xv = xv.broadcast((m, n))?;
+    let yo = y.map(|y| y.view());
+    // Without `y`, `x` stands in for it and `f` gets zero there.
+    let yv = match &yo {
+        Some(y) => y.broadcast((m, n))?,
+        None => xv.clone(),
+    };
+    let has_y = y.is_some();
+    let h = |g: F, x: F, y: F| f(g, x, if has_y { y } else { F::zero() });
+    let out = if (shape == [n] || shape == [1, n]) && m > 1 {
+        let mut out = ndarray::Array1::<F>::zeros(n);
+        for ((gr, xr), yr) in g.rows().into_iter().zip(xv.rows()).zip(yv.rows()) {
+            Zip::from(&mut out)
+                .and(&gr)
+                .and(&xr)
+                .and(&yr)
+                .for_each(|o, &g, &x, &y| *o += h(g, x, y));
+        }
+        out.into_shape_with_order(shape.to_vec()).ok()?
+    } else if shape == [m, 1] && n > 1 {
+        let mut out = ndarray::Array1::<F>::zeros(m);
+        Zip::from(&mut out)
+            .and(g.rows())
+            .and(xv.rows())
+            .and(yv.rows())
+            .for_each(|o, gr, xr, yr| {
+                *o = Zip::from(&gr)
+                    .and(&xr)
+                    .and(&yr)
+                    .fold(F::zero(), |acc, &g, &x, &y| acc + h(g, x, y));
+            });
+        out.into_shape_with_order(shape.to_vec()).ok()?
+    } else {
+        return None;
+    };
+    Some(out)
+}
+
 /// `g ← f(g, x, y)` element by element, `x` and `y` broadcast. Zero stays zero.
 #[inline]
 pub(crate) fn zip2<F: TensorFloat>(
@@ -704,6 +756,23 @@ pub trait Target<G: Cotangent> {
     fn reduce_view(self, c: Option<ArrayViewD<'_, G::Elem>>) -> Self::Out;
     /// Whether [`Target::reduce_g`] of `g` is `g` itself (no reduction, no copy).
     fn whole(&self, g: &G) -> bool;
+    /// Reduces `f(g, x, y)` (`x`, `y` broadcast; `g` borrowed, `None` for zero): the
+    /// cotangent part of a product's operand. Targets of a known shape sum it straight into
+    /// that shape where they can ([`zip_reduce`]); the default makes the full product first.
+    #[inline]
+    #[track_caller]
+    fn reduce_zip(
+        self,
+        g: Option<ArrayViewD<'_, G::Elem>>,
+        x: &DynVal<'_, G::Elem>,
+        y: Option<&DynVal<'_, G::Elem>>,
+        f: impl Fn(G::Elem, G::Elem, G::Elem) -> G::Elem,
+    ) -> Self::Out
+    where
+        Self: Sized,
+    {
+        self.reduce(zip_view(g, x, y, f))
+    }
 }
 
 impl<G: Cotangent> Target<G> for Same {
@@ -760,6 +829,23 @@ impl<G: Cotangent, A: Value<Elem = G::Elem> + ?Sized> Target<G> for &A {
     fn whole(&self, g: &G) -> bool {
         g.cot_view()
             .is_some_and(|g| g.shape() == self.dyn_val().shape())
+    }
+    #[inline]
+    #[track_caller]
+    fn reduce_zip(
+        self,
+        g: Option<ArrayViewD<'_, G::Elem>>,
+        x: &DynVal<'_, G::Elem>,
+        y: Option<&DynVal<'_, G::Elem>>,
+        f: impl Fn(G::Elem, G::Elem, G::Elem) -> G::Elem,
+    ) -> A::Tangent {
+        if let Some(gv) = &g
+            && let DynVal::Array(own) = self.dyn_val()
+            && let Some(c) = zip_reduce(gv, x, y, own.shape(), &f)
+        {
+            return self.project(DynCot::Array(c));
+        }
+        <&A as Target<G>>::reduce(self, zip_view(g, x, y, f))
     }
 }
 
@@ -839,6 +925,22 @@ impl<G: Cotangent, T: Cotangent<Elem = G::Elem>> Target<G> for ShapeOf<T> {
         self.dim
             .as_ref()
             .is_some_and(|d| g.cot_view().is_some_and(|g| g.shape() == d.slice()))
+    }
+    #[inline]
+    #[track_caller]
+    fn reduce_zip(
+        self,
+        g: Option<ArrayViewD<'_, G::Elem>>,
+        x: &DynVal<'_, G::Elem>,
+        y: Option<&DynVal<'_, G::Elem>>,
+        f: impl Fn(G::Elem, G::Elem, G::Elem) -> G::Elem,
+    ) -> T {
+        if let (Some(gv), Some(dim)) = (&g, &self.dim)
+            && let Some(c) = zip_reduce(gv, x, y, dim.slice(), &f)
+        {
+            return T::from_dyn_cot(DynCot::Array(c));
+        }
+        <ShapeOf<T> as Target<G>>::reduce(self, zip_view(g, x, y, f))
     }
 }
 
