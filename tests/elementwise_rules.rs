@@ -266,3 +266,32 @@ fn shapes_recorded_for_broadcasting_operands() {
         assert_fd_array(|r| shapes_in_a_loop(&w, &m, r, steps), &r, &gr, "d/dr");
     }
 }
+
+/// Axis reductions of a value with other uses: their cotangents are added into the adjoint
+/// in place (`tensor::acc_sum_axis_d0`, `acc_mean_axis_d0`), first or after other terms.
+#[differentiable]
+fn axis_reductions(z: &Array2<f64>, w: &Array1<f64>) -> f64 {
+    let h = z.mapv(f64::tanh);
+    let m = h.mean_axis(Axis(1)).unwrap().insert_axis(Axis(1));
+    let c = &h - &m;
+    let s = h.sum_axis(Axis(0));
+    let v = c.var_axis(Axis(1), 0.0);
+    (&s * w).sum() + v.sum() + (&c * &c).sum() * 0.5 + h.sum_axis(Axis(1)).mapv(f64::sin).sum()
+}
+
+#[test]
+fn axis_reductions_accumulate_in_place() {
+    let mut rng = Rng::new(17);
+    let z = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let w = rand(&mut rng, 3, -1.0, 1.0);
+    let (v, (gz, gw)) = axis_reductions_grad(&z, &w);
+    assert_eq!(v, axis_reductions(&z, &w));
+    assert_fd_array(|z| axis_reductions(z, &w), &z, &gz, "d/dz");
+    assert_fd_array(|w| axis_reductions(&z, w), &w, &gw, "d/dw");
+    let tz = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let (_, _, (hz, _)) = axis_reductions_hvp(&z, &w, &tz, &(&w * 0.0));
+    let h = 1e-5;
+    let (_, (gp, _)) = axis_reductions_grad(&(&z + &(&tz * h)), &w);
+    let (_, (gm, _)) = axis_reductions_grad(&(&z - &(&tz * h)), &w);
+    assert_hv_array(&hz, &gp, &gm, h, "H t (z)");
+}

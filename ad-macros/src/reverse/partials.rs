@@ -525,10 +525,16 @@ impl<'a> Gen<'a> {
             let d = self.adj(v);
             let rt = rt_at(sp);
             let fs = f.to_string();
-            // A matrix operand of `dot`: its cotangent added into the adjoint in place (a
-            // rank-1 update for matrix·vector, no array per call; `tensor::acc_dot_d0`).
-            if (fs == "tensor :: dot_d0" || fs == "tensor :: dot_d1")
-                && an.kinds[v] == crate::sema::kinds::Kind::Array
+            // A matrix operand of `dot`, the receiver of `sum_axis`/`mean_axis`: its
+            // cotangent added into the adjoint in place (a rank-1 update for matrix·vector,
+            // no array per call; `tensor::acc_dot_d0`, `acc_sum_axis_d0`).
+            if matches!(
+                fs.as_str(),
+                "tensor :: dot_d0"
+                    | "tensor :: dot_d1"
+                    | "tensor :: sum_axis_d0"
+                    | "tensor :: mean_axis_d0"
+            ) && an.kinds[v] == crate::sema::kinds::Kind::Array
             {
                 let acc = format_ident!("acc_{}", fs.trim_start_matches("tensor :: "), span = sp);
                 body.extend(quote_spanned!(sp=> #rt::tensor::#acc(&mut #d, #(#args,)* #gtok);));

@@ -2,7 +2,7 @@
 //! `fold_axis(axis, init, max/min)`. The result's cotangent is broadcast back over the
 //! reduced elements.
 
-use super::value::{Cotangent, DynCot, DynVal, TensorFloat, Value};
+use super::value::{ArrayValue, Cotangent, DynCot, DynVal, TensorFloat, Value};
 use crate::traits::{Real, Zero};
 use ndarray::{ArrayD, Axis, Zip};
 
@@ -83,6 +83,65 @@ where
         .and_broadcast(&gv)
         .map_collect(|_, &g| g * scale);
     a.project(DynCot::Array(c))
+}
+
+/// `a.sum_axis(axis)`, cotangent of `a` added into its adjoint `d` in place: `g` repeated
+/// along `axis` is added without an array of `a`'s shape first (the first contribution, into
+/// the empty marker, is moved in).
+#[inline]
+#[track_caller]
+pub fn acc_sum_axis_d0<A, G>(d: &mut ndarray::Array<A::Elem, A::Dim>, a: &A, axis: &Axis, g: G)
+where
+    A: ArrayValue<Tangent = ndarray::Array<<A as Value>::Elem, <A as ArrayValue>::Dim>> + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    acc_spread(d, a, *axis, g, num_traits::one::<A::Elem>());
+}
+
+/// `a.mean_axis(axis)`, cotangent of `a` added into its adjoint `d` in place (see
+/// [`acc_sum_axis_d0`]).
+#[inline]
+#[track_caller]
+pub fn acc_mean_axis_d0<A, G>(d: &mut ndarray::Array<A::Elem, A::Dim>, a: &A, axis: &Axis, g: G)
+where
+    A: ArrayValue<Tangent = ndarray::Array<<A as Value>::Elem, <A as ArrayValue>::Dim>> + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    let n = a.array_view().len_of(*axis);
+    acc_spread(d, a, *axis, g, num_traits::one::<A::Elem>() / count(n));
+}
+
+/// `d += scale · g` repeated along `axis` (`d` the empty marker: `spread` moved in).
+#[track_caller]
+fn acc_spread<A, G>(
+    d: &mut ndarray::Array<A::Elem, A::Dim>,
+    a: &A,
+    axis: Axis,
+    g: G,
+    scale: A::Elem,
+) where
+    A: ArrayValue<Tangent = ndarray::Array<<A as Value>::Elem, <A as ArrayValue>::Dim>> + ?Sized,
+    G: Cotangent<Elem = A::Elem>,
+{
+    if d.is_empty() {
+        *d = spread(a, axis, g, scale);
+        return;
+    }
+    let g = g.into_dyn_cot();
+    let Some(gv) = g.view() else {
+        return;
+    };
+    let gv = gv.insert_axis(axis);
+    let mut dv = d.view_mut().into_dyn();
+    assert!(
+        dv.shape() == a.array_view().shape(),
+        "sum_axis: an adjoint of shape {:?} for an array of shape {:?}",
+        dv.shape(),
+        a.array_view().shape()
+    );
+    Zip::from(&mut dv)
+        .and_broadcast(&gv)
+        .for_each(|d, &g| *d += g * scale);
 }
 
 // ---------------------------------------------------------------------------------------
