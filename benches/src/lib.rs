@@ -37,9 +37,9 @@ pub mod gmm;
 pub mod gmm_peers;
 pub mod measure;
 pub mod mlp;
-pub mod modes;
 #[cfg(feature = "tensor-peers")]
 pub mod mlp_peers;
+pub mod modes;
 pub mod peers;
 pub mod second;
 

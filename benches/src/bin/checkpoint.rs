@@ -94,7 +94,9 @@ fn main() {
         v: [0.1, 0.05],
     };
     let p = Physics { k: 4.0, c: 0.3 };
-    println!("| steps n | gradient | snapshots | time | time / stored tape | peak heap | steps evaluated / n |");
+    println!(
+        "| steps n | gradient | snapshots | time | time / stored tape | peak heap | steps evaluated / n |"
+    );
     println!("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
     for n in [1_000_000usize, 10_000_000] {
         let t = Instant::now();
@@ -110,10 +112,18 @@ fn main() {
             let ((vc, (gsc, gpc)), heap) =
                 with_peak_heap(|| simulate_checkpointed_grad(&s0, &p, n, k));
             let time = t.elapsed().as_secs_f64();
-            let err = [gsc.x[0] - gs.x[0], gsc.v[1] - gs.v[1], gpc.k - gp.k, gpc.c - gp.c]
-                .iter()
-                .fold(0.0f64, |m, d| m.max(d.abs()));
-            assert!(vc == v && err <= 1e-9 * (1.0 + gp.k.abs()), "n {n} k {k}: error {err}");
+            let err = [
+                gsc.x[0] - gs.x[0],
+                gsc.v[1] - gs.v[1],
+                gpc.k - gp.k,
+                gpc.c - gp.c,
+            ]
+            .iter()
+            .fold(0.0f64, |m, d| m.max(d.abs()));
+            assert!(
+                vc == v && err <= 1e-9 * (1.0 + gp.k.abs()),
+                "n {n} k {k}: error {err}"
+            );
             println!(
                 "| {n} | `#[checkpoint]` | {k} | {time:.3} s | {:.2}x | {:.1} kB | |",
                 time / tape_time,
@@ -124,10 +134,18 @@ fn main() {
             let t = Instant::now();
             let ((vc, gsc, gpc, steps), heap) = with_peak_heap(|| checkpointed(&s0, &p, n, k));
             let time = t.elapsed().as_secs_f64();
-            let err = [gsc.x[0] - gs.x[0], gsc.v[1] - gs.v[1], gpc.k - gp.k, gpc.c - gp.c]
-                .iter()
-                .fold(0.0f64, |m, d| m.max(d.abs()));
-            assert!(vc == v && err <= 1e-9 * (1.0 + gp.k.abs()), "n {n} k {k}: error {err}");
+            let err = [
+                gsc.x[0] - gs.x[0],
+                gsc.v[1] - gs.v[1],
+                gpc.k - gp.k,
+                gpc.c - gp.c,
+            ]
+            .iter()
+            .fold(0.0f64, |m, d| m.max(d.abs()));
+            assert!(
+                vc == v && err <= 1e-9 * (1.0 + gp.k.abs()),
+                "n {n} k {k}: error {err}"
+            );
             println!(
                 "| {n} | `revolve` by hand | {k} | {time:.3} s | {:.2}x | {:.1} kB | {:.1} |",
                 time / tape_time,

@@ -29,7 +29,10 @@ fn main() {
         let want: f64 = g.iter().zip(&v).map(|(a, b)| a * b).sum();
         let (_, t) = rosen_jvp(&x, &v);
         let scale: f64 = g.iter().zip(&v).map(|(a, b)| (a * b).abs()).sum();
-        assert!((t - want).abs() <= 1e-9 * scale.max(1.0), "jvp {t} vs {want}");
+        assert!(
+            (t - want).abs() <= 1e-9 * scale.max(1.0),
+            "jvp {t} vs {want}"
+        );
         let mut primal = || rosen(black_box(&x));
         let mut jvp = || rosen_jvp(black_box(&x), black_box(&v));
         let mut grad = || rosen_grad(black_box(&x));

@@ -32,7 +32,10 @@ fn interleaved(reps: usize, fs: &mut [&mut dyn FnMut()]) -> Vec<f64> {
 fn close(a: &Array2<f64>, b: &Array2<f64>, what: &str) {
     assert_eq!(a.dim(), b.dim(), "{what}");
     for (x, y) in a.iter().zip(b) {
-        assert!((x - y).abs() <= 1e-10 * (1.0 + y.abs()), "{what}: {x} vs {y}");
+        assert!(
+            (x - y).abs() <= 1e-10 * (1.0 + y.abs()),
+            "{what}: {x} vs {y}"
+        );
     }
 }
 
@@ -57,7 +60,9 @@ fn main() {
         .unwrap_or(11);
 
     println!("Full Jacobian of fan: R^n -> R^m");
-    println!("| n | m | forward (n JVPs) | reverse (m VJPs) | fan_jacobian | num-dual (n passes) | num-dual / fan_jacobian |");
+    println!(
+        "| n | m | forward (n JVPs) | reverse (m VJPs) | fan_jacobian | num-dual (n passes) | num-dual / fan_jacobian |"
+    );
     println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (n, m) in [(1000, 1), (1000, 1000), (1, 1000)] {
         let x = point(n);
@@ -130,7 +135,11 @@ fn main() {
         assert!((a - b).abs() <= 1e-9 * (1.0 + b.abs()));
     }
     let xs = input(100);
-    close(&rosen_hessian(&xs).2, &rosen_hessian_num_dual(&xs), "Hessian");
+    close(
+        &rosen_hessian(&xs).2,
+        &rosen_hessian_num_dual(&xs),
+        "Hessian",
+    );
     let t = interleaved(
         reps,
         &mut [
@@ -158,8 +167,25 @@ fn main() {
     println!("Rosenbrock against num-dual");
     println!("| derivative | ours | num-dual | num-dual / ours |");
     println!("| --- | ---: | ---: | ---: |");
-    println!("| JVP, n = {n} (`rosen_jvp` / one `Dual64` pass) | {} | {} | {:.2}x |", fmt(t[0]), fmt(t[1]), t[1] / t[0]);
-    println!("| HVP, n = {n} (`rosen_hvp` / n `HyperDual64` passes) | {} | {} | {:.0}x |", fmt(t[2]), fmt(t[3]), t[3] / t[2]);
-    println!("| Hessian, n = 100 (`rosen_hessian` / n(n+1)/2 `HyperDual64` passes) | {} | {} | {:.1}x |", fmt(t[4]), fmt(t[5]), t[5] / t[4]);
-    println!("median of {reps} interleaved samples per cell; each sample >= 2 ms; docs/modes.csv written");
+    println!(
+        "| JVP, n = {n} (`rosen_jvp` / one `Dual64` pass) | {} | {} | {:.2}x |",
+        fmt(t[0]),
+        fmt(t[1]),
+        t[1] / t[0]
+    );
+    println!(
+        "| HVP, n = {n} (`rosen_hvp` / n `HyperDual64` passes) | {} | {} | {:.0}x |",
+        fmt(t[2]),
+        fmt(t[3]),
+        t[3] / t[2]
+    );
+    println!(
+        "| Hessian, n = 100 (`rosen_hessian` / n(n+1)/2 `HyperDual64` passes) | {} | {} | {:.1}x |",
+        fmt(t[4]),
+        fmt(t[5]),
+        t[5] / t[4]
+    );
+    println!(
+        "median of {reps} interleaved samples per cell; each sample >= 2 ms; docs/modes.csv written"
+    );
 }

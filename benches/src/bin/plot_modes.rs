@@ -39,21 +39,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .label_style(("sans-serif", 16))
         .draw()?;
     chart
-        .draw_series(LineSeries::new(rows.iter().map(|r| (r.0, r.2)), BLUE.stroke_width(3)))?
+        .draw_series(LineSeries::new(
+            rows.iter().map(|r| (r.0, r.2)),
+            BLUE.stroke_width(3),
+        ))?
         .label("forward: n JVPs")
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLUE.stroke_width(3)));
     chart
-        .draw_series(LineSeries::new(rows.iter().map(|r| (r.0, r.3)), RED.stroke_width(3)))?
+        .draw_series(LineSeries::new(
+            rows.iter().map(|r| (r.0, r.3)),
+            RED.stroke_width(3),
+        ))?
         .label("reverse: m VJPs")
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], RED.stroke_width(3)));
-    chart.draw_series(rows.iter().map(|r| Circle::new((r.0, r.2), 4, BLUE.filled())))?;
-    chart.draw_series(rows.iter().map(|r| Circle::new((r.0, r.3), 4, RED.filled())))?;
-    chart.draw_series(std::iter::once(PathElement::new(
-        vec![(m, 0.0), (m, y_max)],
-        BLACK.mix(0.4).stroke_width(1),
-    )))?
-    .label("n = m")
-    .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.mix(0.4)));
+    chart.draw_series(
+        rows.iter()
+            .map(|r| Circle::new((r.0, r.2), 4, BLUE.filled())),
+    )?;
+    chart.draw_series(
+        rows.iter()
+            .map(|r| Circle::new((r.0, r.3), 4, RED.filled())),
+    )?;
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(m, 0.0), (m, y_max)],
+            BLACK.mix(0.4).stroke_width(1),
+        )))?
+        .label("n = m")
+        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.mix(0.4)));
     chart
         .configure_series_labels()
         .label_font(("sans-serif", 16))
