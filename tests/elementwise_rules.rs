@@ -40,6 +40,7 @@ fn maps_from_their_output() {
     let (v, (ga, gb)) = by_output_grad(&a, &b);
     let (vi, (gai, gbi)) = by_input_grad(&a, &b);
     assert_eq!(v, by_output(&a, &b));
+    assert_eq!(vi, by_input(&a, &b));
     assert!((v - vi).abs() <= 1e-14 * v.abs());
     assert_array_tol(&ga, &gai, 1e-13, "d/da against the general rule");
     assert_array_tol(&gb, &gbi, 1e-13, "d/db against the general rule");
@@ -101,6 +102,7 @@ fn squares_in_one_rule() {
     let (v, (gx, gy, gw)) = squares_grad(&x, &y, &w);
     let (vp, (gxp, gyp, gwp)) = squares_as_products_grad(&x, &y, &w);
     assert_eq!(v, vp);
+    assert_eq!(vp, squares_as_products(&x, &y, &w));
     assert_array_tol(&gx, &gxp, 1e-14, "d/dx against two products");
     assert_array_tol(&gy, &gyp, 1e-14, "d/dy against two products");
     assert_array_tol(&gw, &gwp, 1e-14, "d/dw against two products");
@@ -150,6 +152,7 @@ fn maps_by_dual_numbers() {
     let (v, (ga, gw)) = by_dual_grad(&a, &w, c);
     let (vl, (gal, gwl)) = by_dual_in_loop_grad(&a, &w, c);
     assert_eq!(v, by_dual(&a, &w, c));
+    assert_eq!(vl, by_dual_in_loop(&a, &w, c));
     assert!((v - vl).abs() <= 1e-14 * v.abs().max(1.0));
     assert_array_tol(&ga, &gal, 1e-13, "d/da against the closure's reverse");
     assert_array_tol(&gw, &gwl, 1e-13, "d/dw against the closure's reverse");
