@@ -187,9 +187,10 @@ impl Lowerer<'_> {
             return Err(self.body_error(f));
         };
         let state_name = match strip(&assign.left) {
-            Expr::Path(p) if p.path.get_ident().is_some() => {
-                p.path.get_ident().unwrap().to_string()
-            }
+            Expr::Path(p) => match p.path.get_ident() {
+                Some(id) => id.to_string(),
+                None => return Err(self.body_error(f)),
+            },
             _ => return Err(self.body_error(f)),
         };
         let Some(state) = self.lookup(&state_name) else {
@@ -213,21 +214,22 @@ impl Lowerer<'_> {
         let mut by_counter = Vec::new();
         let mut plain_args = syn::punctuated::Punctuated::<Expr, syn::Token![,]>::new();
         for (k, a) in call.args.iter().enumerate() {
+            // The state's form, and the argument lowered as a read of it (`&s` or `s`).
             let state_form = match strip(a) {
-                Expr::Path(p) if p.path.is_ident(&state_name) => Some(StateForm::Move),
+                Expr::Path(p) if p.path.is_ident(&state_name) => Some((StateForm::Move, a)),
                 Expr::Reference(r) if r.mutability.is_none() && is_name(&r.expr, &state_name) => {
-                    Some(StateForm::Ref)
+                    Some((StateForm::Ref, a))
                 }
                 Expr::MethodCall(m)
                     if m.method == "clone"
                         && m.args.is_empty()
                         && is_name(&m.receiver, &state_name) =>
                 {
-                    Some(StateForm::Clone)
+                    Some((StateForm::Clone, &*m.receiver))
                 }
                 _ => None,
             };
-            if let Some(sf) = state_form {
+            if let Some((sf, read)) = state_form {
                 if form.is_some() {
                     return Err(syn::Error::new_spanned(
                         a,
@@ -235,17 +237,7 @@ impl Lowerer<'_> {
                     ));
                 }
                 form = Some((k, sf));
-                // Lowered as a read of the state (`&s` or `s`).
-                plain_args.push(match sf {
-                    StateForm::Ref => a.clone(),
-                    StateForm::Move => a.clone(),
-                    StateForm::Clone => {
-                        let Expr::MethodCall(m) = strip(a) else {
-                            unreachable!("matched above")
-                        };
-                        (*m.receiver).clone()
-                    }
-                });
+                plain_args.push(read.clone());
                 continue;
             }
             if mentions(a, &state_name) {
