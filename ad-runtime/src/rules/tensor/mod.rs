@@ -42,7 +42,7 @@ pub use map::*;
 pub use reduce::*;
 pub use shape::*;
 pub use value::{
-    ArrayValue, CotRef, Cotangent, DynCot, DynVal, Same, Shape, ShapeOf, Target, TensorFloat,
-    ToScalar, Value, broadcasts_to, co_broadcast, marker, shape_of, shape_of_value, shaped,
-    unbroadcast, unbroadcast_view,
+    ArrayValue, CotRef, Cotangent, DynCot, DynVal, Same, ShapeOf, Target, TensorFloat, ToScalar,
+    Value, broadcasts_to, co_broadcast, marker, shape_of_value, shaped, unbroadcast,
+    unbroadcast_view,
 };

@@ -756,9 +756,15 @@ pub trait Target<G: Cotangent> {
     fn reduce_view(self, c: Option<ArrayViewD<'_, G::Elem>>) -> Self::Out;
     /// Whether [`Target::reduce_g`] of `g` is `g` itself (no reduction, no copy).
     fn whole(&self, g: &G) -> bool;
+    /// The operand's array shape, where the target knows it (`None`: a scalar, or a
+    /// target that takes any shape).
+    #[inline]
+    fn array_shape(&self) -> Option<IxDyn> {
+        None
+    }
     /// Reduces `f(g, x, y)` (`x`, `y` broadcast; `g` borrowed, `None` for zero): the
-    /// cotangent part of a product's operand. Targets of a known shape sum it straight into
-    /// that shape where they can ([`zip_reduce`]); the default makes the full product first.
+    /// cotangent part of a product's operand, summed straight into the operand's shape where
+    /// [`zip_reduce`] can, else made whole first and reduced.
     #[inline]
     #[track_caller]
     fn reduce_zip(
@@ -771,6 +777,11 @@ pub trait Target<G: Cotangent> {
     where
         Self: Sized,
     {
+        if let (Some(gv), Some(shape)) = (&g, self.array_shape())
+            && let Some(c) = zip_reduce(gv, x, y, shape.slice(), &f)
+        {
+            return self.reduce(DynCot::Array(c));
+        }
         self.reduce(zip_view(g, x, y, f))
     }
 }
@@ -831,50 +842,11 @@ impl<G: Cotangent, A: Value<Elem = G::Elem> + ?Sized> Target<G> for &A {
             .is_some_and(|g| g.shape() == self.dyn_val().shape())
     }
     #[inline]
-    #[track_caller]
-    fn reduce_zip(
-        self,
-        g: Option<ArrayViewD<'_, G::Elem>>,
-        x: &DynVal<'_, G::Elem>,
-        y: Option<&DynVal<'_, G::Elem>>,
-        f: impl Fn(G::Elem, G::Elem, G::Elem) -> G::Elem,
-    ) -> A::Tangent {
-        if let Some(gv) = &g
-            && let DynVal::Array(own) = self.dyn_val()
-            && let Some(c) = zip_reduce(gv, x, y, own.shape(), &f)
-        {
-            return self.project(DynCot::Array(c));
+    fn array_shape(&self) -> Option<IxDyn> {
+        match self.dyn_val() {
+            DynVal::Array(a) => Some(a.raw_dim()),
+            DynVal::Scalar(_) => None,
         }
-        <&A as Target<G>>::reduce(self, zip_view(g, x, y, f))
-    }
-}
-
-/// Target: an array operand that the forward sweep has since consumed (`a + b` computed in
-/// `a`'s memory), known by its shape alone, which is all `+` and `-` need of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shape<D>(D);
-
-/// The [`Shape`] target of an array, taken before the array is consumed.
-#[inline]
-pub fn shape_of<A: ArrayValue + ?Sized>(a: &A) -> Shape<A::Dim> {
-    Shape(a.array_view().raw_dim())
-}
-
-impl<G: Cotangent, D: Dimension> Target<G> for Shape<D> {
-    type Out = Array<G::Elem, D>;
-    #[inline]
-    #[track_caller]
-    fn reduce(self, c: DynCot<G::Elem>) -> Self::Out {
-        project_to(self.0, c)
-    }
-    #[inline]
-    #[track_caller]
-    fn reduce_view(self, c: Option<ArrayViewD<'_, G::Elem>>) -> Self::Out {
-        project_view_to(self.0, c)
-    }
-    #[inline]
-    fn whole(&self, g: &G) -> bool {
-        g.cot_view().is_some_and(|g| g.shape() == self.0.slice())
     }
 }
 
@@ -927,20 +899,8 @@ impl<G: Cotangent, T: Cotangent<Elem = G::Elem>> Target<G> for ShapeOf<T> {
             .is_some_and(|d| g.cot_view().is_some_and(|g| g.shape() == d.slice()))
     }
     #[inline]
-    #[track_caller]
-    fn reduce_zip(
-        self,
-        g: Option<ArrayViewD<'_, G::Elem>>,
-        x: &DynVal<'_, G::Elem>,
-        y: Option<&DynVal<'_, G::Elem>>,
-        f: impl Fn(G::Elem, G::Elem, G::Elem) -> G::Elem,
-    ) -> T {
-        if let (Some(gv), Some(dim)) = (&g, &self.dim)
-            && let Some(c) = zip_reduce(gv, x, y, dim.slice(), &f)
-        {
-            return T::from_dyn_cot(DynCot::Array(c));
-        }
-        <ShapeOf<T> as Target<G>>::reduce(self, zip_view(g, x, y, f))
+    fn array_shape(&self) -> Option<IxDyn> {
+        self.dim.clone()
     }
 }
 
