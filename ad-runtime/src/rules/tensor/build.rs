@@ -8,7 +8,8 @@
 //! output cotangent (the empty marker array) pulls back to zero (an empty `Vec`, the marker)
 //! without allocating.
 
-use super::value::{TensorFloat, marker, unbroadcast};
+use super::broadcast::unbroadcast;
+use super::value::{TensorFloat, marker};
 use ndarray::{Array, Array1, ArrayBase, Data, Dimension, StrideShape};
 
 /// `Array1::from_vec(v.to_vec())`: a 1-D array of the elements of `v`.

@@ -24,6 +24,7 @@
 //!   elementwise rules work in `g`'s buffer.
 
 mod arith;
+mod broadcast;
 mod build;
 mod elementwise;
 mod index;
@@ -43,6 +44,6 @@ pub use reduce::*;
 pub use shape::*;
 pub use value::{
     ArrayValue, CotRef, Cotangent, DynCot, DynVal, Same, ShapeOf, Target, TensorFloat, ToScalar,
-    Value, broadcasts_to, co_broadcast, marker, shape_of_value, shaped, unbroadcast,
-    unbroadcast_view,
+    Value, marker, shape_of_value, shaped,
 };
+pub use broadcast::{broadcasts_to, co_broadcast, unbroadcast, unbroadcast_view};

@@ -8,9 +8,10 @@
 //! (summing broadcast axes, as `unbroadcast`) and converts it back to the operand's static
 //! tangent type. When the contribution already has the operand's shape nothing is copied.
 
+use super::broadcast::{broadcasts_to, co_broadcast, unbroadcast, unbroadcast_view};
 use crate::traits::{Accumulate, Real, Zero};
 use ndarray::{
-    Array, ArrayBase, ArrayD, ArrayRef, ArrayView, ArrayViewD, Axis, Data, Dimension, IxDyn,
+    Array, ArrayBase, ArrayD, ArrayRef, ArrayView, ArrayViewD, Data, Dimension, IxDyn,
     LinalgScalar, ScalarOperand, Zip, aview0,
 };
 use num_traits::{Float, FloatConst, FromPrimitive, NumAssign};
@@ -384,94 +385,7 @@ pub fn marker<F: TensorFloat, D: Dimension>() -> Array<F, D> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Broadcasting
-
-/// Whether an array of shape `from` broadcasts to `to` (numpy rules: trailing axes aligned,
-/// each of `from` equal or 1).
-#[inline]
-pub fn broadcasts_to(from: &[usize], to: &[usize]) -> bool {
-    from.len() <= to.len()
-        && from
-            .iter()
-            .rev()
-            .zip(to.iter().rev())
-            .all(|(&f, &t)| f == t || f == 1)
-}
-
-/// The shape both `a` and `b` broadcast to.
-///
-/// # Panics
-/// When they are incompatible.
-#[track_caller]
-pub fn co_broadcast(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    let lead = long.len() - short.len();
-    let mut out = long.to_vec();
-    for (i, &s) in short.iter().enumerate() {
-        let l = &mut out[lead + i];
-        if *l == 1 {
-            *l = s;
-        } else if s != 1 && s != *l {
-            panic!("shapes {a:?} and {b:?} do not broadcast together");
-        }
-    }
-    out
-}
-
-/// Reduces a broadcast cotangent to `shape` (the adjoint of broadcasting `shape` to
-/// `c.shape()`): sums the extra leading axes and the axes where `shape` has length 1.
-/// Returns `c` itself when the shapes already match.
-///
-/// # Panics
-/// When `shape` does not broadcast to `c.shape()`.
-#[track_caller]
-pub fn unbroadcast<F: TensorFloat>(mut c: ArrayD<F>, shape: &[usize]) -> ArrayD<F> {
-    if c.shape() == shape {
-        return c;
-    }
-    assert!(
-        broadcasts_to(shape, c.shape()),
-        "cannot reduce a cotangent of shape {:?} to an operand of shape {:?}",
-        c.shape(),
-        shape
-    );
-    for _ in shape.len()..c.ndim() {
-        c = c.sum_axis(Axis(0));
-    }
-    for (i, &n) in shape.iter().enumerate() {
-        if n == 1 && c.len_of(Axis(i)) != 1 {
-            c = c.sum_axis(Axis(i)).insert_axis(Axis(i));
-        }
-    }
-    c
-}
-
-/// [`unbroadcast`] of a borrowed cotangent: the first reduction reads the view, so the
-/// whole cotangent is copied only when no reduction is needed.
-///
-/// # Panics
-/// When `shape` does not broadcast to `c.shape()`.
-#[track_caller]
-pub fn unbroadcast_view<F: TensorFloat>(c: ArrayViewD<'_, F>, shape: &[usize]) -> ArrayD<F> {
-    if c.shape() == shape {
-        return c.to_owned();
-    }
-    assert!(
-        broadcasts_to(shape, c.shape()),
-        "cannot reduce a cotangent of shape {:?} to an operand of shape {:?}",
-        c.shape(),
-        shape
-    );
-    let first = if c.ndim() > shape.len() {
-        c.sum_axis(Axis(0))
-    } else {
-        let i = (0..shape.len())
-            .find(|&i| shape[i] == 1 && c.len_of(Axis(i)) != 1)
-            .expect("shapes differ, so some axis is reduced");
-        c.sum_axis(Axis(i)).insert_axis(Axis(i))
-    };
-    unbroadcast(first, shape)
-}
+// Broadcasting: `broadcasts_to`, `co_broadcast`, `unbroadcast` are in `super::broadcast`.
 
 /// `g` as an owned array of the shape every one of `shapes` (and `g`) broadcasts to. An
 /// array `g` that already has that shape is returned as is.
