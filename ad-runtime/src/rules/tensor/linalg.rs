@@ -6,7 +6,7 @@
 
 use super::value::{ArrayValue, CotRef, Cotangent, DynCot, DynVal, TensorFloat, Value};
 use crate::traits::Zero;
-use ndarray::{Array, Array1, Array2, ArrayView1, ArrayView2, ArrayViewD, Axis, Ix1, Ix2};
+use ndarray::{Array, Array1, Array2, ArrayView1, ArrayView2, ArrayViewD, ArrayViewMut2, Ix1, Ix2};
 
 /// A 1-D or 2-D view of a `dot` operand or cotangent.
 fn as_1d<'a, F>(a: ArrayViewD<'a, F>, what: &str) -> ArrayView1<'a, F> {
@@ -20,7 +20,28 @@ fn as_2d<'a, F>(a: ArrayViewD<'a, F>, what: &str) -> ArrayView2<'a, F> {
 
 /// `u vᵀ` through the matrix product kernel (`m×1 · 1×n`).
 fn outer<F: TensorFloat>(u: ArrayView1<'_, F>, v: ArrayView1<'_, F>) -> Array2<F> {
-    u.insert_axis(Axis(1)).dot(&v.insert_axis(Axis(0)))
+    // Row-major by construction (a product of an `(n, 1)` and a `(1, m)` view may come back
+    // column-major, and then every later in-place update would take the slow path).
+    let mut o = Array2::zeros((u.len(), v.len()));
+    add_outer(o.view_mut(), u, v);
+    o
+}
+
+/// `d += u vᵀ`, with plain slices when `d` is row-major and `v` contiguous (the usual case:
+/// each row's update vectorises without `scaled_add`'s per-row shape and layout checks, which
+/// cost more than the update for the small matrices of a recurrent cell).
+fn add_outer<F: TensorFloat>(mut d: ArrayViewMut2<'_, F>, u: ArrayView1<'_, F>, v: ArrayView1<'_, F>) {
+    if let (Some(ds), Some(vs)) = (d.as_slice_mut(), v.as_slice()) {
+        for (row, &ui) in ds.chunks_exact_mut(vs.len().max(1)).zip(u) {
+            for (r, &x) in row.iter_mut().zip(vs) {
+                *r += ui * x;
+            }
+        }
+        return;
+    }
+    for (mut row, &ui) in d.rows_mut().into_iter().zip(u) {
+        row.scaled_add(ui, &v);
+    }
 }
 
 /// `m x` for a matrix of any layout, reading `m` in memory order: dot products of rows when
@@ -127,7 +148,7 @@ fn acc_outer<F: TensorFloat, D: ndarray::Dimension>(
     u: ArrayView1<'_, F>,
     v: ArrayView1<'_, F>,
 ) {
-    let mut dv = match d.view_mut().into_dimensionality::<Ix2>() {
+    let dv = match d.view_mut().into_dimensionality::<Ix2>() {
         Ok(dv) if !dv.is_empty() => dv,
         _ => {
             let o = outer(u, v).into_dyn();
@@ -144,10 +165,7 @@ fn acc_outer<F: TensorFloat, D: ndarray::Dimension>(
         v.len(),
         dv.shape()
     );
-    for (row, &ui) in dv.rows_mut().into_iter().zip(u) {
-        let mut row = row;
-        row.scaled_add(ui, &v);
-    }
+    add_outer(dv, u, v);
 }
 
 /// `a.dot(&b)`, cotangent of `a` added into its adjoint `d` in place. For a matrix·vector
