@@ -405,3 +405,12 @@ fn forward_calls_into_array_functions() {
     let want = -0.3 * gx + gxs.iter().zip(&dxs).map(|(a, b)| a * b).sum::<f64>();
     common::assert_close(&[t], &[want], "jvp = grad . v through an array function");
 }
+
+/// A slice tangent of another length than its primal is a usage error, reported at the call
+/// with a message, not an index panic somewhere inside or extra entries silently ignored.
+#[test]
+#[should_panic(expected = "a tangent must have its primal's length")]
+fn tangent_of_the_wrong_length_panics() {
+    let x = [1.0, 2.0, 3.0];
+    let _ = rosen_jvp(&x, &[1.0, 0.0]);
+}

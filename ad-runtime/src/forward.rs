@@ -126,8 +126,12 @@ macro_rules! borrowed_slots {
         impl<'p, 'b, F: TangentElem, S: TangentSlice<F> + ?Sized> TangentOf<&'p $p> for Active<&'b S> {
             type Out = Cow<'b, [F]>;
             #[inline(always)]
-            fn tangent(self, _: &&'p $p) -> Cow<'b, [F]> {
-                Cow::Borrowed(self.0.tangent_slice())
+            fn tangent(self, primal: &&'p $p) -> Cow<'b, [F]> {
+                let t = self.0.tangent_slice();
+                // Also tells the optimiser that an index checked against the primal is in
+                // bounds of the tangent, so the tangent's bounds checks fold away.
+                assert_eq!(t.len(), primal.len(), "a tangent must have its primal's length");
+                Cow::Borrowed(t)
             }
         }
         impl<'p, F: TangentElem> TangentOf<&'p $p> for Inactive {
