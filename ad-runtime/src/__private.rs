@@ -202,6 +202,19 @@ impl<T: Accumulate + Zero, const N: usize> AccumulateSeq<[T; N]> for Vec<T> {
     }
 }
 
+impl<T: Accumulate, const N: usize> AccumulateSeq<Vec<T>> for [T; N] {
+    /// A local copy's `Vec` adjoint (locals built from arrays have `Vec` adjoints) into the
+    /// fixed-size array adjoint of the parameter it copied; the `Vec` may be shorter (it
+    /// grows only as far as its elements were used).
+    #[inline(always)]
+    fn accumulate_seq(&mut self, g: Vec<T>) {
+        assert!(g.len() <= N, "cotangent of length {} for an array of length {N}", g.len());
+        for (a, b) in self.iter_mut().zip(g) {
+            a.accumulate(b);
+        }
+    }
+}
+
 impl<T: Accumulate, const N: usize> AccumulateSeq<[T; N]> for [T; N] {
     #[inline(always)]
     fn accumulate_seq(&mut self, g: [T; N]) {

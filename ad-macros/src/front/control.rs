@@ -444,7 +444,16 @@ impl Lowerer<'_> {
                 }));
             }
             Plan::Slice { base, enumerate } => {
-                let base_atom = self.lower_atom(base);
+                // A sub-slice `xs[a..b]` (`a..`, `..b`, `a..=b`): the loop runs over its
+                // indices into `xs` itself (not with `enumerate`, whose counter starts at 0).
+                let sub = match strip(base) {
+                    Expr::Index(ix) if !enumerate => match strip(&ix.index) {
+                        Expr::Range(r) => Some((&*ix.expr, r)),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let base_atom = self.lower_atom(sub.map_or(base, |(b, _)| b));
                 let Atom::Var(bv) = base_atom else {
                     self.unsupported(
                         base,
@@ -453,18 +462,34 @@ impl Lowerer<'_> {
                     );
                     return;
                 };
-                let lo = Atom::Const(quote!(0usize));
                 let len = Ident::new("len", span);
-                let hi = self.let_temp(
-                    Op::Method {
-                        name: len,
-                        form: MethodForm::Method,
-                        recv: Atom::Var(bv),
-                        args: vec![],
-                        extra: MethodExtra::default(),
-                    },
-                    span,
-                );
+                let whole_len = |lw: &mut Self| {
+                    lw.let_temp(
+                        Op::Method {
+                            name: len.clone(),
+                            form: MethodForm::Method,
+                            recv: Atom::Var(bv),
+                            args: vec![],
+                            extra: MethodExtra::default(),
+                        },
+                        span,
+                    )
+                };
+                let (lo, hi, inclusive) = match sub {
+                    Some((_, r)) => {
+                        let inclusive = matches!(r.limits, syn::RangeLimits::Closed(_));
+                        let lo = match &r.start {
+                            Some(e) => self.lower_index_atom(e),
+                            None => Atom::Const(quote!(0usize)),
+                        };
+                        let hi = match &r.end {
+                            Some(e) => self.lower_index_atom(e),
+                            None => whole_len(self),
+                        };
+                        (lo, hi, inclusive)
+                    }
+                    None => (Atom::Const(quote!(0usize)), whole_len(self), false),
+                };
                 let (id, break_code, continue_code) = self.push_loop(f.label.as_ref());
                 let pat = &f.pat;
                 let mut counter = None;
@@ -531,7 +556,7 @@ impl Lowerer<'_> {
                     var,
                     lo,
                     hi,
-                    inclusive: false,
+                    inclusive,
                     rev: false,
                 };
                 self.emit(Stmt::Loop(Loop {

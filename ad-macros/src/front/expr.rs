@@ -258,6 +258,7 @@ impl Lowerer<'_> {
                         }),
                     _ => false,
                 };
+                let row_of_rows = vec_rows(&ix.expr) && !matches!(strip(&ix.index), Expr::Range(_));
                 let base = match strip(&ix.expr) {
                     Expr::Index(inner)
                         if !matches!(strip(&inner.index), Expr::Range(_))
@@ -276,6 +277,16 @@ impl Lowerer<'_> {
                     }
                     _ => self.lower_atom(&ix.expr),
                 };
+                // A row `w[i]` of such a sequence used as a value (`w[i].len()`, `&w[i]`):
+                // borrowed too.
+                if row_of_rows {
+                    let i = self.lower_index_atom(&ix.index);
+                    return Op::Index {
+                        base,
+                        index: i,
+                        by_ref: true,
+                    };
+                }
                 let index = self.lower_index_atom(&ix.index);
                 // A snapshot of a mutable index (`icf[idx]` with `idx += 1` later): the reverse
                 // sweep then reads the snapshot, not `idx`, which needs no restoring.

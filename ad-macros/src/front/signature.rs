@@ -392,6 +392,7 @@ pub(crate) fn is_output_type(ty: &Type) -> bool {
         Type::Paren(p) => is_output_type(&p.elem),
         Type::Group(g) => is_output_type(&g.elem),
         Type::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(is_output_type),
+        Type::Array(a) => is_output_type(&a.elem),
         Type::Path(p) if p.qself.is_none() => {
             let Some(last) = p.path.segments.last() else {
                 return false;

@@ -116,6 +116,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
         }) => {
             // Declared before the body's buffers exist: adjoints of buffers made before the
             // fused loop are declared by `head_fwd` (at the buffer's length), the others grow.
+            let templates = sweeps.param_templates();
             let adj_decls = Gen::new(func, an).without_presized().body_adjoints_except(
                 &seed,
                 true,
@@ -152,6 +153,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
                     let #seed: #ret_ty = #seed_name;
                     #flow
                     #(#tape_decls)*
+                    #templates
                     #adj_decls
                     #head_fwd
                     #tail_rev
@@ -221,6 +223,7 @@ pub fn pullback_fn(
     // Adjoints of the function body's variables, parameters and result.
     let seed = Ident::new("__seed", Span::mixed_site());
     let adj_decls = sweeps.body_adjoints(&seed, true);
+    let templates = sweeps.param_templates();
     // One entry per parameter: the adjoint of a differentiated one, `inactive` otherwise.
     let per_param = |inactive: TokenStream| -> Vec<TokenStream> {
         sig.params
@@ -275,6 +278,7 @@ pub fn pullback_fn(
         #vis fn #pullback #generics (#(#pb_params),*) -> #pb_ret {
             #flow
             #(#tape_decls)*
+            #templates
             #fwd
             let #seed = #out_value;
             (#seed, #closure)

@@ -32,6 +32,57 @@ impl<'a> Gen<'a> {
         found
     }
 
+    /// Whether `v` is declared with type `[T; N]`, `&[T; N]` or `&mut [T; N]` (a parameter,
+    /// the result, an annotated `let`).
+    pub(super) fn fixed_array_typed(&self, v: VarId) -> bool {
+        let ty = match &self.func.vars[v].ty {
+            Some(syn::Type::Reference(r)) => Some(&*r.elem),
+            ty => ty.as_ref(),
+        };
+        matches!(ty, Some(syn::Type::Array(_)))
+    }
+
+    /// For a differentiated parameter taken by value (other than a float or a fixed-size
+    /// array, which are `Copy`), the name of its zero gradient made before the forward sweep:
+    /// the body may move the parameter (`let s = v;`, `g(v)`), after which the reverse sweep
+    /// could not shape a zero like it.
+    pub(super) fn param_template(&self, v: VarId) -> Option<Ident> {
+        let var = &self.func.vars[v];
+        // Owned, not `Copy`: a `Vec` or a derived struct (not a float, a dual number, the
+        // float type parameter of a generic function, or an ndarray array: array
+        // parameters start from the shape-free marker anyway).
+        let by_value = match &var.ty {
+            Some(syn::Type::Path(p)) if p.qself.is_none() => {
+                p.path.segments.last().is_some_and(|last| {
+                    let s = last.ident.to_string();
+                    s == "Vec"
+                        || (crate::front::is_struct_type(var.ty.as_ref().unwrap())
+                            && s != "Dual"
+                            && s.len() > 1)
+                })
+            }
+            _ => false,
+        };
+        (var.kind == VarKind::Param
+            && by_value
+            && self.an.active[v]
+            && self.an.kinds[v] != crate::sema::kinds::Kind::Array)
+        .then(|| self.derived("__dzp", v))
+    }
+
+    /// The zero gradients of [`Gen::param_template`], declared before the forward sweep.
+    pub(super) fn param_templates(&self) -> TokenStream {
+        let rt = rt();
+        let mut out = TokenStream::new();
+        for v in 0..self.func.vars.len() {
+            if let Some(z) = self.param_template(v) {
+                let x = &self.func.vars[v].ident;
+                out.extend(quote!(let #z = #rt::zero_like(&#x);));
+            }
+        }
+        out
+    }
+
     pub fn body_adjoints(&self, seed: &Ident, shaped_params: bool) -> TokenStream {
         self.body_adjoints_except(seed, shaped_params, &std::collections::HashSet::new())
     }
@@ -55,7 +106,9 @@ impl<'a> Gen<'a> {
                     let x = &var.ident;
                     // Array parameters start from the marker (see `tensor::shaped`).
                     let array = self.an.kinds[v] == crate::sema::kinds::Kind::Array;
-                    out.extend(if shaped_params && !array {
+                    out.extend(if let Some(z) = self.param_template(v).filter(|_| shaped_params) {
+                        quote!(let mut #d = #z;)
+                    } else if shaped_params && !array {
                         quote!(let mut #d = #rt::zero_like(&#x);)
                     } else {
                         quote!(let mut #d = #rt::zero();)
@@ -540,7 +593,18 @@ impl<'a> Gen<'a> {
                 body.extend(quote_spanned!(sp=> #rt::tensor::#acc(&mut #d, #(#args,)* #gtok);));
                 continue;
             }
-            if fs == "id_d0" {
+            let dest = match s {
+                Stmt::Let { var, .. } | Stmt::Assign { var, .. } => Some(*var),
+                _ => None,
+            };
+            if fs == "id_d0"
+                && (self.fixed_array_typed(v) || dest.is_some_and(|d| self.fixed_array_typed(d)))
+            {
+                // A copy from or into a value typed `[T; N]` (a parameter `let s = s0;`, the
+                // result): a local array's adjoint is a `Vec`, a parameter's or the result's
+                // an array.
+                body.extend(quote_spanned!(sp=> #rt::acc_seq(&mut #d, #gtok);));
+            } else if fs == "id_d0" {
                 body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #gtok);));
             } else {
                 body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #rt::#f(#(#args,)* #gtok));));

@@ -341,6 +341,8 @@ impl<'a> Gen<'a> {
                             quote!(#rt::tensor::take_index(&mut #d, &#idx))
                         } else if self.is_proven(*base, hoist::Side::Adjoint, index) {
                             unchecked::adjoint_take(&d, &idx)
+                        } else if self.func.vars[*base].kind == VarKind::Param {
+                            quote!(#rt::take_index_exact(&mut #d, #idx))
                         } else {
                             quote!(#rt::take_index(&mut #d, #idx))
                         };
@@ -349,6 +351,9 @@ impl<'a> Gen<'a> {
                     return restore;
                 }
                 let d = self.adj(*base);
+                // A parameter's adjoint is shaped like it (`zero_like`): a `Vec` or a
+                // fixed-size array, read and written in place, never grown.
+                let param = self.func.vars[*base].kind == VarKind::Param;
                 let y = mixed("__y");
                 let save = if reads_out(op) {
                     quote!(let #y = #b[#idx];)
@@ -364,11 +369,15 @@ impl<'a> Gen<'a> {
                     // `v[i] += e`: the element's cotangent stays where it is.
                     if self.is_proven(*base, hoist::Side::Adjoint, index) {
                         unchecked::adjoint_get(&d, &idx)
+                    } else if param {
+                        quote!(#rt::get_index_exact(&#d, #idx))
                     } else {
                         quote!(#rt::get_index(&#d, #idx))
                     }
                 } else if self.is_proven(*base, hoist::Side::Adjoint, index) {
                     unchecked::adjoint_take(&d, &idx)
+                } else if param {
+                    quote!(#rt::take_index_exact(&mut #d, #idx))
                 } else {
                     quote!(#rt::take_index(&mut #d, #idx))
                 };

@@ -45,6 +45,21 @@ pub fn get_index<T: Zero + Clone>(d: &Vec<T>, i: usize) -> T {
     }
 }
 
+// x[i] = e for a parameter x (a `Vec` or a fixed-size array taken by value), whose adjoint
+// has x's length from the start;  ē += x̄[i];  x̄[i] = 0
+/// Takes `d[i]` out (leaving zero) of a parameter's adjoint.
+#[inline(always)]
+pub fn take_index_exact<T: Zero>(d: &mut [T], i: usize) -> T {
+    core::mem::replace(&mut d[i], T::zero())
+}
+
+// x[i] = x[i] + e for a parameter x;  ē += x̄[i]
+/// A copy of `d[i]` of a parameter's adjoint.
+#[inline(always)]
+pub fn get_index_exact<T: Clone>(d: &[T], i: usize) -> T {
+    d[i].clone()
+}
+
 // The same three accesses without bounds checks, for the fast copy of a reverse loop of
 // generated code (`#[differentiable]` without `checked`) whose guard, evaluated right before
 // the loop, proved every index it uses in bounds (see `ad-macros`' `reverse/unchecked.rs`).
