@@ -179,6 +179,11 @@ impl Builder {
                         {
                             self.source(&c.receiver)
                         }
+                        // `zip(ys)` of a slice or `Vec` named by itself (`IntoIterator` of
+                        // `&[T]`): its elements by reference, as `ys.iter()`.
+                        Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
+                            Some(Source::Slice(indexable(&m.args[0])))
+                        }
                         _ => None,
                     })?;
                 Stage::Zip(other, self.counter("zip"))

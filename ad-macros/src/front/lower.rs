@@ -136,7 +136,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         cx.push(e);
     }
     let mut block = (*item.block).clone();
-    super::rewrite::everyday(&mut block);
+    super::rewrite::everyday(&mut block, &item.sig);
     let stmts = &block.stmts;
     if ret_deferred {
         lw.emit(Stmt::Declare { var: ret });

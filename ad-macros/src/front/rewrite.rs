@@ -19,11 +19,202 @@ use syn::{Expr, ExprClosure, Ident, Pat};
 /// effects (names, fields, literals, `len()`, arithmetic), since they are written twice.
 /// Also `a.map_axis(Axis(k), |lane| e)` of a 2-D array (see `map_axis`) and `Zip` of 1-D
 /// arrays (see `zip_loop`).
-pub fn everyday(block: &mut syn::Block) {
-    Everyday.visit_block_mut(block);
+pub fn everyday(block: &mut syn::Block, sig: &syn::Signature) {
+    let mut floats = std::collections::HashSet::new();
+    for input in &sig.inputs {
+        if let syn::FnArg::Typed(pt) = input
+            && let Pat::Ident(pi) = &*pt.pat
+            && float_sequence_type(&pt.ty)
+        {
+            floats.insert(pi.ident.to_string());
+        }
+    }
+    Everyday { floats }.visit_block_mut(block);
 }
 
-struct Everyday;
+/// The rewriter, with the names known to hold a sequence of floats (from their parameter
+/// type, a `let` annotation or a float initialiser), whose elements `swap` may move.
+struct Everyday {
+    floats: std::collections::HashSet<String>,
+}
+
+/// `[f64]`, `Vec<f64>`, `[f64; N]` (also `f32`), behind any references.
+fn float_sequence_type(ty: &syn::Type) -> bool {
+    let float = |t: &syn::Type| {
+        matches!(strip_ty(t), syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
+    };
+    match strip_ty(ty) {
+        syn::Type::Reference(r) => float_sequence_type(&r.elem),
+        syn::Type::Slice(sl) => float(&sl.elem),
+        syn::Type::Array(a) => float(&a.elem),
+        syn::Type::Path(p) => p.path.segments.last().is_some_and(|seg| {
+            seg.ident == "Vec"
+                && matches!(&seg.arguments, syn::PathArguments::AngleBracketed(a)
+                    if a.args.len() == 1
+                        && matches!(&a.args[0], syn::GenericArgument::Type(t) if float(t)))
+        }),
+        _ => false,
+    }
+}
+
+fn strip_ty(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Paren(p) => strip_ty(&p.elem),
+        syn::Type::Group(g) => strip_ty(&g.elem),
+        t => t,
+    }
+}
+
+impl Everyday {
+    /// Whether `e` makes a sequence of floats: `vec![0.0; n]`, `vec![1.0, x]` (a float
+    /// literal among the elements), `[0.0; N]`, `[1.0, x]`, `xs.to_vec()`/`clone()`/
+    /// `to_owned()` of a known one.
+    fn float_init(&self, e: &Expr) -> bool {
+        let float_lit = |e: &Expr| matches!(strip(e), Expr::Lit(syn::ExprLit { lit: syn::Lit::Float(_), .. }));
+        match strip(e) {
+            Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+                let toks = m.mac.tokens.to_string();
+                let first = toks.split([';', ',']).next().unwrap_or("");
+                syn::parse_str::<Expr>(first).is_ok_and(|f| float_lit(&f))
+            }
+            Expr::Repeat(r) => float_lit(&r.expr),
+            Expr::Array(a) => a.elems.iter().any(float_lit),
+            Expr::MethodCall(m) if m.args.is_empty() && matches!(m.method.to_string().as_str(), "to_vec" | "clone" | "to_owned") => {
+                matches!(strip(&m.receiver), Expr::Path(p) if p.path.get_ident().is_some_and(|i| self.floats.contains(&i.to_string())))
+            }
+            _ => false,
+        }
+    }
+
+    /// Records what a `let` binds: a float sequence or not (a shadowing binding forgets it).
+    fn note_local(&mut self, l: &syn::Local) {
+        let (name, ty) = match &l.pat {
+            Pat::Ident(pi) => (pi.ident.to_string(), None),
+            Pat::Type(pt) => match &*pt.pat {
+                Pat::Ident(pi) => (pi.ident.to_string(), Some(&*pt.ty)),
+                _ => return,
+            },
+            _ => return,
+        };
+        let float = ty.is_some_and(float_sequence_type)
+            || l.init.as_ref().is_some_and(|i| self.float_init(&i.expr));
+        if float {
+            self.floats.insert(name);
+        } else {
+            self.floats.remove(&name);
+        }
+    }
+}
+
+/// `xs.swap(i, j);` of a known float sequence `xs`: the exchange through a temporary, so
+/// that it is differentiated as two element writes (`swap` itself has no rule).
+fn swap_elements(e: &Expr, floats: &std::collections::HashSet<String>) -> Option<syn::Stmt> {
+    let Expr::MethodCall(m) = strip(e) else {
+        return None;
+    };
+    let Expr::Path(p) = strip(&m.receiver) else {
+        return None;
+    };
+    let name = p.path.get_ident()?;
+    if m.method != "swap" || m.args.len() != 2 || !floats.contains(&name.to_string()) {
+        return None;
+    }
+    let (i, j) = (&m.args[0], &m.args[1]);
+    Some(try_parse_at!(m.span(), {
+        let __ad_swap_i = #i;
+        let __ad_swap_j = #j;
+        let __ad_swap_t = #name[__ad_swap_i];
+        #name[__ad_swap_i] = #name[__ad_swap_j];
+        #name[__ad_swap_j] = __ad_swap_t;
+    }))
+}
+
+/// A place that can be assigned: a name, a field or an element of one.
+fn place(e: &Expr) -> bool {
+    match strip(e) {
+        Expr::Path(p) => p.path.get_ident().is_some(),
+        Expr::Field(f) => place(&f.base),
+        Expr::Index(i) => place(&i.expr) && pure(&i.index),
+        _ => false,
+    }
+}
+
+/// `std::mem::swap(&mut a, &mut b);` (also `core::mem::swap`, `mem::swap`) of two places:
+/// `{ let t = a; a = b; b = t; }`.
+fn mem_swap(e: &Expr) -> Option<syn::Stmt> {
+    let Expr::Call(c) = strip(e) else {
+        return None;
+    };
+    let Expr::Path(f) = strip(&c.func) else {
+        return None;
+    };
+    let segs: Vec<String> = f.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let named = matches!(
+        segs.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+        ["std" | "core", "mem", "swap"] | ["mem", "swap"]
+    );
+    if !named || c.args.len() != 2 {
+        return None;
+    }
+    let target = |a: &Expr| match strip(a) {
+        Expr::Reference(r) if r.mutability.is_some() && place(&r.expr) => Some((*r.expr).clone()),
+        _ => None,
+    };
+    let (a, b) = (target(&c.args[0])?, target(&c.args[1])?);
+    Some(try_parse_at!(c.span(), {
+        let __ad_swap_t = #a;
+        #a = #b;
+        #b = __ad_swap_t;
+    }))
+}
+
+/// A destructuring assignment `(a, b) = (e, f);` (or `[a, b] = [e, f];`) of places: the
+/// values first, then the assignments, `{ let t0 = e; let t1 = f; a = t0; b = t1; }`; with
+/// another right-hand side, `{ let (t0, t1) = rhs; a = t0; b = t1; }`.
+fn destructuring(e: &Expr) -> Option<syn::Stmt> {
+    let Expr::Assign(asg) = strip(e) else {
+        return None;
+    };
+    let lhs: Vec<&Expr> = match strip(&asg.left) {
+        Expr::Tuple(t) => t.elems.iter().collect(),
+        Expr::Array(a) => a.elems.iter().collect(),
+        _ => return None,
+    };
+    if lhs.is_empty() || !lhs.iter().all(|l| place(l) || matches!(strip(l), Expr::Infer(_))) {
+        return None;
+    }
+    let span = asg.span();
+    let temps: Vec<Ident> = (0..lhs.len())
+        .map(|k| Ident::new(&format!("__ad_destr{k}"), span))
+        .collect();
+    let rhs: Option<Vec<&Expr>> = match strip(&asg.right) {
+        Expr::Tuple(t) if t.elems.len() == lhs.len() => Some(t.elems.iter().collect()),
+        Expr::Array(a) if a.elems.len() == lhs.len() => Some(a.elems.iter().collect()),
+        _ => None,
+    };
+    let binds: Vec<proc_macro2::TokenStream> = match rhs {
+        Some(values) => temps
+            .iter()
+            .zip(values)
+            .map(|(t, v)| quote::quote_spanned!(span=> let #t = #v;))
+            .collect(),
+        None => {
+            let r = &asg.right;
+            let tuple = matches!(strip(&asg.left), Expr::Tuple(_));
+            vec![if tuple {
+                quote::quote_spanned!(span=> let (#(#temps),*) = #r;)
+            } else {
+                quote::quote_spanned!(span=> let [#(#temps),*] = #r;)
+            }]
+        }
+    };
+    let assigns = lhs
+        .iter()
+        .zip(&temps)
+        .filter(|(l, _)| !matches!(strip(l), Expr::Infer(_)))
+        .map(|(l, t)| quote::quote_spanned!(span=> #l = #t;));
+    Some(try_parse_at!(span, { #(#binds)* #(#assigns)* }))
+}
 
 /// An expression that may be evaluated twice: names, fields, literals, indexing, `len()`
 /// and arithmetic of those.
@@ -277,6 +468,17 @@ impl VisitMut for Everyday {
             {
                 out.extend(two);
                 continue;
+            }
+            if let syn::Stmt::Local(l) = &s {
+                self.note_local(l);
+            }
+            // Statements that stand for element exchanges and assignments.
+            if let syn::Stmt::Expr(e, Some(_)) = &s
+                && let Some(new) = swap_elements(e, &self.floats)
+                    .or_else(|| mem_swap(e))
+                    .or_else(|| destructuring(e))
+            {
+                s = new;
             }
             self.visit_stmt_mut(&mut s);
             out.push(s);

@@ -1,0 +1,287 @@
+//! Constructs that programs written in the style of the AD literature use (sorting networks,
+//! double-buffered stencils, recurrences, small ODE right-hand sides, matrices as rows), each
+//! first found to fail to compile and now taken by the macro: copies and writes of array and
+//! `Vec` parameters, rows of `Vec<Vec<f64>>` as values, `[f64; N]` results, loops over
+//! borrowed sub-slices, `xs.swap(i, j)`, `std::mem::swap`, destructuring assignment and
+//! `zip` with a bare slice. Each is checked against central differences (`_grad`), the
+//! gradient (`_jvp` = grad · v) and differences of the gradient (`_hvp`).
+
+mod common;
+
+use ad_runtime::differentiable;
+use common::{Rng, assert_close, assert_close_tol, assert_fd, assert_near};
+
+/// `grad · v`.
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Central differences of a gradient along `v` (for `H v`).
+fn fd_hv(grad: impl Fn(&[f64]) -> Vec<f64>, x: &[f64], v: &[f64]) -> Vec<f64> {
+    let h = 1e-5;
+    let at = |s: f64| -> Vec<f64> {
+        let p: Vec<f64> = x.iter().zip(v).map(|(a, b)| a + s * h * b).collect();
+        grad(&p)
+    };
+    let (p, m) = (at(1.0), at(-1.0));
+    p.iter().zip(&m).map(|(a, b)| (a - b) / (2.0 * h)).collect()
+}
+
+#[differentiable]
+fn copy_array_param(s0: [f64; 3]) -> f64 {
+    let s = s0;
+    s[0] * s[1] + s[2].sin() * s[0]
+}
+
+#[differentiable]
+fn copy_array_ref_param(s0: &[f64; 3]) -> f64 {
+    let s = *s0;
+    s[0] * s[1] + s[2].sin() * s[0]
+}
+
+#[differentiable]
+fn write_array_param(mut a: [f64; 3]) -> f64 {
+    a[0] *= a[1];
+    a[2] = a[0] + a[2] * a[2];
+    a[0] * a[2]
+}
+
+#[differentiable]
+fn move_vec_param(s0: Vec<f64>) -> f64 {
+    let s = s0;
+    s[0] * s[1] + s[2].exp()
+}
+
+#[test]
+fn array_and_vec_parameters() {
+    let mut rng = Rng::new(41);
+    for _ in 0..4 {
+        let x: Vec<f64> = (0..3).map(|_| rng.signed(0.3, 1.5)).collect();
+        let a = [x[0], x[1], x[2]];
+        let v: Vec<f64> = (0..3).map(|_| rng.signed(0.1, 1.0)).collect();
+        let va = [v[0], v[1], v[2]];
+
+        let (y, g) = copy_array_param_grad(a);
+        assert_near(y, copy_array_param(a), "copy value");
+        assert_fd(|p| copy_array_param([p[0], p[1], p[2]]), &x, &g, "copy");
+        assert_near(copy_array_param_jvp(a, va).1, dot(&g, &v), "copy jvp");
+        let hv = copy_array_param_hvp(a, va).2;
+        let fd = fd_hv(|p| copy_array_param_grad([p[0], p[1], p[2]]).1.to_vec(), &x, &v);
+        assert_close_tol(&hv, &fd, 1e-5, "copy hvp");
+
+        let (y, g) = copy_array_ref_param_grad(&a);
+        assert_near(y, copy_array_ref_param(&a), "deref copy value");
+        assert_fd(|p| copy_array_ref_param(&[p[0], p[1], p[2]]), &x, &g, "deref copy");
+        assert_near(copy_array_ref_param_jvp(&a, &va).1, dot(&g, &v), "deref copy jvp");
+
+        let (y, g) = write_array_param_grad(a);
+        assert_near(y, write_array_param(a), "write value");
+        assert_fd(|p| write_array_param([p[0], p[1], p[2]]), &x, &g, "write");
+        assert_near(write_array_param_jvp(a, va).1, dot(&g, &v), "write jvp");
+        let hv = write_array_param_hvp(a, va).2;
+        let fd = fd_hv(|p| write_array_param_grad([p[0], p[1], p[2]]).1.to_vec(), &x, &v);
+        assert_close_tol(&hv, &fd, 1e-5, "write hvp");
+
+        let (y, g) = move_vec_param_grad(x.clone());
+        assert_near(y, move_vec_param(x.clone()), "move value");
+        assert_fd(|p| move_vec_param(p.to_vec()), &x, &g, "move");
+        assert_near(move_vec_param_jvp(x.clone(), v.clone()).1, dot(&g, &v), "move jvp");
+        let hv = move_vec_param_hvp(x.clone(), v.clone()).2;
+        let fd = fd_hv(|p| move_vec_param_grad(p.to_vec()).1, &x, &v);
+        assert_close_tol(&hv, &fd, 1e-5, "move hvp");
+    }
+}
+
+/// A matrix as rows: a row as a value (`a[0].len()`, `&a[i]`).
+#[differentiable]
+fn rows_as_values(a: &Vec<Vec<f64>>) -> f64 {
+    let cols = a[0].len();
+    let mut s = 0.0;
+    for i in 0..a.len() {
+        let r = &a[i];
+        for j in 0..cols {
+            s += r[j] * r[j] * (i + 1) as f64;
+        }
+    }
+    s * a[1][0]
+}
+
+#[test]
+fn rows_of_a_vec_of_vecs() {
+    let a = vec![vec![0.5, -1.2, 0.3], vec![1.1, 0.4, -0.7]];
+    let flat: Vec<f64> = a.iter().flatten().copied().collect();
+    let rows = |p: &[f64]| vec![p[0..3].to_vec(), p[3..6].to_vec()];
+    let (y, g) = rows_as_values_grad(&a);
+    assert_near(y, rows_as_values(&a), "value");
+    let g: Vec<f64> = g.iter().flatten().copied().collect();
+    assert_fd(|p| rows_as_values(&rows(p)), &flat, &g, "rows");
+    let v = [0.3, -0.1, 0.2, 0.5, -0.4, 0.1];
+    assert_near(rows_as_values_jvp(&a, &rows(&v)).1, dot(&g, &v), "rows jvp");
+}
+
+/// The right-hand side of Lotka–Volterra as a fixed-size array.
+#[differentiable]
+fn lotka_volterra(u: [f64; 2], p: &[f64]) -> [f64; 2] {
+    [p[0] * u[0] - p[1] * u[0] * u[1], p[3] * u[0] * u[1] - p[2] * u[1]]
+}
+
+#[test]
+fn array_results() {
+    let (u, p) = ([1.3, 0.7], [1.1, 0.4, 0.9, 0.3]);
+    let y = lotka_volterra(u, &p);
+    // Column j of the Jacobian by differences, against `_jvp` along the unit vectors and
+    // against `_jacobian`.
+    let all = |x: &[f64]| lotka_volterra([x[0], x[1]], &x[2..]);
+    let x0: Vec<f64> = u.iter().chain(&p).copied().collect();
+    let (_, jac) = lotka_volterra_jacobian(u, &p);
+    assert_eq!(jac.dim(), (2, 6));
+    for j in 0..6 {
+        let h = 1e-6;
+        let (mut a, mut b) = (x0.clone(), x0.clone());
+        a[j] += h;
+        b[j] -= h;
+        let (ya, yb) = (all(&a), all(&b));
+        let col = [(ya[0] - yb[0]) / (2.0 * h), (ya[1] - yb[1]) / (2.0 * h)];
+        let mut e = [0.0; 6];
+        e[j] = 1.0;
+        let (yv, t) = lotka_volterra_jvp(u, &p, [e[0], e[1]], &e[2..]);
+        assert_eq!(yv, y);
+        assert_close(&t, &col, "jvp column");
+        assert_close(&[jac[[0, j]], jac[[1, j]]], &col, "jacobian column");
+    }
+    // `_vjp` with a seed: wᵀ J.
+    let w = [0.6, -1.4];
+    let (yv, (du, dp)) = lotka_volterra_vjp(u, &p, w);
+    assert_eq!(yv, y);
+    let wj: Vec<f64> = (0..6).map(|j| w[0] * jac[[0, j]] + w[1] * jac[[1, j]]).collect();
+    let got: Vec<f64> = du.iter().chain(&dp).copied().collect();
+    assert_close(&got, &wj, "vjp");
+}
+
+#[differentiable]
+fn sub_slices(x: &[f64], k: usize) -> f64 {
+    let mut s = 0.0;
+    for &v in &x[1..] {
+        s += v * v;
+    }
+    for v in x[..k].iter() {
+        s += v.sin() * x[0];
+    }
+    for &v in &x[1..=k] {
+        s *= 1.0 + 0.1 * v;
+    }
+    s
+}
+
+#[test]
+fn loops_over_sub_slices() {
+    let x = [0.4, -1.1, 0.8, 1.7, -0.2];
+    let (y, g) = sub_slices_grad(&x, 3);
+    assert_near(y, sub_slices(&x, 3), "value");
+    assert_fd(|p| sub_slices(p, 3), &x, &g, "sub-slices");
+    let v = [0.2, 0.5, -0.3, 0.1, 0.4];
+    assert_near(sub_slices_jvp(&x, 3, &v).1, dot(&g, &v), "sub-slices jvp");
+    let hv = sub_slices_hvp(&x, 3, &v).2;
+    assert_close_tol(&hv, &fd_hv(|p| sub_slices_grad(p, 3).1, &x, &v), 1e-5, "hvp");
+}
+
+/// A bubble sort, then a weighted sum: a sorting network of compare-and-swap steps.
+#[differentiable]
+fn bubble_sorted(x: &[f64]) -> f64 {
+    let mut v = x.to_vec();
+    let n = v.len();
+    for i in 0..n {
+        for j in 0..n - 1 - i {
+            if v[j] > v[j + 1] {
+                v.swap(j, j + 1);
+            }
+        }
+    }
+    let mut s = 0.0;
+    for i in 0..n {
+        s += v[i] * v[i] * (i as f64 + 1.0);
+    }
+    s
+}
+
+/// A three-point stencil applied three times between two buffers swapped with
+/// `std::mem::swap`.
+#[differentiable]
+fn double_buffered(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut a = vec![0.0; n];
+    let mut b = x.to_vec();
+    for _ in 0..3 {
+        for i in 0..n {
+            a[i] = 0.5 * (b[i] + b[(i + 1) % n]) * b[i];
+        }
+        std::mem::swap(&mut a, &mut b);
+    }
+    let mut p = b[0];
+    let mut q = b[1] * 2.0;
+    core::mem::swap(&mut p, &mut q);
+    b.iter().sum::<f64>() + p * q.exp()
+}
+
+/// A recurrence by destructuring assignment, and a dot product by `zip` with a bare slice.
+#[differentiable]
+fn recurrence(x: &[f64], y: &[f64]) -> f64 {
+    let (mut a, mut b) = (x[0], y[0]);
+    for _ in 0..5 {
+        (a, b) = (b, a + b * 0.5);
+    }
+    [a, b] = [b * a, a];
+    a * b + x.iter().zip(y).map(|(u, w)| u * w * u).sum::<f64>()
+}
+
+/// The gradient against differences, `_jvp` against `grad · v`, `_hvp` against differences
+/// of the gradient.
+#[allow(clippy::too_many_arguments)]
+fn every_mode(
+    name: &str,
+    x: &[f64],
+    v: &[f64],
+    f: fn(&[f64]) -> f64,
+    grad: fn(&[f64]) -> Vec<f64>,
+    jvp: fn(&[f64], &[f64]) -> f64,
+    hvp: fn(&[f64], &[f64]) -> Vec<f64>,
+) {
+    let g = grad(x);
+    assert_fd(f, x, &g, name);
+    assert_near(jvp(x, v), dot(&g, v), name);
+    assert_close_tol(&hvp(x, v), &fd_hv(grad, x, v), 1e-5, name);
+}
+
+#[test]
+fn exchanges_and_destructuring() {
+    let mut rng = Rng::new(43);
+    for _ in 0..4 {
+        let x: Vec<f64> = (0..5).map(|_| rng.signed(0.2, 1.5)).collect();
+        let y: Vec<f64> = (0..5).map(|_| rng.signed(0.2, 1.5)).collect();
+        let v: Vec<f64> = (0..5).map(|_| rng.signed(0.1, 1.0)).collect();
+        every_mode(
+            "bubble",
+            &x,
+            &v,
+            bubble_sorted,
+            |p| bubble_sorted_grad(p).1,
+            |p, t| bubble_sorted_jvp(p, t).1,
+            |p, t| bubble_sorted_hvp(p, t).2,
+        );
+        every_mode(
+            "double buffer",
+            &x,
+            &v,
+            double_buffered,
+            |p| double_buffered_grad(p).1,
+            |p, t| double_buffered_jvp(p, t).1,
+            |p, t| double_buffered_hvp(p, t).2,
+        );
+        let (r, (gx, gy)) = recurrence_grad(&x, &y);
+        assert_near(r, recurrence(&x, &y), "recurrence value");
+        assert_fd(|p| recurrence(p, &y), &x, &gx, "recurrence x");
+        assert_fd(|p| recurrence(&x, p), &y, &gy, "recurrence y");
+        let jv = recurrence_jvp(&x, &y, &v, &v).1;
+        assert_near(jv, dot(&gx, &v) + dot(&gy, &v), "recurrence jvp");
+    }
+}
