@@ -12,7 +12,7 @@ fn weighted(w: &[f64], x: f64) -> f64 {
 fn f(x: f64) -> f64 {
     let mut w = vec![1.0, 2.0];
     let y = weighted(&w, x);
-    w.swap(0, 1);
+    w.reverse();
     y + w[0]
 }
 
