@@ -3,7 +3,7 @@
 //! first found to fail to compile and now taken by the macro: copies and writes of array and
 //! `Vec` parameters, rows of `Vec<Vec<f64>>` as values, `[f64; N]` results, loops over
 //! borrowed sub-slices, `xs.swap(i, j)`, `std::mem::swap`, destructuring assignment and
-//! `zip` with a bare slice. Each is checked against central differences (`_grad`), the
+//! `zip` with a bare slice, `let y;` assigned later. Each is checked against central differences (`_grad`), the
 //! gradient (`_jvp` = grad · v) and differences of the gradient (`_hvp`).
 
 mod common;
@@ -283,5 +283,48 @@ fn exchanges_and_destructuring() {
         assert_fd(|p| recurrence(&x, p), &y, &gy, "recurrence y");
         let jv = recurrence_jvp(&x, &y, &v, &v).1;
         assert_near(jv, dot(&gx, &v) + dot(&gy, &v), "recurrence jvp");
+    }
+}
+
+/// `let y;` initialised later, once on every path (in `if` branches and `match` arms).
+#[differentiable]
+fn deferred_initialisation(x: f64, v: &[f64]) -> f64 {
+    let y;
+    if x > 0.0 {
+        y = x * x;
+    } else {
+        y = -x;
+    }
+    let z: f64;
+    match v.len() {
+        0 => z = 1.0,
+        _ => z = v[0] * y.sin(),
+    }
+    y * 2.0 * z + v[1]
+}
+
+#[test]
+fn let_without_a_value() {
+    let v = [1.3, 2.0];
+    for x in [0.7, -0.4] {
+        let (y, (gx, gv)) = deferred_initialisation_grad(x, &v);
+        assert_near(y, deferred_initialisation(x, &v), "value");
+        let all: Vec<f64> = [x].iter().chain(&v).copied().collect();
+        let g: Vec<f64> = [gx].iter().chain(&gv).copied().collect();
+        assert_fd(|p| deferred_initialisation(p[0], &p[1..]), &all, &g, "deferred");
+        let t = [0.3, -0.5, 0.8];
+        let jv = deferred_initialisation_jvp(x, &v, t[0], &t[1..]).1;
+        assert_near(jv, dot(&g, &t), "deferred jvp");
+        let hv = deferred_initialisation_hvp(x, &v, t[0], &t[1..]);
+        let hv: Vec<f64> = [hv.2.0].iter().chain(&hv.2.1).copied().collect();
+        let fd = fd_hv(
+            |p| {
+                let (_, (a, b)) = deferred_initialisation_grad(p[0], &p[1..]);
+                [a].iter().chain(&b).copied().collect()
+            },
+            &all,
+            &t,
+        );
+        assert_close_tol(&hv, &fd, 1e-5, "deferred hvp");
     }
 }

@@ -158,7 +158,23 @@ impl Lowerer<'_> {
 
     pub(super) fn lower_local(&mut self, local: &syn::Local) {
         let Some(init) = &local.init else {
-            self.cx.error_spanned_by(local, "`let` without a value is not supported by #[differentiable]; initialise the variable where it is declared (use an `if` expression for conditional values)");
+            // `let y;` (or `let y: T;`) initialised later, once on every path (rustc checks
+            // that it is never assigned twice): each assignment is its initialisation, whose
+            // reverse restores nothing.
+            let (pat, ty) = match &local.pat {
+                Pat::Type(pt) => (&*pt.pat, Some((*pt.ty).clone())),
+                p => (p, None),
+            };
+            if let Pat::Ident(pi) = pat
+                && pi.mutability.is_none()
+                && pi.by_ref.is_none()
+                && pi.subpat.is_none()
+            {
+                let var = self.declare_user(&pi.ident, VarKind::Deferred, ty);
+                self.emit(Stmt::Declare { var });
+                return;
+            }
+            self.cx.error_spanned_by(local, "`let` without a value is not supported by #[differentiable] here (only `let y;` of a name that is then assigned once on every path); initialise the variable where it is declared (use an `if` expression for conditional values)");
             // Declare it anyway, so later uses do not produce follow-on errors.
             if let Pat::Ident(pi) = &local.pat {
                 self.declare_user(&pi.ident, VarKind::LetMut, None);
@@ -663,11 +679,13 @@ impl Lowerer<'_> {
                         self.arith(a, Atom::Var(var), rhs)
                     }
                 };
+                // A `let y;` is assigned once on every path: its initialisation.
+                let init = arith.is_none() && self.vars[var].kind == VarKind::Deferred;
                 self.emit(Stmt::Assign {
                     var,
                     op,
                     span: whole.span(),
-                    init: false,
+                    init,
                 });
             }
             Expr::Index(ix) => {
