@@ -328,3 +328,90 @@ fn let_without_a_value() {
         assert_close_tol(&hv, &fd, 1e-5, "deferred hvp");
     }
 }
+
+#[differentiable]
+fn rotate(t: f64, p: [f64; 2]) -> [f64; 2] {
+    let (s, c) = t.sin_cos();
+    [c * p[0] - s * p[1], s * p[0] + c * p[1]]
+}
+
+#[differentiable]
+fn energy(a: &[f64; 2]) -> f64 {
+    a[0] * a[1].sin() + a[0] * a[0]
+}
+
+#[differentiable]
+fn sum_sq(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        s += x[i] * x[i];
+    }
+    s
+}
+
+/// `state = step(state)` on a fixed-size array state, a copy passed on, a written copy of a
+/// borrowed array, a call result annotated and written.
+#[differentiable]
+fn array_states(s0: [f64; 2], r0: &[f64; 2], t: f64) -> f64 {
+    let mut u = s0;
+    for k in 0..3 {
+        u = rotate(t * (k + 1) as f64, u);
+    }
+    let v = u;
+    let mut w = *r0;
+    w[0] *= w[1] + t;
+    let mut q: [f64; 2] = rotate(t, w);
+    q[1] += q[0] * 0.5;
+    energy(&v) + q[0] * q[1]
+}
+
+/// A row passed to a slice function, and `enumerate` over a sub-slice.
+#[differentiable]
+fn rows_and_offsets(a: &Vec<Vec<f64>>, x: &[f64]) -> f64 {
+    let mut s = sum_sq(&a[0]) * a[1][1];
+    for (i, &v) in x[1..].iter().enumerate() {
+        s += v * (i + 1) as f64 * x[0];
+    }
+    s
+}
+
+#[test]
+fn array_states_and_rows() {
+    let flat = [0.4, -0.9, 1.2, 0.3, 0.7];
+    let f = |p: &[f64]| array_states([p[0], p[1]], &[p[2], p[3]], p[4]);
+    let grad = |p: &[f64]| {
+        let (_, (a, b, c)) = array_states_grad([p[0], p[1]], &[p[2], p[3]], p[4]);
+        vec![a[0], a[1], b[0], b[1], c]
+    };
+    let g = grad(&flat);
+    assert_near(array_states_grad([0.4, -0.9], &[1.2, 0.3], 0.7).0, f(&flat), "value");
+    assert_fd(f, &flat, &g, "array states");
+    let v = [0.3, -0.2, 0.5, 0.1, -0.4];
+    let jv = array_states_jvp([0.4, -0.9], &[1.2, 0.3], 0.7, [v[0], v[1]], &[v[2], v[3]], v[4]).1;
+    assert_near(jv, dot(&g, &v), "array states jvp");
+    let hv = array_states_hvp([0.4, -0.9], &[1.2, 0.3], 0.7, [v[0], v[1]], &[v[2], v[3]], v[4]).2;
+    let hv = [hv.0[0], hv.0[1], hv.1[0], hv.1[1], hv.2];
+    assert_close_tol(&hv, &fd_hv(grad, &flat, &v), 1e-5, "array states hvp");
+
+    let a = vec![vec![0.5, -1.2, 0.3], vec![1.1, 0.4, -0.7]];
+    let x = [0.8, -0.3, 1.4, 0.6];
+    let all: Vec<f64> = a.iter().flatten().chain(&x).copied().collect();
+    let split = |p: &[f64]| (vec![p[0..3].to_vec(), p[3..6].to_vec()], p[6..].to_vec());
+    let f = |p: &[f64]| {
+        let (a, x) = split(p);
+        rows_and_offsets(&a, &x)
+    };
+    let grad = |p: &[f64]| {
+        let (a, x) = split(p);
+        let (_, (ga, gx)) = rows_and_offsets_grad(&a, &x);
+        ga.iter().flatten().chain(&gx).copied().collect::<Vec<f64>>()
+    };
+    let g = grad(&all);
+    assert_fd(f, &all, &g, "rows and offsets");
+    let t: Vec<f64> = (0..10).map(|k| 0.1 * k as f64 - 0.4).collect();
+    let (ta, tx) = split(&t);
+    assert_near(rows_and_offsets_jvp(&a, &x, &ta, &tx).1, dot(&g, &t), "rows jvp");
+    let (_, _, (ha, hx)) = rows_and_offsets_hvp(&a, &x, &ta, &tx);
+    let hv: Vec<f64> = ha.iter().flatten().chain(&hx).copied().collect();
+    assert_close_tol(&hv, &fd_hv(grad, &all, &t), 1e-5, "rows hvp");
+}

@@ -114,6 +114,14 @@ impl<F, const N: usize> TangentSlice<F> for [F; N] {
     }
 }
 
+/// A borrowed tangent (a row of a `Vec<Vec<f64>>` parameter's tangent, `&a[i]`).
+impl<F, S: TangentSlice<F> + ?Sized> TangentSlice<F> for &S {
+    #[inline(always)]
+    fn tangent_slice(&self) -> &[F] {
+        (**self).tangent_slice()
+    }
+}
+
 impl<F: Clone> TangentSlice<F> for Cow<'_, [F]> {
     #[inline(always)]
     fn tangent_slice(&self) -> &[F] {
@@ -328,4 +336,15 @@ impl<F: Float, const N: usize> ZerosAs for [F; N] {
 #[inline(always)]
 pub fn zeros_as<T: ZerosAs>(x: &T) -> T {
     x.zeros_as()
+}
+
+/// A copy of a slice tangent as an array (a fixed-size array local copied from a parameter
+/// whose tangent is borrowed, `let mut s = *s0;`, in forward mode).
+///
+/// # Panics
+/// When `s` is not `N` long.
+#[inline]
+pub fn to_array<T: Clone, const N: usize>(s: &[T]) -> [T; N] {
+    assert_eq!(s.len(), N, "a tangent must have its primal's length");
+    core::array::from_fn(|i| s[i].clone())
 }

@@ -355,7 +355,20 @@ impl Tangents<'_> {
                 let t = self.t(*var);
                 let op_active = op.reads().iter().any(|r| self.active[*r]);
                 let tan = if op_active {
-                    self.tangent(op, &quote!(#i))?
+                    let tan = self.tangent(op, &quote!(#i))?;
+                    match (&self.func.vars[*var].ty, op) {
+                        // A copy of a fixed-size array (`let s = *s0;`) whose source tangent
+                        // may be a borrowed slice: an owned array of its own, which the body
+                        // may write.
+                        (
+                            Some(syn::Type::Array(arr)),
+                            Op::Copy(_) | Op::Deref(_) | Op::CloneOf(_),
+                        ) => {
+                            let len = &arr.len;
+                            quote!(#rt::to_array::<_, { #len }>(&(#tan)[..]))
+                        }
+                        _ => tan,
+                    }
                 } else {
                     // Made active later (a buffer written with active values).
                     let z = self.zero_like(*var);

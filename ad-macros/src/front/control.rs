@@ -445,9 +445,9 @@ impl Lowerer<'_> {
             }
             Plan::Slice { base, enumerate } => {
                 // A sub-slice `xs[a..b]` (`a..`, `..b`, `a..=b`): the loop runs over its
-                // indices into `xs` itself (not with `enumerate`, whose counter starts at 0).
+                // indices into `xs` itself (with `enumerate`, the counter is the offset).
                 let sub = match strip(base) {
-                    Expr::Index(ix) if !enumerate => match strip(&ix.index) {
+                    Expr::Index(ix) => match strip(&ix.index) {
                         Expr::Range(r) => Some((&*ix.expr, r)),
                         _ => None,
                     },
@@ -510,6 +510,24 @@ impl Lowerer<'_> {
                         (None, &**pat)
                     };
                     let var = match idx_pat {
+                        // Over a sub-slice the loop variable indexes the whole slice; the
+                        // user's counter is its offset from the start.
+                        Some(Pat::Ident(pi))
+                            if pi.by_ref.is_none() && pi.subpat.is_none() && sub.is_some() =>
+                        {
+                            let var = lw.temp_var(VarKind::LoopVar, "j");
+                            let k = lw.declare_user(&pi.ident, VarKind::Let, None);
+                            lw.emit(Stmt::Let {
+                                var: k,
+                                op: Op::Passive(
+                                    quote!(-),
+                                    vec![Atom::Var(var), lo.clone()],
+                                    PassiveShape::Infix,
+                                ),
+                                span: pi.ident.span(),
+                            });
+                            var
+                        }
                         Some(Pat::Ident(pi)) if pi.by_ref.is_none() && pi.subpat.is_none() => {
                             lw.declare_user(&pi.ident, VarKind::LoopVar, None)
                         }

@@ -261,6 +261,32 @@ impl Lowerer<'_> {
                 let float = self.looks_float(&init.expr);
                 // `let q = p.map(..)` of a fixed-size array: `q` has `p`'s array type (so
                 // `q.map(..)` is known to be one too).
+                let array_of = |lw: &Self, e: &Expr, deref: bool| match strip(e) {
+                    Expr::Path(p) => p
+                        .path
+                        .get_ident()
+                        .and_then(|i| lw.lookup(&i.to_string()))
+                        .and_then(|v| lw.vars[v].ty.clone())
+                        .and_then(|t| match (t, deref) {
+                            (syn::Type::Reference(r), true) => Some(*r.elem),
+                            (t, false) => Some(t),
+                            _ => None,
+                        })
+                        .filter(|t| matches!(t, syn::Type::Array(_))),
+                    _ => None,
+                };
+                // `let s = s0;`, `let s = *s0;` (`s0: &[f64; N]`), `let s = s0.clone();` of a
+                // fixed-size array: `s` has its array type (its adjoint is then an array).
+                let ty = ty.or_else(|| match strip(&init.expr) {
+                    Expr::Path(_) => array_of(self, &init.expr, false),
+                    Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                        array_of(self, &u.expr, true)
+                    }
+                    Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => {
+                        array_of(self, &m.receiver, false)
+                    }
+                    _ => None,
+                });
                 let ty = ty.or_else(|| match strip(&init.expr) {
                     Expr::MethodCall(m) if m.method == "map" => match strip(&m.receiver) {
                         Expr::Path(p) => p

@@ -28,7 +28,9 @@ impl<'a> Gen<'a> {
     /// Whether the adjoint of `b` has `b`'s length from the start (a parameter's gradient,
     /// or the adjoint of a fixed-length local buffer).
     pub(super) fn exact_adjoint(&self, b: VarId) -> bool {
-        self.func.vars[b].kind == VarKind::Param || self.presized_len(b).is_some()
+        self.func.vars[b].kind == VarKind::Param
+            || self.presized_len(b).is_some()
+            || self.array_typed_local(b)
     }
 
     /// Whether the reverse sweep accesses elements of `b`'s adjoint without bounds checks: its

@@ -119,15 +119,40 @@ impl<'a> Gen<'a> {
             } else if self.struct_base(v) {
                 let z = self.derived("__dt", v);
                 out.extend(quote!(let mut #d = #z.zero();));
+            } else if self.an.adj(v) && self.array_typed_local(v) {
+                out.extend(self.local_adjoint(v));
             } else if let Some(len) = self.an.adj(v).then(|| self.presized_len(v)).flatten() {
                 // (The buffer itself may have been moved, e.g. returned: use its length.)
                 let z = self.derived("__dz", v);
                 out.extend(quote!(let mut #d = #z.zeros(#len);));
             } else if self.an.adj(v) {
-                out.extend(quote!(let mut #d = #rt::zero();));
+                out.extend(self.local_adjoint(v));
             }
         }
         out
+    }
+
+    /// Whether `v` is a local whose type is a fixed-size array `[T; N]` (annotated, or copied
+    /// from such a parameter: see the front end's `let s = s0;`): its adjoint is then an
+    /// array of that type, like the gradient of an array parameter or the cotangent of a
+    /// call returning an array, so that values move between them without conversion.
+    pub(super) fn array_typed_local(&self, v: VarId) -> bool {
+        let var = &self.func.vars[v];
+        var.kind != VarKind::Param
+            && v != self.func.ret
+            && matches!(&var.ty, Some(syn::Type::Array(_)))
+    }
+
+    /// The declaration of a local's adjoint: the shape-free zero, or the zero array of an
+    /// array-typed local (see [`Gen::array_typed_local`]).
+    pub(super) fn local_adjoint(&self, v: VarId) -> TokenStream {
+        let (rt, d) = (rt(), self.adj(v));
+        match &self.func.vars[v].ty {
+            Some(ty @ syn::Type::Array(_)) if self.array_typed_local(v) => {
+                quote!(let mut #d: <#ty as ::ad_runtime::Differentiable>::Tangent = #rt::zero();)
+            }
+            _ => quote!(let mut #d = #rt::zero();),
+        }
     }
 
     /// The reverse of `recv.mapv(closure)`: the closure body, differentiated as a function of

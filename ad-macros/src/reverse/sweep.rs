@@ -14,7 +14,6 @@ impl<'a> Gen<'a> {
     /// own arrays re-made (`top`), or a loop body's stored values popped, its recomputed ones
     /// recomputed and its adjoints declared.
     pub(super) fn rev_prelude(&self, b: &Block, top: bool) -> TokenStream {
-        let rt = rt();
         let mut out = TokenStream::new();
         if top {
             // Views of the body's own arrays, re-made from their (captured) bases.
@@ -88,8 +87,7 @@ impl<'a> Gen<'a> {
             }
             for &v in &vars {
                 if self.an.adj(v) {
-                    let d = self.adj(v);
-                    out.extend(quote!(let mut #d = #rt::zero();));
+                    out.extend(self.local_adjoint(v));
                 }
             }
         }
@@ -341,7 +339,9 @@ impl<'a> Gen<'a> {
                             quote!(#rt::tensor::take_index(&mut #d, &#idx))
                         } else if self.is_proven(*base, hoist::Side::Adjoint, index) {
                             unchecked::adjoint_take(&d, &idx)
-                        } else if self.func.vars[*base].kind == VarKind::Param {
+                        } else if self.func.vars[*base].kind == VarKind::Param
+                            || self.array_typed_local(*base)
+                        {
                             quote!(#rt::take_index_exact(&mut #d, #idx))
                         } else {
                             quote!(#rt::take_index(&mut #d, #idx))
@@ -353,7 +353,8 @@ impl<'a> Gen<'a> {
                 let d = self.adj(*base);
                 // A parameter's adjoint is shaped like it (`zero_like`): a `Vec` or a
                 // fixed-size array, read and written in place, never grown.
-                let param = self.func.vars[*base].kind == VarKind::Param;
+                let param = self.func.vars[*base].kind == VarKind::Param
+                    || self.array_typed_local(*base);
                 let y = mixed("__y");
                 let save = if reads_out(op) {
                     quote!(let #y = #b[#idx];)
