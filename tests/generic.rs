@@ -87,3 +87,57 @@ fn generic_calls_and_constants() {
     let fd = (mixed_grad(x + h, &y, 3).1.0 - mixed_grad(x - h, &y, 3).1.0) / (2.0 * h);
     assert_close(&[hx], &[fd], "hvp");
 }
+
+/// Generic functions with a `Vec<T>`, tuple or `[T; N]` result: the pullback's seed, the
+/// tangent and the Jacobian are of the result's type at `T`.
+#[differentiable]
+fn squares<T: Float>(x: &[T]) -> Vec<T> {
+    let mut v = Vec::new();
+    for i in 0..x.len() {
+        v.push(x[i] * x[i] * x[0]);
+    }
+    v
+}
+
+#[differentiable]
+fn pair<T: Float>(x: T, y: T) -> (T, T) {
+    (x * y.sin(), x + y * y)
+}
+
+#[differentiable]
+fn scaled<T: Float>(x: T, p: &[T]) -> [T; 2] {
+    [x * p[0], p[1] * x * x]
+}
+
+#[test]
+fn generic_vector_results() {
+    // Jacobians against closed forms, at f64 and f32.
+    let x = [1.5, -0.5, 2.0];
+    let (_, j) = squares_jacobian(&x);
+    for i in 0..3 {
+        for k in 0..3 {
+            let want = if k == 0 && i == 0 {
+                3.0 * x[0] * x[0]
+            } else if k == 0 {
+                x[i] * x[i]
+            } else if k == i {
+                2.0 * x[i] * x[0]
+            } else {
+                0.0
+            };
+            assert!((j[[i, k]] - want).abs() < 1e-12, "squares J[{i},{k}]");
+        }
+    }
+    let dx = squares_vjp(&[1.5f32, -0.5], vec![1.0, 1.0]).1;
+    assert!((dx[0] - (3.0 * 2.25 + 0.25)).abs() < 1e-5 && (dx[1] - 2.0 * -0.5 * 1.5).abs() < 1e-5);
+    let (v, t) = pair_jvp(0.7f64, 1.2, 1.0, 0.0);
+    assert_eq!(v, pair(0.7, 1.2));
+    assert!((t.0 - 1.2f64.sin()).abs() < 1e-15 && (t.1 - 1.0).abs() < 1e-15);
+    let (_, (gx, gy)) = pair_vjp(0.7f32, 1.2, (0.0, 1.0));
+    assert!((gx - 1.0).abs() < 1e-6 && (gy - 2.4).abs() < 1e-6);
+    let (v, (gx, gp)) = scaled_vjp(2.0f64, &[3.0, 4.0], [0.5, 1.0]);
+    assert_eq!(v, [6.0, 16.0]);
+    assert_eq!((gx, gp), (0.5 * 3.0 + 1.0 * 4.0 * 4.0, vec![1.0, 4.0]));
+    let (_, t) = scaled_jvp(2.0f32, &[3.0, 4.0], 1.0, &[0.0, 0.0]);
+    assert_eq!(t, [3.0, 16.0]);
+}

@@ -290,6 +290,25 @@ fn substitute(ts: TokenStream, t: &Ident, f: &str, name: &Ident, new_name: &Iden
 /// `f64` -> `T` in a type.
 struct FloatToT<'a>(&'a Ident);
 
+/// `f64`/`f32`, and arrays, `Vec`s and tuples of those: types that are their own tangent.
+fn float_composite(ty: &Type) -> bool {
+    match ty {
+        Type::Path(p) if p.qself.is_none() => {
+            p.path.is_ident("f64")
+                || p.path.is_ident("f32")
+                || p.path.segments.last().is_some_and(|s| {
+                    s.ident == "Vec"
+                        && matches!(&s.arguments, syn::PathArguments::AngleBracketed(a)
+                            if a.args.iter().all(|g| matches!(g, syn::GenericArgument::Type(t) if float_composite(t))))
+                })
+        }
+        Type::Array(a) => float_composite(&a.elem),
+        Type::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(float_composite),
+        Type::Paren(p) => float_composite(&p.elem),
+        _ => false,
+    }
+}
+
 impl VisitMut for FloatToT<'_> {
     fn visit_type_mut(&mut self, ty: &mut Type) {
         // `f64`, and `<f64 as Trait>::F` (which is `f64` for the runtime's traits).
@@ -301,6 +320,19 @@ impl VisitMut for FloatToT<'_> {
         {
             let t = self.0;
             *ty = syn::parse_quote!(#t);
+            return;
+        }
+        // `<[f64; N] as Differentiable>::Tangent` (also of `Vec`s and tuples of floats) is the
+        // type itself: written so, the wrapper needs no `Differentiable` bound on `T`.
+        if let Type::Path(p) = ty
+            && let Some(q) = &p.qself
+            && p.path.segments.last().is_some_and(|s| s.ident == "Tangent")
+            && p.path.segments.iter().any(|s| s.ident == "Differentiable")
+            && float_composite(&q.ty)
+        {
+            let mut inner = (*q.ty).clone();
+            self.visit_type_mut(&mut inner);
+            *ty = inner;
             return;
         }
         syn::visit_mut::visit_type_mut(self, ty);
@@ -395,6 +427,15 @@ fn wrapper(func: &ItemFn, t: &syn::TypeParam, fi: &ItemFn, suffix: &str) -> Toke
         wheres.extend(w.predicates.iter().cloned());
     }
     wheres.push(syn::parse_quote!(#tid: 'static));
+    // The result's type with `T` (its cotangent type: `T`, `Vec<T>`, `[T; N]`, tuples).
+    let ret_t: TokenStream = match &func.sig.output {
+        syn::ReturnType::Type(_, ty) => quote!(#ty),
+        syn::ReturnType::Default => quote!(()),
+    };
+    if suffix == "jacobian" {
+        // `Flat` of the generic result (its impls are per float type).
+        wheres.push(syn::parse_quote!(#ret_t: #rt::Flat));
+    }
     sig.generics.where_clause = Some(syn::parse_quote!(where #(#wheres),*));
 
     let args = arg_idents(fi);
@@ -409,7 +450,7 @@ fn wrapper(func: &ItemFn, t: &syn::TypeParam, fi: &ItemFn, suffix: &str) -> Toke
                 Ident::new("__s", Span::mixed_site()),
             );
             let closure = quote! {
-                move |#s: #tid| match #e {
+                move |#s: #ret_t| match #e {
                     #rt::Either::A(pb) => #rt::cast_same(pb(#rt::cast_same(#s))),
                     #rt::Either::B(pb) => #rt::cast_same(pb(#rt::cast_same(#s))),
                 }
