@@ -41,6 +41,11 @@ impl<'a> Gen<'a> {
         // Statements after the loop that are independent of it run before it (see
         // `analyze::split_tail`): the head is the statements before the loop and those.
         let (early, tail) = crate::reverse::plan::split_tail(self.func, &rest[0], tail);
+        // A loop after the loop needs its trip count from its forward sweep (checked on the
+        // generated code below); known without generating it.
+        if tail.iter().any(|s| matches!(s, Stmt::Loop(_))) {
+            return None;
+        }
         let head: Vec<&Stmt> = head.iter().chain(early).collect();
         // Buffers made before the loop get their adjoints right after them, at full length.
         *self.presize_early.borrow_mut() = head

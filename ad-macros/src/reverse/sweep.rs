@@ -118,6 +118,18 @@ impl<'a> Gen<'a> {
         let prelude = self.rev_prelude(b, true);
         let stmts: Vec<&Stmt> = b.stmts.iter().collect();
         let groups = self.rev_groups(&stmts, &b.stmts);
+        // Nothing to release (no kept array, e.g. scalar code): no scan of the sweep's text.
+        let any_kept = self.func.vars.iter().enumerate().any(|(v, var)| {
+            matches!(var.kind, VarKind::Let | VarKind::LetMut | VarKind::Deferred)
+                && var.block == 0
+                && v != self.func.ret
+                && self.kept_array(&Atom::Var(v)).is_some()
+        });
+        if !any_kept {
+            let mut out = prelude;
+            out.extend(groups);
+            return out;
+        }
         let mut mentions: Vec<HashSet<String>> = groups
             .iter()
             .map(|g| {

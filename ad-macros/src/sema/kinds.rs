@@ -144,6 +144,16 @@ fn const_kind(tokens: &proc_macro2::TokenStream) -> Kind {
             _ => Kind::Unknown,
         }
     }
+    // A single literal (most constants): its kind without parsing.
+    let mut it = tokens.clone().into_iter();
+    if let (Some(proc_macro2::TokenTree::Literal(l)), None) = (it.next(), it.next()) {
+        let lit = syn::Lit::new(l);
+        return match lit {
+            syn::Lit::Float(_) => Kind::Scalar,
+            syn::Lit::Int(_) | syn::Lit::Bool(_) => Kind::Other,
+            _ => Kind::Unknown,
+        };
+    }
     match syn::parse2::<syn::Expr>(tokens.clone()) {
         Ok(e) => expr_kind(&e),
         Err(_) => Kind::Unknown,
