@@ -249,6 +249,15 @@ where
     let m = av.mean_axis(axis).expect("var_axis along an empty axis");
     let m = m.view().insert_axis(axis);
     let k = k / (count::<A::Elem>(av.len_of(axis)) - ddof);
+    let Some(y) = y else {
+        // `var_axis`: no division by the result, one product per element.
+        let c = Zip::from(&av)
+            .and_broadcast(&m)
+            .and_broadcast(&gv)
+            .map_collect(|&x, &m, &g| k * g * (x - m));
+        return a.project(DynCot::Array(c));
+    };
+    let y = Some(y);
     let one = num_traits::one::<A::Elem>();
     // A missing `y` is a 0-dimensional 1, which broadcasts to anything.
     let y = y.map_or_else(
