@@ -613,3 +613,79 @@ fn forward_mode_agrees_on_the_new_constructs() {
     assert_eq!(max_of_jvp(2.0, f64::NAN, 3.0, 5.0).1, 3.0);
     assert_eq!(min_of_jvp(f64::NAN, 5.0, 3.0, 7.0).1, 7.0);
 }
+
+#[differentiable]
+fn quotient(x: f64, y: f64) -> f64 {
+    x / y
+}
+
+#[differentiable]
+fn angle(y: f64, x: f64) -> f64 {
+    y.atan2(x)
+}
+
+#[differentiable]
+fn array_quotient(
+    x: &ad_runtime::ndarray::Array1<f64>,
+    y: &ad_runtime::ndarray::Array1<f64>,
+) -> f64 {
+    (x / y).sum()
+}
+
+/// `x / y` and `atan2` where `y²` (or `x² + y²`) is out of range but the derivative is not
+/// (found by a test of numeric edge cases): the derivatives are computed without squaring.
+#[test]
+fn quotient_and_angle_at_extreme_magnitudes() {
+    for s in [1e-200, 1e-160, 1e200, 1e150] {
+        let (x, y) = (0.5 * s, 2.0 * s);
+        let (_, (gx, gy)) = quotient_grad(x, y);
+        let (ex, ey) = (1.0 / y, -(x / y) / y);
+        assert!(
+            (gx - ex).abs() <= 1e-15 * ex.abs(),
+            "d/dx at {s:e}: {gx:e} vs {ex:e}"
+        );
+        assert!(
+            (gy - ey).abs() <= 1e-15 * ey.abs(),
+            "d/dy at {s:e}: {gy:e} vs {ey:e}"
+        );
+        let (_, t) = quotient_jvp(x, y, 0.0, 1.0);
+        assert!((t - ey).abs() <= 1e-15 * ey.abs(), "jvp at {s:e}");
+        let (_, g2, hv) = quotient_hvp(x, y, 0.0, 1.0);
+        assert_eq!(g2, (gx, gy), "hvp's gradient at {s:e}");
+        // d²/dx dy (x/y) = -1/y², d²/dy² = 2x/y³ (out of range themselves at 1e-200: then
+        // the same infinity).
+        let same = |a: f64, e: f64| {
+            if e.is_finite() {
+                (a - e).abs() <= 1e-14 * e.abs()
+            } else {
+                a == e
+            }
+        };
+        let (ehx, ehy) = (-(1.0 / y) / y, 2.0 * (x / y) / y / y);
+        assert!(
+            same(hv.0, ehx) && same(hv.1, ehy),
+            "H v at {s:e}: {hv:?} vs ({ehx:e}, {ehy:e})"
+        );
+        let (_, (ga, gb)) = angle_grad(x, y);
+        let h = x.hypot(y);
+        let (ea, eb) = ((y / h) / h, -(x / h) / h);
+        assert!(
+            (ga - ea).abs() <= 1e-15 * ea.abs() && (gb - eb).abs() <= 1e-15 * eb.abs(),
+            "atan2 at {s:e}: {ga:e} {gb:e}"
+        );
+        let (_, t) = angle_jvp(x, y, 1.0, 0.0);
+        assert!((t - ea).abs() <= 1e-15 * ea.abs(), "atan2 jvp at {s:e}");
+        let (_, g2, _) = angle_hvp(x, y, 1.0, 0.0);
+        assert!(
+            (g2.0 - ea).abs() <= 1e-15 * ea.abs(),
+            "atan2 hvp's gradient at {s:e}"
+        );
+        let xs = ad_runtime::ndarray::arr1(&[x, 3.0 * s]);
+        let ys = ad_runtime::ndarray::arr1(&[y, 0.5 * s]);
+        let (_, (_, gys)) = array_quotient_grad(&xs, &ys);
+        for k in 0..2 {
+            let e = -(xs[k] / ys[k]) / ys[k];
+            assert!((gys[k] - e).abs() <= 1e-15 * e.abs(), "array d/dy at {s:e}");
+        }
+    }
+}

@@ -208,7 +208,11 @@ impl<T: Accumulate, const N: usize> AccumulateSeq<Vec<T>> for [T; N] {
     /// grows only as far as its elements were used).
     #[inline(always)]
     fn accumulate_seq(&mut self, g: Vec<T>) {
-        assert!(g.len() <= N, "cotangent of length {} for an array of length {N}", g.len());
+        assert!(
+            g.len() <= N,
+            "cotangent of length {} for an array of length {N}",
+            g.len()
+        );
         for (a, b) in self.iter_mut().zip(g) {
             a.accumulate(b);
         }

@@ -505,10 +505,11 @@ impl<F: Float> Dual<F> {
     /// `atan2(self, x)` (angle of the point `(x, self)`).
     #[inline(always)]
     pub fn atan2(self, x: Self) -> Self {
-        let r2 = x.re * x.re + self.re * self.re;
+        // Through `h = hypot`, not `x² + y²`, which overflows or underflows far sooner.
+        let h = x.re.hypot(self.re);
         Dual {
             re: self.re.atan2(x.re),
-            eps: (x.re * self.eps - self.re * x.eps) / r2,
+            eps: ((x.re / h) * self.eps - (self.re / h) * x.eps) / h,
         }
     }
 

@@ -194,14 +194,17 @@ pub fn log_d1<X: Real, B: Real<F = X::F>>(x: &X, b: &B, g: X::F) -> X::F {
 /// `a.atan2(b)` with respect to `a`, needs `a` and `b`.
 #[inline(always)]
 pub fn atan2_d0<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
+    // Through `h = hypot(a, b)`, not `a² + b²`, which overflows or underflows far sooner.
     let (a, b) = (a.get(), b.get());
-    g * b / (a * a + b * b)
+    let h = a.hypot(b);
+    g * (b / h) / h
 }
 /// `a.atan2(b)` with respect to `b`, needs `a` and `b`.
 #[inline(always)]
 pub fn atan2_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
     let (a, b) = (a.get(), b.get());
-    -g * a / (a * a + b * b)
+    let h = a.hypot(b);
+    -(g * (a / h)) / h
 }
 
 // h = √(a² + b²);  ā += ȳ a / h;  b̄ += ȳ b / h   (0 at a = b = 0)

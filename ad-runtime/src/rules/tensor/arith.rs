@@ -159,7 +159,7 @@ where
         (ga, div_d1(tb, a, b, g))
     } else {
         let gb = tb.reduce_zip(g.cot_view(), &a.dyn_val(), Some(&b.dyn_val()), |g, a, b| {
-            -g * a / (b * b)
+            -(g * (a / b)) / b
         });
         (div_d0(ta, b, g), gb)
     }
@@ -206,7 +206,7 @@ where
     G: Cotangent,
 {
     let c = zip2(g.into_dyn_cot(), &a.dyn_val(), &b.dyn_val(), |g, a, b| {
-        -g * a / (b * b)
+        -(g * (a / b)) / b
     });
     t.reduce(c)
 }

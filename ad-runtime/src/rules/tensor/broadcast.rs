@@ -85,7 +85,9 @@ fn sum_contiguous<F: TensorFloat>(c: &ArrayViewD<'_, F>, shape: &[usize]) -> Opt
     let lead = dims.len() - shape.len();
     let padded = |i: usize| if i < lead { 1 } else { shape[i - lead] };
     // Leading reduced axes, then kept axes (`padded == dims`).
-    let k = (0..dims.len()).find(|&i| padded(i) != 1 || dims[i] == 1).unwrap_or(dims.len());
+    let k = (0..dims.len())
+        .find(|&i| padded(i) != 1 || dims[i] == 1)
+        .unwrap_or(dims.len());
     if k > 0 && (k..dims.len()).all(|i| padded(i) == dims[i]) {
         let inner: usize = dims[k..].iter().product();
         let mut chunks = data.chunks_exact(inner.max(1));
@@ -98,7 +100,10 @@ fn sum_contiguous<F: TensorFloat>(c: &ArrayViewD<'_, F>, shape: &[usize]) -> Opt
         return ArrayD::from_shape_vec(shape.to_vec(), out).ok();
     }
     // Kept axes, then trailing reduced axes.
-    let k = (0..dims.len()).rev().find(|&i| padded(i) != 1 || dims[i] == 1).map_or(0, |i| i + 1);
+    let k = (0..dims.len())
+        .rev()
+        .find(|&i| padded(i) != 1 || dims[i] == 1)
+        .map_or(0, |i| i + 1);
     if k < dims.len() && (0..k).all(|i| padded(i) == dims[i]) {
         let inner: usize = dims[k..].iter().product();
         let out: Vec<F> = data.chunks_exact(inner).map(sum_slice).collect();
@@ -173,7 +178,9 @@ mod tests {
 
     fn cot(dims: &[usize], column_major: bool) -> ArrayD<f64> {
         let n: usize = dims.iter().product();
-        let data: Vec<f64> = (0..n).map(|i| ((i * 37 % 101) as f64 - 50.0) / 7.0).collect();
+        let data: Vec<f64> = (0..n)
+            .map(|i| ((i * 37 % 101) as f64 - 50.0) / 7.0)
+            .collect();
         let shape = IxDyn(dims);
         if column_major {
             ArrayD::from_shape_vec(shape.f(), data).unwrap()
@@ -209,7 +216,10 @@ mod tests {
                 for got in [unbroadcast(c.clone(), to), unbroadcast_view(c.view(), to)] {
                     assert_eq!(got.shape(), to, "{from:?} -> {to:?}");
                     for (g, w) in got.iter().zip(want.iter()) {
-                        assert!((g - w).abs() <= 1e-12 * (1.0 + w.abs()), "{from:?} -> {to:?}");
+                        assert!(
+                            (g - w).abs() <= 1e-12 * (1.0 + w.abs()),
+                            "{from:?} -> {to:?}"
+                        );
                     }
                 }
             }

@@ -30,7 +30,11 @@ fn outer<F: TensorFloat>(u: ArrayView1<'_, F>, v: ArrayView1<'_, F>) -> Array2<F
 /// `d += u vᵀ`, with plain slices when `d` is row-major and `v` contiguous (the usual case:
 /// each row's update vectorises without `scaled_add`'s per-row shape and layout checks, which
 /// cost more than the update for the small matrices of a recurrent cell).
-fn add_outer<F: TensorFloat>(mut d: ArrayViewMut2<'_, F>, u: ArrayView1<'_, F>, v: ArrayView1<'_, F>) {
+fn add_outer<F: TensorFloat>(
+    mut d: ArrayViewMut2<'_, F>,
+    u: ArrayView1<'_, F>,
+    v: ArrayView1<'_, F>,
+) {
     if let (Some(ds), Some(vs)) = (d.as_slice_mut(), v.as_slice()) {
         for (row, &ui) in ds.chunks_exact_mut(vs.len().max(1)).zip(u) {
             for (r, &x) in row.iter_mut().zip(vs) {

@@ -35,6 +35,7 @@ mod shape;
 mod value;
 
 pub use arith::*;
+pub use broadcast::{broadcasts_to, co_broadcast, unbroadcast, unbroadcast_view};
 pub use build::*;
 pub use elementwise::*;
 pub use index::*;
@@ -46,4 +47,3 @@ pub use value::{
     ArrayValue, CotRef, Cotangent, DynCot, DynVal, Same, ShapeOf, Target, TensorFloat, ToScalar,
     Value, marker, shape_of_value, shaped,
 };
-pub use broadcast::{broadcasts_to, co_broadcast, unbroadcast, unbroadcast_view};
