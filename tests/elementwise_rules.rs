@@ -163,7 +163,10 @@ fn maps_by_dual_numbers() {
     let tw = rand(&mut rng, 4, -1.0, 1.0);
     let (_, t) = by_dual_jvp(&a, &w, c, &(&a * 0.0), &tw);
     let want = inner(&gw, &tw);
-    assert!((t - want).abs() <= 1e-12 * want.abs().max(1.0), "jvp {t} vs {want}");
+    assert!(
+        (t - want).abs() <= 1e-12 * want.abs().max(1.0),
+        "jvp {t} vs {want}"
+    );
     let (_, _, (_, hw)) = by_dual_hvp(&a, &w, c, &(&a * 0.0), &tw);
     let h = 1e-5;
     let (_, (_, gp)) = by_dual_grad(&a, &(&w + &(&tw * h)), c);
@@ -198,7 +201,10 @@ fn products_of_two_differentiated_arrays() {
     let ta = rand(&mut rng, (3, 4), -1.0, 1.0);
     let (_, t) = products_jvp(&a, &r, &c, &ta, &(&r * 0.0), &(&c * 0.0));
     let want = inner(&ga, &ta);
-    assert!((t - want).abs() <= 1e-12 * want.abs().max(1.0), "jvp {t} vs {want}");
+    assert!(
+        (t - want).abs() <= 1e-12 * want.abs().max(1.0),
+        "jvp {t} vs {want}"
+    );
     let (_, _, (ha, _, _)) = products_hvp(&a, &r, &c, &ta, &(&r * 0.0), &(&c * 0.0));
     let h = 1e-5;
     let (_, (gp, _, _)) = products_grad(&(&a + &(&ta * h)), &r, &c);
@@ -237,7 +243,10 @@ fn dot_cotangents_accumulated_in_place() {
     let (vj, t) = recurrent_jvp(&w, &v, &m, &x, &tw, &z, &(&m * 0.0));
     assert_eq!(vj, val);
     let want = inner(&gw, &tw);
-    assert!((t - want).abs() <= 1e-12 * want.abs().max(1.0), "jvp {t} vs {want}");
+    assert!(
+        (t - want).abs() <= 1e-12 * want.abs().max(1.0),
+        "jvp {t} vs {want}"
+    );
     let (_, _, (hw, _, _)) = recurrent_hvp(&w, &v, &m, &x, &tw, &z, &(&m * 0.0));
     let h = 1e-5;
     let (_, (gp, _, _)) = recurrent_grad(&(&w + &(&tw * h)), &v, &m, &x);
@@ -304,7 +313,10 @@ fn axis_reductions_accumulate_in_place() {
     let tz = rand(&mut rng, (4, 3), -1.0, 1.0);
     let (_, t) = axis_reductions_jvp(&z, &w, &tz, &(&w * 0.0));
     let want = inner(&gz, &tz);
-    assert!((t - want).abs() <= 1e-12 * want.abs().max(1.0), "jvp {t} vs {want}");
+    assert!(
+        (t - want).abs() <= 1e-12 * want.abs().max(1.0),
+        "jvp {t} vs {want}"
+    );
     let (_, _, (hz, _)) = axis_reductions_hvp(&z, &w, &tz, &(&w * 0.0));
     let h = 1e-5;
     let (_, (gp, _)) = axis_reductions_grad(&(&z + &(&tz * h)), &w);

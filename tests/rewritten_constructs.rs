@@ -66,26 +66,47 @@ fn array_and_vec_parameters() {
         assert_fd(|p| copy_array_param([p[0], p[1], p[2]]), &x, &g, "copy");
         assert_near(copy_array_param_jvp(a, va).1, dot(&g, &v), "copy jvp");
         let hv = copy_array_param_hvp(a, va).2;
-        let fd = fd_hv(|p| copy_array_param_grad([p[0], p[1], p[2]]).1.to_vec(), &x, &v);
+        let fd = fd_hv(
+            |p| copy_array_param_grad([p[0], p[1], p[2]]).1.to_vec(),
+            &x,
+            &v,
+        );
         assert_close_tol(&hv, &fd, 1e-5, "copy hvp");
 
         let (y, g) = copy_array_ref_param_grad(&a);
         assert_near(y, copy_array_ref_param(&a), "deref copy value");
-        assert_fd(|p| copy_array_ref_param(&[p[0], p[1], p[2]]), &x, &g, "deref copy");
-        assert_near(copy_array_ref_param_jvp(&a, &va).1, dot(&g, &v), "deref copy jvp");
+        assert_fd(
+            |p| copy_array_ref_param(&[p[0], p[1], p[2]]),
+            &x,
+            &g,
+            "deref copy",
+        );
+        assert_near(
+            copy_array_ref_param_jvp(&a, &va).1,
+            dot(&g, &v),
+            "deref copy jvp",
+        );
 
         let (y, g) = write_array_param_grad(a);
         assert_near(y, write_array_param(a), "write value");
         assert_fd(|p| write_array_param([p[0], p[1], p[2]]), &x, &g, "write");
         assert_near(write_array_param_jvp(a, va).1, dot(&g, &v), "write jvp");
         let hv = write_array_param_hvp(a, va).2;
-        let fd = fd_hv(|p| write_array_param_grad([p[0], p[1], p[2]]).1.to_vec(), &x, &v);
+        let fd = fd_hv(
+            |p| write_array_param_grad([p[0], p[1], p[2]]).1.to_vec(),
+            &x,
+            &v,
+        );
         assert_close_tol(&hv, &fd, 1e-5, "write hvp");
 
         let (y, g) = move_vec_param_grad(x.clone());
         assert_near(y, move_vec_param(x.clone()), "move value");
         assert_fd(|p| move_vec_param(p.to_vec()), &x, &g, "move");
-        assert_near(move_vec_param_jvp(x.clone(), v.clone()).1, dot(&g, &v), "move jvp");
+        assert_near(
+            move_vec_param_jvp(x.clone(), v.clone()).1,
+            dot(&g, &v),
+            "move jvp",
+        );
         let hv = move_vec_param_hvp(x.clone(), v.clone()).2;
         let fd = fd_hv(|p| move_vec_param_grad(p.to_vec()).1, &x, &v);
         assert_close_tol(&hv, &fd, 1e-5, "move hvp");
@@ -122,7 +143,10 @@ fn rows_of_a_vec_of_vecs() {
 /// The right-hand side of Lotka–Volterra as a fixed-size array.
 #[differentiable]
 fn lotka_volterra(u: [f64; 2], p: &[f64]) -> [f64; 2] {
-    [p[0] * u[0] - p[1] * u[0] * u[1], p[3] * u[0] * u[1] - p[2] * u[1]]
+    [
+        p[0] * u[0] - p[1] * u[0] * u[1],
+        p[3] * u[0] * u[1] - p[2] * u[1],
+    ]
 }
 
 #[test]
@@ -153,7 +177,9 @@ fn array_results() {
     let w = [0.6, -1.4];
     let (yv, (du, dp)) = lotka_volterra_vjp(u, &p, w);
     assert_eq!(yv, y);
-    let wj: Vec<f64> = (0..6).map(|j| w[0] * jac[[0, j]] + w[1] * jac[[1, j]]).collect();
+    let wj: Vec<f64> = (0..6)
+        .map(|j| w[0] * jac[[0, j]] + w[1] * jac[[1, j]])
+        .collect();
     let got: Vec<f64> = du.iter().chain(&dp).copied().collect();
     assert_close(&got, &wj, "vjp");
 }
@@ -182,7 +208,12 @@ fn loops_over_sub_slices() {
     let v = [0.2, 0.5, -0.3, 0.1, 0.4];
     assert_near(sub_slices_jvp(&x, 3, &v).1, dot(&g, &v), "sub-slices jvp");
     let hv = sub_slices_hvp(&x, 3, &v).2;
-    assert_close_tol(&hv, &fd_hv(|p| sub_slices_grad(p, 3).1, &x, &v), 1e-5, "hvp");
+    assert_close_tol(
+        &hv,
+        &fd_hv(|p| sub_slices_grad(p, 3).1, &x, &v),
+        1e-5,
+        "hvp",
+    );
 }
 
 /// A bubble sort, then a weighted sum: a sorting network of compare-and-swap steps.
@@ -311,7 +342,12 @@ fn let_without_a_value() {
         assert_near(y, deferred_initialisation(x, &v), "value");
         let all: Vec<f64> = [x].iter().chain(&v).copied().collect();
         let g: Vec<f64> = [gx].iter().chain(&gv).copied().collect();
-        assert_fd(|p| deferred_initialisation(p[0], &p[1..]), &all, &g, "deferred");
+        assert_fd(
+            |p| deferred_initialisation(p[0], &p[1..]),
+            &all,
+            &g,
+            "deferred",
+        );
         let t = [0.3, -0.5, 0.8];
         let jv = deferred_initialisation_jvp(x, &v, t[0], &t[1..]).1;
         assert_near(jv, dot(&g, &t), "deferred jvp");
@@ -384,12 +420,32 @@ fn array_states_and_rows() {
         vec![a[0], a[1], b[0], b[1], c]
     };
     let g = grad(&flat);
-    assert_near(array_states_grad([0.4, -0.9], &[1.2, 0.3], 0.7).0, f(&flat), "value");
+    assert_near(
+        array_states_grad([0.4, -0.9], &[1.2, 0.3], 0.7).0,
+        f(&flat),
+        "value",
+    );
     assert_fd(f, &flat, &g, "array states");
     let v = [0.3, -0.2, 0.5, 0.1, -0.4];
-    let jv = array_states_jvp([0.4, -0.9], &[1.2, 0.3], 0.7, [v[0], v[1]], &[v[2], v[3]], v[4]).1;
+    let jv = array_states_jvp(
+        [0.4, -0.9],
+        &[1.2, 0.3],
+        0.7,
+        [v[0], v[1]],
+        &[v[2], v[3]],
+        v[4],
+    )
+    .1;
     assert_near(jv, dot(&g, &v), "array states jvp");
-    let hv = array_states_hvp([0.4, -0.9], &[1.2, 0.3], 0.7, [v[0], v[1]], &[v[2], v[3]], v[4]).2;
+    let hv = array_states_hvp(
+        [0.4, -0.9],
+        &[1.2, 0.3],
+        0.7,
+        [v[0], v[1]],
+        &[v[2], v[3]],
+        v[4],
+    )
+    .2;
     let hv = [hv.0[0], hv.0[1], hv.1[0], hv.1[1], hv.2];
     assert_close_tol(&hv, &fd_hv(grad, &flat, &v), 1e-5, "array states hvp");
 
@@ -404,13 +460,21 @@ fn array_states_and_rows() {
     let grad = |p: &[f64]| {
         let (a, x) = split(p);
         let (_, (ga, gx)) = rows_and_offsets_grad(&a, &x);
-        ga.iter().flatten().chain(&gx).copied().collect::<Vec<f64>>()
+        ga.iter()
+            .flatten()
+            .chain(&gx)
+            .copied()
+            .collect::<Vec<f64>>()
     };
     let g = grad(&all);
     assert_fd(f, &all, &g, "rows and offsets");
     let t: Vec<f64> = (0..10).map(|k| 0.1 * k as f64 - 0.4).collect();
     let (ta, tx) = split(&t);
-    assert_near(rows_and_offsets_jvp(&a, &x, &ta, &tx).1, dot(&g, &t), "rows jvp");
+    assert_near(
+        rows_and_offsets_jvp(&a, &x, &ta, &tx).1,
+        dot(&g, &t),
+        "rows jvp",
+    );
     let (_, _, (ha, hx)) = rows_and_offsets_hvp(&a, &x, &ta, &tx);
     let hv: Vec<f64> = ha.iter().flatten().chain(&hx).copied().collect();
     assert_close_tol(&hv, &fd_hv(grad, &all, &t), 1e-5, "rows hvp");

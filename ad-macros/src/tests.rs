@@ -298,7 +298,10 @@ fn time_env_file() {
         let mut macro_only = std::time::Duration::ZERO;
         for item in file.items {
             if let syn::Item::Fn(mut f) = item
-                && let Some(pos) = f.attrs.iter().position(|a| a.path().is_ident("differentiable"))
+                && let Some(pos) = f
+                    .attrs
+                    .iter()
+                    .position(|a| a.path().is_ident("differentiable"))
             {
                 let attr = f.attrs.remove(pos);
                 let args = match attr.meta {

@@ -40,9 +40,7 @@ struct Everyday {
 
 /// `[f64]`, `Vec<f64>`, `[f64; N]` (also `f32`), behind any references.
 fn float_sequence_type(ty: &syn::Type) -> bool {
-    let float = |t: &syn::Type| {
-        matches!(strip_ty(t), syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
-    };
+    let float = |t: &syn::Type| matches!(strip_ty(t), syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
     match strip_ty(ty) {
         syn::Type::Reference(r) => float_sequence_type(&r.elem),
         syn::Type::Slice(sl) => float(&sl.elem),
@@ -70,7 +68,15 @@ impl Everyday {
     /// literal among the elements), `[0.0; N]`, `[1.0, x]`, `xs.to_vec()`/`clone()`/
     /// `to_owned()` of a known one.
     fn float_init(&self, e: &Expr) -> bool {
-        let float_lit = |e: &Expr| matches!(strip(e), Expr::Lit(syn::ExprLit { lit: syn::Lit::Float(_), .. }));
+        let float_lit = |e: &Expr| {
+            matches!(
+                strip(e),
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Float(_),
+                    ..
+                })
+            )
+        };
         match strip(e) {
             Expr::Macro(m) if m.mac.path.is_ident("vec") => {
                 let toks = m.mac.tokens.to_string();
@@ -79,7 +85,13 @@ impl Everyday {
             }
             Expr::Repeat(r) => float_lit(&r.expr),
             Expr::Array(a) => a.elems.iter().any(float_lit),
-            Expr::MethodCall(m) if m.args.is_empty() && matches!(m.method.to_string().as_str(), "to_vec" | "clone" | "to_owned") => {
+            Expr::MethodCall(m)
+                if m.args.is_empty()
+                    && matches!(
+                        m.method.to_string().as_str(),
+                        "to_vec" | "clone" | "to_owned"
+                    ) =>
+            {
                 matches!(strip(&m.receiver), Expr::Path(p) if p.path.get_ident().is_some_and(|i| self.floats.contains(&i.to_string())))
             }
             _ => false,
@@ -148,9 +160,17 @@ fn mem_swap(e: &Expr) -> Option<syn::Stmt> {
     let Expr::Path(f) = strip(&c.func) else {
         return None;
     };
-    let segs: Vec<String> = f.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let segs: Vec<String> = f
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
     let named = matches!(
-        segs.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+        segs.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
         ["std" | "core", "mem", "swap"] | ["mem", "swap"]
     );
     if !named || c.args.len() != 2 {
@@ -180,7 +200,11 @@ fn destructuring(e: &Expr) -> Option<syn::Stmt> {
         Expr::Array(a) => a.elems.iter().collect(),
         _ => return None,
     };
-    if lhs.is_empty() || !lhs.iter().all(|l| place(l) || matches!(strip(l), Expr::Infer(_))) {
+    if lhs.is_empty()
+        || !lhs
+            .iter()
+            .all(|l| place(l) || matches!(strip(l), Expr::Infer(_)))
+    {
         return None;
     }
     let span = asg.span();

@@ -67,7 +67,7 @@ impl<'a> Gen<'a> {
             && by_value
             && self.an.active[v]
             && self.an.kinds[v] != crate::sema::kinds::Kind::Array)
-        .then(|| self.derived("__dzp", v))
+            .then(|| self.derived("__dzp", v))
     }
 
     /// The zero gradients of [`Gen::param_template`], declared before the forward sweep.
@@ -106,13 +106,15 @@ impl<'a> Gen<'a> {
                     let x = &var.ident;
                     // Array parameters start from the marker (see `tensor::shaped`).
                     let array = self.an.kinds[v] == crate::sema::kinds::Kind::Array;
-                    out.extend(if let Some(z) = self.param_template(v).filter(|_| shaped_params) {
-                        quote!(let mut #d = #z;)
-                    } else if shaped_params && !array {
-                        quote!(let mut #d = #rt::zero_like(&#x);)
-                    } else {
-                        quote!(let mut #d = #rt::zero();)
-                    });
+                    out.extend(
+                        if let Some(z) = self.param_template(v).filter(|_| shaped_params) {
+                            quote!(let mut #d = #z;)
+                        } else if shaped_params && !array {
+                            quote!(let mut #d = #rt::zero_like(&#x);)
+                        } else {
+                            quote!(let mut #d = #rt::zero();)
+                        },
+                    );
                 }
             } else if v == self.func.ret {
                 out.extend(quote!(let mut #d = #seed;));

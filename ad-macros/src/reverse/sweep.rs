@@ -365,8 +365,8 @@ impl<'a> Gen<'a> {
                 let d = self.adj(*base);
                 // A parameter's adjoint is shaped like it (`zero_like`): a `Vec` or a
                 // fixed-size array, read and written in place, never grown.
-                let param = self.func.vars[*base].kind == VarKind::Param
-                    || self.array_typed_local(*base);
+                let param =
+                    self.func.vars[*base].kind == VarKind::Param || self.array_typed_local(*base);
                 let y = mixed("__y");
                 let save = if reads_out(op) {
                     quote!(let #y = #b[#idx];)
