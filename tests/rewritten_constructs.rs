@@ -479,3 +479,108 @@ fn array_states_and_rows() {
     let hv: Vec<f64> = ha.iter().flatten().chain(&hx).copied().collect();
     assert_close_tol(&hv, &fd_hv(grad, &all, &t), 1e-5, "rows hvp");
 }
+
+/// Parameters whose tangent names would be keywords (`do`, `dyn`).
+#[differentiable]
+fn keyword_tangents(o: f64, yn: f64) -> f64 {
+    o * yn.sin()
+}
+
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+struct Osc {
+    a: f64,
+    b: f64,
+    v: [f64; 2],
+}
+
+#[differentiable]
+fn osc_step(s: &Osc, dt: f64) -> Osc {
+    Osc {
+        a: s.a + dt * s.b,
+        b: s.b - dt * s.a,
+        v: [s.v[0] * (1.0 + dt), s.v[1] + dt * s.a],
+    }
+}
+
+impl Osc {
+    #[differentiable]
+    fn energy(&self) -> f64 {
+        self.a * self.a + self.b * self.b * self.v[0]
+    }
+}
+
+/// A loop-carried struct whose fields are read (non-linearly, and an array field copied)
+/// before it is reassigned; a method on a clone of a struct parameter; a sub-slice of a
+/// fixed-size array parameter.
+#[differentiable]
+fn carried_struct(s0: &Osc, dt: f64, q: &[f64; 3]) -> f64 {
+    let mut s = s0.clone();
+    let mut acc = 0.0;
+    for _ in 0..4 {
+        let w = s.v;
+        acc += s.a * s.a + w[0] * w[1] * s.b;
+        s = osc_step(&s, dt);
+    }
+    let c = s0.clone();
+    let r = &q[1..];
+    acc + c.energy() * q[0] * r[1]
+}
+
+#[test]
+fn structs_and_names() {
+    let (y, (go, gy)) = keyword_tangents_grad(0.7, 1.3);
+    assert_near(y, keyword_tangents(0.7, 1.3), "value");
+    assert_close(
+        &[go, gy],
+        &[1.3f64.sin(), 0.7 * 1.3f64.cos()],
+        "keyword names",
+    );
+    assert_near(
+        keyword_tangents_jvp(0.7, 1.3, 1.0, 2.0).1,
+        go + 2.0 * gy,
+        "keyword jvp",
+    );
+
+    let p = [1.0, 0.5, 0.3, -0.7, 0.1, 0.4, -0.8, 1.5];
+    let make = |p: &[f64]| Osc {
+        a: p[0],
+        b: p[1],
+        v: [p[2], p[3]],
+    };
+    let f = |p: &[f64]| carried_struct(&make(p), p[4], &[p[5], p[6], p[7]]);
+    let grad = |p: &[f64]| {
+        let (_, (g, gdt, gq)) = carried_struct_grad(&make(p), p[4], &[p[5], p[6], p[7]]);
+        vec![g.a, g.b, g.v[0], g.v[1], gdt, gq[0], gq[1], gq[2]]
+    };
+    let g = grad(&p);
+    assert_near(
+        carried_struct_grad(&make(&p), p[4], &[p[5], p[6], p[7]]).0,
+        f(&p),
+        "value",
+    );
+    assert_fd(f, &p, &g, "carried struct");
+    let t = [0.2, -0.1, 0.3, 0.5, 0.05, -0.2, 0.1, 0.4];
+    let jv = carried_struct_jvp(
+        &make(&p),
+        p[4],
+        &[p[5], p[6], p[7]],
+        &make(&t),
+        t[4],
+        &[t[5], t[6], t[7]],
+    )
+    .1;
+    assert_near(jv, dot(&g, &t), "carried struct jvp");
+    let hv = carried_struct_hvp(
+        &make(&p),
+        p[4],
+        &[p[5], p[6], p[7]],
+        &make(&t),
+        t[4],
+        &[t[5], t[6], t[7]],
+    )
+    .2;
+    let hv = [
+        hv.0.a, hv.0.b, hv.0.v[0], hv.0.v[1], hv.1, hv.2[0], hv.2[1], hv.2[2],
+    ];
+    assert_close_tol(&hv, &fd_hv(grad, &p, &t), 1e-5, "carried struct hvp");
+}

@@ -360,3 +360,15 @@ pub fn flattens(ty: &Type) -> bool {
         ),
     }
 }
+
+/// The name of the tangent parameter of `ident` in `f_jvp` and the hidden forward and dual
+/// functions: `d` and the name (`x` -> `dx`), raw where that is a keyword (`o` -> `r#do`,
+/// `yn` -> `r#dyn`). Mixed-site hygiene keeps it apart from a user's own `dx`.
+pub fn tangent_ident(ident: &Ident) -> Ident {
+    let name = format!("d{}", syn::ext::IdentExt::unraw(ident));
+    if syn::parse_str::<Ident>(&name).is_ok() {
+        Ident::new(&name, proc_macro2::Span::mixed_site())
+    } else {
+        Ident::new_raw(&name, proc_macro2::Span::mixed_site())
+    }
+}

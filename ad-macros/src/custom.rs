@@ -345,7 +345,7 @@ fn forward(item: &syn::ItemFn, sig: &Signature, custom: &Custom) -> TokenStream 
         let (i, ty) = (&p.ident, &p.ty);
         quote!(#i: #ty)
     });
-    let d = |p: &crate::front::Param| mixed(&format!("d{}", syn::ext::IdentExt::unraw(&p.ident)));
+    let d = |p: &crate::front::Param| crate::codegen::tangent_ident(&p.ident);
     let tangent_params = sig.params.iter().filter(|p| p.active).map(|p| {
         let (dp, ty) = (d(p), &p.ty);
         quote!(#dp: #ty)

@@ -271,10 +271,7 @@ pub fn emit(
         .iter()
         .filter(|p| p.active)
         .map(|p| {
-            let d = Ident::new(
-                &format!("d{}", syn::ext::IdentExt::unraw(&p.ident)),
-                Span::mixed_site(),
-            );
+            let d = crate::codegen::tangent_ident(&p.ident);
             let ty = &p.ty;
             quote!(#d: #ty)
         })
@@ -285,10 +282,7 @@ pub fn emit(
         .iter()
         .map(|p| {
             if p.active {
-                let d = Ident::new(
-                    &format!("d{}", syn::ext::IdentExt::unraw(&p.ident)),
-                    Span::mixed_site(),
-                );
+                let d = crate::codegen::tangent_ident(&p.ident);
                 // A borrowed sequence's tangent is passed as a slice.
                 if !stubbed
                     && matches!(&p.ty, syn::Type::Reference(r)

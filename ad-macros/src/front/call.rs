@@ -604,7 +604,22 @@ impl Lowerer<'_> {
                     syn::parse_quote!(#ty)
                 })
             }
-            Op::CloneOf(Atom::Var(w)) | Op::Copy(Atom::Var(w)) if *w != v => self.struct_made(*w),
+            // A copy or clone of a struct made in the body, or of a struct parameter (`let p =
+            // p0.clone();` with `p0: &P`).
+            Op::CloneOf(Atom::Var(w)) | Op::Copy(Atom::Var(w)) | Op::Deref(Atom::Var(w))
+                if *w != v =>
+            {
+                self.struct_made(*w).or_else(|| {
+                    self.vars[*w]
+                        .ty
+                        .clone()
+                        .map(|t| match t {
+                            syn::Type::Reference(r) => *r.elem,
+                            other => other,
+                        })
+                        .filter(crate::front::is_struct_type)
+                })
+            }
             _ => None,
         }
     }

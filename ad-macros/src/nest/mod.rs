@@ -247,7 +247,7 @@ fn lifted_call(sig: &Signature, dsig: &Signature) -> LiftedCall {
             _ => quote!(#l),
         };
         if p.active {
-            let d = mixed(format!("d{}", syn::ext::IdentExt::unraw(i)));
+            let d = crate::codegen::tangent_ident(i);
             c.tangent_params.push(quote!(#d: #ty));
             c.lifts
                 .push(quote!(let mut #l = #rt::LiftDual::lift(&#i, &#d);));

@@ -217,12 +217,14 @@ impl<'a> Gen<'a> {
             for &v in self.block_vars.get(&b.id).into_iter().flatten() {
                 if self.an.stored(self.func, v) {
                     let (t, i) = (self.var_tape(v), self.v(v));
-                    if self.is_borrow(v) {
+                    if self.an.reborrow[v] {
+                        // A view of an array of the function, or a read of a struct's field:
+                        // copied right after its definition (see `fwd_stmt`), before the
+                        // array or struct can change. (Recording it here too would push it
+                        // twice.)
+                    } else if self.is_borrow(v) {
                         // A borrow cannot outlive the block: record the value it points to.
                         out.extend(self.push_to(b.id, &t, quote!(::core::clone::Clone::clone(#i))));
-                    } else if self.an.reborrow[v] {
-                        // A view of an array of the function: copied right after its
-                        // definition (see `fwd_stmt`), before the array can change.
                     } else {
                         out.extend(self.push_to(b.id, &t, quote!(#i)));
                     }

@@ -490,6 +490,11 @@ impl<'a> Gen<'a> {
                         .as_ref()
                         .map(|a| self.atom(a))
                         .unwrap_or_else(|| quote!(0usize));
+                    // An exact adjoint (a parameter's gradient: possibly a fixed-size array)
+                    // is added into in place; a local's may need to grow.
+                    if self.exact_adjoint(b) {
+                        return quote_spanned!(span=> #rt::acc_slice_exact(&mut #d, #start, #g););
+                    }
                     return quote_spanned!(span=> #rt::acc_slice(&mut #d, #start, #g););
                 }
                 return quote!();

@@ -190,6 +190,14 @@ pub fn acc_slice<T: Accumulate + Zero>(d: &mut Vec<T>, start: usize, g: Vec<T>) 
     }
 }
 
+/// [`acc_slice`] into an adjoint that has its buffer's length from the start (a parameter's
+/// gradient, a `Vec` or a fixed-size array).
+pub fn acc_slice_exact<T: Accumulate>(d: &mut [T], start: usize, g: Vec<T>) {
+    for (a, b) in d[start..start + g.len()].iter_mut().zip(g) {
+        a.accumulate(b);
+    }
+}
+
 // v = xs.to_vec();  x̄s[i] += v̄[i]
 /// `xs.to_vec()` / `xs.to_owned()` of a slice parameter (the macro rewrites the method call
 /// into this call): an owned copy, differentiated like a call to a `#[differentiable]`
