@@ -584,3 +584,18 @@ fn structs_and_names() {
     ];
     assert_close_tol(&hv, &fd_hv(grad, &p, &t), 1e-5, "carried struct hvp");
 }
+
+/// `Option<&[f64]>` and `Option<&f64>` constant parameters, in second order too.
+#[differentiable]
+fn optional_weights(x: f64, w: Option<&[f64]>, c: Option<&f64>) -> f64 {
+    let k = if let Some(&cc) = c { cc } else { 1.0 };
+    if let Some(ws) = w { ws[0] * x * x * k } else { x.sin() }
+}
+
+#[test]
+fn optional_parameters() {
+    assert_eq!(optional_weights_grad(3.0, Some(&[2.0]), Some(&0.5)).1, 6.0);
+    assert_eq!(optional_weights_hvp(3.0, Some(&[2.0]), Some(&0.5), 1.0).1, 6.0);
+    assert_eq!(optional_weights_hvp(3.0, Some(&[2.0]), Some(&0.5), 1.0).2, 2.0);
+    assert_near(optional_weights_hvp(3.0, None, None, 1.0).2, -(3.0f64.sin()), "none");
+}

@@ -240,11 +240,29 @@ fn lifted_call(sig: &Signature, dsig: &Signature) -> LiftedCall {
         // Passed by reference (or as a view): the lifted value's memory goes back to the pool
         // after the call.
         let borrowed = view || matches!(ty, Type::Reference(_));
+        // `Option<&X>`: the lifted constant is an owned `Option`, passed borrowed.
+        let option_ref = match ty {
+            Type::Path(p) => p.path.segments.last().and_then(|s| match &s.arguments {
+                syn::PathArguments::AngleBracketed(a) if s.ident == "Option" && a.args.len() == 1 => {
+                    match &a.args[0] {
+                        syn::GenericArgument::Type(Type::Reference(r)) => Some(r.elem.clone()),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }),
+            _ => None,
+        };
         let pass = match ty {
             Type::Reference(r) if r.mutability.is_some() => quote!(&mut #l),
             Type::Reference(_) => quote!(&#l),
             _ if view => quote!(#l.view()),
-            _ => quote!(#l),
+            _ => match option_ref.as_deref() {
+                // A slice is held as a `Vec`: deref'd back to the slice.
+                Some(Type::Slice(_)) => quote!(#l.as_deref()),
+                Some(_) => quote!(#l.as_ref()),
+                None => quote!(#l),
+            },
         };
         if p.active {
             let d = crate::codegen::tangent_ident(i);
