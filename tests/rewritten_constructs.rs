@@ -599,3 +599,29 @@ fn optional_parameters() {
     assert_eq!(optional_weights_hvp(3.0, Some(&[2.0]), Some(&0.5), 1.0).2, 2.0);
     assert_near(optional_weights_hvp(3.0, None, None, 1.0).2, -(3.0f64.sin()), "none");
 }
+
+#[differentiable]
+fn cube(v: f64) -> f64 {
+    v * v * v
+}
+
+#[differentiable]
+fn times(v: f64, w: f64) -> f64 {
+    v * w
+}
+
+/// `mapv` of a `#[differentiable]` function, by path and in a closure, in second order too.
+#[differentiable]
+fn map_of_functions(a: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+    a.mapv(cube).sum() + a.mapv(|v| times(cube(v), 2.0)).sum()
+}
+
+#[test]
+fn maps_of_differentiable_functions() {
+    let a = ad_runtime::ndarray::array![1.0, 2.0];
+    assert_eq!(map_of_functions_grad(&a).1, ad_runtime::ndarray::array![9.0, 36.0]);
+    let (_, g, h) = map_of_functions_hvp(&a, &ad_runtime::ndarray::array![1.0, 0.0]);
+    assert_eq!(g, ad_runtime::ndarray::array![9.0, 36.0]);
+    assert_eq!(h, ad_runtime::ndarray::array![18.0, 0.0]);
+    assert_eq!(map_of_functions_jvp(&a, &ad_runtime::ndarray::array![0.0, 1.0]).1, 36.0);
+}

@@ -367,7 +367,17 @@ impl Lifter<'_> {
                 derivative,
                 ..
             } => {
-                *closure = lift_tokens(closure);
+                // Differentiable functions the closure calls (`a.mapv(sq)`): their dual
+                // version's value, `sq_hvp_pullback::<M>(v).0`.
+                let mut called = std::collections::HashSet::new();
+                crate::ir::walk(&sub.body, &mut |st: &Stmt| {
+                    if let Stmt::Let { op: Op::Call { func, plain: false, checkpoint: None, .. }, .. } = st
+                        && let Some(last) = func.segments.last()
+                    {
+                        called.insert(last.ident.to_string());
+                    }
+                });
+                *closure = dual_calls(&lift_tokens(closure), &called);
                 **sub = lift_closure(sub, captures.len());
                 // Already on dual numbers: the closure's reverse as usual.
                 *derivative = None;
@@ -588,6 +598,47 @@ fn is_float_type(ty: &syn::Type) -> bool {
 fn is_float_path(ty: &TokenStream) -> bool {
     let s = ty.to_string();
     s == "f64" || s == "f32"
+}
+
+/// Calls `f(..)` of the functions in `called` (by their last path segment, not methods)
+/// made calls of their second-order pullback for its value: `f_hvp_pullback::<M>(..).0`.
+fn dual_calls(ts: &TokenStream, called: &std::collections::HashSet<String>) -> TokenStream {
+    if called.is_empty() {
+        return ts.clone();
+    }
+    let tts: Vec<TokenTree> = ts.clone().into_iter().collect();
+    let mut out = TokenStream::new();
+    let mut k = 0;
+    while k < tts.len() {
+        let after_dot = matches!(k.checked_sub(1).map(|j| &tts[j]),
+            Some(TokenTree::Punct(p)) if p.as_char() == '.');
+        match (&tts[k], tts.get(k + 1)) {
+            (TokenTree::Ident(i), Some(TokenTree::Group(g)))
+                if called.contains(&i.to_string())
+                    && !after_dot
+                    && g.delimiter() == proc_macro2::Delimiter::Parenthesis =>
+            {
+                let f = quote::format_ident!("{}_hvp_pullback", i, span = i.span());
+                let m = crate::codegen::hvp_marker();
+                let mut args = Group::new(g.delimiter(), dual_calls(&g.stream(), called));
+                args.set_span(g.span());
+                out.extend(quote!((#f::<#m> #args .0)));
+                k += 2;
+                continue;
+            }
+            _ => {}
+        }
+        match &tts[k] {
+            TokenTree::Group(g) => {
+                let mut n = Group::new(g.delimiter(), dual_calls(&g.stream(), called));
+                n.set_span(g.span());
+                out.extend(std::iter::once(TokenTree::Group(n)));
+            }
+            other => out.extend(std::iter::once(other.clone())),
+        }
+        k += 1;
+    }
+    out
 }
 
 /// A closure's tokens lifted: float literals and constants as duals, `f64::tanh` as
