@@ -589,15 +589,29 @@ fn structs_and_names() {
 #[differentiable]
 fn optional_weights(x: f64, w: Option<&[f64]>, c: Option<&f64>) -> f64 {
     let k = if let Some(&cc) = c { cc } else { 1.0 };
-    if let Some(ws) = w { ws[0] * x * x * k } else { x.sin() }
+    if let Some(ws) = w {
+        ws[0] * x * x * k
+    } else {
+        x.sin()
+    }
 }
 
 #[test]
 fn optional_parameters() {
     assert_eq!(optional_weights_grad(3.0, Some(&[2.0]), Some(&0.5)).1, 6.0);
-    assert_eq!(optional_weights_hvp(3.0, Some(&[2.0]), Some(&0.5), 1.0).1, 6.0);
-    assert_eq!(optional_weights_hvp(3.0, Some(&[2.0]), Some(&0.5), 1.0).2, 2.0);
-    assert_near(optional_weights_hvp(3.0, None, None, 1.0).2, -(3.0f64.sin()), "none");
+    assert_eq!(
+        optional_weights_hvp(3.0, Some(&[2.0]), Some(&0.5), 1.0).1,
+        6.0
+    );
+    assert_eq!(
+        optional_weights_hvp(3.0, Some(&[2.0]), Some(&0.5), 1.0).2,
+        2.0
+    );
+    assert_near(
+        optional_weights_hvp(3.0, None, None, 1.0).2,
+        -(3.0f64.sin()),
+        "none",
+    );
 }
 
 #[differentiable]
@@ -619,9 +633,75 @@ fn map_of_functions(a: &ad_runtime::ndarray::Array1<f64>) -> f64 {
 #[test]
 fn maps_of_differentiable_functions() {
     let a = ad_runtime::ndarray::array![1.0, 2.0];
-    assert_eq!(map_of_functions_grad(&a).1, ad_runtime::ndarray::array![9.0, 36.0]);
+    assert_eq!(
+        map_of_functions_grad(&a).1,
+        ad_runtime::ndarray::array![9.0, 36.0]
+    );
     let (_, g, h) = map_of_functions_hvp(&a, &ad_runtime::ndarray::array![1.0, 0.0]);
     assert_eq!(g, ad_runtime::ndarray::array![9.0, 36.0]);
     assert_eq!(h, ad_runtime::ndarray::array![18.0, 0.0]);
-    assert_eq!(map_of_functions_jvp(&a, &ad_runtime::ndarray::array![0.0, 1.0]).1, 36.0);
+    assert_eq!(
+        map_of_functions_jvp(&a, &ad_runtime::ndarray::array![0.0, 1.0]).1,
+        36.0
+    );
+}
+
+/// `swap` of buffers the front end knows as float sequences by their initialiser: a `vec!`
+/// of float expressions, a by-value array parameter, copies of array and `Vec` parameters;
+/// `to_vec()` of a local `Vec`.
+#[differentiable]
+fn swaps_of_copies(s0: [f64; 3], r: &[f64; 3], v0: Vec<f64>, mut a: [f64; 2]) -> f64 {
+    let mut b = vec![s0[0].sin(), s0[1].cos() * 2.0];
+    b.swap(0, 1);
+    let mut c = s0;
+    c.swap(0, 1);
+    let mut d = *r;
+    d.swap(1, 2);
+    let mut v = v0;
+    v.swap(0, 1);
+    a.swap(0, 1);
+    let w = v.to_vec();
+    b[0] * b[1] * b[1] + c[0] * c[1] * d[1] + w[0] * d[2] + a[0] * a[1] * a[1]
+}
+
+#[test]
+fn swaps_of_known_buffers() {
+    let p = [0.7, -0.4, 1.2, 0.5, 0.9, -1.1, 0.3, 1.6, 0.8, -0.6];
+    let f = |p: &[f64]| {
+        swaps_of_copies(
+            [p[0], p[1], p[2]],
+            &[p[3], p[4], p[5]],
+            vec![p[6], p[7]],
+            [p[8], p[9]],
+        )
+    };
+    let grad = |p: &[f64]| {
+        let (_, (a, b, c, d)) = swaps_of_copies_grad(
+            [p[0], p[1], p[2]],
+            &[p[3], p[4], p[5]],
+            vec![p[6], p[7]],
+            [p[8], p[9]],
+        );
+        a.iter()
+            .chain(&b)
+            .chain(&c)
+            .chain(&d)
+            .copied()
+            .collect::<Vec<f64>>()
+    };
+    let g = grad(&p);
+    assert_fd(f, &p, &g, "swaps");
+    let t = [0.1, 0.2, -0.3, 0.4, 0.5, -0.6, 0.7, 0.8, -0.9, 1.0];
+    let jv = swaps_of_copies_jvp(
+        [p[0], p[1], p[2]],
+        &[p[3], p[4], p[5]],
+        vec![p[6], p[7]],
+        [p[8], p[9]],
+        [t[0], t[1], t[2]],
+        &[t[3], t[4], t[5]],
+        vec![t[6], t[7]],
+        [t[8], t[9]],
+    )
+    .1;
+    assert_near(jv, dot(&g, &t), "swaps jvp");
 }

@@ -29,13 +29,30 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature) {
             floats.insert(pi.ident.to_string());
         }
     }
-    Everyday { floats }.visit_block_mut(block);
+    let vecs = sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(pt) => match (&*pt.pat, &*pt.ty) {
+                (Pat::Ident(pi), syn::Type::Path(p))
+                    if p.path.segments.last().is_some_and(|s| s.ident == "Vec") =>
+                {
+                    Some(pi.ident.to_string())
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    Everyday { floats, vecs }.visit_block_mut(block);
 }
 
 /// The rewriter, with the names known to hold a sequence of floats (from their parameter
 /// type, a `let` annotation or a float initialiser), whose elements `swap` may move.
 struct Everyday {
     floats: std::collections::HashSet<String>,
+    /// Names known to hold an owned `Vec` (whose `to_vec()` is its `clone()`).
+    vecs: std::collections::HashSet<String>,
 }
 
 /// `[f64]`, `Vec<f64>`, `[f64; N]` (also `f32`), behind any references.
@@ -68,23 +85,47 @@ impl Everyday {
     /// literal among the elements), `[0.0; N]`, `[1.0, x]`, `xs.to_vec()`/`clone()`/
     /// `to_owned()` of a known one.
     fn float_init(&self, e: &Expr) -> bool {
-        let float_lit = |e: &Expr| {
-            matches!(
-                strip(e),
+        // A float literal, or a float method's result (`x.sin()`), or arithmetic with one.
+        fn floaty(e: &Expr) -> bool {
+            match strip(e) {
                 Expr::Lit(syn::ExprLit {
                     lit: syn::Lit::Float(_),
                     ..
-                })
-            )
+                }) => true,
+                Expr::MethodCall(m) => {
+                    crate::sema::rules::method(&m.method.to_string()).is_some()
+                        && !matches!(m.method.to_string().as_str(), "len" | "count")
+                }
+                Expr::Binary(b) => floaty(&b.left) || floaty(&b.right),
+                Expr::Unary(u) => floaty(&u.expr),
+                _ => false,
+            }
+        }
+        let known = |e: &Expr| {
+            matches!(strip(e), Expr::Path(p)
+                if p.path.get_ident().is_some_and(|i| self.floats.contains(&i.to_string())))
         };
         match strip(e) {
             Expr::Macro(m) if m.mac.path.is_ident("vec") => {
-                let toks = m.mac.tokens.to_string();
-                let first = toks.split([';', ',']).next().unwrap_or("");
-                syn::parse_str::<Expr>(first).is_ok_and(|f| float_lit(&f))
+                // `vec![c; n]` of a float `c`, `vec![a, b, ..]` with a float among them.
+                let parsed = syn::parse::Parser::parse2(
+                    syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated,
+                    m.mac.tokens.clone(),
+                );
+                match parsed {
+                    Ok(elems) => elems.iter().any(floaty),
+                    Err(_) => {
+                        let toks = m.mac.tokens.to_string();
+                        let first = toks.split(';').next().unwrap_or("");
+                        syn::parse_str::<Expr>(first).is_ok_and(|f| floaty(&f))
+                    }
+                }
             }
-            Expr::Repeat(r) => float_lit(&r.expr),
-            Expr::Array(a) => a.elems.iter().any(float_lit),
+            Expr::Repeat(r) => floaty(&r.expr),
+            Expr::Array(a) => a.elems.iter().any(floaty),
+            // A copy of a known one (`let c = s0;`, `let c = *r;`).
+            Expr::Path(_) => known(e),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => known(&u.expr),
             Expr::MethodCall(m)
                 if m.args.is_empty()
                     && matches!(
@@ -110,6 +151,21 @@ impl Everyday {
         };
         let float = ty.is_some_and(float_sequence_type)
             || l.init.as_ref().is_some_and(|i| self.float_init(&i.expr));
+        let vec = ty.is_some_and(|t| matches!(strip_ty(t), syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec")))
+            || l.init.as_ref().is_some_and(|i| match strip(&i.expr) {
+                Expr::Macro(m) => m.mac.path.is_ident("vec"),
+                Expr::MethodCall(m) => {
+                    m.args.is_empty() && matches!(m.method.to_string().as_str(), "to_vec")
+                }
+                // A move or clone of a known `Vec`.
+                Expr::Path(p) => p.path.get_ident().is_some_and(|i| self.vecs.contains(&i.to_string())),
+                _ => false,
+            });
+        if vec {
+            self.vecs.insert(name.clone());
+        } else {
+            self.vecs.remove(&name);
+        }
         if float {
             self.floats.insert(name);
         } else {
@@ -521,6 +577,18 @@ impl VisitMut for Everyday {
             return self.visit_expr_mut(e);
         }
         syn::visit_mut::visit_expr_mut(self, e);
+        // `v.to_vec()` / `v.to_owned()` of a local `Vec`: its clone (the macro's `to_vec` is
+        // the slice parameters' one).
+        if let Expr::MethodCall(m) = e
+            && m.args.is_empty()
+            && matches!(m.method.to_string().as_str(), "to_vec" | "to_owned")
+            && let Expr::Path(p) = strip(&m.receiver)
+            && p.path
+                .get_ident()
+                .is_some_and(|i| self.vecs.contains(&i.to_string()))
+        {
+            m.method = Ident::new("clone", m.method.span());
+        }
         if let Expr::MethodCall(m) = e
             && let Some(new) = slice_access(m)
                 .or_else(|| map_axis(m))

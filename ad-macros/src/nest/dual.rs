@@ -371,7 +371,16 @@ impl Lifter<'_> {
                 // version's value, `sq_hvp_pullback::<M>(v).0`.
                 let mut called = std::collections::HashSet::new();
                 crate::ir::walk(&sub.body, &mut |st: &Stmt| {
-                    if let Stmt::Let { op: Op::Call { func, plain: false, checkpoint: None, .. }, .. } = st
+                    if let Stmt::Let {
+                        op:
+                            Op::Call {
+                                func,
+                                plain: false,
+                                checkpoint: None,
+                                ..
+                            },
+                        ..
+                    } = st
                         && let Some(last) = func.segments.last()
                     {
                         called.insert(last.ident.to_string());

@@ -243,7 +243,9 @@ fn lifted_call(sig: &Signature, dsig: &Signature) -> LiftedCall {
         // `Option<&X>`: the lifted constant is an owned `Option`, passed borrowed.
         let option_ref = match ty {
             Type::Path(p) => p.path.segments.last().and_then(|s| match &s.arguments {
-                syn::PathArguments::AngleBracketed(a) if s.ident == "Option" && a.args.len() == 1 => {
+                syn::PathArguments::AngleBracketed(a)
+                    if s.ident == "Option" && a.args.len() == 1 =>
+                {
                     match &a.args[0] {
                         syn::GenericArgument::Type(Type::Reference(r)) => Some(r.elem.clone()),
                         _ => None,
