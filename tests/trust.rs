@@ -689,3 +689,27 @@ fn quotient_and_angle_at_extreme_magnitudes() {
         }
     }
 }
+
+/// A value that overflows (`exp` of a square that grew past 709) and is then not used: its
+/// cotangent is zero, and `0 · ∞` must not make the gradient NaN (found by the tensor
+/// generator, `f178` of seed 3351).
+#[differentiable]
+fn overflow_unused(x: f64) -> f64 {
+    let mut t = x;
+    let mut s = 0.0;
+    for _ in 0..4 {
+        s += t.exp() * 0.1;
+        t = t * 0.8 - (t.powi(2).exp() + 1.0);
+    }
+    s
+}
+
+#[test]
+fn zero_cotangent_through_an_overflowed_slope() {
+    for x in [0.3, 0.5] {
+        let (v, g) = overflow_unused_grad(x);
+        assert_eq!(v, overflow_unused(x));
+        assert!(g.is_finite(), "gradient at {x}: {g}");
+        assert_fd(|p| overflow_unused(p[0]), &[x], &[g], "overflow, unused");
+    }
+}

@@ -139,7 +139,7 @@ fn check_op(
                     rules::TENSOR_METHODS
                 )),
                 None => cx.error_at(name.span(), format!(
-                    "no derivative rule for method `{n}` on a differentiated value; supported float methods: {}; array methods: {}. Compute it from supported operations, or move it into a #[differentiable] function",
+                    "no derivative rule for method `{n}` on a differentiated value; supported float methods: {}; array methods: {}. Compute it from supported operations, or move it into a #[differentiable] function; if `{n}` is a #[differentiable] method of a struct whose type is not visible here (a field such as `self.inner`, the result of a call), call it by its type: `Inner::{n}(&self.inner, ..)`",
                     rules::DIFFERENTIABLE_METHODS, rules::TENSOR_METHODS
                 )),
                 Some(MethodRule::Diff { arity, partials }) => {

@@ -55,14 +55,14 @@ pub fn mul_d1<A: Real>(a: &A, g: A::F) -> A::F {
 /// `a / b`, cotangent of `a`: `g / b`.
 #[inline(always)]
 pub fn div_d0<B: Real>(b: &B, g: B::F) -> B::F {
-    g / b.get()
+    crate::rules::scalar::zero_or(g, |g| g / b.get())
 }
 /// `a / b`, cotangent of `b`: `-g a / b²`, computed as `-(g (a / b)) / b` so that `b²` never
 /// overflows or underflows where the result itself is representable (`|b|` beyond 1e±154).
 #[inline(always)]
 pub fn div_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
     let b = b.get();
-    -(g * (a.get() / b)) / b
+    crate::rules::scalar::zero_or(g, |g| -(g * (a.get() / b)) / b)
 }
 
 // ---------------------------------------------------------------------------------------

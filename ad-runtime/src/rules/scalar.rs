@@ -28,9 +28,19 @@ macro_rules! rule1 {
         {
             #[allow(unused_variables)]
             let $v = $v.get();
-            $body(g)
+            // A zero cotangent stays zero whatever the slope (see `zero_or`).
+            zero_or(g, $body)
         }
     )*};
+}
+
+/// `rule(g)`, or `g` itself when `g` is exactly zero (a value that does not reach the result):
+/// `0 · ∞` would make the gradient NaN where the slope has overflowed (`exp` of a value that
+/// grew past 709, `ln` or `sqrt` at 0) although the value was not used. The dual numbers of
+/// forward mode keep zero tangents zero the same way (`Dual::chain`).
+#[inline(always)]
+pub(crate) fn zero_or<F: num_traits::Zero + Copy>(g: F, rule: impl FnOnce(F) -> F) -> F {
+    if g.is_zero() { g } else { rule(g) }
 }
 
 /// Defines `<op>_d0(g)` rules that read no primal value.
@@ -149,7 +159,9 @@ pub fn powi_d0<X: Real>(x: &X, n: &i32, g: X::F) -> X::F {
     if n == 0 {
         return X::F::zero();
     }
-    g * <X::F as num_traits::NumCast>::from(n).unwrap() * x.get().powi(n - 1)
+    zero_or(g, |g| {
+        g * <X::F as num_traits::NumCast>::from(n).unwrap() * x.get().powi(n - 1)
+    })
 }
 
 // y = xᵖ;  x̄ += ȳ p xᵖ⁻¹
@@ -160,7 +172,7 @@ pub fn powf_d0<X: Real, P: Real<F = X::F>>(x: &X, p: &P, g: X::F) -> X::F {
     if p == X::F::zero() {
         return X::F::zero();
     }
-    g * p * x.get().powf(p - X::F::one())
+    zero_or(g, |g| g * p * x.get().powf(p - X::F::one()))
 }
 
 // y = xᵖ;  p̄ += ȳ y ln x   (0 where x = 0, as JAX)
@@ -171,14 +183,14 @@ pub fn powf_d1<X: Real, Y: Real<F = X::F>>(x: &X, y: &Y, g: X::F) -> X::F {
     if x == X::F::zero() {
         return X::F::zero();
     }
-    g * y.get() * x.ln()
+    zero_or(g, |g| g * y.get() * x.ln())
 }
 
 // y = log_b x = ln x / ln b;  x̄ += ȳ / (x ln b)
 /// `x.log(b)` with respect to `x`, needs `x` and `b`.
 #[inline(always)]
 pub fn log_d0<X: Real, B: Real<F = X::F>>(x: &X, b: &B, g: X::F) -> X::F {
-    g / (x.get() * b.get().ln())
+    zero_or(g, |g| g / (x.get() * b.get().ln()))
 }
 
 // y = ln x / ln b;  b̄ -= ȳ ln x / (b ln² b)
@@ -187,7 +199,7 @@ pub fn log_d0<X: Real, B: Real<F = X::F>>(x: &X, b: &B, g: X::F) -> X::F {
 pub fn log_d1<X: Real, B: Real<F = X::F>>(x: &X, b: &B, g: X::F) -> X::F {
     let b = b.get();
     let lb = b.ln();
-    -g * x.get().ln() / (b * lb * lb)
+    zero_or(g, |g| -g * x.get().ln() / (b * lb * lb))
 }
 
 // y = atan2(a, b);  ā += ȳ b / (a² + b²);  b̄ -= ȳ a / (a² + b²)
