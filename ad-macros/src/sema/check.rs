@@ -138,10 +138,23 @@ fn check_op(
                     "no derivative rule for the array method `{n}` on a differentiated value; supported: {}. Compute it from supported operations, or move it into a #[differentiable] function",
                     rules::TENSOR_METHODS
                 )),
-                None => cx.error_at(name.span(), format!(
-                    "no derivative rule for method `{n}` on a differentiated value; supported float methods: {}; array methods: {}. Compute it from supported operations, or move it into a #[differentiable] function; if `{n}` is a #[differentiable] method of a struct whose type is not visible here (a field such as `self.inner`, the result of a call), call it by its type: `Inner::{n}(&self.inner, ..)`",
-                    rules::DIFFERENTIABLE_METHODS, rules::TENSOR_METHODS
-                )),
+                None => {
+                    // Methods of std's containers are not a user's struct methods.
+                    const STD: &[&str] = &[
+                        "pop", "push", "insert", "remove", "swap", "sort", "sort_by", "reverse",
+                        "fill", "extend", "truncate", "clear", "drain", "retain", "dedup",
+                        "to_vec", "split_off", "append", "resize", "rotate_left", "rotate_right",
+                    ];
+                    let hint = if STD.contains(&n.as_str()) {
+                        String::new()
+                    } else {
+                        format!("; if `{n}` is a #[differentiable] method of a struct whose type is not visible here (a field such as `self.inner`, the result of a call), call it by its type: `Inner::{n}(&self.inner, ..)`")
+                    };
+                    cx.error_at(name.span(), format!(
+                        "no derivative rule for method `{n}` on a differentiated value; supported float methods: {}; array methods: {}. Compute it from supported operations, or move it into a #[differentiable] function{hint}",
+                        rules::DIFFERENTIABLE_METHODS, rules::TENSOR_METHODS
+                    ))
+                }
                 Some(MethodRule::Diff { arity, partials }) => {
                     if args.len() + 1 != arity {
                         cx.error_at(name.span(), format!("`{n}` takes {} argument(s) here, found {}", arity - 1, args.len()));
