@@ -55,7 +55,9 @@ pub fn mul_d1<A: Real>(a: &A, g: A::F) -> A::F {
 /// `a / b`, cotangent of `a`: `g / b`.
 #[inline(always)]
 pub fn div_d0<B: Real>(b: &B, g: B::F) -> B::F {
-    crate::rules::scalar::zero_or(g, |g| g / b.get())
+    // (Unguarded, unlike `div_d1`: the slope `1 / b` is infinite only where the quotient
+    // itself is, and forward mode calls this rule in its inner loops.)
+    g / b.get()
 }
 /// `a / b`, cotangent of `b`: `-g a / b²`, computed as `-(g (a / b)) / b` so that `b²` never
 /// overflows or underflows where the result itself is representable (`|b|` beyond 1e±154).
