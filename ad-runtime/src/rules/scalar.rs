@@ -19,7 +19,11 @@ use num_traits::{Float, FloatConst, One, Zero};
 /// Defines `<op>_d0(v, g)` rules that read one primal value `v` (the operand or the output,
 /// as the rule's comment says) and return `g * f'(...)`.
 macro_rules! rule1 {
-    ($($(#[$doc:meta])* $name:ident($v:ident) => $body:expr;)*) => {$(
+    // `guarded`: a zero cotangent stays zero whatever the slope (see `zero_or`); `bounded`:
+    // rules whose slope is bounded (`sin`, `cos`, `tanh`, `atan`, `abs`, ...), where
+    // `g · f'(x)` is never `0 · ∞`, so no guard (forward mode calls the same rules on
+    // tangents, and a guard costs there: see `zero_or`).
+    ($mode:ident: $($(#[$doc:meta])* $name:ident($v:ident) => $body:expr;)*) => {$(
         $(#[$doc])*
         #[inline(always)]
         pub fn $name<X: Real>($v: &X, g: X::F) -> X::F
@@ -28,28 +32,11 @@ macro_rules! rule1 {
         {
             #[allow(unused_variables)]
             let $v = $v.get();
-            // A zero cotangent stays zero whatever the slope (see `zero_or`).
-            zero_or(g, $body)
+            rule1!(@apply $mode, g, $body)
         }
     )*};
-}
-
-/// [`rule1!`] for rules whose slope is bounded (`sin`, `cos`, `tanh`, `atan`, `abs`, ...):
-/// `g · f'(x)` is never `0 · ∞`, so no guard (forward mode calls the same rules on tangents,
-/// and a guard costs there: see `zero_or`).
-macro_rules! rule1_bounded {
-    ($($(#[$doc:meta])* $name:ident($v:ident) => $body:expr;)*) => {$(
-        $(#[$doc])*
-        #[inline(always)]
-        pub fn $name<X: Real>($v: &X, g: X::F) -> X::F
-        where
-            X::F: FloatConst,
-        {
-            #[allow(unused_variables)]
-            let $v = $v.get();
-            $body(g)
-        }
-    )*};
+    (@apply guarded, $g:ident, $body:expr) => { zero_or($g, $body) };
+    (@apply bounded, $g:ident, $body:expr) => { $body($g) };
 }
 
 /// `rule(g)`, or `g` itself when `g` is exactly zero and the rule gave NaN (a value that does
@@ -82,7 +69,7 @@ fn two<T: Float>() -> T {
     T::one() + T::one()
 }
 
-rule1! {
+rule1! { guarded:
     // y = √x;  x̄ += ȳ / (2y)
     /// `x.sqrt()`, needs `y`.
     sqrt_d0(y) => |g: X::F| g / (two::<X::F>() * y);
@@ -136,7 +123,7 @@ rule1! {
     recip_d0(y) => |g: X::F| -g * y * y;
 }
 
-rule1_bounded! {
+rule1! { bounded:
     // y = |x|;  x̄ += ȳ (x >= 0), -ȳ (x < 0)
     /// `x.abs()`, needs `x`.
     abs_d0(x) => |g: X::F| if x >= X::F::zero() { g } else { -g };

@@ -678,7 +678,7 @@ pub trait Target<G: Cotangent> {
     }
     /// Reduces `f(g, x, y)` (`x`, `y` broadcast; `g` borrowed, `None` for zero): the
     /// cotangent part of a product's operand, summed straight into the operand's shape where
-    /// [`zip_reduce`] can, else made whole first and reduced.
+    /// `zip_reduce` can, else made whole first and reduced.
     #[inline]
     #[track_caller]
     fn reduce_zip(
