@@ -196,6 +196,10 @@ fn sub_slices(x: &[f64], k: usize) -> f64 {
     for &v in &x[1..=k] {
         s *= 1.0 + 0.1 * v;
     }
+    let tail = &x[2..];
+    for &v in tail {
+        s += v * x[1];
+    }
     s
 }
 

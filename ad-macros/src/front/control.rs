@@ -376,7 +376,11 @@ impl Lowerer<'_> {
                     if p.path
                         .get_ident()
                         .and_then(|i| self.lookup(&i.to_string()))
-                        .is_some_and(|v| self.is_ref_param(v)) =>
+                        .is_some_and(|v| {
+                            self.is_ref_param(v)
+                                // A borrowed sub-slice bound to a name (`let t = &x[1..];`).
+                                || self.sub_slice(v)
+                        }) =>
                 {
                     Plan::Slice {
                         base: iter,

@@ -291,6 +291,15 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// Whether `v` is a borrowed sub-slice (`let t = &x[1..];`, through copies).
+    pub(super) fn sub_slice(&self, v: VarId) -> bool {
+        match self.defs.get(&v) {
+            Some(Op::SliceRef { .. }) => true,
+            Some(Op::Copy(Atom::Var(w) | Atom::Ref(w))) if *w != v => self.sub_slice(*w),
+            _ => false,
+        }
+    }
+
     pub(super) fn is_ref_param(&self, v: VarId) -> bool {
         self.vars[v].kind == VarKind::Param && matches!(self.vars[v].ty, Some(Type::Reference(_)))
     }
