@@ -709,3 +709,74 @@ fn swaps_of_known_buffers() {
     .1;
     assert_near(jv, dot(&g, &t), "swaps jvp");
 }
+
+const TABLE: [f64; 2] = [1.5, 2.0];
+static WEIGHTS: [f64; 3] = [0.5, -1.0, 3.0];
+const SLICE: &[f64] = &[0.25, 0.75];
+const PERM: [usize; 2] = [1, 0];
+
+/// Global `const` and `static` tables read by index, copied whole and iterated (in second
+/// order they are lifted by type, element by element).
+#[differentiable]
+fn constant_tables(x: f64, y: &[f64]) -> f64 {
+    let mut s = TABLE[0] * x + x * WEIGHTS[1] * x;
+    for i in 0..2 {
+        s += SLICE[i] * y[PERM[i]] * y[i] + TABLE[i] * x.sin();
+    }
+    let c: [f64; 2] = TABLE;
+    s + c[1] * x * x
+        + TABLE
+            .iter()
+            .zip(y.iter())
+            .map(|(a, b)| a * b * b)
+            .sum::<f64>()
+}
+
+/// A cast of a cast, and an early `return` of a local `Vec` from inside a loop.
+#[differentiable]
+fn casts_and_returns(x: &[f64]) -> Vec<f64> {
+    let mut out = vec![0.0; x.len()];
+    for i in 0..x.len() {
+        out[i] = (x[i] * x[i]) as f32 as f64;
+        let y: f32 = x[i] as f32;
+        out[i] += (y * y) as f64 * 0.5;
+        if x[i] > 1.0 {
+            return out;
+        }
+    }
+    out
+}
+
+#[test]
+fn constants_casts_and_returns() {
+    let p = [0.7, 1.3, -0.4];
+    let f = |p: &[f64]| constant_tables(p[0], &p[1..]);
+    let grad = |p: &[f64]| {
+        let (_, (gx, gy)) = constant_tables_grad(p[0], &p[1..]);
+        [gx].iter().chain(&gy).copied().collect::<Vec<f64>>()
+    };
+    let g = grad(&p);
+    assert_near(constant_tables_grad(p[0], &p[1..]).0, f(&p), "value");
+    assert_fd(f, &p, &g, "constant tables");
+    let t = [0.3, -0.2, 0.5];
+    assert_near(
+        constant_tables_jvp(p[0], &p[1..], t[0], &t[1..]).1,
+        dot(&g, &t),
+        "tables jvp",
+    );
+    let (_, _, (hx, hy)) = constant_tables_hvp(p[0], &p[1..], t[0], &t[1..]);
+    let hv: Vec<f64> = [hx].iter().chain(&hy).copied().collect();
+    assert_close_tol(&hv, &fd_hv(grad, &p, &t), 1e-5, "tables hvp");
+
+    // f32 round trips: exact for these values' squares to f32 precision.
+    let x = [0.5, 2.0, 3.0];
+    assert_eq!(casts_and_returns(&x), vec![0.375, 6.0, 0.0]);
+    let (v, g) = casts_and_returns_vjp(&x, vec![1.0, 1.0, 1.0]);
+    assert_eq!(v, vec![0.375, 6.0, 0.0]);
+    assert_close(&g, &[1.5, 6.0, 0.0], "casts vjp");
+    assert_close(
+        &casts_and_returns_jvp(&x, &[1.0, 1.0, 1.0]).1,
+        &[1.5, 6.0, 0.0],
+        "casts jvp",
+    );
+}

@@ -551,9 +551,22 @@ impl Lowerer<'_> {
                     // Through a temporary: rules that read the result, and callee pullbacks,
                     // then refer to a plain value, not to the `Option` return slot.
                     let value = self.lower_atom(v);
+                    // Inside a loop, a local returned by value (`return out;` of a `Vec`) is
+                    // cloned: the lowered loop goes on to its end through flags, so rustc
+                    // would see the value moved in one iteration and used in the next.
+                    let op = match value {
+                        Atom::Var(w)
+                            if !self.loops.is_empty()
+                                && matches!(self.vars[w].kind, VarKind::Let | VarKind::LetMut)
+                                && !self.vars[w].is_temp() =>
+                        {
+                            Op::CloneOf(value)
+                        }
+                        _ => Op::Copy(value),
+                    };
                     self.emit(Stmt::Assign {
                         var: self.ret,
-                        op: Op::Copy(value),
+                        op,
                         span: r.span(),
                         init: true,
                     });

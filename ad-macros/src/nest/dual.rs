@@ -264,6 +264,37 @@ impl Lifter<'_> {
     /// Lifts `op`, whose result goes to a value of kind `dest` (when known).
     fn op(&self, op: &mut Op, dest: Option<Kind>) {
         let scalar_dest = dest == Some(Kind::Scalar);
+        // An element of a constant table (`const C: [f64; 2]`, a `static`, `C[i]`): its value
+        // lifted by type (a float becomes a dual constant, an integer stays one), as the
+        // element of a constant buffer would be.
+        if let Op::Index {
+            base: Atom::Const(c),
+            index,
+            by_ref: false,
+        } = op
+        {
+            let i = self.print(index);
+            let reads = index.var().into_iter().collect();
+            *op = Op::Opaque {
+                tokens: quote!(::ad_runtime::__private::Relift::relift((#c)[#i])),
+                reads,
+                what: "an element of a constant".into(),
+                mutates: Vec::new(),
+            };
+            return;
+        }
+        // A named constant copied whole (`let c: [f64; 2] = C;`): lifted by type likewise.
+        if let Op::Copy(Atom::Const(c)) = op
+            && matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(p))
+            if p.path.get_ident().is_some_and(|i| {
+                let i = i.to_string();
+                i.chars().any(|ch| ch.is_uppercase())
+                    && i.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_')
+            }))
+        {
+            *c = quote!(::ad_runtime::__private::Relift::relift(#c));
+            return;
+        }
         // A field of a constant struct (not lifted): its value, lifted by type.
         if let Op::Member(Atom::Var(b), path, _) = op
             && !self.differentiated[*b]

@@ -267,7 +267,23 @@ impl<'a> Gen<'a> {
                 };
                 if let Some(v) = active(0) {
                     let f = Ident::new(rule, span);
-                    contribs.push((v, quote!(#f), vec![], span, false));
+                    // A cast of a cast (`x as f32 as f64`): the operand's float type, which
+                    // nothing else may fix, named for the rule's result.
+                    let operand_ty = match &self.func.vars[v].ty {
+                        Some(ty) => Some(ty.clone()),
+                        None => match self.func.defs.get(&v) {
+                            Some(Op::Cast {
+                                ty, float: true, ..
+                            }) => Some(ty.clone()),
+                            _ => None,
+                        },
+                    };
+                    match (op, operand_ty) {
+                        (Op::Cast { .. }, Some(ty)) => {
+                            contribs.push((v, quote!(#f::<_, #ty>), vec![], span, false));
+                        }
+                        _ => contribs.push((v, quote!(#f), vec![], span, false)),
+                    }
                 }
             }
             Op::Arith(a, x, y) => {

@@ -144,6 +144,7 @@ fn check_op(
                         "pop", "push", "insert", "remove", "swap", "sort", "sort_by", "reverse",
                         "fill", "extend", "truncate", "clear", "drain", "retain", "dedup",
                         "to_vec", "split_off", "append", "resize", "rotate_left", "rotate_right",
+                        "get", "first", "last", "iter", "chunks", "windows",
                     ];
                     let hint = if STD.contains(&n.as_str()) {
                         String::new()
