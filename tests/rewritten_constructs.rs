@@ -3,7 +3,7 @@
 //! first found to fail to compile and now taken by the macro: copies and writes of array and
 //! `Vec` parameters, rows of `Vec<Vec<f64>>` as values, `[f64; N]` results, loops over
 //! borrowed sub-slices, `xs.swap(i, j)`, `std::mem::swap`, destructuring assignment and
-//! `zip` with a bare slice, `let y;` assigned later. Each is checked against central differences (`_grad`), the
+//! `zip` with a bare slice, `let y;` assigned later, `if let Some(v) = xs.get(i)`. Each is checked against central differences (`_grad`), the
 //! gradient (`_jvp` = grad · v) and differences of the gradient (`_hvp`).
 
 mod common;
@@ -779,4 +779,38 @@ fn constants_casts_and_returns() {
         &[1.5, 6.0, 0.0],
         "casts jvp",
     );
+}
+
+/// `if let Some(v) = xs.get(i)` (also `Some(&v)`, with and without `else`).
+#[differentiable]
+fn checked_reads(x: &[f64], i: usize) -> f64 {
+    let mut s = 0.0;
+    if let Some(v) = x.get(i) {
+        s += v * v;
+    } else {
+        s += 1.0;
+    }
+    if let Some(&w) = x.get(i + 1) {
+        s += w.sin();
+    }
+    s * x[0]
+}
+
+#[test]
+fn slice_get() {
+    let x = [0.5, 2.0, 3.0];
+    for i in [1, 2, 5] {
+        let (v, g) = checked_reads_grad(&x, i);
+        assert_near(v, checked_reads(&x, i), "value");
+        assert_fd(|p| checked_reads(p, i), &x, &g, "get");
+        let t = [0.3, -0.2, 0.5];
+        assert_near(checked_reads_jvp(&x, i, &t).1, dot(&g, &t), "get jvp");
+        let hv = checked_reads_hvp(&x, i, &t).2;
+        assert_close_tol(
+            &hv,
+            &fd_hv(|p| checked_reads_grad(p, i).1, &x, &t),
+            1e-5,
+            "get hvp",
+        );
+    }
 }

@@ -539,6 +539,48 @@ fn zip_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
     })
 }
 
+/// `if let Some(v) = xs.get(i) { a } else { b }` (also `Some(&v)`, and without `else`): `if
+/// i < xs.len() { let v = &xs[i]; a } else { b }`, the element read by indexing, for slices
+/// and `Vec`s named by themselves and an index without effects (written twice).
+fn if_let_get(e: &Expr) -> Option<Expr> {
+    let Expr::If(ifx) = e else { return None };
+    let Expr::Let(l) = strip(&ifx.cond) else {
+        return None;
+    };
+    let Pat::TupleStruct(ts) = &*l.pat else {
+        return None;
+    };
+    if !ts.path.is_ident("Some") || ts.elems.len() != 1 {
+        return None;
+    }
+    let Expr::MethodCall(m) = strip(&l.expr) else {
+        return None;
+    };
+    if m.method != "get" || m.args.len() != 1 || !pure(&m.receiver) || !pure(&m.args[0]) {
+        return None;
+    }
+    if !matches!(strip(&m.receiver), Expr::Path(p) if p.path.get_ident().is_some()) {
+        return None;
+    }
+    let (xs, i) = (&m.receiver, &m.args[0]);
+    let bind = match &ts.elems[0] {
+        Pat::Reference(r) if r.mutability.is_none() => {
+            let p = &r.pat;
+            quote::quote!(let #p = #xs[#i];)
+        }
+        Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+            quote::quote!(let #pi = &#xs[#i];)
+        }
+        _ => return None,
+    };
+    let then = &ifx.then_branch.stmts;
+    let tokens = match &ifx.else_branch {
+        Some((_, els)) => quote::quote!(if (#i) < #xs.len() { #bind #(#then)* } else #els),
+        None => quote::quote!(if (#i) < #xs.len() { #bind #(#then)* }),
+    };
+    syn::parse2(tokens).ok()
+}
+
 impl VisitMut for Everyday {
     fn visit_block_mut(&mut self, b: &mut syn::Block) {
         let mut out = Vec::with_capacity(b.stmts.len());
@@ -567,6 +609,9 @@ impl VisitMut for Everyday {
     }
 
     fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if let Some(new) = if_let_get(e) {
+            *e = new;
+        }
         // `*xs.first().unwrap()`: the element's value.
         if let Expr::Unary(u) = e
             && matches!(u.op, syn::UnOp::Deref(_))
