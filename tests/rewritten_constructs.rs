@@ -814,3 +814,29 @@ fn slice_get() {
         );
     }
 }
+
+/// `for c in xs.chunks(k)` and `chunks_exact(k)`: loops over borrowed sub-slices.
+#[differentiable]
+fn chunked(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for c in x.chunks(2) {
+        s += c[0] * c[c.len() - 1];
+    }
+    for c in x.chunks_exact(2) {
+        s += c[1].sin() * c[0];
+    }
+    s
+}
+
+#[test]
+fn chunks() {
+    for x in [vec![0.5, 2.0, 3.0], vec![0.5, -1.2, 0.8, 1.7]] {
+        let (v, g) = chunked_grad(&x);
+        assert_near(v, chunked(&x), "value");
+        assert_fd(|p| chunked(p), &x, &g, "chunks");
+        let t: Vec<f64> = (0..x.len()).map(|k| 0.3 - 0.2 * k as f64).collect();
+        assert_near(chunked_jvp(&x, &t).1, dot(&g, &t), "chunks jvp");
+        let hv = chunked_hvp(&x, &t).2;
+        assert_close_tol(&hv, &fd_hv(|p| chunked_grad(p).1, &x, &t), 1e-5, "chunks hvp");
+    }
+}

@@ -539,6 +539,37 @@ fn zip_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
     })
 }
 
+/// `for c in xs.chunks(k) { .. }` (also `chunks_exact`, whose last short chunk is skipped):
+/// a loop over the chunks' indices, each chunk the borrowed sub-slice `&xs[a..b]`, for a
+/// slice or `Vec` named by itself and a `k` without effects.
+fn chunk_loop(e: &Expr) -> Option<Expr> {
+    let Expr::ForLoop(f) = e else { return None };
+    let Expr::MethodCall(m) = strip(&f.expr) else {
+        return None;
+    };
+    let exact = m.method == "chunks_exact";
+    if !(exact || m.method == "chunks") || m.args.len() != 1 || !pure(&m.args[0]) {
+        return None;
+    }
+    if !matches!(strip(&m.receiver), Expr::Path(p) if p.path.get_ident().is_some()) {
+        return None;
+    }
+    let (xs, k, pat, body, label) = (&m.receiver, &m.args[0], &f.pat, &f.body, &f.label);
+    let j = Ident::new("__ad_chunk", m.method.span());
+    let count = if exact {
+        quote::quote!(#xs.len() / (#k))
+    } else {
+        quote::quote!((#xs.len() + (#k) - 1) / (#k))
+    };
+    let tokens = quote::quote!(
+        #label for #j in 0..#count {
+            let #pat = &#xs[#j * (#k)..::core::cmp::min((#j + 1) * (#k), #xs.len())];
+            #body
+        }
+    );
+    syn::parse2(tokens).ok()
+}
+
 /// `if let Some(v) = xs.get(i) { a } else { b }` (also `Some(&v)`, and without `else`): `if
 /// i < xs.len() { let v = &xs[i]; a } else { b }`, the element read by indexing, for slices
 /// and `Vec`s named by themselves and an index without effects (written twice).
@@ -609,7 +640,7 @@ impl VisitMut for Everyday {
     }
 
     fn visit_expr_mut(&mut self, e: &mut Expr) {
-        if let Some(new) = if_let_get(e) {
+        if let Some(new) = if_let_get(e).or_else(|| chunk_loop(e)) {
             *e = new;
         }
         // `*xs.first().unwrap()`: the element's value.
