@@ -6,7 +6,7 @@
 //! translate between that flat point and the function's own parameters and results.
 
 use ad_runtime::check::Mismatch;
-use ad_runtime::ndarray::Array2;
+use ad_runtime::ndarray::{Array1, Array2};
 
 /// The primal, on the flat point.
 pub type F<'a> = &'a dyn Fn(&[f64]) -> f64;
@@ -396,4 +396,223 @@ pub fn slice_scalar(
         }),
         c,
     );
+}
+
+// ---- helpers brought in with the models, generic and edge-case programs ----
+
+/// f32 result checked against the f64 one, loosely.
+pub fn vec_close32(a: &[f32], b: &[f64], rtol: f64, what: &str) {
+    assert_eq!(a.len(), b.len(), "{what}: lengths");
+    let m = b.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    for i in 0..a.len() {
+        let tol = rtol * b[i].abs().max(1e-2 * m).max(1e-6);
+        assert!(
+            ((a[i] as f64) - b[i]).abs() <= tol,
+            "{what}[{i}]: f32 {} vs f64 {}",
+            a[i],
+            b[i]
+        );
+    }
+}
+
+/// A struct of differentiated fields flattened to a point and rebuilt from one (the
+/// non-differentiated fields taken from `self`).
+pub trait Flat: Sized + Clone {
+    fn flat(&self) -> Vec<f64>;
+    fn unflat(&self, v: &[f64]) -> Self;
+}
+
+/// [`verify`] for a function of one struct, through its [`Flat`] view.
+#[allow(clippy::type_complexity)]
+pub fn verify_struct<P: Flat>(
+    name: &str,
+    p: &P,
+    f: &dyn Fn(&P) -> f64,
+    grad: &dyn Fn(&P) -> (f64, P),
+    jvp: &dyn Fn(&P, &P) -> (f64, f64),
+    hvp: Option<&dyn Fn(&P, &P) -> (f64, P, P)>,
+) {
+    let x = p.flat();
+    let hv_c = hvp.map(|h| {
+        move |q: &[f64], t: &[f64]| {
+            let (v, g, hv) = h(&p.unflat(q), &p.unflat(t));
+            (v, g.flat(), hv.flat())
+        }
+    });
+    verify(
+        name,
+        &x,
+        &|q| f(&p.unflat(q)),
+        &|q| {
+            let (v, g) = grad(&p.unflat(q));
+            (v, g.flat())
+        },
+        &|q, t| jvp(&p.unflat(q), &p.unflat(t)),
+        hv_c.as_ref().map(|c| c as H),
+        None,
+    );
+}
+
+/// One slice parameter and fixed extra arguments:
+/// `slice_extra_case!(name, point, f, f_grad, f_jvp, f_hvp, f_check, extra...)`.
+macro_rules! slice_extra_case {
+    ($name:expr, $x:expr, $f:ident, $g:ident, $j:ident, $h:ident, $c:ident $(, $extra:expr)*) => {{
+        let x: Vec<f64> = $x;
+        verify(
+            $name,
+            &x,
+            &|p| $f(p $(, $extra)*),
+            &|p| $g(p $(, $extra)*),
+            &|p, t| $j(p $(, $extra)*, t),
+            Some(&|p, t| $h(p $(, $extra)*, t)),
+            Some($c(&x $(, $extra)*)),
+        );
+    }};
+}
+
+/// Row-major `r × c` array from a flat slice.
+pub fn arr2(v: &[f64], r: usize, c: usize) -> Array2<f64> {
+    Array2::from_shape_vec((r, c), v.to_vec()).unwrap()
+}
+/// Array from a slice.
+pub fn arr1(v: &[f64]) -> Array1<f64> {
+    Array1::from_vec(v.to_vec())
+}
+/// An array's elements in logical order.
+pub fn flat_of<D: ad_runtime::ndarray::Dimension>(
+    a: &ad_runtime::ndarray::Array<f64, D>,
+) -> Vec<f64> {
+    a.iter().copied().collect()
+}
+/// `n` deterministic values in (-0.8, 0.8).
+pub fn det_vals(n: usize, seed: f64) -> Vec<f64> {
+    (0..n)
+        .map(|i| ((i as f64 + 1.0) * seed).sin() * 0.8)
+        .collect()
+}
+/// Concatenation of flat parts.
+pub fn cat(parts: &[Vec<f64>]) -> Vec<f64> {
+    parts.iter().flatten().copied().collect()
+}
+
+/// `f_grad` of three scalars.
+pub type S3G = (f64, (f64, f64, f64));
+/// `f_hvp` of three scalars.
+pub type S3H = (f64, (f64, f64, f64), (f64, f64, f64));
+/// Three scalar parameters, through function references (several points per test).
+#[allow(clippy::too_many_arguments)]
+pub fn s3_case_fn(
+    name: &str,
+    x: [f64; 3],
+    f: &dyn Fn(f64, f64, f64) -> f64,
+    g: &dyn Fn(f64, f64, f64) -> S3G,
+    j: &dyn Fn(f64, f64, f64, f64, f64, f64) -> (f64, f64),
+    h: &dyn Fn(f64, f64, f64, f64, f64, f64) -> S3H,
+    c: Result<(), ad_runtime::check::Mismatch>,
+) {
+    verify(
+        name,
+        &x,
+        &|p| f(p[0], p[1], p[2]),
+        &|p| {
+            let (v, (a, b, c)) = g(p[0], p[1], p[2]);
+            (v, vec![a, b, c])
+        },
+        &|p, t| j(p[0], p[1], p[2], t[0], t[1], t[2]),
+        Some(&|p, t| {
+            let (v, (a, b, c), (d, e, ff)) = h(p[0], p[1], p[2], t[0], t[1], t[2]);
+            (v, vec![a, b, c], vec![d, e, ff])
+        }),
+        Some(c),
+    );
+}
+
+/// One scalar parameter, the Hessian–vector product and `f_check` optional.
+pub fn scalar_case(
+    name: &str,
+    x: f64,
+    f: &dyn Fn(f64) -> f64,
+    g: &dyn Fn(f64) -> (f64, f64),
+    j: &dyn Fn(f64, f64) -> (f64, f64),
+    h: Option<&dyn Fn(f64, f64) -> (f64, f64, f64)>,
+    c: Option<Result<(), Mismatch>>,
+) {
+    let hh = h.map(|h| {
+        move |p: &[f64], t: &[f64]| {
+            let (v, d, hv) = h(p[0], t[0]);
+            (v, vec![d], vec![hv])
+        }
+    });
+    verify(
+        name,
+        &[x],
+        &|p| f(p[0]),
+        &|p| {
+            let (v, d) = g(p[0]);
+            (v, vec![d])
+        },
+        &|p, t| j(p[0], t[0]),
+        hh.as_ref()
+            .map(|c| c as &dyn Fn(&[f64], &[f64]) -> (f64, Vec<f64>, Vec<f64>)),
+        c,
+    );
+}
+
+/// A slice and a scalar, `x[..n-1]` and `x[n-1]`, with `f_hvp` and `f_check`.
+macro_rules! slice_scalar_case {
+    ($name:expr, $x:expr, $f:ident, $g:ident, $j:ident, $h:ident, $c:ident) => {{
+        let x: Vec<f64> = $x;
+        let k = x.len() - 1;
+        verify(
+            $name,
+            &x,
+            &|p| $f(&p[..k], p[k]),
+            &|p| {
+                let (v, (mut a, b)) = $g(&p[..k], p[k]);
+                a.push(b);
+                (v, a)
+            },
+            &|p, t| $j(&p[..k], p[k], &t[..k], t[k]),
+            Some(&|p, t| {
+                let (v, (mut a, b), (mut c, d)) = $h(&p[..k], p[k], &t[..k], t[k]);
+                a.push(b);
+                c.push(d);
+                (v, a, c)
+            }),
+            Some($c(&x[..k], x[k])),
+        );
+    }};
+}
+/// Two slices, `x[..k]` and `x[k..]`, with `f_hvp` and `f_check`.
+macro_rules! two_slices_case {
+    ($name:expr, $x:expr, $kk:expr, $f:ident, $g:ident, $j:ident, $h:ident, $c:ident) => {{
+        let x: Vec<f64> = $x;
+        let k: usize = $kk;
+        verify(
+            $name,
+            &x,
+            &|p| $f(&p[..k], &p[k..]),
+            &|p| {
+                let (v, (mut a, b)) = $g(&p[..k], &p[k..]);
+                a.extend(b);
+                (v, a)
+            },
+            &|p, t| $j(&p[..k], &p[k..], &t[..k], &t[k..]),
+            Some(&|p, t| {
+                let (v, (mut a, b), (mut c, d)) = $h(&p[..k], &p[k..], &t[..k], &t[k..]);
+                a.extend(b);
+                c.extend(d);
+                (v, a, c)
+            }),
+            Some($c(&x[..k], &x[k..])),
+        );
+    }};
+}
+/// `|a - b| <= rtol * max(|b|, 1e-9) + 1e-12`.
+pub fn close(a: f64, b: f64, rtol: f64) -> bool {
+    (a - b).abs() <= rtol * b.abs().max(1e-9) + 1e-12
+}
+/// An `f32` result against its `f64` twin: `|a - b| <= rtol * max(|b|, 1e-3)`.
+pub fn close32(a: f32, b: f64, rtol: f64) -> bool {
+    (a as f64 - b).abs() <= rtol * b.abs().max(1e-3)
 }

@@ -39,7 +39,22 @@
 //!   `&Vec<Vec<f64>>` as values, `[f64; N]` results, loops over borrowed sub-slices);
 //! - `simulations`: ODE integrators, n-body, springs, pendulums, Black–Scholes, quadrature;
 //! - `linalg`: numerical linear algebra and numerics on flat buffers;
-//! - `arrays`: ndarray models.
+//! - `arrays`: ndarray models;
+//! - `models`: models as structs with `#[differentiable]` methods, an Adam loop, particles,
+//!   springs, a pendulum state struct under RK4, heat equations;
+//! - `generic`: `T: Float` code at `f64` and `f32`, closures, `Option` and enum parameters,
+//!   `if let` / `match` / `let else` / `while let`, iterator chains;
+//! - `networks`: ndarray networks (MLPs, convolution, layer norm, attention, `nn` helpers);
+//! - `edge_cases`: custom rules for opaque functions, kinks, `atan2` in every quadrant, `x / y`
+//!   of `exp`s of huge negatives, float methods at unusual values, chained casts;
+//! - `everyday`: methods returning `Self`, `Option<&[f64]>` parameters, fixed-size arrays and
+//!   their sub-slices, nested `Vec` rows, `mapv` of closures and of `#[differentiable]` paths;
+//! - `tool_suites`: control flow from the Enzyme, Clad and Tapenade test suites;
+//! - `special`: Stan-math-style special functions (`log1p_exp`, `lgamma` over a `const` table);
+//! - `numerics`: quadrature over `const` tables, stencils, LU, splines, integrators, `f32` twins;
+//! - `losses`: ML losses over `const` data tables, soft k-means, a GP likelihood, GRU and LSTM;
+//! - `data_flow`: odd but valid Rust (shadowing, `static` tables, `let else`) and trickier
+//!   data flow (aliasing gathers, in-place reversal, an early `return` of a local `Vec`).
 
 // The programs are written as the literature writes them, and that style is what the tests
 // exercise: index loops, element swaps through a temporary, `x = x * y` on elements, `n % 2`,
@@ -61,11 +76,21 @@ mod arrays;
 mod buffers;
 mod constructs;
 mod control;
+mod data_flow;
+mod edge_cases;
+mod everyday;
+mod generic;
 mod language;
 mod linalg;
+mod losses;
+mod models;
+mod networks;
+mod numerics;
 mod scalars;
 mod simulations;
+mod special;
 mod textbook;
+mod tool_suites;
 
 use harness::{verify, verify_vector};
 use textbook::{gw_simple, gw_simple_grad, gw_simple_hvp, gw_simple_jvp};

@@ -60,7 +60,19 @@ pub fn emit(
         kinds,
         active: &active,
     };
-    let mut unsupported: Option<&str> = (!kinds_ok).then_some("ndarray arrays");
+    // (A differentiated struct parameter is what stops a function without arrays.)
+    let struct_param = sig.params.iter().any(|p| {
+        p.active
+            && crate::front::is_struct_type(match &p.ty {
+                syn::Type::Reference(r) => &r.elem,
+                t => t,
+            })
+    });
+    let mut unsupported: Option<&str> = (!kinds_ok).then_some(if struct_param {
+        "a struct parameter in a call from another function's forward mode"
+    } else {
+        "ndarray arrays"
+    });
     let body = match tan.block(&func.body) {
         Ok(b) => b,
         Err(why) => {
