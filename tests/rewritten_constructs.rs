@@ -837,6 +837,11 @@ fn chunks() {
         let t: Vec<f64> = (0..x.len()).map(|k| 0.3 - 0.2 * k as f64).collect();
         assert_near(chunked_jvp(&x, &t).1, dot(&g, &t), "chunks jvp");
         let hv = chunked_hvp(&x, &t).2;
-        assert_close_tol(&hv, &fd_hv(|p| chunked_grad(p).1, &x, &t), 1e-5, "chunks hvp");
+        assert_close_tol(
+            &hv,
+            &fd_hv(|p| chunked_grad(p).1, &x, &t),
+            1e-5,
+            "chunks hvp",
+        );
     }
 }
