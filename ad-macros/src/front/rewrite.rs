@@ -1,6 +1,9 @@
 //! Rewrites of everyday syntax into the constructs they stand for, on the body's syntax tree
-//! before lowering (so every mode gets them): slice accessors (`first`, `last`, `split_at`),
-//! `map_axis` of 2-D arrays and `Zip` of 1-D arrays as index loops. Each rewrite applies only
+//! before lowering (so every mode gets them): slice accessors (`first`, `last`, `split_at`,
+//! `if let Some(v) = xs.get(i)`), `map_axis` of 2-D arrays, `Zip` of 1-D arrays and
+//! `xs.chunks(k)` as index loops, `xs.swap(i, j)` of a known float sequence as element
+//! writes through a temporary, `std::mem::swap` of places and destructuring assignment
+//! `(a, b) = (e, f)` as assignments, `to_vec()` of a local `Vec` as its clone. Each rewrite applies only
 //! to the shapes it recognises, to expressions without effects where it writes them twice;
 //! anything else is lowered as written (and reported there if unsupported). Syntax built here
 //! is parsed with `try_parse_at!` (never panics).
