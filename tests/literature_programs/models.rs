@@ -6,36 +6,6 @@ use crate::harness::*;
 use ad_runtime::optim::{Adam, Sgd};
 use ad_runtime::{Differentiable, differentiable};
 
-#[allow(clippy::type_complexity)]
-fn verify_struct<P: Flat>(
-    name: &str,
-    p: &P,
-    f: &dyn Fn(&P) -> f64,
-    grad: &dyn Fn(&P) -> (f64, P),
-    jvp: &dyn Fn(&P, &P) -> (f64, f64),
-    hvp: Option<&dyn Fn(&P, &P) -> (f64, P, P)>,
-) {
-    let x = p.flat();
-    let hv_c = hvp.map(|h| {
-        move |q: &[f64], t: &[f64]| {
-            let (v, g, hv) = h(&p.unflat(q), &p.unflat(t));
-            (v, g.flat(), hv.flat())
-        }
-    });
-    verify(
-        name,
-        &x,
-        &|q| f(&p.unflat(q)),
-        &|q| {
-            let (v, g) = grad(&p.unflat(q));
-            (v, g.flat())
-        },
-        &|q, t| jvp(&p.unflat(q), &p.unflat(t)),
-        hv_c.as_ref().map(|c| c as H),
-        None,
-    );
-}
-
 #[derive(Clone, Debug, Differentiable)]
 struct Params {
     a: f64,
