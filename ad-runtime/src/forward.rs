@@ -337,14 +337,3 @@ impl<F: Float, const N: usize> ZerosAs for [F; N] {
 pub fn zeros_as<T: ZerosAs>(x: &T) -> T {
     x.zeros_as()
 }
-
-/// A copy of a slice tangent as an array (a fixed-size array local copied from a parameter
-/// whose tangent is borrowed, `let mut s = *s0;`, in forward mode).
-///
-/// # Panics
-/// When `s` is not `N` long.
-#[inline]
-pub fn to_array<T: Clone, const N: usize>(s: &[T]) -> [T; N] {
-    assert_eq!(s.len(), N, "a tangent must have its primal's length");
-    core::array::from_fn(|i| s[i].clone())
-}

@@ -365,7 +365,11 @@ impl Tangents<'_> {
                             Op::Copy(_) | Op::Deref(_) | Op::CloneOf(_),
                         ) => {
                             let len = &arr.len;
-                            quote!(#rt::to_array::<_, { #len }>(&(#tan)[..]))
+                            quote!({
+                                let __t: [_; #len] = ::core::convert::TryFrom::try_from(&(#tan)[..])
+                                    .expect("a tangent must have its primal's length");
+                                __t
+                            })
                         }
                         _ => tan,
                     }

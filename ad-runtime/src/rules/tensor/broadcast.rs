@@ -106,26 +106,13 @@ fn sum_contiguous<F: TensorFloat>(c: &ArrayViewD<'_, F>, shape: &[usize]) -> Opt
         .map_or(0, |i| i + 1);
     if k < dims.len() && (0..k).all(|i| padded(i) == dims[i]) {
         let inner: usize = dims[k..].iter().product();
-        let out: Vec<F> = data.chunks_exact(inner).map(sum_slice).collect();
+        let out: Vec<F> = data
+            .chunks_exact(inner)
+            .map(|row| ndarray::ArrayView1::from(row).sum())
+            .collect();
         return ArrayD::from_shape_vec(shape.to_vec(), out).ok();
     }
     None
-}
-
-/// The sum of a slice with four partial sums, so that the loop vectorises.
-fn sum_slice<F: TensorFloat>(xs: &[F]) -> F {
-    let mut acc = [F::zero(); 4];
-    let mut chunks = xs.chunks_exact(4);
-    for c in &mut chunks {
-        for (a, &v) in acc.iter_mut().zip(c) {
-            *a += v;
-        }
-    }
-    let mut s = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-    for &v in chunks.remainder() {
-        s += v;
-    }
-    s
 }
 
 /// [`unbroadcast`] of a borrowed cotangent: the first reduction reads the view, so the
