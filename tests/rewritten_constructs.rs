@@ -138,6 +138,23 @@ fn rows_of_a_vec_of_vecs() {
     assert_fd(|p| rows_as_values(&rows(p)), &flat, &g, "rows");
     let v = [0.3, -0.1, 0.2, 0.5, -0.4, 0.1];
     assert_near(rows_as_values_jvp(&a, &rows(&v)).1, dot(&g, &v), "rows jvp");
+    let hv: Vec<f64> = rows_as_values_hvp(&a, &rows(&v))
+        .2
+        .into_iter()
+        .flatten()
+        .collect();
+    let fd = fd_hv(
+        |p| {
+            rows_as_values_grad(&rows(p))
+                .1
+                .into_iter()
+                .flatten()
+                .collect()
+        },
+        &flat,
+        &v,
+    );
+    assert_close_tol(&hv, &fd, 1e-5, "rows hvp");
 }
 
 /// The right-hand side of Lotka–Volterra as a fixed-size array.
@@ -544,6 +561,16 @@ fn structs_and_names() {
         go + 2.0 * gy,
         "keyword jvp",
     );
+    let (_, _, hv) = keyword_tangents_hvp(0.7, 1.3, 1.0, 2.0);
+    let fd = fd_hv(
+        |q| {
+            let (_, (a, b)) = keyword_tangents_grad(q[0], q[1]);
+            vec![a, b]
+        },
+        &[0.7, 1.3],
+        &[1.0, 2.0],
+    );
+    assert_close_tol(&[hv.0, hv.1], &fd, 1e-5, "keyword hvp");
 
     let p = [1.0, 0.5, 0.3, -0.7, 0.1, 0.4, -0.8, 1.5];
     let make = |p: &[f64]| Osc {
@@ -616,6 +643,11 @@ fn optional_parameters() {
         -(3.0f64.sin()),
         "none",
     );
+    for (w, c) in [(Some(&[2.0][..]), Some(&0.5)), (None, None)] {
+        let (_, g) = optional_weights_grad(1.3, w, c);
+        assert_fd(|p| optional_weights(p[0], w, c), &[1.3], &[g], "optional");
+        assert_near(optional_weights_jvp(1.3, w, c, 1.0).1, g, "optional jvp");
+    }
 }
 
 #[differentiable]
@@ -708,6 +740,24 @@ fn swaps_of_known_buffers() {
     )
     .1;
     assert_near(jv, dot(&g, &t), "swaps jvp");
+    let (_, _, (h0, h1, h2, h3)) = swaps_of_copies_hvp(
+        [p[0], p[1], p[2]],
+        &[p[3], p[4], p[5]],
+        vec![p[6], p[7]],
+        [p[8], p[9]],
+        [t[0], t[1], t[2]],
+        &[t[3], t[4], t[5]],
+        vec![t[6], t[7]],
+        [t[8], t[9]],
+    );
+    let hv: Vec<f64> = h0
+        .iter()
+        .chain(&h1)
+        .chain(&h2)
+        .chain(&h3)
+        .copied()
+        .collect();
+    assert_close_tol(&hv, &fd_hv(grad, &p, &t), 1e-5, "swaps hvp");
 }
 
 const TABLE: [f64; 2] = [1.5, 2.0];
