@@ -33,6 +33,7 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
         ));
     };
     let rt = quote!(::ad_runtime);
+    let pv = quote!(::ad_runtime::__private);
     let mut diff = Vec::new();
     let mut fixed = Vec::new();
     for (k, f) in data.fields.iter().enumerate() {
@@ -81,6 +82,23 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
                 #(#checks)*
             }
         };
+        // Forward mode: a struct parameter's tangent slot (by reference through the
+        // runtime's blanket impl over `DerivedStruct`, by value here).
+        impl #pv::DerivedStruct for #name {}
+        impl #pv::TangentOf<#name> for #pv::Active<#name> {
+            type Out = #name;
+            #[inline(always)]
+            fn tangent(self, _: &#name) -> #name {
+                self.0
+            }
+        }
+        impl #pv::TangentOf<#name> for #pv::Inactive {
+            type Out = #name;
+            #[inline(always)]
+            fn tangent(self, primal: &#name) -> #name {
+                #rt::Differentiable::zero_tangent(primal)
+            }
+        }
         impl #rt::Differentiable for #name {
             type Tangent = #name;
             fn zero_tangent(&self) -> #name {

@@ -261,6 +261,49 @@ impl<F: TangentElem, const N: usize, const M: usize> TangentOf<[[F; N]; M]> for 
     }
 }
 
+/// A `#[derive(Differentiable)]` struct (its own tangent type): implemented by the derive,
+/// so a struct parameter of a callee takes a tangent slot in forward mode (by reference
+/// here; the derive implements [`TangentOf`] for the struct by value, which a blanket impl
+/// here could not: `&P` may be a struct too).
+pub trait DerivedStruct: crate::Differentiable<Tangent = Self> + Sized {}
+
+/// The tangent of a borrowed struct parameter in a pushforward: the caller's tangent,
+/// borrowed, or a zero of the parameter's shape.
+pub enum TangentRef<'b, P> {
+    /// The caller's tangent.
+    Borrowed(&'b P),
+    /// A zero tangent, for an argument that carries none.
+    Owned(P),
+}
+
+impl<P> core::ops::Deref for TangentRef<'_, P> {
+    type Target = P;
+    #[inline(always)]
+    fn deref(&self) -> &P {
+        match self {
+            TangentRef::Borrowed(p) => p,
+            TangentRef::Owned(p) => p,
+        }
+    }
+}
+
+impl<'p, 'b, P: DerivedStruct> TangentOf<&'p P> for Active<&'b P> {
+    type Out = TangentRef<'b, P>;
+    #[inline(always)]
+    fn tangent(self, _: &&'p P) -> TangentRef<'b, P> {
+        TangentRef::Borrowed(self.0)
+    }
+}
+
+impl<'p, P: DerivedStruct> TangentOf<&'p P> for Inactive {
+    type Out = TangentRef<'p, P>;
+    #[inline(always)]
+    fn tangent(self, primal: &&'p P) -> TangentRef<'p, P> {
+        TangentRef::Owned(primal.zero_tangent())
+    }
+}
+
+
 /// The slot of a parameter that is not differentiated: only [`Inactive`] fits.
 #[diagnostic::on_unimplemented(
     message = "a differentiated value is passed to a parameter that the callee does not differentiate",

@@ -110,7 +110,7 @@ pub fn emit(
         let g = Ident::new(&format!("__S{k}"), Span::mixed_site());
         slots.push(quote!(#s: #g));
         if p.active {
-            let Some((out, deref)) = tangent_out(&ty) else {
+            let Some((out, deref)) = tangent_out(&ty).or_else(|| struct_tangent_out(&ty)) else {
                 unsupported.get_or_insert("this parameter type");
                 slots_ok = false;
                 slot_generics.push(quote!(#g));
@@ -139,6 +139,7 @@ pub fn emit(
             dual_args.push(match &ty {
                 syn::Type::Reference(r) => match &*r.elem {
                     syn::Type::Slice(_) => quote!(&*#d),
+                    s if crate::front::is_struct_type(s) => quote!(&*#d),
                     syn::Type::Array(a) => {
                         dual_pre.extend(quote!(
                             let #h: #a = ::core::convert::TryFrom::try_from(&*#d)
@@ -339,6 +340,21 @@ pub fn emit(
     // The Jacobian uses f_jvp, so only where forward mode takes the function.
     let jacobian = (!stubbed).then(|| jacobian::emit(item, sig));
     (quote!(#pushforward_fn #jvp_fn #jacobian), true)
+}
+
+/// A derived struct parameter's tangent (by reference: something that dereferences to the
+/// struct, the runtime's `TangentRef`; by value: the struct), which only the pushforward
+/// through dual numbers (the function's `f_jvp`) takes.
+fn struct_tangent_out(ty: &syn::Type) -> Option<(TokenStream, bool)> {
+    match ty {
+        syn::Type::Reference(r) if crate::front::is_struct_type(&r.elem) => {
+            let elem = &r.elem;
+            Some((quote!(#elem), true))
+        }
+        syn::Type::Paren(p) => struct_tangent_out(&p.elem),
+        _ if crate::front::is_struct_type(ty) => Some((quote!(#ty), false)),
+        _ => None,
+    }
 }
 
 /// What the tangent of a parameter of type `ty` is in the pushforward's body: the type
