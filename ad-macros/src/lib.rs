@@ -115,11 +115,9 @@ pub(crate) fn expand(
 
 /// For each struct literal of the body (`P { .. }`), a check spanned at `P` that it has
 /// `#[derive(Differentiable)]` (so the error names the missing derive rather than the dual
-/// twin the second-order code builds). Not in `impl` blocks (no `const _` items there).
-fn struct_literal_checks(in_impl: bool, ir: &ir::Func) -> proc_macro2::TokenStream {
-    if in_impl {
-        return proc_macro2::TokenStream::new();
-    }
+/// twin the second-order code builds). A hidden function named after `name`, valid at module
+/// level and in an `impl` block alike (a function's attribute cannot tell which it is in).
+fn struct_literal_checks(name: &syn::Ident, ir: &ir::Func) -> proc_macro2::TokenStream {
     let mut paths = Vec::new();
     ir::walk(&ir.body, &mut |s: &ir::Stmt| {
         if let ir::Stmt::Let {
@@ -133,17 +131,18 @@ fn struct_literal_checks(in_impl: bool, ir: &ir::Func) -> proc_macro2::TokenStre
     if paths.is_empty() {
         return proc_macro2::TokenStream::new();
     }
-    let checks = paths.iter().map(
-        |p| quote::quote_spanned!(syn::spanned::Spanned::span(p)=> let _ = __ad_derived::<#p>;),
-    );
+    let checks = paths.iter().map(|p| {
+        quote::quote_spanned!(syn::spanned::Spanned::span(p)=>
+            __ad_derived::<#p>();)
+    });
+    let f = quote::format_ident!("__ad_struct_checks_{}", name);
     quote::quote! {
-        const _: () = {
+        #[doc(hidden)]
+        #[allow(dead_code, non_snake_case)]
+        fn #f() {
             fn __ad_derived<T: ::ad_runtime::Differentiable>() {}
-            #[allow(dead_code)]
-            fn __ad_checks() {
-                #(#checks)*
-            }
-        };
+            #(#checks)*
+        }
     }
 }
 
@@ -221,7 +220,7 @@ fn transform(
     };
     out.extend(forward);
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
-    out.extend(struct_literal_checks(in_impl, &ir));
+    out.extend(struct_literal_checks(&func.sig.ident, &ir));
     out.extend(selfcheck::emit(func, &sig));
     if args.split {
         out.extend(split::emit(func, &sig));

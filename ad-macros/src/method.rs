@@ -28,9 +28,12 @@ pub fn in_impl(func: &syn::ItemFn) -> bool {
             _ => false,
         })
     }
+    // `Self` in the body (`Self { .. }`, `Self::g(x)`) also places it in an `impl`: a free
+    // function cannot name it (and items in bodies are rejected).
     func.sig.receiver().is_some()
         || mentions_self(quote::ToTokens::to_token_stream(&func.sig.inputs))
         || mentions_self(quote::ToTokens::to_token_stream(&func.sig.output))
+        || mentions_self(quote::ToTokens::to_token_stream(&func.block))
 }
 
 /// `tokens` with every call of `name` or of one of its generated functions
