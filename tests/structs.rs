@@ -707,7 +707,10 @@ fn forward_mode_through_struct_arguments() {
 
     let p = Pt { x: 0.4, y: 1.1 };
     let (v, (gp, gb)) = pt_param_grad(&p, 0.7);
-    let fd = fd_grad(|z| pt_param(&Pt { x: z[0], y: z[1] }, z[2]), &[0.4, 1.1, 0.7]);
+    let fd = fd_grad(
+        |z| pt_param(&Pt { x: z[0], y: z[1] }, z[2]),
+        &[0.4, 1.1, 0.7],
+    );
     assert_close(&[gp.x, gp.y, gb], &fd, "gradient, struct parameter");
     let (vj, jt) = pt_param_jvp(&p, 0.7, &Pt { x: 0.2, y: -0.5 }, 0.9);
     assert_eq!(vj, v);

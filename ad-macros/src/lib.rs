@@ -88,19 +88,35 @@ pub(crate) fn expand(
             return out;
         }
     };
+    // A function with `&mut` parameters is differentiated through its value twin (see
+    // `front::inplace`), emitted next to it.
+    let (target, twin_primal) = match front::inplace::twin(&func) {
+        None => (func.clone(), None),
+        Some(Ok(twin)) => {
+            let primal = front::inplace::emit_primal(&front::strip_checkpoint(&twin));
+            (twin, Some(primal))
+        }
+        Some(Err(err)) => {
+            let mut out = err.into_compile_error();
+            let func = front::strip_checkpoint(&func);
+            out.extend(quote::quote!(#func));
+            return out;
+        }
+    };
     // Generic over the float type: instantiated at f64 and f32, with generic wrappers.
-    let result = match generic::float_param(&func) {
+    let result = match generic::float_param(&target) {
         Some(t) => {
             let t = t.clone();
-            generic::expand(args, &func, &t)
+            generic::expand(args, &target, &t)
         }
-        None => transform(args, &func),
+        None => transform(args, &target),
     };
     match result {
         Ok(generated) => {
-            dump(&func.sig.ident, &generated);
+            dump(&target.sig.ident, &generated);
             let func = front::strip_checkpoint(&func);
             let mut out = quote::quote!(#func);
+            out.extend(twin_primal);
             out.extend(generated);
             out
         }

@@ -303,7 +303,6 @@ impl<'p, P: DerivedStruct> TangentOf<&'p P> for Inactive {
     }
 }
 
-
 /// The slot of a parameter that is not differentiated: only [`Inactive`] fits.
 #[diagnostic::on_unimplemented(
     message = "a differentiated value is passed to a parameter that the callee does not differentiate",

@@ -148,7 +148,7 @@ pub fn emit(
                         quote!(&#h)
                     }
                     _ => {
-                        dual_pre.extend(quote!(let #h = #d.into_owned();));
+                        dual_pre.extend(quote!(let #h = <[_]>::to_vec(&*#d);));
                         quote!(&#h)
                     }
                 },

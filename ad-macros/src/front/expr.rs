@@ -135,7 +135,7 @@ impl Lowerer<'_> {
                 if let Expr::Reference(r) = e
                     && r.mutability.is_some()
                 {
-                    self.unsupported(e, "a `&mut` borrow", "assign to variables directly");
+                    self.unsupported(e, "a `&mut` borrow of part of a variable, or outside a call statement", "lend a whole variable to a #[differentiable] in-place function as a statement (`step(&mut y, h);`, also `&mut y[..]`, `&mut *y`), or copy the part into its own buffer");
                     return Op::Copy(Atom::Const(quote!(())));
                 }
                 if let Expr::Path(p) = e
@@ -556,6 +556,46 @@ impl Lowerer<'_> {
             }
             Expr::Unary(u) => !matches!(u.op, syn::UnOp::Not(_)) && self.looks_float(&u.expr),
             _ => false,
+        }
+    }
+
+    /// The float type (`f64`, `f32`) of `e` where its syntax and the declared types show it:
+    /// a variable of that type, an element of a sequence of it, a cast to it, a suffixed
+    /// literal, or arithmetic on one of those.
+    pub(super) fn float_type_of(&self, e: &Expr) -> Option<Type> {
+        let float_ty = |t: &Type| matches!(t, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+        let var_ty = |e: &Expr| match strip(e) {
+            Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|i| self.lookup(&i.to_string()))
+                .and_then(|v| self.vars[v].ty.clone())
+                .map(|t| match t {
+                    Type::Reference(r) => *r.elem,
+                    t => t,
+                }),
+            _ => None,
+        };
+        match strip(e) {
+            Expr::Lit(l) => match &l.lit {
+                syn::Lit::Float(f) if matches!(f.suffix(), "f64" | "f32") => {
+                    Some(syn::parse_str(f.suffix()).ok()?)
+                }
+                _ => None,
+            },
+            Expr::Path(_) => var_ty(e).filter(|t| float_ty(t)),
+            Expr::Index(ix) => {
+                let t = var_ty(&ix.expr)?;
+                crate::front::sequence_element(&t)
+                    .filter(|t| float_ty(t))
+                    .cloned()
+            }
+            Expr::Cast(c) => Some((*c.ty).clone()).filter(|t| float_ty(t)),
+            Expr::Binary(b) => self
+                .float_type_of(&b.left)
+                .or_else(|| self.float_type_of(&b.right)),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => self.float_type_of(&u.expr),
+            _ => None,
         }
     }
 

@@ -450,6 +450,12 @@ impl<'a> Lowerer<'a> {
 
     pub(super) fn let_temp(&mut self, op: Op, span: Span) -> Atom {
         let v = self.temp_var(VarKind::Let, "v");
+        // A clone of a fixed-size array has its type (so its adjoint is an array too).
+        if let Op::CloneOf(Atom::Var(a)) = &op
+            && let Some(t @ syn::Type::Array(_)) = &self.vars[*a].ty
+        {
+            self.vars[v].ty = Some(t.clone());
+        }
         self.emit(Stmt::Let { var: v, op, span });
         Atom::Var(v)
     }

@@ -9,6 +9,7 @@ mod call;
 mod checkpoint;
 mod control;
 mod expr;
+pub(crate) mod inplace;
 mod iterchain;
 mod lower;
 mod rewrite;

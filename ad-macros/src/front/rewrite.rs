@@ -629,6 +629,16 @@ impl VisitMut for Everyday {
                 self.note_local(l);
             }
             // Statements that stand for element exchanges and assignments.
+            // A call that lends places by `&mut`: the assignment of its value twin's result.
+            if let syn::Stmt::Expr(e, Some(_)) = &s
+                && let Some(stmts) = super::inplace::call_site(e)
+            {
+                for mut s in stmts {
+                    self.visit_stmt_mut(&mut s);
+                    out.push(s);
+                }
+                continue;
+            }
             if let syn::Stmt::Expr(e, Some(_)) = &s
                 && let Some(new) = swap_elements(e, &self.floats)
                     .or_else(|| mem_swap(e))

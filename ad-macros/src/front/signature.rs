@@ -311,7 +311,7 @@ pub fn signature(
                 if let Type::Reference(r) = &*pt.ty
                     && r.mutability.is_some()
                 {
-                    cx.error_spanned_by(&pt.ty, "`&mut` parameters are not supported by #[differentiable]; take the value (or `&`) and return the result");
+                    cx.error_spanned_by(&pt.ty, "`&mut` parameters of this type are not supported by #[differentiable] (in-place functions take `&mut` floats, slices, `Vec`s and arrays of floats, and return `()`); take the value (or `&`) and return the result");
                     continue;
                 }
                 let active = !is_constant_type(&pt.ty);

@@ -287,6 +287,48 @@ impl Lowerer<'_> {
                     }
                     _ => None,
                 });
+                // `let a = [y[0], 2.0 * x];` of floats of a known type `T`: `[T; N]` (its
+                // adjoint is then an array, as the callees it is passed to expect).
+                let ty = ty.or_else(|| match strip(&init.expr) {
+                    Expr::Array(arr)
+                        if !arr.elems.is_empty()
+                            && arr.elems.iter().all(|e| !matches!(strip(e), Expr::Array(_))) =>
+                    {
+                        let t = arr.elems.iter().find_map(|e| self.float_type_of(e))?;
+                        let n = arr.elems.len();
+                        Some(syn::parse_quote!([#t; #n]))
+                    }
+                    _ => None,
+                });
+                // `let y = x.to_vec();` (also `to_owned`, `clone`) of a float sequence: a
+                // `Vec` of its element type (so `[y[0], y[1]]` is visibly of floats).
+                let ty = ty.or_else(|| match strip(&init.expr) {
+                    Expr::MethodCall(m)
+                        if m.args.is_empty()
+                            && matches!(
+                                m.method.to_string().as_str(),
+                                "to_vec" | "to_owned" | "clone"
+                            ) =>
+                    {
+                        let t = match strip(&m.receiver) {
+                            Expr::Path(p) => p
+                                .path
+                                .get_ident()
+                                .and_then(|i| self.lookup(&i.to_string()))
+                                .and_then(|v| self.vars[v].ty.clone()),
+                            _ => None,
+                        }?;
+                        let t = match t {
+                            syn::Type::Reference(r) => *r.elem,
+                            t => t,
+                        };
+                        let elem = crate::front::sequence_element(&t)?;
+                        matches!(&elem, syn::Type::Path(p)
+                            if p.path.is_ident("f64") || p.path.is_ident("f32"))
+                        .then(|| syn::parse_quote!(::std::vec::Vec<#elem>))
+                    }
+                    _ => None,
+                });
                 let ty = ty.or_else(|| match strip(&init.expr) {
                     Expr::MethodCall(m) if m.method == "map" => match strip(&m.receiver) {
                         Expr::Path(p) => p

@@ -19,6 +19,18 @@ impl<'a> Gen<'a> {
                 }
                 _ => self.atom(a),
             },
+            // A tuple moves its elements: one the reverse sweep still reads is cloned (the
+            // outputs of an in-place function's value twin, `(a, b)`).
+            Op::Tuple(xs) => {
+                let xs = xs.iter().map(|a| match a {
+                    Atom::Var(v) if self.an.needed[*v] || self.kept_array(a).is_some() => {
+                        let i = self.v(*v);
+                        quote!(::core::clone::Clone::clone(&#i))
+                    }
+                    _ => self.atom(a),
+                });
+                quote!((#(#xs,)*))
+            }
             Op::Neg(a) => {
                 let a = self.arith_operand(a);
                 quote!(-#a)

@@ -53,6 +53,20 @@ impl<'a> Gen<'a> {
         .then_some(*v)
     }
 
+    /// An owned `Vec` the reverse sweep still reads (the argument of a call it runs again,
+    /// `k = g(&y, k.clone())`): passed by value, it is cloned.
+    pub(super) fn kept_sequence(&self, a: &Atom) -> Option<VarId> {
+        let Atom::Var(v) = a else { return None };
+        (self.an.needed[*v]
+            && matches!(
+                self.an.kinds[*v],
+                crate::sema::kinds::Kind::SeqScalar | crate::sema::kinds::Kind::SeqArray
+            )
+            && !self.holds_ref(*v)
+            && !self.is_borrow(*v))
+        .then_some(*v)
+    }
+
     /// An arithmetic operand: a kept array is borrowed (`&a + &b` leaves both in place).
     pub(super) fn arith_operand(&self, a: &Atom) -> TokenStream {
         match (self.kept_array(a), self.kept_unknown(a)) {
@@ -70,7 +84,11 @@ impl<'a> Gen<'a> {
 
     /// An operand passed by value: a kept array (or value of unknown kind) is cloned.
     pub(super) fn owned_operand(&self, a: &Atom) -> TokenStream {
-        match self.kept_array(a).or_else(|| self.kept_unknown(a)) {
+        match self
+            .kept_array(a)
+            .or_else(|| self.kept_unknown(a))
+            .or_else(|| self.kept_sequence(a))
+        {
             Some(v) => {
                 let i = self.v(v);
                 quote!(::core::clone::Clone::clone(&#i))

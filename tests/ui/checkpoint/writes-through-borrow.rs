@@ -1,3 +1,6 @@
+// A #[checkpoint] loop whose step writes its state through `&mut`: the state is handed to the
+// step's in-place value twin by value (`buf = relax(buf)`), which the schedule can snapshot;
+// here `relax` has no #[differentiable], so rustc cannot find the twin's pullback.
 use ad_runtime::differentiable;
 
 fn relax(buf: &mut Vec<f64>) {

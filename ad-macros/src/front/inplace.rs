@@ -1,0 +1,331 @@
+//! In-place functions: `&mut` parameters of floats, slices, `Vec`s and fixed-size arrays.
+//!
+//! A function `fn step(y: &mut [f64], h: f64)` maps the values of its `&mut` parameters on
+//! entry (and its other parameters) to their values on exit. The attribute differentiates that
+//! map through a hidden *value twin* that takes each `&mut` parameter by value and returns
+//! its final value (a tuple when there are several):
+//!
+//! ```text
+//! fn __ad_inplace_step(mut y: Vec<f64>, h: f64) -> Vec<f64> { body; y }
+//! ```
+//!
+//! with `*y` read as `y`, `return;` as `return y;`, and a `&mut` parameter passed on to a
+//! read-only callee as `&y`. Its generated functions (`__ad_inplace_step_pullback`, ...) are
+//! what callers use: a differentiated caller's statement `step(&mut buf, h);` is rewritten
+//! (by [`call_site`]) into `buf = __ad_inplace_step(buf.clone(), h);` before lowering, so the
+//! caller's own analysis sees an ordinary call whose result overwrites `buf` (and restores it
+//! in the reverse sweep when it must). The user's function itself is emitted unchanged.
+//!
+//! Why a twin rather than a new kind of parameter in the IR: the state a `&mut` parameter
+//! carries in and out is exactly a value parameter plus a result, which every mode (reverse,
+//! forward, second order) already differentiates, with its tapes, restore and checks; the
+//! price is one copy of the buffer per call. Only functions returning `()` take `&mut`
+//! parameters (a caller could not tell a discarded result from none).
+
+use super::syntax::strip;
+use quote::{format_ident, quote};
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+use syn::{Expr, FnArg, Ident, Pat, Type};
+
+/// The hidden name of `name`'s value twin.
+pub fn twin_name(name: &Ident) -> Ident {
+    let raw = name.to_string();
+    let raw = raw.strip_prefix("r#").unwrap_or(&raw);
+    format_ident!("__ad_inplace_{}", raw, span = name.span())
+}
+
+/// The value type a `&mut` parameter of type `&mut elem` is taken as in the twin: the float
+/// itself, `Vec<T>` for a slice or a `Vec`, the array for a fixed-size array. `None` for any
+/// other type (left to the signature's error).
+fn value_type(elem: &Type) -> Option<Type> {
+    match elem {
+        Type::Paren(p) => value_type(&p.elem),
+        Type::Path(p)
+            if p.qself.is_none()
+                && p.path
+                    .get_ident()
+                    .is_some_and(|i| matches!(i.to_string().as_str(), "f64" | "f32")) =>
+        {
+            Some(elem.clone())
+        }
+        Type::Slice(s) if value_type(&s.elem).is_some() => {
+            let t = &s.elem;
+            Some(syn::parse_quote!(::std::vec::Vec<#t>))
+        }
+        Type::Array(a) if value_type(&a.elem).is_some() => Some(elem.clone()),
+        Type::Path(p)
+            if p.qself.is_none()
+                && p.path.segments.len() == 1
+                && p.path.segments[0].ident == "Vec" =>
+        {
+            match &p.path.segments[0].arguments {
+                syn::PathArguments::AngleBracketed(a)
+                    if a.args.len() == 1
+                        && matches!(&a.args[0], syn::GenericArgument::Type(t)
+                            if value_type(t).is_some_and(|v| matches!(v, Type::Path(_)))) =>
+                {
+                    Some(elem.clone())
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The `&mut` parameters of `func` the twin takes by value: (name, value type).
+fn mut_params(func: &syn::ItemFn) -> Vec<(Ident, Type)> {
+    func.sig
+        .inputs
+        .iter()
+        .filter_map(|a| match a {
+            FnArg::Typed(pt) => match (&*pt.pat, &*pt.ty) {
+                (Pat::Ident(pi), Type::Reference(r)) if r.mutability.is_some() => {
+                    value_type(&r.elem).map(|t| (pi.ident.clone(), t))
+                }
+                _ => None,
+            },
+            FnArg::Receiver(_) => None,
+        })
+        .collect()
+}
+
+/// The value twin of `func` (see the module docs), or `None` when it has no `&mut`
+/// parameter of a float type. An error for one that returns a value.
+pub fn twin(func: &syn::ItemFn) -> Option<syn::Result<syn::ItemFn>> {
+    let muts = mut_params(func);
+    if muts.is_empty() {
+        return None;
+    }
+    if let syn::ReturnType::Type(_, t) = &func.sig.output
+        && !matches!(&**t, Type::Tuple(tt) if tt.elems.is_empty())
+    {
+        return Some(Err(syn::Error::new(
+            t.span(),
+            "a #[differentiable] function with `&mut` parameters returns `()` (its outputs are the `&mut` parameters); return this value through another `&mut` parameter, or take the buffers by value and return them",
+        )));
+    }
+    let mut twin = func.clone();
+    twin.sig.ident = twin_name(&func.sig.ident);
+    twin.attrs.retain(|a| !a.path().is_ident("doc"));
+    for input in twin.sig.inputs.iter_mut() {
+        if let FnArg::Typed(pt) = input
+            && let Pat::Ident(pi) = &mut *pt.pat
+            && let Some((_, ty)) = muts.iter().find(|(n, _)| *n == pi.ident)
+        {
+            pi.mutability = Some(Default::default());
+            *pt.ty = ty.clone();
+        }
+    }
+    let names: Vec<&Ident> = muts.iter().map(|(n, _)| n).collect();
+    let types: Vec<&Type> = muts.iter().map(|(_, t)| t).collect();
+    let (out_ty, out_val): (Type, Expr) = if names.len() == 1 {
+        let (n, t) = (names[0], types[0]);
+        (t.clone(), syn::parse_quote!(#n))
+    } else {
+        (
+            syn::parse_quote!((#(#types),*)),
+            syn::parse_quote!((#(#names),*)),
+        )
+    };
+    twin.sig.output = syn::parse_quote!(-> #out_ty);
+    let sequences: Vec<Ident> = muts
+        .iter()
+        .filter(|(_, t)| !matches!(t, Type::Path(p) if p.path.get_ident().is_some()))
+        .map(|(n, _)| n.clone())
+        .collect();
+    let mut body = (*twin.block).clone();
+    TwinBody {
+        names: names.iter().map(|n| (*n).clone()).collect(),
+        sequences,
+        out: out_val.clone(),
+    }
+    .visit_block_mut(&mut body);
+    // The last statement becomes a statement, then the outputs are the value.
+    if let Some(syn::Stmt::Expr(e, semi @ None)) = body.stmts.last_mut() {
+        let unit = matches!(strip(e), Expr::Tuple(t) if t.elems.is_empty());
+        if unit {
+            body.stmts.pop();
+        } else {
+            *semi = Some(Default::default());
+        }
+    }
+    body.stmts.push(syn::Stmt::Expr(out_val, None));
+    twin.block = Box::new(body);
+    Some(Ok(twin))
+}
+
+/// Rewrites the twin's body: `*y` is `y`, `return;` returns the outputs, a sequence passed
+/// on as an argument (`norm(y)`, a reborrow) is borrowed (`norm(&y)`).
+struct TwinBody {
+    names: Vec<Ident>,
+    sequences: Vec<Ident>,
+    out: Expr,
+}
+
+impl VisitMut for TwinBody {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        match e {
+            Expr::Unary(u)
+                if matches!(u.op, syn::UnOp::Deref(_))
+                    && matches!(strip(&u.expr), Expr::Path(p)
+                        if p.path.get_ident().is_some_and(|i| self.names.contains(i))) =>
+            {
+                *e = strip(&u.expr).clone();
+                return;
+            }
+            Expr::Return(r) if r.expr.is_none() => {
+                r.expr = Some(Box::new(self.out.clone()));
+                return;
+            }
+            Expr::Call(c) => {
+                for a in c.args.iter_mut() {
+                    self.borrow_sequence(a);
+                }
+            }
+            Expr::MethodCall(m) => {
+                for a in m.args.iter_mut() {
+                    self.borrow_sequence(a);
+                }
+            }
+            _ => {}
+        }
+        syn::visit_mut::visit_expr_mut(self, e);
+    }
+    // Closures keep their own `return`s.
+    fn visit_expr_closure_mut(&mut self, c: &mut syn::ExprClosure) {
+        let saved = self.out.clone();
+        self.out = syn::parse_quote!(());
+        syn::visit_mut::visit_expr_closure_mut(self, c);
+        self.out = saved;
+    }
+}
+
+impl TwinBody {
+    fn borrow_sequence(&self, a: &mut Expr) {
+        if let Expr::Path(p) = strip(a)
+            && p.path
+                .get_ident()
+                .is_some_and(|i| self.sequences.contains(i))
+        {
+            let inner = a.clone();
+            *a = syn::parse_quote_spanned!(inner.span()=> &#inner);
+        }
+    }
+}
+
+/// A statement `g(&mut a, x);` (or `m::g(..)`, `Self::g(..)`, `self.g(..)`) that passes
+/// places by `&mut` to a user function: the assignment of its value twin's result,
+/// `a = __ad_inplace_g(a.clone(), x);` (through the fields of the result's tuple for several).
+/// `&mut a[..]` and `&mut *a` pass `a`. `None` for other statements (standard-library calls
+/// such as `std::mem::swap` are left to their own rewrites).
+pub fn call_site(e: &Expr) -> Option<Vec<syn::Stmt>> {
+    let span = e.span();
+    let (args, rebuild): (Vec<&Expr>, Box<dyn Fn(Vec<Expr>) -> Expr>) = match strip(e) {
+        Expr::Call(c) => {
+            let Expr::Path(f) = strip(&c.func) else {
+                return None;
+            };
+            let segs: Vec<String> = f
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            if segs.first().is_some_and(|s| {
+                matches!(
+                    s.as_str(),
+                    "std" | "core" | "alloc" | "ad_runtime" | "ndarray"
+                )
+            }) || matches!(
+                segs.last().map(String::as_str),
+                Some("swap" | "replace" | "take")
+            ) || f.qself.is_some()
+            {
+                return None;
+            }
+            let mut path = f.path.clone();
+            let last = path.segments.last_mut()?;
+            last.ident = twin_name(&last.ident);
+            let func = syn::ExprPath {
+                attrs: Vec::new(),
+                qself: None,
+                path,
+            };
+            (
+                c.args.iter().collect(),
+                Box::new(move |args| syn::parse_quote_spanned!(span=> #func(#(#args),*))),
+            )
+        }
+        Expr::MethodCall(m)
+            if matches!(strip(&m.receiver), Expr::Path(p) if p.path.is_ident("self"))
+                && m.turbofish.is_none() =>
+        {
+            let method = twin_name(&m.method);
+            (
+                m.args.iter().collect(),
+                Box::new(move |args| syn::parse_quote_spanned!(span=> self.#method(#(#args),*))),
+            )
+        }
+        _ => return None,
+    };
+    let mut places = Vec::new();
+    let mut new_args = Vec::new();
+    for a in args {
+        match strip(a) {
+            Expr::Reference(r) if r.mutability.is_some() => {
+                let place = whole_place(&r.expr)?;
+                new_args.push(syn::parse_quote_spanned!(a.span()=> #place.clone()));
+                places.push(place);
+            }
+            _ => new_args.push(a.clone()),
+        }
+    }
+    if places.is_empty() {
+        return None;
+    }
+    let call = rebuild(new_args);
+    Some(if places.len() == 1 {
+        let p = &places[0];
+        vec![syn::parse_quote_spanned!(span=> #p = #call;)]
+    } else {
+        // Through the tuple's fields, so each place keeps its own type (an array-typed local
+        // keeps its array adjoint).
+        let outs = Ident::new("__ad_outs", span);
+        let mut stmts = vec![syn::parse_quote_spanned!(span=> let #outs = #call;)];
+        for (k, p) in places.iter().enumerate() {
+            let k = syn::Index::from(k);
+            stmts.push(syn::parse_quote_spanned!(span=> #p = #outs.#k;));
+        }
+        stmts
+    })
+}
+
+/// The variable a `&mut` argument lends whole: `a`, `a[..]`, `*a`.
+fn whole_place(e: &Expr) -> Option<Expr> {
+    match strip(e) {
+        Expr::Path(p) if p.path.get_ident().is_some() => Some(strip(e).clone()),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => whole_place(&u.expr),
+        Expr::Index(ix)
+            if matches!(strip(&ix.index), Expr::Range(r)
+            if r.start.is_none() && r.end.is_none()) =>
+        {
+            whole_place(&ix.expr)
+        }
+        _ => None,
+    }
+}
+
+/// The twin's primal, emitted next to the user's function (hidden; the generated functions
+/// call it where they need the primal value).
+pub fn emit_primal(twin: &syn::ItemFn) -> proc_macro2::TokenStream {
+    let mut f = twin.clone();
+    f.attrs
+        .retain(|a| !a.path().is_ident("differentiable") && !a.path().is_ident("checkpoint"));
+    quote! {
+        #[doc(hidden)]
+        #[allow(dead_code, non_snake_case, unused_mut, clippy::all)]
+        #f
+    }
+}

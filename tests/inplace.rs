@@ -1,0 +1,257 @@
+//! In-place functions: `&mut` parameters of floats, slices, `Vec`s and fixed-size arrays,
+//! differentiated as the map from their values on entry to their values on exit (through
+//! the hidden value twin, `ad-macros/src/front/inplace.rs`), and called in place by other
+//! differentiable functions. Every check is against central finite differences, in every
+//! mode (gradient, JVP, HVP).
+
+mod common;
+
+use ad_runtime::{Differentiable, differentiable};
+use common::{assert_close, assert_close_tol, fd_grad};
+
+/// An explicit Euler step of a ring of coupled oscillators, in place.
+#[differentiable]
+fn euler(y: &mut [f64], h: f64, k: f64) {
+    let n = y.len();
+    let mut dy = vec![0.0; n];
+    for i in 0..n {
+        let prev = if i == 0 { y[n - 1] } else { y[i - 1] };
+        dy[i] = -k * y[i] * prev.sin();
+    }
+    for i in 0..n {
+        y[i] += h * dy[i];
+    }
+}
+
+/// A scalar accumulator updated in place, with an early `return`.
+#[differentiable]
+fn bump(s: &mut f64, x: f64) {
+    *s += x * x;
+    if x > 10.0 {
+        return;
+    }
+    *s *= 1.5;
+}
+
+#[differentiable]
+fn simulate(y0: &[f64], k: f64) -> f64 {
+    let mut y = y0.to_vec();
+    let mut acc = 0.0;
+    for _ in 0..20 {
+        euler(&mut y, 0.05, k);
+        bump(&mut acc, y[0] * 0.1);
+    }
+    let mut s = 0.0;
+    for i in 0..y.len() {
+        s += y[i] * y[i];
+    }
+    s + acc
+}
+
+/// The right-hand side of a damped pendulum, written into an output buffer.
+#[differentiable]
+fn derivs(y: &[f64], p: f64, dydt: &mut [f64]) {
+    dydt[0] = y[1];
+    dydt[1] = -p * y[0].sin() - 0.1 * y[1];
+}
+
+/// Classic RK4 in place, with scratch buffers filled by `derivs`.
+#[differentiable]
+fn rk4(y: &mut [f64], h: f64, p: f64) {
+    let n = y.len();
+    let mut k1 = vec![0.0; n];
+    let mut k2 = vec![0.0; n];
+    let mut k3 = vec![0.0; n];
+    let mut k4 = vec![0.0; n];
+    let mut t = vec![0.0; n];
+    derivs(y, p, &mut k1);
+    for i in 0..n {
+        t[i] = y[i] + 0.5 * h * k1[i];
+    }
+    derivs(&t, p, &mut k2);
+    for i in 0..n {
+        t[i] = y[i] + 0.5 * h * k2[i];
+    }
+    derivs(&t, p, &mut k3);
+    for i in 0..n {
+        t[i] = y[i] + h * k3[i];
+    }
+    derivs(&t, p, &mut k4);
+    for i in 0..n {
+        y[i] += h / 6.0 * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
+    }
+}
+
+/// A `&mut` parameter passed on in place (`&mut *y`, `&mut y[..]`).
+#[differentiable]
+fn two_steps(y: &mut [f64], h: f64, p: f64) {
+    rk4(&mut *y, h, p);
+    rk4(&mut y[..], h, p);
+}
+
+/// Two `&mut` parameters: a fixed-size array and a `Vec` that grows.
+#[differentiable]
+fn exchange(a: &mut [f64; 2], b: &mut Vec<f64>, s: f64) {
+    let t = a[0];
+    a[0] = a[1] * s;
+    a[1] = t + b[0];
+    b[0] *= t;
+    b.push(s * s);
+}
+
+#[differentiable]
+fn pendulum(y0: &[f64], p: f64) -> f64 {
+    let mut y = y0.to_vec();
+    for _ in 0..10 {
+        two_steps(&mut y, 0.1, p);
+    }
+    let mut a = [y[0], y[1]];
+    let mut b = vec![p, y[0]];
+    exchange(&mut a, &mut b, 0.7);
+    a[0] * a[1] + b[0] + b[2] * y[1] + y[0] * y[0]
+}
+
+#[derive(Clone, Debug, Differentiable)]
+struct Layer {
+    w: Vec<f64>,
+}
+
+impl Layer {
+    /// A method writing its output through `&mut`.
+    #[differentiable]
+    fn apply(&self, x: &[f64], out: &mut [f64]) {
+        for i in 0..out.len() {
+            out[i] = (self.w[i] * x[i]).tanh();
+        }
+    }
+
+    #[differentiable(wrt(self))]
+    fn loss(&self, x: &[f64]) -> f64 {
+        let mut out = vec![0.0; x.len()];
+        self.apply(x, &mut out);
+        let mut s = 0.0;
+        for v in out.iter() {
+            s += v * v;
+        }
+        s
+    }
+}
+
+/// The same simulation with its loop checkpointed: the in-place step is a state update.
+#[differentiable]
+fn simulate_checkpointed(y0: &[f64], k: f64, n: usize) -> f64 {
+    let mut y = y0.to_vec();
+    #[checkpoint(snapshots = 2)]
+    for _ in 0..n {
+        euler(&mut y, 0.05, k);
+    }
+    y[0] * y[1] + y[2]
+}
+
+#[differentiable]
+fn simulate_stored(y0: &[f64], k: f64, n: usize) -> f64 {
+    let mut y = y0.to_vec();
+    for _ in 0..n {
+        euler(&mut y, 0.05, k);
+    }
+    y[0] * y[1] + y[2]
+}
+
+/// Checks value, gradient (finite differences), JVP (= grad·t) and HVP (differences of the
+/// gradient) of `f` on the flat point `x`.
+fn check_all(
+    x: &[f64],
+    f: &dyn Fn(&[f64]) -> f64,
+    grad: &dyn Fn(&[f64]) -> (f64, Vec<f64>),
+    jvp: &dyn Fn(&[f64], &[f64]) -> (f64, f64),
+    hvp: &dyn Fn(&[f64], &[f64]) -> Vec<f64>,
+) {
+    let (v, g) = grad(x);
+    assert_eq!(v, f(x), "value");
+    assert_close(&g, &fd_grad(f, x), "gradient");
+    let t: Vec<f64> = (0..x.len()).map(|i| 0.3 - 0.2 * i as f64).collect();
+    let (vj, jt) = jvp(x, &t);
+    assert_eq!(vj, v, "jvp value");
+    let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+    assert_close(&[jt], &[gt], "jvp = grad·t");
+    let e = 1e-5;
+    let at = |s: f64| {
+        let p: Vec<f64> = x.iter().zip(&t).map(|(a, b)| a + s * b).collect();
+        grad(&p).1
+    };
+    let (gp, gm) = (at(e), at(-e));
+    let fd: Vec<f64> = gp
+        .iter()
+        .zip(&gm)
+        .map(|(a, b)| (a - b) / (2.0 * e))
+        .collect();
+    assert_close_tol(&hvp(x, &t), &fd, 1e-5, "hvp");
+}
+
+#[test]
+fn euler_steps_in_place() {
+    check_all(
+        &[0.5, -0.3, 0.8, 1.3],
+        &|z| simulate(&z[..3], z[3]),
+        &|z| {
+            let (v, (mut g, gk)) = simulate_grad(&z[..3], z[3]);
+            g.push(gk);
+            (v, g)
+        },
+        &|z, t| simulate_jvp(&z[..3], z[3], &t[..3], t[3]),
+        &|z, t| {
+            let (_, _, (mut h, hk)) = simulate_hvp(&z[..3], z[3], &t[..3], t[3]);
+            h.push(hk);
+            h
+        },
+    );
+}
+
+#[test]
+fn rk4_with_output_buffers_and_arrays() {
+    check_all(
+        &[0.5, -0.3, 1.3],
+        &|z| pendulum(&z[..2], z[2]),
+        &|z| {
+            let (v, (mut g, gp)) = pendulum_grad(&z[..2], z[2]);
+            g.push(gp);
+            (v, g)
+        },
+        &|z, t| pendulum_jvp(&z[..2], z[2], &t[..2], t[2]),
+        &|z, t| {
+            let (_, _, (mut h, hp)) = pendulum_hvp(&z[..2], z[2], &t[..2], t[2]);
+            h.push(hp);
+            h
+        },
+    );
+}
+
+#[test]
+fn method_with_an_output_parameter() {
+    let x = [1.0, 2.0, -0.5];
+    let l = Layer {
+        w: vec![0.3, -0.7, 0.4],
+    };
+    let (v, g) = l.loss_grad(&x);
+    assert_eq!(v, l.loss(&x));
+    let fd = fd_grad(|w| Layer { w: w.to_vec() }.loss(&x), &l.w);
+    assert_close(&g.w, &fd, "gradient");
+    let dl = Layer {
+        w: vec![0.2, 0.1, -0.3],
+    };
+    let (_, jt) = l.loss_jvp(&x, &dl);
+    let want: f64 = g.w.iter().zip(&dl.w).map(|(a, b)| a * b).sum();
+    assert_close(&[jt], &[want], "jvp");
+}
+
+#[test]
+fn checkpointed_in_place_step_matches_the_stored_tape() {
+    let y0 = [0.4, -0.2, 0.9];
+    for n in [0, 1, 7, 30] {
+        let (v, (g, gk)) = simulate_checkpointed_grad(&y0, 1.1, n);
+        let (w, (h, hk)) = simulate_stored_grad(&y0, 1.1, n);
+        assert_eq!(v, w);
+        assert_close(&g, &h, "gradient");
+        assert_close(&[gk], &[hk], "dk");
+    }
+}
