@@ -80,6 +80,7 @@ mod data_flow;
 mod edge_cases;
 mod everyday;
 mod generic;
+mod hunt4;
 mod language;
 mod linalg;
 mod losses;
