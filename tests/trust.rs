@@ -713,3 +713,77 @@ fn zero_cotangent_through_an_overflowed_slope() {
         assert_fd(|p| overflow_unused(p[0]), &[x], &[g], "overflow, unused");
     }
 }
+
+// Hunt 4 (H4-5, H4-6): an infinite quotient is locally constant, so its slope in the divisor
+// is zero, in every mode; it was NaN (`0 · ∞` in reverse mode for an inline constant, which
+// took the array rule without the zero guard; `∞ · 0` of `exp`'s zero slope in forward mode
+// and second order). `f(g) = exp(-∞ / g) + g = g`.
+#[differentiable]
+fn inf_over_named(g: f64) -> f64 {
+    let inf: f64 = f64::INFINITY;
+    (-inf / g).exp() + g
+}
+
+#[differentiable]
+fn inf_over_inline(g: f64) -> f64 {
+    (f64::NEG_INFINITY / g).exp() + g
+}
+
+#[differentiable]
+fn overflowed_quotient(g: f64) -> f64 {
+    (-1e308 / (g * 1e-10)).exp() + g * g
+}
+
+/// A buffer filled with a float constant named by its path (H4-4: the second-order code
+/// did not lift it, so nothing compiled).
+#[differentiable]
+fn inf_filled(x: &[f64]) -> f64 {
+    let mut r = vec![f64::INFINITY; 2];
+    let a = [f64::MAX; 2];
+    r[1] = x[0] * x[1];
+    r[0].min(r[1]) + a[0].min(x[0])
+}
+
+#[test]
+fn infinite_quotients_have_zero_slope_in_every_mode() {
+    for (f, grad, jvp, hvp, want) in [
+        (
+            inf_over_named as fn(f64) -> f64,
+            inf_over_named_grad as fn(f64) -> (f64, f64),
+            inf_over_named_jvp as fn(f64, f64) -> (f64, f64),
+            inf_over_named_hvp as fn(f64, f64) -> (f64, f64, f64),
+            (1.0, 0.0),
+        ),
+        (
+            inf_over_inline,
+            inf_over_inline_grad,
+            inf_over_inline_jvp,
+            inf_over_inline_hvp,
+            (1.0, 0.0),
+        ),
+        (
+            overflowed_quotient,
+            overflowed_quotient_grad,
+            overflowed_quotient_jvp,
+            overflowed_quotient_hvp,
+            (1.4, 2.0),
+        ),
+    ] {
+        let g = 0.7;
+        let (v, d) = grad(g);
+        assert_eq!(v, f(g));
+        assert_eq!(d, want.0, "gradient");
+        assert_eq!(jvp(g, 1.0), (v, want.0), "jvp");
+        let (_, d2, h) = hvp(g, 1.0);
+        assert_eq!((d2, h), want, "hvp");
+        // Central differences agree.
+        let e = 1e-6;
+        assert!(((f(g + e) - f(g - e)) / (2.0 * e) - want.0).abs() < 1e-6);
+    }
+    let x = [0.6, -1.5];
+    let (v, g) = inf_filled_grad(&x);
+    assert_eq!(v, inf_filled(&x));
+    assert_eq!(g, vec![-1.5 + 1.0, 0.6]);
+    let (_, _, h) = inf_filled_hvp(&x, &[1.0, 0.0]);
+    assert_eq!(h, vec![0.0, 1.0]);
+}

@@ -2081,15 +2081,7 @@ fn soft_dtw(a: &[f64], b: &[f64], gamma: f64) -> f64 {
     let n = a.len();
     let m = b.len();
     let w = m + 1;
-    // WORKAROUND(H4-4): `vec![f64::INFINITY; len]` (a path constant as the fill value) fails to
-    // compile in the second-order code (`expected f64, found Dual<f64>`); bound to a name
-    // first, it works.
-    // WORKAROUND(H4-5): with `inf = f64::INFINITY` (bound to a name, see H4-4) `f_grad` is
-    // right but `f_jvp` and `f_hvp` are NaN: the tangent of `-(inf - mn) / gamma` is infinite
-    // and `exp`'s zero slope times it is NaN in forward mode (reverse mode guards it). A
-    // large finite border instead.
-    let inf: f64 = 1e10;
-    let mut r = vec![inf; (n + 1) * w];
+    let mut r = vec![f64::INFINITY; (n + 1) * w];
     r[0] = 0.0;
     for i in 1..=n {
         for j in 1..=m {

@@ -388,7 +388,8 @@ impl Lifter<'_> {
                 *tokens = if scalar_dest && mentions_float_type(tokens) {
                     quote!(::ad_runtime::Dual::from(#lifted))
                 } else {
-                    lifted
+                    // Float constants by path inside (`vec![f64::INFINITY; n]`) too.
+                    lift_const_paths(&lifted)
                 };
             }
             Op::Map {
@@ -727,6 +728,53 @@ fn lift_tokens_paths(ts: &TokenStream) -> TokenStream {
         match &tts[k] {
             TokenTree::Group(g) => {
                 let mut n = Group::new(g.delimiter(), lift_tokens_paths(&g.stream()));
+                n.set_span(g.span());
+                out.extend(std::iter::once(TokenTree::Group(n)));
+            }
+            other => out.extend(std::iter::once(other.clone())),
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Every float constant named by a path in `ts` (at any depth) wrapped as a dual constant:
+/// `f64::INFINITY`, `f32::EPSILON`, `std::f64::consts::PI` (the path's last segment upper
+/// case; `f64::max` and the type `f64` are left alone).
+fn lift_const_paths(ts: &TokenStream) -> TokenStream {
+    let tts: Vec<TokenTree> = ts.clone().into_iter().collect();
+    let colon = |j: usize| matches!(tts.get(j), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+    let ident = |j: usize| match tts.get(j) {
+        Some(TokenTree::Ident(i)) => Some(i.to_string()),
+        _ => None,
+    };
+    let mut out = TokenStream::new();
+    let mut k = 0;
+    while k < tts.len() {
+        // The start of a path (not after `::`) whose segments lead through `f64`/`f32` to an
+        // upper-case constant.
+        if ident(k).is_some() && !(k >= 3 && colon(k - 1) && colon(k - 2) && ident(k - 3).is_some())
+        {
+            let mut j = k;
+            let mut segs = vec![ident(k).unwrap()];
+            while colon(j + 1) && colon(j + 2) && ident(j + 3).is_some() {
+                j += 3;
+                segs.push(ident(j).unwrap());
+            }
+            let last = segs.last().unwrap();
+            if segs.len() >= 2
+                && segs.iter().any(|s| s == "f64" || s == "f32")
+                && last.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_')
+            {
+                let path: TokenStream = tts[k..=j].iter().cloned().collect();
+                out.extend(quote!((::ad_runtime::Dual::cst(#path))));
+                k = j + 1;
+                continue;
+            }
+        }
+        match &tts[k] {
+            TokenTree::Group(g) => {
+                let mut n = Group::new(g.delimiter(), lift_const_paths(&g.stream()));
                 n.set_span(g.span());
                 out.extend(std::iter::once(TokenTree::Group(n)));
             }

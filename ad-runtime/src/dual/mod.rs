@@ -108,10 +108,14 @@ impl<F: Float> Div for Dual<F> {
     #[inline(always)]
     fn div(self, o: Self) -> Self {
         let re = self.re / o.re;
-        Dual {
-            re,
-            eps: (self.eps - re * o.eps) / o.re,
-        }
+        // An infinite quotient is locally constant (see `rules::arith::div_d1`): slope zero
+        // (also where `re · ε_o` would be `∞ · 0`).
+        let eps = if re.is_infinite() {
+            F::zero()
+        } else {
+            (self.eps - re * o.eps) / o.re
+        };
+        Dual { re, eps }
     }
 }
 impl<F: Float> Rem for Dual<F> {

@@ -61,10 +61,17 @@ pub fn div_d0<B: Real>(b: &B, g: B::F) -> B::F {
 }
 /// `a / b`, cotangent of `b`: `-g a / b²`, computed as `-(g (a / b)) / b` so that `b²` never
 /// overflows or underflows where the result itself is representable (`|b|` beyond 1e±154).
+/// An infinite quotient (`-inf / b`, or one that overflowed) is the same infinity for every
+/// `b` nearby: its slope is zero, not `∓∞` (so `(f64::NEG_INFINITY / b).exp()` has derivative
+/// zero in `b`, in both modes, as its values do).
 #[inline(always)]
 pub fn div_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
     let b = b.get();
-    crate::rules::scalar::zero_or(g, |g| -(g * (a.get() / b)) / b)
+    let q = a.get() / b;
+    if q.is_infinite() {
+        return num_traits::Zero::zero();
+    }
+    crate::rules::scalar::zero_or(g, |g| -(g * q) / b)
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 //! contribution in the result's shape and lets the target reduce it to the operand.
 
 use super::value::{Cotangent, Target, Value, zip1, zip2};
+use num_traits::Float;
 
 // ---------------------------------------------------------------------------------------
 // y = a + b;  ā += unbroadcast(ȳ);  b̄ += unbroadcast(ȳ)
@@ -205,8 +206,13 @@ where
     B: Value<Elem = G::Elem> + ?Sized,
     G: Cotangent,
 {
+    // As the scalar rule: an infinite quotient has slope zero; a zero cotangent stays zero.
     let c = zip2(g.into_dyn_cot(), &a.dyn_val(), &b.dyn_val(), |g, a, b| {
-        -(g * (a / b)) / b
+        let q = a / b;
+        if q.is_infinite() {
+            return <G::Elem as num_traits::Zero>::zero();
+        }
+        crate::rules::scalar::zero_or(g, |g| -(g * q) / b)
     });
     t.reduce(c)
 }
