@@ -9,7 +9,7 @@
 mod common;
 
 use ad_runtime::differentiable;
-use common::{Rng, assert_close, assert_close_tol, assert_fd, assert_near};
+use common::{Rng, assert_close, assert_close_tol, assert_fd, assert_near, fd_grad};
 
 /// `grad · v`.
 fn dot(a: &[f64], b: &[f64]) -> f64 {
@@ -894,4 +894,48 @@ fn chunks() {
             "chunks hvp",
         );
     }
+}
+
+// Hunt 4 (H4-2): sub-slices of a local `Vec` built by `vec![..]` of values or by `collect()`
+// (bound by a move, `let y = <the buffer>;`), also named (`let z = &y[1..];`), passed to a
+// differentiable callee: the callee's pullback borrowed `y` past its life (E0597).
+#[differentiable]
+fn pair_prod(a: &[f64]) -> f64 {
+    a[0] * a[1]
+}
+
+#[differentiable]
+fn sub_slices_of_built_buffers(x: &[f64]) -> f64 {
+    let y: Vec<f64> = x.iter().map(|v| v * 2.0).collect();
+    let z = &y[1..];
+    let w = vec![x[0] * 2.0, x[1], x[0]];
+    pair_prod(z) + pair_prod(&y[..2]) + pair_prod(&w[..2]) * pair_prod(&w[1..])
+}
+
+#[test]
+fn sub_slices_of_built_buffers_every_mode() {
+    let x = [0.5, 0.7, 0.3];
+    let f = |z: &[f64]| sub_slices_of_built_buffers(z);
+    let (v, g) = sub_slices_of_built_buffers_grad(&x);
+    assert_eq!(v, f(&x));
+    // Closed form: 4 x1 x2 + 4 x0 x1 + 2 x0² x1².
+    let want = [
+        4.0 * x[1] + 4.0 * x[0] * x[1] * x[1],
+        4.0 * x[2] + 4.0 * x[0] + 4.0 * x[0] * x[0] * x[1],
+        4.0 * x[1],
+    ];
+    assert_close(&g, &want, "gradient");
+    assert_close(&g, &fd_grad(f, &x), "gradient vs differences");
+    let t = [0.3, -0.2, 0.5];
+    let (_, jt) = sub_slices_of_built_buffers_jvp(&x, &t);
+    let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+    assert_close(&[jt], &[gt], "jvp");
+    let (_, _, ht) = sub_slices_of_built_buffers_hvp(&x, &t);
+    let h = [
+        [4.0 * x[1] * x[1], 4.0 + 8.0 * x[0] * x[1], 0.0],
+        [4.0 + 8.0 * x[0] * x[1], 4.0 * x[0] * x[0], 4.0],
+        [0.0, 4.0, 0.0],
+    ];
+    let want: Vec<f64> = h.iter().map(|r| r.iter().zip(&t).map(|(a, b)| a * b).sum()).collect();
+    assert_close(&ht, &want, "hvp");
 }

@@ -1140,14 +1140,7 @@ fn alias_dot(a: &[f64], b: &[f64]) -> f64 {
 
 #[differentiable]
 fn alias_caller(x: &[f64]) -> f64 {
-    // WORKAROUND(H4-2): `let y: Vec<f64> = x.iter().map(|v| v * 2.0).collect();` (or
-    // `vec![..]` of differentiated values) then `alias_dot(&x[1..], &y[..n - 1])` fails
-    // rustc's borrow check in the generated code (`y` does not live long enough); `y` is
-    // filled by index instead.
-    let mut y = vec![0.0; x.len()];
-    for i in 0..x.len() {
-        y[i] = x[i] * 2.0;
-    }
+    let y: Vec<f64> = x.iter().map(|v| v * 2.0).collect();
     alias_dot(x, x) + alias_dot(&y, x) * alias_dot(&x[1..], &y[..y.len() - 1])
 }
 

@@ -281,9 +281,18 @@ impl<'a> Lowerer<'a> {
     pub(super) fn borrows_local_base(&self, base: &Atom) -> bool {
         match base {
             Atom::Var(b) => match self.defs.get(b) {
-                Some(Op::SliceRef { .. })
-                | Some(Op::Index { by_ref: true, .. })
-                | Some(Op::Copy(_)) => self.borrows_local(base),
+                Some(Op::SliceRef { .. }) | Some(Op::Index { by_ref: true, .. }) => {
+                    self.borrows_local(base)
+                }
+                // A copy: of a borrow, what that borrows; of an owned local (`let y =
+                // __ad_vec;`, a `vec![..]` of values or a `collect()`), a local.
+                Some(Op::Copy(inner)) => match inner {
+                    Atom::Var(w) if *w == *b => true,
+                    Atom::Var(w) if self.is_ref_param(*w) => false,
+                    Atom::Var(_) => self.borrows_local_base(inner),
+                    Atom::Ref(_) => true,
+                    Atom::Const(_) => false,
+                },
                 _ => true,
             },
             Atom::Ref(_) => true,

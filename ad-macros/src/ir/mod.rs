@@ -388,6 +388,8 @@ impl Func {
             | Op::Index { by_ref: true, .. }
             | Op::Copy(Atom::Ref(_))
             | Op::Member(..)) => Some(op),
+            // A name for a borrow (`let z = &y[1..];` is `z = __v8` of the temporary).
+            Op::Copy(Atom::Var(w)) if *w != *v => self.borrow_def(&Atom::Var(*w)),
             _ => None,
         }
     }
