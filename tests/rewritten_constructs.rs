@@ -936,6 +936,64 @@ fn sub_slices_of_built_buffers_every_mode() {
         [4.0 + 8.0 * x[0] * x[1], 4.0 * x[0] * x[0], 4.0],
         [0.0, 4.0, 0.0],
     ];
-    let want: Vec<f64> = h.iter().map(|r| r.iter().zip(&t).map(|(a, b)| a * b).sum()).collect();
+    let want: Vec<f64> = h
+        .iter()
+        .map(|r| r.iter().zip(&t).map(|(a, b)| a * b).sum())
+        .collect();
     assert_close(&ht, &want, "hvp");
+}
+
+// Hunt 4 (H4-1): a closure passed as an argument that captures constants (the usual argsort
+// comparator) was rejected as "a closure"; one that captures a differentiated value is a
+// compile error that says so (`tests/ui/body/closure-captures-active.rs`).
+#[differentiable(wrt(x))]
+fn argsort_sum(x: &[f64], key: &[f64]) -> f64 {
+    let mut idx: Vec<usize> = (0..x.len()).collect();
+    idx.sort_by(|a, b| key[*a].total_cmp(&key[*b]));
+    x[idx[0]] * x[idx[1]] + x[idx[2]].sin()
+}
+
+#[test]
+fn closure_capturing_constants_as_an_argument() {
+    let key = [0.3, -1.0, 2.0, 0.1];
+    let x = [0.5, 0.7, 0.3, 1.1];
+    // Sorted by key: 1, 3, 0, 2: f = x1 x3 + sin x0.
+    let (v, g) = argsort_sum_grad(&x, &key);
+    assert_eq!(v, x[1] * x[3] + x[0].sin());
+    assert_close(&g, &[x[0].cos(), x[3], 0.0, x[1]], "gradient");
+    let (_, jt) = argsort_sum_jvp(&x, &key, &[1.0, 0.5, 0.0, 0.0]);
+    assert_close(&[jt], &[x[0].cos() + 0.5 * x[3]], "jvp");
+    let (_, _, ht) = argsort_sum_hvp(&x, &key, &[0.0, 1.0, 0.0, 0.0]);
+    assert_close(&ht, &[0.0, 0.0, 0.0, 1.0], "hvp");
+}
+
+/// The permutation that sorts the differentiated values themselves (a comparator reading
+/// them): piecewise constant, so derivatives flow only through the reads it selects.
+#[differentiable]
+fn weighted_order_statistics(x: &[f64]) -> f64 {
+    let mut idx: Vec<usize> = (0..x.len()).collect();
+    idx.sort_by(|a, b| x[*a].total_cmp(&x[*b]));
+    let mut s = 0.0;
+    for r in 0..idx.len() {
+        s += (r as f64 + 1.0) * x[idx[r]] * x[idx[r]];
+    }
+    s
+}
+
+#[test]
+fn comparator_reading_differentiated_values() {
+    let x = [0.5, -0.7, 0.3, 1.1];
+    let (v, g) = weighted_order_statistics_grad(&x);
+    assert_eq!(v, weighted_order_statistics(&x));
+    // Ranks: -0.7 → 1, 0.3 → 2, 0.5 → 3, 1.1 → 4.
+    let rank = [3.0, 1.0, 2.0, 4.0];
+    let want: Vec<f64> = (0..4).map(|i| 2.0 * rank[i] * x[i]).collect();
+    assert_close(&g, &want, "gradient");
+    assert_close(
+        &g,
+        &fd_grad(|z| weighted_order_statistics(z), &x),
+        "differences",
+    );
+    let (_, _, h) = weighted_order_statistics_hvp(&x, &[1.0, 1.0, 0.0, 0.0]);
+    assert_close(&h, &[6.0, 2.0, 0.0, 0.0], "hvp");
 }

@@ -1020,15 +1020,7 @@ fn h025_selection_trimmed() {
 #[differentiable(wrt(x))]
 fn argsort_weights(x: &[f64], key: &[f64]) -> f64 {
     let mut idx: Vec<usize> = (0..x.len()).collect();
-    // WORKAROUND(H4-1): `idx.sort_by(|&a, &b| key[a].total_cmp(&key[b]))` (a comparator that
-    // captures the constant `key`) is rejected as "a closure is not supported"; sorted by hand.
-    for i in 1..idx.len() {
-        let mut j = i;
-        while j > 0 && key[idx[j - 1]] > key[idx[j]] {
-            idx.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    idx.sort_by(|&a, &b| key[a].total_cmp(&key[b]));
     let mut s = 0.0;
     for r in 0..idx.len() {
         s += (r as f64 + 1.0) * x[idx[r]].sin();

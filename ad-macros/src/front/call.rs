@@ -226,7 +226,30 @@ impl Lowerer<'_> {
                 }
             }
         }
-        let args: Vec<Atom> = arg_exprs.iter().map(|a| self.lower_atom(a)).collect();
+        // Methods whose closure decides an order or a selection (`idx.sort_by(|a, b|
+        // x[*a].total_cmp(&x[*b]))`): its result is discrete, so it may read differentiated
+        // values (nothing is differentiated through it); printed where it is written.
+        const DISCRETE: &[&str] = &[
+            "sort_by",
+            "sort_unstable_by",
+            "sort_by_key",
+            "sort_unstable_by_key",
+            "sort_by_cached_key",
+            "select_nth_unstable_by",
+            "binary_search_by",
+            "partition_point",
+            "retain",
+            "dedup_by",
+            "dedup_by_key",
+        ];
+        let discrete = DISCRETE.contains(&name.as_str());
+        let args: Vec<Atom> = arg_exprs
+            .iter()
+            .map(|a| match strip(a) {
+                Expr::Closure(_) if discrete => Atom::Const(self.rename_closure(a).0),
+                _ => self.lower_atom(a),
+            })
+            .collect();
         if m.method == "clone" && m.args.is_empty() {
             return Op::CloneOf(recv);
         }

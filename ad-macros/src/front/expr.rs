@@ -40,6 +40,23 @@ impl Lowerer<'_> {
             Expr::Closure(_) if self.rename_closure(e).1.is_empty() => {
                 Atom::Const(self.rename_closure(e).0)
             }
+            // A closure that captures variables, passed on (`idx.sort_by(|a, b|
+            // key[*a].total_cmp(&key[*b]))`): not differentiated, so what it captures must be
+            // constants, checked by an opaque statement that reads them; the closure itself
+            // stays where it is written (its parameter types come from there).
+            Expr::Closure(c) if c.asyncness.is_none() => {
+                let (tokens, reads, _) = self.rename_closure(e);
+                self.let_temp(
+                    Op::Opaque {
+                        mutates: Vec::new(),
+                        tokens: quote_spanned!(e.span()=> ()),
+                        reads,
+                        what: "a closure passed as an argument (it is not differentiated, so it may capture constants only; for a computation on differentiated values, bind the closure with `let` and call it, or write a #[differentiable] function)".to_string(),
+                    },
+                    e.span(),
+                );
+                Atom::Const(tokens)
+            }
             Expr::Reference(r) if r.mutability.is_none() && is_range_index(&r.expr) => {
                 let Expr::Index(ix) = strip(&r.expr) else {
                     unreachable!()

@@ -764,7 +764,9 @@ fn lift_const_paths(ts: &TokenStream) -> TokenStream {
             let last = segs.last().unwrap();
             if segs.len() >= 2
                 && segs.iter().any(|s| s == "f64" || s == "f32")
-                && last.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_')
+                && last
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_')
             {
                 let path: TokenStream = tts[k..=j].iter().cloned().collect();
                 out.extend(quote!((::ad_runtime::Dual::cst(#path))));
