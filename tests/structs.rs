@@ -674,7 +674,7 @@ fn pt_built(a: f64, b: f64) -> f64 {
     let p = Pt::at(a, b);
     let q = Pt { x: b * a, y: a - b };
     let fixed = Pt { x: 0.5, y: -1.5 };
-    p.n2() * a + pt_dot(&p, &q) + pt_dot(&fixed, &q) + pt_owned(q.clone(), b)
+    p.n2() * a + pt_dot(&p, &q) + pt_dot(&fixed, &q) + pt_owned(q.clone(), b) + q.scaled(0.3)
 }
 
 #[differentiable]
@@ -718,5 +718,103 @@ fn forward_mode_through_struct_arguments() {
         &[jt],
         &[gp.x * 0.2 - gp.y * 0.5 + gb * 0.9],
         "jvp, struct parameter",
+    );
+}
+
+// A `Copy` vector type with methods taking `self` by value, named like float and array
+// methods (`dot`, `norm`): called on `self` (also passed whole, `self.dot(self)`), on struct
+// parameters by value and on a struct made in the body.
+#[derive(Clone, Copy, Debug, Differentiable)]
+struct V3 {
+    x: f64,
+    y: f64,
+    z: f64,
+}
+
+#[differentiable]
+impl V3 {
+    #[differentiable]
+    fn new(x: f64, y: f64, z: f64) -> V3 {
+        V3 { x, y, z }
+    }
+    #[differentiable]
+    fn dot(self, o: V3) -> f64 {
+        self.x * o.x + self.y * o.y + self.z * o.z
+    }
+    #[differentiable]
+    fn norm(self) -> f64 {
+        self.dot(self).sqrt()
+    }
+}
+
+#[differentiable]
+fn spring_energy(a: V3, b: V3, k: f64) -> f64 {
+    let c = V3::new(a.x - b.x, a.y - b.y, a.z - b.z);
+    k * (c.norm() - 1.0).powi(2) + a.dot(b)
+}
+
+#[test]
+fn by_value_methods_of_a_copy_struct() {
+    let a = V3 {
+        x: 0.3,
+        y: -0.5,
+        z: 0.9,
+    };
+    let b = V3 {
+        x: 1.0,
+        y: 0.2,
+        z: -0.4,
+    };
+    let k = 1.5;
+    let flat =
+        |z: &[f64]| spring_energy(V3::new(z[0], z[1], z[2]), V3::new(z[3], z[4], z[5]), z[6]);
+    let x = [a.x, a.y, a.z, b.x, b.y, b.z, k];
+    let (v, (ga, gb, gk)) = spring_energy_grad(a, b, k);
+    assert_eq!(v, flat(&x));
+    let g = [ga.x, ga.y, ga.z, gb.x, gb.y, gb.z, gk];
+    assert_close(&g, &fd_grad(flat, &x), "gradient");
+    // Closed form: with d = a - b, r = |d|: ∂a = 2k(r - 1) d / r + b, ∂b = -2k(r - 1) d / r + a.
+    let d = [a.x - b.x, a.y - b.y, a.z - b.z];
+    let r = (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt();
+    let s = 2.0 * k * (r - 1.0) / r;
+    assert_close(
+        &g[..3],
+        &[s * d[0] + b.x, s * d[1] + b.y, s * d[2] + b.z],
+        "closed form",
+    );
+    let (ta, tb) = (
+        V3 {
+            x: 0.1,
+            y: 0.2,
+            z: -0.3,
+        },
+        V3 {
+            x: -0.2,
+            y: 0.4,
+            z: 0.1,
+        },
+    );
+    let (_, jt) = spring_energy_jvp(a, b, k, ta, tb, 0.5);
+    let t = [ta.x, ta.y, ta.z, tb.x, tb.y, tb.z, 0.5];
+    let want: f64 = g.iter().zip(&t).map(|(p, q)| p * q).sum();
+    assert_close(&[jt], &[want], "jvp");
+    let (_, _, (ha, hb, hk)) = spring_energy_hvp(a, b, k, ta, tb, 0.5);
+    let e = 1e-5;
+    let grad_at = |h: f64| {
+        let z: Vec<f64> = x.iter().zip(&t).map(|(p, q)| p + h * q).collect();
+        let (_, (ga, gb, gk)) =
+            spring_energy_grad(V3::new(z[0], z[1], z[2]), V3::new(z[3], z[4], z[5]), z[6]);
+        [ga.x, ga.y, ga.z, gb.x, gb.y, gb.z, gk]
+    };
+    let (p, m) = (grad_at(e), grad_at(-e));
+    let fd: Vec<f64> = (0..7).map(|i| (p[i] - m[i]) / (2.0 * e)).collect();
+    common::assert_close_tol(&[ha.x, ha.y, ha.z, hb.x, hb.y, hb.z, hk], &fd, 1e-6, "hvp");
+    // The methods' own derivatives, called as methods.
+    let (n, dn) = a.norm_grad();
+    assert_close(&[n], &[(0.09f64 + 0.25 + 0.81).sqrt()], "norm");
+    assert_close(
+        &[dn.x, dn.y, dn.z],
+        &[a.x / n, a.y / n, a.z / n],
+        "norm gradient",
     );
 }

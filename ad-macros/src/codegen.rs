@@ -372,3 +372,17 @@ pub fn tangent_ident(ident: &Ident) -> Ident {
         Ident::new_raw(&name, proc_macro2::Span::mixed_site())
     }
 }
+
+/// The primal call `func(args)`; one written as a method call (`Op::Call::method`, the
+/// receiver lent as `&c`) calls the method's by-reference primal `Ty::__ad_byref_m(&c, ..)`,
+/// which every method emits (see `method::by_ref_primal`): the caller cannot see whether the
+/// method takes `self` or `&self`.
+pub(crate) fn primal_call(func: &syn::Path, args: &[TokenStream], method: bool) -> TokenStream {
+    if method && let Some(last) = func.segments.last() {
+        let mut f = func.clone();
+        let hidden = quote::format_ident!("__ad_byref_{}", last.ident, span = last.ident.span());
+        f.segments.last_mut().unwrap().ident = hidden;
+        return quote!(#f(#(#args),*));
+    }
+    quote!(#func(#(#args),*))
+}

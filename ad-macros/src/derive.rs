@@ -227,6 +227,40 @@ fn dual_twin(
     let fixed_default = fixed
         .iter()
         .map(|m| quote!(#m: ::core::default::Default::default()));
+    // The twin of a `Copy` struct is `Copy`, so a body that uses the struct twice by value
+    // (`self.dot(self)`) works lifted too. (The derive cannot see the struct's other derives:
+    // the impl is conditional on the struct being `Copy`, through bounds made non-trivial by
+    // a higher-ranked lifetime, and on its lifted fields.)
+    // Only for fields that can be `Copy` at all (floats, arrays of them, other structs), so
+    // a field that has no dual form gets its one error, not another from here.
+    fn copyable(ty: &syn::Type) -> bool {
+        match ty {
+            syn::Type::Array(a) => copyable(&a.elem),
+            syn::Type::Paren(p) => copyable(&p.elem),
+            syn::Type::Path(p) => {
+                p.qself.is_none()
+                    && p.path.segments.len() == 1
+                    && matches!(p.path.segments[0].arguments, syn::PathArguments::None)
+                    && {
+                        let s = p.path.segments[0].ident.to_string();
+                        s == "f64"
+                            || s == "f32"
+                            || (s.starts_with(|c: char| c.is_uppercase())
+                                && !matches!(s.as_str(), "String" | "Vec" | "Box"))
+                    }
+            }
+            _ => false,
+        }
+    }
+    let copy = data.fields.iter().all(|f| copyable(&f.ty)).then(|| {
+        quote! {
+            impl ::core::marker::Copy for #twin
+            where
+                for<'__ad> #name: ::core::marker::Copy,
+                #(for<'__ad> #field_types: ::core::marker::Copy,)*
+            {}
+        }
+    });
     quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types, dead_code)]
@@ -234,6 +268,7 @@ fn dual_twin(
         // twin, as it copies the struct (no-derivative fields are cloned when lifting already).
         #[derive(Clone)]
         #definition
+        #copy
         impl #pv::LiftDual for #name {
             type Out = #twin;
             fn lift(&self, t: &Self) -> #twin {

@@ -91,7 +91,11 @@ pub(crate) fn expand(
     // A function with `&mut` parameters is differentiated through its value twin (see
     // `front::inplace`), emitted next to it.
     let (target, twin_primal) = match front::inplace::twin(&func) {
-        None => (func.clone(), None),
+        // A method taking `self` by value: its generated functions take `&self`.
+        None => match method::by_ref_twin(&func) {
+            Some((twin, primal)) => (twin, Some(primal)),
+            None => (func.clone(), method::by_ref_primal(&func)),
+        },
         Some(Ok(twin)) => {
             let primal = front::inplace::emit_primal(&front::strip_checkpoint(&twin));
             (twin, Some(primal))
@@ -113,6 +117,16 @@ pub(crate) fn expand(
     };
     match result {
         Ok(generated) => {
+            // The by-value method's generated functions call its by-reference primal.
+            let generated = if target.sig.ident == func.sig.ident
+                && target.sig.receiver().is_some_and(|r| r.reference.is_some())
+                && func.sig.receiver().is_some_and(|r| r.reference.is_none())
+            {
+                let hidden = quote::format_ident!("__ad_byref_{}", func.sig.ident);
+                method::retarget_primal(generated, &func.sig.ident, &hidden)
+            } else {
+                generated
+            };
             dump(&target.sig.ident, &generated);
             let func = front::strip_checkpoint(&func);
             let mut out = quote::quote!(#func);

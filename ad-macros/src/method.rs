@@ -131,3 +131,166 @@ pub fn expand_impl(args: TokenStream, item: TokenStream) -> TokenStream {
     }
     quote!(#imp)
 }
+
+/// A method taking `self` by value (not `mut self`) whose body uses `self` only through
+/// fields, methods and arguments (never returns it whole): its generated functions take
+/// `&self`, so every caller, which cannot see the receiver's mode, passes a reference alike
+/// (`c.norm()` of a local struct is `V3::norm(&c)`, `self.dot(self)` in another method
+/// `Self::dot(self, self)`). Users call them the same way (`v.norm_grad()`, by auto-ref).
+/// Returns the method with `&self` and the hidden primal of that receiver the generated
+/// functions call where they need the value (`__ad_byref_norm`, a clone's `norm`).
+pub fn by_ref_twin(func: &syn::ItemFn) -> Option<(syn::ItemFn, TokenStream)> {
+    let r = func.sig.receiver()?;
+    if r.reference.is_some() || r.mutability.is_some() || r.colon_token.is_some() {
+        return None;
+    }
+    // `self` returned or bound whole would change type.
+    fn returns_self(block: &syn::Block) -> bool {
+        let is_self = |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if p.path.is_ident("self"));
+        let tail = matches!(block.stmts.last(), Some(syn::Stmt::Expr(e, None)) if is_self(e));
+        let mut found = tail;
+        let ts = quote!(#block);
+        fn scan(ts: TokenStream, found: &mut bool) {
+            let tts: Vec<TokenTree> = ts.into_iter().collect();
+            for (k, tt) in tts.iter().enumerate() {
+                match tt {
+                    TokenTree::Ident(i) if i == "return" || i == "let" => {
+                        // `return self`, `let s = self;`
+                        let next = |j: usize| tts.get(k + j);
+                        let is_self = |t: Option<&TokenTree>| matches!(t, Some(TokenTree::Ident(s)) if s == "self");
+                        let ends = |t: Option<&TokenTree>| {
+                            matches!(t, None | Some(TokenTree::Punct(_)))
+                                && !matches!(t, Some(TokenTree::Punct(p)) if p.as_char() == '.')
+                        };
+                        if i == "return" && is_self(next(1)) && ends(next(2)) {
+                            *found = true;
+                        }
+                        if i == "let" {
+                            // `let <pat> = self;`
+                            let eq = (1..6).find(|&j| {
+                                matches!(next(j), Some(TokenTree::Punct(p)) if p.as_char() == '=')
+                            });
+                            if let Some(j) = eq
+                                && is_self(next(j + 1))
+                                && ends(next(j + 2))
+                            {
+                                *found = true;
+                            }
+                        }
+                    }
+                    TokenTree::Group(g) => scan(g.stream(), found),
+                    _ => {}
+                }
+            }
+        }
+        scan(ts, &mut found);
+        found
+    }
+    if returns_self(&func.block) {
+        return None;
+    }
+    let mut twin = func.clone();
+    // `self` passed whole as an argument (`self.dot(self)`): a copy of the value, as before.
+    struct Args;
+    impl syn::visit_mut::VisitMut for Args {
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            let args: Vec<&mut syn::Expr> = match e {
+                syn::Expr::Call(c) => c.args.iter_mut().collect(),
+                syn::Expr::MethodCall(m) => m.args.iter_mut().collect(),
+                _ => Vec::new(),
+            };
+            for a in args {
+                if matches!(a, syn::Expr::Path(p) if p.path.is_ident("self")) {
+                    *a = syn::parse_quote_spanned!(syn::spanned::Spanned::span(a)=> self.clone());
+                }
+            }
+            syn::visit_mut::visit_expr_mut(self, e);
+        }
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    }
+    syn::visit_mut::VisitMut::visit_block_mut(&mut Args, &mut twin.block);
+    if let Some(syn::FnArg::Receiver(rr)) = twin.sig.inputs.first_mut() {
+        rr.reference = Some((Default::default(), None));
+        rr.ty = Box::new(syn::parse_quote!(&Self));
+    }
+    let name = &func.sig.ident;
+    let hidden = quote::format_ident!("__ad_byref_{}", name);
+    let mut sig = twin.sig.clone();
+    sig.ident = hidden;
+    let args = func.sig.inputs.iter().filter_map(|a| match a {
+        syn::FnArg::Typed(pt) => match &*pt.pat {
+            syn::Pat::Ident(pi) => Some(pi.ident.clone()),
+            _ => None,
+        },
+        syn::FnArg::Receiver(_) => None,
+    });
+    let vis = &func.vis;
+    let primal = quote! {
+        #[doc(hidden)]
+        #[inline]
+        #[allow(dead_code, non_snake_case, clippy::all)]
+        #vis #sig {
+            ::core::clone::Clone::clone(self).#name(#(#args),*)
+        }
+    };
+    Some((twin, primal))
+}
+
+/// `Self::name(` calls in `tokens` made `Self::hidden(` (the generated functions of a
+/// by-value method call its by-reference primal, see [`by_ref_twin`]).
+pub fn retarget_primal(tokens: TokenStream, name: &Ident, hidden: &Ident) -> TokenStream {
+    let tts: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = TokenStream::new();
+    for (k, tt) in tts.iter().enumerate() {
+        match tt {
+            TokenTree::Ident(i)
+                if i == name
+                    && k >= 3
+                    && matches!(&tts[k - 3], TokenTree::Ident(s) if s == "Self")
+                    && matches!(tts.get(k + 1), Some(TokenTree::Group(g))
+                        if g.delimiter() == proc_macro2::Delimiter::Parenthesis) =>
+            {
+                out.extend(quote!(#hidden));
+            }
+            TokenTree::Group(g) => {
+                let mut n = proc_macro2::Group::new(
+                    g.delimiter(),
+                    retarget_primal(g.stream(), name, hidden),
+                );
+                n.set_span(g.span());
+                out.extend(std::iter::once(TokenTree::Group(n)));
+            }
+            other => out.extend(std::iter::once(other.clone())),
+        }
+    }
+    out
+}
+
+/// The hidden by-reference primal of a `&self` method, `__ad_byref_m(&self, ..)`, which
+/// callers' generated code calls where a method written `c.m(..)` needs its value (see
+/// `codegen::primal_call`; a `self` method's is made by [`by_ref_twin`]).
+pub fn by_ref_primal(func: &syn::ItemFn) -> Option<TokenStream> {
+    let r = func.sig.receiver()?;
+    if r.reference.is_none() || r.mutability.is_some() {
+        return None;
+    }
+    let name = &func.sig.ident;
+    let mut sig = func.sig.clone();
+    sig.ident = quote::format_ident!("__ad_byref_{}", name);
+    let args = func.sig.inputs.iter().filter_map(|a| match a {
+        syn::FnArg::Typed(pt) => match &*pt.pat {
+            syn::Pat::Ident(pi) => Some(pi.ident.clone()),
+            _ => None,
+        },
+        syn::FnArg::Receiver(_) => None,
+    });
+    let vis = &func.vis;
+    Some(quote! {
+        #[doc(hidden)]
+        #[inline]
+        #[allow(dead_code, non_snake_case, clippy::all)]
+        #vis #sig {
+            self.#name(#(#args),*)
+        }
+    })
+}

@@ -1685,10 +1685,7 @@ impl Affine {
     fn iterate_tanh(&self, x0: f64, n: usize) -> f64 {
         let mut x = x0;
         for _ in 0..n {
-            // WORKAROUND(H4-3): `self.apply(x)` (a by-value `self` method of a `Copy` struct
-            // called from a `&self` method) and `Affine::apply(*self, x)` fail rustc's type /
-            // borrow check in the generated code; an explicit clone works.
-            x = Affine::apply(self.clone(), x).tanh();
+            x = self.apply(x).tanh();
         }
         x
     }

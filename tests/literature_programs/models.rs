@@ -725,12 +725,7 @@ impl Lin3 {
         for i in 0..3 {
             s += self.w[i] * x[i];
         }
-        // `self.w.iter().map(|w| w * w).sum()` with a by-value receiver fails to borrow-check
-        // in the generated code (E0505/E0597); written as a loop.
-        let mut r = 0.0;
-        for i in 0..3 {
-            r += self.w[i] * self.w[i];
-        }
+        let r: f64 = self.w.iter().map(|w| w * w).sum();
         s.tanh() + r
     }
 }
@@ -747,7 +742,7 @@ fn s12_array_field_by_value_receiver() {
         &l,
         &|q| q.clone().score(&x),
         &|q| q.clone().score_grad(&x),
-        &|q, t| q.clone().score_jvp(&x, t.clone()),
-        Some(&|q, t| q.clone().score_hvp(&x, t.clone())),
+        &|q, t| q.score_jvp(&x, t),
+        Some(&|q, t| q.score_hvp(&x, t)),
     );
 }

@@ -137,9 +137,11 @@ impl Tangents<'_> {
                 let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
                 crate::codegen::method_call(name, form, recv, args, extra)
             }
-            Op::Call { func, args, .. } => {
+            Op::Call {
+                func, args, method, ..
+            } => {
                 let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
-                quote!(#func(#(#args),*))
+                crate::codegen::primal_call(func, &args, *method)
             }
             Op::Map { .. } | Op::Concat { .. } => return Err("ndarray maps and concatenation"),
             other => crate::codegen::primal_common(other, &|a| self.atom(a))
@@ -422,6 +424,7 @@ impl Tangents<'_> {
                         plain: false,
                         recompute: true,
                         checkpoint: None,
+                        method: false,
                     },
                     span: *span,
                     init: false,

@@ -55,10 +55,10 @@ impl Lowerer<'_> {
         // `self.forward(x)` in a method: the differentiable method `Self::forward(self, x)`,
         // called like any differentiable function; `p.eval(t)` on a parameter `p: &P` of a
         // struct type (a method that is not a float or array method) likewise `P::eval(p, t)`.
+        // (On a struct, a method named like a float or array method is the struct's own:
+        // `a.dot(b)` of a vector struct is its `dot`, not ndarray's; `clone` stays a clone.)
         if let Expr::Path(p) = strip(&m.receiver)
             && m.turbofish.is_none()
-            && crate::sema::rules::method(&name).is_none()
-            && crate::sema::rules::tensor_method(&name).is_none()
         {
             let method = &m.method;
             let args = m.args.iter();
@@ -86,17 +86,42 @@ impl Lowerer<'_> {
             } else {
                 None
             };
-            if let Some(ty) = ty {
-                let call: syn::ExprCall =
-                    syn::parse_quote_spanned!(m.span()=> #ty::#method(#recv, #(#args),*));
-                return self.lower_call(&call, &Expr::Call(call.clone()));
+            if let Some(ty) = ty
+                && name != "clone"
+            {
+                // Methods' generated functions take the receiver by reference (also those
+                // of `self` methods, see `method::by_ref_twin`): an owned receiver (a struct
+                // parameter by value, `self` of a by-value method) is lent.
+                let owned_recv = p
+                    .path
+                    .get_ident()
+                    .and_then(|i| self.lookup(&i.to_string()))
+                    .and_then(|v| self.vars[v].ty.as_ref())
+                    .is_some_and(|t| !matches!(t, syn::Type::Reference(_)));
+                let call: syn::ExprCall = if owned_recv {
+                    syn::parse_quote_spanned!(m.span()=> #ty::#method(&#recv, #(#args),*))
+                } else {
+                    syn::parse_quote_spanned!(m.span()=> #ty::#method(#recv, #(#args),*))
+                };
+                self.method_call = true;
+                let op = self.lower_call(&call, &Expr::Call(call.clone()));
+                self.method_call = false;
+                return op;
             }
+            // (A struct made in the body is only guessed from `P::f(..)`: a float or array
+            // method name keeps its meaning there.)
+            let builtin = crate::sema::rules::method(&name).is_some()
+                || crate::sema::rules::tensor_method(&name).is_some();
             if let Some(ty) = owned
+                && !builtin
                 && let Ok(call) = syn::parse2::<syn::ExprCall>(
                     quote::quote_spanned!(m.span()=> #ty::#method(&#recv, #(#args),*)),
                 )
             {
-                return self.lower_call(&call, &Expr::Call(call.clone()));
+                self.method_call = true;
+                let op = self.lower_call(&call, &Expr::Call(call.clone()));
+                self.method_call = false;
+                return op;
             }
         }
         // `xs.iter().sum()` (also `.into_iter()`, `.copied()`, `.cloned()`, with or without
@@ -446,6 +471,8 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn lower_call(&mut self, c: &syn::ExprCall, e: &Expr) -> Op {
+        // (Taken before the arguments, whose own calls are not this method call.)
+        let method = std::mem::take(&mut self.method_call);
         let Expr::Path(p) = strip(&c.func) else {
             self.unsupported(
                 &c.func,
@@ -608,6 +635,7 @@ impl Lowerer<'_> {
             plain: typelike,
             recompute,
             checkpoint: None,
+            method,
         }
     }
 

@@ -317,6 +317,7 @@ impl Lowerer<'_> {
                 pullback,
                 plain: false,
                 recompute: true,
+                method: false,
                 checkpoint: Some(Box::new(Checkpoint {
                     state,
                     state_arg,

@@ -92,6 +92,8 @@ pub struct Lowerer<'a> {
     /// The pattern of a `let .. else` and its scrutinee, bound after the statement (inside the
     /// test of the flow its `else` block sets, see `lower_stmts`).
     pub(super) pending_bind: Option<(syn::Pat, Atom)>,
+    /// The next call lowered was written as a method call (see `Op::Call::method`).
+    pub(super) method_call: bool,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -124,6 +126,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         floats: std::collections::HashSet::new(),
         closures: HashMap::new(),
         pending_bind: None,
+        method_call: false,
     };
     let ret = lw.temp_var(VarKind::Deferred, "ret");
     lw.ret = ret;

@@ -154,6 +154,10 @@ pub enum Op {
         /// A `#[checkpoint]` loop whose body is this call (see [`Checkpoint`]); then `args`
         /// ends with the range's bounds (and the snapshot count when given).
         checkpoint: Option<Box<Checkpoint>>,
+        /// Written as a method call (`c.norm()`, lowered as `V3::norm(&c)`): where the primal
+        /// is called, it is called as a method again (`(&c).norm()`), which takes the
+        /// receiver by reference or, for a `Copy` struct, by value, as the callee declares.
+        method: bool,
     },
     Index {
         base: Atom,

@@ -124,7 +124,11 @@ impl<'a> Gen<'a> {
                     let pb = self.pullback_path(func);
                     quote!(#pb(#(#args),*).0)
                 } else {
-                    quote!(#func(#(#args),*))
+                    crate::codegen::primal_call(
+                        func,
+                        &args,
+                        matches!(op, Op::Call { method: true, .. }),
+                    )
                 }
             }
             other => crate::codegen::primal_common(other, &|a| self.atom(a))
