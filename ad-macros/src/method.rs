@@ -213,26 +213,11 @@ pub fn by_ref_twin(func: &syn::ItemFn) -> Option<(syn::ItemFn, TokenStream)> {
         rr.reference = Some((Default::default(), None));
         rr.ty = Box::new(syn::parse_quote!(&Self));
     }
-    let name = &func.sig.ident;
-    let hidden = quote::format_ident!("__ad_byref_{}", name);
-    let mut sig = twin.sig.clone();
-    sig.ident = hidden;
-    let args = func.sig.inputs.iter().filter_map(|a| match a {
-        syn::FnArg::Typed(pt) => match &*pt.pat {
-            syn::Pat::Ident(pi) => Some(pi.ident.clone()),
-            _ => None,
-        },
-        syn::FnArg::Receiver(_) => None,
-    });
-    let vis = &func.vis;
-    let primal = quote! {
-        #[doc(hidden)]
-        #[inline]
-        #[allow(dead_code, non_snake_case, clippy::all)]
-        #vis #sig {
-            ::core::clone::Clone::clone(self).#name(#(#args),*)
-        }
-    };
+    let primal = byref_item(
+        func,
+        twin.sig.clone(),
+        quote!(::core::clone::Clone::clone(self)),
+    );
     Some((twin, primal))
 }
 
@@ -274,8 +259,13 @@ pub fn by_ref_primal(func: &syn::ItemFn) -> Option<TokenStream> {
     if r.reference.is_none() || r.mutability.is_some() {
         return None;
     }
+    Some(byref_item(func, func.sig.clone(), quote!(self)))
+}
+
+/// The hidden `__ad_byref_m(&self, ..)` of method `m` (`sig`: its signature with a `&self`
+/// receiver): `recv.m(..)`, where `recv` is `self` or a clone of it.
+fn byref_item(func: &syn::ItemFn, mut sig: syn::Signature, recv: TokenStream) -> TokenStream {
     let name = &func.sig.ident;
-    let mut sig = func.sig.clone();
     sig.ident = quote::format_ident!("__ad_byref_{}", name);
     let args = func.sig.inputs.iter().filter_map(|a| match a {
         syn::FnArg::Typed(pt) => match &*pt.pat {
@@ -285,12 +275,12 @@ pub fn by_ref_primal(func: &syn::ItemFn) -> Option<TokenStream> {
         syn::FnArg::Receiver(_) => None,
     });
     let vis = &func.vis;
-    Some(quote! {
+    quote! {
         #[doc(hidden)]
         #[inline]
-        #[allow(dead_code, non_snake_case, clippy::all)]
+        #[allow(dead_code, non_snake_case, unused_mut, clippy::all)]
         #vis #sig {
-            self.#name(#(#args),*)
+            #recv.#name(#(#args),*)
         }
-    })
+    }
 }

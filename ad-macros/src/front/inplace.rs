@@ -22,7 +22,7 @@
 //! price is one copy of the buffer per call. Only functions returning `()` take `&mut`
 //! parameters (a caller could not tell a discarded result from none).
 
-use super::syntax::strip;
+use super::syntax::{path_names, strip};
 use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
@@ -227,12 +227,7 @@ pub fn call_site(e: &Expr) -> Option<Vec<syn::Stmt>> {
             let Expr::Path(f) = strip(&c.func) else {
                 return None;
             };
-            let segs: Vec<String> = f
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
+            let segs = path_names(&f.path);
             if segs.first().is_some_and(|s| {
                 matches!(
                     s.as_str(),

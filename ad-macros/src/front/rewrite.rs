@@ -219,12 +219,7 @@ fn mem_swap(e: &Expr) -> Option<syn::Stmt> {
     let Expr::Path(f) = strip(&c.func) else {
         return None;
     };
-    let segs: Vec<String> = f
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
+    let segs = path_names(&f.path);
     let named = matches!(
         segs.iter()
             .map(String::as_str)

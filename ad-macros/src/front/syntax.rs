@@ -243,3 +243,8 @@ pub(crate) fn is_runtime_path(path: &syn::Path) -> bool {
     (path.leading_colon.is_some() && path.segments[0].ident == "ad_runtime")
         || (n >= 2 && path.segments[n - 2].ident == "nn")
 }
+
+/// The names of a path's segments (`std::mem::swap` → `["std", "mem", "swap"]`).
+pub(crate) fn path_names(path: &syn::Path) -> Vec<String> {
+    path.segments.iter().map(|s| s.ident.to_string()).collect()
+}
