@@ -6,6 +6,7 @@
 
 mod common;
 
+use ad_runtime::Float;
 use ad_runtime::{Differentiable, differentiable};
 use common::{assert_close, assert_close_tol, fd_grad};
 
@@ -254,4 +255,48 @@ fn checkpointed_in_place_step_matches_the_stored_tape() {
         assert_close(&g, &h, "gradient");
         assert_close(&[gk], &[hk], "dk");
     }
+}
+
+/// An in-place step generic over the float type.
+#[differentiable]
+fn relax<T: Float>(y: &mut [T], w: T) {
+    for i in 1..y.len() {
+        y[i] = y[i] + w * (y[i - 1] - y[i]);
+    }
+}
+
+#[differentiable]
+fn relaxed<T: Float>(x: &[T], w: T) -> T {
+    let mut y = x.to_vec();
+    relax(&mut y, w);
+    relax(&mut y, w);
+    let mut s = T::zero();
+    for i in 0..y.len() {
+        s = s + y[i] * y[i];
+    }
+    s
+}
+
+#[test]
+fn generic_in_place_step() {
+    let x = [0.4, -0.3, 0.9, 0.2];
+    check_all(
+        &[0.4, -0.3, 0.9, 0.2, 0.35],
+        &|z| relaxed(&z[..4], z[4]),
+        &|z| {
+            let (v, (mut g, gw)) = relaxed_grad(&z[..4], z[4]);
+            g.push(gw);
+            (v, g)
+        },
+        &|z, t| relaxed_jvp(&z[..4], z[4], &t[..4], t[4]),
+        &|z, t| {
+            let (_, _, (mut h, hw)) = relaxed_hvp(&z[..4], z[4], &t[..4], t[4]);
+            h.push(hw);
+            h
+        },
+    );
+    // The f32 instantiation agrees.
+    let x32: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+    let (v32, _) = relaxed_grad(&x32, 0.35f32);
+    assert!((v32 as f64 - relaxed(&x, 0.35)).abs() < 1e-5);
 }

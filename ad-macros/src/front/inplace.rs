@@ -36,24 +36,25 @@ pub fn twin_name(name: &Ident) -> Ident {
 }
 
 /// The value type a `&mut` parameter of type `&mut elem` is taken as in the twin: the float
-/// itself, `Vec<T>` for a slice or a `Vec`, the array for a fixed-size array. `None` for any
-/// other type (left to the signature's error).
-fn value_type(elem: &Type) -> Option<Type> {
+/// itself, `Vec<T>` for a slice or a `Vec`, the array for a fixed-size array (of `f64`, `f32`
+/// or the float type parameter `float`). `None` for any other type (left to the signature's
+/// error).
+fn value_type(elem: &Type, float: Option<&Ident>) -> Option<Type> {
+    let scalar = |t: &Type| {
+        matches!(t, Type::Path(p) if p.qself.is_none()
+        && p.path.get_ident().is_some_and(|i| {
+            matches!(i.to_string().as_str(), "f64" | "f32") || Some(i) == float
+        }))
+    };
     match elem {
-        Type::Paren(p) => value_type(&p.elem),
-        Type::Path(p)
-            if p.qself.is_none()
-                && p.path
-                    .get_ident()
-                    .is_some_and(|i| matches!(i.to_string().as_str(), "f64" | "f32")) =>
-        {
-            Some(elem.clone())
-        }
-        Type::Slice(s) if value_type(&s.elem).is_some() => {
+        Type::Paren(p) => value_type(&p.elem, float),
+        // `f64`, `f32`, or the function's float type parameter `T: Float`.
+        t if scalar(t) => Some(elem.clone()),
+        Type::Slice(s) if scalar(&s.elem) => {
             let t = &s.elem;
             Some(syn::parse_quote!(::std::vec::Vec<#t>))
         }
-        Type::Array(a) if value_type(&a.elem).is_some() => Some(elem.clone()),
+        Type::Array(a) if scalar(&a.elem) => Some(elem.clone()),
         Type::Path(p)
             if p.qself.is_none()
                 && p.path.segments.len() == 1
@@ -62,8 +63,7 @@ fn value_type(elem: &Type) -> Option<Type> {
             match &p.path.segments[0].arguments {
                 syn::PathArguments::AngleBracketed(a)
                     if a.args.len() == 1
-                        && matches!(&a.args[0], syn::GenericArgument::Type(t)
-                            if value_type(t).is_some_and(|v| matches!(v, Type::Path(_)))) =>
+                        && matches!(&a.args[0], syn::GenericArgument::Type(t) if scalar(t)) =>
                 {
                     Some(elem.clone())
                 }
@@ -76,13 +76,14 @@ fn value_type(elem: &Type) -> Option<Type> {
 
 /// The `&mut` parameters of `func` the twin takes by value: (name, value type).
 fn mut_params(func: &syn::ItemFn) -> Vec<(Ident, Type)> {
+    let float = crate::generic::float_param(func).map(|t| &t.ident);
     func.sig
         .inputs
         .iter()
         .filter_map(|a| match a {
             FnArg::Typed(pt) => match (&*pt.pat, &*pt.ty) {
                 (Pat::Ident(pi), Type::Reference(r)) if r.mutability.is_some() => {
-                    value_type(&r.elem).map(|t| (pi.ident.clone(), t))
+                    value_type(&r.elem, float).map(|t| (pi.ident.clone(), t))
                 }
                 _ => None,
             },
