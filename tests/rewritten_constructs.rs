@@ -997,3 +997,65 @@ fn comparator_reading_differentiated_values() {
     let (_, _, h) = weighted_order_statistics_hvp(&x, &[1.0, 1.0, 0.0, 0.0]);
     assert_close(&h, &[6.0, 2.0, 0.0, 0.0], "hvp");
 }
+
+// 2-D local arrays (`[[0.0; 3]; 3]`, `vec![vec![0.0; n]; n]`) used as `m[i][j]`: flattened
+// into one buffer indexed `i * cols + j` (front end), so every mode takes them.
+#[differentiable]
+fn matrices_in_the_body(a: f64, b: f64, v: &[f64]) -> f64 {
+    let mut rz = [[0.0; 3]; 3];
+    rz[0][0] = a.cos();
+    rz[0][1] = -a.sin();
+    rz[1][0] = a.sin();
+    rz[1][1] = a.cos();
+    rz[2][2] = 1.0;
+    let n = v.len();
+    let mut g = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        for j in 0..n {
+            g[i][j] = (v[i] - v[j]) * b;
+        }
+    }
+    let mut out = 0.0;
+    for i in 0..3 {
+        let mut s = 0.0;
+        for j in 0..3 {
+            s += rz[i][j] * v[j];
+        }
+        out += s * s * (i as f64 + 1.0);
+    }
+    for i in 0..n {
+        for j in 0..n {
+            out += g[i][j].tanh() * g[j][i];
+        }
+    }
+    out
+}
+
+#[test]
+fn matrices_in_the_body_every_mode() {
+    let x = [0.4, 0.7, 0.3, -0.8, 1.1];
+    let f = |z: &[f64]| matrices_in_the_body(z[0], z[1], &z[2..]);
+    let (v, (ga, gb, gv)) = matrices_in_the_body_grad(x[0], x[1], &x[2..]);
+    assert_eq!(v, f(&x));
+    let mut g = vec![ga, gb];
+    g.extend(gv);
+    assert_close(&g, &fd_grad(f, &x), "gradient");
+    let t = [0.3, -0.2, 0.5, 0.1, -0.4];
+    let (_, jt) = matrices_in_the_body_jvp(x[0], x[1], &x[2..], t[0], t[1], &t[2..]);
+    let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+    assert_close(&[jt], &[gt], "jvp");
+    let (_, _, (ha, hb, hv)) = matrices_in_the_body_hvp(x[0], x[1], &x[2..], t[0], t[1], &t[2..]);
+    let e = 1e-5;
+    let grad_at = |s: f64| {
+        let z: Vec<f64> = x.iter().zip(&t).map(|(p, q)| p + s * q).collect();
+        let (_, (ga, gb, mut gv)) = matrices_in_the_body_grad(z[0], z[1], &z[2..]);
+        gv.insert(0, gb);
+        gv.insert(0, ga);
+        gv
+    };
+    let (p, m) = (grad_at(e), grad_at(-e));
+    let fd: Vec<f64> = (0..5).map(|i| (p[i] - m[i]) / (2.0 * e)).collect();
+    let mut h = vec![ha, hb];
+    h.extend(hv);
+    assert_close_tol(&h, &fd, 1e-6, "hvp");
+}

@@ -612,6 +612,7 @@ fn if_let_get(e: &Expr) -> Option<Expr> {
 
 impl VisitMut for Everyday {
     fn visit_block_mut(&mut self, b: &mut syn::Block) {
+        flatten_matrices(b);
         let mut out = Vec::with_capacity(b.stmts.len());
         for mut s in std::mem::take(&mut b.stmts) {
             if let syn::Stmt::Local(l) = &s
@@ -681,4 +682,125 @@ impl VisitMut for Everyday {
             *e = new;
         }
     }
+}
+
+/// A local 2-D array `let mut m = [[e; N]; M];` (or `vec![vec![e; n]; m]`) used only as
+/// `m[i][j]` in the rest of its block: a flat buffer `[e; M * N]` (`vec![e; m * n]`) indexed
+/// by `m[i * N + j]`, which every mode differentiates like any buffer. Any other use of the
+/// name (a row `m[i]`, the whole `m`, a later binding of the name) leaves it as written (and
+/// reported where it is lowered).
+fn flatten_matrices(b: &mut syn::Block) {
+    for k in 0..b.stmts.len() {
+        let syn::Stmt::Local(l) = &b.stmts[k] else {
+            continue;
+        };
+        let (Pat::Ident(pi), Some(init)) = (&l.pat, &l.init) else {
+            continue;
+        };
+        if init.diverge.is_some() || pi.by_ref.is_some() || pi.subpat.is_some() {
+            continue;
+        }
+        let name = pi.ident.clone();
+        // The element, the row length and the row count, and whether it is a `Vec`.
+        let Some((elem, cols, rows, vec)) = nested_repeat(&init.expr) else {
+            continue;
+        };
+        let rest = &b.stmts[k + 1..];
+        if !rest
+            .iter()
+            .all(|s| only_double_indexed(&quote::quote!(#s), &name))
+        {
+            continue;
+        }
+        let span = init.expr.span();
+        let flat: Expr = if vec {
+            syn::parse_quote_spanned!(span=> ::std::vec![#elem; (#rows) * (#cols)])
+        } else {
+            syn::parse_quote_spanned!(span=> [#elem; (#rows) * (#cols)])
+        };
+        if let syn::Stmt::Local(l) = &mut b.stmts[k]
+            && let Some(init) = &mut l.init
+        {
+            *init.expr = flat;
+        }
+        struct Flat<'a> {
+            name: &'a Ident,
+            cols: &'a Expr,
+        }
+        impl VisitMut for Flat<'_> {
+            fn visit_expr_mut(&mut self, e: &mut Expr) {
+                syn::visit_mut::visit_expr_mut(self, e);
+                if let Expr::Index(outer) = e
+                    && let Expr::Index(inner) = strip(&outer.expr)
+                    && matches!(strip(&inner.expr), Expr::Path(p) if p.path.is_ident(self.name))
+                {
+                    let (base, i, j, cols) = (&inner.expr, &inner.index, &outer.index, self.cols);
+                    *e = syn::parse_quote_spanned!(outer.span()=> #base[(#i) * (#cols) + (#j)]);
+                }
+            }
+        }
+        for s in &mut b.stmts[k + 1..] {
+            Flat {
+                name: &name,
+                cols: &cols,
+            }
+            .visit_stmt_mut(s);
+        }
+    }
+}
+
+/// `[[e; N]; M]` or `vec![vec![e; n]; m]`: (e, N, M, is a `Vec`), for a row length and count
+/// that are literals or names (written again where the matrix is indexed).
+fn nested_repeat(e: &Expr) -> Option<(Expr, Expr, Expr, bool)> {
+    let simple = |e: &Expr| matches!(strip(e), Expr::Lit(_) | Expr::Path(_));
+    match strip(e) {
+        Expr::Repeat(outer) => match strip(&outer.expr) {
+            Expr::Repeat(inner) if simple(&inner.len) && simple(&outer.len) => Some((
+                (*inner.expr).clone(),
+                (*inner.len).clone(),
+                (*outer.len).clone(),
+                false,
+            )),
+            _ => None,
+        },
+        Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+            let tokens = &m.mac.tokens;
+            let outer: syn::ExprRepeat = syn::parse2(quote::quote!([#tokens])).ok()?;
+            let Expr::Macro(im) = strip(&outer.expr) else {
+                return None;
+            };
+            if !im.mac.path.is_ident("vec") {
+                return None;
+            }
+            let itokens = &im.mac.tokens;
+            let inner: syn::ExprRepeat = syn::parse2(quote::quote!([#itokens])).ok()?;
+            (simple(&inner.len) && simple(&outer.len)).then(|| {
+                (
+                    (*inner.expr).clone(),
+                    (*inner.len).clone(),
+                    (*outer.len).clone(),
+                    true,
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether every mention of `name` in `ts` is indexed twice (`name[i][j]`).
+fn only_double_indexed(ts: &proc_macro2::TokenStream, name: &Ident) -> bool {
+    use proc_macro2::{Delimiter, TokenTree};
+    let tts: Vec<TokenTree> = ts.clone().into_iter().collect();
+    tts.iter().enumerate().all(|(k, tt)| match tt {
+        TokenTree::Ident(i) if i == name => {
+            let bracket = |j: usize| {
+                matches!(tts.get(j), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket)
+            };
+            // (Not a field or method of something else: `x.m`.)
+            let after_dot = k > 0 && matches!(&tts[k - 1], TokenTree::Punct(p) if p.as_char() == '.');
+            after_dot || (bracket(k + 1) && bracket(k + 2))
+        }
+        TokenTree::Group(g) => only_double_indexed(&g.stream(), name),
+        _ => true,
+    })
 }

@@ -204,8 +204,8 @@ pub(crate) fn expr_kind(e: &Expr) -> (&'static str, &'static str) {
             "use a flat `vec![..]` indexed by `i * n + j`",
         ),
         Expr::Repeat(_) => (
-            "a nested array repeat expression `[[x; n]; m]`",
-            "use a flat `vec![x; n * m]` indexed by `i * n + j`",
+            "a nested array repeat expression `[[x; n]; m]` used other than by its elements",
+            "use it only as `m[i][j]` in the block that declares it (then it is one flat buffer), or a flat `vec![x; n * m]` indexed by `i * n + j`",
         ),
         Expr::Range(_) => (
             "a range outside a `for` loop",
