@@ -818,3 +818,106 @@ fn by_value_methods_of_a_copy_struct() {
         "norm gradient",
     );
 }
+
+// Methods called on fields of structs (`self.l1.forward(x)`, `n.l1.forward(x)`): the field's
+// type comes from the derive (`FieldType`), so nested models call their layers' methods
+// directly, in every mode.
+#[derive(Clone, Debug, Differentiable)]
+struct Neuron {
+    w: Vec<f64>,
+    b: f64,
+}
+
+impl Neuron {
+    #[differentiable]
+    fn forward(&self, x: &[f64]) -> f64 {
+        let mut s = self.b;
+        for i in 0..x.len() {
+            s += self.w[i] * x[i];
+        }
+        s.tanh()
+    }
+}
+
+#[derive(Clone, Debug, Differentiable)]
+struct TwoNeurons {
+    l1: Neuron,
+    l2: Neuron,
+    k: f64,
+}
+
+#[differentiable]
+impl TwoNeurons {
+    #[differentiable(wrt(self))]
+    fn loss(&self, x: &[f64]) -> f64 {
+        let h: [f64; 2] = [self.l1.forward(x), self.l2.forward(x)];
+        self.k * (h[0] * h[1] - 0.3).powi(2)
+    }
+}
+
+#[differentiable(wrt(n))]
+fn two_neurons_outside(n: &TwoNeurons, x: &[f64]) -> f64 {
+    n.l1.forward(x) + n.loss(x)
+}
+
+fn two_neurons_flat(n: &TwoNeurons) -> Vec<f64> {
+    let mut v = n.l1.w.clone();
+    v.push(n.l1.b);
+    v.extend(&n.l2.w);
+    v.push(n.l2.b);
+    v.push(n.k);
+    v
+}
+
+fn two_neurons_from(v: &[f64]) -> TwoNeurons {
+    TwoNeurons {
+        l1: Neuron {
+            w: v[0..2].to_vec(),
+            b: v[2],
+        },
+        l2: Neuron {
+            w: v[3..5].to_vec(),
+            b: v[5],
+        },
+        k: v[6],
+    }
+}
+
+#[test]
+fn methods_on_fields() {
+    let n = two_neurons_from(&[0.3, -0.2, 0.1, 0.5, 0.4, -0.2, 2.0]);
+    let x = [0.7, -1.1];
+    let p = two_neurons_flat(&n);
+    let (v, g) = n.loss_grad(&x);
+    assert_eq!(v, n.loss(&x));
+    let fd = fd_grad(|z| two_neurons_from(z).loss(&x), &p);
+    assert_close(&two_neurons_flat(&g), &fd, "gradient");
+    let (_, go) = two_neurons_outside_grad(&n, &x);
+    let fd = fd_grad(|z| two_neurons_outside(&two_neurons_from(z), &x), &p);
+    assert_close(&two_neurons_flat(&go), &fd, "gradient, struct parameter");
+    let t = two_neurons_from(&[0.1, 0.2, -0.1, 0.3, -0.2, 0.05, 0.4]);
+    let (_, jt) = n.loss_jvp(&x, &t);
+    let want: f64 = two_neurons_flat(&g)
+        .iter()
+        .zip(two_neurons_flat(&t))
+        .map(|(a, b)| a * b)
+        .sum();
+    assert_close(&[jt], &[want], "jvp");
+    let (_, _, ht) = n.loss_hvp(&x, &t);
+    let e = 1e-5;
+    let at = |s: f64| {
+        let z: Vec<f64> = p
+            .iter()
+            .zip(two_neurons_flat(&t))
+            .map(|(a, b)| a + s * b)
+            .collect();
+        two_neurons_flat(&two_neurons_from(&z).loss_grad(&x).1)
+    };
+    let (gp, gm) = (at(e), at(-e));
+    let fd: Vec<f64> = gp
+        .iter()
+        .zip(&gm)
+        .map(|(a, b)| (a - b) / (2.0 * e))
+        .collect();
+    common::assert_close_tol(&two_neurons_flat(&ht), &fd, 1e-6, "hvp");
+}

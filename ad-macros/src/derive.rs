@@ -71,6 +71,17 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
         quote!(::core::default::Default::default())
     });
     let twin = dual_twin(&input, data, &diff, &fixed);
+    // Each field's type by the hash of its name, for methods called on fields
+    // (`self.inner.m(x)`, see the runtime's `FieldOf`).
+    let field_types_impls = data.fields.iter().enumerate().map(|(k, f)| {
+        let key = match &f.ident {
+            Some(i) => i.to_string(),
+            None => k.to_string(),
+        };
+        let h = crate::ir::field_hash(&key);
+        let ty = &f.ty;
+        quote!(impl #pv::FieldType<#h> for #name { type T = #ty; })
+    });
     Ok(quote! {
         #twin
         const _: () = {
@@ -82,6 +93,7 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
                 #(#checks)*
             }
         };
+        #(#field_types_impls)*
         // Forward mode: a struct parameter's tangent slot (by reference through the
         // runtime's blanket impl over `DerivedStruct`, by value here).
         impl #pv::DerivedStruct for #name {}

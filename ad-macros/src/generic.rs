@@ -30,27 +30,7 @@ use quote::{ToTokens, format_ident, quote};
 use syn::visit_mut::VisitMut;
 use syn::{Ident, ItemFn, Type};
 
-/// The float type parameter of `func`, if it is generic over one (a single type parameter
-/// bounded by a trait named `Float`, in its bounds or its `where` clause).
-pub fn float_param(func: &ItemFn) -> Option<&syn::TypeParam> {
-    let g = &func.sig.generics;
-    let types: Vec<&syn::TypeParam> = g.type_params().collect();
-    if types.len() != 1 || g.const_params().next().is_some() {
-        return None;
-    }
-    let t = types[0];
-    let is_float = |b: &syn::TypeParamBound| matches!(b, syn::TypeParamBound::Trait(tb) if tb.path.segments.last().is_some_and(|s| s.ident == "Float"));
-    let in_where = g.where_clause.as_ref().is_some_and(|w| {
-        w.predicates.iter().any(|p| match p {
-            syn::WherePredicate::Type(pt) => {
-                matches!(&pt.bounded_ty, Type::Path(p) if p.path.is_ident(&t.ident))
-                    && pt.bounds.iter().any(is_float)
-            }
-            _ => false,
-        })
-    });
-    (t.bounds.iter().any(is_float) || in_where).then_some(t)
-}
+pub(crate) use crate::front::float_param;
 
 pub fn expand(args: TokenStream, func: &ItemFn, t: &syn::TypeParam) -> syn::Result<TokenStream> {
     let name = &func.sig.ident;

@@ -233,7 +233,7 @@ fn module_graph_has_no_cycles() {
         ("method", &[]),
         ("selfcheck", &["codegen", "front"]),
         ("split", &["codegen", "front", "reverse"]),
-        ("derive", &[]),
+        ("derive", &["ir"]),
         // The driver's `transform`, run once per instantiation; the front end's
         // `strip_checkpoint` for the instantiated primal.
         ("generic", &["transform", "front"]),

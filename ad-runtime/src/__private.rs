@@ -405,3 +405,15 @@ impl<T: Zero> TangentToken<T> {
 pub fn tangent_token<T: Differentiable + ?Sized>(_x: &T) -> TangentToken<T::Tangent> {
     TangentToken(core::marker::PhantomData)
 }
+
+/// The type of a field of a `#[derive(Differentiable)]` struct, by the hash of its name
+/// (implemented by the derive; see `FieldOf`).
+pub trait FieldType<const H: u64> {
+    /// The field's type.
+    type T;
+}
+
+/// The type of field `H` of `S`: generated code calls a method on a field
+/// (`self.inner.m(x)`) as `FieldOf::<Self, H>::m(&self.inner, x)`, whose type the attribute
+/// cannot see.
+pub type FieldOf<S, const H: u64> = <S as FieldType<H>>::T;

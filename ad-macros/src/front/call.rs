@@ -124,6 +124,25 @@ impl Lowerer<'_> {
                 return op;
             }
         }
+        // A method on a field of a struct (`self.inner.m(x)`, `p.layer.forward(x)`, at any
+        // depth): the field's type, which the attribute cannot see, is named through the
+        // derive's `FieldType` impls, `FieldOf::<Self, H>::m(&self.inner, x)`. (A float or
+        // array method of a field, `self.w.dot(x)`, keeps its meaning.)
+        if !crate::sema::rules::known_method(&name)
+            && m.turbofish.is_none()
+            && let Expr::Field(_) = strip(&m.receiver)
+            && let Some(ty) = self.field_type(&m.receiver)
+        {
+            let (method, args, recv) = (&m.method, m.args.iter(), &m.receiver);
+            if let Ok(call) = syn::parse2::<syn::ExprCall>(
+                quote::quote_spanned!(m.span()=> #ty::#method(&#recv, #(#args),*)),
+            ) {
+                self.method_call = true;
+                let op = self.lower_call(&call, &Expr::Call(call.clone()));
+                self.method_call = false;
+                return op;
+            }
+        }
         // `xs.iter().sum()` (also `.into_iter()`, `.copied()`, `.cloned()`, with or without
         // `::<f64>`) of a slice, `Vec` or fixed-size array: the runtime's differentiable
         // `iter_sum(&xs)`, called like any differentiable function.
@@ -636,6 +655,38 @@ impl Lowerer<'_> {
             recompute,
             checkpoint: None,
             method,
+        }
+    }
+
+    /// The type of a field place `root.a.b` whose root is `self`, a struct parameter or a
+    /// struct made in the body, as `FieldOf::<FieldOf::<Root, Ha>, Hb>` (see the runtime's
+    /// `FieldType`).
+    fn field_type(&self, e: &Expr) -> Option<TokenStream> {
+        match strip(e) {
+            Expr::Field(f) => {
+                let base = self.field_type(&f.base)?;
+                let key = match &f.member {
+                    syn::Member::Named(i) => i.to_string(),
+                    syn::Member::Unnamed(i) => i.index.to_string(),
+                };
+                let h = crate::ir::field_hash(&key);
+                Some(quote::quote!(::ad_runtime::__private::FieldOf::<#base, #h>))
+            }
+            Expr::Path(p) if p.path.is_ident("self") => Some(quote::quote!(Self)),
+            Expr::Path(p) => {
+                let v = self.lookup(&p.path.get_ident()?.to_string())?;
+                let ty = self.vars[v]
+                    .ty
+                    .clone()
+                    .map(|t| match t {
+                        syn::Type::Reference(r) => *r.elem,
+                        other => other,
+                    })
+                    .filter(crate::front::is_struct_type)
+                    .or_else(|| self.struct_made(v))?;
+                Some(quote::quote!(#ty))
+            }
+            _ => None,
         }
     }
 

@@ -527,7 +527,7 @@ impl Lowerer<'_> {
     /// float (so a float buffer; see [`float_buffer`]).
     fn float_elements(&self, arr: &syn::ExprArray) -> bool {
         !arr.elems.is_empty()
-            && arr.elems.iter().any(|e| self.looks_float(e))
+            && (self.float_literal || arr.elems.iter().any(|e| self.looks_float(e)))
             && !arr
                 .elems
                 .iter()

@@ -76,7 +76,7 @@ fn value_type(elem: &Type, float: Option<&Ident>) -> Option<Type> {
 
 /// The `&mut` parameters of `func` the twin takes by value: (name, value type).
 fn mut_params(func: &syn::ItemFn) -> Vec<(Ident, Type)> {
-    let float = crate::generic::float_param(func).map(|t| &t.ident);
+    let float = super::syntax::float_param(func).map(|t| &t.ident);
     func.sig
         .inputs
         .iter()

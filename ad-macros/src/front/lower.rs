@@ -94,6 +94,8 @@ pub struct Lowerer<'a> {
     pub(super) pending_bind: Option<(syn::Pat, Atom)>,
     /// The next call lowered was written as a method call (see `Op::Call::method`).
     pub(super) method_call: bool,
+    /// The `let` being lowered declares a float array (`let h: [f64; 2] = [..]`).
+    pub(super) float_literal: bool,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -127,6 +129,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         closures: HashMap::new(),
         pending_bind: None,
         method_call: false,
+        float_literal: false,
     };
     let ret = lw.temp_var(VarKind::Deferred, "ret");
     lw.ret = ret;

@@ -22,4 +22,4 @@ pub(crate) use lower::lower;
 pub(crate) use signature::{
     Args, Custom, Param, Signature, is_constant_type, is_struct_type, sequence_element, signature,
 };
-pub(crate) use syntax::{is_runtime_path, strip};
+pub(crate) use syntax::{float_param, is_runtime_path, strip};

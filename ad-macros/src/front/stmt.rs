@@ -252,7 +252,17 @@ impl Lowerer<'_> {
                 self.closures.insert(var, (c.clone(), resolved));
             }
             Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                // An annotation `[f64; N]` (`Vec<f64>`, `f32`) says an array expression's
+                // elements are floats (`let h: [f64; 2] = [l1.forward(x), l2.forward(x)];`).
+                let elem = ty.as_ref().and_then(|t| match t {
+                    syn::Type::Array(a) => Some(&*a.elem),
+                    t => crate::front::sequence_element(t),
+                });
+                self.float_literal = elem.is_some_and(|e| {
+                    matches!(e, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
+                });
                 let op = self.lower_op(&init.expr);
+                self.float_literal = false;
                 let kind = if pi.mutability.is_some() {
                     VarKind::LetMut
                 } else {

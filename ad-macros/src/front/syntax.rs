@@ -240,8 +240,33 @@ pub(crate) fn expr_kind(e: &Expr) -> (&'static str, &'static str) {
 /// (it takes duals as they are), and it never calls back into user code.
 pub(crate) fn is_runtime_path(path: &syn::Path) -> bool {
     let n = path.segments.len();
-    (path.leading_colon.is_some() && path.segments[0].ident == "ad_runtime")
-        || (n >= 2 && path.segments[n - 2].ident == "nn")
+    // (`::ad_runtime::__private::FieldOf::<S, H>::m` names a user method through a field's
+    // type: not the runtime's.)
+    ((path.leading_colon.is_some() && path.segments[0].ident == "ad_runtime")
+        || (n >= 2 && path.segments[n - 2].ident == "nn"))
+        && !path.segments.iter().any(|s| s.ident == "FieldOf")
+}
+
+/// The float type parameter of `func`, if it is generic over one (a single type parameter
+/// bounded by a trait named `Float`, in its bounds or its `where` clause).
+pub(crate) fn float_param(func: &syn::ItemFn) -> Option<&syn::TypeParam> {
+    let g = &func.sig.generics;
+    let types: Vec<&syn::TypeParam> = g.type_params().collect();
+    if types.len() != 1 || g.const_params().next().is_some() {
+        return None;
+    }
+    let t = types[0];
+    let is_float = |b: &syn::TypeParamBound| matches!(b, syn::TypeParamBound::Trait(tb) if tb.path.segments.last().is_some_and(|s| s.ident == "Float"));
+    let in_where = g.where_clause.as_ref().is_some_and(|w| {
+        w.predicates.iter().any(|p| match p {
+            syn::WherePredicate::Type(pt) => {
+                matches!(&pt.bounded_ty, syn::Type::Path(p) if p.path.is_ident(&t.ident))
+                    && pt.bounds.iter().any(is_float)
+            }
+            _ => false,
+        })
+    });
+    (t.bounds.iter().any(is_float) || in_where).then_some(t)
 }
 
 /// The names of a path's segments (`std::mem::swap` → `["std", "mem", "swap"]`).

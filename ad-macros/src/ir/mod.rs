@@ -496,3 +496,13 @@ impl Op {
 
 mod visit;
 pub use visit::*;
+
+/// The hash that names a struct field to the runtime's `FieldType<H>` (FNV-1a of the field's
+/// name, or of its index for a tuple struct): the derive implements `FieldType<H>` for each
+/// field, and a method called on a field (`self.inner.m(x)`) reaches the field's type as
+/// `FieldOf<Self, H>` without the attribute seeing the struct.
+pub(crate) fn field_hash(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}

@@ -63,27 +63,6 @@ pub(crate) fn check<A>(
     subs
 }
 
-const ITERATOR_METHODS: &[&str] = &[
-    "iter",
-    "into_iter",
-    "iter_mut",
-    "map",
-    "sum",
-    "product",
-    "fold",
-    "zip",
-    "enumerate",
-    "filter",
-    "collect",
-    "for_each",
-    "copied",
-    "cloned",
-    "rev",
-    "windows",
-    "chunks",
-    "reduce",
-];
-
 fn check_op(
     cx: &Ctxt,
     op: &Op,
@@ -131,7 +110,7 @@ fn check_op(
                 return;
             }
             match rules::method(&n) {
-                None if ITERATOR_METHODS.contains(&n.as_str()) => cx.error_at(name.span(), format!(
+                None if rules::ITERATOR_METHODS.contains(&n.as_str()) => cx.error_at(name.span(), format!(
                     "iterator adaptors (`.{n}()`) on differentiated values are not supported by #[differentiable]; write a `for` loop (`for &x in xs.iter() {{ s += x; }}`)"
                 )),
                 None if recv_kind == Kind::Array => cx.error_at(name.span(), format!(
@@ -140,16 +119,10 @@ fn check_op(
                 )),
                 None => {
                     // Methods of std's containers are not a user's struct methods.
-                    const STD: &[&str] = &[
-                        "pop", "push", "insert", "remove", "swap", "sort", "sort_by", "reverse",
-                        "fill", "extend", "truncate", "clear", "drain", "retain", "dedup",
-                        "to_vec", "split_off", "append", "resize", "rotate_left", "rotate_right",
-                        "get", "first", "last", "iter", "chunks", "windows",
-                    ];
-                    let hint = if STD.contains(&n.as_str()) {
+                    let hint = if rules::STD_METHODS.contains(&n.as_str()) {
                         String::new()
                     } else {
-                        format!("; if `{n}` is a #[differentiable] method of a struct whose type is not visible here (a field such as `self.inner`, the result of a call), call it by its type: `Inner::{n}(&self.inner, ..)`")
+                        format!("; if `{n}` is a #[differentiable] method of a struct whose type is not visible here (the result of a call, or a field of one), call it by its type: `Inner::{n}(&r.inner, ..)`")
                     };
                     cx.error_at(name.span(), format!(
                         "no derivative rule for method `{n}` on a differentiated value; supported float methods: {}; array methods: {}. Compute it from supported operations, or move it into a #[differentiable] function{hint}",

@@ -333,3 +333,86 @@ pub fn method_receivers(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
         }
     }
 }
+
+/// Iterator adaptors and sinks (never a user's struct method).
+pub const ITERATOR_METHODS: &[&str] = &[
+    "iter",
+    "into_iter",
+    "iter_mut",
+    "map",
+    "sum",
+    "product",
+    "fold",
+    "zip",
+    "enumerate",
+    "filter",
+    "collect",
+    "for_each",
+    "copied",
+    "cloned",
+    "rev",
+    "windows",
+    "chunks",
+    "reduce",
+];
+
+/// Methods of std's containers (never a user's struct method).
+pub const STD_METHODS: &[&str] = &[
+    "pop",
+    "push",
+    "insert",
+    "remove",
+    "swap",
+    "sort",
+    "sort_by",
+    "reverse",
+    "fill",
+    "extend",
+    "truncate",
+    "clear",
+    "drain",
+    "retain",
+    "dedup",
+    "to_vec",
+    "split_off",
+    "append",
+    "resize",
+    "rotate_left",
+    "rotate_right",
+    "get",
+    "first",
+    "last",
+    "iter",
+    "chunks",
+    "windows",
+];
+
+/// Whether a method name has a meaning the macro knows (a float or array method with a rule,
+/// an iterator or container method, an ndarray method the front end rewrites): a method of
+/// a value whose type is not visible is then that one, not a user's struct method.
+pub fn known_method(name: &str) -> bool {
+    const OTHER: &[&str] = &[
+        "mapv",
+        "mapv_into",
+        "map_axis",
+        "fold_axis",
+        "assign",
+        "scaled_add",
+        "to_owned",
+        "into_shape",
+        "clone",
+        "len",
+        "is_empty",
+        "unwrap",
+        "expect",
+        "split_at",
+        "chunks_exact",
+        "as_slice",
+        "as_ref",
+    ];
+    method(name).is_some()
+        || tensor_method(name).is_some()
+        || ITERATOR_METHODS.contains(&name)
+        || STD_METHODS.contains(&name)
+        || OTHER.contains(&name)
+}
