@@ -921,3 +921,84 @@ fn methods_on_fields() {
         .collect();
     common::assert_close_tol(&two_neurons_flat(&ht), &fd, 1e-6, "hvp");
 }
+
+// Field writes (`p.v -= ..`, `s.a.x = ..`) of structs held in locals, and `&mut self`
+// methods (`w.step(dt)`, `self.a.kick(f, dt)` on fields, an early `return;`): every mode.
+#[derive(Clone, Debug, Differentiable)]
+struct Mass {
+    x: f64,
+    v: f64,
+}
+
+#[derive(Clone, Debug, Differentiable)]
+struct Pair3 {
+    a: Mass,
+    b: Mass,
+    k: f64,
+}
+
+#[differentiable]
+impl Mass {
+    #[differentiable]
+    fn kick(&mut self, f: f64, dt: f64) {
+        self.v += f * dt;
+    }
+    #[differentiable]
+    fn drift(&mut self, dt: f64) {
+        self.x += self.v * dt;
+        if self.x > 100.0 {
+            return;
+        }
+        self.x = self.x * 0.999;
+    }
+}
+
+#[differentiable]
+impl Pair3 {
+    #[differentiable]
+    fn step(&mut self, dt: f64) {
+        let f = self.k * (self.b.x - self.a.x);
+        self.a.kick(f, dt);
+        self.b.kick(-f, dt);
+        self.a.drift(dt);
+        self.b.drift(dt);
+    }
+}
+
+#[differentiable]
+fn oscillate(x0: f64, k: f64) -> f64 {
+    let mut p = Mass { x: x0, v: 0.0 };
+    let mut w = Pair3 {
+        a: Mass { x: x0, v: 0.0 },
+        b: Mass { x: -x0, v: 0.2 },
+        k,
+    };
+    for _ in 0..20 {
+        p.v -= k * p.x * 0.05;
+        p.x += p.v * 0.05;
+        w.step(0.05);
+        w.a.v = w.a.v * 0.99;
+    }
+    p.x * p.x + w.a.x * w.a.x + w.b.v * w.b.v
+}
+
+#[test]
+fn field_writes_and_mut_self_methods() {
+    let x = [0.7, 1.3];
+    let f = |z: &[f64]| oscillate(z[0], z[1]);
+    let (v, (gx, gk)) = oscillate_grad(x[0], x[1]);
+    assert_eq!(v, f(&x));
+    assert_close(&[gx, gk], &fd_grad(f, &x), "gradient");
+    let (_, jt) = oscillate_jvp(x[0], x[1], 0.3, -0.5);
+    assert_close(&[jt], &[0.3 * gx - 0.5 * gk], "jvp");
+    let (_, _, (hx, hk)) = oscillate_hvp(x[0], x[1], 0.3, -0.5);
+    let e = 1e-5;
+    let g = |s: f64| oscillate_grad(x[0] + 0.3 * s, x[1] - 0.5 * s).1;
+    let (p, m) = (g(e), g(-e));
+    common::assert_close_tol(
+        &[hx, hk],
+        &[(p.0 - m.0) / (2.0 * e), (p.1 - m.1) / (2.0 * e)],
+        1e-6,
+        "hvp",
+    );
+}

@@ -73,6 +73,19 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
     let twin = dual_twin(&input, data, &diff, &fixed);
     // Each field's type by the hash of its name, for methods called on fields
     // (`self.inner.m(x)`, see the runtime's `FieldOf`).
+    let twin_name = quote::format_ident!("__AdDual{}", name);
+    let has_twin = !matches!(data.fields, syn::Fields::Unit);
+    // (Not on a twin that has a field without a dual form, which has its own error.)
+    let twin_ok = data.fields.iter().all(|f| {
+        f.attrs.iter().any(|a| a.path().is_ident("no_derivative"))
+            || !matches!(&f.ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| {
+                matches!(s.ident.to_string().as_str(),
+                    "String" | "str" | "Option" | "Box" | "Rc" | "Arc" | "HashMap" | "BTreeMap"
+                    | "HashSet" | "BTreeSet" | "Cell" | "RefCell" | "Mutex" | "bool" | "usize"
+                    | "isize" | "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64"
+                    | "char")
+            }))
+    });
     let field_types_impls = data.fields.iter().enumerate().map(|(k, f)| {
         let key = match &f.ident {
             Some(i) => i.to_string(),
@@ -80,7 +93,32 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
         };
         let h = crate::ir::field_hash(&key);
         let ty = &f.ty;
-        quote!(impl #pv::FieldType<#h> for #name { type T = #ty; })
+        let member = match &f.ident {
+            Some(i) => syn::Member::Named(i.clone()),
+            None => syn::Member::Unnamed(syn::Index::from(k)),
+        };
+        // Field writes (`s.x = e` is `s = with_field::<_, H>(s, e)`), also on the twin.
+        let access = |owner: TokenStream, t: TokenStream| {
+            quote! {
+                impl #pv::FieldType<#h> for #owner { type T = #t; }
+                impl #pv::FieldAccess<#h> for #owner {
+                    #[inline(always)]
+                    fn field(&self) -> &#t { &self.#member }
+                    #[inline(always)]
+                    fn field_mut(&mut self) -> &mut #t { &mut self.#member }
+                }
+            }
+        };
+        let mut out = access(quote!(#name), quote!(#ty));
+        if has_twin && twin_ok {
+            let lifted = if f.attrs.iter().any(|a| a.path().is_ident("no_derivative")) {
+                quote!(#ty)
+            } else {
+                quote!(<#ty as #pv::LiftDual>::Out)
+            };
+            out.extend(access(quote!(#twin_name), lifted));
+        }
+        out
     });
     Ok(quote! {
         #twin

@@ -90,14 +90,17 @@ pub(crate) fn expand(
     };
     // A function with `&mut` parameters is differentiated through its value twin (see
     // `front::inplace`), emitted next to it.
-    let (target, twin_primal) = match front::inplace::twin(&func) {
+    let inplace = front::inplace::twin(&func).or_else(|| method::mut_self_twin(&func));
+    let (target, twin_primal) = match inplace {
         // A method taking `self` by value: its generated functions take `&self`.
         None => match method::by_ref_twin(&func) {
             Some((twin, primal)) => (twin, Some(primal)),
             None => (func.clone(), method::by_ref_primal(&func)),
         },
         Some(Ok(twin)) => {
-            let primal = front::inplace::emit_primal(&front::strip_checkpoint(&twin));
+            let mut primal = front::inplace::emit_primal(&front::strip_checkpoint(&twin));
+            // (A `&mut self` method's twin is a `&self` method, called on fields too.)
+            primal.extend(method::by_ref_primal(&twin));
             (twin, Some(primal))
         }
         Some(Err(err)) => {
@@ -216,7 +219,13 @@ fn transform(
             out
         });
     }
-    let (mut ir, boxed_pullback) = front::lower(&cx, func, vars);
+    let constants: Vec<String> = sig
+        .params
+        .iter()
+        .filter(|p| !p.active)
+        .map(|p| p.ident.to_string())
+        .collect();
+    let (mut ir, boxed_pullback) = front::lower(&cx, func, vars, &constants);
     ir.checked = args.checked;
     sig.boxed_pullback = boxed_pullback;
     let active: Vec<usize> = sig

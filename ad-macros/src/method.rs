@@ -284,3 +284,84 @@ fn byref_item(func: &syn::ItemFn, mut sig: syn::Signature, recv: TokenStream) ->
         }
     }
 }
+
+/// A `&mut self` method returning `()` (`fn step(&mut self, dt: f64)`): its in-place value
+/// twin `__ad_inplace_step(&self, dt) -> Self`, whose body works on a copy `__ad_s` of the
+/// receiver (field writes `__ad_s.x += ..` are the front end's `with_field` rebuilds) and
+/// returns it. A differentiated caller's statement `s.step(dt);` on a struct it can type is
+/// `s = P::__ad_inplace_step(&s, dt);` (see the front end's statements). An error for one that
+/// returns a value.
+pub fn mut_self_twin(func: &syn::ItemFn) -> Option<syn::Result<syn::ItemFn>> {
+    let r = func.sig.receiver()?;
+    if r.reference.is_none() || r.mutability.is_none() {
+        return None;
+    }
+    if let syn::ReturnType::Type(_, t) = &func.sig.output
+        && !matches!(&**t, syn::Type::Tuple(tt) if tt.elems.is_empty())
+    {
+        return Some(Err(syn::Error::new(
+            syn::spanned::Spanned::span(t),
+            "a #[differentiable] `&mut self` method returns `()` (its output is the receiver); return this value from another method, or take `&self` and return the new struct",
+        )));
+    }
+    fn rename(ts: TokenStream, to: &Ident) -> TokenStream {
+        ts.into_iter()
+            .map(|tt| match tt {
+                TokenTree::Ident(i) if i == "self" => {
+                    TokenTree::Ident(Ident::new(&to.to_string(), i.span()))
+                }
+                TokenTree::Group(g) => {
+                    let mut n = proc_macro2::Group::new(g.delimiter(), rename(g.stream(), to));
+                    n.set_span(g.span());
+                    TokenTree::Group(n)
+                }
+                other => other,
+            })
+            .collect()
+    }
+    let s = Ident::new("__ad_s", Span::mixed_site());
+    let s = Ident::new(&s.to_string(), func.sig.ident.span());
+    let stmts = &func.block.stmts;
+    let body = rename(quote!(#(#stmts)*), &s);
+    // `return;` returns the receiver's copy.
+    fn returns(ts: TokenStream, s: &Ident) -> TokenStream {
+        let tts: Vec<TokenTree> = ts.into_iter().collect();
+        let mut out = TokenStream::new();
+        for (k, tt) in tts.iter().enumerate() {
+            match tt {
+                TokenTree::Ident(i)
+                    if i == "return"
+                        && matches!(tts.get(k + 1), Some(TokenTree::Punct(p)) if p.as_char() == ';') =>
+                {
+                    out.extend(quote!(return #s));
+                }
+                TokenTree::Group(g) => {
+                    let mut n = proc_macro2::Group::new(g.delimiter(), returns(g.stream(), s));
+                    n.set_span(g.span());
+                    out.extend(std::iter::once(TokenTree::Group(n)));
+                }
+                other => out.extend(std::iter::once(other.clone())),
+            }
+        }
+        out
+    }
+    let body = returns(body, &s);
+    let mut twin = func.clone();
+    twin.sig.ident = quote::format_ident!("__ad_inplace_{}", func.sig.ident);
+    if let Some(syn::FnArg::Receiver(rr)) = twin.sig.inputs.first_mut() {
+        rr.mutability = None;
+        rr.ty = Box::new(syn::parse_quote!(&Self));
+    }
+    twin.sig.output = syn::parse_quote!(-> Self);
+    twin.attrs.retain(|a| !a.path().is_ident("doc"));
+    let block: syn::Block = match syn::parse2(quote!({
+        let mut #s: Self = self.clone();
+        { #body }
+        #s
+    })) {
+        Ok(b) => b,
+        Err(e) => return Some(Err(e)),
+    };
+    twin.block = Box::new(block);
+    Some(Ok(twin))
+}

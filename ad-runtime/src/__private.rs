@@ -417,3 +417,58 @@ pub trait FieldType<const H: u64> {
 /// (`self.inner.m(x)`) as `FieldOf::<Self, H>::m(&self.inner, x)`, whose type the attribute
 /// cannot see.
 pub type FieldOf<S, const H: u64> = <S as FieldType<H>>::T;
+
+/// Reading and writing field `H` of a `#[derive(Differentiable)]` struct (or of its dual twin),
+/// for field writes in differentiated bodies.
+#[diagnostic::on_unimplemented(
+    message = "a field of `{Self}` is written in a #[differentiable] body, which needs `#[derive(Differentiable)]` on `{Self}`",
+    label = "field written here",
+    note = "field writes (`s.x = e;`) rebuild the struct with the field replaced; the derive provides that"
+)]
+pub trait FieldAccess<const H: u64>: FieldType<H> {
+    /// The field.
+    fn field(&self) -> &Self::T;
+    /// The field, to write.
+    fn field_mut(&mut self) -> &mut Self::T;
+}
+
+/// `s` with field `H` replaced by `v`: the front end reads `s.x = e;` as
+/// `s = with_field::<_, H>(s, e);`, so a field write is differentiated like a call.
+#[inline]
+pub fn with_field<S: FieldAccess<H>, const H: u64>(mut s: S, v: S::T) -> S {
+    *s.field_mut() = v;
+    s
+}
+
+/// [`with_field`] and its pullback: the result's cotangent goes to `s` except at field `H`,
+/// whose cotangent goes to `v`.
+#[allow(clippy::type_complexity)] // the pullback's type is the calling convention
+#[inline]
+pub fn with_field_pullback<S, const H: u64>(
+    s: S,
+    v: S::T,
+) -> (S, impl FnOnce(S) -> (S, S::T) + use<S, H>)
+where
+    S: FieldAccess<H> + Differentiable<Tangent = S>,
+    S::T: Differentiable<Tangent = S::T>,
+{
+    (with_field(s, v), move |mut g: S| {
+        let zero = g.field().zero_tangent();
+        let gv = core::mem::replace(g.field_mut(), zero);
+        (g, gv)
+    })
+}
+
+/// [`with_field`] in forward mode: the tangent is the struct's tangent with field `H` replaced
+/// by the value's tangent.
+#[inline]
+pub fn with_field_pushforward<S, const H: u64, A, B>(s: S, v: S::T, sa: A, sb: B) -> (S, S)
+where
+    S: FieldAccess<H> + crate::forward::DerivedStruct,
+    S::T: Sized,
+    A: crate::forward::TangentOf<S, Out = S>,
+    B: crate::forward::TangentOf<S::T, Out = S::T>,
+{
+    let (ts, tv) = (sa.tangent(&s), sb.tangent(&v));
+    (with_field(s, v), with_field(ts, tv))
+}

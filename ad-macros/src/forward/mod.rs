@@ -156,6 +156,15 @@ pub fn emit(
             });
         } else {
             slot_generics.push(quote!(#g: #rt::NoTangent));
+            // A parameter left out of `wrt` that is later assigned a differentiated value
+            // (`c = c + y`, an in-place function's buffer): its tangent starts at zero.
+            if active[p.var] {
+                let t = tan.t(p.var);
+                unpack.extend(quote! {
+                    #[allow(unused_mut)]
+                    let mut #t = ::ad_runtime::Differentiable::zero_tangent(&#i);
+                });
+            }
         }
     }
     // A function forward mode does not take yet: the pushforward fails to compile only

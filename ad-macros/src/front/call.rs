@@ -429,7 +429,7 @@ impl Lowerer<'_> {
                 ty: Some(syn::parse_quote!(f64)),
             })
             .collect();
-        let (sub, _) = lower(self.cx, &item, vars);
+        let (sub, _) = lower(self.cx, &item, vars, &[]);
         Op::Map {
             method: m.method.clone(),
             recv,
@@ -693,7 +693,7 @@ impl Lowerer<'_> {
     /// The struct type of a local made by a struct literal (`P { .. }`), by an associated
     /// function of a user type (`P::new(..)`, taken to return `P`: only used to call an
     /// unknown method on it, where a wrong guess is rustc's type error), or as a clone of one.
-    fn struct_made(&self, v: VarId) -> Option<syn::Type> {
+    pub(super) fn struct_made(&self, v: VarId) -> Option<syn::Type> {
         match self.defs.get(&v)? {
             Op::StructLit(path, _) => Some(syn::Type::Path(syn::TypePath {
                 qself: None,

@@ -99,7 +99,9 @@ pub struct Lowerer<'a> {
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
-pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
+/// `constants`: the parameters left out of `wrt` (a field of one is not rewritten as a write,
+/// see `rewrite::field_write`).
+pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]) -> (Func, bool) {
     let mut scope = HashMap::new();
     let mut name_uses = HashMap::new();
     for (i, v) in vars.iter().enumerate() {
@@ -142,7 +144,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>) -> (Func, bool) {
         cx.push(e);
     }
     let mut block = (*item.block).clone();
-    super::rewrite::everyday(&mut block, &item.sig);
+    super::rewrite::everyday(&mut block, &item.sig, constants);
     let stmts = &block.stmts;
     if ret_deferred {
         lw.emit(Stmt::Declare { var: ret });
@@ -243,6 +245,12 @@ impl<'a> Lowerer<'a> {
                     other => other.var().is_some() && self.borrows_local_base(other),
                 },
                 Some(Op::Copy(inner)) => self.borrows_local(inner),
+                // A borrowed field of a local struct (`&s.a`, for a method on the field).
+                Some(Op::Member(base, _, true)) => match base {
+                    Atom::Var(b) if self.is_ref_param(*b) => false,
+                    Atom::Var(_) | Atom::Ref(_) => true,
+                    Atom::Const(_) => false,
+                },
                 // A view (`x.view()`, `x.row(i)`, `x.t()`, ...) of a local array.
                 Some(Op::Method { name, recv, .. })
                     if matches!(

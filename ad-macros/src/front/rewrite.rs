@@ -22,7 +22,7 @@ use syn::{Expr, ExprClosure, Ident, Pat};
 /// effects (names, fields, literals, `len()`, arithmetic), since they are written twice.
 /// Also `a.map_axis(Axis(k), |lane| e)` of a 2-D array (see `map_axis`) and `Zip` of 1-D
 /// arrays (see `zip_loop`).
-pub fn everyday(block: &mut syn::Block, sig: &syn::Signature) {
+pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[String]) {
     let mut floats = std::collections::HashSet::new();
     for input in &sig.inputs {
         if let syn::FnArg::Typed(pt) = input
@@ -47,7 +47,12 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature) {
             _ => None,
         })
         .collect();
-    Everyday { floats, vecs }.visit_block_mut(block);
+    Everyday {
+        floats,
+        vecs,
+        constants: constants.to_vec(),
+    }
+    .visit_block_mut(block);
 }
 
 /// The rewriter, with the names known to hold a sequence of floats (from their parameter
@@ -56,6 +61,9 @@ struct Everyday {
     floats: std::collections::HashSet<String>,
     /// Names known to hold an owned `Vec` (whose `to_vec()` is its `clone()`).
     vecs: std::collections::HashSet<String>,
+    /// Parameters left out of `wrt`: their fields are not rewritten as writes (their type
+    /// need not be a derived struct; writing there is reported as unsupported).
+    constants: Vec<String>,
 }
 
 /// `[f64]`, `Vec<f64>`, `[f64; N]` (also `f32`), behind any references.
@@ -614,7 +622,7 @@ impl VisitMut for Everyday {
     fn visit_block_mut(&mut self, b: &mut syn::Block) {
         flatten_matrices(b);
         let mut out = Vec::with_capacity(b.stmts.len());
-        for mut s in std::mem::take(&mut b.stmts) {
+        for s in std::mem::take(&mut b.stmts) {
             if let syn::Stmt::Local(l) = &s
                 && let Some(two) = split_at(l)
             {
@@ -625,6 +633,33 @@ impl VisitMut for Everyday {
                 self.note_local(l);
             }
             // Statements that stand for element exchanges and assignments.
+            // A write of a struct's field (`s.x = e;`, `s.x += e;`, `s.a.b = e;`): the struct
+            // rebuilt with that field replaced, a differentiable runtime call. A `&mut self`
+            // method called on a field (`s.a.kick(f);`) writes the field with its in-place
+            // value twin's result (`s.a = s.a.__ad_inplace_kick(f);`).
+            let mut s = match &s {
+                syn::Stmt::Expr(Expr::MethodCall(m), Some(semi))
+                    if matches!(strip(&m.receiver), Expr::Field(_))
+                        && m.turbofish.is_none()
+                        && !crate::sema::rules::known_method(&m.method.to_string()) =>
+                {
+                    let twin = quote::format_ident!("__ad_inplace_{}", m.method);
+                    let (recv, args) = (&m.receiver, m.args.iter());
+                    let e: Expr = syn::parse_quote_spanned!(m.span()=>
+                        #recv = #recv.#twin(#(#args),*));
+                    syn::Stmt::Expr(e, Some(*semi))
+                }
+                _ => s,
+            };
+            if let syn::Stmt::Expr(e, Some(_)) = &s
+                && let Some(stmts) = field_write(e, &self.constants)
+            {
+                for mut s in stmts {
+                    self.visit_stmt_mut(&mut s);
+                    out.push(s);
+                }
+                continue;
+            }
             // A call that lends places by `&mut`: the assignment of its value twin's result.
             if let syn::Stmt::Expr(e, Some(_)) = &s
                 && let Some(stmts) = super::inplace::call_site(e)
@@ -803,4 +838,76 @@ fn only_double_indexed(ts: &proc_macro2::TokenStream, name: &Ident) -> bool {
         TokenTree::Group(g) => only_double_indexed(&g.stream(), name),
         _ => true,
     })
+}
+
+/// `s.x = e;` (also `+=`, `-=`, `*=`, `/=`, and nested `s.a.b = e;`) of a struct variable
+/// `s`: `s = with_field::<_, H>(s, e);` (`H` names the field, see the runtime's
+/// `FieldAccess`), with the inner structs rebuilt first for a nested place.
+fn field_write(e: &Expr, constants: &[String]) -> Option<Vec<syn::Stmt>> {
+    let (place, value): (&syn::ExprField, Expr) = match strip(e) {
+        Expr::Assign(a) => match strip(&a.left) {
+            Expr::Field(f) => (f, (*a.right).clone()),
+            _ => return None,
+        },
+        Expr::Binary(b) => {
+            let op = match b.op {
+                syn::BinOp::AddAssign(t) => quote::quote_spanned!(t.span()=> +),
+                syn::BinOp::SubAssign(t) => quote::quote_spanned!(t.span()=> -),
+                syn::BinOp::MulAssign(t) => quote::quote_spanned!(t.span()=> *),
+                syn::BinOp::DivAssign(t) => quote::quote_spanned!(t.span()=> /),
+                _ => return None,
+            };
+            match strip(&b.left) {
+                Expr::Field(f) => {
+                    let (l, r) = (&b.left, &b.right);
+                    (f, syn::parse_quote_spanned!(e.span()=> #l #op (#r)))
+                }
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    // The root must be a local or differentiated parameter (not `self`, not a call's result).
+    fn root_ok(e: &Expr, constants: &[String]) -> bool {
+        match strip(e) {
+            Expr::Field(f) => root_ok(&f.base, constants),
+            Expr::Path(p) => p
+                .path
+                .get_ident()
+                .is_some_and(|i| i != "self" && !constants.contains(&i.to_string())),
+            _ => false,
+        }
+    }
+    if !root_ok(&place.base, constants) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut place = place.clone();
+    let mut value = value;
+    let mut k = 0;
+    loop {
+        let key = match &place.member {
+            syn::Member::Named(i) => i.to_string(),
+            syn::Member::Unnamed(i) => i.index.to_string(),
+        };
+        let h = crate::ir::field_hash(&key);
+        let base = (*place.base).clone();
+        let span = place.span();
+        match strip(&base) {
+            Expr::Path(_) => {
+                out.push(syn::parse_quote_spanned!(span=>
+                    #base = ::ad_runtime::__private::with_field::<_, #h>(#base, #value);));
+                return Some(out);
+            }
+            Expr::Field(f) => {
+                let t = Ident::new(&format!("__ad_field{k}"), span);
+                k += 1;
+                out.push(syn::parse_quote_spanned!(span=>
+                    let #t = ::ad_runtime::__private::with_field::<_, #h>(#base.clone(), #value);));
+                value = syn::parse_quote!(#t);
+                place = f.clone();
+            }
+            _ => return None,
+        }
+    }
 }

@@ -572,6 +572,28 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn lower_expr_stmt(&mut self, e: &Expr) {
+        // `s.step(dt);` of a user method on a struct this function can type (a struct
+        // parameter, a struct made in the body): a `&mut self` method, whose in-place value
+        // twin gives the new struct, `s = P::__ad_inplace_step(&s, dt);` (see
+        // `method::mut_self_twin`). (A method whose value a statement drops would do nothing.)
+        if let Expr::MethodCall(m) = strip(e)
+            && m.turbofish.is_none()
+            && !crate::sema::rules::known_method(&m.method.to_string())
+            && let Expr::Path(p) = strip(&m.receiver)
+            && let Some(id) = p.path.get_ident()
+            && id != "self"
+            && let Some(v) = self.lookup(&id.to_string())
+            && let Some(ty) = self.vars[v]
+                .ty
+                .clone()
+                .filter(|t| crate::front::is_struct_type(t))
+                .or_else(|| self.struct_made(v))
+        {
+            let twin = quote::format_ident!("__ad_inplace_{}", m.method);
+            let (recv, args) = (&m.receiver, m.args.iter());
+            let call: Expr = syn::parse_quote_spanned!(m.span()=> #ty::#twin(&#recv, #(#args),*));
+            return self.lower_assign(&m.receiver, &call, None, e);
+        }
         match e {
             Expr::Assign(a) => self.lower_assign(&a.left, &a.right, None, e),
             Expr::Binary(b) => {
@@ -819,8 +841,8 @@ impl Lowerer<'_> {
             }
             Expr::Field(f) => self.unsupported(
                 f,
-                "assigning to a tuple or struct field",
-                "assign to a local variable (`x = ..`) or a `Vec` element (`v[i] = ..`)",
+                "assigning to a field of a parameter left out of `wrt`, of `self` outside a `&mut self` method, or of a tuple",
+                "write fields of derived structs held in local variables or differentiated parameters (`s.x = ..`), or assign to a local variable",
             ),
             other => self.unsupported(
                 other,

@@ -1,4 +1,5 @@
-// Assignment to a struct field.
+// Assignment to a field of a parameter left out of `wrt` (whose type need not be a derived
+// struct): not rewritten as a field write.
 use ad_runtime::differentiable;
 
 pub struct P {
