@@ -53,6 +53,11 @@
 //! - `special`: Stan-math-style special functions (`log1p_exp`, `lgamma` over a `const` table);
 //! - `numerics`: quadrature over `const` tables, stencils, LU, splines, integrators, `f32` twins;
 //! - `losses`: ML losses over `const` data tables, soft k-means, a GP likelihood, GRU and LSTM;
+//! - `hunt5`: in-place functions (`&mut` slices, `Vec`s, arrays and floats: integrators,
+//!   stencils with double buffers, Gauss–Seidel/Jacobi sweeps, Thomas, Gram–Schmidt, layer
+//!   methods with output buffers, checkpointed in-place steps), `Copy` vector structs with
+//!   by-value methods in physics, custom rules (`erf`, Kepler, a slice norm) in Black–Scholes,
+//!   probit and group lasso, log-densities and ML layers written with loops;
 //! - `data_flow`: odd but valid Rust (shadowing, `static` tables, `let else`) and trickier
 //!   data flow (aliasing gathers, in-place reversal, an early `return` of a local `Vec`).
 
@@ -81,6 +86,7 @@ mod edge_cases;
 mod everyday;
 mod generic;
 mod hunt4;
+mod hunt5;
 mod language;
 mod linalg;
 mod losses;
