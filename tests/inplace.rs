@@ -300,3 +300,52 @@ fn generic_in_place_step() {
     let (v32, _) = relaxed_grad(&x32, 0.35f32);
     assert!((v32 as f64 - relaxed(&x, 0.35)).abs() < 1e-5);
 }
+
+// Hunt 5: a `Vec` parameter reassigned whole (H5-4: the gradient panicked), `return;` inside
+// a loop of an in-place function (H5-13), a `&mut` parameter left out of `wrt` (H5-15).
+#[differentiable]
+fn reassigned(mut y: Vec<f64>, a: f64) -> f64 {
+    y = vec![y[1] * a, y[0]];
+    y[0] + 2.0 * y[1]
+}
+
+#[differentiable]
+fn capped(y: &mut [f64], cap: f64) {
+    for i in 0..y.len() {
+        if y[i] > cap {
+            y[i] = cap;
+            return;
+        }
+        y[i] *= 1.5;
+    }
+}
+
+#[differentiable(wrt(g))]
+fn scale_by(y: &mut [f64], g: f64) {
+    for i in 0..y.len() {
+        y[i] = g * y[i];
+    }
+}
+
+#[differentiable]
+fn use_capped(x: &[f64], cap: f64) -> f64 {
+    let mut y = x.to_vec();
+    capped(&mut y, cap);
+    y[0] + y[1] * y[2]
+}
+
+#[test]
+fn reassigned_params_and_early_returns() {
+    let (v, (gy, ga)) = reassigned_grad(vec![1.0, 2.0], 3.0);
+    assert_eq!(v, 8.0);
+    assert_close(&gy, &[2.0, 3.0], "gradient y");
+    assert_close(&[ga], &[2.0], "gradient a");
+    let x = [0.3, 0.9, 0.5];
+    let (_, (g, gc)) = use_capped_grad(&x, 0.6);
+    // y = (0.45, 0.6, 0.5): f = 1.5 x0 + cap x2.
+    assert_close(&g, &[1.5, 0.0, 0.6], "gradient x");
+    assert_close(&[gc], &[0.5], "gradient cap");
+    let mut c = vec![1.0, 2.0];
+    scale_by(&mut c, 3.0);
+    assert_eq!(c, vec![3.0, 6.0]);
+}

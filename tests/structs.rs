@@ -1002,3 +1002,101 @@ fn field_writes_and_mut_self_methods() {
         "hvp",
     );
 }
+
+// Hunt 5: a struct-returning call in a loop with a field read (H5-9), a loop that breaks
+// after reading a method's result (H5-5), a constant struct made by a constructor (H5-7,
+// second order), methods named like float/array methods on a local and on a literal (H5-8).
+#[derive(Clone, Copy, Debug, Differentiable)]
+struct W2 {
+    x: f64,
+    y: f64,
+}
+
+#[differentiable]
+impl W2 {
+    #[differentiable]
+    fn new(x: f64, y: f64) -> W2 {
+        W2 { x, y }
+    }
+    #[differentiable]
+    fn scale(self, s: f64) -> W2 {
+        W2 {
+            x: self.x * s,
+            y: self.y * s,
+        }
+    }
+    #[differentiable]
+    fn add(self, o: W2) -> W2 {
+        W2 {
+            x: self.x + o.x,
+            y: self.y + o.y,
+        }
+    }
+    #[differentiable]
+    fn dot(self, o: W2) -> f64 {
+        self.x * o.x + self.y * o.y
+    }
+    #[differentiable]
+    fn exp(self) -> W2 {
+        W2 {
+            x: self.x.exp(),
+            y: self.y.exp(),
+        }
+    }
+}
+
+#[differentiable]
+fn w2_force(a: W2, k: f64) -> W2 {
+    W2 { x: a.x * k, y: a.y }
+}
+
+#[differentiable]
+fn w2_all(v0: f64, k: f64) -> f64 {
+    let mut s = 0.0;
+    for _ in 0..2 {
+        let fe = w2_force(W2 { x: v0, y: 1.0 }, k);
+        s += fe.x;
+    }
+    let mut v = W2::new(v0, 1.0);
+    let mut r = 0.0;
+    for _ in 0..3 {
+        let p = v.scale(0.5);
+        if p.y < 0.2 {
+            r = p.x;
+            break;
+        }
+        v = p;
+    }
+    let g = W2::new(1.0, -9.81);
+    let a = v.add(g);
+    let q = W2::new(v0, 2.0 * k);
+    let e = W2 { x: 0.1, y: v0 }.exp();
+    s + r + v.x + a.x * a.y + q.dot(q) + e.y
+}
+
+#[test]
+fn struct_calls_in_loops_and_builtin_names() {
+    let (v0, k) = (0.5, 1.5);
+    // Closed form: 2 v0 k + v0/8 + v0/4 + (v0/4 + 1)(1/4 - 9.81) + v0² + 4k² + e^v0
+    // (v = (v0/4, 1/4) after the loop).
+    let f = |v0: f64, k: f64| {
+        2.0 * v0 * k
+            + v0 / 8.0
+            + v0 / 4.0
+            + (v0 / 4.0 + 1.0) * (0.25 - 9.81)
+            + v0 * v0
+            + 4.0 * k * k
+            + v0.exp()
+    };
+    let (v, (g0, gk)) = w2_all_grad(v0, k);
+    assert_close(&[v], &[f(v0, k)], "value");
+    let want = [
+        2.0 * k + 1.0 / 8.0 + 0.25 + 0.25 * (0.25 - 9.81) + 2.0 * v0 + v0.exp(),
+        2.0 * v0 + 8.0 * k,
+    ];
+    assert_close(&[g0, gk], &want, "gradient");
+    let (_, _, (h0, hk)) = w2_all_hvp(v0, k, 1.0, 0.0);
+    assert_close(&[h0, hk], &[2.0 + v0.exp(), 2.0], "hvp");
+    let (_, jt) = w2_all_jvp(v0, k, 0.0, 1.0);
+    assert_close(&[jt], &[gk], "jvp");
+}

@@ -76,16 +76,7 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
     let twin_name = quote::format_ident!("__AdDual{}", name);
     let has_twin = !matches!(data.fields, syn::Fields::Unit);
     // (Not on a twin that has a field without a dual form, which has its own error.)
-    let twin_ok = data.fields.iter().all(|f| {
-        f.attrs.iter().any(|a| a.path().is_ident("no_derivative"))
-            || !matches!(&f.ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| {
-                matches!(s.ident.to_string().as_str(),
-                    "String" | "str" | "Option" | "Box" | "Rc" | "Arc" | "HashMap" | "BTreeMap"
-                    | "HashSet" | "BTreeSet" | "Cell" | "RefCell" | "Mutex" | "bool" | "usize"
-                    | "isize" | "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64"
-                    | "char")
-            }))
-    });
+    let twin_ok = twin_ok(data);
     let field_types_impls = data.fields.iter().enumerate().map(|(k, f)| {
         let key = match &f.ident {
             Some(i) => i.to_string(),
@@ -302,6 +293,26 @@ fn dual_twin(
             _ => false,
         }
     }
+    // A struct made from constants by a call in a body lifted to dual numbers
+    // (`V2::new(1.0, -9.81)`): its constant twin.
+    let relift = twin_ok(data).then(|| {
+        quote! {
+            impl #pv::Relift for #name {
+                type Out = #twin;
+                #[inline]
+                fn relift(self) -> #twin {
+                    #pv::LiftDual::lift_const(&self)
+                }
+            }
+            impl #pv::Relift for #twin {
+                type Out = #twin;
+                #[inline(always)]
+                fn relift(self) -> #twin {
+                    self
+                }
+            }
+        }
+    });
     let copy = data.fields.iter().all(|f| copyable(&f.ty)).then(|| {
         quote! {
             impl ::core::marker::Copy for #twin
@@ -328,6 +339,7 @@ fn dual_twin(
                 #twin { #(#consts,)* #(#clones,)* }
             }
         }
+        #relift
         impl #pv::SplitDual for #twin {
             type Out = #name;
             fn split(self) -> (#name, #name) {
@@ -362,4 +374,20 @@ fn dual_twin(
             }
         }
     }
+}
+
+/// Whether every field of the struct has a dual form, as far as its type shows (a field of a
+/// type such as `String` without `#[no_derivative]` makes the twin ill-formed: its own error
+/// names the field, and the impls on the twin are left out so as not to repeat it).
+fn twin_ok(data: &syn::DataStruct) -> bool {
+    data.fields.iter().all(|f| {
+        f.attrs.iter().any(|a| a.path().is_ident("no_derivative"))
+            || !matches!(&f.ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| {
+                matches!(s.ident.to_string().as_str(),
+                    "String" | "str" | "Option" | "Box" | "Rc" | "Arc" | "HashMap" | "BTreeMap"
+                    | "HashSet" | "BTreeSet" | "Cell" | "RefCell" | "Mutex" | "bool" | "usize"
+                    | "isize" | "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64"
+                    | "char")
+            }))
+    })
 }

@@ -472,3 +472,10 @@ where
     let (ts, tv) = (sa.tangent(&s), sb.tangent(&v));
     (with_field(s, v), with_field(ts, tv))
 }
+
+/// A zero of the cotangent type a pullback takes: the adjoint of a call's result whose
+/// fields the reverse sweep accumulates into, typed before its first use.
+#[inline(always)]
+pub fn zero_for<T: crate::traits::Zero, R, F: FnOnce(T) -> R>(_pullback: &F) -> T {
+    T::zero()
+}

@@ -112,12 +112,35 @@ impl Lowerer<'_> {
             // method name keeps its meaning there.)
             let builtin = crate::sema::rules::method(&name).is_some()
                 || crate::sema::rules::tensor_method(&name).is_some();
+            let certain = p
+                .path
+                .get_ident()
+                .and_then(|i| self.lookup(&i.to_string()))
+                .is_some_and(|v| self.struct_certain(v));
             if let Some(ty) = owned
-                && !builtin
+                && (!builtin || certain)
+                && name != "clone"
                 && let Ok(call) = syn::parse2::<syn::ExprCall>(
                     quote::quote_spanned!(m.span()=> #ty::#method(&#recv, #(#args),*)),
                 )
             {
+                self.method_call = true;
+                let op = self.lower_call(&call, &Expr::Call(call.clone()));
+                self.method_call = false;
+                return op;
+            }
+        }
+        // A method on a struct literal (`V2 { x, y }.norm()`): its type's method, whatever
+        // its name.
+        if let Expr::Struct(sl) = strip(&m.receiver)
+            && sl.rest.is_none()
+            && m.turbofish.is_none()
+            && m.method != "clone"
+        {
+            let (ty, method, args, recv) = (&sl.path, &m.method, m.args.iter(), &m.receiver);
+            if let Ok(call) = syn::parse2::<syn::ExprCall>(
+                quote::quote_spanned!(m.span()=> #ty::#method(&#recv, #(#args),*)),
+            ) {
                 self.method_call = true;
                 let op = self.lower_call(&call, &Expr::Call(call.clone()));
                 self.method_call = false;
@@ -693,6 +716,24 @@ impl Lowerer<'_> {
     /// The struct type of a local made by a struct literal (`P { .. }`), by an associated
     /// function of a user type (`P::new(..)`, taken to return `P`: only used to call an
     /// unknown method on it, where a wrong guess is rustc's type error), or as a clone of one.
+    /// Whether `v` is certainly a struct (a literal, a `P::new(..)` constructor, a copy of
+    /// one), not only guessed one from `P::f(..)`: then a method named like a float or array
+    /// method (`p.dot(q)`) is the struct's own.
+    fn struct_certain(&self, v: VarId) -> bool {
+        match self.defs.get(&v) {
+            Some(Op::StructLit(..)) => true,
+            Some(Op::Call { func, .. }) => {
+                func.segments.len() == 2
+                    && func.segments[1].ident == "new"
+                    && self.struct_made(v).is_some()
+            }
+            Some(Op::CloneOf(Atom::Var(w)) | Op::Copy(Atom::Var(w))) if *w != v => {
+                self.struct_certain(*w)
+            }
+            _ => false,
+        }
+    }
+
     pub(super) fn struct_made(&self, v: VarId) -> Option<syn::Type> {
         match self.defs.get(&v)? {
             Op::StructLit(path, _) => Some(syn::Type::Path(syn::TypePath {

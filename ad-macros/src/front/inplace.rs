@@ -140,7 +140,14 @@ pub fn twin(func: &syn::ItemFn) -> Option<syn::Result<syn::ItemFn>> {
     TwinBody {
         names: names.iter().map(|n| (*n).clone()).collect(),
         sequences,
-        out: out_val.clone(),
+        // (`return;` inside a loop: the outputs are cloned, since the loop's code, as the
+        // transformation structures early exits, could move them on another iteration.)
+        out: if names.len() == 1 {
+            let n = names[0];
+            syn::parse_quote!(#n.clone())
+        } else {
+            syn::parse_quote!((#(#names.clone()),*))
+        },
     }
     .visit_block_mut(&mut body);
     // The last statement becomes a statement, then the outputs are the value.

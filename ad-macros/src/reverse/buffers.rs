@@ -28,7 +28,15 @@ impl<'a> Gen<'a> {
     /// Whether the adjoint of `b` has `b`'s length from the start (a parameter's gradient,
     /// or the adjoint of a fixed-length local buffer).
     pub(super) fn exact_adjoint(&self, b: VarId) -> bool {
-        self.func.vars[b].kind == VarKind::Param
+        // (A parameter assigned or grown as a whole, `y = vec![..]` or `y.push(..)`, has an
+        // adjoint taken whole by that statement's reverse: grown again on use, like a local's.)
+        let mut whole = false;
+        crate::ir::walk_stmts(&self.func.body.stmts, &mut |s| {
+            whole |=
+                matches!(s, Stmt::Assign { var, .. } | Stmt::Push { base: var, .. } if *var == b);
+        });
+        let array = matches!(self.func.vars[b].ty, Some(syn::Type::Array(_)));
+        (self.func.vars[b].kind == VarKind::Param && (!whole || array))
             || self.presized_len(b).is_some()
             || self.array_typed_local(b)
     }

@@ -149,6 +149,37 @@ impl<'a> Gen<'a> {
     /// array-typed local (see [`Gen::array_typed_local`]).
     pub(super) fn local_adjoint(&self, v: VarId) -> TokenStream {
         let (rt, d) = (rt(), self.adj(v));
+        // A struct in a loop body whose fields the reverse accumulates into (`acc(&mut
+        // d.x, ..)` needs the type first): the type of its literal, or the cotangent type
+        // its call's pullback takes.
+        let mut fields_read = false;
+        crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
+            if let Stmt::Let {
+                op: Op::Member(Atom::Var(b), ..),
+                ..
+            } = s
+            {
+                fields_read |= *b == v;
+            }
+        });
+        if fields_read && self.func.vars[v].block != 0 {
+            match self.func.defs.get(&v) {
+                Some(Op::StructLit(path, _)) => {
+                    return quote!(let mut #d: <#path as ::ad_runtime::Differentiable>::Tangent = #rt::zero(););
+                }
+                Some(Op::Call {
+                    pullback,
+                    recompute: false,
+                    plain: false,
+                    checkpoint: None,
+                    ..
+                }) => {
+                    let pb = self.v(*pullback);
+                    return quote!(let mut #d = #rt::zero_for(&#pb););
+                }
+                _ => {}
+            }
+        }
         match &self.func.vars[v].ty {
             Some(ty @ syn::Type::Array(_)) if self.array_typed_local(v) => {
                 quote!(let mut #d: <#ty as ::ad_runtime::Differentiable>::Tangent = #rt::zero();)
