@@ -349,3 +349,63 @@ fn reassigned_params_and_early_returns() {
     scale_by(&mut c, 3.0);
     assert_eq!(c, vec![3.0, 6.0]);
 }
+
+// Hunt 5: an in-place method called on a struct parameter (H5-14), an in-place call as a
+// match arm's expression (H5-11), a user in-place function named `replace` (H5-3).
+#[derive(Clone, Debug, Differentiable)]
+struct Sweeper {
+    w: f64,
+}
+
+#[differentiable]
+impl Sweeper {
+    #[differentiable]
+    fn sweep(&self, u: &mut [f64]) {
+        for i in 1..u.len() {
+            u[i] = u[i] + self.w * u[i - 1];
+        }
+    }
+}
+
+#[differentiable]
+fn replace(y: &mut [f64], v: f64) {
+    y[0] = v;
+}
+
+#[differentiable]
+fn nudge(y: &mut [f64], h: f64) {
+    y[0] += h * y[1];
+}
+
+#[differentiable]
+fn sweep_user(m: &Sweeper, x: &[f64], k: usize) -> f64 {
+    let mut u = x.to_vec();
+    m.sweep(&mut u);
+    match k {
+        0 => nudge(&mut u, 0.1),
+        _ => {
+            nudge(&mut u, 0.2);
+        }
+    }
+    replace(&mut u, x[1] * 2.0);
+    u[0] * u[1] + u[2]
+}
+
+#[test]
+fn in_place_calls_on_struct_parameters_and_in_arms() {
+    let m = Sweeper { w: 0.5 };
+    let x = [0.3, 0.7, 1.1];
+    let (v, (gm, gx)) = sweep_user_grad(&m, &x, 0);
+    // u1 = x1 + w x0, u2 = x2 + w u1, u0 = 2 x1: f = 2 x1 u1 + u2.
+    assert_close(&[v], &[2.715], "value");
+    assert_close(&[gm.w], &[1.42], "gradient w");
+    assert_close(&gx, &[1.4 * 0.5 + 0.25, 1.7 + 1.4 + 0.5, 1.0], "gradient x");
+    let fd = fd_grad(
+        |z| sweep_user(&Sweeper { w: z[0] }, &z[1..], 1),
+        &[0.5, 0.3, 0.7, 1.1],
+    );
+    let (_, (gm1, gx1)) = sweep_user_grad(&m, &x, 1);
+    let mut g1 = vec![gm1.w];
+    g1.extend(gx1);
+    assert_close(&g1, &fd, "gradient, other arm");
+}

@@ -241,10 +241,9 @@ pub fn call_site(e: &Expr) -> Option<Vec<syn::Stmt>> {
                     s.as_str(),
                     "std" | "core" | "alloc" | "ad_runtime" | "ndarray"
                 )
-            }) || matches!(
-                segs.last().map(String::as_str),
-                Some("swap" | "replace" | "take")
-            ) || f.qself.is_some()
+            }) || segs.iter().any(|s| s == "mem")
+                || (segs.len() == 1 && segs[0] == "swap")
+                || f.qself.is_some()
             {
                 return None;
             }
@@ -261,14 +260,19 @@ pub fn call_site(e: &Expr) -> Option<Vec<syn::Stmt>> {
                 Box::new(move |args| syn::parse_quote_spanned!(span=> #func(#(#args),*))),
             )
         }
+        // A method of `self`, of a struct parameter or local, or of a field (`self.m(..)`,
+        // `m.sweep(&mut u)`, `self.layer.apply(x, &mut out)`), not a container's own
+        // (`v.append(&mut w)`).
         Expr::MethodCall(m)
-            if matches!(strip(&m.receiver), Expr::Path(p) if p.path.is_ident("self"))
-                && m.turbofish.is_none() =>
+            if matches!(strip(&m.receiver), Expr::Path(_) | Expr::Field(_))
+                && m.turbofish.is_none()
+                && !crate::sema::rules::known_method(&m.method.to_string()) =>
         {
             let method = twin_name(&m.method);
+            let recv = m.receiver.clone();
             (
                 m.args.iter().collect(),
-                Box::new(move |args| syn::parse_quote_spanned!(span=> self.#method(#(#args),*))),
+                Box::new(move |args| syn::parse_quote_spanned!(span=> #recv.#method(#(#args),*))),
             )
         }
         _ => return None,

@@ -660,8 +660,9 @@ impl VisitMut for Everyday {
                 }
                 continue;
             }
-            // A call that lends places by `&mut`: the assignment of its value twin's result.
-            if let syn::Stmt::Expr(e, Some(_)) = &s
+            // A call that lends places by `&mut`: the assignment of its value twin's result
+            // (also as a block's last expression, whose value is then `()`).
+            if let syn::Stmt::Expr(e, _) = &s
                 && let Some(stmts) = super::inplace::call_site(e)
             {
                 for mut s in stmts {
@@ -684,6 +685,16 @@ impl VisitMut for Everyday {
     }
 
     fn visit_expr_mut(&mut self, e: &mut Expr) {
+        // A match arm whose body is an in-place call (`0 => step(&mut y, h),`): a block with
+        // the call as its statement, so it is rewritten like one.
+        if let Expr::Match(m) = e {
+            for arm in &mut m.arms {
+                if super::inplace::call_site(&arm.body).is_some() {
+                    let body = &arm.body;
+                    *arm.body = syn::parse_quote_spanned!(body.span()=> { #body; });
+                }
+            }
+        }
         if let Some(new) = if_let_get(e).or_else(|| chunk_loop(e)) {
             *e = new;
         }
@@ -697,6 +708,38 @@ impl VisitMut for Everyday {
             return self.visit_expr_mut(e);
         }
         syn::visit_mut::visit_expr_mut(self, e);
+        // A user method on the result of another (`v.scale(c).add(w)`) or of a struct's
+        // associated function (`V2::new(a, b).norm()`): the result bound to a name first,
+        // so the front end can type it (see `struct_made`) and call the method on it. (After
+        // the receiver's own rewrite, so chains of three or more bind each link.)
+        if let Expr::MethodCall(m) = e
+            && m.turbofish.is_none()
+            && !crate::sema::rules::known_method(&m.method.to_string())
+            && match strip(&m.receiver) {
+                Expr::MethodCall(inner) => {
+                    !crate::sema::rules::known_method(&inner.method.to_string())
+                        && matches!(strip(&inner.receiver), Expr::Path(_) | Expr::Field(_))
+                }
+                Expr::Block(b) => b.block.stmts.first().is_some_and(|s| {
+                    matches!(s, syn::Stmt::Local(l) if matches!(&l.pat, Pat::Ident(pi) if pi.ident == "__ad_chain"))
+                }),
+                Expr::Call(c) => matches!(strip(&c.func), Expr::Path(p)
+                    if p.path.segments.len() == 2
+                        && {
+                            let ty = p.path.segments[0].ident.to_string();
+                            ty.starts_with(|c: char| c.is_uppercase())
+                                && !ty.starts_with("Array")
+                                && !matches!(ty.as_str(), "Zip" | "Vec" | "String" | "Box" | "Axis" | "Some")
+                        }),
+                _ => false,
+            }
+        {
+            let t = Ident::new("__ad_chain", m.span());
+            let recv = &m.receiver;
+            let mut m2 = m.clone();
+            m2.receiver = Box::new(syn::parse_quote!(#t));
+            *e = syn::parse_quote_spanned!(m.span()=> { let #t = #recv; #m2 });
+        }
         // `v.to_vec()` / `v.to_owned()` of a local `Vec`: its clone (the macro's `to_vec` is
         // the slice parameters' one).
         if let Expr::MethodCall(m) = e

@@ -409,6 +409,11 @@ pub fn known_method(name: &str) -> bool {
         "chunks_exact",
         "as_slice",
         "as_ref",
+        // ndarray's `Zip`.
+        "and",
+        "and_broadcast",
+        "map_collect",
+        "fold_while",
     ];
     method(name).is_some()
         || tensor_method(name).is_some()
