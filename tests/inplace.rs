@@ -409,3 +409,50 @@ fn in_place_calls_on_struct_parameters_and_in_arms() {
     g1.extend(gx1);
     assert_close(&g1, &fd, "gradient, other arm");
 }
+
+// Hunt 5 (H5-1, H5-2): `iter_mut` loops (also zipped with another sequence) and `fill` /
+// `copy_from_slice` on float buffers, read as the element writes they stand for.
+#[differentiable]
+fn iter_mut_step(y: &mut [f64], k: &[f64], h: f64) {
+    let mut tmp = vec![0.0; y.len()];
+    for (t, &ki) in tmp.iter_mut().zip(k.iter()) {
+        *t = ki * h;
+    }
+    for (yi, ti) in y.iter_mut().zip(&tmp) {
+        *yi += ti * *yi;
+    }
+    for v in y.iter_mut() {
+        *v = v.tanh();
+    }
+    let mut out = vec![0.0; y.len()];
+    out.fill(0.5);
+    out.copy_from_slice(&tmp);
+    y[0] += out[1];
+}
+
+#[differentiable]
+fn iter_mut_run(x: &[f64], h: f64) -> f64 {
+    let mut y = x.to_vec();
+    let k = vec![1.0, 2.0, 3.0];
+    iter_mut_step(&mut y, &k, h);
+    y[0] * y[1] + y[2]
+}
+
+#[test]
+fn iter_mut_and_fill_in_place() {
+    check_all(
+        &[0.3, 0.7, 1.1, 0.1],
+        &|z| iter_mut_run(&z[..3], z[3]),
+        &|z| {
+            let (v, (mut g, gh)) = iter_mut_run_grad(&z[..3], z[3]);
+            g.push(gh);
+            (v, g)
+        },
+        &|z, t| iter_mut_run_jvp(&z[..3], z[3], &t[..3], t[3]),
+        &|z, t| {
+            let (_, _, (mut h, hh)) = iter_mut_run_hvp(&z[..3], z[3], &t[..3], t[3]);
+            h.push(hh);
+            h
+        },
+    );
+}

@@ -675,6 +675,7 @@ impl VisitMut for Everyday {
                 && let Some(new) = swap_elements(e, &self.floats)
                     .or_else(|| mem_swap(e))
                     .or_else(|| destructuring(e))
+                    .or_else(|| fill_loop(e, &self.floats))
             {
                 s = new;
             }
@@ -694,6 +695,11 @@ impl VisitMut for Everyday {
                     *arm.body = syn::parse_quote_spanned!(body.span()=> { #body; });
                 }
             }
+        }
+        if let Expr::ForLoop(f) = e
+            && let Some(new) = iter_mut_loop(f)
+        {
+            *e = new;
         }
         if let Some(new) = if_let_get(e).or_else(|| chunk_loop(e)) {
             *e = new;
@@ -953,4 +959,120 @@ fn field_write(e: &Expr, constants: &[String]) -> Option<Vec<syn::Stmt>> {
             _ => return None,
         }
     }
+}
+
+/// `xs.fill(v);` and `xs.copy_from_slice(&src);` of a known float sequence `xs` (`v` and
+/// `src` plain names or literals): the element writes they stand for, `for i in 0..xs.len()
+/// { xs[i] = v; }` (`= src[i]`), differentiated like any (the methods have no rules).
+fn fill_loop(e: &Expr, floats: &std::collections::HashSet<String>) -> Option<syn::Stmt> {
+    let Expr::MethodCall(m) = strip(e) else {
+        return None;
+    };
+    let Expr::Path(p) = strip(&m.receiver) else {
+        return None;
+    };
+    let xs = p.path.get_ident()?;
+    if !floats.contains(&xs.to_string()) || m.args.len() != 1 || m.turbofish.is_some() {
+        return None;
+    }
+    let simple = |e: &Expr| matches!(strip(e), Expr::Lit(_) | Expr::Path(_));
+    let i = Ident::new("__ad_fill_i", m.span());
+    let span = m.span();
+    match m.method.to_string().as_str() {
+        "fill" if simple(&m.args[0]) => {
+            let v = &m.args[0];
+            Some(syn::parse_quote_spanned!(span=> for #i in 0..#xs.len() { #xs[#i] = #v; }))
+        }
+        "copy_from_slice" => {
+            let src = match strip(&m.args[0]) {
+                Expr::Reference(r) if r.mutability.is_none() && simple(&r.expr) => {
+                    (*r.expr).clone()
+                }
+                other if simple(other) => other.clone(),
+                _ => return None,
+            };
+            Some(syn::parse_quote_spanned!(span=> for #i in 0..#xs.len() { #xs[#i] = #src[#i]; }))
+        }
+        _ => None,
+    }
+}
+
+/// `for v in ys.iter_mut() { *v = .. }`, also `.zip(zs.iter())` / `.zip(&zs)` / `.zip(zs)`
+/// with a pattern `(y, z)` or `(y, &z)`: the index loop it stands for, with `*v` and `v`
+/// read as `ys[i]` (and `z` as `zs[i]`), so the writes are element writes.
+fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
+    let (ys, zs) = match strip(&f.expr) {
+        Expr::MethodCall(m) if m.method == "iter_mut" && m.args.is_empty() => {
+            (m.receiver.clone(), None)
+        }
+        Expr::MethodCall(z) if z.method == "zip" && z.args.len() == 1 => match strip(&z.receiver) {
+            Expr::MethodCall(m) if m.method == "iter_mut" && m.args.is_empty() => {
+                let other = match strip(&z.args[0]) {
+                    Expr::MethodCall(it) if it.method == "iter" && it.args.is_empty() => {
+                        (*it.receiver).clone()
+                    }
+                    Expr::Reference(r) if r.mutability.is_none() => (*r.expr).clone(),
+                    other => other.clone(),
+                };
+                (m.receiver.clone(), Some(other))
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let simple = |e: &Expr| matches!(strip(e), Expr::Path(p) if p.path.get_ident().is_some());
+    if !simple(&ys) || zs.as_ref().is_some_and(|z| !simple(z)) {
+        return None;
+    }
+    let name = |p: &Pat| match p {
+        Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => Some(pi.ident.clone()),
+        _ => None,
+    };
+    let (y, z) = match (&f.pat.as_ref(), &zs) {
+        (p, None) => (name(p)?, None),
+        (Pat::Tuple(t), Some(_)) if t.elems.len() == 2 => {
+            let z = match &t.elems[1] {
+                Pat::Reference(r) => name(&r.pat)?,
+                p => name(p)?,
+            };
+            (name(&t.elems[0])?, Some(z))
+        }
+        _ => return None,
+    };
+    let i = Ident::new("__ad_iter_i", f.span());
+    struct Subst<'a>(Vec<(&'a Ident, Expr)>);
+    impl VisitMut for Subst<'_> {
+        fn visit_expr_mut(&mut self, e: &mut Expr) {
+            let target = match e {
+                Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => match strip(&u.expr) {
+                    Expr::Path(p) => p.path.get_ident().cloned(),
+                    _ => None,
+                },
+                Expr::Path(p) => p.path.get_ident().cloned(),
+                _ => None,
+            };
+            if let Some(t) = target
+                && let Some((_, x)) = self.0.iter().find(|(n, _)| **n == t)
+            {
+                *e = x.clone();
+                return;
+            }
+            syn::visit_mut::visit_expr_mut(self, e);
+        }
+        fn visit_expr_closure_mut(&mut self, _: &mut ExprClosure) {}
+    }
+    let mut subst = vec![(&y, syn::parse_quote!(#ys[#i]))];
+    if let (Some(z), Some(zs)) = (&z, &zs) {
+        subst.push((z, syn::parse_quote!(#zs[#i])));
+    }
+    let mut body = f.body.clone();
+    let mut s = Subst(subst);
+    s.visit_block_mut(&mut body);
+    let span = f.span();
+    Some(match &zs {
+        None => syn::parse_quote_spanned!(span=> for #i in 0..#ys.len() #body),
+        Some(zs) => {
+            syn::parse_quote_spanned!(span=> for #i in 0..#ys.len().min(#zs.len()) #body)
+        }
+    })
 }
