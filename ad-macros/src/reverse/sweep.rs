@@ -414,7 +414,7 @@ impl<'a> Gen<'a> {
                     }
                     _ => quote!(),
                 };
-                quote_spanned!(*span=> { #restore let #g = #rt::take_index(&mut #d, #b.len()); #acc })
+                quote_spanned!(*span=> { #restore let #g = #rt::take_pushed(&mut #d, #b.len()); #acc })
             }
             Stmt::If {
                 id,

@@ -34,6 +34,20 @@ pub fn take_index<T: Zero>(d: &mut Vec<T>, i: usize) -> T {
     }
 }
 
+// x.push(e) (x had n elements);  ē += x̄[n];  x̄ has n elements again
+/// Takes `d[n]` out (zero if `d` is shorter) and shortens `d` to `n`: the reverse of a push
+/// onto a buffer of `n` elements, after which the buffer's cotangent has its length again
+/// (a `Vec` parameter's gradient has the parameter's length).
+#[inline(always)]
+pub fn take_pushed<T: Zero>(d: &mut Vec<T>, n: usize) -> T {
+    let g = match d.get_mut(n) {
+        Some(v) => core::mem::replace(v, T::zero()),
+        None => T::zero(),
+    };
+    d.truncate(n);
+    g
+}
+
 // x[i] = x[i] + e;  ē += x̄[i]  (x̄[i] unchanged: the old element's cotangent is the new one's)
 /// A copy of `d[i]`; zero if `d` is shorter.
 #[inline(always)]
