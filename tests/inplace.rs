@@ -456,3 +456,27 @@ fn iter_mut_and_fill_in_place() {
         },
     );
 }
+
+// A clone of a `Vec` parameter grown by an in-place push: the parameter's gradient has its
+// length (it came back one entry too long, the pushed element's zero cotangent appended).
+#[differentiable]
+fn grow_by(y: &mut Vec<f64>, a: f64) {
+    y.push(a * y[0]);
+}
+
+#[differentiable]
+fn grown(vv: Vec<f64>, a: f64) -> f64 {
+    let mut b = vv.to_vec();
+    grow_by(&mut b, a);
+    b[0] * b[b.len() - 1] + b[1]
+}
+
+#[test]
+fn gradient_of_a_grown_clone_has_the_parameters_length() {
+    let (v, (g, ga)) = grown_grad(vec![1.0, 2.0, 3.0], 0.5);
+    // f = a v0² + v1.
+    assert_eq!(v, 2.5);
+    assert_eq!(g.len(), 3);
+    assert_close(&g, &[1.0, 1.0, 0.0], "gradient");
+    assert_close(&[ga], &[1.0], "gradient a");
+}
