@@ -480,3 +480,28 @@ fn gradient_of_a_grown_clone_has_the_parameters_length() {
     assert_close(&g, &[1.0, 1.0, 0.0], "gradient");
     assert_close(&[ga], &[1.0], "gradient a");
 }
+
+/// An array literal of float methods lent to an in-place function on `&mut [f64; 2]`.
+#[differentiable]
+fn pair_step(r: &mut [f64; 2], x: f64) {
+    r[0] *= x;
+    r[1] += r[0];
+}
+
+#[differentiable]
+fn pair_user(x: f64) -> f64 {
+    let mut r = [x.sin(), x.cos()];
+    pair_step(&mut r, x);
+    r[0] * r[1]
+}
+
+#[test]
+fn array_literal_lent_in_place() {
+    let f = |x: f64| {
+        let (a, b) = (x.sin() * x, x.cos() + x.sin() * x);
+        a * b
+    };
+    let (v, g) = pair_user_grad(0.4);
+    assert_close(&[v], &[f(0.4)], "value");
+    assert_close(&[g], &fd_grad(|z| f(z[0]), &[0.4]), "gradient");
+}

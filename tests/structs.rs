@@ -1100,3 +1100,55 @@ fn struct_calls_in_loops_and_builtin_names() {
     let (_, jt) = w2_all_jvp(v0, k, 0.0, 1.0);
     assert_close(&[jt], &[gk], "jvp");
 }
+
+// Generator findings: a copy of a struct parameter read by field next to a loop (the fused
+// `f_vjp` declared its adjoint before the type token existed), an array field copied into an
+// annotated local.
+#[differentiable]
+fn copy_then_loop(xs: &[f64], vb: W2) -> f64 {
+    let c = vb;
+    let mut s = 0.0;
+    for i in 0..xs.len() {
+        s += xs[i].sin();
+    }
+    c.x * c.y + s
+}
+
+#[derive(Clone, Debug, Differentiable)]
+struct WithArray {
+    w: [f64; 3],
+    b: f64,
+}
+
+#[differentiable]
+fn array_field_copy(p: &WithArray) -> f64 {
+    let r: [f64; 3] = p.w;
+    r[0] * r[1] + p.b
+}
+
+#[test]
+fn struct_copies_and_array_fields() {
+    let (v, (gx, gv)) = copy_then_loop_vjp(&[0.1, 0.2], W2 { x: 1.5, y: 2.0 }, 1.0);
+    assert_close(&[v], &[3.0 + 0.1f64.sin() + 0.2f64.sin()], "value");
+    assert_close(&gx, &[0.1f64.cos(), 0.2f64.cos()], "gradient xs");
+    assert_close(&[gv.x, gv.y], &[2.0, 1.5], "gradient vb");
+    let p = WithArray {
+        w: [1.0, 2.0, 3.0],
+        b: 0.5,
+    };
+    let (v, g) = array_field_copy_grad(&p);
+    assert_eq!(v, 2.5);
+    assert_close(
+        &[g.w[0], g.w[1], g.w[2], g.b],
+        &[2.0, 1.0, 0.0, 1.0],
+        "gradient",
+    );
+    let (_, _, h) = array_field_copy_hvp(
+        &p,
+        &WithArray {
+            w: [1.0, 0.0, 0.0],
+            b: 0.0,
+        },
+    );
+    assert_close(&[h.w[0], h.w[1], h.w[2]], &[0.0, 1.0, 0.0], "hvp");
+}

@@ -612,6 +612,16 @@ impl Lowerer<'_> {
                 .float_type_of(&b.left)
                 .or_else(|| self.float_type_of(&b.right)),
             Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => self.float_type_of(&u.expr),
+            // A float method of a float (`x.sin()`, `x.powi(2)`).
+            Expr::MethodCall(m)
+                if matches!(
+                    crate::sema::rules::method(&m.method.to_string()),
+                    Some(crate::sema::rules::MethodRule::Diff { .. })
+                ) =>
+            {
+                self.float_type_of(&m.receiver)
+            }
+            Expr::Paren(p) => self.float_type_of(&p.expr),
             _ => None,
         }
     }

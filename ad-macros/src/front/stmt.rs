@@ -261,8 +261,14 @@ impl Lowerer<'_> {
                 self.float_literal = elem.is_some_and(|e| {
                     matches!(e, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
                 });
-                let op = self.lower_op(&init.expr);
+                let mut op = self.lower_op(&init.expr);
                 self.float_literal = false;
+                // `let r: [f64; 3] = p.w;`: a field read borrows an array; the annotation
+                // asks for the copy.
+                if matches!(ty, Some(syn::Type::Array(_))) && matches!(op, Op::Member(..)) {
+                    let t = self.let_temp(op, init.expr.span());
+                    op = Op::Deref(t);
+                }
                 let kind = if pi.mutability.is_some() {
                     VarKind::LetMut
                 } else {

@@ -119,8 +119,18 @@ impl<'a> Gen<'a> {
             } else if v == self.func.ret {
                 out.extend(quote!(let mut #d = #seed;));
             } else if self.struct_base(v) {
-                let z = self.derived("__dt", v);
-                out.extend(quote!(let mut #d = #z.zero();));
+                // Its type where the code shows it (a literal, a copy of a struct parameter),
+                // so the declaration needs nothing the forward sweep makes (a fused `f_vjp`
+                // declares adjoints before it); else the token made next to it.
+                match self.visible_struct_type(v) {
+                    Some(ty) => out.extend(
+                        quote!(let mut #d: <#ty as ::ad_runtime::Differentiable>::Tangent = #rt::zero();),
+                    ),
+                    None => {
+                        let z = self.derived("__dt", v);
+                        out.extend(quote!(let mut #d = #z.zero();));
+                    }
+                }
             } else if self.an.adj(v) && self.array_typed_local(v) {
                 out.extend(self.local_adjoint(v));
             } else if let Some(len) = self.an.adj(v).then(|| self.presized_len(v)).flatten() {
@@ -147,6 +157,27 @@ impl<'a> Gen<'a> {
 
     /// The declaration of a local's adjoint: the shape-free zero, or the zero array of an
     /// array-typed local (see [`Gen::array_typed_local`]).
+    /// The struct type of `v` where the code shows it: a struct literal's path, or the type of
+    /// the struct parameter `v` copies (`let c = vb;`, `let c = p.clone();`, `*p`).
+    fn visible_struct_type(&self, v: VarId) -> Option<TokenStream> {
+        match self.func.defs.get(&v)? {
+            Op::StructLit(path, _) => Some(quote!(#path)),
+            Op::Copy(Atom::Var(w)) | Op::CloneOf(Atom::Var(w)) | Op::Deref(Atom::Var(w))
+                if *w != v =>
+            {
+                if self.func.vars[*w].kind != VarKind::Param {
+                    return self.visible_struct_type(*w);
+                }
+                let ty = match self.func.vars[*w].ty.as_ref()? {
+                    syn::Type::Reference(r) => (*r.elem).clone(),
+                    t => t.clone(),
+                };
+                crate::front::is_struct_type(&ty).then(|| quote!(#ty))
+            }
+            _ => None,
+        }
+    }
+
     pub(super) fn local_adjoint(&self, v: VarId) -> TokenStream {
         let (rt, d) = (rt(), self.adj(v));
         // A struct in a loop body whose fields the reverse accumulates into (`acc(&mut
