@@ -424,10 +424,10 @@ fn iter_mut_step(y: &mut [f64], k: &[f64], h: f64) {
     for v in y.iter_mut() {
         *v = v.tanh();
     }
-    let mut out = vec![0.0; y.len()];
-    out.fill(0.5);
-    out.copy_from_slice(&tmp);
-    y[0] += out[1];
+    let keep = y[1];
+    y.fill(0.5);
+    y.copy_from_slice(&tmp);
+    y[0] += keep;
 }
 
 #[differentiable]

@@ -47,10 +47,22 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[Strin
             _ => None,
         })
         .collect();
+    let params = sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(pt) => match &*pt.pat {
+                Pat::Ident(pi) => Some(pi.ident.to_string()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
     Everyday {
         floats,
         vecs,
         constants: constants.to_vec(),
+        params,
     }
     .visit_block_mut(block);
 }
@@ -64,6 +76,9 @@ struct Everyday {
     /// Parameters left out of `wrt`: their fields are not rewritten as writes (their type
     /// need not be a derived struct; writing there is reported as unsupported).
     constants: Vec<String>,
+    /// The parameters' names (`fill` and `copy_from_slice` are rewritten on those only: an
+    /// in-place function's buffers; a local buffer keeps the method, a constant's fill).
+    params: std::collections::HashSet<String>,
 }
 
 /// `[f64]`, `Vec<f64>`, `[f64; N]` (also `f32`), behind any references.
@@ -675,7 +690,7 @@ impl VisitMut for Everyday {
                 && let Some(new) = swap_elements(e, &self.floats)
                     .or_else(|| mem_swap(e))
                     .or_else(|| destructuring(e))
-                    .or_else(|| fill_loop(e, &self.floats))
+                    .or_else(|| fill_loop(e, &self.floats, &self.params))
             {
                 s = new;
             }
@@ -964,7 +979,11 @@ fn field_write(e: &Expr, constants: &[String]) -> Option<Vec<syn::Stmt>> {
 /// `xs.fill(v);` and `xs.copy_from_slice(&src);` of a known float sequence `xs` (`v` and
 /// `src` plain names or literals): the element writes they stand for, `for i in 0..xs.len()
 /// { xs[i] = v; }` (`= src[i]`), differentiated like any (the methods have no rules).
-fn fill_loop(e: &Expr, floats: &std::collections::HashSet<String>) -> Option<syn::Stmt> {
+fn fill_loop(
+    e: &Expr,
+    floats: &std::collections::HashSet<String>,
+    params: &std::collections::HashSet<String>,
+) -> Option<syn::Stmt> {
     let Expr::MethodCall(m) = strip(e) else {
         return None;
     };
@@ -972,7 +991,11 @@ fn fill_loop(e: &Expr, floats: &std::collections::HashSet<String>) -> Option<syn
         return None;
     };
     let xs = p.path.get_ident()?;
-    if !floats.contains(&xs.to_string()) || m.args.len() != 1 || m.turbofish.is_some() {
+    if !floats.contains(&xs.to_string())
+        || !params.contains(&xs.to_string())
+        || m.args.len() != 1
+        || m.turbofish.is_some()
+    {
         return None;
     }
     let simple = |e: &Expr| matches!(strip(e), Expr::Lit(_) | Expr::Path(_));
