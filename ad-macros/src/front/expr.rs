@@ -598,6 +598,7 @@ impl Lowerer<'_> {
                 syn::Lit::Float(f) if matches!(f.suffix(), "f64" | "f32") => {
                     Some(syn::parse_str(f.suffix()).ok()?)
                 }
+                syn::Lit::Float(_) => self.literal_float.clone(),
                 _ => None,
             },
             Expr::Path(_) => var_ty(e).filter(|t| float_ty(t)),

@@ -96,6 +96,9 @@ pub struct Lowerer<'a> {
     pub(super) method_call: bool,
     /// The `let` being lowered declares a float array (`let h: [f64; 2] = [..]`).
     pub(super) float_literal: bool,
+    /// The type of an unsuffixed float literal where the function shows it: `f64` when its
+    /// signature names neither `f32` nor a float type parameter.
+    pub(super) literal_float: Option<syn::Type>,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -132,6 +135,12 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
         pending_bind: None,
         method_call: false,
         float_literal: false,
+        literal_float: {
+            let sig = &item.sig;
+            let text = quote::quote!(#sig).to_string();
+            (!text.contains("f32") && super::syntax::float_param(item).is_none())
+                .then(|| syn::parse_quote!(f64))
+        },
     };
     let ret = lw.temp_var(VarKind::Deferred, "ret");
     lw.ret = ret;
