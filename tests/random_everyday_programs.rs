@@ -332,7 +332,7 @@ fn points(seed: u64, n: usize) -> Vec<f64> {
         })
         .collect()
 }
-// constructs: accessors 6, array 6, array_pattern 2, array_read 2, array_result 4, array_write 3, assoc 3, chain 2, checkpoint 2, checkpoint_vec 1, closure 5, collect 6, destructure 1, destructure_assign 4, double_buffer 5, enum_filter 6, fold_rev 5, for_chain 4, generic 9, guard 1, guard_mode 2, if_let 4, inplace 16, inplace_at_checkpoint 1, inplace_at_if_let_or_match 1, inplace_at_loop 4, inplace_at_loop_branch 2, inplace_at_once 2, inplace_at_twice 5, inplace_at_while 1, inplace_bump 1, inplace_derivs 4, inplace_grow 1, inplace_mix 1, inplace_own_arr 3, inplace_own_arr_sc 2, inplace_own_buf 1, inplace_own_vec 1, inplace_rot 1, inplace_spread 1, let_else 3, local_method 3, map_sum 2, mem_swap 2, method 3, method2 4, method3 1, mutual 4, param_ar_copied 2, param_arr 2, param_arr_copied 3, param_va 3, param_vb 1, param_vv 2, param_vv_copied 2, skip_take 2, split_at 5, step_count 8, sub_slice 6, sum_atoms 7, swap_index 1, swap_sort 11, tuple_match 5, vec3 6, vec3_closure 2, vec3_expr 1, vec3_free_fn 2, vec3_loop_state 1, while_let 3, zip 2, zip_bare 2
+// constructs: accessors 4, array 2, array_result 3, array_write 1, assoc 3, chain 1, checkpoint 3, closure 6, collect 4, destructure 2, destructure_assign 1, double_buffer 6, enum_filter 6, fold_rev 4, for_chain 8, generic 9, guard 1, guard_mode 1, inplace 18, inplace_at_checkpoint 2, inplace_at_loop 4, inplace_at_once 3, inplace_at_twice 5, inplace_at_while 4, inplace_bump 1, inplace_derivs 2, inplace_grow 3, inplace_mix 1, inplace_nudge 1, inplace_own_arr 1, inplace_own_buf 2, inplace_own_buf_sc 1, inplace_own_vec 2, inplace_relax 1, inplace_relax_twice 2, inplace_rot 1, let_else 1, local_method 2, map_sum 2, match 1, mem_swap 3, method 3, method2 2, method3 3, mutual 4, param_ar 2, param_arr 4, param_arr_copied 2, param_va 7, param_vb 3, param_vr 2, param_vv 1, param_vv_copied 4, skip_take 4, split_at 5, step_count 3, sub_slice 4, sum_atoms 3, swap_index 2, swap_sort 1, tuple_match 4, vec3 13, vec3_closure 4, vec3_expr 1, vec3_free_fn 3, vec3_loop_state 1, vec3_method_result 4, while_let 4, zip 1, zip_bare 4
 
 #[differentiable]
 pub fn f000<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
@@ -546,7 +546,7 @@ pub fn f002(x: f64, xs: &[f64], arr: [f64; 3]) -> f64 {
     let vq0_0 = V3::new(x, (x + 0.528).tanh(), (arr[0] * -0.590).tanh());
     let vq0_1 = V3::new(xs[3], (xs[1] * -0.706).cos(), (x).sin());
     let vq0_2 = V3::new((x + 0.496).tanh(), (x * -1.152).tanh(), arr[0]);
-    let s0 = pull(vq0_0, vq0_1, (x * -0.491).tanh()) + vq0_0.dist(vq0_0);
+    let s0 = pull(vq0_0, vq0_1, (x * -0.491).tanh()) + pull(vq0_2, vq0_0, 1.085);
     let mut ib1 = vec![
         (xs[2] * 0.446).cos(),
         (x * -0.602).cos(),
@@ -673,18 +673,18 @@ pub fn f003(
         z: (xs[3] * -0.204).cos(),
     };
     let g4 = |t: f64| vq4_0.dist(V3::new(t, (t * 0.693).cos(), t * t * 0.5));
-    let s4 = g4(arr[1]) + g4(arr[2]);
-    let (mut u5, mut w5) = (s2, (s1 * 0.220).cos());
-    for _ in 0..3 {
-        (u5, w5) = (w5, u5 * 0.5 + (w5 * 0.805).cos() * 0.3);
+    let s4 = g4(arr[2]) + g4(-1.167);
+    let mut ib5 = vec![
+        (s4 * 0.270).cos(),
+        (xs[3] * 0.805).cos(),
+        (p.q.c).sin(),
+        (s2 * -1.067).cos(),
+    ];
+    for i in 0..2 {
+        grow(&mut ib5, (vv[3] * 0.390).cos() + 0.1 * (i) as f64);
     }
-    [u5, w5] = [w5, u5];
-    let s5 = u5 * w5 + u5;
-    let s6: f64 = xs
-        .iter()
-        .zip(p.v.iter())
-        .map(|(a, b)| (*a * -0.853).tanh() * b)
-        .sum();
+    let s5 = ib5[ib5.len() - 1] * 1.113 + ib5[1] + (ib5.len() as f64) * 0.01;
+    let s6 = P::blend(arr[0], 0.951);
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
@@ -819,61 +819,43 @@ fn test_f003() {
 }
 
 #[differentiable]
-pub fn f004(x: f64, xs: &[f64], p: &P, o: Option<f64>) -> f64 {
-    let s0: f64 = xs
+pub fn f004<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let (l0, r0) = xs.split_at(2);
+    let s0 = l0[0] * r0[0] + (x * x * T::from(1.129).unwrap());
+    let s1: T = xs
         .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v + -1.173).tanh() * (i as f64 + 1.0))
+        .skip(0)
+        .take(3)
+        .map(|v| ((*v * T::from(-0.729).unwrap()).sin() * T::from(-0.542).unwrap()))
         .sum();
-    let mut b1: Vec<f64> = vec![
-        (p.a).sin() * 0.3 + 3.0,
-        (p.q.c).sin() * 0.3 + 0.0,
-        (p.a).sin() * 0.3 + 1.0,
-        (p.a).sin() * 0.3 + 2.0,
-    ];
-    let nb1 = b1.len();
-    for i in 0..nb1 {
-        for j in 0..nb1 - 1 - i {
-            if b1[j] > b1[j + 1] {
-                b1.swap(j, j + 1);
-            }
-        }
+    let mut s2 = T::from(0.0).unwrap();
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s2 = s2 + (*v * *v * T::from(-0.433).unwrap()) * s1;
     }
-    let s1: f64 = b1
-        .iter()
-        .enumerate()
-        .map(|(i, v)| *v * (i + 1) as f64)
-        .sum::<f64>()
-        * 0.05;
-    let s2 = if let Some(c) = o {
-        (p.q.u[3] * p.q.u[3] * 0.360) * c
-    } else {
-        (p.q.u[3] + 1.114).tanh()
-    };
-    (s0 * 0.5).tanh() + s1 + s2
+    let mut s3 = T::from(0.0).unwrap();
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s3 = s3 + (*v + T::from(-0.484).unwrap()).tanh() * s1;
+    }
+    let mut stack4 = vec![1usize, 2, 3];
+    let mut s4 = s3;
+    while let Some(j) = stack4.pop() {
+        s4 = s4 * T::from(0.5).unwrap() + T::from(j).unwrap();
+    }
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f004() {
     for k in 0..3u64 {
-        let z = points(1004 * 31 + k, 19);
-        let t = points(1004 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f004(z[0], &z[1..5], &unflat(&z[5..19]), None);
-        let (v, (g_x, g_xs, g_p)) = f004_grad(z[0], &z[1..5], &unflat(&z[5..19]), None);
+        let z = points(1004 * 31 + k, 5);
+        let t = points(1004 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f004(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f004_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f004 gradient");
-        let (vj, tj) = f004_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            None,
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
+        let (vj, tj) = f004_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -886,102 +868,125 @@ fn test_f004() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f004 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f004_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            None,
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let (_, _, (h_x, h_xs)) = f004_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f004_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), None);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f004_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), None);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs)) = f004_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f004_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f004 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f004_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f004 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f004 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f005(x: f64, p: &P, vv: Vec<f64>, va: V3, o: Option<f64>) -> f64 {
-    let s0 = ping(((p.b * 1.017).sin() * -0.863), 2);
-    let s1 = match o {
-        Some(c) => (va.x * 0.628).tanh() + c,
-        None => va.x,
-    };
-    let vq2_0 = V3::new((x * x * -0.963), (s1 * -1.112).tanh(), s0);
-    let vq2_1 = V3 {
-        x: (s1 * 0.294).cos(),
-        y: p.b,
-        z: (p.q.c * -0.330),
-    };
-    let s2 = vq2_0.twist(vq2_1) + vq2_0.wave(p.w[2]);
-    let pl3 = P {
-        a: (va.y * -0.269).cos(),
+pub fn f005(
+    x: f64,
+    xs: &[f64],
+    p: &P,
+    arr0: [f64; 3],
+    rf: &[f64; 3],
+    va: V3,
+    vb: V3,
+    vr: &V3,
+) -> f64 {
+    let arr = arr0;
+    let pl0 = P {
+        a: (p.q.u[0] * 0.235),
         b: p.b,
         v: p.v.clone(),
         w: p.w,
         q: p.q.clone(),
         tag: 1,
     };
-    let s3 = pl3.eval(p.q.u[2]);
-    let vq4_0 = V3 {
-        x: (x * 0.887).tanh(),
-        y: (x * 0.832),
-        z: p.v[2],
-    };
-    let g4 = |t: f64| vq4_0.dist(V3::new(t, (t * -0.373).tanh(), t * t * 0.5));
-    let s4 = g4(vv[1]) + g4(p.b);
-    let (l5, r5) = vv.split_at(3);
-    let s5 = l5[0] * r5[0] + (p.q.u[3] * p.q.u[3] * -0.276);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+    let s0 = pl0.eval(va.x);
+    let mut iu1 = (s0 * -0.738).cos();
+    bump(&mut iu1, (vr.y * -1.112).cos(), 2);
+    let s1 = iu1 * 0.513;
+    let s2 =
+        p.v.iter()
+            .rev()
+            .fold(-0.450, |acc, v| acc * 0.5 + (*v * -0.502));
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f005() {
     for k in 0..3u64 {
-        let z = points(1005 * 31 + k, 22);
-        let t = points(1005 * 37 + k + 100, 22);
+        let z = points(1005 * 31 + k, 34);
+        let t = points(1005 * 37 + k + 100, 34);
         let f = |z: &[f64]| {
             f005(
                 z[0],
-                &unflat(&z[1..15]),
-                z[15..19].to_vec(),
-                V3::new(z[19], z[20], z[21]),
-                Some(0.7),
+                &z[1..5],
+                &unflat(&z[5..19]),
+                [z[19], z[20], z[21]],
+                &[z[22], z[23], z[24]],
+                V3::new(z[25], z[26], z[27]),
+                V3::new(z[28], z[29], z[30]),
+                &V3::new(z[31], z[32], z[33]),
             )
         };
-        let (v, (g_x, g_p, g_vv, g_va)) = f005_grad(
+        let (v, (g_x, g_xs, g_p, g_arr, g_ar, g_va, g_vb, g_vr)) = f005_grad(
             z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            V3::new(z[19], z[20], z[21]),
-            Some(0.7),
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
+            &[z[22], z[23], z[24]],
+            V3::new(z[25], z[26], z[27]),
+            V3::new(z[28], z[29], z[30]),
+            &V3::new(z[31], z[32], z[33]),
         );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_vv.to_vec(), v3f(&g_va)].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_ar.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f005 gradient");
         let (vj, tj) = f005_jvp(
             z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            V3::new(z[19], z[20], z[21]),
-            Some(0.7),
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
+            &[z[22], z[23], z[24]],
+            V3::new(z[25], z[26], z[27]),
+            V3::new(z[28], z[29], z[30]),
+            &V3::new(z[31], z[32], z[33]),
             t[0],
-            &unflat(&t[1..15]),
-            t[15..19].to_vec(),
-            V3::new(t[19], t[20], t[21]),
+            &t[1..5],
+            &unflat(&t[5..19]),
+            [t[19], t[20], t[21]],
+            &[t[22], t[23], t[24]],
+            V3::new(t[25], t[26], t[27]),
+            V3::new(t[28], t[29], t[30]),
+            &V3::new(t[31], t[32], t[33]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -995,37 +1000,80 @@ fn test_f005() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f005 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_vv, h_va)) = f005_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_arr, h_ar, h_va, h_vb, h_vr)) = f005_hvp(
             z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            V3::new(z[19], z[20], z[21]),
-            Some(0.7),
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
+            &[z[22], z[23], z[24]],
+            V3::new(z[25], z[26], z[27]),
+            V3::new(z[28], z[29], z[30]),
+            &V3::new(z[31], z[32], z[33]),
             t[0],
-            &unflat(&t[1..15]),
-            t[15..19].to_vec(),
-            V3::new(t[19], t[20], t[21]),
+            &t[1..5],
+            &unflat(&t[5..19]),
+            [t[19], t[20], t[21]],
+            &[t[22], t[23], t[24]],
+            V3::new(t[25], t[26], t[27]),
+            V3::new(t[28], t[29], t[30]),
+            &V3::new(t[31], t[32], t[33]),
         );
-        let hv: Vec<f64> = [vec![h_x], flat(&h_p), h_vv.to_vec(), v3f(&h_va)].concat();
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_arr.to_vec(),
+            h_ar.to_vec(),
+            v3f(&h_va),
+            v3f(&h_vb),
+            v3f(&h_vr),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_vv, g_va)) = f005_grad(
+        let (_, (g_x, g_xs, g_p, g_arr, g_ar, g_va, g_vb, g_vr)) = f005_grad(
             zp[0],
-            &unflat(&zp[1..15]),
-            zp[15..19].to_vec(),
-            V3::new(zp[19], zp[20], zp[21]),
-            Some(0.7),
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            [zp[19], zp[20], zp[21]],
+            &[zp[22], zp[23], zp[24]],
+            V3::new(zp[25], zp[26], zp[27]),
+            V3::new(zp[28], zp[29], zp[30]),
+            &V3::new(zp[31], zp[32], zp[33]),
         );
-        let gp: Vec<f64> = [vec![g_x], flat(&g_p), g_vv.to_vec(), v3f(&g_va)].concat();
-        let (_, (g_x, g_p, g_vv, g_va)) = f005_grad(
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_ar.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_arr, g_ar, g_va, g_vb, g_vr)) = f005_grad(
             zm[0],
-            &unflat(&zm[1..15]),
-            zm[15..19].to_vec(),
-            V3::new(zm[19], zm[20], zm[21]),
-            Some(0.7),
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            [zm[19], zm[20], zm[21]],
+            &[zm[22], zm[23], zm[24]],
+            V3::new(zm[25], zm[26], zm[27]),
+            V3::new(zm[28], zm[29], zm[30]),
+            &V3::new(zm[31], zm[32], zm[33]),
         );
-        let gm: Vec<f64> = [vec![g_x], flat(&g_p), g_vv.to_vec(), v3f(&g_va)].concat();
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_ar.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1037,42 +1085,30 @@ fn test_f005() {
 
 #[differentiable]
 pub fn f006<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let y0 = &xs[0..];
-    let mut s0 = T::from(0.0).unwrap();
-    for (u, w) in xs.iter().zip(y0) {
-        s0 = s0 + (*u * T::from(-1.171).unwrap()).cos() * *w;
-    }
-    let mut s1 = (xs[3] * T::from(0.706).unwrap()).cos();
-    for &v in &xs[1..=2] {
-        s1 = s1 * (T::from(1.0).unwrap() + T::from(0.1).unwrap() * v);
-    }
-    let s2 = xs.first().copied().unwrap_or(T::from(0.0).unwrap())
-        * (xs[0] * xs[0] * T::from(0.602).unwrap())
-        + *xs.last().unwrap();
-    let (l3, r3) = xs.split_at(2);
-    let s3 = l3[0] * r3[0] + (s0 * s0 * T::from(-0.472).unwrap());
-    let mut b4 = vec![
-        (s1).sin() * T::from(0.3).unwrap() + T::from(0.0).unwrap(),
-        (s3 * T::from(-0.458).unwrap()).tanh() * T::from(0.3).unwrap() + T::from(2.0).unwrap(),
-        (s3 * T::from(-1.149).unwrap()).cos() * T::from(0.3).unwrap() + T::from(1.0).unwrap(),
-    ];
-    let nb4 = b4.len();
-    for i in 0..nb4 {
-        for j in 0..nb4 - 1 - i {
-            if b4[j] < b4[j + 1] {
-                b4.swap(j, j + 1);
-            }
+    let c0: Vec<T> = xs.iter().map(|v| (*v * T::from(0.625).unwrap())).collect();
+    let s0 = c0[0] * c0[1] + c0[3];
+    let mut cur1 = xs.to_vec();
+    let mut nxt1 = vec![T::from(0.0).unwrap(); cur1.len()];
+    for _ in 0..0 {
+        let nc = cur1.len();
+        for i in 0..nc {
+            nxt1[i] = T::from(0.5).unwrap() * (cur1[i] + cur1[(i + 1) % nc])
+                + T::from(0.2).unwrap() * (cur1[i] * T::from(-0.330).unwrap()).tanh();
         }
+        core::mem::swap(&mut cur1, &mut nxt1);
     }
-    let s4: T = b4
+    let s1 = cur1.iter().copied().sum::<T>() * T::from(0.943).unwrap()
+        + cur1[0] * (x * T::from(-0.589).unwrap()).tanh();
+    let s2: T = xs
         .iter()
         .enumerate()
-        .map(|(i, v)| *v * T::from(i + 1).unwrap())
-        .sum::<T>()
-        * T::from(0.05).unwrap();
-    let g5 = |t: T| (t).sin() * s1;
-    let s5 = g5(s2) + g5(T::from(0.599).unwrap());
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| (*v * T::from(-0.500).unwrap()) * T::from(i + 1).unwrap())
+        .sum();
+    let s3 = xs.first().copied().unwrap_or(T::from(0.0).unwrap())
+        * (s2 * T::from(0.525).unwrap()).tanh()
+        + *xs.last().unwrap();
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
@@ -1129,63 +1165,56 @@ fn test_f006() {
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f007(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
-    let s0: f64 = p.v.iter().map(|v| (*v + 0.414).tanh()).sum();
-    let mut s1 = (p.b).sin();
-    for (i, v) in p.q.u[0..].iter().enumerate() {
-        s1 += (*v * 0.586).tanh() * (i + 1) as f64;
-    }
-    let mut cur2 = p.v.clone();
-    let mut nxt2 = vec![0.0; cur2.len()];
-    for _ in 0..0 {
-        let nc = cur2.len();
-        for i in 0..nc {
-            nxt2[i] = 0.5 * (cur2[i] + cur2[(i + 1) % nc]) + 0.2 * (cur2[i]).sin();
-        }
-        std::mem::swap(&mut cur2, &mut nxt2);
-    }
-    let s2 = cur2.iter().copied().sum::<f64>() * -0.741 + cur2[0] * (p.q.u[1] * 0.960).tanh();
-    let n3 = xs.iter().filter(|v| **v > 10.0).count();
-    let s3: f64 = xs
-        .iter()
-        .step_by(2)
-        .map(|v| (*v * 0.395).tanh())
-        .sum::<f64>()
-        + (n3 as f64);
-    let s4 = match mode {
-        Mode::Scale(k) if k > 1.0 => (p.b * -0.691).tanh() * k,
-        Mode::Scale(k) => p.b + k,
-        Mode::Shift { by } if by < 0.0 => (p.b * 0.799).tanh() - by,
-        _ => p.b,
+#[differentiable]
+pub fn f007(x: f64, xs: &[f64], vv: Vec<f64>) -> f64 {
+    let (l0, r0) = vv.split_at(1);
+    let s0 = l0[0] * r0[0] + ((x * -0.774).sin() * -0.562);
+    let vq1_0 = V3 {
+        x: (x).sin(),
+        y: (x * 0.267).tanh(),
+        z: x,
     };
-    let mut u5 = p.q.c;
-    let mut w5 = (p.w[2] * 0.961).tanh();
-    std::mem::swap(&mut u5, &mut w5);
-    let s5 = u5 * 0.328 + w5;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+    let g1 = |t: f64| vq1_0.dist(V3::new(t, (t * -0.373).tanh(), t * t * 0.5));
+    let s1 = g1(vv[1]) + g1(-0.910);
+    let vq2_0 = V3 {
+        x: (vv[0]).sin(),
+        y: xs[0],
+        z: (s0).sin(),
+    };
+    let vm2 = vq2_0.cross(vq2_0);
+    let vq2_2 = V3 {
+        x: s0,
+        y: (x).sin(),
+        z: (xs[0] * -0.664).tanh(),
+    };
+    let s2 = vm2.dist(vm2) * -0.891
+        + vm2.twist(vq2_2)
+        + vm2.dist(V3 {
+            x: -1.195,
+            y: 0.568,
+            z: -0.790,
+        });
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f007() {
     for k in 0..3u64 {
-        let z = points(1007 * 31 + k, 19);
-        let t = points(1007 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f007(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Shift { by: -0.4 });
-        let (v, (g_x, g_xs, g_p)) =
-            f007_grad(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Shift { by: -0.4 });
+        let z = points(1007 * 31 + k, 9);
+        let t = points(1007 * 37 + k + 100, 9);
+        let f = |z: &[f64]| f007(z[0], &z[1..5], z[5..9].to_vec());
+        let (v, (g_x, g_xs, g_vv)) = f007_grad(z[0], &z[1..5], z[5..9].to_vec());
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f007 gradient");
         let (vj, tj) = f007_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Shift { by: -0.4 },
+            z[5..9].to_vec(),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            t[5..9].to_vec(),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1199,33 +1228,22 @@ fn test_f007() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f007 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f007_hvp(
+        let (_, _, (h_x, h_xs, h_vv)) = f007_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Shift { by: -0.4 },
+            z[5..9].to_vec(),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            t[5..9].to_vec(),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_vv.to_vec()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f007_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            Mode::Shift { by: -0.4 },
-        );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f007_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            Mode::Shift { by: -0.4 },
-        );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_vv)) = f007_grad(zp[0], &zp[1..5], zp[5..9].to_vec());
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs, g_vv)) = f007_grad(zm[0], &zm[1..5], zm[5..9].to_vec());
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1235,125 +1253,75 @@ fn test_f007() {
     }
 }
 
-#[differentiable(wrt(x, xs, p, rf, vv))]
-pub fn f008(
-    x: f64,
-    xs: &[f64],
-    p: &P,
-    rf: &[f64; 3],
-    vv: Vec<f64>,
-    o: Option<f64>,
-    mode: Mode,
-) -> f64 {
-    let cp = *rf;
-    let arr0 = [p.v[0], p.a * 0.881, (p.v[0] * 0.277).tanh()];
-    let s0 = arr0[0] * arr0[1] + arr0[2];
-    let s1 = xs
-        .iter()
-        .rev()
-        .fold(-0.339, |acc, v| acc * 0.5 + (*v * 1.134).tanh());
-    let mut ib2 = vec![
-        (p.q.c * -1.098).cos(),
-        (xs[1] * -0.746).cos(),
-        (vv[0] * 0.745).cos(),
-        (p.q.u[1] * 0.342).tanh(),
+#[differentiable]
+pub fn f008_h0(r: &mut [f64; 3], a: f64, k: usize) {
+    r[2] = r[2] * (a + 0.494).sin();
+    for i in 0..3 {
+        r[i] = r[i] * 0.890 + -0.287 * (r[(i + 1) % 3] * a * 1.105).cos();
+    }
+}
+
+#[differentiable(wrt(x, p, va, vb, vr))]
+pub fn f008(x: f64, p: &P, va: V3, vb: V3, vr: &V3, mode: Mode) -> f64 {
+    let mut ia0: [f64; 3] = p.w;
+    f008_h0(&mut ia0, (p.q.u[1] * 1.069).cos(), 2);
+    let s0 = ia0[0] * ia0[2] + ia0[1];
+    let mut ia1: [f64; 3] = [
+        (p.v[2]).sin(),
+        (p.v[1] * -0.691).tanh(),
+        (vb.y + -0.381).tanh(),
     ];
-    let mut t2 = 0.0;
-    for i in 0..2 {
-        if i % 2 == 0 {
-            grow(&mut ib2, (p.a * 0.737).cos() + 0.1 * (i) as f64);
-        } else {
-            grow(&mut ib2, 0.947);
-        }
-        t2 += ib2[1] * 0.1;
+    #[checkpoint]
+    for _ in 0..0 {
+        rot(&mut ia1, (vb.x * 0.318).cos());
     }
-    let s2 = ib2[ib2.len() - 1] * -0.230 + ib2[1] + (ib2.len() as f64) * 0.01;
-    let mut b3: Vec<f64> = vec![
-        (cp[2] * 1.002).cos() * 0.3 + 1.0,
-        (cp[0] * -0.241).tanh() * 0.3 + 0.0,
-        (cp[1] * 0.998).cos() * 0.3 + 2.0,
-    ];
-    let nb3 = b3.len();
-    for i in 0..nb3 {
-        for j in 0..nb3 - 1 - i {
-            if b3[j] > b3[j + 1] {
-                b3.swap(j, j + 1);
-            }
-        }
+    let s1 = ia1[0] * ia1[2] + ia1[1];
+    let mut s2 = 0.0;
+    for (i, v) in p.v.iter().enumerate().skip(1) {
+        s2 = s2 + (*v).sin() * s0;
     }
-    let s3: f64 = b3
-        .iter()
-        .enumerate()
-        .map(|(i, v)| *v * (i + 1) as f64)
-        .sum::<f64>()
-        * 0.05;
-    let mut b4 = xs.to_vec();
-    for i in 0..b4.len() {
-        b4[i] = (b4[i] * -0.857).cos() * 0.3 + ((i * 3 + 1) % 4) as f64;
-    }
-    for j in 0..b4.len() - 1 {
-        if b4[j] < b4[j + 1] {
-            b4.swap(j, j + 1);
-        }
-    }
-    let s4: f64 = b4
-        .iter()
-        .enumerate()
-        .map(|(i, v)| *v * (i + 1) as f64)
-        .sum::<f64>()
-        * 0.05;
-    (s0 * 0.5).tanh() + s1 + t2 + (s2).sin() + s3 + s4
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f008() {
     for k in 0..3u64 {
-        let z = points(1008 * 31 + k, 26);
-        let t = points(1008 * 37 + k + 100, 26);
+        let z = points(1008 * 31 + k, 24);
+        let t = points(1008 * 37 + k + 100, 24);
         let f = |z: &[f64]| {
             f008(
                 z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                &[z[19], z[20], z[21]],
-                z[22..26].to_vec(),
-                None,
+                &unflat(&z[1..15]),
+                V3::new(z[15], z[16], z[17]),
+                V3::new(z[18], z[19], z[20]),
+                &V3::new(z[21], z[22], z[23]),
                 Mode::Plain,
             )
         };
-        let (v, (g_x, g_xs, g_p, g_ar, g_vv)) = f008_grad(
+        let (v, (g_x, g_p, g_va, g_vb, g_vr)) = f008_grad(
             z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            z[22..26].to_vec(),
-            None,
+            &unflat(&z[1..15]),
+            V3::new(z[15], z[16], z[17]),
+            V3::new(z[18], z[19], z[20]),
+            &V3::new(z[21], z[22], z[23]),
             Mode::Plain,
         );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_ar.to_vec(),
-            g_vv.to_vec(),
-        ]
-        .concat();
+        let g: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb), v3f(&g_vr)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f008 gradient");
         let (vj, tj) = f008_jvp(
             z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            z[22..26].to_vec(),
-            None,
+            &unflat(&z[1..15]),
+            V3::new(z[15], z[16], z[17]),
+            V3::new(z[18], z[19], z[20]),
+            &V3::new(z[21], z[22], z[23]),
             Mode::Plain,
             t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            &[t[19], t[20], t[21]],
-            t[22..26].to_vec(),
+            &unflat(&t[1..15]),
+            V3::new(t[15], t[16], t[17]),
+            V3::new(t[18], t[19], t[20]),
+            &V3::new(t[21], t[22], t[23]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1367,65 +1335,41 @@ fn test_f008() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f008 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_ar, h_vv)) = f008_hvp(
+        let (_, _, (h_x, h_p, h_va, h_vb, h_vr)) = f008_hvp(
             z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            z[22..26].to_vec(),
-            None,
+            &unflat(&z[1..15]),
+            V3::new(z[15], z[16], z[17]),
+            V3::new(z[18], z[19], z[20]),
+            &V3::new(z[21], z[22], z[23]),
             Mode::Plain,
             t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            &[t[19], t[20], t[21]],
-            t[22..26].to_vec(),
+            &unflat(&t[1..15]),
+            V3::new(t[15], t[16], t[17]),
+            V3::new(t[18], t[19], t[20]),
+            &V3::new(t[21], t[22], t[23]),
         );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            h_xs.clone(),
-            flat(&h_p),
-            h_ar.to_vec(),
-            h_vv.to_vec(),
-        ]
-        .concat();
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p), v3f(&h_va), v3f(&h_vb), v3f(&h_vr)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_ar, g_vv)) = f008_grad(
+        let (_, (g_x, g_p, g_va, g_vb, g_vr)) = f008_grad(
             zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            &[zp[19], zp[20], zp[21]],
-            zp[22..26].to_vec(),
-            None,
+            &unflat(&zp[1..15]),
+            V3::new(zp[15], zp[16], zp[17]),
+            V3::new(zp[18], zp[19], zp[20]),
+            &V3::new(zp[21], zp[22], zp[23]),
             Mode::Plain,
         );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_ar.to_vec(),
-            g_vv.to_vec(),
-        ]
-        .concat();
-        let (_, (g_x, g_xs, g_p, g_ar, g_vv)) = f008_grad(
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb), v3f(&g_vr)].concat();
+        let (_, (g_x, g_p, g_va, g_vb, g_vr)) = f008_grad(
             zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            &[zm[19], zm[20], zm[21]],
-            zm[22..26].to_vec(),
-            None,
+            &unflat(&zm[1..15]),
+            V3::new(zm[15], zm[16], zm[17]),
+            V3::new(zm[18], zm[19], zm[20]),
+            &V3::new(zm[21], zm[22], zm[23]),
             Mode::Plain,
         );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_ar.to_vec(),
-            g_vv.to_vec(),
-        ]
-        .concat();
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb), v3f(&g_vr)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1436,97 +1380,77 @@ fn test_f008() {
 }
 
 #[differentiable]
-pub fn f009_h0(r: &mut [f64; 3], s: &mut f64, a: f64, k: usize) {
-    *s += 0.215 * (a * *s + r[2] * 1.136).cos();
-    let t = r[2] * a;
-    r[1] = (t * -1.186).cos() * -0.646 + r[2] * 0.575;
-    for i in 0..k {
-        r[i % 3] *= 0.723 + 0.1 * (a + i as f64 * 0.1).sin();
+pub fn f009(x: f64, xs: &[f64], p: &P, v0: Vec<f64>, o: Option<f64>) -> f64 {
+    let vv = v0;
+    let vq0_0 = V3::new(p.v[2], (x).sin(), (p.w[0] + 0.991).tanh());
+    let g0 = |t: f64| vq0_0.dist(V3::new(t, (t * -0.879).tanh(), t * t * 0.5));
+    let s0 = g0(p.b) + g0(-1.098);
+    let mut s1 = (p.q.u[0]).sin();
+    for &v in &p.q.u[2..=2] {
+        s1 *= (1.0 + 0.1 * v);
     }
-    if k == 1 {
-        return;
-    }
-    *s = *s * 0.614 + (r[0] * a * -0.584).tanh();
-}
-
-#[differentiable(wrt(x, xs, p))]
-pub fn f009(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> [f64; 2] {
-    let mut b0 = xs.to_vec();
-    b0.swap(0, 3);
-    let s0 = b0[0] * (p.a * p.a * 1.011) + b0[3];
-    let mut ia1: [f64; 3] = [
-        ((s0 * -0.605).sin() * 0.882),
-        (p.b).sin(),
-        (xs[2] * -0.692).tanh(),
-    ];
-    let mut iu1 = (s0 * 0.490).tanh();
-    for i in 0..0 {
-        f009_h0(&mut ia1, &mut iu1, (x * 0.833).cos() + 0.1 * (i) as f64, i);
-    }
-    let s1 = ia1[0] * ia1[2] + ia1[1] + iu1 * 1.106;
-    let mut s2 = 0.0;
-    for (i, v) in p.q.u.iter().enumerate().skip(1) {
-        s2 = s2 + (*v + -0.402).tanh() * s0;
-    }
-    [(s0 * 0.5).tanh() + s2, s1]
+    let vm2 = vq0_0.scale((s1).sin());
+    let vq2_1 = V3 {
+        x: (p.q.c * -0.983).tanh(),
+        y: s0,
+        z: (p.v[3] * 0.299).cos(),
+    };
+    let vq2_2 = V3 {
+        x: (p.q.c).sin(),
+        y: p.b,
+        z: (p.v[2] * -0.576).tanh(),
+    };
+    let vq2_3 = V3 {
+        x: vv[1],
+        y: (p.v[3]).sin(),
+        z: ((s0 * 0.275).sin() * -0.659),
+    };
+    let vq2_4 = V3 {
+        x: (p.v[1] * 1.136).cos(),
+        y: ((p.q.u[3] * 0.248).sin() * -0.760),
+        z: p.q.c,
+    };
+    let s2 = vq2_4.dist(vm2) * -0.221 + pull(vq2_3, vq2_2, 0.354);
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f009() {
     for k in 0..3u64 {
-        let z = points(1009 * 31 + k, 19);
-        let t = points(1009 * 37 + k + 100, 19);
+        let z = points(1009 * 31 + k, 23);
+        let t = points(1009 * 37 + k + 100, 23);
         let f = |z: &[f64]| {
             f009(
                 z[0],
                 &z[1..5],
                 &unflat(&z[5..19]),
+                z[19..23].to_vec(),
                 Some(0.7),
-                Mode::Scale(1.3),
             )
         };
-        let y = f(&z);
-        let (yj, tj) = f009_jvp(
+        let (v, (g_x, g_xs, g_p, g_vv)) = f009_grad(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
+            z[19..23].to_vec(),
             Some(0.7),
-            Mode::Scale(1.3),
+        );
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f009 gradient");
+        let (vj, tj) = f009_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            z[19..23].to_vec(),
+            Some(0.7),
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
+            t[19..23].to_vec(),
         );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f009 jvp");
-        let w = points(1009 * 41 + k + 200, 2);
-        let (yv, (g_x, g_xs, g_p)) = f009_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Some(0.7),
-            Mode::Scale(1.3),
-            [w[0], w[1]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let jtw: Vec<f64> = (0..19)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f009 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -1535,29 +1459,61 @@ fn test_f009() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f009 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f009 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs, h_p, h_vv)) = f009_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            z[19..23].to_vec(),
+            Some(0.7),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            t[19..23].to_vec(),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_vv.to_vec()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs, g_p, g_vv)) = f009_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            zp[19..23].to_vec(),
+            Some(0.7),
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs, g_p, g_vv)) = f009_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            zm[19..23].to_vec(),
+            Some(0.7),
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f009 H v");
     }
 }
 
 #[differentiable]
-pub fn f010(x: f64, xs: &[f64], p: &P, arr0: [f64; 3], o: Option<f64>) -> f64 {
-    let arr = arr0;
-    let s0 = match o {
-        Some(c) => (x * x * -1.023) + c,
-        None => x,
+pub fn f010(x: f64, xs: &[f64], p: &P, arr: [f64; 3]) -> f64 {
+    let s0 = ping((p.v[3] + 0.375).tanh(), 2);
+    let s1 = ping((p.v[1] * 0.668).cos(), 1);
+    let s2 = p.eval(p.q.c);
+    let s3 = p.eval(p.v[1]);
+    let s4 = match ((p.q.u[0] * 0.274).cos(), p.v[1]) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u + -0.582).tanh(),
     };
-    let s1: f64 = xs
-        .iter()
-        .chain(p.q.u.iter())
-        .map(|v| (*v * -0.702).cos())
-        .sum();
-    let s2 = p.eval2(p.q.u[2]);
-    let s3 = ((xs[0] * -0.501).sin() * -1.106) + p.q.c * 1.161;
-    let c4: Vec<f64> = p.v.iter().map(|v| (*v * -0.789).cos()).collect();
-    let s4 = c4[0] * c4[1] + c4[3];
-    let s5 = (p.v[3] * -0.234).cos() + p.q.u[2] * -0.783;
+    let c5: Vec<f64> = p.q.u.iter().map(|v| (*v * -0.692).tanh()).collect();
+    let s5 = c5[0] * c5[1] + c5[3];
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
@@ -1566,22 +1522,9 @@ fn test_f010() {
     for k in 0..3u64 {
         let z = points(1010 * 31 + k, 22);
         let t = points(1010 * 37 + k + 100, 22);
-        let f = |z: &[f64]| {
-            f010(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                [z[19], z[20], z[21]],
-                None,
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_arr)) = f010_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            None,
-        );
+        let f = |z: &[f64]| f010(z[0], &z[1..5], &unflat(&z[5..19]), [z[19], z[20], z[21]]);
+        let (v, (g_x, g_xs, g_p, g_arr)) =
+            f010_grad(z[0], &z[1..5], &unflat(&z[5..19]), [z[19], z[20], z[21]]);
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
@@ -1591,7 +1534,6 @@ fn test_f010() {
             &z[1..5],
             &unflat(&z[5..19]),
             [z[19], z[20], z[21]],
-            None,
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
@@ -1614,7 +1556,6 @@ fn test_f010() {
             &z[1..5],
             &unflat(&z[5..19]),
             [z[19], z[20], z[21]],
-            None,
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
@@ -1629,7 +1570,6 @@ fn test_f010() {
             &zp[1..5],
             &unflat(&zp[5..19]),
             [zp[19], zp[20], zp[21]],
-            None,
         );
         let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let (_, (g_x, g_xs, g_p, g_arr)) = f010_grad(
@@ -1637,7 +1577,6 @@ fn test_f010() {
             &zm[1..5],
             &unflat(&zm[5..19]),
             [zm[19], zm[20], zm[21]],
-            None,
         );
         let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let fdh: Vec<f64> = gp
@@ -1649,57 +1588,81 @@ fn test_f010() {
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f011(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> f64 {
-    let P { a: pa0, q, .. } = p;
-    let s0 = *pa0 * q.c + q.u[2] * (p.w[1] * 0.911);
-    let s1 = p.eval3(x);
-    let mut s2 = (x).sin();
-    for &v in &p.v[2..=2] {
-        s2 *= (1.0 + 0.1 * v);
+#[differentiable]
+pub fn f011_h0(y: &mut Vec<f64>, a: f64, k: usize) {
+    let n = y.len();
+    let t = y[0] * a;
+    y[1] = (t * 0.244).tanh() * 0.230 + y[2] * 0.678;
+    y[2] = y[2] * (a + -0.411 * 1.161).cos();
+}
+
+#[differentiable]
+pub fn f011(x: f64, xs: &[f64], arr: [f64; 3], v0: Vec<f64>, o: Option<f64>) -> f64 {
+    let vv = v0;
+    let mut ib0: Vec<f64> = xs.iter().map(|v| (*v + 1.147).tanh()).collect();
+    relax(&mut ib0, (x * -1.009).tanh());
+    relax(&mut ib0[..], (vv[1]).sin());
+    let s0 = ib0[0] * ((xs[0] * 1.031).sin() * 0.387) + ib0[3];
+    let s1: f64 = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| (*v + -0.623).tanh() * (i as f64 + 1.0))
+        .sum();
+    let mut ib2 = vec![
+        (arr[1]).sin(),
+        (arr[1]).sin(),
+        (arr[1] * -0.783).cos(),
+        (x * 0.700).tanh(),
+    ];
+    for i in 0..1 {
+        f011_h0(&mut ib2, (xs[1] * -0.517).tanh(), i);
     }
-    let s3 = (p.w[1] * 0.617).tanh() + s0 * 1.087;
-    let n4 = p.q.u.iter().filter(|v| **v > 10.0).count();
-    let s4: f64 =
-        p.q.u
-            .iter()
-            .step_by(2)
-            .map(|v| (*v * -0.706).cos())
-            .sum::<f64>()
-            + (n4 as f64);
-    let mut iu5 = (s2 * 0.209).cos();
-    bump(&mut iu5, (s3 * 0.643).tanh(), 3);
-    bump(&mut iu5, (s3 * -1.155).cos(), 3);
-    let s5 = iu5 * 0.687;
-    let s6 = if let Some(c) = o {
-        ((p.v[2] * -0.714).sin() * -1.152) * c
-    } else {
-        (p.v[2] * -0.880).cos()
-    };
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    let s2 = ib2[ib2.len() - 1] * 0.263 + ib2[1] + (ib2.len() as f64) * 0.01;
+    let s3: f64 = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| (*v * 0.614).tanh() * (i as f64 + 1.0))
+        .sum();
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f011() {
     for k in 0..3u64 {
-        let z = points(1011 * 31 + k, 19);
-        let t = points(1011 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f011(z[0], &z[1..5], &unflat(&z[5..19]), Some(0.7), Mode::Plain);
-        let (v, (g_x, g_xs, g_p)) =
-            f011_grad(z[0], &z[1..5], &unflat(&z[5..19]), Some(0.7), Mode::Plain);
+        let z = points(1011 * 31 + k, 12);
+        let t = points(1011 * 37 + k + 100, 12);
+        let f = |z: &[f64]| {
+            f011(
+                z[0],
+                &z[1..5],
+                [z[5], z[6], z[7]],
+                z[8..12].to_vec(),
+                Some(0.7),
+            )
+        };
+        let (v, (g_x, g_xs, g_arr, g_vv)) = f011_grad(
+            z[0],
+            &z[1..5],
+            [z[5], z[6], z[7]],
+            z[8..12].to_vec(),
+            Some(0.7),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec(), g_vv.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f011 gradient");
         let (vj, tj) = f011_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
+            [z[5], z[6], z[7]],
+            z[8..12].to_vec(),
             Some(0.7),
-            Mode::Plain,
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            [t[5], t[6], t[7]],
+            t[8..12].to_vec(),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1713,36 +1676,37 @@ fn test_f011() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f011 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f011_hvp(
+        let (_, _, (h_x, h_xs, h_arr, h_vv)) = f011_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
+            [z[5], z[6], z[7]],
+            z[8..12].to_vec(),
             Some(0.7),
-            Mode::Plain,
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            [t[5], t[6], t[7]],
+            t[8..12].to_vec(),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_arr.to_vec(), h_vv.to_vec()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f011_grad(
+        let (_, (g_x, g_xs, g_arr, g_vv)) = f011_grad(
             zp[0],
             &zp[1..5],
-            &unflat(&zp[5..19]),
+            [zp[5], zp[6], zp[7]],
+            zp[8..12].to_vec(),
             Some(0.7),
-            Mode::Plain,
         );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f011_grad(
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec(), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs, g_arr, g_vv)) = f011_grad(
             zm[0],
             &zm[1..5],
-            &unflat(&zm[5..19]),
+            [zm[5], zm[6], zm[7]],
+            zm[8..12].to_vec(),
             Some(0.7),
-            Mode::Plain,
         );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec(), g_vv.to_vec()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1752,65 +1716,71 @@ fn test_f011() {
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f012(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> f64 {
-    let mut b0: Vec<f64> = vec![
-        (x * -0.524).cos() * 0.3 + 0.0,
-        (p.w[2] * 0.320).tanh() * 0.3 + 2.0,
-        (p.w[0]).sin() * 0.3 + 3.0,
-        (p.b).sin() * 0.3 + 1.0,
+#[differentiable(wrt(x, xs, p, va))]
+pub fn f012(x: f64, xs: &[f64], p: &P, va: V3, mode: Mode) -> f64 {
+    let s0 = p.eval2(x);
+    let vq1_0 = V3 {
+        x: (p.a * -1.162).cos(),
+        y: (p.q.c * 0.364),
+        z: va.x,
+    };
+    let s1 = pull(vq1_0, va, (va.z).sin())
+        + vq1_0.dist(V3::new(-0.859, -1.027, -0.539))
+        + vq1_0.twist(va);
+    let mut ib2 = vec![
+        (p.w[0] * 0.708).cos(),
+        (p.v[2] * 0.254).tanh(),
+        (p.b * 0.509).tanh(),
+        (p.q.u[2] * 1.162).cos(),
     ];
-    let mut best0 = 0;
-    for j in 1..b0.len() {
-        if b0[j] > b0[best0] {
-            best0 = j;
-        }
+    let mut i2 = 0;
+    while i2 < 2 {
+        nudge(&mut ib2, vq1_0);
+        i2 += 1;
     }
-    b0.swap(0, best0);
-    let s0 = (b0[0] * ((p.b * -0.919).sin() * -0.201) + b0[3] * b0[1]) * 0.1;
-    let s1 = p.v.first().copied().unwrap_or(0.0) * (s0 * -0.542).cos() + *p.v.last().unwrap();
-    let [u2, _, w2] = p.w;
-    let s2 = u2 * (p.q.c * p.q.c * -0.211) + w2;
-    let mut ia3: [f64; 3] = [
-        (s2 * 1.123).tanh(),
-        ((p.b * 0.916).sin() * 0.266),
-        (p.q.c * -0.759),
-    ];
-    for i in 0..2 {
-        rot(&mut ia3, (x).sin() + 0.1 * (i) as f64);
-    }
-    let s3 = ia3[0] * ia3[2] + ia3[1];
-    let s4 =
-        p.q.u
-            .iter()
-            .rev()
-            .fold(0.961, |acc, v| acc * 0.5 + (*v).sin());
-    let c5: Vec<f64> = p.v.iter().map(|v| (*v).sin()).collect();
-    let s5 = c5[0] * c5[2] + c5[3];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+    let s2 = ib2[0] * (p.q.c * p.q.c * -1.127) + ib2[3];
+    let P { a: pa3, q, .. } = p;
+    let s3 = *pa3 * q.c + q.u[1] * ((x * 0.595).sin() * -0.822);
+    let vm4 = vq1_0.lerp(vq1_0, (p.b).sin());
+    let s4 = va.dist(vm4) * -0.738 + vm4.dist(vm4);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f012() {
     for k in 0..3u64 {
-        let z = points(1012 * 31 + k, 19);
-        let t = points(1012 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f012(z[0], &z[1..5], &unflat(&z[5..19]), None, Mode::Scale(1.3));
-        let (v, (g_x, g_xs, g_p)) =
-            f012_grad(z[0], &z[1..5], &unflat(&z[5..19]), None, Mode::Scale(1.3));
+        let z = points(1012 * 31 + k, 22);
+        let t = points(1012 * 37 + k + 100, 22);
+        let f = |z: &[f64]| {
+            f012(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                V3::new(z[19], z[20], z[21]),
+                Mode::Scale(1.3),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_va)) = f012_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            V3::new(z[19], z[20], z[21]),
+            Mode::Scale(1.3),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f012 gradient");
         let (vj, tj) = f012_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            None,
+            V3::new(z[19], z[20], z[21]),
             Mode::Scale(1.3),
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
+            V3::new(t[19], t[20], t[21]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1824,36 +1794,37 @@ fn test_f012() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f012 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f012_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_va)) = f012_hvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            None,
+            V3::new(z[19], z[20], z[21]),
             Mode::Scale(1.3),
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
+            V3::new(t[19], t[20], t[21]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f012_grad(
+        let (_, (g_x, g_xs, g_p, g_va)) = f012_grad(
             zp[0],
             &zp[1..5],
             &unflat(&zp[5..19]),
-            None,
+            V3::new(zp[19], zp[20], zp[21]),
             Mode::Scale(1.3),
         );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f012_grad(
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs, g_p, g_va)) = f012_grad(
             zm[0],
             &zm[1..5],
             &unflat(&zm[5..19]),
-            None,
+            V3::new(zm[19], zm[20], zm[21]),
             Mode::Scale(1.3),
         );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1863,195 +1834,66 @@ fn test_f012() {
     }
 }
 
-#[differentiable]
-pub fn f013<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let arr0 = [
-        x,
-        x * T::from(0.946).unwrap(),
-        (x * T::from(1.153).unwrap()),
-    ];
-    let s0 = arr0[0] * arr0[1] + arr0[2];
-    let (mut u1, mut w1) = (xs[2], (s0 * T::from(-0.923).unwrap()).tanh());
-    (u1, w1) = (w1 * T::from(-0.654).unwrap(), u1 + w1);
-    let s1 = u1 * w1 + u1;
-    let mut s2 = T::from(0.0).unwrap();
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s2 = s2 + (*v + T::from(-1.030).unwrap()).tanh() * s0;
-    }
-    let mut s3 = T::from(0.0).unwrap();
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s3 = s3 + (*v * T::from(-0.973).unwrap()) * xs[1];
-    }
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
+#[differentiable(wrt(x, xs, p))]
+pub fn f013(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> [f64; 3] {
+    let s0: f64 = xs
+        .iter()
+        .chain(p.q.u.iter())
+        .map(|v| (*v * 0.840).cos())
+        .sum();
+    let s1 = ping(((x * -0.346).sin() * 0.350), 2);
+    let s2 = match mode {
+        Mode::Plain => ((p.w[2] * 0.385).sin() * 0.402),
+        Mode::Scale(k) => p.w[2] * k,
+        Mode::Shift { by } => (p.w[2] * 1.153) + by,
+    };
+    [(s0 * 0.5).tanh(), s1, s2]
 }
 
 #[test]
 fn test_f013() {
     for k in 0..3u64 {
-        let z = points(1013 * 31 + k, 5);
-        let t = points(1013 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f013(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f013_grad(z[0], &z[1..5]);
-        assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f013 gradient");
-        let (vj, tj) = f013_jvp(z[0], &z[1..5], t[0], &t[1..5]);
-        assert_eq!(vj, v);
-        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
-        let scale: f64 = g
-            .iter()
-            .zip(&t)
-            .map(|(a, b)| (a * b).abs())
-            .sum::<f64>()
-            .max(1.0);
-        assert!(
-            (tj - gt).abs() <= 1e-9 * scale,
-            "f013 jvp {tj} vs grad.v {gt}"
-        );
-        let (_, _, (h_x, h_xs)) = f013_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
-        let e = 1e-5;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f013_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f013_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let fdh: Vec<f64> = gp
-            .iter()
-            .zip(&gm)
-            .map(|(a, b)| (a - b) / (2.0 * e))
-            .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f013 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f013_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f013 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f013 f32 gradient");
-    }
-}
-
-#[differentiable]
-pub fn f014(x: f64, xs: &[f64], o: Option<f64>) -> [f64; 2] {
-    let vq0_0 = V3::new((xs[2]).sin(), x, (x).sin());
-    let vq0_1 = V3 {
-        x: (xs[2]).sin(),
-        y: (x * 1.085).tanh(),
-        z: xs[1],
-    };
-    let s0 = pull(vq0_0, vq0_0, (xs[1] * 0.885).cos()) + vq0_0.dist(vq0_1);
-    let s1 = ping((s0 * -0.511), 3);
-    let mut stack2 = vec![1usize, 2, 3];
-    let mut s2 = s1;
-    while let Some(j) = stack2.pop() {
-        s2 = s2 * 0.5 + (j as f64);
-    }
-    let s3 = P::blend(s0, 0.429);
-    let s4 = if let Some(c) = o {
-        (s1 * s1 * 0.563) * c
-    } else {
-        (s1 + 0.560).tanh()
-    };
-    [(s0 * 0.5).tanh() + s2 + s4, s1 + (s3).sin()]
-}
-
-#[test]
-fn test_f014() {
-    for k in 0..3u64 {
-        let z = points(1014 * 31 + k, 5);
-        let t = points(1014 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f014(z[0], &z[1..5], None);
+        let z = points(1013 * 31 + k, 19);
+        let t = points(1013 * 37 + k + 100, 19);
+        let f = |z: &[f64]| {
+            f013(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                Some(0.7),
+                Mode::Shift { by: -0.4 },
+            )
+        };
         let y = f(&z);
-        let (yj, tj) = f014_jvp(z[0], &z[1..5], None, t[0], &t[1..5]);
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f014 jvp");
-        let w = points(1014 * 41 + k + 200, 2);
-        let (yv, (g_x, g_xs)) = f014_vjp(z[0], &z[1..5], None, [w[0], w[1]]);
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let jtw: Vec<f64> = (0..5)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f014 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
-        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
-        let scale: f64 = g
-            .iter()
-            .zip(&t)
-            .map(|(a, b)| (a * b).abs())
-            .sum::<f64>()
-            .max(1.0);
-        assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f014 w.jvp {wtj} vs vjp.t {gt}"
+        let (yj, tj) = f013_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
         );
-    }
-}
-
-#[differentiable]
-pub fn f015(x: f64, p: &P) -> [f64; 3] {
-    let n0 = p.q.u.iter().filter(|v| **v > 10.0).count();
-    let s0: f64 =
-        p.q.u
-            .iter()
-            .step_by(2)
-            .map(|v| (*v * *v * -0.268))
-            .sum::<f64>()
-            + (n0 as f64);
-    let (l1, r1) = p.q.u.split_at(2);
-    let s1 = l1[0] * r1[0] + (x + 0.271).tanh();
-    let s2 = p.v.first().copied().unwrap_or(0.0) * (p.v[2] * -1.034).tanh() + *p.v.last().unwrap();
-    let s3 = p.eval(s0);
-    let mut stack4 = vec![1usize, 2, 3];
-    let mut s4 = p.b;
-    while let Some(j) = stack4.pop() {
-        s4 = s4 * 0.5 + (j as f64);
-    }
-    let s5 = p.eval2(p.w[1]);
-    [(s0 * 0.5).tanh() + (s3).sin(), s1 + s4, s2 + s5]
-}
-
-#[test]
-fn test_f015() {
-    for k in 0..3u64 {
-        let z = points(1015 * 31 + k, 15);
-        let t = points(1015 * 37 + k + 100, 15);
-        let f = |z: &[f64]| f015(z[0], &unflat(&z[1..15]));
-        let y = f(&z);
-        let (yj, tj) = f015_jvp(z[0], &unflat(&z[1..15]), t[0], &unflat(&t[1..15]));
         assert_eq!(yj, y);
         let h = 1e-6;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
         let (yp, ym) = (f(&zp), f(&zm));
         let fdt: Vec<f64> = (0..3).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f015 jvp");
-        let w = points(1015 * 41 + k + 200, 3);
-        let (yv, (g_x, g_p)) = f015_vjp(z[0], &unflat(&z[1..15]), [w[0], w[1], w[2]]);
+        close(&tj, &fdt, 1e-5, 1e-7, "f013 jvp");
+        let w = points(1013 * 41 + k + 200, 3);
+        let (yv, (g_x, g_xs, g_p)) = f013_vjp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+            [w[0], w[1], w[2]],
+        );
         assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
-        let jtw: Vec<f64> = (0..15)
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let jtw: Vec<f64> = (0..19)
             .map(|j| {
                 let (mut a, mut b) = (z.clone(), z.clone());
                 a[j] += h;
@@ -2062,7 +1904,7 @@ fn test_f015() {
                     .sum::<f64>()
             })
             .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f015 vjp");
+        close(&g, &jtw, 1e-5, 1e-7, "f013 vjp");
         let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2073,48 +1915,257 @@ fn test_f015() {
             .max(1.0);
         assert!(
             (wtj - gt).abs() <= 1e-9 * scale,
-            "f015 w.jvp {wtj} vs vjp.t {gt}"
+            "f013 w.jvp {wtj} vs vjp.t {gt}"
         );
     }
 }
 
 #[differentiable]
-pub fn f016_h0(r: &mut [f64; 3], a: f64) {
-    r[2] = r[1] * (a + -0.478).sin();
-    r[1] = r[1] * (a + -0.506).sin();
+pub fn f014_h0(y: &mut [f64], a: f64) {
+    let n = y.len();
+    y[0] += -0.253 * (a * y[1]).sin();
+    y[0] = y[1] * (a + 0.344 * 0.334).tanh();
+}
+
+#[differentiable]
+pub fn f014(x: f64, xs: &[f64], p: &P, va: V3, vb: V3) -> f64 {
+    let mut s0 = 0.0;
+    for (i, v) in p.q.u.iter().enumerate().skip(1) {
+        s0 = s0 + (*v).sin() * vb.x;
+    }
+    let mut st1 = (p.v[2] * 0.327).tanh();
+    #[checkpoint(snapshots = 3)]
+    for i in 0..6 {
+        st1 = cstep(st1, vb.y, i as f64 * 0.1);
+    }
+    let s1 = st1 * 0.827;
+    let s2: f64 = xs
+        .iter()
+        .zip(p.v.iter())
+        .map(|(a, b)| (*a * -1.056).tanh() * b)
+        .sum();
+    let mut st3 = (s2 * 0.235).cos();
+    #[checkpoint(snapshots = 0)]
+    for i in 1..=1 {
+        st3 = cstep(st3, vb.y, i as f64 * 0.1);
+    }
+    let s3 = st3 * -0.704;
+    let P { a: pa4, q, .. } = p;
+    let s4 = *pa4 * q.c + q.u[0] * (p.w[0]).sin();
+    let mut ib5: Vec<f64> = p.q.u.iter().map(|v| (*v * 0.983)).collect();
+    #[checkpoint]
+    for _ in 0..5 {
+        f014_h0(&mut ib5, (s2 * -0.418).cos());
+    }
+    let s5 = ib5.iter().map(|v| (*v * *v * 0.759)).sum::<f64>();
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+}
+
+#[test]
+fn test_f014() {
+    for k in 0..3u64 {
+        let z = points(1014 * 31 + k, 25);
+        let t = points(1014 * 37 + k + 100, 25);
+        let f = |z: &[f64]| {
+            f014(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                V3::new(z[19], z[20], z[21]),
+                V3::new(z[22], z[23], z[24]),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_va, g_vb)) = f014_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            V3::new(z[19], z[20], z[21]),
+            V3::new(z[22], z[23], z[24]),
+        );
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f014 gradient");
+        let (vj, tj) = f014_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            V3::new(z[19], z[20], z[21]),
+            V3::new(z[22], z[23], z[24]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            V3::new(t[19], t[20], t[21]),
+            V3::new(t[22], t[23], t[24]),
+        );
+        assert_eq!(vj, v);
+        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+        let scale: f64 = g
+            .iter()
+            .zip(&t)
+            .map(|(a, b)| (a * b).abs())
+            .sum::<f64>()
+            .max(1.0);
+        assert!(
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f014 jvp {tj} vs grad.v {gt}"
+        );
+        let (_, _, (h_x, h_xs, h_p, h_va, h_vb)) = f014_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            V3::new(z[19], z[20], z[21]),
+            V3::new(z[22], z[23], z[24]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            V3::new(t[19], t[20], t[21]),
+            V3::new(t[22], t[23], t[24]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va), v3f(&h_vb)].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs, g_p, g_va, g_vb)) = f014_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            V3::new(zp[19], zp[20], zp[21]),
+            V3::new(zp[22], zp[23], zp[24]),
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
+        let (_, (g_x, g_xs, g_p, g_va, g_vb)) = f014_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            V3::new(zm[19], zm[20], zm[21]),
+            V3::new(zm[22], zm[23], zm[24]),
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f014 H v");
+    }
+}
+
+#[differentiable]
+pub fn f015<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let mut u0 = xs[2];
+    let mut w0 = (x * T::from(-0.462).unwrap()).tanh();
+    core::mem::swap(&mut u0, &mut w0);
+    let s0 = u0 * T::from(-0.462).unwrap() + w0;
+    let g1 = |t: T| ((t * T::from(0.491).unwrap()).sin() * T::from(0.631).unwrap()) * x;
+    let s1 = g1(s0) + g1(T::from(-0.478).unwrap());
+    let mut stack2 = vec![1usize, 2, 3];
+    let mut s2 = x;
+    while let Some(j) = stack2.pop() {
+        s2 = s2 * T::from(0.5).unwrap() + T::from(j).unwrap();
+    }
+    let (l3, r3) = xs.split_at(2);
+    let s3 = l3[0] * r3[0] + (s2 * T::from(0.944).unwrap()).cos();
+    let mut u4 = s3;
+    let mut w4 = (xs[0] * T::from(0.941).unwrap()).cos();
+    for _ in 0..4 {
+        std::mem::swap(&mut u4, &mut w4);
+        u4 = u4 * T::from(0.5).unwrap()
+            + (w4 * T::from(1.117).unwrap()).cos() * T::from(0.3).unwrap();
+    }
+    let s4 = u4 * T::from(-0.908).unwrap() + w4;
+    let s5 = xs.iter().rev().fold(T::from(-0.793).unwrap(), |acc, v| {
+        acc * T::from(0.5).unwrap() + (*v * T::from(-1.041).unwrap())
+    });
+    let mut s6 = T::from(0.0).unwrap();
+    for (u, w) in xs.iter().zip(xs) {
+        s6 = s6 + (*u * T::from(-0.642).unwrap()).tanh() * *w;
+    }
+    (s0 * T::from(0.5).unwrap()).tanh()
+        + s1
+        + s2
+        + (s3).sin()
+        + s4
+        + s5
+        + (s6 * T::from(0.5).unwrap()).tanh()
+}
+
+#[test]
+fn test_f015() {
+    for k in 0..3u64 {
+        let z = points(1015 * 31 + k, 5);
+        let t = points(1015 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f015(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f015_grad(z[0], &z[1..5]);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f015 gradient");
+        let (vj, tj) = f015_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        assert_eq!(vj, v);
+        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+        let scale: f64 = g
+            .iter()
+            .zip(&t)
+            .map(|(a, b)| (a * b).abs())
+            .sum::<f64>()
+            .max(1.0);
+        assert!(
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f015 jvp {tj} vs grad.v {gt}"
+        );
+        let (_, _, (h_x, h_xs)) = f015_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs)) = f015_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f015_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f015 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f015_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f015 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f015 f32 gradient");
+    }
 }
 
 #[differentiable]
 pub fn f016(x: f64, xs: &[f64], p: &P) -> f64 {
-    let mut ia0: [f64; 3] = [(p.a * 0.690).cos(), (p.b * p.b * 1.194), (p.w[0]).sin()];
-    for i in 0..4 {
-        f016_h0(&mut ia0, (p.a * -0.720).tanh());
-    }
-    let s0 = ia0[0] * ia0[2] + ia0[1];
+    let n0 = p.v.iter().filter(|v| **v > 10.0).count();
+    let s0: f64 = p.v.iter().step_by(2).map(|v| (*v).sin()).sum::<f64>() + (n0 as f64);
     let mut ib1 = vec![
-        (x * 0.922).tanh(),
-        (p.q.u[3] * 1.053).tanh(),
+        (s0 * -0.319).cos(),
+        (p.v[3]).sin(),
+        (xs[3] * 0.675).tanh(),
         (p.b * 0.756).cos(),
-        (p.v[3] * 1.089).tanh(),
     ];
-    P::spread(p, (xs[3] * -1.083).cos(), &mut ib1[..]);
-    P::spread(p, (p.a).sin(), &mut ib1);
-    let s1 = ib1.iter().map(|v| (*v * -0.760).tanh()).sum::<f64>();
-    let pl2 = P {
-        a: ((p.a * -0.781).sin() * -1.049),
-        b: p.b,
-        v: p.v.clone(),
-        w: p.w,
-        q: p.q.clone(),
-        tag: 1,
-    };
-    let s2 = pl2.eval(p.w[1]);
-    let mut st3 = (p.w[0] * -0.792).cos();
-    #[checkpoint(snapshots = 1)]
-    for i in 1..=7 {
-        st3 = cstep(st3, p.w[2], i as f64 * 0.1);
+    for i in 0..3 {
+        grow(&mut ib1, (p.w[1] * -0.254).tanh() + 0.1 * (i) as f64);
     }
-    let s3 = st3 * 1.108;
+    let s1 = ib1[ib1.len() - 1] * -0.296 + ib1[1] + (ib1.len() as f64) * 0.01;
+    let s2 = xs.first().copied().unwrap_or(0.0) * (p.b).sin() + *xs.last().unwrap();
+    let s3: f64 =
+        p.q.u
+            .iter()
+            .skip(1)
+            .take(2)
+            .map(|v| (*v * *v * -0.352))
+            .sum();
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
@@ -2175,65 +2226,42 @@ fn test_f016() {
 }
 
 #[differentiable]
-pub fn f017<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let mut s0 = (x * T::from(-0.544).unwrap()).cos();
-    for &v in &xs[3..] {
-        s0 = s0 * T::from(0.5).unwrap() + (v).sin();
+pub fn f017(x: f64, p: &P, o: Option<f64>) -> f64 {
+    let s0: f64 =
+        p.q.u
+            .iter()
+            .skip(0)
+            .take(3)
+            .map(|v| (*v * -1.195).tanh())
+            .sum();
+    let mut s1 = (p.q.u[2] * 0.366).cos();
+    for (i, v) in p.q.u[0..].iter().enumerate() {
+        s1 += (*v * -0.252).tanh() * (i + 1) as f64;
     }
-    let (l1, r1) = xs.split_at(3);
-    let s1 = l1[0] * r1[0] + (x + T::from(-0.376).unwrap()).tanh();
-    let s2 = (s1).sin() + xs[2] * T::from(0.296).unwrap();
-    let s3: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v * T::from(0.991).unwrap()).cos() * T::from(i + 1).unwrap())
-        .sum();
-    let s4 = match ((s1 + T::from(-0.838).unwrap()).tanh(), x) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u).sin(),
-    };
-    let mut b5: [T; 5] = [
-        (s4).sin() * T::from(0.3).unwrap() + T::from(2.0).unwrap(),
-        (s4 * T::from(-0.334).unwrap()).cos() * T::from(0.3).unwrap() + T::from(0.0).unwrap(),
-        (s1).sin() * T::from(0.3).unwrap() + T::from(3.0).unwrap(),
-        (s3).sin() * T::from(0.3).unwrap() + T::from(1.0).unwrap(),
-        (x).sin() * T::from(0.3).unwrap() + T::from(4.0).unwrap(),
-    ];
-    let nb5 = b5.len();
-    for i in 0..nb5 {
-        for j in 0..nb5 - 1 - i {
-            if b5[j] > b5[j + 1] {
-                b5.swap(j, j + 1);
-            }
-        }
-    }
-    let s5 =
-        (b5[0] * (s1 * T::from(-0.305).unwrap()).tanh() + b5[4] * b5[1]) * T::from(0.1).unwrap();
-    let s6 = xs.first().copied().unwrap_or(T::from(0.0).unwrap())
-        * ((s2 * T::from(-0.549).unwrap()).sin() * T::from(-0.611).unwrap())
-        + *xs.last().unwrap();
-    (s0 * T::from(0.5).unwrap()).tanh()
-        + s1
-        + s2
-        + (s3).sin()
-        + s4
-        + s5
-        + (s6 * T::from(0.5).unwrap()).tanh()
+    let vq2_0 = V3::new((p.w[2]).sin(), (x).sin(), p.a);
+    let g2 = |t: f64| vq2_0.dist(V3::new(t, (t * 1.152).cos(), t * t * 0.5));
+    let s2 = g2(p.w[0]) + g2(0.991);
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f017() {
     for k in 0..3u64 {
-        let z = points(1017 * 31 + k, 5);
-        let t = points(1017 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f017(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f017_grad(z[0], &z[1..5]);
+        let z = points(1017 * 31 + k, 15);
+        let t = points(1017 * 37 + k + 100, 15);
+        let f = |z: &[f64]| f017(z[0], &unflat(&z[1..15]), Some(0.7));
+        let (v, (g_x, g_p)) = f017_grad(z[0], &unflat(&z[1..15]), Some(0.7));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f017 gradient");
-        let (vj, tj) = f017_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f017_jvp(
+            z[0],
+            &unflat(&z[1..15]),
+            Some(0.7),
+            t[0],
+            &unflat(&t[1..15]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2246,106 +2274,75 @@ fn test_f017() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f017 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f017_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_p)) = f017_hvp(
+            z[0],
+            &unflat(&z[1..15]),
+            Some(0.7),
+            t[0],
+            &unflat(&t[1..15]),
+        );
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f017_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f017_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_p)) = f017_grad(zp[0], &unflat(&zp[1..15]), Some(0.7));
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
+        let (_, (g_x, g_p)) = f017_grad(zm[0], &unflat(&zm[1..15]), Some(0.7));
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f017 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f017_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f017 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f017 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, p, arr0))]
-pub fn f018(x: f64, p: &P, arr0: [f64; 3], o: Option<f64>, mode: Mode) -> f64 {
-    let arr = arr0;
-    let [u0, _, w0] = p.w;
-    let s0 = u0 * ((p.q.u[3] * -0.972).sin() * -1.106) + w0;
-    let s1: f64 = arr.iter().map(|v| (*v + 1.062).tanh()).sum();
-    let s2 = ping((x * 0.672), 3);
-    let n3 = p.v.iter().filter(|v| **v > 10.0).count();
-    let s3: f64 =
-        p.v.iter()
-            .step_by(2)
-            .map(|v| (*v * -1.048).cos())
-            .sum::<f64>()
-            + (n3 as f64);
-    let mut b4: [f64; 3] = [
-        (s3).sin() * 0.3 + 1.0,
-        (s0 * 0.592).cos() * 0.3 + 2.0,
-        (s3 * -0.469).tanh() * 0.3 + 0.0,
-    ];
-    for j in 0..b4.len() - 1 {
-        if b4[j] > b4[j + 1] {
-            b4.swap(j, j + 1);
-        }
+#[differentiable]
+pub fn f018(x: f64, va: V3, o: Option<f64>, xs: &[f64]) -> f64 {
+    let vm0 = va.lerp(va, (va.y * 0.733).tanh());
+    let s0 = vm0.dist(vm0) * -1.132 + va.wave(va.x) + pull(va, va, -0.922);
+    let mut stack1 = vec![1usize, 2, 3];
+    let mut s1 = xs[3];
+    while let Some(j) = stack1.pop() {
+        s1 = s1 * 0.5 + (j as f64);
     }
-    let s4 = (b4[0] * ((arr[1] * -0.906).sin() * 0.496) + b4[2] * b4[1]) * 0.1;
-    let mut io5 = vec![0.0; 4];
-    if let Some(c) = o {
-        derivs(&p.q.u, c * (s2 * 0.694).tanh(), &mut io5[..]);
-    } else {
-        derivs(&p.v, (p.q.u[3] * 0.742).cos(), &mut io5);
+    let arr2 = [s1, xs[1] * -0.657, (s1 * 0.295).cos()];
+    let s2 = arr2[0] * arr2[1] + arr2[2];
+    let mut s3 = (x * -1.106).cos();
+    for v in xs[..1].iter() {
+        s3 += (*v * -0.889).cos() * s0;
     }
-    let s5 = io5.iter().map(|v| (*v * -1.010).cos()).sum::<f64>();
-    let s6: f64 = arr.iter().map(|v| ((*v * -0.522).sin() * -0.292)).sum();
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    let s4: f64 = xs.iter().zip(xs).map(|(u, w)| (*u * 0.672) * *w).sum();
+    let mut ib5: Vec<f64> = xs.iter().map(|v| (*v * -1.048).cos()).collect();
+    let mut i5 = 0;
+    while i5 < 3 {
+        relax_twice(&mut ib5[..], (x).sin() + 0.1 * (i5) as f64);
+        i5 += 1;
+    }
+    let s5 = ib5[0] * (xs[3] * 1.083) + ib5[3];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f018() {
     for k in 0..3u64 {
-        let z = points(1018 * 31 + k, 18);
-        let t = points(1018 * 37 + k + 100, 18);
-        let f = |z: &[f64]| {
-            f018(
-                z[0],
-                &unflat(&z[1..15]),
-                [z[15], z[16], z[17]],
-                None,
-                Mode::Scale(1.3),
-            )
-        };
-        let (v, (g_x, g_p, g_arr)) = f018_grad(
-            z[0],
-            &unflat(&z[1..15]),
-            [z[15], z[16], z[17]],
-            None,
-            Mode::Scale(1.3),
-        );
+        let z = points(1018 * 31 + k, 8);
+        let t = points(1018 * 37 + k + 100, 8);
+        let f = |z: &[f64]| f018(z[0], V3::new(z[1], z[2], z[3]), None, &z[4..8]);
+        let (v, (g_x, g_va, g_xs)) = f018_grad(z[0], V3::new(z[1], z[2], z[3]), None, &z[4..8]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], v3f(&g_va), g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f018 gradient");
         let (vj, tj) = f018_jvp(
             z[0],
-            &unflat(&z[1..15]),
-            [z[15], z[16], z[17]],
+            V3::new(z[1], z[2], z[3]),
             None,
-            Mode::Scale(1.3),
+            &z[4..8],
             t[0],
-            &unflat(&t[1..15]),
-            [t[15], t[16], t[17]],
+            V3::new(t[1], t[2], t[3]),
+            &t[4..8],
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -2359,36 +2356,25 @@ fn test_f018() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f018 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_arr)) = f018_hvp(
+        let (_, _, (h_x, h_va, h_xs)) = f018_hvp(
             z[0],
-            &unflat(&z[1..15]),
-            [z[15], z[16], z[17]],
+            V3::new(z[1], z[2], z[3]),
             None,
-            Mode::Scale(1.3),
+            &z[4..8],
             t[0],
-            &unflat(&t[1..15]),
-            [t[15], t[16], t[17]],
+            V3::new(t[1], t[2], t[3]),
+            &t[4..8],
         );
-        let hv: Vec<f64> = [vec![h_x], flat(&h_p), h_arr.to_vec()].concat();
+        let hv: Vec<f64> = [vec![h_x], v3f(&h_va), h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_arr)) = f018_grad(
-            zp[0],
-            &unflat(&zp[1..15]),
-            [zp[15], zp[16], zp[17]],
-            None,
-            Mode::Scale(1.3),
-        );
-        let gp: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
-        let (_, (g_x, g_p, g_arr)) = f018_grad(
-            zm[0],
-            &unflat(&zm[1..15]),
-            [zm[15], zm[16], zm[17]],
-            None,
-            Mode::Scale(1.3),
-        );
-        let gm: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
+        let (_, (g_x, g_va, g_xs)) =
+            f018_grad(zp[0], V3::new(zp[1], zp[2], zp[3]), None, &zp[4..8]);
+        let gp: Vec<f64> = [vec![g_x], v3f(&g_va), g_xs.clone()].concat();
+        let (_, (g_x, g_va, g_xs)) =
+            f018_grad(zm[0], V3::new(zm[1], zm[2], zm[3]), None, &zm[4..8]);
+        let gm: Vec<f64> = [vec![g_x], v3f(&g_va), g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -2398,77 +2384,70 @@ fn test_f018() {
     }
 }
 
-#[differentiable(wrt(x, xs, p, arr0, rf))]
-pub fn f019(
-    x: f64,
-    xs: &[f64],
-    p: &P,
-    arr0: [f64; 3],
-    rf: &[f64; 3],
-    o: Option<f64>,
-    mode: Mode,
-) -> f64 {
-    let arr = arr0;
-    let mut cp = *rf;
-    cp[0] += 0.3 * (p.b * -0.811).tanh();
-    let s0 = cp[0] * (p.b + 1.009).tanh() + cp[0];
-    let c1: Vec<f64> = p.q.u.iter().map(|v| (*v).sin()).collect();
-    let s1 = c1[0] * c1[1] + c1[3];
-    let mut io2 = vec![0.0; 4];
-    derivs(&p.v, (xs[0] * -0.998).tanh(), &mut io2);
-    let s2 = io2[0] * (p.a * -0.332) + io2[3];
-    (s0 * 0.5).tanh() + s1 + s2
+#[differentiable]
+pub fn f019_h0(y: &mut [f64], a: f64) {
+    let n = y.len();
+    y[2] = y[2] * (a + -0.850).sin();
+    y[0] += 0.632 * (a * y[0]).sin();
+    y[0] = y[0] * (a + 0.806 * -0.704).tanh();
+    y[0] = y[0] * (a + -0.799 * 0.257).tanh();
+}
+
+#[differentiable]
+pub fn f019(x: f64, p: &P, o: Option<f64>) -> f64 {
+    let mut cur0 = p.q.u.clone();
+    let mut nxt0 = vec![0.0; cur0.len()];
+    for _ in 0..0 {
+        let nc = cur0.len();
+        for i in 0..nc {
+            nxt0[i] = 0.5 * (cur0[i] + cur0[(i + 1) % nc]) + 0.2 * (cur0[i] * 0.469).tanh();
+        }
+        core::mem::swap(&mut cur0, &mut nxt0);
+    }
+    let s0 = cur0.iter().copied().sum::<f64>() * 0.496 + cur0[0] * (p.b * -0.710).tanh();
+    let s1 = p.eval2(p.q.u[3]);
+    let s2 = p.v.first().copied().unwrap_or(0.0) * (p.q.c * -1.045).tanh() + *p.v.last().unwrap();
+    let mut b3: Vec<f64> = p.v.clone();
+    let nr3 = b3.len();
+    for i in 0..nr3 / 2 {
+        b3.swap(i, nr3 - 1 - i);
+    }
+    let s3 = b3[0] * (p.q.c * p.q.c * -0.670) + b3[3];
+    let s4 = ping((p.w[0] * -1.010).cos(), 2);
+    let mut ib5 = vec![
+        (s3 * 0.968).tanh(),
+        (s2 * 0.989).tanh(),
+        (s3).sin(),
+        (p.b).sin(),
+    ];
+    let mut i5 = 0;
+    while i5 < 3 {
+        f019_h0(&mut ib5, (s2 * -0.845).cos());
+        i5 += 1;
+    }
+    let s5 = ib5[0] * (p.q.u[2]).sin() + ib5[3];
+    let arr6 = [x, s2 * -0.261, (x * 0.630).cos()];
+    let s6 = arr6[0] * arr6[1] + arr6[2];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f019() {
     for k in 0..3u64 {
-        let z = points(1019 * 31 + k, 25);
-        let t = points(1019 * 37 + k + 100, 25);
-        let f = |z: &[f64]| {
-            f019(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                [z[19], z[20], z[21]],
-                &[z[22], z[23], z[24]],
-                Some(0.7),
-                Mode::Shift { by: -0.4 },
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_arr, g_ar)) = f019_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            &[z[22], z[23], z[24]],
-            Some(0.7),
-            Mode::Shift { by: -0.4 },
-        );
+        let z = points(1019 * 31 + k, 15);
+        let t = points(1019 * 37 + k + 100, 15);
+        let f = |z: &[f64]| f019(z[0], &unflat(&z[1..15]), Some(0.7));
+        let (v, (g_x, g_p)) = f019_grad(z[0], &unflat(&z[1..15]), Some(0.7));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_arr.to_vec(),
-            g_ar.to_vec(),
-        ]
-        .concat();
+        let g: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f019 gradient");
         let (vj, tj) = f019_jvp(
             z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            &[z[22], z[23], z[24]],
+            &unflat(&z[1..15]),
             Some(0.7),
-            Mode::Shift { by: -0.4 },
             t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
-            &[t[22], t[23], t[24]],
+            &unflat(&t[1..15]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -2482,65 +2461,21 @@ fn test_f019() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f019 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_arr, h_ar)) = f019_hvp(
+        let (_, _, (h_x, h_p)) = f019_hvp(
             z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            &[z[22], z[23], z[24]],
+            &unflat(&z[1..15]),
             Some(0.7),
-            Mode::Shift { by: -0.4 },
             t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
-            &[t[22], t[23], t[24]],
+            &unflat(&t[1..15]),
         );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            h_xs.clone(),
-            flat(&h_p),
-            h_arr.to_vec(),
-            h_ar.to_vec(),
-        ]
-        .concat();
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_arr, g_ar)) = f019_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            [zp[19], zp[20], zp[21]],
-            &[zp[22], zp[23], zp[24]],
-            Some(0.7),
-            Mode::Shift { by: -0.4 },
-        );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_arr.to_vec(),
-            g_ar.to_vec(),
-        ]
-        .concat();
-        let (_, (g_x, g_xs, g_p, g_arr, g_ar)) = f019_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            [zm[19], zm[20], zm[21]],
-            &[zm[22], zm[23], zm[24]],
-            Some(0.7),
-            Mode::Shift { by: -0.4 },
-        );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_arr.to_vec(),
-            g_ar.to_vec(),
-        ]
-        .concat();
+        let (_, (g_x, g_p)) = f019_grad(zp[0], &unflat(&zp[1..15]), Some(0.7));
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
+        let (_, (g_x, g_p)) = f019_grad(zm[0], &unflat(&zm[1..15]), Some(0.7));
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -2551,65 +2486,53 @@ fn test_f019() {
 }
 
 #[differentiable]
-pub fn f020_h0(r: &mut [f64; 3], a: f64, k: usize) {
-    r[0] += 0.803 * (a * r[1] * 0.599).tanh();
-    r[0] = r[0] * (a + 0.227).sin();
-}
-
-#[differentiable]
-pub fn f020(x: f64, xs: &[f64], p: &P) -> f64 {
-    let s0 = p.eval2(p.a);
-    let s1 = ping((p.a * p.a * -0.795), 4);
-    let s2: f64 =
-        p.q.u
-            .iter()
-            .skip(1)
-            .take(3)
-            .map(|v| (*v * -0.950).tanh())
-            .sum();
-    let mut io3 = vec![0.0; 4];
-    derivs(xs, (p.q.c * 0.284).tanh(), &mut io3);
-    derivs(&p.v, (p.q.c * -0.291).cos(), &mut io3);
-    let s3 = io3[0] * (s0 * 1.056).tanh() + io3[3];
-    let mut ia4: [f64; 3] = [
-        (s1 + -0.431).tanh(),
-        (p.b * p.b * 0.740),
-        (p.v[1] * -0.494).cos(),
-    ];
-    let mut t4 = 0.0;
-    for i in 0..3 {
-        if i % 2 == 1 {
-            f020_h0(&mut ia4, (p.q.c * -0.981).tanh() + 0.1 * (i) as f64, i);
-        } else {
-            f020_h0(&mut ia4, 0.447, 1);
-        }
-        t4 += ia4[0] * 0.1;
+pub fn f020<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let mut stack0 = vec![1usize, 2, 3];
+    let mut s0 = xs[3];
+    while let Some(j) = stack0.pop() {
+        s0 = s0 * T::from(0.5).unwrap() + T::from(j).unwrap();
     }
-    let s4 = ia4[0] * ia4[2] + ia4[1];
-    let arr5 = [xs[1], s3 * 0.338, (xs[1] + 0.337).tanh()];
-    let s5 = arr5[0] * arr5[1] + arr5[2];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + t4 + s4 + (s5 * 0.5).tanh()
+    let g1 = |t: T| (t * t * T::from(0.465).unwrap()) * xs[1];
+    let s1 = g1(x) + g1(T::from(0.484).unwrap());
+    let mut u2 = xs[3];
+    let mut w2 = (xs[3]).sin();
+    std::mem::swap(&mut u2, &mut w2);
+    let s2 = u2 * T::from(0.284).unwrap() + w2;
+    let mut s3 = (s0 * T::from(0.268).unwrap()).cos();
+    for &v in &xs[2..] {
+        s3 = s3 * T::from(0.5).unwrap() + (v * T::from(-0.508).unwrap()).tanh();
+    }
+    let y4 = &xs[2..];
+    let s4: T = xs.iter().zip(y4).map(|(u, w)| (*u).sin() * *w).sum();
+    let c5: Vec<T> = xs
+        .iter()
+        .map(|v| (*v * T::from(-0.205).unwrap()).cos())
+        .collect();
+    let s5 = c5[0] * c5[2] + c5[3];
+    let s6 = xs.iter().rev().fold(T::from(-0.284).unwrap(), |acc, v| {
+        acc * T::from(0.5).unwrap() + (*v).sin()
+    });
+    (s0 * T::from(0.5).unwrap()).tanh()
+        + s1
+        + s2
+        + (s3).sin()
+        + s4
+        + s5
+        + (s6 * T::from(0.5).unwrap()).tanh()
 }
 
 #[test]
 fn test_f020() {
     for k in 0..3u64 {
-        let z = points(1020 * 31 + k, 19);
-        let t = points(1020 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f020(z[0], &z[1..5], &unflat(&z[5..19]));
-        let (v, (g_x, g_xs, g_p)) = f020_grad(z[0], &z[1..5], &unflat(&z[5..19]));
+        let z = points(1020 * 31 + k, 5);
+        let t = points(1020 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f020(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f020_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f020 gradient");
-        let (vj, tj) = f020_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
+        let (vj, tj) = f020_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2622,112 +2545,128 @@ fn test_f020() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f020 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f020_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let (_, _, (h_x, h_xs)) = f020_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f020_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f020_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs)) = f020_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f020_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f020 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f020_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f020 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f020 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f021(x: f64, xs: &[f64], p: &P) -> [f64; 3] {
-    let s0: f64 = p.q.u.iter().map(|v| (*v + 0.517).tanh()).sum();
-    let s1: f64 =
-        p.q.u
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 2 == 0)
-            .map(|(i, v)| (*v).sin() * (i as f64 + 1.0))
-            .sum();
-    let s2 = match ((p.a * 0.721).cos(), xs[2]) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u).sin(),
-    };
-    let c3: Vec<f64> = xs.iter().map(|v| (*v + 0.299).tanh()).collect();
-    let s3 = c3[0] * c3[2] + c3[3];
-    let mut b4: [f64; 3] = [
-        (p.a * 1.017).tanh() * 0.3 + 1.0,
-        (p.a).sin() * 0.3 + 2.0,
-        (s0 * -1.178).tanh() * 0.3 + 0.0,
-    ];
-    let mut best4 = 0;
-    for j in 1..b4.len() {
-        if b4[j] < b4[best4] {
-            best4 = j;
-        }
+pub fn f021_h0(y: &mut [f64], s: &mut f64, a: f64, k: usize) {
+    let n = y.len();
+    let t = y[2] * a;
+    y[1] = (t * -1.074).tanh() * 0.594 + y[2] * 0.594;
+    if k == 1 {
+        return;
     }
-    b4.swap(0, best4);
-    let s4: f64 = b4
+    *s = *s * 0.515 + (y[1] * a).sin();
+    if k == 1 {
+        return;
+    }
+    *s *= 0.711;
+    for i in 0..k {
+        y[i % n] *= 0.665 + 0.1 * (a + i as f64 * 0.1).sin();
+    }
+}
+
+#[differentiable]
+pub fn f021(x: f64, p: &P, arr0: [f64; 3], va: V3) -> [f64; 2] {
+    let arr = arr0;
+    let mut io0 = vec![0.0; 4];
+    derivs(&p.v, (va.x * -0.806).tanh(), &mut io0);
+    derivs(&p.v, (p.a).sin(), &mut io0[..]);
+    let s0 = io0[0] * ((arr[2] * 1.106).sin() * 0.640) + io0[3];
+    let mut ib1: Vec<f64> = p.q.u.iter().map(|v| (*v + -1.152).tanh()).collect();
+    let mut iu1 = (p.q.c).sin();
+    f021_h0(&mut ib1, &mut iu1, (p.b * 0.655).tanh(), 2);
+    let s1 = ib1
         .iter()
-        .enumerate()
-        .map(|(i, v)| *v * (i + 1) as f64)
+        .map(|v| ((*v * -0.512).sin() * -0.930))
         .sum::<f64>()
-        * 0.05;
-    let s5: f64 = xs
-        .iter()
-        .zip(p.v.iter())
-        .map(|(a, b)| (*a * *a * -0.887) * b)
-        .sum();
-    let s6 = P::blend(s0, -0.320);
-    [
-        (s0 * 0.5).tanh() + (s3).sin() + (s6 * 0.5).tanh(),
-        s1 + s4,
-        s2 + s5,
-    ]
+        + iu1 * 0.701;
+    let s2 = P::blend(p.v[2], 0.494);
+    let vq3_0 = V3 {
+        x: (va.y + 1.120).tanh(),
+        y: (p.a).sin(),
+        z: arr[2],
+    };
+    let vq3_1 = V3::new(p.a, (p.a * -1.136).tanh(), (va.y * 1.097).cos());
+    let s3 = pull(vq3_0, va, (p.w[1]).sin()) + pull(vq3_1, vq3_0, 0.559);
+    [(s0 * 0.5).tanh() + s2, s1 + (s3).sin()]
 }
 
 #[test]
 fn test_f021() {
     for k in 0..3u64 {
-        let z = points(1021 * 31 + k, 19);
-        let t = points(1021 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f021(z[0], &z[1..5], &unflat(&z[5..19]));
+        let z = points(1021 * 31 + k, 21);
+        let t = points(1021 * 37 + k + 100, 21);
+        let f = |z: &[f64]| {
+            f021(
+                z[0],
+                &unflat(&z[1..15]),
+                [z[15], z[16], z[17]],
+                V3::new(z[18], z[19], z[20]),
+            )
+        };
         let y = f(&z);
         let (yj, tj) = f021_jvp(
             z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
+            &unflat(&z[1..15]),
+            [z[15], z[16], z[17]],
+            V3::new(z[18], z[19], z[20]),
             t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
+            &unflat(&t[1..15]),
+            [t[15], t[16], t[17]],
+            V3::new(t[18], t[19], t[20]),
         );
         assert_eq!(yj, y);
         let h = 1e-6;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
         let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..3).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
+        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
         close(&tj, &fdt, 1e-5, 1e-7, "f021 jvp");
-        let w = points(1021 * 41 + k + 200, 3);
-        let (yv, (g_x, g_xs, g_p)) =
-            f021_vjp(z[0], &z[1..5], &unflat(&z[5..19]), [w[0], w[1], w[2]]);
+        let w = points(1021 * 41 + k + 200, 2);
+        let (yv, (g_x, g_p, g_arr, g_va)) = f021_vjp(
+            z[0],
+            &unflat(&z[1..15]),
+            [z[15], z[16], z[17]],
+            V3::new(z[18], z[19], z[20]),
+            [w[0], w[1]],
+        );
         assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let jtw: Vec<f64> = (0..19)
+        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec(), v3f(&g_va)].concat();
+        let jtw: Vec<f64> = (0..21)
             .map(|j| {
                 let (mut a, mut b) = (z.clone(), z.clone());
                 a[j] += h;
                 b[j] -= h;
                 let (ya, yb) = (f(&a), f(&b));
-                (0..3)
+                (0..2)
                     .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
                     .sum::<f64>()
             })
@@ -2750,45 +2689,45 @@ fn test_f021() {
 
 #[differentiable]
 pub fn f022<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let s0 = (x * T::from(-0.599).unwrap()).tanh() + xs[1] * T::from(-1.066).unwrap();
-    let mut cur1 = xs.to_vec();
-    let mut nxt1 = vec![T::from(0.0).unwrap(); cur1.len()];
-    for _ in 0..0 {
-        let nc = cur1.len();
-        for i in 0..nc {
-            nxt1[i] = T::from(0.5).unwrap() * (cur1[i] + cur1[(i + 1) % nc])
-                + T::from(0.2).unwrap() * (cur1[i]).sin();
-        }
-        std::mem::swap(&mut cur1, &mut nxt1);
-    }
-    let s1 = cur1.iter().copied().sum::<T>() * T::from(-0.738).unwrap()
-        + cur1[0] * (xs[0] * T::from(-0.655).unwrap());
-    let arr2 = [s1, xs[0] * T::from(-0.712).unwrap(), (s1).sin()];
-    let s2 = arr2[0] * arr2[1] + arr2[2];
-    let s3 = xs.iter().rev().fold(T::from(-0.520).unwrap(), |acc, v| {
-        acc * T::from(0.5).unwrap() + (*v * T::from(1.016).unwrap()).cos()
-    });
-    let n4 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
-    let s4: T = xs
+    let n0 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
+    let s0: T = xs
         .iter()
         .step_by(2)
-        .map(|v| ((*v * T::from(-0.719).unwrap()).sin() * T::from(0.389).unwrap()))
+        .map(|v| (*v * T::from(0.729).unwrap()))
         .sum::<T>()
-        + T::from(n4).unwrap();
-    let (mut u5, mut w5) = (s3, (s2).sin());
-    (u5, w5) = (w5 * T::from(0.360).unwrap(), u5 + w5);
-    [u5, w5] = [w5, u5];
-    let s5 = u5 * w5 + u5;
-    let s6 = xs.first().copied().unwrap_or(T::from(0.0).unwrap())
-        * ((xs[3] * T::from(-0.657).unwrap()).sin() * T::from(-0.751).unwrap())
-        + *xs.last().unwrap();
-    (s0 * T::from(0.5).unwrap()).tanh()
-        + s1
-        + s2
-        + (s3).sin()
-        + s4
-        + s5
-        + (s6 * T::from(0.5).unwrap()).tanh()
+        + T::from(n0).unwrap();
+    let s1: T = xs
+        .iter()
+        .map(|v| (*v * T::from(-1.099).unwrap()).tanh())
+        .sum();
+    let mut s2 = T::from(0.0).unwrap();
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s2 = s2 + (*v + T::from(-0.926).unwrap()).tanh() * x;
+    }
+    let mut cur3 = xs.to_vec();
+    let mut nxt3 = vec![T::from(0.0).unwrap(); cur3.len()];
+    for _ in 0..1 {
+        let nc = cur3.len();
+        for i in 0..nc {
+            nxt3[i] = T::from(0.5).unwrap() * (cur3[i] + cur3[(i + 1) % nc])
+                + T::from(0.2).unwrap() * (cur3[i] * T::from(0.351).unwrap()).tanh();
+        }
+        core::mem::swap(&mut cur3, &mut nxt3);
+    }
+    let s3 = cur3.iter().copied().sum::<T>() * T::from(-0.267).unwrap()
+        + cur3[0] * (x * T::from(1.103).unwrap()).cos();
+    let mut b4 = xs.to_vec();
+    for i in 0..2 {
+        b4.swap(i % 4, (i + 2) % 4);
+    }
+    let s4 = b4[0] * (xs[1] * T::from(0.727).unwrap()).cos() + b4[3];
+    let s5: T = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(i, v)| (*v * *v * T::from(0.689).unwrap()) * T::from(i + 1).unwrap())
+        .sum();
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
@@ -2846,65 +2785,50 @@ fn test_f022() {
 }
 
 #[differentiable]
-pub fn f023<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let s0 = (xs[1]).sin() + xs[2] * T::from(0.691).unwrap();
-    let s1: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v * *v * T::from(0.257).unwrap()) * T::from(i + 1).unwrap())
-        .sum();
-    let g2 = |t: T| (t * T::from(0.729).unwrap()) * xs[0];
-    let s2 = g2(x) + g2(T::from(-0.556).unwrap());
-    let (l3, r3) = xs.split_at(3);
-    let s3 = l3[0] * r3[0] + (s2 * s2 * T::from(0.490).unwrap());
-    let s4 = match (
-        ((x * T::from(-0.945).unwrap()).sin() * T::from(0.387).unwrap()),
-        xs[3],
-    ) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u * T::from(-1.162).unwrap()).tanh(),
-    };
-    let mut cur5 = xs.to_vec();
-    let mut nxt5 = vec![T::from(0.0).unwrap(); cur5.len()];
-    for _ in 0..1 {
-        let nc = cur5.len();
-        for i in 0..nc {
-            nxt5[i] = T::from(0.5).unwrap() * (cur5[i] + cur5[(i + 1) % nc])
-                + T::from(0.2).unwrap() * (cur5[i] * T::from(-0.731).unwrap()).cos();
-        }
-        std::mem::swap(&mut cur5, &mut nxt5);
+pub fn f023(x: f64, xs: &[f64], p: &P, o: Option<f64>) -> f64 {
+    let g0 = |t: f64| ((t * -0.661).sin() * -0.898) * p.a;
+    let s0 = g0(p.b) + g0(0.757);
+    let s1 = p.eval3(p.v[3]);
+    let vq2_0 = V3::new((s0 + -0.757).tanh(), p.q.c, (p.q.u[0] * -1.013).tanh());
+    let s2 = vq2_0.wave(p.a) + vq2_0.twist(vq2_0);
+    let s3 = (p.v[3] * 0.325).tanh() + p.b * 1.170;
+    let s4 = p.eval(s3);
+    let mut s5 = 0.0;
+    for (i, v) in p.q.u.iter().enumerate().skip(1) {
+        s5 = s5 + (*v * 0.452) * p.v[0];
     }
-    let s5 = cur5.iter().copied().sum::<T>() * T::from(0.433).unwrap()
-        + cur5[0] * (x + T::from(0.403).unwrap()).tanh();
-    let mut u6 = x;
-    let mut w6 = (s1 * T::from(0.224).unwrap()).tanh();
-    for _ in 0..2 {
-        core::mem::swap(&mut u6, &mut w6);
-        u6 = u6 * T::from(0.5).unwrap() + (w6).sin() * T::from(0.3).unwrap();
-    }
-    let s6 = u6 * T::from(0.792).unwrap() + w6;
-    (s0 * T::from(0.5).unwrap()).tanh()
-        + s1
-        + s2
-        + (s3).sin()
-        + s4
-        + s5
-        + (s6 * T::from(0.5).unwrap()).tanh()
+    let mut ib6 = vec![
+        (p.q.u[3] * 0.526).cos(),
+        (s1 * 1.071).cos(),
+        (xs[2] * 0.506).cos(),
+        (s1 * 1.193).tanh(),
+    ];
+    grow(&mut ib6, (p.a * 0.423).tanh());
+    grow(&mut ib6, (x * 0.312).cos());
+    let s6 = ib6[ib6.len() - 1] * -0.495 + ib6[1] + (ib6.len() as f64) * 0.01;
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f023() {
     for k in 0..3u64 {
-        let z = points(1023 * 31 + k, 5);
-        let t = points(1023 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f023(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f023_grad(z[0], &z[1..5]);
+        let z = points(1023 * 31 + k, 19);
+        let t = points(1023 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f023(z[0], &z[1..5], &unflat(&z[5..19]), Some(0.7));
+        let (v, (g_x, g_xs, g_p)) = f023_grad(z[0], &z[1..5], &unflat(&z[5..19]), Some(0.7));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f023 gradient");
-        let (vj, tj) = f023_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f023_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Some(0.7),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2917,69 +2841,69 @@ fn test_f023() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f023 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f023_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p)) = f023_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Some(0.7),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f023_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f023_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p)) = f023_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), Some(0.7));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f023_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), Some(0.7));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f023 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f023_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f023 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f023 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f024(x: f64, p: &P, v0: Vec<f64>) -> f64 {
-    let mut vv = v0;
-    let s0 = p.v.first().copied().unwrap_or(0.0) * (p.v[3]).sin() + *p.v.last().unwrap();
-    let arr1 = [p.w[2], p.q.c * 0.894, (p.w[2] * -1.013).cos()];
-    let s1 = arr1[0] * arr1[1] + arr1[2];
-    let g2 = |t: f64| (t).sin() * vv[0];
-    let s2 = g2(s0) + g2(-0.716);
-    let s3 = p.eval2(p.q.u[3]);
-    vv[1] = (vv[1] + vv[0] * -0.460).cos();
-    let s4 = vv[1] * (p.a * -1.004) + vv[0];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
+pub fn f024<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let g0 = |t: T| (t * t * T::from(0.965).unwrap()) * xs[3];
+    let s0 = g0(x) + g0(T::from(-0.716).unwrap());
+    let s1 = match ((s0 * T::from(0.867).unwrap()), s0) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u).sin(),
+    };
+    let mut cur2 = xs.to_vec();
+    let mut nxt2 = vec![T::from(0.0).unwrap(); cur2.len()];
+    for _ in 0..0 {
+        let nc = cur2.len();
+        for i in 0..nc {
+            nxt2[i] = T::from(0.5).unwrap() * (cur2[i] + cur2[(i + 1) % nc])
+                + T::from(0.2).unwrap() * (cur2[i] * T::from(-0.421).unwrap()).tanh();
+        }
+        std::mem::swap(&mut cur2, &mut nxt2);
+    }
+    let s2 = cur2.iter().copied().sum::<T>() * T::from(0.217).unwrap()
+        + cur2[0] * ((x * T::from(0.401).unwrap()).sin() * T::from(-0.273).unwrap());
+    let g3 = |t: T| (t * T::from(-0.530).unwrap()).cos() * s1;
+    let s3 = g3(s2) + g3(T::from(-0.543).unwrap());
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f024() {
     for k in 0..3u64 {
-        let z = points(1024 * 31 + k, 19);
-        let t = points(1024 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f024(z[0], &unflat(&z[1..15]), z[15..19].to_vec());
-        let (v, (g_x, g_p, g_vv)) = f024_grad(z[0], &unflat(&z[1..15]), z[15..19].to_vec());
+        let z = points(1024 * 31 + k, 5);
+        let t = points(1024 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f024(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f024_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_vv.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f024 gradient");
-        let (vj, tj) = f024_jvp(
-            z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            t[0],
-            &unflat(&t[1..15]),
-            t[15..19].to_vec(),
-        );
+        let (vj, tj) = f024_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2992,74 +2916,116 @@ fn test_f024() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f024 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_vv)) = f024_hvp(
-            z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            t[0],
-            &unflat(&t[1..15]),
-            t[15..19].to_vec(),
-        );
-        let hv: Vec<f64> = [vec![h_x], flat(&h_p), h_vv.to_vec()].concat();
+        let (_, _, (h_x, h_xs)) = f024_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_vv)) = f024_grad(zp[0], &unflat(&zp[1..15]), zp[15..19].to_vec());
-        let gp: Vec<f64> = [vec![g_x], flat(&g_p), g_vv.to_vec()].concat();
-        let (_, (g_x, g_p, g_vv)) = f024_grad(zm[0], &unflat(&zm[1..15]), zm[15..19].to_vec());
-        let gm: Vec<f64> = [vec![g_x], flat(&g_p), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs)) = f024_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f024_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f024 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f024_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f024 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f024 f32 gradient");
     }
 }
 
-#[differentiable]
-pub fn f025<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let n0 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
-    let s0: T = xs
-        .iter()
-        .step_by(2)
-        .map(|v| (*v * T::from(1.170).unwrap()))
-        .sum::<T>()
-        + T::from(n0).unwrap();
-    let mut s1 = T::from(0.0).unwrap();
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s1 = s1 + (*v + T::from(0.438).unwrap()).tanh() * s0;
+#[differentiable(wrt(x, xs, p, rf))]
+pub fn f025(x: f64, xs: &[f64], p: &P, rf: &[f64; 3], o: Option<f64>, mode: Mode) -> [f64; 2] {
+    let mut st0 = ((x * -1.134).sin() * 0.299);
+    #[checkpoint(snapshots = 0)]
+    for i in 1..=2 {
+        st0 = cstep(st0, x, i as f64 * 0.1);
     }
-    let arr2 = [
-        s0,
-        s0 * T::from(0.452).unwrap(),
-        (s0 + T::from(0.547).unwrap()).tanh(),
-    ];
-    let s2 = arr2[0] * arr2[1] + arr2[2];
-    let s3 = xs.iter().rev().fold(T::from(-0.736).unwrap(), |acc, v| {
-        acc * T::from(0.5).unwrap() + (*v + T::from(-1.145).unwrap()).tanh()
-    });
-    let mut stack4 = vec![1usize, 2, 3];
-    let mut s4 = x;
-    while let Some(j) = stack4.pop() {
-        s4 = s4 * T::from(0.5).unwrap() + T::from(j).unwrap();
-    }
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
+    let s0 = st0 * -1.061;
+    let s1 = match o {
+        Some(c) if c > 0.5 => (xs[1] * -0.521).cos() * c,
+        Some(c) if c < -0.5 => (xs[1] * -0.511) - c,
+        Some(c) => xs[1] + c,
+        None => (xs[1] * xs[1] * 0.499),
+    };
+    let (l2, r2) = p.q.u.split_at(3);
+    let s2 = l2[0] * r2[0] + (p.v[2] + 1.088).tanh();
+    let s3 = p.eval3(s0);
+    [(s0 * 0.5).tanh() + s2, s1 + (s3).sin()]
 }
 
 #[test]
 fn test_f025() {
     for k in 0..3u64 {
-        let z = points(1025 * 31 + k, 5);
-        let t = points(1025 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f025(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f025_grad(z[0], &z[1..5]);
-        assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f025 gradient");
-        let (vj, tj) = f025_jvp(z[0], &z[1..5], t[0], &t[1..5]);
-        assert_eq!(vj, v);
+        let z = points(1025 * 31 + k, 22);
+        let t = points(1025 * 37 + k + 100, 22);
+        let f = |z: &[f64]| {
+            f025(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                &[z[19], z[20], z[21]],
+                Some(0.7),
+                Mode::Shift { by: -0.4 },
+            )
+        };
+        let y = f(&z);
+        let (yj, tj) = f025_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            &[z[19], z[20], z[21]],
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            &[t[19], t[20], t[21]],
+        );
+        assert_eq!(yj, y);
+        let h = 1e-6;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
+        let (yp, ym) = (f(&zp), f(&zm));
+        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
+        close(&tj, &fdt, 1e-5, 1e-7, "f025 jvp");
+        let w = points(1025 * 41 + k + 200, 2);
+        let (yv, (g_x, g_xs, g_p, g_ar)) = f025_vjp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            &[z[19], z[20], z[21]],
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+            [w[0], w[1]],
+        );
+        assert_eq!(yv, y);
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
+        let jtw: Vec<f64> = (0..22)
+            .map(|j| {
+                let (mut a, mut b) = (z.clone(), z.clone());
+                a[j] += h;
+                b[j] -= h;
+                let (ya, yb) = (f(&a), f(&b));
+                (0..2)
+                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
+                    .sum::<f64>()
+            })
+            .collect();
+        close(&g, &jtw, 1e-5, 1e-7, "f025 vjp");
+        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -3068,106 +3034,50 @@ fn test_f025() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (tj - gt).abs() <= 1e-9 * scale,
-            "f025 jvp {tj} vs grad.v {gt}"
+            (wtj - gt).abs() <= 1e-9 * scale,
+            "f025 w.jvp {wtj} vs vjp.t {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f025_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
-        let e = 1e-5;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f025_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f025_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let fdh: Vec<f64> = gp
-            .iter()
-            .zip(&gm)
-            .map(|(a, b)| (a - b) / (2.0 * e))
-            .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f025 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f025_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f025 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f025 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f026_h0(r: &mut [f64; 3], a: f64, k: usize) {
-    let t = r[2] * a;
-    r[0] = (t * 0.371).cos() * -0.508 + r[1] * 0.679;
-    if k > 0 {
-        return;
-    }
-    r[2] = r[0] * (a + -0.790 * -0.694).cos();
-    r[2] = r[1] * (a + -0.350).sin();
-}
-
-#[differentiable]
-pub fn f026(x: f64, xs: &[f64], p: &P, o: Option<f64>) -> f64 {
-    let s0 = p.eval(xs[2]);
-    let mut b1: [f64; 3] = [
-        (p.v[2]).sin() * 0.3 + 2.0,
-        (p.w[2]).sin() * 0.3 + 0.0,
-        (p.q.u[2] * 0.519).tanh() * 0.3 + 1.0,
-    ];
-    for j in 0..b1.len() - 1 {
-        if b1[j] < b1[j + 1] {
-            b1.swap(j, j + 1);
-        }
-    }
-    let s1 = (b1[0] * (p.v[1] * p.v[1] * 0.972) + b1[2] * b1[1]) * 0.1;
-    let s2: f64 = xs.iter().skip(1).take(3).map(|v| (*v).sin()).sum();
-    let s3 = match o {
-        Some(c) if c > 0.5 => (p.a * 0.947).tanh() * c,
-        Some(c) if c < -0.5 => (p.a * -0.421) - c,
-        Some(c) => p.a + c,
-        None => (p.a + 0.796).tanh(),
+pub fn f026(x: f64, xs: &[f64], p: &P, v0: Vec<f64>) -> f64 {
+    let vv = v0;
+    let s0 = p.eval3(p.a);
+    let s1 = match ((s0 * -0.619).tanh(), p.a) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * 0.403).cos(),
     };
-    let s4 = p.eval(x);
-    let s5 = if let Some(c) = o {
-        (p.q.c * -1.162) * c
-    } else {
-        (p.q.c * -0.773).tanh()
-    };
-    let mut ia6: [f64; 3] = [
-        (s5 * -0.521).cos(),
-        (xs[0] * -0.464).tanh(),
-        ((x * -0.642).sin() * -0.921),
-    ];
-    f026_h0(&mut ia6, (p.a * 0.616).cos(), 2);
-    let s6 = ia6[0] * ia6[2] + ia6[1];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    let s2: f64 = vv
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(i, v)| ((*v * -0.595).sin() * -0.978) * (i as f64 + 1.0))
+        .sum();
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f026() {
     for k in 0..3u64 {
-        let z = points(1026 * 31 + k, 19);
-        let t = points(1026 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f026(z[0], &z[1..5], &unflat(&z[5..19]), None);
-        let (v, (g_x, g_xs, g_p)) = f026_grad(z[0], &z[1..5], &unflat(&z[5..19]), None);
+        let z = points(1026 * 31 + k, 23);
+        let t = points(1026 * 37 + k + 100, 23);
+        let f = |z: &[f64]| f026(z[0], &z[1..5], &unflat(&z[5..19]), z[19..23].to_vec());
+        let (v, (g_x, g_xs, g_p, g_vv)) =
+            f026_grad(z[0], &z[1..5], &unflat(&z[5..19]), z[19..23].to_vec());
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f026 gradient");
         let (vj, tj) = f026_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            None,
+            z[19..23].to_vec(),
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
+            t[19..23].to_vec(),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -3181,23 +3091,26 @@ fn test_f026() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f026 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f026_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_vv)) = f026_hvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            None,
+            z[19..23].to_vec(),
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
+            t[19..23].to_vec(),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_vv.to_vec()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f026_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), None);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f026_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), None);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p, g_vv)) =
+            f026_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), zp[19..23].to_vec());
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs, g_p, g_vv)) =
+            f026_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), zm[19..23].to_vec());
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -3209,24 +3122,30 @@ fn test_f026() {
 
 #[differentiable]
 pub fn f027<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let (mut u0, mut w0) = (xs[2], (x * T::from(-0.226).unwrap()).cos());
-    let mut r0 = (xs[1] * T::from(0.489).unwrap()).tanh();
-    for _ in 0..3 {
-        (u0, w0, r0) = (w0, r0, (u0 + w0).sin() * T::from(0.8).unwrap());
-    }
-    w0 = w0 + r0;
-    let s0 = u0 * w0 + u0;
-    let mut s1 = (x * T::from(-0.537).unwrap()).cos();
-    for v in xs[..2].iter() {
-        s1 = s1 + (*v).sin() * xs[3];
-    }
-    let g2 = |t: T| (t * T::from(0.981).unwrap()).tanh() * s1;
-    let s2 = g2(s0) + g2(T::from(-0.819).unwrap());
-    let c3: Vec<T> = xs
+    let c0: Vec<T> = xs.iter().map(|v| (*v * T::from(0.497).unwrap())).collect();
+    let s0 = c0[0] * c0[2] + c0[3];
+    let s1: T = xs
         .iter()
-        .map(|v| (*v + T::from(0.254).unwrap()).tanh())
-        .collect();
-    let s3 = c3[0] * c3[2] + c3[3];
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| {
+            ((*v * T::from(0.599).unwrap()).sin() * T::from(-0.767).unwrap())
+                * T::from(i + 1).unwrap()
+        })
+        .sum();
+    let s2: T = xs
+        .iter()
+        .map(|v| (*v * T::from(0.362).unwrap()).tanh())
+        .sum();
+    let (mut u3, mut w3) = (s1, (s1 * T::from(-0.872).unwrap()).cos());
+    for _ in 0..0 {
+        (u3, w3) = (
+            w3,
+            u3 * T::from(0.5).unwrap() + (w3).sin() * T::from(0.3).unwrap(),
+        );
+    }
+    [u3, w3] = [w3, u3];
+    let s3 = u3 * w3 + u3;
     (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
@@ -3285,118 +3204,41 @@ fn test_f027() {
 }
 
 #[differentiable]
-pub fn f028_h0(r: &mut [f64; 3], s: &mut f64, a: f64, k: usize) {
-    r[2] += 0.649 * *s;
-    *s = *s * 0.616 + (r[1] * a).sin();
-    if k > 1 {
-        return;
+pub fn f028(x: f64, xs: &[f64], p: &P) -> f64 {
+    let mut ib0: Vec<f64> = xs.iter().map(|v| (*v * -0.369).tanh()).collect();
+    for i in 0..1 {
+        relax_twice(&mut ib0, (p.v[1]).sin());
     }
-    for i in 0..k {
-        r[i % 3] *= 0.853 + 0.1 * (a + i as f64 * 0.1).sin();
-    }
-}
-
-#[differentiable]
-pub fn f028_h1(a: f64, y: &mut [f64]) {
-    let n = y.len();
-    y[0] = y[2] * (a + -0.786 * -0.917).tanh();
-    y[1] = y[2] * (a + 0.348 * 0.526).cos();
-    for i in 0..n {
-        y[i] = y[i] * 0.576 + -0.236 * (y[(i + 1) % n] * a * 1.147).tanh();
-    }
-}
-
-#[differentiable(wrt(x, xs, p, va, vb))]
-pub fn f028(x: f64, xs: &[f64], p: &P, va: V3, vb: V3, o: Option<f64>, mode: Mode) -> f64 {
-    let mut vs0 = p.q.u.clone();
-    #[checkpoint]
-    for _ in 0..2 {
-        vs0 = vstep(&vs0, vb.x);
-    }
-    let s0 = vs0[0] * vs0[3] + (x * x * -0.740);
-    let mut ia1: [f64; 3] = [
-        (p.q.c + -0.508).tanh(),
-        (p.w[2] + -0.567).tanh(),
-        ((xs[1] * -0.537).sin() * -0.768),
-    ];
-    let mut iu1 = (x).sin();
-    for i in 0..0 {
-        f028_h0(
-            &mut ia1,
-            &mut iu1,
-            (vb.y * 0.237).cos() + 0.1 * (i) as f64,
-            i,
-        );
-    }
-    let s1 = ia1[0] * ia1[2] + ia1[1] + iu1 * 1.144;
-    let c2: Vec<f64> = p.q.u.iter().map(|v| (*v).sin()).collect();
-    let s2 = c2[0] * c2[2] + c2[3];
-    let mut st3 = (p.b * -0.264).cos();
-    #[checkpoint(snapshots = 3)]
-    for i in 0..8 {
-        st3 = cstep(st3, p.q.c, i as f64 * 0.1);
-    }
-    let s3 = st3 * 0.814;
-    let s4: f64 = xs
-        .iter()
-        .chain(p.q.u.iter())
-        .map(|v| ((*v * -0.767).sin() * 0.983))
-        .sum();
-    let mut s5 = (p.a * 0.533).tanh();
-    for (i, v) in p.q.u[2..].iter().enumerate() {
-        s5 += (*v).sin() * (i + 1) as f64;
-    }
-    let mut ib6 = vec![(s1).sin(), (s4).sin(), (p.q.u[1]).sin(), (xs[1]).sin()];
-    #[checkpoint(snapshots = 1)]
-    for _ in 0..0 {
-        f028_h1((s4 * 1.019).tanh(), &mut ib6);
-    }
-    let s6 = ib6.iter().map(|v| (*v + -1.004).tanh()).sum::<f64>();
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    let s0 = ib0[0] * (p.b * p.b * -0.501) + ib0[3];
+    let s1 = p.q.u.first().copied().unwrap_or(0.0) * (xs[2]).sin() + *p.q.u.last().unwrap();
+    let s2 = (p.w[1] + -1.072).tanh() + p.v[2] * -0.624;
+    let s3: f64 =
+        p.v.iter()
+            .skip(0)
+            .take(2)
+            .map(|v| ((*v * -0.537).sin() * -0.768))
+            .sum();
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f028() {
     for k in 0..3u64 {
-        let z = points(1028 * 31 + k, 25);
-        let t = points(1028 * 37 + k + 100, 25);
-        let f = |z: &[f64]| {
-            f028(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                V3::new(z[19], z[20], z[21]),
-                V3::new(z[22], z[23], z[24]),
-                None,
-                Mode::Shift { by: -0.4 },
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_va, g_vb)) = f028_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            V3::new(z[22], z[23], z[24]),
-            None,
-            Mode::Shift { by: -0.4 },
-        );
+        let z = points(1028 * 31 + k, 19);
+        let t = points(1028 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f028(z[0], &z[1..5], &unflat(&z[5..19]));
+        let (v, (g_x, g_xs, g_p)) = f028_grad(z[0], &z[1..5], &unflat(&z[5..19]));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f028 gradient");
         let (vj, tj) = f028_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            V3::new(z[22], z[23], z[24]),
-            None,
-            Mode::Shift { by: -0.4 },
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-            V3::new(t[22], t[23], t[24]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -3410,44 +3252,22 @@ fn test_f028() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f028 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_va, h_vb)) = f028_hvp(
+        let (_, _, (h_x, h_xs, h_p)) = f028_hvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            V3::new(z[22], z[23], z[24]),
-            None,
-            Mode::Shift { by: -0.4 },
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-            V3::new(t[22], t[23], t[24]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va), v3f(&h_vb)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_va, g_vb)) = f028_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            V3::new(zp[19], zp[20], zp[21]),
-            V3::new(zp[22], zp[23], zp[24]),
-            None,
-            Mode::Shift { by: -0.4 },
-        );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
-        let (_, (g_x, g_xs, g_p, g_va, g_vb)) = f028_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            V3::new(zm[19], zm[20], zm[21]),
-            V3::new(zm[22], zm[23], zm[24]),
-            None,
-            Mode::Shift { by: -0.4 },
-        );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
+        let (_, (g_x, g_xs, g_p)) = f028_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f028_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -3459,52 +3279,17 @@ fn test_f028() {
 
 #[differentiable]
 pub fn f029<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let mut b0: [T; 4] = [
-        (xs[1]).sin() * T::from(0.3).unwrap() + T::from(1.0).unwrap(),
-        (xs[1]).sin() * T::from(0.3).unwrap() + T::from(0.0).unwrap(),
-        (x).sin() * T::from(0.3).unwrap() + T::from(3.0).unwrap(),
-        (x * T::from(0.951).unwrap()).cos() * T::from(0.3).unwrap() + T::from(2.0).unwrap(),
-    ];
-    let mut best0 = 0;
-    for j in 1..b0.len() {
-        if b0[j] < b0[best0] {
-            best0 = j;
-        }
+    let mut s0 = T::from(0.0).unwrap();
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s0 = s0 + (*v + T::from(-0.888).unwrap()).tanh() * x;
     }
-    b0.swap(0, best0);
-    let s0: T = b0
-        .iter()
-        .enumerate()
-        .map(|(i, v)| *v * T::from(i + 1).unwrap())
-        .sum::<T>()
-        * T::from(0.05).unwrap();
-    let s1: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(i, v)| (*v * T::from(1.155).unwrap()) * T::from(i + 1).unwrap())
-        .sum();
-    let s2: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(i, v)| (*v).sin() * T::from(i + 1).unwrap())
-        .sum();
-    let n3 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
-    let s3: T = xs
-        .iter()
-        .step_by(2)
-        .map(|v| (*v * T::from(0.207).unwrap()).tanh())
-        .sum::<T>()
-        + T::from(n3).unwrap();
-    let s4 = match (
-        ((s0 * T::from(-0.334).unwrap()).sin() * T::from(-0.956).unwrap()),
-        s2,
-    ) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u * T::from(-0.492).unwrap()).tanh(),
-    };
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
+    let mut s1 = T::from(0.0).unwrap();
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s1 = s1 + (*v * T::from(-0.296).unwrap()).cos() * xs[1];
+    }
+    let (l2, r2) = xs.split_at(3);
+    let s2 = l2[0] * r2[0] + (xs[2] * xs[2] * T::from(0.763).unwrap());
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
 }
 
 #[test]

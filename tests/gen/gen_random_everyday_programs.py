@@ -119,12 +119,12 @@ EXCLUDE: set = {
     # constructor from constants only, passed to a differentiable call. A literal of constants
     # (`V3 { x: 0.3, y: 0.2, z: 0.5 }`) is taken. Replaced by such a literal (and a closure
     # building a struct from its argument is called on differentiated values only).
-    "constant-struct-by-new",
+    # (fixed: lifted) "constant-struct-by-new",
     # `fn f(p: &P, t: f64) -> f64 { let mut out = vec![0.0; 3]; p.spread(t, &mut out); out[1] }`
     # (`spread(&self, t: f64, out: &mut [f64])` an in-place method): "a `&mut` borrow of part
     # of a variable, or outside a call statement is not supported"; an in-place method is
     # taken on `self` only (`self.spread(t, &mut out);`). Called as `P::spread(p, t, &mut out);`.
-    "inplace-method-on-param",
+    # (fixed: lifted) "inplace-method-on-param",
     # `fn f(xs: &[f64], a: f64) -> f64 { let mut b = [xs[0], xs[1], xs[2], xs[3]]; relax(&mut b, a); b[0] }`
     # (`relax(y: &mut [f64], a: f64)`): E0308 mismatched types (the value twin takes a `Vec`
     # and the array is assigned its result); an array lent to a `&mut [f64]` parameter. Arrays
@@ -133,7 +133,7 @@ EXCLUDE: set = {
     # `match mode { Mode::Scale(k) => relax(&mut y, a * k), _ => {} }`: "a `&mut` borrow .. outside
     # a call statement is not supported" (the README: in-place calls are statements). Written
     # `Mode::Scale(k) => { relax(&mut y, a * k); }`.
-    "inplace-arm-expr",
+    # (fixed: lifted) "inplace-arm-expr",
     # Methods of `V3` named like float, iterator or array methods (`abs`, `sum`, `dot`) on a
     # local: `let c = V3 { x, y: 0.2, z: x }; c.abs()` is E0599 "no method named `abs` found
     # for struct `__AdDualV3`" (`c.sum()`: "`__AdDualV3` is not an iterator"), and
@@ -149,7 +149,7 @@ EXCLUDE: set = {
     # `Vec<Dual<f64>>`, "value borrowed here after move" at `y`); an early `return;` in an
     # in-place function with a slice or `Vec` `&mut` parameter (one of floats and arrays only
     # is taken, `bump`). Early returns only in helpers without one.
-    "inplace-early-return-seq",
+    # (fixed: lifted) "inplace-early-return-seq",
     # `#[differentiable] fn ra(y: &mut [f64], a: f64) { y[1 % y.len()] *= a; }`: E0502 "cannot
     # borrow value as immutable because it is also borrowed as mutable" (valid on a slice; the
     # value twin takes a `Vec`, where rustc rejects it). Written with `let n = y.len();`.
@@ -157,14 +157,14 @@ EXCLUDE: set = {
     # `fn rb(p: &P) -> f64 { let r: [f64; 3] = p.w; r[0] * r[1] }` (`w: [f64; 3]` a field):
     # E0308 "expected `[f64; 3]`, found `&[f64; 3]`" (also `[Dual<f64>; 3]`); an array field
     # copied into an annotated local. Arrays lent in place are made from elements instead.
-    "array-field-copy",
+    # (fixed: lifted) "array-field-copy",
     # `#[differentiable] fn h1(r: &mut [f64; 2], a: f64) { r[0] = r[1] * a; }` and
     # `fn g7(x: f64) -> f64 { let mut r = [x.sin(), x.cos()]; h1(&mut r, x); r[0] }`: E0308
     # "expected `[f64; 2]`, found `Vec<f64>`" (E0271 `TupleField<0>::Out == Vec<f64>` with two
     # `&mut` parameters); an unannotated array literal lent to an array parameter (the local
     # is taken as a `Vec` buffer; `[x.sin(), x, 0.5]` happens to be taken). Annotated
     # (`let mut r: [f64; 2] = [..];`).
-    "inplace-unannotated-array-literal",
+    # (fixed: lifted) "inplace-unannotated-array-literal",
     # `#[differentiable(wrt(x))] fn a6(x: f64, mode: Mode) -> f64 { let mut u = x; match mode {
     # Mode::Shift { by } => { u = cstep(u, by, 0.1); } _ => {} } u }` (also `Mode::Scale(k) =>
     # { bump(&mut u, k, 1); }`): E0308 "expected `Dual<f64>`, found `f64`" at the binding; a
@@ -187,7 +187,7 @@ EXCLUDE: set = {
     # parameter (3643 `f112` at the next generator: `_vjp`'s `vv` 6 long, 20 != 18).
     # `xs.to_vec()` of a slice lent to it is taken. Such helpers get a `vec![..]` of
     # elements when the sequence is a field or `vv`.
-    "grow-clone-of-field",
+    # (fixed: lifted) "grow-clone-of-field",
     # Lifted after they were fixed (seeds 3611 and 3612, 500 programs, 0 failures):
     # "swap-unannotated-vec", "swap-array-param", "swap-param-copy", "sub-slice-enumerate",
     # "to-vec-of-local", "write-deref-copy".
