@@ -211,7 +211,7 @@ pub fn by_ref_twin(func: &syn::ItemFn) -> Option<(syn::ItemFn, TokenStream)> {
     syn::visit_mut::VisitMut::visit_block_mut(&mut Args, &mut twin.block);
     if let Some(syn::FnArg::Receiver(rr)) = twin.sig.inputs.first_mut() {
         rr.reference = Some((Default::default(), None));
-        rr.ty = Box::new(syn::parse_quote!(&Self));
+        *rr.ty = syn::parse_quote!(&Self);
     }
     let primal = byref_item(
         func,
@@ -350,7 +350,7 @@ pub fn mut_self_twin(func: &syn::ItemFn) -> Option<syn::Result<syn::ItemFn>> {
     twin.sig.ident = quote::format_ident!("__ad_inplace_{}", func.sig.ident);
     if let Some(syn::FnArg::Receiver(rr)) = twin.sig.inputs.first_mut() {
         rr.mutability = None;
-        rr.ty = Box::new(syn::parse_quote!(&Self));
+        *rr.ty = syn::parse_quote!(&Self);
     }
     twin.sig.output = syn::parse_quote!(-> Self);
     twin.attrs.retain(|a| !a.path().is_ident("doc"));

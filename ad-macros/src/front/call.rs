@@ -60,8 +60,6 @@ impl Lowerer<'_> {
         if let Expr::Path(p) = strip(&m.receiver)
             && m.turbofish.is_none()
         {
-            let method = &m.method;
-            let args = m.args.iter();
             let recv = &p.path;
             let ty: Option<syn::Type> = if p.path.is_ident("self") {
                 Some(syn::parse_quote!(Self))
@@ -98,15 +96,14 @@ impl Lowerer<'_> {
                     .and_then(|i| self.lookup(&i.to_string()))
                     .and_then(|v| self.vars[v].ty.as_ref())
                     .is_some_and(|t| !matches!(t, syn::Type::Reference(_)));
-                let call: syn::ExprCall = if owned_recv {
-                    syn::parse_quote_spanned!(m.span()=> #ty::#method(&#recv, #(#args),*))
+                let recv = if owned_recv {
+                    quote::quote!(&#recv)
                 } else {
-                    syn::parse_quote_spanned!(m.span()=> #ty::#method(#recv, #(#args),*))
+                    quote::quote!(#recv)
                 };
-                self.method_call = true;
-                let op = self.lower_call(&call, &Expr::Call(call.clone()));
-                self.method_call = false;
-                return op;
+                if let Some(op) = self.method_by_type(m, quote::quote!(#ty), recv) {
+                    return op;
+                }
             }
             // (A struct made in the body is only guessed from `P::f(..)`: a float or array
             // method name keeps its meaning there.)
@@ -120,13 +117,8 @@ impl Lowerer<'_> {
             if let Some(ty) = owned
                 && (!builtin || certain)
                 && name != "clone"
-                && let Ok(call) = syn::parse2::<syn::ExprCall>(
-                    quote::quote_spanned!(m.span()=> #ty::#method(&#recv, #(#args),*)),
-                )
+                && let Some(op) = self.method_by_type(m, quote::quote!(#ty), quote::quote!(&#recv))
             {
-                self.method_call = true;
-                let op = self.lower_call(&call, &Expr::Call(call.clone()));
-                self.method_call = false;
                 return op;
             }
         }
@@ -137,13 +129,8 @@ impl Lowerer<'_> {
             && m.turbofish.is_none()
             && m.method != "clone"
         {
-            let (ty, method, args, recv) = (&sl.path, &m.method, m.args.iter(), &m.receiver);
-            if let Ok(call) = syn::parse2::<syn::ExprCall>(
-                quote::quote_spanned!(m.span()=> #ty::#method(&#recv, #(#args),*)),
-            ) {
-                self.method_call = true;
-                let op = self.lower_call(&call, &Expr::Call(call.clone()));
-                self.method_call = false;
+            let (ty, recv) = (&sl.path, &m.receiver);
+            if let Some(op) = self.method_by_type(m, quote::quote!(#ty), quote::quote!(&#recv)) {
                 return op;
             }
         }
@@ -156,13 +143,8 @@ impl Lowerer<'_> {
             && let Expr::Field(_) = strip(&m.receiver)
             && let Some(ty) = self.field_type(&m.receiver)
         {
-            let (method, args, recv) = (&m.method, m.args.iter(), &m.receiver);
-            if let Ok(call) = syn::parse2::<syn::ExprCall>(
-                quote::quote_spanned!(m.span()=> #ty::#method(&#recv, #(#args),*)),
-            ) {
-                self.method_call = true;
-                let op = self.lower_call(&call, &Expr::Call(call.clone()));
-                self.method_call = false;
+            let recv = &m.receiver;
+            if let Some(op) = self.method_by_type(m, ty, quote::quote!(&#recv)) {
                 return op;
             }
         }
@@ -679,6 +661,25 @@ impl Lowerer<'_> {
             checkpoint: None,
             method,
         }
+    }
+
+    /// `recv.m(args)` as the call `Ty::m(recv, args)` of the method of type `ty`, lowered as a
+    /// call written as a method call (see `Op::Call::method`).
+    fn method_by_type(
+        &mut self,
+        m: &syn::ExprMethodCall,
+        ty: TokenStream,
+        recv: TokenStream,
+    ) -> Option<Op> {
+        let (method, args) = (&m.method, m.args.iter());
+        let call = syn::parse2::<syn::ExprCall>(
+            quote::quote_spanned!(m.span()=> #ty::#method(#recv, #(#args),*)),
+        )
+        .ok()?;
+        self.method_call = true;
+        let op = self.lower_call(&call, &Expr::Call(call.clone()));
+        self.method_call = false;
+        Some(op)
     }
 
     /// The type of a field place `root.a.b` whose root is `self`, a struct parameter or a

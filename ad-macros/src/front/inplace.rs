@@ -230,7 +230,8 @@ impl TwinBody {
 /// such as `std::mem::swap` are left to their own rewrites).
 pub fn call_site(e: &Expr) -> Option<Vec<syn::Stmt>> {
     let span = e.span();
-    let (args, rebuild): (Vec<&Expr>, Box<dyn Fn(Vec<Expr>) -> Expr>) = match strip(e) {
+    type Rebuild = Box<dyn Fn(Vec<Expr>) -> Expr>;
+    let (args, rebuild): (Vec<&Expr>, Rebuild) = match strip(e) {
         Expr::Call(c) => {
             let Expr::Path(f) = strip(&c.func) else {
                 return None;

@@ -510,30 +510,8 @@ fn zip_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
         let elem: Expr = try_parse_at!(x.span(), #x[#i]);
         subst.push((name, elem));
     }
-    struct Subst<'a>(&'a [(Ident, Expr)]);
-    impl VisitMut for Subst<'_> {
-        fn visit_expr_mut(&mut self, e: &mut Expr) {
-            let target = match e {
-                Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => match strip(&u.expr) {
-                    Expr::Path(p) => p.path.get_ident().cloned(),
-                    _ => None,
-                },
-                Expr::Path(p) => p.path.get_ident().cloned(),
-                _ => None,
-            };
-            if let Some(t) = target
-                && let Some((_, elem)) = self.0.iter().find(|(n, _)| *n == t)
-            {
-                *e = elem.clone();
-                return;
-            }
-            syn::visit_mut::visit_expr_mut(self, e);
-        }
-        // A closure inside the body that rebinds a name: left alone (rare; rustc reports it).
-        fn visit_expr_closure_mut(&mut self, _: &mut ExprClosure) {}
-    }
     let mut body = (*c.body).clone();
-    Subst(&subst).visit_expr_mut(&mut body);
+    NameSubst(&subst).visit_expr_mut(&mut body);
     let first = &producers[0].0;
     let checks = producers[1..].iter().map(|(x, _)| {
         quote::quote_spanned!(m.span()=> ::core::assert_eq!((#x).len(), (#first).len(), "Zip: the arrays have different lengths");)
@@ -758,7 +736,7 @@ impl VisitMut for Everyday {
             let t = Ident::new("__ad_chain", m.span());
             let recv = &m.receiver;
             let mut m2 = m.clone();
-            m2.receiver = Box::new(syn::parse_quote!(#t));
+            *m2.receiver = syn::parse_quote!(#t);
             *e = syn::parse_quote_spanned!(m.span()=> { let #t = #recv; #m2 });
         }
         // `v.to_vec()` / `v.to_owned()` of a local `Vec`: its clone (the macro's `to_vec` is
@@ -1063,34 +1041,12 @@ fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
         _ => return None,
     };
     let i = Ident::new("__ad_iter_i", f.span());
-    struct Subst<'a>(Vec<(&'a Ident, Expr)>);
-    impl VisitMut for Subst<'_> {
-        fn visit_expr_mut(&mut self, e: &mut Expr) {
-            let target = match e {
-                Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => match strip(&u.expr) {
-                    Expr::Path(p) => p.path.get_ident().cloned(),
-                    _ => None,
-                },
-                Expr::Path(p) => p.path.get_ident().cloned(),
-                _ => None,
-            };
-            if let Some(t) = target
-                && let Some((_, x)) = self.0.iter().find(|(n, _)| **n == t)
-            {
-                *e = x.clone();
-                return;
-            }
-            syn::visit_mut::visit_expr_mut(self, e);
-        }
-        fn visit_expr_closure_mut(&mut self, _: &mut ExprClosure) {}
-    }
-    let mut subst = vec![(&y, syn::parse_quote!(#ys[#i]))];
+    let mut subst = vec![(y.clone(), syn::parse_quote!(#ys[#i]))];
     if let (Some(z), Some(zs)) = (&z, &zs) {
-        subst.push((z, syn::parse_quote!(#zs[#i])));
+        subst.push((z.clone(), syn::parse_quote!(#zs[#i])));
     }
     let mut body = f.body.clone();
-    let mut s = Subst(subst);
-    s.visit_block_mut(&mut body);
+    NameSubst(&subst).visit_block_mut(&mut body);
     let span = f.span();
     Some(match &zs {
         None => syn::parse_quote_spanned!(span=> for #i in 0..#ys.len() #body),
@@ -1098,4 +1054,30 @@ fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
             syn::parse_quote_spanned!(span=> for #i in 0..#ys.len().min(#zs.len()) #body)
         }
     })
+}
+
+/// Replaces the names (and their dereferences, `*v`) with expressions: a loop variable bound to
+/// an element becomes the element's place (`v` and `*v` as `xs[i]`).
+struct NameSubst<'a>(&'a [(Ident, Expr)]);
+
+impl VisitMut for NameSubst<'_> {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        let target = match e {
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => match strip(&u.expr) {
+                Expr::Path(p) => p.path.get_ident().cloned(),
+                _ => None,
+            },
+            Expr::Path(p) => p.path.get_ident().cloned(),
+            _ => None,
+        };
+        if let Some(t) = target
+            && let Some((_, x)) = self.0.iter().find(|(n, _)| *n == t)
+        {
+            *e = x.clone();
+            return;
+        }
+        syn::visit_mut::visit_expr_mut(self, e);
+    }
+    // A closure inside the body that rebinds a name: left alone (rare; rustc reports it).
+    fn visit_expr_closure_mut(&mut self, _: &mut ExprClosure) {}
 }

@@ -592,7 +592,7 @@ impl Lowerer<'_> {
             && let Some(ty) = self.vars[v]
                 .ty
                 .clone()
-                .filter(|t| crate::front::is_struct_type(t))
+                .filter(crate::front::is_struct_type)
                 .or_else(|| self.struct_made(v))
         {
             let twin = quote::format_ident!("__ad_inplace_{}", m.method);
