@@ -4,6 +4,9 @@
 //! differentiable functions. Every check is against central finite differences, in every
 //! mode (gradient, JVP, HVP).
 
+// Primals used only through their generated functions.
+#![allow(dead_code)]
+
 mod common;
 
 use ad_runtime::Float;

@@ -2,6 +2,9 @@
 //! are the struct itself, the vector operations and the optimisers, against finite
 //! differences and closed forms.
 
+// Primals used only through their generated functions.
+#![allow(dead_code)]
+
 mod common;
 
 use ad_runtime::ndarray::{Array1, Array2, array};
