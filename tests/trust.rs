@@ -787,3 +787,23 @@ fn infinite_quotients_have_zero_slope_in_every_mode() {
     let (_, _, h) = inf_filled_hvp(&x, &[1.0, 0.0]);
     assert_eq!(h, vec![0.0, 1.0]);
 }
+
+// Scalar seed 3181 (`r116`): in second order of an `f32` function, a comparison of a constant
+// buffer's element with an unsuffixed literal lifted the literal to `Dual<f64>` (nothing
+// compiled).
+#[differentiable]
+fn f32_compare_constant(x: Vec<f32>) -> f32 {
+    let w: Vec<f32> = vec![1.75, -1.79, 1.15, 0.94];
+    let y = if w[2] >= 0.5 { x[1] * w[2] } else { w[2] };
+    y * x[0]
+}
+
+#[test]
+fn f32_comparison_with_a_literal_in_second_order() {
+    let x = vec![0.5f32, 2.0];
+    let (v, g) = f32_compare_constant_grad(x.clone());
+    assert_eq!(v, 2.0 * 1.15 * 0.5);
+    assert_eq!(g, vec![2.0 * 1.15, 1.15 * 0.5]);
+    let (_, _, h) = f32_compare_constant_hvp(x, vec![1.0, 0.0]);
+    assert_eq!(h, vec![0.0, 1.15]);
+}

@@ -326,9 +326,15 @@ impl Lifter<'_> {
             && !self.differentiated[*v]
             && float_const(c)
         {
+            // (The literal stays a literal: a dual compares with a float of its own type,
+            // which rustc infers from it; lifted, an unsuffixed literal would default to
+            // `f64` against a `Dual<f32>`.)
             let lift = |a: &Atom| {
-                let a = self.print(a);
-                quote!(::ad_runtime::__private::Relift::relift(#a))
+                let p = self.print(a);
+                match a {
+                    Atom::Const(_) => p,
+                    _ => quote!(::ad_runtime::__private::Relift::relift(#p)),
+                }
             };
             let (l, r) = (lift(&xs[0]), lift(&xs[1]));
             *op = Op::Opaque {
