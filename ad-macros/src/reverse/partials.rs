@@ -162,6 +162,23 @@ impl<'a> Gen<'a> {
     fn visible_struct_type(&self, v: VarId) -> Option<TokenStream> {
         match self.func.defs.get(&v)? {
             Op::StructLit(path, _) => Some(quote!(#path)),
+            // A constructor `P::new(..)` (taken to return `P`, as the front end does).
+            Op::Call { func, .. }
+                if func.segments.len() == 2
+                    && func.segments[1].ident == "new"
+                    && crate::front::is_struct_type(&syn::Type::Path(syn::TypePath {
+                        qself: None,
+                        path: syn::Path::from(func.segments[0].ident.clone()),
+                    })) =>
+            {
+                let ty = &func.segments[0].ident;
+                // (On dual numbers the call returns the struct's twin.)
+                Some(if self.func.dual {
+                    quote!(<#ty as ::ad_runtime::__private::LiftDual>::Out)
+                } else {
+                    quote!(#ty)
+                })
+            }
             Op::Copy(Atom::Var(w)) | Op::CloneOf(Atom::Var(w)) | Op::Deref(Atom::Var(w))
                 if *w != v =>
             {
