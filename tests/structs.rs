@@ -1155,3 +1155,24 @@ fn struct_copies_and_array_fields() {
     );
     assert_close(&[h.w[0], h.w[1], h.w[2]], &[0.0, 1.0, 0.0], "hvp");
 }
+
+/// A struct made by its constructor and read by field next to a loop (fused `f_vjp`).
+#[differentiable]
+fn new_then_loop(xs: &[f64], a: f64) -> f64 {
+    let c = W2::new(a, 2.0 * a);
+    let mut s = 0.0;
+    for i in 0..xs.len() {
+        s += xs[i].sin();
+    }
+    c.x * c.y + s
+}
+
+#[test]
+fn constructor_result_read_by_field_next_to_a_loop() {
+    let (v, (gx, ga)) = new_then_loop_vjp(&[0.1, 0.2], 0.5, 1.0);
+    assert_close(&[v], &[0.5 + 0.1f64.sin() + 0.2f64.sin()], "value");
+    assert_close(&gx, &[0.1f64.cos(), 0.2f64.cos()], "gradient xs");
+    assert_close(&[ga], &[2.0], "gradient a");
+    let (_, _, (_, ha)) = new_then_loop_hvp(&[0.1, 0.2], 0.5, &[0.0, 0.0], 1.0);
+    assert_close(&[ha], &[4.0], "hvp");
+}
