@@ -332,7 +332,7 @@ fn points(seed: u64, n: usize) -> Vec<f64> {
         })
         .collect()
 }
-// constructs: accessors 4, array 2, array_result 3, array_write 1, assoc 3, chain 1, checkpoint 3, closure 6, collect 4, destructure 2, destructure_assign 1, double_buffer 6, enum_filter 6, fold_rev 4, for_chain 8, generic 9, guard 1, guard_mode 1, inplace 18, inplace_at_checkpoint 2, inplace_at_loop 4, inplace_at_once 3, inplace_at_twice 5, inplace_at_while 4, inplace_bump 1, inplace_derivs 2, inplace_grow 3, inplace_mix 1, inplace_nudge 1, inplace_own_arr 1, inplace_own_buf 2, inplace_own_buf_sc 1, inplace_own_vec 2, inplace_relax 1, inplace_relax_twice 2, inplace_rot 1, let_else 1, local_method 2, map_sum 2, match 1, mem_swap 3, method 3, method2 2, method3 3, mutual 4, param_ar 2, param_arr 4, param_arr_copied 2, param_va 7, param_vb 3, param_vr 2, param_vv 1, param_vv_copied 4, skip_take 4, split_at 5, step_count 3, sub_slice 4, sum_atoms 3, swap_index 2, swap_sort 1, tuple_match 4, vec3 13, vec3_closure 4, vec3_expr 1, vec3_free_fn 3, vec3_loop_state 1, vec3_method_result 4, while_let 4, zip 1, zip_bare 4
+// constructs: accessors 5, array 7, array_result 1, assoc 1, checkpoint 3, checkpoint_vec 1, closure 6, collect 2, destructure 3, destructure_assign 3, double_buffer 6, enum_filter 3, fold_rev 5, for_chain 5, generic 10, guard 1, guard_mode 2, if_let 2, inplace 19, inplace_at_checkpoint 1, inplace_at_loop 3, inplace_at_once 6, inplace_at_twice 4, inplace_at_while 5, inplace_bump 2, inplace_derivs 3, inplace_grow 2, inplace_mix 2, inplace_nudge 1, inplace_own_arr_sc 2, inplace_own_buf 2, inplace_own_buf_sc 1, inplace_own_sc_arr 1, inplace_own_vec 1, inplace_relax_twice 2, local_method 2, map_sum 4, mem_swap 5, method 1, method2 1, mutual 2, param_ar 1, param_arr 1, param_arr_copied 2, param_m 1, param_va 8, param_vb 2, param_vr 2, param_vv 1, param_vv_copied 2, skip_take 5, split_at 7, step_count 6, sub_slice 6, sum_atoms 2, swap_index 4, swap_sort 2, tuple_match 6, vec3 12, vec3_branch 1, vec3_closure 2, vec3_free_fn 2, vec3_loop_state 2, vec3_method_result 5, while_let 7, zip 2, zip_bare 5
 
 #[differentiable]
 pub fn f000<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
@@ -533,49 +533,31 @@ fn test_f001() {
 }
 
 #[differentiable]
-pub fn f002_h0(a: f64, y: &mut Vec<f64>) {
-    let n = y.len();
-    y.push((y[2] * a).sin());
-    let t = y[2] * a;
-    y[1] = (t * -0.985).cos() * 0.449 + y[2] * 0.594;
-    y[0] += -0.452 * (a * y[0]).sin();
-}
-
-#[differentiable]
 pub fn f002(x: f64, xs: &[f64], arr: [f64; 3]) -> f64 {
     let vq0_0 = V3::new(x, (x + 0.528).tanh(), (arr[0] * -0.590).tanh());
     let vq0_1 = V3::new(xs[3], (xs[1] * -0.706).cos(), (x).sin());
-    let vq0_2 = V3::new((x + 0.496).tanh(), (x * -1.152).tanh(), arr[0]);
-    let s0 = pull(vq0_0, vq0_1, (x * -0.491).tanh()) + pull(vq0_2, vq0_0, 1.085);
-    let mut ib1 = vec![
-        (xs[2] * 0.446).cos(),
-        (x * -0.602).cos(),
-        (s0 * 0.222).tanh(),
-        (s0).sin(),
-    ];
-    f002_h0((xs[1]).sin(), &mut ib1);
-    f002_h0((x * 0.737).cos(), &mut ib1);
-    let s1 = ib1[ib1.len() - 1] * 1.062 + ib1[1] + (ib1.len() as f64) * 0.01;
-    let mut vs2 = vq0_1;
-    for i in 0..3 {
-        vs2 = vs2.lerp(vq0_2, 0.3);
+    let s0 =
+        pull(vq0_0, vq0_1, (x * -0.491).tanh()) + vq0_0.dist(vq0_0) + pull(vq0_1, vq0_0, 0.277);
+    let s1 = xs.iter().rev().fold(0.614, |acc, v| acc * 0.5 + (*v).sin());
+    let s2 = xs.first().copied().unwrap_or(0.0) * (xs[1]).sin() + *xs.last().unwrap();
+    let vq3_0 = V3::new(s1, (s0 * -0.211).tanh(), (x * -0.264));
+    let vq3_1 = V3::new(((s0 * -0.774).sin() * -1.141), s2, (xs[2] * 0.408).tanh());
+    let mut vs3 = vq3_1;
+    for i in 0..4 {
+        vs3 = vs3.scale(0.9);
     }
-    let s2 = vs2.norm() * -0.993 + vs2.dist(vq0_2);
-    let n3 = xs.iter().filter(|v| **v > 10.0).count();
-    let s3: f64 = xs
-        .iter()
-        .step_by(2)
-        .map(|v| (*v * -0.325).cos())
-        .sum::<f64>()
-        + (n3 as f64);
-    let s4 = P::blend(x, 0.812);
-    let mut io5 = vec![0.0; 4];
-    let mut i5 = 0;
-    while i5 < 1 {
-        derivs(xs, (arr[1] * -0.537).cos() + 0.1 * (i5) as f64, &mut io5);
-        i5 += 1;
+    let s3 = vs3.norm() * 0.446 + vs3.dist(vq3_0);
+    let s4 = xs.first().copied().unwrap_or(0.0) * (s1 * s1 * 0.272) + *xs.last().unwrap();
+    let mut cur5 = xs.to_vec();
+    let mut nxt5 = vec![0.0; cur5.len()];
+    for _ in 0..3 {
+        let nc = cur5.len();
+        for i in 0..nc {
+            nxt5[i] = 0.5 * (cur5[i] + cur5[(i + 1) % nc]) + 0.2 * (cur5[i]).sin();
+        }
+        core::mem::swap(&mut cur5, &mut nxt5);
     }
-    let s5 = io5.iter().map(|v| (*v).sin()).sum::<f64>();
+    let s5 = cur5.iter().copied().sum::<f64>() * 0.709 + cur5[0] * (s0).sin();
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
@@ -635,108 +617,88 @@ fn test_f002() {
     }
 }
 
-#[differentiable(wrt(x, xs, p, arr, v0))]
-pub fn f003(
-    x: f64,
-    xs: &[f64],
-    p: &P,
-    mut arr: [f64; 3],
-    v0: Vec<f64>,
-    o: Option<f64>,
-    mode: Mode,
-) -> f64 {
-    let vv = v0;
-    let mut cur0 = p.v.clone();
-    let mut nxt0 = vec![0.0; cur0.len()];
-    for _ in 0..0 {
-        let nc = cur0.len();
-        for i in 0..nc {
-            nxt0[i] = 0.5 * (cur0[i] + cur0[(i + 1) % nc]) + 0.2 * (cur0[i]).sin();
-        }
-        std::mem::swap(&mut cur0, &mut nxt0);
-    }
-    let s0 = cur0.iter().copied().sum::<f64>() * 1.169 + cur0[0] * (p.q.c * p.q.c * 1.051);
-    let s1 = match o {
-        Some(c) => (xs[3] * -0.631) + c,
-        None => xs[3],
+#[differentiable]
+pub fn f003(x: f64, xs: &[f64], p: &P, va: V3, vr: &V3, o: Option<f64>) -> f64 {
+    let vq0_0 = V3::new((p.q.u[2]).sin(), va.z, (p.v[1] * p.v[1] * 0.764));
+    let vm0 = va.cross(vq0_0);
+    let vq0_2 = V3 {
+        x: x,
+        y: (p.v[0] * p.v[0] * 0.418),
+        z: (p.v[2] * -0.365).cos(),
     };
-    arr[0] = (arr[0] + arr[2]).sin();
-    let s2 = arr[0] * (xs[0] * -0.400).cos() + arr[2];
-    let s3: f64 =
-        p.v.iter()
-            .zip(xs)
-            .map(|(u, w)| (*u + 0.224).tanh() * *w)
-            .sum();
-    let vq4_0 = V3 {
-        x: xs[2],
-        y: (p.a * 0.404).tanh(),
-        z: (xs[3] * -0.204).cos(),
+    let vq0_3 = V3 {
+        x: (vr.x).sin(),
+        y: (x).sin(),
+        z: p.q.c,
     };
-    let g4 = |t: f64| vq4_0.dist(V3::new(t, (t * 0.693).cos(), t * t * 0.5));
-    let s4 = g4(arr[2]) + g4(-1.167);
-    let mut ib5 = vec![
-        (s4 * 0.270).cos(),
-        (xs[3] * 0.805).cos(),
-        (p.q.c).sin(),
-        (s2 * -1.067).cos(),
-    ];
-    for i in 0..2 {
-        grow(&mut ib5, (vv[3] * 0.390).cos() + 0.1 * (i) as f64);
+    let s0 = vm0.y * 0.620 + vm0.y * vq0_2.norm();
+    let g1 = |t: f64| (t * -0.877).cos() * x;
+    let s1 = g1(p.w[0]) + g1(-0.201);
+    let mut b2: Vec<f64> = p.q.u.clone();
+    let nr2 = b2.len();
+    for i in 0..nr2 / 2 {
+        b2.swap(i, nr2 - 1 - i);
     }
-    let s5 = ib5[ib5.len() - 1] * 1.113 + ib5[1] + (ib5.len() as f64) * 0.01;
-    let s6 = P::blend(arr[0], 0.951);
+    let s2 = b2[0] * ((va.y * -1.118).sin() * 0.404) + b2[3];
+    let s3: f64 = xs
+        .iter()
+        .zip(p.v.iter())
+        .map(|(a, b)| (*a * *a * 0.820) * b)
+        .sum();
+    let mut ib4 = vec![(p.q.c).sin(), (x * -0.685).cos(), (p.a).sin(), (s3).sin()];
+    relax_twice(&mut ib4, (p.q.c * -0.935).tanh());
+    let s4 = ib4[0] * (p.a * -0.600).cos() + ib4[3];
+    let P { a: pa5, q, .. } = p;
+    let s5 = *pa5 * q.c + q.u[2] * (x).sin();
+    let n6 = xs.iter().filter(|v| **v > 10.0).count();
+    let s6: f64 = xs
+        .iter()
+        .step_by(2)
+        .map(|v| ((*v * -0.641).sin() * 0.951))
+        .sum::<f64>()
+        + (n6 as f64);
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f003() {
     for k in 0..3u64 {
-        let z = points(1003 * 31 + k, 26);
-        let t = points(1003 * 37 + k + 100, 26);
+        let z = points(1003 * 31 + k, 25);
+        let t = points(1003 * 37 + k + 100, 25);
         let f = |z: &[f64]| {
             f003(
                 z[0],
                 &z[1..5],
                 &unflat(&z[5..19]),
-                [z[19], z[20], z[21]],
-                z[22..26].to_vec(),
+                V3::new(z[19], z[20], z[21]),
+                &V3::new(z[22], z[23], z[24]),
                 Some(0.7),
-                Mode::Scale(1.3),
             )
         };
-        let (v, (g_x, g_xs, g_p, g_arr, g_vv)) = f003_grad(
+        let (v, (g_x, g_xs, g_p, g_va, g_vr)) = f003_grad(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            z[22..26].to_vec(),
+            V3::new(z[19], z[20], z[21]),
+            &V3::new(z[22], z[23], z[24]),
             Some(0.7),
-            Mode::Scale(1.3),
         );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_arr.to_vec(),
-            g_vv.to_vec(),
-        ]
-        .concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vr)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f003 gradient");
         let (vj, tj) = f003_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            z[22..26].to_vec(),
+            V3::new(z[19], z[20], z[21]),
+            &V3::new(z[22], z[23], z[24]),
             Some(0.7),
-            Mode::Scale(1.3),
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
-            t[22..26].to_vec(),
+            V3::new(t[19], t[20], t[21]),
+            &V3::new(t[22], t[23], t[24]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -750,65 +712,41 @@ fn test_f003() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f003 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_arr, h_vv)) = f003_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_va, h_vr)) = f003_hvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            z[22..26].to_vec(),
+            V3::new(z[19], z[20], z[21]),
+            &V3::new(z[22], z[23], z[24]),
             Some(0.7),
-            Mode::Scale(1.3),
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
-            t[22..26].to_vec(),
+            V3::new(t[19], t[20], t[21]),
+            &V3::new(t[22], t[23], t[24]),
         );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            h_xs.clone(),
-            flat(&h_p),
-            h_arr.to_vec(),
-            h_vv.to_vec(),
-        ]
-        .concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va), v3f(&h_vr)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_arr, g_vv)) = f003_grad(
+        let (_, (g_x, g_xs, g_p, g_va, g_vr)) = f003_grad(
             zp[0],
             &zp[1..5],
             &unflat(&zp[5..19]),
-            [zp[19], zp[20], zp[21]],
-            zp[22..26].to_vec(),
+            V3::new(zp[19], zp[20], zp[21]),
+            &V3::new(zp[22], zp[23], zp[24]),
             Some(0.7),
-            Mode::Scale(1.3),
         );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_arr.to_vec(),
-            g_vv.to_vec(),
-        ]
-        .concat();
-        let (_, (g_x, g_xs, g_p, g_arr, g_vv)) = f003_grad(
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vr)].concat();
+        let (_, (g_x, g_xs, g_p, g_va, g_vr)) = f003_grad(
             zm[0],
             &zm[1..5],
             &unflat(&zm[5..19]),
-            [zm[19], zm[20], zm[21]],
-            zm[22..26].to_vec(),
+            V3::new(zm[19], zm[20], zm[21]),
+            &V3::new(zm[22], zm[23], zm[24]),
             Some(0.7),
-            Mode::Scale(1.3),
         );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_arr.to_vec(),
-            g_vv.to_vec(),
-        ]
-        .concat();
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vr)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1187,13 +1125,7 @@ pub fn f007(x: f64, xs: &[f64], vv: Vec<f64>) -> f64 {
         y: (x).sin(),
         z: (xs[0] * -0.664).tanh(),
     };
-    let s2 = vm2.dist(vm2) * -0.891
-        + vm2.twist(vq2_2)
-        + vm2.dist(V3 {
-            x: -1.195,
-            y: 0.568,
-            z: -0.790,
-        });
+    let s2 = vm2.y * -0.634 + pull(vm2, vq2_2, 0.348) + vq2_2.y * vm2.norm();
     (s0 * 0.5).tanh() + s1 + s2
 }
 
@@ -1254,75 +1186,49 @@ fn test_f007() {
 }
 
 #[differentiable]
-pub fn f008_h0(r: &mut [f64; 3], a: f64, k: usize) {
-    r[2] = r[2] * (a + 0.494).sin();
-    for i in 0..3 {
-        r[i] = r[i] * 0.890 + -0.287 * (r[(i + 1) % 3] * a * 1.105).cos();
+pub fn f008<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let s0: T = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| (*v).sin() * T::from(i + 1).unwrap())
+        .sum();
+    let mut u1 = x;
+    let mut w1 = (xs[3] * T::from(0.289).unwrap()).cos();
+    std::mem::swap(&mut u1, &mut w1);
+    let s1 = u1 * T::from(0.622).unwrap() + w1;
+    let n2 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
+    let s2: T = xs
+        .iter()
+        .step_by(2)
+        .map(|v| ((*v * T::from(-0.479).unwrap()).sin() * T::from(1.005).unwrap()))
+        .sum::<T>()
+        + T::from(n2).unwrap();
+    let s3: T = xs
+        .iter()
+        .map(|v| ((*v * T::from(-0.647).unwrap()).sin() * T::from(1.105).unwrap()))
+        .sum();
+    let (l4, r4) = xs.split_at(3);
+    let s4 = l4[0] * r4[0] + ((s0 * T::from(-0.401).unwrap()).sin() * T::from(-0.617).unwrap());
+    let mut s5 = (x * T::from(-0.209).unwrap()).cos();
+    for &v in &xs[2..=2] {
+        s5 = s5 * (T::from(1.0).unwrap() + T::from(0.1).unwrap() * v);
     }
-}
-
-#[differentiable(wrt(x, p, va, vb, vr))]
-pub fn f008(x: f64, p: &P, va: V3, vb: V3, vr: &V3, mode: Mode) -> f64 {
-    let mut ia0: [f64; 3] = p.w;
-    f008_h0(&mut ia0, (p.q.u[1] * 1.069).cos(), 2);
-    let s0 = ia0[0] * ia0[2] + ia0[1];
-    let mut ia1: [f64; 3] = [
-        (p.v[2]).sin(),
-        (p.v[1] * -0.691).tanh(),
-        (vb.y + -0.381).tanh(),
-    ];
-    #[checkpoint]
-    for _ in 0..0 {
-        rot(&mut ia1, (vb.x * 0.318).cos());
-    }
-    let s1 = ia1[0] * ia1[2] + ia1[1];
-    let mut s2 = 0.0;
-    for (i, v) in p.v.iter().enumerate().skip(1) {
-        s2 = s2 + (*v).sin() * s0;
-    }
-    (s0 * 0.5).tanh() + s1 + s2
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f008() {
     for k in 0..3u64 {
-        let z = points(1008 * 31 + k, 24);
-        let t = points(1008 * 37 + k + 100, 24);
-        let f = |z: &[f64]| {
-            f008(
-                z[0],
-                &unflat(&z[1..15]),
-                V3::new(z[15], z[16], z[17]),
-                V3::new(z[18], z[19], z[20]),
-                &V3::new(z[21], z[22], z[23]),
-                Mode::Plain,
-            )
-        };
-        let (v, (g_x, g_p, g_va, g_vb, g_vr)) = f008_grad(
-            z[0],
-            &unflat(&z[1..15]),
-            V3::new(z[15], z[16], z[17]),
-            V3::new(z[18], z[19], z[20]),
-            &V3::new(z[21], z[22], z[23]),
-            Mode::Plain,
-        );
+        let z = points(1008 * 31 + k, 5);
+        let t = points(1008 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f008(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f008_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb), v3f(&g_vr)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f008 gradient");
-        let (vj, tj) = f008_jvp(
-            z[0],
-            &unflat(&z[1..15]),
-            V3::new(z[15], z[16], z[17]),
-            V3::new(z[18], z[19], z[20]),
-            &V3::new(z[21], z[22], z[23]),
-            Mode::Plain,
-            t[0],
-            &unflat(&t[1..15]),
-            V3::new(t[15], t[16], t[17]),
-            V3::new(t[18], t[19], t[20]),
-            &V3::new(t[21], t[22], t[23]),
-        );
+        let (vj, tj) = f008_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1335,121 +1241,100 @@ fn test_f008() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f008 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_va, h_vb, h_vr)) = f008_hvp(
-            z[0],
-            &unflat(&z[1..15]),
-            V3::new(z[15], z[16], z[17]),
-            V3::new(z[18], z[19], z[20]),
-            &V3::new(z[21], z[22], z[23]),
-            Mode::Plain,
-            t[0],
-            &unflat(&t[1..15]),
-            V3::new(t[15], t[16], t[17]),
-            V3::new(t[18], t[19], t[20]),
-            &V3::new(t[21], t[22], t[23]),
-        );
-        let hv: Vec<f64> = [vec![h_x], flat(&h_p), v3f(&h_va), v3f(&h_vb), v3f(&h_vr)].concat();
+        let (_, _, (h_x, h_xs)) = f008_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_va, g_vb, g_vr)) = f008_grad(
-            zp[0],
-            &unflat(&zp[1..15]),
-            V3::new(zp[15], zp[16], zp[17]),
-            V3::new(zp[18], zp[19], zp[20]),
-            &V3::new(zp[21], zp[22], zp[23]),
-            Mode::Plain,
-        );
-        let gp: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb), v3f(&g_vr)].concat();
-        let (_, (g_x, g_p, g_va, g_vb, g_vr)) = f008_grad(
-            zm[0],
-            &unflat(&zm[1..15]),
-            V3::new(zm[15], zm[16], zm[17]),
-            V3::new(zm[18], zm[19], zm[20]),
-            &V3::new(zm[21], zm[22], zm[23]),
-            Mode::Plain,
-        );
-        let gm: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb), v3f(&g_vr)].concat();
+        let (_, (g_x, g_xs)) = f008_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f008_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f008 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f008_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f008 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f008 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f009(x: f64, xs: &[f64], p: &P, v0: Vec<f64>, o: Option<f64>) -> f64 {
-    let vv = v0;
-    let vq0_0 = V3::new(p.v[2], (x).sin(), (p.w[0] + 0.991).tanh());
-    let g0 = |t: f64| vq0_0.dist(V3::new(t, (t * -0.879).tanh(), t * t * 0.5));
-    let s0 = g0(p.b) + g0(-1.098);
-    let mut s1 = (p.q.u[0]).sin();
-    for &v in &p.q.u[2..=2] {
-        s1 *= (1.0 + 0.1 * v);
+pub fn f009_h0(r: &mut [f64; 3], s: &mut f64, a: f64, k: usize) {
+    let t = r[1] * a;
+    r[1] = (t).sin() * 0.645 + r[2] * 0.577;
+    if k < 1 {
+        return;
     }
-    let vm2 = vq0_0.scale((s1).sin());
-    let vq2_1 = V3 {
-        x: (p.q.c * -0.983).tanh(),
-        y: s0,
-        z: (p.v[3] * 0.299).cos(),
+    r[1] += 0.496 * *s;
+}
+
+#[differentiable(wrt(x, xs))]
+pub fn f009(x: f64, xs: &[f64], o: Option<f64>, mode: Mode) -> f64 {
+    let s0 = match mode {
+        Mode::Scale(k) if k > 1.0 => (x * -0.680).tanh() * k,
+        Mode::Scale(k) => x + k,
+        Mode::Shift { by } if by < 0.0 => (x * -0.691).tanh() - by,
+        _ => x,
     };
-    let vq2_2 = V3 {
-        x: (p.q.c).sin(),
-        y: p.b,
-        z: (p.v[2] * -0.576).tanh(),
-    };
-    let vq2_3 = V3 {
-        x: vv[1],
-        y: (p.v[3]).sin(),
-        z: ((s0 * 0.275).sin() * -0.659),
-    };
-    let vq2_4 = V3 {
-        x: (p.v[1] * 1.136).cos(),
-        y: ((p.q.u[3] * 0.248).sin() * -0.760),
-        z: p.q.c,
-    };
-    let s2 = vq2_4.dist(vm2) * -0.221 + pull(vq2_3, vq2_2, 0.354);
-    (s0 * 0.5).tanh() + s1 + s2
+    let s1 = ping((xs[2] * 0.376).tanh(), 4);
+    let mut ia2 = [(s0 * -0.943).tanh(), (s0).sin(), (x * 0.277).tanh()];
+    let mut iu2 = (x * -1.126).cos();
+    let mut i2 = 0;
+    while i2 < 1 {
+        f009_h0(&mut ia2, &mut iu2, (x * -0.474).tanh(), 1);
+        i2 += 1;
+    }
+    let s2 = ia2[0] * ia2[2] + ia2[1] + (iu2 + 0.471).tanh();
+    let mut ib3: Vec<f64> = xs.iter().map(|v| ((*v * 0.503).sin() * 0.254)).collect();
+    for i in 0..1 {
+        grow(&mut ib3, (x * -0.450).cos() + 0.1 * (i) as f64);
+    }
+    let s3 = ib3[ib3.len() - 1] * 0.326 + ib3[1] + (ib3.len() as f64) * 0.01;
+    let mut io4 = vec![0.0; 4];
+    let mut i4 = 0;
+    while i4 < 0 {
+        derivs(xs, (xs[3] * 1.113).cos(), &mut io4[..]);
+        i4 += 1;
+    }
+    let s4 = io4[0] * (s0 + -1.001).tanh() + io4[3];
+    let (mut u5, mut w5) = (xs[3], (s4 * 0.867).cos());
+    for _ in 0..5 {
+        (u5, w5) = (w5, u5 * 0.5 + (w5 * -0.660).cos() * 0.3);
+    }
+    let s5 = u5 * w5 + u5;
+    let (mut u6, mut w6) = (s5, (s0).sin());
+    for _ in 0..4 {
+        (u6, w6) = (w6, u6 * 0.5 + (w6 * -0.340).tanh() * 0.3);
+    }
+    let s6 = u6 * w6 + u6;
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f009() {
     for k in 0..3u64 {
-        let z = points(1009 * 31 + k, 23);
-        let t = points(1009 * 37 + k + 100, 23);
-        let f = |z: &[f64]| {
-            f009(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                z[19..23].to_vec(),
-                Some(0.7),
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_vv)) = f009_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            Some(0.7),
-        );
+        let z = points(1009 * 31 + k, 5);
+        let t = points(1009 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f009(z[0], &z[1..5], Some(0.7), Mode::Scale(1.3));
+        let (v, (g_x, g_xs)) = f009_grad(z[0], &z[1..5], Some(0.7), Mode::Scale(1.3));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f009 gradient");
-        let (vj, tj) = f009_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            Some(0.7),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            t[19..23].to_vec(),
-        );
+        let (vj, tj) = f009_jvp(z[0], &z[1..5], Some(0.7), Mode::Scale(1.3), t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1462,37 +1347,16 @@ fn test_f009() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f009 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_vv)) = f009_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            Some(0.7),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            t[19..23].to_vec(),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_vv.to_vec()].concat();
+        let (_, _, (h_x, h_xs)) =
+            f009_hvp(z[0], &z[1..5], Some(0.7), Mode::Scale(1.3), t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_vv)) = f009_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            zp[19..23].to_vec(),
-            Some(0.7),
-        );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
-        let (_, (g_x, g_xs, g_p, g_vv)) = f009_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            zm[19..23].to_vec(),
-            Some(0.7),
-        );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs)) = f009_grad(zp[0], &zp[1..5], Some(0.7), Mode::Scale(1.3));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f009_grad(zm[0], &zm[1..5], Some(0.7), Mode::Scale(1.3));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1503,42 +1367,44 @@ fn test_f009() {
 }
 
 #[differentiable]
-pub fn f010(x: f64, xs: &[f64], p: &P, arr: [f64; 3]) -> f64 {
-    let s0 = ping((p.v[3] + 0.375).tanh(), 2);
-    let s1 = ping((p.v[1] * 0.668).cos(), 1);
-    let s2 = p.eval(p.q.c);
-    let s3 = p.eval(p.v[1]);
-    let s4 = match ((p.q.u[0] * 0.274).cos(), p.v[1]) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u + -0.582).tanh(),
-    };
-    let c5: Vec<f64> = p.q.u.iter().map(|v| (*v * -0.692).tanh()).collect();
-    let s5 = c5[0] * c5[1] + c5[3];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+pub fn f010<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let s0: T = xs
+        .iter()
+        .map(|v| (*v + T::from(-0.241).unwrap()).tanh())
+        .sum();
+    let n1 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
+    let s1: T = xs
+        .iter()
+        .step_by(2)
+        .map(|v| ((*v * T::from(0.826).unwrap()).sin() * T::from(-0.817).unwrap()))
+        .sum::<T>()
+        + T::from(n1).unwrap();
+    let mut stack2 = vec![1usize, 2, 3];
+    let mut s2 = x;
+    while let Some(j) = stack2.pop() {
+        s2 = s2 * T::from(0.5).unwrap() + T::from(j).unwrap();
+    }
+    let arr3 = [
+        s1,
+        s0 * T::from(1.091).unwrap(),
+        (s1 * T::from(-0.843).unwrap()).cos(),
+    ];
+    let s3 = arr3[0] * arr3[1] + arr3[2];
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f010() {
     for k in 0..3u64 {
-        let z = points(1010 * 31 + k, 22);
-        let t = points(1010 * 37 + k + 100, 22);
-        let f = |z: &[f64]| f010(z[0], &z[1..5], &unflat(&z[5..19]), [z[19], z[20], z[21]]);
-        let (v, (g_x, g_xs, g_p, g_arr)) =
-            f010_grad(z[0], &z[1..5], &unflat(&z[5..19]), [z[19], z[20], z[21]]);
+        let z = points(1010 * 31 + k, 5);
+        let t = points(1010 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f010(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f010_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f010 gradient");
-        let (vj, tj) = f010_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
-        );
+        let (vj, tj) = f010_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1551,118 +1417,92 @@ fn test_f010() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f010 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_arr)) = f010_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_arr.to_vec()].concat();
+        let (_, _, (h_x, h_xs)) = f010_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_arr)) = f010_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            [zp[19], zp[20], zp[21]],
-        );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
-        let (_, (g_x, g_xs, g_p, g_arr)) = f010_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            [zm[19], zm[20], zm[21]],
-        );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
+        let (_, (g_x, g_xs)) = f010_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f010_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f010 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f010_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f010 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f010 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f011_h0(y: &mut Vec<f64>, a: f64, k: usize) {
-    let n = y.len();
-    let t = y[0] * a;
-    y[1] = (t * 0.244).tanh() * 0.230 + y[2] * 0.678;
-    y[2] = y[2] * (a + -0.411 * 1.161).cos();
+pub fn f011_h0(r: &mut [f64; 3], s: &mut f64, a: f64, k: usize) {
+    *s += 0.215 * (a * *s + r[2] * 1.136).cos();
+    let t = r[2] * a;
+    r[1] = (t * -1.186).cos() * -0.646 + r[2] * 0.575;
+    for i in 0..k {
+        r[i % 3] *= 0.723 + 0.1 * (a + i as f64 * 0.1).sin();
+    }
+    if k == 1 {
+        return;
+    }
+    *s = *s * 0.614 + (r[0] * a * -0.584).tanh();
 }
 
-#[differentiable]
-pub fn f011(x: f64, xs: &[f64], arr: [f64; 3], v0: Vec<f64>, o: Option<f64>) -> f64 {
-    let vv = v0;
-    let mut ib0: Vec<f64> = xs.iter().map(|v| (*v + 1.147).tanh()).collect();
-    relax(&mut ib0, (x * -1.009).tanh());
-    relax(&mut ib0[..], (vv[1]).sin());
-    let s0 = ib0[0] * ((xs[0] * 1.031).sin() * 0.387) + ib0[3];
-    let s1: f64 = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v + -0.623).tanh() * (i as f64 + 1.0))
-        .sum();
-    let mut ib2 = vec![
-        (arr[1]).sin(),
-        (arr[1]).sin(),
-        (arr[1] * -0.783).cos(),
-        (x * 0.700).tanh(),
-    ];
-    for i in 0..1 {
-        f011_h0(&mut ib2, (xs[1] * -0.517).tanh(), i);
-    }
-    let s2 = ib2[ib2.len() - 1] * 0.263 + ib2[1] + (ib2.len() as f64) * 0.01;
-    let s3: f64 = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v * 0.614).tanh() * (i as f64 + 1.0))
-        .sum();
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
+#[differentiable(wrt(x, xs, p))]
+pub fn f011(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> f64 {
+    let mut iu0 = (p.q.u[0] * 1.127).tanh();
+    bump(&mut iu0, (p.q.c * 1.118).cos(), 0);
+    let s0 = (iu0 * 0.664);
+    let mut ia1 = [(s0 * 0.617).cos(), (xs[1]).sin(), (p.q.u[3]).sin()];
+    let mut iu1 = (p.q.c).sin();
+    f011_h0(&mut ia1, &mut iu1, (p.a * -0.945).tanh(), 1);
+    f011_h0(&mut ia1, &mut iu1, (p.a * -1.186).tanh(), 0);
+    let s1 = ia1[0] * ia1[2] + ia1[1] + ((iu1 * 0.871).sin() * -1.055);
+    let n2 = p.q.u.iter().filter(|v| **v > 10.0).count();
+    let s2: f64 = p.q.u.iter().step_by(2).map(|v| (*v).sin()).sum::<f64>() + (n2 as f64);
+    let s3 = p.eval(p.w[0]);
+    let s4 = if let Some(c) = o {
+        (p.a).sin() * c
+    } else {
+        (p.a + -0.710).tanh()
+    };
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f011() {
     for k in 0..3u64 {
-        let z = points(1011 * 31 + k, 12);
-        let t = points(1011 * 37 + k + 100, 12);
-        let f = |z: &[f64]| {
-            f011(
-                z[0],
-                &z[1..5],
-                [z[5], z[6], z[7]],
-                z[8..12].to_vec(),
-                Some(0.7),
-            )
-        };
-        let (v, (g_x, g_xs, g_arr, g_vv)) = f011_grad(
-            z[0],
-            &z[1..5],
-            [z[5], z[6], z[7]],
-            z[8..12].to_vec(),
-            Some(0.7),
-        );
+        let z = points(1011 * 31 + k, 19);
+        let t = points(1011 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f011(z[0], &z[1..5], &unflat(&z[5..19]), Some(0.7), Mode::Plain);
+        let (v, (g_x, g_xs, g_p)) =
+            f011_grad(z[0], &z[1..5], &unflat(&z[5..19]), Some(0.7), Mode::Plain);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec(), g_vv.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f011 gradient");
         let (vj, tj) = f011_jvp(
             z[0],
             &z[1..5],
-            [z[5], z[6], z[7]],
-            z[8..12].to_vec(),
+            &unflat(&z[5..19]),
             Some(0.7),
+            Mode::Plain,
             t[0],
             &t[1..5],
-            [t[5], t[6], t[7]],
-            t[8..12].to_vec(),
+            &unflat(&t[5..19]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1676,37 +1516,36 @@ fn test_f011() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f011 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_arr, h_vv)) = f011_hvp(
+        let (_, _, (h_x, h_xs, h_p)) = f011_hvp(
             z[0],
             &z[1..5],
-            [z[5], z[6], z[7]],
-            z[8..12].to_vec(),
+            &unflat(&z[5..19]),
             Some(0.7),
+            Mode::Plain,
             t[0],
             &t[1..5],
-            [t[5], t[6], t[7]],
-            t[8..12].to_vec(),
+            &unflat(&t[5..19]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_arr.to_vec(), h_vv.to_vec()].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_arr, g_vv)) = f011_grad(
+        let (_, (g_x, g_xs, g_p)) = f011_grad(
             zp[0],
             &zp[1..5],
-            [zp[5], zp[6], zp[7]],
-            zp[8..12].to_vec(),
+            &unflat(&zp[5..19]),
             Some(0.7),
+            Mode::Plain,
         );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec(), g_vv.to_vec()].concat();
-        let (_, (g_x, g_xs, g_arr, g_vv)) = f011_grad(
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f011_grad(
             zm[0],
             &zm[1..5],
-            [zm[5], zm[6], zm[7]],
-            zm[8..12].to_vec(),
+            &unflat(&zm[5..19]),
             Some(0.7),
+            Mode::Plain,
         );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec(), g_vv.to_vec()].concat();
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1716,72 +1555,76 @@ fn test_f011() {
     }
 }
 
-#[differentiable(wrt(x, xs, p, va))]
-pub fn f012(x: f64, xs: &[f64], p: &P, va: V3, mode: Mode) -> f64 {
-    let s0 = p.eval2(x);
-    let vq1_0 = V3 {
-        x: (p.a * -1.162).cos(),
-        y: (p.q.c * 0.364),
-        z: va.x,
-    };
-    let s1 = pull(vq1_0, va, (va.z).sin())
-        + vq1_0.dist(V3::new(-0.859, -1.027, -0.539))
-        + vq1_0.twist(va);
-    let mut ib2 = vec![
-        (p.w[0] * 0.708).cos(),
-        (p.v[2] * 0.254).tanh(),
-        (p.b * 0.509).tanh(),
-        (p.q.u[2] * 1.162).cos(),
+#[differentiable]
+pub fn f012<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let mut b0 = vec![
+        (xs[2]).sin() * T::from(0.3).unwrap() + T::from(1.0).unwrap(),
+        (xs[3] * T::from(0.671).unwrap()).cos() * T::from(0.3).unwrap() + T::from(0.0).unwrap(),
+        (x).sin() * T::from(0.3).unwrap() + T::from(2.0).unwrap(),
     ];
-    let mut i2 = 0;
-    while i2 < 2 {
-        nudge(&mut ib2, vq1_0);
-        i2 += 1;
+    for j in 0..b0.len() - 1 {
+        if b0[j] < b0[j + 1] {
+            b0.swap(j, j + 1);
+        }
     }
-    let s2 = ib2[0] * (p.q.c * p.q.c * -1.127) + ib2[3];
-    let P { a: pa3, q, .. } = p;
-    let s3 = *pa3 * q.c + q.u[1] * ((x * 0.595).sin() * -0.822);
-    let vm4 = vq1_0.lerp(vq1_0, (p.b).sin());
-    let s4 = va.dist(vm4) * -0.738 + vm4.dist(vm4);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
+    let s0: T = b0
+        .iter()
+        .enumerate()
+        .map(|(i, v)| *v * T::from(i + 1).unwrap())
+        .sum::<T>()
+        * T::from(0.05).unwrap();
+    let arr1 = [
+        xs[0],
+        s0 * T::from(-1.102).unwrap(),
+        (xs[0] * T::from(0.950).unwrap()).tanh(),
+    ];
+    let s1 = arr1[0] * arr1[1] + arr1[2];
+    let y2 = &xs[2..];
+    let s2: T = xs
+        .iter()
+        .zip(y2)
+        .map(|(u, w)| (*u + T::from(0.744).unwrap()).tanh() * *w)
+        .sum();
+    let s3: T = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| (*v * T::from(-0.308).unwrap()).cos() * T::from(i + 1).unwrap())
+        .sum();
+    let n4 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
+    let s4: T = xs
+        .iter()
+        .step_by(2)
+        .map(|v| (*v * T::from(0.568).unwrap()).cos())
+        .sum::<T>()
+        + T::from(n4).unwrap();
+    let (l5, r5) = xs.split_at(3);
+    let s5 = l5[0] * r5[0] + (xs[1] * T::from(0.774).unwrap()).tanh();
+    let s6 = match ((s2 * T::from(-0.751).unwrap()).tanh(), s2) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u).sin(),
+    };
+    (s0 * T::from(0.5).unwrap()).tanh()
+        + s1
+        + s2
+        + (s3).sin()
+        + s4
+        + s5
+        + (s6 * T::from(0.5).unwrap()).tanh()
 }
 
 #[test]
 fn test_f012() {
     for k in 0..3u64 {
-        let z = points(1012 * 31 + k, 22);
-        let t = points(1012 * 37 + k + 100, 22);
-        let f = |z: &[f64]| {
-            f012(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                V3::new(z[19], z[20], z[21]),
-                Mode::Scale(1.3),
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_va)) = f012_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Scale(1.3),
-        );
+        let z = points(1012 * 31 + k, 5);
+        let t = points(1012 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f012(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f012_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f012 gradient");
-        let (vj, tj) = f012_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Scale(1.3),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-        );
+        let (vj, tj) = f012_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1794,60 +1637,56 @@ fn test_f012() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f012 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_va)) = f012_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Scale(1.3),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va)].concat();
+        let (_, _, (h_x, h_xs)) = f012_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_va)) = f012_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            V3::new(zp[19], zp[20], zp[21]),
-            Mode::Scale(1.3),
-        );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
-        let (_, (g_x, g_xs, g_p, g_va)) = f012_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            V3::new(zm[19], zm[20], zm[21]),
-            Mode::Scale(1.3),
-        );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs)) = f012_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f012_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f012 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f012_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f012 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f012 f32 gradient");
     }
 }
 
 #[differentiable(wrt(x, xs, p))]
-pub fn f013(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> [f64; 3] {
-    let s0: f64 = xs
-        .iter()
-        .chain(p.q.u.iter())
-        .map(|v| (*v * 0.840).cos())
-        .sum();
-    let s1 = ping(((x * -0.346).sin() * 0.350), 2);
-    let s2 = match mode {
-        Mode::Plain => ((p.w[2] * 0.385).sin() * 0.402),
-        Mode::Scale(k) => p.w[2] * k,
-        Mode::Shift { by } => (p.w[2] * 1.153) + by,
+pub fn f013(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> f64 {
+    let mut vs0 = p.v.clone();
+    #[checkpoint]
+    for _ in 0..2 {
+        vs0 = vstep(&vs0, xs[3]);
+    }
+    let s0 = vs0[0] * vs0[3] + (x * 0.330).cos();
+    let s1 = match o {
+        Some(c) if c > 0.5 => (p.v[3] * 0.923).cos() * c,
+        Some(c) if c < -0.5 => ((p.v[3] * -0.209).sin() * -0.232) - c,
+        Some(c) => p.v[3] + c,
+        None => (p.v[3] * 0.240).cos(),
     };
-    [(s0 * 0.5).tanh(), s1, s2]
+    let mut stack2 = vec![1usize, 2, 3];
+    let mut s2 = xs[0];
+    while let Some(j) = stack2.pop() {
+        s2 = s2 * 0.5 + (j as f64);
+    }
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
@@ -1864,8 +1703,18 @@ fn test_f013() {
                 Mode::Shift { by: -0.4 },
             )
         };
-        let y = f(&z);
-        let (yj, tj) = f013_jvp(
+        let (v, (g_x, g_xs, g_p)) = f013_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+        );
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f013 gradient");
+        let (vj, tj) = f013_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
@@ -1875,37 +1724,7 @@ fn test_f013() {
             &t[1..5],
             &unflat(&t[5..19]),
         );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..3).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f013 jvp");
-        let w = points(1013 * 41 + k + 200, 3);
-        let (yv, (g_x, g_xs, g_p)) = f013_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Some(0.7),
-            Mode::Shift { by: -0.4 },
-            [w[0], w[1], w[2]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let jtw: Vec<f64> = (0..19)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..3)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f013 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -1914,21 +1733,234 @@ fn test_f013() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f013 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f013 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs, h_p)) = f013_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs, g_p)) = f013_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f013_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f013 H v");
     }
 }
 
 #[differentiable]
-pub fn f014_h0(y: &mut [f64], a: f64) {
+pub fn f014<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let mut s0 = (x * T::from(-1.155).unwrap()).cos();
+    for v in xs[..4].iter() {
+        s0 = s0 + (*v * T::from(0.221).unwrap()).cos() * xs[3];
+    }
+    let s1: T = xs
+        .iter()
+        .skip(1)
+        .take(3)
+        .map(|v| (*v * T::from(-0.880).unwrap()).cos())
+        .sum();
+    let (mut u2, mut w2) = (s1, (xs[2] * T::from(0.455).unwrap()).cos());
+    for _ in 0..3 {
+        (u2, w2) = (
+            w2,
+            u2 * T::from(0.5).unwrap() + (w2).sin() * T::from(0.3).unwrap(),
+        );
+    }
+    let s2 = u2 * w2 + u2;
+    let s3 = match ((s1 * T::from(1.072).unwrap()).tanh(), s0) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * T::from(0.951).unwrap()).tanh(),
+    };
+    let mut stack4 = vec![1usize, 2, 3];
+    let mut s4 = s3;
+    while let Some(j) = stack4.pop() {
+        s4 = s4 * T::from(0.5).unwrap() + T::from(j).unwrap();
+    }
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
+}
+
+#[test]
+fn test_f014() {
+    for k in 0..3u64 {
+        let z = points(1014 * 31 + k, 5);
+        let t = points(1014 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f014(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f014_grad(z[0], &z[1..5]);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f014 gradient");
+        let (vj, tj) = f014_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        assert_eq!(vj, v);
+        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+        let scale: f64 = g
+            .iter()
+            .zip(&t)
+            .map(|(a, b)| (a * b).abs())
+            .sum::<f64>()
+            .max(1.0);
+        assert!(
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f014 jvp {tj} vs grad.v {gt}"
+        );
+        let (_, _, (h_x, h_xs)) = f014_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs)) = f014_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f014_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f014 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f014_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f014 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f014 f32 gradient");
+    }
+}
+
+#[differentiable]
+pub fn f015(x: f64, xs: &[f64], v0: Vec<f64>, o: Option<f64>) -> f64 {
+    let vv = v0;
+    let mut ib0 = vec![
+        (vv[3]).sin(),
+        (vv[1] * 0.579).cos(),
+        (x * 0.644).cos(),
+        (xs[1] * -0.637).tanh(),
+    ];
+    let mut iu0 = (vv[2]).sin();
+    let mut i0 = 0;
+    while i0 < 3 {
+        mix(&mut ib0[..], &mut iu0, (xs[1]).sin() + 0.1 * (i0) as f64);
+        i0 += 1;
+    }
+    let s0 = ib0.iter().map(|v| (*v).sin()).sum::<f64>() + (iu0 + 0.221).tanh();
+    let arr1 = [xs[0], vv[1] * -0.400, (xs[0] * -0.751).cos()];
+    let s1 = arr1[0] * arr1[1] + arr1[2];
+    let s2: f64 = vv.iter().map(|v| (*v).sin()).sum();
+    let mut s3 = 0.0;
+    for (i, v) in vv.iter().enumerate().skip(1) {
+        s3 = s3 + (*v * 0.763) * s2;
+    }
+    let (l4, r4) = xs.split_at(1);
+    let s4 = l4[0] * r4[0] + (s1 * 0.995);
+    let s5 = (s2 * 0.289).cos() + s0 * 0.993;
+    let mut s6 = 0.0;
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s6 = s6 + (*v * 1.153) * s3;
+    }
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+}
+
+#[test]
+fn test_f015() {
+    for k in 0..3u64 {
+        let z = points(1015 * 31 + k, 9);
+        let t = points(1015 * 37 + k + 100, 9);
+        let f = |z: &[f64]| f015(z[0], &z[1..5], z[5..9].to_vec(), Some(0.7));
+        let (v, (g_x, g_xs, g_vv)) = f015_grad(z[0], &z[1..5], z[5..9].to_vec(), Some(0.7));
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f015 gradient");
+        let (vj, tj) = f015_jvp(
+            z[0],
+            &z[1..5],
+            z[5..9].to_vec(),
+            Some(0.7),
+            t[0],
+            &t[1..5],
+            t[5..9].to_vec(),
+        );
+        assert_eq!(vj, v);
+        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+        let scale: f64 = g
+            .iter()
+            .zip(&t)
+            .map(|(a, b)| (a * b).abs())
+            .sum::<f64>()
+            .max(1.0);
+        assert!(
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f015 jvp {tj} vs grad.v {gt}"
+        );
+        let (_, _, (h_x, h_xs, h_vv)) = f015_hvp(
+            z[0],
+            &z[1..5],
+            z[5..9].to_vec(),
+            Some(0.7),
+            t[0],
+            &t[1..5],
+            t[5..9].to_vec(),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_vv.to_vec()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs, g_vv)) = f015_grad(zp[0], &zp[1..5], zp[5..9].to_vec(), Some(0.7));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs, g_vv)) = f015_grad(zm[0], &zm[1..5], zm[5..9].to_vec(), Some(0.7));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f015 H v");
+    }
+}
+
+#[differentiable]
+pub fn f016_h0(y: &mut [f64], a: f64) {
     let n = y.len();
     y[0] += -0.253 * (a * y[1]).sin();
     y[0] = y[1] * (a + 0.344 * 0.334).tanh();
 }
 
 #[differentiable]
-pub fn f014(x: f64, xs: &[f64], p: &P, va: V3, vb: V3) -> f64 {
+pub fn f016(x: f64, xs: &[f64], p: &P, va: V3, vb: V3) -> f64 {
     let mut s0 = 0.0;
     for (i, v) in p.q.u.iter().enumerate().skip(1) {
         s0 = s0 + (*v).sin() * vb.x;
@@ -1955,19 +1987,19 @@ pub fn f014(x: f64, xs: &[f64], p: &P, va: V3, vb: V3) -> f64 {
     let mut ib5: Vec<f64> = p.q.u.iter().map(|v| (*v * 0.983)).collect();
     #[checkpoint]
     for _ in 0..5 {
-        f014_h0(&mut ib5, (s2 * -0.418).cos());
+        f016_h0(&mut ib5, (s2 * -0.418).cos());
     }
     let s5 = ib5.iter().map(|v| (*v * *v * 0.759)).sum::<f64>();
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
-fn test_f014() {
+fn test_f016() {
     for k in 0..3u64 {
-        let z = points(1014 * 31 + k, 25);
-        let t = points(1014 * 37 + k + 100, 25);
+        let z = points(1016 * 31 + k, 25);
+        let t = points(1016 * 37 + k + 100, 25);
         let f = |z: &[f64]| {
-            f014(
+            f016(
                 z[0],
                 &z[1..5],
                 &unflat(&z[5..19]),
@@ -1975,7 +2007,7 @@ fn test_f014() {
                 V3::new(z[22], z[23], z[24]),
             )
         };
-        let (v, (g_x, g_xs, g_p, g_va, g_vb)) = f014_grad(
+        let (v, (g_x, g_xs, g_p, g_va, g_vb)) = f016_grad(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
@@ -1985,8 +2017,8 @@ fn test_f014() {
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f014 gradient");
-        let (vj, tj) = f014_jvp(
+        close(&g, &fd, 1e-5, 1e-7, "f016 gradient");
+        let (vj, tj) = f016_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
@@ -2008,9 +2040,9 @@ fn test_f014() {
             .max(1.0);
         assert!(
             (tj - gt).abs() <= 1e-9 * scale,
-            "f014 jvp {tj} vs grad.v {gt}"
+            "f016 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_va, h_vb)) = f014_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_va, h_vb)) = f016_hvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
@@ -2026,7 +2058,7 @@ fn test_f014() {
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_va, g_vb)) = f014_grad(
+        let (_, (g_x, g_xs, g_p, g_va, g_vb)) = f016_grad(
             zp[0],
             &zp[1..5],
             &unflat(&zp[5..19]),
@@ -2034,7 +2066,7 @@ fn test_f014() {
             V3::new(zp[22], zp[23], zp[24]),
         );
         let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
-        let (_, (g_x, g_xs, g_p, g_va, g_vb)) = f014_grad(
+        let (_, (g_x, g_xs, g_p, g_va, g_vb)) = f016_grad(
             zm[0],
             &zm[1..5],
             &unflat(&zm[5..19]),
@@ -2047,12 +2079,12 @@ fn test_f014() {
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f014 H v");
+        close(&hv, &fdh, 1e-4, 1e-6, "f016 H v");
     }
 }
 
 #[differentiable]
-pub fn f015<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+pub fn f017<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
     let mut u0 = xs[2];
     let mut w0 = (x * T::from(-0.462).unwrap()).tanh();
     core::mem::swap(&mut u0, &mut w0);
@@ -2091,17 +2123,17 @@ pub fn f015<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
 }
 
 #[test]
-fn test_f015() {
+fn test_f017() {
     for k in 0..3u64 {
-        let z = points(1015 * 31 + k, 5);
-        let t = points(1015 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f015(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f015_grad(z[0], &z[1..5]);
+        let z = points(1017 * 31 + k, 5);
+        let t = points(1017 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f017(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f017_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f015 gradient");
-        let (vj, tj) = f015_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        close(&g, &fd, 1e-5, 1e-7, "f017 gradient");
+        let (vj, tj) = f017_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2112,25 +2144,25 @@ fn test_f015() {
             .max(1.0);
         assert!(
             (tj - gt).abs() <= 1e-9 * scale,
-            "f015 jvp {tj} vs grad.v {gt}"
+            "f017 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f015_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (_, _, (h_x, h_xs)) = f017_hvp(z[0], &z[1..5], t[0], &t[1..5]);
         let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f015_grad(zp[0], &zp[1..5]);
+        let (_, (g_x, g_xs)) = f017_grad(zp[0], &zp[1..5]);
         let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f015_grad(zm[0], &zm[1..5]);
+        let (_, (g_x, g_xs)) = f017_grad(zm[0], &zm[1..5]);
         let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f015 H v");
+        close(&hv, &fdh, 1e-4, 1e-6, "f017 H v");
         let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f015_grad::<f32>(z32[0], &z32[1..5]);
+        let (v32, (g32_x, g32_xs)) = f017_grad::<f32>(z32[0], &z32[1..5]);
         let g32: Vec<f64> = [
             vec![g32_x as f64],
             g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
@@ -2138,14 +2170,14 @@ fn test_f015() {
         .concat();
         assert!(
             (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f015 f32 value"
+            "f017 f32 value"
         );
-        close(&g32, &g, 2e-2, 2e-3, "f015 f32 gradient");
+        close(&g32, &g, 2e-2, 2e-3, "f017 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f016(x: f64, xs: &[f64], p: &P) -> f64 {
+pub fn f018(x: f64, xs: &[f64], p: &P) -> f64 {
     let n0 = p.v.iter().filter(|v| **v > 10.0).count();
     let s0: f64 = p.v.iter().step_by(2).map(|v| (*v).sin()).sum::<f64>() + (n0 as f64);
     let mut ib1 = vec![
@@ -2170,17 +2202,17 @@ pub fn f016(x: f64, xs: &[f64], p: &P) -> f64 {
 }
 
 #[test]
-fn test_f016() {
+fn test_f018() {
     for k in 0..3u64 {
-        let z = points(1016 * 31 + k, 19);
-        let t = points(1016 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f016(z[0], &z[1..5], &unflat(&z[5..19]));
-        let (v, (g_x, g_xs, g_p)) = f016_grad(z[0], &z[1..5], &unflat(&z[5..19]));
+        let z = points(1018 * 31 + k, 19);
+        let t = points(1018 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f018(z[0], &z[1..5], &unflat(&z[5..19]));
+        let (v, (g_x, g_xs, g_p)) = f018_grad(z[0], &z[1..5], &unflat(&z[5..19]));
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f016 gradient");
-        let (vj, tj) = f016_jvp(
+        close(&g, &fd, 1e-5, 1e-7, "f018 gradient");
+        let (vj, tj) = f018_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
@@ -2198,9 +2230,9 @@ fn test_f016() {
             .max(1.0);
         assert!(
             (tj - gt).abs() <= 1e-9 * scale,
-            "f016 jvp {tj} vs grad.v {gt}"
+            "f018 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f016_hvp(
+        let (_, _, (h_x, h_xs, h_p)) = f018_hvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
@@ -2212,21 +2244,21 @@ fn test_f016() {
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f016_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]));
+        let (_, (g_x, g_xs, g_p)) = f018_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]));
         let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f016_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]));
+        let (_, (g_x, g_xs, g_p)) = f018_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]));
         let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f016 H v");
+        close(&hv, &fdh, 1e-4, 1e-6, "f018 H v");
     }
 }
 
 #[differentiable]
-pub fn f017(x: f64, p: &P, o: Option<f64>) -> f64 {
+pub fn f019(x: f64, p: &P, o: Option<f64>) -> f64 {
     let s0: f64 =
         p.q.u
             .iter()
@@ -2242,193 +2274,6 @@ pub fn f017(x: f64, p: &P, o: Option<f64>) -> f64 {
     let g2 = |t: f64| vq2_0.dist(V3::new(t, (t * 1.152).cos(), t * t * 0.5));
     let s2 = g2(p.w[0]) + g2(0.991);
     (s0 * 0.5).tanh() + s1 + s2
-}
-
-#[test]
-fn test_f017() {
-    for k in 0..3u64 {
-        let z = points(1017 * 31 + k, 15);
-        let t = points(1017 * 37 + k + 100, 15);
-        let f = |z: &[f64]| f017(z[0], &unflat(&z[1..15]), Some(0.7));
-        let (v, (g_x, g_p)) = f017_grad(z[0], &unflat(&z[1..15]), Some(0.7));
-        assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
-        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f017 gradient");
-        let (vj, tj) = f017_jvp(
-            z[0],
-            &unflat(&z[1..15]),
-            Some(0.7),
-            t[0],
-            &unflat(&t[1..15]),
-        );
-        assert_eq!(vj, v);
-        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
-        let scale: f64 = g
-            .iter()
-            .zip(&t)
-            .map(|(a, b)| (a * b).abs())
-            .sum::<f64>()
-            .max(1.0);
-        assert!(
-            (tj - gt).abs() <= 1e-9 * scale,
-            "f017 jvp {tj} vs grad.v {gt}"
-        );
-        let (_, _, (h_x, h_p)) = f017_hvp(
-            z[0],
-            &unflat(&z[1..15]),
-            Some(0.7),
-            t[0],
-            &unflat(&t[1..15]),
-        );
-        let hv: Vec<f64> = [vec![h_x], flat(&h_p)].concat();
-        let e = 1e-5;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p)) = f017_grad(zp[0], &unflat(&zp[1..15]), Some(0.7));
-        let gp: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
-        let (_, (g_x, g_p)) = f017_grad(zm[0], &unflat(&zm[1..15]), Some(0.7));
-        let gm: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
-        let fdh: Vec<f64> = gp
-            .iter()
-            .zip(&gm)
-            .map(|(a, b)| (a - b) / (2.0 * e))
-            .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f017 H v");
-    }
-}
-
-#[differentiable]
-pub fn f018(x: f64, va: V3, o: Option<f64>, xs: &[f64]) -> f64 {
-    let vm0 = va.lerp(va, (va.y * 0.733).tanh());
-    let s0 = vm0.dist(vm0) * -1.132 + va.wave(va.x) + pull(va, va, -0.922);
-    let mut stack1 = vec![1usize, 2, 3];
-    let mut s1 = xs[3];
-    while let Some(j) = stack1.pop() {
-        s1 = s1 * 0.5 + (j as f64);
-    }
-    let arr2 = [s1, xs[1] * -0.657, (s1 * 0.295).cos()];
-    let s2 = arr2[0] * arr2[1] + arr2[2];
-    let mut s3 = (x * -1.106).cos();
-    for v in xs[..1].iter() {
-        s3 += (*v * -0.889).cos() * s0;
-    }
-    let s4: f64 = xs.iter().zip(xs).map(|(u, w)| (*u * 0.672) * *w).sum();
-    let mut ib5: Vec<f64> = xs.iter().map(|v| (*v * -1.048).cos()).collect();
-    let mut i5 = 0;
-    while i5 < 3 {
-        relax_twice(&mut ib5[..], (x).sin() + 0.1 * (i5) as f64);
-        i5 += 1;
-    }
-    let s5 = ib5[0] * (xs[3] * 1.083) + ib5[3];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
-}
-
-#[test]
-fn test_f018() {
-    for k in 0..3u64 {
-        let z = points(1018 * 31 + k, 8);
-        let t = points(1018 * 37 + k + 100, 8);
-        let f = |z: &[f64]| f018(z[0], V3::new(z[1], z[2], z[3]), None, &z[4..8]);
-        let (v, (g_x, g_va, g_xs)) = f018_grad(z[0], V3::new(z[1], z[2], z[3]), None, &z[4..8]);
-        assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], v3f(&g_va), g_xs.clone()].concat();
-        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f018 gradient");
-        let (vj, tj) = f018_jvp(
-            z[0],
-            V3::new(z[1], z[2], z[3]),
-            None,
-            &z[4..8],
-            t[0],
-            V3::new(t[1], t[2], t[3]),
-            &t[4..8],
-        );
-        assert_eq!(vj, v);
-        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
-        let scale: f64 = g
-            .iter()
-            .zip(&t)
-            .map(|(a, b)| (a * b).abs())
-            .sum::<f64>()
-            .max(1.0);
-        assert!(
-            (tj - gt).abs() <= 1e-9 * scale,
-            "f018 jvp {tj} vs grad.v {gt}"
-        );
-        let (_, _, (h_x, h_va, h_xs)) = f018_hvp(
-            z[0],
-            V3::new(z[1], z[2], z[3]),
-            None,
-            &z[4..8],
-            t[0],
-            V3::new(t[1], t[2], t[3]),
-            &t[4..8],
-        );
-        let hv: Vec<f64> = [vec![h_x], v3f(&h_va), h_xs.clone()].concat();
-        let e = 1e-5;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_va, g_xs)) =
-            f018_grad(zp[0], V3::new(zp[1], zp[2], zp[3]), None, &zp[4..8]);
-        let gp: Vec<f64> = [vec![g_x], v3f(&g_va), g_xs.clone()].concat();
-        let (_, (g_x, g_va, g_xs)) =
-            f018_grad(zm[0], V3::new(zm[1], zm[2], zm[3]), None, &zm[4..8]);
-        let gm: Vec<f64> = [vec![g_x], v3f(&g_va), g_xs.clone()].concat();
-        let fdh: Vec<f64> = gp
-            .iter()
-            .zip(&gm)
-            .map(|(a, b)| (a - b) / (2.0 * e))
-            .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f018 H v");
-    }
-}
-
-#[differentiable]
-pub fn f019_h0(y: &mut [f64], a: f64) {
-    let n = y.len();
-    y[2] = y[2] * (a + -0.850).sin();
-    y[0] += 0.632 * (a * y[0]).sin();
-    y[0] = y[0] * (a + 0.806 * -0.704).tanh();
-    y[0] = y[0] * (a + -0.799 * 0.257).tanh();
-}
-
-#[differentiable]
-pub fn f019(x: f64, p: &P, o: Option<f64>) -> f64 {
-    let mut cur0 = p.q.u.clone();
-    let mut nxt0 = vec![0.0; cur0.len()];
-    for _ in 0..0 {
-        let nc = cur0.len();
-        for i in 0..nc {
-            nxt0[i] = 0.5 * (cur0[i] + cur0[(i + 1) % nc]) + 0.2 * (cur0[i] * 0.469).tanh();
-        }
-        core::mem::swap(&mut cur0, &mut nxt0);
-    }
-    let s0 = cur0.iter().copied().sum::<f64>() * 0.496 + cur0[0] * (p.b * -0.710).tanh();
-    let s1 = p.eval2(p.q.u[3]);
-    let s2 = p.v.first().copied().unwrap_or(0.0) * (p.q.c * -1.045).tanh() + *p.v.last().unwrap();
-    let mut b3: Vec<f64> = p.v.clone();
-    let nr3 = b3.len();
-    for i in 0..nr3 / 2 {
-        b3.swap(i, nr3 - 1 - i);
-    }
-    let s3 = b3[0] * (p.q.c * p.q.c * -0.670) + b3[3];
-    let s4 = ping((p.w[0] * -1.010).cos(), 2);
-    let mut ib5 = vec![
-        (s3 * 0.968).tanh(),
-        (s2 * 0.989).tanh(),
-        (s3).sin(),
-        (p.b).sin(),
-    ];
-    let mut i5 = 0;
-    while i5 < 3 {
-        f019_h0(&mut ib5, (s2 * -0.845).cos());
-        i5 += 1;
-    }
-    let s5 = ib5[0] * (p.q.u[2]).sin() + ib5[3];
-    let arr6 = [x, s2 * -0.261, (x * 0.630).cos()];
-    let s6 = arr6[0] * arr6[1] + arr6[2];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
@@ -2486,7 +2331,194 @@ fn test_f019() {
 }
 
 #[differentiable]
-pub fn f020<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+pub fn f020(x: f64, va: V3, o: Option<f64>, xs: &[f64]) -> f64 {
+    let vm0 = va.lerp(va, (va.y * 0.733).tanh());
+    let s0 = vm0.y * -0.848 + va.wave(va.x) + pull(va, va, -0.922);
+    let mut stack1 = vec![1usize, 2, 3];
+    let mut s1 = xs[3];
+    while let Some(j) = stack1.pop() {
+        s1 = s1 * 0.5 + (j as f64);
+    }
+    let arr2 = [s1, xs[1] * -0.657, (s1 * 0.295).cos()];
+    let s2 = arr2[0] * arr2[1] + arr2[2];
+    let mut s3 = (x * -1.106).cos();
+    for v in xs[..1].iter() {
+        s3 += (*v * -0.889).cos() * s0;
+    }
+    let s4: f64 = xs.iter().zip(xs).map(|(u, w)| (*u * 0.672) * *w).sum();
+    let mut ib5: Vec<f64> = xs.iter().map(|v| (*v * -1.048).cos()).collect();
+    let mut i5 = 0;
+    while i5 < 3 {
+        relax_twice(&mut ib5[..], (x).sin() + 0.1 * (i5) as f64);
+        i5 += 1;
+    }
+    let s5 = ib5[0] * (xs[3] * 1.083) + ib5[3];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+}
+
+#[test]
+fn test_f020() {
+    for k in 0..3u64 {
+        let z = points(1020 * 31 + k, 8);
+        let t = points(1020 * 37 + k + 100, 8);
+        let f = |z: &[f64]| f020(z[0], V3::new(z[1], z[2], z[3]), None, &z[4..8]);
+        let (v, (g_x, g_va, g_xs)) = f020_grad(z[0], V3::new(z[1], z[2], z[3]), None, &z[4..8]);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], v3f(&g_va), g_xs.clone()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f020 gradient");
+        let (vj, tj) = f020_jvp(
+            z[0],
+            V3::new(z[1], z[2], z[3]),
+            None,
+            &z[4..8],
+            t[0],
+            V3::new(t[1], t[2], t[3]),
+            &t[4..8],
+        );
+        assert_eq!(vj, v);
+        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+        let scale: f64 = g
+            .iter()
+            .zip(&t)
+            .map(|(a, b)| (a * b).abs())
+            .sum::<f64>()
+            .max(1.0);
+        assert!(
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f020 jvp {tj} vs grad.v {gt}"
+        );
+        let (_, _, (h_x, h_va, h_xs)) = f020_hvp(
+            z[0],
+            V3::new(z[1], z[2], z[3]),
+            None,
+            &z[4..8],
+            t[0],
+            V3::new(t[1], t[2], t[3]),
+            &t[4..8],
+        );
+        let hv: Vec<f64> = [vec![h_x], v3f(&h_va), h_xs.clone()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_va, g_xs)) =
+            f020_grad(zp[0], V3::new(zp[1], zp[2], zp[3]), None, &zp[4..8]);
+        let gp: Vec<f64> = [vec![g_x], v3f(&g_va), g_xs.clone()].concat();
+        let (_, (g_x, g_va, g_xs)) =
+            f020_grad(zm[0], V3::new(zm[1], zm[2], zm[3]), None, &zm[4..8]);
+        let gm: Vec<f64> = [vec![g_x], v3f(&g_va), g_xs.clone()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f020 H v");
+    }
+}
+
+#[differentiable]
+pub fn f021_h0(y: &mut [f64], a: f64) {
+    let n = y.len();
+    y[2] = y[2] * (a + -0.850).sin();
+    y[0] += 0.632 * (a * y[0]).sin();
+    y[0] = y[0] * (a + 0.806 * -0.704).tanh();
+    y[0] = y[0] * (a + -0.799 * 0.257).tanh();
+}
+
+#[differentiable]
+pub fn f021(x: f64, p: &P, o: Option<f64>) -> f64 {
+    let mut cur0 = p.q.u.clone();
+    let mut nxt0 = vec![0.0; cur0.len()];
+    for _ in 0..0 {
+        let nc = cur0.len();
+        for i in 0..nc {
+            nxt0[i] = 0.5 * (cur0[i] + cur0[(i + 1) % nc]) + 0.2 * (cur0[i] * 0.469).tanh();
+        }
+        core::mem::swap(&mut cur0, &mut nxt0);
+    }
+    let s0 = cur0.iter().copied().sum::<f64>() * 0.496 + cur0[0] * (p.b * -0.710).tanh();
+    let s1 = p.eval2(p.q.u[3]);
+    let s2 = p.v.first().copied().unwrap_or(0.0) * (p.q.c * -1.045).tanh() + *p.v.last().unwrap();
+    let mut b3: Vec<f64> = p.v.clone();
+    let nr3 = b3.len();
+    for i in 0..nr3 / 2 {
+        b3.swap(i, nr3 - 1 - i);
+    }
+    let s3 = b3[0] * (p.q.c * p.q.c * -0.670) + b3[3];
+    let s4 = ping((p.w[0] * -1.010).cos(), 2);
+    let mut ib5 = vec![
+        (s3 * 0.968).tanh(),
+        (s2 * 0.989).tanh(),
+        (s3).sin(),
+        (p.b).sin(),
+    ];
+    let mut i5 = 0;
+    while i5 < 3 {
+        f021_h0(&mut ib5, (s2 * -0.845).cos());
+        i5 += 1;
+    }
+    let s5 = ib5[0] * (p.q.u[2]).sin() + ib5[3];
+    let arr6 = [x, s2 * -0.261, (x * 0.630).cos()];
+    let s6 = arr6[0] * arr6[1] + arr6[2];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+}
+
+#[test]
+fn test_f021() {
+    for k in 0..3u64 {
+        let z = points(1021 * 31 + k, 15);
+        let t = points(1021 * 37 + k + 100, 15);
+        let f = |z: &[f64]| f021(z[0], &unflat(&z[1..15]), Some(0.7));
+        let (v, (g_x, g_p)) = f021_grad(z[0], &unflat(&z[1..15]), Some(0.7));
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f021 gradient");
+        let (vj, tj) = f021_jvp(
+            z[0],
+            &unflat(&z[1..15]),
+            Some(0.7),
+            t[0],
+            &unflat(&t[1..15]),
+        );
+        assert_eq!(vj, v);
+        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+        let scale: f64 = g
+            .iter()
+            .zip(&t)
+            .map(|(a, b)| (a * b).abs())
+            .sum::<f64>()
+            .max(1.0);
+        assert!(
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f021 jvp {tj} vs grad.v {gt}"
+        );
+        let (_, _, (h_x, h_p)) = f021_hvp(
+            z[0],
+            &unflat(&z[1..15]),
+            Some(0.7),
+            t[0],
+            &unflat(&t[1..15]),
+        );
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p)].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_p)) = f021_grad(zp[0], &unflat(&zp[1..15]), Some(0.7));
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
+        let (_, (g_x, g_p)) = f021_grad(zm[0], &unflat(&zm[1..15]), Some(0.7));
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f021 H v");
+    }
+}
+
+#[differentiable]
+pub fn f022<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
     let mut stack0 = vec![1usize, 2, 3];
     let mut s0 = xs[3];
     while let Some(j) = stack0.pop() {
@@ -2519,215 +2551,6 @@ pub fn f020<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
         + s4
         + s5
         + (s6 * T::from(0.5).unwrap()).tanh()
-}
-
-#[test]
-fn test_f020() {
-    for k in 0..3u64 {
-        let z = points(1020 * 31 + k, 5);
-        let t = points(1020 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f020(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f020_grad(z[0], &z[1..5]);
-        assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f020 gradient");
-        let (vj, tj) = f020_jvp(z[0], &z[1..5], t[0], &t[1..5]);
-        assert_eq!(vj, v);
-        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
-        let scale: f64 = g
-            .iter()
-            .zip(&t)
-            .map(|(a, b)| (a * b).abs())
-            .sum::<f64>()
-            .max(1.0);
-        assert!(
-            (tj - gt).abs() <= 1e-9 * scale,
-            "f020 jvp {tj} vs grad.v {gt}"
-        );
-        let (_, _, (h_x, h_xs)) = f020_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
-        let e = 1e-5;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f020_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f020_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let fdh: Vec<f64> = gp
-            .iter()
-            .zip(&gm)
-            .map(|(a, b)| (a - b) / (2.0 * e))
-            .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f020 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f020_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f020 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f020 f32 gradient");
-    }
-}
-
-#[differentiable]
-pub fn f021_h0(y: &mut [f64], s: &mut f64, a: f64, k: usize) {
-    let n = y.len();
-    let t = y[2] * a;
-    y[1] = (t * -1.074).tanh() * 0.594 + y[2] * 0.594;
-    if k == 1 {
-        return;
-    }
-    *s = *s * 0.515 + (y[1] * a).sin();
-    if k == 1 {
-        return;
-    }
-    *s *= 0.711;
-    for i in 0..k {
-        y[i % n] *= 0.665 + 0.1 * (a + i as f64 * 0.1).sin();
-    }
-}
-
-#[differentiable]
-pub fn f021(x: f64, p: &P, arr0: [f64; 3], va: V3) -> [f64; 2] {
-    let arr = arr0;
-    let mut io0 = vec![0.0; 4];
-    derivs(&p.v, (va.x * -0.806).tanh(), &mut io0);
-    derivs(&p.v, (p.a).sin(), &mut io0[..]);
-    let s0 = io0[0] * ((arr[2] * 1.106).sin() * 0.640) + io0[3];
-    let mut ib1: Vec<f64> = p.q.u.iter().map(|v| (*v + -1.152).tanh()).collect();
-    let mut iu1 = (p.q.c).sin();
-    f021_h0(&mut ib1, &mut iu1, (p.b * 0.655).tanh(), 2);
-    let s1 = ib1
-        .iter()
-        .map(|v| ((*v * -0.512).sin() * -0.930))
-        .sum::<f64>()
-        + iu1 * 0.701;
-    let s2 = P::blend(p.v[2], 0.494);
-    let vq3_0 = V3 {
-        x: (va.y + 1.120).tanh(),
-        y: (p.a).sin(),
-        z: arr[2],
-    };
-    let vq3_1 = V3::new(p.a, (p.a * -1.136).tanh(), (va.y * 1.097).cos());
-    let s3 = pull(vq3_0, va, (p.w[1]).sin()) + pull(vq3_1, vq3_0, 0.559);
-    [(s0 * 0.5).tanh() + s2, s1 + (s3).sin()]
-}
-
-#[test]
-fn test_f021() {
-    for k in 0..3u64 {
-        let z = points(1021 * 31 + k, 21);
-        let t = points(1021 * 37 + k + 100, 21);
-        let f = |z: &[f64]| {
-            f021(
-                z[0],
-                &unflat(&z[1..15]),
-                [z[15], z[16], z[17]],
-                V3::new(z[18], z[19], z[20]),
-            )
-        };
-        let y = f(&z);
-        let (yj, tj) = f021_jvp(
-            z[0],
-            &unflat(&z[1..15]),
-            [z[15], z[16], z[17]],
-            V3::new(z[18], z[19], z[20]),
-            t[0],
-            &unflat(&t[1..15]),
-            [t[15], t[16], t[17]],
-            V3::new(t[18], t[19], t[20]),
-        );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f021 jvp");
-        let w = points(1021 * 41 + k + 200, 2);
-        let (yv, (g_x, g_p, g_arr, g_va)) = f021_vjp(
-            z[0],
-            &unflat(&z[1..15]),
-            [z[15], z[16], z[17]],
-            V3::new(z[18], z[19], z[20]),
-            [w[0], w[1]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec(), v3f(&g_va)].concat();
-        let jtw: Vec<f64> = (0..21)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f021 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
-        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
-        let scale: f64 = g
-            .iter()
-            .zip(&t)
-            .map(|(a, b)| (a * b).abs())
-            .sum::<f64>()
-            .max(1.0);
-        assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f021 w.jvp {wtj} vs vjp.t {gt}"
-        );
-    }
-}
-
-#[differentiable]
-pub fn f022<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let n0 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
-    let s0: T = xs
-        .iter()
-        .step_by(2)
-        .map(|v| (*v * T::from(0.729).unwrap()))
-        .sum::<T>()
-        + T::from(n0).unwrap();
-    let s1: T = xs
-        .iter()
-        .map(|v| (*v * T::from(-1.099).unwrap()).tanh())
-        .sum();
-    let mut s2 = T::from(0.0).unwrap();
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s2 = s2 + (*v + T::from(-0.926).unwrap()).tanh() * x;
-    }
-    let mut cur3 = xs.to_vec();
-    let mut nxt3 = vec![T::from(0.0).unwrap(); cur3.len()];
-    for _ in 0..1 {
-        let nc = cur3.len();
-        for i in 0..nc {
-            nxt3[i] = T::from(0.5).unwrap() * (cur3[i] + cur3[(i + 1) % nc])
-                + T::from(0.2).unwrap() * (cur3[i] * T::from(0.351).unwrap()).tanh();
-        }
-        core::mem::swap(&mut cur3, &mut nxt3);
-    }
-    let s3 = cur3.iter().copied().sum::<T>() * T::from(-0.267).unwrap()
-        + cur3[0] * (x * T::from(1.103).unwrap()).cos();
-    let mut b4 = xs.to_vec();
-    for i in 0..2 {
-        b4.swap(i % 4, (i + 2) % 4);
-    }
-    let s4 = b4[0] * (xs[1] * T::from(0.727).unwrap()).cos() + b4[3];
-    let s5: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(i, v)| (*v * *v * T::from(0.689).unwrap()) * T::from(i + 1).unwrap())
-        .sum();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
@@ -2785,51 +2608,102 @@ fn test_f022() {
 }
 
 #[differentiable]
-pub fn f023(x: f64, xs: &[f64], p: &P, o: Option<f64>) -> f64 {
-    let g0 = |t: f64| ((t * -0.661).sin() * -0.898) * p.a;
-    let s0 = g0(p.b) + g0(0.757);
-    let s1 = p.eval3(p.v[3]);
-    let vq2_0 = V3::new((s0 + -0.757).tanh(), p.q.c, (p.q.u[0] * -1.013).tanh());
-    let s2 = vq2_0.wave(p.a) + vq2_0.twist(vq2_0);
-    let s3 = (p.v[3] * 0.325).tanh() + p.b * 1.170;
-    let s4 = p.eval(s3);
-    let mut s5 = 0.0;
-    for (i, v) in p.q.u.iter().enumerate().skip(1) {
-        s5 = s5 + (*v * 0.452) * p.v[0];
+pub fn f023_h0(y: &mut [f64], s: &mut f64, a: f64, k: usize) {
+    let n = y.len();
+    let t = y[2] * a;
+    y[1] = (t * -1.074).tanh() * 0.594 + y[2] * 0.594;
+    if k == 1 {
+        return;
     }
-    let mut ib6 = vec![
-        (p.q.u[3] * 0.526).cos(),
-        (s1 * 1.071).cos(),
-        (xs[2] * 0.506).cos(),
-        (s1 * 1.193).tanh(),
-    ];
-    grow(&mut ib6, (p.a * 0.423).tanh());
-    grow(&mut ib6, (x * 0.312).cos());
-    let s6 = ib6[ib6.len() - 1] * -0.495 + ib6[1] + (ib6.len() as f64) * 0.01;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    *s = *s * 0.515 + (y[1] * a).sin();
+    if k == 1 {
+        return;
+    }
+    *s *= 0.711;
+    for i in 0..k {
+        y[i % n] *= 0.665 + 0.1 * (a + i as f64 * 0.1).sin();
+    }
+}
+
+#[differentiable]
+pub fn f023(x: f64, p: &P, arr0: [f64; 3], va: V3) -> [f64; 2] {
+    let arr = arr0;
+    let mut io0 = vec![0.0; 4];
+    derivs(&p.v, (va.x * -0.806).tanh(), &mut io0);
+    derivs(&p.v, (p.a).sin(), &mut io0[..]);
+    let s0 = io0[0] * ((arr[2] * 1.106).sin() * 0.640) + io0[3];
+    let mut ib1: Vec<f64> = p.q.u.iter().map(|v| (*v + -1.152).tanh()).collect();
+    let mut iu1 = (p.q.c).sin();
+    f023_h0(&mut ib1, &mut iu1, (p.b * 0.655).tanh(), 2);
+    let s1 = ib1
+        .iter()
+        .map(|v| ((*v * -0.512).sin() * -0.930))
+        .sum::<f64>()
+        + iu1 * 0.701;
+    let s2 = P::blend(p.v[2], 0.494);
+    let vq3_0 = V3 {
+        x: (va.y + 1.120).tanh(),
+        y: (p.a).sin(),
+        z: arr[2],
+    };
+    let s3 = pull(vq3_0, va, (p.w[1]).sin()) + va.twist(vq3_0) + vq3_0.z * va.norm();
+    [(s0 * 0.5).tanh() + s2, s1 + (s3).sin()]
 }
 
 #[test]
 fn test_f023() {
     for k in 0..3u64 {
-        let z = points(1023 * 31 + k, 19);
-        let t = points(1023 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f023(z[0], &z[1..5], &unflat(&z[5..19]), Some(0.7));
-        let (v, (g_x, g_xs, g_p)) = f023_grad(z[0], &z[1..5], &unflat(&z[5..19]), Some(0.7));
-        assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f023 gradient");
-        let (vj, tj) = f023_jvp(
+        let z = points(1023 * 31 + k, 21);
+        let t = points(1023 * 37 + k + 100, 21);
+        let f = |z: &[f64]| {
+            f023(
+                z[0],
+                &unflat(&z[1..15]),
+                [z[15], z[16], z[17]],
+                V3::new(z[18], z[19], z[20]),
+            )
+        };
+        let y = f(&z);
+        let (yj, tj) = f023_jvp(
             z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Some(0.7),
+            &unflat(&z[1..15]),
+            [z[15], z[16], z[17]],
+            V3::new(z[18], z[19], z[20]),
             t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
+            &unflat(&t[1..15]),
+            [t[15], t[16], t[17]],
+            V3::new(t[18], t[19], t[20]),
         );
-        assert_eq!(vj, v);
+        assert_eq!(yj, y);
+        let h = 1e-6;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
+        let (yp, ym) = (f(&zp), f(&zm));
+        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
+        close(&tj, &fdt, 1e-5, 1e-7, "f023 jvp");
+        let w = points(1023 * 41 + k + 200, 2);
+        let (yv, (g_x, g_p, g_arr, g_va)) = f023_vjp(
+            z[0],
+            &unflat(&z[1..15]),
+            [z[15], z[16], z[17]],
+            V3::new(z[18], z[19], z[20]),
+            [w[0], w[1]],
+        );
+        assert_eq!(yv, y);
+        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec(), v3f(&g_va)].concat();
+        let jtw: Vec<f64> = (0..21)
+            .map(|j| {
+                let (mut a, mut b) = (z.clone(), z.clone());
+                a[j] += h;
+                b[j] -= h;
+                let (ya, yb) = (f(&a), f(&b));
+                (0..2)
+                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
+                    .sum::<f64>()
+            })
+            .collect();
+        close(&g, &jtw, 1e-5, 1e-7, "f023 vjp");
+        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -2838,72 +2712,46 @@ fn test_f023() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (tj - gt).abs() <= 1e-9 * scale,
-            "f023 jvp {tj} vs grad.v {gt}"
+            (wtj - gt).abs() <= 1e-9 * scale,
+            "f023 w.jvp {wtj} vs vjp.t {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f023_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Some(0.7),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
-        let e = 1e-5;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f023_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), Some(0.7));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f023_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), Some(0.7));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let fdh: Vec<f64> = gp
-            .iter()
-            .zip(&gm)
-            .map(|(a, b)| (a - b) / (2.0 * e))
-            .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f023 H v");
     }
 }
 
-#[differentiable]
-pub fn f024<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let g0 = |t: T| (t * t * T::from(0.965).unwrap()) * xs[3];
-    let s0 = g0(x) + g0(T::from(-0.716).unwrap());
-    let s1 = match ((s0 * T::from(0.867).unwrap()), s0) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u).sin(),
-    };
-    let mut cur2 = xs.to_vec();
-    let mut nxt2 = vec![T::from(0.0).unwrap(); cur2.len()];
-    for _ in 0..0 {
-        let nc = cur2.len();
-        for i in 0..nc {
-            nxt2[i] = T::from(0.5).unwrap() * (cur2[i] + cur2[(i + 1) % nc])
-                + T::from(0.2).unwrap() * (cur2[i] * T::from(-0.421).unwrap()).tanh();
-        }
-        std::mem::swap(&mut cur2, &mut nxt2);
+#[differentiable(wrt(x, xs, p))]
+pub fn f024(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
+    let arr0 = [p.v[3], p.a * 0.313, (p.v[3]).sin()];
+    let s0 = arr0[0] * arr0[1] + arr0[2];
+    let mut b1: Vec<f64> = p.q.u.clone();
+    for i in 0..2 {
+        b1.swap(i % 4, (i + 2) % 4);
     }
-    let s2 = cur2.iter().copied().sum::<T>() * T::from(0.217).unwrap()
-        + cur2[0] * ((x * T::from(0.401).unwrap()).sin() * T::from(-0.273).unwrap());
-    let g3 = |t: T| (t * T::from(-0.530).unwrap()).cos() * s1;
-    let s3 = g3(s2) + g3(T::from(-0.543).unwrap());
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
+    let s1 = b1[0] * (s0 * -0.638).cos() + b1[3];
+    let P { a: pa2, q, .. } = p;
+    let s2 = *pa2 * q.c + q.u[3] * (p.a * -0.549).cos();
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f024() {
     for k in 0..3u64 {
-        let z = points(1024 * 31 + k, 5);
-        let t = points(1024 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f024(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f024_grad(z[0], &z[1..5]);
+        let z = points(1024 * 31 + k, 19);
+        let t = points(1024 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f024(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
+        let (v, (g_x, g_xs, g_p)) = f024_grad(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f024 gradient");
-        let (vj, tj) = f024_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f024_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Mode::Scale(1.3),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2916,116 +2764,96 @@ fn test_f024() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f024 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f024_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p)) = f024_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Mode::Scale(1.3),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f024_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f024_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p)) =
+            f024_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), Mode::Scale(1.3));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) =
+            f024_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), Mode::Scale(1.3));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f024 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f024_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f024 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f024 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, xs, p, rf))]
-pub fn f025(x: f64, xs: &[f64], p: &P, rf: &[f64; 3], o: Option<f64>, mode: Mode) -> [f64; 2] {
-    let mut st0 = ((x * -1.134).sin() * 0.299);
-    #[checkpoint(snapshots = 0)]
-    for i in 1..=2 {
-        st0 = cstep(st0, x, i as f64 * 0.1);
-    }
-    let s0 = st0 * -1.061;
-    let s1 = match o {
-        Some(c) if c > 0.5 => (xs[1] * -0.521).cos() * c,
-        Some(c) if c < -0.5 => (xs[1] * -0.511) - c,
-        Some(c) => xs[1] + c,
-        None => (xs[1] * xs[1] * 0.499),
+#[differentiable]
+pub fn f025(x: f64, o: Option<f64>, xs: &[f64]) -> f64 {
+    let vq0_0 = V3::new((x * 0.372).cos(), x, (xs[3] * xs[3] * 0.551));
+    let vm0 = vq0_0.lerp(vq0_0, (x).sin());
+    let vq0_2 = V3 {
+        x: xs[1],
+        y: (x * 0.383).cos(),
+        z: ((xs[3] * -0.742).sin() * -0.898),
     };
-    let (l2, r2) = p.q.u.split_at(3);
-    let s2 = l2[0] * r2[0] + (p.v[2] + 1.088).tanh();
-    let s3 = p.eval3(s0);
-    [(s0 * 0.5).tanh() + s2, s1 + (s3).sin()]
+    let vq0_3 = V3::new(x, (xs[0] * -0.829).cos(), (xs[0] * 0.971).tanh());
+    let vq0_4 = V3 {
+        x: (xs[3]).sin(),
+        y: (xs[0]).sin(),
+        z: xs[0],
+    };
+    let s0 = vm0.y * -0.370 + pull(vq0_4, vq0_3, 0.813) + vq0_2.dist(vq0_3);
+    let mut cur1 = xs.to_vec();
+    let mut nxt1 = vec![0.0; cur1.len()];
+    for _ in 0..3 {
+        let nc = cur1.len();
+        for i in 0..nc {
+            nxt1[i] = 0.5 * (cur1[i] + cur1[(i + 1) % nc]) + 0.2 * (cur1[i]).sin();
+        }
+        core::mem::swap(&mut cur1, &mut nxt1);
+    }
+    let s1 = cur1.iter().copied().sum::<f64>() * -1.042 + cur1[0] * (xs[1] * xs[1] * -0.474);
+    let mut io2 = vec![0.0; 4];
+    for i in 0..1 {
+        derivs(xs, (s0).sin() + 0.1 * (i) as f64, &mut io2[..]);
+    }
+    let s2 = io2[0] * (s0 * -0.314).tanh() + io2[3];
+    let mut cur3 = xs.to_vec();
+    let mut nxt3 = vec![0.0; cur3.len()];
+    for _ in 0..2 {
+        let nc = cur3.len();
+        for i in 0..nc {
+            nxt3[i] = 0.5 * (cur3[i] + cur3[(i + 1) % nc]) + 0.2 * (cur3[i]).sin();
+        }
+        std::mem::swap(&mut cur3, &mut nxt3);
+    }
+    let s3 = cur3.iter().copied().sum::<f64>() * -1.008 + cur3[0] * (s1 * 0.651);
+    let mut vs4 = V3::new(s3, (s0 * 0.506).cos(), 0.701);
+    for i in 0..3 {
+        vs4 = vs4.lerp(vm0, 0.3);
+    }
+    let s4 = vs4.norm() * 1.193 + vs4.dist(vm0);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f025() {
     for k in 0..3u64 {
-        let z = points(1025 * 31 + k, 22);
-        let t = points(1025 * 37 + k + 100, 22);
-        let f = |z: &[f64]| {
-            f025(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                &[z[19], z[20], z[21]],
-                Some(0.7),
-                Mode::Shift { by: -0.4 },
-            )
-        };
-        let y = f(&z);
-        let (yj, tj) = f025_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            Some(0.7),
-            Mode::Shift { by: -0.4 },
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            &[t[19], t[20], t[21]],
-        );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f025 jvp");
-        let w = points(1025 * 41 + k + 200, 2);
-        let (yv, (g_x, g_xs, g_p, g_ar)) = f025_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            Some(0.7),
-            Mode::Shift { by: -0.4 },
-            [w[0], w[1]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
-        let jtw: Vec<f64> = (0..22)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f025 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        let z = points(1025 * 31 + k, 5);
+        let t = points(1025 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f025(z[0], Some(0.7), &z[1..5]);
+        let (v, (g_x, g_xs)) = f025_grad(z[0], Some(0.7), &z[1..5]);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f025 gradient");
+        let (vj, tj) = f025_jvp(z[0], Some(0.7), &z[1..5], t[0], &t[1..5]);
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -3034,50 +2862,113 @@ fn test_f025() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f025 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f025 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs)) = f025_hvp(z[0], Some(0.7), &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs)) = f025_grad(zp[0], Some(0.7), &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f025_grad(zm[0], Some(0.7), &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f025 H v");
     }
 }
 
 #[differentiable]
-pub fn f026(x: f64, xs: &[f64], p: &P, v0: Vec<f64>) -> f64 {
+pub fn f026_h0(y: &mut Vec<f64>, a: f64, k: usize) {
+    let n = y.len();
+    let t = y[1] * a;
+    y[0] = (t).sin() * -0.562 + y[0] * 0.599;
+    y[0] += 0.667 * (a * y[0] * -0.415).tanh();
+    y[0] = y[0] * (a + -0.355 * 0.542).cos();
+}
+
+#[differentiable]
+pub fn f026_h1(k: usize, s: &mut f64, r: &mut [f64; 3], a: f64) {
+    r[2] += 0.397 * (a * r[1] * 0.489).tanh();
+    r[2] += -0.278 * *s;
+}
+
+#[differentiable]
+pub fn f026(x: f64, xs: &[f64], v0: Vec<f64>, va: V3, o: Option<f64>) -> f64 {
     let vv = v0;
-    let s0 = p.eval3(p.a);
-    let s1 = match ((s0 * -0.619).tanh(), p.a) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u * 0.403).cos(),
+    let mut ib0: Vec<f64> = vv.iter().map(|v| (*v * 0.843).tanh()).collect();
+    f026_h0(&mut ib0, (vv[2] * 0.953).tanh(), 2);
+    let s0 = ib0[ib0.len() - 1] * -0.773 + ib0[1] + (ib0.len() as f64) * 0.01;
+    let mut u1 = va.y;
+    let mut w1 = (vv[1] * 0.917).cos();
+    for _ in 0..0 {
+        std::mem::swap(&mut u1, &mut w1);
+        u1 = u1 * 0.5 + (w1 * 0.371).tanh() * 0.3;
+    }
+    let s1 = u1 * 0.623 + w1;
+    let mut ib2 = vec![(va.x).sin(), (s1 * -0.636).tanh(), (x).sin(), (xs[2]).sin()];
+    nudge(&mut ib2, va);
+    let s2 = ib2.iter().map(|v| (*v * 0.616)).sum::<f64>();
+    let mut iu3 = (s2 * -0.619).tanh();
+    let mut ia3 = [(va.z * -1.067).cos(), (va.y).sin(), (x).sin()];
+    f026_h1(2, &mut iu3, &mut ia3, (vv[1]).sin());
+    f026_h1(3, &mut iu3, &mut ia3, (s1 * -0.273).cos());
+    let s3 = (iu3 * -0.420) + ia3[0] * ia3[2] + ia3[1];
+    let s4: f64 = xs.iter().map(|v| ((*v * -1.117).sin() * 0.853)).sum();
+    let mut st5 = (vv[1]).sin();
+    #[checkpoint(snapshots = 1)]
+    for i in 1..=3 {
+        st5 = cstep(st5, s4, i as f64 * 0.1);
+    }
+    let s5 = st5 * 0.700;
+    let s6 = if let Some(c) = o {
+        ((s3 * 0.522).sin() * 0.854) * c
+    } else {
+        (s3 * -0.419).cos()
     };
-    let s2: f64 = vv
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(i, v)| ((*v * -0.595).sin() * -0.978) * (i as f64 + 1.0))
-        .sum();
-    (s0 * 0.5).tanh() + s1 + s2
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f026() {
     for k in 0..3u64 {
-        let z = points(1026 * 31 + k, 23);
-        let t = points(1026 * 37 + k + 100, 23);
-        let f = |z: &[f64]| f026(z[0], &z[1..5], &unflat(&z[5..19]), z[19..23].to_vec());
-        let (v, (g_x, g_xs, g_p, g_vv)) =
-            f026_grad(z[0], &z[1..5], &unflat(&z[5..19]), z[19..23].to_vec());
+        let z = points(1026 * 31 + k, 12);
+        let t = points(1026 * 37 + k + 100, 12);
+        let f = |z: &[f64]| {
+            f026(
+                z[0],
+                &z[1..5],
+                z[5..9].to_vec(),
+                V3::new(z[9], z[10], z[11]),
+                None,
+            )
+        };
+        let (v, (g_x, g_xs, g_vv, g_va)) = f026_grad(
+            z[0],
+            &z[1..5],
+            z[5..9].to_vec(),
+            V3::new(z[9], z[10], z[11]),
+            None,
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec(), v3f(&g_va)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f026 gradient");
         let (vj, tj) = f026_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
+            z[5..9].to_vec(),
+            V3::new(z[9], z[10], z[11]),
+            None,
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            t[19..23].to_vec(),
+            t[5..9].to_vec(),
+            V3::new(t[9], t[10], t[11]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -3091,26 +2982,37 @@ fn test_f026() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f026 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_vv)) = f026_hvp(
+        let (_, _, (h_x, h_xs, h_vv, h_va)) = f026_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
+            z[5..9].to_vec(),
+            V3::new(z[9], z[10], z[11]),
+            None,
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            t[19..23].to_vec(),
+            t[5..9].to_vec(),
+            V3::new(t[9], t[10], t[11]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_vv.to_vec()].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_vv.to_vec(), v3f(&h_va)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_vv)) =
-            f026_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), zp[19..23].to_vec());
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
-        let (_, (g_x, g_xs, g_p, g_vv)) =
-            f026_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), zm[19..23].to_vec());
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs, g_vv, g_va)) = f026_grad(
+            zp[0],
+            &zp[1..5],
+            zp[5..9].to_vec(),
+            V3::new(zp[9], zp[10], zp[11]),
+            None,
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec(), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs, g_vv, g_va)) = f026_grad(
+            zm[0],
+            &zm[1..5],
+            zm[5..9].to_vec(),
+            V3::new(zm[9], zm[10], zm[11]),
+            None,
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec(), v3f(&g_va)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -3121,46 +3023,70 @@ fn test_f026() {
 }
 
 #[differentiable]
-pub fn f027<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let c0: Vec<T> = xs.iter().map(|v| (*v * T::from(0.497).unwrap())).collect();
-    let s0 = c0[0] * c0[2] + c0[3];
-    let s1: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| {
-            ((*v * T::from(0.599).unwrap()).sin() * T::from(-0.767).unwrap())
-                * T::from(i + 1).unwrap()
-        })
-        .sum();
-    let s2: T = xs
-        .iter()
-        .map(|v| (*v * T::from(0.362).unwrap()).tanh())
-        .sum();
-    let (mut u3, mut w3) = (s1, (s1 * T::from(-0.872).unwrap()).cos());
-    for _ in 0..0 {
-        (u3, w3) = (
-            w3,
-            u3 * T::from(0.5).unwrap() + (w3).sin() * T::from(0.3).unwrap(),
-        );
+pub fn f027(x: f64, xs: &[f64], p: &P, va: V3) -> f64 {
+    let s0 = match ((p.w[2] * p.w[2] * 1.063), p.b) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * 0.537).tanh(),
+    };
+    let s1: f64 = xs.iter().zip(xs).map(|(u, w)| (*u * 0.281) * w).sum();
+    let s2 = match ((p.v[2] + -0.888).tanh(), xs[0]) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u).sin(),
+    };
+    let mut s3 = (p.b).sin();
+    for v in p.q.u[..3].iter() {
+        s3 += (*v).sin() * s1;
     }
-    [u3, w3] = [w3, u3];
-    let s3 = u3 * w3 + u3;
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
+    let vq4_0 = V3 {
+        x: (x * 0.408).cos(),
+        y: p.q.c,
+        z: (p.b).sin(),
+    };
+    let vq4_1 = V3::new(p.q.u[0], (xs[2] * 0.369).cos(), (xs[3] * 1.058).cos());
+    let mut s4 = 0.0;
+    for i in 0..3 {
+        if i % 2 == 1 {
+            s4 += va.dot(va) * -0.379;
+        } else {
+            s4 = s4 * 0.5 + va.wave(x) + va.sum() * 0.639;
+        }
+    }
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f027() {
     for k in 0..3u64 {
-        let z = points(1027 * 31 + k, 5);
-        let t = points(1027 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f027(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f027_grad(z[0], &z[1..5]);
+        let z = points(1027 * 31 + k, 22);
+        let t = points(1027 * 37 + k + 100, 22);
+        let f = |z: &[f64]| {
+            f027(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                V3::new(z[19], z[20], z[21]),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_va)) = f027_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            V3::new(z[19], z[20], z[21]),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f027 gradient");
-        let (vj, tj) = f027_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f027_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            V3::new(z[19], z[20], z[21]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            V3::new(t[19], t[20], t[21]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -3173,72 +3099,86 @@ fn test_f027() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f027 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f027_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p, h_va)) = f027_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            V3::new(z[19], z[20], z[21]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            V3::new(t[19], t[20], t[21]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f027_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f027_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p, g_va)) = f027_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            V3::new(zp[19], zp[20], zp[21]),
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs, g_p, g_va)) = f027_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            V3::new(zm[19], zm[20], zm[21]),
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f027 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f027_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f027 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f027 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f028(x: f64, xs: &[f64], p: &P) -> f64 {
-    let mut ib0: Vec<f64> = xs.iter().map(|v| (*v * -0.369).tanh()).collect();
+pub fn f028(x: f64, xs: &[f64], p: &P, m: &Vec<Vec<f64>>) -> f64 {
+    let g0 = |t: f64| (t * t * 0.921) * xs[2];
+    let s0 = g0(xs[0]) + g0(0.991);
+    let (l1, r1) = p.v.split_at(1);
+    let s1 = l1[0] * r1[0] + (x * -0.412).tanh();
+    let vq2_0 = V3 {
+        x: (p.q.c).sin(),
+        y: (p.v[3] * -0.505),
+        z: x,
+    };
+    let vm2 = vq2_0.lerp(vq2_0, (x).sin());
+    let vq2_2 = V3::new(p.b, (m[1][1]).sin(), (p.q.u[0] * 0.552).cos());
+    let s2 = vm2.x * -1.086 + vq2_2.wave(s0);
+    let mut b3: Vec<f64> = p.q.u.clone();
     for i in 0..1 {
-        relax_twice(&mut ib0, (p.v[1]).sin());
+        b3.swap(i % 4, (i + 2) % 4);
     }
-    let s0 = ib0[0] * (p.b * p.b * -0.501) + ib0[3];
-    let s1 = p.q.u.first().copied().unwrap_or(0.0) * (xs[2]).sin() + *p.q.u.last().unwrap();
-    let s2 = (p.w[1] + -1.072).tanh() + p.v[2] * -0.624;
-    let s3: f64 =
-        p.v.iter()
-            .skip(0)
-            .take(2)
-            .map(|v| ((*v * -0.537).sin() * -0.768))
-            .sum();
+    let s3 = b3[0] * (p.w[0] * 0.556).cos() + b3[3];
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f028() {
     for k in 0..3u64 {
-        let z = points(1028 * 31 + k, 19);
-        let t = points(1028 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f028(z[0], &z[1..5], &unflat(&z[5..19]));
-        let (v, (g_x, g_xs, g_p)) = f028_grad(z[0], &z[1..5], &unflat(&z[5..19]));
+        let z = points(1028 * 31 + k, 25);
+        let t = points(1028 * 37 + k + 100, 25);
+        let f = |z: &[f64]| f028(z[0], &z[1..5], &unflat(&z[5..19]), &rows(&z[19..25]));
+        let (v, (g_x, g_xs, g_p, g_m)) =
+            f028_grad(z[0], &z[1..5], &unflat(&z[5..19]), &rows(&z[19..25]));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_m.concat()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f028 gradient");
         let (vj, tj) = f028_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
+            &rows(&z[19..25]),
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
+            &rows(&t[19..25]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -3252,22 +3192,26 @@ fn test_f028() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f028 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f028_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_m)) = f028_hvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
+            &rows(&z[19..25]),
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
+            &rows(&t[19..25]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_m.concat()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f028_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f028_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p, g_m)) =
+            f028_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), &rows(&zp[19..25]));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_m.concat()].concat();
+        let (_, (g_x, g_xs, g_p, g_m)) =
+            f028_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), &rows(&zm[19..25]));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_m.concat()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -3279,17 +3223,21 @@ fn test_f028() {
 
 #[differentiable]
 pub fn f029<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let mut s0 = T::from(0.0).unwrap();
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s0 = s0 + (*v + T::from(-0.888).unwrap()).tanh() * x;
-    }
-    let mut s1 = T::from(0.0).unwrap();
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s1 = s1 + (*v * T::from(-0.296).unwrap()).cos() * xs[1];
-    }
-    let (l2, r2) = xs.split_at(3);
-    let s2 = l2[0] * r2[0] + (xs[2] * xs[2] * T::from(0.763).unwrap());
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
+    let s0 = match ((x * T::from(-0.866).unwrap()), x) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * T::from(-0.592).unwrap()).tanh(),
+    };
+    let s1: T = xs
+        .iter()
+        .skip(1)
+        .take(3)
+        .map(|v| (*v * T::from(-0.937).unwrap()).cos())
+        .sum();
+    let g2 = |t: T| (t * t * T::from(0.868).unwrap()) * xs[0];
+    let s2 = g2(x) + g2(T::from(0.392).unwrap());
+    let arr3 = [xs[1], s2 * T::from(0.838).unwrap(), (xs[1]).sin()];
+    let s3 = arr3[0] * arr3[1] + arr3[2];
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]

@@ -177,7 +177,7 @@ EXCLUDE: set = {
     # with an iterator chain instead of the loop): E0425 "cannot find value `__dt_c` in this
     # scope"; a field read of a struct local in a function with a loop. Fields are read of
     # the `V3` parameters only; locals are passed on and called.
-    "struct-local-field-read",
+    # (fixed: lifted) "struct-local-field-read",
     # `#[differentiable] fn grow(v: &mut Vec<f64>, a: f64) { .. v.push(..); }` and
     # `fn f(p: &P, a: f64) -> f64 { let mut b = p.q.u.clone(); grow(&mut b, a); b[1] }` (seeds
     # 3642 `f057`, `f123`, 3643 `f232`): the gradient's field `q.u` has 5 entries (the grown
