@@ -278,7 +278,7 @@ pub fn signature(
             // `#[derive(Differentiable)]` struct; see `crate::method`).
             syn::FnArg::Receiver(r) => {
                 if r.mutability.is_some() && r.reference.is_some() {
-                    cx.error_spanned_by(r, "`&mut self` methods are not supported by #[differentiable]; take `&self` (or `self`) and return the result");
+                    cx.error_spanned_by(r, "`&mut self` is not supported here by #[differentiable] (a `&mut self` method returning `()` is, through its in-place twin); take `&self` (or `self`) and return the result");
                     continue;
                 }
                 let ident = Ident::new("self", r.self_token.span);
