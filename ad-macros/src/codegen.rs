@@ -115,6 +115,40 @@ impl VisitMut for NameLifetimes {
     }
 }
 
+/// The `cfg` predicate of code that only optimised builds run: the unchecked copy of a
+/// versioned loop (`reverse::hoist`).
+///
+/// It is a speed-only variant of a loop that is emitted anyway (the checked loop, run when
+/// the guard fails), and it only pays once LLVM optimises: in a build with debug assertions
+/// (`cargo build`, `cargo test`, `cargo check`) it is left out, so rustc neither type-checks
+/// nor borrow-checks it (about a quarter of a debug build of typical loop code: README
+/// "Compile time"). Loop fusion is not treated so: it also bounds what the gradient records
+/// (`tests/tape_memory.rs`), which matters in any build. The workspace's own builds set
+/// `--cfg ad_fast_paths` (`.cargo/config.toml`), so CI runs the unchecked copies in debug
+/// builds too.
+pub fn fast_paths() -> TokenStream {
+    quote!(any(not(debug_assertions), ad_fast_paths))
+}
+
+/// `if guard { fast } else { slow }` with the guard and the fast branch only in optimised
+/// builds (see [`fast_paths`]); `slow` is the code as written, run when the guard fails.
+pub fn versioned(guard: &TokenStream, fast: &TokenStream, slow: &TokenStream) -> TokenStream {
+    let ok = Ident::new("__ad_fast", Span::mixed_site());
+    let on = fast_paths();
+    quote! {
+        #[cfg(#on)]
+        let #ok: bool = #guard;
+        #[cfg(not(#on))]
+        let #ok = false;
+        if #ok {
+            #[cfg(#on)]
+            { #fast }
+        } else {
+            #slow
+        }
+    }
+}
+
 /// The type parameter of every dual-number pullback (`f_hvp_pullback::<M>`): it makes the
 /// function generic, so that one that cannot be lifted to dual numbers fails to compile only
 /// where second order is used (see `nest`).

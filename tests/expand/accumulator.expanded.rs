@@ -20,6 +20,7 @@ fn logsumexp(v: &[f64]) -> f64 {
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -44,7 +45,8 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
     let mut __iters1: usize = 0;
     let __len = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
     __tape_mx.reserve(__len);
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
         __hoist_n == 0
             || (true
@@ -54,12 +56,20 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     __hoist_n,
                     v[..].len(),
                 ))
-    } {
-        for i in __v2..__v4 {
-            __iters1 += 1;
-            let __v5 = unsafe { ::ad_runtime::__private::index_unchecked(&v[..], i) };
-            let __new = mx.max(__v5);
-            __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for i in __v2..__v4 {
+                __iters1 += 1;
+                let __v5 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&v[..], i)
+                };
+                let __new = mx.max(__v5);
+                __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
+            }
         }
     } else {
         for i in __v2..__v4 {
@@ -76,7 +86,8 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
     let mut __iters2: usize = 0;
     let __len = ::core::iter::Iterator::size_hint(&(__v6..__v8)).0;
     __tape15_v11.reserve(__len);
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v6..__v8)).0;
         __hoist_n == 0
             || (true
@@ -86,14 +97,22 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     __hoist_n,
                     v[..].len(),
                 ))
-    } {
-        for i__1 in __v6..__v8 {
-            __iters2 += 1;
-            let __v9 = unsafe { ::ad_runtime::__private::index_unchecked(&v[..], i__1) };
-            let __v10 = __v9 - mx;
-            let __v11 = __v10.exp();
-            s = s + __v11;
-            __tape15_v11.push_reserved(__v11);
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for i__1 in __v6..__v8 {
+                __iters2 += 1;
+                let __v9 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&v[..], i__1)
+                };
+                let __v10 = __v9 - mx;
+                let __v11 = __v10.exp();
+                s = s + __v11;
+                __tape15_v11.push_reserved(__v11);
+            }
         }
     } else {
         for i__1 in __v6..__v8 {
@@ -118,10 +137,10 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
             let mut __d_s = ::ad_runtime::__private::zero();
             let mut __d16_v12 = ::ad_runtime::__private::zero();
             let mut __d17_v13 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
-                ::ad_runtime::__private::acc(&mut __d17_v13, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d17_v13,
+                ::ad_runtime::__private::take(&mut __d1_ret1),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d17_v13);
                 ::ad_runtime::__private::acc(
@@ -133,70 +152,76 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     ::ad_runtime::__private::add_d1(__g),
                 );
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                ::ad_runtime::__private::acc(
-                    &mut __d_s,
-                    ::ad_runtime::__private::ln_d0(&s, __g),
-                );
-            }
-            if (__iters2 == 0
+            ::ad_runtime::__private::acc(
+                &mut __d_s,
+                ::ad_runtime::__private::ln_d0(
+                    &s,
+                    ::ad_runtime::__private::take(&mut __d16_v12),
+                ),
+            );
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters2 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v6),
                         ::core::option::Option::Some(1usize),
                         __iters2,
                         __d_v[..].len(),
-                    )))
-            {
-                for __k in (0..__iters2).rev() {
-                    let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
-                    let __v11 = __tape15_v11.pop();
-                    let mut __d13_v9 = ::ad_runtime::__private::zero();
-                    let mut __d14_v10 = ::ad_runtime::__private::zero();
-                    let mut __d15_v11 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d15_v11,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters2).rev() {
+                        let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
+                        let __v11 = __tape15_v11.pop();
+                        let mut __d13_v9 = ::ad_runtime::__private::zero();
+                        let mut __d14_v10 = ::ad_runtime::__private::zero();
+                        let mut __d15_v11 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d15_v11,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
                         ::ad_runtime::__private::acc(
                             &mut __d14_v10,
-                            ::ad_runtime::__private::exp_d0(&__v11, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d14_v10);
-                        ::ad_runtime::__private::acc(
-                            &mut __d13_v9,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
+                            ::ad_runtime::__private::exp_d0(
+                                &__v11,
+                                ::ad_runtime::__private::take(&mut __d15_v11),
                             ),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_mx,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d13_v9);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_v,
-                                i__1,
-                                __g,
-                            )
-                        };
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d14_v10);
+                            ::ad_runtime::__private::acc(
+                                &mut __d13_v9,
+                                ::ad_runtime::__private::sub_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_mx,
+                                ::ad_runtime::__private::sub_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d13_v9);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_v,
+                                    i__1,
+                                    __g,
+                                )
+                            };
+                        }
                     }
                 }
             } else {
@@ -219,13 +244,13 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             ::ad_runtime::__private::add_d1(__g),
                         );
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                        ::ad_runtime::__private::acc(
-                            &mut __d14_v10,
-                            ::ad_runtime::__private::exp_d0(&__v11, __g),
-                        );
-                    }
+                    ::ad_runtime::__private::acc(
+                        &mut __d14_v10,
+                        ::ad_runtime::__private::exp_d0(
+                            &__v11,
+                            ::ad_runtime::__private::take(&mut __d15_v11),
+                        ),
+                    );
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d14_v10);
                         ::ad_runtime::__private::acc(
@@ -245,46 +270,52 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     }
                 }
             }
-            if (__iters1 == 0
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters1 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
                         ::core::cmp::min(v[..].len(), __d_v[..].len()),
-                    )))
-            {
-                for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v5 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&v[..], i)
-                    };
-                    let mut __d7_v5 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_mx);
-                        mx = __tape_mx.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d_mx,
-                            ::ad_runtime::__private::max_d0(
-                                &mx,
-                                &__v5,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d7_v5,
-                            ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_v,
-                                i,
-                                __g,
-                            )
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters1).rev() {
+                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let __v5 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&v[..], i)
                         };
+                        let mut __d7_v5 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_mx);
+                            mx = __tape_mx.pop();
+                            ::ad_runtime::__private::acc(
+                                &mut __d_mx,
+                                ::ad_runtime::__private::max_d0(
+                                    &mx,
+                                    &__v5,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d7_v5,
+                                ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d7_v5);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_v,
+                                    i,
+                                    __g,
+                                )
+                            };
+                        }
                     }
                 }
             } else {
@@ -481,6 +512,7 @@ fn logsumexp_jacobian(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -496,7 +528,8 @@ fn logsumexp_pullback<'__ad>(
     let mut __iters1: usize = 0;
     let __len = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
     __tape_mx.reserve(__len);
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
         __hoist_n == 0
             || (true
@@ -506,12 +539,20 @@ fn logsumexp_pullback<'__ad>(
                     __hoist_n,
                     v[..].len(),
                 ))
-    } {
-        for i in __v2..__v4 {
-            __iters1 += 1;
-            let __v5 = unsafe { ::ad_runtime::__private::index_unchecked(&v[..], i) };
-            let __new = mx.max(__v5);
-            __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for i in __v2..__v4 {
+                __iters1 += 1;
+                let __v5 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&v[..], i)
+                };
+                let __new = mx.max(__v5);
+                __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
+            }
         }
     } else {
         for i in __v2..__v4 {
@@ -528,7 +569,8 @@ fn logsumexp_pullback<'__ad>(
     let mut __iters2: usize = 0;
     let __len = ::core::iter::Iterator::size_hint(&(__v6..__v8)).0;
     __tape15_v11.reserve(__len);
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v6..__v8)).0;
         __hoist_n == 0
             || (true
@@ -538,14 +580,22 @@ fn logsumexp_pullback<'__ad>(
                     __hoist_n,
                     v[..].len(),
                 ))
-    } {
-        for i__1 in __v6..__v8 {
-            __iters2 += 1;
-            let __v9 = unsafe { ::ad_runtime::__private::index_unchecked(&v[..], i__1) };
-            let __v10 = __v9 - mx;
-            let __v11 = __v10.exp();
-            s = s + __v11;
-            __tape15_v11.push_reserved(__v11);
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for i__1 in __v6..__v8 {
+                __iters2 += 1;
+                let __v9 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&v[..], i__1)
+                };
+                let __v10 = __v9 - mx;
+                let __v11 = __v10.exp();
+                s = s + __v11;
+                __tape15_v11.push_reserved(__v11);
+            }
         }
     } else {
         for i__1 in __v6..__v8 {
@@ -570,10 +620,10 @@ fn logsumexp_pullback<'__ad>(
             let mut __d_s = ::ad_runtime::__private::zero();
             let mut __d16_v12 = ::ad_runtime::__private::zero();
             let mut __d17_v13 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
-                ::ad_runtime::__private::acc(&mut __d17_v13, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d17_v13,
+                ::ad_runtime::__private::take(&mut __d1_ret1),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d17_v13);
                 ::ad_runtime::__private::acc(
@@ -585,70 +635,76 @@ fn logsumexp_pullback<'__ad>(
                     ::ad_runtime::__private::add_d1(__g),
                 );
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                ::ad_runtime::__private::acc(
-                    &mut __d_s,
-                    ::ad_runtime::__private::ln_d0(&s, __g),
-                );
-            }
-            if (__iters2 == 0
+            ::ad_runtime::__private::acc(
+                &mut __d_s,
+                ::ad_runtime::__private::ln_d0(
+                    &s,
+                    ::ad_runtime::__private::take(&mut __d16_v12),
+                ),
+            );
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters2 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v6),
                         ::core::option::Option::Some(1usize),
                         __iters2,
                         __d_v[..].len(),
-                    )))
-            {
-                for __k in (0..__iters2).rev() {
-                    let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
-                    let __v11 = __tape15_v11.pop();
-                    let mut __d13_v9 = ::ad_runtime::__private::zero();
-                    let mut __d14_v10 = ::ad_runtime::__private::zero();
-                    let mut __d15_v11 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d15_v11,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters2).rev() {
+                        let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
+                        let __v11 = __tape15_v11.pop();
+                        let mut __d13_v9 = ::ad_runtime::__private::zero();
+                        let mut __d14_v10 = ::ad_runtime::__private::zero();
+                        let mut __d15_v11 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d15_v11,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
                         ::ad_runtime::__private::acc(
                             &mut __d14_v10,
-                            ::ad_runtime::__private::exp_d0(&__v11, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d14_v10);
-                        ::ad_runtime::__private::acc(
-                            &mut __d13_v9,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
+                            ::ad_runtime::__private::exp_d0(
+                                &__v11,
+                                ::ad_runtime::__private::take(&mut __d15_v11),
                             ),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_mx,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d13_v9);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_v,
-                                i__1,
-                                __g,
-                            )
-                        };
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d14_v10);
+                            ::ad_runtime::__private::acc(
+                                &mut __d13_v9,
+                                ::ad_runtime::__private::sub_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_mx,
+                                ::ad_runtime::__private::sub_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d13_v9);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_v,
+                                    i__1,
+                                    __g,
+                                )
+                            };
+                        }
                     }
                 }
             } else {
@@ -671,13 +727,13 @@ fn logsumexp_pullback<'__ad>(
                             ::ad_runtime::__private::add_d1(__g),
                         );
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                        ::ad_runtime::__private::acc(
-                            &mut __d14_v10,
-                            ::ad_runtime::__private::exp_d0(&__v11, __g),
-                        );
-                    }
+                    ::ad_runtime::__private::acc(
+                        &mut __d14_v10,
+                        ::ad_runtime::__private::exp_d0(
+                            &__v11,
+                            ::ad_runtime::__private::take(&mut __d15_v11),
+                        ),
+                    );
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d14_v10);
                         ::ad_runtime::__private::acc(
@@ -697,46 +753,52 @@ fn logsumexp_pullback<'__ad>(
                     }
                 }
             }
-            if (__iters1 == 0
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters1 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
                         ::core::cmp::min(v[..].len(), __d_v[..].len()),
-                    )))
-            {
-                for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v5 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&v[..], i)
-                    };
-                    let mut __d7_v5 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_mx);
-                        mx = __tape_mx.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d_mx,
-                            ::ad_runtime::__private::max_d0(
-                                &mx,
-                                &__v5,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d7_v5,
-                            ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_v,
-                                i,
-                                __g,
-                            )
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters1).rev() {
+                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let __v5 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&v[..], i)
                         };
+                        let mut __d7_v5 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_mx);
+                            mx = __tape_mx.pop();
+                            ::ad_runtime::__private::acc(
+                                &mut __d_mx,
+                                ::ad_runtime::__private::max_d0(
+                                    &mx,
+                                    &__v5,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d7_v5,
+                                ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d7_v5);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_v,
+                                    i,
+                                    __g,
+                                )
+                            };
+                        }
                     }
                 }
             } else {

@@ -20,6 +20,7 @@ fn sums(x: &[f64]) -> f64 {
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -70,10 +71,10 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
             let mut __d_t = ::ad_runtime::__private::zero();
             let mut __d15_v12 = ::ad_runtime::__private::zero();
             let mut __d16_v13 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
-                ::ad_runtime::__private::acc(&mut __d16_v13, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d16_v13,
+                ::ad_runtime::__private::take(&mut __d1_ret1),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d16_v13);
                 ::ad_runtime::__private::acc(
@@ -85,94 +86,63 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     ::ad_runtime::__private::add_d1(__g),
                 );
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d15_v12);
-                ::ad_runtime::__private::acc(
-                    &mut __d_t,
-                    ::ad_runtime::__private::mul_d1(&__v11, __g),
-                );
-            }
-            if (__iters1 == 0
+            ::ad_runtime::__private::acc(
+                &mut __d_t,
+                ::ad_runtime::__private::mul_d1(
+                    &__v11,
+                    ::ad_runtime::__private::take(&mut __d15_v12),
+                ),
+            );
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters1 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
                         ::core::cmp::min(__d_x[..].len(), x[..].len()),
-                    )))
-            {
-                for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v9 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], i)
-                    };
-                    let mut __d12_v9 = ::ad_runtime::__private::zero();
-                    let mut __d13_v10 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_t);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_t,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d13_v10,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d13_v10);
-                        ::ad_runtime::__private::acc(
-                            &mut __d12_v9,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v9,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d12_v9,
-                            ::ad_runtime::__private::mul_d1(&__v9, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d12_v9);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_x,
-                                i,
-                                __g,
-                            )
-                        };
-                    }
-                    if __tape_if1.pop() {
-                        let __v7 = unsafe {
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters1).rev() {
+                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let __v9 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&x[..], i)
                         };
-                        let mut __d10_v7 = ::ad_runtime::__private::zero();
-                        let mut __d11_v8 = ::ad_runtime::__private::zero();
+                        let mut __d12_v9 = ::ad_runtime::__private::zero();
+                        let mut __d13_v10 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            let __g = ::ad_runtime::__private::take(&mut __d_t);
                             ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
+                                &mut __d_t,
+                                ::ad_runtime::__private::sub_d0(
                                     ::core::clone::Clone::clone(&__g),
                                 ),
                             );
                             ::ad_runtime::__private::acc(
-                                &mut __d11_v8,
-                                ::ad_runtime::__private::add_d1(__g),
+                                &mut __d13_v10,
+                                ::ad_runtime::__private::sub_d1(__g),
                             );
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d11_v8);
+                            let __g = ::ad_runtime::__private::take(&mut __d13_v10);
                             ::ad_runtime::__private::acc(
-                                &mut __d10_v7,
-                                ::ad_runtime::__private::ln_d0(&__v7, __g),
+                                &mut __d12_v9,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v9,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d12_v9,
+                                ::ad_runtime::__private::mul_d1(&__v9, __g),
                             );
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d10_v7);
+                            let __g = ::ad_runtime::__private::take(&mut __d12_v9);
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_x,
@@ -181,7 +151,44 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 )
                             };
                         }
-                    } else {}
+                        if __tape_if1.pop() {
+                            let __v7 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&x[..], i)
+                            };
+                            let mut __d10_v7 = ::ad_runtime::__private::zero();
+                            let mut __d11_v8 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_s);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_s,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d11_v8,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            ::ad_runtime::__private::acc(
+                                &mut __d10_v7,
+                                ::ad_runtime::__private::ln_d0(
+                                    &__v7,
+                                    ::ad_runtime::__private::take(&mut __d11_v8),
+                                ),
+                            );
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d10_v7);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_x,
+                                        i,
+                                        __g,
+                                    )
+                                };
+                            }
+                        } else {}
+                    }
                 }
             } else {
                 for __k in (0..__iters1).rev() {
@@ -237,13 +244,13 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 ::ad_runtime::__private::add_d1(__g),
                             );
                         }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d11_v8);
-                            ::ad_runtime::__private::acc(
-                                &mut __d10_v7,
-                                ::ad_runtime::__private::ln_d0(&__v7, __g),
-                            );
-                        }
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v7,
+                            ::ad_runtime::__private::ln_d0(
+                                &__v7,
+                                ::ad_runtime::__private::take(&mut __d11_v8),
+                            ),
+                        );
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d10_v7);
                             ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
@@ -412,6 +419,7 @@ fn sums_jacobian(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -453,10 +461,10 @@ fn sums_pullback<'__ad>(
             let mut __d_t = ::ad_runtime::__private::zero();
             let mut __d15_v12 = ::ad_runtime::__private::zero();
             let mut __d16_v13 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
-                ::ad_runtime::__private::acc(&mut __d16_v13, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d16_v13,
+                ::ad_runtime::__private::take(&mut __d1_ret1),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d16_v13);
                 ::ad_runtime::__private::acc(
@@ -468,94 +476,63 @@ fn sums_pullback<'__ad>(
                     ::ad_runtime::__private::add_d1(__g),
                 );
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d15_v12);
-                ::ad_runtime::__private::acc(
-                    &mut __d_t,
-                    ::ad_runtime::__private::mul_d1(&__v11, __g),
-                );
-            }
-            if (__iters1 == 0
+            ::ad_runtime::__private::acc(
+                &mut __d_t,
+                ::ad_runtime::__private::mul_d1(
+                    &__v11,
+                    ::ad_runtime::__private::take(&mut __d15_v12),
+                ),
+            );
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters1 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
                         ::core::cmp::min(__d_x[..].len(), x[..].len()),
-                    )))
-            {
-                for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v9 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], i)
-                    };
-                    let mut __d12_v9 = ::ad_runtime::__private::zero();
-                    let mut __d13_v10 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_t);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_t,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d13_v10,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d13_v10);
-                        ::ad_runtime::__private::acc(
-                            &mut __d12_v9,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v9,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d12_v9,
-                            ::ad_runtime::__private::mul_d1(&__v9, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d12_v9);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_x,
-                                i,
-                                __g,
-                            )
-                        };
-                    }
-                    if __tape_if1.pop() {
-                        let __v7 = unsafe {
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters1).rev() {
+                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let __v9 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&x[..], i)
                         };
-                        let mut __d10_v7 = ::ad_runtime::__private::zero();
-                        let mut __d11_v8 = ::ad_runtime::__private::zero();
+                        let mut __d12_v9 = ::ad_runtime::__private::zero();
+                        let mut __d13_v10 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            let __g = ::ad_runtime::__private::take(&mut __d_t);
                             ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
+                                &mut __d_t,
+                                ::ad_runtime::__private::sub_d0(
                                     ::core::clone::Clone::clone(&__g),
                                 ),
                             );
                             ::ad_runtime::__private::acc(
-                                &mut __d11_v8,
-                                ::ad_runtime::__private::add_d1(__g),
+                                &mut __d13_v10,
+                                ::ad_runtime::__private::sub_d1(__g),
                             );
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d11_v8);
+                            let __g = ::ad_runtime::__private::take(&mut __d13_v10);
                             ::ad_runtime::__private::acc(
-                                &mut __d10_v7,
-                                ::ad_runtime::__private::ln_d0(&__v7, __g),
+                                &mut __d12_v9,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v9,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d12_v9,
+                                ::ad_runtime::__private::mul_d1(&__v9, __g),
                             );
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d10_v7);
+                            let __g = ::ad_runtime::__private::take(&mut __d12_v9);
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_x,
@@ -564,7 +541,44 @@ fn sums_pullback<'__ad>(
                                 )
                             };
                         }
-                    } else {}
+                        if __tape_if1.pop() {
+                            let __v7 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&x[..], i)
+                            };
+                            let mut __d10_v7 = ::ad_runtime::__private::zero();
+                            let mut __d11_v8 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_s);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_s,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d11_v8,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            ::ad_runtime::__private::acc(
+                                &mut __d10_v7,
+                                ::ad_runtime::__private::ln_d0(
+                                    &__v7,
+                                    ::ad_runtime::__private::take(&mut __d11_v8),
+                                ),
+                            );
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d10_v7);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_x,
+                                        i,
+                                        __g,
+                                    )
+                                };
+                            }
+                        } else {}
+                    }
                 }
             } else {
                 for __k in (0..__iters1).rev() {
@@ -620,13 +634,13 @@ fn sums_pullback<'__ad>(
                                 ::ad_runtime::__private::add_d1(__g),
                             );
                         }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d11_v8);
-                            ::ad_runtime::__private::acc(
-                                &mut __d10_v7,
-                                ::ad_runtime::__private::ln_d0(&__v7, __g),
-                            );
-                        }
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v7,
+                            ::ad_runtime::__private::ln_d0(
+                                &__v7,
+                                ::ad_runtime::__private::take(&mut __d11_v8),
+                            ),
+                        );
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d10_v7);
                             ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
@@ -647,6 +661,7 @@ fn sums_pullback<'__ad>(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -664,10 +679,10 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
     let __v3 = x.len();
     let __v4 = __v3;
     let __v11 = 0.5;
-    {
-        let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
-        ::ad_runtime::__private::acc(&mut __d16_v13, __g);
-    }
+    ::ad_runtime::__private::acc(
+        &mut __d16_v13,
+        ::ad_runtime::__private::take(&mut __d1_ret1),
+    );
     {
         let __g = ::ad_runtime::__private::take(&mut __d16_v13);
         ::ad_runtime::__private::acc(
@@ -679,13 +694,13 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
             ::ad_runtime::__private::add_d1(__g),
         );
     }
-    {
-        let __g = ::ad_runtime::__private::take(&mut __d15_v12);
-        ::ad_runtime::__private::acc(
-            &mut __d_t,
-            ::ad_runtime::__private::mul_d1(&__v11, __g),
-        );
-    }
+    ::ad_runtime::__private::acc(
+        &mut __d_t,
+        ::ad_runtime::__private::mul_d1(
+            &__v11,
+            ::ad_runtime::__private::take(&mut __d15_v12),
+        ),
+    );
     let mut __iters1: usize = 0;
     for i in __v2..__v4 {
         __iters1 += 1;
@@ -738,13 +753,13 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                         ::ad_runtime::__private::add_d1(__g),
                     );
                 }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d11_v8);
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v7,
-                        ::ad_runtime::__private::ln_d0(&__v7, __g),
-                    );
-                }
+                ::ad_runtime::__private::acc(
+                    &mut __d10_v7,
+                    ::ad_runtime::__private::ln_d0(
+                        &__v7,
+                        ::ad_runtime::__private::take(&mut __d11_v8),
+                    ),
+                );
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d10_v7);
                     ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
@@ -812,6 +827,7 @@ fn feedback(x: &[f64]) -> f64 {
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -837,7 +853,8 @@ fn feedback_hvp_pullback<'__ad, __AdHvpM: 'static>(
     let __len = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
     __tape_s.reserve(__len);
     __tape8_v6.reserve(__len);
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
         __hoist_n == 0
             || (true
@@ -847,15 +864,23 @@ fn feedback_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     __hoist_n,
                     x[..].len(),
                 ))
-    } {
-        for i in __v2..__v4 {
-            __iters1 += 1;
-            let __v5 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], i) };
-            let __v6 = s.sin();
-            let __v7 = __v5 * __v6;
-            let __new = s + __v7;
-            __tape_s.push_reserved(::core::mem::replace(&mut s, __new));
-            __tape8_v6.push_reserved(__v6);
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for i in __v2..__v4 {
+                __iters1 += 1;
+                let __v5 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], i)
+                };
+                let __v6 = s.sin();
+                let __v7 = __v5 * __v6;
+                let __new = s + __v7;
+                __tape_s.push_reserved(::core::mem::replace(&mut s, __new));
+                __tape8_v6.push_reserved(__v6);
+            }
         }
     } else {
         for i in __v2..__v4 {
@@ -876,72 +901,78 @@ fn feedback_hvp_pullback<'__ad, __AdHvpM: 'static>(
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d1_ret1 = __seed;
             let mut __d_s = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
-                ::ad_runtime::__private::acc(&mut __d_s, __g);
-            }
-            if (__iters1 == 0
+            ::ad_runtime::__private::acc(
+                &mut __d_s,
+                ::ad_runtime::__private::take(&mut __d1_ret1),
+            );
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters1 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
                         ::core::cmp::min(x[..].len(), __d_x[..].len()),
-                    )))
-            {
-                for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v6 = __tape8_v6.pop();
-                    let __v5 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], i)
-                    };
-                    let mut __d7_v5 = ::ad_runtime::__private::zero();
-                    let mut __d8_v6 = ::ad_runtime::__private::zero();
-                    let mut __d9_v7 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        s = __tape_s.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d9_v7,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                        ::ad_runtime::__private::acc(
-                            &mut __d7_v5,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v6,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d8_v6,
-                            ::ad_runtime::__private::mul_d1(&__v5, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d8_v6);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::sin_d0(&s, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_x,
-                                i,
-                                __g,
-                            )
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters1).rev() {
+                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let __v6 = __tape8_v6.pop();
+                        let __v5 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], i)
                         };
+                        let mut __d7_v5 = ::ad_runtime::__private::zero();
+                        let mut __d8_v6 = ::ad_runtime::__private::zero();
+                        let mut __d9_v7 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            s = __tape_s.pop();
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d9_v7,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                            ::ad_runtime::__private::acc(
+                                &mut __d7_v5,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v6,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d8_v6,
+                                ::ad_runtime::__private::mul_d1(&__v5, __g),
+                            );
+                        }
+                        ::ad_runtime::__private::acc(
+                            &mut __d_s,
+                            ::ad_runtime::__private::sin_d0(
+                                &s,
+                                ::ad_runtime::__private::take(&mut __d8_v6),
+                            ),
+                        );
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d7_v5);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_x,
+                                    i,
+                                    __g,
+                                )
+                            };
+                        }
                     }
                 }
             } else {
@@ -980,13 +1011,13 @@ fn feedback_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             ::ad_runtime::__private::mul_d1(&__v5, __g),
                         );
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d8_v6);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::sin_d0(&s, __g),
-                        );
-                    }
+                    ::ad_runtime::__private::acc(
+                        &mut __d_s,
+                        ::ad_runtime::__private::sin_d0(
+                            &s,
+                            ::ad_runtime::__private::take(&mut __d8_v6),
+                        ),
+                    );
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d7_v5);
                         ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
@@ -1135,6 +1166,7 @@ fn feedback_jacobian(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -1151,7 +1183,8 @@ fn feedback_pullback<'__ad>(
     let __len = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
     __tape_s.reserve(__len);
     __tape8_v6.reserve(__len);
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
         __hoist_n == 0
             || (true
@@ -1161,15 +1194,23 @@ fn feedback_pullback<'__ad>(
                     __hoist_n,
                     x[..].len(),
                 ))
-    } {
-        for i in __v2..__v4 {
-            __iters1 += 1;
-            let __v5 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], i) };
-            let __v6 = s.sin();
-            let __v7 = __v5 * __v6;
-            let __new = s + __v7;
-            __tape_s.push_reserved(::core::mem::replace(&mut s, __new));
-            __tape8_v6.push_reserved(__v6);
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for i in __v2..__v4 {
+                __iters1 += 1;
+                let __v5 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], i)
+                };
+                let __v6 = s.sin();
+                let __v7 = __v5 * __v6;
+                let __new = s + __v7;
+                __tape_s.push_reserved(::core::mem::replace(&mut s, __new));
+                __tape8_v6.push_reserved(__v6);
+            }
         }
     } else {
         for i in __v2..__v4 {
@@ -1190,72 +1231,78 @@ fn feedback_pullback<'__ad>(
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d1_ret1 = __seed;
             let mut __d_s = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
-                ::ad_runtime::__private::acc(&mut __d_s, __g);
-            }
-            if (__iters1 == 0
+            ::ad_runtime::__private::acc(
+                &mut __d_s,
+                ::ad_runtime::__private::take(&mut __d1_ret1),
+            );
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters1 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
                         ::core::cmp::min(x[..].len(), __d_x[..].len()),
-                    )))
-            {
-                for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v6 = __tape8_v6.pop();
-                    let __v5 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], i)
-                    };
-                    let mut __d7_v5 = ::ad_runtime::__private::zero();
-                    let mut __d8_v6 = ::ad_runtime::__private::zero();
-                    let mut __d9_v7 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        s = __tape_s.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d9_v7,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                        ::ad_runtime::__private::acc(
-                            &mut __d7_v5,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v6,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d8_v6,
-                            ::ad_runtime::__private::mul_d1(&__v5, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d8_v6);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::sin_d0(&s, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_x,
-                                i,
-                                __g,
-                            )
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters1).rev() {
+                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let __v6 = __tape8_v6.pop();
+                        let __v5 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], i)
                         };
+                        let mut __d7_v5 = ::ad_runtime::__private::zero();
+                        let mut __d8_v6 = ::ad_runtime::__private::zero();
+                        let mut __d9_v7 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            s = __tape_s.pop();
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d9_v7,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                            ::ad_runtime::__private::acc(
+                                &mut __d7_v5,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v6,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d8_v6,
+                                ::ad_runtime::__private::mul_d1(&__v5, __g),
+                            );
+                        }
+                        ::ad_runtime::__private::acc(
+                            &mut __d_s,
+                            ::ad_runtime::__private::sin_d0(
+                                &s,
+                                ::ad_runtime::__private::take(&mut __d8_v6),
+                            ),
+                        );
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d7_v5);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_x,
+                                    i,
+                                    __g,
+                                )
+                            };
+                        }
                     }
                 }
             } else {
@@ -1294,13 +1341,13 @@ fn feedback_pullback<'__ad>(
                             ::ad_runtime::__private::mul_d1(&__v5, __g),
                         );
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d8_v6);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::sin_d0(&s, __g),
-                        );
-                    }
+                    ::ad_runtime::__private::acc(
+                        &mut __d_s,
+                        ::ad_runtime::__private::sin_d0(
+                            &s,
+                            ::ad_runtime::__private::take(&mut __d8_v6),
+                        ),
+                    );
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d7_v5);
                         ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);

@@ -77,6 +77,7 @@ pub fn gmm_objective(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -134,7 +135,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
         let __v8 = ::core::clone::Clone::clone(&d);
         let __len = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
         __tape_elems_qdiags.reserve(__len);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
             __hoist_n == 0
                 || (true
@@ -162,29 +164,35 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         __hoist_n,
                         qdiags[..].len(),
                     ))
-        } {
-            for j in __v7..__v8 {
-                let __v9 = ik * icf_sz;
-                let __v10 = __v9 + j;
-                let q = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&icf[..], __v10)
-                };
-                let __v11 = ik * d;
-                let __v12 = __v11 + j;
-                let __new = q.exp();
-                __tape_elems_qdiags
-                    .push_reserved(
-                        ::core::mem::replace(
-                            &mut (*unsafe {
-                                ::ad_runtime::__private::index_unchecked_mut(
-                                    &mut qdiags[..],
-                                    __v12,
-                                )
-                            }),
-                            __new,
-                        ),
-                    );
-                s = s + q;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for j in __v7..__v8 {
+                    let __v9 = ik * icf_sz;
+                    let __v10 = __v9 + j;
+                    let q = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&icf[..], __v10)
+                    };
+                    let __v11 = ik * d;
+                    let __v12 = __v11 + j;
+                    let __new = q.exp();
+                    __tape_elems_qdiags
+                        .push_reserved(
+                            ::core::mem::replace(
+                                &mut (*unsafe {
+                                    ::ad_runtime::__private::index_unchecked_mut(
+                                        &mut qdiags[..],
+                                        __v12,
+                                    )
+                                }),
+                                __new,
+                            ),
+                        );
+                    s = s + q;
+                }
             }
         } else {
             for j in __v7..__v8 {
@@ -223,7 +231,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
         for ik__1 in __v15..__v16 {
             let __v17 = 0;
             let __v18 = ::core::clone::Clone::clone(&d);
-            if {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = {
                 let __hoist_n = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
                 __hoist_n == 0
                     || (true
@@ -257,22 +266,31 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             __hoist_n,
                             xc[..].len(),
                         ))
-            } {
-                for j__1 in __v17..__v18 {
-                    let __v19 = ix * d;
-                    let __v20 = __v19 + j__1;
-                    let __v21 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], __v20)
-                    };
-                    let __v22 = ik__1 * d;
-                    let __v23 = __v22 + j__1;
-                    let __v24 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&means[..], __v23)
-                    };
-                    let __new = __v21 - __v24;
-                    (*unsafe {
-                        ::ad_runtime::__private::index_unchecked_mut(&mut xc[..], j__1)
-                    }) = __new;
+            };
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for j__1 in __v17..__v18 {
+                        let __v19 = ix * d;
+                        let __v20 = __v19 + j__1;
+                        let __v21 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], __v20)
+                        };
+                        let __v22 = ik__1 * d;
+                        let __v23 = __v22 + j__1;
+                        let __v24 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&means[..], __v23)
+                        };
+                        let __new = __v21 - __v24;
+                        (*unsafe {
+                            ::ad_runtime::__private::index_unchecked_mut(
+                                &mut xc[..],
+                                j__1,
+                            )
+                        }) = __new;
+                    }
                 }
             } else {
                 for j__1 in __v17..__v18 {
@@ -288,7 +306,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
             }
             let __v25 = 0;
             let __v26 = ::core::clone::Clone::clone(&d);
-            if {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = {
                 let __hoist_n = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
                 __hoist_n == 0
                     || (true
@@ -316,20 +335,29 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             __hoist_n,
                             qxc[..].len(),
                         ))
-            } {
-                for j__2 in __v25..__v26 {
-                    let __v27 = ik__1 * d;
-                    let __v28 = __v27 + j__2;
-                    let __v29 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
-                    };
-                    let __v30 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
-                    };
-                    let __new = __v29 * __v30;
-                    (*unsafe {
-                        ::ad_runtime::__private::index_unchecked_mut(&mut qxc[..], j__2)
-                    }) = __new;
+            };
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for j__2 in __v25..__v26 {
+                        let __v27 = ik__1 * d;
+                        let __v28 = __v27 + j__2;
+                        let __v29 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
+                        };
+                        let __v30 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
+                        };
+                        let __new = __v29 * __v30;
+                        (*unsafe {
+                            ::ad_runtime::__private::index_unchecked_mut(
+                                &mut qxc[..],
+                                j__2,
+                            )
+                        }) = __new;
+                    }
                 }
             } else {
                 for j__2 in __v25..__v26 {
@@ -349,7 +377,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                 let __v34 = c + 1;
                 let __v35 = ::core::clone::Clone::clone(&__v34);
                 let __v36 = ::core::clone::Clone::clone(&d);
-                if {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = {
                     let __hoist_n = ::core::iter::Iterator::size_hint(&(__v35..__v36)).0;
                     __hoist_n == 0
                         || (true
@@ -371,24 +400,33 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 __hoist_n,
                                 qxc[..].len(),
                             ))
-                } {
-                    for r in __v35..__v36 {
-                        let __v37 = ::core::clone::Clone::clone(&idx);
-                        let __v38 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
-                        };
-                        let __v39 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&xc[..], c)
-                        };
-                        let __v40 = __v38 * __v39;
-                        let __v41 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&qxc[..], r)
-                        };
-                        let __new = __v41 + __v40;
-                        (*unsafe {
-                            ::ad_runtime::__private::index_unchecked_mut(&mut qxc[..], r)
-                        }) = __new;
-                        idx = idx + 1;
+                };
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for r in __v35..__v36 {
+                            let __v37 = ::core::clone::Clone::clone(&idx);
+                            let __v38 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
+                            };
+                            let __v39 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&xc[..], c)
+                            };
+                            let __v40 = __v38 * __v39;
+                            let __v41 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&qxc[..], r)
+                            };
+                            let __new = __v41 + __v40;
+                            (*unsafe {
+                                ::ad_runtime::__private::index_unchecked_mut(
+                                    &mut qxc[..],
+                                    r,
+                                )
+                            }) = __new;
+                            idx = idx + 1;
+                        }
                     }
                 } else {
                     for r in __v35..__v36 {
@@ -408,7 +446,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
             let __v43 = ::core::clone::Clone::clone(&d);
             let __len = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
             __tape72_v44.reserve(__len);
-            if {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = {
                 let __hoist_n = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
                 __hoist_n == 0
                     || (true
@@ -418,14 +457,20 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             __hoist_n,
                             qxc[..].len(),
                         ))
-            } {
-                for j__3 in __v42..__v43 {
-                    let __v44 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qxc[..], j__3)
-                    };
-                    let __v45 = __v44 * __v44;
-                    sq = sq + __v45;
-                    __tape72_v44.push_reserved(__v44);
+            };
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for j__3 in __v42..__v43 {
+                        let __v44 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qxc[..], j__3)
+                        };
+                        let __v45 = __v44 * __v44;
+                        sq = sq + __v45;
+                        __tape72_v44.push_reserved(__v44);
+                    }
                 }
             } else {
                 for j__3 in __v42..__v43 {
@@ -457,7 +502,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
         let mut frob = ::ad_runtime::Dual::cst(0.0);
         let __v55 = 0;
         let __v56 = ::core::clone::Clone::clone(&d);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
             __hoist_n == 0
                 || (true
@@ -473,20 +519,26 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         __hoist_n,
                         qdiags[..].len(),
                     ))
-        } {
-            for j__4 in __v55..__v56 {
-                let __v57 = ik__2 * d;
-                let __v58 = __v57 + j__4;
-                let __v59 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
-                };
-                let __v60 = ik__2 * d;
-                let __v61 = __v60 + j__4;
-                let __v62 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
-                };
-                let __v63 = __v59 * __v62;
-                frob = frob + __v63;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for j__4 in __v55..__v56 {
+                    let __v57 = ik__2 * d;
+                    let __v58 = __v57 + j__4;
+                    let __v59 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
+                    };
+                    let __v60 = ik__2 * d;
+                    let __v61 = __v60 + j__4;
+                    let __v62 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
+                    };
+                    let __v63 = __v59 * __v62;
+                    frob = frob + __v63;
+                }
             }
         } else {
             for j__4 in __v55..__v56 {
@@ -502,7 +554,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
         }
         let __v64 = ::core::clone::Clone::clone(&d);
         let __v65 = ::core::clone::Clone::clone(&icf_sz);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
             __hoist_n == 0
                 || (true
@@ -518,15 +571,21 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         __hoist_n,
                         icf[..].len(),
                     ))
-        } {
-            for j__5 in __v64..__v65 {
-                let __v66 = ik__2 * icf_sz;
-                let __v67 = __v66 + j__5;
-                let l = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
-                };
-                let __v68 = l * l;
-                frob = frob + __v68;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for j__5 in __v64..__v65 {
+                    let __v66 = ik__2 * icf_sz;
+                    let __v67 = __v66 + j__5;
+                    let l = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
+                    };
+                    let __v68 = l * l;
+                    frob = frob + __v68;
+                }
             }
         } else {
             for j__5 in __v64..__v65 {
@@ -571,10 +630,10 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
             let mut __d114_v80 = ::ad_runtime::__private::zero();
             let mut __d115_v81 = ::ad_runtime::__private::zero();
             let mut __d116_v82 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d9_ret1);
-                ::ad_runtime::__private::acc(&mut __d116_v82, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d116_v82,
+                ::ad_runtime::__private::take(&mut __d9_ret1),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d116_v82);
                 ::ad_runtime::__private::acc(
@@ -597,13 +656,13 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     ::ad_runtime::__private::sub_d1(__g),
                 );
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d114_v80);
-                ::ad_runtime::__private::acc(
-                    &mut __d113_v79,
-                    ::ad_runtime::__private::mul_d1(&__v77, __g),
-                );
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d113_v79,
+                ::ad_runtime::__private::mul_d1(
+                    &__v77,
+                    ::ad_runtime::__private::take(&mut __d114_v80),
+                ),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d113_v79);
                 let __gs = __pb78(__g);
@@ -649,20 +708,20 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         ::ad_runtime::__private::sub_d1(__g),
                     );
                 }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d109_v75);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_frob,
-                        ::ad_runtime::__private::mul_d1(&__v74, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d105_v71);
-                    ::ad_runtime::__private::acc(
-                        &mut __d104_v70,
-                        ::ad_runtime::__private::mul_d1(&__v69, __g),
-                    );
-                }
+                ::ad_runtime::__private::acc(
+                    &mut __d_frob,
+                    ::ad_runtime::__private::mul_d1(
+                        &__v74,
+                        ::ad_runtime::__private::take(&mut __d109_v75),
+                    ),
+                );
+                ::ad_runtime::__private::acc(
+                    &mut __d104_v70,
+                    ::ad_runtime::__private::mul_d1(
+                        &__v69,
+                        ::ad_runtime::__private::take(&mut __d105_v71),
+                    ),
+                );
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d104_v70);
                     ::ad_runtime::__private::acc_index_exact(
@@ -672,7 +731,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     );
                 }
                 let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
-                if (__iters12 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters12 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
@@ -685,53 +745,58 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             ::core::option::Option::Some(1usize),
                             __iters12,
                             ::core::cmp::min(icf[..].len(), __d_icf[..].len()),
-                        )))
-                {
-                    for __k in (0..__iters12).rev() {
-                        let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
-                        let __v66 = ik__2 * icf_sz;
-                        let __v67 = __v66 + j__5;
-                        let l = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
-                        };
-                        let mut __d_l = ::ad_runtime::__private::zero();
-                        let mut __d102_v68 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_frob,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d102_v68,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_l,
-                                ::ad_runtime::__private::mul_d0(
-                                    &l,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_l,
-                                ::ad_runtime::__private::mul_d1(&l, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_l);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_icf,
-                                    __v67,
-                                    __g,
-                                )
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters12).rev() {
+                            let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                            let __v66 = ik__2 * icf_sz;
+                            let __v67 = __v66 + j__5;
+                            let l = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                             };
+                            let mut __d_l = ::ad_runtime::__private::zero();
+                            let mut __d102_v68 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_frob,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d102_v68,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d102_v68);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_l,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &l,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_l,
+                                    ::ad_runtime::__private::mul_d1(&l, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_l);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_icf,
+                                        __v67,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
                     }
                 } else {
@@ -780,7 +845,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     }
                 }
                 let __iters11 = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
-                if (__iters11 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters11 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
@@ -793,69 +859,74 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             ::core::option::Option::Some(1usize),
                             __iters11,
                             ::core::cmp::min(qdiags[..].len(), __d_qdiags[..].len()),
-                        )))
-                {
-                    for __k in (0..__iters11).rev() {
-                        let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
-                        let __v57 = ik__2 * d;
-                        let __v58 = __v57 + j__4;
-                        let __v59 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
-                        };
-                        let __v60 = ik__2 * d;
-                        let __v61 = __v60 + j__4;
-                        let __v62 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
-                        };
-                        let mut __d91_v59 = ::ad_runtime::__private::zero();
-                        let mut __d94_v62 = ::ad_runtime::__private::zero();
-                        let mut __d95_v63 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_frob,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d95_v63,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                            ::ad_runtime::__private::acc(
-                                &mut __d91_v59,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v62,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d94_v62,
-                                ::ad_runtime::__private::mul_d1(&__v59, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_qdiags,
-                                    __v61,
-                                    __g,
-                                )
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters11).rev() {
+                            let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                            let __v57 = ik__2 * d;
+                            let __v58 = __v57 + j__4;
+                            let __v59 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
                             };
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_qdiags,
-                                    __v58,
-                                    __g,
-                                )
+                            let __v60 = ik__2 * d;
+                            let __v61 = __v60 + j__4;
+                            let __v62 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
                             };
+                            let mut __d91_v59 = ::ad_runtime::__private::zero();
+                            let mut __d94_v62 = ::ad_runtime::__private::zero();
+                            let mut __d95_v63 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_frob,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d95_v63,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d95_v63);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d91_v59,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v62,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d94_v62,
+                                    ::ad_runtime::__private::mul_d1(&__v59, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d94_v62);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_qdiags,
+                                        __v61,
+                                        __g,
+                                    )
+                                };
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d91_v59);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_qdiags,
+                                        __v58,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
                     }
                 } else {
@@ -982,13 +1053,13 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             ::ad_runtime::__private::sub_d1(__g),
                         );
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d78_v50);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_sq,
-                            ::ad_runtime::__private::mul_d1(&__v49, __g),
-                        );
-                    }
+                    ::ad_runtime::__private::acc(
+                        &mut __d_sq,
+                        ::ad_runtime::__private::mul_d1(
+                            &__v49,
+                            ::ad_runtime::__private::take(&mut __d78_v50),
+                        ),
+                    );
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d76_v48);
                         ::ad_runtime::__private::acc(
@@ -1019,56 +1090,62 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         );
                     }
                     let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
-                    if (__iters9 == 0
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    let __ad_fast: bool = (__iters9 == 0
                         || (true
                             && ::ad_runtime::__private::hoist::in_bounds(
                                 ::core::option::Option::Some(__v42),
                                 ::core::option::Option::Some(1usize),
                                 __iters9,
                                 __d_qxc[..].len(),
-                            )))
-                    {
-                        for __k in (0..__iters9).rev() {
-                            let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
-                            let __v44 = __tape72_v44.pop();
-                            let mut __d72_v44 = ::ad_runtime::__private::zero();
-                            let mut __d73_v45 = ::ad_runtime::__private::zero();
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_sq,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
-                                );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d73_v45,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d72_v44,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v44,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
-                                );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d72_v44,
-                                    ::ad_runtime::__private::mul_d1(&__v44, __g),
-                                );
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_qxc,
-                                        j__3,
-                                        __g,
-                                    )
-                                };
+                            )));
+                    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                    let __ad_fast = false;
+                    if __ad_fast {
+                        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                        {
+                            for __k in (0..__iters9).rev() {
+                                let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                                let __v44 = __tape72_v44.pop();
+                                let mut __d72_v44 = ::ad_runtime::__private::zero();
+                                let mut __d73_v45 = ::ad_runtime::__private::zero();
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d_sq);
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d_sq,
+                                        ::ad_runtime::__private::add_d0(
+                                            ::core::clone::Clone::clone(&__g),
+                                        ),
+                                    );
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d73_v45,
+                                        ::ad_runtime::__private::add_d1(__g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d73_v45);
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d72_v44,
+                                        ::ad_runtime::__private::mul_d0(
+                                            &__v44,
+                                            ::core::clone::Clone::clone(&__g),
+                                        ),
+                                    );
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d72_v44,
+                                        ::ad_runtime::__private::mul_d1(&__v44, __g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d72_v44);
+                                    unsafe {
+                                        ::ad_runtime::__private::acc_index_unchecked(
+                                            &mut __d_qxc,
+                                            j__3,
+                                            __g,
+                                        )
+                                    };
+                                }
                             }
                         }
                     } else {
@@ -1124,7 +1201,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             .0;
                         let mut __dinv28 = ::ad_runtime::__private::zero();
                         let mut __dinv28_other = ::ad_runtime::__private::zero();
-                        if (__iters8 == 0
+                        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                        let __ad_fast: bool = (__iters8 == 0
                             || (true
                                 && ::ad_runtime::__private::hoist::in_bounds(
                                     ::ad_runtime::__private::hoist::sub(
@@ -1149,59 +1227,64 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                     ::core::option::Option::Some(1usize),
                                     __iters8,
                                     __d_qxc[..].len(),
-                                )))
-                        {
-                            for __k in (0..__iters8).rev() {
-                                let r = ::ad_runtime::__private::range_up(__v35, __k);
-                                ::ad_runtime::__private::undo_add(&mut idx, 1);
-                                let __v37 = ::core::clone::Clone::clone(&idx);
-                                let __v38 = unsafe {
-                                    ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
-                                };
-                                let __v39 = unsafe {
-                                    ::ad_runtime::__private::index_unchecked(&xc[..], c)
-                                };
-                                let mut __d64_v38 = ::ad_runtime::__private::zero();
-                                let mut __d65_v39 = ::ad_runtime::__private::zero();
-                                let mut __d66_v40 = ::ad_runtime::__private::zero();
-                                {
-                                    let __g = unsafe {
-                                        ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
+                                )));
+                        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                        let __ad_fast = false;
+                        if __ad_fast {
+                            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                            {
+                                for __k in (0..__iters8).rev() {
+                                    let r = ::ad_runtime::__private::range_up(__v35, __k);
+                                    ::ad_runtime::__private::undo_add(&mut idx, 1);
+                                    let __v37 = ::core::clone::Clone::clone(&idx);
+                                    let __v38 = unsafe {
+                                        ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
                                     };
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d66_v40,
-                                        ::ad_runtime::__private::add_d1(__g),
-                                    );
-                                }
-                                {
-                                    let __g = ::ad_runtime::__private::take(&mut __d66_v40);
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d64_v38,
-                                        ::ad_runtime::__private::mul_d0(
-                                            &__v39,
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
-                                    );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d65_v39,
-                                        ::ad_runtime::__private::mul_d1(&__v38, __g),
-                                    );
-                                }
-                                {
-                                    let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                                    ::ad_runtime::__private::acc(&mut __dinv28, __g);
-                                }
-                                {
-                                    let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                                    unsafe {
-                                        ::ad_runtime::__private::acc_index_unchecked(
-                                            &mut __d_icf,
-                                            __v37,
-                                            __g,
-                                        )
+                                    let __v39 = unsafe {
+                                        ::ad_runtime::__private::index_unchecked(&xc[..], c)
                                     };
+                                    let mut __d64_v38 = ::ad_runtime::__private::zero();
+                                    let mut __d65_v39 = ::ad_runtime::__private::zero();
+                                    let mut __d66_v40 = ::ad_runtime::__private::zero();
+                                    {
+                                        let __g = unsafe {
+                                            ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
+                                        };
+                                        ::ad_runtime::__private::acc(
+                                            &mut __d66_v40,
+                                            ::ad_runtime::__private::add_d1(__g),
+                                        );
+                                    }
+                                    {
+                                        let __g = ::ad_runtime::__private::take(&mut __d66_v40);
+                                        ::ad_runtime::__private::acc(
+                                            &mut __d64_v38,
+                                            ::ad_runtime::__private::mul_d0(
+                                                &__v39,
+                                                ::core::clone::Clone::clone(&__g),
+                                            ),
+                                        );
+                                        ::ad_runtime::__private::acc(
+                                            &mut __d65_v39,
+                                            ::ad_runtime::__private::mul_d1(&__v38, __g),
+                                        );
+                                    }
+                                    {
+                                        let __g = ::ad_runtime::__private::take(&mut __d65_v39);
+                                        ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                    }
+                                    {
+                                        let __g = ::ad_runtime::__private::take(&mut __d64_v38);
+                                        unsafe {
+                                            ::ad_runtime::__private::acc_index_unchecked(
+                                                &mut __d_icf,
+                                                __v37,
+                                                __g,
+                                            )
+                                        };
+                                    }
+                                    ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                                 }
-                                ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                             }
                         } else {
                             for __k in (0..__iters8).rev() {
@@ -1259,7 +1342,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         }
                     }
                     let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
-                    if (__iters6 == 0
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    let __ad_fast: bool = (__iters6 == 0
                         || (true
                             && ::ad_runtime::__private::hoist::in_bounds(
                                 ::ad_runtime::__private::hoist::add(
@@ -1281,58 +1365,63 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                     ::core::cmp::min(xc[..].len(), __d_xc[..].len()),
                                     __d_qxc[..].len(),
                                 ),
-                            )))
-                    {
-                        for __k in (0..__iters6).rev() {
-                            let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
-                            let __v27 = ik__1 * d;
-                            let __v28 = __v27 + j__2;
-                            let __v29 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
-                            };
-                            let __v30 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
-                            };
-                            let mut __d52_v29 = ::ad_runtime::__private::zero();
-                            let mut __d53_v30 = ::ad_runtime::__private::zero();
-                            {
-                                let __g = unsafe {
-                                    ::ad_runtime::__private::take_index_unchecked(
-                                        &mut __d_qxc,
-                                        j__2,
-                                    )
+                            )));
+                    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                    let __ad_fast = false;
+                    if __ad_fast {
+                        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                        {
+                            for __k in (0..__iters6).rev() {
+                                let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                                let __v27 = ik__1 * d;
+                                let __v28 = __v27 + j__2;
+                                let __v29 = unsafe {
+                                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
                                 };
-                                ::ad_runtime::__private::acc(
-                                    &mut __d52_v29,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v30,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
-                                );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d53_v30,
-                                    ::ad_runtime::__private::mul_d1(&__v29, __g),
-                                );
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_xc,
-                                        j__2,
-                                        __g,
-                                    )
+                                let __v30 = unsafe {
+                                    ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
                                 };
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_qdiags,
-                                        __v28,
-                                        __g,
-                                    )
-                                };
+                                let mut __d52_v29 = ::ad_runtime::__private::zero();
+                                let mut __d53_v30 = ::ad_runtime::__private::zero();
+                                {
+                                    let __g = unsafe {
+                                        ::ad_runtime::__private::take_index_unchecked(
+                                            &mut __d_qxc,
+                                            j__2,
+                                        )
+                                    };
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d52_v29,
+                                        ::ad_runtime::__private::mul_d0(
+                                            &__v30,
+                                            ::core::clone::Clone::clone(&__g),
+                                        ),
+                                    );
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d53_v30,
+                                        ::ad_runtime::__private::mul_d1(&__v29, __g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d53_v30);
+                                    unsafe {
+                                        ::ad_runtime::__private::acc_index_unchecked(
+                                            &mut __d_xc,
+                                            j__2,
+                                            __g,
+                                        )
+                                    };
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d52_v29);
+                                    unsafe {
+                                        ::ad_runtime::__private::acc_index_unchecked(
+                                            &mut __d_qdiags,
+                                            __v28,
+                                            __g,
+                                        )
+                                    };
+                                }
                             }
                         }
                     } else {
@@ -1380,7 +1469,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         }
                     }
                     let __iters5 = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
-                    if (__iters5 == 0
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    let __ad_fast: bool = (__iters5 == 0
                         || (true
                             && ::ad_runtime::__private::hoist::in_bounds(
                                 ::ad_runtime::__private::hoist::add(
@@ -1399,34 +1489,39 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 ::core::option::Option::Some(1usize),
                                 __iters5,
                                 __d_xc[..].len(),
-                            )))
-                    {
-                        for __k in (0..__iters5).rev() {
-                            let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
-                            let __v22 = ik__1 * d;
-                            let __v23 = __v22 + j__1;
-                            let mut __d46_v24 = ::ad_runtime::__private::zero();
-                            {
-                                let __g = unsafe {
-                                    ::ad_runtime::__private::take_index_unchecked(
-                                        &mut __d_xc,
-                                        j__1,
-                                    )
-                                };
-                                ::ad_runtime::__private::acc(
-                                    &mut __d46_v24,
-                                    ::ad_runtime::__private::sub_d1(__g),
-                                );
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_means,
-                                        __v23,
-                                        __g,
-                                    )
-                                };
+                            )));
+                    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                    let __ad_fast = false;
+                    if __ad_fast {
+                        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                        {
+                            for __k in (0..__iters5).rev() {
+                                let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                                let __v22 = ik__1 * d;
+                                let __v23 = __v22 + j__1;
+                                let mut __d46_v24 = ::ad_runtime::__private::zero();
+                                {
+                                    let __g = unsafe {
+                                        ::ad_runtime::__private::take_index_unchecked(
+                                            &mut __d_xc,
+                                            j__1,
+                                        )
+                                    };
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d46_v24,
+                                        ::ad_runtime::__private::sub_d1(__g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d46_v24);
+                                    unsafe {
+                                        ::ad_runtime::__private::acc_index_unchecked(
+                                            &mut __d_means,
+                                            __v23,
+                                            __g,
+                                        )
+                                    };
+                                }
                             }
                         }
                     } else {
@@ -1467,7 +1562,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     ::ad_runtime::__private::acc(&mut __d_s, __g);
                 }
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
-                if (__iters2 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters2 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
@@ -1492,51 +1588,56 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             ::core::option::Option::Some(1usize),
                             __iters2,
                             __d_qdiags[..].len(),
-                        )))
-                {
-                    for __k in (0..__iters2).rev() {
-                        let j = ::ad_runtime::__private::range_up(__v7, __k);
-                        let __v9 = ik * icf_sz;
-                        let __v10 = __v9 + j;
-                        let __v11 = ik * d;
-                        let __v12 = __v11 + j;
-                        let mut __d_q = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_q,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = unsafe {
-                                ::ad_runtime::__private::take_index_unchecked(
-                                    &mut __d_qdiags,
-                                    __v12,
-                                )
-                            };
-                            let __y = qdiags[__v12];
-                            qdiags[__v12] = __tape_elems_qdiags.pop();
-                            ::ad_runtime::__private::acc(
-                                &mut __d_q,
-                                ::ad_runtime::__private::exp_d0(&__y, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_q);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_icf,
-                                    __v10,
-                                    __g,
-                                )
-                            };
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters2).rev() {
+                            let j = ::ad_runtime::__private::range_up(__v7, __k);
+                            let __v9 = ik * icf_sz;
+                            let __v10 = __v9 + j;
+                            let __v11 = ik * d;
+                            let __v12 = __v11 + j;
+                            let mut __d_q = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_s);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_s,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_q,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = unsafe {
+                                    ::ad_runtime::__private::take_index_unchecked(
+                                        &mut __d_qdiags,
+                                        __v12,
+                                    )
+                                };
+                                let __y = qdiags[__v12];
+                                qdiags[__v12] = __tape_elems_qdiags.pop();
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_q,
+                                    ::ad_runtime::__private::exp_d0(&__y, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_q);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_icf,
+                                        __v10,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
                     }
                 } else {
@@ -2187,6 +2288,7 @@ pub fn gmm_objective_jacobian(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -2238,7 +2340,8 @@ pub fn gmm_objective_pullback<'__ad>(
         let __v8 = ::core::clone::Clone::clone(&d);
         let __len = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
         __tape_elems_qdiags.reserve(__len);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
             __hoist_n == 0
                 || (true
@@ -2266,29 +2369,35 @@ pub fn gmm_objective_pullback<'__ad>(
                         __hoist_n,
                         qdiags[..].len(),
                     ))
-        } {
-            for j in __v7..__v8 {
-                let __v9 = ik * icf_sz;
-                let __v10 = __v9 + j;
-                let q = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&icf[..], __v10)
-                };
-                let __v11 = ik * d;
-                let __v12 = __v11 + j;
-                let __new = q.exp();
-                __tape_elems_qdiags
-                    .push_reserved(
-                        ::core::mem::replace(
-                            &mut (*unsafe {
-                                ::ad_runtime::__private::index_unchecked_mut(
-                                    &mut qdiags[..],
-                                    __v12,
-                                )
-                            }),
-                            __new,
-                        ),
-                    );
-                s = s + q;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for j in __v7..__v8 {
+                    let __v9 = ik * icf_sz;
+                    let __v10 = __v9 + j;
+                    let q = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&icf[..], __v10)
+                    };
+                    let __v11 = ik * d;
+                    let __v12 = __v11 + j;
+                    let __new = q.exp();
+                    __tape_elems_qdiags
+                        .push_reserved(
+                            ::core::mem::replace(
+                                &mut (*unsafe {
+                                    ::ad_runtime::__private::index_unchecked_mut(
+                                        &mut qdiags[..],
+                                        __v12,
+                                    )
+                                }),
+                                __new,
+                            ),
+                        );
+                    s = s + q;
+                }
             }
         } else {
             for j in __v7..__v8 {
@@ -2327,7 +2436,8 @@ pub fn gmm_objective_pullback<'__ad>(
         for ik__1 in __v15..__v16 {
             let __v17 = 0;
             let __v18 = ::core::clone::Clone::clone(&d);
-            if {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = {
                 let __hoist_n = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
                 __hoist_n == 0
                     || (true
@@ -2361,22 +2471,31 @@ pub fn gmm_objective_pullback<'__ad>(
                             __hoist_n,
                             xc[..].len(),
                         ))
-            } {
-                for j__1 in __v17..__v18 {
-                    let __v19 = ix * d;
-                    let __v20 = __v19 + j__1;
-                    let __v21 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], __v20)
-                    };
-                    let __v22 = ik__1 * d;
-                    let __v23 = __v22 + j__1;
-                    let __v24 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&means[..], __v23)
-                    };
-                    let __new = __v21 - __v24;
-                    (*unsafe {
-                        ::ad_runtime::__private::index_unchecked_mut(&mut xc[..], j__1)
-                    }) = __new;
+            };
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for j__1 in __v17..__v18 {
+                        let __v19 = ix * d;
+                        let __v20 = __v19 + j__1;
+                        let __v21 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], __v20)
+                        };
+                        let __v22 = ik__1 * d;
+                        let __v23 = __v22 + j__1;
+                        let __v24 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&means[..], __v23)
+                        };
+                        let __new = __v21 - __v24;
+                        (*unsafe {
+                            ::ad_runtime::__private::index_unchecked_mut(
+                                &mut xc[..],
+                                j__1,
+                            )
+                        }) = __new;
+                    }
                 }
             } else {
                 for j__1 in __v17..__v18 {
@@ -2392,7 +2511,8 @@ pub fn gmm_objective_pullback<'__ad>(
             }
             let __v25 = 0;
             let __v26 = ::core::clone::Clone::clone(&d);
-            if {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = {
                 let __hoist_n = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
                 __hoist_n == 0
                     || (true
@@ -2420,20 +2540,29 @@ pub fn gmm_objective_pullback<'__ad>(
                             __hoist_n,
                             qxc[..].len(),
                         ))
-            } {
-                for j__2 in __v25..__v26 {
-                    let __v27 = ik__1 * d;
-                    let __v28 = __v27 + j__2;
-                    let __v29 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
-                    };
-                    let __v30 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
-                    };
-                    let __new = __v29 * __v30;
-                    (*unsafe {
-                        ::ad_runtime::__private::index_unchecked_mut(&mut qxc[..], j__2)
-                    }) = __new;
+            };
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for j__2 in __v25..__v26 {
+                        let __v27 = ik__1 * d;
+                        let __v28 = __v27 + j__2;
+                        let __v29 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
+                        };
+                        let __v30 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
+                        };
+                        let __new = __v29 * __v30;
+                        (*unsafe {
+                            ::ad_runtime::__private::index_unchecked_mut(
+                                &mut qxc[..],
+                                j__2,
+                            )
+                        }) = __new;
+                    }
                 }
             } else {
                 for j__2 in __v25..__v26 {
@@ -2453,7 +2582,8 @@ pub fn gmm_objective_pullback<'__ad>(
                 let __v34 = c + 1;
                 let __v35 = ::core::clone::Clone::clone(&__v34);
                 let __v36 = ::core::clone::Clone::clone(&d);
-                if {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = {
                     let __hoist_n = ::core::iter::Iterator::size_hint(&(__v35..__v36)).0;
                     __hoist_n == 0
                         || (true
@@ -2475,24 +2605,33 @@ pub fn gmm_objective_pullback<'__ad>(
                                 __hoist_n,
                                 qxc[..].len(),
                             ))
-                } {
-                    for r in __v35..__v36 {
-                        let __v37 = ::core::clone::Clone::clone(&idx);
-                        let __v38 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
-                        };
-                        let __v39 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&xc[..], c)
-                        };
-                        let __v40 = __v38 * __v39;
-                        let __v41 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&qxc[..], r)
-                        };
-                        let __new = __v41 + __v40;
-                        (*unsafe {
-                            ::ad_runtime::__private::index_unchecked_mut(&mut qxc[..], r)
-                        }) = __new;
-                        idx = idx + 1;
+                };
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for r in __v35..__v36 {
+                            let __v37 = ::core::clone::Clone::clone(&idx);
+                            let __v38 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
+                            };
+                            let __v39 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&xc[..], c)
+                            };
+                            let __v40 = __v38 * __v39;
+                            let __v41 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&qxc[..], r)
+                            };
+                            let __new = __v41 + __v40;
+                            (*unsafe {
+                                ::ad_runtime::__private::index_unchecked_mut(
+                                    &mut qxc[..],
+                                    r,
+                                )
+                            }) = __new;
+                            idx = idx + 1;
+                        }
                     }
                 } else {
                     for r in __v35..__v36 {
@@ -2512,7 +2651,8 @@ pub fn gmm_objective_pullback<'__ad>(
             let __v43 = ::core::clone::Clone::clone(&d);
             let __len = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
             __tape72_v44.reserve(__len);
-            if {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = {
                 let __hoist_n = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
                 __hoist_n == 0
                     || (true
@@ -2522,14 +2662,20 @@ pub fn gmm_objective_pullback<'__ad>(
                             __hoist_n,
                             qxc[..].len(),
                         ))
-            } {
-                for j__3 in __v42..__v43 {
-                    let __v44 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qxc[..], j__3)
-                    };
-                    let __v45 = __v44 * __v44;
-                    sq = sq + __v45;
-                    __tape72_v44.push_reserved(__v44);
+            };
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for j__3 in __v42..__v43 {
+                        let __v44 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qxc[..], j__3)
+                        };
+                        let __v45 = __v44 * __v44;
+                        sq = sq + __v45;
+                        __tape72_v44.push_reserved(__v44);
+                    }
                 }
             } else {
                 for j__3 in __v42..__v43 {
@@ -2561,7 +2707,8 @@ pub fn gmm_objective_pullback<'__ad>(
         let mut frob = 0.0;
         let __v55 = 0;
         let __v56 = ::core::clone::Clone::clone(&d);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
             __hoist_n == 0
                 || (true
@@ -2577,20 +2724,26 @@ pub fn gmm_objective_pullback<'__ad>(
                         __hoist_n,
                         qdiags[..].len(),
                     ))
-        } {
-            for j__4 in __v55..__v56 {
-                let __v57 = ik__2 * d;
-                let __v58 = __v57 + j__4;
-                let __v59 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
-                };
-                let __v60 = ik__2 * d;
-                let __v61 = __v60 + j__4;
-                let __v62 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
-                };
-                let __v63 = __v59 * __v62;
-                frob = frob + __v63;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for j__4 in __v55..__v56 {
+                    let __v57 = ik__2 * d;
+                    let __v58 = __v57 + j__4;
+                    let __v59 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
+                    };
+                    let __v60 = ik__2 * d;
+                    let __v61 = __v60 + j__4;
+                    let __v62 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
+                    };
+                    let __v63 = __v59 * __v62;
+                    frob = frob + __v63;
+                }
             }
         } else {
             for j__4 in __v55..__v56 {
@@ -2606,7 +2759,8 @@ pub fn gmm_objective_pullback<'__ad>(
         }
         let __v64 = ::core::clone::Clone::clone(&d);
         let __v65 = ::core::clone::Clone::clone(&icf_sz);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
             __hoist_n == 0
                 || (true
@@ -2622,15 +2776,21 @@ pub fn gmm_objective_pullback<'__ad>(
                         __hoist_n,
                         icf[..].len(),
                     ))
-        } {
-            for j__5 in __v64..__v65 {
-                let __v66 = ik__2 * icf_sz;
-                let __v67 = __v66 + j__5;
-                let l = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
-                };
-                let __v68 = l * l;
-                frob = frob + __v68;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for j__5 in __v64..__v65 {
+                    let __v66 = ik__2 * icf_sz;
+                    let __v67 = __v66 + j__5;
+                    let l = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
+                    };
+                    let __v68 = l * l;
+                    frob = frob + __v68;
+                }
             }
         } else {
             for j__5 in __v64..__v65 {
@@ -2675,10 +2835,10 @@ pub fn gmm_objective_pullback<'__ad>(
             let mut __d114_v80 = ::ad_runtime::__private::zero();
             let mut __d115_v81 = ::ad_runtime::__private::zero();
             let mut __d116_v82 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d9_ret1);
-                ::ad_runtime::__private::acc(&mut __d116_v82, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d116_v82,
+                ::ad_runtime::__private::take(&mut __d9_ret1),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d116_v82);
                 ::ad_runtime::__private::acc(
@@ -2701,13 +2861,13 @@ pub fn gmm_objective_pullback<'__ad>(
                     ::ad_runtime::__private::sub_d1(__g),
                 );
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d114_v80);
-                ::ad_runtime::__private::acc(
-                    &mut __d113_v79,
-                    ::ad_runtime::__private::mul_d1(&__v77, __g),
-                );
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d113_v79,
+                ::ad_runtime::__private::mul_d1(
+                    &__v77,
+                    ::ad_runtime::__private::take(&mut __d114_v80),
+                ),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d113_v79);
                 let __gs = __pb78(__g);
@@ -2753,20 +2913,20 @@ pub fn gmm_objective_pullback<'__ad>(
                         ::ad_runtime::__private::sub_d1(__g),
                     );
                 }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d109_v75);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_frob,
-                        ::ad_runtime::__private::mul_d1(&__v74, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d105_v71);
-                    ::ad_runtime::__private::acc(
-                        &mut __d104_v70,
-                        ::ad_runtime::__private::mul_d1(&__v69, __g),
-                    );
-                }
+                ::ad_runtime::__private::acc(
+                    &mut __d_frob,
+                    ::ad_runtime::__private::mul_d1(
+                        &__v74,
+                        ::ad_runtime::__private::take(&mut __d109_v75),
+                    ),
+                );
+                ::ad_runtime::__private::acc(
+                    &mut __d104_v70,
+                    ::ad_runtime::__private::mul_d1(
+                        &__v69,
+                        ::ad_runtime::__private::take(&mut __d105_v71),
+                    ),
+                );
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d104_v70);
                     ::ad_runtime::__private::acc_index_exact(
@@ -2776,7 +2936,8 @@ pub fn gmm_objective_pullback<'__ad>(
                     );
                 }
                 let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
-                if (__iters12 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters12 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
@@ -2789,53 +2950,58 @@ pub fn gmm_objective_pullback<'__ad>(
                             ::core::option::Option::Some(1usize),
                             __iters12,
                             ::core::cmp::min(icf[..].len(), __d_icf[..].len()),
-                        )))
-                {
-                    for __k in (0..__iters12).rev() {
-                        let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
-                        let __v66 = ik__2 * icf_sz;
-                        let __v67 = __v66 + j__5;
-                        let l = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
-                        };
-                        let mut __d_l = ::ad_runtime::__private::zero();
-                        let mut __d102_v68 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_frob,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d102_v68,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_l,
-                                ::ad_runtime::__private::mul_d0(
-                                    &l,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_l,
-                                ::ad_runtime::__private::mul_d1(&l, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_l);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_icf,
-                                    __v67,
-                                    __g,
-                                )
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters12).rev() {
+                            let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                            let __v66 = ik__2 * icf_sz;
+                            let __v67 = __v66 + j__5;
+                            let l = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                             };
+                            let mut __d_l = ::ad_runtime::__private::zero();
+                            let mut __d102_v68 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_frob,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d102_v68,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d102_v68);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_l,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &l,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_l,
+                                    ::ad_runtime::__private::mul_d1(&l, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_l);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_icf,
+                                        __v67,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
                     }
                 } else {
@@ -2884,7 +3050,8 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                 }
                 let __iters11 = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
-                if (__iters11 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters11 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
@@ -2897,69 +3064,74 @@ pub fn gmm_objective_pullback<'__ad>(
                             ::core::option::Option::Some(1usize),
                             __iters11,
                             ::core::cmp::min(qdiags[..].len(), __d_qdiags[..].len()),
-                        )))
-                {
-                    for __k in (0..__iters11).rev() {
-                        let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
-                        let __v57 = ik__2 * d;
-                        let __v58 = __v57 + j__4;
-                        let __v59 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
-                        };
-                        let __v60 = ik__2 * d;
-                        let __v61 = __v60 + j__4;
-                        let __v62 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
-                        };
-                        let mut __d91_v59 = ::ad_runtime::__private::zero();
-                        let mut __d94_v62 = ::ad_runtime::__private::zero();
-                        let mut __d95_v63 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_frob,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d95_v63,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                            ::ad_runtime::__private::acc(
-                                &mut __d91_v59,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v62,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d94_v62,
-                                ::ad_runtime::__private::mul_d1(&__v59, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_qdiags,
-                                    __v61,
-                                    __g,
-                                )
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters11).rev() {
+                            let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                            let __v57 = ik__2 * d;
+                            let __v58 = __v57 + j__4;
+                            let __v59 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
                             };
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_qdiags,
-                                    __v58,
-                                    __g,
-                                )
+                            let __v60 = ik__2 * d;
+                            let __v61 = __v60 + j__4;
+                            let __v62 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
                             };
+                            let mut __d91_v59 = ::ad_runtime::__private::zero();
+                            let mut __d94_v62 = ::ad_runtime::__private::zero();
+                            let mut __d95_v63 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_frob,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d95_v63,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d95_v63);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d91_v59,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v62,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d94_v62,
+                                    ::ad_runtime::__private::mul_d1(&__v59, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d94_v62);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_qdiags,
+                                        __v61,
+                                        __g,
+                                    )
+                                };
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d91_v59);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_qdiags,
+                                        __v58,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
                     }
                 } else {
@@ -3086,13 +3258,13 @@ pub fn gmm_objective_pullback<'__ad>(
                             ::ad_runtime::__private::sub_d1(__g),
                         );
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d78_v50);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_sq,
-                            ::ad_runtime::__private::mul_d1(&__v49, __g),
-                        );
-                    }
+                    ::ad_runtime::__private::acc(
+                        &mut __d_sq,
+                        ::ad_runtime::__private::mul_d1(
+                            &__v49,
+                            ::ad_runtime::__private::take(&mut __d78_v50),
+                        ),
+                    );
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d76_v48);
                         ::ad_runtime::__private::acc(
@@ -3123,56 +3295,62 @@ pub fn gmm_objective_pullback<'__ad>(
                         );
                     }
                     let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
-                    if (__iters9 == 0
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    let __ad_fast: bool = (__iters9 == 0
                         || (true
                             && ::ad_runtime::__private::hoist::in_bounds(
                                 ::core::option::Option::Some(__v42),
                                 ::core::option::Option::Some(1usize),
                                 __iters9,
                                 __d_qxc[..].len(),
-                            )))
-                    {
-                        for __k in (0..__iters9).rev() {
-                            let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
-                            let __v44 = __tape72_v44.pop();
-                            let mut __d72_v44 = ::ad_runtime::__private::zero();
-                            let mut __d73_v45 = ::ad_runtime::__private::zero();
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_sq,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
-                                );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d73_v45,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d72_v44,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v44,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
-                                );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d72_v44,
-                                    ::ad_runtime::__private::mul_d1(&__v44, __g),
-                                );
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_qxc,
-                                        j__3,
-                                        __g,
-                                    )
-                                };
+                            )));
+                    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                    let __ad_fast = false;
+                    if __ad_fast {
+                        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                        {
+                            for __k in (0..__iters9).rev() {
+                                let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                                let __v44 = __tape72_v44.pop();
+                                let mut __d72_v44 = ::ad_runtime::__private::zero();
+                                let mut __d73_v45 = ::ad_runtime::__private::zero();
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d_sq);
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d_sq,
+                                        ::ad_runtime::__private::add_d0(
+                                            ::core::clone::Clone::clone(&__g),
+                                        ),
+                                    );
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d73_v45,
+                                        ::ad_runtime::__private::add_d1(__g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d73_v45);
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d72_v44,
+                                        ::ad_runtime::__private::mul_d0(
+                                            &__v44,
+                                            ::core::clone::Clone::clone(&__g),
+                                        ),
+                                    );
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d72_v44,
+                                        ::ad_runtime::__private::mul_d1(&__v44, __g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d72_v44);
+                                    unsafe {
+                                        ::ad_runtime::__private::acc_index_unchecked(
+                                            &mut __d_qxc,
+                                            j__3,
+                                            __g,
+                                        )
+                                    };
+                                }
                             }
                         }
                     } else {
@@ -3228,7 +3406,8 @@ pub fn gmm_objective_pullback<'__ad>(
                             .0;
                         let mut __dinv28 = ::ad_runtime::__private::zero();
                         let mut __dinv28_other = ::ad_runtime::__private::zero();
-                        if (__iters8 == 0
+                        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                        let __ad_fast: bool = (__iters8 == 0
                             || (true
                                 && ::ad_runtime::__private::hoist::in_bounds(
                                     ::ad_runtime::__private::hoist::sub(
@@ -3253,59 +3432,64 @@ pub fn gmm_objective_pullback<'__ad>(
                                     ::core::option::Option::Some(1usize),
                                     __iters8,
                                     __d_qxc[..].len(),
-                                )))
-                        {
-                            for __k in (0..__iters8).rev() {
-                                let r = ::ad_runtime::__private::range_up(__v35, __k);
-                                ::ad_runtime::__private::undo_add(&mut idx, 1);
-                                let __v37 = ::core::clone::Clone::clone(&idx);
-                                let __v38 = unsafe {
-                                    ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
-                                };
-                                let __v39 = unsafe {
-                                    ::ad_runtime::__private::index_unchecked(&xc[..], c)
-                                };
-                                let mut __d64_v38 = ::ad_runtime::__private::zero();
-                                let mut __d65_v39 = ::ad_runtime::__private::zero();
-                                let mut __d66_v40 = ::ad_runtime::__private::zero();
-                                {
-                                    let __g = unsafe {
-                                        ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
+                                )));
+                        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                        let __ad_fast = false;
+                        if __ad_fast {
+                            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                            {
+                                for __k in (0..__iters8).rev() {
+                                    let r = ::ad_runtime::__private::range_up(__v35, __k);
+                                    ::ad_runtime::__private::undo_add(&mut idx, 1);
+                                    let __v37 = ::core::clone::Clone::clone(&idx);
+                                    let __v38 = unsafe {
+                                        ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
                                     };
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d66_v40,
-                                        ::ad_runtime::__private::add_d1(__g),
-                                    );
-                                }
-                                {
-                                    let __g = ::ad_runtime::__private::take(&mut __d66_v40);
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d64_v38,
-                                        ::ad_runtime::__private::mul_d0(
-                                            &__v39,
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
-                                    );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d65_v39,
-                                        ::ad_runtime::__private::mul_d1(&__v38, __g),
-                                    );
-                                }
-                                {
-                                    let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                                    ::ad_runtime::__private::acc(&mut __dinv28, __g);
-                                }
-                                {
-                                    let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                                    unsafe {
-                                        ::ad_runtime::__private::acc_index_unchecked(
-                                            &mut __d_icf,
-                                            __v37,
-                                            __g,
-                                        )
+                                    let __v39 = unsafe {
+                                        ::ad_runtime::__private::index_unchecked(&xc[..], c)
                                     };
+                                    let mut __d64_v38 = ::ad_runtime::__private::zero();
+                                    let mut __d65_v39 = ::ad_runtime::__private::zero();
+                                    let mut __d66_v40 = ::ad_runtime::__private::zero();
+                                    {
+                                        let __g = unsafe {
+                                            ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
+                                        };
+                                        ::ad_runtime::__private::acc(
+                                            &mut __d66_v40,
+                                            ::ad_runtime::__private::add_d1(__g),
+                                        );
+                                    }
+                                    {
+                                        let __g = ::ad_runtime::__private::take(&mut __d66_v40);
+                                        ::ad_runtime::__private::acc(
+                                            &mut __d64_v38,
+                                            ::ad_runtime::__private::mul_d0(
+                                                &__v39,
+                                                ::core::clone::Clone::clone(&__g),
+                                            ),
+                                        );
+                                        ::ad_runtime::__private::acc(
+                                            &mut __d65_v39,
+                                            ::ad_runtime::__private::mul_d1(&__v38, __g),
+                                        );
+                                    }
+                                    {
+                                        let __g = ::ad_runtime::__private::take(&mut __d65_v39);
+                                        ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                    }
+                                    {
+                                        let __g = ::ad_runtime::__private::take(&mut __d64_v38);
+                                        unsafe {
+                                            ::ad_runtime::__private::acc_index_unchecked(
+                                                &mut __d_icf,
+                                                __v37,
+                                                __g,
+                                            )
+                                        };
+                                    }
+                                    ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                                 }
-                                ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                             }
                         } else {
                             for __k in (0..__iters8).rev() {
@@ -3363,7 +3547,8 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                     }
                     let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
-                    if (__iters6 == 0
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    let __ad_fast: bool = (__iters6 == 0
                         || (true
                             && ::ad_runtime::__private::hoist::in_bounds(
                                 ::ad_runtime::__private::hoist::add(
@@ -3385,58 +3570,63 @@ pub fn gmm_objective_pullback<'__ad>(
                                     ::core::cmp::min(xc[..].len(), __d_xc[..].len()),
                                     __d_qxc[..].len(),
                                 ),
-                            )))
-                    {
-                        for __k in (0..__iters6).rev() {
-                            let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
-                            let __v27 = ik__1 * d;
-                            let __v28 = __v27 + j__2;
-                            let __v29 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
-                            };
-                            let __v30 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
-                            };
-                            let mut __d52_v29 = ::ad_runtime::__private::zero();
-                            let mut __d53_v30 = ::ad_runtime::__private::zero();
-                            {
-                                let __g = unsafe {
-                                    ::ad_runtime::__private::take_index_unchecked(
-                                        &mut __d_qxc,
-                                        j__2,
-                                    )
+                            )));
+                    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                    let __ad_fast = false;
+                    if __ad_fast {
+                        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                        {
+                            for __k in (0..__iters6).rev() {
+                                let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                                let __v27 = ik__1 * d;
+                                let __v28 = __v27 + j__2;
+                                let __v29 = unsafe {
+                                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
                                 };
-                                ::ad_runtime::__private::acc(
-                                    &mut __d52_v29,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v30,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
-                                );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d53_v30,
-                                    ::ad_runtime::__private::mul_d1(&__v29, __g),
-                                );
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_xc,
-                                        j__2,
-                                        __g,
-                                    )
+                                let __v30 = unsafe {
+                                    ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
                                 };
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_qdiags,
-                                        __v28,
-                                        __g,
-                                    )
-                                };
+                                let mut __d52_v29 = ::ad_runtime::__private::zero();
+                                let mut __d53_v30 = ::ad_runtime::__private::zero();
+                                {
+                                    let __g = unsafe {
+                                        ::ad_runtime::__private::take_index_unchecked(
+                                            &mut __d_qxc,
+                                            j__2,
+                                        )
+                                    };
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d52_v29,
+                                        ::ad_runtime::__private::mul_d0(
+                                            &__v30,
+                                            ::core::clone::Clone::clone(&__g),
+                                        ),
+                                    );
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d53_v30,
+                                        ::ad_runtime::__private::mul_d1(&__v29, __g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d53_v30);
+                                    unsafe {
+                                        ::ad_runtime::__private::acc_index_unchecked(
+                                            &mut __d_xc,
+                                            j__2,
+                                            __g,
+                                        )
+                                    };
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d52_v29);
+                                    unsafe {
+                                        ::ad_runtime::__private::acc_index_unchecked(
+                                            &mut __d_qdiags,
+                                            __v28,
+                                            __g,
+                                        )
+                                    };
+                                }
                             }
                         }
                     } else {
@@ -3484,7 +3674,8 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                     }
                     let __iters5 = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
-                    if (__iters5 == 0
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    let __ad_fast: bool = (__iters5 == 0
                         || (true
                             && ::ad_runtime::__private::hoist::in_bounds(
                                 ::ad_runtime::__private::hoist::add(
@@ -3503,34 +3694,39 @@ pub fn gmm_objective_pullback<'__ad>(
                                 ::core::option::Option::Some(1usize),
                                 __iters5,
                                 __d_xc[..].len(),
-                            )))
-                    {
-                        for __k in (0..__iters5).rev() {
-                            let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
-                            let __v22 = ik__1 * d;
-                            let __v23 = __v22 + j__1;
-                            let mut __d46_v24 = ::ad_runtime::__private::zero();
-                            {
-                                let __g = unsafe {
-                                    ::ad_runtime::__private::take_index_unchecked(
-                                        &mut __d_xc,
-                                        j__1,
-                                    )
-                                };
-                                ::ad_runtime::__private::acc(
-                                    &mut __d46_v24,
-                                    ::ad_runtime::__private::sub_d1(__g),
-                                );
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_means,
-                                        __v23,
-                                        __g,
-                                    )
-                                };
+                            )));
+                    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                    let __ad_fast = false;
+                    if __ad_fast {
+                        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                        {
+                            for __k in (0..__iters5).rev() {
+                                let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                                let __v22 = ik__1 * d;
+                                let __v23 = __v22 + j__1;
+                                let mut __d46_v24 = ::ad_runtime::__private::zero();
+                                {
+                                    let __g = unsafe {
+                                        ::ad_runtime::__private::take_index_unchecked(
+                                            &mut __d_xc,
+                                            j__1,
+                                        )
+                                    };
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d46_v24,
+                                        ::ad_runtime::__private::sub_d1(__g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d46_v24);
+                                    unsafe {
+                                        ::ad_runtime::__private::acc_index_unchecked(
+                                            &mut __d_means,
+                                            __v23,
+                                            __g,
+                                        )
+                                    };
+                                }
                             }
                         }
                     } else {
@@ -3571,7 +3767,8 @@ pub fn gmm_objective_pullback<'__ad>(
                     ::ad_runtime::__private::acc(&mut __d_s, __g);
                 }
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
-                if (__iters2 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters2 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
@@ -3596,51 +3793,56 @@ pub fn gmm_objective_pullback<'__ad>(
                             ::core::option::Option::Some(1usize),
                             __iters2,
                             __d_qdiags[..].len(),
-                        )))
-                {
-                    for __k in (0..__iters2).rev() {
-                        let j = ::ad_runtime::__private::range_up(__v7, __k);
-                        let __v9 = ik * icf_sz;
-                        let __v10 = __v9 + j;
-                        let __v11 = ik * d;
-                        let __v12 = __v11 + j;
-                        let mut __d_q = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_q,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = unsafe {
-                                ::ad_runtime::__private::take_index_unchecked(
-                                    &mut __d_qdiags,
-                                    __v12,
-                                )
-                            };
-                            let __y = qdiags[__v12];
-                            qdiags[__v12] = __tape_elems_qdiags.pop();
-                            ::ad_runtime::__private::acc(
-                                &mut __d_q,
-                                ::ad_runtime::__private::exp_d0(&__y, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_q);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_icf,
-                                    __v10,
-                                    __g,
-                                )
-                            };
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters2).rev() {
+                            let j = ::ad_runtime::__private::range_up(__v7, __k);
+                            let __v9 = ik * icf_sz;
+                            let __v10 = __v9 + j;
+                            let __v11 = ik * d;
+                            let __v12 = __v11 + j;
+                            let mut __d_q = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_s);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_s,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_q,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = unsafe {
+                                    ::ad_runtime::__private::take_index_unchecked(
+                                        &mut __d_qdiags,
+                                        __v12,
+                                    )
+                                };
+                                let __y = qdiags[__v12];
+                                qdiags[__v12] = __tape_elems_qdiags.pop();
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_q,
+                                    ::ad_runtime::__private::exp_d0(&__y, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_q);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_icf,
+                                        __v10,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
                     }
                 } else {
@@ -3710,6 +3912,7 @@ pub fn gmm_objective_pullback<'__ad>(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -3759,7 +3962,8 @@ pub fn gmm_objective_vjp(
         let __v8 = ::core::clone::Clone::clone(&d);
         let __len = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
         __tape_elems_qdiags.reserve(__len);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
             __hoist_n == 0
                 || (true
@@ -3787,29 +3991,35 @@ pub fn gmm_objective_vjp(
                         __hoist_n,
                         qdiags[..].len(),
                     ))
-        } {
-            for j in __v7..__v8 {
-                let __v9 = ik * icf_sz;
-                let __v10 = __v9 + j;
-                let q = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&icf[..], __v10)
-                };
-                let __v11 = ik * d;
-                let __v12 = __v11 + j;
-                let __new = q.exp();
-                __tape_elems_qdiags
-                    .push_reserved(
-                        ::core::mem::replace(
-                            &mut (*unsafe {
-                                ::ad_runtime::__private::index_unchecked_mut(
-                                    &mut qdiags[..],
-                                    __v12,
-                                )
-                            }),
-                            __new,
-                        ),
-                    );
-                s = s + q;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for j in __v7..__v8 {
+                    let __v9 = ik * icf_sz;
+                    let __v10 = __v9 + j;
+                    let q = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&icf[..], __v10)
+                    };
+                    let __v11 = ik * d;
+                    let __v12 = __v11 + j;
+                    let __new = q.exp();
+                    __tape_elems_qdiags
+                        .push_reserved(
+                            ::core::mem::replace(
+                                &mut (*unsafe {
+                                    ::ad_runtime::__private::index_unchecked_mut(
+                                        &mut qdiags[..],
+                                        __v12,
+                                    )
+                                }),
+                                __new,
+                            ),
+                        );
+                    s = s + q;
+                }
             }
         } else {
             for j in __v7..__v8 {
@@ -3850,7 +4060,8 @@ pub fn gmm_objective_vjp(
         let mut frob = 0.0;
         let __v55 = 0;
         let __v56 = ::core::clone::Clone::clone(&d);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
             __hoist_n == 0
                 || (true
@@ -3866,20 +4077,26 @@ pub fn gmm_objective_vjp(
                         __hoist_n,
                         qdiags[..].len(),
                     ))
-        } {
-            for j__4 in __v55..__v56 {
-                let __v57 = ik__2 * d;
-                let __v58 = __v57 + j__4;
-                let __v59 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
-                };
-                let __v60 = ik__2 * d;
-                let __v61 = __v60 + j__4;
-                let __v62 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
-                };
-                let __v63 = __v59 * __v62;
-                frob = frob + __v63;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for j__4 in __v55..__v56 {
+                    let __v57 = ik__2 * d;
+                    let __v58 = __v57 + j__4;
+                    let __v59 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
+                    };
+                    let __v60 = ik__2 * d;
+                    let __v61 = __v60 + j__4;
+                    let __v62 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
+                    };
+                    let __v63 = __v59 * __v62;
+                    frob = frob + __v63;
+                }
             }
         } else {
             for j__4 in __v55..__v56 {
@@ -3895,7 +4112,8 @@ pub fn gmm_objective_vjp(
         }
         let __v64 = ::core::clone::Clone::clone(&d);
         let __v65 = ::core::clone::Clone::clone(&icf_sz);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
             __hoist_n == 0
                 || (true
@@ -3911,15 +4129,21 @@ pub fn gmm_objective_vjp(
                         __hoist_n,
                         icf[..].len(),
                     ))
-        } {
-            for j__5 in __v64..__v65 {
-                let __v66 = ik__2 * icf_sz;
-                let __v67 = __v66 + j__5;
-                let l = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
-                };
-                let __v68 = l * l;
-                frob = frob + __v68;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for j__5 in __v64..__v65 {
+                    let __v66 = ik__2 * icf_sz;
+                    let __v67 = __v66 + j__5;
+                    let l = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
+                    };
+                    let __v68 = l * l;
+                    frob = frob + __v68;
+                }
             }
         } else {
             for j__5 in __v64..__v65 {
@@ -3942,10 +4166,10 @@ pub fn gmm_objective_vjp(
     let __v77 = n as f64;
     let (__v79, __pb78) = logsumexp_pullback(alphas);
     let __v80 = __v77 * __v79;
-    {
-        let __g = ::ad_runtime::__private::take(&mut __d9_ret1);
-        ::ad_runtime::__private::acc(&mut __d116_v82, __g);
-    }
+    ::ad_runtime::__private::acc(
+        &mut __d116_v82,
+        ::ad_runtime::__private::take(&mut __d9_ret1),
+    );
     {
         let __g = ::ad_runtime::__private::take(&mut __d116_v82);
         ::ad_runtime::__private::acc(
@@ -3978,7 +4202,8 @@ pub fn gmm_objective_vjp(
         for ik__1 in __v15..__v16 {
             let __v17 = 0;
             let __v18 = ::core::clone::Clone::clone(&d);
-            if {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = {
                 let __hoist_n = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
                 __hoist_n == 0
                     || (true
@@ -4012,22 +4237,31 @@ pub fn gmm_objective_vjp(
                             __hoist_n,
                             xc[..].len(),
                         ))
-            } {
-                for j__1 in __v17..__v18 {
-                    let __v19 = ix * d;
-                    let __v20 = __v19 + j__1;
-                    let __v21 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], __v20)
-                    };
-                    let __v22 = ik__1 * d;
-                    let __v23 = __v22 + j__1;
-                    let __v24 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&means[..], __v23)
-                    };
-                    let __new = __v21 - __v24;
-                    (*unsafe {
-                        ::ad_runtime::__private::index_unchecked_mut(&mut xc[..], j__1)
-                    }) = __new;
+            };
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for j__1 in __v17..__v18 {
+                        let __v19 = ix * d;
+                        let __v20 = __v19 + j__1;
+                        let __v21 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], __v20)
+                        };
+                        let __v22 = ik__1 * d;
+                        let __v23 = __v22 + j__1;
+                        let __v24 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&means[..], __v23)
+                        };
+                        let __new = __v21 - __v24;
+                        (*unsafe {
+                            ::ad_runtime::__private::index_unchecked_mut(
+                                &mut xc[..],
+                                j__1,
+                            )
+                        }) = __new;
+                    }
                 }
             } else {
                 for j__1 in __v17..__v18 {
@@ -4043,7 +4277,8 @@ pub fn gmm_objective_vjp(
             }
             let __v25 = 0;
             let __v26 = ::core::clone::Clone::clone(&d);
-            if {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = {
                 let __hoist_n = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
                 __hoist_n == 0
                     || (true
@@ -4071,20 +4306,29 @@ pub fn gmm_objective_vjp(
                             __hoist_n,
                             qxc[..].len(),
                         ))
-            } {
-                for j__2 in __v25..__v26 {
-                    let __v27 = ik__1 * d;
-                    let __v28 = __v27 + j__2;
-                    let __v29 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
-                    };
-                    let __v30 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
-                    };
-                    let __new = __v29 * __v30;
-                    (*unsafe {
-                        ::ad_runtime::__private::index_unchecked_mut(&mut qxc[..], j__2)
-                    }) = __new;
+            };
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for j__2 in __v25..__v26 {
+                        let __v27 = ik__1 * d;
+                        let __v28 = __v27 + j__2;
+                        let __v29 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
+                        };
+                        let __v30 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
+                        };
+                        let __new = __v29 * __v30;
+                        (*unsafe {
+                            ::ad_runtime::__private::index_unchecked_mut(
+                                &mut qxc[..],
+                                j__2,
+                            )
+                        }) = __new;
+                    }
                 }
             } else {
                 for j__2 in __v25..__v26 {
@@ -4104,7 +4348,8 @@ pub fn gmm_objective_vjp(
                 let __v34 = c + 1;
                 let __v35 = ::core::clone::Clone::clone(&__v34);
                 let __v36 = ::core::clone::Clone::clone(&d);
-                if {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = {
                     let __hoist_n = ::core::iter::Iterator::size_hint(&(__v35..__v36)).0;
                     __hoist_n == 0
                         || (true
@@ -4126,24 +4371,33 @@ pub fn gmm_objective_vjp(
                                 __hoist_n,
                                 qxc[..].len(),
                             ))
-                } {
-                    for r in __v35..__v36 {
-                        let __v37 = ::core::clone::Clone::clone(&idx);
-                        let __v38 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
-                        };
-                        let __v39 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&xc[..], c)
-                        };
-                        let __v40 = __v38 * __v39;
-                        let __v41 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&qxc[..], r)
-                        };
-                        let __new = __v41 + __v40;
-                        (*unsafe {
-                            ::ad_runtime::__private::index_unchecked_mut(&mut qxc[..], r)
-                        }) = __new;
-                        idx = idx + 1;
+                };
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for r in __v35..__v36 {
+                            let __v37 = ::core::clone::Clone::clone(&idx);
+                            let __v38 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
+                            };
+                            let __v39 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&xc[..], c)
+                            };
+                            let __v40 = __v38 * __v39;
+                            let __v41 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&qxc[..], r)
+                            };
+                            let __new = __v41 + __v40;
+                            (*unsafe {
+                                ::ad_runtime::__private::index_unchecked_mut(
+                                    &mut qxc[..],
+                                    r,
+                                )
+                            }) = __new;
+                            idx = idx + 1;
+                        }
                     }
                 } else {
                     for r in __v35..__v36 {
@@ -4163,7 +4417,8 @@ pub fn gmm_objective_vjp(
             let __v43 = ::core::clone::Clone::clone(&d);
             let __len = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
             __tape72_v44.reserve(__len);
-            if {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = {
                 let __hoist_n = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
                 __hoist_n == 0
                     || (true
@@ -4173,14 +4428,20 @@ pub fn gmm_objective_vjp(
                             __hoist_n,
                             qxc[..].len(),
                         ))
-            } {
-                for j__3 in __v42..__v43 {
-                    let __v44 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&qxc[..], j__3)
-                    };
-                    let __v45 = __v44 * __v44;
-                    sq = sq + __v45;
-                    __tape72_v44.push_reserved(__v44);
+            };
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for j__3 in __v42..__v43 {
+                        let __v44 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&qxc[..], j__3)
+                        };
+                        let __v45 = __v44 * __v44;
+                        sq = sq + __v45;
+                        __tape72_v44.push_reserved(__v44);
+                    }
                 }
             } else {
                 for j__3 in __v42..__v43 {
@@ -4256,13 +4517,13 @@ pub fn gmm_objective_vjp(
                         ::ad_runtime::__private::sub_d1(__g),
                     );
                 }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d78_v50);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_sq,
-                        ::ad_runtime::__private::mul_d1(&__v49, __g),
-                    );
-                }
+                ::ad_runtime::__private::acc(
+                    &mut __d_sq,
+                    ::ad_runtime::__private::mul_d1(
+                        &__v49,
+                        ::ad_runtime::__private::take(&mut __d78_v50),
+                    ),
+                );
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d76_v48);
                     ::ad_runtime::__private::acc(
@@ -4293,56 +4554,62 @@ pub fn gmm_objective_vjp(
                     );
                 }
                 let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
-                if (__iters9 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters9 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::core::option::Option::Some(__v42),
                             ::core::option::Option::Some(1usize),
                             __iters9,
                             __d_qxc[..].len(),
-                        )))
-                {
-                    for __k in (0..__iters9).rev() {
-                        let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
-                        let __v44 = __tape72_v44.pop();
-                        let mut __d72_v44 = ::ad_runtime::__private::zero();
-                        let mut __d73_v45 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_sq,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d73_v45,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                            ::ad_runtime::__private::acc(
-                                &mut __d72_v44,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v44,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d72_v44,
-                                ::ad_runtime::__private::mul_d1(&__v44, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_qxc,
-                                    j__3,
-                                    __g,
-                                )
-                            };
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters9).rev() {
+                            let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                            let __v44 = __tape72_v44.pop();
+                            let mut __d72_v44 = ::ad_runtime::__private::zero();
+                            let mut __d73_v45 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d_sq);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d_sq,
+                                    ::ad_runtime::__private::add_d0(
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d73_v45,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d73_v45);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d72_v44,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v44,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d72_v44,
+                                    ::ad_runtime::__private::mul_d1(&__v44, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d72_v44);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_qxc,
+                                        j__3,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
                     }
                 } else {
@@ -4397,7 +4664,8 @@ pub fn gmm_objective_vjp(
                     let __iters8 = ::core::iter::Iterator::size_hint(&(__v35..__v36)).0;
                     let mut __dinv28 = ::ad_runtime::__private::zero();
                     let mut __dinv28_other = ::ad_runtime::__private::zero();
-                    if (__iters8 == 0
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    let __ad_fast: bool = (__iters8 == 0
                         || (true
                             && ::ad_runtime::__private::hoist::in_bounds(
                                 ::ad_runtime::__private::hoist::sub(
@@ -4422,59 +4690,64 @@ pub fn gmm_objective_vjp(
                                 ::core::option::Option::Some(1usize),
                                 __iters8,
                                 __d_qxc[..].len(),
-                            )))
-                    {
-                        for __k in (0..__iters8).rev() {
-                            let r = ::ad_runtime::__private::range_up(__v35, __k);
-                            ::ad_runtime::__private::undo_add(&mut idx, 1);
-                            let __v37 = ::core::clone::Clone::clone(&idx);
-                            let __v38 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
-                            };
-                            let __v39 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&xc[..], c)
-                            };
-                            let mut __d64_v38 = ::ad_runtime::__private::zero();
-                            let mut __d65_v39 = ::ad_runtime::__private::zero();
-                            let mut __d66_v40 = ::ad_runtime::__private::zero();
-                            {
-                                let __g = unsafe {
-                                    ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
+                            )));
+                    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                    let __ad_fast = false;
+                    if __ad_fast {
+                        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                        {
+                            for __k in (0..__iters8).rev() {
+                                let r = ::ad_runtime::__private::range_up(__v35, __k);
+                                ::ad_runtime::__private::undo_add(&mut idx, 1);
+                                let __v37 = ::core::clone::Clone::clone(&idx);
+                                let __v38 = unsafe {
+                                    ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
                                 };
-                                ::ad_runtime::__private::acc(
-                                    &mut __d66_v40,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d66_v40);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d64_v38,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v39,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
-                                );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d65_v39,
-                                    ::ad_runtime::__private::mul_d1(&__v38, __g),
-                                );
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                                ::ad_runtime::__private::acc(&mut __dinv28, __g);
-                            }
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_icf,
-                                        __v37,
-                                        __g,
-                                    )
+                                let __v39 = unsafe {
+                                    ::ad_runtime::__private::index_unchecked(&xc[..], c)
                                 };
+                                let mut __d64_v38 = ::ad_runtime::__private::zero();
+                                let mut __d65_v39 = ::ad_runtime::__private::zero();
+                                let mut __d66_v40 = ::ad_runtime::__private::zero();
+                                {
+                                    let __g = unsafe {
+                                        ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
+                                    };
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d66_v40,
+                                        ::ad_runtime::__private::add_d1(__g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d66_v40);
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d64_v38,
+                                        ::ad_runtime::__private::mul_d0(
+                                            &__v39,
+                                            ::core::clone::Clone::clone(&__g),
+                                        ),
+                                    );
+                                    ::ad_runtime::__private::acc(
+                                        &mut __d65_v39,
+                                        ::ad_runtime::__private::mul_d1(&__v38, __g),
+                                    );
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d65_v39);
+                                    ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                }
+                                {
+                                    let __g = ::ad_runtime::__private::take(&mut __d64_v38);
+                                    unsafe {
+                                        ::ad_runtime::__private::acc_index_unchecked(
+                                            &mut __d_icf,
+                                            __v37,
+                                            __g,
+                                        )
+                                    };
+                                }
+                                ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                             }
-                            ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                         }
                     } else {
                         for __k in (0..__iters8).rev() {
@@ -4532,7 +4805,8 @@ pub fn gmm_objective_vjp(
                     }
                 }
                 let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
-                if (__iters6 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters6 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
@@ -4554,58 +4828,63 @@ pub fn gmm_objective_vjp(
                                 ::core::cmp::min(xc[..].len(), __d_xc[..].len()),
                                 __d_qxc[..].len(),
                             ),
-                        )))
-                {
-                    for __k in (0..__iters6).rev() {
-                        let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
-                        let __v27 = ik__1 * d;
-                        let __v28 = __v27 + j__2;
-                        let __v29 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
-                        };
-                        let __v30 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
-                        };
-                        let mut __d52_v29 = ::ad_runtime::__private::zero();
-                        let mut __d53_v30 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = unsafe {
-                                ::ad_runtime::__private::take_index_unchecked(
-                                    &mut __d_qxc,
-                                    j__2,
-                                )
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters6).rev() {
+                            let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                            let __v27 = ik__1 * d;
+                            let __v28 = __v27 + j__2;
+                            let __v29 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&qdiags[..], __v28)
                             };
-                            ::ad_runtime::__private::acc(
-                                &mut __d52_v29,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v30,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d53_v30,
-                                ::ad_runtime::__private::mul_d1(&__v29, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_xc,
-                                    j__2,
-                                    __g,
-                                )
+                            let __v30 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
                             };
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_qdiags,
-                                    __v28,
-                                    __g,
-                                )
-                            };
+                            let mut __d52_v29 = ::ad_runtime::__private::zero();
+                            let mut __d53_v30 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = unsafe {
+                                    ::ad_runtime::__private::take_index_unchecked(
+                                        &mut __d_qxc,
+                                        j__2,
+                                    )
+                                };
+                                ::ad_runtime::__private::acc(
+                                    &mut __d52_v29,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v30,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d53_v30,
+                                    ::ad_runtime::__private::mul_d1(&__v29, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d53_v30);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_xc,
+                                        j__2,
+                                        __g,
+                                    )
+                                };
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d52_v29);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_qdiags,
+                                        __v28,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
                     }
                 } else {
@@ -4653,7 +4932,8 @@ pub fn gmm_objective_vjp(
                     }
                 }
                 let __iters5 = ::core::iter::Iterator::size_hint(&(__v17..__v18)).0;
-                if (__iters5 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters5 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::add(
@@ -4672,34 +4952,39 @@ pub fn gmm_objective_vjp(
                             ::core::option::Option::Some(1usize),
                             __iters5,
                             __d_xc[..].len(),
-                        )))
-                {
-                    for __k in (0..__iters5).rev() {
-                        let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
-                        let __v22 = ik__1 * d;
-                        let __v23 = __v22 + j__1;
-                        let mut __d46_v24 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = unsafe {
-                                ::ad_runtime::__private::take_index_unchecked(
-                                    &mut __d_xc,
-                                    j__1,
-                                )
-                            };
-                            ::ad_runtime::__private::acc(
-                                &mut __d46_v24,
-                                ::ad_runtime::__private::sub_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_means,
-                                    __v23,
-                                    __g,
-                                )
-                            };
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters5).rev() {
+                            let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                            let __v22 = ik__1 * d;
+                            let __v23 = __v22 + j__1;
+                            let mut __d46_v24 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = unsafe {
+                                    ::ad_runtime::__private::take_index_unchecked(
+                                        &mut __d_xc,
+                                        j__1,
+                                    )
+                                };
+                                ::ad_runtime::__private::acc(
+                                    &mut __d46_v24,
+                                    ::ad_runtime::__private::sub_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d46_v24);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_means,
+                                        __v23,
+                                        __g,
+                                    )
+                                };
+                            }
                         }
                     }
                 } else {
@@ -4735,13 +5020,13 @@ pub fn gmm_objective_vjp(
     let __v82 = __v81 + prior;
     let __ret1: f64 = __v82;
     let __value = __ret1;
-    {
-        let __g = ::ad_runtime::__private::take(&mut __d114_v80);
-        ::ad_runtime::__private::acc(
-            &mut __d113_v79,
-            ::ad_runtime::__private::mul_d1(&__v77, __g),
-        );
-    }
+    ::ad_runtime::__private::acc(
+        &mut __d113_v79,
+        ::ad_runtime::__private::mul_d1(
+            &__v77,
+            ::ad_runtime::__private::take(&mut __d114_v80),
+        ),
+    );
     {
         let __g = ::ad_runtime::__private::take(&mut __d113_v79);
         let __gs = __pb78(__g);
@@ -4783,26 +5068,27 @@ pub fn gmm_objective_vjp(
                 ::ad_runtime::__private::sub_d1(__g),
             );
         }
-        {
-            let __g = ::ad_runtime::__private::take(&mut __d109_v75);
-            ::ad_runtime::__private::acc(
-                &mut __d_frob,
-                ::ad_runtime::__private::mul_d1(&__v74, __g),
-            );
-        }
-        {
-            let __g = ::ad_runtime::__private::take(&mut __d105_v71);
-            ::ad_runtime::__private::acc(
-                &mut __d104_v70,
-                ::ad_runtime::__private::mul_d1(&__v69, __g),
-            );
-        }
+        ::ad_runtime::__private::acc(
+            &mut __d_frob,
+            ::ad_runtime::__private::mul_d1(
+                &__v74,
+                ::ad_runtime::__private::take(&mut __d109_v75),
+            ),
+        );
+        ::ad_runtime::__private::acc(
+            &mut __d104_v70,
+            ::ad_runtime::__private::mul_d1(
+                &__v69,
+                ::ad_runtime::__private::take(&mut __d105_v71),
+            ),
+        );
         {
             let __g = ::ad_runtime::__private::take(&mut __d104_v70);
             ::ad_runtime::__private::acc_index_exact(&mut __d_sum_qs, ik__2, __g);
         }
         let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
-        if (__iters12 == 0
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = (__iters12 == 0
             || (true
                 && ::ad_runtime::__private::hoist::in_bounds(
                     ::ad_runtime::__private::hoist::add(
@@ -4815,53 +5101,58 @@ pub fn gmm_objective_vjp(
                     ::core::option::Option::Some(1usize),
                     __iters12,
                     ::core::cmp::min(icf[..].len(), __d_icf[..].len()),
-                )))
-        {
-            for __k in (0..__iters12).rev() {
-                let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
-                let __v66 = ik__2 * icf_sz;
-                let __v67 = __v66 + j__5;
-                let l = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
-                };
-                let mut __d_l = ::ad_runtime::__private::zero();
-                let mut __d102_v68 = ::ad_runtime::__private::zero();
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_frob,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d102_v68,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_l,
-                        ::ad_runtime::__private::mul_d0(
-                            &l,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_l,
-                        ::ad_runtime::__private::mul_d1(&l, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_l);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_icf,
-                            __v67,
-                            __g,
-                        )
+                )));
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for __k in (0..__iters12).rev() {
+                    let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                    let __v66 = ik__2 * icf_sz;
+                    let __v67 = __v66 + j__5;
+                    let l = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                     };
+                    let mut __d_l = ::ad_runtime::__private::zero();
+                    let mut __d102_v68 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_frob,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d102_v68,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d102_v68);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_l,
+                            ::ad_runtime::__private::mul_d0(
+                                &l,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_l,
+                            ::ad_runtime::__private::mul_d1(&l, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_l);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_icf,
+                                __v67,
+                                __g,
+                            )
+                        };
+                    }
                 }
             }
         } else {
@@ -4906,7 +5197,8 @@ pub fn gmm_objective_vjp(
             }
         }
         let __iters11 = ::core::iter::Iterator::size_hint(&(__v55..__v56)).0;
-        if (__iters11 == 0
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = (__iters11 == 0
             || (true
                 && ::ad_runtime::__private::hoist::in_bounds(
                     ::ad_runtime::__private::hoist::add(
@@ -4919,69 +5211,74 @@ pub fn gmm_objective_vjp(
                     ::core::option::Option::Some(1usize),
                     __iters11,
                     ::core::cmp::min(qdiags[..].len(), __d_qdiags[..].len()),
-                )))
-        {
-            for __k in (0..__iters11).rev() {
-                let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
-                let __v57 = ik__2 * d;
-                let __v58 = __v57 + j__4;
-                let __v59 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
-                };
-                let __v60 = ik__2 * d;
-                let __v61 = __v60 + j__4;
-                let __v62 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
-                };
-                let mut __d91_v59 = ::ad_runtime::__private::zero();
-                let mut __d94_v62 = ::ad_runtime::__private::zero();
-                let mut __d95_v63 = ::ad_runtime::__private::zero();
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_frob,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d95_v63,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                    ::ad_runtime::__private::acc(
-                        &mut __d91_v59,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v62,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d94_v62,
-                        ::ad_runtime::__private::mul_d1(&__v59, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_qdiags,
-                            __v61,
-                            __g,
-                        )
+                )));
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for __k in (0..__iters11).rev() {
+                    let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                    let __v57 = ik__2 * d;
+                    let __v58 = __v57 + j__4;
+                    let __v59 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v58)
                     };
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_qdiags,
-                            __v58,
-                            __g,
-                        )
+                    let __v60 = ik__2 * d;
+                    let __v61 = __v60 + j__4;
+                    let __v62 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
                     };
+                    let mut __d91_v59 = ::ad_runtime::__private::zero();
+                    let mut __d94_v62 = ::ad_runtime::__private::zero();
+                    let mut __d95_v63 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_frob);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_frob,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d95_v63,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d95_v63);
+                        ::ad_runtime::__private::acc(
+                            &mut __d91_v59,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v62,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d94_v62,
+                            ::ad_runtime::__private::mul_d1(&__v59, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d94_v62);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_qdiags,
+                                __v61,
+                                __g,
+                            )
+                        };
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d91_v59);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_qdiags,
+                                __v58,
+                                __g,
+                            )
+                        };
+                    }
                 }
             }
         } else {
@@ -5052,7 +5349,8 @@ pub fn gmm_objective_vjp(
             ::ad_runtime::__private::acc(&mut __d_s, __g);
         }
         let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
-        if (__iters2 == 0
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = (__iters2 == 0
             || (true
                 && ::ad_runtime::__private::hoist::in_bounds(
                     ::ad_runtime::__private::hoist::add(
@@ -5077,51 +5375,56 @@ pub fn gmm_objective_vjp(
                     ::core::option::Option::Some(1usize),
                     __iters2,
                     __d_qdiags[..].len(),
-                )))
-        {
-            for __k in (0..__iters2).rev() {
-                let j = ::ad_runtime::__private::range_up(__v7, __k);
-                let __v9 = ik * icf_sz;
-                let __v10 = __v9 + j;
-                let __v11 = ik * d;
-                let __v12 = __v11 + j;
-                let mut __d_q = ::ad_runtime::__private::zero();
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_s);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_s,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_q,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
-                }
-                {
-                    let __g = unsafe {
-                        ::ad_runtime::__private::take_index_unchecked(
-                            &mut __d_qdiags,
-                            __v12,
-                        )
-                    };
-                    let __y = qdiags[__v12];
-                    qdiags[__v12] = __tape_elems_qdiags.pop();
-                    ::ad_runtime::__private::acc(
-                        &mut __d_q,
-                        ::ad_runtime::__private::exp_d0(&__y, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_q);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_icf,
-                            __v10,
-                            __g,
-                        )
-                    };
+                )));
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for __k in (0..__iters2).rev() {
+                    let j = ::ad_runtime::__private::range_up(__v7, __k);
+                    let __v9 = ik * icf_sz;
+                    let __v10 = __v9 + j;
+                    let __v11 = ik * d;
+                    let __v12 = __v11 + j;
+                    let mut __d_q = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_s);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_s,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_q,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = unsafe {
+                            ::ad_runtime::__private::take_index_unchecked(
+                                &mut __d_qdiags,
+                                __v12,
+                            )
+                        };
+                        let __y = qdiags[__v12];
+                        qdiags[__v12] = __tape_elems_qdiags.pop();
+                        ::ad_runtime::__private::acc(
+                            &mut __d_q,
+                            ::ad_runtime::__private::exp_d0(&__y, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_q);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_icf,
+                                __v10,
+                                __g,
+                            )
+                        };
+                    }
                 }
             }
         } else {

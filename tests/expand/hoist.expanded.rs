@@ -24,6 +24,7 @@ fn triangle(l: &[f64], x: &[f64], d: usize) -> f64 {
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -56,7 +57,8 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
         let __v4 = c + 1;
         let __v5 = ::core::clone::Clone::clone(&__v4);
         let __v6 = ::core::clone::Clone::clone(&d);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
             __hoist_n == 0
                 || (true
@@ -78,24 +80,30 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         __hoist_n,
                         y[..].len(),
                     ))
-        } {
-            for r in __v5..__v6 {
-                let __v7 = ::core::clone::Clone::clone(&idx);
-                let __v8 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&l[..], __v7)
-                };
-                let __v9 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&x[..], c)
-                };
-                let __v10 = __v8 * __v9;
-                let __v11 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&y[..], r)
-                };
-                let __new = __v11 + __v10;
-                (*unsafe {
-                    ::ad_runtime::__private::index_unchecked_mut(&mut y[..], r)
-                }) = __new;
-                idx = idx + 1;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for r in __v5..__v6 {
+                    let __v7 = ::core::clone::Clone::clone(&idx);
+                    let __v8 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&l[..], __v7)
+                    };
+                    let __v9 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x[..], c)
+                    };
+                    let __v10 = __v8 * __v9;
+                    let __v11 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&y[..], r)
+                    };
+                    let __new = __v11 + __v10;
+                    (*unsafe {
+                        ::ad_runtime::__private::index_unchecked_mut(&mut y[..], r)
+                    }) = __new;
+                    idx = idx + 1;
+                }
             }
         } else {
             for r in __v5..__v6 {
@@ -114,7 +122,8 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
     let __v12 = 0;
     let __v13 = ::core::clone::Clone::clone(&d);
     let mut __iters3: usize = 0;
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v12..__v13)).0;
         __hoist_n == 0
             || (true
@@ -124,12 +133,20 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     __hoist_n,
                     y[..].len(),
                 ))
-    } {
-        for j in __v12..__v13 {
-            __iters3 += 1;
-            let __v14 = unsafe { ::ad_runtime::__private::index_unchecked(&y[..], j) };
-            let __v15 = __v14 * __v14;
-            s = s + __v15;
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for j in __v12..__v13 {
+                __iters3 += 1;
+                let __v14 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&y[..], j)
+                };
+                let __v15 = __v14 * __v14;
+                s = s + __v15;
+            }
         }
     } else {
         for j in __v12..__v13 {
@@ -149,62 +166,68 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
             let mut __d3_ret1 = __seed;
             let mut __d_y = __dz_y.zeros(d);
             let mut __d_s = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d3_ret1);
-                ::ad_runtime::__private::acc(&mut __d_s, __g);
-            }
-            if (__iters3 == 0
+            ::ad_runtime::__private::acc(
+                &mut __d_s,
+                ::ad_runtime::__private::take(&mut __d3_ret1),
+            );
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters3 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v12),
                         ::core::option::Option::Some(1usize),
                         __iters3,
                         ::core::cmp::min(y[..].len(), __d_y[..].len()),
-                    )))
-            {
-                for __k in (0..__iters3).rev() {
-                    let j = ::ad_runtime::__private::range_up(__v12, __k);
-                    let __v14 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&y[..], j)
-                    };
-                    let mut __d22_v14 = ::ad_runtime::__private::zero();
-                    let mut __d23_v15 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d23_v15,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d23_v15);
-                        ::ad_runtime::__private::acc(
-                            &mut __d22_v14,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v14,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d22_v14,
-                            ::ad_runtime::__private::mul_d1(&__v14, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_y,
-                                j,
-                                __g,
-                            )
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters3).rev() {
+                        let j = ::ad_runtime::__private::range_up(__v12, __k);
+                        let __v14 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&y[..], j)
                         };
+                        let mut __d22_v14 = ::ad_runtime::__private::zero();
+                        let mut __d23_v15 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d23_v15,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d23_v15);
+                            ::ad_runtime::__private::acc(
+                                &mut __d22_v14,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v14,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d22_v14,
+                                ::ad_runtime::__private::mul_d1(&__v14, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d22_v14);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_y,
+                                    j,
+                                    __g,
+                                )
+                            };
+                        }
                     }
                 }
             } else {
@@ -254,7 +277,8 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
                 let mut __dinv1 = ::ad_runtime::__private::zero();
                 let mut __dinv1_other = ::ad_runtime::__private::zero();
-                if (__iters2 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters2 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::sub(
@@ -279,59 +303,64 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             ::core::option::Option::Some(1usize),
                             __iters2,
                             __d_y[..].len(),
-                        )))
-                {
-                    for __k in (0..__iters2).rev() {
-                        let r = ::ad_runtime::__private::range_up(__v5, __k);
-                        ::ad_runtime::__private::undo_add(&mut idx, 1);
-                        let __v7 = ::core::clone::Clone::clone(&idx);
-                        let __v8 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&l[..], __v7)
-                        };
-                        let __v9 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&x[..], c)
-                        };
-                        let mut __d14_v8 = ::ad_runtime::__private::zero();
-                        let mut __d15_v9 = ::ad_runtime::__private::zero();
-                        let mut __d16_v10 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = unsafe {
-                                ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters2).rev() {
+                            let r = ::ad_runtime::__private::range_up(__v5, __k);
+                            ::ad_runtime::__private::undo_add(&mut idx, 1);
+                            let __v7 = ::core::clone::Clone::clone(&idx);
+                            let __v8 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&l[..], __v7)
                             };
-                            ::ad_runtime::__private::acc(
-                                &mut __d16_v10,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                            ::ad_runtime::__private::acc(
-                                &mut __d14_v8,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v9,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d15_v9,
-                                ::ad_runtime::__private::mul_d1(&__v8, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                            ::ad_runtime::__private::acc(&mut __dinv1, __g);
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d14_v8);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_l,
-                                    __v7,
-                                    __g,
-                                )
+                            let __v9 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&x[..], c)
                             };
+                            let mut __d14_v8 = ::ad_runtime::__private::zero();
+                            let mut __d15_v9 = ::ad_runtime::__private::zero();
+                            let mut __d16_v10 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = unsafe {
+                                    ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
+                                };
+                                ::ad_runtime::__private::acc(
+                                    &mut __d16_v10,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d16_v10);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d14_v8,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v9,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d15_v9,
+                                    ::ad_runtime::__private::mul_d1(&__v8, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d15_v9);
+                                ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d14_v8);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_l,
+                                        __v7,
+                                        __g,
+                                    )
+                                };
+                            }
+                            ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                         }
-                        ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                     }
                 } else {
                     for __k in (0..__iters2).rev() {
@@ -639,6 +668,7 @@ fn triangle_jacobian(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -667,7 +697,8 @@ fn triangle_pullback<'__ad>(
         let __v4 = c + 1;
         let __v5 = ::core::clone::Clone::clone(&__v4);
         let __v6 = ::core::clone::Clone::clone(&d);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
             __hoist_n == 0
                 || (true
@@ -689,24 +720,30 @@ fn triangle_pullback<'__ad>(
                         __hoist_n,
                         y[..].len(),
                     ))
-        } {
-            for r in __v5..__v6 {
-                let __v7 = ::core::clone::Clone::clone(&idx);
-                let __v8 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&l[..], __v7)
-                };
-                let __v9 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&x[..], c)
-                };
-                let __v10 = __v8 * __v9;
-                let __v11 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&y[..], r)
-                };
-                let __new = __v11 + __v10;
-                (*unsafe {
-                    ::ad_runtime::__private::index_unchecked_mut(&mut y[..], r)
-                }) = __new;
-                idx = idx + 1;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for r in __v5..__v6 {
+                    let __v7 = ::core::clone::Clone::clone(&idx);
+                    let __v8 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&l[..], __v7)
+                    };
+                    let __v9 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x[..], c)
+                    };
+                    let __v10 = __v8 * __v9;
+                    let __v11 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&y[..], r)
+                    };
+                    let __new = __v11 + __v10;
+                    (*unsafe {
+                        ::ad_runtime::__private::index_unchecked_mut(&mut y[..], r)
+                    }) = __new;
+                    idx = idx + 1;
+                }
             }
         } else {
             for r in __v5..__v6 {
@@ -725,7 +762,8 @@ fn triangle_pullback<'__ad>(
     let __v12 = 0;
     let __v13 = ::core::clone::Clone::clone(&d);
     let mut __iters3: usize = 0;
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v12..__v13)).0;
         __hoist_n == 0
             || (true
@@ -735,12 +773,20 @@ fn triangle_pullback<'__ad>(
                     __hoist_n,
                     y[..].len(),
                 ))
-    } {
-        for j in __v12..__v13 {
-            __iters3 += 1;
-            let __v14 = unsafe { ::ad_runtime::__private::index_unchecked(&y[..], j) };
-            let __v15 = __v14 * __v14;
-            s = s + __v15;
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for j in __v12..__v13 {
+                __iters3 += 1;
+                let __v14 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&y[..], j)
+                };
+                let __v15 = __v14 * __v14;
+                s = s + __v15;
+            }
         }
     } else {
         for j in __v12..__v13 {
@@ -760,62 +806,68 @@ fn triangle_pullback<'__ad>(
             let mut __d3_ret1 = __seed;
             let mut __d_y = __dz_y.zeros(d);
             let mut __d_s = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d3_ret1);
-                ::ad_runtime::__private::acc(&mut __d_s, __g);
-            }
-            if (__iters3 == 0
+            ::ad_runtime::__private::acc(
+                &mut __d_s,
+                ::ad_runtime::__private::take(&mut __d3_ret1),
+            );
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters3 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::core::option::Option::Some(__v12),
                         ::core::option::Option::Some(1usize),
                         __iters3,
                         ::core::cmp::min(y[..].len(), __d_y[..].len()),
-                    )))
-            {
-                for __k in (0..__iters3).rev() {
-                    let j = ::ad_runtime::__private::range_up(__v12, __k);
-                    let __v14 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&y[..], j)
-                    };
-                    let mut __d22_v14 = ::ad_runtime::__private::zero();
-                    let mut __d23_v15 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d23_v15,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d23_v15);
-                        ::ad_runtime::__private::acc(
-                            &mut __d22_v14,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v14,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d22_v14,
-                            ::ad_runtime::__private::mul_d1(&__v14, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_y,
-                                j,
-                                __g,
-                            )
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters3).rev() {
+                        let j = ::ad_runtime::__private::range_up(__v12, __k);
+                        let __v14 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&y[..], j)
                         };
+                        let mut __d22_v14 = ::ad_runtime::__private::zero();
+                        let mut __d23_v15 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d23_v15,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d23_v15);
+                            ::ad_runtime::__private::acc(
+                                &mut __d22_v14,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v14,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d22_v14,
+                                ::ad_runtime::__private::mul_d1(&__v14, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d22_v14);
+                            unsafe {
+                                ::ad_runtime::__private::acc_index_unchecked(
+                                    &mut __d_y,
+                                    j,
+                                    __g,
+                                )
+                            };
+                        }
                     }
                 }
             } else {
@@ -865,7 +917,8 @@ fn triangle_pullback<'__ad>(
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
                 let mut __dinv1 = ::ad_runtime::__private::zero();
                 let mut __dinv1_other = ::ad_runtime::__private::zero();
-                if (__iters2 == 0
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                let __ad_fast: bool = (__iters2 == 0
                     || (true
                         && ::ad_runtime::__private::hoist::in_bounds(
                             ::ad_runtime::__private::hoist::sub(
@@ -890,59 +943,64 @@ fn triangle_pullback<'__ad>(
                             ::core::option::Option::Some(1usize),
                             __iters2,
                             __d_y[..].len(),
-                        )))
-                {
-                    for __k in (0..__iters2).rev() {
-                        let r = ::ad_runtime::__private::range_up(__v5, __k);
-                        ::ad_runtime::__private::undo_add(&mut idx, 1);
-                        let __v7 = ::core::clone::Clone::clone(&idx);
-                        let __v8 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&l[..], __v7)
-                        };
-                        let __v9 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&x[..], c)
-                        };
-                        let mut __d14_v8 = ::ad_runtime::__private::zero();
-                        let mut __d15_v9 = ::ad_runtime::__private::zero();
-                        let mut __d16_v10 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = unsafe {
-                                ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
+                        )));
+                #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+                let __ad_fast = false;
+                if __ad_fast {
+                    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                    {
+                        for __k in (0..__iters2).rev() {
+                            let r = ::ad_runtime::__private::range_up(__v5, __k);
+                            ::ad_runtime::__private::undo_add(&mut idx, 1);
+                            let __v7 = ::core::clone::Clone::clone(&idx);
+                            let __v8 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&l[..], __v7)
                             };
-                            ::ad_runtime::__private::acc(
-                                &mut __d16_v10,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                            ::ad_runtime::__private::acc(
-                                &mut __d14_v8,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v9,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d15_v9,
-                                ::ad_runtime::__private::mul_d1(&__v8, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                            ::ad_runtime::__private::acc(&mut __dinv1, __g);
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d14_v8);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_l,
-                                    __v7,
-                                    __g,
-                                )
+                            let __v9 = unsafe {
+                                ::ad_runtime::__private::index_unchecked(&x[..], c)
                             };
+                            let mut __d14_v8 = ::ad_runtime::__private::zero();
+                            let mut __d15_v9 = ::ad_runtime::__private::zero();
+                            let mut __d16_v10 = ::ad_runtime::__private::zero();
+                            {
+                                let __g = unsafe {
+                                    ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
+                                };
+                                ::ad_runtime::__private::acc(
+                                    &mut __d16_v10,
+                                    ::ad_runtime::__private::add_d1(__g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d16_v10);
+                                ::ad_runtime::__private::acc(
+                                    &mut __d14_v8,
+                                    ::ad_runtime::__private::mul_d0(
+                                        &__v9,
+                                        ::core::clone::Clone::clone(&__g),
+                                    ),
+                                );
+                                ::ad_runtime::__private::acc(
+                                    &mut __d15_v9,
+                                    ::ad_runtime::__private::mul_d1(&__v8, __g),
+                                );
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d15_v9);
+                                ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                            }
+                            {
+                                let __g = ::ad_runtime::__private::take(&mut __d14_v8);
+                                unsafe {
+                                    ::ad_runtime::__private::acc_index_unchecked(
+                                        &mut __d_l,
+                                        __v7,
+                                        __g,
+                                    )
+                                };
+                            }
+                            ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                         }
-                        ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                     }
                 } else {
                     for __k in (0..__iters2).rev() {
@@ -1008,6 +1066,7 @@ fn triangle_pullback<'__ad>(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -1034,7 +1093,8 @@ fn triangle_vjp(
         let __v4 = c + 1;
         let __v5 = ::core::clone::Clone::clone(&__v4);
         let __v6 = ::core::clone::Clone::clone(&d);
-        if {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = {
             let __hoist_n = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
             __hoist_n == 0
                 || (true
@@ -1056,24 +1116,30 @@ fn triangle_vjp(
                         __hoist_n,
                         y[..].len(),
                     ))
-        } {
-            for r in __v5..__v6 {
-                let __v7 = ::core::clone::Clone::clone(&idx);
-                let __v8 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&l[..], __v7)
-                };
-                let __v9 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&x[..], c)
-                };
-                let __v10 = __v8 * __v9;
-                let __v11 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&y[..], r)
-                };
-                let __new = __v11 + __v10;
-                (*unsafe {
-                    ::ad_runtime::__private::index_unchecked_mut(&mut y[..], r)
-                }) = __new;
-                idx = idx + 1;
+        };
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for r in __v5..__v6 {
+                    let __v7 = ::core::clone::Clone::clone(&idx);
+                    let __v8 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&l[..], __v7)
+                    };
+                    let __v9 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x[..], c)
+                    };
+                    let __v10 = __v8 * __v9;
+                    let __v11 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&y[..], r)
+                    };
+                    let __new = __v11 + __v10;
+                    (*unsafe {
+                        ::ad_runtime::__private::index_unchecked_mut(&mut y[..], r)
+                    }) = __new;
+                    idx = idx + 1;
+                }
             }
         } else {
             for r in __v5..__v6 {
@@ -1091,12 +1157,13 @@ fn triangle_vjp(
     let mut s = 0.0;
     let __v12 = 0;
     let __v13 = ::core::clone::Clone::clone(&d);
-    {
-        let __g = ::ad_runtime::__private::take(&mut __d3_ret1);
-        ::ad_runtime::__private::acc(&mut __d_s, __g);
-    }
+    ::ad_runtime::__private::acc(
+        &mut __d_s,
+        ::ad_runtime::__private::take(&mut __d3_ret1),
+    );
     let mut __iters3: usize = 0;
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v12..__v13)).0;
         __hoist_n == 0
             || (true
@@ -1112,41 +1179,53 @@ fn triangle_vjp(
                     __hoist_n,
                     __d_y[..].len(),
                 ))
-    } {
-        for j in __v12..__v13 {
-            __iters3 += 1;
-            let __v14 = unsafe { ::ad_runtime::__private::index_unchecked(&y[..], j) };
-            let __v15 = __v14 * __v14;
-            s = s + __v15;
-            {
-                let mut __d22_v14 = ::ad_runtime::__private::zero();
-                let mut __d23_v15 = ::ad_runtime::__private::zero();
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for j in __v12..__v13 {
+                __iters3 += 1;
+                let __v14 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&y[..], j)
+                };
+                let __v15 = __v14 * __v14;
+                s = s + __v15;
                 {
-                    let __g = ::core::clone::Clone::clone(&__d_s);
-                    ::ad_runtime::__private::acc(
-                        &mut __d23_v15,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d23_v15);
-                    ::ad_runtime::__private::acc(
-                        &mut __d22_v14,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v14,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d22_v14,
-                        ::ad_runtime::__private::mul_d1(&__v14, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(&mut __d_y, j, __g)
-                    };
+                    let mut __d22_v14 = ::ad_runtime::__private::zero();
+                    let mut __d23_v15 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::core::clone::Clone::clone(&__d_s);
+                        ::ad_runtime::__private::acc(
+                            &mut __d23_v15,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d23_v15);
+                        ::ad_runtime::__private::acc(
+                            &mut __d22_v14,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v14,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d22_v14,
+                            ::ad_runtime::__private::mul_d1(&__v14, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d22_v14);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_y,
+                                j,
+                                __g,
+                            )
+                        };
+                    }
                 }
             }
         }
@@ -1197,7 +1276,8 @@ fn triangle_vjp(
         let __iters2 = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
         let mut __dinv1 = ::ad_runtime::__private::zero();
         let mut __dinv1_other = ::ad_runtime::__private::zero();
-        if (__iters2 == 0
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        let __ad_fast: bool = (__iters2 == 0
             || (true
                 && ::ad_runtime::__private::hoist::in_bounds(
                     ::ad_runtime::__private::hoist::sub(
@@ -1222,59 +1302,64 @@ fn triangle_vjp(
                     ::core::option::Option::Some(1usize),
                     __iters2,
                     __d_y[..].len(),
-                )))
-        {
-            for __k in (0..__iters2).rev() {
-                let r = ::ad_runtime::__private::range_up(__v5, __k);
-                ::ad_runtime::__private::undo_add(&mut idx, 1);
-                let __v7 = ::core::clone::Clone::clone(&idx);
-                let __v8 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&l[..], __v7)
-                };
-                let __v9 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&x[..], c)
-                };
-                let mut __d14_v8 = ::ad_runtime::__private::zero();
-                let mut __d15_v9 = ::ad_runtime::__private::zero();
-                let mut __d16_v10 = ::ad_runtime::__private::zero();
-                {
-                    let __g = unsafe {
-                        ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
+                )));
+        #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+        let __ad_fast = false;
+        if __ad_fast {
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            {
+                for __k in (0..__iters2).rev() {
+                    let r = ::ad_runtime::__private::range_up(__v5, __k);
+                    ::ad_runtime::__private::undo_add(&mut idx, 1);
+                    let __v7 = ::core::clone::Clone::clone(&idx);
+                    let __v8 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&l[..], __v7)
                     };
-                    ::ad_runtime::__private::acc(
-                        &mut __d16_v10,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                    ::ad_runtime::__private::acc(
-                        &mut __d14_v8,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v9,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d15_v9,
-                        ::ad_runtime::__private::mul_d1(&__v8, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                    ::ad_runtime::__private::acc(&mut __dinv1, __g);
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d14_v8);
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_l,
-                            __v7,
-                            __g,
-                        )
+                    let __v9 = unsafe {
+                        ::ad_runtime::__private::index_unchecked(&x[..], c)
                     };
+                    let mut __d14_v8 = ::ad_runtime::__private::zero();
+                    let mut __d15_v9 = ::ad_runtime::__private::zero();
+                    let mut __d16_v10 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = unsafe {
+                            ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
+                        };
+                        ::ad_runtime::__private::acc(
+                            &mut __d16_v10,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d16_v10);
+                        ::ad_runtime::__private::acc(
+                            &mut __d14_v8,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v9,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d15_v9,
+                            ::ad_runtime::__private::mul_d1(&__v8, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d15_v9);
+                        ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d14_v8);
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_l,
+                                __v7,
+                                __g,
+                            )
+                        };
+                    }
+                    ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                 }
-                ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
             }
         } else {
             for __k in (0..__iters2).rev() {

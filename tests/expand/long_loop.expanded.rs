@@ -16,6 +16,7 @@ fn long_loop(x: f64, a: f64, n: usize) -> f64 {
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -56,10 +57,10 @@ fn long_loop_hvp_pullback<__AdHvpM: 'static>(
             let mut __d_a = ::ad_runtime::__private::zero_like(&a);
             let mut __d3_ret1 = __seed;
             let mut __d_y = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d3_ret1);
-                ::ad_runtime::__private::acc(&mut __d_y, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d_y,
+                ::ad_runtime::__private::take(&mut __d3_ret1),
+            );
             for __k in (0..__iters1).rev() {
                 let mut __d8_v5 = ::ad_runtime::__private::zero();
                 let mut __d9_v6 = ::ad_runtime::__private::zero();
@@ -78,13 +79,13 @@ fn long_loop_hvp_pullback<__AdHvpM: 'static>(
                     );
                 }
                 let __v5 = y * a;
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d9_v6);
-                    ::ad_runtime::__private::acc(
-                        &mut __d8_v5,
-                        ::ad_runtime::__private::sin_d0(&__v5, __g),
-                    );
-                }
+                ::ad_runtime::__private::acc(
+                    &mut __d8_v5,
+                    ::ad_runtime::__private::sin_d0(
+                        &__v5,
+                        ::ad_runtime::__private::take(&mut __d9_v6),
+                    ),
+                );
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d8_v5);
                     ::ad_runtime::__private::acc(
@@ -100,10 +101,10 @@ fn long_loop_hvp_pullback<__AdHvpM: 'static>(
                     );
                 }
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d_y);
-                ::ad_runtime::__private::acc(&mut __d_x, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d_x,
+                ::ad_runtime::__private::take(&mut __d_y),
+            );
             (__d_x, __d_a, ::ad_runtime::__private::NotDifferentiated)
         },
     )
@@ -300,6 +301,7 @@ fn long_loop_jacobian(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -334,10 +336,10 @@ fn long_loop_pullback(
             let mut __d_a = ::ad_runtime::__private::zero_like(&a);
             let mut __d3_ret1 = __seed;
             let mut __d_y = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d3_ret1);
-                ::ad_runtime::__private::acc(&mut __d_y, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d_y,
+                ::ad_runtime::__private::take(&mut __d3_ret1),
+            );
             for __k in (0..__iters1).rev() {
                 let mut __d8_v5 = ::ad_runtime::__private::zero();
                 let mut __d9_v6 = ::ad_runtime::__private::zero();
@@ -356,13 +358,13 @@ fn long_loop_pullback(
                     );
                 }
                 let __v5 = y * a;
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d9_v6);
-                    ::ad_runtime::__private::acc(
-                        &mut __d8_v5,
-                        ::ad_runtime::__private::sin_d0(&__v5, __g),
-                    );
-                }
+                ::ad_runtime::__private::acc(
+                    &mut __d8_v5,
+                    ::ad_runtime::__private::sin_d0(
+                        &__v5,
+                        ::ad_runtime::__private::take(&mut __d9_v6),
+                    ),
+                );
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d8_v5);
                     ::ad_runtime::__private::acc(
@@ -378,10 +380,10 @@ fn long_loop_pullback(
                     );
                 }
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d_y);
-                ::ad_runtime::__private::acc(&mut __d_x, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d_x,
+                ::ad_runtime::__private::take(&mut __d_y),
+            );
             (__d_x, __d_a, ::ad_runtime::__private::NotDifferentiated)
         },
     )

@@ -18,6 +18,7 @@ fn rosen(x: &[f64]) -> f64 {
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -40,7 +41,8 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: 'static>(
     let __v5 = __v4;
     let __v10 = ::ad_runtime::Dual::cst(100.0);
     let mut __iters1: usize = 0;
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v5)).0;
         __hoist_n == 0
             || (true
@@ -59,20 +61,30 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     __hoist_n,
                     x[..].len(),
                 ))
-    } {
-        for i in __v2..__v5 {
-            __iters1 += 1;
-            let __v6 = i + 1;
-            let __v7 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], __v6) };
-            let __v8 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], i) };
-            let __v9 = __v8 * __v8;
-            let a = __v7 - __v9;
-            let b = ::ad_runtime::Dual::cst(1.0) - __v8;
-            let __v11 = __v10 * a;
-            let __v12 = __v11 * a;
-            let __v13 = b * b;
-            let __v14 = __v12 + __v13;
-            s = s + __v14;
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for i in __v2..__v5 {
+                __iters1 += 1;
+                let __v6 = i + 1;
+                let __v7 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], __v6)
+                };
+                let __v8 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], i)
+                };
+                let __v9 = __v8 * __v8;
+                let a = __v7 - __v9;
+                let b = ::ad_runtime::Dual::cst(1.0) - __v8;
+                let __v11 = __v10 * a;
+                let __v12 = __v11 * a;
+                let __v13 = b * b;
+                let __v14 = __v12 + __v13;
+                s = s + __v14;
+            }
         }
     } else {
         for i in __v2..__v5 {
@@ -98,12 +110,13 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: 'static>(
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d1_ret1 = __seed;
             let mut __d_s = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
-                ::ad_runtime::__private::acc(&mut __d_s, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d_s,
+                ::ad_runtime::__private::take(&mut __d1_ret1),
+            );
             let mut __carry0 = ::ad_runtime::__private::zero();
-            if (__iters1 == 0
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters1 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(
@@ -128,144 +141,148 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         ::core::option::Option::Some(1usize),
                         __iters1,
                         __d_x[..].len(),
-                    )))
-            {
-                for __k in (0..__iters1).rev() {
-                    let __at = ::ad_runtime::__private::range_up(__v2, __k);
-                    let mut __dhere0 = ::ad_runtime::__private::zero();
-                    let mut __dnext0 = ::ad_runtime::__private::zero();
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v6 = i + 1;
-                    let __v7 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], __v6)
-                    };
-                    let __v8 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], i)
-                    };
-                    let __v9 = __v8 * __v8;
-                    let a = __v7 - __v9;
-                    let b = ::ad_runtime::Dual::cst(1.0) - __v8;
-                    let __v11 = __v10 * a;
-                    let mut __d9_v7 = ::ad_runtime::__private::zero();
-                    let mut __d10_v8 = ::ad_runtime::__private::zero();
-                    let mut __d11_v9 = ::ad_runtime::__private::zero();
-                    let mut __d_a = ::ad_runtime::__private::zero();
-                    let mut __d_b = ::ad_runtime::__private::zero();
-                    let mut __d15_v11 = ::ad_runtime::__private::zero();
-                    let mut __d16_v12 = ::ad_runtime::__private::zero();
-                    let mut __d17_v13 = ::ad_runtime::__private::zero();
-                    let mut __d18_v14 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d18_v14,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                        ::ad_runtime::__private::acc(
-                            &mut __d16_v12,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d17_v13,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_b,
-                            ::ad_runtime::__private::mul_d0(
-                                &b,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_b,
-                            ::ad_runtime::__private::mul_d1(&b, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                        ::ad_runtime::__private::acc(
-                            &mut __d15_v11,
-                            ::ad_runtime::__private::mul_d0(
-                                &a,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters1).rev() {
+                        let __at = ::ad_runtime::__private::range_up(__v2, __k);
+                        let mut __dhere0 = ::ad_runtime::__private::zero();
+                        let mut __dnext0 = ::ad_runtime::__private::zero();
+                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let __v6 = i + 1;
+                        let __v7 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], __v6)
+                        };
+                        let __v8 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], i)
+                        };
+                        let __v9 = __v8 * __v8;
+                        let a = __v7 - __v9;
+                        let b = ::ad_runtime::Dual::cst(1.0) - __v8;
+                        let __v11 = __v10 * a;
+                        let mut __d9_v7 = ::ad_runtime::__private::zero();
+                        let mut __d10_v8 = ::ad_runtime::__private::zero();
+                        let mut __d11_v9 = ::ad_runtime::__private::zero();
+                        let mut __d_a = ::ad_runtime::__private::zero();
+                        let mut __d_b = ::ad_runtime::__private::zero();
+                        let mut __d15_v11 = ::ad_runtime::__private::zero();
+                        let mut __d16_v12 = ::ad_runtime::__private::zero();
+                        let mut __d17_v13 = ::ad_runtime::__private::zero();
+                        let mut __d18_v14 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d18_v14,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d18_v14);
+                            ::ad_runtime::__private::acc(
+                                &mut __d16_v12,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d17_v13,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_b,
+                                ::ad_runtime::__private::mul_d0(
+                                    &b,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_b,
+                                ::ad_runtime::__private::mul_d1(&b, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d16_v12);
+                            ::ad_runtime::__private::acc(
+                                &mut __d15_v11,
+                                ::ad_runtime::__private::mul_d0(
+                                    &a,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_a,
+                                ::ad_runtime::__private::mul_d1(&__v11, __g),
+                            );
+                        }
                         ::ad_runtime::__private::acc(
                             &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(&__v11, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(&__v10, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_b);
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_a);
-                        ::ad_runtime::__private::acc(
-                            &mut __d9_v7,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d11_v9,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v8,
-                                ::core::clone::Clone::clone(&__g),
+                            ::ad_runtime::__private::mul_d1(
+                                &__v10,
+                                ::ad_runtime::__private::take(&mut __d15_v11),
                             ),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d1(&__v8, __g),
+                            ::ad_runtime::__private::sub_d1(
+                                ::ad_runtime::__private::take(&mut __d_b),
+                            ),
                         );
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_a);
+                            ::ad_runtime::__private::acc(
+                                &mut __d9_v7,
+                                ::ad_runtime::__private::sub_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d11_v9,
+                                ::ad_runtime::__private::sub_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d11_v9);
+                            ::ad_runtime::__private::acc(
+                                &mut __d10_v8,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v8,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d10_v8,
+                                ::ad_runtime::__private::mul_d1(&__v8, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d10_v8);
+                            ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                            ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                        }
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_x,
+                                __at + 1,
+                                __carry0 + __dnext0,
+                            )
+                        };
+                        __carry0 = __dhere0;
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                        ::ad_runtime::__private::acc(&mut __dhere0, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                        ::ad_runtime::__private::acc(&mut __dnext0, __g);
-                    }
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_x,
-                            __at + 1,
-                            __carry0 + __dnext0,
-                        )
-                    };
-                    __carry0 = __dhere0;
                 }
             } else {
                 for __k in (0..__iters1).rev() {
@@ -343,20 +360,19 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             ::ad_runtime::__private::mul_d1(&__v11, __g),
                         );
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(&__v10, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_b);
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
+                    ::ad_runtime::__private::acc(
+                        &mut __d_a,
+                        ::ad_runtime::__private::mul_d1(
+                            &__v10,
+                            ::ad_runtime::__private::take(&mut __d15_v11),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d10_v8,
+                        ::ad_runtime::__private::sub_d1(
+                            ::ad_runtime::__private::take(&mut __d_b),
+                        ),
+                    );
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d_a);
                         ::ad_runtime::__private::acc(
@@ -564,6 +580,7 @@ fn rosen_jacobian(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -577,7 +594,8 @@ fn rosen_pullback<'__ad>(
     let __v5 = __v4;
     let __v10 = 100.0;
     let mut __iters1: usize = 0;
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v5)).0;
         __hoist_n == 0
             || (true
@@ -596,20 +614,30 @@ fn rosen_pullback<'__ad>(
                     __hoist_n,
                     x[..].len(),
                 ))
-    } {
-        for i in __v2..__v5 {
-            __iters1 += 1;
-            let __v6 = i + 1;
-            let __v7 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], __v6) };
-            let __v8 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], i) };
-            let __v9 = __v8 * __v8;
-            let a = __v7 - __v9;
-            let b = 1.0 - __v8;
-            let __v11 = __v10 * a;
-            let __v12 = __v11 * a;
-            let __v13 = b * b;
-            let __v14 = __v12 + __v13;
-            s = s + __v14;
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for i in __v2..__v5 {
+                __iters1 += 1;
+                let __v6 = i + 1;
+                let __v7 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], __v6)
+                };
+                let __v8 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], i)
+                };
+                let __v9 = __v8 * __v8;
+                let a = __v7 - __v9;
+                let b = 1.0 - __v8;
+                let __v11 = __v10 * a;
+                let __v12 = __v11 * a;
+                let __v13 = b * b;
+                let __v14 = __v12 + __v13;
+                s = s + __v14;
+            }
         }
     } else {
         for i in __v2..__v5 {
@@ -635,12 +663,13 @@ fn rosen_pullback<'__ad>(
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d1_ret1 = __seed;
             let mut __d_s = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
-                ::ad_runtime::__private::acc(&mut __d_s, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d_s,
+                ::ad_runtime::__private::take(&mut __d1_ret1),
+            );
             let mut __carry0 = ::ad_runtime::__private::zero();
-            if (__iters1 == 0
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters1 == 0
                 || (true
                     && ::ad_runtime::__private::hoist::in_bounds(
                         ::ad_runtime::__private::hoist::add(
@@ -665,144 +694,148 @@ fn rosen_pullback<'__ad>(
                         ::core::option::Option::Some(1usize),
                         __iters1,
                         __d_x[..].len(),
-                    )))
-            {
-                for __k in (0..__iters1).rev() {
-                    let __at = ::ad_runtime::__private::range_up(__v2, __k);
-                    let mut __dhere0 = ::ad_runtime::__private::zero();
-                    let mut __dnext0 = ::ad_runtime::__private::zero();
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v6 = i + 1;
-                    let __v7 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], __v6)
-                    };
-                    let __v8 = unsafe {
-                        ::ad_runtime::__private::index_unchecked(&x[..], i)
-                    };
-                    let __v9 = __v8 * __v8;
-                    let a = __v7 - __v9;
-                    let b = 1.0 - __v8;
-                    let __v11 = __v10 * a;
-                    let mut __d9_v7 = ::ad_runtime::__private::zero();
-                    let mut __d10_v8 = ::ad_runtime::__private::zero();
-                    let mut __d11_v9 = ::ad_runtime::__private::zero();
-                    let mut __d_a = ::ad_runtime::__private::zero();
-                    let mut __d_b = ::ad_runtime::__private::zero();
-                    let mut __d15_v11 = ::ad_runtime::__private::zero();
-                    let mut __d16_v12 = ::ad_runtime::__private::zero();
-                    let mut __d17_v13 = ::ad_runtime::__private::zero();
-                    let mut __d18_v14 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d18_v14,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                        ::ad_runtime::__private::acc(
-                            &mut __d16_v12,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d17_v13,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_b,
-                            ::ad_runtime::__private::mul_d0(
-                                &b,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_b,
-                            ::ad_runtime::__private::mul_d1(&b, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                        ::ad_runtime::__private::acc(
-                            &mut __d15_v11,
-                            ::ad_runtime::__private::mul_d0(
-                                &a,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters1).rev() {
+                        let __at = ::ad_runtime::__private::range_up(__v2, __k);
+                        let mut __dhere0 = ::ad_runtime::__private::zero();
+                        let mut __dnext0 = ::ad_runtime::__private::zero();
+                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let __v6 = i + 1;
+                        let __v7 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], __v6)
+                        };
+                        let __v8 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], i)
+                        };
+                        let __v9 = __v8 * __v8;
+                        let a = __v7 - __v9;
+                        let b = 1.0 - __v8;
+                        let __v11 = __v10 * a;
+                        let mut __d9_v7 = ::ad_runtime::__private::zero();
+                        let mut __d10_v8 = ::ad_runtime::__private::zero();
+                        let mut __d11_v9 = ::ad_runtime::__private::zero();
+                        let mut __d_a = ::ad_runtime::__private::zero();
+                        let mut __d_b = ::ad_runtime::__private::zero();
+                        let mut __d15_v11 = ::ad_runtime::__private::zero();
+                        let mut __d16_v12 = ::ad_runtime::__private::zero();
+                        let mut __d17_v13 = ::ad_runtime::__private::zero();
+                        let mut __d18_v14 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_s,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d18_v14,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d18_v14);
+                            ::ad_runtime::__private::acc(
+                                &mut __d16_v12,
+                                ::ad_runtime::__private::add_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d17_v13,
+                                ::ad_runtime::__private::add_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_b,
+                                ::ad_runtime::__private::mul_d0(
+                                    &b,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_b,
+                                ::ad_runtime::__private::mul_d1(&b, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d16_v12);
+                            ::ad_runtime::__private::acc(
+                                &mut __d15_v11,
+                                ::ad_runtime::__private::mul_d0(
+                                    &a,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_a,
+                                ::ad_runtime::__private::mul_d1(&__v11, __g),
+                            );
+                        }
                         ::ad_runtime::__private::acc(
                             &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(&__v11, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(&__v10, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_b);
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_a);
-                        ::ad_runtime::__private::acc(
-                            &mut __d9_v7,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d11_v9,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v8,
-                                ::core::clone::Clone::clone(&__g),
+                            ::ad_runtime::__private::mul_d1(
+                                &__v10,
+                                ::ad_runtime::__private::take(&mut __d15_v11),
                             ),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d1(&__v8, __g),
+                            ::ad_runtime::__private::sub_d1(
+                                ::ad_runtime::__private::take(&mut __d_b),
+                            ),
                         );
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_a);
+                            ::ad_runtime::__private::acc(
+                                &mut __d9_v7,
+                                ::ad_runtime::__private::sub_d0(
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d11_v9,
+                                ::ad_runtime::__private::sub_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d11_v9);
+                            ::ad_runtime::__private::acc(
+                                &mut __d10_v8,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v8,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d10_v8,
+                                ::ad_runtime::__private::mul_d1(&__v8, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d10_v8);
+                            ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                            ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                        }
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_x,
+                                __at + 1,
+                                __carry0 + __dnext0,
+                            )
+                        };
+                        __carry0 = __dhere0;
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                        ::ad_runtime::__private::acc(&mut __dhere0, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                        ::ad_runtime::__private::acc(&mut __dnext0, __g);
-                    }
-                    unsafe {
-                        ::ad_runtime::__private::acc_index_unchecked(
-                            &mut __d_x,
-                            __at + 1,
-                            __carry0 + __dnext0,
-                        )
-                    };
-                    __carry0 = __dhere0;
                 }
             } else {
                 for __k in (0..__iters1).rev() {
@@ -880,20 +913,19 @@ fn rosen_pullback<'__ad>(
                             ::ad_runtime::__private::mul_d1(&__v11, __g),
                         );
                     }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(&__v10, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_b);
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
+                    ::ad_runtime::__private::acc(
+                        &mut __d_a,
+                        ::ad_runtime::__private::mul_d1(
+                            &__v10,
+                            ::ad_runtime::__private::take(&mut __d15_v11),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d10_v8,
+                        ::ad_runtime::__private::sub_d1(
+                            ::ad_runtime::__private::take(&mut __d_b),
+                        ),
+                    );
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d_a);
                         ::ad_runtime::__private::acc(
@@ -953,6 +985,7 @@ fn rosen_pullback<'__ad>(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -967,13 +1000,14 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
     let __v4 = __v3 - 1;
     let __v5 = __v4;
     let __v10 = 100.0;
-    {
-        let __g = ::ad_runtime::__private::take(&mut __d1_ret1);
-        ::ad_runtime::__private::acc(&mut __d_s, __g);
-    }
+    ::ad_runtime::__private::acc(
+        &mut __d_s,
+        ::ad_runtime::__private::take(&mut __d1_ret1),
+    );
     let mut __carry0 = ::ad_runtime::__private::zero();
     let mut __iters1: usize = 0;
-    if {
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
         let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v5)).0;
         __hoist_n == 0
             || (true
@@ -1007,137 +1041,146 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     __hoist_n,
                     __d_x[..].len(),
                 ))
-    } {
-        for i in __v2..__v5 {
-            __iters1 += 1;
-            let __v6 = i + 1;
-            let __v7 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], __v6) };
-            let __v8 = unsafe { ::ad_runtime::__private::index_unchecked(&x[..], i) };
-            let __v9 = __v8 * __v8;
-            let a = __v7 - __v9;
-            let b = 1.0 - __v8;
-            let __v11 = __v10 * a;
-            let __v12 = __v11 * a;
-            let __v13 = b * b;
-            let __v14 = __v12 + __v13;
-            s = s + __v14;
-            {
-                let mut __dhere0 = ::ad_runtime::__private::zero();
-                let mut __dnext0 = ::ad_runtime::__private::zero();
-                let mut __d9_v7 = ::ad_runtime::__private::zero();
-                let mut __d10_v8 = ::ad_runtime::__private::zero();
-                let mut __d11_v9 = ::ad_runtime::__private::zero();
-                let mut __d_a = ::ad_runtime::__private::zero();
-                let mut __d_b = ::ad_runtime::__private::zero();
-                let mut __d15_v11 = ::ad_runtime::__private::zero();
-                let mut __d16_v12 = ::ad_runtime::__private::zero();
-                let mut __d17_v13 = ::ad_runtime::__private::zero();
-                let mut __d18_v14 = ::ad_runtime::__private::zero();
-                {
-                    let __g = ::core::clone::Clone::clone(&__d_s);
-                    ::ad_runtime::__private::acc(
-                        &mut __d18_v14,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                    ::ad_runtime::__private::acc(
-                        &mut __d16_v12,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d17_v13,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_b,
-                        ::ad_runtime::__private::mul_d0(
-                            &b,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_b,
-                        ::ad_runtime::__private::mul_d1(&b, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                    ::ad_runtime::__private::acc(
-                        &mut __d15_v11,
-                        ::ad_runtime::__private::mul_d0(
-                            &a,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&__v11, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&__v10, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_b);
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v8,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_a);
-                    ::ad_runtime::__private::acc(
-                        &mut __d9_v7,
-                        ::ad_runtime::__private::sub_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d11_v9,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v8,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v8,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v8,
-                        ::ad_runtime::__private::mul_d1(&__v8, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                    ::ad_runtime::__private::acc(&mut __dhere0, __g);
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                    ::ad_runtime::__private::acc(&mut __dnext0, __g);
-                }
-                unsafe {
-                    ::ad_runtime::__private::acc_index_unchecked(
-                        &mut __d_x,
-                        i,
-                        __carry0 + __dhere0,
-                    )
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for i in __v2..__v5 {
+                __iters1 += 1;
+                let __v6 = i + 1;
+                let __v7 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], __v6)
                 };
-                __carry0 = __dnext0;
+                let __v8 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], i)
+                };
+                let __v9 = __v8 * __v8;
+                let a = __v7 - __v9;
+                let b = 1.0 - __v8;
+                let __v11 = __v10 * a;
+                let __v12 = __v11 * a;
+                let __v13 = b * b;
+                let __v14 = __v12 + __v13;
+                s = s + __v14;
+                {
+                    let mut __dhere0 = ::ad_runtime::__private::zero();
+                    let mut __dnext0 = ::ad_runtime::__private::zero();
+                    let mut __d9_v7 = ::ad_runtime::__private::zero();
+                    let mut __d10_v8 = ::ad_runtime::__private::zero();
+                    let mut __d11_v9 = ::ad_runtime::__private::zero();
+                    let mut __d_a = ::ad_runtime::__private::zero();
+                    let mut __d_b = ::ad_runtime::__private::zero();
+                    let mut __d15_v11 = ::ad_runtime::__private::zero();
+                    let mut __d16_v12 = ::ad_runtime::__private::zero();
+                    let mut __d17_v13 = ::ad_runtime::__private::zero();
+                    let mut __d18_v14 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::core::clone::Clone::clone(&__d_s);
+                        ::ad_runtime::__private::acc(
+                            &mut __d18_v14,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d18_v14);
+                        ::ad_runtime::__private::acc(
+                            &mut __d16_v12,
+                            ::ad_runtime::__private::add_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d17_v13,
+                            ::ad_runtime::__private::add_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_b,
+                            ::ad_runtime::__private::mul_d0(
+                                &b,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_b,
+                            ::ad_runtime::__private::mul_d1(&b, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d16_v12);
+                        ::ad_runtime::__private::acc(
+                            &mut __d15_v11,
+                            ::ad_runtime::__private::mul_d0(
+                                &a,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_a,
+                            ::ad_runtime::__private::mul_d1(&__v11, __g),
+                        );
+                    }
+                    ::ad_runtime::__private::acc(
+                        &mut __d_a,
+                        ::ad_runtime::__private::mul_d1(
+                            &__v10,
+                            ::ad_runtime::__private::take(&mut __d15_v11),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d10_v8,
+                        ::ad_runtime::__private::sub_d1(
+                            ::ad_runtime::__private::take(&mut __d_b),
+                        ),
+                    );
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_a);
+                        ::ad_runtime::__private::acc(
+                            &mut __d9_v7,
+                            ::ad_runtime::__private::sub_d0(
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d11_v9,
+                            ::ad_runtime::__private::sub_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d11_v9);
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v8,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::mul_d1(&__v8, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d10_v8);
+                        ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                        ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                    }
+                    unsafe {
+                        ::ad_runtime::__private::acc_index_unchecked(
+                            &mut __d_x,
+                            i,
+                            __carry0 + __dhere0,
+                        )
+                    };
+                    __carry0 = __dnext0;
+                }
             }
         }
     } else {
@@ -1214,20 +1257,19 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                         ::ad_runtime::__private::mul_d1(&__v11, __g),
                     );
                 }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d15_v11);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&__v10, __g),
-                    );
-                }
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d_b);
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v8,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
-                }
+                ::ad_runtime::__private::acc(
+                    &mut __d_a,
+                    ::ad_runtime::__private::mul_d1(
+                        &__v10,
+                        ::ad_runtime::__private::take(&mut __d15_v11),
+                    ),
+                );
+                ::ad_runtime::__private::acc(
+                    &mut __d10_v8,
+                    ::ad_runtime::__private::sub_d1(
+                        ::ad_runtime::__private::take(&mut __d_b),
+                    ),
+                );
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d_a);
                     ::ad_runtime::__private::acc(

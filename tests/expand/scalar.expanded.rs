@@ -13,6 +13,7 @@ fn f(x: f64, y: f64) -> f64 {
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -46,10 +47,10 @@ fn f_hvp_pullback<__AdHvpM: 'static>(
             let mut __d_z = ::ad_runtime::__private::zero();
             let mut __d6_v4 = ::ad_runtime::__private::zero();
             let mut __d7_v5 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d2_ret1);
-                ::ad_runtime::__private::acc(&mut __d7_v5, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d7_v5,
+                ::ad_runtime::__private::take(&mut __d2_ret1),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d7_v5);
                 ::ad_runtime::__private::acc(
@@ -64,13 +65,13 @@ fn f_hvp_pullback<__AdHvpM: 'static>(
                     ::ad_runtime::__private::div_d1(&__v4, &y, __g),
                 );
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d6_v4);
-                ::ad_runtime::__private::acc(
-                    &mut __d_z,
-                    ::ad_runtime::__private::exp_d0(&__v4, __g),
-                );
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d_z,
+                ::ad_runtime::__private::exp_d0(
+                    &__v4,
+                    ::ad_runtime::__private::take(&mut __d6_v4),
+                ),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_z);
                 ::ad_runtime::__private::acc(
@@ -82,13 +83,13 @@ fn f_hvp_pullback<__AdHvpM: 'static>(
                     ::ad_runtime::__private::add_d1(__g),
                 );
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d4_v3);
-                ::ad_runtime::__private::acc(
-                    &mut __d_x,
-                    ::ad_runtime::__private::sin_d0(&x, __g),
-                );
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d_x,
+                ::ad_runtime::__private::sin_d0(
+                    &x,
+                    ::ad_runtime::__private::take(&mut __d4_v3),
+                ),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d3_v2);
                 ::ad_runtime::__private::acc(
@@ -271,6 +272,7 @@ fn f_jacobian(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -293,10 +295,10 @@ fn f_pullback(x: f64, y: f64) -> (f64, impl FnOnce(f64) -> (f64, f64) + use<>) {
             let mut __d_z = ::ad_runtime::__private::zero();
             let mut __d6_v4 = ::ad_runtime::__private::zero();
             let mut __d7_v5 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d2_ret1);
-                ::ad_runtime::__private::acc(&mut __d7_v5, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d7_v5,
+                ::ad_runtime::__private::take(&mut __d2_ret1),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d7_v5);
                 ::ad_runtime::__private::acc(
@@ -311,13 +313,13 @@ fn f_pullback(x: f64, y: f64) -> (f64, impl FnOnce(f64) -> (f64, f64) + use<>) {
                     ::ad_runtime::__private::div_d1(&__v4, &y, __g),
                 );
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d6_v4);
-                ::ad_runtime::__private::acc(
-                    &mut __d_z,
-                    ::ad_runtime::__private::exp_d0(&__v4, __g),
-                );
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d_z,
+                ::ad_runtime::__private::exp_d0(
+                    &__v4,
+                    ::ad_runtime::__private::take(&mut __d6_v4),
+                ),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_z);
                 ::ad_runtime::__private::acc(
@@ -329,13 +331,13 @@ fn f_pullback(x: f64, y: f64) -> (f64, impl FnOnce(f64) -> (f64, f64) + use<>) {
                     ::ad_runtime::__private::add_d1(__g),
                 );
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d4_v3);
-                ::ad_runtime::__private::acc(
-                    &mut __d_x,
-                    ::ad_runtime::__private::sin_d0(&x, __g),
-                );
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d_x,
+                ::ad_runtime::__private::sin_d0(
+                    &x,
+                    ::ad_runtime::__private::take(&mut __d4_v3),
+                ),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d3_v2);
                 ::ad_runtime::__private::acc(

@@ -23,6 +23,7 @@ fn classifier(
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -70,10 +71,10 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
             let mut __d11_v5 = ::ad_runtime::__private::zero();
             let mut __d_logits = ::ad_runtime::__private::zero();
             let mut __d14_v7 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d6_ret1);
-                ::ad_runtime::__private::acc(&mut __d14_v7, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d14_v7,
+                ::ad_runtime::__private::take(&mut __d6_ret1),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d14_v7);
                 let __gs = __pb6(__g);
@@ -110,10 +111,12 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
                 ::ad_runtime::__private::acc(&mut __d7_v2, __g0);
                 ::ad_runtime::__private::acc(&mut __d_b1, __g1);
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d7_v2);
-                ::ad_runtime::__private::tensor::acc_dot_d1(&mut __d_w1, &x, &w1, __g);
-            }
+            ::ad_runtime::__private::tensor::acc_dot_d1(
+                &mut __d_w1,
+                &x,
+                &w1,
+                ::ad_runtime::__private::take(&mut __d7_v2),
+            );
             (
                 ::ad_runtime::__private::tensor::shaped(__d_w1, &w1),
                 ::ad_runtime::__private::tensor::shaped(__d_b1, &b1),
@@ -258,6 +261,7 @@ fn classifier_pushforward<
     unused_parens,
     unused_braces,
     non_snake_case,
+    unexpected_cfgs,
     clippy::all
 )]
 #[allow(unsafe_code)]
@@ -305,10 +309,10 @@ fn classifier_pullback<'__ad>(
             let mut __d11_v5 = ::ad_runtime::__private::zero();
             let mut __d_logits = ::ad_runtime::__private::zero();
             let mut __d14_v7 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d6_ret1);
-                ::ad_runtime::__private::acc(&mut __d14_v7, __g);
-            }
+            ::ad_runtime::__private::acc(
+                &mut __d14_v7,
+                ::ad_runtime::__private::take(&mut __d6_ret1),
+            );
             {
                 let __g = ::ad_runtime::__private::take(&mut __d14_v7);
                 let __gs = __pb6(__g);
@@ -345,10 +349,12 @@ fn classifier_pullback<'__ad>(
                 ::ad_runtime::__private::acc(&mut __d7_v2, __g0);
                 ::ad_runtime::__private::acc(&mut __d_b1, __g1);
             }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d7_v2);
-                ::ad_runtime::__private::tensor::acc_dot_d1(&mut __d_w1, &x, &w1, __g);
-            }
+            ::ad_runtime::__private::tensor::acc_dot_d1(
+                &mut __d_w1,
+                &x,
+                &w1,
+                ::ad_runtime::__private::take(&mut __d7_v2),
+            );
             (
                 ::ad_runtime::__private::tensor::shaped(__d_w1, &w1),
                 ::ad_runtime::__private::tensor::shaped(__d_b1, &b1),

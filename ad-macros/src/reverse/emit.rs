@@ -147,7 +147,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
                 #[doc = #vjp_doc]
                 #[inline]
                 #[allow(unused_mut, unused_variables, unused_assignments, unused_parens,
-                    unused_braces, non_snake_case, clippy::all)] // generated code: mirrors the user's body statement by statement
+                    unused_braces, non_snake_case, unexpected_cfgs, clippy::all)] // generated code: mirrors the user's body statement by statement
                 #allow_unsafe
                 #vis fn #vjp #lt_generics (#(#params,)* #seed_name: #ret_ty) -> (#ret_ty, #g_ty) {
                     let #seed: #ret_ty = #seed_name;
@@ -272,8 +272,8 @@ pub fn pullback_fn(
         #[doc = #pb_doc]
         #[doc(hidden)]
         #[inline]
-        #[allow(unused_mut, unused_variables,
-            unused_assignments, unused_parens, unused_braces, non_snake_case, clippy::all)] // generated code: mirrors the user's body statement by statement
+        #[allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_braces,
+            non_snake_case, unexpected_cfgs, clippy::all)] // generated code: mirrors the user's body statement by statement
         #allow_unsafe
         #vis fn #pullback #generics (#(#pb_params),*) -> #pb_ret {
             #flow

@@ -558,14 +558,12 @@ impl<'a> Gen<'a> {
                             fast.extend(f(self));
                             *self.proven.borrow_mut() = outer;
                         }
-                        quote! {
-                            #reserve
-                            if #guard {
-                                for #i in #range { #count #fast #exits }
-                            } else {
-                                for #i in #range { #count #body #exits }
-                            }
-                        }
+                        let versioned = crate::codegen::versioned(
+                            &guard,
+                            &quote!(for #i in #range { #count #fast #exits }),
+                            &quote!(for #i in #range { #count #body #exits }),
+                        );
+                        quote!(#reserve #versioned)
                     }
                     None => quote!(#reserve for #i in #range { #count #body #exits }),
                 }

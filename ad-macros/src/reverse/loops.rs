@@ -146,7 +146,7 @@ impl<'a> Gen<'a> {
                 let fast = looped(self);
                 *self.proven.borrow_mut() = outer;
                 let slow = looped(self);
-                quote!(if #guard { #fast } else { #slow })
+                crate::codegen::versioned(&guard, &fast, &slow)
             }
             None => looped(self),
         };

@@ -309,6 +309,28 @@ impl<'a> Gen<'a> {
         self.partials_but(op, out, s, span, None)
     }
 
+    /// The whole reverse of a statement whose result's adjoint is `d`: `{ let __g =
+    /// take(&mut d); <partials> }`, or, when the cotangent goes to one operand only, that one
+    /// contribution with the `take` in the cotangent's place (`acc(&mut x̄, rule(.., take(&mut
+    /// d)))`): the same operations in the same order, in a third of the tokens, which is what
+    /// rustc's type checking of a long reverse sweep costs (README "Compile time").
+    pub(super) fn take_partials(
+        &self,
+        d: &TokenStream,
+        op: &Op,
+        out: &TokenStream,
+        s: &Stmt,
+        span: Span,
+    ) -> TokenStream {
+        let rt = rt();
+        let g = mixed("__g");
+        let taken = quote_spanned!(span=> #rt::take(&mut #d));
+        match self.partials_from(op, out, s, span, None, Some((d, &taken))) {
+            (body, true) => body,
+            (body, false) => quote_spanned!(span=> { let #g = #taken; #body }),
+        }
+    }
+
     /// [`Gen::partials`] without the contribution into `skip` (for arithmetic operations).
     pub(super) fn partials_but(
         &self,
@@ -317,6 +339,37 @@ impl<'a> Gen<'a> {
         s: &Stmt,
         span: Span,
         skip: Option<VarId>,
+    ) -> TokenStream {
+        self.partials_from(op, out, s, span, skip, None).0
+    }
+
+    /// [`Gen::partials_but`]; with `inline: Some((d, taken))`, a single contribution into an
+    /// adjoint other than `d` reads the cotangent from `taken` instead of `__g` (the flag:
+    /// it did, and the result is the statement's whole reverse).
+    fn partials_from(
+        &self,
+        op: &Op,
+        out: &TokenStream,
+        s: &Stmt,
+        span: Span,
+        skip: Option<VarId>,
+        inline: Option<(&TokenStream, &TokenStream)>,
+    ) -> (TokenStream, bool) {
+        let inlined = std::cell::Cell::new(false);
+        let body = self.partials_impl(op, out, s, span, skip, inline, &inlined);
+        (body, inlined.get())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn partials_impl(
+        &self,
+        op: &Op,
+        out: &TokenStream,
+        s: &Stmt,
+        span: Span,
+        skip: Option<VarId>,
+        inline: Option<(&TokenStream, &TokenStream)>,
+        inlined: &std::cell::Cell<bool>,
     ) -> TokenStream {
         let rt = rt_at(span);
         let g = mixed("__g");
@@ -694,8 +747,14 @@ impl<'a> Gen<'a> {
         let last_owner = contribs.iter().rposition(|c| !c.4);
         let n = contribs.len();
         let mut body = TokenStream::new();
+        let d_only = (n == 1).then(|| self.adj(contribs[0].0).to_string());
         for (j, (v, f, args, sp, lent)) in contribs.into_iter().enumerate() {
-            let gtok = if Some(j) == last_owner || (last_owner.is_none() && j + 1 == n) {
+            let gtok = if let Some((d, taken)) = inline
+                && d_only.as_ref().is_some_and(|a| *a != d.to_string())
+            {
+                inlined.set(true);
+                quote!(#taken)
+            } else if Some(j) == last_owner || (last_owner.is_none() && j + 1 == n) {
                 quote!(#g)
             } else if lent {
                 quote!(&#g)

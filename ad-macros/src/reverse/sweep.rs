@@ -283,8 +283,8 @@ impl<'a> Gen<'a> {
             Stmt::Let { var, op, span } => {
                 let d = self.adj(*var);
                 let i = self.v(*var);
-                let body = self.partials(op, &quote!(&#i), s, *span);
-                quote_spanned!(*span=> { let #g = #rt::take(&mut #d); #body })
+                let d = quote!(#d);
+                self.take_partials(&d, op, &quote!(&#i), s, *span)
             }
             Stmt::Assign {
                 var,
@@ -325,6 +325,10 @@ impl<'a> Gen<'a> {
                 } else {
                     (quote!(), quote!(&#i))
                 };
+                if save.is_empty() && restore.is_empty() {
+                    let d = quote!(#d);
+                    return self.take_partials(&d, op, &out, s, *span);
+                }
                 let body = self.partials(op, &out, s, *span);
                 quote_spanned!(*span=> { let #g = #rt::take(&mut #d); #save #restore #body })
             }
