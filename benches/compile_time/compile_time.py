@@ -15,7 +15,8 @@ incremental row edits one constant in function 50 of an incrementally built crat
 
     python3 benches/compile_time/compile_time.py [--runs 5] [--dir /tmp/ad-compile-time] [--quick]
 
-It prints a Markdown table (seconds and the ratio to `plain`), then the size and the time of
+It prints a Markdown table (seconds and the ratio to `plain`; "macro optimised" is `ad` built
+with the proc macro at opt-level 3, `[profile.*.build-override]`), then the size and the time of
 the expansion per function: the macro run in-process on the generated crate's source by the
 `time_env` test of `ad-macros` (release build), lines of `prettyplease` output.
 """
@@ -112,10 +113,18 @@ def workspace(root: pathlib.Path):
     write_crate(root, "ad_o1", "#[differentiable(order = 1)]")
 
 
-def cargo(root, crate, release, feature, incremental):
+def cargo(root, crate, release, feature, incremental, macro_opt=False):
     env = dict(os.environ)
     env["CARGO_INCREMENTAL"] = "1" if incremental else "0"
     env["CARGO_TARGET_DIR"] = str(root / ("target-inc" if incremental else "target"))
+    if macro_opt:
+        # The proc macro (and syn, quote) built optimised, as README "Compile time" suggests
+        # (`[profile.dev.build-override] opt-level = 3`); cargo builds it at opt-level 0 by
+        # default, in release builds too.
+        env["CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL"] = "3"
+        env["CARGO_PROFILE_RELEASE_BUILD_OVERRIDE_OPT_LEVEL"] = "3"
+        env["CARGO_TARGET_DIR"] = str(root / ("target-inc-macro-opt" if incremental
+                                              else "target-macro-opt"))
     cmd = ["cargo", "build", "-q", "-p", crate]
     if release:
         cmd.append("--release")
@@ -126,30 +135,30 @@ def cargo(root, crate, release, feature, incremental):
     return time.perf_counter() - t
 
 
-def touch_build(root, crate, release, feature, runs):
-    cargo(root, crate, release, feature, False)  # warm: dependencies and this configuration
+def touch_build(root, crate, release, feature, runs, macro_opt=False):
+    cargo(root, crate, release, feature, False, macro_opt)  # warm: dependencies, configuration
     times = []
     for _ in range(runs):
         (root / crate / "src" / "lib.rs").touch()
-        times.append(cargo(root, crate, release, feature, False))
+        times.append(cargo(root, crate, release, feature, False, macro_opt))
     return statistics.median(times)
 
 
-def edit_build(root, crate, runs):
+def edit_build(root, crate, runs, macro_opt=False):
     lib = root / crate / "src" / "lib.rs"
     text = lib.read_text()
     marker = "pub fn f050(x: &[f64], p: f64) -> f64 {"
     assert marker in text
-    cargo(root, crate, False, "grad", True)
+    cargo(root, crate, False, "grad", True, macro_opt)
     times = []
     for k in range(runs):
         # Change one constant of function 50 (alternating, so every edit is a real change).
         new = text.replace(marker + "\n", marker + f"\n    let p = p * {1.0 + (k + 1) * 1e-3};\n", 1)
         assert new != text
         lib.write_text(new)
-        times.append(cargo(root, crate, False, "grad", True))
+        times.append(cargo(root, crate, False, "grad", True, macro_opt))
     lib.write_text(text)
-    cargo(root, crate, False, "grad", True)
+    cargo(root, crate, False, "grad", True, macro_opt)
     return statistics.median(times)
 
 
@@ -206,21 +215,25 @@ def main():
             ("release, driver calling every `_hvp`", True, "hvp")]
     if args.quick:
         rows = [r for r in rows if not r[1]]
-    print("| build | `#[differentiable]` | `order = 1` | without | ratio | ratio `order = 1` |")
-    print("|---|---|---|---|---|---|")
+    print("| build | `#[differentiable]` | `order = 1` | macro optimised | without | ratio | "
+          "ratio `order = 1` | ratio macro optimised |")
+    print("|---|---|---|---|---|---|---|---|")
     for label, release, feature in rows:
         plain = touch_build(root, "plain", release, feature, args.runs)
         ad = touch_build(root, "ad", release, feature, args.runs)
         o1 = (touch_build(root, "ad_o1", release, feature, args.runs)
               if feature != "hvp" else float("nan"))
-        print(f"| {label} | {ad:.2f} s | {o1:.2f} s | {plain:.2f} s | {ad / plain:.1f}x | "
-              f"{o1 / plain:.1f}x |", flush=True)
+        mo = touch_build(root, "ad", release, feature, args.runs, macro_opt=True)
+        print(f"| {label} | {ad:.2f} s | {o1:.2f} s | {mo:.2f} s | {plain:.2f} s | "
+              f"{ad / plain:.1f}x | {o1 / plain:.1f}x | {mo / plain:.1f}x |", flush=True)
     sizes(root)
     plain = edit_build(root, "plain", args.runs)
     ad = edit_build(root, "ad", args.runs)
     o1 = edit_build(root, "ad_o1", args.runs)
+    mo = edit_build(root, "ad", args.runs, macro_opt=True)
     print(f"| incremental debug after a one-constant edit (driver `_grad`) | {ad:.2f} s | "
-          f"{o1:.2f} s | {plain:.2f} s | {ad / plain:.1f}x | {o1 / plain:.1f}x |", flush=True)
+          f"{o1:.2f} s | {mo:.2f} s | {plain:.2f} s | {ad / plain:.1f}x | {o1 / plain:.1f}x | "
+          f"{mo / plain:.1f}x |", flush=True)
 
 
 if __name__ == "__main__":

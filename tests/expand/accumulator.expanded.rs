@@ -145,12 +145,9 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
                 let __g = ::ad_runtime::__private::take(&mut __d17_v13);
                 ::ad_runtime::__private::acc(
                     &mut __d16_v12,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
+                    ::core::clone::Clone::clone(&__g),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d_mx,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
+                ::ad_runtime::__private::acc(&mut __d_mx, __g);
             }
             ::ad_runtime::__private::acc(
                 &mut __d_s,
@@ -183,14 +180,9 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             let __g = ::ad_runtime::__private::take(&mut __d_s);
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d15_v11,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d15_v11, __g);
                         }
                         ::ad_runtime::__private::acc(
                             &mut __d14_v10,
@@ -203,9 +195,7 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             let __g = ::ad_runtime::__private::take(&mut __d14_v10);
                             ::ad_runtime::__private::acc(
                                 &mut __d13_v9,
-                                ::ad_runtime::__private::sub_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
                             ::ad_runtime::__private::acc(
                                 &mut __d_mx,
@@ -235,14 +225,9 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         let __g = ::ad_runtime::__private::take(&mut __d_s);
                         ::ad_runtime::__private::acc(
                             &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d15_v11,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d15_v11, __g);
                     }
                     ::ad_runtime::__private::acc(
                         &mut __d14_v10,
@@ -255,9 +240,7 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         let __g = ::ad_runtime::__private::take(&mut __d14_v10);
                         ::ad_runtime::__private::acc(
                             &mut __d13_v9,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d_mx,
@@ -628,12 +611,9 @@ fn logsumexp_pullback<'__ad>(
                 let __g = ::ad_runtime::__private::take(&mut __d17_v13);
                 ::ad_runtime::__private::acc(
                     &mut __d16_v12,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
+                    ::core::clone::Clone::clone(&__g),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d_mx,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
+                ::ad_runtime::__private::acc(&mut __d_mx, __g);
             }
             ::ad_runtime::__private::acc(
                 &mut __d_s,
@@ -666,14 +646,9 @@ fn logsumexp_pullback<'__ad>(
                             let __g = ::ad_runtime::__private::take(&mut __d_s);
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d15_v11,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d15_v11, __g);
                         }
                         ::ad_runtime::__private::acc(
                             &mut __d14_v10,
@@ -686,9 +661,7 @@ fn logsumexp_pullback<'__ad>(
                             let __g = ::ad_runtime::__private::take(&mut __d14_v10);
                             ::ad_runtime::__private::acc(
                                 &mut __d13_v9,
-                                ::ad_runtime::__private::sub_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
                             ::ad_runtime::__private::acc(
                                 &mut __d_mx,
@@ -718,14 +691,9 @@ fn logsumexp_pullback<'__ad>(
                         let __g = ::ad_runtime::__private::take(&mut __d_s);
                         ::ad_runtime::__private::acc(
                             &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d15_v11,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d15_v11, __g);
                     }
                     ::ad_runtime::__private::acc(
                         &mut __d14_v10,
@@ -738,9 +706,7 @@ fn logsumexp_pullback<'__ad>(
                         let __g = ::ad_runtime::__private::take(&mut __d14_v10);
                         ::ad_runtime::__private::acc(
                             &mut __d13_v9,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d_mx,

@@ -79,12 +79,9 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
                 let __g = ::ad_runtime::__private::take(&mut __d16_v13);
                 ::ad_runtime::__private::acc(
                     &mut __d_s,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
+                    ::core::clone::Clone::clone(&__g),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d15_v12,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
+                ::ad_runtime::__private::acc(&mut __d15_v12, __g);
             }
             ::ad_runtime::__private::acc(
                 &mut __d_t,
@@ -118,9 +115,7 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             let __g = ::ad_runtime::__private::take(&mut __d_t);
                             ::ad_runtime::__private::acc(
                                 &mut __d_t,
-                                ::ad_runtime::__private::sub_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
                             ::ad_runtime::__private::acc(
                                 &mut __d13_v10,
@@ -161,14 +156,9 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 let __g = ::ad_runtime::__private::take(&mut __d_s);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_s,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d11_v8,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d11_v8, __g);
                             }
                             ::ad_runtime::__private::acc(
                                 &mut __d10_v7,
@@ -200,9 +190,7 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         let __g = ::ad_runtime::__private::take(&mut __d_t);
                         ::ad_runtime::__private::acc(
                             &mut __d_t,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d13_v10,
@@ -235,14 +223,9 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             let __g = ::ad_runtime::__private::take(&mut __d_s);
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d11_v8,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d11_v8, __g);
                         }
                         ::ad_runtime::__private::acc(
                             &mut __d10_v7,
@@ -469,12 +452,9 @@ fn sums_pullback<'__ad>(
                 let __g = ::ad_runtime::__private::take(&mut __d16_v13);
                 ::ad_runtime::__private::acc(
                     &mut __d_s,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
+                    ::core::clone::Clone::clone(&__g),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d15_v12,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
+                ::ad_runtime::__private::acc(&mut __d15_v12, __g);
             }
             ::ad_runtime::__private::acc(
                 &mut __d_t,
@@ -508,9 +488,7 @@ fn sums_pullback<'__ad>(
                             let __g = ::ad_runtime::__private::take(&mut __d_t);
                             ::ad_runtime::__private::acc(
                                 &mut __d_t,
-                                ::ad_runtime::__private::sub_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
                             ::ad_runtime::__private::acc(
                                 &mut __d13_v10,
@@ -551,14 +529,9 @@ fn sums_pullback<'__ad>(
                                 let __g = ::ad_runtime::__private::take(&mut __d_s);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_s,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d11_v8,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d11_v8, __g);
                             }
                             ::ad_runtime::__private::acc(
                                 &mut __d10_v7,
@@ -590,9 +563,7 @@ fn sums_pullback<'__ad>(
                         let __g = ::ad_runtime::__private::take(&mut __d_t);
                         ::ad_runtime::__private::acc(
                             &mut __d_t,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d13_v10,
@@ -625,14 +596,9 @@ fn sums_pullback<'__ad>(
                             let __g = ::ad_runtime::__private::take(&mut __d_s);
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d11_v8,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d11_v8, __g);
                         }
                         ::ad_runtime::__private::acc(
                             &mut __d10_v7,
@@ -685,14 +651,8 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
     );
     {
         let __g = ::ad_runtime::__private::take(&mut __d16_v13);
-        ::ad_runtime::__private::acc(
-            &mut __d_s,
-            ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
-        );
-        ::ad_runtime::__private::acc(
-            &mut __d15_v12,
-            ::ad_runtime::__private::add_d1(__g),
-        );
+        ::ad_runtime::__private::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
+        ::ad_runtime::__private::acc(&mut __d15_v12, __g);
     }
     ::ad_runtime::__private::acc(
         &mut __d_t,
@@ -748,10 +708,7 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 let mut __d11_v8 = ::ad_runtime::__private::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_s);
-                    ::ad_runtime::__private::acc(
-                        &mut __d11_v8,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d11_v8, __g);
                 }
                 ::ad_runtime::__private::acc(
                     &mut __d10_v7,
@@ -933,14 +890,9 @@ fn feedback_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             s = __tape_s.pop();
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d9_v7,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d9_v7, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d9_v7);
@@ -988,14 +940,9 @@ fn feedback_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         s = __tape_s.pop();
                         ::ad_runtime::__private::acc(
                             &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d9_v7,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d9_v7, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d9_v7);
@@ -1263,14 +1210,9 @@ fn feedback_pullback<'__ad>(
                             s = __tape_s.pop();
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d9_v7,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d9_v7, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d9_v7);
@@ -1318,14 +1260,9 @@ fn feedback_pullback<'__ad>(
                         s = __tape_s.pop();
                         ::ad_runtime::__private::acc(
                             &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d9_v7,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d9_v7, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d9_v7);

@@ -638,18 +638,15 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                 let __g = ::ad_runtime::__private::take(&mut __d116_v82);
                 ::ad_runtime::__private::acc(
                     &mut __d115_v81,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
+                    ::core::clone::Clone::clone(&__g),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d_prior,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
+                ::ad_runtime::__private::acc(&mut __d_prior, __g);
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d115_v81);
                 ::ad_runtime::__private::acc(
                     &mut __d_slse,
-                    ::ad_runtime::__private::sub_d0(::core::clone::Clone::clone(&__g)),
+                    ::core::clone::Clone::clone(&__g),
                 );
                 ::ad_runtime::__private::acc(
                     &mut __d114_v80,
@@ -686,22 +683,15 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     let __g = ::ad_runtime::__private::take(&mut __d_prior);
                     ::ad_runtime::__private::acc(
                         &mut __d_prior,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d110_v76,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d110_v76, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d110_v76);
                     ::ad_runtime::__private::acc(
                         &mut __d105_v71,
-                        ::ad_runtime::__private::sub_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
                     ::ad_runtime::__private::acc(
                         &mut __d109_v75,
@@ -764,14 +754,9 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 let __g = ::ad_runtime::__private::take(&mut __d_frob);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_frob,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d102_v68,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d102_v68);
@@ -811,14 +796,9 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             let __g = ::ad_runtime::__private::take(&mut __d_frob);
                             ::ad_runtime::__private::acc(
                                 &mut __d_frob,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d102_v68,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d102_v68);
@@ -884,14 +864,9 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 let __g = ::ad_runtime::__private::take(&mut __d_frob);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_frob,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d95_v63,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d95_v63);
@@ -945,14 +920,9 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             let __g = ::ad_runtime::__private::take(&mut __d_frob);
                             ::ad_runtime::__private::acc(
                                 &mut __d_frob,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d95_v63,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d95_v63);
@@ -996,14 +966,9 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                     let __g = ::ad_runtime::__private::take(&mut __d_slse);
                     ::ad_runtime::__private::acc(
                         &mut __d_slse,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d80_v52,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d80_v52, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d80_v52);
@@ -1044,9 +1009,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         main_term[ik__1] = __tape_elems_main_term.pop();
                         ::ad_runtime::__private::acc(
                             &mut __d76_v48,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d78_v50,
@@ -1064,14 +1027,9 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         let __g = ::ad_runtime::__private::take(&mut __d76_v48);
                         ::ad_runtime::__private::acc(
                             &mut __d74_v46,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d75_v47,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d75_v47, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d75_v47);
@@ -1113,14 +1071,9 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                     let __g = ::ad_runtime::__private::take(&mut __d_sq);
                                     ::ad_runtime::__private::acc(
                                         &mut __d_sq,
-                                        ::ad_runtime::__private::add_d0(
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
+                                        ::core::clone::Clone::clone(&__g),
                                     );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d73_v45,
-                                        ::ad_runtime::__private::add_d1(__g),
-                                    );
+                                    ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                                 }
                                 {
                                     let __g = ::ad_runtime::__private::take(&mut __d73_v45);
@@ -1158,14 +1111,9 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 let __g = ::ad_runtime::__private::take(&mut __d_sq);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_sq,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d73_v45,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d73_v45);
@@ -1250,10 +1198,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                         let __g = unsafe {
                                             ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
                                         };
-                                        ::ad_runtime::__private::acc(
-                                            &mut __d66_v40,
-                                            ::ad_runtime::__private::add_d1(__g),
-                                        );
+                                        ::ad_runtime::__private::acc(&mut __d66_v40, __g);
                                     }
                                     {
                                         let __g = ::ad_runtime::__private::take(&mut __d66_v40);
@@ -1298,10 +1243,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 let mut __d66_v40 = ::ad_runtime::__private::zero();
                                 {
                                     let __g = ::ad_runtime::__private::get_index(&__d_qxc, r);
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d66_v40,
-                                        ::ad_runtime::__private::add_d1(__g),
-                                    );
+                                    ::ad_runtime::__private::acc(&mut __d66_v40, __g);
                                 }
                                 {
                                     let __g = ::ad_runtime::__private::take(&mut __d66_v40);
@@ -1605,14 +1547,9 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 let __g = ::ad_runtime::__private::take(&mut __d_s);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_s,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_q,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d_q, __g);
                             }
                             {
                                 let __g = unsafe {
@@ -1652,14 +1589,9 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             let __g = ::ad_runtime::__private::take(&mut __d_s);
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_q,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d_q, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take_index(
@@ -2843,18 +2775,15 @@ pub fn gmm_objective_pullback<'__ad>(
                 let __g = ::ad_runtime::__private::take(&mut __d116_v82);
                 ::ad_runtime::__private::acc(
                     &mut __d115_v81,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
+                    ::core::clone::Clone::clone(&__g),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d_prior,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
+                ::ad_runtime::__private::acc(&mut __d_prior, __g);
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d115_v81);
                 ::ad_runtime::__private::acc(
                     &mut __d_slse,
-                    ::ad_runtime::__private::sub_d0(::core::clone::Clone::clone(&__g)),
+                    ::core::clone::Clone::clone(&__g),
                 );
                 ::ad_runtime::__private::acc(
                     &mut __d114_v80,
@@ -2891,22 +2820,15 @@ pub fn gmm_objective_pullback<'__ad>(
                     let __g = ::ad_runtime::__private::take(&mut __d_prior);
                     ::ad_runtime::__private::acc(
                         &mut __d_prior,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d110_v76,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d110_v76, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d110_v76);
                     ::ad_runtime::__private::acc(
                         &mut __d105_v71,
-                        ::ad_runtime::__private::sub_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
                     ::ad_runtime::__private::acc(
                         &mut __d109_v75,
@@ -2969,14 +2891,9 @@ pub fn gmm_objective_pullback<'__ad>(
                                 let __g = ::ad_runtime::__private::take(&mut __d_frob);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_frob,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d102_v68,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d102_v68);
@@ -3016,14 +2933,9 @@ pub fn gmm_objective_pullback<'__ad>(
                             let __g = ::ad_runtime::__private::take(&mut __d_frob);
                             ::ad_runtime::__private::acc(
                                 &mut __d_frob,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d102_v68,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d102_v68);
@@ -3089,14 +3001,9 @@ pub fn gmm_objective_pullback<'__ad>(
                                 let __g = ::ad_runtime::__private::take(&mut __d_frob);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_frob,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d95_v63,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d95_v63);
@@ -3150,14 +3057,9 @@ pub fn gmm_objective_pullback<'__ad>(
                             let __g = ::ad_runtime::__private::take(&mut __d_frob);
                             ::ad_runtime::__private::acc(
                                 &mut __d_frob,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d95_v63,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d95_v63);
@@ -3201,14 +3103,9 @@ pub fn gmm_objective_pullback<'__ad>(
                     let __g = ::ad_runtime::__private::take(&mut __d_slse);
                     ::ad_runtime::__private::acc(
                         &mut __d_slse,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d80_v52,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d80_v52, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d80_v52);
@@ -3249,9 +3146,7 @@ pub fn gmm_objective_pullback<'__ad>(
                         main_term[ik__1] = __tape_elems_main_term.pop();
                         ::ad_runtime::__private::acc(
                             &mut __d76_v48,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d78_v50,
@@ -3269,14 +3164,9 @@ pub fn gmm_objective_pullback<'__ad>(
                         let __g = ::ad_runtime::__private::take(&mut __d76_v48);
                         ::ad_runtime::__private::acc(
                             &mut __d74_v46,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d75_v47,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d75_v47, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d75_v47);
@@ -3318,14 +3208,9 @@ pub fn gmm_objective_pullback<'__ad>(
                                     let __g = ::ad_runtime::__private::take(&mut __d_sq);
                                     ::ad_runtime::__private::acc(
                                         &mut __d_sq,
-                                        ::ad_runtime::__private::add_d0(
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
+                                        ::core::clone::Clone::clone(&__g),
                                     );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d73_v45,
-                                        ::ad_runtime::__private::add_d1(__g),
-                                    );
+                                    ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                                 }
                                 {
                                     let __g = ::ad_runtime::__private::take(&mut __d73_v45);
@@ -3363,14 +3248,9 @@ pub fn gmm_objective_pullback<'__ad>(
                                 let __g = ::ad_runtime::__private::take(&mut __d_sq);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_sq,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d73_v45,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d73_v45);
@@ -3455,10 +3335,7 @@ pub fn gmm_objective_pullback<'__ad>(
                                         let __g = unsafe {
                                             ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
                                         };
-                                        ::ad_runtime::__private::acc(
-                                            &mut __d66_v40,
-                                            ::ad_runtime::__private::add_d1(__g),
-                                        );
+                                        ::ad_runtime::__private::acc(&mut __d66_v40, __g);
                                     }
                                     {
                                         let __g = ::ad_runtime::__private::take(&mut __d66_v40);
@@ -3503,10 +3380,7 @@ pub fn gmm_objective_pullback<'__ad>(
                                 let mut __d66_v40 = ::ad_runtime::__private::zero();
                                 {
                                     let __g = ::ad_runtime::__private::get_index(&__d_qxc, r);
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d66_v40,
-                                        ::ad_runtime::__private::add_d1(__g),
-                                    );
+                                    ::ad_runtime::__private::acc(&mut __d66_v40, __g);
                                 }
                                 {
                                     let __g = ::ad_runtime::__private::take(&mut __d66_v40);
@@ -3810,14 +3684,9 @@ pub fn gmm_objective_pullback<'__ad>(
                                 let __g = ::ad_runtime::__private::take(&mut __d_s);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_s,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_q,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d_q, __g);
                             }
                             {
                                 let __g = unsafe {
@@ -3857,14 +3726,9 @@ pub fn gmm_objective_pullback<'__ad>(
                             let __g = ::ad_runtime::__private::take(&mut __d_s);
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_q,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d_q, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take_index(
@@ -4172,21 +4036,12 @@ pub fn gmm_objective_vjp(
     );
     {
         let __g = ::ad_runtime::__private::take(&mut __d116_v82);
-        ::ad_runtime::__private::acc(
-            &mut __d115_v81,
-            ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
-        );
-        ::ad_runtime::__private::acc(
-            &mut __d_prior,
-            ::ad_runtime::__private::add_d1(__g),
-        );
+        ::ad_runtime::__private::acc(&mut __d115_v81, ::core::clone::Clone::clone(&__g));
+        ::ad_runtime::__private::acc(&mut __d_prior, __g);
     }
     {
         let __g = ::ad_runtime::__private::take(&mut __d115_v81);
-        ::ad_runtime::__private::acc(
-            &mut __d_slse,
-            ::ad_runtime::__private::sub_d0(::core::clone::Clone::clone(&__g)),
-        );
+        ::ad_runtime::__private::acc(&mut __d_slse, ::core::clone::Clone::clone(&__g));
         ::ad_runtime::__private::acc(
             &mut __d114_v80,
             ::ad_runtime::__private::sub_d1(__g),
@@ -4465,10 +4320,7 @@ pub fn gmm_objective_vjp(
             let mut __d80_v52 = ::ad_runtime::__private::zero();
             {
                 let __g = ::core::clone::Clone::clone(&__d_slse);
-                ::ad_runtime::__private::acc(
-                    &mut __d80_v52,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
+                ::ad_runtime::__private::acc(&mut __d80_v52, __g);
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d80_v52);
@@ -4508,9 +4360,7 @@ pub fn gmm_objective_vjp(
                     );
                     ::ad_runtime::__private::acc(
                         &mut __d76_v48,
-                        ::ad_runtime::__private::sub_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
                     ::ad_runtime::__private::acc(
                         &mut __d78_v50,
@@ -4528,14 +4378,9 @@ pub fn gmm_objective_vjp(
                     let __g = ::ad_runtime::__private::take(&mut __d76_v48);
                     ::ad_runtime::__private::acc(
                         &mut __d74_v46,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d75_v47,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d75_v47, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d75_v47);
@@ -4577,14 +4422,9 @@ pub fn gmm_objective_vjp(
                                 let __g = ::ad_runtime::__private::take(&mut __d_sq);
                                 ::ad_runtime::__private::acc(
                                     &mut __d_sq,
-                                    ::ad_runtime::__private::add_d0(
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    ::core::clone::Clone::clone(&__g),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d73_v45,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d73_v45);
@@ -4622,14 +4462,9 @@ pub fn gmm_objective_vjp(
                             let __g = ::ad_runtime::__private::take(&mut __d_sq);
                             ::ad_runtime::__private::acc(
                                 &mut __d_sq,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d73_v45,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d73_v45);
@@ -4713,10 +4548,7 @@ pub fn gmm_objective_vjp(
                                     let __g = unsafe {
                                         ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
                                     };
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d66_v40,
-                                        ::ad_runtime::__private::add_d1(__g),
-                                    );
+                                    ::ad_runtime::__private::acc(&mut __d66_v40, __g);
                                 }
                                 {
                                     let __g = ::ad_runtime::__private::take(&mut __d66_v40);
@@ -4761,10 +4593,7 @@ pub fn gmm_objective_vjp(
                             let mut __d66_v40 = ::ad_runtime::__private::zero();
                             {
                                 let __g = ::ad_runtime::__private::get_index(&__d_qxc, r);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d66_v40,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d66_v40, __g);
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d66_v40);
@@ -5050,18 +4879,15 @@ pub fn gmm_objective_vjp(
             let __g = ::ad_runtime::__private::take(&mut __d_prior);
             ::ad_runtime::__private::acc(
                 &mut __d_prior,
-                ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
+                ::core::clone::Clone::clone(&__g),
             );
-            ::ad_runtime::__private::acc(
-                &mut __d110_v76,
-                ::ad_runtime::__private::add_d1(__g),
-            );
+            ::ad_runtime::__private::acc(&mut __d110_v76, __g);
         }
         {
             let __g = ::ad_runtime::__private::take(&mut __d110_v76);
             ::ad_runtime::__private::acc(
                 &mut __d105_v71,
-                ::ad_runtime::__private::sub_d0(::core::clone::Clone::clone(&__g)),
+                ::core::clone::Clone::clone(&__g),
             );
             ::ad_runtime::__private::acc(
                 &mut __d109_v75,
@@ -5120,14 +4946,9 @@ pub fn gmm_objective_vjp(
                         let __g = ::ad_runtime::__private::take(&mut __d_frob);
                         ::ad_runtime::__private::acc(
                             &mut __d_frob,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d102_v68,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d102_v68);
@@ -5167,14 +4988,9 @@ pub fn gmm_objective_vjp(
                     let __g = ::ad_runtime::__private::take(&mut __d_frob);
                     ::ad_runtime::__private::acc(
                         &mut __d_frob,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d102_v68,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d102_v68);
@@ -5236,14 +5052,9 @@ pub fn gmm_objective_vjp(
                         let __g = ::ad_runtime::__private::take(&mut __d_frob);
                         ::ad_runtime::__private::acc(
                             &mut __d_frob,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d95_v63,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d95_v63);
@@ -5297,14 +5108,9 @@ pub fn gmm_objective_vjp(
                     let __g = ::ad_runtime::__private::take(&mut __d_frob);
                     ::ad_runtime::__private::acc(
                         &mut __d_frob,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d95_v63,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d95_v63);
@@ -5392,14 +5198,9 @@ pub fn gmm_objective_vjp(
                         let __g = ::ad_runtime::__private::take(&mut __d_s);
                         ::ad_runtime::__private::acc(
                             &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_q,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d_q, __g);
                     }
                     {
                         let __g = unsafe {
@@ -5439,14 +5240,9 @@ pub fn gmm_objective_vjp(
                     let __g = ::ad_runtime::__private::take(&mut __d_s);
                     ::ad_runtime::__private::acc(
                         &mut __d_s,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_q,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d_q, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take_index(

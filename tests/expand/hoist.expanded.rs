@@ -195,14 +195,9 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             let __g = ::ad_runtime::__private::take(&mut __d_s);
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d23_v15,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d23_v15, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d23_v15);
@@ -240,14 +235,9 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         let __g = ::ad_runtime::__private::take(&mut __d_s);
                         ::ad_runtime::__private::acc(
                             &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d23_v15,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d23_v15, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d23_v15);
@@ -326,10 +316,7 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
                                 let __g = unsafe {
                                     ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
                                 };
-                                ::ad_runtime::__private::acc(
-                                    &mut __d16_v10,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d16_v10, __g);
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d16_v10);
@@ -374,10 +361,7 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         let mut __d16_v10 = ::ad_runtime::__private::zero();
                         {
                             let __g = ::ad_runtime::__private::get_index(&__d_y, r);
-                            ::ad_runtime::__private::acc(
-                                &mut __d16_v10,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d16_v10, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d16_v10);
@@ -835,14 +819,9 @@ fn triangle_pullback<'__ad>(
                             let __g = ::ad_runtime::__private::take(&mut __d_s);
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d23_v15,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d23_v15, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d23_v15);
@@ -880,14 +859,9 @@ fn triangle_pullback<'__ad>(
                         let __g = ::ad_runtime::__private::take(&mut __d_s);
                         ::ad_runtime::__private::acc(
                             &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d23_v15,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d23_v15, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d23_v15);
@@ -966,10 +940,7 @@ fn triangle_pullback<'__ad>(
                                 let __g = unsafe {
                                     ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
                                 };
-                                ::ad_runtime::__private::acc(
-                                    &mut __d16_v10,
-                                    ::ad_runtime::__private::add_d1(__g),
-                                );
+                                ::ad_runtime::__private::acc(&mut __d16_v10, __g);
                             }
                             {
                                 let __g = ::ad_runtime::__private::take(&mut __d16_v10);
@@ -1014,10 +985,7 @@ fn triangle_pullback<'__ad>(
                         let mut __d16_v10 = ::ad_runtime::__private::zero();
                         {
                             let __g = ::ad_runtime::__private::get_index(&__d_y, r);
-                            ::ad_runtime::__private::acc(
-                                &mut __d16_v10,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d16_v10, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d16_v10);
@@ -1197,10 +1165,7 @@ fn triangle_vjp(
                     let mut __d23_v15 = ::ad_runtime::__private::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d23_v15,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d23_v15, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d23_v15);
@@ -1240,10 +1205,7 @@ fn triangle_vjp(
                 let mut __d23_v15 = ::ad_runtime::__private::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_s);
-                    ::ad_runtime::__private::acc(
-                        &mut __d23_v15,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d23_v15, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d23_v15);
@@ -1325,10 +1287,7 @@ fn triangle_vjp(
                         let __g = unsafe {
                             ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
                         };
-                        ::ad_runtime::__private::acc(
-                            &mut __d16_v10,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d16_v10, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d16_v10);
@@ -1373,10 +1332,7 @@ fn triangle_vjp(
                 let mut __d16_v10 = ::ad_runtime::__private::zero();
                 {
                     let __g = ::ad_runtime::__private::get_index(&__d_y, r);
-                    ::ad_runtime::__private::acc(
-                        &mut __d16_v10,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d16_v10, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d16_v10);

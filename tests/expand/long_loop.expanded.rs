@@ -69,14 +69,9 @@ fn long_loop_hvp_pullback<__AdHvpM: 'static>(
                     y = __tape_y.pop();
                     ::ad_runtime::__private::acc(
                         &mut __d9_v6,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_x,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d_x, __g);
                 }
                 let __v5 = y * a;
                 ::ad_runtime::__private::acc(
@@ -348,14 +343,9 @@ fn long_loop_pullback(
                     y = __tape_y.pop();
                     ::ad_runtime::__private::acc(
                         &mut __d9_v6,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_x,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d_x, __g);
                 }
                 let __v5 = y * a;
                 ::ad_runtime::__private::acc(

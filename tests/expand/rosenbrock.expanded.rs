@@ -176,27 +176,17 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             let __g = ::ad_runtime::__private::take(&mut __d_s);
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d18_v14,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d18_v14, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d18_v14);
                             ::ad_runtime::__private::acc(
                                 &mut __d16_v12,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d17_v13,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d17_v13, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d17_v13);
@@ -243,9 +233,7 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: 'static>(
                             let __g = ::ad_runtime::__private::take(&mut __d_a);
                             ::ad_runtime::__private::acc(
                                 &mut __d9_v7,
-                                ::ad_runtime::__private::sub_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
                             ::ad_runtime::__private::acc(
                                 &mut __d11_v9,
@@ -310,27 +298,17 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         let __g = ::ad_runtime::__private::take(&mut __d_s);
                         ::ad_runtime::__private::acc(
                             &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d18_v14,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d18_v14, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d18_v14);
                         ::ad_runtime::__private::acc(
                             &mut __d16_v12,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d17_v13,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d17_v13, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d17_v13);
@@ -377,9 +355,7 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         let __g = ::ad_runtime::__private::take(&mut __d_a);
                         ::ad_runtime::__private::acc(
                             &mut __d9_v7,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d11_v9,
@@ -729,27 +705,17 @@ fn rosen_pullback<'__ad>(
                             let __g = ::ad_runtime::__private::take(&mut __d_s);
                             ::ad_runtime::__private::acc(
                                 &mut __d_s,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d18_v14,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d18_v14, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d18_v14);
                             ::ad_runtime::__private::acc(
                                 &mut __d16_v12,
-                                ::ad_runtime::__private::add_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d17_v13,
-                                ::ad_runtime::__private::add_d1(__g),
-                            );
+                            ::ad_runtime::__private::acc(&mut __d17_v13, __g);
                         }
                         {
                             let __g = ::ad_runtime::__private::take(&mut __d17_v13);
@@ -796,9 +762,7 @@ fn rosen_pullback<'__ad>(
                             let __g = ::ad_runtime::__private::take(&mut __d_a);
                             ::ad_runtime::__private::acc(
                                 &mut __d9_v7,
-                                ::ad_runtime::__private::sub_d0(
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                ::core::clone::Clone::clone(&__g),
                             );
                             ::ad_runtime::__private::acc(
                                 &mut __d11_v9,
@@ -863,27 +827,17 @@ fn rosen_pullback<'__ad>(
                         let __g = ::ad_runtime::__private::take(&mut __d_s);
                         ::ad_runtime::__private::acc(
                             &mut __d_s,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d18_v14,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d18_v14, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d18_v14);
                         ::ad_runtime::__private::acc(
                             &mut __d16_v12,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d17_v13,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d17_v13, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d17_v13);
@@ -930,9 +884,7 @@ fn rosen_pullback<'__ad>(
                         let __g = ::ad_runtime::__private::take(&mut __d_a);
                         ::ad_runtime::__private::acc(
                             &mut __d9_v7,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d11_v9,
@@ -1078,23 +1030,15 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     let mut __d18_v14 = ::ad_runtime::__private::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d18_v14,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d18_v14, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d18_v14);
                         ::ad_runtime::__private::acc(
                             &mut __d16_v12,
-                            ::ad_runtime::__private::add_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d17_v13,
-                            ::ad_runtime::__private::add_d1(__g),
-                        );
+                        ::ad_runtime::__private::acc(&mut __d17_v13, __g);
                     }
                     {
                         let __g = ::ad_runtime::__private::take(&mut __d17_v13);
@@ -1141,9 +1085,7 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                         let __g = ::ad_runtime::__private::take(&mut __d_a);
                         ::ad_runtime::__private::acc(
                             &mut __d9_v7,
-                            ::ad_runtime::__private::sub_d0(
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            ::core::clone::Clone::clone(&__g),
                         );
                         ::ad_runtime::__private::acc(
                             &mut __d11_v9,
@@ -1211,23 +1153,15 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 let mut __d18_v14 = ::ad_runtime::__private::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_s);
-                    ::ad_runtime::__private::acc(
-                        &mut __d18_v14,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d18_v14, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d18_v14);
                     ::ad_runtime::__private::acc(
                         &mut __d16_v12,
-                        ::ad_runtime::__private::add_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d17_v13,
-                        ::ad_runtime::__private::add_d1(__g),
-                    );
+                    ::ad_runtime::__private::acc(&mut __d17_v13, __g);
                 }
                 {
                     let __g = ::ad_runtime::__private::take(&mut __d17_v13);
@@ -1274,9 +1208,7 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     let __g = ::ad_runtime::__private::take(&mut __d_a);
                     ::ad_runtime::__private::acc(
                         &mut __d9_v7,
-                        ::ad_runtime::__private::sub_d0(
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        ::core::clone::Clone::clone(&__g),
                     );
                     ::ad_runtime::__private::acc(
                         &mut __d11_v9,

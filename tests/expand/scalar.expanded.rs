@@ -76,12 +76,9 @@ fn f_hvp_pullback<__AdHvpM: 'static>(
                 let __g = ::ad_runtime::__private::take(&mut __d_z);
                 ::ad_runtime::__private::acc(
                     &mut __d3_v2,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
+                    ::core::clone::Clone::clone(&__g),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d4_v3,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
+                ::ad_runtime::__private::acc(&mut __d4_v3, __g);
             }
             ::ad_runtime::__private::acc(
                 &mut __d_x,
@@ -324,12 +321,9 @@ fn f_pullback(x: f64, y: f64) -> (f64, impl FnOnce(f64) -> (f64, f64) + use<>) {
                 let __g = ::ad_runtime::__private::take(&mut __d_z);
                 ::ad_runtime::__private::acc(
                     &mut __d3_v2,
-                    ::ad_runtime::__private::add_d0(::core::clone::Clone::clone(&__g)),
+                    ::core::clone::Clone::clone(&__g),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d4_v3,
-                    ::ad_runtime::__private::add_d1(__g),
-                );
+                ::ad_runtime::__private::acc(&mut __d4_v3, __g);
             }
             ::ad_runtime::__private::acc(
                 &mut __d_x,

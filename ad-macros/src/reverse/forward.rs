@@ -342,6 +342,10 @@ impl<'a> Gen<'a> {
                 if self.struct_base(*var) {
                     let z = self.derived("__dt", *var);
                     out.extend(quote!(let #z = ::ad_runtime::__private::tangent_token(&#i);));
+                    if self.presize_early.borrow().contains(var) {
+                        let d = self.adj(*var);
+                        out.extend(quote!(let mut #d = #z.zero();));
+                    }
                 }
                 if self.an.adj(*var)
                     && let Some(len) = self.presized_len(*var)

@@ -47,11 +47,26 @@ impl<'a> Gen<'a> {
             return None;
         }
         let head: Vec<&Stmt> = head.iter().chain(early).collect();
-        // Buffers made before the loop get their adjoints right after them, at full length.
+        // Buffers made before the loop get their adjoints right after them, at full length;
+        // so do local structs whose type the code does not show (a method's result): their
+        // adjoints are made from a token of the value (`body_adjoints`), which the adjoints
+        // declared at the top would precede. Such a struct made after the loop: not fused.
+        let hidden_struct = |v: VarId| self.struct_base(v) && self.visible_struct_type(v).is_none();
+        let made_in_head = |v: VarId| {
+            head.iter()
+                .any(|s| matches!(s, Stmt::Let { var, .. } if *var == v))
+        };
+        if (0..self.func.vars.len())
+            .any(|v| self.func.vars[v].block == 0 && hidden_struct(v) && !made_in_head(v))
+        {
+            return None;
+        }
         *self.presize_early.borrow_mut() = head
             .iter()
             .filter_map(|s| match s {
-                Stmt::Let { var, .. } if self.an.presized[*var] => Some(*var),
+                Stmt::Let { var, .. } if self.an.presized[*var] || hidden_struct(*var) => {
+                    Some(*var)
+                }
                 _ => None,
             })
             .collect();

@@ -159,7 +159,7 @@ impl<'a> Gen<'a> {
     /// array-typed local (see [`Gen::array_typed_local`]).
     /// The struct type of `v` where the code shows it: a struct literal's path, or the type of
     /// the struct parameter `v` copies (`let c = vb;`, `let c = p.clone();`, `*p`).
-    fn visible_struct_type(&self, v: VarId) -> Option<TokenStream> {
+    pub(super) fn visible_struct_type(&self, v: VarId) -> Option<TokenStream> {
         match self.func.defs.get(&v)? {
             Op::StructLit(path, _) => Some(quote!(#path)),
             // A constructor `P::new(..)` (taken to return `P`, as the front end does).
@@ -790,7 +790,9 @@ impl<'a> Gen<'a> {
                 // result): a local array's adjoint is a `Vec`, a parameter's or the result's
                 // an array.
                 body.extend(quote_spanned!(sp=> #rt::acc_seq(&mut #d, #gtok);));
-            } else if fs == "id_d0" {
+            } else if matches!(fs.as_str(), "id_d0" | "add_d0" | "add_d1" | "sub_d0") {
+                // The identity rules (`rules::arith`): the cotangent itself, without a call
+                // for rustc to check per `+`.
                 body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #gtok);));
             } else {
                 body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #rt::#f(#(#args,)* #gtok));));
