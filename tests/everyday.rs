@@ -226,6 +226,80 @@ fn pattern_bindings() {
     }
 }
 
+#[derive(Clone, Copy)]
+enum Step {
+    Shift { by: f64 },
+    Repeat(usize),
+    Same(Act),
+    Off,
+}
+
+#[differentiable]
+fn shifted(s: f64, a: f64) -> f64 {
+    s + a * s.sin()
+}
+
+#[differentiable(wrt(s))]
+fn repeated(s: f64, n: usize) -> f64 {
+    s * (n as f64 + 0.5).sqrt()
+}
+
+#[differentiable(wrt(s))]
+fn acted(s: f64, act: Act) -> f64 {
+    match act {
+        Act::Tanh => s.tanh(),
+        Act::Scale(k) => s * k,
+        Act::Shift { by } => s + by,
+    }
+}
+
+/// Values a user enum's pattern binds (a float, an integer, another enum) passed alone to
+/// differentiable calls (everyday generator, `match-binding-as-call-arg`: the float reached
+/// the dual callee as `f64`, E0308 in every build).
+#[differentiable(wrt(x))]
+fn stepped(x: f64, steps: &[Step]) -> f64 {
+    let mut u = x;
+    for i in 0..steps.len() {
+        match steps[i] {
+            Step::Shift { by } => {
+                u = shifted(u, by);
+            }
+            Step::Repeat(n) => {
+                u = repeated(u, n);
+            }
+            Step::Same(a) => {
+                u = acted(u, a);
+            }
+            Step::Off => {}
+        }
+    }
+    u * x
+}
+
+#[test]
+fn pattern_bindings_passed_to_calls() {
+    let steps = [
+        Step::Shift { by: 0.8 },
+        Step::Repeat(3),
+        Step::Same(Act::Tanh),
+        Step::Off,
+        Step::Same(Act::Scale(-1.3)),
+        Step::Shift { by: -0.4 },
+    ];
+    for x in [0.4, -0.9, 1.3] {
+        let f = |z: &[f64]| stepped(z[0], &steps);
+        let (v, g) = stepped_grad(x, &steps);
+        assert_eq!(v, f(&[x]));
+        assert_close(&[g], &fd_grad(f, &[x]), "gradient");
+        let (_, t) = stepped_jvp(x, &steps, 1.0);
+        assert_close(&[t], &[g], "forward");
+        let (_, _, h) = stepped_hvp(x, &steps, 1.0);
+        let e = 1e-5;
+        let fd = (stepped_grad(x + e, &steps).1 - stepped_grad(x - e, &steps).1) / (2.0 * e);
+        assert_close_tol(&[h], &[fd], 1e-5, "second order");
+    }
+}
+
 #[differentiable]
 fn array_map(p: [f64; 3], k: f64) -> f64 {
     let q = p.map(|v| (v * k).sin());

@@ -508,3 +508,54 @@ fn array_literal_lent_in_place() {
     assert_close(&[v], &[f(0.4)], "value");
     assert_close(&[g], &fd_grad(|z| f(z[0]), &[0.4]), "gradient");
 }
+
+/// Indices that read the buffer they index (everyday generator, `inplace-len-in-index`: valid
+/// on the `&mut [f64]`, E0502 on the value twin's `Vec` until the twin computed the index
+/// first).
+#[differentiable]
+fn wrap_around(y: &mut [f64], a: f64) {
+    y[1 % y.len()] *= a;
+    y[y.len() - 1] = y[0] * a + y[y.len() - 2];
+}
+
+#[differentiable]
+fn wrapped(x: &[f64], a: f64) -> f64 {
+    let mut b = x.to_vec();
+    wrap_around(&mut b, a);
+    b[0] * b[1] + b[2].sin()
+}
+
+#[test]
+fn indices_that_read_the_buffer() {
+    // Closed form at x = (0.5, 2, 3), a = 1.5: b = (x0, x1 a, x0 a + x1 a), so the gradient
+    // of x0 x1 a + sin(x0 a + x1 a) is (x1 a + a c, x0 a + a c, 0, x0 x1 + (x0 + x1) c), c =
+    // cos(x0 a + x1 a).
+    let (x, a) = ([0.5, 2.0, 3.0], 1.5);
+    let c = ((x[0] + x[1]) * a).cos();
+    let (_, (gx, ga)) = wrapped_grad(&x, a);
+    assert_close(
+        &[gx[0], gx[1], gx[2], ga],
+        &[
+            x[1] * a + a * c,
+            x[0] * a + a * c,
+            0.0,
+            x[0] * x[1] + (x[0] + x[1]) * c,
+        ],
+        "closed form",
+    );
+    check_all(
+        &[0.5, 2.0, 3.0, 1.5],
+        &|z| wrapped(&z[..3], z[3]),
+        &|z| {
+            let (v, (mut g, ga)) = wrapped_grad(&z[..3], z[3]);
+            g.push(ga);
+            (v, g)
+        },
+        &|z, t| wrapped_jvp(&z[..3], z[3], &t[..3], t[3]),
+        &|z, t| {
+            let (_, _, (mut h, ha)) = wrapped_hvp(&z[..3], z[3], &t[..3], t[3]);
+            h.push(ha);
+            h
+        },
+    );
+}

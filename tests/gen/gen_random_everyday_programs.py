@@ -153,7 +153,7 @@ EXCLUDE: set = {
     # `#[differentiable] fn ra(y: &mut [f64], a: f64) { y[1 % y.len()] *= a; }`: E0502 "cannot
     # borrow value as immutable because it is also borrowed as mutable" (valid on a slice; the
     # value twin takes a `Vec`, where rustc rejects it). Written with `let n = y.len();`.
-    "inplace-len-in-index",
+    # (fixed: lifted) "inplace-len-in-index",
     # `fn rb(p: &P) -> f64 { let r: [f64; 3] = p.w; r[0] * r[1] }` (`w: [f64; 3]` a field):
     # E0308 "expected `[f64; 3]`, found `&[f64; 3]`" (also `[Dual<f64>; 3]`); an array field
     # copied into an annotated local. Arrays lent in place are made from elements instead.
@@ -171,7 +171,7 @@ EXCLUDE: set = {
     # constant bound by a `match` arm passed alone as a float argument of a differentiable
     # call (`if let Some(c) = o { h(&mut u, c); }` is taken). Passed mixed with a
     # differentiated value (`t + by`).
-    "match-binding-as-call-arg",
+    # (fixed: lifted) "match-binding-as-call-arg",
     # `#[differentiable] fn m3(xs: &[f64], vb: V3) -> f64 { let c = vb; let mut s = 0.0; for i
     # in 0..xs.len() { s += xs[i].sin(); } c.x + s }` (also `let c = V3::new(x, x, x);`, and
     # with an iterator chain instead of the loop): E0425 "cannot find value `__dt_c` in this

@@ -174,6 +174,9 @@ struct TwinBody {
 
 impl VisitMut for TwinBody {
     fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if self.hoist_index(e) {
+            return;
+        }
         match e {
             Expr::Unary(u)
                 if matches!(u.op, syn::UnOp::Deref(_))
@@ -210,7 +213,54 @@ impl VisitMut for TwinBody {
     }
 }
 
+/// Whether `e` is a compound assignment (`+=`, `*=`, ...).
+fn is_compound(e: &Expr) -> bool {
+    use syn::BinOp::*;
+    matches!(e, Expr::Binary(b) if matches!(b.op,
+        AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_)))
+}
+
+/// Whether `e` names `y` anywhere.
+fn mentions(e: &Expr, y: &Ident) -> bool {
+    fn any(ts: proc_macro2::TokenStream, y: &Ident) -> bool {
+        ts.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => i == *y,
+            proc_macro2::TokenTree::Group(g) => any(g.stream(), y),
+            _ => false,
+        })
+    }
+    any(quote::quote!(#e), y)
+}
+
 impl TwinBody {
+    /// `y[1 % y.len()] *= a` (or `=`): valid on the slice, but on the twin's `Vec` the index
+    /// would borrow `y` while `IndexMut` holds it; the index is computed first (`true`: done,
+    /// `e` rewritten and visited).
+    fn hoist_index(&mut self, e: &mut Expr) -> bool {
+        if !(matches!(e, Expr::Assign(_)) || is_compound(e)) {
+            return false;
+        }
+        let left = match e {
+            Expr::Assign(a) => &mut a.left,
+            Expr::Binary(b) => &mut b.left,
+            _ => return false,
+        };
+        let Expr::Index(ix) = &mut **left else {
+            return false;
+        };
+        let hoist = matches!(strip(&ix.expr), Expr::Path(p)
+            if p.path.get_ident().is_some_and(|y| self.sequences.contains(y) && mentions(&ix.index, y)));
+        if !hoist {
+            return false;
+        }
+        let i = Ident::new("__ad_index", proc_macro2::Span::call_site());
+        let mut index = std::mem::replace(&mut *ix.index, syn::parse_quote!(#i));
+        syn::visit_mut::visit_expr_mut(self, e);
+        self.visit_expr_mut(&mut index);
+        *e = syn::parse_quote!({ let #i = #index; #e; });
+        true
+    }
+
     fn borrow_sequence(&self, a: &mut Expr) {
         if let Expr::Path(p) = strip(a)
             && p.path

@@ -206,6 +206,20 @@ impl Lifter<'_> {
             *tokens = quote!(::ad_runtime::__private::Relift::relift(#t));
             return;
         }
+        // One passed to a differentiable call (`Mode::Shift { by } => g(u, by)`), whose
+        // parameter is lifted if it is a float: lifted if it is one (`LiftProbe`), whatever
+        // else it may be (a user's enum has no `Relift`).
+        if let Op::Opaque { tokens, what, .. } = op
+            && what.starts_with("the value a pattern binds")
+            && self.passed_to_call(var)
+        {
+            let t = tokens.clone();
+            *tokens = quote!({
+                use ::ad_runtime::__private::{KeepOther as _, LiftFloat as _};
+                (&::ad_runtime::__private::LiftProbe(#t)).lift_by_type()
+            });
+            return;
+        }
         if let Op::Call {
             plain: false,
             func,
@@ -233,6 +247,25 @@ impl Lifter<'_> {
 
     /// Whether `v` is an operand of arithmetic or of a comparison whose other operand is a
     /// float.
+    /// Whether `v` is an argument of a differentiable call (one whose callee is lifted).
+    fn passed_to_call(&self, v: VarId) -> bool {
+        let mut found = false;
+        crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
+            if let Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } = s
+                && let Op::Call {
+                    plain: false,
+                    func,
+                    args,
+                    ..
+                } = op
+                && !crate::front::is_runtime_path(func)
+            {
+                found |= args.iter().any(|a| a.var() == Some(v));
+            }
+        });
+        found
+    }
+
     fn meets_float(&self, v: VarId) -> bool {
         let mut found = false;
         crate::ir::walk(&self.func.body, &mut |s: &Stmt| {

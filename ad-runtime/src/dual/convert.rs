@@ -85,6 +85,53 @@ pub fn undual<T: Undual>(x: T) -> T::Out {
     x.undual()
 }
 
+/// A value whose type the macro cannot see (a binding of a user enum's pattern), passed to a
+/// differentiable call in second-order code: `(&LiftProbe(v)).lift_by_type()` is a dual
+/// constant for a float ([`LiftFloat`]) and a clone of anything else ([`KeepOther`], reached
+/// by one more auto-reference, so the float impls win where they apply). Unlike [`Relift`] it
+/// needs nothing of the value's type (an enum of the user's, an integer, a `Dual`).
+pub struct LiftProbe<T>(pub T);
+
+/// [`LiftProbe`] of a float: a dual constant; of a dual: itself.
+pub trait LiftFloat {
+    /// The lifted type.
+    type Out;
+    /// The value lifted.
+    fn lift_by_type(&self) -> Self::Out;
+}
+
+macro_rules! lift_float_probe {
+    ($($f:ty),*) => {$(
+        impl LiftFloat for LiftProbe<$f> {
+            type Out = Dual<$f>;
+            #[inline(always)]
+            fn lift_by_type(&self) -> Dual<$f> { Dual::cst(self.0) }
+        }
+        impl LiftFloat for LiftProbe<Dual<$f>> {
+            type Out = Dual<$f>;
+            #[inline(always)]
+            fn lift_by_type(&self) -> Dual<$f> { self.0 }
+        }
+    )*};
+}
+lift_float_probe!(f64, f32);
+
+/// [`LiftProbe`] of anything that is not a float: a clone, unchanged.
+pub trait KeepOther {
+    /// The value's own type.
+    type Out;
+    /// A clone of the value.
+    fn lift_by_type(&self) -> Self::Out;
+}
+
+impl<T: Clone> KeepOther for &LiftProbe<T> {
+    type Out = T;
+    #[inline(always)]
+    fn lift_by_type(&self) -> T {
+        self.0.clone()
+    }
+}
+
 /// The result of a function that is not differentiated, called from second-order code: its
 /// floats become dual constants (tangent zero), anything without floats stays as it is.
 pub trait Relift {
