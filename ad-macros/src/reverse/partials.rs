@@ -309,14 +309,14 @@ impl<'a> Gen<'a> {
         self.partials_but(op, out, s, span, None)
     }
 
-    /// The whole reverse of a statement whose result's adjoint is `d`: `{ let __g =
+    /// The whole reverse of a statement whose result is `var` (adjoint `d`): `{ let __g =
     /// take(&mut d); <partials> }`, or, when the cotangent goes to one operand only, that one
     /// contribution with the `take` in the cotangent's place (`acc(&mut x̄, rule(.., take(&mut
     /// d)))`): the same operations in the same order, in a third of the tokens, which is what
     /// rustc's type checking of a long reverse sweep costs (README "Compile time").
     pub(super) fn take_partials(
         &self,
-        d: &TokenStream,
+        var: VarId,
         op: &Op,
         out: &TokenStream,
         s: &Stmt,
@@ -324,8 +324,9 @@ impl<'a> Gen<'a> {
     ) -> TokenStream {
         let rt = rt();
         let g = mixed("__g");
+        let d = self.adj(var);
         let taken = quote_spanned!(span=> #rt::take(&mut #d));
-        match self.partials_from(op, out, s, span, None, Some((d, &taken))) {
+        match self.partials_from(op, out, s, span, None, Some((var, &taken))) {
             (body, true) => body,
             (body, false) => quote_spanned!(span=> { let #g = #taken; #body }),
         }
@@ -343,9 +344,9 @@ impl<'a> Gen<'a> {
         self.partials_from(op, out, s, span, skip, None).0
     }
 
-    /// [`Gen::partials_but`]; with `inline: Some((d, taken))`, a single contribution into an
-    /// adjoint other than `d` reads the cotangent from `taken` instead of `__g` (the flag:
-    /// it did, and the result is the statement's whole reverse).
+    /// [`Gen::partials_but`]; with `inline: Some((var, taken))`, a single contribution into
+    /// an adjoint other than `var`'s reads the cotangent from `taken` instead of `__g` (the
+    /// flag: it did, and the result is the statement's whole reverse).
     fn partials_from(
         &self,
         op: &Op,
@@ -353,7 +354,7 @@ impl<'a> Gen<'a> {
         s: &Stmt,
         span: Span,
         skip: Option<VarId>,
-        inline: Option<(&TokenStream, &TokenStream)>,
+        inline: Option<(VarId, &TokenStream)>,
     ) -> (TokenStream, bool) {
         let inlined = std::cell::Cell::new(false);
         let body = self.partials_impl(op, out, s, span, skip, inline, &inlined);
@@ -368,7 +369,7 @@ impl<'a> Gen<'a> {
         s: &Stmt,
         span: Span,
         skip: Option<VarId>,
-        inline: Option<(&TokenStream, &TokenStream)>,
+        inline: Option<(VarId, &TokenStream)>,
         inlined: &std::cell::Cell<bool>,
     ) -> TokenStream {
         let rt = rt_at(span);
@@ -747,10 +748,10 @@ impl<'a> Gen<'a> {
         let last_owner = contribs.iter().rposition(|c| !c.4);
         let n = contribs.len();
         let mut body = TokenStream::new();
-        let d_only = (n == 1).then(|| self.adj(contribs[0].0).to_string());
+        let only = (n == 1).then(|| contribs[0].0);
         for (j, (v, f, args, sp, lent)) in contribs.into_iter().enumerate() {
-            let gtok = if let Some((d, taken)) = inline
-                && d_only.as_ref().is_some_and(|a| *a != d.to_string())
+            let gtok = if let Some((from, taken)) = inline
+                && only.is_some_and(|a| a != from && self.adj(a) != self.adj(from))
             {
                 inlined.set(true);
                 quote!(#taken)

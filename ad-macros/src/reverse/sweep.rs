@@ -281,10 +281,8 @@ impl<'a> Gen<'a> {
         let work = self.an.work(s);
         match s {
             Stmt::Let { var, op, span } => {
-                let d = self.adj(*var);
                 let i = self.v(*var);
-                let d = quote!(#d);
-                self.take_partials(&d, op, &quote!(&#i), s, *span)
+                self.take_partials(*var, op, &quote!(&#i), s, *span)
             }
             Stmt::Assign {
                 var,
@@ -326,8 +324,7 @@ impl<'a> Gen<'a> {
                     (quote!(), quote!(&#i))
                 };
                 if save.is_empty() && restore.is_empty() {
-                    let d = quote!(#d);
-                    return self.take_partials(&d, op, &out, s, *span);
+                    return self.take_partials(*var, op, &out, s, *span);
                 }
                 let body = self.partials(op, &out, s, *span);
                 quote_spanned!(*span=> { let #g = #rt::take(&mut #d); #save #restore #body })

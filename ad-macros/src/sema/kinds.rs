@@ -144,15 +144,48 @@ fn const_kind(tokens: &proc_macro2::TokenStream) -> Kind {
             _ => Kind::Unknown,
         }
     }
-    // A single literal (most constants): its kind without parsing.
+    use proc_macro2::TokenTree as T;
+    let lit_kind = |l: proc_macro2::Literal| match syn::Lit::new(l) {
+        syn::Lit::Float(_) => Kind::Scalar,
+        syn::Lit::Int(_) | syn::Lit::Bool(_) => Kind::Other,
+        _ => Kind::Unknown,
+    };
+    // The common shapes without parsing (this runs for every constant operand, at every
+    // step of the kinds' fixed point): a literal, a negated one, a name, a lifted constant.
     let mut it = tokens.clone().into_iter();
-    if let (Some(proc_macro2::TokenTree::Literal(l)), None) = (it.next(), it.next()) {
-        let lit = syn::Lit::new(l);
-        return match lit {
-            syn::Lit::Float(_) => Kind::Scalar,
-            syn::Lit::Int(_) | syn::Lit::Bool(_) => Kind::Other,
-            _ => Kind::Unknown,
-        };
+    match (it.next(), it.next(), it.next()) {
+        (Some(T::Literal(l)), None, _) => return lit_kind(l),
+        (Some(T::Punct(p)), Some(T::Literal(l)), None) if p.as_char() == '-' => {
+            return lit_kind(l);
+        }
+        (Some(T::Ident(i)), None, _) => {
+            return if i == "true" || i == "false" {
+                Kind::Other
+            } else {
+                Kind::Unknown
+            };
+        }
+        // `::ad_runtime::Dual::cst(..)` (see `nest::dual`).
+        (Some(T::Punct(a)), Some(T::Punct(b)), Some(T::Ident(i)))
+            if a.as_char() == ':' && b.as_char() == ':' && i == "ad_runtime" =>
+        {
+            let rest: Vec<T> = it.collect();
+            if let [
+                T::Punct(_),
+                T::Punct(_),
+                T::Ident(d),
+                T::Punct(_),
+                T::Punct(_),
+                T::Ident(c),
+                T::Group(_),
+            ] = &rest[..]
+                && d == "Dual"
+                && c == "cst"
+            {
+                return Kind::Scalar;
+            }
+        }
+        _ => {}
     }
     match syn::parse2::<syn::Expr>(tokens.clone()) {
         Ok(e) => expr_kind(&e),
