@@ -326,9 +326,12 @@ impl<'a> Gen<'a> {
         let g = mixed("__g");
         let d = self.adj(var);
         let taken = quote_spanned!(span=> #rt::take(&mut #d));
-        match self.partials_from(op, out, s, span, None, Some((var, &taken))) {
-            (body, true) => body,
-            (body, false) => quote_spanned!(span=> { let #g = #taken; #body }),
+        let inlined = std::cell::Cell::new(false);
+        let body = self.partials_impl(op, out, s, span, None, Some((var, &taken)), &inlined);
+        if inlined.get() {
+            body
+        } else {
+            quote_spanned!(span=> { let #g = #taken; #body })
         }
     }
 
@@ -341,26 +344,12 @@ impl<'a> Gen<'a> {
         span: Span,
         skip: Option<VarId>,
     ) -> TokenStream {
-        self.partials_from(op, out, s, span, skip, None).0
+        self.partials_impl(op, out, s, span, skip, None, &std::cell::Cell::new(false))
     }
 
     /// [`Gen::partials_but`]; with `inline: Some((var, taken))`, a single contribution into
-    /// an adjoint other than `var`'s reads the cotangent from `taken` instead of `__g` (the
-    /// flag: it did, and the result is the statement's whole reverse).
-    fn partials_from(
-        &self,
-        op: &Op,
-        out: &TokenStream,
-        s: &Stmt,
-        span: Span,
-        skip: Option<VarId>,
-        inline: Option<(VarId, &TokenStream)>,
-    ) -> (TokenStream, bool) {
-        let inlined = std::cell::Cell::new(false);
-        let body = self.partials_impl(op, out, s, span, skip, inline, &inlined);
-        (body, inlined.get())
-    }
-
+    /// an adjoint other than `var`'s reads the cotangent from `taken` instead of `__g`, and
+    /// `inlined` is set (the result is then the statement's whole reverse).
     #[allow(clippy::too_many_arguments)]
     fn partials_impl(
         &self,
