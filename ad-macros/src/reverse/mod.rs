@@ -146,8 +146,12 @@ pub struct Gen<'a> {
     /// in bounds (see [`Gen::reverse_checks`]): emitted without bounds checks.
     pub(super) proven: RefCell<std::collections::HashSet<hoist::Access>>,
     /// In a fused `f_vjp`: the buffers made before the fused loop, whose adjoints are
-    /// declared (at the buffer's length) right after them instead of at the top.
+    /// declared (at the buffer's length) right after them instead of at the top, and the
+    /// local structs made there whose type the body does not show (their adjoints are made
+    /// from the value).
     pub(super) presize_early: RefCell<std::collections::HashSet<VarId>>,
+    /// Names derived from variables ([`Gen::derived`]), made once each.
+    names: RefCell<std::collections::HashMap<(&'static str, VarId), Ident>>,
     /// Accumulators of a fused loop (see [`Gen::fuse`]): their adjoint is read, not taken and
     /// given back, by the reverse of their accumulation statements.
     pub(super) invariant: RefCell<std::collections::HashSet<VarId>>,
@@ -188,6 +192,7 @@ impl<'a> Gen<'a> {
             cur_block: std::cell::Cell::new(0),
             presize: true,
             presize_early: RefCell::new(std::collections::HashSet::new()),
+            names: RefCell::new(std::collections::HashMap::new()),
             held_calls: RefCell::new(std::collections::HashSet::new()),
             unsaved: RefCell::new(std::collections::HashSet::new()),
             hoisted: RefCell::new(std::collections::HashSet::new()),
@@ -240,16 +245,21 @@ impl<'a> Gen<'a> {
 
     /// A generated name derived from variable `v`: `<prefix>_x` for a parameter or the first
     /// binding of a user name, `<prefix><id>...` otherwise, so generated names never collide.
-    pub(super) fn derived(&self, prefix: &str, v: VarId) -> Ident {
+    pub(super) fn derived(&self, prefix: &'static str, v: VarId) -> Ident {
+        if let Some(i) = self.names.borrow().get(&(prefix, v)) {
+            return i.clone();
+        }
         // Without a raw prefix (`r#fn` -> `__d_fn`): `__d_r#fn` is no identifier.
         let name = syn::ext::IdentExt::unraw(&self.func.vars[v].ident).to_string();
-        if name.starts_with("__") {
+        let i = if name.starts_with("__") {
             mixed(&format!("{prefix}{v}_{}", name.trim_start_matches('_')))
         } else if name.contains("__") {
             mixed(&format!("{prefix}{v}_{name}"))
         } else {
             mixed(&format!("{prefix}_{name}"))
-        }
+        };
+        self.names.borrow_mut().insert((prefix, v), i.clone());
+        i
     }
 
     /// The gradient a parameter's slot returns: its adjoint (shaped, for arrays).
