@@ -297,7 +297,7 @@ fn is_name(e: &Expr, name: &Ident, by_ref: bool) -> bool {
 }
 
 /// Whether the tokens of `e` name `name` anywhere.
-fn mentions(e: &Expr, name: &Ident) -> bool {
+pub(super) fn mentions(e: &Expr, name: &Ident) -> bool {
     fn rec(ts: proc_macro2::TokenStream, name: &Ident) -> bool {
         ts.into_iter().any(|t| match t {
             proc_macro2::TokenTree::Ident(i) => i == *name,

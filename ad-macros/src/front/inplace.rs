@@ -220,18 +220,6 @@ fn is_compound(e: &Expr) -> bool {
         AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_)))
 }
 
-/// Whether `e` names `y` anywhere.
-fn mentions(e: &Expr, y: &Ident) -> bool {
-    fn any(ts: proc_macro2::TokenStream, y: &Ident) -> bool {
-        ts.into_iter().any(|t| match t {
-            proc_macro2::TokenTree::Ident(i) => i == *y,
-            proc_macro2::TokenTree::Group(g) => any(g.stream(), y),
-            _ => false,
-        })
-    }
-    any(quote::quote!(#e), y)
-}
-
 impl TwinBody {
     /// `y[1 % y.len()] *= a` (or `=`): valid on the slice, but on the twin's `Vec` the index
     /// would borrow `y` while `IndexMut` holds it; the index is computed first (`true`: done,
@@ -249,7 +237,9 @@ impl TwinBody {
             return false;
         };
         let hoist = matches!(strip(&ix.expr), Expr::Path(p)
-            if p.path.get_ident().is_some_and(|y| self.sequences.contains(y) && mentions(&ix.index, y)));
+        if p.path.get_ident().is_some_and(|y| {
+            self.sequences.contains(y) && super::desugar::mentions(&ix.index, y)
+        }));
         if !hoist {
             return false;
         }

@@ -245,8 +245,6 @@ impl Lifter<'_> {
         self.op(op, Some(self.kinds[var]))
     }
 
-    /// Whether `v` is an operand of arithmetic or of a comparison whose other operand is a
-    /// float.
     /// Whether `v` is an argument of a differentiable call (one whose callee is lifted).
     fn passed_to_call(&self, v: VarId) -> bool {
         let mut found = false;
@@ -266,6 +264,8 @@ impl Lifter<'_> {
         found
     }
 
+    /// Whether `v` is an operand of arithmetic or of a comparison whose other operand is a
+    /// float.
     fn meets_float(&self, v: VarId) -> bool {
         let mut found = false;
         crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
