@@ -231,6 +231,7 @@ enum Step {
     Shift { by: f64 },
     Repeat(usize),
     Same(Act),
+    Pull(f64),
     Off,
 }
 
@@ -255,7 +256,7 @@ fn acted(s: f64, act: Act) -> f64 {
 
 /// Values a user enum's pattern binds (a float, an integer, another enum) passed alone to
 /// differentiable calls (everyday generator, `match-binding-as-call-arg`: the float reached
-/// the dual callee as `f64`, E0308 in every build).
+/// the dual callee as `f64`, E0308 in every build), or negated before meeting a float.
 #[differentiable(wrt(x))]
 fn stepped(x: f64, steps: &[Step]) -> f64 {
     let mut u = x;
@@ -269,6 +270,10 @@ fn stepped(x: f64, steps: &[Step]) -> f64 {
             }
             Step::Same(a) => {
                 u = acted(u, a);
+            }
+            // Negated before it meets a float (it was left a plain `f64` in second order).
+            Step::Pull(k) => {
+                u = -k * u.sin() + u;
             }
             Step::Off => {}
         }
@@ -284,6 +289,7 @@ fn pattern_bindings_passed_to_calls() {
         Step::Same(Act::Tanh),
         Step::Off,
         Step::Same(Act::Scale(-1.3)),
+        Step::Pull(0.6),
         Step::Shift { by: -0.4 },
     ];
     for x in [0.4, -0.9, 1.3] {

@@ -267,12 +267,25 @@ impl Lifter<'_> {
     /// Whether `v` is an operand of arithmetic or of a comparison whose other operand is a
     /// float.
     fn meets_float(&self, v: VarId) -> bool {
+        self.meets_float_within(v, 4)
+    }
+
+    /// [`Self::meets_float`], also through up to `depth` negations and copies (`-k * x`).
+    fn meets_float_within(&self, v: VarId, depth: usize) -> bool {
         let mut found = false;
+        let mut through = Vec::new();
         crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
             let op = match s {
                 Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => op,
                 _ => return,
             };
+            if let Stmt::Let { var: w, .. } | Stmt::Assign { var: w, .. } = s
+                && let Op::Neg(Atom::Var(a)) | Op::Copy(Atom::Var(a)) = op
+                && *a == v
+                && *w != v
+            {
+                through.push(*w);
+            }
             // Arithmetic, and comparisons (`Some(c) if c > 0.0`: the literal is lifted).
             let pair = match op {
                 Op::Arith(_, a, b) => Some((a, b)),
@@ -292,6 +305,10 @@ impl Lifter<'_> {
             }
         });
         found
+            || (depth > 0
+                && through
+                    .iter()
+                    .any(|w| self.meets_float_within(*w, depth - 1)))
     }
 
     /// Lifts `op`, whose result goes to a value of kind `dest` (when known).
