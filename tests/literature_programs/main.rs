@@ -87,6 +87,7 @@ mod everyday;
 mod generic;
 mod hunt4;
 mod hunt5;
+mod hunt6;
 mod language;
 mod linalg;
 mod losses;
