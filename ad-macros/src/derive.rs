@@ -126,6 +126,14 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
         // Forward mode: a struct parameter's tangent slot (by reference through the
         // runtime's blanket impl over `DerivedStruct`, by value here).
         impl #pv::DerivedStruct for #name {}
+        // Forward mode: the zero tangent of a local made of constants that becomes
+        // differentiated later (`let mut a = Acc { total: 0.0 }; a.push(x);`).
+        impl #pv::ZerosAs for #name {
+            #[inline]
+            fn zeros_as(&self) -> #name {
+                <#name as #rt::Differentiable>::zero_tangent(self)
+            }
+        }
         impl #pv::TangentOf<#name> for #pv::Active<#name> {
             type Out = #name;
             #[inline(always)]

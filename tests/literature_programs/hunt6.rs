@@ -3,8 +3,10 @@
 //! iteration with a convergence `break`; `logsumexp` through a `fold` of `max`; a `Copy`
 //! state struct stepped by a method returning the struct; an early return from a search
 //! loop; a let-bound closure after `if let Some(v) = x.get(i)`. Each checked in every mode by
-//! the harness. (Finding: `Law::Power { k, n } => -k * x.powi(n)` failed to compile by
-//! default: the negated binding stayed a plain `f64` in the second-order code.)
+//! the harness. Findings, fixed: `Law::Power { k, n } => -k * x.powi(n)` failed to compile
+//! by default (the negated binding stayed a plain `f64` in the second-order code); a local
+//! struct's `&mut self` method named `push` was taken as `Vec::push`, and forward mode had no
+//! zero tangent for a struct local made of constants (h607).
 
 use crate::harness::*;
 use ad_runtime::differentiable;
@@ -304,4 +306,58 @@ fn slice_scalar_case(z: &[f64], _t: f64) {
         }),
         None,
     );
+}
+
+/// Running moments in a struct made of constants and updated by a `&mut self` method named
+/// like `Vec::push` (findings: the call was taken as a `Vec` push, and forward mode had no
+/// zero tangent for a struct local that becomes differentiated later: `ZerosAs`).
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+struct Moments {
+    total: f64,
+    sq: f64,
+}
+
+#[differentiable]
+impl Moments {
+    #[differentiable]
+    fn push(&mut self, v: f64) {
+        self.total += v;
+        self.sq += v * v;
+    }
+    #[differentiable]
+    fn var(&self, n: f64) -> f64 {
+        self.sq / n - (self.total / n).powi(2)
+    }
+}
+
+#[differentiable]
+fn running_variance(x: &[f64]) -> f64 {
+    let mut m = Moments {
+        total: 0.0,
+        sq: 0.0,
+    };
+    for i in 0..x.len() {
+        m.push(x[i]);
+    }
+    m.var(x.len() as f64)
+}
+
+#[test]
+fn h607_running_moments_by_a_mut_self_push() {
+    let x = [0.3, -1.2, 0.8, 2.0];
+    verify(
+        "running_variance",
+        &x,
+        &|z| running_variance(z),
+        &|z| running_variance_grad(z),
+        &|z, t| running_variance_jvp(z, t),
+        Some(&|z, t| running_variance_hvp(z, t)),
+        Some(running_variance_check(&x)),
+    );
+    // Closed form: ∂var/∂x_i = 2 (x_i - mean) / n.
+    let (_, g) = running_variance_grad(&x);
+    let mean = x.iter().sum::<f64>() / 4.0;
+    for (gi, xi) in g.iter().zip(x) {
+        assert!((gi - 2.0 * (xi - mean) / 4.0).abs() < 1e-12);
+    }
 }

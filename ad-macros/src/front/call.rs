@@ -720,7 +720,7 @@ impl Lowerer<'_> {
     /// Whether `v` is certainly a struct (a literal, a `P::new(..)` constructor, a copy of
     /// one), not only guessed one from `P::f(..)`: then a method named like a float or array
     /// method (`p.dot(q)`) is the struct's own.
-    fn struct_certain(&self, v: VarId) -> bool {
+    pub(super) fn struct_certain(&self, v: VarId) -> bool {
         match self.defs.get(&v) {
             Some(Op::StructLit(..)) => true,
             Some(Op::Call { func, .. }) => {

@@ -582,18 +582,20 @@ impl Lowerer<'_> {
         // parameter, a struct made in the body): a `&mut self` method, whose in-place value
         // twin gives the new struct, `s = P::__ad_inplace_step(&s, dt);` (see
         // `method::mut_self_twin`). (A method whose value a statement drops would do nothing.)
+        // A method named like a container's or a float's (`a.push(x);`) is the struct's own
+        // where the struct's type is certain (a parameter's declared type, a local made by a
+        // literal or a constructor), not where it is a guess.
         if let Expr::MethodCall(m) = strip(e)
             && m.turbofish.is_none()
-            && !crate::sema::rules::known_method(&m.method.to_string())
             && let Expr::Path(p) = strip(&m.receiver)
             && let Some(id) = p.path.get_ident()
             && id != "self"
             && let Some(v) = self.lookup(&id.to_string())
-            && let Some(ty) = self.vars[v]
-                .ty
-                .clone()
-                .filter(crate::front::is_struct_type)
-                .or_else(|| self.struct_made(v))
+            && let declared = self.vars[v].ty.clone().filter(crate::front::is_struct_type)
+            && (!crate::sema::rules::known_method(&m.method.to_string())
+                || declared.is_some()
+                || self.struct_certain(v))
+            && let Some(ty) = declared.or_else(|| self.struct_made(v))
         {
             let twin = quote::format_ident!("__ad_inplace_{}", m.method);
             let (recv, args) = (&m.receiver, m.args.iter());
