@@ -267,6 +267,17 @@ impl<F: TangentElem, const N: usize, const M: usize> TangentOf<[[F; N]; M]> for 
 /// here could not: `&P` may be a struct too).
 pub trait DerivedStruct: crate::Differentiable<Tangent = Self> + Sized {}
 
+/// Implemented by nothing: the bound of the check the macro emits where it takes a method
+/// named like a builtin without a derivative (`d.len()`, `d.floor()`) on a local it only
+/// guesses to be a struct (`let d = a.add(b);`) for the builtin. If the local is a derived
+/// struct, its own method of that name was meant, and its gradient would be lost.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is a struct, but #[differentiable] took this method for the builtin of the same name (`len`, `floor`, ...), which has no derivative",
+    label = "the receiver's type is not visible to the macro here",
+    note = "call the struct's method through its type, `Type::method(&value)`, or annotate the local, `let d: Type = ..;`"
+)]
+pub trait NotAStruct {}
+
 /// The tangent of a borrowed struct parameter in a pushforward: the caller's tangent,
 /// borrowed, or a zero of the parameter's shape.
 pub enum TangentRef<'b, P> {

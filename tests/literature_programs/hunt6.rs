@@ -361,3 +361,74 @@ fn h607_running_moments_by_a_mut_self_push() {
         assert!((gi - 2.0 * (xi - mean) / 4.0).abs() < 1e-12);
     }
 }
+
+/// A polyline's length through a `Copy` point's methods, one of them named `len` (finding:
+/// on a local the macro only guesses to be a struct, `d.len()` was taken for the builtin and
+/// its gradient silently lost with `order = 1`; now a compile error,
+/// `tests/ui/structs/builtin-named-method-on-guessed-struct.rs`, and the annotation below
+/// makes it the struct's).
+#[derive(Clone, Copy, Debug, ad_runtime::Differentiable)]
+struct Pt {
+    x: f64,
+    y: f64,
+}
+
+#[differentiable]
+impl Pt {
+    #[differentiable]
+    fn new(x: f64, y: f64) -> Pt {
+        Pt { x, y }
+    }
+    #[differentiable]
+    fn sub(self, o: Pt) -> Pt {
+        Pt {
+            x: self.x - o.x,
+            y: self.y - o.y,
+        }
+    }
+    #[differentiable]
+    fn scale(self, k: f64) -> Pt {
+        Pt {
+            x: self.x * k,
+            y: self.y * k,
+        }
+    }
+    #[differentiable]
+    fn len(self) -> f64 {
+        (self.x * self.x + self.y * self.y).sqrt()
+    }
+}
+
+#[differentiable]
+fn path_len(xs: &[f64], ys: &[f64], k: f64) -> f64 {
+    let mut total = 0.0;
+    let mut prev = Pt::new(xs[0], ys[0]).scale(k);
+    for i in 1..xs.len() {
+        let cur = Pt::new(xs[i], ys[i]).scale(k);
+        let d: Pt = cur.sub(prev);
+        total += d.len();
+        prev = cur;
+    }
+    total
+}
+
+#[test]
+fn h608_polyline_through_point_methods() {
+    let z = [0.0, 1.0, 1.5, 3.0, 0.0, 0.5, -0.5, 1.0, 1.2];
+    verify(
+        "path_len",
+        &z,
+        &|z| path_len(&z[..4], &z[4..8], z[8]),
+        &|z| {
+            let (v, (gx, gy, gk)) = path_len_grad(&z[..4], &z[4..8], z[8]);
+            (v, [gx, gy, vec![gk]].concat())
+        },
+        &|z, t| path_len_jvp(&z[..4], &z[4..8], z[8], &t[..4], &t[4..8], t[8]),
+        Some(&|z, t| {
+            let (v, (gx, gy, gk), (hx, hy, hk)) =
+                path_len_hvp(&z[..4], &z[4..8], z[8], &t[..4], &t[4..8], t[8]);
+            (v, [gx, gy, vec![gk]].concat(), [hx, hy, vec![hk]].concat())
+        }),
+        None,
+    );
+}

@@ -114,12 +114,28 @@ impl Lowerer<'_> {
                 .get_ident()
                 .and_then(|i| self.lookup(&i.to_string()))
                 .is_some_and(|v| self.struct_certain(v));
-            if let Some(ty) = owned
+            if let Some(ty) = owned.clone()
                 && (!builtin || certain)
                 && name != "clone"
                 && let Some(op) = self.method_by_type(m, quote::quote!(#ty), quote::quote!(&#recv))
             {
                 return op;
+            }
+            // The builtin meaning kept on a guessed struct: where it has no derivative (`len`,
+            // `floor`, ...), a struct's own method of that name would silently lose its
+            // gradient, so the generated code checks that the receiver is no derived struct
+            // (a compile error on the call otherwise; see `__private::NotAStruct`).
+            if owned.is_some()
+                && !certain
+                && matches!(
+                    crate::sema::rules::method(&name),
+                    Some(crate::sema::rules::MethodRule::Passive)
+                        | Some(crate::sema::rules::MethodRule::ZeroGrad { .. })
+                )
+            {
+                self.emit(crate::ir::Stmt::Effect {
+                    tokens: not_a_struct_check(recv, &m.method),
+                });
             }
         }
         // A method on a struct literal (`V2 { x, y }.norm()`): its type's method, whatever
@@ -955,4 +971,26 @@ fn user_associated_fn(segs: &[String]) -> bool {
         && !["Array", "ArcArray", "CowArray", "Ix"]
             .iter()
             .any(|p| ty.starts_with(p))
+}
+
+/// `{ .. }` that compiles only if `recv` is not a derived struct: a method-call probe whose
+/// inherent method (reached first) exists for derived structs and requires
+/// `__private::NotAStruct`, which nothing implements (its `on_unimplemented` message explains),
+/// and whose trait method, for every other type, does nothing.
+fn not_a_struct_check(recv: &syn::Path, method: &syn::Ident) -> proc_macro2::TokenStream {
+    let sp = method.span();
+    let mixed = |n: &str| syn::Ident::new(n, proc_macro2::Span::mixed_site());
+    let (probe, other, check) = (mixed("__AdProbe"), mixed("__AdOther"), mixed("__ad_check"));
+    let pv = quote::quote!(::ad_runtime::__private);
+    quote::quote_spanned! {sp=>
+        {
+            struct #probe<'a, T: ?Sized>(&'a T);
+            trait #other { fn #check(&self) {} }
+            impl<T: ?Sized> #other for #probe<'_, T> {}
+            impl<T: #pv::DerivedStruct> #probe<'_, T> {
+                fn #check(&self) where T: #pv::NotAStruct {}
+            }
+            #probe(&#recv).#check();
+        }
+    }
 }
