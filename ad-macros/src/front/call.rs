@@ -67,12 +67,7 @@ impl Lowerer<'_> {
                 p.path
                     .get_ident()
                     .and_then(|i| self.lookup(&i.to_string()))
-                    .and_then(|v| self.vars[v].ty.clone())
-                    .map(|t| match t {
-                        syn::Type::Reference(r) => *r.elem,
-                        other => other,
-                    })
-                    .filter(crate::front::is_struct_type)
+                    .and_then(|v| self.declared_struct(v))
             };
             // A struct made in the body (owned): the method takes it by reference (`&self`,
             // which method-call syntax would borrow; a `self` method is rustc's type error).
@@ -715,24 +710,23 @@ impl Lowerer<'_> {
             Expr::Path(p) if p.path.is_ident("self") => Some(quote::quote!(Self)),
             Expr::Path(p) => {
                 let v = self.lookup(&p.path.get_ident()?.to_string())?;
-                let ty = self.vars[v]
-                    .ty
-                    .clone()
-                    .map(|t| match t {
-                        syn::Type::Reference(r) => *r.elem,
-                        other => other,
-                    })
-                    .filter(crate::front::is_struct_type)
-                    .or_else(|| self.struct_made(v))?;
+                let ty = self.declared_struct(v).or_else(|| self.struct_made(v))?;
                 Some(quote::quote!(#ty))
             }
             _ => None,
         }
     }
 
-    /// The struct type of a local made by a struct literal (`P { .. }`), by an associated
-    /// function of a user type (`P::new(..)`, taken to return `P`: only used to call an
-    /// unknown method on it, where a wrong guess is rustc's type error), or as a clone of one.
+    /// The struct type `v` is declared with (a parameter `p: &P` or `p: P`, an annotated
+    /// local), behind a reference or not.
+    fn declared_struct(&self, v: VarId) -> Option<syn::Type> {
+        let ty = match self.vars[v].ty.clone()? {
+            syn::Type::Reference(r) => *r.elem,
+            other => other,
+        };
+        crate::front::is_struct_type(&ty).then_some(ty)
+    }
+
     /// Whether `v` is certainly a struct (a literal, a `P::new(..)` constructor, a copy of
     /// one), not only guessed one from `P::f(..)`: then a method named like a float or array
     /// method (`p.dot(q)`) is the struct's own.
@@ -751,6 +745,9 @@ impl Lowerer<'_> {
         }
     }
 
+    /// The struct type of a local made by a struct literal (`P { .. }`), by an associated
+    /// function of a user type (`P::new(..)`, taken to return `P`: only used to call an
+    /// unknown method on it, where a wrong guess is rustc's type error), or as a clone of one.
     pub(super) fn struct_made(&self, v: VarId) -> Option<syn::Type> {
         match self.defs.get(&v)? {
             Op::StructLit(path, _) => Some(syn::Type::Path(syn::TypePath {
@@ -769,16 +766,7 @@ impl Lowerer<'_> {
             Op::CloneOf(Atom::Var(w)) | Op::Copy(Atom::Var(w)) | Op::Deref(Atom::Var(w))
                 if *w != v =>
             {
-                self.struct_made(*w).or_else(|| {
-                    self.vars[*w]
-                        .ty
-                        .clone()
-                        .map(|t| match t {
-                            syn::Type::Reference(r) => *r.elem,
-                            other => other,
-                        })
-                        .filter(crate::front::is_struct_type)
-                })
+                self.struct_made(*w).or_else(|| self.declared_struct(*w))
             }
             _ => None,
         }

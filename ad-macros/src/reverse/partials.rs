@@ -19,6 +19,11 @@ impl<'a> Gen<'a> {
         if var.block != 0 || var.kind == VarKind::Param || v == self.func.ret || !self.an.adj(v) {
             return false;
         }
+        self.fields_read(v)
+    }
+
+    /// Whether the body reads a field of `v` (`let a = v.x;`).
+    fn fields_read(&self, v: VarId) -> bool {
         let mut found = false;
         crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
             if let Stmt::Let {
@@ -200,17 +205,7 @@ impl<'a> Gen<'a> {
         // A struct in a loop body whose fields the reverse accumulates into (`acc(&mut
         // d.x, ..)` needs the type first): the type of its literal, or the cotangent type
         // its call's pullback takes.
-        let mut fields_read = false;
-        crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
-            if let Stmt::Let {
-                op: Op::Member(Atom::Var(b), ..),
-                ..
-            } = s
-            {
-                fields_read |= *b == v;
-            }
-        });
-        if fields_read && self.func.vars[v].block != 0 {
+        if self.fields_read(v) && self.func.vars[v].block != 0 {
             match self.func.defs.get(&v) {
                 Some(Op::StructLit(path, _)) => {
                     return quote!(let mut #d: <#path as ::ad_runtime::Differentiable>::Tangent = #rt::zero(););
