@@ -1,7 +1,8 @@
 //! `+ - * /` between arrays and scalars, with `ndarray` broadcasting. Each rule computes its
 //! contribution in the result's shape and lets the target reduce it to the operand.
 
-use super::value::{Cotangent, Target, Value, zip1, zip2};
+use super::value::{Cotangent, DynVal, Target, TensorFloat, Value, zip1, zip2};
+use ndarray::ArrayD;
 use num_traits::Float;
 
 // ---------------------------------------------------------------------------------------
@@ -51,7 +52,11 @@ where
     if let Some(g2) = g.scalar_copy() {
         return (ta.reduce_g(g2), tb.reduce_g(g));
     }
-    if tb.whole(&g) && !ta.whole(&g) {
+    if ta.whole(&g) && tb.whole(&g) {
+        // Both operands have the result's shape: one copy, with static types throughout.
+        return (ta.reduce_g(g.clone()), tb.reduce_g(g));
+    }
+    if tb.whole(&g) {
         let a = ta.reduce_view(g.cot_view());
         (a, tb.reduce_g(g))
     } else {
@@ -73,7 +78,10 @@ where
     if let Some(g2) = g.scalar_copy() {
         return (ta.reduce_g(g2), tb.reduce_g(-g));
     }
-    if tb.whole(&g) && !ta.whole(&g) {
+    if ta.whole(&g) && tb.whole(&g) {
+        return (ta.reduce_g(g.clone()), tb.reduce_g(-g));
+    }
+    if tb.whole(&g) {
         let a = ta.reduce_view(g.cot_view());
         (a, tb.reduce_g(-g))
     } else {
@@ -159,11 +167,57 @@ where
         let ga = ta.reduce_zip(g.cot_view(), &b.dyn_val(), None, |g, b, _| g / b);
         (ga, div_d1(tb, a, b, g))
     } else {
-        let gb = tb.reduce_zip(g.cot_view(), &a.dyn_val(), Some(&b.dyn_val()), |g, a, b| {
-            -(g * (a / b)) / b
+        let bv = b.dyn_val();
+        if let Some(r) = broadcast_recip(&bv, g.cot_shape()) {
+            // `b` is broadcast (a per-row statistic): its reciprocals, once per element of
+            // `b`, turn both parts' divisions into products.
+            let r = DynVal::Array(r.view());
+            let gb = tb.reduce_zip(g.cot_view(), &a.dyn_val(), Some(&r), div_b_recip);
+            return (ta.reduce(zip1(g.into_dyn_cot(), &r, |g, r| g * r)), gb);
+        }
+        let gb = tb.reduce_zip(g.cot_view(), &a.dyn_val(), Some(&bv), |g, a, b| {
+            let q = a / b;
+            if q.is_infinite() {
+                return <G::Elem as num_traits::Zero>::zero();
+            }
+            crate::rules::scalar::zero_or(g, |g| -(g * q) / b)
         });
         (div_d0(ta, b, g), gb)
     }
+}
+
+/// `1 / b` for a denominator smaller than the cotangent (broadcast along some axis), when
+/// every reciprocal is a normal number: then `g / b = g r` and `-g a / b² = -(g (a r)) r`
+/// to within rounding, without a division per element of the cotangent. `None` for a
+/// full-size or scalar `b` (no fewer divisions to gain) and for a `b` with zero, infinite,
+/// NaN or subnormal reciprocals (the divisions' own results there).
+fn broadcast_recip<F: TensorFloat>(
+    b: &DynVal<'_, F>,
+    g_shape: Option<&[usize]>,
+) -> Option<ArrayD<F>> {
+    let (DynVal::Array(b), Some(g_shape)) = (b, g_shape) else {
+        return None;
+    };
+    let g_len: usize = g_shape.iter().product();
+    if b.len() >= g_len {
+        return None;
+    }
+    let r = b.mapv(|b| b.recip());
+    if !r.iter().all(|r| r.is_normal()) {
+        return None;
+    }
+    Some(r)
+}
+
+/// `-g a / b²` from `r = 1 / b`, as `div_d1`'s scalar rule: zero where the quotient is
+/// infinite.
+#[inline(always)]
+fn div_b_recip<F: TensorFloat>(g: F, a: F, r: F) -> F {
+    let q = a * r;
+    if q.is_infinite() {
+        return F::zero();
+    }
+    crate::rules::scalar::zero_or(g, |g| -(g * q) * r)
 }
 
 // y = a ⊙ a;  ā += unbroadcast(2 a ⊙ ȳ)

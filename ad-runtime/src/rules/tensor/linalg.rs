@@ -4,7 +4,7 @@
 //! Every cotangent is one matrix or vector product (ndarray's `dot`, which calls the
 //! `matrixmultiply` kernels for matrix·matrix) or an outer product; no Jacobian is formed.
 
-use super::value::{ArrayValue, CotRef, Cotangent, DynCot, DynVal, TensorFloat, Value};
+use super::value::{ArrayValue, CotRef, Cotangent, DynCot, TensorFloat, Value};
 use crate::traits::Zero;
 use ndarray::{Array, Array1, Array2, ArrayView1, ArrayView2, ArrayViewD, ArrayViewMut2, Ix1, Ix2};
 
@@ -65,8 +65,14 @@ fn mat_vec<F: TensorFloat>(m: ArrayView2<'_, F>, x: ArrayView1<'_, F>) -> Array1
         x.shape()
     );
     let mut out = Array1::zeros(rows);
+    let os = out.as_slice_mut().expect("a new vector is contiguous");
     for (col, &xj) in m.columns().into_iter().zip(x) {
-        out.scaled_add(xj, &col);
+        match col.as_slice() {
+            // Plain slices: `scaled_add`'s shape and layout checks per column cost more
+            // than the update for the 32-wide columns of a recurrent cell's `wᵀ g`.
+            Some(cs) => os.iter_mut().zip(cs).for_each(|(o, &c)| *o += xj * c),
+            None => os.iter_mut().zip(col).for_each(|(o, &c)| *o += xj * c),
+        }
     }
     out
 }
@@ -88,6 +94,46 @@ fn scalar_of<F: TensorFloat>(g: ArrayViewD<'_, F>) -> F {
 //   2·1: y = A b;      Ā += ȳ ⊗ b;    b̄ += Aᵀ ȳ
 //   1·2: y = Bᵀ a;     ā += B ȳ;      B̄ += a ⊗ ȳ
 //   2·2: Y = A B;      Ā += Ȳ Bᵀ;     B̄ += Aᵀ Ȳ
+/// [`dot_d0`] of the shapes whose cotangent is a product of views with static dimension
+/// types (matrix·matrix, vector·matrix): no dynamic dimensions made, which for the vectors
+/// of a recurrent cell cost more than the product. `None`: the general path.
+#[inline]
+#[track_caller]
+fn dot_d0_typed<A, B, G>(a: &A, b: &B, g: &G) -> Option<A::Tangent>
+where
+    A: Value + ?Sized,
+    B: Value<Elem = A::Elem> + ?Sized,
+    G: CotRef<Elem = A::Elem>,
+{
+    let bv = b.view_as::<Ix2>()?;
+    if let Some(g) = g.cot_view_as::<Ix2>() {
+        a.view_as::<Ix2>()?;
+        return Some(a.project_g(<A::Elem as TensorFloat>::mat_mul(g, bv.t())));
+    }
+    let g = g.cot_view_as::<Ix1>()?;
+    a.view_as::<Ix1>()?;
+    Some(a.project_g(mat_vec(bv, g)))
+}
+
+/// [`dot_d1`] of matrix·matrix and matrix·vector products (see [`dot_d0_typed`]).
+#[inline]
+#[track_caller]
+fn dot_d1_typed<A, B, G>(a: &A, b: &B, g: &G) -> Option<B::Tangent>
+where
+    A: Value + ?Sized,
+    B: Value<Elem = A::Elem> + ?Sized,
+    G: CotRef<Elem = A::Elem>,
+{
+    let av = a.view_as::<Ix2>()?;
+    if let Some(g) = g.cot_view_as::<Ix2>() {
+        b.view_as::<Ix2>()?;
+        return Some(b.project_g(<A::Elem as TensorFloat>::mat_mul(av.t(), g)));
+    }
+    let g = g.cot_view_as::<Ix1>()?;
+    b.view_as::<Ix1>()?;
+    Some(b.project_g(mat_vec(av.t(), g)))
+}
+
 /// `a.dot(&b)`, cotangent of `a` (1-D or 2-D `a` and `b`, any layout).
 #[inline]
 #[track_caller]
@@ -97,6 +143,9 @@ where
     B: Value<Elem = A::Elem> + ?Sized,
     G: CotRef<Elem = A::Elem>,
 {
+    if let Some(c) = dot_d0_typed(a, b, &g) {
+        return c;
+    }
     let Some(g) = g.cot_view() else {
         return A::Tangent::zero();
     };
@@ -125,6 +174,9 @@ where
     B: Value<Elem = A::Elem> + ?Sized,
     G: CotRef<Elem = A::Elem>,
 {
+    if let Some(c) = dot_d1_typed(a, b, &g) {
+        return c;
+    }
     let Some(g) = g.cot_view() else {
         return B::Tangent::zero();
     };
@@ -183,13 +235,12 @@ where
     B: Value<Elem = A::Elem> + ?Sized,
     G: CotRef<Elem = A::Elem>,
 {
-    let (av, bv) = (a.dyn_val(), b.dyn_val());
-    if let (Some(gv), DynVal::Array(av), DynVal::Array(bv)) = (g.cot_view(), &av, &bv)
-        && av.ndim() == 2
-        && bv.ndim() == 1
-    {
-        let bv = bv.view();
-        acc_outer(d, as_1d(gv, "the cotangent"), as_1d(bv, "b"));
+    if let (Some(gv), Some(_), Some(bv)) = (
+        g.cot_view_as::<Ix1>(),
+        a.view_as::<Ix2>(),
+        b.view_as::<Ix1>(),
+    ) {
+        acc_outer(d, gv, bv);
         return;
     }
     crate::traits::Accumulate::accumulate(d, dot_d0(a, b, g));
@@ -205,13 +256,12 @@ where
     B: ArrayValue<Tangent = Array<<B as Value>::Elem, <B as ArrayValue>::Dim>> + ?Sized,
     G: CotRef<Elem = B::Elem>,
 {
-    let (av, bv) = (a.dyn_val(), b.dyn_val());
-    if let (Some(gv), DynVal::Array(av), DynVal::Array(bv)) = (g.cot_view(), &av, &bv)
-        && av.ndim() == 1
-        && bv.ndim() == 2
-    {
-        let av = av.view();
-        acc_outer(d, as_1d(av, "a"), as_1d(gv, "the cotangent"));
+    if let (Some(gv), Some(av), Some(_)) = (
+        g.cot_view_as::<Ix1>(),
+        a.view_as::<Ix1>(),
+        b.view_as::<Ix2>(),
+    ) {
+        acc_outer(d, av, gv);
         return;
     }
     crate::traits::Accumulate::accumulate(d, dot_d1(a, b, g));

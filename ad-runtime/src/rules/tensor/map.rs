@@ -20,6 +20,15 @@ where
     Fun: FnMut(X::Elem, X::Elem) -> (X::Elem, C),
 {
     let mut captured = C::zero();
+    // An array cotangent of `x`'s shape: one typed pass, in place.
+    let g = match g.map_with(x, |x, g| {
+        let (dx, dc) = f(x, g);
+        captured.accumulate(dc);
+        dx
+    }) {
+        Ok(g) => return (x.project_g(g), captured),
+        Err(g) => g,
+    };
     let c = match (g.into_dyn_cot(), x.dyn_val()) {
         (DynCot::Zero, _) => DynCot::Zero,
         (DynCot::Scalar(g), xv) => {

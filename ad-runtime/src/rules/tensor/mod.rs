@@ -28,6 +28,7 @@ mod broadcast;
 mod build;
 mod elementwise;
 mod index;
+mod lanes;
 mod linalg;
 mod map;
 mod reduce;

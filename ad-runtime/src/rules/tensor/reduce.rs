@@ -251,6 +251,12 @@ where
     let k = k / (count::<A::Elem>(av.len_of(axis)) - ddof);
     let Some(y) = y else {
         // `var_axis`: no division by the result, one product per element.
+        if av.is_standard_layout() {
+            let mut c = av.to_owned();
+            if super::lanes::zip_rows_mut(&mut c, &m, Some(&gv), |x, m, g| k * g * (x - m)) {
+                return a.project(DynCot::Array(c));
+            }
+        }
         let c = Zip::from(&av)
             .and_broadcast(&m)
             .and_broadcast(&gv)

@@ -9,6 +9,7 @@
 //! tangent type. When the contribution already has the operand's shape nothing is copied.
 
 use super::broadcast::{broadcasts_to, co_broadcast, unbroadcast, unbroadcast_view};
+use super::lanes::{sum_rows, zip_rows_mut};
 use crate::traits::{Accumulate, Real, Zero};
 use ndarray::{
     Array, ArrayBase, ArrayD, ArrayRef, ArrayView, ArrayViewD, Data, Dimension, IxDyn,
@@ -227,6 +228,21 @@ pub trait Value {
     fn project_view(&self, c: Option<ArrayViewD<'_, Self::Elem>>) -> Self::Tangent {
         self.project(c.map_or(DynCot::Zero, |c| DynCot::Array(c.to_owned())))
     }
+    /// The runtime shape, `None` for a scalar: read without making the type-erased view
+    /// (which copies the shape and strides into dynamic dimensions, the dominant cost of a
+    /// rule on a vector of 32).
+    fn shape_of(&self) -> Option<&[usize]>;
+    /// The value as a view with dimension type `D2` when it is an array of that many axes
+    /// (`None` for a scalar or another number of axes). O(1); free when `D2` is the
+    /// value's own dimension type.
+    fn view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, Self::Elem, D2>>;
+    /// [`Value::project`] of a typed cotangent: a cotangent that already has this value's
+    /// shape and tangent type is returned as is, without the type-erased round trip.
+    #[inline]
+    #[track_caller]
+    fn project_g<G: Cotangent<Elem = Self::Elem>>(&self, g: G) -> Self::Tangent {
+        self.project(g.into_dyn_cot())
+    }
 }
 
 /// A [`Value`] that is an array (never a scalar), with its static dimension type.
@@ -250,6 +266,14 @@ macro_rules! scalar_value {
             fn project(&self, c: DynCot<$t>) -> $t {
                 c.sum()
             }
+            #[inline(always)]
+            fn shape_of(&self) -> Option<&[usize]> {
+                None
+            }
+            #[inline(always)]
+            fn view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, $t, D2>> {
+                None
+            }
         }
     )*};
 }
@@ -269,6 +293,19 @@ impl<T: Value + ?Sized> Value for &T {
     #[inline(always)]
     fn project_view(&self, c: Option<ArrayViewD<'_, T::Elem>>) -> T::Tangent {
         (**self).project_view(c)
+    }
+    #[inline(always)]
+    fn shape_of(&self) -> Option<&[usize]> {
+        (**self).shape_of()
+    }
+    #[inline(always)]
+    fn view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, T::Elem, D2>> {
+        (**self).view_as()
+    }
+    #[inline(always)]
+    #[track_caller]
+    fn project_g<G: Cotangent<Elem = T::Elem>>(&self, g: G) -> T::Tangent {
+        (**self).project_g(g)
     }
 }
 
@@ -295,6 +332,19 @@ impl<F: TensorFloat, S: Data<Elem = F>, D: Dimension> Value for ArrayBase<S, D> 
     fn project_view(&self, c: Option<ArrayViewD<'_, F>>) -> Array<F, D> {
         project_view_to(self.raw_dim(), c)
     }
+    #[inline(always)]
+    fn shape_of(&self) -> Option<&[usize]> {
+        Some(self.shape())
+    }
+    #[inline]
+    fn view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, F, D2>> {
+        view_as(self.view())
+    }
+    #[inline]
+    #[track_caller]
+    fn project_g<G: Cotangent<Elem = F>>(&self, g: G) -> Array<F, D> {
+        project_g_to(self.shape(), g, || self.raw_dim())
+    }
 }
 
 impl<F: TensorFloat, S: Data<Elem = F>, D: Dimension> ArrayValue for ArrayBase<S, D> {
@@ -320,6 +370,19 @@ impl<F: TensorFloat, D: Dimension> Value for ArrayRef<F, D> {
     fn project_view(&self, c: Option<ArrayViewD<'_, F>>) -> Array<F, D> {
         project_view_to(self.raw_dim(), c)
     }
+    #[inline(always)]
+    fn shape_of(&self) -> Option<&[usize]> {
+        Some(self.shape())
+    }
+    #[inline]
+    fn view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, F, D2>> {
+        view_as(self.view())
+    }
+    #[inline]
+    #[track_caller]
+    fn project_g<G: Cotangent<Elem = F>>(&self, g: G) -> Array<F, D> {
+        project_g_to(self.shape(), g, || self.raw_dim())
+    }
 }
 
 impl<F: TensorFloat, D: Dimension> ArrayValue for ArrayRef<F, D> {
@@ -327,6 +390,36 @@ impl<F: TensorFloat, D: Dimension> ArrayValue for ArrayRef<F, D> {
     #[inline]
     fn array_view(&self) -> ArrayView<'_, F, D> {
         self.view()
+    }
+}
+
+/// `a` with dimension type `D2` when it has that many axes: free for `D2 = D`, a check and
+/// a copy of the shape for a dynamic dimension on either side.
+#[inline]
+pub(crate) fn view_as<F, D: Dimension, D2: Dimension>(
+    a: ArrayView<'_, F, D>,
+) -> Option<ArrayView<'_, F, D2>> {
+    if D2::NDIM.is_some_and(|n| n != a.ndim()) {
+        return None;
+    }
+    a.into_dimensionality::<D2>().ok()
+}
+
+/// [`Value::project_g`] for an array of shape `shape`: `g` itself when it already is an
+/// `Array<F, D>` of that shape, the empty marker as the marker, else the type-erased
+/// reduction to `dim()`.
+#[inline]
+#[track_caller]
+fn project_g_to<F: TensorFloat, D: Dimension, G: Cotangent<Elem = F>>(
+    shape: &[usize],
+    g: G,
+    dim: impl FnOnce() -> D,
+) -> Array<F, D> {
+    match g.into_array_as::<D>() {
+        Ok(a) if a.shape() == shape => a,
+        Ok(a) if a.is_empty() => marker(),
+        Ok(a) => project_to(dim(), DynCot::Array(a.into_dyn())),
+        Err(g) => project_to(dim(), g.into_dyn_cot()),
     }
 }
 
@@ -426,9 +519,11 @@ pub(crate) fn zip1<F: TensorFloat>(
         }
         (g, DynVal::Array(x)) => {
             let mut g = full(g, &[x.shape()]);
-            Zip::from(&mut g)
-                .and_broadcast(x)
-                .for_each(|g, &x| *g = f(*g, x));
+            if !zip_rows_mut(&mut g, x, None, |g, x, _| f(g, x)) {
+                Zip::from(&mut g)
+                    .and_broadcast(x)
+                    .for_each(|g, &x| *g = f(*g, x));
+            }
             DynCot::Array(g)
         }
     }
@@ -450,8 +545,19 @@ pub(crate) fn zip_view<F: TensorFloat>(
     if let Some(y) = y {
         shape = co_broadcast(&shape, y.shape());
     }
-    let gb = g.broadcast(shape).expect("co-broadcast shape");
     let xv = x.view();
+    if g.shape() == shape.as_slice() && g.is_standard_layout() {
+        // One copy of `g`, then the row loops in place.
+        let mut out = g.to_owned();
+        let done = match y {
+            None => zip_rows_mut(&mut out, &xv, None, |g, x, _| f(g, x, F::zero())),
+            Some(y) => zip_rows_mut(&mut out, &xv, Some(&y.view()), &f),
+        };
+        if done {
+            return DynCot::Array(out);
+        }
+    }
+    let gb = g.broadcast(shape).expect("co-broadcast shape");
     let out = match y {
         None => Zip::from(&gb)
             .and_broadcast(&xv)
@@ -501,6 +607,9 @@ pub(crate) fn zip_reduce<F: TensorFloat>(
         }
         out.into_shape_with_order(shape.to_vec()).ok()?
     } else if shape == [m, 1] && n > 1 {
+        if let Some(out) = sum_rows(&g, &x.view(), y.map(|y| y.view()).as_ref(), &h) {
+            return out.into_shape_with_order(shape.to_vec()).ok();
+        }
         let mut out = ndarray::Array1::<F>::zeros(m);
         Zip::from(&mut out)
             .and(g.rows())
@@ -533,10 +642,12 @@ pub(crate) fn zip2<F: TensorFloat>(
         (g, x, y) => {
             let mut g = full(g, &[x.shape(), y.shape()]);
             let (x, y) = (x.view(), y.view());
-            Zip::from(&mut g)
-                .and_broadcast(&x)
-                .and_broadcast(&y)
-                .for_each(|g, &x, &y| *g = f(*g, x, y));
+            if !zip_rows_mut(&mut g, &x, Some(&y), &f) {
+                Zip::from(&mut g)
+                    .and_broadcast(&x)
+                    .and_broadcast(&y)
+                    .for_each(|g, &x, &y| *g = f(*g, x, y));
+            }
             DynCot::Array(g)
         }
     }
@@ -547,7 +658,9 @@ pub(crate) fn zip2<F: TensorFloat>(
 
 /// The cotangent `g` of a result on the tensor path: `f32`, `f64` or `Array<F, D>` (the
 /// empty marker array meaning zero).
-pub trait Cotangent: Sized + core::ops::Neg<Output = Self> + Zero + Accumulate + CotRef {
+pub trait Cotangent:
+    Sized + Clone + core::ops::Neg<Output = Self> + Zero + Accumulate + CotRef
+{
     /// Type-erased (O(1)); the marker becomes [`DynCot::Zero`].
     fn into_dyn_cot(self) -> DynCot<Self::Elem>;
     /// A copy of a scalar cotangent (`None` for an array): the rules that hand one
@@ -559,6 +672,26 @@ pub trait Cotangent: Sized + core::ops::Neg<Output = Self> + Zero + Accumulate +
     /// Back from the type-erased form (O(1)); the contribution must already have this
     /// cotangent's dimension.
     fn from_dyn_cot(c: DynCot<Self::Elem>) -> Self;
+    /// The cotangent as an owned array of dimension type `D2` when it is an array with
+    /// that many axes (free for its own dimension type), else itself back.
+    #[inline(always)]
+    fn into_array_as<D2: Dimension>(self) -> Result<Array<Self::Elem, D2>, Self> {
+        Err(self)
+    }
+    /// `self ← f(x, self)` element by element when `self` is an array and `x` an array of
+    /// the same shape (static types, no type-erased views); else `self` back unchanged.
+    #[inline(always)]
+    fn map_with<V: Value<Elem = Self::Elem> + ?Sized>(
+        self,
+        _x: &V,
+        _f: impl FnMut(Self::Elem, Self::Elem) -> Self::Elem,
+    ) -> Result<Self, Self> {
+        Err(self)
+    }
+    /// `g` as this cotangent type without the type-erased round trip, when it already is
+    /// one of the same kind (a scalar for a scalar, an array with as many axes for an
+    /// array); else `g` back.
+    fn from_cot<G2: Cotangent<Elem = Self::Elem>>(g: G2) -> Result<Self, G2>;
 }
 
 /// A cotangent a rule only reads: an owned [`Cotangent`] or a reference to one. Rules that
@@ -570,6 +703,12 @@ pub trait CotRef {
     /// The cotangent as a view (a scalar as a 0-dimensional one); `None` for zero (the
     /// empty marker array).
     fn cot_view(&self) -> Option<ArrayViewD<'_, Self::Elem>>;
+    /// The shape of [`CotRef::cot_view`] (`[]` for a scalar, `None` for zero), without
+    /// making the view.
+    fn cot_shape(&self) -> Option<&[usize]>;
+    /// The cotangent as a view with dimension type `D2`: `None` for zero, a scalar, or
+    /// another number of axes (O(1), as [`Value::view_as`]).
+    fn cot_view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, Self::Elem, D2>>;
 }
 
 macro_rules! scalar_cot_ref {
@@ -579,6 +718,14 @@ macro_rules! scalar_cot_ref {
             #[inline(always)]
             fn cot_view(&self) -> Option<ArrayViewD<'_, $t>> {
                 Some(aview0(self).into_dyn())
+            }
+            #[inline(always)]
+            fn cot_shape(&self) -> Option<&[usize]> {
+                Some(&[])
+            }
+            #[inline(always)]
+            fn cot_view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, $t, D2>> {
+                None
             }
         }
     )*};
@@ -591,6 +738,17 @@ impl<F: TensorFloat, D: Dimension> CotRef for Array<F, D> {
     fn cot_view(&self) -> Option<ArrayViewD<'_, F>> {
         (!self.is_empty()).then(|| self.view().into_dyn())
     }
+    #[inline(always)]
+    fn cot_shape(&self) -> Option<&[usize]> {
+        (!self.is_empty()).then(|| self.shape())
+    }
+    #[inline]
+    fn cot_view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, F, D2>> {
+        if self.is_empty() {
+            return None;
+        }
+        view_as(self.view())
+    }
 }
 
 impl<T: CotRef + ?Sized> CotRef for &T {
@@ -598,6 +756,14 @@ impl<T: CotRef + ?Sized> CotRef for &T {
     #[inline(always)]
     fn cot_view(&self) -> Option<ArrayViewD<'_, T::Elem>> {
         (**self).cot_view()
+    }
+    #[inline(always)]
+    fn cot_shape(&self) -> Option<&[usize]> {
+        (**self).cot_shape()
+    }
+    #[inline(always)]
+    fn cot_view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, T::Elem, D2>> {
+        (**self).cot_view_as()
     }
 }
 
@@ -617,6 +783,13 @@ macro_rules! scalar_cotangent {
             fn from_dyn_cot(c: DynCot<$t>) -> $t {
                 c.expect_scalar("a scalar result").unwrap_or(<$t as Zero>::zero())
             }
+            #[inline(always)]
+            fn from_cot<G2: Cotangent<Elem = $t>>(g: G2) -> Result<$t, G2> {
+                match g.scalar_copy() {
+                    Some(_) => Ok(g.into_dyn_cot().sum()),
+                    None => Err(g),
+                }
+            }
         }
     )*};
 }
@@ -634,6 +807,34 @@ impl<F: TensorFloat, D: Dimension> Cotangent for Array<F, D> {
             DynCot::Zero => marker(),
             DynCot::Array(a) => into_dim(a),
             DynCot::Scalar(x) => into_dim(ArrayD::from_elem(IxDyn(&[]), x)),
+        }
+    }
+    #[inline]
+    fn into_array_as<D2: Dimension>(self) -> Result<Array<F, D2>, Self> {
+        if D2::NDIM.is_some_and(|n| n != self.ndim()) {
+            return Err(self);
+        }
+        self.into_dimensionality::<D2>()
+            .map_err(|_| unreachable!("the number of axes was checked"))
+    }
+    #[inline]
+    fn from_cot<G2: Cotangent<Elem = F>>(g: G2) -> Result<Self, G2> {
+        g.into_array_as::<D>()
+    }
+    #[inline]
+    fn map_with<V: Value<Elem = F> + ?Sized>(
+        mut self,
+        x: &V,
+        mut f: impl FnMut(F, F) -> F,
+    ) -> Result<Self, Self> {
+        match x.view_as::<D>() {
+            Some(xv) if xv.shape() == self.shape() && !self.is_empty() => {
+                Zip::from(&mut self)
+                    .and(&xv)
+                    .for_each(|g, &x| *g = f(x, *g));
+                Ok(self)
+            }
+            _ => Err(self),
         }
     }
 }
@@ -751,9 +952,14 @@ impl<G: Cotangent, A: Value<Elem = G::Elem> + ?Sized> Target<G> for &A {
         self.project_view(c)
     }
     #[inline]
+    #[track_caller]
+    fn reduce_g(self, g: G) -> A::Tangent {
+        self.project_g(g)
+    }
+    #[inline]
     fn whole(&self, g: &G) -> bool {
-        g.cot_view()
-            .is_some_and(|g| g.shape() == self.dyn_val().shape())
+        g.cot_shape()
+            .is_some_and(|g| g == self.shape_of().unwrap_or(&[]))
     }
     #[inline]
     fn array_shape(&self) -> Option<IxDyn> {
@@ -772,18 +978,52 @@ impl<G: Cotangent, A: Value<Elem = G::Elem> + ?Sized> Target<G> for &A {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShapeOf<T> {
     /// `None` for a scalar.
-    dim: Option<IxDyn>,
+    dim: Option<Shape>,
     _t: core::marker::PhantomData<fn() -> T>,
+}
+
+/// A runtime shape kept inline up to four axes (recorded once per loop step, where making
+/// an [`IxDyn`](type@IxDyn) would copy the shape through `memcpy`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shape {
+    Inline(u8, [usize; 4]),
+    Dyn(IxDyn),
+}
+
+impl Shape {
+    #[inline]
+    fn new(s: &[usize]) -> Self {
+        if s.len() <= 4 {
+            let mut d = [0; 4];
+            for (d, &s) in d.iter_mut().zip(s) {
+                *d = s;
+            }
+            Shape::Inline(s.len() as u8, d)
+        } else {
+            Shape::Dyn(IxDyn(s))
+        }
+    }
+    #[inline]
+    fn slice(&self) -> &[usize] {
+        match self {
+            Shape::Inline(n, d) => &d[..*n as usize],
+            Shape::Dyn(d) => d.slice(),
+        }
+    }
+    #[inline]
+    fn to_dyn(&self) -> IxDyn {
+        match self {
+            Shape::Inline(..) => IxDyn(self.slice()),
+            Shape::Dyn(d) => d.clone(),
+        }
+    }
 }
 
 /// The [`ShapeOf`] target of a value.
 #[inline]
 pub fn shape_of_value<A: Value + ?Sized>(a: &A) -> ShapeOf<A::Tangent> {
     ShapeOf {
-        dim: match a.dyn_val() {
-            DynVal::Scalar(_) => None,
-            DynVal::Array(v) => Some(v.raw_dim()),
-        },
+        dim: a.shape_of().map(Shape::new),
         _t: core::marker::PhantomData,
     }
 }
@@ -795,26 +1035,38 @@ impl<G: Cotangent, T: Cotangent<Elem = G::Elem>> Target<G> for ShapeOf<T> {
     fn reduce(self, c: DynCot<G::Elem>) -> T {
         T::from_dyn_cot(match self.dim {
             None => DynCot::Scalar(c.sum()),
-            Some(dim) => DynCot::from_array(project_to(dim, c)),
+            Some(dim) => DynCot::from_array(project_to(dim.to_dyn(), c)),
         })
+    }
+    #[inline]
+    #[track_caller]
+    fn reduce_g(self, g: G) -> T {
+        if self.whole(&g) {
+            match T::from_cot(g) {
+                Ok(t) => t,
+                Err(g) => <Self as Target<G>>::reduce(self, g.into_dyn_cot()),
+            }
+        } else {
+            <Self as Target<G>>::reduce(self, g.into_dyn_cot())
+        }
     }
     #[inline]
     #[track_caller]
     fn reduce_view(self, c: Option<ArrayViewD<'_, G::Elem>>) -> T {
         T::from_dyn_cot(match self.dim {
             None => DynCot::Scalar(c.map_or_else(<G::Elem as num_traits::Zero>::zero, |c| c.sum())),
-            Some(dim) => DynCot::from_array(project_view_to(dim, c)),
+            Some(dim) => DynCot::from_array(project_view_to(dim.to_dyn(), c)),
         })
     }
     #[inline]
     fn whole(&self, g: &G) -> bool {
         self.dim
             .as_ref()
-            .is_some_and(|d| g.cot_view().is_some_and(|g| g.shape() == d.slice()))
+            .is_some_and(|d| g.cot_shape().is_some_and(|g| g == d.slice()))
     }
     #[inline]
     fn array_shape(&self) -> Option<IxDyn> {
-        self.dim.clone()
+        self.dim.as_ref().map(Shape::to_dyn)
     }
 }
 

@@ -1,0 +1,191 @@
+//! Row-by-row loops for the elementwise rules' broadcast operands.
+//!
+//! `ndarray::Zip` over operands broadcast with a zero stride (a per-row statistic `(m, 1)`
+//! against an `(m, n)` cotangent, as in a layer norm's `(z - mean) / sd`) cannot use its
+//! contiguous path and steps element by element through strides, a few times slower than
+//! the arithmetic. These loops walk the cotangent's rows (the lanes of its last axis, in
+//! memory order) and read each operand's row either as a slice or, for a zero stride, as
+//! one repeated value, so that every inner loop runs over plain slices. They apply when the
+//! cotangent is in standard (row-major) layout and every operand's rows are contiguous or
+//! constant; the callers keep `Zip` for everything else.
+
+use super::TensorFloat;
+use ndarray::{ArrayD, ArrayView1, ArrayViewD};
+
+/// One operand's row: contiguous elements, or one value repeated (a zero stride).
+#[derive(Clone, Copy)]
+enum Lane<'a, F> {
+    Slice(&'a [F]),
+    Splat(F),
+}
+
+impl<'a, F: Copy> Lane<'a, F> {
+    #[inline]
+    fn of(v: ArrayView1<'a, F>) -> Option<Self> {
+        if !v.is_empty() && (v.len() == 1 || v.strides()[0] == 0) {
+            return Some(Lane::Splat(v[0]));
+        }
+        v.to_slice().map(Lane::Slice)
+    }
+}
+
+/// `g[j] ← f(g[j], x[j], y[j])` over one row.
+#[inline(always)]
+fn row_mut<F: Copy>(g: &mut [F], x: Lane<'_, F>, y: Lane<'_, F>, f: &impl Fn(F, F, F) -> F) {
+    let n = g.len();
+    match (x, y) {
+        (Lane::Slice(x), Lane::Slice(y)) => {
+            let (x, y) = (&x[..n], &y[..n]);
+            for j in 0..n {
+                g[j] = f(g[j], x[j], y[j]);
+            }
+        }
+        (Lane::Slice(x), Lane::Splat(y)) => {
+            for (g, &x) in g.iter_mut().zip(&x[..n]) {
+                *g = f(*g, x, y);
+            }
+        }
+        (Lane::Splat(x), Lane::Slice(y)) => {
+            for (g, &y) in g.iter_mut().zip(&y[..n]) {
+                *g = f(*g, x, y);
+            }
+        }
+        (Lane::Splat(x), Lane::Splat(y)) => {
+            for g in g.iter_mut() {
+                *g = f(*g, x, y);
+            }
+        }
+    }
+}
+
+/// `Σⱼ h(g[j], x[j], y[j])` over one row, in order.
+#[inline(always)]
+fn row_sum<F: TensorFloat>(
+    g: &[F],
+    x: Lane<'_, F>,
+    y: Lane<'_, F>,
+    h: &impl Fn(F, F, F) -> F,
+) -> F {
+    let n = g.len();
+    let mut acc = F::zero();
+    match (x, y) {
+        (Lane::Slice(x), Lane::Slice(y)) => {
+            let (x, y) = (&x[..n], &y[..n]);
+            for j in 0..n {
+                acc += h(g[j], x[j], y[j]);
+            }
+        }
+        (Lane::Slice(x), Lane::Splat(y)) => {
+            for (&g, &x) in g.iter().zip(&x[..n]) {
+                acc += h(g, x, y);
+            }
+        }
+        (Lane::Splat(x), Lane::Slice(y)) => {
+            for (&g, &y) in g.iter().zip(&y[..n]) {
+                acc += h(g, x, y);
+            }
+        }
+        (Lane::Splat(x), Lane::Splat(y)) => {
+            for &g in g {
+                acc += h(g, x, y);
+            }
+        }
+    }
+    acc
+}
+
+/// The rows of `x` broadcast to `(m, n)`, each as a [`Lane`]; `None` when `x` does not
+/// broadcast or its rows are neither contiguous nor constant (the same for every row: a
+/// view's strides are uniform).
+fn lanes<'a, F: Copy>(
+    x: &'a ArrayViewD<'_, F>,
+    m: usize,
+    n: usize,
+) -> Option<impl Iterator<Item = Lane<'a, F>>> {
+    let xb = x.broadcast((m, n))?;
+    let inner = xb.strides()[1];
+    if n > 1 && inner != 0 && inner != 1 {
+        return None;
+    }
+    Some(
+        xb.into_outer_iter()
+            .map(|r| Lane::of(r).expect("rows of unit or zero stride")),
+    )
+}
+
+/// `g` seen as `(m, n)` rows of its last axis: 1-D and 2-D arrays in standard layout.
+fn rows_of(shape: &[usize]) -> Option<(usize, usize)> {
+    match *shape {
+        [n] => Some((1, n)),
+        [m, n] => Some((m, n)),
+        _ => None,
+    }
+}
+
+/// `g ← f(g, x, y)` element by element, `x` and `y` (absent: `f` gets `x` there) broadcast to
+/// `g`'s shape, row by row (see the module docs). `false`, with `g` untouched, where the
+/// layouts do not allow it.
+pub(crate) fn zip_rows_mut<F: TensorFloat>(
+    g: &mut ArrayD<F>,
+    x: &ArrayViewD<'_, F>,
+    y: Option<&ArrayViewD<'_, F>>,
+    f: impl Fn(F, F, F) -> F,
+) -> bool {
+    let Some((m, n)) = rows_of(g.shape()) else {
+        return false;
+    };
+    if n == 0 || !g.is_standard_layout() {
+        return false;
+    }
+    let Some(xl) = lanes(x, m, n) else {
+        return false;
+    };
+    let gs = g.as_slice_mut().expect("standard layout");
+    match y {
+        None => {
+            for (row, xr) in gs.chunks_exact_mut(n).zip(xl) {
+                row_mut(row, xr, xr, &f);
+            }
+        }
+        Some(y) => {
+            let Some(yl) = lanes(y, m, n) else {
+                return false;
+            };
+            for ((row, xr), yr) in gs.chunks_exact_mut(n).zip(xl).zip(yl) {
+                row_mut(row, xr, yr, &f);
+            }
+        }
+    }
+    true
+}
+
+/// `out[i] = Σⱼ h(g[i, j], x[i, j], y[i, j])` for a 2-D `g` in standard layout (`x`, `y`
+/// broadcast to it; `y` absent: `h` gets `x` there): the reduction of a product's
+/// cotangent to a per-row operand `(m, 1)`. `None` where the layouts do not allow it.
+pub(crate) fn sum_rows<F: TensorFloat>(
+    g: &ndarray::ArrayView2<'_, F>,
+    x: &ArrayViewD<'_, F>,
+    y: Option<&ArrayViewD<'_, F>>,
+    h: &impl Fn(F, F, F) -> F,
+) -> Option<ndarray::Array1<F>> {
+    let (m, n) = g.dim();
+    let gs = g.to_slice()?;
+    if n == 0 {
+        return None;
+    }
+    let xl = lanes(x, m, n)?;
+    let out: Vec<F> = match y {
+        None => gs
+            .chunks_exact(n)
+            .zip(xl)
+            .map(|(row, xr)| row_sum(row, xr, xr, h))
+            .collect(),
+        Some(y) => gs
+            .chunks_exact(n)
+            .zip(xl)
+            .zip(lanes(y, m, n)?)
+            .map(|((row, xr), yr)| row_sum(row, xr, yr, h))
+            .collect(),
+    };
+    Some(ndarray::Array1::from_vec(out))
+}
