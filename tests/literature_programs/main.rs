@@ -88,6 +88,7 @@ mod generic;
 mod hunt4;
 mod hunt5;
 mod hunt6;
+mod hunt7;
 mod language;
 mod linalg;
 mod losses;

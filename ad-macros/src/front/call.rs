@@ -458,12 +458,14 @@ impl Lowerer<'_> {
 
     /// `f(a, b)` for `let f = |p, q| body;`: `{ let t0 = a; let t1 = b; let p = t0; let q = t1;
     /// body }`, after checking that every name the body reads still names what it named
-    /// where the closure was defined.
+    /// where the closure was defined. A `move` closure's captured names are bound to the
+    /// values it captured first (`let s = __ad_cap1_s;`, see `Lowerer::closures`).
     fn inline_closure(
         &mut self,
         call: &syn::ExprCall,
         closure: &syn::ExprClosure,
         resolved: &[(String, Option<VarId>)],
+        snapshots: &[(String, syn::Ident)],
     ) -> Op {
         let span = call.span();
         if call.args.len() != closure.inputs.len() {
@@ -475,6 +477,9 @@ impl Lowerer<'_> {
             return Op::Copy(Atom::Const(quote!(())));
         }
         for (name, v) in resolved {
+            if snapshots.iter().any(|(n, _)| n == name) {
+                continue;
+            }
             if self.lookup(name) != *v {
                 self.cx.error_spanned_by(
                     call,
@@ -497,8 +502,11 @@ impl Lowerer<'_> {
         let args = call.args.iter();
         let params = closure.inputs.iter();
         let body = &closure.body;
+        let captured = snapshots.iter().map(|(n, _)| syn::Ident::new(n, span));
+        let snaps = snapshots.iter().map(|(_, s)| s);
         let block: Expr = syn::parse_quote_spanned!(span=> {
             #(let #temps = #args;)*
+            #(let #captured = #snaps;)*
             #(let #params = #temps;)*
             #body
         });
@@ -550,9 +558,9 @@ impl Lowerer<'_> {
         // A closure bound by `let`: its body, with the arguments bound to its parameters.
         if let Some(id) = path.get_ident()
             && let Some(v) = self.lookup(&id.to_string())
-            && let Some((closure, resolved)) = self.closures.get(&v).cloned()
+            && let Some((closure, resolved, snapshots)) = self.closures.get(&v).cloned()
         {
-            return self.inline_closure(c, &closure, &resolved);
+            return self.inline_closure(c, &closure, &resolved, &snapshots);
         }
         if let Some(stack) = concat_kind(c) {
             let axis = self.lower_atom(&c.args[0]);

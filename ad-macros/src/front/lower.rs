@@ -60,7 +60,14 @@ pub(super) type ElementReads = HashMap<(VarId, Option<VarId>), (String, VarId)>;
 
 /// A closure bound by `let`, with what each identifier of its body named where it was
 /// defined.
-pub(super) type LetClosure = (syn::ExprClosure, Vec<(String, Option<VarId>)>);
+/// A closure bound by `let`: the closure, what each identifier of its body named where it
+/// was defined, and for a `move` closure the hidden variables holding the values it
+/// captured (by name).
+pub(super) type LetClosure = (
+    syn::ExprClosure,
+    Vec<(String, Option<VarId>)>,
+    Vec<(String, syn::Ident)>,
+);
 
 pub struct Lowerer<'a> {
     pub(super) cx: &'a Ctxt,
@@ -89,6 +96,8 @@ pub struct Lowerer<'a> {
     /// Closures bound by `let` (`let sq = |v| v * v;`), inlined where they are called: the
     /// closure and what each identifier of its body named where it was defined.
     pub(super) closures: HashMap<VarId, LetClosure>,
+    /// Hidden variables made so far for `move` closures' captured values (for unique names).
+    pub(super) n_snapshots: usize,
     /// The pattern of a `let .. else` and its scrutinee, bound after the statement (inside the
     /// test of the flow its `else` block sets, see `lower_stmts`).
     pub(super) pending_bind: Option<(syn::Pat, Atom)>,
@@ -132,6 +141,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
         reads: vec![HashMap::new()],
         floats: std::collections::HashSet::new(),
         closures: HashMap::new(),
+        n_snapshots: 0,
         pending_bind: None,
         method_call: false,
         float_literal: false,

@@ -241,15 +241,35 @@ impl Lowerer<'_> {
                 names.retain(|n| !params.contains(n));
                 names.sort();
                 names.dedup();
-                let resolved = names
+                let resolved: Vec<(String, Option<VarId>)> = names
                     .into_iter()
                     .map(|n| {
                         let v = self.lookup(&n);
                         (n, v)
                     })
                     .collect();
+                // A `move` closure holds the values its variables had here: each is copied
+                // (or moved, as the closure does) into a hidden variable now, and the
+                // inlined body reads that copy (`let f = move |t| t * s; s = 3.0 * s;
+                // f(1.0)` reads the old `s`).
+                let mut snapshots = Vec::new();
+                if c.capture.is_some() {
+                    for (n, v) in &resolved {
+                        if v.is_none() {
+                            continue;
+                        }
+                        self.n_snapshots += 1;
+                        let snap = syn::Ident::new(
+                            &format!("__ad_cap{}_{n}", self.n_snapshots),
+                            pi.ident.span(),
+                        );
+                        let name = syn::Ident::new(n, pi.ident.span());
+                        self.lower_stmt(&syn::parse_quote!(let #snap = #name;));
+                        snapshots.push((n.clone(), snap));
+                    }
+                }
                 let var = self.declare_user(&pi.ident, VarKind::Let, None);
-                self.closures.insert(var, (c.clone(), resolved));
+                self.closures.insert(var, (c.clone(), resolved, snapshots));
             }
             Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
                 // An annotation `[f64; N]` (`Vec<f64>`, `f32`) says an array expression's

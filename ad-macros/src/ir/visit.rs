@@ -129,6 +129,49 @@ pub fn mentions_anywhere(s: &Stmt, v: VarId) -> bool {
     found
 }
 
+/// Whether `v` may be mentioned after statement `at` runs: by a statement after it in program
+/// order, or by another statement of a loop around it (which may run again). An early
+/// `return v;` lowered to an assignment of the return slot (the rest of the body then
+/// skipped by flow flags, which rustc cannot see) must not move `v` when this holds.
+pub fn used_after(body: &Block, at: &Stmt, v: VarId) -> bool {
+    // Preorder, with each statement's enclosing loops.
+    fn collect<'a>(
+        stmts: &'a [Stmt],
+        loops: &mut Vec<&'a Loop>,
+        out: &mut Vec<(&'a Stmt, Vec<&'a Loop>)>,
+    ) {
+        for s in stmts {
+            out.push((s, loops.clone()));
+            match s {
+                Stmt::If { then, els, .. } => {
+                    collect(&then.stmts, loops, out);
+                    collect(&els.stmts, loops, out);
+                }
+                Stmt::Loop(l) => {
+                    loops.push(l);
+                    collect(&l.body.stmts, loops, out);
+                    loops.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut order = Vec::new();
+    collect(&body.stmts, &mut Vec::new(), &mut order);
+    let Some(k) = order.iter().position(|(s, _)| std::ptr::eq(*s, at)) else {
+        return true;
+    };
+    let later = order[k + 1..].iter().any(|(s, _)| stmt_mentions(s, v));
+    let again = order[k].1.iter().any(|l| {
+        let mut found = false;
+        walk(&l.body, &mut |t| {
+            found |= !std::ptr::eq(t, at) && stmt_mentions(t, v)
+        });
+        found
+    });
+    later || again
+}
+
 /// Visits every statement of a block, depth first, in order.
 pub fn walk<'a>(b: &'a Block, f: &mut impl FnMut(&'a Stmt)) {
     walk_stmts(&b.stmts, f);

@@ -375,7 +375,18 @@ impl<'a> Gen<'a> {
             Stmt::Assign { var, op, .. } => {
                 let i = self.v(*var);
                 let pb = self.pullback_of(s, op);
-                let rhs = self.fwd_op(op, pb.is_some());
+                let mut rhs = self.fwd_op(op, pb.is_some());
+                // An early `return v;`: `v` stays for the code after it (skipped at run time
+                // by the flow flags, but rustc does not know).
+                if *var == self.func.ret
+                    && self.func.ret_deferred
+                    && let Op::Copy(Atom::Var(v)) = op
+                    && !self.an.needed[*v]
+                    && crate::ir::used_after(&self.func.body, s, *v)
+                {
+                    let r = self.v(*v);
+                    rhs = quote!(::core::clone::Clone::clone(&#r));
+                }
                 let new = mixed("__new");
                 let bind = match &pb {
                     Some(pb) => quote!(let (#new, #pb) = #rhs;),

@@ -546,5 +546,32 @@ pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
         };
         out[*var] = hit;
     });
+    // The function body's views are re-made from their base at the start of the reverse
+    // sweep, that is from the base's final value: only sound when nothing writes the base
+    // after the view was made (`let old = s.x; s = step(&s);` re-made `old` from the new
+    // `s`, a silently wrong gradient). A view whose base a later statement may write
+    // (assigned, a field written, changed in place by a method or call) is kept as an
+    // ordinary value; in a loop body a stored view is copied at its definition anyway.
+    let stmts = &func.body.stmts;
+    let mut written_after = vec![false; func.vars.len()];
+    for k in (0..stmts.len()).rev() {
+        if let Stmt::Let { var, op, .. } = &stmts[k]
+            && out[*var]
+            && op.reads().iter().any(|b| written_after[*b])
+        {
+            out[*var] = false;
+        }
+        walk_stmts(std::slice::from_ref(&stmts[k]), &mut |s| {
+            let own = match s {
+                Stmt::Let { var, .. } | Stmt::Declare { var } => Some(*var),
+                _ => None,
+            };
+            for v in crate::ir::writes(s) {
+                if Some(v) != own {
+                    written_after[v] = true;
+                }
+            }
+        });
+    }
     out
 }

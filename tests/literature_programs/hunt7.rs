@@ -1,0 +1,291 @@
+//! Hunt 7: a local struct written after its fields were read (a field overwritten from
+//! itself, the whole struct reassigned from its own fields or by a step function, `&mut
+//! self` methods, nested fields, `Copy` structs copied before the write), and `move`
+//! closures whose captured variable is reassigned before the call. Each checked in every
+//! mode by the harness, the small ones also against closed forms.
+//!
+//! Findings, fixed (both silent wrong derivatives): the reverse sweep re-made a field read
+//! (`let old = s.x;`) from the struct's final value instead of the value at the read, so
+//! `f_grad`, `f_vjp` and `f_hvp` were wrong whenever the struct changed afterwards in
+//! straight-line code (forward mode was right); a `move` closure was inlined at its call
+//! reading the variable's current value, not the one it captured, so value and derivative
+//! were wrong in every mode.
+
+use crate::harness::*;
+use ad_runtime::{Differentiable, differentiable};
+
+#[derive(Clone, Debug, Differentiable)]
+struct S {
+    x: f64,
+    v: f64,
+}
+
+#[differentiable]
+fn field_from_itself(x0: f64) -> f64 {
+    let mut s = S { x: x0, v: 0.0 };
+    s.x = s.x.sin();
+    s.x
+}
+
+#[differentiable]
+fn struct_from_itself(x0: f64) -> f64 {
+    let mut s = S { x: x0, v: 0.0 };
+    s = S {
+        x: s.x.sin(),
+        v: 0.0,
+    };
+    s.x + s.v
+}
+
+impl S {
+    #[differentiable]
+    fn squash(&mut self) {
+        self.x = self.x.sin();
+    }
+
+    #[differentiable]
+    fn kick(&mut self, k: f64) {
+        self.v = self.v * (1.0 - k) - k * self.x;
+        self.x = self.x + 0.1 * self.v;
+    }
+
+    #[differentiable]
+    fn energy(&self) -> f64 {
+        0.5 * (self.x * self.x + self.v * self.v)
+    }
+}
+
+#[differentiable]
+fn squashed(x0: f64) -> f64 {
+    let mut s = S { x: x0, v: 0.0 };
+    s.squash();
+    s.x
+}
+
+#[test]
+fn h701_a_field_overwritten_from_itself() {
+    let x = 0.7;
+    for (name, f, g, j, h, c) in [
+        (
+            "field_from_itself",
+            field_from_itself as fn(f64) -> f64,
+            field_from_itself_grad as fn(f64) -> (f64, f64),
+            field_from_itself_jvp as fn(f64, f64) -> (f64, f64),
+            field_from_itself_hvp as fn(f64, f64) -> (f64, f64, f64),
+            field_from_itself_check(x),
+        ),
+        (
+            "struct_from_itself",
+            struct_from_itself,
+            struct_from_itself_grad,
+            struct_from_itself_jvp,
+            struct_from_itself_hvp,
+            struct_from_itself_check(x),
+        ),
+        (
+            "squashed",
+            squashed,
+            squashed_grad,
+            squashed_jvp,
+            squashed_hvp,
+            squashed_check(x),
+        ),
+    ] {
+        scalar_n_case(name, x, &f, &g, &j, &h, c);
+        // Closed forms: (sin x)' = cos x, '' = -sin x.
+        let (_, d) = g(x);
+        let (_, _, dd) = h(x, 1.0);
+        assert!(scal_close(d, x.cos(), 1e-14, 1.0), "{name}: {d}");
+        assert!(scal_close(dd, -x.sin(), 1e-14, 1.0), "{name}: {dd}");
+    }
+}
+
+#[differentiable]
+fn step(s: &S, dt: f64) -> S {
+    S {
+        x: s.x + dt * s.v,
+        v: s.v,
+    }
+}
+
+/// A field read bound to a local, then the struct stepped (`f = x0 (x0 + v0 / 2)`).
+#[differentiable]
+fn old_field(x0: f64, v0: f64) -> f64 {
+    let mut s = S { x: x0, v: v0 };
+    let old = s.x;
+    s = step(&s, 0.5);
+    old * s.x
+}
+
+#[differentiable]
+fn whole_reassign(x0: f64, v0: f64) -> f64 {
+    let mut s = S { x: x0, v: v0 };
+    let a = s.x;
+    s = S {
+        x: s.x * s.v,
+        v: s.v.sin(),
+    };
+    a * s.x + s.v
+}
+
+#[differentiable]
+fn kicked(x0: f64, k: f64) -> f64 {
+    let mut s = S { x: x0, v: 0.5 };
+    s.kick(k);
+    s.kick(k);
+    s.energy()
+}
+
+#[test]
+fn h702_a_struct_stepped_after_its_fields_were_read() {
+    s2_case!(
+        "old_field",
+        [0.7, 1.3],
+        old_field,
+        old_field_grad,
+        old_field_jvp,
+        old_field_hvp,
+        old_field_check
+    );
+    let (_, (a, b)) = old_field_grad(0.7, 1.3);
+    assert!(scal_close(a, 2.0 * 0.7 + 0.5 * 1.3, 1e-14, 1.0), "{a}");
+    assert!(scal_close(b, 0.5 * 0.7, 1e-14, 1.0), "{b}");
+    s2_case!(
+        "whole_reassign",
+        [0.7, 1.3],
+        whole_reassign,
+        whole_reassign_grad,
+        whole_reassign_jvp,
+        whole_reassign_hvp,
+        whole_reassign_check
+    );
+    s2_case!(
+        "kicked",
+        [0.7, 0.2],
+        kicked,
+        kicked_grad,
+        kicked_jvp,
+        kicked_hvp,
+        kicked_check
+    );
+}
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+struct V2 {
+    x: f64,
+    y: f64,
+}
+
+/// A `Copy` struct copied, the copy written, copied again and written again.
+#[differentiable]
+fn copy_struct(a0: f64, b0: f64) -> f64 {
+    let a = V2 { x: a0, y: b0 };
+    let mut b = a;
+    b.x = b.x * 5.0 + b.y;
+    let c = b;
+    b.y *= a.x;
+    a.x * 2.0 + b.x * b.y + c.y
+}
+
+#[derive(Clone, Debug, Differentiable)]
+struct Outer {
+    a: S,
+    w: f64,
+}
+
+#[differentiable]
+fn nested_write(x0: f64, w: f64) -> f64 {
+    let mut o = Outer {
+        a: S { x: x0, v: 2.0 },
+        w,
+    };
+    o.a.x = o.a.x * o.w;
+    o.w = o.a.x.exp();
+    o.a.x + o.w
+}
+
+#[test]
+fn h703_copies_and_nested_fields() {
+    s2_case!(
+        "copy_struct",
+        [0.7, 1.3],
+        copy_struct,
+        copy_struct_grad,
+        copy_struct_jvp,
+        copy_struct_hvp,
+        copy_struct_check
+    );
+    // f = 2 a + (5 a + b) a b + b: ∂a = 2 + 10 a b + b², ∂b = 5 a² + 2 a b + 1.
+    let (a, b) = (0.7, 1.3);
+    let (_, (da, db)) = copy_struct_grad(a, b);
+    assert!(
+        scal_close(da, 2.0 + 10.0 * a * b + b * b, 1e-14, 1.0),
+        "{da}"
+    );
+    assert!(
+        scal_close(db, 5.0 * a * a + 2.0 * a * b + 1.0, 1e-14, 1.0),
+        "{db}"
+    );
+    s2_case!(
+        "nested_write",
+        [0.7, 0.4],
+        nested_write,
+        nested_write_grad,
+        nested_write_jvp,
+        nested_write_hvp,
+        nested_write_check
+    );
+}
+
+/// A `move` closure captures `s`; `s` is reassigned before the call: the call reads the
+/// captured value (`f = x y + 3 y + x`).
+#[differentiable]
+fn move_closure(x: f64, y: f64) -> f64 {
+    let mut s = y;
+    let f = move |t: f64| t * s;
+    s = s * 3.0 + x;
+    f(x) + s
+}
+
+/// Two `move` closures over the same variable at different times, one called in a loop.
+#[differentiable]
+fn move_closures_in_a_loop(x: f64, y: f64) -> f64 {
+    let mut s = x;
+    let first = move |t: f64| t * s;
+    s = s.sin() + y;
+    let second = move |t: f64| t + s * s;
+    let mut acc = 0.0;
+    for i in 0..3 {
+        s = s * 0.5 + first(i as f64);
+        acc += second(s);
+    }
+    acc + s
+}
+
+#[test]
+fn h704_move_closures_keep_what_they_captured() {
+    let (x, y) = (0.7, 1.3);
+    assert_eq!(move_closure(x, y), x * y + 3.0 * y + x);
+    assert_eq!(move_closure_grad(x, y).0, move_closure(x, y));
+    let (_, (dx, dy)) = move_closure_grad(x, y);
+    assert!(scal_close(dx, y + 1.0, 1e-14, 1.0), "{dx}");
+    assert!(scal_close(dy, x + 3.0, 1e-14, 1.0), "{dy}");
+    s2_case!(
+        "move_closure",
+        [0.7, 1.3],
+        move_closure,
+        move_closure_grad,
+        move_closure_jvp,
+        move_closure_hvp,
+        move_closure_check
+    );
+    s2_case!(
+        "move_closures_in_a_loop",
+        [0.7, 1.3],
+        move_closures_in_a_loop,
+        move_closures_in_a_loop_grad,
+        move_closures_in_a_loop_jvp,
+        move_closures_in_a_loop_hvp,
+        move_closures_in_a_loop_check
+    );
+}
