@@ -289,3 +289,63 @@ fn h704_move_closures_keep_what_they_captured() {
         move_closures_in_a_loop_check
     );
 }
+
+/// `let r;` assigned once inside a `loop` before its `break` (what the error for a loop used
+/// as a value suggests writing), of a float and of an array.
+#[differentiable]
+fn let_in_loop(a: f64) -> f64 {
+    let mut x = a;
+    let r;
+    loop {
+        x = 0.5 * (x + a / x);
+        if x < 2.0 {
+            r = x * 2.0;
+            break;
+        }
+    }
+    r
+}
+
+#[differentiable]
+fn let_array_in_loop(x: &[f64]) -> f64 {
+    let v = ad_runtime::ndarray::Array1::from_vec(x.to_vec());
+    let mut k = 0;
+    let best: ad_runtime::ndarray::Array1<f64>;
+    loop {
+        k += 1;
+        if k == 3 {
+            best = v.mapv(|t| t * t) * (k as f64);
+            break;
+        }
+    }
+    best.sum()
+}
+
+#[test]
+fn h705_let_assigned_in_a_loop() {
+    scalar_n_case(
+        "let_in_loop",
+        3.4,
+        &let_in_loop,
+        &let_in_loop_grad,
+        &let_in_loop_jvp,
+        &let_in_loop_hvp,
+        let_in_loop_check(3.4),
+    );
+    // Two Newton steps from a: x1 = (a + 1) / 2, x2 = (x1 + a / x1) / 2, r = 2 x2.
+    let a: f64 = 3.4;
+    let x1 = (a + 1.0) / 2.0;
+    let d = 0.5 + (1.0 / x1 - a * 0.5 / (x1 * x1));
+    let (_, g) = let_in_loop_grad(a);
+    assert!(scal_close(g, d, 1e-14, 1.0), "{g} vs {d}");
+    let x = vec![0.5, -1.5, 2.0];
+    slice_case!(
+        "let_array_in_loop",
+        x.clone(),
+        let_array_in_loop,
+        let_array_in_loop_grad,
+        let_array_in_loop_jvp,
+        let_array_in_loop_hvp,
+        let_array_in_loop_check
+    );
+}

@@ -391,6 +391,9 @@ impl Tangents<'_> {
                         .as_ref()
                         .map(|t| quote!(: ::core::option::Option<#t>));
                     quote!(let mut #i #ty = ::core::option::Option::None;)
+                } else if crate::sema::kinds::declared_placeholder(self.func, self.kinds, *var) {
+                    let ty = self.func.vars[*var].ty.as_ref().map(|t| quote!(: #t));
+                    quote!(let mut #i #ty = #rt::zero();)
                 } else {
                     quote!(let #i;)
                 };

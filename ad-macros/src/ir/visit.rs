@@ -172,6 +172,21 @@ pub fn used_after(body: &Block, at: &Stmt, v: VarId) -> bool {
     later || again
 }
 
+/// Whether a statement inside a loop assigns `v` (a `let v;` assigned before a `break`:
+/// valid Rust, but once its `break` is a flow flag rustc sees a second assignment and a use
+/// that may come before the first).
+pub fn assigned_in_loop(body: &Block, v: VarId) -> bool {
+    let mut found = false;
+    walk(body, &mut |s| {
+        if let Stmt::Loop(l) = s {
+            walk(&l.body, &mut |t| {
+                found |= matches!(t, Stmt::Assign { var, .. } if *var == v);
+            });
+        }
+    });
+    found
+}
+
 /// Visits every statement of a block, depth first, in order.
 pub fn walk<'a>(b: &'a Block, f: &mut impl FnMut(&'a Stmt)) {
     walk_stmts(&b.stmts, f);
