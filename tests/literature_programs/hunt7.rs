@@ -349,3 +349,49 @@ fn h705_let_assigned_in_a_loop() {
         let_array_in_loop_check
     );
 }
+
+/// `zip` with a shortened source: neighbours (`skip(1)`), a prefix (`take`), both.
+#[differentiable]
+fn zip_neighbours(x: &[f64]) -> f64 {
+    let near: f64 = x.iter().zip(x.iter().skip(1)).map(|(a, b)| a * b).sum();
+    let far: f64 = x
+        .iter()
+        .zip(x.iter().skip(2).take(2).copied())
+        .map(|(a, b)| (a - b).powi(2))
+        .sum();
+    let past: f64 = x.iter().zip(x.iter().skip(10)).map(|(a, b)| a * b).sum();
+    near + far + past
+}
+
+#[test]
+fn h706_zip_with_skip_and_take() {
+    let x = vec![0.5, -1.5, 2.0, 0.25, 1.1];
+    slice_case!(
+        "zip_neighbours",
+        x.clone(),
+        zip_neighbours,
+        zip_neighbours_grad,
+        zip_neighbours_jvp,
+        zip_neighbours_hvp,
+        zip_neighbours_check
+    );
+    // Closed form: ∂/∂x_i of Σ x_j x_{j+1} + Σ_{j<2} (x_j − x_{j+2})².
+    let (_, g) = zip_neighbours_grad(&x);
+    let n = x.len();
+    for i in 0..n {
+        let mut d = 0.0;
+        if i + 1 < n {
+            d += x[i + 1];
+        }
+        if i >= 1 {
+            d += x[i - 1];
+        }
+        if i < 2 {
+            d += 2.0 * (x[i] - x[i + 2]);
+        }
+        if (2..4).contains(&i) {
+            d -= 2.0 * (x[i - 2] - x[i]);
+        }
+        assert!(scal_close(g[i], d, 1e-14, 1.0), "{i}: {} vs {d}", g[i]);
+    }
+}

@@ -182,6 +182,10 @@ pub(crate) fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
         })
     };
     let xs = indexable(iterated_base(&zip.receiver)?)?;
+    // Any other iterator as the argument (`ys.iter().skip(1)`) is `iterchain`'s.
+    if iterated_base(&zip.args[0]).is_none() && matches!(strip(&zip.args[0]), Expr::MethodCall(_)) {
+        return None;
+    }
     let ys = indexable(iterated_base(&zip.args[0]).unwrap_or(&zip.args[0]))?;
     let syn::Pat::Tuple(t) = &pat else {
         return None;

@@ -169,23 +169,7 @@ impl Builder {
             ("take", 1) => Stage::Take(self.counter("take"), m.args[0].clone()),
             ("step_by", 1) => Stage::StepBy(self.counter("step"), m.args[0].clone()),
             ("zip", 1) => {
-                let other = self
-                    .source(&m.args[0])
-                    .or_else(|| match strip(&m.args[0]) {
-                        // `zip(ys.iter().copied())`: the same elements by value.
-                        Expr::MethodCall(c)
-                            if (c.method == "copied" || c.method == "cloned")
-                                && c.args.is_empty() =>
-                        {
-                            self.source(&c.receiver)
-                        }
-                        // `zip(ys)` of a slice or `Vec` named by itself (`IntoIterator` of
-                        // `&[T]`): its elements by reference, as `ys.iter()`.
-                        Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
-                            Some(Source::Slice(indexable(&m.args[0])))
-                        }
-                        _ => None,
-                    })?;
+                let other = self.zip_source(&m.args[0])?;
                 Stage::Zip(other, self.counter("zip"))
             }
             _ => return None,
@@ -195,6 +179,42 @@ impl Builder {
             s.stages.push(stage.clone());
         }
         Some(segs)
+    }
+
+    /// The argument of `zip`: a source, or a slice's elements by value (`ys.iter().copied()`),
+    /// named by itself (`zip(ys)`, `IntoIterator` of `&[T]`: by reference, as `ys.iter()`),
+    /// or shortened (`ys.iter().skip(1)`, `.take(n)`: the sub-slice `ys[1..]`, `ys[..n]`,
+    /// clamped to its length as the adaptors are).
+    fn zip_source(&mut self, e: &Expr) -> Option<Source> {
+        if let Some(s) = self.source(e) {
+            return Some(s);
+        }
+        match strip(e) {
+            Expr::MethodCall(c) if c.turbofish.is_none() => {
+                match (c.method.to_string().as_str(), c.args.len()) {
+                    ("copied" | "cloned", 0) => self.zip_source(&c.receiver),
+                    ("skip", 1) => match self.zip_source(&c.receiver)? {
+                        Source::Slice(ys) => {
+                            let k = &c.args[0];
+                            Some(Source::Slice(quote!((&#ys[(#k).min(#ys.len())..]))))
+                        }
+                        _ => None,
+                    },
+                    ("take", 1) => match self.zip_source(&c.receiver)? {
+                        Source::Slice(ys) => {
+                            let n = &c.args[0];
+                            Some(Source::Slice(quote!((&#ys[..(#n).min(#ys.len())]))))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            }
+            Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
+                Some(Source::Slice(indexable(e)))
+            }
+            _ => None,
+        }
     }
 
     /// A source: `xs.iter()`, `xs.into_iter()`, `&xs`, a range, `xs.windows(k)`.
