@@ -385,6 +385,24 @@ impl<F: Float, const N: usize> ZerosAs for [F; N] {
     }
 }
 
+macro_rules! zeros_as_tuple {
+    ($($t:ident $i:tt),+) => {
+        /// A tuple local's zero tangent (`let mut acc = (f64::INFINITY, 0.0);`).
+        impl<$($t: ZerosAs),+> ZerosAs for ($($t,)+) {
+            #[inline(always)]
+            fn zeros_as(&self) -> Self {
+                ($(self.$i.zeros_as(),)+)
+            }
+        }
+    };
+}
+zeros_as_tuple!(A 0);
+zeros_as_tuple!(A 0, B 1);
+zeros_as_tuple!(A 0, B 1, C 2);
+zeros_as_tuple!(A 0, B 1, C 2, D 3);
+zeros_as_tuple!(A 0, B 1, C 2, D 3, E 4);
+zeros_as_tuple!(A 0, B 1, C 2, D 3, E 4, G 5);
+
 /// [`ZerosAs::zeros_as`] as a function.
 #[inline(always)]
 pub fn zeros_as<T: ZerosAs>(x: &T) -> T {

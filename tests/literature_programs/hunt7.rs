@@ -395,3 +395,65 @@ fn h706_zip_with_skip_and_take() {
         assert!(scal_close(g[i], d, 1e-14, 1.0), "{i}: {} vs {d}", g[i]);
     }
 }
+
+/// Elements of a local tuple written (`t.0 = ..`, `t.1 += ..`), a state pair stepped in a loop.
+#[differentiable]
+fn tuple_write(x0: f64, v0: f64) -> f64 {
+    let mut t = (x0, v0);
+    t.0 = t.0 * t.1;
+    t.1 = t.0.sin();
+    let mut s: (f64, f64, f64) = (t.1, 0.5, x0);
+    for _ in 0..3 {
+        s.0 += 0.1 * s.1;
+        s.1 -= 0.1 * s.0 * s.2;
+    }
+    t.0 + t.1 + s.0 * s.1
+}
+
+#[test]
+fn h707_tuple_elements_written() {
+    s2_case!(
+        "tuple_write",
+        [0.7, 1.3],
+        tuple_write,
+        tuple_write_grad,
+        tuple_write_jvp,
+        tuple_write_hvp,
+        tuple_write_check
+    );
+}
+
+/// `fold` with a tuple accumulator: running sum and sum of squares, then the variance.
+#[differentiable]
+fn fold_pair(x: &[f64]) -> f64 {
+    let (s, q) = x.iter().fold((0.0, 0.0), |(s, q), &v| (s + v, q + v * v));
+    let n = x.len() as f64;
+    let (lo, _) = x
+        .iter()
+        .map(|v| v.sin())
+        .fold((f64::INFINITY, 0.0), |(m, k), v| (m.min(v), k + v));
+    q / n - (s / n) * (s / n) + lo
+}
+
+#[test]
+fn h708_fold_with_a_tuple_accumulator() {
+    let x = vec![0.5, -1.5, 2.0, 0.25];
+    slice_case!(
+        "fold_pair",
+        x.clone(),
+        fold_pair,
+        fold_pair_grad,
+        fold_pair_jvp,
+        fold_pair_hvp,
+        fold_pair_check
+    );
+    // Closed form of the variance part plus the minimum's: (2 x_i − 2 mean) / n + cos at argmin.
+    let (_, g) = fold_pair_grad(&x);
+    let n = x.len() as f64;
+    let mean = x.iter().sum::<f64>() / n;
+    for i in 0..x.len() {
+        let min_at = if i == 1 { x[i].cos() } else { 0.0 };
+        let d = (2.0 * x[i] - 2.0 * mean) / n + min_at;
+        assert!(scal_close(g[i], d, 1e-14, 1.0), "{i}: {} vs {d}", g[i]);
+    }
+}

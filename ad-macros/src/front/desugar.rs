@@ -93,8 +93,12 @@ pub(crate) fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
             }
             (_, Some(c)) => {
                 let (a, body) = (&c.inputs[0], &c.body);
-                if !matches!(untyped(a), syn::Pat::Ident(_)) {
-                    return None;
+                // The accumulator as a name, or a tuple of names (`|(s, q), &v| (s + v, q)`).
+                let named = |p: &syn::Pat| matches!(p, syn::Pat::Ident(_) | syn::Pat::Wild(_));
+                match untyped(a) {
+                    syn::Pat::Ident(_) => {}
+                    syn::Pat::Tuple(t) if t.elems.iter().all(|p| named(untyped(p))) => {}
+                    _ => return None,
                 }
                 vec![try_parse!(let #a = #acc;), try_parse!(#acc = #body;)]
             }

@@ -61,6 +61,7 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[Strin
     Everyday {
         floats,
         vecs,
+        tuples: std::collections::HashMap::new(),
         constants: constants.to_vec(),
         params,
     }
@@ -73,6 +74,9 @@ struct Everyday {
     floats: std::collections::HashSet<String>,
     /// Names known to hold an owned `Vec` (whose `to_vec()` is its `clone()`).
     vecs: std::collections::HashSet<String>,
+    /// Locals bound to a tuple (a tuple expression or a tuple type), with its length: an
+    /// element write `t.1 = e;` is the tuple rebuilt, `t = (t.0, e);`.
+    tuples: std::collections::HashMap<String, usize>,
     /// Parameters left out of `wrt`: their fields are not rewritten as writes (their type
     /// need not be a derived struct; writing there is reported as unsupported).
     constants: Vec<String>,
@@ -191,6 +195,22 @@ impl Everyday {
             self.vecs.insert(name.clone());
         } else {
             self.vecs.remove(&name);
+        }
+        let arity = match ty.map(strip_ty) {
+            Some(syn::Type::Tuple(t)) => Some(t.elems.len()),
+            Some(_) => None,
+            None => l.init.as_ref().and_then(|i| match strip(&i.expr) {
+                Expr::Tuple(t) => Some(t.elems.len()),
+                _ => None,
+            }),
+        };
+        match arity {
+            Some(n) if n > 0 => {
+                self.tuples.insert(name.clone(), n);
+            }
+            _ => {
+                self.tuples.remove(&name);
+            }
         }
         if float {
             self.floats.insert(name);
@@ -645,6 +665,13 @@ impl VisitMut for Everyday {
                 _ => s,
             };
             if let syn::Stmt::Expr(e, Some(_)) = &s
+                && let Some(mut rebuilt) = tuple_write(e, &self.tuples)
+            {
+                self.visit_stmt_mut(&mut rebuilt);
+                out.push(rebuilt);
+                continue;
+            }
+            if let syn::Stmt::Expr(e, Some(_)) = &s
                 && let Some(stmts) = field_write(e, &self.constants)
             {
                 for mut s in stmts {
@@ -880,6 +907,58 @@ fn only_double_indexed(ts: &proc_macro2::TokenStream, name: &Ident) -> bool {
         TokenTree::Group(g) => only_double_indexed(&g.stream(), name),
         _ => true,
     })
+}
+
+/// `t.k = e;` (also `+=`, `-=`, `*=`, `/=`) of a local tuple `t` of length `n` (see
+/// `Everyday::tuples`): `t = (t.0, .., e, .., t.{n-1});`, the tuple rebuilt with element `k`
+/// replaced (a tuple has no field-write rule; its elements' reads and the rebuilt tuple
+/// are differentiated as any).
+fn tuple_write(e: &Expr, tuples: &std::collections::HashMap<String, usize>) -> Option<syn::Stmt> {
+    let (place, value): (&syn::ExprField, Expr) = match strip(e) {
+        Expr::Assign(a) => match strip(&a.left) {
+            Expr::Field(f) => (f, (*a.right).clone()),
+            _ => return None,
+        },
+        Expr::Binary(b) => {
+            let op = match b.op {
+                syn::BinOp::AddAssign(t) => quote::quote_spanned!(t.span()=> +),
+                syn::BinOp::SubAssign(t) => quote::quote_spanned!(t.span()=> -),
+                syn::BinOp::MulAssign(t) => quote::quote_spanned!(t.span()=> *),
+                syn::BinOp::DivAssign(t) => quote::quote_spanned!(t.span()=> /),
+                _ => return None,
+            };
+            match strip(&b.left) {
+                Expr::Field(f) => {
+                    let (l, r) = (&b.left, &b.right);
+                    (f, syn::parse_quote_spanned!(e.span()=> #l #op (#r)))
+                }
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let syn::Member::Unnamed(k) = &place.member else {
+        return None;
+    };
+    let Expr::Path(p) = strip(&place.base) else {
+        return None;
+    };
+    let t = p.path.get_ident()?;
+    let n = *tuples.get(&t.to_string())?;
+    let k = k.index as usize;
+    if k >= n {
+        return None;
+    }
+    let elems = (0..n).map(|j| -> Expr {
+        if j == k {
+            value.clone()
+        } else {
+            let j = syn::Index::from(j);
+            syn::parse_quote_spanned!(place.span()=> #t.#j)
+        }
+    });
+    let span = e.span();
+    Some(syn::parse_quote_spanned!(span=> #t = (#(#elems,)*);))
 }
 
 /// `s.x = e;` (also `+=`, `-=`, `*=`, `/=`, and nested `s.a.b = e;`) of a struct variable

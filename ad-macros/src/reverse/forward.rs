@@ -368,7 +368,8 @@ impl<'a> Gen<'a> {
                         .as_ref()
                         .map(|t| quote!(: ::core::option::Option<#t>));
                     quote!(let mut #i #ty = ::core::option::Option::None;)
-                } else if crate::sema::kinds::declared_placeholder(self.func, &self.an.kinds, *var) {
+                } else if crate::sema::kinds::declared_placeholder(self.func, &self.an.kinds, *var)
+                {
                     let ty = self.func.vars[*var].ty.as_ref().map(|t| quote!(: #t));
                     quote!(let mut #i #ty = ::ad_runtime::__private::zero();)
                 } else {

@@ -19,15 +19,19 @@ impl<'a> Gen<'a> {
         if var.block != 0 || var.kind == VarKind::Param || v == self.func.ret || !self.an.adj(v) {
             return false;
         }
-        self.fields_read(v)
+        // (Made by a `let`, next to which the forward sweep makes its type's token; a
+        // `let (a, b);` assigned in branches keeps the adjoint typed by use.)
+        self.func.defs.contains_key(&v) && self.fields_read(v)
     }
 
-    /// Whether the body reads a field of `v` (`let a = v.x;`).
+    /// Whether the body reads a field of `v` (`let a = v.x;`, or a tuple's `v.0`): then its
+    /// adjoint is accumulated field by field, and its type must come from the value (a
+    /// field never read back, `let (lo, _) = ..`, would leave it open).
     fn fields_read(&self, v: VarId) -> bool {
         let mut found = false;
         crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
             if let Stmt::Let {
-                op: Op::Member(Atom::Var(b), ..),
+                op: Op::Member(Atom::Var(b), ..) | Op::Field(Atom::Var(b), _),
                 ..
             } = s
             {
