@@ -696,10 +696,75 @@ class Gen:
             menu += ["vec3"] * (5 if self.v3s else 2)
             if "p" in params:
                 menu += ["method3"]
+        # Hunt 7's classes: a local struct or tuple written after its fields were read, `move`
+        # closures whose captured variable is reassigned before the call, `let r;` assigned
+        # in a `loop` before its `break`, `zip` with a shortened source, `fold` with a tuple
+        # accumulator.
+        menu += ["move_closure", "let_in_loop", "tuple_write"]
+        if not self.generic:
+            menu += ["write_after_read"] * 2
+        if seq:
+            menu += ["zip_skip", "fold_tuple"]
         menu = [m for m in menu if m not in EXCLUDE and not (self.generic and m + "-generic" in EXCLUDE)]
         kind = self.rng.choice(menu)
         lines = []
-        if kind == "map_sum":
+        if kind == "write_after_read":
+            b = self.atom(params)
+            lines.append("let mut w%d = V3::new(%s, %s, %s);" % (k, a, self.c(), self.smooth(b)))
+            lines.append("let o%d = w%d.%s;" % (k, k, self.rng.choice("xyz")))
+            form = self.rng.randrange(4)
+            if form == 0:
+                lines.append("w%d.x = w%d.x * %s + w%d.y;" % (k, k, self.c(), k))
+            elif form == 1:
+                lines.append("w%d = w%d.scale(%s);" % (k, k, self.smooth(b)))
+            elif form == 2:
+                lines.append("w%d = V3 { x: w%d.y, y: w%d.x * %s, z: w%d.z };" % (k, k, k, self.c(), k))
+            else:
+                lines.append("w%d.y *= w%d.z;" % (k, k))
+                lines.append("w%d.z = (w%d.z * %s).sin();" % (k, k, self.c()))
+            lines.append("let %s = o%d * w%d.x + w%d.y * %s + w%d.z;" % (s, k, k, k, self.c(), k))
+        elif kind == "move_closure":
+            b = self.atom(params)
+            lines.append("let mut m%d = %s;" % (k, self.smooth(a)))
+            lines.append("let f%d = move |t: %s| t * m%d + %s;" % (k, T, k, self.c()))
+            lines.append("m%d = m%d * %s + %s;" % (k, k, self.c(), b))
+            lines.append("let %s = f%d(%s) + m%d;" % (s, k, self.smooth(b), k))
+        elif kind == "let_in_loop":
+            n = 1 + self.rng.randrange(3)
+            lines.append("let r%d;" % k)
+            lines.append("let mut q%d = %s;" % (k, a))
+            lines.append("let mut i%d = 0;" % k)
+            lines.append("loop {")
+            lines.append("    i%d += 1;" % k)
+            lines.append("    q%d = %s;" % (k, self.smooth("q%d" % k)))
+            lines.append("    if i%d == %d {" % (k, n))
+            lines.append("        r%d = q%d * %s;" % (k, k, self.c()))
+            lines.append("        break;")
+            lines.append("    }")
+            lines.append("}")
+            lines.append("let %s = r%d;" % (s, k))
+        elif kind == "tuple_write":
+            b = self.atom(params)
+            lines.append("let mut t%d = (%s, %s);" % (k, a, self.smooth(b)))
+            lines.append("t%d.0 = t%d.0 * t%d.1;" % (k, k, k))
+            if self.generic:  # (`Float` has no `AddAssign`)
+                lines.append("t%d.1 = t%d.1 + %s;" % (k, k, self.smooth("t%d.0" % k)))
+            else:
+                lines.append("t%d.1 += %s;" % (k, self.smooth("t%d.0" % k)))
+            lines.append("let %s = t%d.0 + t%d.1;" % (s, k, k))
+        elif kind == "zip_skip":
+            d = 1 + self.rng.randrange(2)
+            if self.rng.random() < 0.5:
+                lines.append("let %s: %s = %s.iter().zip(%s.iter().skip(%d)).map(|(u, w)| %s * *w).sum();"
+                             % (s, T, seq, seq, d, self.smooth("*u")))
+            else:
+                lines.append("let %s: %s = %s.iter().zip(%s.iter().skip(%d).take(2)).map(|(u, w)| *u * %s).sum();"
+                             % (s, T, seq, seq, d, self.smooth("*w")))
+        elif kind == "fold_tuple":
+            lines.append("let (fa%d, fb%d) = %s.iter().fold((%s, %s), |(u, w), &v| (u + %s, w * %s + v));"
+                         % (k, k, seq, self.num("0.0"), self.num("1.0"), self.smooth("v"), self.num("0.5")))
+            lines.append("let %s = fa%d + fb%d;" % (s, k, k))
+        elif kind == "map_sum":
             lines.append("let %s: %s = %s.iter().map(|v| %s).sum();" % (s, T, seq, self.smooth("*v")))
         elif kind == "enum_filter":
             m = self.rng.randrange(2)

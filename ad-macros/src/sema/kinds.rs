@@ -577,12 +577,13 @@ pub fn method_on_tensor(recv: Kind, other_args_active: bool) -> bool {
     }
 }
 
-/// A `let v;` without initialiser that a loop assigns, of a float or array kind: the
-/// generated code declares it `let mut v = zero();` (see [`crate::ir::assigned_in_loop`]),
+/// A `let v;` without initialiser that a loop assigns, not of a kind known to hold no float
+/// (a float, an array, a struct, a tuple, a value of unknown kind): the generated code
+/// declares it `let mut v = zero();` (see [`crate::ir::assigned_in_loop`]),
 /// since rustc, seeing each `break` as a flow flag, would reject the assignment in the loop
 /// as a second one and the use after the loop as possibly uninitialised. The placeholder is
 /// never read: the user's own function, compiled as written, proves that every use follows
 /// an assignment.
 pub fn declared_placeholder(func: &Func, kinds: &[Kind], v: VarId) -> bool {
-    matches!(kinds[v], Kind::Scalar | Kind::Array) && crate::ir::assigned_in_loop(&func.body, v)
+    !matches!(kinds[v], Kind::Other) && crate::ir::assigned_in_loop(&func.body, v)
 }
