@@ -1,7 +1,10 @@
 //! `+ - * /` between arrays and scalars, with `ndarray` broadcasting. Each rule computes its
 //! contribution in the result's shape and lets the target reduce it to the operand.
 
-use super::value::{Cotangent, DynVal, Target, TensorFloat, Value, zip1, zip2};
+use super::cotangent::Cotangent;
+use super::target::Target;
+use super::value::{DynVal, TensorFloat, Value};
+use super::zips::{zip1, zip2};
 use ndarray::ArrayD;
 use num_traits::Float;
 

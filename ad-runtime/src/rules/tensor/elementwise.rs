@@ -8,7 +8,9 @@
 //! arrays lack (`max`, `atan2`, `sin_cos`, ...) are here too, for receivers the macro cannot
 //! prove scalar; they work elementwise like the others.
 
-use super::value::{Cotangent, Value, zip1, zip2};
+use super::cotangent::Cotangent;
+use super::value::Value;
+use super::zips::{zip1, zip2};
 use crate::rules::scalar;
 use crate::traits::Real;
 use num_traits::FloatConst;

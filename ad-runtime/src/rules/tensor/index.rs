@@ -3,7 +3,8 @@
 //! base's adjoint `d`. `d` may still be the empty marker; it then becomes zeros of `a`'s
 //! shape first (unless the contribution is zero). `take_index` serves writes `a[idx] = e`.
 
-use super::value::{ArrayValue, Cotangent, TensorFloat};
+use super::cotangent::Cotangent;
+use super::value::{ArrayValue, TensorFloat};
 use ndarray::{Array, ArrayViewD, ArrayViewMutD, Axis, Dimension, NdIndex, SliceArg};
 
 /// Turns the marker `d` into zeros of `a`'s shape.

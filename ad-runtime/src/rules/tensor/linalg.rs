@@ -4,7 +4,8 @@
 //! Every cotangent is one matrix or vector product (ndarray's `dot`, which calls the
 //! `matrixmultiply` kernels for matrix·matrix) or an outer product; no Jacobian is formed.
 
-use super::value::{ArrayValue, CotRef, Cotangent, DynCot, TensorFloat, Value};
+use super::cotangent::{CotRef, Cotangent};
+use super::value::{ArrayValue, DynCot, TensorFloat, Value};
 use crate::traits::Zero;
 use ndarray::{Array, Array1, Array2, ArrayView1, ArrayView2, ArrayViewD, ArrayViewMut2, Ix1, Ix2};
 

@@ -2,7 +2,8 @@
 //! into `f(x, ȳ) -> (x̄, c̄)` (the element's cotangent and the contribution to the values
 //! the closure captures), and this rule runs it over every element.
 
-use super::value::{Cotangent, DynCot, Value};
+use super::cotangent::Cotangent;
+use super::value::{DynCot, Value};
 use crate::traits::{Accumulate, Zero};
 use ndarray::Zip;
 

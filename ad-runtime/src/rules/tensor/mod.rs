@@ -4,8 +4,10 @@
 //! `CowArray`, `ArrayRef`, references to these) and any dimension (`Ix0`..`Ix6`, `IxDyn`).
 //!
 //! One file per op family, as for the scalar rules:
-//! - `value`: the [`Value`], [`Cotangent`] and [`Target`] traits, the type-erased forms and
-//!   [`unbroadcast`];
+//! - `value`: the [`Value`] trait and the type-erased forms; `cotangent`: [`Cotangent`] and
+//!   [`CotRef`]; `target`: [`Target`] and its implementations; `broadcast`: [`unbroadcast`]
+//!   and shape rules; `zips` and `lanes`: the elementwise kernels the rules share (row loops
+//!   for broadcast operands);
 //! - `arith`: `+ - * /` with broadcasting; `elementwise`: `a.sin()`, `a.powf(p)`, ...;
 //! - `linalg`: `dot`, `t`; `reduce`: `sum`, `mean`, `var`, `std`, `fold_axis` max/min;
 //! - `build`: arrays built from sequences (`Array1::from_vec`, `arr1`, `from_shape_vec`)
@@ -26,6 +28,7 @@
 mod arith;
 mod broadcast;
 mod build;
+mod cotangent;
 mod elementwise;
 mod index;
 mod lanes;
@@ -33,18 +36,19 @@ mod linalg;
 mod map;
 mod reduce;
 mod shape;
+mod target;
 mod value;
+mod zips;
 
 pub use arith::*;
 pub use broadcast::{broadcasts_to, co_broadcast, unbroadcast, unbroadcast_view};
 pub use build::*;
+pub use cotangent::{CotRef, Cotangent};
 pub use elementwise::*;
 pub use index::*;
 pub use linalg::*;
 pub use map::*;
 pub use reduce::*;
 pub use shape::*;
-pub use value::{
-    ArrayValue, CotRef, Cotangent, DynCot, DynVal, Same, ShapeOf, Target, TensorFloat, ToScalar,
-    Value, marker, shape_of_value, shaped,
-};
+pub use target::{Same, ShapeOf, Target, ToScalar, shape_of_value};
+pub use value::{ArrayValue, DynCot, DynVal, TensorFloat, Value, marker, shaped};

@@ -2,7 +2,8 @@
 //! `fold_axis(axis, init, max/min)`. The result's cotangent is broadcast back over the
 //! reduced elements.
 
-use super::value::{ArrayValue, Cotangent, DynCot, DynVal, TensorFloat, Value};
+use super::cotangent::Cotangent;
+use super::value::{ArrayValue, DynCot, DynVal, TensorFloat, Value};
 use crate::traits::{Real, Zero};
 use ndarray::{ArrayD, Axis, Zip};
 

@@ -1,7 +1,8 @@
 //! Shape changes: `insert_axis`, reshapes (`into_shape_with_order`, `to_shape`, ...),
 //! dimension-type changes, views and copies, `concatenate` and `stack`.
 
-use super::value::{ArrayValue, Cotangent, DynCot, TensorFloat, Value};
+use super::cotangent::Cotangent;
+use super::value::{ArrayValue, DynCot, TensorFloat, Value};
 use crate::traits::Zero;
 use ndarray::{Array, ArrayD, Axis, Order, RemoveAxis, ShapeArg, Slice};
 
