@@ -36,12 +36,8 @@ fn add_outer<F: TensorFloat>(
     u: ArrayView1<'_, F>,
     v: ArrayView1<'_, F>,
 ) {
-    if let (Some(ds), Some(vs)) = (d.as_slice_mut(), v.as_slice()) {
-        for (row, &ui) in ds.chunks_exact_mut(vs.len().max(1)).zip(u) {
-            for (r, &x) in row.iter_mut().zip(vs) {
-                *r += ui * x;
-            }
-        }
+    if let (Some(ds), Some(vs), Some(us)) = (d.as_slice_mut(), v.as_slice(), u.as_slice()) {
+        super::kernels::rank1(ds, us, vs);
         return;
     }
     for (mut row, &ui) in d.rows_mut().into_iter().zip(u) {
@@ -67,6 +63,11 @@ fn mat_vec<F: TensorFloat>(m: ArrayView2<'_, F>, x: ArrayView1<'_, F>) -> Array1
     );
     let mut out = Array1::zeros(rows);
     let os = out.as_slice_mut().expect("a new vector is contiguous");
+    // `m = wᵀ` of a row-major `w`: its columns are `w`'s rows, one slice in memory order.
+    if let (Some(ws), Some(xs)) = (m.t().to_slice(), x.as_slice()) {
+        super::kernels::gemv_t(os, ws, xs);
+        return out;
+    }
     for (col, &xj) in m.columns().into_iter().zip(x) {
         match col.as_slice() {
             // Plain slices: `scaled_add`'s shape and layout checks per column cost more

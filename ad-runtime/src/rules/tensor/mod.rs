@@ -31,6 +31,7 @@ mod build;
 mod cotangent;
 mod elementwise;
 mod index;
+mod kernels;
 mod lanes;
 mod linalg;
 mod map;
