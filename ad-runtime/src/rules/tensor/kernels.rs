@@ -45,12 +45,9 @@ fn gemv_t_body<F: Copy + core::ops::Add<Output = F> + core::ops::Mul<Output = F>
     // Four rows per pass over `out`: each element still gets its terms added one by one in
     // row order (the same bits as one row per pass), with a quarter of the loads and stores.
     let mut rows = w.chunks_exact(n).zip(x);
-    loop {
-        let (Some((r0, &a0)), Some((r1, &a1)), Some((r2, &a2)), Some((r3, &a3))) =
-            (rows.next(), rows.next(), rows.next(), rows.next())
-        else {
-            break;
-        };
+    while let (Some((r0, &a0)), Some((r1, &a1)), Some((r2, &a2)), Some((r3, &a3))) =
+        (rows.next(), rows.next(), rows.next(), rows.next())
+    {
         let (r0, r1, r2, r3) = (
             &r0[..out.len()],
             &r1[..out.len()],
