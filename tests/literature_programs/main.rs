@@ -89,6 +89,7 @@ mod hunt4;
 mod hunt5;
 mod hunt6;
 mod hunt7;
+mod hunt8;
 mod language;
 mod linalg;
 mod losses;

@@ -494,6 +494,15 @@ impl Lowerer<'_> {
                     }
                     None => (Atom::Const(quote!(0usize)), whole_len(self), false),
                 };
+                // The bounds as they are when the loop starts (the body may assign a variable
+                // they name, `for &v in &x[lo..] { lo = 0; }`): copies, as for a range loop.
+                let (lo, hi) = match sub {
+                    Some(_) => (
+                        self.let_temp(Op::Copy(lo), span),
+                        self.let_temp(Op::Copy(hi), span),
+                    ),
+                    None => (lo, hi),
+                };
                 let (id, break_code, continue_code) = self.push_loop(f.label.as_ref());
                 let pat = &f.pat;
                 let mut counter = None;

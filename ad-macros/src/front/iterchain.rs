@@ -102,6 +102,10 @@ struct Builder {
     span: Span,
     counters: Vec<syn::Ident>,
     fresh: usize,
+    /// `let` statements before the loops: the chain's arguments (`skip(k)`, `windows(k)`,
+    /// the bounds of a sub-slice source), evaluated once where the chain starts, as the
+    /// iterator evaluates them (a `for` body may assign the variables they name).
+    hoisted: Vec<TokenStream>,
 }
 
 impl Builder {
@@ -113,6 +117,30 @@ impl Builder {
     fn fresh(&mut self, what: &str) -> syn::Ident {
         self.fresh += 1;
         syn::Ident::new(&format!("__ad_{what}{}", self.fresh), self.span)
+    }
+
+    /// `e` evaluated once before the loops (see `Builder::hoisted`); a literal stays as is.
+    fn hoist(&mut self, e: &Expr) -> TokenStream {
+        if matches!(strip(e), Expr::Lit(_)) {
+            return e.to_token_stream();
+        }
+        let h = self.fresh("arg");
+        self.hoisted.push(quote!(let #h = #e;));
+        quote!(#h)
+    }
+
+    /// A collection to index (see [`indexable`]), a sub-slice's bounds hoisted.
+    fn slice_source(&mut self, e: &Expr) -> TokenStream {
+        if let Expr::Index(ix) = strip(e)
+            && let Expr::Range(r) = strip(&ix.index)
+        {
+            let base = &ix.expr;
+            let start = r.start.as_ref().map(|a| self.hoist(a));
+            let end = r.end.as_ref().map(|b| self.hoist(b));
+            let limits = &r.limits;
+            return quote!((&#base[#start #limits #end]));
+        }
+        indexable(e)
     }
 
     /// The segments of the chain `e` (one per `chain`), or `None` for a shape not known.
@@ -165,9 +193,18 @@ impl Builder {
             }
             ("copied" | "cloned", 0) => Stage::Copied,
             ("enumerate", 0) => Stage::Enumerate(self.counter("enum")),
-            ("skip", 1) => Stage::Skip(self.counter("skip"), m.args[0].clone()),
-            ("take", 1) => Stage::Take(self.counter("take"), m.args[0].clone()),
-            ("step_by", 1) => Stage::StepBy(self.counter("step"), m.args[0].clone()),
+            ("skip", 1) => {
+                let n = self.hoist(&m.args[0]);
+                Stage::Skip(self.counter("skip"), syn::parse2(n).ok()?)
+            }
+            ("take", 1) => {
+                let n = self.hoist(&m.args[0]);
+                Stage::Take(self.counter("take"), syn::parse2(n).ok()?)
+            }
+            ("step_by", 1) => {
+                let n = self.hoist(&m.args[0]);
+                Stage::StepBy(self.counter("step"), syn::parse2(n).ok()?)
+            }
             ("zip", 1) => {
                 let other = self.zip_source(&m.args[0])?;
                 Stage::Zip(other, self.counter("zip"))
@@ -195,14 +232,14 @@ impl Builder {
                     ("copied" | "cloned", 0) => self.zip_source(&c.receiver),
                     ("skip", 1) => match self.zip_source(&c.receiver)? {
                         Source::Slice(ys) => {
-                            let k = &c.args[0];
+                            let k = self.hoist(&c.args[0]);
                             Some(Source::Slice(quote!((&#ys[(#k).min(#ys.len())..]))))
                         }
                         _ => None,
                     },
                     ("take", 1) => match self.zip_source(&c.receiver)? {
                         Source::Slice(ys) => {
-                            let n = &c.args[0];
+                            let n = self.hoist(&c.args[0]);
                             Some(Source::Slice(quote!((&#ys[..(#n).min(#ys.len())]))))
                         }
                         _ => None,
@@ -223,13 +260,11 @@ impl Builder {
             Expr::Range(r) => {
                 let (lo, hi) = (r.start.as_ref()?, r.end.as_ref()?);
                 let closed = matches!(r.limits, syn::RangeLimits::Closed(_));
-                Some(Source::Range(
-                    lo.to_token_stream(),
-                    hi.to_token_stream(),
-                    closed,
-                ))
+                Some(Source::Range(self.hoist(lo), self.hoist(hi), closed))
             }
-            Expr::Reference(r) if r.mutability.is_none() => Some(Source::Slice(indexable(&r.expr))),
+            Expr::Reference(r) if r.mutability.is_none() => {
+                Some(Source::Slice(self.slice_source(&r.expr)))
+            }
             Expr::MethodCall(m) if m.turbofish.is_none() => {
                 match (m.method.to_string().as_str(), m.args.len()) {
                     ("iter" | "into_iter", 0) => {
@@ -237,12 +272,12 @@ impl Builder {
                         if let Expr::Range(_) = strip(&m.receiver) {
                             return self.source(&m.receiver);
                         }
-                        Some(Source::Slice(indexable(&m.receiver)))
+                        Some(Source::Slice(self.slice_source(&m.receiver)))
                     }
-                    ("windows", 1) => Some(Source::Windows(
-                        indexable(&m.receiver),
-                        m.args[0].to_token_stream(),
-                    )),
+                    ("windows", 1) => {
+                        let xs = self.slice_source(&m.receiver);
+                        Some(Source::Windows(xs, self.hoist(&m.args[0])))
+                    }
                     _ => None,
                 }
             }
@@ -443,6 +478,7 @@ fn lower_chain(chain: &Expr, sink: Sink<'_>, span: Span) -> Option<Expr> {
         span,
         counters: Vec::new(),
         fresh: 0,
+        hoisted: Vec::new(),
     };
     let segs = b.segments(chain)?;
     // A bare source is not a chain (the callers lower those themselves), except as the
@@ -525,9 +561,11 @@ fn lower_chain(chain: &Expr, sink: Sink<'_>, span: Span) -> Option<Expr> {
         loops.push(l);
     }
     let counters = &b.counters;
+    let hoisted = &b.hoisted;
     let tokens = if result {
         let init = init.unwrap_or_default();
         quote!({
+            #(#hoisted)*
             #(let mut #counters: usize = 0;)*
             let mut #acc = #init;
             #(#loops)*
@@ -535,6 +573,7 @@ fn lower_chain(chain: &Expr, sink: Sink<'_>, span: Span) -> Option<Expr> {
         })
     } else {
         quote!({
+            #(#hoisted)*
             #(let mut #counters: usize = 0;)*
             #(#loops)*
         })

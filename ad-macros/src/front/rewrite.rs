@@ -573,19 +573,22 @@ fn chunk_loop(e: &Expr) -> Option<Expr> {
     if !matches!(strip(&m.receiver), Expr::Path(p) if p.path.get_ident().is_some()) {
         return None;
     }
-    let (xs, k, pat, body, label) = (&m.receiver, &m.args[0], &f.pat, &f.body, &f.label);
+    let (xs, k0, pat, body, label) = (&m.receiver, &m.args[0], &f.pat, &f.body, &f.label);
     let j = Ident::new("__ad_chunk", m.method.span());
+    // The chunk size as it is when the loop starts (the body may assign a variable it names).
+    let k = Ident::new("__ad_chunk_len", m.method.span());
     let count = if exact {
-        quote::quote!(#xs.len() / (#k))
+        quote::quote!(#xs.len() / #k)
     } else {
-        quote::quote!((#xs.len() + (#k) - 1) / (#k))
+        quote::quote!((#xs.len() + #k - 1) / #k)
     };
-    let tokens = quote::quote!(
+    let tokens = quote::quote!({
+        let #k: usize = #k0;
         #label for #j in 0..#count {
-            let #pat = &#xs[#j * (#k)..::core::cmp::min((#j + 1) * (#k), #xs.len())];
+            let #pat = &#xs[#j * #k..::core::cmp::min((#j + 1) * #k, #xs.len())];
             #body
         }
-    );
+    });
     syn::parse2(tokens).ok()
 }
 
@@ -794,19 +797,24 @@ impl VisitMut for Everyday {
 /// name (a row `m[i]`, the whole `m`, a later binding of the name) leaves it as written (and
 /// reported where it is lowered).
 fn flatten_matrices(b: &mut syn::Block) {
-    for k in 0..b.stmts.len() {
+    let mut k = 0;
+    while k < b.stmts.len() {
         let syn::Stmt::Local(l) = &b.stmts[k] else {
+            k += 1;
             continue;
         };
         let (Pat::Ident(pi), Some(init)) = (&l.pat, &l.init) else {
+            k += 1;
             continue;
         };
         if init.diverge.is_some() || pi.by_ref.is_some() || pi.subpat.is_some() {
+            k += 1;
             continue;
         }
         let name = pi.ident.clone();
         // The element, the row length and the row count, and whether it is a `Vec`.
         let Some((elem, cols, rows, vec)) = nested_repeat(&init.expr) else {
+            k += 1;
             continue;
         };
         let rest = &b.stmts[k + 1..];
@@ -814,13 +822,27 @@ fn flatten_matrices(b: &mut syn::Block) {
             .iter()
             .all(|s| only_double_indexed(&quote::quote!(#s), &name))
         {
+            k += 1;
             continue;
         }
         let span = init.expr.span();
+        // The sizes as they are here: a name may be shadowed or assigned later (`for k in
+        // 0..2 { m[1][k] = .. }` with `k` the row length), and every index reads them.
+        let mut sizes = Vec::new();
+        // (An array's sizes are constants, and its length must stay one.)
+        let mut snapshot = |e: &Expr, what: &str| -> Expr {
+            if !vec || matches!(strip(e), Expr::Lit(_)) {
+                return e.clone();
+            }
+            let id = Ident::new(&format!("__ad_{what}_{name}"), span);
+            sizes.push(syn::parse_quote_spanned!(span=> let #id: usize = #e;));
+            syn::parse_quote!(#id)
+        };
+        let (cols, rows) = (snapshot(&cols, "cols"), snapshot(&rows, "rows"));
         let flat: Expr = if vec {
-            syn::parse_quote_spanned!(span=> ::std::vec![#elem; (#rows) * (#cols)])
+            syn::parse_quote_spanned!(span=> ::std::vec![#elem; #rows * #cols])
         } else {
-            syn::parse_quote_spanned!(span=> [#elem; (#rows) * (#cols)])
+            syn::parse_quote_spanned!(span=> [#elem; #rows * #cols])
         };
         if let syn::Stmt::Local(l) = &mut b.stmts[k]
             && let Some(init) = &mut l.init
@@ -830,9 +852,28 @@ fn flatten_matrices(b: &mut syn::Block) {
         struct Flat<'a> {
             name: &'a Ident,
             cols: &'a Expr,
+            rows: &'a Expr,
         }
         impl VisitMut for Flat<'_> {
             fn visit_expr_mut(&mut self, e: &mut Expr) {
+                // `m.len()` and `m[i].len()`: the row count and length.
+                if let Expr::MethodCall(mc) = e
+                    && mc.method == "len"
+                    && mc.args.is_empty()
+                {
+                    match strip(&mc.receiver) {
+                        Expr::Path(p) if p.path.is_ident(self.name) => {
+                            *e = self.rows.clone();
+                            return;
+                        }
+                        Expr::Index(ix) if matches!(strip(&ix.expr), Expr::Path(p) if p.path.is_ident(self.name)) =>
+                        {
+                            *e = self.cols.clone();
+                            return;
+                        }
+                        _ => {}
+                    }
+                }
                 syn::visit_mut::visit_expr_mut(self, e);
                 if let Expr::Index(outer) = e
                     && let Expr::Index(inner) = strip(&outer.expr)
@@ -847,9 +888,15 @@ fn flatten_matrices(b: &mut syn::Block) {
             Flat {
                 name: &name,
                 cols: &cols,
+                rows: &rows,
             }
             .visit_stmt_mut(s);
         }
+        let n = sizes.len();
+        for (j, st) in sizes.into_iter().enumerate() {
+            b.stmts.insert(k + j, st);
+        }
+        k += n + 1;
     }
 }
 
@@ -900,9 +947,21 @@ fn only_double_indexed(ts: &proc_macro2::TokenStream, name: &Ident) -> bool {
             let bracket = |j: usize| {
                 matches!(tts.get(j), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket)
             };
-            // (Not a field or method of something else: `x.m`.)
-            let after_dot = k > 0 && matches!(&tts[k - 1], TokenTree::Punct(p) if p.as_char() == '.');
-            after_dot || (bracket(k + 1) && bracket(k + 2))
+            let dot = |j: usize| matches!(tts.get(j), Some(TokenTree::Punct(p)) if p.as_char() == '.');
+            // (Not a field or method of something else, `x.m`; the end of a range `0..m`
+            // is the matrix itself.)
+            let after_dot = k > 0 && dot(k - 1) && !(k > 1 && dot(k - 2));
+            // `m.len()` and `m[i].len()`: the row count and length (see `Flat`).
+            let len_at = |j: usize| {
+                dot(j)
+                    && matches!(tts.get(j + 1), Some(TokenTree::Ident(l)) if l == "len")
+                    && matches!(tts.get(j + 2), Some(TokenTree::Group(g))
+                        if g.delimiter() == Delimiter::Parenthesis && g.stream().is_empty())
+            };
+            after_dot
+                || (bracket(k + 1) && bracket(k + 2))
+                || len_at(k + 1)
+                || (bracket(k + 1) && len_at(k + 2))
         }
         TokenTree::Group(g) => only_double_indexed(&g.stream(), name),
         _ => true,
