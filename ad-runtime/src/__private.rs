@@ -15,7 +15,7 @@ pub use crate::rules::tensor::{
     Same, ToScalar, array_from_shape_vec, array_from_shape_vec_pullback, array_from_vec,
     array_from_vec_pullback, assigned, assigned_pullback,
 };
-pub use crate::structs::read;
+pub use crate::structs::{Owned, owned, read};
 pub use crate::tape::Tape;
 pub use crate::traits::{Accumulate, Differentiable, Real, Zero};
 

@@ -70,6 +70,64 @@ pub fn read<T: FieldRead + ?Sized>(x: &T) -> T::Out<'_> {
     x.read()
 }
 
+/// A field read or an array view as an owned value: what the reverse sweep keeps of a read
+/// whose base is written afterwards (`let a = s.w[0]; s.b = ..;`), where a borrow of the base
+/// could not outlive the write. A copy of a float, a clone of a borrowed value, the elements
+/// of a view.
+#[doc(hidden)]
+pub trait Owned {
+    /// The owned value.
+    type O;
+    /// Makes it.
+    fn owned(self) -> Self::O;
+}
+
+impl<T: Clone + ?Sized> Owned for &T {
+    type O = T;
+    #[inline(always)]
+    fn owned(self) -> T {
+        self.clone()
+    }
+}
+
+macro_rules! owned_copy {
+    ($($t:ty),*) => {$(
+        impl Owned for $t {
+            type O = $t;
+            #[inline(always)]
+            fn owned(self) -> $t { self }
+        }
+    )*};
+}
+owned_copy!(
+    f64,
+    f32,
+    crate::Dual<f64>,
+    crate::Dual<f32>,
+    usize,
+    isize,
+    i32,
+    i64,
+    u32,
+    u64,
+    bool
+);
+
+impl<A: Clone, D: ndarray::Dimension> Owned for ndarray::ArrayView<'_, A, D> {
+    type O = ndarray::Array<A, D>;
+    #[inline]
+    fn owned(self) -> ndarray::Array<A, D> {
+        self.to_owned()
+    }
+}
+
+/// [`Owned::owned`] as a function.
+#[doc(hidden)]
+#[inline(always)]
+pub fn owned<T: Owned>(x: T) -> T::O {
+    x.owned()
+}
+
 /// The vector operations of a parameter (or gradient) value, elementwise over its floats.
 /// `#[derive(Differentiable)]` implements it field by field (`#[no_derivative]` fields are
 /// left alone).

@@ -13,7 +13,8 @@
 //! matrix's sizes where it is made (`m.len()` and `m[i].len()` read those).
 
 use crate::harness::*;
-use ad_runtime::differentiable;
+use ad_runtime::ndarray::{Array1, Array2, Axis, s};
+use ad_runtime::{Differentiable, differentiable};
 
 // for &v in &x[lo..] with lo changed in the body
 #[differentiable]
@@ -357,4 +358,236 @@ fn h812_matrix_lengths_as_values() {
         1e-14,
         1.0
     ));
+}
+
+// ---------------------------------------------------------------------------------------
+// A field of a local struct (or a view of a local array) read, then the struct (array)
+// written: failed to compile (the reverse sweep kept a borrow of the base across the write);
+// the read is now an owned copy where it is made (`__private::owned`).
+
+// slice view of a local array, array reassigned after the view's last use
+#[differentiable]
+fn view_then_reassign(x: &Array1<f64>) -> f64 {
+    let mut a = x.to_owned();
+    let r = a.slice(s![0..2]);
+    let s = r[0] * r[1];
+    a = a.mapv(|v| v * v);
+    s + a[0]
+}
+
+#[test]
+fn h813_view_then_reassign() {
+    let x = vec![0.7, -1.3, 0.4];
+    verify(
+        "view_then_reassign",
+        &x,
+        &|p| view_then_reassign(&arr1(p)),
+        &|p| {
+            let (v, g) = view_then_reassign_grad(&arr1(p));
+            (v, g.to_vec())
+        },
+        &|p, t| view_then_reassign_jvp(&arr1(p), &arr1(t)),
+        Some(&|p, t| {
+            let (v, g, h) = view_then_reassign_hvp(&arr1(p), &arr1(t));
+            (v, g.to_vec(), h.to_vec())
+        }),
+        None,
+    );
+}
+
+// row view, then compound `+=` on the base
+#[differentiable]
+fn row_then_add(x: &Array2<f64>) -> f64 {
+    let mut a = x.clone();
+    let r = a.row(0);
+    let p = r.dot(&r);
+    a += &x.mapv(|v| v.sin());
+    p * a.sum()
+}
+
+#[test]
+fn h814_row_then_add() {
+    let x = vec![0.7, -1.3, 0.4, 0.2, 0.9, -0.5];
+    verify(
+        "row_then_add",
+        &x,
+        &|p| row_then_add(&arr2(p, 2, 3)),
+        &|p| {
+            let (v, g) = row_then_add_grad(&arr2(p, 2, 3));
+            (v, flat_of(&g))
+        },
+        &|p, t| row_then_add_jvp(&arr2(p, 2, 3), &arr2(t, 2, 3)),
+        Some(&|p, t| {
+            let (v, g, h) = row_then_add_hvp(&arr2(p, 2, 3), &arr2(t, 2, 3));
+            (v, flat_of(&g), flat_of(&h))
+        }),
+        None,
+    );
+}
+
+// struct with Vec fields, field reassigned after element reads
+#[derive(Clone, Debug, Differentiable)]
+struct Particles {
+    x: Vec<f64>,
+    v: Vec<f64>,
+}
+
+#[differentiable]
+fn particles_fieldswap(x0: &[f64]) -> f64 {
+    let sq: Vec<f64> = x0.iter().map(|a| a * a).collect();
+    let mut p = Particles {
+        x: x0.to_vec(),
+        v: sq,
+    };
+    let old = p.x[0];
+    p.x = p.v.clone();
+    p.v = vec![old, p.x[1] * 3.0];
+    old * p.x[0] + p.v[1] + p.v[0] * p.x[2]
+}
+
+#[test]
+fn h815_vec_fields_swapped() {
+    slice_case!(
+        "particles_fieldswap",
+        vec![0.7, -1.3, 0.4],
+        particles_fieldswap,
+        particles_fieldswap_grad,
+        particles_fieldswap_jvp,
+        particles_fieldswap_hvp,
+        particles_fieldswap_check
+    );
+}
+
+// Kalman filter with Array fields, &mut self predict/update, loss over a sequence
+#[derive(Clone, Debug, Differentiable)]
+pub struct Kf {
+    x: Array1<f64>,
+    p: Array2<f64>,
+    q: f64,
+    r: f64,
+}
+
+impl Kf {
+    #[differentiable]
+    fn predict(&mut self, dt: f64) {
+        let x0 = self.x[0] + dt * self.x[1];
+        let x1 = self.x[1];
+        self.x = Array1::from_vec(vec![x0, x1]);
+        let p00 = self.p[[0, 0]]
+            + dt * (self.p[[1, 0]] + self.p[[0, 1]])
+            + dt * dt * self.p[[1, 1]]
+            + self.q;
+        let p01 = self.p[[0, 1]] + dt * self.p[[1, 1]];
+        let p10 = self.p[[1, 0]] + dt * self.p[[1, 1]];
+        let p11 = self.p[[1, 1]] + self.q;
+        self.p = Array2::from_shape_vec((2, 2), vec![p00, p01, p10, p11]).unwrap();
+    }
+
+    #[differentiable]
+    fn update(&mut self, z: f64) {
+        let y = z - self.x[0];
+        let s = self.p[[0, 0]] + self.r;
+        let k = self.p.column(0).to_owned() / s;
+        self.x = &self.x + &(&k * y);
+        let kk = k.insert_axis(Axis(1));
+        let pr = self.p.row(0).to_owned().insert_axis(Axis(0));
+        self.p = &self.p - &kk.dot(&pr);
+    }
+}
+
+#[differentiable(wrt(kf0))]
+fn kalman_nll(kf0: &Kf, zs: &[f64]) -> f64 {
+    let mut kf = kf0.clone();
+    let mut l = 0.0;
+    for i in 0..zs.len() {
+        kf.predict(0.1);
+        let xs = kf.x.clone();
+        let ps = kf.p.clone();
+        let y = zs[i] - xs[0];
+        let s = ps[[0, 0]] + kf.r;
+        l += y * y / s + s.ln();
+        kf.update(zs[i]);
+    }
+    l
+}
+
+impl Flat for Kf {
+    fn flat(&self) -> Vec<f64> {
+        let mut v: Vec<f64> = self.x.to_vec();
+        v.extend(self.p.iter());
+        v.push(self.q);
+        v.push(self.r);
+        v
+    }
+    fn unflat(&self, v: &[f64]) -> Self {
+        Kf {
+            x: arr1(&v[0..2]),
+            p: arr2(&v[2..6], 2, 2),
+            q: v[6],
+            r: v[7],
+        }
+    }
+}
+
+#[test]
+fn h816_kalman_methods_read_then_write_fields() {
+    let kf = Kf {
+        x: arr1(&[0.1, 0.5]),
+        p: arr2(&[1.0, 0.2, 0.2, 0.8], 2, 2),
+        q: 0.05,
+        r: 0.3,
+    };
+    let zs = [0.2, 0.31, 0.45, 0.52, 0.7];
+    verify_struct(
+        "kalman_nll",
+        &kf,
+        &|k| kalman_nll(k, &zs),
+        &|k| kalman_nll_grad(k, &zs),
+        &|k, t| kalman_nll_jvp(k, &zs, t),
+        Some(&|k, t| kalman_nll_hvp(k, &zs, t)),
+    );
+}
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+struct P2 {
+    pos: [f64; 2],
+    vel: [f64; 2],
+}
+
+/// A by-value struct parameter: a field element read, then another field written from it.
+#[differentiable]
+fn by_value_param(mut s: P2, k: f64) -> f64 {
+    let a = s.pos[0];
+    s.vel = [a * k, s.pos[1]];
+    s.vel[0] * s.vel[1] + a
+}
+
+#[test]
+fn h817_by_value_parameter_read_then_written() {
+    let s0 = P2 {
+        pos: [0.7, -1.3],
+        vel: [0.2, 0.4],
+    };
+    let k = 1.5;
+    let (v, (ds, dk)) = by_value_param_grad(s0, k);
+    // f = pos0 k pos1 + pos0.
+    assert!(scal_close(v, 0.7 * k * -1.3 + 0.7, 1e-14, 1.0));
+    assert!(
+        scal_close(ds.pos[0], k * -1.3 + 1.0, 1e-14, 1.0),
+        "{:?}",
+        ds.pos
+    );
+    assert!(scal_close(ds.pos[1], 0.7 * k, 1e-14, 1.0), "{:?}", ds.pos);
+    assert_eq!(ds.vel, [0.0, 0.0]);
+    assert!(scal_close(dk, 0.7 * -1.3, 1e-14, 1.0));
+    let (_, j) = by_value_param_jvp(
+        s0,
+        k,
+        P2 {
+            pos: [1.0, 0.0],
+            vel: [0.0, 0.0],
+        },
+        0.0,
+    );
+    assert!(scal_close(j, k * -1.3 + 1.0, 1e-14, 1.0));
 }

@@ -323,6 +323,9 @@ impl<'a> Gen<'a> {
                     let (b, i) = (self.atom(base), self.atom(index));
                     rhs = unchecked::hoisted_read(&b, &i);
                 }
+                if self.an.owned_copy[*var] {
+                    rhs = quote!(::ad_runtime::__private::owned(#rhs));
+                }
                 let copy = (self.an.reborrow[*var]
                     && self.block_rev.get()
                     && self.an.stored(self.func, *var))

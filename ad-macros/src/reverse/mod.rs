@@ -205,7 +205,8 @@ impl<'a> Gen<'a> {
 
     /// Whether `v` holds a borrow made in its block (`&x[i]` of a loop over `x.iter()`).
     pub(super) fn is_borrow(&self, v: VarId) -> bool {
-        self.func.borrow_def(&Atom::Var(v)).is_some()
+        // (A field read kept as an owned copy, see `Analysis::owned_copy`, holds no borrow.)
+        self.func.borrow_def(&Atom::Var(v)).is_some() && !self.an.owned_copy[v]
     }
 
     /// Whether loop `id` is a statement of the function body itself (runs at most once).

@@ -491,9 +491,29 @@ pub(crate) fn presized(func: &Func, kinds: &[Kind]) -> Vec<bool> {
     out
 }
 
+/// Whether `v` is an argument of a call anywhere in the body.
+fn passed_to_call(func: &Func, v: VarId) -> bool {
+    let mut found = false;
+    walk(&func.body, &mut |s| {
+        if let Stmt::Let {
+            op: Op::Call { args, .. },
+            ..
+        }
+        | Stmt::Assign {
+            op: Op::Call { args, .. },
+            ..
+        } = s
+        {
+            found |= args.iter().any(|a| a.var() == Some(v));
+        }
+    });
+    found
+}
+
 /// Variables of the function body holding views of its own arrays (see
-/// [`Analysis::reborrow`]).
-pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
+/// [`Analysis::reborrow`]), and those of them whose base a later statement writes, which
+/// are made as owned copies instead (see [`Analysis::owned_copy`]).
+pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> (Vec<bool>, Vec<bool>) {
     let mut out = vec![false; func.vars.len()];
     let local = |v: VarId, out: &[bool]| {
         let var = &func.vars[v];
@@ -531,8 +551,12 @@ pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
                 base && (viewing || (passing && recv.var().is_some_and(|b| out[b])))
             }
             Op::Copy(Atom::Ref(b)) => local(*b, &out),
-            // A field read of a local struct (made by a call or a literal) borrows it.
-            Op::Member(Atom::Var(b), ..) => func.vars[*b].kind != VarKind::Param,
+            // A field read of a local struct (made by a call or a literal), or of a
+            // by-value parameter, borrows it.
+            Op::Member(Atom::Var(b), ..) => {
+                !(func.vars[*b].kind == VarKind::Param
+                    && matches!(func.vars[*b].ty, Some(syn::Type::Reference(_))))
+            }
             // A row `&w[i]` of a sequence the function owns (a by-value parameter, a local).
             Op::Index {
                 base: Atom::Var(b),
@@ -554,11 +578,18 @@ pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
     // ordinary value; in a loop body a stored view is copied at its definition anyway.
     let stmts = &func.body.stmts;
     let mut written_after = vec![false; func.vars.len()];
+    let mut owned = vec![false; func.vars.len()];
     for k in (0..stmts.len()).rev() {
         if let Stmt::Let { var, op, .. } = &stmts[k]
-            && out[*var]
             && op.reads().iter().any(|b| written_after[*b])
         {
+            // A field read (also of a by-value parameter, never a view) or an array view:
+            // copied where it is made, so that nothing borrows the base when it is written.
+            owned[*var] = matches!(op, Op::Member(_, _, false))
+                // A borrowed field operand (`&self.x + ..`), unless a call takes it (by
+                // reference, which an owned copy is not).
+                || (matches!(op, Op::Member(_, _, true)) && !passed_to_call(func, *var))
+                || (out[*var] && matches!(op, Op::Method { .. }));
             out[*var] = false;
         }
         walk_stmts(std::slice::from_ref(&stmts[k]), &mut |s| {
@@ -573,5 +604,5 @@ pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> Vec<bool> {
             }
         });
     }
-    out
+    (out, owned)
 }

@@ -103,6 +103,11 @@ pub struct Analysis {
     /// the body cannot hold them, so the reverse sweep re-makes those of the function body from
     /// their base, and a loop body that stores one stores an owned copy.
     pub reborrow: Vec<bool>,
+    /// Field reads and array views of the function body whose base a later statement writes
+    /// (`let a = q.w[0];` is `let w = q.w; ..` then `q.b = ..`): made as owned copies
+    /// (`__private::owned`), which the reverse sweep captures, since no borrow of the base
+    /// may outlive that write.
+    pub owned_copy: Vec<bool>,
     /// Local buffers of the function body made by `vec![c; n]` and never resized or
     /// reassigned: their adjoints start as zeros of the buffer's length, so accumulating into
     /// an element needs no growth check.
@@ -306,6 +311,7 @@ pub fn recounted(func: &Func, l: &Loop) -> bool {
 pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
     let n = func.vars.len();
     let kinds = kinds::infer(func);
+    let (reborrow, owned_copy) = reborrows(func, &kinds);
     let active = crate::sema::activity::activity(func, active_params);
     let mut useful = crate::sema::activity::usefulness(func, &active);
     // Element increments (see `Analysis::increments`): the old element gets no adjoint.
@@ -547,7 +553,8 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
         recompute,
         range_counter,
         overwritten,
-        reborrow: reborrows(func, &kinds),
+        reborrow,
+        owned_copy,
         presized,
         increments,
         rebuilds,
