@@ -571,6 +571,7 @@ fn h817_by_value_parameter_read_then_written() {
     let k = 1.5;
     let (v, (ds, dk)) = by_value_param_grad(s0, k);
     // f = pos0 k pos1 + pos0.
+    assert_eq!(v, by_value_param(s0, k));
     assert!(scal_close(v, 0.7 * k * -1.3 + 0.7, 1e-14, 1.0));
     assert!(
         scal_close(ds.pos[0], k * -1.3 + 1.0, 1e-14, 1.0),
