@@ -592,3 +592,80 @@ fn h817_by_value_parameter_read_then_written() {
     );
     assert!(scal_close(j, k * -1.3 + 1.0, 1e-14, 1.0));
 }
+
+/// A dynamic-programming table whose sizes are expressions (`vec![vec![..; m + 1]; n + 1]`,
+/// flattened into one buffer): soft-DTW between two sequences with a smooth minimum.
+#[differentiable]
+fn soft_dtw(a: &[f64], b: &[f64]) -> f64 {
+    let (n, m) = (a.len(), b.len());
+    let gamma: f64 = 0.5;
+    let mut r = vec![vec![1e10f64; m + 1]; n + 1];
+    r[0][0] = 0.0;
+    for i in 1..r.len() {
+        for j in 1..m + 1 {
+            let d = (a[i - 1] - b[j - 1]).powi(2);
+            let x = -r[i - 1][j - 1] / gamma;
+            let y = -r[i - 1][j] / gamma;
+            let z = -r[i][j - 1] / gamma;
+            let mx = x.max(y).max(z);
+            let lse = mx + ((x - mx).exp() + (y - mx).exp() + (z - mx).exp()).ln();
+            r[i][j] = d - gamma * lse;
+        }
+    }
+    r[n][m]
+}
+
+#[test]
+fn h818_table_sized_by_expressions() {
+    let x = [0.3, -0.8, 1.1, 0.5, 0.2, -0.4, 0.9];
+    two_slices(
+        "soft_dtw",
+        &x,
+        4,
+        &soft_dtw,
+        &soft_dtw_grad,
+        &soft_dtw_jvp,
+        &soft_dtw_hvp,
+        Some(soft_dtw_check(&x[..4], &x[4..])),
+    );
+}
+
+/// A named sub-slice in a loop whose start advances after it is taken (`let t = &x[lo..];
+/// lo += 1;`): failed to compile (the reverse sweep tried to record the unsized slice).
+#[differentiable]
+fn advancing_window(x: &[f64]) -> f64 {
+    let mut lo = 0;
+    let mut s = 0.0;
+    for _ in 0..3 {
+        let t = &x[lo..];
+        lo += 1;
+        s += t[0] * x[lo] + t[1].sin();
+    }
+    s
+}
+
+#[test]
+fn h819_sub_slice_bound_advanced_after_the_borrow() {
+    let x = vec![0.3, -0.8, 1.1, 0.5, 0.2];
+    slice_case!(
+        "advancing_window",
+        x.clone(),
+        advancing_window,
+        advancing_window_grad,
+        advancing_window_jvp,
+        advancing_window_hvp,
+        advancing_window_check
+    );
+    // f = Σ_{i<3} x_i x_{i+1} + sin x_{i+1}.
+    let (_, g) = advancing_window_grad(&x);
+    for k in 0..x.len() {
+        let mut d = 0.0;
+        if k < 3 {
+            d += x[k + 1];
+        }
+        if (1..4).contains(&k) {
+            d += x[k - 1] + x[k].cos();
+        }
+        assert!(scal_close(g[k], d, 1e-14, 1.0), "{k}: {} vs {d}", g[k]);
+    }
+}

@@ -65,8 +65,20 @@ impl Lowerer<'_> {
                     unreachable!()
                 };
                 let base = self.lower_atom(&ix.expr);
-                let lo = range.start.as_ref().map(|e| self.lower_atom(e));
-                let hi = range.end.as_ref().map(|e| self.lower_atom(e));
+                // A bound read from a variable that may change later (`let t = &x[lo..];
+                // lo += 1;`): its value here, copied, so that the borrow can be re-made (or
+                // its bound recorded) for the reverse sweep.
+                let bound = |lw: &mut Self, e: &Expr| {
+                    let a = lw.lower_atom(e);
+                    match a {
+                        Atom::Var(v) if lw.vars[v].kind == VarKind::LetMut => {
+                            lw.let_temp(Op::Copy(a), e.span())
+                        }
+                        a => a,
+                    }
+                };
+                let lo = range.start.as_ref().map(|e| bound(self, e));
+                let hi = range.end.as_ref().map(|e| bound(self, e));
                 let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
                 self.let_temp(
                     Op::SliceRef {

@@ -840,9 +840,9 @@ fn flatten_matrices(b: &mut syn::Block) {
         };
         let (cols, rows) = (snapshot(&cols, "cols"), snapshot(&rows, "rows"));
         let flat: Expr = if vec {
-            syn::parse_quote_spanned!(span=> ::std::vec![#elem; #rows * #cols])
+            syn::parse_quote_spanned!(span=> ::std::vec![#elem; (#rows) * (#cols)])
         } else {
-            syn::parse_quote_spanned!(span=> [#elem; #rows * #cols])
+            syn::parse_quote_spanned!(span=> [#elem; (#rows) * (#cols)])
         };
         if let syn::Stmt::Local(l) = &mut b.stmts[k]
             && let Some(init) = &mut l.init
@@ -863,12 +863,14 @@ fn flatten_matrices(b: &mut syn::Block) {
                 {
                     match strip(&mc.receiver) {
                         Expr::Path(p) if p.path.is_ident(self.name) => {
-                            *e = self.rows.clone();
+                            let rows = self.rows;
+                            *e = syn::parse_quote!((#rows));
                             return;
                         }
                         Expr::Index(ix) if matches!(strip(&ix.expr), Expr::Path(p) if p.path.is_ident(self.name)) =>
                         {
-                            *e = self.cols.clone();
+                            let cols = self.cols;
+                            *e = syn::parse_quote!((#cols));
                             return;
                         }
                         _ => {}
@@ -901,9 +903,10 @@ fn flatten_matrices(b: &mut syn::Block) {
 }
 
 /// `[[e; N]; M]` or `vec![vec![e; n]; m]`: (e, N, M, is a `Vec`), for a row length and count
-/// that are literals or names (written again where the matrix is indexed).
+/// without effects (`n + 1`, `x.len()`; a `Vec`'s are evaluated once where it is made, see
+/// `flatten_matrices`; an array's are constants).
 fn nested_repeat(e: &Expr) -> Option<(Expr, Expr, Expr, bool)> {
-    let simple = |e: &Expr| matches!(strip(e), Expr::Lit(_) | Expr::Path(_));
+    let simple = pure;
     match strip(e) {
         Expr::Repeat(outer) => match strip(&outer.expr) {
             Expr::Repeat(inner) if simple(&inner.len) && simple(&outer.len) => Some((
