@@ -474,6 +474,13 @@ where
     (with_field(s, v), with_field(ts, tv))
 }
 
+/// A zero of the same type as `like` (an adjoint typed by another: a copy's, `let old = b;`,
+/// by its source's).
+#[inline(always)]
+pub fn zero_as<T: crate::traits::Zero>(_like: &T) -> T {
+    T::zero()
+}
+
 /// A zero of the cotangent type a pullback takes: the adjoint of a call's result whose
 /// fields the reverse sweep accumulates into, typed before its first use.
 #[inline(always)]

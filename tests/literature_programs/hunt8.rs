@@ -669,3 +669,32 @@ fn h819_sub_slice_bound_advanced_after_the_borrow() {
         assert!(scal_close(g[k], d, 1e-14, 1.0), "{k}: {} vs {d}", g[k]);
     }
 }
+
+/// A `Copy` state with array fields copied at the top of each step (`let old = b;`), then its
+/// fields written from the copy: failed to compile (the copy's adjoint had no type).
+#[differentiable]
+fn copied_state(x0: f64, v0: f64) -> f64 {
+    let mut b = P2 {
+        pos: [x0, 0.5],
+        vel: [v0, -0.3],
+    };
+    for _ in 0..3 {
+        let old = b;
+        b.pos = [old.pos[0] + 0.1 * old.vel[0], old.pos[1] * old.vel[1]];
+        b.vel = [old.vel[0] - 0.1 * old.pos[0], old.vel[1]];
+    }
+    b.pos[0] * b.vel[0] + b.pos[1]
+}
+
+#[test]
+fn h820_copied_state_in_a_loop() {
+    s2_case!(
+        "copied_state",
+        [0.7, -1.3],
+        copied_state,
+        copied_state_grad,
+        copied_state_jvp,
+        copied_state_hvp,
+        copied_state_check
+    );
+}

@@ -224,6 +224,11 @@ impl<'a> Gen<'a> {
                     let pb = self.v(*pullback);
                     return quote!(let mut #d = #rt::zero_for(&#pb););
                 }
+                // A copy of a struct (`let old = b;`): its source's adjoint type.
+                Some(Op::Copy(Atom::Var(src))) if self.an.adj(*src) => {
+                    let ds = self.adj(*src);
+                    return quote!(let mut #d = #rt::zero_as(&#ds););
+                }
                 _ => {}
             }
         }
