@@ -698,3 +698,31 @@ fn h820_copied_state_in_a_loop() {
         copied_state_check
     );
 }
+
+/// A closure whose body is a bare compound assignment (`|v: f64| acc += v * v`).
+#[differentiable]
+fn accumulate_squares(x: f64, y: f64) -> f64 {
+    let mut acc = 0.0;
+    let mut push = |v: f64| acc += v * v;
+    push(x);
+    push(y);
+    push(x * y);
+    acc
+}
+
+#[test]
+fn h821_closure_body_is_an_assignment() {
+    let (x, y) = (0.7, -1.3);
+    s2_case!(
+        "accumulate_squares",
+        [0.7, -1.3],
+        accumulate_squares,
+        accumulate_squares_grad,
+        accumulate_squares_jvp,
+        accumulate_squares_hvp,
+        accumulate_squares_check
+    );
+    let (_, (dx, dy)) = accumulate_squares_grad(x, y);
+    assert!(scal_close(dx, 2.0 * x + 2.0 * x * y * y, 1e-14, 1.0));
+    assert!(scal_close(dy, 2.0 * y + 2.0 * x * x * y, 1e-14, 1.0));
+}

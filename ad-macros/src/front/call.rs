@@ -501,7 +501,18 @@ impl Lowerer<'_> {
             .collect();
         let args = call.args.iter();
         let params = closure.inputs.iter();
-        let body = &closure.body;
+        // A body that is an assignment (`|v| acc += v * v`) is a statement: its value is `()`.
+        let body: Expr = match strip(&closure.body) {
+            Expr::Assign(_) => {
+                let b = &closure.body;
+                syn::parse_quote_spanned!(span=> { #b; })
+            }
+            Expr::Binary(b) if crate::front::syntax::is_compound_assign(&b.op) => {
+                let b = &closure.body;
+                syn::parse_quote_spanned!(span=> { #b; })
+            }
+            _ => (*closure.body).clone(),
+        };
         let captured = snapshots.iter().map(|(n, _)| syn::Ident::new(n, span));
         let snaps = snapshots.iter().map(|(_, s)| s);
         let block: Expr = syn::parse_quote_spanned!(span=> {

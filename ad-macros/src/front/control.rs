@@ -4,7 +4,7 @@ use super::lower::*;
 use super::syntax::*;
 use crate::ir::*;
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote};
+use quote::{ToTokens, quote, quote_spanned};
 use std::collections::HashMap;
 use syn::spanned::Spanned;
 use syn::{Expr, Ident, Pat};
@@ -49,7 +49,8 @@ impl Lowerer<'_> {
         pattern_bindings(pat, &mut names);
         let s = atom_tokens(&self.vars, scrut);
         for name in names {
-            let tokens = quote!(match #s { #pat => #name, _ => ::core::unreachable!() });
+            // Spanned on the pattern: an error about what it binds points there.
+            let tokens = quote_spanned!(pat.span()=> match #s { #pat => #name, _ => ::core::unreachable!() });
             let var = self.declare_user(&name, VarKind::Let, None);
             self.emit(Stmt::Let {
                 var,

@@ -63,6 +63,33 @@ pub(crate) fn check<A>(
     subs
 }
 
+/// Methods of `Vec` and slices that move, drop or insert elements, or fill them.
+const SEQUENCE_METHODS: &[&str] = &[
+    "fill",
+    "fill_with",
+    "pop",
+    "reverse",
+    "truncate",
+    "extend_from_slice",
+    "rotate_left",
+    "rotate_right",
+    "sort_by",
+    "sort_unstable_by",
+    "sort_by_key",
+    "insert",
+    "remove",
+    "swap_remove",
+    "resize",
+    "copy_within",
+    "split_first",
+    "split_last",
+    "retain",
+    "dedup",
+    "drain",
+    "append",
+    "clear",
+];
+
 fn check_op(
     cx: &Ctxt,
     op: &Op,
@@ -112,6 +139,11 @@ fn check_op(
             match rules::method(&n) {
                 None if rules::ITERATOR_METHODS.contains(&n.as_str()) => cx.error_at(name.span(), format!(
                     "iterator adaptors (`.{n}()`) on differentiated values are not supported by #[differentiable]; write a `for` loop (`for &x in xs.iter() {{ s += x; }}`)"
+                )),
+                // `Vec`/slice methods that move or drop elements (a float method's list would
+                // not help).
+                None if SEQUENCE_METHODS.contains(&n.as_str()) => cx.error_at(name.span(), format!(
+                    "`{n}` on a differentiated `Vec` or slice is not supported by #[differentiable] (its elements' cotangents would have to follow them); write the element loop it stands for (`for i in 0..v.len() {{ v[i] = .. }}`, `let last = v[v.len() - 1];`), or sort an index vector (`idx.sort_by(|a, b| v[*a].total_cmp(&v[*b]))`) and read `v[idx[k]]`"
                 )),
                 None if recv_kind == Kind::Array => cx.error_at(name.span(), format!(
                     "no derivative rule for the array method `{n}` on a differentiated value; supported: {}. Compute it from supported operations, or move it into a #[differentiable] function",
