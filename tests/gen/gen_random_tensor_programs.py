@@ -515,8 +515,11 @@ class Gen:
             bases = set(inner.bases)
             if inner.var is not None:
                 bases.add(inner.var)
-            return E(code, shape, store, inner.bound, inner.lo, atom=True, bases=bases,
-                     tempview=tv, degen=True)
+            e = E(code, shape, store, inner.bound, inner.lo, atom=True, bases=bases,
+                  tempview=tv, degen=True)
+            # (A move inside stays one: the expression must not be written twice.)
+            e.moves = inner.moves
+            return e
         return self.arr(shape, depth)
 
     def op_binary(self, shape, depth):
