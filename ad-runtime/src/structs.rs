@@ -21,12 +21,18 @@ pub trait FieldRead {
     fn read(&self) -> Self::Out<'_>;
 }
 
+/// Fields read by copy, whose owned copy is the value itself (see [`Owned`]).
 macro_rules! read_copy {
     ($($t:ty),*) => {$(
         impl FieldRead for $t {
             type Out<'a> = $t;
             #[inline(always)]
             fn read(&self) -> $t { *self }
+        }
+        impl Owned for $t {
+            type O = $t;
+            #[inline(always)]
+            fn owned(self) -> $t { self }
         }
     )*};
 }
@@ -89,29 +95,6 @@ impl<T: Clone + ?Sized> Owned for &T {
         self.clone()
     }
 }
-
-macro_rules! owned_copy {
-    ($($t:ty),*) => {$(
-        impl Owned for $t {
-            type O = $t;
-            #[inline(always)]
-            fn owned(self) -> $t { self }
-        }
-    )*};
-}
-owned_copy!(
-    f64,
-    f32,
-    crate::Dual<f64>,
-    crate::Dual<f32>,
-    usize,
-    isize,
-    i32,
-    i64,
-    u32,
-    u64,
-    bool
-);
 
 impl<A: Clone, D: ndarray::Dimension> Owned for ndarray::ArrayView<'_, A, D> {
     type O = ndarray::Array<A, D>;

@@ -971,15 +971,13 @@ fn only_double_indexed(ts: &proc_macro2::TokenStream, name: &Ident) -> bool {
     })
 }
 
-/// `t.k = e;` (also `+=`, `-=`, `*=`, `/=`) of a local tuple `t` of length `n` (see
-/// `Everyday::tuples`): `t = (t.0, .., e, .., t.{n-1});`, the tuple rebuilt with element `k`
-/// replaced (a tuple has no field-write rule; its elements' reads and the rebuilt tuple
-/// are differentiated as any).
-fn tuple_write(e: &Expr, tuples: &std::collections::HashMap<String, usize>) -> Option<syn::Stmt> {
-    let (place, value): (&syn::ExprField, Expr) = match strip(e) {
+/// `place = value;` or `place op= value;` (`+ - * /`) of a field place (`s.x`, `t.0`): the
+/// place and the value assigned (`place op (value)` for a compound assignment).
+fn field_place_write(e: &Expr) -> Option<(&syn::ExprField, Expr)> {
+    match strip(e) {
         Expr::Assign(a) => match strip(&a.left) {
-            Expr::Field(f) => (f, (*a.right).clone()),
-            _ => return None,
+            Expr::Field(f) => Some((f, (*a.right).clone())),
+            _ => None,
         },
         Expr::Binary(b) => {
             let op = match b.op {
@@ -992,13 +990,21 @@ fn tuple_write(e: &Expr, tuples: &std::collections::HashMap<String, usize>) -> O
             match strip(&b.left) {
                 Expr::Field(f) => {
                     let (l, r) = (&b.left, &b.right);
-                    (f, syn::parse_quote_spanned!(e.span()=> #l #op (#r)))
+                    Some((f, syn::parse_quote_spanned!(e.span()=> #l #op (#r))))
                 }
-                _ => return None,
+                _ => None,
             }
         }
-        _ => return None,
-    };
+        _ => None,
+    }
+}
+
+/// `t.k = e;` (also `+=`, `-=`, `*=`, `/=`) of a local tuple `t` of length `n` (see
+/// `Everyday::tuples`): `t = (t.0, .., e, .., t.{n-1});`, the tuple rebuilt with element `k`
+/// replaced (a tuple has no field-write rule; its elements' reads and the rebuilt tuple
+/// are differentiated as any).
+fn tuple_write(e: &Expr, tuples: &std::collections::HashMap<String, usize>) -> Option<syn::Stmt> {
+    let (place, value) = field_place_write(e)?;
     let syn::Member::Unnamed(k) = &place.member else {
         return None;
     };
@@ -1027,29 +1033,7 @@ fn tuple_write(e: &Expr, tuples: &std::collections::HashMap<String, usize>) -> O
 /// `s`: `s = with_field::<_, H>(s, e);` (`H` names the field, see the runtime's
 /// `FieldAccess`), with the inner structs rebuilt first for a nested place.
 fn field_write(e: &Expr, constants: &[String]) -> Option<Vec<syn::Stmt>> {
-    let (place, value): (&syn::ExprField, Expr) = match strip(e) {
-        Expr::Assign(a) => match strip(&a.left) {
-            Expr::Field(f) => (f, (*a.right).clone()),
-            _ => return None,
-        },
-        Expr::Binary(b) => {
-            let op = match b.op {
-                syn::BinOp::AddAssign(t) => quote::quote_spanned!(t.span()=> +),
-                syn::BinOp::SubAssign(t) => quote::quote_spanned!(t.span()=> -),
-                syn::BinOp::MulAssign(t) => quote::quote_spanned!(t.span()=> *),
-                syn::BinOp::DivAssign(t) => quote::quote_spanned!(t.span()=> /),
-                _ => return None,
-            };
-            match strip(&b.left) {
-                Expr::Field(f) => {
-                    let (l, r) = (&b.left, &b.right);
-                    (f, syn::parse_quote_spanned!(e.span()=> #l #op (#r)))
-                }
-                _ => return None,
-            }
-        }
-        _ => return None,
-    };
+    let (place, value) = field_place_write(e)?;
     // The root must be a local or differentiated parameter (not `self`, not a call's result).
     fn root_ok(e: &Expr, constants: &[String]) -> bool {
         match strip(e) {

@@ -323,34 +323,43 @@ impl<T: ArrayValue + ?Sized> ArrayValue for &T {
     }
 }
 
+/// The [`Value`] methods shared by arrays of any storage and `ArrayRef`.
+macro_rules! array_value_methods {
+    () => {
+        #[inline]
+        fn dyn_val(&self) -> DynVal<'_, F> {
+            DynVal::Array(self.view().into_dyn())
+        }
+        #[inline]
+        #[track_caller]
+        fn project(&self, c: DynCot<F>) -> Array<F, D> {
+            project_to(self.raw_dim(), c)
+        }
+        #[inline]
+        #[track_caller]
+        fn project_view(&self, c: Option<ArrayViewD<'_, F>>) -> Array<F, D> {
+            project_view_to(self.raw_dim(), c)
+        }
+        #[inline(always)]
+        fn shape_of(&self) -> Option<&[usize]> {
+            Some(self.shape())
+        }
+        #[inline]
+        fn view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, F, D2>> {
+            view_as(self.view())
+        }
+        #[inline]
+        #[track_caller]
+        fn project_g<G: Cotangent<Elem = F>>(&self, g: G) -> Array<F, D> {
+            project_g_to(self.shape(), g, || self.raw_dim())
+        }
+    };
+}
+
 impl<F: TensorFloat, S: Data<Elem = F>, D: Dimension> Value for ArrayBase<S, D> {
     type Elem = F;
     type Tangent = Array<F, D>;
-    #[inline]
-    fn dyn_val(&self) -> DynVal<'_, F> {
-        DynVal::Array(self.view().into_dyn())
-    }
-    #[inline]
-    fn project(&self, c: DynCot<F>) -> Array<F, D> {
-        project_to(self.raw_dim(), c)
-    }
-    #[inline]
-    fn project_view(&self, c: Option<ArrayViewD<'_, F>>) -> Array<F, D> {
-        project_view_to(self.raw_dim(), c)
-    }
-    #[inline(always)]
-    fn shape_of(&self) -> Option<&[usize]> {
-        Some(self.shape())
-    }
-    #[inline]
-    fn view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, F, D2>> {
-        view_as(self.view())
-    }
-    #[inline]
-    #[track_caller]
-    fn project_g<G: Cotangent<Elem = F>>(&self, g: G) -> Array<F, D> {
-        project_g_to(self.shape(), g, || self.raw_dim())
-    }
+    array_value_methods!();
 }
 
 impl<F: TensorFloat, S: Data<Elem = F>, D: Dimension> ArrayValue for ArrayBase<S, D> {
@@ -364,31 +373,7 @@ impl<F: TensorFloat, S: Data<Elem = F>, D: Dimension> ArrayValue for ArrayBase<S
 impl<F: TensorFloat, D: Dimension> Value for ArrayRef<F, D> {
     type Elem = F;
     type Tangent = Array<F, D>;
-    #[inline]
-    fn dyn_val(&self) -> DynVal<'_, F> {
-        DynVal::Array(self.view().into_dyn())
-    }
-    #[inline]
-    fn project(&self, c: DynCot<F>) -> Array<F, D> {
-        project_to(self.raw_dim(), c)
-    }
-    #[inline]
-    fn project_view(&self, c: Option<ArrayViewD<'_, F>>) -> Array<F, D> {
-        project_view_to(self.raw_dim(), c)
-    }
-    #[inline(always)]
-    fn shape_of(&self) -> Option<&[usize]> {
-        Some(self.shape())
-    }
-    #[inline]
-    fn view_as<D2: Dimension>(&self) -> Option<ArrayView<'_, F, D2>> {
-        view_as(self.view())
-    }
-    #[inline]
-    #[track_caller]
-    fn project_g<G: Cotangent<Elem = F>>(&self, g: G) -> Array<F, D> {
-        project_g_to(self.shape(), g, || self.raw_dim())
-    }
+    array_value_methods!();
 }
 
 impl<F: TensorFloat, D: Dimension> ArrayValue for ArrayRef<F, D> {
