@@ -726,3 +726,40 @@ fn h821_closure_body_is_an_assignment() {
     assert!(scal_close(dx, 2.0 * x + 2.0 * x * y * y, 1e-14, 1.0));
     assert!(scal_close(dy, 2.0 * y + 2.0 * x * x * y, 1e-14, 1.0));
 }
+
+/// `iter_mut().enumerate()` in an in-place function: the index read in the body.
+#[differentiable]
+fn decay_in_place(y: &mut [f64], k: f64) {
+    for (i, v) in y.iter_mut().enumerate() {
+        *v = *v * (-k * i as f64).exp() + 0.1 * k;
+    }
+}
+
+#[differentiable]
+fn decayed(x: &[f64], k: f64) -> f64 {
+    let mut y = x.to_vec();
+    decay_in_place(&mut y, k);
+    y.iter().map(|v| v * v).sum()
+}
+
+#[test]
+fn h822_iter_mut_enumerate() {
+    let x = vec![0.7, -1.3, 0.4, 1.1];
+    slice_scalar(
+        "decayed",
+        &[0.7, -1.3, 0.4, 1.1, 0.6],
+        &decayed,
+        &decayed_grad,
+        &decayed_jvp,
+        &decayed_hvp,
+        Some(decayed_check(&x, 0.6)),
+    );
+    // Closed form of ∂/∂x_i: 2 y_i e^{-k i}.
+    let k = 0.6;
+    let (_, (g, _)) = decayed_grad(&x, k);
+    for i in 0..x.len() {
+        let e = (-k * i as f64).exp();
+        let y = x[i] * e + 0.1 * k;
+        assert!(scal_close(g[i], 2.0 * y * e, 1e-14, 1.0));
+    }
+}

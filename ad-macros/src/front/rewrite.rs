@@ -1127,7 +1127,25 @@ fn fill_loop(
 /// with a pattern `(y, z)` or `(y, &z)`: the index loop it stands for, with `*v` and `v`
 /// read as `ys[i]` (and `z` as `zs[i]`), so the writes are element writes.
 fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
-    let (ys, zs) = match strip(&f.expr) {
+    // `ys.iter_mut().enumerate()` with a pattern `(k, y)`: `k` is the index itself.
+    let mut counter = None;
+    let mut iter = strip(&f.expr);
+    let mut pat: &Pat = &f.pat;
+    if let Expr::MethodCall(e) = iter
+        && e.method == "enumerate"
+        && e.args.is_empty()
+        && let Pat::Tuple(t) = &*f.pat
+        && t.elems.len() == 2
+        && let Pat::Ident(k) = &t.elems[0]
+        && k.by_ref.is_none()
+        && k.subpat.is_none()
+        && k.mutability.is_none()
+    {
+        counter = Some(k.ident.clone());
+        iter = strip(&e.receiver);
+        pat = &t.elems[1];
+    }
+    let (ys, zs) = match iter {
         Expr::MethodCall(m) if m.method == "iter_mut" && m.args.is_empty() => {
             (m.receiver.clone(), None)
         }
@@ -1154,7 +1172,10 @@ fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
         Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => Some(pi.ident.clone()),
         _ => None,
     };
-    let (y, z) = match (&f.pat.as_ref(), &zs) {
+    if counter.is_some() && zs.is_some() {
+        return None;
+    }
+    let (y, z) = match (&pat, &zs) {
         (p, None) => (name(p)?, None),
         (Pat::Tuple(t), Some(_)) if t.elems.len() == 2 => {
             let z = match &t.elems[1] {
@@ -1172,6 +1193,9 @@ fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
     }
     let mut body = f.body.clone();
     NameSubst(&subst).visit_block_mut(&mut body);
+    if let Some(k) = &counter {
+        body.stmts.insert(0, syn::parse_quote!(let #k: usize = #i;));
+    }
     let span = f.span();
     Some(match &zs {
         None => syn::parse_quote_spanned!(span=> for #i in 0..#ys.len() #body),
