@@ -763,3 +763,42 @@ fn h822_iter_mut_enumerate() {
         assert!(scal_close(g[i], 2.0 * y * e, 1e-14, 1.0));
     }
 }
+
+#[derive(Clone, Debug, Differentiable)]
+struct Buffers {
+    x: f64,
+    w: Vec<f64>,
+    p: [f64; 2],
+}
+
+/// Fields assigned buffer and array literals (`s.w = vec![..];`, `s.p = [..];`) in a loop,
+/// from reads of the same struct.
+#[differentiable]
+fn literal_fields(x0: f64) -> f64 {
+    let mut s = Buffers {
+        x: x0,
+        w: vec![x0, 2.0],
+        p: [x0, 1.0],
+    };
+    for _ in 0..2 {
+        let w0: f64 = s.w[0];
+        let old: f64 = s.x;
+        s.w = vec![w0 * old, s.w[1]];
+        s.p = [s.p[0] * w0, old];
+        s.x = s.x.sin();
+    }
+    s.w[0] + s.x + s.p[0] * s.p[1]
+}
+
+#[test]
+fn h823_fields_assigned_literals() {
+    scalar_n_case(
+        "literal_fields",
+        0.7,
+        &literal_fields,
+        &literal_fields_grad,
+        &literal_fields_jvp,
+        &literal_fields_hvp,
+        literal_fields_check(0.7),
+    );
+}

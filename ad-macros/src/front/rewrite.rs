@@ -1051,6 +1051,15 @@ fn field_write(e: &Expr, constants: &[String]) -> Option<Vec<syn::Stmt>> {
     let mut out = Vec::new();
     let mut place = place.clone();
     let mut value = value;
+    // A buffer or array literal (`s.w = vec![a, b];`) is bound first: as a call's argument the
+    // macro would be opaque, as a `let` it is a local buffer.
+    if matches!(strip(&value), Expr::Macro(m) if m.mac.path.is_ident("vec"))
+        || matches!(strip(&value), Expr::Array(_))
+    {
+        let t = Ident::new("__ad_field_value", value.span());
+        out.push(syn::parse_quote_spanned!(value.span()=> let #t = #value;));
+        value = syn::parse_quote!(#t);
+    }
     let mut k = 0;
     loop {
         let key = match &place.member {
