@@ -88,7 +88,7 @@ pub trait Owned {
     fn owned(self) -> Self::O;
 }
 
-impl<T: Clone + ?Sized> Owned for &T {
+impl<T: Clone> Owned for &T {
     type O = T;
     #[inline(always)]
     fn owned(self) -> T {
