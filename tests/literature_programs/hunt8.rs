@@ -802,3 +802,33 @@ fn h823_fields_assigned_literals() {
         literal_fields_check(0.7),
     );
 }
+
+#[derive(Clone, Debug, Differentiable)]
+struct Series {
+    v: Vec<f64>,
+    scale: f64,
+}
+
+/// A field's clone exchanged in place (`let mut b = s.v.clone(); b.swap(0, 2);`): the
+/// macro cannot see the field's type, and took `swap` for a method without a derivative.
+#[differentiable]
+fn swapped_copy(s: &Series) -> f64 {
+    let mut b = s.v.clone();
+    b.swap(0, 2);
+    b[0] * s.scale + b[1] * b[2]
+}
+
+#[test]
+fn h824_swap_of_a_field_clone() {
+    let s = Series {
+        v: vec![0.7, -1.3, 0.4],
+        scale: 1.5,
+    };
+    let (v, g) = swapped_copy_grad(&s);
+    assert_eq!(v, swapped_copy(&s));
+    // f = v2 scale + v1 v0.
+    assert!(scal_close(g.v[0], -1.3, 1e-14, 1.0));
+    assert!(scal_close(g.v[1], 0.7, 1e-14, 1.0));
+    assert!(scal_close(g.v[2], 1.5, 1e-14, 1.0));
+    assert!(scal_close(g.scale, 0.4, 1e-14, 1.0));
+}

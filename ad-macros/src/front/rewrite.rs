@@ -62,6 +62,7 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[Strin
         floats,
         vecs,
         tuples: std::collections::HashMap::new(),
+        field_copies: std::collections::HashSet::new(),
         constants: constants.to_vec(),
         params,
     }
@@ -74,6 +75,11 @@ struct Everyday {
     floats: std::collections::HashSet<String>,
     /// Names known to hold an owned `Vec` (whose `to_vec()` is its `clone()`).
     vecs: std::collections::HashSet<String>,
+    /// Locals made by cloning a field (`let mut b = s.v.clone();`, `.to_vec()`): a sequence
+    /// whose element type the macro cannot see; its `swap(i, j)` is read as the element
+    /// exchange it stands for (a float's is differentiated; any other `Copy` element's is
+    /// passive).
+    field_copies: std::collections::HashSet<String>,
     /// Locals bound to a tuple (a tuple expression or a tuple type), with its length: an
     /// element write `t.1 = e;` is the tuple rebuilt, `t = (t.0, e);`.
     tuples: std::collections::HashMap<String, usize>,
@@ -196,6 +202,17 @@ impl Everyday {
         } else {
             self.vecs.remove(&name);
         }
+        let field_copy = l.init.as_ref().is_some_and(|i| {
+            matches!(strip(&i.expr),
+            Expr::MethodCall(m) if m.args.is_empty()
+                && matches!(m.method.to_string().as_str(), "clone" | "to_vec")
+                && matches!(strip(&m.receiver), Expr::Field(_)))
+        });
+        if field_copy {
+            self.field_copies.insert(name.clone());
+        } else {
+            self.field_copies.remove(&name);
+        }
         let arity = match ty.map(strip_ty) {
             Some(syn::Type::Tuple(t)) => Some(t.elems.len()),
             Some(_) => None,
@@ -222,7 +239,11 @@ impl Everyday {
 
 /// `xs.swap(i, j);` of a known float sequence `xs`: the exchange through a temporary, so
 /// that it is differentiated as two element writes (`swap` itself has no rule).
-fn swap_elements(e: &Expr, floats: &std::collections::HashSet<String>) -> Option<syn::Stmt> {
+fn swap_elements(
+    e: &Expr,
+    floats: &std::collections::HashSet<String>,
+    field_copies: &std::collections::HashSet<String>,
+) -> Option<syn::Stmt> {
     let Expr::MethodCall(m) = strip(e) else {
         return None;
     };
@@ -230,7 +251,8 @@ fn swap_elements(e: &Expr, floats: &std::collections::HashSet<String>) -> Option
         return None;
     };
     let name = p.path.get_ident()?;
-    if m.method != "swap" || m.args.len() != 2 || !floats.contains(&name.to_string()) {
+    let known = floats.contains(&name.to_string()) || field_copies.contains(&name.to_string());
+    if m.method != "swap" || m.args.len() != 2 || !known {
         return None;
     }
     let (i, j) = (&m.args[0], &m.args[1]);
@@ -695,7 +717,7 @@ impl VisitMut for Everyday {
                 continue;
             }
             if let syn::Stmt::Expr(e, Some(_)) = &s
-                && let Some(new) = swap_elements(e, &self.floats)
+                && let Some(new) = swap_elements(e, &self.floats, &self.field_copies)
                     .or_else(|| mem_swap(e))
                     .or_else(|| destructuring(e))
                     .or_else(|| fill_loop(e, &self.floats, &self.params))
