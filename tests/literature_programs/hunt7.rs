@@ -457,3 +457,63 @@ fn h708_fold_with_a_tuple_accumulator() {
         assert!(scal_close(g[i], d, 1e-14, 1.0), "{i}: {} vs {d}", g[i]);
     }
 }
+
+/// A `move` closure reading a field of a (non-`Copy`) struct used after it, and one over a
+/// local buffer: the captured values are copies taken at the definition.
+#[differentiable]
+fn move_closure_fields(x0: f64, v0: f64) -> f64 {
+    let mut s = S { x: x0, v: v0 };
+    let buf = vec![x0 * v0, v0];
+    let f = move |t: f64| t * s.x + buf[0];
+    s.x = s.x * 3.0;
+    s.v = s.v + s.x;
+    f(2.0) + s.v * s.x
+}
+
+#[test]
+fn h709_move_closure_over_a_struct_field() {
+    s2_case!(
+        "move_closure_fields",
+        [0.7, 1.3],
+        move_closure_fields,
+        move_closure_fields_grad,
+        move_closure_fields_jvp,
+        move_closure_fields_hvp,
+        move_closure_fields_check
+    );
+    // f = 2 x + x v + (v + 3 x) 3 x.
+    let (x, v) = (0.7, 1.3);
+    let (_, (dx, dv)) = move_closure_fields_grad(x, v);
+    assert!(
+        scal_close(dx, 2.0 + v + 3.0 * v + 18.0 * x, 1e-14, 1.0),
+        "{dx}"
+    );
+    assert!(scal_close(dv, x + 3.0 * x, 1e-14, 1.0), "{dv}");
+}
+
+/// `move` closures capturing a slice parameter and an array parameter.
+#[differentiable]
+fn move_closure_params(x: &[f64], a: &ad_runtime::ndarray::Array1<f64>, k: f64) -> f64 {
+    let f = move |i: usize| x[i] * k + a[i];
+    let g = move |t: f64| t * a.sum();
+    f(0) * f(2) + g(x[1])
+}
+
+#[test]
+fn h710_move_closures_over_parameters() {
+    let x = [0.7, -1.3, 0.4];
+    let a = ad_runtime::ndarray::Array1::from_vec(vec![0.2, 0.5, -0.3]);
+    let k = 1.5;
+    let (v, (dx, da, dk)) = move_closure_params_grad(&x, &a, k);
+    assert_eq!(v, move_closure_params(&x, &a, k));
+    // f = (x0 k + a0)(x2 k + a2) + x1 Σa.
+    let (f0, f2) = (x[0] * k + a[0], x[2] * k + a[2]);
+    let sa: f64 = a.sum();
+    assert!(scal_close(dx[0], k * f2, 1e-14, 1.0));
+    assert!(scal_close(dx[1], sa, 1e-14, 1.0));
+    assert!(scal_close(dx[2], f0 * k, 1e-14, 1.0));
+    assert!(scal_close(da[0], f2 + x[1], 1e-14, 1.0));
+    assert!(scal_close(da[1], x[1], 1e-14, 1.0));
+    assert!(scal_close(da[2], f0 + x[1], 1e-14, 1.0));
+    assert!(scal_close(dk, x[0] * f2 + f0 * x[2], 1e-14, 1.0));
+}

@@ -248,14 +248,16 @@ impl Lowerer<'_> {
                         (n, v)
                     })
                     .collect();
-                // A `move` closure holds the values its variables had here: each is copied
-                // (or moved, as the closure does) into a hidden variable now, and the
+                // A `move` closure holds the values its variables had here: each is cloned
+                // into a hidden variable now (a copy for a float; a clone, not a move, since
+                // the closure may capture only a field of a struct used later), and the
                 // inlined body reads that copy (`let f = move |t| t * s; s = 3.0 * s;
-                // f(1.0)` reads the old `s`).
+                // f(1.0)` reads the old `s`). Only mutable locals: nothing else can change
+                // before the call (a `mut` parameter reassigned before it is not covered).
                 let mut snapshots = Vec::new();
                 if c.capture.is_some() {
                     for (n, v) in &resolved {
-                        if v.is_none() {
+                        if !v.is_some_and(|v| self.vars[v].kind == VarKind::LetMut) {
                             continue;
                         }
                         self.n_snapshots += 1;
@@ -264,7 +266,7 @@ impl Lowerer<'_> {
                             pi.ident.span(),
                         );
                         let name = syn::Ident::new(n, pi.ident.span());
-                        self.lower_stmt(&syn::parse_quote!(let #snap = #name;));
+                        self.lower_stmt(&syn::parse_quote!(let #snap = #name.clone();));
                         snapshots.push((n.clone(), snap));
                     }
                 }
