@@ -7,6 +7,7 @@
 mod desugar;
 mod call;
 mod checkpoint;
+mod closures;
 mod control;
 mod expr;
 pub(crate) mod inplace;

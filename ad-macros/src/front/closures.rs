@@ -1,0 +1,199 @@
+//! Lowering closures: renaming what a closure passed on reads, an elementwise map's closure
+//! differentiated as a function of the element, and a closure bound by `let` inlined where it
+//! is called.
+
+use super::lower::*;
+use super::syntax::*;
+use crate::ir::*;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
+use std::collections::HashMap;
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Pat};
+
+impl Lowerer<'_> {
+    /// Renames the variables a closure reads (its own parameters excepted). Returns the
+    /// tokens, the variables read, and the closure's parameter names.
+    pub(super) fn rename_closure(&mut self, e: &Expr) -> (TokenStream, Vec<VarId>, Vec<Ident>) {
+        let mut params = Vec::new();
+        if let Expr::Closure(c) = strip(e) {
+            for p in &c.inputs {
+                collect_pat_idents(p, &mut params, self.cx);
+            }
+        }
+        let first = self.vars.len();
+        let mut scope = HashMap::new();
+        for p in &params {
+            let v = self.vars.len();
+            self.vars.push(Var {
+                ident: p.clone(),
+                block: self.current_block(),
+                kind: VarKind::Let,
+                ty: None,
+            });
+            scope.insert(p.to_string(), v);
+        }
+        self.scopes.push(scope);
+        let (tokens, reads) = self.rename_tokens(e.to_token_stream());
+        self.scopes.pop();
+        self.vars.truncate(first);
+        let mut captured: Vec<VarId> = Vec::new();
+        for r in reads {
+            if r < first && !captured.contains(&r) {
+                captured.push(r);
+            }
+        }
+        (tokens, captured, params)
+    }
+
+    /// `recv.mapv(|v| body)`: the closure body becomes a function of the element and of the
+    /// captured variables, lowered like any function body (see [`Op::Map`]).
+    pub(super) fn lower_map(&mut self, m: &syn::ExprMethodCall, recv: Atom) -> Op {
+        let arg = &m.args[0];
+        let fallback = Op::Copy(Atom::Const(quote!(())));
+        let (closure, captures, param, body) = match strip(arg) {
+            Expr::Closure(c) if c.inputs.len() == 1 => {
+                let (tokens, captures, params) = self.rename_closure(arg);
+                let by_ref = matches!(&c.inputs[0], Pat::Reference(_));
+                if m.method == "map" && !by_ref {
+                    self.unsupported(
+                        &c.inputs[0],
+                        "`map` with a closure taking the element by reference",
+                        "use `mapv(|v| ..)` (by value) or `map(|&v| ..)`",
+                    );
+                    return fallback;
+                }
+                let Some(param) = params.first().cloned() else {
+                    self.unsupported(
+                        &c.inputs[0],
+                        "this closure parameter pattern",
+                        "name the element (`|v| ..`)",
+                    );
+                    return fallback;
+                };
+                // The body with captured names renamed, the closure's parameter kept.
+                let Ok(renamed) = syn::parse2::<syn::ExprClosure>(tokens.clone()) else {
+                    return fallback;
+                };
+                (tokens, captures, param, renamed.body.to_token_stream())
+            }
+            Expr::Path(p) if p.qself.is_none() => {
+                let e = Ident::new("__elem", Span::mixed_site());
+                let path = &p.path;
+                (
+                    quote!(|#e| #path(#e)),
+                    Vec::new(),
+                    e.clone(),
+                    quote!(#path(#e)),
+                )
+            }
+            other => {
+                self.unsupported(
+                    other,
+                    "this argument of an elementwise map",
+                    "pass a closure (`|v| v.tanh()`) or a function path (`f64::tanh`)",
+                );
+                return fallback;
+            }
+        };
+        let mut names = vec![param];
+        names.extend(captures.iter().map(|c| self.vars[*c].ident.clone()));
+        let item: syn::ItemFn =
+            match syn::parse2(quote!(fn __closure(#(#names: f64),*) -> _ { #body })) {
+                Ok(item) => item,
+                Err(e) => {
+                    self.cx.error_at(
+                        arg.span(),
+                        format!("cannot differentiate this closure: {e}"),
+                    );
+                    return fallback;
+                }
+            };
+        let vars = names
+            .iter()
+            .map(|n| Var {
+                ident: n.clone(),
+                block: 0,
+                kind: VarKind::Param,
+                ty: Some(syn::parse_quote!(f64)),
+            })
+            .collect();
+        let (sub, _) = lower(self.cx, &item, vars, &[]);
+        Op::Map {
+            method: m.method.clone(),
+            recv,
+            closure,
+            sub: Box::new(sub),
+            captures,
+            derivative: None,
+        }
+    }
+
+    /// `f(a, b)` for `let f = |p, q| body;`: `{ let t0 = a; let t1 = b; let p = t0; let q = t1;
+    /// body }`, after checking that every name the body reads still names what it named
+    /// where the closure was defined. A `move` closure's captured names are bound to the
+    /// values it captured first (`let s = __ad_cap1_s;`, see `Lowerer::closures`).
+    pub(super) fn inline_closure(
+        &mut self,
+        call: &syn::ExprCall,
+        closure: &syn::ExprClosure,
+        resolved: &[(String, Option<VarId>)],
+        snapshots: &[(String, syn::Ident)],
+    ) -> Op {
+        let span = call.span();
+        if call.args.len() != closure.inputs.len() {
+            self.unsupported(
+                call,
+                "this closure call (wrong number of arguments)",
+                "pass one argument per closure parameter",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
+        for (name, v) in resolved {
+            if snapshots.iter().any(|(n, _)| n == name) {
+                continue;
+            }
+            if self.lookup(name) != *v {
+                self.cx.error_spanned_by(
+                    call,
+                    format!("#[differentiable] inlines closures where they are called, but `{name}`, which this closure reads, names another value here (it was redefined after the closure); rename one of them"),
+                );
+                return Op::Copy(Atom::Const(quote!(())));
+            }
+        }
+        if exits(closure.body.to_token_stream()) {
+            self.unsupported(
+                closure,
+                "a closure bound by `let` that returns early (`return`, `?`, `break`, `continue`)",
+                "compute its value without leaving early",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
+        let temps: Vec<syn::Ident> = (0..call.args.len())
+            .map(|k| syn::Ident::new(&format!("__ad_arg{k}"), span))
+            .collect();
+        let args = call.args.iter();
+        let params = closure.inputs.iter();
+        // A body that is an assignment (`|v| acc += v * v`) is a statement: its value is `()`.
+        let body: Expr = match strip(&closure.body) {
+            Expr::Assign(_) => {
+                let b = &closure.body;
+                syn::parse_quote_spanned!(span=> { #b; })
+            }
+            Expr::Binary(b) if crate::front::syntax::is_compound_assign(&b.op) => {
+                let b = &closure.body;
+                syn::parse_quote_spanned!(span=> { #b; })
+            }
+            _ => (*closure.body).clone(),
+        };
+        let captured = snapshots.iter().map(|(n, _)| syn::Ident::new(n, span));
+        let snaps = snapshots.iter().map(|(_, s)| s);
+        let block: Expr = syn::parse_quote_spanned!(span=> {
+            #(let #temps = #args;)*
+            #(let #captured = #snaps;)*
+            #(let #params = #temps;)*
+            #body
+        });
+        self.lower_op(&block)
+    }
+}

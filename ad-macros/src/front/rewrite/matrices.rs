@@ -1,0 +1,184 @@
+//! Local 2-D arrays (`[[e; N]; M]`, `vec![vec![e; n]; m]`) used only by their elements,
+//! flattened into one buffer indexed `i * cols + j` (see [`flatten_matrices`]).
+
+use super::*;
+
+/// A local 2-D array `let mut m = [[e; N]; M];` (or `vec![vec![e; n]; m]`) used only as
+/// `m[i][j]` in the rest of its block: a flat buffer `[e; M * N]` (`vec![e; m * n]`) indexed
+/// by `m[i * N + j]`, which every mode differentiates like any buffer. Any other use of the
+/// name (a row `m[i]`, the whole `m`, a later binding of the name) leaves it as written (and
+/// reported where it is lowered).
+pub(super) fn flatten_matrices(b: &mut syn::Block) {
+    let mut k = 0;
+    while k < b.stmts.len() {
+        let syn::Stmt::Local(l) = &b.stmts[k] else {
+            k += 1;
+            continue;
+        };
+        let (Pat::Ident(pi), Some(init)) = (&l.pat, &l.init) else {
+            k += 1;
+            continue;
+        };
+        if init.diverge.is_some() || pi.by_ref.is_some() || pi.subpat.is_some() {
+            k += 1;
+            continue;
+        }
+        let name = pi.ident.clone();
+        // The element, the row length and the row count, and whether it is a `Vec`.
+        let Some((elem, cols, rows, vec)) = nested_repeat(&init.expr) else {
+            k += 1;
+            continue;
+        };
+        let rest = &b.stmts[k + 1..];
+        if !rest
+            .iter()
+            .all(|s| only_double_indexed(&quote::quote!(#s), &name))
+        {
+            k += 1;
+            continue;
+        }
+        let span = init.expr.span();
+        // The sizes as they are here: a name may be shadowed or assigned later (`for k in
+        // 0..2 { m[1][k] = .. }` with `k` the row length), and every index reads them.
+        let mut sizes = Vec::new();
+        // (An array's sizes are constants, and its length must stay one.)
+        let mut snapshot = |e: &Expr, what: &str| -> Expr {
+            if !vec || matches!(strip(e), Expr::Lit(_)) {
+                return e.clone();
+            }
+            let id = Ident::new(&format!("__ad_{what}_{name}"), span);
+            sizes.push(syn::parse_quote_spanned!(span=> let #id: usize = #e;));
+            syn::parse_quote!(#id)
+        };
+        let (cols, rows) = (snapshot(&cols, "cols"), snapshot(&rows, "rows"));
+        let flat: Expr = if vec {
+            syn::parse_quote_spanned!(span=> ::std::vec![#elem; (#rows) * (#cols)])
+        } else {
+            syn::parse_quote_spanned!(span=> [#elem; (#rows) * (#cols)])
+        };
+        if let syn::Stmt::Local(l) = &mut b.stmts[k]
+            && let Some(init) = &mut l.init
+        {
+            *init.expr = flat;
+        }
+        struct Flat<'a> {
+            name: &'a Ident,
+            cols: &'a Expr,
+            rows: &'a Expr,
+        }
+        impl VisitMut for Flat<'_> {
+            fn visit_expr_mut(&mut self, e: &mut Expr) {
+                // `m.len()` and `m[i].len()`: the row count and length.
+                if let Expr::MethodCall(mc) = e
+                    && mc.method == "len"
+                    && mc.args.is_empty()
+                {
+                    match strip(&mc.receiver) {
+                        Expr::Path(p) if p.path.is_ident(self.name) => {
+                            let rows = self.rows;
+                            *e = syn::parse_quote!((#rows));
+                            return;
+                        }
+                        Expr::Index(ix) if matches!(strip(&ix.expr), Expr::Path(p) if p.path.is_ident(self.name)) =>
+                        {
+                            let cols = self.cols;
+                            *e = syn::parse_quote!((#cols));
+                            return;
+                        }
+                        _ => {}
+                    }
+                }
+                syn::visit_mut::visit_expr_mut(self, e);
+                if let Expr::Index(outer) = e
+                    && let Expr::Index(inner) = strip(&outer.expr)
+                    && matches!(strip(&inner.expr), Expr::Path(p) if p.path.is_ident(self.name))
+                {
+                    let (base, i, j, cols) = (&inner.expr, &inner.index, &outer.index, self.cols);
+                    *e = syn::parse_quote_spanned!(outer.span()=> #base[(#i) * (#cols) + (#j)]);
+                }
+            }
+        }
+        for s in &mut b.stmts[k + 1..] {
+            Flat {
+                name: &name,
+                cols: &cols,
+                rows: &rows,
+            }
+            .visit_stmt_mut(s);
+        }
+        let n = sizes.len();
+        for (j, st) in sizes.into_iter().enumerate() {
+            b.stmts.insert(k + j, st);
+        }
+        k += n + 1;
+    }
+}
+
+/// `[[e; N]; M]` or `vec![vec![e; n]; m]`: (e, N, M, is a `Vec`), for a row length and count
+/// without effects (`n + 1`, `x.len()`; a `Vec`'s are evaluated once where it is made, see
+/// `flatten_matrices`; an array's are constants).
+fn nested_repeat(e: &Expr) -> Option<(Expr, Expr, Expr, bool)> {
+    let simple = pure;
+    match strip(e) {
+        Expr::Repeat(outer) => match strip(&outer.expr) {
+            Expr::Repeat(inner) if simple(&inner.len) && simple(&outer.len) => Some((
+                (*inner.expr).clone(),
+                (*inner.len).clone(),
+                (*outer.len).clone(),
+                false,
+            )),
+            _ => None,
+        },
+        Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+            let tokens = &m.mac.tokens;
+            let outer: syn::ExprRepeat = syn::parse2(quote::quote!([#tokens])).ok()?;
+            let Expr::Macro(im) = strip(&outer.expr) else {
+                return None;
+            };
+            if !im.mac.path.is_ident("vec") {
+                return None;
+            }
+            let itokens = &im.mac.tokens;
+            let inner: syn::ExprRepeat = syn::parse2(quote::quote!([#itokens])).ok()?;
+            (simple(&inner.len) && simple(&outer.len)).then(|| {
+                (
+                    (*inner.expr).clone(),
+                    (*inner.len).clone(),
+                    (*outer.len).clone(),
+                    true,
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether every mention of `name` in `ts` is indexed twice (`name[i][j]`).
+fn only_double_indexed(ts: &proc_macro2::TokenStream, name: &Ident) -> bool {
+    use proc_macro2::{Delimiter, TokenTree};
+    let tts: Vec<TokenTree> = ts.clone().into_iter().collect();
+    tts.iter().enumerate().all(|(k, tt)| match tt {
+        TokenTree::Ident(i) if i == name => {
+            let bracket = |j: usize| {
+                matches!(tts.get(j), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket)
+            };
+            let dot = |j: usize| matches!(tts.get(j), Some(TokenTree::Punct(p)) if p.as_char() == '.');
+            // (Not a field or method of something else, `x.m`; the end of a range `0..m`
+            // is the matrix itself.)
+            let after_dot = k > 0 && dot(k - 1) && !(k > 1 && dot(k - 2));
+            // `m.len()` and `m[i].len()`: the row count and length (see `Flat`).
+            let len_at = |j: usize| {
+                dot(j)
+                    && matches!(tts.get(j + 1), Some(TokenTree::Ident(l)) if l == "len")
+                    && matches!(tts.get(j + 2), Some(TokenTree::Group(g))
+                        if g.delimiter() == Delimiter::Parenthesis && g.stream().is_empty())
+            };
+            after_dot
+                || (bracket(k + 1) && bracket(k + 2))
+                || len_at(k + 1)
+                || (bracket(k + 1) && len_at(k + 2))
+        }
+        TokenTree::Group(g) => only_double_indexed(&g.stream(), name),
+        _ => true,
+    })
+}

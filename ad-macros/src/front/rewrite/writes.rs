@@ -1,0 +1,278 @@
+//! Writes to places rewritten into what the lowering takes: field writes of structs
+//! (`s.x = e;` as a differentiable rebuild) and tuples (`t.0 = e;` as the tuple rebuilt), and
+//! the element writes that `fill`, `copy_from_slice` and `iter_mut` loops stand for on `&mut`
+//! buffers.
+
+use super::*;
+
+/// `place = value;` or `place op= value;` (`+ - * /`) of a field place (`s.x`, `t.0`): the
+/// place and the value assigned (`place op (value)` for a compound assignment).
+fn field_place_write(e: &Expr) -> Option<(&syn::ExprField, Expr)> {
+    match strip(e) {
+        Expr::Assign(a) => match strip(&a.left) {
+            Expr::Field(f) => Some((f, (*a.right).clone())),
+            _ => None,
+        },
+        Expr::Binary(b) => {
+            let op = match b.op {
+                syn::BinOp::AddAssign(t) => quote::quote_spanned!(t.span()=> +),
+                syn::BinOp::SubAssign(t) => quote::quote_spanned!(t.span()=> -),
+                syn::BinOp::MulAssign(t) => quote::quote_spanned!(t.span()=> *),
+                syn::BinOp::DivAssign(t) => quote::quote_spanned!(t.span()=> /),
+                _ => return None,
+            };
+            match strip(&b.left) {
+                Expr::Field(f) => {
+                    let (l, r) = (&b.left, &b.right);
+                    Some((f, syn::parse_quote_spanned!(e.span()=> #l #op (#r))))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `t.k = e;` (also `+=`, `-=`, `*=`, `/=`) of a local tuple `t` of length `n` (see
+/// `Everyday::tuples`): `t = (t.0, .., e, .., t.{n-1});`, the tuple rebuilt with element `k`
+/// replaced (a tuple has no field-write rule; its elements' reads and the rebuilt tuple
+/// are differentiated as any).
+pub(super) fn tuple_write(
+    e: &Expr,
+    tuples: &std::collections::HashMap<String, usize>,
+) -> Option<syn::Stmt> {
+    let (place, value) = field_place_write(e)?;
+    let syn::Member::Unnamed(k) = &place.member else {
+        return None;
+    };
+    let Expr::Path(p) = strip(&place.base) else {
+        return None;
+    };
+    let t = p.path.get_ident()?;
+    let n = *tuples.get(&t.to_string())?;
+    let k = k.index as usize;
+    if k >= n {
+        return None;
+    }
+    let elems = (0..n).map(|j| -> Expr {
+        if j == k {
+            value.clone()
+        } else {
+            let j = syn::Index::from(j);
+            syn::parse_quote_spanned!(place.span()=> #t.#j)
+        }
+    });
+    let span = e.span();
+    Some(syn::parse_quote_spanned!(span=> #t = (#(#elems,)*);))
+}
+
+/// `s.x = e;` (also `+=`, `-=`, `*=`, `/=`, and nested `s.a.b = e;`) of a struct variable
+/// `s`: `s = with_field::<_, H>(s, e);` (`H` names the field, see the runtime's
+/// `FieldAccess`), with the inner structs rebuilt first for a nested place.
+pub(super) fn field_write(e: &Expr, constants: &[String]) -> Option<Vec<syn::Stmt>> {
+    let (place, value) = field_place_write(e)?;
+    // The root must be a local or differentiated parameter (not `self`, not a call's result).
+    fn root_ok(e: &Expr, constants: &[String]) -> bool {
+        match strip(e) {
+            Expr::Field(f) => root_ok(&f.base, constants),
+            Expr::Path(p) => p
+                .path
+                .get_ident()
+                .is_some_and(|i| i != "self" && !constants.contains(&i.to_string())),
+            _ => false,
+        }
+    }
+    if !root_ok(&place.base, constants) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut place = place.clone();
+    let mut value = value;
+    // A buffer or array literal (`s.w = vec![a, b];`) is bound first: as a call's argument the
+    // macro would be opaque, as a `let` it is a local buffer.
+    if matches!(strip(&value), Expr::Macro(m) if m.mac.path.is_ident("vec"))
+        || matches!(strip(&value), Expr::Array(_))
+    {
+        let t = Ident::new("__ad_field_value", value.span());
+        out.push(syn::parse_quote_spanned!(value.span()=> let #t = #value;));
+        value = syn::parse_quote!(#t);
+    }
+    let mut k = 0;
+    loop {
+        let key = match &place.member {
+            syn::Member::Named(i) => i.to_string(),
+            syn::Member::Unnamed(i) => i.index.to_string(),
+        };
+        let h = crate::ir::field_hash(&key);
+        let base = (*place.base).clone();
+        let span = place.span();
+        match strip(&base) {
+            Expr::Path(_) => {
+                out.push(syn::parse_quote_spanned!(span=>
+                    #base = ::ad_runtime::__private::with_field::<_, #h>(#base, #value);));
+                return Some(out);
+            }
+            Expr::Field(f) => {
+                let t = Ident::new(&format!("__ad_field{k}"), span);
+                k += 1;
+                out.push(syn::parse_quote_spanned!(span=>
+                    let #t = ::ad_runtime::__private::with_field::<_, #h>(#base.clone(), #value);));
+                value = syn::parse_quote!(#t);
+                place = f.clone();
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// `xs.fill(v);` and `xs.copy_from_slice(&src);` of a known float sequence `xs` (`v` and
+/// `src` plain names or literals): the element writes they stand for, `for i in 0..xs.len()
+/// { xs[i] = v; }` (`= src[i]`), differentiated like any (the methods have no rules).
+pub(super) fn fill_loop(
+    e: &Expr,
+    floats: &std::collections::HashSet<String>,
+    params: &std::collections::HashSet<String>,
+) -> Option<syn::Stmt> {
+    let Expr::MethodCall(m) = strip(e) else {
+        return None;
+    };
+    let Expr::Path(p) = strip(&m.receiver) else {
+        return None;
+    };
+    let xs = p.path.get_ident()?;
+    if !floats.contains(&xs.to_string())
+        || !params.contains(&xs.to_string())
+        || m.args.len() != 1
+        || m.turbofish.is_some()
+    {
+        return None;
+    }
+    let simple = |e: &Expr| matches!(strip(e), Expr::Lit(_) | Expr::Path(_));
+    let i = Ident::new("__ad_fill_i", m.span());
+    let span = m.span();
+    match m.method.to_string().as_str() {
+        "fill" if simple(&m.args[0]) => {
+            let v = &m.args[0];
+            Some(syn::parse_quote_spanned!(span=> for #i in 0..#xs.len() { #xs[#i] = #v; }))
+        }
+        "copy_from_slice" => {
+            let src = match strip(&m.args[0]) {
+                Expr::Reference(r) if r.mutability.is_none() && simple(&r.expr) => {
+                    (*r.expr).clone()
+                }
+                other if simple(other) => other.clone(),
+                _ => return None,
+            };
+            Some(syn::parse_quote_spanned!(span=> for #i in 0..#xs.len() { #xs[#i] = #src[#i]; }))
+        }
+        _ => None,
+    }
+}
+
+/// `for v in ys.iter_mut() { *v = .. }`, also `.zip(zs.iter())` / `.zip(&zs)` / `.zip(zs)`
+/// with a pattern `(y, z)` or `(y, &z)`: the index loop it stands for, with `*v` and `v`
+/// read as `ys[i]` (and `z` as `zs[i]`), so the writes are element writes.
+pub(super) fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
+    // `ys.iter_mut().enumerate()` with a pattern `(k, y)`: `k` is the index itself.
+    let mut counter = None;
+    let mut iter = strip(&f.expr);
+    let mut pat: &Pat = &f.pat;
+    if let Expr::MethodCall(e) = iter
+        && e.method == "enumerate"
+        && e.args.is_empty()
+        && let Pat::Tuple(t) = &*f.pat
+        && t.elems.len() == 2
+        && let Pat::Ident(k) = &t.elems[0]
+        && k.by_ref.is_none()
+        && k.subpat.is_none()
+        && k.mutability.is_none()
+    {
+        counter = Some(k.ident.clone());
+        iter = strip(&e.receiver);
+        pat = &t.elems[1];
+    }
+    let (ys, zs) = match iter {
+        Expr::MethodCall(m) if m.method == "iter_mut" && m.args.is_empty() => {
+            (m.receiver.clone(), None)
+        }
+        Expr::MethodCall(z) if z.method == "zip" && z.args.len() == 1 => match strip(&z.receiver) {
+            Expr::MethodCall(m) if m.method == "iter_mut" && m.args.is_empty() => {
+                let other = match strip(&z.args[0]) {
+                    Expr::MethodCall(it) if it.method == "iter" && it.args.is_empty() => {
+                        (*it.receiver).clone()
+                    }
+                    Expr::Reference(r) if r.mutability.is_none() => (*r.expr).clone(),
+                    other => other.clone(),
+                };
+                (m.receiver.clone(), Some(other))
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let simple = |e: &Expr| matches!(strip(e), Expr::Path(p) if p.path.get_ident().is_some());
+    if !simple(&ys) || zs.as_ref().is_some_and(|z| !simple(z)) {
+        return None;
+    }
+    let name = |p: &Pat| match p {
+        Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => Some(pi.ident.clone()),
+        _ => None,
+    };
+    if counter.is_some() && zs.is_some() {
+        return None;
+    }
+    let (y, z) = match (&pat, &zs) {
+        (p, None) => (name(p)?, None),
+        (Pat::Tuple(t), Some(_)) if t.elems.len() == 2 => {
+            let z = match &t.elems[1] {
+                Pat::Reference(r) => name(&r.pat)?,
+                p => name(p)?,
+            };
+            (name(&t.elems[0])?, Some(z))
+        }
+        _ => return None,
+    };
+    let i = Ident::new("__ad_iter_i", f.span());
+    let mut subst = vec![(y.clone(), syn::parse_quote!(#ys[#i]))];
+    if let (Some(z), Some(zs)) = (&z, &zs) {
+        subst.push((z.clone(), syn::parse_quote!(#zs[#i])));
+    }
+    let mut body = f.body.clone();
+    NameSubst(&subst).visit_block_mut(&mut body);
+    if let Some(k) = &counter {
+        body.stmts.insert(0, syn::parse_quote!(let #k: usize = #i;));
+    }
+    let span = f.span();
+    Some(match &zs {
+        None => syn::parse_quote_spanned!(span=> for #i in 0..#ys.len() #body),
+        Some(zs) => {
+            syn::parse_quote_spanned!(span=> for #i in 0..#ys.len().min(#zs.len()) #body)
+        }
+    })
+}
+
+/// Replaces the names (and their dereferences, `*v`) with expressions: a loop variable bound to
+/// an element becomes the element's place (`v` and `*v` as `xs[i]`).
+pub(super) struct NameSubst<'a>(pub(super) &'a [(Ident, Expr)]);
+
+impl VisitMut for NameSubst<'_> {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        let target = match e {
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => match strip(&u.expr) {
+                Expr::Path(p) => p.path.get_ident().cloned(),
+                _ => None,
+            },
+            Expr::Path(p) => p.path.get_ident().cloned(),
+            _ => None,
+        };
+        if let Some(t) = target
+            && let Some((_, x)) = self.0.iter().find(|(n, _)| *n == t)
+        {
+            *e = x.clone();
+            return;
+        }
+        syn::visit_mut::visit_expr_mut(self, e);
+    }
+    // A closure inside the body that rebinds a name: left alone (rare; rustc reports it).
+    fn visit_expr_closure_mut(&mut self, _: &mut ExprClosure) {}
+}
