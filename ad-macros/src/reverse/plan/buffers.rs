@@ -589,7 +589,7 @@ pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> (Vec<bool>, Vec<bool>) {
                 // A borrowed field operand (`&self.x + ..`), unless a call takes it (by
                 // reference, which an owned copy is not).
                 || (matches!(op, Op::Member(_, _, true)) && !passed_to_call(func, *var))
-                || (out[*var] && matches!(op, Op::Method { .. }));
+                || (out[*var] && matches!(op, Op::Method { .. }) && !passed_to_call(func, *var));
             out[*var] = false;
         }
         walk_stmts(std::slice::from_ref(&stmts[k]), &mut |s| {
