@@ -832,3 +832,35 @@ fn h824_swap_of_a_field_clone() {
     assert!(scal_close(g.v[2], 1.5, 1e-14, 1.0));
     assert!(scal_close(g.scale, 0.4, 1e-14, 1.0));
 }
+
+/// A `Vec` result computed with ndarray ops (forward mode through dual numbers): its Jacobian.
+#[differentiable]
+fn vec_from_arrays(x: &[f64]) -> Vec<f64> {
+    let a = Array1::from_vec(x.to_vec());
+    let b = a.mapv(|v| v * v) / a.mapv(|v| v.exp()).sum();
+    let mut out = vec![0.0; x.len()];
+    for i in 0..x.len() {
+        out[i] = b[i] + x[i];
+    }
+    out
+}
+
+#[test]
+fn h825_jacobian_of_a_vec_made_with_arrays() {
+    let x = vec![0.7, -1.3, 0.4];
+    let (v, j) = vec_from_arrays_jacobian(&x);
+    assert_eq!(v, vec_from_arrays(&x));
+    // out_i = x_i² / S + x_i, S = Σ e^{x_k}: ∂out_i/∂x_k = δ_ik (2 x_i / S + 1) − x_i² e^{x_k} / S².
+    let s: f64 = x.iter().map(|v| v.exp()).sum();
+    for i in 0..3 {
+        for k in 0..3 {
+            let d = if i == k { 2.0 * x[i] / s + 1.0 } else { 0.0 }
+                - x[i] * x[i] * x[k].exp() / (s * s);
+            assert!(
+                scal_close(j[[i, k]], d, 1e-13, 1.0),
+                "{i} {k}: {} vs {d}",
+                j[[i, k]]
+            );
+        }
+    }
+}

@@ -344,7 +344,9 @@ pub fn emit(
         }
     };
     if stubbed && jvp_elsewhere {
-        return (pushforward_fn, false);
+        // `f_jvp` comes from the dual-number lift (see `nest`); the Jacobian calls it by name.
+        let jacobian = jacobian::emit(item, sig);
+        return (quote!(#pushforward_fn #jacobian), false);
     }
     // The Jacobian uses f_jvp, so only where forward mode takes the function.
     let jacobian = (!stubbed).then(|| jacobian::emit(item, sig));
