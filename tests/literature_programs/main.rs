@@ -85,6 +85,7 @@ mod data_flow;
 mod edge_cases;
 mod everyday;
 mod generic;
+mod hunt10;
 mod hunt4;
 mod hunt5;
 mod hunt6;

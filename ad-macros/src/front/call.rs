@@ -302,13 +302,27 @@ impl Lowerer<'_> {
             "dedup_by_key",
         ];
         let discrete = DISCRETE.contains(&name.as_str());
-        let args: Vec<Atom> = arg_exprs
-            .iter()
-            .map(|a| match strip(a) {
-                Expr::Closure(_) if discrete => Atom::Const(self.rename_closure(a).0),
-                _ => self.lower_atom(a),
-            })
-            .collect();
+        // The receiver is read before the arguments (`a.powf({ a = 2.0; a })` reads the old
+        // `a`): copied when an argument assigns it.
+        if let Atom::Var(v) = recv
+            && matches!(self.vars[v].kind, VarKind::LetMut | VarKind::Param)
+        {
+            let n = self.vars[v].ident.to_string();
+            if arg_exprs.iter().any(|a| assigns_name(a, &n)) {
+                recv = self.let_temp(Op::Copy(recv), m.receiver.span());
+            }
+        }
+        let args: Vec<Atom> = if discrete {
+            arg_exprs
+                .iter()
+                .map(|a| match strip(a) {
+                    Expr::Closure(_) => Atom::Const(self.rename_closure(a).0),
+                    _ => self.lower_atom(a),
+                })
+                .collect()
+        } else {
+            self.lower_atoms_in_order(&arg_exprs)
+        };
         if m.method == "clone" && m.args.is_empty() {
             return Op::CloneOf(recv);
         }
@@ -405,7 +419,8 @@ impl Lowerer<'_> {
             };
         }
         let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-        let args: Vec<Atom> = c.args.iter().map(|a| self.lower_atom(a)).collect();
+        let arg_list: Vec<&Expr> = c.args.iter().collect();
+        let args: Vec<Atom> = self.lower_atoms_in_order(&arg_list);
         // `f64::sin(x)`: the path form of a float method.
         if segs.len() == 2
             && (segs[0] == "f64" || segs[0] == "f32")

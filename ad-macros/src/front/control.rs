@@ -651,6 +651,22 @@ impl Lowerer<'_> {
             self.lower_expr_stmt(&desugared);
             return;
         }
+        // A condition that assigns (`while { s = s * x; i += 1; i < 3 } {}`, a do-while):
+        // `loop { let c = cond; if !c { break; } body }`, so that the reverse sweep undoes its
+        // assignments as any statement's (the condition block of a `while` is only evaluated).
+        if super::syntax::assigns_anything(&w.cond) {
+            let (label, cond, body) = (&w.label, &w.cond, &w.body);
+            let c = Ident::new("__ad_while_cond", w.span());
+            let desugared: Expr = syn::parse_quote_spanned!(w.span()=>
+                #label loop {
+                    let #c: bool = #cond;
+                    if !#c { break; }
+                    #body
+                }
+            );
+            self.lower_expr_stmt(&desugared);
+            return;
+        }
         let (id, break_code, continue_code) = self.push_loop(w.label.as_ref());
         let mut cond_atom = None;
         let cond_block = self.in_block(|lw| cond_atom = Some(lw.lower_atom(&w.cond)));

@@ -158,6 +158,26 @@ impl Lowerer<'_> {
     }
 
     /// Lowers `e` to one operation whose operands are atoms.
+    /// The operands `es` lowered left to right, as Rust evaluates them: an operand that reads
+    /// a mutable variable which a later operand assigns (`a + { a = 3.0 * a; a }`) is copied
+    /// before the later one is lowered.
+    pub(super) fn lower_atoms_in_order(&mut self, es: &[&Expr]) -> Vec<Atom> {
+        let mut out = Vec::with_capacity(es.len());
+        for (k, e) in es.iter().enumerate() {
+            let mut a = self.lower_atom(e);
+            if let Atom::Var(v) = a
+                && matches!(self.vars[v].kind, VarKind::LetMut | VarKind::Param)
+            {
+                let name = self.vars[v].ident.to_string();
+                if es[k + 1..].iter().any(|later| assigns_name(later, &name)) {
+                    a = self.let_temp(Op::Copy(a), e.span());
+                }
+            }
+            out.push(a);
+        }
+        out
+    }
+
     pub(super) fn lower_op(&mut self, e: &Expr) -> Op {
         match e {
             Expr::Lit(_) | Expr::Path(_) | Expr::Reference(_) => {
@@ -188,9 +208,8 @@ impl Lowerer<'_> {
                     _ => None,
                 };
                 if let Some(a) = arith {
-                    let l = self.lower_atom(&b.left);
-                    let r = self.lower_atom(&b.right);
-                    return self.arith(a, l, r);
+                    let lr = self.lower_atoms_in_order(&[&b.left, &b.right]);
+                    return self.arith(a, lr[0].clone(), lr[1].clone());
                 }
                 if is_compound_assign(&b.op) {
                     self.unsupported(
@@ -205,10 +224,9 @@ impl Lowerer<'_> {
                     let is_and = matches!(b.op, syn::BinOp::And(_));
                     return Op::Copy(self.short_circuit(cond, &b.right, is_and, e.span()));
                 }
-                let l = self.lower_atom(&b.left);
-                let r = self.lower_atom(&b.right);
+                let lr = self.lower_atoms_in_order(&[&b.left, &b.right]);
                 let op = &b.op;
-                Op::Passive(quote!(#op), vec![l, r], PassiveShape::Infix)
+                Op::Passive(quote!(#op), lr, PassiveShape::Infix)
             }
             Expr::Unary(u) => {
                 let a = self.lower_atom(&u.expr);
@@ -344,7 +362,8 @@ impl Lowerer<'_> {
                 if t.elems.is_empty() {
                     return Op::Copy(Atom::Const(quote!(())));
                 }
-                Op::Tuple(t.elems.iter().map(|x| self.lower_atom(x)).collect())
+                let elems: Vec<&Expr> = t.elems.iter().collect();
+                Op::Tuple(self.lower_atoms_in_order(&elems))
             }
             // `p.0` of a tuple struct parameter (or of a field read from one): a struct field.
             Expr::Field(f)

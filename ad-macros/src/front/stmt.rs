@@ -846,11 +846,21 @@ impl Lowerer<'_> {
                     );
                     return;
                 };
+                // Rust evaluates the assigned value before the place: an index that assigns
+                // (`v[{ i += 1; i }] = v[i] * 2.0;`) is lowered after the value.
+                let value_first = super::syntax::assigns_anything(&ix.index)
+                    .then(|| self.lower_atom(right));
                 let index = self.lower_index_atom(&ix.index);
                 let op = match arith {
-                    None => self.lower_op(right),
+                    None => match value_first {
+                        Some(v) => Op::Copy(v),
+                        None => self.lower_op(right),
+                    },
                     Some(a) => {
-                        let rhs = self.lower_atom(right);
+                        let rhs = match value_first {
+                            Some(v) => v,
+                            None => self.lower_atom(right),
+                        };
                         let old = self.let_temp(
                             Op::Index {
                                 base: Atom::Var(base),

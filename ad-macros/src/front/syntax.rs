@@ -273,3 +273,60 @@ pub(crate) fn float_param(func: &syn::ItemFn) -> Option<&syn::TypeParam> {
 pub(crate) fn path_names(path: &syn::Path) -> Vec<String> {
     path.segments.iter().map(|s| s.ident.to_string()).collect()
 }
+
+/// Whether evaluating `e` may assign the variable `name`: an assignment or compound
+/// assignment whose place is rooted at it (`name = ..`, `name.x += ..`, `name[i] = ..`), or a
+/// `&mut` borrow of it. (An operand evaluated before `e` that reads `name` must then be read
+/// first: Rust evaluates operands left to right.)
+pub(crate) fn assigns_name(e: &Expr, name: &str) -> bool {
+    use syn::visit::Visit;
+    fn rooted(e: &Expr, name: &str) -> bool {
+        match strip(e) {
+            Expr::Path(p) => p.path.is_ident(name),
+            Expr::Field(f) => rooted(&f.base, name),
+            Expr::Index(i) => rooted(&i.expr, name),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => rooted(&u.expr, name),
+            _ => false,
+        }
+    }
+    struct Finder<'a> {
+        name: &'a str,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            match e {
+                Expr::Assign(a) if rooted(&a.left, self.name) => self.found = true,
+                Expr::Binary(b) if is_compound_assign(&b.op) && rooted(&b.left, self.name) => {
+                    self.found = true
+                }
+                Expr::Reference(r) if r.mutability.is_some() && rooted(&r.expr, self.name) => {
+                    self.found = true
+                }
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+    }
+    let mut f = Finder { name, found: false };
+    f.visit_expr(e);
+    f.found
+}
+
+/// Whether evaluating `e` may assign any variable (see [`assigns_name`]).
+pub(crate) fn assigns_anything(e: &Expr) -> bool {
+    use syn::visit::Visit;
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            match e {
+                Expr::Assign(_) => self.0 = true,
+                Expr::Binary(b) if is_compound_assign(&b.op) => self.0 = true,
+                Expr::Reference(r) if r.mutability.is_some() => self.0 = true,
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+    }
+    let mut f = Finder(false);
+    f.visit_expr(e);
+    f.0
+}

@@ -456,9 +456,12 @@ impl<F: Float> Dual<F> {
         } else {
             y * self.re.ln()
         };
+        // A zero tangent contributes zero whatever its slope: a constant exponent of a
+        // negative base (`d.powf(2.0)`, whose `ln x` is NaN) must not make the result NaN.
+        let part = |t: F, slope: F| if t == F::zero() { F::zero() } else { t * slope };
         Dual {
             re: y,
-            eps: self.eps * dx + p.eps * dp,
+            eps: part(self.eps, dx) + part(p.eps, dp),
         }
     }
 
