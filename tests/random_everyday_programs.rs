@@ -332,23 +332,29 @@ fn points(seed: u64, n: usize) -> Vec<f64> {
         })
         .collect()
 }
-// constructs: accessors 3, array 3, array_pattern 4, array_read 1, array_result 7, array_write 4, assoc 4, chain 1, checkpoint 1, checkpoint_vec 2, closure 2, collect 3, destructure 2, destructure_assign 4, double_buffer 2, enum_filter 2, fold_rev 1, fold_tuple 5, for_chain 3, generic 9, guard_mode 1, if_let 1, inplace 9, inplace_at_loop 5, inplace_at_loop_branch 1, inplace_at_once 1, inplace_at_twice 1, inplace_at_while 1, inplace_derivs 1, inplace_own_arr_sc 1, inplace_own_buf 1, inplace_own_buf_sc 1, inplace_own_sc 3, inplace_spread 2, let_else 1, let_in_loop 3, local_method 1, map_sum 3, mem_swap 7, method 2, method2 1, method3 4, move_closure 4, mutual 6, param_ar 2, param_ar_copied 2, param_arr 2, param_m 1, param_va 5, param_vb 2, param_vr 1, param_vv 2, param_vv_copied 2, skip_take 4, split_at 2, step_count 3, sub_slice 4, sum_atoms 4, swap_index 3, swap_sort 5, tuple_match 3, tuple_write 3, vec3 7, vec3_branch 2, vec3_closure 1, vec3_expr 1, vec3_free_fn 1, vec3_loop_state 1, vec3_method_result 1, while_let 3, write_after_read 6, zip 1, zip_bare 3, zip_skip 5
+// constructs: accessors 1, array_result 3, array_write 2, assoc 5, checkpoint_vec 2, closure 5, collect 3, destructure_assign 4, do_while 2, double_buffer 1, enum_filter 5, eval_order 5, fold_rev 1, fold_tuple 4, for_chain 4, generic 9, guard 1, guard_mode 1, inplace 12, inplace_at_checkpoint 1, inplace_at_if_let_or_match 2, inplace_at_loop 4, inplace_at_once 1, inplace_at_while 4, inplace_bump 1, inplace_nudge 1, inplace_own_arr 3, inplace_own_arr_sc 1, inplace_own_buf 1, inplace_own_buf_sc 1, inplace_own_sc 2, inplace_own_sc_arr 1, inplace_own_vec 1, let_else 1, let_in_loop 5, local_method 2, map_sum 4, match 1, mem_swap 3, method3 3, move_closure 1, mutual 3, param_ar 1, param_arr 2, param_m 3, param_va 7, param_vb 3, param_vv 1, param_vv_copied 4, rows 2, skip_take 4, split_at 1, step_count 5, sub_slice 3, sum_atoms 5, swap_index 4, swap_sort 4, tuple_match 3, tuple_write 4, vec3 8, vec3_closure 2, vec3_expr 2, vec3_free_fn 3, vec3_method_result 1, while_let 3, write_after_read 6, zip 1, zip_bare 3, zip_skip 4
 
 #[differentiable]
 pub fn f000<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let s0: T = xs
-        .iter()
-        .zip(xs.iter().skip(2))
-        .map(|(u, w)| (*u * *u * T::from(0.989).unwrap()) * *w)
-        .sum();
-    let s1 = match ((s0 * s0 * T::from(0.466).unwrap()), xs[0]) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u * T::from(-1.145).unwrap()).cos(),
-    };
-    let mut s2 = T::from(0.0).unwrap();
-    for (u, w) in xs.iter().zip(xs) {
-        s2 = s2 + (*u * T::from(1.169).unwrap()).tanh() * *w;
+    let mut eo0 = x;
+    let s0 = eo0 + {
+        eo0 = eo0 * T::from(0.852).unwrap();
+        eo0
+    } * (xs[3] * T::from(-0.688).unwrap());
+    let r1;
+    let mut q1 = xs[3];
+    let mut i1 = 0;
+    loop {
+        i1 += 1;
+        q1 = (q1 * T::from(0.922).unwrap()).tanh();
+        if i1 == 2 {
+            r1 = q1 * T::from(0.791).unwrap();
+            break;
+        }
     }
+    let s1 = r1;
+    let g2 = |t: T| ((t * T::from(-0.417).unwrap()).sin() * T::from(0.926).unwrap()) * s0;
+    let s2 = g2(xs[0]) + g2(T::from(-0.964).unwrap());
     (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
 }
 
@@ -411,11 +417,14 @@ pub fn f001(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
     let s0 = ping((p.b * -1.173).cos(), 4);
     let s1 = p.eval3(p.w[1]);
     let s2 = p.eval3(s1);
-    let mut w3 = V3::new(p.a, -0.793, ((p.q.c * 0.370).sin() * 1.182));
-    let o3 = w3.z;
-    w3 = w3.scale((p.q.c * p.q.c * -0.714));
-    let s3 = o3 * w3.x + w3.y * -0.659 + w3.z;
-    let s4 = p.eval(p.v[3]);
+    let mut eo3 = p.a;
+    let s3 = eo3 + {
+        eo3 = eo3 * -0.793;
+        eo3
+    } * ((p.q.c * 0.370).sin() * 1.182);
+    let (mut u4, mut w4) = (p.w[2], (p.v[0] * 0.977).tanh());
+    (u4, w4) = (w4 * 0.770, u4 + w4);
+    let s4 = u4 * w4 + u4;
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
@@ -489,59 +498,41 @@ fn test_f001() {
 }
 
 #[differentiable]
-pub fn f002_h0(a: f64, s: &mut f64, k: usize) {
-    *s = *s * 0.816 + (a * a * 0.696).tanh();
-    if k == 0 {
-        return;
-    }
-    *s *= 0.804;
-    if k == 1 {
-        return;
-    }
-    *s -= -0.269 * (a * -0.791).tanh();
-}
-
-#[differentiable]
-pub fn f002(x: f64, xs: &[f64], o: Option<f64>) -> f64 {
-    let s0 = ping(((xs[2] * 0.377).sin() * -1.061), 0);
-    let mut iu1 = (x).sin();
-    for i in 0..2 {
-        f002_h0((x * -0.874).cos() + 0.1 * (i) as f64, &mut iu1, 3);
-    }
-    let s1 = (iu1 * 0.435).cos();
-    let s2 = if let Some(c) = o {
-        (s1 * -0.413).cos() * c
-    } else {
-        (s1 * -0.706).cos()
-    };
-    let mut s3 = 0.0;
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s3 = s3 + (*v * -0.435).tanh() * s2;
-    }
-    let s4 = match ((x * 0.580), s3) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u + 0.325).tanh(),
-    };
-    let mut m5 = (s0 * 1.091).tanh();
-    let f5 = move |t: f64| t * m5 + -0.658;
-    m5 = m5 * 0.308 + s2;
-    let s5 = f5((s2 + 0.496).tanh()) + m5;
-    let s6 = (x + -1.188).tanh() + s3 * -0.362;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+pub fn f002(x: f64, p: &P, mut arr: [f64; 3]) -> f64 {
+    let g0 = |t: f64| (t * 0.490).tanh() * x;
+    let s0 = g0(p.b) + g0(0.360);
+    arr[0] += 0.3 * (p.w[2] * -0.458).cos();
+    let s1 = arr[0] * (p.w[2] * -1.177).cos() + arr[1];
+    let mut dw2 = x;
+    let mut dn2 = 0;
+    while {
+        dw2 = (dw2 * dw2 * -0.905);
+        dn2 += 1;
+        dn2 < 1
+    } {}
+    let s2 = dw2;
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f002() {
     for k in 0..3u64 {
-        let z = points(1002 * 31 + k, 5);
-        let t = points(1002 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f002(z[0], &z[1..5], None);
-        let (v, (g_x, g_xs)) = f002_grad(z[0], &z[1..5], None);
+        let z = points(1002 * 31 + k, 18);
+        let t = points(1002 * 37 + k + 100, 18);
+        let f = |z: &[f64]| f002(z[0], &unflat(&z[1..15]), [z[15], z[16], z[17]]);
+        let (v, (g_x, g_p, g_arr)) = f002_grad(z[0], &unflat(&z[1..15]), [z[15], z[16], z[17]]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f002 gradient");
-        let (vj, tj) = f002_jvp(z[0], &z[1..5], None, t[0], &t[1..5]);
+        let (vj, tj) = f002_jvp(
+            z[0],
+            &unflat(&z[1..15]),
+            [z[15], z[16], z[17]],
+            t[0],
+            &unflat(&t[1..15]),
+            [t[15], t[16], t[17]],
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -554,15 +545,24 @@ fn test_f002() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f002 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f002_hvp(z[0], &z[1..5], None, t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_p, h_arr)) = f002_hvp(
+            z[0],
+            &unflat(&z[1..15]),
+            [z[15], z[16], z[17]],
+            t[0],
+            &unflat(&t[1..15]),
+            [t[15], t[16], t[17]],
+        );
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p), h_arr.to_vec()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f002_grad(zp[0], &zp[1..5], None);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f002_grad(zm[0], &zm[1..5], None);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_p, g_arr)) =
+            f002_grad(zp[0], &unflat(&zp[1..15]), [zp[15], zp[16], zp[17]]);
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
+        let (_, (g_x, g_p, g_arr)) =
+            f002_grad(zm[0], &unflat(&zm[1..15]), [zm[15], zm[16], zm[17]]);
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -572,26 +572,22 @@ fn test_f002() {
     }
 }
 
-#[differentiable]
-pub fn f003<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let mut b0 = xs.to_vec();
-    b0.swap(2, 0);
-    let s0 = b0[0] * (xs[3]).sin() + b0[3];
-    let mut t1 = (s0, (x * x * T::from(0.513).unwrap()));
-    t1.0 = t1.0 * t1.1;
-    t1.1 = t1.1 + (t1.0 * T::from(-1.113).unwrap());
-    let s1 = t1.0 + t1.1;
-    let (fa2, fb2) = xs.iter().fold(
-        (T::from(0.0).unwrap(), T::from(1.0).unwrap()),
-        |(u, w), &v| {
-            (
-                u + (v * T::from(-0.978).unwrap()).cos(),
-                w * T::from(0.5).unwrap() + v,
-            )
-        },
-    );
-    let s2 = fa2 + fb2;
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
+#[differentiable(wrt(x, xs))]
+pub fn f003(x: f64, xs: &[f64], mode: Mode) -> f64 {
+    let s0: f64 = xs.iter().map(|v| (*v * 0.271).tanh()).sum();
+    let mut s1 = 0.0;
+    for (u, w) in xs.iter().zip(xs) {
+        s1 += (*u).sin() * *w;
+    }
+    let (mut u2, mut w2) = (xs[0], (s1).sin());
+    let mut r2 = (x * 0.704).tanh();
+    for _ in 0..1 {
+        (u2, w2, r2) = (w2, r2, (u2 + w2 * -0.357).tanh() * 0.8);
+    }
+    w2 = w2 + r2;
+    [u2, w2] = [w2, u2];
+    let s2 = u2 * w2 + u2;
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
@@ -599,13 +595,13 @@ fn test_f003() {
     for k in 0..3u64 {
         let z = points(1003 * 31 + k, 5);
         let t = points(1003 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f003(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f003_grad(z[0], &z[1..5]);
+        let f = |z: &[f64]| f003(z[0], &z[1..5], Mode::Scale(1.3));
+        let (v, (g_x, g_xs)) = f003_grad(z[0], &z[1..5], Mode::Scale(1.3));
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f003 gradient");
-        let (vj, tj) = f003_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f003_jvp(z[0], &z[1..5], Mode::Scale(1.3), t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -618,14 +614,14 @@ fn test_f003() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f003 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f003_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (_, _, (h_x, h_xs)) = f003_hvp(z[0], &z[1..5], Mode::Scale(1.3), t[0], &t[1..5]);
         let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f003_grad(zp[0], &zp[1..5]);
+        let (_, (g_x, g_xs)) = f003_grad(zp[0], &zp[1..5], Mode::Scale(1.3));
         let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f003_grad(zm[0], &zm[1..5]);
+        let (_, (g_x, g_xs)) = f003_grad(zm[0], &zm[1..5], Mode::Scale(1.3));
         let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
@@ -633,71 +629,84 @@ fn test_f003() {
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f003 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f003_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f003 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f003 f32 gradient");
     }
 }
 
-#[differentiable]
-pub fn f004(x: f64, xs: &[f64], p: &P, v0: Vec<f64>) -> f64 {
-    let vv = v0;
-    let mut vs0 = p.v.clone();
-    #[checkpoint]
-    for _ in 0..1 {
-        vs0 = vstep(&vs0, xs[1]);
-    }
-    let s0 = vs0[0] * vs0[3] + (p.v[0] * 0.751).tanh();
-    let mut s1 = (p.v[0]).sin();
-    for v in vv[..2].iter() {
-        s1 += (*v).sin() * vv[2];
-    }
-    let s2 = P::blend(s0, -0.978);
-    let mut vs3 = vv.clone();
-    #[checkpoint(snapshots = 2)]
-    for _ in 0..2 {
-        vs3 = vstep(&vs3, s0);
-    }
-    let s3 = vs3[0] * vs3[3] + ((s0 * 0.555).sin() * 0.794);
-    let [u4, _, w4] = p.w;
-    let s4 = u4 * (p.w[1] * p.w[1] * -0.207) + w4;
-    let [u5, _, w5] = p.w;
-    let s5 = u5 * ((p.w[0] * -0.612).sin() * 1.172) + w5;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+#[differentiable(wrt(x, xs, p))]
+pub fn f004(x: f64, xs: &[f64], p: &P, mode: Mode) -> [f64; 2] {
+    let pl0 = P {
+        a: (p.v[1] * 0.314).tanh(),
+        b: p.b,
+        v: p.v.clone(),
+        w: p.w,
+        q: p.q.clone(),
+        tag: 1,
+    };
+    let s0 = pl0.eval(p.w[2]);
+    let pl1 = P {
+        a: (xs[0] * -0.815),
+        b: p.b,
+        v: p.v.clone(),
+        w: p.w,
+        q: p.q.clone(),
+        tag: 1,
+    };
+    let s1 = pl1.eval(p.b);
+    let s2: f64 = p.v.iter().skip(0).take(3).map(|v| (*v * 0.814)).sum();
+    let s3: f64 = xs
+        .iter()
+        .zip(xs.iter().skip(2))
+        .map(|(u, w)| (*u * *u * 0.367) * *w)
+        .sum();
+    [(s0 * 0.5).tanh() + s2, s1 + (s3).sin()]
 }
 
 #[test]
 fn test_f004() {
     for k in 0..3u64 {
-        let z = points(1004 * 31 + k, 23);
-        let t = points(1004 * 37 + k + 100, 23);
-        let f = |z: &[f64]| f004(z[0], &z[1..5], &unflat(&z[5..19]), z[19..23].to_vec());
-        let (v, (g_x, g_xs, g_p, g_vv)) =
-            f004_grad(z[0], &z[1..5], &unflat(&z[5..19]), z[19..23].to_vec());
-        assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
-        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f004 gradient");
-        let (vj, tj) = f004_jvp(
+        let z = points(1004 * 31 + k, 19);
+        let t = points(1004 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f004(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Shift { by: -0.4 });
+        let y = f(&z);
+        let (yj, tj) = f004_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            z[19..23].to_vec(),
+            Mode::Shift { by: -0.4 },
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
-            t[19..23].to_vec(),
         );
-        assert_eq!(vj, v);
+        assert_eq!(yj, y);
+        let h = 1e-6;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
+        let (yp, ym) = (f(&zp), f(&zm));
+        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
+        close(&tj, &fdt, 1e-5, 1e-7, "f004 jvp");
+        let w = points(1004 * 41 + k + 200, 2);
+        let (yv, (g_x, g_xs, g_p)) = f004_vjp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Mode::Shift { by: -0.4 },
+            [w[0], w[1]],
+        );
+        assert_eq!(yv, y);
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let jtw: Vec<f64> = (0..19)
+            .map(|j| {
+                let (mut a, mut b) = (z.clone(), z.clone());
+                a[j] += h;
+                b[j] -= h;
+                let (ya, yb) = (f(&a), f(&b));
+                (0..2)
+                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
+                    .sum::<f64>()
+            })
+            .collect();
+        close(&g, &jtw, 1e-5, 1e-7, "f004 vjp");
+        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -706,101 +715,63 @@ fn test_f004() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (tj - gt).abs() <= 1e-9 * scale,
-            "f004 jvp {tj} vs grad.v {gt}"
+            (wtj - gt).abs() <= 1e-9 * scale,
+            "f004 w.jvp {wtj} vs vjp.t {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_vv)) = f004_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            t[19..23].to_vec(),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_vv.to_vec()].concat();
-        let e = 1e-5;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_vv)) =
-            f004_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), zp[19..23].to_vec());
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
-        let (_, (g_x, g_xs, g_p, g_vv)) =
-            f004_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), zm[19..23].to_vec());
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
-        let fdh: Vec<f64> = gp
-            .iter()
-            .zip(&gm)
-            .map(|(a, b)| (a - b) / (2.0 * e))
-            .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f004 H v");
     }
 }
 
 #[differentiable]
 pub fn f005<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let c0: Vec<T> = xs
-        .iter()
-        .map(|v| (*v * T::from(-0.893).unwrap()).tanh())
-        .collect();
-    let s0 = c0[0] * c0[1] + c0[3];
-    let s1: T = xs
-        .iter()
-        .map(|v| (*v * T::from(-1.160).unwrap()).cos())
-        .sum();
-    let s2 = match ((s1 * s1 * T::from(-0.882).unwrap()), s0) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u * u * T::from(0.715).unwrap()),
-    };
-    let (fa3, fb3) = xs.iter().fold(
-        (T::from(0.0).unwrap(), T::from(1.0).unwrap()),
-        |(u, w), &v| {
-            (
-                u + (v * T::from(-0.828).unwrap()).tanh(),
-                w * T::from(0.5).unwrap() + v,
-            )
-        },
-    );
-    let s3 = fa3 + fb3;
-    let mut b4 = xs.to_vec();
-    for i in 0..b4.len() {
-        b4[i] = (b4[i] * T::from(-0.638).unwrap()).tanh() * T::from(0.3).unwrap()
-            + T::from((i * 3 + 1) % 4).unwrap();
+    let r0;
+    let mut q0 = xs[3];
+    let mut i0 = 0;
+    loop {
+        i0 += 1;
+        q0 = (q0 * T::from(-0.300).unwrap()).tanh();
+        if i0 == 2 {
+            r0 = q0 * T::from(0.240).unwrap();
+            break;
+        }
     }
-    let nb4 = b4.len();
-    for i in 0..nb4 {
-        for j in 0..nb4 - 1 - i {
-            if b4[j] < b4[j + 1] {
-                b4.swap(j, j + 1);
+    let s0 = r0;
+    let mut b1: Vec<T> = vec![
+        (xs[2] * T::from(-0.450).unwrap()).cos() * T::from(0.3).unwrap() + T::from(3.0).unwrap(),
+        (x * T::from(0.383).unwrap()).tanh() * T::from(0.3).unwrap() + T::from(0.0).unwrap(),
+        (x).sin() * T::from(0.3).unwrap() + T::from(1.0).unwrap(),
+        (x).sin() * T::from(0.3).unwrap() + T::from(2.0).unwrap(),
+    ];
+    let nb1 = b1.len();
+    for i in 0..nb1 {
+        for j in 0..nb1 - 1 - i {
+            if b1[j] < b1[j + 1] {
+                b1.swap(j, j + 1);
             }
         }
     }
-    let s4 =
-        (b4[0] * (s1 * T::from(0.448).unwrap()).tanh() + b4[3] * b4[1]) * T::from(0.1).unwrap();
-    let mut cur5 = xs.to_vec();
-    let mut nxt5 = vec![T::from(0.0).unwrap(); cur5.len()];
-    for _ in 0..0 {
-        let nc = cur5.len();
-        for i in 0..nc {
-            nxt5[i] = T::from(0.5).unwrap() * (cur5[i] + cur5[(i + 1) % nc])
-                + T::from(0.2).unwrap() * (cur5[i]).sin();
-        }
-        std::mem::swap(&mut cur5, &mut nxt5);
-    }
-    let s5 = cur5.iter().copied().sum::<T>() * T::from(0.485).unwrap()
-        + cur5[0] * (s4 * T::from(-0.511).unwrap()).tanh();
-    let mut u6 = s2;
-    let mut w6 = (s3).sin();
-    core::mem::swap(&mut u6, &mut w6);
-    let s6 = u6 * T::from(-0.947).unwrap() + w6;
-    (s0 * T::from(0.5).unwrap()).tanh()
-        + s1
-        + s2
-        + (s3).sin()
-        + s4
-        + s5
-        + (s6 * T::from(0.5).unwrap()).tanh()
+    let s1 =
+        (b1[0] * (xs[2] * T::from(1.008).unwrap()).cos() + b1[3] * b1[1]) * T::from(0.1).unwrap();
+    let mut dw2 = s1;
+    let mut dn2 = 0;
+    while {
+        dw2 = (dw2 * dw2 * T::from(0.272).unwrap());
+        dn2 += 1;
+        dn2 < 1
+    } {}
+    let s2 = dw2;
+    let c3: Vec<T> = xs
+        .iter()
+        .map(|v| (*v + T::from(-0.992).unwrap()).tanh())
+        .collect();
+    let s3 = c3[0] * c3[2] + c3[3];
+    let s4 = (s0 + T::from(0.350).unwrap()).tanh() + s1 * T::from(-1.022).unwrap();
+    let s5: T = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| (*v).sin() * T::from(i + 1).unwrap())
+        .sum();
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
@@ -857,65 +828,59 @@ fn test_f005() {
     }
 }
 
-#[differentiable(wrt(x, xs, arr))]
-pub fn f006(x: f64, xs: &[f64], arr: [f64; 3], mode: Mode) -> f64 {
-    let mut u0 = arr[1];
-    let mut w0 = (xs[0] * 0.582).tanh();
-    for _ in 0..4 {
-        core::mem::swap(&mut u0, &mut w0);
-        u0 = u0 * 0.5 + (w0 * -0.903).cos() * 0.3;
+#[differentiable]
+pub fn f006(x: f64, p: &P, va: V3, vb: V3, o: Option<f64>) -> f64 {
+    let g0 = |t: f64| (t + -0.846).tanh() * vb.y;
+    let s0 = g0(x) + g0(1.176);
+    let n1 = p.v.iter().filter(|v| **v > 10.0).count();
+    let s1: f64 =
+        p.v.iter()
+            .step_by(2)
+            .map(|v| (*v * -1.183).tanh())
+            .sum::<f64>()
+            + (n1 as f64);
+    let mut s2 = (s1 * -0.701).cos();
+    for &v in &p.v[1..] {
+        s2 = s2 * 0.5 + (v).sin();
     }
-    let s0 = u0 * 0.869 + w0;
-    let vq1_0 = V3::new((x * -0.830).cos(), (arr[2] + 0.470).tanh(), s0);
-    let vq1_1 = V3::new(x, (xs[2] * 0.810).tanh(), (xs[1]).sin());
-    let s1 = match mode {
-        Mode::Scale(k) => (vq1_0.dist(vq1_0)) * k,
-        Mode::Shift { by } => vq1_0.dist(vq1_1) + by,
-        Mode::Plain => ((s0 * -0.932).sin() * 0.781),
-    };
-    let n2 = xs.iter().filter(|v| **v > 10.0).count();
-    let s2: f64 = xs
-        .iter()
-        .step_by(2)
-        .map(|v| (*v + -0.338).tanh())
-        .sum::<f64>()
-        + (n2 as f64);
-    let mut s3 = 0.0;
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s3 = s3 + ((*v * -0.406).sin() * 0.268) * x;
-    }
-    let mut stack4 = vec![1usize, 2, 3];
-    let mut s4 = s3;
-    while let Some(j) = stack4.pop() {
-        s4 = s4 * 0.5 + (j as f64);
-    }
-    let mut w5 = V3::new(s0, -0.542, (arr[1] * 0.813));
-    let o5 = w5.x;
-    w5 = w5.scale((arr[1] * arr[1] * -0.433));
-    let s5 = o5 * w5.x + w5.y * 0.578 + w5.z;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f006() {
     for k in 0..3u64 {
-        let z = points(1006 * 31 + k, 8);
-        let t = points(1006 * 37 + k + 100, 8);
-        let f = |z: &[f64]| f006(z[0], &z[1..5], [z[5], z[6], z[7]], Mode::Scale(1.3));
-        let (v, (g_x, g_xs, g_arr)) =
-            f006_grad(z[0], &z[1..5], [z[5], z[6], z[7]], Mode::Scale(1.3));
+        let z = points(1006 * 31 + k, 21);
+        let t = points(1006 * 37 + k + 100, 21);
+        let f = |z: &[f64]| {
+            f006(
+                z[0],
+                &unflat(&z[1..15]),
+                V3::new(z[15], z[16], z[17]),
+                V3::new(z[18], z[19], z[20]),
+                None,
+            )
+        };
+        let (v, (g_x, g_p, g_va, g_vb)) = f006_grad(
+            z[0],
+            &unflat(&z[1..15]),
+            V3::new(z[15], z[16], z[17]),
+            V3::new(z[18], z[19], z[20]),
+            None,
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f006 gradient");
         let (vj, tj) = f006_jvp(
             z[0],
-            &z[1..5],
-            [z[5], z[6], z[7]],
-            Mode::Scale(1.3),
+            &unflat(&z[1..15]),
+            V3::new(z[15], z[16], z[17]),
+            V3::new(z[18], z[19], z[20]),
+            None,
             t[0],
-            &t[1..5],
-            [t[5], t[6], t[7]],
+            &unflat(&t[1..15]),
+            V3::new(t[15], t[16], t[17]),
+            V3::new(t[18], t[19], t[20]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -929,25 +894,37 @@ fn test_f006() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f006 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_arr)) = f006_hvp(
+        let (_, _, (h_x, h_p, h_va, h_vb)) = f006_hvp(
             z[0],
-            &z[1..5],
-            [z[5], z[6], z[7]],
-            Mode::Scale(1.3),
+            &unflat(&z[1..15]),
+            V3::new(z[15], z[16], z[17]),
+            V3::new(z[18], z[19], z[20]),
+            None,
             t[0],
-            &t[1..5],
-            [t[5], t[6], t[7]],
+            &unflat(&t[1..15]),
+            V3::new(t[15], t[16], t[17]),
+            V3::new(t[18], t[19], t[20]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_arr.to_vec()].concat();
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p), v3f(&h_va), v3f(&h_vb)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_arr)) =
-            f006_grad(zp[0], &zp[1..5], [zp[5], zp[6], zp[7]], Mode::Scale(1.3));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
-        let (_, (g_x, g_xs, g_arr)) =
-            f006_grad(zm[0], &zm[1..5], [zm[5], zm[6], zm[7]], Mode::Scale(1.3));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
+        let (_, (g_x, g_p, g_va, g_vb)) = f006_grad(
+            zp[0],
+            &unflat(&zp[1..15]),
+            V3::new(zp[15], zp[16], zp[17]),
+            V3::new(zp[18], zp[19], zp[20]),
+            None,
+        );
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
+        let (_, (g_x, g_p, g_va, g_vb)) = f006_grad(
+            zm[0],
+            &unflat(&zm[1..15]),
+            V3::new(zm[15], zm[16], zm[17]),
+            V3::new(zm[18], zm[19], zm[20]),
+            None,
+        );
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -957,141 +934,86 @@ fn test_f006() {
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f007(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> [f64; 2] {
-    let s0: f64 = xs
-        .iter()
-        .zip(p.v.iter())
-        .map(|(a, b)| (*a + 0.959).tanh() * b)
-        .sum();
-    let y1 = &xs[0..];
-    let mut s1 = 0.0;
-    for (u, w) in xs.iter().zip(y1) {
-        s1 += (*u).sin() * *w;
+#[differentiable]
+pub fn f007_h0(r: &mut [f64; 3], a: f64) {
+    r[0] = r[1] * (a + -0.557).sin();
+    r[2] = r[0] * (a + -0.683 * 0.805).cos();
+    r[0] += -0.820 * (a * r[0]).sin();
+}
+
+#[differentiable(wrt(x, xs, p, va))]
+pub fn f007(x: f64, xs: &[f64], p: &P, va: V3, mode: Mode) -> f64 {
+    let vq0_0 = V3 {
+        x: (xs[0]).sin(),
+        y: p.a,
+        z: (p.q.c * 0.584).cos(),
+    };
+    let vq0_1 = V3::new((p.v[1] * -0.957).cos(), (x).sin(), va.z);
+    let vq0_2 = V3::new((p.v[3] * -0.599).cos(), (p.v[0]).sin(), p.v[0]);
+    let s0 = pull(vq0_0, vq0_0, (p.w[2]).sin()) + vq0_0.wave(p.v[1]) + vq0_0.area(vq0_1);
+    let mut b1 = p.q.u.clone();
+    for i in 0..b1.len() {
+        b1[i] = (b1[i] * -0.830).cos() * 0.3 + ((i * 3 + 1) % 4) as f64;
     }
-    let mut u2 = xs[2];
-    let mut w2 = (p.v[1]).sin();
-    std::mem::swap(&mut u2, &mut w2);
-    let s2 = u2 * 1.135 + w2;
-    [(s0 * 0.5).tanh() + s2, s1]
+    let mut best1 = 0;
+    for j in 1..b1.len() {
+        if b1[j] > b1[best1] {
+            best1 = j;
+        }
+    }
+    b1.swap(0, best1);
+    let s1 = (b1[0] * (p.w[2] * p.w[2] * 0.982) + b1[3] * b1[1]) * 0.1;
+    let mut ia2: [f64; 3] = p.w;
+    let mut i2 = 0;
+    while i2 < 2 {
+        f007_h0(&mut ia2, (p.w[1] * -0.916).cos());
+        i2 += 1;
+    }
+    let s2 = ia2[0] * ia2[2] + ia2[1];
+    let s3: f64 = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| (*v + -1.173).tanh() * (i as f64 + 1.0))
+        .sum();
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f007() {
     for k in 0..3u64 {
-        let z = points(1007 * 31 + k, 19);
-        let t = points(1007 * 37 + k + 100, 19);
+        let z = points(1007 * 31 + k, 22);
+        let t = points(1007 * 37 + k + 100, 22);
         let f = |z: &[f64]| {
             f007(
                 z[0],
                 &z[1..5],
                 &unflat(&z[5..19]),
-                Some(0.7),
+                V3::new(z[19], z[20], z[21]),
                 Mode::Shift { by: -0.4 },
             )
         };
-        let y = f(&z);
-        let (yj, tj) = f007_jvp(
+        let (v, (g_x, g_xs, g_p, g_va)) = f007_grad(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            Some(0.7),
+            V3::new(z[19], z[20], z[21]),
             Mode::Shift { by: -0.4 },
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
         );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f007 jvp");
-        let w = points(1007 * 41 + k + 200, 2);
-        let (yv, (g_x, g_xs, g_p)) = f007_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Some(0.7),
-            Mode::Shift { by: -0.4 },
-            [w[0], w[1]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let jtw: Vec<f64> = (0..19)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f007 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
-        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
-        let scale: f64 = g
-            .iter()
-            .zip(&t)
-            .map(|(a, b)| (a * b).abs())
-            .sum::<f64>()
-            .max(1.0);
-        assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f007 w.jvp {wtj} vs vjp.t {gt}"
-        );
-    }
-}
-
-#[differentiable]
-pub fn f008(x: f64, xs: &[f64], p: &P, rf: &[f64; 3]) -> f64 {
-    let mut cp = *rf;
-    let (mut u0, mut w0) = (x, (p.q.u[0]).sin());
-    let mut r0 = (p.q.u[1]).sin();
-    for _ in 0..2 {
-        (u0, w0, r0) = (w0, r0, (u0 + w0 * -0.234).tanh() * 0.8);
-    }
-    w0 = w0 + r0;
-    let s0 = u0 * w0 + u0;
-    cp[1] = (cp[1] + cp[1] * -0.305).cos();
-    let s1 = cp[1] * (p.w[0] * 0.919).cos() + cp[1];
-    let s2: f64 = p.v.iter().skip(1).take(3).map(|v| (*v).sin()).sum();
-    let mut st3 = (p.a).sin();
-    #[checkpoint]
-    for i in 0..11 {
-        st3 = cstep(st3, p.v[0], i as f64 * 0.1);
-    }
-    let s3 = st3 * -1.113;
-    let s4 = P::blend(p.b, -0.984);
-    let s5: f64 = cp.iter().map(|v| (*v * 0.887).tanh()).sum();
-    let s6 = ping(((p.a * -0.307).sin() * 0.267), 0);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
-}
-
-#[test]
-fn test_f008() {
-    for k in 0..3u64 {
-        let z = points(1008 * 31 + k, 22);
-        let t = points(1008 * 37 + k + 100, 22);
-        let f = |z: &[f64]| f008(z[0], &z[1..5], &unflat(&z[5..19]), &[z[19], z[20], z[21]]);
-        let (v, (g_x, g_xs, g_p, g_ar)) =
-            f008_grad(z[0], &z[1..5], &unflat(&z[5..19]), &[z[19], z[20], z[21]]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f008 gradient");
-        let (vj, tj) = f008_jvp(
+        close(&g, &fd, 1e-5, 1e-7, "f007 gradient");
+        let (vj, tj) = f007_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
+            V3::new(z[19], z[20], z[21]),
+            Mode::Shift { by: -0.4 },
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
-            &[t[19], t[20], t[21]],
+            V3::new(t[19], t[20], t[21]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1103,101 +1025,269 @@ fn test_f008() {
             .max(1.0);
         assert!(
             (tj - gt).abs() <= 1e-9 * scale,
-            "f008 jvp {tj} vs grad.v {gt}"
+            "f007 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_ar)) = f008_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_va)) = f007_hvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
+            V3::new(z[19], z[20], z[21]),
+            Mode::Shift { by: -0.4 },
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
-            &[t[19], t[20], t[21]],
+            V3::new(t[19], t[20], t[21]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_ar.to_vec()].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_ar)) = f008_grad(
+        let (_, (g_x, g_xs, g_p, g_va)) = f007_grad(
             zp[0],
             &zp[1..5],
             &unflat(&zp[5..19]),
-            &[zp[19], zp[20], zp[21]],
+            V3::new(zp[19], zp[20], zp[21]),
+            Mode::Shift { by: -0.4 },
         );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
-        let (_, (g_x, g_xs, g_p, g_ar)) = f008_grad(
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs, g_p, g_va)) = f007_grad(
             zm[0],
             &zm[1..5],
             &unflat(&zm[5..19]),
-            &[zm[19], zm[20], zm[21]],
+            V3::new(zm[19], zm[20], zm[21]),
+            Mode::Shift { by: -0.4 },
         );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f008 H v");
+        close(&hv, &fdh, 1e-4, 1e-6, "f007 H v");
     }
 }
 
-#[differentiable(wrt(x, xs))]
-pub fn f009(x: f64, xs: &[f64], mode: Mode) -> f64 {
-    let mut b0 = xs.to_vec();
-    let nr0 = b0.len();
-    for i in 0..nr0 / 2 {
-        b0.swap(i, nr0 - 1 - i);
+#[differentiable]
+pub fn f008_h0(s: &mut f64, r: &mut [f64; 3], a: f64) {
+    r[1] += 0.515 * (a * r[0]).sin();
+    r[1] = r[1] * (a + 0.616 * 1.194).tanh();
+}
+
+#[differentiable]
+pub fn f008(x: f64, p: &P, vv: Vec<f64>, o: Option<f64>) -> [f64; 2] {
+    let s0: f64 = p.q.u.iter().skip(0).take(2).map(|v| (*v * 1.009)).sum();
+    let mut iu1 = (p.q.c).sin();
+    let mut ia1: [f64; 3] = p.w;
+    for i in 0..4 {
+        f008_h0(&mut iu1, &mut ia1, (p.a * 1.106).cos() + 0.1 * (i) as f64);
     }
-    let s0 = b0[0] * (xs[1] + 0.682).tanh() + b0[3];
-    let g1 = |t: f64| (t * t * -0.276) * x;
-    let s1 = g1(xs[3]) + g1(-0.240);
-    let (fa2, fb2) = xs
+    let s1 = (iu1 * 1.133) + ia1[0] * ia1[2] + ia1[1];
+    let n2 = vv.iter().filter(|v| **v > 10.0).count();
+    let s2: f64 = vv
         .iter()
-        .fold((0.0, 1.0), |(u, w), &v| (u + (v * -0.741), w * 0.5 + v));
-    let s2 = fa2 + fb2;
-    let vq3_0 = V3 {
-        x: ((x * 0.862).sin() * -0.568),
-        y: xs[3],
-        z: (x * -0.502).tanh(),
-    };
-    let vq3_1 = V3::new((x + -0.317).tanh(), (x * -0.472).tanh(), x);
-    let vq3_2 = V3::new((xs[2] * -0.487).tanh(), ((s1 * -1.030).sin() * 0.916), x);
-    let vq3_3 = V3 {
-        x: (s0 * 0.885).tanh(),
-        y: xs[0],
-        z: (xs[1] * 1.146).cos(),
-    };
-    let vq3_4 = V3::new((s0).sin(), (x * 1.105).cos(), x);
-    let vq3_5 = V3::new((s2 + 1.104).tanh(), (x).sin(), xs[1]);
-    let s3 = match mode {
-        Mode::Scale(k) => (pull(vq3_2, vq3_1, 0.350)) * k,
-        Mode::Shift { by } => vq3_3.twist(vq3_4) + vq3_3.area(vq3_4) + by,
-        Mode::Plain => ((xs[2] * -0.506).sin() * -0.414),
-    };
-    let mut stack4 = vec![1usize, 2, 3];
-    let mut s4 = s1;
-    while let Some(j) = stack4.pop() {
-        s4 = s4 * 0.5 + (j as f64);
+        .step_by(2)
+        .map(|v| ((*v * 0.479).sin() * -0.863))
+        .sum::<f64>()
+        + (n2 as f64);
+    let mut stack3 = vec![1usize, 2, 3];
+    let mut s3 = vv[2];
+    while let Some(j) = stack3.pop() {
+        s3 = s3 * 0.5 + (j as f64);
     }
-    let vm5 = vq3_2.scale((x * 0.845).tanh());
-    let vq5_1 = V3::new((x * 0.316).tanh(), s4, (s0 + -0.220).tanh());
-    let s5 = vm5.y * -0.517 + vq5_1.dist(vq3_5);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+    let r4;
+    let mut q4 = p.b;
+    let mut i4 = 0;
+    loop {
+        i4 += 1;
+        q4 = ((q4 * 0.722).sin() * -1.105);
+        if i4 == 3 {
+            r4 = q4 * -0.738;
+            break;
+        }
+    }
+    let s4 = r4;
+    [(s0 * 0.5).tanh() + s2 + s4, s1 + (s3).sin()]
+}
+
+#[test]
+fn test_f008() {
+    for k in 0..3u64 {
+        let z = points(1008 * 31 + k, 19);
+        let t = points(1008 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f008(z[0], &unflat(&z[1..15]), z[15..19].to_vec(), None);
+        let y = f(&z);
+        let (yj, tj) = f008_jvp(
+            z[0],
+            &unflat(&z[1..15]),
+            z[15..19].to_vec(),
+            None,
+            t[0],
+            &unflat(&t[1..15]),
+            t[15..19].to_vec(),
+        );
+        assert_eq!(yj, y);
+        let h = 1e-6;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
+        let (yp, ym) = (f(&zp), f(&zm));
+        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
+        close(&tj, &fdt, 1e-5, 1e-7, "f008 jvp");
+        let w = points(1008 * 41 + k + 200, 2);
+        let (yv, (g_x, g_p, g_vv)) = f008_vjp(
+            z[0],
+            &unflat(&z[1..15]),
+            z[15..19].to_vec(),
+            None,
+            [w[0], w[1]],
+        );
+        assert_eq!(yv, y);
+        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_vv.to_vec()].concat();
+        let jtw: Vec<f64> = (0..19)
+            .map(|j| {
+                let (mut a, mut b) = (z.clone(), z.clone());
+                a[j] += h;
+                b[j] -= h;
+                let (ya, yb) = (f(&a), f(&b));
+                (0..2)
+                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
+                    .sum::<f64>()
+            })
+            .collect();
+        close(&g, &jtw, 1e-5, 1e-7, "f008 vjp");
+        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+        let scale: f64 = g
+            .iter()
+            .zip(&t)
+            .map(|(a, b)| (a * b).abs())
+            .sum::<f64>()
+            .max(1.0);
+        assert!(
+            (wtj - gt).abs() <= 1e-9 * scale,
+            "f008 w.jvp {wtj} vs vjp.t {gt}"
+        );
+    }
+}
+
+#[differentiable]
+pub fn f009(
+    x: f64,
+    xs: &[f64],
+    p: &P,
+    v0: Vec<f64>,
+    m: &Vec<Vec<f64>>,
+    va: V3,
+    vb: V3,
+    o: Option<f64>,
+) -> f64 {
+    let mut vv = v0;
+    let mut w0 = V3::new(va.x, 1.060, ((x * 0.461).sin() * -0.460));
+    let o0 = w0.x;
+    w0 = V3 {
+        x: w0.y,
+        y: w0.x * 0.294,
+        z: w0.z,
+    };
+    let s0 = o0 * w0.x + w0.y * 0.703 + w0.z;
+    let mut w1 = V3::new(p.q.u[3], 0.775, (xs[2] * -1.015).tanh());
+    let o1 = w1.y;
+    w1 = V3 {
+        x: w1.y,
+        y: w1.x * -0.519,
+        z: w1.z,
+    };
+    let s1 = o1 * w1.x + w1.y * 0.525 + w1.z;
+    let s2: f64 =
+        p.q.u
+            .iter()
+            .zip(p.q.u.iter().skip(2).take(2))
+            .map(|(u, w)| *u * (*w * 1.122))
+            .sum();
+    let (fa3, fb3) = p.q.u.iter().fold((0.0, 1.0), |(u, w), &v| {
+        (u + (v + -0.844).tanh(), w * 0.5 + v)
+    });
+    let s3 = fa3 + fb3;
+    let mut w4 = V3::new(p.b, 0.267, (p.v[1] + 0.273).tanh());
+    let o4 = w4.z;
+    w4 = w4.scale((p.v[1] * 1.062).cos());
+    let s4 = o4 * w4.x + w4.y * -0.790 + w4.z;
+    let vq5_0 = V3 {
+        x: (m[1][1] * 0.340).cos(),
+        y: vb.z,
+        z: (s0 * -0.712).cos(),
+    };
+    let vq5_1 = V3 {
+        x: ((vv[3] * -0.474).sin() * -0.977),
+        y: (va.y * -0.554).tanh(),
+        z: p.q.u[3],
+    };
+    let s5 = vq5_1.x * vq5_0.norm() + vq5_0.norm();
+    if let Some(c) = o {
+        nudge(&mut vv, vb);
+    } else {
+        nudge(&mut vv, vq5_0);
+    }
+    let s6 = vv.iter().map(|v| (*v + -1.189).tanh()).sum::<f64>();
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f009() {
     for k in 0..3u64 {
-        let z = points(1009 * 31 + k, 5);
-        let t = points(1009 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f009(z[0], &z[1..5], Mode::Scale(1.3));
-        let (v, (g_x, g_xs)) = f009_grad(z[0], &z[1..5], Mode::Scale(1.3));
+        let z = points(1009 * 31 + k, 35);
+        let t = points(1009 * 37 + k + 100, 35);
+        let f = |z: &[f64]| {
+            f009(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                z[19..23].to_vec(),
+                &rows(&z[23..29]),
+                V3::new(z[29], z[30], z[31]),
+                V3::new(z[32], z[33], z[34]),
+                Some(0.7),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_vv, g_m, g_va, g_vb)) = f009_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            z[19..23].to_vec(),
+            &rows(&z[23..29]),
+            V3::new(z[29], z[30], z[31]),
+            V3::new(z[32], z[33], z[34]),
+            Some(0.7),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f009 gradient");
-        let (vj, tj) = f009_jvp(z[0], &z[1..5], Mode::Scale(1.3), t[0], &t[1..5]);
+        let (vj, tj) = f009_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            z[19..23].to_vec(),
+            &rows(&z[23..29]),
+            V3::new(z[29], z[30], z[31]),
+            V3::new(z[32], z[33], z[34]),
+            Some(0.7),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            t[19..23].to_vec(),
+            &rows(&t[23..29]),
+            V3::new(t[29], t[30], t[31]),
+            V3::new(t[32], t[33], t[34]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1210,15 +1300,76 @@ fn test_f009() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f009 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f009_hvp(z[0], &z[1..5], Mode::Scale(1.3), t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p, h_vv, h_m, h_va, h_vb)) = f009_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            z[19..23].to_vec(),
+            &rows(&z[23..29]),
+            V3::new(z[29], z[30], z[31]),
+            V3::new(z[32], z[33], z[34]),
+            Some(0.7),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            t[19..23].to_vec(),
+            &rows(&t[23..29]),
+            V3::new(t[29], t[30], t[31]),
+            V3::new(t[32], t[33], t[34]),
+        );
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_vv.to_vec(),
+            h_m.concat(),
+            v3f(&h_va),
+            v3f(&h_vb),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f009_grad(zp[0], &zp[1..5], Mode::Scale(1.3));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f009_grad(zm[0], &zm[1..5], Mode::Scale(1.3));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p, g_vv, g_m, g_va, g_vb)) = f009_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            zp[19..23].to_vec(),
+            &rows(&zp[23..29]),
+            V3::new(zp[29], zp[30], zp[31]),
+            V3::new(zp[32], zp[33], zp[34]),
+            Some(0.7),
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_vv, g_m, g_va, g_vb)) = f009_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            zm[19..23].to_vec(),
+            &rows(&zm[23..29]),
+            V3::new(zm[29], zm[30], zm[31]),
+            V3::new(zm[32], zm[33], zm[34]),
+            Some(0.7),
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1229,115 +1380,45 @@ fn test_f009() {
 }
 
 #[differentiable]
-pub fn f010_h0(a: f64, k: usize, s: &mut f64) {
-    *s -= 0.844 * (a * -0.660).cos();
-    if k > 1 {
-        return;
+pub fn f010<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let n0 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
+    let s0: T = xs
+        .iter()
+        .step_by(2)
+        .map(|v| ((*v * T::from(0.446).unwrap()).sin() * T::from(0.330).unwrap()))
+        .sum::<T>()
+        + T::from(n0).unwrap();
+    let mut b1 = xs.to_vec();
+    for i in 0..2 {
+        b1.swap(i % 4, (i + 2) % 4);
     }
-    *s *= 0.869;
-    *s = *s * 0.698 + (a * a * 0.256).cos();
-    *s += 0.478 * (a * *s + a * -1.175).cos();
-}
-
-#[differentiable]
-pub fn f010(x: f64, xs: &[f64], p: &P, va: V3, vb: V3, vr: &V3) -> [f64; 2] {
-    let [u0, _, w0] = p.w;
-    let s0 = u0 * ((p.q.c * 0.503).sin() * 0.254) + w0;
-    let s1 = ping((p.b * 0.462).cos(), 3);
-    let mut iu2 = (vr.z * 1.015).tanh();
-    f010_h0((s0 * 1.182).cos(), 1, &mut iu2);
-    let s2 = iu2 * 0.439;
-    let mut ib3 = xs.to_vec();
-    for i in 0..3 {
-        p.spread((s1).sin() + 0.1 * (i) as f64, &mut ib3);
-    }
-    let s3 = ib3.iter().map(|v| (*v + -0.735).tanh()).sum::<f64>();
-    let s4 = P::blend(xs[1], 0.767);
-    let s5 = ping((p.q.c * 0.668).cos(), 1);
-    let (mut u6, mut w6) = (x, (s2).sin());
-    let mut r6 = (s2 * 0.339).cos();
-    for _ in 0..3 {
-        (u6, w6, r6) = (w6, r6, (u6 + w6).sin() * 0.8);
-    }
-    w6 = w6 + r6;
-    [u6, w6] = [w6, u6];
-    let s6 = u6 * w6 + u6;
-    [
-        (s0 * 0.5).tanh() + s2 + s4 + (s6 * 0.5).tanh(),
-        s1 + (s3).sin() + s5,
-    ]
+    let s1 = b1[0] * (xs[3] * T::from(-0.480).unwrap()).tanh() + b1[3];
+    let mut u2 = xs[2];
+    let mut w2 = (s1 * T::from(-0.939).unwrap()).cos();
+    core::mem::swap(&mut u2, &mut w2);
+    let s2 = u2 * T::from(0.704).unwrap() + w2;
+    let mut u3 = s2;
+    let mut w3 = (s1 * T::from(0.425).unwrap()).cos();
+    core::mem::swap(&mut u3, &mut w3);
+    let s3 = u3 * T::from(0.316).unwrap() + w3;
+    let g4 = |t: T| (t + T::from(0.815).unwrap()).tanh() * s3;
+    let s4 = g4(s2) + g4(T::from(-0.943).unwrap());
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f010() {
     for k in 0..3u64 {
-        let z = points(1010 * 31 + k, 28);
-        let t = points(1010 * 37 + k + 100, 28);
-        let f = |z: &[f64]| {
-            f010(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                V3::new(z[19], z[20], z[21]),
-                V3::new(z[22], z[23], z[24]),
-                &V3::new(z[25], z[26], z[27]),
-            )
-        };
-        let y = f(&z);
-        let (yj, tj) = f010_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            V3::new(z[22], z[23], z[24]),
-            &V3::new(z[25], z[26], z[27]),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-            V3::new(t[22], t[23], t[24]),
-            &V3::new(t[25], t[26], t[27]),
-        );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f010 jvp");
-        let w = points(1010 * 41 + k + 200, 2);
-        let (yv, (g_x, g_xs, g_p, g_va, g_vb, g_vr)) = f010_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            V3::new(z[22], z[23], z[24]),
-            &V3::new(z[25], z[26], z[27]),
-            [w[0], w[1]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            v3f(&g_va),
-            v3f(&g_vb),
-            v3f(&g_vr),
-        ]
-        .concat();
-        let jtw: Vec<f64> = (0..28)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f010 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        let z = points(1010 * 31 + k, 5);
+        let t = points(1010 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f010(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f010_grad(z[0], &z[1..5]);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f010 gradient");
+        let (vj, tj) = f010_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -1346,68 +1427,131 @@ fn test_f010() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f010 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f010 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs)) = f010_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs)) = f010_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f010_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f010 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f010_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f010 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f010 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f011<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let r0;
-    let mut q0 = xs[0];
-    let mut i0 = 0;
-    loop {
-        i0 += 1;
-        q0 = (q0 * T::from(0.490).unwrap());
-        if i0 == 2 {
-            r0 = q0 * T::from(-0.815).unwrap();
-            break;
-        }
+pub fn f011_h0(y: &mut Vec<f64>, a: f64, k: usize) {
+    let n = y.len();
+    y[0] += -0.828 * (a * y[2] * -0.220).tanh();
+    if k < 1 {
+        return;
     }
-    let s0 = r0;
-    let arr1 = [
-        xs[2],
-        s0 * T::from(1.012).unwrap(),
-        (xs[2] * T::from(1.054).unwrap()),
+    y.push((y[1] * a * 0.745).cos());
+}
+
+#[differentiable(wrt(x, p, v0, m, va))]
+pub fn f011(
+    x: f64,
+    p: &P,
+    v0: Vec<f64>,
+    m: &Vec<Vec<f64>>,
+    va: V3,
+    o: Option<f64>,
+    mode: Mode,
+) -> f64 {
+    let vv = v0;
+    let (fa0, fb0) =
+        p.v.iter()
+            .fold((0.0, 1.0), |(u, w), &v| (u + (v * v * 0.572), w * 0.5 + v));
+    let s0 = fa0 + fb0;
+    let (fa1, fb1) = p.q.u.iter().fold((0.0, 1.0), |(u, w), &v| {
+        (u + (v + 0.991).tanh(), w * 0.5 + v)
+    });
+    let s1 = fa1 + fb1;
+    let mut ib2 = vec![
+        (m[0][2] * 1.079).tanh(),
+        (vv[3] * 0.867).cos(),
+        (p.w[2] * -0.799).tanh(),
+        (m[0][1] * 1.012).cos(),
     ];
-    let s1 = arr1[0] * arr1[1] + arr1[2];
-    let r2;
-    let mut q2 = xs[1];
-    let mut i2 = 0;
-    loop {
-        i2 += 1;
-        q2 = (q2 + T::from(1.147).unwrap()).tanh();
-        if i2 == 1 {
-            r2 = q2 * T::from(-1.014).unwrap();
-            break;
-        }
+    for i in 0..4 {
+        f011_h0(&mut ib2, (vv[2]).sin(), i);
     }
-    let s2 = r2;
-    let s3: T = xs
-        .iter()
-        .zip(xs.iter().skip(2).take(2))
-        .map(|(u, w)| *u * (*w * T::from(-0.814).unwrap()).cos())
-        .sum();
-    let mut m4 = (xs[0] * T::from(-0.969).unwrap()).tanh();
-    let f4 = move |t: T| t * m4 + T::from(-0.599).unwrap();
-    m4 = m4 * T::from(0.298).unwrap() + s3;
-    let s4 = f4((s3).sin()) + m4;
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
+    let s2 = ib2[ib2.len() - 1] * -1.080 + ib2[1] + (ib2.len() as f64) * 0.01;
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f011() {
     for k in 0..3u64 {
-        let z = points(1011 * 31 + k, 5);
-        let t = points(1011 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f011(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f011_grad(z[0], &z[1..5]);
+        let z = points(1011 * 31 + k, 28);
+        let t = points(1011 * 37 + k + 100, 28);
+        let f = |z: &[f64]| {
+            f011(
+                z[0],
+                &unflat(&z[1..15]),
+                z[15..19].to_vec(),
+                &rows(&z[19..25]),
+                V3::new(z[25], z[26], z[27]),
+                Some(0.7),
+                Mode::Plain,
+            )
+        };
+        let (v, (g_x, g_p, g_vv, g_m, g_va)) = f011_grad(
+            z[0],
+            &unflat(&z[1..15]),
+            z[15..19].to_vec(),
+            &rows(&z[19..25]),
+            V3::new(z[25], z[26], z[27]),
+            Some(0.7),
+            Mode::Plain,
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            flat(&g_p),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f011 gradient");
-        let (vj, tj) = f011_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f011_jvp(
+            z[0],
+            &unflat(&z[1..15]),
+            z[15..19].to_vec(),
+            &rows(&z[19..25]),
+            V3::new(z[25], z[26], z[27]),
+            Some(0.7),
+            Mode::Plain,
+            t[0],
+            &unflat(&t[1..15]),
+            t[15..19].to_vec(),
+            &rows(&t[19..25]),
+            V3::new(t[25], t[26], t[27]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1420,90 +1564,135 @@ fn test_f011() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f011 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f011_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_p, h_vv, h_m, h_va)) = f011_hvp(
+            z[0],
+            &unflat(&z[1..15]),
+            z[15..19].to_vec(),
+            &rows(&z[19..25]),
+            V3::new(z[25], z[26], z[27]),
+            Some(0.7),
+            Mode::Plain,
+            t[0],
+            &unflat(&t[1..15]),
+            t[15..19].to_vec(),
+            &rows(&t[19..25]),
+            V3::new(t[25], t[26], t[27]),
+        );
+        let hv: Vec<f64> = [
+            vec![h_x],
+            flat(&h_p),
+            h_vv.to_vec(),
+            h_m.concat(),
+            v3f(&h_va),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f011_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f011_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_p, g_vv, g_m, g_va)) = f011_grad(
+            zp[0],
+            &unflat(&zp[1..15]),
+            zp[15..19].to_vec(),
+            &rows(&zp[19..25]),
+            V3::new(zp[25], zp[26], zp[27]),
+            Some(0.7),
+            Mode::Plain,
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            flat(&g_p),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
+        let (_, (g_x, g_p, g_vv, g_m, g_va)) = f011_grad(
+            zm[0],
+            &unflat(&zm[1..15]),
+            zm[15..19].to_vec(),
+            &rows(&zm[19..25]),
+            V3::new(zm[25], zm[26], zm[27]),
+            Some(0.7),
+            Mode::Plain,
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            flat(&g_p),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f011 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f011_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f011 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f011 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, xs, p, va))]
-pub fn f012(x: f64, xs: &[f64], p: &P, va: V3, mode: Mode) -> f64 {
-    let vq0_0 = V3::new((x * -1.148).cos(), (va.z * -0.292).cos(), p.a);
-    let g0 = |t: f64| vq0_0.dist(V3::new(t, (t).sin(), t * t * 0.5));
-    let s0 = g0(xs[3]) + g0(-1.065);
-    let s1 = (p.v[0] * 0.700).tanh() + p.q.c * -1.123;
-    let s2 = p.eval2(s1);
-    let s3 = p.eval3(p.a);
-    let mut w4 = V3::new(x, -0.283, (p.a * -0.926).cos());
-    let o4 = w4.x;
-    w4 = w4.scale((p.a * -0.477));
-    let s4 = o4 * w4.x + w4.y * -0.247 + w4.z;
-    let n5 = p.q.u.iter().filter(|v| **v > 10.0).count();
-    let s5: f64 = p.q.u.iter().step_by(2).map(|v| (*v * -0.642)).sum::<f64>() + (n5 as f64);
-    let s6 = (s2).sin() + p.b * -0.922;
+#[differentiable]
+pub fn f012(x: f64, xs: &[f64], o: Option<f64>) -> f64 {
+    let s0: f64 = xs
+        .iter()
+        .zip(xs.iter().skip(1).take(2))
+        .map(|(u, w)| *u * (*w).sin())
+        .sum();
+    let r1;
+    let mut q1 = xs[2];
+    let mut i1 = 0;
+    loop {
+        i1 += 1;
+        q1 = (q1 * q1 * -1.097);
+        if i1 == 1 {
+            r1 = q1 * 0.832;
+            break;
+        }
+    }
+    let s1 = r1;
+    let s2 = match o {
+        Some(c) if c > 0.5 => (s1 * -1.175).tanh() * c,
+        Some(c) if c < -0.5 => ((s1 * -0.445).sin() * -0.943) - c,
+        Some(c) => s1 + c,
+        None => (s1 * s1 * 0.851),
+    };
+    let vq3_0 = V3 {
+        x: (s1 * 0.309).cos(),
+        y: (s1 * s1 * -0.966),
+        z: s2,
+    };
+    let vq3_1 = V3::new((x).sin(), s0, (x).sin());
+    let s3 = pull(vq3_0, vq3_1, 0.627);
+    let mut w4 = V3::new(x, 1.178, (s0 + -0.212).tanh());
+    let o4 = w4.y;
+    w4 = V3 {
+        x: w4.y,
+        y: w4.x * 0.923,
+        z: w4.z,
+    };
+    let s4 = o4 * w4.x + w4.y * -0.795 + w4.z;
+    let vq5_0 = V3::new(xs[3], (s3 * -1.128).cos(), (xs[2]).sin());
+    let vm5 = vq5_0.scale((s4).sin());
+    let vq5_2 = V3::new(((s0 * 1.135).sin() * 0.986), (x * -0.754).cos(), s4);
+    let vq5_3 = V3::new(x, (s1 * -0.909).tanh(), (s1 * 1.050).tanh());
+    let s5 = vm5.x * 1.054 + vq5_2.dist(vq5_3);
+    let s6 = P::blend(x, -1.019);
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f012() {
     for k in 0..3u64 {
-        let z = points(1012 * 31 + k, 22);
-        let t = points(1012 * 37 + k + 100, 22);
-        let f = |z: &[f64]| {
-            f012(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                V3::new(z[19], z[20], z[21]),
-                Mode::Scale(1.3),
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_va)) = f012_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Scale(1.3),
-        );
+        let z = points(1012 * 31 + k, 5);
+        let t = points(1012 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f012(z[0], &z[1..5], None);
+        let (v, (g_x, g_xs)) = f012_grad(z[0], &z[1..5], None);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f012 gradient");
-        let (vj, tj) = f012_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Scale(1.3),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-        );
+        let (vj, tj) = f012_jvp(z[0], &z[1..5], None, t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1516,37 +1705,15 @@ fn test_f012() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f012 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_va)) = f012_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Scale(1.3),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va)].concat();
+        let (_, _, (h_x, h_xs)) = f012_hvp(z[0], &z[1..5], None, t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_va)) = f012_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            V3::new(zp[19], zp[20], zp[21]),
-            Mode::Scale(1.3),
-        );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
-        let (_, (g_x, g_xs, g_p, g_va)) = f012_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            V3::new(zm[19], zm[20], zm[21]),
-            Mode::Scale(1.3),
-        );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs)) = f012_grad(zp[0], &zp[1..5], None);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f012_grad(zm[0], &zm[1..5], None);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1557,40 +1724,23 @@ fn test_f012() {
 }
 
 #[differentiable]
-pub fn f013<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let y0 = &xs[1..];
-    let s0: T = xs
-        .iter()
-        .zip(y0)
-        .map(|(u, w)| (*u * T::from(0.240).unwrap()).cos() * *w)
-        .sum();
-    let arr1 = [
-        xs[0],
-        s0 * T::from(0.643).unwrap(),
-        (xs[0] * xs[0] * T::from(-0.706).unwrap()),
-    ];
-    let s1 = arr1[0] * arr1[1] + arr1[2];
-    let mut s2 = (s0 * T::from(-1.155).unwrap()).cos();
-    for v in xs[..4].iter() {
-        s2 = s2 + (*v * T::from(0.221).unwrap()).cos() * x;
+pub fn f013(x: f64, xs: &[f64]) -> f64 {
+    let mut t0 = (x, (xs[1] * -0.969).tanh());
+    t0.0 = t0.0 * t0.1;
+    t0.1 += (t0.0 * t0.0 * 0.472);
+    let s0 = t0.0 + t0.1;
+    let mut iu1 = (x).sin();
+    let mut i1 = 0;
+    while i1 < 0 {
+        bump(&mut iu1, (x * 0.795).cos() + 0.1 * (i1) as f64, i1);
+        i1 += 1;
     }
-    let s3: T = xs
-        .iter()
-        .skip(1)
-        .take(3)
-        .map(|v| (*v * T::from(-0.880).unwrap()).cos())
-        .sum();
-    let mut m4 = (s1 + T::from(-1.006).unwrap()).tanh();
-    let f4 = move |t: T| t * m4 + T::from(0.455).unwrap();
-    m4 = m4 * T::from(0.805).unwrap() + x;
-    let s4 = f4((x + T::from(-0.658).unwrap()).tanh()) + m4;
-    let s5: T = xs
-        .iter()
-        .skip(1)
-        .take(3)
-        .map(|v| ((*v * T::from(1.188).unwrap()).sin() * T::from(-0.584).unwrap()))
-        .sum();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+    let s1 = iu1 * 0.859;
+    let s2 = (s0 + -1.107).tanh() + s1 * 0.669;
+    let vq3_0 = V3::new(x, (s2).sin(), (s2 * 0.949).cos());
+    let g3 = |t: f64| vq3_0.dist(V3::new(t, (t * 0.615).cos(), t * t * 0.5));
+    let s3 = g3(s0) + g3(0.782);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
@@ -1632,50 +1782,80 @@ fn test_f013() {
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f013 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f013_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f013 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f013 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f014<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let (l0, r0) = xs.split_at(1);
-    let s0 = l0[0] * r0[0] + (x * T::from(0.538).unwrap()).tanh();
-    let mut stack1 = vec![1usize, 2, 3];
-    let mut s1 = xs[1];
-    while let Some(j) = stack1.pop() {
-        s1 = s1 * T::from(0.5).unwrap() + T::from(j).unwrap();
+pub fn f014_h0(y: &mut [f64], a: f64, k: usize) {
+    let t = y[1] * a;
+    y[2] = (t * 0.568).tanh() * -0.728 + y[2] * 0.628;
+    for i in 0..y.len() {
+        y[i] = y[i] * 0.534 + -0.319 * (y[(i + 1) % y.len()] * a).sin();
     }
-    let s2: T = xs
+    if k > 2 {
+        return;
+    }
+    for i in 0..k {
+        y[i % y.len()] *= 0.521 + 0.1 * (a + i as f64 * 0.1).sin();
+    }
+}
+
+#[differentiable]
+pub fn f014(x: f64, xs: &[f64], p: &P) -> f64 {
+    let mut ib0 = vec![
+        (p.w[2] * -0.235).cos(),
+        (p.a).sin(),
+        (xs[1] * -0.922).tanh(),
+        (p.b).sin(),
+    ];
+    for i in 0..2 {
+        f014_h0(&mut ib0, (p.a).sin() + 0.1 * (i) as f64, i);
+    }
+    let s0 = ib0.iter().map(|v| (*v).sin()).sum::<f64>();
+    let s1: f64 = xs
         .iter()
-        .zip(xs.iter().skip(2).take(2))
-        .map(|(u, w)| *u * (*w * T::from(0.541).unwrap()).cos())
+        .skip(1)
+        .take(3)
+        .map(|v| (*v * -0.274).tanh())
         .sum();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
+    let mut w2 = V3::new(p.q.u[3], -0.502, (p.q.c * -0.740).cos());
+    let o2 = w2.y;
+    w2.x = w2.x * 0.805 + w2.y;
+    let s2 = o2 * w2.x + w2.y * -0.982 + w2.z;
+    let mut s3 = (x).sin();
+    for &v in &p.q.u[0..=2] {
+        s3 *= (1.0 + 0.1 * v);
+    }
+    let g4 = |t: f64| ((t * 0.282).sin() * 0.871) * x;
+    let s4 = g4(s3) + g4(-0.328);
+    let mut eo5 = p.w[0];
+    let s5 = eo5 + {
+        eo5 = eo5 * -0.620;
+        eo5
+    } * (xs[1] + 1.066).tanh();
+    let s6 = p.eval3(p.b);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f014() {
     for k in 0..3u64 {
-        let z = points(1014 * 31 + k, 5);
-        let t = points(1014 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f014(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f014_grad(z[0], &z[1..5]);
+        let z = points(1014 * 31 + k, 19);
+        let t = points(1014 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f014(z[0], &z[1..5], &unflat(&z[5..19]));
+        let (v, (g_x, g_xs, g_p)) = f014_grad(z[0], &z[1..5], &unflat(&z[5..19]));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f014 gradient");
-        let (vj, tj) = f014_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f014_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1688,133 +1868,87 @@ fn test_f014() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f014 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f014_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p)) = f014_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f014_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f014_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p)) = f014_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f014_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f014 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f014_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f014 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f014 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f015_h0(a: f64, k: usize, r: &mut [f64; 3], s: &mut f64) {
-    for i in 0..3 {
-        r[i] = r[i] * 0.895 + -0.302 * (r[(i + 1) % 3] * a).sin();
-    }
-    *s -= 0.374 * (r[0] * (*s * 0.924).tanh());
-}
-
-#[differentiable]
-pub fn f015(x: f64, xs: &[f64], p: &P, va: V3, vb: V3) -> [f64; 2] {
-    let mut b0: [f64; 4] = [
-        (p.a * -1.192).cos() * 0.3 + 3.0,
-        (p.v[3]).sin() * 0.3 + 0.0,
-        (p.v[0]).sin() * 0.3 + 2.0,
-        (x).sin() * 0.3 + 1.0,
-    ];
-    for j in 0..b0.len() - 1 {
-        if b0[j] < b0[j + 1] {
-            b0.swap(j, j + 1);
+pub fn f015<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let mut t0 = (
+        x,
+        ((x * T::from(-0.904).unwrap()).sin() * T::from(0.644).unwrap()),
+    );
+    t0.0 = t0.0 * t0.1;
+    t0.1 = t0.1 + ((t0.0 * T::from(-0.346).unwrap()).sin() * T::from(-0.637).unwrap());
+    let s0 = t0.0 + t0.1;
+    let mut cur1 = xs.to_vec();
+    let mut nxt1 = vec![T::from(0.0).unwrap(); cur1.len()];
+    for _ in 0..2 {
+        let nc = cur1.len();
+        for i in 0..nc {
+            nxt1[i] = T::from(0.5).unwrap() * (cur1[i] + cur1[(i + 1) % nc])
+                + T::from(0.2).unwrap() * (cur1[i]).sin();
         }
+        core::mem::swap(&mut cur1, &mut nxt1);
     }
-    let s0 = (b0[0] * (p.b * 0.209).cos() + b0[3] * b0[1]) * 0.1;
-    let [u1, _, w1] = p.w;
-    let s1 = u1 * (p.q.u[2]).sin() + w1;
-    let mut ia2: [f64; 3] = p.w;
-    let mut iu2 = (p.q.u[3] * 0.849).tanh();
-    for i in 0..2 {
-        f015_h0((p.b).sin() + 0.1 * (i) as f64, i, &mut ia2, &mut iu2);
-    }
-    let s2 = ia2[0] * ia2[2] + ia2[1] + iu2 * 0.749;
-    let s3 = P::blend(s1, -0.435);
-    let s4 = p.q.u.first().copied().unwrap_or(0.0) * (s2 * s2 * 1.116) + *p.q.u.last().unwrap();
-    let mut t5 = (s0, (va.z + -0.982).tanh());
-    t5.0 = t5.0 * t5.1;
-    t5.1 += (t5.0 * 0.854).tanh();
-    let s5 = t5.0 + t5.1;
-    [(s0 * 0.5).tanh() + s2 + s4, s1 + (s3).sin() + s5]
+    let s1 = cur1.iter().copied().sum::<T>() * T::from(-0.701).unwrap()
+        + cur1[0] * (x * x * T::from(0.573).unwrap());
+    let s2: T = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(i, v)| (*v * T::from(1.179).unwrap()) * T::from(i + 1).unwrap())
+        .sum();
+    let s3 = match ((s0 * T::from(-0.209).unwrap()), s0) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * T::from(0.985).unwrap()).tanh(),
+    };
+    let n4 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
+    let s4: T = xs
+        .iter()
+        .step_by(2)
+        .map(|v| (*v * T::from(-0.782).unwrap()).tanh())
+        .sum::<T>()
+        + T::from(n4).unwrap();
+    let (l5, r5) = xs.split_at(1);
+    let s5 = l5[0] * r5[0] + (s1).sin();
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f015() {
     for k in 0..3u64 {
-        let z = points(1015 * 31 + k, 25);
-        let t = points(1015 * 37 + k + 100, 25);
-        let f = |z: &[f64]| {
-            f015(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                V3::new(z[19], z[20], z[21]),
-                V3::new(z[22], z[23], z[24]),
-            )
-        };
-        let y = f(&z);
-        let (yj, tj) = f015_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            V3::new(z[22], z[23], z[24]),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-            V3::new(t[22], t[23], t[24]),
-        );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f015 jvp");
-        let w = points(1015 * 41 + k + 200, 2);
-        let (yv, (g_x, g_xs, g_p, g_va, g_vb)) = f015_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            V3::new(z[22], z[23], z[24]),
-            [w[0], w[1]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
-        let jtw: Vec<f64> = (0..25)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f015 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        let z = points(1015 * 31 + k, 5);
+        let t = points(1015 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f015(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f015_grad(z[0], &z[1..5]);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f015 gradient");
+        let (vj, tj) = f015_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -1823,50 +1957,73 @@ fn test_f015() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f015 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f015 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs)) = f015_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs)) = f015_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f015_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f015 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f015_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f015 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f015 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f016(x: f64, xs: &[f64], p: &P, o: Option<f64>) -> f64 {
-    let n0 = xs.iter().filter(|v| **v > 10.0).count();
-    let s0: f64 = xs.iter().step_by(2).map(|v| (*v).sin()).sum::<f64>() + (n0 as f64);
-    let mut cur1 = p.q.u.clone();
-    let mut nxt1 = vec![0.0; cur1.len()];
-    for _ in 0..3 {
-        let nc = cur1.len();
-        for i in 0..nc {
-            nxt1[i] = 0.5 * (cur1[i] + cur1[(i + 1) % nc]) + 0.2 * (cur1[i]).sin();
-        }
-        core::mem::swap(&mut cur1, &mut nxt1);
-    }
-    let s1 = cur1.iter().copied().sum::<f64>() * 0.633 + cur1[0] * (p.b * 0.405).tanh();
-    let s2: f64 = xs.iter().chain(p.q.u.iter()).map(|v| (*v * 0.983)).sum();
-    (s0 * 0.5).tanh() + s1 + s2
+pub fn f016<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let mut eo0 = x;
+    let s0 = eo0 + {
+        eo0 = eo0 * T::from(-0.425).unwrap();
+        eo0
+    } * (x + T::from(-0.298).unwrap()).tanh();
+    let s1: T = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| (*v * T::from(-0.948).unwrap()) * T::from(i + 1).unwrap())
+        .sum();
+    let s2: T = xs
+        .iter()
+        .skip(0)
+        .take(2)
+        .map(|v| (*v * T::from(0.257).unwrap()))
+        .sum();
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f016() {
     for k in 0..3u64 {
-        let z = points(1016 * 31 + k, 19);
-        let t = points(1016 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f016(z[0], &z[1..5], &unflat(&z[5..19]), None);
-        let (v, (g_x, g_xs, g_p)) = f016_grad(z[0], &z[1..5], &unflat(&z[5..19]), None);
+        let z = points(1016 * 31 + k, 5);
+        let t = points(1016 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f016(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f016_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f016 gradient");
-        let (vj, tj) = f016_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            None,
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
+        let (vj, tj) = f016_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1879,106 +2036,65 @@ fn test_f016() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f016 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f016_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            None,
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let (_, _, (h_x, h_xs)) = f016_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f016_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), None);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f016_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), None);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs)) = f016_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f016_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f016 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f016_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f016 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f016 f32 gradient");
     }
 }
 
-#[differentiable]
-pub fn f017(x: f64, xs: &[f64], mut arr: [f64; 3]) -> [f64; 3] {
-    let vq0_0 = V3 {
-        x: (arr[2] * -1.133).tanh(),
-        y: (x * -0.263).tanh(),
-        z: x,
-    };
-    let mut vs0 = vq0_0;
-    for i in 0..3 {
-        vs0 = V3::new(
-            vs0.y * 0.8 + 0.1 * (i) as f64,
-            (vs0.z + xs[3] * -0.362).tanh(),
-            vs0.x * 0.7 + (xs[0] * -0.478).cos(),
-        );
+#[differentiable(wrt(x, xs))]
+pub fn f017(x: f64, xs: &[f64], o: Option<f64>, mode: Mode) -> f64 {
+    let s0: f64 = xs.iter().zip(xs).map(|(u, w)| (*u * *u * -1.132) * w).sum();
+    let s1 = ping((s0 * -0.973), 2);
+    let mut b2 = xs.to_vec();
+    b2.swap(2, 3);
+    let s2 = b2[0] * (x * x * -0.711) + b2[3];
+    let mut vs3 = xs.to_vec();
+    #[checkpoint]
+    for _ in 0..2 {
+        vs3 = vstep(&vs3, x);
     }
-    let s0 = vs0.norm() * -0.481 + vs0.dist(vq0_0);
-    let s1: f64 = xs.iter().skip(1).take(3).map(|v| (*v * 0.944).cos()).sum();
-    let s2 = xs.first().copied().unwrap_or(0.0) * (s1 * 0.930) + *xs.last().unwrap();
-    let mut io3 = vec![0.0; 4];
-    let mut i3 = 0;
-    while i3 < 2 {
-        derivs(xs, (s0).sin(), &mut io3);
-        i3 += 1;
-    }
-    let s3 = io3[0] * (s0 * -0.638).tanh() + io3[3];
-    let mut s4 = (s3).sin();
-    for &v in &xs[1..=3] {
-        s4 *= (1.0 + 0.1 * v);
-    }
-    arr[0] += 0.3 * (s2 * 0.530).cos();
-    let s5 = arr[0] * (s2 * 0.730).cos() + arr[1];
-    [(s0 * 0.5).tanh() + (s3).sin(), s1 + s4, s2 + s5]
+    let s3 = vs3[0] * vs3[3] + ((s2 * 0.827).sin() * -0.361);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f017() {
     for k in 0..3u64 {
-        let z = points(1017 * 31 + k, 8);
-        let t = points(1017 * 37 + k + 100, 8);
-        let f = |z: &[f64]| f017(z[0], &z[1..5], [z[5], z[6], z[7]]);
-        let y = f(&z);
-        let (yj, tj) = f017_jvp(
-            z[0],
-            &z[1..5],
-            [z[5], z[6], z[7]],
-            t[0],
-            &t[1..5],
-            [t[5], t[6], t[7]],
-        );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..3).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f017 jvp");
-        let w = points(1017 * 41 + k + 200, 3);
-        let (yv, (g_x, g_xs, g_arr)) =
-            f017_vjp(z[0], &z[1..5], [z[5], z[6], z[7]], [w[0], w[1], w[2]]);
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
-        let jtw: Vec<f64> = (0..8)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..3)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f017 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        let z = points(1017 * 31 + k, 5);
+        let t = points(1017 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f017(z[0], &z[1..5], Some(0.7), Mode::Plain);
+        let (v, (g_x, g_xs)) = f017_grad(z[0], &z[1..5], Some(0.7), Mode::Plain);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f017 gradient");
+        let (vj, tj) = f017_jvp(z[0], &z[1..5], Some(0.7), Mode::Plain, t[0], &t[1..5]);
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -1987,47 +2103,61 @@ fn test_f017() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f017 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f017 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs)) = f017_hvp(z[0], &z[1..5], Some(0.7), Mode::Plain, t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs)) = f017_grad(zp[0], &zp[1..5], Some(0.7), Mode::Plain);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f017_grad(zm[0], &zm[1..5], Some(0.7), Mode::Plain);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f017 H v");
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f018(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
-    let mut u0 = p.a;
-    let mut w0 = (xs[3] * 0.922).tanh();
-    core::mem::swap(&mut u0, &mut w0);
-    let s0 = u0 * 0.675 + w0;
-    let (fa1, fb1) = p.v.iter().fold((0.0, 1.0), |(u, w), &v| {
-        (u + (v + -0.374).tanh(), w * 0.5 + v)
-    });
-    let s1 = fa1 + fb1;
-    let P { a: pa2, q, .. } = p;
-    let s2 = *pa2 * q.c + q.u[3] * (s1 + -0.519).tanh();
-    (s0 * 0.5).tanh() + s1 + s2
+#[differentiable]
+pub fn f018<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let s0 = (xs[2] * T::from(-0.553).unwrap()).cos() + x * T::from(1.116).unwrap();
+    let mut u1 = s0;
+    let mut w1 = (xs[0] * T::from(-0.935).unwrap()).cos();
+    for _ in 0..2 {
+        std::mem::swap(&mut u1, &mut w1);
+        u1 = u1 * T::from(0.5).unwrap() + (w1).sin() * T::from(0.3).unwrap();
+    }
+    let s1 = u1 * T::from(1.149).unwrap() + w1;
+    let mut s2 = T::from(0.0).unwrap();
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s2 = s2 + (*v + T::from(-1.048).unwrap()).tanh() * s1;
+    }
+    let mut eo3 = s1;
+    let s3 = eo3 + {
+        eo3 = eo3 * T::from(1.142).unwrap();
+        eo3
+    } * (s1).sin();
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f018() {
     for k in 0..3u64 {
-        let z = points(1018 * 31 + k, 19);
-        let t = points(1018 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f018(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
-        let (v, (g_x, g_xs, g_p)) = f018_grad(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
+        let z = points(1018 * 31 + k, 5);
+        let t = points(1018 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f018(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f018_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f018 gradient");
-        let (vj, tj) = f018_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Scale(1.3),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
+        let (vj, tj) = f018_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2040,109 +2170,83 @@ fn test_f018() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f018 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f018_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Scale(1.3),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let (_, _, (h_x, h_xs)) = f018_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) =
-            f018_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), Mode::Scale(1.3));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) =
-            f018_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), Mode::Scale(1.3));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs)) = f018_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f018_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f018 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f018_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f018 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f018 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f019_h0(s: &mut f64, a: f64, k: usize) {
-    *s *= 0.718;
-    *s += 0.430 * (a * *s + a).sin();
-    *s = *s * 0.928 + (a * a * 0.311).tanh();
-}
-
-#[differentiable]
-pub fn f019(x: f64, xs: &[f64], p: &P, va: V3) -> f64 {
-    let (fa0, fb0) = xs.iter().fold((0.0, 1.0), |(u, w), &v| {
-        (u + (v + -1.184).tanh(), w * 0.5 + v)
+pub fn f019<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let s0 = (x + T::from(-1.071).unwrap()).tanh() + xs[2] * T::from(-0.383).unwrap();
+    let n1 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
+    let s1: T = xs.iter().step_by(2).map(|v| (*v).sin()).sum::<T>() + T::from(n1).unwrap();
+    let s2 = xs.iter().rev().fold(T::from(0.686).unwrap(), |acc, v| {
+        acc * T::from(0.5).unwrap() + (*v * T::from(0.983).unwrap())
     });
-    let s0 = fa0 + fb0;
-    let c1: Vec<f64> = p.v.iter().map(|v| (*v * -0.760).tanh()).collect();
-    let s1 = c1[0] * c1[2] + c1[3];
-    let mut iu2 = (x * -1.050).tanh();
-    f019_h0(&mut iu2, (p.w[0] * -0.334).cos(), 1);
-    f019_h0(&mut iu2, (p.b).sin(), 1);
-    let s2 = iu2 * 1.108;
-    let mut b3: [f64; 4] = [
-        (p.b).sin() * 0.3 + 3.0,
-        (p.q.c).sin() * 0.3 + 2.0,
-        (va.x * -1.106).cos() * 0.3 + 1.0,
-        (s0 * 0.549).tanh() * 0.3 + 0.0,
+    let mut b3 = vec![
+        (x * T::from(-1.053).unwrap()).cos() * T::from(0.3).unwrap() + T::from(4.0).unwrap(),
+        (s1 * T::from(-0.864).unwrap()).cos() * T::from(0.3).unwrap() + T::from(3.0).unwrap(),
+        (xs[2] * T::from(-0.290).unwrap()).tanh() * T::from(0.3).unwrap() + T::from(0.0).unwrap(),
+        (s2 * T::from(0.219).unwrap()).tanh() * T::from(0.3).unwrap() + T::from(2.0).unwrap(),
+        (s2 * T::from(-1.069).unwrap()).tanh() * T::from(0.3).unwrap() + T::from(1.0).unwrap(),
     ];
-    let nb3 = b3.len();
-    for i in 0..nb3 {
-        for j in 0..nb3 - 1 - i {
-            if b3[j] > b3[j + 1] {
-                b3.swap(j, j + 1);
-            }
+    let mut best3 = 0;
+    for j in 1..b3.len() {
+        if b3[j] > b3[best3] {
+            best3 = j;
         }
     }
-    let s3: f64 = b3
+    b3.swap(0, best3);
+    let s3: T = b3
         .iter()
         .enumerate()
-        .map(|(i, v)| *v * (i + 1) as f64)
-        .sum::<f64>()
-        * 0.05;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
+        .map(|(i, v)| *v * T::from(i + 1).unwrap())
+        .sum::<T>()
+        * T::from(0.05).unwrap();
+    let mut s4 = (s3 * T::from(-0.776).unwrap()).cos();
+    for v in xs[..2].iter() {
+        s4 = s4 + (*v * T::from(-0.295).unwrap()).cos() * s3;
+    }
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f019() {
     for k in 0..3u64 {
-        let z = points(1019 * 31 + k, 22);
-        let t = points(1019 * 37 + k + 100, 22);
-        let f = |z: &[f64]| {
-            f019(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                V3::new(z[19], z[20], z[21]),
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_va)) = f019_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-        );
+        let z = points(1019 * 31 + k, 5);
+        let t = points(1019 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f019(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f019_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f019 gradient");
-        let (vj, tj) = f019_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-        );
+        let (vj, tj) = f019_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2155,70 +2259,111 @@ fn test_f019() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f019 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_va)) = f019_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va)].concat();
+        let (_, _, (h_x, h_xs)) = f019_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_va)) = f019_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            V3::new(zp[19], zp[20], zp[21]),
-        );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
-        let (_, (g_x, g_xs, g_p, g_va)) = f019_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            V3::new(zm[19], zm[20], zm[21]),
-        );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs)) = f019_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f019_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f019 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f019_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f019 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f019 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f020<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let s0 = (x).sin() + x * T::from(-0.843).unwrap();
-    let mut u1 = xs[1];
-    let mut w1 = (s0).sin();
-    for _ in 0..1 {
-        core::mem::swap(&mut u1, &mut w1);
-        u1 = u1 * T::from(0.5).unwrap() + (w1).sin() * T::from(0.3).unwrap();
+pub fn f020_h0(a: f64, r: &mut [f64; 3], s: &mut f64, k: usize) {
+    *s = *s * 0.706 + (r[0] * a * -0.720).cos();
+    for i in 0..k {
+        r[i % 3] *= 0.740 + 0.1 * (a + i as f64 * 0.1).sin();
     }
-    let s1 = u1 * T::from(-0.291).unwrap() + w1;
-    let (l2, r2) = xs.split_at(3);
-    let s2 = l2[0] * r2[0] + (xs[0] * T::from(0.870).unwrap());
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
+    *s += -0.275 * (a * *s + r[2] * -0.382).cos();
+}
+
+#[differentiable(wrt(x, xs, p, rf, v0))]
+pub fn f020(x: f64, xs: &[f64], p: &P, rf: &[f64; 3], v0: Vec<f64>, mode: Mode) -> f64 {
+    let vv = v0;
+    let s0: f64 = p.q.u.iter().map(|v| (*v + -0.926).tanh()).sum();
+    let s1: f64 = xs.iter().zip(p.v.iter()).map(|(a, b)| (*a).sin() * b).sum();
+    let mut ia2 = *rf;
+    let mut iu2 = (vv[2] * 0.302).tanh();
+    match mode {
+        Mode::Scale(k) => f020_h0((p.q.c * 0.550).cos() * k, &mut ia2, &mut iu2, 1),
+        Mode::Shift { by } => {
+            f020_h0(by, &mut ia2, &mut iu2, 1);
+        }
+        _ => {}
+    }
+    let s2 = ia2[0] * ia2[2] + ia2[1] + (iu2).sin();
+    let s3 = P::blend(p.a, -0.598);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f020() {
     for k in 0..3u64 {
-        let z = points(1020 * 31 + k, 5);
-        let t = points(1020 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f020(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f020_grad(z[0], &z[1..5]);
+        let z = points(1020 * 31 + k, 26);
+        let t = points(1020 * 37 + k + 100, 26);
+        let f = |z: &[f64]| {
+            f020(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                &[z[19], z[20], z[21]],
+                z[22..26].to_vec(),
+                Mode::Plain,
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_ar, g_vv)) = f020_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            &[z[19], z[20], z[21]],
+            z[22..26].to_vec(),
+            Mode::Plain,
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_ar.to_vec(),
+            g_vv.to_vec(),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f020 gradient");
-        let (vj, tj) = f020_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f020_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            &[z[19], z[20], z[21]],
+            z[22..26].to_vec(),
+            Mode::Plain,
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            &[t[19], t[20], t[21]],
+            t[22..26].to_vec(),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2231,100 +2376,135 @@ fn test_f020() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f020 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f020_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p, h_ar, h_vv)) = f020_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            &[z[19], z[20], z[21]],
+            z[22..26].to_vec(),
+            Mode::Plain,
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            &[t[19], t[20], t[21]],
+            t[22..26].to_vec(),
+        );
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_ar.to_vec(),
+            h_vv.to_vec(),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f020_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f020_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p, g_ar, g_vv)) = f020_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            &[zp[19], zp[20], zp[21]],
+            zp[22..26].to_vec(),
+            Mode::Plain,
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_ar.to_vec(),
+            g_vv.to_vec(),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_ar, g_vv)) = f020_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            &[zm[19], zm[20], zm[21]],
+            zm[22..26].to_vec(),
+            Mode::Plain,
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_ar.to_vec(),
+            g_vv.to_vec(),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f020 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f020_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f020 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f020 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f021(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
-    let s0 = p.eval3(p.w[2]);
-    let P { a: pa1, q, .. } = p;
-    let s1 = *pa1 * q.c + q.u[2] * (p.q.c * 0.263);
-    let s2 = match mode {
-        Mode::Scale(k) if k > 1.0 => (p.a).sin() * k,
-        Mode::Scale(k) => p.a + k,
-        Mode::Shift { by } if by < 0.0 => (p.a * p.a * -1.051) - by,
-        _ => p.a,
+#[differentiable]
+pub fn f021_h0(s: &mut f64, a: f64, k: usize) {
+    *s = *s * 0.892 + (a * a).sin();
+    *s -= 0.595 * (a).sin();
+}
+
+#[differentiable]
+pub fn f021(x: f64, xs: &[f64], va: V3, vb: V3) -> f64 {
+    let vq0_0 = V3 {
+        x: (x * -0.560).tanh(),
+        y: (xs[1] * -0.252).cos(),
+        z: vb.z,
     };
-    let g3 = |t: f64| (t * -0.212).tanh() * s2;
-    let s3 = g3(p.v[2]) + g3(0.925);
-    let vq4_0 = V3::new((s1 * -0.553).cos(), p.v[0], (s0).sin());
-    let vq4_1 = V3 {
-        x: (s2 + 0.426).tanh(),
-        y: p.a,
-        z: (s1 * 0.385).tanh(),
-    };
-    let vq4_2 = V3::new((p.q.c * -1.086), (s3 * -0.998).tanh(), p.b);
-    let vq4_3 = V3 {
-        x: (x * 1.030).cos(),
-        y: s0,
-        z: (s0 * 0.839).cos(),
-    };
-    let s4 = pull(vq4_0, vq4_1, (p.w[0] * 0.419).cos()) + vq4_2.twist(vq4_2);
-    let mut ib5 = vec![
-        (xs[3] * 0.801).cos(),
-        (p.v[3] * 0.268).cos(),
-        (p.b * 1.050).cos(),
-        (s3 * -0.511).cos(),
-    ];
-    let mut t5 = 0.0;
-    for i in 0..3 {
-        if i % 2 == 0 {
-            P::spread(p, (s2).sin() + 0.1 * (i) as f64, &mut ib5);
-        } else {
-            P::spread(p, 0.995, &mut ib5);
-        }
-        t5 += ib5[0] * 0.1;
+    let g0 = |t: f64| vq0_0.dist(V3::new(t, (t).sin(), t * t * 0.5));
+    let s0 = g0(va.x) + g0(-0.589);
+    let mut iu1 = (va.x * 0.406).cos();
+    let mut i1 = 0;
+    while i1 < 2 {
+        f021_h0(&mut iu1, (x * 0.272).tanh() + 0.1 * (i1) as f64, i1);
+        i1 += 1;
     }
-    let s5 = ib5[0] * (s0).sin() + ib5[3];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + t5 + (s5 * 0.5).tanh()
+    let s1 = (iu1 * -0.723).cos();
+    let mut s2 = 0.0;
+    for (u, w) in xs.iter().zip(xs) {
+        s2 += (*u).sin() * w;
+    }
+    let s3: f64 = xs.iter().map(|v| (*v).sin()).sum();
+    let s4 =
+        xs.first().copied().unwrap_or(0.0) * ((va.y * -0.972).sin() * -1.106) + *xs.last().unwrap();
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f021() {
     for k in 0..3u64 {
-        let z = points(1021 * 31 + k, 19);
-        let t = points(1021 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f021(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
-        let (v, (g_x, g_xs, g_p)) = f021_grad(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
+        let z = points(1021 * 31 + k, 11);
+        let t = points(1021 * 37 + k + 100, 11);
+        let f = |z: &[f64]| {
+            f021(
+                z[0],
+                &z[1..5],
+                V3::new(z[5], z[6], z[7]),
+                V3::new(z[8], z[9], z[10]),
+            )
+        };
+        let (v, (g_x, g_xs, g_va, g_vb)) = f021_grad(
+            z[0],
+            &z[1..5],
+            V3::new(z[5], z[6], z[7]),
+            V3::new(z[8], z[9], z[10]),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va), v3f(&g_vb)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f021 gradient");
         let (vj, tj) = f021_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Scale(1.3),
+            V3::new(z[5], z[6], z[7]),
+            V3::new(z[8], z[9], z[10]),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            V3::new(t[5], t[6], t[7]),
+            V3::new(t[8], t[9], t[10]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -2338,25 +2518,34 @@ fn test_f021() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f021 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f021_hvp(
+        let (_, _, (h_x, h_xs, h_va, h_vb)) = f021_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Scale(1.3),
+            V3::new(z[5], z[6], z[7]),
+            V3::new(z[8], z[9], z[10]),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            V3::new(t[5], t[6], t[7]),
+            V3::new(t[8], t[9], t[10]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), v3f(&h_va), v3f(&h_vb)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) =
-            f021_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), Mode::Scale(1.3));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) =
-            f021_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), Mode::Scale(1.3));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_va, g_vb)) = f021_grad(
+            zp[0],
+            &zp[1..5],
+            V3::new(zp[5], zp[6], zp[7]),
+            V3::new(zp[8], zp[9], zp[10]),
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va), v3f(&g_vb)].concat();
+        let (_, (g_x, g_xs, g_va, g_vb)) = f021_grad(
+            zm[0],
+            &zm[1..5],
+            V3::new(zm[5], zm[6], zm[7]),
+            V3::new(zm[8], zm[9], zm[10]),
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va), v3f(&g_vb)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -2367,60 +2556,51 @@ fn test_f021() {
 }
 
 #[differentiable]
-pub fn f022(x: f64, xs: &[f64], vv: Vec<f64>, m: &Vec<Vec<f64>>) -> f64 {
-    let mut u0 = x;
-    let mut w0 = (vv[2]).sin();
-    std::mem::swap(&mut u0, &mut w0);
-    let s0 = u0 * -0.516 + w0;
-    let mut t1 = (s0, (s0 * -0.427).cos());
-    t1.0 = t1.0 * t1.1;
-    t1.1 += (t1.0).sin();
-    let s1 = t1.0 + t1.1;
-    let vq2_0 = V3::new((xs[2] * -1.074).tanh(), (s0 * -0.252).cos(), vv[1]);
-    let s2 = vq2_0.area(vq2_0);
-    let mut b3: Vec<f64> = vec![
-        (xs[3]).sin() * 0.3 + 1.0,
-        (x * -0.694).tanh() * 0.3 + 2.0,
-        (m[1][1]).sin() * 0.3 + 0.0,
-    ];
-    let nb3 = b3.len();
-    for i in 0..nb3 {
-        for j in 0..nb3 - 1 - i {
-            if b3[j] < b3[j + 1] {
-                b3.swap(j, j + 1);
-            }
-        }
+pub fn f022(x: f64, xs: &[f64], p: &P, o: Option<f64>) -> f64 {
+    let (mut u0, mut w0) = (p.v[2], (xs[0] * -0.329).cos());
+    let mut r0 = (p.q.u[3]).sin();
+    for _ in 0..3 {
+        (u0, w0, r0) = (w0, r0, (u0 + w0).sin() * 0.8);
     }
-    let s3: f64 = b3
-        .iter()
-        .enumerate()
-        .map(|(i, v)| *v * (i + 1) as f64)
-        .sum::<f64>()
-        * 0.05;
+    w0 = w0 + r0;
+    let s0 = u0 * w0 + u0;
+    let s1 = match ((s0 * -0.629).cos(), s0) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * u * 0.828),
+    };
+    let mut w2 = V3::new(p.a, -0.714, (p.a * p.a * 0.496));
+    let o2 = w2.y;
+    w2.y *= w2.z;
+    w2.z = (w2.z * -0.960).sin();
+    let s2 = o2 * w2.x + w2.y * -1.189 + w2.z;
+    let mut b3 = xs.to_vec();
+    let nr3 = b3.len();
+    for i in 0..nr3 / 2 {
+        b3.swap(i, nr3 - 1 - i);
+    }
+    let s3 = b3[0] * (s1 + -0.560).tanh() + b3[3];
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f022() {
     for k in 0..3u64 {
-        let z = points(1022 * 31 + k, 15);
-        let t = points(1022 * 37 + k + 100, 15);
-        let f = |z: &[f64]| f022(z[0], &z[1..5], z[5..9].to_vec(), &rows(&z[9..15]));
-        let (v, (g_x, g_xs, g_vv, g_m)) =
-            f022_grad(z[0], &z[1..5], z[5..9].to_vec(), &rows(&z[9..15]));
+        let z = points(1022 * 31 + k, 19);
+        let t = points(1022 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f022(z[0], &z[1..5], &unflat(&z[5..19]), None);
+        let (v, (g_x, g_xs, g_p)) = f022_grad(z[0], &z[1..5], &unflat(&z[5..19]), None);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec(), g_m.concat()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f022 gradient");
         let (vj, tj) = f022_jvp(
             z[0],
             &z[1..5],
-            z[5..9].to_vec(),
-            &rows(&z[9..15]),
+            &unflat(&z[5..19]),
+            None,
             t[0],
             &t[1..5],
-            t[5..9].to_vec(),
-            &rows(&t[9..15]),
+            &unflat(&t[5..19]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -2434,26 +2614,23 @@ fn test_f022() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f022 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_vv, h_m)) = f022_hvp(
+        let (_, _, (h_x, h_xs, h_p)) = f022_hvp(
             z[0],
             &z[1..5],
-            z[5..9].to_vec(),
-            &rows(&z[9..15]),
+            &unflat(&z[5..19]),
+            None,
             t[0],
             &t[1..5],
-            t[5..9].to_vec(),
-            &rows(&t[9..15]),
+            &unflat(&t[5..19]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_vv.to_vec(), h_m.concat()].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_vv, g_m)) =
-            f022_grad(zp[0], &zp[1..5], zp[5..9].to_vec(), &rows(&zp[9..15]));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec(), g_m.concat()].concat();
-        let (_, (g_x, g_xs, g_vv, g_m)) =
-            f022_grad(zm[0], &zm[1..5], zm[5..9].to_vec(), &rows(&zm[9..15]));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec(), g_m.concat()].concat();
+        let (_, (g_x, g_xs, g_p)) = f022_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), None);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f022_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), None);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -2464,87 +2641,60 @@ fn test_f022() {
 }
 
 #[differentiable]
-pub fn f023_h0(a: f64, y: &mut [f64]) {
-    let t = y[0] * a;
-    y[2] = (t).sin() * 0.793 + y[1] * 0.831;
-    y[0] = y[0] * (a + 0.508).sin();
-    y[1] += 0.203 * (a * y[0] * -1.015).cos();
+pub fn f023_h0(y: &mut [f64], s: &mut f64, a: f64) {
+    let n = y.len();
+    for i in 0..n {
+        y[i] = y[i] * 0.772 + -0.646 * (y[(i + 1) % n] * a).sin();
+    }
+    *s += 0.764 * (a * *s + y[0]).sin();
 }
 
-#[differentiable(wrt(x, xs, rf))]
-pub fn f023(x: f64, xs: &[f64], rf: &[f64; 3], o: Option<f64>, mode: Mode) -> [f64; 3] {
-    let s0: f64 = xs
-        .iter()
-        .zip(xs.iter().skip(2).take(2))
-        .map(|(u, w)| *u * (*w * *w * 0.950))
-        .sum();
-    let arr1 = [xs[2], x * 0.419, (xs[2]).sin()];
-    let s1 = arr1[0] * arr1[1] + arr1[2];
-    let mut ib2 = vec![
-        (rf[0] * -1.043).tanh(),
-        (rf[1]).sin(),
-        (rf[0] * -0.467).cos(),
-        (x * -1.136).tanh(),
+#[differentiable]
+pub fn f023(x: f64, xs: &[f64], p: &P, arr: [f64; 3]) -> f64 {
+    let mut ib0 = vec![
+        (p.a * 0.415).tanh(),
+        (p.b * 0.429).tanh(),
+        (arr[2] * -0.581).tanh(),
+        (p.a * -0.890).tanh(),
     ];
-    for i in 0..2 {
-        f023_h0((s0).sin() + 0.1 * (i) as f64, &mut ib2);
+    let mut iu0 = (xs[0]).sin();
+    for i in 0..1 {
+        f023_h0(&mut ib0, &mut iu0, (p.q.c * 1.037).cos() + 0.1 * (i) as f64);
     }
-    let s2 = ib2[0] * (xs[3] * 0.452).cos() + ib2[3];
-    let s3 = match o {
-        Some(c) => (x * -0.295) + c,
-        None => x,
-    };
-    [(s0 * 0.5).tanh() + (s3).sin(), s1, s2]
+    let s0 = ib0[0] * (p.v[2] + 0.341).tanh() + ib0[3] + iu0 * -0.471;
+    let vq1_0 = V3::new((arr[1] * 0.450), x, (p.w[0] * 0.228).tanh());
+    let vq1_1 = V3::new((p.a + -0.361).tanh(), p.a, (p.b * 0.914).cos());
+    let s1 = pull(vq1_0, vq1_0, (p.q.u[1] * 0.268).tanh()) + vq1_0.dist(vq1_1);
+    let mut s2 = 0.0;
+    for (i, v) in p.q.u.iter().enumerate().skip(1) {
+        s2 = s2 + (*v).sin() * p.v[3];
+    }
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f023() {
     for k in 0..3u64 {
-        let z = points(1023 * 31 + k, 8);
-        let t = points(1023 * 37 + k + 100, 8);
-        let f = |z: &[f64]| f023(z[0], &z[1..5], &[z[5], z[6], z[7]], Some(0.7), Mode::Plain);
-        let y = f(&z);
-        let (yj, tj) = f023_jvp(
+        let z = points(1023 * 31 + k, 22);
+        let t = points(1023 * 37 + k + 100, 22);
+        let f = |z: &[f64]| f023(z[0], &z[1..5], &unflat(&z[5..19]), [z[19], z[20], z[21]]);
+        let (v, (g_x, g_xs, g_p, g_arr)) =
+            f023_grad(z[0], &z[1..5], &unflat(&z[5..19]), [z[19], z[20], z[21]]);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f023 gradient");
+        let (vj, tj) = f023_jvp(
             z[0],
             &z[1..5],
-            &[z[5], z[6], z[7]],
-            Some(0.7),
-            Mode::Plain,
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
             t[0],
             &t[1..5],
-            &[t[5], t[6], t[7]],
+            &unflat(&t[5..19]),
+            [t[19], t[20], t[21]],
         );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..3).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f023 jvp");
-        let w = points(1023 * 41 + k + 200, 3);
-        let (yv, (g_x, g_xs, g_ar)) = f023_vjp(
-            z[0],
-            &z[1..5],
-            &[z[5], z[6], z[7]],
-            Some(0.7),
-            Mode::Plain,
-            [w[0], w[1], w[2]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_ar.to_vec()].concat();
-        let jtw: Vec<f64> = (0..8)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..3)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f023 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -2553,152 +2703,86 @@ fn test_f023() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f023 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f023 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs, h_p, h_arr)) = f023_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            [t[19], t[20], t[21]],
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_arr.to_vec()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs, g_p, g_arr)) = f023_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            [zp[19], zp[20], zp[21]],
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
+        let (_, (g_x, g_xs, g_p, g_arr)) = f023_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            [zm[19], zm[20], zm[21]],
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f023 H v");
     }
 }
 
 #[differentiable]
-pub fn f024_h0(y: &mut [f64], s: &mut f64, a: f64) {
-    let n = y.len();
-    for i in 0..n {
-        y[i] = y[i] * 0.525 + -0.297 * (y[(i + 1) % n] * a).sin();
-    }
-    *s += -0.482 * (a * *s + y[1] * 0.757).cos();
-    *s = *s * 0.683 + (y[2] * a * 0.323).tanh();
-}
-
-#[differentiable(wrt(x, xs, p, va))]
-pub fn f024(x: f64, xs: &[f64], p: &P, va: V3, mode: Mode) -> [f64; 3] {
-    let c0: Vec<f64> = xs.iter().map(|v| (*v + -0.253).tanh()).collect();
+pub fn f024<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let c0: Vec<T> = xs.iter().map(|v| (*v * T::from(0.229).unwrap())).collect();
     let s0 = c0[0] * c0[2] + c0[3];
-    let s1 = p.eval(x);
-    let r2;
-    let mut q2 = p.a;
-    let mut i2 = 0;
-    loop {
-        i2 += 1;
-        q2 = ((q2 * -0.600).sin() * 0.551);
-        if i2 == 1 {
-            r2 = q2 * 0.732;
-            break;
-        }
+    let mut stack1 = vec![1usize, 2, 3];
+    let mut s1 = s0;
+    while let Some(j) = stack1.pop() {
+        s1 = s1 * T::from(0.5).unwrap() + T::from(j).unwrap();
     }
-    let s2 = r2;
-    let mut ib3 = vec![
-        (p.w[2]).sin(),
-        (p.q.u[1] * -0.460).cos(),
-        (xs[0] * 0.325).tanh(),
-        (x).sin(),
-    ];
-    let mut iu3 = (s0).sin();
-    for i in 0..4 {
-        f024_h0(&mut ib3, &mut iu3, (p.q.c * 0.730).cos());
+    let mut s2 = T::from(0.0).unwrap();
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s2 = s2 + ((*v * T::from(1.070).unwrap()).sin() * T::from(0.230).unwrap()) * x;
     }
-    let s3 = ib3[0] * (p.v[1] * -1.156) + ib3[3] + (iu3 * -0.505).cos();
-    let mut w4 = V3::new(p.q.c, 1.012, (p.a * -0.314).tanh());
-    let o4 = w4.x;
-    w4 = V3 {
-        x: w4.y,
-        y: w4.x * 1.122,
-        z: w4.z,
-    };
-    let s4 = o4 * w4.x + w4.y * 0.758 + w4.z;
-    let mut b5: [f64; 5] = [
-        (s3 * -1.071).cos() * 0.3 + 2.0,
-        (p.q.u[0] * 1.033).tanh() * 0.3 + 4.0,
-        (p.w[2] * 1.151).tanh() * 0.3 + 1.0,
-        (p.q.u[2] * -0.457).cos() * 0.3 + 0.0,
-        (s3 * -0.273).cos() * 0.3 + 3.0,
-    ];
-    let nb5 = b5.len();
-    for i in 0..nb5 {
-        for j in 0..nb5 - 1 - i {
-            if b5[j] < b5[j + 1] {
-                b5.swap(j, j + 1);
-            }
-        }
+    let mut b3 = xs.to_vec();
+    b3.swap(1, 0);
+    let s3 = b3[0] * (x).sin() + b3[3];
+    let (mut u4, mut w4) = (s2, (s1 * T::from(-0.598).unwrap()).tanh());
+    let mut r4 = (s2 * T::from(0.763).unwrap()).cos();
+    for _ in 0..1 {
+        (u4, w4, r4) = (w4, r4, (u4 + w4).sin() * T::from(0.8).unwrap());
     }
-    let s5: f64 = b5
-        .iter()
-        .enumerate()
-        .map(|(i, v)| *v * (i + 1) as f64)
-        .sum::<f64>()
-        * 0.05;
-    let pl6 = P {
-        a: (p.q.c * -0.989).cos(),
-        b: p.b,
-        v: p.v.clone(),
-        w: p.w,
-        q: p.q.clone(),
-        tag: 1,
-    };
-    let s6 = pl6.eval(s3);
-    [
-        (s0 * 0.5).tanh() + (s3).sin() + (s6 * 0.5).tanh(),
-        s1 + s4,
-        s2 + s5,
-    ]
+    w4 = w4 + r4;
+    [u4, w4] = [w4, u4];
+    let s4 = u4 * w4 + u4;
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f024() {
     for k in 0..3u64 {
-        let z = points(1024 * 31 + k, 22);
-        let t = points(1024 * 37 + k + 100, 22);
-        let f = |z: &[f64]| {
-            f024(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                V3::new(z[19], z[20], z[21]),
-                Mode::Scale(1.3),
-            )
-        };
-        let y = f(&z);
-        let (yj, tj) = f024_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Scale(1.3),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-        );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..3).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f024 jvp");
-        let w = points(1024 * 41 + k + 200, 3);
-        let (yv, (g_x, g_xs, g_p, g_va)) = f024_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Scale(1.3),
-            [w[0], w[1], w[2]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
-        let jtw: Vec<f64> = (0..22)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..3)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f024 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        let z = points(1024 * 31 + k, 5);
+        let t = points(1024 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f024(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f024_grad(z[0], &z[1..5]);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f024 gradient");
+        let (vj, tj) = f024_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -2707,66 +2791,104 @@ fn test_f024() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f024 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f024 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs)) = f024_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs)) = f024_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f024_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f024 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f024_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f024 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f024 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, rf, vv, xs))]
-pub fn f025(x: f64, rf: &[f64; 3], vv: Vec<f64>, mode: Mode, xs: &[f64]) -> f64 {
-    let mut w0 = V3::new(xs[0], 1.117, ((vv[0] * 0.860).sin() * 0.856));
-    let o0 = w0.y;
-    w0 = V3 {
-        x: w0.y,
-        y: w0.x * -0.988,
-        z: w0.z,
+#[differentiable]
+pub fn f025<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let s0: T = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(i, v)| (*v * T::from(-0.590).unwrap()).cos() * T::from(i + 1).unwrap())
+        .sum();
+    let c1: Vec<T> = xs
+        .iter()
+        .map(|v| ((*v * T::from(-0.580).unwrap()).sin() * T::from(1.110).unwrap()))
+        .collect();
+    let s1 = c1[0] * c1[2] + c1[3];
+    let s2 = (s1).sin() + xs[1] * T::from(1.089).unwrap();
+    let r3;
+    let mut q3 = s0;
+    let mut i3 = 0;
+    loop {
+        i3 += 1;
+        q3 = (q3 * q3 * T::from(0.675).unwrap());
+        if i3 == 3 {
+            r3 = q3 * T::from(1.142).unwrap();
+            break;
+        }
+    }
+    let s3 = r3;
+    let (fa4, fb4) = xs.iter().fold(
+        (T::from(0.0).unwrap(), T::from(1.0).unwrap()),
+        |(u, w), &v| {
+            (
+                u + ((v * T::from(0.605).unwrap()).sin() * T::from(-0.263).unwrap()),
+                w * T::from(0.5).unwrap() + v,
+            )
+        },
+    );
+    let s4 = fa4 + fb4;
+    let s5 = match ((s3 * s3 * T::from(-0.460).unwrap()), xs[1]) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * T::from(0.586).unwrap()).tanh(),
     };
-    let s0 = o0 * w0.x + w0.y * -1.023 + w0.z;
-    let s1 = ping((xs[3] * -0.240).tanh(), 3);
-    let mut u2 = x;
-    let mut w2 = (vv[3]).sin();
-    std::mem::swap(&mut u2, &mut w2);
-    let s2 = u2 * -0.406 + w2;
-    (s0 * 0.5).tanh() + s1 + s2
+    let mut m6 = (s1 * T::from(-0.619).unwrap());
+    let f6 = move |t: T| t * m6 + T::from(-0.261).unwrap();
+    m6 = m6 * T::from(1.100).unwrap() + s1;
+    let s6 = f6((s1 * s1 * T::from(0.551).unwrap())) + m6;
+    (s0 * T::from(0.5).unwrap()).tanh()
+        + s1
+        + s2
+        + (s3).sin()
+        + s4
+        + s5
+        + (s6 * T::from(0.5).unwrap()).tanh()
 }
 
 #[test]
 fn test_f025() {
     for k in 0..3u64 {
-        let z = points(1025 * 31 + k, 12);
-        let t = points(1025 * 37 + k + 100, 12);
-        let f = |z: &[f64]| {
-            f025(
-                z[0],
-                &[z[1], z[2], z[3]],
-                z[4..8].to_vec(),
-                Mode::Shift { by: -0.4 },
-                &z[8..12],
-            )
-        };
-        let (v, (g_x, g_ar, g_vv, g_xs)) = f025_grad(
-            z[0],
-            &[z[1], z[2], z[3]],
-            z[4..8].to_vec(),
-            Mode::Shift { by: -0.4 },
-            &z[8..12],
-        );
+        let z = points(1025 * 31 + k, 5);
+        let t = points(1025 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f025(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f025_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_ar.to_vec(), g_vv.to_vec(), g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f025 gradient");
-        let (vj, tj) = f025_jvp(
-            z[0],
-            &[z[1], z[2], z[3]],
-            z[4..8].to_vec(),
-            Mode::Shift { by: -0.4 },
-            &z[8..12],
-            t[0],
-            &[t[1], t[2], t[3]],
-            t[4..8].to_vec(),
-            &t[8..12],
-        );
+        let (vj, tj) = f025_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2779,80 +2901,134 @@ fn test_f025() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f025 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_ar, h_vv, h_xs)) = f025_hvp(
-            z[0],
-            &[z[1], z[2], z[3]],
-            z[4..8].to_vec(),
-            Mode::Shift { by: -0.4 },
-            &z[8..12],
-            t[0],
-            &[t[1], t[2], t[3]],
-            t[4..8].to_vec(),
-            &t[8..12],
-        );
-        let hv: Vec<f64> = [vec![h_x], h_ar.to_vec(), h_vv.to_vec(), h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs)) = f025_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_ar, g_vv, g_xs)) = f025_grad(
-            zp[0],
-            &[zp[1], zp[2], zp[3]],
-            zp[4..8].to_vec(),
-            Mode::Shift { by: -0.4 },
-            &zp[8..12],
-        );
-        let gp: Vec<f64> = [vec![g_x], g_ar.to_vec(), g_vv.to_vec(), g_xs.clone()].concat();
-        let (_, (g_x, g_ar, g_vv, g_xs)) = f025_grad(
-            zm[0],
-            &[zm[1], zm[2], zm[3]],
-            zm[4..8].to_vec(),
-            Mode::Shift { by: -0.4 },
-            &zm[8..12],
-        );
-        let gm: Vec<f64> = [vec![g_x], g_ar.to_vec(), g_vv.to_vec(), g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f025_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f025_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f025 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f025_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f025 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f025 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f026<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let s0: T = xs
+pub fn f026_h0(s: &mut f64, a: f64) {
+    *s = *s * 0.819 + (a * a).sin();
+    *s += 0.735 * (a * *s + a * -0.731).tanh();
+    *s *= 0.775;
+    *s += -0.704 * (a * *s + a * -0.898).cos();
+}
+
+#[differentiable]
+pub fn f026(x: f64, xs: &[f64], p: &P, m: &Vec<Vec<f64>>, va: V3) -> f64 {
+    let mut s0 = p.w[1];
+    for row in m.iter() {
+        s0 = s0 * 0.5 + row[0] * (row[1] * 0.419).tanh();
+    }
+    let s1: f64 = xs.iter().map(|v| (*v * -0.479)).sum();
+    let s2: f64 = xs
+        .iter()
+        .zip(xs.iter().skip(1))
+        .map(|(u, w)| (*u + 1.120).tanh() * *w)
+        .sum();
+    let mut b3: Vec<f64> = vec![
+        (p.w[0] * 0.389).cos() * 0.3 + 2.0,
+        (p.q.c).sin() * 0.3 + 1.0,
+        (p.v[1] * -0.486).tanh() * 0.3 + 0.0,
+    ];
+    for j in 0..b3.len() - 1 {
+        if b3[j] < b3[j + 1] {
+            b3.swap(j, j + 1);
+        }
+    }
+    let s3: f64 = b3
         .iter()
         .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v * T::from(-0.441).unwrap()).tanh() * T::from(i + 1).unwrap())
-        .sum();
-    let (mut u1, mut w1) = (xs[3], (s0 * T::from(-0.226).unwrap()).cos());
-    let mut r1 = (x * T::from(0.489).unwrap()).tanh();
-    for _ in 0..3 {
-        (u1, w1, r1) = (w1, r1, (u1 + w1).sin() * T::from(0.8).unwrap());
+        .map(|(i, v)| *v * (i + 1) as f64)
+        .sum::<f64>()
+        * 0.05;
+    let mut t4 = (s2, (s2 * 0.584));
+    t4.0 = t4.0 * t4.1;
+    t4.1 += (t4.0 * -0.295);
+    let s4 = t4.0 + t4.1;
+    let mut iu5 = (p.q.c * -0.784).cos();
+    let mut i5 = 0;
+    while i5 < 0 {
+        f026_h0(&mut iu5, (p.v[3]).sin());
+        i5 += 1;
     }
-    w1 = w1 + r1;
-    let s1 = u1 * w1 + u1;
-    let mut s2 = (xs[2] * T::from(-0.537).unwrap()).cos();
-    for v in xs[..2].iter() {
-        s2 = s2 + (*v).sin() * xs[3];
+    let s5 = (iu5 * -0.901).cos();
+    let mut s6 = s1;
+    for row in m.iter() {
+        s6 = s6 * 0.5 + row[1] * (row[1] * -0.370).cos();
     }
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f026() {
     for k in 0..3u64 {
-        let z = points(1026 * 31 + k, 5);
-        let t = points(1026 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f026(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f026_grad(z[0], &z[1..5]);
+        let z = points(1026 * 31 + k, 28);
+        let t = points(1026 * 37 + k + 100, 28);
+        let f = |z: &[f64]| {
+            f026(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                &rows(&z[19..25]),
+                V3::new(z[25], z[26], z[27]),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_m, g_va)) = f026_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            &rows(&z[19..25]),
+            V3::new(z[25], z[26], z[27]),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f026 gradient");
-        let (vj, tj) = f026_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f026_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            &rows(&z[19..25]),
+            V3::new(z[25], z[26], z[27]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            &rows(&t[19..25]),
+            V3::new(t[25], t[26], t[27]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2865,66 +3041,90 @@ fn test_f026() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f026 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f026_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p, h_m, h_va)) = f026_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            &rows(&z[19..25]),
+            V3::new(z[25], z[26], z[27]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            &rows(&t[19..25]),
+            V3::new(t[25], t[26], t[27]),
+        );
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_m.concat(),
+            v3f(&h_va),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f026_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f026_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p, g_m, g_va)) = f026_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            &rows(&zp[19..25]),
+            V3::new(zp[25], zp[26], zp[27]),
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_m, g_va)) = f026_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            &rows(&zm[19..25]),
+            V3::new(zm[25], zm[26], zm[27]),
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f026 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f026_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f026 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f026 f32 gradient");
     }
 }
 
-#[differentiable]
-pub fn f027<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let s0 = xs.iter().rev().fold(T::from(-0.819).unwrap(), |acc, v| {
-        acc * T::from(0.5).unwrap()
-            + ((*v * T::from(0.635).unwrap()).sin() * T::from(0.497).unwrap())
-    });
-    let mut b1 = xs.to_vec();
-    let nr1 = b1.len();
-    for i in 0..nr1 / 2 {
-        b1.swap(i, nr1 - 1 - i);
+#[differentiable(wrt(x, xs))]
+pub fn f027(x: f64, o: Option<f64>, mode: Mode, xs: &[f64]) -> f64 {
+    let s0 = match mode {
+        Mode::Scale(k) if k > 1.0 => (xs[1] * 0.455) * k,
+        Mode::Scale(k) => xs[1] + k,
+        Mode::Shift { by } if by < 0.0 => (xs[1] * 1.034) - by,
+        _ => xs[1],
+    };
+    let s1 = ping((s0 + 0.438).tanh(), 0);
+    let vq2_0 = V3 {
+        x: s0,
+        y: (s1 * 0.774).cos(),
+        z: (xs[2] * -0.314).cos(),
+    };
+    let vq2_1 = V3::new(x, (x * -0.505).cos(), (s0).sin());
+    let s2 = pull(vq2_0, vq2_1, (s0 * 0.506).cos()) + pull(vq2_0, vq2_1, 0.573);
+    let mut s3 = 0.0;
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s3 = s3 + (*v * -0.253).tanh() * x;
     }
-    let s1 = b1[0] * ((s0 * T::from(0.599).unwrap()).sin() * T::from(-0.767).unwrap()) + b1[3];
-    let s2: T = xs
-        .iter()
-        .map(|v| (*v * T::from(0.362).unwrap()).tanh())
-        .sum();
-    let (mut u3, mut w3) = (s1, (s1 * T::from(-0.872).unwrap()).cos());
-    for _ in 0..0 {
-        (u3, w3) = (
-            w3,
-            u3 * T::from(0.5).unwrap() + (w3).sin() * T::from(0.3).unwrap(),
-        );
-    }
-    [u3, w3] = [w3, u3];
-    let s3 = u3 * w3 + u3;
-    let mut m4 = (x * T::from(-0.796).unwrap()).cos();
-    let f4 = move |t: T| t * m4 + T::from(-0.447).unwrap();
-    m4 = m4 * T::from(0.819).unwrap() + s1;
-    let s4 = f4(((s1 * T::from(-0.832).unwrap()).sin() * T::from(-0.778).unwrap())) + m4;
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
+    let s4 = P::blend(s1, 1.036);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
@@ -2932,13 +3132,13 @@ fn test_f027() {
     for k in 0..3u64 {
         let z = points(1027 * 31 + k, 5);
         let t = points(1027 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f027(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f027_grad(z[0], &z[1..5]);
+        let f = |z: &[f64]| f027(z[0], Some(0.7), Mode::Scale(1.3), &z[1..5]);
+        let (v, (g_x, g_xs)) = f027_grad(z[0], Some(0.7), Mode::Scale(1.3), &z[1..5]);
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f027 gradient");
-        let (vj, tj) = f027_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f027_jvp(z[0], Some(0.7), Mode::Scale(1.3), &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2951,14 +3151,15 @@ fn test_f027() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f027 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f027_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (_, _, (h_x, h_xs)) =
+            f027_hvp(z[0], Some(0.7), Mode::Scale(1.3), &z[1..5], t[0], &t[1..5]);
         let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f027_grad(zp[0], &zp[1..5]);
+        let (_, (g_x, g_xs)) = f027_grad(zp[0], Some(0.7), Mode::Scale(1.3), &zp[1..5]);
         let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f027_grad(zm[0], &zm[1..5]);
+        let (_, (g_x, g_xs)) = f027_grad(zm[0], Some(0.7), Mode::Scale(1.3), &zm[1..5]);
         let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
@@ -2966,82 +3167,187 @@ fn test_f027() {
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f027 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f027_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f027 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f027 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, xs, rf, v0))]
-pub fn f028(x: f64, xs: &[f64], rf: &[f64; 3], v0: Vec<f64>, mode: Mode) -> f64 {
-    let cp = *rf;
-    let mut vv = v0;
-    vv[2] += 0.3 * (xs[3] * -0.817).tanh();
-    let s0 = vv[2] * (xs[3] * -0.353).cos() + vv[3];
-    let s1: f64 = vv
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(i, v)| (*v).sin() * (i as f64 + 1.0))
-        .sum();
-    vv[3] = (vv[3] + vv[2] * 0.920).tanh();
-    let s2 = vv[3] * (s0 * 0.281) + vv[2];
-    let mut s3 = 0.0;
-    for (i, v) in vv.iter().enumerate().skip(1) {
-        s3 = s3 + (*v + 1.074).tanh() * cp[1];
+#[differentiable]
+pub fn f028_h0(r: &mut [f64; 3], a: f64, k: usize) {
+    let t = r[1] * a;
+    r[2] = (t).sin() * -0.629 + r[1] * 0.823;
+    if k < 1 {
+        return;
     }
-    let s4: f64 = xs
-        .iter()
-        .zip(xs.iter().skip(2))
-        .map(|(u, w)| ((*u * 0.333).sin() * -0.893) * *w)
-        .sum();
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
+    r[2] += -0.728 * (a * r[1] * 0.268).cos();
+    for i in 0..k {
+        r[i % 3] *= 0.801 + 0.1 * (a + i as f64 * 0.1).sin();
+    }
+    for i in 0..3 {
+        r[i] = r[i] * 0.685 + 0.749 * (r[(i + 1) % 3] * a * -0.415).cos();
+    }
+}
+
+#[differentiable(wrt(x, xs, p))]
+pub fn f028(x: f64, xs: &[f64], p: &P, mode: Mode) -> [f64; 3] {
+    let s0 = P::blend(p.a, -0.566);
+    let mut stack1 = vec![1usize, 2, 3];
+    let mut s1 = s0;
+    while let Some(j) = stack1.pop() {
+        s1 = s1 * 0.5 + (j as f64);
+    }
+    let s2 = match mode {
+        Mode::Plain => (x * 0.843).tanh(),
+        Mode::Scale(k) => x * k,
+        Mode::Shift { by } => (x * -0.626) + by,
+    };
+    let mut ia3 = [(p.v[1] * -0.333).tanh(), (p.v[2]).sin(), (p.q.u[3]).sin()];
+    f028_h0(&mut ia3, (s0).sin(), 0);
+    let s3 = ia3[0] * ia3[2] + ia3[1];
+    [(s0 * 0.5).tanh() + (s3).sin(), s1, s2]
 }
 
 #[test]
 fn test_f028() {
     for k in 0..3u64 {
-        let z = points(1028 * 31 + k, 12);
-        let t = points(1028 * 37 + k + 100, 12);
-        let f = |z: &[f64]| {
-            f028(
-                z[0],
-                &z[1..5],
-                &[z[5], z[6], z[7]],
-                z[8..12].to_vec(),
-                Mode::Shift { by: -0.4 },
-            )
-        };
-        let (v, (g_x, g_xs, g_ar, g_vv)) = f028_grad(
+        let z = points(1028 * 31 + k, 19);
+        let t = points(1028 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f028(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Shift { by: -0.4 });
+        let y = f(&z);
+        let (yj, tj) = f028_jvp(
             z[0],
             &z[1..5],
-            &[z[5], z[6], z[7]],
-            z[8..12].to_vec(),
-            Mode::Shift { by: -0.4 },
-        );
-        assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_ar.to_vec(), g_vv.to_vec()].concat();
-        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f028 gradient");
-        let (vj, tj) = f028_jvp(
-            z[0],
-            &z[1..5],
-            &[z[5], z[6], z[7]],
-            z[8..12].to_vec(),
+            &unflat(&z[5..19]),
             Mode::Shift { by: -0.4 },
             t[0],
             &t[1..5],
-            &[t[5], t[6], t[7]],
-            t[8..12].to_vec(),
+            &unflat(&t[5..19]),
+        );
+        assert_eq!(yj, y);
+        let h = 1e-6;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
+        let (yp, ym) = (f(&zp), f(&zm));
+        let fdt: Vec<f64> = (0..3).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
+        close(&tj, &fdt, 1e-5, 1e-7, "f028 jvp");
+        let w = points(1028 * 41 + k + 200, 3);
+        let (yv, (g_x, g_xs, g_p)) = f028_vjp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Mode::Shift { by: -0.4 },
+            [w[0], w[1], w[2]],
+        );
+        assert_eq!(yv, y);
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let jtw: Vec<f64> = (0..19)
+            .map(|j| {
+                let (mut a, mut b) = (z.clone(), z.clone());
+                a[j] += h;
+                b[j] -= h;
+                let (ya, yb) = (f(&a), f(&b));
+                (0..3)
+                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
+                    .sum::<f64>()
+            })
+            .collect();
+        close(&g, &jtw, 1e-5, 1e-7, "f028 vjp");
+        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
+        let scale: f64 = g
+            .iter()
+            .zip(&t)
+            .map(|(a, b)| (a * b).abs())
+            .sum::<f64>()
+            .max(1.0);
+        assert!(
+            (wtj - gt).abs() <= 1e-9 * scale,
+            "f028 w.jvp {wtj} vs vjp.t {gt}"
+        );
+    }
+}
+
+#[differentiable]
+pub fn f029_h0(r: &mut [f64; 3], a: f64) {
+    for i in 0..3 {
+        r[i] = r[i] * 0.833 + -0.746 * (r[(i + 1) % 3] * a * -0.292).cos();
+    }
+    r[1] = r[2] * (a + 0.665 * 1.021).cos();
+}
+
+#[differentiable]
+pub fn f029(x: f64, xs: &[f64], p: &P, v0: Vec<f64>, va: V3, o: Option<f64>) -> f64 {
+    let mut vv = v0;
+    let mut vs0 = xs.to_vec();
+    #[checkpoint(snapshots = 2)]
+    for _ in 0..4 {
+        vs0 = vstep(&vs0, p.b);
+    }
+    let s0 = vs0[0] * vs0[3] + (vv[3] * 0.711).cos();
+    let mut t1 = (p.q.c, (s0 * 0.981).tanh());
+    t1.0 = t1.0 * t1.1;
+    t1.1 += (t1.0 * -0.453).cos();
+    let s1 = t1.0 + t1.1;
+    vv[1] = (vv[1] + vv[0]).sin();
+    let s2 = vv[1] * ((x * 0.582).sin() * 0.457) + vv[0];
+    let mut ia3: [f64; 3] = p.w;
+    #[checkpoint(snapshots = 1)]
+    for _ in 0..5 {
+        f029_h0(&mut ia3, (p.w[1] * 0.419).cos());
+    }
+    let s3 = ia3[0] * ia3[2] + ia3[1];
+    let s4 = match o {
+        Some(c) => ((x * 0.461).sin() * 0.968) + c,
+        None => x,
+    };
+    let s5 = P::blend(p.v[3], -1.115);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+}
+
+#[test]
+fn test_f029() {
+    for k in 0..3u64 {
+        let z = points(1029 * 31 + k, 26);
+        let t = points(1029 * 37 + k + 100, 26);
+        let f = |z: &[f64]| {
+            f029(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                z[19..23].to_vec(),
+                V3::new(z[23], z[24], z[25]),
+                Some(0.7),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_vv, g_va)) = f029_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            z[19..23].to_vec(),
+            V3::new(z[23], z[24], z[25]),
+            Some(0.7),
+        );
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            v3f(&g_va),
+        ]
+        .concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f029 gradient");
+        let (vj, tj) = f029_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            z[19..23].to_vec(),
+            V3::new(z[23], z[24], z[25]),
+            Some(0.7),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            t[19..23].to_vec(),
+            V3::new(t[23], t[24], t[25]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -3053,102 +3359,69 @@ fn test_f028() {
             .max(1.0);
         assert!(
             (tj - gt).abs() <= 1e-9 * scale,
-            "f028 jvp {tj} vs grad.v {gt}"
+            "f029 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_ar, h_vv)) = f028_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_vv, h_va)) = f029_hvp(
             z[0],
             &z[1..5],
-            &[z[5], z[6], z[7]],
-            z[8..12].to_vec(),
-            Mode::Shift { by: -0.4 },
+            &unflat(&z[5..19]),
+            z[19..23].to_vec(),
+            V3::new(z[23], z[24], z[25]),
+            Some(0.7),
             t[0],
             &t[1..5],
-            &[t[5], t[6], t[7]],
-            t[8..12].to_vec(),
+            &unflat(&t[5..19]),
+            t[19..23].to_vec(),
+            V3::new(t[23], t[24], t[25]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_ar.to_vec(), h_vv.to_vec()].concat();
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_vv.to_vec(),
+            v3f(&h_va),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_ar, g_vv)) = f028_grad(
+        let (_, (g_x, g_xs, g_p, g_vv, g_va)) = f029_grad(
             zp[0],
             &zp[1..5],
-            &[zp[5], zp[6], zp[7]],
-            zp[8..12].to_vec(),
-            Mode::Shift { by: -0.4 },
+            &unflat(&zp[5..19]),
+            zp[19..23].to_vec(),
+            V3::new(zp[23], zp[24], zp[25]),
+            Some(0.7),
         );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_ar.to_vec(), g_vv.to_vec()].concat();
-        let (_, (g_x, g_xs, g_ar, g_vv)) = f028_grad(
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            v3f(&g_va),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_vv, g_va)) = f029_grad(
             zm[0],
             &zm[1..5],
-            &[zm[5], zm[6], zm[7]],
-            zm[8..12].to_vec(),
-            Mode::Shift { by: -0.4 },
+            &unflat(&zm[5..19]),
+            zm[19..23].to_vec(),
+            V3::new(zm[23], zm[24], zm[25]),
+            Some(0.7),
         );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_ar.to_vec(), g_vv.to_vec()].concat();
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            v3f(&g_va),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f028 H v");
-    }
-}
-
-#[differentiable]
-pub fn f029(x: f64, xs: &[f64]) -> [f64; 2] {
-    let s0: f64 = xs.iter().map(|v| (*v * 0.857).tanh()).sum();
-    let mut w1 = V3::new(s0, 0.965, (x * 1.101));
-    let o1 = w1.z;
-    w1.y *= w1.z;
-    w1.z = (w1.z * -0.417).sin();
-    let s1 = o1 * w1.x + w1.y * -0.741 + w1.z;
-    let s2 = xs.first().copied().unwrap_or(0.0) * (s0).sin() + *xs.last().unwrap();
-    [(s0 * 0.5).tanh() + s2, s1]
-}
-
-#[test]
-fn test_f029() {
-    for k in 0..3u64 {
-        let z = points(1029 * 31 + k, 5);
-        let t = points(1029 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f029(z[0], &z[1..5]);
-        let y = f(&z);
-        let (yj, tj) = f029_jvp(z[0], &z[1..5], t[0], &t[1..5]);
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f029 jvp");
-        let w = points(1029 * 41 + k + 200, 2);
-        let (yv, (g_x, g_xs)) = f029_vjp(z[0], &z[1..5], [w[0], w[1]]);
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let jtw: Vec<f64> = (0..5)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f029 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
-        let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
-        let scale: f64 = g
-            .iter()
-            .zip(&t)
-            .map(|(a, b)| (a * b).abs())
-            .sum::<f64>()
-            .max(1.0);
-        assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f029 w.jvp {wtj} vs vjp.t {gt}"
-        );
+        close(&hv, &fdh, 1e-4, 1e-6, "f029 H v");
     }
 }

@@ -57,6 +57,13 @@ defining a float `s{k}`:
   `let [e, _, g] = arr;`), rows of `m` as values (`let r = &m[i]; r[j]`, `m[0].len()`,
   `for row in m.iter()`);
 
+* hunt 7's and 10's classes: a `V3` local written after a field read (field writes,
+  reassignment by a method or a literal), `move` closures whose captured variable is
+  reassigned before the call, `let r;` assigned in a `loop` before `break`, tuple element
+  writes, `zip` with `skip`/`take`, `fold` with a tuple accumulator, an operand that assigns
+  what an earlier operand reads (`e + { e = e * c; e } * ..`), do-while loops
+  (`while { ..; n < k } {}`);
+
 * in-place functions (`&mut` parameters, non-generic functions): helpers of the header
   (`relax(y: &mut [f64], a)`, `relax_twice` passing `y` on by `&mut *y`, `&mut y[..]` and
   read-only, `grow(v: &mut Vec<f64>, a)` that pushes, `bump(s: &mut f64, x, k)` with an early
@@ -702,6 +709,8 @@ class Gen:
         # in a `loop` before its `break`, `zip` with a shortened source, `fold` with a tuple
         # accumulator.
         menu += ["move_closure", "let_in_loop", "tuple_write"]
+        # Hunt 10's: operands that assign what an earlier one reads, do-while loops.
+        menu += ["eval_order", "do_while"]
         if not self.generic:
             menu += ["write_after_read"] * 2
         if seq:
@@ -724,6 +733,20 @@ class Gen:
                 lines.append("w%d.y *= w%d.z;" % (k, k))
                 lines.append("w%d.z = (w%d.z * %s).sin();" % (k, k, self.c()))
             lines.append("let %s = o%d * w%d.x + w%d.y * %s + w%d.z;" % (s, k, k, k, self.c(), k))
+        elif kind == "eval_order":
+            b = self.atom(params)
+            lines.append("let mut eo%d = %s;" % (k, a))
+            lines.append("let %s = eo%d + { eo%d = eo%d * %s; eo%d } * %s;" % (s, k, k, k, self.c(), k, self.smooth(b)))
+        elif kind == "do_while":
+            n = 1 + self.rng.randrange(3)
+            lines.append("let mut dw%d = %s;" % (k, a))
+            lines.append("let mut dn%d = 0;" % k)
+            lines.append("while {")
+            lines.append("    dw%d = %s;" % (k, self.smooth("dw%d" % k)))
+            lines.append("    dn%d += 1;" % k)
+            lines.append("    dn%d < %d" % (k, n))
+            lines.append("} {}")
+            lines.append("let %s = dw%d;" % (s, k))
         elif kind == "move_closure":
             b = self.atom(params)
             lines.append("let mut m%d = %s;" % (k, self.smooth(a)))
