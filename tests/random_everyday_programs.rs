@@ -332,7 +332,7 @@ fn points(seed: u64, n: usize) -> Vec<f64> {
         })
         .collect()
 }
-// constructs: accessors 1, array_result 3, array_write 2, assoc 5, checkpoint_vec 2, closure 5, collect 3, destructure_assign 4, do_while 2, double_buffer 1, enum_filter 5, eval_order 5, fold_rev 1, fold_tuple 4, for_chain 4, generic 9, guard 1, guard_mode 1, inplace 12, inplace_at_checkpoint 1, inplace_at_if_let_or_match 2, inplace_at_loop 4, inplace_at_once 1, inplace_at_while 4, inplace_bump 1, inplace_nudge 1, inplace_own_arr 3, inplace_own_arr_sc 1, inplace_own_buf 1, inplace_own_buf_sc 1, inplace_own_sc 2, inplace_own_sc_arr 1, inplace_own_vec 1, let_else 1, let_in_loop 5, local_method 2, map_sum 4, match 1, mem_swap 3, method3 3, move_closure 1, mutual 3, param_ar 1, param_arr 2, param_m 3, param_va 7, param_vb 3, param_vv 1, param_vv_copied 4, rows 2, skip_take 4, split_at 1, step_count 5, sub_slice 3, sum_atoms 5, swap_index 4, swap_sort 4, tuple_match 3, tuple_write 4, vec3 8, vec3_closure 2, vec3_expr 2, vec3_free_fn 3, vec3_method_result 1, while_let 3, write_after_read 6, zip 1, zip_bare 3, zip_skip 4
+// constructs: accessors 1, array 5, array_pattern 3, array_read 2, array_result 3, assoc 3, checkpoint 2, checkpoint_vec 1, closure 3, collect 4, destructure 1, destructure_assign 1, do_while 4, double_buffer 3, enum_filter 5, eval_order 3, fold_rev 3, fold_tuple 4, for_chain 6, generic 10, guard 1, inplace 10, inplace_at_if_let_or_match 1, inplace_at_loop 6, inplace_at_once 1, inplace_at_twice 2, inplace_bump 1, inplace_grow 1, inplace_own_arr 3, inplace_own_arr_sc 2, inplace_own_buf 1, inplace_rot 2, let_in_loop 5, local_method 4, map_sum 2, match 2, mem_swap 2, method2 3, move_closure 4, mutual 2, param_ar 2, param_ar_copied 1, param_arr 4, param_arr_copied 1, param_m 2, param_va 6, param_vb 3, param_vr 3, param_vv_copied 3, skip_take 3, split_at 4, step_count 3, sub_slice 5, sum_atoms 1, swap_index 5, swap_sort 6, tuple_match 3, tuple_write 2, vec3 7, vec3_branch 3, vec3_expr 3, vec3_loop_state 1, while_let 6, write_after_read 3, zip 1, zip_bare 5, zip_skip 7
 
 #[differentiable]
 pub fn f000<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
@@ -346,15 +346,15 @@ pub fn f000<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
     let mut i1 = 0;
     loop {
         i1 += 1;
-        q1 = (q1 * T::from(0.922).unwrap()).tanh();
+        q1 = (q1 * T::from(0.466).unwrap()).sin();
         if i1 == 2 {
-            r1 = q1 * T::from(0.791).unwrap();
+            r1 = q1 * T::from(1.101).unwrap();
             break;
         }
     }
     let s1 = r1;
-    let g2 = |t: T| ((t * T::from(-0.417).unwrap()).sin() * T::from(0.926).unwrap()) * s0;
-    let s2 = g2(xs[0]) + g2(T::from(-0.964).unwrap());
+    let (l2, r2) = xs.split_at(3);
+    let s2 = l2[0] * r2[0] + (s0).sin();
     (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
 }
 
@@ -412,43 +412,59 @@ fn test_f000() {
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f001(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
-    let s0 = ping((p.b * -1.173).cos(), 4);
-    let s1 = p.eval3(p.w[1]);
-    let s2 = p.eval3(s1);
-    let mut eo3 = p.a;
-    let s3 = eo3 + {
-        eo3 = eo3 * -0.793;
-        eo3
-    } * ((p.q.c * 0.370).sin() * 1.182);
-    let (mut u4, mut w4) = (p.w[2], (p.v[0] * 0.977).tanh());
-    (u4, w4) = (w4 * 0.770, u4 + w4);
-    let s4 = u4 * w4 + u4;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
+#[differentiable]
+pub fn f001(x: f64, xs: &[f64]) -> f64 {
+    let mut b0 = xs.to_vec();
+    for i in 0..4 {
+        b0.swap(i % 4, (i + 3) % 4);
+    }
+    let s0 = b0[0] * (xs[1] + 1.110).tanh() + b0[3];
+    let vq1_0 = V3::new((s0 * s0 * 0.864), (xs[1] * -0.865).cos(), x);
+    let vq1_1 = V3 {
+        x: s0,
+        y: (s0 + 0.400).tanh(),
+        z: (xs[2] * 0.847).cos(),
+    };
+    let vq1_2 = V3::new(x, (xs[2] * -0.400).cos(), (xs[1] * 0.977).tanh());
+    let vq1_3 = V3 {
+        x: (x * 0.270).tanh(),
+        y: s0,
+        z: (x * 0.450).cos(),
+    };
+    let vq1_4 = V3 {
+        x: x,
+        y: (x * 0.674).tanh(),
+        z: (x * 0.453),
+    };
+    let mut s1 = 0.0;
+    for i in 0..3 {
+        if i % 2 == 1 {
+            s1 += vq1_0.norm() + pull(vq1_2, vq1_1, -0.202);
+        } else {
+            s1 = s1 * 0.5 + pull(vq1_0, vq1_4, 0.919);
+        }
+    }
+    let mut st2 = (x + -0.276).tanh();
+    #[checkpoint(snapshots = 1)]
+    for i in 0..0 {
+        st2 = cstep(st2, xs[1], i as f64 * 0.1);
+    }
+    let s2 = st2 * 0.765;
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f001() {
     for k in 0..3u64 {
-        let z = points(1001 * 31 + k, 19);
-        let t = points(1001 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f001(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Shift { by: -0.4 });
-        let (v, (g_x, g_xs, g_p)) =
-            f001_grad(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Shift { by: -0.4 });
+        let z = points(1001 * 31 + k, 5);
+        let t = points(1001 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f001(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f001_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f001 gradient");
-        let (vj, tj) = f001_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Shift { by: -0.4 },
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
+        let (vj, tj) = f001_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -461,33 +477,15 @@ fn test_f001() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f001 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f001_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Shift { by: -0.4 },
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let (_, _, (h_x, h_xs)) = f001_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f001_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            Mode::Shift { by: -0.4 },
-        );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f001_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            Mode::Shift { by: -0.4 },
-        );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs)) = f001_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f001_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -498,41 +496,37 @@ fn test_f001() {
 }
 
 #[differentiable]
-pub fn f002(x: f64, p: &P, mut arr: [f64; 3]) -> f64 {
-    let g0 = |t: f64| (t * 0.490).tanh() * x;
-    let s0 = g0(p.b) + g0(0.360);
-    arr[0] += 0.3 * (p.w[2] * -0.458).cos();
-    let s1 = arr[0] * (p.w[2] * -1.177).cos() + arr[1];
-    let mut dw2 = x;
-    let mut dn2 = 0;
-    while {
-        dw2 = (dw2 * dw2 * -0.905);
-        dn2 += 1;
-        dn2 < 1
-    } {}
-    let s2 = dw2;
-    (s0 * 0.5).tanh() + s1 + s2
+pub fn f002<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let s0: T = xs
+        .iter()
+        .zip(xs.iter().skip(1))
+        .map(|(u, w)| (*u * T::from(-0.299).unwrap()).tanh() * *w)
+        .sum();
+    let mut m1 = (x * T::from(-0.700).unwrap()).cos();
+    let f1 = move |t: T| t * m1 + T::from(-0.812).unwrap();
+    m1 = m1 * T::from(1.100).unwrap() + x;
+    let s1 = f1((x).sin()) + m1;
+    let s2: T = xs
+        .iter()
+        .skip(1)
+        .take(2)
+        .map(|v| (*v + T::from(-0.579).unwrap()).tanh())
+        .sum();
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f002() {
     for k in 0..3u64 {
-        let z = points(1002 * 31 + k, 18);
-        let t = points(1002 * 37 + k + 100, 18);
-        let f = |z: &[f64]| f002(z[0], &unflat(&z[1..15]), [z[15], z[16], z[17]]);
-        let (v, (g_x, g_p, g_arr)) = f002_grad(z[0], &unflat(&z[1..15]), [z[15], z[16], z[17]]);
+        let z = points(1002 * 31 + k, 5);
+        let t = points(1002 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f002(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f002_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f002 gradient");
-        let (vj, tj) = f002_jvp(
-            z[0],
-            &unflat(&z[1..15]),
-            [z[15], z[16], z[17]],
-            t[0],
-            &unflat(&t[1..15]),
-            [t[15], t[16], t[17]],
-        );
+        let (vj, tj) = f002_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -545,63 +539,120 @@ fn test_f002() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f002 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_arr)) = f002_hvp(
-            z[0],
-            &unflat(&z[1..15]),
-            [z[15], z[16], z[17]],
-            t[0],
-            &unflat(&t[1..15]),
-            [t[15], t[16], t[17]],
-        );
-        let hv: Vec<f64> = [vec![h_x], flat(&h_p), h_arr.to_vec()].concat();
+        let (_, _, (h_x, h_xs)) = f002_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_arr)) =
-            f002_grad(zp[0], &unflat(&zp[1..15]), [zp[15], zp[16], zp[17]]);
-        let gp: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
-        let (_, (g_x, g_p, g_arr)) =
-            f002_grad(zm[0], &unflat(&zm[1..15]), [zm[15], zm[16], zm[17]]);
-        let gm: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
+        let (_, (g_x, g_xs)) = f002_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f002_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f002 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f002_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f002 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f002 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, xs))]
-pub fn f003(x: f64, xs: &[f64], mode: Mode) -> f64 {
-    let s0: f64 = xs.iter().map(|v| (*v * 0.271).tanh()).sum();
-    let mut s1 = 0.0;
-    for (u, w) in xs.iter().zip(xs) {
-        s1 += (*u).sin() * *w;
+#[differentiable]
+pub fn f003(x: f64, p: &P, v0: Vec<f64>, m: &Vec<Vec<f64>>, va: V3, o: Option<f64>) -> f64 {
+    let mut vv = v0;
+    let pl0 = P {
+        a: (m[1][0] * -0.607),
+        b: p.b,
+        v: p.v.clone(),
+        w: p.w,
+        q: p.q.clone(),
+        tag: 1,
+    };
+    let s0 = pl0.eval(m[1][0]);
+    let nr1 = vv.len();
+    for i in 0..nr1 / 2 {
+        vv.swap(i, nr1 - 1 - i);
     }
-    let (mut u2, mut w2) = (xs[0], (s1).sin());
-    let mut r2 = (x * 0.704).tanh();
-    for _ in 0..1 {
-        (u2, w2, r2) = (w2, r2, (u2 + w2 * -0.357).tanh() * 0.8);
+    let s1 = vv[0] * (vv[2] + 0.496).tanh() + vv[3];
+    let mut s2 = 0.0;
+    for (i, v) in p.v.iter().enumerate().skip(1) {
+        s2 = s2 + (*v * *v * 0.367) * p.w[1];
     }
-    w2 = w2 + r2;
-    [u2, w2] = [w2, u2];
-    let s2 = u2 * w2 + u2;
-    (s0 * 0.5).tanh() + s1 + s2
+    let vq3_0 = V3 {
+        x: (s1 + -0.648).tanh(),
+        y: (x).sin(),
+        z: p.b,
+    };
+    let vq3_1 = V3::new((p.w[2]).sin(), (m[1][1] * -1.035).cos(), p.a);
+    let s3 = if let Some(c) = o {
+        (va.dot(vq3_0) * -0.868 + va.twist(vq3_0)) * c
+    } else {
+        vq3_1.wave(p.q.u[2])
+    };
+    let [u4, _, w4] = p.w;
+    let s4 = u4 * ((p.q.u[3] * -0.612).sin() * 1.172) + w4;
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f003() {
     for k in 0..3u64 {
-        let z = points(1003 * 31 + k, 5);
-        let t = points(1003 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f003(z[0], &z[1..5], Mode::Scale(1.3));
-        let (v, (g_x, g_xs)) = f003_grad(z[0], &z[1..5], Mode::Scale(1.3));
+        let z = points(1003 * 31 + k, 28);
+        let t = points(1003 * 37 + k + 100, 28);
+        let f = |z: &[f64]| {
+            f003(
+                z[0],
+                &unflat(&z[1..15]),
+                z[15..19].to_vec(),
+                &rows(&z[19..25]),
+                V3::new(z[25], z[26], z[27]),
+                Some(0.7),
+            )
+        };
+        let (v, (g_x, g_p, g_vv, g_m, g_va)) = f003_grad(
+            z[0],
+            &unflat(&z[1..15]),
+            z[15..19].to_vec(),
+            &rows(&z[19..25]),
+            V3::new(z[25], z[26], z[27]),
+            Some(0.7),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            flat(&g_p),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f003 gradient");
-        let (vj, tj) = f003_jvp(z[0], &z[1..5], Mode::Scale(1.3), t[0], &t[1..5]);
+        let (vj, tj) = f003_jvp(
+            z[0],
+            &unflat(&z[1..15]),
+            z[15..19].to_vec(),
+            &rows(&z[19..25]),
+            V3::new(z[25], z[26], z[27]),
+            Some(0.7),
+            t[0],
+            &unflat(&t[1..15]),
+            t[15..19].to_vec(),
+            &rows(&t[19..25]),
+            V3::new(t[25], t[26], t[27]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -614,15 +665,62 @@ fn test_f003() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f003 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f003_hvp(z[0], &z[1..5], Mode::Scale(1.3), t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_p, h_vv, h_m, h_va)) = f003_hvp(
+            z[0],
+            &unflat(&z[1..15]),
+            z[15..19].to_vec(),
+            &rows(&z[19..25]),
+            V3::new(z[25], z[26], z[27]),
+            Some(0.7),
+            t[0],
+            &unflat(&t[1..15]),
+            t[15..19].to_vec(),
+            &rows(&t[19..25]),
+            V3::new(t[25], t[26], t[27]),
+        );
+        let hv: Vec<f64> = [
+            vec![h_x],
+            flat(&h_p),
+            h_vv.to_vec(),
+            h_m.concat(),
+            v3f(&h_va),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f003_grad(zp[0], &zp[1..5], Mode::Scale(1.3));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f003_grad(zm[0], &zm[1..5], Mode::Scale(1.3));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_p, g_vv, g_m, g_va)) = f003_grad(
+            zp[0],
+            &unflat(&zp[1..15]),
+            zp[15..19].to_vec(),
+            &rows(&zp[19..25]),
+            V3::new(zp[25], zp[26], zp[27]),
+            Some(0.7),
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            flat(&g_p),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
+        let (_, (g_x, g_p, g_vv, g_m, g_va)) = f003_grad(
+            zm[0],
+            &unflat(&zm[1..15]),
+            zm[15..19].to_vec(),
+            &rows(&zm[19..25]),
+            V3::new(zm[25], zm[26], zm[27]),
+            Some(0.7),
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            flat(&g_p),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -632,81 +730,87 @@ fn test_f003() {
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f004(x: f64, xs: &[f64], p: &P, mode: Mode) -> [f64; 2] {
-    let pl0 = P {
-        a: (p.v[1] * 0.314).tanh(),
-        b: p.b,
-        v: p.v.clone(),
-        w: p.w,
-        q: p.q.clone(),
-        tag: 1,
-    };
-    let s0 = pl0.eval(p.w[2]);
-    let pl1 = P {
-        a: (xs[0] * -0.815),
-        b: p.b,
-        v: p.v.clone(),
-        w: p.w,
-        q: p.q.clone(),
-        tag: 1,
-    };
-    let s1 = pl1.eval(p.b);
-    let s2: f64 = p.v.iter().skip(0).take(3).map(|v| (*v * 0.814)).sum();
-    let s3: f64 = xs
+#[differentiable]
+pub fn f004<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let c0: Vec<T> = xs
         .iter()
-        .zip(xs.iter().skip(2))
-        .map(|(u, w)| (*u * *u * 0.367) * *w)
-        .sum();
-    [(s0 * 0.5).tanh() + s2, s1 + (s3).sin()]
+        .map(|v| (*v * T::from(-0.893).unwrap()).tanh())
+        .collect();
+    let s0 = c0[0] * c0[1] + c0[3];
+    let (fa1, fb1) = xs.iter().fold(
+        (T::from(0.0).unwrap(), T::from(1.0).unwrap()),
+        |(u, w), &v| {
+            (
+                u + (v * T::from(-1.097).unwrap()),
+                w * T::from(0.5).unwrap() + v,
+            )
+        },
+    );
+    let s1 = fa1 + fb1;
+    let s2 = match ((s1 * s1 * T::from(-0.882).unwrap()), s0) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * u * T::from(0.715).unwrap()),
+    };
+    let mut dw3 = xs[0];
+    let mut dn3 = 0;
+    while {
+        dw3 = (dw3 * T::from(-0.828).unwrap()).sin();
+        dn3 += 1;
+        dn3 < 2
+    } {}
+    let s3 = dw3;
+    let mut b4 = xs.to_vec();
+    for i in 0..b4.len() {
+        b4[i] = (b4[i] * T::from(-0.638).unwrap()).tanh() * T::from(0.3).unwrap()
+            + T::from((i * 3 + 1) % 4).unwrap();
+    }
+    let nb4 = b4.len();
+    for i in 0..nb4 {
+        for j in 0..nb4 - 1 - i {
+            if b4[j] < b4[j + 1] {
+                b4.swap(j, j + 1);
+            }
+        }
+    }
+    let s4 = (b4[0] * (x * T::from(0.448).unwrap()).tanh() + b4[3] * b4[1]) * T::from(0.1).unwrap();
+    let mut cur5 = xs.to_vec();
+    let mut nxt5 = vec![T::from(0.0).unwrap(); cur5.len()];
+    for _ in 0..0 {
+        let nc = cur5.len();
+        for i in 0..nc {
+            nxt5[i] = T::from(0.5).unwrap() * (cur5[i] + cur5[(i + 1) % nc])
+                + T::from(0.2).unwrap() * (cur5[i]).sin();
+        }
+        std::mem::swap(&mut cur5, &mut nxt5);
+    }
+    let s5 = cur5.iter().copied().sum::<T>() * T::from(0.485).unwrap()
+        + cur5[0] * (s4 * T::from(-0.511).unwrap()).tanh();
+    let mut u6 = s2;
+    let mut w6 = (s3).sin();
+    core::mem::swap(&mut u6, &mut w6);
+    let s6 = u6 * T::from(-0.947).unwrap() + w6;
+    (s0 * T::from(0.5).unwrap()).tanh()
+        + s1
+        + s2
+        + (s3).sin()
+        + s4
+        + s5
+        + (s6 * T::from(0.5).unwrap()).tanh()
 }
 
 #[test]
 fn test_f004() {
     for k in 0..3u64 {
-        let z = points(1004 * 31 + k, 19);
-        let t = points(1004 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f004(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Shift { by: -0.4 });
-        let y = f(&z);
-        let (yj, tj) = f004_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Shift { by: -0.4 },
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f004 jvp");
-        let w = points(1004 * 41 + k + 200, 2);
-        let (yv, (g_x, g_xs, g_p)) = f004_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Shift { by: -0.4 },
-            [w[0], w[1]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let jtw: Vec<f64> = (0..19)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f004 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        let z = points(1004 * 31 + k, 5);
+        let t = points(1004 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f004(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f004_grad(z[0], &z[1..5]);
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f004 gradient");
+        let (vj, tj) = f004_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -715,77 +819,102 @@ fn test_f004() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f004 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f004 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs)) = f004_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs)) = f004_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f004_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f004 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f004_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f004 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f004 f32 gradient");
     }
 }
 
-#[differentiable]
-pub fn f005<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let r0;
-    let mut q0 = xs[3];
-    let mut i0 = 0;
-    loop {
-        i0 += 1;
-        q0 = (q0 * T::from(-0.300).unwrap()).tanh();
-        if i0 == 2 {
-            r0 = q0 * T::from(0.240).unwrap();
-            break;
-        }
+#[differentiable(wrt(x, xs, arr))]
+pub fn f005(x: f64, xs: &[f64], arr: [f64; 3], mode: Mode) -> f64 {
+    let mut u0 = arr[1];
+    let mut w0 = (xs[0] * 0.582).tanh();
+    for _ in 0..4 {
+        core::mem::swap(&mut u0, &mut w0);
+        u0 = u0 * 0.5 + (w0 * -0.903).cos() * 0.3;
     }
-    let s0 = r0;
-    let mut b1: Vec<T> = vec![
-        (xs[2] * T::from(-0.450).unwrap()).cos() * T::from(0.3).unwrap() + T::from(3.0).unwrap(),
-        (x * T::from(0.383).unwrap()).tanh() * T::from(0.3).unwrap() + T::from(0.0).unwrap(),
-        (x).sin() * T::from(0.3).unwrap() + T::from(1.0).unwrap(),
-        (x).sin() * T::from(0.3).unwrap() + T::from(2.0).unwrap(),
-    ];
-    let nb1 = b1.len();
-    for i in 0..nb1 {
-        for j in 0..nb1 - 1 - i {
-            if b1[j] < b1[j + 1] {
-                b1.swap(j, j + 1);
-            }
-        }
+    let s0 = u0 * 0.869 + w0;
+    let vq1_0 = V3::new((x * -0.830).cos(), (arr[2] + 0.470).tanh(), s0);
+    let vq1_1 = V3::new(x, (xs[2] * 0.810).tanh(), (xs[1]).sin());
+    let s1 = match mode {
+        Mode::Scale(k) => (vq1_0.dist(vq1_0)) * k,
+        Mode::Shift { by } => vq1_0.dist(vq1_1) + by,
+        Mode::Plain => ((s0 * -0.932).sin() * 0.781),
+    };
+    let n2 = xs.iter().filter(|v| **v > 10.0).count();
+    let s2: f64 = xs
+        .iter()
+        .step_by(2)
+        .map(|v| (*v + -0.338).tanh())
+        .sum::<f64>()
+        + (n2 as f64);
+    let mut s3 = 0.0;
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s3 = s3 + ((*v * -0.406).sin() * 0.268) * x;
     }
-    let s1 =
-        (b1[0] * (xs[2] * T::from(1.008).unwrap()).cos() + b1[3] * b1[1]) * T::from(0.1).unwrap();
-    let mut dw2 = s1;
-    let mut dn2 = 0;
+    let mut stack4 = vec![1usize, 2, 3];
+    let mut s4 = s3;
+    while let Some(j) = stack4.pop() {
+        s4 = s4 * 0.5 + (j as f64);
+    }
+    let mut dw5 = s0;
+    let mut dn5 = 0;
     while {
-        dw2 = (dw2 * dw2 * T::from(0.272).unwrap());
-        dn2 += 1;
-        dn2 < 1
+        dw5 = (dw5 * -0.694).tanh();
+        dn5 += 1;
+        dn5 < 1
     } {}
-    let s2 = dw2;
-    let c3: Vec<T> = xs
-        .iter()
-        .map(|v| (*v + T::from(-0.992).unwrap()).tanh())
-        .collect();
-    let s3 = c3[0] * c3[2] + c3[3];
-    let s4 = (s0 + T::from(0.350).unwrap()).tanh() + s1 * T::from(-1.022).unwrap();
-    let s5: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v).sin() * T::from(i + 1).unwrap())
-        .sum();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+    let s5 = dw5;
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f005() {
     for k in 0..3u64 {
-        let z = points(1005 * 31 + k, 5);
-        let t = points(1005 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f005(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f005_grad(z[0], &z[1..5]);
+        let z = points(1005 * 31 + k, 8);
+        let t = points(1005 * 37 + k + 100, 8);
+        let f = |z: &[f64]| f005(z[0], &z[1..5], [z[5], z[6], z[7]], Mode::Plain);
+        let (v, (g_x, g_xs, g_arr)) = f005_grad(z[0], &z[1..5], [z[5], z[6], z[7]], Mode::Plain);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f005 gradient");
-        let (vj, tj) = f005_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f005_jvp(
+            z[0],
+            &z[1..5],
+            [z[5], z[6], z[7]],
+            Mode::Plain,
+            t[0],
+            &t[1..5],
+            [t[5], t[6], t[7]],
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -798,89 +927,102 @@ fn test_f005() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f005 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f005_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_arr)) = f005_hvp(
+            z[0],
+            &z[1..5],
+            [z[5], z[6], z[7]],
+            Mode::Plain,
+            t[0],
+            &t[1..5],
+            [t[5], t[6], t[7]],
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_arr.to_vec()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f005_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f005_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_arr)) =
+            f005_grad(zp[0], &zp[1..5], [zp[5], zp[6], zp[7]], Mode::Plain);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
+        let (_, (g_x, g_xs, g_arr)) =
+            f005_grad(zm[0], &zm[1..5], [zm[5], zm[6], zm[7]], Mode::Plain);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f005 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f005_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f005 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f005 f32 gradient");
     }
 }
 
-#[differentiable]
-pub fn f006(x: f64, p: &P, va: V3, vb: V3, o: Option<f64>) -> f64 {
-    let g0 = |t: f64| (t + -0.846).tanh() * vb.y;
-    let s0 = g0(x) + g0(1.176);
-    let n1 = p.v.iter().filter(|v| **v > 10.0).count();
-    let s1: f64 =
-        p.v.iter()
-            .step_by(2)
-            .map(|v| (*v * -1.183).tanh())
-            .sum::<f64>()
-            + (n1 as f64);
-    let mut s2 = (s1 * -0.701).cos();
-    for &v in &p.v[1..] {
-        s2 = s2 * 0.5 + (v).sin();
+#[differentiable(wrt(x, xs, p, arr0))]
+pub fn f006(x: f64, xs: &[f64], p: &P, arr0: [f64; 3], o: Option<f64>, mode: Mode) -> f64 {
+    let arr = arr0;
+    let mut s0 = 0.0;
+    for (i, v) in p.q.u.iter().enumerate().skip(1) {
+        s0 = s0 + (*v).sin() * p.q.u[2];
     }
-    (s0 * 0.5).tanh() + s1 + s2
+    let (fa1, fb1) =
+        p.v.iter()
+            .fold((0.0, 1.0), |(u, w), &v| (u + (v).sin(), w * 0.5 + v));
+    let s1 = fa1 + fb1;
+    let y2 = &xs[0..];
+    let mut s2 = 0.0;
+    for (u, w) in xs.iter().zip(y2) {
+        s2 += (*u).sin() * *w;
+    }
+    let [e3, _, g3] = arr;
+    let s3 = e3 * ((s0 * 1.017).sin() * -0.863) + g3;
+    let mut m4 = (s0 * s0 * -0.738);
+    let f4 = move |t: f64| t * m4 + 1.120;
+    m4 = m4 * 0.914 + p.v[2];
+    let s4 = f4((p.v[2] * 0.378).tanh()) + m4;
+    let s5 =
+        p.q.u
+            .iter()
+            .rev()
+            .fold(-1.112, |acc, v| acc * 0.5 + (*v * -0.570).cos());
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f006() {
     for k in 0..3u64 {
-        let z = points(1006 * 31 + k, 21);
-        let t = points(1006 * 37 + k + 100, 21);
+        let z = points(1006 * 31 + k, 22);
+        let t = points(1006 * 37 + k + 100, 22);
         let f = |z: &[f64]| {
             f006(
                 z[0],
-                &unflat(&z[1..15]),
-                V3::new(z[15], z[16], z[17]),
-                V3::new(z[18], z[19], z[20]),
+                &z[1..5],
+                &unflat(&z[5..19]),
+                [z[19], z[20], z[21]],
                 None,
+                Mode::Scale(1.3),
             )
         };
-        let (v, (g_x, g_p, g_va, g_vb)) = f006_grad(
+        let (v, (g_x, g_xs, g_p, g_arr)) = f006_grad(
             z[0],
-            &unflat(&z[1..15]),
-            V3::new(z[15], z[16], z[17]),
-            V3::new(z[18], z[19], z[20]),
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
             None,
+            Mode::Scale(1.3),
         );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f006 gradient");
         let (vj, tj) = f006_jvp(
             z[0],
-            &unflat(&z[1..15]),
-            V3::new(z[15], z[16], z[17]),
-            V3::new(z[18], z[19], z[20]),
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
             None,
+            Mode::Scale(1.3),
             t[0],
-            &unflat(&t[1..15]),
-            V3::new(t[15], t[16], t[17]),
-            V3::new(t[18], t[19], t[20]),
+            &t[1..5],
+            &unflat(&t[5..19]),
+            [t[19], t[20], t[21]],
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -894,37 +1036,40 @@ fn test_f006() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f006 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_va, h_vb)) = f006_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_arr)) = f006_hvp(
             z[0],
-            &unflat(&z[1..15]),
-            V3::new(z[15], z[16], z[17]),
-            V3::new(z[18], z[19], z[20]),
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
             None,
+            Mode::Scale(1.3),
             t[0],
-            &unflat(&t[1..15]),
-            V3::new(t[15], t[16], t[17]),
-            V3::new(t[18], t[19], t[20]),
+            &t[1..5],
+            &unflat(&t[5..19]),
+            [t[19], t[20], t[21]],
         );
-        let hv: Vec<f64> = [vec![h_x], flat(&h_p), v3f(&h_va), v3f(&h_vb)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_arr.to_vec()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_va, g_vb)) = f006_grad(
+        let (_, (g_x, g_xs, g_p, g_arr)) = f006_grad(
             zp[0],
-            &unflat(&zp[1..15]),
-            V3::new(zp[15], zp[16], zp[17]),
-            V3::new(zp[18], zp[19], zp[20]),
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            [zp[19], zp[20], zp[21]],
             None,
+            Mode::Scale(1.3),
         );
-        let gp: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
-        let (_, (g_x, g_p, g_va, g_vb)) = f006_grad(
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
+        let (_, (g_x, g_xs, g_p, g_arr)) = f006_grad(
             zm[0],
-            &unflat(&zm[1..15]),
-            V3::new(zm[15], zm[16], zm[17]),
-            V3::new(zm[18], zm[19], zm[20]),
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            [zm[19], zm[20], zm[21]],
             None,
+            Mode::Scale(1.3),
         );
-        let gm: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -935,86 +1080,60 @@ fn test_f006() {
 }
 
 #[differentiable]
-pub fn f007_h0(r: &mut [f64; 3], a: f64) {
-    r[0] = r[1] * (a + -0.557).sin();
-    r[2] = r[0] * (a + -0.683 * 0.805).cos();
-    r[0] += -0.820 * (a * r[0]).sin();
-}
-
-#[differentiable(wrt(x, xs, p, va))]
-pub fn f007(x: f64, xs: &[f64], p: &P, va: V3, mode: Mode) -> f64 {
-    let vq0_0 = V3 {
-        x: (xs[0]).sin(),
-        y: p.a,
-        z: (p.q.c * 0.584).cos(),
-    };
-    let vq0_1 = V3::new((p.v[1] * -0.957).cos(), (x).sin(), va.z);
-    let vq0_2 = V3::new((p.v[3] * -0.599).cos(), (p.v[0]).sin(), p.v[0]);
-    let s0 = pull(vq0_0, vq0_0, (p.w[2]).sin()) + vq0_0.wave(p.v[1]) + vq0_0.area(vq0_1);
-    let mut b1 = p.q.u.clone();
-    for i in 0..b1.len() {
-        b1[i] = (b1[i] * -0.830).cos() * 0.3 + ((i * 3 + 1) % 4) as f64;
+pub fn f007<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let g0 = |t: T| (t * T::from(1.000).unwrap()).tanh() * xs[1];
+    let s0 = g0(x) + g0(T::from(-0.502).unwrap());
+    let mut stack1 = vec![1usize, 2, 3];
+    let mut s1 = xs[0];
+    while let Some(j) = stack1.pop() {
+        s1 = s1 * T::from(0.5).unwrap() + T::from(j).unwrap();
     }
-    let mut best1 = 0;
-    for j in 1..b1.len() {
-        if b1[j] > b1[best1] {
-            best1 = j;
+    let mut dw2 = x;
+    let mut dn2 = 0;
+    while {
+        dw2 = (dw2 * T::from(-1.056).unwrap()).sin();
+        dn2 += 1;
+        dn2 < 1
+    } {}
+    let s2 = dw2;
+    let mut stack3 = vec![1usize, 2, 3];
+    let mut s3 = s1;
+    while let Some(j) = stack3.pop() {
+        s3 = s3 * T::from(0.5).unwrap() + T::from(j).unwrap();
+    }
+    let mut cur4 = xs.to_vec();
+    let mut nxt4 = vec![T::from(0.0).unwrap(); cur4.len()];
+    for _ in 0..0 {
+        let nc = cur4.len();
+        for i in 0..nc {
+            nxt4[i] = T::from(0.5).unwrap() * (cur4[i] + cur4[(i + 1) % nc])
+                + T::from(0.2).unwrap() * (cur4[i] * T::from(-0.330).unwrap()).tanh();
         }
+        core::mem::swap(&mut cur4, &mut nxt4);
     }
-    b1.swap(0, best1);
-    let s1 = (b1[0] * (p.w[2] * p.w[2] * 0.982) + b1[3] * b1[1]) * 0.1;
-    let mut ia2: [f64; 3] = p.w;
-    let mut i2 = 0;
-    while i2 < 2 {
-        f007_h0(&mut ia2, (p.w[1] * -0.916).cos());
-        i2 += 1;
-    }
-    let s2 = ia2[0] * ia2[2] + ia2[1];
-    let s3: f64 = xs
+    let s4 = cur4.iter().copied().sum::<T>() * T::from(0.943).unwrap()
+        + cur4[0] * (x * T::from(-0.589).unwrap()).tanh();
+    let s5: T = xs
         .iter()
         .enumerate()
         .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v + -1.173).tanh() * (i as f64 + 1.0))
+        .map(|(i, v)| (*v * T::from(-0.500).unwrap()) * T::from(i + 1).unwrap())
         .sum();
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f007() {
     for k in 0..3u64 {
-        let z = points(1007 * 31 + k, 22);
-        let t = points(1007 * 37 + k + 100, 22);
-        let f = |z: &[f64]| {
-            f007(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                V3::new(z[19], z[20], z[21]),
-                Mode::Shift { by: -0.4 },
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_va)) = f007_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Shift { by: -0.4 },
-        );
+        let z = points(1007 * 31 + k, 5);
+        let t = points(1007 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f007(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f007_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f007 gradient");
-        let (vj, tj) = f007_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Shift { by: -0.4 },
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-        );
+        let (vj, tj) = f007_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1027,134 +1146,83 @@ fn test_f007() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f007 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_va)) = f007_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            Mode::Shift { by: -0.4 },
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va)].concat();
+        let (_, _, (h_x, h_xs)) = f007_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_va)) = f007_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            V3::new(zp[19], zp[20], zp[21]),
-            Mode::Shift { by: -0.4 },
-        );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
-        let (_, (g_x, g_xs, g_p, g_va)) = f007_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            V3::new(zm[19], zm[20], zm[21]),
-            Mode::Shift { by: -0.4 },
-        );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs)) = f007_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f007_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f007 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f007_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f007 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f007 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f008_h0(s: &mut f64, r: &mut [f64; 3], a: f64) {
-    r[1] += 0.515 * (a * r[0]).sin();
-    r[1] = r[1] * (a + 0.616 * 1.194).tanh();
-}
-
-#[differentiable]
-pub fn f008(x: f64, p: &P, vv: Vec<f64>, o: Option<f64>) -> [f64; 2] {
-    let s0: f64 = p.q.u.iter().skip(0).take(2).map(|v| (*v * 1.009)).sum();
-    let mut iu1 = (p.q.c).sin();
-    let mut ia1: [f64; 3] = p.w;
-    for i in 0..4 {
-        f008_h0(&mut iu1, &mut ia1, (p.a * 1.106).cos() + 0.1 * (i) as f64);
+pub fn f008(x: f64, xs: &[f64], p: &P, v0: Vec<f64>) -> f64 {
+    let vv = v0;
+    let s0: f64 = p.v.iter().map(|v| (*v * -0.692).cos()).sum();
+    let mut ib1 = vv.to_vec();
+    for i in 0..2 {
+        grow(&mut ib1, (vv[3] * -1.179).cos() + 0.1 * (i) as f64);
     }
-    let s1 = (iu1 * 1.133) + ia1[0] * ia1[2] + ia1[1];
-    let n2 = vv.iter().filter(|v| **v > 10.0).count();
-    let s2: f64 = vv
-        .iter()
-        .step_by(2)
-        .map(|v| ((*v * 0.479).sin() * -0.863))
-        .sum::<f64>()
-        + (n2 as f64);
-    let mut stack3 = vec![1usize, 2, 3];
-    let mut s3 = vv[2];
-    while let Some(j) = stack3.pop() {
-        s3 = s3 * 0.5 + (j as f64);
-    }
-    let r4;
-    let mut q4 = p.b;
-    let mut i4 = 0;
-    loop {
-        i4 += 1;
-        q4 = ((q4 * 0.722).sin() * -1.105);
-        if i4 == 3 {
-            r4 = q4 * -0.738;
-            break;
+    let s1 = ib1[ib1.len() - 1] * 0.462 + ib1[1] + (ib1.len() as f64) * 0.01;
+    let s2: f64 = xs.iter().zip(xs).map(|(u, w)| (*u * *u * 1.065) * *w).sum();
+    let s3 = P::blend(p.v[3], 0.607);
+    let mut cur4 = p.q.u.clone();
+    let mut nxt4 = vec![0.0; cur4.len()];
+    for _ in 0..1 {
+        let nc = cur4.len();
+        for i in 0..nc {
+            nxt4[i] = 0.5 * (cur4[i] + cur4[(i + 1) % nc]) + 0.2 * (cur4[i] * -0.741).cos();
         }
+        std::mem::swap(&mut cur4, &mut nxt4);
     }
-    let s4 = r4;
-    [(s0 * 0.5).tanh() + s2 + s4, s1 + (s3).sin()]
+    let s4 = cur4.iter().copied().sum::<f64>() * -1.087 + cur4[0] * (s0 + -0.743).tanh();
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f008() {
     for k in 0..3u64 {
-        let z = points(1008 * 31 + k, 19);
-        let t = points(1008 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f008(z[0], &unflat(&z[1..15]), z[15..19].to_vec(), None);
-        let y = f(&z);
-        let (yj, tj) = f008_jvp(
+        let z = points(1008 * 31 + k, 23);
+        let t = points(1008 * 37 + k + 100, 23);
+        let f = |z: &[f64]| f008(z[0], &z[1..5], &unflat(&z[5..19]), z[19..23].to_vec());
+        let (v, (g_x, g_xs, g_p, g_vv)) =
+            f008_grad(z[0], &z[1..5], &unflat(&z[5..19]), z[19..23].to_vec());
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f008 gradient");
+        let (vj, tj) = f008_jvp(
             z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            None,
+            &z[1..5],
+            &unflat(&z[5..19]),
+            z[19..23].to_vec(),
             t[0],
-            &unflat(&t[1..15]),
-            t[15..19].to_vec(),
+            &t[1..5],
+            &unflat(&t[5..19]),
+            t[19..23].to_vec(),
         );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f008 jvp");
-        let w = points(1008 * 41 + k + 200, 2);
-        let (yv, (g_x, g_p, g_vv)) = f008_vjp(
-            z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            None,
-            [w[0], w[1]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_vv.to_vec()].concat();
-        let jtw: Vec<f64> = (0..19)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f008 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -1163,130 +1231,73 @@ fn test_f008() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f008 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f008 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs, h_p, h_vv)) = f008_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            z[19..23].to_vec(),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            t[19..23].to_vec(),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_vv.to_vec()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs, g_p, g_vv)) =
+            f008_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), zp[19..23].to_vec());
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs, g_p, g_vv)) =
+            f008_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), zm[19..23].to_vec());
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f008 H v");
     }
 }
 
 #[differentiable]
-pub fn f009(
-    x: f64,
-    xs: &[f64],
-    p: &P,
-    v0: Vec<f64>,
-    m: &Vec<Vec<f64>>,
-    va: V3,
-    vb: V3,
-    o: Option<f64>,
-) -> f64 {
-    let mut vv = v0;
-    let mut w0 = V3::new(va.x, 1.060, ((x * 0.461).sin() * -0.460));
-    let o0 = w0.x;
-    w0 = V3 {
-        x: w0.y,
-        y: w0.x * 0.294,
-        z: w0.z,
-    };
-    let s0 = o0 * w0.x + w0.y * 0.703 + w0.z;
-    let mut w1 = V3::new(p.q.u[3], 0.775, (xs[2] * -1.015).tanh());
-    let o1 = w1.y;
-    w1 = V3 {
-        x: w1.y,
-        y: w1.x * -0.519,
-        z: w1.z,
-    };
-    let s1 = o1 * w1.x + w1.y * 0.525 + w1.z;
-    let s2: f64 =
-        p.q.u
-            .iter()
-            .zip(p.q.u.iter().skip(2).take(2))
-            .map(|(u, w)| *u * (*w * 1.122))
-            .sum();
-    let (fa3, fb3) = p.q.u.iter().fold((0.0, 1.0), |(u, w), &v| {
-        (u + (v + -0.844).tanh(), w * 0.5 + v)
-    });
-    let s3 = fa3 + fb3;
-    let mut w4 = V3::new(p.b, 0.267, (p.v[1] + 0.273).tanh());
-    let o4 = w4.z;
-    w4 = w4.scale((p.v[1] * 1.062).cos());
-    let s4 = o4 * w4.x + w4.y * -0.790 + w4.z;
-    let vq5_0 = V3 {
-        x: (m[1][1] * 0.340).cos(),
-        y: vb.z,
-        z: (s0 * -0.712).cos(),
-    };
-    let vq5_1 = V3 {
-        x: ((vv[3] * -0.474).sin() * -0.977),
-        y: (va.y * -0.554).tanh(),
-        z: p.q.u[3],
-    };
-    let s5 = vq5_1.x * vq5_0.norm() + vq5_0.norm();
-    if let Some(c) = o {
-        nudge(&mut vv, vb);
-    } else {
-        nudge(&mut vv, vq5_0);
+pub fn f009(x: f64, xs: &[f64], va: V3) -> f64 {
+    let mut s0 = (va.z).sin();
+    for (i, v) in xs[1..].iter().enumerate() {
+        s0 += (*v * -0.996).cos() * (i + 1) as f64;
     }
-    let s6 = vv.iter().map(|v| (*v + -1.189).tanh()).sum::<f64>();
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    let mut s1 = 0.0;
+    for (i, v) in xs.iter().enumerate().skip(1) {
+        s1 = s1 + (*v * *v * -0.554) * va.y;
+    }
+    let mut s2 = (s1 * -0.790).tanh();
+    for v in xs[..3].iter() {
+        s2 += (*v).sin() * xs[3];
+    }
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f009() {
     for k in 0..3u64 {
-        let z = points(1009 * 31 + k, 35);
-        let t = points(1009 * 37 + k + 100, 35);
-        let f = |z: &[f64]| {
-            f009(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                z[19..23].to_vec(),
-                &rows(&z[23..29]),
-                V3::new(z[29], z[30], z[31]),
-                V3::new(z[32], z[33], z[34]),
-                Some(0.7),
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_vv, g_m, g_va, g_vb)) = f009_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            &rows(&z[23..29]),
-            V3::new(z[29], z[30], z[31]),
-            V3::new(z[32], z[33], z[34]),
-            Some(0.7),
-        );
+        let z = points(1009 * 31 + k, 8);
+        let t = points(1009 * 37 + k + 100, 8);
+        let f = |z: &[f64]| f009(z[0], &z[1..5], V3::new(z[5], z[6], z[7]));
+        let (v, (g_x, g_xs, g_va)) = f009_grad(z[0], &z[1..5], V3::new(z[5], z[6], z[7]));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_vv.to_vec(),
-            g_m.concat(),
-            v3f(&g_va),
-            v3f(&g_vb),
-        ]
-        .concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f009 gradient");
         let (vj, tj) = f009_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            &rows(&z[23..29]),
-            V3::new(z[29], z[30], z[31]),
-            V3::new(z[32], z[33], z[34]),
-            Some(0.7),
+            V3::new(z[5], z[6], z[7]),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            t[19..23].to_vec(),
-            &rows(&t[23..29]),
-            V3::new(t[29], t[30], t[31]),
-            V3::new(t[32], t[33], t[34]),
+            V3::new(t[5], t[6], t[7]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1300,76 +1311,22 @@ fn test_f009() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f009 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_vv, h_m, h_va, h_vb)) = f009_hvp(
+        let (_, _, (h_x, h_xs, h_va)) = f009_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            &rows(&z[23..29]),
-            V3::new(z[29], z[30], z[31]),
-            V3::new(z[32], z[33], z[34]),
-            Some(0.7),
+            V3::new(z[5], z[6], z[7]),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            t[19..23].to_vec(),
-            &rows(&t[23..29]),
-            V3::new(t[29], t[30], t[31]),
-            V3::new(t[32], t[33], t[34]),
+            V3::new(t[5], t[6], t[7]),
         );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            h_xs.clone(),
-            flat(&h_p),
-            h_vv.to_vec(),
-            h_m.concat(),
-            v3f(&h_va),
-            v3f(&h_vb),
-        ]
-        .concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), v3f(&h_va)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_vv, g_m, g_va, g_vb)) = f009_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            zp[19..23].to_vec(),
-            &rows(&zp[23..29]),
-            V3::new(zp[29], zp[30], zp[31]),
-            V3::new(zp[32], zp[33], zp[34]),
-            Some(0.7),
-        );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_vv.to_vec(),
-            g_m.concat(),
-            v3f(&g_va),
-            v3f(&g_vb),
-        ]
-        .concat();
-        let (_, (g_x, g_xs, g_p, g_vv, g_m, g_va, g_vb)) = f009_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            zm[19..23].to_vec(),
-            &rows(&zm[23..29]),
-            V3::new(zm[29], zm[30], zm[31]),
-            V3::new(zm[32], zm[33], zm[34]),
-            Some(0.7),
-        );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_vv.to_vec(),
-            g_m.concat(),
-            v3f(&g_va),
-            v3f(&g_vb),
-        ]
-        .concat();
+        let (_, (g_x, g_xs, g_va)) = f009_grad(zp[0], &zp[1..5], V3::new(zp[5], zp[6], zp[7]));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs, g_va)) = f009_grad(zm[0], &zm[1..5], V3::new(zm[5], zm[6], zm[7]));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1382,28 +1339,23 @@ fn test_f009() {
 #[differentiable]
 pub fn f010<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
     let n0 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
-    let s0: T = xs
+    let s0: T = xs.iter().step_by(2).map(|v| (*v).sin()).sum::<T>() + T::from(n0).unwrap();
+    let s1: T = xs
         .iter()
-        .step_by(2)
-        .map(|v| ((*v * T::from(0.446).unwrap()).sin() * T::from(0.330).unwrap()))
-        .sum::<T>()
-        + T::from(n0).unwrap();
-    let mut b1 = xs.to_vec();
-    for i in 0..2 {
-        b1.swap(i % 4, (i + 2) % 4);
-    }
-    let s1 = b1[0] * (xs[3] * T::from(-0.480).unwrap()).tanh() + b1[3];
-    let mut u2 = xs[2];
-    let mut w2 = (s1 * T::from(-0.939).unwrap()).cos();
-    core::mem::swap(&mut u2, &mut w2);
-    let s2 = u2 * T::from(0.704).unwrap() + w2;
-    let mut u3 = s2;
-    let mut w3 = (s1 * T::from(0.425).unwrap()).cos();
-    core::mem::swap(&mut u3, &mut w3);
-    let s3 = u3 * T::from(0.316).unwrap() + w3;
-    let g4 = |t: T| (t + T::from(0.815).unwrap()).tanh() * s3;
-    let s4 = g4(s2) + g4(T::from(-0.943).unwrap());
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
+        .zip(xs.iter().skip(1))
+        .map(|(u, w)| (*u * T::from(1.155).unwrap()).cos() * *w)
+        .sum();
+    let arr2 = [
+        xs[1],
+        xs[0] * T::from(1.035).unwrap(),
+        (xs[1] * T::from(0.885).unwrap()).tanh(),
+    ];
+    let s2 = arr2[0] * arr2[1] + arr2[2];
+    let mut m3 = (s0 * T::from(-0.869).unwrap());
+    let f3 = move |t: T| t * m3 + T::from(-0.882).unwrap();
+    m3 = m3 * T::from(1.105).unwrap() + x;
+    let s3 = f3((x * T::from(1.054).unwrap()).cos()) + m3;
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
@@ -1461,97 +1413,44 @@ fn test_f010() {
 }
 
 #[differentiable]
-pub fn f011_h0(y: &mut Vec<f64>, a: f64, k: usize) {
-    let n = y.len();
-    y[0] += -0.828 * (a * y[2] * -0.220).tanh();
-    if k < 1 {
-        return;
-    }
-    y.push((y[1] * a * 0.745).cos());
-}
-
-#[differentiable(wrt(x, p, v0, m, va))]
-pub fn f011(
-    x: f64,
-    p: &P,
-    v0: Vec<f64>,
-    m: &Vec<Vec<f64>>,
-    va: V3,
-    o: Option<f64>,
-    mode: Mode,
-) -> f64 {
-    let vv = v0;
-    let (fa0, fb0) =
-        p.v.iter()
-            .fold((0.0, 1.0), |(u, w), &v| (u + (v * v * 0.572), w * 0.5 + v));
-    let s0 = fa0 + fb0;
-    let (fa1, fb1) = p.q.u.iter().fold((0.0, 1.0), |(u, w), &v| {
-        (u + (v + 0.991).tanh(), w * 0.5 + v)
-    });
-    let s1 = fa1 + fb1;
-    let mut ib2 = vec![
-        (m[0][2] * 1.079).tanh(),
-        (vv[3] * 0.867).cos(),
-        (p.w[2] * -0.799).tanh(),
-        (m[0][1] * 1.012).cos(),
-    ];
-    for i in 0..4 {
-        f011_h0(&mut ib2, (vv[2]).sin(), i);
-    }
-    let s2 = ib2[ib2.len() - 1] * -1.080 + ib2[1] + (ib2.len() as f64) * 0.01;
-    (s0 * 0.5).tanh() + s1 + s2
+pub fn f011<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let mut t0 = (
+        xs[1],
+        ((xs[2] * T::from(1.095).unwrap()).sin() * T::from(-0.989).unwrap()),
+    );
+    t0.0 = t0.0 * t0.1;
+    t0.1 = t0.1 + (t0.0 + T::from(0.686).unwrap()).tanh();
+    let s0 = t0.0 + t0.1;
+    let arr1 = [xs[2], x * T::from(0.960).unwrap(), (xs[2]).sin()];
+    let s1 = arr1[0] * arr1[1] + arr1[2];
+    let s2: T = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(i, v)| (*v).sin() * T::from(i + 1).unwrap())
+        .sum();
+    let n3 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
+    let s3: T = xs
+        .iter()
+        .step_by(2)
+        .map(|v| (*v * *v * T::from(-0.895).unwrap()))
+        .sum::<T>()
+        + T::from(n3).unwrap();
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f011() {
     for k in 0..3u64 {
-        let z = points(1011 * 31 + k, 28);
-        let t = points(1011 * 37 + k + 100, 28);
-        let f = |z: &[f64]| {
-            f011(
-                z[0],
-                &unflat(&z[1..15]),
-                z[15..19].to_vec(),
-                &rows(&z[19..25]),
-                V3::new(z[25], z[26], z[27]),
-                Some(0.7),
-                Mode::Plain,
-            )
-        };
-        let (v, (g_x, g_p, g_vv, g_m, g_va)) = f011_grad(
-            z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            &rows(&z[19..25]),
-            V3::new(z[25], z[26], z[27]),
-            Some(0.7),
-            Mode::Plain,
-        );
+        let z = points(1011 * 31 + k, 5);
+        let t = points(1011 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f011(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f011_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            flat(&g_p),
-            g_vv.to_vec(),
-            g_m.concat(),
-            v3f(&g_va),
-        ]
-        .concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f011 gradient");
-        let (vj, tj) = f011_jvp(
-            z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            &rows(&z[19..25]),
-            V3::new(z[25], z[26], z[27]),
-            Some(0.7),
-            Mode::Plain,
-            t[0],
-            &unflat(&t[1..15]),
-            t[15..19].to_vec(),
-            &rows(&t[19..25]),
-            V3::new(t[25], t[26], t[27]),
-        );
+        let (vj, tj) = f011_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1564,135 +1463,90 @@ fn test_f011() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f011 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_vv, h_m, h_va)) = f011_hvp(
-            z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            &rows(&z[19..25]),
-            V3::new(z[25], z[26], z[27]),
-            Some(0.7),
-            Mode::Plain,
-            t[0],
-            &unflat(&t[1..15]),
-            t[15..19].to_vec(),
-            &rows(&t[19..25]),
-            V3::new(t[25], t[26], t[27]),
-        );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            flat(&h_p),
-            h_vv.to_vec(),
-            h_m.concat(),
-            v3f(&h_va),
-        ]
-        .concat();
+        let (_, _, (h_x, h_xs)) = f011_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_vv, g_m, g_va)) = f011_grad(
-            zp[0],
-            &unflat(&zp[1..15]),
-            zp[15..19].to_vec(),
-            &rows(&zp[19..25]),
-            V3::new(zp[25], zp[26], zp[27]),
-            Some(0.7),
-            Mode::Plain,
-        );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            flat(&g_p),
-            g_vv.to_vec(),
-            g_m.concat(),
-            v3f(&g_va),
-        ]
-        .concat();
-        let (_, (g_x, g_p, g_vv, g_m, g_va)) = f011_grad(
-            zm[0],
-            &unflat(&zm[1..15]),
-            zm[15..19].to_vec(),
-            &rows(&zm[19..25]),
-            V3::new(zm[25], zm[26], zm[27]),
-            Some(0.7),
-            Mode::Plain,
-        );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            flat(&g_p),
-            g_vv.to_vec(),
-            g_m.concat(),
-            v3f(&g_va),
-        ]
-        .concat();
+        let (_, (g_x, g_xs)) = f011_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f011_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f011 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f011_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f011 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f011 f32 gradient");
     }
 }
 
-#[differentiable]
-pub fn f012(x: f64, xs: &[f64], o: Option<f64>) -> f64 {
-    let s0: f64 = xs
-        .iter()
-        .zip(xs.iter().skip(1).take(2))
-        .map(|(u, w)| *u * (*w).sin())
-        .sum();
-    let r1;
-    let mut q1 = xs[2];
-    let mut i1 = 0;
-    loop {
-        i1 += 1;
-        q1 = (q1 * q1 * -1.097);
-        if i1 == 1 {
-            r1 = q1 * 0.832;
-            break;
-        }
+#[differentiable(wrt(x, xs, p))]
+pub fn f012(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
+    let mut s0 = 0.0;
+    for (i, v) in p.v.iter().enumerate().skip(1) {
+        s0 = s0 + (*v).sin() * p.q.u[3];
     }
-    let s1 = r1;
-    let s2 = match o {
-        Some(c) if c > 0.5 => (s1 * -1.175).tanh() * c,
-        Some(c) if c < -0.5 => ((s1 * -0.445).sin() * -0.943) - c,
-        Some(c) => s1 + c,
-        None => (s1 * s1 * 0.851),
-    };
-    let vq3_0 = V3 {
-        x: (s1 * 0.309).cos(),
-        y: (s1 * s1 * -0.966),
-        z: s2,
-    };
-    let vq3_1 = V3::new((x).sin(), s0, (x).sin());
-    let s3 = pull(vq3_0, vq3_1, 0.627);
-    let mut w4 = V3::new(x, 1.178, (s0 + -0.212).tanh());
-    let o4 = w4.y;
-    w4 = V3 {
-        x: w4.y,
-        y: w4.x * 0.923,
-        z: w4.z,
-    };
-    let s4 = o4 * w4.x + w4.y * -0.795 + w4.z;
-    let vq5_0 = V3::new(xs[3], (s3 * -1.128).cos(), (xs[2]).sin());
-    let vm5 = vq5_0.scale((s4).sin());
-    let vq5_2 = V3::new(((s0 * 1.135).sin() * 0.986), (x * -0.754).cos(), s4);
-    let vq5_3 = V3::new(x, (s1 * -0.909).tanh(), (s1 * 1.050).tanh());
-    let s5 = vm5.x * 1.054 + vq5_2.dist(vq5_3);
-    let s6 = P::blend(x, -1.019);
+    let mut s1 = 0.0;
+    for (i, v) in p.q.u.iter().enumerate().skip(1) {
+        s1 = s1 + (*v).sin() * xs[1];
+    }
+    let P { a: pa2, q, .. } = p;
+    let s2 = *pa2 * q.c + q.u[0] * ((p.a * -0.425).sin() * -0.469);
+    let mut stack3 = vec![1usize, 2, 3];
+    let mut s3 = s2;
+    while let Some(j) = stack3.pop() {
+        s3 = s3 * 0.5 + (j as f64);
+    }
+    let s4: f64 = p.q.u.iter().skip(1).take(3).map(|v| (*v).sin()).sum();
+    let mut eo5 = xs[2];
+    let s5 = eo5 + {
+        eo5 = eo5 * -0.208;
+        eo5
+    } * (s4 * 0.552);
+    let mut ia6 = [
+        (s2 * -0.441).tanh(),
+        (x * -0.269).cos(),
+        (s2 * 0.274).tanh(),
+    ];
+    rot(&mut ia6, (s2).sin());
+    rot(&mut ia6, (p.a * 1.152).tanh());
+    let s6 = ia6[0] * ia6[2] + ia6[1];
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f012() {
     for k in 0..3u64 {
-        let z = points(1012 * 31 + k, 5);
-        let t = points(1012 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f012(z[0], &z[1..5], None);
-        let (v, (g_x, g_xs)) = f012_grad(z[0], &z[1..5], None);
+        let z = points(1012 * 31 + k, 19);
+        let t = points(1012 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f012(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
+        let (v, (g_x, g_xs, g_p)) = f012_grad(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f012 gradient");
-        let (vj, tj) = f012_jvp(z[0], &z[1..5], None, t[0], &t[1..5]);
+        let (vj, tj) = f012_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Mode::Scale(1.3),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1705,15 +1559,25 @@ fn test_f012() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f012 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f012_hvp(z[0], &z[1..5], None, t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p)) = f012_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Mode::Scale(1.3),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f012_grad(zp[0], &zp[1..5], None);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f012_grad(zm[0], &zm[1..5], None);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p)) =
+            f012_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), Mode::Scale(1.3));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) =
+            f012_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), Mode::Scale(1.3));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1724,23 +1588,43 @@ fn test_f012() {
 }
 
 #[differentiable]
-pub fn f013(x: f64, xs: &[f64]) -> f64 {
-    let mut t0 = (x, (xs[1] * -0.969).tanh());
-    t0.0 = t0.0 * t0.1;
-    t0.1 += (t0.0 * t0.0 * 0.472);
-    let s0 = t0.0 + t0.1;
-    let mut iu1 = (x).sin();
-    let mut i1 = 0;
-    while i1 < 0 {
-        bump(&mut iu1, (x * 0.795).cos() + 0.1 * (i1) as f64, i1);
-        i1 += 1;
+pub fn f013<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let (l0, r0) = xs.split_at(3);
+    let s0 = l0[0] * r0[0] + (xs[2] * xs[2] * T::from(-0.253).unwrap());
+    let mut dw1 = xs[0];
+    let mut dn1 = 0;
+    while {
+        dw1 = (dw1 * T::from(1.032).unwrap()).tanh();
+        dn1 += 1;
+        dn1 < 1
+    } {}
+    let s1 = dw1;
+    let s2: T = xs
+        .iter()
+        .zip(xs.iter().skip(1).take(2))
+        .map(|(u, w)| *u * (*w * T::from(-0.440).unwrap()).cos())
+        .sum();
+    let r3;
+    let mut q3 = s0;
+    let mut i3 = 0;
+    loop {
+        i3 += 1;
+        q3 = (q3 * T::from(-0.622).unwrap()).tanh();
+        if i3 == 2 {
+            r3 = q3 * T::from(0.858).unwrap();
+            break;
+        }
     }
-    let s1 = iu1 * 0.859;
-    let s2 = (s0 + -1.107).tanh() + s1 * 0.669;
-    let vq3_0 = V3::new(x, (s2).sin(), (s2 * 0.949).cos());
-    let g3 = |t: f64| vq3_0.dist(V3::new(t, (t * 0.615).cos(), t * t * 0.5));
-    let s3 = g3(s0) + g3(0.782);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
+    let s3 = r3;
+    let s4 = xs.first().copied().unwrap_or(T::from(0.0).unwrap())
+        * (s3 * T::from(-0.954).unwrap()).tanh()
+        + *xs.last().unwrap();
+    let s5: T = xs
+        .iter()
+        .zip(xs)
+        .map(|(u, w)| ((*u * T::from(0.314).unwrap()).sin() * T::from(-0.743).unwrap()) * *w)
+        .sum();
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
@@ -1782,59 +1666,61 @@ fn test_f013() {
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f013 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f013_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f013 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f013 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f014_h0(y: &mut [f64], a: f64, k: usize) {
-    let t = y[1] * a;
-    y[2] = (t * 0.568).tanh() * -0.728 + y[2] * 0.628;
-    for i in 0..y.len() {
-        y[i] = y[i] * 0.534 + -0.319 * (y[(i + 1) % y.len()] * a).sin();
+pub fn f014_h0(r: &mut [f64; 3], s: &mut f64, a: f64, k: usize) {
+    *s += 0.215 * (a * *s + r[2] * 1.136).cos();
+    let t = r[2] * a;
+    r[1] = (t * -1.186).cos() * -0.646 + r[2] * 0.575;
+    for i in 0..k {
+        r[i % 3] *= 0.723 + 0.1 * (a + i as f64 * 0.1).sin();
     }
-    if k > 2 {
+    if k == 1 {
         return;
     }
-    for i in 0..k {
-        y[i % y.len()] *= 0.521 + 0.1 * (a + i as f64 * 0.1).sin();
-    }
+    *s = *s * 0.614 + (r[0] * a * -0.584).tanh();
 }
 
-#[differentiable]
-pub fn f014(x: f64, xs: &[f64], p: &P) -> f64 {
-    let mut ib0 = vec![
-        (p.w[2] * -0.235).cos(),
-        (p.a).sin(),
-        (xs[1] * -0.922).tanh(),
-        (p.b).sin(),
-    ];
-    for i in 0..2 {
-        f014_h0(&mut ib0, (p.a).sin() + 0.1 * (i) as f64, i);
-    }
-    let s0 = ib0.iter().map(|v| (*v).sin()).sum::<f64>();
-    let s1: f64 = xs
+#[differentiable(wrt(x, xs, p))]
+pub fn f014(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> f64 {
+    let mut iu0 = (p.q.u[0] * 1.127).tanh();
+    bump(&mut iu0, (p.q.c * 1.118).cos(), 0);
+    let s0 = (iu0 * 0.664);
+    let mut ia1 = [(s0 * 0.617).cos(), (xs[1]).sin(), (p.q.u[3]).sin()];
+    let mut iu1 = (p.q.c).sin();
+    f014_h0(&mut ia1, &mut iu1, (p.a * -0.945).tanh(), 1);
+    f014_h0(&mut ia1, &mut iu1, (p.a * -1.186).tanh(), 0);
+    let s1 = ia1[0] * ia1[2] + ia1[1] + ((iu1 * 0.871).sin() * -1.055);
+    let s2: f64 =
+        p.q.u
+            .iter()
+            .zip(p.q.u.iter().skip(1))
+            .map(|(u, w)| (*u * 0.654) * *w)
+            .sum();
+    let s3: f64 = xs
         .iter()
-        .skip(1)
-        .take(3)
-        .map(|v| (*v * -0.274).tanh())
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| (*v + -0.623).tanh() * (i as f64 + 1.0))
         .sum();
-    let mut w2 = V3::new(p.q.u[3], -0.502, (p.q.c * -0.740).cos());
-    let o2 = w2.y;
-    w2.x = w2.x * 0.805 + w2.y;
-    let s2 = o2 * w2.x + w2.y * -0.982 + w2.z;
-    let mut s3 = (x).sin();
-    for &v in &p.q.u[0..=2] {
-        s3 *= (1.0 + 0.1 * v);
-    }
-    let g4 = |t: f64| ((t * 0.282).sin() * 0.871) * x;
-    let s4 = g4(s3) + g4(-0.328);
-    let mut eo5 = p.w[0];
-    let s5 = eo5 + {
-        eo5 = eo5 * -0.620;
-        eo5
-    } * (xs[1] + 1.066).tanh();
-    let s6 = p.eval3(p.b);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    let mut b4 = p.v.clone();
+    b4.swap(1, 1);
+    let s4 = b4[0] * (p.v[1] * 0.859).tanh() + b4[3];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
@@ -1842,8 +1728,9 @@ fn test_f014() {
     for k in 0..3u64 {
         let z = points(1014 * 31 + k, 19);
         let t = points(1014 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f014(z[0], &z[1..5], &unflat(&z[5..19]));
-        let (v, (g_x, g_xs, g_p)) = f014_grad(z[0], &z[1..5], &unflat(&z[5..19]));
+        let f = |z: &[f64]| f014(z[0], &z[1..5], &unflat(&z[5..19]), None, Mode::Plain);
+        let (v, (g_x, g_xs, g_p)) =
+            f014_grad(z[0], &z[1..5], &unflat(&z[5..19]), None, Mode::Plain);
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
@@ -1852,6 +1739,8 @@ fn test_f014() {
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
+            None,
+            Mode::Plain,
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
@@ -1872,6 +1761,8 @@ fn test_f014() {
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
+            None,
+            Mode::Plain,
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
@@ -1880,9 +1771,11 @@ fn test_f014() {
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f014_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]));
+        let (_, (g_x, g_xs, g_p)) =
+            f014_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), None, Mode::Plain);
         let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f014_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]));
+        let (_, (g_x, g_xs, g_p)) =
+            f014_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), None, Mode::Plain);
         let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
@@ -1893,61 +1786,66 @@ fn test_f014() {
     }
 }
 
-#[differentiable]
-pub fn f015<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let mut t0 = (
-        x,
-        ((x * T::from(-0.904).unwrap()).sin() * T::from(0.644).unwrap()),
-    );
-    t0.0 = t0.0 * t0.1;
-    t0.1 = t0.1 + ((t0.0 * T::from(-0.346).unwrap()).sin() * T::from(-0.637).unwrap());
-    let s0 = t0.0 + t0.1;
-    let mut cur1 = xs.to_vec();
-    let mut nxt1 = vec![T::from(0.0).unwrap(); cur1.len()];
-    for _ in 0..2 {
-        let nc = cur1.len();
-        for i in 0..nc {
-            nxt1[i] = T::from(0.5).unwrap() * (cur1[i] + cur1[(i + 1) % nc])
-                + T::from(0.2).unwrap() * (cur1[i]).sin();
-        }
-        core::mem::swap(&mut cur1, &mut nxt1);
+#[differentiable(wrt(x, xs, p))]
+pub fn f015(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
+    let mut st0 = (p.q.c * -0.627);
+    #[checkpoint]
+    for i in 1..=7 {
+        st0 = cstep(st0, p.q.c, i as f64 * 0.1);
     }
-    let s1 = cur1.iter().copied().sum::<T>() * T::from(-0.701).unwrap()
-        + cur1[0] * (x * x * T::from(0.573).unwrap());
-    let s2: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(i, v)| (*v * T::from(1.179).unwrap()) * T::from(i + 1).unwrap())
-        .sum();
-    let s3 = match ((s0 * T::from(-0.209).unwrap()), s0) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u * T::from(0.985).unwrap()).tanh(),
+    let s0 = st0 * 0.591;
+    let pl1 = P {
+        a: (x * 0.950).tanh(),
+        b: p.b,
+        v: p.v.clone(),
+        w: p.w,
+        q: p.q.clone(),
+        tag: 1,
     };
-    let n4 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
-    let s4: T = xs
+    let s1 = pl1.eval(p.q.u[0]);
+    let mut vs2 = p.v.clone();
+    #[checkpoint]
+    for _ in 0..3 {
+        vs2 = vstep(&vs2, p.q.c);
+    }
+    let s2 = vs2[0] * vs2[3] + (x * x * -1.021);
+    let s3: f64 = xs
         .iter()
-        .step_by(2)
-        .map(|v| (*v * T::from(-0.782).unwrap()).tanh())
-        .sum::<T>()
-        + T::from(n4).unwrap();
-    let (l5, r5) = xs.split_at(1);
-    let s5 = l5[0] * r5[0] + (s1).sin();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+        .zip(xs.iter().skip(2).take(2))
+        .map(|(u, w)| *u * (*w * *w * 0.750))
+        .sum();
+    let s4 = ping((s1 * -0.926).cos(), 1);
+    let mut s5 = (s0 * 1.022).cos();
+    for &v in &p.q.u[2..=3] {
+        s5 *= (1.0 + 0.1 * v);
+    }
+    let (fa6, fb6) = p.v.iter().fold((0.0, 1.0), |(u, w), &v| {
+        (u + ((v * -0.237).sin() * 0.617), w * 0.5 + v)
+    });
+    let s6 = fa6 + fb6;
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f015() {
     for k in 0..3u64 {
-        let z = points(1015 * 31 + k, 5);
-        let t = points(1015 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f015(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f015_grad(z[0], &z[1..5]);
+        let z = points(1015 * 31 + k, 19);
+        let t = points(1015 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f015(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
+        let (v, (g_x, g_xs, g_p)) = f015_grad(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f015 gradient");
-        let (vj, tj) = f015_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f015_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Mode::Scale(1.3),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1960,70 +1858,112 @@ fn test_f015() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f015 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f015_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p)) = f015_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Mode::Scale(1.3),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f015_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f015_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p)) =
+            f015_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), Mode::Scale(1.3));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) =
+            f015_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), Mode::Scale(1.3));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f015 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f015_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f015 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f015 f32 gradient");
     }
 }
 
-#[differentiable]
-pub fn f016<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let mut eo0 = x;
-    let s0 = eo0 + {
-        eo0 = eo0 * T::from(-0.425).unwrap();
-        eo0
-    } * (x + T::from(-0.298).unwrap()).tanh();
-    let s1: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v * T::from(-0.948).unwrap()) * T::from(i + 1).unwrap())
-        .sum();
-    let s2: T = xs
-        .iter()
-        .skip(0)
-        .take(2)
-        .map(|v| (*v * T::from(0.257).unwrap()))
-        .sum();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
+#[differentiable(wrt(x, xs, p, va, vb, vr))]
+pub fn f016(x: f64, xs: &[f64], p: &P, va: V3, vb: V3, vr: &V3, mode: Mode) -> f64 {
+    let g0 = |t: f64| (t).sin() * p.b;
+    let s0 = g0(x) + g0(0.724);
+    let s1 = p.eval2(p.q.u[3]);
+    let mut b2: Vec<f64> = vec![
+        (p.v[3] * -1.152).cos() * 0.3 + 4.0,
+        (p.q.u[2] * -0.965).tanh() * 0.3 + 1.0,
+        (xs[2] * -0.900).cos() * 0.3 + 0.0,
+        (vr.y * -1.116).tanh() * 0.3 + 2.0,
+        (xs[3]).sin() * 0.3 + 3.0,
+    ];
+    for j in 0..b2.len() - 1 {
+        if b2[j] < b2[j + 1] {
+            b2.swap(j, j + 1);
+        }
+    }
+    let s2 = (b2[0] * (p.a).sin() + b2[4] * b2[1]) * 0.1;
+    let s3 = match mode {
+        Mode::Plain => (vb.z * vb.z * 1.138),
+        Mode::Scale(k) => vb.z * k,
+        Mode::Shift { by } => (vb.z * 0.441).cos() + by,
+    };
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f016() {
     for k in 0..3u64 {
-        let z = points(1016 * 31 + k, 5);
-        let t = points(1016 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f016(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f016_grad(z[0], &z[1..5]);
+        let z = points(1016 * 31 + k, 28);
+        let t = points(1016 * 37 + k + 100, 28);
+        let f = |z: &[f64]| {
+            f016(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                V3::new(z[19], z[20], z[21]),
+                V3::new(z[22], z[23], z[24]),
+                &V3::new(z[25], z[26], z[27]),
+                Mode::Shift { by: -0.4 },
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_va, g_vb, g_vr)) = f016_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            V3::new(z[19], z[20], z[21]),
+            V3::new(z[22], z[23], z[24]),
+            &V3::new(z[25], z[26], z[27]),
+            Mode::Shift { by: -0.4 },
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f016 gradient");
-        let (vj, tj) = f016_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f016_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            V3::new(z[19], z[20], z[21]),
+            V3::new(z[22], z[23], z[24]),
+            &V3::new(z[25], z[26], z[27]),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            V3::new(t[19], t[20], t[21]),
+            V3::new(t[22], t[23], t[24]),
+            &V3::new(t[25], t[26], t[27]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2036,50 +1976,99 @@ fn test_f016() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f016 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f016_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p, h_va, h_vb, h_vr)) = f016_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            V3::new(z[19], z[20], z[21]),
+            V3::new(z[22], z[23], z[24]),
+            &V3::new(z[25], z[26], z[27]),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            V3::new(t[19], t[20], t[21]),
+            V3::new(t[22], t[23], t[24]),
+            &V3::new(t[25], t[26], t[27]),
+        );
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            v3f(&h_va),
+            v3f(&h_vb),
+            v3f(&h_vr),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f016_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f016_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p, g_va, g_vb, g_vr)) = f016_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            V3::new(zp[19], zp[20], zp[21]),
+            V3::new(zp[22], zp[23], zp[24]),
+            &V3::new(zp[25], zp[26], zp[27]),
+            Mode::Shift { by: -0.4 },
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_va, g_vb, g_vr)) = f016_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            V3::new(zm[19], zm[20], zm[21]),
+            V3::new(zm[22], zm[23], zm[24]),
+            &V3::new(zm[25], zm[26], zm[27]),
+            Mode::Shift { by: -0.4 },
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f016 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f016_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f016 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f016 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, xs))]
-pub fn f017(x: f64, xs: &[f64], o: Option<f64>, mode: Mode) -> f64 {
-    let s0: f64 = xs.iter().zip(xs).map(|(u, w)| (*u * *u * -1.132) * w).sum();
-    let s1 = ping((s0 * -0.973), 2);
-    let mut b2 = xs.to_vec();
-    b2.swap(2, 3);
-    let s2 = b2[0] * (x * x * -0.711) + b2[3];
-    let mut vs3 = xs.to_vec();
-    #[checkpoint]
-    for _ in 0..2 {
-        vs3 = vstep(&vs3, x);
-    }
-    let s3 = vs3[0] * vs3[3] + ((s2 * 0.827).sin() * -0.361);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
+#[differentiable]
+pub fn f017<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let g0 = |t: T| (t * t * T::from(0.371).unwrap()) * xs[1];
+    let s0 = g0(xs[2]) + g0(T::from(-0.231).unwrap());
+    let (fa1, fb1) = xs.iter().fold(
+        (T::from(0.0).unwrap(), T::from(1.0).unwrap()),
+        |(u, w), &v| {
+            (
+                u + (v + T::from(-0.713).unwrap()).tanh(),
+                w * T::from(0.5).unwrap() + v,
+            )
+        },
+    );
+    let s1 = fa1 + fb1;
+    let s2 = match ((x + T::from(-0.286).unwrap()).tanh(), x) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * T::from(-0.701).unwrap()),
+    };
+    let arr3 = [s2, xs[0] * T::from(0.715).unwrap(), (s2).sin()];
+    let s3 = arr3[0] * arr3[1] + arr3[2];
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
@@ -2087,13 +2076,13 @@ fn test_f017() {
     for k in 0..3u64 {
         let z = points(1017 * 31 + k, 5);
         let t = points(1017 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f017(z[0], &z[1..5], Some(0.7), Mode::Plain);
-        let (v, (g_x, g_xs)) = f017_grad(z[0], &z[1..5], Some(0.7), Mode::Plain);
+        let f = |z: &[f64]| f017(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f017_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f017 gradient");
-        let (vj, tj) = f017_jvp(z[0], &z[1..5], Some(0.7), Mode::Plain, t[0], &t[1..5]);
+        let (vj, tj) = f017_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2106,14 +2095,14 @@ fn test_f017() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f017 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f017_hvp(z[0], &z[1..5], Some(0.7), Mode::Plain, t[0], &t[1..5]);
+        let (_, _, (h_x, h_xs)) = f017_hvp(z[0], &z[1..5], t[0], &t[1..5]);
         let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f017_grad(zp[0], &zp[1..5], Some(0.7), Mode::Plain);
+        let (_, (g_x, g_xs)) = f017_grad(zp[0], &zp[1..5]);
         let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f017_grad(zm[0], &zm[1..5], Some(0.7), Mode::Plain);
+        let (_, (g_x, g_xs)) = f017_grad(zm[0], &zm[1..5]);
         let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
@@ -2121,43 +2110,147 @@ fn test_f017() {
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f017 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f017_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f017 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f017 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f018<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let s0 = (xs[2] * T::from(-0.553).unwrap()).cos() + x * T::from(1.116).unwrap();
-    let mut u1 = s0;
-    let mut w1 = (xs[0] * T::from(-0.935).unwrap()).cos();
-    for _ in 0..2 {
-        std::mem::swap(&mut u1, &mut w1);
-        u1 = u1 * T::from(0.5).unwrap() + (w1).sin() * T::from(0.3).unwrap();
+pub fn f018_h0(a: f64, r: &mut [f64; 3], k: usize) {
+    r[1] += -0.429 * (a * r[0] * -0.432).cos();
+    r[0] += 0.883 * (a * r[1]).sin();
+}
+
+#[differentiable(wrt(x, xs, p, arr, v0, va, vb, vr))]
+pub fn f018(
+    x: f64,
+    xs: &[f64],
+    p: &P,
+    mut arr: [f64; 3],
+    v0: Vec<f64>,
+    va: V3,
+    vb: V3,
+    vr: &V3,
+    o: Option<f64>,
+    mode: Mode,
+) -> f64 {
+    let vv = v0;
+    let s0 = match o {
+        Some(c) if c > 0.5 => (p.q.u[1] * 0.607).tanh() * c,
+        Some(c) if c < -0.5 => (p.q.u[1] * 0.385).cos() - c,
+        Some(c) => p.q.u[1] + c,
+        None => (p.q.u[1] + 0.385).tanh(),
+    };
+    let vq1_0 = V3::new((va.z * -0.232).tanh(), (vr.x + -0.689).tanh(), s0);
+    let mut vs1 = V3::new(p.v[2], (arr[1]).sin(), -0.361);
+    for i in 0..2 {
+        vs1 = vs1.lerp(vq1_0, 0.3);
     }
-    let s1 = u1 * T::from(1.149).unwrap() + w1;
-    let mut s2 = T::from(0.0).unwrap();
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s2 = s2 + (*v + T::from(-1.048).unwrap()).tanh() * s1;
+    let s1 = vs1.norm() * -0.477 + vs1.dist(vq1_0);
+    let s2: f64 =
+        p.q.u
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 0)
+            .map(|(i, v)| (*v * *v * 0.735) * (i as f64 + 1.0))
+            .sum();
+    for i in 0..4 {
+        f018_h0((p.w[2]).sin() + 0.1 * (i) as f64, &mut arr, i);
     }
-    let mut eo3 = s1;
-    let s3 = eo3 + {
-        eo3 = eo3 * T::from(1.142).unwrap();
-        eo3
-    } * (s1).sin();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
+    let s3 = arr[0] * arr[2] + arr[1];
+    let s4: f64 = xs
+        .iter()
+        .zip(p.v.iter())
+        .map(|(a, b)| (*a * 0.891).cos() * b)
+        .sum();
+    let s5: f64 = vv
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(i, v)| ((*v * -0.942).sin() * 0.805) * (i as f64 + 1.0))
+        .sum();
+    let mut w6 = V3::new(s0, -0.362, (p.b * -0.316));
+    let o6 = w6.z;
+    w6 = w6.scale((p.b * -0.556).tanh());
+    let s6 = o6 * w6.x + w6.y * -0.776 + w6.z;
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f018() {
     for k in 0..3u64 {
-        let z = points(1018 * 31 + k, 5);
-        let t = points(1018 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f018(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f018_grad(z[0], &z[1..5]);
+        let z = points(1018 * 31 + k, 35);
+        let t = points(1018 * 37 + k + 100, 35);
+        let f = |z: &[f64]| {
+            f018(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                [z[19], z[20], z[21]],
+                z[22..26].to_vec(),
+                V3::new(z[26], z[27], z[28]),
+                V3::new(z[29], z[30], z[31]),
+                &V3::new(z[32], z[33], z[34]),
+                None,
+                Mode::Scale(1.3),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_arr, g_vv, g_va, g_vb, g_vr)) = f018_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
+            z[22..26].to_vec(),
+            V3::new(z[26], z[27], z[28]),
+            V3::new(z[29], z[30], z[31]),
+            &V3::new(z[32], z[33], z[34]),
+            None,
+            Mode::Scale(1.3),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f018 gradient");
-        let (vj, tj) = f018_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f018_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
+            z[22..26].to_vec(),
+            V3::new(z[26], z[27], z[28]),
+            V3::new(z[29], z[30], z[31]),
+            &V3::new(z[32], z[33], z[34]),
+            None,
+            Mode::Scale(1.3),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            [t[19], t[20], t[21]],
+            t[22..26].to_vec(),
+            V3::new(t[26], t[27], t[28]),
+            V3::new(t[29], t[30], t[31]),
+            &V3::new(t[32], t[33], t[34]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2170,83 +2263,145 @@ fn test_f018() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f018 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f018_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p, h_arr, h_vv, h_va, h_vb, h_vr)) = f018_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
+            z[22..26].to_vec(),
+            V3::new(z[26], z[27], z[28]),
+            V3::new(z[29], z[30], z[31]),
+            &V3::new(z[32], z[33], z[34]),
+            None,
+            Mode::Scale(1.3),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+            [t[19], t[20], t[21]],
+            t[22..26].to_vec(),
+            V3::new(t[26], t[27], t[28]),
+            V3::new(t[29], t[30], t[31]),
+            &V3::new(t[32], t[33], t[34]),
+        );
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_arr.to_vec(),
+            h_vv.to_vec(),
+            v3f(&h_va),
+            v3f(&h_vb),
+            v3f(&h_vr),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f018_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f018_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p, g_arr, g_vv, g_va, g_vb, g_vr)) = f018_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..19]),
+            [zp[19], zp[20], zp[21]],
+            zp[22..26].to_vec(),
+            V3::new(zp[26], zp[27], zp[28]),
+            V3::new(zp[29], zp[30], zp[31]),
+            &V3::new(zp[32], zp[33], zp[34]),
+            None,
+            Mode::Scale(1.3),
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_arr, g_vv, g_va, g_vb, g_vr)) = f018_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..19]),
+            [zm[19], zm[20], zm[21]],
+            zm[22..26].to_vec(),
+            V3::new(zm[26], zm[27], zm[28]),
+            V3::new(zm[29], zm[30], zm[31]),
+            &V3::new(zm[32], zm[33], zm[34]),
+            None,
+            Mode::Scale(1.3),
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f018 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f018_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f018 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f018 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f019<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let s0 = (x + T::from(-1.071).unwrap()).tanh() + xs[2] * T::from(-0.383).unwrap();
-    let n1 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
-    let s1: T = xs.iter().step_by(2).map(|v| (*v).sin()).sum::<T>() + T::from(n1).unwrap();
-    let s2 = xs.iter().rev().fold(T::from(0.686).unwrap(), |acc, v| {
-        acc * T::from(0.5).unwrap() + (*v * T::from(0.983).unwrap())
-    });
-    let mut b3 = vec![
-        (x * T::from(-1.053).unwrap()).cos() * T::from(0.3).unwrap() + T::from(4.0).unwrap(),
-        (s1 * T::from(-0.864).unwrap()).cos() * T::from(0.3).unwrap() + T::from(3.0).unwrap(),
-        (xs[2] * T::from(-0.290).unwrap()).tanh() * T::from(0.3).unwrap() + T::from(0.0).unwrap(),
-        (s2 * T::from(0.219).unwrap()).tanh() * T::from(0.3).unwrap() + T::from(2.0).unwrap(),
-        (s2 * T::from(-1.069).unwrap()).tanh() * T::from(0.3).unwrap() + T::from(1.0).unwrap(),
-    ];
-    let mut best3 = 0;
-    for j in 1..b3.len() {
-        if b3[j] > b3[best3] {
-            best3 = j;
-        }
+pub fn f019_h0(r: &mut [f64; 3], a: f64) {
+    r[2] = r[1] * (a + -0.478).sin();
+    r[1] = r[1] * (a + -0.506).sin();
+}
+
+#[differentiable]
+pub fn f019(x: f64, xs: &[f64], p: &P) -> f64 {
+    let mut ia0: [f64; 3] = [(p.a * 0.690).cos(), (p.b * p.b * 1.194), (p.w[0]).sin()];
+    for i in 0..4 {
+        f019_h0(&mut ia0, (p.a * -0.720).tanh());
     }
-    b3.swap(0, best3);
-    let s3: T = b3
-        .iter()
-        .enumerate()
-        .map(|(i, v)| *v * T::from(i + 1).unwrap())
-        .sum::<T>()
-        * T::from(0.05).unwrap();
-    let mut s4 = (s3 * T::from(-0.776).unwrap()).cos();
-    for v in xs[..2].iter() {
-        s4 = s4 + (*v * T::from(-0.295).unwrap()).cos() * s3;
-    }
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
+    let s0 = ia0[0] * ia0[2] + ia0[1];
+    let mut m1 = (p.w[0] + 0.406).tanh();
+    let f1 = move |t: f64| t * m1 + 0.922;
+    m1 = m1 * 0.738 + p.v[3];
+    let s1 = f1((p.v[3] * p.v[3] * -0.597)) + m1;
+    let y2 = &xs[1..];
+    let s2: f64 =
+        p.v.iter()
+            .zip(y2)
+            .map(|(u, w)| (*u + 0.228).tanh() * w)
+            .sum();
+    let mut w3 = V3::new(p.v[1], -1.130, (xs[0] * 0.707).tanh());
+    let o3 = w3.y;
+    w3.y *= w3.z;
+    w3.z = (w3.z * -1.083).sin();
+    let s3 = o3 * w3.x + w3.y * -0.706 + w3.z;
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f019() {
     for k in 0..3u64 {
-        let z = points(1019 * 31 + k, 5);
-        let t = points(1019 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f019(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f019_grad(z[0], &z[1..5]);
+        let z = points(1019 * 31 + k, 19);
+        let t = points(1019 * 37 + k + 100, 19);
+        let f = |z: &[f64]| f019(z[0], &z[1..5], &unflat(&z[5..19]));
+        let (v, (g_x, g_xs, g_p)) = f019_grad(z[0], &z[1..5], &unflat(&z[5..19]));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f019 gradient");
-        let (vj, tj) = f019_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f019_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2259,111 +2414,99 @@ fn test_f019() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f019 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f019_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p)) = f019_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f019_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f019_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p)) = f019_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f019_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f019 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f019_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f019 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f019 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f020_h0(a: f64, r: &mut [f64; 3], s: &mut f64, k: usize) {
-    *s = *s * 0.706 + (r[0] * a * -0.720).cos();
-    for i in 0..k {
-        r[i % 3] *= 0.740 + 0.1 * (a + i as f64 * 0.1).sin();
+pub fn f020<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let mut b0 = xs.to_vec();
+    for i in 0..b0.len() {
+        b0[i] = (b0[i]).sin() * T::from(0.3).unwrap() + T::from((i * 3 + 0) % 4).unwrap();
     }
-    *s += -0.275 * (a * *s + r[2] * -0.382).cos();
-}
-
-#[differentiable(wrt(x, xs, p, rf, v0))]
-pub fn f020(x: f64, xs: &[f64], p: &P, rf: &[f64; 3], v0: Vec<f64>, mode: Mode) -> f64 {
-    let vv = v0;
-    let s0: f64 = p.q.u.iter().map(|v| (*v + -0.926).tanh()).sum();
-    let s1: f64 = xs.iter().zip(p.v.iter()).map(|(a, b)| (*a).sin() * b).sum();
-    let mut ia2 = *rf;
-    let mut iu2 = (vv[2] * 0.302).tanh();
-    match mode {
-        Mode::Scale(k) => f020_h0((p.q.c * 0.550).cos() * k, &mut ia2, &mut iu2, 1),
-        Mode::Shift { by } => {
-            f020_h0(by, &mut ia2, &mut iu2, 1);
+    for j in 0..b0.len() - 1 {
+        if b0[j] < b0[j + 1] {
+            b0.swap(j, j + 1);
         }
-        _ => {}
     }
-    let s2 = ia2[0] * ia2[2] + ia2[1] + (iu2).sin();
-    let s3 = P::blend(p.a, -0.598);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
+    let s0 =
+        (b0[0] * (x * T::from(-0.941).unwrap()).tanh() + b0[3] * b0[1]) * T::from(0.1).unwrap();
+    let s1 = xs.iter().rev().fold(T::from(0.300).unwrap(), |acc, v| {
+        acc * T::from(0.5).unwrap() + (*v * *v * T::from(0.353).unwrap())
+    });
+    let s2: T = xs
+        .iter()
+        .zip(xs.iter().skip(2).take(2))
+        .map(|(u, w)| *u * (*w * T::from(-1.135).unwrap()).cos())
+        .sum();
+    let mut stack3 = vec![1usize, 2, 3];
+    let mut s3 = xs[2];
+    while let Some(j) = stack3.pop() {
+        s3 = s3 * T::from(0.5).unwrap() + T::from(j).unwrap();
+    }
+    let s4: T = xs
+        .iter()
+        .zip(xs.iter().skip(1))
+        .map(|(u, w)| (*u * T::from(0.400).unwrap()).cos() * *w)
+        .sum();
+    let mut s5 = (xs[0] * T::from(-0.544).unwrap()).cos();
+    for &v in &xs[3..] {
+        s5 = s5 * T::from(0.5).unwrap() + (v).sin();
+    }
+    let r6;
+    let mut q6 = s5;
+    let mut i6 = 0;
+    loop {
+        i6 += 1;
+        q6 = (q6 * T::from(0.870).unwrap()).sin();
+        if i6 == 2 {
+            r6 = q6 * T::from(-0.589).unwrap();
+            break;
+        }
+    }
+    let s6 = r6;
+    (s0 * T::from(0.5).unwrap()).tanh()
+        + s1
+        + s2
+        + (s3).sin()
+        + s4
+        + s5
+        + (s6 * T::from(0.5).unwrap()).tanh()
 }
 
 #[test]
 fn test_f020() {
     for k in 0..3u64 {
-        let z = points(1020 * 31 + k, 26);
-        let t = points(1020 * 37 + k + 100, 26);
-        let f = |z: &[f64]| {
-            f020(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                &[z[19], z[20], z[21]],
-                z[22..26].to_vec(),
-                Mode::Plain,
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_ar, g_vv)) = f020_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            z[22..26].to_vec(),
-            Mode::Plain,
-        );
+        let z = points(1020 * 31 + k, 5);
+        let t = points(1020 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f020(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f020_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_ar.to_vec(),
-            g_vv.to_vec(),
-        ]
-        .concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f020 gradient");
-        let (vj, tj) = f020_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            z[22..26].to_vec(),
-            Mode::Plain,
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            &[t[19], t[20], t[21]],
-            t[22..26].to_vec(),
-        );
+        let (vj, tj) = f020_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2376,135 +2519,125 @@ fn test_f020() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f020 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_ar, h_vv)) = f020_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            z[22..26].to_vec(),
-            Mode::Plain,
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            &[t[19], t[20], t[21]],
-            t[22..26].to_vec(),
-        );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            h_xs.clone(),
-            flat(&h_p),
-            h_ar.to_vec(),
-            h_vv.to_vec(),
-        ]
-        .concat();
+        let (_, _, (h_x, h_xs)) = f020_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_ar, g_vv)) = f020_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            &[zp[19], zp[20], zp[21]],
-            zp[22..26].to_vec(),
-            Mode::Plain,
-        );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_ar.to_vec(),
-            g_vv.to_vec(),
-        ]
-        .concat();
-        let (_, (g_x, g_xs, g_p, g_ar, g_vv)) = f020_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            &[zm[19], zm[20], zm[21]],
-            zm[22..26].to_vec(),
-            Mode::Plain,
-        );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_ar.to_vec(),
-            g_vv.to_vec(),
-        ]
-        .concat();
+        let (_, (g_x, g_xs)) = f020_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f020_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f020 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f020_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f020 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f020 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f021_h0(s: &mut f64, a: f64, k: usize) {
-    *s = *s * 0.892 + (a * a).sin();
-    *s -= 0.595 * (a).sin();
-}
-
-#[differentiable]
-pub fn f021(x: f64, xs: &[f64], va: V3, vb: V3) -> f64 {
-    let vq0_0 = V3 {
-        x: (x * -0.560).tanh(),
-        y: (xs[1] * -0.252).cos(),
-        z: vb.z,
-    };
-    let g0 = |t: f64| vq0_0.dist(V3::new(t, (t).sin(), t * t * 0.5));
-    let s0 = g0(va.x) + g0(-0.589);
-    let mut iu1 = (va.x * 0.406).cos();
-    let mut i1 = 0;
-    while i1 < 2 {
-        f021_h0(&mut iu1, (x * 0.272).tanh() + 0.1 * (i1) as f64, i1);
-        i1 += 1;
+pub fn f021(x: f64, xs: &[f64], rf: &[f64; 3], va: V3, vb: V3, o: Option<f64>) -> f64 {
+    let mut ia0: [f64; 3] = [
+        (x * x * 0.785),
+        (rf[0] * -0.337).cos(),
+        (va.x * 0.689).cos(),
+    ];
+    for i in 0..4 {
+        rot(&mut ia0, (rf[2]).sin() + 0.1 * (i) as f64);
     }
-    let s1 = (iu1 * -0.723).cos();
-    let mut s2 = 0.0;
+    let s0 = ia0[0] * ia0[2] + ia0[1];
+    let s1 = P::blend(vb.x, 0.889);
+    let s2: f64 = xs
+        .iter()
+        .skip(0)
+        .take(3)
+        .map(|v| (*v * -0.305).tanh())
+        .sum();
+    let mut s3 = (rf[0]).sin();
+    for (i, v) in xs[0..].iter().enumerate() {
+        s3 += (*v * -0.657).cos() * (i + 1) as f64;
+    }
+    let mut s4 = 0.0;
     for (u, w) in xs.iter().zip(xs) {
-        s2 += (*u).sin() * w;
+        s4 += (*u * -1.106).cos() * *w;
     }
-    let s3: f64 = xs.iter().map(|v| (*v).sin()).sum();
-    let s4 =
-        xs.first().copied().unwrap_or(0.0) * ((va.y * -0.972).sin() * -1.106) + *xs.last().unwrap();
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
+    let vq5_0 = V3::new(x, (rf[0]).sin(), (s1).sin());
+    let s5 = va.abs();
+    let r6;
+    let mut q6 = vb.y;
+    let mut i6 = 0;
+    loop {
+        i6 += 1;
+        q6 = (q6 * -0.229).tanh();
+        if i6 == 3 {
+            r6 = q6 * -0.419;
+            break;
+        }
+    }
+    let s6 = r6;
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f021() {
     for k in 0..3u64 {
-        let z = points(1021 * 31 + k, 11);
-        let t = points(1021 * 37 + k + 100, 11);
+        let z = points(1021 * 31 + k, 14);
+        let t = points(1021 * 37 + k + 100, 14);
         let f = |z: &[f64]| {
             f021(
                 z[0],
                 &z[1..5],
-                V3::new(z[5], z[6], z[7]),
+                &[z[5], z[6], z[7]],
                 V3::new(z[8], z[9], z[10]),
+                V3::new(z[11], z[12], z[13]),
+                Some(0.7),
             )
         };
-        let (v, (g_x, g_xs, g_va, g_vb)) = f021_grad(
+        let (v, (g_x, g_xs, g_ar, g_va, g_vb)) = f021_grad(
             z[0],
             &z[1..5],
-            V3::new(z[5], z[6], z[7]),
+            &[z[5], z[6], z[7]],
             V3::new(z[8], z[9], z[10]),
+            V3::new(z[11], z[12], z[13]),
+            Some(0.7),
         );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va), v3f(&g_vb)].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            g_ar.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f021 gradient");
         let (vj, tj) = f021_jvp(
             z[0],
             &z[1..5],
-            V3::new(z[5], z[6], z[7]),
+            &[z[5], z[6], z[7]],
             V3::new(z[8], z[9], z[10]),
+            V3::new(z[11], z[12], z[13]),
+            Some(0.7),
             t[0],
             &t[1..5],
-            V3::new(t[5], t[6], t[7]),
+            &[t[5], t[6], t[7]],
             V3::new(t[8], t[9], t[10]),
+            V3::new(t[11], t[12], t[13]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -2518,34 +2651,62 @@ fn test_f021() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f021 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_va, h_vb)) = f021_hvp(
+        let (_, _, (h_x, h_xs, h_ar, h_va, h_vb)) = f021_hvp(
             z[0],
             &z[1..5],
-            V3::new(z[5], z[6], z[7]),
+            &[z[5], z[6], z[7]],
             V3::new(z[8], z[9], z[10]),
+            V3::new(z[11], z[12], z[13]),
+            Some(0.7),
             t[0],
             &t[1..5],
-            V3::new(t[5], t[6], t[7]),
+            &[t[5], t[6], t[7]],
             V3::new(t[8], t[9], t[10]),
+            V3::new(t[11], t[12], t[13]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), v3f(&h_va), v3f(&h_vb)].concat();
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            h_ar.to_vec(),
+            v3f(&h_va),
+            v3f(&h_vb),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_va, g_vb)) = f021_grad(
+        let (_, (g_x, g_xs, g_ar, g_va, g_vb)) = f021_grad(
             zp[0],
             &zp[1..5],
-            V3::new(zp[5], zp[6], zp[7]),
+            &[zp[5], zp[6], zp[7]],
             V3::new(zp[8], zp[9], zp[10]),
+            V3::new(zp[11], zp[12], zp[13]),
+            Some(0.7),
         );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va), v3f(&g_vb)].concat();
-        let (_, (g_x, g_xs, g_va, g_vb)) = f021_grad(
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            g_ar.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_ar, g_va, g_vb)) = f021_grad(
             zm[0],
             &zm[1..5],
-            V3::new(zm[5], zm[6], zm[7]),
+            &[zm[5], zm[6], zm[7]],
             V3::new(zm[8], zm[9], zm[10]),
+            V3::new(zm[11], zm[12], zm[13]),
+            Some(0.7),
         );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va), v3f(&g_vb)].concat();
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            g_ar.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -2556,51 +2717,70 @@ fn test_f021() {
 }
 
 #[differentiable]
-pub fn f022(x: f64, xs: &[f64], p: &P, o: Option<f64>) -> f64 {
-    let (mut u0, mut w0) = (p.v[2], (xs[0] * -0.329).cos());
-    let mut r0 = (p.q.u[3]).sin();
-    for _ in 0..3 {
-        (u0, w0, r0) = (w0, r0, (u0 + w0).sin() * 0.8);
-    }
-    w0 = w0 + r0;
-    let s0 = u0 * w0 + u0;
-    let s1 = match ((s0 * -0.629).cos(), s0) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u * u * 0.828),
+pub fn f022_h0(y: &mut [f64], a: f64, k: usize) {
+    let n = y.len();
+    y[2] += 0.305 * (a * y[0] * -0.704).tanh();
+    y[0] += -0.799 * (a * y[0] * 1.133).tanh();
+}
+
+#[differentiable]
+pub fn f022(x: f64, p: &P, mut arr: [f64; 3], o: Option<f64>) -> f64 {
+    let c0: Vec<f64> = p.v.iter().map(|v| (*v * *v * 1.173)).collect();
+    let s0 = c0[0] * c0[2] + c0[3];
+    arr.swap(2, 2);
+    let s1 = arr[0] * (x * 0.742).tanh() + arr[2];
+    let mut w2 = V3::new(arr[1], 0.925, (p.b * 0.601).cos());
+    let o2 = w2.z;
+    w2 = V3 {
+        x: w2.y,
+        y: w2.x * -0.805,
+        z: w2.z,
     };
-    let mut w2 = V3::new(p.a, -0.714, (p.a * p.a * 0.496));
-    let o2 = w2.y;
-    w2.y *= w2.z;
-    w2.z = (w2.z * -0.960).sin();
-    let s2 = o2 * w2.x + w2.y * -1.189 + w2.z;
-    let mut b3 = xs.to_vec();
-    let nr3 = b3.len();
-    for i in 0..nr3 / 2 {
-        b3.swap(i, nr3 - 1 - i);
+    let s2 = o2 * w2.x + w2.y * -0.292 + w2.z;
+    let mut ib3 = vec![
+        (arr[0] * -0.234).tanh(),
+        (x * 0.429).tanh(),
+        (p.q.c * -0.581).tanh(),
+        (s2 * -0.890).tanh(),
+    ];
+    for i in 0..0 {
+        f022_h0(&mut ib3[..], (p.q.u[0] * -0.636).tanh(), i);
     }
-    let s3 = b3[0] * (s1 + -0.560).tanh() + b3[3];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
+    let s3 = ib3[0] * (s2 * -0.907).tanh() + ib3[3];
+    let (l4, r4) = p.q.u.split_at(3);
+    let s4 = l4[0] * r4[0] + (s0 * s0 * 0.839);
+    let pl5 = P {
+        a: (p.v[2] + -1.143).tanh(),
+        b: p.b,
+        v: p.v.clone(),
+        w: p.w,
+        q: p.q.clone(),
+        tag: 1,
+    };
+    let s5 = pl5.eval(p.b);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f022() {
     for k in 0..3u64 {
-        let z = points(1022 * 31 + k, 19);
-        let t = points(1022 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f022(z[0], &z[1..5], &unflat(&z[5..19]), None);
-        let (v, (g_x, g_xs, g_p)) = f022_grad(z[0], &z[1..5], &unflat(&z[5..19]), None);
+        let z = points(1022 * 31 + k, 18);
+        let t = points(1022 * 37 + k + 100, 18);
+        let f = |z: &[f64]| f022(z[0], &unflat(&z[1..15]), [z[15], z[16], z[17]], None);
+        let (v, (g_x, g_p, g_arr)) =
+            f022_grad(z[0], &unflat(&z[1..15]), [z[15], z[16], z[17]], None);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f022 gradient");
         let (vj, tj) = f022_jvp(
             z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
+            &unflat(&z[1..15]),
+            [z[15], z[16], z[17]],
             None,
             t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
+            &unflat(&t[1..15]),
+            [t[15], t[16], t[17]],
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -2614,23 +2794,25 @@ fn test_f022() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f022 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f022_hvp(
+        let (_, _, (h_x, h_p, h_arr)) = f022_hvp(
             z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
+            &unflat(&z[1..15]),
+            [z[15], z[16], z[17]],
             None,
             t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
+            &unflat(&t[1..15]),
+            [t[15], t[16], t[17]],
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p), h_arr.to_vec()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f022_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), None);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f022_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), None);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_p, g_arr)) =
+            f022_grad(zp[0], &unflat(&zp[1..15]), [zp[15], zp[16], zp[17]], None);
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
+        let (_, (g_x, g_p, g_arr)) =
+            f022_grad(zm[0], &unflat(&zm[1..15]), [zm[15], zm[16], zm[17]], None);
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -2641,35 +2823,39 @@ fn test_f022() {
 }
 
 #[differentiable]
-pub fn f023_h0(y: &mut [f64], s: &mut f64, a: f64) {
-    let n = y.len();
-    for i in 0..n {
-        y[i] = y[i] * 0.772 + -0.646 * (y[(i + 1) % n] * a).sin();
+pub fn f023_h0(r: &mut [f64; 3], a: f64, k: usize) {
+    for i in 0..3 {
+        r[i] = r[i] * 0.531 + -0.779 * (r[(i + 1) % 3] * a * 0.554).tanh();
     }
-    *s += 0.764 * (a * *s + y[0]).sin();
+    r[2] += 0.449 * (a * r[1] * 0.803).tanh();
+    let t = r[2] * a;
+    r[1] = (t * -0.857).cos() * 0.749 + r[0] * 0.887;
 }
 
-#[differentiable]
-pub fn f023(x: f64, xs: &[f64], p: &P, arr: [f64; 3]) -> f64 {
-    let mut ib0 = vec![
-        (p.a * 0.415).tanh(),
-        (p.b * 0.429).tanh(),
-        (arr[2] * -0.581).tanh(),
-        (p.a * -0.890).tanh(),
+#[differentiable(wrt(x, xs, p, arr))]
+pub fn f023(x: f64, xs: &[f64], p: &P, arr: [f64; 3], mode: Mode) -> f64 {
+    let mut ia0: [f64; 3] = [
+        ((p.q.c * 0.411).sin() * -0.646),
+        (p.q.u[2] * 0.283).tanh(),
+        (arr[2] * arr[2] * 0.210),
     ];
-    let mut iu0 = (xs[0]).sin();
-    for i in 0..1 {
-        f023_h0(&mut ib0, &mut iu0, (p.q.c * 1.037).cos() + 0.1 * (i) as f64);
+    match mode {
+        Mode::Scale(k) => f023_h0(&mut ia0, (p.b * -0.719).tanh() * k, 2),
+        Mode::Shift { by } => {
+            f023_h0(&mut ia0, by, 2);
+        }
+        _ => {}
     }
-    let s0 = ib0[0] * (p.v[2] + 0.341).tanh() + ib0[3] + iu0 * -0.471;
-    let vq1_0 = V3::new((arr[1] * 0.450), x, (p.w[0] * 0.228).tanh());
-    let vq1_1 = V3::new((p.a + -0.361).tanh(), p.a, (p.b * 0.914).cos());
-    let s1 = pull(vq1_0, vq1_0, (p.q.u[1] * 0.268).tanh()) + vq1_0.dist(vq1_1);
-    let mut s2 = 0.0;
-    for (i, v) in p.q.u.iter().enumerate().skip(1) {
-        s2 = s2 + (*v).sin() * p.v[3];
-    }
-    (s0 * 0.5).tanh() + s1 + s2
+    let s0 = ia0[0] * ia0[2] + ia0[1];
+    let s1 = p.eval2(p.a);
+    let arr2 = [s1, s0 * -0.759, (s1).sin()];
+    let s2 = arr2[0] * arr2[1] + arr2[2];
+    let s3 =
+        p.q.u
+            .iter()
+            .rev()
+            .fold(-0.717, |acc, v| acc * 0.5 + (*v).sin());
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
@@ -2677,9 +2863,22 @@ fn test_f023() {
     for k in 0..3u64 {
         let z = points(1023 * 31 + k, 22);
         let t = points(1023 * 37 + k + 100, 22);
-        let f = |z: &[f64]| f023(z[0], &z[1..5], &unflat(&z[5..19]), [z[19], z[20], z[21]]);
-        let (v, (g_x, g_xs, g_p, g_arr)) =
-            f023_grad(z[0], &z[1..5], &unflat(&z[5..19]), [z[19], z[20], z[21]]);
+        let f = |z: &[f64]| {
+            f023(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                [z[19], z[20], z[21]],
+                Mode::Plain,
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_arr)) = f023_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            [z[19], z[20], z[21]],
+            Mode::Plain,
+        );
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
@@ -2689,6 +2888,7 @@ fn test_f023() {
             &z[1..5],
             &unflat(&z[5..19]),
             [z[19], z[20], z[21]],
+            Mode::Plain,
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
@@ -2711,6 +2911,7 @@ fn test_f023() {
             &z[1..5],
             &unflat(&z[5..19]),
             [z[19], z[20], z[21]],
+            Mode::Plain,
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
@@ -2725,6 +2926,7 @@ fn test_f023() {
             &zp[1..5],
             &unflat(&zp[5..19]),
             [zp[19], zp[20], zp[21]],
+            Mode::Plain,
         );
         let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let (_, (g_x, g_xs, g_p, g_arr)) = f023_grad(
@@ -2732,6 +2934,7 @@ fn test_f023() {
             &zm[1..5],
             &unflat(&zm[5..19]),
             [zm[19], zm[20], zm[21]],
+            Mode::Plain,
         );
         let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let fdh: Vec<f64> = gp
@@ -2743,45 +2946,100 @@ fn test_f023() {
     }
 }
 
-#[differentiable]
-pub fn f024<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let c0: Vec<T> = xs.iter().map(|v| (*v * T::from(0.229).unwrap())).collect();
-    let s0 = c0[0] * c0[2] + c0[3];
-    let mut stack1 = vec![1usize, 2, 3];
-    let mut s1 = s0;
-    while let Some(j) = stack1.pop() {
-        s1 = s1 * T::from(0.5).unwrap() + T::from(j).unwrap();
+#[differentiable(wrt(x, p, m))]
+pub fn f024(x: f64, p: &P, m: &Vec<Vec<f64>>, mode: Mode) -> f64 {
+    let mut b0: Vec<f64> = vec![
+        (p.w[0] * 0.792).tanh() * 0.3 + 0.0,
+        (p.b * 0.680).cos() * 0.3 + 2.0,
+        (x).sin() * 0.3 + 1.0,
+    ];
+    let mut best0 = 0;
+    for j in 1..b0.len() {
+        if b0[j] < b0[best0] {
+            best0 = j;
+        }
     }
-    let mut s2 = T::from(0.0).unwrap();
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s2 = s2 + ((*v * T::from(1.070).unwrap()).sin() * T::from(0.230).unwrap()) * x;
+    b0.swap(0, best0);
+    let s0 = (b0[0] * (p.v[0] + 0.863).tanh() + b0[2] * b0[1]) * 0.1;
+    let (mut u1, mut w1) = (m[1][1], (p.q.c).sin());
+    let mut r1 = (p.q.u[0] * -0.261).tanh();
+    for _ in 0..2 {
+        (u1, w1, r1) = (w1, r1, (u1 + w1 * -0.877).cos() * 0.8);
     }
-    let mut b3 = xs.to_vec();
-    b3.swap(1, 0);
-    let s3 = b3[0] * (x).sin() + b3[3];
-    let (mut u4, mut w4) = (s2, (s1 * T::from(-0.598).unwrap()).tanh());
-    let mut r4 = (s2 * T::from(0.763).unwrap()).cos();
-    for _ in 0..1 {
-        (u4, w4, r4) = (w4, r4, (u4 + w4).sin() * T::from(0.8).unwrap());
+    w1 = w1 + r1;
+    let s1 = u1 * w1 + u1;
+    let mut eo2 = p.b;
+    let s2 = eo2 + {
+        eo2 = eo2 * -0.320;
+        eo2
+    } * (p.b * -0.765);
+    let mut b3 = p.q.u.clone();
+    for i in 0..b3.len() {
+        b3[i] = (b3[i]).sin() * 0.3 + ((i * 3 + 0) % 4) as f64;
     }
-    w4 = w4 + r4;
-    [u4, w4] = [w4, u4];
-    let s4 = u4 * w4 + u4;
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4
+    for j in 0..b3.len() - 1 {
+        if b3[j] < b3[j + 1] {
+            b3.swap(j, j + 1);
+        }
+    }
+    let s3: f64 = b3
+        .iter()
+        .enumerate()
+        .map(|(i, v)| *v * (i + 1) as f64)
+        .sum::<f64>()
+        * 0.05;
+    let mut stack4 = vec![1usize, 2, 3];
+    let mut s4 = p.a;
+    while let Some(j) = stack4.pop() {
+        s4 = s4 * 0.5 + (j as f64);
+    }
+    let mut b5: Vec<f64> = vec![
+        (p.b).sin() * 0.3 + 1.0,
+        (p.w[2] * -1.043).tanh() * 0.3 + 2.0,
+        (p.q.u[0] * 1.097).cos() * 0.3 + 0.0,
+    ];
+    for j in 0..b5.len() - 1 {
+        if b5[j] > b5[j + 1] {
+            b5.swap(j, j + 1);
+        }
+    }
+    let s5 = (b5[0] * ((p.v[2] * -0.681).sin() * -1.136) + b5[2] * b5[1]) * 0.1;
+    let s6 = ping((s5 * 1.052), 2);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f024() {
     for k in 0..3u64 {
-        let z = points(1024 * 31 + k, 5);
-        let t = points(1024 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f024(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f024_grad(z[0], &z[1..5]);
+        let z = points(1024 * 31 + k, 21);
+        let t = points(1024 * 37 + k + 100, 21);
+        let f = |z: &[f64]| {
+            f024(
+                z[0],
+                &unflat(&z[1..15]),
+                &rows(&z[15..21]),
+                Mode::Scale(1.3),
+            )
+        };
+        let (v, (g_x, g_p, g_m)) = f024_grad(
+            z[0],
+            &unflat(&z[1..15]),
+            &rows(&z[15..21]),
+            Mode::Scale(1.3),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_m.concat()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f024 gradient");
-        let (vj, tj) = f024_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f024_jvp(
+            z[0],
+            &unflat(&z[1..15]),
+            &rows(&z[15..21]),
+            Mode::Scale(1.3),
+            t[0],
+            &unflat(&t[1..15]),
+            &rows(&t[15..21]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2794,102 +3052,122 @@ fn test_f024() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f024 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f024_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_p, h_m)) = f024_hvp(
+            z[0],
+            &unflat(&z[1..15]),
+            &rows(&z[15..21]),
+            Mode::Scale(1.3),
+            t[0],
+            &unflat(&t[1..15]),
+            &rows(&t[15..21]),
+        );
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p), h_m.concat()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f024_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f024_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_p, g_m)) = f024_grad(
+            zp[0],
+            &unflat(&zp[1..15]),
+            &rows(&zp[15..21]),
+            Mode::Scale(1.3),
+        );
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p), g_m.concat()].concat();
+        let (_, (g_x, g_p, g_m)) = f024_grad(
+            zm[0],
+            &unflat(&zm[1..15]),
+            &rows(&zm[15..21]),
+            Mode::Scale(1.3),
+        );
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p), g_m.concat()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f024 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f024_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f024 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f024 f32 gradient");
     }
 }
 
-#[differentiable]
-pub fn f025<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let s0: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(i, v)| (*v * T::from(-0.590).unwrap()).cos() * T::from(i + 1).unwrap())
-        .sum();
-    let c1: Vec<T> = xs
-        .iter()
-        .map(|v| ((*v * T::from(-0.580).unwrap()).sin() * T::from(1.110).unwrap()))
-        .collect();
-    let s1 = c1[0] * c1[2] + c1[3];
-    let s2 = (s1).sin() + xs[1] * T::from(1.089).unwrap();
-    let r3;
-    let mut q3 = s0;
-    let mut i3 = 0;
-    loop {
-        i3 += 1;
-        q3 = (q3 * q3 * T::from(0.675).unwrap());
-        if i3 == 3 {
-            r3 = q3 * T::from(1.142).unwrap();
-            break;
-        }
+#[differentiable(wrt(x, xs, p))]
+pub fn f025(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> [f64; 2] {
+    let mut b0 = xs.to_vec();
+    for i in 0..2 {
+        b0.swap(i % 4, (i + 2) % 4);
     }
-    let s3 = r3;
-    let (fa4, fb4) = xs.iter().fold(
-        (T::from(0.0).unwrap(), T::from(1.0).unwrap()),
-        |(u, w), &v| {
-            (
-                u + ((v * T::from(0.605).unwrap()).sin() * T::from(-0.263).unwrap()),
-                w * T::from(0.5).unwrap() + v,
-            )
-        },
-    );
-    let s4 = fa4 + fb4;
-    let s5 = match ((s3 * s3 * T::from(-0.460).unwrap()), xs[1]) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u * T::from(0.586).unwrap()).tanh(),
+    let s0 = b0[0] * (p.v[3] * -0.638).cos() + b0[3];
+    let s1 = match mode {
+        Mode::Plain => (p.b + -0.926).tanh(),
+        Mode::Scale(k) => p.b * k,
+        Mode::Shift { by } => (p.b * p.b * -0.631) + by,
     };
-    let mut m6 = (s1 * T::from(-0.619).unwrap());
-    let f6 = move |t: T| t * m6 + T::from(-0.261).unwrap();
-    m6 = m6 * T::from(1.100).unwrap() + s1;
-    let s6 = f6((s1 * s1 * T::from(0.551).unwrap())) + m6;
-    (s0 * T::from(0.5).unwrap()).tanh()
-        + s1
-        + s2
-        + (s3).sin()
-        + s4
-        + s5
-        + (s6 * T::from(0.5).unwrap()).tanh()
+    let pl2 = P {
+        a: (p.b * -0.831),
+        b: p.b,
+        v: p.v.clone(),
+        w: p.w,
+        q: p.q.clone(),
+        tag: 1,
+    };
+    let s2 = pl2.eval(p.q.c);
+    [(s0 * 0.5).tanh() + s2, s1]
 }
 
 #[test]
 fn test_f025() {
     for k in 0..3u64 {
-        let z = points(1025 * 31 + k, 5);
-        let t = points(1025 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f025(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f025_grad(z[0], &z[1..5]);
-        assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f025 gradient");
-        let (vj, tj) = f025_jvp(z[0], &z[1..5], t[0], &t[1..5]);
-        assert_eq!(vj, v);
+        let z = points(1025 * 31 + k, 19);
+        let t = points(1025 * 37 + k + 100, 19);
+        let f = |z: &[f64]| {
+            f025(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                Some(0.7),
+                Mode::Shift { by: -0.4 },
+            )
+        };
+        let y = f(&z);
+        let (yj, tj) = f025_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..19]),
+        );
+        assert_eq!(yj, y);
+        let h = 1e-6;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
+        let (yp, ym) = (f(&zp), f(&zm));
+        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
+        close(&tj, &fdt, 1e-5, 1e-7, "f025 jvp");
+        let w = points(1025 * 41 + k + 200, 2);
+        let (yv, (g_x, g_xs, g_p)) = f025_vjp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+            [w[0], w[1]],
+        );
+        assert_eq!(yv, y);
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let jtw: Vec<f64> = (0..19)
+            .map(|j| {
+                let (mut a, mut b) = (z.clone(), z.clone());
+                a[j] += h;
+                b[j] -= h;
+                let (ya, yb) = (f(&a), f(&b));
+                (0..2)
+                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
+                    .sum::<f64>()
+            })
+            .collect();
+        close(&g, &jtw, 1e-5, 1e-7, "f025 vjp");
+        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -2898,137 +3176,48 @@ fn test_f025() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (tj - gt).abs() <= 1e-9 * scale,
-            "f025 jvp {tj} vs grad.v {gt}"
+            (wtj - gt).abs() <= 1e-9 * scale,
+            "f025 w.jvp {wtj} vs vjp.t {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f025_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
-        let e = 1e-5;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f025_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f025_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let fdh: Vec<f64> = gp
-            .iter()
-            .zip(&gm)
-            .map(|(a, b)| (a - b) / (2.0 * e))
-            .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f025 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f025_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f025 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f025 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f026_h0(s: &mut f64, a: f64) {
-    *s = *s * 0.819 + (a * a).sin();
-    *s += 0.735 * (a * *s + a * -0.731).tanh();
-    *s *= 0.775;
-    *s += -0.704 * (a * *s + a * -0.898).cos();
-}
-
-#[differentiable]
-pub fn f026(x: f64, xs: &[f64], p: &P, m: &Vec<Vec<f64>>, va: V3) -> f64 {
-    let mut s0 = p.w[1];
-    for row in m.iter() {
-        s0 = s0 * 0.5 + row[0] * (row[1] * 0.419).tanh();
-    }
-    let s1: f64 = xs.iter().map(|v| (*v * -0.479)).sum();
-    let s2: f64 = xs
-        .iter()
-        .zip(xs.iter().skip(1))
-        .map(|(u, w)| (*u + 1.120).tanh() * *w)
-        .sum();
-    let mut b3: Vec<f64> = vec![
-        (p.w[0] * 0.389).cos() * 0.3 + 2.0,
-        (p.q.c).sin() * 0.3 + 1.0,
-        (p.v[1] * -0.486).tanh() * 0.3 + 0.0,
-    ];
-    for j in 0..b3.len() - 1 {
-        if b3[j] < b3[j + 1] {
-            b3.swap(j, j + 1);
+pub fn f026<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let c0: Vec<T> = xs.iter().map(|v| (*v).sin()).collect();
+    let s0 = c0[0] * c0[2] + c0[3];
+    let r1;
+    let mut q1 = x;
+    let mut i1 = 0;
+    loop {
+        i1 += 1;
+        q1 = (q1 * T::from(0.732).unwrap()).tanh();
+        if i1 == 1 {
+            r1 = q1 * T::from(0.449).unwrap();
+            break;
         }
     }
-    let s3: f64 = b3
-        .iter()
-        .enumerate()
-        .map(|(i, v)| *v * (i + 1) as f64)
-        .sum::<f64>()
-        * 0.05;
-    let mut t4 = (s2, (s2 * 0.584));
-    t4.0 = t4.0 * t4.1;
-    t4.1 += (t4.0 * -0.295);
-    let s4 = t4.0 + t4.1;
-    let mut iu5 = (p.q.c * -0.784).cos();
-    let mut i5 = 0;
-    while i5 < 0 {
-        f026_h0(&mut iu5, (p.v[3]).sin());
-        i5 += 1;
-    }
-    let s5 = (iu5 * -0.901).cos();
-    let mut s6 = s1;
-    for row in m.iter() {
-        s6 = s6 * 0.5 + row[1] * (row[1] * -0.370).cos();
-    }
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    let s1 = r1;
+    let s2 = match ((xs[3] * T::from(0.281).unwrap()).tanh(), xs[2]) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u + T::from(-0.339).unwrap()).tanh(),
+    };
+    let s3 = (s0 * T::from(-0.394).unwrap()).tanh() + s1 * T::from(-0.602).unwrap();
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f026() {
     for k in 0..3u64 {
-        let z = points(1026 * 31 + k, 28);
-        let t = points(1026 * 37 + k + 100, 28);
-        let f = |z: &[f64]| {
-            f026(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                &rows(&z[19..25]),
-                V3::new(z[25], z[26], z[27]),
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_m, g_va)) = f026_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &rows(&z[19..25]),
-            V3::new(z[25], z[26], z[27]),
-        );
+        let z = points(1026 * 31 + k, 5);
+        let t = points(1026 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f026(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f026_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_m.concat(),
-            v3f(&g_va),
-        ]
-        .concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f026 gradient");
-        let (vj, tj) = f026_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &rows(&z[19..25]),
-            V3::new(z[25], z[26], z[27]),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            &rows(&t[19..25]),
-            V3::new(t[25], t[26], t[27]),
-        );
+        let (vj, tj) = f026_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -3041,104 +3230,108 @@ fn test_f026() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f026 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_m, h_va)) = f026_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &rows(&z[19..25]),
-            V3::new(z[25], z[26], z[27]),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            &rows(&t[19..25]),
-            V3::new(t[25], t[26], t[27]),
-        );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            h_xs.clone(),
-            flat(&h_p),
-            h_m.concat(),
-            v3f(&h_va),
-        ]
-        .concat();
+        let (_, _, (h_x, h_xs)) = f026_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_m, g_va)) = f026_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            &rows(&zp[19..25]),
-            V3::new(zp[25], zp[26], zp[27]),
-        );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_m.concat(),
-            v3f(&g_va),
-        ]
-        .concat();
-        let (_, (g_x, g_xs, g_p, g_m, g_va)) = f026_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            &rows(&zm[19..25]),
-            V3::new(zm[25], zm[26], zm[27]),
-        );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_m.concat(),
-            v3f(&g_va),
-        ]
-        .concat();
+        let (_, (g_x, g_xs)) = f026_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f026_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f026 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f026_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f026 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f026 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, xs))]
-pub fn f027(x: f64, o: Option<f64>, mode: Mode, xs: &[f64]) -> f64 {
-    let s0 = match mode {
-        Mode::Scale(k) if k > 1.0 => (xs[1] * 0.455) * k,
-        Mode::Scale(k) => xs[1] + k,
-        Mode::Shift { by } if by < 0.0 => (xs[1] * 1.034) - by,
-        _ => xs[1],
+#[differentiable]
+pub fn f027_h0(r: &mut [f64; 3], s: &mut f64, a: f64, k: usize) {
+    r[2] += -0.857 * *s;
+    *s *= 0.819;
+}
+
+#[differentiable]
+pub fn f027(x: f64, p: &P, va: V3, vr: &V3) -> f64 {
+    let vq0_0 = V3 {
+        x: x,
+        y: (p.a * 1.058).tanh(),
+        z: ((vr.y * 0.813).sin() * -0.989),
     };
-    let s1 = ping((s0 + 0.438).tanh(), 0);
-    let vq2_0 = V3 {
-        x: s0,
-        y: (s1 * 0.774).cos(),
-        z: (xs[2] * -0.314).cos(),
+    let vq0_1 = V3::new((x + -0.826).tanh(), (vr.y * 0.703).cos(), p.q.u[0]);
+    let vq0_2 = V3 {
+        x: p.a,
+        y: (p.a).sin(),
+        z: (va.x + -1.145).tanh(),
     };
-    let vq2_1 = V3::new(x, (x * -0.505).cos(), (s0).sin());
-    let s2 = pull(vq2_0, vq2_1, (s0 * 0.506).cos()) + pull(vq2_0, vq2_1, 0.573);
-    let mut s3 = 0.0;
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s3 = s3 + (*v * -0.253).tanh() * x;
+    let s0 = vq0_0.norm();
+    let mut ia1 = [
+        (p.b * -1.071).cos(),
+        (p.v[1]).sin(),
+        (p.v[3] * -0.547).cos(),
+    ];
+    let mut iu1 = (vr.y * 0.217).cos();
+    for i in 0..2 {
+        f027_h0(
+            &mut ia1,
+            &mut iu1,
+            (p.w[0] * 0.953).tanh() + 0.1 * (i) as f64,
+            i,
+        );
     }
-    let s4 = P::blend(s1, 1.036);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
+    let s1 = ia1[0] * ia1[2] + ia1[1] + (iu1 * -1.200).tanh();
+    let s2 = P::blend(s1, -0.813);
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f027() {
     for k in 0..3u64 {
-        let z = points(1027 * 31 + k, 5);
-        let t = points(1027 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f027(z[0], Some(0.7), Mode::Scale(1.3), &z[1..5]);
-        let (v, (g_x, g_xs)) = f027_grad(z[0], Some(0.7), Mode::Scale(1.3), &z[1..5]);
+        let z = points(1027 * 31 + k, 21);
+        let t = points(1027 * 37 + k + 100, 21);
+        let f = |z: &[f64]| {
+            f027(
+                z[0],
+                &unflat(&z[1..15]),
+                V3::new(z[15], z[16], z[17]),
+                &V3::new(z[18], z[19], z[20]),
+            )
+        };
+        let (v, (g_x, g_p, g_va, g_vr)) = f027_grad(
+            z[0],
+            &unflat(&z[1..15]),
+            V3::new(z[15], z[16], z[17]),
+            &V3::new(z[18], z[19], z[20]),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vr)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f027 gradient");
-        let (vj, tj) = f027_jvp(z[0], Some(0.7), Mode::Scale(1.3), &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f027_jvp(
+            z[0],
+            &unflat(&z[1..15]),
+            V3::new(z[15], z[16], z[17]),
+            &V3::new(z[18], z[19], z[20]),
+            t[0],
+            &unflat(&t[1..15]),
+            V3::new(t[15], t[16], t[17]),
+            &V3::new(t[18], t[19], t[20]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -3151,16 +3344,34 @@ fn test_f027() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f027 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) =
-            f027_hvp(z[0], Some(0.7), Mode::Scale(1.3), &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_p, h_va, h_vr)) = f027_hvp(
+            z[0],
+            &unflat(&z[1..15]),
+            V3::new(z[15], z[16], z[17]),
+            &V3::new(z[18], z[19], z[20]),
+            t[0],
+            &unflat(&t[1..15]),
+            V3::new(t[15], t[16], t[17]),
+            &V3::new(t[18], t[19], t[20]),
+        );
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p), v3f(&h_va), v3f(&h_vr)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f027_grad(zp[0], Some(0.7), Mode::Scale(1.3), &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f027_grad(zm[0], Some(0.7), Mode::Scale(1.3), &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_p, g_va, g_vr)) = f027_grad(
+            zp[0],
+            &unflat(&zp[1..15]),
+            V3::new(zp[15], zp[16], zp[17]),
+            &V3::new(zp[18], zp[19], zp[20]),
+        );
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vr)].concat();
+        let (_, (g_x, g_p, g_va, g_vr)) = f027_grad(
+            zm[0],
+            &unflat(&zm[1..15]),
+            V3::new(zm[15], zm[16], zm[17]),
+            &V3::new(zm[18], zm[19], zm[20]),
+        );
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vr)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -3170,56 +3381,47 @@ fn test_f027() {
     }
 }
 
-#[differentiable]
-pub fn f028_h0(r: &mut [f64; 3], a: f64, k: usize) {
-    let t = r[1] * a;
-    r[2] = (t).sin() * -0.629 + r[1] * 0.823;
-    if k < 1 {
-        return;
-    }
-    r[2] += -0.728 * (a * r[1] * 0.268).cos();
-    for i in 0..k {
-        r[i % 3] *= 0.801 + 0.1 * (a + i as f64 * 0.1).sin();
-    }
-    for i in 0..3 {
-        r[i] = r[i] * 0.685 + 0.749 * (r[(i + 1) % 3] * a * -0.415).cos();
-    }
-}
-
-#[differentiable(wrt(x, xs, p))]
-pub fn f028(x: f64, xs: &[f64], p: &P, mode: Mode) -> [f64; 3] {
-    let s0 = P::blend(p.a, -0.566);
-    let mut stack1 = vec![1usize, 2, 3];
-    let mut s1 = s0;
-    while let Some(j) = stack1.pop() {
-        s1 = s1 * 0.5 + (j as f64);
-    }
-    let s2 = match mode {
-        Mode::Plain => (x * 0.843).tanh(),
-        Mode::Scale(k) => x * k,
-        Mode::Shift { by } => (x * -0.626) + by,
-    };
-    let mut ia3 = [(p.v[1] * -0.333).tanh(), (p.v[2]).sin(), (p.q.u[3]).sin()];
-    f028_h0(&mut ia3, (s0).sin(), 0);
-    let s3 = ia3[0] * ia3[2] + ia3[1];
+#[differentiable(wrt(x, xs, p, rf))]
+pub fn f028(x: f64, xs: &[f64], p: &P, rf: &[f64; 3], o: Option<f64>, mode: Mode) -> [f64; 3] {
+    let mut t0 = (xs[1], (x + 0.499).tanh());
+    t0.0 = t0.0 * t0.1;
+    t0.1 += (t0.0 * -1.023).tanh();
+    let s0 = t0.0 + t0.1;
+    let [u1, _, w1] = p.w;
+    let s1 = u1 * (p.v[1] * -0.511) + w1;
+    let c2: Vec<f64> = p.v.iter().map(|v| (*v * -0.587).tanh()).collect();
+    let s2 = c2[0] * c2[2] + c2[3];
+    let s3: f64 = p.v.iter().map(|v| (*v * 0.946).cos()).sum();
     [(s0 * 0.5).tanh() + (s3).sin(), s1, s2]
 }
 
 #[test]
 fn test_f028() {
     for k in 0..3u64 {
-        let z = points(1028 * 31 + k, 19);
-        let t = points(1028 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f028(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Shift { by: -0.4 });
+        let z = points(1028 * 31 + k, 22);
+        let t = points(1028 * 37 + k + 100, 22);
+        let f = |z: &[f64]| {
+            f028(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..19]),
+                &[z[19], z[20], z[21]],
+                None,
+                Mode::Shift { by: -0.4 },
+            )
+        };
         let y = f(&z);
         let (yj, tj) = f028_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
+            &[z[19], z[20], z[21]],
+            None,
             Mode::Shift { by: -0.4 },
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
+            &[t[19], t[20], t[21]],
         );
         assert_eq!(yj, y);
         let h = 1e-6;
@@ -3229,16 +3431,18 @@ fn test_f028() {
         let fdt: Vec<f64> = (0..3).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
         close(&tj, &fdt, 1e-5, 1e-7, "f028 jvp");
         let w = points(1028 * 41 + k + 200, 3);
-        let (yv, (g_x, g_xs, g_p)) = f028_vjp(
+        let (yv, (g_x, g_xs, g_p, g_ar)) = f028_vjp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
+            &[z[19], z[20], z[21]],
+            None,
             Mode::Shift { by: -0.4 },
             [w[0], w[1], w[2]],
         );
         assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let jtw: Vec<f64> = (0..19)
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
+        let jtw: Vec<f64> = (0..22)
             .map(|j| {
                 let (mut a, mut b) = (z.clone(), z.clone());
                 a[j] += h;
@@ -3266,90 +3470,73 @@ fn test_f028() {
 }
 
 #[differentiable]
-pub fn f029_h0(r: &mut [f64; 3], a: f64) {
-    for i in 0..3 {
-        r[i] = r[i] * 0.833 + -0.746 * (r[(i + 1) % 3] * a * -0.292).cos();
-    }
-    r[1] = r[2] * (a + 0.665 * 1.021).cos();
-}
-
-#[differentiable]
-pub fn f029(x: f64, xs: &[f64], p: &P, v0: Vec<f64>, va: V3, o: Option<f64>) -> f64 {
-    let mut vv = v0;
-    let mut vs0 = xs.to_vec();
-    #[checkpoint(snapshots = 2)]
-    for _ in 0..4 {
-        vs0 = vstep(&vs0, p.b);
-    }
-    let s0 = vs0[0] * vs0[3] + (vv[3] * 0.711).cos();
-    let mut t1 = (p.q.c, (s0 * 0.981).tanh());
-    t1.0 = t1.0 * t1.1;
-    t1.1 += (t1.0 * -0.453).cos();
-    let s1 = t1.0 + t1.1;
-    vv[1] = (vv[1] + vv[0]).sin();
-    let s2 = vv[1] * ((x * 0.582).sin() * 0.457) + vv[0];
-    let mut ia3: [f64; 3] = p.w;
-    #[checkpoint(snapshots = 1)]
-    for _ in 0..5 {
-        f029_h0(&mut ia3, (p.w[1] * 0.419).cos());
-    }
-    let s3 = ia3[0] * ia3[2] + ia3[1];
-    let s4 = match o {
-        Some(c) => ((x * 0.461).sin() * 0.968) + c,
-        None => x,
+pub fn f029(x: f64, xs: &[f64], p: &P, rf: &[f64; 3]) -> [f64; 2] {
+    let cp = *rf;
+    let s0 = p.eval2(p.b);
+    let vq1_0 = V3 {
+        x: ((p.w[2] * -0.595).sin() * -0.978),
+        y: (p.q.u[1] * -0.996).cos(),
+        z: p.v[2],
     };
-    let s5 = P::blend(p.v[3], -1.115);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+    let s1 = vq1_0.wave(s0) + vq1_0.twist(vq1_0);
+    let arr2 = [p.q.u[3], s0 * 0.728, (p.q.u[3] * -0.939)];
+    let s2 = arr2[0] * arr2[1] + arr2[2];
+    let [e3, _, g3] = cp;
+    let s3 = e3 * ((p.q.c * -0.450).sin() * 1.021) + g3;
+    let (l4, r4) = p.v.split_at(3);
+    let s4 = l4[0] * r4[0] + ((p.q.c * 0.476).sin() * 0.973);
+    let [u5, _, w5] = p.w;
+    let s5 = u5 * (p.q.c).sin() + w5;
+    [(s0 * 0.5).tanh() + s2 + s4, s1 + (s3).sin() + s5]
 }
 
 #[test]
 fn test_f029() {
     for k in 0..3u64 {
-        let z = points(1029 * 31 + k, 26);
-        let t = points(1029 * 37 + k + 100, 26);
-        let f = |z: &[f64]| {
-            f029(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                z[19..23].to_vec(),
-                V3::new(z[23], z[24], z[25]),
-                Some(0.7),
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_vv, g_va)) = f029_grad(
+        let z = points(1029 * 31 + k, 22);
+        let t = points(1029 * 37 + k + 100, 22);
+        let f = |z: &[f64]| f029(z[0], &z[1..5], &unflat(&z[5..19]), &[z[19], z[20], z[21]]);
+        let y = f(&z);
+        let (yj, tj) = f029_jvp(
             z[0],
             &z[1..5],
             &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            V3::new(z[23], z[24], z[25]),
-            Some(0.7),
-        );
-        assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_vv.to_vec(),
-            v3f(&g_va),
-        ]
-        .concat();
-        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
-        close(&g, &fd, 1e-5, 1e-7, "f029 gradient");
-        let (vj, tj) = f029_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            V3::new(z[23], z[24], z[25]),
-            Some(0.7),
+            &[z[19], z[20], z[21]],
             t[0],
             &t[1..5],
             &unflat(&t[5..19]),
-            t[19..23].to_vec(),
-            V3::new(t[23], t[24], t[25]),
+            &[t[19], t[20], t[21]],
         );
-        assert_eq!(vj, v);
+        assert_eq!(yj, y);
+        let h = 1e-6;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
+        let (yp, ym) = (f(&zp), f(&zm));
+        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
+        close(&tj, &fdt, 1e-5, 1e-7, "f029 jvp");
+        let w = points(1029 * 41 + k + 200, 2);
+        let (yv, (g_x, g_xs, g_p, g_ar)) = f029_vjp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..19]),
+            &[z[19], z[20], z[21]],
+            [w[0], w[1]],
+        );
+        assert_eq!(yv, y);
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
+        let jtw: Vec<f64> = (0..22)
+            .map(|j| {
+                let (mut a, mut b) = (z.clone(), z.clone());
+                a[j] += h;
+                b[j] -= h;
+                let (ya, yb) = (f(&a), f(&b));
+                (0..2)
+                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
+                    .sum::<f64>()
+            })
+            .collect();
+        close(&g, &jtw, 1e-5, 1e-7, "f029 vjp");
+        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -3358,70 +3545,8 @@ fn test_f029() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (tj - gt).abs() <= 1e-9 * scale,
-            "f029 jvp {tj} vs grad.v {gt}"
+            (wtj - gt).abs() <= 1e-9 * scale,
+            "f029 w.jvp {wtj} vs vjp.t {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_vv, h_va)) = f029_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            V3::new(z[23], z[24], z[25]),
-            Some(0.7),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            t[19..23].to_vec(),
-            V3::new(t[23], t[24], t[25]),
-        );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            h_xs.clone(),
-            flat(&h_p),
-            h_vv.to_vec(),
-            v3f(&h_va),
-        ]
-        .concat();
-        let e = 1e-5;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_vv, g_va)) = f029_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            zp[19..23].to_vec(),
-            V3::new(zp[23], zp[24], zp[25]),
-            Some(0.7),
-        );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_vv.to_vec(),
-            v3f(&g_va),
-        ]
-        .concat();
-        let (_, (g_x, g_xs, g_p, g_vv, g_va)) = f029_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            zm[19..23].to_vec(),
-            V3::new(zm[23], zm[24], zm[25]),
-            Some(0.7),
-        );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_vv.to_vec(),
-            v3f(&g_va),
-        ]
-        .concat();
-        let fdh: Vec<f64> = gp
-            .iter()
-            .zip(&gm)
-            .map(|(a, b)| (a - b) / (2.0 * e))
-            .collect();
-        close(&hv, &fdh, 1e-4, 1e-6, "f029 H v");
     }
 }
