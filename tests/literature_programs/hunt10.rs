@@ -353,3 +353,176 @@ fn h1003_powf_at_negative_bases() {
         "{g}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Hunt 11: the same class elsewhere (all silent wrong results, in every mode, fixed): a `let`
+// tuple pattern, a struct literal, an array of integers, a tuple scrutinee whose guard
+// assigns, and tuple or struct field writes whose right side assigns another field.
+
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+struct Pq {
+    a: f64,
+    b: f64,
+}
+
+/// `let (p, q) = (a, { a = y; 0.0 })`: p = x.
+#[differentiable]
+fn lt_min(x: f64, y: f64) -> f64 {
+    let mut a = x;
+    let (p, q) = (a, {
+        a = y;
+        0.0
+    });
+    p + q + 0.5 * a
+}
+
+/// A struct literal's field read before a later field assigns it: `x + 10 x y`.
+#[differentiable]
+fn struct_lit_order(x: f64, y: f64) -> f64 {
+    let mut a = x;
+    let p = Pq {
+        a,
+        b: {
+            a = a * y;
+            a
+        },
+    };
+    p.a + 10.0 * p.b
+}
+
+/// `[i, { i += 1; i }]` of integers is `[0, 1]`: `10 x + y`.
+#[differentiable]
+fn int_arr(x: f64, y: f64) -> f64 {
+    let v = [x, y, x * y];
+    let mut i = 0usize;
+    let idx = [i, {
+        i += 1;
+        i
+    }];
+    v[idx[0]] * 10.0 + v[idx[1]]
+}
+
+/// A guard that assigns what the scrutinee tuple read: the arms bind the old value.
+#[differentiable]
+fn guard_bind_side(x: f64, y: f64) -> f64 {
+    let mut a = x;
+    let o: Option<usize> = Some(1);
+    match (a, o) {
+        (p, Some(_))
+            if {
+                a = a * y;
+                p > 5.0
+            } =>
+        {
+            p
+        }
+        (p, _) => p * 10.0 + a,
+    }
+}
+
+/// Tuple and struct field writes whose right side writes another field: `y + 10 x y`
+/// twice over.
+#[differentiable]
+fn field_writes_in_order(x: f64, y: f64) -> f64 {
+    let mut t = (x, y);
+    t.1 += {
+        t.0 = y;
+        0.0
+    };
+    let mut p = Pq { a: x, b: y };
+    p.b = {
+        p.a = p.a * y;
+        p.a
+    };
+    t.0 + t.1 + p.a + 10.0 * p.b
+}
+
+#[test]
+fn h1101_evaluation_order_elsewhere() {
+    let (x, y) = (0.3_f64, 0.7_f64);
+    type F = fn(f64, f64) -> f64;
+    type G = fn(f64, f64) -> (f64, (f64, f64));
+    let cases: [(&str, F, G, f64, [f64; 2]); 5] = [
+        ("lt_min", lt_min, lt_min_grad, x + 0.5 * y, [1.0, 0.5]),
+        (
+            "struct_lit_order",
+            struct_lit_order,
+            struct_lit_order_grad,
+            x + 10.0 * x * y,
+            [1.0 + 10.0 * y, 10.0 * x],
+        ),
+        ("int_arr", int_arr, int_arr_grad, 10.0 * x + y, [10.0, 1.0]),
+        (
+            "guard_bind_side",
+            guard_bind_side,
+            guard_bind_side_grad,
+            10.0 * x + x * y,
+            [10.0 + y, x],
+        ),
+        (
+            "field_writes_in_order",
+            field_writes_in_order,
+            field_writes_in_order_grad,
+            y + y + x * y + 10.0 * x * y,
+            [y + 10.0 * y, 2.0 + x + 10.0 * x],
+        ),
+    ];
+    for (name, f, g, value, grad) in cases {
+        assert!(
+            scal_close(f(x, y), value, 1e-14, 1.0),
+            "{name}: f {}",
+            f(x, y)
+        );
+        let (v, (dx, dy)) = g(x, y);
+        assert!(scal_close(v, value, 1e-14, 1.0), "{name}: value {v}");
+        assert!(
+            scal_close(dx, grad[0], 1e-14, 1.0) && scal_close(dy, grad[1], 1e-14, 1.0),
+            "{name}: ({dx}, {dy}) vs {grad:?}"
+        );
+    }
+    s2_case!(
+        "lt_min",
+        [0.3, 0.7],
+        lt_min,
+        lt_min_grad,
+        lt_min_jvp,
+        lt_min_hvp,
+        lt_min_check
+    );
+    s2_case!(
+        "struct_lit_order",
+        [0.3, 0.7],
+        struct_lit_order,
+        struct_lit_order_grad,
+        struct_lit_order_jvp,
+        struct_lit_order_hvp,
+        struct_lit_order_check
+    );
+    s2_case!(
+        "int_arr",
+        [0.3, 0.7],
+        int_arr,
+        int_arr_grad,
+        int_arr_jvp,
+        int_arr_hvp,
+        int_arr_check
+    );
+    s2_case!(
+        "guard_bind_side",
+        [0.3, 0.7],
+        guard_bind_side,
+        guard_bind_side_grad,
+        guard_bind_side_jvp,
+        guard_bind_side_hvp,
+        guard_bind_side_check
+    );
+    s2_case!(
+        "field_writes_in_order",
+        [0.3, 0.7],
+        field_writes_in_order,
+        field_writes_in_order_grad,
+        field_writes_in_order_jvp,
+        field_writes_in_order_hvp,
+        field_writes_in_order_check
+    );
+}

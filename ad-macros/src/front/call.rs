@@ -306,11 +306,10 @@ impl Lowerer<'_> {
         // `a`): copied when an argument assigns it.
         if let Atom::Var(v) = recv
             && matches!(self.vars[v].kind, VarKind::LetMut | VarKind::Param)
+            && let Some(n) = self.user_name(v)
+            && arg_exprs.iter().any(|a| assigns_name(a, &n))
         {
-            let n = self.vars[v].ident.to_string();
-            if arg_exprs.iter().any(|a| assigns_name(a, &n)) {
-                recv = self.let_temp(Op::Copy(recv), m.receiver.span());
-            }
+            recv = self.let_temp(Op::Copy(recv), m.receiver.span());
         }
         let args: Vec<Atom> = if discrete {
             arg_exprs

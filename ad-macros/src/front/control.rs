@@ -142,7 +142,30 @@ impl Lowerer<'_> {
     /// primal keeps the real `match`, so rustc still checks exhaustiveness). With `target`,
     /// each arm's value is assigned to it.
     pub(super) fn lower_match(&mut self, m: &syn::ExprMatch, target: Option<VarId>) {
-        let scrut = self.lower_atom(&m.expr);
+        // A tuple scrutinee holds its parts' values from where the `match` starts: a guard
+        // that assigns a variable a part reads (`match (a, o) { (p, Some(c)) if { a = ..; .. }
+        // => p, .. }`) must not change what the arms bind. Its mutable parts are copied.
+        let guard_assigns = m.arms.iter().any(|a| {
+            a.guard
+                .as_ref()
+                .is_some_and(|(_, g)| super::syntax::assigns_anything(g))
+        });
+        let scrut = match strip(&m.expr) {
+            Expr::Tuple(t) if guard_assigns && !t.elems.is_empty() => {
+                let parts: Vec<Atom> = t
+                    .elems
+                    .iter()
+                    .map(|e| match self.lower_atom(e) {
+                        Atom::Var(v) if self.vars[v].kind == VarKind::LetMut => {
+                            self.let_temp(Op::Copy(Atom::Var(v)), e.span())
+                        }
+                        a => a,
+                    })
+                    .collect();
+                self.let_temp(Op::Tuple(parts), m.expr.span())
+            }
+            _ => self.lower_atom(&m.expr),
+        };
         self.lower_arms(&m.arms, scrut, target);
     }
 

@@ -158,6 +158,15 @@ impl Lowerer<'_> {
     }
 
     /// Lowers `e` to one operation whose operands are atoms.
+    /// The name the user's code gives variable `v` here (a shadowing binding's emitted name
+    /// differs from it).
+    pub(super) fn user_name(&self, v: VarId) -> Option<String> {
+        self.scopes
+            .iter()
+            .rev()
+            .find_map(|s| s.iter().find(|(_, w)| **w == v).map(|(n, _)| n.clone()))
+    }
+
     /// The operands `es` lowered left to right, as Rust evaluates them: an operand that reads
     /// a mutable variable which a later operand assigns (`a + { a = 3.0 * a; a }`) is copied
     /// before the later one is lowered.
@@ -167,11 +176,10 @@ impl Lowerer<'_> {
             let mut a = self.lower_atom(e);
             if let Atom::Var(v) = a
                 && matches!(self.vars[v].kind, VarKind::LetMut | VarKind::Param)
+                && let Some(name) = self.user_name(v)
+                && es[k + 1..].iter().any(|later| assigns_name(later, &name))
             {
-                let name = self.vars[v].ident.to_string();
-                if es[k + 1..].iter().any(|later| assigns_name(later, &name)) {
-                    a = self.let_temp(Op::Copy(a), e.span());
-                }
+                a = self.let_temp(Op::Copy(a), e.span());
             }
             out.push(a);
         }
@@ -351,11 +359,9 @@ impl Lowerer<'_> {
             }
             // `P { a: x, b }`: a derived struct built from values (no `..base`).
             Expr::Struct(st) if st.rest.is_none() && st.qself.is_none() => {
-                let fs = st
-                    .fields
-                    .iter()
-                    .map(|f| (f.member.clone(), self.lower_atom(&f.expr)))
-                    .collect();
+                let exprs: Vec<&Expr> = st.fields.iter().map(|f| &f.expr).collect();
+                let atoms = self.lower_atoms_in_order(&exprs);
+                let fs = st.fields.iter().map(|f| f.member.clone()).zip(atoms).collect();
                 Op::StructLit(st.path.clone(), fs)
             }
             Expr::Tuple(t) => {
@@ -505,8 +511,9 @@ impl Lowerer<'_> {
                     .any(|e| matches!(strip(e), Expr::Repeat(_) | Expr::Array(_))) =>
             {
                 // `[a, b, c]` of values that are not differentiated (checked like any opaque
-                // operation): a constant array.
-                let atoms: Vec<Atom> = arr.elems.iter().map(|e| self.lower_atom(e)).collect();
+                // operation): a constant array, its elements evaluated left to right.
+                let elems: Vec<&Expr> = arr.elems.iter().collect();
+                let atoms: Vec<Atom> = self.lower_atoms_in_order(&elems);
                 let reads = atoms.iter().filter_map(|a| a.var()).collect();
                 let elems: Vec<TokenStream> =
                     atoms.iter().map(|a| atom_tokens(&self.vars, a)).collect();

@@ -398,7 +398,8 @@ impl Lowerer<'_> {
                 let Expr::Tuple(e) = strip(&init.expr) else {
                     unreachable!()
                 };
-                let atoms: Vec<Atom> = e.elems.iter().map(|x| self.lower_atom(x)).collect();
+                let elems: Vec<&Expr> = e.elems.iter().collect();
+                let atoms = self.lower_atoms_in_order(&elems);
                 for (p, a) in t.elems.iter().zip(atoms) {
                     self.bind_pattern(p, a);
                 }

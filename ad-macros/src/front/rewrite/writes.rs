@@ -7,10 +7,26 @@ use super::*;
 
 /// `place = value;` or `place op= value;` (`+ - * /`) of a field place (`s.x`, `t.0`): the
 /// place and the value assigned (`place op (value)` for a compound assignment).
-fn field_place_write(e: &Expr) -> Option<(&syn::ExprField, Expr)> {
+fn field_place_write(e: &Expr) -> Option<(&syn::ExprField, Expr, Option<syn::Stmt>)> {
+    // The right side first, as Rust evaluates it, when it may assign (`t.1 += { t.0 = y; 0.0 }`,
+    // `p.b = { p.a = p.a * y; p.a }`): bound to a name before the place is read or rebuilt.
+    let first = |r: &Expr| -> (Expr, Option<syn::Stmt>) {
+        if super::super::syntax::assigns_anything(r) {
+            let v = Ident::new("__ad_rhs", r.span());
+            (
+                syn::parse_quote!(#v),
+                Some(syn::parse_quote_spanned!(r.span()=> let #v = #r;)),
+            )
+        } else {
+            (r.clone(), None)
+        }
+    };
     match strip(e) {
         Expr::Assign(a) => match strip(&a.left) {
-            Expr::Field(f) => Some((f, (*a.right).clone())),
+            Expr::Field(f) => {
+                let (r, pre) = first(&a.right);
+                Some((f, r, pre))
+            }
             _ => None,
         },
         Expr::Binary(b) => {
@@ -23,8 +39,9 @@ fn field_place_write(e: &Expr) -> Option<(&syn::ExprField, Expr)> {
             };
             match strip(&b.left) {
                 Expr::Field(f) => {
-                    let (l, r) = (&b.left, &b.right);
-                    Some((f, syn::parse_quote_spanned!(e.span()=> #l #op (#r))))
+                    let l = &b.left;
+                    let (r, pre) = first(&b.right);
+                    Some((f, syn::parse_quote_spanned!(e.span()=> #l #op (#r)), pre))
                 }
                 _ => None,
             }
@@ -41,7 +58,7 @@ pub(super) fn tuple_write(
     e: &Expr,
     tuples: &std::collections::HashMap<String, usize>,
 ) -> Option<syn::Stmt> {
-    let (place, value) = field_place_write(e)?;
+    let (place, value, pre) = field_place_write(e)?;
     let syn::Member::Unnamed(k) = &place.member else {
         return None;
     };
@@ -63,14 +80,17 @@ pub(super) fn tuple_write(
         }
     });
     let span = e.span();
-    Some(syn::parse_quote_spanned!(span=> #t = (#(#elems,)*);))
+    Some(match pre {
+        None => syn::parse_quote_spanned!(span=> #t = (#(#elems,)*);),
+        Some(pre) => syn::parse_quote_spanned!(span=> { #pre #t = (#(#elems,)*); }),
+    })
 }
 
 /// `s.x = e;` (also `+=`, `-=`, `*=`, `/=`, and nested `s.a.b = e;`) of a struct variable
 /// `s`: `s = with_field::<_, H>(s, e);` (`H` names the field, see the runtime's
 /// `FieldAccess`), with the inner structs rebuilt first for a nested place.
 pub(super) fn field_write(e: &Expr, constants: &[String]) -> Option<Vec<syn::Stmt>> {
-    let (place, value) = field_place_write(e)?;
+    let (place, value, pre) = field_place_write(e)?;
     // The root must be a local or differentiated parameter (not `self`, not a call's result).
     fn root_ok(e: &Expr, constants: &[String]) -> bool {
         match strip(e) {
@@ -85,7 +105,7 @@ pub(super) fn field_write(e: &Expr, constants: &[String]) -> Option<Vec<syn::Stm
     if !root_ok(&place.base, constants) {
         return None;
     }
-    let mut out = Vec::new();
+    let mut out: Vec<syn::Stmt> = pre.into_iter().collect();
     let mut place = place.clone();
     let mut value = value;
     // A buffer or array literal (`s.w = vec![a, b];`) is bound first: as a call's argument the
