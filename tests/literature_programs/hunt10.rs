@@ -526,3 +526,31 @@ fn h1101_evaluation_order_elsewhere() {
         field_writes_in_order_check
     );
 }
+
+/// A tuple scrutinee whose last arm names a unit variant (`(p, None)`): it failed to compile
+/// (the variant was bound as a variable named `None`).
+#[differentiable]
+fn tuple_arm_with_none(x: f64, y: f64) -> f64 {
+    let o: Option<usize> = if y > 0.5 { Some(2) } else { None };
+    match (x, o) {
+        (p, Some(c)) => p * (c as f64) * y,
+        (p, None) => p,
+    }
+}
+
+#[test]
+fn h1102_tuple_arm_naming_a_variant() {
+    s2_case!(
+        "tuple_arm_with_none",
+        [0.3, 0.7],
+        tuple_arm_with_none,
+        tuple_arm_with_none_grad,
+        tuple_arm_with_none_jvp,
+        tuple_arm_with_none_hvp,
+        tuple_arm_with_none_check
+    );
+    let (_, (dx, dy)) = tuple_arm_with_none_grad(0.3, 0.7);
+    assert!(scal_close(dx, 1.4, 1e-14, 1.0) && scal_close(dy, 0.6, 1e-14, 1.0));
+    let (v, (dx, dy)) = tuple_arm_with_none_grad(0.3, 0.2);
+    assert!(scal_close(v, 0.3, 1e-14, 1.0) && scal_close(dx, 1.0, 1e-14, 1.0) && dy == 0.0);
+}

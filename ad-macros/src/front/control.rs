@@ -27,7 +27,12 @@ impl Lowerer<'_> {
         {
             for (sub, part) in tp.elems.iter().zip(&parts) {
                 match super::desugar::untyped(sub) {
-                    Pat::Ident(i) if i.by_ref.is_none() && i.subpat.is_none() => {
+                    // (`None`, a unit variant or a constant: matched by the test, binds nothing.)
+                    Pat::Ident(i)
+                        if i.by_ref.is_none()
+                            && i.subpat.is_none()
+                            && pattern_binding(super::desugar::untyped(sub)).is_some() =>
+                    {
                         let var = self.declare_user(&i.ident, VarKind::Let, None);
                         self.emit(Stmt::Let {
                             var,
