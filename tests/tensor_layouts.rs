@@ -166,3 +166,63 @@ fn recurrent_products_static_and_dynamic() {
     let (_, (dwt, ..)) = cell_grad(&wt, &v, &b, &h0);
     assert_array(&dwt, &dw, "dw, column-major");
 }
+
+/// Forward and second order through the same paths (dual numbers run the same rules):
+/// `f_jvp` against `grad · t`, and `f_hvp`'s `H t` against differences of the gradient.
+#[test]
+fn forward_and_second_order_through_the_fast_paths() {
+    let mut rng = Rng::new(74);
+    let a = rand(&mut rng, (4, 6), -1.0, 1.0);
+    let r = rand(&mut rng, (4, 1), 0.5, 2.0);
+    let k = rand(&mut rng, (1, 4), 0.5, 2.0);
+    let (ta, tr, tk) = (
+        rand(&mut rng, (4, 6), -1.0, 1.0),
+        rand(&mut rng, (4, 1), -1.0, 1.0),
+        rand(&mut rng, (1, 4), -1.0, 1.0),
+    );
+    let (_, (da, dr, dk)) = quotient_both_grad(&a, &r, &k);
+    let (_, j) = quotient_both_jvp(&a, &r, &k, &ta, &tr, &tk);
+    common::assert_near(
+        j,
+        inner(&da, &ta) + inner(&dr, &tr) + inner(&dk, &tk),
+        "jvp",
+    );
+    let (_, _, (ha, hr, hk)) = quotient_both_hvp(&a, &r, &k, &ta, &tr, &tk);
+    let h = 1e-5;
+    let at =
+        |s: f64| quotient_both_grad(&(&a + &(&ta * s)), &(&r + &(&tr * s)), &(&k + &(&tk * s))).1;
+    let ((pa, pr, pk), (ma, mr, mk)) = (at(h), at(-h));
+    assert_hv_array(&ha, &pa, &ma, h, "H t, a");
+    assert_hv_array(&hr, &pr, &mr, h, "H t, r");
+    assert_hv_array(&hk, &pk, &mk, h, "H t, k");
+
+    let w = rand(&mut rng, (5, 5), -0.5, 0.5);
+    let v = rand(&mut rng, (5, 5), -0.5, 0.5);
+    let b = rand(&mut rng, 5, -0.2, 0.2);
+    let h0 = rand(&mut rng, 5, -0.5, 0.5);
+    let (tw, tv) = (
+        rand(&mut rng, (5, 5), -1.0, 1.0),
+        rand(&mut rng, (5, 5), -1.0, 1.0),
+    );
+    let (tb, th) = (rand(&mut rng, 5, -1.0, 1.0), rand(&mut rng, 5, -1.0, 1.0));
+    let (_, (dw, dv, db, dh)) = cell_grad(&w, &v, &b, &h0);
+    let (_, j) = cell_jvp(&w, &v, &b, &h0, &tw, &tv, &tb, &th);
+    common::assert_near(
+        j,
+        inner(&dw, &tw) + inner(&dv, &tv) + inner(&db, &tb) + inner(&dh, &th),
+        "cell jvp",
+    );
+    let (_, _, (hw, _, _, hh)) = cell_hvp(&w, &v, &b, &h0, &tw, &tv, &tb, &th);
+    let at = |s: f64| {
+        cell_grad(
+            &(&w + &(&tw * s)),
+            &(&v + &(&tv * s)),
+            &(&b + &(&tb * s)),
+            &(&h0 + &(&th * s)),
+        )
+        .1
+    };
+    let ((pw, _, _, ph), (mw, _, _, mh)) = (at(h), at(-h));
+    assert_hv_array(&hw, &pw, &mw, h, "cell H t, w");
+    assert_hv_array(&hh, &ph, &mh, h, "cell H t, h0");
+}
