@@ -279,54 +279,48 @@ pub(crate) fn path_names(path: &syn::Path) -> Vec<String> {
 /// `&mut` borrow of it. (An operand evaluated before `e` that reads `name` must then be read
 /// first: Rust evaluates operands left to right.)
 pub(crate) fn assigns_name(e: &Expr, name: &str) -> bool {
+    assigns(e, Some(name))
+}
+
+/// Whether evaluating `e` may assign any variable (see [`assigns_name`]).
+pub(crate) fn assigns_anything(e: &Expr) -> bool {
+    assigns(e, None)
+}
+
+/// An assignment, compound assignment or `&mut` borrow in `e` whose place is rooted at
+/// `name` (any place for `None`).
+fn assigns(e: &Expr, name: Option<&str>) -> bool {
     use syn::visit::Visit;
-    fn rooted(e: &Expr, name: &str) -> bool {
+    fn rooted(e: &Expr, name: Option<&str>) -> bool {
+        let Some(name) = name else { return true };
         match strip(e) {
             Expr::Path(p) => p.path.is_ident(name),
-            Expr::Field(f) => rooted(&f.base, name),
-            Expr::Index(i) => rooted(&i.expr, name),
-            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => rooted(&u.expr, name),
+            Expr::Field(f) => rooted(&f.base, Some(name)),
+            Expr::Index(i) => rooted(&i.expr, Some(name)),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => rooted(&u.expr, Some(name)),
             _ => false,
         }
     }
     struct Finder<'a> {
-        name: &'a str,
+        name: Option<&'a str>,
         found: bool,
     }
     impl<'ast> Visit<'ast> for Finder<'_> {
         fn visit_expr(&mut self, e: &'ast Expr) {
-            match e {
-                Expr::Assign(a) if rooted(&a.left, self.name) => self.found = true,
-                Expr::Binary(b) if is_compound_assign(&b.op) && rooted(&b.left, self.name) => {
-                    self.found = true
-                }
-                Expr::Reference(r) if r.mutability.is_some() && rooted(&r.expr, self.name) => {
-                    self.found = true
-                }
-                _ => syn::visit::visit_expr(self, e),
+            let place = match e {
+                Expr::Assign(a) => Some(&*a.left),
+                Expr::Binary(b) if is_compound_assign(&b.op) => Some(&*b.left),
+                Expr::Reference(r) if r.mutability.is_some() => Some(&*r.expr),
+                _ => None,
+            };
+            if place.is_some_and(|p| rooted(p, self.name)) {
+                self.found = true;
+            } else {
+                syn::visit::visit_expr(self, e);
             }
         }
     }
     let mut f = Finder { name, found: false };
     f.visit_expr(e);
     f.found
-}
-
-/// Whether evaluating `e` may assign any variable (see [`assigns_name`]).
-pub(crate) fn assigns_anything(e: &Expr) -> bool {
-    use syn::visit::Visit;
-    struct Finder(bool);
-    impl<'ast> Visit<'ast> for Finder {
-        fn visit_expr(&mut self, e: &'ast Expr) {
-            match e {
-                Expr::Assign(_) => self.0 = true,
-                Expr::Binary(b) if is_compound_assign(&b.op) => self.0 = true,
-                Expr::Reference(r) if r.mutability.is_some() => self.0 = true,
-                _ => syn::visit::visit_expr(self, e),
-            }
-        }
-    }
-    let mut f = Finder(false);
-    f.visit_expr(e);
-    f.0
 }
