@@ -14,6 +14,10 @@
 //! attribute on the `impl` block (`#[differentiable] impl Mlp { .. }`) tells it, by adding
 //! the hidden argument `__in_impl` to every `#[differentiable]` function inside
 //! ([`expand_impl`]).
+//!
+//! On a trait impl (`#[differentiable] impl Model for Quad { .. }`) the block's attribute also
+//! moves the generated functions out of the trait impl, which may hold only the trait's
+//! members, into an inherent impl of the same type ([`trait_impl`]).
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::quote;
@@ -107,15 +111,13 @@ pub fn expand_impl(args: TokenStream, item: TokenStream) -> TokenStream {
         out.extend(item);
         return out;
     }
+    if imp.trait_.is_some() {
+        return trait_impl(imp);
+    }
     for it in &mut imp.items {
         let syn::ImplItem::Fn(f) = it else { continue };
         for attr in &mut f.attrs {
-            let is_ours = attr
-                .path()
-                .segments
-                .last()
-                .is_some_and(|s| s.ident == "differentiable");
-            if !is_ours {
+            if !is_differentiable(attr) {
                 continue;
             }
             let path = attr.path().clone();
@@ -130,6 +132,78 @@ pub fn expand_impl(args: TokenStream, item: TokenStream) -> TokenStream {
         }
     }
     quote!(#imp)
+}
+
+/// Whether `attr` is `#[differentiable]` (by any path).
+fn is_differentiable(attr: &syn::Attribute) -> bool {
+    attr.path()
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "differentiable")
+}
+
+/// `#[differentiable]` on a trait impl (`impl Model for Quad { #[differentiable] fn loss(&self,
+/// ..) }`): a trait impl may hold only the trait's members, so each marked method is expanded
+/// here and its generated functions (`loss_grad`, `loss_vjp`, the hidden pullbacks, ...) go
+/// to an inherent `impl Quad` emitted next to it, `pub` (the trait's methods are as visible as
+/// the trait). The method itself stays in the trait impl; the calls between the generated
+/// functions are `Self::` paths, which find both.
+fn trait_impl(mut imp: syn::ItemImpl) -> TokenStream {
+    let mut inherent: Vec<syn::ImplItem> = Vec::new();
+    let mut items = Vec::new();
+    for it in std::mem::take(&mut imp.items) {
+        let syn::ImplItem::Fn(mut f) = it else {
+            items.push(it);
+            continue;
+        };
+        let Some(k) = f.attrs.iter().position(is_differentiable) else {
+            items.push(syn::ImplItem::Fn(f));
+            continue;
+        };
+        let attr = f.attrs.remove(k);
+        let args = match &attr.meta {
+            syn::Meta::List(l) if !l.tokens.is_empty() => {
+                let t = &l.tokens;
+                quote!(#t, __in_impl)
+            }
+            _ => quote!(__in_impl),
+        };
+        let name = f.sig.ident.clone();
+        let expanded = crate::expand(args, quote!(#f));
+        let parsed: syn::Result<syn::ItemImpl> = syn::parse2(quote!(impl __Ad { #expanded }));
+        let Ok(parsed) = parsed else {
+            // Not expected: the expansion is a list of functions and `compile_error!`s. Keep
+            // the method and report where.
+            items.push(syn::ImplItem::Fn(f));
+            inherent.push(syn::parse_quote!(::core::compile_error!(
+                "#[differentiable] could not place the generated functions of this trait method; report this"
+            );));
+            continue;
+        };
+        for g in parsed.items {
+            match g {
+                syn::ImplItem::Fn(g) if g.sig.ident == name => items.push(syn::ImplItem::Fn(g)),
+                syn::ImplItem::Fn(mut g) => {
+                    if matches!(g.vis, syn::Visibility::Inherited) {
+                        g.vis = syn::parse_quote!(pub);
+                    }
+                    inherent.push(syn::ImplItem::Fn(g));
+                }
+                other => inherent.push(other),
+            }
+        }
+    }
+    imp.items = items;
+    let (generics, _, where_clause) = imp.generics.split_for_impl();
+    let self_ty = &imp.self_ty;
+    let cfgs = imp.attrs.iter().filter(|a| a.path().is_ident("cfg"));
+    quote! {
+        #imp
+        #(#cfgs)*
+        impl #generics #self_ty #where_clause {
+            #(#inherent)*
+        }
+    }
 }
 
 /// A method taking `self` by value (not `mut self`) whose body uses `self` only through

@@ -86,6 +86,7 @@ mod edge_cases;
 mod everyday;
 mod generic;
 mod hunt10;
+mod hunt12;
 mod hunt4;
 mod hunt5;
 mod hunt6;

@@ -108,6 +108,9 @@ pub struct Lowerer<'a> {
     /// The type of an unsuffixed float literal where the function shows it: `f64` when its
     /// signature names neither `f32` nor a float type parameter.
     pub(super) literal_float: Option<syn::Type>,
+    /// The parameters declared `mut` (`fn f(mut s: f64)`): like `let mut` locals, a `move`
+    /// closure snapshots them (see `lower_let`).
+    pub(super) mut_params: std::collections::HashSet<VarId>,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -121,6 +124,20 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
         name_uses.insert(v.ident.to_string(), 1);
     }
     let ret_deferred = has_return(&item.block);
+    let mut_params = item
+        .sig
+        .inputs
+        .iter()
+        .filter_map(|a| match a {
+            syn::FnArg::Typed(pt) => match &*pt.pat {
+                syn::Pat::Ident(pi) if pi.mutability.is_some() => {
+                    scope.get(&pi.ident.to_string()).copied()
+                }
+                _ => None,
+            },
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect();
     let mut lw = Lowerer {
         cx,
         fn_name: item.sig.ident.to_string(),
@@ -145,6 +162,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
         pending_bind: None,
         method_call: false,
         float_literal: false,
+        mut_params,
         literal_float: {
             let sig = &item.sig;
             let text = quote::quote!(#sig).to_string();

@@ -1,0 +1,130 @@
+//! Leftovers of hunts 10 and 11, and hunts 12 and 13 (ordinary models; ndarray programs):
+//! each a silent wrong result or a compile failure of ordinary code, fixed, and checked in
+//! every mode by the harness, with closed forms.
+
+use crate::harness::*;
+use ad_runtime::differentiable;
+
+/// A `move` closure over a `mut` parameter reassigned before the call reads the old value:
+/// `s x + 3 s` (the closure read the new `3 s` in reverse mode).
+#[differentiable]
+fn move_over_mut_param(mut s: f64, x: f64) -> f64 {
+    let f = move |t: f64| t * s;
+    s = 3.0 * s;
+    f(x) + s
+}
+
+#[test]
+fn h1201_move_closure_over_a_mut_parameter() {
+    s2_case!(
+        "move_over_mut_param",
+        [0.3, 0.7],
+        move_over_mut_param,
+        move_over_mut_param_grad,
+        move_over_mut_param_jvp,
+        move_over_mut_param_hvp,
+        move_over_mut_param_check
+    );
+    let (v, (ds, dx)) = move_over_mut_param_grad(0.3, 0.7);
+    assert!(scal_close(v, 0.3 * 0.7 + 0.9, 1e-14, 1.0));
+    assert!(scal_close(ds, 3.7, 1e-14, 1.0) && scal_close(dx, 0.3, 1e-14, 1.0));
+}
+
+/// A model behind a trait: `#[differentiable]` on the trait impl and on its methods. The
+/// generated functions go to an inherent impl next to it (a trait impl holds only the
+/// trait's members; the method-level attribute alone was E0407).
+pub trait Model {
+    fn predict(&self, x: f64) -> f64;
+    fn loss(&self, xs: &[f64], ys: &[f64]) -> f64;
+    fn name(&self) -> &'static str {
+        "model"
+    }
+}
+
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+pub struct Cubic {
+    a: f64,
+    b: f64,
+    w: Vec<f64>,
+}
+
+#[differentiable]
+impl Model for Cubic {
+    #[differentiable]
+    fn predict(&self, x: f64) -> f64 {
+        self.a * x * x * x + self.b * x.sin() + self.w[0] * x + self.w[1]
+    }
+
+    #[differentiable(wrt(self))]
+    fn loss(&self, xs: &[f64], ys: &[f64]) -> f64 {
+        let mut s = 0.0;
+        for i in 0..xs.len() {
+            let r = self.predict(xs[i]) - ys[i];
+            s += r * r;
+        }
+        s / xs.len() as f64
+    }
+
+    fn name(&self) -> &'static str {
+        "cubic"
+    }
+}
+
+/// A free function calling the trait method on a struct parameter.
+#[differentiable(wrt(m))]
+fn penalised(m: &Cubic, xs: &[f64], ys: &[f64]) -> f64 {
+    m.loss(xs, ys) + 0.1 * m.a * m.a
+}
+
+impl Flat for Cubic {
+    fn flat(&self) -> Vec<f64> {
+        vec![self.a, self.b, self.w[0], self.w[1]]
+    }
+    fn unflat(&self, v: &[f64]) -> Self {
+        Cubic {
+            a: v[0],
+            b: v[1],
+            w: vec![v[2], v[3]],
+        }
+    }
+}
+
+#[test]
+fn h1202_trait_impl_methods() {
+    let m = Cubic {
+        a: 0.3,
+        b: -0.7,
+        w: vec![0.4, 0.2],
+    };
+    let xs = [0.5, -1.2, 2.0];
+    let ys = [1.0, 0.3, -0.4];
+    verify_struct(
+        "trait loss",
+        &m,
+        &|p| p.loss(&xs, &ys),
+        &|p| p.loss_grad(&xs, &ys),
+        &|p, t| p.loss_jvp(&xs, &ys, t),
+        Some(&|p, t| p.loss_hvp(&xs, &ys, t)),
+    );
+    verify_struct(
+        "free fn calling a trait method",
+        &m,
+        &|p| penalised(p, &xs, &ys),
+        &|p| penalised_grad(p, &xs, &ys),
+        &|p, t| penalised_jvp(p, &xs, &ys, t),
+        Some(&|p, t| penalised_hvp(p, &xs, &ys, t)),
+    );
+    // Closed form of d loss / d a: mean of 2 r x³.
+    let (_, g) = m.loss_grad(&xs, &ys);
+    let da: f64 = xs
+        .iter()
+        .zip(&ys)
+        .map(|(&x, &y)| 2.0 * (m.predict(x) - y) * x * x * x)
+        .sum::<f64>()
+        / 3.0;
+    assert!(scal_close(g.a, da, 1e-12, 1.0), "{} vs {da}", g.a);
+    // The method is the trait's: callable through a trait object.
+    let d: &dyn Model = &m;
+    assert_eq!(d.name(), "cubic");
+    assert!(scal_close(d.predict(0.5), m.predict_grad(0.5).0, 1e-15, 1.0));
+}
