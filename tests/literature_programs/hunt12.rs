@@ -128,3 +128,69 @@ fn h1202_trait_impl_methods() {
     assert_eq!(d.name(), "cubic");
     assert!(scal_close(d.predict(0.5), m.predict_grad(0.5).0, 1e-15, 1.0));
 }
+
+/// `mapv` closures reading elements of the array they map (or of another differentiated
+/// array): the element is read once before the map (it failed to compile: captures are
+/// passed to the closure as scalars).
+#[differentiable]
+fn map_reads_own_element(v: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+    v.mapv(|x| x * v[0]).sum()
+}
+
+#[differentiable]
+fn map_reads_2d_elements(a: &ad_runtime::ndarray::Array2<f64>, w: &[f64]) -> f64 {
+    let c = a.mapv(|x| {
+        let d = x - a[[0, 1]];
+        d * d * w[1]
+    });
+    c.sum() + a.mapv(|x| (x * w[0]).tanh()).sum()
+}
+
+#[test]
+fn h1203_mapv_closures_reading_array_elements() {
+    use ad_runtime::ndarray::{Array1, Array2};
+    let v = vec![0.7, -0.4, 1.3];
+    verify(
+        "map_reads_own_element",
+        &v,
+        &|p| map_reads_own_element(&arr1(p)),
+        &|p| {
+            let (y, g) = map_reads_own_element_grad(&arr1(p));
+            (y, g.to_vec())
+        },
+        &|p, t| map_reads_own_element_jvp(&arr1(p), &arr1(t)),
+        Some(&|p, t| {
+            let (y, g, h) = map_reads_own_element_hvp(&arr1(p), &arr1(t));
+            (y, g.to_vec(), h.to_vec())
+        }),
+        None,
+    );
+    // Closed form: f = v0 Σ v; ∂f/∂v0 = Σ v + v0, ∂f/∂vi = v0.
+    let (_, g): (f64, Array1<f64>) = map_reads_own_element_grad(&arr1(&v));
+    assert!(scal_close(g[0], 0.7 - 0.4 + 1.3 + 0.7, 1e-14, 1.0) && scal_close(g[2], 0.7, 1e-14, 1.0));
+    let x = vec![0.3, -0.8, 0.5, 1.1, 0.2, -0.6, 0.9, 0.4];
+    let split = |p: &[f64]| -> (Array2<f64>, Vec<f64>) { (arr2(&p[..6], 2, 3), p[6..].to_vec()) };
+    verify(
+        "map_reads_2d_elements",
+        &x,
+        &|p| {
+            let (a, w) = split(p);
+            map_reads_2d_elements(&a, &w)
+        },
+        &|p| {
+            let (a, w) = split(p);
+            let (y, (ga, gw)) = map_reads_2d_elements_grad(&a, &w);
+            (y, cat(&[flat_of(&ga), gw]))
+        },
+        &|p, t| {
+            let ((a, w), (ta, tw)) = (split(p), split(t));
+            map_reads_2d_elements_jvp(&a, &w, &ta, &tw)
+        },
+        Some(&|p, t| {
+            let ((a, w), (ta, tw)) = (split(p), split(t));
+            let (y, (ga, gw), (ha, hw)) = map_reads_2d_elements_hvp(&a, &w, &ta, &tw);
+            (y, cat(&[flat_of(&ga), gw]), cat(&[flat_of(&ha), hw]))
+        }),
+        None,
+    );
+}

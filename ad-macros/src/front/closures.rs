@@ -49,7 +49,14 @@ impl Lowerer<'_> {
     /// `recv.mapv(|v| body)`: the closure body becomes a function of the element and of the
     /// captured variables, lowered like any function body (see [`Op::Map`]).
     pub(super) fn lower_map(&mut self, m: &syn::ExprMethodCall, recv: Atom) -> Op {
-        let arg = &m.args[0];
+        let hoisted;
+        let arg = match strip(&m.args[0]) {
+            Expr::Closure(c) if c.inputs.len() == 1 => {
+                hoisted = Expr::Closure(self.hoist_element_reads(c));
+                &hoisted
+            }
+            _ => &m.args[0],
+        };
         let fallback = Op::Copy(Atom::Const(quote!(())));
         let (closure, captures, param, body) = match strip(arg) {
             Expr::Closure(c) if c.inputs.len() == 1 => {
@@ -127,6 +134,57 @@ impl Lowerer<'_> {
             captures,
             derivative: None,
         }
+    }
+
+    /// An elementwise map's closure gets its captures as scalars, so an element it reads of a
+    /// captured array (`v.mapv(|x| x * v[0])`, `a.mapv(|x| x - m[[0, 1]])`) is read once
+    /// before the map, into a hidden local the closure then captures: an index expression that
+    /// mentions no name the closure binds (its parameter, its `let`s) means the same value at
+    /// every element.
+    fn hoist_element_reads(&mut self, c: &syn::ExprClosure) -> syn::ExprClosure {
+        struct Hoist<'l, 'a> {
+            lw: &'l mut Lowerer<'a>,
+            bound: Vec<String>,
+        }
+        impl syn::visit_mut::VisitMut for Hoist<'_, '_> {
+            fn visit_expr_mut(&mut self, e: &mut Expr) {
+                if let Expr::Index(ix) = e
+                    && matches!(strip(&ix.expr), Expr::Path(_))
+                {
+                    let mut names = Vec::new();
+                    super::stmt::idents_of(ix.to_token_stream(), &mut names);
+                    if !names.iter().any(|n| self.bound.contains(n)) {
+                        self.lw.n_snapshots += 1;
+                        let name = Ident::new(
+                            &format!("__ad_elem{}", self.lw.n_snapshots),
+                            ix.span(),
+                        );
+                        let read = ix.clone();
+                        self.lw.lower_stmt(&syn::parse_quote!(let #name = #read;));
+                        *e = syn::parse_quote!(#name);
+                        return;
+                    }
+                }
+                syn::visit_mut::visit_expr_mut(self, e);
+            }
+            fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        }
+        let mut bound = Vec::new();
+        for p in &c.inputs {
+            super::stmt::idents_of(p.to_token_stream(), &mut bound);
+        }
+        struct Lets<'b>(&'b mut Vec<String>);
+        impl<'ast> syn::visit::Visit<'ast> for Lets<'_> {
+            fn visit_local(&mut self, l: &'ast syn::Local) {
+                super::stmt::idents_of(l.pat.to_token_stream(), self.0);
+                syn::visit::visit_local(self, l);
+            }
+        }
+        syn::visit::Visit::visit_expr(&mut Lets(&mut bound), &c.body);
+        let mut out = c.clone();
+        let mut h = Hoist { lw: self, bound };
+        syn::visit_mut::VisitMut::visit_expr_mut(&mut h, &mut out.body);
+        out
     }
 
     /// `f(a, b)` for `let f = |p, q| body;`: `{ let t0 = a; let t1 = b; let p = t0; let q = t1;
