@@ -693,7 +693,7 @@ where
         let (m, s) = lane_sum_exp(x.view());
         let ln_s = s.ln();
         total = Zip::from(&x).and(&t).fold(total, |total, &x, &t| {
-            if t == F::zero() {
+            if t.is_zero() {
                 total
             } else {
                 total - t * ((x - m) - ln_s)
@@ -741,7 +741,7 @@ where
             let t_sum = t.sum();
             Zip::from(&mut z).and(&mut d).and(&t).for_each(|z, d, &t| {
                 *z = (*z - m) - ln_s;
-                if t != F::zero() {
+                if !t.is_zero() {
                     total = total - t * *z;
                 }
                 *d = *d / s * t_sum - t;

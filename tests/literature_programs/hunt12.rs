@@ -194,3 +194,172 @@ fn h1203_mapv_closures_reading_array_elements() {
         None,
     );
 }
+
+/// `for mut i in ..` (was rejected), `&*w` of an array parameter (was E0507: the deref
+/// moved), `Array1::from(vec![v[0], v[1]])` of ndarray element reads (was "not visibly
+/// floats"), `aview1` of a slice (was `cannot find aview1_pullback`).
+#[differentiable]
+fn mut_counter(x: f64) -> f64 {
+    let mut s = x;
+    for mut i in 0..3 {
+        i += 1;
+        s = s * x + i as f64;
+    }
+    s
+}
+
+#[differentiable]
+fn reborrow_deref(w: &ad_runtime::ndarray::Array1<f64>, v: &[f64]) -> f64 {
+    let u = &*w * 2.0;
+    let e = ad_runtime::ndarray::Array1::from(vec![w[0], w[1] * v[0]]);
+    let a = ad_runtime::ndarray::aview1(v);
+    u.sum() * e.dot(&e) + a.dot(&a) * w[2]
+}
+
+#[test]
+fn h1204_counters_reborrows_and_views() {
+    scalar_n_case(
+        "mut_counter",
+        0.7,
+        &mut_counter,
+        &mut_counter_grad,
+        &mut_counter_jvp,
+        &mut_counter_hvp,
+        mut_counter_check(0.7),
+    );
+    // s = ((x² + 1) x + 2) x + 3 = x⁴ + x² + 2x + 3.
+    let (v, d) = mut_counter_grad(0.7);
+    assert!(scal_close(v, 0.7f64.powi(4) + 0.49 + 1.4 + 3.0, 1e-14, 1.0));
+    assert!(scal_close(d, 4.0 * 0.343 + 1.4 + 2.0, 1e-14, 1.0));
+    let x = vec![0.3, -0.8, 0.5, 1.1, -0.4];
+    let split = |p: &[f64]| (arr1(&p[..3]), p[3..].to_vec());
+    verify(
+        "reborrow_deref",
+        &x,
+        &|p| {
+            let (w, v) = split(p);
+            reborrow_deref(&w, &v)
+        },
+        &|p| {
+            let (w, v) = split(p);
+            let (y, (gw, gv)) = reborrow_deref_grad(&w, &v);
+            (y, cat(&[gw.to_vec(), gv]))
+        },
+        &|p, t| {
+            let ((w, v), (tw, tv)) = (split(p), split(t));
+            reborrow_deref_jvp(&w, &v, &tw, &tv)
+        },
+        Some(&|p, t| {
+            let ((w, v), (tw, tv)) = (split(p), split(t));
+            let (y, (gw, gv), (hw, hv)) = reborrow_deref_hvp(&w, &v, &tw, &tv);
+            (y, cat(&[gw.to_vec(), gv]), cat(&[hw.to_vec(), hv]))
+        }),
+        None,
+    );
+}
+
+/// Second order where a cotangent's value is zero and its tangent is not (here `Σ w = 0`):
+/// the runtime's zero-cotangent shortcuts compared dual numbers by their value only, so
+/// `H v` lost the tangent (`w.sum() * w[2]`, `u.sum() * w.sum()`: silently wrong HVPs and
+/// Hessians). Also `powf` at exponent 0 (the cross term `∂²/∂x∂p = 1/x`) and the one-hot
+/// cross-entropy's zero targets (their tangent, in forward mode).
+#[differentiable]
+fn sum_times_element(w: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+    w.sum() * w[2]
+}
+
+#[differentiable]
+fn sum_times_sum(w: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+    let u = w * 2.0;
+    u.sum() * w.sum()
+}
+
+#[differentiable]
+fn power_at_zero_exponent(x: f64, p: f64) -> f64 {
+    x.powf(p) * 3.0
+}
+
+#[differentiable]
+fn one_hot_targets(
+    l: &ad_runtime::ndarray::Array2<f64>,
+    t: &ad_runtime::ndarray::Array2<f64>,
+) -> f64 {
+    ad_runtime::nn::cross_entropy_one_hot(l, t)
+}
+
+#[test]
+fn h1205_zero_valued_dual_cotangents() {
+    let w = vec![0.3, -0.8, 0.5];
+    let one = |name: &str, f: &dyn Fn(&[f64]) -> f64, g: G, j: J, h: H| {
+        verify(name, &w, f, g, j, Some(h), None)
+    };
+    one(
+        "sum_times_element",
+        &|p| sum_times_element(&arr1(p)),
+        &|p| {
+            let (y, g) = sum_times_element_grad(&arr1(p));
+            (y, g.to_vec())
+        },
+        &|p, t| sum_times_element_jvp(&arr1(p), &arr1(t)),
+        &|p, t| {
+            let (y, g, h) = sum_times_element_hvp(&arr1(p), &arr1(t));
+            (y, g.to_vec(), h.to_vec())
+        },
+    );
+    one(
+        "sum_times_sum",
+        &|p| sum_times_sum(&arr1(p)),
+        &|p| {
+            let (y, g) = sum_times_sum_grad(&arr1(p));
+            (y, g.to_vec())
+        },
+        &|p, t| sum_times_sum_jvp(&arr1(p), &arr1(t)),
+        &|p, t| {
+            let (y, g, h) = sum_times_sum_hvp(&arr1(p), &arr1(t));
+            (y, g.to_vec(), h.to_vec())
+        },
+    );
+    // Closed forms: H of Σw·w₂ is 1 in row and column 2 (2 on the diagonal); of 2(Σw)², 4.
+    let (_, _, h) = sum_times_element_hvp(&arr1(&w), &arr1(&[1.0, 0.0, 0.0]));
+    assert_eq!(h.to_vec(), vec![0.0, 0.0, 1.0]);
+    let (_, _, h) = sum_times_sum_hvp(&arr1(&w), &arr1(&[1.0, 0.0, 0.0]));
+    assert_eq!(h.to_vec(), vec![4.0, 4.0, 4.0]);
+    s2_case!(
+        "power_at_zero_exponent",
+        [0.7, 0.0],
+        power_at_zero_exponent,
+        power_at_zero_exponent_grad,
+        power_at_zero_exponent_jvp,
+        power_at_zero_exponent_hvp,
+        power_at_zero_exponent_check
+    );
+    let (_, _, (hx, hp)) = power_at_zero_exponent_hvp(0.7, 0.0, 0.0, 1.0);
+    assert!(scal_close(hx, 3.0 / 0.7, 1e-14, 1.0), "{hx}");
+    assert!(scal_close(hp, 3.0 * 0.7f64.ln().powi(2), 1e-14, 1.0), "{hp}");
+    // Targets with zeros, differentiated: jvp along the targets against d/dt = -(z) summed.
+    let x = vec![0.2, -0.5, 1.1, 0.4, 0.0, 1.0, 0.3, 0.0];
+    let split = |p: &[f64]| (arr2(&p[..4], 2, 2), arr2(&p[4..], 2, 2));
+    verify(
+        "one_hot_targets",
+        &x,
+        &|p| {
+            let (l, t) = split(p);
+            one_hot_targets(&l, &t)
+        },
+        &|p| {
+            let (l, t) = split(p);
+            let (y, (gl, gt)) = one_hot_targets_grad(&l, &t);
+            (y, cat(&[flat_of(&gl), flat_of(&gt)]))
+        },
+        &|p, d| {
+            let ((l, t), (dl, dt)) = (split(p), split(d));
+            one_hot_targets_jvp(&l, &t, &dl, &dt)
+        },
+        Some(&|p, d| {
+            let ((l, t), (dl, dt)) = (split(p), split(d));
+            let (y, (gl, gt), (hl, ht)) = one_hot_targets_hvp(&l, &t, &dl, &dt);
+            (y, cat(&[flat_of(&gl), flat_of(&gt)]), cat(&[flat_of(&hl), flat_of(&ht)]))
+        }),
+        None,
+    );
+}

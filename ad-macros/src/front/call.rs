@@ -725,12 +725,14 @@ fn is_stop_gradient(path: &syn::Path) -> bool {
     }
 }
 
-/// `arr1` (`Some(true)`: its argument is a borrow already), `Array1::from_vec`,
-/// `Array::from_vec`, `Array1::from` (`Some(false)`: an owned `Vec`).
+/// `arr1` and `aview1` (`Some(true)`: the argument is a borrow already; a view is read as
+/// the array it shows), `Array1::from_vec`, `Array::from_vec`, `Array1::from` (`Some(false)`:
+/// an owned `Vec`).
 pub(crate) fn array_from_vec_form(path: &syn::Path) -> Option<bool> {
     let n = path.segments.len();
     let last = path.segments.last()?.ident.to_string();
-    if last == "arr1" && (n == 1 || path.segments[n - 2].ident == "ndarray") {
+    if (last == "arr1" || last == "aview1") && (n == 1 || path.segments[n - 2].ident == "ndarray")
+    {
         return Some(true);
     }
     let ty = n

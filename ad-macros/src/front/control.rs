@@ -448,6 +448,19 @@ impl Lowerer<'_> {
                             lw.declare_user(&pi.ident, VarKind::LoopVar, None)
                         }
                         Pat::Wild(_) => lw.temp_var(VarKind::LoopVar, "i"),
+                        // `for mut i in a..b`: a hidden counter, copied into the user's
+                        // mutable `i` at the top of the body (changing `i` does not change
+                        // the iteration, as in Rust).
+                        Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                            let hidden = syn::Ident::new(
+                                &format!("__ad_counter_{}", pi.ident),
+                                pi.ident.span(),
+                            );
+                            let var = lw.declare_user(&hidden, VarKind::LoopVar, None);
+                            let name = &pi.ident;
+                            lw.lower_stmt(&syn::parse_quote!(let mut #name = #hidden;));
+                            var
+                        }
                         other => {
                             lw.unsupported(
                                 other,

@@ -102,6 +102,18 @@ impl Lowerer<'_> {
                     other => self.let_temp(other, r.span()),
                 }
             }
+            // `&*w` of a reference `w` (a parameter `w: &Array1<f64>`): a reborrow, `w` itself.
+            Expr::Reference(r)
+                if r.mutability.is_none()
+                    && let Expr::Unary(u) = strip(&r.expr)
+                    && matches!(u.op, syn::UnOp::Deref(_))
+                    && let Expr::Path(p) = strip(&u.expr)
+                    && let Some(id) = p.path.get_ident()
+                    && let Some(v) = self.lookup(&id.to_string())
+                    && matches!(self.vars[v].ty, Some(syn::Type::Reference(_))) =>
+            {
+                Atom::Var(v)
+            }
             Expr::Reference(r) if r.mutability.is_none() => match self.lower_atom(&r.expr) {
                 Atom::Var(v) => Atom::Ref(v),
                 Atom::Const(c) => Atom::Const(quote!(&#c)),
@@ -596,7 +608,9 @@ impl Lowerer<'_> {
                         Type::Reference(r) => &*r.elem,
                         t => t,
                     };
-                    crate::front::sequence_element(t).is_some_and(float_ty)
+                    crate::front::sequence_element(t)
+                        .or_else(|| super::signature::ndarray_element(t))
+                        .is_some_and(float_ty)
                 })
             }),
             Expr::MethodCall(m) => {
@@ -643,6 +657,7 @@ impl Lowerer<'_> {
             Expr::Index(ix) => {
                 let t = var_ty(&ix.expr)?;
                 crate::front::sequence_element(&t)
+                    .or_else(|| super::signature::ndarray_element(&t))
                     .filter(|t| float_ty(t))
                     .cloned()
             }

@@ -449,6 +449,29 @@ pub(crate) fn sequence_element(ty: &Type) -> Option<&Type> {
     }
 }
 
+/// The element type of an ndarray array or view type (`Array1<f64>`, `Array<f64, Ix2>`,
+/// `ArrayView2<'_, f32>`, behind any references): its first type argument.
+pub(crate) fn ndarray_element(ty: &Type) -> Option<&Type> {
+    match ty {
+        Type::Reference(r) => ndarray_element(&r.elem),
+        Type::Paren(p) => ndarray_element(&p.elem),
+        Type::Path(p) => {
+            let last = p.path.segments.last()?;
+            if !last.ident.to_string().starts_with("Array") {
+                return None;
+            }
+            match &last.arguments {
+                syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
+                    syn::GenericArgument::Type(t) => Some(t),
+                    _ => None,
+                }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Whether `ty` is a slice, `Vec` or fixed-size array (behind any references).
 pub(crate) fn is_sequence_type(ty: &Type) -> bool {
     match ty {

@@ -183,7 +183,7 @@ pub fn powi_d0<X: Real>(x: &X, n: &i32, g: X::F) -> X::F {
 #[inline(always)]
 pub fn powf_d0<X: Real, P: Real<F = X::F>>(x: &X, p: &P, g: X::F) -> X::F {
     let p = p.get();
-    if p == X::F::zero() {
+    if p.is_zero() {
         return X::F::zero();
     }
     zero_or(g, |g| g * p * x.get().powf(p - X::F::one()))

@@ -110,7 +110,7 @@ where
     A: ArrayValue + ?Sized,
     I: NdIndex<A::Dim> + Clone,
 {
-    if g == num_traits::zero::<A::Elem>() {
+    if num_traits::Zero::is_zero(&g) {
         return;
     }
     materialise(d, a);

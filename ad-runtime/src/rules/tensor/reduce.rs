@@ -33,7 +33,7 @@ pub fn mean_d0<A: Value + ?Sized>(a: &A, g: A::Elem) -> A::Tangent {
 /// `x` in every element of `a`'s shape (the marker for `x == 0`).
 #[track_caller]
 fn fill<A: Value + ?Sized>(a: &A, x: A::Elem) -> A::Tangent {
-    if x == num_traits::zero::<A::Elem>() {
+    if num_traits::Zero::is_zero(&x) {
         return A::Tangent::zero();
     }
     let av = a.dyn_val();
@@ -179,7 +179,7 @@ where
 /// `k (a - mean a) / (n - ddof)`.
 #[track_caller]
 fn centred<A: Value + ?Sized>(a: &A, ddof: A::Elem, k: A::Elem) -> A::Tangent {
-    if k == num_traits::zero::<A::Elem>() {
+    if num_traits::Zero::is_zero(&k) {
         return A::Tangent::zero();
     }
     let av = a.dyn_val();
