@@ -76,7 +76,7 @@ pub(crate) fn expand(
     let func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(_) if syn::parse2::<syn::ItemImpl>(item.clone()).is_ok() => {
-            return method::expand_impl(args, item);
+            return method::expand_impl(args, item, expand);
         }
         Err(_) => {
             let err = syn::Error::new(

@@ -97,7 +97,13 @@ fn rewrite(tokens: TokenStream, names: &[String]) -> TokenStream {
 /// `#[differentiable]` on an `impl` block: the block unchanged, except that every function in it
 /// marked `#[differentiable(..)]` gets the hidden argument `__in_impl` (it is an associated
 /// function, so the calls between its generated functions are `Self::` paths).
-pub fn expand_impl(args: TokenStream, item: TokenStream) -> TokenStream {
+/// `expand` is the attribute's expansion of one function (passed in: this module is below
+/// the crate root).
+pub fn expand_impl(
+    args: TokenStream,
+    item: TokenStream,
+    expand: fn(TokenStream, TokenStream) -> TokenStream,
+) -> TokenStream {
     let mut imp: syn::ItemImpl = match syn::parse2(item.clone()) {
         Ok(i) => i,
         Err(e) => return e.into_compile_error(),
@@ -112,7 +118,7 @@ pub fn expand_impl(args: TokenStream, item: TokenStream) -> TokenStream {
         return out;
     }
     if imp.trait_.is_some() {
-        return trait_impl(imp);
+        return trait_impl(imp, expand);
     }
     for it in &mut imp.items {
         let syn::ImplItem::Fn(f) = it else { continue };
@@ -148,7 +154,10 @@ fn is_differentiable(attr: &syn::Attribute) -> bool {
 /// to an inherent `impl Quad` emitted next to it, `pub` (the trait's methods are as visible as
 /// the trait). The method itself stays in the trait impl; the calls between the generated
 /// functions are `Self::` paths, which find both.
-fn trait_impl(mut imp: syn::ItemImpl) -> TokenStream {
+fn trait_impl(
+    mut imp: syn::ItemImpl,
+    expand: fn(TokenStream, TokenStream) -> TokenStream,
+) -> TokenStream {
     let mut inherent: Vec<syn::ImplItem> = Vec::new();
     let mut items = Vec::new();
     for it in std::mem::take(&mut imp.items) {
@@ -169,7 +178,7 @@ fn trait_impl(mut imp: syn::ItemImpl) -> TokenStream {
             _ => quote!(__in_impl),
         };
         let name = f.sig.ident.clone();
-        let expanded = crate::expand(args, quote!(#f));
+        let expanded = expand(args, quote!(#f));
         let parsed: syn::Result<syn::ItemImpl> = syn::parse2(quote!(impl __Ad { #expanded }));
         let Ok(parsed) = parsed else {
             // Not expected: the expansion is a list of functions and `compile_error!`s. Keep
