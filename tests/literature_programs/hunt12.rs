@@ -363,3 +363,177 @@ fn h1205_zero_valued_dual_cotangents() {
         None,
     );
 }
+
+// Hunt 12 (ordinary models): compile failures of documented constructs, fixed.
+
+/// A by-value struct parameter moved into a local (`let c = b;`): the reverse sweep shaped
+/// the parameter's zero gradient from the moved value (E0382; structs with a one-letter
+/// name were not recognised as structs there, nor dual twins in second order).
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+pub struct B {
+    x: f64,
+    v: f64,
+}
+
+#[differentiable]
+fn moved_struct_param(b: B) -> f64 {
+    let c = b;
+    c.x * c.v.sin()
+}
+
+/// A struct returned by a call in a loop, read by an assignment (`s = k.prey;`): its adjoint
+/// had no type (E0282).
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+pub struct Pop {
+    prey: f64,
+    pred: f64,
+}
+
+#[differentiable]
+fn make_pop(a: f64) -> Pop {
+    Pop {
+        prey: a * a,
+        pred: a.sin(),
+    }
+}
+
+#[differentiable]
+fn pop_loop(a: f64) -> f64 {
+    let mut s = 0.1;
+    for _ in 0..3 {
+        let k = make_pop(s + a);
+        s = k.prey * 0.5 + k.pred;
+    }
+    s
+}
+
+/// A constant enum's binding in one arm's tuple, a differentiated value in the other's (the
+/// second-order code kept the binding a plain float: E0308).
+#[derive(Clone, Copy, Debug)]
+pub enum Boundary {
+    Dirichlet(f64),
+    Neumann,
+}
+
+#[differentiable(wrt(x))]
+fn boundary_pair(x: f64, bc: Boundary) -> f64 {
+    let (l, r) = match bc {
+        Boundary::Dirichlet(a) => (a, x),
+        Boundary::Neumann => (x, x),
+    };
+    l * r + x
+}
+
+/// A predicate comparing a constant table's float with a differentiated value (second
+/// order: `f64 <= Dual<f64>` was not implemented).
+const KNOTS: [f64; 4] = [0.0, 1.0, 2.0, 3.0];
+
+#[differentiable]
+fn knot_interval(x: f64) -> f64 {
+    let k = KNOTS.partition_point(|&q| q <= x);
+    x * x * k as f64
+}
+
+/// A tuple struct built by its constructor (`Pt(x, 2.0)`, was "`Pt` has no derivative"), and
+/// an array expression of `&[[f64; 3]]` elements (was "not visibly floats").
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+pub struct Pt(f64, f64);
+
+#[differentiable]
+fn tuple_ctor(x: f64, y: f64) -> f64 {
+    let p = Pt(x * y, 2.0);
+    p.0 * p.1 + p.0.sin()
+}
+
+#[differentiable]
+fn nested_rows(p: &[[f64; 3]]) -> f64 {
+    let d = [p[0][0] - p[1][0], p[0][1] - p[1][1]];
+    d[0] * d[1] + p[1][2]
+}
+
+impl Flat for B {
+    fn flat(&self) -> Vec<f64> {
+        vec![self.x, self.v]
+    }
+    fn unflat(&self, v: &[f64]) -> Self {
+        B { x: v[0], v: v[1] }
+    }
+}
+
+#[test]
+fn h1206_ordinary_model_compile_failures() {
+    let b = B { x: 0.7, v: -0.3 };
+    verify_struct(
+        "moved_struct_param",
+        &b,
+        &|p| moved_struct_param(p.clone()),
+        &|p| moved_struct_param_grad(p.clone()),
+        &|p, t| moved_struct_param_jvp(p.clone(), t.clone()),
+        Some(&|p, t| moved_struct_param_hvp(p.clone(), t.clone())),
+    );
+    let (_, g) = moved_struct_param_grad(b.clone());
+    assert!(scal_close(g.x, (-0.3f64).sin(), 1e-14, 1.0));
+    assert!(scal_close(g.v, 0.7 * (-0.3f64).cos(), 1e-14, 1.0));
+    scalar_n_case(
+        "pop_loop",
+        0.4,
+        &pop_loop,
+        &pop_loop_grad,
+        &pop_loop_jvp,
+        &pop_loop_hvp,
+        pop_loop_check(0.4),
+    );
+    for bc in [Boundary::Dirichlet(1.5), Boundary::Neumann] {
+        let x = 0.6;
+        let (v, d) = boundary_pair_grad(x, bc);
+        let (_, _, h) = boundary_pair_hvp(x, bc, 1.0);
+        let (want_d, want_h) = match bc {
+            Boundary::Dirichlet(a) => (a + 1.0, 0.0),
+            Boundary::Neumann => (2.0 * x + 1.0, 2.0),
+        };
+        assert!(scal_close(v, boundary_pair(x, bc), 1e-15, 1.0));
+        assert!(scal_close(d, want_d, 1e-14, 1.0) && scal_close(h, want_h, 1e-14, 1.0));
+        let (_, j) = boundary_pair_jvp(x, bc, 1.0);
+        assert!(scal_close(j, want_d, 1e-14, 1.0));
+    }
+    scalar_n_case(
+        "knot_interval",
+        1.5,
+        &knot_interval,
+        &knot_interval_grad,
+        &knot_interval_jvp,
+        &knot_interval_hvp,
+        knot_interval_check(1.5),
+    );
+    let (_, _, h) = knot_interval_hvp(1.5, 1.0);
+    assert!(scal_close(h, 4.0, 1e-14, 1.0));
+    s2_case!(
+        "tuple_ctor",
+        [0.3, 0.7],
+        tuple_ctor,
+        tuple_ctor_grad,
+        tuple_ctor_jvp,
+        tuple_ctor_hvp,
+        tuple_ctor_check
+    );
+    let (_, (dx, _)) = tuple_ctor_grad(0.3, 0.7);
+    assert!(scal_close(dx, 0.7 * (2.0 + (0.21f64).cos()), 1e-14, 1.0));
+    let x = vec![0.3, -0.8, 0.5, 1.1, 0.4, -0.6];
+    let rows = |p: &[f64]| -> Vec<[f64; 3]> { vec![[p[0], p[1], p[2]], [p[3], p[4], p[5]]] };
+    let flat = |g: Vec<[f64; 3]>| -> Vec<f64> { g.iter().flatten().copied().collect() };
+    verify(
+        "nested_rows",
+        &x,
+        &|p| nested_rows(&rows(p)),
+        &|p| {
+            let (y, g) = nested_rows_grad(&rows(p));
+            (y, flat(g))
+        },
+        &|p, t| nested_rows_jvp(&rows(p), &rows(t)),
+        Some(&|p, t| {
+            let (y, g, h) = nested_rows_hvp(&rows(p), &rows(t));
+            (y, flat(g), flat(h))
+        }),
+        None,
+    );
+}

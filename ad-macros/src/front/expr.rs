@@ -298,6 +298,26 @@ impl Lowerer<'_> {
                 }
                 self.lower_method(m)
             }
+            // `Pt(x, 2.0)`: a tuple struct's constructor is its literal `Pt { 0: x, 1: 2.0 }`.
+            Expr::Call(c) if tuple_struct_constructor(c) => {
+                let exprs: Vec<&Expr> = c.args.iter().collect();
+                let atoms = self.lower_atoms_in_order(&exprs);
+                let Expr::Path(p) = strip(&c.func) else {
+                    unreachable!("checked by `tuple_struct_constructor`")
+                };
+                let fs = atoms
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, a)| {
+                        let m = syn::Member::Unnamed(syn::Index {
+                            index: k as u32,
+                            span: p.span(),
+                        });
+                        (m, a)
+                    })
+                    .collect();
+                Op::StructLit(p.path.clone(), fs)
+            }
             Expr::Call(c) => self.lower_call(c, e),
             Expr::Cast(c) => {
                 let a = self.lower_atom(&c.expr);
@@ -584,6 +604,27 @@ impl Lowerer<'_> {
                 .any(|e| matches!(strip(e), Expr::Repeat(_) | Expr::Array(_)))
     }
 
+    /// The type of an element read `x[i]`, `p[i][j]`, `a[[i, j]]` of a variable whose declared
+    /// type shows it (slices, `Vec`s, fixed-size arrays, ndarray arrays, nested).
+    fn indexed_type(&self, e: &Expr) -> Option<Type> {
+        match strip(e) {
+            Expr::Path(p) => {
+                let v = self.lookup(&p.path.get_ident()?.to_string())?;
+                match self.vars[v].ty.clone()? {
+                    Type::Reference(r) => Some(*r.elem),
+                    t => Some(t),
+                }
+            }
+            Expr::Index(ix) => {
+                let t = self.indexed_type(&ix.expr)?;
+                crate::front::sequence_element(&t)
+                    .or_else(|| super::signature::ndarray_element(&t))
+                    .cloned()
+            }
+            _ => None,
+        }
+    }
+
     /// Whether `e` visibly is a float: a float literal, a variable declared (or bound) as one,
     /// an element of a float sequence, a float method, a cast to a float, or arithmetic on
     /// one of those. Decides whether an array expression `[a, b]` is a float buffer.
@@ -602,17 +643,7 @@ impl Lowerer<'_> {
             Expr::Path(_) => var(e).is_some_and(|v| {
                 self.floats.contains(&v) || self.vars[v].ty.as_ref().is_some_and(float_ty)
             }),
-            Expr::Index(ix) => var(&ix.expr).is_some_and(|v| {
-                self.vars[v].ty.as_ref().is_some_and(|t| {
-                    let t = match t {
-                        Type::Reference(r) => &*r.elem,
-                        t => t,
-                    };
-                    crate::front::sequence_element(t)
-                        .or_else(|| super::signature::ndarray_element(t))
-                        .is_some_and(float_ty)
-                })
-            }),
+            Expr::Index(_) => self.indexed_type(e).is_some_and(|t| float_ty(&t)),
             Expr::MethodCall(m) => {
                 crate::sema::rules::method(&m.method.to_string()).is_some()
                     && !matches!(m.method.to_string().as_str(), "len" | "count")
@@ -654,13 +685,7 @@ impl Lowerer<'_> {
                 _ => None,
             },
             Expr::Path(_) => var_ty(e).filter(|t| float_ty(t)),
-            Expr::Index(ix) => {
-                let t = var_ty(&ix.expr)?;
-                crate::front::sequence_element(&t)
-                    .or_else(|| super::signature::ndarray_element(&t))
-                    .filter(|t| float_ty(t))
-                    .cloned()
-            }
+            Expr::Index(_) => self.indexed_type(e).filter(float_ty),
             Expr::Cast(c) => Some((*c.ty).clone()).filter(|t| float_ty(t)),
             Expr::Binary(b) => self
                 .float_type_of(&b.left)
@@ -698,6 +723,7 @@ impl Lowerer<'_> {
                     };
                     ty.is_some_and(|t| crate::front::is_struct_type(&strip_ref(t)))
                         || self.member_root(&Atom::Var(v)).is_some()
+                        || matches!(self.defs.get(&v), Some(Op::StructLit(..)))
                 }),
             Expr::Field(f) => {
                 matches!(f.member, syn::Member::Named(_)) && self.struct_base(&f.base)
@@ -739,4 +765,28 @@ fn float_buffer(arr: &syn::ExprArray, span: proc_macro2::Span, vec: bool) -> Opt
         #tmp
     }))
     .ok()
+}
+
+/// `Pt(x, 2.0)`: a call of a capitalised single name that is not one of the standard
+/// library's wrappers (`Some`, `Ok`, `Box`, ...): a tuple struct's constructor (an enum's
+/// tuple variant called by its bare name, after `use E::*`, would be taken for one; its
+/// check then fails to compile, naming it).
+fn tuple_struct_constructor(c: &syn::ExprCall) -> bool {
+    const STD: &[&str] = &[
+        "Some", "Ok", "Err", "Box", "Rc", "Arc", "Cell", "RefCell", "Mutex", "RwLock",
+        "Wrapping", "Saturating", "Reverse", "PhantomData", "String", "Vec", "Cow", "Pin",
+        "Axis", "Ix", "Ix1", "Ix2", "Ix3", "IxDyn", "Dim",
+    ];
+    let Expr::Path(p) = strip(&c.func) else {
+        return false;
+    };
+    let Some(id) = p.path.get_ident() else {
+        return false;
+    };
+    let name = id.to_string();
+    p.qself.is_none()
+        && !c.args.is_empty()
+        && name.chars().next().is_some_and(|ch| ch.is_uppercase())
+        && name.chars().any(|ch| ch.is_lowercase())
+        && !STD.contains(&name.as_str())
 }

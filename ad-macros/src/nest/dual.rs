@@ -274,6 +274,45 @@ impl Lifter<'_> {
     fn meets_float_within(&self, v: VarId, depth: usize) -> bool {
         let mut found = false;
         let mut through = Vec::new();
+        let float = |x: &Atom| match x {
+            Atom::Var(w) | Atom::Ref(w) => {
+                matches!(self.kinds[*w], Kind::Scalar | Kind::Unknown | Kind::Array)
+            }
+            Atom::Const(c) => float_const(c),
+        };
+        // Tuples assigned to one variable in several places (the arms of `let (l, r) = match
+        // bc { D(a) => (a, x), N => (x, x) }`): `v` at a position where another holds a float.
+        // (Each tuple is made in a temporary, then copied to the variable: `__c = __v4;`.)
+        let mut tuples: Vec<(VarId, &Vec<Atom>)> = Vec::new();
+        let mut copied_to: std::collections::HashMap<VarId, VarId> = Default::default();
+        crate::ir::walk(&self.func.body, &mut |s: &Stmt| match s {
+            Stmt::Let { var, op: Op::Tuple(xs), .. }
+            | Stmt::Assign { var, op: Op::Tuple(xs), .. } => tuples.push((*var, xs)),
+            Stmt::Let { var, op: Op::Copy(Atom::Var(t)), .. }
+            | Stmt::Assign { var, op: Op::Copy(Atom::Var(t)), .. } => {
+                copied_to.insert(*t, *var);
+            }
+            _ => {}
+        });
+        for (w, _) in &mut tuples {
+            for _ in 0..4 {
+                match copied_to.get(w) {
+                    Some(d) => *w = *d,
+                    None => break,
+                }
+            }
+        }
+        for (w, xs) in &tuples {
+            for (k, x) in xs.iter().enumerate() {
+                if x.var() == Some(v)
+                    && tuples.iter().any(|(w2, ys)| {
+                        w2 == w && ys.get(k).is_some_and(|y| y.var() != Some(v) && float(y))
+                    })
+                {
+                    found = true;
+                }
+            }
+        }
         crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
             let op = match s {
                 Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => op,
@@ -295,12 +334,6 @@ impl Lifter<'_> {
                 _ => None,
             };
             if let Some((a, b)) = pair {
-                let float = |x: &Atom| match x {
-                    Atom::Var(w) | Atom::Ref(w) => {
-                        matches!(self.kinds[*w], Kind::Scalar | Kind::Unknown | Kind::Array)
-                    }
-                    Atom::Const(c) => float_const(c),
-                };
                 found |= (a.var() == Some(v) && float(b)) || (b.var() == Some(v) && float(a));
             }
         });

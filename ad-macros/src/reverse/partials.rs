@@ -33,6 +33,10 @@ impl<'a> Gen<'a> {
             if let Stmt::Let {
                 op: Op::Member(Atom::Var(b), ..) | Op::Field(Atom::Var(b), _),
                 ..
+            }
+            | Stmt::Assign {
+                op: Op::Member(Atom::Var(b), ..) | Op::Field(Atom::Var(b), _),
+                ..
             } = s
             {
                 found |= *b == v;
@@ -61,13 +65,16 @@ impl<'a> Gen<'a> {
         // float type parameter of a generic function, or an ndarray array: array
         // parameters start from the shape-free marker anyway).
         let by_value = match &var.ty {
-            Some(syn::Type::Path(p)) if p.qself.is_none() => {
+            // The dual twin of a derived struct (second order): `<P as LiftDual>::Out`.
+            Some(syn::Type::Path(p)) if p.qself.is_some() => p.qself.as_ref().is_some_and(|q| {
+                crate::front::is_struct_type(&q.ty)
+                    && p.path.segments.last().is_some_and(|s| s.ident == "Out")
+            }),
+            Some(syn::Type::Path(p)) => {
                 p.path.segments.last().is_some_and(|last| {
                     let s = last.ident.to_string();
                     s == "Vec"
-                        || (crate::front::is_struct_type(var.ty.as_ref().unwrap())
-                            && s != "Dual"
-                            && s.len() > 1)
+                        || (crate::front::is_struct_type(var.ty.as_ref().unwrap()) && s != "Dual")
                 })
             }
             _ => false,

@@ -198,6 +198,16 @@ macro_rules! mixed_ops {
             #[inline(always)]
             fn partial_cmp(&self, o: &$f) -> Option<Ordering> { self.re.partial_cmp(o) }
         }
+        // A float compared with a dual number (`KN.partition_point(|&q| q <= x)`: a constant
+        // table's element against a differentiated value), by value, as above.
+        impl PartialEq<Dual<$f>> for $f {
+            #[inline(always)]
+            fn eq(&self, o: &Dual<$f>) -> bool { *self == o.re }
+        }
+        impl PartialOrd<Dual<$f>> for $f {
+            #[inline(always)]
+            fn partial_cmp(&self, o: &Dual<$f>) -> Option<Ordering> { self.partial_cmp(&o.re) }
+        }
         impl AddAssign<$f> for Dual<$f> {
             #[inline(always)]
             fn add_assign(&mut self, o: $f) { *self = *self + o; }
