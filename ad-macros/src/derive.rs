@@ -88,8 +88,26 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
             Some(i) => syn::Member::Named(i.clone()),
             None => syn::Member::Unnamed(syn::Index::from(k)),
         };
-        // Field writes (`s.x = e` is `s = with_field::<_, H>(s, e)`), also on the twin.
+        let no_derivative = f.attrs.iter().any(|a| a.path().is_ident("no_derivative"));
+        // Field writes (`s.x = e` is `s = with_field::<_, H>(s, e)`), also on the twin; and
+        // a field's cotangent accumulated into the struct's (`acc_member`), which a
+        // `#[no_derivative]` field ignores (its slot in a gradient is the primal's clone).
         let access = |owner: TokenStream, t: TokenStream| {
+            let acc = if no_derivative {
+                quote! {
+                    impl<G> #pv::MemberAcc<#h, G> for #owner {
+                        #[inline(always)]
+                        fn acc_member(&mut self, _: G) {}
+                    }
+                }
+            } else {
+                quote! {
+                    impl #pv::MemberAcc<#h, #t> for #owner {
+                        #[inline(always)]
+                        fn acc_member(&mut self, g: #t) { #pv::acc(&mut self.#member, g) }
+                    }
+                }
+            };
             quote! {
                 impl #pv::FieldType<#h> for #owner { type T = #t; }
                 impl #pv::FieldAccess<#h> for #owner {
@@ -98,11 +116,12 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
                     #[inline(always)]
                     fn field_mut(&mut self) -> &mut #t { &mut self.#member }
                 }
+                #acc
             }
         };
         let mut out = access(quote!(#name), quote!(#ty));
         if has_twin && twin_ok {
-            let lifted = if f.attrs.iter().any(|a| a.path().is_ident("no_derivative")) {
+            let lifted = if no_derivative {
                 quote!(#ty)
             } else {
                 quote!(<#ty as #pv::LiftDual>::Out)
@@ -378,6 +397,20 @@ fn dual_twin(
             type Out<'a> = &'a #twin;
             #[inline(always)]
             fn read(&self) -> &#twin {
+                self
+            }
+        }
+        impl #pv::DualRead for #twin {
+            type Out<'a> = &'a #twin;
+            #[inline(always)]
+            fn read_dual(&self) -> &#twin {
+                self
+            }
+        }
+        impl #pv::DualRead for #name {
+            type Out<'a> = &'a #name;
+            #[inline(always)]
+            fn read_dual(&self) -> &#name {
                 self
             }
         }

@@ -15,7 +15,7 @@ pub use crate::rules::tensor::{
     Same, ToScalar, array_from_shape_vec, array_from_shape_vec_pullback, array_from_vec,
     array_from_vec_pullback, assigned, assigned_pullback,
 };
-pub use crate::structs::{Owned, owned, read};
+pub use crate::structs::{DualRead, Owned, owned, read, read_dual};
 pub use crate::tape::Tape;
 pub use crate::traits::{Accumulate, Differentiable, Real, Zero};
 
@@ -431,6 +431,21 @@ pub trait FieldAccess<const H: u64>: FieldType<H> {
     fn field(&self) -> &Self::T;
     /// The field, to write.
     fn field_mut(&mut self) -> &mut Self::T;
+}
+
+/// A field's cotangent accumulated into the struct's cotangent (`acc_member::<H, ..>(&mut
+/// d_s, g)` for a read of field `H`): implemented by `#[derive(Differentiable)]` for each field,
+/// as `acc` into the field, or as nothing for a `#[no_derivative]` field (whose slot in a
+/// gradient stays the primal's clone, and which holds a plain float in the dual twin).
+pub trait MemberAcc<const H: u64, G> {
+    /// Adds `g` into the field (or ignores it).
+    fn acc_member(&mut self, g: G);
+}
+
+/// See [`MemberAcc`].
+#[inline(always)]
+pub fn acc_member<const H: u64, S: MemberAcc<H, G>, G>(s: &mut S, g: G) {
+    s.acc_member(g);
 }
 
 /// `s` with field `H` replaced by `v`: the front end reads `s.x = e;` as

@@ -69,6 +69,77 @@ read_borrow!(
     [A, B, C, D] (A, B, C, D)
 );
 
+/// How the dual-number code (second order, forward mode through dual numbers) reads a field
+/// of a struct's dual twin: as [`FieldRead`], except that a plain float, which only a
+/// `#[no_derivative]` field holds there, is read as a dual constant (it meets dual numbers).
+#[doc(hidden)]
+pub trait DualRead {
+    /// The value read.
+    type Out<'a>
+    where
+        Self: 'a;
+    /// Reads the field.
+    fn read_dual(&self) -> Self::Out<'_>;
+}
+
+macro_rules! dual_read_float {
+    ($($f:ty),*) => {$(
+        impl DualRead for $f {
+            type Out<'a> = crate::Dual<$f>;
+            #[inline(always)]
+            fn read_dual(&self) -> crate::Dual<$f> { crate::Dual::cst(*self) }
+        }
+    )*};
+}
+dual_read_float!(f64, f32);
+
+macro_rules! dual_read_copy {
+    ($($t:ty),*) => {$(
+        impl DualRead for $t {
+            type Out<'a> = $t;
+            #[inline(always)]
+            fn read_dual(&self) -> $t { *self }
+        }
+    )*};
+}
+dual_read_copy!(
+    crate::Dual<f64>,
+    crate::Dual<f32>,
+    usize,
+    isize,
+    i32,
+    i64,
+    u32,
+    u64,
+    bool
+);
+
+macro_rules! dual_read_borrow {
+    ($([$($g:tt)*] $t:ty),*) => {$(
+        impl<$($g)*> DualRead for $t {
+            type Out<'a> = &'a Self where Self: 'a;
+            #[inline(always)]
+            fn read_dual(&self) -> &Self { self }
+        }
+    )*};
+}
+dual_read_borrow!(
+    [T] Vec<T>,
+    [T, const N: usize] [T; N],
+    [S: ndarray::RawData, D] ndarray::ArrayBase<S, D>,
+    [] String,
+    [A, B] (A, B),
+    [A, B, C] (A, B, C),
+    [A, B, C, D] (A, B, C, D)
+);
+
+/// `x` read as the dual-number code reads a field (see [`DualRead`]).
+#[doc(hidden)]
+#[inline(always)]
+pub fn read_dual<T: DualRead + ?Sized>(x: &T) -> T::Out<'_> {
+    x.read_dual()
+}
+
 /// `x` read as a differentiable body reads a field (see [`FieldRead`]).
 #[doc(hidden)]
 #[inline(always)]

@@ -68,10 +68,17 @@ pub fn emit(
                 t => t,
             })
     });
-    let mut unsupported: Option<&str> = (!kinds_ok).then_some(if struct_param {
-        "a struct parameter in a call from another function's forward mode"
-    } else {
-        "ndarray arrays"
+    let mut unsupported: Option<&str> = (!kinds_ok).then_some(match (struct_param, dual) {
+        // (Forward mode takes struct parameters through dual numbers, which `order = 1`
+        // leaves out.)
+        (true, Err(None)) => {
+            "a struct parameter with `#[differentiable(order = 1)]` (it takes them through dual numbers, which `order = 1` leaves out)"
+        }
+        (true, _) => "a struct parameter in a call from another function's forward mode",
+        (false, Err(None)) => {
+            "ndarray arrays with `#[differentiable(order = 1)]` (it takes them through dual numbers, which `order = 1` leaves out)"
+        }
+        (false, _) => "ndarray arrays",
     });
     let body = match tan.block(&func.body) {
         Ok(b) => b,

@@ -166,6 +166,19 @@ impl Lowerer<'_> {
             && let Some(base) = iterated_base(&m.receiver)
         {
             let span = m.span();
+            // Of an ndarray array (its declared type shows it): the array's own `sum()`.
+            if let Expr::Path(p) = strip(&base)
+                && let Some(v) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+                && self.vars[v]
+                    .ty
+                    .as_ref()
+                    .is_some_and(|t| super::signature::ndarray_element(t).is_some())
+            {
+                let sum: Option<syn::ExprMethodCall> = (|| Some(try_parse_at!(span, #base.sum())))();
+                if let Some(sum) = sum {
+                    return self.lower_op(&Expr::MethodCall(sum));
+                }
+            }
             let call: Option<syn::ExprCall> =
                 (|| Some(try_parse_at!(span, ::ad_runtime::__private::iter_sum(&#base))))();
             let Some(call) = call else {

@@ -137,10 +137,11 @@ impl Lowerer<'_> {
     }
 
     /// An elementwise map's closure gets its captures as scalars, so an element it reads of a
-    /// captured array (`v.mapv(|x| x * v[0])`, `a.mapv(|x| x - m[[0, 1]])`) is read once
-    /// before the map, into a hidden local the closure then captures: an index expression that
-    /// mentions no name the closure binds (its parameter, its `let`s) means the same value at
-    /// every element.
+    /// captured array (`v.mapv(|x| x * v[0])`, `a.mapv(|x| x - m[[0, 1]])`), a field of a
+    /// struct (`|v| v / self.temp`), a cast of a shape (`x.len() as f64`) or a float method of
+    /// a capture is read once before the map, into a hidden local the closure then captures:
+    /// such a read that mentions no name the closure binds (its parameter, its `let`s) means
+    /// the same value at every element.
     fn hoist_element_reads(&mut self, c: &syn::ExprClosure) -> syn::ExprClosure {
         struct Hoist<'l, 'a> {
             lw: &'l mut Lowerer<'a>,
@@ -148,18 +149,39 @@ impl Lowerer<'_> {
         }
         impl syn::visit_mut::VisitMut for Hoist<'_, '_> {
             fn visit_expr_mut(&mut self, e: &mut Expr) {
-                if let Expr::Index(ix) = e
-                    && matches!(strip(&ix.expr), Expr::Path(_))
-                {
+                // A read rooted at a variable: an element, a field (`self.temp`), a cast of
+                // one (`x.len() as f64`), a pure method of one (`s.sqrt()`, `x.len()`).
+                fn rooted(e: &Expr) -> bool {
+                    match strip(e) {
+                        Expr::Path(p) => p.path.get_ident().is_some(),
+                        Expr::Index(ix) => rooted(&ix.expr),
+                        Expr::Field(f) => rooted(&f.base),
+                        _ => false,
+                    }
+                }
+                let hoist = match &*e {
+                    Expr::Index(ix) => rooted(&ix.expr),
+                    Expr::Field(f) => rooted(&f.base),
+                    Expr::Cast(c) => match strip(&c.expr) {
+                        Expr::MethodCall(m) => rooted(&m.receiver),
+                        x => rooted(x) && !matches!(x, Expr::Path(_)),
+                    },
+                    Expr::MethodCall(m) => {
+                        rooted(&m.receiver)
+                            && crate::sema::rules::method(&m.method.to_string()).is_some()
+                    }
+                    _ => false,
+                };
+                if hoist {
                     let mut names = Vec::new();
-                    super::stmt::idents_of(ix.to_token_stream(), &mut names);
+                    super::stmt::idents_of(e.to_token_stream(), &mut names);
                     if !names.iter().any(|n| self.bound.contains(n)) {
                         self.lw.n_snapshots += 1;
                         let name = Ident::new(
                             &format!("__ad_elem{}", self.lw.n_snapshots),
-                            ix.span(),
+                            e.span(),
                         );
-                        let read = ix.clone();
+                        let read = e.clone();
                         self.lw.lower_stmt(&syn::parse_quote!(let #name = #read;));
                         *e = syn::parse_quote!(#name);
                         return;

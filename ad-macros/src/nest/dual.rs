@@ -242,7 +242,42 @@ impl Lifter<'_> {
             *op = self.primal_call(func, args);
             return;
         }
-        self.op(op, Some(self.kinds[var]))
+        // A float method of constants (`DT.sqrt()`, `C.powi(2)`): computed on the constants'
+        // values, the result lifted by type (a float becomes a dual constant).
+        if let Op::Method {
+            name,
+            form: MethodForm::Method,
+            recv: Atom::Const(c),
+            args,
+            extra,
+        } = op
+            && args.iter().all(|a| matches!(a, Atom::Const(_)))
+            && crate::sema::rules::method(&name.to_string()).is_some()
+            && !matches!(name.to_string().as_str(), "len" | "count")
+            && extra.raw.is_none()
+            && extra.turbofish.is_none()
+            && extra.post.is_none()
+        {
+            let args: Vec<TokenStream> = args.iter().map(|a| self.print(a)).collect();
+            *op = Op::Opaque {
+                tokens: quote!(::ad_runtime::__private::Relift::relift((#c).#name(#(#args),*))),
+                reads: Vec::new(),
+                what: "a method of constants".into(),
+                mutates: Vec::new(),
+            };
+            return;
+        }
+        // A constant expression of named constants bound to a local that meets floats (`let c
+        // = DT * G; c / l`): a float.
+        let dest = match op {
+            Op::Copy(Atom::Const(_)) | Op::Neg(Atom::Const(_))
+                if self.kinds[var] == Kind::Unknown && self.meets_float(var) =>
+            {
+                Kind::Scalar
+            }
+            _ => self.kinds[var],
+        };
+        self.op(op, Some(dest))
     }
 
     /// Whether `v` is an argument of a differentiable call (one whose callee is lifted).
@@ -458,13 +493,19 @@ impl Lifter<'_> {
                     };
                 }
             }
-            Op::Copy(a) if scalar_dest => {
+            Op::Copy(a) | Op::Neg(a) if scalar_dest => {
                 if let Atom::Const(c) = a {
                     if float_const(c) {
                         lift_atom(a);
-                    } else if matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(_)))
-                    {
-                        // A named constant (`SCALE`): a float bound to a float variable.
+                    } else if matches!(
+                        syn::parse2::<syn::Expr>(c.clone()),
+                        Ok(syn::Expr::Path(_)
+                            | syn::Expr::Binary(_)
+                            | syn::Expr::Paren(_)
+                            | syn::Expr::Unary(_))
+                    ) {
+                        // A named constant (`SCALE`), or an expression of them (`DT * G`): a
+                        // float bound to a float variable.
                         *a = Atom::Const(quote!(::ad_runtime::Dual::from(#c)));
                     }
                 }
@@ -530,8 +571,21 @@ impl Lifter<'_> {
                 if name == "dot" && args.len() == 1 && matches!(form, MethodForm::Method) {
                     *form = MethodForm::Function(quote!(::ad_runtime::__private::tensor::DualDot));
                 }
+                // A closure deciding an order or a selection (`KN.partition_point(|&q| q <= x)`,
+                // kept as written): its result is discrete, so a dual number it reads is read
+                // by value (a constant table's float meets it there).
+                for a in args.iter_mut() {
+                    if let Atom::Const(c) = a
+                        && matches!(c.clone().into_iter().next(), Some(TokenTree::Punct(p)) if p.as_char() == '|')
+                    {
+                        *c = self.undual_captures(c);
+                    }
+                }
                 for a in op_atoms(op) {
-                    lift_atom(a);
+                    if !matches!(a, Atom::Const(c) if matches!(c.clone().into_iter().next(), Some(TokenTree::Punct(p)) if p.as_char() == '|'))
+                    {
+                        lift_atom(a);
+                    }
                 }
             }
             // A struct literal builds the struct's dual twin (same fields, `__AdDual<Name>`).
@@ -543,7 +597,8 @@ impl Lifter<'_> {
                     lift_atom(a);
                 }
             }
-            // A named constant (`DT`) next to a float in arithmetic is a float: lifted.
+            // A named constant (`DT`), or an expression of them (`DT * G`), next to a float
+            // in arithmetic is a float: lifted.
             Op::Arith(_, a, b) => {
                 // (A value of unknown kind, such as an element of a struct's `Vec` field,
                 // is a float or an array of floats: lifted too.)
@@ -553,12 +608,28 @@ impl Lifter<'_> {
                     }
                     Atom::Const(c) => float_const(c),
                 };
+                // (An expression of constants, `DT * G`, `-G`, `DT.sqrt()`, only next to a
+                // float: next to an array it could be an array itself.)
+                let float = |x: &Atom| match x {
+                    Atom::Var(v) | Atom::Ref(v) => self.kinds[*v] == Kind::Scalar,
+                    Atom::Const(c) => float_const(c),
+                };
                 let (sa, sb) = (scalar(a), scalar(b));
-                for (x, other_scalar) in [(a, sb), (b, sa)] {
+                let (fa, fb) = (float(a), float(b));
+                for (x, other_scalar, other_float) in [(a, sb, fb), (b, sa, fa)] {
                     if let Atom::Const(c) = x
                         && other_scalar
                         && !float_const(c)
-                        && matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(_)))
+                        && match syn::parse2::<syn::Expr>(c.clone()) {
+                            Ok(syn::Expr::Path(_)) => true,
+                            Ok(
+                                syn::Expr::Binary(_)
+                                | syn::Expr::Paren(_)
+                                | syn::Expr::Unary(_)
+                                | syn::Expr::MethodCall(_),
+                            ) => other_float,
+                            _ => false,
+                        }
                     {
                         *x = Atom::Const(quote!(::ad_runtime::Dual::from(#c)));
                     } else {
@@ -617,6 +688,52 @@ impl Lifter<'_> {
                 }
             }
         }
+    }
+
+    /// `closure` with each differentiated float it captures read by value
+    /// (`undual(x)`); its own parameters and `let`s excepted.
+    fn undual_captures(&self, closure: &TokenStream) -> TokenStream {
+        let Ok(c) = syn::parse2::<syn::ExprClosure>(closure.clone()) else {
+            return closure.clone();
+        };
+        fn idents(ts: TokenStream, out: &mut Vec<String>) {
+            for t in ts {
+                match t {
+                    TokenTree::Ident(i) => out.push(i.to_string()),
+                    TokenTree::Group(g) => idents(g.stream(), out),
+                    _ => {}
+                }
+            }
+        }
+        let mut bound = Vec::new();
+        idents(c.inputs.to_token_stream(), &mut bound);
+        let names: std::collections::HashSet<String> = (0..self.vars.len())
+            .filter(|&v| self.differentiated[v] && self.kinds[v] == Kind::Scalar)
+            .map(|v| self.vars[v].ident.to_string())
+            .filter(|n| !bound.contains(n))
+            .collect();
+        fn walk(ts: TokenStream, names: &std::collections::HashSet<String>) -> TokenStream {
+            let tts: Vec<TokenTree> = ts.into_iter().collect();
+            let mut out = TokenStream::new();
+            for (k, tt) in tts.iter().enumerate() {
+                match tt {
+                    TokenTree::Ident(i)
+                        if names.contains(&i.to_string())
+                            && !matches!(k.checked_sub(1).map(|j| &tts[j]), Some(TokenTree::Punct(p)) if p.as_char() == '.') =>
+                    {
+                        out.extend(quote!((::ad_runtime::__private::undual(#i))));
+                    }
+                    TokenTree::Group(g) => {
+                        let mut n = Group::new(g.delimiter(), walk(g.stream(), names));
+                        n.set_span(g.span());
+                        out.extend(std::iter::once(TokenTree::Group(n)));
+                    }
+                    other => out.extend(std::iter::once(other.clone())),
+                }
+            }
+            out
+        }
+        walk(closure.clone(), &names)
     }
 
     /// A call that is not differentiated, as an opaque constant: the primal called on the

@@ -131,9 +131,26 @@ impl<'a> Gen<'a> {
                     )
                 }
             }
+            // A field of a struct's dual twin (second order): a `#[no_derivative]` float
+            // field holds a plain float there, read as a dual constant (`read_dual`).
+            Op::Member(Atom::Var(b), path, false) if self.is_dual_twin(*b) => {
+                let a = self.atom(&Atom::Var(*b));
+                quote!(::ad_runtime::__private::read_dual(&#a.#(#path).*))
+            }
             other => crate::codegen::primal_common(other, &|a| self.atom(a))
                 .expect("every operation is printed"),
         }
+    }
+
+    /// Whether `v` holds a struct's dual twin (`<P as LiftDual>::Out`, behind references):
+    /// a parameter of the dual-number pullback.
+    fn is_dual_twin(&self, v: VarId) -> bool {
+        let mut ty = self.func.vars[v].ty.as_ref();
+        while let Some(syn::Type::Reference(r)) = ty {
+            ty = Some(&r.elem);
+        }
+        matches!(ty, Some(syn::Type::Path(p)) if p.qself.is_some()
+            && p.path.segments.iter().any(|s| s.ident == "LiftDual"))
     }
 
     /// A map whose derivative the forward sweep computes by dual numbers (see

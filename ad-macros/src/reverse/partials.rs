@@ -729,7 +729,16 @@ impl<'a> Gen<'a> {
             Op::Member(a, path, _) => {
                 if let Some(v) = a.var().filter(|v| an.adj(*v)) {
                     let d = self.adj(v);
-                    return quote!(#rt::acc(&mut #d.#(#path).*, #g););
+                    // A named field through the derive's `MemberAcc`: a `#[no_derivative]`
+                    // field ignores it. (A numbered one may be a tuple's element.)
+                    let (last, owner) = path.split_last().expect("a field path");
+                    return match last {
+                        syn::Member::Named(i) => {
+                            let h = crate::ir::field_hash(&i.to_string());
+                            quote!(#rt::acc_member::<#h, _, _>(&mut #d #(.#owner)*, #g);)
+                        }
+                        syn::Member::Unnamed(_) => quote!(#rt::acc(&mut #d.#(#path).*, #g);),
+                    };
                 }
                 return quote!();
             }

@@ -220,6 +220,21 @@ macro_rules! relift_arrays {
                 self
             }
         }
+        // A borrowed array the dual code already holds lifted (`Some(m) =>` of an
+        // `Option<&Array1<f64>>` constant parameter): the same borrow.
+        impl<'a, D: ndarray::Dimension> Relift for &'a ndarray::Array<Dual<$f>, D> {
+            type Out = Self;
+            fn relift(self) -> Self {
+                self
+            }
+        }
+        // A borrowed array of plain numbers: a lifted copy.
+        impl<D: ndarray::Dimension> Relift for &ndarray::Array<$f, D> {
+            type Out = ndarray::Array<Dual<$f>, D>;
+            fn relift(self) -> Self::Out {
+                self.mapv(Dual::cst)
+            }
+        }
     )*};
 }
 relift_arrays!(f64, f32);

@@ -198,16 +198,6 @@ macro_rules! mixed_ops {
             #[inline(always)]
             fn partial_cmp(&self, o: &$f) -> Option<Ordering> { self.re.partial_cmp(o) }
         }
-        // A float compared with a dual number (`KN.partition_point(|&q| q <= x)`: a constant
-        // table's element against a differentiated value), by value, as above.
-        impl PartialEq<Dual<$f>> for $f {
-            #[inline(always)]
-            fn eq(&self, o: &Dual<$f>) -> bool { *self == o.re }
-        }
-        impl PartialOrd<Dual<$f>> for $f {
-            #[inline(always)]
-            fn partial_cmp(&self, o: &Dual<$f>) -> Option<Ordering> { self.partial_cmp(&o.re) }
-        }
         impl AddAssign<$f> for Dual<$f> {
             #[inline(always)]
             fn add_assign(&mut self, o: $f) { *self = *self + o; }
@@ -651,7 +641,7 @@ macro_rules! scalar_left_array_ops {
         }
     )*};
 }
-scalar_left_array_ops!(Add add +, Sub sub -, Mul mul *, Div div /);
+scalar_left_array_ops!(Add add +, Sub sub -, Mul mul *, Div div /, Rem rem %);
 
 mod args;
 mod convert;
