@@ -537,3 +537,197 @@ fn h1206_ordinary_model_compile_failures() {
         None,
     );
 }
+
+/// Named constants combined before they meet a differentiated value (`DT * G * l`, `-G * x`,
+/// `DT.sqrt() * x`, `let c = DT * G; c / l`): the second-order code kept them plain floats
+/// (E0271/E0308, so the default attribute did not compile).
+const DT: f64 = 0.02;
+const GRAV: f64 = 9.81;
+
+#[differentiable]
+fn constants_combined(l: f64, x: f64) -> f64 {
+    let c = DT * GRAV;
+    DT * GRAV * l + -GRAV * x * x + DT.sqrt() * x * l + (DT + GRAV) * l * l + c / l
+        + x / (DT * GRAV)
+}
+
+/// A `#[no_derivative]` float field read in arithmetic (a time step): the second-order code
+/// read it as a plain float (E0308), and `f_grad` returned the field's accumulated cotangent
+/// in it instead of the primal's value (the contract: a clone of the primal's).
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+pub struct Stepper {
+    k: f64,
+    #[no_derivative]
+    dt: f64,
+    #[no_derivative]
+    steps: usize,
+}
+
+#[differentiable]
+fn stepped(s: &Stepper, x: f64) -> f64 {
+    let mut y = x;
+    for _ in 0..s.steps {
+        y = y + s.dt * (-s.k * y * y);
+    }
+    y * s.dt + s.k
+}
+
+impl Flat for Stepper {
+    fn flat(&self) -> Vec<f64> {
+        vec![self.k]
+    }
+    fn unflat(&self, v: &[f64]) -> Self {
+        Stepper {
+            k: v[0],
+            dt: self.dt,
+            steps: self.steps,
+        }
+    }
+}
+
+#[test]
+fn h1207_constants_and_fixed_fields_in_second_order() {
+    s2_case!(
+        "constants_combined",
+        [0.8, 0.3],
+        constants_combined,
+        constants_combined_grad,
+        constants_combined_jvp,
+        constants_combined_hvp,
+        constants_combined_check
+    );
+    let s = Stepper {
+        k: 0.7,
+        dt: 0.1,
+        steps: 4,
+    };
+    let x = 0.9;
+    verify_struct(
+        "stepped (wrt k)",
+        &s,
+        &|p| stepped(p, x),
+        &|p| {
+            let (v, (g, _)) = stepped_grad(p, x);
+            (v, g)
+        },
+        &|p, t| stepped_jvp(p, x, t, 0.0),
+        Some(&|p, t| {
+            let (v, (g, _), (h, _)) = stepped_hvp(p, x, t, 0.0);
+            (v, g, h)
+        }),
+    );
+    verify(
+        "stepped (wrt x)",
+        &[x],
+        &|p| stepped(&s, p[0]),
+        &|p| {
+            let (v, (_, d)) = stepped_grad(&s, p[0]);
+            (v, vec![d])
+        },
+        &|p, t| stepped_jvp(&s, p[0], &Stepper { k: 0.0, ..s.clone() }, t[0]),
+        Some(&|p, t| {
+            let zero = Stepper { k: 0.0, ..s.clone() };
+            let (v, (_, d), (_, h)) = stepped_hvp(&s, p[0], &zero, t[0]);
+            (v, vec![d], vec![h])
+        }),
+        None,
+    );
+    // The gradient's `#[no_derivative]` fields are the primal's.
+    let (_, (g, _)) = stepped_grad(&s, x);
+    assert_eq!((g.dt, g.steps), (0.1, 4));
+}
+
+// Hunt 13 (ndarray programs): compile failures, fixed.
+
+/// `x.iter().sum()` of an array parameter (was the slice rule on an array), a `mapv` closure
+/// reading a struct's float field and a cast shape (`self.temp`, `x.len() as f64`: were
+/// E0282/E0283, or "unexpected method receiver" in a method), `scalar % &array` and an
+/// `Option<&Array1>` constant matched with `Some(m)` (second order: E0277).
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+pub struct Act {
+    w: ad_runtime::ndarray::Array1<f64>,
+    temp: f64,
+}
+
+impl Act {
+    #[differentiable]
+    fn out(&self, x: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+        (x * &self.w).mapv(|v| (v / self.temp).tanh()).sum()
+    }
+}
+
+#[differentiable]
+fn array_misc(x: &ad_runtime::ndarray::Array1<f64>, a: &Act) -> f64 {
+    let t: f64 = x.iter().sum();
+    let s = x.mapv(|u| x.len() as f64 * u * a.temp).sum();
+    t * t + s + (7.3 % x).sum() + a.out(x)
+}
+
+#[differentiable(wrt(z))]
+fn masked(
+    z: &ad_runtime::ndarray::Array1<f64>,
+    mask: Option<&ad_runtime::ndarray::Array1<f64>>,
+) -> f64 {
+    match mask {
+        Some(m) => (z * m).mapv(|v| v * v).sum(),
+        None => z.mapv(|v| v * v).sum(),
+    }
+}
+
+#[test]
+fn h1301_array_compile_failures() {
+    use ad_runtime::ndarray::Array1;
+    let x = vec![0.7, -1.2, 2.1, 0.4, -0.3, 0.9, 1.5];
+    let split = |p: &[f64]| -> (Array1<f64>, Act) {
+        (
+            arr1(&p[..3]),
+            Act {
+                w: arr1(&p[3..6]),
+                temp: p[6],
+            },
+        )
+    };
+    let flat = |g: Array1<f64>, a: Act| cat(&[g.to_vec(), a.w.to_vec(), vec![a.temp]]);
+    verify(
+        "array_misc",
+        &x,
+        &|p| {
+            let (x, a) = split(p);
+            array_misc(&x, &a)
+        },
+        &|p| {
+            let (x, a) = split(p);
+            let (y, (gx, ga)) = array_misc_grad(&x, &a);
+            (y, flat(gx, ga))
+        },
+        &|p, t| {
+            let ((x, a), (tx, ta)) = (split(p), split(t));
+            array_misc_jvp(&x, &a, &tx, &ta)
+        },
+        Some(&|p, t| {
+            let ((x, a), (tx, ta)) = (split(p), split(t));
+            let (y, (gx, ga), (hx, ha)) = array_misc_hvp(&x, &a, &tx, &ta);
+            (y, flat(gx, ga), flat(hx, ha))
+        }),
+        None,
+    );
+    let m = arr1(&[1.0, 0.0, 2.0]);
+    for mask in [Some(&m), None] {
+        let z = vec![0.3, -0.5, 0.8];
+        verify(
+            "masked",
+            &z,
+            &|p| masked(&arr1(p), mask),
+            &|p| {
+                let (y, g) = masked_grad(&arr1(p), mask);
+                (y, g.to_vec())
+            },
+            &|p, t| masked_jvp(&arr1(p), mask, &arr1(t)),
+            Some(&|p, t| {
+                let (y, g, h) = masked_hvp(&arr1(p), mask, &arr1(t));
+                (y, g.to_vec(), h.to_vec())
+            }),
+            None,
+        );
+    }
+}
