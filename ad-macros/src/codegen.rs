@@ -389,6 +389,20 @@ pub fn flattens(ty: &Type) -> bool {
         // Tuples of up to eight (the runtime's `Flat` impls).
         Type::Tuple(t) => (1..=8).contains(&t.elems.len()) && t.elems.iter().all(flattens),
         Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32") => true,
+        // 1-D ndarray arrays (`Array1<f64>`, `Array<f64, Ix1>`; the runtime's `Flat`).
+        Type::Path(p)
+            if p.path.segments.last().is_some_and(|s| {
+                s.ident == "Array1"
+                    || (s.ident == "Array"
+                        && matches!(&s.arguments, syn::PathArguments::AngleBracketed(a)
+                            if a.args.iter().any(|g| matches!(g, syn::GenericArgument::Type(syn::Type::Path(d))
+                                if d.path.is_ident("Ix1")))))
+            }) =>
+        {
+            crate::front::ndarray_element(ty).is_some_and(|e| {
+                matches!(e, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
+            })
+        }
         _ => crate::front::sequence_element(ty).is_some_and(
             |e| matches!(e, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32")),
         ),

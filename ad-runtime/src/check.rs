@@ -99,6 +99,25 @@ pub fn directions<F: num_traits::Float>(n: usize, seed: &mut u64) -> Vec<F> {
         .collect()
 }
 
+/// [`directions`] for the elements of `x`, each scaled by its size clamped to `[10⁻³, 1]`:
+/// one step `h` along them moves a small element in proportion to it (a probability `0.2`
+/// next to a frequency `1500` is not differenced across its own scale) and a large one by
+/// at most `h` (whose rounding the verdict's tolerance allows for).
+#[doc(hidden)]
+pub fn directions_for<T: crate::__private::Flat + ?Sized>(x: &T, seed: &mut u64) -> Vec<T::F> {
+    let mut flat = Vec::new();
+    x.flat_push(&mut flat);
+    let d: Vec<T::F> = directions(flat.len(), seed);
+    flat.iter()
+        .zip(d)
+        .map(|(a, d)| {
+            let floor = <T::F as num_traits::NumCast>::from(1e-3).unwrap();
+            let one = <T::F as num_traits::One>::one();
+            d * num_traits::Float::min(num_traits::Float::max(num_traits::Float::abs(*a), floor), one)
+        })
+        .collect()
+}
+
 /// `x + h v` shaped like `x` (`v` flat, in `x`'s flat order).
 #[doc(hidden)]
 pub fn shifted<T: crate::__private::Flat + ?Sized>(x: &T, v: &[T::F], h: f64) -> T::Basis {
