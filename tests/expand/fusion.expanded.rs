@@ -741,15 +741,9 @@ fn sums_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
 #[allow(non_snake_case, clippy::all)]
 fn sums_check(x: &[f64]) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
     let mut __seed: u64 = 0x5eed_0f_c4ec;
-    let __d0 = ::ad_runtime::check::directions(
-        ::ad_runtime::__private::Flat::flat_len(&x),
-        &mut __seed,
-    );
+    let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
     let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
-    let mut __flat = ::std::vec::Vec::new();
-    ::ad_runtime::__private::Flat::flat_push(&x, &mut __flat);
-    let __scale = __flat.iter().fold(0.0f64, |m, v| m.max((*v as f64).abs()));
-    let __h = ::ad_runtime::check::step(__scale, false);
+    let __h = ::ad_runtime::check::step(1.0, false);
     let (__y, __t) = sums_jvp(::core::clone::Clone::clone(&x), &__t0);
     let (_, __g) = sums_grad(::core::clone::Clone::clone(&x));
     let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
@@ -1316,15 +1310,9 @@ fn feedback_check(
     x: &[f64],
 ) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
     let mut __seed: u64 = 0x5eed_0f_c4ec;
-    let __d0 = ::ad_runtime::check::directions(
-        ::ad_runtime::__private::Flat::flat_len(&x),
-        &mut __seed,
-    );
+    let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
     let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
-    let mut __flat = ::std::vec::Vec::new();
-    ::ad_runtime::__private::Flat::flat_push(&x, &mut __flat);
-    let __scale = __flat.iter().fold(0.0f64, |m, v| m.max((*v as f64).abs()));
-    let __h = ::ad_runtime::check::step(__scale, false);
+    let __h = ::ad_runtime::check::step(1.0, false);
     let (__y, __t) = feedback_jvp(::core::clone::Clone::clone(&x), &__t0);
     let (_, __g) = feedback_grad(::core::clone::Clone::clone(&x));
     let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();

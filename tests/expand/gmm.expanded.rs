@@ -5296,27 +5296,13 @@ pub fn gmm_objective_check(
     wishart_m: usize,
 ) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
     let mut __seed: u64 = 0x5eed_0f_c4ec;
-    let __d0 = ::ad_runtime::check::directions(
-        ::ad_runtime::__private::Flat::flat_len(&alphas),
-        &mut __seed,
-    );
+    let __d0 = ::ad_runtime::check::directions_for(&alphas, &mut __seed);
     let __t0 = ::ad_runtime::__private::Flat::from_flat(&alphas, &__d0);
-    let __d1 = ::ad_runtime::check::directions(
-        ::ad_runtime::__private::Flat::flat_len(&means),
-        &mut __seed,
-    );
+    let __d1 = ::ad_runtime::check::directions_for(&means, &mut __seed);
     let __t1 = ::ad_runtime::__private::Flat::from_flat(&means, &__d1);
-    let __d2 = ::ad_runtime::check::directions(
-        ::ad_runtime::__private::Flat::flat_len(&icf),
-        &mut __seed,
-    );
+    let __d2 = ::ad_runtime::check::directions_for(&icf, &mut __seed);
     let __t2 = ::ad_runtime::__private::Flat::from_flat(&icf, &__d2);
-    let mut __flat = ::std::vec::Vec::new();
-    ::ad_runtime::__private::Flat::flat_push(&alphas, &mut __flat);
-    ::ad_runtime::__private::Flat::flat_push(&means, &mut __flat);
-    ::ad_runtime::__private::Flat::flat_push(&icf, &mut __flat);
-    let __scale = __flat.iter().fold(0.0f64, |m, v| m.max((*v as f64).abs()));
-    let __h = ::ad_runtime::check::step(__scale, false);
+    let __h = ::ad_runtime::check::step(1.0, false);
     let (__y, __t) = gmm_objective_jvp(
         ::core::clone::Clone::clone(&alphas),
         ::core::clone::Clone::clone(&means),

@@ -401,21 +401,11 @@ fn long_loop_check(
     n: usize,
 ) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
     let mut __seed: u64 = 0x5eed_0f_c4ec;
-    let __d0 = ::ad_runtime::check::directions(
-        ::ad_runtime::__private::Flat::flat_len(&x),
-        &mut __seed,
-    );
+    let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
     let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
-    let __d1 = ::ad_runtime::check::directions(
-        ::ad_runtime::__private::Flat::flat_len(&a),
-        &mut __seed,
-    );
+    let __d1 = ::ad_runtime::check::directions_for(&a, &mut __seed);
     let __t1 = ::ad_runtime::__private::Flat::from_flat(&a, &__d1);
-    let mut __flat = ::std::vec::Vec::new();
-    ::ad_runtime::__private::Flat::flat_push(&x, &mut __flat);
-    ::ad_runtime::__private::Flat::flat_push(&a, &mut __flat);
-    let __scale = __flat.iter().fold(0.0f64, |m, v| m.max((*v as f64).abs()));
-    let __h = ::ad_runtime::check::step(__scale, false);
+    let __h = ::ad_runtime::check::step(1.0, false);
     let (__y, __t) = long_loop_jvp(
         ::core::clone::Clone::clone(&x),
         ::core::clone::Clone::clone(&a),

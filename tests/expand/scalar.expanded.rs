@@ -369,21 +369,11 @@ fn f_grad(x: f64, y: f64) -> (f64, (f64, f64)) {
 #[allow(non_snake_case, clippy::all)]
 fn f_check(x: f64, y: f64) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
     let mut __seed: u64 = 0x5eed_0f_c4ec;
-    let __d0 = ::ad_runtime::check::directions(
-        ::ad_runtime::__private::Flat::flat_len(&x),
-        &mut __seed,
-    );
+    let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
     let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
-    let __d1 = ::ad_runtime::check::directions(
-        ::ad_runtime::__private::Flat::flat_len(&y),
-        &mut __seed,
-    );
+    let __d1 = ::ad_runtime::check::directions_for(&y, &mut __seed);
     let __t1 = ::ad_runtime::__private::Flat::from_flat(&y, &__d1);
-    let mut __flat = ::std::vec::Vec::new();
-    ::ad_runtime::__private::Flat::flat_push(&x, &mut __flat);
-    ::ad_runtime::__private::Flat::flat_push(&y, &mut __flat);
-    let __scale = __flat.iter().fold(0.0f64, |m, v| m.max((*v as f64).abs()));
-    let __h = ::ad_runtime::check::step(__scale, false);
+    let __h = ::ad_runtime::check::step(1.0, false);
     let (__y, __t) = f_jvp(
         ::core::clone::Clone::clone(&x),
         ::core::clone::Clone::clone(&y),

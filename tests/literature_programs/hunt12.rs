@@ -778,3 +778,90 @@ fn h1302_array_hessians_jacobians_checks() {
     assert!(mixed_scales_check(0.2, 1500.0).is_ok());
     assert!(mixed_scales_check(1e-3, 1e6).is_ok());
 }
+
+/// An `Option<usize>` local assigned by an `if` in a loop (argmax bookkeeping: was `Option:
+/// Zero` not satisfied); a derived struct made by an ordinary constructor and then written
+/// field by field (second order: E0308); `let (s, c) = th.sin_cos();` in an array literal
+/// (was "not visibly floats"); element writes into a nested literal `[[1.0, 0.0], [0.0,
+/// 1.0]]` (was rejected).
+#[differentiable]
+fn first_positive_squared(x: &[f64]) -> f64 {
+    let mut best: Option<usize> = None;
+    for i in 0..x.len() {
+        best = if x[i] > 0.0 && best.is_none() {
+            Some(i)
+        } else {
+            best
+        };
+    }
+    match best {
+        Some(i) => x[i] * x[i],
+        None => 0.0,
+    }
+}
+
+impl Pop {
+    fn origin() -> Pop {
+        Pop {
+            prey: 0.0,
+            pred: 1.0,
+        }
+    }
+}
+
+#[differentiable]
+fn built_then_written(a: f64) -> f64 {
+    let mut s = Pop::origin();
+    s.prey = a;
+    s.pred *= a.sin();
+    s.prey * s.pred
+}
+
+#[differentiable]
+fn rotation_literal(th: f64, x: f64) -> f64 {
+    let (s, c) = th.sin_cos();
+    let r = [c * x, s * x];
+    let mut p = [[1.0, 0.0], [0.0, 1.0]];
+    p[0][0] = r[0];
+    p[1][1] = r[1] * p[0][0];
+    p[0][0] + p[0][1] + p[1][1]
+}
+
+#[test]
+fn h1208_options_constructors_and_literals() {
+    let x = vec![-0.4, 0.7, 1.3];
+    slice_case!(
+        "first_positive_squared",
+        x.clone(),
+        first_positive_squared,
+        first_positive_squared_grad,
+        first_positive_squared_jvp,
+        first_positive_squared_hvp,
+        first_positive_squared_check
+    );
+    let (_, g) = first_positive_squared_grad(&x);
+    assert_eq!(g, vec![0.0, 1.4, 0.0]);
+    scalar_n_case(
+        "built_then_written",
+        0.6,
+        &built_then_written,
+        &built_then_written_grad,
+        &built_then_written_jvp,
+        &built_then_written_hvp,
+        built_then_written_check(0.6),
+    );
+    let (_, d) = built_then_written_grad(0.6);
+    assert!(scal_close(d, 0.6f64.sin() + 0.6 * 0.6f64.cos(), 1e-14, 1.0));
+    s2_case!(
+        "rotation_literal",
+        [0.3, 0.7],
+        rotation_literal,
+        rotation_literal_grad,
+        rotation_literal_jvp,
+        rotation_literal_hvp,
+        rotation_literal_check
+    );
+    let (v, _) = rotation_literal_grad(0.3, 0.7);
+    let (s, c) = 0.3f64.sin_cos();
+    assert!(scal_close(v, c * 0.7 + s * 0.7 * c * 0.7, 1e-14, 1.0));
+}

@@ -407,6 +407,9 @@ impl Lowerer<'_> {
                 }
             }
             Pat::Tuple(_) | Pat::Wild(_) => {
+                let annotated_floats = matches!(&ty, Some(syn::Type::Tuple(t)) if !t.elems.is_empty()
+                    && t.elems.iter().all(|e| matches!(e, syn::Type::Path(p)
+                        if p.path.is_ident("f64") || p.path.is_ident("f32"))));
                 let atom = self.lower_atom(&init.expr);
                 let atom = match (ty, &atom) {
                     (Some(ty), _) => {
@@ -422,6 +425,19 @@ impl Lowerer<'_> {
                     _ => atom,
                 };
                 self.bind_pattern(pat, atom);
+                // `let (s, c) = th.sin_cos();` (also annotated `(f64, f64)`): floats.
+                let pair_of_floats = matches!(strip(&init.expr), Expr::MethodCall(m)
+                    if m.method == "sin_cos" && self.looks_float(&m.receiver))
+                    || annotated_floats;
+                if let (true, Pat::Tuple(t)) = (pair_of_floats, &pat) {
+                    for p in &t.elems {
+                        if let Pat::Ident(pi) = p
+                            && let Some(v) = self.lookup(&pi.ident.to_string())
+                        {
+                            self.floats.insert(v);
+                        }
+                    }
+                }
             }
             // `let Mlp { w1, b1: bias, .. } = p;`: one field read per named field (see
             // `Op::Member`).

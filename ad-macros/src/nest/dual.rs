@@ -227,7 +227,12 @@ impl Lifter<'_> {
             checkpoint: None,
             ..
         } = op
-            && !self.differentiated[var]
+            && (!self.differentiated[var]
+                // (On constants only, its value is a constant even where the variable is
+                // differentiated later: `let mut s = St::origin(); s.x = a;`.)
+                || args
+                    .iter()
+                    .all(|a| a.var().is_none_or(|v| !self.differentiated[v])))
             && !crate::front::is_runtime_path(func)
             && args.iter().all(|a| {
                 a.var().is_none_or(|v| {

@@ -461,6 +461,8 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
                 }
             }
             match first.as_deref() {
+                // `Some(i)`, `Ok(k)`: an `Option`/`Result` (read by patterns: constants).
+                Some("Some" | "Ok" | "Err") if func.segments.len() == 1 => Kind::Other,
                 Some("Vec") if *plain => Kind::Bottom,
                 Some(s) if *plain && (s.starts_with("Array") || s == "ndarray") => Kind::Array,
                 _ => Kind::Unknown,

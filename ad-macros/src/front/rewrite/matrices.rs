@@ -1,5 +1,6 @@
-//! Local 2-D arrays (`[[e; N]; M]`, `vec![vec![e; n]; m]`) used only by their elements,
-//! flattened into one buffer indexed `i * cols + j` (see [`flatten_matrices`]).
+//! Local 2-D arrays (`[[e; N]; M]`, `vec![vec![e; n]; m]`, `[[a, b], [c, d]]`) used only by
+//! their elements, flattened into one buffer indexed `i * cols + j` (see
+//! [`flatten_matrices`]).
 
 use super::*;
 
@@ -25,7 +26,13 @@ pub(super) fn flatten_matrices(b: &mut syn::Block) {
         }
         let name = pi.ident.clone();
         // The element, the row length and the row count, and whether it is a `Vec`.
-        let Some((elem, cols, rows, vec)) = nested_repeat(&init.expr) else {
+        // (Or a nested literal `[[1.0, 0.0], [0.0, 1.0]]`: flattened row by row.)
+        let literal = nested_literal(&init.expr);
+        let Some((elem, cols, rows, vec)) = nested_repeat(&init.expr).or_else(|| {
+            literal
+                .as_ref()
+                .map(|(_, c, r)| (syn::parse_quote!(0.0), c.clone(), r.clone(), false))
+        }) else {
             k += 1;
             continue;
         };
@@ -51,7 +58,9 @@ pub(super) fn flatten_matrices(b: &mut syn::Block) {
             syn::parse_quote!(#id)
         };
         let (cols, rows) = (snapshot(&cols, "cols"), snapshot(&rows, "rows"));
-        let flat: Expr = if vec {
+        let flat: Expr = if let Some((flat, ..)) = literal {
+            flat
+        } else if vec {
             syn::parse_quote_spanned!(span=> ::std::vec![#elem; (#rows) * (#cols)])
         } else {
             syn::parse_quote_spanned!(span=> [#elem; (#rows) * (#cols)])
@@ -117,6 +126,36 @@ pub(super) fn flatten_matrices(b: &mut syn::Block) {
 /// `[[e; N]; M]` or `vec![vec![e; n]; m]`: (e, N, M, is a `Vec`), for a row length and count
 /// without effects (`n + 1`, `x.len()`; a `Vec`'s are evaluated once where it is made, see
 /// `flatten_matrices`; an array's are constants).
+/// `[[a, b], [c, d]]` (rows of one length): the flat literal `[a, b, c, d]`, the row length
+/// and the row count.
+fn nested_literal(e: &Expr) -> Option<(Expr, Expr, Expr)> {
+    let Expr::Array(outer) = strip(e) else {
+        return None;
+    };
+    let rows: Vec<&syn::ExprArray> = outer
+        .elems
+        .iter()
+        .map(|r| match strip(r) {
+            Expr::Array(a) => Some(a),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let cols = rows.first()?.elems.len();
+    if cols == 0 || rows.iter().any(|r| r.elems.len() != cols) {
+        return None;
+    }
+    let elems = rows.iter().flat_map(|r| r.elems.iter());
+    let (c, r) = (
+        syn::LitInt::new(&cols.to_string(), e.span()),
+        syn::LitInt::new(&rows.len().to_string(), e.span()),
+    );
+    Some((
+        syn::parse_quote_spanned!(e.span()=> [#(#elems),*]),
+        syn::parse_quote!(#c),
+        syn::parse_quote!(#r),
+    ))
+}
+
 fn nested_repeat(e: &Expr) -> Option<(Expr, Expr, Expr, bool)> {
     let simple = pure;
     match strip(e) {
