@@ -865,3 +865,43 @@ fn h1208_options_constructors_and_literals() {
     let (s, c) = 0.3f64.sin_cos();
     assert!(scal_close(v, c * 0.7 + s * 0.7 * c * 0.7, 1e-14, 1.0));
 }
+
+/// A `let` closure taking an array, applied to the function's argument and then to a local
+/// (`layer(&h1)`): the inlined parameter copied the borrow of the local, which the reverse
+/// sweep kept (E0597). A name or a borrow of one is now bound to the parameter directly.
+#[differentiable]
+fn layer_twice(w: f64, x: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+    let layer = |h: &ad_runtime::ndarray::Array1<f64>| (h * w).mapv(f64::tanh);
+    let h1 = layer(x);
+    let h2 = layer(&h1);
+    h2.sum()
+}
+
+#[test]
+fn h1303_let_closure_on_a_local_array() {
+    let x = vec![0.4, 0.3, -0.6, 0.9];
+    let split = |p: &[f64]| (p[0], arr1(&p[1..]));
+    verify(
+        "layer_twice",
+        &x,
+        &|p| {
+            let (w, x) = split(p);
+            layer_twice(w, &x)
+        },
+        &|p| {
+            let (w, x) = split(p);
+            let (y, (gw, gx)) = layer_twice_grad(w, &x);
+            (y, cat(&[vec![gw], gx.to_vec()]))
+        },
+        &|p, t| {
+            let ((w, x), (tw, tx)) = (split(p), split(t));
+            layer_twice_jvp(w, &x, tw, &tx)
+        },
+        Some(&|p, t| {
+            let ((w, x), (tw, tx)) = (split(p), split(t));
+            let (y, (gw, gx), (hw, hx)) = layer_twice_hvp(w, &x, tw, &tx);
+            (y, cat(&[vec![gw], gx.to_vec()]), cat(&[vec![hw], hx.to_vec()]))
+        }),
+        None,
+    );
+}

@@ -252,7 +252,6 @@ impl Lowerer<'_> {
         let temps: Vec<syn::Ident> = (0..call.args.len())
             .map(|k| syn::Ident::new(&format!("__ad_arg{k}"), span))
             .collect();
-        let args = call.args.iter();
         let params = closure.inputs.iter();
         // A body that is an assignment (`|v| acc += v * v`) is a statement: its value is `()`.
         let body: Expr = match strip(&closure.body) {
@@ -268,8 +267,46 @@ impl Lowerer<'_> {
         };
         let captured = snapshots.iter().map(|(n, _)| syn::Ident::new(n, span));
         let snaps = snapshots.iter().map(|(_, s)| s);
+        // An argument that is a name or a borrow of one (`layer(&h1)`) is bound to the
+        // parameter directly (nothing to evaluate first; and a borrow of a local stays one the
+        // reverse sweep can re-make, not a copy of a reference it would have to keep).
+        let direct = |a: &Expr| match strip(a) {
+            Expr::Path(p) => p.path.get_ident().is_some(),
+            Expr::Reference(r) => {
+                r.mutability.is_none() && matches!(strip(&r.expr), Expr::Path(p) if p.path.get_ident().is_some())
+            }
+            _ => false,
+        };
+        let names: Vec<String> = closure
+            .inputs
+            .iter()
+            .flat_map(|p| {
+                let mut v = Vec::new();
+                super::stmt::idents_of(p.to_token_stream(), &mut v);
+                v
+            })
+            .collect();
+        // (Only where no parameter or snapshot of a `move` closure is named like an
+        // argument's variable, which the bindings before it would shadow.)
+        let all_direct = call.args.iter().all(direct)
+            && call.args.iter().all(|a| {
+                let mut v = Vec::new();
+                super::stmt::idents_of(a.to_token_stream(), &mut v);
+                v.iter()
+                    .all(|n| !names.contains(n) && snapshots.iter().all(|(s, _)| s != n))
+            });
+        let temps: Vec<Expr> = if all_direct {
+            call.args.iter().cloned().collect()
+        } else {
+            temps.iter().map(|t| syn::parse_quote!(#t)).collect()
+        };
+        let temp_lets = (!all_direct).then(|| {
+            let t = temps.iter();
+            let a = call.args.iter();
+            quote::quote_spanned!(span=> #(let #t = #a;)*)
+        });
         let block: Expr = syn::parse_quote_spanned!(span=> {
-            #(let #temps = #args;)*
+            #temp_lets
             #(let #captured = #snaps;)*
             #(let #params = #temps;)*
             #body

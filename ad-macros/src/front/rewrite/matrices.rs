@@ -141,7 +141,14 @@ fn nested_literal(e: &Expr) -> Option<(Expr, Expr, Expr)> {
         })
         .collect::<Option<_>>()?;
     let cols = rows.first()?.elems.len();
-    if cols == 0 || rows.iter().any(|r| r.elems.len() != cols) {
+    if cols == 0
+        || rows.iter().any(|r| {
+            r.elems.len() != cols
+                || r.elems
+                    .iter()
+                    .any(|e| matches!(strip(e), Expr::Array(_) | Expr::Repeat(_)))
+        })
+    {
         return None;
     }
     let elems = rows.iter().flat_map(|r| r.elems.iter());
