@@ -52,15 +52,12 @@ pub fn emit(
     out.extend(crate::forward::jacobian::emit_with(item, sig, &vjp));
     if order >= 2 {
         let name = &item.sig.ident;
-        out.extend(match nested(item, sig, custom) {
+        let why = format!(
+            "a function with custom rules unless its `jvp` rule is `#[differentiable]` and `custom(.., second_order)` says so (`{name}`)"
+        );
+        out.extend(match nested(item, sig, custom, &why) {
             Some(pullback) => crate::nest::emit_around(item, sig, pullback),
-            None => crate::nest::emit_stub(
-                item,
-                sig,
-                &format!(
-                    "a function with custom rules unless its `jvp` rule is `#[differentiable]` and `custom(.., second_order)` says so (`{name}`)"
-                ),
-            ),
+            None => crate::nest::emit_stub(item, sig, &why),
         });
     }
     Ok(out)
@@ -419,11 +416,22 @@ fn is_float(ty: &Type) -> bool {
 /// `H ẋ = ∇ₓ(∇f·ẋ)` is the gradient of the `jvp` rule's tangent output with respect to `x`
 /// (`r_vjp` with the seed `(0, s₀)`). For a float result and parameters that are floats,
 /// slices, `Vec`s or fixed-size arrays (or constants).
-fn nested(item: &syn::ItemFn, sig: &Signature, custom: &Custom) -> Option<TokenStream> {
+///
+/// Without `second_order` (and with a `jvp` rule), the value of that function only: forward
+/// mode through dual numbers (a caller taking struct parameters or arrays) gets its value and
+/// tangent from the `jvp` rule, and its reverse on duals, which only second order runs,
+/// fails to compile where it is used (`why`): the failing constant sits in the pullback
+/// closure, whose body is compiled only where the closure is called.
+fn nested(
+    item: &syn::ItemFn,
+    sig: &Signature,
+    custom: &Custom,
+    why: &str,
+) -> Option<TokenStream> {
     let (Some(jvp), Some(vjp)) = (&custom.jvp, &custom.vjp) else {
         return None;
     };
-    if !custom.second_order || !is_float(&sig.ret_ty) {
+    if !is_float(&sig.ret_ty) {
         return None;
     }
     let pv = quote!(::ad_runtime::__private);
@@ -518,6 +526,29 @@ fn nested(item: &syn::ItemFn, sig: &Signature, custom: &Custom) -> Option<TokenS
     let call_jvp_vjp =
         quote_spanned!(jvp.span()=> #jvp_vjp(#(#re_args,)* #(#eps_args,)* (0.0, #s.re)));
     let call_vjp = quote_spanned!(vjp.span()=> #vjp(#(#re_args),*));
+    if !custom.second_order {
+        let msg = format!(
+            "second order (`{name}_hvp`, `{name}_hessian`, and the second order of callers) does not support {why} yet: differentiate `{name}` once with `{name}_grad` / `{name}_vjp`"
+        );
+        let stub = mixed("__NoSecondOrder");
+        return Some(quote! {
+            #[doc(hidden)]
+            #[inline]
+            #[allow(non_snake_case, unused_variables, unreachable_code, clippy::all)] // generated code
+            #vis fn #pullback #generics (#(#params),*) -> #ret {
+                #(#splits)*
+                let (#y, #dy) = #call_jvp;
+                (::ad_runtime::Dual::new(#y, #dy), move |#s: #ret_ty| {
+                    struct #stub<T>(::core::marker::PhantomData<T>);
+                    impl<T> #stub<T> {
+                        const UNSUPPORTED: () = ::core::panic!(#msg);
+                    }
+                    let () = #stub::<#marker>::UNSUPPORTED;
+                    ::core::unreachable!()
+                })
+            }
+        });
+    }
     Some(quote! {
         #[doc(hidden)]
         #[inline]

@@ -905,3 +905,43 @@ fn h1303_let_closure_on_a_local_array() {
         None,
     );
 }
+
+/// Forward mode of a function with a struct parameter that calls a custom-rule function
+/// without `second_order` (forward mode through dual numbers): it failed to compile, asking
+/// for second order; the value and tangent now come from the `jvp` rule.
+#[differentiable(custom(jvp = softplus_jvp, vjp = softplus_vjp))]
+fn softplus(x: f64) -> f64 {
+    x.exp().ln_1p()
+}
+
+fn softplus_jvp(x: f64, dx: f64) -> (f64, f64) {
+    (softplus(x), dx / (1.0 + (-x).exp()))
+}
+
+fn softplus_vjp(x: f64) -> (f64, impl FnOnce(f64) -> f64) {
+    let s = 1.0 / (1.0 + (-x).exp());
+    (softplus(x), move |g| g * s)
+}
+
+#[differentiable]
+fn soft_energy(s: &B, y: f64) -> f64 {
+    softplus(s.x * y) * s.v + y
+}
+
+#[test]
+fn h1209_custom_rule_in_forward_mode_through_duals() {
+    let b = B { x: 0.7, v: -0.3 };
+    let y = 1.3;
+    let (v, (gb, gy)) = soft_energy_grad(&b, y);
+    let t = B { x: 0.4, v: -1.1 };
+    let (v2, j) = soft_energy_jvp(&b, y, &t, 0.5);
+    assert!(scal_close(v, v2, 1e-15, 1.0));
+    assert!(scal_close(j, gb.x * 0.4 + gb.v * -1.1 + gy * 0.5, 1e-14, 1.0));
+    let fd = fd_dir(
+        &|p: &[f64]| soft_energy(&B { x: p[0], v: p[1] }, p[2]),
+        &[0.7, -0.3, 1.3],
+        &[0.4, -1.1, 0.5],
+        1e-4,
+    );
+    assert!(scal_close(j, fd, 1e-8, 1.0), "{j} vs {fd}");
+}
