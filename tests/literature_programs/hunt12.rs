@@ -945,3 +945,61 @@ fn h1209_custom_rule_in_forward_mode_through_duals() {
     );
     assert!(scal_close(j, fd, 1e-8, 1.0), "{j} vs {fd}");
 }
+
+/// A `&mut` parameter passed on to an in-place callee the ordinary Rust way, `scale_in_place(y,
+/// a)` (an implicit reborrow): rustc's errors about internal names before; read as the
+/// in-place call `scale_in_place(&mut *y, a)`.
+#[differentiable]
+fn scale_in_place(y: &mut [f64], a: f64) {
+    for i in 0..y.len() {
+        y[i] *= a;
+    }
+}
+
+#[differentiable]
+fn scale_twice(y: &mut [f64], a: f64) {
+    scale_in_place(y, a);
+    y[0] += 1.0;
+    scale_in_place(y, a * a);
+}
+
+#[differentiable]
+fn scaled_energy(y0: &[f64], a: f64) -> f64 {
+    let mut y = y0.to_vec();
+    scale_twice(&mut y, a);
+    y[0] * y[1] + y[1]
+}
+
+#[test]
+fn h1210_bare_mut_parameter_passed_on() {
+    let x = vec![0.6, -0.4, 1.1];
+    let split = |p: &[f64]| (p[..2].to_vec(), p[2]);
+    verify(
+        "scaled_energy",
+        &x,
+        &|p| {
+            let (y, a) = split(p);
+            scaled_energy(&y, a)
+        },
+        &|p| {
+            let (y, a) = split(p);
+            let (v, (gy, ga)) = scaled_energy_grad(&y, a);
+            (v, cat(&[gy, vec![ga]]))
+        },
+        &|p, t| {
+            let ((y, a), (ty, ta)) = (split(p), split(t));
+            scaled_energy_jvp(&y, a, &ty, ta)
+        },
+        Some(&|p, t| {
+            let ((y, a), (ty, ta)) = (split(p), split(t));
+            let (v, (gy, ga), (hy, ha)) = scaled_energy_hvp(&y, a, &ty, ta);
+            (v, cat(&[gy, vec![ga]]), cat(&[hy, vec![ha]]))
+        }),
+        None,
+    );
+    // y = ((y0 a) + e0) a²: y0' = y0[0] a³ + a², y1' = y0[1] a³.
+    let (v, _) = scaled_energy_grad(&[0.6, -0.4], 1.1);
+    let a3 = 1.1f64.powi(3);
+    let (u0, u1) = (0.6 * a3 + 1.21, -0.4 * a3);
+    assert!(scal_close(v, u0 * u1 + u1, 1e-14, 1.0));
+}

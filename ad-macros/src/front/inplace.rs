@@ -204,6 +204,44 @@ impl VisitMut for TwinBody {
         }
         syn::visit_mut::visit_expr_mut(self, e);
     }
+    // A statement calling a user function with a `&mut` parameter passed on bare (`g(y,
+    // a);`, Rust's implicit reborrow) and nothing else by `&mut`: the in-place call it is,
+    // written `g(&mut *y, a);` (then read as the assignment of `g`'s value twin, see
+    // [`call_site`]).
+    fn visit_stmt_mut(&mut self, st: &mut syn::Stmt) {
+        if let syn::Stmt::Expr(e, Some(_)) = st {
+            let args = match e {
+                Expr::Call(c)
+                    if matches!(strip(&c.func), Expr::Path(f) if f.qself.is_none()
+                        && !path_names(&f.path).first().is_some_and(|s| matches!(s.as_str(),
+                            "std" | "core" | "alloc" | "ad_runtime" | "ndarray" | "println" | "print"))) =>
+                {
+                    Some(&mut c.args)
+                }
+                _ => None,
+            };
+            // (Only a call that lends nothing else by `&mut` and passes one such parameter:
+            // `derivs(y, p, &mut d);` reads `y`.)
+            let bare = |a: &Expr| {
+                matches!(strip(a), Expr::Path(p)
+                    if p.path.get_ident().is_some_and(|i| self.names.contains(i)))
+            };
+            if let Some(args) = args
+                && !args
+                    .iter()
+                    .any(|a| matches!(strip(a), Expr::Reference(r) if r.mutability.is_some()))
+                && args.iter().filter(|a| bare(a)).count() == 1
+            {
+                for a in args.iter_mut() {
+                    if bare(a) {
+                        let inner = a.clone();
+                        *a = syn::parse_quote_spanned!(inner.span()=> &mut *#inner);
+                    }
+                }
+            }
+        }
+        syn::visit_mut::visit_stmt_mut(self, st);
+    }
     // Closures keep their own `return`s.
     fn visit_expr_closure_mut(&mut self, c: &mut syn::ExprClosure) {
         let saved = self.out.clone();
