@@ -235,7 +235,14 @@ where
 // y = softplus(x) = ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|);  x̄ = ȳ ⊙ σ(x)
 
 fn softplus1<F: Float>(x: F) -> F {
-    x.max(F::zero()) + (-x.abs()).exp().ln_1p()
+    // `max(x, 0) + ln(1 + e^-|x|)` by sides, so that each side is one smooth formula: on
+    // dual numbers the kinks of `max` and `abs` at 0 would need derivative conventions that
+    // cancel (they did not: the tangent at exactly 0 came out 0, not σ(0) = ½).
+    if x > F::zero() {
+        x + (-x).exp().ln_1p()
+    } else {
+        x.exp().ln_1p()
+    }
 }
 
 /// Softplus, elementwise: `softplus(x) = ln(1 + e^x)`, computed as

@@ -1003,3 +1003,38 @@ fn h1210_bare_mut_parameter_passed_on() {
     let (u0, u1) = (0.6 * a3 + 1.21, -0.4 * a3);
     assert!(scal_close(v, u0 * u1 + u1, 1e-14, 1.0));
 }
+
+// Hunt 14 (derivatives at special points).
+
+/// `nn::softplus` on dual numbers at an element exactly 0: written `max(x, 0) + ln(1 +
+/// e^-|x|)`, whose kinks' conventions did not cancel, its tangent came out 0, not σ(0) = ½
+/// (forward mode and second order on arrays silently wrong there).
+#[differentiable]
+fn softplus_sum(x: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+    ad_runtime::nn::softplus(x).mapv(|v| v * v).sum()
+}
+
+#[test]
+fn h1401_softplus_at_zero_on_duals() {
+    let x = vec![0.0, -1.2, 0.7];
+    verify(
+        "softplus_sum",
+        &x,
+        &|p| softplus_sum(&arr1(p)),
+        &|p| {
+            let (y, g) = softplus_sum_grad(&arr1(p));
+            (y, g.to_vec())
+        },
+        &|p, t| softplus_sum_jvp(&arr1(p), &arr1(t)),
+        Some(&|p, t| {
+            let (y, g, h) = softplus_sum_hvp(&arr1(p), &arr1(t));
+            (y, g.to_vec(), h.to_vec())
+        }),
+        None,
+    );
+    // At 0: d/dx sp² = 2 sp σ = ln 2; d²/dx² = 2σ² + 2 sp σ(1 − σ) = ½ + ½ ln 2.
+    let (_, d) = softplus_sum_jvp(&arr1(&[0.0]), &arr1(&[1.0]));
+    assert!(scal_close(d, 2f64.ln(), 1e-15, 1.0), "{d}");
+    let (_, _, h) = softplus_sum_hvp(&arr1(&[0.0]), &arr1(&[1.0]));
+    assert!(scal_close(h[0], 0.5 + 0.5 * 2f64.ln(), 1e-15, 1.0), "{}", h[0]);
+}
