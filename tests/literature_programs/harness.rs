@@ -91,7 +91,8 @@ pub fn scal_close(a: f64, b: f64, rtol: f64, scale: f64) -> bool {
 
 /// Runs every check of a scalar function at `x` and panics with all the failures together:
 /// the values of `f_grad`, `f_jvp` and `f_hvp` against `f`; the gradient against 5-point
-/// differences of `f` (relative 1e-6); `f_jvp` against `grad · v` (1e-9); `f_hvp`'s gradient
+/// differences of `f` (relative 1e-6); `f_jvp` against `grad · v` (1e-9) and against
+/// differences of `f` along `v` (1e-6); `f_hvp`'s gradient
 /// against `f_grad` (1e-10) and its `H v` against differences of `f_grad` along `v` (1e-5);
 /// and `f_check`'s verdict when given.
 pub fn verify(
@@ -141,11 +142,16 @@ pub fn verify_h(
     }
     let dot: f64 = g.iter().zip(&v).map(|(a, b)| a * b).sum();
     let dscale: f64 = g.iter().zip(&v).map(|(a, b)| (a * b).abs()).sum();
+    let fdd = fd_dir(f, x, &v, step);
     if !scal_close(jt, dot, 1e-9, dscale) {
-        let fdd = fd_dir(f, x, &v, step);
         errs.push(format!(
             "jvp {jt:e} != grad.v {dot:e} (FD along v: {fdd:e})"
         ));
+    } else if !scal_close(jt, fdd, 1e-6, dscale) {
+        // (Forward mode against differences too: a tangent wrong where the gradient is
+        // right, e.g. a dual-number path of its own, would otherwise pass by agreeing with
+        // `grad·v` only when both are wrong alike.)
+        errs.push(format!("jvp {jt:e} != FD along v {fdd:e}"));
     }
     if let Some(h) = hvp {
         let (hval, hg, hv) = h(x, &v);

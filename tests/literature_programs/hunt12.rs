@@ -1038,3 +1038,51 @@ fn h1401_softplus_at_zero_on_duals() {
     let (_, _, h) = softplus_sum_hvp(&arr1(&[0.0]), &arr1(&[1.0]));
     assert!(scal_close(h[0], 0.5 + 0.5 * 2f64.ln(), 1e-15, 1.0), "{}", h[0]);
 }
+
+/// `any`, `all` and `position` over an iterator of differentiated values (their predicates
+/// read them; results discrete): rejected before ("iterator adaptors"), now the loops they
+/// stand for.
+#[differentiable]
+fn searches(x: &[f64]) -> f64 {
+    let k = x.iter().position(|&v| v > 0.5).unwrap_or(0);
+    let s = if x.iter().all(|&v| v > -2.0) { x[0] } else { -x[0] };
+    let t = if x.iter().copied().any(|v| v * v > 1.0) { 2.0 } else { 1.0 };
+    x[k] * x[k] * s * t
+}
+
+#[test]
+fn h1211_searches_over_differentiated_values() {
+    for x in [vec![0.3, 0.9, -0.4], vec![0.2, -0.1, 1.4], vec![-2.5, 0.1, 0.2]] {
+        slice_case!(
+            "searches",
+            x.clone(),
+            searches,
+            searches_grad,
+            searches_jvp,
+            searches_hvp,
+            searches_check
+        );
+    }
+    // x = (0.3, 0.9, -0.4): k = 1, s = 0.3, t = 1: f = x1² x0.
+    let (v, g) = searches_grad(&[0.3, 0.9, -0.4]);
+    assert!(scal_close(v, 0.81 * 0.3, 1e-15, 1.0));
+    assert!(scal_close(g[0], 0.81, 1e-15, 1.0) && scal_close(g[1], 2.0 * 0.9 * 0.3, 1e-15, 1.0));
+}
+
+/// A costly `mapv` closure (its derivative computed by dual numbers with its value) at an
+/// element where the slope is infinite and the cotangent exactly 0 (`sqrt` at 0, masked):
+/// the reverse multiplied `0 · ∞ = NaN`; a zero cotangent now stays zero, as the scalar rules
+/// and `mapv(f64::sqrt)` keep it (hunt 14).
+#[differentiable(wrt(w))]
+fn masked_sqrt(w: &ad_runtime::ndarray::Array1<f64>, c: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+    (w.mapv(|v| v.sqrt() * 2.0 + v.asin()) * c).sum()
+}
+
+#[test]
+fn h1402_zero_cotangent_through_an_infinite_slope() {
+    let (w, c) = (arr1(&[0.0, 0.25]), arr1(&[0.0, 1.0]));
+    let (_, g) = masked_sqrt_grad(&w, &c);
+    assert_eq!(g[0], 0.0);
+    let want = 1.0 / 0.25f64.sqrt() + 1.0 / (1.0 - 0.0625f64).sqrt();
+    assert!(scal_close(g[1], want, 1e-14, 1.0), "{}", g[1]);
+}

@@ -9,6 +9,7 @@
 //! is parsed with `try_parse_at!` (never panics).
 
 mod matrices;
+mod searches;
 mod writes;
 
 use super::desugar::untyped;
@@ -751,7 +752,10 @@ impl VisitMut for Everyday {
         {
             *e = new;
         }
-        if let Some(new) = if_let_get(e).or_else(|| chunk_loop(e)) {
+        if let Some(new) = if_let_get(e)
+            .or_else(|| chunk_loop(e))
+            .or_else(|| searches::search_loop(e))
+        {
             *e = new;
         }
         // `*xs.first().unwrap()`: the element's value.

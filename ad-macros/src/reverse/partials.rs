@@ -554,9 +554,8 @@ impl<'a> Gen<'a> {
                     unreachable!("`nest::map_derivatives` takes `let` statements")
                 };
                 let (d, dm) = (self.adj(v), self.derived("__dmap", *var));
-                let (y, ge) = (mixed("__y"), mixed("__ge"));
                 return quote_spanned!(span=>
-                    #rt::acc(&mut #d, #rt::tensor::mapv_out_d0(&#dm, #g, |#y, #ge| #y * #ge));
+                    #rt::acc(&mut #d, #rt::tensor::mapv_slope_d0(&#dm, #g));
                 );
             }
             // `mapv(f64::tanh)` and the like: from the stored result (see `map_by_output`).

@@ -78,6 +78,25 @@ where
     mapv_d0(y, g, |y, g| (f(y, g), ())).0
 }
 
+/// The reverse of [`mapv_dual`]: `ȳᵢ φ'(xᵢ)` from the derivative array `d`, in place in
+/// `g`'s buffer; a zero `ȳᵢ` stays zero where the slope is infinite (`sqrt` at 0: not
+/// `0 · ∞ = NaN`), as the scalar rules keep it.
+#[inline]
+#[track_caller]
+pub fn mapv_slope_d0<Y, G>(d: &Y, g: G) -> Y::Tangent
+where
+    Y: Value + ?Sized,
+    G: Cotangent<Elem = Y::Elem>,
+{
+    mapv_out_d0(d, g, |d, g| {
+        if num_traits::Zero::is_zero(&g) {
+            g
+        } else {
+            d * g
+        }
+    })
+}
+
 // y = a.mapv(φ), with φ'(a) from dual numbers in the same pass;  āᵢ += φ'(aᵢ) ȳᵢ
 /// `x.mapv(φ)` and `φ'` at every element, in one pass: `phi` is the closure lifted to dual
 /// numbers, run on each element with tangent 1, so its value is `φ(xᵢ)` and its tangent
