@@ -336,6 +336,17 @@ where
     (xs.iter().copied().sum(), t.iter().copied().sum())
 }
 
+/// [`crate::rules::slice::vec_repeat`] with its tangent (forward mode's calling convention).
+#[inline]
+pub fn vec_repeat_pushforward<T, S, N>(x: T, n: usize, slot: S, _: N) -> (Vec<T>, Vec<T>)
+where
+    T: Float + 'static,
+    S: TangentOf<T, Out = T>,
+{
+    let t = slot.tangent(&x);
+    (vec![x; n], vec![t; n])
+}
+
 /// [`crate::rules::slice::to_vec`] with its tangent (forward mode's calling convention).
 #[inline]
 pub fn to_vec_pushforward<'p, T, S>(xs: &'p [T], slot: S) -> (Vec<T>, Vec<T>)

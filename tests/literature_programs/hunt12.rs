@@ -1086,3 +1086,45 @@ fn h1402_zero_cotangent_through_an_infinite_slope() {
     let want = 1.0 / 0.25f64.sqrt() + 1.0 / (1.0 - 0.0625f64).sqrt();
     assert!(scal_close(g[1], want, 1e-14, 1.0), "{}", g[1]);
 }
+
+/// `vec![x; n]` of a differentiated float (`vec![-r; n]`, the coefficients of an implicit
+/// scheme): rejected before (a macro reading a differentiated value), now the runtime's
+/// differentiable `vec_repeat(x, n)`; element writes into it follow.
+#[differentiable]
+fn repeated_coefficients(u0: &[f64], kappa: f64) -> f64 {
+    let n = u0.len();
+    let r = 0.5 * kappa;
+    let a = vec![-r; n];
+    let mut b = vec![kappa; n];
+    b[1] = b[1] * u0[0];
+    let mut s = 0.0;
+    for i in 0..n {
+        s += a[i] * u0[i] + b[i] * b[i];
+    }
+    s
+}
+
+#[test]
+fn h1212_vec_repeat_of_a_differentiated_float() {
+    let x = vec![0.3, -0.7, 1.1, 0.8];
+    verify(
+        "repeated_coefficients",
+        &x,
+        &|p| repeated_coefficients(&p[..3], p[3]),
+        &|p| {
+            let (v, (g, k)) = repeated_coefficients_grad(&p[..3], p[3]);
+            (v, cat(&[g, vec![k]]))
+        },
+        &|p, t| repeated_coefficients_jvp(&p[..3], p[3], &t[..3], t[3]),
+        Some(&|p, t| {
+            let (v, (g, k), (h, hk)) = repeated_coefficients_hvp(&p[..3], p[3], &t[..3], t[3]);
+            (v, cat(&[g, vec![k]]), cat(&[h, vec![hk]]))
+        }),
+        Some(repeated_coefficients_check(&x[..3], x[3])),
+    );
+    // ∂/∂κ: −½ Σ u + 2κ (n − 1) + 2κ u0²  (b = κ except b[1] = κ u0).
+    let (_, (_, dk)) = repeated_coefficients_grad(&x[..3], x[3]);
+    let (u, k) = (&x[..3], x[3]);
+    let want = -0.5 * (u[0] + u[1] + u[2]) + 2.0 * k * 2.0 + 2.0 * k * u[0] * u[0];
+    assert!(scal_close(dk, want, 1e-14, 1.0), "{dk} vs {want}");
+}

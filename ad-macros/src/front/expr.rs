@@ -461,6 +461,20 @@ impl Lowerer<'_> {
                 // `xs.len()` of a differentiated `xs`.
                 let inner = &m.mac.tokens;
                 if let Ok(rep) = syn::parse2::<syn::ExprRepeat>(quote!([#inner])) {
+                    // Of a float computed in the body (`vec![-r; n]`, a differentiated `r`):
+                    // the runtime's differentiable `vec_repeat(x, n)`, a call like any other.
+                    if !matches!(strip(&rep.expr), Expr::Lit(_))
+                        && !matches!(strip(&rep.expr), Expr::Unary(u) if matches!(strip(&u.expr), Expr::Lit(_)))
+                        && self.looks_float(&rep.expr)
+                    {
+                        let (x, n) = (&rep.expr, &rep.len);
+                        let call: Option<syn::ExprCall> = (|| {
+                            Some(try_parse_at!(m.span(), ::ad_runtime::__private::vec_repeat(#x, #n)))
+                        })();
+                        if let Some(call) = call {
+                            return self.lower_call(&call, &Expr::Call(call.clone()));
+                        }
+                    }
                     let elem = self.lower_atom(&rep.expr);
                     let len = self.lower_atom(&rep.len);
                     let reads = [&elem, &len].iter().filter_map(|a| a.var()).collect();

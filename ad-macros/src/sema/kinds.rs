@@ -440,7 +440,7 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
                 && func.segments[func.segments.len() - 2].ident == "__private";
             if in_private {
                 match last.as_deref() {
-                    Some("to_vec") => return Kind::SeqScalar,
+                    Some("to_vec" | "vec_repeat") => return Kind::SeqScalar,
                     // Arrays built from sequences, and `assign` as a value (`front::desugar`).
                     Some("array_from_vec" | "array_from_shape_vec" | "assigned") => {
                         return Kind::Array;

@@ -233,6 +233,27 @@ pub fn to_vec_pullback<T: Copy + Default>(
     })
 }
 
+// v = vec![x; n];  x̄ += Σᵢ v̄ᵢ
+/// `vec![x; n]` of a differentiated `x` (the macro rewrites that expression into this call,
+/// so that it is differentiated like a call to a `#[differentiable]` function).
+pub fn vec_repeat<T: Copy>(x: T, n: usize) -> Vec<T> {
+    vec![x; n]
+}
+
+/// [`vec_repeat`] and its pullback: `x`'s cotangent is the sum of the elements'.
+#[allow(clippy::type_complexity)] // the pullback's type is the calling convention
+pub fn vec_repeat_pullback<T: Copy + core::iter::Sum<T>>(
+    x: T,
+    n: usize,
+) -> (
+    Vec<T>,
+    impl FnOnce(Vec<T>) -> (T, crate::__private::NotDifferentiated) + use<T>,
+) {
+    (vec![x; n], move |g: Vec<T>| {
+        (g.iter().copied().sum(), crate::__private::NotDifferentiated)
+    })
+}
+
 // s = xs.iter().sum();  x̄s[i] += s̄ for every i
 /// `xs.iter().sum()` of a slice (the macro rewrites that expression into this call, so that
 /// it is differentiated like a call to a `#[differentiable]` function).
