@@ -715,6 +715,13 @@ class Gen:
             menu += ["write_after_read"] * 2
         if seq:
             menu += ["zip_skip", "fold_tuple"]
+        # Hunts 11-13's: `for mut i` counters, `vec![x; n]` of a differentiated float,
+        # searches (`position`, `any`, `all`) whose predicates read differentiated values.
+        menu += ["mut_counter"]
+        if not self.generic:
+            menu += ["vec_repeat"]
+        if seq:
+            menu += ["search"]
         menu = [m for m in menu if m not in EXCLUDE and not (self.generic and m + "-generic" in EXCLUDE)]
         kind = self.rng.choice(menu)
         lines = []
@@ -733,6 +740,23 @@ class Gen:
                 lines.append("w%d.y *= w%d.z;" % (k, k))
                 lines.append("w%d.z = (w%d.z * %s).sin();" % (k, k, self.c()))
             lines.append("let %s = o%d * w%d.x + w%d.y * %s + w%d.z;" % (s, k, k, k, self.c(), k))
+        elif kind == "mut_counter":
+            lines.append("let mut mc%d = %s;" % (k, a))
+            lines.append("for mut i in 0..%d {" % (1 + self.rng.randrange(3)))
+            lines.append("    i += 1;")
+            lines.append("    mc%d = (mc%d * %s).sin() + %s;" % (k, k, self.c(), self.num("i as f64") if not self.generic else "T::from(i).unwrap()"))
+            lines.append("}")
+            lines.append("let %s = mc%d;" % (s, k))
+        elif kind == "vec_repeat":
+            lines.append("let mut vr%d = vec![%s; 3];" % (k, self.smooth(a)))
+            lines.append("vr%d[1] = vr%d[1] * %s + vr%d[2];" % (k, k, self.c(), k))
+            lines.append("let %s = vr%d[0] + vr%d[1] * vr%d[2];" % (s, k, k, k))
+        elif kind == "search":
+            lines.append("let ps%d = %s.iter().position(|&v| v > %s).unwrap_or(0);" % (k, seq, self.c()))
+            form = self.rng.randrange(2)
+            test = "any(|&v| v < %s)" % self.c() if form == 0 else "all(|&v| v * v < %s)" % self.num("4.0")
+            lines.append("let an%d = %s.iter().%s;" % (k, seq, test))
+            lines.append("let %s = %s[ps%d] * (if an%d { %s } else { %s });" % (s, seq, k, k, self.smooth(a), a))
         elif kind == "eval_order":
             b = self.atom(params)
             lines.append("let mut eo%d = %s;" % (k, a))
