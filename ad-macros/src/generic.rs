@@ -63,6 +63,9 @@ pub fn expand(args: TokenStream, func: &ItemFn, t: &syn::TypeParam) -> syn::Resu
     }
     let mut out = TokenStream::new();
     let mut f64_items = TokenStream::new();
+    // Whether forward mode of the `f32` instantiation (built without dual numbers) is a stub:
+    // arrays and struct parameters take forward mode through dual numbers.
+    let mut f32_forward_stub = false;
     for (f, first_order) in [("f64", false), ("f32", true)] {
         let inst = instantiate(func, &t.ident, f)?;
         let args = if first_order {
@@ -77,6 +80,8 @@ pub fn expand(args: TokenStream, func: &ItemFn, t: &syn::TypeParam) -> syn::Resu
         let generated = crate::transform(args, &inst)?;
         if f == "f64" {
             f64_items = generated.clone();
+        } else {
+            f32_forward_stub = mentions_name(&generated, "__NoForwardMode");
         }
         let inst = crate::front::strip_checkpoint(&inst);
         out.extend(quote! {
@@ -103,9 +108,17 @@ pub fn expand(args: TokenStream, func: &ItemFn, t: &syn::TypeParam) -> syn::Resu
         if suffix == "fwd" || suffix == "rev" {
             continue;
         }
-        out.extend(wrapper(func, t, &fi, &suffix));
+        out.extend(wrapper(func, t, &fi, &suffix, f32_forward_stub));
     }
     Ok(out)
+}
+
+fn mentions_name(ts: &TokenStream, name: &str) -> bool {
+    ts.clone().into_iter().any(|tt| match tt {
+        TokenTree::Ident(i) => i == name,
+        TokenTree::Group(g) => mentions_name(&g.stream(), name),
+        _ => false,
+    })
 }
 
 fn mentions_float(ts: &TokenStream) -> bool {
@@ -328,7 +341,13 @@ impl VisitMut for FloatToT<'_> {
 }
 
 /// The generic wrapper `{name}_{suffix}` of the `f64` instantiation's `fi`.
-fn wrapper(func: &ItemFn, t: &syn::TypeParam, fi: &ItemFn, suffix: &str) -> TokenStream {
+fn wrapper(
+    func: &ItemFn,
+    t: &syn::TypeParam,
+    fi: &ItemFn,
+    suffix: &str,
+    f32_forward_stub: bool,
+) -> TokenStream {
     let rt = quote!(::ad_runtime::__private);
     let name = &func.sig.ident;
     let tid = &t.ident;
@@ -421,7 +440,13 @@ fn wrapper(func: &ItemFn, t: &syn::TypeParam, fi: &ItemFn, suffix: &str) -> Toke
     let args = arg_idents(fi);
     let casts: Vec<TokenStream> = args.iter().map(|a| quote!(#rt::cast_same(#a))).collect();
     let only_f64 = matches!(suffix, "hvp" | "hessian");
+    // Forward mode at `f64` only (its `f32` instantiation has none: arrays, struct parameters).
+    let forward_f64 = f32_forward_stub && matches!(suffix, "jvp" | "jacobian" | "pushforward");
     let body = match suffix {
+        _ if forward_f64 && suffix != "pushforward" => quote! {
+            let () = #rt::ForwardAtF64::<#tid>::CHECK;
+            #rt::cast_same(#f64_fn(#(#casts),*))
+        },
         "pullback" => {
             let boxed = matches!(&sig.output, syn::ReturnType::Type(_, ty) if ty.to_token_stream().to_string().contains("Box"));
             let (y, e, s) = (
@@ -479,6 +504,20 @@ fn wrapper(func: &ItemFn, t: &syn::TypeParam, fi: &ItemFn, suffix: &str) -> Toke
                 }}
             };
             let a = pass(f64_fn, "f64");
+            if forward_f64 {
+                return {
+                    let attrs = &fi.attrs;
+                    let vis = &fi.vis;
+                    quote! {
+                        #(#attrs)*
+                        #[inline]
+                        #vis #sig {
+                            let () = #rt::ForwardAtF64::<#tid>::CHECK;
+                            #a
+                        }
+                    }
+                };
+            }
             let b = pass(&f32_fn, "f32");
             quote! {
                 if #rt::same_type::<#tid, f64>() #a

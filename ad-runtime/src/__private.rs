@@ -381,6 +381,19 @@ impl<T> SecondOrderAtF64<T> {
     );
 }
 
+/// Forward mode of a function generic over its float type whose `f32` instantiation has
+/// none (arrays and struct parameters take forward mode through dual numbers, which that
+/// instantiation leaves out): a compile error where used at `f32`.
+pub struct ForwardAtF64<T>(core::marker::PhantomData<T>);
+
+impl<T> ForwardAtF64<T> {
+    /// Evaluated where used.
+    pub const CHECK: () = assert!(
+        core::mem::size_of::<T>() == 8,
+        "forward mode (`f_jvp`, `f_jacobian`) of a function generic over its float type that takes ndarray arrays or struct parameters is instantiated at f64 only"
+    );
+}
+
 /// The tangent type of a local struct whose fields the reverse sweep accumulates into
 /// (`d.x += g` needs `d`'s type before any whole value reaches it): a zero-sized token made
 /// next to the value in the forward sweep.

@@ -1081,7 +1081,8 @@ fn masked_sqrt(w: &ad_runtime::ndarray::Array1<f64>, c: &ad_runtime::ndarray::Ar
 #[test]
 fn h1402_zero_cotangent_through_an_infinite_slope() {
     let (w, c) = (arr1(&[0.0, 0.25]), arr1(&[0.0, 1.0]));
-    let (_, g) = masked_sqrt_grad(&w, &c);
+    let (v, g) = masked_sqrt_grad(&w, &c);
+    assert!(scal_close(v, masked_sqrt(&w, &c), 1e-15, 1.0));
     assert_eq!(g[0], 0.0);
     let want = 1.0 / 0.25f64.sqrt() + 1.0 / (1.0 - 0.0625f64).sqrt();
     assert!(scal_close(g[1], want, 1e-14, 1.0), "{}", g[1]);
@@ -1127,4 +1128,28 @@ fn h1212_vec_repeat_of_a_differentiated_float() {
     let (u, k) = (&x[..3], x[3]);
     let want = -0.5 * (u[0] + u[1] + u[2]) + 2.0 * k * 2.0 + 2.0 * k * u[0] * u[0];
     assert!(scal_close(dk, want, 1e-14, 1.0), "{dk} vs {want}");
+}
+
+/// `f_jvp` of a function generic over its float type with array parameters, at `f64`: the
+/// generic wrapper also named the `f32` instantiation, whose forward mode (no dual numbers
+/// there) is a stub, so it failed to compile at any type (hunt 13). At `f32` it is now a
+/// compile error that says forward mode is instantiated at f64 only.
+#[differentiable]
+fn generic_square_sum<T: ad_runtime::Float + 'static>(x: &ad_runtime::ndarray::Array1<T>) -> T {
+    x.mapv(|v| v * v * v.sin()).sum()
+}
+
+#[test]
+fn h1304_generic_array_forward_mode_at_f64() {
+    let x = arr1(&[0.4, -1.1, 0.9]);
+    let t = arr1(&[1.0, 0.5, -2.0]);
+    let (v, d) = generic_square_sum_jvp(&x, &t);
+    let (v2, g) = generic_square_sum_grad(&x);
+    assert!(scal_close(v, v2, 1e-15, 1.0) && scal_close(v, generic_square_sum(&x), 1e-15, 1.0));
+    assert!(scal_close(d, g.dot(&t), 1e-14, 1.0));
+    let (y, j) = generic_square_sum_jacobian(&x);
+    assert!(scal_close(y, v, 1e-15, 1.0));
+    for k in 0..3 {
+        assert!(scal_close(j[[0, k]], g[k], 1e-14, 1.0));
+    }
 }
