@@ -1153,3 +1153,41 @@ fn h1304_generic_array_forward_mode_at_f64() {
         assert!(scal_close(j[[0, k]], g[k], 1e-14, 1.0));
     }
 }
+
+// Hunt 15 (numerical methods).
+
+/// A tuple of `Vec`s returned by a call after an early return (a recursive FFT's halves):
+/// the forward sweep moved the elements out of the tuple it then stored for the reverse
+/// (E0382); elements of a tuple the reverse reads again are cloned.
+#[differentiable]
+fn halves(x: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    (vec![x[0] * 2.0, x[1]], vec![x[0] * x[1], x[1].sin()])
+}
+
+#[differentiable]
+fn halves_after_return(x: &[f64]) -> f64 {
+    if x.len() == 1 {
+        return x[0];
+    }
+    let (a, b) = halves(x);
+    a[0] * b[0] + a[1] * b[1]
+}
+
+#[test]
+fn h1501_tuple_of_vecs_after_an_early_return() {
+    let x = vec![0.7, -0.4];
+    slice_case!(
+        "halves_after_return",
+        x.clone(),
+        halves_after_return,
+        halves_after_return_grad,
+        halves_after_return_jvp,
+        halves_after_return_hvp,
+        halves_after_return_check
+    );
+    // f = 2 x0² x1 + x1 sin x1.
+    let (v, g) = halves_after_return_grad(&x);
+    assert!(scal_close(v, 2.0 * 0.49 * -0.4 + -0.4 * (-0.4f64).sin(), 1e-15, 1.0));
+    assert!(scal_close(g[0], 4.0 * 0.7 * -0.4, 1e-15, 1.0));
+    assert!(scal_close(g[1], 2.0 * 0.49 + (-0.4f64).sin() - 0.4 * (-0.4f64).cos(), 1e-15, 1.0));
+}

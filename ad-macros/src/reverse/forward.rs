@@ -131,6 +131,12 @@ impl<'a> Gen<'a> {
                     )
                 }
             }
+            // An element of a tuple the reverse sweep reads again (stored in a loop or a
+            // branch: `let (a, b) = split(x);` after an early return): cloned, not moved out.
+            Op::Field(Atom::Var(b), idx) if self.an.needed[*b] => {
+                let a = self.atom(&Atom::Var(*b));
+                quote!(::core::clone::Clone::clone(&#a.#idx))
+            }
             // A field of a struct's dual twin (second order): a `#[no_derivative]` float
             // field holds a plain float there, read as a dual constant (`read_dual`).
             Op::Member(Atom::Var(b), path, false) if self.is_dual_twin(*b) => {
