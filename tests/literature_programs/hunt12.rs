@@ -1191,3 +1191,85 @@ fn h1501_tuple_of_vecs_after_an_early_return() {
     assert!(scal_close(g[0], 4.0 * 0.7 * -0.4, 1e-15, 1.0));
     assert!(scal_close(g[1], 2.0 * 0.49 + (-0.4f64).sin() - 0.4 * (-0.4f64).cos(), 1e-15, 1.0));
 }
+
+/// Parameters named like the generated functions' own locals (`seed`, `v`, `t`, `g`, ...):
+/// `f_jacobian`'s reverse path bound a plain `seed` before passing the arguments, so a
+/// parameter named `seed` silently became the unit seed (hunt 15: a wrong Jacobian). Each
+/// generated function checked against the others and the closed forms.
+#[differentiable]
+fn named_like_locals(seed: f64, v: f64, t: f64, g: f64, y: f64, s: f64) -> [f64; 2] {
+    [seed * v * t + g, y * s * seed + v]
+}
+
+#[differentiable]
+fn named_like_locals_scalar(seed: f64, v: &[f64], t: f64, g: f64, pb: f64, h: f64) -> f64 {
+    seed * seed * v[0] + t * g * v[1] + pb.sin() * h
+}
+
+#[test]
+fn h1502_parameters_named_like_generated_locals() {
+    let (seed, v, t, g, y, s) = (1.5, 0.3, -0.7, 0.9, 1.1, -0.4);
+    let (val, j) = named_like_locals_jacobian(seed, v, t, g, y, s);
+    assert_eq!(val, named_like_locals(seed, v, t, g, y, s));
+    let want = [
+        [v * t, seed * t, seed * v, 1.0, 0.0, 0.0],
+        [y * s, 1.0, 0.0, 0.0, s * seed, y * seed],
+    ];
+    for r in 0..2 {
+        for c in 0..6 {
+            assert!(scal_close(j[[r, c]], want[r][c], 1e-15, 1.0), "{r} {c}: {}", j[[r, c]]);
+        }
+    }
+    let x = vec![1.5, 0.3, -0.2, -0.7, 0.9, 0.4, 1.3];
+    let f = |p: &[f64]| named_like_locals_scalar(p[0], &p[1..3], p[3], p[4], p[5], p[6]);
+    verify(
+        "named_like_locals_scalar",
+        &x,
+        &f,
+        &|p| {
+            let (y, (a, b, c, d, e, k)) =
+                named_like_locals_scalar_grad(p[0], &p[1..3], p[3], p[4], p[5], p[6]);
+            (y, cat(&[vec![a], b, vec![c, d, e, k]]))
+        },
+        &|p, q| {
+            named_like_locals_scalar_jvp(
+                p[0], &p[1..3], p[3], p[4], p[5], p[6], q[0], &q[1..3], q[3], q[4], q[5], q[6],
+            )
+        },
+        Some(&|p, q| {
+            let (y, (a, b, c, d, e, k), (ha, hb, hc, hd, he, hk)) = named_like_locals_scalar_hvp(
+                p[0], &p[1..3], p[3], p[4], p[5], p[6], q[0], &q[1..3], q[3], q[4], q[5], q[6],
+            );
+            (
+                y,
+                cat(&[vec![a], b, vec![c, d, e, k]]),
+                cat(&[vec![ha], hb, vec![hc, hd, he, hk]]),
+            )
+        }),
+        Some(named_like_locals_scalar_check(x[0], &x[1..3], x[3], x[4], x[5], x[6])),
+    );
+    let (_, (ga, _, _, _, _, _), hess) = named_like_locals_scalar_hessian(x[0], &x[1..3], x[3], x[4], x[5], x[6]);
+    assert!(scal_close(ga, 2.0 * x[0] * x[1], 1e-15, 1.0));
+    assert!(scal_close(hess[[0, 0]], 2.0 * x[1], 1e-15, 1.0) && scal_close(hess[[0, 1]], 2.0 * x[0], 1e-15, 1.0));
+}
+
+/// `std` of data equal up to rounding (a column made constant by broadcasting: `(a - b) - a`
+/// is `-b` up to an ulp): its computed value is a few ulps, not 0, and `(a - m) / ((n - 1) s)`
+/// was noise over noise, an O(1) gradient where differences see 0 (random tensor program
+/// seed 3410, h217). Below `64 ε max|a|` the convention at `s = 0` applies.
+#[differentiable]
+fn std_of_rounded_constants(a: &ad_runtime::ndarray::Array2<f64>) -> f64 {
+    let t = &(a - &a.map_axis(ad_runtime::ndarray::Axis(0), |lane| lane.mapv(f64::tanh).sum() * 0.5)) - a;
+    t.std_axis(ad_runtime::ndarray::Axis(0), 1.0).sum() + (a * a).sum()
+}
+
+#[test]
+fn h1503_std_at_rounding_noise() {
+    let x = vec![0.31, -0.72, 0.55, 0.13, 0.91, -0.38, -0.66, 0.27, 0.84];
+    let (v, g) = std_of_rounded_constants_grad(&arr2(&x, 3, 3));
+    assert!(scal_close(v, std_of_rounded_constants(&arr2(&x, 3, 3)), 1e-15, 1.0));
+    // Only `Σ a²` moves (the std terms are 0 up to rounding whatever `a` is): 2a.
+    for (gi, xi) in g.iter().zip(&x) {
+        assert!(scal_close(*gi, 2.0 * xi, 1e-9, 1.0), "{gi} vs {}", 2.0 * xi);
+    }
+}

@@ -58,6 +58,12 @@ pub fn emit_with(item: &syn::ItemFn, sig: &Signature, vjp: &Ident) -> TokenStrea
         let l = &sig.lifetimes;
         quote!(<#(#l),*>)
     };
+    let (vv, tt, gg, seed) = (
+        Ident::new("__v", Span::mixed_site()),
+        Ident::new("__t", Span::mixed_site()),
+        Ident::new("__g", Span::mixed_site()),
+        Ident::new("__seed", Span::mixed_site()),
+    );
     quote! {
         #[doc = #doc]
         #[inline]
@@ -73,25 +79,26 @@ pub fn emit_with(item: &syn::ItemFn, sig: &Signature, vjp: &Ident) -> TokenStrea
             } else {
                 let #c = 0usize;
                 #(#basis_lets)*
-                let (v, t) = #jvp(#(#args,)* #(#tangents),*);
-                (v, ::core::option::Option::Some(t))
+                let (#vv, #tt) = #jvp(#(#args,)* #(#tangents),*);
+                (#vv, ::core::option::Option::Some(#tt))
             };
             let #m: usize = #rt::Flat::flat_len(&#value);
             let mut #j = #rt::jacobian_zeros(#m, #n);
             if #n <= #m {
-                if let ::core::option::Option::Some(t) = #first {
-                    #rt::jacobian_put(&mut #j, 0, &t, false);
+                if let ::core::option::Option::Some(#tt) = #first {
+                    #rt::jacobian_put(&mut #j, 0, &#tt, false);
                 }
                 for #c in 1..#n {
                     #(#basis_lets)*
-                    let (_, t) = #jvp(#(#args,)* #(#tangents),*);
-                    #rt::jacobian_put(&mut #j, #c, &t, false);
+                    let (_, #tt) = #jvp(#(#args,)* #(#tangents),*);
+                    #rt::jacobian_put(&mut #j, #c, &#tt, false);
                 }
             } else {
                 for #r in 0..#m {
-                    let seed: #ret_ty = #rt::Flat::basis(&#value, #r);
-                    let (_, g) = #vjp(#(#args,)* seed);
-                    #rt::jacobian_put(&mut #j, #r, &g, true);
+                    // (Hygienic: a parameter may be named `seed`.)
+                    let #seed: #ret_ty = #rt::Flat::basis(&#value, #r);
+                    let (_, #gg) = #vjp(#(#args,)* #seed);
+                    #rt::jacobian_put(&mut #j, #r, &#gg, true);
                 }
             }
             (#value, #j)

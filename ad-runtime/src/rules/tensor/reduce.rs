@@ -170,10 +170,20 @@ where
     Y: Real<F = A::Elem> + ?Sized,
 {
     let y = y.get();
-    if y == num_traits::zero::<A::Elem>() {
+    if y <= rounding_floor(&a.dyn_val().expect_array("std").view()) {
         return A::Tangent::zero();
     }
     centred(a, ddof.get(), g / y)
+}
+
+/// The size below which a computed standard deviation of `a`'s elements is rounding noise
+/// (`64 ε max|aᵢ|`): data that are equal up to rounding (a column made constant by
+/// broadcasting, `x - x.mean()` of one value) have a `std` of a few ulps, not 0, and its
+/// derivative `(a - m) / ((n - ddof) s)` would be noise over noise, of order 1. Below it the
+/// convention at `s = 0` applies (derivative 0), as central differences of such data see.
+fn rounding_floor<F: num_traits::Float, D: ndarray::Dimension>(a: &ndarray::ArrayView<'_, F, D>) -> F {
+    let max = a.iter().fold(F::zero(), |m, &x| m.max(x.abs()));
+    max * F::epsilon() * F::from(64.0).unwrap()
 }
 
 /// `k (a - mean a) / (n - ddof)`.
@@ -271,12 +281,14 @@ where
         || ndarray::aview0(&one).into_dyn(),
         |y| y.view().insert_axis(axis),
     );
+    // (Rounding noise counts as 0, see `rounding_floor`.)
+    let floor = rounding_floor(&av.view());
     let c = Zip::from(&av)
         .and_broadcast(&m)
         .and_broadcast(&gv)
         .and_broadcast(&y)
         .map_collect(|&x, &m, &g, &y| {
-            if y == num_traits::zero::<A::Elem>() {
+            if y <= floor {
                 num_traits::zero::<A::Elem>()
             } else {
                 k * g * (x - m) / y
