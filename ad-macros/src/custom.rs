@@ -422,12 +422,7 @@ fn is_float(ty: &Type) -> bool {
 /// tangent from the `jvp` rule, and its reverse on duals, which only second order runs,
 /// fails to compile where it is used (`why`): the failing constant sits in the pullback
 /// closure, whose body is compiled only where the closure is called.
-fn nested(
-    item: &syn::ItemFn,
-    sig: &Signature,
-    custom: &Custom,
-    why: &str,
-) -> Option<TokenStream> {
+fn nested(item: &syn::ItemFn, sig: &Signature, custom: &Custom, why: &str) -> Option<TokenStream> {
     let (Some(jvp), Some(vjp)) = (&custom.jvp, &custom.vjp) else {
         return None;
     };

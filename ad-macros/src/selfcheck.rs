@@ -17,9 +17,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
     let active: Vec<&Param> = sig.params.iter().filter(|p| p.active).collect();
     let float =
         |t: &Type| matches!(t, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
-    let flattens = |t: &Type| {
-        !matches!(t, Type::Tuple(_)) && crate::codegen::flattens(t)
-    };
+    let flattens = |t: &Type| !matches!(t, Type::Tuple(_)) && crate::codegen::flattens(t);
     if !float(&sig.ret_ty)
         || active.is_empty()
         || active.len() > 8

@@ -113,7 +113,10 @@ pub fn directions_for<T: crate::__private::Flat + ?Sized>(x: &T, seed: &mut u64)
         .map(|(a, d)| {
             let floor = <T::F as num_traits::NumCast>::from(1e-3).unwrap();
             let one = <T::F as num_traits::One>::one();
-            d * num_traits::Float::min(num_traits::Float::max(num_traits::Float::abs(*a), floor), one)
+            d * num_traits::Float::min(
+                num_traits::Float::max(num_traits::Float::abs(*a), floor),
+                one,
+            )
         })
         .collect()
 }

@@ -2139,7 +2139,7 @@ pub fn gmm_objective_jacobian(
             __col.wrapping_sub(__o1),
         );
         let __e2 = ::ad_runtime::__private::Flat::basis(&icf, __col.wrapping_sub(__o2));
-        let (v, t) = gmm_objective_jvp(
+        let (__v, __t) = gmm_objective_jvp(
             ::core::clone::Clone::clone(&alphas),
             ::core::clone::Clone::clone(&means),
             ::core::clone::Clone::clone(&icf),
@@ -2153,13 +2153,13 @@ pub fn gmm_objective_jacobian(
             &__e1,
             &__e2,
         );
-        (v, ::core::option::Option::Some(t))
+        (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
     let mut __jac = ::ad_runtime::__private::jacobian_zeros(__m, __n);
     if __n <= __m {
-        if let ::core::option::Option::Some(t) = __first {
-            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &t, false);
+        if let ::core::option::Option::Some(__t) = __first {
+            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &__t, false);
         }
         for __col in 1..__n {
             let __e0 = ::ad_runtime::__private::Flat::basis(
@@ -2174,7 +2174,7 @@ pub fn gmm_objective_jacobian(
                 &icf,
                 __col.wrapping_sub(__o2),
             );
-            let (_, t) = gmm_objective_jvp(
+            let (_, __t) = gmm_objective_jvp(
                 ::core::clone::Clone::clone(&alphas),
                 ::core::clone::Clone::clone(&means),
                 ::core::clone::Clone::clone(&icf),
@@ -2188,12 +2188,12 @@ pub fn gmm_objective_jacobian(
                 &__e1,
                 &__e2,
             );
-            ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &t, false);
+            ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
-            let seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, g) = gmm_objective_vjp(
+            let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
+            let (_, __g) = gmm_objective_vjp(
                 ::core::clone::Clone::clone(&alphas),
                 ::core::clone::Clone::clone(&means),
                 ::core::clone::Clone::clone(&icf),
@@ -2203,9 +2203,9 @@ pub fn gmm_objective_jacobian(
                 ::core::clone::Clone::clone(&n),
                 ::core::clone::Clone::clone(&wishart_gamma),
                 ::core::clone::Clone::clone(&wishart_m),
-                seed,
+                __seed,
             );
-            ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &g, true);
+            ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
     (__value, __jac)

@@ -239,20 +239,20 @@ fn long_loop_jacobian(
         let __col = 0usize;
         let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
         let __e1 = ::ad_runtime::__private::Flat::basis(&a, __col.wrapping_sub(__o1));
-        let (v, t) = long_loop_jvp(
+        let (__v, __t) = long_loop_jvp(
             ::core::clone::Clone::clone(&x),
             ::core::clone::Clone::clone(&a),
             ::core::clone::Clone::clone(&n),
             __e0,
             __e1,
         );
-        (v, ::core::option::Option::Some(t))
+        (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
     let mut __jac = ::ad_runtime::__private::jacobian_zeros(__m, __n);
     if __n <= __m {
-        if let ::core::option::Option::Some(t) = __first {
-            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &t, false);
+        if let ::core::option::Option::Some(__t) = __first {
+            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &__t, false);
         }
         for __col in 1..__n {
             let __e0 = ::ad_runtime::__private::Flat::basis(
@@ -263,25 +263,25 @@ fn long_loop_jacobian(
                 &a,
                 __col.wrapping_sub(__o1),
             );
-            let (_, t) = long_loop_jvp(
+            let (_, __t) = long_loop_jvp(
                 ::core::clone::Clone::clone(&x),
                 ::core::clone::Clone::clone(&a),
                 ::core::clone::Clone::clone(&n),
                 __e0,
                 __e1,
             );
-            ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &t, false);
+            ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
-            let seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, g) = long_loop_vjp(
+            let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
+            let (_, __g) = long_loop_vjp(
                 ::core::clone::Clone::clone(&x),
                 ::core::clone::Clone::clone(&a),
                 ::core::clone::Clone::clone(&n),
-                seed,
+                __seed,
             );
-            ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &g, true);
+            ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
     (__value, __jac)

@@ -520,28 +520,28 @@ fn rosen_jacobian(
     } else {
         let __col = 0usize;
         let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
-        let (v, t) = rosen_jvp(::core::clone::Clone::clone(&x), &__e0);
-        (v, ::core::option::Option::Some(t))
+        let (__v, __t) = rosen_jvp(::core::clone::Clone::clone(&x), &__e0);
+        (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
     let mut __jac = ::ad_runtime::__private::jacobian_zeros(__m, __n);
     if __n <= __m {
-        if let ::core::option::Option::Some(t) = __first {
-            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &t, false);
+        if let ::core::option::Option::Some(__t) = __first {
+            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &__t, false);
         }
         for __col in 1..__n {
             let __e0 = ::ad_runtime::__private::Flat::basis(
                 &x,
                 __col.wrapping_sub(__o0),
             );
-            let (_, t) = rosen_jvp(::core::clone::Clone::clone(&x), &__e0);
-            ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &t, false);
+            let (_, __t) = rosen_jvp(::core::clone::Clone::clone(&x), &__e0);
+            ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
-            let seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, g) = rosen_vjp(::core::clone::Clone::clone(&x), seed);
-            ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &g, true);
+            let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
+            let (_, __g) = rosen_vjp(::core::clone::Clone::clone(&x), __seed);
+            ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
     (__value, __jac)

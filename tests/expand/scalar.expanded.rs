@@ -215,19 +215,19 @@ fn f_jacobian(
         let __col = 0usize;
         let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
         let __e1 = ::ad_runtime::__private::Flat::basis(&y, __col.wrapping_sub(__o1));
-        let (v, t) = f_jvp(
+        let (__v, __t) = f_jvp(
             ::core::clone::Clone::clone(&x),
             ::core::clone::Clone::clone(&y),
             __e0,
             __e1,
         );
-        (v, ::core::option::Option::Some(t))
+        (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
     let mut __jac = ::ad_runtime::__private::jacobian_zeros(__m, __n);
     if __n <= __m {
-        if let ::core::option::Option::Some(t) = __first {
-            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &t, false);
+        if let ::core::option::Option::Some(__t) = __first {
+            ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &__t, false);
         }
         for __col in 1..__n {
             let __e0 = ::ad_runtime::__private::Flat::basis(
@@ -238,23 +238,23 @@ fn f_jacobian(
                 &y,
                 __col.wrapping_sub(__o1),
             );
-            let (_, t) = f_jvp(
+            let (_, __t) = f_jvp(
                 ::core::clone::Clone::clone(&x),
                 ::core::clone::Clone::clone(&y),
                 __e0,
                 __e1,
             );
-            ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &t, false);
+            ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
-            let seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, g) = f_vjp(
+            let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
+            let (_, __g) = f_vjp(
                 ::core::clone::Clone::clone(&x),
                 ::core::clone::Clone::clone(&y),
-                seed,
+                __seed,
             );
-            ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &g, true);
+            ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
     (__value, __jac)

@@ -126,7 +126,12 @@ fn h1202_trait_impl_methods() {
     // The method is the trait's: callable through a trait object.
     let d: &dyn Model = &m;
     assert_eq!(d.name(), "cubic");
-    assert!(scal_close(d.predict(0.5), m.predict_grad(0.5).0, 1e-15, 1.0));
+    assert!(scal_close(
+        d.predict(0.5),
+        m.predict_grad(0.5).0,
+        1e-15,
+        1.0
+    ));
 }
 
 /// `mapv` closures reading elements of the array they map (or of another differentiated
@@ -167,7 +172,9 @@ fn h1203_mapv_closures_reading_array_elements() {
     );
     // Closed form: f = v0 Σ v; ∂f/∂v0 = Σ v + v0, ∂f/∂vi = v0.
     let (_, g): (f64, Array1<f64>) = map_reads_own_element_grad(&arr1(&v));
-    assert!(scal_close(g[0], 0.7 - 0.4 + 1.3 + 0.7, 1e-14, 1.0) && scal_close(g[2], 0.7, 1e-14, 1.0));
+    assert!(
+        scal_close(g[0], 0.7 - 0.4 + 1.3 + 0.7, 1e-14, 1.0) && scal_close(g[2], 0.7, 1e-14, 1.0)
+    );
     let x = vec![0.3, -0.8, 0.5, 1.1, 0.2, -0.6, 0.9, 0.4];
     let split = |p: &[f64]| -> (Array2<f64>, Vec<f64>) { (arr2(&p[..6], 2, 3), p[6..].to_vec()) };
     verify(
@@ -335,7 +342,10 @@ fn h1205_zero_valued_dual_cotangents() {
     );
     let (_, _, (hx, hp)) = power_at_zero_exponent_hvp(0.7, 0.0, 0.0, 1.0);
     assert!(scal_close(hx, 3.0 / 0.7, 1e-14, 1.0), "{hx}");
-    assert!(scal_close(hp, 3.0 * 0.7f64.ln().powi(2), 1e-14, 1.0), "{hp}");
+    assert!(
+        scal_close(hp, 3.0 * 0.7f64.ln().powi(2), 1e-14, 1.0),
+        "{hp}"
+    );
     // Targets with zeros, differentiated: jvp along the targets against d/dt = -(z) summed.
     let x = vec![0.2, -0.5, 1.1, 0.4, 0.0, 1.0, 0.3, 0.0];
     let split = |p: &[f64]| (arr2(&p[..4], 2, 2), arr2(&p[4..], 2, 2));
@@ -358,7 +368,11 @@ fn h1205_zero_valued_dual_cotangents() {
         Some(&|p, d| {
             let ((l, t), (dl, dt)) = (split(p), split(d));
             let (y, (gl, gt), (hl, ht)) = one_hot_targets_hvp(&l, &t, &dl, &dt);
-            (y, cat(&[flat_of(&gl), flat_of(&gt)]), cat(&[flat_of(&hl), flat_of(&ht)]))
+            (
+                y,
+                cat(&[flat_of(&gl), flat_of(&gt)]),
+                cat(&[flat_of(&hl), flat_of(&ht)]),
+            )
         }),
         None,
     );
@@ -547,7 +561,11 @@ const GRAV: f64 = 9.81;
 #[differentiable]
 fn constants_combined(l: f64, x: f64) -> f64 {
     let c = DT * GRAV;
-    DT * GRAV * l + -GRAV * x * x + DT.sqrt() * x * l + (DT + GRAV) * l * l + c / l
+    DT * GRAV * l
+        + -GRAV * x * x
+        + DT.sqrt() * x * l
+        + (DT + GRAV) * l * l
+        + c / l
         + x / (DT * GRAV)
 }
 
@@ -624,9 +642,22 @@ fn h1207_constants_and_fixed_fields_in_second_order() {
             let (v, (_, d)) = stepped_grad(&s, p[0]);
             (v, vec![d])
         },
-        &|p, t| stepped_jvp(&s, p[0], &Stepper { k: 0.0, ..s.clone() }, t[0]),
+        &|p, t| {
+            stepped_jvp(
+                &s,
+                p[0],
+                &Stepper {
+                    k: 0.0,
+                    ..s.clone()
+                },
+                t[0],
+            )
+        },
         Some(&|p, t| {
-            let zero = Stepper { k: 0.0, ..s.clone() };
+            let zero = Stepper {
+                k: 0.0,
+                ..s.clone()
+            };
             let (v, (_, d), (_, h)) = stepped_hvp(&s, p[0], &zero, t[0]);
             (v, vec![d], vec![h])
         }),
@@ -900,7 +931,11 @@ fn h1303_let_closure_on_a_local_array() {
         Some(&|p, t| {
             let ((w, x), (tw, tx)) = (split(p), split(t));
             let (y, (gw, gx), (hw, hx)) = layer_twice_hvp(w, &x, tw, &tx);
-            (y, cat(&[vec![gw], gx.to_vec()]), cat(&[vec![hw], hx.to_vec()]))
+            (
+                y,
+                cat(&[vec![gw], gx.to_vec()]),
+                cat(&[vec![hw], hx.to_vec()]),
+            )
         }),
         None,
     );
@@ -936,7 +971,12 @@ fn h1209_custom_rule_in_forward_mode_through_duals() {
     let t = B { x: 0.4, v: -1.1 };
     let (v2, j) = soft_energy_jvp(&b, y, &t, 0.5);
     assert!(scal_close(v, v2, 1e-15, 1.0));
-    assert!(scal_close(j, gb.x * 0.4 + gb.v * -1.1 + gy * 0.5, 1e-14, 1.0));
+    assert!(scal_close(
+        j,
+        gb.x * 0.4 + gb.v * -1.1 + gy * 0.5,
+        1e-14,
+        1.0
+    ));
     let fd = fd_dir(
         &|p: &[f64]| soft_energy(&B { x: p[0], v: p[1] }, p[2]),
         &[0.7, -0.3, 1.3],
@@ -1036,7 +1076,11 @@ fn h1401_softplus_at_zero_on_duals() {
     let (_, d) = softplus_sum_jvp(&arr1(&[0.0]), &arr1(&[1.0]));
     assert!(scal_close(d, 2f64.ln(), 1e-15, 1.0), "{d}");
     let (_, _, h) = softplus_sum_hvp(&arr1(&[0.0]), &arr1(&[1.0]));
-    assert!(scal_close(h[0], 0.5 + 0.5 * 2f64.ln(), 1e-15, 1.0), "{}", h[0]);
+    assert!(
+        scal_close(h[0], 0.5 + 0.5 * 2f64.ln(), 1e-15, 1.0),
+        "{}",
+        h[0]
+    );
 }
 
 /// `any`, `all` and `position` over an iterator of differentiated values (their predicates
@@ -1045,14 +1089,26 @@ fn h1401_softplus_at_zero_on_duals() {
 #[differentiable]
 fn searches(x: &[f64]) -> f64 {
     let k = x.iter().position(|&v| v > 0.5).unwrap_or(0);
-    let s = if x.iter().all(|&v| v > -2.0) { x[0] } else { -x[0] };
-    let t = if x.iter().copied().any(|v| v * v > 1.0) { 2.0 } else { 1.0 };
+    let s = if x.iter().all(|&v| v > -2.0) {
+        x[0]
+    } else {
+        -x[0]
+    };
+    let t = if x.iter().copied().any(|v| v * v > 1.0) {
+        2.0
+    } else {
+        1.0
+    };
     x[k] * x[k] * s * t
 }
 
 #[test]
 fn h1211_searches_over_differentiated_values() {
-    for x in [vec![0.3, 0.9, -0.4], vec![0.2, -0.1, 1.4], vec![-2.5, 0.1, 0.2]] {
+    for x in [
+        vec![0.3, 0.9, -0.4],
+        vec![0.2, -0.1, 1.4],
+        vec![-2.5, 0.1, 0.2],
+    ] {
         slice_case!(
             "searches",
             x.clone(),
@@ -1187,9 +1243,19 @@ fn h1501_tuple_of_vecs_after_an_early_return() {
     );
     // f = 2 x0² x1 + x1 sin x1.
     let (v, g) = halves_after_return_grad(&x);
-    assert!(scal_close(v, 2.0 * 0.49 * -0.4 + -0.4 * (-0.4f64).sin(), 1e-15, 1.0));
+    assert!(scal_close(
+        v,
+        2.0 * 0.49 * -0.4 + -0.4 * (-0.4f64).sin(),
+        1e-15,
+        1.0
+    ));
     assert!(scal_close(g[0], 4.0 * 0.7 * -0.4, 1e-15, 1.0));
-    assert!(scal_close(g[1], 2.0 * 0.49 + (-0.4f64).sin() - 0.4 * (-0.4f64).cos(), 1e-15, 1.0));
+    assert!(scal_close(
+        g[1],
+        2.0 * 0.49 + (-0.4f64).sin() - 0.4 * (-0.4f64).cos(),
+        1e-15,
+        1.0
+    ));
 }
 
 /// Parameters named like the generated functions' own locals (`seed`, `v`, `t`, `g`, ...):
@@ -1217,7 +1283,11 @@ fn h1502_parameters_named_like_generated_locals() {
     ];
     for r in 0..2 {
         for c in 0..6 {
-            assert!(scal_close(j[[r, c]], want[r][c], 1e-15, 1.0), "{r} {c}: {}", j[[r, c]]);
+            assert!(
+                scal_close(j[[r, c]], want[r][c], 1e-15, 1.0),
+                "{r} {c}: {}",
+                j[[r, c]]
+            );
         }
     }
     let x = vec![1.5, 0.3, -0.2, -0.7, 0.9, 0.4, 1.3];
@@ -1233,12 +1303,34 @@ fn h1502_parameters_named_like_generated_locals() {
         },
         &|p, q| {
             named_like_locals_scalar_jvp(
-                p[0], &p[1..3], p[3], p[4], p[5], p[6], q[0], &q[1..3], q[3], q[4], q[5], q[6],
+                p[0],
+                &p[1..3],
+                p[3],
+                p[4],
+                p[5],
+                p[6],
+                q[0],
+                &q[1..3],
+                q[3],
+                q[4],
+                q[5],
+                q[6],
             )
         },
         Some(&|p, q| {
             let (y, (a, b, c, d, e, k), (ha, hb, hc, hd, he, hk)) = named_like_locals_scalar_hvp(
-                p[0], &p[1..3], p[3], p[4], p[5], p[6], q[0], &q[1..3], q[3], q[4], q[5], q[6],
+                p[0],
+                &p[1..3],
+                p[3],
+                p[4],
+                p[5],
+                p[6],
+                q[0],
+                &q[1..3],
+                q[3],
+                q[4],
+                q[5],
+                q[6],
             );
             (
                 y,
@@ -1246,11 +1338,22 @@ fn h1502_parameters_named_like_generated_locals() {
                 cat(&[vec![ha], hb, vec![hc, hd, he, hk]]),
             )
         }),
-        Some(named_like_locals_scalar_check(x[0], &x[1..3], x[3], x[4], x[5], x[6])),
+        Some(named_like_locals_scalar_check(
+            x[0],
+            &x[1..3],
+            x[3],
+            x[4],
+            x[5],
+            x[6],
+        )),
     );
-    let (_, (ga, _, _, _, _, _), hess) = named_like_locals_scalar_hessian(x[0], &x[1..3], x[3], x[4], x[5], x[6]);
+    let (_, (ga, _, _, _, _, _), hess) =
+        named_like_locals_scalar_hessian(x[0], &x[1..3], x[3], x[4], x[5], x[6]);
     assert!(scal_close(ga, 2.0 * x[0] * x[1], 1e-15, 1.0));
-    assert!(scal_close(hess[[0, 0]], 2.0 * x[1], 1e-15, 1.0) && scal_close(hess[[0, 1]], 2.0 * x[0], 1e-15, 1.0));
+    assert!(
+        scal_close(hess[[0, 0]], 2.0 * x[1], 1e-15, 1.0)
+            && scal_close(hess[[0, 1]], 2.0 * x[0], 1e-15, 1.0)
+    );
 }
 
 /// `std` of data equal up to rounding (a column made constant by broadcasting: `(a - b) - a`
@@ -1259,7 +1362,9 @@ fn h1502_parameters_named_like_generated_locals() {
 /// seed 3410, h217). Below `64 ε max|a|` the convention at `s = 0` applies.
 #[differentiable]
 fn std_of_rounded_constants(a: &ad_runtime::ndarray::Array2<f64>) -> f64 {
-    let t = &(a - &a.map_axis(ad_runtime::ndarray::Axis(0), |lane| lane.mapv(f64::tanh).sum() * 0.5)) - a;
+    let t = &(a - &a.map_axis(ad_runtime::ndarray::Axis(0), |lane| {
+        lane.mapv(f64::tanh).sum() * 0.5
+    })) - a;
     t.std_axis(ad_runtime::ndarray::Axis(0), 1.0).sum() + (a * a).sum()
 }
 
@@ -1267,9 +1372,62 @@ fn std_of_rounded_constants(a: &ad_runtime::ndarray::Array2<f64>) -> f64 {
 fn h1503_std_at_rounding_noise() {
     let x = vec![0.31, -0.72, 0.55, 0.13, 0.91, -0.38, -0.66, 0.27, 0.84];
     let (v, g) = std_of_rounded_constants_grad(&arr2(&x, 3, 3));
-    assert!(scal_close(v, std_of_rounded_constants(&arr2(&x, 3, 3)), 1e-15, 1.0));
+    assert!(scal_close(
+        v,
+        std_of_rounded_constants(&arr2(&x, 3, 3)),
+        1e-15,
+        1.0
+    ));
     // Only `Σ a²` moves (the std terms are 0 up to rounding whatever `a` is): 2a.
     for (gi, xi) in g.iter().zip(&x) {
         assert!(scal_close(*gi, 2.0 * xi, 1e-9, 1.0), "{gi} vs {}", 2.0 * xi);
+    }
+}
+
+/// A tuple result bound whole whose `Vec` element is read twice (`t.0[0] * t.1 + t.0[1]`:
+/// the first read moved it out, E0382), and a tuple result of array literals (`([..], x)`
+/// for `-> ([f64; 2], f64)`: the literals were local `Vec` buffers, E0308) (hunt 15).
+#[differentiable]
+fn vec_and_scale(x: &[f64]) -> (Vec<f64>, f64) {
+    let mut v = vec![0.0; 2];
+    v[0] = x[0] * x[1];
+    v[1] = x[1].sin();
+    (v, x[0] * 3.0)
+}
+
+#[differentiable]
+fn tuple_read_twice(x: &[f64]) -> f64 {
+    let t = vec_and_scale(x);
+    t.0[0] * t.1 + t.0[1]
+}
+
+#[differentiable]
+fn array_literal_pair(x: &[f64]) -> ([f64; 2], f64) {
+    ([x[0] * 2.0, x[1] * x[0]], x[0].exp())
+}
+
+#[test]
+fn h1504_tuple_results_read_and_returned() {
+    let x = vec![0.6, -0.3];
+    slice_case!(
+        "tuple_read_twice",
+        x.clone(),
+        tuple_read_twice,
+        tuple_read_twice_grad,
+        tuple_read_twice_jvp,
+        tuple_read_twice_hvp,
+        tuple_read_twice_check
+    );
+    // f = 3 x0² x1 + sin x1.
+    let (_, g) = tuple_read_twice_grad(&x);
+    assert!(scal_close(g[0], 6.0 * 0.6 * -0.3, 1e-15, 1.0));
+    assert!(scal_close(g[1], 3.0 * 0.36 + (-0.3f64).cos(), 1e-15, 1.0));
+    let ((a, e), j) = array_literal_pair_jacobian(&x);
+    assert_eq!((a, e), array_literal_pair(&x));
+    let want = [[2.0, 0.0], [-0.3, 0.6], [0.6f64.exp(), 0.0]];
+    for r in 0..3 {
+        for c in 0..2 {
+            assert!(scal_close(j[[r, c]], want[r][c], 1e-15, 1.0), "{r} {c}");
+        }
     }
 }

@@ -144,6 +144,11 @@ impl Tangents<'_> {
                 crate::codegen::primal_call(func, &args, *method)
             }
             Op::Map { .. } | Op::Concat { .. } => return Err("ndarray maps and concatenation"),
+            // An element the body reads twice (`t.0[0] + t.0[1]`): cloned, not moved out.
+            Op::Field(Atom::Var(b), idx) if crate::ir::field_reads(self.func, *b, idx) > 1 => {
+                let a = self.atom(&Atom::Var(*b));
+                quote!(::core::clone::Clone::clone(&#a.#idx))
+            }
             other => crate::codegen::primal_common(other, &|a| self.atom(a))
                 .expect("every operation is printed"),
         })
@@ -282,7 +287,13 @@ impl Tangents<'_> {
             }
             Op::Field(a, idx) => {
                 let t = self.t_atom(a);
-                quote!(#t.#idx)
+                if a.var()
+                    .is_some_and(|b| crate::ir::field_reads(self.func, b, idx) > 1)
+                {
+                    quote!(::core::clone::Clone::clone(&#t.#idx))
+                } else {
+                    quote!(#t.#idx)
+                }
             }
             Op::Member(..) => return Err("struct parameters"),
             Op::StructLit(..) => return Err("struct literals"),

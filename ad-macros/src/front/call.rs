@@ -174,7 +174,8 @@ impl Lowerer<'_> {
                     .as_ref()
                     .is_some_and(|t| super::signature::ndarray_element(t).is_some())
             {
-                let sum: Option<syn::ExprMethodCall> = (|| Some(try_parse_at!(span, #base.sum())))();
+                let sum: Option<syn::ExprMethodCall> =
+                    (|| Some(try_parse_at!(span, #base.sum())))();
                 if let Some(sum) = sum {
                     return self.lower_op(&Expr::MethodCall(sum));
                 }
@@ -744,8 +745,7 @@ fn is_stop_gradient(path: &syn::Path) -> bool {
 pub(crate) fn array_from_vec_form(path: &syn::Path) -> Option<bool> {
     let n = path.segments.len();
     let last = path.segments.last()?.ident.to_string();
-    if (last == "arr1" || last == "aview1") && (n == 1 || path.segments[n - 2].ident == "ndarray")
-    {
+    if (last == "arr1" || last == "aview1") && (n == 1 || path.segments[n - 2].ident == "ndarray") {
         return Some(true);
     }
     let ty = n

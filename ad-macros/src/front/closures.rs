@@ -177,10 +177,8 @@ impl Lowerer<'_> {
                     super::stmt::idents_of(e.to_token_stream(), &mut names);
                     if !names.iter().any(|n| self.bound.contains(n)) {
                         self.lw.n_snapshots += 1;
-                        let name = Ident::new(
-                            &format!("__ad_elem{}", self.lw.n_snapshots),
-                            e.span(),
-                        );
+                        let name =
+                            Ident::new(&format!("__ad_elem{}", self.lw.n_snapshots), e.span());
                         let read = e.clone();
                         self.lw.lower_stmt(&syn::parse_quote!(let #name = #read;));
                         *e = syn::parse_quote!(#name);
@@ -273,7 +271,8 @@ impl Lowerer<'_> {
         let direct = |a: &Expr| match strip(a) {
             Expr::Path(p) => p.path.get_ident().is_some(),
             Expr::Reference(r) => {
-                r.mutability.is_none() && matches!(strip(&r.expr), Expr::Path(p) if p.path.get_ident().is_some())
+                r.mutability.is_none()
+                    && matches!(strip(&r.expr), Expr::Path(p) if p.path.get_ident().is_some())
             }
             _ => false,
         };

@@ -787,9 +787,31 @@ fn float_buffer(arr: &syn::ExprArray, span: proc_macro2::Span, vec: bool) -> Opt
 /// check then fails to compile, naming it).
 fn tuple_struct_constructor(c: &syn::ExprCall) -> bool {
     const STD: &[&str] = &[
-        "Some", "Ok", "Err", "Box", "Rc", "Arc", "Cell", "RefCell", "Mutex", "RwLock",
-        "Wrapping", "Saturating", "Reverse", "PhantomData", "String", "Vec", "Cow", "Pin",
-        "Axis", "Ix", "Ix1", "Ix2", "Ix3", "IxDyn", "Dim",
+        "Some",
+        "Ok",
+        "Err",
+        "Box",
+        "Rc",
+        "Arc",
+        "Cell",
+        "RefCell",
+        "Mutex",
+        "RwLock",
+        "Wrapping",
+        "Saturating",
+        "Reverse",
+        "PhantomData",
+        "String",
+        "Vec",
+        "Cow",
+        "Pin",
+        "Axis",
+        "Ix",
+        "Ix1",
+        "Ix2",
+        "Ix3",
+        "IxDyn",
+        "Dim",
     ];
     let Expr::Path(p) = strip(&c.func) else {
         return false;

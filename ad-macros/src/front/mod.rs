@@ -21,7 +21,7 @@ mod syntax;
 pub(crate) use checkpoint::strip_attrs as strip_checkpoint;
 pub(crate) use lower::lower;
 pub(crate) use signature::{
-    Args, Custom, Param, Signature, is_constant_type, is_struct_type, ndarray_element, sequence_element,
-    signature,
+    Args, Custom, Param, Signature, is_constant_type, is_struct_type, ndarray_element,
+    sequence_element, signature,
 };
 pub(crate) use syntax::{float_param, is_runtime_path, strip};

@@ -64,6 +64,7 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[Strin
             _ => None,
         })
         .collect();
+    typed_tuple_tail(block, sig);
     Everyday {
         floats,
         vecs,
@@ -73,6 +74,32 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[Strin
         params,
     }
     .visit_block_mut(block);
+}
+
+/// A tuple result whose elements are array literals where the signature says fixed-size
+/// arrays (`-> ([f64; 2], f64)` ending in `([x[0] * 2.0, x[1]], x[0])`): each such literal
+/// bound to a `let` annotated with its type first, as a bare `[..]` result is (an array
+/// literal is otherwise a local buffer, a `Vec`).
+fn typed_tuple_tail(block: &mut syn::Block, sig: &syn::Signature) {
+    let syn::ReturnType::Type(_, ty) = &sig.output else {
+        return;
+    };
+    let syn::Type::Tuple(tt) = &**ty else {
+        return;
+    };
+    let Some(syn::Stmt::Expr(Expr::Tuple(t), None)) = block.stmts.last_mut() else {
+        return;
+    };
+    if t.elems.len() != tt.elems.len() {
+        return;
+    }
+    for (k, (e, ty)) in t.elems.iter_mut().zip(tt.elems.iter()).enumerate() {
+        if matches!(ty, syn::Type::Array(_)) && matches!(strip(e), Expr::Array(_)) {
+            let name = Ident::new(&format!("__ad_ret{k}"), e.span());
+            let inner = e.clone();
+            *e = syn::parse_quote_spanned!(inner.span()=> { let #name: #ty = #inner; #name });
+        }
+    }
 }
 
 /// The rewriter, with the names known to hold a sequence of floats (from their parameter

@@ -304,3 +304,25 @@ pub fn for_each_iter_loop<'a>(b: &'a Block, f: &mut impl FnMut(&'a Loop)) {
         }
     });
 }
+
+/// How many statements read element `idx` of the tuple `v` (`t.0[0] * t.1 + t.0[1]` reads
+/// `t.0` twice: a printer must not move it out at the first).
+pub fn field_reads(func: &Func, v: VarId, idx: &syn::Index) -> usize {
+    let mut n = 0;
+    walk(&func.body, &mut |s: &Stmt| {
+        if let Stmt::Let {
+            op: Op::Field(Atom::Var(b), i),
+            ..
+        }
+        | Stmt::Assign {
+            op: Op::Field(Atom::Var(b), i),
+            ..
+        } = s
+            && *b == v
+            && i.index == idx.index
+        {
+            n += 1;
+        }
+    });
+    n
+}

@@ -326,10 +326,26 @@ impl Lifter<'_> {
         let mut tuples: Vec<(VarId, &Vec<Atom>)> = Vec::new();
         let mut copied_to: std::collections::HashMap<VarId, VarId> = Default::default();
         crate::ir::walk(&self.func.body, &mut |s: &Stmt| match s {
-            Stmt::Let { var, op: Op::Tuple(xs), .. }
-            | Stmt::Assign { var, op: Op::Tuple(xs), .. } => tuples.push((*var, xs)),
-            Stmt::Let { var, op: Op::Copy(Atom::Var(t)), .. }
-            | Stmt::Assign { var, op: Op::Copy(Atom::Var(t)), .. } => {
+            Stmt::Let {
+                var,
+                op: Op::Tuple(xs),
+                ..
+            }
+            | Stmt::Assign {
+                var,
+                op: Op::Tuple(xs),
+                ..
+            } => tuples.push((*var, xs)),
+            Stmt::Let {
+                var,
+                op: Op::Copy(Atom::Var(t)),
+                ..
+            }
+            | Stmt::Assign {
+                var,
+                op: Op::Copy(Atom::Var(t)),
+                ..
+            } => {
                 copied_to.insert(*t, *var);
             }
             _ => {}

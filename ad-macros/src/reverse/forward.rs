@@ -132,8 +132,11 @@ impl<'a> Gen<'a> {
                 }
             }
             // An element of a tuple the reverse sweep reads again (stored in a loop or a
-            // branch: `let (a, b) = split(x);` after an early return): cloned, not moved out.
-            Op::Field(Atom::Var(b), idx) if self.an.needed[*b] => {
+            // branch: `let (a, b) = split(x);` after an early return), or that the body reads
+            // twice (`t.0[0] + t.0[1]`): cloned, not moved out.
+            Op::Field(Atom::Var(b), idx)
+                if self.an.needed[*b] || crate::ir::field_reads(self.func, *b, idx) > 1 =>
+            {
                 let a = self.atom(&Atom::Var(*b));
                 quote!(::core::clone::Clone::clone(&#a.#idx))
             }

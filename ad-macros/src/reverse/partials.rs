@@ -70,13 +70,11 @@ impl<'a> Gen<'a> {
                 crate::front::is_struct_type(&q.ty)
                     && p.path.segments.last().is_some_and(|s| s.ident == "Out")
             }),
-            Some(syn::Type::Path(p)) => {
-                p.path.segments.last().is_some_and(|last| {
-                    let s = last.ident.to_string();
-                    s == "Vec"
-                        || (crate::front::is_struct_type(var.ty.as_ref().unwrap()) && s != "Dual")
-                })
-            }
+            Some(syn::Type::Path(p)) => p.path.segments.last().is_some_and(|last| {
+                let s = last.ident.to_string();
+                s == "Vec"
+                    || (crate::front::is_struct_type(var.ty.as_ref().unwrap()) && s != "Dual")
+            }),
             _ => false,
         };
         (var.kind == VarKind::Param

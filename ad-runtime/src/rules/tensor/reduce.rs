@@ -181,7 +181,9 @@ where
 /// broadcasting, `x - x.mean()` of one value) have a `std` of a few ulps, not 0, and its
 /// derivative `(a - m) / ((n - ddof) s)` would be noise over noise, of order 1. Below it the
 /// convention at `s = 0` applies (derivative 0), as central differences of such data see.
-fn rounding_floor<F: num_traits::Float, D: ndarray::Dimension>(a: &ndarray::ArrayView<'_, F, D>) -> F {
+fn rounding_floor<F: num_traits::Float, D: ndarray::Dimension>(
+    a: &ndarray::ArrayView<'_, F, D>,
+) -> F {
     let max = a.iter().fold(F::zero(), |m, &x| m.max(x.abs()));
     max * F::epsilon() * F::from(64.0).unwrap()
 }
