@@ -21,9 +21,11 @@ pub trait FieldRead {
     fn read(&self) -> Self::Out<'_>;
 }
 
-/// Fields read by copy, whose owned copy is the value itself (see [`Owned`]).
+/// Fields read by copy, whose owned copy is the value itself (see [`Owned`]); the
+/// dual-number code reads them the same way ([`DualRead`]), but a plain float as a dual
+/// constant (only a `#[no_derivative]` field holds one in a struct's dual twin).
 macro_rules! read_copy {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $dual:ty, $lift:expr);* $(;)?) => {$(
         impl FieldRead for $t {
             type Out<'a> = $t;
             #[inline(always)]
@@ -34,20 +36,25 @@ macro_rules! read_copy {
             #[inline(always)]
             fn owned(self) -> $t { self }
         }
+        impl DualRead for $t {
+            type Out<'a> = $dual;
+            #[inline(always)]
+            fn read_dual(&self) -> $dual { ($lift)(*self) }
+        }
     )*};
 }
 read_copy!(
-    f64,
-    f32,
-    crate::Dual<f64>,
-    crate::Dual<f32>,
-    usize,
-    isize,
-    i32,
-    i64,
-    u32,
-    u64,
-    bool
+    f64 => crate::Dual<f64>, crate::Dual::cst;
+    f32 => crate::Dual<f32>, crate::Dual::cst;
+    crate::Dual<f64> => crate::Dual<f64>, core::convert::identity;
+    crate::Dual<f32> => crate::Dual<f32>, core::convert::identity;
+    usize => usize, core::convert::identity;
+    isize => isize, core::convert::identity;
+    i32 => i32, core::convert::identity;
+    i64 => i64, core::convert::identity;
+    u32 => u32, core::convert::identity;
+    u64 => u64, core::convert::identity;
+    bool => bool, core::convert::identity;
 );
 
 macro_rules! read_borrow {
@@ -56,6 +63,11 @@ macro_rules! read_borrow {
             type Out<'a> = &'a Self where Self: 'a;
             #[inline(always)]
             fn read(&self) -> &Self { self }
+        }
+        impl<$($g)*> DualRead for $t {
+            type Out<'a> = &'a Self where Self: 'a;
+            #[inline(always)]
+            fn read_dual(&self) -> &Self { self }
         }
     )*};
 }
@@ -81,57 +93,6 @@ pub trait DualRead {
     /// Reads the field.
     fn read_dual(&self) -> Self::Out<'_>;
 }
-
-macro_rules! dual_read_float {
-    ($($f:ty),*) => {$(
-        impl DualRead for $f {
-            type Out<'a> = crate::Dual<$f>;
-            #[inline(always)]
-            fn read_dual(&self) -> crate::Dual<$f> { crate::Dual::cst(*self) }
-        }
-    )*};
-}
-dual_read_float!(f64, f32);
-
-macro_rules! dual_read_copy {
-    ($($t:ty),*) => {$(
-        impl DualRead for $t {
-            type Out<'a> = $t;
-            #[inline(always)]
-            fn read_dual(&self) -> $t { *self }
-        }
-    )*};
-}
-dual_read_copy!(
-    crate::Dual<f64>,
-    crate::Dual<f32>,
-    usize,
-    isize,
-    i32,
-    i64,
-    u32,
-    u64,
-    bool
-);
-
-macro_rules! dual_read_borrow {
-    ($([$($g:tt)*] $t:ty),*) => {$(
-        impl<$($g)*> DualRead for $t {
-            type Out<'a> = &'a Self where Self: 'a;
-            #[inline(always)]
-            fn read_dual(&self) -> &Self { self }
-        }
-    )*};
-}
-dual_read_borrow!(
-    [T] Vec<T>,
-    [T, const N: usize] [T; N],
-    [S: ndarray::RawData, D] ndarray::ArrayBase<S, D>,
-    [] String,
-    [A, B] (A, B),
-    [A, B, C] (A, B, C),
-    [A, B, C, D] (A, B, C, D)
-);
 
 /// `x` read as the dual-number code reads a field (see [`DualRead`]).
 #[doc(hidden)]

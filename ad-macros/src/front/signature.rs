@@ -432,19 +432,23 @@ pub(crate) fn sequence_element(ty: &Type) -> Option<&Type> {
         Type::Paren(p) => sequence_element(&p.elem),
         Type::Slice(s) => Some(&s.elem),
         Type::Array(a) => Some(&a.elem),
-        Type::Path(p) => {
-            let last = p.path.segments.last()?;
-            if last.ident != "Vec" {
-                return None;
-            }
-            match &last.arguments {
-                syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
-                    syn::GenericArgument::Type(t) => Some(t),
-                    _ => None,
-                }),
-                _ => None,
-            }
-        }
+        Type::Path(p) => first_type_argument(p, |name| name == "Vec"),
+        _ => None,
+    }
+}
+
+/// The first type argument of a path type whose last segment's name passes `named`
+/// (`Vec<T>`, `Array1<T>`: `T`).
+fn first_type_argument(p: &syn::TypePath, named: impl Fn(&str) -> bool) -> Option<&Type> {
+    let last = p.path.segments.last()?;
+    if !named(&last.ident.to_string()) {
+        return None;
+    }
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        }),
         _ => None,
     }
 }
@@ -455,19 +459,7 @@ pub(crate) fn ndarray_element(ty: &Type) -> Option<&Type> {
     match ty {
         Type::Reference(r) => ndarray_element(&r.elem),
         Type::Paren(p) => ndarray_element(&p.elem),
-        Type::Path(p) => {
-            let last = p.path.segments.last()?;
-            if !last.ident.to_string().starts_with("Array") {
-                return None;
-            }
-            match &last.arguments {
-                syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
-                    syn::GenericArgument::Type(t) => Some(t),
-                    _ => None,
-                }),
-                _ => None,
-            }
-        }
+        Type::Path(p) => first_type_argument(p, |name| name.starts_with("Array")),
         _ => None,
     }
 }
