@@ -131,7 +131,13 @@ fn check_op(
                 }
                 for (k, a) in act.iter().enumerate() {
                     if *a && k >= t.partials.len() {
-                        cx.error_at(span, format!("`{n}` cannot be differentiated with respect to its argument {k}; it must be a constant"));
+                        // (Named as written: `fold_axis`, not the rule `fold_axis_max`.)
+                        let what = if k == 0 {
+                            "its receiver".to_string()
+                        } else {
+                            format!("its argument {k}")
+                        };
+                        cx.error_at(span, format!("`{name}` cannot be differentiated with respect to {what}; it must be a constant"));
                     }
                 }
                 return;
