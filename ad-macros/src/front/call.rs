@@ -167,7 +167,7 @@ impl Lowerer<'_> {
         {
             let span = m.span();
             // Of an ndarray array (its declared type shows it): the array's own `sum()`.
-            if let Expr::Path(p) = strip(&base)
+            if let Expr::Path(p) = strip(base)
                 && let Some(v) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
                 && self.vars[v]
                     .ty
