@@ -90,12 +90,14 @@ pub(crate) fn expand(
     };
     // A function with `&mut` parameters is differentiated through its value twin (see
     // `front::inplace`), emitted next to it.
-    let inplace = front::inplace::twin(&func).or_else(|| method::mut_self_twin(&func));
+    // (Raw identifiers made plain for the transformation; the primal is emitted as written.)
+    let plain = front::unraw(&func);
+    let inplace = front::inplace::twin(&plain).or_else(|| method::mut_self_twin(&plain));
     let (target, twin_primal) = match inplace {
         // A method taking `self` by value: its generated functions take `&self`.
-        None => match method::by_ref_twin(&func) {
+        None => match method::by_ref_twin(&plain) {
             Some((twin, primal)) => (twin, Some(primal)),
-            None => (func.clone(), method::by_ref_primal(&func)),
+            None => (plain.clone(), method::by_ref_primal(&plain)),
         },
         Some(Ok(twin)) => {
             let mut primal = front::inplace::emit_primal(&front::strip_checkpoint(&twin));

@@ -1431,3 +1431,46 @@ fn h1504_tuple_results_read_and_returned() {
         }
     }
 }
+
+// Hunt 16 (hygiene and syntax).
+
+/// Raw identifiers: `let r#let = x * x; r#let` and a parameter `r#x` read as `x` (the same
+/// identifier in Rust) lost their derivative silently (the front end compared names as text,
+/// where `r#x` and `x` differ, and took the unknown name for a constant): gradient 0.
+#[differentiable]
+fn raw_keyword_local(x: f64) -> f64 {
+    let r#let = x * x;
+    r#let * 3.0
+}
+
+#[differentiable]
+fn raw_parameter(r#x: f64, r#abc: f64) -> f64 {
+    x * x * abc + r#abc.sin()
+}
+
+#[test]
+fn h1601_raw_identifiers() {
+    scalar_n_case(
+        "raw_keyword_local",
+        0.7,
+        &raw_keyword_local,
+        &raw_keyword_local_grad,
+        &raw_keyword_local_jvp,
+        &raw_keyword_local_hvp,
+        raw_keyword_local_check(0.7),
+    );
+    let (_, d) = raw_keyword_local_grad(0.7);
+    assert!(scal_close(d, 4.2, 1e-14, 1.0));
+    s2_case!(
+        "raw_parameter",
+        [0.7, -0.4],
+        raw_parameter,
+        raw_parameter_grad,
+        raw_parameter_jvp,
+        raw_parameter_hvp,
+        raw_parameter_check
+    );
+    let (_, (dx, da)) = raw_parameter_grad(0.7, -0.4);
+    assert!(scal_close(dx, 2.0 * 0.7 * -0.4, 1e-14, 1.0));
+    assert!(scal_close(da, 0.49 + (-0.4f64).cos(), 1e-14, 1.0));
+}

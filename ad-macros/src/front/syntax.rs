@@ -324,3 +324,58 @@ fn assigns(e: &Expr, name: Option<&str>) -> bool {
     f.visit_expr(e);
     f.found
 }
+
+/// `func` with its raw identifiers made plain, for the transformation (the primal is emitted
+/// as written): `r#abc` is the identifier `abc` in Rust (`fn f(r#x: f64) { x * x }`), so it
+/// becomes `abc` everywhere; a raw keyword (`let r#type = ..;`) bound as a variable or a
+/// parameter becomes the hidden `__ad_raw_type` where it is bound and read (fields and
+/// methods keep their names). The front end compares names as text, where `r#x` and `x`
+/// differ.
+pub(crate) fn unraw(func: &syn::ItemFn) -> syn::ItemFn {
+    use syn::visit_mut::VisitMut;
+    fn plain(i: &Ident) -> Option<Ident> {
+        let s = i.to_string();
+        let name = s.strip_prefix("r#")?;
+        Some(if syn::parse_str::<Ident>(name).is_ok() {
+            Ident::new(name, i.span())
+        } else {
+            Ident::new(&format!("__ad_raw_{name}"), i.span())
+        })
+    }
+    fn keyword(i: &Ident) -> bool {
+        i.to_string()
+            .strip_prefix("r#")
+            .is_some_and(|n| syn::parse_str::<Ident>(n).is_err())
+    }
+    struct Unraw;
+    impl VisitMut for Unraw {
+        fn visit_ident_mut(&mut self, i: &mut Ident) {
+            // Non-keywords anywhere (the same identifier); keywords only as variables, below.
+            if !keyword(i)
+                && let Some(p) = plain(i)
+            {
+                *i = p;
+            }
+        }
+        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            if let Some(n) = plain(&p.ident) {
+                p.ident = n;
+            }
+            syn::visit_mut::visit_pat_ident_mut(self, p);
+        }
+        fn visit_expr_path_mut(&mut self, e: &mut syn::ExprPath) {
+            if e.qself.is_none()
+                && e.path.segments.len() == 1
+                && let Some(n) = plain(&e.path.segments[0].ident)
+            {
+                e.path.segments[0].ident = n;
+            }
+            syn::visit_mut::visit_expr_path_mut(self, e);
+        }
+    }
+    let mut f = func.clone();
+    if quote::ToTokens::to_token_stream(&f).to_string().contains("r#") {
+        Unraw.visit_item_fn_mut(&mut f);
+    }
+    f
+}
