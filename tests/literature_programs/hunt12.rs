@@ -1474,3 +1474,59 @@ fn h1601_raw_identifiers() {
     assert!(scal_close(dx, 2.0 * 0.7 * -0.4, 1e-14, 1.0));
     assert!(scal_close(da, 0.49 + (-0.4f64).cos(), 1e-14, 1.0));
 }
+
+/// A `loop` used as a value (`let r = loop { .. break s; }`, Newton's usual shape, and a
+/// block ending in one): rejected before ("a loop used as a value"), now `let r;` and the
+/// loop with `{ r = s; break; }`.
+#[differentiable]
+fn newton_sqrt(a: f64) -> f64 {
+    let mut x = a;
+    let mut k = 0;
+    let root = loop {
+        let next = 0.5 * (x + a / x);
+        k += 1;
+        if k == 30 || (next - x).abs() < 1e-15 {
+            break next;
+        }
+        x = next;
+    };
+    root * 2.0
+}
+
+#[differentiable]
+fn loop_tail(x: f64, y: f64) -> f64 {
+    let mut s = x;
+    let mut k = 0;
+    loop {
+        s = s * y + 0.1;
+        k += 1;
+        if k == 3 {
+            break s * s;
+        }
+    }
+}
+
+#[test]
+fn h1602_loops_as_values() {
+    scalar_n_case(
+        "newton_sqrt",
+        2.0,
+        &newton_sqrt,
+        &newton_sqrt_grad,
+        &newton_sqrt_jvp,
+        &newton_sqrt_hvp,
+        newton_sqrt_check(2.0),
+    );
+    let (v, d) = newton_sqrt_grad(2.0);
+    assert!(scal_close(v, 2.0 * 2f64.sqrt(), 1e-14, 1.0));
+    assert!(scal_close(d, 1.0 / 2f64.sqrt(), 1e-9, 1.0), "{d}");
+    s2_case!(
+        "loop_tail",
+        [0.3, 0.7],
+        loop_tail,
+        loop_tail_grad,
+        loop_tail_jvp,
+        loop_tail_hvp,
+        loop_tail_check
+    );
+}

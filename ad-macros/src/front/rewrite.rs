@@ -691,6 +691,7 @@ fn if_let_get(e: &Expr) -> Option<Expr> {
 
 impl VisitMut for Everyday {
     fn visit_block_mut(&mut self, b: &mut syn::Block) {
+        searches::loop_values(b);
         flatten_matrices(b);
         let mut out = Vec::with_capacity(b.stmts.len());
         for s in std::mem::take(&mut b.stmts) {

@@ -1,11 +1,13 @@
-// A `loop` used as a value (`let y = loop { break v; }`).
+// A `loop` used as an operand (`1.0 + loop { break v; }`); `let y = loop { .. };` and a block
+// ending in a loop work (rewritten into `let y;` and assignments before the `break`s).
 use ad_runtime::differentiable;
 
 #[differentiable]
 fn f(x: f64) -> f64 {
-    let y = loop {
-        break x * 2.0;
-    };
+    let y = 1.0
+        + loop {
+            break x * 2.0;
+        };
     y
 }
 

@@ -10,6 +10,9 @@
 //!
 //! The loop binds the closure's own pattern to the iterator's items, so the predicate reads
 //! them as it did (`|&v|` on `xs.iter()` binds `for &v in xs.iter()`).
+//!
+//! Also a `loop` used as a value (`let r = loop { .. break e; }`), the other search users
+//! write ([`loop_values`]).
 
 use super::*;
 
@@ -66,4 +69,95 @@ pub(super) fn search_loop(e: &Expr) -> Option<Expr> {
         }),
     };
     syn::parse2(text).ok()
+}
+
+/// `let r = loop { ..; break e; .. };` (a loop used as a value): `let r;` and the loop with
+/// each `break e` that leaves it written `{ r = e; break; }`, the form whose `let r;`
+/// assigned before a `break` the front end takes. Also a block's last expression `loop {
+/// .. }`, through a hidden variable.
+pub(super) fn loop_values(b: &mut syn::Block) {
+    let mut out = Vec::with_capacity(b.stmts.len());
+    let n = b.stmts.len();
+    for (k, s) in std::mem::take(&mut b.stmts).into_iter().enumerate() {
+        match s {
+            syn::Stmt::Local(l)
+                if matches!(&l.init, Some(init) if init.diverge.is_none()
+                    && matches!(&*init.expr, Expr::Loop(_)))
+                    && matches!(super::super::desugar::untyped(&l.pat), Pat::Ident(pi)
+                        if pi.by_ref.is_none() && pi.subpat.is_none()) =>
+            {
+                let Pat::Ident(pi) = super::super::desugar::untyped(&l.pat) else {
+                    unreachable!()
+                };
+                let name = pi.ident.clone();
+                let Some(init) = l.init else { unreachable!() };
+                let Expr::Loop(mut lp) = *init.expr else {
+                    unreachable!()
+                };
+                let pat = &l.pat;
+                out.push(syn::parse_quote_spanned!(l.let_token.span=> let #pat;));
+                breaks_assign(&mut lp, &name);
+                out.push(syn::Stmt::Expr(Expr::Loop(lp), Some(Default::default())));
+            }
+            // (Only one that a `break` leaves with a value: a loop left by `return` alone
+            // has type `!`.)
+            syn::Stmt::Expr(Expr::Loop(lp), None) if k + 1 == n => {
+                let name = Ident::new("__ad_loop_value", lp.loop_token.span);
+                let mut written = lp.clone();
+                if breaks_assign(&mut written, &name) == 0 {
+                    out.push(syn::Stmt::Expr(Expr::Loop(lp), None));
+                    continue;
+                }
+                out.push(syn::parse_quote_spanned!(lp.loop_token.span=> let #name;));
+                out.push(syn::Stmt::Expr(Expr::Loop(written), Some(Default::default())));
+                out.push(syn::Stmt::Expr(syn::parse_quote!(#name), None));
+            }
+            other => out.push(other),
+        }
+    }
+    b.stmts = out;
+}
+
+/// The `break e`s that leave `lp` (unlabelled outside nested loops, or with its label)
+/// written `{ name = e; break; }`; how many there were.
+fn breaks_assign(lp: &mut syn::ExprLoop, name: &Ident) -> usize {
+    struct Breaks<'a> {
+        name: &'a Ident,
+        label: Option<syn::Lifetime>,
+        depth: usize,
+        count: usize,
+    }
+    impl syn::visit_mut::VisitMut for Breaks<'_> {
+        fn visit_expr_mut(&mut self, e: &mut Expr) {
+            match e {
+                Expr::Break(b)
+                    if b.expr.is_some()
+                        && ((b.label.is_none() && self.depth == 0)
+                            || (b.label.is_some() && b.label == self.label)) =>
+                {
+                    let value = b.expr.take().unwrap();
+                    self.count += 1;
+                    let (name, label) = (self.name, &b.label);
+                    *e = syn::parse_quote_spanned!(value.span()=> { #name = #value; break #label; });
+                }
+                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                    self.depth += 1;
+                    syn::visit_mut::visit_expr_mut(self, e);
+                    self.depth -= 1;
+                }
+                Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
+                _ => syn::visit_mut::visit_expr_mut(self, e),
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let label = lp.label.as_ref().map(|l| l.name.clone());
+    let mut v = Breaks {
+        name,
+        label,
+        depth: 0,
+        count: 0,
+    };
+    syn::visit_mut::VisitMut::visit_block_mut(&mut v, &mut lp.body);
+    v.count
 }
