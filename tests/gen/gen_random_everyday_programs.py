@@ -715,9 +715,10 @@ class Gen:
             menu += ["write_after_read"] * 2
         if seq:
             menu += ["zip_skip", "fold_tuple"]
-        # Hunts 11-13's: `for mut i` counters, `vec![x; n]` of a differentiated float,
-        # searches (`position`, `any`, `all`) whose predicates read differentiated values.
-        menu += ["mut_counter"]
+        # Hunts 11-16's: `for mut i` counters, `loop` as a value, `vec![x; n]` of a
+        # differentiated float, searches (`position`, `any`, `all`) whose predicates read
+        # differentiated values.
+        menu += ["mut_counter", "loop_value"]
         if not self.generic:
             menu += ["vec_repeat"]
         if seq:
@@ -747,6 +748,18 @@ class Gen:
             lines.append("    mc%d = (mc%d * %s).sin() + %s;" % (k, k, self.c(), self.num("i as f64") if not self.generic else "T::from(i).unwrap()"))
             lines.append("}")
             lines.append("let %s = mc%d;" % (s, k))
+        elif kind == "loop_value":
+            n = 1 + self.rng.randrange(3)
+            lines.append("let mut lw%d = %s;" % (k, a))
+            lines.append("let mut lk%d = 0;" % k)
+            lines.append("let lv%d = loop {" % k)
+            lines.append("    lw%d = (lw%d * %s).%s() + %s;" % (k, k, self.c(), self.rng.choice(["sin", "tanh"]), self.c()))
+            lines.append("    lk%d += 1;" % k)
+            lines.append("    if lk%d == %d {" % (k, n))
+            lines.append("        break lw%d * %s;" % (k, self.smooth("lw%d" % k)))
+            lines.append("    }")
+            lines.append("};")
+            lines.append("let %s = lv%d;" % (s, k))
         elif kind == "vec_repeat":
             lines.append("let mut vr%d = vec![%s; 3];" % (k, self.smooth(a)))
             lines.append("vr%d[1] = vr%d[1] * %s + vr%d[2];" % (k, k, self.c(), k))
