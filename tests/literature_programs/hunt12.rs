@@ -1530,3 +1530,36 @@ fn h1602_loops_as_values() {
         loop_tail_check
     );
 }
+
+/// A labelled block with a value (`let r = 'a: { if .. { break 'a e; } y };`): rejected
+/// before; the loop that runs once, `'a: loop { ..; break 'a y; }`.
+#[differentiable]
+fn labelled_block(x: f64, y: f64) -> f64 {
+    let r = 'a: {
+        if x > 0.0 {
+            break 'a x * y;
+        }
+        y
+    };
+    r * r + x
+}
+
+#[test]
+fn h1603_labelled_blocks() {
+    for p in [[0.3, 0.7], [-0.3, 0.7]] {
+        s2_case!(
+            "labelled_block",
+            p,
+            labelled_block,
+            labelled_block_grad,
+            labelled_block_jvp,
+            labelled_block_hvp,
+            labelled_block_check
+        );
+    }
+    let (_, (dx, dy)) = labelled_block_grad(0.3, 0.7);
+    assert!(
+        scal_close(dx, 2.0 * 0.3 * 0.49 + 1.0, 1e-14, 1.0)
+            && scal_close(dy, 2.0 * 0.09 * 0.7, 1e-14, 1.0)
+    );
+}

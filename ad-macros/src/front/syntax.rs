@@ -374,7 +374,10 @@ pub(crate) fn unraw(func: &syn::ItemFn) -> syn::ItemFn {
         }
     }
     let mut f = func.clone();
-    if quote::ToTokens::to_token_stream(&f).to_string().contains("r#") {
+    if quote::ToTokens::to_token_stream(&f)
+        .to_string()
+        .contains("r#")
+    {
         Unraw.visit_item_fn_mut(&mut f);
     }
     f

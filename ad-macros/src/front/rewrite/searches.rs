@@ -79,6 +79,29 @@ pub(super) fn loop_values(b: &mut syn::Block) {
     let mut out = Vec::with_capacity(b.stmts.len());
     let n = b.stmts.len();
     for (k, s) in std::mem::take(&mut b.stmts).into_iter().enumerate() {
+        // A labelled block (`let r = 'a: { ..; break 'a e; ..; tail };`) is the loop that runs
+        // once: `'a: loop { ..; break 'a tail; }`.
+        let s = match s {
+            syn::Stmt::Local(mut l)
+                if matches!(&l.init, Some(init) if init.diverge.is_none()
+                    && matches!(&*init.expr, Expr::Block(eb) if eb.label.is_some())) =>
+            {
+                let init = l.init.as_mut().unwrap();
+                if let Expr::Block(eb) = &*init.expr
+                    && let Some(lp) = block_as_loop(eb)
+                {
+                    *init.expr = Expr::Loop(lp);
+                }
+                syn::Stmt::Local(l)
+            }
+            syn::Stmt::Expr(Expr::Block(eb), None) if k + 1 == n && eb.label.is_some() => {
+                match block_as_loop(&eb) {
+                    Some(lp) => syn::Stmt::Expr(Expr::Loop(lp), None),
+                    None => syn::Stmt::Expr(Expr::Block(eb), None),
+                }
+            }
+            other => other,
+        };
         match s {
             syn::Stmt::Local(l)
                 if matches!(&l.init, Some(init) if init.diverge.is_none()
@@ -109,13 +132,59 @@ pub(super) fn loop_values(b: &mut syn::Block) {
                     continue;
                 }
                 out.push(syn::parse_quote_spanned!(lp.loop_token.span=> let #name;));
-                out.push(syn::Stmt::Expr(Expr::Loop(written), Some(Default::default())));
+                out.push(syn::Stmt::Expr(
+                    Expr::Loop(written),
+                    Some(Default::default()),
+                ));
                 out.push(syn::Stmt::Expr(syn::parse_quote!(#name), None));
             }
             other => out.push(other),
         }
     }
     b.stmts = out;
+}
+
+/// A labelled block with a value as the loop that runs once, or `None` when it has no value
+/// or an unlabelled `break`/`continue` (which leaves an enclosing loop, and would leave the
+/// new one).
+fn block_as_loop(eb: &syn::ExprBlock) -> Option<syn::ExprLoop> {
+    let label = eb.label.clone()?;
+    let mut stmts = eb.block.stmts.clone();
+    let Some(syn::Stmt::Expr(tail, None)) = stmts.pop() else {
+        return None;
+    };
+    struct Unlabelled {
+        depth: usize,
+        found: bool,
+    }
+    impl syn::visit::Visit<'_> for Unlabelled {
+        fn visit_expr(&mut self, e: &Expr) {
+            match e {
+                Expr::Break(b) if b.label.is_none() && self.depth == 0 => self.found = true,
+                Expr::Continue(c) if c.label.is_none() && self.depth == 0 => self.found = true,
+                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                    self.depth += 1;
+                    syn::visit::visit_expr(self, e);
+                    self.depth -= 1;
+                }
+                Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+        fn visit_item(&mut self, _: &syn::Item) {}
+    }
+    let mut u = Unlabelled {
+        depth: 0,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut u, &eb.block);
+    if u.found {
+        return None;
+    }
+    let name = &label.name;
+    Some(syn::parse_quote_spanned!(eb.block.brace_token.span.join()=>
+        #label loop { #(#stmts)* break #name #tail; }
+    ))
 }
 
 /// The `break e`s that leave `lp` (unlabelled outside nested loops, or with its label)
@@ -138,7 +207,8 @@ fn breaks_assign(lp: &mut syn::ExprLoop, name: &Ident) -> usize {
                     let value = b.expr.take().unwrap();
                     self.count += 1;
                     let (name, label) = (self.name, &b.label);
-                    *e = syn::parse_quote_spanned!(value.span()=> { #name = #value; break #label; });
+                    *e =
+                        syn::parse_quote_spanned!(value.span()=> { #name = #value; break #label; });
                 }
                 Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
                     self.depth += 1;
