@@ -90,6 +90,18 @@ pub(crate) fn expand(
     };
     // A function with `&mut` parameters is differentiated through its value twin (see
     // `front::inplace`), emitted next to it.
+    // What the transformation would misread silently (`#[cfg]` on statements, reserved
+    // names): errors, the function emitted as written.
+    let misread = front::misread(&func);
+    if !misread.is_empty() {
+        let mut out = proc_macro2::TokenStream::new();
+        for e in misread {
+            out.extend(e.into_compile_error());
+        }
+        let func = front::strip_checkpoint(&func);
+        out.extend(quote::quote!(#func));
+        return out;
+    }
     // (Raw identifiers made plain for the transformation; the primal is emitted as written.)
     let plain = front::unraw(&func);
     let inplace = front::inplace::twin(&plain).or_else(|| method::mut_self_twin(&plain));

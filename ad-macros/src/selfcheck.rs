@@ -38,6 +38,8 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
     );
     let mixed = |s: String| Ident::new(&s, Span::mixed_site());
     let (params, clones) = crate::codegen::params_and_clones(sig);
+    // (The function's lifetimes, as every generated function declares them.)
+    let lt = crate::codegen::lifetime_generics(sig);
     let (seed, h) = (mixed("__seed".into()), mixed("__h".into()));
     let mut lets = Vec::new();
     let mut tangents = Vec::new();
@@ -90,7 +92,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
         #[doc = #doc]
         #[inline]
         #[allow(non_snake_case, clippy::all)] // generated code
-        #vis fn #check (#(#params),*) -> ::core::result::Result<(), #ck::Mismatch> {
+        #vis fn #check #lt (#(#params),*) -> ::core::result::Result<(), #ck::Mismatch> {
             let mut #seed: u64 = 0x5eed_0f_c4ec;
             #(#lets)*
             let #h = #ck::step(1.0, #single);

@@ -1563,3 +1563,30 @@ fn h1603_labelled_blocks() {
             && scal_close(dy, 2.0 * 0.09 * 0.7, 1e-14, 1.0)
     );
 }
+
+/// A named lifetime (`fn f<'a>(x: &'a [f64])`): `f_check` dropped the function's lifetimes
+/// (E0261, so no function with one compiled; hunt 16).
+#[differentiable]
+fn with_lifetime<'a>(x: &'a [f64], s: f64) -> f64 {
+    x[0] * x[1] * s
+}
+
+#[test]
+fn h1604_named_lifetimes() {
+    let x = vec![0.7, 0.3, 1.2];
+    verify(
+        "with_lifetime",
+        &x,
+        &|p| with_lifetime(&p[..2], p[2]),
+        &|p| {
+            let (v, (g, d)) = with_lifetime_grad(&p[..2], p[2]);
+            (v, cat(&[g, vec![d]]))
+        },
+        &|p, t| with_lifetime_jvp(&p[..2], p[2], &t[..2], t[2]),
+        Some(&|p, t| {
+            let (v, (g, d), (h, hd)) = with_lifetime_hvp(&p[..2], p[2], &t[..2], t[2]);
+            (v, cat(&[g, vec![d]]), cat(&[h, vec![hd]]))
+        }),
+        Some(with_lifetime_check(&x[..2], x[2])),
+    );
+}

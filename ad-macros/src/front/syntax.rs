@@ -382,3 +382,39 @@ pub(crate) fn unraw(func: &syn::ItemFn) -> syn::ItemFn {
     }
     f
 }
+
+/// Errors for what the transformation would misread silently: `#[cfg(..)]` on a statement or
+/// expression in the body (the macro cannot evaluate it, and a statement compiled out of the
+/// primal would run in the derivatives: `if cfg!(..)` says the same and is differentiated),
+/// and names starting with `__ad` or `__slot`, which the generated code uses.
+pub(crate) fn misread(item: &syn::ItemFn) -> Vec<syn::Error> {
+    use syn::visit::Visit;
+    struct Find(Vec<syn::Error>);
+    impl Visit<'_> for Find {
+        fn visit_attribute(&mut self, a: &syn::Attribute) {
+            if a.path().is_ident("cfg") || a.path().is_ident("cfg_attr") {
+                self.0.push(syn::Error::new_spanned(
+                    a,
+                    "`#[cfg(..)]` on a statement or expression inside a #[differentiable] function is not supported (the derivatives would not see it compiled out); write `if cfg!(..) { .. }`, or put the `#[cfg]` on the whole function",
+                ));
+            }
+        }
+        fn visit_pat_ident(&mut self, p: &syn::PatIdent) {
+            let n = p.ident.to_string();
+            if n.starts_with("__ad") || n.starts_with("__slot") {
+                self.0.push(syn::Error::new_spanned(
+                    &p.ident,
+                    format!("`{n}`: names starting with `__ad` or `__slot` are reserved by #[differentiable] (its generated code uses them); rename it"),
+                ));
+            }
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_item(&mut self, _: &syn::Item) {}
+    }
+    let mut f = Find(Vec::new());
+    for input in &item.sig.inputs {
+        f.visit_fn_arg(input);
+    }
+    f.visit_block(&item.block);
+    f.0
+}
