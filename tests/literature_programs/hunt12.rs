@@ -1590,3 +1590,57 @@ fn h1604_named_lifetimes() {
         Some(with_lifetime_check(&x[..2], x[2])),
     );
 }
+
+/// `let Pop { prey, pred } = p.clone();` (or `= p` of a struct taken by value): the names
+/// bound borrows of a temporary (E0597); an owned struct's fields are bound by value.
+#[differentiable]
+fn destructure_owned(p: &Pop, x: f64) -> f64 {
+    let Pop { prey, pred } = p.clone();
+    prey * pred * x + prey
+}
+
+#[differentiable]
+fn destructure_by_value(p: Pop, x: f64) -> f64 {
+    let Pop { prey, pred } = p;
+    prey * pred.sin() * x
+}
+
+impl Flat for Pop {
+    fn flat(&self) -> Vec<f64> {
+        vec![self.prey, self.pred]
+    }
+    fn unflat(&self, v: &[f64]) -> Self {
+        Pop {
+            prey: v[0],
+            pred: v[1],
+        }
+    }
+}
+
+#[test]
+fn h1605_destructuring_owned_structs() {
+    let p = Pop {
+        prey: 0.7,
+        pred: -0.4,
+    };
+    let x = 1.3;
+    verify_struct(
+        "destructure_owned",
+        &p,
+        &|q| destructure_owned(q, x),
+        &|q| {
+            let (v, (g, _)) = destructure_owned_grad(q, x);
+            (v, g)
+        },
+        &|q, t| destructure_owned_jvp(q, x, t, 0.0),
+        Some(&|q, t| {
+            let (v, (g, _), (h, _)) = destructure_owned_hvp(q, x, t, 0.0);
+            (v, g, h)
+        }),
+    );
+    let (v, (g, dx)) = destructure_by_value_grad(p.clone(), x);
+    assert!(scal_close(v, destructure_by_value(p.clone(), x), 1e-15, 1.0));
+    assert!(scal_close(g.prey, (-0.4f64).sin() * x, 1e-15, 1.0));
+    assert!(scal_close(g.pred, 0.7 * (-0.4f64).cos() * x, 1e-15, 1.0));
+    assert!(scal_close(dx, 0.7 * (-0.4f64).sin(), 1e-15, 1.0));
+}

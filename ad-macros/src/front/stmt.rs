@@ -449,8 +449,19 @@ impl Lowerer<'_> {
                     }) =>
             {
                 // Through a reference (`= p` with `p: &Mlp`, or a binding of an outer
-                // pattern) the names bind borrows, as in Rust; `= *p` binds values.
-                let by_value = matches!(strip(&init.expr), Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)));
+                // pattern) the names bind borrows, as in Rust; `= *p`, an owned struct (`= p`
+                // with `p: Mlp`, `= p.clone()`, a call's result) binds values.
+                let by_value = match strip(&init.expr) {
+                    Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)),
+                    Expr::Path(p) => p
+                        .path
+                        .get_ident()
+                        .and_then(|i| self.lookup(&i.to_string()))
+                        .is_some_and(|v| {
+                            !matches!(self.vars[v].ty, Some(syn::Type::Reference(_)) | None)
+                        }),
+                    _ => true,
+                };
                 let base: Expr = match strip(&init.expr) {
                     Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => (*u.expr).clone(),
                     e @ Expr::Path(_) => e.clone(),
