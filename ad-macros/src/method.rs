@@ -387,10 +387,17 @@ pub fn mut_self_twin(func: &syn::ItemFn) -> Option<syn::Result<syn::ItemFn>> {
             "a #[differentiable] `&mut self` method returns `()` (its output is the receiver); return this value from another method, or take `&self` and return the new struct",
         )));
     }
+    // (`self` the receiver, not the module path `self::helper(..)`.)
     fn rename(ts: TokenStream, to: &Ident) -> TokenStream {
-        ts.into_iter()
-            .map(|tt| match tt {
-                TokenTree::Ident(i) if i == "self" => {
+        let tts: Vec<TokenTree> = ts.into_iter().collect();
+        let path_next = |k: usize| {
+            matches!(tts.get(k + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+                && matches!(tts.get(k + 2), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+        };
+        tts.iter()
+            .enumerate()
+            .map(|(k, tt)| match tt {
+                TokenTree::Ident(i) if i == "self" && !path_next(k) => {
                     TokenTree::Ident(Ident::new(&to.to_string(), i.span()))
                 }
                 TokenTree::Group(g) => {
@@ -398,7 +405,7 @@ pub fn mut_self_twin(func: &syn::ItemFn) -> Option<syn::Result<syn::ItemFn>> {
                     n.set_span(g.span());
                     TokenTree::Group(n)
                 }
-                other => other,
+                other => other.clone(),
             })
             .collect()
     }

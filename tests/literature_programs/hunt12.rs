@@ -1639,8 +1639,52 @@ fn h1605_destructuring_owned_structs() {
         }),
     );
     let (v, (g, dx)) = destructure_by_value_grad(p.clone(), x);
-    assert!(scal_close(v, destructure_by_value(p.clone(), x), 1e-15, 1.0));
+    assert!(scal_close(
+        v,
+        destructure_by_value(p.clone(), x),
+        1e-15,
+        1.0
+    ));
     assert!(scal_close(g.prey, (-0.4f64).sin() * x, 1e-15, 1.0));
     assert!(scal_close(g.pred, 0.7 * (-0.4f64).cos() * x, 1e-15, 1.0));
     assert!(scal_close(dx, 0.7 * (-0.4f64).sin(), 1e-15, 1.0));
+}
+
+/// A `&mut self` method calling `self::half(..)` (a module path): the receiver's renaming
+/// took the path's `self` too (E0433; hunt 16).
+pub fn half(v: f64) -> f64 {
+    v * 0.5
+}
+
+#[differentiable]
+impl Pop {
+    #[differentiable]
+    pub fn relax(&mut self, h: f64) {
+        let k = self::half(4.0);
+        self.prey += h * self.pred * k;
+    }
+}
+
+#[differentiable]
+fn relaxed(p: &Pop, h: f64) -> f64 {
+    let mut q = p.clone();
+    q.relax(h);
+    q.prey * q.pred
+}
+
+#[test]
+fn h1606_module_path_in_a_mut_self_method() {
+    let p = Pop {
+        prey: 0.7,
+        pred: -0.4,
+    };
+    let (v, (g, dh)) = relaxed_grad(&p, 0.3);
+    // prey' = prey + 2 h pred: v = (prey + 2 h pred) pred.
+    assert!(
+        scal_close(v, (0.7 + 0.6 * -0.4) * -0.4, 1e-15, 1.0)
+            && scal_close(v, relaxed(&p, 0.3), 1e-15, 1.0)
+    );
+    assert!(scal_close(g.prey, -0.4, 1e-15, 1.0));
+    assert!(scal_close(g.pred, 0.7 + 4.0 * 0.3 * -0.4, 1e-15, 1.0));
+    assert!(scal_close(dh, 2.0 * 0.16, 1e-15, 1.0));
 }
