@@ -1688,3 +1688,34 @@ fn h1606_module_path_in_a_mut_self_method() {
     assert!(scal_close(g.pred, 0.7 + 4.0 * 0.3 * -0.4, 1e-15, 1.0));
     assert!(scal_close(dh, 2.0 * 0.16, 1e-15, 1.0));
 }
+
+// Hunt 17 (vector-valued results).
+
+/// An early `return y;` of a local `Vec` read again after the `if`: forward mode moved it
+/// (E0382 in `_pushforward`, also with `order = 1`); it is cloned there as the reverse sweep
+/// does.
+#[differentiable]
+fn early_vec_return(x: &[f64]) -> Vec<f64> {
+    let y = x.to_vec();
+    if x[1] < 0.0 {
+        return y;
+    }
+    vec![y[0] * y[1], y[1].sin()]
+}
+
+#[test]
+fn h1701_early_return_of_a_vec_in_forward_mode() {
+    // Returned whole: the identity.
+    let (y, t) = early_vec_return_jvp(&[0.4, -0.3], &[1.0, 2.0]);
+    assert_eq!((y, t), (vec![0.4, -0.3], vec![1.0, 2.0]));
+    // The other branch: (x0 x1, sin x1).
+    let (y, t) = early_vec_return_jvp(&[0.4, 0.3], &[1.0, 2.0]);
+    assert!(scal_close(y[0], 0.12, 1e-15, 1.0) && scal_close(y[1], 0.3f64.sin(), 1e-15, 1.0));
+    assert!(
+        scal_close(t[0], 0.3 + 0.8, 1e-15, 1.0) && scal_close(t[1], 2.0 * 0.3f64.cos(), 1e-15, 1.0)
+    );
+    let (_, j) = early_vec_return_jacobian(&[0.4, 0.3]);
+    assert!(scal_close(j[[0, 0]], 0.3, 1e-15, 1.0) && scal_close(j[[0, 1]], 0.4, 1e-15, 1.0));
+    let (_, g) = early_vec_return_vjp(&[0.4, 0.3], vec![1.0, 1.0]);
+    assert!(scal_close(g[0], 0.3, 1e-15, 1.0) && scal_close(g[1], 0.4 + 0.3f64.cos(), 1e-15, 1.0));
+}

@@ -483,15 +483,32 @@ impl Tangents<'_> {
                         #store #set_t
                     }));
                 }
-                let rhs = self.primal(op)?;
+                let mut rhs = self.primal(op)?;
+                // An early `return v;`: `v` stays for the code after it (skipped at run time
+                // by the flow flags, but rustc does not know), value and tangent.
+                let returned = match op {
+                    Op::Copy(Atom::Var(v))
+                        if deferred_ret && crate::ir::used_after(&self.func.body, s, *v) =>
+                    {
+                        let r = self.v(*v);
+                        rhs = quote!(::core::clone::Clone::clone(&#r));
+                        Some(*v)
+                    }
+                    _ => None,
+                };
                 if !self.active[*var] {
                     return Ok(quote!({ let #new = #rhs; #store }));
                 }
                 let t = self.t(*var);
-                let tan = if op.reads().iter().any(|r| self.active[*r]) {
-                    self.tangent(op, &quote!(#new))?
-                } else {
-                    quote!(#rt::zero())
+                let tan = match returned {
+                    Some(v) if self.active[v] => {
+                        let tv = self.t(v);
+                        quote!(::core::clone::Clone::clone(&#tv))
+                    }
+                    _ if op.reads().iter().any(|r| self.active[*r]) => {
+                        self.tangent(op, &quote!(#new))?
+                    }
+                    _ => quote!(#rt::zero()),
                 };
                 quote!({ let #new = #rhs; let #tnew = #tan; #store #t = #tnew; })
             }
