@@ -1719,3 +1719,38 @@ fn h1701_early_return_of_a_vec_in_forward_mode() {
     let (_, g) = early_vec_return_vjp(&[0.4, 0.3], vec![1.0, 1.0]);
     assert!(scal_close(g[0], 0.3, 1e-15, 1.0) && scal_close(g[1], 0.4 + 0.3f64.cos(), 1e-15, 1.0));
 }
+
+#[differentiable]
+fn halve_and_mix(y: &[f64]) -> Vec<f64> {
+    vec![y[0] * 0.5 + y[1], y[1].sin()]
+}
+
+/// A loop used as a value that breaks with a `Vec` variable (`break y;`): the rewritten
+/// `r = y;` moved it while the lowered loop's later statements still mentioned it (E0382;
+/// hunt 17); a variable is cloned there.
+#[differentiable]
+fn loop_breaks_a_vec(x: &[f64]) -> f64 {
+    let mut y = x.to_vec();
+    let mut k = 0;
+    let r = loop {
+        y = halve_and_mix(&y);
+        k += 1;
+        if k == 3 {
+            break y;
+        }
+    };
+    r[0] * r[1]
+}
+
+#[test]
+fn h1702_loop_breaking_with_a_vec() {
+    slice_case!(
+        "loop_breaks_a_vec",
+        vec![0.3, 0.5],
+        loop_breaks_a_vec,
+        loop_breaks_a_vec_grad,
+        loop_breaks_a_vec_jvp,
+        loop_breaks_a_vec_hvp,
+        loop_breaks_a_vec_check
+    );
+}

@@ -207,6 +207,14 @@ fn breaks_assign(lp: &mut syn::ExprLoop, name: &Ident) -> usize {
                     let value = b.expr.take().unwrap();
                     self.count += 1;
                     let (name, label) = (self.name, &b.label);
+                    // (A variable is cloned: the lowered loop's later statements, skipped
+                    // after the `break` at run time, still mention it.)
+                    let value: Expr = match strip(&value) {
+                        Expr::Path(p) if p.path.get_ident().is_some() => {
+                            syn::parse_quote_spanned!(value.span()=> #value.clone())
+                        }
+                        _ => *value,
+                    };
                     *e =
                         syn::parse_quote_spanned!(value.span()=> { #name = #value; break #label; });
                 }
