@@ -1754,3 +1754,89 @@ fn h1702_loop_breaking_with_a_vec() {
         loop_breaks_a_vec_check
     );
 }
+
+/// An array literal of floats whose type the code does not show (`[(p.prey).sin(),
+/// s.sin(), ..]`: a struct field, an unannotated local) lent with a second `&mut` output to
+/// an in-place helper in a loop: the literal's adjoint was untyped where the helper's tuple
+/// of outputs gives `[f64; 3]` (E0271/E0308; random everyday program 3718 `f039`, older than
+/// this session). Visibly-float elements of an `f64` function type the local `[f64; N]`.
+#[differentiable]
+fn rotate3(r: &mut [f64; 3], s: &mut f64, a: f64) {
+    *s *= a;
+    let t = r[2] * a;
+    r[2] = t.sin() * 0.4 + r[1];
+    r[0] += *s * r[1];
+}
+
+#[differentiable]
+fn literal_lent_in_a_loop(p: &Pop, x: f64) -> f64 {
+    let s1 = x * 2.0;
+    let mut ia = [(p.prey).sin(), (s1).sin(), (s1).cos()];
+    let mut iu = x.cos();
+    for i in 0..2 {
+        if i % 2 == 1 {
+            rotate3(&mut ia, &mut iu, (x * 0.6).cos());
+        } else {
+            rotate3(&mut ia, &mut iu, 0.48);
+        }
+    }
+    ia[0] * ia[2] + iu + p.pred
+}
+
+#[test]
+fn h1503b_array_literal_of_unseen_floats_lent_in_place() {
+    let x = vec![0.7, -0.4, 0.9];
+    verify(
+        "literal_lent_in_a_loop",
+        &x,
+        &|q| {
+            literal_lent_in_a_loop(
+                &Pop {
+                    prey: q[0],
+                    pred: q[1],
+                },
+                q[2],
+            )
+        },
+        &|q| {
+            let (v, (g, d)) = literal_lent_in_a_loop_grad(
+                &Pop {
+                    prey: q[0],
+                    pred: q[1],
+                },
+                q[2],
+            );
+            (v, vec![g.prey, g.pred, d])
+        },
+        &|q, t| {
+            literal_lent_in_a_loop_jvp(
+                &Pop {
+                    prey: q[0],
+                    pred: q[1],
+                },
+                q[2],
+                &Pop {
+                    prey: t[0],
+                    pred: t[1],
+                },
+                t[2],
+            )
+        },
+        Some(&|q, t| {
+            let (v, (g, d), (h, hd)) = literal_lent_in_a_loop_hvp(
+                &Pop {
+                    prey: q[0],
+                    pred: q[1],
+                },
+                q[2],
+                &Pop {
+                    prey: t[0],
+                    pred: t[1],
+                },
+                t[2],
+            );
+            (v, vec![g.prey, g.pred, d], vec![h.prey, h.pred, hd])
+        }),
+        None,
+    );
+}

@@ -334,7 +334,19 @@ impl Lowerer<'_> {
                         if !arr.elems.is_empty()
                             && arr.elems.iter().all(|e| !matches!(strip(e), Expr::Array(_))) =>
                     {
-                        let t = arr.elems.iter().find_map(|e| self.float_type_of(e))?;
+                        // (Else, elements visibly floats of a function whose only float type
+                        // is `f64`: `[(p.a).sin(), s.sin()]`.)
+                        let t = arr
+                            .elems
+                            .iter()
+                            .find_map(|e| self.float_type_of(e))
+                            .or_else(|| {
+                                arr.elems
+                                    .iter()
+                                    .any(|e| self.looks_float(e))
+                                    .then(|| self.literal_float.clone())
+                                    .flatten()
+                            })?;
                         let n = arr.elems.len();
                         Some(syn::parse_quote!([#t; #n]))
                     }
