@@ -145,6 +145,8 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
         // Forward mode: a struct parameter's tangent slot (by reference through the
         // runtime's blanket impl over `DerivedStruct`, by value here).
         impl #pv::DerivedStruct for #name {}
+        // `Vec<Self>` fields and parameters (`layers: Vec<Layer>`), element by element.
+        impl #pv::StructElem for #name {}
         // Forward mode: the zero tangent of a local made of constants that becomes
         // differentiated later (`let mut a = Acc { total: 0.0 }; a.push(x);`).
         impl #pv::ZerosAs for #name {
@@ -337,6 +339,18 @@ fn dual_twin(
                 fn relift(self) -> #twin {
                     self
                 }
+            }
+            impl #pv::StructElem for #twin {}
+            // A `Vec` of the struct lifted (`layers: Vec<Layer>`): plainly allocated (the
+            // pool holds vectors of dual numbers only).
+            impl #pv::PoolOrAlloc for #twin {
+                fn make(
+                    _: usize,
+                    items: impl ::core::iter::Iterator<Item = Self>,
+                ) -> ::std::vec::Vec<Self> {
+                    items.collect()
+                }
+                fn give(_: ::std::vec::Vec<Self>) {}
             }
         }
     });

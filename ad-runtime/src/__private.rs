@@ -2,8 +2,8 @@
 //! any release. Everything here is reached as `::ad_runtime::__private::...`.
 
 pub use crate::dual::{
-    Dual, KeepOther, LiftDual, LiftFloat, LiftProbe, Recycle, Relift, SplitDual, dual_cast, undual,
-    undual_ref, undual_seq,
+    Dual, KeepOther, LiftDual, LiftFloat, LiftProbe, PoolOrAlloc, Recycle, Relift, SplitDual,
+    dual_cast, undual, undual_ref, undual_seq,
 };
 pub use crate::forward::*;
 pub use crate::jacobian::*;
@@ -17,7 +17,7 @@ pub use crate::rules::tensor::{
 };
 pub use crate::structs::{DualRead, Owned, owned, read, read_dual};
 pub use crate::tape::Tape;
-pub use crate::traits::{Accumulate, Differentiable, Real, Zero};
+pub use crate::traits::{Accumulate, Differentiable, Real, StructElem, Zero};
 
 /// Ends the life of a forward value the rest of the reverse sweep no longer reads (an
 /// `ndarray` array, a `Vec`): its memory is free for the sweep's later allocations. Works for
@@ -431,6 +431,33 @@ pub trait FieldType<const H: u64> {
 /// (`self.inner.m(x)`) as `FieldOf::<Self, H>::m(&self.inner, x)`, whose type the attribute
 /// cannot see.
 pub type FieldOf<S, const H: u64> = <S as FieldType<H>>::T;
+
+/// The element type of a sequence (`Vec<T>`, `[T]`, `[T; N]`), for methods called on an
+/// element of a field or parameter whose type the attribute cannot see
+/// (`for l in &self.layers { l.forward(h) }` is `ElemOf::<FieldOf::<Self, H>>::forward(l, h)`).
+pub trait SeqElem {
+    /// The element type.
+    type E;
+}
+
+impl<T> SeqElem for Vec<T> {
+    type E = T;
+}
+
+impl<T> SeqElem for [T] {
+    type E = T;
+}
+
+impl<T, const N: usize> SeqElem for [T; N] {
+    type E = T;
+}
+
+impl<S: SeqElem + ?Sized> SeqElem for &S {
+    type E = S::E;
+}
+
+/// The element type of the sequence `S` (see [`SeqElem`]).
+pub type ElemOf<S> = <S as SeqElem>::E;
 
 /// Reading and writing field `H` of a `#[derive(Differentiable)]` struct (or of its dual twin),
 /// for field writes in differentiated bodies.

@@ -134,9 +134,7 @@ macro_rules! float_impls {
 float_impls!(f64, f32);
 
 // Fixed-size arrays `[F; N]`: the tangent is the same array type; its zero needs no shape.
-impl<T: Differentiable<Tangent = T> + Zero + Accumulate + Copy, const N: usize> Differentiable
-    for [T; N]
-{
+impl<T: Differentiable<Tangent = T> + Zero + Accumulate, const N: usize> Differentiable for [T; N] {
     type Tangent = [T; N];
     fn zero_tangent(&self) -> [T; N] {
         core::array::from_fn(|i| self[i].zero_tangent())
@@ -163,6 +161,26 @@ impl<T: Differentiable + ?Sized> Differentiable for &T {
     #[inline(always)]
     fn zero_tangent(&self) -> T::Tangent {
         (**self).zero_tangent()
+    }
+}
+
+/// A `#[derive(Differentiable)]` struct or its dual-number twin, as the element of a `Vec`
+/// field or parameter (`layers: Vec<Layer>`): implemented by the derive, so that `Vec<S>` is
+/// differentiable element by element (the float `Vec`s have their own impls above).
+#[doc(hidden)]
+pub trait StructElem: Differentiable<Tangent = Self> + Accumulate + Zero + Sized {}
+
+impl<S: StructElem> Differentiable for [S] {
+    type Tangent = Vec<S>;
+    fn zero_tangent(&self) -> Vec<S> {
+        self.iter().map(Differentiable::zero_tangent).collect()
+    }
+}
+
+impl<S: StructElem> Differentiable for Vec<S> {
+    type Tangent = Vec<S>;
+    fn zero_tangent(&self) -> Vec<S> {
+        self.iter().map(Differentiable::zero_tangent).collect()
     }
 }
 

@@ -42,6 +42,8 @@
 //! - `arrays`: ndarray models;
 //! - `models`: models as structs with `#[differentiable]` methods, an Adam loop, particles,
 //!   springs, a pendulum state struct under RK4, heat equations;
+//! - `layers`: networks as `Vec`s (and arrays) of layer structs (`for l in &self.layers`,
+//!   `self.layers[i].forward(h)`, `fold`, `&[Layer]` parameters, ndarray `Dense` layers);
 //! - `generic`: `T: Float` code at `f64` and `f32`, closures, `Option` and enum parameters,
 //!   `if let` / `match` / `let else` / `while let`, iterator chains;
 //! - `networks`: ndarray networks (MLPs, convolution, layer norm, attention, `nn` helpers);
@@ -93,6 +95,7 @@ mod hunt6;
 mod hunt7;
 mod hunt8;
 mod language;
+mod layers;
 mod linalg;
 mod losses;
 mod models;

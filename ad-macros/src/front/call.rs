@@ -68,6 +68,16 @@ impl Lowerer<'_> {
                     .and_then(|i| self.lookup(&i.to_string()))
                     .and_then(|v| self.declared_struct(v))
             };
+            // A borrowed element of a sequence of structs (`for l in &self.layers {
+            // l.forward(h) }`), for a method that is not a float or array method.
+            let ty = ty.or_else(|| {
+                if crate::sema::rules::known_method(&name) {
+                    return None;
+                }
+                let v = self.lookup(&p.path.get_ident()?.to_string())?;
+                let t = self.element_place(v)?;
+                syn::parse2(t).ok()
+            });
             // A struct made in the body (owned): the method takes it by reference (`&self`,
             // which method-call syntax would borrow; a `self` method is rustc's type error).
             let owned = if ty.is_none() {
@@ -145,12 +155,12 @@ impl Lowerer<'_> {
             }
         }
         // A method on a field of a struct (`self.inner.m(x)`, `p.layer.forward(x)`, at any
-        // depth): the field's type, which the attribute cannot see, is named through the
+        // depth, or on an element of a sequence field, `self.layers[i].forward(x)`): the field's type, which the attribute cannot see, is named through the
         // derive's `FieldType` impls, `FieldOf::<Self, H>::m(&self.inner, x)`. (A float or
         // array method of a field, `self.w.dot(x)`, keeps its meaning.)
         if !crate::sema::rules::known_method(&name)
             && m.turbofish.is_none()
-            && let Expr::Field(_) = strip(&m.receiver)
+            && let Expr::Field(_) | Expr::Index(_) = strip(&m.receiver)
             && let Some(ty) = self.field_type(&m.receiver)
         {
             let recv = &m.receiver;
@@ -242,7 +252,17 @@ impl Lowerer<'_> {
                 );
             }
         }
-        let mut recv = self.lower_atom(&m.receiver);
+        // (`self.layers[i].clone()`: an element of a sequence of structs, borrowed to be
+        // cloned.)
+        let element = if name == "clone" {
+            self.lower_struct_element(&m.receiver)
+        } else {
+            None
+        };
+        let mut recv = match element {
+            Some(a) => a,
+            None => self.lower_atom(&m.receiver),
+        };
         let on_iterator = matches!(strip(&m.receiver), Expr::MethodCall(r)
             if matches!(r.method.to_string().as_str(),
                 "iter" | "into_iter" | "iter_mut" | "zip" | "enumerate" | "rev" | "windows"
@@ -574,6 +594,70 @@ impl Lowerer<'_> {
                 let ty = self.declared_struct(v).or_else(|| self.struct_made(v))?;
                 Some(quote::quote!(#ty))
             }
+            // An element of a sequence field (`self.layers[i]`): its element type.
+            Expr::Index(ix) if !matches!(strip(&ix.index), Expr::Range(_)) => {
+                let seq = match strip(&ix.expr) {
+                    Expr::Path(p) => {
+                        let v = self.lookup(&p.path.get_ident()?.to_string())?;
+                        self.sequence_place(v)?
+                    }
+                    other => self.field_type(other)?,
+                };
+                Some(quote::quote!(::ad_runtime::__private::ElemOf::<#seq>))
+            }
+            _ => None,
+        }
+    }
+
+    /// The type of a local that borrows an element of a sequence of structs, or a field of one
+    /// (`l` of `for l in &self.layers`, `let l = &net.layers[i];`), named through the derive's
+    /// `FieldType` impls and the runtime's `ElemOf`, for a method called on it.
+    pub(super) fn element_place(&self, v: VarId) -> Option<TokenStream> {
+        match self.defs.get(&v)? {
+            Op::Index {
+                base: Atom::Var(b),
+                by_ref: true,
+                ..
+            } => {
+                let seq = self.sequence_place(*b)?;
+                Some(quote::quote!(::ad_runtime::__private::ElemOf::<#seq>))
+            }
+            Op::Copy(Atom::Var(w)) if *w != v => self.element_place(*w),
+            _ => None,
+        }
+    }
+
+    /// The type of a sequence variable: declared (`layers: &[Layer]`), or a field read
+    /// (`self.layers`, `net.layers`) as `FieldOf::<Root, H>`.
+    fn sequence_place(&self, v: VarId) -> Option<TokenStream> {
+        if let Some(t) = &self.vars[v].ty {
+            let t = match t {
+                syn::Type::Reference(r) => &*r.elem,
+                other => other,
+            };
+            return crate::front::sequence_element(t).map(|_| quote::quote!(#t));
+        }
+        match self.defs.get(&v)? {
+            Op::Member(Atom::Var(root), path, _) => {
+                let mut ty = if self.vars[*root].ident == "self" {
+                    quote::quote!(Self)
+                } else {
+                    let t = self
+                        .declared_struct(*root)
+                        .or_else(|| self.struct_made(*root))?;
+                    quote::quote!(#t)
+                };
+                for m in path {
+                    let key = match m {
+                        syn::Member::Named(i) => i.to_string(),
+                        syn::Member::Unnamed(i) => i.index.to_string(),
+                    };
+                    let h = crate::ir::field_hash(&key);
+                    ty = quote::quote!(::ad_runtime::__private::FieldOf::<#ty, #h>);
+                }
+                Some(ty)
+            }
+            Op::Copy(Atom::Var(w)) if *w != v => self.sequence_place(*w),
             _ => None,
         }
     }

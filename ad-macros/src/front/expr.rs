@@ -114,6 +114,15 @@ impl Lowerer<'_> {
             {
                 Atom::Var(v)
             }
+            // `&self.layers[i]` (an element of a field, whose type the attribute cannot see:
+            // a struct of a `Vec<Layer>` field cannot be moved out), `&layers[i]` of a
+            // sequence of structs: the element borrowed.
+            Expr::Reference(r)
+                if r.mutability.is_none()
+                    && let Some(a) = self.lower_struct_element(&r.expr) =>
+            {
+                a
+            }
             Expr::Reference(r) if r.mutability.is_none() => match self.lower_atom(&r.expr) {
                 Atom::Var(v) => Atom::Ref(v),
                 Atom::Const(c) => Atom::Const(quote!(&#c)),
@@ -432,7 +441,10 @@ impl Lowerer<'_> {
                         base = &inner.base;
                     }
                     path.reverse();
-                    let base = self.lower_atom(base);
+                    let base = match self.lower_struct_element(base) {
+                        Some(a) => a,
+                        None => self.lower_atom(base),
+                    };
                     // A field of a field read earlier (`l1.w` after `let l1 = &p.l1`): one
                     // path from the struct parameter, whose adjoint has the struct's type.
                     match self.member_root(&base) {
@@ -742,6 +754,56 @@ impl Lowerer<'_> {
             Expr::Field(f) => {
                 matches!(f.member, syn::Member::Named(_)) && self.struct_base(&f.base)
             }
+            _ => false,
+        }
+    }
+
+    /// `xs[i]` of a sequence whose elements may be structs ([`Self::struct_elements`]),
+    /// borrowed: `&xs[i]` (the element read of a field or method on it, `self.layers[i].b`,
+    /// or a borrow of it, `&self.layers[i]`). `None` for other expressions.
+    pub(super) fn lower_struct_element(&mut self, e: &Expr) -> Option<Atom> {
+        let Expr::Index(ix) = strip(e) else {
+            return None;
+        };
+        if matches!(strip(&ix.index), Expr::Range(_)) || !self.struct_elements(&ix.expr) {
+            return None;
+        }
+        Some(match self.lower_op(e) {
+            Op::Index {
+                base,
+                index,
+                by_ref: false,
+            } => self.let_temp(
+                Op::Index {
+                    base,
+                    index,
+                    by_ref: true,
+                },
+                e.span(),
+            ),
+            other => {
+                let t = self.let_temp(other, e.span());
+                match t {
+                    Atom::Var(t) => Atom::Ref(t),
+                    other => other,
+                }
+            }
+        })
+    }
+
+    /// Whether the elements of the sequence `e` may be structs that cannot be moved out of it:
+    /// a field of a struct (`self.layers`, whose type the attribute cannot see), or a
+    /// variable declared as a sequence of structs (`layers: &[Layer]`).
+    pub(super) fn struct_elements(&self, e: &Expr) -> bool {
+        match strip(e) {
+            Expr::Field(f) => {
+                matches!(f.member, syn::Member::Named(_)) && self.struct_base(&f.base)
+            }
+            Expr::Path(_) => self
+                .indexed_type(e)
+                .as_ref()
+                .and_then(crate::front::sequence_element)
+                .is_some_and(crate::front::is_struct_type),
             _ => false,
         }
     }

@@ -241,10 +241,13 @@ pub(crate) fn expr_kind(e: &Expr) -> (&'static str, &'static str) {
 pub(crate) fn is_runtime_path(path: &syn::Path) -> bool {
     let n = path.segments.len();
     // (`::ad_runtime::__private::FieldOf::<S, H>::m` names a user method through a field's
-    // type: not the runtime's.)
+    // type, `ElemOf::<S>::m` through a sequence's element type: not the runtime's.)
     ((path.leading_colon.is_some() && path.segments[0].ident == "ad_runtime")
         || (n >= 2 && path.segments[n - 2].ident == "nn"))
-        && !path.segments.iter().any(|s| s.ident == "FieldOf")
+        && !path
+            .segments
+            .iter()
+            .any(|s| s.ident == "FieldOf" || s.ident == "ElemOf")
 }
 
 /// The float type parameter of `func`, if it is generic over one (a single type parameter

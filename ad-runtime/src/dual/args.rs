@@ -180,14 +180,19 @@ pub trait PoolOrAlloc: Sized {
     fn give(v: Vec<Self>);
 }
 
-impl<T: DualPool> PoolOrAlloc for T {
-    fn make(n: usize, items: impl Iterator<Item = Self>) -> Vec<Self> {
-        pool_take(n, items)
-    }
-    fn give(v: Vec<Self>) {
-        pool_give(v)
-    }
+macro_rules! pooled {
+    ($($f:ty),*) => {$(
+        impl PoolOrAlloc for Dual<$f> {
+            fn make(n: usize, items: impl Iterator<Item = Self>) -> Vec<Self> {
+                pool_take(n, items)
+            }
+            fn give(v: Vec<Self>) {
+                pool_give(v)
+            }
+        }
+    )*};
 }
+pooled!(f64, f32);
 
 impl<T, const N: usize> PoolOrAlloc for [T; N] {
     fn make(_: usize, items: impl Iterator<Item = Self>) -> Vec<Self> {
