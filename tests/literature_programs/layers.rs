@@ -565,3 +565,396 @@ fn l10_cloned_zipped_reversed_and_last_elements() {
         }),
     );
 }
+
+// ---- particles: sequences of small structs, written element by element ------------------
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+pub struct Particle {
+    pub x: f64,
+    pub v: f64,
+}
+
+/// Not `Copy`: an element is cloned, rebuilt and written back.
+#[derive(Clone, Debug, Differentiable)]
+pub struct Body {
+    pub q: Vec<f64>,
+    pub m: f64,
+}
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct World {
+    pub ps: Vec<Particle>,
+    pub k: f64,
+}
+
+#[differentiable]
+pub fn kinetic(ps: &[Particle]) -> f64 {
+    ps.iter().map(|p| 0.5 * p.v * p.v).sum()
+}
+
+#[differentiable]
+pub fn pair_energy(ps: &[Particle]) -> f64 {
+    let mut e = 0.0;
+    for i in 0..ps.len() {
+        for j in (i + 1)..ps.len() {
+            let d = ps[i].x - ps[j].x;
+            e += 1.0 / (d * d + 0.1);
+        }
+    }
+    e
+}
+
+#[differentiable]
+pub fn step_all(ps: &[Particle], dt: f64) -> Vec<Particle> {
+    let mut out = Vec::with_capacity(ps.len());
+    for p in ps {
+        out.push(Particle {
+            x: p.x + dt * p.v,
+            v: p.v - dt * p.x,
+        });
+    }
+    out
+}
+
+#[differentiable]
+pub fn simulate(ps0: &[Particle], dt: f64) -> f64 {
+    let mut ps = ps0.to_vec();
+    for _ in 0..5 {
+        ps = step_all(&ps, dt);
+    }
+    ps[0].x * ps[1].v
+}
+
+/// Element field writes `ps[i].x += ..` of a local `Vec` of structs.
+#[differentiable]
+pub fn drift(ps0: &[Particle], dt: f64) -> f64 {
+    let mut ps = ps0.to_vec();
+    for _ in 0..3 {
+        for i in 0..ps.len() {
+            ps[i].x += dt * ps[i].v;
+            ps[i].v -= dt * ps[i].x;
+        }
+    }
+    ps[0].x * ps[1].v
+}
+
+/// `for p in ps.iter_mut() { p.x += .. }`.
+#[differentiable]
+pub fn drift_iter_mut(ps0: &[Particle], dt: f64) -> f64 {
+    let mut ps = ps0.to_vec();
+    for _ in 0..3 {
+        for p in ps.iter_mut() {
+            p.x += dt * p.v;
+            p.v -= dt * p.x;
+        }
+    }
+    let mut e = 0.0;
+    for p in &ps {
+        e += p.x * p.x + 0.5 * p.v;
+    }
+    e
+}
+
+#[differentiable]
+pub fn bodies(bs0: &[Body], dt: f64) -> f64 {
+    let mut bs = bs0.to_vec();
+    for _ in 0..2 {
+        for i in 0..bs.len() {
+            bs[i].m *= 1.0 + dt * bs[i].q[0];
+            bs[i].m += dt * bs[i].q[1] * bs[i].m;
+        }
+    }
+    bs[0].m * bs[1].q[1] + bs[1].m.sin()
+}
+
+#[differentiable]
+impl World {
+    /// A `&mut self` step over a `Vec` field with `iter_mut`: the loop runs over a copy of
+    /// the field, written back once.
+    #[differentiable]
+    pub fn step(&mut self, dt: f64) {
+        for p in self.ps.iter_mut() {
+            p.v -= dt * self.k * p.x;
+            p.x += dt * p.v;
+        }
+        self.k *= 1.0 + dt;
+    }
+
+    #[differentiable]
+    pub fn energy(&self) -> f64 {
+        let mut e = 0.0;
+        for p in &self.ps {
+            e += 0.5 * p.v * p.v + 0.5 * self.k * p.x * p.x;
+        }
+        e
+    }
+}
+
+#[differentiable]
+pub fn run_world(w0: &World, dt: f64) -> f64 {
+    let mut w = w0.clone();
+    for _ in 0..4 {
+        w.step(dt);
+    }
+    w.energy()
+}
+
+fn particles() -> Vec<Particle> {
+    vec![
+        Particle { x: 0.3, v: -0.2 },
+        Particle { x: -0.5, v: 0.7 },
+        Particle { x: 1.1, v: 0.1 },
+    ]
+}
+
+fn flat_ps(p: &[Particle]) -> Vec<f64> {
+    p.iter().flat_map(|q| [q.x, q.v]).collect()
+}
+
+fn unflat_ps(v: &[f64]) -> Vec<Particle> {
+    v.chunks(2).map(|c| Particle { x: c[0], v: c[1] }).collect()
+}
+
+macro_rules! particles_case {
+    ($f:ident, $g:ident, $j:ident, $h:ident $(, $extra:expr)*) => {
+        verify(
+            stringify!($f),
+            &flat_ps(&particles()),
+            &|q| $f(&unflat_ps(q) $(, $extra)*),
+            &|q| {
+                let (v, g) = $g(&unflat_ps(q) $(, $extra)*);
+                (v, flat_ps(&particles_grad_part(g)))
+            },
+            &|q, t| $j(&unflat_ps(q) $(, $extra)*, &unflat_ps(t) $(, 0.0 * $extra)*),
+            Some(&|q: &[f64], t: &[f64]| {
+                let (v, g, h) = $h(&unflat_ps(q) $(, $extra)*, &unflat_ps(t) $(, 0.0 * $extra)*);
+                (v, flat_ps(&particles_grad_part(g)), flat_ps(&particles_grad_part(h)))
+            }),
+            None,
+        )
+    };
+}
+
+/// The particles' part of a gradient (alone, or first of a tuple with `dt`'s).
+trait ParticlesPart {
+    fn part(self) -> Vec<Particle>;
+}
+impl ParticlesPart for Vec<Particle> {
+    fn part(self) -> Vec<Particle> {
+        self
+    }
+}
+impl ParticlesPart for (Vec<Particle>, f64) {
+    fn part(self) -> Vec<Particle> {
+        self.0
+    }
+}
+fn particles_grad_part<P: ParticlesPart>(g: P) -> Vec<Particle> {
+    g.part()
+}
+
+#[test]
+fn l11_particles_read_built_and_written_element_by_element() {
+    particles_case!(kinetic, kinetic_grad, kinetic_jvp, kinetic_hvp);
+    particles_case!(
+        pair_energy,
+        pair_energy_grad,
+        pair_energy_jvp,
+        pair_energy_hvp
+    );
+    particles_case!(simulate, simulate_grad, simulate_jvp, simulate_hvp, 0.1);
+    particles_case!(drift, drift_grad, drift_jvp, drift_hvp, 0.1);
+    particles_case!(
+        drift_iter_mut,
+        drift_iter_mut_grad,
+        drift_iter_mut_jvp,
+        drift_iter_mut_hvp,
+        0.1
+    );
+    // Closed form: kinetic energy's gradient is (0, v) per particle.
+    let (_, g) = kinetic_grad(&particles());
+    for (gp, p) in g.iter().zip(particles()) {
+        assert!(gp.x == 0.0 && close(gp.v, p.v, 1e-15));
+    }
+    // The element writes' values against the same loops on plain floats.
+    let (dt, ps) = (0.1, particles());
+    let (mut x, mut v): (Vec<f64>, Vec<f64>) = ps.iter().map(|p| (p.x, p.v)).unzip();
+    for _ in 0..3 {
+        for i in 0..3 {
+            x[i] += dt * v[i];
+            v[i] -= dt * x[i];
+        }
+    }
+    assert!(close(drift_grad(&ps, dt).0, x[0] * v[1], 1e-15));
+}
+
+#[test]
+fn l12_bodies_and_a_world_stepped_in_place() {
+    let bs = vec![
+        Body {
+            q: vec![0.3, -0.2],
+            m: 0.7,
+        },
+        Body {
+            q: vec![-0.5, 0.4],
+            m: 1.2,
+        },
+    ];
+    let flat_b =
+        |p: &[Body]| -> Vec<f64> { p.iter().flat_map(|b| [b.q[0], b.q[1], b.m]).collect() };
+    let unflat_b = |v: &[f64]| -> Vec<Body> {
+        v.chunks(3)
+            .map(|c| Body {
+                q: vec![c[0], c[1]],
+                m: c[2],
+            })
+            .collect()
+    };
+    verify(
+        "bodies",
+        &flat_b(&bs),
+        &|q| bodies(&unflat_b(q), 0.1),
+        &|q| {
+            let (v, (g, _)) = bodies_grad(&unflat_b(q), 0.1);
+            (v, flat_b(&g))
+        },
+        &|q, t| bodies_jvp(&unflat_b(q), 0.1, &unflat_b(t), 0.0),
+        Some(&|q: &[f64], t: &[f64]| {
+            let (v, (g, _), (h, _)) = bodies_hvp(&unflat_b(q), 0.1, &unflat_b(t), 0.0);
+            (v, flat_b(&g), flat_b(&h))
+        }),
+        None,
+    );
+    let flat_w = |w: &World| -> Vec<f64> {
+        let mut v = flat_ps(&w.ps);
+        v.push(w.k);
+        v
+    };
+    let unflat_w = |v: &[f64]| World {
+        ps: unflat_ps(&v[..v.len() - 1]),
+        k: v[v.len() - 1],
+    };
+    let w = World {
+        ps: particles(),
+        k: 1.7,
+    };
+    verify(
+        "run_world",
+        &flat_w(&w),
+        &|q| run_world(&unflat_w(q), 0.1),
+        &|q| {
+            let (v, (g, _)) = run_world_grad(&unflat_w(q), 0.1);
+            (v, flat_w(&g))
+        },
+        &|q, t| run_world_jvp(&unflat_w(q), 0.1, &unflat_w(t), 0.0),
+        Some(&|q: &[f64], t: &[f64]| {
+            let (v, (g, _), (h, _)) = run_world_hvp(&unflat_w(q), 0.1, &unflat_w(t), 0.0);
+            (v, flat_w(&g), flat_w(&h))
+        }),
+        None,
+    );
+}
+
+/// Nested `iter_mut` loops: the inner loop's counter shadowed the outer one's in the
+/// element places substituted into its body (an index out of bounds, or, with equal
+/// lengths, the wrong elements read: a silent wrong value and gradient).
+#[differentiable]
+pub fn nested_iter_mut(x: &[f64]) -> f64 {
+    let mut a = x.to_vec();
+    let mut b = vec![1.0, 2.0];
+    for u in a.iter_mut() {
+        for w in b.iter_mut() {
+            *w += *u * 0.5 + *w * *u;
+        }
+        *u *= 2.0;
+    }
+    a[0] * b[1] + a[1] * b[0]
+}
+
+#[test]
+fn l13_nested_iter_mut_loops() {
+    let plain = |x: &[f64]| {
+        let mut a = x.to_vec();
+        let mut b = [1.0, 2.0];
+        for u in a.iter_mut() {
+            for w in b.iter_mut() {
+                *w += *u * 0.5 + *w * *u;
+            }
+            *u *= 2.0;
+        }
+        a[0] * b[1] + a[1] * b[0]
+    };
+    let x = [0.3, -0.7];
+    assert!(close(nested_iter_mut(&x), plain(&x), 1e-15));
+    slice_case!(
+        "nested_iter_mut",
+        x.to_vec(),
+        nested_iter_mut,
+        nested_iter_mut_grad,
+        nested_iter_mut_jvp,
+        nested_iter_mut_hvp,
+        nested_iter_mut_check
+    );
+    let fd = fd_grad(&plain, &x, 1e-4);
+    vec_close(&nested_iter_mut_grad(&x).1, &fd, 1e-6).unwrap();
+}
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Decay {
+    pub u: Vec<f64>,
+    pub rate: f64,
+}
+
+#[differentiable]
+impl Decay {
+    /// `iter_mut().enumerate()` over a float `Vec` field of `self`.
+    #[differentiable]
+    pub fn relax(&mut self, dt: f64) {
+        for (k, v) in self.u.iter_mut().enumerate() {
+            *v -= dt * self.rate * *v * (1.0 + k as f64);
+        }
+    }
+}
+
+#[differentiable]
+pub fn decay_run(d0: &Decay, dt: f64) -> f64 {
+    let mut d = d0.clone();
+    for _ in 0..3 {
+        d.relax(dt);
+    }
+    d.u[0] * d.u[1] + d.u[2]
+}
+
+#[test]
+fn l14_iter_mut_over_a_float_vec_field_of_self() {
+    let un = |q: &[f64]| Decay {
+        u: q[..3].to_vec(),
+        rate: q[3],
+    };
+    let fl = |d: &Decay| {
+        let mut v = d.u.clone();
+        v.push(d.rate);
+        v
+    };
+    let x = [0.3, -0.7, 1.2, 0.8];
+    verify(
+        "decay_run",
+        &x,
+        &|q| decay_run(&un(q), 0.1),
+        &|q| {
+            let (v, (g, _)) = decay_run_grad(&un(q), 0.1);
+            (v, fl(&g))
+        },
+        &|q, t| decay_run_jvp(&un(q), 0.1, &un(t), 0.0),
+        Some(&|q: &[f64], t: &[f64]| {
+            let (v, (g, _), (h, _)) = decay_run_hvp(&un(q), 0.1, &un(t), 0.0);
+            (v, fl(&g), fl(&h))
+        }),
+        None,
+    );
+    // Closed form: each element decays by (1 − dt·rate·(1 + k)) per step.
+    let (dt, r) = (0.1, 0.8);
+    let f = |k: f64| (1.0 - dt * r * (1.0 + k)).powi(3);
+    let want = 0.3 * f(0.0) * -0.7 * f(1.0) + 1.2 * f(2.0);
+    assert!(close(decay_run(&un(&x), dt), want, 1e-14));
+}

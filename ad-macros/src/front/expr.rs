@@ -799,11 +799,25 @@ impl Lowerer<'_> {
             Expr::Field(f) => {
                 matches!(f.member, syn::Member::Named(_)) && self.struct_base(&f.base)
             }
-            Expr::Path(_) => self
-                .indexed_type(e)
-                .as_ref()
-                .and_then(crate::front::sequence_element)
-                .is_some_and(crate::front::is_struct_type),
+            Expr::Path(p) => {
+                self.indexed_type(e)
+                    .as_ref()
+                    .and_then(crate::front::sequence_element)
+                    .is_some_and(crate::front::is_struct_type)
+                    || p.path.get_ident().is_some_and(|i| {
+                        let name = i.to_string();
+                        self.struct_seqs.contains(&name)
+                            && self.lookup(&name).is_some_and(|v| {
+                                self.vars[v].ty.as_ref().is_none_or(|t| {
+                                    crate::front::sequence_element(match t {
+                                        Type::Reference(r) => &r.elem,
+                                        t => t,
+                                    })
+                                    .is_some()
+                                })
+                            })
+                    })
+            }
             _ => false,
         }
     }

@@ -111,6 +111,9 @@ pub struct Lowerer<'a> {
     /// The parameters declared `mut` (`fn f(mut s: f64)`): like `let mut` locals, a `move`
     /// closure snapshots them (see `lower_let`).
     pub(super) mut_params: std::collections::HashSet<VarId>,
+    /// Names whose elements the body reads a named field of (`ps[i].x`): sequences of
+    /// structs, whose elements are borrowed, not moved (see `struct_elements`).
+    pub(super) struct_seqs: std::collections::HashSet<String>,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -163,6 +166,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
         method_call: false,
         float_literal: false,
         mut_params,
+        struct_seqs: Default::default(),
         literal_float: {
             let sig = &item.sig;
             let text = quote::quote!(#sig).to_string();
@@ -182,6 +186,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
     }
     let mut block = (*item.block).clone();
     super::rewrite::everyday(&mut block, &item.sig, constants);
+    lw.struct_seqs = super::syntax::struct_sequences(&block);
     let stmts = &block.stmts;
     if ret_deferred {
         lw.emit(Stmt::Declare { var: ret });

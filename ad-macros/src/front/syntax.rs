@@ -421,3 +421,25 @@ pub(crate) fn misread(item: &syn::ItemFn) -> Vec<syn::Error> {
     f.visit_block(&item.block);
     f.0
 }
+
+/// The names `xs` whose elements `block` reads a named field of (`xs[i].x`, `xs[i].x = e`):
+/// sequences of structs (a float, a row or an ndarray element has no named field).
+pub(crate) fn struct_sequences(block: &syn::Block) -> std::collections::HashSet<String> {
+    struct Finder(std::collections::HashSet<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_field(&mut self, f: &'ast syn::ExprField) {
+            if matches!(f.member, syn::Member::Named(_))
+                && let Expr::Index(ix) = strip(&f.base)
+                && !matches!(strip(&ix.index), Expr::Range(_))
+                && let Expr::Path(p) = strip(&ix.expr)
+                && let Some(id) = p.path.get_ident()
+            {
+                self.0.insert(id.to_string());
+            }
+            syn::visit::visit_expr_field(self, f);
+        }
+    }
+    let mut f = Finder(Default::default());
+    syn::visit::Visit::visit_block(&mut f, block);
+    f.0
+}

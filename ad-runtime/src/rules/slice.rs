@@ -216,19 +216,19 @@ pub fn acc_slice_exact<T: Accumulate>(d: &mut [T], start: usize, g: Vec<T>) {
 /// `xs.to_vec()` / `xs.to_owned()` of a slice parameter (the macro rewrites the method call
 /// into this call): an owned copy, differentiated like a call to a `#[differentiable]`
 /// function.
-pub fn to_vec<T: Copy>(xs: &[T]) -> Vec<T> {
+pub fn to_vec<T: Clone>(xs: &[T]) -> Vec<T> {
     xs.to_vec()
 }
 
 /// [`to_vec`] and its pullback: the copy's cotangent is the slice's (padded with zeros to its
 /// length where the copy's adjoint was never grown that far).
 #[allow(clippy::type_complexity)] // the pullback's type is the calling convention
-pub fn to_vec_pullback<T: Copy + Default>(
+pub fn to_vec_pullback<T: Clone + crate::traits::Zero>(
     xs: &[T],
 ) -> (Vec<T>, impl FnOnce(Vec<T>) -> (Vec<T>,) + use<T>) {
     let n = xs.len();
     (xs.to_vec(), move |mut g: Vec<T>| {
-        g.resize(n, T::default());
+        g.resize_with(n, T::zero);
         (g,)
     })
 }

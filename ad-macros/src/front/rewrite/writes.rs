@@ -95,6 +95,12 @@ pub(super) fn field_write(e: &Expr, constants: &[String]) -> Option<Vec<syn::Stm
     fn root_ok(e: &Expr, constants: &[String]) -> bool {
         match strip(e) {
             Expr::Field(f) => root_ok(&f.base, constants),
+            // An element of a local sequence of structs (`ps[i].x = e`).
+            Expr::Index(ix) => {
+                !matches!(strip(&ix.index), Expr::Range(_))
+                    && matches!(strip(&ix.expr), Expr::Path(_))
+                    && root_ok(&ix.expr, constants)
+            }
             Expr::Path(p) => p
                 .path
                 .get_ident()
@@ -130,6 +136,15 @@ pub(super) fn field_write(e: &Expr, constants: &[String]) -> Option<Vec<syn::Stm
             Expr::Path(_) => {
                 out.push(syn::parse_quote_spanned!(span=>
                     #base = ::ad_runtime::__private::with_field::<_, #h>(#base, #value);));
+                return Some(out);
+            }
+            // `ps[i].x = e`: the element rebuilt from a clone of it and written back, an
+            // element write like any.
+            Expr::Index(_) => {
+                let t = Ident::new(&format!("__ad_field{k}"), span);
+                out.push(syn::parse_quote_spanned!(span=>
+                    let #t = ::ad_runtime::__private::with_field::<_, #h>(#base.clone(), #value);));
+                out.push(syn::parse_quote_spanned!(span=> #base = #t;));
                 return Some(out);
             }
             Expr::Field(f) => {
@@ -231,9 +246,24 @@ pub(super) fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
         _ => return None,
     };
     let simple = |e: &Expr| matches!(strip(e), Expr::Path(p) if p.path.get_ident().is_some());
-    if !simple(&ys) || zs.as_ref().is_some_and(|z| !simple(z)) {
+    // A field of a struct (`s.ps.iter_mut()`, `self.ps` in a `&mut self` method): the loop
+    // runs over a local copy of it, written back once after the loop (one copy per loop,
+    // where writing the struct per element would copy it per element).
+    fn field_place(e: &Expr) -> bool {
+        match strip(e) {
+            Expr::Field(f) => {
+                matches!(f.member, syn::Member::Named(_))
+                    && (matches!(strip(&f.base), Expr::Path(p) if p.path.get_ident().is_some())
+                        || field_place(&f.base))
+            }
+            _ => false,
+        }
+    }
+    let field = field_place(&ys);
+    if !(simple(&ys) || field) || zs.as_ref().is_some_and(|z| !simple(z)) {
         return None;
     }
+    let place = ys.clone();
     let name = |p: &Pat| match p {
         Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => Some(pi.ident.clone()),
         _ => None,
@@ -252,7 +282,17 @@ pub(super) fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
         }
         _ => return None,
     };
-    let i = Ident::new("__ad_iter_i", f.span());
+    // Names unique along any nesting of such loops (an inner loop's counter would shadow
+    // this one's in the element places substituted into its body): suffixed by how deep the
+    // `iter_mut` loops inside the body nest.
+    let depth = iter_mut_depth(&f.body);
+    let i = quote::format_ident!("__ad_iter_i{}", depth, span = f.span());
+    let ys: Box<Expr> = if field {
+        let seq = quote::format_ident!("__ad_seq{}", depth, span = ys.span());
+        Box::new(syn::parse_quote!(#seq))
+    } else {
+        ys
+    };
     let mut subst = vec![(y.clone(), syn::parse_quote!(#ys[#i]))];
     if let (Some(z), Some(zs)) = (&z, &zs) {
         subst.push((z.clone(), syn::parse_quote!(#zs[#i])));
@@ -263,12 +303,39 @@ pub(super) fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
         body.stmts.insert(0, syn::parse_quote!(let #k: usize = #i;));
     }
     let span = f.span();
-    Some(match &zs {
+    let l: Expr = match &zs {
         None => syn::parse_quote_spanned!(span=> for #i in 0..#ys.len() #body),
         Some(zs) => {
             syn::parse_quote_spanned!(span=> for #i in 0..#ys.len().min(#zs.len()) #body)
         }
+    };
+    Some(if field {
+        syn::parse_quote_spanned!(span=> {
+            let mut #ys = #place.clone();
+            #l
+            #place = #ys;
+        })
+    } else {
+        l
     })
+}
+
+/// How deep `for .. in ..iter_mut()..` loops nest inside `b` (0 when there is none).
+fn iter_mut_depth(b: &syn::Block) -> usize {
+    struct Depth(usize);
+    impl<'ast> syn::visit::Visit<'ast> for Depth {
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            let mut inner = Depth(0);
+            syn::visit::visit_block(&mut inner, &f.body);
+            let e = &f.expr;
+            let here = quote::quote!(#e).to_string().contains("iter_mut");
+            self.0 = self.0.max(inner.0 + usize::from(here));
+        }
+        fn visit_expr_closure(&mut self, _: &'ast ExprClosure) {}
+    }
+    let mut d = Depth(0);
+    syn::visit::Visit::visit_block(&mut d, b);
+    d.0
 }
 
 /// Replaces the names (and their dereferences, `*v`) with expressions: a loop variable bound to
