@@ -25,8 +25,18 @@ pub struct P {
     pub v: Vec<f64>,
     pub w: [f64; 3],
     pub q: Q,
+    /// Layers: a `Vec` of derived structs.
+    pub qs: Vec<Q>,
     #[no_derivative]
     pub tag: usize,
+}
+
+#[differentiable]
+impl Q {
+    #[differentiable]
+    pub fn at(&self, t: f64) -> f64 {
+        self.c * t.cos() + self.u[0] * self.u[1] * 0.5 + (self.u[2] * t).sin()
+    }
 }
 
 #[differentiable]
@@ -290,6 +300,10 @@ fn flat(p: &P) -> Vec<f64> {
     z.extend(&p.w);
     z.push(p.q.c);
     z.extend(&p.q.u);
+    for l in &p.qs {
+        z.push(l.c);
+        z.extend(&l.u);
+    }
     z
 }
 
@@ -303,11 +317,21 @@ fn unflat(z: &[f64]) -> P {
             c: z[9],
             u: z[10..14].to_vec(),
         },
+        qs: vec![
+            Q {
+                c: z[14],
+                u: z[15..19].to_vec(),
+            },
+            Q {
+                c: z[19],
+                u: z[20..24].to_vec(),
+            },
+        ],
         tag: 7,
     }
 }
 
-const NP: usize = 14;
+const NP: usize = 24;
 
 /// A 2 x 3 matrix as rows.
 fn rows(z: &[f64]) -> Vec<Vec<f64>> {
@@ -332,7 +356,7 @@ fn points(seed: u64, n: usize) -> Vec<f64> {
         })
         .collect()
 }
-// constructs: accessors 1, array 5, array_pattern 3, array_read 2, array_result 3, assoc 3, checkpoint 2, checkpoint_vec 1, closure 3, collect 4, destructure 1, destructure_assign 1, do_while 4, double_buffer 3, enum_filter 5, eval_order 3, fold_rev 3, fold_tuple 4, for_chain 6, generic 10, guard 1, inplace 10, inplace_at_if_let_or_match 1, inplace_at_loop 6, inplace_at_once 1, inplace_at_twice 2, inplace_bump 1, inplace_grow 1, inplace_own_arr 3, inplace_own_arr_sc 2, inplace_own_buf 1, inplace_rot 2, let_in_loop 5, local_method 4, map_sum 2, match 2, mem_swap 2, method2 3, move_closure 4, mutual 2, param_ar 2, param_ar_copied 1, param_arr 4, param_arr_copied 1, param_m 2, param_va 6, param_vb 3, param_vr 3, param_vv_copied 3, skip_take 3, split_at 4, step_count 3, sub_slice 5, sum_atoms 1, swap_index 5, swap_sort 6, tuple_match 3, tuple_write 2, vec3 7, vec3_branch 3, vec3_expr 3, vec3_loop_state 1, while_let 6, write_after_read 3, zip 1, zip_bare 5, zip_skip 7
+// constructs: accessors 4, array 4, array_write 2, assoc 4, chain 2, checkpoint 1, checkpoint_vec 2, closure 4, collect 2, destructure 2, destructure_assign 4, do_while 3, double_buffer 1, enum_filter 3, eval_order 1, fold_rev 4, fold_tuple 5, for_chain 3, generic 7, guard 1, inplace 9, inplace_at_if_let_or_match 2, inplace_at_loop 4, inplace_at_once 1, inplace_at_twice 1, inplace_at_while 1, inplace_mix 2, inplace_own_arr 3, inplace_own_sc_buf 1, inplace_own_vec 2, inplace_relax 1, layers 7, layers2 2, layers3 3, layers4 1, layers6 1, let_in_loop 3, local_method 3, loop_value 2, map_sum 2, match 2, mem_swap 3, method 2, method2 1, method3 2, move_closure 2, mut_counter 7, mutual 2, param_ar 1, param_ar_copied 1, param_arr 3, param_arr_copied 5, param_m 2, param_va 10, param_vb 5, param_vr 2, param_vv 4, param_vv_copied 4, search 3, skip_take 6, split_at 3, step_count 1, sub_slice 1, sum_atoms 3, swap_index 4, swap_sort 5, tuple_match 4, tuple_write 4, vec3 10, vec3_branch 1, vec3_closure 1, vec3_expr 1, vec3_free_fn 3, vec3_method_result 4, while_let 4, write_after_read 2, zip 1, zip_bare 2, zip_skip 4
 
 #[differentiable]
 pub fn f000<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
@@ -353,8 +377,17 @@ pub fn f000<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
         }
     }
     let s1 = r1;
-    let (l2, r2) = xs.split_at(3);
-    let s2 = l2[0] * r2[0] + (s0).sin();
+    let ps2 = xs
+        .iter()
+        .position(|&v| v > T::from(1.081).unwrap())
+        .unwrap_or(0);
+    let an2 = xs.iter().all(|&v| v * v < T::from(4.0).unwrap());
+    let s2 = xs[ps2]
+        * (if an2 {
+            ((s0 * T::from(0.229).unwrap()).sin() * T::from(-0.964).unwrap())
+        } else {
+            s0
+        });
     (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
 }
 
@@ -412,59 +445,57 @@ fn test_f000() {
     }
 }
 
-#[differentiable]
-pub fn f001(x: f64, xs: &[f64]) -> f64 {
-    let mut b0 = xs.to_vec();
-    for i in 0..4 {
-        b0.swap(i % 4, (i + 3) % 4);
+#[differentiable(wrt(x, xs, p))]
+pub fn f001(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
+    let l0 = &p.qs[1];
+    let s0 = l0.at(p.b) * l0.u[0];
+    let (fa1, fb1) = p.q.u.iter().fold((0.0, 1.0), |(u, w), &v| {
+        (u + ((v * -0.976).sin() * 0.286), w * 0.5 + v)
+    });
+    let s1 = fa1 + fb1;
+    let s2 = (s0 * 0.427).cos() + x * 0.971;
+    let mut ib3 = vec![
+        (p.v[1] * 1.070).tanh(),
+        (p.w[1]).sin(),
+        (s0 * 1.042).tanh(),
+        (s1).sin(),
+    ];
+    for i in 0..2 {
+        relax(&mut ib3, (p.v[2] * -0.903).tanh() + 0.1 * (i) as f64);
     }
-    let s0 = b0[0] * (xs[1] + 1.110).tanh() + b0[3];
-    let vq1_0 = V3::new((s0 * s0 * 0.864), (xs[1] * -0.865).cos(), x);
-    let vq1_1 = V3 {
-        x: s0,
-        y: (s0 + 0.400).tanh(),
-        z: (xs[2] * 0.847).cos(),
+    let s3 = ib3.iter().map(|v| (*v * 0.453)).sum::<f64>();
+    let vq4_0 = V3::new((x * -1.059), p.q.c, (p.a).sin());
+    let vm4 = vq4_0.scale((s2 * 0.791).cos());
+    let vq4_2 = V3 {
+        x: s3,
+        y: (s1).sin(),
+        z: (s3 * -1.038).cos(),
     };
-    let vq1_2 = V3::new(x, (xs[2] * -0.400).cos(), (xs[1] * 0.977).tanh());
-    let vq1_3 = V3 {
-        x: (x * 0.270).tanh(),
-        y: s0,
-        z: (x * 0.450).cos(),
-    };
-    let vq1_4 = V3 {
-        x: x,
-        y: (x * 0.674).tanh(),
-        z: (x * 0.453),
-    };
-    let mut s1 = 0.0;
-    for i in 0..3 {
-        if i % 2 == 1 {
-            s1 += vq1_0.norm() + pull(vq1_2, vq1_1, -0.202);
-        } else {
-            s1 = s1 * 0.5 + pull(vq1_0, vq1_4, 0.919);
-        }
-    }
-    let mut st2 = (x + -0.276).tanh();
-    #[checkpoint(snapshots = 1)]
-    for i in 0..0 {
-        st2 = cstep(st2, xs[1], i as f64 * 0.1);
-    }
-    let s2 = st2 * 0.765;
-    (s0 * 0.5).tanh() + s1 + s2
+    let s4 = vm4.x * -1.029 + vm4.dist(vm4) + vm4.area(vm4);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f001() {
     for k in 0..3u64 {
-        let z = points(1001 * 31 + k, 5);
-        let t = points(1001 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f001(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f001_grad(z[0], &z[1..5]);
+        let z = points(1001 * 31 + k, 29);
+        let t = points(1001 * 37 + k + 100, 29);
+        let f = |z: &[f64]| f001(z[0], &z[1..5], &unflat(&z[5..29]), Mode::Shift { by: -0.4 });
+        let (v, (g_x, g_xs, g_p)) =
+            f001_grad(z[0], &z[1..5], &unflat(&z[5..29]), Mode::Shift { by: -0.4 });
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f001 gradient");
-        let (vj, tj) = f001_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f001_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..29]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -477,15 +508,33 @@ fn test_f001() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f001 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f001_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p)) = f001_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..29]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f001_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f001_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p)) = f001_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..29]),
+            Mode::Shift { by: -0.4 },
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f001_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..29]),
+            Mode::Shift { by: -0.4 },
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -497,22 +546,59 @@ fn test_f001() {
 
 #[differentiable]
 pub fn f002<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let s0: T = xs
+    let ps0 = xs
         .iter()
-        .zip(xs.iter().skip(1))
-        .map(|(u, w)| (*u * T::from(-0.299).unwrap()).tanh() * *w)
-        .sum();
-    let mut m1 = (x * T::from(-0.700).unwrap()).cos();
-    let f1 = move |t: T| t * m1 + T::from(-0.812).unwrap();
-    m1 = m1 * T::from(1.100).unwrap() + x;
-    let s1 = f1((x).sin()) + m1;
-    let s2: T = xs
-        .iter()
-        .skip(1)
-        .take(2)
-        .map(|v| (*v + T::from(-0.579).unwrap()).tanh())
-        .sum();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
+        .position(|&v| v > T::from(-0.467).unwrap())
+        .unwrap_or(0);
+    let an0 = xs.iter().any(|&v| v < T::from(-0.658).unwrap());
+    let s0 = xs[ps0]
+        * (if an0 {
+            (x * T::from(-0.987).unwrap())
+        } else {
+            x
+        });
+    let s1 = (xs[0] + T::from(1.085).unwrap()).tanh() + s0 * T::from(-0.388).unwrap();
+    let s2 = xs.iter().rev().fold(T::from(0.881).unwrap(), |acc, v| {
+        acc * T::from(0.5).unwrap()
+            + ((*v * T::from(-1.045).unwrap()).sin() * T::from(-1.111).unwrap())
+    });
+    let r3;
+    let mut q3 = xs[2];
+    let mut i3 = 0;
+    loop {
+        i3 += 1;
+        q3 = (q3 * T::from(0.514).unwrap()).tanh();
+        if i3 == 2 {
+            r3 = q3 * T::from(0.240).unwrap();
+            break;
+        }
+    }
+    let s3 = r3;
+    let mut b4: Vec<T> = vec![
+        (x * T::from(-0.450).unwrap()).cos() * T::from(0.3).unwrap() + T::from(3.0).unwrap(),
+        (s2 * T::from(0.383).unwrap()).tanh() * T::from(0.3).unwrap() + T::from(0.0).unwrap(),
+        (s2).sin() * T::from(0.3).unwrap() + T::from(1.0).unwrap(),
+        (s2).sin() * T::from(0.3).unwrap() + T::from(2.0).unwrap(),
+    ];
+    let nb4 = b4.len();
+    for i in 0..nb4 {
+        for j in 0..nb4 - 1 - i {
+            if b4[j] < b4[j + 1] {
+                b4.swap(j, j + 1);
+            }
+        }
+    }
+    let s4 =
+        (b4[0] * (xs[2] * T::from(1.008).unwrap()).cos() + b4[3] * b4[1]) * T::from(0.1).unwrap();
+    let mut dw5 = s1;
+    let mut dn5 = 0;
+    while {
+        dw5 = (dw5 * T::from(-0.602).unwrap()).sin();
+        dn5 += 1;
+        dn5 < 1
+    } {}
+    let s5 = dw5;
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
@@ -570,88 +656,82 @@ fn test_f002() {
 }
 
 #[differentiable]
-pub fn f003(x: f64, p: &P, v0: Vec<f64>, m: &Vec<Vec<f64>>, va: V3, o: Option<f64>) -> f64 {
-    let mut vv = v0;
-    let pl0 = P {
-        a: (m[1][0] * -0.607),
-        b: p.b,
-        v: p.v.clone(),
-        w: p.w,
-        q: p.q.clone(),
-        tag: 1,
-    };
-    let s0 = pl0.eval(m[1][0]);
-    let nr1 = vv.len();
-    for i in 0..nr1 / 2 {
-        vv.swap(i, nr1 - 1 - i);
+pub fn f003(x: f64, xs: &[f64], p: &P, va: V3) -> f64 {
+    let mut qs0 = p.qs.clone();
+    qs0[0].c += ((va.z * -0.232).sin() * 1.021) * qs0[0].u[1];
+    for l in qs0.iter_mut() {
+        l.c *= (va.z).sin();
     }
-    let s1 = vv[0] * (vv[2] + 0.496).tanh() + vv[3];
+    let l0 = &qs0[0];
+    let s0 = qs0[0].at(p.q.u[0]) + qs0[1].c + l0.at(-1.008);
+    let mut u1 = xs[3];
+    let mut w1 = (xs[3] * 0.794).tanh();
+    for _ in 0..1 {
+        std::mem::swap(&mut u1, &mut w1);
+        u1 = u1 * 0.5 + (w1 * 0.686).cos() * 0.3;
+    }
+    let s1 = u1 * -0.517 + w1;
+    let vq2_0 = V3 {
+        x: p.q.c,
+        y: (xs[3] * 0.920).cos(),
+        z: (p.b * 0.795).cos(),
+    };
+    let vq2_1 = V3 {
+        x: (p.v[3]).sin(),
+        y: p.q.u[0],
+        z: (va.x * -0.478).tanh(),
+    };
+    let vq2_2 = V3::new(s0, (p.w[0] * -0.505).tanh(), (va.z * -0.337).tanh());
+    let vq2_3 = V3 {
+        x: (p.q.c * -0.204).tanh(),
+        y: p.a,
+        z: (va.z * -0.830).tanh(),
+    };
     let mut s2 = 0.0;
-    for (i, v) in p.v.iter().enumerate().skip(1) {
-        s2 = s2 + (*v * *v * 0.367) * p.w[1];
+    for i in 0..4 {
+        if i % 2 == 1 {
+            s2 += va.dot(vq2_0) * -0.473;
+        } else {
+            s2 = s2 * 0.5 + vq2_0.twist(vq2_2) + vq2_0.dist(vq2_2);
+        }
     }
-    let vq3_0 = V3 {
-        x: (s1 + -0.648).tanh(),
-        y: (x).sin(),
-        z: p.b,
-    };
-    let vq3_1 = V3::new((p.w[2]).sin(), (m[1][1] * -1.035).cos(), p.a);
-    let s3 = if let Some(c) = o {
-        (va.dot(vq3_0) * -0.868 + va.twist(vq3_0)) * c
-    } else {
-        vq3_1.wave(p.q.u[2])
-    };
-    let [u4, _, w4] = p.w;
-    let s4 = u4 * ((p.q.u[3] * -0.612).sin() * 1.172) + w4;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
+    let g3 = |t: f64| vq2_1.dist(V3::new(t, (t * 0.220).cos(), t * t * 0.5));
+    let s3 = g3(p.a) + g3(-0.293);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f003() {
     for k in 0..3u64 {
-        let z = points(1003 * 31 + k, 28);
-        let t = points(1003 * 37 + k + 100, 28);
+        let z = points(1003 * 31 + k, 32);
+        let t = points(1003 * 37 + k + 100, 32);
         let f = |z: &[f64]| {
             f003(
                 z[0],
-                &unflat(&z[1..15]),
-                z[15..19].to_vec(),
-                &rows(&z[19..25]),
-                V3::new(z[25], z[26], z[27]),
-                Some(0.7),
+                &z[1..5],
+                &unflat(&z[5..29]),
+                V3::new(z[29], z[30], z[31]),
             )
         };
-        let (v, (g_x, g_p, g_vv, g_m, g_va)) = f003_grad(
+        let (v, (g_x, g_xs, g_p, g_va)) = f003_grad(
             z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            &rows(&z[19..25]),
-            V3::new(z[25], z[26], z[27]),
-            Some(0.7),
+            &z[1..5],
+            &unflat(&z[5..29]),
+            V3::new(z[29], z[30], z[31]),
         );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            flat(&g_p),
-            g_vv.to_vec(),
-            g_m.concat(),
-            v3f(&g_va),
-        ]
-        .concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f003 gradient");
         let (vj, tj) = f003_jvp(
             z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            &rows(&z[19..25]),
-            V3::new(z[25], z[26], z[27]),
-            Some(0.7),
+            &z[1..5],
+            &unflat(&z[5..29]),
+            V3::new(z[29], z[30], z[31]),
             t[0],
-            &unflat(&t[1..15]),
-            t[15..19].to_vec(),
-            &rows(&t[19..25]),
-            V3::new(t[25], t[26], t[27]),
+            &t[1..5],
+            &unflat(&t[5..29]),
+            V3::new(t[29], t[30], t[31]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -665,62 +745,34 @@ fn test_f003() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f003 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_vv, h_m, h_va)) = f003_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_va)) = f003_hvp(
             z[0],
-            &unflat(&z[1..15]),
-            z[15..19].to_vec(),
-            &rows(&z[19..25]),
-            V3::new(z[25], z[26], z[27]),
-            Some(0.7),
+            &z[1..5],
+            &unflat(&z[5..29]),
+            V3::new(z[29], z[30], z[31]),
             t[0],
-            &unflat(&t[1..15]),
-            t[15..19].to_vec(),
-            &rows(&t[19..25]),
-            V3::new(t[25], t[26], t[27]),
+            &t[1..5],
+            &unflat(&t[5..29]),
+            V3::new(t[29], t[30], t[31]),
         );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            flat(&h_p),
-            h_vv.to_vec(),
-            h_m.concat(),
-            v3f(&h_va),
-        ]
-        .concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_vv, g_m, g_va)) = f003_grad(
+        let (_, (g_x, g_xs, g_p, g_va)) = f003_grad(
             zp[0],
-            &unflat(&zp[1..15]),
-            zp[15..19].to_vec(),
-            &rows(&zp[19..25]),
-            V3::new(zp[25], zp[26], zp[27]),
-            Some(0.7),
+            &zp[1..5],
+            &unflat(&zp[5..29]),
+            V3::new(zp[29], zp[30], zp[31]),
         );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            flat(&g_p),
-            g_vv.to_vec(),
-            g_m.concat(),
-            v3f(&g_va),
-        ]
-        .concat();
-        let (_, (g_x, g_p, g_vv, g_m, g_va)) = f003_grad(
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs, g_p, g_va)) = f003_grad(
             zm[0],
-            &unflat(&zm[1..15]),
-            zm[15..19].to_vec(),
-            &rows(&zm[19..25]),
-            V3::new(zm[25], zm[26], zm[27]),
-            Some(0.7),
+            &zm[1..5],
+            &unflat(&zm[5..29]),
+            V3::new(zm[29], zm[30], zm[31]),
         );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            flat(&g_p),
-            g_vv.to_vec(),
-            g_m.concat(),
-            v3f(&g_va),
-        ]
-        .concat();
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -730,86 +782,80 @@ fn test_f003() {
     }
 }
 
-#[differentiable]
-pub fn f004<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let c0: Vec<T> = xs
-        .iter()
-        .map(|v| (*v * T::from(-0.893).unwrap()).tanh())
-        .collect();
-    let s0 = c0[0] * c0[1] + c0[3];
-    let (fa1, fb1) = xs.iter().fold(
-        (T::from(0.0).unwrap(), T::from(1.0).unwrap()),
-        |(u, w), &v| {
-            (
-                u + (v * T::from(-1.097).unwrap()),
-                w * T::from(0.5).unwrap() + v,
-            )
-        },
-    );
-    let s1 = fa1 + fb1;
-    let s2 = match ((s1 * s1 * T::from(-0.882).unwrap()), s0) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u * u * T::from(0.715).unwrap()),
+#[differentiable(wrt(x, xs, va))]
+pub fn f004(x: f64, xs: &[f64], va: V3, mode: Mode) -> f64 {
+    let mut ib0: Vec<f64> = xs.iter().map(|v| (*v * 1.164).tanh()).collect();
+    let mut iu0 = (xs[0] * -0.517).tanh();
+    for i in 0..0 {
+        mix(&mut ib0, &mut iu0, (xs[1] * 0.781).tanh());
+    }
+    let s0 = ib0[0] * (xs[3]).sin() + ib0[3] + iu0 * -0.406;
+    let mut b1: Vec<f64> = vec![
+        (s0).sin() * 0.3 + 1.0,
+        (x).sin() * 0.3 + 2.0,
+        (va.y * -0.747).tanh() * 0.3 + 3.0,
+        (s0 * 1.109).tanh() * 0.3 + 0.0,
+    ];
+    for j in 0..b1.len() - 1 {
+        if b1[j] < b1[j + 1] {
+            b1.swap(j, j + 1);
+        }
+    }
+    let s1 = (b1[0] * (x * -1.119).tanh() + b1[3] * b1[1]) * 0.1;
+    let g2 = |t: f64| (t * -0.765) * s1;
+    let s2 = g2(va.x) + g2(-0.330);
+    let vq3_0 = V3 {
+        x: (va.y * 0.887).cos(),
+        y: ((s2 * -0.468).sin() * 0.842),
+        z: s1,
     };
-    let mut dw3 = xs[0];
-    let mut dn3 = 0;
-    while {
-        dw3 = (dw3 * T::from(-0.828).unwrap()).sin();
-        dn3 += 1;
-        dn3 < 2
-    } {}
-    let s3 = dw3;
-    let mut b4 = xs.to_vec();
-    for i in 0..b4.len() {
-        b4[i] = (b4[i] * T::from(-0.638).unwrap()).tanh() * T::from(0.3).unwrap()
-            + T::from((i * 3 + 1) % 4).unwrap();
-    }
-    let nb4 = b4.len();
-    for i in 0..nb4 {
-        for j in 0..nb4 - 1 - i {
-            if b4[j] < b4[j + 1] {
-                b4.swap(j, j + 1);
-            }
-        }
-    }
-    let s4 = (b4[0] * (x * T::from(0.448).unwrap()).tanh() + b4[3] * b4[1]) * T::from(0.1).unwrap();
-    let mut cur5 = xs.to_vec();
-    let mut nxt5 = vec![T::from(0.0).unwrap(); cur5.len()];
-    for _ in 0..0 {
-        let nc = cur5.len();
-        for i in 0..nc {
-            nxt5[i] = T::from(0.5).unwrap() * (cur5[i] + cur5[(i + 1) % nc])
-                + T::from(0.2).unwrap() * (cur5[i]).sin();
-        }
-        std::mem::swap(&mut cur5, &mut nxt5);
-    }
-    let s5 = cur5.iter().copied().sum::<T>() * T::from(0.485).unwrap()
-        + cur5[0] * (s4 * T::from(-0.511).unwrap()).tanh();
-    let mut u6 = s2;
-    let mut w6 = (s3).sin();
-    core::mem::swap(&mut u6, &mut w6);
-    let s6 = u6 * T::from(-0.947).unwrap() + w6;
-    (s0 * T::from(0.5).unwrap()).tanh()
-        + s1
-        + s2
-        + (s3).sin()
-        + s4
-        + s5
-        + (s6 * T::from(0.5).unwrap()).tanh()
+    let vm3 = va.scale((s0 * 0.988).tanh());
+    let vq3_2 = V3 {
+        x: (s0 * 1.052).cos(),
+        y: (x * -0.570).cos(),
+        z: s1,
+    };
+    let vq3_3 = V3 {
+        x: (x + -0.317).tanh(),
+        y: (s2 * -0.234).tanh(),
+        z: s2,
+    };
+    let s3 = vm3.y * 0.943 + vq3_2.norm() + pull(vq3_3, vq3_0, 0.703);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f004() {
     for k in 0..3u64 {
-        let z = points(1004 * 31 + k, 5);
-        let t = points(1004 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f004(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f004_grad(z[0], &z[1..5]);
+        let z = points(1004 * 31 + k, 8);
+        let t = points(1004 * 37 + k + 100, 8);
+        let f = |z: &[f64]| {
+            f004(
+                z[0],
+                &z[1..5],
+                V3::new(z[5], z[6], z[7]),
+                Mode::Shift { by: -0.4 },
+            )
+        };
+        let (v, (g_x, g_xs, g_va)) = f004_grad(
+            z[0],
+            &z[1..5],
+            V3::new(z[5], z[6], z[7]),
+            Mode::Shift { by: -0.4 },
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f004 gradient");
-        let (vj, tj) = f004_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f004_jvp(
+            z[0],
+            &z[1..5],
+            V3::new(z[5], z[6], z[7]),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            V3::new(t[5], t[6], t[7]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -822,98 +868,135 @@ fn test_f004() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f004 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f004_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_va)) = f004_hvp(
+            z[0],
+            &z[1..5],
+            V3::new(z[5], z[6], z[7]),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            V3::new(t[5], t[6], t[7]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), v3f(&h_va)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f004_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f004_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_va)) = f004_grad(
+            zp[0],
+            &zp[1..5],
+            V3::new(zp[5], zp[6], zp[7]),
+            Mode::Shift { by: -0.4 },
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs, g_va)) = f004_grad(
+            zm[0],
+            &zm[1..5],
+            V3::new(zm[5], zm[6], zm[7]),
+            Mode::Shift { by: -0.4 },
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f004 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f004_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f004 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f004 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, xs, arr))]
-pub fn f005(x: f64, xs: &[f64], arr: [f64; 3], mode: Mode) -> f64 {
-    let mut u0 = arr[1];
-    let mut w0 = (xs[0] * 0.582).tanh();
-    for _ in 0..4 {
-        core::mem::swap(&mut u0, &mut w0);
-        u0 = u0 * 0.5 + (w0 * -0.903).cos() * 0.3;
+#[differentiable]
+pub fn f005(x: f64, xs: &[f64], p: &P, mut vv: Vec<f64>, va: V3, vb: V3, o: Option<f64>) -> f64 {
+    let s0: f64 =
+        p.q.u
+            .iter()
+            .zip(p.q.u.iter().skip(2).take(2))
+            .map(|(u, w)| *u * ((*w * 1.170).sin() * 1.122))
+            .sum();
+    let mut ib1 = vec![
+        (vv[2] * -0.385).cos(),
+        (x * 1.055).cos(),
+        (p.a * -1.091).tanh(),
+        (p.b * -0.947).cos(),
+    ];
+    let mut iu1 = (s0 * 0.896).cos();
+    mix(&mut ib1, &mut iu1, (vv[3] * -0.331).cos());
+    let s1 = ib1[0] * (vv[2]).sin() + ib1[3] + iu1 * 0.602;
+    let s2: f64 =
+        p.q.u
+            .iter()
+            .zip(p.q.u.iter().skip(2))
+            .map(|(u, w)| (*u + -0.317).tanh() * *w)
+            .sum();
+    vv.swap(2, 3);
+    let s3 = vv[0] * ((vb.y * -0.474).sin() * -0.977) + vv[3];
+    let mut vs4 = p.v.clone();
+    #[checkpoint]
+    for _ in 0..0 {
+        vs4 = vstep(&vs4, s2);
     }
-    let s0 = u0 * 0.869 + w0;
-    let vq1_0 = V3::new((x * -0.830).cos(), (arr[2] + 0.470).tanh(), s0);
-    let vq1_1 = V3::new(x, (xs[2] * 0.810).tanh(), (xs[1]).sin());
-    let s1 = match mode {
-        Mode::Scale(k) => (vq1_0.dist(vq1_0)) * k,
-        Mode::Shift { by } => vq1_0.dist(vq1_1) + by,
-        Mode::Plain => ((s0 * -0.932).sin() * 0.781),
+    let s4 = vs4[0] * vs4[3] + (s3 + -0.203).tanh();
+    let P { a: pa5, q, .. } = p;
+    let s5 = *pa5 * q.c + q.u[2] * ((s3 * -0.479).sin() * 1.005);
+    let vq6_0 = V3 {
+        x: (xs[3] * xs[3] * -0.348),
+        y: (s0).sin(),
+        z: p.a,
     };
-    let n2 = xs.iter().filter(|v| **v > 10.0).count();
-    let s2: f64 = xs
-        .iter()
-        .step_by(2)
-        .map(|v| (*v + -0.338).tanh())
-        .sum::<f64>()
-        + (n2 as f64);
-    let mut s3 = 0.0;
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s3 = s3 + ((*v * -0.406).sin() * 0.268) * x;
-    }
-    let mut stack4 = vec![1usize, 2, 3];
-    let mut s4 = s3;
-    while let Some(j) = stack4.pop() {
-        s4 = s4 * 0.5 + (j as f64);
-    }
-    let mut dw5 = s0;
-    let mut dn5 = 0;
-    while {
-        dw5 = (dw5 * -0.694).tanh();
-        dn5 += 1;
-        dn5 < 1
-    } {}
-    let s5 = dw5;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+    let s6 = vq6_0.area(va);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f005() {
     for k in 0..3u64 {
-        let z = points(1005 * 31 + k, 8);
-        let t = points(1005 * 37 + k + 100, 8);
-        let f = |z: &[f64]| f005(z[0], &z[1..5], [z[5], z[6], z[7]], Mode::Plain);
-        let (v, (g_x, g_xs, g_arr)) = f005_grad(z[0], &z[1..5], [z[5], z[6], z[7]], Mode::Plain);
+        let z = points(1005 * 31 + k, 39);
+        let t = points(1005 * 37 + k + 100, 39);
+        let f = |z: &[f64]| {
+            f005(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..29]),
+                z[29..33].to_vec(),
+                V3::new(z[33], z[34], z[35]),
+                V3::new(z[36], z[37], z[38]),
+                Some(0.7),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_vv, g_va, g_vb)) = f005_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            z[29..33].to_vec(),
+            V3::new(z[33], z[34], z[35]),
+            V3::new(z[36], z[37], z[38]),
+            Some(0.7),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f005 gradient");
         let (vj, tj) = f005_jvp(
             z[0],
             &z[1..5],
-            [z[5], z[6], z[7]],
-            Mode::Plain,
+            &unflat(&z[5..29]),
+            z[29..33].to_vec(),
+            V3::new(z[33], z[34], z[35]),
+            V3::new(z[36], z[37], z[38]),
+            Some(0.7),
             t[0],
             &t[1..5],
-            [t[5], t[6], t[7]],
+            &unflat(&t[5..29]),
+            t[29..33].to_vec(),
+            V3::new(t[33], t[34], t[35]),
+            V3::new(t[36], t[37], t[38]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -927,25 +1010,69 @@ fn test_f005() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f005 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_arr)) = f005_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_vv, h_va, h_vb)) = f005_hvp(
             z[0],
             &z[1..5],
-            [z[5], z[6], z[7]],
-            Mode::Plain,
+            &unflat(&z[5..29]),
+            z[29..33].to_vec(),
+            V3::new(z[33], z[34], z[35]),
+            V3::new(z[36], z[37], z[38]),
+            Some(0.7),
             t[0],
             &t[1..5],
-            [t[5], t[6], t[7]],
+            &unflat(&t[5..29]),
+            t[29..33].to_vec(),
+            V3::new(t[33], t[34], t[35]),
+            V3::new(t[36], t[37], t[38]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_arr.to_vec()].concat();
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_vv.to_vec(),
+            v3f(&h_va),
+            v3f(&h_vb),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_arr)) =
-            f005_grad(zp[0], &zp[1..5], [zp[5], zp[6], zp[7]], Mode::Plain);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
-        let (_, (g_x, g_xs, g_arr)) =
-            f005_grad(zm[0], &zm[1..5], [zm[5], zm[6], zm[7]], Mode::Plain);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
+        let (_, (g_x, g_xs, g_p, g_vv, g_va, g_vb)) = f005_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..29]),
+            zp[29..33].to_vec(),
+            V3::new(zp[33], zp[34], zp[35]),
+            V3::new(zp[36], zp[37], zp[38]),
+            Some(0.7),
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_vv, g_va, g_vb)) = f005_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..29]),
+            zm[29..33].to_vec(),
+            V3::new(zm[33], zm[34], zm[35]),
+            V3::new(zm[36], zm[37], zm[38]),
+            Some(0.7),
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -955,74 +1082,88 @@ fn test_f005() {
     }
 }
 
-#[differentiable(wrt(x, xs, p, arr0))]
-pub fn f006(x: f64, xs: &[f64], p: &P, arr0: [f64; 3], o: Option<f64>, mode: Mode) -> f64 {
+#[differentiable(wrt(x, xs, p, arr0, vv))]
+pub fn f006(x: f64, xs: &[f64], p: &P, arr0: [f64; 3], vv: Vec<f64>, mode: Mode) -> f64 {
     let arr = arr0;
-    let mut s0 = 0.0;
-    for (i, v) in p.q.u.iter().enumerate().skip(1) {
-        s0 = s0 + (*v).sin() * p.q.u[2];
-    }
-    let (fa1, fb1) =
+    let s0: f64 = xs
+        .iter()
+        .zip(p.v.iter())
+        .map(|(a, b)| ((*a * -0.425).sin() * -0.469) * b)
+        .sum();
+    let s1 =
         p.v.iter()
-            .fold((0.0, 1.0), |(u, w), &v| (u + (v).sin(), w * 0.5 + v));
-    let s1 = fa1 + fb1;
-    let y2 = &xs[0..];
-    let mut s2 = 0.0;
-    for (u, w) in xs.iter().zip(y2) {
-        s2 += (*u).sin() * *w;
-    }
-    let [e3, _, g3] = arr;
-    let s3 = e3 * ((s0 * 1.017).sin() * -0.863) + g3;
-    let mut m4 = (s0 * s0 * -0.738);
-    let f4 = move |t: f64| t * m4 + 1.120;
-    m4 = m4 * 0.914 + p.v[2];
-    let s4 = f4((p.v[2] * 0.378).tanh()) + m4;
-    let s5 =
+            .rev()
+            .fold(0.547, |acc, v| acc * 0.5 + ((*v * -1.199).sin() * -0.517));
+    let s2 = match mode {
+        Mode::Plain => ((p.b * 0.529).sin() * -0.715),
+        Mode::Scale(k) => p.b * k,
+        Mode::Shift { by } => (p.b * 0.552) + by,
+    };
+    let s3: f64 = xs.iter().zip(xs).map(|(u, w)| (*u * 0.310).cos() * w).sum();
+    let (fa4, fb4) =
         p.q.u
             .iter()
-            .rev()
-            .fold(-1.112, |acc, v| acc * 0.5 + (*v * -0.570).cos());
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+            .fold((0.0, 1.0), |(u, w), &v| (u + (v).sin(), w * 0.5 + v));
+    let s4 = fa4 + fb4;
+    let mut w5 = V3::new(p.v[0], -1.042, (p.a * 1.089).tanh());
+    let o5 = w5.x;
+    w5.y *= w5.z;
+    w5.z = (w5.z * -1.033).sin();
+    let s5 = o5 * w5.x + w5.y * 0.318 + w5.z;
+    let s6 = match mode {
+        Mode::Plain => (s4 * s4 * -0.230),
+        Mode::Scale(k) => s4 * k,
+        Mode::Shift { by } => (s4 * -0.879).cos() + by,
+    };
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f006() {
     for k in 0..3u64 {
-        let z = points(1006 * 31 + k, 22);
-        let t = points(1006 * 37 + k + 100, 22);
+        let z = points(1006 * 31 + k, 36);
+        let t = points(1006 * 37 + k + 100, 36);
         let f = |z: &[f64]| {
             f006(
                 z[0],
                 &z[1..5],
-                &unflat(&z[5..19]),
-                [z[19], z[20], z[21]],
-                None,
+                &unflat(&z[5..29]),
+                [z[29], z[30], z[31]],
+                z[32..36].to_vec(),
                 Mode::Scale(1.3),
             )
         };
-        let (v, (g_x, g_xs, g_p, g_arr)) = f006_grad(
+        let (v, (g_x, g_xs, g_p, g_arr, g_vv)) = f006_grad(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            None,
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            z[32..36].to_vec(),
             Mode::Scale(1.3),
         );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f006 gradient");
         let (vj, tj) = f006_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            None,
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            z[32..36].to_vec(),
             Mode::Scale(1.3),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
+            &unflat(&t[5..29]),
+            [t[29], t[30], t[31]],
+            t[32..36].to_vec(),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1036,40 +1177,62 @@ fn test_f006() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f006 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_arr)) = f006_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_arr, h_vv)) = f006_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            None,
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            z[32..36].to_vec(),
             Mode::Scale(1.3),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
+            &unflat(&t[5..29]),
+            [t[29], t[30], t[31]],
+            t[32..36].to_vec(),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_arr.to_vec()].concat();
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_arr.to_vec(),
+            h_vv.to_vec(),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_arr)) = f006_grad(
+        let (_, (g_x, g_xs, g_p, g_arr, g_vv)) = f006_grad(
             zp[0],
             &zp[1..5],
-            &unflat(&zp[5..19]),
-            [zp[19], zp[20], zp[21]],
-            None,
+            &unflat(&zp[5..29]),
+            [zp[29], zp[30], zp[31]],
+            zp[32..36].to_vec(),
             Mode::Scale(1.3),
         );
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
-        let (_, (g_x, g_xs, g_p, g_arr)) = f006_grad(
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_arr, g_vv)) = f006_grad(
             zm[0],
             &zm[1..5],
-            &unflat(&zm[5..19]),
-            [zm[19], zm[20], zm[21]],
-            None,
+            &unflat(&zm[5..29]),
+            [zm[29], zm[30], zm[31]],
+            zm[32..36].to_vec(),
             Mode::Scale(1.3),
         );
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1080,60 +1243,142 @@ fn test_f006() {
 }
 
 #[differentiable]
-pub fn f007<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let g0 = |t: T| (t * T::from(1.000).unwrap()).tanh() * xs[1];
-    let s0 = g0(x) + g0(T::from(-0.502).unwrap());
-    let mut stack1 = vec![1usize, 2, 3];
-    let mut s1 = xs[0];
-    while let Some(j) = stack1.pop() {
-        s1 = s1 * T::from(0.5).unwrap() + T::from(j).unwrap();
+pub fn f007_h0(r: &mut [f64; 3], a: f64, k: usize) {
+    r[0] += 0.249 * (a * r[2] * 0.629).tanh();
+    for i in 0..3 {
+        r[i] = r[i] * 0.781 + 0.254 * (r[(i + 1) % 3] * a * 0.583).cos();
     }
-    let mut dw2 = x;
-    let mut dn2 = 0;
-    while {
-        dw2 = (dw2 * T::from(-1.056).unwrap()).sin();
-        dn2 += 1;
-        dn2 < 1
-    } {}
-    let s2 = dw2;
-    let mut stack3 = vec![1usize, 2, 3];
-    let mut s3 = s1;
-    while let Some(j) = stack3.pop() {
-        s3 = s3 * T::from(0.5).unwrap() + T::from(j).unwrap();
+    r[2] = r[2] * (a + 0.252 * 1.050).tanh();
+}
+
+#[differentiable]
+pub fn f007_h1(r: &mut [f64; 3], a: f64) {
+    let t = r[1] * a;
+    r[1] = (t * 1.161).cos() * -0.863 + r[0] * 0.692;
+    r[2] = r[1] * (a + -0.757 * 0.615).cos();
+    r[0] = r[0] * (a + 0.602 * -0.537).cos();
+    for i in 0..3 {
+        r[i] = r[i] * 0.787 + -0.608 * (r[(i + 1) % 3] * a * 1.096).tanh();
     }
-    let mut cur4 = xs.to_vec();
-    let mut nxt4 = vec![T::from(0.0).unwrap(); cur4.len()];
-    for _ in 0..0 {
-        let nc = cur4.len();
-        for i in 0..nc {
-            nxt4[i] = T::from(0.5).unwrap() * (cur4[i] + cur4[(i + 1) % nc])
-                + T::from(0.2).unwrap() * (cur4[i] * T::from(-0.330).unwrap()).tanh();
-        }
-        core::mem::swap(&mut cur4, &mut nxt4);
+}
+
+#[differentiable]
+pub fn f007(
+    x: f64,
+    xs: &[f64],
+    p: &P,
+    mut arr: [f64; 3],
+    rf: &[f64; 3],
+    v0: Vec<f64>,
+    m: &Vec<Vec<f64>>,
+    va: V3,
+    o: Option<f64>,
+) -> f64 {
+    let vv = v0;
+    let vq0_0 = V3 {
+        x: (p.q.c).sin(),
+        y: vv[1],
+        z: ((va.z * 0.923).sin() * -0.632),
+    };
+    let vq0_1 = V3 {
+        x: (va.y * va.y * 0.319),
+        y: p.q.c,
+        z: (xs[1] * 0.376).cos(),
+    };
+    let s0 = pull(va, vq0_0, (m[0][0] * 1.127).tanh()) + va.twist(vq0_1);
+    for i in 0..2 {
+        f007_h0(&mut arr, (s0 * 0.490).tanh(), i);
     }
-    let s4 = cur4.iter().copied().sum::<T>() * T::from(0.943).unwrap()
-        + cur4[0] * (x * T::from(-0.589).unwrap()).tanh();
-    let s5: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v * T::from(-0.500).unwrap()) * T::from(i + 1).unwrap())
-        .sum();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+    let s1 = arr[0] * arr[2] + arr[1];
+    let pl2 = P {
+        a: (p.v[1] + 1.147).tanh(),
+        b: p.b,
+        v: p.v.clone(),
+        w: p.w,
+        q: p.q.clone(),
+        qs: p.qs.clone(),
+        tag: 1,
+    };
+    let s2 = pl2.eval(xs[2]);
+    let mut u3 = vv[1];
+    let mut w3 = (p.q.u[0] * 1.108).tanh();
+    for _ in 0..1 {
+        core::mem::swap(&mut u3, &mut w3);
+        u3 = u3 * 0.5 + (w3 * -1.047).cos() * 0.3;
+    }
+    let s3 = u3 * 0.561 + w3;
+    let mut ia4 = [(rf[0]).sin(), (p.v[1]).sin(), (p.q.c).sin()];
+    if let Some(c) = o {
+        f007_h1(&mut ia4, c * (va.z * 0.433).cos());
+    } else {
+        f007_h1(&mut ia4, (p.q.u[1]).sin());
+    }
+    let s4 = ia4[0] * ia4[2] + ia4[1];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f007() {
     for k in 0..3u64 {
-        let z = points(1007 * 31 + k, 5);
-        let t = points(1007 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f007(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f007_grad(z[0], &z[1..5]);
+        let z = points(1007 * 31 + k, 48);
+        let t = points(1007 * 37 + k + 100, 48);
+        let f = |z: &[f64]| {
+            f007(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..29]),
+                [z[29], z[30], z[31]],
+                &[z[32], z[33], z[34]],
+                z[35..39].to_vec(),
+                &rows(&z[39..45]),
+                V3::new(z[45], z[46], z[47]),
+                Some(0.7),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_arr, g_ar, g_vv, g_m, g_va)) = f007_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            &[z[32], z[33], z[34]],
+            z[35..39].to_vec(),
+            &rows(&z[39..45]),
+            V3::new(z[45], z[46], z[47]),
+            Some(0.7),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_ar.to_vec(),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f007 gradient");
-        let (vj, tj) = f007_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f007_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            &[z[32], z[33], z[34]],
+            z[35..39].to_vec(),
+            &rows(&z[39..45]),
+            V3::new(z[45], z[46], z[47]),
+            Some(0.7),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..29]),
+            [t[29], t[30], t[31]],
+            &[t[32], t[33], t[34]],
+            t[35..39].to_vec(),
+            &rows(&t[39..45]),
+            V3::new(t[45], t[46], t[47]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1146,82 +1391,123 @@ fn test_f007() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f007 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f007_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p, h_arr, h_ar, h_vv, h_m, h_va)) = f007_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            &[z[32], z[33], z[34]],
+            z[35..39].to_vec(),
+            &rows(&z[39..45]),
+            V3::new(z[45], z[46], z[47]),
+            Some(0.7),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..29]),
+            [t[29], t[30], t[31]],
+            &[t[32], t[33], t[34]],
+            t[35..39].to_vec(),
+            &rows(&t[39..45]),
+            V3::new(t[45], t[46], t[47]),
+        );
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_arr.to_vec(),
+            h_ar.to_vec(),
+            h_vv.to_vec(),
+            h_m.concat(),
+            v3f(&h_va),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f007_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f007_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p, g_arr, g_ar, g_vv, g_m, g_va)) = f007_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..29]),
+            [zp[29], zp[30], zp[31]],
+            &[zp[32], zp[33], zp[34]],
+            zp[35..39].to_vec(),
+            &rows(&zp[39..45]),
+            V3::new(zp[45], zp[46], zp[47]),
+            Some(0.7),
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_ar.to_vec(),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_arr, g_ar, g_vv, g_m, g_va)) = f007_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..29]),
+            [zm[29], zm[30], zm[31]],
+            &[zm[32], zm[33], zm[34]],
+            zm[35..39].to_vec(),
+            &rows(&zm[39..45]),
+            V3::new(zm[45], zm[46], zm[47]),
+            Some(0.7),
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_ar.to_vec(),
+            g_vv.to_vec(),
+            g_m.concat(),
+            v3f(&g_va),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f007 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f007_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f007 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f007 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f008(x: f64, xs: &[f64], p: &P, v0: Vec<f64>) -> f64 {
-    let vv = v0;
-    let s0: f64 = p.v.iter().map(|v| (*v * -0.692).cos()).sum();
-    let mut ib1 = vv.to_vec();
-    for i in 0..2 {
-        grow(&mut ib1, (vv[3] * -1.179).cos() + 0.1 * (i) as f64);
-    }
-    let s1 = ib1[ib1.len() - 1] * 0.462 + ib1[1] + (ib1.len() as f64) * 0.01;
-    let s2: f64 = xs.iter().zip(xs).map(|(u, w)| (*u * *u * 1.065) * *w).sum();
-    let s3 = P::blend(p.v[3], 0.607);
-    let mut cur4 = p.q.u.clone();
-    let mut nxt4 = vec![0.0; cur4.len()];
-    for _ in 0..1 {
-        let nc = cur4.len();
-        for i in 0..nc {
-            nxt4[i] = 0.5 * (cur4[i] + cur4[(i + 1) % nc]) + 0.2 * (cur4[i] * -0.741).cos();
-        }
-        std::mem::swap(&mut cur4, &mut nxt4);
-    }
-    let s4 = cur4.iter().copied().sum::<f64>() * -1.087 + cur4[0] * (s0 + -0.743).tanh();
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
+pub fn f008<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let (mut u0, mut w0) = (x, (x).sin());
+    (u0, w0) = (w0 * T::from(-0.706).unwrap(), u0 + w0);
+    [u0, w0] = [w0, u0];
+    let s0 = u0 * w0 + u0;
+    let s1: T = xs
+        .iter()
+        .skip(1)
+        .take(3)
+        .map(|v| (*v * T::from(0.674).unwrap()).cos())
+        .sum();
+    let mut m2 = (s0 * T::from(-0.274).unwrap()).tanh();
+    let f2 = move |t: T| t * m2 + T::from(-0.395).unwrap();
+    m2 = m2 * T::from(-1.152).unwrap() + x;
+    let s2 = f2((x * T::from(-0.880).unwrap()).cos()) + m2;
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f008() {
     for k in 0..3u64 {
-        let z = points(1008 * 31 + k, 23);
-        let t = points(1008 * 37 + k + 100, 23);
-        let f = |z: &[f64]| f008(z[0], &z[1..5], &unflat(&z[5..19]), z[19..23].to_vec());
-        let (v, (g_x, g_xs, g_p, g_vv)) =
-            f008_grad(z[0], &z[1..5], &unflat(&z[5..19]), z[19..23].to_vec());
+        let z = points(1008 * 31 + k, 5);
+        let t = points(1008 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f008(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f008_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f008 gradient");
-        let (vj, tj) = f008_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            t[19..23].to_vec(),
-        );
+        let (vj, tj) = f008_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1234,70 +1520,98 @@ fn test_f008() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f008 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_vv)) = f008_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            z[19..23].to_vec(),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            t[19..23].to_vec(),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_vv.to_vec()].concat();
+        let (_, _, (h_x, h_xs)) = f008_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_vv)) =
-            f008_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), zp[19..23].to_vec());
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
-        let (_, (g_x, g_xs, g_p, g_vv)) =
-            f008_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), zm[19..23].to_vec());
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs)) = f008_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f008_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f008 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f008_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f008 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f008 f32 gradient");
     }
 }
 
-#[differentiable]
-pub fn f009(x: f64, xs: &[f64], va: V3) -> f64 {
-    let mut s0 = (va.z).sin();
-    for (i, v) in xs[1..].iter().enumerate() {
-        s0 += (*v * -0.996).cos() * (i + 1) as f64;
+#[differentiable(wrt(x, xs, p))]
+pub fn f009(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> f64 {
+    let mut mc0 = p.b;
+    for mut i in 0..2 {
+        i += 1;
+        mc0 = (mc0 * 0.896).sin() + i as f64;
     }
-    let mut s1 = 0.0;
-    for (i, v) in xs.iter().enumerate().skip(1) {
-        s1 = s1 + (*v * *v * -0.554) * va.y;
+    let s0 = mc0;
+    let s1 = xs.first().copied().unwrap_or(0.0) * (p.v[3] + 0.741).tanh() + *xs.last().unwrap();
+    let s2: f64 =
+        p.v.iter()
+            .skip(0)
+            .take(2)
+            .map(|v| (*v * 0.320).tanh())
+            .sum();
+    let mut stack3 = vec![1usize, 2, 3];
+    let mut s3 = x;
+    while let Some(j) = stack3.pop() {
+        s3 = s3 * 0.5 + (j as f64);
     }
-    let mut s2 = (s1 * -0.790).tanh();
-    for v in xs[..3].iter() {
-        s2 += (*v).sin() * xs[3];
-    }
-    (s0 * 0.5).tanh() + s1 + s2
+    let (fa4, fb4) = p.q.u.iter().fold((0.0, 1.0), |(u, w), &v| {
+        (u + (v + 1.066).tanh(), w * 0.5 + v)
+    });
+    let s4 = fa4 + fb4;
+    let s5 = p.eval2(p.v[3]);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f009() {
     for k in 0..3u64 {
-        let z = points(1009 * 31 + k, 8);
-        let t = points(1009 * 37 + k + 100, 8);
-        let f = |z: &[f64]| f009(z[0], &z[1..5], V3::new(z[5], z[6], z[7]));
-        let (v, (g_x, g_xs, g_va)) = f009_grad(z[0], &z[1..5], V3::new(z[5], z[6], z[7]));
+        let z = points(1009 * 31 + k, 29);
+        let t = points(1009 * 37 + k + 100, 29);
+        let f = |z: &[f64]| {
+            f009(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..29]),
+                Some(0.7),
+                Mode::Scale(1.3),
+            )
+        };
+        let (v, (g_x, g_xs, g_p)) = f009_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            Some(0.7),
+            Mode::Scale(1.3),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f009 gradient");
         let (vj, tj) = f009_jvp(
             z[0],
             &z[1..5],
-            V3::new(z[5], z[6], z[7]),
+            &unflat(&z[5..29]),
+            Some(0.7),
+            Mode::Scale(1.3),
             t[0],
             &t[1..5],
-            V3::new(t[5], t[6], t[7]),
+            &unflat(&t[5..29]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1311,22 +1625,36 @@ fn test_f009() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f009 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_va)) = f009_hvp(
+        let (_, _, (h_x, h_xs, h_p)) = f009_hvp(
             z[0],
             &z[1..5],
-            V3::new(z[5], z[6], z[7]),
+            &unflat(&z[5..29]),
+            Some(0.7),
+            Mode::Scale(1.3),
             t[0],
             &t[1..5],
-            V3::new(t[5], t[6], t[7]),
+            &unflat(&t[5..29]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), v3f(&h_va)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_va)) = f009_grad(zp[0], &zp[1..5], V3::new(zp[5], zp[6], zp[7]));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va)].concat();
-        let (_, (g_x, g_xs, g_va)) = f009_grad(zm[0], &zm[1..5], V3::new(zm[5], zm[6], zm[7]));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), v3f(&g_va)].concat();
+        let (_, (g_x, g_xs, g_p)) = f009_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..29]),
+            Some(0.7),
+            Mode::Scale(1.3),
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f009_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..29]),
+            Some(0.7),
+            Mode::Scale(1.3),
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1338,23 +1666,24 @@ fn test_f009() {
 
 #[differentiable]
 pub fn f010<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let n0 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
-    let s0: T = xs.iter().step_by(2).map(|v| (*v).sin()).sum::<T>() + T::from(n0).unwrap();
-    let s1: T = xs
-        .iter()
-        .zip(xs.iter().skip(1))
-        .map(|(u, w)| (*u * T::from(1.155).unwrap()).cos() * *w)
-        .sum();
-    let arr2 = [
-        xs[1],
-        xs[0] * T::from(1.035).unwrap(),
-        (xs[1] * T::from(0.885).unwrap()).tanh(),
-    ];
-    let s2 = arr2[0] * arr2[1] + arr2[2];
-    let mut m3 = (s0 * T::from(-0.869).unwrap());
-    let f3 = move |t: T| t * m3 + T::from(-0.882).unwrap();
-    m3 = m3 * T::from(1.105).unwrap() + x;
-    let s3 = f3((x * T::from(1.054).unwrap()).cos()) + m3;
+    let g0 = |t: T| (t * t * T::from(0.371).unwrap()) * xs[1];
+    let s0 = g0(xs[2]) + g0(T::from(-0.231).unwrap());
+    let (fa1, fb1) = xs.iter().fold(
+        (T::from(0.0).unwrap(), T::from(1.0).unwrap()),
+        |(u, w), &v| {
+            (
+                u + (v + T::from(-0.713).unwrap()).tanh(),
+                w * T::from(0.5).unwrap() + v,
+            )
+        },
+    );
+    let s1 = fa1 + fb1;
+    let s2 = match ((x + T::from(-0.286).unwrap()).tanh(), x) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * T::from(-0.701).unwrap()),
+    };
+    let arr3 = [s2, xs[0] * T::from(0.715).unwrap(), (s2).sin()];
+    let s3 = arr3[0] * arr3[1] + arr3[2];
     (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
 }
 
@@ -1412,45 +1741,124 @@ fn test_f010() {
     }
 }
 
-#[differentiable]
-pub fn f011<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let mut t0 = (
-        xs[1],
-        ((xs[2] * T::from(1.095).unwrap()).sin() * T::from(-0.989).unwrap()),
-    );
-    t0.0 = t0.0 * t0.1;
-    t0.1 = t0.1 + (t0.0 + T::from(0.686).unwrap()).tanh();
-    let s0 = t0.0 + t0.1;
-    let arr1 = [xs[2], x * T::from(0.960).unwrap(), (xs[2]).sin()];
-    let s1 = arr1[0] * arr1[1] + arr1[2];
-    let s2: T = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(i, v)| (*v).sin() * T::from(i + 1).unwrap())
-        .sum();
-    let n3 = xs.iter().filter(|v| **v > T::from(10.0).unwrap()).count();
-    let s3: T = xs
-        .iter()
-        .step_by(2)
-        .map(|v| (*v * *v * T::from(-0.895).unwrap()))
-        .sum::<T>()
-        + T::from(n3).unwrap();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
+#[differentiable(wrt(x, xs, p, arr, v0, va, vb, vr))]
+pub fn f011(
+    x: f64,
+    xs: &[f64],
+    p: &P,
+    arr: [f64; 3],
+    v0: Vec<f64>,
+    va: V3,
+    vb: V3,
+    vr: &V3,
+    o: Option<f64>,
+    mode: Mode,
+) -> f64 {
+    let mut vv = v0;
+    vv[3] *= vv[0];
+    let s0 = vv[3] * (p.q.u[1] * 0.385).cos() + vv[0];
+    let vm1 = vr.lerp(vb, (xs[1]).sin());
+    let vq1_1 = V3::new((p.q.c * 0.217).cos(), p.v[1], (xs[3] * 0.805).tanh());
+    let s1 = vm1.z * 0.235
+        + vr.dot(V3 {
+            x: -0.477,
+            y: -0.510,
+            z: -0.354,
+        });
+    let s2 = p.eval(p.b);
+    let mut vs3 = vv.clone();
+    #[checkpoint]
+    for _ in 0..5 {
+        vs3 = vstep(&vs3, p.w[2]);
+    }
+    let s3 = vs3[0] * vs3[3] + (p.q.u[2]).sin();
+    let pl4 = P {
+        a: (p.v[3] + 0.342).tanh(),
+        b: p.b,
+        v: p.v.clone(),
+        w: p.w,
+        q: p.q.clone(),
+        qs: p.qs.clone(),
+        tag: 1,
+    };
+    let s4 = pl4.eval(p.b);
+    let mut s5 = (s0 * -1.053).cos();
+    for (i, v) in p.v[1..].iter().enumerate() {
+        s5 += (*v * -0.711).cos() * (i + 1) as f64;
+    }
+    let mut stack6 = vec![1usize, 2, 3];
+    let mut s6 = p.v[0];
+    while let Some(j) = stack6.pop() {
+        s6 = s6 * 0.5 + (j as f64);
+    }
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f011() {
     for k in 0..3u64 {
-        let z = points(1011 * 31 + k, 5);
-        let t = points(1011 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f011(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f011_grad(z[0], &z[1..5]);
+        let z = points(1011 * 31 + k, 45);
+        let t = points(1011 * 37 + k + 100, 45);
+        let f = |z: &[f64]| {
+            f011(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..29]),
+                [z[29], z[30], z[31]],
+                z[32..36].to_vec(),
+                V3::new(z[36], z[37], z[38]),
+                V3::new(z[39], z[40], z[41]),
+                &V3::new(z[42], z[43], z[44]),
+                Some(0.7),
+                Mode::Plain,
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_arr, g_vv, g_va, g_vb, g_vr)) = f011_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            z[32..36].to_vec(),
+            V3::new(z[36], z[37], z[38]),
+            V3::new(z[39], z[40], z[41]),
+            &V3::new(z[42], z[43], z[44]),
+            Some(0.7),
+            Mode::Plain,
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f011 gradient");
-        let (vj, tj) = f011_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f011_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            z[32..36].to_vec(),
+            V3::new(z[36], z[37], z[38]),
+            V3::new(z[39], z[40], z[41]),
+            &V3::new(z[42], z[43], z[44]),
+            Some(0.7),
+            Mode::Plain,
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..29]),
+            [t[29], t[30], t[31]],
+            t[32..36].to_vec(),
+            V3::new(t[36], t[37], t[38]),
+            V3::new(t[39], t[40], t[41]),
+            &V3::new(t[42], t[43], t[44]),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1463,89 +1871,155 @@ fn test_f011() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f011 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f011_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_p, h_arr, h_vv, h_va, h_vb, h_vr)) = f011_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            z[32..36].to_vec(),
+            V3::new(z[36], z[37], z[38]),
+            V3::new(z[39], z[40], z[41]),
+            &V3::new(z[42], z[43], z[44]),
+            Some(0.7),
+            Mode::Plain,
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..29]),
+            [t[29], t[30], t[31]],
+            t[32..36].to_vec(),
+            V3::new(t[36], t[37], t[38]),
+            V3::new(t[39], t[40], t[41]),
+            &V3::new(t[42], t[43], t[44]),
+        );
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_arr.to_vec(),
+            h_vv.to_vec(),
+            v3f(&h_va),
+            v3f(&h_vb),
+            v3f(&h_vr),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f011_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f011_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_p, g_arr, g_vv, g_va, g_vb, g_vr)) = f011_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..29]),
+            [zp[29], zp[30], zp[31]],
+            zp[32..36].to_vec(),
+            V3::new(zp[36], zp[37], zp[38]),
+            V3::new(zp[39], zp[40], zp[41]),
+            &V3::new(zp[42], zp[43], zp[44]),
+            Some(0.7),
+            Mode::Plain,
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_arr, g_vv, g_va, g_vb, g_vr)) = f011_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..29]),
+            [zm[29], zm[30], zm[31]],
+            zm[32..36].to_vec(),
+            V3::new(zm[36], zm[37], zm[38]),
+            V3::new(zm[39], zm[40], zm[41]),
+            &V3::new(zm[42], zm[43], zm[44]),
+            Some(0.7),
+            Mode::Plain,
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f011 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f011_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f011 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f011 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f012(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
-    let mut s0 = 0.0;
-    for (i, v) in p.v.iter().enumerate().skip(1) {
-        s0 = s0 + (*v).sin() * p.q.u[3];
-    }
-    let mut s1 = 0.0;
-    for (i, v) in p.q.u.iter().enumerate().skip(1) {
-        s1 = s1 + (*v).sin() * xs[1];
-    }
-    let P { a: pa2, q, .. } = p;
-    let s2 = *pa2 * q.c + q.u[0] * ((p.a * -0.425).sin() * -0.469);
-    let mut stack3 = vec![1usize, 2, 3];
-    let mut s3 = s2;
-    while let Some(j) = stack3.pop() {
-        s3 = s3 * 0.5 + (j as f64);
-    }
-    let s4: f64 = p.q.u.iter().skip(1).take(3).map(|v| (*v).sin()).sum();
-    let mut eo5 = xs[2];
-    let s5 = eo5 + {
-        eo5 = eo5 * -0.208;
-        eo5
-    } * (s4 * 0.552);
-    let mut ia6 = [
-        (s2 * -0.441).tanh(),
-        (x * -0.269).cos(),
-        (s2 * 0.274).tanh(),
-    ];
-    rot(&mut ia6, (s2).sin());
-    rot(&mut ia6, (p.a * 1.152).tanh());
-    let s6 = ia6[0] * ia6[2] + ia6[1];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+#[differentiable]
+pub fn f012(x: f64, xs: &[f64], p: &P, va: V3, vb: V3, o: Option<f64>) -> f64 {
+    let s0 = p.qs[1].at(p.a) + p.qs[0].u[3] * p.qs[1].c;
+    let (l1, r1) = xs.split_at(1);
+    let s1 = l1[0] * r1[0] + ((p.a * -0.271).sin() * -0.770);
+    let mut w2 = V3::new(vb.z, -0.888, (xs[1] + -0.288).tanh());
+    let o2 = w2.x;
+    w2 = w2.scale((xs[1]).sin());
+    let s2 = o2 * w2.x + w2.y * -1.154 + w2.z;
+    let mut dw3 = p.q.c;
+    let mut dn3 = 0;
+    while {
+        dw3 = (dw3 * 0.364).tanh();
+        dn3 += 1;
+        dn3 < 3
+    } {}
+    let s3 = dw3;
+    let s4 = P::blend(xs[3], -1.005);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f012() {
     for k in 0..3u64 {
-        let z = points(1012 * 31 + k, 19);
-        let t = points(1012 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f012(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
-        let (v, (g_x, g_xs, g_p)) = f012_grad(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
+        let z = points(1012 * 31 + k, 35);
+        let t = points(1012 * 37 + k + 100, 35);
+        let f = |z: &[f64]| {
+            f012(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..29]),
+                V3::new(z[29], z[30], z[31]),
+                V3::new(z[32], z[33], z[34]),
+                None,
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_va, g_vb)) = f012_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            V3::new(z[29], z[30], z[31]),
+            V3::new(z[32], z[33], z[34]),
+            None,
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f012 gradient");
         let (vj, tj) = f012_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Scale(1.3),
+            &unflat(&z[5..29]),
+            V3::new(z[29], z[30], z[31]),
+            V3::new(z[32], z[33], z[34]),
+            None,
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            &unflat(&t[5..29]),
+            V3::new(t[29], t[30], t[31]),
+            V3::new(t[32], t[33], t[34]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1559,25 +2033,41 @@ fn test_f012() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f012 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f012_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_va, h_vb)) = f012_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Scale(1.3),
+            &unflat(&z[5..29]),
+            V3::new(z[29], z[30], z[31]),
+            V3::new(z[32], z[33], z[34]),
+            None,
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            &unflat(&t[5..29]),
+            V3::new(t[29], t[30], t[31]),
+            V3::new(t[32], t[33], t[34]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), v3f(&h_va), v3f(&h_vb)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) =
-            f012_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), Mode::Scale(1.3));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) =
-            f012_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), Mode::Scale(1.3));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p, g_va, g_vb)) = f012_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..29]),
+            V3::new(zp[29], zp[30], zp[31]),
+            V3::new(zp[32], zp[33], zp[34]),
+            None,
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
+        let (_, (g_x, g_xs, g_p, g_va, g_vb)) = f012_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..29]),
+            V3::new(zm[29], zm[30], zm[31]),
+            V3::new(zm[32], zm[33], zm[34]),
+            None,
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), v3f(&g_va), v3f(&g_vb)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1589,41 +2079,50 @@ fn test_f012() {
 
 #[differentiable]
 pub fn f013<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let (l0, r0) = xs.split_at(3);
-    let s0 = l0[0] * r0[0] + (xs[2] * xs[2] * T::from(-0.253).unwrap());
-    let mut dw1 = xs[0];
-    let mut dn1 = 0;
-    while {
-        dw1 = (dw1 * T::from(1.032).unwrap()).tanh();
-        dn1 += 1;
-        dn1 < 1
-    } {}
-    let s1 = dw1;
+    let (mut u0, mut w0) = (xs[3], (x).sin());
+    (u0, w0) = (w0 * T::from(0.580).unwrap(), u0 + w0);
+    let s0 = u0 * w0 + u0;
+    let s1 = xs.first().copied().unwrap_or(T::from(0.0).unwrap())
+        * (x + T::from(0.406).unwrap()).tanh()
+        + *xs.last().unwrap();
     let s2: T = xs
         .iter()
-        .zip(xs.iter().skip(1).take(2))
-        .map(|(u, w)| *u * (*w * T::from(-0.440).unwrap()).cos())
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(i, v)| (*v * *v * T::from(-0.382).unwrap()) * T::from(i + 1).unwrap())
         .sum();
-    let r3;
-    let mut q3 = s0;
-    let mut i3 = 0;
-    loop {
-        i3 += 1;
-        q3 = (q3 * T::from(-0.622).unwrap()).tanh();
-        if i3 == 2 {
-            r3 = q3 * T::from(0.858).unwrap();
-            break;
+    let ps3 = xs
+        .iter()
+        .position(|&v| v > T::from(-1.176).unwrap())
+        .unwrap_or(0);
+    let an3 = xs.iter().all(|&v| v * v < T::from(4.0).unwrap());
+    let s3 = xs[ps3]
+        * (if an3 {
+            (xs[0] * xs[0] * T::from(-0.491).unwrap())
+        } else {
+            xs[0]
+        });
+    let s4 = xs.iter().rev().fold(T::from(1.077).unwrap(), |acc, v| {
+        acc * T::from(0.5).unwrap() + (*v * T::from(0.261).unwrap()).cos()
+    });
+    let mut b5 = xs.to_vec();
+    for i in 0..b5.len() {
+        b5[i] = (b5[i] * T::from(-0.364).unwrap()).cos() * T::from(0.3).unwrap()
+            + T::from((i * 3 + 2) % 4).unwrap();
+    }
+    let mut best5 = 0;
+    for j in 1..b5.len() {
+        if b5[j] < b5[best5] {
+            best5 = j;
         }
     }
-    let s3 = r3;
-    let s4 = xs.first().copied().unwrap_or(T::from(0.0).unwrap())
-        * (s3 * T::from(-0.954).unwrap()).tanh()
-        + *xs.last().unwrap();
-    let s5: T = xs
+    b5.swap(0, best5);
+    let s5: T = b5
         .iter()
-        .zip(xs)
-        .map(|(u, w)| ((*u * T::from(0.314).unwrap()).sin() * T::from(-0.743).unwrap()) * *w)
-        .sum();
+        .enumerate()
+        .map(|(i, v)| *v * T::from(i + 1).unwrap())
+        .sum::<T>()
+        * T::from(0.05).unwrap();
     (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
@@ -1682,69 +2181,64 @@ fn test_f013() {
 }
 
 #[differentiable]
-pub fn f014_h0(r: &mut [f64; 3], s: &mut f64, a: f64, k: usize) {
-    *s += 0.215 * (a * *s + r[2] * 1.136).cos();
-    let t = r[2] * a;
-    r[1] = (t * -1.186).cos() * -0.646 + r[2] * 0.575;
-    for i in 0..k {
-        r[i % 3] *= 0.723 + 0.1 * (a + i as f64 * 0.1).sin();
+pub fn f014<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
+    let mut mc0 = x;
+    for mut i in 0..2 {
+        i += 1;
+        mc0 = (mc0 * T::from(0.850).unwrap()).sin() + T::from(i).unwrap();
     }
-    if k == 1 {
-        return;
-    }
-    *s = *s * 0.614 + (r[0] * a * -0.584).tanh();
-}
-
-#[differentiable(wrt(x, xs, p))]
-pub fn f014(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> f64 {
-    let mut iu0 = (p.q.u[0] * 1.127).tanh();
-    bump(&mut iu0, (p.q.c * 1.118).cos(), 0);
-    let s0 = (iu0 * 0.664);
-    let mut ia1 = [(s0 * 0.617).cos(), (xs[1]).sin(), (p.q.u[3]).sin()];
-    let mut iu1 = (p.q.c).sin();
-    f014_h0(&mut ia1, &mut iu1, (p.a * -0.945).tanh(), 1);
-    f014_h0(&mut ia1, &mut iu1, (p.a * -1.186).tanh(), 0);
-    let s1 = ia1[0] * ia1[2] + ia1[1] + ((iu1 * 0.871).sin() * -1.055);
-    let s2: f64 =
-        p.q.u
-            .iter()
-            .zip(p.q.u.iter().skip(1))
-            .map(|(u, w)| (*u * 0.654) * *w)
-            .sum();
-    let s3: f64 = xs
+    let s0 = mc0;
+    let s1 = match ((xs[0]).sin(), x) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u * T::from(-0.598).unwrap()).tanh(),
+    };
+    let mut t2 = (xs[3], (xs[2] * T::from(-1.049).unwrap()).tanh());
+    t2.0 = t2.0 * t2.1;
+    t2.1 = t2.1 + (t2.0).sin();
+    let s2 = t2.0 + t2.1;
+    let s3: T = xs
         .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(i, v)| (*v + -0.623).tanh() * (i as f64 + 1.0))
+        .map(|v| (*v * T::from(-0.323).unwrap()).cos())
         .sum();
-    let mut b4 = p.v.clone();
-    b4.swap(1, 1);
-    let s4 = b4[0] * (p.v[1] * 0.859).tanh() + b4[3];
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
+    let mut t4 = (s3, (x * T::from(-0.999).unwrap()).cos());
+    t4.0 = t4.0 * t4.1;
+    t4.1 = t4.1 + (t4.0 * t4.0 * T::from(0.891).unwrap());
+    let s4 = t4.0 + t4.1;
+    let (fa5, fb5) = xs.iter().fold(
+        (T::from(0.0).unwrap(), T::from(1.0).unwrap()),
+        |(u, w), &v| {
+            (
+                u + (v * T::from(1.133).unwrap()).cos(),
+                w * T::from(0.5).unwrap() + v,
+            )
+        },
+    );
+    let s5 = fa5 + fb5;
+    let s6 = match ((s0 * T::from(-0.562).unwrap()).tanh(), s5) {
+        (u, v) if u > v => u * v,
+        (u, _) => (u).sin(),
+    };
+    (s0 * T::from(0.5).unwrap()).tanh()
+        + s1
+        + s2
+        + (s3).sin()
+        + s4
+        + s5
+        + (s6 * T::from(0.5).unwrap()).tanh()
 }
 
 #[test]
 fn test_f014() {
     for k in 0..3u64 {
-        let z = points(1014 * 31 + k, 19);
-        let t = points(1014 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f014(z[0], &z[1..5], &unflat(&z[5..19]), None, Mode::Plain);
-        let (v, (g_x, g_xs, g_p)) =
-            f014_grad(z[0], &z[1..5], &unflat(&z[5..19]), None, Mode::Plain);
+        let z = points(1014 * 31 + k, 5);
+        let t = points(1014 * 37 + k + 100, 5);
+        let f = |z: &[f64]| f014(z[0], &z[1..5]);
+        let (v, (g_x, g_xs)) = f014_grad(z[0], &z[1..5]);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f014 gradient");
-        let (vj, tj) = f014_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            None,
-            Mode::Plain,
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
+        let (vj, tj) = f014_jvp(z[0], &z[1..5], t[0], &t[1..5]);
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -1757,94 +2251,81 @@ fn test_f014() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f014 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f014_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            None,
-            Mode::Plain,
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-        );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let (_, _, (h_x, h_xs)) = f014_hvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) =
-            f014_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), None, Mode::Plain);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) =
-            f014_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), None, Mode::Plain);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs)) = f014_grad(zp[0], &zp[1..5]);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs)) = f014_grad(zm[0], &zm[1..5]);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f014 H v");
+        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
+        let (v32, (g32_x, g32_xs)) = f014_grad::<f32>(z32[0], &z32[1..5]);
+        let g32: Vec<f64> = [
+            vec![g32_x as f64],
+            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
+        ]
+        .concat();
+        assert!(
+            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
+            "f014 f32 value"
+        );
+        close(&g32, &g, 2e-2, 2e-3, "f014 f32 gradient");
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f015(x: f64, xs: &[f64], p: &P, mode: Mode) -> f64 {
-    let mut st0 = (p.q.c * -0.627);
-    #[checkpoint]
-    for i in 1..=7 {
-        st0 = cstep(st0, p.q.c, i as f64 * 0.1);
-    }
-    let s0 = st0 * 0.591;
-    let pl1 = P {
-        a: (x * 0.950).tanh(),
-        b: p.b,
-        v: p.v.clone(),
-        w: p.w,
-        q: p.q.clone(),
-        tag: 1,
+#[differentiable]
+pub fn f015(x: f64, xs: &[f64], vv: Vec<f64>) -> f64 {
+    let mut lw0 = xs[0];
+    let mut lk0 = 0;
+    let lv0 = loop {
+        lw0 = (lw0 * 0.296).tanh() + -0.293;
+        lk0 += 1;
+        if lk0 == 2 {
+            break lw0 * (lw0).sin();
+        }
     };
-    let s1 = pl1.eval(p.q.u[0]);
-    let mut vs2 = p.v.clone();
-    #[checkpoint]
-    for _ in 0..3 {
-        vs2 = vstep(&vs2, p.q.c);
+    let s0 = lv0;
+    let (mut u1, mut w1) = (vv[1], (x).sin());
+    (u1, w1) = (w1 * 0.785, u1 + w1);
+    [u1, w1] = [w1, u1];
+    let s1 = u1 * w1 + u1;
+    let arr2 = [vv[2], s1 * -0.435, (vv[2] * 0.689).cos()];
+    let s2 = arr2[0] * arr2[1] + arr2[2];
+    let mut st3 = ((xs[1] * 0.549).sin() * 0.584);
+    #[checkpoint(snapshots = 0)]
+    for i in 1..=5 {
+        st3 = cstep(st3, vv[1], i as f64 * 0.1);
     }
-    let s2 = vs2[0] * vs2[3] + (x * x * -1.021);
-    let s3: f64 = xs
-        .iter()
-        .zip(xs.iter().skip(2).take(2))
-        .map(|(u, w)| *u * (*w * *w * 0.750))
-        .sum();
-    let s4 = ping((s1 * -0.926).cos(), 1);
-    let mut s5 = (s0 * 1.022).cos();
-    for &v in &p.q.u[2..=3] {
-        s5 *= (1.0 + 0.1 * v);
-    }
-    let (fa6, fb6) = p.v.iter().fold((0.0, 1.0), |(u, w), &v| {
-        (u + ((v * -0.237).sin() * 0.617), w * 0.5 + v)
-    });
-    let s6 = fa6 + fb6;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    let s3 = st3 * 0.441;
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f015() {
     for k in 0..3u64 {
-        let z = points(1015 * 31 + k, 19);
-        let t = points(1015 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f015(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
-        let (v, (g_x, g_xs, g_p)) = f015_grad(z[0], &z[1..5], &unflat(&z[5..19]), Mode::Scale(1.3));
+        let z = points(1015 * 31 + k, 9);
+        let t = points(1015 * 37 + k + 100, 9);
+        let f = |z: &[f64]| f015(z[0], &z[1..5], z[5..9].to_vec());
+        let (v, (g_x, g_xs, g_vv)) = f015_grad(z[0], &z[1..5], z[5..9].to_vec());
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f015 gradient");
         let (vj, tj) = f015_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Scale(1.3),
+            z[5..9].to_vec(),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            t[5..9].to_vec(),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1858,25 +2339,22 @@ fn test_f015() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f015 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f015_hvp(
+        let (_, _, (h_x, h_xs, h_vv)) = f015_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            Mode::Scale(1.3),
+            z[5..9].to_vec(),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            t[5..9].to_vec(),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_vv.to_vec()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) =
-            f015_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]), Mode::Scale(1.3));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) =
-            f015_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]), Mode::Scale(1.3));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_vv)) = f015_grad(zp[0], &zp[1..5], zp[5..9].to_vec());
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs, g_vv)) = f015_grad(zm[0], &zm[1..5], zm[5..9].to_vec());
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_vv.to_vec()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -1886,83 +2364,63 @@ fn test_f015() {
     }
 }
 
-#[differentiable(wrt(x, xs, p, va, vb, vr))]
-pub fn f016(x: f64, xs: &[f64], p: &P, va: V3, vb: V3, vr: &V3, mode: Mode) -> f64 {
-    let g0 = |t: f64| (t).sin() * p.b;
-    let s0 = g0(x) + g0(0.724);
-    let s1 = p.eval2(p.q.u[3]);
-    let mut b2: Vec<f64> = vec![
-        (p.v[3] * -1.152).cos() * 0.3 + 4.0,
-        (p.q.u[2] * -0.965).tanh() * 0.3 + 1.0,
-        (xs[2] * -0.900).cos() * 0.3 + 0.0,
-        (vr.y * -1.116).tanh() * 0.3 + 2.0,
-        (xs[3]).sin() * 0.3 + 3.0,
-    ];
-    for j in 0..b2.len() - 1 {
-        if b2[j] < b2[j + 1] {
-            b2.swap(j, j + 1);
-        }
-    }
-    let s2 = (b2[0] * (p.a).sin() + b2[4] * b2[1]) * 0.1;
-    let s3 = match mode {
-        Mode::Plain => (vb.z * vb.z * 1.138),
-        Mode::Scale(k) => vb.z * k,
-        Mode::Shift { by } => (vb.z * 0.441).cos() + by,
+#[differentiable]
+pub fn f016(x: f64, xs: &[f64], p: &P, rf: &[f64; 3], o: Option<f64>) -> f64 {
+    let mut cp = *rf;
+    let s0 = p.eval3(p.w[0]);
+    let s1 = xs.first().copied().unwrap_or(0.0) * (x).sin() + *xs.last().unwrap();
+    let g2 = |t: f64| ((t * -0.972).sin() * -1.106) * x;
+    let s2 = g2(xs[0]) + g2(0.785);
+    let P { a: pa3, q, .. } = p;
+    let s3 = *pa3 * q.c + q.u[1] * ((s0 * -0.840).sin() * 1.151);
+    let s4: f64 = p.q.u.iter().map(|v| (*v * *v * -0.267)).sum();
+    let vq5_0 = V3::new((p.b * p.b * 1.111), (p.v[3]).sin(), cp[1]);
+    let vq5_1 = V3 {
+        x: ((p.q.u[3] * 0.421).sin() * 0.263),
+        y: p.q.u[2],
+        z: (p.b * -0.374).tanh(),
     };
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
+    let s5 = pull(vq5_0, vq5_0, (p.b * -0.760).tanh()) + vq5_1.norm() + vq5_1.x * vq5_1.norm();
+    cp[0] += 0.3 * (s1 * 0.388).cos();
+    let s6 = cp[0] * (s1 * 1.006) + cp[2];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f016() {
     for k in 0..3u64 {
-        let z = points(1016 * 31 + k, 28);
-        let t = points(1016 * 37 + k + 100, 28);
+        let z = points(1016 * 31 + k, 32);
+        let t = points(1016 * 37 + k + 100, 32);
         let f = |z: &[f64]| {
             f016(
                 z[0],
                 &z[1..5],
-                &unflat(&z[5..19]),
-                V3::new(z[19], z[20], z[21]),
-                V3::new(z[22], z[23], z[24]),
-                &V3::new(z[25], z[26], z[27]),
-                Mode::Shift { by: -0.4 },
+                &unflat(&z[5..29]),
+                &[z[29], z[30], z[31]],
+                None,
             )
         };
-        let (v, (g_x, g_xs, g_p, g_va, g_vb, g_vr)) = f016_grad(
+        let (v, (g_x, g_xs, g_p, g_ar)) = f016_grad(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            V3::new(z[22], z[23], z[24]),
-            &V3::new(z[25], z[26], z[27]),
-            Mode::Shift { by: -0.4 },
+            &unflat(&z[5..29]),
+            &[z[29], z[30], z[31]],
+            None,
         );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            v3f(&g_va),
-            v3f(&g_vb),
-            v3f(&g_vr),
-        ]
-        .concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f016 gradient");
         let (vj, tj) = f016_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            V3::new(z[22], z[23], z[24]),
-            &V3::new(z[25], z[26], z[27]),
-            Mode::Shift { by: -0.4 },
+            &unflat(&z[5..29]),
+            &[z[29], z[30], z[31]],
+            None,
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-            V3::new(t[22], t[23], t[24]),
-            &V3::new(t[25], t[26], t[27]),
+            &unflat(&t[5..29]),
+            &[t[29], t[30], t[31]],
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -1976,69 +2434,37 @@ fn test_f016() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f016 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_va, h_vb, h_vr)) = f016_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_ar)) = f016_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            V3::new(z[19], z[20], z[21]),
-            V3::new(z[22], z[23], z[24]),
-            &V3::new(z[25], z[26], z[27]),
-            Mode::Shift { by: -0.4 },
+            &unflat(&z[5..29]),
+            &[z[29], z[30], z[31]],
+            None,
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            V3::new(t[19], t[20], t[21]),
-            V3::new(t[22], t[23], t[24]),
-            &V3::new(t[25], t[26], t[27]),
+            &unflat(&t[5..29]),
+            &[t[29], t[30], t[31]],
         );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            h_xs.clone(),
-            flat(&h_p),
-            v3f(&h_va),
-            v3f(&h_vb),
-            v3f(&h_vr),
-        ]
-        .concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_ar.to_vec()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_va, g_vb, g_vr)) = f016_grad(
+        let (_, (g_x, g_xs, g_p, g_ar)) = f016_grad(
             zp[0],
             &zp[1..5],
-            &unflat(&zp[5..19]),
-            V3::new(zp[19], zp[20], zp[21]),
-            V3::new(zp[22], zp[23], zp[24]),
-            &V3::new(zp[25], zp[26], zp[27]),
-            Mode::Shift { by: -0.4 },
+            &unflat(&zp[5..29]),
+            &[zp[29], zp[30], zp[31]],
+            None,
         );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            v3f(&g_va),
-            v3f(&g_vb),
-            v3f(&g_vr),
-        ]
-        .concat();
-        let (_, (g_x, g_xs, g_p, g_va, g_vb, g_vr)) = f016_grad(
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
+        let (_, (g_x, g_xs, g_p, g_ar)) = f016_grad(
             zm[0],
             &zm[1..5],
-            &unflat(&zm[5..19]),
-            V3::new(zm[19], zm[20], zm[21]),
-            V3::new(zm[22], zm[23], zm[24]),
-            &V3::new(zm[25], zm[26], zm[27]),
-            Mode::Shift { by: -0.4 },
+            &unflat(&zm[5..29]),
+            &[zm[29], zm[30], zm[31]],
+            None,
         );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            v3f(&g_va),
-            v3f(&g_vb),
-            v3f(&g_vr),
-        ]
-        .concat();
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -2048,41 +2474,91 @@ fn test_f016() {
     }
 }
 
-#[differentiable]
-pub fn f017<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let g0 = |t: T| (t * t * T::from(0.371).unwrap()) * xs[1];
-    let s0 = g0(xs[2]) + g0(T::from(-0.231).unwrap());
-    let (fa1, fb1) = xs.iter().fold(
-        (T::from(0.0).unwrap(), T::from(1.0).unwrap()),
-        |(u, w), &v| {
-            (
-                u + (v + T::from(-0.713).unwrap()).tanh(),
-                w * T::from(0.5).unwrap() + v,
-            )
-        },
-    );
-    let s1 = fa1 + fb1;
-    let s2 = match ((x + T::from(-0.286).unwrap()).tanh(), x) {
+#[differentiable(wrt(x, xs, arr0, v0))]
+pub fn f017(x: f64, xs: &[f64], arr0: [f64; 3], v0: Vec<f64>, o: Option<f64>, mode: Mode) -> f64 {
+    let arr = arr0;
+    let vv = v0;
+    let mut cur0 = xs.to_vec();
+    let mut nxt0 = vec![0.0; cur0.len()];
+    for _ in 0..3 {
+        let nc = cur0.len();
+        for i in 0..nc {
+            nxt0[i] = 0.5 * (cur0[i] + cur0[(i + 1) % nc]) + 0.2 * (cur0[i] * 0.385).cos();
+        }
+        core::mem::swap(&mut cur0, &mut nxt0);
+    }
+    let s0 = cur0.iter().copied().sum::<f64>() * -1.181 + cur0[0] * (x + -0.615).tanh();
+    let mut b1 = vec![
+        (vv[1] * -0.581).tanh() * 0.3 + 0.0,
+        (x * -0.998).tanh() * 0.3 + 2.0,
+        (arr[0]).sin() * 0.3 + 1.0,
+    ];
+    let nb1 = b1.len();
+    for i in 0..nb1 {
+        for j in 0..nb1 - 1 - i {
+            if b1[j] < b1[j + 1] {
+                b1.swap(j, j + 1);
+            }
+        }
+    }
+    let s1: f64 = b1
+        .iter()
+        .enumerate()
+        .map(|(i, v)| *v * (i + 1) as f64)
+        .sum::<f64>()
+        * 0.05;
+    let s2 = match (((s1 * 0.599).sin() * 0.626), s0) {
         (u, v) if u > v => u * v,
-        (u, _) => (u * T::from(-0.701).unwrap()),
+        (u, _) => (u * -0.589).tanh(),
     };
-    let arr3 = [s2, xs[0] * T::from(0.715).unwrap(), (s2).sin()];
-    let s3 = arr3[0] * arr3[1] + arr3[2];
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
+    let s3 = match o {
+        Some(c) if c > 0.5 => (x * 1.030).cos() * c,
+        Some(c) if c < -0.5 => (x * 0.983).tanh() - c,
+        Some(c) => x + c,
+        None => (x * -0.914).cos(),
+    };
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f017() {
     for k in 0..3u64 {
-        let z = points(1017 * 31 + k, 5);
-        let t = points(1017 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f017(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f017_grad(z[0], &z[1..5]);
+        let z = points(1017 * 31 + k, 12);
+        let t = points(1017 * 37 + k + 100, 12);
+        let f = |z: &[f64]| {
+            f017(
+                z[0],
+                &z[1..5],
+                [z[5], z[6], z[7]],
+                z[8..12].to_vec(),
+                Some(0.7),
+                Mode::Plain,
+            )
+        };
+        let (v, (g_x, g_xs, g_arr, g_vv)) = f017_grad(
+            z[0],
+            &z[1..5],
+            [z[5], z[6], z[7]],
+            z[8..12].to_vec(),
+            Some(0.7),
+            Mode::Plain,
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec(), g_vv.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f017 gradient");
-        let (vj, tj) = f017_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f017_jvp(
+            z[0],
+            &z[1..5],
+            [z[5], z[6], z[7]],
+            z[8..12].to_vec(),
+            Some(0.7),
+            Mode::Plain,
+            t[0],
+            &t[1..5],
+            [t[5], t[6], t[7]],
+            t[8..12].to_vec(),
+        );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2095,162 +2571,97 @@ fn test_f017() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f017 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f017_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_xs, h_arr, h_vv)) = f017_hvp(
+            z[0],
+            &z[1..5],
+            [z[5], z[6], z[7]],
+            z[8..12].to_vec(),
+            Some(0.7),
+            Mode::Plain,
+            t[0],
+            &t[1..5],
+            [t[5], t[6], t[7]],
+            t[8..12].to_vec(),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_arr.to_vec(), h_vv.to_vec()].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f017_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f017_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_xs, g_arr, g_vv)) = f017_grad(
+            zp[0],
+            &zp[1..5],
+            [zp[5], zp[6], zp[7]],
+            zp[8..12].to_vec(),
+            Some(0.7),
+            Mode::Plain,
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec(), g_vv.to_vec()].concat();
+        let (_, (g_x, g_xs, g_arr, g_vv)) = f017_grad(
+            zm[0],
+            &zm[1..5],
+            [zm[5], zm[6], zm[7]],
+            zm[8..12].to_vec(),
+            Some(0.7),
+            Mode::Plain,
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec(), g_vv.to_vec()].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f017 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f017_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f017 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f017 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f018_h0(a: f64, r: &mut [f64; 3], k: usize) {
-    r[1] += -0.429 * (a * r[0] * -0.432).cos();
-    r[0] += 0.883 * (a * r[1]).sin();
-}
-
-#[differentiable(wrt(x, xs, p, arr, v0, va, vb, vr))]
-pub fn f018(
-    x: f64,
-    xs: &[f64],
-    p: &P,
-    mut arr: [f64; 3],
-    v0: Vec<f64>,
-    va: V3,
-    vb: V3,
-    vr: &V3,
-    o: Option<f64>,
-    mode: Mode,
-) -> f64 {
-    let vv = v0;
-    let s0 = match o {
-        Some(c) if c > 0.5 => (p.q.u[1] * 0.607).tanh() * c,
-        Some(c) if c < -0.5 => (p.q.u[1] * 0.385).cos() - c,
-        Some(c) => p.q.u[1] + c,
-        None => (p.q.u[1] + 0.385).tanh(),
-    };
-    let vq1_0 = V3::new((va.z * -0.232).tanh(), (vr.x + -0.689).tanh(), s0);
-    let mut vs1 = V3::new(p.v[2], (arr[1]).sin(), -0.361);
-    for i in 0..2 {
-        vs1 = vs1.lerp(vq1_0, 0.3);
+pub fn f018(x: f64, p: &P, o: Option<f64>) -> f64 {
+    let mut b0 = p.q.u.clone();
+    for i in 0..b0.len() {
+        b0[i] = (b0[i] * 0.611).tanh() * 0.3 + ((i * 3 + 0) % 4) as f64;
     }
-    let s1 = vs1.norm() * -0.477 + vs1.dist(vq1_0);
-    let s2: f64 =
+    for j in 0..b0.len() - 1 {
+        if b0[j] > b0[j + 1] {
+            b0.swap(j, j + 1);
+        }
+    }
+    let s0 = (b0[0] * (p.q.u[1] * 0.969).tanh() + b0[3] * b0[1]) * 0.1;
+    let s1 =
         p.q.u
             .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 2 == 0)
-            .map(|(i, v)| (*v * *v * 0.735) * (i as f64 + 1.0))
-            .sum();
-    for i in 0..4 {
-        f018_h0((p.w[2]).sin() + 0.1 * (i) as f64, &mut arr, i);
+            .rev()
+            .fold(-0.737, |acc, v| acc * 0.5 + (*v + 0.527).tanh());
+    let mut s2 = p.v[2];
+    for (i, l) in p.qs.iter().enumerate() {
+        s2 += l.c * (i as f64 + -0.736) * (l.u[2] * -0.205).cos();
     }
-    let s3 = arr[0] * arr[2] + arr[1];
-    let s4: f64 = xs
-        .iter()
-        .zip(p.v.iter())
-        .map(|(a, b)| (*a * 0.891).cos() * b)
-        .sum();
-    let s5: f64 = vv
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(i, v)| ((*v * -0.942).sin() * 0.805) * (i as f64 + 1.0))
-        .sum();
-    let mut w6 = V3::new(s0, -0.362, (p.b * -0.316));
-    let o6 = w6.z;
-    w6 = w6.scale((p.b * -0.556).tanh());
-    let s6 = o6 * w6.x + w6.y * -0.776 + w6.z;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    let mut mc3 = s2;
+    for mut i in 0..1 {
+        i += 1;
+        mc3 = (mc3 * -0.284).sin() + i as f64;
+    }
+    let s3 = mc3;
+    let mut stack4 = vec![1usize, 2, 3];
+    let mut s4 = p.w[0];
+    while let Some(j) = stack4.pop() {
+        s4 = s4 * 0.5 + (j as f64);
+    }
+    let s5 = p.v.first().copied().unwrap_or(0.0) * (s2).sin() + *p.v.last().unwrap();
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f018() {
     for k in 0..3u64 {
-        let z = points(1018 * 31 + k, 35);
-        let t = points(1018 * 37 + k + 100, 35);
-        let f = |z: &[f64]| {
-            f018(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                [z[19], z[20], z[21]],
-                z[22..26].to_vec(),
-                V3::new(z[26], z[27], z[28]),
-                V3::new(z[29], z[30], z[31]),
-                &V3::new(z[32], z[33], z[34]),
-                None,
-                Mode::Scale(1.3),
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_arr, g_vv, g_va, g_vb, g_vr)) = f018_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            z[22..26].to_vec(),
-            V3::new(z[26], z[27], z[28]),
-            V3::new(z[29], z[30], z[31]),
-            &V3::new(z[32], z[33], z[34]),
-            None,
-            Mode::Scale(1.3),
-        );
+        let z = points(1018 * 31 + k, 25);
+        let t = points(1018 * 37 + k + 100, 25);
+        let f = |z: &[f64]| f018(z[0], &unflat(&z[1..25]), None);
+        let (v, (g_x, g_p)) = f018_grad(z[0], &unflat(&z[1..25]), None);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_arr.to_vec(),
-            g_vv.to_vec(),
-            v3f(&g_va),
-            v3f(&g_vb),
-            v3f(&g_vr),
-        ]
-        .concat();
+        let g: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f018 gradient");
-        let (vj, tj) = f018_jvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            z[22..26].to_vec(),
-            V3::new(z[26], z[27], z[28]),
-            V3::new(z[29], z[30], z[31]),
-            &V3::new(z[32], z[33], z[34]),
-            None,
-            Mode::Scale(1.3),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
-            t[22..26].to_vec(),
-            V3::new(t[26], t[27], t[28]),
-            V3::new(t[29], t[30], t[31]),
-            &V3::new(t[32], t[33], t[34]),
-        );
+        let (vj, tj) = f018_jvp(z[0], &unflat(&z[1..25]), None, t[0], &unflat(&t[1..25]));
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -2263,86 +2674,15 @@ fn test_f018() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f018 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p, h_arr, h_vv, h_va, h_vb, h_vr)) = f018_hvp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            z[22..26].to_vec(),
-            V3::new(z[26], z[27], z[28]),
-            V3::new(z[29], z[30], z[31]),
-            &V3::new(z[32], z[33], z[34]),
-            None,
-            Mode::Scale(1.3),
-            t[0],
-            &t[1..5],
-            &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
-            t[22..26].to_vec(),
-            V3::new(t[26], t[27], t[28]),
-            V3::new(t[29], t[30], t[31]),
-            &V3::new(t[32], t[33], t[34]),
-        );
-        let hv: Vec<f64> = [
-            vec![h_x],
-            h_xs.clone(),
-            flat(&h_p),
-            h_arr.to_vec(),
-            h_vv.to_vec(),
-            v3f(&h_va),
-            v3f(&h_vb),
-            v3f(&h_vr),
-        ]
-        .concat();
+        let (_, _, (h_x, h_p)) = f018_hvp(z[0], &unflat(&z[1..25]), None, t[0], &unflat(&t[1..25]));
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p, g_arr, g_vv, g_va, g_vb, g_vr)) = f018_grad(
-            zp[0],
-            &zp[1..5],
-            &unflat(&zp[5..19]),
-            [zp[19], zp[20], zp[21]],
-            zp[22..26].to_vec(),
-            V3::new(zp[26], zp[27], zp[28]),
-            V3::new(zp[29], zp[30], zp[31]),
-            &V3::new(zp[32], zp[33], zp[34]),
-            None,
-            Mode::Scale(1.3),
-        );
-        let gp: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_arr.to_vec(),
-            g_vv.to_vec(),
-            v3f(&g_va),
-            v3f(&g_vb),
-            v3f(&g_vr),
-        ]
-        .concat();
-        let (_, (g_x, g_xs, g_p, g_arr, g_vv, g_va, g_vb, g_vr)) = f018_grad(
-            zm[0],
-            &zm[1..5],
-            &unflat(&zm[5..19]),
-            [zm[19], zm[20], zm[21]],
-            zm[22..26].to_vec(),
-            V3::new(zm[26], zm[27], zm[28]),
-            V3::new(zm[29], zm[30], zm[31]),
-            &V3::new(zm[32], zm[33], zm[34]),
-            None,
-            Mode::Scale(1.3),
-        );
-        let gm: Vec<f64> = [
-            vec![g_x],
-            g_xs.clone(),
-            flat(&g_p),
-            g_arr.to_vec(),
-            g_vv.to_vec(),
-            v3f(&g_va),
-            v3f(&g_vb),
-            v3f(&g_vr),
-        ]
-        .concat();
+        let (_, (g_x, g_p)) = f018_grad(zp[0], &unflat(&zp[1..25]), None);
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
+        let (_, (g_x, g_p)) = f018_grad(zm[0], &unflat(&zm[1..25]), None);
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -2353,54 +2693,67 @@ fn test_f018() {
 }
 
 #[differentiable]
-pub fn f019_h0(r: &mut [f64; 3], a: f64) {
-    r[2] = r[1] * (a + -0.478).sin();
-    r[1] = r[1] * (a + -0.506).sin();
-}
-
-#[differentiable]
-pub fn f019(x: f64, xs: &[f64], p: &P) -> f64 {
-    let mut ia0: [f64; 3] = [(p.a * 0.690).cos(), (p.b * p.b * 1.194), (p.w[0]).sin()];
-    for i in 0..4 {
-        f019_h0(&mut ia0, (p.a * -0.720).tanh());
+pub fn f019(x: f64, xs: &[f64], p: &P, va: V3, vb: V3, vr: &V3) -> f64 {
+    let mut b0 = xs.to_vec();
+    b0.swap(2, 2);
+    let s0 = b0[0] * (p.v[3] * 0.487).tanh() + b0[3];
+    let mut s1 = 0.0;
+    for (i, v) in p.v.iter().enumerate().skip(1) {
+        s1 = s1 + (*v).sin() * vb.y;
     }
-    let s0 = ia0[0] * ia0[2] + ia0[1];
-    let mut m1 = (p.w[0] + 0.406).tanh();
-    let f1 = move |t: f64| t * m1 + 0.922;
-    m1 = m1 * 0.738 + p.v[3];
-    let s1 = f1((p.v[3] * p.v[3] * -0.597)) + m1;
-    let y2 = &xs[1..];
-    let s2: f64 =
-        p.v.iter()
-            .zip(y2)
-            .map(|(u, w)| (*u + 0.228).tanh() * w)
-            .sum();
-    let mut w3 = V3::new(p.v[1], -1.130, (xs[0] * 0.707).tanh());
-    let o3 = w3.y;
-    w3.y *= w3.z;
-    w3.z = (w3.z * -1.083).sin();
-    let s3 = o3 * w3.x + w3.y * -0.706 + w3.z;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
+    let (l2, r2) = xs.split_at(3);
+    let s2 = l2[0] * r2[0] + (va.z * -0.759);
+    (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f019() {
     for k in 0..3u64 {
-        let z = points(1019 * 31 + k, 19);
-        let t = points(1019 * 37 + k + 100, 19);
-        let f = |z: &[f64]| f019(z[0], &z[1..5], &unflat(&z[5..19]));
-        let (v, (g_x, g_xs, g_p)) = f019_grad(z[0], &z[1..5], &unflat(&z[5..19]));
+        let z = points(1019 * 31 + k, 38);
+        let t = points(1019 * 37 + k + 100, 38);
+        let f = |z: &[f64]| {
+            f019(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..29]),
+                V3::new(z[29], z[30], z[31]),
+                V3::new(z[32], z[33], z[34]),
+                &V3::new(z[35], z[36], z[37]),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_va, g_vb, g_vr)) = f019_grad(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            V3::new(z[29], z[30], z[31]),
+            V3::new(z[32], z[33], z[34]),
+            &V3::new(z[35], z[36], z[37]),
+        );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f019 gradient");
         let (vj, tj) = f019_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
+            &unflat(&z[5..29]),
+            V3::new(z[29], z[30], z[31]),
+            V3::new(z[32], z[33], z[34]),
+            &V3::new(z[35], z[36], z[37]),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            &unflat(&t[5..29]),
+            V3::new(t[29], t[30], t[31]),
+            V3::new(t[32], t[33], t[34]),
+            &V3::new(t[35], t[36], t[37]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -2414,22 +2767,66 @@ fn test_f019() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f019 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_p)) = f019_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_va, h_vb, h_vr)) = f019_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
+            &unflat(&z[5..29]),
+            V3::new(z[29], z[30], z[31]),
+            V3::new(z[32], z[33], z[34]),
+            &V3::new(z[35], z[36], z[37]),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            &unflat(&t[5..29]),
+            V3::new(t[29], t[30], t[31]),
+            V3::new(t[32], t[33], t[34]),
+            &V3::new(t[35], t[36], t[37]),
         );
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            v3f(&h_va),
+            v3f(&h_vb),
+            v3f(&h_vr),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_p)) = f019_grad(zp[0], &zp[1..5], &unflat(&zp[5..19]));
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let (_, (g_x, g_xs, g_p)) = f019_grad(zm[0], &zm[1..5], &unflat(&zm[5..19]));
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p, g_va, g_vb, g_vr)) = f019_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..29]),
+            V3::new(zp[29], zp[30], zp[31]),
+            V3::new(zp[32], zp[33], zp[34]),
+            &V3::new(zp[35], zp[36], zp[37]),
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_va, g_vb, g_vr)) = f019_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..29]),
+            V3::new(zm[29], zm[30], zm[31]),
+            V3::new(zm[32], zm[33], zm[34]),
+            &V3::new(zm[35], zm[36], zm[37]),
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            v3f(&g_va),
+            v3f(&g_vb),
+            v3f(&g_vr),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -2441,58 +2838,15 @@ fn test_f019() {
 
 #[differentiable]
 pub fn f020<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let mut b0 = xs.to_vec();
-    for i in 0..b0.len() {
-        b0[i] = (b0[i]).sin() * T::from(0.3).unwrap() + T::from((i * 3 + 0) % 4).unwrap();
-    }
-    for j in 0..b0.len() - 1 {
-        if b0[j] < b0[j + 1] {
-            b0.swap(j, j + 1);
-        }
-    }
-    let s0 =
-        (b0[0] * (x * T::from(-0.941).unwrap()).tanh() + b0[3] * b0[1]) * T::from(0.1).unwrap();
-    let s1 = xs.iter().rev().fold(T::from(0.300).unwrap(), |acc, v| {
-        acc * T::from(0.5).unwrap() + (*v * *v * T::from(0.353).unwrap())
-    });
-    let s2: T = xs
-        .iter()
-        .zip(xs.iter().skip(2).take(2))
-        .map(|(u, w)| *u * (*w * T::from(-1.135).unwrap()).cos())
-        .sum();
-    let mut stack3 = vec![1usize, 2, 3];
-    let mut s3 = xs[2];
-    while let Some(j) = stack3.pop() {
-        s3 = s3 * T::from(0.5).unwrap() + T::from(j).unwrap();
-    }
-    let s4: T = xs
-        .iter()
-        .zip(xs.iter().skip(1))
-        .map(|(u, w)| (*u * T::from(0.400).unwrap()).cos() * *w)
-        .sum();
-    let mut s5 = (xs[0] * T::from(-0.544).unwrap()).cos();
-    for &v in &xs[3..] {
-        s5 = s5 * T::from(0.5).unwrap() + (v).sin();
-    }
-    let r6;
-    let mut q6 = s5;
-    let mut i6 = 0;
-    loop {
-        i6 += 1;
-        q6 = (q6 * T::from(0.870).unwrap()).sin();
-        if i6 == 2 {
-            r6 = q6 * T::from(-0.589).unwrap();
-            break;
-        }
-    }
-    let s6 = r6;
-    (s0 * T::from(0.5).unwrap()).tanh()
-        + s1
-        + s2
-        + (s3).sin()
-        + s4
-        + s5
-        + (s6 * T::from(0.5).unwrap()).tanh()
+    let g0 = |t: T| (t * T::from(-0.285).unwrap()).cos() * x;
+    let s0 = g0(xs[1]) + g0(T::from(0.395).unwrap());
+    let mut b1 = xs.to_vec();
+    b1.swap(3, 2);
+    let s1 = b1[0] * (x * T::from(-0.380).unwrap()) + b1[3];
+    let (mut u2, mut w2) = (s1, (s0).sin());
+    (u2, w2) = (w2 * T::from(-0.928).unwrap(), u2 + w2);
+    let s2 = u2 * w2 + u2;
+    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2
 }
 
 #[test]
@@ -2550,78 +2904,86 @@ fn test_f020() {
 }
 
 #[differentiable]
-pub fn f021(x: f64, xs: &[f64], rf: &[f64; 3], va: V3, vb: V3, o: Option<f64>) -> f64 {
-    let mut ia0: [f64; 3] = [
-        (x * x * 0.785),
-        (rf[0] * -0.337).cos(),
-        (va.x * 0.689).cos(),
-    ];
-    for i in 0..4 {
-        rot(&mut ia0, (rf[2]).sin() + 0.1 * (i) as f64);
+pub fn f021_h0(s: &mut f64, k: usize, a: f64, y: &mut [f64]) {
+    let n = y.len();
+    y[0] = y[0] * (a + 0.406 * -0.599).cos();
+    y[0] = y[2] * (a + 0.542).sin();
+    if k == 2 {
+        return;
     }
-    let s0 = ia0[0] * ia0[2] + ia0[1];
-    let s1 = P::blend(vb.x, 0.889);
-    let s2: f64 = xs
-        .iter()
-        .skip(0)
-        .take(3)
-        .map(|v| (*v * -0.305).tanh())
-        .sum();
-    let mut s3 = (rf[0]).sin();
-    for (i, v) in xs[0..].iter().enumerate() {
-        s3 += (*v * -0.657).cos() * (i + 1) as f64;
+    for i in 0..k {
+        y[i % n] *= 0.807 + 0.1 * (a + i as f64 * 0.1).sin();
     }
-    let mut s4 = 0.0;
-    for (u, w) in xs.iter().zip(xs) {
-        s4 += (*u * -1.106).cos() * *w;
+}
+
+#[differentiable(wrt(x, xs, p, arr, m, va))]
+pub fn f021(
+    x: f64,
+    xs: &[f64],
+    p: &P,
+    arr: [f64; 3],
+    m: &Vec<Vec<f64>>,
+    va: V3,
+    mode: Mode,
+) -> f64 {
+    let arr0 = [p.q.c, p.q.u[3] * 1.012, (p.q.c + 0.863).tanh()];
+    let s0 = arr0[0] * arr0[1] + arr0[2];
+    let mut u1 = p.a;
+    let mut w1 = (arr[1] * -0.276).cos();
+    core::mem::swap(&mut u1, &mut w1);
+    let s1 = u1 * -1.178 + w1;
+    let mut mc2 = s0;
+    for mut i in 0..3 {
+        i += 1;
+        mc2 = (mc2 * 1.044).sin() + i as f64;
     }
-    let vq5_0 = V3::new(x, (rf[0]).sin(), (s1).sin());
-    let s5 = va.abs();
-    let r6;
-    let mut q6 = vb.y;
-    let mut i6 = 0;
-    loop {
-        i6 += 1;
-        q6 = (q6 * -0.229).tanh();
-        if i6 == 3 {
-            r6 = q6 * -0.419;
-            break;
+    let s2 = mc2;
+    let mut iu3 = (s0).sin();
+    let mut ib3 = p.q.u.clone();
+    match mode {
+        Mode::Scale(k) => f021_h0(&mut iu3, 3, (p.q.u[1] * 0.389).cos() * k, &mut ib3),
+        Mode::Shift { by } => {
+            f021_h0(&mut iu3, 3, by, &mut ib3);
         }
+        _ => {}
     }
-    let s6 = r6;
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
+    let s3 = iu3 * 1.126 + ib3[0] * (p.v[3] * p.v[3] * -1.032) + ib3[3];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
 }
 
 #[test]
 fn test_f021() {
     for k in 0..3u64 {
-        let z = points(1021 * 31 + k, 14);
-        let t = points(1021 * 37 + k + 100, 14);
+        let z = points(1021 * 31 + k, 41);
+        let t = points(1021 * 37 + k + 100, 41);
         let f = |z: &[f64]| {
             f021(
                 z[0],
                 &z[1..5],
-                &[z[5], z[6], z[7]],
-                V3::new(z[8], z[9], z[10]),
-                V3::new(z[11], z[12], z[13]),
-                Some(0.7),
+                &unflat(&z[5..29]),
+                [z[29], z[30], z[31]],
+                &rows(&z[32..38]),
+                V3::new(z[38], z[39], z[40]),
+                Mode::Scale(1.3),
             )
         };
-        let (v, (g_x, g_xs, g_ar, g_va, g_vb)) = f021_grad(
+        let (v, (g_x, g_xs, g_p, g_arr, g_m, g_va)) = f021_grad(
             z[0],
             &z[1..5],
-            &[z[5], z[6], z[7]],
-            V3::new(z[8], z[9], z[10]),
-            V3::new(z[11], z[12], z[13]),
-            Some(0.7),
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            &rows(&z[32..38]),
+            V3::new(z[38], z[39], z[40]),
+            Mode::Scale(1.3),
         );
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [
             vec![g_x],
             g_xs.clone(),
-            g_ar.to_vec(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_m.concat(),
             v3f(&g_va),
-            v3f(&g_vb),
         ]
         .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
@@ -2629,15 +2991,17 @@ fn test_f021() {
         let (vj, tj) = f021_jvp(
             z[0],
             &z[1..5],
-            &[z[5], z[6], z[7]],
-            V3::new(z[8], z[9], z[10]),
-            V3::new(z[11], z[12], z[13]),
-            Some(0.7),
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            &rows(&z[32..38]),
+            V3::new(z[38], z[39], z[40]),
+            Mode::Scale(1.3),
             t[0],
             &t[1..5],
-            &[t[5], t[6], t[7]],
-            V3::new(t[8], t[9], t[10]),
-            V3::new(t[11], t[12], t[13]),
+            &unflat(&t[5..29]),
+            [t[29], t[30], t[31]],
+            &rows(&t[32..38]),
+            V3::new(t[38], t[39], t[40]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -2651,60 +3015,67 @@ fn test_f021() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f021 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs, h_ar, h_va, h_vb)) = f021_hvp(
+        let (_, _, (h_x, h_xs, h_p, h_arr, h_m, h_va)) = f021_hvp(
             z[0],
             &z[1..5],
-            &[z[5], z[6], z[7]],
-            V3::new(z[8], z[9], z[10]),
-            V3::new(z[11], z[12], z[13]),
-            Some(0.7),
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
+            &rows(&z[32..38]),
+            V3::new(z[38], z[39], z[40]),
+            Mode::Scale(1.3),
             t[0],
             &t[1..5],
-            &[t[5], t[6], t[7]],
-            V3::new(t[8], t[9], t[10]),
-            V3::new(t[11], t[12], t[13]),
+            &unflat(&t[5..29]),
+            [t[29], t[30], t[31]],
+            &rows(&t[32..38]),
+            V3::new(t[38], t[39], t[40]),
         );
         let hv: Vec<f64> = [
             vec![h_x],
             h_xs.clone(),
-            h_ar.to_vec(),
+            flat(&h_p),
+            h_arr.to_vec(),
+            h_m.concat(),
             v3f(&h_va),
-            v3f(&h_vb),
         ]
         .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs, g_ar, g_va, g_vb)) = f021_grad(
+        let (_, (g_x, g_xs, g_p, g_arr, g_m, g_va)) = f021_grad(
             zp[0],
             &zp[1..5],
-            &[zp[5], zp[6], zp[7]],
-            V3::new(zp[8], zp[9], zp[10]),
-            V3::new(zp[11], zp[12], zp[13]),
-            Some(0.7),
+            &unflat(&zp[5..29]),
+            [zp[29], zp[30], zp[31]],
+            &rows(&zp[32..38]),
+            V3::new(zp[38], zp[39], zp[40]),
+            Mode::Scale(1.3),
         );
         let gp: Vec<f64> = [
             vec![g_x],
             g_xs.clone(),
-            g_ar.to_vec(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_m.concat(),
             v3f(&g_va),
-            v3f(&g_vb),
         ]
         .concat();
-        let (_, (g_x, g_xs, g_ar, g_va, g_vb)) = f021_grad(
+        let (_, (g_x, g_xs, g_p, g_arr, g_m, g_va)) = f021_grad(
             zm[0],
             &zm[1..5],
-            &[zm[5], zm[6], zm[7]],
-            V3::new(zm[8], zm[9], zm[10]),
-            V3::new(zm[11], zm[12], zm[13]),
-            Some(0.7),
+            &unflat(&zm[5..29]),
+            [zm[29], zm[30], zm[31]],
+            &rows(&zm[32..38]),
+            V3::new(zm[38], zm[39], zm[40]),
+            Mode::Scale(1.3),
         );
         let gm: Vec<f64> = [
             vec![g_x],
             g_xs.clone(),
-            g_ar.to_vec(),
+            flat(&g_p),
+            g_arr.to_vec(),
+            g_m.concat(),
             v3f(&g_va),
-            v3f(&g_vb),
         ]
         .concat();
         let fdh: Vec<f64> = gp
@@ -2717,70 +3088,44 @@ fn test_f021() {
 }
 
 #[differentiable]
-pub fn f022_h0(y: &mut [f64], a: f64, k: usize) {
-    let n = y.len();
-    y[2] += 0.305 * (a * y[0] * -0.704).tanh();
-    y[0] += -0.799 * (a * y[0] * 1.133).tanh();
-}
-
-#[differentiable]
-pub fn f022(x: f64, p: &P, mut arr: [f64; 3], o: Option<f64>) -> f64 {
-    let c0: Vec<f64> = p.v.iter().map(|v| (*v * *v * 1.173)).collect();
-    let s0 = c0[0] * c0[2] + c0[3];
-    arr.swap(2, 2);
-    let s1 = arr[0] * (x * 0.742).tanh() + arr[2];
-    let mut w2 = V3::new(arr[1], 0.925, (p.b * 0.601).cos());
-    let o2 = w2.z;
-    w2 = V3 {
-        x: w2.y,
-        y: w2.x * -0.805,
-        z: w2.z,
-    };
-    let s2 = o2 * w2.x + w2.y * -0.292 + w2.z;
-    let mut ib3 = vec![
-        (arr[0] * -0.234).tanh(),
-        (x * 0.429).tanh(),
-        (p.q.c * -0.581).tanh(),
-        (s2 * -0.890).tanh(),
-    ];
-    for i in 0..0 {
-        f022_h0(&mut ib3[..], (p.q.u[0] * -0.636).tanh(), i);
-    }
-    let s3 = ib3[0] * (s2 * -0.907).tanh() + ib3[3];
-    let (l4, r4) = p.q.u.split_at(3);
-    let s4 = l4[0] * r4[0] + (s0 * s0 * 0.839);
-    let pl5 = P {
-        a: (p.v[2] + -1.143).tanh(),
-        b: p.b,
-        v: p.v.clone(),
-        w: p.w,
-        q: p.q.clone(),
-        tag: 1,
-    };
-    let s5 = pl5.eval(p.b);
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
+pub fn f022(x: f64, xs: &[f64], p: &P, o: Option<f64>) -> f64 {
+    let s0: f64 =
+        p.q.u
+            .iter()
+            .zip(p.q.u.iter().skip(2))
+            .map(|(u, w)| (*u + -1.001).tanh() * *w)
+            .sum();
+    let c1: Vec<f64> = xs.iter().map(|v| (*v * 0.584)).collect();
+    let s1 = c1[0] * c1[1] + c1[3];
+    let s2 = p.qs[0].at(s0) + p.qs[1].u[1] * p.qs[0].c;
+    let s3 = ping((p.b * -0.283).tanh(), 4);
+    let s4: f64 = xs.iter().chain(p.q.u.iter()).map(|v| (*v).sin()).sum();
+    let c5: Vec<f64> = xs.iter().map(|v| (*v + 0.919).tanh()).collect();
+    let s5 = c5[0] * c5[1] + c5[3];
+    let l6 = &p.qs[0];
+    let s6 = l6.at(p.q.c) * l6.u[3];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f022() {
     for k in 0..3u64 {
-        let z = points(1022 * 31 + k, 18);
-        let t = points(1022 * 37 + k + 100, 18);
-        let f = |z: &[f64]| f022(z[0], &unflat(&z[1..15]), [z[15], z[16], z[17]], None);
-        let (v, (g_x, g_p, g_arr)) =
-            f022_grad(z[0], &unflat(&z[1..15]), [z[15], z[16], z[17]], None);
+        let z = points(1022 * 31 + k, 29);
+        let t = points(1022 * 37 + k + 100, 29);
+        let f = |z: &[f64]| f022(z[0], &z[1..5], &unflat(&z[5..29]), None);
+        let (v, (g_x, g_xs, g_p)) = f022_grad(z[0], &z[1..5], &unflat(&z[5..29]), None);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f022 gradient");
         let (vj, tj) = f022_jvp(
             z[0],
-            &unflat(&z[1..15]),
-            [z[15], z[16], z[17]],
+            &z[1..5],
+            &unflat(&z[5..29]),
             None,
             t[0],
-            &unflat(&t[1..15]),
-            [t[15], t[16], t[17]],
+            &t[1..5],
+            &unflat(&t[5..29]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -2794,25 +3139,23 @@ fn test_f022() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f022 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_arr)) = f022_hvp(
+        let (_, _, (h_x, h_xs, h_p)) = f022_hvp(
             z[0],
-            &unflat(&z[1..15]),
-            [z[15], z[16], z[17]],
+            &z[1..5],
+            &unflat(&z[5..29]),
             None,
             t[0],
-            &unflat(&t[1..15]),
-            [t[15], t[16], t[17]],
+            &t[1..5],
+            &unflat(&t[5..29]),
         );
-        let hv: Vec<f64> = [vec![h_x], flat(&h_p), h_arr.to_vec()].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_arr)) =
-            f022_grad(zp[0], &unflat(&zp[1..15]), [zp[15], zp[16], zp[17]], None);
-        let gp: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
-        let (_, (g_x, g_p, g_arr)) =
-            f022_grad(zm[0], &unflat(&zm[1..15]), [zm[15], zm[16], zm[17]], None);
-        let gm: Vec<f64> = [vec![g_x], flat(&g_p), g_arr.to_vec()].concat();
+        let (_, (g_x, g_xs, g_p)) = f022_grad(zp[0], &zp[1..5], &unflat(&zp[5..29]), None);
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f022_grad(zm[0], &zm[1..5], &unflat(&zm[5..29]), None);
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -2823,62 +3166,59 @@ fn test_f022() {
 }
 
 #[differentiable]
-pub fn f023_h0(r: &mut [f64; 3], a: f64, k: usize) {
-    for i in 0..3 {
-        r[i] = r[i] * 0.531 + -0.779 * (r[(i + 1) % 3] * a * 0.554).tanh();
+pub fn f023_h0(y: &mut Vec<f64>, a: f64, k: usize) {
+    let n = y.len();
+    y.push((y[2] * a * -0.227).tanh());
+    for i in 0..n {
+        y[i] = y[i] * 0.813 + 0.507 * (y[(i + 1) % n] * a * -1.120).cos();
     }
-    r[2] += 0.449 * (a * r[1] * 0.803).tanh();
-    let t = r[2] * a;
-    r[1] = (t * -0.857).cos() * 0.749 + r[0] * 0.887;
 }
 
-#[differentiable(wrt(x, xs, p, arr))]
-pub fn f023(x: f64, xs: &[f64], p: &P, arr: [f64; 3], mode: Mode) -> f64 {
-    let mut ia0: [f64; 3] = [
-        ((p.q.c * 0.411).sin() * -0.646),
-        (p.q.u[2] * 0.283).tanh(),
-        (arr[2] * arr[2] * 0.210),
-    ];
-    match mode {
-        Mode::Scale(k) => f023_h0(&mut ia0, (p.b * -0.719).tanh() * k, 2),
-        Mode::Shift { by } => {
-            f023_h0(&mut ia0, by, 2);
-        }
-        _ => {}
+#[differentiable]
+pub fn f023(x: f64, xs: &[f64], p: &P, arr0: [f64; 3]) -> f64 {
+    let arr = arr0;
+    let s0: f64 = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(i, v)| (*v).sin() * (i as f64 + 1.0))
+        .sum();
+    let mut ib1 = xs.to_vec();
+    for i in 0..3 {
+        f023_h0(&mut ib1, (s0).sin() + 0.1 * (i) as f64, i);
     }
-    let s0 = ia0[0] * ia0[2] + ia0[1];
-    let s1 = p.eval2(p.a);
-    let arr2 = [s1, s0 * -0.759, (s1).sin()];
-    let s2 = arr2[0] * arr2[1] + arr2[2];
-    let s3 =
+    let s1 = ib1[ib1.len() - 1] * -1.128 + ib1[1] + (ib1.len() as f64) * 0.01;
+    let r2;
+    let mut q2 = p.a;
+    let mut i2 = 0;
+    loop {
+        i2 += 1;
+        q2 = (q2 * 0.456).tanh();
+        if i2 == 3 {
+            r2 = q2 * -0.739;
+            break;
+        }
+    }
+    let s2 = r2;
+    let s3: f64 =
         p.q.u
             .iter()
-            .rev()
-            .fold(-0.717, |acc, v| acc * 0.5 + (*v).sin());
-    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin()
+            .zip(p.q.u.iter().skip(1).take(2))
+            .map(|(u, w)| *u * ((*w * -0.279).sin() * -0.460))
+            .sum();
+    let l4 = &p.qs[0];
+    let s4 = l4.at(x) * l4.u[0];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f023() {
     for k in 0..3u64 {
-        let z = points(1023 * 31 + k, 22);
-        let t = points(1023 * 37 + k + 100, 22);
-        let f = |z: &[f64]| {
-            f023(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                [z[19], z[20], z[21]],
-                Mode::Plain,
-            )
-        };
-        let (v, (g_x, g_xs, g_p, g_arr)) = f023_grad(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            Mode::Plain,
-        );
+        let z = points(1023 * 31 + k, 32);
+        let t = points(1023 * 37 + k + 100, 32);
+        let f = |z: &[f64]| f023(z[0], &z[1..5], &unflat(&z[5..29]), [z[29], z[30], z[31]]);
+        let (v, (g_x, g_xs, g_p, g_arr)) =
+            f023_grad(z[0], &z[1..5], &unflat(&z[5..29]), [z[29], z[30], z[31]]);
         assert_eq!(v, f(&z));
         let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
@@ -2886,13 +3226,12 @@ fn test_f023() {
         let (vj, tj) = f023_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            Mode::Plain,
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
+            &unflat(&t[5..29]),
+            [t[29], t[30], t[31]],
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -2909,13 +3248,12 @@ fn test_f023() {
         let (_, _, (h_x, h_xs, h_p, h_arr)) = f023_hvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            [z[19], z[20], z[21]],
-            Mode::Plain,
+            &unflat(&z[5..29]),
+            [z[29], z[30], z[31]],
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            [t[19], t[20], t[21]],
+            &unflat(&t[5..29]),
+            [t[29], t[30], t[31]],
         );
         let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p), h_arr.to_vec()].concat();
         let e = 1e-5;
@@ -2924,17 +3262,15 @@ fn test_f023() {
         let (_, (g_x, g_xs, g_p, g_arr)) = f023_grad(
             zp[0],
             &zp[1..5],
-            &unflat(&zp[5..19]),
-            [zp[19], zp[20], zp[21]],
-            Mode::Plain,
+            &unflat(&zp[5..29]),
+            [zp[29], zp[30], zp[31]],
         );
         let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let (_, (g_x, g_xs, g_p, g_arr)) = f023_grad(
             zm[0],
             &zm[1..5],
-            &unflat(&zm[5..19]),
-            [zm[19], zm[20], zm[21]],
-            Mode::Plain,
+            &unflat(&zm[5..29]),
+            [zm[29], zm[30], zm[31]],
         );
         let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_arr.to_vec()].concat();
         let fdh: Vec<f64> = gp
@@ -2946,99 +3282,95 @@ fn test_f023() {
     }
 }
 
-#[differentiable(wrt(x, p, m))]
-pub fn f024(x: f64, p: &P, m: &Vec<Vec<f64>>, mode: Mode) -> f64 {
-    let mut b0: Vec<f64> = vec![
-        (p.w[0] * 0.792).tanh() * 0.3 + 0.0,
-        (p.b * 0.680).cos() * 0.3 + 2.0,
-        (x).sin() * 0.3 + 1.0,
-    ];
-    let mut best0 = 0;
-    for j in 1..b0.len() {
-        if b0[j] < b0[best0] {
-            best0 = j;
-        }
+#[differentiable]
+pub fn f024(
+    x: f64,
+    xs: &[f64],
+    arr0: [f64; 3],
+    v0: Vec<f64>,
+    va: V3,
+    vb: V3,
+    o: Option<f64>,
+) -> f64 {
+    let arr = arr0;
+    let vv = v0;
+    let mut mc0 = va.x;
+    for mut i in 0..3 {
+        i += 1;
+        mc0 = (mc0 * 0.991).sin() + i as f64;
     }
-    b0.swap(0, best0);
-    let s0 = (b0[0] * (p.v[0] + 0.863).tanh() + b0[2] * b0[1]) * 0.1;
-    let (mut u1, mut w1) = (m[1][1], (p.q.c).sin());
-    let mut r1 = (p.q.u[0] * -0.261).tanh();
-    for _ in 0..2 {
-        (u1, w1, r1) = (w1, r1, (u1 + w1 * -0.877).cos() * 0.8);
+    let s0 = mc0;
+    let s1: f64 = vv.iter().skip(1).take(2).map(|v| (*v * 1.071)).sum();
+    let mut b2 = vv.clone();
+    let nr2 = b2.len();
+    for i in 0..nr2 / 2 {
+        b2.swap(i, nr2 - 1 - i);
     }
-    w1 = w1 + r1;
-    let s1 = u1 * w1 + u1;
-    let mut eo2 = p.b;
-    let s2 = eo2 + {
-        eo2 = eo2 * -0.320;
-        eo2
-    } * (p.b * -0.765);
-    let mut b3 = p.q.u.clone();
-    for i in 0..b3.len() {
-        b3[i] = (b3[i]).sin() * 0.3 + ((i * 3 + 0) % 4) as f64;
+    let s2 = b2[0] * (arr[2] * 0.841).tanh() + b2[3];
+    let mut s3 = 0.0;
+    for (i, v) in vv.iter().enumerate().skip(1) {
+        s3 = s3 + (*v * 0.452).tanh() * s2;
     }
-    for j in 0..b3.len() - 1 {
-        if b3[j] < b3[j + 1] {
-            b3.swap(j, j + 1);
-        }
-    }
-    let s3: f64 = b3
-        .iter()
-        .enumerate()
-        .map(|(i, v)| *v * (i + 1) as f64)
-        .sum::<f64>()
-        * 0.05;
-    let mut stack4 = vec![1usize, 2, 3];
-    let mut s4 = p.a;
-    while let Some(j) = stack4.pop() {
-        s4 = s4 * 0.5 + (j as f64);
-    }
-    let mut b5: Vec<f64> = vec![
-        (p.b).sin() * 0.3 + 1.0,
-        (p.w[2] * -1.043).tanh() * 0.3 + 2.0,
-        (p.q.u[0] * 1.097).cos() * 0.3 + 0.0,
-    ];
-    for j in 0..b5.len() - 1 {
-        if b5[j] > b5[j + 1] {
-            b5.swap(j, j + 1);
-        }
-    }
-    let s5 = (b5[0] * ((p.v[2] * -0.681).sin() * -1.136) + b5[2] * b5[1]) * 0.1;
-    let s6 = ping((s5 * 1.052), 2);
+    let s4 = ping(((vb.x * -1.040).sin() * -0.841), 2);
+    let mut t5 = (s0, (s3 * s3 * 0.547));
+    t5.0 = t5.0 * t5.1;
+    t5.1 += (t5.0 * t5.0 * 0.972);
+    let s5 = t5.0 + t5.1;
+    let s6: f64 = xs.iter().skip(1).take(3).map(|v| (*v).sin()).sum();
     (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f024() {
     for k in 0..3u64 {
-        let z = points(1024 * 31 + k, 21);
-        let t = points(1024 * 37 + k + 100, 21);
+        let z = points(1024 * 31 + k, 18);
+        let t = points(1024 * 37 + k + 100, 18);
         let f = |z: &[f64]| {
             f024(
                 z[0],
-                &unflat(&z[1..15]),
-                &rows(&z[15..21]),
-                Mode::Scale(1.3),
+                &z[1..5],
+                [z[5], z[6], z[7]],
+                z[8..12].to_vec(),
+                V3::new(z[12], z[13], z[14]),
+                V3::new(z[15], z[16], z[17]),
+                None,
             )
         };
-        let (v, (g_x, g_p, g_m)) = f024_grad(
+        let (v, (g_x, g_xs, g_arr, g_vv, g_va, g_vb)) = f024_grad(
             z[0],
-            &unflat(&z[1..15]),
-            &rows(&z[15..21]),
-            Mode::Scale(1.3),
+            &z[1..5],
+            [z[5], z[6], z[7]],
+            z[8..12].to_vec(),
+            V3::new(z[12], z[13], z[14]),
+            V3::new(z[15], z[16], z[17]),
+            None,
         );
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), g_m.concat()].concat();
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f024 gradient");
         let (vj, tj) = f024_jvp(
             z[0],
-            &unflat(&z[1..15]),
-            &rows(&z[15..21]),
-            Mode::Scale(1.3),
+            &z[1..5],
+            [z[5], z[6], z[7]],
+            z[8..12].to_vec(),
+            V3::new(z[12], z[13], z[14]),
+            V3::new(z[15], z[16], z[17]),
+            None,
             t[0],
-            &unflat(&t[1..15]),
-            &rows(&t[15..21]),
+            &t[1..5],
+            [t[5], t[6], t[7]],
+            t[8..12].to_vec(),
+            V3::new(t[12], t[13], t[14]),
+            V3::new(t[15], t[16], t[17]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -3052,33 +3384,69 @@ fn test_f024() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f024 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_m)) = f024_hvp(
+        let (_, _, (h_x, h_xs, h_arr, h_vv, h_va, h_vb)) = f024_hvp(
             z[0],
-            &unflat(&z[1..15]),
-            &rows(&z[15..21]),
-            Mode::Scale(1.3),
+            &z[1..5],
+            [z[5], z[6], z[7]],
+            z[8..12].to_vec(),
+            V3::new(z[12], z[13], z[14]),
+            V3::new(z[15], z[16], z[17]),
+            None,
             t[0],
-            &unflat(&t[1..15]),
-            &rows(&t[15..21]),
+            &t[1..5],
+            [t[5], t[6], t[7]],
+            t[8..12].to_vec(),
+            V3::new(t[12], t[13], t[14]),
+            V3::new(t[15], t[16], t[17]),
         );
-        let hv: Vec<f64> = [vec![h_x], flat(&h_p), h_m.concat()].concat();
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            h_arr.to_vec(),
+            h_vv.to_vec(),
+            v3f(&h_va),
+            v3f(&h_vb),
+        ]
+        .concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_m)) = f024_grad(
+        let (_, (g_x, g_xs, g_arr, g_vv, g_va, g_vb)) = f024_grad(
             zp[0],
-            &unflat(&zp[1..15]),
-            &rows(&zp[15..21]),
-            Mode::Scale(1.3),
+            &zp[1..5],
+            [zp[5], zp[6], zp[7]],
+            zp[8..12].to_vec(),
+            V3::new(zp[12], zp[13], zp[14]),
+            V3::new(zp[15], zp[16], zp[17]),
+            None,
         );
-        let gp: Vec<f64> = [vec![g_x], flat(&g_p), g_m.concat()].concat();
-        let (_, (g_x, g_p, g_m)) = f024_grad(
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_arr, g_vv, g_va, g_vb)) = f024_grad(
             zm[0],
-            &unflat(&zm[1..15]),
-            &rows(&zm[15..21]),
-            Mode::Scale(1.3),
+            &zm[1..5],
+            [zm[5], zm[6], zm[7]],
+            zm[8..12].to_vec(),
+            V3::new(zm[12], zm[13], zm[14]),
+            V3::new(zm[15], zm[16], zm[17]),
+            None,
         );
-        let gm: Vec<f64> = [vec![g_x], flat(&g_p), g_m.concat()].concat();
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            g_arr.to_vec(),
+            g_vv.to_vec(),
+            v3f(&g_va),
+            v3f(&g_vb),
+        ]
+        .concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -3088,86 +3456,83 @@ fn test_f024() {
     }
 }
 
-#[differentiable(wrt(x, xs, p))]
-pub fn f025(x: f64, xs: &[f64], p: &P, o: Option<f64>, mode: Mode) -> [f64; 2] {
-    let mut b0 = xs.to_vec();
-    for i in 0..2 {
-        b0.swap(i % 4, (i + 2) % 4);
+#[differentiable(wrt(x, xs, arr0))]
+pub fn f025(x: f64, xs: &[f64], arr0: [f64; 3], o: Option<f64>, mode: Mode) -> f64 {
+    let arr = arr0;
+    let mut t0 = (x, (arr[1]).sin());
+    t0.0 = t0.0 * t0.1;
+    t0.1 += ((t0.0 * 1.186).sin() * 0.306);
+    let s0 = t0.0 + t0.1;
+    let (l1, r1) = xs.split_at(3);
+    let s1 = l1[0] * r1[0] + (xs[3] + -0.891).tanh();
+    let mut mc2 = arr[1];
+    for mut i in 0..2 {
+        i += 1;
+        mc2 = (mc2 * -0.423).sin() + i as f64;
     }
-    let s0 = b0[0] * (p.v[3] * -0.638).cos() + b0[3];
-    let s1 = match mode {
-        Mode::Plain => (p.b + -0.926).tanh(),
-        Mode::Scale(k) => p.b * k,
-        Mode::Shift { by } => (p.b * p.b * -0.631) + by,
+    let s2 = mc2;
+    let s3: f64 = xs.iter().skip(0).take(2).map(|v| (*v * -0.954).cos()).sum();
+    let s4: f64 = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(i, v)| (*v).sin() * (i as f64 + 1.0))
+        .sum();
+    let s5: f64 = xs
+        .iter()
+        .skip(1)
+        .take(2)
+        .map(|v| ((*v * 0.860).sin() * 0.856))
+        .sum();
+    let mut lw6 = s2;
+    let mut lk6 = 0;
+    let lv6 = loop {
+        lw6 = (lw6 * -0.714).sin() + -0.636;
+        lk6 += 1;
+        if lk6 == 3 {
+            break lw6 * (lw6).sin();
+        }
     };
-    let pl2 = P {
-        a: (p.b * -0.831),
-        b: p.b,
-        v: p.v.clone(),
-        w: p.w,
-        q: p.q.clone(),
-        tag: 1,
-    };
-    let s2 = pl2.eval(p.q.c);
-    [(s0 * 0.5).tanh() + s2, s1]
+    let s6 = lv6;
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5 + (s6 * 0.5).tanh()
 }
 
 #[test]
 fn test_f025() {
     for k in 0..3u64 {
-        let z = points(1025 * 31 + k, 19);
-        let t = points(1025 * 37 + k + 100, 19);
+        let z = points(1025 * 31 + k, 8);
+        let t = points(1025 * 37 + k + 100, 8);
         let f = |z: &[f64]| {
             f025(
                 z[0],
                 &z[1..5],
-                &unflat(&z[5..19]),
+                [z[5], z[6], z[7]],
                 Some(0.7),
                 Mode::Shift { by: -0.4 },
             )
         };
-        let y = f(&z);
-        let (yj, tj) = f025_jvp(
+        let (v, (g_x, g_xs, g_arr)) = f025_grad(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
+            [z[5], z[6], z[7]],
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+        );
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f025 gradient");
+        let (vj, tj) = f025_jvp(
+            z[0],
+            &z[1..5],
+            [z[5], z[6], z[7]],
             Some(0.7),
             Mode::Shift { by: -0.4 },
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
+            [t[5], t[6], t[7]],
         );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f025 jvp");
-        let w = points(1025 * 41 + k + 200, 2);
-        let (yv, (g_x, g_xs, g_p)) = f025_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            Some(0.7),
-            Mode::Shift { by: -0.4 },
-            [w[0], w[1]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
-        let jtw: Vec<f64> = (0..19)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f025 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -3176,48 +3541,88 @@ fn test_f025() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f025 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f025 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs, h_arr)) = f025_hvp(
+            z[0],
+            &z[1..5],
+            [z[5], z[6], z[7]],
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+            t[0],
+            &t[1..5],
+            [t[5], t[6], t[7]],
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), h_arr.to_vec()].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs, g_arr)) = f025_grad(
+            zp[0],
+            &zp[1..5],
+            [zp[5], zp[6], zp[7]],
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+        );
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
+        let (_, (g_x, g_xs, g_arr)) = f025_grad(
+            zm[0],
+            &zm[1..5],
+            [zm[5], zm[6], zm[7]],
+            Some(0.7),
+            Mode::Shift { by: -0.4 },
+        );
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), g_arr.to_vec()].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f025 H v");
     }
 }
 
 #[differentiable]
-pub fn f026<T: Float + std::iter::Sum>(x: T, xs: &[T]) -> T {
-    let c0: Vec<T> = xs.iter().map(|v| (*v).sin()).collect();
-    let s0 = c0[0] * c0[2] + c0[3];
-    let r1;
-    let mut q1 = x;
-    let mut i1 = 0;
-    loop {
-        i1 += 1;
-        q1 = (q1 * T::from(0.732).unwrap()).tanh();
-        if i1 == 1 {
-            r1 = q1 * T::from(0.449).unwrap();
-            break;
-        }
+pub fn f026(x: f64, p: &P, o: Option<f64>) -> f64 {
+    let mut stack0 = vec![1usize, 2, 3];
+    let mut s0 = x;
+    while let Some(j) = stack0.pop() {
+        s0 = s0 * 0.5 + (j as f64);
     }
-    let s1 = r1;
-    let s2 = match ((xs[3] * T::from(0.281).unwrap()).tanh(), xs[2]) {
-        (u, v) if u > v => u * v,
-        (u, _) => (u + T::from(-0.339).unwrap()).tanh(),
-    };
-    let s3 = (s0 * T::from(-0.394).unwrap()).tanh() + s1 * T::from(-0.602).unwrap();
-    (s0 * T::from(0.5).unwrap()).tanh() + s1 + s2 + (s3).sin()
+    let mut dw1 = s0;
+    let mut dn1 = 0;
+    while {
+        dw1 = (dw1 * -1.156).sin();
+        dn1 += 1;
+        dn1 < 1
+    } {}
+    let s1 = dw1;
+    let s2 = p.eval3(p.v[0]);
+    let arr3 = [s0, p.a * 1.004, (s0 + -0.992).tanh()];
+    let s3 = arr3[0] * arr3[1] + arr3[2];
+    let mut mc4 = p.v[1];
+    for mut i in 0..3 {
+        i += 1;
+        mc4 = (mc4 * 0.884).sin() + i as f64;
+    }
+    let s4 = mc4;
+    let s5 = P::blend(s0, -0.619);
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f026() {
     for k in 0..3u64 {
-        let z = points(1026 * 31 + k, 5);
-        let t = points(1026 * 37 + k + 100, 5);
-        let f = |z: &[f64]| f026(z[0], &z[1..5]);
-        let (v, (g_x, g_xs)) = f026_grad(z[0], &z[1..5]);
+        let z = points(1026 * 31 + k, 25);
+        let t = points(1026 * 37 + k + 100, 25);
+        let f = |z: &[f64]| f026(z[0], &unflat(&z[1..25]), None);
+        let (v, (g_x, g_p)) = f026_grad(z[0], &unflat(&z[1..25]), None);
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let g: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f026 gradient");
-        let (vj, tj) = f026_jvp(z[0], &z[1..5], t[0], &t[1..5]);
+        let (vj, tj) = f026_jvp(z[0], &unflat(&z[1..25]), None, t[0], &unflat(&t[1..25]));
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
@@ -3230,107 +3635,57 @@ fn test_f026() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f026 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_xs)) = f026_hvp(z[0], &z[1..5], t[0], &t[1..5]);
-        let hv: Vec<f64> = [vec![h_x], h_xs.clone()].concat();
+        let (_, _, (h_x, h_p)) = f026_hvp(z[0], &unflat(&z[1..25]), None, t[0], &unflat(&t[1..25]));
+        let hv: Vec<f64> = [vec![h_x], flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_xs)) = f026_grad(zp[0], &zp[1..5]);
-        let gp: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
-        let (_, (g_x, g_xs)) = f026_grad(zm[0], &zm[1..5]);
-        let gm: Vec<f64> = [vec![g_x], g_xs.clone()].concat();
+        let (_, (g_x, g_p)) = f026_grad(zp[0], &unflat(&zp[1..25]), None);
+        let gp: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
+        let (_, (g_x, g_p)) = f026_grad(zm[0], &unflat(&zm[1..25]), None);
+        let gm: Vec<f64> = [vec![g_x], flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
             .map(|(a, b)| (a - b) / (2.0 * e))
             .collect();
         close(&hv, &fdh, 1e-4, 1e-6, "f026 H v");
-        let z32: Vec<f32> = z.iter().map(|v| *v as f32).collect();
-        let (v32, (g32_x, g32_xs)) = f026_grad::<f32>(z32[0], &z32[1..5]);
-        let g32: Vec<f64> = [
-            vec![g32_x as f64],
-            g32_xs.iter().map(|v| *v as f64).collect::<Vec<f64>>(),
-        ]
-        .concat();
-        assert!(
-            (v32 as f64 - v).abs() <= 1e-3 * v.abs().max(1.0),
-            "f026 f32 value"
-        );
-        close(&g32, &g, 2e-2, 2e-3, "f026 f32 gradient");
     }
 }
 
 #[differentiable]
-pub fn f027_h0(r: &mut [f64; 3], s: &mut f64, a: f64, k: usize) {
-    r[2] += -0.857 * *s;
-    *s *= 0.819;
-}
-
-#[differentiable]
-pub fn f027(x: f64, p: &P, va: V3, vr: &V3) -> f64 {
-    let vq0_0 = V3 {
-        x: x,
-        y: (p.a * 1.058).tanh(),
-        z: ((vr.y * 0.813).sin() * -0.989),
-    };
-    let vq0_1 = V3::new((x + -0.826).tanh(), (vr.y * 0.703).cos(), p.q.u[0]);
-    let vq0_2 = V3 {
-        x: p.a,
-        y: (p.a).sin(),
-        z: (va.x + -1.145).tanh(),
-    };
-    let s0 = vq0_0.norm();
-    let mut ia1 = [
-        (p.b * -1.071).cos(),
-        (p.v[1]).sin(),
-        (p.v[3] * -0.547).cos(),
-    ];
-    let mut iu1 = (vr.y * 0.217).cos();
-    for i in 0..2 {
-        f027_h0(
-            &mut ia1,
-            &mut iu1,
-            (p.w[0] * 0.953).tanh() + 0.1 * (i) as f64,
-            i,
-        );
-    }
-    let s1 = ia1[0] * ia1[2] + ia1[1] + (iu1 * -1.200).tanh();
-    let s2 = P::blend(s1, -0.813);
+pub fn f027(x: f64, xs: &[f64], p: &P) -> f64 {
+    let s0 = ((x * 0.635).sin() * 0.497) + p.q.u[2] * -0.677;
+    let s1: f64 = xs
+        .iter()
+        .zip(xs)
+        .map(|(u, w)| (*u * 0.362).tanh() * w)
+        .sum();
+    let mut m2 = (p.q.c * 0.616).cos();
+    let f2 = move |t: f64| t * m2 + -0.253;
+    m2 = m2 * 0.853 + s0;
+    let s2 = f2((s0).sin()) + m2;
     (s0 * 0.5).tanh() + s1 + s2
 }
 
 #[test]
 fn test_f027() {
     for k in 0..3u64 {
-        let z = points(1027 * 31 + k, 21);
-        let t = points(1027 * 37 + k + 100, 21);
-        let f = |z: &[f64]| {
-            f027(
-                z[0],
-                &unflat(&z[1..15]),
-                V3::new(z[15], z[16], z[17]),
-                &V3::new(z[18], z[19], z[20]),
-            )
-        };
-        let (v, (g_x, g_p, g_va, g_vr)) = f027_grad(
-            z[0],
-            &unflat(&z[1..15]),
-            V3::new(z[15], z[16], z[17]),
-            &V3::new(z[18], z[19], z[20]),
-        );
+        let z = points(1027 * 31 + k, 29);
+        let t = points(1027 * 37 + k + 100, 29);
+        let f = |z: &[f64]| f027(z[0], &z[1..5], &unflat(&z[5..29]));
+        let (v, (g_x, g_xs, g_p)) = f027_grad(z[0], &z[1..5], &unflat(&z[5..29]));
         assert_eq!(v, f(&z));
-        let g: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vr)].concat();
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
         close(&g, &fd, 1e-5, 1e-7, "f027 gradient");
         let (vj, tj) = f027_jvp(
             z[0],
-            &unflat(&z[1..15]),
-            V3::new(z[15], z[16], z[17]),
-            &V3::new(z[18], z[19], z[20]),
+            &z[1..5],
+            &unflat(&z[5..29]),
             t[0],
-            &unflat(&t[1..15]),
-            V3::new(t[15], t[16], t[17]),
-            &V3::new(t[18], t[19], t[20]),
+            &t[1..5],
+            &unflat(&t[5..29]),
         );
         assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
@@ -3344,34 +3699,22 @@ fn test_f027() {
             (tj - gt).abs() <= 1e-9 * scale,
             "f027 jvp {tj} vs grad.v {gt}"
         );
-        let (_, _, (h_x, h_p, h_va, h_vr)) = f027_hvp(
+        let (_, _, (h_x, h_xs, h_p)) = f027_hvp(
             z[0],
-            &unflat(&z[1..15]),
-            V3::new(z[15], z[16], z[17]),
-            &V3::new(z[18], z[19], z[20]),
+            &z[1..5],
+            &unflat(&z[5..29]),
             t[0],
-            &unflat(&t[1..15]),
-            V3::new(t[15], t[16], t[17]),
-            &V3::new(t[18], t[19], t[20]),
+            &t[1..5],
+            &unflat(&t[5..29]),
         );
-        let hv: Vec<f64> = [vec![h_x], flat(&h_p), v3f(&h_va), v3f(&h_vr)].concat();
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
         let e = 1e-5;
         let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
         let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
-        let (_, (g_x, g_p, g_va, g_vr)) = f027_grad(
-            zp[0],
-            &unflat(&zp[1..15]),
-            V3::new(zp[15], zp[16], zp[17]),
-            &V3::new(zp[18], zp[19], zp[20]),
-        );
-        let gp: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vr)].concat();
-        let (_, (g_x, g_p, g_va, g_vr)) = f027_grad(
-            zm[0],
-            &unflat(&zm[1..15]),
-            V3::new(zm[15], zm[16], zm[17]),
-            &V3::new(zm[18], zm[19], zm[20]),
-        );
-        let gm: Vec<f64> = [vec![g_x], flat(&g_p), v3f(&g_va), v3f(&g_vr)].concat();
+        let (_, (g_x, g_xs, g_p)) = f027_grad(zp[0], &zp[1..5], &unflat(&zp[5..29]));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f027_grad(zm[0], &zm[1..5], &unflat(&zm[5..29]));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
         let fdh: Vec<f64> = gp
             .iter()
             .zip(&gm)
@@ -3381,80 +3724,74 @@ fn test_f027() {
     }
 }
 
-#[differentiable(wrt(x, xs, p, rf))]
-pub fn f028(x: f64, xs: &[f64], p: &P, rf: &[f64; 3], o: Option<f64>, mode: Mode) -> [f64; 3] {
-    let mut t0 = (xs[1], (x + 0.499).tanh());
-    t0.0 = t0.0 * t0.1;
-    t0.1 += (t0.0 * -1.023).tanh();
-    let s0 = t0.0 + t0.1;
-    let [u1, _, w1] = p.w;
-    let s1 = u1 * (p.v[1] * -0.511) + w1;
-    let c2: Vec<f64> = p.v.iter().map(|v| (*v * -0.587).tanh()).collect();
-    let s2 = c2[0] * c2[2] + c2[3];
-    let s3: f64 = p.v.iter().map(|v| (*v * 0.946).cos()).sum();
-    [(s0 * 0.5).tanh() + (s3).sin(), s1, s2]
+#[differentiable]
+pub fn f028_h0(y: &mut Vec<f64>, a: f64, k: usize) {
+    let n = y.len();
+    y[2] += 0.652 * (a * y[1]).sin();
+    y[2] += -0.548 * (a * y[1] * -0.606).cos();
+}
+
+#[differentiable]
+pub fn f028_h1(r: &mut [f64; 3], a: f64) {
+    r[2] = r[0] * (a + 0.463).sin();
+    r[1] = r[1] * (a + 0.371).sin();
+    r[1] = r[1] * (a + -0.458 * 0.589).cos();
+}
+
+#[differentiable]
+pub fn f028(x: f64, xs: &[f64], p: &P) -> f64 {
+    let mut ib0: Vec<f64> = p.q.u.iter().map(|v| (*v * -1.115).tanh()).collect();
+    f028_h0(&mut ib0, (x * 0.272).tanh(), 2);
+    f028_h0(&mut ib0, (p.q.u[0] * -0.624).cos(), 3);
+    let s0 = ib0[ib0.len() - 1] * -0.960 + ib0[1] + (ib0.len() as f64) * 0.01;
+    let s1 = P::blend(xs[3], -1.114);
+    let s2 = p.eval(p.v[0]);
+    let vq3_0 = V3 {
+        x: (s0 * 0.485).tanh(),
+        y: (p.q.c).sin(),
+        z: p.a,
+    };
+    let vm3 = vq3_0.lerp(vq3_0, (p.b * 1.101).tanh());
+    let vq3_2 = V3 {
+        x: (p.q.c * 0.748).cos(),
+        y: ((s2 * -0.767).sin() * 0.983),
+        z: x,
+    };
+    let s3 = vm3.z * 0.482 + vq3_2.dist(V3::new(-1.190, -0.362, -0.773));
+    let mut ia4 = [
+        (s0 * 1.176).tanh(),
+        (p.q.u[3] * 0.293).tanh(),
+        (s3 * 0.369).cos(),
+    ];
+    let mut i4 = 0;
+    while i4 < 2 {
+        f028_h1(&mut ia4, (s3).sin());
+        i4 += 1;
+    }
+    let s4 = ia4[0] * ia4[2] + ia4[1];
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4
 }
 
 #[test]
 fn test_f028() {
     for k in 0..3u64 {
-        let z = points(1028 * 31 + k, 22);
-        let t = points(1028 * 37 + k + 100, 22);
-        let f = |z: &[f64]| {
-            f028(
-                z[0],
-                &z[1..5],
-                &unflat(&z[5..19]),
-                &[z[19], z[20], z[21]],
-                None,
-                Mode::Shift { by: -0.4 },
-            )
-        };
-        let y = f(&z);
-        let (yj, tj) = f028_jvp(
+        let z = points(1028 * 31 + k, 29);
+        let t = points(1028 * 37 + k + 100, 29);
+        let f = |z: &[f64]| f028(z[0], &z[1..5], &unflat(&z[5..29]));
+        let (v, (g_x, g_xs, g_p)) = f028_grad(z[0], &z[1..5], &unflat(&z[5..29]));
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f028 gradient");
+        let (vj, tj) = f028_jvp(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            None,
-            Mode::Shift { by: -0.4 },
+            &unflat(&z[5..29]),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            &[t[19], t[20], t[21]],
+            &unflat(&t[5..29]),
         );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..3).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f028 jvp");
-        let w = points(1028 * 41 + k + 200, 3);
-        let (yv, (g_x, g_xs, g_p, g_ar)) = f028_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            None,
-            Mode::Shift { by: -0.4 },
-            [w[0], w[1], w[2]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
-        let jtw: Vec<f64> = (0..22)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..3)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f028 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -3463,80 +3800,105 @@ fn test_f028() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f028 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f028 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs, h_p)) = f028_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..29]),
+        );
+        let hv: Vec<f64> = [vec![h_x], h_xs.clone(), flat(&h_p)].concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs, g_p)) = f028_grad(zp[0], &zp[1..5], &unflat(&zp[5..29]));
+        let gp: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let (_, (g_x, g_xs, g_p)) = f028_grad(zm[0], &zm[1..5], &unflat(&zm[5..29]));
+        let gm: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p)].concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f028 H v");
     }
 }
 
 #[differentiable]
-pub fn f029(x: f64, xs: &[f64], p: &P, rf: &[f64; 3]) -> [f64; 2] {
-    let cp = *rf;
-    let s0 = p.eval2(p.b);
-    let vq1_0 = V3 {
-        x: ((p.w[2] * -0.595).sin() * -0.978),
-        y: (p.q.u[1] * -0.996).cos(),
-        z: p.v[2],
+pub fn f029(x: f64, xs: &[f64], p: &P, vv: Vec<f64>, va: V3) -> f64 {
+    let vq0_0 = V3::new((p.q.c * -0.470).tanh(), (p.a * -0.801).tanh(), p.b);
+    let vq0_1 = V3::new(vv[1], (p.a * 0.327).cos(), (x * -0.998));
+    let s0 = pull(va, vq0_0, (va.x * -0.429).cos()) + va.area(vq0_1) + va.abs();
+    let s1: f64 = xs.iter().chain(p.q.u.iter()).map(|v| (*v * 1.132)).sum();
+    let s2 = P::blend(p.q.u[3], 0.381);
+    let n3 = p.v.iter().filter(|v| **v > 10.0).count();
+    let s3: f64 = p.v.iter().step_by(2).map(|v| (*v * -0.866)).sum::<f64>() + (n3 as f64);
+    let pl4 = P {
+        a: (p.w[1] * p.w[1] * -0.548),
+        b: p.b,
+        v: p.v.clone(),
+        w: p.w,
+        q: p.q.clone(),
+        qs: p.qs.clone(),
+        tag: 1,
     };
-    let s1 = vq1_0.wave(s0) + vq1_0.twist(vq1_0);
-    let arr2 = [p.q.u[3], s0 * 0.728, (p.q.u[3] * -0.939)];
-    let s2 = arr2[0] * arr2[1] + arr2[2];
-    let [e3, _, g3] = cp;
-    let s3 = e3 * ((p.q.c * -0.450).sin() * 1.021) + g3;
-    let (l4, r4) = p.v.split_at(3);
-    let s4 = l4[0] * r4[0] + ((p.q.c * 0.476).sin() * 0.973);
-    let [u5, _, w5] = p.w;
-    let s5 = u5 * (p.q.c).sin() + w5;
-    [(s0 * 0.5).tanh() + s2 + s4, s1 + (s3).sin() + s5]
+    let s4 = pl4.eval(x);
+    let mut s5 = 0.0;
+    for (i, v) in p.q.u.iter().enumerate().skip(1) {
+        s5 = s5 + ((*v * 0.311).sin() * -1.138) * vv[0];
+    }
+    (s0 * 0.5).tanh() + s1 + s2 + (s3).sin() + s4 + s5
 }
 
 #[test]
 fn test_f029() {
     for k in 0..3u64 {
-        let z = points(1029 * 31 + k, 22);
-        let t = points(1029 * 37 + k + 100, 22);
-        let f = |z: &[f64]| f029(z[0], &z[1..5], &unflat(&z[5..19]), &[z[19], z[20], z[21]]);
-        let y = f(&z);
-        let (yj, tj) = f029_jvp(
+        let z = points(1029 * 31 + k, 36);
+        let t = points(1029 * 37 + k + 100, 36);
+        let f = |z: &[f64]| {
+            f029(
+                z[0],
+                &z[1..5],
+                &unflat(&z[5..29]),
+                z[29..33].to_vec(),
+                V3::new(z[33], z[34], z[35]),
+            )
+        };
+        let (v, (g_x, g_xs, g_p, g_vv, g_va)) = f029_grad(
             z[0],
             &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
+            &unflat(&z[5..29]),
+            z[29..33].to_vec(),
+            V3::new(z[33], z[34], z[35]),
+        );
+        assert_eq!(v, f(&z));
+        let g: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            v3f(&g_va),
+        ]
+        .concat();
+        let fd = ad_runtime::check::fd_gradient(f, &z, 1e-6);
+        close(&g, &fd, 1e-5, 1e-7, "f029 gradient");
+        let (vj, tj) = f029_jvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            z[29..33].to_vec(),
+            V3::new(z[33], z[34], z[35]),
             t[0],
             &t[1..5],
-            &unflat(&t[5..19]),
-            &[t[19], t[20], t[21]],
+            &unflat(&t[5..29]),
+            t[29..33].to_vec(),
+            V3::new(t[33], t[34], t[35]),
         );
-        assert_eq!(yj, y);
-        let h = 1e-6;
-        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + h * b).collect();
-        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - h * b).collect();
-        let (yp, ym) = (f(&zp), f(&zm));
-        let fdt: Vec<f64> = (0..2).map(|i| (yp[i] - ym[i]) / (2.0 * h)).collect();
-        close(&tj, &fdt, 1e-5, 1e-7, "f029 jvp");
-        let w = points(1029 * 41 + k + 200, 2);
-        let (yv, (g_x, g_xs, g_p, g_ar)) = f029_vjp(
-            z[0],
-            &z[1..5],
-            &unflat(&z[5..19]),
-            &[z[19], z[20], z[21]],
-            [w[0], w[1]],
-        );
-        assert_eq!(yv, y);
-        let g: Vec<f64> = [vec![g_x], g_xs.clone(), flat(&g_p), g_ar.to_vec()].concat();
-        let jtw: Vec<f64> = (0..22)
-            .map(|j| {
-                let (mut a, mut b) = (z.clone(), z.clone());
-                a[j] += h;
-                b[j] -= h;
-                let (ya, yb) = (f(&a), f(&b));
-                (0..2)
-                    .map(|i| w[i] * (ya[i] - yb[i]) / (2.0 * h))
-                    .sum::<f64>()
-            })
-            .collect();
-        close(&g, &jtw, 1e-5, 1e-7, "f029 vjp");
-        let wtj: f64 = w.iter().zip(&tj).map(|(a, b)| a * b).sum();
+        assert_eq!(vj, v);
         let gt: f64 = g.iter().zip(&t).map(|(a, b)| a * b).sum();
         let scale: f64 = g
             .iter()
@@ -3545,8 +3907,67 @@ fn test_f029() {
             .sum::<f64>()
             .max(1.0);
         assert!(
-            (wtj - gt).abs() <= 1e-9 * scale,
-            "f029 w.jvp {wtj} vs vjp.t {gt}"
+            (tj - gt).abs() <= 1e-9 * scale,
+            "f029 jvp {tj} vs grad.v {gt}"
         );
+        let (_, _, (h_x, h_xs, h_p, h_vv, h_va)) = f029_hvp(
+            z[0],
+            &z[1..5],
+            &unflat(&z[5..29]),
+            z[29..33].to_vec(),
+            V3::new(z[33], z[34], z[35]),
+            t[0],
+            &t[1..5],
+            &unflat(&t[5..29]),
+            t[29..33].to_vec(),
+            V3::new(t[33], t[34], t[35]),
+        );
+        let hv: Vec<f64> = [
+            vec![h_x],
+            h_xs.clone(),
+            flat(&h_p),
+            h_vv.to_vec(),
+            v3f(&h_va),
+        ]
+        .concat();
+        let e = 1e-5;
+        let zp: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + e * b).collect();
+        let zm: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a - e * b).collect();
+        let (_, (g_x, g_xs, g_p, g_vv, g_va)) = f029_grad(
+            zp[0],
+            &zp[1..5],
+            &unflat(&zp[5..29]),
+            zp[29..33].to_vec(),
+            V3::new(zp[33], zp[34], zp[35]),
+        );
+        let gp: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            v3f(&g_va),
+        ]
+        .concat();
+        let (_, (g_x, g_xs, g_p, g_vv, g_va)) = f029_grad(
+            zm[0],
+            &zm[1..5],
+            &unflat(&zm[5..29]),
+            zm[29..33].to_vec(),
+            V3::new(zm[33], zm[34], zm[35]),
+        );
+        let gm: Vec<f64> = [
+            vec![g_x],
+            g_xs.clone(),
+            flat(&g_p),
+            g_vv.to_vec(),
+            v3f(&g_va),
+        ]
+        .concat();
+        let fdh: Vec<f64> = gp
+            .iter()
+            .zip(&gm)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
+        close(&hv, &fdh, 1e-4, 1e-6, "f029 H v");
     }
 }

@@ -11,7 +11,10 @@ Python 3 standard library only; deterministic in `--seed` and `--count`.
 
 Each function takes some of: a scalar `x: f64`, a slice `xs: &[f64]` (length 4), a parameter
 struct `p: &P` (`#[derive(Differentiable)]`: `a: f64`, `b: f64`, `v: Vec<f64>` of length 4,
-`w: [f64; 3]`, and a nested `q: Q { c: f64, u: Vec<f64> }`), parameters of the kinds the AD
+`w: [f64; 3]`, a nested `q: Q { c: f64, u: Vec<f64> }` and layers `qs: Vec<Q>` of length 2,
+read by `for l in &p.qs`, `p.qs.iter().map(..).sum()`, `fold`, `enumerate`, `p.qs[i].at(t)`,
+`&p.qs[i]`, and copied into a local `Vec<Q>` written element by element and by `iter_mut`),
+parameters of the kinds the AD
 literature's programs take (non-generic functions only): `arr: [f64; 3]` by value (or `arr0`
 copied by `let arr = arr0;`, `mut` when written or swapped), `rf: &[f64; 3]` (sometimes
 copied by `let cp = *rf;`), `vv: Vec<f64>` by value (length 4, or `v0` copied by
@@ -231,8 +234,18 @@ pub struct P {{
     pub v: Vec<f64>,
     pub w: [f64; 3],
     pub q: Q,
+    /// Layers: a `Vec` of derived structs.
+    pub qs: Vec<Q>,
     #[no_derivative]
     pub tag: usize,
+}}
+
+#[differentiable]
+impl Q {{
+    #[differentiable]
+    pub fn at(&self, t: f64) -> f64 {{
+        self.c * t.cos() + self.u[0] * self.u[1] * 0.5 + (self.u[2] * t).sin()
+    }}
 }}
 
 #[differentiable]
@@ -476,6 +489,10 @@ fn flat(p: &P) -> Vec<f64> {{
     z.extend(&p.w);
     z.push(p.q.c);
     z.extend(&p.q.u);
+    for l in &p.qs {{
+        z.push(l.c);
+        z.extend(&l.u);
+    }}
     z
 }}
 
@@ -486,11 +503,15 @@ fn unflat(z: &[f64]) -> P {{
         v: z[2..6].to_vec(),
         w: [z[6], z[7], z[8]],
         q: Q {{ c: z[9], u: z[10..14].to_vec() }},
+        qs: vec![
+            Q {{ c: z[14], u: z[15..19].to_vec() }},
+            Q {{ c: z[19], u: z[20..24].to_vec() }},
+        ],
         tag: 7,
     }}
 }}
 
-const NP: usize = 14;
+const NP: usize = 24;
 
 /// A 2 x 3 matrix as rows.
 fn rows(z: &[f64]) -> Vec<Vec<f64>> {{
@@ -666,6 +687,10 @@ class Gen:
             menu += ["match"]
         if "p" in params:
             menu += ["method", "destructure", "array_pattern"]
+            # A `Vec` of derived structs (`p.qs`): iterated, indexed, borrowed, folded,
+            # copied and written element by element.
+            if not self.generic:
+                menu += ["layers"] * 5
         menu += ["while_let"]
         if not self.generic:
             menu += ["assoc", "mutual"]
@@ -880,6 +905,38 @@ class Gen:
                          % (s, self.smooth(a), a, self.smooth(a)))
         elif kind == "method":
             lines.append("let %s = p.eval(%s);" % (s, a))
+        elif kind == "layers":
+            i, j, u = self.rng.randrange(2), self.rng.randrange(2), self.rng.randrange(4)
+            form = self.rng.randrange(7)
+            self.tags.append("layers%d" % form)
+            if form == 0:
+                lines.append("let mut h%d = %s;" % (k, a))
+                lines.append("for l in &p.qs {")
+                lines.append("    h%d = l.at(h%d) * %s + l.c;" % (k, k, self.c()))
+                lines.append("}")
+                lines.append("let %s = h%d;" % (s, k))
+            elif form == 1:
+                lines.append("let %s: f64 = p.qs.iter().map(|l| l.at(%s) * l.u[%d]).sum();" % (s, a, u))
+            elif form == 2:
+                lines.append("let %s = p.qs[%d].at(%s) + p.qs[%d].u[%d] * p.qs[%d].c;" % (s, i, a, j, u, i))
+            elif form == 3:
+                lines.append("let l%d = &p.qs[%d];" % (k, i))
+                lines.append("let %s = l%d.at(%s) * l%d.u[%d];" % (s, k, a, k, u))
+            elif form == 4:
+                lines.append("let mut qs%d = p.qs.clone();" % k)
+                lines.append("qs%d[%d].c += %s * qs%d[%d].u[%d];" % (k, i, self.smooth(a), k, j, u))
+                lines.append("for l in qs%d.iter_mut() {" % k)
+                lines.append("    l.c *= %s;" % self.smooth(a))
+                lines.append("}")
+                lines.append("let l%d = &qs%d[%d];" % (k, k, j))
+                lines.append("let %s = qs%d[0].at(%s) + qs%d[1].c + l%d.at(%s);" % (s, k, self.atom(params), k, k, self.c()))
+            elif form == 5:
+                lines.append("let %s = p.qs.iter().fold(%s, |h, l| l.at(h) * %s);" % (s, a, self.c()))
+            else:
+                lines.append("let mut %s = %s;" % (s, a))
+                lines.append("for (i, l) in p.qs.iter().enumerate() {")
+                lines.append("    %s += l.c * (i as f64 + %s) * %s;" % (s, self.c(), self.smooth("l.u[%d]" % u)))
+                lines.append("}")
         elif kind == "destructure":
             lines.append("let P { a: pa%d, q, .. } = p;" % k)
             lines.append("let %s = *pa%d * q.c + q.u[%d] * %s;" % (s, k, self.rng.randrange(4), self.smooth(a)))
@@ -898,7 +955,7 @@ class Gen:
         elif kind == "mutual":
             lines.append("let %s = ping(%s, %d);" % (s, self.smooth(a), self.rng.randrange(5)))
         elif kind == "local_method":
-            lines.append("let pl%d = P { a: %s, b: p.b, v: p.v.clone(), w: p.w, q: p.q.clone(), tag: 1 };"
+            lines.append("let pl%d = P { a: %s, b: p.b, v: p.v.clone(), w: p.w, q: p.q.clone(), qs: p.qs.clone(), tag: 1 };"
                          % (k, self.smooth(a)))
             lines.append("let %s = pl%d.eval(%s);" % (s, k, self.atom(params)))
         elif kind == "method2":
@@ -1568,7 +1625,7 @@ class Gen:
                 reads.append("%s[0] * %s[2] + %s[1]" % (nm, nm, nm))
         lines.append("let %s = %s;" % (s, " + ".join(reads)))
 
-SIZES = {"x": 1, "xs": 4, "p": 14, "arr": 3, "ar": 3, "vv": 4, "m": 6, "va": 3, "vb": 3, "vr": 3}
+SIZES = {"x": 1, "xs": 4, "p": 24, "arr": 3, "ar": 3, "vv": 4, "m": 6, "va": 3, "vb": 3, "vr": 3}
 DIFF = ("x", "xs", "p", "arr", "ar", "vv", "m", "va", "vb", "vr")
 
 
@@ -1684,7 +1741,7 @@ def test(name, params, generic, seed, ret_n=0):
         if p == "xs":
             return "&%s[%d..%d]" % (z, i, i + 4)
         if p == "p":
-            return "&unflat(&%s[%d..%d])" % (z, i, i + 14)
+            return "&unflat(&%s[%d..%d])" % (z, i, i + 24)
         if p == "arr":
             return "[%s[%d], %s[%d], %s[%d]]" % (z, i, z, i + 1, z, i + 2)
         if p == "ar":

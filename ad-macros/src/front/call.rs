@@ -622,7 +622,9 @@ impl Lowerer<'_> {
                 let seq = self.sequence_place(*b)?;
                 Some(quote::quote!(::ad_runtime::__private::ElemOf::<#seq>))
             }
-            Op::Copy(Atom::Var(w)) if *w != v => self.element_place(*w),
+            Op::Copy(Atom::Var(w) | Atom::Ref(w)) | Op::CloneOf(Atom::Var(w)) if *w != v => {
+                self.element_place(*w)
+            }
             _ => None,
         }
     }
@@ -657,7 +659,18 @@ impl Lowerer<'_> {
                 }
                 Some(ty)
             }
-            Op::Copy(Atom::Var(w)) if *w != v => self.sequence_place(*w),
+            Op::Copy(Atom::Var(w)) | Op::CloneOf(Atom::Var(w)) if *w != v => {
+                self.sequence_place(*w)
+            }
+            // `let mut qs = p.qs.to_vec();` (the runtime's `to_vec` of a sequence).
+            Op::Call { func, args, .. }
+                if func.segments.last().is_some_and(|s| s.ident == "to_vec")
+                    && crate::front::syntax::is_runtime_path(func)
+                    && let Some(Atom::Var(w) | Atom::Ref(w)) = args.first() =>
+            {
+                let inner = self.sequence_place(*w)?;
+                Some(quote::quote!(::std::vec::Vec<::ad_runtime::__private::ElemOf::<#inner>>))
+            }
             _ => None,
         }
     }

@@ -121,7 +121,13 @@ impl Lowerer<'_> {
                 if r.mutability.is_none()
                     && let Some(a) = self.lower_struct_element(&r.expr) =>
             {
-                a
+                match a {
+                    // (An owned clone of the element: lent.)
+                    Atom::Var(t) if matches!(self.defs.get(&t), Some(Op::CloneOf(_))) => {
+                        Atom::Ref(t)
+                    }
+                    a => a,
+                }
             }
             Expr::Reference(r) if r.mutability.is_none() => match self.lower_atom(&r.expr) {
                 Atom::Var(v) => Atom::Ref(v),
@@ -773,14 +779,23 @@ impl Lowerer<'_> {
                 base,
                 index,
                 by_ref: false,
-            } => self.let_temp(
-                Op::Index {
-                    base,
-                    index,
-                    by_ref: true,
-                },
-                e.span(),
-            ),
+            } => {
+                // Of a local the body writes (`let mut qs = p.qs.clone();`): a clone of the
+                // element, as a borrow of it would outlive later writes.
+                let written = matches!(base, Atom::Var(b) if self.vars[b].kind == VarKind::LetMut);
+                let r = self.let_temp(
+                    Op::Index {
+                        base,
+                        index,
+                        by_ref: true,
+                    },
+                    e.span(),
+                );
+                if !written {
+                    return Some(r);
+                }
+                self.let_temp(Op::CloneOf(r), e.span())
+            }
             other => {
                 let t = self.let_temp(other, e.span());
                 match t {
