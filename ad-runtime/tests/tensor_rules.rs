@@ -367,8 +367,8 @@ fn elementwise_methods() {
         ("cbrt", 0.2, 2.0, f64::cbrt, |_, y, g| t::cbrt_d0(y, g)),
         ("exp", -1.0, 1.0, f64::exp, |_, y, g| t::exp_d0(y, g)),
         ("exp2", -1.0, 1.0, f64::exp2, |_, y, g| t::exp2_d0(y, g)),
-        ("exp_m1", -1.0, 1.0, f64::exp_m1, |_, y, g| {
-            t::exp_m1_d0(y, g)
+        ("exp_m1", -1.0, 1.0, f64::exp_m1, |x, _, g| {
+            t::exp_m1_d0(x, g)
         }),
         ("ln", 0.2, 2.0, f64::ln, |x, _, g| t::ln_d0(x, g)),
         ("log2", 0.2, 2.0, f64::log2, |x, _, g| t::log2_d0(x, g)),

@@ -89,6 +89,7 @@ mod everyday;
 mod generic;
 mod hunt10;
 mod hunt12;
+mod hunt19;
 mod hunt4;
 mod hunt5;
 mod hunt6;

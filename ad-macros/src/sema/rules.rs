@@ -50,7 +50,7 @@ pub const SCALAR_METHODS: &[(&[&str], MethodRule)] = {
         (
             &[
                 "abs", "ln", "log2", "log10", "ln_1p", "sin", "cos", "asin", "acos", "atan",
-                "sinh", "cosh", "asinh", "acosh", "atanh", "sin_cos",
+                "sinh", "cosh", "asinh", "acosh", "atanh", "sin_cos", "exp_m1",
             ],
             Diff {
                 arity: 1,
@@ -59,7 +59,7 @@ pub const SCALAR_METHODS: &[(&[&str], MethodRule)] = {
         ),
         (
             &[
-                "sqrt", "cbrt", "exp", "exp2", "exp_m1", "tan", "tanh", "recip",
+                "sqrt", "cbrt", "exp", "exp2", "tan", "tanh", "recip",
             ],
             Diff {
                 arity: 1,

@@ -329,6 +329,20 @@ impl<F: Float + core::fmt::Display> core::fmt::Display for Dual<F> {
 
 // ---- float methods (inherent, so generated code needs no trait in scope) ----------------
 
+/// `tanh'(a) = 1 - y²`, or `4e^{-2|a|} / (1 + e^{-2|a|})²` where `y` is near ±1 (for
+/// `|a| ≳ 19`, `1 - y²` rounds to 0 where the slope is still representable).
+#[inline(always)]
+fn tanh_slope<F: Float>(a: F, y: F) -> F {
+    let half = F::from(0.5).unwrap();
+    if y.abs() < half {
+        F::one() - y * y
+    } else {
+        let e = (-(a + a).abs()).exp();
+        let d = F::one() + e;
+        (e + e + e + e) / (d * d)
+    }
+}
+
 /// `Dual::m(self) -> Self` from the value's function and its slope (given the value `a`
 /// and the result `y`).
 macro_rules! unary {
@@ -363,11 +377,11 @@ unary! {
     /// `cosh`.
     cosh(|a, y| a.sinh());
     /// `tanh`.
-    tanh(|a, y| F::one() - y * y);
+    tanh(|a, y| tanh_slope(a, y));
     /// `asinh`.
-    asinh(|a, y| (a * a + F::one()).sqrt().recip());
+    asinh(|a, y| a.hypot(F::one()).recip());
     /// `acosh`.
-    acosh(|a, y| (a * a - F::one()).sqrt().recip());
+    acosh(|a, y| ((a - F::one()).sqrt() * (a + F::one()).sqrt()).recip());
     /// `atanh`.
     atanh(|a, y| (F::one() - a * a).recip());
     /// `exp`.
@@ -375,7 +389,7 @@ unary! {
     /// `exp2`.
     exp2(|a, y| y * F::LN_2());
     /// `exp_m1`.
-    exp_m1(|a, y| y + F::one());
+    exp_m1(|a, y| a.exp());
     /// `ln`.
     ln(|a, y| a.recip());
     /// `log2`.

@@ -82,9 +82,9 @@ rule1! { guarded:
     // y = 2ˣ;  x̄ += ȳ y ln 2
     /// `x.exp2()`, needs `y`.
     exp2_d0(y) => |g: X::F| g * y * X::F::LN_2();
-    // y = eˣ - 1;  x̄ += ȳ (y + 1)
-    /// `x.exp_m1()`, needs `y`.
-    exp_m1_d0(y) => |g: X::F| g * (y + X::F::one());
+    // y = eˣ - 1;  x̄ += ȳ eˣ  (not `ȳ (y + 1)`: for x ≪ 0, y + 1 rounds to 0)
+    /// `x.exp_m1()`, needs `x`.
+    exp_m1_d0(x) => |g: X::F| g * x.exp();
     // y = ln x;  x̄ += ȳ / x
     /// `x.ln()`, needs `x`.
     ln_d0(x) => |g: X::F| g / x;
@@ -112,9 +112,9 @@ rule1! { guarded:
     // y = cosh x;  x̄ += ȳ sinh x
     /// `x.cosh()`, needs `x`.
     cosh_d0(x) => |g: X::F| g * x.sinh();
-    // y = acosh x;  x̄ += ȳ / √(x² - 1)
+    // y = acosh x;  x̄ += ȳ / (√(x - 1) √(x + 1))  (`x² - 1` overflows for large x)
     /// `x.acosh()`, needs `x`.
-    acosh_d0(x) => |g: X::F| g / (x * x - X::F::one()).sqrt();
+    acosh_d0(x) => |g: X::F| g / ((x - X::F::one()).sqrt() * (x + X::F::one()).sqrt());
     // y = atanh x;  x̄ += ȳ / (1 - x²)
     /// `x.atanh()`, needs `x`.
     atanh_d0(x) => |g: X::F| g / (X::F::one() - x * x);
@@ -139,9 +139,9 @@ rule1! { bounded:
     // y = tanh x;  x̄ += ȳ (1 - y²)
     /// `x.tanh()`, needs `y`.
     tanh_d0(y) => |g: X::F| g * (X::F::one() - y * y);
-    // y = asinh x;  x̄ += ȳ / √(x² + 1)
+    // y = asinh x;  x̄ += ȳ / √(x² + 1), as `hypot(x, 1)` (`x²` overflows for large x)
     /// `x.asinh()`, needs `x`.
-    asinh_d0(x) => |g: X::F| g / (x * x + X::F::one()).sqrt();
+    asinh_d0(x) => |g: X::F| g / x.hypot(X::F::one());
     // y = x a + b;  x̄ += ȳ a
     /// `x.mul_add(a, b)` with respect to `x`, needs `a`.
     mul_add_d0(a) => |g: X::F| g * a;

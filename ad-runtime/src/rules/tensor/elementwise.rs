@@ -61,9 +61,9 @@ elementwise1! {
     // y = 2ˣ;  x̄ += ȳ y ln 2
     /// `x.exp2()`, needs `y`.
     exp2_d0(y);
-    // y = eˣ - 1;  x̄ += ȳ (y + 1)
-    /// `x.exp_m1()`, needs `y`.
-    exp_m1_d0(y);
+    // y = eˣ - 1;  x̄ += ȳ eˣ
+    /// `x.exp_m1()`, needs `x`.
+    exp_m1_d0(x);
     // y = ln x;  x̄ += ȳ / x
     /// `x.ln()`, needs `x`.
     ln_d0(x);
@@ -103,10 +103,10 @@ elementwise1! {
     // y = tanh x;  x̄ += ȳ (1 - y²)
     /// `x.tanh()`, needs `y`.
     tanh_d0(y);
-    // y = asinh x;  x̄ += ȳ / √(x² + 1)
+    // y = asinh x;  x̄ += ȳ / hypot(x, 1)
     /// `x.asinh()`, needs `x`.
     asinh_d0(x);
-    // y = acosh x;  x̄ += ȳ / √(x² - 1)
+    // y = acosh x;  x̄ += ȳ / (√(x - 1) √(x + 1))
     /// `x.acosh()`, needs `x`.
     acosh_d0(x);
     // y = atanh x;  x̄ += ȳ / (1 - x²)

@@ -177,15 +177,18 @@ where
 }
 
 /// The size below which a computed standard deviation of `a`'s elements is rounding noise
-/// (`64 ε max|aᵢ|`): data that are equal up to rounding (a column made constant by
-/// broadcasting, `x - x.mean()` of one value) have a `std` of a few ulps, not 0, and its
-/// derivative `(a - m) / ((n - ddof) s)` would be noise over noise, of order 1. Below it the
-/// convention at `s = 0` applies (derivative 0), as central differences of such data see.
+/// (`8 ε max|aᵢ|`, a few ulps of the largest element): data that are equal up to rounding (a
+/// column made constant by broadcasting, `x - x.mean()` of one value) have a `std` of an ulp
+/// or two, not 0, and its derivative `(a - m) / ((n - ddof) s)` would be noise over noise, of
+/// order 1. Below it the convention at `s = 0` applies (derivative 0), as central differences
+/// of such data see. (It was `64 ε max|aᵢ|`, which also zeroed data with a real spread of a
+/// few dozen ulps on a large offset: `[1e12, 1e12 + 2⁻⁷, 1e12 + 2⁻⁶]`, whose derivative
+/// forward mode gave.)
 fn rounding_floor<F: num_traits::Float, D: ndarray::Dimension>(
     a: &ndarray::ArrayView<'_, F, D>,
 ) -> F {
     let max = a.iter().fold(F::zero(), |m, &x| m.max(x.abs()));
-    max * F::epsilon() * F::from(64.0).unwrap()
+    max * F::epsilon() * F::from(8.0).unwrap()
 }
 
 /// `k (a - mean a) / (n - ddof)`.
