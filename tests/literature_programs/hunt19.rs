@@ -89,3 +89,129 @@ fn h1902_derivatives_in_the_tails() {
     let (_, d) = tanh_tail_jvp(0.6, 1.0);
     assert!(close(d, 1.0 - 0.6f64.tanh().powi(2), 1e-14));
 }
+
+const W3: [f64; 3] = [0.5, 1.0, 2.0];
+static WS3: [f64; 3] = [0.5, 1.0, 2.0];
+const NODES3: [f64; 3] = [-0.7745966692414834, 0.0, 0.7745966692414834];
+const GW3: [f64; 3] = [5.0 / 9.0, 8.0 / 9.0, 5.0 / 9.0];
+
+/// Loops over global tables: `for w in W` (by value), `W.iter()`, `&W`, `WS.iter().enumerate()`
+/// (rejected, or second order failed to compile: E0308 in `take`).
+#[differentiable]
+fn over_tables(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for w in W3 {
+        s += x[0] * w;
+    }
+    for &w in W3.iter() {
+        s += x[0] * w * x[1];
+    }
+    for (i, &c) in WS3.iter().enumerate() {
+        s += x[i] * c;
+    }
+    for w in &W3 {
+        s += w * x[2].sin();
+    }
+    s
+}
+
+/// Three-point Gauss–Legendre quadrature of `e^{u²}` on `[a, b]` over its `const` tables.
+#[differentiable]
+fn gauss3(a: f64, b: f64) -> f64 {
+    let mut s = 0.0;
+    for (k, t) in NODES3.iter().enumerate() {
+        let u = 0.5 * (b - a) * t + 0.5 * (a + b);
+        s += GW3[k] * (u * u).exp();
+    }
+    s * 0.5 * (b - a)
+}
+
+#[test]
+fn h1903_loops_over_global_tables() {
+    let x = vec![0.3, -0.5, 0.8];
+    slice_case!(
+        "over_tables",
+        x.clone(),
+        over_tables,
+        over_tables_grad,
+        over_tables_jvp,
+        over_tables_hvp,
+        over_tables_check
+    );
+    // Closed form: ∂/∂x0 = 3.5 + 3.5 x1 + 0.5, ∂/∂x1 = 3.5 x0 + 1, ∂/∂x2 = 2 + 3.5 cos x2.
+    let (_, g) = over_tables_grad(&x);
+    assert!(close(g[0], 3.5 + 3.5 * x[1] + 0.5, 1e-14));
+    assert!(close(g[1], 3.5 * x[0] + 1.0, 1e-14));
+    assert!(close(g[2], 2.0 + 3.5 * x[2].cos(), 1e-14));
+    s2_case!(
+        "gauss3",
+        [0.1, 0.9],
+        gauss3,
+        gauss3_grad,
+        gauss3_jvp,
+        gauss3_hvp,
+        gauss3_check
+    );
+}
+
+const DIM: usize = 2;
+const IDX3: [usize; 3] = [0, 1, 1];
+
+/// An embedding lookup: a global `const DIM: usize` times an element of an integer slice
+/// (`tokens[p] * DIM`) was taken for a float next to a float and lifted to a dual number in
+/// second order (`usize: Float` not satisfied, at the attribute). Indices are integers now,
+/// and so are the operands of the arithmetic that makes them.
+#[differentiable]
+fn embedding(x: &[f64], tokens: &[usize]) -> f64 {
+    let mut s = 0.0;
+    for p in 0..tokens.len() {
+        s += x[tokens[p] * DIM] * x[1] + x[tokens[p] + DIM] * x[DIM * tokens[p]];
+        let k = tokens[p];
+        s += x[k * DIM + 1] * x[IDX3[p % 3] * DIM % 4];
+    }
+    s
+}
+
+#[test]
+fn h1904_integer_constants_in_indices() {
+    let x = vec![0.3, -0.5, 0.8, 1.1, -0.2, 0.7];
+    let tk = [0usize, 1, 2, 1];
+    verify(
+        "embedding",
+        &x,
+        &|q| embedding(q, &tk),
+        &|q| embedding_grad(q, &tk),
+        &|q, t| embedding_jvp(q, &tk, t),
+        Some(&|q: &[f64], t: &[f64]| embedding_hvp(q, &tk, t)),
+        Some(embedding_check(&x, &tk)),
+    );
+}
+
+/// A constant array made by `from_shape_fn` over indices: second order lifted the closure
+/// itself to a dual constant (`{closure}: Float`).
+#[differentiable]
+fn from_shape_fn_constant(w: &Array1<f64>) -> f64 {
+    let m = ad_runtime::ndarray::Array2::from_shape_fn((2, w.len()), |(i, j)| (i + j) as f64);
+    let r = Array1::from_shape_fn(w.len(), |i| 1.0 / (i as f64 + 1.0));
+    (m.dot(w).mapv(f64::sin).sum() + r.dot(w)) * w[0]
+}
+
+#[test]
+fn h1905_from_shape_fn_constants() {
+    let x = vec![0.3, -0.5, 0.8];
+    verify(
+        "from_shape_fn_constant",
+        &x,
+        &|q| from_shape_fn_constant(&arr1(q)),
+        &|q| {
+            let (v, g) = from_shape_fn_constant_grad(&arr1(q));
+            (v, g.to_vec())
+        },
+        &|q, t| from_shape_fn_constant_jvp(&arr1(q), &arr1(t)),
+        Some(&|q: &[f64], t: &[f64]| {
+            let (v, g, h) = from_shape_fn_constant_hvp(&arr1(q), &arr1(t));
+            (v, g.to_vec(), h.to_vec())
+        }),
+        None,
+    );
+}

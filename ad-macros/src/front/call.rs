@@ -518,7 +518,9 @@ impl Lowerer<'_> {
                     || s == "core"
             }) || segs
                 .last()
-                .is_some_and(|s| s.chars().next().is_some_and(|ch| ch.is_uppercase())));
+                .is_some_and(|s| s.chars().next().is_some_and(|ch| ch.is_uppercase()))
+                // (`ad_runtime::ndarray::Array2::from_shape_fn`: ndarray's, by any path.)
+                || segs.iter().any(|s| s == "ndarray"));
         if self.lookup(&segs[0]).is_some() && segs.len() == 1 {
             self.unsupported(
                 &c.func,

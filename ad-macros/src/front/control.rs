@@ -347,6 +347,10 @@ impl Lowerer<'_> {
                 base: &'e Expr,
                 enumerate: bool,
             },
+            /// `for w in W` over a global `const`/`static` array: its elements by value.
+            Table {
+                base: &'e Expr,
+            },
             Other,
         }
         fn range_of(e: &Expr) -> Option<(&Expr, &Expr, bool)> {
@@ -420,8 +424,46 @@ impl Lowerer<'_> {
                     base: &r.expr,
                     enumerate: false,
                 },
+                Expr::Path(p)
+                    if p.path.get_ident().is_some_and(|i| {
+                        super::syntax::is_global_constant_name(&i.to_string())
+                            && self.lookup(&i.to_string()).is_none()
+                    }) =>
+                {
+                    Plan::Table { base: iter }
+                }
                 _ => Plan::Other,
             }
+        };
+        // A global table (`for w in W`, `W.iter()`, `&W`): bound to a local first, the loop
+        // then runs over the local like over any array of constants.
+        let table;
+        let global = |lw: &Self, base: &Expr| {
+            matches!(strip(base), Expr::Path(p) if p.path.get_ident().is_some_and(|i| {
+                super::syntax::is_global_constant_name(&i.to_string())
+                    && lw.lookup(&i.to_string()).is_none()
+            }))
+        };
+        let plan = match plan {
+            Plan::Slice { base, .. } | Plan::Table { base } if global(self, base) => {
+                let (by_value, enumerate) = match plan {
+                    Plan::Slice { enumerate, .. } => (false, enumerate),
+                    _ => (true, false),
+                };
+                let t = quote::format_ident!("__ad_table{}", self.n_temps, span = base.span());
+                self.n_temps += 1;
+                self.lower_stmt(&syn::parse_quote_spanned!(base.span()=> let #t = #base;));
+                table = syn::parse_quote!(#t);
+                if by_value {
+                    Plan::Table { base: &table }
+                } else {
+                    Plan::Slice {
+                        base: &table,
+                        enumerate,
+                    }
+                }
+            }
+            other => other,
         };
         let span = f.span();
         match plan {
@@ -489,7 +531,12 @@ impl Lowerer<'_> {
                     continue_code,
                 }));
             }
-            Plan::Slice { base, enumerate } => {
+            Plan::Slice { .. } | Plan::Table { .. } => {
+                let (base, enumerate, by_value) = match plan {
+                    Plan::Slice { base, enumerate } => (base, enumerate, false),
+                    Plan::Table { base } => (base, false, true),
+                    _ => unreachable!("matched above"),
+                };
                 // A sub-slice `xs[a..b]` (`a..`, `..b`, `a..=b`): the loop runs over its
                 // indices into `xs` itself (with `enumerate`, the counter is the offset).
                 let sub = match strip(base) {
@@ -591,7 +638,7 @@ impl Lowerer<'_> {
                     counter = Some(var);
                     let (elem_ident, by_ref) = match elem_pat {
                         Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
-                            (Some(pi.ident.clone()), true)
+                            (Some(pi.ident.clone()), !by_value)
                         }
                         Pat::Reference(r) => match &*r.pat {
                             Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {

@@ -443,3 +443,12 @@ pub(crate) fn struct_sequences(block: &syn::Block) -> std::collections::HashSet<
     syn::visit::Visit::visit_block(&mut f, block);
     f.0
 }
+
+/// Whether `name` is written like a global `const` or `static` (`W`, `GAUSS_W`, `T2`): upper
+/// case letters, digits and underscores, with a letter.
+pub(crate) fn is_global_constant_name(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}

@@ -496,6 +496,18 @@ impl Lifter<'_> {
             } if is_array_constructor(func) => {
                 DualTypes { structs: true }.visit_path_mut(func);
                 args.iter_mut().for_each(lift_atom);
+                // `from_shape_fn(sh, |(i, j)| ..)` of constants: the closure's floats lifted
+                // as they are made (`Relift`: a float becomes a dual constant).
+                for a in args.iter_mut() {
+                    if let Atom::Const(c) = a
+                        && matches!(c.clone().into_iter().next(), Some(TokenTree::Punct(p)) if p.as_char() == '|')
+                    {
+                        *c = quote!({
+                            let __ad_elem = #c;
+                            move |__ad_at| ::ad_runtime::__private::Relift::relift(__ad_elem(__ad_at))
+                        });
+                    }
+                }
             }
             Op::Call {
                 func,
@@ -817,8 +829,12 @@ fn op_atoms(op: &mut Op) -> Vec<&mut Atom> {
 }
 
 fn lift_atom(a: &mut Atom) {
+    // (Not a closure: `Array2::from_shape_fn(sh, |(i, j)| (i + j) as f64)` of constants
+    // keeps its closure; one that makes floats of differentiated values is no constant.)
     if let Atom::Const(c) = a
         && float_const(c)
+        && !matches!(c.clone().into_iter().next(), Some(TokenTree::Punct(p)) if p.as_char() == '|')
+        && !matches!(c.clone().into_iter().next(), Some(TokenTree::Ident(i)) if i == "move")
     {
         *a = Atom::Const(quote!(::ad_runtime::Dual::cst(#c)));
     }

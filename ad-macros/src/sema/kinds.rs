@@ -276,6 +276,36 @@ pub fn infer(func: &Func) -> Vec<Kind> {
             }
             _ => {}
         });
+        // Backwards: an index is an integer (`x[tokens[p] * D]`), and so are the operands of
+        // integer arithmetic (`tokens[p]`, whose slice's element type the kinds do not
+        // carry): so a global constant next to one is not taken for a float.
+        crate::ir::walk_stmts(&func.body.stmts, &mut |s| {
+            let index = match s {
+                Stmt::Let {
+                    op: Op::Index { index, .. },
+                    ..
+                } if !func.is_nd_index(index) => Some(index),
+                Stmt::IndexAssign { index, .. } => Some(index),
+                _ => None,
+            };
+            if let Some(Atom::Var(i)) = index
+                && matches!(kinds[*i], Kind::Unknown | Kind::Bottom)
+            {
+                set(*i, Kind::Other, &mut kinds);
+            }
+            if let Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } = s
+                && kinds[*var] == Kind::Other
+                && let Op::Arith(_, a, b) = op
+            {
+                for a in [a, b] {
+                    if let Atom::Var(v) = a
+                        && matches!(kinds[*v], Kind::Unknown | Kind::Bottom)
+                    {
+                        set(*v, Kind::Other, &mut kinds);
+                    }
+                }
+            }
+        });
         // Backwards: a float result of `a + b`, `-a`, `a` (a copy) makes its operands floats
         // (`f64 + X` is `f64` only for `X` = `f64` or `&f64`; with an array it is an array).
         crate::ir::walk_stmts(&func.body.stmts, &mut |s| {

@@ -58,9 +58,7 @@ pub const SCALAR_METHODS: &[(&[&str], MethodRule)] = {
             },
         ),
         (
-            &[
-                "sqrt", "cbrt", "exp", "exp2", "tan", "tanh", "recip",
-            ],
+            &["sqrt", "cbrt", "exp", "exp2", "tan", "tanh", "recip"],
             Diff {
                 arity: 1,
                 partials: &[Y],
