@@ -97,7 +97,7 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
-                        ::core::cmp::min(__d_x[..].len(), x[..].len()),
+                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
                     )));
             #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
             let __ad_fast = false;
@@ -470,7 +470,7 @@ fn sums_pullback<'__ad>(
                         ::core::option::Option::Some(__v2),
                         ::core::option::Option::Some(1usize),
                         __iters1,
-                        ::core::cmp::min(__d_x[..].len(), x[..].len()),
+                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
                     )));
             #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
             let __ad_fast = false;

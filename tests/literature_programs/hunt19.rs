@@ -215,3 +215,159 @@ fn h1905_from_shape_fn_constants() {
         None,
     );
 }
+
+/// An inner loop's branch reading an element at the outer loop's index (`if x[i] > 1.0`):
+/// the reverse sweep's loop-versioning guard named `i`, which the reverse of the outer loop
+/// does not bind (E0425 in optimised builds only) (hunt 18).
+#[differentiable]
+fn inner_branch_on_outer_element(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        for j in 0..x.len() {
+            if x[i] > 1.0 {
+                break;
+            }
+            s += x[j];
+        }
+    }
+    s
+}
+
+#[differentiable]
+fn inner_if_on_outer_element(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        for j in 0..x.len() {
+            if x[i] > 1.0 {
+                s += x[j];
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn h1906_inner_branch_on_an_outer_element() {
+    let x = vec![0.5, 2.0, 0.25];
+    slice_case!(
+        "inner_branch_on_outer_element",
+        x.clone(),
+        inner_branch_on_outer_element,
+        inner_branch_on_outer_element_grad,
+        inner_branch_on_outer_element_jvp,
+        inner_branch_on_outer_element_hvp,
+        inner_branch_on_outer_element_check
+    );
+    slice_case!(
+        "inner_if_on_outer_element",
+        x.clone(),
+        inner_if_on_outer_element,
+        inner_if_on_outer_element_grad,
+        inner_if_on_outer_element_jvp,
+        inner_if_on_outer_element_hvp,
+        inner_if_on_outer_element_check
+    );
+}
+
+/// A counter stepped by a value made in the loop body (`let k = ..; idx += k;`): the reverse
+/// sweep undid the step at the body's start, before the step existed (E0425) (hunt 18).
+#[differentiable]
+fn counter_step_from_body(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut s = 0.0;
+    let mut idx = 0;
+    let mut jdx = 0;
+    for i in 0..n {
+        let step = 1;
+        let k = ((x[i].abs() * 3.0) as usize) % 3 + 1;
+        s += x[idx % n] * x[i] + x[jdx % n].sin();
+        idx += k;
+        jdx += step;
+    }
+    s
+}
+
+#[test]
+fn h1907_counter_step_made_in_the_body() {
+    let x = vec![0.3, -0.5, 0.8, 1.1];
+    slice_case!(
+        "counter_step_from_body",
+        x.clone(),
+        counter_step_from_body,
+        counter_step_from_body_grad,
+        counter_step_from_body_jvp,
+        counter_step_from_body_hvp,
+        counter_step_from_body_check
+    );
+}
+
+const EDGES3: [(usize, usize); 3] = [(0, 1), (1, 2), (0, 2)];
+
+/// Loops destructuring their elements: `for &(a, b) in pairs.iter()` over index pairs (graph
+/// edges, bundle adjustment's observations), `for (a, b) in EDGES` over a `const` table, and
+/// `for &P { x, v } in ps.iter()` over `Copy` structs (rejected: "this loop pattern").
+#[differentiable(wrt(x))]
+fn over_pairs(x: &[f64], pairs: &[(usize, usize)]) -> f64 {
+    let mut s = 0.0;
+    for &(a, b) in pairs.iter() {
+        s += x[a] * x[b];
+    }
+    for (k, &(a, b)) in pairs.iter().enumerate() {
+        s += x[a] * (k as f64) - x[b];
+    }
+    for (a, b) in EDGES3 {
+        s += (x[a] - x[b]).powi(2);
+    }
+    s
+}
+
+#[derive(Clone, Copy, Debug, ad_runtime::Differentiable)]
+pub struct Pv {
+    pub x: f64,
+    pub v: f64,
+}
+
+#[differentiable]
+fn over_structs(ps: &[Pv]) -> f64 {
+    let mut s = 0.0;
+    for &Pv { x, v } in ps.iter() {
+        s += x * v + x.sin();
+    }
+    s
+}
+
+#[test]
+fn h1908_loops_destructuring_elements() {
+    let x = vec![0.3, -0.5, 0.8];
+    let pairs = [(0usize, 1usize), (1, 2), (2, 0)];
+    verify(
+        "over_pairs",
+        &x,
+        &|q| over_pairs(q, &pairs),
+        &|q| over_pairs_grad(q, &pairs),
+        &|q, t| over_pairs_jvp(q, &pairs, t),
+        Some(&|q: &[f64], t: &[f64]| over_pairs_hvp(q, &pairs, t)),
+        Some(over_pairs_check(&x, &pairs)),
+    );
+    let un = |q: &[f64]| -> Vec<Pv> { q.chunks(2).map(|c| Pv { x: c[0], v: c[1] }).collect() };
+    let fl = |p: &[Pv]| -> Vec<f64> { p.iter().flat_map(|q| [q.x, q.v]).collect() };
+    let y = vec![0.3, -0.5, 0.8, 0.2];
+    verify(
+        "over_structs",
+        &y,
+        &|q| over_structs(&un(q)),
+        &|q| {
+            let (v, g) = over_structs_grad(&un(q));
+            (v, fl(&g))
+        },
+        &|q, t| over_structs_jvp(&un(q), &un(t)),
+        Some(&|q: &[f64], t: &[f64]| {
+            let (v, g, h) = over_structs_hvp(&un(q), &un(t));
+            (v, fl(&g), fl(&h))
+        }),
+        None,
+    );
+    // Closed form: ∂/∂x over the particles is (v + cos x, x).
+    let (_, g) = over_structs_grad(&un(&y));
+    assert!(close(g[0].x, y[1] + y[0].cos(), 1e-15) && close(g[0].v, y[0], 1e-15));
+}

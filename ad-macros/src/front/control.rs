@@ -636,6 +636,10 @@ impl Lowerer<'_> {
                         _ => lw.temp_var(VarKind::LoopVar, "j"),
                     };
                     counter = Some(var);
+                    // Any other pattern (`&(a, b)` over index pairs, `(a, b)`, `P { x, .. }`):
+                    // the element bound to a hidden name, then destructured by a `let`.
+                    let hidden = syn::Ident::new("__ad_elem", elem_pat.span());
+                    let mut destructure: Option<syn::Stmt> = None;
                     let (elem_ident, by_ref) = match elem_pat {
                         Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
                             (Some(pi.ident.clone()), !by_value)
@@ -644,14 +648,24 @@ impl Lowerer<'_> {
                             Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
                                 (Some(pi.ident.clone()), false)
                             }
-                            other => {
-                                lw.unsupported(other, "this loop pattern", "write `x` or `&x`");
-                                return;
+                            inner => {
+                                destructure =
+                                    Some(syn::parse_quote_spanned!(inner.span()=> let #inner = #hidden;));
+                                (Some(hidden.clone()), false)
                             }
                         },
                         Pat::Wild(_) => (None, true),
+                        Pat::Tuple(_) | Pat::TupleStruct(_) | Pat::Struct(_) if by_value => {
+                            destructure =
+                                Some(syn::parse_quote_spanned!(elem_pat.span()=> let #elem_pat = #hidden;));
+                            (Some(hidden.clone()), false)
+                        }
                         other => {
-                            lw.unsupported(other, "this loop pattern", "write `x` or `&x`");
+                            lw.unsupported(
+                                other,
+                                "this loop pattern",
+                                "write `x` or `&x`, or `&(a, b)` to destructure a copied element",
+                            );
                             return;
                         }
                     };
@@ -667,6 +681,9 @@ impl Lowerer<'_> {
                             op,
                             span: ident.span(),
                         });
+                    }
+                    if let Some(d) = &destructure {
+                        lw.lower_stmt(d);
                     }
                     lw.lower_stmts(&f.body.stmts, Want::Unit);
                 });

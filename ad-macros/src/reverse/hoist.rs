@@ -458,7 +458,10 @@ impl Gen<'_> {
                                 accesses.push((*b, Side::Primal, f.clone()));
                                 keys.insert((*b, Side::Primal, key.clone()));
                             }
-                            if self.an.adj(*b) && self.unchecked_adjoint(*b) {
+                            // (Only a read whose adjoint the reverse accumulates: a branch
+                            // condition's `x[i]` has none, and its index need not be bound
+                            // in the reverse sweep.)
+                            if self.an.adj(*b) && self.an.adj(*v) && self.unchecked_adjoint(*b) {
                                 accesses.push((*b, Side::Adjoint, f));
                                 keys.insert((*b, Side::Adjoint, key));
                             }

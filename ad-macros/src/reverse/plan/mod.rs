@@ -353,8 +353,13 @@ pub fn analyze(cx: &Ctxt, func: &Func, active_params: &[VarId]) -> Analysis {
             return;
         }
         for (k, s) in b.stmts.iter().enumerate() {
-            if let Some((v, _, _)) = counter_step(s, &kinds, &active, &overwritten)
+            if let Some((v, step, _)) = counter_step(s, &kinds, &active, &overwritten)
                 && !b.stmts[k + 1..].iter().any(|t| mentions_anywhere(t, v))
+                // (Not a step made in the block itself, `let k = ..; i += k;`: at the block's
+                // reverse start it is not yet there.)
+                && !matches!(step, Atom::Var(kv) if b.stmts[..k].iter().any(|t| {
+                    matches!(t, Stmt::Let { var, .. } if var == kv)
+                }))
             {
                 trailing.insert(s as *const Stmt as usize);
             }
