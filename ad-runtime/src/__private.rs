@@ -19,6 +19,21 @@ pub use crate::structs::{DualRead, Owned, owned, read, read_dual};
 pub use crate::tape::Tape;
 pub use crate::traits::{Accumulate, Differentiable, Real, StructElem, Zero};
 
+/// `f_vjp` of a function with a `Vec` result: the seed must have the result's length (a
+/// shorter one would be padded with zeros, a longer one cut, silently).
+///
+/// # Panics
+/// When the lengths differ.
+#[track_caller]
+pub fn check_seed_len<T>(seed: &[T], y: &[T]) {
+    assert!(
+        seed.len() == y.len(),
+        "the seed (the output cotangent) has {} entries, the result {}",
+        seed.len(),
+        y.len()
+    );
+}
+
 /// Ends the life of a forward value the rest of the reverse sweep no longer reads (an
 /// `ndarray` array, a `Vec`): its memory is free for the sweep's later allocations. Works for
 /// `Copy` values (views) too, where it does nothing.

@@ -149,25 +149,35 @@ pub fn step(scale: f64, single: bool) -> f64 {
     eps * scale.max(1.0)
 }
 
-/// The verdict of `f_check`: both directional derivatives against the central difference,
-/// with a tolerance that scales with the derivatives, the value and the step.
+/// The verdict of `f_check`: both directional derivatives against the Richardson
+/// extrapolation `(4 d_h - d_2h) / 3` of the central differences at steps `h` and `2h`
+/// (`values` = `f(x + hv), f(x - hv), f(x + 2hv), f(x - 2hv)`), with a tolerance relative to
+/// the derivatives, plus the differences' own disagreement `|d_h - d_2h|` (their truncation
+/// error, which a derivative near 0 next to a large third derivative has) and the rounding of
+/// `f`'s values. No absolute floor: a rule wrong by its whole size is caught however small the
+/// derivative (`1e-6 sin x` with a zero rule).
 #[doc(hidden)]
+#[allow(clippy::too_many_arguments)]
 pub fn verdict(
     function: &'static str,
     value: f64,
     jvp: f64,
     vjp: f64,
-    up: f64,
-    down: f64,
+    values: [f64; 4],
     h: f64,
     single: bool,
 ) -> Result<(), Mismatch> {
-    let fd = (up - down) / (2.0 * h);
+    let [up, down, up2, down2] = values;
+    let d1 = (up - down) / (2.0 * h);
+    let d2 = (up2 - down2) / (4.0 * h);
+    let fd = (4.0 * d1 - d2) / 3.0;
     let rel = if single { 2e-2 } else { 1e-5 };
-    // Truncation O(h² f''') is covered by `rel`; rounding of f's values by the last term.
+    // Rounding of f's values, amplified by the extrapolation (about 1.5 / h).
     let round = if single { 1e-6 } else { 1e-15 };
+    let scale = value.abs().max(up.abs()).max(down.abs());
     for (mode, generated) in [("f_jvp", jvp), ("f_vjp", vjp)] {
-        let tolerance = rel * generated.abs().max(fd.abs()).max(1.0) + round * value.abs() / h;
+        let tolerance =
+            rel * generated.abs().max(fd.abs()) + (d1 - d2).abs() + 2.0 * round * scale / h;
         if !((generated - fd).abs() <= tolerance) {
             return Err(Mismatch {
                 function,

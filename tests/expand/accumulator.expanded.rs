@@ -832,13 +832,14 @@ fn logsumexp_check(
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, __h));
     let __down: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, -__h));
+    let __up2: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, 2.0 * __h));
+    let __down2: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, -2.0 * __h));
     ::ad_runtime::check::verdict(
         "logsumexp",
         __y as f64,
         __t as f64,
         __gv,
-        __up as f64,
-        __down as f64,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
         __h,
         false,
     )

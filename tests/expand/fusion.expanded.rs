@@ -750,13 +750,14 @@ fn sums_check(x: &[f64]) -> ::core::result::Result<(), ::ad_runtime::check::Mism
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, __h));
     let __down: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, -__h));
+    let __up2: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, 2.0 * __h));
+    let __down2: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, -2.0 * __h));
     ::ad_runtime::check::verdict(
         "sums",
         __y as f64,
         __t as f64,
         __gv,
-        __up as f64,
-        __down as f64,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
         __h,
         false,
     )
@@ -1319,13 +1320,14 @@ fn feedback_check(
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, __h));
     let __down: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, -__h));
+    let __up2: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, 2.0 * __h));
+    let __down2: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, -2.0 * __h));
     ::ad_runtime::check::verdict(
         "feedback",
         __y as f64,
         __t as f64,
         __gv,
-        __up as f64,
-        __down as f64,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
         __h,
         false,
     )

@@ -5352,13 +5352,34 @@ pub fn gmm_objective_check(
         ::core::clone::Clone::clone(&wishart_gamma),
         ::core::clone::Clone::clone(&wishart_m),
     );
+    let __up2: f64 = gmm_objective(
+        &::ad_runtime::check::shifted(&alphas, &__d0, 2.0 * __h),
+        &::ad_runtime::check::shifted(&means, &__d1, 2.0 * __h),
+        &::ad_runtime::check::shifted(&icf, &__d2, 2.0 * __h),
+        ::core::clone::Clone::clone(&x),
+        ::core::clone::Clone::clone(&d),
+        ::core::clone::Clone::clone(&k),
+        ::core::clone::Clone::clone(&n),
+        ::core::clone::Clone::clone(&wishart_gamma),
+        ::core::clone::Clone::clone(&wishart_m),
+    );
+    let __down2: f64 = gmm_objective(
+        &::ad_runtime::check::shifted(&alphas, &__d0, -2.0 * __h),
+        &::ad_runtime::check::shifted(&means, &__d1, -2.0 * __h),
+        &::ad_runtime::check::shifted(&icf, &__d2, -2.0 * __h),
+        ::core::clone::Clone::clone(&x),
+        ::core::clone::Clone::clone(&d),
+        ::core::clone::Clone::clone(&k),
+        ::core::clone::Clone::clone(&n),
+        ::core::clone::Clone::clone(&wishart_gamma),
+        ::core::clone::Clone::clone(&wishart_m),
+    );
     ::ad_runtime::check::verdict(
         "gmm_objective",
         __y as f64,
         __t as f64,
         __gv,
-        __up as f64,
-        __down as f64,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
         __h,
         false,
     )

@@ -1414,13 +1414,22 @@ fn triangle_check(
         &::ad_runtime::check::shifted(&x, &__d1, -__h),
         ::core::clone::Clone::clone(&d),
     );
+    let __up2: f64 = triangle(
+        &::ad_runtime::check::shifted(&l, &__d0, 2.0 * __h),
+        &::ad_runtime::check::shifted(&x, &__d1, 2.0 * __h),
+        ::core::clone::Clone::clone(&d),
+    );
+    let __down2: f64 = triangle(
+        &::ad_runtime::check::shifted(&l, &__d0, -2.0 * __h),
+        &::ad_runtime::check::shifted(&x, &__d1, -2.0 * __h),
+        ::core::clone::Clone::clone(&d),
+    );
     ::ad_runtime::check::verdict(
         "triangle",
         __y as f64,
         __t as f64,
         __gv,
-        __up as f64,
-        __down as f64,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
         __h,
         false,
     )

@@ -430,13 +430,22 @@ fn long_loop_check(
         ::ad_runtime::check::shifted(&a, &__d1, -__h),
         ::core::clone::Clone::clone(&n),
     );
+    let __up2: f64 = long_loop(
+        ::ad_runtime::check::shifted(&x, &__d0, 2.0 * __h),
+        ::ad_runtime::check::shifted(&a, &__d1, 2.0 * __h),
+        ::core::clone::Clone::clone(&n),
+    );
+    let __down2: f64 = long_loop(
+        ::ad_runtime::check::shifted(&x, &__d0, -2.0 * __h),
+        ::ad_runtime::check::shifted(&a, &__d1, -2.0 * __h),
+        ::core::clone::Clone::clone(&n),
+    );
     ::ad_runtime::check::verdict(
         "long_loop",
         __y as f64,
         __t as f64,
         __gv,
-        __up as f64,
-        __down as f64,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
         __h,
         false,
     )

@@ -1277,13 +1277,14 @@ fn rosen_check(x: &[f64]) -> ::core::result::Result<(), ::ad_runtime::check::Mis
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = rosen(&::ad_runtime::check::shifted(&x, &__d0, __h));
     let __down: f64 = rosen(&::ad_runtime::check::shifted(&x, &__d0, -__h));
+    let __up2: f64 = rosen(&::ad_runtime::check::shifted(&x, &__d0, 2.0 * __h));
+    let __down2: f64 = rosen(&::ad_runtime::check::shifted(&x, &__d0, -2.0 * __h));
     ::ad_runtime::check::verdict(
         "rosen",
         __y as f64,
         __t as f64,
         __gv,
-        __up as f64,
-        __down as f64,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
         __h,
         false,
     )

@@ -394,13 +394,20 @@ fn f_check(x: f64, y: f64) -> ::core::result::Result<(), ::ad_runtime::check::Mi
         ::ad_runtime::check::shifted(&x, &__d0, -__h),
         ::ad_runtime::check::shifted(&y, &__d1, -__h),
     );
+    let __up2: f64 = f(
+        ::ad_runtime::check::shifted(&x, &__d0, 2.0 * __h),
+        ::ad_runtime::check::shifted(&y, &__d1, 2.0 * __h),
+    );
+    let __down2: f64 = f(
+        ::ad_runtime::check::shifted(&x, &__d0, -2.0 * __h),
+        ::ad_runtime::check::shifted(&y, &__d1, -2.0 * __h),
+    );
     ::ad_runtime::check::verdict(
         "f",
         __y as f64,
         __t as f64,
         __gv,
-        __up as f64,
-        __down as f64,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
         __h,
         false,
     )

@@ -371,3 +371,72 @@ fn h1908_loops_destructuring_elements() {
     let (_, g) = over_structs_grad(&un(&y));
     assert!(close(g[0].x, y[1] + y[0].cos(), 1e-15) && close(g[0].v, y[0], 1e-15));
 }
+
+#[differentiable]
+fn cumulative(x: &[f64]) -> Vec<f64> {
+    let mut out = vec![0.0; x.len()];
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        s += x[i] * x[i];
+        out[i] = s;
+    }
+    out
+}
+
+/// `f_vjp` of a `Vec` result with a seed of another length panics (it was padded with zeros
+/// or cut, silently); the right length works.
+#[test]
+#[should_panic(expected = "the seed (the output cotangent) has 3 entries, the result 5")]
+fn h1909_vjp_seed_of_the_wrong_length() {
+    let x = [0.1, 0.2, 0.3, 0.4, 0.5];
+    let (_, g) = cumulative_vjp(&x, vec![1.0; 5]);
+    assert!(close(g[0], 2.0 * 0.1 * 5.0, 1e-15));
+    let _ = cumulative_vjp(&x, vec![1.0; 3]);
+}
+
+fn tiny_jvp(x: f64, _dx: f64) -> (f64, f64) {
+    (tiny(x), 0.0)
+}
+
+fn tiny_vjp(x: f64) -> (f64, impl FnOnce(f64) -> f64) {
+    (tiny(x), move |_g: f64| 0.0)
+}
+
+/// A deliberately wrong custom rule (derivative 0) of a function whose derivative is small.
+#[differentiable(custom(jvp = tiny_jvp, vjp = tiny_vjp))]
+fn tiny(x: f64) -> f64 {
+    1e-6 * x.sin()
+}
+
+#[differentiable]
+fn fourier32(x: f32, y: f32) -> f32 {
+    (x * 30.0).sin() * y
+}
+
+#[differentiable]
+fn cube(x: f64) -> f64 {
+    x * x * x
+}
+
+#[differentiable]
+fn wiggle(x: f64) -> f64 {
+    (30.0 * x).sin()
+}
+
+/// `f_check`: Richardson-extrapolated differences and no absolute floor. A wrong rule of a
+/// small derivative is caught (the floor `1e-5` passed it); a correct `f32` function with
+/// curvature passes (the single step `1e-2` alone was 2% off: a false alarm); a zero
+/// derivative next to a third derivative passes (`x³` at 0; `sin 30x` where its slope is 0).
+#[test]
+fn h1910_f_check_without_an_absolute_floor() {
+    assert!(tiny_check(0.5).is_err(), "a wrong rule passed");
+    assert!(
+        fourier32_check(1.1, 1.0).is_ok(),
+        "{:?}",
+        fourier32_check(1.1, 1.0)
+    );
+    assert!(cube_check(0.0).is_ok() && cube_check(0.7).is_ok());
+    let top = std::f64::consts::PI / 60.0;
+    assert!(wiggle_check(top).is_ok(), "{:?}", wiggle_check(top));
+    assert!(wiggle_check(0.3).is_ok());
+}

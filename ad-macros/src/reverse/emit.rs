@@ -165,16 +165,23 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
                 }
             }
         }
-        None => quote! {
+        None => {
+            // A `Vec` result: a seed of another length is an error (as a tangent of the wrong
+            // length is for `f_jvp`), not padded or cut silently.
+            let is_vec = matches!(ret_ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec"));
+            let check = is_vec.then(|| quote!(#rt::check_seed_len(&#seed_name, &#y);));
+            quote! {
             #[doc = #vjp_doc]
             #[inline]
             #[allow(non_snake_case, clippy::all)] // generated code
             #vis fn #vjp #lt_generics (#(#user_params,)* #seed_name: #ret_ty) -> (#ret_ty, #g_ty) {
                 let (#y, #pbv) = #pullback(#(#param_names),*);
+                #check
                 let (#(#destructure,)*) = #pbv(#seed_name);
                 (#y, #g_val)
             }
-        },
+            }
+        }
     };
     let is_float =
         matches!(ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
