@@ -19,6 +19,19 @@ pub use crate::structs::{DualRead, Owned, owned, read, read_dual};
 pub use crate::tape::Tape;
 pub use crate::traits::{Accumulate, Differentiable, Real, StructElem, Zero};
 
+/// The fold of a max `fold_axis` (`|&m, &v| m.max(v)`), generic so that an untyped init
+/// (`0.0`) takes the elements' type.
+#[inline(always)]
+pub fn fold_max<F: num_traits::Float>(a: F, b: F) -> F {
+    a.max(b)
+}
+
+/// The fold of a min `fold_axis` (see [`fold_max`]).
+#[inline(always)]
+pub fn fold_min<F: num_traits::Float>(a: F, b: F) -> F {
+    a.min(b)
+}
+
 /// `f_vjp` of a function with a `Vec` result: the seed must have the result's length (a
 /// shorter one would be padded with zeros, a longer one cut, silently).
 ///

@@ -440,3 +440,175 @@ fn h1910_f_check_without_an_absolute_floor() {
     assert!(wiggle_check(top).is_ok(), "{:?}", wiggle_check(top));
     assert!(wiggle_check(0.3).is_ok());
 }
+
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+pub struct V2(f64, f64);
+
+/// The constructor of a tuple struct named in capitals (`V2(..)`) was taken for an unknown
+/// function ("`V2` has no derivative").
+#[differentiable]
+fn capital_tuple_struct(x: f64, y: f64) -> f64 {
+    let p = V2(x * y, 2.0);
+    p.0 * p.1 + p.0.sin()
+}
+
+#[test]
+fn h1911_tuple_struct_named_in_capitals() {
+    s2_case!(
+        "capital_tuple_struct",
+        [0.3, -0.7],
+        capital_tuple_struct,
+        capital_tuple_struct_grad,
+        capital_tuple_struct_jvp,
+        capital_tuple_struct_hvp,
+        capital_tuple_struct_check
+    );
+}
+
+/// `fold_axis` with an untyped `0.0` init and typed closure parameters (E0689: `max` on an
+/// ambiguous float in the rewritten fold).
+#[differentiable]
+fn row_max_abs(a: &ad_runtime::ndarray::Array2<f64>) -> f64 {
+    a.fold_axis(Axis(1), 0.0, |&m: &f64, &v: &f64| m.max(v.abs()))
+        .sum()
+        + a.fold_axis(Axis(0), 10.0, |&m: &f64, &v| m.min(v * v))
+            .sum()
+}
+
+#[test]
+fn h1912_fold_axis_with_an_untyped_init() {
+    let a = arr2(&[0.3, -0.9, 0.5, -0.2, 0.7, 0.1], 2, 3);
+    let (v, g) = row_max_abs_grad(&a);
+    assert!(close(v, 0.9 + 0.7 + 0.04 + 0.49 + 0.01, 1e-14), "{v}");
+    // Closed form: sign at the row maxima of |a|, 2a at the column minima of a².
+    let want = [0.0, -1.0, 0.0, -0.4, 1.0 + 1.4, 0.2];
+    for (k, w) in want.iter().enumerate() {
+        assert!(close(g[[k / 3, k % 3]], *w, 1e-14), "{g:?}");
+    }
+}
+
+/// A shape query of a differentiated array inside `s![..]` (`k.len()`) was rejected as
+/// reading `k` ("cannot see into it"): a length is a constant.
+#[differentiable]
+fn conv_valid(x: &Array1<f64>, k: &Array1<f64>) -> f64 {
+    let n = x.len() - k.len() + 1;
+    let mut s = 0.0;
+    for i in 0..n {
+        s += (&x.slice(ad_runtime::ndarray::s![i..i + k.len()]) * k)
+            .sum()
+            .tanh();
+    }
+    s
+}
+
+#[test]
+fn h1913_shape_queries_inside_macros() {
+    let xk = vec![0.3, -0.5, 0.8, 1.1, -0.2, 0.4, -0.6];
+    verify(
+        "conv_valid",
+        &xk,
+        &|q| conv_valid(&arr1(&q[..5]), &arr1(&q[5..])),
+        &|q| {
+            let (v, (gx, gk)) = conv_valid_grad(&arr1(&q[..5]), &arr1(&q[5..]));
+            (v, cat(&[gx.to_vec(), gk.to_vec()]))
+        },
+        &|q, t| {
+            conv_valid_jvp(
+                &arr1(&q[..5]),
+                &arr1(&q[5..]),
+                &arr1(&t[..5]),
+                &arr1(&t[5..]),
+            )
+        },
+        Some(&|q: &[f64], t: &[f64]| {
+            let (v, (gx, gk), (hx, hk)) = conv_valid_hvp(
+                &arr1(&q[..5]),
+                &arr1(&q[5..]),
+                &arr1(&t[..5]),
+                &arr1(&t[5..]),
+            );
+            (
+                v,
+                cat(&[gx.to_vec(), gk.to_vec()]),
+                cat(&[hx.to_vec(), hk.to_vec()]),
+            )
+        }),
+        None,
+    );
+}
+
+/// A `move` closure, then its captured name shadowed before the call (`let x = 5.0 * x +
+/// y;`): rejected as reading another value ("redefined after the closure"); the closure
+/// keeps the value it captured, as reassignment already did.
+#[differentiable]
+fn move_then_shadow(x: f64, y: f64) -> f64 {
+    let f = move |t: f64| t * x + x.sin();
+    let x = 5.0 * x + y;
+    let g = move |t: f64| t * x;
+    let x = x * x;
+    f(y) + g(y) + x
+}
+
+#[test]
+fn h1914_move_closure_then_shadowing() {
+    s2_case!(
+        "move_then_shadow",
+        [0.3, -0.7],
+        move_then_shadow,
+        move_then_shadow_grad,
+        move_then_shadow_jvp,
+        move_then_shadow_hvp,
+        move_then_shadow_check
+    );
+    // Closed form: y x + sin x + y (5x + y) + (5x + y)².
+    let (x, y) = (0.3f64, -0.7f64);
+    let (v, (gx, gy)) = move_then_shadow_grad(x, y);
+    let u = 5.0 * x + y;
+    assert!(close(v, y * x + x.sin() + y * u + u * u, 1e-14));
+    assert!(close(gx, y + x.cos() + 5.0 * y + 10.0 * u, 1e-14));
+    assert!(close(gy, x + u + y + 2.0 * u, 1e-14));
+}
+
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+pub struct Pt2 {
+    pub x: f64,
+    pub y: f64,
+}
+
+#[differentiable]
+impl Pt2 {
+    #[differentiable]
+    pub fn scaled(&self, s: f64) -> Pt2 {
+        Pt2 {
+            x: self.x * s,
+            y: self.y * s,
+        }
+    }
+
+    #[differentiable]
+    pub fn dot(&self, o: &Pt2) -> f64 {
+        self.x * o.x + self.y * o.y
+    }
+}
+
+/// A struct's own `dot` on a local whose type is guessed (the result of a method), with a
+/// struct argument: taken for ndarray's `dot` (E0277 `Pt: Value`).
+#[differentiable]
+fn guessed_dot(p: &Pt2, s: f64) -> f64 {
+    let q = p.scaled(s);
+    q.dot(p) * s
+}
+
+#[test]
+fn h1915_struct_dot_on_a_guessed_local() {
+    let p = Pt2 { x: 0.3, y: -0.7 };
+    let s = 1.3;
+    let (v, (gp, gs)) = guessed_dot_grad(&p, s);
+    // Closed form: s² |p|².
+    let n2 = 0.3f64 * 0.3 + 0.7 * 0.7;
+    assert!(close(v, s * s * n2, 1e-14));
+    assert!(close(gs, 2.0 * s * n2, 1e-14));
+    assert!(close(gp.x, 2.0 * s * s * 0.3, 1e-14) && close(gp.y, -2.0 * s * s * 0.7, 1e-14));
+    let (_, d) = guessed_dot_jvp(&p, s, &Pt2 { x: 0.0, y: 0.0 }, 1.0);
+    assert!(close(d, 2.0 * s * n2, 1e-14));
+}

@@ -113,11 +113,24 @@ impl Lowerer<'_> {
             // method name keeps its meaning there.)
             let builtin = crate::sema::rules::method(&name).is_some()
                 || crate::sema::rules::tensor_method(&name).is_some();
-            let certain = p
-                .path
-                .get_ident()
-                .and_then(|i| self.lookup(&i.to_string()))
-                .is_some_and(|v| self.struct_certain(v));
+            // (Also certain when an argument is a struct, `q.dot(p)` with `p: &Pt`: ndarray's
+            // and the float methods take no struct.)
+            let struct_arg = m.args.iter().any(|a| {
+                let a = match strip(a) {
+                    Expr::Reference(r) => &*r.expr,
+                    other => other,
+                };
+                matches!(strip(a), Expr::Path(ap) if ap
+                    .path
+                    .get_ident()
+                    .and_then(|i| self.lookup(&i.to_string()))
+                    .is_some_and(|v| self.declared_struct(v).is_some() || self.struct_certain(v)))
+            });
+            let certain = struct_arg
+                || p.path
+                    .get_ident()
+                    .and_then(|i| self.lookup(&i.to_string()))
+                    .is_some_and(|v| self.struct_certain(v));
             if let Some(ty) = owned.clone()
                 && (!builtin || certain)
                 && name != "clone"
@@ -295,10 +308,12 @@ impl Lowerer<'_> {
                     }
                     let acc = Ident::new("__fold_acc", Span::mixed_site());
                     let elem = Ident::new("__fold_elem", Span::mixed_site());
+                    // (Through a generic function: `acc.max(elem)` on an untyped `0.0` init
+                    // would be a method call on an ambiguous float, E0689.)
                     extra.raw = Some(if fold.max {
-                        quote!(|&#acc, &#elem| #acc.max(#elem))
+                        quote!(|&#acc, &#elem| ::ad_runtime::__private::fold_max(#acc, #elem))
                     } else {
-                        quote!(|&#acc, &#elem| #acc.min(#elem))
+                        quote!(|&#acc, &#elem| ::ad_runtime::__private::fold_min(#acc, #elem))
                     });
                     extra.rule = Some(if fold.max {
                         "fold_axis_max"

@@ -914,6 +914,7 @@ fn tuple_struct_constructor(c: &syn::ExprCall) -> bool {
     p.qself.is_none()
         && !c.args.is_empty()
         && name.chars().next().is_some_and(|ch| ch.is_uppercase())
-        && name.chars().any(|ch| ch.is_lowercase())
+        // (Also all capitals, `V2(x, y)`, `XY(a, b)`: a callable constant would be a function
+        // pointer, which a differentiated body does not call.)
         && !STD.contains(&name.as_str())
 }

@@ -114,6 +114,9 @@ pub struct Lowerer<'a> {
     /// Names whose elements the body reads a named field of (`ps[i].x`): sequences of
     /// structs, whose elements are borrowed, not moved (see `struct_elements`).
     pub(super) struct_seqs: std::collections::HashSet<String>,
+    /// Names a `let` binds more than once in the body, or binds that are parameters
+    /// (shadowing): a `move` closure snapshots what it captures of them.
+    pub(super) shadowed_later: std::collections::HashSet<String>,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -167,6 +170,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
         float_literal: false,
         mut_params,
         struct_seqs: Default::default(),
+        shadowed_later: Default::default(),
         literal_float: {
             let sig = &item.sig;
             let text = quote::quote!(#sig).to_string();
@@ -187,6 +191,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
     let mut block = (*item.block).clone();
     super::rewrite::everyday(&mut block, &item.sig, constants);
     lw.struct_seqs = super::syntax::struct_sequences(&block);
+    lw.shadowed_later = super::syntax::rebound_names(&block, &lw.vars);
     let stmts = &block.stmts;
     if ret_deferred {
         lw.emit(Stmt::Declare { var: ret });

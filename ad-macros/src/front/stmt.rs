@@ -252,13 +252,16 @@ impl Lowerer<'_> {
                 // into a hidden variable now (a copy for a float; a clone, not a move, since
                 // the closure may capture only a field of a struct used later), and the
                 // inlined body reads that copy (`let f = move |t| t * s; s = 3.0 * s;
-                // f(1.0)` reads the old `s`). Only mutable locals and `mut` parameters:
-                // nothing else can change before the call.
+                // f(1.0)` reads the old `s`). Mutable locals and `mut` parameters, and any
+                // other local or parameter the rest of the function shadows (`let x = 5.0 *
+                // x;` after the closure), whose name then means another value at the call.
                 let mut snapshots = Vec::new();
                 if c.capture.is_some() {
                     for (n, v) in &resolved {
                         if !v.is_some_and(|v| {
-                            self.vars[v].kind == VarKind::LetMut || self.mut_params.contains(&v)
+                            self.vars[v].kind == VarKind::LetMut
+                                || self.mut_params.contains(&v)
+                                || (self.shadowed_later.contains(n) && !self.closures.contains_key(&v))
                         }) {
                             continue;
                         }

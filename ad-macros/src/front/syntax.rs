@@ -452,3 +452,37 @@ pub(crate) fn is_global_constant_name(name: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
+
+/// The names a `let` in `block` binds that are already bound (a parameter in `vars`, or an
+/// earlier `let` of the body): shadowed somewhere (see `Lowerer::shadowed_later`).
+pub(crate) fn rebound_names(
+    block: &syn::Block,
+    vars: &[crate::ir::Var],
+) -> std::collections::HashSet<String> {
+    struct Lets(Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Lets {
+        fn visit_local(&mut self, l: &'ast syn::Local) {
+            fn names(p: &syn::Pat, out: &mut Vec<String>) {
+                match p {
+                    syn::Pat::Ident(i) => out.push(i.ident.to_string()),
+                    syn::Pat::Type(t) => names(&t.pat, out),
+                    syn::Pat::Tuple(t) => t.elems.iter().for_each(|e| names(e, out)),
+                    _ => {}
+                }
+            }
+            names(&l.pat, &mut self.0);
+            syn::visit::visit_local(self, l);
+        }
+    }
+    let mut lets = Lets(Vec::new());
+    syn::visit::Visit::visit_block(&mut lets, block);
+    let mut seen: std::collections::HashSet<String> =
+        vars.iter().map(|v| v.ident.to_string()).collect();
+    let mut out = std::collections::HashSet::new();
+    for n in lets.0 {
+        if !seen.insert(n.clone()) {
+            out.insert(n);
+        }
+    }
+    out
+}

@@ -216,7 +216,10 @@ fn check_op(
             tokens,
             ..
         } => {
-            if let Some(v) = reads.iter().find(|v| active[**v]) {
+            if let Some(v) = reads
+                .iter()
+                .find(|v| active[**v] && !only_shape_queries(tokens, &func.vars[**v].ident))
+            {
                 // A temporary of the lowering has no name the user wrote.
                 let value = if func.vars[*v].is_temp() {
                     "a differentiated value".to_string()
@@ -233,4 +236,26 @@ fn check_op(
         }
         _ => {}
     }
+}
+
+/// Whether every mention of `name` in `tokens` asks only for a shape (`k.len()`,
+/// `a.shape()`, `a.dim()`, `a.nrows()`, `a.ncols()`, `k.is_empty()`), and there is one: a
+/// constant, whatever the values (`s![i..i + k.len()]`).
+fn only_shape_queries(tokens: &proc_macro2::TokenStream, name: &proc_macro2::Ident) -> bool {
+    use proc_macro2::TokenTree;
+    fn scan(tokens: &proc_macro2::TokenStream, name: &proc_macro2::Ident, seen: &mut bool) -> bool {
+        let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+        tts.iter().enumerate().all(|(i, tt)| match tt {
+            TokenTree::Group(g) => scan(&g.stream(), name, seen),
+            TokenTree::Ident(id) if id == name => {
+                *seen = true;
+                matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.')
+                    && matches!(tts.get(i + 2), Some(TokenTree::Ident(m)) if
+                        matches!(m.to_string().as_str(), "len" | "shape" | "dim" | "nrows" | "ncols" | "is_empty"))
+            }
+            _ => true,
+        })
+    }
+    let mut seen = false;
+    scan(tokens, name, &mut seen) && seen
 }
