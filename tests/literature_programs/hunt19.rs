@@ -612,3 +612,53 @@ fn h1915_struct_dot_on_a_guessed_local() {
     let (_, d) = guessed_dot_jvp(&p, s, &Pt2 { x: 0.0, y: 0.0 }, 1.0);
     assert!(close(d, 2.0 * s * n2, 1e-14));
 }
+
+/// A value whose branches may leave: `let y = if c { e } else { return d };`, `let v = match
+/// o { Some(v) => v, None => return .. };`, `else { continue }` in a loop (rejected: "return
+/// inside an expression") (hunt 18).
+#[differentiable]
+fn early_exit_values(x: f64, o: Option<f64>, xs: &[f64]) -> f64 {
+    let y = if x > 0.0 { x * x } else { return x.sin() };
+    let c = match o {
+        Some(c) => c,
+        None => return y * 3.0,
+    };
+    let mut s = 0.0;
+    for &v in xs {
+        let w: f64 = if v > -0.5 {
+            v * y
+        } else if v < -2.0 {
+            break;
+        } else {
+            continue;
+        };
+        s += w * c;
+    }
+    s + y
+}
+
+#[test]
+fn h1916_values_whose_branches_exit() {
+    let xs = [0.3, -0.7, 1.1, -3.0, 0.5];
+    for (x, o) in [(0.6, Some(1.5)), (0.6, None), (-0.4, Some(1.5))] {
+        verify(
+            "early_exit_values",
+            &[x],
+            &|q| early_exit_values(q[0], o, &xs),
+            &|q| {
+                let (v, (g, _)) = early_exit_values_grad(q[0], o, &xs);
+                (v, vec![g])
+            },
+            &|q, t| early_exit_values_jvp(q[0], o, &xs, t[0], &[0.0; 5]),
+            Some(&|q: &[f64], t: &[f64]| {
+                let (v, (g, _), (h, _)) = early_exit_values_hvp(q[0], o, &xs, t[0], &[0.0; 5]);
+                (v, vec![g], vec![h])
+            }),
+            None,
+        );
+    }
+    // Closed form at x > 0 with Some(c): c y (0.3 + 1.1) + y, y = x².
+    let (v, (g, _)) = early_exit_values_grad(0.6, Some(1.5), &xs);
+    assert!(close(v, 1.5 * 0.36 * 1.4 + 0.36, 1e-14));
+    assert!(close(g, (1.5 * 1.4 + 1.0) * 1.2, 1e-14));
+}

@@ -3,11 +3,13 @@
 //! `if let Some(v) = xs.get(i)`), `map_axis` of 2-D arrays, `Zip` of 1-D arrays and
 //! `xs.chunks(k)` as index loops, `xs.swap(i, j)` of a known float sequence as element
 //! writes through a temporary, `std::mem::swap` of places and destructuring assignment
-//! `(a, b) = (e, f)` as assignments, `to_vec()` of a local `Vec` as its clone. Each rewrite applies only
+//! `(a, b) = (e, f)` as assignments, `to_vec()` of a local `Vec` as its clone, `let y = if c
+//! { e } else { return d };` as a deferred `let` assigned in the branches. Each rewrite applies only
 //! to the shapes it recognises, to expressions without effects where it writes them twice;
 //! anything else is lowered as written (and reported there if unsupported). Syntax built here
 //! is parsed with `try_parse_at!` (never panics).
 
+mod diverging;
 mod matrices;
 mod searches;
 mod writes;
@@ -65,6 +67,7 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[Strin
         })
         .collect();
     typed_tuple_tail(block, sig);
+    diverging::diverging_lets(block);
     Everyday {
         floats,
         vecs,

@@ -617,5 +617,11 @@ pub fn method_on_tensor(recv: Kind, other_args_active: bool) -> bool {
 /// never read: the user's own function, compiled as written, proves that every use follows
 /// an assignment.
 pub fn declared_placeholder(func: &Func, kinds: &[Kind], v: VarId) -> bool {
-    !matches!(kinds[v], Kind::Other) && crate::ir::assigned_in_loop(&func.body, v)
+    // (Also in a function with early exits: `let y; if c { y = e; } else { return d; }` runs
+    // on after the `return` as far as rustc sees, the exit being a flag.)
+    let mut exits = func.ret_deferred;
+    if !exits {
+        crate::ir::walk(&func.body, &mut |s| exits |= matches!(s, Stmt::SetFlow(_)));
+    }
+    !matches!(kinds[v], Kind::Other) && (exits || crate::ir::assigned_in_loop(&func.body, v))
 }
