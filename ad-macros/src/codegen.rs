@@ -184,9 +184,10 @@ pub fn primal_common(
                     let (a, b) = (&xs[0], &xs[1]);
                     quote!(#a #t #b)
                 }
+                // (A `match`, not `matches!`: its `pat` fragment rejects `..=K`.)
                 PassiveShape::Matches => {
                     let a = &xs[0];
-                    quote!(::core::matches!(#a, #t))
+                    quote!(match #a { #t => true, _ => false })
                 }
                 PassiveShape::Call => {
                     let a = &xs[0];

@@ -662,3 +662,63 @@ fn h1916_values_whose_branches_exit() {
     assert!(close(v, 1.5 * 0.36 * 1.4 + 0.36, 1e-14));
     assert!(close(g, (1.5 * 1.4 + 1.0) * 1.2, 1e-14));
 }
+
+/// A tuple with an element never read (`(x, 1.0)`): forward mode left that element's tangent
+/// type open (E0283) (hunt 21).
+#[differentiable]
+fn tuple_read_once(x: f64) -> f64 {
+    let t = (x, 1.0);
+    let u = (x * 2.0, t.1);
+    x * t.0 + u.0
+}
+
+/// Literal and range patterns on a differentiated float (second order compared a dual with
+/// the pattern's floats: E0308), and half-open range patterns `..=K` on integers and floats
+/// (lowered through `matches!`, whose `pat` fragment rejects them) (hunts 18, 21).
+#[differentiable]
+fn float_patterns(x: f64, k: i32) -> f64 {
+    let a = match k {
+        ..=0 => x,
+        1..=3 => x * x,
+        _ => x.sin(),
+    };
+    let b = match x {
+        ..=0.0 => -x,
+        0.0..=1.0 => x * 2.0,
+        _ => x.exp(),
+    };
+    let c = match x {
+        0.25 => 1.0,
+        v if v > 2.0 => v * v,
+        _ => x.cos(),
+    };
+    a + b + c
+}
+
+#[test]
+fn h1917_tuples_and_float_patterns() {
+    let (v, d) = tuple_read_once_jvp(0.7, 1.0);
+    assert!(close(v, 0.49 + 1.4, 1e-15) && close(d, 1.4 + 2.0, 1e-15));
+    let (_, g, h) = tuple_read_once_hvp(0.7, 1.0);
+    assert!(close(g, 3.4, 1e-15) && close(h, 2.0, 1e-15));
+    for (x, k) in [(-0.4, 0), (0.6, 2), (1.7, 5), (2.5, 1)] {
+        verify(
+            "float_patterns",
+            &[x],
+            &|q| float_patterns(q[0], k),
+            &|q| {
+                let (v, g) = float_patterns_grad(q[0], k);
+                (v, vec![g])
+            },
+            &|q, t| float_patterns_jvp(q[0], k, t[0]),
+            Some(&|q: &[f64], t: &[f64]| {
+                let (v, g, h) = float_patterns_hvp(q[0], k, t[0]);
+                (v, vec![g], vec![h])
+            }),
+            None,
+        );
+    }
+    // The literal arm at its point: c = 1 there, derivative 0 from it.
+    let (v, g) = float_patterns_grad(0.25, 2);
+    assert!(close(v, 0.0625 + 0.5 + 1.0, 1e-15) && close(g, 0.5 + 2.0, 1e-15));
+}

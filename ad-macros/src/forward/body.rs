@@ -279,7 +279,24 @@ impl Tangents<'_> {
                             // Not a float (an `Option`, an integer): no tangent to speak of.
                             quote!(())
                         } else {
-                            quote!(#rt::zero())
+                            // A zero shaped (and typed) like the element: `zero()` alone
+                            // leaves an unread element's tangent type open (E0283).
+                            match a {
+                                Atom::Var(v) => self.zero_like(*v),
+                                Atom::Const(c)
+                                    if !matches!(
+                                        syn::parse2::<syn::Expr>(c.clone()),
+                                        Ok(syn::Expr::Lit(syn::ExprLit {
+                                            lit: syn::Lit::Int(_) | syn::Lit::Bool(_),
+                                            ..
+                                        }))
+                                    ) =>
+                                {
+                                    quote!(#rt::zeros_as(&(#c)))
+                                }
+                                Atom::Const(_) => quote!(#rt::zero()),
+                                Atom::Ref(_) => quote!(#rt::zero()),
+                            }
                         }
                     })
                     .collect();

@@ -456,6 +456,19 @@ impl Lifter<'_> {
             };
             return;
         }
+        // A pattern test of a float (`match x { 0.0 => .., ..=1.0 => .. }`): on its value (a
+        // pattern's literals are plain floats).
+        if let Op::Passive(t, xs, crate::ir::PassiveShape::Matches) = op
+            && let [Atom::Var(v)] = &xs[..]
+            && self.kinds[*v] == Kind::Scalar
+        {
+            let test = quote!((|__ad_v| match ::ad_runtime::__private::undual(__ad_v) {
+                #t => true,
+                _ => false,
+            }));
+            *op = Op::Passive(test, xs.clone(), crate::ir::PassiveShape::Call);
+            return;
+        }
         // A comparison of a constant with a float literal (`k.abs() < 2.0` with `k` bound by a
         // pattern of a user's enum): the constant's type is not known here (a float, or a
         // dual when it was lifted), so both sides are lifted by type.
