@@ -90,6 +90,7 @@ mod generic;
 mod hunt10;
 mod hunt12;
 mod hunt19;
+mod hunt20;
 mod hunt4;
 mod hunt5;
 mod hunt6;

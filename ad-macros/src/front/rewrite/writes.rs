@@ -299,14 +299,30 @@ pub(super) fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
     }
     let mut body = f.body.clone();
     NameSubst(&subst).visit_block_mut(&mut body);
+    // Over a copy of a field: an exit that leaves the loop (`return`, a labelled `break` or
+    // `continue` of an enclosing loop) writes the copy back first, as the loop's end does.
+    if field {
+        let mut exits = WriteBackExits {
+            place: &place,
+            seq: &ys,
+            own: f.label.as_ref().map(|l| l.name.ident.to_string()),
+            inner: Vec::new(),
+            failed: false,
+        };
+        exits.visit_block_mut(&mut body);
+        if exits.failed {
+            return None;
+        }
+    }
     if let Some(k) = &counter {
         body.stmts.insert(0, syn::parse_quote!(let #k: usize = #i;));
     }
     let span = f.span();
+    let label = &f.label;
     let l: Expr = match &zs {
-        None => syn::parse_quote_spanned!(span=> for #i in 0..#ys.len() #body),
+        None => syn::parse_quote_spanned!(span=> #label for #i in 0..#ys.len() #body),
         Some(zs) => {
-            syn::parse_quote_spanned!(span=> for #i in 0..#ys.len().min(#zs.len()) #body)
+            syn::parse_quote_spanned!(span=> #label for #i in 0..#ys.len().min(#zs.len()) #body)
         }
     };
     Some(if field {
@@ -318,6 +334,102 @@ pub(super) fn iter_mut_loop(f: &syn::ExprForLoop) -> Option<Expr> {
     } else {
         l
     })
+}
+
+/// The exits of an `iter_mut` loop's body over a copy of a field that leave the loop: each
+/// preceded by the copy's write-back (`{ s.ps = __ad_seq0; return; }`). Labels of loops and
+/// blocks inside the body are theirs; `?` (an exit the body cannot see) fails the rewrite.
+struct WriteBackExits<'a> {
+    place: &'a Expr,
+    seq: &'a Expr,
+    own: Option<String>,
+    inner: Vec<String>,
+    failed: bool,
+}
+
+impl WriteBackExits<'_> {
+    fn leaves(&self, label: Option<&syn::Lifetime>) -> bool {
+        match label {
+            Some(l) => {
+                let n = l.ident.to_string();
+                self.own.as_deref() != Some(n.as_str()) && !self.inner.contains(&n)
+            }
+            None => false,
+        }
+    }
+}
+
+impl VisitMut for WriteBackExits<'_> {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        let (place, seq) = (self.place, self.seq);
+        match e {
+            Expr::Try(_) => {
+                self.failed = true;
+                return;
+            }
+            Expr::Return(r) => {
+                if let Some(v) = &mut r.expr {
+                    self.visit_expr_mut(v);
+                }
+                let new: Expr = match &r.expr {
+                    // (Written back first: the value may read the place, `return self` of
+                    // a `&mut self` method's twin; the copy stays for reads of its elements.)
+                    Some(v) => syn::parse_quote_spanned!(r.span()=> {
+                        #place = #seq.clone();
+                        return #v;
+                    }),
+                    None => {
+                        syn::parse_quote_spanned!(r.span()=> { #place = #seq.clone(); return; })
+                    }
+                };
+                *e = new;
+                return;
+            }
+            Expr::Break(b) if self.leaves(b.label.as_ref()) => {
+                if let Some(v) = &mut b.expr {
+                    self.visit_expr_mut(v);
+                }
+                let b = b.clone();
+                let label = &b.label;
+                let new: Expr = match &b.expr {
+                    Some(v) => syn::parse_quote_spanned!(b.span()=> {
+                        #place = #seq.clone();
+                        break #label #v;
+                    }),
+                    None => {
+                        syn::parse_quote_spanned!(b.span()=> { #place = #seq.clone(); break #label; })
+                    }
+                };
+                *e = new;
+                return;
+            }
+            Expr::Continue(c) if self.leaves(c.label.as_ref()) => {
+                let c = c.clone();
+                *e = syn::parse_quote_spanned!(c.span()=> { #place = #seq.clone(); #c; });
+                return;
+            }
+            _ => {}
+        }
+        // Labels defined inside the body are its own.
+        let label = match e {
+            Expr::ForLoop(l) => l.label.as_ref(),
+            Expr::While(l) => l.label.as_ref(),
+            Expr::Loop(l) => l.label.as_ref(),
+            Expr::Block(b) => b.label.as_ref(),
+            _ => None,
+        }
+        .map(|l| l.name.ident.to_string());
+        if let Some(l) = &label {
+            self.inner.push(l.clone());
+        }
+        syn::visit_mut::visit_expr_mut(self, e);
+        if label.is_some() {
+            self.inner.pop();
+        }
+    }
+
+    // A closure's exits are its own.
+    fn visit_expr_closure_mut(&mut self, _: &mut ExprClosure) {}
 }
 
 /// How deep `for .. in ..iter_mut()..` loops nest inside `b` (0 when there is none).
