@@ -146,3 +146,170 @@ fn h2001_exits_out_of_iter_mut_over_a_field() {
         }
     }
 }
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+pub struct Spring {
+    #[no_derivative]
+    pub i: usize,
+    #[no_derivative]
+    pub j: usize,
+    pub k: f64,
+    pub rest: f64,
+}
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Node {
+    pub w: f64,
+    #[no_derivative]
+    pub nbrs: Vec<usize>,
+}
+
+/// A spring network indexed by `#[no_derivative]` integer fields (`x[s.i]`, `x[s.j + 0]`),
+/// and a graph node's neighbour list (`for &j in &n.nbrs { x[j] }`): rejected as "an index
+/// cannot be a differentiated value" (the field is read from a differentiated struct; an
+/// index is an integer, never differentiated).
+#[differentiable]
+pub fn spring_energy(springs: &[Spring], x: &[f64]) -> f64 {
+    let mut e = 0.0;
+    for s in springs {
+        let d = x[s.j + 0] - x[s.i] - s.rest;
+        e += 0.5 * s.k * d * d;
+    }
+    e
+}
+
+#[differentiable]
+pub fn graph_smooth(nodes: &[Node], x: &[f64]) -> f64 {
+    let mut e = 0.0;
+    for (a, n) in nodes.iter().enumerate() {
+        for &j in &n.nbrs {
+            let d = x[a] - x[j];
+            e += n.w * d * d;
+        }
+        let last = n.nbrs[n.nbrs.len() - 1];
+        e += n.w * x[last];
+    }
+    e
+}
+
+#[test]
+fn h2002_integer_fields_as_indices() {
+    let springs = [
+        Spring {
+            i: 0,
+            j: 1,
+            k: 2.0,
+            rest: 0.5,
+        },
+        Spring {
+            i: 1,
+            j: 2,
+            k: 0.7,
+            rest: 0.2,
+        },
+    ];
+    let x = vec![0.1, 0.9, 1.3];
+    verify(
+        "spring_energy",
+        &x,
+        &spring_energy_at,
+        &spring_energy_grad_at,
+        &spring_energy_jvp_at,
+        Some(&spring_energy_hvp_at),
+        None,
+    );
+    // Closed form: ∂E/∂x = Σ k d (e_j - e_i); ∂E/∂k = d²/2, ∂E/∂rest = -k d.
+    let (_, (gs, gx)) = spring_energy_grad(&springs, &x);
+    let (d0, d1) = (0.9 - 0.1 - 0.5, 1.3 - 0.9 - 0.2);
+    assert!(close(gx[0], -2.0 * d0, 1e-14) && close(gx[2], 0.7 * d1, 1e-14));
+    assert!(close(gx[1], 2.0 * d0 - 0.7 * d1, 1e-14));
+    assert!(close(gs[0].k, 0.5 * d0 * d0, 1e-14) && close(gs[1].rest, -0.7 * d1, 1e-14));
+    let nodes = vec![
+        Node {
+            w: 0.5,
+            nbrs: vec![1, 2],
+        },
+        Node {
+            w: 1.5,
+            nbrs: vec![0],
+        },
+        Node {
+            w: 0.25,
+            nbrs: vec![0, 1],
+        },
+    ];
+    verify(
+        "graph_smooth",
+        &x,
+        &|q| graph_smooth(&nodes, q),
+        &|q| {
+            let (v, (_, g)) = graph_smooth_grad(&nodes, q);
+            (v, g)
+        },
+        &|q, t| {
+            let zero: Vec<Node> = nodes
+                .iter()
+                .map(|n| Node {
+                    w: 0.0,
+                    nbrs: n.nbrs.clone(),
+                })
+                .collect();
+            graph_smooth_jvp(&nodes, q, &zero, t)
+        },
+        Some(&|q: &[f64], t: &[f64]| {
+            let zero: Vec<Node> = nodes
+                .iter()
+                .map(|n| Node {
+                    w: 0.0,
+                    nbrs: n.nbrs.clone(),
+                })
+                .collect();
+            let (v, (_, g), (_, h)) = graph_smooth_hvp(&nodes, q, &zero, t);
+            (v, g, h)
+        }),
+        None,
+    );
+    let (_, (gn, _)) = graph_smooth_grad(&nodes, &x);
+    let want0 = (0.1f64 - 0.9).powi(2) + (0.1f64 - 1.3).powi(2) + 1.3;
+    assert!(close(gn[0].w, want0, 1e-14), "{:?}", gn[0]);
+}
+
+const SPRINGS2: [Spring; 2] = [
+    Spring {
+        i: 0,
+        j: 1,
+        k: 2.0,
+        rest: 0.5,
+    },
+    Spring {
+        i: 1,
+        j: 2,
+        k: 0.7,
+        rest: 0.2,
+    },
+];
+
+fn spring_energy_at(x: &[f64]) -> f64 {
+    spring_energy(&SPRINGS2, x)
+}
+fn spring_energy_grad_at(x: &[f64]) -> (f64, Vec<f64>) {
+    let (v, (_, g)) = spring_energy_grad(&SPRINGS2, x);
+    (v, g)
+}
+fn spring_energy_jvp_at(x: &[f64], t: &[f64]) -> (f64, f64) {
+    let zero = SPRINGS2.map(|s| Spring {
+        k: 0.0,
+        rest: 0.0,
+        ..s
+    });
+    spring_energy_jvp(&SPRINGS2, x, &zero, t)
+}
+fn spring_energy_hvp_at(x: &[f64], t: &[f64]) -> (f64, Vec<f64>, Vec<f64>) {
+    let zero = SPRINGS2.map(|s| Spring {
+        k: 0.0,
+        rest: 0.0,
+        ..s
+    });
+    let (v, (_, g), (_, h)) = spring_energy_hvp(&SPRINGS2, x, &zero, t);
+    (v, g, h)
+}

@@ -26,12 +26,61 @@ pub(crate) fn op_output_active(op: &Op, active: &[bool]) -> bool {
     }
 }
 
+/// The variables that are integers because they index (`x[s.i]`, `x[s.j + 1]`): an index
+/// atom, and backwards the operands of the arithmetic and the copies that make one. Never
+/// differentiated, whatever they are read from (a `#[no_derivative] i: usize` field of a
+/// differentiated struct is read from a differentiated value).
+pub(crate) fn index_integers(func: &Func) -> Vec<bool> {
+    let mut int = vec![false; func.vars.len()];
+    walk(&func.body, &mut |s| {
+        let index = match s {
+            Stmt::Let {
+                op: Op::Index { index, .. },
+                ..
+            } if !func.is_nd_index(index) => Some(index),
+            Stmt::IndexAssign { index, .. } => Some(index),
+            _ => None,
+        };
+        if let Some(Atom::Var(i)) = index {
+            int[*i] = true;
+        }
+    });
+    loop {
+        let mut changed = false;
+        walk(&func.body, &mut |s| {
+            if let Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } = s
+                && int[*var]
+            {
+                let operands: Vec<&Atom> = match op {
+                    Op::Arith(_, a, b) => vec![a, b],
+                    Op::Copy(a) => vec![a],
+                    _ => vec![],
+                };
+                for a in operands {
+                    if let Atom::Var(v) = a
+                        && !int[*v]
+                        && func.vars[*v].kind != VarKind::Param
+                    {
+                        int[*v] = true;
+                        changed = true;
+                    }
+                }
+            }
+        });
+        if !changed {
+            break;
+        }
+    }
+    int
+}
+
 /// The variables that depend on `active_params`, to a fixed point (loops feed values back).
 pub(crate) fn activity(func: &Func, active_params: &[VarId]) -> Vec<bool> {
     let mut active = vec![false; func.vars.len()];
     for &p in active_params {
         active[p] = true;
     }
+    let int = index_integers(func);
     loop {
         let mut changed = false;
         walk(&func.body, &mut |s| {
@@ -47,6 +96,7 @@ pub(crate) fn activity(func: &Func, active_params: &[VarId]) -> Vec<bool> {
             };
             if let Some(v) = hit
                 && !active[v]
+                && !int[v]
             {
                 active[v] = true;
                 changed = true;
