@@ -248,7 +248,12 @@ pub fn primal_common(
             if *by_ref {
                 quote!(&#a.#(#path).*)
             } else {
-                quote!(::ad_runtime::__private::read(&#a.#(#path).*))
+                // Through the probe: a `#[no_derivative]` field may be of a type without
+                // `FieldRead` (an enum of the user's), read by copy or borrow then.
+                quote!({
+                    use ::ad_runtime::__private::{ReadByCopy as _, ReadByRef as _, ReadByTrait as _};
+                    (&&&::ad_runtime::__private::ReadProbe(&#a.#(#path).*)).read_field()
+                })
             }
         }
         Op::Field(a, idx) => {

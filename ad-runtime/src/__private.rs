@@ -15,7 +15,10 @@ pub use crate::rules::tensor::{
     Same, ToScalar, array_from_shape_vec, array_from_shape_vec_pullback, array_from_vec,
     array_from_vec_pullback, assigned, assigned_pullback,
 };
-pub use crate::structs::{DualRead, Owned, owned, read, read_dual};
+pub use crate::structs::{
+    DualRead, DualReadByTrait, DualReadProbe, Owned, ReadByCopy, ReadByRef, ReadByTrait, ReadProbe,
+    owned, read, read_dual,
+};
 pub use crate::tape::Tape;
 pub use crate::traits::{Accumulate, Differentiable, Real, StructElem, Zero};
 

@@ -101,6 +101,94 @@ pub fn read_dual<T: DualRead + ?Sized>(x: &T) -> T::Out<'_> {
     x.read_dual()
 }
 
+/// A field read of a type that may have no [`FieldRead`] (a `#[no_derivative]` field of the
+/// user's own type: an activation enum, a `u8`), as `(&&&ReadProbe(&s.f)).read_field()`:
+/// through [`FieldRead`] where it applies ([`ReadByTrait`], at the receiver's own level), else
+/// a copy of a `Copy` value ([`ReadByCopy`], one dereference down), else a borrow
+/// ([`ReadByRef`]): method resolution takes the first that applies.
+#[doc(hidden)]
+pub struct ReadProbe<'a, T: ?Sized>(pub &'a T);
+
+/// [`ReadProbe`] of a [`FieldRead`] type.
+#[doc(hidden)]
+pub trait ReadByTrait<'a> {
+    /// The value read.
+    type Out;
+    /// Reads the field.
+    fn read_field(self) -> Self::Out;
+}
+
+impl<'a, T: FieldRead + ?Sized> ReadByTrait<'a> for &&&ReadProbe<'a, T> {
+    type Out = T::Out<'a>;
+    #[inline(always)]
+    fn read_field(self) -> T::Out<'a> {
+        self.0.read()
+    }
+}
+
+/// [`ReadProbe`] of any other `Copy` type: a copy.
+#[doc(hidden)]
+pub trait ReadByCopy<T> {
+    /// Reads the field.
+    fn read_field(self) -> T;
+}
+
+impl<T: Copy> ReadByCopy<T> for &&ReadProbe<'_, T> {
+    #[inline(always)]
+    fn read_field(self) -> T {
+        *self.0
+    }
+}
+
+/// [`ReadProbe`] of anything else: a borrow.
+#[doc(hidden)]
+pub trait ReadByRef<'a, T: ?Sized> {
+    /// Reads the field.
+    fn read_field(self) -> &'a T;
+}
+
+impl<'a, T: ?Sized> ReadByRef<'a, T> for &ReadProbe<'a, T> {
+    #[inline(always)]
+    fn read_field(self) -> &'a T {
+        self.0
+    }
+}
+
+/// [`ReadProbe`] in the dual-number code: through [`DualRead`] where it applies.
+#[doc(hidden)]
+pub struct DualReadProbe<'a, T: ?Sized>(pub &'a T);
+
+/// [`DualReadProbe`] of a [`DualRead`] type.
+#[doc(hidden)]
+pub trait DualReadByTrait<'a> {
+    /// The value read.
+    type Out;
+    /// Reads the field.
+    fn read_field(self) -> Self::Out;
+}
+
+impl<'a, T: DualRead + ?Sized> DualReadByTrait<'a> for &&&DualReadProbe<'a, T> {
+    type Out = T::Out<'a>;
+    #[inline(always)]
+    fn read_field(self) -> T::Out<'a> {
+        self.0.read_dual()
+    }
+}
+
+impl<T: Copy> ReadByCopy<T> for &&DualReadProbe<'_, T> {
+    #[inline(always)]
+    fn read_field(self) -> T {
+        *self.0
+    }
+}
+
+impl<'a, T: ?Sized> ReadByRef<'a, T> for &DualReadProbe<'a, T> {
+    #[inline(always)]
+    fn read_field(self) -> &'a T {
+        self.0
+    }
+}
+
 /// `x` read as a differentiable body reads a field (see [`FieldRead`]).
 #[doc(hidden)]
 #[inline(always)]

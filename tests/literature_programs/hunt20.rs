@@ -313,3 +313,89 @@ fn spring_energy_hvp_at(x: &[f64], t: &[f64]) -> (f64, Vec<f64>, Vec<f64>) {
     let (v, (_, g), (_, h)) = spring_energy_hvp(&SPRINGS2, x, &zero, t);
     (v, g, h)
 }
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Act {
+    #[default]
+    Tanh,
+    Linear,
+}
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct ActLayer {
+    pub w: f64,
+    pub b: f64,
+    #[no_derivative]
+    pub act: Act,
+    #[no_derivative]
+    pub tag: u8,
+}
+
+/// A `#[no_derivative]` field of the user's own type (an activation enum) and a `u8`: read
+/// through `FieldRead`, which only the runtime's types implement (E0277 `Act: FieldRead`).
+#[differentiable]
+pub fn act_net(ls: &[ActLayer], x: f64) -> f64 {
+    let mut h = x;
+    for l in ls {
+        let z = l.w * h + l.b;
+        h = match l.act {
+            Act::Tanh => z.tanh(),
+            Act::Linear => z,
+        };
+        if l.act == Act::Linear && l.tag > 3 {
+            h = h * 2.0;
+        }
+    }
+    h
+}
+
+#[test]
+fn h2003_no_derivative_fields_of_user_types() {
+    let ls = vec![
+        ActLayer {
+            w: 0.7,
+            b: 0.1,
+            act: Act::Tanh,
+            tag: 1,
+        },
+        ActLayer {
+            w: -1.2,
+            b: 0.3,
+            act: Act::Linear,
+            tag: 5,
+        },
+    ];
+    let un = |q: &[f64]| -> Vec<ActLayer> {
+        ls.iter()
+            .enumerate()
+            .map(|(k, l)| ActLayer {
+                w: q[2 * k],
+                b: q[2 * k + 1],
+                ..l.clone()
+            })
+            .collect()
+    };
+    let fl = |g: &[ActLayer]| -> Vec<f64> { g.iter().flat_map(|l| [l.w, l.b]).collect() };
+    let p = [0.7, 0.1, -1.2, 0.3];
+    verify(
+        "act_net",
+        &p,
+        &|q| act_net(&un(q), 0.4),
+        &|q| {
+            let (v, (g, _)) = act_net_grad(&un(q), 0.4);
+            (v, fl(&g))
+        },
+        &|q, t| act_net_jvp(&un(q), 0.4, &un(t), 0.0),
+        Some(&|q: &[f64], t: &[f64]| {
+            let (v, (g, _), (h, _)) = act_net_hvp(&un(q), 0.4, &un(t), 0.0);
+            (v, fl(&g), fl(&h))
+        }),
+        None,
+    );
+    // Closed form: h = 2 (w₂ tanh(w₁ x + b₁) + b₂).
+    let t = (0.7f64 * 0.4 + 0.1).tanh();
+    let (v, (g, _)) = act_net_grad(&ls, 0.4);
+    assert!(close(v, 2.0 * (-1.2 * t + 0.3), 1e-14));
+    assert!(close(g[1].w, 2.0 * t, 1e-14) && close(g[1].b, 2.0, 1e-14));
+    assert!(g[1].act == Act::Linear && g[1].tag == 5);
+}

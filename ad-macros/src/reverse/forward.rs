@@ -144,7 +144,10 @@ impl<'a> Gen<'a> {
             // field holds a plain float there, read as a dual constant (`read_dual`).
             Op::Member(Atom::Var(b), path, false) if self.is_dual_twin(*b) => {
                 let a = self.atom(&Atom::Var(*b));
-                quote!(::ad_runtime::__private::read_dual(&#a.#(#path).*))
+                quote!({
+                    use ::ad_runtime::__private::{DualReadByTrait as _, ReadByCopy as _, ReadByRef as _};
+                    (&&&::ad_runtime::__private::DualReadProbe(&#a.#(#path).*)).read_field()
+                })
             }
             other => crate::codegen::primal_common(other, &|a| self.atom(a))
                 .expect("every operation is printed"),
