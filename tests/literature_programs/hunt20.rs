@@ -399,3 +399,48 @@ fn h2003_no_derivative_fields_of_user_types() {
     assert!(close(g[1].w, 2.0 * t, 1e-14) && close(g[1].b, 2.0, 1e-14));
     assert!(g[1].act == Act::Linear && g[1].tag == 5);
 }
+
+#[differentiable]
+pub fn halve_add(y: &mut Vec<f64>, a: f64) {
+    for i in 0..y.len() {
+        y[i] = y[i] * 0.5 + a * y[i];
+    }
+}
+
+/// A sub-slice of a `Vec` parameter (`vv.iter().zip(vv.iter().skip(1))`, read as `&vv[1..]`)
+/// that an in-place call writes afterwards: the reverse sweep recorded the slice itself
+/// (`Tape<[f64]>`: E0277, unsized) (random everyday program 3735 `f180`, also at the
+/// session's start).
+#[differentiable]
+pub fn neighbours_then_in_place(mut vv: Vec<f64>, a: f64) -> f64 {
+    let s: f64 = vv
+        .iter()
+        .zip(vv.iter().skip(1))
+        .map(|(u, w)| (*u * -1.197).cos() * *w)
+        .sum();
+    for _ in 0..2 {
+        halve_add(&mut vv, a);
+    }
+    s + vv[0] * vv[2]
+}
+
+#[test]
+fn h2004_recorded_sub_slice() {
+    let x = [0.3, 0.5, 0.7, 0.2];
+    verify(
+        "neighbours_then_in_place",
+        &x,
+        &|q| neighbours_then_in_place(q[..3].to_vec(), q[3]),
+        &|q| {
+            let (v, (g, ga)) = neighbours_then_in_place_grad(q[..3].to_vec(), q[3]);
+            (v, cat(&[g, vec![ga]]))
+        },
+        &|q, t| neighbours_then_in_place_jvp(q[..3].to_vec(), q[3], t[..3].to_vec(), t[3]),
+        Some(&|q: &[f64], t: &[f64]| {
+            let (v, (g, ga), (h, ha)) =
+                neighbours_then_in_place_hvp(q[..3].to_vec(), q[3], t[..3].to_vec(), t[3]);
+            (v, cat(&[g, vec![ga]]), cat(&[h, vec![ha]]))
+        }),
+        None,
+    );
+}

@@ -269,7 +269,12 @@ impl<'a> Gen<'a> {
                         // twice.)
                     } else if self.is_borrow(v) {
                         // A borrow cannot outlive the block: record the value it points to.
-                        out.extend(self.push_to(b.id, &t, quote!(::core::clone::Clone::clone(#i))));
+                        // (`to_owned`: a sub-slice `&v[a..]` is recorded as a `Vec`.)
+                        out.extend(self.push_to(
+                            b.id,
+                            &t,
+                            quote!(::std::borrow::ToOwned::to_owned(#i)),
+                        ));
                     } else {
                         out.extend(self.push_to(b.id, &t, quote!(#i)));
                     }

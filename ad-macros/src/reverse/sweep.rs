@@ -45,7 +45,12 @@ impl<'a> Gen<'a> {
                     let (t, i) = (self.var_tape(v), self.v(v));
                     let m = self.an.overwritten[v].then(|| quote!(mut));
                     if self.is_borrow(v) {
-                        out.extend(quote!(let #i = &#t.pop();));
+                        // (A recorded sub-slice, a `Vec`, borrowed as the slice it was.)
+                        if matches!(self.func.defs.get(&v), Some(crate::ir::Op::SliceRef { .. })) {
+                            out.extend(quote!(let #i = &#t.pop()[..];));
+                        } else {
+                            out.extend(quote!(let #i = &#t.pop();));
+                        }
                     } else if self.an.reborrow[v] {
                         // The recorded copy of a view, viewed again (values recomputed from
                         // it expect a view, as `stack` does).
