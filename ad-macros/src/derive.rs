@@ -119,14 +119,31 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
                 #acc
             }
         };
+        // A tuple struct's field `.k` read where the value's type is not visible (the
+        // result of a method, `let w = v.swap(); w.0`) is taken for a tuple's: `TupleField`.
+        let tuple_field = |owner: TokenStream, t: TokenStream| match &member {
+            syn::Member::Unnamed(i) => {
+                let k = i.index as usize;
+                quote! {
+                    impl #pv::TupleField<#k> for #owner {
+                        type Out = #t;
+                        #[inline(always)]
+                        fn field_mut(&mut self) -> &mut #t { &mut self.#member }
+                    }
+                }
+            }
+            syn::Member::Named(_) => TokenStream::new(),
+        };
         let mut out = access(quote!(#name), quote!(#ty));
+        out.extend(tuple_field(quote!(#name), quote!(#ty)));
         if has_twin && twin_ok {
             let lifted = if no_derivative {
                 quote!(#ty)
             } else {
                 quote!(<#ty as #pv::LiftDual>::Out)
             };
-            out.extend(access(quote!(#twin_name), lifted));
+            out.extend(access(quote!(#twin_name), lifted.clone()));
+            out.extend(tuple_field(quote!(#twin_name), lifted));
         }
         out
     });

@@ -117,6 +117,22 @@ pub fn expand_impl(
         out.extend(item);
         return out;
     }
+    // `Self { .. }` and `Self(..)` literals in the methods: the type's own name (the dual
+    // code builds the struct's twin, named after the type, `__AdDualPt`).
+    if let syn::Type::Path(tp) = &*imp.self_ty
+        && tp.qself.is_none()
+        && let Some(last) = tp.path.segments.last()
+        && matches!(last.arguments, syn::PathArguments::None)
+    {
+        let name = last.ident.clone();
+        for it in &mut imp.items {
+            if let syn::ImplItem::Fn(f) = it
+                && f.attrs.iter().any(is_differentiable)
+            {
+                syn::visit_mut::VisitMut::visit_block_mut(&mut SelfLiterals(&name), &mut f.block);
+            }
+        }
+    }
     if imp.trait_.is_some() {
         return trait_impl(imp, expand);
     }
@@ -138,6 +154,29 @@ pub fn expand_impl(
         }
     }
     quote!(#imp)
+}
+
+/// Renames `Self` in struct literals and tuple-struct constructors to the type's name.
+struct SelfLiterals<'a>(&'a Ident);
+
+impl syn::visit_mut::VisitMut for SelfLiterals<'_> {
+    fn visit_expr_struct_mut(&mut self, e: &mut syn::ExprStruct) {
+        if e.qself.is_none() && e.path.is_ident("Self") {
+            let n = self.0;
+            e.path = syn::parse_quote_spanned!(syn::spanned::Spanned::span(&e.path)=> #n);
+        }
+        syn::visit_mut::visit_expr_struct_mut(self, e);
+    }
+    fn visit_expr_call_mut(&mut self, c: &mut syn::ExprCall) {
+        if let syn::Expr::Path(p) = &mut *c.func
+            && p.qself.is_none()
+            && p.path.is_ident("Self")
+        {
+            let n = self.0;
+            p.path = syn::parse_quote_spanned!(syn::spanned::Spanned::span(&p.path)=> #n);
+        }
+        syn::visit_mut::visit_expr_call_mut(self, c);
+    }
 }
 
 /// Whether `attr` is `#[differentiable]` (by any path).

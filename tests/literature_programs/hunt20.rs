@@ -444,3 +444,66 @@ fn h2004_recorded_sub_slice() {
         None,
     );
 }
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+pub struct Gt {
+    pub g: f64,
+    pub t: f64,
+}
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+pub struct Wrap(pub f64, pub f64);
+
+#[differentiable]
+impl Gt {
+    /// `Self { .. }` in a method (the dual code built `__AdDualSelf`: E0422).
+    #[differentiable]
+    pub fn new(g: f64, t: f64) -> Self {
+        Self { g, t: t * g }
+    }
+
+    #[differentiable]
+    pub fn scaled(&self, k: f64) -> Self {
+        Self {
+            g: self.g * k,
+            t: self.t,
+        }
+    }
+}
+
+#[differentiable]
+impl Wrap {
+    #[differentiable]
+    pub fn swap(&self) -> Self {
+        Self(self.1, self.0 * 2.0)
+    }
+}
+
+#[differentiable]
+pub fn self_literals(a: f64, b: f64) -> f64 {
+    let p = Gt::new(a, b);
+    let q = p.scaled(b);
+    let w0 = Wrap(a, b);
+    let w = w0.swap();
+    q.g * q.t + w.0 * w.1
+}
+
+#[test]
+fn h2005_self_struct_literals() {
+    s2_case!(
+        "self_literals",
+        [0.6, -0.4],
+        self_literals,
+        self_literals_grad,
+        self_literals_jvp,
+        self_literals_hvp,
+        self_literals_check
+    );
+    // Closed form: (a b)(a b) + 2 a b = a²b² + 2ab.
+    let (v, (ga, gb)) = self_literals_grad(0.6, -0.4);
+    let (a, b) = (0.6f64, -0.4f64);
+    assert!(close(v, a * a * b * b + 2.0 * a * b, 1e-14));
+    assert!(
+        close(ga, 2.0 * a * b * b + 2.0 * b, 1e-14) && close(gb, 2.0 * a * a * b + 2.0 * a, 1e-14)
+    );
+}
