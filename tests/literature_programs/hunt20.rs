@@ -507,3 +507,207 @@ fn h2005_self_struct_literals() {
         close(ga, 2.0 * a * b * b + 2.0 * b, 1e-14) && close(gb, 2.0 * a * a * b + 2.0 * a, 1e-14)
     );
 }
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Lw {
+    pub w: f64,
+}
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Block {
+    pub layers: Vec<Lw>,
+    pub skip: f64,
+}
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Deep {
+    pub blocks: Vec<Block>,
+}
+
+#[differentiable]
+impl Lw {
+    #[differentiable]
+    pub fn f(&self, x: f64) -> f64 {
+        (self.w * x).sin() + x
+    }
+}
+
+#[differentiable]
+impl Deep {
+    /// Residual blocks of layers: methods on the inner elements (`l.f(h)` of `for l in
+    /// &b.layers`: "no derivative rule for method `f`"), nested indexing
+    /// (`self.blocks[0].layers[1]`: E0507) and borrows of nested elements.
+    #[differentiable]
+    pub fn forward(&self, x: f64) -> f64 {
+        let mut h = x;
+        for b in &self.blocks {
+            let r = h;
+            for l in &b.layers {
+                h = l.f(h);
+            }
+            h = h + b.skip * r;
+        }
+        let b0 = &self.blocks[0];
+        let l1 = &b0.layers[1];
+        h * self.blocks[1].layers[0].w + self.blocks[0].layers[1].f(x) * l1.w
+    }
+}
+
+#[differentiable]
+pub fn deep_clone_read(d0: &Deep, x: f64) -> f64 {
+    let d = d0.clone();
+    d.blocks[1].layers[1].w * x + d.blocks[0].skip
+}
+
+/// `vec![..]` in the body of an `iter_mut` loop reading its element (E0425: the element's
+/// name was not substituted inside the macro).
+#[differentiable]
+pub fn vec_in_iter_mut(ps0: &[Px], s: f64) -> f64 {
+    let mut ps = ps0.to_vec();
+    for p in ps.iter_mut() {
+        let a = vec![p.x * s, 1.0];
+        p.x = a[0] * a[0] + a[1];
+    }
+    ps[0].x * ps[1].x
+}
+
+fn deep() -> Deep {
+    let block = |a: f64, b: f64, k: f64| Block {
+        layers: vec![Lw { w: a }, Lw { w: b }],
+        skip: k,
+    };
+    Deep {
+        blocks: vec![block(0.7, -0.4, 0.5), block(1.1, 0.3, -0.2)],
+    }
+}
+
+fn deep_flat(d: &Deep) -> Vec<f64> {
+    let mut v = vec![];
+    for b in &d.blocks {
+        v.extend(b.layers.iter().map(|l| l.w));
+        v.push(b.skip);
+    }
+    v
+}
+
+fn deep_of(q: &[f64]) -> Deep {
+    Deep {
+        blocks: q
+            .chunks(3)
+            .map(|c| Block {
+                layers: vec![Lw { w: c[0] }, Lw { w: c[1] }],
+                skip: c[2],
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn h2006_nested_collections_of_structs() {
+    let p = deep_flat(&deep());
+    verify(
+        "deep_forward",
+        &p,
+        &|q| deep_of(q).forward(0.6),
+        &|q| {
+            let (v, (g, _)) = deep_of(q).forward_grad(0.6);
+            (v, deep_flat(&g))
+        },
+        &|q, t| deep_of(q).forward_jvp(0.6, &deep_of(t), 0.0),
+        Some(&|q: &[f64], t: &[f64]| {
+            let (v, (g, _), (h, _)) = deep_of(q).forward_hvp(0.6, &deep_of(t), 0.0);
+            (v, deep_flat(&g), deep_flat(&h))
+        }),
+        None,
+    );
+    let (v, (g, gx)) = deep_clone_read_grad(&deep(), 0.6);
+    assert!(close(v, 0.3 * 0.6 + 0.5, 1e-15) && close(gx, 0.3, 1e-15));
+    assert!(close(g.blocks[1].layers[1].w, 0.6, 1e-15) && close(g.blocks[0].skip, 1.0, 1e-15));
+    let ps = [Px { x: 0.3 }, Px { x: -0.8 }];
+    let (v, (gp, gs)) = vec_in_iter_mut_grad(&ps, 1.5);
+    // Closed form: x ↦ (x s)² + 1 per element, the product of the two.
+    let f = |x: f64, s: f64| (x * s).powi(2) + 1.0;
+    assert!(close(v, f(0.3, 1.5) * f(-0.8, 1.5), 1e-14));
+    assert!(close(gp[0].x, 2.0 * 0.3 * 2.25 * f(-0.8, 1.5), 1e-14));
+    let gs_want = 2.0 * 0.09 * 1.5 * f(-0.8, 1.5) + f(0.3, 1.5) * 2.0 * 0.64 * 1.5;
+    assert!(close(gs, gs_want, 1e-14));
+}
+
+const XS3: [f64; 3] = [0.5, -1.0, 2.0];
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+pub struct Sel {
+    pub a: f64,
+    #[no_derivative]
+    pub i: usize,
+}
+
+/// Hunt 22: a branching `let` with an exit that shadows a name its branches read (`let y =
+/// if y < 1.0 { y * 2.0 } else { return 0.0 };`: the rewrite's `let y;` came before the
+/// branches, which then read the new, unset `y`: wrong values and zero gradients in every
+/// derivative mode); its integer form (`let j = match o { Some(j) => j, None => return .. }`:
+/// E0381); `let mut` and tuple patterns; a float range `match` on a struct field in second
+/// order; a constant table indexed by a `#[no_derivative]` field in second order.
+#[differentiable]
+pub fn shadowed_exit(x: &[f64], o: Option<usize>, p: &Sel) -> f64 {
+    let y = x[0];
+    let y: f64 = if y < 1.0 { y * 2.0 } else { return 0.0 };
+    let j = match o {
+        Some(j) => j,
+        None => return y * 3.0,
+    };
+    let mut t = if x[1] > -5.0 { x[1] * y } else { return y };
+    t += x[j];
+    let (a, b) = if t > -10.0 { (t, y) } else { return t };
+    let c = match p.a {
+        ..=0.0 => -p.a,
+        _ => p.a * p.a,
+    };
+    a * b + c * XS3[p.i]
+}
+
+#[test]
+fn h2007_branching_lets_that_shadow() {
+    let p = Sel { a: 0.7, i: 2 };
+    for (x0, o) in [(0.3, Some(2usize)), (0.3, None), (1.4, Some(1))] {
+        let x = [x0, 0.7, -0.2];
+        verify(
+            "shadowed_exit",
+            &cat(&[x.to_vec(), vec![p.a]]),
+            &|q| shadowed_exit(&q[..3], o, &Sel { a: q[3], i: 2 }),
+            &|q| {
+                let (v, (g, gp)) = shadowed_exit_grad(&q[..3], o, &Sel { a: q[3], i: 2 });
+                (v, cat(&[g, vec![gp.a]]))
+            },
+            &|q, t| {
+                shadowed_exit_jvp(
+                    &q[..3],
+                    o,
+                    &Sel { a: q[3], i: 2 },
+                    &t[..3],
+                    &Sel { a: t[3], i: 2 },
+                )
+            },
+            Some(&|q: &[f64], t: &[f64]| {
+                let (v, (g, gp), (h, hp)) = shadowed_exit_hvp(
+                    &q[..3],
+                    o,
+                    &Sel { a: q[3], i: 2 },
+                    &t[..3],
+                    &Sel { a: t[3], i: 2 },
+                );
+                (v, cat(&[g, vec![gp.a]]), cat(&[h, vec![hp.a]]))
+            }),
+            None,
+        );
+    }
+    // Closed form at x = (0.3, 0.7, -0.2), o = Some(2): y = 0.6, t = 0.7 y - 0.2,
+    // f = t y + 2 a²: ∂/∂x0 = 2 (0.7 y + t) · ... = 2 (2 · 0.7 y - 0.2).
+    let x = [0.3, 0.7, -0.2];
+    let (v, (g, gp)) = shadowed_exit_grad(&x, Some(2), &p);
+    let (y, t) = (0.6, 0.7 * 0.6 - 0.2);
+    assert!(close(v, t * y + 0.49 * 2.0, 1e-14), "{v}");
+    assert!(close(g[0], 2.0 * (2.0 * 0.7 * y - 0.2), 1e-14), "{g:?}");
+    assert!(close(g[1], y * y, 1e-14) && close(g[2], y, 1e-14));
+    assert!(close(gp.a, 2.0 * 0.7 * 2.0, 1e-14));
+}

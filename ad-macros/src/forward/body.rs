@@ -422,6 +422,9 @@ impl Tangents<'_> {
                 } else if crate::sema::kinds::declared_placeholder(self.func, self.kinds, *var) {
                     let ty = self.func.vars[*var].ty.as_ref().map(|t| quote!(: #t));
                     quote!(let mut #i #ty = #rt::zero();)
+                } else if crate::sema::kinds::declared_default(self.func, self.kinds, *var) {
+                    let ty = self.func.vars[*var].ty.as_ref().map(|t| quote!(: #t));
+                    quote!(let mut #i #ty = ::core::default::Default::default();)
                 } else {
                     quote!(let #i;)
                 };

@@ -71,7 +71,7 @@ impl Lowerer<'_> {
             // A borrowed element of a sequence of structs (`for l in &self.layers {
             // l.forward(h) }`), for a method that is not a float or array method.
             let ty = ty.or_else(|| {
-                if crate::sema::rules::known_method(&name) {
+                if crate::sema::rules::known_method(&name) && !self.struct_argument(m) {
                     return None;
                 }
                 let v = self.lookup(&p.path.get_ident()?.to_string())?;
@@ -115,17 +115,7 @@ impl Lowerer<'_> {
                 || crate::sema::rules::tensor_method(&name).is_some();
             // (Also certain when an argument is a struct, `q.dot(p)` with `p: &Pt`: ndarray's
             // and the float methods take no struct.)
-            let struct_arg = m.args.iter().any(|a| {
-                let a = match strip(a) {
-                    Expr::Reference(r) => &*r.expr,
-                    other => other,
-                };
-                matches!(strip(a), Expr::Path(ap) if ap
-                    .path
-                    .get_ident()
-                    .and_then(|i| self.lookup(&i.to_string()))
-                    .is_some_and(|v| self.declared_struct(v).is_some() || self.struct_certain(v)))
-            });
+            let struct_arg = self.struct_argument(m);
             let certain = struct_arg
                 || p.path
                     .get_ident()
@@ -171,7 +161,8 @@ impl Lowerer<'_> {
         // depth, or on an element of a sequence field, `self.layers[i].forward(x)`): the field's type, which the attribute cannot see, is named through the
         // derive's `FieldType` impls, `FieldOf::<Self, H>::m(&self.inner, x)`. (A float or
         // array method of a field, `self.w.dot(x)`, keeps its meaning.)
-        if !crate::sema::rules::known_method(&name)
+        if (!crate::sema::rules::known_method(&name)
+            || (matches!(strip(&m.receiver), Expr::Index(_)) && self.struct_argument(m)))
             && m.turbofish.is_none()
             && let Expr::Field(_) | Expr::Index(_) = strip(&m.receiver)
             && let Some(ty) = self.field_type(&m.receiver)
@@ -626,6 +617,36 @@ impl Lowerer<'_> {
         }
     }
 
+    /// Whether an argument of `m` is certainly a struct (`q.dot(p)` with `p: &Pt`, `v.dot(&vs[i])`
+    /// of a sequence of structs, `a.dot(l)` of a borrowed element): then a method named like a
+    /// float or array method is the struct's own (those take no struct).
+    pub(super) fn struct_argument(&self, m: &syn::ExprMethodCall) -> bool {
+        m.args.iter().any(|a| {
+            let a = match strip(a) {
+                Expr::Reference(r) => &*r.expr,
+                other => other,
+            };
+            match strip(a) {
+                Expr::Path(ap) => ap
+                    .path
+                    .get_ident()
+                    .and_then(|i| self.lookup(&i.to_string()))
+                    .is_some_and(|v| {
+                        self.declared_struct(v).is_some()
+                            || self.struct_certain(v)
+                            || self.element_place(v).is_some()
+                    }),
+                Expr::Index(ix) => {
+                    !matches!(strip(&ix.index), Expr::Range(_))
+                        && matches!(strip(&ix.expr), Expr::Path(_))
+                        && self.struct_elements(&ix.expr)
+                        && !matches!(strip(&ix.expr), Expr::Field(_))
+                }
+                _ => false,
+            }
+        })
+    }
+
     /// The type of a local that borrows an element of a sequence of structs, or a field of one
     /// (`l` of `for l in &self.layers`, `let l = &net.layers[i];`), named through the derive's
     /// `FieldType` impls and the runtime's `ElemOf`, for a method called on it.
@@ -658,13 +679,17 @@ impl Lowerer<'_> {
         }
         match self.defs.get(&v)? {
             Op::Member(Atom::Var(root), path, _) => {
+                // (The root may itself be an element of a sequence of structs: `b.layers`
+                // of `for b in &self.blocks`.)
                 let mut ty = if self.vars[*root].ident == "self" {
                     quote::quote!(Self)
-                } else {
-                    let t = self
-                        .declared_struct(*root)
-                        .or_else(|| self.struct_made(*root))?;
+                } else if let Some(t) = self
+                    .declared_struct(*root)
+                    .or_else(|| self.struct_made(*root))
+                {
                     quote::quote!(#t)
+                } else {
+                    self.element_place(*root)?
                 };
                 for m in path {
                     let key = match m {

@@ -756,9 +756,19 @@ impl Lowerer<'_> {
                     ty.is_some_and(|t| crate::front::is_struct_type(&strip_ref(t)))
                         || self.member_root(&Atom::Var(v)).is_some()
                         || matches!(self.defs.get(&v), Some(Op::StructLit(..)))
+                        // A borrowed element of a sequence of structs (`b` of `for b in
+                        // &n.blocks`, `let b = &n.blocks[0];`).
+                        || self.element_place(v).is_some()
+                        // A clone or copy of a struct parameter (`let s = s0.clone();`).
+                        || matches!(self.defs.get(&v), Some(Op::CloneOf(_) | Op::Copy(_) | Op::Deref(_)))
+                            && self.struct_made(v).is_some()
                 }),
             Expr::Field(f) => {
                 matches!(f.member, syn::Member::Named(_)) && self.struct_base(&f.base)
+            }
+            // An element of a sequence of structs (`self.blocks[0]` of `self.blocks[0].layers`).
+            Expr::Index(ix) => {
+                !matches!(strip(&ix.index), Expr::Range(_)) && self.struct_elements(&ix.expr)
             }
             _ => false,
         }

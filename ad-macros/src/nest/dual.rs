@@ -460,7 +460,9 @@ impl Lifter<'_> {
         // pattern's literals are plain floats).
         if let Op::Passive(t, xs, crate::ir::PassiveShape::Matches) = op
             && let [Atom::Var(v)] = &xs[..]
-            && self.kinds[*v] == Kind::Scalar
+            // (Or of unseen type, `match p.x { ..=0.0 => .. }` of a field, when the pattern
+            // has a float literal: then it is a float.)
+            && (self.kinds[*v] == Kind::Scalar || float_const(t))
         {
             let test = quote!((|__ad_v| match ::ad_runtime::__private::undual(__ad_v) {
                 #t => true,

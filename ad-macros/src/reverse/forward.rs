@@ -409,6 +409,9 @@ impl<'a> Gen<'a> {
                 {
                     let ty = self.func.vars[*var].ty.as_ref().map(|t| quote!(: #t));
                     quote!(let mut #i #ty = ::ad_runtime::__private::zero();)
+                } else if crate::sema::kinds::declared_default(self.func, &self.an.kinds, *var) {
+                    let ty = self.func.vars[*var].ty.as_ref().map(|t| quote!(: #t));
+                    quote!(let mut #i #ty = ::core::default::Default::default();)
                 } else {
                     quote!(let #i;)
                 }

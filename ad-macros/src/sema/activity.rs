@@ -44,6 +44,17 @@ pub(crate) fn index_integers(func: &Func) -> Vec<bool> {
         if let Some(Atom::Var(i)) = index {
             int[*i] = true;
         }
+        // An element of a constant table, as second order prints it (`C[s.i]`).
+        if let Stmt::Let {
+            op: Op::Opaque { what, reads, .. },
+            ..
+        } = s
+            && what == "an element of a constant"
+        {
+            for &i in reads {
+                int[i] = true;
+            }
+        }
     });
     loop {
         let mut changed = false;

@@ -616,6 +616,14 @@ pub fn method_on_tensor(recv: Kind, other_args_active: bool) -> bool {
 /// as a second one and the use after the loop as possibly uninitialised. The placeholder is
 /// never read: the user's own function, compiled as written, proves that every use follows
 /// an assignment.
+/// A value of a branching `let` with an exit (`let j = match o { Some(j) => j, None =>
+/// return d };`, see `front::rewrite::diverging`) that is no float: declared with
+/// `Default::default()` (an integer, a `bool`), since rustc sees it possibly uninitialised
+/// after the exit's flag.
+pub fn declared_default(func: &Func, kinds: &[Kind], v: VarId) -> bool {
+    matches!(kinds[v], Kind::Other) && func.vars[v].ident.to_string().starts_with("__ad_value")
+}
+
 pub fn declared_placeholder(func: &Func, kinds: &[Kind], v: VarId) -> bool {
     // (Also in a function with early exits: `let y; if c { y = e; } else { return d; }` runs
     // on after the `return` as far as rustc sees, the exit being a flag.)

@@ -1,8 +1,9 @@
 //! `let y = if c { e } else { return d };` (and `match o { Some(v) => v, None => return d }`,
 //! `else { continue }`, `else { break }`): a value whose branches may leave the function or
-//! the loop. The lowering takes exits at statement level only, so the `let` becomes a deferred
-//! one assigned in each branch that yields a value, the exits left as statements:
-//! `let y; if c { y = e; } else { return d; }`.
+//! the loop. The lowering takes exits at statement level only, so the value goes to a hidden
+//! deferred `let` assigned in each branch that yields one, the exits left as statements, and
+//! the pattern is bound after: `let __ad_value0; if c { __ad_value0 = e; } else { return d; }
+//! let y = __ad_value0;`.
 
 use super::super::syntax::strip;
 use syn::visit_mut::VisitMut;
@@ -10,10 +11,10 @@ use syn::{Expr, Pat, Stmt};
 
 /// Rewrites every such `let` in `block` (at any depth).
 pub(super) fn diverging_lets(block: &mut syn::Block) {
-    Lets.visit_block_mut(block);
+    Lets(0).visit_block_mut(block);
 }
 
-struct Lets;
+struct Lets(usize);
 
 impl VisitMut for Lets {
     fn visit_block_mut(&mut self, b: &mut syn::Block) {
@@ -21,7 +22,7 @@ impl VisitMut for Lets {
         for mut s in std::mem::take(&mut b.stmts) {
             // Inner blocks first (a branch may hold such a `let` itself).
             self.visit_stmt_mut(&mut s);
-            match rewrite(&s) {
+            match rewrite(&s, &mut self.0) {
                 Some(two) => out.extend(two),
                 None => out.push(s),
             }
@@ -33,65 +34,40 @@ impl VisitMut for Lets {
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
 }
 
-/// `let y = <branching value with an exit>;` as `let y;` and the branches assigning `y` (an
-/// arm whose pattern binds `y` itself, `Some(y) => y`, has that binding renamed first, so
-/// that `y = y` assigns the outer `y`).
-fn rewrite(s: &Stmt) -> Option<[Stmt; 2]> {
+/// `let PAT = <branching value with an exit>;` as `let __ad_valueN;` assigned in the
+/// branches and `let PAT = __ad_valueN;` after them: a hidden name, since the branches may
+/// read a `y` the `let` shadows (`let y = if y < 1.0 { y * 2.0 } else { return 0.0 };`), and
+/// any pattern then (`let (a, b) = ..`, `let mut t = ..`).
+fn rewrite(s: &Stmt, n: &mut usize) -> Option<[Stmt; 3]> {
     let Stmt::Local(l) = s else { return None };
     let init = l.init.as_ref()?;
     if init.diverge.is_some() || !l.attrs.is_empty() {
         return None;
     }
-    let name = match &l.pat {
-        Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => &pi.ident,
-        Pat::Type(pt) => match &*pt.pat {
-            Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => &pi.ident,
-            _ => return None,
-        },
-        _ => return None,
-    };
     let value = strip(&init.expr);
     if !matches!(value, Expr::If(_) | Expr::Match(_)) || !exits(value) {
         return None;
     }
-    let assigned = assign_tails(value, name)?;
-    let pat = &l.pat;
-    let decl: Stmt = syn::parse_quote_spanned!(l.let_token.span=> let #pat;);
-    Some([decl, Stmt::Expr(assigned, None)])
-}
-
-/// `arm` with a binding of `y` in its pattern renamed (in the pattern, the guard and the
-/// body), so that the arm can assign the outer `y`.
-fn unshadow(arm: &mut syn::Arm, y: &syn::Ident) {
-    struct Binds<'a>(&'a syn::Ident, bool);
-    impl<'ast> syn::visit::Visit<'ast> for Binds<'_> {
-        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            self.1 |= p.ident == *self.0;
-            syn::visit::visit_pat_ident(self, p);
+    let span = l.let_token.span;
+    let hidden = quote::format_ident!("__ad_value{}", *n, span = span);
+    *n += 1;
+    let assigned = assign_tails(value, &hidden)?;
+    let (pat, decl): (&Pat, Stmt) = match &l.pat {
+        Pat::Type(pt) => {
+            let ty = &pt.ty;
+            (&pt.pat, syn::parse_quote_spanned!(span=> let #hidden: #ty;))
         }
-    }
-    let mut b = Binds(y, false);
-    syn::visit::Visit::visit_pat(&mut b, &arm.pat);
-    if !b.1 {
-        return;
-    }
-    let renamed = quote::format_ident!("__ad_bound_{}", y, span = y.span());
-    struct RenamePat<'a>(&'a syn::Ident, &'a syn::Ident);
-    impl VisitMut for RenamePat<'_> {
-        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
-            if p.ident == *self.0 {
-                p.ident = self.1.clone();
-            }
-            syn::visit_mut::visit_pat_ident_mut(self, p);
+        p => (p, syn::parse_quote_spanned!(span=> let #hidden;)),
+    };
+    let ty = match &l.pat {
+        Pat::Type(pt) => {
+            let t = &pt.ty;
+            Some(quote::quote!(: #t))
         }
-    }
-    RenamePat(y, &renamed).visit_pat_mut(&mut arm.pat);
-    let subst = [(y.clone(), syn::parse_quote!(#renamed))];
-    let mut subst = super::writes::NameSubst(&subst);
-    if let Some((_, g)) = &mut arm.guard {
-        subst.visit_expr_mut(g);
-    }
-    subst.visit_expr_mut(&mut arm.body);
+        _ => None,
+    };
+    let bind: Stmt = syn::parse_quote_spanned!(span=> let #pat #ty = #hidden;);
+    Some([decl, Stmt::Expr(assigned, None), bind])
 }
 
 /// Whether a branch of `e` (an `if`, a `match`, a block) ends in an exit.
@@ -146,7 +122,6 @@ fn assign_tails(e: &Expr, y: &syn::Ident) -> Option<Expr> {
         Expr::Match(m) => {
             let mut m = m.clone();
             for arm in &mut m.arms {
-                unshadow(arm, y);
                 let body = &arm.body;
                 let new: Expr = if is_exit(body) {
                     syn::parse_quote_spanned!(syn::spanned::Spanned::span(body)=> { #body; })

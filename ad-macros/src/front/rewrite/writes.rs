@@ -474,4 +474,32 @@ impl VisitMut for NameSubst<'_> {
     }
     // A closure inside the body that rebinds a name: left alone (rare; rustc reports it).
     fn visit_expr_closure_mut(&mut self, _: &mut ExprClosure) {}
+
+    // Inside `vec![..]` and the printing and assertion macros too: their arguments are
+    // expressions (`vec![p.x * s, 1.0]` with `p` an element).
+    fn visit_macro_mut(&mut self, m: &mut syn::Macro) {
+        let name = m.path.segments.last().map(|s| s.ident.to_string());
+        if name.as_deref() == Some("vec") {
+            let t = m.tokens.clone();
+            if let Ok(mut arr) = syn::parse2::<syn::ExprArray>(quote::quote!([#t])) {
+                self.visit_expr_array_mut(&mut arr);
+                let elems = arr.elems;
+                m.tokens = quote::quote!(#elems);
+            } else if let Ok(mut rep) = syn::parse2::<syn::ExprRepeat>(quote::quote!([#t])) {
+                self.visit_expr_mut(&mut rep.expr);
+                self.visit_expr_mut(&mut rep.len);
+                let (e, n) = (&rep.expr, &rep.len);
+                m.tokens = quote::quote!(#e; #n);
+            }
+            return;
+        }
+        if let Ok(mut args) =
+            m.parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated)
+        {
+            for a in args.iter_mut() {
+                self.visit_expr_mut(a);
+            }
+            m.tokens = quote::quote!(#args);
+        }
+    }
 }
