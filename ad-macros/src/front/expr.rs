@@ -638,7 +638,7 @@ impl Lowerer<'_> {
 
     /// The type of an element read `x[i]`, `p[i][j]`, `a[[i, j]]` of a variable whose declared
     /// type shows it (slices, `Vec`s, fixed-size arrays, ndarray arrays, nested).
-    fn indexed_type(&self, e: &Expr) -> Option<Type> {
+    pub(super) fn indexed_type(&self, e: &Expr) -> Option<Type> {
         match strip(e) {
             Expr::Path(p) => {
                 let v = self.lookup(&p.path.get_ident()?.to_string())?;
@@ -733,126 +733,6 @@ impl Lowerer<'_> {
                 self.float_type_of(&m.receiver)
             }
             Expr::Paren(p) => self.float_type_of(&p.expr),
-            _ => None,
-        }
-    }
-
-    /// Whether `e` is a struct: a variable of a struct type (`p: &Pair`, `self`), or a field
-    /// read from one.
-    pub(super) fn struct_base(&self, e: &Expr) -> bool {
-        match strip(e) {
-            Expr::Path(p) => p
-                .path
-                .get_ident()
-                .and_then(|i| self.lookup(&i.to_string()))
-                .is_some_and(|v| {
-                    let ty = self.vars[v].ty.as_ref();
-                    let strip_ref = |t: &Type| -> Type {
-                        match t {
-                            Type::Reference(r) => (*r.elem).clone(),
-                            other => other.clone(),
-                        }
-                    };
-                    ty.is_some_and(|t| crate::front::is_struct_type(&strip_ref(t)))
-                        || self.member_root(&Atom::Var(v)).is_some()
-                        || matches!(self.defs.get(&v), Some(Op::StructLit(..)))
-                        // A borrowed element of a sequence of structs (`b` of `for b in
-                        // &n.blocks`, `let b = &n.blocks[0];`).
-                        || self.element_place(v).is_some()
-                        // A clone or copy of a struct parameter (`let s = s0.clone();`).
-                        || matches!(self.defs.get(&v), Some(Op::CloneOf(_) | Op::Copy(_) | Op::Deref(_)))
-                            && self.struct_made(v).is_some()
-                }),
-            Expr::Field(f) => {
-                matches!(f.member, syn::Member::Named(_)) && self.struct_base(&f.base)
-            }
-            // An element of a sequence of structs (`self.blocks[0]` of `self.blocks[0].layers`).
-            Expr::Index(ix) => {
-                !matches!(strip(&ix.index), Expr::Range(_)) && self.struct_elements(&ix.expr)
-            }
-            _ => false,
-        }
-    }
-
-    /// `xs[i]` of a sequence whose elements may be structs ([`Self::struct_elements`]),
-    /// borrowed: `&xs[i]` (the element read of a field or method on it, `self.layers[i].b`,
-    /// or a borrow of it, `&self.layers[i]`). `None` for other expressions.
-    pub(super) fn lower_struct_element(&mut self, e: &Expr) -> Option<Atom> {
-        let Expr::Index(ix) = strip(e) else {
-            return None;
-        };
-        if matches!(strip(&ix.index), Expr::Range(_)) || !self.struct_elements(&ix.expr) {
-            return None;
-        }
-        Some(match self.lower_op(e) {
-            Op::Index {
-                base,
-                index,
-                by_ref: false,
-            } => {
-                // Of a local the body writes (`let mut qs = p.qs.clone();`): a clone of the
-                // element, as a borrow of it would outlive later writes.
-                let written = matches!(base, Atom::Var(b) if self.vars[b].kind == VarKind::LetMut);
-                let r = self.let_temp(
-                    Op::Index {
-                        base,
-                        index,
-                        by_ref: true,
-                    },
-                    e.span(),
-                );
-                if !written {
-                    return Some(r);
-                }
-                self.let_temp(Op::CloneOf(r), e.span())
-            }
-            other => {
-                let t = self.let_temp(other, e.span());
-                match t {
-                    Atom::Var(t) => Atom::Ref(t),
-                    other => other,
-                }
-            }
-        })
-    }
-
-    /// Whether the elements of the sequence `e` may be structs that cannot be moved out of it:
-    /// a field of a struct (`self.layers`, whose type the attribute cannot see), or a
-    /// variable declared as a sequence of structs (`layers: &[Layer]`).
-    pub(super) fn struct_elements(&self, e: &Expr) -> bool {
-        match strip(e) {
-            Expr::Field(f) => {
-                matches!(f.member, syn::Member::Named(_)) && self.struct_base(&f.base)
-            }
-            Expr::Path(p) => {
-                self.indexed_type(e)
-                    .as_ref()
-                    .and_then(crate::front::sequence_element)
-                    .is_some_and(crate::front::is_struct_type)
-                    || p.path.get_ident().is_some_and(|i| {
-                        let name = i.to_string();
-                        self.struct_seqs.contains(&name)
-                            && self.lookup(&name).is_some_and(|v| {
-                                self.vars[v].ty.as_ref().is_none_or(|t| {
-                                    crate::front::sequence_element(match t {
-                                        Type::Reference(r) => &r.elem,
-                                        t => t,
-                                    })
-                                    .is_some()
-                                })
-                            })
-                    })
-            }
-            _ => false,
-        }
-    }
-
-    /// If `a` holds a field read (`Op::Member`, through copies), its struct and path.
-    pub(super) fn member_root(&self, a: &Atom) -> Option<(Atom, Vec<syn::Member>)> {
-        let Atom::Var(v) = a else { return None };
-        match self.defs.get(v)? {
-            Op::Member(root, path, _) => Some((root.clone(), path.clone())),
-            Op::Copy(x @ Atom::Var(_)) => self.member_root(x),
             _ => None,
         }
     }

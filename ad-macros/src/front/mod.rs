@@ -13,6 +13,7 @@ mod expr;
 pub(crate) mod inplace;
 mod iterchain;
 mod lower;
+mod places;
 mod rewrite;
 mod signature;
 mod stmt;

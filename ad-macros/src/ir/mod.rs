@@ -362,6 +362,19 @@ pub struct Func {
 impl Func {
     /// Whether `index` is an ndarray index (`[i, j]`, `(i, j)`): its base is an array
     /// whatever the kinds say.
+    /// The index of an element read or write `x[i]` (not an ndarray index `a[[i, j]]`), an
+    /// integer.
+    pub fn scalar_index<'s>(&self, s: &'s Stmt) -> Option<&'s Atom> {
+        match s {
+            Stmt::Let {
+                op: Op::Index { index, .. },
+                ..
+            } if !self.is_nd_index(index) => Some(index),
+            Stmt::IndexAssign { index, .. } => Some(index),
+            _ => None,
+        }
+    }
+
     pub fn is_nd_index(&self, index: &Atom) -> bool {
         let Atom::Var(v) = index else { return false };
         matches!(self.defs.get(v), Some(Op::Opaque { what, .. }) if what == "an array index")

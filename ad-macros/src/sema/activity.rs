@@ -33,15 +33,7 @@ pub(crate) fn op_output_active(op: &Op, active: &[bool]) -> bool {
 pub(crate) fn index_integers(func: &Func) -> Vec<bool> {
     let mut int = vec![false; func.vars.len()];
     walk(&func.body, &mut |s| {
-        let index = match s {
-            Stmt::Let {
-                op: Op::Index { index, .. },
-                ..
-            } if !func.is_nd_index(index) => Some(index),
-            Stmt::IndexAssign { index, .. } => Some(index),
-            _ => None,
-        };
-        if let Some(Atom::Var(i)) = index {
+        if let Some(Atom::Var(i)) = func.scalar_index(s) {
             int[*i] = true;
         }
         // An element of a constant table, as second order prints it (`C[s.i]`).

@@ -280,15 +280,7 @@ pub fn infer(func: &Func) -> Vec<Kind> {
         // integer arithmetic (`tokens[p]`, whose slice's element type the kinds do not
         // carry): so a global constant next to one is not taken for a float.
         crate::ir::walk_stmts(&func.body.stmts, &mut |s| {
-            let index = match s {
-                Stmt::Let {
-                    op: Op::Index { index, .. },
-                    ..
-                } if !func.is_nd_index(index) => Some(index),
-                Stmt::IndexAssign { index, .. } => Some(index),
-                _ => None,
-            };
-            if let Some(Atom::Var(i)) = index
+            if let Some(Atom::Var(i)) = func.scalar_index(s)
                 && matches!(kinds[*i], Kind::Unknown | Kind::Bottom)
             {
                 set(*i, Kind::Other, &mut kinds);
