@@ -711,3 +711,86 @@ fn h2007_branching_lets_that_shadow() {
     assert!(close(g[1], y * y, 1e-14) && close(g[2], y, 1e-14));
     assert!(close(gp.a, 2.0 * 0.7 * 2.0, 1e-14));
 }
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+pub struct Kp {
+    pub x: f64,
+    pub v: f64,
+}
+
+#[differentiable]
+impl Kp {
+    #[differentiable]
+    pub fn kick(&mut self, a: f64) {
+        self.v += a * self.x;
+        self.x += 0.1 * self.v;
+    }
+}
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Kps {
+    pub ps: Vec<Kp>,
+    pub a: f64,
+}
+
+#[differentiable]
+impl Kps {
+    #[differentiable]
+    pub fn step(&mut self) {
+        for p in self.ps.iter_mut() {
+            p.kick(self.a);
+        }
+    }
+}
+
+/// A `&mut self` method called on an element of a `Vec` of structs (`ps[0].kick(a)`, in an
+/// `iter_mut` loop, and over a field of `self`): E0599 naming generated items.
+#[differentiable]
+pub fn kicks(ps0: &[Kp], a: f64) -> f64 {
+    let mut ps = ps0.to_vec();
+    ps[0].kick(a);
+    for p in ps.iter_mut() {
+        p.kick(a * 0.5);
+    }
+    let mut w = Kps { ps, a };
+    w.step();
+    w.ps[0].x * w.ps[1].v
+}
+
+#[test]
+fn h2008_mut_self_methods_on_elements() {
+    let un = |q: &[f64]| -> Vec<Kp> { q.chunks(2).map(|c| Kp { x: c[0], v: c[1] }).collect() };
+    let fl = |p: &[Kp]| -> Vec<f64> { p.iter().flat_map(|k| [k.x, k.v]).collect() };
+    let plain = |q: &[f64], a: f64| {
+        let mut ps: Vec<(f64, f64)> = q.chunks(2).map(|c| (c[0], c[1])).collect();
+        let kick = |p: &mut (f64, f64), a: f64| {
+            p.1 += a * p.0;
+            p.0 += 0.1 * p.1;
+        };
+        kick(&mut ps[0], a);
+        for p in ps.iter_mut() {
+            kick(p, a * 0.5);
+        }
+        for p in ps.iter_mut() {
+            kick(p, a);
+        }
+        ps[0].0 * ps[1].1
+    };
+    let x = [0.3, -0.2, 0.8, 0.5];
+    assert!(close(kicks(&un(&x), 0.7), plain(&x, 0.7), 1e-15));
+    verify(
+        "kicks",
+        &cat(&[x.to_vec(), vec![0.7]]),
+        &|q| plain(&q[..4], q[4]),
+        &|q| {
+            let (v, (g, ga)) = kicks_grad(&un(&q[..4]), q[4]);
+            (v, cat(&[fl(&g), vec![ga]]))
+        },
+        &|q, t| kicks_jvp(&un(&q[..4]), q[4], &un(&t[..4]), t[4]),
+        Some(&|q: &[f64], t: &[f64]| {
+            let (v, (g, ga), (h, ha)) = kicks_hvp(&un(&q[..4]), q[4], &un(&t[..4]), t[4]);
+            (v, cat(&[fl(&g), vec![ga]]), cat(&[fl(&h), vec![ha]]))
+        }),
+        None,
+    );
+}

@@ -712,9 +712,18 @@ impl VisitMut for Everyday {
             // rebuilt with that field replaced, a differentiable runtime call. A `&mut self`
             // method called on a field (`s.a.kick(f);`) writes the field with its in-place
             // value twin's result (`s.a = s.a.__ad_inplace_kick(f);`).
+            // (Also on an element of a sequence of structs, `ps[i].kick(a);`, written back
+            // whole: `ps[i] = ps[i].__ad_inplace_kick(a);`.)
+            let struct_element = |r: &Expr| {
+                matches!(strip(r), Expr::Index(ix)
+                    if !matches!(strip(&ix.index), Expr::Range(_))
+                        && matches!(strip(&ix.expr), Expr::Path(p)
+                            if p.path.get_ident().is_some_and(|i| !self.floats.contains(&i.to_string()))))
+            };
             let mut s = match &s {
                 syn::Stmt::Expr(Expr::MethodCall(m), Some(semi))
-                    if matches!(strip(&m.receiver), Expr::Field(_))
+                    if (matches!(strip(&m.receiver), Expr::Field(_))
+                        || struct_element(&m.receiver))
                         && m.turbofish.is_none()
                         && !crate::sema::rules::known_method(&m.method.to_string()) =>
                 {
