@@ -172,6 +172,11 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
                 <#name as #rt::Differentiable>::zero_tangent(self)
             }
         }
+        impl #pv::ZerosElem for #name {
+            fn zeros_like_vec(v: &[#name]) -> ::std::vec::Vec<#name> {
+                v.iter().map(|s| <#name as #rt::Differentiable>::zero_tangent(s)).collect()
+            }
+        }
         impl #pv::TangentOf<#name> for #pv::Active<#name> {
             type Out = #name;
             #[inline(always)]

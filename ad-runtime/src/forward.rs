@@ -382,10 +382,25 @@ impl ZerosAs for f32 {
     }
 }
 
-impl<F: Float> ZerosAs for Vec<F> {
+/// An element of a `Vec` whose zero tangent [`ZerosAs`] makes: a float, or a derived struct
+/// (implemented by the derive: a `Vec` of structs built by pushing constructors' results).
+#[doc(hidden)]
+pub trait ZerosElem: Sized {
+    /// The zeros of a `Vec` of `n` elements like `v`.
+    fn zeros_like_vec(v: &[Self]) -> Vec<Self>;
+}
+
+impl<F: Float> ZerosElem for F {
     #[inline(always)]
-    fn zeros_as(&self) -> Vec<F> {
-        vec![F::zero(); self.len()]
+    fn zeros_like_vec(v: &[F]) -> Vec<F> {
+        vec![F::zero(); v.len()]
+    }
+}
+
+impl<T: ZerosElem> ZerosAs for Vec<T> {
+    #[inline(always)]
+    fn zeros_as(&self) -> Vec<T> {
+        T::zeros_like_vec(self)
     }
 }
 
