@@ -840,3 +840,31 @@ fn h2009_vec_of_constructor_results() {
     let want: f64 = p.chunks(2).map(|c| c[0] * (c[1] * c[0]).sin()).sum();
     assert!(close(pushed_pairs(&p), want, 1e-15));
 }
+
+/// `x[a..b].to_vec()` of a slice parameter (rejected: "no derivative rule for method
+/// `to_vec`") (hunts 18, 21).
+#[differentiable]
+pub fn sub_slice_copy(x: &[f64], b: usize) -> f64 {
+    let mut v = x[1..b].to_vec();
+    v[0] *= x[0];
+    let w = x[..2].to_owned();
+    v[0] * v[1] + w[1].sin()
+}
+
+#[test]
+fn h2010_to_vec_of_sub_slices() {
+    let x = vec![0.3, -0.5, 0.8, 1.1];
+    verify(
+        "sub_slice_copy",
+        &x,
+        &|q| sub_slice_copy(q, 3),
+        &|q| sub_slice_copy_grad(q, 3),
+        &|q, t| sub_slice_copy_jvp(q, 3, t),
+        Some(&|q: &[f64], t: &[f64]| sub_slice_copy_hvp(q, 3, t)),
+        Some(sub_slice_copy_check(&x, 3)),
+    );
+    // Closed form: x1 x0 x2 + sin x1.
+    let (_, g) = sub_slice_copy_grad(&x, 3);
+    assert!(close(g[0], -0.5 * 0.8, 1e-15) && close(g[1], 0.3 * 0.8 + (-0.5f64).cos(), 1e-15));
+    assert!(close(g[2], 0.3 * -0.5, 1e-15) && g[3] == 0.0);
+}

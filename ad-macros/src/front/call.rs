@@ -228,6 +228,24 @@ impl Lowerer<'_> {
                 ::ad_runtime::__private::to_vec(&#recv));
             return self.lower_call(&call, &Expr::Call(call.clone()));
         }
+        // `x[a..b].to_vec()` of a sub-slice of a parameter: likewise, of the borrowed
+        // sub-slice (its cotangent goes to those elements of `x`).
+        if matches!(name.as_str(), "to_vec" | "to_owned")
+            && m.args.is_empty()
+            && m.turbofish.is_none()
+            && let Expr::Index(ix) = strip(&m.receiver)
+            && matches!(strip(&ix.index), Expr::Range(_))
+            && let Expr::Path(p) = strip(&ix.expr)
+            && let Some(id) = p.path.get_ident()
+            && let Some(v) = self.lookup(&id.to_string())
+            && self.vars[v].kind == VarKind::Param
+            && self.vars[v].ty.as_ref().is_some_and(is_sequence_type)
+        {
+            let recv = &m.receiver;
+            let call: syn::ExprCall = syn::parse_quote_spanned!(m.span()=>
+                ::ad_runtime::__private::to_vec(&#recv));
+            return self.lower_call(&call, &Expr::Call(call.clone()));
+        }
         // Iterator reductions (`xs.iter().map(|v| e).sum()`, `.product()`, `.fold(..)`, over
         // `xs.iter()` or a zip): the loop they stand for (see `reduction_loop`).
         if matches!(name.as_str(), "sum" | "product" | "fold")
