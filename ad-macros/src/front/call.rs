@@ -212,34 +212,21 @@ impl Lowerer<'_> {
             );
             return Op::Copy(Atom::Const(quote!(())));
         }
-        // `x.to_vec()` / `x.to_owned()` of a slice, `Vec` or array parameter: the runtime's
-        // differentiable `to_vec(&x)` (an owned `Vec` whose cotangent is `x`'s).
+        // `x.to_vec()` / `x.to_owned()` of a slice, `Vec` or array parameter, or of a
+        // sub-slice of one (`x[a..b].to_vec()`): the runtime's differentiable `to_vec(&x)`
+        // (an owned `Vec` whose cotangent is `x`'s, or those elements').
+        let sequence_param = |e: &Expr| {
+            matches!(strip(e), Expr::Path(p) if p.path.get_ident().and_then(|id| self.lookup(&id.to_string())).is_some_and(|v| {
+                self.vars[v].kind == VarKind::Param
+                    && self.vars[v].ty.as_ref().is_some_and(is_sequence_type)
+            }))
+        };
         if matches!(name.as_str(), "to_vec" | "to_owned")
             && m.args.is_empty()
             && m.turbofish.is_none()
-            && let Expr::Path(p) = strip(&m.receiver)
-            && let Some(id) = p.path.get_ident()
-            && let Some(v) = self.lookup(&id.to_string())
-            && self.vars[v].kind == VarKind::Param
-            && self.vars[v].ty.as_ref().is_some_and(is_sequence_type)
-        {
-            let recv = &m.receiver;
-            let call: syn::ExprCall = syn::parse_quote_spanned!(m.span()=>
-                ::ad_runtime::__private::to_vec(&#recv));
-            return self.lower_call(&call, &Expr::Call(call.clone()));
-        }
-        // `x[a..b].to_vec()` of a sub-slice of a parameter: likewise, of the borrowed
-        // sub-slice (its cotangent goes to those elements of `x`).
-        if matches!(name.as_str(), "to_vec" | "to_owned")
-            && m.args.is_empty()
-            && m.turbofish.is_none()
-            && let Expr::Index(ix) = strip(&m.receiver)
-            && matches!(strip(&ix.index), Expr::Range(_))
-            && let Expr::Path(p) = strip(&ix.expr)
-            && let Some(id) = p.path.get_ident()
-            && let Some(v) = self.lookup(&id.to_string())
-            && self.vars[v].kind == VarKind::Param
-            && self.vars[v].ty.as_ref().is_some_and(is_sequence_type)
+            && (sequence_param(&m.receiver)
+                || matches!(strip(&m.receiver), Expr::Index(ix)
+                    if matches!(strip(&ix.index), Expr::Range(_)) && sequence_param(&ix.expr)))
         {
             let recv = &m.receiver;
             let call: syn::ExprCall = syn::parse_quote_spanned!(m.span()=>
