@@ -371,7 +371,7 @@ fn helpers_that_are_not_differentiable_run_on_values() {
 
 // ---- ndarray ----------------------------------------------------------------------------------
 
-use ad_runtime::ndarray::{Array1, Array2, Axis};
+use ad_runtime::ndarray::{Array1, Array2, Axis, s};
 use ad_runtime::nn;
 
 /// A two-layer network on ndarray arrays: matmul, broadcasting bias, tanh (a float method on
@@ -499,6 +499,82 @@ fn mapv_closures() {
         &fd_hv(grad, &point, &dir),
         1e-6,
         "mapv H v",
+    );
+}
+
+/// `concatenate`/`stack` of differentiated arrays and casts inside `mapv` closures (to a
+/// float, of an integer and of a differentiated element; to an integer) on dual arrays.
+#[differentiable]
+fn joins_and_casts(x: &Array1<f64>, y: &Array1<f64>, k: usize) -> f64 {
+    let c = ad_runtime::ndarray::concatenate(Axis(0), &[x.view(), y.view()]).unwrap();
+    let s = ad_runtime::ndarray::stack(Axis(1), &[x.view(), y.slice(s![1..]).view()]).unwrap();
+    let t = s.mapv(f64::sin);
+    let u = c.mapv(|v| v * v * k as f64 + (v as f32) as f64 * (v.abs() as usize + 1) as f64);
+    c.dot(&c) * 0.5 + (&t * &t).sum() + u.sum() + c.mapv(f64::exp).sum()
+}
+
+#[test]
+fn concatenate_stack_and_casts_in_closures() {
+    let mut rng = Rng::new(29);
+    let x = Array1::from(random_vec(&mut rng, 2, -0.9, 0.9));
+    let y = Array1::from(random_vec(&mut rng, 3, -0.9, 0.9));
+    let dx = Array1::from(random_vec(&mut rng, 2, -1.0, 1.0));
+    let dy = Array1::from(random_vec(&mut rng, 3, -1.0, 1.0));
+    let point: Vec<f64> = [x.to_vec(), y.to_vec()].concat();
+    let dir: Vec<f64> = [dx.to_vec(), dy.to_vec()].concat();
+    let f = |p: &[f64]| {
+        joins_and_casts(
+            &Array1::from(p[..2].to_vec()),
+            &Array1::from(p[2..].to_vec()),
+            3,
+        )
+    };
+    let grad = |p: &[f64]| {
+        let (_, (gx, gy)) = joins_and_casts_grad(
+            &Array1::from(p[..2].to_vec()),
+            &Array1::from(p[2..].to_vec()),
+            3,
+        );
+        [gx.to_vec(), gy.to_vec()].concat()
+    };
+    let g = grad(&point);
+    // The gradient against differences of the function (a step large against the `f32`
+    // round trip's rounding, whose derivative is 1).
+    let h = 1e-3;
+    for i in 0..5 {
+        let (mut p, mut m) = (point.clone(), point.clone());
+        p[i] += h;
+        m[i] -= h;
+        let fd = (f(&p) - f(&m)) / (2.0 * h);
+        assert!(
+            (fd - g[i]).abs() <= 1e-4 * (1.0 + fd.abs()),
+            "d/dp{i}: {fd} vs {}",
+            g[i]
+        );
+    }
+    // Forward mode: jvp = grad · v (to `f32` precision: the tangent through `as f32` is an
+    // `f32`).
+    let (v, t) = joins_and_casts_jvp(&x, &y, 3, &dx, &dy);
+    assert_eq!(v, f(&point));
+    let gv = dot_flat(&g, &dir);
+    assert!(
+        (t - gv).abs() <= 1e-6 * (1.0 + gv.abs()),
+        "jvp {t} vs grad·v {gv}"
+    );
+    // Second order: H v against differences of the gradient.
+    let (v2, (gx, gy), (hx, hy)) = joins_and_casts_hvp(&x, &y, 3, &dx, &dy);
+    assert_eq!(v2, v);
+    assert_close_tol(
+        &[gx.to_vec(), gy.to_vec()].concat(),
+        &g,
+        1e-14,
+        "hvp's gradient",
+    );
+    assert_close_tol(
+        &[hx.to_vec(), hy.to_vec()].concat(),
+        &fd_hv(grad, &point, &dir),
+        1e-6,
+        "H v",
     );
 }
 

@@ -156,6 +156,16 @@ pub fn hvp_marker() -> Ident {
     Ident::new("__AdHvpM", Span::call_site())
 }
 
+/// `let mut t = Tape::new();`, or in a dual pullback generic over its marker `M`, a tape that
+/// records as `M` says (`ad_runtime::__private::Recording`: not at all for a JVP).
+pub fn tape_decl(t: &Ident, marker: Option<&Ident>) -> TokenStream {
+    let rt = quote!(::ad_runtime::__private);
+    match marker {
+        Some(m) => quote!(let mut #t = #rt::Tape::<_, #m>::in_mode();),
+        None => quote!(let mut #t = #rt::Tape::new();),
+    }
+}
+
 /// The primal expression of the operations both modes print the same way (given how each
 /// prints an operand), or `None` for the others (copies, arithmetic, methods, calls, maps:
 /// each mode prints those itself).

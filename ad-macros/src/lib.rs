@@ -260,12 +260,7 @@ fn transform(
     // `g_pullback` (the reverse mode's, the one users call `_grad` through).
     // Forward mode on what its own transformation does not take yet (ndarray arrays) comes
     // from the dual numbers of second order, when second order takes the function.
-    let dual = if args.order >= 2 {
-        nest::lifts(&ir).map_err(Some)
-    } else {
-        Err(None)
-    };
-    let (forward, jvp_done) = forward::emit(func, &sig, &ir, &analysis.kinds, dual);
+    let (forward, jvp_done) = forward::emit(func, &sig, &ir, &analysis.kinds, args.order >= 2);
     let mut out = if args.order >= 2 {
         nest::emit(func, &sig, &ir, &analysis.kinds, !jvp_done)
     } else {

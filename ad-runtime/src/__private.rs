@@ -19,7 +19,7 @@ pub use crate::structs::{
     DualRead, DualReadByTrait, DualReadProbe, Owned, ReadByCopy, ReadByRef, ReadByTrait, ReadProbe,
     owned, read, read_dual,
 };
-pub use crate::tape::Tape;
+pub use crate::tape::{NoRecord, Recording, Tape};
 pub use crate::traits::{Accumulate, Differentiable, Real, StructElem, Zero};
 
 /// The fold of a max `fold_axis` (`|&m, &v| m.max(v)`), generic so that an untyped init

@@ -46,21 +46,43 @@ const SMALL_MIN_BYTES: usize = 32;
 /// At most this many small blocks are kept per thread.
 const SMALL_MAX_BLOCKS: usize = 8;
 
-/// A typed LIFO stack of values recorded by the forward sweep.
-pub struct Tape<T> {
+/// Whether the tapes of a dual-number pullback record (the type parameter `M` of
+/// `f_hvp_pullback::<M>`, passed down through calls): `()` for second order, whose reverse
+/// half runs; [`NoRecord`] for a JVP computed by the forward half alone.
+pub trait Recording: 'static {
+    /// Whether pushes keep their values.
+    const RECORD: bool;
+}
+
+impl Recording for () {
+    const RECORD: bool = true;
+}
+
+/// The [`Recording`] mode of a dual pullback run only for its value (`f_jvp` of array code):
+/// its tapes keep nothing, so forward mode stores nothing; its reverse half must not run.
+pub struct NoRecord;
+
+impl Recording for NoRecord {
+    const RECORD: bool = false;
+}
+
+/// A typed LIFO stack of values recorded by the forward sweep (`M`: whether it records, see
+/// [`Recording`]; first-order code uses the default).
+pub struct Tape<T, M = ()> {
     ptr: NonNull<T>,
     len: usize,
     cap: usize,
     /// Size of the allocated block (0: none).
     bytes: usize,
     _owns: PhantomData<T>,
+    _mode: PhantomData<fn() -> M>,
 }
 
 // SAFETY: a `Tape<T>` owns its elements like a `Vec<T>`; its block is plain heap memory that
 // any thread may free or cache.
-unsafe impl<T: Send> Send for Tape<T> {}
+unsafe impl<T: Send, M> Send for Tape<T, M> {}
 // SAFETY: as for `Vec<T>`: shared access only reads.
-unsafe impl<T: Sync> Sync for Tape<T> {}
+unsafe impl<T: Sync, M> Sync for Tape<T, M> {}
 
 impl<T> Default for Tape<T> {
     fn default() -> Self {
@@ -69,23 +91,33 @@ impl<T> Default for Tape<T> {
 }
 
 impl<T> Tape<T> {
-    const ZST: bool = mem::size_of::<T>() == 0;
-
     /// An empty tape (allocates nothing until the first push).
     #[inline(always)]
     pub fn new() -> Self {
+        Self::in_mode()
+    }
+}
+
+impl<T, M: Recording> Tape<T, M> {
+    /// An empty tape of the mode `M` (what a dual pullback declares, generic over its mode).
+    #[inline(always)]
+    pub fn in_mode() -> Self {
         Self {
             ptr: NonNull::dangling(),
             len: 0,
             cap: if Self::ZST { usize::MAX } else { 0 },
             bytes: 0,
             _owns: PhantomData,
+            _mode: PhantomData,
         }
     }
 
     /// Records a value.
     #[inline(always)]
     pub fn push(&mut self, value: T) {
+        if !M::RECORD {
+            return;
+        }
         if self.len == self.cap {
             self.grow(1);
         }
@@ -104,6 +136,9 @@ impl<T> Tape<T> {
     /// If there is no room: a bug in `ad-macros`, never in user code.
     #[inline(always)]
     pub fn push_reserved(&mut self, value: T) {
+        if !M::RECORD {
+            return;
+        }
         if self.len >= self.cap {
             reservation_exceeded();
         }
@@ -132,10 +167,14 @@ impl<T> Tape<T> {
     /// whose trip count is known, so the tape grows once instead of by doubling).
     #[inline]
     pub fn reserve(&mut self, additional: usize) {
-        if self.cap - self.len < additional {
+        if M::RECORD && self.cap - self.len < additional {
             self.grow(additional);
         }
     }
+}
+
+impl<T, M> Tape<T, M> {
+    const ZST: bool = mem::size_of::<T>() == 0;
 
     /// Number of recorded values.
     pub fn len(&self) -> usize {
@@ -240,7 +279,7 @@ impl<T> Tape<T> {
     }
 }
 
-impl<T> Drop for Tape<T> {
+impl<T, M> Drop for Tape<T, M> {
     fn drop(&mut self) {
         // SAFETY: the first `len` slots are initialised and dropped once here.
         unsafe {
@@ -250,9 +289,9 @@ impl<T> Drop for Tape<T> {
     }
 }
 
-impl<T: Clone> Clone for Tape<T> {
+impl<T: Clone, M: Recording> Clone for Tape<T, M> {
     fn clone(&self) -> Self {
-        let mut t = Tape::new();
+        let mut t = Tape::in_mode();
         t.reserve(self.len);
         for v in self.as_slice() {
             t.push(v.clone());
@@ -261,7 +300,7 @@ impl<T: Clone> Clone for Tape<T> {
     }
 }
 
-impl<T: core::fmt::Debug> core::fmt::Debug for Tape<T> {
+impl<T: core::fmt::Debug, M> core::fmt::Debug for Tape<T, M> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Tape")
             .field("items", &self.as_slice())

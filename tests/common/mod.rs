@@ -5,6 +5,7 @@
 use ad_runtime::check::{compare, fd_gradient};
 
 pub mod arrays;
+pub mod identity;
 
 /// Relative tolerance of every finite-difference and closed-form check.
 pub const RTOL: f64 = 1e-6;

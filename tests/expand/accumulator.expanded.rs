@@ -24,7 +24,7 @@ fn logsumexp(v: &[f64]) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
+fn logsumexp_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     v: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     ::ad_runtime::Dual<f64>,
@@ -36,8 +36,8 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: 'static>(
             >,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    let mut __tape_mx = ::ad_runtime::__private::Tape::new();
-    let mut __tape15_v11 = ::ad_runtime::__private::Tape::new();
+    let mut __tape_mx = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
+    let mut __tape15_v11 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut mx = v[0];
     let __v2 = 1;
     let __v3 = v.len();

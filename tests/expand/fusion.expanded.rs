@@ -24,7 +24,7 @@ fn sums(x: &[f64]) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
+fn sums_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     x: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     ::ad_runtime::Dual<f64>,
@@ -36,7 +36,7 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: 'static>(
             >,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    let mut __tape_if1 = ::ad_runtime::__private::Tape::new();
+    let mut __tape_if1 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut s = ::ad_runtime::Dual::cst(0.0);
     let mut t = ::ad_runtime::Dual::cst(0.0);
     let __v2 = 0;
@@ -783,7 +783,7 @@ fn feedback(x: &[f64]) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn feedback_hvp_pullback<'__ad, __AdHvpM: 'static>(
+fn feedback_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     x: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     ::ad_runtime::Dual<f64>,
@@ -795,8 +795,8 @@ fn feedback_hvp_pullback<'__ad, __AdHvpM: 'static>(
             >,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    let mut __tape_s = ::ad_runtime::__private::Tape::new();
-    let mut __tape8_v6 = ::ad_runtime::__private::Tape::new();
+    let mut __tape_s = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
+    let mut __tape8_v6 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut s: ::ad_runtime::Dual<f64> = ::ad_runtime::Dual::cst(1.0);
     let __v2 = 0;
     let __v3 = x.len();

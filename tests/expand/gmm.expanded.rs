@@ -81,7 +81,7 @@ pub fn gmm_objective(
     clippy::all
 )]
 #[allow(unsafe_code)]
-pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
+pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     alphas: &'__ad [::ad_runtime::Dual<f64>],
     means: &'__ad [::ad_runtime::Dual<f64>],
     icf: &'__ad [::ad_runtime::Dual<f64>],
@@ -113,10 +113,16 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: 'static>(
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    let mut __tape_elems_qdiags = ::ad_runtime::__private::Tape::new();
-    let mut __tape72_v44 = ::ad_runtime::__private::Tape::new();
-    let mut __tape_elems_main_term = ::ad_runtime::__private::Tape::new();
-    let mut __tape_idx = ::ad_runtime::__private::Tape::new();
+    let mut __tape_elems_qdiags = ::ad_runtime::__private::Tape::<
+        _,
+        __AdHvpM,
+    >::in_mode();
+    let mut __tape72_v44 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
+    let mut __tape_elems_main_term = ::ad_runtime::__private::Tape::<
+        _,
+        __AdHvpM,
+    >::in_mode();
+    let mut __tape_idx = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let __v2 = d + 1;
     let __v3 = d * __v2;
     let icf_sz = __v3 / 2;

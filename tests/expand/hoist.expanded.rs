@@ -28,7 +28,7 @@ fn triangle(l: &[f64], x: &[f64], d: usize) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn triangle_hvp_pullback<'__ad, __AdHvpM: 'static>(
+fn triangle_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     l: &'__ad [::ad_runtime::Dual<f64>],
     x: &'__ad [::ad_runtime::Dual<f64>],
     d: usize,

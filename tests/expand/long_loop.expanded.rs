@@ -20,7 +20,7 @@ fn long_loop(x: f64, a: f64, n: usize) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn long_loop_hvp_pullback<__AdHvpM: 'static>(
+fn long_loop_hvp_pullback<__AdHvpM: ::ad_runtime::__private::Recording>(
     x: ::ad_runtime::Dual<f64>,
     a: ::ad_runtime::Dual<f64>,
     n: usize,
@@ -34,7 +34,7 @@ fn long_loop_hvp_pullback<__AdHvpM: 'static>(
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<__AdHvpM>,
 ) {
-    let mut __tape_y = ::ad_runtime::__private::Tape::new();
+    let mut __tape_y = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut y = x;
     let __v2 = 0;
     let __v3 = n;

@@ -22,7 +22,7 @@ fn rosen(x: &[f64]) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn rosen_hvp_pullback<'__ad, __AdHvpM: 'static>(
+fn rosen_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     x: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     ::ad_runtime::Dual<f64>,

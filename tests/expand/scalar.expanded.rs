@@ -17,7 +17,7 @@ fn f(x: f64, y: f64) -> f64 {
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn f_hvp_pullback<__AdHvpM: 'static>(
+fn f_hvp_pullback<__AdHvpM: ::ad_runtime::__private::Recording>(
     x: ::ad_runtime::Dual<f64>,
     y: ::ad_runtime::Dual<f64>,
 ) -> (

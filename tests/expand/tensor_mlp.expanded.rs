@@ -27,7 +27,7 @@ fn classifier(
     clippy::all
 )]
 #[allow(unsafe_code)]
-fn classifier_hvp_pullback<'__ad, __AdHvpM: 'static>(
+fn classifier_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     w1: &'__ad Array2<::ad_runtime::Dual<f64>>,
     b1: &'__ad Array1<::ad_runtime::Dual<f64>>,
     w2: &'__ad Array2<::ad_runtime::Dual<f64>>,
@@ -149,7 +149,7 @@ fn classifier_jvp(
     let mut __l3 = ::ad_runtime::__private::LiftDual::lift(&b2, &db2);
     let mut __l4 = ::ad_runtime::__private::LiftDual::lift_const(&x);
     let (__y, _) = classifier_hvp_pullback::<
-        (),
+        ::ad_runtime::__private::NoRecord,
     >(&__l0, &__l1, &__l2, &__l3, &__l4, labels);
     ::ad_runtime::__private::Recycle::recycle(__l0);
     ::ad_runtime::__private::Recycle::recycle(__l1);

@@ -26,20 +26,23 @@ use quote::{format_ident, quote};
 use syn::Ident;
 use syn::visit_mut::VisitMut;
 
+/// What stops forward mode on arrays and struct parameters: `order = 1` (no dual numbers).
+const ORDER_ONE: &str = "order = 1";
+
 /// `f_pushforward` and `f_jvp`, or nothing when forward mode does not take the function.
 /// The pushforward, and `f_jvp` and `f_jacobian` where forward mode takes the function.
-/// `dual` says whether second order lifts the function to dual numbers (`Ok`) or why not
-/// (`Err`, `None` with `order = 1`): a function forward mode does not take then gets its
-/// `f_jvp` from second order (see `nest`), or a stub that names the construct that stops
-/// both. Returns whether `f_jvp` was emitted.
+/// `dual` says whether second order lifts the function to dual numbers (not with
+/// `order = 1`): a function forward mode does not take then gets its `f_jvp` from second
+/// order (see `nest`), or a stub that names the construct that stops it. Returns whether
+/// `f_jvp` was emitted.
 pub fn emit(
     item: &syn::ItemFn,
     sig: &Signature,
     func: &Func,
     kinds: &[Kind],
-    dual: Result<(), Option<&'static str>>,
+    dual: bool,
 ) -> (TokenStream, bool) {
-    let jvp_elsewhere = dual.is_ok();
+    let jvp_elsewhere = dual;
     let active_params: Vec<VarId> = sig
         .params
         .iter()
@@ -71,13 +74,9 @@ pub fn emit(
     let mut unsupported: Option<&str> = (!kinds_ok).then_some(match (struct_param, dual) {
         // (Forward mode takes struct parameters through dual numbers, which `order = 1`
         // leaves out.)
-        (true, Err(None)) => {
-            "a struct parameter with `#[differentiable(order = 1)]` (it takes them through dual numbers, which `order = 1` leaves out)"
-        }
+        (true, false) => ORDER_ONE,
         (true, _) => "a struct parameter in a call from another function's forward mode",
-        (false, Err(None)) => {
-            "ndarray arrays with `#[differentiable(order = 1)]` (it takes them through dual numbers, which `order = 1` leaves out)"
-        }
+        (false, false) => ORDER_ONE,
         (false, _) => "ndarray arrays",
     });
     let body = match tan.block(&func.body) {
@@ -214,14 +213,15 @@ pub fn emit(
             )
         }
         Some(why) => {
-            // Arrays are taken through dual numbers: what stops those is the reason.
-            let why = match dual {
-                Err(Some(w)) => w,
-                _ => why,
+            let msg = if why == ORDER_ONE {
+                format!(
+                    "forward mode (`{name}_jvp`) takes ndarray arrays and struct parameters through dual numbers, which `#[differentiable(order = 1)]` leaves out: remove `order = 1`, or differentiate `{name}` with `{name}_vjp` / `{name}_grad`"
+                )
+            } else {
+                format!(
+                    "forward mode (`{name}_jvp`) does not support {why} yet: differentiate `{name}` with `{name}_vjp` / `{name}_grad`"
+                )
             };
-            let msg = format!(
-                "forward mode (`{name}_jvp`) does not support {why} yet: differentiate `{name}` with `{name}_vjp` / `{name}_grad`"
-            );
             let first = Ident::new("__S0", Span::mixed_site());
             let stub = Ident::new("__NoForwardMode", Span::mixed_site());
             (

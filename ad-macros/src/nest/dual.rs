@@ -117,16 +117,6 @@ pub fn lift_closure_tokens(closure: &TokenStream) -> TokenStream {
     lift_tokens(closure)
 }
 
-/// Whether a `mapv` closure can be lifted by its tokens: no `as` casts (a cast's operand is
-/// not delimited in the tokens, so it could not be made a dual).
-pub fn closure_liftable(closure: &TokenStream) -> bool {
-    closure.clone().into_iter().all(|tt| match tt {
-        TokenTree::Ident(i) => i != "as",
-        TokenTree::Group(g) => closure_liftable(&g.stream()),
-        _ => true,
-    })
-}
-
 /// `f64` -> `::ad_runtime::Dual<f64>` (also `f32`), wherever it appears in a type; with
 /// `structs`, a struct type -> its dual twin (`<Mlp as LiftDual>::Out`).
 struct DualTypes {
@@ -941,9 +931,39 @@ fn dual_calls(ts: &TokenStream, called: &std::collections::HashSet<String>) -> T
 }
 
 /// A closure's tokens lifted: float literals and constants as duals, `f64::tanh` as
-/// `Dual::<f64>::tanh`, the type `f64` (a typed parameter) as `Dual<f64>`.
+/// `Dual::<f64>::tanh`, the type `f64` (a typed parameter) as `Dual<f64>`, and casts as
+/// [`LiftCasts`] says.
 fn lift_tokens(ts: &TokenStream) -> TokenStream {
-    lift_tokens_paths(&lift_literals(ts))
+    let lifted = lift_tokens_paths(&lift_literals(ts));
+    match syn::parse2::<syn::Expr>(lifted.clone()) {
+        Ok(mut e) => {
+            LiftCasts.visit_expr_mut(&mut e);
+            e.into_token_stream()
+        }
+        Err(_) => lifted,
+    }
+}
+
+/// Casts in lifted tokens (the operands are delimited once the tokens are parsed): to a
+/// float, lifted to `Dual<F>` above, `dual_cast::<F, _>(e)` (integers, floats and duals
+/// alike, as in a lifted body); to anything else (an integer), of the operand's value:
+/// `undual(e) as T`, which leaves plain numbers unchanged.
+struct LiftCasts;
+
+impl VisitMut for LiftCasts {
+    fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+        syn::visit_mut::visit_expr_mut(self, e);
+        if let syn::Expr::Cast(c) = e {
+            let inner = &c.expr;
+            *e = match crate::ir::dual_inner(&c.ty) {
+                Some(f) => syn::parse_quote!(::ad_runtime::__private::dual_cast::<#f, _>(#inner)),
+                None => {
+                    let ty = &c.ty;
+                    syn::parse_quote!((::ad_runtime::__private::undual(#inner) as #ty))
+                }
+            };
+        }
+    }
 }
 
 /// The path and type part of [`lift_tokens`], without touching literals.

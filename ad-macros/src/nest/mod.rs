@@ -25,9 +25,9 @@
 //! Lifted are functions of scalars, slices, `Vec`s, fixed-size arrays and ndarray arrays
 //! (`Dual` is a `TensorFloat`, so the tensor rules and the `nn` ops run on dual arrays as
 //! they are; array constructors in the body make dual arrays; `mapv` closures have their
-//! tokens and their body lifted), except `concatenate`/`stack` and casts inside a `mapv`
-//! closure (a cast's operand is not delimited in the closure's tokens; not yet). For those, and for a lifted function that the checks
-//! reject, `f_hvp_pullback` is a stub with the same signature whose body fails to compile
+//! tokens and their body lifted, casts in the tokens as `dual_cast`), `concatenate`/`stack`
+//! included. For a lifted function that the checks reject and for custom rules without a
+//! second-order rule (`emit_stub`), `f_hvp_pullback` is a stub with the same signature whose body fails to compile
 //! when it is instantiated, with a message naming the function: a post-monomorphisation
 //! error. Every dual pullback is generic over a marker type parameter
 //! (`codegen::hvp_marker`), passed down through calls, so the stub is only instantiated when
@@ -50,14 +50,6 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Ident, Type};
 
-/// Whether the function is lifted to dual numbers, or the construct that stops it.
-pub fn lifts(func: &Func) -> Result<(), &'static str> {
-    match unsupported(func) {
-        None => Ok(()),
-        Some(why) => Err(why),
-    }
-}
-
 /// `f_hvp_pullback`, `f_hvp` and `f_hessian` (the last two only for a float result), and
 /// with `jvp` the function's `f_jvp` by dual numbers (forward mode's own transformation does
 /// not take it).
@@ -71,42 +63,36 @@ pub fn emit(
     let name = &item.sig.ident;
     let pullback = format_ident!("{}_hvp_pullback", name);
     let marker = hvp_marker();
-    let why = unsupported(func);
     let (dsig, dfunc) = dual::lift(sig, func, kinds);
-    let pullback_fn = match why {
-        None => {
-            let active: Vec<usize> = dsig
-                .params
-                .iter()
-                .filter(|p| p.active)
-                .map(|p| p.var)
-                .collect();
-            let cx = Ctxt::new();
-            let an = crate::reverse::plan::analyze(&cx, &dfunc, &active);
-            match cx.check() {
-                Ok(()) => {
-                    let sweeps = crate::reverse::Gen::new(&dfunc, &an);
-                    crate::reverse::emit::pullback_fn(
-                        item,
-                        &dsig,
-                        &dfunc,
-                        &sweeps,
-                        &pullback,
-                        Some(&marker),
-                    )
-                }
-                // The lifted function is checked again; what it rejects is named in the stub.
-                Err(e) => stub(
-                    item,
-                    &dsig,
-                    &pullback,
-                    &format!("this function (lifted to dual numbers: {e})"),
-                ),
-            }
+    let active: Vec<usize> = dsig
+        .params
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| p.var)
+        .collect();
+    let cx = Ctxt::new();
+    let an = crate::reverse::plan::analyze(&cx, &dfunc, &active);
+    let pullback_fn = match cx.check() {
+        Ok(()) => {
+            let sweeps = crate::reverse::Gen::new(&dfunc, &an);
+            crate::reverse::emit::pullback_fn(
+                item,
+                &dsig,
+                &dfunc,
+                &sweeps,
+                &pullback,
+                Some(&marker),
+            )
         }
-        Some(why) => stub(item, &dsig, &pullback, why),
+        // The lifted function is checked again; what it rejects is named in the stub.
+        Err(e) => stub(
+            item,
+            &dsig,
+            &pullback,
+            &format!("this function (lifted to dual numbers: {e})"),
+        ),
     };
-    let jvp_fn = (jvp && why.is_none()).then(|| jvp_fn(item, sig, &dsig));
+    let jvp_fn = jvp.then(|| jvp_fn(item, sig, &dsig));
     let is_float =
         matches!(&sig.ret_ty, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
     if !is_float || !sig.params.iter().any(|p| p.active) {
@@ -143,25 +129,6 @@ pub fn emit_around(item: &syn::ItemFn, sig: &Signature, pullback_fn: TokenStream
     let hvp = hvp_fn(item, sig, &dsig);
     let hessian = hessian_fn(item, sig);
     quote!(#pullback_fn #hvp #hessian)
-}
-
-/// Why the function is not lifted to dual numbers, if it is not.
-fn unsupported(func: &Func) -> Option<&'static str> {
-    let mut why = None;
-    crate::ir::walk(&func.body, &mut |s: &Stmt| {
-        let op = match s {
-            Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } => op,
-            _ => return,
-        };
-        match op {
-            Op::Map { closure, .. } if !dual::closure_liftable(closure) => {
-                why = Some("casts (`as`) in `mapv` closures")
-            }
-            Op::Concat { .. } => why = Some("`concatenate`/`stack`"),
-            _ => {}
-        }
-    });
-    why
 }
 
 /// A dual pullback that fails to compile where it is instantiated (see the module docs).
@@ -298,7 +265,9 @@ fn wrt_list(sig: &Signature) -> String {
 /// `f_jvp(args.., tangents..) -> (R, T)` for a function forward mode's own transformation
 /// does not take (ndarray arrays): the value of the dual pullback run on the arguments
 /// paired with their tangents is the primal on dual numbers, whose tangent parts are the
-/// JVP (its reverse half is never run).
+/// JVP. Its reverse half is never run, so it runs with the marker `NoRecord`: its tapes (and
+/// its callees', which get the marker) keep nothing, and forward mode stores nothing
+/// (`tests/tensor_memory.rs`). One generic function serves both, so this costs no code.
 fn jvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream {
     let rt = quote!(::ad_runtime::__private);
     let name = &item.sig.ident;
@@ -328,7 +297,7 @@ fn jvp_fn(item: &syn::ItemFn, sig: &Signature, dsig: &Signature) -> TokenStream 
         #[allow(non_snake_case, unused_mut, clippy::all)] // generated code
         #vis fn #jvp #lt (#(#params,)* #(#tangent_params),*) -> (#ret_ty, #tr) {
             #(#lifts)*
-            let (#y, _) = #pullback::<()>(#(#args),*);
+            let (#y, _) = #pullback::<#rt::NoRecord>(#(#args),*);
             #(#rt::Recycle::recycle(#recycled);)*
             #rt::SplitDual::split(#y)
         }
@@ -567,7 +536,6 @@ pub fn map_derivatives(func: &mut Func, differentiated: &dyn Fn(usize) -> bool) 
             && recv.var().is_some_and(differentiated)
             && captures.iter().all(|c| !differentiated(*c))
             && crate::reverse::plan::map_by_output(sub).is_none()
-            && dual::closure_liftable(closure)
         {
             *derivative = Some(dual::lift_closure_tokens(closure));
             any = true;

@@ -252,7 +252,7 @@ pub fn pullback_fn(
         ..
     } = pullback_signature(sig, marker);
 
-    let tape_decls = tapes.iter().map(|t| quote!(let mut #t = #rt::Tape::new();));
+    let tape_decls = tapes.iter().map(|t| crate::codegen::tape_decl(t, marker));
 
     let closure = quote! {
         move |#seed: #ret_ty| {
@@ -361,9 +361,9 @@ pub fn pullback_signature(sig: &Signature, marker: Option<&Ident>) -> PullbackSi
         captured.insert(0, quote!('__ad));
     }
     if let Some(m) = marker {
-        // `'static` (markers are `()` or a caller's marker): a boxed closure (`dyn .. +
-        // '__ad`) may hold it.
-        lifetimes.push(quote!(#m: 'static));
+        // `Recording: 'static` (markers are `()`, `NoRecord` or a caller's marker): a boxed
+        // closure (`dyn .. + '__ad`) may hold it; the tapes record or not by it.
+        lifetimes.push(quote!(#m: ::ad_runtime::__private::Recording));
         captured.push(quote!(#m));
     }
     let generics = if lifetimes.is_empty() {

@@ -266,7 +266,10 @@ impl<'a> Gen<'a> {
         let seed = mixed("__ge");
         let adjoints = sg.body_adjoints(&seed, false);
         let tapes = sg.tapes();
-        let tape_decls = tapes.iter().map(|t| quote!(let mut #t = #rt::Tape::new();));
+        let marker = self.func.dual.then(crate::codegen::hvp_marker);
+        let tape_decls = tapes
+            .iter()
+            .map(|t| crate::codegen::tape_decl(t, marker.as_ref()));
         let flow = sub.flow.map(|f| {
             let f = &sub.vars[f].ident;
             quote!(let mut #f: u32 = 0;)
