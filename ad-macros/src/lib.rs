@@ -12,7 +12,7 @@
 //! | `sema` | what every mode shares about meaning: the rule catalog (`sema/rules.rs`, the macro's view of the runtime's rules), kinds (scalar / array / sequence), activity and usefulness, the checks that reject what cannot be differentiated |
 //! | `codegen` | what both modes' generated code shares: tangent types, named lifetimes |
 //! | `forward` | forward mode: `f_jvp` and the hidden `f_pushforward` (one tangent slot per parameter), the primal's statements each followed by its tangent |
-//! | `nest` | second order by nesting the modes: the function lifted to dual numbers (`nest/dual.rs`), whose reverse sweep the reverse backend prints as `f_hvp_pullback`; `f_hvp` and `f_hessian` around it |
+//! | `nest` | second order by nesting the modes: the function lifted to dual numbers (`nest/dual.rs`; tokens it cannot see as IR, closures and constant expressions, in `nest/tokens.rs`), whose reverse sweep the reverse backend prints as `f_hvp_pullback`; `f_hvp` and `f_hessian` around it |
 //! | `generic` | functions generic over their float type: instantiated at `f64` and `f32` (each through the whole pipeline), and the generic wrappers the user calls |
 //! | `split` | split reverse mode with a typed tape: `f_fwd`, `f_rev` and the `FTape` struct |
 //! | `selfcheck` | `f_check`: the generated derivatives against central differences along a random direction, in one call |

@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod desugar;
+mod bind;
 mod call;
 mod checkpoint;
 mod closures;

@@ -40,6 +40,7 @@
 //! type-checks it for every function; `#[differentiable(order = 1)]` leaves it out.
 
 pub mod dual;
+mod tokens;
 
 use crate::codegen::{hvp_marker, tangent_type};
 use crate::ctxt::Ctxt;
