@@ -465,6 +465,27 @@ fn test_f3() {
     common::assert_near(v, f3(&a, &b, &c), "value");
     assert_fd_array(|xx| f3(xx, &b, &c), &a, &d_a, "da");
     assert_fd_array(|xx| f3(&a, &b, xx), &c, &d_c, "dc");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 15, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_c = rand(&mut rng, (5, 2), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let (vj, tj) = f3_jvp(&a, &b, &c, &t_a, &t_c);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_c * &t_c).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum() + (&d_c * &t_c).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
+    let (hv, (hg_a, hg_c), (hh_a, hh_c)) = f3_hvp(&a, &b, &c, &t_a, &t_c);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_c)) = f3_grad(&pp_a, &b, &pp_c);
+    let (_, (gm_a, gm_c)) = f3_grad(&pm_a, &b, &pm_c);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
 }
 
 // dims (4, 2, 3)
@@ -927,6 +948,71 @@ fn test_f8() {
         &d_w,
         "dw",
     );
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, (5, 3), -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, (5, 3), -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_c = rand(&mut rng, (3, 2), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let t_d = rand(&mut rng, 5, -1.0, 1.0);
+    let pp_d = &d + &(&t_d * hstep);
+    let pm_d = &d - &(&t_d * hstep);
+    let t_w = rand(&mut rng, (5, 2), -1.0, 1.0);
+    let pp_w = &w + &(&t_w * hstep);
+    let pm_w = &w - &(&t_w * hstep);
+    let (vj, tj) = f8_jvp(
+        &a,
+        b.clone(),
+        c.clone(),
+        d.clone(),
+        &w,
+        &t_a,
+        t_b.clone(),
+        t_c.clone(),
+        t_d.clone(),
+        &t_w,
+    );
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum()
+        + (&d_b * &t_b).sum()
+        + (&d_c * &t_c).sum()
+        + (&d_d * &t_d).sum()
+        + (&d_w * &t_w).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (&d_c * &t_c).mapv(f64::abs).sum()
+        + (&d_d * &t_d).mapv(f64::abs).sum()
+        + (&d_w * &t_w).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
+    let (hv, (hg_a, hg_b, hg_c, hg_d, hg_w), (hh_a, hh_b, hh_c, hh_d, hh_w)) = f8_hvp(
+        &a,
+        b.clone(),
+        c.clone(),
+        d.clone(),
+        &w,
+        &t_a,
+        t_b.clone(),
+        t_c.clone(),
+        t_d.clone(),
+        &t_w,
+    );
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b, gp_c, gp_d, gp_w)) =
+        f8_grad(&pp_a, pp_b.clone(), pp_c.clone(), pp_d.clone(), &pp_w);
+    let (_, (gm_a, gm_b, gm_c, gm_d, gm_w)) =
+        f8_grad(&pm_a, pm_b.clone(), pm_c.clone(), pm_d.clone(), &pm_w);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
+    assert_hv_array(&hh_d, &gp_d, &gm_d, hstep, "H t d");
+    assert_hv_array(&hh_w, &gp_w, &gm_w, hstep, "H t w");
 }
 
 // dims (5, 4, 3)
@@ -1055,6 +1141,27 @@ fn test_f10() {
         common::assert_near(v, f10(k, &a, b.clone()), "value");
         assert_fd_array(|xx| f10(k, xx, b.clone()), &a, &d_a, "da");
         assert_fd_array(|xx| f10(k, &a, xx.clone()), &b, &d_b, "db");
+        let hstep = 1e-5;
+        let t_a = rand(&mut rng, 5, -1.0, 1.0);
+        let pp_a = &a + &(&t_a * hstep);
+        let pm_a = &a - &(&t_a * hstep);
+        let t_b = rand(&mut rng, 10, -1.0, 1.0);
+        let pp_b = &b + &(&t_b * hstep);
+        let pm_b = &b - &(&t_b * hstep);
+        let (vj, tj) = f10_jvp(k, &a, b.clone(), &t_a, t_b.clone());
+        common::assert_near(vj, v, "value of _jvp");
+        let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum();
+        let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum() + (&d_b * &t_b).mapv(f64::abs).sum();
+        assert!(
+            (tj - want).abs() <= 1e-9 * scale.max(1.0),
+            "jvp {tj} vs gradient . tangent {want}"
+        );
+        let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f10_hvp(k, &a, b.clone(), &t_a, t_b.clone());
+        common::assert_near(hv, v, "value of _hvp");
+        let (_, (gp_a, gp_b)) = f10_grad(k, &pp_a, pp_b.clone());
+        let (_, (gm_a, gm_b)) = f10_grad(k, &pm_a, pm_b.clone());
+        assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+        assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     }
 }
 
@@ -1241,6 +1348,44 @@ fn test_f12() {
     );
     common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
     assert_fd_array(|xx| f12(&a, &b, s, xx), &c, &d_c, "dc");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 6, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, 5, -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_s = 0.7;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let t_c = rand(&mut rng, (3, 5), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let (vj, tj) = f12_jvp(&a, &b, s, &c, &t_a, &t_b, t_s, &t_c);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum() + d_s * t_s + (&d_c * &t_c).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (d_s * t_s).abs()
+        + (&d_c * &t_c).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
+    let (hv, (hg_a, hg_b, hg_s, hg_c), (hh_a, hh_b, hh_s, hh_c)) =
+        f12_hvp(&a, &b, s, &c, &t_a, &t_b, t_s, &t_c);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b, gp_s, gp_c)) = f12_grad(&pp_a, &pp_b, pp_s, &pp_c);
+    let (_, (gm_a, gm_b, gm_s, gm_c)) = f12_grad(&pm_a, &pm_b, pm_s, &pm_c);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
 }
 
 // dims (2, 5, 4)
@@ -1613,6 +1758,44 @@ fn test_f17() {
     );
     common::assert_close_tol(&[d_s], &[fd_s[()]], 1e-5, "ds");
     assert_fd_array(|xx| f17(&a, b.clone(), s, xx), &c, &d_c, "dc");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 8, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_s = 0.7;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let t_c = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let (vj, tj) = f17_jvp(&a, b.clone(), s, &c, &t_a, t_b.clone(), t_s, &t_c);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum() + d_s * t_s + (&d_c * &t_c).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (d_s * t_s).abs()
+        + (&d_c * &t_c).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
+    let (hv, (hg_a, hg_b, hg_s, hg_c), (hh_a, hh_b, hh_s, hh_c)) =
+        f17_hvp(&a, b.clone(), s, &c, &t_a, t_b.clone(), t_s, &t_c);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b, gp_s, gp_c)) = f17_grad(&pp_a, pp_b.clone(), pp_s, &pp_c);
+    let (_, (gm_a, gm_b, gm_s, gm_c)) = f17_grad(&pm_a, pm_b.clone(), pm_s, &pm_c);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
 }
 
 // dims (5, 4, 3)
@@ -1681,6 +1864,41 @@ fn test_f18() {
         &Array::from_elem((), p),
     );
     common::assert_close_tol(&[d_p], &[fd_p[()]], 1e-5, "dp");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, (5, 3), -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_s = 0.5;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let t_p = 0.7;
+    let (pp_p, pm_p) = (p + hstep * t_p, p - hstep * t_p);
+    let (vj, tj) = f18_jvp(&a, s, p, &t_a, t_s, t_p);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + d_s * t_s + d_p * t_p;
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum() + (d_s * t_s).abs() + (d_p * t_p).abs();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
+    let (hv, (hg_a, hg_s, hg_p), (hh_a, hh_s, hh_p)) = f18_hvp(&a, s, p, &t_a, t_s, t_p);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_s, gp_p)) = f18_grad(&pp_a, pp_s, pp_p);
+    let (_, (gm_a, gm_s, gm_p)) = f18_grad(&pm_a, pm_s, pm_p);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
+    assert_hv_array(
+        &Array::from_elem((), hh_p),
+        &Array::from_elem((), gp_p),
+        &Array::from_elem((), gm_p),
+        hstep,
+        "H t p",
+    );
 }
 
 // dims (5, 3, 4)
@@ -1771,6 +1989,27 @@ fn test_f19() {
     common::assert_near(v, f19(&a, &b, &c, &d), "value");
     assert_fd_array(|xx| f19(xx, &b, &c, &d), &a, &d_a, "da");
     assert_fd_array(|xx| f19(&a, &b, &c, xx), &d, &d_d, "dd");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 15, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_d = rand(&mut rng, (3, 4), -1.0, 1.0);
+    let pp_d = &d + &(&t_d * hstep);
+    let pm_d = &d - &(&t_d * hstep);
+    let (vj, tj) = f19_jvp(&a, &b, &c, &d, &t_a, &t_d);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_d * &t_d).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum() + (&d_d * &t_d).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
+    let (hv, (hg_a, hg_d), (hh_a, hh_d)) = f19_hvp(&a, &b, &c, &d, &t_a, &t_d);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_d)) = f19_grad(&pp_a, &b, &c, &pp_d);
+    let (_, (gm_a, gm_d)) = f19_grad(&pm_a, &b, &c, &pm_d);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_d, &gp_d, &gm_d, hstep, "H t d");
 }
 
 // dims (4, 5, 3)
@@ -2377,6 +2616,55 @@ fn test_f27() {
     );
     common::assert_close_tol(&[d_p], &[fd_p[()]], 1e-5, "dp");
     assert_fd_array(|xx| f27(a.clone(), s, &b, p, xx), &c, &d_c, "dc");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, 5, -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_s = 0.5;
+    let (pp_s, pm_s) = (s + hstep * t_s, s - hstep * t_s);
+    let t_b = rand(&mut rng, (4, 3), -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let t_p = 0.9;
+    let (pp_p, pm_p) = (p + hstep * t_p, p - hstep * t_p);
+    let t_c = rand(&mut rng, (5, 4), -1.0, 1.0);
+    let pp_c = &c + &(&t_c * hstep);
+    let pm_c = &c - &(&t_c * hstep);
+    let (vj, tj) = f27_jvp(a.clone(), s, &b, p, &c, t_a.clone(), t_s, &t_b, t_p, &t_c);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 =
+        (&d_a * &t_a).sum() + d_s * t_s + (&d_b * &t_b).sum() + d_p * t_p + (&d_c * &t_c).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum()
+        + (d_s * t_s).abs()
+        + (&d_b * &t_b).mapv(f64::abs).sum()
+        + (d_p * t_p).abs()
+        + (&d_c * &t_c).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
+    let (hv, (hg_a, hg_s, hg_b, hg_p, hg_c), (hh_a, hh_s, hh_b, hh_p, hh_c)) =
+        f27_hvp(a.clone(), s, &b, p, &c, t_a.clone(), t_s, &t_b, t_p, &t_c);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_s, gp_b, gp_p, gp_c)) = f27_grad(pp_a.clone(), pp_s, &pp_b, pp_p, &pp_c);
+    let (_, (gm_a, gm_s, gm_b, gm_p, gm_c)) = f27_grad(pm_a.clone(), pm_s, &pm_b, pm_p, &pm_c);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(
+        &Array::from_elem((), hh_s),
+        &Array::from_elem((), gp_s),
+        &Array::from_elem((), gm_s),
+        hstep,
+        "H t s",
+    );
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
+    assert_hv_array(
+        &Array::from_elem((), hh_p),
+        &Array::from_elem((), gp_p),
+        &Array::from_elem((), gm_p),
+        hstep,
+        "H t p",
+    );
+    assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
 }
 
 // dims (2, 4, 3)
@@ -2450,6 +2738,27 @@ fn test_f28() {
         common::assert_near(v, f28(&a, k, b.clone()), "value");
         assert_fd_array(|xx| f28(xx, k, b.clone()), &a, &d_a, "da");
         assert_fd_array(|xx| f28(&a, k, xx.clone()), &b, &d_b, "db");
+        let hstep = 1e-5;
+        let t_a = rand(&mut rng, (3, 4), -1.0, 1.0);
+        let pp_a = &a + &(&t_a * hstep);
+        let pm_a = &a - &(&t_a * hstep);
+        let t_b = rand(&mut rng, 4, -1.0, 1.0);
+        let pp_b = &b + &(&t_b * hstep);
+        let pm_b = &b - &(&t_b * hstep);
+        let (vj, tj) = f28_jvp(&a, k, b.clone(), &t_a, t_b.clone());
+        common::assert_near(vj, v, "value of _jvp");
+        let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum();
+        let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum() + (&d_b * &t_b).mapv(f64::abs).sum();
+        assert!(
+            (tj - want).abs() <= 1e-9 * scale.max(1.0),
+            "jvp {tj} vs gradient . tangent {want}"
+        );
+        let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f28_hvp(&a, k, b.clone(), &t_a, t_b.clone());
+        common::assert_near(hv, v, "value of _hvp");
+        let (_, (gp_a, gp_b)) = f28_grad(&pp_a, k, pp_b.clone());
+        let (_, (gm_a, gm_b)) = f28_grad(&pm_a, k, pm_b.clone());
+        assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+        assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     }
 }
 
@@ -3347,6 +3656,27 @@ fn test_f37() {
     common::assert_near(v, f37(a.clone(), &b), "value");
     assert_fd_array(|xx| f37(xx.clone(), &b), &a, &d_a, "da");
     assert_fd_array(|xx| f37(a.clone(), xx), &b, &d_b, "db");
+    let hstep = 1e-5;
+    let t_a = rand(&mut rng, (4, 2), -1.0, 1.0);
+    let pp_a = &a + &(&t_a * hstep);
+    let pm_a = &a - &(&t_a * hstep);
+    let t_b = rand(&mut rng, (3, 2), -1.0, 1.0);
+    let pp_b = &b + &(&t_b * hstep);
+    let pm_b = &b - &(&t_b * hstep);
+    let (vj, tj) = f37_jvp(a.clone(), &b, t_a.clone(), &t_b);
+    common::assert_near(vj, v, "value of _jvp");
+    let want: f64 = (&d_a * &t_a).sum() + (&d_b * &t_b).sum();
+    let scale: f64 = (&d_a * &t_a).mapv(f64::abs).sum() + (&d_b * &t_b).mapv(f64::abs).sum();
+    assert!(
+        (tj - want).abs() <= 1e-9 * scale.max(1.0),
+        "jvp {tj} vs gradient . tangent {want}"
+    );
+    let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f37_hvp(a.clone(), &b, t_a.clone(), &t_b);
+    common::assert_near(hv, v, "value of _hvp");
+    let (_, (gp_a, gp_b)) = f37_grad(pp_a.clone(), &pp_b);
+    let (_, (gm_a, gm_b)) = f37_grad(pm_a.clone(), &pm_b);
+    assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
+    assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
 
 // dims (5, 4, 5)

@@ -1794,11 +1794,6 @@ PLAIN = False
 # parameter times a view by value, the product unused: did not compile).
 EXCLUDE = set()
 DROP = set()
-# Functions whose second order is a stub (`concatenate`, casts in closures) and so their
-# callers': no `_hvp` check for them.
-NO_HVP = set()
-
-
 def render_function(f):
     attr = "" if PLAIN else "#[differentiable]" if f["wrt"] is None else \
         "#[differentiable(wrt(%s))]" % ", ".join(p.name for p in f["wrt"])
@@ -1855,16 +1850,9 @@ def render_test(f, seed):
                 out.append("    let d_%s: %s = d_%s;" % (p.name, rust_ty(p.shape), p.name))
             out.append("    assert_fd_array(|xx| %s, &%s, &d_%s, \"d%s\");" % (
                 val, p.name, p.name, p.name))
-    # Second order (functions without `concatenate`/`stack` and casts in closures, which it
-    # does not take yet): `_hvp`'s value and H t against differences of the gradient along t;
-    # and forward mode, which takes arrays through the same dual numbers: jvp = grad . t.
-    text = "\n".join(f["lines"]) + f["body"]
-    stubbed = any(k in text for k in ("concatenate", "stack")) or (
-        " as " in text and any(k in text for k in ("mapv", ".map(", "fold"))) or any(
-        "%s(" % h in text for h in NO_HVP)
-    if stubbed:
-        NO_HVP.add(name)
-    if scalar and not stubbed:
+    # Second order: `_hvp`'s value and H t against differences of the gradient along t; and
+    # forward mode, which takes arrays through the same dual numbers: jvp = grad . t.
+    if scalar:
         def argn(p, nm):
             return {"s": nm, "int": nm, "ref": "&" + nm, "own": nm + ".clone()"}.get(p.kind, nm + ".view()")
         out.append("    let hstep = 1e-5;")
