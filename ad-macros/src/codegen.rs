@@ -335,13 +335,16 @@ pub fn loop_exits(l: &crate::ir::Loop, flow: Option<&Ident>) -> TokenStream {
 }
 
 /// The unit tangents of the inputs flattened in parameter order (for `f_jacobian` and
-/// `f_hessian`): `offsets` declares each differentiated parameter's first flat index,
-/// `total` is the flat length, and for column `col` each `basis_lets` entry makes that
-/// parameter's unit tangent (zero unless `col` falls in it), passed as `tangents`.
+/// `f_hessian`), walked along the columns in place: `offsets` declares each differentiated
+/// parameter's first flat index, `total` is the flat length, `unit_lets` make the tangents
+/// of column 0 (`let mut`, zero unless the column falls in the parameter), `unit_moves` turn
+/// those of column `col - 1` into those of `col` (two writes for a sequence), and `tangents`
+/// pass them (borrowed, or a copy for a parameter taken by value).
 pub struct FlatBasis {
     pub offsets: TokenStream,
     pub total: TokenStream,
-    pub basis_lets: Vec<TokenStream>,
+    pub unit_lets: Vec<TokenStream>,
+    pub unit_moves: Vec<TokenStream>,
     pub tangents: Vec<TokenStream>,
 }
 
@@ -349,7 +352,7 @@ pub fn flat_basis(active: &[&crate::front::Param], col: &Ident) -> FlatBasis {
     let rt = quote!(::ad_runtime::__private);
     let mixed = |s: &str| Ident::new(s, Span::mixed_site());
     let mut offsets = TokenStream::new();
-    let (mut basis_lets, mut tangents) = (Vec::new(), Vec::new());
+    let (mut unit_lets, mut unit_moves, mut tangents) = (Vec::new(), Vec::new(), Vec::new());
     let mut prev = quote!(0usize);
     for (k, p) in active.iter().enumerate() {
         let (i, o, e) = (
@@ -359,17 +362,25 @@ pub fn flat_basis(active: &[&crate::front::Param], col: &Ident) -> FlatBasis {
         );
         offsets.extend(quote!(let #o = #prev;));
         prev = quote!(#o + #rt::Flat::flat_len(&#i));
-        basis_lets.push(quote!(let #e = #rt::Flat::basis(&#i, #col.wrapping_sub(#o));));
-        tangents.push(if matches!(p.ty, Type::Reference(_)) {
+        let by_ref = matches!(p.ty, Type::Reference(_));
+        unit_lets.push(quote!(let mut #e = #rt::Flat::basis(&#i, 0usize.wrapping_sub(#o));));
+        unit_moves.push(quote!(#rt::Flat::move_unit(
+            &#i,
+            &mut #e,
+            (#col - 1).wrapping_sub(#o),
+            #col.wrapping_sub(#o),
+        );));
+        tangents.push(if by_ref {
             quote!(&#e)
         } else {
-            quote!(#e)
+            quote!(::core::clone::Clone::clone(&#e))
         });
     }
     FlatBasis {
         offsets,
         total: prev,
-        basis_lets,
+        unit_lets,
+        unit_moves,
         tangents,
     }
 }

@@ -21,6 +21,27 @@ pub trait Flat {
     /// A value shaped like `self` (its [`Flat::Basis`] type) holding `v`'s elements in flat
     /// order, from the first (`f_check`'s directions and shifted arguments).
     fn from_flat(&self, v: &[Self::F]) -> Self::Basis;
+    /// Makes `b`, the unit tangent at flat position `from` (see [`Flat::basis`]), the one at
+    /// `to`: in place for sequences (two writes; `f_jacobian` walks the columns with one
+    /// tangent instead of making `n` of them).
+    fn move_unit(&self, b: &mut Self::Basis, from: usize, to: usize) {
+        let _ = from;
+        *b = self.basis(to);
+    }
+    /// The elements in flat order as one slice, where they are stored so.
+    fn flat_slice(&self) -> Option<&[Self::F]> {
+        None
+    }
+}
+
+/// [`Flat::move_unit`] of a sequence's unit tangent.
+fn move_one<F: Float>(b: &mut [F], from: usize, to: usize) {
+    if let Some(x) = b.get_mut(from) {
+        *x = F::zero();
+    }
+    if let Some(x) = b.get_mut(to) {
+        *x = F::one();
+    }
 }
 
 macro_rules! flat_scalars {
@@ -68,6 +89,12 @@ impl<F: Float> Flat for [F] {
     fn from_flat(&self, v: &[F]) -> Vec<F> {
         v[..self.len()].to_vec()
     }
+    fn move_unit(&self, b: &mut Vec<F>, from: usize, to: usize) {
+        move_one(b, from, to)
+    }
+    fn flat_slice(&self) -> Option<&[F]> {
+        Some(self)
+    }
 }
 
 impl<F: Float> Flat for Vec<F> {
@@ -84,6 +111,12 @@ impl<F: Float> Flat for Vec<F> {
     }
     fn from_flat(&self, v: &[F]) -> Vec<F> {
         v[..self.len()].to_vec()
+    }
+    fn move_unit(&self, b: &mut Vec<F>, from: usize, to: usize) {
+        move_one(b, from, to)
+    }
+    fn flat_slice(&self) -> Option<&[F]> {
+        Some(self)
     }
 }
 
@@ -106,6 +139,12 @@ impl<F: Float, const N: usize> Flat for [F; N] {
     fn from_flat(&self, v: &[F]) -> [F; N] {
         core::array::from_fn(|i| v[i])
     }
+    fn move_unit(&self, b: &mut [F; N], from: usize, to: usize) {
+        move_one(b, from, to)
+    }
+    fn flat_slice(&self) -> Option<&[F]> {
+        Some(self)
+    }
 }
 
 impl<F: Float> Flat for Array1<F> {
@@ -123,6 +162,15 @@ impl<F: Float> Flat for Array1<F> {
     fn from_flat(&self, v: &[F]) -> Array1<F> {
         Array1::from(v[..self.len()].to_vec())
     }
+    fn move_unit(&self, b: &mut Array1<F>, from: usize, to: usize) {
+        match b.as_slice_mut() {
+            Some(b) => move_one(b, from, to),
+            None => *b = self.basis(to),
+        }
+    }
+    fn flat_slice(&self) -> Option<&[F]> {
+        self.as_slice()
+    }
 }
 
 impl<T: Flat + ?Sized> Flat for &T {
@@ -139,6 +187,12 @@ impl<T: Flat + ?Sized> Flat for &T {
     }
     fn from_flat(&self, v: &[T::F]) -> T::Basis {
         (**self).from_flat(v)
+    }
+    fn move_unit(&self, b: &mut T::Basis, from: usize, to: usize) {
+        (**self).move_unit(b, from, to)
+    }
+    fn flat_slice(&self) -> Option<&[T::F]> {
+        (**self).flat_slice()
     }
 }
 
@@ -191,6 +245,15 @@ pub fn jacobian_zeros<F: Float>(m: usize, n: usize) -> Array2<F> {
 
 /// Writes the flat vector of `t` into row `i` (`row`) or column `i` of `j`.
 pub fn jacobian_put<T: Flat + ?Sized>(j: &mut Array2<T::F>, i: usize, t: &T, row: bool) {
+    if let Some(v) = t.flat_slice() {
+        let v = ndarray::ArrayView1::from(v);
+        if row {
+            j.row_mut(i).assign(&v);
+        } else {
+            j.column_mut(i).assign(&v);
+        }
+        return;
+    }
     let mut v = Vec::with_capacity(t.flat_len());
     t.flat_push(&mut v);
     for (k, x) in v.into_iter().enumerate() {

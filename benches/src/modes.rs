@@ -10,7 +10,8 @@
 
 use ad_runtime::differentiable;
 use ad_runtime::ndarray::Array2;
-use num_dual::{Dual64, DualNum, HyperDual64};
+use num_dual::{Dual64, DualDVec64, DualNum, HyperDual64};
+use nalgebra::DVector;
 
 /// `y_j = sin(s (j + 1) / m) · x[j mod n]` with `s = Σ x_i² / n`: every output depends on
 /// every input through `s`, and one evaluation costs `O(n + m)`.
@@ -87,6 +88,49 @@ pub fn fan_jacobian_num_dual(x: &[f64], m: usize) -> Array2<f64> {
         }
     }
     j
+}
+
+/// [`fan`] on num-dual numbers that are not `Copy` (the vector duals of its `jacobian`).
+fn fan_dual_vec(x: &[DualDVec64], m: usize) -> Vec<DualDVec64> {
+    let n = x.len();
+    let mut s = x[0].clone() * 0.0;
+    for xi in x {
+        s += xi.clone() * xi.clone();
+    }
+    s /= n as f64;
+    (0..m)
+        .map(|j| (s.clone() * ((j + 1) as f64) / (m as f64)).sin() * x[j % n].clone())
+        .collect()
+}
+
+/// The Jacobian of [`fan`] by num-dual's own `jacobian` function: one pass on `DualDVec64`
+/// numbers, each carrying all `n` tangents (num-dual's API for an input whose length is
+/// known at run time).
+pub fn fan_jacobian_num_dual_api(x: &[f64], m: usize) -> Array2<f64> {
+    let n = x.len();
+    let (_, j) = num_dual::jacobian(
+        |v: DVector<DualDVec64>| DVector::from_vec(fan_dual_vec(v.as_slice(), m)),
+        &DVector::from_vec(x.to_vec()),
+    );
+    Array2::from_shape_fn((m, n), |(r, c)| j[(r, c)])
+}
+
+/// The gradient of [`crate::rosen`] by num-dual's own `gradient` function (`DualDVec64`
+/// numbers carrying all `n` tangents: forward mode, so `n` times the work of the value).
+pub fn rosen_gradient_num_dual_api(x: &[f64]) -> Vec<f64> {
+    let (_, g) = num_dual::gradient(
+        |v: DVector<DualDVec64>| {
+            let mut s = v[0].clone() * 0.0;
+            for i in 0..v.len() - 1 {
+                let a = v[i + 1].clone() - v[i].clone() * v[i].clone();
+                let b = -v[i].clone() + 1.0;
+                s += a.clone() * 100.0 * a + b.clone() * b;
+            }
+            s
+        },
+        &DVector::from_vec(x.to_vec()),
+    );
+    g.iter().copied().collect()
 }
 
 /// [`crate::rosen`] on any num-dual number (constants on the right: num-dual has no

@@ -46,7 +46,8 @@ pub fn emit_with(item: &syn::ItemFn, sig: &Signature, vjp: &Ident) -> TokenStrea
     let crate::codegen::FlatBasis {
         offsets,
         total: prev,
-        basis_lets,
+        unit_lets,
+        unit_moves,
         tangents,
     } = crate::codegen::flat_basis(&active, &c);
     let doc = format!(
@@ -73,12 +74,12 @@ pub fn emit_with(item: &syn::ItemFn, sig: &Signature, vjp: &Ident) -> TokenStrea
         {
             #offsets
             let #n: usize = #prev;
+            // The unit tangents of column 0, moved along the columns in place.
+            #(#unit_lets)*
             // The value (and so m) from the first forward pass: no separate primal run.
             let (#value, #first) = if #n == 0 {
                 (#name(#(#args),*), ::core::option::Option::None)
             } else {
-                let #c = 0usize;
-                #(#basis_lets)*
                 let (#vv, #tt) = #jvp(#(#args,)* #(#tangents),*);
                 (#vv, ::core::option::Option::Some(#tt))
             };
@@ -89,7 +90,7 @@ pub fn emit_with(item: &syn::ItemFn, sig: &Signature, vjp: &Ident) -> TokenStrea
                     #rt::jacobian_put(&mut #j, 0, &#tt, false);
                 }
                 for #c in 1..#n {
-                    #(#basis_lets)*
+                    #(#unit_moves)*
                     let (_, #tt) = #jvp(#(#args,)* #(#tangents),*);
                     #rt::jacobian_put(&mut #j, #c, &#tt, false);
                 }

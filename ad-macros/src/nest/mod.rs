@@ -405,7 +405,8 @@ fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
     let crate::codegen::FlatBasis {
         offsets,
         total: prev,
-        basis_lets,
+        unit_lets,
+        unit_moves,
         tangents,
     } = crate::codegen::flat_basis(&active, &c);
     let grad_types: Vec<TokenStream> = active.iter().map(|p| tangent_type(&p.ty)).collect();
@@ -432,8 +433,12 @@ fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
             #offsets
             let #n: usize = #prev;
             let mut #h = #rt::jacobian_zeros(#n, #n);
+            // The unit tangents of column 0, moved along the columns in place.
+            #(#unit_lets)*
             for #c in 0..#n {
-                #(#basis_lets)*
+                if #c > 0 {
+                    #(#unit_moves)*
+                }
                 let (_, _, hv) = #hvp(#(#args,)* #(#tangents),*);
                 #rt::jacobian_put(&mut #h, #c, &hv, false);
             }

@@ -1,11 +1,13 @@
 //! Forward against reverse mode, and both against num-dual:
 //!
 //! 1. the full Jacobian of `fan: R^n → R^m` by `n` forward passes, by `m` reverse passes,
-//!    by `fan_jacobian` (which picks the mode with fewer passes) and by num-dual's `Dual64`
-//!    (`n` passes), at (n, m) = (1000, 1), (1000, 1000), (1, 1000);
+//!    by `fan_jacobian` (which picks the mode with fewer passes), by num-dual's `Dual64`
+//!    (`n` passes written by hand) and by num-dual's own `jacobian` (one pass of
+//!    `DualDVec64`), at (n, m) = (1000, 1), (1000, 1000), (1, 1000);
 //! 2. the crossover: time against `n` at `m = 200` for both modes, written to
 //!    `docs/modes.csv` (and drawn as `docs/modes.png` by `--plot`);
-//! 3. Rosenbrock at n = 1000: one JVP, one HVP and the dense Hessian, ours against num-dual.
+//! 3. Rosenbrock at n = 1000: one JVP, the gradient (num-dual's own `gradient`), one HVP and
+//!    the dense Hessian, ours against num-dual.
 //!
 //!   cargo run --release --manifest-path benches/Cargo.toml --bin modes [REPS]
 //!
@@ -16,10 +18,11 @@ use std::time::Duration;
 
 use ad_benches::measure;
 use ad_benches::modes::{
-    fan_jacobian, fan_jacobian_forward, fan_jacobian_num_dual, fan_jacobian_reverse,
-    rosen_hessian_num_dual, rosen_hvp_num_dual, rosen_jvp_num_dual,
+    fan_jacobian, fan_jacobian_forward, fan_jacobian_num_dual, fan_jacobian_num_dual_api,
+    fan_jacobian_reverse, rosen_gradient_num_dual_api, rosen_hessian_num_dual,
+    rosen_hvp_num_dual, rosen_jvp_num_dual,
 };
-use ad_benches::{input, rosen_hessian, rosen_hvp, rosen_jvp};
+use ad_benches::{input, rosen_grad, rosen_hessian, rosen_hvp, rosen_jvp};
 use ad_runtime::ndarray::Array2;
 
 const MIN_SAMPLE: Duration = Duration::from_millis(2);
@@ -61,15 +64,16 @@ fn main() {
 
     println!("Full Jacobian of fan: R^n -> R^m");
     println!(
-        "| n | m | forward (n JVPs) | reverse (m VJPs) | fan_jacobian | num-dual (n passes) | num-dual / fan_jacobian |"
+        "| n | m | forward (n JVPs) | reverse (m VJPs) | fan_jacobian | num-dual (n passes) | num-dual / fan_jacobian | num-dual `jacobian` | num-dual `jacobian` / fan_jacobian |"
     );
-    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (n, m) in [(1000, 1), (1000, 1000), (1, 1000)] {
         let x = point(n);
         let jf = fan_jacobian_forward(&x, m);
         close(&fan_jacobian_reverse(&x, m), &jf, "reverse");
         close(&fan_jacobian(&x, m).1, &jf, "auto");
         close(&fan_jacobian_num_dual(&x, m), &jf, "num-dual");
+        close(&fan_jacobian_num_dual_api(&x, m), &jf, "num-dual jacobian");
         let t = interleaved(
             reps,
             &mut [
@@ -85,15 +89,20 @@ fn main() {
                 &mut || {
                     black_box(fan_jacobian_num_dual(black_box(&x), m));
                 },
+                &mut || {
+                    black_box(fan_jacobian_num_dual_api(black_box(&x), m));
+                },
             ],
         );
         println!(
-            "| {n} | {m} | {} | {} | {} | {} | {:.2}x |",
+            "| {n} | {m} | {} | {} | {} | {} | {:.2}x | {} | {:.1}x |",
             fmt(t[0]),
             fmt(t[1]),
             fmt(t[2]),
             fmt(t[3]),
-            t[3] / t[2]
+            t[3] / t[2],
+            fmt(t[4]),
+            t[4] / t[2]
         );
     }
 
@@ -134,6 +143,10 @@ fn main() {
     for (a, b) in hv.iter().zip(rosen_hvp_num_dual(&x, &v)) {
         assert!((a - b).abs() <= 1e-9 * (1.0 + b.abs()));
     }
+    let (_, g) = rosen_grad(&x);
+    for (a, b) in g.iter().zip(rosen_gradient_num_dual_api(&x)) {
+        assert!((a - b).abs() <= 1e-9 * (1.0 + b.abs()));
+    }
     let xs = input(100);
     close(
         &rosen_hessian(&xs).2,
@@ -161,6 +174,12 @@ fn main() {
             &mut || {
                 black_box(rosen_hessian_num_dual(black_box(&xs)));
             },
+            &mut || {
+                black_box(rosen_grad(black_box(&x)));
+            },
+            &mut || {
+                black_box(rosen_gradient_num_dual_api(black_box(&x)));
+            },
         ],
     );
     println!();
@@ -184,6 +203,12 @@ fn main() {
         fmt(t[4]),
         fmt(t[5]),
         t[5] / t[4]
+    );
+    println!(
+        "| gradient, n = {n} (`rosen_grad` / num-dual's `gradient`, one `DualDVec64` pass) | {} | {} | {:.0}x |",
+        fmt(t[6]),
+        fmt(t[7]),
+        t[7] / t[6]
     );
     println!(
         "median of {reps} interleaved samples per cell; each sample >= 2 ms; docs/modes.csv written"
