@@ -360,8 +360,16 @@ fn logsumexp_hessian(
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&v);
     let mut __hess = ::ad_runtime::__private::jacobian_zeros(__n, __n);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(&v, 0usize.wrapping_sub(__o0));
     for __col in 0..__n {
-        let __e0 = ::ad_runtime::__private::Flat::basis(&v, __col.wrapping_sub(__o0));
+        if __col > 0 {
+            ::ad_runtime::__private::Flat::move_unit(
+                &v,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
+                __col.wrapping_sub(__o0),
+            );
+        }
         let (_, _, hv) = logsumexp_hvp(::core::clone::Clone::clone(&v), &__e0);
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
@@ -454,11 +462,10 @@ fn logsumexp_jacobian(
 ) -> (f64, ::ad_runtime::ndarray::Array2<<f64 as ::ad_runtime::__private::Flat>::F>) {
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&v);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(&v, 0usize.wrapping_sub(__o0));
     let (__value, __first) = if __n == 0 {
         (logsumexp(::core::clone::Clone::clone(&v)), ::core::option::Option::None)
     } else {
-        let __col = 0usize;
-        let __e0 = ::ad_runtime::__private::Flat::basis(&v, __col.wrapping_sub(__o0));
         let (__v, __t) = logsumexp_jvp(::core::clone::Clone::clone(&v), &__e0);
         (__v, ::core::option::Option::Some(__t))
     };
@@ -469,8 +476,10 @@ fn logsumexp_jacobian(
             ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &__t, false);
         }
         for __col in 1..__n {
-            let __e0 = ::ad_runtime::__private::Flat::basis(
+            ::ad_runtime::__private::Flat::move_unit(
                 &v,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
                 __col.wrapping_sub(__o0),
             );
             let (_, __t) = logsumexp_jvp(::core::clone::Clone::clone(&v), &__e0);

@@ -266,8 +266,16 @@ fn sums_hessian(
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let mut __hess = ::ad_runtime::__private::jacobian_zeros(__n, __n);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
     for __col in 0..__n {
-        let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
+        if __col > 0 {
+            ::ad_runtime::__private::Flat::move_unit(
+                &x,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
+                __col.wrapping_sub(__o0),
+            );
+        }
         let (_, _, hv) = sums_hvp(::core::clone::Clone::clone(&x), &__e0);
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
@@ -361,11 +369,10 @@ fn sums_jacobian(
 ) -> (f64, ::ad_runtime::ndarray::Array2<<f64 as ::ad_runtime::__private::Flat>::F>) {
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
     let (__value, __first) = if __n == 0 {
         (sums(::core::clone::Clone::clone(&x)), ::core::option::Option::None)
     } else {
-        let __col = 0usize;
-        let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
         let (__v, __t) = sums_jvp(::core::clone::Clone::clone(&x), &__e0);
         (__v, ::core::option::Option::Some(__t))
     };
@@ -376,8 +383,10 @@ fn sums_jacobian(
             ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &__t, false);
         }
         for __col in 1..__n {
-            let __e0 = ::ad_runtime::__private::Flat::basis(
+            ::ad_runtime::__private::Flat::move_unit(
                 &x,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
                 __col.wrapping_sub(__o0),
             );
             let (_, __t) = sums_jvp(::core::clone::Clone::clone(&x), &__e0);
@@ -994,8 +1003,16 @@ fn feedback_hessian(
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let mut __hess = ::ad_runtime::__private::jacobian_zeros(__n, __n);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
     for __col in 0..__n {
-        let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
+        if __col > 0 {
+            ::ad_runtime::__private::Flat::move_unit(
+                &x,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
+                __col.wrapping_sub(__o0),
+            );
+        }
         let (_, _, hv) = feedback_hvp(::core::clone::Clone::clone(&x), &__e0);
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
@@ -1067,11 +1084,10 @@ fn feedback_jacobian(
 ) -> (f64, ::ad_runtime::ndarray::Array2<<f64 as ::ad_runtime::__private::Flat>::F>) {
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
     let (__value, __first) = if __n == 0 {
         (feedback(::core::clone::Clone::clone(&x)), ::core::option::Option::None)
     } else {
-        let __col = 0usize;
-        let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
         let (__v, __t) = feedback_jvp(::core::clone::Clone::clone(&x), &__e0);
         (__v, ::core::option::Option::Some(__t))
     };
@@ -1082,8 +1098,10 @@ fn feedback_jacobian(
             ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &__t, false);
         }
         for __col in 1..__n {
-            let __e0 = ::ad_runtime::__private::Flat::basis(
+            ::ad_runtime::__private::Flat::move_unit(
                 &x,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
                 __col.wrapping_sub(__o0),
             );
             let (_, __t) = feedback_jvp(::core::clone::Clone::clone(&x), &__e0);

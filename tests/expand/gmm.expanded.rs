@@ -1709,16 +1709,36 @@ pub fn gmm_objective_hessian(
     let __o2 = __o1 + ::ad_runtime::__private::Flat::flat_len(&means);
     let __n: usize = __o2 + ::ad_runtime::__private::Flat::flat_len(&icf);
     let mut __hess = ::ad_runtime::__private::jacobian_zeros(__n, __n);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(
+        &alphas,
+        0usize.wrapping_sub(__o0),
+    );
+    let mut __e1 = ::ad_runtime::__private::Flat::basis(
+        &means,
+        0usize.wrapping_sub(__o1),
+    );
+    let mut __e2 = ::ad_runtime::__private::Flat::basis(&icf, 0usize.wrapping_sub(__o2));
     for __col in 0..__n {
-        let __e0 = ::ad_runtime::__private::Flat::basis(
-            &alphas,
-            __col.wrapping_sub(__o0),
-        );
-        let __e1 = ::ad_runtime::__private::Flat::basis(
-            &means,
-            __col.wrapping_sub(__o1),
-        );
-        let __e2 = ::ad_runtime::__private::Flat::basis(&icf, __col.wrapping_sub(__o2));
+        if __col > 0 {
+            ::ad_runtime::__private::Flat::move_unit(
+                &alphas,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
+                __col.wrapping_sub(__o0),
+            );
+            ::ad_runtime::__private::Flat::move_unit(
+                &means,
+                &mut __e1,
+                (__col - 1).wrapping_sub(__o1),
+                __col.wrapping_sub(__o1),
+            );
+            ::ad_runtime::__private::Flat::move_unit(
+                &icf,
+                &mut __e2,
+                (__col - 1).wrapping_sub(__o2),
+                __col.wrapping_sub(__o2),
+            );
+        }
         let (_, _, hv) = gmm_objective_hvp(
             ::core::clone::Clone::clone(&alphas),
             ::core::clone::Clone::clone(&means),
@@ -2119,6 +2139,15 @@ pub fn gmm_objective_jacobian(
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&alphas);
     let __o2 = __o1 + ::ad_runtime::__private::Flat::flat_len(&means);
     let __n: usize = __o2 + ::ad_runtime::__private::Flat::flat_len(&icf);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(
+        &alphas,
+        0usize.wrapping_sub(__o0),
+    );
+    let mut __e1 = ::ad_runtime::__private::Flat::basis(
+        &means,
+        0usize.wrapping_sub(__o1),
+    );
+    let mut __e2 = ::ad_runtime::__private::Flat::basis(&icf, 0usize.wrapping_sub(__o2));
     let (__value, __first) = if __n == 0 {
         (
             gmm_objective(
@@ -2135,16 +2164,6 @@ pub fn gmm_objective_jacobian(
             ::core::option::Option::None,
         )
     } else {
-        let __col = 0usize;
-        let __e0 = ::ad_runtime::__private::Flat::basis(
-            &alphas,
-            __col.wrapping_sub(__o0),
-        );
-        let __e1 = ::ad_runtime::__private::Flat::basis(
-            &means,
-            __col.wrapping_sub(__o1),
-        );
-        let __e2 = ::ad_runtime::__private::Flat::basis(&icf, __col.wrapping_sub(__o2));
         let (__v, __t) = gmm_objective_jvp(
             ::core::clone::Clone::clone(&alphas),
             ::core::clone::Clone::clone(&means),
@@ -2168,16 +2187,22 @@ pub fn gmm_objective_jacobian(
             ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &__t, false);
         }
         for __col in 1..__n {
-            let __e0 = ::ad_runtime::__private::Flat::basis(
+            ::ad_runtime::__private::Flat::move_unit(
                 &alphas,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
                 __col.wrapping_sub(__o0),
             );
-            let __e1 = ::ad_runtime::__private::Flat::basis(
+            ::ad_runtime::__private::Flat::move_unit(
                 &means,
+                &mut __e1,
+                (__col - 1).wrapping_sub(__o1),
                 __col.wrapping_sub(__o1),
             );
-            let __e2 = ::ad_runtime::__private::Flat::basis(
+            ::ad_runtime::__private::Flat::move_unit(
                 &icf,
+                &mut __e2,
+                (__col - 1).wrapping_sub(__o2),
                 __col.wrapping_sub(__o2),
             );
             let (_, __t) = gmm_objective_jvp(

@@ -446,9 +446,23 @@ fn triangle_hessian(
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&l);
     let __n: usize = __o1 + ::ad_runtime::__private::Flat::flat_len(&x);
     let mut __hess = ::ad_runtime::__private::jacobian_zeros(__n, __n);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(&l, 0usize.wrapping_sub(__o0));
+    let mut __e1 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o1));
     for __col in 0..__n {
-        let __e0 = ::ad_runtime::__private::Flat::basis(&l, __col.wrapping_sub(__o0));
-        let __e1 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o1));
+        if __col > 0 {
+            ::ad_runtime::__private::Flat::move_unit(
+                &l,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
+                __col.wrapping_sub(__o0),
+            );
+            ::ad_runtime::__private::Flat::move_unit(
+                &x,
+                &mut __e1,
+                (__col - 1).wrapping_sub(__o1),
+                __col.wrapping_sub(__o1),
+            );
+        }
         let (_, _, hv) = triangle_hvp(
             ::core::clone::Clone::clone(&l),
             ::core::clone::Clone::clone(&x),
@@ -582,6 +596,8 @@ fn triangle_jacobian(
     let __o0 = 0usize;
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&l);
     let __n: usize = __o1 + ::ad_runtime::__private::Flat::flat_len(&x);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(&l, 0usize.wrapping_sub(__o0));
+    let mut __e1 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o1));
     let (__value, __first) = if __n == 0 {
         (
             triangle(
@@ -592,9 +608,6 @@ fn triangle_jacobian(
             ::core::option::Option::None,
         )
     } else {
-        let __col = 0usize;
-        let __e0 = ::ad_runtime::__private::Flat::basis(&l, __col.wrapping_sub(__o0));
-        let __e1 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o1));
         let (__v, __t) = triangle_jvp(
             ::core::clone::Clone::clone(&l),
             ::core::clone::Clone::clone(&x),
@@ -611,12 +624,16 @@ fn triangle_jacobian(
             ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &__t, false);
         }
         for __col in 1..__n {
-            let __e0 = ::ad_runtime::__private::Flat::basis(
+            ::ad_runtime::__private::Flat::move_unit(
                 &l,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
                 __col.wrapping_sub(__o0),
             );
-            let __e1 = ::ad_runtime::__private::Flat::basis(
+            ::ad_runtime::__private::Flat::move_unit(
                 &x,
+                &mut __e1,
+                (__col - 1).wrapping_sub(__o1),
                 __col.wrapping_sub(__o1),
             );
             let (_, __t) = triangle_jvp(

@@ -129,14 +129,28 @@ fn f_hessian(x: f64, y: f64) -> (f64, (f64, f64), ::ad_runtime::ndarray::Array2<
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let __n: usize = __o1 + ::ad_runtime::__private::Flat::flat_len(&y);
     let mut __hess = ::ad_runtime::__private::jacobian_zeros(__n, __n);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
+    let mut __e1 = ::ad_runtime::__private::Flat::basis(&y, 0usize.wrapping_sub(__o1));
     for __col in 0..__n {
-        let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
-        let __e1 = ::ad_runtime::__private::Flat::basis(&y, __col.wrapping_sub(__o1));
+        if __col > 0 {
+            ::ad_runtime::__private::Flat::move_unit(
+                &x,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
+                __col.wrapping_sub(__o0),
+            );
+            ::ad_runtime::__private::Flat::move_unit(
+                &y,
+                &mut __e1,
+                (__col - 1).wrapping_sub(__o1),
+                __col.wrapping_sub(__o1),
+            );
+        }
         let (_, _, hv) = f_hvp(
             ::core::clone::Clone::clone(&x),
             ::core::clone::Clone::clone(&y),
-            __e0,
-            __e1,
+            ::core::clone::Clone::clone(&__e0),
+            ::core::clone::Clone::clone(&__e1),
         );
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
@@ -206,20 +220,19 @@ fn f_jacobian(
     let __o0 = 0usize;
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let __n: usize = __o1 + ::ad_runtime::__private::Flat::flat_len(&y);
+    let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
+    let mut __e1 = ::ad_runtime::__private::Flat::basis(&y, 0usize.wrapping_sub(__o1));
     let (__value, __first) = if __n == 0 {
         (
             f(::core::clone::Clone::clone(&x), ::core::clone::Clone::clone(&y)),
             ::core::option::Option::None,
         )
     } else {
-        let __col = 0usize;
-        let __e0 = ::ad_runtime::__private::Flat::basis(&x, __col.wrapping_sub(__o0));
-        let __e1 = ::ad_runtime::__private::Flat::basis(&y, __col.wrapping_sub(__o1));
         let (__v, __t) = f_jvp(
             ::core::clone::Clone::clone(&x),
             ::core::clone::Clone::clone(&y),
-            __e0,
-            __e1,
+            ::core::clone::Clone::clone(&__e0),
+            ::core::clone::Clone::clone(&__e1),
         );
         (__v, ::core::option::Option::Some(__t))
     };
@@ -230,19 +243,23 @@ fn f_jacobian(
             ::ad_runtime::__private::jacobian_put(&mut __jac, 0, &__t, false);
         }
         for __col in 1..__n {
-            let __e0 = ::ad_runtime::__private::Flat::basis(
+            ::ad_runtime::__private::Flat::move_unit(
                 &x,
+                &mut __e0,
+                (__col - 1).wrapping_sub(__o0),
                 __col.wrapping_sub(__o0),
             );
-            let __e1 = ::ad_runtime::__private::Flat::basis(
+            ::ad_runtime::__private::Flat::move_unit(
                 &y,
+                &mut __e1,
+                (__col - 1).wrapping_sub(__o1),
                 __col.wrapping_sub(__o1),
             );
             let (_, __t) = f_jvp(
                 ::core::clone::Clone::clone(&x),
                 ::core::clone::Clone::clone(&y),
-                __e0,
-                __e1,
+                ::core::clone::Clone::clone(&__e0),
+                ::core::clone::Clone::clone(&__e1),
             );
             ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
