@@ -852,3 +852,32 @@ fn vjp_is_linear_in_the_seed() {
         }
     }
 }
+
+// A function made by a `macro_rules` macro: its `$t:ty` and `$k:expr` fragments arrive as
+// invisible groups, read as the type `f64` and as one parenthesised expression.
+macro_rules! scaled_sum {
+    ($name:ident, $t:ty, $k:expr) => {
+        #[differentiable]
+        fn $name(x: &[$t], c: $t) -> $t {
+            let v = vec![x[0], x[1] * c, c];
+            v.iter().sum::<$t>() * $k
+        }
+    };
+}
+scaled_sum!(made_by_macro, f64, 1.0 + 1.0);
+
+#[test]
+fn functions_made_by_macro_rules() {
+    let (x, c) = ([0.3, -1.2], 0.7);
+    // f = 2 (x0 + x1 c + c): `* $k` keeps `1.0 + 1.0` together.
+    let (v, (gx, gc)) = made_by_macro_grad(&x, c);
+    assert_close(&[v], &[2.0 * (x[0] + x[1] * c + c)], "value");
+    assert_close(&gx, &[2.0, 2.0 * c], "d/dx");
+    assert_close(&[gc], &[2.0 * (x[1] + 1.0)], "d/dc");
+    let (_, t) = made_by_macro_jvp(&x, c, &[1.0, -0.5], 2.0);
+    assert_close(&[t], &[2.0 - 0.5 * 2.0 * c + 2.0 * 2.0 * (x[1] + 1.0)], "jvp");
+    let (_, _, (hx, hc)) = made_by_macro_hvp(&x, c, &[1.0, -0.5], 2.0);
+    // H: d²f/dx1 dc = 2.
+    assert_close(&hx, &[0.0, 2.0 * 2.0], "H v (x)");
+    assert_close(&[hc], &[2.0 * -0.5], "H v (c)");
+}

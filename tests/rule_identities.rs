@@ -568,23 +568,14 @@ mod lifted {
 }
 
 // =============================================================================================
-// 6. Known compile errors (not wrong values): minimal reproductions, disabled until fixed.
-//    Each is worked around above; enable the module to see the error.
+// 6. Piecewise-constant results, which did not compile until these were fixed (the
+//    other sections work around them): a `Vec` result that nothing differentiated reaches
+//    (E0382 in `f_pushforward`: the zero tangent was shaped after the value had moved), a
+//    `mapv` closure whose derivative is zero (E0283: its adjoint had no type), and
+//    `round_ties_even` in second order (no such method on `Dual`).
 // =============================================================================================
 
-// Enabled once these compile:
-// - `vec_result_without_tangent`: E0382 "borrow of moved value" in `f_pushforward`, which
-//   ends with `(__value, zero_like(&__value))` when nothing differentiated reaches a `Vec`
-//   result (ad-macros/src/forward/mod.rs); worked around above with `+ b`.
-// - `mapv_of_piecewise_constant`: E0283 "type annotations needed ... cannot satisfy
-//   `_: ad_runtime::Zero`" in `f_pullback`: the closure given to `tensor::mapv_d0` returns
-//   `(zero(), ())` with nothing fixing the type when the closure's derivative in its element
-//   is statically zero (`mapv(f64::floor)`, `mapv(|v| v.signum())`, also `|v| v.floor() * c`);
-//   worked around above with the array methods `a.floor()`, ....
-// - `round_ties_even_default`: E0599 "no method named `round_ties_even` found for struct
-//   `Dual<F>`" (second order); worked around above with `order = 1`.
-#[cfg(any())]
-mod known_compile_errors {
+mod piecewise_constant {
     use super::*;
 
     #[differentiable]

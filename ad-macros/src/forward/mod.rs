@@ -253,6 +253,7 @@ pub fn emit(
         quote!(#ret)
     };
     let value_ident = Ident::new("__value", Span::mixed_site());
+    let tangent_ident = Ident::new("__tangent", Span::mixed_site());
     let tangent = if active[func.ret] {
         let t = tan.t(func.ret);
         quote!(#t)
@@ -267,7 +268,9 @@ pub fn emit(
             #unpack
             #body
             let #value_ident = #value;
-            (#value_ident, #tangent)
+            // (The tangent first: a zero tangent is shaped like the value.)
+            let #tangent_ident = #tangent;
+            (#value_ident, #tangent_ident)
         }
     };
     let pf_doc = format!(

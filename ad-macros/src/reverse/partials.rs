@@ -274,8 +274,10 @@ impl<'a> Gen<'a> {
             let f = &sub.vars[f].ident;
             quote!(let mut #f: u32 = 0;)
         });
+        // A declared adjoint is returned even when nothing accumulates into it (a closure
+        // whose derivative is zero, `f64::floor`): the closure's return type gives it one.
         let slot = |k: usize| {
-            if sub_an.adj(k) {
+            if sub_an.adj(k) || sub_an.active[k] {
                 let d = sg.adj(k);
                 quote!(#d)
             } else {

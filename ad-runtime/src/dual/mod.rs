@@ -345,6 +345,22 @@ fn tanh_slope<F: Float>(a: F, y: F) -> F {
 
 /// `Dual::m(self) -> Self` from the value's function and its slope (given the value `a`
 /// and the result `y`).
+impl<F: Float> Dual<F> {
+    /// `round_ties_even` (slope `0`): `round`, with halves to the even neighbour.
+    #[inline(always)]
+    pub fn round_ties_even(self) -> Self {
+        let a = self.re;
+        let r = a.round();
+        let half = F::from(0.5).unwrap();
+        let y = if (r - a).abs() == half {
+            (a * half).round() * (F::one() + F::one())
+        } else {
+            r
+        };
+        self.chain(y, F::zero())
+    }
+}
+
 macro_rules! unary {
     ($($(#[$doc:meta])* $m:ident(|$a:ident, $y:ident| $slope:expr);)*) => {
         impl<F: Float> Dual<F> {$(
