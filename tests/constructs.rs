@@ -875,7 +875,11 @@ fn functions_made_by_macro_rules() {
     assert_close(&gx, &[2.0, 2.0 * c], "d/dx");
     assert_close(&[gc], &[2.0 * (x[1] + 1.0)], "d/dc");
     let (_, t) = made_by_macro_jvp(&x, c, &[1.0, -0.5], 2.0);
-    assert_close(&[t], &[2.0 - 0.5 * 2.0 * c + 2.0 * 2.0 * (x[1] + 1.0)], "jvp");
+    assert_close(
+        &[t],
+        &[2.0 - 0.5 * 2.0 * c + 2.0 * 2.0 * (x[1] + 1.0)],
+        "jvp",
+    );
     let (_, _, (hx, hc)) = made_by_macro_hvp(&x, c, &[1.0, -0.5], 2.0);
     // H: d²f/dx1 dc = 2.
     assert_close(&hx, &[0.0, 2.0 * 2.0], "H v (x)");

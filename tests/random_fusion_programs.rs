@@ -209,6 +209,7 @@ fn test_f000() {
             o += w.len();
             f000(&x, &w, a, d)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -353,6 +354,7 @@ fn test_f001() {
             o += 1;
             f001(&x, &w, a, d, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -496,6 +498,7 @@ fn test_f002() {
             o += 1;
             f002(&x, &w, a, d, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -632,6 +635,7 @@ fn test_f003() {
             o += w.len();
             f003(&x, &w, d, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -766,6 +770,7 @@ fn test_f004() {
             o += w.len();
             f004(&x, &w, d, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -901,6 +906,7 @@ fn test_f005() {
             o += y.len();
             f005(&x, &w, &y, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -1029,6 +1035,7 @@ fn test_f006() {
             o += w.len();
             f006(&x, &w, d, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -1148,6 +1155,7 @@ fn test_f007() {
             o += w.len();
             f007(&x, &w, d, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -1284,6 +1292,7 @@ fn test_f008() {
             o += w.len();
             f008(&x, &w, d, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -1401,6 +1410,7 @@ fn test_f009() {
             o += 1;
             f009(&x, &w, a, d, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -1540,6 +1550,7 @@ fn test_f010() {
             o += 1;
             f010(&x, &w, a, d, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -1637,6 +1648,7 @@ fn test_f011() {
             o += w.len();
             f011(&x, &w, d, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -1755,6 +1767,7 @@ fn test_f012() {
             o += w.len();
             f012(&x, &w, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -1877,6 +1890,7 @@ fn test_f013() {
             o += w.len();
             f013(&x, &w, d, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -2026,6 +2040,7 @@ fn test_f014() {
             o += 1;
             f014(&x, &w, a, d, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -2183,6 +2198,7 @@ fn test_f015() {
             o += y.len();
             f015(&x, &w, a, &y, d, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -2300,6 +2316,7 @@ fn test_f016() {
             o += y.len();
             f016(&x, &w, &y, d)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -2402,6 +2419,7 @@ fn test_f017() {
             o += w.len();
             f017(&x, &w, d)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -2525,6 +2543,7 @@ fn test_f018() {
             o += y.len();
             f018(&x, &w, a, &y, d, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -2650,6 +2669,7 @@ fn test_f019() {
             o += w.len();
             f019(&x, &w, d, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -2794,6 +2814,7 @@ fn test_f020() {
             o += y.len();
             f020(&x, &w, &y, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -2927,6 +2948,7 @@ fn test_f021() {
             o += 1;
             f021(&x, &w, a, d, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -3065,6 +3087,7 @@ fn test_f022() {
             o += y.len();
             f022(&x, &w, &y, d)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -3202,6 +3225,7 @@ fn test_f023() {
             o += w.len();
             f023(&x, &w, d, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -3338,6 +3362,7 @@ fn test_f024() {
             o += 1;
             f024(&x, &w, a, d, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -3454,6 +3479,7 @@ fn test_f025() {
             o += w.len();
             f025(&x, &w, d, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -3588,6 +3614,7 @@ fn test_f026() {
             o += 1;
             f026(&x, &w, a, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -3719,6 +3746,7 @@ fn test_f027() {
             o += w.len();
             f027(&x, &w, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -3851,6 +3879,7 @@ fn test_f028() {
             o += 1;
             f028(&x, &w, a, d)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -3991,6 +4020,7 @@ fn test_f029() {
             o += w.len();
             f029(&x, &w, d)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -4146,6 +4176,7 @@ fn test_f030() {
             o += 1;
             f030(&x, &w, a, &y, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -4281,6 +4312,7 @@ fn test_f031() {
             o += y.len();
             f031(&x, &w, &y, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -4404,6 +4436,7 @@ fn test_f032() {
             o += w.len();
             f032(&x, &w, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -4539,6 +4572,7 @@ fn test_f033() {
             o += y.len();
             f033(&x, &w, a, &y, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -4672,6 +4706,7 @@ fn test_f034() {
             o += w.len();
             f034(&x, &w, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -4806,6 +4841,7 @@ fn test_f035() {
             o += 1;
             f035(&x, &w, a, k, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -4944,6 +4980,7 @@ fn test_f036() {
             o += 1;
             f036(&x, &w, a, &y, d, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -5072,6 +5109,7 @@ fn test_f037() {
             o += 1;
             f037(&x, &w, a, d, n)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -5217,6 +5255,7 @@ fn test_f038() {
             o += y.len();
             f038(&x, &w, a, &y, d, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }
@@ -5342,6 +5381,7 @@ fn test_f039() {
             o += 1;
             f039(&x, &w, a, &y, d, k)
         };
+        assert_jvp_fd(&f, &p0, &dirs, jt, &what);
         assert_fd(f, &p0, &g, &what);
     }
 }

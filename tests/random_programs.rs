@@ -52,7 +52,7 @@
     clippy::all
 )]
 
-use ad_runtime::check::{compare, fd_gradient};
+use ad_runtime::check::{compare, fd_directional, fd_gradient};
 use ad_runtime::differentiable;
 
 const RTOL: f64 = 1.000000e-05;
@@ -84,6 +84,16 @@ fn check_jvp(name: &str, value: f64, primal: f64, tangent: f64, want: f64, scale
         (tangent - want).abs() <= rtol * scale.max(1.0),
         "{name}: jvp {tangent} but gradient . direction {want}"
     );
+}
+
+/// Forward mode against finite differences: `_jvp`'s tangent against central differences
+/// of `f` at `p` along `dir` (the tolerances of the gradient's check).
+#[track_caller]
+fn check_jvp_fd(name: &str, tangent: f64, f: impl Fn(&[f64]) -> f64, p: &[f64], dir: &[f64]) {
+    let fd = fd_directional(f, p, dir, 1e-6);
+    if let Err(e) = compare(&[tangent], &[fd], RTOL, ATOL) {
+        panic!("{name} at {p:?} along {dir:?}: jvp against differences: {e}");
+    }
 }
 
 /// Second order against reverse mode: `_hvp` returns `_grad`'s value and gradient (to
@@ -357,6 +367,7 @@ fn r00_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r00(q[0], q[1], q[2], q[3]);
+        check_jvp_fd("r00", tj, f, &p, &dsel);
         check("r00", v, f(&p), &g, f, &p);
     }
 }
@@ -468,6 +479,7 @@ fn r01_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r01(q[0], &q[1..6], q[6], n, q[7]);
+        check_jvp_fd("r01", tj, f, &p, &dsel);
         check("r01", v, f(&p), &g, f, &p);
     }
 }
@@ -584,6 +596,7 @@ fn r02_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r02(q[0], &q[1..7].to_vec(), q[7], q[8], n);
+        check_jvp_fd("r02", tj, f, &p, &dsel);
         check("r02", v, f(&p), &g, f, &p);
     }
 }
@@ -640,6 +653,7 @@ fn r03_matches_finite_differences() {
         let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
         check_hvp("r03", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r03(q[0]);
+        check_jvp_fd("r03", tj, f, &p, &dsel);
         check("r03", v, f(&p), &g, f, &p);
     }
 }
@@ -721,6 +735,7 @@ fn r04_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r04(q[0], &q[1..4].to_vec(), n);
+        check_jvp_fd("r04", tj, f, &p, &dsel);
         check("r04", v, f(&p), &g, f, &p);
     }
 }
@@ -806,6 +821,7 @@ fn r05_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r05(q[0], q[1], q[2], q[3]);
+        check_jvp_fd("r05", tj, f, &p, &dsel);
         check("r05", v, f(&p), &g, f, &p);
     }
 }
@@ -871,6 +887,7 @@ fn r06_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r06(q[0], q[1], n, q[2]);
+        check_jvp_fd("r06", tj, f, &p, &dsel);
         check("r06", v, f(&p), &g, f, &p);
     }
 }
@@ -974,6 +991,7 @@ fn r07_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r07(q[0], q[1], &q[2..8].to_vec(), n);
+        check_jvp_fd("r07", tj, f, &p, &dsel);
         check("r07", v, f(&p), &g, f, &p);
     }
 }
@@ -1037,6 +1055,7 @@ fn r08_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r08(q[0], q[1]);
+        check_jvp_fd("r08", tj, f, &p, &dsel);
         check("r08", v, f(&p), &g, f, &p);
     }
 }
@@ -1118,6 +1137,7 @@ fn r09_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r09(q[0], q[1], q[2]);
+        check_jvp_fd("r09", tj, f, &p, &dsel);
         check("r09", v, f(&p), &g, f, &p);
     }
 }
@@ -1192,6 +1212,7 @@ fn r10_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r10(q[0], q[1]);
+        check_jvp_fd("r10", tj, f, &p, &dsel);
         check("r10", v, f(&p), &g, f, &p);
     }
 }
@@ -1255,6 +1276,7 @@ fn r11_matches_finite_differences() {
         let dsel: Vec<f64> = [1, 2, 3, 4].iter().map(|&k| dir[k]).collect();
         check_hvp("r11", vh, v, &gh0, &g, &hh0, gq, &ps, &dsel);
         let f = |q: &[f64]| r11(p[0], n, &q[0..4]);
+        check_jvp_fd("r11", tj, f, &ps, &dsel);
         check("r11", v, f(&ps), &g, f, &ps);
     }
 }
@@ -1402,6 +1424,7 @@ fn r13_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r13(q[0], q[1], q[2], q[3]);
+        check_jvp_fd("r13", tj, f, &p, &dsel);
         check("r13", v, f(&p), &g, f, &p);
     }
 }
@@ -1472,6 +1495,7 @@ fn r14_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r14(q[0], q[1]);
+        check_jvp_fd("r14", tj, f, &p, &dsel);
         check("r14", v, f(&p), &g, f, &p);
     }
 }
@@ -1666,6 +1690,7 @@ fn r16_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r16(q[0], &q[1..6], q[6], q[7], q[8], n);
+        check_jvp_fd("r16", tj, f, &p, &dsel);
         check("r16", v, f(&p), &g, f, &p);
     }
 }
@@ -1737,6 +1762,7 @@ fn r17_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r17(q[0], q[1], q[2]);
+        check_jvp_fd("r17", tj, f, &p, &dsel);
         check("r17", v, f(&p), &g, f, &p);
     }
 }
@@ -1809,6 +1835,7 @@ fn r18_matches_finite_differences() {
         let dsel: Vec<f64> = [0, 1, 2].iter().map(|&k| dir[k]).collect();
         check_hvp("r18", vh, v, &gh0, &g, &hh0, gq, &p, &dsel);
         let f = |q: &[f64]| r18(n, &q[0..3]);
+        check_jvp_fd("r18", tj, f, &p, &dsel);
         check("r18", v, f(&p), &g, f, &p);
     }
 }
@@ -1878,6 +1905,7 @@ fn r19_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r19(&q[0..4], n, q[4]);
+        check_jvp_fd("r19", tj, f, &p, &dsel);
         check("r19", v, f(&p), &g, f, &p);
     }
 }
@@ -1963,6 +1991,7 @@ fn r20_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r20(q[0], n, &q[1..6].to_vec());
+        check_jvp_fd("r20", tj, f, &p, &dsel);
         check("r20", v, f(&p), &g, f, &p);
     }
 }
@@ -2031,6 +2060,7 @@ fn r21_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r21(q[0], q[1], q[2]);
+        check_jvp_fd("r21", tj, f, &p, &dsel);
         check("r21", v, f(&p), &g, f, &p);
     }
 }
@@ -2106,6 +2136,7 @@ fn r22_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r22(n, q[0], &q[1..5], q[5]);
+        check_jvp_fd("r22", tj, f, &p, &dsel);
         check("r22", v, f(&p), &g, f, &p);
     }
 }
@@ -2163,6 +2194,7 @@ fn r23_matches_finite_differences() {
         let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
         check_hvp("r23", vh, v, &gh0, &g, &hh0, gq, &p, &dsel);
         let f = |q: &[f64]| r23(&q[0..4], n);
+        check_jvp_fd("r23", tj, f, &p, &dsel);
         check("r23", v, f(&p), &g, f, &p);
     }
 }
@@ -2234,6 +2266,7 @@ fn r24_matches_finite_differences() {
         let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
         check_hvp("r24", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r24(q[0]);
+        check_jvp_fd("r24", tj, f, &p, &dsel);
         check("r24", v, f(&p), &g, f, &p);
     }
 }
@@ -2410,6 +2443,7 @@ fn r26_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r26(q[0], &q[1..4].to_vec(), n);
+        check_jvp_fd("r26", tj, f, &p, &dsel);
         check("r26", v, f(&p), &g, f, &p);
     }
 }
@@ -2479,6 +2513,7 @@ fn r27_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r27(n, q[0..3].to_vec(), q[3]);
+        check_jvp_fd("r27", tj, f, &p, &dsel);
         check("r27", v, f(&p), &g, f, &p);
     }
 }
@@ -2564,6 +2599,7 @@ fn r28_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r28(n, &q[0..5].to_vec(), q[5]);
+        check_jvp_fd("r28", tj, f, &p, &dsel);
         check("r28", v, f(&p), &g, f, &p);
     }
 }
@@ -2659,6 +2695,7 @@ fn r29_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r29(&q[0..5].to_vec(), q[5], q[6], n);
+        check_jvp_fd("r29", tj, f, &p, &dsel);
         check("r29", v, f(&p), &g, f, &p);
     }
 }
@@ -2792,6 +2829,7 @@ fn r31_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r31(q[0], q[1], q[2]);
+        check_jvp_fd("r31", tj, f, &p, &dsel);
         check("r31", v, f(&p), &g, f, &p);
     }
 }
@@ -2858,6 +2896,7 @@ fn r32_matches_finite_differences() {
         let dsel: Vec<f64> = [4].iter().map(|&k| dir[k]).collect();
         check_hvp("r32", vh, v, &vec![gh0], &g, &vec![hh0], gq, &ps, &dsel);
         let f = |q: &[f64]| r32(p[0], &p[1..4].to_vec(), q[0], n);
+        check_jvp_fd("r32", tj, f, &ps, &dsel);
         check("r32", v, f(&ps), &g, f, &ps);
     }
 }
@@ -2905,6 +2944,7 @@ fn r33_matches_finite_differences() {
         let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
         check_hvp("r33", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r33(q[0]);
+        check_jvp_fd("r33", tj, f, &p, &dsel);
         check("r33", v, f(&p), &g, f, &p);
     }
 }
@@ -2987,6 +3027,7 @@ fn r34_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r34(q[0], q[1], q[2]);
+        check_jvp_fd("r34", tj, f, &p, &dsel);
         check("r34", v, f(&p), &g, f, &p);
     }
 }
@@ -3068,6 +3109,7 @@ fn r35_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r35(q[0], q[1]);
+        check_jvp_fd("r35", tj, f, &p, &dsel);
         check("r35", v, f(&p), &g, f, &p);
     }
 }
@@ -3146,6 +3188,7 @@ fn r36_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r36(n, q[0], q[1..4].to_vec());
+        check_jvp_fd("r36", tj, f, &p, &dsel);
         check("r36", v, f(&p), &g, f, &p);
     }
 }
@@ -3216,6 +3259,7 @@ fn r37_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r37(q[0], q[1]);
+        check_jvp_fd("r37", tj, f, &p, &dsel);
         check("r37", v, f(&p), &g, f, &p);
     }
 }
@@ -3284,6 +3328,7 @@ fn r38_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r38(n, q[0], &q[1..6]);
+        check_jvp_fd("r38", tj, f, &p, &dsel);
         check("r38", v, f(&p), &g, f, &p);
     }
 }
@@ -3355,6 +3400,7 @@ fn r39_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r39(q[0], q[1]);
+        check_jvp_fd("r39", tj, f, &p, &dsel);
         check("r39", v, f(&p), &g, f, &p);
     }
 }
@@ -3459,6 +3505,7 @@ fn r40_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r40(q[0], q[1], &q[2..6], q[6], n);
+        check_jvp_fd("r40", tj, f, &p, &dsel);
         check("r40", v, f(&p), &g, f, &p);
     }
 }
@@ -3556,6 +3603,7 @@ fn r41_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r41(&q[0..6], n, q[6], q[7]);
+        check_jvp_fd("r41", tj, f, &p, &dsel);
         check("r41", v, f(&p), &g, f, &p);
     }
 }
@@ -3685,6 +3733,7 @@ fn r42_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r42(q[0], q[1], q[2], n, &q[3..9], q[9]);
+        check_jvp_fd("r42", tj, f, &ps, &dsel);
         check("r42", v, f(&ps), &g, f, &ps);
     }
 }
@@ -3772,6 +3821,7 @@ fn r43_matches_finite_differences() {
         let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
         check_hvp("r43", vh, v, &vec![gh0], &g, &vec![hh0], gq, &ps, &dsel);
         let f = |q: &[f64]| r43(q[0], p[1], n, p[2], p[3], &p[4..10]);
+        check_jvp_fd("r43", tj, f, &ps, &dsel);
         check("r43", v, f(&ps), &g, f, &ps);
     }
 }
@@ -3901,6 +3951,7 @@ fn r45_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r45(q[0], q[1]);
+        check_jvp_fd("r45", tj, f, &p, &dsel);
         check("r45", v, f(&p), &g, f, &p);
     }
 }
@@ -3962,6 +4013,7 @@ fn r46_matches_finite_differences() {
         let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
         check_hvp("r46", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r46(q[0]);
+        check_jvp_fd("r46", tj, f, &p, &dsel);
         check("r46", v, f(&p), &g, f, &p);
     }
 }
@@ -4036,6 +4088,7 @@ fn r47_matches_finite_differences() {
         let dsel: Vec<f64> = [0, 1, 2, 3].iter().map(|&k| dir[k]).collect();
         check_hvp("r47", vh, v, &gh0, &g, &hh0, gq, &p, &dsel);
         let f = |q: &[f64]| r47(n, q[0..4].to_vec());
+        check_jvp_fd("r47", tj, f, &p, &dsel);
         check("r47", v, f(&p), &g, f, &p);
     }
 }
@@ -4097,6 +4150,7 @@ fn r48_matches_finite_differences() {
         let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
         check_hvp("r48", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r48(q[0], n);
+        check_jvp_fd("r48", tj, f, &p, &dsel);
         check("r48", v, f(&p), &g, f, &p);
     }
 }
@@ -4174,6 +4228,7 @@ fn r49_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r49(n, &q[0..4], q[4]);
+        check_jvp_fd("r49", tj, f, &p, &dsel);
         check("r49", v, f(&p), &g, f, &p);
     }
 }
@@ -4252,6 +4307,7 @@ fn r50_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r50(q[0], q[1], n);
+        check_jvp_fd("r50", tj, f, &p, &dsel);
         check("r50", v, f(&p), &g, f, &p);
     }
 }
@@ -4326,6 +4382,7 @@ fn r51_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r51(q[0], q[1], q[2]);
+        check_jvp_fd("r51", tj, f, &p, &dsel);
         check("r51", v, f(&p), &g, f, &p);
     }
 }
@@ -4408,6 +4465,7 @@ fn r52_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r52(q[0], q[1], q[2]);
+        check_jvp_fd("r52", tj, f, &p, &dsel);
         check("r52", v, f(&p), &g, f, &p);
     }
 }
@@ -4458,6 +4516,7 @@ fn r53_matches_finite_differences() {
         let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
         check_hvp("r53", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r53(q[0]);
+        check_jvp_fd("r53", tj, f, &p, &dsel);
         check("r53", v, f(&p), &g, f, &p);
     }
 }
@@ -4539,6 +4598,7 @@ fn r54_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r54(p[0], q[0], q[1], q[2]);
+        check_jvp_fd("r54", tj, f, &ps, &dsel);
         check("r54", v, f(&ps), &g, f, &ps);
     }
 }
@@ -4629,6 +4689,7 @@ fn r55_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r55(q[0], q[1], q[2], q[3]);
+        check_jvp_fd("r55", tj, f, &p, &dsel);
         check("r55", v, f(&p), &g, f, &p);
     }
 }
@@ -4742,6 +4803,7 @@ fn r56_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r56(n, &q[0..3].to_vec(), q[3], q[4], q[5], q[6]);
+        check_jvp_fd("r56", tj, f, &ps, &dsel);
         check("r56", v, f(&ps), &g, f, &ps);
     }
 }
@@ -4874,6 +4936,7 @@ fn r58_matches_finite_differences() {
         let dsel: Vec<f64> = [0].iter().map(|&k| dir[k]).collect();
         check_hvp("r58", vh, v, &vec![gh0], &g, &vec![hh0], gq, &p, &dsel);
         let f = |q: &[f64]| r58(q[0]);
+        check_jvp_fd("r58", tj, f, &p, &dsel);
         check("r58", v, f(&p), &g, f, &p);
     }
 }
@@ -4954,6 +5017,7 @@ fn r59_matches_finite_differences() {
             &dsel,
         );
         let f = |q: &[f64]| r59(q[0], q[1], q[2], q[3]);
+        check_jvp_fd("r59", tj, f, &p, &dsel);
         check("r59", v, f(&p), &g, f, &p);
     }
 }

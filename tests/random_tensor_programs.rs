@@ -319,7 +319,14 @@ fn test_f1() {
     let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f1_hvp(a.view(), &b, t_a.view(), &t_b);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b)) = f1_grad(pp_a.view(), &pp_b);
+    let fp = f1(pp_a.view(), &pp_b);
     let (_, (gm_a, gm_b)) = f1_grad(pm_a.view(), &pm_b);
+    let fm = f1(pm_a.view(), &pm_b);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
@@ -370,7 +377,14 @@ fn test_f2() {
     let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f2_hvp(&a, &b, &t_a, &t_b);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b)) = f2_grad(&pp_a, &pp_b);
+    let fp = f2(&pp_a, &pp_b);
     let (_, (gm_a, gm_b)) = f2_grad(&pm_a, &pm_b);
+    let fm = f2(&pm_a, &pm_b);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
@@ -483,7 +497,14 @@ fn test_f3() {
     let (hv, (hg_a, hg_c), (hh_a, hh_c)) = f3_hvp(&a, &b, &c, &t_a, &t_c);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_c)) = f3_grad(&pp_a, &b, &pp_c);
+    let fp = f3(&pp_a, &b, &pp_c);
     let (_, (gm_a, gm_c)) = f3_grad(&pm_a, &b, &pm_c);
+    let fm = f3(&pm_a, &b, &pm_c);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
 }
@@ -517,7 +538,14 @@ fn test_h4() {
     let (hv, hg_a, hh_a) = h4_hvp(a.clone(), t_a.clone());
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = h4_grad(pp_a.clone());
+    let fp = h4(pp_a.clone());
     let (_, gm_a) = h4_grad(pm_a.clone());
+    let fm = h4(pm_a.clone());
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
@@ -619,7 +647,14 @@ fn test_f4() {
     );
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_c, gp_d, gp_s)) = f4_grad(&pp_a, b.clone(), pp_c.clone(), &pp_d, pp_s);
+    let fp = f4(&pp_a, b.clone(), pp_c.clone(), &pp_d, pp_s);
     let (_, (gm_a, gm_c, gm_d, gm_s)) = f4_grad(&pm_a, b.clone(), pm_c.clone(), &pm_d, pm_s);
+    let fm = f4(&pm_a, b.clone(), pm_c.clone(), &pm_d, pm_s);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
     assert_hv_array(&hh_d, &gp_d, &gm_d, hstep, "H t d");
@@ -728,7 +763,14 @@ fn test_f5() {
         f5_hvp(&a, &b, &c, s, &t_a, &t_b, &t_c, t_s);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_c, gp_s)) = f5_grad(&pp_a, &pp_b, &pp_c, pp_s);
+    let fp = f5(&pp_a, &pp_b, &pp_c, pp_s);
     let (_, (gm_a, gm_b, gm_c, gm_s)) = f5_grad(&pm_a, &pm_b, &pm_c, pm_s);
+    let fm = f5(&pm_a, &pm_b, &pm_c, pm_s);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
@@ -845,7 +887,14 @@ fn test_f7() {
     let (hv, (hg_a, hg_c), (hh_a, hh_c)) = f7_hvp(&a, &b, &c, &t_a, &t_c);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_c)) = f7_grad(&pp_a, &b, &pp_c);
+    let fp = f7(&pp_a, &b, &pp_c);
     let (_, (gm_a, gm_c)) = f7_grad(&pm_a, &b, &pm_c);
+    let fm = f7(&pm_a, &b, &pm_c);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
 }
@@ -1006,8 +1055,15 @@ fn test_f8() {
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_c, gp_d, gp_w)) =
         f8_grad(&pp_a, pp_b.clone(), pp_c.clone(), pp_d.clone(), &pp_w);
+    let fp = f8(&pp_a, pp_b.clone(), pp_c.clone(), pp_d.clone(), &pp_w);
     let (_, (gm_a, gm_b, gm_c, gm_d, gm_w)) =
         f8_grad(&pm_a, pm_b.clone(), pm_c.clone(), pm_d.clone(), &pm_w);
+    let fm = f8(&pm_a, pm_b.clone(), pm_c.clone(), pm_d.clone(), &pm_w);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
@@ -1058,7 +1114,14 @@ fn test_f9() {
     let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f9_hvp(&a, &b, &t_a, &t_b);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b)) = f9_grad(&pp_a, &pp_b);
+    let fp = f9(&pp_a, &pp_b);
     let (_, (gm_a, gm_b)) = f9_grad(&pm_a, &pm_b);
+    let fm = f9(&pm_a, &pm_b);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
@@ -1159,7 +1222,14 @@ fn test_f10() {
         let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f10_hvp(k, &a, b.clone(), &t_a, t_b.clone());
         common::assert_near(hv, v, "value of _hvp");
         let (_, (gp_a, gp_b)) = f10_grad(k, &pp_a, pp_b.clone());
+        let fp = f10(k, &pp_a, pp_b.clone());
         let (_, (gm_a, gm_b)) = f10_grad(k, &pm_a, pm_b.clone());
+        let fm = f10(k, &pm_a, pm_b.clone());
+        let fdj = (fp - fm) / (2.0 * hstep);
+        assert!(
+            (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+            "jvp {tj} vs differences along the tangent {fdj}"
+        );
         assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
         assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     }
@@ -1269,7 +1339,14 @@ fn test_f11() {
         f11_hvp(&a, s, &b, c.view(), &d, &t_a, t_s, &t_b, t_c.view(), &t_d);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_s, gp_b, gp_c, gp_d)) = f11_grad(&pp_a, pp_s, &pp_b, pp_c.view(), &pp_d);
+    let fp = f11(&pp_a, pp_s, &pp_b, pp_c.view(), &pp_d);
     let (_, (gm_a, gm_s, gm_b, gm_c, gm_d)) = f11_grad(&pm_a, pm_s, &pm_b, pm_c.view(), &pm_d);
+    let fm = f11(&pm_a, pm_s, &pm_b, pm_c.view(), &pm_d);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(
         &Array::from_elem((), hh_s),
@@ -1375,7 +1452,14 @@ fn test_f12() {
         f12_hvp(&a, &b, s, &c, &t_a, &t_b, t_s, &t_c);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_s, gp_c)) = f12_grad(&pp_a, &pp_b, pp_s, &pp_c);
+    let fp = f12(&pp_a, &pp_b, pp_s, &pp_c);
     let (_, (gm_a, gm_b, gm_s, gm_c)) = f12_grad(&pm_a, &pm_b, pm_s, &pm_c);
+    let fm = f12(&pm_a, &pm_b, pm_s, &pm_c);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(
@@ -1463,7 +1547,14 @@ fn test_f13() {
         f13_hvp(&a, &b, &c, &d, &t_a, &t_b, &t_c, &t_d);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_c, gp_d)) = f13_grad(&pp_a, &pp_b, &pp_c, &pp_d);
+    let fp = f13(&pp_a, &pp_b, &pp_c, &pp_d);
     let (_, (gm_a, gm_b, gm_c, gm_d)) = f13_grad(&pm_a, &pm_b, &pm_c, &pm_d);
+    let fm = f13(&pm_a, &pm_b, &pm_c, &pm_d);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
@@ -1543,7 +1634,14 @@ fn test_f14() {
     let (hv, hg_a, hh_a) = f14_hvp(&a, &t_a);
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = f14_grad(&pp_a);
+    let fp = f14(&pp_a);
     let (_, gm_a) = f14_grad(&pm_a);
+    let fm = f14(&pm_a);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
@@ -1579,7 +1677,14 @@ fn test_f15() {
     let (hv, hg_b, hh_b) = f15_hvp(&a, &b, &t_b);
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_b) = f15_grad(&a, &pp_b);
+    let fp = f15(&a, &pp_b);
     let (_, gm_b) = f15_grad(&a, &pm_b);
+    let fm = f15(&a, &pm_b);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
 
@@ -1627,7 +1732,14 @@ fn test_h16() {
     let (hv, hg_a, hh_a) = h16_hvp(a.view(), t_a.view());
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = h16_grad(pp_a.view());
+    let fp = h16(pp_a.view());
     let (_, gm_a) = h16_grad(pm_a.view());
+    let fm = h16(pm_a.view());
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
@@ -1785,7 +1897,14 @@ fn test_f17() {
         f17_hvp(&a, b.clone(), s, &c, &t_a, t_b.clone(), t_s, &t_c);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_s, gp_c)) = f17_grad(&pp_a, pp_b.clone(), pp_s, &pp_c);
+    let fp = f17(&pp_a, pp_b.clone(), pp_s, &pp_c);
     let (_, (gm_a, gm_b, gm_s, gm_c)) = f17_grad(&pm_a, pm_b.clone(), pm_s, &pm_c);
+    let fm = f17(&pm_a, pm_b.clone(), pm_s, &pm_c);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(
@@ -1883,7 +2002,14 @@ fn test_f18() {
     let (hv, (hg_a, hg_s, hg_p), (hh_a, hh_s, hh_p)) = f18_hvp(&a, s, p, &t_a, t_s, t_p);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_s, gp_p)) = f18_grad(&pp_a, pp_s, pp_p);
+    let fp = f18(&pp_a, pp_s, pp_p);
     let (_, (gm_a, gm_s, gm_p)) = f18_grad(&pm_a, pm_s, pm_p);
+    let fm = f18(&pm_a, pm_s, pm_p);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(
         &Array::from_elem((), hh_s),
@@ -1938,7 +2064,14 @@ fn test_h19() {
     let (hv, (hg_a, hg_b), (hh_a, hh_b)) = h19_hvp(a.clone(), &b, t_a.clone(), &t_b);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b)) = h19_grad(pp_a.clone(), &pp_b);
+    let fp = h19(pp_a.clone(), &pp_b);
     let (_, (gm_a, gm_b)) = h19_grad(pm_a.clone(), &pm_b);
+    let fm = h19(pm_a.clone(), &pm_b);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
@@ -2007,7 +2140,14 @@ fn test_f19() {
     let (hv, (hg_a, hg_d), (hh_a, hh_d)) = f19_hvp(&a, &b, &c, &d, &t_a, &t_d);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_d)) = f19_grad(&pp_a, &b, &c, &pp_d);
+    let fp = f19(&pp_a, &b, &c, &pp_d);
     let (_, (gm_a, gm_d)) = f19_grad(&pm_a, &b, &c, &pm_d);
+    let fm = f19(&pm_a, &b, &c, &pm_d);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_d, &gp_d, &gm_d, hstep, "H t d");
 }
@@ -2069,7 +2209,14 @@ fn test_f20() {
     let (hv, hg_c, hh_c) = f20_hvp(&a, &b, c.view(), d.view(), t_c.view());
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_c) = f20_grad(&a, &b, pp_c.view(), d.view());
+    let fp = f20(&a, &b, pp_c.view(), d.view());
     let (_, gm_c) = f20_grad(&a, &b, pm_c.view(), d.view());
+    let fm = f20(&a, &b, pm_c.view(), d.view());
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
 }
 
@@ -2148,7 +2295,14 @@ fn test_f21() {
         f21_hvp(&a, s, &b, &c, &t_a, t_s, &t_b, &t_c);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_s, gp_b, gp_c)) = f21_grad(&pp_a, pp_s, &pp_b, &pp_c);
+    let fp = f21(&pp_a, pp_s, &pp_b, &pp_c);
     let (_, (gm_a, gm_s, gm_b, gm_c)) = f21_grad(&pm_a, pm_s, &pm_b, &pm_c);
+    let fm = f21(&pm_a, pm_s, &pm_b, &pm_c);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(
         &Array::from_elem((), hh_s),
@@ -2191,7 +2345,14 @@ fn test_h22() {
     let (hv, hg_a, hh_a) = h22_hvp(a.view(), t_a.view());
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = h22_grad(pp_a.view());
+    let fp = h22(pp_a.view());
     let (_, gm_a) = h22_grad(pm_a.view());
+    let fm = h22(pm_a.view());
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
@@ -2267,7 +2428,14 @@ fn test_f22() {
         f22_hvp(&a, &b, &c, &d, &t_a, &t_b, &t_c, &t_d);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_c, gp_d)) = f22_grad(&pp_a, &pp_b, &pp_c, &pp_d);
+    let fp = f22(&pp_a, &pp_b, &pp_c, &pp_d);
     let (_, (gm_a, gm_b, gm_c, gm_d)) = f22_grad(&pm_a, &pm_b, &pm_c, &pm_d);
+    let fm = f22(&pm_a, &pm_b, &pm_c, &pm_d);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
@@ -2401,7 +2569,14 @@ fn test_f24() {
         f24_hvp(&a, b.clone(), c.view(), &t_a, t_b.clone(), t_c.view());
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_c)) = f24_grad(&pp_a, pp_b.clone(), pp_c.view());
+    let fp = f24(&pp_a, pp_b.clone(), pp_c.view());
     let (_, (gm_a, gm_b, gm_c)) = f24_grad(&pm_a, pm_b.clone(), pm_c.view());
+    let fm = f24(&pm_a, pm_b.clone(), pm_c.view());
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
@@ -2497,7 +2672,14 @@ fn test_h26() {
     let (hv, hg_a, hh_a) = h26_hvp(a.clone(), t_a.clone());
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = h26_grad(pp_a.clone());
+    let fp = h26(pp_a.clone());
     let (_, gm_a) = h26_grad(pm_a.clone());
+    let fm = h26(pm_a.clone());
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
@@ -2549,7 +2731,14 @@ fn test_f26() {
     let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f26_hvp(&a, &b, &t_a, &t_b);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b)) = f26_grad(&pp_a, &pp_b);
+    let fp = f26(&pp_a, &pp_b);
     let (_, (gm_a, gm_b)) = f26_grad(&pm_a, &pm_b);
+    let fm = f26(&pm_a, &pm_b);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
@@ -2647,7 +2836,14 @@ fn test_f27() {
         f27_hvp(a.clone(), s, &b, p, &c, t_a.clone(), t_s, &t_b, t_p, &t_c);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_s, gp_b, gp_p, gp_c)) = f27_grad(pp_a.clone(), pp_s, &pp_b, pp_p, &pp_c);
+    let fp = f27(pp_a.clone(), pp_s, &pp_b, pp_p, &pp_c);
     let (_, (gm_a, gm_s, gm_b, gm_p, gm_c)) = f27_grad(pm_a.clone(), pm_s, &pm_b, pm_p, &pm_c);
+    let fm = f27(pm_a.clone(), pm_s, &pm_b, pm_p, &pm_c);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(
         &Array::from_elem((), hh_s),
@@ -2756,7 +2952,14 @@ fn test_f28() {
         let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f28_hvp(&a, k, b.clone(), &t_a, t_b.clone());
         common::assert_near(hv, v, "value of _hvp");
         let (_, (gp_a, gp_b)) = f28_grad(&pp_a, k, pp_b.clone());
+        let fp = f28(&pp_a, k, pp_b.clone());
         let (_, (gm_a, gm_b)) = f28_grad(&pm_a, k, pm_b.clone());
+        let fm = f28(&pm_a, k, pm_b.clone());
+        let fdj = (fp - fm) / (2.0 * hstep);
+        assert!(
+            (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+            "jvp {tj} vs differences along the tangent {fdj}"
+        );
         assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
         assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     }
@@ -2848,7 +3051,14 @@ fn test_f29() {
     );
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_c, gp_d)) = f29_grad(&pp_a, &pp_b, pp_c.clone(), pp_d.clone());
+    let fp = f29(&pp_a, &pp_b, pp_c.clone(), pp_d.clone());
     let (_, (gm_a, gm_b, gm_c, gm_d)) = f29_grad(&pm_a, &pm_b, pm_c.clone(), pm_d.clone());
+    let fm = f29(&pm_a, &pm_b, pm_c.clone(), pm_d.clone());
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
@@ -2904,7 +3114,14 @@ fn test_h30() {
         h30_hvp(&a, b.clone(), s, &t_a, t_b.clone(), t_s);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_s)) = h30_grad(&pp_a, pp_b.clone(), pp_s);
+    let fp = h30(&pp_a, pp_b.clone(), pp_s);
     let (_, (gm_a, gm_b, gm_s)) = h30_grad(&pm_a, pm_b.clone(), pm_s);
+    let fm = h30(&pm_a, pm_b.clone(), pm_s);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(
@@ -2960,7 +3177,14 @@ fn test_f30() {
         let (hv, hg_a, hh_a) = f30_hvp(&a, k, &t_a);
         common::assert_near(hv, v, "value of _hvp");
         let (_, gp_a) = f30_grad(&pp_a, k);
+        let fp = f30(&pp_a, k);
         let (_, gm_a) = f30_grad(&pm_a, k);
+        let fm = f30(&pm_a, k);
+        let fdj = (fp - fm) / (2.0 * hstep);
+        assert!(
+            (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+            "jvp {tj} vs differences along the tangent {fdj}"
+        );
         assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     }
 }
@@ -3037,7 +3261,14 @@ fn test_f31() {
         f31_hvp(&a, &b, s, &c, &d, &t_a, &t_b, t_s, &t_c, &t_d);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_s, gp_c, gp_d)) = f31_grad(&pp_a, &pp_b, pp_s, &pp_c, &pp_d);
+    let fp = f31(&pp_a, &pp_b, pp_s, &pp_c, &pp_d);
     let (_, (gm_a, gm_b, gm_s, gm_c, gm_d)) = f31_grad(&pm_a, &pm_b, pm_s, &pm_c, &pm_d);
+    let fm = f31(&pm_a, &pm_b, pm_s, &pm_c, &pm_d);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(
@@ -3156,7 +3387,14 @@ fn test_f32() {
     let (hv, (hg_a, hg_b, hg_s), (hh_a, hh_b, hh_s)) = f32_hvp(&a, &b, s, &t_a, &t_b, t_s);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_s)) = f32_grad(&pp_a, &pp_b, pp_s);
+    let fp = f32(&pp_a, &pp_b, pp_s);
     let (_, (gm_a, gm_b, gm_s)) = f32_grad(&pm_a, &pm_b, pm_s);
+    let fm = f32(&pm_a, &pm_b, pm_s);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(
@@ -3211,7 +3449,14 @@ fn test_h33() {
     let (hv, hg_a, hh_a) = h33_hvp(&a, &t_a);
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = h33_grad(&pp_a);
+    let fp = h33(&pp_a);
     let (_, gm_a) = h33_grad(&pm_a);
+    let fm = h33(&pm_a);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
@@ -3305,7 +3550,14 @@ fn test_f33() {
             f33_hvp(&a, &b, &c, s, k, &t_a, &t_b, &t_c, t_s);
         common::assert_near(hv, v, "value of _hvp");
         let (_, (gp_a, gp_b, gp_c, gp_s)) = f33_grad(&pp_a, &pp_b, &pp_c, pp_s, k);
+        let fp = f33(&pp_a, &pp_b, &pp_c, pp_s, k);
         let (_, (gm_a, gm_b, gm_c, gm_s)) = f33_grad(&pm_a, &pm_b, &pm_c, pm_s, k);
+        let fm = f33(&pm_a, &pm_b, &pm_c, pm_s, k);
+        let fdj = (fp - fm) / (2.0 * hstep);
+        assert!(
+            (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+            "jvp {tj} vs differences along the tangent {fdj}"
+        );
         assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
         assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
         assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
@@ -3384,7 +3636,14 @@ fn test_f34() {
     let (hv, hg_a, hh_a) = f34_hvp(a.clone(), t_a.clone());
     common::assert_near(hv, v, "value of _hvp");
     let (_, gp_a) = f34_grad(pp_a.clone());
+    let fp = f34(pp_a.clone());
     let (_, gm_a) = f34_grad(pm_a.clone());
+    let fm = f34(pm_a.clone());
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
 }
 
@@ -3438,7 +3697,14 @@ fn test_h35() {
     let (hv, (hg_a, hg_b), (hh_a, hh_b)) = h35_hvp(a.clone(), b.clone(), t_a.clone(), t_b.clone());
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b)) = h35_grad(pp_a.clone(), pp_b.clone());
+    let fp = h35(pp_a.clone(), pp_b.clone());
     let (_, (gm_a, gm_b)) = h35_grad(pm_a.clone(), pm_b.clone());
+    let fm = h35(pm_a.clone(), pm_b.clone());
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
@@ -3586,7 +3852,14 @@ fn test_f36() {
         f36_hvp(&a, &b, c.clone(), &t_a, &t_b, t_c.clone());
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b, gp_c)) = f36_grad(&pp_a, &pp_b, pp_c.clone());
+    let fp = f36(&pp_a, &pp_b, pp_c.clone());
     let (_, (gm_a, gm_b, gm_c)) = f36_grad(&pm_a, &pm_b, pm_c.clone());
+    let fm = f36(&pm_a, &pm_b, pm_c.clone());
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
     assert_hv_array(&hh_c, &gp_c, &gm_c, hstep, "H t c");
@@ -3674,7 +3947,14 @@ fn test_f37() {
     let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f37_hvp(a.clone(), &b, t_a.clone(), &t_b);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b)) = f37_grad(pp_a.clone(), &pp_b);
+    let fp = f37(pp_a.clone(), &pp_b);
     let (_, (gm_a, gm_b)) = f37_grad(pm_a.clone(), &pm_b);
+    let fm = f37(pm_a.clone(), &pm_b);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }
@@ -3739,7 +4019,14 @@ fn test_f38() {
     let (hv, (hg_a, hg_b), (hh_a, hh_b)) = f38_hvp(&a, &b, &t_a, &t_b);
     common::assert_near(hv, v, "value of _hvp");
     let (_, (gp_a, gp_b)) = f38_grad(&pp_a, &pp_b);
+    let fp = f38(&pp_a, &pp_b);
     let (_, (gm_a, gm_b)) = f38_grad(&pm_a, &pm_b);
+    let fm = f38(&pm_a, &pm_b);
+    let fdj = (fp - fm) / (2.0 * hstep);
+    assert!(
+        (tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale),
+        "jvp {tj} vs differences along the tangent {fdj}"
+    );
     assert_hv_array(&hh_a, &gp_a, &gm_a, hstep, "H t a");
     assert_hv_array(&hh_b, &gp_b, &gm_b, hstep, "H t b");
 }

@@ -21,6 +21,20 @@ pub fn fd_gradient(f: impl Fn(&[f64]) -> f64, x: &[f64], h: f64) -> Vec<f64> {
         .collect()
 }
 
+/// Central finite difference of `f` at `x` along the direction `v` (step `h` relative to
+/// `max(1, |x|∞)`): what a Jacobian–vector product `J v` of a scalar function approximates.
+///
+/// ```
+/// let d = ad_runtime::check::fd_directional(|x| x[0] * x[1], &[3.0, 4.0], &[1.0, -1.0], 1e-6);
+/// assert!((d - (4.0 - 3.0)).abs() < 1e-6);
+/// ```
+pub fn fd_directional(f: impl Fn(&[f64]) -> f64, x: &[f64], v: &[f64], h: f64) -> f64 {
+    let scale = x.iter().fold(1.0_f64, |m, a| m.max(a.abs()));
+    let step = h * scale;
+    let at = |s: f64| -> Vec<f64> { x.iter().zip(v).map(|(a, d)| a + s * d).collect() };
+    (f(&at(step)) - f(&at(-step))) / (2.0 * step)
+}
+
 /// Whether `a` and `b` agree to relative tolerance `rtol` (and absolute `atol` near zero),
 /// element by element. Returns the first offending index on failure.
 pub fn compare(a: &[f64], b: &[f64], rtol: f64, atol: f64) -> Result<(), String> {

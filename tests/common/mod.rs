@@ -2,7 +2,7 @@
 //! central finite differences, and tolerance-based assertions.
 #![allow(dead_code)]
 
-use ad_runtime::check::{compare, fd_gradient};
+use ad_runtime::check::{compare, fd_directional, fd_gradient};
 
 pub mod arrays;
 pub mod identity;
@@ -88,6 +88,16 @@ pub fn assert_fd(f: impl Fn(&[f64]) -> f64, x: &[f64], grad: &[f64], what: &str)
         panic!(
             "{what}: gradient at {x:?} does not match finite differences: {e}\n  analytic: {grad:?}\n  finite differences: {fd:?}"
         );
+    }
+}
+
+/// Asserts a JVP's tangent `jvp` against central differences of `f` at `x` along `dir`
+/// (to [`RTOL`]).
+#[track_caller]
+pub fn assert_jvp_fd(f: impl Fn(&[f64]) -> f64, x: &[f64], dir: &[f64], jvp: f64, what: &str) {
+    let fd = fd_directional(f, x, dir, FD_STEP);
+    if let Err(e) = compare(&[jvp], &[fd], RTOL, RTOL) {
+        panic!("{what}: jvp at {x:?} along {dir:?} does not match finite differences: {e}");
     }
 }
 

@@ -51,7 +51,8 @@ entries or integers, so central finite differences are reliable.
 Each function gets one `#[test]` that at 2 points checks: the value of `_grad` equals the
 primal and the pullback's value exactly; the `_grad` gradient against `f_pullback(..).1(1.0)`
 (relative 1e-10); `_jvp` (forward mode) along random tangents against the gradient's dot
-product with them (1e-9 of the terms' magnitudes); `_vjp(.., 0.7)` against the pullback
+product with them (1e-9 of the terms' magnitudes) and against central differences along them
+(`common::assert_jvp_fd`, rtol 1e-6); `_vjp(.., 0.7)` against the pullback
 closure at 0.7; and the gradient against central finite differences (`common::assert_fd`,
 rtol 1e-6).
 """
@@ -920,6 +921,7 @@ def test_text(fn, idx):
             lines.append("o += %s.len();" % v)
     lines.append("%s(%s)" % (fn.name, call))
     lines.append("};")
+    lines.append("assert_jvp_fd(&f, &p0, &dirs, jt, &what);")
     lines.append("assert_fd(f, &p0, &g, &what);")
     lines.append("}")
     lines.append("}")

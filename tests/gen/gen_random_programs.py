@@ -69,7 +69,8 @@ slice), `help_r` (recursive), and their `f32` twins (`help_s32`, ...). The bodie
 
 Each function gets one `#[test]` that, at 3 points (each with its own `n`), checks that
 `<f>_jvp` (forward mode) returns the primal's value and, along a fixed direction, the
-gradient's dot product with it (to 1e-9 of the terms' magnitudes), and that
+gradient's dot product with it (to 1e-9 of the terms' magnitudes) and central differences
+along it (`ad_runtime::check::fd_directional`, `f64` functions), and that
 `<f>_grad` returns exactly the primal's value and that its gradient matches central finite
 differences (`ad_runtime::check::fd_gradient`, step 1e-6) with `compare(.., rtol 1e-5,
 atol 1e-7)`. With `wrt(..)`, the finite differences are taken over those coordinates only. For
@@ -3093,7 +3094,7 @@ HEADER = """\
     clippy::all
 )]
 
-use ad_runtime::check::{{compare, fd_gradient}};
+use ad_runtime::check::{{compare, fd_directional, fd_gradient}};
 use ad_runtime::differentiable;
 
 const RTOL: f64 = {rtol:e};
@@ -3122,6 +3123,16 @@ fn check_jvp(name: &str, value: f64, primal: f64, tangent: f64, want: f64, scale
         (tangent - want).abs() <= rtol * scale.max(1.0),
         "{{name}}: jvp {{tangent}} but gradient . direction {{want}}"
     );
+}}
+
+/// Forward mode against finite differences: `_jvp`'s tangent against central differences
+/// of `f` at `p` along `dir` (the tolerances of the gradient's check).
+#[track_caller]
+fn check_jvp_fd(name: &str, tangent: f64, f: impl Fn(&[f64]) -> f64, p: &[f64], dir: &[f64]) {{
+    let fd = fd_directional(f, p, dir, 1e-6);
+    if let Err(e) = compare(&[tangent], &[fd], RTOL, ATOL) {{
+        panic!("{{name}} at {{p:?}} along {{dir:?}}: jvp against differences: {{e}}");
+    }}
 }}
 
 /// Second order against reverse mode: `_hvp` returns `_grad`'s value and gradient (to
@@ -3266,9 +3277,12 @@ def test_text(fn, pts, idx):
     # `f` evaluates the primal at the (f64) coordinates checked by finite differences
     if fn.wrt:
         lines.append("        let f = |q: &[f64]| %s(%s);" % (fn.name, call_args(fn, "p", wrt_src="q")))
+        if T == "f64":
+            lines.append('        check_jvp_fd("%s", tj, f, &ps, &dsel);' % fn.name)
         lines.append('        check("%s", v, f(&ps), &g, f, &ps);' % fn.name)
     elif T == "f64":
         lines.append("        let f = |q: &[f64]| %s(%s);" % (fn.name, call_args(fn, "q")))
+        lines.append('        check_jvp_fd("%s", tj, f, &p, &dsel);' % fn.name)
         lines.append('        check("%s", v, f(&p), &g, f, &p);' % fn.name)
     else:
         lines.append("        let f = |q: &[f64]| %s_f64(%s);" % (fn.name, call_args(fn, "q")))

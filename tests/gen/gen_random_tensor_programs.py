@@ -1881,6 +1881,10 @@ def render_test(f, seed):
         for sign in ("p", "m"):
             a2 = ", ".join(argn(q, "p%s_%s" % (sign, q.name)) if q in wrt else q.arg() for q in params)
             out.append("    let (_, %s) = %s_grad(%s);" % (tup(["g%s_%s" % (sign, p.name) for p in wrt]), name, a2))
+            out.append("    let f%s = %s(%s);" % (sign, name, a2))
+        # Forward mode against central differences along t.
+        out.append("    let fdj = (fp - fm) / (2.0 * hstep);")
+        out.append("    assert!((tj - fdj).abs() <= 1e-6 * (1.0 + fdj.abs() + scale), \"jvp {tj} vs differences along the tangent {fdj}\");")
         for p in wrt:
             if p.kind == "s":
                 out.append("    assert_hv_array(&Array::from_elem((), hh_%s), &Array::from_elem((), gp_%s), &Array::from_elem((), gm_%s), hstep, \"H t %s\");" % ((p.name,) * 4))

@@ -100,7 +100,19 @@ fn mixed_arithmetic_with_plain_floats() {
 
 #[test]
 fn round_ties_even_matches_std() {
-    for &a in &[2.5, 3.5, -2.5, -3.5, 0.5, -0.5, 1.4, 1.6, -7.2, 1e17 + 2.0, 0.0] {
+    for &a in &[
+        2.5,
+        3.5,
+        -2.5,
+        -3.5,
+        0.5,
+        -0.5,
+        1.4,
+        1.6,
+        -7.2,
+        1e17 + 2.0,
+        0.0,
+    ] {
         let d = Dual::new(a, 1.0).round_ties_even();
         assert_eq!(d.re, f64::round_ties_even(a), "{a}");
         assert_eq!(d.eps, 0.0);
