@@ -414,3 +414,31 @@ fn tangent_of_the_wrong_length_panics() {
     let x = [1.0, 2.0, 3.0];
     let _ = rosen_jvp(&x, &[1.0, 0.0]);
 }
+
+#[differentiable]
+fn by_ref_scalar(x: &f64) -> f64 {
+    x * 2.0 + x.exp()
+}
+
+/// `&f64` parameters, read by auto-deref in arithmetic and methods and passed on by reference.
+#[differentiable]
+fn ref_scalars(x: &f64, y: f64) -> f64 {
+    let a = x + 1.0;
+    let b = 3.0 * x;
+    let c = by_ref_scalar(x) + by_ref_scalar(&y);
+    a * b + c + x.powi(2) + (x - y) * (y - x)
+}
+
+#[test]
+fn scalar_parameters_by_reference() {
+    let (x, y) = (0.7_f64, 2.0_f64);
+    // f = 3x(x + 1) + 2x + eˣ + 2y + eʸ + x² − (x − y)².
+    let gx = 6.0 * x + 3.0 + 2.0 + x.exp() + 2.0 * x - 2.0 * (x - y);
+    let gy = 2.0 + y.exp() + 2.0 * (x - y);
+    let (_, (dx, dy)) = ref_scalars_grad(&x, y);
+    assert_close(&[dx, dy], &[gx, gy], "gradient");
+    let (_, t) = ref_scalars_jvp(&x, y, &1.0, 0.5);
+    assert_close(&[t], &[gx + 0.5 * gy], "jvp");
+    let (_, _, (hx, hy)) = ref_scalars_hvp(&x, y, &1.0, 0.0);
+    assert_close(&[hx, hy], &[6.0 + x.exp(), 2.0], "H e_x");
+}
