@@ -442,3 +442,63 @@ fn scalar_parameters_by_reference() {
     let (_, _, (hx, hy)) = ref_scalars_hvp(&x, y, &1.0, 0.0);
     assert_close(&[hx, hy], &[6.0 + x.exp(), 2.0], "H e_x");
 }
+
+/// `vᵀ M v` over a borrowed fixed-size matrix.
+#[differentiable]
+fn quadratic_form(m: &[[f64; 3]; 3], v: &[f64; 3]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..3 {
+        for j in 0..3 {
+            s += m[i][j] * v[i] * v[j];
+        }
+    }
+    s
+}
+
+/// A sub-slice of a local copied out (`y[1..3].to_vec()`).
+#[differentiable]
+fn local_sub_slice(x: &[f64]) -> f64 {
+    let y: Vec<f64> = x.iter().map(|v| v * 2.0).collect();
+    let z = y[1..3].to_vec();
+    z[0] * z[1] + z.iter().sum::<f64>()
+}
+
+#[test]
+fn borrowed_matrices_and_local_sub_slices() {
+    let m = [[1.0, 2.0, 0.5], [0.3, -1.0, 2.0], [0.1, 0.2, 0.3]];
+    let v = [0.5, -0.2, 1.5];
+    let (dm, dv) = (
+        [[0.2, -0.1, 0.0], [1.0, 0.5, -0.5], [0.3, 0.0, 0.7]],
+        [1.0, 0.25, -0.5],
+    );
+    let (s, (gm, gv)) = quadratic_form_grad(&m, &v);
+    // ∂/∂M = v vᵀ, ∂/∂v = (M + Mᵀ) v.
+    for i in 0..3 {
+        for j in 0..3 {
+            assert_close(&[gm[i][j]], &[v[i] * v[j]], "d/dM");
+        }
+        let want: f64 = (0..3).map(|j| (m[i][j] + m[j][i]) * v[j]).sum();
+        assert_close(&[gv[i]], &[want], "d/dv");
+    }
+    let (s2, t) = quadratic_form_jvp(&m, &v, &dm, &dv);
+    assert_eq!(s, s2);
+    let gdot: f64 = (0..3)
+        .map(|i| (0..3).map(|j| gm[i][j] * dm[i][j]).sum::<f64>() + gv[i] * dv[i])
+        .sum();
+    assert_close(&[t], &[gdot], "jvp = grad · v");
+
+    let x = [1.0, 2.0, 3.0, 4.0];
+    // f = 4 x1 x2 + 2 x1 + 2 x2.
+    let (y, g) = local_sub_slice_grad(&x);
+    assert_close(&[y], &[4.0 * x[1] * x[2] + 2.0 * (x[1] + x[2])], "value");
+    assert_close(
+        &g,
+        &[0.0, 4.0 * x[2] + 2.0, 4.0 * x[1] + 2.0, 0.0],
+        "gradient",
+    );
+    let d = [0.5, 1.0, -1.0, 2.0];
+    let (_, t) = local_sub_slice_jvp(&x, &d);
+    assert_close(&[t], &[dot(&g, &d)], "jvp");
+    let (_, _, h) = local_sub_slice_hvp(&x, &d);
+    assert_close(&h, &[0.0, 4.0 * d[2], 4.0 * d[1], 0.0], "H d");
+}

@@ -261,6 +261,26 @@ impl<F: TangentElem, const N: usize, const M: usize> TangentOf<[[F; N]; M]> for 
     }
 }
 
+// A borrowed fixed-size matrix (`&[[f64; 3]; 3]`): its tangent is a `Cow` slice of rows,
+// like a borrowed slice of rows.
+impl<'p, 'b, F: TangentElem, S: TangentSlice<[F; N]> + ?Sized, const N: usize, const M: usize>
+    TangentOf<&'p [[F; N]; M]> for Active<&'b S>
+{
+    type Out = Cow<'b, [[F; N]]>;
+    #[inline(always)]
+    fn tangent(self, _: &&'p [[F; N]; M]) -> Cow<'b, [[F; N]]> {
+        Cow::Borrowed(self.0.tangent_slice())
+    }
+}
+
+impl<'p, F: TangentElem, const N: usize, const M: usize> TangentOf<&'p [[F; N]; M]> for Inactive {
+    type Out = Cow<'static, [[F; N]]>;
+    #[inline(always)]
+    fn tangent(self, _: &&'p [[F; N]; M]) -> Cow<'static, [[F; N]]> {
+        Cow::Owned(vec![[F::zero(); N]; M])
+    }
+}
+
 /// A `#[derive(Differentiable)]` struct (its own tangent type): implemented by the derive,
 /// so a struct parameter of a callee takes a tangent slot in forward mode (by reference
 /// here; the derive implements [`TangentOf`] for the struct by value, which a blanket impl

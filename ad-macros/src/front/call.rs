@@ -213,20 +213,23 @@ impl Lowerer<'_> {
             return Op::Copy(Atom::Const(quote!(())));
         }
         // `x.to_vec()` / `x.to_owned()` of a slice, `Vec` or array parameter, or of a
-        // sub-slice of one (`x[a..b].to_vec()`): the runtime's differentiable `to_vec(&x)`
-        // (an owned `Vec` whose cotangent is `x`'s, or those elements').
+        // sub-slice of a parameter or a local (`x[a..b].to_vec()`): the runtime's
+        // differentiable `to_vec(&x)` (an owned `Vec` whose cotangent is `x`'s, or those
+        // elements').
         let sequence_param = |e: &Expr| {
             matches!(strip(e), Expr::Path(p) if p.path.get_ident().and_then(|id| self.lookup(&id.to_string())).is_some_and(|v| {
                 self.vars[v].kind == VarKind::Param
                     && self.vars[v].ty.as_ref().is_some_and(is_sequence_type)
             }))
         };
+        // (A range index is a sequence's, never an ndarray array's: so of a local too.)
+        let any_variable = |e: &Expr| matches!(strip(e), Expr::Path(p) if p.path.get_ident().is_some_and(|id| self.lookup(&id.to_string()).is_some()));
         if matches!(name.as_str(), "to_vec" | "to_owned")
             && m.args.is_empty()
             && m.turbofish.is_none()
             && (sequence_param(&m.receiver)
                 || matches!(strip(&m.receiver), Expr::Index(ix)
-                    if matches!(strip(&ix.index), Expr::Range(_)) && sequence_param(&ix.expr)))
+                    if matches!(strip(&ix.index), Expr::Range(_)) && any_variable(&ix.expr)))
         {
             let recv = &m.receiver;
             let call: syn::ExprCall = syn::parse_quote_spanned!(m.span()=>
