@@ -656,3 +656,36 @@ fn zero_tangent_through_an_infinite_slope() {
     let (_, _, hv) = equal_rows_std_hvp(&a, &t);
     assert!(hv.iter().all(|v| v.is_finite()));
 }
+
+/// Comparisons with a borrowed constant (`partial_cmp(&0.5)`, `total_cmp(&-1.0)`): the
+/// constant is a borrowed dual constant in second order.
+#[differentiable]
+fn compared(x: f64, k: usize) -> f64 {
+    let s = if x.partial_cmp(&0.5) == Some(std::cmp::Ordering::Greater) {
+        x * x
+    } else {
+        x
+    };
+    let t = if x.total_cmp(&-1.0).is_gt() {
+        s * 2.0
+    } else {
+        s
+    };
+    t * (k as f64)
+}
+
+#[test]
+fn comparisons_with_borrowed_constants() {
+    // x > 0.5: f = 6 x² (k = 3); x < -1: f = 3 x.
+    let (v, g, h) = compared_hvp(0.7, 3, 1.0);
+    assert_close_tol(
+        &[v, g, h],
+        &[6.0 * 0.49, 12.0 * 0.7, 12.0],
+        1e-14,
+        "x = 0.7",
+    );
+    let (v, g, h) = compared_hvp(-1.5, 3, 1.0);
+    assert_close_tol(&[v, g, h], &[-4.5, 3.0, 0.0], 1e-14, "x = -1.5");
+    let (_, t) = compared_jvp(0.7, 3, 2.0);
+    assert_close_tol(&[t], &[2.0 * 12.0 * 0.7], 1e-14, "jvp");
+}

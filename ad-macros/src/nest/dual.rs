@@ -845,7 +845,15 @@ fn lift_atom(a: &mut Atom) {
         && !matches!(c.clone().into_iter().next(), Some(TokenTree::Punct(p)) if p.as_char() == '|')
         && !matches!(c.clone().into_iter().next(), Some(TokenTree::Ident(i)) if i == "move")
     {
-        *a = Atom::Const(quote!(::ad_runtime::Dual::cst(#c)));
+        // A borrowed constant (`x.partial_cmp(&0.5)`): a borrowed dual constant.
+        let mut tts = c.clone().into_iter();
+        *a = match tts.next() {
+            Some(TokenTree::Punct(p)) if p.as_char() == '&' => {
+                let rest: TokenStream = tts.collect();
+                Atom::Const(quote!(&::ad_runtime::Dual::cst(#rest)))
+            }
+            _ => Atom::Const(quote!(::ad_runtime::Dual::cst(#c))),
+        };
     }
 }
 
