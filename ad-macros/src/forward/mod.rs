@@ -254,11 +254,15 @@ pub fn emit(
     };
     let value_ident = Ident::new("__value", Span::mixed_site());
     let tangent_ident = Ident::new("__tangent", Span::mixed_site());
-    let tangent = if active[func.ret] {
+    let tangent_then_return = if active[func.ret] {
         let t = tan.t(func.ret);
-        quote!(#t)
+        quote!((#value_ident, #t))
     } else {
-        quote!(#rt::zero_like(&#value_ident))
+        // (The tangent first: a zero tangent is shaped like the value, moved next.)
+        quote! {
+            let #tangent_ident = #rt::zero_like(&#value_ident);
+            (#value_ident, #tangent_ident)
+        }
     };
     let fn_body = if stubbed {
         body
@@ -268,9 +272,7 @@ pub fn emit(
             #unpack
             #body
             let #value_ident = #value;
-            // (The tangent first: a zero tangent is shaped like the value.)
-            let #tangent_ident = #tangent;
-            (#value_ident, #tangent_ident)
+            #tangent_then_return
         }
     };
     let pf_doc = format!(
