@@ -1241,3 +1241,58 @@ fn method_result_next_to_a_fused_loop() {
         .collect();
     assert_close(&[hx, vec![ha.x, ha.y, ha.z, ht]].concat(), &fd, "hvp");
 }
+
+/// A user struct named like a library type (num-complex's `Complex`): its associated
+/// functions are the user's, called by path (`Complex::norm2(z)`) or as methods of locals.
+#[derive(Differentiable, Clone, Copy, Debug)]
+pub struct Complex {
+    re: f64,
+    im: f64,
+}
+
+impl Complex {
+    #[differentiable]
+    fn norm2(&self) -> f64 {
+        self.re * self.re + self.im * self.im
+    }
+    #[differentiable]
+    fn times(&self, o: &Complex) -> Complex {
+        Complex {
+            re: self.re * o.re - self.im * o.im,
+            im: self.re * o.im + self.im * o.re,
+        }
+    }
+}
+
+/// `|z w + 1|² + |z|²`.
+#[differentiable]
+fn complex_norms(z: &Complex, w: &Complex) -> f64 {
+    let p = z.times(w);
+    let q = Complex {
+        re: p.re + 1.0,
+        im: p.im,
+    };
+    q.norm2() + Complex::norm2(z)
+}
+
+#[test]
+fn struct_named_like_a_library_type() {
+    let (z, w) = (Complex { re: 0.3, im: -0.7 }, Complex { re: 1.1, im: 0.4 });
+    let (a, b) = (z.re * w.re - z.im * w.im + 1.0, z.re * w.im + z.im * w.re);
+    let (v, (gz, gw)) = complex_norms_grad(&z, &w);
+    assert_close(&[v], &[a * a + b * b + z.re * z.re + z.im * z.im], "value");
+    // ∂/∂z = 2 (a w.re + b w.im) + 2 z.re, 2 (b w.re − a w.im) + 2 z.im; likewise for w.
+    let want_z = [
+        2.0 * (a * w.re + b * w.im) + 2.0 * z.re,
+        2.0 * (b * w.re - a * w.im) + 2.0 * z.im,
+    ];
+    let want_w = [2.0 * (a * z.re + b * z.im), 2.0 * (b * z.re - a * z.im)];
+    assert_close(
+        &[gz.re, gz.im, gw.re, gw.im],
+        &[want_z, want_w].concat(),
+        "gradient",
+    );
+    let (_, t) = complex_norms_jvp(&z, &w, &z, &w);
+    let gv = want_z[0] * z.re + want_z[1] * z.im + want_w[0] * w.re + want_w[1] * w.im;
+    assert_close(&[t], &[gv], "jvp");
+}

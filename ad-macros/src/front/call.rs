@@ -520,6 +520,7 @@ impl Lowerer<'_> {
                 .is_some_and(|ch| ch.is_lowercase() || ch == '_');
         let method_call = self_assoc
             || user_associated_fn(&segs)
+            || self.user_type_fn(&segs)
             || (segs.len() == 2 && c.args.first().is_some_and(struct_var));
         // (Also a path that ends in a type or variant, `ndarray::Axis(1)`: functions are
         // lower-case.)
@@ -731,6 +732,15 @@ pub(crate) fn is_from_shape_vec(c: &syn::ExprCall) -> bool {
 /// standard library's or ndarray's (whose associated functions, `Vec::with_capacity`,
 /// `Array1::zeros`, are constructors taking constants). Differentiated like a free function's
 /// call (`P::blend_pullback`); with constant arguments it runs on values.
+impl Lowerer<'_> {
+    /// `P::f` of a struct type `P` the function shows as the user's (see `user_types`),
+    /// whatever its name.
+    pub(super) fn user_type_fn(&self, segs: &[String]) -> bool {
+        matches!(segs, [ty, f] if self.user_types.contains(ty)
+            && f.chars().next().is_some_and(|c| c.is_lowercase() || c == '_'))
+    }
+}
+
 pub(super) fn user_associated_fn(segs: &[String]) -> bool {
     const EXTERNAL: &[&str] = &[
         "Vec",

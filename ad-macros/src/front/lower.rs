@@ -117,6 +117,10 @@ pub struct Lowerer<'a> {
     /// Names a `let` binds more than once in the body, or binds that are parameters
     /// (shadowing): a `move` closure snapshots what it captures of them.
     pub(super) shadowed_later: std::collections::HashSet<String>,
+    /// The user's struct types the function shows (parameters' types, struct literals): their
+    /// associated functions are the user's, even under a name the standard library or
+    /// ndarray also uses (`Complex::norm2(z)` with a derived `Complex`).
+    pub(super) user_types: std::collections::HashSet<String>,
 }
 
 /// Lowers the body of `item` to the IR. Parameters must already be in `vars`.
@@ -171,6 +175,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
         mut_params,
         struct_seqs: Default::default(),
         shadowed_later: Default::default(),
+        user_types: super::syntax::user_types(item),
         literal_float: {
             let sig = &item.sig;
             let text = quote::quote!(#sig).to_string();

@@ -187,7 +187,7 @@ impl Lowerer<'_> {
             })),
             Op::Call { func, .. } => {
                 let segs: Vec<String> = func.segments.iter().map(|s| s.ident.to_string()).collect();
-                user_associated_fn(&segs).then(|| {
+                (user_associated_fn(&segs) || self.user_type_fn(&segs)).then(|| {
                     let ty = &func.segments[0].ident;
                     syn::parse_quote!(#ty)
                 })

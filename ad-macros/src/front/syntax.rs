@@ -509,3 +509,53 @@ pub(crate) fn rebound_names(
     }
     out
 }
+
+/// The struct types `item` shows as its own: the (element) types of its struct parameters and
+/// the paths of the struct literals in its body, by their last segment.
+pub(crate) fn user_types(item: &syn::ItemFn) -> std::collections::HashSet<String> {
+    use syn::visit::Visit;
+    fn element(ty: &syn::Type) -> &syn::Type {
+        match ty {
+            syn::Type::Reference(r) => element(&r.elem),
+            syn::Type::Slice(s) => element(&s.elem),
+            syn::Type::Array(a) => element(&a.elem),
+            syn::Type::Paren(p) => element(&p.elem),
+            syn::Type::Group(g) => element(&g.elem),
+            syn::Type::Path(p) => match p.path.segments.last() {
+                Some(seg) if seg.ident == "Vec" => match &seg.arguments {
+                    syn::PathArguments::AngleBracketed(a) => match a.args.first() {
+                        Some(syn::GenericArgument::Type(t)) => element(t),
+                        _ => ty,
+                    },
+                    _ => ty,
+                },
+                _ => ty,
+            },
+            _ => ty,
+        }
+    }
+    struct Literals(std::collections::HashSet<String>);
+    impl Visit<'_> for Literals {
+        fn visit_expr_struct(&mut self, e: &syn::ExprStruct) {
+            if let Some(last) = e.path.segments.last()
+                && last.ident != "Self"
+            {
+                self.0.insert(last.ident.to_string());
+            }
+            syn::visit::visit_expr_struct(self, e);
+        }
+    }
+    let mut found = Literals(std::collections::HashSet::new());
+    for arg in &item.sig.inputs {
+        if let syn::FnArg::Typed(pt) = arg
+            && let ty = element(&pt.ty)
+            && crate::front::is_struct_type(ty)
+            && let syn::Type::Path(p) = ty
+            && let Some(last) = p.path.segments.last()
+        {
+            found.0.insert(last.ident.to_string());
+        }
+    }
+    found.visit_block(&item.block);
+    found.0
+}
