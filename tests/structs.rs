@@ -1296,3 +1296,49 @@ fn struct_named_like_a_library_type() {
     let gv = want_z[0] * z.re + want_z[1] * z.im + want_w[0] * w.re + want_w[1] * w.im;
     assert_close(&[t], &[gv], "jvp");
 }
+
+/// Fields without floats (a name, sizes, flags, an index list) are constants of the struct
+/// without `#[no_derivative]`; an integer field is read and cast like any integer.
+#[derive(Differentiable, Clone, Debug)]
+pub struct Configured {
+    name: String,
+    n: usize,
+    picks: Vec<usize>,
+    on: bool,
+    a: f64,
+    w: Vec<f64>,
+}
+
+#[differentiable]
+fn configured(m: &Configured, x: f64) -> f64 {
+    let mut s = m.a * x * (m.n as f64);
+    for &k in &m.picks {
+        s += m.w[k] * x;
+    }
+    if m.on { s * s } else { s }
+}
+
+#[test]
+fn constant_fields_without_floats() {
+    let m = Configured {
+        name: "net".to_string(),
+        n: 3,
+        picks: vec![0, 2],
+        on: true,
+        a: 2.0,
+        w: vec![0.5, -1.0, 0.25],
+    };
+    let x = 0.5;
+    // s = x (a n + w0 + w2), f = s².
+    let c = m.a * m.n as f64 + m.w[0] + m.w[2];
+    let s = x * c;
+    let (v, (gm, gx)) = configured_grad(&m, x);
+    assert_close(&[v], &[s * s], "value");
+    assert_close(&[gx], &[2.0 * s * c], "d/dx");
+    assert_close(&[gm.a], &[2.0 * s * x * m.n as f64], "d/da");
+    assert_close(&gm.w, &[2.0 * s * x, 0.0, 2.0 * s * x], "d/dw");
+    let (_, t) = configured_jvp(&m, x, &m, 1.0);
+    let want = gm.a * m.a + gm.w.iter().zip(&m.w).map(|(g, w)| g * w).sum::<f64>() + gx;
+    assert_close(&[t], &[want], "jvp");
+    assert_eq!(gm.name, "net");
+}

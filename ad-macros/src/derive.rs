@@ -4,7 +4,10 @@
 //! field read borrows) and `VectorSpace` (the optimisers' operations, field by field). Each
 //! differentiated field's type is checked where it is written: it must be differentiable with
 //! itself as its tangent (floats, `Vec`s, fixed-size arrays, ndarray arrays, other derived
-//! structs); any other field needs `#[no_derivative]` (and `Default`, for the zero).
+//! structs); a field whose type holds no float (integers, `bool`, `String`, containers of
+//! those) is a constant like a `#[no_derivative]` one; a float inside a standard container
+//! (`Option<f64>`) is one error on the field; any other field needs `#[no_derivative]` (and
+//! `Default`, for the zero).
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -32,6 +35,31 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
             "#[derive(Differentiable)] applies to structs (the tangent of a struct is the struct itself)",
         ));
     };
+    // A float inside a standard container the derivative cannot go through (`Option<f64>`,
+    // `HashMap<String, f64>`): one error on the field, instead of the trait errors its
+    // impls would give (the field is then taken as `#[no_derivative]` below).
+    let mut errors = TokenStream::new();
+    for f in &data.fields {
+        if !f.attrs.iter().any(|a| a.path().is_ident("no_derivative"))
+            && let Some(wrapper) = float_in_wrapper(&f.ty)
+        {
+            let ty = &f.ty;
+            let what = match &f.ident {
+                Some(i) => format!("field `{i}`"),
+                None => "this field".to_string(),
+            };
+            errors.extend(
+                syn::Error::new_spanned(
+                    ty,
+                    format!(
+                        "{what} of type `{}` holds floats inside `{wrapper}`, which #[derive(Differentiable)] cannot differentiate: mark it `#[no_derivative]` to use its value as a constant, or hold the floats in a differentiable type (`f64`, `Vec<f64>`, `[f64; N]`, an ndarray array, a derived struct)",
+                        quote!(#ty).to_string().replace(' ', "")
+                    ),
+                )
+                .into_compile_error(),
+            );
+        }
+    }
     let rt = quote!(::ad_runtime);
     let pv = quote!(::ad_runtime::__private);
     let mut diff = Vec::new();
@@ -41,7 +69,7 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
             Some(i) => syn::Member::Named(i.clone()),
             None => syn::Member::Unnamed(syn::Index::from(k)),
         };
-        if f.attrs.iter().any(|a| a.path().is_ident("no_derivative")) {
+        if constant_field(f) {
             fixed.push(member);
         } else {
             diff.push((member, f.ty.clone()));
@@ -88,7 +116,7 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
             Some(i) => syn::Member::Named(i.clone()),
             None => syn::Member::Unnamed(syn::Index::from(k)),
         };
-        let no_derivative = f.attrs.iter().any(|a| a.path().is_ident("no_derivative"));
+        let no_derivative = constant_field(f);
         // Field writes (`s.x = e` is `s = with_field::<_, H>(s, e)`), also on the twin; and
         // a field's cotangent accumulated into the struct's (`acc_member`), which a
         // `#[no_derivative]` field ignores (its slot in a gradient is the primal's clone).
@@ -148,6 +176,7 @@ fn derive(input: TokenStream) -> syn::Result<TokenStream> {
         out
     });
     Ok(quote! {
+        #errors
         #twin
         const _: () = {
             /// Each differentiated field is its own tangent and a vector: floats, `Vec`s,
@@ -259,7 +288,7 @@ fn dual_twin(
         .iter()
         .map(|f| {
             let ty = &f.ty;
-            if f.attrs.iter().any(|a| a.path().is_ident("no_derivative")) {
+            if constant_field(f) {
                 quote!(#ty)
             } else {
                 quote!(<#ty as #pv::LiftDual>::Out)
@@ -458,7 +487,7 @@ fn dual_twin(
 /// names the field, and the impls on the twin are left out so as not to repeat it).
 fn twin_ok(data: &syn::DataStruct) -> bool {
     data.fields.iter().all(|f| {
-        f.attrs.iter().any(|a| a.path().is_ident("no_derivative"))
+        constant_field(f)
             || !matches!(&f.ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| {
                 matches!(s.ident.to_string().as_str(),
                     "String" | "str" | "Option" | "Box" | "Rc" | "Arc" | "HashMap" | "BTreeMap"
@@ -467,4 +496,82 @@ fn twin_ok(data: &syn::DataStruct) -> bool {
                     | "char")
             }))
     })
+}
+
+/// Whether the field is a constant of the struct: `#[no_derivative]`, or of a type without
+/// floats, which has no derivative to lose (integers, `bool`, `char`, `String`, and standard
+/// containers, arrays, references and tuples of those), or of a type [`float_in_wrapper`]
+/// rejects (after its error).
+fn constant_field(f: &syn::Field) -> bool {
+    f.attrs.iter().any(|a| a.path().is_ident("no_derivative"))
+        || float_free(&f.ty)
+        || float_in_wrapper(&f.ty).is_some()
+}
+
+/// Standard containers: a float inside one is not differentiated (see [`float_in_wrapper`]).
+const WRAPPERS: &[&str] = &[
+    "Option", "Result", "HashMap", "BTreeMap", "HashSet", "BTreeSet", "VecDeque", "Box", "Rc",
+    "Arc", "Cell", "RefCell", "Mutex",
+];
+
+/// A type built only from non-float primitives and standard containers of them.
+fn float_free(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => float_free(&r.elem),
+        syn::Type::Slice(s) => float_free(&s.elem),
+        syn::Type::Array(a) => float_free(&a.elem),
+        syn::Type::Paren(p) => float_free(&p.elem),
+        syn::Type::Group(g) => float_free(&g.elem),
+        syn::Type::Tuple(t) => t.elems.iter().all(float_free),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match &last.arguments {
+                syn::PathArguments::None => matches!(
+                    name.as_str(),
+                    "bool"
+                        | "char"
+                        | "String"
+                        | "str"
+                        | "usize"
+                        | "isize"
+                        | "u8"
+                        | "u16"
+                        | "u32"
+                        | "u64"
+                        | "u128"
+                        | "i8"
+                        | "i16"
+                        | "i32"
+                        | "i64"
+                        | "i128"
+                ),
+                syn::PathArguments::AngleBracketed(a)
+                    if name == "Vec" || WRAPPERS.contains(&name.as_str()) =>
+                {
+                    a.args.iter().all(|g| match g {
+                        syn::GenericArgument::Type(t) => float_free(t),
+                        syn::GenericArgument::Lifetime(_) => true,
+                        _ => false,
+                    })
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// The standard container holding floats in `ty` (`Option<f64>`: `Option`), if any.
+fn float_in_wrapper(ty: &syn::Type) -> Option<String> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    let name = last.ident.to_string();
+    let mentions_float = quote!(#ty)
+        .to_string()
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|w| w == "f64" || w == "f32");
+    (WRAPPERS.contains(&name.as_str()) && mentions_float).then_some(name)
 }

@@ -360,6 +360,13 @@ pub struct Func {
 }
 
 impl Func {
+    /// Whether `v`, the operand of a cast, has a type the code does not show (a struct field
+    /// read, `m.n as f64`): the cast's reverse is then typed by the operand's value
+    /// (`cast_back`), which may be an integer without a cotangent.
+    pub fn cast_operand_unseen(&self, v: VarId) -> bool {
+        self.vars[v].ty.is_none() && matches!(self.defs.get(&v), Some(Op::Member(..)))
+    }
+
     /// Whether `index` is an ndarray index (`[i, j]`, `(i, j)`): its base is an array
     /// whatever the kinds say.
     /// The index of an element read or write `x[i]` (not an ndarray index `a[[i, j]]`), an

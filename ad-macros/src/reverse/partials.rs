@@ -418,6 +418,10 @@ impl<'a> Gen<'a> {
                         (Op::Cast { .. }, Some(ty)) => {
                             contribs.push((v, quote!(#f::<_, #ty>), vec![], span, false));
                         }
+                        (Op::Cast { a, .. }, None) if self.func.cast_operand_unseen(v) => {
+                            let x = self.need_arg(a);
+                            contribs.push((v, quote!(cast_back), vec![x], span, false));
+                        }
                         _ => contribs.push((v, quote!(#f), vec![], span, false)),
                     }
                 }

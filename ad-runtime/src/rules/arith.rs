@@ -82,6 +82,79 @@ pub fn cast_d0<G: AsPrimitive<T>, T: Float + 'static>(g: G) -> T {
     g.as_()
 }
 
+/// The cotangent of an integer, which has none: a cast from an integer of a type the macro
+/// cannot see (a struct's integer field, `m.n as f64`) gives it this, which the struct's
+/// constant field then ignores.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NoCotangent;
+
+impl crate::traits::Zero for NoCotangent {
+    #[inline(always)]
+    fn zero() -> Self {
+        NoCotangent
+    }
+}
+
+impl crate::traits::Accumulate for NoCotangent {
+    #[inline(always)]
+    fn accumulate(&mut self, _: Self) {}
+}
+
+/// The operand type of a cast, seen by its value: the cotangent `G` of the result converted
+/// back to it (a float), or [`NoCotangent`] (an integer).
+pub trait CastBack<G> {
+    /// The operand's cotangent.
+    type Out;
+    /// `g` as the operand's cotangent.
+    fn cast_back(g: G) -> Self::Out;
+}
+
+macro_rules! cast_back_floats {
+    ($($f:ty),*) => {$(
+        impl<G: AsPrimitive<$f>> CastBack<G> for $f {
+            type Out = $f;
+            #[inline(always)]
+            fn cast_back(g: G) -> $f {
+                g.as_()
+            }
+        }
+    )*};
+}
+cast_back_floats!(f32, f64);
+
+macro_rules! cast_back_integers {
+    ($($i:ty),*) => {$(
+        impl<G> CastBack<G> for $i {
+            type Out = NoCotangent;
+            #[inline(always)]
+            fn cast_back(_: G) -> NoCotangent {
+                NoCotangent
+            }
+        }
+    )*};
+}
+cast_back_integers!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, bool, char
+);
+
+impl<F, G> CastBack<G> for crate::Dual<F>
+where
+    G: crate::dual::CastToDual<F>,
+{
+    type Out = crate::Dual<F>;
+    #[inline(always)]
+    fn cast_back(g: G) -> crate::Dual<F> {
+        g.cast_to_dual()
+    }
+}
+
+/// [`cast_d0`] for an operand of a type the macro cannot see (a struct field): typed by the
+/// operand's value, read only for its type.
+#[inline(always)]
+pub fn cast_back<S: CastBack<G>, G>(_operand: &S, g: G) -> S::Out {
+    S::cast_back(g)
+}
+
 // ---------------------------------------------------------------------------------------
 // z = a (copy, move, `*a`, `&a`, `a.clone()`);  ā += z̄
 /// Identity-like operations (copies, derefs, borrows, clones): the cotangent unchanged.

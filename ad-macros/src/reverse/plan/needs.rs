@@ -27,6 +27,11 @@ pub fn op_needs(
     };
     let mut out = Vec::new();
     match op {
+        // A cast of a value whose type the code does not show: its reverse reads the operand
+        // for its type (`cast_back`).
+        Op::Cast {
+            a: Atom::Var(v), ..
+        } if is_active(0) && func.cast_operand_unseen(*v) => resolve(&[Need::In(0)], &mut out),
         Op::Arith(a, x, y) => {
             let (_, partials) = rules::arith(*a);
             let (kx, ky) = (kinds::atom_kind(x, kinds), kinds::atom_kind(y, kinds));
