@@ -689,3 +689,21 @@ fn comparisons_with_borrowed_constants() {
     let (_, t) = compared_jvp(0.7, 3, 2.0);
     assert_close_tol(&[t], &[2.0 * 12.0 * 0.7], 1e-14, "jvp");
 }
+
+/// A cast to an inferred float type (`let c: f64 = k as _;`): a dual constant in second order.
+#[differentiable]
+fn inferred_cast(x: f64, k: usize) -> f64 {
+    let c: f64 = k as _;
+    x * x * c + x
+}
+
+#[test]
+fn casts_to_an_inferred_float() {
+    let (v, g, h) = inferred_cast_hvp(0.7, 3, 1.0);
+    assert_close_tol(
+        &[v, g, h],
+        &[3.0 * 0.49 + 0.7, 6.0 * 0.7 + 1.0, 6.0],
+        1e-14,
+        "k = 3",
+    );
+}

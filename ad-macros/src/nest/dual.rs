@@ -155,6 +155,24 @@ struct Lifter<'a> {
 }
 
 impl Lifter<'_> {
+    /// The function's float type, as its variables' types show it: `f32` where only `f32`
+    /// appears, else `f64`.
+    fn float_type(&self) -> syn::Type {
+        let (mut f32s, mut f64s) = (false, false);
+        for v in self.vars {
+            if let Some(ty) = &v.ty {
+                let t = quote!(#ty).to_string();
+                f32s |= t.contains("f32");
+                f64s |= t.contains("f64");
+            }
+        }
+        if f32s && !f64s {
+            syn::parse_quote!(f32)
+        } else {
+            syn::parse_quote!(f64)
+        }
+    }
+
     fn block(&self, b: &mut Block) {
         for s in &mut b.stmts {
             self.stmt(s);
@@ -597,6 +615,11 @@ impl Lifter<'_> {
             }
             Op::Cast { ty, .. } if is_float_type(ty) => {
                 DualTypes { structs: true }.visit_type_mut(ty)
+            }
+            // `k as _` into a float (the kinds say so): a dual of the function's float type.
+            Op::Cast { ty, .. } if matches!(ty, syn::Type::Infer(_)) && scalar_dest => {
+                let f = self.float_type();
+                *ty = syn::parse_quote!(::ad_runtime::Dual<#f>);
             }
             // To an integer: from the value of a dual.
             Op::Cast { lifted, .. } => *lifted = true,
