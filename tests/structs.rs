@@ -1342,3 +1342,78 @@ fn constant_fields_without_floats() {
     assert_close(&[t], &[want], "jvp");
     assert_eq!(gm.name, "net");
 }
+
+#[derive(Differentiable, Clone, Copy, Debug)]
+pub struct Pv {
+    x: f64,
+    v: f64,
+}
+
+impl Pv {
+    #[differentiable]
+    fn energy(&self) -> f64 {
+        0.5 * self.v * self.v + self.x * self.x
+    }
+}
+
+/// Field writes into a local struct built from constants (`1.5 s²`).
+#[differentiable]
+fn built_from_constants(s: f64) -> f64 {
+    let mut q = Pv { x: 1.0, v: 2.0 };
+    q.v = s;
+    q.x = q.x * s;
+    q.energy()
+}
+
+/// Methods on the elements of a local `Vec` of structs made by `push` (`6.5 s²`).
+#[differentiable]
+fn pushed_structs(s: f64) -> f64 {
+    let mut ps: Vec<Pv> = Vec::new();
+    for i in 0..3 {
+        ps.push(Pv {
+            x: s * i as f64,
+            v: s,
+        });
+    }
+    let mut e = 0.0;
+    for i in 0..3 {
+        e += ps[i].energy();
+    }
+    e
+}
+
+/// A by-value `mut Vec` of structs written in place.
+#[differentiable]
+fn written_in_place(mut ps: Vec<Pv>, s: f64) -> f64 {
+    for i in 0..ps.len() {
+        ps[i].x = ps[i].x * s;
+    }
+    ps[0].x * ps[1].v + ps[1].x
+}
+
+#[test]
+fn local_structs_in_every_mode() {
+    let s = 0.7;
+    let (v, g, h) = built_from_constants_hvp(s, 1.0);
+    assert_close(
+        &[v, g, h],
+        &[1.5 * s * s, 3.0 * s, 3.0],
+        "built from constants",
+    );
+    assert_close(&[built_from_constants_jvp(s, 2.0).1], &[6.0 * s], "its jvp");
+    let (v, g, h) = pushed_structs_hvp(s, 1.0);
+    assert_close(&[v, g, h], &[6.5 * s * s, 13.0 * s, 13.0], "pushed");
+    assert_close(&[pushed_structs_jvp(s, 2.0).1], &[26.0 * s], "its jvp");
+    let ps = vec![Pv { x: 1.0, v: 2.0 }, Pv { x: 3.0, v: 4.0 }];
+    let s = 0.5;
+    // f = x0 s v1 + x1 s.
+    let (v, (gp, gs)) = written_in_place_grad(ps.clone(), s);
+    assert_close(&[v], &[1.0 * s * 4.0 + 3.0 * s], "value");
+    assert_close(
+        &[gp[0].x, gp[0].v, gp[1].x, gp[1].v, gs],
+        &[s * 4.0, 0.0, s, 1.0 * s, 4.0 + 3.0],
+        "gradient",
+    );
+    let (_, t) = written_in_place_jvp(ps.clone(), s, ps.clone(), 1.0);
+    assert_close(&[t], &[s * 4.0 + s * 3.0 + 0.5 * 4.0 + 7.0], "jvp");
+}
