@@ -11,6 +11,7 @@ use ad_runtime::ndarray::{Array1, Array2, array};
 use ad_runtime::optim::{Adam, Sgd};
 use ad_runtime::{Differentiable, VectorSpace, differentiable, nn};
 use common::{assert_close, fd_grad};
+use std::ops::{Add, Mul};
 
 #[derive(Clone, Debug, Differentiable)]
 struct Line {
@@ -1416,4 +1417,58 @@ fn local_structs_in_every_mode() {
     );
     let (_, t) = written_in_place_jvp(ps.clone(), s, ps.clone(), 1.0);
     assert_close(&[t], &[s * 4.0 + s * 3.0 + 0.5 * 4.0 + 7.0], "jvp");
+}
+
+/// Operator traits called as methods (`a.add(b).mul(k)`, the traits in scope): the user's
+/// `#[differentiable]` trait impls, whatever they compute (here not componentwise).
+#[derive(Differentiable, Clone, Copy, Debug)]
+pub struct Odd {
+    x: f64,
+    y: f64,
+}
+
+#[differentiable]
+impl std::ops::Add for Odd {
+    type Output = Odd;
+    #[differentiable]
+    fn add(self, o: Odd) -> Odd {
+        Odd {
+            x: self.x * o.x,
+            y: self.y + o.y,
+        }
+    }
+}
+
+#[differentiable]
+impl std::ops::Mul<f64> for Odd {
+    type Output = Odd;
+    #[differentiable]
+    fn mul(self, k: f64) -> Odd {
+        Odd {
+            x: self.x * k * k,
+            y: self.y,
+        }
+    }
+}
+
+#[differentiable]
+fn operator_methods(a: Odd, b: Odd, k: f64) -> f64 {
+    let d = a.add(b).mul(k);
+    d.x + d.y
+}
+
+#[test]
+fn operator_traits_called_as_methods() {
+    let (a, b, k) = (Odd { x: 0.3, y: -0.7 }, Odd { x: 1.1, y: 0.4 }, 2.0);
+    // f = a.x b.x k² + a.y + b.y.
+    let (v, (ga, gb, gk)) = operator_methods_grad(a, b, k);
+    assert_close(&[v], &[a.x * b.x * k * k + a.y + b.y], "value");
+    assert_close(
+        &[ga.x, ga.y, gb.x, gb.y, gk],
+        &[b.x * k * k, 1.0, a.x * k * k, 1.0, 2.0 * a.x * b.x * k],
+        "gradient",
+    );
+    let (_, t) = operator_methods_jvp(a, b, k, a, b, 1.0);
+    let want = ga.x * a.x + ga.y * a.y + gb.x * b.x + gb.y * b.y + gk;
+    assert_close(&[t], &[want], "jvp");
 }
