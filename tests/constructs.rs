@@ -2,6 +2,7 @@
 //! casts, blocks, tuple results, `wrt(...)`, constant parameters and seeds. Each derivative is
 //! checked against a closed form and against central finite differences.
 
+#![allow(dead_code)] // the primals of functions only differentiated here
 mod common;
 
 use ad_runtime::differentiable;
@@ -884,4 +885,51 @@ fn functions_made_by_macro_rules() {
     // H: d²f/dx1 dc = 2.
     assert_close(&hx, &[0.0, 2.0 * 2.0], "H v (x)");
     assert_close(&[hc], &[2.0 * -0.5], "H v (c)");
+}
+
+// The primal of a macro-made function keeps its fragments' precedence too (rustc's parser
+// reads an invisible group in a proc macro's output as if it were not there: `x * $e` with
+// `$e = x + y` computed `x * x + y`), and so do the derivatives of callers that run it.
+macro_rules! made_twice {
+    ($name:ident, $plain:ident, $a:ident, $b:ident, $e:expr, $k:expr) => {
+        #[differentiable]
+        fn $name($a: f64, $b: f64, v: &[f64]) -> f64 {
+            let mut s = $a * $e + $e.sin() + $k as f64;
+            for i in 0..v.len() - $k {
+                s += v[i + $k] * $a;
+            }
+            s
+        }
+        fn $plain($a: f64, $b: f64, v: &[f64]) -> f64 {
+            let mut s = $a * $e + $e.sin() + $k as f64;
+            for i in 0..v.len() - $k {
+                s += v[i + $k] * $a;
+            }
+            s
+        }
+    };
+}
+made_twice!(grouped, grouped_plain, x, y, x - y * 2.0, 1 + 1);
+
+#[differentiable]
+fn calls_grouped(x: f64) -> f64 {
+    x * grouped(2.0, 0.5, &[1.0, 2.0, 3.0])
+}
+
+#[test]
+fn macro_fragments_keep_their_precedence_in_the_primal() {
+    let (x, y, v) = (0.7, -0.4, [1.0, 2.0, 3.0, 4.0]);
+    assert_eq!(grouped(x, y, &v), grouped_plain(x, y, &v));
+    let (value, (gx, gy, gv)) = grouped_grad(x, y, &v);
+    assert_eq!(value, grouped_plain(x, y, &v));
+    // f = x (x − 2y) + sin(x − 2y) + 2 + x (v2 + v3).
+    let e = x - 2.0 * y;
+    assert_close(
+        &[gx, gy],
+        &[e + x + e.cos() + v[2] + v[3], -2.0 * x - 2.0 * e.cos()],
+        "gradient",
+    );
+    assert_close(&gv, &[0.0, 0.0, x, x], "d/dv");
+    let c = grouped_plain(2.0, 0.5, &[1.0, 2.0, 3.0]);
+    assert_close(&[calls_grouped_grad(1.5).1], &[c], "a caller's derivative");
 }

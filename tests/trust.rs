@@ -807,3 +807,78 @@ fn f32_comparison_with_a_literal_in_second_order() {
     let (_, _, h) = f32_compare_constant_hvp(x, vec![1.0, 0.0]);
     assert_eq!(h, vec![0.0, 1.15]);
 }
+
+// ---- hunt 24: values of constants assigned to differentiated sequences ----------------------
+
+/// `[0.1, 0.2, x0 x1]`: `v` is differentiated, then given a value of constants.
+#[differentiable]
+fn h24_reassign_vec(x: &[f64]) -> Vec<f64> {
+    let mut v = x.to_vec();
+    v = vec![0.1, 0.2];
+    v.push(x[0] * x[1]);
+    v
+}
+
+/// `w0 w1 + x2` with `w` constant on one branch.
+#[differentiable]
+fn h24_branch_constant(x: &[f64]) -> f64 {
+    let w = if x[0] > 0.0 {
+        vec![1.0, 2.0]
+    } else {
+        x.to_vec()
+    };
+    w[0] * w[1] + x[2]
+}
+
+#[test]
+fn h2401_forward_mode_zero_tangent_of_a_constant_sequence() {
+    // Forward mode gave the reassigned `Vec` an empty tangent: a tangent one element long
+    // (`[-0.3]`), a Jacobian with that column broadcast over every row, and index panics.
+    let x = [0.5, -0.3];
+    let (y, t) = h24_reassign_vec_jvp(&x, &[1.0, 0.0]);
+    assert_eq!(y, vec![0.1, 0.2, -0.15]);
+    assert_eq!(t, vec![0.0, 0.0, x[1]]);
+    let (_, j) = h24_reassign_vec_jacobian(&x);
+    assert_eq!(j, array![[0.0, 0.0], [0.0, 0.0], [x[1], x[0]]]);
+    let x = [0.5, -0.3, 1.2];
+    let (_, t) = h24_branch_constant_jvp(&x, &[1.0, 1.0, 1.0]);
+    assert_eq!(t, 1.0);
+}
+
+/// `k²`: `v` is overwritten before it is read.
+#[differentiable]
+fn h24_overwritten(mut v: Vec<f64>, k: f64) -> f64 {
+    v = vec![k, k];
+    v[0] * v[1]
+}
+
+/// `2 k²`: an array parameter overwritten by one of another shape.
+#[differentiable]
+fn h24_overwritten_array(mut a: Array1<f64>, k: f64) -> f64 {
+    a = Array1::from_vec(vec![k, k]);
+    a.sum() * k
+}
+
+#[test]
+fn h2402_overwritten_parameters_keep_their_gradient_shape() {
+    // The gradient of an overwritten by-value parameter came back empty (or shaped like the
+    // new value), so `f_hessian` and `f_jacobian` put the other parameters' entries in its
+    // columns.
+    let (v, k) = (vec![1.5, 0.2, 0.3], 0.7);
+    let (_, (gv, gk)) = h24_overwritten_grad(v.clone(), k);
+    assert_eq!((gv, gk), (vec![0.0; 3], 2.0 * k));
+    let (_, _, h) = h24_overwritten_hessian(v.clone(), k);
+    let mut want = Array2::zeros((4, 4));
+    want[[3, 3]] = 2.0;
+    assert_eq!(h, want);
+    let (_, j) = h24_overwritten_jacobian(v, k);
+    assert_eq!(j, array![[0.0, 0.0, 0.0, 2.0 * k]]);
+    let a = Array1::from(vec![1.0, 2.0, 3.0]);
+    let (_, (ga, gk)) = h24_overwritten_array_grad(a.clone(), k);
+    assert_eq!(ga, Array1::zeros(3));
+    assert_close(&[gk], &[4.0 * k], "d/dk");
+    let (_, _, h) = h24_overwritten_array_hessian(a, k);
+    let mut want = Array2::zeros((4, 4));
+    want[[3, 3]] = 4.0;
+    assert_eq!(h, want);
+}

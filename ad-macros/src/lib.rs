@@ -74,7 +74,7 @@ pub(crate) fn expand(
     item: proc_macro2::TokenStream,
 ) -> proc_macro2::TokenStream {
     let func: syn::ItemFn = match syn::parse2(item.clone()) {
-        Ok(f) => f,
+        Ok(f) => front::ungroup(&f),
         Err(_) if syn::parse2::<syn::ItemImpl>(item.clone()).is_ok() => {
             return method::expand_impl(args, item, expand);
         }

@@ -244,7 +244,17 @@ pub fn jacobian_zeros<F: Float>(m: usize, n: usize) -> Array2<F> {
 }
 
 /// Writes the flat vector of `t` into row `i` (`row`) or column `i` of `j`.
+///
+/// # Panics
+/// If `t` does not have the row's (column's) length: a tangent shaped unlike its value, a bug
+/// in `ad-macros` (never broadcast into the matrix).
 pub fn jacobian_put<T: Flat + ?Sized>(j: &mut Array2<T::F>, i: usize, t: &T, row: bool) {
+    let want = if row { j.ncols() } else { j.nrows() };
+    assert_eq!(
+        t.flat_len(),
+        want,
+        "ad-runtime: a derivative of the wrong length for the Jacobian (a bug in ad-macros)"
+    );
     if let Some(v) = t.flat_slice() {
         let v = ndarray::ArrayView1::from(v);
         if row {

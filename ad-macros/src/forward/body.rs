@@ -528,6 +528,9 @@ impl Tangents<'_> {
                     _ if op.reads().iter().any(|r| self.active[*r]) => {
                         self.tangent(op, &quote!(#new))?
                     }
+                    // A value of constants: a zero tangent shaped like it (a sequence's
+                    // `zero()` would be empty).
+                    _ if self.kinds[*var] != Kind::Scalar => quote!(#rt::zeros_as(&#new)),
                     _ => quote!(#rt::zero()),
                 };
                 quote!({ let #new = #rhs; let #tnew = #tan; #store #t = #tnew; })

@@ -26,4 +26,4 @@ pub(crate) use signature::{
     Args, Custom, Param, Signature, is_constant_type, is_struct_type, ndarray_element,
     sequence_element, signature,
 };
-pub(crate) use syntax::{float_param, is_runtime_path, misread, strip, unraw};
+pub(crate) use syntax::{float_param, is_runtime_path, misread, strip, ungroup, unraw};

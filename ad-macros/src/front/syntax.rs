@@ -333,7 +333,7 @@ fn assigns(e: &Expr, name: Option<&str>) -> bool {
 /// becomes `abc` everywhere; a raw keyword (`let r#type = ..;`) bound as a variable or a
 /// parameter becomes the hidden `__ad_raw_type` where it is bound and read (fields and
 /// methods keep their names). The front end compares names as text, where `r#x` and `x`
-/// differ. Also unwraps the invisible groups of `macro_rules` fragments (see `Ungroup`).
+/// differ.
 pub(crate) fn unraw(func: &syn::ItemFn) -> syn::ItemFn {
     use syn::visit_mut::VisitMut;
     fn plain(i: &Ident) -> Option<Ident> {
@@ -376,28 +376,6 @@ pub(crate) fn unraw(func: &syn::ItemFn) -> syn::ItemFn {
             syn::visit_mut::visit_expr_path_mut(self, e);
         }
     }
-    /// Fragments substituted by a `macro_rules` macro (`$t:ty`, `$e:expr`) arrive as
-    /// invisible groups, which the transformation would not recognise (`x: $t` with `f64`
-    /// is a float): types unwrapped, expressions parenthesised (they keep their precedence).
-    struct Ungroup;
-    impl VisitMut for Ungroup {
-        fn visit_type_mut(&mut self, t: &mut syn::Type) {
-            while let syn::Type::Group(g) = t {
-                *t = (*g.elem).clone();
-            }
-            syn::visit_mut::visit_type_mut(self, t);
-        }
-        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
-            if let syn::Expr::Group(g) = e {
-                *e = syn::Expr::Paren(syn::ExprParen {
-                    attrs: g.attrs.clone(),
-                    paren_token: syn::token::Paren(g.group_token.span),
-                    expr: g.expr.clone(),
-                });
-            }
-            syn::visit_mut::visit_expr_mut(self, e);
-        }
-    }
     let mut f = func.clone();
     if quote::ToTokens::to_token_stream(&f)
         .to_string()
@@ -405,7 +383,6 @@ pub(crate) fn unraw(func: &syn::ItemFn) -> syn::ItemFn {
     {
         Unraw.visit_item_fn_mut(&mut f);
     }
-    Ungroup.visit_item_fn_mut(&mut f);
     f
 }
 
@@ -558,4 +535,38 @@ pub(crate) fn user_types(item: &syn::ItemFn) -> std::collections::HashSet<String
     }
     found.visit_block(&item.block);
     found.0
+}
+
+/// Fragments substituted by a `macro_rules` macro (`$t:ty`, `$e:expr`) arrive as
+/// invisible groups, which the transformation would not recognise (`x: $t` with `f64`
+/// is a float): types unwrapped, expressions parenthesised (they keep their precedence).
+struct Ungroup;
+impl syn::visit_mut::VisitMut for Ungroup {
+    fn visit_type_mut(&mut self, t: &mut syn::Type) {
+        while let syn::Type::Group(g) = t {
+            *t = (*g.elem).clone();
+        }
+        syn::visit_mut::visit_type_mut(self, t);
+    }
+    fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+        if let syn::Expr::Group(g) = e {
+            *e = syn::Expr::Paren(syn::ExprParen {
+                attrs: g.attrs.clone(),
+                paren_token: syn::token::Paren(g.group_token.span),
+                expr: g.expr.clone(),
+            });
+        }
+        syn::visit_mut::visit_expr_mut(self, e);
+    }
+}
+
+/// `func` with the invisible groups of `macro_rules` fragments made explicit (see
+/// [`Ungroup`]), for the transformation and for the primal emitted next to it: rustc's parser
+/// does not keep an invisible group's precedence in a proc macro's output (`x * $e` with
+/// `$e = x + y` would read `x * x + y`), parentheses keep it.
+pub(crate) fn ungroup(func: &syn::ItemFn) -> syn::ItemFn {
+    use syn::visit_mut::VisitMut;
+    let mut f = func.clone();
+    Ungroup.visit_item_fn_mut(&mut f);
+    f
 }

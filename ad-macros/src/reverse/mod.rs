@@ -266,11 +266,20 @@ impl<'a> Gen<'a> {
     /// The gradient a parameter's slot returns: its adjoint (shaped, for arrays).
     pub fn param_gradient(&self, v: VarId) -> TokenStream {
         let d = self.adj(v);
-        if self.an.kinds[v] == crate::sema::kinds::Kind::Array {
-            let x = self.v(v);
-            quote!(::ad_runtime::__private::tensor::shaped(#d, &#x))
-        } else {
-            quote!(#d)
+        let array = self.an.kinds[v] == crate::sema::kinds::Kind::Array;
+        match self.reassigned_param_shape(v) {
+            // Assigned in the body: shaped like the value on entry.
+            Some(z) if array => quote!(::ad_runtime::__private::tensor::shaped(#d, &#z)),
+            Some(z) => quote!({
+                let mut __g = #z;
+                ::ad_runtime::Accumulate::accumulate(&mut __g, #d);
+                __g
+            }),
+            None if array => {
+                let x = self.v(v);
+                quote!(::ad_runtime::__private::tensor::shaped(#d, &#x))
+            }
+            None => quote!(#d),
         }
     }
 

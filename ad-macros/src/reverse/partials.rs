@@ -93,8 +93,30 @@ impl<'a> Gen<'a> {
                 let x = &self.func.vars[v].ident;
                 out.extend(quote!(let #z = #rt::zero_like(&#x);));
             }
+            // A parameter the body assigns a new value: the shape its gradient returns in
+            // (see `Gen::param_gradient`), taken before the value changes.
+            if let Some(z) = self.reassigned_param_shape(v) {
+                let x = &self.func.vars[v].ident;
+                out.extend(quote!(let #z = #rt::zero_like(&#x);));
+            }
         }
         out
+    }
+
+    /// For a differentiated parameter the body assigns (`v = vec![k, k];`), the zero
+    /// gradient shaped like its value on entry. The reverse of the assignment leaves the
+    /// parameter's adjoint a shape-free zero (an empty `Vec`, the array marker), and an array
+    /// parameter's gradient would otherwise be shaped after the new value.
+    pub(super) fn reassigned_param_shape(&self, v: VarId) -> Option<Ident> {
+        let var = &self.func.vars[v];
+        if var.kind != VarKind::Param || !self.an.active[v] {
+            return None;
+        }
+        let mut assigned = false;
+        crate::ir::walk(&self.func.body, &mut |s: &Stmt| {
+            assigned |= matches!(s, Stmt::Assign { var, .. } if *var == v);
+        });
+        assigned.then(|| self.derived("__dzs", v))
     }
 
     pub fn body_adjoints(&self, seed: &Ident, shaped_params: bool) -> TokenStream {
