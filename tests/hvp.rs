@@ -707,3 +707,22 @@ fn casts_to_an_inferred_float() {
         "k = 3",
     );
 }
+
+/// Casts of the element inside a `mapv` closure over an `f32` array (the closure's element is
+/// an `f32`; its cast's reverse was typed `f64`).
+#[differentiable]
+fn f32_closure_casts(x: &Array1<f32>) -> f32 {
+    x.mapv(|v| (v as f32) * 2.0 + (v as f64).sin() as f32).sum()
+}
+
+#[test]
+fn casts_in_closures_over_f32_arrays() {
+    let x = Array1::from(vec![0.5f32, 1.0]);
+    let (_, g) = f32_closure_casts_grad(&x);
+    let want: Vec<f32> = x.iter().map(|v| 2.0 + v.cos()).collect();
+    for (a, b) in g.iter().zip(&want) {
+        assert!((a - b).abs() < 1e-6, "{a} vs {b}");
+    }
+    let (_, t) = f32_closure_casts_jvp(&x, &Array1::from(vec![1.0f32, -1.0]));
+    assert!((t - (want[0] - want[1])).abs() < 1e-6);
+}

@@ -427,7 +427,11 @@ impl<'a> Gen<'a> {
                     let f = Ident::new(rule, span);
                     // A cast of a cast (`x as f32 as f64`): the operand's float type, which
                     // nothing else may fix, named for the rule's result.
+                    // (Not of a parameter: its adjoint's declaration types it, and a `mapv`
+                    // closure's element, typed `f64` for the transformation, may be an
+                    // `f32`.)
                     let operand_ty = match &self.func.vars[v].ty {
+                        _ if self.func.vars[v].kind == VarKind::Param => None,
                         Some(ty) => Some(ty.clone()),
                         None => match self.func.defs.get(&v) {
                             Some(Op::Cast {
