@@ -1472,3 +1472,35 @@ fn operator_traits_called_as_methods() {
     let want = ga.x * a.x + ga.y * a.y + gb.x * b.x + gb.y * b.y + gk;
     assert_close(&[t], &[want], "jvp");
 }
+
+/// `powi` with an integer field as the exponent, also inside a `mapv` closure.
+#[derive(Clone, Debug, Differentiable)]
+pub struct PowK {
+    c: f64,
+    #[no_derivative]
+    k: i32,
+}
+
+impl PowK {
+    #[differentiable]
+    fn scalar(&self, x: &[f64]) -> f64 {
+        (x[0] * self.c).powi(self.k)
+    }
+    #[differentiable]
+    fn mapped(&self, a: &Array1<f64>) -> f64 {
+        a.mapv(|v| (v * self.c).powi(self.k)).sum()
+    }
+}
+
+#[test]
+fn integer_field_exponents() {
+    let p = PowK { c: 2.0, k: 3 };
+    // (x c)³: ∂/∂c = 3 (x c)² x, ∂/∂x = 3 (x c)² c.
+    let (v, (gp, gx)) = p.scalar_grad(&[0.5]);
+    assert_close(&[v, gp.c, gx[0]], &[1.0, 1.5, 6.0], "scalar");
+    let (_, _, (hp, hx)) = p.scalar_hvp(&[0.5], &PowK { c: 1.0, k: 0 }, &[0.0]);
+    assert_close(&[hp.c, hx[0]], &[1.5, 9.0], "H e_c");
+    let (v, (gp, ga)) = p.mapped_grad(&Array1::from(vec![0.5, 1.0]));
+    assert_close(&[v, gp.c], &[9.0, 13.5], "mapped");
+    assert_close(ga.as_slice().unwrap(), &[6.0, 24.0], "d/da");
+}

@@ -36,6 +36,27 @@ pub(crate) fn index_integers(func: &Func) -> Vec<bool> {
         if let Some(Atom::Var(i)) = func.scalar_index(s) {
             int[*i] = true;
         }
+        if let Stmt::Let { op, .. } | Stmt::Assign { op, .. } | Stmt::IndexAssign { op, .. } = s {
+            match op {
+                // The exponent of `powi` (an `i32`: a `#[no_derivative]` field, `self.k`).
+                Op::Method { name, args, .. } if name == "powi" => {
+                    if let Some(Atom::Var(k)) = args.first() {
+                        int[*k] = true;
+                    }
+                }
+                // A `mapv` closure's captures it uses so (its parameters: the element,
+                // then the captures).
+                Op::Map { sub, captures, .. } => {
+                    let inner = index_integers(sub);
+                    for (k, c) in captures.iter().enumerate() {
+                        if inner.get(k + 1).copied().unwrap_or(false) {
+                            int[*c] = true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
         // An element of a constant table, as second order prints it (`C[s.i]`).
         if let Stmt::Let {
             op: Op::Opaque { what, reads, .. },
