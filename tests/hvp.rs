@@ -726,3 +726,40 @@ fn casts_in_closures_over_f32_arrays() {
     let (_, t) = f32_closure_casts_jvp(&x, &Array1::from(vec![1.0f32, -1.0]));
     assert!((t - (want[0] - want[1])).abs() < 1e-6);
 }
+
+const TABLE3: [f64; 3] = [0.2, 0.3, 0.5];
+const INIT3: [f64; 3] = [1.0, 2.0, 3.0];
+
+/// Owned copies of constant tables written with differentiated values (`W.to_vec()`, also
+/// assigned in a loop).
+#[differentiable]
+fn table_copies(x: &[f64]) -> f64 {
+    let mut v = TABLE3.to_vec();
+    v[0] = x[0] * x[1];
+    let mut acc = x.to_vec();
+    let mut s = v[0] * v[1] + v[2] * x[2];
+    for k in 0..2 {
+        s += acc[0] * acc[1];
+        acc = INIT3.to_vec();
+        acc[k] = x[k] * x[k];
+    }
+    s + acc[0] * acc[2]
+}
+
+#[test]
+fn copies_of_constant_tables() {
+    let x = [0.5, -0.3, 1.2];
+    // f = 0.3 x0 x1 + 0.5 x2 + x0 x1 + 2 x0² + 3.
+    let (v, g, h) = table_copies_hvp(&x, &[1.0, 0.0, 0.0]);
+    let want = 0.3 * x[0] * x[1] + 0.5 * x[2] + x[0] * x[1] + 2.0 * x[0] * x[0] + 3.0;
+    assert_close_tol(&[v], &[want], 1e-14, "value");
+    assert_close_tol(
+        &g,
+        &[1.3 * x[1] + 4.0 * x[0], 1.3 * x[0], 0.5],
+        1e-14,
+        "gradient",
+    );
+    assert_close_tol(&h, &[4.0, 1.3, 0.0], 1e-14, "H e0");
+    let (_, t) = table_copies_jvp(&x, &[1.0, 1.0, 1.0]);
+    assert_close_tol(&[t], &[g.iter().sum::<f64>()], 1e-14, "jvp");
+}

@@ -284,6 +284,30 @@ impl Lifter<'_> {
             };
             return;
         }
+        // An owned copy of a constant table (`W.to_vec()`, `W.clone()`, `W.to_owned()`):
+        // its floats lifted (a `Vec<f64>` becomes a `Vec` of dual constants).
+        if let Op::Method {
+            name,
+            form: MethodForm::Method,
+            recv: Atom::Const(c),
+            args,
+            extra,
+        } = op
+            && args.is_empty()
+            && matches!(name.to_string().as_str(), "to_vec" | "to_owned" | "clone")
+            && matches!(self.kinds[var], Kind::SeqScalar | Kind::Unknown)
+            && extra.raw.is_none()
+            && extra.turbofish.is_none()
+            && extra.post.is_none()
+        {
+            *op = Op::Opaque {
+                tokens: quote!(::ad_runtime::__private::Relift::relift((#c).#name())),
+                reads: Vec::new(),
+                what: "a copy of a constant table".into(),
+                mutates: Vec::new(),
+            };
+            return;
+        }
         // A constant expression of named constants bound to a local that meets floats (`let c
         // = DT * G; c / l`): a float.
         let dest = match op {
