@@ -502,3 +502,24 @@ fn borrowed_matrices_and_local_sub_slices() {
     let (_, _, h) = local_sub_slice_hvp(&x, &d);
     assert_close(&h, &[0.0, 4.0 * d[2], 4.0 * d[1], 0.0], "H d");
 }
+
+/// A tuple holding a constant `Vec` next to a differentiated value (`2 x0 x1`).
+#[differentiable]
+fn tuple_with_constant_vec(x: &[f64]) -> f64 {
+    let base = vec![1.0, 2.0];
+    let t = (x[0] * x[1], base);
+    let (a, b) = t;
+    a * b[1]
+}
+
+#[test]
+fn tuples_moving_constant_sequences() {
+    let x = [0.5, -0.3];
+    let (_, t) = tuple_with_constant_vec_jvp(&x, &[1.0, 2.0]);
+    assert_close(&[t], &[2.0 * x[1] + 2.0 * 2.0 * x[0]], "jvp");
+    assert_close(
+        &tuple_with_constant_vec_grad(&x).1,
+        &[2.0 * x[1], 2.0 * x[0]],
+        "gradient",
+    );
+}

@@ -408,7 +408,12 @@ impl Tangents<'_> {
                     let z = self.zero_like(*var);
                     return Ok(quote!(let #m #i #ty = #rhs; let mut #t = #z;));
                 };
-                quote!(let #m #i #ty = #rhs; let mut #t = #tan;)
+                if matches!(op, Op::Tuple(_)) {
+                    // (The tangent first: zeros shaped like elements the tuple moves in.)
+                    quote!(let mut #t = #tan; let #m #i #ty = #rhs;)
+                } else {
+                    quote!(let #m #i #ty = #rhs; let mut #t = #tan;)
+                }
             }
             Stmt::Declare { var } => {
                 let i = self.v(*var);
