@@ -882,3 +882,48 @@ fn h2402_overwritten_parameters_keep_their_gradient_shape() {
     want[[3, 3]] = 4.0;
     assert_eq!(h, want);
 }
+
+// ---- a `match` arm's whole-scrutinee binding stays in its arm --------------------------------
+
+/// `k` of the first arm binds the scrutinee; the second arm's `k` is the outer `k = 2`.
+#[differentiable]
+fn arm_binding_shadows(x: f64) -> f64 {
+    let k = 2.0;
+    match x * 3.0 {
+        k if k > 5.0 => k * x,
+        _ => k * x,
+    }
+}
+
+/// `v @ -1.0..=0.5`: the scrutinee bound and tested against a range.
+#[differentiable]
+fn bound_range_arm(x: f64, y: f64) -> f64 {
+    match x * y {
+        v if v < -1.0 => v * 2.0,
+        v @ -1.0..=0.5 => v.sin() * x,
+        v => v * v,
+    }
+}
+
+#[test]
+fn h2403_arm_bindings_do_not_leak_into_later_arms() {
+    // The binding was lowered in a scope that also held the later arms: `_ => k * x` read the
+    // scrutinee (3x) instead of the outer `k`, in every derivative mode (value 3, gradient 6
+    // where f = 2x).
+    assert_eq!(arm_binding_shadows(1.0), 2.0);
+    assert_eq!(arm_binding_shadows_grad(1.0), (2.0, 2.0));
+    assert_eq!(arm_binding_shadows_jvp(1.0, 1.0), (2.0, 2.0));
+    assert_eq!(arm_binding_shadows_grad(2.0), (12.0, 12.0)); // 3x · x
+    for (x, y) in [(0.5, 0.4), (2.0, -1.0), (1.0, 3.0)] {
+        let (v, (gx, gy)) = bound_range_arm_grad(x, y);
+        assert_eq!(v, bound_range_arm(x, y));
+        assert_fd(
+            |p| bound_range_arm(p[0], p[1]),
+            &[x, y],
+            &[gx, gy],
+            "bound range arm",
+        );
+        let (_, t) = bound_range_arm_jvp(x, y, 1.0, -1.0);
+        assert_close(&[t], &[gx - gy], "jvp");
+    }
+}

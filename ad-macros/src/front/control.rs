@@ -178,25 +178,51 @@ impl Lowerer<'_> {
         let Some((arm, rest)) = arms.split_first() else {
             return;
         };
-        // `k => ..` / `k if k > 5 => ..` binds the whole scrutinee.
-        if let Some(ident) = top_binding(&arm.pat) {
+        // `k => ..` / `k if k > 5 => ..` and `k @ PAT => ..` bind the whole scrutinee: a copy
+        // of it, in a scope of the arm's own (its guard and body), tested against `PAT` (or
+        // nothing). The arms after it are lowered outside that scope: a name it binds is the
+        // outer variable of that name there.
+        let whole = match super::desugar::untyped(&arm.pat) {
+            Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_some() => pi
+                .subpat
+                .as_ref()
+                .map(|(_, sub)| (pi.ident.clone(), (**sub).clone())),
+            p => top_binding(p).map(|ident| {
+                let wild = Pat::Wild(syn::PatWild {
+                    attrs: vec![],
+                    underscore_token: Default::default(),
+                });
+                (ident, wild)
+            }),
+        };
+        if let Some((ident, test_pat)) = whole {
+            let mut first = arm.clone();
+            first.pat = test_pat;
+            self.lower_first_arm(&first, rest, scrut, target, Some(ident));
+            return;
+        }
+        self.lower_first_arm(arm, rest, scrut, target, None);
+    }
+
+    /// The first arm of [`Self::lower_arms`] (binding `whole` to the scrutinee in its own
+    /// scope, see there), the others in its `else`.
+    fn lower_first_arm(
+        &mut self,
+        arm: &syn::Arm,
+        rest: &[syn::Arm],
+        scrut: Atom,
+        target: Option<VarId>,
+        whole: Option<syn::Ident>,
+    ) {
+        let outer_scopes = self.scopes.len();
+        if let Some(ident) = &whole {
             self.scopes.push(HashMap::new());
-            let k = self.declare_user(&ident, VarKind::Let, None);
+            let k = self.declare_user(ident, VarKind::Let, None);
             self.emit(Stmt::Let {
                 var: k,
                 op: Op::Copy(scrut.clone()),
                 span: ident.span(),
             });
-            let mut arm = arm.clone();
-            arm.pat = Pat::Wild(syn::PatWild {
-                attrs: vec![],
-                underscore_token: Default::default(),
-            });
-            let mut arms = vec![arm];
-            arms.extend(rest.iter().cloned());
-            self.lower_arms(&arms, scrut, target);
-            self.scopes.pop();
-            return;
         }
         let want = if target.is_some() {
             Want::Value
@@ -229,10 +255,12 @@ impl Lowerer<'_> {
                 });
             }
         };
-        if rest.is_empty() && arm.guard.is_none() {
+        if (rest.is_empty() || matches!(arm.pat, Pat::Wild(_))) && arm.guard.is_none() {
             // The last arm matches whatever the others did not (the primal's `match` is
-            // checked for exhaustiveness by rustc).
+            // checked for exhaustiveness by rustc); a catch-all arm leaves the others
+            // unreachable.
             lower_body(self);
+            self.scopes.truncate(outer_scopes);
             return;
         }
         let pat = &arm.pat;
@@ -253,7 +281,11 @@ impl Lowerer<'_> {
             }
         };
         let then = self.in_block(lower_body);
+        // (The arms after it without the whole-scrutinee binding's scope.)
+        let inner = self.scopes.split_off(outer_scopes);
         let els = self.in_block(|lw| lw.lower_arms(rest, scrut, target));
+        self.scopes.extend(inner);
+        self.scopes.truncate(outer_scopes);
         self.n_ifs += 1;
         let id = self.n_ifs;
         self.emit(Stmt::If {
