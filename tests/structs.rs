@@ -1504,3 +1504,46 @@ fn integer_field_exponents() {
     assert_close(&[v, gp.c], &[9.0, 13.5], "mapped");
     assert_close(ga.as_slice().unwrap(), &[6.0, 24.0], "d/da");
 }
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+pub struct W3 {
+    x: f64,
+    y: f64,
+    z: f64,
+}
+
+#[differentiable]
+impl W3 {
+    #[differentiable]
+    fn dot(self, o: W3) -> f64 {
+        self.x * o.x + self.y * o.y + self.z * o.z
+    }
+    #[differentiable]
+    fn scale(self, s: f64) -> W3 {
+        W3 {
+            x: self.x * s,
+            y: self.y * s,
+            z: self.z * s,
+        }
+    }
+}
+
+/// A by-value `self` method named like an array method (`dot`) on a local given its type.
+#[differentiable]
+fn annotated_local(v0: W3) -> f64 {
+    let v: W3 = v0.scale(2.0);
+    v.dot(v)
+}
+
+#[test]
+fn by_value_methods_on_annotated_locals() {
+    let v = W3 {
+        x: 1.0,
+        y: 2.0,
+        z: 3.0,
+    };
+    // 4 |v|².
+    let (f, g) = annotated_local_grad(v);
+    assert_close(&[f, g.x, g.y, g.z], &[56.0, 8.0, 16.0, 24.0], "gradient");
+    assert_close(&[annotated_local_jvp(v, v).1], &[112.0], "jvp");
+}

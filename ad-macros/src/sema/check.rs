@@ -160,7 +160,7 @@ fn check_op(
                     let hint = if rules::STD_METHODS.contains(&n.as_str()) {
                         String::new()
                     } else {
-                        format!("; if `{n}` is a #[differentiable] method of a struct whose type is not visible here (the result of a call, or a field of one), call it by its type: `Inner::{n}(&r.inner, ..)`")
+                        format!("; if `{n}` is a #[differentiable] method of a struct whose type is not visible here (the result of a call, or a field of one), give the local its type (`let r: Inner = ..;`) or call a `&self` method by its type: `Inner::{n}(&r.inner, ..)`")
                     };
                     cx.error_at(name.span(), format!(
                         "no derivative rule for method `{n}` on a differentiated value; supported float methods: {}; array methods: {}. Compute it from supported operations, or move it into a #[differentiable] function{hint}",
