@@ -814,3 +814,23 @@ fn map_sum_of_a_1d_array() {
     let want_w: f64 = a.iter().map(|&x| x * sech2(x * w)).sum();
     assert!((gw - want_w).abs() < 1e-12);
 }
+
+/// `.iter().sum()` of ndarray views made by ndarray's methods (`x.slice(s![1..])`, a row).
+#[differentiable]
+fn view_iter_sums(x: &Array1<f64>, m: &Array2<f64>) -> f64 {
+    x.slice(s![1..]).iter().sum::<f64>() * x[0] + m.row(1).iter().sum::<f64>() * m[[0, 0]]
+}
+
+#[test]
+fn iterator_sums_of_array_views() {
+    let x = Array1::from(vec![1.0, 2.0, 3.0]);
+    let m = Array2::from_shape_vec((2, 2), vec![0.5, 1.0, 2.0, 3.0]).unwrap();
+    // (x1 + x2) x0 + (m10 + m11) m00.
+    let (v, (gx, gm)) = view_iter_sums_grad(&x, &m);
+    assert_eq!(v, 5.0 + 2.5);
+    assert_eq!(gx.to_vec(), vec![5.0, 1.0, 1.0]);
+    assert_eq!(
+        gm.iter().copied().collect::<Vec<_>>(),
+        vec![5.0, 0.0, 0.5, 0.5]
+    );
+}

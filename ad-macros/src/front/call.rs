@@ -180,14 +180,9 @@ impl Lowerer<'_> {
             && let Some(base) = iterated_base(&m.receiver)
         {
             let span = m.span();
-            // Of an ndarray array (its declared type shows it): the array's own `sum()`.
-            if let Expr::Path(p) = strip(base)
-                && let Some(v) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
-                && self.vars[v]
-                    .ty
-                    .as_ref()
-                    .is_some_and(|t| super::signature::ndarray_element(t).is_some())
-            {
+            // Of an ndarray array (its declared type shows it, or a view made by ndarray's
+            // own methods, `x.slice(s![1..])`, `a.row(i)`): the array's own `sum()`.
+            if self.ndarray_expr(base) {
                 let sum: Option<syn::ExprMethodCall> =
                     (|| Some(try_parse_at!(span, #base.sum())))();
                 if let Some(sum) = sum {
@@ -733,6 +728,33 @@ pub(crate) fn is_from_shape_vec(c: &syn::ExprCall) -> bool {
 /// `Array1::zeros`, are constructors taking constants). Differentiated like a free function's
 /// call (`P::blend_pullback`); with constant arguments it runs on values.
 impl Lowerer<'_> {
+    /// Whether `e` is an ndarray array as the code shows it: a variable of a declared array
+    /// type, or the result of ndarray's view methods (`slice`, `row`, `column`, `index_axis`,
+    /// `slice_move`), or of `view`/`t`/`mapv` on one.
+    pub(super) fn ndarray_expr(&self, e: &Expr) -> bool {
+        match strip(e) {
+            Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|i| self.lookup(&i.to_string()))
+                .is_some_and(|v| {
+                    self.vars[v]
+                        .ty
+                        .as_ref()
+                        .is_some_and(|t| super::signature::ndarray_element(t).is_some())
+                }),
+            Expr::MethodCall(mc) => {
+                let m = mc.method.to_string();
+                matches!(
+                    m.as_str(),
+                    "slice" | "row" | "column" | "index_axis" | "slice_move"
+                ) || (matches!(m.as_str(), "view" | "t" | "mapv" | "reversed_axes")
+                    && self.ndarray_expr(&mc.receiver))
+            }
+            _ => false,
+        }
+    }
+
     /// `P::f` of a struct type `P` the function shows as the user's (see `user_types`),
     /// whatever its name.
     pub(super) fn user_type_fn(&self, segs: &[String]) -> bool {
