@@ -497,3 +497,27 @@ fn nested_array_literals() {
         );
     }
 }
+
+/// A closure bound by `let` with a loop variable of its own, called where a variable of that
+/// name exists (`3 · x`: the closure is `t`, summed over `i` = 0, 1, 2).
+#[differentiable]
+fn closure_with_own_loop(x: f64) -> f64 {
+    let f = |t: f64| {
+        let mut s = 0.0;
+        for i in 0..2 {
+            s += t * i as f64;
+        }
+        s
+    };
+    let mut acc = 0.0;
+    for i in 0..3 {
+        acc += f(x) * i as f64;
+    }
+    acc
+}
+
+#[test]
+fn closures_binding_names_of_their_own() {
+    assert_eq!(closure_with_own_loop_grad(2.0), (6.0, 3.0));
+    assert_eq!(closure_with_own_loop_jvp(2.0, 1.0), (6.0, 3.0));
+}

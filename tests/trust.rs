@@ -927,3 +927,86 @@ fn h2403_arm_bindings_do_not_leak_into_later_arms() {
         assert_close(&[t], &[gx - gy], "jvp");
     }
 }
+
+// ---- hunt 25: closure parameters of iterator chains and `mapv` closures stay theirs ---------
+
+#[differentiable]
+fn h25_map_map(xs: &[f64], y: f64) -> f64 {
+    xs.iter().map(|&y| y * y).map(|v| v + y).sum()
+}
+
+#[differentiable]
+fn h25_for_over_map(xs: &[f64], y: f64) -> f64 {
+    let mut s = 0.0;
+    for v in xs.iter().map(|y| y * 3.0) {
+        s += v * y;
+    }
+    s
+}
+
+#[differentiable]
+fn h25_zip_map_fold(xs: &[f64], a: f64) -> f64 {
+    xs.iter()
+        .zip(xs.iter().skip(1))
+        .map(|(a, b)| a * b)
+        .fold(0.0, |s, c| s + c * a)
+}
+
+#[differentiable]
+fn h25_enum_map_map(xs: &[f64], y: f64) -> f64 {
+    let i = 1usize;
+    xs.iter()
+        .enumerate()
+        .map(|(i, v)| v * i as f64)
+        .map(|w| w * xs[i] + y)
+        .sum()
+}
+
+const H25_W: [f64; 3] = [0.5, -1.25, 2.0];
+
+/// A loop variable of a `mapv` closure named like an outer variable.
+#[differentiable]
+fn h25_mapv_loop_var(a: &Array1<f64>) -> f64 {
+    let k = 0usize;
+    a.mapv(|x| {
+        let mut s = 0.0;
+        for k in 0..3 {
+            s += H25_W[k] * x;
+        }
+        s
+    })
+    .sum()
+        + H25_W[k]
+}
+
+#[test]
+fn h2501_chain_and_closure_bindings_do_not_leak() {
+    // A `map` closure's parameter was bound in the loop body the chain stands for, so the
+    // stages after it (and a `for` body, a `fold` closure) read it instead of the outer
+    // variable of that name; a `mapv` closure's element reads were moved before the map
+    // with a loop variable of the closure resolved outside it. Wrong values in every mode.
+    let xs = [1.0, 2.0];
+    assert_eq!(h25_map_map_grad(&xs, 10.0), (25.0, (vec![2.0, 4.0], 2.0)));
+    assert_eq!(
+        h25_for_over_map_grad(&xs, 10.0),
+        (90.0, (vec![30.0, 30.0], 9.0))
+    );
+    let xs = [1.0, 2.0, 3.0];
+    assert_eq!(
+        h25_zip_map_fold_grad(&xs, 10.0),
+        (80.0, (vec![20.0, 40.0, 20.0], 8.0))
+    );
+    let (v, (gx, gy)) = h25_enum_map_map_grad(&xs, 10.0);
+    assert_eq!(v, h25_enum_map_map(&xs, 10.0));
+    assert_eq!(v, 46.0);
+    // Σ i xᵢ x₁ + 3y: ∂/∂x = (x₁·0, 0·x₀ + 1·x₁ + Σ i xᵢ, 2 x₁), ∂/∂y = 3.
+    assert_eq!((gx, gy), (vec![0.0, 2.0 + 8.0, 4.0], 3.0));
+    let a = Array1::from(vec![1.0, 2.0]);
+    let (v, g) = h25_mapv_loop_var_grad(&a);
+    assert_eq!(v, h25_mapv_loop_var(&a));
+    assert_eq!((v, g.to_vec()), (4.25, vec![1.25, 1.25]));
+    assert_eq!(
+        h25_mapv_loop_var_jvp(&a, &Array1::from(vec![1.0, 1.0])).1,
+        2.5
+    );
+}

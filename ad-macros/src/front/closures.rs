@@ -193,11 +193,13 @@ impl Lowerer<'_> {
         for p in &c.inputs {
             super::stmt::idents_of(p.to_token_stream(), &mut bound);
         }
+        // Every name the body binds (`let`, `for` variables, `match`/`if let` patterns,
+        // inner closures' parameters): a read naming one is the closure's own, not hoisted.
         struct Lets<'b>(&'b mut Vec<String>);
         impl<'ast> syn::visit::Visit<'ast> for Lets<'_> {
-            fn visit_local(&mut self, l: &'ast syn::Local) {
-                super::stmt::idents_of(l.pat.to_token_stream(), self.0);
-                syn::visit::visit_local(self, l);
+            fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+                self.0.push(p.ident.to_string());
+                syn::visit::visit_pat_ident(self, p);
             }
         }
         syn::visit::Visit::visit_expr(&mut Lets(&mut bound), &c.body);
@@ -228,7 +230,9 @@ impl Lowerer<'_> {
             return Op::Copy(Atom::Const(quote!(())));
         }
         for (name, v) in resolved {
-            if snapshots.iter().any(|(n, _)| n == name) {
+            // (A name no variable had where the closure was defined is one the closure binds
+            // itself, a loop or pattern variable: it reads no outer value of that name.)
+            if v.is_none() || snapshots.iter().any(|(n, _)| n == name) {
                 continue;
             }
             if self.lookup(name) != *v {

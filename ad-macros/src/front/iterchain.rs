@@ -366,9 +366,12 @@ impl Builder {
         for stage in &seg.stages {
             match stage {
                 Stage::Map(p, b) => {
-                    self.bind(p, &item, false, &mut body)?;
+                    // (In a block of its own: the closure's parameters are not names of the
+                    // stages after it, nor of the loop's body.)
+                    let mut binds = Vec::new();
+                    self.bind(p, &item, false, &mut binds)?;
                     let v = self.fresh("m");
-                    body.push(quote!(let #v = #b;));
+                    body.push(quote!(let #v = { #(#binds)* #b };));
                     item = Item::Value(quote!(#v));
                 }
                 Stage::Filter(p, b) => {

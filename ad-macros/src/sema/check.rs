@@ -46,6 +46,18 @@ pub(crate) fn check<A>(
             for (k, c) in captures.iter().enumerate() {
                 if active[*c] {
                     params.push(k + 1);
+                    // A differentiated sequence or array the closure reads as a whole (at an
+                    // index the closure itself binds: its elements are read before the map
+                    // only at indices fixed outside it).
+                    if matches!(kinds[*c], Kind::Array | Kind::SeqScalar) {
+                        let name = &func.vars[*c].ident;
+                        cx.error_at(
+                            s_span(s),
+                            format!(
+                                "this `mapv` closure uses the differentiated `{name}` (an array or sequence) inside it; a closure may read such a value only through elements at indices fixed outside it (`{name}[0]`, `{name}[i]` with `i` from outside), which are read before the map. Compute what it needs before the map (`let s = {name}.sum();`), or write the loop over the elements"
+                            ),
+                        );
+                    }
                 }
             }
             subs.insert(&**sub as *const Func as usize, analyze(cx, sub, &params));
@@ -258,4 +270,14 @@ fn only_shape_queries(tokens: &proc_macro2::TokenStream, name: &proc_macro2::Ide
     }
     let mut seen = false;
     scan(tokens, name, &mut seen) && seen
+}
+
+/// The span of a statement that has one (the whole statement otherwise unknown: the call site).
+fn s_span(s: &Stmt) -> proc_macro2::Span {
+    match s {
+        Stmt::Let { span, .. } | Stmt::Assign { span, .. } | Stmt::IndexAssign { span, .. } => {
+            *span
+        }
+        _ => proc_macro2::Span::call_site(),
+    }
 }
