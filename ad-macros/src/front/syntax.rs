@@ -419,7 +419,75 @@ pub(crate) fn misread(item: &syn::ItemFn) -> Vec<syn::Error> {
         f.visit_fn_arg(input);
     }
     f.visit_block(&item.block);
-    f.0
+    let mut errors = f.0;
+    errors.extend(hygiene_conflicts(item));
+    errors
+}
+
+/// Variables named alike from two `macro_rules` hygiene contexts (`let x = 2.0; x * $e` in a
+/// macro, with the caller's `x` in `$e`): Rust keeps them apart, the transformation compares
+/// names as text and would take one for the other, so each is an error. A span's context is
+/// read from its `Debug` form (`#5 bytes(..)` in rustc); where that shows none (a span made
+/// outside the compiler), nothing is reported.
+fn hygiene_conflicts(item: &syn::ItemFn) -> Vec<syn::Error> {
+    use std::collections::HashMap;
+    use syn::visit::Visit;
+    fn context(span: Span) -> Option<String> {
+        let d = format!("{span:?}");
+        let rest = d.strip_prefix('#')?;
+        Some(rest[..rest.find(' ')?].to_string())
+    }
+    #[derive(Default)]
+    struct Names {
+        bound: HashMap<String, Vec<(String, Span)>>,
+        read: Vec<(String, String, Span)>,
+    }
+    impl<'ast> Visit<'ast> for Names {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            if let Some(c) = context(p.ident.span()) {
+                let spans = self.bound.entry(p.ident.to_string()).or_default();
+                spans.push((c, p.ident.span()));
+            }
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_expr_path(&mut self, e: &'ast syn::ExprPath) {
+            if let Some(i) = e.path.get_ident()
+                && let Some(c) = context(i.span())
+            {
+                self.read.push((i.to_string(), c, i.span()));
+            }
+            syn::visit::visit_expr_path(self, e);
+        }
+    }
+    let mut n = Names::default();
+    for input in &item.sig.inputs {
+        n.visit_fn_arg(input);
+    }
+    n.visit_block(&item.block);
+    let mut errors = Vec::new();
+    let mut reported = std::collections::HashSet::new();
+    let mut uses: Vec<(String, String, Span)> = n
+        .bound
+        .iter()
+        .flat_map(|(name, bs)| bs.iter().map(move |(c, sp)| (name.clone(), c.clone(), *sp)))
+        .collect();
+    uses.extend(
+        n.read
+            .into_iter()
+            .filter(|(name, ..)| n.bound.contains_key(name)),
+    );
+    for (name, ctx, span) in &uses {
+        let first = &n.bound[name][0].0;
+        if ctx != first && reported.insert(name.clone()) {
+            errors.push(syn::Error::new(
+                *span,
+                format!(
+                    "`{name}` names two different variables here, one written inside a `macro_rules!` macro and one its caller passed in (they are apart by the macro's hygiene); #[differentiable] tells variables apart by their names and would take one for the other: rename the macro's variable"
+                ),
+            ));
+        }
+    }
+    errors
 }
 
 /// The names `xs` whose elements `block` reads a named field of (`xs[i].x`, `xs[i].x = e`):
