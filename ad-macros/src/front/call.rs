@@ -723,10 +723,6 @@ pub(crate) fn is_from_shape_vec(c: &syn::ExprCall) -> bool {
             .starts_with("Array")
 }
 
-/// `P::blend(x, t)`: an associated function (lower-case) of a type that is not one of the
-/// standard library's or ndarray's (whose associated functions, `Vec::with_capacity`,
-/// `Array1::zeros`, are constructors taking constants). Differentiated like a free function's
-/// call (`P::blend_pullback`); with constant arguments it runs on values.
 impl Lowerer<'_> {
     /// Whether `e` is an ndarray array as the code shows it: a variable of a declared array
     /// type, or the result of ndarray's view methods (`slice`, `row`, `column`, `index_axis`,
@@ -763,6 +759,10 @@ impl Lowerer<'_> {
     }
 }
 
+/// `P::blend(x, t)`: an associated function (lower-case) of a type that is not one of the
+/// standard library's or ndarray's (whose associated functions, `Vec::with_capacity`,
+/// `Array1::zeros`, are constructors taking constants). Differentiated like a free function's
+/// call (`P::blend_pullback`); with constant arguments it runs on values.
 pub(super) fn user_associated_fn(segs: &[String]) -> bool {
     const EXTERNAL: &[&str] = &[
         "Vec",

@@ -259,8 +259,10 @@ impl Lifter<'_> {
             *op = self.primal_call(func, args);
             return;
         }
-        // A float method of constants (`DT.sqrt()`, `C.powi(2)`): computed on the constants'
-        // values, the result lifted by type (a float becomes a dual constant).
+        // A float method of constants (`DT.sqrt()`, `C.powi(2)`), or an owned copy of a
+        // constant table (`W.to_vec()`, `W.clone()`, `W.to_owned()`): computed on the
+        // constants' values, the result lifted by type (a float becomes a dual constant, a
+        // `Vec<f64>` a `Vec` of them).
         if let Op::Method {
             name,
             form: MethodForm::Method,
@@ -269,41 +271,24 @@ impl Lifter<'_> {
             extra,
         } = op
             && args.iter().all(|a| matches!(a, Atom::Const(_)))
-            && crate::sema::rules::method(&name.to_string()).is_some()
-            && !matches!(name.to_string().as_str(), "len" | "count")
             && extra.raw.is_none()
             && extra.turbofish.is_none()
             && extra.post.is_none()
+            && {
+                let n = name.to_string();
+                let float_method = crate::sema::rules::method(&n).is_some()
+                    && !matches!(n.as_str(), "len" | "count");
+                let table_copy = args.is_empty()
+                    && matches!(n.as_str(), "to_vec" | "to_owned" | "clone")
+                    && matches!(self.kinds[var], Kind::SeqScalar | Kind::Unknown);
+                float_method || table_copy
+            }
         {
             let args: Vec<TokenStream> = args.iter().map(|a| self.print(a)).collect();
             *op = Op::Opaque {
                 tokens: quote!(::ad_runtime::__private::Relift::relift((#c).#name(#(#args),*))),
                 reads: Vec::new(),
                 what: "a method of constants".into(),
-                mutates: Vec::new(),
-            };
-            return;
-        }
-        // An owned copy of a constant table (`W.to_vec()`, `W.clone()`, `W.to_owned()`):
-        // its floats lifted (a `Vec<f64>` becomes a `Vec` of dual constants).
-        if let Op::Method {
-            name,
-            form: MethodForm::Method,
-            recv: Atom::Const(c),
-            args,
-            extra,
-        } = op
-            && args.is_empty()
-            && matches!(name.to_string().as_str(), "to_vec" | "to_owned" | "clone")
-            && matches!(self.kinds[var], Kind::SeqScalar | Kind::Unknown)
-            && extra.raw.is_none()
-            && extra.turbofish.is_none()
-            && extra.post.is_none()
-        {
-            *op = Op::Opaque {
-                tokens: quote!(::ad_runtime::__private::Relift::relift((#c).#name())),
-                reads: Vec::new(),
-                what: "a copy of a constant table".into(),
                 mutates: Vec::new(),
             };
             return;
