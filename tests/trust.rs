@@ -1010,3 +1010,98 @@ fn h2501_chain_and_closure_bindings_do_not_leak() {
         2.5
     );
 }
+
+// ---- hunt 26: desugared chains and searches run as Rust runs them ---------------------------
+
+/// A `map` pattern named like an outer variable the `fold` closure reads.
+#[differentiable]
+fn h26_map_fold(x: &[f64]) -> f64 {
+    let s = x[0] * 2.0;
+    x.iter().map(|&s| s * s).fold(0.0, |acc, v| acc + v * s)
+}
+
+/// A `move` closure keeps the value it captured while the loop changes the variable.
+#[differentiable]
+fn h26_move_map(x: &[f64]) -> f64 {
+    let mut s = x[0];
+    for v in x.iter().map(move |&a| a * s).skip(1) {
+        s += v;
+    }
+    s
+}
+
+/// `any` and `all` stop running their predicates once the answer is known.
+#[differentiable]
+fn h26_searches(x: &[f64]) -> f64 {
+    let mut n = 0usize;
+    let big = x.iter().any(|&v| {
+        n += 1;
+        v > 1.0
+    });
+    let mut s = 0.0;
+    let small = x.iter().all(|&v| {
+        s += v * v;
+        v < 1.0
+    });
+    let k = if big { 2.0 } else { 1.0 };
+    x[0] * (n as f64) * k + if small { s } else { s * 2.0 }
+}
+
+/// `take(n)` never runs the stages before it on the element past its count (a neighbour
+/// product would read past the end).
+#[differentiable]
+fn h26_take(x: &[f64]) -> f64 {
+    let mut c = 0.0;
+    let s: f64 = x
+        .iter()
+        .map(|&v| {
+            c += 1.0;
+            v * v
+        })
+        .take(2)
+        .sum();
+    let p: f64 = x
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| v * x[i + 1])
+        .take(x.len() - 1)
+        .sum();
+    s * c + p
+}
+
+/// A loop's source that is not a variable is evaluated once, where the loop starts.
+#[differentiable]
+fn h26_source_once(x: &[f64]) -> f64 {
+    let mut a = 0;
+    let mut s = 0.0;
+    for &v in x[a..].to_vec().iter().skip(0) {
+        s += v * (a as f64 + 1.0);
+        a += 1;
+    }
+    s
+}
+
+#[test]
+fn h2601_desugared_chains_keep_rust_semantics() {
+    // Each computed another value than the function in every mode (a panic for the last two
+    // at some inputs): the map's binding read by the fold, `move` ignored, predicates run
+    // after the answer was known, `take` pulling one element too many, a source re-evaluated.
+    let x = [0.7, 1.3, -0.4, 2.1, 0.9];
+    let fs: [(&str, fn(&[f64]) -> f64, fn(&[f64]) -> (f64, Vec<f64>)); 5] = [
+        ("map fold", h26_map_fold, h26_map_fold_grad),
+        ("move map", h26_move_map, h26_move_map_grad),
+        ("searches", h26_searches, h26_searches_grad),
+        ("take", h26_take, h26_take_grad),
+        ("source once", h26_source_once, h26_source_once_grad),
+    ];
+    for (name, f, g) in fs {
+        let (v, grad) = g(&x);
+        assert_eq!(v, f(&x), "{name}: value");
+        assert_fd(f, &x, &grad, name);
+    }
+    assert_close(
+        &[h26_map_fold(&x)],
+        &[2.0 * x[0] * x.iter().map(|v| v * v).sum::<f64>()],
+        "closed form",
+    );
+}

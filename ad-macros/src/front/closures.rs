@@ -188,6 +188,24 @@ impl Lowerer<'_> {
                 syn::visit_mut::visit_expr_mut(self, e);
             }
             fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+            // Reads the closure makes only under a condition stay where they are (read
+            // before the map, `a[k]` guarded by `k < a.len()` would run unguarded).
+            fn visit_expr_if_mut(&mut self, e: &mut syn::ExprIf) {
+                self.visit_expr_mut(&mut e.cond);
+            }
+            fn visit_expr_match_mut(&mut self, e: &mut syn::ExprMatch) {
+                self.visit_expr_mut(&mut e.expr);
+            }
+            fn visit_expr_binary_mut(&mut self, e: &mut syn::ExprBinary) {
+                self.visit_expr_mut(&mut e.left);
+                if !matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
+                    self.visit_expr_mut(&mut e.right);
+                }
+            }
+            fn visit_expr_while_mut(&mut self, _: &mut syn::ExprWhile) {}
+            fn visit_expr_for_loop_mut(&mut self, e: &mut syn::ExprForLoop) {
+                self.visit_expr_mut(&mut e.expr);
+            }
         }
         let mut bound = Vec::new();
         for p in &c.inputs {

@@ -116,6 +116,17 @@ pub(crate) fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
             if c.inputs.len() != 1 || c.asyncness.is_some() || c.capture.is_some() {
                 return None;
             }
+            // A `fold` closure naming what the map's pattern binds (`map(|&s| s * s).fold(..,
+            // |a, v| a + v * s)` with an outer `s`): the map's binding would be in scope in
+            // the loop this makes; the iterator-chain lowering scopes it (see `iterchain`).
+            if let Some(f) = fold {
+                let (mut bound, mut used) = (Vec::new(), Vec::new());
+                super::stmt::idents_of(c.inputs.to_token_stream(), &mut bound);
+                super::stmt::idents_of(f.to_token_stream(), &mut used);
+                if bound.iter().any(|b| used.contains(b)) {
+                    return None;
+                }
+            }
             (&*mm.receiver, Some(c))
         }
         other => (other, None),

@@ -129,6 +129,64 @@ impl Builder {
         quote!(#h)
     }
 
+    /// The body of a `move` closure reading the values its free names had where the chain
+    /// starts (hoisted copies), as Rust's `move` captures them: a loop over the chain may
+    /// change the variables (`for v in xs.iter().map(move |&a| a * s) { s += v; }`).
+    fn captured(&mut self, pat: &Pat, mut body: Expr) -> Expr {
+        use syn::visit::Visit;
+        use syn::visit_mut::VisitMut;
+        #[derive(Default)]
+        struct Names {
+            bound: Vec<String>,
+            free: Vec<syn::Ident>,
+        }
+        impl<'ast> Visit<'ast> for Names {
+            fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+                self.bound.push(p.ident.to_string());
+                syn::visit::visit_pat_ident(self, p);
+            }
+            fn visit_expr_path(&mut self, e: &'ast syn::ExprPath) {
+                if let Some(i) = e.path.get_ident()
+                    && !self.free.contains(i)
+                {
+                    self.free.push(i.clone());
+                }
+            }
+        }
+        let mut n = Names::default();
+        n.visit_pat(pat);
+        n.visit_expr(&body);
+        let names: Vec<(syn::Ident, TokenStream)> = n
+            .free
+            .into_iter()
+            .filter(|i| !n.bound.contains(&i.to_string()))
+            .map(|i| {
+                let copy = self.hoist(&Expr::Path(syn::ExprPath {
+                    attrs: Vec::new(),
+                    qself: None,
+                    path: i.clone().into(),
+                }));
+                (i, copy)
+            })
+            .collect();
+        struct Subst<'a>(&'a [(syn::Ident, TokenStream)]);
+        impl VisitMut for Subst<'_> {
+            fn visit_expr_mut(&mut self, e: &mut Expr) {
+                if let Expr::Path(p) = e
+                    && let Some(i) = p.path.get_ident()
+                    && let Some((_, t)) = self.0.iter().find(|(n, _)| n == i)
+                    && let Ok(r) = syn::parse2::<Expr>(t.clone())
+                {
+                    *e = r;
+                    return;
+                }
+                syn::visit_mut::visit_expr_mut(self, e);
+            }
+        }
+        Subst(&names).visit_expr_mut(&mut body);
+        body
+    }
+
     /// A collection to index (see [`indexable`]), a sub-slice's bounds hoisted.
     fn slice_source(&mut self, e: &Expr) -> TokenStream {
         if let Expr::Index(ix) = strip(e)
@@ -140,7 +198,16 @@ impl Builder {
             let limits = &r.limits;
             return quote!((&#base[#start #limits #end]));
         }
-        indexable(e)
+        match strip(e) {
+            Expr::Path(_) | Expr::Field(_) => indexable(e),
+            // Any other expression (`x[a..].to_vec()`): evaluated once, where the loop starts
+            // (indexed, it would be evaluated again for every element).
+            other => {
+                let h = self.fresh("src");
+                self.hoisted.push(quote!(let #h = #other;));
+                quote!(#h)
+            }
+        }
     }
 
     /// The segments of the chain `e` (one per `chain`), or `None` for a shape not known.
@@ -158,14 +225,14 @@ impl Builder {
         if m.turbofish.is_some() {
             return None;
         }
-        let closure = |i: usize| -> Option<(Pat, Expr)> {
+        let closure = |i: usize| -> Option<(Pat, Expr, bool)> {
             let Expr::Closure(c) = strip(m.args.get(i)?) else {
                 return None;
             };
             if c.inputs.len() != 1 || c.asyncness.is_some() || exits(c.body.to_token_stream()) {
                 return None;
             }
-            Some((c.inputs[0].clone(), (*c.body).clone()))
+            Some((c.inputs[0].clone(), (*c.body).clone(), c.capture.is_some()))
         };
         let method = m.method.to_string();
         if method == "rev" && m.args.is_empty() {
@@ -184,11 +251,13 @@ impl Builder {
         }
         let stage = match (method.as_str(), m.args.len()) {
             ("map", 1) => {
-                let (p, b) = closure(0)?;
+                let (p, b, moved) = closure(0)?;
+                let b = if moved { self.captured(&p, b) } else { b };
                 Stage::Map(p, b)
             }
             ("filter", 1) => {
-                let (p, b) = closure(0)?;
+                let (p, b, moved) = closure(0)?;
+                let b = if moved { self.captured(&p, b) } else { b };
                 Stage::Filter(p, b)
             }
             ("copied" | "cloned", 0) => Stage::Copied,
@@ -394,7 +463,12 @@ impl Builder {
                     item = Item::Pair(Box::new(Item::Value(quote!(#n))), Box::new(item));
                 }
                 Stage::Skip(c, n) => body.push(quote!(if #c < (#n) { #c += 1; continue; })),
-                Stage::Take(c, n) => body.push(quote!(if #c >= (#n) { break; } #c += 1;)),
+                // (Checked before the element is pulled through the stages before it, which
+                // Rust's `take` never runs on the element past its count.)
+                Stage::Take(c, n) => {
+                    body.insert(0, quote!(if #c >= (#n) { break; }));
+                    body.push(quote!(#c += 1;));
+                }
                 Stage::StepBy(c, k) => {
                     let n = self.fresh("n");
                     body.push(quote!(let #n = #c; #c += 1; if #n % (#k) != 0 { continue; }));

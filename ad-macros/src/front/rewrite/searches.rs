@@ -1,10 +1,11 @@
 //! Searches over an iterator, `xs.iter().any(|&v| p)`, `all`, `position`: their results are
 //! discrete, but the predicate may read differentiated values, which a closure passed on
-//! cannot. Each is the loop it stands for (no early exit: the predicate has no effects, so
-//! testing every element gives the same result):
+//! cannot. Each is the loop it stands for, whose predicate runs, as Rust runs it, only until
+//! the answer is known (a predicate may have effects: `|&v| { n += 1.0; v > t }`); the loop
+//! goes on without it (no early exit):
 //!
-//! - `any`: `{ let mut r = false; for pat in iter { if p { r = true; } } r }`
-//! - `all`: `{ let mut r = true; for pat in iter { if !(p) { r = false; } } r }`
+//! - `any`: `{ let mut r = false; for pat in iter { if !r && p { r = true; } } r }`
+//! - `all`: `{ let mut r = true; for pat in iter { if r && !(p) { r = false; } } r }`
 //! - `position`: `{ let mut r = None; for (i, pat) in iter.enumerate() { if r.is_none() && p
 //!   { r = Some(i); } } r }`
 //!
@@ -52,12 +53,12 @@ pub(super) fn search_loop(e: &Expr) -> Option<Expr> {
     let text = match kind.as_str() {
         "any" => quote::quote_spanned!(span=> {
             let mut #r = false;
-            for #pat in #iter { if #body { #r = true; } }
+            for #pat in #iter { if !#r && #body { #r = true; } }
             #r
         }),
         "all" => quote::quote_spanned!(span=> {
             let mut #r = true;
-            for #pat in #iter { if !(#body) { #r = false; } }
+            for #pat in #iter { if #r && !(#body) { #r = false; } }
             #r
         }),
         _ => quote::quote_spanned!(span=> {
