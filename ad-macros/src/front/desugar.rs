@@ -120,10 +120,12 @@ pub(crate) fn reduction_loop(m: &syn::ExprMethodCall) -> Option<Expr> {
             // |a, v| a + v * s)` with an outer `s`): the map's binding would be in scope in
             // the loop this makes; the iterator-chain lowering scopes it (see `iterchain`).
             if let Some(f) = fold {
-                let (mut bound, mut used) = (Vec::new(), Vec::new());
+                let (mut bound, mut used, mut own) = (Vec::new(), Vec::new(), Vec::new());
                 super::stmt::idents_of(c.inputs.to_token_stream(), &mut bound);
-                super::stmt::idents_of(f.to_token_stream(), &mut used);
-                if bound.iter().any(|b| used.contains(b)) {
+                super::stmt::idents_of(f.body.to_token_stream(), &mut used);
+                // (The fold closure's own parameters are its own: `|(m, k), v|`.)
+                super::stmt::idents_of(f.inputs.to_token_stream(), &mut own);
+                if bound.iter().any(|b| used.contains(b) && !own.contains(b)) {
                     return None;
                 }
             }
