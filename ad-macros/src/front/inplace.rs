@@ -107,6 +107,31 @@ pub fn twin(func: &syn::ItemFn) -> Option<syn::Result<syn::ItemFn>> {
             "a #[differentiable] function with `&mut` parameters returns `()` (its outputs are the `&mut` parameters); return this value through another `&mut` parameter, or take the buffers by value and return them",
         )));
     }
+    // A `&mut` parameter's name bound again in the body (`let s = *s * 2.0;`, a loop or a
+    // pattern): the twin returns its outputs by the parameters' names, which would then name
+    // the local.
+    {
+        use syn::visit::Visit;
+        struct Rebound<'a>(&'a [(Ident, Type)], Option<Ident>);
+        impl<'ast> Visit<'ast> for Rebound<'_> {
+            fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+                if self.1.is_none() && self.0.iter().any(|(n, _)| *n == p.ident) {
+                    self.1 = Some(p.ident.clone());
+                }
+                syn::visit::visit_pat_ident(self, p);
+            }
+        }
+        let mut r = Rebound(&muts, None);
+        r.visit_block(&func.block);
+        if let Some(name) = r.1 {
+            return Some(Err(syn::Error::new(
+                name.span(),
+                format!(
+                    "`{name}` rebinds the name of a `&mut` parameter: a #[differentiable] function with `&mut` parameters returns its outputs by their names, so the body may not bind them again; rename this variable"
+                ),
+            )));
+        }
+    }
     let mut twin = func.clone();
     twin.sig.ident = twin_name(&func.sig.ident);
     twin.attrs.retain(|a| !a.path().is_ident("doc"));
