@@ -52,17 +52,7 @@ impl Lowerer<'_> {
             let then = self.in_block(|lw| {
                 lw.lower_expr_stmt(diverge);
             });
-            self.n_ifs += 1;
-            let id = self.n_ifs;
-            self.emit(Stmt::If {
-                id,
-                cond,
-                then,
-                els: Block {
-                    id: usize::MAX,
-                    stmts: vec![],
-                },
-            });
+            self.emit_if(cond, then, None);
             self.pending_bind = Some((pat.clone(), scrut));
             return;
         }

@@ -133,14 +133,7 @@ impl Lowerer<'_> {
                 other => lw.unsupported(other, "this `else` branch", "use a block"),
             }),
         };
-        self.n_ifs += 1;
-        let id = self.n_ifs;
-        self.emit(Stmt::If {
-            id,
-            cond,
-            then,
-            els,
-        });
+        self.emit_if(cond, then, Some(els));
     }
 
     /// Lowers a `match` on constants into an `if`/`else if` chain of `matches!` tests (the
@@ -286,14 +279,7 @@ impl Lowerer<'_> {
         let els = self.in_block(|lw| lw.lower_arms(rest, scrut, target));
         self.scopes.extend(inner);
         self.scopes.truncate(outer_scopes);
-        self.n_ifs += 1;
-        let id = self.n_ifs;
-        self.emit(Stmt::If {
-            id,
-            cond,
-            then,
-            els,
-        });
+        self.emit_if(cond, then, Some(els));
     }
 
     /// `cond && right` (`is_and`) or `cond || right`, evaluating `right` only when needed:
@@ -341,14 +327,7 @@ impl Lowerer<'_> {
         } else {
             (constant, eval_right)
         };
-        self.n_ifs += 1;
-        let id = self.n_ifs;
-        self.emit(Stmt::If {
-            id,
-            cond,
-            then,
-            els,
-        });
+        self.emit_if(cond, then, Some(els));
         Atom::Var(t)
     }
 

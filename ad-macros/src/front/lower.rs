@@ -379,6 +379,22 @@ impl<'a> Lowerer<'a> {
         self.vars[v].kind == VarKind::Param && matches!(self.vars[v].ty, Some(Type::Reference(_)))
     }
 
+    /// Emits `if cond { then } else { els }` (no `else`: an empty one) with a fresh id.
+    pub(super) fn emit_if(&mut self, cond: Atom, then: Block, els: Option<Block>) {
+        self.n_ifs += 1;
+        let id = self.n_ifs;
+        let els = els.unwrap_or(Block {
+            id: usize::MAX,
+            stmts: vec![],
+        });
+        self.emit(Stmt::If {
+            id,
+            cond,
+            then,
+            els,
+        });
+    }
+
     pub(super) fn emit(&mut self, mut s: Stmt) {
         // What an opaque expression may change in place: the mutable variables it calls a
         // method on that is not known to only read (`{ w.clear(); 1.0 }`).

@@ -57,17 +57,7 @@ impl Lowerer<'_> {
                     }
                     lw.lower_stmts(rest, want);
                 });
-                self.n_ifs += 1;
-                let id = self.n_ifs;
-                self.emit(Stmt::If {
-                    id,
-                    cond,
-                    then,
-                    els: Block {
-                        id: usize::MAX,
-                        stmts: vec![],
-                    },
-                });
+                self.emit_if(cond, then, None);
                 return None;
             }
             if let Some((pat, scrut)) = &pending {
@@ -120,17 +110,7 @@ impl Lowerer<'_> {
                         e.span(),
                     );
                     let then = self.in_block(|lw| lw.emit(assign));
-                    self.n_ifs += 1;
-                    let id = self.n_ifs;
-                    self.emit(Stmt::If {
-                        id,
-                        cond,
-                        then,
-                        els: Block {
-                            id: usize::MAX,
-                            stmts: vec![],
-                        },
-                    });
+                    self.emit_if(cond, then, None);
                 } else {
                     self.emit(assign);
                 }
