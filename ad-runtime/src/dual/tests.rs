@@ -118,3 +118,26 @@ fn round_ties_even_matches_std() {
         assert_eq!(d.eps, 0.0);
     }
 }
+
+/// `tanh`'s slope against `1 / cosh²(a)` in its overflow-free form `4e^{-2|a|} / (1 +
+/// e^{-2|a|})²` over every range of its piecewise evaluation: `1 - y²` (`|y| < ½`), the
+/// factored `(1 - |y|)(1 + |y|)` and the exponential itself (`|a| ≳ 3.8`, where `y` rounds
+/// towards ±1; at `|a| = 25`, `1 - y²` is 0 but the slope is not).
+#[test]
+fn tanh_slope_is_accurate_everywhere() {
+    let reference = |a: f64| {
+        let e = (-2.0 * a.abs()).exp();
+        4.0 * e / ((1.0 + e) * (1.0 + e))
+    };
+    let mut a = -30.0;
+    while a <= 30.0 {
+        let got = Dual::new(a, 1.0).tanh().eps;
+        let want = reference(a);
+        assert!(
+            ((got - want) / want).abs() < 1e-12,
+            "tanh'({a}) = {got}, want {want}"
+        );
+        a += 0.0137;
+    }
+    assert!(Dual::new(25.0, 1.0).tanh().eps > 0.0);
+}
