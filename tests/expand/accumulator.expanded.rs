@@ -177,11 +177,7 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                         let mut __d14_v10 = ::ad_runtime::__private::zero();
                         let mut __d15_v11 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_s);
                             ::ad_runtime::__private::acc(&mut __d15_v11, __g);
                         }
                         ::ad_runtime::__private::acc(
@@ -222,11 +218,7 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                     let mut __d14_v10 = ::ad_runtime::__private::zero();
                     let mut __d15_v11 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_s);
                         ::ad_runtime::__private::acc(&mut __d15_v11, __g);
                     }
                     ::ad_runtime::__private::acc(
@@ -652,11 +644,7 @@ fn logsumexp_pullback<'__ad>(
                         let mut __d14_v10 = ::ad_runtime::__private::zero();
                         let mut __d15_v11 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_s);
                             ::ad_runtime::__private::acc(&mut __d15_v11, __g);
                         }
                         ::ad_runtime::__private::acc(
@@ -697,11 +685,7 @@ fn logsumexp_pullback<'__ad>(
                     let mut __d14_v10 = ::ad_runtime::__private::zero();
                     let mut __d15_v11 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_s);
                         ::ad_runtime::__private::acc(&mut __d15_v11, __g);
                     }
                     ::ad_runtime::__private::acc(

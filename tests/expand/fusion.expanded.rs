@@ -112,11 +112,7 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                         let mut __d12_v9 = ::ad_runtime::__private::zero();
                         let mut __d13_v10 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_t);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_t,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_t);
                             ::ad_runtime::__private::acc(
                                 &mut __d13_v10,
                                 ::ad_runtime::__private::sub_d1(__g),
@@ -153,11 +149,7 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                             let mut __d10_v7 = ::ad_runtime::__private::zero();
                             let mut __d11_v8 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_s);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_s,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_s);
                                 ::ad_runtime::__private::acc(&mut __d11_v8, __g);
                             }
                             ::ad_runtime::__private::acc(
@@ -187,11 +179,7 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                     let mut __d12_v9 = ::ad_runtime::__private::zero();
                     let mut __d13_v10 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_t);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_t,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_t);
                         ::ad_runtime::__private::acc(
                             &mut __d13_v10,
                             ::ad_runtime::__private::sub_d1(__g),
@@ -220,11 +208,7 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                         let mut __d10_v7 = ::ad_runtime::__private::zero();
                         let mut __d11_v8 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_s);
                             ::ad_runtime::__private::acc(&mut __d11_v8, __g);
                         }
                         ::ad_runtime::__private::acc(
@@ -494,11 +478,7 @@ fn sums_pullback<'__ad>(
                         let mut __d12_v9 = ::ad_runtime::__private::zero();
                         let mut __d13_v10 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_t);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_t,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_t);
                             ::ad_runtime::__private::acc(
                                 &mut __d13_v10,
                                 ::ad_runtime::__private::sub_d1(__g),
@@ -535,11 +515,7 @@ fn sums_pullback<'__ad>(
                             let mut __d10_v7 = ::ad_runtime::__private::zero();
                             let mut __d11_v8 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_s);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_s,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_s);
                                 ::ad_runtime::__private::acc(&mut __d11_v8, __g);
                             }
                             ::ad_runtime::__private::acc(
@@ -569,11 +545,7 @@ fn sums_pullback<'__ad>(
                     let mut __d12_v9 = ::ad_runtime::__private::zero();
                     let mut __d13_v10 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_t);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_t,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_t);
                         ::ad_runtime::__private::acc(
                             &mut __d13_v10,
                             ::ad_runtime::__private::sub_d1(__g),
@@ -602,11 +574,7 @@ fn sums_pullback<'__ad>(
                         let mut __d10_v7 = ::ad_runtime::__private::zero();
                         let mut __d11_v8 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_s);
                             ::ad_runtime::__private::acc(&mut __d11_v8, __g);
                         }
                         ::ad_runtime::__private::acc(

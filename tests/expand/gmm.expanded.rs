@@ -686,11 +686,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                 let mut __d109_v75 = ::ad_runtime::__private::zero();
                 let mut __d110_v76 = ::ad_runtime::__private::zero();
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_prior);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_prior,
-                        ::core::clone::Clone::clone(&__g),
-                    );
+                    let __g = ::core::clone::Clone::clone(&__d_prior);
                     ::ad_runtime::__private::acc(&mut __d110_v76, __g);
                 }
                 {
@@ -757,11 +753,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                             let mut __d_l = ::ad_runtime::__private::zero();
                             let mut __d102_v68 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_frob,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_frob);
                                 ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                             }
                             {
@@ -799,11 +791,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                         let mut __d_l = ::ad_runtime::__private::zero();
                         let mut __d102_v68 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_frob,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_frob);
                             ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                         }
                         {
@@ -867,11 +855,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                             let mut __d94_v62 = ::ad_runtime::__private::zero();
                             let mut __d95_v63 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_frob,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_frob);
                                 ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                             }
                             {
@@ -923,11 +907,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                         let mut __d94_v62 = ::ad_runtime::__private::zero();
                         let mut __d95_v63 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_frob,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_frob);
                             ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                         }
                         {
@@ -969,11 +949,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                 let __v16 = ::core::clone::Clone::clone(&k);
                 let mut __d80_v52 = ::ad_runtime::__private::zero();
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_slse);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_slse,
-                        ::core::clone::Clone::clone(&__g),
-                    );
+                    let __g = ::core::clone::Clone::clone(&__d_slse);
                     ::ad_runtime::__private::acc(&mut __d80_v52, __g);
                 }
                 {
@@ -1074,11 +1050,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                                 let mut __d72_v44 = ::ad_runtime::__private::zero();
                                 let mut __d73_v45 = ::ad_runtime::__private::zero();
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d_sq,
-                                        ::core::clone::Clone::clone(&__g),
-                                    );
+                                    let __g = ::core::clone::Clone::clone(&__d_sq);
                                     ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                                 }
                                 {
@@ -1114,11 +1086,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                             let mut __d72_v44 = ::ad_runtime::__private::zero();
                             let mut __d73_v45 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_sq,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_sq);
                                 ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                             }
                             {
@@ -1550,11 +1518,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                             let __v12 = __v11 + j;
                             let mut __d_q = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_s);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_s,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_s);
                                 ::ad_runtime::__private::acc(&mut __d_q, __g);
                             }
                             {
@@ -1592,11 +1556,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                         let __v12 = __v11 + j;
                         let mut __d_q = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_s);
                             ::ad_runtime::__private::acc(&mut __d_q, __g);
                         }
                         {
@@ -2848,11 +2808,7 @@ pub fn gmm_objective_pullback<'__ad>(
                 let mut __d109_v75 = ::ad_runtime::__private::zero();
                 let mut __d110_v76 = ::ad_runtime::__private::zero();
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_prior);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_prior,
-                        ::core::clone::Clone::clone(&__g),
-                    );
+                    let __g = ::core::clone::Clone::clone(&__d_prior);
                     ::ad_runtime::__private::acc(&mut __d110_v76, __g);
                 }
                 {
@@ -2919,11 +2875,7 @@ pub fn gmm_objective_pullback<'__ad>(
                             let mut __d_l = ::ad_runtime::__private::zero();
                             let mut __d102_v68 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_frob,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_frob);
                                 ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                             }
                             {
@@ -2961,11 +2913,7 @@ pub fn gmm_objective_pullback<'__ad>(
                         let mut __d_l = ::ad_runtime::__private::zero();
                         let mut __d102_v68 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_frob,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_frob);
                             ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                         }
                         {
@@ -3029,11 +2977,7 @@ pub fn gmm_objective_pullback<'__ad>(
                             let mut __d94_v62 = ::ad_runtime::__private::zero();
                             let mut __d95_v63 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_frob,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_frob);
                                 ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                             }
                             {
@@ -3085,11 +3029,7 @@ pub fn gmm_objective_pullback<'__ad>(
                         let mut __d94_v62 = ::ad_runtime::__private::zero();
                         let mut __d95_v63 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_frob,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_frob);
                             ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                         }
                         {
@@ -3131,11 +3071,7 @@ pub fn gmm_objective_pullback<'__ad>(
                 let __v16 = ::core::clone::Clone::clone(&k);
                 let mut __d80_v52 = ::ad_runtime::__private::zero();
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_slse);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_slse,
-                        ::core::clone::Clone::clone(&__g),
-                    );
+                    let __g = ::core::clone::Clone::clone(&__d_slse);
                     ::ad_runtime::__private::acc(&mut __d80_v52, __g);
                 }
                 {
@@ -3236,11 +3172,7 @@ pub fn gmm_objective_pullback<'__ad>(
                                 let mut __d72_v44 = ::ad_runtime::__private::zero();
                                 let mut __d73_v45 = ::ad_runtime::__private::zero();
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d_sq,
-                                        ::core::clone::Clone::clone(&__g),
-                                    );
+                                    let __g = ::core::clone::Clone::clone(&__d_sq);
                                     ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                                 }
                                 {
@@ -3276,11 +3208,7 @@ pub fn gmm_objective_pullback<'__ad>(
                             let mut __d72_v44 = ::ad_runtime::__private::zero();
                             let mut __d73_v45 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_sq,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_sq);
                                 ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                             }
                             {
@@ -3712,11 +3640,7 @@ pub fn gmm_objective_pullback<'__ad>(
                             let __v12 = __v11 + j;
                             let mut __d_q = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_s);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_s,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_s);
                                 ::ad_runtime::__private::acc(&mut __d_q, __g);
                             }
                             {
@@ -3754,11 +3678,7 @@ pub fn gmm_objective_pullback<'__ad>(
                         let __v12 = __v11 + j;
                         let mut __d_q = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_s);
                             ::ad_runtime::__private::acc(&mut __d_q, __g);
                         }
                         {
@@ -4450,11 +4370,7 @@ pub fn gmm_objective_vjp(
                             let mut __d72_v44 = ::ad_runtime::__private::zero();
                             let mut __d73_v45 = ::ad_runtime::__private::zero();
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_sq,
-                                    ::core::clone::Clone::clone(&__g),
-                                );
+                                let __g = ::core::clone::Clone::clone(&__d_sq);
                                 ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                             }
                             {
@@ -4490,11 +4406,7 @@ pub fn gmm_objective_vjp(
                         let mut __d72_v44 = ::ad_runtime::__private::zero();
                         let mut __d73_v45 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_sq);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_sq,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_sq);
                             ::ad_runtime::__private::acc(&mut __d73_v45, __g);
                         }
                         {
@@ -4907,11 +4819,7 @@ pub fn gmm_objective_vjp(
         let mut __d109_v75 = ::ad_runtime::__private::zero();
         let mut __d110_v76 = ::ad_runtime::__private::zero();
         {
-            let __g = ::ad_runtime::__private::take(&mut __d_prior);
-            ::ad_runtime::__private::acc(
-                &mut __d_prior,
-                ::core::clone::Clone::clone(&__g),
-            );
+            let __g = ::core::clone::Clone::clone(&__d_prior);
             ::ad_runtime::__private::acc(&mut __d110_v76, __g);
         }
         {
@@ -4974,11 +4882,7 @@ pub fn gmm_objective_vjp(
                     let mut __d_l = ::ad_runtime::__private::zero();
                     let mut __d102_v68 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_frob,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_frob);
                         ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                     }
                     {
@@ -5016,11 +4920,7 @@ pub fn gmm_objective_vjp(
                 let mut __d_l = ::ad_runtime::__private::zero();
                 let mut __d102_v68 = ::ad_runtime::__private::zero();
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_frob,
-                        ::core::clone::Clone::clone(&__g),
-                    );
+                    let __g = ::core::clone::Clone::clone(&__d_frob);
                     ::ad_runtime::__private::acc(&mut __d102_v68, __g);
                 }
                 {
@@ -5080,11 +4980,7 @@ pub fn gmm_objective_vjp(
                     let mut __d94_v62 = ::ad_runtime::__private::zero();
                     let mut __d95_v63 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_frob,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_frob);
                         ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                     }
                     {
@@ -5136,11 +5032,7 @@ pub fn gmm_objective_vjp(
                 let mut __d94_v62 = ::ad_runtime::__private::zero();
                 let mut __d95_v63 = ::ad_runtime::__private::zero();
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_frob);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_frob,
-                        ::core::clone::Clone::clone(&__g),
-                    );
+                    let __g = ::core::clone::Clone::clone(&__d_frob);
                     ::ad_runtime::__private::acc(&mut __d95_v63, __g);
                 }
                 {
@@ -5226,11 +5118,7 @@ pub fn gmm_objective_vjp(
                     let __v12 = __v11 + j;
                     let mut __d_q = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_s);
                         ::ad_runtime::__private::acc(&mut __d_q, __g);
                     }
                     {
@@ -5268,11 +5156,7 @@ pub fn gmm_objective_vjp(
                 let __v12 = __v11 + j;
                 let mut __d_q = ::ad_runtime::__private::zero();
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_s);
-                    ::ad_runtime::__private::acc(
-                        &mut __d_s,
-                        ::core::clone::Clone::clone(&__g),
-                    );
+                    let __g = ::core::clone::Clone::clone(&__d_s);
                     ::ad_runtime::__private::acc(&mut __d_q, __g);
                 }
                 {

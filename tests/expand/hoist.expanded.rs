@@ -192,11 +192,7 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                         let mut __d22_v14 = ::ad_runtime::__private::zero();
                         let mut __d23_v15 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_s);
                             ::ad_runtime::__private::acc(&mut __d23_v15, __g);
                         }
                         {
@@ -232,11 +228,7 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                     let mut __d22_v14 = ::ad_runtime::__private::zero();
                     let mut __d23_v15 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_s);
                         ::ad_runtime::__private::acc(&mut __d23_v15, __g);
                     }
                     {
@@ -833,11 +825,7 @@ fn triangle_pullback<'__ad>(
                         let mut __d22_v14 = ::ad_runtime::__private::zero();
                         let mut __d23_v15 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_s);
                             ::ad_runtime::__private::acc(&mut __d23_v15, __g);
                         }
                         {
@@ -873,11 +861,7 @@ fn triangle_pullback<'__ad>(
                     let mut __d22_v14 = ::ad_runtime::__private::zero();
                     let mut __d23_v15 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_s);
                         ::ad_runtime::__private::acc(&mut __d23_v15, __g);
                     }
                     {

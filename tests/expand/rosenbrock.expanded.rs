@@ -173,11 +173,7 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                         let mut __d17_v13 = ::ad_runtime::__private::zero();
                         let mut __d18_v14 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_s);
                             ::ad_runtime::__private::acc(&mut __d18_v14, __g);
                         }
                         {
@@ -295,11 +291,7 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                     let mut __d17_v13 = ::ad_runtime::__private::zero();
                     let mut __d18_v14 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_s);
                         ::ad_runtime::__private::acc(&mut __d18_v14, __g);
                     }
                     {
@@ -711,11 +703,7 @@ fn rosen_pullback<'__ad>(
                         let mut __d17_v13 = ::ad_runtime::__private::zero();
                         let mut __d18_v14 = ::ad_runtime::__private::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            let __g = ::core::clone::Clone::clone(&__d_s);
                             ::ad_runtime::__private::acc(&mut __d18_v14, __g);
                         }
                         {
@@ -833,11 +821,7 @@ fn rosen_pullback<'__ad>(
                     let mut __d17_v13 = ::ad_runtime::__private::zero();
                     let mut __d18_v14 = ::ad_runtime::__private::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::core::clone::Clone::clone(&__g),
-                        );
+                        let __g = ::core::clone::Clone::clone(&__d_s);
                         ::ad_runtime::__private::acc(&mut __d18_v14, __g);
                     }
                     {
