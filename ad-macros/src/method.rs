@@ -199,6 +199,14 @@ fn trait_impl(
 ) -> TokenStream {
     let mut inherent: Vec<syn::ImplItem> = Vec::new();
     let mut items = Vec::new();
+    // The trait's path without its arguments (`std::ops::Mul`, of `std::ops::Mul<f64>`).
+    let trait_path = imp.trait_.as_ref().map(|(_, path, _)| {
+        let mut path = path.clone();
+        if let Some(last) = path.segments.last_mut() {
+            last.arguments = syn::PathArguments::None;
+        }
+        path
+    });
     for it in std::mem::take(&mut imp.items) {
         let syn::ImplItem::Fn(mut f) = it else {
             items.push(it);
@@ -234,6 +242,15 @@ fn trait_impl(
                 syn::ImplItem::Fn(mut g) => {
                     if matches!(g.vis, syn::Visibility::Inherited) {
                         g.vis = syn::parse_quote!(pub);
+                    }
+                    // The generated functions call the trait's methods by method syntax
+                    // (`self.add(o)`): the trait in scope in each, as it is in its impl
+                    // (`impl std::ops::Add for P2` needs no `use`).
+                    if let Some(trait_path) = &trait_path {
+                        g.block.stmts.insert(
+                            0,
+                            syn::parse_quote!(#[allow(unused_imports)] use #trait_path as _;),
+                        );
                     }
                     inherent.push(syn::ImplItem::Fn(g));
                 }

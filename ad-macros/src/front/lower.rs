@@ -194,6 +194,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
         cx.push(e);
     }
     let mut block = (*item.block).clone();
+    super::rewrite::struct_operators(&mut block, &item.sig, &lw.user_types);
     super::rewrite::everyday(&mut block, &item.sig, constants);
     lw.struct_seqs = super::syntax::struct_sequences(&block);
     lw.shadowed_later = super::syntax::rebound_names(&block, &lw.vars);

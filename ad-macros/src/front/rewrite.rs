@@ -4,19 +4,22 @@
 //! `xs.chunks(k)` as index loops, `xs.swap(i, j)` of a known float sequence as element
 //! writes through a temporary, `std::mem::swap` of places and destructuring assignment
 //! `(a, b) = (e, f)` as assignments, `to_vec()` of a local `Vec` as its clone, `let y = if c
-//! { e } else { return d };` as a deferred `let` assigned in the branches. Each rewrite applies only
+//! { e } else { return d };` as a deferred `let` assigned in the branches. Operators on the
+//! function's own struct values as the operator traits' methods (`operators`). Each rewrite applies only
 //! to the shapes it recognises, to expressions without effects where it writes them twice;
 //! anything else is lowered as written (and reported there if unsupported). Syntax built here
 //! is parsed with `try_parse_at!` (never panics).
 
 mod diverging;
 mod matrices;
+mod operators;
 mod searches;
 mod writes;
 
 use super::desugar::untyped;
 use super::syntax::*;
 use matrices::flatten_matrices;
+pub use operators::struct_operators;
 use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
 use syn::{Expr, ExprClosure, Ident, Pat};
