@@ -461,3 +461,19 @@ pub(crate) fn primal_call(func: &syn::Path, args: &[TokenStream], method: bool) 
     }
     quote!(#func(#(#args),*))
 }
+
+/// The type of `f_grad`'s gradient: the tangent of the differentiated parameter, or a tuple
+/// of them.
+pub fn gradient_type(sig: &crate::front::Signature) -> TokenStream {
+    let types: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| tangent_type(&p.ty))
+        .collect();
+    if types.len() == 1 {
+        types[0].clone()
+    } else {
+        quote!((#(#types),*))
+    }
+}

@@ -104,8 +104,10 @@ pub fn expand(args: TokenStream, func: &ItemFn, t: &syn::TypeParam) -> syn::Resu
         else {
             continue;
         };
-        // Split mode's typed tape is not wrapped (its struct belongs to one instantiation).
-        if suffix == "fwd" || suffix == "rev" {
+        // Split mode's typed tape is not wrapped (its struct belongs to one instantiation),
+        // nor `f_grad` as a callee of nested differentiation (`nest::nested`: made with
+        // second order, which the `f32` instantiation leaves out).
+        if suffix == "fwd" || suffix == "rev" || suffix.starts_with("grad_") {
             continue;
         }
         out.extend(wrapper(func, t, &fi, &suffix, f32_forward_stub));

@@ -260,9 +260,13 @@ fn transform(
     // `g_pullback` (the reverse mode's, the one users call `_grad` through).
     // Forward mode on what its own transformation does not take yet (ndarray arrays) comes
     // from the dual numbers of second order, when second order takes the function.
-    let (forward, jvp_done) = forward::emit(func, &sig, &ir, &analysis.kinds, args.order >= 2);
+    let nested = args.order >= 2 && nest::nested::nestable(&sig);
+    let (forward, jvp_done) =
+        forward::emit(func, &sig, &ir, &analysis.kinds, args.order >= 2, nested);
     let mut out = if args.order >= 2 {
-        nest::emit(func, &sig, &ir, &analysis.kinds, !jvp_done)
+        let mut out = nest::emit(func, &sig, &ir, &analysis.kinds, !jvp_done);
+        out.extend(nest::nested::emit(func, &sig));
+        out
     } else {
         proc_macro2::TokenStream::new()
     };

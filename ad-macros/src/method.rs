@@ -56,6 +56,9 @@ pub fn self_calls(tokens: TokenStream, name: &Ident) -> TokenStream {
                 "jacobian",
                 "hvp_pullback",
                 "hvp",
+                "grad_pullback",
+                "grad_pushforward",
+                "grad_hvp_pullback",
                 "hessian",
                 "check",
             ]

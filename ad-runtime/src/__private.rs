@@ -2,8 +2,8 @@
 //! any release. Everything here is reached as `::ad_runtime::__private::...`.
 
 pub use crate::dual::{
-    Dual, KeepOther, LiftDual, LiftFloat, LiftProbe, PoolOrAlloc, Recycle, Relift, SplitDual,
-    dual_cast, undual, undual_ref, undual_seq,
+    Dual, KeepOther, LiftDual, LiftFloat, LiftProbe, PoolOrAlloc, Recycle, Relift, SplitArg,
+    SplitDual, dual_cast, undual, undual_ref, undual_seq,
 };
 pub use crate::forward::*;
 pub use crate::jacobian::*;
@@ -572,4 +572,13 @@ pub fn zero_as<T: crate::traits::Zero>(_like: &T) -> T {
 #[inline(always)]
 pub fn zero_for<T: crate::traits::Zero, R, F: FnOnce(T) -> R>(_pullback: &F) -> T {
     T::zero()
+}
+
+/// The cotangent of an argument of `g_grad` called in a differentiable body (nested
+/// differentiation, `g_grad_pullback`): `r̄ ∇g + H Ḡ` from the gradient `grad = ∇g` and
+/// `hv = H Ḡ` of one `g_hvp` along the gradient's cotangent `Ḡ`.
+#[inline]
+pub fn nested_cotangent<R: Into<f64>, G: crate::VectorSpace>(rbar: R, grad: G, mut hv: G) -> G {
+    hv.add_scaled(rbar.into(), &grad);
+    hv
 }

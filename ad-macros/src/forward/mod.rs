@@ -34,13 +34,14 @@ const ORDER_ONE: &str = "order = 1";
 /// `dual` says whether second order lifts the function to dual numbers (not with
 /// `order = 1`): a function forward mode does not take then gets its `f_jvp` from second
 /// order (see `nest`), or a stub that names the construct that stops it. Returns whether
-/// `f_jvp` was emitted.
+/// `f_jvp` was emitted. With `nested`, also `f_grad_pushforward` (see `nest::nested`).
 pub fn emit(
     item: &syn::ItemFn,
     sig: &Signature,
     func: &Func,
     kinds: &[Kind],
     dual: bool,
+    nested: bool,
 ) -> (TokenStream, bool) {
     let jvp_elsewhere = dual;
     let active_params: Vec<VarId> = sig
@@ -178,6 +179,24 @@ pub fn emit(
     // that does not call `f_jvp`.
     let stubbed = unsupported.is_some();
     let via_dual = stubbed && jvp_elsewhere && slots_ok;
+    // `f_grad` called in a differentiable body (`nest::nested`): its forward mode, by the
+    // slots' tangents as values of the parameters' types (those of `f_jvp` through duals).
+    let grad_pushforward = nested.then(|| {
+        let mut generics = generics.clone();
+        if namer.used {
+            generics.insert(0, quote!('__ad));
+        }
+        generics.extend(slot_generics.iter().cloned());
+        let parts = GradPushforward {
+            generics: &generics,
+            params: &params,
+            slots: &slots,
+            wheres: &wheres,
+            pre: &dual_pre,
+            tangents: &dual_args,
+        };
+        grad_pushforward_fn(item, sig, slots_ok.then_some(parts))
+    });
     if stubbed && !via_dual {
         // The stub's differentiated slots are unbounded, so a call reaches its message, not
         // a trait error.
@@ -358,11 +377,117 @@ pub fn emit(
     if stubbed && jvp_elsewhere {
         // `f_jvp` comes from the dual-number lift (see `nest`); the Jacobian calls it by name.
         let jacobian = jacobian::emit(item, sig);
-        return (quote!(#pushforward_fn #jacobian), false);
+        return (quote!(#pushforward_fn #jacobian #grad_pushforward), false);
     }
     // The Jacobian uses f_jvp, so only where forward mode takes the function.
     let jacobian = (!stubbed).then(|| jacobian::emit(item, sig));
-    (quote!(#pushforward_fn #jvp_fn #jacobian), true)
+    (
+        quote!(#pushforward_fn #jvp_fn #jacobian #grad_pushforward),
+        true,
+    )
+}
+
+/// The signature parts of the pushforward that `f_grad_pushforward` shares.
+struct GradPushforward<'a> {
+    generics: &'a [TokenStream],
+    params: &'a [TokenStream],
+    slots: &'a [TokenStream],
+    wheres: &'a [TokenStream],
+    /// The slots' tangents as values of the parameters' types: statements, then arguments.
+    pre: &'a TokenStream,
+    tangents: &'a [TokenStream],
+}
+
+/// `f_grad_pushforward` (see `nest::nested`): the tangent of `(f(x), ∇f(x))` along `ẋ` is
+/// `(∇f · ẋ, H ẋ)`, from one `f_jvp` and one `f_hvp`. Without `parts` (a parameter type
+/// without tangent slots), a stub that fails to compile where it is instantiated.
+fn grad_pushforward_fn(
+    item: &syn::ItemFn,
+    sig: &Signature,
+    parts: Option<GradPushforward>,
+) -> TokenStream {
+    let name = &item.sig.ident;
+    let vis = &item.vis;
+    let ret_ty = &sig.ret_ty;
+    let g_ty = crate::codegen::gradient_type(sig);
+    let f = format_ident!("{}_grad_pushforward", name);
+    let (jvp, hvp) = (format_ident!("{}_jvp", name), format_ident!("{}_hvp", name));
+    let rt = quote!(::ad_runtime::__private);
+    let attrs = quote! {
+        #[doc(hidden)]
+        #[inline]
+        #[allow(unused_mut, unused_variables, unreachable_code, non_snake_case, clippy::all)] // generated code
+    };
+    let ret = quote!(((#ret_ty, #g_ty), (#ret_ty, #g_ty)));
+    let Some(p) = parts else {
+        let mut generics: Vec<TokenStream> = Vec::new();
+        let mut params = Vec::new();
+        let mut namer = NameLifetimes { used: false };
+        for (k, p) in sig.params.iter().enumerate() {
+            let mut ty = p.ty.clone();
+            namer.visit_type_mut(&mut ty);
+            let (i, s, g) = (
+                &p.ident,
+                Ident::new(&format!("__slot{k}"), Span::mixed_site()),
+                Ident::new(&format!("__S{k}"), Span::mixed_site()),
+            );
+            params.push(quote!(#i: #ty));
+            params.push(quote!(#s: #g));
+            generics.push(if p.active {
+                quote!(#g)
+            } else {
+                quote!(#g: #rt::NoTangent)
+            });
+        }
+        if namer.used {
+            generics.insert(0, quote!('__ad));
+        }
+        let msg = format!(
+            "forward mode of `{name}_grad` called in a differentiable function does not support these parameter types: differentiate the caller with `_grad` / `_vjp`"
+        );
+        let first = Ident::new("__S0", Span::mixed_site());
+        let stub = Ident::new("__NoNestedForwardMode", Span::mixed_site());
+        return quote! {
+            #attrs
+            #vis fn #f <#(#generics),*> (#(#params),*) -> #ret {
+                struct #stub<T>(::core::marker::PhantomData<T>);
+                impl<T> #stub<T> {
+                    const UNSUPPORTED: () = ::core::panic!(#msg);
+                }
+                let () = #stub::<#first>::UNSUPPORTED;
+                ::core::unreachable!()
+            }
+        };
+    };
+    let GradPushforward {
+        generics,
+        params,
+        slots,
+        wheres,
+        pre,
+        tangents,
+    } = p;
+    let args: Vec<&Ident> = sig.params.iter().map(|p| &p.ident).collect();
+    let (value, rdot, grad, hv) = (
+        Ident::new("__value", Span::mixed_site()),
+        Ident::new("__rdot", Span::mixed_site()),
+        Ident::new("__grad", Span::mixed_site()),
+        Ident::new("__hv", Span::mixed_site()),
+    );
+    quote! {
+        #attrs
+        #vis fn #f <#(#generics),*> (#(#params,)* #(#slots),*) -> #ret
+        where #(#wheres),*
+        {
+            #pre
+            let (_, #rdot) = #jvp(
+                #(::core::clone::Clone::clone(&#args),)*
+                #(::core::clone::Clone::clone(&#tangents)),*
+            );
+            let (#value, #grad, #hv) = #hvp(#(#args,)* #(#tangents),*);
+            ((#value, #grad), (#rdot, #hv))
+        }
+    }
 }
 
 /// A derived struct parameter's tangent (by reference: something that dereferences to the

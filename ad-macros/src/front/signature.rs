@@ -152,6 +152,7 @@ impl ParseAnyIdent for Ident {
 }
 
 /// One parameter of the user's function.
+#[derive(Clone)]
 pub struct Param {
     pub ident: Ident,
     pub ty: Type,
@@ -162,6 +163,7 @@ pub struct Param {
 }
 
 /// The signature facts the emitter needs.
+#[derive(Clone)]
 pub struct Signature {
     pub params: Vec<Param>,
     pub ret_ty: Type,

@@ -40,6 +40,7 @@
 //! type-checks it for every function; `#[differentiable(order = 1)]` leaves it out.
 
 pub mod dual;
+pub mod nested;
 mod tokens;
 
 use crate::codegen::{hvp_marker, tangent_type};
@@ -135,11 +136,21 @@ pub fn emit_around(item: &syn::ItemFn, sig: &Signature, pullback_fn: TokenStream
 /// A dual pullback that fails to compile where it is instantiated (see the module docs).
 fn stub(item: &syn::ItemFn, dsig: &Signature, pullback: &Ident, why: &str) -> TokenStream {
     let name = &item.sig.ident;
-    let vis = &item.vis;
-    let marker = hvp_marker();
     let msg = format!(
         "second order (`{name}_hvp`, `{name}_hessian`) does not support {why} yet: differentiate `{name}` once with `{name}_grad` / `{name}_vjp`"
     );
+    stub_with(item, dsig, pullback, &msg)
+}
+
+/// [`stub`] with its message.
+pub(crate) fn stub_with(
+    item: &syn::ItemFn,
+    dsig: &Signature,
+    pullback: &Ident,
+    msg: &str,
+) -> TokenStream {
+    let vis = &item.vis;
+    let marker = hvp_marker();
     let crate::reverse::emit::PullbackSignature {
         generics,
         params,

@@ -377,3 +377,64 @@ macro_rules! lift_tuples {
     )*};
 }
 lift_tuples!((0 A), (0 A, 1 B), (0 A, 1 B, 2 C), (0 A, 1 B, 2 C, 3 D));
+
+/// A dual-number argument read as its real and tangent parts, without consuming it (the
+/// arguments of `g_grad` called in a function lifted to dual numbers, which forward mode on
+/// arrays runs for its value: see `g_grad_hvp_pullback`).
+#[doc(hidden)]
+pub trait SplitArg {
+    /// The plain type (`F`, `Vec<F>`, `[F; N]`, `Array<F, D>`).
+    type Out;
+    /// `(real parts, tangent parts)`.
+    fn split_arg(&self) -> (Self::Out, Self::Out);
+}
+
+impl<F: Float> SplitArg for Dual<F> {
+    type Out = F;
+    #[inline(always)]
+    fn split_arg(&self) -> (F, F) {
+        (self.re, self.eps)
+    }
+}
+
+impl<T: SplitArg> SplitArg for [T] {
+    type Out = Vec<T::Out>;
+    fn split_arg(&self) -> (Vec<T::Out>, Vec<T::Out>) {
+        self.iter().map(T::split_arg).unzip()
+    }
+}
+
+impl<T: SplitArg> SplitArg for Vec<T> {
+    type Out = Vec<T::Out>;
+    fn split_arg(&self) -> (Vec<T::Out>, Vec<T::Out>) {
+        self[..].split_arg()
+    }
+}
+
+impl<T: SplitArg, const N: usize> SplitArg for [T; N] {
+    type Out = [T::Out; N];
+    fn split_arg(&self) -> ([T::Out; N], [T::Out; N]) {
+        let (re, eps): (Vec<T::Out>, Vec<T::Out>) = self.iter().map(T::split_arg).unzip();
+        let (mut re, mut eps) = (re.into_iter(), eps.into_iter());
+        (
+            core::array::from_fn(|_| re.next().expect("N parts")),
+            core::array::from_fn(|_| eps.next().expect("N parts")),
+        )
+    }
+}
+
+impl<F: Float, S: ndarray::Data<Elem = Dual<F>>, D: ndarray::Dimension> SplitArg
+    for ndarray::ArrayBase<S, D>
+{
+    type Out = ndarray::Array<F, D>;
+    fn split_arg(&self) -> (Self::Out, Self::Out) {
+        (self.mapv(|d| d.re), self.mapv(|d| d.eps))
+    }
+}
+
+impl<T: SplitArg + ?Sized> SplitArg for &T {
+    type Out = T::Out;
+    fn split_arg(&self) -> (T::Out, T::Out) {
+        (**self).split_arg()
+    }
+}
