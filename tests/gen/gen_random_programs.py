@@ -556,6 +556,11 @@ def help_t(u, v):
     return (u * math.cos(v), math.tanh(u) + 0.5 * v * v)
 
 
+def help_s_grad(u, v):
+    """The gradient of `help_s`: what `help_s_grad(u, v).1` returns (nested differentiation)."""
+    return (math.sin(v) + 2.0 * u / (u * u + 1.0), u * math.cos(v))
+
+
 def help_r(u, k):
     if k == 0:
         return u
@@ -679,10 +684,14 @@ class Call(Expr):
             callee = "other::" + c.fname
         elif self.helper.startswith("other::"):
             callee = "other::" + c.helper(self.helper[len("other::"):])
+        elif self.helper == "help_s_grad":
+            callee = c.helper("help_s") + "_grad"
         else:
             callee = c.helper(self.helper)
         s = "%s(%s)" % (callee, ", ".join(a.rs(c) for a in self.args))
-        if self.field is not None:
+        if self.helper == "help_s_grad":
+            s += ".1 .%d" % self.field
+        elif self.field is not None:
             s += ".%d" % self.field
         return (s, P_POST)
 
@@ -694,6 +703,8 @@ class Call(Expr):
             v = help_t(*args)
             if self.field is not None:
                 v = v[self.field]
+        elif self.helper == "help_s_grad":
+            v = help_s_grad(*args)[self.field]
         elif self.helper == "help_r":
             v = help_r(args[0], self.args[1].v)
         elif self.helper == "other::help_s":
@@ -2022,6 +2033,8 @@ class Gen:
             return Neg(self.ensure_var(self.expr(d)))
         if r < 0.46 and "help_s" not in EXCLUDE:
             return Call("help_s", [self.bounded(d), self.bounded(d)])
+        if r < 0.48 and "help_s_grad" not in EXCLUDE and self.chance(0.5):
+            return Call("help_s_grad", [self.bounded(d), self.bounded(d)], field=self.rng.randint(0, 1))
         if r < 0.48 and "help_t.field" not in EXCLUDE:
             return Call("help_t", [self.bounded(d), self.bounded(d)], field=self.rng.randint(0, 1))
         if r < 0.51 and "help_r" not in EXCLUDE:
@@ -3264,7 +3277,13 @@ def test_text(fn, pts, idx):
     lines.append('        check_jvp("%s", vj as f64, v as f64, tj as f64, want as f64, scale as f64, %s);' % (fn.name, "1e-9" if T == "f64" else "1e-4"))
     # Second order: `_hvp` returns `_grad`'s value and gradient, and `H . dir` equals central
     # differences of the gradient along the direction.
-    if T == "f64":
+    nested = any(f.startswith("call help_s_grad") for f in fn.feats())
+    if T == "f64" and nested:
+        # `help_s_grad` in the body (nested differentiation): the caller's second order
+        # would need third derivatives, a compile error where `_hvp` is used; the
+        # direction's selection is still needed below.
+        lines.append("        let dsel: Vec<f64> = %s.iter().map(|&k| dir[k]).collect();" % sel_all)
+    if T == "f64" and not nested:
         ghs = ["gh%d" % i for i in range(len(dps))]
         hhs = ["hh%d" % i for i in range(len(dps))]
         gqs = ["gq%d" % i for i in range(len(dps))]
@@ -3396,6 +3415,7 @@ ALL_FEATURES = [
     "nested loops", "while", "if/else", "active condition", "int condition", "match statement",
     "break", "continue", "early return", "local buffer vec![c; n]", "buffer element =",
     "buffer element +=", "call help_s", "call help_t", "call help_v(&buf)", "call help_v(&buf[..])",
+    "call help_s_grad .0", "call help_s_grad .1",
     "tuple destructuring", "f32",
     "constant buffer .swap()", "constant buffer .fill()", "constant buffer .reverse()",
     "constant buffer .sort_by()", "constant buffer .rotate_left()",
