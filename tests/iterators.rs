@@ -320,3 +320,32 @@ fn chains_over_arrays() {
         .collect();
     assert_close(g.as_slice().unwrap(), &expected, "closed form");
 }
+
+/// A chain collected into an annotated `Array1` (hunt 28): the `Vec` the chain builds, made
+/// an array.
+#[differentiable]
+fn collected_array(a: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+    let c: ad_runtime::ndarray::Array1<f64> = a.iter().map(|v| v * v + 1.0).collect();
+    c.dot(a) + c[1]
+}
+
+#[test]
+fn chain_collected_into_an_array() {
+    let a = ad_runtime::ndarray::array![0.5, -1.5, 2.0];
+    let (v, g) = collected_array_grad(&a);
+    let f = |x: &[f64]| collected_array(&ad_runtime::ndarray::Array1::from(x.to_vec()));
+    assert_close(&[v], &[f(a.as_slice().unwrap())], "value");
+    // f = Σ (a_i³ + a_i) + a_1² + 1: ∂f/∂a_i = 3 a_i² + 1 (+ 2 a_1 for i = 1).
+    let want: Vec<f64> = (0..3)
+        .map(|i| 3.0 * a[i] * a[i] + 1.0 + if i == 1 { 2.0 * a[1] } else { 0.0 })
+        .collect();
+    assert_close(g.as_slice().unwrap(), &want, "gradient");
+    assert_close(
+        g.as_slice().unwrap(),
+        &fd_grad(f, a.as_slice().unwrap()),
+        "differences",
+    );
+    let t = ad_runtime::ndarray::array![0.2, 0.4, -0.6];
+    let (_, jv) = collected_array_jvp(&a, &t);
+    assert_close(&[jv], &[g.dot(&t)], "forward mode");
+}

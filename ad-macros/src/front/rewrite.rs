@@ -695,6 +695,33 @@ fn if_let_get(e: &Expr) -> Option<Expr> {
     syn::parse2(tokens).ok()
 }
 
+/// `let c: Array1<f64> = chain.collect();` is `let c: Array1<f64> =
+/// Array1::from(chain.collect::<Vec<_>>());`: chains are rewritten into loops that build a
+/// `Vec` (`iterchain`), and `Array1::from` of a `Vec` is the runtime's differentiable
+/// `array_from_vec`.
+fn collect_into_array(l: &mut syn::Local) {
+    let syn::Pat::Type(t) = &l.pat else { return };
+    let syn::Type::Path(p) = &*t.ty else { return };
+    let Some(last) = p.path.segments.last() else {
+        return;
+    };
+    if !matches!(last.ident.to_string().as_str(), "Array1" | "Array") {
+        return;
+    }
+    let array = last.ident.clone();
+    let Some(init) = &mut l.init else { return };
+    let Expr::MethodCall(m) = &*init.expr else {
+        return;
+    };
+    if m.method != "collect" || !m.args.is_empty() || m.turbofish.is_some() {
+        return;
+    }
+    let (recv, span) = (&m.receiver, m.span());
+    let e: Expr =
+        syn::parse_quote_spanned!(span=> #array::from(#recv.collect::<::std::vec::Vec<_>>()));
+    init.expr = Box::new(e);
+}
+
 impl VisitMut for Everyday {
     fn visit_block_mut(&mut self, b: &mut syn::Block) {
         searches::loop_values(b);
@@ -707,7 +734,9 @@ impl VisitMut for Everyday {
                 out.extend(two);
                 continue;
             }
-            if let syn::Stmt::Local(l) = &s {
+            let mut s = s;
+            if let syn::Stmt::Local(l) = &mut s {
+                collect_into_array(l);
                 self.note_local(l);
             }
             // Statements that stand for element exchanges and assignments.
