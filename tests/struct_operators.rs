@@ -161,3 +161,35 @@ fn struct_literal_operands() {
         "gradient",
     );
 }
+
+/// A struct's name bound again to a float (`let p = s.x;`, a loop variable, a closure
+/// parameter): operators on it are the float's again.
+#[differentiable]
+fn shadowed(p: P2, k: f64) -> f64 {
+    let s = p + p * k;
+    let mut t = 0.0;
+    for p in 0..2 {
+        t += p as f64 * k;
+    }
+    let scale = |p: f64| p * k;
+    let p = s.x;
+    p * k + p + t + scale(s.y)
+}
+
+#[test]
+fn shadowed_struct_names_are_floats_again() {
+    let (p, k) = (P2 { x: 0.8, y: -0.6 }, 1.7);
+    // s = p (1 + k); f = s.x k + s.x + k + s.y k.
+    let (f, (gp, gk)) = shadowed_grad(p, k);
+    let (sx, sy) = (p.x * (1.0 + k), p.y * (1.0 + k));
+    assert_close(&[f], &[sx * k + sx + k + sy * k], "value");
+    assert_close(
+        &[gp.x, gp.y, gk],
+        &[
+            (1.0 + k) * (k + 1.0),
+            (1.0 + k) * k,
+            p.x * k + sx + p.x + 1.0 + p.y * k + sy,
+        ],
+        "gradient",
+    );
+}

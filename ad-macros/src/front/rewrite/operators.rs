@@ -123,6 +123,13 @@ impl Operators<'_> {
         }
     }
 
+    /// The names `pat` binds are no longer known structs.
+    fn unbind(&mut self, pat: &syn::Pat) {
+        let mut names = Vec::new();
+        crate::front::stmt::idents_of(quote::ToTokens::to_token_stream(pat), &mut names);
+        self.structs.retain(|s| !names.iter().any(|n| n == s));
+    }
+
     fn method_call(receiver: Expr, name: &str, args: Vec<Expr>, span: proc_macro2::Span) -> Expr {
         let m = syn::Ident::new(name, span);
         let receiver = match receiver {
@@ -177,11 +184,43 @@ impl VisitMut for Operators<'_> {
         // A closure's parameters shadow names without saying their types.
         let outer = self.structs.clone();
         for p in &c.inputs {
-            let mut names = Vec::new();
-            crate::front::stmt::idents_of(quote::ToTokens::to_token_stream(p), &mut names);
-            self.structs.retain(|s| !names.iter().any(|n| n == s));
+            self.unbind(p);
         }
         syn::visit_mut::visit_expr_closure_mut(self, c);
+        self.structs = outer;
+    }
+
+    fn visit_expr_for_loop_mut(&mut self, f: &mut syn::ExprForLoop) {
+        self.visit_expr_mut(&mut f.expr);
+        let outer = self.structs.clone();
+        self.unbind(&f.pat);
+        self.visit_block_mut(&mut f.body);
+        self.structs = outer;
+    }
+
+    fn visit_arm_mut(&mut self, a: &mut syn::Arm) {
+        let outer = self.structs.clone();
+        self.unbind(&a.pat);
+        syn::visit_mut::visit_arm_mut(self, a);
+        self.structs = outer;
+    }
+
+    fn visit_expr_if_mut(&mut self, i: &mut syn::ExprIf) {
+        // `if let PAT = e { .. }`: the pattern's names in the branch.
+        let outer = self.structs.clone();
+        if let Expr::Let(l) = &*i.cond {
+            self.unbind(&l.pat);
+        }
+        syn::visit_mut::visit_expr_if_mut(self, i);
+        self.structs = outer;
+    }
+
+    fn visit_expr_while_mut(&mut self, w: &mut syn::ExprWhile) {
+        let outer = self.structs.clone();
+        if let Expr::Let(l) = &*w.cond {
+            self.unbind(&l.pat);
+        }
+        syn::visit_mut::visit_expr_while_mut(self, w);
         self.structs = outer;
     }
 
