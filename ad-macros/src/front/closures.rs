@@ -49,6 +49,18 @@ impl Lowerer<'_> {
     /// `recv.mapv(|v| body)`: the closure body becomes a function of the element and of the
     /// captured variables, lowered like any function body (see [`Op::Map`]).
     pub(super) fn lower_map(&mut self, m: &syn::ExprMethodCall, recv: Atom) -> Op {
+        if let Expr::Closure(c) = strip(&m.args[0])
+            && let Some((target, name)) = assigned_capture(c)
+        {
+            // The closure runs as a function of the element alone (its captures are copies):
+            // state carried from element to element would be lost (hunt 28).
+            self.unsupported(
+                target,
+                &format!("an elementwise map's closure that assigns `{name}` (a variable of the function)"),
+                "write the loop (`for v in a.iter() { .. }`) or an iterator chain, which carry the state from element to element",
+            );
+            return Op::Copy(Atom::Const(quote!(())));
+        }
         let hoisted;
         let arg = match strip(&m.args[0]) {
             Expr::Closure(c) if c.inputs.len() == 1 => {
@@ -334,4 +346,110 @@ impl Lowerer<'_> {
         });
         self.lower_op(&block)
     }
+}
+
+/// The first assignment in `c`'s body (`s = e`, `s += e`, `t.0 = e`, `b[i] = e`, `&mut s`)
+/// of a name the closure does not bind itself: its target and the name. Names are bound in
+/// order (`let`, patterns of `for`, `match`, `if let`, `while let`, inner closures), each in
+/// its block.
+fn assigned_capture(c: &syn::ExprClosure) -> Option<(&Expr, String)> {
+    struct Find<'a> {
+        scopes: Vec<Vec<String>>,
+        found: Option<(&'a Expr, String)>,
+    }
+    impl Find<'_> {
+        fn bound(&self, n: &str) -> bool {
+            self.scopes.iter().any(|s| s.iter().any(|b| b == n))
+        }
+        fn bind(&mut self, p: &Pat) {
+            let mut names = Vec::new();
+            super::stmt::idents_of(p.to_token_stream(), &mut names);
+            self.scopes.last_mut().expect("a scope").extend(names);
+        }
+    }
+    fn root(e: &Expr) -> Option<String> {
+        match strip(e) {
+            Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+            Expr::Field(f) => root(&f.base),
+            Expr::Index(ix) => root(&ix.expr),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => root(&u.expr),
+            _ => None,
+        }
+    }
+    impl<'a> syn::visit::Visit<'a> for Find<'a> {
+        fn visit_block(&mut self, b: &'a syn::Block) {
+            self.scopes.push(Vec::new());
+            syn::visit::visit_block(self, b);
+            self.scopes.pop();
+        }
+        fn visit_local(&mut self, l: &'a syn::Local) {
+            if let Some(init) = &l.init {
+                self.visit_expr(&init.expr);
+                if let Some((_, d)) = &init.diverge {
+                    self.visit_expr(d);
+                }
+            }
+            self.bind(&l.pat);
+        }
+        fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+            self.visit_expr(&f.expr);
+            self.scopes.push(Vec::new());
+            self.bind(&f.pat);
+            self.visit_block(&f.body);
+            self.scopes.pop();
+        }
+        fn visit_arm(&mut self, a: &'a syn::Arm) {
+            self.scopes.push(Vec::new());
+            self.bind(&a.pat);
+            syn::visit::visit_arm(self, a);
+            self.scopes.pop();
+        }
+        fn visit_expr_let(&mut self, l: &'a syn::ExprLet) {
+            self.visit_expr(&l.expr);
+            self.bind(&l.pat);
+        }
+        fn visit_expr_closure(&mut self, c: &'a syn::ExprClosure) {
+            self.scopes.push(Vec::new());
+            for p in &c.inputs {
+                self.bind(p);
+            }
+            self.visit_expr(&c.body);
+            self.scopes.pop();
+        }
+        fn visit_expr_assign(&mut self, a: &'a syn::ExprAssign) {
+            self.check(&a.left);
+            syn::visit::visit_expr_assign(self, a);
+        }
+        fn visit_expr_binary(&mut self, b: &'a syn::ExprBinary) {
+            if crate::front::syntax::is_compound_assign(&b.op) {
+                self.check(&b.left);
+            }
+            syn::visit::visit_expr_binary(self, b);
+        }
+        fn visit_expr_reference(&mut self, r: &'a syn::ExprReference) {
+            if r.mutability.is_some() {
+                self.check(&r.expr);
+            }
+            syn::visit::visit_expr_reference(self, r);
+        }
+    }
+    impl<'a> Find<'a> {
+        fn check(&mut self, target: &'a Expr) {
+            if self.found.is_none()
+                && let Some(n) = root(target)
+                && !self.bound(&n)
+            {
+                self.found = Some((target, n));
+            }
+        }
+    }
+    let mut f = Find {
+        scopes: vec![Vec::new()],
+        found: None,
+    };
+    for p in &c.inputs {
+        f.bind(p);
+    }
+    syn::visit::Visit::visit_expr(&mut f, &c.body);
+    f.found
 }
