@@ -170,3 +170,34 @@ fn inner_wrt_subset() {
     let (_, jv) = weighted_slope_jvp(&x, &[1.0, 0.5]);
     assert_close(&[jv], &[g[0] + 0.5 * g[1]], "forward mode");
 }
+
+#[differentiable]
+fn qw(w: &[f64]) -> f64 {
+    w[0] * w[0] * w[1] + w[2] * w[1]
+}
+
+/// Only some entries of a slice's gradient read (hunt 29): the cotangent of the gradient
+/// stops at the last entry written, and is padded for `qw_hvp`.
+#[differentiable]
+fn first_entry_only(w: &[f64]) -> f64 {
+    qw_grad(w).1[0]
+}
+
+#[differentiable]
+fn gradient_unread(w: &[f64]) -> f64 {
+    let (v, _g) = qw_grad(w);
+    v
+}
+
+#[test]
+fn partly_read_sequence_gradients() {
+    let w = [0.7, -0.4, 1.1];
+    let (_, g) = first_entry_only_grad(&w);
+    assert_close(&g, &[2.0 * w[1], 2.0 * w[0], 0.0], "first entry");
+    let (_, g) = gradient_unread_grad(&w);
+    assert_close(
+        &g,
+        &[2.0 * w[0] * w[1], w[0] * w[0] + w[2], w[1]],
+        "value only",
+    );
+}

@@ -582,3 +582,67 @@ pub fn nested_cotangent<R: Into<f64>, G: crate::VectorSpace>(rbar: R, grad: G, m
     hv.add_scaled(rbar.into(), &grad);
     hv
 }
+
+/// A cotangent as long as its primal (`g_grad_pullback`): a `Vec` cotangent grows only to the
+/// last entry the caller's reverse sweep wrote, but `g_hvp` takes it as a tangent of the
+/// argument's length; the entries past it are zero. Floats and arrays (fixed-size and
+/// ndarray, whose cotangents are full-sized) are unchanged.
+pub trait PadTangent<P: ?Sized> {
+    /// `self`, as long as `primal` (recursively, for nested sequences).
+    fn pad_like(self, primal: &P) -> Self;
+}
+
+macro_rules! pad_float {
+    ($($f:ty),*) => {$(
+        impl PadTangent<$f> for $f {
+            #[inline(always)]
+            fn pad_like(self, _: &$f) -> $f {
+                self
+            }
+        }
+    )*};
+}
+pad_float!(f64, f32);
+
+impl<P, T: PadTangent<P> + Default> PadTangent<[P]> for Vec<T> {
+    fn pad_like(mut self, primal: &[P]) -> Vec<T> {
+        if self.len() < primal.len() {
+            self.resize_with(primal.len(), T::default);
+        }
+        self.into_iter()
+            .zip(primal)
+            .map(|(t, p)| t.pad_like(p))
+            .collect()
+    }
+}
+
+impl<P, T: PadTangent<P> + Default> PadTangent<Vec<P>> for Vec<T> {
+    fn pad_like(self, primal: &Vec<P>) -> Vec<T> {
+        self.pad_like(&primal[..])
+    }
+}
+
+impl<P, T: PadTangent<P>, const N: usize> PadTangent<[P; N]> for [T; N] {
+    fn pad_like(self, primal: &[P; N]) -> [T; N] {
+        let mut k = 0;
+        self.map(|t| {
+            k += 1;
+            t.pad_like(&primal[k - 1])
+        })
+    }
+}
+
+impl<F, S: ndarray::Data, D: ndarray::Dimension> PadTangent<ndarray::ArrayBase<S, D>>
+    for ndarray::Array<F, D>
+{
+    #[inline]
+    fn pad_like(self, _: &ndarray::ArrayBase<S, D>) -> Self {
+        self
+    }
+}
+
+/// [`PadTangent::pad_like`].
+#[inline]
+pub fn pad_like<P: ?Sized, T: PadTangent<P>>(t: T, primal: &P) -> T {
+    t.pad_like(primal)
+}

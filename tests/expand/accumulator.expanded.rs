@@ -382,6 +382,7 @@ fn logsumexp_grad_pullback<'__ad>(
         __value,
         move |(__rbar, __gbar): (f64, ::std::vec::Vec<f64>)| {
             let __gbar0 = __gbar;
+            let __gbar0 = ::ad_runtime::__private::pad_like(__gbar0, v);
             let (_, __gr0, __hv0) = logsumexp_hvp(v, &__gbar0);
             (::ad_runtime::__private::nested_cotangent(__rbar, __gr0, __hv0),)
         },

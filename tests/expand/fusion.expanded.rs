@@ -280,6 +280,7 @@ fn sums_grad_pullback<'__ad>(
         __value,
         move |(__rbar, __gbar): (f64, ::std::vec::Vec<f64>)| {
             let __gbar0 = __gbar;
+            let __gbar0 = ::ad_runtime::__private::pad_like(__gbar0, x);
             let (_, __gr0, __hv0) = sums_hvp(x, &__gbar0);
             (::ad_runtime::__private::nested_cotangent(__rbar, __gr0, __hv0),)
         },
@@ -1080,6 +1081,7 @@ fn feedback_grad_pullback<'__ad>(
         __value,
         move |(__rbar, __gbar): (f64, ::std::vec::Vec<f64>)| {
             let __gbar0 = __gbar;
+            let __gbar0 = ::ad_runtime::__private::pad_like(__gbar0, x);
             let (_, __gr0, __hv0) = feedback_hvp(x, &__gbar0);
             (::ad_runtime::__private::nested_cotangent(__rbar, __gr0, __hv0),)
         },

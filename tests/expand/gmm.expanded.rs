@@ -1767,6 +1767,9 @@ pub fn gmm_objective_grad_pullback<'__ad>(
             ): (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>))|
         {
             let (__gbar0, __gbar1, __gbar2) = __gbar;
+            let __gbar0 = ::ad_runtime::__private::pad_like(__gbar0, alphas);
+            let __gbar1 = ::ad_runtime::__private::pad_like(__gbar1, means);
+            let __gbar2 = ::ad_runtime::__private::pad_like(__gbar2, icf);
             let (_, (__gr0, __gr1, __gr2), (__hv0, __hv1, __hv2)) = gmm_objective_hvp(
                 alphas,
                 means,

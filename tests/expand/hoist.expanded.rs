@@ -493,6 +493,8 @@ fn triangle_grad_pullback<'__ad>(
         __value,
         move |(__rbar, __gbar): (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>))| {
             let (__gbar0, __gbar1) = __gbar;
+            let __gbar0 = ::ad_runtime::__private::pad_like(__gbar0, l);
+            let __gbar1 = ::ad_runtime::__private::pad_like(__gbar1, x);
             let (_, (__gr0, __gr1), (__hv0, __hv1)) = triangle_hvp(
                 l,
                 x,

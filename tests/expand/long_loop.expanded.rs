@@ -190,6 +190,8 @@ fn long_loop_grad_pullback(
         __value,
         move |(__rbar, __gbar): (f64, (f64, f64))| {
             let (__gbar0, __gbar1) = __gbar;
+            let __gbar0 = ::ad_runtime::__private::pad_like(__gbar0, &x);
+            let __gbar1 = ::ad_runtime::__private::pad_like(__gbar1, &a);
             let (_, (__gr0, __gr1), (__hv0, __hv1)) = long_loop_hvp(
                 x,
                 a,

@@ -172,6 +172,8 @@ fn f_grad_pullback(
         __value,
         move |(__rbar, __gbar): (f64, (f64, f64))| {
             let (__gbar0, __gbar1) = __gbar;
+            let __gbar0 = ::ad_runtime::__private::pad_like(__gbar0, &x);
+            let __gbar1 = ::ad_runtime::__private::pad_like(__gbar1, &y);
             let (_, (__gr0, __gr1), (__hv0, __hv1)) = f_hvp(x, y, __gbar0, __gbar1);
             (
                 ::ad_runtime::__private::nested_cotangent(__rbar, __gr0, __hv0),

@@ -272,6 +272,10 @@ fn classifier_grad_pullback<'__ad>(
             )|
         {
             let (__gbar0, __gbar1, __gbar2, __gbar3) = __gbar;
+            let __gbar0 = ::ad_runtime::__private::pad_like(__gbar0, w1);
+            let __gbar1 = ::ad_runtime::__private::pad_like(__gbar1, b1);
+            let __gbar2 = ::ad_runtime::__private::pad_like(__gbar2, w2);
+            let __gbar3 = ::ad_runtime::__private::pad_like(__gbar3, b2);
             let (_, (__gr0, __gr1, __gr2, __gr3), (__hv0, __hv1, __hv2, __hv3)) = classifier_hvp(
                 w1,
                 b1,

@@ -155,9 +155,20 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
             }
         })
         .collect();
+    // A sequence's cotangent may stop at the last entry the caller wrote: padded with zeros
+    // to the argument's length (`g_hvp` takes it as a tangent).
+    let pads = active.iter().zip(&gbars).map(|((_, p), g)| {
+        let i = &p.ident;
+        let primal = match &p.ty {
+            syn::Type::Reference(_) => quote!(#i),
+            _ => quote!(&#i),
+        };
+        quote!(let #g = #rt::pad_like(#g, #primal);)
+    });
     let closure = quote! {
         move |(#rbar, #gbar): #pair_ty| {
             let #gbar_pat = #gbar;
+            #(#pads)*
             let (_, #grad_pat, #hv_pat) = #hvp(#(#args,)* #(#tangents),*);
             (#(#slots,)*)
         }
