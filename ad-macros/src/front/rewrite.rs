@@ -719,7 +719,7 @@ fn collect_into_array(l: &mut syn::Local) {
     let (recv, span) = (&m.receiver, m.span());
     let e: Expr =
         syn::parse_quote_spanned!(span=> #array::from(#recv.collect::<::std::vec::Vec<_>>()));
-    init.expr = Box::new(e);
+    *init.expr = e;
 }
 
 impl VisitMut for Everyday {
