@@ -83,7 +83,7 @@ dual_tensor_float!(f32, f64);
 pub enum DynVal<'a, F> {
     /// A plain `f32`/`f64`.
     Scalar(F),
-    /// An array of any storage and dimension, viewed with [`IxDyn`](type@IxDyn).
+    /// An array of any storage and dimension, viewed with [`IxDyn`](type@ndarray::IxDyn).
     Array(ArrayViewD<'a, F>),
 }
 
