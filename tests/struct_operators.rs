@@ -193,3 +193,57 @@ fn shadowed_struct_names_are_floats_again() {
         "gradient",
     );
 }
+
+/// Elements of a slice of structs as operands (n-body style): `ps[j] - ps[i]`.
+#[differentiable]
+fn pair_energy(ps: &[P2], k: f64) -> f64 {
+    let mut e = 0.0;
+    for i in 0..ps.len() {
+        for j in (i + 1)..ps.len() {
+            let d = ps[j] - ps[i];
+            e += (d * k).norm2();
+        }
+    }
+    e
+}
+
+#[test]
+fn elements_of_struct_slices_as_operands() {
+    let ps = [
+        P2 { x: 0.1, y: 0.7 },
+        P2 { x: -0.4, y: 0.2 },
+        P2 { x: 0.9, y: -0.3 },
+    ];
+    let k = 1.3;
+    let (e, (gps, gk)) = pair_energy_grad(&ps, k);
+    assert_close(&[e], &[pair_energy(&ps, k)], "value");
+    let flat = |q: &[f64]| {
+        let ps: Vec<P2> = q[..6].chunks(2).map(|c| P2 { x: c[0], y: c[1] }).collect();
+        pair_energy(&ps, q[6])
+    };
+    let x: Vec<f64> = ps.iter().flat_map(|p| [p.x, p.y]).chain([k]).collect();
+    let g: Vec<f64> = gps.iter().flat_map(|p| [p.x, p.y]).chain([gk]).collect();
+    assert_close(&g, &fd_grad(flat, &x), "gradient");
+}
+
+/// An operator on constant struct values (a literal plus a literal), then on a parameter.
+#[differentiable]
+fn constant_operands(p: P2) -> f64 {
+    let c = P2 { x: 1.0, y: 2.0 } + P2 { x: 0.5, y: -0.5 };
+    let q = p + c;
+    q.norm2()
+}
+
+#[test]
+fn constant_struct_operands() {
+    let p = P2 { x: 0.3, y: -0.8 };
+    let (v, g) = constant_operands_grad(p);
+    let (qx, qy) = (p.x + 1.5, p.y + 1.5);
+    assert_close(
+        &[v, g.x, g.y],
+        &[qx * qx + qy * qy, 2.0 * qx, 2.0 * qy],
+        "gradient",
+    );
+    let (_, _, hv) = constant_operands_hvp(p, P2 { x: 1.0, y: 0.0 });
+    assert_close(&[hv.x, hv.y], &[2.0, 0.0], "hvp");
+}

@@ -31,13 +31,19 @@ pub fn struct_operators(
     let mut r = Operators {
         user_types,
         structs: Vec::new(),
+        sequences: Vec::new(),
+        varying: Vec::new(),
     };
     for input in &sig.inputs {
         if let syn::FnArg::Typed(pt) = input
             && let syn::Pat::Ident(pi) = &*pt.pat
-            && r.user_type(&pt.ty)
         {
-            r.structs.push(pi.ident.to_string());
+            r.varying.push(pi.ident.to_string());
+            if r.user_type(&pt.ty) {
+                r.structs.push((pi.ident.to_string(), (*pt.ty).clone()));
+            } else if let Some(elem) = r.sequence_of_user_type(&pt.ty) {
+                r.sequences.push((pi.ident.to_string(), elem));
+            }
         }
     }
     r.visit_block_mut(block);
@@ -45,8 +51,14 @@ pub fn struct_operators(
 
 struct Operators<'a> {
     user_types: &'a std::collections::HashSet<String>,
-    /// Names bound to struct values here (by-value parameters, locals), innermost last.
-    structs: Vec<String>,
+    /// Names bound to struct values here (by-value parameters, locals) with their types,
+    /// innermost last.
+    structs: Vec<(String, syn::Type)>,
+    /// Parameters that are sequences of such structs (`ps: &[P2]`, `Vec<P2>`), with the
+    /// element type: their elements `ps[i]` are struct values.
+    sequences: Vec<(String, syn::Type)>,
+    /// The parameters' names and the locals annotated from them (values that may vary).
+    varying: Vec<String>,
 }
 
 /// The trait method of an arithmetic operator (also of its compound assignment).
@@ -82,52 +94,106 @@ impl Operators<'_> {
         }))
     }
 
-    /// Whether `e` is surely a value of one of the function's structs (see the module docs).
+    /// The element type of `&[S]`, `&Vec<S>`, `Vec<S>`, `[S; N]` of one of the function's
+    /// structs.
+    fn sequence_of_user_type(&self, ty: &syn::Type) -> Option<syn::Type> {
+        let elem = match ty {
+            syn::Type::Reference(r) if r.mutability.is_none() => {
+                return self.sequence_of_user_type(&r.elem);
+            }
+            syn::Type::Slice(s) => (*s.elem).clone(),
+            syn::Type::Array(a) => (*a.elem).clone(),
+            syn::Type::Path(p) => match p.path.segments.last() {
+                Some(s) if s.ident == "Vec" => match &s.arguments {
+                    syn::PathArguments::AngleBracketed(a) => match a.args.first() {
+                        Some(syn::GenericArgument::Type(t)) => t.clone(),
+                        _ => return None,
+                    },
+                    _ => return None,
+                },
+                _ => return None,
+            },
+            _ => return None,
+        };
+        self.user_type(&elem).then_some(elem)
+    }
+
     fn is_struct(&self, e: &Expr) -> bool {
+        self.struct_type(e).is_some()
+    }
+
+    /// The struct type `e` surely has (see the module docs): a result of `+`, `-`, unary `-`
+    /// and `*`/`/` by a non-struct is taken to have its left operand's type.
+    fn struct_type(&self, e: &Expr) -> Option<syn::Type> {
+        let lookup = |names: &[(String, syn::Type)], p: &syn::ExprPath| {
+            let i = p.path.get_ident()?;
+            names
+                .iter()
+                .rev()
+                .find(|(n, _)| i == n)
+                .map(|(_, t)| t.clone())
+        };
         match e {
-            Expr::Path(p) => p
-                .path
-                .get_ident()
-                .is_some_and(|i| self.structs.iter().any(|s| i == s)),
-            Expr::Paren(p) => self.is_struct(&p.expr),
-            Expr::Group(g) => self.is_struct(&g.expr),
-            Expr::Struct(s) => s
-                .path
-                .segments
-                .last()
-                .is_some_and(|l| self.user_types.contains(&l.ident.to_string())),
+            Expr::Index(ix) if !matches!(&*ix.index, Expr::Range(_)) => match &*ix.expr {
+                Expr::Path(p) => lookup(&self.sequences, p),
+                _ => None,
+            },
+            Expr::Path(p) => lookup(&self.structs, p),
+            Expr::Paren(p) => self.struct_type(&p.expr),
+            Expr::Group(g) => self.struct_type(&g.expr),
+            Expr::Struct(s) => {
+                let last = s.path.segments.last()?;
+                let path = &s.path;
+                self.user_types
+                    .contains(&last.ident.to_string())
+                    .then(|| syn::parse_quote!(#path))
+            }
             Expr::Call(c) => match &*c.func {
                 Expr::Path(p) => {
-                    let segs: Vec<String> = p
-                        .path
-                        .segments
-                        .iter()
-                        .map(|s| s.ident.to_string())
-                        .collect();
-                    matches!(segs.as_slice(), [t, f] if self.user_types.contains(t)
-                        && matches!(f.as_str(), "new" | "zero" | "splat" | "default"))
+                    let segs: Vec<&syn::Ident> = p.path.segments.iter().map(|s| &s.ident).collect();
+                    match segs.as_slice() {
+                        [t, f]
+                            if self.user_types.contains(&t.to_string())
+                                && matches!(
+                                    f.to_string().as_str(),
+                                    "new" | "zero" | "splat" | "default"
+                                ) =>
+                        {
+                            Some(syn::parse_quote!(#t))
+                        }
+                        _ => None,
+                    }
                 }
-                _ => false,
+                _ => None,
             },
-            Expr::Unary(u) => matches!(u.op, UnOp::Neg(_)) && self.is_struct(&u.expr),
+            Expr::Unary(u) if matches!(u.op, UnOp::Neg(_)) => self.struct_type(&u.expr),
+            Expr::Binary(b) => {
+                let m = method(&b.op)?;
+                if compound(&b.op) {
+                    return None;
+                }
+                let t = self.struct_type(&b.left)?;
+                (matches!(m, "add" | "sub") || !self.is_struct(&b.right)).then_some(t)
+            }
             // The rewritten forms.
             Expr::MethodCall(m) => {
-                self.is_struct(&m.receiver)
-                    && match m.method.to_string().as_str() {
-                        "add" | "sub" | "neg" | "clone" => true,
-                        "mul" | "div" | "rem" => !m.args.iter().any(|a| self.is_struct(a)),
-                        _ => false,
-                    }
+                let t = self.struct_type(&m.receiver)?;
+                match m.method.to_string().as_str() {
+                    "add" | "sub" | "neg" | "clone" => Some(t),
+                    "mul" | "div" | "rem" if !m.args.iter().any(|a| self.is_struct(a)) => Some(t),
+                    _ => None,
+                }
             }
-            _ => false,
+            _ => None,
         }
     }
 
-    /// The names `pat` binds are no longer known structs.
+    /// The names `pat` binds are no longer known structs (nor sequences of them).
     fn unbind(&mut self, pat: &syn::Pat) {
         let mut names = Vec::new();
         crate::front::stmt::idents_of(quote::ToTokens::to_token_stream(pat), &mut names);
-        self.structs.retain(|s| !names.iter().any(|n| n == s));
+        self.structs.retain(|(s, _)| !names.contains(s));
+        self.sequences.retain(|(s, _)| !names.contains(s));
     }
 
     fn method_call(receiver: Expr, name: &str, args: Vec<Expr>, span: proc_macro2::Span) -> Expr {
@@ -142,7 +208,7 @@ impl Operators<'_> {
 
 impl VisitMut for Operators<'_> {
     fn visit_block_mut(&mut self, b: &mut syn::Block) {
-        let outer = self.structs.clone();
+        let outer = (self.structs.clone(), self.sequences.clone());
         for s in &mut b.stmts {
             self.visit_stmt_mut(s);
             if let syn::Stmt::Local(l) = s {
@@ -150,14 +216,38 @@ impl VisitMut for Operators<'_> {
                 // `(x, y) = (e, f)` may be structs.
                 let mut bound = Vec::new();
                 crate::front::stmt::idents_of(quote::ToTokens::to_token_stream(&l.pat), &mut bound);
-                self.structs.retain(|s| !bound.contains(s));
-                let init = l.init.as_ref().map(|i| &*i.expr);
-                let mut pairs: Vec<(&syn::Pat, Option<&Expr>)> = vec![(&l.pat, init)];
-                if let (syn::Pat::Tuple(t), Some(Expr::Tuple(e))) = (&l.pat, init)
+                self.structs.retain(|(s, _)| !bound.contains(s));
+                self.sequences.retain(|(s, _)| !bound.contains(s));
+                let init = l.init.as_ref().map(|i| (*i.expr).clone());
+                // `let q = p + v;` of a struct: annotated `let q: P2 = ..` (what the lowering
+                // needs to call `q`'s methods; a wrong guess is a type error).
+                // Not a literal or a constructor, whose type the lowering sees itself (and
+                // which second order lifts to the type's dual twin).
+                // Nor a value of constants only (second order keeps a constant local's struct
+                // type, where its value is lifted): the value reads a parameter or a local
+                // annotated here.
+                if let syn::Pat::Ident(pi) = &l.pat
+                    && let Some(e) = &init
+                    && matches!(strip_group(e), Expr::MethodCall(_) | Expr::Index(_))
+                    && let Some(t) = self.struct_type(e)
+                {
+                    let mut names = Vec::new();
+                    crate::front::stmt::idents_of(quote::ToTokens::to_token_stream(e), &mut names);
+                    let pi = pi.clone();
+                    if names.iter().any(|n| self.varying.contains(n)) {
+                        l.pat = syn::Pat::Type(syn::parse_quote!(#pi: #t));
+                        self.varying.push(pi.ident.to_string());
+                    }
+                    self.structs.push((pi.ident.to_string(), t));
+                    continue;
+                }
+                let mut pairs: Vec<(&syn::Pat, Option<&Expr>)> = vec![(&l.pat, init.as_ref())];
+                if let (syn::Pat::Tuple(t), Some(Expr::Tuple(e))) = (&l.pat, init.as_ref())
                     && t.elems.len() == e.elems.len()
                 {
                     pairs = t.elems.iter().zip(e.elems.iter().map(Some)).collect();
                 }
+                let mut found = Vec::new();
                 for (pat, init) in pairs {
                     let (name, ty) = match pat {
                         syn::Pat::Ident(i) => (i.ident.to_string(), None),
@@ -167,61 +257,62 @@ impl VisitMut for Operators<'_> {
                         },
                         _ => continue,
                     };
-                    let is = match ty {
-                        Some(ty) => self.user_type(ty),
-                        None => init.is_some_and(|e| self.is_struct(e)),
+                    let t = match ty {
+                        Some(ty) => self.user_type(ty).then(|| ty.clone()),
+                        None => init.and_then(|e| self.struct_type(e)),
                     };
-                    if is {
-                        self.structs.push(name);
+                    if let Some(t) = t {
+                        found.push((name, t));
                     }
                 }
+                self.structs.extend(found);
             }
         }
-        self.structs = outer;
+        (self.structs, self.sequences) = outer;
     }
 
     fn visit_expr_closure_mut(&mut self, c: &mut syn::ExprClosure) {
         // A closure's parameters shadow names without saying their types.
-        let outer = self.structs.clone();
+        let outer = (self.structs.clone(), self.sequences.clone());
         for p in &c.inputs {
             self.unbind(p);
         }
         syn::visit_mut::visit_expr_closure_mut(self, c);
-        self.structs = outer;
+        (self.structs, self.sequences) = outer;
     }
 
     fn visit_expr_for_loop_mut(&mut self, f: &mut syn::ExprForLoop) {
         self.visit_expr_mut(&mut f.expr);
-        let outer = self.structs.clone();
+        let outer = (self.structs.clone(), self.sequences.clone());
         self.unbind(&f.pat);
         self.visit_block_mut(&mut f.body);
-        self.structs = outer;
+        (self.structs, self.sequences) = outer;
     }
 
     fn visit_arm_mut(&mut self, a: &mut syn::Arm) {
-        let outer = self.structs.clone();
+        let outer = (self.structs.clone(), self.sequences.clone());
         self.unbind(&a.pat);
         syn::visit_mut::visit_arm_mut(self, a);
-        self.structs = outer;
+        (self.structs, self.sequences) = outer;
     }
 
     fn visit_expr_if_mut(&mut self, i: &mut syn::ExprIf) {
         // `if let PAT = e { .. }`: the pattern's names in the branch.
-        let outer = self.structs.clone();
+        let outer = (self.structs.clone(), self.sequences.clone());
         if let Expr::Let(l) = &*i.cond {
             self.unbind(&l.pat);
         }
         syn::visit_mut::visit_expr_if_mut(self, i);
-        self.structs = outer;
+        (self.structs, self.sequences) = outer;
     }
 
     fn visit_expr_while_mut(&mut self, w: &mut syn::ExprWhile) {
-        let outer = self.structs.clone();
+        let outer = (self.structs.clone(), self.sequences.clone());
         if let Expr::Let(l) = &*w.cond {
             self.unbind(&l.pat);
         }
         syn::visit_mut::visit_expr_while_mut(self, w);
-        self.structs = outer;
+        (self.structs, self.sequences) = outer;
     }
 
     fn visit_expr_mut(&mut self, e: &mut Expr) {
@@ -246,5 +337,13 @@ impl VisitMut for Operators<'_> {
             _ => return,
         };
         *e = new;
+    }
+}
+
+fn strip_group(e: &Expr) -> &Expr {
+    match e {
+        Expr::Paren(p) => strip_group(&p.expr),
+        Expr::Group(g) => strip_group(&g.expr),
+        e => e,
     }
 }
