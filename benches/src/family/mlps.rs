@@ -72,10 +72,9 @@ pub fn sigmoid_ce(
 /// Network 3: mean cross-entropy of `gelu(x w1 + b1) w2 + b2` against `labels`, GELU in its
 /// tanh approximation `½ v (1 + tanh(√(2/π) (v + 0.044715 v³)))`.
 ///
-/// The coefficients are literals ([`GELU_C`], [`GELU_A`]) because the second-order code the
-/// macro generates (`gelu_ce_hvp_pullback`) lifts literals in a `mapv` closure to dual
-/// numbers but not named constants: with `GELU_A * v` the build fails with
-/// ``cannot multiply `f64` by `ad_runtime::Dual<f64>` ``.
+/// The coefficients are written as literals (the values of [`GELU_C`] and [`GELU_A`]; the
+/// named constants work as well, `GELU_A * v` being a float times a dual number in the
+/// second-order code).
 #[differentiable(wrt(w1, b1, w2, b2))]
 pub fn gelu_ce(
     w1: &Array2<f64>,
