@@ -277,27 +277,36 @@ fn min_weight<T: Float>(a: T, b: T) -> T {
     }
 }
 
+/// `g` times a selection weight (0, ½ or 1), exactly zero where the weight is: an operand
+/// that `max`/`min`/`clamp` did not select gets nothing, also when `g` is infinite (the
+/// cotangent of `v.max(0.0).sqrt()` at `v < 0`, where `√` has an infinite slope at 0: the
+/// composition is constant there), as forward mode's zero tangents do.
+#[inline(always)]
+fn selected<T: Float>(g: T, w: T) -> T {
+    if w == T::zero() { T::zero() } else { g * w }
+}
+
 // y = max(a, b);  ā += ȳ [a > b] (½ at a tie);  b̄ likewise
 /// `a.max(b)` with respect to `a`, needs `a` and `b`.
 #[inline(always)]
 pub fn max_d0<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
-    g * max_weight(a.get(), b.get())
+    selected(g, max_weight(a.get(), b.get()))
 }
 /// `a.max(b)` with respect to `b`, needs `a` and `b`.
 #[inline(always)]
 pub fn max_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
-    g * max_weight(b.get(), a.get())
+    selected(g, max_weight(b.get(), a.get()))
 }
 // y = min(a, b);  ā += ȳ [a < b] (½ at a tie);  b̄ likewise
 /// `a.min(b)` with respect to `a`, needs `a` and `b`.
 #[inline(always)]
 pub fn min_d0<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
-    g * min_weight(a.get(), b.get())
+    selected(g, min_weight(a.get(), b.get()))
 }
 /// `a.min(b)` with respect to `b`, needs `a` and `b`.
 #[inline(always)]
 pub fn min_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
-    g * min_weight(b.get(), a.get())
+    selected(g, min_weight(b.get(), a.get()))
 }
 
 // y = min(max(x, lo), hi);  each operand gets ȳ times its weight through max then min
@@ -320,7 +329,7 @@ pub fn clamp_d0<X: Real, L: Real<F = X::F>, H: Real<F = X::F>>(
     hi: &H,
     g: X::F,
 ) -> X::F {
-    g * clamp_weights(x.get(), lo.get(), hi.get()).0
+    selected(g, clamp_weights(x.get(), lo.get(), hi.get()).0)
 }
 /// `x.clamp(lo, hi)` with respect to `lo`, needs `x`, `lo`, `hi`.
 #[inline(always)]
@@ -330,7 +339,7 @@ pub fn clamp_d1<X: Real, L: Real<F = X::F>, H: Real<F = X::F>>(
     hi: &H,
     g: X::F,
 ) -> X::F {
-    g * clamp_weights(x.get(), lo.get(), hi.get()).1
+    selected(g, clamp_weights(x.get(), lo.get(), hi.get()).1)
 }
 /// `x.clamp(lo, hi)` with respect to `hi`, needs `x`, `lo`, `hi`.
 #[inline(always)]
@@ -340,7 +349,7 @@ pub fn clamp_d2<X: Real, L: Real<F = X::F>, H: Real<F = X::F>>(
     hi: &H,
     g: X::F,
 ) -> X::F {
-    g * clamp_weights(x.get(), lo.get(), hi.get()).2
+    selected(g, clamp_weights(x.get(), lo.get(), hi.get()).2)
 }
 
 // (s, c) = (sin x, cos x);  x̄ += s̄ cos x - c̄ sin x
