@@ -224,6 +224,15 @@ fn elements_of_struct_slices_as_operands() {
     let x: Vec<f64> = ps.iter().flat_map(|p| [p.x, p.y]).chain([k]).collect();
     let g: Vec<f64> = gps.iter().flat_map(|p| [p.x, p.y]).chain([gk]).collect();
     assert_close(&g, &fd_grad(flat, &x), "gradient");
+    let dps = [
+        P2 { x: 0.3, y: -0.2 },
+        P2 { x: 0.1, y: 0.5 },
+        P2 { x: -0.4, y: 0.2 },
+    ];
+    let (_, t) = pair_energy_jvp(&ps, k, &dps, 0.7);
+    let dx: Vec<f64> = dps.iter().flat_map(|p| [p.x, p.y]).chain([0.7]).collect();
+    let gv: f64 = g.iter().zip(&dx).map(|(a, b)| a * b).sum();
+    assert_close(&[t], &[gv], "jvp");
 }
 
 /// An operator on constant struct values (a literal plus a literal), then on a parameter.
@@ -246,4 +255,6 @@ fn constant_struct_operands() {
     );
     let (_, _, hv) = constant_operands_hvp(p, P2 { x: 1.0, y: 0.0 });
     assert_close(&[hv.x, hv.y], &[2.0, 0.0], "hvp");
+    let (_, t) = constant_operands_jvp(p, P2 { x: 0.5, y: -1.0 });
+    assert_close(&[t], &[0.5 * g.x - g.y], "jvp");
 }
