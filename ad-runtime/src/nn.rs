@@ -54,7 +54,9 @@ use ndarray::{
 use num_traits::Float;
 
 /// The pullback of an elementwise op whose derivative at each element is `d`:
-/// `ȳ ↦ (ȳ ⊙ d,)`, computed in `ȳ`'s buffer.
+/// `ȳ ↦ (ȳ ⊙ d,)`, computed in `ȳ`'s buffer. A zero derivative gives zero whatever `ȳ`
+/// (`relu(x).mapv(f64::sqrt)` at `x < 0`: `∞ · 0` would be NaN where the composition is
+/// flat), as the scalar rules' selections do.
 fn scale_pullback<F: Float, D: Dimension>(
     d: Array<F, D>,
     what: &'static str,
@@ -63,7 +65,9 @@ fn scale_pullback<F: Float, D: Dimension>(
         let Some(mut g) = cotangent(g, &d.raw_dim(), what) else {
             return (zero_marker(),);
         };
-        Zip::from(&mut g).and(&d).for_each(|g, &d| *g = *g * d);
+        Zip::from(&mut g)
+            .and(&d)
+            .for_each(|g, &d| *g = if d == F::zero() { F::zero() } else { *g * d });
         (g,)
     }
 }

@@ -55,7 +55,10 @@ impl<F: Float> Dual<F> {
     /// make the tangent NaN where the reverse rules give a finite derivative).
     #[inline(always)]
     fn chain(self, re: F, slope: F) -> Self {
-        let eps = if self.eps == F::zero() {
+        // Likewise a zero slope gives a zero tangent whatever the tangent (`recip` or
+        // `exp(-·)` of an overflowed `exp`, whose slope rounds to 0 while the tangent is
+        // infinite: the function is flat there), as the reverse rules' selections do.
+        let eps = if self.eps == F::zero() || slope == F::zero() {
             F::zero()
         } else {
             self.eps * slope
@@ -109,8 +112,9 @@ impl<F: Float> Div for Dual<F> {
     fn div(self, o: Self) -> Self {
         let re = self.re / o.re;
         // An infinite quotient is locally constant (see `rules::arith::div_d1`): slope zero
-        // (also where `re · ε_o` would be `∞ · 0`).
-        let eps = if re.is_infinite() {
+        // (also where `re · ε_o` would be `∞ · 0`); so is a finite numerator over an
+        // infinite denominator (`1 / (1 + exp(-x))` where `exp` overflowed: `0 · ∞` there).
+        let eps = if re.is_infinite() || (o.re.is_infinite() && self.re.is_finite()) {
             F::zero()
         } else {
             (self.eps - re * o.eps) / o.re
@@ -551,9 +555,16 @@ impl<F: Float> Dual<F> {
     pub fn atan2(self, x: Self) -> Self {
         // Through `h = hypot`, not `x² + y²`, which overflows or underflows far sooner.
         let h = x.re.hypot(self.re);
+        // At the origin (undefined), zero tangents give a zero tangent (`0 · atan2(y, x)`,
+        // `r cos θ` at `r = 0`).
+        let eps = if h == F::zero() && self.eps == F::zero() && x.eps == F::zero() {
+            F::zero()
+        } else {
+            ((x.re / h) * self.eps - (self.re / h) * x.eps) / h
+        };
         Dual {
             re: self.re.atan2(x.re),
-            eps: ((x.re / h) * self.eps - (self.re / h) * x.eps) / h,
+            eps,
         }
     }
 
@@ -564,7 +575,8 @@ impl<F: Float> Dual<F> {
         let eps = if r == F::zero() {
             F::zero()
         } else {
-            (self.re * self.eps + o.re * o.eps) / r
+            // (`x / r` first: `|x / r| ≤ 1`, where `x · ε` may overflow.)
+            (self.re / r) * self.eps + (o.re / r) * o.eps
         };
         Dual { re: r, eps }
     }

@@ -68,7 +68,10 @@ pub fn div_d0<B: Real>(b: &B, g: B::F) -> B::F {
 pub fn div_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
     let b = b.get();
     let q = a.get() / b;
-    if q.is_infinite() {
+    // Likewise a finite numerator over an infinite denominator: the quotient is flat there
+    // (`1 / (1 + exp(-x))` where `exp` overflowed, whose cotangent or tangent may be
+    // infinite: `∞ · 0` would be NaN).
+    if q.is_infinite() || (b.is_infinite() && a.get().is_finite()) {
         return num_traits::Zero::zero();
     }
     crate::rules::scalar::zero_or(g, |g| -(g * q) / b)

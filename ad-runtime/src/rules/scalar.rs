@@ -223,14 +223,15 @@ pub fn atan2_d0<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
     // Through `h = hypot(a, b)`, not `a² + b²`, which overflows or underflows far sooner.
     let (a, b) = (a.get(), b.get());
     let h = a.hypot(b);
-    g * (b / h) / h
+    // At the origin (undefined), a zero cotangent gives zero (`0 · atan2(y, x)`).
+    zero_or(g, |g| g * (b / h) / h)
 }
 /// `a.atan2(b)` with respect to `b`, needs `a` and `b`.
 #[inline(always)]
 pub fn atan2_d1<A: Real, B: Real<F = A::F>>(a: &A, b: &B, g: A::F) -> A::F {
     let (a, b) = (a.get(), b.get());
     let h = a.hypot(b);
-    -(g * (a / h)) / h
+    zero_or(g, |g| -(g * (a / h)) / h)
 }
 
 // h = √(a² + b²);  ā += ȳ a / h;  b̄ += ȳ b / h   (0 at a = b = 0)
@@ -241,7 +242,8 @@ pub fn hypot_d0<A: Real, H: Real<F = A::F>>(a: &A, h: &H, g: A::F) -> A::F {
     if h == A::F::zero() {
         A::F::zero()
     } else {
-        g * a.get() / h
+        // (`a / h` first: `|a / h| ≤ 1`, where `g · a` may overflow.)
+        g * (a.get() / h)
     }
 }
 /// `a.hypot(b)` with respect to `b`, needs `b` and `h`.
