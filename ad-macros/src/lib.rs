@@ -193,6 +193,30 @@ fn struct_literal_checks(name: &syn::Ident, ir: &ir::Func) -> proc_macro2::Token
     }
 }
 
+/// For each operator on struct values written as the trait's method (`a + b` as `a.add(b)`,
+/// see `front::rewrite::operators`), a check that the type has a `#[differentiable]` impl of
+/// that trait (`OperatorRule`): method syntax would otherwise reach an inherent method of the
+/// same name, differentiating another function than the operator. A hidden function, as
+/// [`struct_literal_checks`].
+fn operator_checks(name: &syn::Ident, ir: &ir::Func) -> proc_macro2::TokenStream {
+    if ir.operators.is_empty() {
+        return proc_macro2::TokenStream::new();
+    }
+    let checks = ir.operators.iter().map(|(t, op)| {
+        let op = syn::Ident::new(op, proc_macro2::Span::call_site());
+        quote::quote_spanned!(syn::spanned::Spanned::span(t)=>
+            ::ad_runtime::__private::operator_rule::<#t, ::ad_runtime::__private::op::#op>();)
+    });
+    let f = quote::format_ident!("__ad_operator_checks_{}", name);
+    quote::quote! {
+        #[doc(hidden)]
+        #[allow(dead_code, non_snake_case)]
+        fn #f() {
+            #(#checks)*
+        }
+    }
+}
+
 /// `AD_DUMP=name` (or `AD_DUMP=*`) at build time: the functions generated for `name` printed
 /// on standard error, formatted (cargo shows them with `-vv`, or in the build's warnings
 /// output when the crate is rebuilt; touch the file to expand it again).
@@ -273,6 +297,7 @@ fn transform(
     out.extend(forward);
     out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
     out.extend(struct_literal_checks(&func.sig.ident, &ir));
+    out.extend(operator_checks(&func.sig.ident, &ir));
     out.extend(selfcheck::emit(func, &sig));
     if args.split {
         out.extend(split::emit(func, &sig));

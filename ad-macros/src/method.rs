@@ -261,9 +261,38 @@ fn trait_impl(
             }
         }
     }
+    // An operator trait: the marker that the operator rewrite checks (`OperatorRule`), so a
+    // rewritten `a + b` is known to reach this impl's generated functions.
+    let operator = trait_path
+        .as_ref()
+        .and_then(|p| p.segments.last())
+        .map(|s| s.ident.clone())
+        .filter(|t| {
+            matches!(
+                t.to_string().as_str(),
+                "Add"
+                    | "Sub"
+                    | "Mul"
+                    | "Div"
+                    | "Rem"
+                    | "Neg"
+                    | "AddAssign"
+                    | "SubAssign"
+                    | "MulAssign"
+                    | "DivAssign"
+                    | "RemAssign"
+            )
+        })
+        .filter(|_| !inherent.is_empty());
     imp.items = items;
     let (generics, _, where_clause) = imp.generics.split_for_impl();
     let self_ty = &imp.self_ty;
+    let marker = operator.map(|t| {
+        quote! {
+            impl #generics ::ad_runtime::__private::OperatorRule<::ad_runtime::__private::op::#t>
+                for #self_ty #where_clause {}
+        }
+    });
     let cfgs = imp.attrs.iter().filter(|a| a.path().is_ident("cfg"));
     quote! {
         #imp
@@ -271,6 +300,7 @@ fn trait_impl(
         impl #generics #self_ty #where_clause {
             #(#inherent)*
         }
+        #marker
     }
 }
 

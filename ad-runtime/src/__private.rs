@@ -646,3 +646,30 @@ impl<F, S: ndarray::Data, D: ndarray::Dimension> PadTangent<ndarray::ArrayBase<S
 pub fn pad_like<P: ?Sized, T: PadTangent<P>>(t: T, primal: &P) -> T {
     t.pad_like(primal)
 }
+
+/// Marker types naming the operator traits (`op::Add`, ...), for [`OperatorRule`].
+pub mod op {
+    macro_rules! tags {
+        ($($t:ident),*) => {$(
+            /// The operator trait of the same name.
+            pub struct $t;
+        )*};
+    }
+    tags!(
+        Add, Sub, Mul, Div, Rem, Neg, AddAssign, SubAssign, MulAssign, DivAssign, RemAssign
+    );
+}
+
+/// `T` has a `#[differentiable]` impl of the operator trait `Op` (emitted with it): an
+/// operator on `T` values that the macro writes as the trait's method (`a + b` as
+/// `a.add(b)`) reaches that impl's generated functions, not those of an inherent method of
+/// the same name, which method syntax would prefer.
+#[diagnostic::on_unimplemented(
+    message = "this operator on `{Self}` needs a `#[differentiable]` impl of its trait",
+    label = "no `#[differentiable]` impl of the operator's trait for `{Self}`",
+    note = "put `#[differentiable]` on the `impl` block of the operator's trait for `{Self}` and on its method; an inherent method named like the trait's method (`fn add` in `impl {Self}`) is not it: name it otherwise"
+)]
+pub trait OperatorRule<Op> {}
+
+/// Compiles only where `T: OperatorRule<Op>` (see [`OperatorRule`]).
+pub fn operator_rule<T: OperatorRule<Op> + ?Sized, Op>() {}

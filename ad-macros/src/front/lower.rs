@@ -194,7 +194,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
         cx.push(e);
     }
     let mut block = (*item.block).clone();
-    super::rewrite::struct_operators(&mut block, &item.sig, &lw.user_types);
+    let operators = super::rewrite::struct_operators(&mut block, &item.sig, &lw.user_types);
     super::rewrite::everyday(&mut block, &item.sig, constants);
     lw.struct_seqs = super::syntax::struct_sequences(&block);
     lw.shadowed_later = super::syntax::rebound_names(&block, &lw.vars);
@@ -230,6 +230,7 @@ pub fn lower(cx: &Ctxt, item: &syn::ItemFn, vars: Vec<Var>, constants: &[String]
         defs: std::mem::take(&mut lw.defs),
         checked: false,
         dual: false,
+        operators,
     };
     let boxed = lw.boxed_pullback || calls_in_branch(&func.body.stmts, false);
     (func, boxed)

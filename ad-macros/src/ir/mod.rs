@@ -357,6 +357,10 @@ pub struct Func {
     /// The function lifted to dual numbers for second order (see `nest::dual`): calls go to
     /// the callees' `g_hvp_pullback`, casts to a float print as `dual_cast`.
     pub dual: bool,
+    /// The operators on struct values the front end wrote as the traits' methods, with the
+    /// type and the trait (`front::rewrite::operators`): each is checked to come from a
+    /// `#[differentiable]` impl of that trait (`operator_checks` of the crate root).
+    pub operators: Vec<(syn::Type, &'static str)>,
 }
 
 impl Func {

@@ -20,19 +20,23 @@ use syn::visit_mut::VisitMut;
 use syn::{BinOp, Expr, UnOp};
 
 /// Rewrites the operators of `block` as the module docs say.
+/// Returns each operator written as a method with its type and trait (`Add`, `Neg`,
+/// `AddAssign`, ...), for the check that the trait's impl is the one called (see
+/// `ir::Func::operators`).
 pub fn struct_operators(
     block: &mut syn::Block,
     sig: &syn::Signature,
     user_types: &std::collections::HashSet<String>,
-) {
+) -> Vec<(syn::Type, &'static str)> {
     if user_types.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut r = Operators {
         user_types,
         structs: Vec::new(),
         sequences: Vec::new(),
         varying: Vec::new(),
+        rewritten: Vec::new(),
     };
     for input in &sig.inputs {
         if let syn::FnArg::Typed(pt) = input
@@ -47,6 +51,7 @@ pub fn struct_operators(
         }
     }
     r.visit_block_mut(block);
+    r.rewritten
 }
 
 struct Operators<'a> {
@@ -59,6 +64,8 @@ struct Operators<'a> {
     sequences: Vec<(String, syn::Type)>,
     /// The parameters' names and the locals annotated from them (values that may vary).
     varying: Vec<String>,
+    /// What [`struct_operators`] returns.
+    rewritten: Vec<(syn::Type, &'static str)>,
 }
 
 /// The trait method of an arithmetic operator (also of its compound assignment).
@@ -71,6 +78,22 @@ fn method(op: &BinOp) -> Option<&'static str> {
         BinOp::Rem(_) | BinOp::RemAssign(_) => "rem",
         _ => return None,
     })
+}
+
+/// The trait of an operator method (`add` → `Add`, `add` compound → `AddAssign`).
+fn trait_of(method: &str, compound: bool) -> &'static str {
+    match (method, compound) {
+        ("add", false) => "Add",
+        ("sub", false) => "Sub",
+        ("mul", false) => "Mul",
+        ("div", false) => "Div",
+        ("rem", false) => "Rem",
+        ("add", true) => "AddAssign",
+        ("sub", true) => "SubAssign",
+        ("mul", true) => "MulAssign",
+        ("div", true) => "DivAssign",
+        _ => "RemAssign",
+    }
 }
 
 fn compound(op: &BinOp) -> bool {
@@ -321,6 +344,9 @@ impl VisitMut for Operators<'_> {
         let new = match e {
             Expr::Binary(b) if self.is_struct(&b.left) => {
                 let Some(m) = method(&b.op) else { return };
+                if let Some(t) = self.struct_type(&b.left) {
+                    self.rewritten.push((t, trait_of(m, compound(&b.op))));
+                }
                 let (l, r) = ((*b.left).clone(), (*b.right).clone());
                 if compound(&b.op) {
                     if !matches!(l, Expr::Path(_)) {
@@ -332,6 +358,9 @@ impl VisitMut for Operators<'_> {
                 }
             }
             Expr::Unary(u) if matches!(u.op, UnOp::Neg(_)) && self.is_struct(&u.expr) => {
+                if let Some(t) = self.struct_type(&u.expr) {
+                    self.rewritten.push((t, "Neg"));
+                }
                 Self::method_call((*u.expr).clone(), "neg", vec![], span)
             }
             _ => return,
