@@ -125,21 +125,11 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
         }
     };
     let (gbar_pat, grad_pat, hv_pat) = (tuple(&gbars), tuple(&grads), tuple(&hvs));
-    // `g_hvp`'s tangents are of the parameters' types: a borrowed parameter's is a borrow of
-    // the cotangent (`&Vec<f64>` for `&[f64]`, by deref coercion).
-    // A view parameter's, a view of the cotangent (an owned array).
-    let tangents = active.iter().zip(&gbars).map(|((_, p), g)| match &p.ty {
-        syn::Type::Reference(_) => quote!(&#g),
-        syn::Type::Path(t)
-            if t.path
-                .segments
-                .last()
-                .is_some_and(|s| s.ident.to_string().starts_with("ArrayView")) =>
-        {
-            quote!(#g.view())
-        }
-        _ => quote!(#g),
-    });
+    // `g_hvp`'s tangents are of the parameters' types.
+    let tangents = active
+        .iter()
+        .zip(&gbars)
+        .map(|((_, p), g)| argument(&p.ty, g, quote!(#g)));
     let (rbar, gbar) = (mixed("__rbar".into()), mixed("__gbar".into()));
     let mut k_active = 0;
     let slots: Vec<TokenStream> = sig
@@ -239,18 +229,7 @@ fn dual_grad_pullback(item: &syn::ItemFn, sig: &Signature, gsig: &Signature) -> 
             // A constant float parameter (left out of `wrt`) is lifted too: its value.
             quote!(let #re = #rt::undual_ref(&#i);)
         });
-        let pass = |v: &Ident| match &p.ty {
-            syn::Type::Reference(_) => quote!(&#v),
-            syn::Type::Path(t)
-                if t.path
-                    .segments
-                    .last()
-                    .is_some_and(|s| s.ident.to_string().starts_with("ArrayView")) =>
-            {
-                quote!(#v.view())
-            }
-            _ => quote!(::core::clone::Clone::clone(&#v)),
-        };
+        let pass = |v: &Ident| argument(&p.ty, v, quote!(::core::clone::Clone::clone(&#v)));
         re_args.push(pass(&re));
         if p.active {
             eps_args.push(pass(&eps));
@@ -298,5 +277,23 @@ fn dual_grad_pullback(item: &syn::ItemFn, sig: &Signature, gsig: &Signature) -> 
             let (#value, #grad, #hv) = #hvp(#(#re_args,)* #(#eps_args),*);
             ((#rt::Dual::new(#value, #rdot), #lifted), #closure)
         }
+    }
+}
+
+/// An owned value `v` (a `Vec`, an array, a float) passed where the user's function takes a
+/// parameter of type `ty`: borrowed for a reference (`&Vec<f64>` for `&[f64]`, by deref
+/// coercion), viewed for an `ArrayView`, else `by_value`.
+fn argument(ty: &syn::Type, v: &Ident, by_value: TokenStream) -> TokenStream {
+    match ty {
+        syn::Type::Reference(_) => quote!(&#v),
+        syn::Type::Path(t)
+            if t.path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident.to_string().starts_with("ArrayView")) =>
+        {
+            quote!(#v.view())
+        }
+        _ => by_value,
     }
 }

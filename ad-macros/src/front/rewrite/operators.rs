@@ -211,6 +211,16 @@ impl Operators<'_> {
         }
     }
 
+    /// `visit` with the names `pats` bind not taken for structs, then the outer scope back.
+    fn scoped(&mut self, pats: &[syn::Pat], visit: impl FnOnce(&mut Self)) {
+        let outer = (self.structs.clone(), self.sequences.clone());
+        for p in pats {
+            self.unbind(p);
+        }
+        visit(self);
+        (self.structs, self.sequences) = outer;
+    }
+
     /// The names `pat` binds are no longer known structs (nor sequences of them).
     fn unbind(&mut self, pat: &syn::Pat) {
         let mut names = Vec::new();
@@ -296,46 +306,30 @@ impl VisitMut for Operators<'_> {
 
     fn visit_expr_closure_mut(&mut self, c: &mut syn::ExprClosure) {
         // A closure's parameters shadow names without saying their types.
-        let outer = (self.structs.clone(), self.sequences.clone());
-        for p in &c.inputs {
-            self.unbind(p);
-        }
-        syn::visit_mut::visit_expr_closure_mut(self, c);
-        (self.structs, self.sequences) = outer;
+        let pats = c.inputs.iter().cloned().collect::<Vec<_>>();
+        self.scoped(&pats, |r| syn::visit_mut::visit_expr_closure_mut(r, c));
     }
 
     fn visit_expr_for_loop_mut(&mut self, f: &mut syn::ExprForLoop) {
         self.visit_expr_mut(&mut f.expr);
-        let outer = (self.structs.clone(), self.sequences.clone());
-        self.unbind(&f.pat);
-        self.visit_block_mut(&mut f.body);
-        (self.structs, self.sequences) = outer;
+        let pat = (*f.pat).clone();
+        self.scoped(&[pat], |r| r.visit_block_mut(&mut f.body));
     }
 
     fn visit_arm_mut(&mut self, a: &mut syn::Arm) {
-        let outer = (self.structs.clone(), self.sequences.clone());
-        self.unbind(&a.pat);
-        syn::visit_mut::visit_arm_mut(self, a);
-        (self.structs, self.sequences) = outer;
+        let pat = a.pat.clone();
+        self.scoped(&[pat], |r| syn::visit_mut::visit_arm_mut(r, a));
     }
 
     fn visit_expr_if_mut(&mut self, i: &mut syn::ExprIf) {
         // `if let PAT = e { .. }`: the pattern's names in the branch.
-        let outer = (self.structs.clone(), self.sequences.clone());
-        if let Expr::Let(l) = &*i.cond {
-            self.unbind(&l.pat);
-        }
-        syn::visit_mut::visit_expr_if_mut(self, i);
-        (self.structs, self.sequences) = outer;
+        let pats = let_pattern(&i.cond);
+        self.scoped(&pats, |r| syn::visit_mut::visit_expr_if_mut(r, i));
     }
 
     fn visit_expr_while_mut(&mut self, w: &mut syn::ExprWhile) {
-        let outer = (self.structs.clone(), self.sequences.clone());
-        if let Expr::Let(l) = &*w.cond {
-            self.unbind(&l.pat);
-        }
-        syn::visit_mut::visit_expr_while_mut(self, w);
-        (self.structs, self.sequences) = outer;
+        let pats = let_pattern(&w.cond);
+        self.scoped(&pats, |r| syn::visit_mut::visit_expr_while_mut(r, w));
     }
 
     fn visit_expr_mut(&mut self, e: &mut Expr) {
@@ -374,5 +368,13 @@ fn strip_group(e: &Expr) -> &Expr {
         Expr::Paren(p) => strip_group(&p.expr),
         Expr::Group(g) => strip_group(&g.expr),
         e => e,
+    }
+}
+
+/// The pattern of an `if let` / `while let` condition.
+fn let_pattern(cond: &Expr) -> Vec<syn::Pat> {
+    match cond {
+        Expr::Let(l) => vec![(*l.pat).clone()],
+        _ => Vec::new(),
     }
 }
