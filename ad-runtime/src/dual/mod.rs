@@ -499,7 +499,11 @@ impl<F: Float> Dual<F> {
         };
         // A zero tangent contributes zero whatever its slope: a constant exponent of a
         // negative base (`d.powf(2.0)`, whose `ln x` is NaN) must not make the result NaN.
-        let part = |t: F, slope: F| if t == F::zero() { F::zero() } else { t * slope };
+        // So does a zero slope whatever the tangent (an overflowed base under a negative
+        // exponent, `(1 + e^{800}).powf(-1.0)`, is flat), as in `chain`.
+        let part = |t: F, slope: F| {
+            if t == F::zero() || slope == F::zero() { F::zero() } else { t * slope }
+        };
         Dual {
             re: y,
             eps: part(self.eps, dx) + part(p.eps, dp),

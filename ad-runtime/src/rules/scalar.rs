@@ -44,6 +44,11 @@ macro_rules! rule1 {
 /// (`exp` of a value that grew past 709, `ln` or `sqrt` at 0) although the value was not used.
 /// The dual numbers of forward mode keep zero tangents zero the same way (`Dual::chain`).
 ///
+/// Likewise an infinite `g` whose rule gave NaN met an exactly zero slope (`∞ · 0`: a tangent
+/// that overflowed, `e^{800}`, through `recip`, `powi`, `exp` of `-∞`, whose values are flat
+/// there): the result is zero. A finite `g` keeps a NaN rule (a slope outside the domain,
+/// where the value is NaN too).
+///
 /// The rule is evaluated unconditionally and only its NaN result replaced: branching on `g`
 /// first would move the slope's computation into a branch of its own, and `sin` and its slope
 /// `cos` at the same point would no longer be one `sincos` (forward mode's `jvp` of a sine
@@ -51,7 +56,11 @@ macro_rules! rule1 {
 #[inline(always)]
 pub(crate) fn zero_or<F: Float>(g: F, rule: impl FnOnce(F) -> F) -> F {
     let r = rule(g);
-    if r.is_nan() && g.is_zero() { g } else { r }
+    if r.is_nan() && (g.is_zero() || g.is_infinite()) {
+        if g.is_zero() { g } else { F::zero() }
+    } else {
+        r
+    }
 }
 
 /// Defines `<op>_d0(g)` rules that read no primal value.
