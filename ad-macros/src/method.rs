@@ -120,6 +120,7 @@ pub fn expand_impl(
         out.extend(item);
         return out;
     }
+    imply_attributes(&mut imp, expand);
     // `Self { .. }` and `Self(..)` literals in the methods: the type's own name (the dual
     // code builds the struct's twin, named after the type, `__AdDualPt`).
     if let syn::Type::Path(tp) = &*imp.self_ty
@@ -157,6 +158,140 @@ pub fn expand_impl(
         }
     }
     quote!(#imp)
+}
+
+/// `#[differentiable]` on an `impl` block none of whose functions carries it
+/// (`#[differentiable] impl V2 { fn norm2(&self) -> f64 { .. } }`): the block's attribute is
+/// taken to mean every function in it whose signature is differentiable (a result of floats,
+/// `Self`, the type, sequences, arrays or tuples of those, or a `&mut self` step) and whose
+/// body the transformation takes. A function it rejects (an unsupported construct, a
+/// result it cannot differentiate) stays as written, as it would without the attribute:
+/// the block's attribute alone never turns code that compiled into an error of the macro.
+/// With any function marked, only the marked ones are differentiated (as documented).
+fn imply_attributes(imp: &mut syn::ItemImpl, expand: fn(TokenStream, TokenStream) -> TokenStream) {
+    let marked = |it: &syn::ImplItem| {
+        matches!(it, syn::ImplItem::Fn(f) if f.attrs.iter().any(is_differentiable))
+    };
+    if imp.items.iter().any(marked) {
+        return;
+    }
+    let self_name = match &*imp.self_ty {
+        syn::Type::Path(tp) => tp.path.segments.last().map(|s| s.ident.clone()),
+        _ => None,
+    };
+    let mut taken: Vec<bool> = imp
+        .items
+        .iter()
+        .map(|it| match it {
+            syn::ImplItem::Fn(f) => {
+                differentiable_signature(&f.sig, self_name.as_ref())
+                    && !mentions_compile_error(&expand(quote!(__in_impl), quote!(#f)))
+            }
+            _ => false,
+        })
+        .collect();
+    // A function calling one of the block's functions that is not taken (`self.label()`) is
+    // not taken either: its derivatives would call that one's.
+    let names: Vec<Option<String>> = imp
+        .items
+        .iter()
+        .map(|it| match it {
+            syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    loop {
+        let left: Vec<&String> = (0..names.len())
+            .filter(|&k| !taken[k])
+            .filter_map(|k| names[k].as_ref())
+            .collect();
+        let mut changed = false;
+        for (k, it) in imp.items.iter().enumerate() {
+            if let syn::ImplItem::Fn(f) = it
+                && taken[k]
+                && calls_any(quote!(#f).into_iter().collect::<Vec<_>>().as_slice(), &left)
+            {
+                taken[k] = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (it, take) in imp.items.iter_mut().zip(taken) {
+        if let syn::ImplItem::Fn(f) = it
+            && take
+        {
+            f.attrs.push(syn::parse_quote!(#[::ad_runtime::differentiable]));
+        }
+    }
+}
+
+/// Whether the tokens call (`name(`, `.name(`, `Self::name(`) one of `names`.
+fn calls_any(tts: &[TokenTree], names: &[&String]) -> bool {
+    tts.iter().enumerate().any(|(k, t)| match t {
+        TokenTree::Ident(i) => {
+            names.iter().any(|n| i == n.as_str())
+                && matches!(tts.get(k + 1), Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Parenthesis)
+                && !matches!(k.checked_sub(1).map(|p| &tts[p]), Some(TokenTree::Ident(p)) if p == "fn")
+        }
+        TokenTree::Group(g) => calls_any(&g.stream().into_iter().collect::<Vec<_>>(), names),
+        _ => false,
+    })
+}
+
+/// Whether a function's signature is one the block's attribute differentiates: some parameter
+/// (or a receiver) and a result made of floats, `Self`, the block's type, a one-letter type
+/// parameter (the float type of a generic function), sequences, arrays and tuples of those;
+/// or a `&mut self` method with no result (a step of a model).
+fn differentiable_signature(sig: &syn::Signature, self_name: Option<&Ident>) -> bool {
+    if sig.inputs.is_empty() || sig.asyncness.is_some() || sig.unsafety.is_some() {
+        return false;
+    }
+    match &sig.output {
+        syn::ReturnType::Default => sig
+            .receiver()
+            .is_some_and(|r| r.reference.is_some() && r.mutability.is_some()),
+        syn::ReturnType::Type(_, t) => float_like(t, self_name),
+    }
+}
+
+fn float_like(t: &syn::Type, self_name: Option<&Ident>) -> bool {
+    match t {
+        syn::Type::Paren(p) => float_like(&p.elem, self_name),
+        syn::Type::Array(a) => float_like(&a.elem, self_name),
+        syn::Type::Tuple(t) => {
+            !t.elems.is_empty() && t.elems.iter().all(|e| float_like(e, self_name))
+        }
+        syn::Type::Path(tp) if tp.qself.is_none() => {
+            let Some(last) = tp.path.segments.last() else { return false };
+            let name = last.ident.to_string();
+            let args_float = || match &last.arguments {
+                syn::PathArguments::AngleBracketed(a) => a.args.iter().all(|g| match g {
+                    syn::GenericArgument::Type(t) => float_like(t, self_name),
+                    _ => true,
+                }),
+                _ => false,
+            };
+            match name.as_str() {
+                "f64" | "f32" | "Self" => true,
+                "Vec" | "Array1" | "Array2" | "Array3" | "ArrayD" | "Array" => args_float(),
+                _ if self_name.is_some_and(|s| last.ident == *s) => true,
+                _ => name.len() == 1 && name.chars().all(|c| c.is_ascii_uppercase()),
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Whether the tokens hold a `compile_error!` (an expansion that reported errors).
+fn mentions_compile_error(ts: &TokenStream) -> bool {
+    ts.clone().into_iter().any(|t| match t {
+        TokenTree::Ident(i) => i == "compile_error",
+        TokenTree::Group(g) => mentions_compile_error(&g.stream()),
+        _ => false,
+    })
 }
 
 /// Renames `Self` in struct literals and tuple-struct constructors to the type's name.
