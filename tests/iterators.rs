@@ -1,5 +1,5 @@
 //! Iterator chains (`map`, `filter`, `enumerate`, `zip`, `rev`, `skip`, `take`, `step_by`,
-//! `chain`, `copied`, `windows` into `sum`, `product`, `fold`, `count`, `collect` and `for`
+//! `chain`, `copied`, `windows`, `chunks`, `chunks_exact` into `sum`, `product`, `fold`, `count`, `collect` and `for`
 //! loops), rewritten into their index loops: every mode checked against central finite
 //! differences (`_grad`), against the gradient (`_jvp` = grad · v) and against differences
 //! of the gradient (`_hvp`).
@@ -110,6 +110,22 @@ fn fold_max(x: &[f64]) -> f64 {
     m + lse.ln()
 }
 
+/// Pairs of neighbours (the last chunk of an odd length a single element), then blocks of
+/// three read backwards in a `for` loop, and chunks zipped with weights.
+#[differentiable]
+fn chunked(x: &[f64], w: &[f64]) -> f64 {
+    let mut s: f64 = x.chunks(2).map(|c| c[0] * c[c.len() - 1]).sum();
+    s += x
+        .chunks(2)
+        .map(|c| c.iter().sum::<f64>())
+        .map(|t| t * t)
+        .sum::<f64>();
+    for c in x.chunks_exact(3).rev() {
+        s = s * 0.5 + c[0] * c[2].sin() - c[1];
+    }
+    s + x.chunks(2).zip(w.iter()).map(|(c, wi)| wi * c[0]).sum::<f64>()
+}
+
 type F1<'a> = &'a dyn Fn(&[f64]) -> f64;
 type G1<'a> = &'a dyn Fn(&[f64]) -> (f64, Vec<f64>);
 type J1<'a> = &'a dyn Fn(&[f64], &[f64]) -> (f64, f64);
@@ -214,6 +230,29 @@ fn map_zip_enumerate_filter() {
         filter_ref_pattern_hvp,
         7,
         4
+    );
+}
+
+#[test]
+fn chunks() {
+    // Odd lengths: the last `chunks(2)` is one element, `chunks_exact(3)` drops a remainder.
+    check2!(chunked, chunked_grad, chunked_jvp, chunked_hvp, 7, 21);
+    check2!(chunked, chunked_grad, chunked_jvp, chunked_hvp, 6, 22);
+    // A closed form: chunks [a, b], [c]: a b + c² + (a + b)² + c² + w0 a + w1 c.
+    let (v, (g, _)) = chunked_grad(&[0.5, -1.0, 2.0], &[1.0, 3.0, 0.0]);
+    let c = 2.0f64;
+    // The one block of three: s = s / 2 + a sin(c) + 1.
+    let s0 = -0.5 + c * c + 0.25 + c * c;
+    let want = s0 * 0.5 + 0.5 * c.sin() + 1.0 + 0.5 + 3.0 * c;
+    assert_close(&[v], &[want], "chunks value");
+    assert_close(
+        &g,
+        &[
+            0.5 * (-1.0 + 2.0 * -0.5) + c.sin() + 1.0,
+            0.5 * (0.5 + 2.0 * -0.5) - 1.0,
+            0.5 * (4.0 * c) + 0.5 * c.cos() + 3.0,
+        ],
+        "chunks gradient",
     );
 }
 

@@ -273,7 +273,7 @@ impl Lowerer<'_> {
         let on_iterator = matches!(strip(&m.receiver), Expr::MethodCall(r)
             if matches!(r.method.to_string().as_str(),
                 "iter" | "into_iter" | "iter_mut" | "zip" | "enumerate" | "rev" | "windows"
-                | "chunks" | "copied" | "cloned" | "filter" | "skip" | "take" | "step_by"));
+                | "chunks" | "chunks_exact" | "copied" | "cloned" | "filter" | "skip" | "take" | "step_by"));
         if matches!(name.as_str(), "mapv" | "mapv_into" | "map")
             && m.args.len() == 1
             && !on_iterator

@@ -3,7 +3,8 @@
 //!
 //! A chain is a source, adaptors, and a sink:
 //! - sources: `xs.iter()` / `xs.into_iter()` / `&xs` (elements borrowed, `xs[i]`), a range
-//!   `a..b` / `a..=b` (the index itself), `xs.windows(k)` (`&xs[i..i + k]`), each optionally
+//!   `a..b` / `a..=b` (the index itself), `xs.windows(k)` (`&xs[i..i + k]`), `xs.chunks(k)` /
+//!   `xs.chunks_exact(k)` (`&xs[i k..min((i + 1) k, n)]`), each optionally
 //!   `.rev()` right after it;
 //! - adaptors: `map`, `filter`, `enumerate`, `zip` (with another source), `skip`, `take`,
 //!   `step_by`, `copied` / `cloned`, and `chain` (another chain: its loop runs after);
@@ -65,6 +66,8 @@ enum Source {
     Range(TokenStream, TokenStream, bool),
     /// `xs.windows(k)`.
     Windows(TokenStream, TokenStream),
+    /// `xs.chunks(k)` (the last chunk shorter), `xs.chunks_exact(k)` (`exact`: no remainder).
+    Chunks(TokenStream, TokenStream, bool),
 }
 
 #[derive(Clone)]
@@ -323,7 +326,7 @@ impl Builder {
         }
     }
 
-    /// A source: `xs.iter()`, `xs.into_iter()`, `&xs`, a range, `xs.windows(k)`.
+    /// A source: `xs.iter()`, `xs.into_iter()`, `&xs`, a range, `xs.windows(k)`, `xs.chunks(k)`.
     fn source(&mut self, e: &Expr) -> Option<Source> {
         match strip(e) {
             Expr::Range(r) => {
@@ -346,6 +349,11 @@ impl Builder {
                     ("windows", 1) => {
                         let xs = self.slice_source(&m.receiver);
                         Some(Source::Windows(xs, self.hoist(&m.args[0])))
+                    }
+                    (name @ ("chunks" | "chunks_exact"), 1) => {
+                        let xs = self.slice_source(&m.receiver);
+                        let k = self.hoist(&m.args[0]);
+                        Some(Source::Chunks(xs, k, name == "chunks_exact"))
                     }
                     _ => None,
                 }
@@ -424,6 +432,15 @@ impl Builder {
             Source::Windows(xs, k) => (
                 quote!(0..(#xs.len() + 1).saturating_sub(#k)),
                 Item::Value(quote!((&#xs[#i..#i + #k]))),
+            ),
+            // (`k == 0` panics in the division, as `chunks(0)` does.)
+            Source::Chunks(xs, k, true) => (
+                quote!(0..#xs.len() / #k),
+                Item::Value(quote!((&#xs[#i * #k..(#i + 1) * #k]))),
+            ),
+            Source::Chunks(xs, k, false) => (
+                quote!(0..#xs.len().div_ceil(#k)),
+                Item::Value(quote!((&#xs[#i * #k..::core::cmp::min((#i + 1) * #k, #xs.len())]))),
             ),
         };
         let range = if seg.rev {
@@ -563,7 +580,7 @@ fn lower_chain(chain: &Expr, sink: Sink<'_>, span: Span) -> Option<Expr> {
     if segs.len() == 1
         && segs[0].stages.is_empty()
         && !segs[0].rev
-        && !matches!(segs[0].source, Source::Windows(..))
+        && !matches!(segs[0].source, Source::Windows(..) | Source::Chunks(..))
         && matches!(sink, Sink::For(_))
     {
         return None;

@@ -287,6 +287,7 @@ const READ_ONLY_METHODS: &[&str] = &[
     "as_slice",
     "windows",
     "chunks",
+    "chunks_exact",
     "len",
     "is_empty",
     "view",
@@ -351,6 +352,7 @@ pub const ITERATOR_METHODS: &[&str] = &[
     "rev",
     "windows",
     "chunks",
+    "chunks_exact",
     "reduce",
 ];
 
@@ -382,6 +384,7 @@ pub const STD_METHODS: &[&str] = &[
     "last",
     "iter",
     "chunks",
+    "chunks_exact",
     "windows",
 ];
 
