@@ -521,3 +521,67 @@ fn closures_binding_names_of_their_own() {
     assert_eq!(closure_with_own_loop_grad(2.0), (6.0, 3.0));
     assert_eq!(closure_with_own_loop_jvp(2.0, 1.0), (6.0, 3.0));
 }
+
+/// A matrix built by pushing rows, annotated (`Vec<Vec<f64>>`, rows from `Vec::new()` and
+/// pushes) and not (rows from `vec![..]` written by index): `m[i][j] = x_i x_j` and
+/// `(x_i - x_j)² + x_i`.
+#[differentiable]
+fn pushed_rows(x: &[f64]) -> f64 {
+    let mut m: Vec<Vec<f64>> = Vec::new();
+    for i in 0..2 {
+        let mut row = Vec::new();
+        for j in 0..2 {
+            row.push(x[i] * x[j]);
+        }
+        m.push(row);
+    }
+    m[0][1] + m[1][1] * m[1][0]
+}
+
+#[differentiable]
+fn pushed_rows_inferred(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut m = Vec::new();
+    for i in 0..n {
+        let mut row = vec![0.0; n];
+        for j in 0..n {
+            row[j] = (x[i] - x[j]).powi(2) + x[i];
+        }
+        m.push(row);
+    }
+    let mut s = 0.0;
+    for i in 0..n {
+        for j in 0..n {
+            s += m[i][j] * x[j];
+        }
+    }
+    s
+}
+
+#[test]
+fn rows_pushed_onto_a_vec() {
+    let x = [0.7, -1.3];
+    let (v, g) = pushed_rows_grad(&x);
+    assert_eq!(v, pushed_rows(&x));
+    // x0 x1 + x0 x1³.
+    let want = [x[1] + x[1].powi(3), x[0] + 3.0 * x[0] * x[1] * x[1]];
+    assert_close_tol(&g, &want, 1e-12, "gradient");
+    let (_, t) = pushed_rows_jvp(&x, &[0.5, -2.0]);
+    assert_close_tol(&[t], &[0.5 * want[0] - 2.0 * want[1]], 1e-12, "jvp");
+    let (_, _, hv) = pushed_rows_hvp(&x, &[1.0, 0.0]);
+    assert_close_tol(&hv, &[0.0, 1.0 + 3.0 * x[1] * x[1]], 1e-12, "hvp");
+
+    let y = [0.7, -1.3, 0.4];
+    let (v, g) = pushed_rows_inferred_grad(&y);
+    assert_eq!(v, pushed_rows_inferred(&y));
+    let fd = fd_grad(&|p: &[f64]| pushed_rows_inferred(p), &y);
+    assert_close_tol(&g, &fd, 1e-7, "gradient vs differences");
+    let (_, t) = pushed_rows_inferred_jvp(&y, &[1.0, 0.5, -1.0]);
+    assert_close_tol(&[t], &[g[0] + 0.5 * g[1] - g[2]], 1e-12, "jvp");
+    let e = 1e-5;
+    let shift = |s: f64| pushed_rows_inferred_grad(&[y[0] + s, y[1], y[2]]).1;
+    let (gp, gm) = (shift(e), shift(-e));
+    let fd: Vec<f64> = gp.iter().zip(&gm).map(|(a, b)| (a - b) / (2.0 * e)).collect();
+    let (_, _, hv) = pushed_rows_inferred_hvp(&y, &[1.0, 0.0, 0.0]);
+    assert_close_tol(&hv, &fd, 1e-6, "hvp vs differences");
+}

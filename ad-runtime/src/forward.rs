@@ -410,10 +410,32 @@ pub trait ZerosElem: Sized {
     fn zeros_like_vec(v: &[Self]) -> Vec<Self>;
 }
 
-impl<F: Float> ZerosElem for F {
+// (Per float type rather than for every `F: Float`, so that rows, `Vec<T>`, can have an impl
+// too: a blanket impl over a foreign trait would overlap with it.)
+macro_rules! zeros_elem_floats {
+    ($($f:ty),*) => {$(
+        impl ZerosElem for $f {
+            #[inline(always)]
+            fn zeros_like_vec(v: &[$f]) -> Vec<$f> {
+                vec![0.0; v.len()]
+            }
+        }
+    )*};
+}
+zeros_elem_floats!(f64, f32);
+
+impl<F: Float> ZerosElem for crate::Dual<F> {
     #[inline(always)]
-    fn zeros_like_vec(v: &[F]) -> Vec<F> {
-        vec![F::zero(); v.len()]
+    fn zeros_like_vec(v: &[Self]) -> Vec<Self> {
+        vec![<Self as num_traits::Zero>::zero(); v.len()]
+    }
+}
+
+/// Rows of a `Vec<Vec<f64>>` built by pushing them.
+impl<T: ZerosElem> ZerosElem for Vec<T> {
+    #[inline(always)]
+    fn zeros_like_vec(v: &[Vec<T>]) -> Vec<Vec<T>> {
+        v.iter().map(|r| T::zeros_like_vec(r)).collect()
     }
 }
 

@@ -579,6 +579,9 @@ impl Tangents<'_> {
             }
             Stmt::Push { base, value, .. } => {
                 let (b, v) = (self.v(*base), self.atom(value));
+                // (A row pushed onto a `Vec<Vec<f64>>`: its value and tangent pushed as copies.)
+                let row = matches!(value, Atom::Var(x) if !matches!(self.kinds[*x], Kind::Scalar));
+                let v = if row { quote!(::core::clone::Clone::clone(&#v)) } else { v };
                 if !self.active[*base] {
                     return Ok(quote!(#b.push(#v);));
                 }
@@ -588,6 +591,7 @@ impl Tangents<'_> {
                 } else {
                     quote!(#rt::zero())
                 };
+                let tv = if row { quote!(::core::clone::Clone::clone(&#tv)) } else { tv };
                 quote!(#b.push(#v); #t.push(#tv);)
             }
             Stmt::If {
@@ -657,7 +661,11 @@ pub fn pushforward_path(path: &syn::Path) -> syn::Path {
 /// A sequence of sequences of floats (`&[[f64; 3]]`, `&Vec<Vec<f64>>`, `[[f32; 2]; 2]`),
 /// behind any references.
 pub fn nested_float_sequence(ty: &syn::Type) -> bool {
-    let float = |t: &syn::Type| matches!(t, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+    // (`_`: the rows of a `Vec` built by pushing them, see `front::rewrite::rows`.)
+    let float = |t: &syn::Type| {
+        matches!(t, syn::Type::Infer(_))
+            || matches!(t, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
+    };
     crate::front::sequence_element(ty)
         .and_then(crate::front::sequence_element)
         .is_some_and(float)

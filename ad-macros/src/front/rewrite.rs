@@ -4,7 +4,8 @@
 //! `xs.chunks(k)` as index loops, `xs.swap(i, j)` of a known float sequence as element
 //! writes through a temporary, `std::mem::swap` of places and destructuring assignment
 //! `(a, b) = (e, f)` as assignments, `to_vec()` of a local `Vec` as its clone, `let y = if c
-//! { e } else { return d };` as a deferred `let` assigned in the branches. Operators on the
+//! { e } else { return d };` as a deferred `let` assigned in the branches, a `Vec` of rows
+//! built by pushing them given its type (`rows`). Operators on the
 //! function's own struct values as the operator traits' methods (`operators`). Each rewrite applies only
 //! to the shapes it recognises, to expressions without effects where it writes them twice;
 //! anything else is lowered as written (and reported there if unsupported). Syntax built here
@@ -13,6 +14,7 @@
 mod diverging;
 mod matrices;
 mod operators;
+mod rows;
 mod searches;
 mod writes;
 
@@ -70,6 +72,7 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[Strin
         })
         .collect();
     typed_tuple_tail(block, sig);
+    rows::annotate_row_vecs(block);
     diverging::diverging_lets(block);
     Everyday {
         floats,

@@ -483,7 +483,14 @@ impl<'a> Gen<'a> {
             }
             Stmt::Push { base, value, .. } => {
                 let (b, v) = (self.v(*base), self.atom(value));
-                quote!(#b.push(#v);)
+                // A row pushed onto a `Vec<Vec<f64>>` is still read after (the tapes save it):
+                // pushed as a copy.
+                match value {
+                    Atom::Var(x) if !self.an.kinds[*x].is_scalar() => {
+                        quote!(#b.push(::core::clone::Clone::clone(&#v));)
+                    }
+                    _ => quote!(#b.push(#v);),
+                }
             }
             Stmt::If {
                 id,
