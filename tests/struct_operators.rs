@@ -258,3 +258,35 @@ fn constant_struct_operands() {
     let (_, t) = constant_operands_jvp(p, P2 { x: 0.5, y: -1.0 });
     assert_close(&[t], &[0.5 * g.x - g.y], "jvp");
 }
+
+/// `f64 * P2` for `k * v` in the primal (not differentiated itself).
+impl std::ops::Mul<P2> for f64 {
+    type Output = P2;
+    fn mul(self, v: P2) -> P2 {
+        v * self
+    }
+}
+
+/// A factor on the left, `k * v` and `2.0 * (v + v)`: `w = (k + 4) v`, `f = (k + 4)² x y`.
+#[differentiable]
+fn scaled_on_the_left(v: P2, k: f64) -> f64 {
+    let w = k * v + 2.0 * (v + v);
+    w.x * w.y
+}
+
+#[test]
+fn a_factor_on_the_left() {
+    let (v, k) = (P2 { x: 0.3, y: -1.1 }, 0.7);
+    let (val, (gv, gk)) = scaled_on_the_left_grad(v, k);
+    assert_eq!(val, scaled_on_the_left(v, k));
+    let c = k + 4.0;
+    assert_close(
+        &[gv.x, gv.y, gk],
+        &[c * c * v.y, c * c * v.x, 2.0 * c * v.x * v.y],
+        "gradient",
+    );
+    let (_, t) = scaled_on_the_left_jvp(v, k, P2 { x: 0.0, y: 0.0 }, 1.0);
+    assert_close(&[t], &[gk], "jvp");
+    let (_, _, hv) = scaled_on_the_left_hvp(v, k, P2 { x: 0.0, y: 0.0 }, 1.0);
+    assert_close(&[hv.0.x, hv.0.y, hv.1], &[2.0 * c * v.y, 2.0 * c * v.x, 2.0 * v.x * v.y], "hvp");
+}

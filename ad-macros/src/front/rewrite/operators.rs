@@ -13,7 +13,8 @@
 //! a dot product, so it is rewritten, but its result is not taken to be a `V2`). A compound
 //! assignment `q += v` of such a local is `q.add_assign(v)` (a `&mut self` method: the user's
 //! `#[differentiable] impl AddAssign`). A field (`p.pos + p.vel`) is not recognised: the macro cannot see field
-//! types (write the method form). A wrong guess cannot give a wrong derivative: a float or
+//! types (write the method form). A factor on the left, `k * v`, is `v.mul(k)` (scaling
+//! commutes; the user's `impl Mul<f64> for V2` is the one differentiated). A wrong guess cannot give a wrong derivative: a float or
 //! array has no `add_pullback`, so it is a compile error.
 
 use syn::visit_mut::VisitMut;
@@ -195,6 +196,9 @@ impl Operators<'_> {
                 if compound(&b.op) {
                     return None;
                 }
+                if let Some(t) = self.scaled_on_the_left(b) {
+                    return Some(t);
+                }
                 let t = self.struct_type(&b.left)?;
                 (matches!(m, "add" | "sub") || !self.is_struct(&b.right)).then_some(t)
             }
@@ -209,6 +213,28 @@ impl Operators<'_> {
             }
             _ => None,
         }
+    }
+
+    /// `k * v`: a struct scaled by a factor written on the left (not a struct itself, and
+    /// without effects, as it is evaluated after `v` once written `v.mul(k)`). The struct's
+    /// type.
+    fn scaled_on_the_left(&self, b: &syn::ExprBinary) -> Option<syn::Type> {
+        fn plain(e: &Expr) -> bool {
+            match e {
+                Expr::Lit(_) | Expr::Path(_) => true,
+                Expr::Field(f) => plain(&f.base),
+                Expr::Paren(p) => plain(&p.expr),
+                Expr::Group(g) => plain(&g.expr),
+                Expr::Unary(u) => plain(&u.expr),
+                Expr::Binary(b) => plain(&b.left) && plain(&b.right),
+                Expr::Index(i) => plain(&i.expr) && plain(&i.index),
+                _ => false,
+            }
+        }
+        if !matches!(b.op, BinOp::Mul(_)) || self.is_struct(&b.left) || !plain(&b.left) {
+            return None;
+        }
+        self.struct_type(&b.right)
     }
 
     /// `visit` with the names `pats` bind not taken for structs, then the outer scope back.
@@ -336,6 +362,14 @@ impl VisitMut for Operators<'_> {
         syn::visit_mut::visit_expr_mut(self, e);
         let span = syn::spanned::Spanned::span(&*e);
         let new = match e {
+            // `k * v` is `v * k`, `v.mul(k)` (scaling commutes; the user's `impl Mul<f64> for
+            // V2` is the one differentiated).
+            Expr::Binary(b) if self.scaled_on_the_left(b).is_some() => {
+                if let Some(t) = self.scaled_on_the_left(b) {
+                    self.rewritten.push((t, "Mul"));
+                }
+                Self::method_call((*b.right).clone(), "mul", vec![(*b.left).clone()], span)
+            }
             Expr::Binary(b) if self.is_struct(&b.left) => {
                 let Some(m) = method(&b.op) else { return };
                 if let Some(t) = self.struct_type(&b.left) {
