@@ -585,3 +585,69 @@ fn rows_pushed_onto_a_vec() {
     let (_, _, hv) = pushed_rows_inferred_hvp(&y, &[1.0, 0.0, 0.0]);
     assert_close_tol(&hv, &fd, 1e-6, "hvp vs differences");
 }
+
+#[differentiable]
+fn doubled(a: &ad_runtime::ndarray::Array1<f64>) -> ad_runtime::ndarray::Array1<f64> {
+    a * 2.0
+}
+#[differentiable]
+fn doubled_vec(a: &[f64]) -> Vec<f64> {
+    a.iter().map(|v| v * 2.0).collect()
+}
+#[differentiable]
+fn doubled_fixed(a: &[f64]) -> [f64; 3] {
+    [a[0] * 2.0, a[1] * 2.0, a[2] * 2.0]
+}
+
+/// A call's result written element by element without an annotation (`let mut r =
+/// g(a);`), for an `Array1`, a `Vec` and a fixed-size array result: `r = 2a`, `r0 ← r1 r0`,
+/// `r2 += r0 a1`, so `f = 4 a0 a1 + 2 a1 + 2 a2 + 4 a0 a1²`.
+#[differentiable]
+fn written_call_result(a: &ad_runtime::ndarray::Array1<f64>) -> f64 {
+    let mut r = doubled(a);
+    r[0] = r[1] * r[0];
+    r[2] += r[0] * a[1];
+    r.sum()
+}
+#[differentiable]
+fn written_call_result_vec(a: &[f64]) -> f64 {
+    let mut r = doubled_vec(a);
+    r[0] = r[1] * r[0];
+    r[2] += r[0] * a[1];
+    r[0] + r[1] + r[2]
+}
+#[differentiable]
+fn written_call_result_fixed(a: &[f64]) -> f64 {
+    let mut r = doubled_fixed(a);
+    r[0] = r[1] * r[0];
+    r[2] += r[0] * a[1];
+    r[0] + r[1] + r[2]
+}
+
+#[test]
+fn call_results_written_by_index() {
+    let a = [0.5, -1.5, 2.0];
+    let f = |a: &[f64]| 4.0 * a[0] * a[1] + 2.0 * a[1] + 2.0 * a[2] + 4.0 * a[0] * a[1] * a[1];
+    let want = [
+        4.0 * a[1] + 4.0 * a[1] * a[1],
+        4.0 * a[0] + 2.0 + 8.0 * a[0] * a[1],
+        2.0,
+    ];
+    let arr = ad_runtime::ndarray::Array1::from(a.to_vec());
+    let (v, g) = written_call_result_grad(&arr);
+    assert_close_tol(&[v], &[f(&a)], 1e-12, "array value");
+    assert_close_tol(g.as_slice().unwrap(), &want, 1e-12, "array gradient");
+    let (v, g) = written_call_result_vec_grad(&a);
+    assert_close_tol(&[v], &[f(&a)], 1e-12, "vec value");
+    assert_close_tol(&g, &want, 1e-12, "vec gradient");
+    let (v, g) = written_call_result_fixed_grad(&a);
+    assert_close_tol(&[v], &[f(&a)], 1e-12, "fixed value");
+    assert_close_tol(&g, &want, 1e-12, "fixed gradient");
+    let e0 = ad_runtime::ndarray::Array1::from(vec![1.0, 0.0, 0.0]);
+    let (_, t) = written_call_result_jvp(&arr, &e0);
+    assert_close_tol(&[t], &[want[0]], 1e-12, "array jvp");
+    let (_, _, hv) = written_call_result_hvp(&arr, &e0);
+    assert_close_tol(hv.as_slice().unwrap(), &[0.0, 4.0 + 8.0 * a[1], 0.0], 1e-12, "array hvp");
+    let (_, _, hv) = written_call_result_vec_hvp(&a, &[1.0, 0.0, 0.0]);
+    assert_close_tol(&hv, &[0.0, 4.0 + 8.0 * a[1], 0.0], 1e-12, "vec hvp");
+}

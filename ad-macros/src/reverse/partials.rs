@@ -184,6 +184,17 @@ impl<'a> Gen<'a> {
     /// from such a parameter: see the front end's `let s = s0;`): its adjoint is then an
     /// array of that type, like the gradient of an array parameter or the cotangent of a
     /// call returning an array, so that values move between them without conversion.
+    /// A local bound to a call's result without an annotation (`let mut r = g(a);`): a `Vec`,
+    /// an `Array1` or a fixed-size array as far as the macro can see, whose element reads and
+    /// writes go through the runtime's `IndexAny` (the adjoint's type follows the value's).
+    pub(super) fn call_result_container(&self, v: VarId) -> bool {
+        let var = &self.func.vars[v];
+        var.kind != VarKind::Param
+            && var.ty.is_none()
+            && self.an.kinds[v] != crate::sema::kinds::Kind::Array
+            && matches!(self.func.defs.get(&v), Some(Op::Call { .. }))
+    }
+
     pub(super) fn array_typed_local(&self, v: VarId) -> bool {
         let var = &self.func.vars[v];
         var.kind != VarKind::Param
@@ -649,7 +660,9 @@ impl<'a> Gen<'a> {
                         let (a, i) = (self.need_arg(base), self.need_arg(index));
                         return quote_spanned!(span=> #rt::tensor::acc_index(&mut #d, #a, #i, #g););
                     }
-                    if kind(base) == crate::sema::kinds::Kind::Unknown {
+                    if kind(base) == crate::sema::kinds::Kind::Unknown
+                        || self.call_result_container(b)
+                    {
                         // A slice, `Vec` or 1-D array: the base's type decides.
                         let (a, i) = (self.need_arg(base), self.need_arg(index));
                         return quote_spanned!(span=> #rt::tensor::acc_index_any(&mut #d, #a, #i, #g););

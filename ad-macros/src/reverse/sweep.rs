@@ -359,6 +359,8 @@ impl<'a> Gen<'a> {
                             || self.func.is_nd_index(index)
                         {
                             quote!(#rt::tensor::take_index(&mut #d, &#idx))
+                        } else if self.call_result_container(*base) {
+                            quote!(#rt::tensor::take_index_any(&mut #d, &#b, &#idx))
                         } else if self.is_proven(*base, hoist::Side::Adjoint, index) {
                             unchecked::adjoint_take(&d, &idx)
                         } else if self.func.vars[*base].kind == VarKind::Param
@@ -388,6 +390,12 @@ impl<'a> Gen<'a> {
                     || self.func.is_nd_index(index)
                 {
                     quote!(#rt::tensor::take_index(&mut #d, &#idx))
+                } else if self.call_result_container(*base) {
+                    if self.an.increments.contains(&(s as *const Stmt as usize)) {
+                        quote!(#rt::tensor::get_index_any(&#d, &#b, &#idx))
+                    } else {
+                        quote!(#rt::tensor::take_index_any(&mut #d, &#b, &#idx))
+                    }
                 } else if self.an.increments.contains(&(s as *const Stmt as usize)) {
                     // `v[i] += e`: the element's cotangent stays where it is.
                     if self.is_proven(*base, hoist::Side::Adjoint, index) {
