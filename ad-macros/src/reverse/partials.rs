@@ -184,15 +184,19 @@ impl<'a> Gen<'a> {
     /// from such a parameter: see the front end's `let s = s0;`): its adjoint is then an
     /// array of that type, like the gradient of an array parameter or the cotangent of a
     /// call returning an array, so that values move between them without conversion.
-    /// A local bound to a call's result without an annotation (`let mut r = g(a);`): a `Vec`,
-    /// an `Array1` or a fixed-size array as far as the macro can see, whose element reads and
-    /// writes go through the runtime's `IndexAny` (the adjoint's type follows the value's).
+    /// A local bound to the result of a call of a user's function without an annotation
+    /// (`let mut r = g(a);`): a `Vec`, an `Array1` or a fixed-size array as far as the macro
+    /// can see. Its element reads go through the runtime's `IndexAny` (the adjoint's type
+    /// follows the value's), its element writes through `IndexAdj` (the adjoint's type is
+    /// fixed by the callee's pullback, which receives it).
     pub(super) fn call_result_container(&self, v: VarId) -> bool {
         let var = &self.func.vars[v];
         var.kind != VarKind::Param
             && var.ty.is_none()
             && self.an.kinds[v] != crate::sema::kinds::Kind::Array
-            && matches!(self.func.defs.get(&v), Some(Op::Call { .. }))
+            && matches!(self.func.defs.get(&v), Some(Op::Call { func, plain: false, .. })
+                if func.leading_colon.is_none()
+                    && func.segments.first().is_none_or(|s| s.ident != "ad_runtime"))
     }
 
     pub(super) fn array_typed_local(&self, v: VarId) -> bool {

@@ -360,7 +360,7 @@ impl<'a> Gen<'a> {
                         {
                             quote!(#rt::tensor::take_index(&mut #d, &#idx))
                         } else if self.call_result_container(*base) {
-                            quote!(#rt::tensor::take_index_any(&mut #d, &#b, &#idx))
+                            quote!(#rt::tensor::take_index_adj(&mut #d, &#idx))
                         } else if self.is_proven(*base, hoist::Side::Adjoint, index) {
                             unchecked::adjoint_take(&d, &idx)
                         } else if self.func.vars[*base].kind == VarKind::Param
@@ -392,9 +392,9 @@ impl<'a> Gen<'a> {
                     quote!(#rt::tensor::take_index(&mut #d, &#idx))
                 } else if self.call_result_container(*base) {
                     if self.an.increments.contains(&(s as *const Stmt as usize)) {
-                        quote!(#rt::tensor::get_index_any(&#d, &#b, &#idx))
+                        quote!(#rt::tensor::get_index_adj(&#d, &#idx))
                     } else {
-                        quote!(#rt::tensor::take_index_any(&mut #d, &#b, &#idx))
+                        quote!(#rt::tensor::take_index_adj(&mut #d, &#idx))
                     }
                 } else if self.an.increments.contains(&(s as *const Stmt as usize)) {
                     // `v[i] += e`: the element's cotangent stays where it is.

@@ -144,44 +144,24 @@ pub trait IndexAny {
     type Adj;
     /// `d[i] += g`, shaping `d` from `self` if it is still the shape-free zero.
     fn acc_index_any(&self, d: &mut Self::Adj, i: usize, g: Self::Elem);
-    /// `d[i]` taken out (zero left), or zero while `d` is the shape-free zero: the reverse
-    /// of an element write `x[i] = e`.
-    fn take_index_any(&self, d: &mut Self::Adj, i: usize) -> Self::Elem;
-    /// A copy of `d[i]`, or zero: the reverse of `x[i] += e`.
-    fn get_index_any(&self, d: &Self::Adj, i: usize) -> Self::Elem;
 }
 
-macro_rules! index_any_vec_ops {
-    () => {
-        #[inline]
-        fn take_index_any(&self, d: &mut Vec<T>, i: usize) -> T {
-            crate::rules::slice::take_index(d, i)
-        }
-        #[inline]
-        fn get_index_any(&self, d: &Vec<T>, i: usize) -> T {
-            crate::rules::slice::get_index(d, i)
-        }
-    };
-}
-
-impl<T: crate::traits::Accumulate + crate::traits::Zero + Clone> IndexAny for [T] {
+impl<T: crate::traits::Accumulate + crate::traits::Zero> IndexAny for [T] {
     type Elem = T;
     type Adj = Vec<T>;
     #[inline]
     fn acc_index_any(&self, d: &mut Vec<T>, i: usize, g: T) {
         crate::rules::slice::acc_index(d, i, g);
     }
-    index_any_vec_ops!();
 }
 
-impl<T: crate::traits::Accumulate + crate::traits::Zero + Clone> IndexAny for Vec<T> {
+impl<T: crate::traits::Accumulate + crate::traits::Zero> IndexAny for Vec<T> {
     type Elem = T;
     type Adj = Vec<T>;
     #[inline]
     fn acc_index_any(&self, d: &mut Vec<T>, i: usize, g: T) {
         crate::rules::slice::acc_index(d, i, g);
     }
-    index_any_vec_ops!();
 }
 
 impl<F: TensorFloat, S: ndarray::Data<Elem = F>> IndexAny for ndarray::ArrayBase<S, ndarray::Ix1> {
@@ -191,32 +171,14 @@ impl<F: TensorFloat, S: ndarray::Data<Elem = F>> IndexAny for ndarray::ArrayBase
     fn acc_index_any(&self, d: &mut Array<F, ndarray::Ix1>, i: usize, g: F) {
         acc_index(d, self, &i, g);
     }
-    #[inline]
-    fn take_index_any(&self, d: &mut Array<F, ndarray::Ix1>, i: usize) -> F {
-        take_index(d, &i)
-    }
-    #[inline]
-    fn get_index_any(&self, d: &Array<F, ndarray::Ix1>, i: usize) -> F {
-        if d.is_empty() { F::zero() } else { d[i] }
-    }
 }
 
-impl<T: crate::traits::Accumulate + crate::traits::Zero + Clone, const N: usize> IndexAny
-    for [T; N]
-{
+impl<T: crate::traits::Accumulate, const N: usize> IndexAny for [T; N] {
     type Elem = T;
     type Adj = [T; N];
     #[inline]
     fn acc_index_any(&self, d: &mut [T; N], i: usize, g: T) {
         d[i].accumulate(g);
-    }
-    #[inline]
-    fn take_index_any(&self, d: &mut [T; N], i: usize) -> T {
-        core::mem::replace(&mut d[i], T::zero())
-    }
-    #[inline]
-    fn get_index_any(&self, d: &[T; N], i: usize) -> T {
-        d[i].clone()
     }
 }
 
@@ -227,14 +189,6 @@ impl<T: IndexAny + ?Sized> IndexAny for &T {
     fn acc_index_any(&self, d: &mut T::Adj, i: usize, g: T::Elem) {
         (**self).acc_index_any(d, i, g);
     }
-    #[inline]
-    fn take_index_any(&self, d: &mut T::Adj, i: usize) -> T::Elem {
-        (**self).take_index_any(d, i)
-    }
-    #[inline]
-    fn get_index_any(&self, d: &T::Adj, i: usize) -> T::Elem {
-        (**self).get_index_any(d, i)
-    }
 }
 
 /// `x[i]` of a value of unknown type (see [`IndexAny`]): adds `g` into `d[i]`.
@@ -244,16 +198,65 @@ pub fn acc_index_any<B: IndexAny + ?Sized>(d: &mut B::Adj, base: &B, i: &usize, 
     base.acc_index_any(d, *i, g);
 }
 
-/// `x[i] = e` of a value of unknown type (see [`IndexAny`]): `d[i]` taken out.
-#[inline]
-#[track_caller]
-pub fn take_index_any<B: IndexAny + ?Sized>(d: &mut B::Adj, base: &B, i: &usize) -> B::Elem {
-    base.take_index_any(d, *i)
+// x[i] = e (or x[i] += e) for a call's result of a type the macro does not know;  ē += x̄[i]
+/// The adjoint of a call's result whose type the macro does not see (`let mut r = g(a);`
+/// then `r[0] = e`): a `Vec`, a 1-D array or a fixed-size array. Its type is fixed by the
+/// callee's pullback, which receives it, so these functions are generic over it.
+pub trait IndexAdj {
+    /// The element type.
+    type Elem;
+    /// `self[i]` taken out (zero left), or zero while `self` is the shape-free zero.
+    fn take_elem(&mut self, i: usize) -> Self::Elem;
+    /// A copy of `self[i]`, or zero while `self` is the shape-free zero.
+    fn get_elem(&self, i: usize) -> Self::Elem;
 }
 
-/// `x[i] += e` of a value of unknown type (see [`IndexAny`]): a copy of `d[i]`.
+impl<T: crate::traits::Zero + Clone> IndexAdj for Vec<T> {
+    type Elem = T;
+    #[inline]
+    fn take_elem(&mut self, i: usize) -> T {
+        crate::rules::slice::take_index(self, i)
+    }
+    #[inline]
+    fn get_elem(&self, i: usize) -> T {
+        crate::rules::slice::get_index(self, i)
+    }
+}
+
+impl<F: TensorFloat> IndexAdj for Array<F, ndarray::Ix1> {
+    type Elem = F;
+    #[inline]
+    fn take_elem(&mut self, i: usize) -> F {
+        take_index(self, &i)
+    }
+    #[inline]
+    fn get_elem(&self, i: usize) -> F {
+        if self.is_empty() { F::zero() } else { self[i] }
+    }
+}
+
+impl<T: crate::traits::Zero + Clone, const N: usize> IndexAdj for [T; N] {
+    type Elem = T;
+    #[inline]
+    fn take_elem(&mut self, i: usize) -> T {
+        core::mem::replace(&mut self[i], T::zero())
+    }
+    #[inline]
+    fn get_elem(&self, i: usize) -> T {
+        self[i].clone()
+    }
+}
+
+/// `x[i] = e` of a call's result of unknown type (see [`IndexAdj`]): `d[i]` taken out.
 #[inline]
 #[track_caller]
-pub fn get_index_any<B: IndexAny + ?Sized>(d: &B::Adj, base: &B, i: &usize) -> B::Elem {
-    base.get_index_any(d, *i)
+pub fn take_index_adj<D: IndexAdj>(d: &mut D, i: &usize) -> D::Elem {
+    d.take_elem(*i)
+}
+
+/// `x[i] += e` of a call's result of unknown type (see [`IndexAdj`]): a copy of `d[i]`.
+#[inline]
+#[track_caller]
+pub fn get_index_adj<D: IndexAdj>(d: &D, i: &usize) -> D::Elem {
+    d.get_elem(*i)
 }
