@@ -740,7 +740,6 @@ impl VisitMut for Everyday {
             let mut s = s;
             if let syn::Stmt::Local(l) = &mut s {
                 collect_into_array(l);
-                self.note_local(l);
             }
             // Statements that stand for element exchanges and assignments.
             // A write of a struct's field (`s.x = e;`, `s.x += e;`, `s.a.b = e;`): the struct
@@ -806,6 +805,11 @@ impl VisitMut for Everyday {
                 s = new;
             }
             self.visit_stmt_mut(&mut s);
+            // (What a `let` binds is noted after its initialiser is rewritten, which still
+            // reads the names it shadows: `let mut x = x.to_vec();` of a slice parameter.)
+            if let syn::Stmt::Local(l) = &s {
+                self.note_local(l);
+            }
             out.push(s);
         }
         b.stmts = out;

@@ -249,6 +249,9 @@ impl Lifter<'_> {
             && args.iter().all(|a| {
                 a.var().is_none_or(|v| {
                     matches!(self.kinds[v], Kind::Scalar | Kind::SeqScalar | Kind::Other)
+                        // (A constant of a type the macro cannot see, such as another plain
+                        // call's result, `sgn(t(i))`: its value is passed as it is.)
+                        || (self.kinds[v] == Kind::Unknown && !self.differentiated[v])
                 })
             })
         {
