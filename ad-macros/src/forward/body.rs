@@ -370,7 +370,7 @@ impl Tangents<'_> {
                 } = op
                     && args.iter().any(|a| self.active_atom(a))
                 {
-                    let path = pushforward_path(func);
+                    let path = pushforward_path(func, args.len());
                     let a: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
                     let slots: Vec<TokenStream> = args.iter().map(|a| self.slot(a)).collect();
                     let t = self.t(*var);
@@ -496,7 +496,7 @@ impl Tangents<'_> {
                 } = op
                     && args.iter().any(|a| self.active_atom(a))
                 {
-                    let path = pushforward_path(func);
+                    let path = pushforward_path(func, args.len());
                     let a: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
                     let slots: Vec<TokenStream> = args.iter().map(|a| self.slot(a)).collect();
                     let set_t = self.active[*var].then(|| {
@@ -553,7 +553,7 @@ impl Tangents<'_> {
                 } = op
                     && args.iter().any(|a| self.active_atom(a))
                 {
-                    let path = pushforward_path(func);
+                    let path = pushforward_path(func, args.len());
                     let a: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
                     let slots: Vec<TokenStream> = args.iter().map(|a| self.slot(a)).collect();
                     let t = self.t(*base);
@@ -650,11 +650,18 @@ impl Tangents<'_> {
     }
 }
 
-/// `g` -> `g_pushforward`, at the same path.
-pub fn pushforward_path(path: &syn::Path) -> syn::Path {
+/// `g` -> `g_pushforward`, at the same path. A turbofish the call wrote (`h::<f64>(x, y)`,
+/// of a generic function) gets one `_` more per argument: the generic pushforward's tangent
+/// slot types follow the function's own parameters.
+pub fn pushforward_path(path: &syn::Path, n_args: usize) -> syn::Path {
     let mut p = path.clone();
     let last = p.segments.last_mut().unwrap();
     last.ident = format_ident!("{}_pushforward", last.ident, span = last.ident.span());
+    if let syn::PathArguments::AngleBracketed(a) = &mut last.arguments {
+        for _ in 0..n_args {
+            a.args.push(syn::parse_quote!(_));
+        }
+    }
     p
 }
 

@@ -211,10 +211,10 @@ impl Lowerer<'_> {
         // sub-slice of a parameter or a local (`x[a..b].to_vec()`): the runtime's
         // differentiable `to_vec(&x)` (an owned `Vec` whose cotangent is `x`'s, or those
         // elements').
+        // (Also a local whose type shows it: `let ar: [f64; 3] = [..]; ar.to_vec()`.)
         let sequence_param = |e: &Expr| {
             matches!(strip(e), Expr::Path(p) if p.path.get_ident().and_then(|id| self.lookup(&id.to_string())).is_some_and(|v| {
-                self.vars[v].kind == VarKind::Param
-                    && self.vars[v].ty.as_ref().is_some_and(is_sequence_type)
+                self.vars[v].ty.as_ref().is_some_and(is_sequence_type)
             }))
         };
         // (A range index is a sequence's, never an ndarray array's: so of a local too.)

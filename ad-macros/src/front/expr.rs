@@ -687,8 +687,22 @@ impl Lowerer<'_> {
                     && (self.looks_float(&b.left) || self.looks_float(&b.right))
             }
             Expr::Unary(u) => !matches!(u.op, syn::UnOp::Not(_)) && self.looks_float(&u.expr),
+            // A branching or block value whose results visibly are floats (names bound inside
+            // are not seen: their tails count only where they are visible otherwise).
+            Expr::If(i) => {
+                i.else_branch.is_some()
+                    && (self.block_tail_float(&i.then_branch)
+                        || i.else_branch.as_ref().is_some_and(|(_, e)| self.looks_float(e)))
+            }
+            Expr::Block(b) => self.block_tail_float(&b.block),
+            Expr::Match(m) => m.arms.iter().any(|a| self.looks_float(&a.body)),
             _ => false,
         }
+    }
+
+    /// Whether a block's tail expression visibly is a float (see [`Self::looks_float`]).
+    fn block_tail_float(&self, b: &syn::Block) -> bool {
+        matches!(b.stmts.last(), Some(syn::Stmt::Expr(e, None)) if self.looks_float(e))
     }
 
     /// The float type (`f64`, `f32`) of `e` where its syntax and the declared types show it:

@@ -117,7 +117,8 @@ struct Everyday {
     floats: std::collections::HashSet<String>,
     /// Names known to hold an owned `Vec` (whose `to_vec()` is its `clone()`).
     vecs: std::collections::HashSet<String>,
-    /// Locals made by cloning a field (`let mut b = s.v.clone();`, `.to_vec()`): a sequence
+    /// Locals made by cloning a field (`let mut b = s.v.clone();`, `.to_vec()`) or filled by
+    /// pushes (`let mut b = Vec::new();`): a sequence
     /// whose element type the macro cannot see; its `swap(i, j)` is read as the element
     /// exchange it stands for (a float's is differentiated; any other `Copy` element's is
     /// passive).
@@ -232,6 +233,11 @@ impl Everyday {
         let vec = ty.is_some_and(|t| matches!(strip_ty(t), syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec")))
             || l.init.as_ref().is_some_and(|i| match strip(&i.expr) {
                 Expr::Macro(m) => m.mac.path.is_ident("vec"),
+                // `Vec::new()`, `Vec::with_capacity(n)` (filled by pushes).
+                Expr::Call(c) => matches!(strip(&c.func), Expr::Path(p)
+                    if p.path.segments.len() == 2
+                        && p.path.segments[0].ident == "Vec"
+                        && matches!(p.path.segments[1].ident.to_string().as_str(), "new" | "with_capacity")),
                 Expr::MethodCall(m) => {
                     m.args.is_empty() && matches!(m.method.to_string().as_str(), "to_vec")
                 }
@@ -244,11 +250,22 @@ impl Everyday {
         } else {
             self.vecs.remove(&name);
         }
-        let field_copy = l.init.as_ref().is_some_and(|i| {
-            matches!(strip(&i.expr),
-            Expr::MethodCall(m) if m.args.is_empty()
-                && matches!(m.method.to_string().as_str(), "clone" | "to_vec")
-                && matches!(strip(&m.receiver), Expr::Field(_)))
+        // (Also a `Vec` filled by pushes, `let mut b = Vec::with_capacity(n);`: its element
+        // type is not visible either.)
+        let field_copy = l.init.as_ref().is_some_and(|i| match strip(&i.expr) {
+            Expr::MethodCall(m) => {
+                m.args.is_empty()
+                    && matches!(m.method.to_string().as_str(), "clone" | "to_vec")
+                    && matches!(strip(&m.receiver), Expr::Field(_))
+            }
+            Expr::Call(c) => {
+                ty.is_none()
+                    && matches!(strip(&c.func), Expr::Path(p)
+                        if p.path.segments.len() == 2
+                            && p.path.segments[0].ident == "Vec"
+                            && matches!(p.path.segments[1].ident.to_string().as_str(), "new" | "with_capacity"))
+            }
+            _ => false,
         });
         if field_copy {
             self.field_copies.insert(name.clone());

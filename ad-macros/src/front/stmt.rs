@@ -396,7 +396,20 @@ impl Lowerer<'_> {
                     return;
                 };
                 let op = match arith {
-                    None => self.lower_op(right),
+                    None => {
+                        // An array expression assigned to a float array or `Vec` (`a =
+                        // [-g0, -g1];`): its elements are floats, as under an annotation.
+                        let elem = self.vars[var].ty.as_ref().and_then(|t| match t {
+                            syn::Type::Array(a) => Some((*a.elem).clone()),
+                            t => crate::front::sequence_element(t).cloned(),
+                        });
+                        self.float_literal = elem.is_some_and(|e| {
+                            matches!(e, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
+                        });
+                        let op = self.lower_op(right);
+                        self.float_literal = false;
+                        op
+                    }
                     Some(a) => {
                         let rhs = self.lower_atom(right);
                         self.arith(a, Atom::Var(var), rhs)

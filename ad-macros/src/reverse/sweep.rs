@@ -380,12 +380,14 @@ impl<'a> Gen<'a> {
                 let param =
                     self.func.vars[*base].kind == VarKind::Param || self.array_typed_local(*base);
                 let y = mixed("__y");
-                let save = if reads_out(op) {
+                let body = self.partials(op, &quote!(&#y), s, *span);
+                // (Only where a partial reads it: `powf`'s slope in its base does not, and the
+                // element may be out of scope then, the buffer moved into a call.)
+                let save = if reads_out(op) && mentions_ident(&body, "__y") {
                     quote!(let #y = #b[#idx];)
                 } else {
                     quote!()
                 };
-                let body = self.partials(op, &quote!(&#y), s, *span);
                 let take = if self.an.kinds[*base] == crate::sema::kinds::Kind::Array
                     || self.func.is_nd_index(index)
                 {
@@ -452,4 +454,13 @@ impl<'a> Gen<'a> {
             _ => quote!(),
         }
     }
+}
+
+/// Whether `ts` holds the identifier `name`.
+fn mentions_ident(ts: &TokenStream, name: &str) -> bool {
+    ts.clone().into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == name,
+        proc_macro2::TokenTree::Group(g) => mentions_ident(&g.stream(), name),
+        _ => false,
+    })
 }
