@@ -1,5 +1,5 @@
 //! Iterator chains (`map`, `filter`, `enumerate`, `zip`, `rev`, `skip`, `take`, `step_by`,
-//! `chain`, `copied`, `windows`, `chunks`, `chunks_exact` into `sum`, `product`, `fold`, `count`, `collect` and `for`
+//! `chain`, `copied`, `windows`, `chunks`, `chunks_exact` into `max_by`/`min_by`/`reduce`, `sum`, `product`, `fold`, `count`, `collect` and `for`
 //! loops), rewritten into their index loops: every mode checked against central finite
 //! differences (`_grad`), against the gradient (`_jvp` = grad · v) and against differences
 //! of the gradient (`_hvp`).
@@ -126,6 +126,26 @@ fn chunked(x: &[f64], w: &[f64]) -> f64 {
     s + x.chunks(2).zip(w.iter()).map(|(c, wi)| wi * c[0]).sum::<f64>()
 }
 
+/// Extremes written with comparators (`max_by(|a, b| a.partial_cmp(b).unwrap())`, `total_cmp`,
+/// reversed, `min_by`, a leading `*`, `reduce(f64::max)`): the selected element's slope.
+#[differentiable]
+fn extremes(x: &[f64]) -> f64 {
+    let hi = x
+        .iter()
+        .copied()
+        .max_by(|a, b| a.partial_cmp(b).unwrap())
+        .unwrap();
+    let top = *x.iter().max_by(|a, b| a.total_cmp(b)).unwrap();
+    let lo = x.iter().min_by(|p, q| p.partial_cmp(q).expect("no NaN")).unwrap();
+    let rev = x
+        .iter()
+        .cloned()
+        .max_by(|a, b| b.partial_cmp(a).unwrap())
+        .unwrap();
+    let s = x.iter().map(|v| v.sin()).reduce(f64::max).unwrap();
+    hi * lo + top.exp() + 2.0 * rev * rev + s
+}
+
 type F1<'a> = &'a dyn Fn(&[f64]) -> f64;
 type G1<'a> = &'a dyn Fn(&[f64]) -> (f64, Vec<f64>);
 type J1<'a> = &'a dyn Fn(&[f64], &[f64]) -> (f64, f64);
@@ -230,6 +250,21 @@ fn map_zip_enumerate_filter() {
         filter_ref_pattern_hvp,
         7,
         4
+    );
+}
+
+#[test]
+fn max_by_min_by_reduce() {
+    check1!(extremes, extremes_grad, extremes_jvp, extremes_hvp, 6, 23);
+    // Closed form: max 0.9 (index 2), min -1.2 (index 1), max sin at index 2.
+    let x = [0.3, -1.2, 0.9, 0.1];
+    let (v, g) = extremes_grad(&x);
+    let want = 0.9 * -1.2 + 0.9f64.exp() + 2.0 * 1.44 + 0.9f64.sin();
+    assert_close(&[v], &[want], "extremes value");
+    assert_close(
+        &g,
+        &[0.0, 0.9 + 4.0 * -1.2, -1.2 + 0.9f64.exp() + 0.9f64.cos(), 0.0],
+        "extremes gradient",
     );
 }
 

@@ -851,6 +851,7 @@ impl VisitMut for Everyday {
         if let Some(new) = if_let_get(e)
             .or_else(|| chunk_loop(e))
             .or_else(|| searches::search_loop(e))
+            .or_else(|| searches::extremum(e))
         {
             *e = new;
         }

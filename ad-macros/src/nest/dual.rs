@@ -502,7 +502,14 @@ impl Lifter<'_> {
             && xs.len() == 2
             && let [Atom::Var(v), Atom::Const(c)] | [Atom::Const(c), Atom::Var(v)] = &xs[..]
             && !self.differentiated[*v]
-            && float_const(c)
+            && (float_const(c)
+                // (Or a named constant, `FRAC_PI_4 < i as f64`, a float or an integer.)
+                || matches!(syn::parse2::<syn::Expr>(c.clone()), Ok(syn::Expr::Path(p))
+                    if p.path.segments.last().is_some_and(|s| {
+                        let i = s.ident.to_string();
+                        i.chars().any(|ch| ch.is_uppercase())
+                            && i.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_')
+                    })))
         {
             // (The literal stays a literal: a dual compares with a float of its own type,
             // which rustc infers from it; lifted, an unsuffixed literal would default to
@@ -515,8 +522,23 @@ impl Lifter<'_> {
                 }
             };
             let (l, r) = (lift(&xs[0]), lift(&xs[1]));
+            // The literal on the left (`1.5 > i as f64`): written on the right, the comparison
+            // flipped (a dual compares with a float on its right only).
+            let flipped = match t.to_string().replace(' ', "").as_str() {
+                "<" => Some(quote!(>)),
+                ">" => Some(quote!(<)),
+                "<=" => Some(quote!(>=)),
+                ">=" => Some(quote!(<=)),
+                "==" => Some(quote!(==)),
+                "!=" => Some(quote!(!=)),
+                _ => None,
+            };
+            let tokens = match (&xs[0], flipped) {
+                (Atom::Const(_), Some(f)) => quote!(#r #f #l),
+                _ => quote!(#l #t #r),
+            };
             *op = Op::Opaque {
-                tokens: quote!(#l #t #r),
+                tokens,
                 reads: vec![*v],
                 what: "a comparison".to_string(),
                 mutates: Vec::new(),

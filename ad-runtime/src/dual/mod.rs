@@ -328,25 +328,6 @@ impl<F: Float> PartialOrd for Dual<F> {
     }
 }
 
-// Comparisons with a plain float on the left (`1.5 > i as f64`, whose cast the second-order
-// code lifted), by value, as between duals (the other side's are above).
-macro_rules! mixed_comparisons {
-    ($($f:ty),*) => {$(
-        impl PartialEq<Dual<$f>> for $f {
-            #[inline(always)]
-            fn eq(&self, o: &Dual<$f>) -> bool {
-                *self == o.re
-            }
-        }
-        impl PartialOrd<Dual<$f>> for $f {
-            #[inline(always)]
-            fn partial_cmp(&self, o: &Dual<$f>) -> Option<Ordering> {
-                self.partial_cmp(&o.re)
-            }
-        }
-    )*};
-}
-mixed_comparisons!(f64, f32);
 
 impl<F: Float + core::fmt::Display> core::fmt::Display for Dual<F> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

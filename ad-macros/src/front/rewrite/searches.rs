@@ -240,3 +240,136 @@ fn breaks_assign(lp: &mut syn::ExprLoop, name: &Ident) -> usize {
     syn::visit_mut::VisitMut::visit_block_mut(&mut v, &mut lp.body);
     v.count
 }
+
+/// `xs.iter().max_by(|a, b| a.partial_cmp(b).unwrap()).unwrap()` (also `total_cmp`, the
+/// comparison reversed, `min_by`, `.expect(..)`, a leading `*`, `copied()`/`cloned()`/`map`
+/// stages) and `xs.iter().copied().reduce(f64::max).unwrap()`: the fold it stands for,
+/// `xs.iter().fold(-∞, |m, &v| if v >= m { v } else { m })`, which the iterator chains
+/// lower: the element `max_by` picks (the last of equal maxima; `min_by` the first of equal
+/// minima), so the slope goes to it alone. An empty iterator gives `∓∞` where `unwrap`
+/// panics.
+pub(super) fn extremum(e: &Expr) -> Option<Expr> {
+    let e = match strip(e) {
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => strip(&u.expr),
+        other => other,
+    };
+    let Expr::MethodCall(un) = e else {
+        return None;
+    };
+    if !matches!(un.method.to_string().as_str(), "unwrap" | "expect") {
+        return None;
+    }
+    let Expr::MethodCall(m) = strip(&un.receiver) else {
+        return None;
+    };
+    if m.args.len() != 1 {
+        return None;
+    }
+    // Whether it is a maximum, and the test that takes the element `v` over `m` so far.
+    let (max, takes) = match m.method.to_string().as_str() {
+        "max_by" | "min_by" => {
+            let Expr::Closure(c) = strip(&m.args[0]) else {
+                return None;
+            };
+            let forward = comparator(c)?;
+            // `max_by` keeps the last of equals, `min_by` the first; a reversed comparison
+            // makes `max_by` a minimum (the last of equal minima) and `min_by` a maximum.
+            match (m.method == "max_by", forward) {
+                (true, true) => (true, quote::quote!(>=)),
+                (false, true) => (false, quote::quote!(<)),
+                (true, false) => (false, quote::quote!(<=)),
+                (false, false) => (true, quote::quote!(>)),
+            }
+        }
+        "reduce" => {
+            let f = quote::ToTokens::to_token_stream(&m.args[0]).to_string().replace(' ', "");
+            match f.as_str() {
+                "f64::max" | "f32::max" | "|a,b|a.max(b)" => (true, quote::quote!(>)),
+                "f64::min" | "f32::min" | "|a,b|a.min(b)" => (false, quote::quote!(<)),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let by_ref = yields_refs(&m.receiver)?;
+    let span = e.span();
+    let (acc, v) = (Ident::new("__ad_m", span), Ident::new("__ad_v", span));
+    let pat = if by_ref { quote::quote!(&#v) } else { quote::quote!(#v) };
+    let iter = &m.receiver;
+    let init = if max { quote::quote!(-1.0 / 0.0) } else { quote::quote!(1.0 / 0.0) };
+    let text = quote::quote_spanned!(span=>
+        (#iter).fold(#init, |#acc, #pat| if #v #takes #acc { #v } else { #acc }));
+    syn::parse2(text).ok()
+}
+
+/// A comparator `|a, b| a.partial_cmp(b).unwrap()` (`&b`, `.expect(..)`, `total_cmp`):
+/// `Some(true)` for `a` against `b`, `Some(false)` reversed, `None` for anything else.
+fn comparator(c: &ExprClosure) -> Option<bool> {
+    if c.inputs.len() != 2 {
+        return None;
+    }
+    let name = |p: &Pat| match untyped(p) {
+        Pat::Ident(pi) => Some(pi.ident.to_string()),
+        Pat::Reference(r) => match untyped(&r.pat) {
+            Pat::Ident(pi) => Some(pi.ident.to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let (a, b) = (name(&c.inputs[0])?, name(&c.inputs[1])?);
+    let operand = |e: &Expr| -> Option<String> {
+        match strip(e) {
+            Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+            Expr::Reference(r) => match strip(&r.expr) {
+                Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+                _ => None,
+            },
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => match strip(&u.expr) {
+                Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let mut body = strip(&c.body);
+    if let Expr::Block(b) = body
+        && b.block.stmts.len() == 1
+        && let syn::Stmt::Expr(inner, None) = &b.block.stmts[0]
+    {
+        body = strip(inner);
+    }
+    let cmp = match body {
+        Expr::MethodCall(u) if matches!(u.method.to_string().as_str(), "unwrap" | "expect") => {
+            match strip(&u.receiver) {
+                Expr::MethodCall(p) if p.method == "partial_cmp" => p,
+                _ => return None,
+            }
+        }
+        Expr::MethodCall(t) if t.method == "total_cmp" => t,
+        _ => return None,
+    };
+    if cmp.args.len() != 1 {
+        return None;
+    }
+    let (x, y) = (operand(&cmp.receiver)?, operand(&cmp.args[0])?);
+    match (x == a && y == b, x == b && y == a) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether an iterator over floats yields references (`xs.iter()`, through `rev`, `skip`,
+/// `take`, `step_by`, `filter`) or values (after `copied`, `cloned`, `map`); `None` for
+/// anything else (pairs, windows, ranges).
+fn yields_refs(e: &Expr) -> Option<bool> {
+    let Expr::MethodCall(m) = strip(e) else {
+        return None;
+    };
+    match m.method.to_string().as_str() {
+        "iter" if m.args.is_empty() => Some(true),
+        "copied" | "cloned" | "map" => Some(false),
+        "rev" | "skip" | "take" | "step_by" | "filter" => yields_refs(&m.receiver),
+        _ => None,
+    }
+}
