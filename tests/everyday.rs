@@ -651,3 +651,47 @@ fn call_results_written_by_index() {
     let (_, _, hv) = written_call_result_vec_hvp(&a, &[1.0, 0.0, 0.0]);
     assert_close_tol(&hv, &[0.0, 4.0 + 8.0 * a[1], 0.0], 1e-12, "vec hvp");
 }
+
+#[differentiable]
+fn cell_sum(h: &[f64], w: f64) -> f64 {
+    h.iter().map(|v| (v * w).tanh()).sum()
+}
+
+/// A `vec![vec![..]]` state whose rows are passed to a call (`&st[i - 1]`) and iterated, and
+/// whose elements are written (an unrolled recurrent cell).
+#[differentiable]
+fn recurrent_rows(x: &[f64], w: f64) -> f64 {
+    let n = x.len();
+    let mut st = vec![vec![0.0; n]; 3];
+    for j in 0..n {
+        st[0][j] = x[j];
+    }
+    for i in 1..3 {
+        let s = cell_sum(&st[i - 1], w);
+        for j in 0..n {
+            st[i][j] = s * x[j] + st[i - 1][j];
+        }
+    }
+    st[2].iter().map(|v| v * v).sum::<f64>()
+}
+
+#[test]
+fn matrix_rows_passed_and_iterated() {
+    let x = [0.3, -0.5, 0.8];
+    let w = 0.7;
+    let (v, (gx, gw)) = recurrent_rows_grad(&x, w);
+    assert_eq!(v, recurrent_rows(&x, w));
+    let fd = fd_grad(&|p: &[f64]| recurrent_rows(&p[..3], p[3]), &[x[0], x[1], x[2], w]);
+    let mut g = gx.clone();
+    g.push(gw);
+    assert_close_tol(&g, &fd, 1e-7, "gradient");
+    let (_, t) = recurrent_rows_jvp(&x, w, &[1.0, 0.0, -1.0], 0.5);
+    assert_close_tol(&[t], &[g[0] - g[2] + 0.5 * g[3]], 1e-10, "jvp");
+    let (_, (hg, _), (hv, hw)) = recurrent_rows_hvp(&x, w, &[0.0, 0.0, 0.0], 1.0);
+    assert_close_tol(&hg, &gx, 1e-12, "hvp gradient");
+    let e = 1e-5;
+    let (p, m) = (recurrent_rows_grad(&x, w + e).1, recurrent_rows_grad(&x, w - e).1);
+    let fd: Vec<f64> = p.0.iter().zip(&m.0).map(|(a, b)| (a - b) / (2.0 * e)).collect();
+    assert_close_tol(&hv, &fd, 1e-6, "H v in x");
+    assert_close_tol(&[hw], &[(p.1 - m.1) / (2.0 * e)], 1e-6, "H v in w");
+}

@@ -249,9 +249,14 @@ impl Lifter<'_> {
             && args.iter().all(|a| {
                 a.var().is_none_or(|v| {
                     matches!(self.kinds[v], Kind::Scalar | Kind::SeqScalar | Kind::Other)
-                        // (A constant of a type the macro cannot see, such as another plain
-                        // call's result, `sgn(t(i))`: its value is passed as it is.)
-                        || (self.kinds[v] == Kind::Unknown && !self.differentiated[v])
+                        // (A constant of a type the macro cannot see, the result of a plain
+                        // free function's call, `sgn(t(i))`, passed to another: its value is
+                        // passed as it is.)
+                        || (self.kinds[v] == Kind::Unknown
+                            && !self.differentiated[v]
+                            && func.get_ident().is_some()
+                            && matches!(self.func.defs.get(&v),
+                                Some(Op::Call { func: g, method: false, .. }) if g.get_ident().is_some()))
                 })
             })
         {

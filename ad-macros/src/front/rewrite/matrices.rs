@@ -1,6 +1,6 @@
 //! Local 2-D arrays (`[[e; N]; M]`, `vec![vec![e; n]; m]`, `[[a, b], [c, d]]`) used only by
-//! their elements, flattened into one buffer indexed `i * cols + j` (see
-//! [`flatten_matrices`]).
+//! their elements and rows borrowed or iterated (`&m[i]`, `m[i].iter()`), flattened into one
+//! buffer indexed `i * cols + j` (rows its sub-slices; see [`flatten_matrices`]).
 
 use super::*;
 
@@ -96,6 +96,34 @@ pub(super) fn flatten_matrices(b: &mut syn::Block) {
                         }
                         _ => {}
                     }
+                }
+                // `&m[i]` and `m[i].iter()`: row `i` of the flat buffer, `m[i * cols..(i + 1) *
+                // cols]` (the index has no effects: see `only_double_indexed`).
+                let row = |lw: &Self, ix: &syn::ExprIndex| -> Option<Expr> {
+                    if !matches!(strip(&ix.expr), Expr::Path(p) if p.path.is_ident(lw.name))
+                        || matches!(strip(&ix.index), Expr::Range(_))
+                    {
+                        return None;
+                    }
+                    let (base, i, cols) = (&ix.expr, &ix.index, lw.cols);
+                    Some(syn::parse_quote_spanned!(ix.span()=>
+                        #base[(#i) * (#cols)..((#i) + 1) * (#cols)]))
+                };
+                if let Expr::Reference(r) = e
+                    && r.mutability.is_none()
+                    && let Expr::Index(ix) = strip(&r.expr)
+                    && let Some(sub) = row(self, ix)
+                {
+                    *r.expr = sub;
+                    return;
+                }
+                if let Expr::MethodCall(mc) = e
+                    && mc.method == "iter"
+                    && let Expr::Index(ix) = strip(&mc.receiver)
+                    && let Some(sub) = row(self, ix)
+                {
+                    *mc.receiver = sub;
+                    return;
                 }
                 syn::visit_mut::visit_expr_mut(self, e);
                 if let Expr::Index(outer) = e
@@ -219,10 +247,29 @@ fn only_double_indexed(ts: &proc_macro2::TokenStream, name: &Ident) -> bool {
                     && matches!(tts.get(j + 2), Some(TokenTree::Group(g))
                         if g.delimiter() == Delimiter::Parenthesis && g.stream().is_empty())
             };
+            // A row borrowed (`&m[i]`, passed to a call) or iterated (`m[i].iter()`), with an
+            // index without effects: the flat buffer's sub-slice (see `Flat`).
+            let pure_index = |j: usize| {
+                matches!(tts.get(j), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket
+                    && syn::parse2::<Expr>(g.stream()).is_ok_and(|e| pure(&e) && !matches!(e, Expr::Range(_))))
+            };
+            let borrowed = k > 0
+                && matches!(tts.get(k - 1), Some(TokenTree::Punct(p)) if p.as_char() == '&')
+                && !matches!(k.checked_sub(2).and_then(|j| tts.get(j)), Some(TokenTree::Punct(p)) if p.as_char() == '&')
+                && pure_index(k + 1)
+                && !bracket(k + 2)
+                && !dot(k + 2);
+            let iterated = pure_index(k + 1)
+                && dot(k + 2)
+                && matches!(tts.get(k + 3), Some(TokenTree::Ident(l)) if l == "iter")
+                && matches!(tts.get(k + 4), Some(TokenTree::Group(g))
+                    if g.delimiter() == Delimiter::Parenthesis && g.stream().is_empty());
             after_dot
                 || (bracket(k + 1) && bracket(k + 2))
                 || len_at(k + 1)
                 || (bracket(k + 1) && len_at(k + 2))
+                || borrowed
+                || iterated
         }
         TokenTree::Group(g) => only_double_indexed(&g.stream(), name),
         _ => true,

@@ -557,6 +557,11 @@ pub(crate) fn reborrows(func: &Func, kinds: &[Kind]) -> (Vec<bool>, Vec<bool>) {
                 !(func.vars[*b].kind == VarKind::Param
                     && matches!(func.vars[*b].ty, Some(syn::Type::Reference(_))))
             }
+            // A sub-slice `&buf[a..b]` of a local buffer (iterated by a chain, say): the
+            // closure that outlives the body cannot hold it; re-made from the moved `buf`.
+            Op::SliceRef {
+                base: Atom::Var(b), ..
+            } => func.vars[*b].kind != VarKind::Param && !kinds[*b].is_scalar(),
             // A row `&w[i]` of a sequence the function owns (a by-value parameter, a local).
             Op::Index {
                 base: Atom::Var(b),
