@@ -71,7 +71,11 @@ fn sigmoid_where_exp_overflows() {
         "scalar",
     );
     let (_, g, hv) = sigmoid_mapv_hvp(&a, &array![1.0, 0.0]);
-    assert_close(g.as_slice().unwrap(), &[0.0, s(0.5) * (1.0 - s(0.5))], "mapv hvp gradient");
+    assert_close(
+        g.as_slice().unwrap(),
+        &[0.0, s(0.5) * (1.0 - s(0.5))],
+        "mapv hvp gradient",
+    );
     assert_close(hv.as_slice().unwrap(), &[0.0, 0.0], "mapv hvp");
     let (_, g, hv) = sigmoid_hvp(-800.0, 1.0);
     assert_close(&[g, hv], &[0.0, 0.0], "scalar hvp");
@@ -115,21 +119,58 @@ fn flat_where_an_intermediate_overflows_in_every_mode() {
     let dd_gomp = |v: f64| d_gomp(v) * ((-v).exp() - 1.0);
     let d_swish = |v: f64| sig(v) + v * d_sig(v);
     let dd_swish = |v: f64| 2.0 * d_sig(v) + v * dd_sig(v);
-    type Modes = (fn(f64) -> (f64, f64), fn(f64, f64) -> (f64, f64), fn(f64, f64) -> (f64, f64, f64));
+    type Modes = (
+        fn(f64) -> (f64, f64),
+        fn(f64, f64) -> (f64, f64),
+        fn(f64, f64) -> (f64, f64, f64),
+    );
     let cases: [(&str, Modes, &dyn Fn(f64) -> f64, &dyn Fn(f64) -> f64); 5] = [
-        ("recip", (sigmoid_recip_grad, sigmoid_recip_jvp, sigmoid_recip_hvp), &d_sig, &dd_sig),
-        ("powi", (sigmoid_powi_grad, sigmoid_powi_jvp, sigmoid_powi_hvp), &d_sig, &dd_sig),
-        ("powf", (sigmoid_powf_grad, sigmoid_powf_jvp, sigmoid_powf_hvp), &d_sig, &dd_sig),
-        ("gompertz", (gompertz_grad, gompertz_jvp, gompertz_hvp), &d_gomp, &dd_gomp),
-        ("swish", (swish_grad, swish_jvp, swish_hvp), &d_swish, &dd_swish),
+        (
+            "recip",
+            (sigmoid_recip_grad, sigmoid_recip_jvp, sigmoid_recip_hvp),
+            &d_sig,
+            &dd_sig,
+        ),
+        (
+            "powi",
+            (sigmoid_powi_grad, sigmoid_powi_jvp, sigmoid_powi_hvp),
+            &d_sig,
+            &dd_sig,
+        ),
+        (
+            "powf",
+            (sigmoid_powf_grad, sigmoid_powf_jvp, sigmoid_powf_hvp),
+            &d_sig,
+            &dd_sig,
+        ),
+        (
+            "gompertz",
+            (gompertz_grad, gompertz_jvp, gompertz_hvp),
+            &d_gomp,
+            &dd_gomp,
+        ),
+        (
+            "swish",
+            (swish_grad, swish_jvp, swish_hvp),
+            &d_swish,
+            &dd_swish,
+        ),
     ];
     for (name, (grad, jvp, hvp), d, dd) in cases {
         for x in [0.7, -720.0, -800.0] {
-            let (flat, flat2) = if x < -700.0 { (0.0, 0.0) } else { (d(x), dd(x)) };
+            let (flat, flat2) = if x < -700.0 {
+                (0.0, 0.0)
+            } else {
+                (d(x), dd(x))
+            };
             let (_, g) = grad(x);
             let (_, t) = jvp(x, 1.0);
             let (_, hg, hv) = hvp(x, 1.0);
-            assert_close(&[g, t, hg, hv], &[flat, flat, flat, flat2], &format!("{name} at {x}"));
+            assert_close(
+                &[g, t, hg, hv],
+                &[flat, flat, flat, flat2],
+                &format!("{name} at {x}"),
+            );
         }
     }
     let a = array![0.3, -800.0, 800.0];
@@ -141,7 +182,11 @@ fn flat_where_an_intermediate_overflows_in_every_mode() {
     assert_close(&[t], &[d_sig(0.3)], "array jvp");
     let (_, g, hv) = sigmoid_sum_hvp(&a, &v);
     assert_close(g.as_slice().unwrap(), &want, "array hvp gradient");
-    assert_close(hv.as_slice().unwrap(), &[dd_sig(0.3), 0.0, 0.0], "array hvp");
+    assert_close(
+        hv.as_slice().unwrap(),
+        &[dd_sig(0.3), 0.0, 0.0],
+        "array hvp",
+    );
 }
 
 #[test]

@@ -581,7 +581,11 @@ fn rows_pushed_onto_a_vec() {
     let e = 1e-5;
     let shift = |s: f64| pushed_rows_inferred_grad(&[y[0] + s, y[1], y[2]]).1;
     let (gp, gm) = (shift(e), shift(-e));
-    let fd: Vec<f64> = gp.iter().zip(&gm).map(|(a, b)| (a - b) / (2.0 * e)).collect();
+    let fd: Vec<f64> = gp
+        .iter()
+        .zip(&gm)
+        .map(|(a, b)| (a - b) / (2.0 * e))
+        .collect();
     let (_, _, hv) = pushed_rows_inferred_hvp(&y, &[1.0, 0.0, 0.0]);
     assert_close_tol(&hv, &fd, 1e-6, "hvp vs differences");
 }
@@ -647,7 +651,12 @@ fn call_results_written_by_index() {
     let (_, t) = written_call_result_jvp(&arr, &e0);
     assert_close_tol(&[t], &[want[0]], 1e-12, "array jvp");
     let (_, _, hv) = written_call_result_hvp(&arr, &e0);
-    assert_close_tol(hv.as_slice().unwrap(), &[0.0, 4.0 + 8.0 * a[1], 0.0], 1e-12, "array hvp");
+    assert_close_tol(
+        hv.as_slice().unwrap(),
+        &[0.0, 4.0 + 8.0 * a[1], 0.0],
+        1e-12,
+        "array hvp",
+    );
     let (_, _, hv) = written_call_result_vec_hvp(&a, &[1.0, 0.0, 0.0]);
     assert_close_tol(&hv, &[0.0, 4.0 + 8.0 * a[1], 0.0], 1e-12, "vec hvp");
 }
@@ -681,7 +690,10 @@ fn matrix_rows_passed_and_iterated() {
     let w = 0.7;
     let (v, (gx, gw)) = recurrent_rows_grad(&x, w);
     assert_eq!(v, recurrent_rows(&x, w));
-    let fd = fd_grad(&|p: &[f64]| recurrent_rows(&p[..3], p[3]), &[x[0], x[1], x[2], w]);
+    let fd = fd_grad(
+        &|p: &[f64]| recurrent_rows(&p[..3], p[3]),
+        &[x[0], x[1], x[2], w],
+    );
     let mut g = gx.clone();
     g.push(gw);
     assert_close_tol(&g, &fd, 1e-7, "gradient");
@@ -690,8 +702,15 @@ fn matrix_rows_passed_and_iterated() {
     let (_, (hg, _), (hv, hw)) = recurrent_rows_hvp(&x, w, &[0.0, 0.0, 0.0], 1.0);
     assert_close_tol(&hg, &gx, 1e-12, "hvp gradient");
     let e = 1e-5;
-    let (p, m) = (recurrent_rows_grad(&x, w + e).1, recurrent_rows_grad(&x, w - e).1);
-    let fd: Vec<f64> = p.0.iter().zip(&m.0).map(|(a, b)| (a - b) / (2.0 * e)).collect();
+    let (p, m) = (
+        recurrent_rows_grad(&x, w + e).1,
+        recurrent_rows_grad(&x, w - e).1,
+    );
+    let fd: Vec<f64> =
+        p.0.iter()
+            .zip(&m.0)
+            .map(|(a, b)| (a - b) / (2.0 * e))
+            .collect();
     assert_close_tol(&hv, &fd, 1e-6, "H v in x");
     assert_close_tol(&[hw], &[(p.1 - m.1) / (2.0 * e)], 1e-6, "H v in w");
 }

@@ -27,7 +27,10 @@ impl V {
         self.x * self.x + self.y * self.y
     }
     fn scale(self, k: f64) -> V {
-        V { x: self.x * k, y: self.y * k }
+        V {
+            x: self.x * k,
+            y: self.y * k,
+        }
     }
     fn kick(&mut self, d: f64) {
         self.x += d * self.y;
@@ -49,7 +52,10 @@ impl V {
 impl std::ops::Add for V {
     type Output = V;
     fn add(self, o: V) -> V {
-        V { x: self.x + o.x, y: self.y + o.y }
+        V {
+            x: self.x + o.x,
+            y: self.y + o.y,
+        }
     }
 }
 
@@ -75,7 +81,11 @@ fn methods_of_a_block_marked_alone_are_differentiated() {
     let (v, (ga, gk)) = energy_grad(a, k);
     // E = k²(ax² + ay²) + (ay + k²)² + k².
     let bx = ay + k * k;
-    assert_close(&[v], &[k * k * (ax * ax + ay * ay) + bx * bx + k * k], "value");
+    assert_close(
+        &[v],
+        &[k * k * (ax * ax + ay * ay) + bx * bx + k * k],
+        "value",
+    );
     assert_close(
         &[ga.x, ga.y, gk],
         &[
@@ -90,7 +100,11 @@ fn methods_of_a_block_marked_alone_are_differentiated() {
     let (_, t) = energy_jvp(a, k, V { x: 1.0, y: -0.5 }, 0.25);
     assert_close(&[t], &[ga.x - 0.5 * ga.y + 0.25 * gk], "jvp");
     let (_, g) = a.norm2_grad();
-    assert_close(&[g.x, g.y], &[2.0 * ax, 2.0 * ay], "a method's own gradient");
+    assert_close(
+        &[g.x, g.y],
+        &[2.0 * ax, 2.0 * ay],
+        "a method's own gradient",
+    );
     // The functions left alone still work.
     assert_eq!(a.dims(), 2);
     assert!(a.label_weight().is_finite());
@@ -109,5 +123,9 @@ fn an_operator_impl_marked_alone_is_differentiated() {
         "gradient",
     );
     let (_, _, hv) = sum_norm_hvp(a, b, V { x: 1.0, y: 0.0 }, V { x: 0.0, y: 0.0 });
-    assert_close(&[hv.0.x, hv.0.y, hv.1.x, hv.1.y], &[8.0, 0.0, 4.0, 0.0], "hvp");
+    assert_close(
+        &[hv.0.x, hv.0.y, hv.1.x, hv.1.y],
+        &[8.0, 0.0, 4.0, 0.0],
+        "hvp",
+    );
 }

@@ -123,7 +123,11 @@ fn chunked(x: &[f64], w: &[f64]) -> f64 {
     for c in x.chunks_exact(3).rev() {
         s = s * 0.5 + c[0] * c[2].sin() - c[1];
     }
-    s + x.chunks(2).zip(w.iter()).map(|(c, wi)| wi * c[0]).sum::<f64>()
+    s + x
+        .chunks(2)
+        .zip(w.iter())
+        .map(|(c, wi)| wi * c[0])
+        .sum::<f64>()
 }
 
 /// Extremes written with comparators (`max_by(|a, b| a.partial_cmp(b).unwrap())`, `total_cmp`,
@@ -136,7 +140,10 @@ fn extremes(x: &[f64]) -> f64 {
         .max_by(|a, b| a.partial_cmp(b).unwrap())
         .unwrap();
     let top = *x.iter().max_by(|a, b| a.total_cmp(b)).unwrap();
-    let lo = x.iter().min_by(|p, q| p.partial_cmp(q).expect("no NaN")).unwrap();
+    let lo = x
+        .iter()
+        .min_by(|p, q| p.partial_cmp(q).expect("no NaN"))
+        .unwrap();
     let rev = x
         .iter()
         .cloned()
@@ -263,7 +270,12 @@ fn max_by_min_by_reduce() {
     assert_close(&[v], &[want], "extremes value");
     assert_close(
         &g,
-        &[0.0, 0.9 + 4.0 * -1.2, -1.2 + 0.9f64.exp() + 0.9f64.cos(), 0.0],
+        &[
+            0.0,
+            0.9 + 4.0 * -1.2,
+            -1.2 + 0.9f64.exp() + 0.9f64.cos(),
+            0.0,
+        ],
         "extremes gradient",
     );
 }

@@ -72,7 +72,11 @@ fn comparisons_with_lifted_constants() {
     let (_, g) = constant_method_in_condition_grad(x);
     let (_, t) = constant_method_in_condition_jvp(x, 1.0);
     let (_, hg, hv) = constant_method_in_condition_hvp(x, 1.0);
-    assert_close(&[g, t, hg, hv], &[2.0 * x * k, 2.0 * x * k, 2.0 * x * k, 2.0 * k], "method");
+    assert_close(
+        &[g, t, hg, hv],
+        &[2.0 * x * k, 2.0 * x * k, 2.0 * x * k, 2.0 * k],
+        "method",
+    );
     // n = 4: s = 2x - 2x².
     let (_, g) = literal_left_of_a_cast_grad(x, 4);
     let (_, hg, hv) = literal_left_of_a_cast_hvp(x, 4, 1.0);
@@ -114,7 +118,13 @@ fn branch_elements(x: f64, y: f64) -> f64 {
 }
 #[differentiable]
 fn branch_elements_result(x: f64, y: f64) -> [f64; 3] {
-    let m = if x > 0.0 { x * y } else if y > 0.0 { y } else { 0.0 };
+    let m = if x > 0.0 {
+        x * y
+    } else if y > 0.0 {
+        y
+    } else {
+        0.0
+    };
     let b = {
         let t = x + y;
         t * t
@@ -219,7 +229,11 @@ fn array_literals_of_branch_values_and_assigned_arrays() {
     assert_close(&[t], &[g0], "force product jvp");
     // -2 x0 x1 · -x0² = 2 x0³ x1.
     let (_, (g0, g1)) = force_product_grad(0.7, 1.3);
-    assert_close(&[g0, g1], &[6.0 * 0.49 * 1.3, 2.0 * 0.343], "force product closed form");
+    assert_close(
+        &[g0, g1],
+        &[6.0 * 0.49 * 1.3, 2.0 * 0.343],
+        "force product closed form",
+    );
     let arm = |x: f64, y: f64| arm_array_argument(x, y, 3);
     let (_, (gx, gy)) = arm_array_argument_grad(0.3, 0.8, 3);
     let fd = fd_grad(&|p: &[f64]| arm(p[0], p[1]), &[0.3, 0.8]);
@@ -230,7 +244,12 @@ fn array_literals_of_branch_values_and_assigned_arrays() {
         arm_array_argument_grad(0.3 + e, 0.8, 3).1,
         arm_array_argument_grad(0.3 - e, 0.8, 3).1,
     );
-    common::assert_close_tol(&[hx, hy], &[(p.0 - m.0) / (2.0 * e), (p.1 - m.1) / (2.0 * e)], 1e-6, "match arm H v");
+    common::assert_close_tol(
+        &[hx, hy],
+        &[(p.0 - m.0) / (2.0 * e), (p.1 - m.1) / (2.0 * e)],
+        1e-6,
+        "match arm H v",
+    );
     // The array result: its Jacobian against differences of each entry.
     let (x, y) = (0.4, 0.7);
     let (_, jac) = branch_elements_result_jacobian(x, y);
@@ -252,6 +271,18 @@ fn pushed_vecs_local_arrays_and_turbofish_calls() {
     assert_close(&gxs, &[x, 4.0 * x, x], "pushed gradient in xs");
     let (_, t) = pushed_then_copied_jvp(x, &xs, 1.0, &[0.0, 0.0, 0.0]);
     assert_close(&[t], &[3.0 * xs[1] + sum], "pushed jvp");
-    check2("array to_vec", array_to_vec, array_to_vec_grad, array_to_vec_jvp, array_to_vec_hvp);
-    check2("turbofish", turbofish_call, turbofish_call_grad, turbofish_call_jvp, turbofish_call_hvp);
+    check2(
+        "array to_vec",
+        array_to_vec,
+        array_to_vec_grad,
+        array_to_vec_jvp,
+        array_to_vec_hvp,
+    );
+    check2(
+        "turbofish",
+        turbofish_call,
+        turbofish_call_grad,
+        turbofish_call_jvp,
+        turbofish_call_hvp,
+    );
 }

@@ -288,5 +288,9 @@ fn a_factor_on_the_left() {
     let (_, t) = scaled_on_the_left_jvp(v, k, P2 { x: 0.0, y: 0.0 }, 1.0);
     assert_close(&[t], &[gk], "jvp");
     let (_, _, hv) = scaled_on_the_left_hvp(v, k, P2 { x: 0.0, y: 0.0 }, 1.0);
-    assert_close(&[hv.0.x, hv.0.y, hv.1], &[2.0 * c * v.y, 2.0 * c * v.x, 2.0 * v.x * v.y], "hvp");
+    assert_close(
+        &[hv.0.x, hv.0.y, hv.1],
+        &[2.0 * c * v.y, 2.0 * c * v.x, 2.0 * v.x * v.y],
+        "hvp",
+    );
 }

@@ -169,9 +169,7 @@ pub fn expand_impl(
 /// the block's attribute alone never turns code that compiled into an error of the macro.
 /// With any function marked, only the marked ones are differentiated (as documented).
 fn imply_attributes(imp: &mut syn::ItemImpl, expand: fn(TokenStream, TokenStream) -> TokenStream) {
-    let marked = |it: &syn::ImplItem| {
-        matches!(it, syn::ImplItem::Fn(f) if f.attrs.iter().any(is_differentiable))
-    };
+    let marked = |it: &syn::ImplItem| matches!(it, syn::ImplItem::Fn(f) if f.attrs.iter().any(is_differentiable));
     if imp.items.iter().any(marked) {
         return;
     }
@@ -223,7 +221,8 @@ fn imply_attributes(imp: &mut syn::ItemImpl, expand: fn(TokenStream, TokenStream
         if let syn::ImplItem::Fn(f) = it
             && take
         {
-            f.attrs.push(syn::parse_quote!(#[::ad_runtime::differentiable]));
+            f.attrs
+                .push(syn::parse_quote!(#[::ad_runtime::differentiable]));
         }
     }
 }
@@ -265,7 +264,9 @@ fn float_like(t: &syn::Type, self_name: Option<&Ident>) -> bool {
             !t.elems.is_empty() && t.elems.iter().all(|e| float_like(e, self_name))
         }
         syn::Type::Path(tp) if tp.qself.is_none() => {
-            let Some(last) = tp.path.segments.last() else { return false };
+            let Some(last) = tp.path.segments.last() else {
+                return false;
+            };
             let name = last.ident.to_string();
             let args_float = || match &last.arguments {
                 syn::PathArguments::AngleBracketed(a) => a.args.iter().all(|g| match g {

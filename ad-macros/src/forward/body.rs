@@ -581,7 +581,11 @@ impl Tangents<'_> {
                 let (b, v) = (self.v(*base), self.atom(value));
                 // (A row pushed onto a `Vec<Vec<f64>>`: its value and tangent pushed as copies.)
                 let row = matches!(value, Atom::Var(x) if !matches!(self.kinds[*x], Kind::Scalar));
-                let v = if row { quote!(::core::clone::Clone::clone(&#v)) } else { v };
+                let v = if row {
+                    quote!(::core::clone::Clone::clone(&#v))
+                } else {
+                    v
+                };
                 if !self.active[*base] {
                     return Ok(quote!(#b.push(#v);));
                 }
@@ -591,7 +595,11 @@ impl Tangents<'_> {
                 } else {
                     quote!(#rt::zero())
                 };
-                let tv = if row { quote!(::core::clone::Clone::clone(&#tv)) } else { tv };
+                let tv = if row {
+                    quote!(::core::clone::Clone::clone(&#tv))
+                } else {
+                    tv
+                };
                 quote!(#b.push(#v); #t.push(#tv);)
             }
             Stmt::If {

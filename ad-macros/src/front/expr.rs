@@ -692,7 +692,9 @@ impl Lowerer<'_> {
             Expr::If(i) => {
                 i.else_branch.is_some()
                     && (self.block_tail_float(&i.then_branch)
-                        || i.else_branch.as_ref().is_some_and(|(_, e)| self.looks_float(e)))
+                        || i.else_branch
+                            .as_ref()
+                            .is_some_and(|(_, e)| self.looks_float(e)))
             }
             Expr::Block(b) => self.block_tail_float(&b.block),
             Expr::Match(m) => m.arms.iter().any(|a| self.looks_float(&a.body)),

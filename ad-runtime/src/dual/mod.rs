@@ -328,7 +328,6 @@ impl<F: Float> PartialOrd for Dual<F> {
     }
 }
 
-
 impl<F: Float + core::fmt::Display> core::fmt::Display for Dual<F> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "{} + {}ε", self.re, self.eps)
@@ -503,7 +502,11 @@ impl<F: Float> Dual<F> {
         // So does a zero slope whatever the tangent (an overflowed base under a negative
         // exponent, `(1 + e^{800}).powf(-1.0)`, is flat), as in `chain`.
         let part = |t: F, slope: F| {
-            if t == F::zero() || slope == F::zero() { F::zero() } else { t * slope }
+            if t == F::zero() || slope == F::zero() {
+                F::zero()
+            } else {
+                t * slope
+            }
         };
         Dual {
             re: y,

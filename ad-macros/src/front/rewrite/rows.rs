@@ -24,9 +24,10 @@ pub fn annotate_row_vecs(block: &mut syn::Block) {
         .iter()
         .filter(|name| facts.lets.get(*name) == Some(&1))
         .filter(|name| {
-            facts.pushes.get(*name).is_some_and(|args| {
-                !args.is_empty() && args.iter().all(|a| row_expr(a, &facts))
-            })
+            facts
+                .pushes
+                .get(*name)
+                .is_some_and(|args| !args.is_empty() && args.iter().all(|a| row_expr(a, &facts)))
         })
         .cloned()
         .collect();
@@ -103,11 +104,10 @@ fn makes_vec(e: &Expr) -> bool {
         Expr::Macro(m) => m.mac.path.is_ident("vec"),
         Expr::MethodCall(m) => {
             (m.method == "to_vec" && m.args.is_empty())
-                || (m.method == "collect"
-                    && m.turbofish.as_ref().is_some_and(|t| {
-                        matches!(t.args.first(), Some(syn::GenericArgument::Type(syn::Type::Path(p)))
+                || (m.method == "collect" && m.turbofish.as_ref().is_some_and(|t| {
+                    matches!(t.args.first(), Some(syn::GenericArgument::Type(syn::Type::Path(p)))
                             if p.path.segments.last().is_some_and(|s| s.ident == "Vec"))
-                    }))
+                }))
         }
         _ => false,
     }

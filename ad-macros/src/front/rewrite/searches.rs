@@ -282,7 +282,9 @@ pub(super) fn extremum(e: &Expr) -> Option<Expr> {
             }
         }
         "reduce" => {
-            let f = quote::ToTokens::to_token_stream(&m.args[0]).to_string().replace(' ', "");
+            let f = quote::ToTokens::to_token_stream(&m.args[0])
+                .to_string()
+                .replace(' ', "");
             match f.as_str() {
                 "f64::max" | "f32::max" | "|a,b|a.max(b)" => (true, quote::quote!(>)),
                 "f64::min" | "f32::min" | "|a,b|a.min(b)" => (false, quote::quote!(<)),
@@ -294,9 +296,17 @@ pub(super) fn extremum(e: &Expr) -> Option<Expr> {
     let by_ref = yields_refs(&m.receiver)?;
     let span = e.span();
     let (acc, v) = (Ident::new("__ad_m", span), Ident::new("__ad_v", span));
-    let pat = if by_ref { quote::quote!(&#v) } else { quote::quote!(#v) };
+    let pat = if by_ref {
+        quote::quote!(&#v)
+    } else {
+        quote::quote!(#v)
+    };
     let iter = &m.receiver;
-    let init = if max { quote::quote!(-1.0 / 0.0) } else { quote::quote!(1.0 / 0.0) };
+    let init = if max {
+        quote::quote!(-1.0 / 0.0)
+    } else {
+        quote::quote!(1.0 / 0.0)
+    };
     let text = quote::quote_spanned!(span=>
         (#iter).fold(#init, |#acc, #pat| if #v #takes #acc { #v } else { #acc }));
     syn::parse2(text).ok()
