@@ -286,3 +286,32 @@ fn pushed_vecs_local_arrays_and_turbofish_calls() {
         turbofish_call_hvp,
     );
 }
+
+/// Sorting a differentiated `Vec` (the cotangents follow the elements) and `get(i)` with a
+/// default: a trimmed, weighted order statistic.
+#[differentiable]
+fn sorted_weights(x: &[f64], i: usize) -> f64 {
+    let mut v = x.to_vec();
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let mut d = x.to_vec();
+    d.sort_unstable_by(|a, b| b.total_cmp(a));
+    let extra = x.get(i).copied().unwrap_or(0.5);
+    v[0] * 2.0 + v[v.len() - 1] * v[1] + d[0] * extra
+}
+
+#[test]
+fn sorting_and_get() {
+    let x = [0.4, -1.2, 0.9, 0.1];
+    // Ascending: -1.2, 0.1, 0.4, 0.9 (indices 1, 3, 0, 2); descending starts at 0.9.
+    let (v, g) = sorted_weights_grad(&x, 0);
+    assert_close(&[v], &[-2.4 + 0.9 * 0.1 + 0.9 * 0.4], "value");
+    assert_close(&g, &[0.9, 2.0, 0.1 + 0.4, 0.9], "gradient");
+    // Past the end: the default.
+    let (v, g) = sorted_weights_grad(&x, 7);
+    assert_close(&[v], &[-2.4 + 0.09 + 0.45], "default value");
+    assert_close(&g, &[0.0, 2.0, 0.1 + 0.5, 0.9], "default gradient");
+    let (_, t) = sorted_weights_jvp(&x, 0, &[1.0, 0.0, 0.0, 0.0]);
+    assert_close(&[t], &[0.9], "jvp");
+    let (_, _, hv) = sorted_weights_hvp(&x, 0, &[0.0, 0.0, 1.0, 0.0]);
+    assert_close(&hv, &[1.0, 0.0, 0.0, 1.0], "hvp");
+}

@@ -324,6 +324,45 @@ fn swap_elements(
     }))
 }
 
+/// `v.sort_by(|a, b| cmp)` (also `sort_unstable_by`) of a known float sequence: the
+/// permutation found by sorting the indices with the same comparator on the elements (an
+/// argsort, whose comparator may read differentiated values), then `v` gathered through it,
+/// so each element's cotangent follows it. A stable sort of the indices orders equal
+/// elements as `sort_by` does.
+fn sort_values(e: &Expr, floats: &std::collections::HashSet<String>) -> Option<syn::Stmt> {
+    let Expr::MethodCall(m) = strip(e) else {
+        return None;
+    };
+    let Expr::Path(p) = strip(&m.receiver) else {
+        return None;
+    };
+    let name = p.path.get_ident()?;
+    if !matches!(m.method.to_string().as_str(), "sort_by" | "sort_unstable_by")
+        || m.args.len() != 1
+        || !floats.contains(&name.to_string())
+    {
+        return None;
+    }
+    let Expr::Closure(c) = strip(&m.args[0]) else {
+        return None;
+    };
+    if c.inputs.len() != 2 {
+        return None;
+    }
+    let (pa, pb, body) = (&c.inputs[0], &c.inputs[1], &c.body);
+    let pa = untyped(pa);
+    let pb = untyped(pb);
+    Some(try_parse_at!(m.span(), {
+        let mut __ad_order: ::std::vec::Vec<usize> = (0..#name.len()).collect();
+        __ad_order.sort_by(|__ad_i: &usize, __ad_j: &usize| {
+            let #pa = &#name[*__ad_i];
+            let #pb = &#name[*__ad_j];
+            #body
+        });
+        #name = __ad_order.iter().map(|&__ad_k| #name[__ad_k]).collect::<::std::vec::Vec<_>>();
+    }))
+}
+
 /// A place that can be assigned: a name, a field or an element of one.
 fn place(e: &Expr) -> bool {
     match strip(e) {
@@ -451,12 +490,24 @@ fn slice_access(m: &syn::ExprMethodCall) -> Option<Expr> {
     let Expr::MethodCall(acc) = inner else {
         return None;
     };
+    let s = &acc.receiver;
+    let span = m.span();
+    // `xs.get(i).copied().unwrap_or(d)` (also `.unwrap()`): the element at `i` (an index
+    // without effects, written twice), `d` past the end.
+    if acc.method == "get" && acc.args.len() == 1 && pure(s) && pure(&acc.args[0]) {
+        let i = &acc.args[0];
+        return Some(match (or_default, copied) {
+            (None, _) => try_parse_at!(span, (#s)[#i]),
+            (Some(d), true) => {
+                try_parse_at!(span, (if (#i) < (#s).len() { (#s)[#i] } else { #d }))
+            }
+            (Some(_), false) => return None,
+        });
+    }
     let first = acc.method == "first";
     if !(first || acc.method == "last") || !acc.args.is_empty() || !pure(&acc.receiver) {
         return None;
     }
-    let s = &acc.receiver;
-    let span = m.span();
     let idx = if first {
         quote::quote_spanned!(span=> 0)
     } else {
@@ -815,6 +866,7 @@ impl VisitMut for Everyday {
             }
             if let syn::Stmt::Expr(e, Some(_)) = &s
                 && let Some(new) = swap_elements(e, &self.floats, &self.field_copies)
+                    .or_else(|| sort_values(e, &self.floats))
                     .or_else(|| mem_swap(e))
                     .or_else(|| destructuring(e))
                     .or_else(|| fill_loop(e, &self.floats, &self.params))
