@@ -315,3 +315,22 @@ fn sorting_and_get() {
     let (_, _, hv) = sorted_weights_hvp(&x, 0, &[0.0, 0.0, 1.0, 0.0]);
     assert_close(&hv, &[1.0, 0.0, 0.0, 1.0], "hvp");
 }
+
+/// `swap` of a `vec![..]` literal of elements of a float slice.
+#[differentiable]
+fn swapped_literal(xs: &[f64], x: f64) -> f64 {
+    let mut b = vec![xs[2], x * xs[0], x];
+    b.swap(0, 2);
+    b[0] * b[1] + b[2]
+}
+
+#[test]
+fn swap_of_a_vec_literal() {
+    let xs = [0.4, -1.2, 0.9];
+    let x = 0.7;
+    // b = [x, x xs0, xs2]: x² xs0 + xs2.
+    let (v, (gxs, gx)) = swapped_literal_grad(&xs, x);
+    assert_close(&[v], &[x * x * xs[0] + xs[2]], "value");
+    assert_close(&gxs, &[x * x, 0.0, 1.0], "gradient in xs");
+    assert_close(&[gx], &[2.0 * x * xs[0]], "gradient in x");
+}

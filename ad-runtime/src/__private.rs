@@ -519,6 +519,14 @@ pub fn acc_member<const H: u64, S: MemberAcc<H, G>, G>(s: &mut S, g: G) {
     s.acc_member(g);
 }
 
+/// Field `H` of `s`, to write: the cotangent of a nested field read (`p.pos.x`) is
+/// accumulated through `acc_member::<x>(member_mut::<pos, _>(&mut d_p), g)`, so `d_p`'s type
+/// need not be known where it is (a field access `d_p.pos` would need it first).
+#[inline(always)]
+pub fn member_mut<const H: u64, S: FieldAccess<H>>(s: &mut S) -> &mut S::T {
+    s.field_mut()
+}
+
 /// `s` with field `H` replaced by `v`: the front end reads `s.x = e;` as
 /// `s = with_field::<_, H>(s, e);`, so a field write is differentiated like a call.
 #[inline]

@@ -135,8 +135,12 @@ impl Lowerer<'_> {
                 let mut op = self.lower_op(&init.expr);
                 self.float_literal = false;
                 // `let r: [f64; 3] = p.w;`: a field read borrows an array; the annotation
-                // asks for the copy.
-                if matches!(ty, Some(syn::Type::Array(_))) && matches!(op, Op::Member(..)) {
+                // asks for the copy. So does a struct's (`let v: V2 = p.vel;`, of a `Copy`
+                // type, as the primal's move out of a borrow requires).
+                if (matches!(ty, Some(syn::Type::Array(_)))
+                    || ty.as_ref().is_some_and(crate::front::is_struct_type))
+                    && matches!(op, Op::Member(..))
+                {
                     let t = self.let_temp(op, init.expr.span());
                     op = Op::Deref(t);
                 }

@@ -223,6 +223,8 @@ impl Lowerer<'_> {
             && m.args.is_empty()
             && m.turbofish.is_none()
             && (sequence_param(&m.receiver)
+                // (A field, `w.ps.to_vec()`: a `Vec` or array field, a sequence.)
+                || matches!(strip(&m.receiver), Expr::Field(f) if matches!(f.member, syn::Member::Named(_)))
                 || matches!(strip(&m.receiver), Expr::Index(ix)
                     if matches!(strip(&ix.index), Expr::Range(_)) && any_variable(&ix.expr)))
         {

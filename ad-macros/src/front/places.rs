@@ -30,8 +30,12 @@ impl Lowerer<'_> {
             Expr::Path(p) if p.path.is_ident("self") => Some(quote::quote!(Self)),
             Expr::Path(p) => {
                 let v = self.lookup(&p.path.get_ident()?.to_string())?;
-                let ty = self.declared_struct(v).or_else(|| self.struct_made(v))?;
-                Some(quote::quote!(#ty))
+                match self.declared_struct(v).or_else(|| self.struct_made(v)) {
+                    Some(ty) => Some(quote::quote!(#ty)),
+                    // A borrowed element of a sequence of structs (`p.pos` of `for p in
+                    // &self.ps`).
+                    None => self.element_place(v),
+                }
             }
             // An element of a sequence field (`self.layers[i]`): its element type.
             Expr::Index(ix) if !matches!(strip(&ix.index), Expr::Range(_)) => {

@@ -191,8 +191,19 @@ impl Everyday {
                     syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated,
                     m.mac.tokens.clone(),
                 );
+                // (Or an element of a known float sequence, `vec![xs[2], x * xs[0]]`.)
+                let element = |e: &Expr| match strip(e) {
+                    Expr::Index(ix) => {
+                        !matches!(strip(&ix.index), Expr::Range(_)) && known(&ix.expr)
+                    }
+                    Expr::Binary(b) => [&b.left, &b.right].iter().any(|o| {
+                        matches!(strip(o), Expr::Index(ix)
+                            if !matches!(strip(&ix.index), Expr::Range(_)) && known(&ix.expr))
+                    }),
+                    _ => false,
+                };
                 match parsed {
-                    Ok(elems) => elems.iter().any(floaty),
+                    Ok(elems) => elems.iter().any(|e| floaty(e) || element(e)),
                     Err(_) => {
                         let toks = m.mac.tokens.to_string();
                         let first = toks.split(';').next().unwrap_or("");
@@ -337,8 +348,10 @@ fn sort_values(e: &Expr, floats: &std::collections::HashSet<String>) -> Option<s
         return None;
     };
     let name = p.path.get_ident()?;
-    if !matches!(m.method.to_string().as_str(), "sort_by" | "sort_unstable_by")
-        || m.args.len() != 1
+    if !matches!(
+        m.method.to_string().as_str(),
+        "sort_by" | "sort_unstable_by"
+    ) || m.args.len() != 1
         || !floats.contains(&name.to_string())
     {
         return None;

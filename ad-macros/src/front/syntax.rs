@@ -589,6 +589,57 @@ pub(crate) fn user_types(item: &syn::ItemFn) -> std::collections::HashSet<String
             }
             syn::visit::visit_expr_struct(self, e);
         }
+        // A `let` annotated with one (`let v: V2 = p.vel;`).
+        fn visit_local(&mut self, l: &syn::Local) {
+            if let syn::Pat::Type(pt) = &l.pat
+                && let ty = element(&pt.ty)
+                && crate::front::is_struct_type(ty)
+                && let syn::Type::Path(p) = ty
+                && let Some(last) = p.path.segments.last()
+            {
+                self.0.insert(last.ident.to_string());
+            }
+            syn::visit::visit_local(self, l);
+        }
+        // A constructor `V2::new(..)` (also `zero`, `splat`, `default`), as the operator
+        // rewrite reads them.
+        fn visit_expr_call(&mut self, c: &syn::ExprCall) {
+            if let syn::Expr::Path(p) = &*c.func
+                && p.qself.is_none()
+                && p.path.segments.len() == 2
+                && matches!(
+                    p.path.segments[1].ident.to_string().as_str(),
+                    "new" | "zero" | "splat" | "default"
+                )
+                && let ty = syn::Type::Path(syn::TypePath {
+                    qself: None,
+                    path: p.path.segments[0].ident.clone().into(),
+                })
+                && crate::front::is_struct_type(&ty)
+                && !matches!(
+                    p.path.segments[0].ident.to_string().as_str(),
+                    "Self"
+                        | "HashMap"
+                        | "HashSet"
+                        | "BTreeMap"
+                        | "BTreeSet"
+                        | "VecDeque"
+                        | "BinaryHeap"
+                        | "Rc"
+                        | "Arc"
+                        | "Cell"
+                        | "RefCell"
+                        | "Mutex"
+                        | "Complex"
+                        | "Instant"
+                        | "Duration"
+                        | "Wrapping"
+                )
+            {
+                self.0.insert(p.path.segments[0].ident.to_string());
+            }
+            syn::visit::visit_expr_call(self, c);
+        }
     }
     let mut found = Literals(std::collections::HashSet::new());
     for arg in &item.sig.inputs {

@@ -782,6 +782,20 @@ impl<'a> Gen<'a> {
                     // field ignores it. (A numbered one may be a tuple's element.)
                     let (last, owner) = path.split_last().expect("a field path");
                     return match last {
+                        // (Through named fields by `member_mut`, which needs no type.)
+                        syn::Member::Named(i)
+                            if owner.iter().all(|m| matches!(m, syn::Member::Named(_))) =>
+                        {
+                            let h = crate::ir::field_hash(&i.to_string());
+                            let mut place = quote!(&mut #d);
+                            for m in owner {
+                                if let syn::Member::Named(o) = m {
+                                    let ho = crate::ir::field_hash(&o.to_string());
+                                    place = quote!(#rt::member_mut::<#ho, _>(#place));
+                                }
+                            }
+                            quote!(#rt::acc_member::<#h, _, _>(#place, #g);)
+                        }
                         syn::Member::Named(i) => {
                             let h = crate::ir::field_hash(&i.to_string());
                             quote!(#rt::acc_member::<#h, _, _>(&mut #d #(.#owner)*, #g);)

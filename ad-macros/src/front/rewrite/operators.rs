@@ -324,6 +324,15 @@ impl VisitMut for Operators<'_> {
                         found.push((name, t));
                     }
                 }
+                // (A value read from a parameter or such a local varies too: `let v: V2 =
+                // pa.vel;`, so `let q = v * k;` is given its type.)
+                if let Some(e) = &init {
+                    let mut names = Vec::new();
+                    crate::front::stmt::idents_of(quote::ToTokens::to_token_stream(e), &mut names);
+                    if names.iter().any(|n| self.varying.contains(n)) {
+                        self.varying.extend(bound.iter().cloned());
+                    }
+                }
                 self.structs.extend(found);
             }
         }

@@ -1,0 +1,248 @@
+//! Models written with structs of structs (hunt 34): a vector type with operator impls and a
+//! block of methods without their own attributes, particles holding vectors, a world holding
+//! particles. Fields bound to annotated locals, struct locals in functions whose signature
+//! names no struct, nested fields of sequence elements read in loops (also in a `&mut self`
+//! step), and methods called on fields of elements: every mode against differences.
+
+// Primals used only through their generated functions.
+#![allow(dead_code)]
+
+mod common;
+
+use ad_runtime::{Differentiable, differentiable};
+use common::{assert_close, fd_grad};
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+pub struct V2 {
+    pub x: f64,
+    pub y: f64,
+}
+
+#[differentiable]
+impl std::ops::Add for V2 {
+    type Output = V2;
+    fn add(self, o: V2) -> V2 {
+        V2 {
+            x: self.x + o.x,
+            y: self.y + o.y,
+        }
+    }
+}
+
+#[differentiable]
+impl std::ops::Mul<f64> for V2 {
+    type Output = V2;
+    fn mul(self, k: f64) -> V2 {
+        V2 {
+            x: self.x * k,
+            y: self.y * k,
+        }
+    }
+}
+
+#[differentiable]
+impl std::ops::AddAssign for V2 {
+    fn add_assign(&mut self, o: V2) {
+        self.x += o.x;
+        self.y += o.y;
+    }
+}
+
+#[differentiable]
+impl V2 {
+    pub fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+    pub fn norm2(&self) -> f64 {
+        self.x * self.x + self.y * self.y
+    }
+}
+
+#[derive(Clone, Copy, Debug, Differentiable)]
+pub struct Particle {
+    pub pos: V2,
+    pub vel: V2,
+    pub m: f64,
+}
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct World {
+    pub ps: Vec<Particle>,
+    pub k: f64,
+}
+
+impl World {
+    /// Nested fields of the elements, read in a loop.
+    #[differentiable]
+    pub fn potential(&self) -> f64 {
+        let mut e = 0.0;
+        for p in &self.ps {
+            e += self.k * p.pos.x * p.pos.x + p.m * p.pos.y;
+        }
+        e
+    }
+
+    /// A method called on a field of each element.
+    #[differentiable]
+    pub fn kinetic(&self) -> f64 {
+        let mut e = 0.0;
+        for p in &self.ps {
+            e += 0.5 * p.m * p.vel.norm2();
+        }
+        e
+    }
+
+    /// A `&mut self` step writing a field from nested fields.
+    #[differentiable]
+    pub fn bleed(&mut self, dt: f64) {
+        for p in self.ps.iter_mut() {
+            p.m -= dt * self.k * p.pos.x;
+        }
+    }
+
+    /// The energy after a step: through the `&mut self` step.
+    #[differentiable]
+    pub fn drained_energy(&self, dt: f64) -> f64 {
+        let mut w = self.clone();
+        w.bleed(dt);
+        w.potential() + w.kinetic()
+    }
+}
+
+/// A field bound to an annotated local, then operators and a method on it.
+#[differentiable]
+fn scaled_velocity(pa: &Particle, k: f64) -> f64 {
+    let v: V2 = pa.vel;
+    let q = v * k;
+    q.norm2() + pa.m
+}
+
+/// Struct locals in a function whose signature names no struct: a spring from constants.
+#[differentiable]
+fn spring(k: f64) -> f64 {
+    let mut q: V2 = V2::new(0.5, -0.25);
+    let mut w = V2::new(k, 0.1);
+    for _ in 0..3 {
+        w += q * k;
+        q = q + w;
+    }
+    q.norm2()
+}
+
+fn world(p: &[f64]) -> World {
+    World {
+        ps: p[1..]
+            .chunks(5)
+            .map(|c| Particle {
+                pos: V2 { x: c[0], y: c[1] },
+                vel: V2 { x: c[2], y: c[3] },
+                m: c[4],
+            })
+            .collect(),
+        k: p[0],
+    }
+}
+
+fn flat(w: &World) -> Vec<f64> {
+    let mut out = vec![w.k];
+    for p in &w.ps {
+        out.extend([p.pos.x, p.pos.y, p.vel.x, p.vel.y, p.m]);
+    }
+    out
+}
+
+#[test]
+fn nested_fields_of_elements_and_methods_on_them() {
+    let p = [0.7, 0.3, -0.4, 0.9, 0.2, 1.5, -0.6, 0.8, -0.3, 0.5, 2.0];
+    let w = world(&p);
+    let (v, g) = w.potential_grad();
+    assert_eq!(v, w.potential());
+    assert_close(
+        &flat(&g),
+        &fd_grad(&|q: &[f64]| world(q).potential(), &p),
+        "potential",
+    );
+    let (_, g) = w.kinetic_grad();
+    assert_close(
+        &flat(&g),
+        &fd_grad(&|q: &[f64]| world(q).kinetic(), &p),
+        "kinetic",
+    );
+    let dt = 0.1;
+    let (v, (g, gdt)) = w.drained_energy_grad(dt);
+    assert_eq!(v, w.drained_energy(dt));
+    let mut all = p.to_vec();
+    all.push(dt);
+    let fd = fd_grad(&|q: &[f64]| world(&q[..11]).drained_energy(q[11]), &all);
+    let mut got = flat(&g);
+    got.push(gdt);
+    assert_close(&got, &fd, "drained energy");
+    let dw = world(&[1.0, 0.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, -1.0, 0.0]);
+    let (_, t) = w.drained_energy_jvp(dt, &dw, 0.5);
+    let want: f64 = flat(&dw).iter().zip(&got).map(|(a, b)| a * b).sum::<f64>() + 0.5 * gdt;
+    assert_close(&[t], &[want], "drained energy jvp");
+}
+
+#[test]
+fn annotated_fields_and_struct_locals() {
+    let pa = Particle {
+        pos: V2 { x: 0.1, y: 0.2 },
+        vel: V2 { x: 0.6, y: -0.8 },
+        m: 1.3,
+    };
+    let k = 1.7;
+    let (v, (gp, gk)) = scaled_velocity_grad(&pa, k);
+    assert_close(&[v], &[k * k * 1.0 + 1.3], "value");
+    assert_close(
+        &[gp.vel.x, gp.vel.y, gp.m, gp.pos.x, gk],
+        &[2.0 * k * k * 0.6, 2.0 * k * k * -0.8, 1.0, 0.0, 2.0 * k],
+        "gradient",
+    );
+    let (_, _, hv) = scaled_velocity_hvp(&pa, k, &pa, 0.0);
+    assert_close(&[hv.1], &[4.0 * k * 1.0], "hvp (mixed)");
+    for k in [0.3, -0.7, 1.1] {
+        let (v, g) = spring_grad(k);
+        assert_eq!(v, spring(k));
+        assert_close(
+            &[g],
+            &fd_grad(&|q: &[f64]| spring(q[0]), &[k]),
+            "spring gradient",
+        );
+        let (_, t) = spring_jvp(k, 1.0);
+        assert_close(&[t], &[g], "spring jvp");
+        let (_, hg, hv) = spring_hvp(k, 1.0);
+        let e = 1e-5;
+        let fd = (spring_grad(k + e).1 - spring_grad(k - e).1) / (2.0 * e);
+        assert_close(&[hg], &[g], "spring hvp gradient");
+        common::assert_close_tol(&[hv], &[fd], 1e-6, "spring H v");
+    }
+}
+
+/// A local copy of a struct's `Vec` field (`to_vec`), stepped in place and read.
+#[differentiable]
+fn copied_particles(w: &World, dt: f64) -> f64 {
+    let mut ps = w.ps.to_vec();
+    for p in ps.iter_mut() {
+        p.m *= dt;
+    }
+    let mut e = 0.0;
+    for p in &ps {
+        e += p.m * p.pos.x;
+    }
+    e
+}
+
+#[test]
+fn a_copied_vec_field() {
+    let p = [0.7, 0.3, -0.4, 0.9, 0.2, 1.5, -0.6, 0.8, -0.3, 0.5, 2.0];
+    let w = world(&p);
+    let dt = 0.3;
+    let (v, (g, gdt)) = copied_particles_grad(&w, dt);
+    assert_eq!(v, copied_particles(&w, dt));
+    let mut all = p.to_vec();
+    all.push(dt);
+    let fd = fd_grad(&|q: &[f64]| copied_particles(&world(&q[..11]), q[11]), &all);
+    let mut got = flat(&g);
+    got.push(gdt);
+    assert_close(&got, &fd, "gradient");
+}
