@@ -714,3 +714,29 @@ fn matrix_rows_passed_and_iterated() {
     assert_close_tol(&hv, &fd, 1e-6, "H v in x");
     assert_close_tol(&[hw], &[(p.1 - m.1) / (2.0 * e)], 1e-6, "H v in w");
 }
+
+/// Rows of a nested parameter iterated by `for v in r` (`r` a loop's row, or `let r =
+/// &m[0];`).
+#[differentiable]
+fn iterated_rows(m: &Vec<Vec<f64>>) -> f64 {
+    let mut s = 0.0;
+    for r in m {
+        for v in r {
+            s += v * v;
+        }
+    }
+    let r = &m[0];
+    for &v in r {
+        s += 3.0 * v;
+    }
+    s
+}
+
+#[test]
+fn rows_iterated_by_reference() {
+    let m = vec![vec![1.0, 2.0], vec![3.0]];
+    let (v, g) = iterated_rows_grad(&m);
+    assert_close_tol(&[v], &[14.0 + 9.0], 1e-12, "value");
+    assert_close_tol(&g[0], &[5.0, 7.0], 1e-12, "row 0");
+    assert_close_tol(&g[1], &[6.0], 1e-12, "row 1");
+}

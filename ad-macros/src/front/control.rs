@@ -343,6 +343,16 @@ impl Lowerer<'_> {
         (self.n_loops, b, c)
     }
 
+    /// Whether `v` borrows an element of a sequence (`let r = &m[i];`, a row of a nested
+    /// sequence when it is iterated), also through copies.
+    fn borrowed_row(&self, v: VarId) -> bool {
+        match self.defs.get(&v) {
+            Some(Op::Index { by_ref: true, .. }) => true,
+            Some(Op::Copy(Atom::Var(w) | Atom::Ref(w))) if *w != v => self.borrowed_row(*w),
+            _ => false,
+        }
+    }
+
     pub(super) fn lower_for(&mut self, f: &syn::ExprForLoop) {
         if let Some(attr) = f.attrs.iter().find(|a| super::checkpoint::is_checkpoint(a)) {
             return self.lower_checkpoint(f, attr);
@@ -424,6 +434,8 @@ impl Lowerer<'_> {
                             self.is_ref_param(v)
                                 // A borrowed sub-slice bound to a name (`let t = &x[1..];`).
                                 || self.sub_slice(v)
+                                // A borrowed row of a nested sequence (`let r = &m[i];`).
+                                || self.borrowed_row(v)
                         }) =>
                 {
                     Plan::Slice {

@@ -16,7 +16,7 @@ impl P2 {
         P2 { x, y }
     }
     #[differentiable]
-    pub fn sub(self, o: P2) -> P2 {
+    pub fn minus(self, o: P2) -> P2 {
         P2 { x: self.x - o.x, y: self.y - o.y }
     }
     #[differentiable]
@@ -28,7 +28,7 @@ impl P2 {
 #[differentiable(order = 1)]
 fn gap(a: f64, b: f64) -> f64 {
     let p = P2::new(a, b);
-    let d = p.sub(P2::new(b, a));
+    let d = p.minus(P2::new(b, a));
     d.len()
 }
 
