@@ -740,3 +740,66 @@ fn rows_iterated_by_reference() {
     assert_close_tol(&g[0], &[5.0, 7.0], 1e-12, "row 0");
     assert_close_tol(&g[1], &[6.0], 1e-12, "row 1");
 }
+
+/// Residuals of nested parameters (`&[[f64; 3]]`, `&Vec<Vec<f64>>`): `f_jacobian`,
+/// `f_hessian` and `f_check` flatten them row after row.
+#[differentiable]
+fn nested_residuals(p: &[[f64; 3]], w: &Vec<Vec<f64>>, s: f64) -> Vec<f64> {
+    let mut r = Vec::new();
+    for i in 0..p.len() {
+        r.push(p[i][0] * p[i][1] - p[i][2].sin() * s + w[i][0] * w[i][w[i].len() - 1]);
+    }
+    r
+}
+#[differentiable]
+fn nested_energy(p: &[[f64; 3]], w: &Vec<Vec<f64>>) -> f64 {
+    let mut e = 0.0;
+    for i in 0..p.len() {
+        e += p[i][0] * p[i][1] * w[i][0] + p[i][2].powi(2);
+    }
+    e
+}
+
+#[test]
+fn jacobians_and_hessians_of_nested_parameters() {
+    let p = [[0.3, -0.2, 0.9], [1.1, 0.4, -0.6]];
+    let w = vec![vec![0.5, -1.0], vec![2.0]];
+    let s = 0.7;
+    // Flat order: p row by row, then w row by row, then s.
+    let unflat = |x: &[f64]| {
+        let p = [[x[0], x[1], x[2]], [x[3], x[4], x[5]]];
+        let w = vec![vec![x[6], x[7]], vec![x[8]]];
+        (p, w, x[9])
+    };
+    let x0 = [0.3, -0.2, 0.9, 1.1, 0.4, -0.6, 0.5, -1.0, 2.0, s];
+    let (v, j) = nested_residuals_jacobian(&p, &w, s);
+    assert_eq!(v, nested_residuals(&p, &w, s));
+    assert_eq!(j.dim(), (2, 10));
+    for r in 0..2 {
+        let fd = fd_grad(
+            &|x: &[f64]| {
+                let (p, w, s) = unflat(x);
+                nested_residuals(&p, &w, s)[r]
+            },
+            &x0,
+        );
+        assert_close_tol(&j.row(r).to_vec(), &fd, 1e-7, "jacobian row");
+    }
+    let (e, _, h) = nested_energy_hessian(&p, &w);
+    assert_eq!(e, nested_energy(&p, &w));
+    assert_eq!(h.dim(), (9, 9));
+    // Closed form: ∂²/∂p00∂p01 = w00, ∂²/∂p00∂w00 = p01, ∂²/∂p02² = 2, ...
+    assert_close_tol(
+        &[h[[0, 1]], h[[1, 0]], h[[0, 6]], h[[1, 6]], h[[2, 2]]],
+        &[0.5, 0.5, -0.2, 0.3, 2.0],
+        1e-12,
+        "hessian",
+    );
+    assert_close_tol(
+        &[h[[3, 4]], h[[3, 8]], h[[4, 8]], h[[5, 5]], h[[7, 7]]],
+        &[2.0, 0.4, 1.1, 2.0, 0.0],
+        1e-12,
+        "hessian row 2",
+    );
+    assert!(nested_energy_check(&p, &w).is_ok());
+}
