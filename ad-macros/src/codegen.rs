@@ -408,8 +408,7 @@ pub fn lifetime_generics(sig: &crate::front::Signature) -> TokenStream {
 }
 
 /// Whether a type flattens to a vector of floats (a float, a slice, `Vec` or fixed-size
-/// array of floats or of rows of floats, by value or by reference, or a tuple of those for a
-/// result).
+/// array of floats, by value or by reference, or a tuple of those for a result).
 pub fn flattens(ty: &Type) -> bool {
     match ty {
         Type::Reference(r) => flattens(&r.elem),
@@ -431,12 +430,9 @@ pub fn flattens(ty: &Type) -> bool {
                 matches!(e, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
             })
         }
-        // Sequences of floats, and of rows of floats (`&[[f64; 3]]`, `&Vec<Vec<f64>>`: the
-        // runtime's `FlatElem`), flattened row after row.
-        _ => crate::front::sequence_element(ty).is_some_and(|e| {
-            let float = |t: &Type| matches!(t, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
-            float(e) || crate::front::sequence_element(e).is_some_and(float)
-        }),
+        _ => crate::front::sequence_element(ty).is_some_and(
+            |e| matches!(e, Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32")),
+        ),
     }
 }
 

@@ -74,233 +74,76 @@ fn unit<F: Float>(n: usize, k: usize) -> Vec<F> {
     v
 }
 
-/// An element of a sequence that [`Flat`] takes: a float, or a row (a fixed-size array or a
-/// `Vec`) of elements, so that `&[f64]`, `&[[f64; 3]]` and `&Vec<Vec<f64>>` all flatten, row
-/// after row.
-pub trait FlatElem: Clone {
-    /// The float type.
-    type F: Float;
-    /// Whether the element is a float itself (the sequence is then its own flat slice).
-    const SCALAR: bool;
-    /// The flat length.
-    fn elem_len(&self) -> usize;
-    /// Appends the entries in flat order.
-    fn elem_push(&self, out: &mut Vec<Self::F>);
-    /// Zeros shaped like `self`.
-    fn elem_zero(&self) -> Self;
-    /// Sets flat entry `k` (less than [`FlatElem::elem_len`]).
-    fn elem_set(&mut self, k: usize, v: Self::F);
-    /// A value shaped like `self` holding `v`'s first entries.
-    fn elem_from(&self, v: &[Self::F]) -> Self;
-    /// The floats of a sequence of these, where it is one slice of them.
-    fn as_floats(s: &[Self]) -> Option<&[Self::F]>;
-}
-
-macro_rules! flat_elem_floats {
-    ($($f:ty),*) => {$(
-        impl FlatElem for $f {
-            type F = $f;
-            const SCALAR: bool = true;
-            #[inline]
-            fn elem_len(&self) -> usize {
-                1
-            }
-            #[inline]
-            fn elem_push(&self, out: &mut Vec<$f>) {
-                out.push(*self);
-            }
-            #[inline]
-            fn elem_zero(&self) -> $f {
-                0.0
-            }
-            #[inline]
-            fn elem_set(&mut self, _: usize, v: $f) {
-                *self = v;
-            }
-            #[inline]
-            fn elem_from(&self, v: &[$f]) -> $f {
-                v[0]
-            }
-            #[inline]
-            fn as_floats(s: &[$f]) -> Option<&[$f]> {
-                Some(s)
-            }
-        }
-    )*};
-}
-flat_elem_floats!(f32, f64);
-
-impl<T: FlatElem, const N: usize> FlatElem for [T; N] {
-    type F = T::F;
-    const SCALAR: bool = false;
-    fn elem_len(&self) -> usize {
-        self.iter().map(T::elem_len).sum()
-    }
-    fn elem_push(&self, out: &mut Vec<T::F>) {
-        self.iter().for_each(|e| e.elem_push(out));
-    }
-    fn elem_zero(&self) -> Self {
-        core::array::from_fn(|i| self[i].elem_zero())
-    }
-    fn elem_set(&mut self, k: usize, v: T::F) {
-        seq_set(self, k, v);
-    }
-    fn elem_from(&self, v: &[T::F]) -> Self {
-        let mut at = 0;
-        core::array::from_fn(|i| {
-            let e = self[i].elem_from(&v[at..]);
-            at += self[i].elem_len();
-            e
-        })
-    }
-    fn as_floats(_: &[Self]) -> Option<&[T::F]> {
-        None
-    }
-}
-
-impl<T: FlatElem> FlatElem for Vec<T> {
-    type F = T::F;
-    const SCALAR: bool = false;
-    fn elem_len(&self) -> usize {
-        seq_len(self)
-    }
-    fn elem_push(&self, out: &mut Vec<T::F>) {
-        self.iter().for_each(|e| e.elem_push(out));
-    }
-    fn elem_zero(&self) -> Self {
-        self.iter().map(T::elem_zero).collect()
-    }
-    fn elem_set(&mut self, k: usize, v: T::F) {
-        seq_set(self, k, v);
-    }
-    fn elem_from(&self, v: &[T::F]) -> Self {
-        seq_from(self, v)
-    }
-    fn as_floats(_: &[Self]) -> Option<&[T::F]> {
-        None
-    }
-}
-
-/// The flat length of a sequence.
-fn seq_len<T: FlatElem>(s: &[T]) -> usize {
-    if T::SCALAR {
-        s.len()
-    } else {
-        s.iter().map(T::elem_len).sum()
-    }
-}
-
-/// Sets flat entry `k` of a sequence (nothing past its end).
-fn seq_set<T: FlatElem>(s: &mut [T], k: usize, v: T::F) {
-    if T::SCALAR {
-        if let Some(e) = s.get_mut(k) {
-            e.elem_set(0, v);
-        }
-        return;
-    }
-    let mut at = 0;
-    for e in s.iter_mut() {
-        let n = e.elem_len();
-        if k < at + n {
-            e.elem_set(k - at, v);
-            return;
-        }
-        at += n;
-    }
-}
-
-/// A `Vec` shaped like `s` holding `v`'s first entries.
-fn seq_from<T: FlatElem>(s: &[T], v: &[T::F]) -> Vec<T> {
-    let mut at = 0;
-    s.iter()
-        .map(|e| {
-            let x = e.elem_from(&v[at..]);
-            at += e.elem_len();
-            x
-        })
-        .collect()
-}
-
-/// The unit tangent of a sequence at flat position `k`.
-fn seq_unit<T: FlatElem>(s: &[T], k: usize) -> Vec<T> {
-    let mut b: Vec<T> = s.iter().map(T::elem_zero).collect();
-    seq_set(&mut b, k, num_traits::One::one());
-    b
-}
-
-impl<T: FlatElem> Flat for [T] {
-    type F = T::F;
-    type Basis = Vec<T>;
+impl<F: Float> Flat for [F] {
+    type F = F;
+    type Basis = Vec<F>;
     fn flat_len(&self) -> usize {
-        seq_len(self)
+        self.len()
     }
-    fn flat_push(&self, out: &mut Vec<T::F>) {
-        match T::as_floats(self) {
-            Some(f) => out.extend_from_slice(f),
-            None => self.iter().for_each(|e| e.elem_push(out)),
+    fn flat_push(&self, out: &mut Vec<F>) {
+        out.extend_from_slice(self);
+    }
+    fn basis(&self, k: usize) -> Vec<F> {
+        unit(self.len(), k)
+    }
+    fn from_flat(&self, v: &[F]) -> Vec<F> {
+        v[..self.len()].to_vec()
+    }
+    fn move_unit(&self, b: &mut Vec<F>, from: usize, to: usize) {
+        move_one(b, from, to)
+    }
+    fn flat_slice(&self) -> Option<&[F]> {
+        Some(self)
+    }
+}
+
+impl<F: Float> Flat for Vec<F> {
+    type F = F;
+    type Basis = Vec<F>;
+    fn flat_len(&self) -> usize {
+        self.len()
+    }
+    fn flat_push(&self, out: &mut Vec<F>) {
+        out.extend_from_slice(self);
+    }
+    fn basis(&self, k: usize) -> Vec<F> {
+        unit(self.len(), k)
+    }
+    fn from_flat(&self, v: &[F]) -> Vec<F> {
+        v[..self.len()].to_vec()
+    }
+    fn move_unit(&self, b: &mut Vec<F>, from: usize, to: usize) {
+        move_one(b, from, to)
+    }
+    fn flat_slice(&self) -> Option<&[F]> {
+        Some(self)
+    }
+}
+
+impl<F: Float, const N: usize> Flat for [F; N] {
+    type F = F;
+    type Basis = [F; N];
+    fn flat_len(&self) -> usize {
+        N
+    }
+    fn flat_push(&self, out: &mut Vec<F>) {
+        out.extend_from_slice(self);
+    }
+    fn basis(&self, k: usize) -> [F; N] {
+        let mut v = [F::zero(); N];
+        if k < N {
+            v[k] = F::one();
         }
+        v
     }
-    fn basis(&self, k: usize) -> Vec<T> {
-        seq_unit(self, k)
+    fn from_flat(&self, v: &[F]) -> [F; N] {
+        core::array::from_fn(|i| v[i])
     }
-    fn from_flat(&self, v: &[T::F]) -> Vec<T> {
-        seq_from(self, v)
+    fn move_unit(&self, b: &mut [F; N], from: usize, to: usize) {
+        move_one(b, from, to)
     }
-    fn move_unit(&self, b: &mut Vec<T>, from: usize, to: usize) {
-        seq_set(b, from, num_traits::Zero::zero());
-        seq_set(b, to, num_traits::One::one());
-    }
-    fn flat_slice(&self) -> Option<&[T::F]> {
-        T::as_floats(self)
-    }
-}
-
-impl<T: FlatElem> Flat for Vec<T> {
-    type F = T::F;
-    type Basis = Vec<T>;
-    fn flat_len(&self) -> usize {
-        self.as_slice().flat_len()
-    }
-    fn flat_push(&self, out: &mut Vec<T::F>) {
-        self.as_slice().flat_push(out)
-    }
-    fn basis(&self, k: usize) -> Vec<T> {
-        seq_unit(self, k)
-    }
-    fn from_flat(&self, v: &[T::F]) -> Vec<T> {
-        seq_from(self, v)
-    }
-    fn move_unit(&self, b: &mut Vec<T>, from: usize, to: usize) {
-        self.as_slice().move_unit(b, from, to)
-    }
-    fn flat_slice(&self) -> Option<&[T::F]> {
-        T::as_floats(self)
-    }
-}
-
-impl<T: FlatElem, const N: usize> Flat for [T; N] {
-    type F = T::F;
-    type Basis = [T; N];
-    fn flat_len(&self) -> usize {
-        seq_len(self)
-    }
-    fn flat_push(&self, out: &mut Vec<T::F>) {
-        self.as_slice().flat_push(out)
-    }
-    fn basis(&self, k: usize) -> [T; N] {
-        let mut b = core::array::from_fn(|i| self[i].elem_zero());
-        seq_set(&mut b, k, num_traits::One::one());
-        b
-    }
-    fn from_flat(&self, v: &[T::F]) -> [T; N] {
-        FlatElem::elem_from(self, v)
-    }
-    fn move_unit(&self, b: &mut [T; N], from: usize, to: usize) {
-        seq_set(b, from, num_traits::Zero::zero());
-        seq_set(b, to, num_traits::One::one());
-    }
-    fn flat_slice(&self) -> Option<&[T::F]> {
-        T::as_floats(self)
+    fn flat_slice(&self) -> Option<&[F]> {
+        Some(self)
     }
 }
 
