@@ -56,6 +56,9 @@ impl V2 {
     pub fn norm2(&self) -> f64 {
         self.x * self.x + self.y * self.y
     }
+    pub fn dot(self, o: V2) -> f64 {
+        self.x * o.x + self.y * o.y
+    }
 }
 
 #[derive(Clone, Copy, Debug, Differentiable)]
@@ -245,4 +248,79 @@ fn a_copied_vec_field() {
     let mut got = flat(&g);
     got.push(gdt);
     assert_close(&got, &fd, "gradient");
+}
+
+/// A struct changed by `+=` whose value does not reach the result (second order kept the
+/// callee's pullback borrowing it while assigning it).
+#[differentiable]
+fn dead_update(v: V2, k: f64) -> f64 {
+    let mut q = v;
+    q += v;
+    k * k
+}
+
+/// A struct literal as the left operand of a chain of operators.
+#[differentiable]
+fn literal_chain(k: f64, v: V2) -> f64 {
+    let q: V2 = V2 { x: k, y: 1.0 } + v + v;
+    let r = (V2 { x: k * k, y: k } + v) * 2.0;
+    q.x * r.y + r.x
+}
+
+/// Struct locals bound by a tuple pattern, then a by-value method named like an array
+/// method (`dot`), annotated and not.
+#[differentiable]
+fn tuple_bound_dot(a: V2, b: V2) -> f64 {
+    let (q, w) = (a, b);
+    let (s, t): (V2, V2) = (b, a);
+    q.dot(w) + 2.0 * s.dot(a) * t.x
+}
+
+#[test]
+fn dead_updates_literal_chains_tuple_bound_structs() {
+    let v = V2 { x: 0.4, y: -0.3 };
+    let (val, (gv, gk)) = dead_update_grad(v, 1.5);
+    assert_close(
+        &[val, gv.x, gv.y, gk],
+        &[2.25, 0.0, 0.0, 3.0],
+        "dead update",
+    );
+    let (_, _, hv) = dead_update_hvp(v, 1.5, V2 { x: 1.0, y: 0.0 }, 1.0);
+    assert_close(&[hv.0.x, hv.1], &[0.0, 2.0], "dead update hvp");
+    // q.x = k + 2 v.x; r = 2 (k² + v.x, k + v.y): f = (k + 2 vx) 2 (k + vy) + 2 (k² + vx).
+    let k = 0.7;
+    let f = |k: f64, vx: f64, vy: f64| (k + 2.0 * vx) * 2.0 * (k + vy) + 2.0 * (k * k + vx);
+    let (val, (gk, gv)) = literal_chain_grad(k, v);
+    assert_close(&[val], &[f(k, v.x, v.y)], "literal chain value");
+    let fd = fd_grad(&|p: &[f64]| f(p[0], p[1], p[2]), &[k, v.x, v.y]);
+    assert_close(&[gk, gv.x, gv.y], &fd, "literal chain gradient");
+    let (_, t) = literal_chain_jvp(k, v, 1.0, V2 { x: 0.0, y: 0.0 });
+    assert_close(&[t], &[gk], "literal chain jvp");
+    let (a, b) = (V2 { x: 0.5, y: 2.0 }, V2 { x: -1.0, y: 0.25 });
+    // a·b (1 + 2 a.x).
+    let (val, (ga, gb)) = tuple_bound_dot_grad(a, b);
+    let d = a.x * b.x + a.y * b.y;
+    assert_close(&[val], &[d * (1.0 + 2.0 * a.x)], "tuple dot value");
+    let fd = fd_grad(
+        &|p: &[f64]| tuple_bound_dot(V2 { x: p[0], y: p[1] }, V2 { x: p[2], y: p[3] }),
+        &[a.x, a.y, b.x, b.y],
+    );
+    assert_close(&[ga.x, ga.y, gb.x, gb.y], &fd, "tuple dot gradient");
+    let (_, _, hv) = tuple_bound_dot_hvp(a, b, V2 { x: 1.0, y: 0.0 }, V2 { x: 0.0, y: 0.0 });
+    let e = 1e-5;
+    let (p, m) = (
+        tuple_bound_dot_grad(V2 { x: a.x + e, ..a }, b).1,
+        tuple_bound_dot_grad(V2 { x: a.x - e, ..a }, b).1,
+    );
+    common::assert_close_tol(
+        &[hv.0.x, hv.0.y, hv.1.x, hv.1.y],
+        &[
+            (p.0.x - m.0.x) / (2.0 * e),
+            (p.0.y - m.0.y) / (2.0 * e),
+            (p.1.x - m.1.x) / (2.0 * e),
+            (p.1.y - m.1.y) / (2.0 * e),
+        ],
+        1e-6,
+        "tuple dot H v",
+    );
 }

@@ -495,7 +495,10 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                 .push_reserved(::core::mem::replace(&mut main_term[ik__1], __new));
             __tape_idx.push_reserved(idx);
         }
-        let __v52 = logsumexp_hvp_pullback::<__AdHvpM>(&main_term).0;
+        let __v52 = {
+            let __ad_value = logsumexp_hvp_pullback::<__AdHvpM>(&main_term).0;
+            __ad_value
+        };
         slse = slse + __v52;
     }
     let mut prior = ::ad_runtime::Dual::cst(0.0);

@@ -173,9 +173,11 @@ impl Lowerer<'_> {
                     && func.segments[1].ident == "new"
                     && self.struct_made(v).is_some()
             }
+            // (Also a copy of a value declared a struct: `let (q, w) = (a, b);` of `a: V2`.)
             Some(Op::CloneOf(Atom::Var(w)) | Op::Copy(Atom::Var(w))) if *w != v => {
-                self.struct_certain(*w)
+                self.struct_certain(*w) || self.declared_struct(*w).is_some()
             }
+            Some(Op::Field(..)) => self.struct_made(v).is_some(),
             _ => false,
         }
     }
@@ -203,6 +205,16 @@ impl Lowerer<'_> {
             {
                 self.struct_made(*w).or_else(|| self.declared_struct(*w))
             }
+            // An element of a tuple declared with struct types (`let (q, w): (V2, V2) = ..;`).
+            Op::Field(Atom::Var(b), k) => match self.vars[*b].ty.as_ref()? {
+                syn::Type::Tuple(t) => t
+                    .elems
+                    .iter()
+                    .nth(k.index as usize)
+                    .filter(|e| crate::front::is_struct_type(e))
+                    .cloned(),
+                _ => None,
+            },
             _ => None,
         }
     }

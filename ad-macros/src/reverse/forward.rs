@@ -121,8 +121,11 @@ impl<'a> Gen<'a> {
                     // On duals, the primal of a differentiable callee is the value of its
                     // dual pullback (a call on integers only keeps the primal: the callee
                     // may not be differentiable).
+                    // (In a block of its own: the pullback, which may borrow an argument, is
+                    // dropped before the value is assigned, `q = ..(&q, v).0`.)
                     let pb = self.pullback_path(func);
-                    quote!(#pb(#(#args),*).0)
+                    let value = syn::Ident::new("__ad_value", proc_macro2::Span::mixed_site());
+                    quote!({ let #value = #pb(#(#args),*).0; #value })
                 } else {
                     crate::codegen::primal_call(
                         func,

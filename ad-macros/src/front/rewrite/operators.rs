@@ -202,6 +202,27 @@ impl Operators<'_> {
                 let t = self.struct_type(&b.left)?;
                 (matches!(m, "add" | "sub") || !self.is_struct(&b.right)).then_some(t)
             }
+            // A rewritten form on a receiver bound first (see `typed_call`).
+            Expr::Block(b) if b.block.stmts.len() == 2 => {
+                let syn::Stmt::Local(l) = &b.block.stmts[0] else {
+                    return None;
+                };
+                let syn::Pat::Type(pt) = &l.pat else {
+                    return None;
+                };
+                if !matches!(&*pt.pat, syn::Pat::Ident(pi) if pi.ident == "__ad_operand") {
+                    return None;
+                }
+                let syn::Stmt::Expr(Expr::MethodCall(m), None) = &b.block.stmts[1] else {
+                    return None;
+                };
+                let t = (*pt.ty).clone();
+                match m.method.to_string().as_str() {
+                    "add" | "sub" | "neg" | "clone" => Some(t),
+                    "mul" | "div" | "rem" if !m.args.iter().any(|a| self.is_struct(a)) => Some(t),
+                    _ => None,
+                }
+            }
             // The rewritten forms.
             Expr::MethodCall(m) => {
                 let t = self.struct_type(&m.receiver)?;
@@ -262,6 +283,26 @@ impl Operators<'_> {
             other => syn::parse_quote_spanned!(span=> (#other)),
         };
         syn::parse_quote_spanned!(span=> #receiver.#m(#(#args),*))
+    }
+}
+
+impl Operators<'_> {
+    /// `receiver.m(args)` of a struct of type `t`; a receiver that is not a name (the result
+    /// of another operator, a literal, `V2::new(..)`: `(V2 { .. } + v) * 2.0`) is bound to a
+    /// local of that type first, so the lowering, which sees no types, calls `t`'s method.
+    fn typed_call(
+        receiver: Expr,
+        t: &syn::Type,
+        m: &str,
+        args: Vec<Expr>,
+        span: proc_macro2::Span,
+    ) -> Expr {
+        if matches!(strip_group(&receiver), Expr::Path(_)) {
+            return Self::method_call(receiver, m, args, span);
+        }
+        let tmp = syn::Ident::new("__ad_operand", span);
+        let call = Self::method_call(syn::parse_quote!(#tmp), m, args, span);
+        syn::parse_quote_spanned!(span=> { let #tmp: #t = #receiver; #call })
     }
 }
 
@@ -391,14 +432,21 @@ impl VisitMut for Operators<'_> {
                     }
                     Self::method_call(l, &format!("{m}_assign"), vec![r], span)
                 } else {
-                    Self::method_call(l, m, vec![r], span)
+                    match self.struct_type(&b.left) {
+                        Some(t) => Self::typed_call(l, &t, m, vec![r], span),
+                        None => Self::method_call(l, m, vec![r], span),
+                    }
                 }
             }
             Expr::Unary(u) if matches!(u.op, UnOp::Neg(_)) && self.is_struct(&u.expr) => {
-                if let Some(t) = self.struct_type(&u.expr) {
-                    self.rewritten.push((t, "Neg"));
+                let inner = (*u.expr).clone();
+                match self.struct_type(&u.expr) {
+                    Some(t) => {
+                        self.rewritten.push((t.clone(), "Neg"));
+                        Self::typed_call(inner, &t, "neg", vec![], span)
+                    }
+                    None => Self::method_call(inner, "neg", vec![], span),
                 }
-                Self::method_call((*u.expr).clone(), "neg", vec![], span)
             }
             _ => return,
         };
