@@ -337,8 +337,9 @@ fn swap_elements(
 
 /// `v.sort_by(|a, b| cmp)` (also `sort_unstable_by`) of a known float sequence: the
 /// permutation found by sorting the indices with the same comparator on the elements (an
-/// argsort, whose comparator may read differentiated values), then `v` gathered through it,
-/// so each element's cotangent follows it. A stable sort of the indices orders equal
+/// argsort, whose comparator may read differentiated values), then `v` gathered through it
+/// and written back element by element (a `Vec` or a fixed-size array), so each element's
+/// cotangent follows it. A stable sort of the indices orders equal
 /// elements as `sort_by` does.
 fn sort_values(e: &Expr, floats: &std::collections::HashSet<String>) -> Option<syn::Stmt> {
     let Expr::MethodCall(m) = strip(e) else {
@@ -372,7 +373,10 @@ fn sort_values(e: &Expr, floats: &std::collections::HashSet<String>) -> Option<s
             let #pb = &#name[*__ad_j];
             #body
         });
-        #name = __ad_order.iter().map(|&__ad_k| #name[__ad_k]).collect::<::std::vec::Vec<_>>();
+        let __ad_sorted = __ad_order.iter().map(|&__ad_k| #name[__ad_k]).collect::<::std::vec::Vec<_>>();
+        for __ad_k in 0..__ad_sorted.len() {
+            #name[__ad_k] = __ad_sorted[__ad_k];
+        }
     }))
 }
 
