@@ -59,6 +59,23 @@ impl V2 {
     pub fn dot(self, o: V2) -> f64 {
         self.x * o.x + self.y * o.y
     }
+    pub fn rot(self, t: f64) -> V2 {
+        V2 {
+            x: self.x * t.cos() - self.y * t.sin(),
+            y: self.x * t.sin() + self.y * t.cos(),
+        }
+    }
+}
+
+#[differentiable]
+impl std::ops::Sub for V2 {
+    type Output = V2;
+    fn sub(self, o: V2) -> V2 {
+        V2 {
+            x: self.x - o.x,
+            y: self.y - o.y,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Differentiable)]
@@ -322,5 +339,43 @@ fn dead_updates_literal_chains_tuple_bound_structs() {
         ],
         1e-6,
         "tuple dot H v",
+    );
+}
+
+#[differentiable]
+fn pull(p: V2, k: f64) -> V2 {
+    p * (-k)
+}
+
+/// Sums and differences of call results with a struct on the right (`q.rot(t) + v`,
+/// `pull(q, t) - v`): the call result taken to be of the right operand's type.
+#[differentiable]
+fn call_results_in_sums(q: V2, v: V2, t: f64) -> f64 {
+    let a = q.rot(t) + v;
+    let b = pull(q, t) - v;
+    a.dot(b)
+}
+
+#[test]
+fn call_results_as_operands() {
+    let (q, v, t) = (V2 { x: 0.3, y: -0.7 }, V2 { x: 1.1, y: 0.4 }, 0.6);
+    let (val, (gq, gv, gt)) = call_results_in_sums_grad(q, v, t);
+    assert_eq!(val, call_results_in_sums(q, v, t));
+    let f =
+        |p: &[f64]| call_results_in_sums(V2 { x: p[0], y: p[1] }, V2 { x: p[2], y: p[3] }, p[4]);
+    let x0 = [q.x, q.y, v.x, v.y, t];
+    assert_close(&[gq.x, gq.y, gv.x, gv.y, gt], &fd_grad(&f, &x0), "gradient");
+    let (_, _, hv) =
+        call_results_in_sums_hvp(q, v, t, V2 { x: 0.0, y: 0.0 }, V2 { x: 0.0, y: 0.0 }, 1.0);
+    let e = 1e-5;
+    let (p, m) = (
+        call_results_in_sums_grad(q, v, t + e).1,
+        call_results_in_sums_grad(q, v, t - e).1,
+    );
+    common::assert_close_tol(
+        &[hv.0.x, hv.2],
+        &[(p.0.x - m.0.x) / (2.0 * e), (p.2 - m.2) / (2.0 * e)],
+        1e-6,
+        "H v",
     );
 }

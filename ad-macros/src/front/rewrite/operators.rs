@@ -207,16 +207,18 @@ impl Operators<'_> {
                 let syn::Stmt::Local(l) = &b.block.stmts[0] else {
                     return None;
                 };
-                let syn::Pat::Type(pt) = &l.pat else {
-                    return None;
+                let t = match &l.pat {
+                    syn::Pat::Type(pt) if matches!(&*pt.pat, syn::Pat::Ident(pi) if pi.ident == "__ad_operand") => {
+                        (*pt.ty).clone()
+                    }
+                    syn::Pat::Ident(pi) if pi.ident == "__ad_operand" => {
+                        self.struct_type(&l.init.as_ref()?.expr)?
+                    }
+                    _ => return None,
                 };
-                if !matches!(&*pt.pat, syn::Pat::Ident(pi) if pi.ident == "__ad_operand") {
-                    return None;
-                }
                 let syn::Stmt::Expr(Expr::MethodCall(m), None) = &b.block.stmts[1] else {
                     return None;
                 };
-                let t = (*pt.ty).clone();
                 match m.method.to_string().as_str() {
                     "add" | "sub" | "neg" | "clone" => Some(t),
                     "mul" | "div" | "rem" if !m.args.iter().any(|a| self.is_struct(a)) => Some(t),
@@ -290,7 +292,11 @@ impl Operators<'_> {
     /// `receiver.m(args)` of a struct of type `t`; a receiver that is not a name (the result
     /// of another operator, a literal, `V2::new(..)`: `(V2 { .. } + v) * 2.0`) is bound to a
     /// local of that type first, so the lowering, which sees no types, calls `t`'s method.
+    /// (A literal or a constructor, or a value of constants only, is bound without the
+    /// annotation: the lowering types those itself, and second order lifts them to the type's
+    /// dual twin.)
     fn typed_call(
+        &self,
         receiver: Expr,
         t: &syn::Type,
         m: &str,
@@ -302,7 +308,23 @@ impl Operators<'_> {
         }
         let tmp = syn::Ident::new("__ad_operand", span);
         let call = Self::method_call(syn::parse_quote!(#tmp), m, args, span);
-        syn::parse_quote_spanned!(span=> { let #tmp: #t = #receiver; #call })
+        let mut names = Vec::new();
+        crate::front::stmt::idents_of(quote::ToTokens::to_token_stream(&receiver), &mut names);
+        let varying = names.iter().any(|n| self.varying.contains(n));
+        let made = match strip_group(&receiver) {
+            Expr::Struct(_) => true,
+            // A constructor (`V2::new(..)`), which the lowering types.
+            Expr::Call(c) => {
+                matches!(strip_group(&c.func), Expr::Path(p) if p.path.segments.len() == 2
+                && self.user_types.contains(&p.path.segments[0].ident.to_string()))
+            }
+            _ => false,
+        };
+        if varying && !made {
+            syn::parse_quote_spanned!(span=> { let #tmp: #t = #receiver; #call })
+        } else {
+            syn::parse_quote_spanned!(span=> { let #tmp = #receiver; #call })
+        }
     }
 }
 
@@ -328,7 +350,10 @@ impl VisitMut for Operators<'_> {
                 // annotated here.
                 if let syn::Pat::Ident(pi) = &l.pat
                     && let Some(e) = &init
-                    && matches!(strip_group(e), Expr::MethodCall(_) | Expr::Index(_))
+                    && matches!(
+                        strip_group(e),
+                        Expr::MethodCall(_) | Expr::Index(_) | Expr::Block(_)
+                    )
                     && let Some(t) = self.struct_type(e)
                 {
                     let mut names = Vec::new();
@@ -420,6 +445,26 @@ impl VisitMut for Operators<'_> {
                 }
                 Self::method_call((*b.right).clone(), "mul", vec![(*b.left).clone()], span)
             }
+            // `q.rot(t) + v`: a sum or difference with a struct on the right has a struct of
+            // that type on the left too (the operand bound to a local of the type first; a
+            // wrong guess is rustc's type error).
+            Expr::Binary(b)
+                if matches!(b.op, BinOp::Add(_) | BinOp::Sub(_))
+                    && !self.is_struct(&b.left)
+                    && matches!(strip_group(&b.left), Expr::MethodCall(_) | Expr::Call(_))
+                    && self.is_struct(&b.right) =>
+            {
+                let Some(t) = self.struct_type(&b.right) else {
+                    return;
+                };
+                let m = if matches!(b.op, BinOp::Add(_)) {
+                    "add"
+                } else {
+                    "sub"
+                };
+                self.rewritten.push((t.clone(), trait_of(m, false)));
+                self.typed_call((*b.left).clone(), &t, m, vec![(*b.right).clone()], span)
+            }
             Expr::Binary(b) if self.is_struct(&b.left) => {
                 let Some(m) = method(&b.op) else { return };
                 if let Some(t) = self.struct_type(&b.left) {
@@ -433,7 +478,7 @@ impl VisitMut for Operators<'_> {
                     Self::method_call(l, &format!("{m}_assign"), vec![r], span)
                 } else {
                     match self.struct_type(&b.left) {
-                        Some(t) => Self::typed_call(l, &t, m, vec![r], span),
+                        Some(t) => self.typed_call(l, &t, m, vec![r], span),
                         None => Self::method_call(l, m, vec![r], span),
                     }
                 }
@@ -443,7 +488,7 @@ impl VisitMut for Operators<'_> {
                 match self.struct_type(&u.expr) {
                     Some(t) => {
                         self.rewritten.push((t.clone(), "Neg"));
-                        Self::typed_call(inner, &t, "neg", vec![], span)
+                        self.typed_call(inner, &t, "neg", vec![], span)
                     }
                     None => Self::method_call(inner, "neg", vec![], span),
                 }
