@@ -1,5 +1,5 @@
 //! Iterator chains (`map`, `filter`, `enumerate`, `zip`, `rev`, `skip`, `take`, `step_by`,
-//! `chain`, `copied`, `windows`, `chunks`, `chunks_exact` into `max_by`/`min_by`/`reduce`, `sum`, `product`, `fold`, `count`, `collect` and `for`
+//! `chain`, `copied`, `windows`, `chunks`, `chunks_exact`, `enumerate().rev()` into `max_by`/`min_by`/`reduce`, `sum`, `product`, `fold`, `count`, `collect` and `for`
 //! loops), rewritten into their index loops: every mode checked against central finite
 //! differences (`_grad`), against the gradient (`_jvp` = grad · v) and against differences
 //! of the gradient (`_hvp`).
@@ -153,6 +153,22 @@ fn extremes(x: &[f64]) -> f64 {
     hi * lo + top.exp() + 2.0 * rev * rev + s
 }
 
+/// `enumerate().rev()`: backwards, each element numbered by its index (a `for` loop and a
+/// chain into a `fold`).
+#[differentiable]
+fn enumerate_rev(x: &[f64]) -> f64 {
+    let mut acc = 0.0;
+    for (i, v) in x.iter().enumerate().rev() {
+        acc = acc * 0.5 + v * i as f64;
+    }
+    acc + x
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, v)| v * v * (i as f64 + 1.0))
+        .fold(0.0, |a, t| a * 0.9 + t)
+}
+
 type F1<'a> = &'a dyn Fn(&[f64]) -> f64;
 type G1<'a> = &'a dyn Fn(&[f64]) -> (f64, Vec<f64>);
 type J1<'a> = &'a dyn Fn(&[f64], &[f64]) -> (f64, f64);
@@ -258,6 +274,27 @@ fn map_zip_enumerate_filter() {
         7,
         4
     );
+}
+
+#[test]
+fn enumerate_then_rev() {
+    check1!(
+        enumerate_rev,
+        enumerate_rev_grad,
+        enumerate_rev_jvp,
+        enumerate_rev_hvp,
+        5,
+        24
+    );
+    // The same sums written forwards (the last element first).
+    let x = [0.3, -1.2, 0.5, 2.0];
+    let mut acc = 0.0;
+    let mut fold = 0.0;
+    for i in (0..4).rev() {
+        acc = acc * 0.5 + x[i] * i as f64;
+        fold = fold * 0.9 + x[i] * x[i] * (i as f64 + 1.0);
+    }
+    assert_close(&[enumerate_rev_grad(&x).0], &[acc + fold], "value");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! - sources: `xs.iter()` / `xs.into_iter()` / `&xs` (elements borrowed, `xs[i]`), a range
 //!   `a..b` / `a..=b` (the index itself), `xs.windows(k)` (`&xs[i..i + k]`), `xs.chunks(k)` /
 //!   `xs.chunks_exact(k)` (`&xs[i k..min((i + 1) k, n)]`), each optionally
-//!   `.rev()` right after it;
+//!   `.rev()` right after it (or after an `enumerate()` right after it);
 //! - adaptors: `map`, `filter`, `enumerate`, `zip` (with another source), `skip`, `take`,
 //!   `step_by`, `copied` / `cloned`, and `chain` (another chain: its loop runs after);
 //! - sinks: `sum`, `product`, `fold` (a closure or a function path), `count`,
@@ -77,6 +77,8 @@ enum Stage {
     Copied,
     /// The counter's name.
     Enumerate(syn::Ident),
+    /// `enumerate` numbering each element by its index (before a `rev`).
+    Position,
     Skip(syn::Ident, Expr),
     Take(syn::Ident, Expr),
     StepBy(syn::Ident, Expr),
@@ -240,7 +242,21 @@ impl Builder {
         let method = m.method.to_string();
         if method == "rev" && m.args.is_empty() {
             let mut segs = self.segments(&m.receiver)?;
-            // Only right after a source: the loop then runs backwards.
+            // `xs.iter().enumerate().rev()` of a sequence: the loop runs backwards and each
+            // element's number is its index.
+            if segs.len() == 1
+                && !segs[0].rev
+                && matches!(segs[0].stages.as_slice(), [Stage::Enumerate(_)])
+                && matches!(
+                    segs[0].source,
+                    Source::Slice(_) | Source::Windows(..) | Source::Chunks(..)
+                )
+            {
+                segs[0].stages = vec![Stage::Position];
+                segs[0].rev = true;
+                return Some(segs);
+            }
+            // Otherwise only right after a source: the loop then runs backwards.
             if segs.len() != 1 || !segs[0].stages.is_empty() || segs[0].rev {
                 return None;
             }
@@ -478,6 +494,9 @@ impl Builder {
                     let n = self.fresh("n");
                     body.push(quote!(let #n = #c; #c += 1;));
                     item = Item::Pair(Box::new(Item::Value(quote!(#n))), Box::new(item));
+                }
+                Stage::Position => {
+                    item = Item::Pair(Box::new(Item::Value(quote!(#i))), Box::new(item));
                 }
                 Stage::Skip(c, n) => body.push(quote!(if #c < (#n) { #c += 1; continue; })),
                 // (Checked before the element is pulled through the stages before it, which
