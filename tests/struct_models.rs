@@ -85,6 +85,14 @@ pub struct Particle {
     pub m: f64,
 }
 
+#[differentiable]
+impl Particle {
+    pub fn drift(&mut self, dt: f64) {
+        self.pos.x += self.vel.x * dt;
+        self.pos.y += self.vel.y * dt;
+    }
+}
+
 #[derive(Clone, Debug, Differentiable)]
 pub struct World {
     pub ps: Vec<Particle>,
@@ -377,5 +385,31 @@ fn call_results_as_operands() {
         &[(p.0.x - m.0.x) / (2.0 * e), (p.2 - m.2) / (2.0 * e)],
         1e-6,
         "H v",
+    );
+}
+
+/// A `&mut self` method called by its path (`Particle::drift(&mut p, k)`).
+#[differentiable]
+fn drift_by_path(pa: &Particle, k: f64) -> f64 {
+    let mut p: Particle = *pa;
+    Particle::drift(&mut p, k);
+    p.pos.x * p.pos.y
+}
+
+#[test]
+fn a_mut_self_method_called_by_path() {
+    let pa = Particle {
+        pos: V2 { x: 0.3, y: -0.5 },
+        vel: V2 { x: 1.2, y: 0.7 },
+        m: 1.0,
+    };
+    let k = 0.4;
+    let (v, (g, gk)) = drift_by_path_grad(&pa, k);
+    let (x, y) = (0.3 + 1.2 * k, -0.5 + 0.7 * k);
+    assert_close(&[v], &[x * y], "value");
+    assert_close(
+        &[g.pos.x, g.pos.y, g.vel.x, g.vel.y, gk],
+        &[y, x, k * y, k * x, 1.2 * y + 0.7 * x],
+        "gradient",
     );
 }

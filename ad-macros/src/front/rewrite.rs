@@ -839,6 +839,27 @@ impl VisitMut for Everyday {
                         && matches!(strip(&ix.expr), Expr::Path(p)
                             if p.path.get_ident().is_some_and(|i| !self.floats.contains(&i.to_string()))))
             };
+            // `Particle::drift(&mut p, k);`: the method called on `p` (`p.drift(k);`), which
+            // the rules below and the lowering take (a `&mut self` step of a local or place).
+            let s = match &s {
+                syn::Stmt::Expr(Expr::Call(c), Some(semi))
+                    if let Expr::Path(p) = strip(&c.func)
+                        && p.qself.is_none()
+                        && p.path.segments.len() == 2
+                        && crate::front::is_struct_type(&syn::Type::Path(syn::TypePath {
+                            qself: None,
+                            path: p.path.segments[0].ident.clone().into(),
+                        }))
+                        && let Some(Expr::Reference(r)) = c.args.first().map(strip)
+                        && r.mutability.is_some() =>
+                {
+                    let (place, m) = (&r.expr, &p.path.segments[1].ident);
+                    let rest = c.args.iter().skip(1);
+                    let e: Expr = syn::parse_quote_spanned!(c.span()=> #place.#m(#(#rest),*));
+                    syn::Stmt::Expr(e, Some(*semi))
+                }
+                _ => s,
+            };
             let mut s = match &s {
                 syn::Stmt::Expr(Expr::MethodCall(m), Some(semi))
                     if (matches!(strip(&m.receiver), Expr::Field(_))
