@@ -150,7 +150,7 @@ fn instantiate(func: &ItemFn, t: &Ident, f: &str) -> syn::Result<ItemFn> {
             .predicates
             .clone()
             .into_iter()
-            .filter(|p| !mentions_ident(&p.to_token_stream(), t))
+            .filter(|p| !crate::front::mentions_ident(&p.to_token_stream(), &t.to_string()))
             .collect();
         if w.predicates.is_empty() {
             inst.sig.generics.where_clause = None;
@@ -158,14 +158,6 @@ fn instantiate(func: &ItemFn, t: &Ident, f: &str) -> syn::Result<ItemFn> {
     }
     let tokens = substitute(inst.to_token_stream(), t, f, name, &new_name);
     syn::parse2(tokens)
-}
-
-fn mentions_ident(ts: &TokenStream, t: &Ident) -> bool {
-    ts.clone().into_iter().any(|tt| match tt {
-        TokenTree::Ident(i) => i == *t,
-        TokenTree::Group(g) => mentions_ident(&g.stream(), t),
-        _ => false,
-    })
 }
 
 fn punct(tt: Option<&TokenTree>, c: char) -> bool {

@@ -26,4 +26,6 @@ pub(crate) use signature::{
     Args, Custom, Param, Signature, is_constant_type, is_struct_type, ndarray_element,
     sequence_element, signature,
 };
-pub(crate) use syntax::{float_param, is_runtime_path, misread, strip, ungroup, unraw};
+pub(crate) use syntax::{
+    float_param, is_runtime_path, mentions_ident, misread, strip, ungroup, unraw,
+};

@@ -245,10 +245,7 @@ impl Everyday {
             || l.init.as_ref().is_some_and(|i| match strip(&i.expr) {
                 Expr::Macro(m) => m.mac.path.is_ident("vec"),
                 // `Vec::new()`, `Vec::with_capacity(n)` (filled by pushes).
-                Expr::Call(c) => matches!(strip(&c.func), Expr::Path(p)
-                    if p.path.segments.len() == 2
-                        && p.path.segments[0].ident == "Vec"
-                        && matches!(p.path.segments[1].ident.to_string().as_str(), "new" | "with_capacity")),
+                e @ Expr::Call(_) => rows::empty_vec(e),
                 Expr::MethodCall(m) => {
                     m.args.is_empty() && matches!(m.method.to_string().as_str(), "to_vec")
                 }
@@ -269,13 +266,7 @@ impl Everyday {
                     && matches!(m.method.to_string().as_str(), "clone" | "to_vec")
                     && matches!(strip(&m.receiver), Expr::Field(_))
             }
-            Expr::Call(c) => {
-                ty.is_none()
-                    && matches!(strip(&c.func), Expr::Path(p)
-                        if p.path.segments.len() == 2
-                            && p.path.segments[0].ident == "Vec"
-                            && matches!(p.path.segments[1].ident.to_string().as_str(), "new" | "with_capacity"))
-            }
+            e @ Expr::Call(_) => ty.is_none() && rows::empty_vec(e),
             _ => false,
         });
         if field_copy {

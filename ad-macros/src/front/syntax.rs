@@ -19,6 +19,15 @@ pub fn strip(e: &Expr) -> &Expr {
 
 /// Whether tokens exit (`return`, `break`, `continue`, `?`) somewhere inside: a closure body
 /// that does would mean something else once inlined into a loop or a block.
+/// Whether the tokens hold the identifier `name` anywhere (inside groups too).
+pub(crate) fn mentions_ident(ts: &TokenStream, name: &str) -> bool {
+    ts.clone().into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == name,
+        proc_macro2::TokenTree::Group(g) => mentions_ident(&g.stream(), name),
+        _ => false,
+    })
+}
+
 pub(crate) fn exits(ts: TokenStream) -> bool {
     ts.into_iter().any(|t| match t {
         TokenTree::Ident(i) => i == "return" || i == "break" || i == "continue",

@@ -757,15 +757,11 @@ impl Lifter<'_> {
                 let n_args = checkpoint.as_ref().map_or(args.len(), |ck| ck.n_args);
                 let counter = checkpoint.as_ref().map(|ck| ck.pat.to_string());
                 for a in args[..n_args].iter_mut() {
-                    fn names(ts: &TokenStream, n: &str) -> bool {
-                        ts.clone().into_iter().any(|t| match &t {
-                            proc_macro2::TokenTree::Ident(i) => i == n,
-                            proc_macro2::TokenTree::Group(g) => names(&g.stream(), n),
-                            _ => false,
-                        })
-                    }
-                    let reads_counter =
-                        |c: &TokenStream| counter.as_ref().is_some_and(|n| names(c, n));
+                    let reads_counter = |c: &TokenStream| {
+                        counter
+                            .as_ref()
+                            .is_some_and(|n| crate::front::mentions_ident(c, n))
+                    };
                     if let Atom::Const(c) = a
                         && reads_counter(c)
                     {

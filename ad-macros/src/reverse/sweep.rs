@@ -383,7 +383,7 @@ impl<'a> Gen<'a> {
                 let body = self.partials(op, &quote!(&#y), s, *span);
                 // (Only where a partial reads it: `powf`'s slope in its base does not, and the
                 // element may be out of scope then, the buffer moved into a call.)
-                let save = if reads_out(op) && mentions_ident(&body, "__y") {
+                let save = if reads_out(op) && crate::front::mentions_ident(&body, "__y") {
                     quote!(let #y = #b[#idx];)
                 } else {
                     quote!()
@@ -454,13 +454,4 @@ impl<'a> Gen<'a> {
             _ => quote!(),
         }
     }
-}
-
-/// Whether `ts` holds the identifier `name`.
-fn mentions_ident(ts: &TokenStream, name: &str) -> bool {
-    ts.clone().into_iter().any(|t| match t {
-        proc_macro2::TokenTree::Ident(i) => i == name,
-        proc_macro2::TokenTree::Group(g) => mentions_ident(&g.stream(), name),
-        _ => false,
-    })
 }

@@ -90,7 +90,7 @@ impl<'ast> Visit<'ast> for Facts {
 }
 
 /// `Vec::new()`, `Vec::with_capacity(..)`.
-fn empty_vec(e: &Expr) -> bool {
+pub(super) fn empty_vec(e: &Expr) -> bool {
     matches!(strip(e), Expr::Call(c) if matches!(strip(&c.func), Expr::Path(p)
         if p.path.segments.len() == 2
             && p.path.segments[0].ident == "Vec"
