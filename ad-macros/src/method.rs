@@ -183,10 +183,7 @@ fn imply_attributes(imp: &mut syn::ItemImpl, expand: fn(TokenStream, TokenStream
         .map(|it| match it {
             syn::ImplItem::Fn(f) => {
                 differentiable_signature(&f.sig, self_name.as_ref())
-                    && !crate::front::mentions_ident(
-                        &expand(quote!(__in_impl), quote!(#f)),
-                        "compile_error",
-                    )
+                    && !mentions_compile_error(&expand(quote!(__in_impl), quote!(#f)))
             }
             _ => false,
         })
@@ -287,6 +284,17 @@ fn float_like(t: &syn::Type, self_name: Option<&Ident>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the tokens hold a `compile_error!` (an expansion that reported errors). (This
+/// module sits below the front end in the module graph, so it does not use
+/// `front::mentions_ident`.)
+fn mentions_compile_error(ts: &TokenStream) -> bool {
+    ts.clone().into_iter().any(|t| match t {
+        TokenTree::Ident(i) => i == "compile_error",
+        TokenTree::Group(g) => mentions_compile_error(&g.stream()),
+        _ => false,
+    })
 }
 
 /// Renames `Self` in struct literals and tuple-struct constructors to the type's name.
