@@ -74,6 +74,15 @@ impl<'a> Gen<'a> {
                     self.atom(recv)
                 };
                 let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                if let Some(fast) = fast_stat(name, form, extra) {
+                    // The same bits as ndarray's method, faster (the runtime's
+                    // `rules/tensor/stats.rs`).
+                    let post = &extra.post;
+                    return quote!({
+                        use ::ad_runtime::__private::tensor::FastStats as _;
+                        #recv.#fast(#(#args),*)
+                    } #post);
+                }
                 crate::codegen::method_call(name, form, recv, args, extra)
             }
             Op::Map {
@@ -652,4 +661,23 @@ impl<'a> Gen<'a> {
     }
 
     // ---- reverse sweep -------------------------------------------------------------------
+}
+
+/// The runtime's name for `var_axis`/`std_axis` called as methods (`FastStats`), which the
+/// forward sweep calls instead: ndarray's values, bit for bit, with hardware fused
+/// multiply-adds.
+fn fast_stat(
+    name: &syn::Ident,
+    form: &crate::ir::MethodForm,
+    extra: &crate::ir::MethodExtra,
+) -> Option<syn::Ident> {
+    let fast = match name.to_string().as_str() {
+        "var_axis" => "__ad_var_axis",
+        "std_axis" => "__ad_std_axis",
+        _ => return None,
+    };
+    let plain = matches!(form, crate::ir::MethodForm::Method)
+        && extra.raw.is_none()
+        && extra.turbofish.is_none();
+    plain.then(|| syn::Ident::new(fast, name.span()))
 }

@@ -3,6 +3,7 @@
 //! markdown tables of times and ratios.
 //!
 //!   cargo run --release --manifest-path benches/Cargo.toml --bin family [REPS] [--check]
+//!       [--only SUBSTRING] [--spin generated|hand|primal SECONDS]
 //!   cargo run --release --manifest-path benches/Cargo.toml --features candle-peer --bin family
 //!
 //! With `candle-peer` (or `tensor-peers`) a third table compares networks 1–4 with candle
@@ -15,6 +16,10 @@
 //! interleaved (one sample of each in turn, `REPS` rounds, default 30) so that background
 //! load hits all alike; each sample repeats the call for at least 2 ms. Two tables: medians,
 //! then best samples. One thread: ndarray's matrix product is single-threaded here.
+//!
+//! `--only` keeps the networks whose name contains the substring; `--spin` runs one of the
+//! three calls of those networks in a loop for the given seconds and times nothing (for a
+//! profiler: `perf record -- family --only layer --spin generated 5`).
 
 use std::time::Duration;
 
@@ -82,9 +87,18 @@ fn print_table(nets: &[Box<dyn Network>], rows: &[Row], pick: impl Fn(&Row) -> &
 fn main() {
     let mut reps = 30usize;
     let mut fd = false;
-    for a in std::env::args().skip(1) {
+    let mut only = String::new();
+    let mut spin: Option<(String, f64)> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
         if a == "--check" {
             fd = true;
+        } else if a == "--only" {
+            only = args.next().expect("--only SUBSTRING");
+        } else if a == "--spin" {
+            let which = args.next().expect("--spin generated|hand|primal SECONDS");
+            let secs = args.next().and_then(|s| s.parse().ok());
+            spin = Some((which, secs.expect("--spin generated|hand|primal SECONDS")));
         } else {
             reps = a
                 .parse()
@@ -98,7 +112,12 @@ fn main() {
         // SAFETY: before any other thread exists (only the argument parsing came before).
         unsafe { std::env::set_var("RAYON_NUM_THREADS", "1") };
     }
-    let nets = family::all(42);
+    let mut nets = family::all(42);
+    nets.retain(|n| n.name().contains(&only));
+    if let Some((which, secs)) = spin {
+        spin_loop(&nets, &which, secs);
+        return;
+    }
     for net in &nets {
         let a = check_agreement(net.as_ref());
         let fd_note = if fd {
@@ -146,6 +165,22 @@ fn main() {
         MIN_SAMPLE.as_millis(),
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
+}
+
+/// Runs one call (`which`: `primal`, `generated` or `hand`) of each network for `secs`
+/// seconds, untimed, for a profiler.
+fn spin_loop(nets: &[Box<dyn Network>], which: &str, secs: f64) {
+    for net in nets {
+        let start = std::time::Instant::now();
+        while start.elapsed().as_secs_f64() < secs {
+            match which {
+                "primal" => net.run_primal(),
+                "generated" => net.run_generated(),
+                "hand" => net.run_hand(),
+                _ => panic!("--spin takes primal, generated or hand"),
+            }
+        }
+    }
 }
 
 /// Networks 1–4 against candle 0.11 (CPU, pinned to one thread): each candle gradient is

@@ -214,13 +214,16 @@ fn broadcast_recip<F: TensorFloat>(
 
 /// `-g a / b²` from `r = 1 / b`, as `div_d1`'s scalar rule: zero where the quotient is
 /// infinite.
+///
+/// Written without branches (the compiler selects, and the row sums vectorise): with `r`
+/// normal and `q` finite the product is NaN only for a NaN `g` (kept) or an infinite `g`
+/// against `q = 0` (`zero_or`'s zero slope: 0).
 #[inline(always)]
 fn div_b_recip<F: TensorFloat>(g: F, a: F, r: F) -> F {
     let q = a * r;
-    if q.is_infinite() {
-        return F::zero();
-    }
-    crate::rules::scalar::zero_or(g, |g| -(g * q) * r)
+    let v = -(g * q) * r;
+    let zero = q.is_infinite() | (g.is_infinite() & (q == F::zero()));
+    if zero { F::zero() } else { v }
 }
 
 // y = a ⊙ a;  ā += unbroadcast(2 a ⊙ ȳ)
