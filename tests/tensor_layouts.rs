@@ -264,3 +264,72 @@ fn spreads_keep_the_primal_value() {
         }
     }
 }
+
+/// A recurrent cell whose reverse loop gathers the rank-1 updates of `w̄` and `ū` and adds
+/// them after the loop as one product (`tensor::OuterBatch`): more steps than a batch holds
+/// (it is flushed in the loop), a vector · matrix product (`h.dot(&v)`), and `v` also used as
+/// a matrix · matrix operand in the same loop (added at once between batched updates). `k`
+/// is used otherwise in the loop (`k * 0.5`): not batched.
+#[differentiable]
+fn rnn_cell(
+    w: &Array2<f64>,
+    u: &Array2<f64>,
+    v: &Array2<f64>,
+    k: &Array2<f64>,
+    xs: &Array2<f64>,
+    steps: usize,
+) -> f64 {
+    let mut h = u.dot(&xs.row(0)).mapv(f64::sin);
+    let mut s = 0.0;
+    for t in 0..steps {
+        let x = xs.row(t % xs.nrows());
+        let z = w.dot(&h) + u.dot(&x) + h.dot(v) * 0.25 + (k * 0.5).dot(&h);
+        h = z.mapv(f64::tanh);
+        if t % 50 == 7 {
+            s += v.dot(w).sum() * 1e-3;
+        }
+    }
+    h.sum() + s + w.sum() * 0.1
+}
+
+#[test]
+fn recurrent_rank1_updates_gathered() {
+    let mut rng = Rng::new(74);
+    let n = 4;
+    let w = rand(&mut rng, (n, n), -0.5, 0.5);
+    let u = rand(&mut rng, (n, 3), -0.5, 0.5);
+    let v = rand(&mut rng, (n, n), -0.5, 0.5);
+    let k = rand(&mut rng, (n, n), -0.5, 0.5);
+    let xs = rand(&mut rng, (5, 3), -1.0, 1.0);
+    for steps in [0, 1, 3, 130, 300] {
+        let (val, (dw, du, dv, dk, dxs)) = rnn_cell_grad(&w, &u, &v, &k, &xs, steps);
+        assert_eq!(val, rnn_cell(&w, &u, &v, &k, &xs, steps));
+        assert_fd_array(|w| rnn_cell(w, &u, &v, &k, &xs, steps), &w, &dw, "dw");
+        assert_fd_array(|u| rnn_cell(&w, u, &v, &k, &xs, steps), &u, &du, "du");
+        assert_fd_array(|v| rnn_cell(&w, &u, v, &k, &xs, steps), &v, &dv, "dv");
+        assert_fd_array(|k| rnn_cell(&w, &u, &v, k, &xs, steps), &k, &dk, "dk");
+        assert_fd_array(|xs| rnn_cell(&w, &u, &v, &k, xs, steps), &xs, &dxs, "dxs");
+        // Second order runs the same batches on dual numbers.
+        let t = rand(&mut rng, (n, n), -1.0, 1.0);
+        let z = |a: &Array2<f64>| a * 0.0;
+        let (_, g, hv) = rnn_cell_hvp(
+            &w,
+            &u,
+            &v,
+            &k,
+            &xs,
+            steps,
+            &t,
+            &z(&u),
+            &z(&v),
+            &z(&k),
+            &z(&xs),
+        );
+        assert_eq!(g.0, dw);
+        let h = 1e-5;
+        let (_, gp) = rnn_cell_grad(&(&w + &(&t * h)), &u, &v, &k, &xs, steps);
+        let (_, gm) = rnn_cell_grad(&(&w - &(&t * h)), &u, &v, &k, &xs, steps);
+        assert_hv_array(&hv.0, &gp.0, &gm.0, h, "H t (w)");
+        assert_hv_array(&hv.2, &gp.2, &gm.2, h, "H t (v)");
+    }
+}

@@ -73,6 +73,11 @@ impl<'a> Gen<'a> {
             }
         }
         let invariant = self.invariant_reads(l);
+        // Matrices whose adjoint gets only rank-1 updates here: gathered, added after the
+        // loop as one product (the runtime's `tensor::outer`).
+        let batches = self.outer_batches(l);
+        let outer_batches = self.outer.borrow().clone();
+        self.outer.borrow_mut().extend(batches.iter().cloned());
         // Each register sum alternates between two registers from one iteration to the next
         // (`swap` at the end of the body, free after unrolling): two independent chains of
         // additions instead of one, half the latency per iteration in a loop that does little
@@ -162,14 +167,74 @@ impl<'a> Gen<'a> {
             quote!(if #n > 0 { #after })
         };
         *self.redirect.borrow_mut() = outer_redirect;
+        *self.outer.borrow_mut() = outer_batches;
+        let (mut batch_before, mut batch_after) = (quote!(), quote!());
+        for (b, batch) in &batches {
+            let d = self.adj(*b);
+            batch_before.extend(quote!(let mut #batch = #rt::tensor::OuterBatch::new();));
+            batch_after.extend(quote!(#rt::tensor::flush_outer(&mut #batch, &mut #d);));
+        }
         quote! {
             #pop
             #before
             #inv_before
+            #batch_before
             #looped
             #after
             #inv_after
+            #batch_after
         }
+    }
+
+    /// The matrices `w` of `w.dot(&h)` (or `h.dot(&w)`) in the loop whose every use in it is
+    /// such a product, with an ndarray adjoint not yet batched by an enclosing loop, each with
+    /// a fresh batch name: their adjoints are only added into here (they are read at their
+    /// definition, which is outside), so the rank-1 updates of matrix · vector products can
+    /// wait until after the loop (`tensor::OuterBatch`; other shapes are added at once).
+    fn outer_batches(&self, l: &Loop) -> Vec<(VarId, Ident)> {
+        let dot_operands = |s: &Stmt| -> Option<(VarId, Vec<VarId>)> {
+            match s {
+                Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => match op {
+                    Op::Method {
+                        name, recv, args, ..
+                    } if name == "dot" && args.len() == 1 => Some((
+                        *var,
+                        [recv, &args[0]].iter().filter_map(|a| a.var()).collect(),
+                    )),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        let mut candidates = Vec::new();
+        crate::ir::walk_stmts(&l.body.stmts, &mut |s| {
+            if let Some((_, ops)) = dot_operands(s) {
+                candidates.extend(ops);
+            }
+        });
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter(|&v| {
+                if !self.an.adj(v)
+                    || self.an.kinds[v] != crate::sema::kinds::Kind::Array
+                    || self.outer.borrow().contains_key(&v)
+                {
+                    return false;
+                }
+                let mut only_products = true;
+                crate::ir::walk_stmts(&l.body.stmts, &mut |s| {
+                    if crate::ir::stmt_mentions(s, v) {
+                        only_products &= dot_operands(s).is_some_and(|(var, ops)| {
+                            var != v && ops.iter().filter(|&&o| o == v).count() == 1
+                        });
+                    }
+                });
+                only_products
+            })
+            .map(|v| (v, self.derived("__outer", v)))
+            .collect()
     }
 
     /// The precondition of the register optimisations ([`Gen::neighbour_carry`],

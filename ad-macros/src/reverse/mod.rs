@@ -122,6 +122,9 @@ pub struct Gen<'a> {
     /// Element reads whose cotangent goes to a register instead of the gradient vector
     /// (see [`Gen::neighbour_carry`]): read variable -> local accumulator.
     pub(super) redirect: RefCell<std::collections::HashMap<VarId, Ident>>,
+    /// Matrix adjoints whose rank-1 updates the enclosing reverse loop gathers (see
+    /// [`Gen::outer_batches`]): matrix -> its batch.
+    pub(super) outer: RefCell<std::collections::HashMap<VarId, Ident>>,
     /// Per loop body: the tapes its own statements push to whose room the loop reserves
     /// exactly (see [`Gen::exact_reservations`]); those pushes cannot grow the tape.
     pub(super) reserved: RefCell<std::collections::HashMap<BlockId, Vec<Ident>>>,
@@ -188,6 +191,7 @@ impl<'a> Gen<'a> {
             tapes: RefCell::new(Vec::new()),
             block_vars,
             redirect: RefCell::new(std::collections::HashMap::new()),
+            outer: RefCell::new(std::collections::HashMap::new()),
             reserved: RefCell::new(std::collections::HashMap::new()),
             cur_block: std::cell::Cell::new(0),
             presize: true,

@@ -849,6 +849,14 @@ impl<'a> Gen<'a> {
             ) && an.kinds[v] == crate::sema::kinds::Kind::Array
             {
                 let acc = format_ident!("acc_{}", fs.trim_start_matches("tensor :: "), span = sp);
+                if let Some(batch) = self.outer.borrow().get(&v).filter(|_| fs.contains("dot")) {
+                    // Gathered by the enclosing reverse loop (`Gen::outer_batches`).
+                    let acc = format_ident!("{acc}_batched", span = sp);
+                    body.extend(quote_spanned!(sp=>
+                        #rt::tensor::#acc(&mut #batch, &mut #d, #(#args,)* #gtok);
+                    ));
+                    continue;
+                }
                 body.extend(quote_spanned!(sp=> #rt::tensor::#acc(&mut #d, #(#args,)* #gtok);));
                 continue;
             }
