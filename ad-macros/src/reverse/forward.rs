@@ -46,12 +46,35 @@ impl<'a> Gen<'a> {
                         && !self.is_borrow(*v)
                         && self.kept_array(b).is_none()
                         && self.kept_unknown(b).is_none());
+                // Both arrays, both borrowed: ndarray's values, faster for a broadcast right
+                // operand (the runtime's `rules/tensor/binops.rs`).
+                let array = |x: &Atom| {
+                    x.var().is_some_and(|v| {
+                        self.an.kinds[v] == crate::sema::kinds::Kind::Array && !self.holds_ref(v)
+                    })
+                };
+                let borrowed = |x: &Atom| self.kept_array(x).is_some() || matches!(x, Atom::Ref(_));
+                let fast = array(a)
+                    && array(b)
+                    && borrowed(a)
+                    && (borrowed(b) || (left_borrowed && right_array));
                 let (a, b) = (self.arith_operand(a), self.arith_operand(b));
                 let b = if left_borrowed && right_array {
                     quote!(&#b)
                 } else {
                     b
                 };
+                let method = match k {
+                    Arith::Add => "__ad_add",
+                    Arith::Sub => "__ad_sub",
+                    Arith::Mul => "__ad_mul",
+                    Arith::Div => "__ad_div",
+                    Arith::Rem => "",
+                };
+                if fast && !method.is_empty() {
+                    let method = syn::Ident::new(method, proc_macro2::Span::call_site());
+                    return quote!(::ad_runtime::__private::tensor::FastArith::#method(#a, #b));
+                }
                 match k {
                     Arith::Add => quote!(#a + #b),
                     Arith::Sub => quote!(#a - #b),

@@ -171,7 +171,7 @@ impl<'a> Gen<'a> {
         let (mut batch_before, mut batch_after) = (quote!(), quote!());
         for (b, batch) in &batches {
             let d = self.adj(*b);
-            batch_before.extend(quote!(let mut #batch = #rt::tensor::OuterBatch::new();));
+            batch_before.extend(quote!(let mut #batch = #rt::tensor::OuterBatch::with_rows(#n);));
             batch_after.extend(quote!(#rt::tensor::flush_outer(&mut #batch, &mut #d);));
         }
         quote! {

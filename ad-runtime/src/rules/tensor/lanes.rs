@@ -14,7 +14,7 @@ use ndarray::{ArrayD, ArrayView1, ArrayViewD};
 
 /// One operand's row: contiguous elements, or one value repeated (a zero stride).
 #[derive(Clone, Copy)]
-enum Lane<'a, F> {
+pub(super) enum Lane<'a, F> {
     Slice(&'a [F]),
     Splat(F),
 }
@@ -111,7 +111,7 @@ fn row_sum<F: TensorFloat>(
 /// The rows of `x` broadcast to `(m, n)`, each as a [`Lane`]; `None` when `x` does not
 /// broadcast or its rows are neither contiguous nor constant (the same for every row: a
 /// view's strides are uniform).
-fn lanes<'a, F: Copy>(
+pub(super) fn lanes<'a, F: Copy>(
     x: &'a ArrayViewD<'_, F>,
     m: usize,
     n: usize,

@@ -26,6 +26,7 @@
 //!   elementwise rules work in `g`'s buffer.
 
 mod arith;
+mod binops;
 mod broadcast;
 mod build;
 mod cotangent;
@@ -44,6 +45,7 @@ mod value;
 mod zips;
 
 pub use arith::*;
+pub use binops::FastArith;
 pub use broadcast::{broadcasts_to, co_broadcast, unbroadcast, unbroadcast_view};
 pub use build::*;
 pub use cotangent::{CotRef, Cotangent};

@@ -23,6 +23,8 @@ pub struct OuterBatch<F> {
     v: Vec<F>,
     rows: usize,
     shape: (usize, usize),
+    /// Rows to make room for at the first update.
+    hint: usize,
 }
 
 impl<F> Default for OuterBatch<F> {
@@ -42,6 +44,16 @@ impl<F> OuterBatch<F> {
             v: Vec::new(),
             rows: 0,
             shape: (0, 0),
+            hint: 16,
+        }
+    }
+
+    /// No pending update; room is made at the first for `rows` updates (the loop's count),
+    /// at most [`Self::ROWS`].
+    pub fn with_rows(rows: usize) -> Self {
+        OuterBatch {
+            hint: rows.clamp(1, Self::ROWS),
+            ..Self::new()
         }
     }
 }
@@ -62,9 +74,8 @@ impl<F: TensorFloat> OuterBatch<F> {
         }
         self.shape = shape;
         if self.u.capacity() == 0 {
-            // Room for a few updates at once (a loop of one iteration allocates little).
-            self.u.reserve(shape.0 * 16);
-            self.v.reserve(shape.1 * 16);
+            self.u.reserve_exact(shape.0 * self.hint);
+            self.v.reserve_exact(shape.1 * self.hint);
         }
         extend(&mut self.u, u);
         extend(&mut self.v, v);
