@@ -15,6 +15,7 @@
 //! | single-head self-attention, MSE | [`attention`] | 32 tokens, width 32 |
 //! | 1-D convolution (valid), MSE | [`conv`] | signal 4096, kernel 9 |
 //! | recurrent tanh cell unrolled, MSE of the last state | [`rnn`] | 50 steps, hidden 32, input 16 |
+//! | batch norm (per-column statistics), tanh, linear head, MSE | [`batchnorm`] | batch 256, 64 → 64 → 10 |
 //!
 //! With the `candle-peer` (or `tensor-peers`) feature, [`candle`] has networks 1–4 in
 //! candle, for a comparison with a tensor library.
@@ -86,6 +87,7 @@ macro_rules! network {
 }
 
 pub mod attention;
+pub mod batchnorm;
 #[cfg(any(feature = "candle-peer", feature = "tensor-peers"))]
 pub mod candle;
 pub mod conv;
@@ -128,6 +130,7 @@ pub fn all(seed: u64) -> Vec<Box<dyn Network>> {
         Box::new(attention::problem(seed)),
         Box::new(conv::problem(seed)),
         Box::new(rnn::problem(seed)),
+        Box::new(batchnorm::problem(seed)),
     ]
 }
 

@@ -58,6 +58,44 @@ fn row_mut<F: Copy>(g: &mut [F], x: Lane<'_, F>, y: Lane<'_, F>, f: &impl Fn(F, 
     }
 }
 
+/// `out[j] += h(g[j], x[j], y[j])` over one row.
+#[inline(always)]
+fn row_acc<F: TensorFloat>(
+    out: &mut [F],
+    g: &[F],
+    x: Lane<'_, F>,
+    y: Lane<'_, F>,
+    h: &impl Fn(F, F, F) -> F,
+) {
+    let n = out.len();
+    let g = &g[..n];
+    match (x, y) {
+        (Lane::Slice(x), Lane::Slice(y)) => {
+            let (x, y) = (&x[..n], &y[..n]);
+            for j in 0..n {
+                out[j] += h(g[j], x[j], y[j]);
+            }
+        }
+        (Lane::Slice(x), Lane::Splat(y)) => {
+            let x = &x[..n];
+            for j in 0..n {
+                out[j] += h(g[j], x[j], y);
+            }
+        }
+        (Lane::Splat(x), Lane::Slice(y)) => {
+            let y = &y[..n];
+            for j in 0..n {
+                out[j] += h(g[j], x, y[j]);
+            }
+        }
+        (Lane::Splat(x), Lane::Splat(y)) => {
+            for j in 0..n {
+                out[j] += h(g[j], x, y);
+            }
+        }
+    }
+}
+
 /// `Σⱼ h(g[j], x[j], y[j])` over one row, in eight partial sums (element `j` into sum
 /// `j mod 8`, the sums added pairwise, then the tail in order), as ndarray's `sum` of a
 /// slice does: a single running sum is a chain of dependent additions that does not
@@ -201,5 +239,38 @@ pub(crate) fn sum_rows<F: TensorFloat>(
             .map(|((row, xr), yr)| row_sum(row, xr, yr, h))
             .collect(),
     };
+    Some(ndarray::Array1::from_vec(out))
+}
+
+/// `out[j] = Σᵢ h(g[i, j], x[i, j], y[i, j])` for a 2-D `g` in standard layout (`x`, `y`
+/// broadcast to it; `y` absent: `h` gets `x` there), the rows added in order: the reduction
+/// of a product's cotangent to a per-column operand `(n,)` or `(1, n)` (a gain, a bias, a
+/// batch statistic), over slices instead of a `Zip` per row. `None` where the layouts do not
+/// allow it.
+pub(crate) fn sum_cols<F: TensorFloat>(
+    g: &ndarray::ArrayView2<'_, F>,
+    x: &ArrayViewD<'_, F>,
+    y: Option<&ArrayViewD<'_, F>>,
+    h: &impl Fn(F, F, F) -> F,
+) -> Option<ndarray::Array1<F>> {
+    let (m, n) = g.dim();
+    let gs = g.to_slice()?;
+    if n == 0 {
+        return None;
+    }
+    let xl = lanes(x, m, n)?;
+    let mut out = vec![F::zero(); n];
+    match y {
+        None => {
+            for (row, xr) in gs.chunks_exact(n).zip(xl) {
+                row_acc(&mut out, row, xr, xr, h);
+            }
+        }
+        Some(y) => {
+            for ((row, xr), yr) in gs.chunks_exact(n).zip(xl).zip(lanes(y, m, n)?) {
+                row_acc(&mut out, row, xr, yr, h);
+            }
+        }
+    }
     Some(ndarray::Array1::from_vec(out))
 }

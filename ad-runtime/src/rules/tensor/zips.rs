@@ -4,7 +4,7 @@
 //! (`zip_reduce`). Row-major cotangents take the row loops of `lanes`.
 
 use super::broadcast::{broadcasts_to, co_broadcast};
-use super::lanes::{sum_rows, zip_rows_mut};
+use super::lanes::{sum_cols, sum_rows, zip_rows_mut};
 use super::value::{DynCot, DynVal, TensorFloat};
 use ndarray::{ArrayD, ArrayViewD, Zip};
 
@@ -125,6 +125,9 @@ pub(crate) fn zip_reduce<F: TensorFloat>(
     let has_y = y.is_some();
     let h = |g: F, x: F, y: F| f(g, x, if has_y { y } else { F::zero() });
     let out = if (shape == [n] || shape == [1, n]) && m > 1 {
+        if let Some(out) = sum_cols(&g, &x.view(), y.map(|y| y.view()).as_ref(), &h) {
+            return out.into_shape_with_order(shape.to_vec()).ok();
+        }
         let mut out = ndarray::Array1::<F>::zeros(n);
         for ((gr, xr), yr) in g.rows().into_iter().zip(xv.rows()).zip(yv.rows()) {
             Zip::from(&mut out)
