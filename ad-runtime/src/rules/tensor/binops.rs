@@ -109,7 +109,7 @@ pub trait FastArith<Rhs> {
     fn __ad_div(self, rhs: Rhs) -> Self::Output;
 }
 
-impl<'a, 'b, A, B, S, S2, D, E> FastArith<&'b ArrayBase<S2, E>> for &'a ArrayBase<S, D>
+impl<'b, A, B, S, S2, D, E> FastArith<&'b ArrayBase<S2, E>> for &ArrayBase<S, D>
 where
     A: Clone + Add<B, Output = A> + Sub<B, Output = A> + Mul<B, Output = A> + Div<B, Output = A>,
     B: Copy,
