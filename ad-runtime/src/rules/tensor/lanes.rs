@@ -211,6 +211,37 @@ pub(crate) fn zip_rows_mut<F: TensorFloat>(
     true
 }
 
+/// Calls `f` with each row of a 2-D `g` in standard layout and the matching rows of `x`
+/// and `y` broadcast to it (`y` absent: `x`'s rows again), in order; `None`, before any
+/// call, where the layouts do not allow it.
+fn each_row<'a, F: TensorFloat>(
+    g: &'a ndarray::ArrayView2<'_, F>,
+    x: &'a ArrayViewD<'_, F>,
+    y: Option<&'a ArrayViewD<'_, F>>,
+    mut f: impl FnMut(&'a [F], Lane<'a, F>, Lane<'a, F>),
+) -> Option<()> {
+    let (m, n) = g.dim();
+    let gs = g.to_slice()?;
+    if n == 0 {
+        return None;
+    }
+    let xl = lanes(x, m, n)?;
+    match y {
+        None => gs
+            .chunks_exact(n)
+            .zip(xl)
+            .for_each(|(row, xr)| f(row, xr, xr)),
+        Some(y) => {
+            let yl = lanes(y, m, n)?;
+            gs.chunks_exact(n)
+                .zip(xl)
+                .zip(yl)
+                .for_each(|((row, xr), yr)| f(row, xr, yr));
+        }
+    }
+    Some(())
+}
+
 /// `out[i] = Σⱼ h(g[i, j], x[i, j], y[i, j])` for a 2-D `g` in standard layout (`x`, `y`
 /// broadcast to it; `y` absent: `h` gets `x` there): the reduction of a product's
 /// cotangent to a per-row operand `(m, 1)`. `None` where the layouts do not allow it.
@@ -220,25 +251,8 @@ pub(crate) fn sum_rows<F: TensorFloat>(
     y: Option<&ArrayViewD<'_, F>>,
     h: &impl Fn(F, F, F) -> F,
 ) -> Option<ndarray::Array1<F>> {
-    let (m, n) = g.dim();
-    let gs = g.to_slice()?;
-    if n == 0 {
-        return None;
-    }
-    let xl = lanes(x, m, n)?;
-    let out: Vec<F> = match y {
-        None => gs
-            .chunks_exact(n)
-            .zip(xl)
-            .map(|(row, xr)| row_sum(row, xr, xr, h))
-            .collect(),
-        Some(y) => gs
-            .chunks_exact(n)
-            .zip(xl)
-            .zip(lanes(y, m, n)?)
-            .map(|((row, xr), yr)| row_sum(row, xr, yr, h))
-            .collect(),
-    };
+    let mut out = Vec::with_capacity(g.nrows());
+    each_row(g, x, y, |row, xr, yr| out.push(row_sum(row, xr, yr, h)))?;
     Some(ndarray::Array1::from_vec(out))
 }
 
@@ -253,24 +267,7 @@ pub(crate) fn sum_cols<F: TensorFloat>(
     y: Option<&ArrayViewD<'_, F>>,
     h: &impl Fn(F, F, F) -> F,
 ) -> Option<ndarray::Array1<F>> {
-    let (m, n) = g.dim();
-    let gs = g.to_slice()?;
-    if n == 0 {
-        return None;
-    }
-    let xl = lanes(x, m, n)?;
-    let mut out = vec![F::zero(); n];
-    match y {
-        None => {
-            for (row, xr) in gs.chunks_exact(n).zip(xl) {
-                row_acc(&mut out, row, xr, xr, h);
-            }
-        }
-        Some(y) => {
-            for ((row, xr), yr) in gs.chunks_exact(n).zip(xl).zip(lanes(y, m, n)?) {
-                row_acc(&mut out, row, xr, yr, h);
-            }
-        }
-    }
+    let mut out = vec![F::zero(); g.ncols()];
+    each_row(g, x, y, |row, xr, yr| row_acc(&mut out, row, xr, yr, h))?;
     Some(ndarray::Array1::from_vec(out))
 }

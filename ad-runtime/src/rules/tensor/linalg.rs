@@ -237,15 +237,45 @@ where
     B: Value<Elem = A::Elem> + ?Sized,
     G: CotRef<Elem = A::Elem>,
 {
-    if let (Some(gv), Some(_), Some(bv)) = (
-        g.cot_view_as::<Ix1>(),
-        a.view_as::<Ix2>(),
-        b.view_as::<Ix1>(),
-    ) {
+    if let Some((gv, bv)) = mat_vec_parts(a, b, &g) {
         acc_outer(d, gv, bv);
         return;
     }
     crate::traits::Accumulate::accumulate(d, dot_d0(a, b, g));
+}
+
+/// For a matrix · vector product `a.dot(&b)` with a vector cotangent `g`: the two vectors of
+/// `ā`'s rank-1 update `g bᵀ`; `None` for other shapes.
+#[inline]
+pub(super) fn mat_vec_parts<'v, A, B, G>(
+    a: &A,
+    b: &'v B,
+    g: &'v G,
+) -> Option<(ArrayView1<'v, A::Elem>, ArrayView1<'v, A::Elem>)>
+where
+    A: ArrayValue + ?Sized,
+    B: Value<Elem = A::Elem> + ?Sized,
+    G: CotRef<Elem = A::Elem>,
+{
+    a.view_as::<Ix2>()?;
+    Some((g.cot_view_as::<Ix1>()?, b.view_as::<Ix1>()?))
+}
+
+/// For a vector · matrix product `a.dot(&b)` with a vector cotangent `g`: the two vectors of
+/// `b̄`'s rank-1 update `a gᵀ`; `None` for other shapes.
+#[inline]
+pub(super) fn vec_mat_parts<'v, A, B, G>(
+    a: &'v A,
+    b: &B,
+    g: &'v G,
+) -> Option<(ArrayView1<'v, B::Elem>, ArrayView1<'v, B::Elem>)>
+where
+    A: Value<Elem = B::Elem> + ?Sized,
+    B: ArrayValue + ?Sized,
+    G: CotRef<Elem = B::Elem>,
+{
+    b.view_as::<Ix2>()?;
+    Some((a.view_as::<Ix1>()?, g.cot_view_as::<Ix1>()?))
 }
 
 /// `a.dot(&b)`, cotangent of `b` added into its adjoint `d` in place: `B̄ += a ⊗ ȳ` for a
@@ -258,11 +288,7 @@ where
     B: ArrayValue<Tangent = Array<<B as Value>::Elem, <B as ArrayValue>::Dim>> + ?Sized,
     G: CotRef<Elem = B::Elem>,
 {
-    if let (Some(gv), Some(av), Some(_)) = (
-        g.cot_view_as::<Ix1>(),
-        a.view_as::<Ix1>(),
-        b.view_as::<Ix2>(),
-    ) {
+    if let Some((av, gv)) = vec_mat_parts(a, b, &g) {
         acc_outer(d, av, gv);
         return;
     }

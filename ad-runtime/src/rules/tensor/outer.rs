@@ -14,7 +14,7 @@
 
 use super::cotangent::CotRef;
 use super::value::{ArrayValue, TensorFloat, Value};
-use ndarray::{Array, ArrayView1, ArrayView2, Ix1, Ix2};
+use ndarray::{Array, ArrayView1, ArrayView2, Ix2};
 
 /// Pending rank-1 updates `Σ_k u_k v_kᵀ` of one matrix adjoint (see the module docs).
 #[derive(Debug)]
@@ -142,11 +142,7 @@ pub fn acc_dot_d0_batched<A, B, G>(
     B: Value<Elem = A::Elem> + ?Sized,
     G: CotRef<Elem = A::Elem>,
 {
-    if let (Some(gv), Some(_), Some(bv)) = (
-        g.cot_view_as::<Ix1>(),
-        a.view_as::<Ix2>(),
-        b.view_as::<Ix1>(),
-    ) {
+    if let Some((gv, bv)) = super::linalg::mat_vec_parts(a, b, &g) {
         batch.push(d, gv, bv);
         return;
     }
@@ -168,11 +164,7 @@ pub fn acc_dot_d1_batched<A, B, G>(
     B: ArrayValue<Tangent = Array<<B as Value>::Elem, <B as ArrayValue>::Dim>> + ?Sized,
     G: CotRef<Elem = B::Elem>,
 {
-    if let (Some(gv), Some(av), Some(_)) = (
-        g.cot_view_as::<Ix1>(),
-        a.view_as::<Ix1>(),
-        b.view_as::<Ix2>(),
-    ) {
+    if let Some((av, gv)) = super::linalg::vec_mat_parts(a, b, &g) {
         batch.push(d, av, gv);
         return;
     }
