@@ -244,6 +244,9 @@ where
     crate::traits::Accumulate::accumulate(d, dot_d0(a, b, g));
 }
 
+/// The two vectors `(u, v)` of a rank-1 update `u vᵀ`.
+pub(super) type VecPair<'v, F> = (ArrayView1<'v, F>, ArrayView1<'v, F>);
+
 /// For a matrix · vector product `a.dot(&b)` with a vector cotangent `g`: the two vectors of
 /// `ā`'s rank-1 update `g bᵀ`; `None` for other shapes.
 #[inline]
@@ -251,7 +254,7 @@ pub(super) fn mat_vec_parts<'v, A, B, G>(
     a: &A,
     b: &'v B,
     g: &'v G,
-) -> Option<(ArrayView1<'v, A::Elem>, ArrayView1<'v, A::Elem>)>
+) -> Option<VecPair<'v, A::Elem>>
 where
     A: ArrayValue + ?Sized,
     B: Value<Elem = A::Elem> + ?Sized,
@@ -268,7 +271,7 @@ pub(super) fn vec_mat_parts<'v, A, B, G>(
     a: &'v A,
     b: &B,
     g: &'v G,
-) -> Option<(ArrayView1<'v, B::Elem>, ArrayView1<'v, B::Elem>)>
+) -> Option<VecPair<'v, B::Elem>>
 where
     A: Value<Elem = B::Elem> + ?Sized,
     B: ArrayValue + ?Sized,
