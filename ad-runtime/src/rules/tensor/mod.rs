@@ -13,7 +13,12 @@
 //! - `build`: arrays built from sequences (`Array1::from_vec`, `arr1`, `from_shape_vec`)
 //!   and `assign` as a value;
 //! - `shape`: `insert_axis`, reshapes, `concatenate`, `stack`; `index`: `row`, `column`,
-//!   `index_axis`, `slice`, `a[idx]`; `map`: `mapv` with a differentiated closure.
+//!   `index_axis`, `slice`, `a[idx]`; `map`: `mapv` with a differentiated closure;
+//! - `kernels`: the AVX2 copies of the products' rank-1 update and `Wᵀx`; `outer`: rank-1
+//!   updates gathered over a reverse loop ([`OuterBatch`]);
+//! - the forward sweep's primal operations with ndarray's bits, faster: `stats`
+//!   (`var_axis`, `std_axis`: [`FastStats`]) and `binops` (`&a op &b` with a broadcast right
+//!   operand: [`FastArith`]).
 //!
 //! # Conventions
 //! - A binary rule's first argument is its target: [`Same`] when the operand has the
