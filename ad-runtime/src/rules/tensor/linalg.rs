@@ -250,11 +250,7 @@ pub(super) type VecPair<'v, F> = (ArrayView1<'v, F>, ArrayView1<'v, F>);
 /// For a matrix · vector product `a.dot(&b)` with a vector cotangent `g`: the two vectors of
 /// `ā`'s rank-1 update `g bᵀ`; `None` for other shapes.
 #[inline]
-pub(super) fn mat_vec_parts<'v, A, B, G>(
-    a: &A,
-    b: &'v B,
-    g: &'v G,
-) -> Option<VecPair<'v, A::Elem>>
+pub(super) fn mat_vec_parts<'v, A, B, G>(a: &A, b: &'v B, g: &'v G) -> Option<VecPair<'v, A::Elem>>
 where
     A: ArrayValue + ?Sized,
     B: Value<Elem = A::Elem> + ?Sized,
@@ -267,11 +263,7 @@ where
 /// For a vector · matrix product `a.dot(&b)` with a vector cotangent `g`: the two vectors of
 /// `b̄`'s rank-1 update `a gᵀ`; `None` for other shapes.
 #[inline]
-pub(super) fn vec_mat_parts<'v, A, B, G>(
-    a: &'v A,
-    b: &B,
-    g: &'v G,
-) -> Option<VecPair<'v, B::Elem>>
+pub(super) fn vec_mat_parts<'v, A, B, G>(a: &'v A, b: &B, g: &'v G) -> Option<VecPair<'v, B::Elem>>
 where
     A: Value<Elem = B::Elem> + ?Sized,
     B: ArrayValue + ?Sized,
