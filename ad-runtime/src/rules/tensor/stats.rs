@@ -43,52 +43,39 @@ fn welford_step<F: Float>(mean: &mut [F], sum_sq: &mut [F], x: &[F], stride: usi
     }
 }
 
-/// Every step of the lanes of `x` (`steps` steps `step` apart, lanes `stride` apart).
-#[inline(always)]
-fn welford_body<F: Float + FromPrimitive>(
-    mean: &mut [F],
-    sum_sq: &mut [F],
-    x: &[F],
+/// How the lanes lie in the slice: `steps` steps `step` apart, lanes `stride` apart.
+#[derive(Clone, Copy)]
+struct Walk {
     steps: usize,
     step: usize,
     stride: usize,
-) {
-    for i in 0..steps {
+}
+
+/// Every step of the lanes of `x`.
+#[inline(always)]
+fn welford_body<F: Float + FromPrimitive>(mean: &mut [F], sum_sq: &mut [F], x: &[F], w: Walk) {
+    for i in 0..w.steps {
         let count = F::from_usize(i + 1).expect("Converting index to `A` must not fail.");
-        welford_step(mean, sum_sq, &x[i * step..], stride, count);
+        welford_step(mean, sum_sq, &x[i * w.step..], w.stride, count);
     }
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-fn welford_fma<F: Float + FromPrimitive>(
-    mean: &mut [F],
-    sum_sq: &mut [F],
-    x: &[F],
-    steps: usize,
-    step: usize,
-    stride: usize,
-) {
-    welford_body(mean, sum_sq, x, steps, step, stride)
+fn welford_fma<F: Float + FromPrimitive>(mean: &mut [F], sum_sq: &mut [F], x: &[F], w: Walk) {
+    welford_body(mean, sum_sq, x, w)
 }
 
 /// [`welford_body`], on AVX2 + FMA when the CPU has them.
-fn welford<F: Float + FromPrimitive>(
-    mean: &mut [F],
-    sum_sq: &mut [F],
-    x: &[F],
-    steps: usize,
-    step: usize,
-    stride: usize,
-) {
+fn welford<F: Float + FromPrimitive>(mean: &mut [F], sum_sq: &mut [F], x: &[F], w: Walk) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has AVX2 and FMA (checked on the lines above), the only
         // requirement of the `target_feature` function; its body is safe code.
-        unsafe { welford_fma(mean, sum_sq, x, steps, step, stride) };
+        unsafe { welford_fma(mean, sum_sq, x, w) };
         return;
     }
-    welford_body(mean, sum_sq, x, steps, step, stride)
+    welford_body(mean, sum_sq, x, w)
 }
 
 /// `Σ (x - mean)² / (n - ddof)` along `axis` of a 2-D array whose elements lie in one slice
@@ -120,7 +107,12 @@ where
     let x = unsafe { std::slice::from_raw_parts(a.as_ptr(), len) };
     let mut mean = vec![F::zero(); lanes];
     let mut sum_sq = vec![F::zero(); lanes];
-    welford(&mut mean, &mut sum_sq, x, steps, step, stride);
+    let walk = Walk {
+        steps,
+        step,
+        stride,
+    };
+    welford(&mut mean, &mut sum_sq, x, walk);
     let n = F::from_usize(steps).expect("Converting length to `A` must not fail.");
     let dof = n - ddof;
     Some(ndarray::Array1::from_iter(
