@@ -333,3 +333,45 @@ fn recurrent_rank1_updates_gathered() {
         assert_hv_array(&hv.2, &gp.2, &gm.2, h, "H t (v)");
     }
 }
+
+/// `+` of two arrays of the result's shape in a loop, the loop-invariant operand on either
+/// side: its adjoint holds a buffer after the first step, and the reverse adds `g` into it in
+/// place and moves `g` into the other operand's (`tensor::acc_add_both`); `h + h` (the same
+/// adjoint twice) keeps the copy.
+#[differentiable]
+fn sums_in_a_loop(w: &Array2<f64>, b: &Array1<f64>, c: &Array1<f64>, h0: &Array1<f64>) -> f64 {
+    let mut h = h0.to_owned();
+    for t in 0..5 {
+        let z = if t % 2 == 0 {
+            b + &w.dot(&h)
+        } else {
+            w.dot(&h) + c
+        };
+        h = (&z + &z).mapv(f64::tanh) + &h * 0.5;
+    }
+    (&h * &h).sum() + b.sum() * 0.25
+}
+
+#[test]
+fn array_sums_add_into_held_adjoints() {
+    let mut rng = Rng::new(75);
+    let w = rand(&mut rng, (3, 3), -0.6, 0.6);
+    let b = rand(&mut rng, 3, -0.5, 0.5);
+    let c = rand(&mut rng, 3, -0.5, 0.5);
+    let h0 = rand(&mut rng, 3, -1.0, 1.0);
+    let (v, (dw, db, dc, dh0)) = sums_in_a_loop_grad(&w, &b, &c, &h0);
+    assert_eq!(v, sums_in_a_loop(&w, &b, &c, &h0));
+    assert_fd_array(|w| sums_in_a_loop(w, &b, &c, &h0), &w, &dw, "dw");
+    assert_fd_array(|b| sums_in_a_loop(&w, b, &c, &h0), &b, &db, "db");
+    assert_fd_array(|c| sums_in_a_loop(&w, &b, c, &h0), &c, &dc, "dc");
+    assert_fd_array(|h| sums_in_a_loop(&w, &b, &c, h), &h0, &dh0, "dh0");
+    let t = rand(&mut rng, 3, -1.0, 1.0);
+    let z = Array1::zeros(3);
+    let (_, g, hv) = sums_in_a_loop_hvp(&w, &b, &c, &h0, &(&w * 0.0), &t, &z, &z);
+    assert_eq!(g.1, db);
+    let h = 1e-5;
+    let (_, gp) = sums_in_a_loop_grad(&w, &(&b + &(&t * h)), &c, &h0);
+    let (_, gm) = sums_in_a_loop_grad(&w, &(&b - &(&t * h)), &c, &h0);
+    assert_hv_array(&hv.1, &gp.1, &gm.1, h, "H t (b)");
+    assert_hv_array(&hv.0, &gp.0, &gm.0, h, "H t (w)");
+}

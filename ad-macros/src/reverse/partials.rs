@@ -493,6 +493,15 @@ impl<'a> Gen<'a> {
                     let f = format_ident!("{}_both", name, span = span);
                     let (g0, g1) = (mixed("__g0"), mixed("__g1"));
                     let (d0, d1) = (self.adj(v0), self.adj(v1));
+                    let array = crate::sema::kinds::Kind::Array;
+                    if matches!(a, Arith::Add) && v0 != v1 && kind(x) == array && kind(y) == array {
+                        // Two arrays: `g` added into an adjoint that already holds a buffer
+                        // and moved into the other, instead of copied for one of them.
+                        let f = Ident::new("acc_add_both", span);
+                        return quote_spanned!(span=>
+                            #rt::tensor::#f(&mut #d0, &mut #d1, #t0, #t1, #g);
+                        );
+                    }
                     return quote_spanned!(span=>
                         let (#g0, #g1) = #rt::tensor::#f(#t0, #t1, #g);
                         #rt::acc(&mut #d0, #g0);

@@ -1,11 +1,11 @@
 //! `+ - * /` between arrays and scalars, with `ndarray` broadcasting. Each rule computes its
 //! contribution in the result's shape and lets the target reduce it to the operand.
 
-use super::cotangent::Cotangent;
+use super::cotangent::{CotRef, Cotangent};
 use super::target::Target;
 use super::value::{DynVal, TensorFloat, Value};
 use super::zips::{zip1, zip2};
-use ndarray::ArrayD;
+use ndarray::{Array, ArrayD, Dimension};
 use num_traits::Float;
 
 // ---------------------------------------------------------------------------------------
@@ -65,6 +65,62 @@ where
     } else {
         let b = tb.reduce_view(g.cot_view());
         (ta.reduce_g(g), b)
+    }
+}
+
+/// `a + b` of two arrays, both cotangents added into the operands' adjoints `d0`, `d1`: when
+/// both operands have the result's shape, `g` is added (from a borrow) into an adjoint that
+/// already holds a buffer and moved into the other, instead of copied for one of them (the
+/// reverse of `w h + u x` in a recurrent step allocated a copy per step); otherwise as
+/// [`add_both`].
+#[inline]
+#[track_caller]
+pub fn acc_add_both<TA, TB, G, F, D0, D1>(
+    d0: &mut Array<F, D0>,
+    d1: &mut Array<F, D1>,
+    ta: TA,
+    tb: TB,
+    g: G,
+) where
+    TA: Target<G, Out = Array<F, D0>>,
+    TB: Target<G, Out = Array<F, D1>>,
+    G: Cotangent<Elem = F>,
+    F: TensorFloat,
+    D0: Dimension,
+    D1: Dimension,
+{
+    use crate::traits::Accumulate;
+    if g.scalar_copy().is_none() && ta.whole(&g) && tb.whole(&g) {
+        if add_in_place(d1, &g) {
+            d0.accumulate(ta.reduce_g(g));
+            return;
+        }
+        if add_in_place(d0, &g) {
+            d1.accumulate(tb.reduce_g(g));
+            return;
+        }
+    }
+    let (a, b) = add_both(ta, tb, g);
+    d0.accumulate(a);
+    d1.accumulate(b);
+}
+
+/// `d += g` in place when `d` holds a buffer (it is not the empty zero marker) of `g`'s
+/// shape; `false`, with `d` untouched, otherwise.
+#[inline]
+fn add_in_place<F: TensorFloat, D: Dimension, G: CotRef<Elem = F>>(
+    d: &mut Array<F, D>,
+    g: &G,
+) -> bool {
+    if d.is_empty() {
+        return false;
+    }
+    match g.cot_view_as::<D>() {
+        Some(gv) if gv.shape() == d.shape() => {
+            *d += &gv;
+            true
+        }
+        _ => false,
     }
 }
 
