@@ -82,13 +82,13 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_logits);
-                let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
+                ::ad_runtime::__private::tensor::acc_add_both(
+                    &mut __d11_v5,
+                    &mut __d_b2,
                     ::core::clone::Clone::clone(&__shapeof11_v5),
                     &b2,
                     __g,
                 );
-                ::ad_runtime::__private::acc(&mut __d11_v5, __g0);
-                ::ad_runtime::__private::acc(&mut __d_b2, __g1);
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d11_v5);
@@ -103,13 +103,13 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d8_v3);
-                let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
+                ::ad_runtime::__private::tensor::acc_add_both(
+                    &mut __d7_v2,
+                    &mut __d_b1,
                     ::core::clone::Clone::clone(&__shapeof7_v2),
                     &b1,
                     __g,
                 );
-                ::ad_runtime::__private::acc(&mut __d7_v2, __g0);
-                ::ad_runtime::__private::acc(&mut __d_b1, __g1);
             }
             ::ad_runtime::__private::tensor::acc_dot_d1(
                 &mut __d_w1,
@@ -565,13 +565,13 @@ fn classifier_pullback<'__ad>(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d_logits);
-                let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
+                ::ad_runtime::__private::tensor::acc_add_both(
+                    &mut __d11_v5,
+                    &mut __d_b2,
                     ::core::clone::Clone::clone(&__shapeof11_v5),
                     &b2,
                     __g,
                 );
-                ::ad_runtime::__private::acc(&mut __d11_v5, __g0);
-                ::ad_runtime::__private::acc(&mut __d_b2, __g1);
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d11_v5);
@@ -586,13 +586,13 @@ fn classifier_pullback<'__ad>(
             }
             {
                 let __g = ::ad_runtime::__private::take(&mut __d8_v3);
-                let (__g0, __g1) = ::ad_runtime::__private::tensor::add_both(
+                ::ad_runtime::__private::tensor::acc_add_both(
+                    &mut __d7_v2,
+                    &mut __d_b1,
                     ::core::clone::Clone::clone(&__shapeof7_v2),
                     &b1,
                     __g,
                 );
-                ::ad_runtime::__private::acc(&mut __d7_v2, __g0);
-                ::ad_runtime::__private::acc(&mut __d_b1, __g1);
             }
             ::ad_runtime::__private::tensor::acc_dot_d1(
                 &mut __d_w1,
