@@ -354,8 +354,9 @@ fn wrapper(
         .iter()
         .filter(|a| a.path().is_ident("doc") || a.path().is_ident("allow"))
         .collect();
-    // The hidden dual pullback exists at `f64` only: re-exported as it is.
-    if suffix == "hvp_pullback" {
+    // The hidden dual pullback exists at `f64` only: re-exported as it is, and so is the
+    // sweep generic over the scalar that callers' shared sweeps call (`nest::shared`).
+    if suffix == "hvp_pullback" || suffix == "sweep" {
         let mut sig = fi.sig.clone();
         sig.ident = new;
         let args = arg_idents(fi);

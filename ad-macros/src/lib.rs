@@ -254,7 +254,7 @@ fn transform(
         return Ok(if in_impl {
             method::self_calls(out, &func.sig.ident)
         } else {
-            out
+            nest::shared::share(out, false)
         });
     }
     let constants: Vec<String> = sig
@@ -304,6 +304,17 @@ fn transform(
     }
     if in_impl {
         out = method::self_calls(out, &func.sig.ident);
+    } else if args.order >= 2 {
+        // One reverse sweep for both orders where they differ only in the scalar: for
+        // functions of scalars, slices and integers (a struct's or an array's dual form is
+        // another type, not the scalar's).
+        let shareable = analysis.kinds.iter().all(|k| {
+            matches!(
+                k,
+                sema::Kind::Scalar | sema::Kind::SeqScalar | sema::Kind::Other | sema::Kind::Bottom
+            )
+        });
+        out = nest::shared::share(out, shareable);
     }
     Ok(out)
 }

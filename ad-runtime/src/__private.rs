@@ -2,8 +2,8 @@
 //! any release. Everything here is reached as `::ad_runtime::__private::...`.
 
 pub use crate::dual::{
-    Dual, KeepOther, LiftDual, LiftFloat, LiftProbe, PoolOrAlloc, Recycle, Relift, SplitArg,
-    SplitDual, dual_cast, undual, undual_ref, undual_seq,
+    Dual, KeepOther, LiftDual, LiftFloat, LiftProbe, PoolOrAlloc, Recycle, Relift, Scalar,
+    SplitArg, SplitDual, dual_cast, undual, undual_ref, undual_seq,
 };
 pub use crate::forward::*;
 pub use crate::jacobian::*;

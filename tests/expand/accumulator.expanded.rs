@@ -36,297 +36,7 @@ fn logsumexp_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             >,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    let mut __tape_mx = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
-    let mut __tape15_v11 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
-    let mut mx = v[0];
-    let __v2 = 1;
-    let __v3 = v.len();
-    let __v4 = __v3;
-    let mut __iters1: usize = 0;
-    let __len = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
-    __tape_mx.reserve(__len);
-    #[cfg(any(not(debug_assertions), ad_fast_paths))]
-    let __ad_fast: bool = {
-        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
-        __hoist_n == 0
-            || (true
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::core::option::Option::Some(__v2),
-                    ::core::option::Option::Some(1usize),
-                    __hoist_n,
-                    v[..].len(),
-                ))
-    };
-    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-    let __ad_fast = false;
-    if __ad_fast {
-        #[cfg(any(not(debug_assertions), ad_fast_paths))]
-        {
-            for i in __v2..__v4 {
-                __iters1 += 1;
-                let __v5 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&v[..], i)
-                };
-                let __new = mx.max(__v5);
-                __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
-            }
-        }
-    } else {
-        for i in __v2..__v4 {
-            __iters1 += 1;
-            let __v5 = v[i];
-            let __new = mx.max(__v5);
-            __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
-        }
-    }
-    let mut s = ::ad_runtime::Dual::cst(0.0);
-    let __v6 = 0;
-    let __v7 = v.len();
-    let __v8 = __v7;
-    let mut __iters2: usize = 0;
-    let __len = ::core::iter::Iterator::size_hint(&(__v6..__v8)).0;
-    __tape15_v11.reserve(__len);
-    #[cfg(any(not(debug_assertions), ad_fast_paths))]
-    let __ad_fast: bool = {
-        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v6..__v8)).0;
-        __hoist_n == 0
-            || (true
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::core::option::Option::Some(__v6),
-                    ::core::option::Option::Some(1usize),
-                    __hoist_n,
-                    v[..].len(),
-                ))
-    };
-    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-    let __ad_fast = false;
-    if __ad_fast {
-        #[cfg(any(not(debug_assertions), ad_fast_paths))]
-        {
-            for i__1 in __v6..__v8 {
-                __iters2 += 1;
-                let __v9 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&v[..], i__1)
-                };
-                let __v10 = __v9 - mx;
-                let __v11 = __v10.exp();
-                s = s + __v11;
-                __tape15_v11.push_reserved(__v11);
-            }
-        }
-    } else {
-        for i__1 in __v6..__v8 {
-            __iters2 += 1;
-            let __v9 = v[i__1];
-            let __v10 = __v9 - mx;
-            let __v11 = __v10.exp();
-            s = s + __v11;
-            __tape15_v11.push_reserved(__v11);
-        }
-    }
-    let __v12 = s.ln();
-    let __v13 = __v12 + mx;
-    let __ret1: ::ad_runtime::Dual<f64> = __v13;
-    let __seed = __ret1;
-    (
-        __seed,
-        move |__seed: ::ad_runtime::Dual<f64>| {
-            let mut __d_v = ::ad_runtime::__private::zero_like(&v);
-            let mut __d1_ret1 = __seed;
-            let mut __d_mx = ::ad_runtime::__private::zero();
-            let mut __d_s = ::ad_runtime::__private::zero();
-            let mut __d16_v12 = ::ad_runtime::__private::zero();
-            let mut __d17_v13 = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d17_v13,
-                ::ad_runtime::__private::take(&mut __d1_ret1),
-            );
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                ::ad_runtime::__private::acc(
-                    &mut __d16_v12,
-                    ::core::clone::Clone::clone(&__g),
-                );
-                ::ad_runtime::__private::acc(&mut __d_mx, __g);
-            }
-            ::ad_runtime::__private::acc(
-                &mut __d_s,
-                ::ad_runtime::__private::ln_d0(
-                    &s,
-                    ::ad_runtime::__private::take(&mut __d16_v12),
-                ),
-            );
-            #[cfg(any(not(debug_assertions), ad_fast_paths))]
-            let __ad_fast: bool = (__iters2 == 0
-                || (true
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(__v6),
-                        ::core::option::Option::Some(1usize),
-                        __iters2,
-                        __d_v[..].len(),
-                    )));
-            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-            let __ad_fast = false;
-            if __ad_fast {
-                #[cfg(any(not(debug_assertions), ad_fast_paths))]
-                {
-                    for __k in (0..__iters2).rev() {
-                        let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
-                        let __v11 = __tape15_v11.pop();
-                        let mut __d13_v9 = ::ad_runtime::__private::zero();
-                        let mut __d14_v10 = ::ad_runtime::__private::zero();
-                        let mut __d15_v11 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d15_v11, __g);
-                        }
-                        ::ad_runtime::__private::acc(
-                            &mut __d14_v10,
-                            ::ad_runtime::__private::exp_d0(
-                                &__v11,
-                                ::ad_runtime::__private::take(&mut __d15_v11),
-                            ),
-                        );
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d14_v10);
-                            ::ad_runtime::__private::acc(
-                                &mut __d13_v9,
-                                ::core::clone::Clone::clone(&__g),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_mx,
-                                ::ad_runtime::__private::sub_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d13_v9);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_v,
-                                    i__1,
-                                    __g,
-                                )
-                            };
-                        }
-                    }
-                }
-            } else {
-                for __k in (0..__iters2).rev() {
-                    let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
-                    let __v11 = __tape15_v11.pop();
-                    let mut __d13_v9 = ::ad_runtime::__private::zero();
-                    let mut __d14_v10 = ::ad_runtime::__private::zero();
-                    let mut __d15_v11 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(&mut __d15_v11, __g);
-                    }
-                    ::ad_runtime::__private::acc(
-                        &mut __d14_v10,
-                        ::ad_runtime::__private::exp_d0(
-                            &__v11,
-                            ::ad_runtime::__private::take(&mut __d15_v11),
-                        ),
-                    );
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d14_v10);
-                        ::ad_runtime::__private::acc(
-                            &mut __d13_v9,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_mx,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d13_v9);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_v, i__1, __g);
-                    }
-                }
-            }
-            #[cfg(any(not(debug_assertions), ad_fast_paths))]
-            let __ad_fast: bool = (__iters1 == 0
-                || (true
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(__v2),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        ::core::cmp::min(v[..].len(), __d_v[..].len()),
-                    )));
-            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-            let __ad_fast = false;
-            if __ad_fast {
-                #[cfg(any(not(debug_assertions), ad_fast_paths))]
-                {
-                    for __k in (0..__iters1).rev() {
-                        let i = ::ad_runtime::__private::range_up(__v2, __k);
-                        let __v5 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&v[..], i)
-                        };
-                        let mut __d7_v5 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_mx);
-                            mx = __tape_mx.pop();
-                            ::ad_runtime::__private::acc(
-                                &mut __d_mx,
-                                ::ad_runtime::__private::max_d0(
-                                    &mx,
-                                    &__v5,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d7_v5,
-                                ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_v,
-                                    i,
-                                    __g,
-                                )
-                            };
-                        }
-                    }
-                }
-            } else {
-                for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v5 = v[i];
-                    let mut __d7_v5 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_mx);
-                        mx = __tape_mx.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d_mx,
-                            ::ad_runtime::__private::max_d0(
-                                &mx,
-                                &__v5,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d7_v5,
-                            ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_v, i, __g);
-                    }
-                }
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d_mx);
-                ::ad_runtime::__private::acc_index_exact(&mut __d_v, 0, __g);
-            }
-            (__d_v,)
-        },
-    )
+    logsumexp_sweep::<::ad_runtime::Dual<f64>, __AdHvpM>(v)
 }
 /// Hessian–vector product of [`logsumexp`] (generated by `#[differentiable]`): returns its value, its gradient with respect to `v` (as `logsumexp_grad`) and `H·v`, the directional derivative of that gradient along the tangents given after the arguments (one per differentiated parameter, of the same type). Forward over reverse: one reverse sweep on dual numbers.
 #[inline]
@@ -586,8 +296,98 @@ where
 fn logsumexp_pullback<'__ad>(
     v: &'__ad [f64],
 ) -> (f64, impl FnOnce(f64) -> (::std::vec::Vec<f64>,) + use<'__ad>) {
-    let mut __tape_mx = ::ad_runtime::__private::Tape::new();
-    let mut __tape15_v11 = ::ad_runtime::__private::Tape::new();
+    logsumexp_sweep::<f64, ()>(v)
+}
+/// Reverse-mode derivative of [`logsumexp`] (generated by `#[differentiable]`): returns `logsumexp(v)` and the vector–Jacobian product, the cotangent of `v` given the output cotangent `seed`.
+#[inline]
+#[allow(non_snake_case, clippy::all)]
+fn logsumexp_vjp(v: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
+    let (__y, __pb) = logsumexp_pullback(v);
+    let (__d_v,) = __pb(seed);
+    (__y, __d_v)
+}
+/// Value and gradient of [`logsumexp`] with respect to `v` (generated by `#[differentiable]`): `logsumexp_vjp(.., 1.0)`.
+#[inline]
+#[allow(non_snake_case, clippy::all)]
+fn logsumexp_grad(v: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
+    logsumexp_vjp(v, 1.0)
+}
+/// Checks the generated derivatives of [`logsumexp`] at the given point (generated by `#[differentiable]`): `logsumexp_jvp` and `logsumexp_grad` along a pseudo-random direction against central finite differences of `logsumexp`. `Err` describes the first disagreement.
+#[inline]
+#[allow(non_snake_case, clippy::all)]
+fn logsumexp_check(
+    v: &[f64],
+) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
+    let mut __seed: u64 = 0x5eed_0f_c4ec;
+    let __d0 = ::ad_runtime::check::directions_for(&v, &mut __seed);
+    let __t0 = ::ad_runtime::__private::Flat::from_flat(&v, &__d0);
+    let __h = ::ad_runtime::check::step(1.0, false);
+    let (__y, __t) = logsumexp_jvp(::core::clone::Clone::clone(&v), &__t0);
+    let (_, __g) = logsumexp_grad(::core::clone::Clone::clone(&v));
+    let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
+    let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
+    let __up: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, __h));
+    let __down: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, -__h));
+    let __up2: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, 2.0 * __h));
+    let __down2: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, -2.0 * __h));
+    ::ad_runtime::check::verdict(
+        "logsumexp",
+        __y as f64,
+        __t as f64,
+        __gv,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
+        __h,
+        false,
+    )
+}
+/// Split reverse mode of [`logsumexp`] (generated by `#[differentiable]`): runs the forward sweep once and returns the value with a closure that maps an output cotangent to one cotangent slot per parameter (`()` for constants). Used for calls between differentiable functions.
+#[doc(hidden)]
+#[inline]
+#[allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_braces,
+    non_snake_case,
+    unexpected_cfgs,
+    clippy::all
+)]
+#[allow(unsafe_code)]
+fn logsumexp_sweep<
+    '__ad,
+    __AdS: ::ad_runtime::__private::Scalar<f64>,
+    __AdHvpM: ::ad_runtime::__private::Recording,
+>(
+    v: &'__ad [__AdS],
+) -> (
+    __AdS,
+    impl FnOnce(
+        __AdS,
+    ) -> (
+            ::std::vec::Vec<<__AdS as ::ad_runtime::Differentiable>::Tangent>,
+        ) + use<'__ad, __AdS, __AdHvpM>,
+)
+where
+    for<'__r> &'__r __AdS: ::core::ops::Add<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Add<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Add<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Sub<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Sub<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Sub<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Mul<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Mul<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Mul<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Div<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Div<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Div<&'__r __AdS, Output = __AdS>,
+    [__AdS]: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
+    ::std::vec::Vec<
+        __AdS,
+    >: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
+{
+    let mut __tape_mx = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
+    let mut __tape15_v11 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut mx = v[0];
     let __v2 = 1;
     let __v3 = v.len();
@@ -629,7 +429,7 @@ fn logsumexp_pullback<'__ad>(
             __tape_mx.push_reserved(::core::mem::replace(&mut mx, __new));
         }
     }
-    let mut s = 0.0;
+    let mut s = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.0);
     let __v6 = 0;
     let __v7 = v.len();
     let __v8 = __v7;
@@ -676,11 +476,11 @@ fn logsumexp_pullback<'__ad>(
     }
     let __v12 = s.ln();
     let __v13 = __v12 + mx;
-    let __ret1: f64 = __v13;
+    let __ret1: __AdS = __v13;
     let __seed = __ret1;
     (
         __seed,
-        move |__seed: f64| {
+        move |__seed: __AdS| {
             let mut __d_v = ::ad_runtime::__private::zero_like(&v);
             let mut __d1_ret1 = __seed;
             let mut __d_mx = ::ad_runtime::__private::zero();
@@ -876,47 +676,5 @@ fn logsumexp_pullback<'__ad>(
             }
             (__d_v,)
         },
-    )
-}
-/// Reverse-mode derivative of [`logsumexp`] (generated by `#[differentiable]`): returns `logsumexp(v)` and the vector–Jacobian product, the cotangent of `v` given the output cotangent `seed`.
-#[inline]
-#[allow(non_snake_case, clippy::all)]
-fn logsumexp_vjp(v: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
-    let (__y, __pb) = logsumexp_pullback(v);
-    let (__d_v,) = __pb(seed);
-    (__y, __d_v)
-}
-/// Value and gradient of [`logsumexp`] with respect to `v` (generated by `#[differentiable]`): `logsumexp_vjp(.., 1.0)`.
-#[inline]
-#[allow(non_snake_case, clippy::all)]
-fn logsumexp_grad(v: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
-    logsumexp_vjp(v, 1.0)
-}
-/// Checks the generated derivatives of [`logsumexp`] at the given point (generated by `#[differentiable]`): `logsumexp_jvp` and `logsumexp_grad` along a pseudo-random direction against central finite differences of `logsumexp`. `Err` describes the first disagreement.
-#[inline]
-#[allow(non_snake_case, clippy::all)]
-fn logsumexp_check(
-    v: &[f64],
-) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
-    let mut __seed: u64 = 0x5eed_0f_c4ec;
-    let __d0 = ::ad_runtime::check::directions_for(&v, &mut __seed);
-    let __t0 = ::ad_runtime::__private::Flat::from_flat(&v, &__d0);
-    let __h = ::ad_runtime::check::step(1.0, false);
-    let (__y, __t) = logsumexp_jvp(::core::clone::Clone::clone(&v), &__t0);
-    let (_, __g) = logsumexp_grad(::core::clone::Clone::clone(&v));
-    let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
-    let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
-    let __up: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, __h));
-    let __down: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, -__h));
-    let __up2: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, 2.0 * __h));
-    let __down2: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, -2.0 * __h));
-    ::ad_runtime::check::verdict(
-        "logsumexp",
-        __y as f64,
-        __t as f64,
-        __gv,
-        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
-        __h,
-        false,
     )
 }

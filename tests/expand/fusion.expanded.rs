@@ -36,198 +36,7 @@ fn sums_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             >,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    let mut __tape_if1 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
-    let mut s = ::ad_runtime::Dual::cst(0.0);
-    let mut t = ::ad_runtime::Dual::cst(0.0);
-    let __v2 = 0;
-    let __v3 = x.len();
-    let __v4 = __v3;
-    let mut __iters1: usize = 0;
-    for i in __v2..__v4 {
-        __iters1 += 1;
-        let __v5 = x[i];
-        let __v6 = __v5 > ::ad_runtime::Dual::cst(0.0);
-        __tape_if1.push(__v6);
-        if __v6 {
-            let __v7 = x[i];
-            let __v8 = __v7.ln();
-            s = s + __v8;
-        }
-        let __v9 = x[i];
-        let __v10 = __v9 * __v9;
-        t = t - __v10;
-    }
-    let __v11 = ::ad_runtime::Dual::cst(0.5);
-    let __v12 = __v11 * t;
-    let __v13 = s + __v12;
-    let __ret1: ::ad_runtime::Dual<f64> = __v13;
-    let __seed = __ret1;
-    (
-        __seed,
-        move |__seed: ::ad_runtime::Dual<f64>| {
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
-            let mut __d1_ret1 = __seed;
-            let mut __d_s = ::ad_runtime::__private::zero();
-            let mut __d_t = ::ad_runtime::__private::zero();
-            let mut __d15_v12 = ::ad_runtime::__private::zero();
-            let mut __d16_v13 = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d16_v13,
-                ::ad_runtime::__private::take(&mut __d1_ret1),
-            );
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d16_v13);
-                ::ad_runtime::__private::acc(
-                    &mut __d_s,
-                    ::core::clone::Clone::clone(&__g),
-                );
-                ::ad_runtime::__private::acc(&mut __d15_v12, __g);
-            }
-            ::ad_runtime::__private::acc(
-                &mut __d_t,
-                ::ad_runtime::__private::mul_d1(
-                    &__v11,
-                    ::ad_runtime::__private::take(&mut __d15_v12),
-                ),
-            );
-            #[cfg(any(not(debug_assertions), ad_fast_paths))]
-            let __ad_fast: bool = (__iters1 == 0
-                || (true
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(__v2),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
-                    )));
-            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-            let __ad_fast = false;
-            if __ad_fast {
-                #[cfg(any(not(debug_assertions), ad_fast_paths))]
-                {
-                    for __k in (0..__iters1).rev() {
-                        let i = ::ad_runtime::__private::range_up(__v2, __k);
-                        let __v9 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&x[..], i)
-                        };
-                        let mut __d12_v9 = ::ad_runtime::__private::zero();
-                        let mut __d13_v10 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::core::clone::Clone::clone(&__d_t);
-                            ::ad_runtime::__private::acc(
-                                &mut __d13_v10,
-                                ::ad_runtime::__private::sub_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d13_v10);
-                            ::ad_runtime::__private::acc(
-                                &mut __d12_v9,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v9,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d12_v9,
-                                ::ad_runtime::__private::mul_d1(&__v9, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d12_v9);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_x,
-                                    i,
-                                    __g,
-                                )
-                            };
-                        }
-                        if __tape_if1.pop() {
-                            let __v7 = unsafe {
-                                ::ad_runtime::__private::index_unchecked(&x[..], i)
-                            };
-                            let mut __d10_v7 = ::ad_runtime::__private::zero();
-                            let mut __d11_v8 = ::ad_runtime::__private::zero();
-                            {
-                                let __g = ::core::clone::Clone::clone(&__d_s);
-                                ::ad_runtime::__private::acc(&mut __d11_v8, __g);
-                            }
-                            ::ad_runtime::__private::acc(
-                                &mut __d10_v7,
-                                ::ad_runtime::__private::ln_d0(
-                                    &__v7,
-                                    ::ad_runtime::__private::take(&mut __d11_v8),
-                                ),
-                            );
-                            {
-                                let __g = ::ad_runtime::__private::take(&mut __d10_v7);
-                                unsafe {
-                                    ::ad_runtime::__private::acc_index_unchecked(
-                                        &mut __d_x,
-                                        i,
-                                        __g,
-                                    )
-                                };
-                            }
-                        } else {}
-                    }
-                }
-            } else {
-                for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v9 = x[i];
-                    let mut __d12_v9 = ::ad_runtime::__private::zero();
-                    let mut __d13_v10 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::core::clone::Clone::clone(&__d_t);
-                        ::ad_runtime::__private::acc(
-                            &mut __d13_v10,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d13_v10);
-                        ::ad_runtime::__private::acc(
-                            &mut __d12_v9,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v9,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d12_v9,
-                            ::ad_runtime::__private::mul_d1(&__v9, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d12_v9);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
-                    }
-                    if __tape_if1.pop() {
-                        let __v7 = x[i];
-                        let mut __d10_v7 = ::ad_runtime::__private::zero();
-                        let mut __d11_v8 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d11_v8, __g);
-                        }
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v7,
-                            ::ad_runtime::__private::ln_d0(
-                                &__v7,
-                                ::ad_runtime::__private::take(&mut __d11_v8),
-                            ),
-                        );
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d10_v7);
-                            ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
-                        }
-                    } else {}
-                }
-            }
-            (__d_x,)
-        },
-    )
+    sums_sweep::<::ad_runtime::Dual<f64>, __AdHvpM>(x)
 }
 /// Hessian–vector product of [`sums`] (generated by `#[differentiable]`): returns its value, its gradient with respect to `x` (as `sums_grad`) and `H·v`, the directional derivative of that gradient along the tangents given after the arguments (one per differentiated parameter, of the same type). Forward over reverse: one reverse sweep on dual numbers.
 #[inline]
@@ -482,9 +291,201 @@ where
 fn sums_pullback<'__ad>(
     x: &'__ad [f64],
 ) -> (f64, impl FnOnce(f64) -> (::std::vec::Vec<f64>,) + use<'__ad>) {
-    let mut __tape_if1 = ::ad_runtime::__private::Tape::new();
+    sums_sweep::<f64, ()>(x)
+}
+/// Reverse-mode derivative of [`sums`] (generated by `#[differentiable]`): returns `sums(x)` and the vector–Jacobian product, the cotangent of `x` given the output cotangent `seed`.
+#[inline]
+#[allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_braces,
+    non_snake_case,
+    unexpected_cfgs,
+    clippy::all
+)]
+#[allow(unsafe_code)]
+fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
+    let __seed: f64 = seed;
+    let mut __d_x = ::ad_runtime::__private::zero_like(&x);
+    let mut __d1_ret1 = __seed;
+    let mut __d_s = ::ad_runtime::__private::zero();
+    let mut __d_t = ::ad_runtime::__private::zero();
+    let mut __d15_v12 = ::ad_runtime::__private::zero();
+    let mut __d16_v13 = ::ad_runtime::__private::zero();
     let mut s = 0.0;
     let mut t = 0.0;
+    let __v2 = 0;
+    let __v3 = x.len();
+    let __v4 = __v3;
+    let __v11 = 0.5;
+    ::ad_runtime::__private::acc(
+        &mut __d16_v13,
+        ::ad_runtime::__private::take(&mut __d1_ret1),
+    );
+    {
+        let __g = ::ad_runtime::__private::take(&mut __d16_v13);
+        ::ad_runtime::__private::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
+        ::ad_runtime::__private::acc(&mut __d15_v12, __g);
+    }
+    ::ad_runtime::__private::acc(
+        &mut __d_t,
+        ::ad_runtime::__private::mul_d1(
+            &__v11,
+            ::ad_runtime::__private::take(&mut __d15_v12),
+        ),
+    );
+    let mut __iters1: usize = 0;
+    for i in __v2..__v4 {
+        __iters1 += 1;
+        let __v5 = x[i];
+        let __v6 = __v5 > 0.0;
+        if __v6 {
+            let __v7 = x[i];
+            let __v8 = __v7.ln();
+            s = s + __v8;
+        }
+        let __v9 = x[i];
+        let __v10 = __v9 * __v9;
+        t = t - __v10;
+        {
+            let mut __d12_v9 = ::ad_runtime::__private::zero();
+            let mut __d13_v10 = ::ad_runtime::__private::zero();
+            {
+                let __g = ::core::clone::Clone::clone(&__d_t);
+                ::ad_runtime::__private::acc(
+                    &mut __d13_v10,
+                    ::ad_runtime::__private::sub_d1(__g),
+                );
+            }
+            {
+                let __g = ::ad_runtime::__private::take(&mut __d13_v10);
+                ::ad_runtime::__private::acc(
+                    &mut __d12_v9,
+                    ::ad_runtime::__private::mul_d0(
+                        &__v9,
+                        ::core::clone::Clone::clone(&__g),
+                    ),
+                );
+                ::ad_runtime::__private::acc(
+                    &mut __d12_v9,
+                    ::ad_runtime::__private::mul_d1(&__v9, __g),
+                );
+            }
+            {
+                let __g = ::ad_runtime::__private::take(&mut __d12_v9);
+                ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+            }
+            if __v6 {
+                let __v7 = x[i];
+                let mut __d10_v7 = ::ad_runtime::__private::zero();
+                let mut __d11_v8 = ::ad_runtime::__private::zero();
+                {
+                    let __g = ::core::clone::Clone::clone(&__d_s);
+                    ::ad_runtime::__private::acc(&mut __d11_v8, __g);
+                }
+                ::ad_runtime::__private::acc(
+                    &mut __d10_v7,
+                    ::ad_runtime::__private::ln_d0(
+                        &__v7,
+                        ::ad_runtime::__private::take(&mut __d11_v8),
+                    ),
+                );
+                {
+                    let __g = ::ad_runtime::__private::take(&mut __d10_v7);
+                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                }
+            } else {}
+        }
+    }
+    let __v12 = __v11 * t;
+    let __v13 = s + __v12;
+    let __ret1: f64 = __v13;
+    let __value = __ret1;
+    (__value, __d_x)
+}
+/// Value and gradient of [`sums`] with respect to `x` (generated by `#[differentiable]`): `sums_vjp(.., 1.0)`.
+#[inline]
+#[allow(non_snake_case, clippy::all)]
+fn sums_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
+    sums_vjp(x, 1.0)
+}
+/// Checks the generated derivatives of [`sums`] at the given point (generated by `#[differentiable]`): `sums_jvp` and `sums_grad` along a pseudo-random direction against central finite differences of `sums`. `Err` describes the first disagreement.
+#[inline]
+#[allow(non_snake_case, clippy::all)]
+fn sums_check(x: &[f64]) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
+    let mut __seed: u64 = 0x5eed_0f_c4ec;
+    let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
+    let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
+    let __h = ::ad_runtime::check::step(1.0, false);
+    let (__y, __t) = sums_jvp(::core::clone::Clone::clone(&x), &__t0);
+    let (_, __g) = sums_grad(::core::clone::Clone::clone(&x));
+    let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
+    let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
+    let __up: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, __h));
+    let __down: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, -__h));
+    let __up2: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, 2.0 * __h));
+    let __down2: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, -2.0 * __h));
+    ::ad_runtime::check::verdict(
+        "sums",
+        __y as f64,
+        __t as f64,
+        __gv,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
+        __h,
+        false,
+    )
+}
+/// Split reverse mode of [`sums`] (generated by `#[differentiable]`): runs the forward sweep once and returns the value with a closure that maps an output cotangent to one cotangent slot per parameter (`()` for constants). Used for calls between differentiable functions.
+#[doc(hidden)]
+#[inline]
+#[allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_braces,
+    non_snake_case,
+    unexpected_cfgs,
+    clippy::all
+)]
+#[allow(unsafe_code)]
+fn sums_sweep<
+    '__ad,
+    __AdS: ::ad_runtime::__private::Scalar<f64>,
+    __AdHvpM: ::ad_runtime::__private::Recording,
+>(
+    x: &'__ad [__AdS],
+) -> (
+    __AdS,
+    impl FnOnce(
+        __AdS,
+    ) -> (
+            ::std::vec::Vec<<__AdS as ::ad_runtime::Differentiable>::Tangent>,
+        ) + use<'__ad, __AdS, __AdHvpM>,
+)
+where
+    for<'__r> &'__r __AdS: ::core::ops::Add<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Add<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Add<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Sub<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Sub<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Sub<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Mul<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Mul<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Mul<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Div<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Div<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Div<&'__r __AdS, Output = __AdS>,
+    [__AdS]: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
+    ::std::vec::Vec<
+        __AdS,
+    >: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
+{
+    let mut __tape_if1 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
+    let mut s = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.0);
+    let mut t = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.0);
     let __v2 = 0;
     let __v3 = x.len();
     let __v4 = __v3;
@@ -492,7 +493,7 @@ fn sums_pullback<'__ad>(
     for i in __v2..__v4 {
         __iters1 += 1;
         let __v5 = x[i];
-        let __v6 = __v5 > 0.0;
+        let __v6 = __v5 > <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.0);
         __tape_if1.push(__v6);
         if __v6 {
             let __v7 = x[i];
@@ -503,14 +504,14 @@ fn sums_pullback<'__ad>(
         let __v10 = __v9 * __v9;
         t = t - __v10;
     }
-    let __v11 = 0.5;
+    let __v11 = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.5);
     let __v12 = __v11 * t;
     let __v13 = s + __v12;
-    let __ret1: f64 = __v13;
+    let __ret1: __AdS = __v13;
     let __seed = __ret1;
     (
         __seed,
-        move |__seed: f64| {
+        move |__seed: __AdS| {
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d1_ret1 = __seed;
             let mut __d_s = ::ad_runtime::__private::zero();
@@ -675,150 +676,6 @@ fn sums_pullback<'__ad>(
         },
     )
 }
-/// Reverse-mode derivative of [`sums`] (generated by `#[differentiable]`): returns `sums(x)` and the vector–Jacobian product, the cotangent of `x` given the output cotangent `seed`.
-#[inline]
-#[allow(
-    unused_mut,
-    unused_variables,
-    unused_assignments,
-    unused_parens,
-    unused_braces,
-    non_snake_case,
-    unexpected_cfgs,
-    clippy::all
-)]
-#[allow(unsafe_code)]
-fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
-    let __seed: f64 = seed;
-    let mut __d_x = ::ad_runtime::__private::zero_like(&x);
-    let mut __d1_ret1 = __seed;
-    let mut __d_s = ::ad_runtime::__private::zero();
-    let mut __d_t = ::ad_runtime::__private::zero();
-    let mut __d15_v12 = ::ad_runtime::__private::zero();
-    let mut __d16_v13 = ::ad_runtime::__private::zero();
-    let mut s = 0.0;
-    let mut t = 0.0;
-    let __v2 = 0;
-    let __v3 = x.len();
-    let __v4 = __v3;
-    let __v11 = 0.5;
-    ::ad_runtime::__private::acc(
-        &mut __d16_v13,
-        ::ad_runtime::__private::take(&mut __d1_ret1),
-    );
-    {
-        let __g = ::ad_runtime::__private::take(&mut __d16_v13);
-        ::ad_runtime::__private::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
-        ::ad_runtime::__private::acc(&mut __d15_v12, __g);
-    }
-    ::ad_runtime::__private::acc(
-        &mut __d_t,
-        ::ad_runtime::__private::mul_d1(
-            &__v11,
-            ::ad_runtime::__private::take(&mut __d15_v12),
-        ),
-    );
-    let mut __iters1: usize = 0;
-    for i in __v2..__v4 {
-        __iters1 += 1;
-        let __v5 = x[i];
-        let __v6 = __v5 > 0.0;
-        if __v6 {
-            let __v7 = x[i];
-            let __v8 = __v7.ln();
-            s = s + __v8;
-        }
-        let __v9 = x[i];
-        let __v10 = __v9 * __v9;
-        t = t - __v10;
-        {
-            let mut __d12_v9 = ::ad_runtime::__private::zero();
-            let mut __d13_v10 = ::ad_runtime::__private::zero();
-            {
-                let __g = ::core::clone::Clone::clone(&__d_t);
-                ::ad_runtime::__private::acc(
-                    &mut __d13_v10,
-                    ::ad_runtime::__private::sub_d1(__g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d13_v10);
-                ::ad_runtime::__private::acc(
-                    &mut __d12_v9,
-                    ::ad_runtime::__private::mul_d0(
-                        &__v9,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d12_v9,
-                    ::ad_runtime::__private::mul_d1(&__v9, __g),
-                );
-            }
-            {
-                let __g = ::ad_runtime::__private::take(&mut __d12_v9);
-                ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
-            }
-            if __v6 {
-                let __v7 = x[i];
-                let mut __d10_v7 = ::ad_runtime::__private::zero();
-                let mut __d11_v8 = ::ad_runtime::__private::zero();
-                {
-                    let __g = ::core::clone::Clone::clone(&__d_s);
-                    ::ad_runtime::__private::acc(&mut __d11_v8, __g);
-                }
-                ::ad_runtime::__private::acc(
-                    &mut __d10_v7,
-                    ::ad_runtime::__private::ln_d0(
-                        &__v7,
-                        ::ad_runtime::__private::take(&mut __d11_v8),
-                    ),
-                );
-                {
-                    let __g = ::ad_runtime::__private::take(&mut __d10_v7);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
-                }
-            } else {}
-        }
-    }
-    let __v12 = __v11 * t;
-    let __v13 = s + __v12;
-    let __ret1: f64 = __v13;
-    let __value = __ret1;
-    (__value, __d_x)
-}
-/// Value and gradient of [`sums`] with respect to `x` (generated by `#[differentiable]`): `sums_vjp(.., 1.0)`.
-#[inline]
-#[allow(non_snake_case, clippy::all)]
-fn sums_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
-    sums_vjp(x, 1.0)
-}
-/// Checks the generated derivatives of [`sums`] at the given point (generated by `#[differentiable]`): `sums_jvp` and `sums_grad` along a pseudo-random direction against central finite differences of `sums`. `Err` describes the first disagreement.
-#[inline]
-#[allow(non_snake_case, clippy::all)]
-fn sums_check(x: &[f64]) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
-    let mut __seed: u64 = 0x5eed_0f_c4ec;
-    let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
-    let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
-    let __h = ::ad_runtime::check::step(1.0, false);
-    let (__y, __t) = sums_jvp(::core::clone::Clone::clone(&x), &__t0);
-    let (_, __g) = sums_grad(::core::clone::Clone::clone(&x));
-    let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
-    let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
-    let __up: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, __h));
-    let __down: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, -__h));
-    let __up2: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, 2.0 * __h));
-    let __down2: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, -2.0 * __h));
-    ::ad_runtime::check::verdict(
-        "sums",
-        __y as f64,
-        __t as f64,
-        __gv,
-        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
-        __h,
-        false,
-    )
-}
 fn feedback(x: &[f64]) -> f64 {
     let mut s: f64 = 1.0;
     for i in 0..x.len() {
@@ -852,180 +709,7 @@ fn feedback_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             >,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    let mut __tape_s = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
-    let mut __tape8_v6 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
-    let mut s: ::ad_runtime::Dual<f64> = ::ad_runtime::Dual::cst(1.0);
-    let __v2 = 0;
-    let __v3 = x.len();
-    let __v4 = __v3;
-    let mut __iters1: usize = 0;
-    let __len = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
-    __tape_s.reserve(__len);
-    __tape8_v6.reserve(__len);
-    #[cfg(any(not(debug_assertions), ad_fast_paths))]
-    let __ad_fast: bool = {
-        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v4)).0;
-        __hoist_n == 0
-            || (true
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::core::option::Option::Some(__v2),
-                    ::core::option::Option::Some(1usize),
-                    __hoist_n,
-                    x[..].len(),
-                ))
-    };
-    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-    let __ad_fast = false;
-    if __ad_fast {
-        #[cfg(any(not(debug_assertions), ad_fast_paths))]
-        {
-            for i in __v2..__v4 {
-                __iters1 += 1;
-                let __v5 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&x[..], i)
-                };
-                let __v6 = s.sin();
-                let __v7 = __v5 * __v6;
-                let __new = s + __v7;
-                __tape_s.push_reserved(::core::mem::replace(&mut s, __new));
-                __tape8_v6.push_reserved(__v6);
-            }
-        }
-    } else {
-        for i in __v2..__v4 {
-            __iters1 += 1;
-            let __v5 = x[i];
-            let __v6 = s.sin();
-            let __v7 = __v5 * __v6;
-            let __new = s + __v7;
-            __tape_s.push_reserved(::core::mem::replace(&mut s, __new));
-            __tape8_v6.push_reserved(__v6);
-        }
-    }
-    let __ret1: ::ad_runtime::Dual<f64> = ::core::clone::Clone::clone(&s);
-    let __seed = __ret1;
-    (
-        __seed,
-        move |__seed: ::ad_runtime::Dual<f64>| {
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
-            let mut __d1_ret1 = __seed;
-            let mut __d_s = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d_s,
-                ::ad_runtime::__private::take(&mut __d1_ret1),
-            );
-            #[cfg(any(not(debug_assertions), ad_fast_paths))]
-            let __ad_fast: bool = (__iters1 == 0
-                || (true
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(__v2),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
-                    )));
-            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-            let __ad_fast = false;
-            if __ad_fast {
-                #[cfg(any(not(debug_assertions), ad_fast_paths))]
-                {
-                    for __k in (0..__iters1).rev() {
-                        let i = ::ad_runtime::__private::range_up(__v2, __k);
-                        let __v6 = __tape8_v6.pop();
-                        let __v5 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&x[..], i)
-                        };
-                        let mut __d7_v5 = ::ad_runtime::__private::zero();
-                        let mut __d8_v6 = ::ad_runtime::__private::zero();
-                        let mut __d9_v7 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
-                            s = __tape_s.pop();
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
-                            ::ad_runtime::__private::acc(&mut __d9_v7, __g);
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                            ::ad_runtime::__private::acc(
-                                &mut __d7_v5,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v6,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d8_v6,
-                                ::ad_runtime::__private::mul_d1(&__v5, __g),
-                            );
-                        }
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::ad_runtime::__private::sin_d0(
-                                &s,
-                                ::ad_runtime::__private::take(&mut __d8_v6),
-                            ),
-                        );
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                            unsafe {
-                                ::ad_runtime::__private::acc_index_unchecked(
-                                    &mut __d_x,
-                                    i,
-                                    __g,
-                                )
-                            };
-                        }
-                    }
-                }
-            } else {
-                for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v6 = __tape8_v6.pop();
-                    let __v5 = x[i];
-                    let mut __d7_v5 = ::ad_runtime::__private::zero();
-                    let mut __d8_v6 = ::ad_runtime::__private::zero();
-                    let mut __d9_v7 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
-                        s = __tape_s.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(&mut __d9_v7, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                        ::ad_runtime::__private::acc(
-                            &mut __d7_v5,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v6,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d8_v6,
-                            ::ad_runtime::__private::mul_d1(&__v5, __g),
-                        );
-                    }
-                    ::ad_runtime::__private::acc(
-                        &mut __d_s,
-                        ::ad_runtime::__private::sin_d0(
-                            &s,
-                            ::ad_runtime::__private::take(&mut __d8_v6),
-                        ),
-                    );
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
-                    }
-                }
-            }
-            (__d_x,)
-        },
-    )
+    feedback_sweep::<::ad_runtime::Dual<f64>, __AdHvpM>(x)
 }
 /// Hessian–vector product of [`feedback`] (generated by `#[differentiable]`): returns its value, its gradient with respect to `x` (as `feedback_grad`) and `H·v`, the directional derivative of that gradient along the tangents given after the arguments (one per differentiated parameter, of the same type). Forward over reverse: one reverse sweep on dual numbers.
 #[inline]
@@ -1264,9 +948,99 @@ where
 fn feedback_pullback<'__ad>(
     x: &'__ad [f64],
 ) -> (f64, impl FnOnce(f64) -> (::std::vec::Vec<f64>,) + use<'__ad>) {
-    let mut __tape_s = ::ad_runtime::__private::Tape::new();
-    let mut __tape8_v6 = ::ad_runtime::__private::Tape::new();
-    let mut s: f64 = 1.0;
+    feedback_sweep::<f64, ()>(x)
+}
+/// Reverse-mode derivative of [`feedback`] (generated by `#[differentiable]`): returns `feedback(x)` and the vector–Jacobian product, the cotangent of `x` given the output cotangent `seed`.
+#[inline]
+#[allow(non_snake_case, clippy::all)]
+fn feedback_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
+    let (__y, __pb) = feedback_pullback(x);
+    let (__d_x,) = __pb(seed);
+    (__y, __d_x)
+}
+/// Value and gradient of [`feedback`] with respect to `x` (generated by `#[differentiable]`): `feedback_vjp(.., 1.0)`.
+#[inline]
+#[allow(non_snake_case, clippy::all)]
+fn feedback_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
+    feedback_vjp(x, 1.0)
+}
+/// Checks the generated derivatives of [`feedback`] at the given point (generated by `#[differentiable]`): `feedback_jvp` and `feedback_grad` along a pseudo-random direction against central finite differences of `feedback`. `Err` describes the first disagreement.
+#[inline]
+#[allow(non_snake_case, clippy::all)]
+fn feedback_check(
+    x: &[f64],
+) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
+    let mut __seed: u64 = 0x5eed_0f_c4ec;
+    let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
+    let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
+    let __h = ::ad_runtime::check::step(1.0, false);
+    let (__y, __t) = feedback_jvp(::core::clone::Clone::clone(&x), &__t0);
+    let (_, __g) = feedback_grad(::core::clone::Clone::clone(&x));
+    let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
+    let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
+    let __up: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, __h));
+    let __down: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, -__h));
+    let __up2: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, 2.0 * __h));
+    let __down2: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, -2.0 * __h));
+    ::ad_runtime::check::verdict(
+        "feedback",
+        __y as f64,
+        __t as f64,
+        __gv,
+        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
+        __h,
+        false,
+    )
+}
+/// Split reverse mode of [`feedback`] (generated by `#[differentiable]`): runs the forward sweep once and returns the value with a closure that maps an output cotangent to one cotangent slot per parameter (`()` for constants). Used for calls between differentiable functions.
+#[doc(hidden)]
+#[inline]
+#[allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_braces,
+    non_snake_case,
+    unexpected_cfgs,
+    clippy::all
+)]
+#[allow(unsafe_code)]
+fn feedback_sweep<
+    '__ad,
+    __AdS: ::ad_runtime::__private::Scalar<f64>,
+    __AdHvpM: ::ad_runtime::__private::Recording,
+>(
+    x: &'__ad [__AdS],
+) -> (
+    __AdS,
+    impl FnOnce(
+        __AdS,
+    ) -> (
+            ::std::vec::Vec<<__AdS as ::ad_runtime::Differentiable>::Tangent>,
+        ) + use<'__ad, __AdS, __AdHvpM>,
+)
+where
+    for<'__r> &'__r __AdS: ::core::ops::Add<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Add<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Add<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Sub<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Sub<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Sub<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Mul<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Mul<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Mul<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Div<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Div<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Div<&'__r __AdS, Output = __AdS>,
+    [__AdS]: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
+    ::std::vec::Vec<
+        __AdS,
+    >: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
+{
+    let mut __tape_s = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
+    let mut __tape8_v6 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
+    let mut s: __AdS = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0);
     let __v2 = 0;
     let __v3 = x.len();
     let __v4 = __v3;
@@ -1314,11 +1088,11 @@ fn feedback_pullback<'__ad>(
             __tape8_v6.push_reserved(__v6);
         }
     }
-    let __ret1: f64 = ::core::clone::Clone::clone(&s);
+    let __ret1: __AdS = ::core::clone::Clone::clone(&s);
     let __seed = __ret1;
     (
         __seed,
-        move |__seed: f64| {
+        move |__seed: __AdS| {
             let mut __d_x = ::ad_runtime::__private::zero_like(&x);
             let mut __d1_ret1 = __seed;
             let mut __d_s = ::ad_runtime::__private::zero();
@@ -1437,47 +1211,5 @@ fn feedback_pullback<'__ad>(
             }
             (__d_x,)
         },
-    )
-}
-/// Reverse-mode derivative of [`feedback`] (generated by `#[differentiable]`): returns `feedback(x)` and the vector–Jacobian product, the cotangent of `x` given the output cotangent `seed`.
-#[inline]
-#[allow(non_snake_case, clippy::all)]
-fn feedback_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
-    let (__y, __pb) = feedback_pullback(x);
-    let (__d_x,) = __pb(seed);
-    (__y, __d_x)
-}
-/// Value and gradient of [`feedback`] with respect to `x` (generated by `#[differentiable]`): `feedback_vjp(.., 1.0)`.
-#[inline]
-#[allow(non_snake_case, clippy::all)]
-fn feedback_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
-    feedback_vjp(x, 1.0)
-}
-/// Checks the generated derivatives of [`feedback`] at the given point (generated by `#[differentiable]`): `feedback_jvp` and `feedback_grad` along a pseudo-random direction against central finite differences of `feedback`. `Err` describes the first disagreement.
-#[inline]
-#[allow(non_snake_case, clippy::all)]
-fn feedback_check(
-    x: &[f64],
-) -> ::core::result::Result<(), ::ad_runtime::check::Mismatch> {
-    let mut __seed: u64 = 0x5eed_0f_c4ec;
-    let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
-    let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
-    let __h = ::ad_runtime::check::step(1.0, false);
-    let (__y, __t) = feedback_jvp(::core::clone::Clone::clone(&x), &__t0);
-    let (_, __g) = feedback_grad(::core::clone::Clone::clone(&x));
-    let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
-    let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
-    let __up: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, __h));
-    let __down: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, -__h));
-    let __up2: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, 2.0 * __h));
-    let __down2: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, -2.0 * __h));
-    ::ad_runtime::check::verdict(
-        "feedback",
-        __y as f64,
-        __t as f64,
-        __gv,
-        [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
-        __h,
-        false,
     )
 }

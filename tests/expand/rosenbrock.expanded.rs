@@ -34,362 +34,7 @@ fn rosen_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             >,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    let mut s = ::ad_runtime::Dual::cst(0.0);
-    let __v2 = 0;
-    let __v3 = x.len();
-    let __v4 = __v3 - 1;
-    let __v5 = __v4;
-    let __v10 = ::ad_runtime::Dual::cst(100.0);
-    let mut __iters1: usize = 0;
-    #[cfg(any(not(debug_assertions), ad_fast_paths))]
-    let __ad_fast: bool = {
-        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v5)).0;
-        __hoist_n == 0
-            || (true
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::ad_runtime::__private::hoist::add(
-                        ::core::option::Option::Some(__v2),
-                        ::core::option::Option::Some(1),
-                    ),
-                    ::core::option::Option::Some(1usize),
-                    __hoist_n,
-                    x[..].len(),
-                )
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::core::option::Option::Some(__v2),
-                    ::core::option::Option::Some(1usize),
-                    __hoist_n,
-                    x[..].len(),
-                ))
-    };
-    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-    let __ad_fast = false;
-    if __ad_fast {
-        #[cfg(any(not(debug_assertions), ad_fast_paths))]
-        {
-            for i in __v2..__v5 {
-                __iters1 += 1;
-                let __v6 = i + 1;
-                let __v7 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&x[..], __v6)
-                };
-                let __v8 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&x[..], i)
-                };
-                let __v9 = __v8 * __v8;
-                let a = __v7 - __v9;
-                let b = ::ad_runtime::Dual::cst(1.0) - __v8;
-                let __v11 = __v10 * a;
-                let __v12 = __v11 * a;
-                let __v13 = b * b;
-                let __v14 = __v12 + __v13;
-                s = s + __v14;
-            }
-        }
-    } else {
-        for i in __v2..__v5 {
-            __iters1 += 1;
-            let __v6 = i + 1;
-            let __v7 = x[__v6];
-            let __v8 = x[i];
-            let __v9 = __v8 * __v8;
-            let a = __v7 - __v9;
-            let b = ::ad_runtime::Dual::cst(1.0) - __v8;
-            let __v11 = __v10 * a;
-            let __v12 = __v11 * a;
-            let __v13 = b * b;
-            let __v14 = __v12 + __v13;
-            s = s + __v14;
-        }
-    }
-    let __ret1: ::ad_runtime::Dual<f64> = s;
-    let __seed = __ret1;
-    (
-        __seed,
-        move |__seed: ::ad_runtime::Dual<f64>| {
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
-            let mut __d1_ret1 = __seed;
-            let mut __d_s = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d_s,
-                ::ad_runtime::__private::take(&mut __d1_ret1),
-            );
-            let mut __carry0 = ::ad_runtime::__private::zero();
-            #[cfg(any(not(debug_assertions), ad_fast_paths))]
-            let __ad_fast: bool = (__iters1 == 0
-                || (true
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::ad_runtime::__private::hoist::add(
-                            ::core::option::Option::Some(__v2),
-                            ::core::option::Option::Some(1),
-                        ),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
-                    )
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(__v2),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
-                    )
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::ad_runtime::__private::hoist::add(
-                            ::ad_runtime::__private::hoist::value(__v2),
-                            ::core::option::Option::Some(1usize),
-                        ),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        __d_x[..].len(),
-                    )));
-            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-            let __ad_fast = false;
-            if __ad_fast {
-                #[cfg(any(not(debug_assertions), ad_fast_paths))]
-                {
-                    for __k in (0..__iters1).rev() {
-                        let __at = ::ad_runtime::__private::range_up(__v2, __k);
-                        let mut __dhere0 = ::ad_runtime::__private::zero();
-                        let mut __dnext0 = ::ad_runtime::__private::zero();
-                        let i = ::ad_runtime::__private::range_up(__v2, __k);
-                        let __v6 = i + 1;
-                        let __v7 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&x[..], __v6)
-                        };
-                        let __v8 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&x[..], i)
-                        };
-                        let __v9 = __v8 * __v8;
-                        let a = __v7 - __v9;
-                        let b = ::ad_runtime::Dual::cst(1.0) - __v8;
-                        let __v11 = __v10 * a;
-                        let mut __d9_v7 = ::ad_runtime::__private::zero();
-                        let mut __d10_v8 = ::ad_runtime::__private::zero();
-                        let mut __d11_v9 = ::ad_runtime::__private::zero();
-                        let mut __d_a = ::ad_runtime::__private::zero();
-                        let mut __d_b = ::ad_runtime::__private::zero();
-                        let mut __d15_v11 = ::ad_runtime::__private::zero();
-                        let mut __d16_v12 = ::ad_runtime::__private::zero();
-                        let mut __d17_v13 = ::ad_runtime::__private::zero();
-                        let mut __d18_v14 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d18_v14, __g);
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                            ::ad_runtime::__private::acc(
-                                &mut __d16_v12,
-                                ::core::clone::Clone::clone(&__g),
-                            );
-                            ::ad_runtime::__private::acc(&mut __d17_v13, __g);
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_b,
-                                ::ad_runtime::__private::mul_d0(
-                                    &b,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_b,
-                                ::ad_runtime::__private::mul_d1(&b, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                            ::ad_runtime::__private::acc(
-                                &mut __d15_v11,
-                                ::ad_runtime::__private::mul_d0(
-                                    &a,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_a,
-                                ::ad_runtime::__private::mul_d1(&__v11, __g),
-                            );
-                        }
-                        ::ad_runtime::__private::acc(
-                            &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(
-                                &__v10,
-                                ::ad_runtime::__private::take(&mut __d15_v11),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::sub_d1(
-                                ::ad_runtime::__private::take(&mut __d_b),
-                            ),
-                        );
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_a);
-                            ::ad_runtime::__private::acc(
-                                &mut __d9_v7,
-                                ::core::clone::Clone::clone(&__g),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d11_v9,
-                                ::ad_runtime::__private::sub_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                            ::ad_runtime::__private::acc(
-                                &mut __d10_v8,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v8,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d10_v8,
-                                ::ad_runtime::__private::mul_d1(&__v8, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                            ::ad_runtime::__private::acc(&mut __dhere0, __g);
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                            ::ad_runtime::__private::acc(&mut __dnext0, __g);
-                        }
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_x,
-                                __at + 1,
-                                __carry0 + __dnext0,
-                            )
-                        };
-                        __carry0 = __dhere0;
-                    }
-                }
-            } else {
-                for __k in (0..__iters1).rev() {
-                    let __at = ::ad_runtime::__private::range_up(__v2, __k);
-                    let mut __dhere0 = ::ad_runtime::__private::zero();
-                    let mut __dnext0 = ::ad_runtime::__private::zero();
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v6 = i + 1;
-                    let __v7 = x[__v6];
-                    let __v8 = x[i];
-                    let __v9 = __v8 * __v8;
-                    let a = __v7 - __v9;
-                    let b = ::ad_runtime::Dual::cst(1.0) - __v8;
-                    let __v11 = __v10 * a;
-                    let mut __d9_v7 = ::ad_runtime::__private::zero();
-                    let mut __d10_v8 = ::ad_runtime::__private::zero();
-                    let mut __d11_v9 = ::ad_runtime::__private::zero();
-                    let mut __d_a = ::ad_runtime::__private::zero();
-                    let mut __d_b = ::ad_runtime::__private::zero();
-                    let mut __d15_v11 = ::ad_runtime::__private::zero();
-                    let mut __d16_v12 = ::ad_runtime::__private::zero();
-                    let mut __d17_v13 = ::ad_runtime::__private::zero();
-                    let mut __d18_v14 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(&mut __d18_v14, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                        ::ad_runtime::__private::acc(
-                            &mut __d16_v12,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(&mut __d17_v13, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_b,
-                            ::ad_runtime::__private::mul_d0(
-                                &b,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_b,
-                            ::ad_runtime::__private::mul_d1(&b, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                        ::ad_runtime::__private::acc(
-                            &mut __d15_v11,
-                            ::ad_runtime::__private::mul_d0(
-                                &a,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(&__v11, __g),
-                        );
-                    }
-                    ::ad_runtime::__private::acc(
-                        &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(
-                            &__v10,
-                            ::ad_runtime::__private::take(&mut __d15_v11),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v8,
-                        ::ad_runtime::__private::sub_d1(
-                            ::ad_runtime::__private::take(&mut __d_b),
-                        ),
-                    );
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_a);
-                        ::ad_runtime::__private::acc(
-                            &mut __d9_v7,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d11_v9,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v8,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d1(&__v8, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                        ::ad_runtime::__private::acc(&mut __dhere0, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                        ::ad_runtime::__private::acc(&mut __dnext0, __g);
-                    }
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_x,
-                        __at + 1,
-                        __carry0 + __dnext0,
-                    );
-                    __carry0 = __dhere0;
-                }
-            }
-            if __iters1 > 0 {
-                ::ad_runtime::__private::acc_index_exact(&mut __d_x, __v2, __carry0);
-            }
-            (__d_x,)
-        },
-    )
+    rosen_sweep::<::ad_runtime::Dual<f64>, __AdHvpM>(x)
 }
 /// Hessian–vector product of [`rosen`] (generated by `#[differentiable]`): returns its value, its gradient with respect to `x` (as `rosen_grad`) and `H·v`, the directional derivative of that gradient along the tangents given after the arguments (one per differentiated parameter, of the same type). Forward over reverse: one reverse sweep on dual numbers.
 #[inline]
@@ -644,362 +289,7 @@ where
 fn rosen_pullback<'__ad>(
     x: &'__ad [f64],
 ) -> (f64, impl FnOnce(f64) -> (::std::vec::Vec<f64>,) + use<'__ad>) {
-    let mut s = 0.0;
-    let __v2 = 0;
-    let __v3 = x.len();
-    let __v4 = __v3 - 1;
-    let __v5 = __v4;
-    let __v10 = 100.0;
-    let mut __iters1: usize = 0;
-    #[cfg(any(not(debug_assertions), ad_fast_paths))]
-    let __ad_fast: bool = {
-        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v5)).0;
-        __hoist_n == 0
-            || (true
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::ad_runtime::__private::hoist::add(
-                        ::core::option::Option::Some(__v2),
-                        ::core::option::Option::Some(1),
-                    ),
-                    ::core::option::Option::Some(1usize),
-                    __hoist_n,
-                    x[..].len(),
-                )
-                && ::ad_runtime::__private::hoist::in_bounds(
-                    ::core::option::Option::Some(__v2),
-                    ::core::option::Option::Some(1usize),
-                    __hoist_n,
-                    x[..].len(),
-                ))
-    };
-    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-    let __ad_fast = false;
-    if __ad_fast {
-        #[cfg(any(not(debug_assertions), ad_fast_paths))]
-        {
-            for i in __v2..__v5 {
-                __iters1 += 1;
-                let __v6 = i + 1;
-                let __v7 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&x[..], __v6)
-                };
-                let __v8 = unsafe {
-                    ::ad_runtime::__private::index_unchecked(&x[..], i)
-                };
-                let __v9 = __v8 * __v8;
-                let a = __v7 - __v9;
-                let b = 1.0 - __v8;
-                let __v11 = __v10 * a;
-                let __v12 = __v11 * a;
-                let __v13 = b * b;
-                let __v14 = __v12 + __v13;
-                s = s + __v14;
-            }
-        }
-    } else {
-        for i in __v2..__v5 {
-            __iters1 += 1;
-            let __v6 = i + 1;
-            let __v7 = x[__v6];
-            let __v8 = x[i];
-            let __v9 = __v8 * __v8;
-            let a = __v7 - __v9;
-            let b = 1.0 - __v8;
-            let __v11 = __v10 * a;
-            let __v12 = __v11 * a;
-            let __v13 = b * b;
-            let __v14 = __v12 + __v13;
-            s = s + __v14;
-        }
-    }
-    let __ret1: f64 = s;
-    let __seed = __ret1;
-    (
-        __seed,
-        move |__seed: f64| {
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
-            let mut __d1_ret1 = __seed;
-            let mut __d_s = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d_s,
-                ::ad_runtime::__private::take(&mut __d1_ret1),
-            );
-            let mut __carry0 = ::ad_runtime::__private::zero();
-            #[cfg(any(not(debug_assertions), ad_fast_paths))]
-            let __ad_fast: bool = (__iters1 == 0
-                || (true
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::ad_runtime::__private::hoist::add(
-                            ::core::option::Option::Some(__v2),
-                            ::core::option::Option::Some(1),
-                        ),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
-                    )
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::core::option::Option::Some(__v2),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
-                    )
-                    && ::ad_runtime::__private::hoist::in_bounds(
-                        ::ad_runtime::__private::hoist::add(
-                            ::ad_runtime::__private::hoist::value(__v2),
-                            ::core::option::Option::Some(1usize),
-                        ),
-                        ::core::option::Option::Some(1usize),
-                        __iters1,
-                        __d_x[..].len(),
-                    )));
-            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
-            let __ad_fast = false;
-            if __ad_fast {
-                #[cfg(any(not(debug_assertions), ad_fast_paths))]
-                {
-                    for __k in (0..__iters1).rev() {
-                        let __at = ::ad_runtime::__private::range_up(__v2, __k);
-                        let mut __dhere0 = ::ad_runtime::__private::zero();
-                        let mut __dnext0 = ::ad_runtime::__private::zero();
-                        let i = ::ad_runtime::__private::range_up(__v2, __k);
-                        let __v6 = i + 1;
-                        let __v7 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&x[..], __v6)
-                        };
-                        let __v8 = unsafe {
-                            ::ad_runtime::__private::index_unchecked(&x[..], i)
-                        };
-                        let __v9 = __v8 * __v8;
-                        let a = __v7 - __v9;
-                        let b = 1.0 - __v8;
-                        let __v11 = __v10 * a;
-                        let mut __d9_v7 = ::ad_runtime::__private::zero();
-                        let mut __d10_v8 = ::ad_runtime::__private::zero();
-                        let mut __d11_v9 = ::ad_runtime::__private::zero();
-                        let mut __d_a = ::ad_runtime::__private::zero();
-                        let mut __d_b = ::ad_runtime::__private::zero();
-                        let mut __d15_v11 = ::ad_runtime::__private::zero();
-                        let mut __d16_v12 = ::ad_runtime::__private::zero();
-                        let mut __d17_v13 = ::ad_runtime::__private::zero();
-                        let mut __d18_v14 = ::ad_runtime::__private::zero();
-                        {
-                            let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d18_v14, __g);
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                            ::ad_runtime::__private::acc(
-                                &mut __d16_v12,
-                                ::core::clone::Clone::clone(&__g),
-                            );
-                            ::ad_runtime::__private::acc(&mut __d17_v13, __g);
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                            ::ad_runtime::__private::acc(
-                                &mut __d_b,
-                                ::ad_runtime::__private::mul_d0(
-                                    &b,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_b,
-                                ::ad_runtime::__private::mul_d1(&b, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                            ::ad_runtime::__private::acc(
-                                &mut __d15_v11,
-                                ::ad_runtime::__private::mul_d0(
-                                    &a,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_a,
-                                ::ad_runtime::__private::mul_d1(&__v11, __g),
-                            );
-                        }
-                        ::ad_runtime::__private::acc(
-                            &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(
-                                &__v10,
-                                ::ad_runtime::__private::take(&mut __d15_v11),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::sub_d1(
-                                ::ad_runtime::__private::take(&mut __d_b),
-                            ),
-                        );
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d_a);
-                            ::ad_runtime::__private::acc(
-                                &mut __d9_v7,
-                                ::core::clone::Clone::clone(&__g),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d11_v9,
-                                ::ad_runtime::__private::sub_d1(__g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                            ::ad_runtime::__private::acc(
-                                &mut __d10_v8,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v8,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d10_v8,
-                                ::ad_runtime::__private::mul_d1(&__v8, __g),
-                            );
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                            ::ad_runtime::__private::acc(&mut __dhere0, __g);
-                        }
-                        {
-                            let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                            ::ad_runtime::__private::acc(&mut __dnext0, __g);
-                        }
-                        unsafe {
-                            ::ad_runtime::__private::acc_index_unchecked(
-                                &mut __d_x,
-                                __at + 1,
-                                __carry0 + __dnext0,
-                            )
-                        };
-                        __carry0 = __dhere0;
-                    }
-                }
-            } else {
-                for __k in (0..__iters1).rev() {
-                    let __at = ::ad_runtime::__private::range_up(__v2, __k);
-                    let mut __dhere0 = ::ad_runtime::__private::zero();
-                    let mut __dnext0 = ::ad_runtime::__private::zero();
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
-                    let __v6 = i + 1;
-                    let __v7 = x[__v6];
-                    let __v8 = x[i];
-                    let __v9 = __v8 * __v8;
-                    let a = __v7 - __v9;
-                    let b = 1.0 - __v8;
-                    let __v11 = __v10 * a;
-                    let mut __d9_v7 = ::ad_runtime::__private::zero();
-                    let mut __d10_v8 = ::ad_runtime::__private::zero();
-                    let mut __d11_v9 = ::ad_runtime::__private::zero();
-                    let mut __d_a = ::ad_runtime::__private::zero();
-                    let mut __d_b = ::ad_runtime::__private::zero();
-                    let mut __d15_v11 = ::ad_runtime::__private::zero();
-                    let mut __d16_v12 = ::ad_runtime::__private::zero();
-                    let mut __d17_v13 = ::ad_runtime::__private::zero();
-                    let mut __d18_v14 = ::ad_runtime::__private::zero();
-                    {
-                        let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(&mut __d18_v14, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                        ::ad_runtime::__private::acc(
-                            &mut __d16_v12,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(&mut __d17_v13, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                        ::ad_runtime::__private::acc(
-                            &mut __d_b,
-                            ::ad_runtime::__private::mul_d0(
-                                &b,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_b,
-                            ::ad_runtime::__private::mul_d1(&b, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                        ::ad_runtime::__private::acc(
-                            &mut __d15_v11,
-                            ::ad_runtime::__private::mul_d0(
-                                &a,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(&__v11, __g),
-                        );
-                    }
-                    ::ad_runtime::__private::acc(
-                        &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(
-                            &__v10,
-                            ::ad_runtime::__private::take(&mut __d15_v11),
-                        ),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v8,
-                        ::ad_runtime::__private::sub_d1(
-                            ::ad_runtime::__private::take(&mut __d_b),
-                        ),
-                    );
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d_a);
-                        ::ad_runtime::__private::acc(
-                            &mut __d9_v7,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d11_v9,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v8,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d1(&__v8, __g),
-                        );
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                        ::ad_runtime::__private::acc(&mut __dhere0, __g);
-                    }
-                    {
-                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                        ::ad_runtime::__private::acc(&mut __dnext0, __g);
-                    }
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_x,
-                        __at + 1,
-                        __carry0 + __dnext0,
-                    );
-                    __carry0 = __dhere0;
-                }
-            }
-            if __iters1 > 0 {
-                ::ad_runtime::__private::acc_index_exact(&mut __d_x, __v2, __carry0);
-            }
-            (__d_x,)
-        },
-    )
+    rosen_sweep::<f64, ()>(x)
 }
 /// Reverse-mode derivative of [`rosen`] (generated by `#[differentiable]`): returns `rosen(x)` and the vector–Jacobian product, the cotangent of `x` given the output cotangent `seed`.
 #[inline]
@@ -1360,5 +650,410 @@ fn rosen_check(x: &[f64]) -> ::core::result::Result<(), ::ad_runtime::check::Mis
         [__up as f64, __down as f64, __up2 as f64, __down2 as f64],
         __h,
         false,
+    )
+}
+/// Split reverse mode of [`rosen`] (generated by `#[differentiable]`): runs the forward sweep once and returns the value with a closure that maps an output cotangent to one cotangent slot per parameter (`()` for constants). Used for calls between differentiable functions.
+#[doc(hidden)]
+#[inline]
+#[allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_braces,
+    non_snake_case,
+    unexpected_cfgs,
+    clippy::all
+)]
+#[allow(unsafe_code)]
+fn rosen_sweep<
+    '__ad,
+    __AdS: ::ad_runtime::__private::Scalar<f64>,
+    __AdHvpM: ::ad_runtime::__private::Recording,
+>(
+    x: &'__ad [__AdS],
+) -> (
+    __AdS,
+    impl FnOnce(
+        __AdS,
+    ) -> (
+            ::std::vec::Vec<<__AdS as ::ad_runtime::Differentiable>::Tangent>,
+        ) + use<'__ad, __AdS, __AdHvpM>,
+)
+where
+    for<'__r> &'__r __AdS: ::core::ops::Add<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Add<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Add<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Sub<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Sub<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Sub<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Mul<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Mul<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Mul<&'__r __AdS, Output = __AdS>,
+    for<'__r> &'__r __AdS: ::core::ops::Div<&'__r __AdS, Output = __AdS>
+        + ::core::ops::Div<__AdS, Output = __AdS>,
+    for<'__r> __AdS: ::core::ops::Div<&'__r __AdS, Output = __AdS>,
+    [__AdS]: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
+    ::std::vec::Vec<
+        __AdS,
+    >: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
+{
+    let mut s = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.0);
+    let __v2 = 0;
+    let __v3 = x.len();
+    let __v4 = __v3 - 1;
+    let __v5 = __v4;
+    let __v10 = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(100.0);
+    let mut __iters1: usize = 0;
+    #[cfg(any(not(debug_assertions), ad_fast_paths))]
+    let __ad_fast: bool = {
+        let __hoist_n = ::core::iter::Iterator::size_hint(&(__v2..__v5)).0;
+        __hoist_n == 0
+            || (true
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::ad_runtime::__private::hoist::add(
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(1),
+                    ),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    x[..].len(),
+                )
+                && ::ad_runtime::__private::hoist::in_bounds(
+                    ::core::option::Option::Some(__v2),
+                    ::core::option::Option::Some(1usize),
+                    __hoist_n,
+                    x[..].len(),
+                ))
+    };
+    #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+    let __ad_fast = false;
+    if __ad_fast {
+        #[cfg(any(not(debug_assertions), ad_fast_paths))]
+        {
+            for i in __v2..__v5 {
+                __iters1 += 1;
+                let __v6 = i + 1;
+                let __v7 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], __v6)
+                };
+                let __v8 = unsafe {
+                    ::ad_runtime::__private::index_unchecked(&x[..], i)
+                };
+                let __v9 = __v8 * __v8;
+                let a = __v7 - __v9;
+                let b = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0) - __v8;
+                let __v11 = __v10 * a;
+                let __v12 = __v11 * a;
+                let __v13 = b * b;
+                let __v14 = __v12 + __v13;
+                s = s + __v14;
+            }
+        }
+    } else {
+        for i in __v2..__v5 {
+            __iters1 += 1;
+            let __v6 = i + 1;
+            let __v7 = x[__v6];
+            let __v8 = x[i];
+            let __v9 = __v8 * __v8;
+            let a = __v7 - __v9;
+            let b = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0) - __v8;
+            let __v11 = __v10 * a;
+            let __v12 = __v11 * a;
+            let __v13 = b * b;
+            let __v14 = __v12 + __v13;
+            s = s + __v14;
+        }
+    }
+    let __ret1: __AdS = s;
+    let __seed = __ret1;
+    (
+        __seed,
+        move |__seed: __AdS| {
+            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
+            let mut __d1_ret1 = __seed;
+            let mut __d_s = ::ad_runtime::__private::zero();
+            ::ad_runtime::__private::acc(
+                &mut __d_s,
+                ::ad_runtime::__private::take(&mut __d1_ret1),
+            );
+            let mut __carry0 = ::ad_runtime::__private::zero();
+            #[cfg(any(not(debug_assertions), ad_fast_paths))]
+            let __ad_fast: bool = (__iters1 == 0
+                || (true
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::core::option::Option::Some(__v2),
+                            ::core::option::Option::Some(1),
+                        ),
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
+                    )
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        ::core::cmp::min(x[..].len(), __d_x[..].len()),
+                    )
+                    && ::ad_runtime::__private::hoist::in_bounds(
+                        ::ad_runtime::__private::hoist::add(
+                            ::ad_runtime::__private::hoist::value(__v2),
+                            ::core::option::Option::Some(1usize),
+                        ),
+                        ::core::option::Option::Some(1usize),
+                        __iters1,
+                        __d_x[..].len(),
+                    )));
+            #[cfg(not(any(not(debug_assertions), ad_fast_paths)))]
+            let __ad_fast = false;
+            if __ad_fast {
+                #[cfg(any(not(debug_assertions), ad_fast_paths))]
+                {
+                    for __k in (0..__iters1).rev() {
+                        let __at = ::ad_runtime::__private::range_up(__v2, __k);
+                        let mut __dhere0 = ::ad_runtime::__private::zero();
+                        let mut __dnext0 = ::ad_runtime::__private::zero();
+                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let __v6 = i + 1;
+                        let __v7 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], __v6)
+                        };
+                        let __v8 = unsafe {
+                            ::ad_runtime::__private::index_unchecked(&x[..], i)
+                        };
+                        let __v9 = __v8 * __v8;
+                        let a = __v7 - __v9;
+                        let b = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0)
+                            - __v8;
+                        let __v11 = __v10 * a;
+                        let mut __d9_v7 = ::ad_runtime::__private::zero();
+                        let mut __d10_v8 = ::ad_runtime::__private::zero();
+                        let mut __d11_v9 = ::ad_runtime::__private::zero();
+                        let mut __d_a = ::ad_runtime::__private::zero();
+                        let mut __d_b = ::ad_runtime::__private::zero();
+                        let mut __d15_v11 = ::ad_runtime::__private::zero();
+                        let mut __d16_v12 = ::ad_runtime::__private::zero();
+                        let mut __d17_v13 = ::ad_runtime::__private::zero();
+                        let mut __d18_v14 = ::ad_runtime::__private::zero();
+                        {
+                            let __g = ::core::clone::Clone::clone(&__d_s);
+                            ::ad_runtime::__private::acc(&mut __d18_v14, __g);
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d18_v14);
+                            ::ad_runtime::__private::acc(
+                                &mut __d16_v12,
+                                ::core::clone::Clone::clone(&__g),
+                            );
+                            ::ad_runtime::__private::acc(&mut __d17_v13, __g);
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                            ::ad_runtime::__private::acc(
+                                &mut __d_b,
+                                ::ad_runtime::__private::mul_d0(
+                                    &b,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_b,
+                                ::ad_runtime::__private::mul_d1(&b, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d16_v12);
+                            ::ad_runtime::__private::acc(
+                                &mut __d15_v11,
+                                ::ad_runtime::__private::mul_d0(
+                                    &a,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d_a,
+                                ::ad_runtime::__private::mul_d1(&__v11, __g),
+                            );
+                        }
+                        ::ad_runtime::__private::acc(
+                            &mut __d_a,
+                            ::ad_runtime::__private::mul_d1(
+                                &__v10,
+                                ::ad_runtime::__private::take(&mut __d15_v11),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::sub_d1(
+                                ::ad_runtime::__private::take(&mut __d_b),
+                            ),
+                        );
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d_a);
+                            ::ad_runtime::__private::acc(
+                                &mut __d9_v7,
+                                ::core::clone::Clone::clone(&__g),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d11_v9,
+                                ::ad_runtime::__private::sub_d1(__g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d11_v9);
+                            ::ad_runtime::__private::acc(
+                                &mut __d10_v8,
+                                ::ad_runtime::__private::mul_d0(
+                                    &__v8,
+                                    ::core::clone::Clone::clone(&__g),
+                                ),
+                            );
+                            ::ad_runtime::__private::acc(
+                                &mut __d10_v8,
+                                ::ad_runtime::__private::mul_d1(&__v8, __g),
+                            );
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d10_v8);
+                            ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                        }
+                        {
+                            let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                            ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                        }
+                        unsafe {
+                            ::ad_runtime::__private::acc_index_unchecked(
+                                &mut __d_x,
+                                __at + 1,
+                                __carry0 + __dnext0,
+                            )
+                        };
+                        __carry0 = __dhere0;
+                    }
+                }
+            } else {
+                for __k in (0..__iters1).rev() {
+                    let __at = ::ad_runtime::__private::range_up(__v2, __k);
+                    let mut __dhere0 = ::ad_runtime::__private::zero();
+                    let mut __dnext0 = ::ad_runtime::__private::zero();
+                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let __v6 = i + 1;
+                    let __v7 = x[__v6];
+                    let __v8 = x[i];
+                    let __v9 = __v8 * __v8;
+                    let a = __v7 - __v9;
+                    let b = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0)
+                        - __v8;
+                    let __v11 = __v10 * a;
+                    let mut __d9_v7 = ::ad_runtime::__private::zero();
+                    let mut __d10_v8 = ::ad_runtime::__private::zero();
+                    let mut __d11_v9 = ::ad_runtime::__private::zero();
+                    let mut __d_a = ::ad_runtime::__private::zero();
+                    let mut __d_b = ::ad_runtime::__private::zero();
+                    let mut __d15_v11 = ::ad_runtime::__private::zero();
+                    let mut __d16_v12 = ::ad_runtime::__private::zero();
+                    let mut __d17_v13 = ::ad_runtime::__private::zero();
+                    let mut __d18_v14 = ::ad_runtime::__private::zero();
+                    {
+                        let __g = ::core::clone::Clone::clone(&__d_s);
+                        ::ad_runtime::__private::acc(&mut __d18_v14, __g);
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d18_v14);
+                        ::ad_runtime::__private::acc(
+                            &mut __d16_v12,
+                            ::core::clone::Clone::clone(&__g),
+                        );
+                        ::ad_runtime::__private::acc(&mut __d17_v13, __g);
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d17_v13);
+                        ::ad_runtime::__private::acc(
+                            &mut __d_b,
+                            ::ad_runtime::__private::mul_d0(
+                                &b,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_b,
+                            ::ad_runtime::__private::mul_d1(&b, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d16_v12);
+                        ::ad_runtime::__private::acc(
+                            &mut __d15_v11,
+                            ::ad_runtime::__private::mul_d0(
+                                &a,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d_a,
+                            ::ad_runtime::__private::mul_d1(&__v11, __g),
+                        );
+                    }
+                    ::ad_runtime::__private::acc(
+                        &mut __d_a,
+                        ::ad_runtime::__private::mul_d1(
+                            &__v10,
+                            ::ad_runtime::__private::take(&mut __d15_v11),
+                        ),
+                    );
+                    ::ad_runtime::__private::acc(
+                        &mut __d10_v8,
+                        ::ad_runtime::__private::sub_d1(
+                            ::ad_runtime::__private::take(&mut __d_b),
+                        ),
+                    );
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d_a);
+                        ::ad_runtime::__private::acc(
+                            &mut __d9_v7,
+                            ::core::clone::Clone::clone(&__g),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d11_v9,
+                            ::ad_runtime::__private::sub_d1(__g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d11_v9);
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::mul_d0(
+                                &__v8,
+                                ::core::clone::Clone::clone(&__g),
+                            ),
+                        );
+                        ::ad_runtime::__private::acc(
+                            &mut __d10_v8,
+                            ::ad_runtime::__private::mul_d1(&__v8, __g),
+                        );
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d10_v8);
+                        ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                    }
+                    {
+                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
+                        ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                    }
+                    ::ad_runtime::__private::acc_index_exact(
+                        &mut __d_x,
+                        __at + 1,
+                        __carry0 + __dnext0,
+                    );
+                    __carry0 = __dhere0;
+                }
+            }
+            if __iters1 > 0 {
+                ::ad_runtime::__private::acc_index_exact(&mut __d_x, __v2, __carry0);
+            }
+            (__d_x,)
+        },
     )
 }

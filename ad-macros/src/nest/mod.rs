@@ -41,6 +41,7 @@
 
 pub mod dual;
 pub mod nested;
+pub mod shared;
 mod tokens;
 
 use crate::codegen::{hvp_marker, tangent_type};

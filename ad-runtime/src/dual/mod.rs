@@ -703,6 +703,8 @@ scalar_left_array_ops!(Add add +, Sub sub -, Mul mul *, Div div /, Rem rem %);
 mod args;
 mod convert;
 mod num;
+mod scalar;
+pub use scalar::Scalar;
 #[cfg(test)]
 mod tests;
 
