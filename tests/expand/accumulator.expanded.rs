@@ -157,6 +157,8 @@ where
         &'__ad [f64],
     >>::Out: ::core::ops::Deref<Target = [f64]>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     #[allow(unused_mut)]
     let mut __t0_v = <__S0 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
@@ -171,14 +173,14 @@ where
         let mut __t7_v5 = __t0_v[i];
         {
             let __new = mx.max(__v5);
-            let __tnew = ::ad_runtime::__private::max_d0(&mx, &__v5, __t2_mx)
-                + ::ad_runtime::__private::max_d1(&mx, &__v5, __t7_v5);
+            let __tnew = __ad_rt::max_d0(&mx, &__v5, __t2_mx)
+                + __ad_rt::max_d1(&mx, &__v5, __t7_v5);
             mx = __new;
             __t2_mx = __tnew;
         }
     }
     let mut s = 0.0;
-    let mut __t8_s = ::ad_runtime::__private::zeros_as(&s);
+    let mut __t8_s = __ad_rt::zeros_as(&s);
     let __v6 = 0;
     let __v7 = v.len();
     let __v8 = __v7;
@@ -186,23 +188,20 @@ where
         let __v9 = v[i__1];
         let mut __t13_v9 = __t0_v[i__1];
         let __v10 = __v9 - mx;
-        let mut __t14_v10 = ::ad_runtime::__private::sub_d0(__t13_v9)
-            + ::ad_runtime::__private::sub_d1(__t2_mx);
+        let mut __t14_v10 = __ad_rt::sub_d0(__t13_v9) + __ad_rt::sub_d1(__t2_mx);
         let __v11 = __v10.exp();
-        let mut __t15_v11 = ::ad_runtime::__private::exp_d0(&__v11, __t14_v10);
+        let mut __t15_v11 = __ad_rt::exp_d0(&__v11, __t14_v10);
         {
             let __new = s + __v11;
-            let __tnew = ::ad_runtime::__private::add_d0(__t8_s)
-                + ::ad_runtime::__private::add_d1(__t15_v11);
+            let __tnew = __ad_rt::add_d0(__t8_s) + __ad_rt::add_d1(__t15_v11);
             s = __new;
             __t8_s = __tnew;
         }
     }
     let __v12 = s.ln();
-    let mut __t16_v12 = ::ad_runtime::__private::ln_d0(&s, __t8_s);
+    let mut __t16_v12 = __ad_rt::ln_d0(&s, __t8_s);
     let __v13 = __v12 + mx;
-    let mut __t17_v13 = ::ad_runtime::__private::add_d0(__t16_v12)
-        + ::ad_runtime::__private::add_d1(__t2_mx);
+    let mut __t17_v13 = __ad_rt::add_d0(__t16_v12) + __ad_rt::add_d1(__t2_mx);
     let __ret1: f64 = __v13;
     let mut __t1_ret1 = __t17_v13;
     let __value = __ret1;
@@ -386,6 +385,8 @@ where
         __AdS,
     >: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let mut __tape_mx = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut __tape15_v11 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut mx = v[0];
@@ -481,31 +482,19 @@ where
     (
         __seed,
         move |__seed: __AdS| {
-            let mut __d_v = ::ad_runtime::__private::zero_like(&v);
+            let mut __d_v = __ad_rt::zero_like(&v);
             let mut __d1_ret1 = __seed;
-            let mut __d_mx = ::ad_runtime::__private::zero();
-            let mut __d_s = ::ad_runtime::__private::zero();
-            let mut __d16_v12 = ::ad_runtime::__private::zero();
-            let mut __d17_v13 = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d17_v13,
-                ::ad_runtime::__private::take(&mut __d1_ret1),
-            );
+            let mut __d_mx = __ad_rt::zero();
+            let mut __d_s = __ad_rt::zero();
+            let mut __d16_v12 = __ad_rt::zero();
+            let mut __d17_v13 = __ad_rt::zero();
+            __ad_rt::acc(&mut __d17_v13, __ad_rt::take(&mut __d1_ret1));
             {
-                let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                ::ad_runtime::__private::acc(
-                    &mut __d16_v12,
-                    ::core::clone::Clone::clone(&__g),
-                );
-                ::ad_runtime::__private::acc(&mut __d_mx, __g);
+                let __g = __ad_rt::take(&mut __d17_v13);
+                __ad_rt::acc(&mut __d16_v12, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d_mx, __g);
             }
-            ::ad_runtime::__private::acc(
-                &mut __d_s,
-                ::ad_runtime::__private::ln_d0(
-                    &s,
-                    ::ad_runtime::__private::take(&mut __d16_v12),
-                ),
-            );
+            __ad_rt::acc(&mut __d_s, __ad_rt::ln_d0(&s, __ad_rt::take(&mut __d16_v12)));
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             let __ad_fast: bool = (__iters2 == 0
                 || (true
@@ -521,35 +510,29 @@ where
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
                 {
                     for __k in (0..__iters2).rev() {
-                        let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
+                        let i__1 = __ad_rt::range_up(__v6, __k);
                         let __v11 = __tape15_v11.pop();
-                        let mut __d13_v9 = ::ad_runtime::__private::zero();
-                        let mut __d14_v10 = ::ad_runtime::__private::zero();
-                        let mut __d15_v11 = ::ad_runtime::__private::zero();
+                        let mut __d13_v9 = __ad_rt::zero();
+                        let mut __d14_v10 = __ad_rt::zero();
+                        let mut __d15_v11 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d15_v11, __g);
+                            __ad_rt::acc(&mut __d15_v11, __g);
                         }
-                        ::ad_runtime::__private::acc(
+                        __ad_rt::acc(
                             &mut __d14_v10,
-                            ::ad_runtime::__private::exp_d0(
-                                &__v11,
-                                ::ad_runtime::__private::take(&mut __d15_v11),
-                            ),
+                            __ad_rt::exp_d0(&__v11, __ad_rt::take(&mut __d15_v11)),
                         );
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d14_v10);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d14_v10);
+                            __ad_rt::acc(
                                 &mut __d13_v9,
                                 ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_mx,
-                                ::ad_runtime::__private::sub_d1(__g),
-                            );
+                            __ad_rt::acc(&mut __d_mx, __ad_rt::sub_d1(__g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d13_v9);
+                            let __g = __ad_rt::take(&mut __d13_v9);
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_v,
@@ -562,36 +545,27 @@ where
                 }
             } else {
                 for __k in (0..__iters2).rev() {
-                    let i__1 = ::ad_runtime::__private::range_up(__v6, __k);
+                    let i__1 = __ad_rt::range_up(__v6, __k);
                     let __v11 = __tape15_v11.pop();
-                    let mut __d13_v9 = ::ad_runtime::__private::zero();
-                    let mut __d14_v10 = ::ad_runtime::__private::zero();
-                    let mut __d15_v11 = ::ad_runtime::__private::zero();
+                    let mut __d13_v9 = __ad_rt::zero();
+                    let mut __d14_v10 = __ad_rt::zero();
+                    let mut __d15_v11 = __ad_rt::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(&mut __d15_v11, __g);
+                        __ad_rt::acc(&mut __d15_v11, __g);
                     }
-                    ::ad_runtime::__private::acc(
+                    __ad_rt::acc(
                         &mut __d14_v10,
-                        ::ad_runtime::__private::exp_d0(
-                            &__v11,
-                            ::ad_runtime::__private::take(&mut __d15_v11),
-                        ),
+                        __ad_rt::exp_d0(&__v11, __ad_rt::take(&mut __d15_v11)),
                     );
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d14_v10);
-                        ::ad_runtime::__private::acc(
-                            &mut __d13_v9,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_mx,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
+                        let __g = __ad_rt::take(&mut __d14_v10);
+                        __ad_rt::acc(&mut __d13_v9, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d_mx, __ad_rt::sub_d1(__g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d13_v9);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_v, i__1, __g);
+                        let __g = __ad_rt::take(&mut __d13_v9);
+                        __ad_rt::acc_index_exact(&mut __d_v, i__1, __g);
                     }
                 }
             }
@@ -610,29 +584,26 @@ where
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
                 {
                     for __k in (0..__iters1).rev() {
-                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let i = __ad_rt::range_up(__v2, __k);
                         let __v5 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&v[..], i)
                         };
-                        let mut __d7_v5 = ::ad_runtime::__private::zero();
+                        let mut __d7_v5 = __ad_rt::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_mx);
+                            let __g = __ad_rt::take(&mut __d_mx);
                             mx = __tape_mx.pop();
-                            ::ad_runtime::__private::acc(
+                            __ad_rt::acc(
                                 &mut __d_mx,
-                                ::ad_runtime::__private::max_d0(
+                                __ad_rt::max_d0(
                                     &mx,
                                     &__v5,
                                     ::core::clone::Clone::clone(&__g),
                                 ),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d7_v5,
-                                ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
-                            );
+                            __ad_rt::acc(&mut __d7_v5, __ad_rt::max_d1(&mx, &__v5, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d7_v5);
+                            let __g = __ad_rt::take(&mut __d7_v5);
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_v,
@@ -645,34 +616,31 @@ where
                 }
             } else {
                 for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let i = __ad_rt::range_up(__v2, __k);
                     let __v5 = v[i];
-                    let mut __d7_v5 = ::ad_runtime::__private::zero();
+                    let mut __d7_v5 = __ad_rt::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_mx);
+                        let __g = __ad_rt::take(&mut __d_mx);
                         mx = __tape_mx.pop();
-                        ::ad_runtime::__private::acc(
+                        __ad_rt::acc(
                             &mut __d_mx,
-                            ::ad_runtime::__private::max_d0(
+                            __ad_rt::max_d0(
                                 &mx,
                                 &__v5,
                                 ::core::clone::Clone::clone(&__g),
                             ),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d7_v5,
-                            ::ad_runtime::__private::max_d1(&mx, &__v5, __g),
-                        );
+                        __ad_rt::acc(&mut __d7_v5, __ad_rt::max_d1(&mx, &__v5, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_v, i, __g);
+                        let __g = __ad_rt::take(&mut __d7_v5);
+                        __ad_rt::acc_index_exact(&mut __d_v, i, __g);
                     }
                 }
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d_mx);
-                ::ad_runtime::__private::acc_index_exact(&mut __d_v, 0, __g);
+                let __g = __ad_rt::take(&mut __d_mx);
+                __ad_rt::acc_index_exact(&mut __d_v, 0, __g);
             }
             (__d_v,)
         },

@@ -154,14 +154,16 @@ where
         &'__ad [f64],
     >>::Out: ::core::ops::Deref<Target = [f64]>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     #[allow(unused_mut)]
     let mut __t0_x = <__S0 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
     >>::tangent(__slot0, &x);
     let mut s = 0.0;
-    let mut __t2_s = ::ad_runtime::__private::zeros_as(&s);
+    let mut __t2_s = __ad_rt::zeros_as(&s);
     let mut t = 0.0;
-    let mut __t3_t = ::ad_runtime::__private::zeros_as(&t);
+    let mut __t3_t = __ad_rt::zeros_as(&t);
     let __v2 = 0;
     let __v3 = x.len();
     let __v4 = __v3;
@@ -173,11 +175,10 @@ where
             let __v7 = x[i];
             let mut __t10_v7 = __t0_x[i];
             let __v8 = __v7.ln();
-            let mut __t11_v8 = ::ad_runtime::__private::ln_d0(&__v7, __t10_v7);
+            let mut __t11_v8 = __ad_rt::ln_d0(&__v7, __t10_v7);
             {
                 let __new = s + __v8;
-                let __tnew = ::ad_runtime::__private::add_d0(__t2_s)
-                    + ::ad_runtime::__private::add_d1(__t11_v8);
+                let __tnew = __ad_rt::add_d0(__t2_s) + __ad_rt::add_d1(__t11_v8);
                 s = __new;
                 __t2_s = __tnew;
             }
@@ -185,22 +186,20 @@ where
         let __v9 = x[i];
         let mut __t12_v9 = __t0_x[i];
         let __v10 = __v9 * __v9;
-        let mut __t13_v10 = ::ad_runtime::__private::mul_d0(&__v9, __t12_v9)
-            + ::ad_runtime::__private::mul_d1(&__v9, __t12_v9);
+        let mut __t13_v10 = __ad_rt::mul_d0(&__v9, __t12_v9)
+            + __ad_rt::mul_d1(&__v9, __t12_v9);
         {
             let __new = t - __v10;
-            let __tnew = ::ad_runtime::__private::sub_d0(__t3_t)
-                + ::ad_runtime::__private::sub_d1(__t13_v10);
+            let __tnew = __ad_rt::sub_d0(__t3_t) + __ad_rt::sub_d1(__t13_v10);
             t = __new;
             __t3_t = __tnew;
         }
     }
     let __v11 = 0.5;
     let __v12 = __v11 * t;
-    let mut __t15_v12 = ::ad_runtime::__private::mul_d1(&__v11, __t3_t);
+    let mut __t15_v12 = __ad_rt::mul_d1(&__v11, __t3_t);
     let __v13 = s + __v12;
-    let mut __t16_v13 = ::ad_runtime::__private::add_d0(__t2_s)
-        + ::ad_runtime::__private::add_d1(__t15_v12);
+    let mut __t16_v13 = __ad_rt::add_d0(__t2_s) + __ad_rt::add_d1(__t15_v12);
     let __ret1: f64 = __v13;
     let mut __t1_ret1 = __t16_v13;
     let __value = __ret1;
@@ -307,35 +306,28 @@ fn sums_pullback<'__ad>(
 )]
 #[allow(unsafe_code)]
 fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let __seed: f64 = seed;
-    let mut __d_x = ::ad_runtime::__private::zero_like(&x);
+    let mut __d_x = __ad_rt::zero_like(&x);
     let mut __d1_ret1 = __seed;
-    let mut __d_s = ::ad_runtime::__private::zero();
-    let mut __d_t = ::ad_runtime::__private::zero();
-    let mut __d15_v12 = ::ad_runtime::__private::zero();
-    let mut __d16_v13 = ::ad_runtime::__private::zero();
+    let mut __d_s = __ad_rt::zero();
+    let mut __d_t = __ad_rt::zero();
+    let mut __d15_v12 = __ad_rt::zero();
+    let mut __d16_v13 = __ad_rt::zero();
     let mut s = 0.0;
     let mut t = 0.0;
     let __v2 = 0;
     let __v3 = x.len();
     let __v4 = __v3;
     let __v11 = 0.5;
-    ::ad_runtime::__private::acc(
-        &mut __d16_v13,
-        ::ad_runtime::__private::take(&mut __d1_ret1),
-    );
+    __ad_rt::acc(&mut __d16_v13, __ad_rt::take(&mut __d1_ret1));
     {
-        let __g = ::ad_runtime::__private::take(&mut __d16_v13);
-        ::ad_runtime::__private::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
-        ::ad_runtime::__private::acc(&mut __d15_v12, __g);
+        let __g = __ad_rt::take(&mut __d16_v13);
+        __ad_rt::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
+        __ad_rt::acc(&mut __d15_v12, __g);
     }
-    ::ad_runtime::__private::acc(
-        &mut __d_t,
-        ::ad_runtime::__private::mul_d1(
-            &__v11,
-            ::ad_runtime::__private::take(&mut __d15_v12),
-        ),
-    );
+    __ad_rt::acc(&mut __d_t, __ad_rt::mul_d1(&__v11, __ad_rt::take(&mut __d15_v12)));
     let mut __iters1: usize = 0;
     for i in __v2..__v4 {
         __iters1 += 1;
@@ -350,51 +342,39 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
         let __v10 = __v9 * __v9;
         t = t - __v10;
         {
-            let mut __d12_v9 = ::ad_runtime::__private::zero();
-            let mut __d13_v10 = ::ad_runtime::__private::zero();
+            let mut __d12_v9 = __ad_rt::zero();
+            let mut __d13_v10 = __ad_rt::zero();
             {
                 let __g = ::core::clone::Clone::clone(&__d_t);
-                ::ad_runtime::__private::acc(
-                    &mut __d13_v10,
-                    ::ad_runtime::__private::sub_d1(__g),
-                );
+                __ad_rt::acc(&mut __d13_v10, __ad_rt::sub_d1(__g));
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d13_v10);
-                ::ad_runtime::__private::acc(
+                let __g = __ad_rt::take(&mut __d13_v10);
+                __ad_rt::acc(
                     &mut __d12_v9,
-                    ::ad_runtime::__private::mul_d0(
-                        &__v9,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
+                    __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d12_v9,
-                    ::ad_runtime::__private::mul_d1(&__v9, __g),
-                );
+                __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d12_v9);
-                ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                let __g = __ad_rt::take(&mut __d12_v9);
+                __ad_rt::acc_index_exact(&mut __d_x, i, __g);
             }
             if __v6 {
                 let __v7 = x[i];
-                let mut __d10_v7 = ::ad_runtime::__private::zero();
-                let mut __d11_v8 = ::ad_runtime::__private::zero();
+                let mut __d10_v7 = __ad_rt::zero();
+                let mut __d11_v8 = __ad_rt::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_s);
-                    ::ad_runtime::__private::acc(&mut __d11_v8, __g);
+                    __ad_rt::acc(&mut __d11_v8, __g);
                 }
-                ::ad_runtime::__private::acc(
+                __ad_rt::acc(
                     &mut __d10_v7,
-                    ::ad_runtime::__private::ln_d0(
-                        &__v7,
-                        ::ad_runtime::__private::take(&mut __d11_v8),
-                    ),
+                    __ad_rt::ln_d0(&__v7, __ad_rt::take(&mut __d11_v8)),
                 );
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d10_v7);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                    let __g = __ad_rt::take(&mut __d10_v7);
+                    __ad_rt::acc_index_exact(&mut __d_x, i, __g);
                 }
             } else {}
         }
@@ -483,6 +463,8 @@ where
         __AdS,
     >: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let mut __tape_if1 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut s = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.0);
     let mut t = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.0);
@@ -512,30 +494,21 @@ where
     (
         __seed,
         move |__seed: __AdS| {
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
+            let mut __d_x = __ad_rt::zero_like(&x);
             let mut __d1_ret1 = __seed;
-            let mut __d_s = ::ad_runtime::__private::zero();
-            let mut __d_t = ::ad_runtime::__private::zero();
-            let mut __d15_v12 = ::ad_runtime::__private::zero();
-            let mut __d16_v13 = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d16_v13,
-                ::ad_runtime::__private::take(&mut __d1_ret1),
-            );
+            let mut __d_s = __ad_rt::zero();
+            let mut __d_t = __ad_rt::zero();
+            let mut __d15_v12 = __ad_rt::zero();
+            let mut __d16_v13 = __ad_rt::zero();
+            __ad_rt::acc(&mut __d16_v13, __ad_rt::take(&mut __d1_ret1));
             {
-                let __g = ::ad_runtime::__private::take(&mut __d16_v13);
-                ::ad_runtime::__private::acc(
-                    &mut __d_s,
-                    ::core::clone::Clone::clone(&__g),
-                );
-                ::ad_runtime::__private::acc(&mut __d15_v12, __g);
+                let __g = __ad_rt::take(&mut __d16_v13);
+                __ad_rt::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d15_v12, __g);
             }
-            ::ad_runtime::__private::acc(
+            __ad_rt::acc(
                 &mut __d_t,
-                ::ad_runtime::__private::mul_d1(
-                    &__v11,
-                    ::ad_runtime::__private::take(&mut __d15_v12),
-                ),
+                __ad_rt::mul_d1(&__v11, __ad_rt::take(&mut __d15_v12)),
             );
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             let __ad_fast: bool = (__iters1 == 0
@@ -552,35 +525,26 @@ where
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
                 {
                     for __k in (0..__iters1).rev() {
-                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let i = __ad_rt::range_up(__v2, __k);
                         let __v9 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&x[..], i)
                         };
-                        let mut __d12_v9 = ::ad_runtime::__private::zero();
-                        let mut __d13_v10 = ::ad_runtime::__private::zero();
+                        let mut __d12_v9 = __ad_rt::zero();
+                        let mut __d13_v10 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_t);
-                            ::ad_runtime::__private::acc(
-                                &mut __d13_v10,
-                                ::ad_runtime::__private::sub_d1(__g),
-                            );
+                            __ad_rt::acc(&mut __d13_v10, __ad_rt::sub_d1(__g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d13_v10);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d13_v10);
+                            __ad_rt::acc(
                                 &mut __d12_v9,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v9,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d12_v9,
-                                ::ad_runtime::__private::mul_d1(&__v9, __g),
-                            );
+                            __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d12_v9);
+                            let __g = __ad_rt::take(&mut __d12_v9);
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_x,
@@ -593,21 +557,18 @@ where
                             let __v7 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&x[..], i)
                             };
-                            let mut __d10_v7 = ::ad_runtime::__private::zero();
-                            let mut __d11_v8 = ::ad_runtime::__private::zero();
+                            let mut __d10_v7 = __ad_rt::zero();
+                            let mut __d11_v8 = __ad_rt::zero();
                             {
                                 let __g = ::core::clone::Clone::clone(&__d_s);
-                                ::ad_runtime::__private::acc(&mut __d11_v8, __g);
+                                __ad_rt::acc(&mut __d11_v8, __g);
                             }
-                            ::ad_runtime::__private::acc(
+                            __ad_rt::acc(
                                 &mut __d10_v7,
-                                ::ad_runtime::__private::ln_d0(
-                                    &__v7,
-                                    ::ad_runtime::__private::take(&mut __d11_v8),
-                                ),
+                                __ad_rt::ln_d0(&__v7, __ad_rt::take(&mut __d11_v8)),
                             );
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d10_v7);
+                                let __g = __ad_rt::take(&mut __d10_v7);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_x,
@@ -621,53 +582,41 @@ where
                 }
             } else {
                 for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let i = __ad_rt::range_up(__v2, __k);
                     let __v9 = x[i];
-                    let mut __d12_v9 = ::ad_runtime::__private::zero();
-                    let mut __d13_v10 = ::ad_runtime::__private::zero();
+                    let mut __d12_v9 = __ad_rt::zero();
+                    let mut __d13_v10 = __ad_rt::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_t);
-                        ::ad_runtime::__private::acc(
-                            &mut __d13_v10,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
+                        __ad_rt::acc(&mut __d13_v10, __ad_rt::sub_d1(__g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d13_v10);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d13_v10);
+                        __ad_rt::acc(
                             &mut __d12_v9,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v9,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d12_v9,
-                            ::ad_runtime::__private::mul_d1(&__v9, __g),
-                        );
+                        __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d12_v9);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                        let __g = __ad_rt::take(&mut __d12_v9);
+                        __ad_rt::acc_index_exact(&mut __d_x, i, __g);
                     }
                     if __tape_if1.pop() {
                         let __v7 = x[i];
-                        let mut __d10_v7 = ::ad_runtime::__private::zero();
-                        let mut __d11_v8 = ::ad_runtime::__private::zero();
+                        let mut __d10_v7 = __ad_rt::zero();
+                        let mut __d11_v8 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d11_v8, __g);
+                            __ad_rt::acc(&mut __d11_v8, __g);
                         }
-                        ::ad_runtime::__private::acc(
+                        __ad_rt::acc(
                             &mut __d10_v7,
-                            ::ad_runtime::__private::ln_d0(
-                                &__v7,
-                                ::ad_runtime::__private::take(&mut __d11_v8),
-                            ),
+                            __ad_rt::ln_d0(&__v7, __ad_rt::take(&mut __d11_v8)),
                         );
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d10_v7);
-                            ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                            let __g = __ad_rt::take(&mut __d10_v7);
+                            __ad_rt::acc_index_exact(&mut __d_x, i, __g);
                         }
                     } else {}
                 }
@@ -830,12 +779,14 @@ where
         &'__ad [f64],
     >>::Out: ::core::ops::Deref<Target = [f64]>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     #[allow(unused_mut)]
     let mut __t0_x = <__S0 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
     >>::tangent(__slot0, &x);
     let mut s: f64 = 1.0;
-    let mut __t2_s = ::ad_runtime::__private::zeros_as(&s);
+    let mut __t2_s = __ad_rt::zeros_as(&s);
     let __v2 = 0;
     let __v3 = x.len();
     let __v4 = __v3;
@@ -843,14 +794,13 @@ where
         let __v5 = x[i];
         let mut __t7_v5 = __t0_x[i];
         let __v6 = s.sin();
-        let mut __t8_v6 = ::ad_runtime::__private::sin_d0(&s, __t2_s);
+        let mut __t8_v6 = __ad_rt::sin_d0(&s, __t2_s);
         let __v7 = __v5 * __v6;
-        let mut __t9_v7 = ::ad_runtime::__private::mul_d0(&__v6, __t7_v5)
-            + ::ad_runtime::__private::mul_d1(&__v5, __t8_v6);
+        let mut __t9_v7 = __ad_rt::mul_d0(&__v6, __t7_v5)
+            + __ad_rt::mul_d1(&__v5, __t8_v6);
         {
             let __new = s + __v7;
-            let __tnew = ::ad_runtime::__private::add_d0(__t2_s)
-                + ::ad_runtime::__private::add_d1(__t9_v7);
+            let __tnew = __ad_rt::add_d0(__t2_s) + __ad_rt::add_d1(__t9_v7);
             s = __new;
             __t2_s = __tnew;
         }
@@ -1038,6 +988,8 @@ where
         __AdS,
     >: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let mut __tape_s = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut __tape8_v6 = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut s: __AdS = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0);
@@ -1093,13 +1045,10 @@ where
     (
         __seed,
         move |__seed: __AdS| {
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
+            let mut __d_x = __ad_rt::zero_like(&x);
             let mut __d1_ret1 = __seed;
-            let mut __d_s = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d_s,
-                ::ad_runtime::__private::take(&mut __d1_ret1),
-            );
+            let mut __d_s = __ad_rt::zero();
+            __ad_rt::acc(&mut __d_s, __ad_rt::take(&mut __d1_ret1));
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             let __ad_fast: bool = (__iters1 == 0
                 || (true
@@ -1115,46 +1064,34 @@ where
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
                 {
                     for __k in (0..__iters1).rev() {
-                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let i = __ad_rt::range_up(__v2, __k);
                         let __v6 = __tape8_v6.pop();
                         let __v5 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&x[..], i)
                         };
-                        let mut __d7_v5 = ::ad_runtime::__private::zero();
-                        let mut __d8_v6 = ::ad_runtime::__private::zero();
-                        let mut __d9_v7 = ::ad_runtime::__private::zero();
+                        let mut __d7_v5 = __ad_rt::zero();
+                        let mut __d8_v6 = __ad_rt::zero();
+                        let mut __d9_v7 = __ad_rt::zero();
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_s);
+                            let __g = __ad_rt::take(&mut __d_s);
                             s = __tape_s.pop();
-                            ::ad_runtime::__private::acc(
-                                &mut __d_s,
-                                ::core::clone::Clone::clone(&__g),
-                            );
-                            ::ad_runtime::__private::acc(&mut __d9_v7, __g);
+                            __ad_rt::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
+                            __ad_rt::acc(&mut __d9_v7, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d9_v7);
+                            __ad_rt::acc(
                                 &mut __d7_v5,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v6,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v6, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d8_v6,
-                                ::ad_runtime::__private::mul_d1(&__v5, __g),
-                            );
+                            __ad_rt::acc(&mut __d8_v6, __ad_rt::mul_d1(&__v5, __g));
                         }
-                        ::ad_runtime::__private::acc(
+                        __ad_rt::acc(
                             &mut __d_s,
-                            ::ad_runtime::__private::sin_d0(
-                                &s,
-                                ::ad_runtime::__private::take(&mut __d8_v6),
-                            ),
+                            __ad_rt::sin_d0(&s, __ad_rt::take(&mut __d8_v6)),
                         );
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d7_v5);
+                            let __g = __ad_rt::take(&mut __d7_v5);
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_x,
@@ -1167,45 +1104,33 @@ where
                 }
             } else {
                 for __k in (0..__iters1).rev() {
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let i = __ad_rt::range_up(__v2, __k);
                     let __v6 = __tape8_v6.pop();
                     let __v5 = x[i];
-                    let mut __d7_v5 = ::ad_runtime::__private::zero();
-                    let mut __d8_v6 = ::ad_runtime::__private::zero();
-                    let mut __d9_v7 = ::ad_runtime::__private::zero();
+                    let mut __d7_v5 = __ad_rt::zero();
+                    let mut __d8_v6 = __ad_rt::zero();
+                    let mut __d9_v7 = __ad_rt::zero();
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_s);
+                        let __g = __ad_rt::take(&mut __d_s);
                         s = __tape_s.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d_s,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(&mut __d9_v7, __g);
+                        __ad_rt::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d9_v7, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d9_v7);
+                        __ad_rt::acc(
                             &mut __d7_v5,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v6,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&__v6, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d8_v6,
-                            ::ad_runtime::__private::mul_d1(&__v5, __g),
-                        );
+                        __ad_rt::acc(&mut __d8_v6, __ad_rt::mul_d1(&__v5, __g));
                     }
-                    ::ad_runtime::__private::acc(
+                    __ad_rt::acc(
                         &mut __d_s,
-                        ::ad_runtime::__private::sin_d0(
-                            &s,
-                            ::ad_runtime::__private::take(&mut __d8_v6),
-                        ),
+                        __ad_rt::sin_d0(&s, __ad_rt::take(&mut __d8_v6)),
                     );
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_x, i, __g);
+                        let __g = __ad_rt::take(&mut __d7_v5);
+                        __ad_rt::acc_index_exact(&mut __d_x, i, __g);
                     }
                 }
             }

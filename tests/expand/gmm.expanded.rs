@@ -247,6 +247,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad, __AdHvpM>,
 ) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let mut __tape_elems_qdiags = ::ad_runtime::__private::Tape::<
         _,
         __AdHvpM,
@@ -758,58 +760,43 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
     (
         __seed,
         move |__seed: ::ad_runtime::Dual<f64>| {
-            let mut __d_alphas = ::ad_runtime::__private::zero_like(&alphas);
-            let mut __d_means = ::ad_runtime::__private::zero_like(&means);
-            let mut __d_icf = ::ad_runtime::__private::zero_like(&icf);
+            let mut __d_alphas = __ad_rt::zero_like(&alphas);
+            let mut __d_means = __ad_rt::zero_like(&means);
+            let mut __d_icf = __ad_rt::zero_like(&icf);
             let mut __d9_ret1 = __seed;
             let mut __d_qdiags = __dz_qdiags.zeros(__v4);
             let mut __d_sum_qs = __dz_sum_qs.zeros(k);
             let mut __d_xc = __dz_xc.zeros(d);
             let mut __d_qxc = __dz_qxc.zeros(d);
             let mut __d_main_term = __dz_main_term.zeros(k);
-            let mut __d_slse = ::ad_runtime::__private::zero();
-            let mut __d_prior = ::ad_runtime::__private::zero();
-            let mut __d113_v79 = ::ad_runtime::__private::zero();
-            let mut __d114_v80 = ::ad_runtime::__private::zero();
-            let mut __d115_v81 = ::ad_runtime::__private::zero();
-            let mut __d116_v82 = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d116_v82,
-                ::ad_runtime::__private::take(&mut __d9_ret1),
-            );
+            let mut __d_slse = __ad_rt::zero();
+            let mut __d_prior = __ad_rt::zero();
+            let mut __d113_v79 = __ad_rt::zero();
+            let mut __d114_v80 = __ad_rt::zero();
+            let mut __d115_v81 = __ad_rt::zero();
+            let mut __d116_v82 = __ad_rt::zero();
+            __ad_rt::acc(&mut __d116_v82, __ad_rt::take(&mut __d9_ret1));
             {
-                let __g = ::ad_runtime::__private::take(&mut __d116_v82);
-                ::ad_runtime::__private::acc(
-                    &mut __d115_v81,
-                    ::core::clone::Clone::clone(&__g),
-                );
-                ::ad_runtime::__private::acc(&mut __d_prior, __g);
+                let __g = __ad_rt::take(&mut __d116_v82);
+                __ad_rt::acc(&mut __d115_v81, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d_prior, __g);
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d115_v81);
-                ::ad_runtime::__private::acc(
-                    &mut __d_slse,
-                    ::core::clone::Clone::clone(&__g),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d114_v80,
-                    ::ad_runtime::__private::sub_d1(__g),
-                );
+                let __g = __ad_rt::take(&mut __d115_v81);
+                __ad_rt::acc(&mut __d_slse, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d114_v80, __ad_rt::sub_d1(__g));
             }
-            ::ad_runtime::__private::acc(
+            __ad_rt::acc(
                 &mut __d113_v79,
-                ::ad_runtime::__private::mul_d1(
-                    &__v77,
-                    ::ad_runtime::__private::take(&mut __d114_v80),
-                ),
+                __ad_rt::mul_d1(&__v77, __ad_rt::take(&mut __d114_v80)),
             );
             {
-                let __g = ::ad_runtime::__private::take(&mut __d113_v79);
+                let __g = __ad_rt::take(&mut __d113_v79);
                 let __gs = __pb78(__g);
-                ::ad_runtime::__private::acc_arg(&mut __d_alphas, __gs.0);
+                __ad_rt::acc_arg(&mut __d_alphas, __gs.0);
             }
             for __k in (0..__iters10).rev() {
-                let ik__2 = ::ad_runtime::__private::range_up(__v53, __k);
+                let ik__2 = __ad_rt::range_up(__v53, __k);
                 let __v55 = 0;
                 let __v56 = ::core::clone::Clone::clone(&d);
                 let __v64 = ::core::clone::Clone::clone(&d);
@@ -817,47 +804,31 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                 let __v69 = ::ad_runtime::__private::dual_cast::<f64, _>(wishart_m);
                 let __v73 = __v72 * wishart_gamma;
                 let __v74 = __v73 * wishart_gamma;
-                let mut __d_frob = ::ad_runtime::__private::zero();
-                let mut __d104_v70 = ::ad_runtime::__private::zero();
-                let mut __d105_v71 = ::ad_runtime::__private::zero();
-                let mut __d109_v75 = ::ad_runtime::__private::zero();
-                let mut __d110_v76 = ::ad_runtime::__private::zero();
+                let mut __d_frob = __ad_rt::zero();
+                let mut __d104_v70 = __ad_rt::zero();
+                let mut __d105_v71 = __ad_rt::zero();
+                let mut __d109_v75 = __ad_rt::zero();
+                let mut __d110_v76 = __ad_rt::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_prior);
-                    ::ad_runtime::__private::acc(&mut __d110_v76, __g);
+                    __ad_rt::acc(&mut __d110_v76, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d110_v76);
-                    ::ad_runtime::__private::acc(
-                        &mut __d105_v71,
-                        ::core::clone::Clone::clone(&__g),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d109_v75,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
+                    let __g = __ad_rt::take(&mut __d110_v76);
+                    __ad_rt::acc(&mut __d105_v71, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d109_v75, __ad_rt::sub_d1(__g));
                 }
-                ::ad_runtime::__private::acc(
+                __ad_rt::acc(
                     &mut __d_frob,
-                    ::ad_runtime::__private::mul_d1(
-                        &__v74,
-                        ::ad_runtime::__private::take(&mut __d109_v75),
-                    ),
+                    __ad_rt::mul_d1(&__v74, __ad_rt::take(&mut __d109_v75)),
                 );
-                ::ad_runtime::__private::acc(
+                __ad_rt::acc(
                     &mut __d104_v70,
-                    ::ad_runtime::__private::mul_d1(
-                        &__v69,
-                        ::ad_runtime::__private::take(&mut __d105_v71),
-                    ),
+                    __ad_rt::mul_d1(&__v69, __ad_rt::take(&mut __d105_v71)),
                 );
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d104_v70);
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_sum_qs,
-                        ik__2,
-                        __g,
-                    );
+                    let __g = __ad_rt::take(&mut __d104_v70);
+                    __ad_rt::acc_index_exact(&mut __d_sum_qs, ik__2, __g);
                 }
                 let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
@@ -881,34 +852,28 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters12).rev() {
-                            let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                            let j__5 = __ad_rt::range_up(__v64, __k);
                             let __v66 = ik__2 * icf_sz;
                             let __v67 = __v66 + j__5;
                             let l = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                             };
-                            let mut __d_l = ::ad_runtime::__private::zero();
-                            let mut __d102_v68 = ::ad_runtime::__private::zero();
+                            let mut __d_l = __ad_rt::zero();
+                            let mut __d102_v68 = __ad_rt::zero();
                             {
                                 let __g = ::core::clone::Clone::clone(&__d_frob);
-                                ::ad_runtime::__private::acc(&mut __d102_v68, __g);
+                                __ad_rt::acc(&mut __d102_v68, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take(&mut __d102_v68);
+                                __ad_rt::acc(
                                     &mut __d_l,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &l,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&l, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_l,
-                                    ::ad_runtime::__private::mul_d1(&l, __g),
-                                );
+                                __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_l);
+                                let __g = __ad_rt::take(&mut __d_l);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_icf,
@@ -921,37 +886,27 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                     }
                 } else {
                     for __k in (0..__iters12).rev() {
-                        let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                        let j__5 = __ad_rt::range_up(__v64, __k);
                         let __v66 = ik__2 * icf_sz;
                         let __v67 = __v66 + j__5;
                         let l = icf[__v67];
-                        let mut __d_l = ::ad_runtime::__private::zero();
-                        let mut __d102_v68 = ::ad_runtime::__private::zero();
+                        let mut __d_l = __ad_rt::zero();
+                        let mut __d102_v68 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_frob);
-                            ::ad_runtime::__private::acc(&mut __d102_v68, __g);
+                            __ad_rt::acc(&mut __d102_v68, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d102_v68);
+                            __ad_rt::acc(
                                 &mut __d_l,
-                                ::ad_runtime::__private::mul_d0(
-                                    &l,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&l, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_l,
-                                ::ad_runtime::__private::mul_d1(&l, __g),
-                            );
+                            __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_l);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_icf,
-                                __v67,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d_l);
+                            __ad_rt::acc_index_exact(&mut __d_icf, __v67, __g);
                         }
                     }
                 }
@@ -977,7 +932,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters11).rev() {
-                            let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                            let j__4 = __ad_rt::range_up(__v55, __k);
                             let __v57 = ik__2 * d;
                             let __v58 = __v57 + j__4;
                             let __v59 = unsafe {
@@ -988,29 +943,23 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                             let __v62 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
                             };
-                            let mut __d91_v59 = ::ad_runtime::__private::zero();
-                            let mut __d94_v62 = ::ad_runtime::__private::zero();
-                            let mut __d95_v63 = ::ad_runtime::__private::zero();
+                            let mut __d91_v59 = __ad_rt::zero();
+                            let mut __d94_v62 = __ad_rt::zero();
+                            let mut __d95_v63 = __ad_rt::zero();
                             {
                                 let __g = ::core::clone::Clone::clone(&__d_frob);
-                                ::ad_runtime::__private::acc(&mut __d95_v63, __g);
+                                __ad_rt::acc(&mut __d95_v63, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take(&mut __d95_v63);
+                                __ad_rt::acc(
                                     &mut __d91_v59,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v62,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v62, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d94_v62,
-                                    ::ad_runtime::__private::mul_d1(&__v59, __g),
-                                );
+                                __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d94_v62);
+                                let __g = __ad_rt::take(&mut __d94_v62);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_qdiags,
@@ -1020,7 +969,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                                 };
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d91_v59);
+                                let __g = __ad_rt::take(&mut __d91_v59);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_qdiags,
@@ -1033,70 +982,56 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                     }
                 } else {
                     for __k in (0..__iters11).rev() {
-                        let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                        let j__4 = __ad_rt::range_up(__v55, __k);
                         let __v57 = ik__2 * d;
                         let __v58 = __v57 + j__4;
                         let __v59 = qdiags[__v58];
                         let __v60 = ik__2 * d;
                         let __v61 = __v60 + j__4;
                         let __v62 = qdiags[__v61];
-                        let mut __d91_v59 = ::ad_runtime::__private::zero();
-                        let mut __d94_v62 = ::ad_runtime::__private::zero();
-                        let mut __d95_v63 = ::ad_runtime::__private::zero();
+                        let mut __d91_v59 = __ad_rt::zero();
+                        let mut __d94_v62 = __ad_rt::zero();
+                        let mut __d95_v63 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_frob);
-                            ::ad_runtime::__private::acc(&mut __d95_v63, __g);
+                            __ad_rt::acc(&mut __d95_v63, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d95_v63);
+                            __ad_rt::acc(
                                 &mut __d91_v59,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v62,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v62, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d94_v62,
-                                ::ad_runtime::__private::mul_d1(&__v59, __g),
-                            );
+                            __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_qdiags,
-                                __v61,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d94_v62);
+                            __ad_rt::acc_index_exact(&mut __d_qdiags, __v61, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_qdiags,
-                                __v58,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d91_v59);
+                            __ad_rt::acc_index_exact(&mut __d_qdiags, __v58, __g);
                         }
                     }
                 }
             }
             for __k in (0..__iters3).rev() {
-                let ix = ::ad_runtime::__private::range_up(__v13, __k);
+                let ix = __ad_rt::range_up(__v13, __k);
                 let __v15 = 0;
                 let __v16 = ::core::clone::Clone::clone(&k);
-                let mut __d80_v52 = ::ad_runtime::__private::zero();
+                let mut __d80_v52 = __ad_rt::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_slse);
-                    ::ad_runtime::__private::acc(&mut __d80_v52, __g);
+                    __ad_rt::acc(&mut __d80_v52, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d80_v52);
+                    let __g = __ad_rt::take(&mut __d80_v52);
                     let __gs = logsumexp_hvp_pullback::<__AdHvpM>(&main_term).1(__g);
-                    ::ad_runtime::__private::acc_arg(&mut __d_main_term, __gs.0);
+                    __ad_rt::acc_arg(&mut __d_main_term, __gs.0);
                 }
                 let __iters4 = ::core::iter::Iterator::size_hint(&(__v15..__v16)).0;
                 for __k in (0..__iters4).rev() {
-                    let ik__1 = ::ad_runtime::__private::range_up(__v15, __k);
+                    let ik__1 = __ad_rt::range_up(__v15, __k);
                     let mut idx = __tape_idx.pop();
                     let __v17 = 0;
                     let __v18 = ::core::clone::Clone::clone(&d);
@@ -1115,56 +1050,33 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                     let __v33 = ::core::clone::Clone::clone(&d);
                     let __v42 = 0;
                     let __v43 = ::core::clone::Clone::clone(&d);
-                    let mut __d_sq = ::ad_runtime::__private::zero();
-                    let mut __d74_v46 = ::ad_runtime::__private::zero();
-                    let mut __d75_v47 = ::ad_runtime::__private::zero();
-                    let mut __d76_v48 = ::ad_runtime::__private::zero();
-                    let mut __d78_v50 = ::ad_runtime::__private::zero();
+                    let mut __d_sq = __ad_rt::zero();
+                    let mut __d74_v46 = __ad_rt::zero();
+                    let mut __d75_v47 = __ad_rt::zero();
+                    let mut __d76_v48 = __ad_rt::zero();
+                    let mut __d78_v50 = __ad_rt::zero();
                     {
-                        let __g = ::ad_runtime::__private::take_index(
-                            &mut __d_main_term,
-                            ik__1,
-                        );
+                        let __g = __ad_rt::take_index(&mut __d_main_term, ik__1);
                         main_term[ik__1] = __tape_elems_main_term.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d76_v48,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d78_v50,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
+                        __ad_rt::acc(&mut __d76_v48, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d78_v50, __ad_rt::sub_d1(__g));
                     }
-                    ::ad_runtime::__private::acc(
+                    __ad_rt::acc(
                         &mut __d_sq,
-                        ::ad_runtime::__private::mul_d1(
-                            &__v49,
-                            ::ad_runtime::__private::take(&mut __d78_v50),
-                        ),
+                        __ad_rt::mul_d1(&__v49, __ad_rt::take(&mut __d78_v50)),
                     );
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d76_v48);
-                        ::ad_runtime::__private::acc(
-                            &mut __d74_v46,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(&mut __d75_v47, __g);
+                        let __g = __ad_rt::take(&mut __d76_v48);
+                        __ad_rt::acc(&mut __d74_v46, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d75_v47, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d75_v47);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_sum_qs,
-                            ik__1,
-                            __g,
-                        );
+                        let __g = __ad_rt::take(&mut __d75_v47);
+                        __ad_rt::acc_index_exact(&mut __d_sum_qs, ik__1, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d74_v46);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_alphas,
-                            ik__1,
-                            __g,
-                        );
+                        let __g = __ad_rt::take(&mut __d74_v46);
+                        __ad_rt::acc_index_exact(&mut __d_alphas, ik__1, __g);
                     }
                     let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
@@ -1182,30 +1094,24 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                         #[cfg(any(not(debug_assertions), ad_fast_paths))]
                         {
                             for __k in (0..__iters9).rev() {
-                                let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                                let j__3 = __ad_rt::range_up(__v42, __k);
                                 let __v44 = __tape72_v44.pop();
-                                let mut __d72_v44 = ::ad_runtime::__private::zero();
-                                let mut __d73_v45 = ::ad_runtime::__private::zero();
+                                let mut __d72_v44 = __ad_rt::zero();
+                                let mut __d73_v45 = __ad_rt::zero();
                                 {
                                     let __g = ::core::clone::Clone::clone(&__d_sq);
-                                    ::ad_runtime::__private::acc(&mut __d73_v45, __g);
+                                    __ad_rt::acc(&mut __d73_v45, __g);
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                                    ::ad_runtime::__private::acc(
+                                    let __g = __ad_rt::take(&mut __d73_v45);
+                                    __ad_rt::acc(
                                         &mut __d72_v44,
-                                        ::ad_runtime::__private::mul_d0(
-                                            &__v44,
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
+                                        __ad_rt::mul_d0(&__v44, ::core::clone::Clone::clone(&__g)),
                                     );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d72_v44,
-                                        ::ad_runtime::__private::mul_d1(&__v44, __g),
-                                    );
+                                    __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d72_v44);
+                                    let __g = __ad_rt::take(&mut __d72_v44);
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_qxc,
@@ -1218,48 +1124,38 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                         }
                     } else {
                         for __k in (0..__iters9).rev() {
-                            let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                            let j__3 = __ad_rt::range_up(__v42, __k);
                             let __v44 = __tape72_v44.pop();
-                            let mut __d72_v44 = ::ad_runtime::__private::zero();
-                            let mut __d73_v45 = ::ad_runtime::__private::zero();
+                            let mut __d72_v44 = __ad_rt::zero();
+                            let mut __d73_v45 = __ad_rt::zero();
                             {
                                 let __g = ::core::clone::Clone::clone(&__d_sq);
-                                ::ad_runtime::__private::acc(&mut __d73_v45, __g);
+                                __ad_rt::acc(&mut __d73_v45, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take(&mut __d73_v45);
+                                __ad_rt::acc(
                                     &mut __d72_v44,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v44,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v44, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d72_v44,
-                                    ::ad_runtime::__private::mul_d1(&__v44, __g),
-                                );
+                                __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                                ::ad_runtime::__private::acc_index_exact(
-                                    &mut __d_qxc,
-                                    j__3,
-                                    __g,
-                                );
+                                let __g = __ad_rt::take(&mut __d72_v44);
+                                __ad_rt::acc_index_exact(&mut __d_qxc, j__3, __g);
                             }
                         }
                     }
                     let __iters7 = ::core::iter::Iterator::size_hint(&(__v32..__v33)).0;
                     for __k in (0..__iters7).rev() {
-                        let c = ::ad_runtime::__private::range_up(__v32, __k);
+                        let c = __ad_rt::range_up(__v32, __k);
                         let __v34 = c + 1;
                         let __v35 = ::core::clone::Clone::clone(&__v34);
                         let __v36 = ::core::clone::Clone::clone(&d);
                         let __iters8 = ::core::iter::Iterator::size_hint(&(__v35..__v36))
                             .0;
-                        let mut __dinv28 = ::ad_runtime::__private::zero();
-                        let mut __dinv28_other = ::ad_runtime::__private::zero();
+                        let mut __dinv28 = __ad_rt::zero();
+                        let mut __dinv28_other = __ad_rt::zero();
                         #[cfg(any(not(debug_assertions), ad_fast_paths))]
                         let __ad_fast: bool = (__iters8 == 0
                             || (true
@@ -1293,8 +1189,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                             #[cfg(any(not(debug_assertions), ad_fast_paths))]
                             {
                                 for __k in (0..__iters8).rev() {
-                                    let r = ::ad_runtime::__private::range_up(__v35, __k);
-                                    ::ad_runtime::__private::undo_add(&mut idx, 1);
+                                    let r = __ad_rt::range_up(__v35, __k);
+                                    __ad_rt::undo_add(&mut idx, 1);
                                     let __v37 = ::core::clone::Clone::clone(&idx);
                                     let __v38 = unsafe {
                                         ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
@@ -1302,35 +1198,29 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                                     let __v39 = unsafe {
                                         ::ad_runtime::__private::index_unchecked(&xc[..], c)
                                     };
-                                    let mut __d64_v38 = ::ad_runtime::__private::zero();
-                                    let mut __d65_v39 = ::ad_runtime::__private::zero();
-                                    let mut __d66_v40 = ::ad_runtime::__private::zero();
+                                    let mut __d64_v38 = __ad_rt::zero();
+                                    let mut __d65_v39 = __ad_rt::zero();
+                                    let mut __d66_v40 = __ad_rt::zero();
                                     {
                                         let __g = unsafe {
                                             ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
                                         };
-                                        ::ad_runtime::__private::acc(&mut __d66_v40, __g);
+                                        __ad_rt::acc(&mut __d66_v40, __g);
                                     }
                                     {
-                                        let __g = ::ad_runtime::__private::take(&mut __d66_v40);
-                                        ::ad_runtime::__private::acc(
+                                        let __g = __ad_rt::take(&mut __d66_v40);
+                                        __ad_rt::acc(
                                             &mut __d64_v38,
-                                            ::ad_runtime::__private::mul_d0(
-                                                &__v39,
-                                                ::core::clone::Clone::clone(&__g),
-                                            ),
+                                            __ad_rt::mul_d0(&__v39, ::core::clone::Clone::clone(&__g)),
                                         );
-                                        ::ad_runtime::__private::acc(
-                                            &mut __d65_v39,
-                                            ::ad_runtime::__private::mul_d1(&__v38, __g),
-                                        );
+                                        __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
                                     }
                                     {
-                                        let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                                        ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                        let __g = __ad_rt::take(&mut __d65_v39);
+                                        __ad_rt::acc(&mut __dinv28, __g);
                                     }
                                     {
-                                        let __g = ::ad_runtime::__private::take(&mut __d64_v38);
+                                        let __g = __ad_rt::take(&mut __d64_v38);
                                         unsafe {
                                             ::ad_runtime::__private::acc_index_unchecked(
                                                 &mut __d_icf,
@@ -1344,54 +1234,40 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                             }
                         } else {
                             for __k in (0..__iters8).rev() {
-                                let r = ::ad_runtime::__private::range_up(__v35, __k);
-                                ::ad_runtime::__private::undo_add(&mut idx, 1);
+                                let r = __ad_rt::range_up(__v35, __k);
+                                __ad_rt::undo_add(&mut idx, 1);
                                 let __v37 = ::core::clone::Clone::clone(&idx);
                                 let __v38 = icf[__v37];
                                 let __v39 = xc[c];
-                                let mut __d64_v38 = ::ad_runtime::__private::zero();
-                                let mut __d65_v39 = ::ad_runtime::__private::zero();
-                                let mut __d66_v40 = ::ad_runtime::__private::zero();
+                                let mut __d64_v38 = __ad_rt::zero();
+                                let mut __d65_v39 = __ad_rt::zero();
+                                let mut __d66_v40 = __ad_rt::zero();
                                 {
-                                    let __g = ::ad_runtime::__private::get_index(&__d_qxc, r);
-                                    ::ad_runtime::__private::acc(&mut __d66_v40, __g);
+                                    let __g = __ad_rt::get_index(&__d_qxc, r);
+                                    __ad_rt::acc(&mut __d66_v40, __g);
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d66_v40);
-                                    ::ad_runtime::__private::acc(
+                                    let __g = __ad_rt::take(&mut __d66_v40);
+                                    __ad_rt::acc(
                                         &mut __d64_v38,
-                                        ::ad_runtime::__private::mul_d0(
-                                            &__v39,
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
+                                        __ad_rt::mul_d0(&__v39, ::core::clone::Clone::clone(&__g)),
                                     );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d65_v39,
-                                        ::ad_runtime::__private::mul_d1(&__v38, __g),
-                                    );
+                                    __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                                    ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                    let __g = __ad_rt::take(&mut __d65_v39);
+                                    __ad_rt::acc(&mut __dinv28, __g);
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                                    ::ad_runtime::__private::acc_index_exact(
-                                        &mut __d_icf,
-                                        __v37,
-                                        __g,
-                                    );
+                                    let __g = __ad_rt::take(&mut __d64_v38);
+                                    __ad_rt::acc_index_exact(&mut __d_icf, __v37, __g);
                                 }
                                 ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                             }
                         }
                         if __iters8 > 0 {
-                            ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_xc,
-                                c,
-                                __dinv28,
-                            );
+                            __ad_rt::acc(&mut __dinv28, __dinv28_other);
+                            __ad_rt::acc_index_exact(&mut __d_xc, c, __dinv28);
                         }
                     }
                     let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
@@ -1425,7 +1301,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                         #[cfg(any(not(debug_assertions), ad_fast_paths))]
                         {
                             for __k in (0..__iters6).rev() {
-                                let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                                let j__2 = __ad_rt::range_up(__v25, __k);
                                 let __v27 = ik__1 * d;
                                 let __v28 = __v27 + j__2;
                                 let __v29 = unsafe {
@@ -1434,8 +1310,8 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                                 let __v30 = unsafe {
                                     ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
                                 };
-                                let mut __d52_v29 = ::ad_runtime::__private::zero();
-                                let mut __d53_v30 = ::ad_runtime::__private::zero();
+                                let mut __d52_v29 = __ad_rt::zero();
+                                let mut __d53_v30 = __ad_rt::zero();
                                 {
                                     let __g = unsafe {
                                         ::ad_runtime::__private::take_index_unchecked(
@@ -1443,20 +1319,14 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                                             j__2,
                                         )
                                     };
-                                    ::ad_runtime::__private::acc(
+                                    __ad_rt::acc(
                                         &mut __d52_v29,
-                                        ::ad_runtime::__private::mul_d0(
-                                            &__v30,
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
+                                        __ad_rt::mul_d0(&__v30, ::core::clone::Clone::clone(&__g)),
                                     );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d53_v30,
-                                        ::ad_runtime::__private::mul_d1(&__v29, __g),
-                                    );
+                                    __ad_rt::acc(&mut __d53_v30, __ad_rt::mul_d1(&__v29, __g));
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d53_v30);
+                                    let __g = __ad_rt::take(&mut __d53_v30);
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_xc,
@@ -1466,7 +1336,7 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                                     };
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d52_v29);
+                                    let __g = __ad_rt::take(&mut __d52_v29);
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_qdiags,
@@ -1479,45 +1349,28 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                         }
                     } else {
                         for __k in (0..__iters6).rev() {
-                            let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                            let j__2 = __ad_rt::range_up(__v25, __k);
                             let __v27 = ik__1 * d;
                             let __v28 = __v27 + j__2;
                             let __v29 = qdiags[__v28];
                             let __v30 = xc[j__2];
-                            let mut __d52_v29 = ::ad_runtime::__private::zero();
-                            let mut __d53_v30 = ::ad_runtime::__private::zero();
+                            let mut __d52_v29 = __ad_rt::zero();
+                            let mut __d53_v30 = __ad_rt::zero();
                             {
-                                let __g = ::ad_runtime::__private::take_index(
-                                    &mut __d_qxc,
-                                    j__2,
-                                );
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take_index(&mut __d_qxc, j__2);
+                                __ad_rt::acc(
                                     &mut __d52_v29,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v30,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v30, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d53_v30,
-                                    ::ad_runtime::__private::mul_d1(&__v29, __g),
-                                );
+                                __ad_rt::acc(&mut __d53_v30, __ad_rt::mul_d1(&__v29, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                                ::ad_runtime::__private::acc_index_exact(
-                                    &mut __d_xc,
-                                    j__2,
-                                    __g,
-                                );
+                                let __g = __ad_rt::take(&mut __d53_v30);
+                                __ad_rt::acc_index_exact(&mut __d_xc, j__2, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                                ::ad_runtime::__private::acc_index_exact(
-                                    &mut __d_qdiags,
-                                    __v28,
-                                    __g,
-                                );
+                                let __g = __ad_rt::take(&mut __d52_v29);
+                                __ad_rt::acc_index_exact(&mut __d_qdiags, __v28, __g);
                             }
                         }
                     }
@@ -1549,10 +1402,10 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                         #[cfg(any(not(debug_assertions), ad_fast_paths))]
                         {
                             for __k in (0..__iters5).rev() {
-                                let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                                let j__1 = __ad_rt::range_up(__v17, __k);
                                 let __v22 = ik__1 * d;
                                 let __v23 = __v22 + j__1;
-                                let mut __d46_v24 = ::ad_runtime::__private::zero();
+                                let mut __d46_v24 = __ad_rt::zero();
                                 {
                                     let __g = unsafe {
                                         ::ad_runtime::__private::take_index_unchecked(
@@ -1560,13 +1413,10 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                                             j__1,
                                         )
                                     };
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d46_v24,
-                                        ::ad_runtime::__private::sub_d1(__g),
-                                    );
+                                    __ad_rt::acc(&mut __d46_v24, __ad_rt::sub_d1(__g));
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d46_v24);
+                                    let __g = __ad_rt::take(&mut __d46_v24);
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_means,
@@ -1579,40 +1429,30 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                         }
                     } else {
                         for __k in (0..__iters5).rev() {
-                            let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                            let j__1 = __ad_rt::range_up(__v17, __k);
                             let __v22 = ik__1 * d;
                             let __v23 = __v22 + j__1;
-                            let mut __d46_v24 = ::ad_runtime::__private::zero();
+                            let mut __d46_v24 = __ad_rt::zero();
                             {
-                                let __g = ::ad_runtime::__private::take_index(
-                                    &mut __d_xc,
-                                    j__1,
-                                );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d46_v24,
-                                    ::ad_runtime::__private::sub_d1(__g),
-                                );
+                                let __g = __ad_rt::take_index(&mut __d_xc, j__1);
+                                __ad_rt::acc(&mut __d46_v24, __ad_rt::sub_d1(__g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                                ::ad_runtime::__private::acc_index_exact(
-                                    &mut __d_means,
-                                    __v23,
-                                    __g,
-                                );
+                                let __g = __ad_rt::take(&mut __d46_v24);
+                                __ad_rt::acc_index_exact(&mut __d_means, __v23, __g);
                             }
                         }
                     }
                 }
             }
             for __k in (0..__iters1).rev() {
-                let ik = ::ad_runtime::__private::range_up(__v5, __k);
+                let ik = __ad_rt::range_up(__v5, __k);
                 let __v7 = 0;
                 let __v8 = ::core::clone::Clone::clone(&d);
-                let mut __d_s = ::ad_runtime::__private::zero();
+                let mut __d_s = __ad_rt::zero();
                 {
-                    let __g = ::ad_runtime::__private::take_index(&mut __d_sum_qs, ik);
-                    ::ad_runtime::__private::acc(&mut __d_s, __g);
+                    let __g = __ad_rt::take_index(&mut __d_sum_qs, ik);
+                    __ad_rt::acc(&mut __d_s, __g);
                 }
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
@@ -1648,15 +1488,15 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters2).rev() {
-                            let j = ::ad_runtime::__private::range_up(__v7, __k);
+                            let j = __ad_rt::range_up(__v7, __k);
                             let __v9 = ik * icf_sz;
                             let __v10 = __v9 + j;
                             let __v11 = ik * d;
                             let __v12 = __v11 + j;
-                            let mut __d_q = ::ad_runtime::__private::zero();
+                            let mut __d_q = __ad_rt::zero();
                             {
                                 let __g = ::core::clone::Clone::clone(&__d_s);
-                                ::ad_runtime::__private::acc(&mut __d_q, __g);
+                                __ad_rt::acc(&mut __d_q, __g);
                             }
                             {
                                 let __g = unsafe {
@@ -1667,13 +1507,10 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                                 };
                                 let __y = qdiags[__v12];
                                 qdiags[__v12] = __tape_elems_qdiags.pop();
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_q,
-                                    ::ad_runtime::__private::exp_d0(&__y, __g),
-                                );
+                                __ad_rt::acc(&mut __d_q, __ad_rt::exp_d0(&__y, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_q);
+                                let __g = __ad_rt::take(&mut __d_q);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_icf,
@@ -1686,35 +1523,25 @@ pub fn gmm_objective_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Reco
                     }
                 } else {
                     for __k in (0..__iters2).rev() {
-                        let j = ::ad_runtime::__private::range_up(__v7, __k);
+                        let j = __ad_rt::range_up(__v7, __k);
                         let __v9 = ik * icf_sz;
                         let __v10 = __v9 + j;
                         let __v11 = ik * d;
                         let __v12 = __v11 + j;
-                        let mut __d_q = ::ad_runtime::__private::zero();
+                        let mut __d_q = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d_q, __g);
+                            __ad_rt::acc(&mut __d_q, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take_index(
-                                &mut __d_qdiags,
-                                __v12,
-                            );
+                            let __g = __ad_rt::take_index(&mut __d_qdiags, __v12);
                             let __y = qdiags[__v12];
                             qdiags[__v12] = __tape_elems_qdiags.pop();
-                            ::ad_runtime::__private::acc(
-                                &mut __d_q,
-                                ::ad_runtime::__private::exp_d0(&__y, __g),
-                            );
+                            __ad_rt::acc(&mut __d_q, __ad_rt::exp_d0(&__y, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_q);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_icf,
-                                __v10,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d_q);
+                            __ad_rt::acc_index_exact(&mut __d_icf, __v10, __g);
                         }
                     }
                 }
@@ -2105,6 +1932,8 @@ where
         &'__ad [f64],
     >>::Out: ::core::ops::Deref<Target = [f64]>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     #[allow(unused_mut)]
     let mut __t0_alphas = <__S0 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
@@ -2122,14 +1951,14 @@ where
     let icf_sz = __v3 / 2;
     let __v4 = d * k;
     let mut qdiags = ::std::vec![0.0; __v4];
-    let mut __t14_qdiags = ::ad_runtime::__private::zeros_as(&qdiags);
+    let mut __t14_qdiags = __ad_rt::zeros_as(&qdiags);
     let mut sum_qs = ::std::vec![0.0; k];
-    let mut __t15_sum_qs = ::ad_runtime::__private::zeros_as(&sum_qs);
+    let mut __t15_sum_qs = __ad_rt::zeros_as(&sum_qs);
     let __v5 = 0;
     let __v6 = k;
     for ik in __v5..__v6 {
         let mut s = 0.0;
-        let mut __t19_s = ::ad_runtime::__private::zeros_as(&s);
+        let mut __t19_s = __ad_rt::zeros_as(&s);
         let __v7 = 0;
         let __v8 = d;
         for j in __v7..__v8 {
@@ -2141,14 +1970,13 @@ where
             let __v12 = __v11 + j;
             {
                 let __new = q.exp();
-                let __tnew = ::ad_runtime::__private::exp_d0(&__new, __t25_q);
+                let __tnew = __ad_rt::exp_d0(&__new, __t25_q);
                 qdiags[__v12] = __new;
                 __t14_qdiags[__v12] = __tnew;
             }
             {
                 let __new = s + q;
-                let __tnew = ::ad_runtime::__private::add_d0(__t19_s)
-                    + ::ad_runtime::__private::add_d1(__t25_q);
+                let __tnew = __ad_rt::add_d0(__t19_s) + __ad_rt::add_d1(__t25_q);
                 s = __new;
                 __t19_s = __tnew;
             }
@@ -2161,13 +1989,13 @@ where
         }
     }
     let mut xc = ::std::vec![0.0; d];
-    let mut __t28_xc = ::ad_runtime::__private::zeros_as(&xc);
+    let mut __t28_xc = __ad_rt::zeros_as(&xc);
     let mut qxc = ::std::vec![0.0; d];
-    let mut __t29_qxc = ::ad_runtime::__private::zeros_as(&qxc);
+    let mut __t29_qxc = __ad_rt::zeros_as(&qxc);
     let mut main_term = ::std::vec![0.0; k];
-    let mut __t30_main_term = ::ad_runtime::__private::zeros_as(&main_term);
+    let mut __t30_main_term = __ad_rt::zeros_as(&main_term);
     let mut slse = 0.0;
-    let mut __t31_slse = ::ad_runtime::__private::zeros_as(&slse);
+    let mut __t31_slse = __ad_rt::zeros_as(&slse);
     let __v13 = 0;
     let __v14 = n;
     let __v49 = 0.5;
@@ -2187,7 +2015,7 @@ where
                 let mut __t46_v24 = __t1_means[__v23];
                 {
                     let __new = __v21 - __v24;
-                    let __tnew = ::ad_runtime::__private::sub_d1(__t46_v24);
+                    let __tnew = __ad_rt::sub_d1(__t46_v24);
                     xc[j__1] = __new;
                     __t28_xc[j__1] = __tnew;
                 }
@@ -2203,8 +2031,8 @@ where
                 let mut __t53_v30 = __t28_xc[j__2];
                 {
                     let __new = __v29 * __v30;
-                    let __tnew = ::ad_runtime::__private::mul_d0(&__v30, __t52_v29)
-                        + ::ad_runtime::__private::mul_d1(&__v29, __t53_v30);
+                    let __tnew = __ad_rt::mul_d0(&__v30, __t52_v29)
+                        + __ad_rt::mul_d1(&__v29, __t53_v30);
                     qxc[j__2] = __new;
                     __t29_qxc[j__2] = __tnew;
                 }
@@ -2224,16 +2052,14 @@ where
                     let __v39 = xc[c];
                     let mut __t65_v39 = __t28_xc[c];
                     let __v40 = __v38 * __v39;
-                    let mut __t66_v40 = ::ad_runtime::__private::mul_d0(
-                        &__v39,
-                        __t64_v38,
-                    ) + ::ad_runtime::__private::mul_d1(&__v38, __t65_v39);
+                    let mut __t66_v40 = __ad_rt::mul_d0(&__v39, __t64_v38)
+                        + __ad_rt::mul_d1(&__v38, __t65_v39);
                     let __v41 = qxc[r];
                     let mut __t67_v41 = __t29_qxc[r];
                     {
                         let __new = __v41 + __v40;
-                        let __tnew = ::ad_runtime::__private::add_d0(__t67_v41)
-                            + ::ad_runtime::__private::add_d1(__t66_v40);
+                        let __tnew = __ad_rt::add_d0(__t67_v41)
+                            + __ad_rt::add_d1(__t66_v40);
                         qxc[r] = __new;
                         __t29_qxc[r] = __tnew;
                     }
@@ -2244,19 +2070,18 @@ where
                 }
             }
             let mut sq = 0.0;
-            let mut __t68_sq = ::ad_runtime::__private::zeros_as(&sq);
+            let mut __t68_sq = __ad_rt::zeros_as(&sq);
             let __v42 = 0;
             let __v43 = d;
             for j__3 in __v42..__v43 {
                 let __v44 = qxc[j__3];
                 let mut __t72_v44 = __t29_qxc[j__3];
                 let __v45 = __v44 * __v44;
-                let mut __t73_v45 = ::ad_runtime::__private::mul_d0(&__v44, __t72_v44)
-                    + ::ad_runtime::__private::mul_d1(&__v44, __t72_v44);
+                let mut __t73_v45 = __ad_rt::mul_d0(&__v44, __t72_v44)
+                    + __ad_rt::mul_d1(&__v44, __t72_v44);
                 {
                     let __new = sq + __v45;
-                    let __tnew = ::ad_runtime::__private::add_d0(__t68_sq)
-                        + ::ad_runtime::__private::add_d1(__t73_v45);
+                    let __tnew = __ad_rt::add_d0(__t68_sq) + __ad_rt::add_d1(__t73_v45);
                     sq = __new;
                     __t68_sq = __tnew;
                 }
@@ -2266,38 +2091,35 @@ where
             let __v47 = sum_qs[ik__1];
             let mut __t75_v47 = __t15_sum_qs[ik__1];
             let __v48 = __v46 + __v47;
-            let mut __t76_v48 = ::ad_runtime::__private::add_d0(__t74_v46)
-                + ::ad_runtime::__private::add_d1(__t75_v47);
+            let mut __t76_v48 = __ad_rt::add_d0(__t74_v46) + __ad_rt::add_d1(__t75_v47);
             let __v50 = __v49 * sq;
-            let mut __t78_v50 = ::ad_runtime::__private::mul_d1(&__v49, __t68_sq);
+            let mut __t78_v50 = __ad_rt::mul_d1(&__v49, __t68_sq);
             {
                 let __new = __v48 - __v50;
-                let __tnew = ::ad_runtime::__private::sub_d0(__t76_v48)
-                    + ::ad_runtime::__private::sub_d1(__t78_v50);
+                let __tnew = __ad_rt::sub_d0(__t76_v48) + __ad_rt::sub_d1(__t78_v50);
                 main_term[ik__1] = __new;
                 __t30_main_term[ik__1] = __tnew;
             }
         }
         let (__v52, mut __t80_v52) = logsumexp_pushforward(
             &main_term,
-            ::ad_runtime::__private::Active(&__t30_main_term[..]),
+            __ad_rt::Active(&__t30_main_term[..]),
         );
         {
             let __new = slse + __v52;
-            let __tnew = ::ad_runtime::__private::add_d0(__t31_slse)
-                + ::ad_runtime::__private::add_d1(__t80_v52);
+            let __tnew = __ad_rt::add_d0(__t31_slse) + __ad_rt::add_d1(__t80_v52);
             slse = __new;
             __t31_slse = __tnew;
         }
     }
     let mut prior = 0.0;
-    let mut __t81_prior = ::ad_runtime::__private::zeros_as(&prior);
+    let mut __t81_prior = __ad_rt::zeros_as(&prior);
     let __v53 = 0;
     let __v54 = k;
     let __v72 = 0.5;
     for ik__2 in __v53..__v54 {
         let mut frob = 0.0;
-        let mut __t85_frob = ::ad_runtime::__private::zeros_as(&frob);
+        let mut __t85_frob = __ad_rt::zeros_as(&frob);
         let __v55 = 0;
         let __v56 = d;
         for j__4 in __v55..__v56 {
@@ -2310,12 +2132,11 @@ where
             let __v62 = qdiags[__v61];
             let mut __t94_v62 = __t14_qdiags[__v61];
             let __v63 = __v59 * __v62;
-            let mut __t95_v63 = ::ad_runtime::__private::mul_d0(&__v62, __t91_v59)
-                + ::ad_runtime::__private::mul_d1(&__v59, __t94_v62);
+            let mut __t95_v63 = __ad_rt::mul_d0(&__v62, __t91_v59)
+                + __ad_rt::mul_d1(&__v59, __t94_v62);
             {
                 let __new = frob + __v63;
-                let __tnew = ::ad_runtime::__private::add_d0(__t85_frob)
-                    + ::ad_runtime::__private::add_d1(__t95_v63);
+                let __tnew = __ad_rt::add_d0(__t85_frob) + __ad_rt::add_d1(__t95_v63);
                 frob = __new;
                 __t85_frob = __tnew;
             }
@@ -2328,12 +2149,11 @@ where
             let l = icf[__v67];
             let mut __t101_l = __t2_icf[__v67];
             let __v68 = l * l;
-            let mut __t102_v68 = ::ad_runtime::__private::mul_d0(&l, __t101_l)
-                + ::ad_runtime::__private::mul_d1(&l, __t101_l);
+            let mut __t102_v68 = __ad_rt::mul_d0(&l, __t101_l)
+                + __ad_rt::mul_d1(&l, __t101_l);
             {
                 let __new = frob + __v68;
-                let __tnew = ::ad_runtime::__private::add_d0(__t85_frob)
-                    + ::ad_runtime::__private::add_d1(__t102_v68);
+                let __tnew = __ad_rt::add_d0(__t85_frob) + __ad_rt::add_d1(__t102_v68);
                 frob = __new;
                 __t85_frob = __tnew;
             }
@@ -2342,18 +2162,16 @@ where
         let __v70 = sum_qs[ik__2];
         let mut __t104_v70 = __t15_sum_qs[ik__2];
         let __v71 = __v69 * __v70;
-        let mut __t105_v71 = ::ad_runtime::__private::mul_d1(&__v69, __t104_v70);
+        let mut __t105_v71 = __ad_rt::mul_d1(&__v69, __t104_v70);
         let __v73 = __v72 * wishart_gamma;
         let __v74 = __v73 * wishart_gamma;
         let __v75 = __v74 * frob;
-        let mut __t109_v75 = ::ad_runtime::__private::mul_d1(&__v74, __t85_frob);
+        let mut __t109_v75 = __ad_rt::mul_d1(&__v74, __t85_frob);
         let __v76 = __v71 - __v75;
-        let mut __t110_v76 = ::ad_runtime::__private::sub_d0(__t105_v71)
-            + ::ad_runtime::__private::sub_d1(__t109_v75);
+        let mut __t110_v76 = __ad_rt::sub_d0(__t105_v71) + __ad_rt::sub_d1(__t109_v75);
         {
             let __new = prior + __v76;
-            let __tnew = ::ad_runtime::__private::add_d0(__t81_prior)
-                + ::ad_runtime::__private::add_d1(__t110_v76);
+            let __tnew = __ad_rt::add_d0(__t81_prior) + __ad_rt::add_d1(__t110_v76);
             prior = __new;
             __t81_prior = __tnew;
         }
@@ -2361,16 +2179,14 @@ where
     let __v77 = n as f64;
     let (__v79, mut __t113_v79) = logsumexp_pushforward(
         alphas,
-        ::ad_runtime::__private::Active(&__t0_alphas[..]),
+        __ad_rt::Active(&__t0_alphas[..]),
     );
     let __v80 = __v77 * __v79;
-    let mut __t114_v80 = ::ad_runtime::__private::mul_d1(&__v77, __t113_v79);
+    let mut __t114_v80 = __ad_rt::mul_d1(&__v77, __t113_v79);
     let __v81 = slse - __v80;
-    let mut __t115_v81 = ::ad_runtime::__private::sub_d0(__t31_slse)
-        + ::ad_runtime::__private::sub_d1(__t114_v80);
+    let mut __t115_v81 = __ad_rt::sub_d0(__t31_slse) + __ad_rt::sub_d1(__t114_v80);
     let __v82 = __v81 + prior;
-    let mut __t116_v82 = ::ad_runtime::__private::add_d0(__t115_v81)
-        + ::ad_runtime::__private::add_d1(__t81_prior);
+    let mut __t116_v82 = __ad_rt::add_d0(__t115_v81) + __ad_rt::add_d1(__t81_prior);
     let __ret1: f64 = __v82;
     let mut __t9_ret1 = __t116_v82;
     let __value = __ret1;
@@ -2661,6 +2477,8 @@ pub fn gmm_objective_pullback<'__ad>(
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad>,
 ) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let mut __tape_elems_qdiags = ::ad_runtime::__private::Tape::new();
     let mut __tape72_v44 = ::ad_runtime::__private::Tape::new();
     let mut __tape_elems_main_term = ::ad_runtime::__private::Tape::new();
@@ -3163,58 +2981,43 @@ pub fn gmm_objective_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
-            let mut __d_alphas = ::ad_runtime::__private::zero_like(&alphas);
-            let mut __d_means = ::ad_runtime::__private::zero_like(&means);
-            let mut __d_icf = ::ad_runtime::__private::zero_like(&icf);
+            let mut __d_alphas = __ad_rt::zero_like(&alphas);
+            let mut __d_means = __ad_rt::zero_like(&means);
+            let mut __d_icf = __ad_rt::zero_like(&icf);
             let mut __d9_ret1 = __seed;
             let mut __d_qdiags = __dz_qdiags.zeros(__v4);
             let mut __d_sum_qs = __dz_sum_qs.zeros(k);
             let mut __d_xc = __dz_xc.zeros(d);
             let mut __d_qxc = __dz_qxc.zeros(d);
             let mut __d_main_term = __dz_main_term.zeros(k);
-            let mut __d_slse = ::ad_runtime::__private::zero();
-            let mut __d_prior = ::ad_runtime::__private::zero();
-            let mut __d113_v79 = ::ad_runtime::__private::zero();
-            let mut __d114_v80 = ::ad_runtime::__private::zero();
-            let mut __d115_v81 = ::ad_runtime::__private::zero();
-            let mut __d116_v82 = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d116_v82,
-                ::ad_runtime::__private::take(&mut __d9_ret1),
-            );
+            let mut __d_slse = __ad_rt::zero();
+            let mut __d_prior = __ad_rt::zero();
+            let mut __d113_v79 = __ad_rt::zero();
+            let mut __d114_v80 = __ad_rt::zero();
+            let mut __d115_v81 = __ad_rt::zero();
+            let mut __d116_v82 = __ad_rt::zero();
+            __ad_rt::acc(&mut __d116_v82, __ad_rt::take(&mut __d9_ret1));
             {
-                let __g = ::ad_runtime::__private::take(&mut __d116_v82);
-                ::ad_runtime::__private::acc(
-                    &mut __d115_v81,
-                    ::core::clone::Clone::clone(&__g),
-                );
-                ::ad_runtime::__private::acc(&mut __d_prior, __g);
+                let __g = __ad_rt::take(&mut __d116_v82);
+                __ad_rt::acc(&mut __d115_v81, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d_prior, __g);
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d115_v81);
-                ::ad_runtime::__private::acc(
-                    &mut __d_slse,
-                    ::core::clone::Clone::clone(&__g),
-                );
-                ::ad_runtime::__private::acc(
-                    &mut __d114_v80,
-                    ::ad_runtime::__private::sub_d1(__g),
-                );
+                let __g = __ad_rt::take(&mut __d115_v81);
+                __ad_rt::acc(&mut __d_slse, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d114_v80, __ad_rt::sub_d1(__g));
             }
-            ::ad_runtime::__private::acc(
+            __ad_rt::acc(
                 &mut __d113_v79,
-                ::ad_runtime::__private::mul_d1(
-                    &__v77,
-                    ::ad_runtime::__private::take(&mut __d114_v80),
-                ),
+                __ad_rt::mul_d1(&__v77, __ad_rt::take(&mut __d114_v80)),
             );
             {
-                let __g = ::ad_runtime::__private::take(&mut __d113_v79);
+                let __g = __ad_rt::take(&mut __d113_v79);
                 let __gs = __pb78(__g);
-                ::ad_runtime::__private::acc_arg(&mut __d_alphas, __gs.0);
+                __ad_rt::acc_arg(&mut __d_alphas, __gs.0);
             }
             for __k in (0..__iters10).rev() {
-                let ik__2 = ::ad_runtime::__private::range_up(__v53, __k);
+                let ik__2 = __ad_rt::range_up(__v53, __k);
                 let __v55 = 0;
                 let __v56 = ::core::clone::Clone::clone(&d);
                 let __v64 = ::core::clone::Clone::clone(&d);
@@ -3222,47 +3025,31 @@ pub fn gmm_objective_pullback<'__ad>(
                 let __v69 = wishart_m as f64;
                 let __v73 = __v72 * wishart_gamma;
                 let __v74 = __v73 * wishart_gamma;
-                let mut __d_frob = ::ad_runtime::__private::zero();
-                let mut __d104_v70 = ::ad_runtime::__private::zero();
-                let mut __d105_v71 = ::ad_runtime::__private::zero();
-                let mut __d109_v75 = ::ad_runtime::__private::zero();
-                let mut __d110_v76 = ::ad_runtime::__private::zero();
+                let mut __d_frob = __ad_rt::zero();
+                let mut __d104_v70 = __ad_rt::zero();
+                let mut __d105_v71 = __ad_rt::zero();
+                let mut __d109_v75 = __ad_rt::zero();
+                let mut __d110_v76 = __ad_rt::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_prior);
-                    ::ad_runtime::__private::acc(&mut __d110_v76, __g);
+                    __ad_rt::acc(&mut __d110_v76, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d110_v76);
-                    ::ad_runtime::__private::acc(
-                        &mut __d105_v71,
-                        ::core::clone::Clone::clone(&__g),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d109_v75,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
+                    let __g = __ad_rt::take(&mut __d110_v76);
+                    __ad_rt::acc(&mut __d105_v71, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d109_v75, __ad_rt::sub_d1(__g));
                 }
-                ::ad_runtime::__private::acc(
+                __ad_rt::acc(
                     &mut __d_frob,
-                    ::ad_runtime::__private::mul_d1(
-                        &__v74,
-                        ::ad_runtime::__private::take(&mut __d109_v75),
-                    ),
+                    __ad_rt::mul_d1(&__v74, __ad_rt::take(&mut __d109_v75)),
                 );
-                ::ad_runtime::__private::acc(
+                __ad_rt::acc(
                     &mut __d104_v70,
-                    ::ad_runtime::__private::mul_d1(
-                        &__v69,
-                        ::ad_runtime::__private::take(&mut __d105_v71),
-                    ),
+                    __ad_rt::mul_d1(&__v69, __ad_rt::take(&mut __d105_v71)),
                 );
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d104_v70);
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_sum_qs,
-                        ik__2,
-                        __g,
-                    );
+                    let __g = __ad_rt::take(&mut __d104_v70);
+                    __ad_rt::acc_index_exact(&mut __d_sum_qs, ik__2, __g);
                 }
                 let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
@@ -3286,34 +3073,28 @@ pub fn gmm_objective_pullback<'__ad>(
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters12).rev() {
-                            let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                            let j__5 = __ad_rt::range_up(__v64, __k);
                             let __v66 = ik__2 * icf_sz;
                             let __v67 = __v66 + j__5;
                             let l = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                             };
-                            let mut __d_l = ::ad_runtime::__private::zero();
-                            let mut __d102_v68 = ::ad_runtime::__private::zero();
+                            let mut __d_l = __ad_rt::zero();
+                            let mut __d102_v68 = __ad_rt::zero();
                             {
                                 let __g = ::core::clone::Clone::clone(&__d_frob);
-                                ::ad_runtime::__private::acc(&mut __d102_v68, __g);
+                                __ad_rt::acc(&mut __d102_v68, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take(&mut __d102_v68);
+                                __ad_rt::acc(
                                     &mut __d_l,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &l,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&l, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_l,
-                                    ::ad_runtime::__private::mul_d1(&l, __g),
-                                );
+                                __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_l);
+                                let __g = __ad_rt::take(&mut __d_l);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_icf,
@@ -3326,37 +3107,27 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                 } else {
                     for __k in (0..__iters12).rev() {
-                        let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                        let j__5 = __ad_rt::range_up(__v64, __k);
                         let __v66 = ik__2 * icf_sz;
                         let __v67 = __v66 + j__5;
                         let l = icf[__v67];
-                        let mut __d_l = ::ad_runtime::__private::zero();
-                        let mut __d102_v68 = ::ad_runtime::__private::zero();
+                        let mut __d_l = __ad_rt::zero();
+                        let mut __d102_v68 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_frob);
-                            ::ad_runtime::__private::acc(&mut __d102_v68, __g);
+                            __ad_rt::acc(&mut __d102_v68, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d102_v68);
+                            __ad_rt::acc(
                                 &mut __d_l,
-                                ::ad_runtime::__private::mul_d0(
-                                    &l,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&l, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_l,
-                                ::ad_runtime::__private::mul_d1(&l, __g),
-                            );
+                            __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_l);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_icf,
-                                __v67,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d_l);
+                            __ad_rt::acc_index_exact(&mut __d_icf, __v67, __g);
                         }
                     }
                 }
@@ -3382,7 +3153,7 @@ pub fn gmm_objective_pullback<'__ad>(
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters11).rev() {
-                            let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                            let j__4 = __ad_rt::range_up(__v55, __k);
                             let __v57 = ik__2 * d;
                             let __v58 = __v57 + j__4;
                             let __v59 = unsafe {
@@ -3393,29 +3164,23 @@ pub fn gmm_objective_pullback<'__ad>(
                             let __v62 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
                             };
-                            let mut __d91_v59 = ::ad_runtime::__private::zero();
-                            let mut __d94_v62 = ::ad_runtime::__private::zero();
-                            let mut __d95_v63 = ::ad_runtime::__private::zero();
+                            let mut __d91_v59 = __ad_rt::zero();
+                            let mut __d94_v62 = __ad_rt::zero();
+                            let mut __d95_v63 = __ad_rt::zero();
                             {
                                 let __g = ::core::clone::Clone::clone(&__d_frob);
-                                ::ad_runtime::__private::acc(&mut __d95_v63, __g);
+                                __ad_rt::acc(&mut __d95_v63, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take(&mut __d95_v63);
+                                __ad_rt::acc(
                                     &mut __d91_v59,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v62,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v62, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d94_v62,
-                                    ::ad_runtime::__private::mul_d1(&__v59, __g),
-                                );
+                                __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d94_v62);
+                                let __g = __ad_rt::take(&mut __d94_v62);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_qdiags,
@@ -3425,7 +3190,7 @@ pub fn gmm_objective_pullback<'__ad>(
                                 };
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d91_v59);
+                                let __g = __ad_rt::take(&mut __d91_v59);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_qdiags,
@@ -3438,70 +3203,56 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                 } else {
                     for __k in (0..__iters11).rev() {
-                        let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                        let j__4 = __ad_rt::range_up(__v55, __k);
                         let __v57 = ik__2 * d;
                         let __v58 = __v57 + j__4;
                         let __v59 = qdiags[__v58];
                         let __v60 = ik__2 * d;
                         let __v61 = __v60 + j__4;
                         let __v62 = qdiags[__v61];
-                        let mut __d91_v59 = ::ad_runtime::__private::zero();
-                        let mut __d94_v62 = ::ad_runtime::__private::zero();
-                        let mut __d95_v63 = ::ad_runtime::__private::zero();
+                        let mut __d91_v59 = __ad_rt::zero();
+                        let mut __d94_v62 = __ad_rt::zero();
+                        let mut __d95_v63 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_frob);
-                            ::ad_runtime::__private::acc(&mut __d95_v63, __g);
+                            __ad_rt::acc(&mut __d95_v63, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d95_v63);
+                            __ad_rt::acc(
                                 &mut __d91_v59,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v62,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v62, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d94_v62,
-                                ::ad_runtime::__private::mul_d1(&__v59, __g),
-                            );
+                            __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_qdiags,
-                                __v61,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d94_v62);
+                            __ad_rt::acc_index_exact(&mut __d_qdiags, __v61, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_qdiags,
-                                __v58,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d91_v59);
+                            __ad_rt::acc_index_exact(&mut __d_qdiags, __v58, __g);
                         }
                     }
                 }
             }
             for __k in (0..__iters3).rev() {
-                let ix = ::ad_runtime::__private::range_up(__v13, __k);
+                let ix = __ad_rt::range_up(__v13, __k);
                 let __v15 = 0;
                 let __v16 = ::core::clone::Clone::clone(&k);
-                let mut __d80_v52 = ::ad_runtime::__private::zero();
+                let mut __d80_v52 = __ad_rt::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_slse);
-                    ::ad_runtime::__private::acc(&mut __d80_v52, __g);
+                    __ad_rt::acc(&mut __d80_v52, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d80_v52);
+                    let __g = __ad_rt::take(&mut __d80_v52);
                     let __gs = logsumexp_pullback(&main_term).1(__g);
-                    ::ad_runtime::__private::acc_arg(&mut __d_main_term, __gs.0);
+                    __ad_rt::acc_arg(&mut __d_main_term, __gs.0);
                 }
                 let __iters4 = ::core::iter::Iterator::size_hint(&(__v15..__v16)).0;
                 for __k in (0..__iters4).rev() {
-                    let ik__1 = ::ad_runtime::__private::range_up(__v15, __k);
+                    let ik__1 = __ad_rt::range_up(__v15, __k);
                     let mut idx = __tape_idx.pop();
                     let __v17 = 0;
                     let __v18 = ::core::clone::Clone::clone(&d);
@@ -3520,56 +3271,33 @@ pub fn gmm_objective_pullback<'__ad>(
                     let __v33 = ::core::clone::Clone::clone(&d);
                     let __v42 = 0;
                     let __v43 = ::core::clone::Clone::clone(&d);
-                    let mut __d_sq = ::ad_runtime::__private::zero();
-                    let mut __d74_v46 = ::ad_runtime::__private::zero();
-                    let mut __d75_v47 = ::ad_runtime::__private::zero();
-                    let mut __d76_v48 = ::ad_runtime::__private::zero();
-                    let mut __d78_v50 = ::ad_runtime::__private::zero();
+                    let mut __d_sq = __ad_rt::zero();
+                    let mut __d74_v46 = __ad_rt::zero();
+                    let mut __d75_v47 = __ad_rt::zero();
+                    let mut __d76_v48 = __ad_rt::zero();
+                    let mut __d78_v50 = __ad_rt::zero();
                     {
-                        let __g = ::ad_runtime::__private::take_index(
-                            &mut __d_main_term,
-                            ik__1,
-                        );
+                        let __g = __ad_rt::take_index(&mut __d_main_term, ik__1);
                         main_term[ik__1] = __tape_elems_main_term.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d76_v48,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d78_v50,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
+                        __ad_rt::acc(&mut __d76_v48, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d78_v50, __ad_rt::sub_d1(__g));
                     }
-                    ::ad_runtime::__private::acc(
+                    __ad_rt::acc(
                         &mut __d_sq,
-                        ::ad_runtime::__private::mul_d1(
-                            &__v49,
-                            ::ad_runtime::__private::take(&mut __d78_v50),
-                        ),
+                        __ad_rt::mul_d1(&__v49, __ad_rt::take(&mut __d78_v50)),
                     );
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d76_v48);
-                        ::ad_runtime::__private::acc(
-                            &mut __d74_v46,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(&mut __d75_v47, __g);
+                        let __g = __ad_rt::take(&mut __d76_v48);
+                        __ad_rt::acc(&mut __d74_v46, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d75_v47, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d75_v47);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_sum_qs,
-                            ik__1,
-                            __g,
-                        );
+                        let __g = __ad_rt::take(&mut __d75_v47);
+                        __ad_rt::acc_index_exact(&mut __d_sum_qs, ik__1, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d74_v46);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_alphas,
-                            ik__1,
-                            __g,
-                        );
+                        let __g = __ad_rt::take(&mut __d74_v46);
+                        __ad_rt::acc_index_exact(&mut __d_alphas, ik__1, __g);
                     }
                     let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
@@ -3587,30 +3315,24 @@ pub fn gmm_objective_pullback<'__ad>(
                         #[cfg(any(not(debug_assertions), ad_fast_paths))]
                         {
                             for __k in (0..__iters9).rev() {
-                                let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                                let j__3 = __ad_rt::range_up(__v42, __k);
                                 let __v44 = __tape72_v44.pop();
-                                let mut __d72_v44 = ::ad_runtime::__private::zero();
-                                let mut __d73_v45 = ::ad_runtime::__private::zero();
+                                let mut __d72_v44 = __ad_rt::zero();
+                                let mut __d73_v45 = __ad_rt::zero();
                                 {
                                     let __g = ::core::clone::Clone::clone(&__d_sq);
-                                    ::ad_runtime::__private::acc(&mut __d73_v45, __g);
+                                    __ad_rt::acc(&mut __d73_v45, __g);
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                                    ::ad_runtime::__private::acc(
+                                    let __g = __ad_rt::take(&mut __d73_v45);
+                                    __ad_rt::acc(
                                         &mut __d72_v44,
-                                        ::ad_runtime::__private::mul_d0(
-                                            &__v44,
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
+                                        __ad_rt::mul_d0(&__v44, ::core::clone::Clone::clone(&__g)),
                                     );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d72_v44,
-                                        ::ad_runtime::__private::mul_d1(&__v44, __g),
-                                    );
+                                    __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d72_v44);
+                                    let __g = __ad_rt::take(&mut __d72_v44);
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_qxc,
@@ -3623,48 +3345,38 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                     } else {
                         for __k in (0..__iters9).rev() {
-                            let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                            let j__3 = __ad_rt::range_up(__v42, __k);
                             let __v44 = __tape72_v44.pop();
-                            let mut __d72_v44 = ::ad_runtime::__private::zero();
-                            let mut __d73_v45 = ::ad_runtime::__private::zero();
+                            let mut __d72_v44 = __ad_rt::zero();
+                            let mut __d73_v45 = __ad_rt::zero();
                             {
                                 let __g = ::core::clone::Clone::clone(&__d_sq);
-                                ::ad_runtime::__private::acc(&mut __d73_v45, __g);
+                                __ad_rt::acc(&mut __d73_v45, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take(&mut __d73_v45);
+                                __ad_rt::acc(
                                     &mut __d72_v44,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v44,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v44, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d72_v44,
-                                    ::ad_runtime::__private::mul_d1(&__v44, __g),
-                                );
+                                __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                                ::ad_runtime::__private::acc_index_exact(
-                                    &mut __d_qxc,
-                                    j__3,
-                                    __g,
-                                );
+                                let __g = __ad_rt::take(&mut __d72_v44);
+                                __ad_rt::acc_index_exact(&mut __d_qxc, j__3, __g);
                             }
                         }
                     }
                     let __iters7 = ::core::iter::Iterator::size_hint(&(__v32..__v33)).0;
                     for __k in (0..__iters7).rev() {
-                        let c = ::ad_runtime::__private::range_up(__v32, __k);
+                        let c = __ad_rt::range_up(__v32, __k);
                         let __v34 = c + 1;
                         let __v35 = ::core::clone::Clone::clone(&__v34);
                         let __v36 = ::core::clone::Clone::clone(&d);
                         let __iters8 = ::core::iter::Iterator::size_hint(&(__v35..__v36))
                             .0;
-                        let mut __dinv28 = ::ad_runtime::__private::zero();
-                        let mut __dinv28_other = ::ad_runtime::__private::zero();
+                        let mut __dinv28 = __ad_rt::zero();
+                        let mut __dinv28_other = __ad_rt::zero();
                         #[cfg(any(not(debug_assertions), ad_fast_paths))]
                         let __ad_fast: bool = (__iters8 == 0
                             || (true
@@ -3698,8 +3410,8 @@ pub fn gmm_objective_pullback<'__ad>(
                             #[cfg(any(not(debug_assertions), ad_fast_paths))]
                             {
                                 for __k in (0..__iters8).rev() {
-                                    let r = ::ad_runtime::__private::range_up(__v35, __k);
-                                    ::ad_runtime::__private::undo_add(&mut idx, 1);
+                                    let r = __ad_rt::range_up(__v35, __k);
+                                    __ad_rt::undo_add(&mut idx, 1);
                                     let __v37 = ::core::clone::Clone::clone(&idx);
                                     let __v38 = unsafe {
                                         ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
@@ -3707,35 +3419,29 @@ pub fn gmm_objective_pullback<'__ad>(
                                     let __v39 = unsafe {
                                         ::ad_runtime::__private::index_unchecked(&xc[..], c)
                                     };
-                                    let mut __d64_v38 = ::ad_runtime::__private::zero();
-                                    let mut __d65_v39 = ::ad_runtime::__private::zero();
-                                    let mut __d66_v40 = ::ad_runtime::__private::zero();
+                                    let mut __d64_v38 = __ad_rt::zero();
+                                    let mut __d65_v39 = __ad_rt::zero();
+                                    let mut __d66_v40 = __ad_rt::zero();
                                     {
                                         let __g = unsafe {
                                             ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
                                         };
-                                        ::ad_runtime::__private::acc(&mut __d66_v40, __g);
+                                        __ad_rt::acc(&mut __d66_v40, __g);
                                     }
                                     {
-                                        let __g = ::ad_runtime::__private::take(&mut __d66_v40);
-                                        ::ad_runtime::__private::acc(
+                                        let __g = __ad_rt::take(&mut __d66_v40);
+                                        __ad_rt::acc(
                                             &mut __d64_v38,
-                                            ::ad_runtime::__private::mul_d0(
-                                                &__v39,
-                                                ::core::clone::Clone::clone(&__g),
-                                            ),
+                                            __ad_rt::mul_d0(&__v39, ::core::clone::Clone::clone(&__g)),
                                         );
-                                        ::ad_runtime::__private::acc(
-                                            &mut __d65_v39,
-                                            ::ad_runtime::__private::mul_d1(&__v38, __g),
-                                        );
+                                        __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
                                     }
                                     {
-                                        let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                                        ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                        let __g = __ad_rt::take(&mut __d65_v39);
+                                        __ad_rt::acc(&mut __dinv28, __g);
                                     }
                                     {
-                                        let __g = ::ad_runtime::__private::take(&mut __d64_v38);
+                                        let __g = __ad_rt::take(&mut __d64_v38);
                                         unsafe {
                                             ::ad_runtime::__private::acc_index_unchecked(
                                                 &mut __d_icf,
@@ -3749,54 +3455,40 @@ pub fn gmm_objective_pullback<'__ad>(
                             }
                         } else {
                             for __k in (0..__iters8).rev() {
-                                let r = ::ad_runtime::__private::range_up(__v35, __k);
-                                ::ad_runtime::__private::undo_add(&mut idx, 1);
+                                let r = __ad_rt::range_up(__v35, __k);
+                                __ad_rt::undo_add(&mut idx, 1);
                                 let __v37 = ::core::clone::Clone::clone(&idx);
                                 let __v38 = icf[__v37];
                                 let __v39 = xc[c];
-                                let mut __d64_v38 = ::ad_runtime::__private::zero();
-                                let mut __d65_v39 = ::ad_runtime::__private::zero();
-                                let mut __d66_v40 = ::ad_runtime::__private::zero();
+                                let mut __d64_v38 = __ad_rt::zero();
+                                let mut __d65_v39 = __ad_rt::zero();
+                                let mut __d66_v40 = __ad_rt::zero();
                                 {
-                                    let __g = ::ad_runtime::__private::get_index(&__d_qxc, r);
-                                    ::ad_runtime::__private::acc(&mut __d66_v40, __g);
+                                    let __g = __ad_rt::get_index(&__d_qxc, r);
+                                    __ad_rt::acc(&mut __d66_v40, __g);
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d66_v40);
-                                    ::ad_runtime::__private::acc(
+                                    let __g = __ad_rt::take(&mut __d66_v40);
+                                    __ad_rt::acc(
                                         &mut __d64_v38,
-                                        ::ad_runtime::__private::mul_d0(
-                                            &__v39,
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
+                                        __ad_rt::mul_d0(&__v39, ::core::clone::Clone::clone(&__g)),
                                     );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d65_v39,
-                                        ::ad_runtime::__private::mul_d1(&__v38, __g),
-                                    );
+                                    __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                                    ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                    let __g = __ad_rt::take(&mut __d65_v39);
+                                    __ad_rt::acc(&mut __dinv28, __g);
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                                    ::ad_runtime::__private::acc_index_exact(
-                                        &mut __d_icf,
-                                        __v37,
-                                        __g,
-                                    );
+                                    let __g = __ad_rt::take(&mut __d64_v38);
+                                    __ad_rt::acc_index_exact(&mut __d_icf, __v37, __g);
                                 }
                                 ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                             }
                         }
                         if __iters8 > 0 {
-                            ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_xc,
-                                c,
-                                __dinv28,
-                            );
+                            __ad_rt::acc(&mut __dinv28, __dinv28_other);
+                            __ad_rt::acc_index_exact(&mut __d_xc, c, __dinv28);
                         }
                     }
                     let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
@@ -3830,7 +3522,7 @@ pub fn gmm_objective_pullback<'__ad>(
                         #[cfg(any(not(debug_assertions), ad_fast_paths))]
                         {
                             for __k in (0..__iters6).rev() {
-                                let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                                let j__2 = __ad_rt::range_up(__v25, __k);
                                 let __v27 = ik__1 * d;
                                 let __v28 = __v27 + j__2;
                                 let __v29 = unsafe {
@@ -3839,8 +3531,8 @@ pub fn gmm_objective_pullback<'__ad>(
                                 let __v30 = unsafe {
                                     ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
                                 };
-                                let mut __d52_v29 = ::ad_runtime::__private::zero();
-                                let mut __d53_v30 = ::ad_runtime::__private::zero();
+                                let mut __d52_v29 = __ad_rt::zero();
+                                let mut __d53_v30 = __ad_rt::zero();
                                 {
                                     let __g = unsafe {
                                         ::ad_runtime::__private::take_index_unchecked(
@@ -3848,20 +3540,14 @@ pub fn gmm_objective_pullback<'__ad>(
                                             j__2,
                                         )
                                     };
-                                    ::ad_runtime::__private::acc(
+                                    __ad_rt::acc(
                                         &mut __d52_v29,
-                                        ::ad_runtime::__private::mul_d0(
-                                            &__v30,
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
+                                        __ad_rt::mul_d0(&__v30, ::core::clone::Clone::clone(&__g)),
                                     );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d53_v30,
-                                        ::ad_runtime::__private::mul_d1(&__v29, __g),
-                                    );
+                                    __ad_rt::acc(&mut __d53_v30, __ad_rt::mul_d1(&__v29, __g));
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d53_v30);
+                                    let __g = __ad_rt::take(&mut __d53_v30);
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_xc,
@@ -3871,7 +3557,7 @@ pub fn gmm_objective_pullback<'__ad>(
                                     };
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d52_v29);
+                                    let __g = __ad_rt::take(&mut __d52_v29);
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_qdiags,
@@ -3884,45 +3570,28 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                     } else {
                         for __k in (0..__iters6).rev() {
-                            let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                            let j__2 = __ad_rt::range_up(__v25, __k);
                             let __v27 = ik__1 * d;
                             let __v28 = __v27 + j__2;
                             let __v29 = qdiags[__v28];
                             let __v30 = xc[j__2];
-                            let mut __d52_v29 = ::ad_runtime::__private::zero();
-                            let mut __d53_v30 = ::ad_runtime::__private::zero();
+                            let mut __d52_v29 = __ad_rt::zero();
+                            let mut __d53_v30 = __ad_rt::zero();
                             {
-                                let __g = ::ad_runtime::__private::take_index(
-                                    &mut __d_qxc,
-                                    j__2,
-                                );
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take_index(&mut __d_qxc, j__2);
+                                __ad_rt::acc(
                                     &mut __d52_v29,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v30,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v30, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d53_v30,
-                                    ::ad_runtime::__private::mul_d1(&__v29, __g),
-                                );
+                                __ad_rt::acc(&mut __d53_v30, __ad_rt::mul_d1(&__v29, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                                ::ad_runtime::__private::acc_index_exact(
-                                    &mut __d_xc,
-                                    j__2,
-                                    __g,
-                                );
+                                let __g = __ad_rt::take(&mut __d53_v30);
+                                __ad_rt::acc_index_exact(&mut __d_xc, j__2, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                                ::ad_runtime::__private::acc_index_exact(
-                                    &mut __d_qdiags,
-                                    __v28,
-                                    __g,
-                                );
+                                let __g = __ad_rt::take(&mut __d52_v29);
+                                __ad_rt::acc_index_exact(&mut __d_qdiags, __v28, __g);
                             }
                         }
                     }
@@ -3954,10 +3623,10 @@ pub fn gmm_objective_pullback<'__ad>(
                         #[cfg(any(not(debug_assertions), ad_fast_paths))]
                         {
                             for __k in (0..__iters5).rev() {
-                                let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                                let j__1 = __ad_rt::range_up(__v17, __k);
                                 let __v22 = ik__1 * d;
                                 let __v23 = __v22 + j__1;
-                                let mut __d46_v24 = ::ad_runtime::__private::zero();
+                                let mut __d46_v24 = __ad_rt::zero();
                                 {
                                     let __g = unsafe {
                                         ::ad_runtime::__private::take_index_unchecked(
@@ -3965,13 +3634,10 @@ pub fn gmm_objective_pullback<'__ad>(
                                             j__1,
                                         )
                                     };
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d46_v24,
-                                        ::ad_runtime::__private::sub_d1(__g),
-                                    );
+                                    __ad_rt::acc(&mut __d46_v24, __ad_rt::sub_d1(__g));
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d46_v24);
+                                    let __g = __ad_rt::take(&mut __d46_v24);
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_means,
@@ -3984,40 +3650,30 @@ pub fn gmm_objective_pullback<'__ad>(
                         }
                     } else {
                         for __k in (0..__iters5).rev() {
-                            let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                            let j__1 = __ad_rt::range_up(__v17, __k);
                             let __v22 = ik__1 * d;
                             let __v23 = __v22 + j__1;
-                            let mut __d46_v24 = ::ad_runtime::__private::zero();
+                            let mut __d46_v24 = __ad_rt::zero();
                             {
-                                let __g = ::ad_runtime::__private::take_index(
-                                    &mut __d_xc,
-                                    j__1,
-                                );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d46_v24,
-                                    ::ad_runtime::__private::sub_d1(__g),
-                                );
+                                let __g = __ad_rt::take_index(&mut __d_xc, j__1);
+                                __ad_rt::acc(&mut __d46_v24, __ad_rt::sub_d1(__g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                                ::ad_runtime::__private::acc_index_exact(
-                                    &mut __d_means,
-                                    __v23,
-                                    __g,
-                                );
+                                let __g = __ad_rt::take(&mut __d46_v24);
+                                __ad_rt::acc_index_exact(&mut __d_means, __v23, __g);
                             }
                         }
                     }
                 }
             }
             for __k in (0..__iters1).rev() {
-                let ik = ::ad_runtime::__private::range_up(__v5, __k);
+                let ik = __ad_rt::range_up(__v5, __k);
                 let __v7 = 0;
                 let __v8 = ::core::clone::Clone::clone(&d);
-                let mut __d_s = ::ad_runtime::__private::zero();
+                let mut __d_s = __ad_rt::zero();
                 {
-                    let __g = ::ad_runtime::__private::take_index(&mut __d_sum_qs, ik);
-                    ::ad_runtime::__private::acc(&mut __d_s, __g);
+                    let __g = __ad_rt::take_index(&mut __d_sum_qs, ik);
+                    __ad_rt::acc(&mut __d_s, __g);
                 }
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
@@ -4053,15 +3709,15 @@ pub fn gmm_objective_pullback<'__ad>(
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters2).rev() {
-                            let j = ::ad_runtime::__private::range_up(__v7, __k);
+                            let j = __ad_rt::range_up(__v7, __k);
                             let __v9 = ik * icf_sz;
                             let __v10 = __v9 + j;
                             let __v11 = ik * d;
                             let __v12 = __v11 + j;
-                            let mut __d_q = ::ad_runtime::__private::zero();
+                            let mut __d_q = __ad_rt::zero();
                             {
                                 let __g = ::core::clone::Clone::clone(&__d_s);
-                                ::ad_runtime::__private::acc(&mut __d_q, __g);
+                                __ad_rt::acc(&mut __d_q, __g);
                             }
                             {
                                 let __g = unsafe {
@@ -4072,13 +3728,10 @@ pub fn gmm_objective_pullback<'__ad>(
                                 };
                                 let __y = qdiags[__v12];
                                 qdiags[__v12] = __tape_elems_qdiags.pop();
-                                ::ad_runtime::__private::acc(
-                                    &mut __d_q,
-                                    ::ad_runtime::__private::exp_d0(&__y, __g),
-                                );
+                                __ad_rt::acc(&mut __d_q, __ad_rt::exp_d0(&__y, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d_q);
+                                let __g = __ad_rt::take(&mut __d_q);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_icf,
@@ -4091,35 +3744,25 @@ pub fn gmm_objective_pullback<'__ad>(
                     }
                 } else {
                     for __k in (0..__iters2).rev() {
-                        let j = ::ad_runtime::__private::range_up(__v7, __k);
+                        let j = __ad_rt::range_up(__v7, __k);
                         let __v9 = ik * icf_sz;
                         let __v10 = __v9 + j;
                         let __v11 = ik * d;
                         let __v12 = __v11 + j;
-                        let mut __d_q = ::ad_runtime::__private::zero();
+                        let mut __d_q = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d_q, __g);
+                            __ad_rt::acc(&mut __d_q, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take_index(
-                                &mut __d_qdiags,
-                                __v12,
-                            );
+                            let __g = __ad_rt::take_index(&mut __d_qdiags, __v12);
                             let __y = qdiags[__v12];
                             qdiags[__v12] = __tape_elems_qdiags.pop();
-                            ::ad_runtime::__private::acc(
-                                &mut __d_q,
-                                ::ad_runtime::__private::exp_d0(&__y, __g),
-                            );
+                            __ad_rt::acc(&mut __d_q, __ad_rt::exp_d0(&__y, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_q);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_icf,
-                                __v10,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d_q);
+                            __ad_rt::acc_index_exact(&mut __d_icf, __v10, __g);
                         }
                     }
                 }
@@ -4163,20 +3806,22 @@ pub fn gmm_objective_vjp(
     wishart_m: usize,
     seed: f64,
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let __seed: f64 = seed;
     let mut __tape72_v44 = ::ad_runtime::__private::Tape::new();
     let mut __tape_idx = ::ad_runtime::__private::Tape::new();
     let mut __tape_elems_qdiags = ::ad_runtime::__private::Tape::new();
-    let mut __d_alphas = ::ad_runtime::__private::zero_like(&alphas);
-    let mut __d_means = ::ad_runtime::__private::zero_like(&means);
-    let mut __d_icf = ::ad_runtime::__private::zero_like(&icf);
+    let mut __d_alphas = __ad_rt::zero_like(&alphas);
+    let mut __d_means = __ad_rt::zero_like(&means);
+    let mut __d_icf = __ad_rt::zero_like(&icf);
     let mut __d9_ret1 = __seed;
-    let mut __d_slse = ::ad_runtime::__private::zero();
-    let mut __d_prior = ::ad_runtime::__private::zero();
-    let mut __d113_v79 = ::ad_runtime::__private::zero();
-    let mut __d114_v80 = ::ad_runtime::__private::zero();
-    let mut __d115_v81 = ::ad_runtime::__private::zero();
-    let mut __d116_v82 = ::ad_runtime::__private::zero();
+    let mut __d_slse = __ad_rt::zero();
+    let mut __d_prior = __ad_rt::zero();
+    let mut __d113_v79 = __ad_rt::zero();
+    let mut __d114_v80 = __ad_rt::zero();
+    let mut __d115_v81 = __ad_rt::zero();
+    let mut __d116_v82 = __ad_rt::zero();
     let __v2 = d + 1;
     let __v3 = d * __v2;
     let icf_sz = __v3 / 2;
@@ -4401,22 +4046,16 @@ pub fn gmm_objective_vjp(
     let __v77 = n as f64;
     let (__v79, __pb78) = logsumexp_pullback(alphas);
     let __v80 = __v77 * __v79;
-    ::ad_runtime::__private::acc(
-        &mut __d116_v82,
-        ::ad_runtime::__private::take(&mut __d9_ret1),
-    );
+    __ad_rt::acc(&mut __d116_v82, __ad_rt::take(&mut __d9_ret1));
     {
-        let __g = ::ad_runtime::__private::take(&mut __d116_v82);
-        ::ad_runtime::__private::acc(&mut __d115_v81, ::core::clone::Clone::clone(&__g));
-        ::ad_runtime::__private::acc(&mut __d_prior, __g);
+        let __g = __ad_rt::take(&mut __d116_v82);
+        __ad_rt::acc(&mut __d115_v81, ::core::clone::Clone::clone(&__g));
+        __ad_rt::acc(&mut __d_prior, __g);
     }
     {
-        let __g = ::ad_runtime::__private::take(&mut __d115_v81);
-        ::ad_runtime::__private::acc(&mut __d_slse, ::core::clone::Clone::clone(&__g));
-        ::ad_runtime::__private::acc(
-            &mut __d114_v80,
-            ::ad_runtime::__private::sub_d1(__g),
-        );
+        let __g = __ad_rt::take(&mut __d115_v81);
+        __ad_rt::acc(&mut __d_slse, ::core::clone::Clone::clone(&__g));
+        __ad_rt::acc(&mut __d114_v80, __ad_rt::sub_d1(__g));
     }
     let mut __iters3: usize = 0;
     for ix in __v13..__v14 {
@@ -4688,19 +4327,19 @@ pub fn gmm_objective_vjp(
         let (__v52, __pb51) = logsumexp_pullback(&main_term);
         slse = slse + __v52;
         {
-            let mut __d80_v52 = ::ad_runtime::__private::zero();
+            let mut __d80_v52 = __ad_rt::zero();
             {
                 let __g = ::core::clone::Clone::clone(&__d_slse);
-                ::ad_runtime::__private::acc(&mut __d80_v52, __g);
+                __ad_rt::acc(&mut __d80_v52, __g);
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d80_v52);
+                let __g = __ad_rt::take(&mut __d80_v52);
                 let __gs = __pb51(__g);
-                ::ad_runtime::__private::acc_arg(&mut __d_main_term, __gs.0);
+                __ad_rt::acc_arg(&mut __d_main_term, __gs.0);
             }
             let __iters4 = ::core::iter::Iterator::size_hint(&(__v15..__v16)).0;
             for __k in (0..__iters4).rev() {
-                let ik__1 = ::ad_runtime::__private::range_up(__v15, __k);
+                let ik__1 = __ad_rt::range_up(__v15, __k);
                 let mut idx = __tape_idx.pop();
                 let __v17 = 0;
                 let __v18 = ::core::clone::Clone::clone(&d);
@@ -4719,55 +4358,32 @@ pub fn gmm_objective_vjp(
                 let __v33 = ::core::clone::Clone::clone(&d);
                 let __v42 = 0;
                 let __v43 = ::core::clone::Clone::clone(&d);
-                let mut __d_sq = ::ad_runtime::__private::zero();
-                let mut __d74_v46 = ::ad_runtime::__private::zero();
-                let mut __d75_v47 = ::ad_runtime::__private::zero();
-                let mut __d76_v48 = ::ad_runtime::__private::zero();
-                let mut __d78_v50 = ::ad_runtime::__private::zero();
+                let mut __d_sq = __ad_rt::zero();
+                let mut __d74_v46 = __ad_rt::zero();
+                let mut __d75_v47 = __ad_rt::zero();
+                let mut __d76_v48 = __ad_rt::zero();
+                let mut __d78_v50 = __ad_rt::zero();
                 {
-                    let __g = ::ad_runtime::__private::take_index(
-                        &mut __d_main_term,
-                        ik__1,
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d76_v48,
-                        ::core::clone::Clone::clone(&__g),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d78_v50,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
+                    let __g = __ad_rt::take_index(&mut __d_main_term, ik__1);
+                    __ad_rt::acc(&mut __d76_v48, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d78_v50, __ad_rt::sub_d1(__g));
                 }
-                ::ad_runtime::__private::acc(
+                __ad_rt::acc(
                     &mut __d_sq,
-                    ::ad_runtime::__private::mul_d1(
-                        &__v49,
-                        ::ad_runtime::__private::take(&mut __d78_v50),
-                    ),
+                    __ad_rt::mul_d1(&__v49, __ad_rt::take(&mut __d78_v50)),
                 );
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d76_v48);
-                    ::ad_runtime::__private::acc(
-                        &mut __d74_v46,
-                        ::core::clone::Clone::clone(&__g),
-                    );
-                    ::ad_runtime::__private::acc(&mut __d75_v47, __g);
+                    let __g = __ad_rt::take(&mut __d76_v48);
+                    __ad_rt::acc(&mut __d74_v46, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d75_v47, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d75_v47);
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_sum_qs,
-                        ik__1,
-                        __g,
-                    );
+                    let __g = __ad_rt::take(&mut __d75_v47);
+                    __ad_rt::acc_index_exact(&mut __d_sum_qs, ik__1, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d74_v46);
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_alphas,
-                        ik__1,
-                        __g,
-                    );
+                    let __g = __ad_rt::take(&mut __d74_v46);
+                    __ad_rt::acc_index_exact(&mut __d_alphas, ik__1, __g);
                 }
                 let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
@@ -4785,30 +4401,24 @@ pub fn gmm_objective_vjp(
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters9).rev() {
-                            let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                            let j__3 = __ad_rt::range_up(__v42, __k);
                             let __v44 = __tape72_v44.pop();
-                            let mut __d72_v44 = ::ad_runtime::__private::zero();
-                            let mut __d73_v45 = ::ad_runtime::__private::zero();
+                            let mut __d72_v44 = __ad_rt::zero();
+                            let mut __d73_v45 = __ad_rt::zero();
                             {
                                 let __g = ::core::clone::Clone::clone(&__d_sq);
-                                ::ad_runtime::__private::acc(&mut __d73_v45, __g);
+                                __ad_rt::acc(&mut __d73_v45, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take(&mut __d73_v45);
+                                __ad_rt::acc(
                                     &mut __d72_v44,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v44,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v44, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d72_v44,
-                                    ::ad_runtime::__private::mul_d1(&__v44, __g),
-                                );
+                                __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d72_v44);
+                                let __g = __ad_rt::take(&mut __d72_v44);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_qxc,
@@ -4821,47 +4431,37 @@ pub fn gmm_objective_vjp(
                     }
                 } else {
                     for __k in (0..__iters9).rev() {
-                        let j__3 = ::ad_runtime::__private::range_up(__v42, __k);
+                        let j__3 = __ad_rt::range_up(__v42, __k);
                         let __v44 = __tape72_v44.pop();
-                        let mut __d72_v44 = ::ad_runtime::__private::zero();
-                        let mut __d73_v45 = ::ad_runtime::__private::zero();
+                        let mut __d72_v44 = __ad_rt::zero();
+                        let mut __d73_v45 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_sq);
-                            ::ad_runtime::__private::acc(&mut __d73_v45, __g);
+                            __ad_rt::acc(&mut __d73_v45, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d73_v45);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d73_v45);
+                            __ad_rt::acc(
                                 &mut __d72_v44,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v44,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v44, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d72_v44,
-                                ::ad_runtime::__private::mul_d1(&__v44, __g),
-                            );
+                            __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d72_v44);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_qxc,
-                                j__3,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d72_v44);
+                            __ad_rt::acc_index_exact(&mut __d_qxc, j__3, __g);
                         }
                     }
                 }
                 let __iters7 = ::core::iter::Iterator::size_hint(&(__v32..__v33)).0;
                 for __k in (0..__iters7).rev() {
-                    let c = ::ad_runtime::__private::range_up(__v32, __k);
+                    let c = __ad_rt::range_up(__v32, __k);
                     let __v34 = c + 1;
                     let __v35 = ::core::clone::Clone::clone(&__v34);
                     let __v36 = ::core::clone::Clone::clone(&d);
                     let __iters8 = ::core::iter::Iterator::size_hint(&(__v35..__v36)).0;
-                    let mut __dinv28 = ::ad_runtime::__private::zero();
-                    let mut __dinv28_other = ::ad_runtime::__private::zero();
+                    let mut __dinv28 = __ad_rt::zero();
+                    let mut __dinv28_other = __ad_rt::zero();
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     let __ad_fast: bool = (__iters8 == 0
                         || (true
@@ -4895,8 +4495,8 @@ pub fn gmm_objective_vjp(
                         #[cfg(any(not(debug_assertions), ad_fast_paths))]
                         {
                             for __k in (0..__iters8).rev() {
-                                let r = ::ad_runtime::__private::range_up(__v35, __k);
-                                ::ad_runtime::__private::undo_add(&mut idx, 1);
+                                let r = __ad_rt::range_up(__v35, __k);
+                                __ad_rt::undo_add(&mut idx, 1);
                                 let __v37 = ::core::clone::Clone::clone(&idx);
                                 let __v38 = unsafe {
                                     ::ad_runtime::__private::index_unchecked(&icf[..], __v37)
@@ -4904,35 +4504,29 @@ pub fn gmm_objective_vjp(
                                 let __v39 = unsafe {
                                     ::ad_runtime::__private::index_unchecked(&xc[..], c)
                                 };
-                                let mut __d64_v38 = ::ad_runtime::__private::zero();
-                                let mut __d65_v39 = ::ad_runtime::__private::zero();
-                                let mut __d66_v40 = ::ad_runtime::__private::zero();
+                                let mut __d64_v38 = __ad_rt::zero();
+                                let mut __d65_v39 = __ad_rt::zero();
+                                let mut __d66_v40 = __ad_rt::zero();
                                 {
                                     let __g = unsafe {
                                         ::ad_runtime::__private::get_index_unchecked(&__d_qxc, r)
                                     };
-                                    ::ad_runtime::__private::acc(&mut __d66_v40, __g);
+                                    __ad_rt::acc(&mut __d66_v40, __g);
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d66_v40);
-                                    ::ad_runtime::__private::acc(
+                                    let __g = __ad_rt::take(&mut __d66_v40);
+                                    __ad_rt::acc(
                                         &mut __d64_v38,
-                                        ::ad_runtime::__private::mul_d0(
-                                            &__v39,
-                                            ::core::clone::Clone::clone(&__g),
-                                        ),
+                                        __ad_rt::mul_d0(&__v39, ::core::clone::Clone::clone(&__g)),
                                     );
-                                    ::ad_runtime::__private::acc(
-                                        &mut __d65_v39,
-                                        ::ad_runtime::__private::mul_d1(&__v38, __g),
-                                    );
+                                    __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                                    ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                    let __g = __ad_rt::take(&mut __d65_v39);
+                                    __ad_rt::acc(&mut __dinv28, __g);
                                 }
                                 {
-                                    let __g = ::ad_runtime::__private::take(&mut __d64_v38);
+                                    let __g = __ad_rt::take(&mut __d64_v38);
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_icf,
@@ -4946,54 +4540,40 @@ pub fn gmm_objective_vjp(
                         }
                     } else {
                         for __k in (0..__iters8).rev() {
-                            let r = ::ad_runtime::__private::range_up(__v35, __k);
-                            ::ad_runtime::__private::undo_add(&mut idx, 1);
+                            let r = __ad_rt::range_up(__v35, __k);
+                            __ad_rt::undo_add(&mut idx, 1);
                             let __v37 = ::core::clone::Clone::clone(&idx);
                             let __v38 = icf[__v37];
                             let __v39 = xc[c];
-                            let mut __d64_v38 = ::ad_runtime::__private::zero();
-                            let mut __d65_v39 = ::ad_runtime::__private::zero();
-                            let mut __d66_v40 = ::ad_runtime::__private::zero();
+                            let mut __d64_v38 = __ad_rt::zero();
+                            let mut __d65_v39 = __ad_rt::zero();
+                            let mut __d66_v40 = __ad_rt::zero();
                             {
-                                let __g = ::ad_runtime::__private::get_index(&__d_qxc, r);
-                                ::ad_runtime::__private::acc(&mut __d66_v40, __g);
+                                let __g = __ad_rt::get_index(&__d_qxc, r);
+                                __ad_rt::acc(&mut __d66_v40, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d66_v40);
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take(&mut __d66_v40);
+                                __ad_rt::acc(
                                     &mut __d64_v38,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v39,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v39, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d65_v39,
-                                    ::ad_runtime::__private::mul_d1(&__v38, __g),
-                                );
+                                __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d65_v39);
-                                ::ad_runtime::__private::acc(&mut __dinv28, __g);
+                                let __g = __ad_rt::take(&mut __d65_v39);
+                                __ad_rt::acc(&mut __dinv28, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d64_v38);
-                                ::ad_runtime::__private::acc_index_exact(
-                                    &mut __d_icf,
-                                    __v37,
-                                    __g,
-                                );
+                                let __g = __ad_rt::take(&mut __d64_v38);
+                                __ad_rt::acc_index_exact(&mut __d_icf, __v37, __g);
                             }
                             ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
                         }
                     }
                     if __iters8 > 0 {
-                        ::ad_runtime::__private::acc(&mut __dinv28, __dinv28_other);
-                        ::ad_runtime::__private::acc_index_exact(
-                            &mut __d_xc,
-                            c,
-                            __dinv28,
-                        );
+                        __ad_rt::acc(&mut __dinv28, __dinv28_other);
+                        __ad_rt::acc_index_exact(&mut __d_xc, c, __dinv28);
                     }
                 }
                 let __iters6 = ::core::iter::Iterator::size_hint(&(__v25..__v26)).0;
@@ -5027,7 +4607,7 @@ pub fn gmm_objective_vjp(
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters6).rev() {
-                            let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                            let j__2 = __ad_rt::range_up(__v25, __k);
                             let __v27 = ik__1 * d;
                             let __v28 = __v27 + j__2;
                             let __v29 = unsafe {
@@ -5036,8 +4616,8 @@ pub fn gmm_objective_vjp(
                             let __v30 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&xc[..], j__2)
                             };
-                            let mut __d52_v29 = ::ad_runtime::__private::zero();
-                            let mut __d53_v30 = ::ad_runtime::__private::zero();
+                            let mut __d52_v29 = __ad_rt::zero();
+                            let mut __d53_v30 = __ad_rt::zero();
                             {
                                 let __g = unsafe {
                                     ::ad_runtime::__private::take_index_unchecked(
@@ -5045,20 +4625,14 @@ pub fn gmm_objective_vjp(
                                         j__2,
                                     )
                                 };
-                                ::ad_runtime::__private::acc(
+                                __ad_rt::acc(
                                     &mut __d52_v29,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v30,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v30, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d53_v30,
-                                    ::ad_runtime::__private::mul_d1(&__v29, __g),
-                                );
+                                __ad_rt::acc(&mut __d53_v30, __ad_rt::mul_d1(&__v29, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d53_v30);
+                                let __g = __ad_rt::take(&mut __d53_v30);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_xc,
@@ -5068,7 +4642,7 @@ pub fn gmm_objective_vjp(
                                 };
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d52_v29);
+                                let __g = __ad_rt::take(&mut __d52_v29);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_qdiags,
@@ -5081,45 +4655,28 @@ pub fn gmm_objective_vjp(
                     }
                 } else {
                     for __k in (0..__iters6).rev() {
-                        let j__2 = ::ad_runtime::__private::range_up(__v25, __k);
+                        let j__2 = __ad_rt::range_up(__v25, __k);
                         let __v27 = ik__1 * d;
                         let __v28 = __v27 + j__2;
                         let __v29 = qdiags[__v28];
                         let __v30 = xc[j__2];
-                        let mut __d52_v29 = ::ad_runtime::__private::zero();
-                        let mut __d53_v30 = ::ad_runtime::__private::zero();
+                        let mut __d52_v29 = __ad_rt::zero();
+                        let mut __d53_v30 = __ad_rt::zero();
                         {
-                            let __g = ::ad_runtime::__private::take_index(
-                                &mut __d_qxc,
-                                j__2,
-                            );
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take_index(&mut __d_qxc, j__2);
+                            __ad_rt::acc(
                                 &mut __d52_v29,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v30,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v30, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d53_v30,
-                                ::ad_runtime::__private::mul_d1(&__v29, __g),
-                            );
+                            __ad_rt::acc(&mut __d53_v30, __ad_rt::mul_d1(&__v29, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d53_v30);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_xc,
-                                j__2,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d53_v30);
+                            __ad_rt::acc_index_exact(&mut __d_xc, j__2, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d52_v29);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_qdiags,
-                                __v28,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d52_v29);
+                            __ad_rt::acc_index_exact(&mut __d_qdiags, __v28, __g);
                         }
                     }
                 }
@@ -5151,10 +4708,10 @@ pub fn gmm_objective_vjp(
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters5).rev() {
-                            let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                            let j__1 = __ad_rt::range_up(__v17, __k);
                             let __v22 = ik__1 * d;
                             let __v23 = __v22 + j__1;
-                            let mut __d46_v24 = ::ad_runtime::__private::zero();
+                            let mut __d46_v24 = __ad_rt::zero();
                             {
                                 let __g = unsafe {
                                     ::ad_runtime::__private::take_index_unchecked(
@@ -5162,13 +4719,10 @@ pub fn gmm_objective_vjp(
                                         j__1,
                                     )
                                 };
-                                ::ad_runtime::__private::acc(
-                                    &mut __d46_v24,
-                                    ::ad_runtime::__private::sub_d1(__g),
-                                );
+                                __ad_rt::acc(&mut __d46_v24, __ad_rt::sub_d1(__g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d46_v24);
+                                let __g = __ad_rt::take(&mut __d46_v24);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_means,
@@ -5181,27 +4735,17 @@ pub fn gmm_objective_vjp(
                     }
                 } else {
                     for __k in (0..__iters5).rev() {
-                        let j__1 = ::ad_runtime::__private::range_up(__v17, __k);
+                        let j__1 = __ad_rt::range_up(__v17, __k);
                         let __v22 = ik__1 * d;
                         let __v23 = __v22 + j__1;
-                        let mut __d46_v24 = ::ad_runtime::__private::zero();
+                        let mut __d46_v24 = __ad_rt::zero();
                         {
-                            let __g = ::ad_runtime::__private::take_index(
-                                &mut __d_xc,
-                                j__1,
-                            );
-                            ::ad_runtime::__private::acc(
-                                &mut __d46_v24,
-                                ::ad_runtime::__private::sub_d1(__g),
-                            );
+                            let __g = __ad_rt::take_index(&mut __d_xc, j__1);
+                            __ad_rt::acc(&mut __d46_v24, __ad_rt::sub_d1(__g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d46_v24);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_means,
-                                __v23,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d46_v24);
+                            __ad_rt::acc_index_exact(&mut __d_means, __v23, __g);
                         }
                     }
                 }
@@ -5212,20 +4756,17 @@ pub fn gmm_objective_vjp(
     let __v82 = __v81 + prior;
     let __ret1: f64 = __v82;
     let __value = __ret1;
-    ::ad_runtime::__private::acc(
+    __ad_rt::acc(
         &mut __d113_v79,
-        ::ad_runtime::__private::mul_d1(
-            &__v77,
-            ::ad_runtime::__private::take(&mut __d114_v80),
-        ),
+        __ad_rt::mul_d1(&__v77, __ad_rt::take(&mut __d114_v80)),
     );
     {
-        let __g = ::ad_runtime::__private::take(&mut __d113_v79);
+        let __g = __ad_rt::take(&mut __d113_v79);
         let __gs = __pb78(__g);
-        ::ad_runtime::__private::acc_arg(&mut __d_alphas, __gs.0);
+        __ad_rt::acc_arg(&mut __d_alphas, __gs.0);
     }
     for __k in (0..__iters10).rev() {
-        let ik__2 = ::ad_runtime::__private::range_up(__v53, __k);
+        let ik__2 = __ad_rt::range_up(__v53, __k);
         let __v55 = 0;
         let __v56 = ::core::clone::Clone::clone(&d);
         let __v64 = ::core::clone::Clone::clone(&d);
@@ -5233,43 +4774,31 @@ pub fn gmm_objective_vjp(
         let __v69 = wishart_m as f64;
         let __v73 = __v72 * wishart_gamma;
         let __v74 = __v73 * wishart_gamma;
-        let mut __d_frob = ::ad_runtime::__private::zero();
-        let mut __d104_v70 = ::ad_runtime::__private::zero();
-        let mut __d105_v71 = ::ad_runtime::__private::zero();
-        let mut __d109_v75 = ::ad_runtime::__private::zero();
-        let mut __d110_v76 = ::ad_runtime::__private::zero();
+        let mut __d_frob = __ad_rt::zero();
+        let mut __d104_v70 = __ad_rt::zero();
+        let mut __d105_v71 = __ad_rt::zero();
+        let mut __d109_v75 = __ad_rt::zero();
+        let mut __d110_v76 = __ad_rt::zero();
         {
             let __g = ::core::clone::Clone::clone(&__d_prior);
-            ::ad_runtime::__private::acc(&mut __d110_v76, __g);
+            __ad_rt::acc(&mut __d110_v76, __g);
         }
         {
-            let __g = ::ad_runtime::__private::take(&mut __d110_v76);
-            ::ad_runtime::__private::acc(
-                &mut __d105_v71,
-                ::core::clone::Clone::clone(&__g),
-            );
-            ::ad_runtime::__private::acc(
-                &mut __d109_v75,
-                ::ad_runtime::__private::sub_d1(__g),
-            );
+            let __g = __ad_rt::take(&mut __d110_v76);
+            __ad_rt::acc(&mut __d105_v71, ::core::clone::Clone::clone(&__g));
+            __ad_rt::acc(&mut __d109_v75, __ad_rt::sub_d1(__g));
         }
-        ::ad_runtime::__private::acc(
+        __ad_rt::acc(
             &mut __d_frob,
-            ::ad_runtime::__private::mul_d1(
-                &__v74,
-                ::ad_runtime::__private::take(&mut __d109_v75),
-            ),
+            __ad_rt::mul_d1(&__v74, __ad_rt::take(&mut __d109_v75)),
         );
-        ::ad_runtime::__private::acc(
+        __ad_rt::acc(
             &mut __d104_v70,
-            ::ad_runtime::__private::mul_d1(
-                &__v69,
-                ::ad_runtime::__private::take(&mut __d105_v71),
-            ),
+            __ad_rt::mul_d1(&__v69, __ad_rt::take(&mut __d105_v71)),
         );
         {
-            let __g = ::ad_runtime::__private::take(&mut __d104_v70);
-            ::ad_runtime::__private::acc_index_exact(&mut __d_sum_qs, ik__2, __g);
+            let __g = __ad_rt::take(&mut __d104_v70);
+            __ad_rt::acc_index_exact(&mut __d_sum_qs, ik__2, __g);
         }
         let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
         #[cfg(any(not(debug_assertions), ad_fast_paths))]
@@ -5293,34 +4822,28 @@ pub fn gmm_objective_vjp(
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             {
                 for __k in (0..__iters12).rev() {
-                    let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                    let j__5 = __ad_rt::range_up(__v64, __k);
                     let __v66 = ik__2 * icf_sz;
                     let __v67 = __v66 + j__5;
                     let l = unsafe {
                         ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                     };
-                    let mut __d_l = ::ad_runtime::__private::zero();
-                    let mut __d102_v68 = ::ad_runtime::__private::zero();
+                    let mut __d_l = __ad_rt::zero();
+                    let mut __d102_v68 = __ad_rt::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_frob);
-                        ::ad_runtime::__private::acc(&mut __d102_v68, __g);
+                        __ad_rt::acc(&mut __d102_v68, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d102_v68);
+                        __ad_rt::acc(
                             &mut __d_l,
-                            ::ad_runtime::__private::mul_d0(
-                                &l,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&l, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_l,
-                            ::ad_runtime::__private::mul_d1(&l, __g),
-                        );
+                        __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_l);
+                        let __g = __ad_rt::take(&mut __d_l);
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_icf,
@@ -5333,33 +4856,27 @@ pub fn gmm_objective_vjp(
             }
         } else {
             for __k in (0..__iters12).rev() {
-                let j__5 = ::ad_runtime::__private::range_up(__v64, __k);
+                let j__5 = __ad_rt::range_up(__v64, __k);
                 let __v66 = ik__2 * icf_sz;
                 let __v67 = __v66 + j__5;
                 let l = icf[__v67];
-                let mut __d_l = ::ad_runtime::__private::zero();
-                let mut __d102_v68 = ::ad_runtime::__private::zero();
+                let mut __d_l = __ad_rt::zero();
+                let mut __d102_v68 = __ad_rt::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_frob);
-                    ::ad_runtime::__private::acc(&mut __d102_v68, __g);
+                    __ad_rt::acc(&mut __d102_v68, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d102_v68);
-                    ::ad_runtime::__private::acc(
+                    let __g = __ad_rt::take(&mut __d102_v68);
+                    __ad_rt::acc(
                         &mut __d_l,
-                        ::ad_runtime::__private::mul_d0(
-                            &l,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        __ad_rt::mul_d0(&l, ::core::clone::Clone::clone(&__g)),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_l,
-                        ::ad_runtime::__private::mul_d1(&l, __g),
-                    );
+                    __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_l);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_icf, __v67, __g);
+                    let __g = __ad_rt::take(&mut __d_l);
+                    __ad_rt::acc_index_exact(&mut __d_icf, __v67, __g);
                 }
             }
         }
@@ -5385,7 +4902,7 @@ pub fn gmm_objective_vjp(
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             {
                 for __k in (0..__iters11).rev() {
-                    let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                    let j__4 = __ad_rt::range_up(__v55, __k);
                     let __v57 = ik__2 * d;
                     let __v58 = __v57 + j__4;
                     let __v59 = unsafe {
@@ -5396,29 +4913,23 @@ pub fn gmm_objective_vjp(
                     let __v62 = unsafe {
                         ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
                     };
-                    let mut __d91_v59 = ::ad_runtime::__private::zero();
-                    let mut __d94_v62 = ::ad_runtime::__private::zero();
-                    let mut __d95_v63 = ::ad_runtime::__private::zero();
+                    let mut __d91_v59 = __ad_rt::zero();
+                    let mut __d94_v62 = __ad_rt::zero();
+                    let mut __d95_v63 = __ad_rt::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_frob);
-                        ::ad_runtime::__private::acc(&mut __d95_v63, __g);
+                        __ad_rt::acc(&mut __d95_v63, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d95_v63);
+                        __ad_rt::acc(
                             &mut __d91_v59,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v62,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&__v62, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d94_v62,
-                            ::ad_runtime::__private::mul_d1(&__v59, __g),
-                        );
+                        __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d94_v62);
+                        let __g = __ad_rt::take(&mut __d94_v62);
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_qdiags,
@@ -5428,7 +4939,7 @@ pub fn gmm_objective_vjp(
                         };
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d91_v59);
+                        let __g = __ad_rt::take(&mut __d91_v59);
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_qdiags,
@@ -5441,61 +4952,47 @@ pub fn gmm_objective_vjp(
             }
         } else {
             for __k in (0..__iters11).rev() {
-                let j__4 = ::ad_runtime::__private::range_up(__v55, __k);
+                let j__4 = __ad_rt::range_up(__v55, __k);
                 let __v57 = ik__2 * d;
                 let __v58 = __v57 + j__4;
                 let __v59 = qdiags[__v58];
                 let __v60 = ik__2 * d;
                 let __v61 = __v60 + j__4;
                 let __v62 = qdiags[__v61];
-                let mut __d91_v59 = ::ad_runtime::__private::zero();
-                let mut __d94_v62 = ::ad_runtime::__private::zero();
-                let mut __d95_v63 = ::ad_runtime::__private::zero();
+                let mut __d91_v59 = __ad_rt::zero();
+                let mut __d94_v62 = __ad_rt::zero();
+                let mut __d95_v63 = __ad_rt::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_frob);
-                    ::ad_runtime::__private::acc(&mut __d95_v63, __g);
+                    __ad_rt::acc(&mut __d95_v63, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d95_v63);
-                    ::ad_runtime::__private::acc(
+                    let __g = __ad_rt::take(&mut __d95_v63);
+                    __ad_rt::acc(
                         &mut __d91_v59,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v62,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        __ad_rt::mul_d0(&__v62, ::core::clone::Clone::clone(&__g)),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d94_v62,
-                        ::ad_runtime::__private::mul_d1(&__v59, __g),
-                    );
+                    __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d94_v62);
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_qdiags,
-                        __v61,
-                        __g,
-                    );
+                    let __g = __ad_rt::take(&mut __d94_v62);
+                    __ad_rt::acc_index_exact(&mut __d_qdiags, __v61, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d91_v59);
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_qdiags,
-                        __v58,
-                        __g,
-                    );
+                    let __g = __ad_rt::take(&mut __d91_v59);
+                    __ad_rt::acc_index_exact(&mut __d_qdiags, __v58, __g);
                 }
             }
         }
     }
     for __k in (0..__iters1).rev() {
-        let ik = ::ad_runtime::__private::range_up(__v5, __k);
+        let ik = __ad_rt::range_up(__v5, __k);
         let __v7 = 0;
         let __v8 = ::core::clone::Clone::clone(&d);
-        let mut __d_s = ::ad_runtime::__private::zero();
+        let mut __d_s = __ad_rt::zero();
         {
-            let __g = ::ad_runtime::__private::take_index(&mut __d_sum_qs, ik);
-            ::ad_runtime::__private::acc(&mut __d_s, __g);
+            let __g = __ad_rt::take_index(&mut __d_sum_qs, ik);
+            __ad_rt::acc(&mut __d_s, __g);
         }
         let __iters2 = ::core::iter::Iterator::size_hint(&(__v7..__v8)).0;
         #[cfg(any(not(debug_assertions), ad_fast_paths))]
@@ -5531,15 +5028,15 @@ pub fn gmm_objective_vjp(
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             {
                 for __k in (0..__iters2).rev() {
-                    let j = ::ad_runtime::__private::range_up(__v7, __k);
+                    let j = __ad_rt::range_up(__v7, __k);
                     let __v9 = ik * icf_sz;
                     let __v10 = __v9 + j;
                     let __v11 = ik * d;
                     let __v12 = __v11 + j;
-                    let mut __d_q = ::ad_runtime::__private::zero();
+                    let mut __d_q = __ad_rt::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(&mut __d_q, __g);
+                        __ad_rt::acc(&mut __d_q, __g);
                     }
                     {
                         let __g = unsafe {
@@ -5550,13 +5047,10 @@ pub fn gmm_objective_vjp(
                         };
                         let __y = qdiags[__v12];
                         qdiags[__v12] = __tape_elems_qdiags.pop();
-                        ::ad_runtime::__private::acc(
-                            &mut __d_q,
-                            ::ad_runtime::__private::exp_d0(&__y, __g),
-                        );
+                        __ad_rt::acc(&mut __d_q, __ad_rt::exp_d0(&__y, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_q);
+                        let __g = __ad_rt::take(&mut __d_q);
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_icf,
@@ -5569,31 +5063,25 @@ pub fn gmm_objective_vjp(
             }
         } else {
             for __k in (0..__iters2).rev() {
-                let j = ::ad_runtime::__private::range_up(__v7, __k);
+                let j = __ad_rt::range_up(__v7, __k);
                 let __v9 = ik * icf_sz;
                 let __v10 = __v9 + j;
                 let __v11 = ik * d;
                 let __v12 = __v11 + j;
-                let mut __d_q = ::ad_runtime::__private::zero();
+                let mut __d_q = __ad_rt::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_s);
-                    ::ad_runtime::__private::acc(&mut __d_q, __g);
+                    __ad_rt::acc(&mut __d_q, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take_index(
-                        &mut __d_qdiags,
-                        __v12,
-                    );
+                    let __g = __ad_rt::take_index(&mut __d_qdiags, __v12);
                     let __y = qdiags[__v12];
                     qdiags[__v12] = __tape_elems_qdiags.pop();
-                    ::ad_runtime::__private::acc(
-                        &mut __d_q,
-                        ::ad_runtime::__private::exp_d0(&__y, __g),
-                    );
+                    __ad_rt::acc(&mut __d_q, __ad_rt::exp_d0(&__y, __g));
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_q);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_icf, __v10, __g);
+                    let __g = __ad_rt::take(&mut __d_q);
+                    __ad_rt::acc_index_exact(&mut __d_icf, __v10, __g);
                 }
             }
         }

@@ -150,6 +150,8 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad, __AdHvpM>,
 ) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let mut y = ::std::vec![(::ad_runtime::Dual::cst(0.0)); d];
     let __dz_y = ::ad_runtime::__private::zeros_of(&y);
     let mut idx = 0;
@@ -265,15 +267,12 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     (
         __seed,
         move |__seed: ::ad_runtime::Dual<f64>| {
-            let mut __d_l = ::ad_runtime::__private::zero_like(&l);
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
+            let mut __d_l = __ad_rt::zero_like(&l);
+            let mut __d_x = __ad_rt::zero_like(&x);
             let mut __d3_ret1 = __seed;
             let mut __d_y = __dz_y.zeros(d);
-            let mut __d_s = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d_s,
-                ::ad_runtime::__private::take(&mut __d3_ret1),
-            );
+            let mut __d_s = __ad_rt::zero();
+            __ad_rt::acc(&mut __d_s, __ad_rt::take(&mut __d3_ret1));
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             let __ad_fast: bool = (__iters3 == 0
                 || (true
@@ -289,32 +288,26 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
                 {
                     for __k in (0..__iters3).rev() {
-                        let j = ::ad_runtime::__private::range_up(__v12, __k);
+                        let j = __ad_rt::range_up(__v12, __k);
                         let __v14 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&y[..], j)
                         };
-                        let mut __d22_v14 = ::ad_runtime::__private::zero();
-                        let mut __d23_v15 = ::ad_runtime::__private::zero();
+                        let mut __d22_v14 = __ad_rt::zero();
+                        let mut __d23_v15 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d23_v15, __g);
+                            __ad_rt::acc(&mut __d23_v15, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d23_v15);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d23_v15);
+                            __ad_rt::acc(
                                 &mut __d22_v14,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v14,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v14, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d22_v14,
-                                ::ad_runtime::__private::mul_d1(&__v14, __g),
-                            );
+                            __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d22_v14);
+                            let __g = __ad_rt::take(&mut __d22_v14);
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_y,
@@ -327,42 +320,36 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                 }
             } else {
                 for __k in (0..__iters3).rev() {
-                    let j = ::ad_runtime::__private::range_up(__v12, __k);
+                    let j = __ad_rt::range_up(__v12, __k);
                     let __v14 = y[j];
-                    let mut __d22_v14 = ::ad_runtime::__private::zero();
-                    let mut __d23_v15 = ::ad_runtime::__private::zero();
+                    let mut __d22_v14 = __ad_rt::zero();
+                    let mut __d23_v15 = __ad_rt::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(&mut __d23_v15, __g);
+                        __ad_rt::acc(&mut __d23_v15, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d23_v15);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d23_v15);
+                        __ad_rt::acc(
                             &mut __d22_v14,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v14,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&__v14, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d22_v14,
-                            ::ad_runtime::__private::mul_d1(&__v14, __g),
-                        );
+                        __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_y, j, __g);
+                        let __g = __ad_rt::take(&mut __d22_v14);
+                        __ad_rt::acc_index_exact(&mut __d_y, j, __g);
                     }
                 }
             }
             for __k in (0..__iters1).rev() {
-                let c = ::ad_runtime::__private::range_up(__v2, __k);
+                let c = __ad_rt::range_up(__v2, __k);
                 let __v4 = c + 1;
                 let __v5 = ::core::clone::Clone::clone(&__v4);
                 let __v6 = ::core::clone::Clone::clone(&d);
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
-                let mut __dinv1 = ::ad_runtime::__private::zero();
-                let mut __dinv1_other = ::ad_runtime::__private::zero();
+                let mut __dinv1 = __ad_rt::zero();
+                let mut __dinv1_other = __ad_rt::zero();
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
                 let __ad_fast: bool = (__iters2 == 0
                     || (true
@@ -396,8 +383,8 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters2).rev() {
-                            let r = ::ad_runtime::__private::range_up(__v5, __k);
-                            ::ad_runtime::__private::undo_add(&mut idx, 1);
+                            let r = __ad_rt::range_up(__v5, __k);
+                            __ad_rt::undo_add(&mut idx, 1);
                             let __v7 = ::core::clone::Clone::clone(&idx);
                             let __v8 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&l[..], __v7)
@@ -405,35 +392,29 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                             let __v9 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&x[..], c)
                             };
-                            let mut __d14_v8 = ::ad_runtime::__private::zero();
-                            let mut __d15_v9 = ::ad_runtime::__private::zero();
-                            let mut __d16_v10 = ::ad_runtime::__private::zero();
+                            let mut __d14_v8 = __ad_rt::zero();
+                            let mut __d15_v9 = __ad_rt::zero();
+                            let mut __d16_v10 = __ad_rt::zero();
                             {
                                 let __g = unsafe {
                                     ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
                                 };
-                                ::ad_runtime::__private::acc(&mut __d16_v10, __g);
+                                __ad_rt::acc(&mut __d16_v10, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take(&mut __d16_v10);
+                                __ad_rt::acc(
                                     &mut __d14_v8,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v9,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d15_v9,
-                                    ::ad_runtime::__private::mul_d1(&__v8, __g),
-                                );
+                                __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                                ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                                let __g = __ad_rt::take(&mut __d15_v9);
+                                __ad_rt::acc(&mut __dinv1, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d14_v8);
+                                let __g = __ad_rt::take(&mut __d14_v8);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_l,
@@ -447,50 +428,40 @@ fn triangle_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                     }
                 } else {
                     for __k in (0..__iters2).rev() {
-                        let r = ::ad_runtime::__private::range_up(__v5, __k);
-                        ::ad_runtime::__private::undo_add(&mut idx, 1);
+                        let r = __ad_rt::range_up(__v5, __k);
+                        __ad_rt::undo_add(&mut idx, 1);
                         let __v7 = ::core::clone::Clone::clone(&idx);
                         let __v8 = l[__v7];
                         let __v9 = x[c];
-                        let mut __d14_v8 = ::ad_runtime::__private::zero();
-                        let mut __d15_v9 = ::ad_runtime::__private::zero();
-                        let mut __d16_v10 = ::ad_runtime::__private::zero();
+                        let mut __d14_v8 = __ad_rt::zero();
+                        let mut __d15_v9 = __ad_rt::zero();
+                        let mut __d16_v10 = __ad_rt::zero();
                         {
-                            let __g = ::ad_runtime::__private::get_index(&__d_y, r);
-                            ::ad_runtime::__private::acc(&mut __d16_v10, __g);
+                            let __g = __ad_rt::get_index(&__d_y, r);
+                            __ad_rt::acc(&mut __d16_v10, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d16_v10);
+                            __ad_rt::acc(
                                 &mut __d14_v8,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v9,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d15_v9,
-                                ::ad_runtime::__private::mul_d1(&__v8, __g),
-                            );
+                            __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                            ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                            let __g = __ad_rt::take(&mut __d15_v9);
+                            __ad_rt::acc(&mut __dinv1, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d14_v8);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_l,
-                                __v7,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d14_v8);
+                            __ad_rt::acc_index_exact(&mut __d_l, __v7, __g);
                         }
                         ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                     }
                 }
                 if __iters2 > 0 {
-                    ::ad_runtime::__private::acc(&mut __dinv1, __dinv1_other);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, c, __dinv1);
+                    __ad_rt::acc(&mut __dinv1, __dinv1_other);
+                    __ad_rt::acc_index_exact(&mut __d_x, c, __dinv1);
                 }
             }
             (__d_l, __d_x, ::ad_runtime::__private::NotDifferentiated)
@@ -725,6 +696,8 @@ where
         &'__ad [f64],
     >>::Out: ::core::ops::Deref<Target = [f64]>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     #[allow(unused_mut)]
     let mut __t0_l = <__S0 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
@@ -734,7 +707,7 @@ where
         &'__ad [f64],
     >>::tangent(__slot1, &x);
     let mut y = ::std::vec![0.0; d];
-    let mut __t4_y = ::ad_runtime::__private::zeros_as(&y);
+    let mut __t4_y = __ad_rt::zeros_as(&y);
     let mut idx = 0;
     let __v2 = 0;
     let __v3 = d;
@@ -749,14 +722,13 @@ where
             let __v9 = x[c];
             let mut __t15_v9 = __t1_x[c];
             let __v10 = __v8 * __v9;
-            let mut __t16_v10 = ::ad_runtime::__private::mul_d0(&__v9, __t14_v8)
-                + ::ad_runtime::__private::mul_d1(&__v8, __t15_v9);
+            let mut __t16_v10 = __ad_rt::mul_d0(&__v9, __t14_v8)
+                + __ad_rt::mul_d1(&__v8, __t15_v9);
             let __v11 = y[r];
             let mut __t17_v11 = __t4_y[r];
             {
                 let __new = __v11 + __v10;
-                let __tnew = ::ad_runtime::__private::add_d0(__t17_v11)
-                    + ::ad_runtime::__private::add_d1(__t16_v10);
+                let __tnew = __ad_rt::add_d0(__t17_v11) + __ad_rt::add_d1(__t16_v10);
                 y[r] = __new;
                 __t4_y[r] = __tnew;
             }
@@ -767,19 +739,18 @@ where
         }
     }
     let mut s = 0.0;
-    let mut __t18_s = ::ad_runtime::__private::zeros_as(&s);
+    let mut __t18_s = __ad_rt::zeros_as(&s);
     let __v12 = 0;
     let __v13 = d;
     for j in __v12..__v13 {
         let __v14 = y[j];
         let mut __t22_v14 = __t4_y[j];
         let __v15 = __v14 * __v14;
-        let mut __t23_v15 = ::ad_runtime::__private::mul_d0(&__v14, __t22_v14)
-            + ::ad_runtime::__private::mul_d1(&__v14, __t22_v14);
+        let mut __t23_v15 = __ad_rt::mul_d0(&__v14, __t22_v14)
+            + __ad_rt::mul_d1(&__v14, __t22_v14);
         {
             let __new = s + __v15;
-            let __tnew = ::ad_runtime::__private::add_d0(__t18_s)
-                + ::ad_runtime::__private::add_d1(__t23_v15);
+            let __tnew = __ad_rt::add_d0(__t18_s) + __ad_rt::add_d1(__t23_v15);
             s = __new;
             __t18_s = __tnew;
         }
@@ -947,6 +918,8 @@ fn triangle_pullback<'__ad>(
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad>,
 ) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let mut y = ::std::vec![0.0; d];
     let __dz_y = ::ad_runtime::__private::zeros_of(&y);
     let mut idx = 0;
@@ -1062,15 +1035,12 @@ fn triangle_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
-            let mut __d_l = ::ad_runtime::__private::zero_like(&l);
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
+            let mut __d_l = __ad_rt::zero_like(&l);
+            let mut __d_x = __ad_rt::zero_like(&x);
             let mut __d3_ret1 = __seed;
             let mut __d_y = __dz_y.zeros(d);
-            let mut __d_s = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d_s,
-                ::ad_runtime::__private::take(&mut __d3_ret1),
-            );
+            let mut __d_s = __ad_rt::zero();
+            __ad_rt::acc(&mut __d_s, __ad_rt::take(&mut __d3_ret1));
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             let __ad_fast: bool = (__iters3 == 0
                 || (true
@@ -1086,32 +1056,26 @@ fn triangle_pullback<'__ad>(
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
                 {
                     for __k in (0..__iters3).rev() {
-                        let j = ::ad_runtime::__private::range_up(__v12, __k);
+                        let j = __ad_rt::range_up(__v12, __k);
                         let __v14 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&y[..], j)
                         };
-                        let mut __d22_v14 = ::ad_runtime::__private::zero();
-                        let mut __d23_v15 = ::ad_runtime::__private::zero();
+                        let mut __d22_v14 = __ad_rt::zero();
+                        let mut __d23_v15 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d23_v15, __g);
+                            __ad_rt::acc(&mut __d23_v15, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d23_v15);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d23_v15);
+                            __ad_rt::acc(
                                 &mut __d22_v14,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v14,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v14, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d22_v14,
-                                ::ad_runtime::__private::mul_d1(&__v14, __g),
-                            );
+                            __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d22_v14);
+                            let __g = __ad_rt::take(&mut __d22_v14);
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_y,
@@ -1124,42 +1088,36 @@ fn triangle_pullback<'__ad>(
                 }
             } else {
                 for __k in (0..__iters3).rev() {
-                    let j = ::ad_runtime::__private::range_up(__v12, __k);
+                    let j = __ad_rt::range_up(__v12, __k);
                     let __v14 = y[j];
-                    let mut __d22_v14 = ::ad_runtime::__private::zero();
-                    let mut __d23_v15 = ::ad_runtime::__private::zero();
+                    let mut __d22_v14 = __ad_rt::zero();
+                    let mut __d23_v15 = __ad_rt::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(&mut __d23_v15, __g);
+                        __ad_rt::acc(&mut __d23_v15, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d23_v15);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d23_v15);
+                        __ad_rt::acc(
                             &mut __d22_v14,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v14,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&__v14, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d22_v14,
-                            ::ad_runtime::__private::mul_d1(&__v14, __g),
-                        );
+                        __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                        ::ad_runtime::__private::acc_index_exact(&mut __d_y, j, __g);
+                        let __g = __ad_rt::take(&mut __d22_v14);
+                        __ad_rt::acc_index_exact(&mut __d_y, j, __g);
                     }
                 }
             }
             for __k in (0..__iters1).rev() {
-                let c = ::ad_runtime::__private::range_up(__v2, __k);
+                let c = __ad_rt::range_up(__v2, __k);
                 let __v4 = c + 1;
                 let __v5 = ::core::clone::Clone::clone(&__v4);
                 let __v6 = ::core::clone::Clone::clone(&d);
                 let __iters2 = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
-                let mut __dinv1 = ::ad_runtime::__private::zero();
-                let mut __dinv1_other = ::ad_runtime::__private::zero();
+                let mut __dinv1 = __ad_rt::zero();
+                let mut __dinv1_other = __ad_rt::zero();
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
                 let __ad_fast: bool = (__iters2 == 0
                     || (true
@@ -1193,8 +1151,8 @@ fn triangle_pullback<'__ad>(
                     #[cfg(any(not(debug_assertions), ad_fast_paths))]
                     {
                         for __k in (0..__iters2).rev() {
-                            let r = ::ad_runtime::__private::range_up(__v5, __k);
-                            ::ad_runtime::__private::undo_add(&mut idx, 1);
+                            let r = __ad_rt::range_up(__v5, __k);
+                            __ad_rt::undo_add(&mut idx, 1);
                             let __v7 = ::core::clone::Clone::clone(&idx);
                             let __v8 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&l[..], __v7)
@@ -1202,35 +1160,29 @@ fn triangle_pullback<'__ad>(
                             let __v9 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&x[..], c)
                             };
-                            let mut __d14_v8 = ::ad_runtime::__private::zero();
-                            let mut __d15_v9 = ::ad_runtime::__private::zero();
-                            let mut __d16_v10 = ::ad_runtime::__private::zero();
+                            let mut __d14_v8 = __ad_rt::zero();
+                            let mut __d15_v9 = __ad_rt::zero();
+                            let mut __d16_v10 = __ad_rt::zero();
                             {
                                 let __g = unsafe {
                                     ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
                                 };
-                                ::ad_runtime::__private::acc(&mut __d16_v10, __g);
+                                __ad_rt::acc(&mut __d16_v10, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                                ::ad_runtime::__private::acc(
+                                let __g = __ad_rt::take(&mut __d16_v10);
+                                __ad_rt::acc(
                                     &mut __d14_v8,
-                                    ::ad_runtime::__private::mul_d0(
-                                        &__v9,
-                                        ::core::clone::Clone::clone(&__g),
-                                    ),
+                                    __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
                                 );
-                                ::ad_runtime::__private::acc(
-                                    &mut __d15_v9,
-                                    ::ad_runtime::__private::mul_d1(&__v8, __g),
-                                );
+                                __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                                ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                                let __g = __ad_rt::take(&mut __d15_v9);
+                                __ad_rt::acc(&mut __dinv1, __g);
                             }
                             {
-                                let __g = ::ad_runtime::__private::take(&mut __d14_v8);
+                                let __g = __ad_rt::take(&mut __d14_v8);
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_l,
@@ -1244,50 +1196,40 @@ fn triangle_pullback<'__ad>(
                     }
                 } else {
                     for __k in (0..__iters2).rev() {
-                        let r = ::ad_runtime::__private::range_up(__v5, __k);
-                        ::ad_runtime::__private::undo_add(&mut idx, 1);
+                        let r = __ad_rt::range_up(__v5, __k);
+                        __ad_rt::undo_add(&mut idx, 1);
                         let __v7 = ::core::clone::Clone::clone(&idx);
                         let __v8 = l[__v7];
                         let __v9 = x[c];
-                        let mut __d14_v8 = ::ad_runtime::__private::zero();
-                        let mut __d15_v9 = ::ad_runtime::__private::zero();
-                        let mut __d16_v10 = ::ad_runtime::__private::zero();
+                        let mut __d14_v8 = __ad_rt::zero();
+                        let mut __d15_v9 = __ad_rt::zero();
+                        let mut __d16_v10 = __ad_rt::zero();
                         {
-                            let __g = ::ad_runtime::__private::get_index(&__d_y, r);
-                            ::ad_runtime::__private::acc(&mut __d16_v10, __g);
+                            let __g = __ad_rt::get_index(&__d_y, r);
+                            __ad_rt::acc(&mut __d16_v10, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d16_v10);
+                            __ad_rt::acc(
                                 &mut __d14_v8,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v9,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d15_v9,
-                                ::ad_runtime::__private::mul_d1(&__v8, __g),
-                            );
+                            __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                            ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                            let __g = __ad_rt::take(&mut __d15_v9);
+                            __ad_rt::acc(&mut __dinv1, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d14_v8);
-                            ::ad_runtime::__private::acc_index_exact(
-                                &mut __d_l,
-                                __v7,
-                                __g,
-                            );
+                            let __g = __ad_rt::take(&mut __d14_v8);
+                            __ad_rt::acc_index_exact(&mut __d_l, __v7, __g);
                         }
                         ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
                     }
                 }
                 if __iters2 > 0 {
-                    ::ad_runtime::__private::acc(&mut __dinv1, __dinv1_other);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_x, c, __dinv1);
+                    __ad_rt::acc(&mut __dinv1, __dinv1_other);
+                    __ad_rt::acc_index_exact(&mut __d_x, c, __dinv1);
                 }
             }
             (__d_l, __d_x, ::ad_runtime::__private::NotDifferentiated)
@@ -1313,11 +1255,13 @@ fn triangle_vjp(
     d: usize,
     seed: f64,
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let __seed: f64 = seed;
-    let mut __d_l = ::ad_runtime::__private::zero_like(&l);
-    let mut __d_x = ::ad_runtime::__private::zero_like(&x);
+    let mut __d_l = __ad_rt::zero_like(&l);
+    let mut __d_x = __ad_rt::zero_like(&x);
     let mut __d3_ret1 = __seed;
-    let mut __d_s = ::ad_runtime::__private::zero();
+    let mut __d_s = __ad_rt::zero();
     let mut y = ::std::vec![0.0; d];
     let __dz_y = ::ad_runtime::__private::zeros_of(&y);
     let mut __d_y = __dz_y.zeros(d);
@@ -1394,10 +1338,7 @@ fn triangle_vjp(
     let mut s = 0.0;
     let __v12 = 0;
     let __v13 = ::core::clone::Clone::clone(&d);
-    ::ad_runtime::__private::acc(
-        &mut __d_s,
-        ::ad_runtime::__private::take(&mut __d3_ret1),
-    );
+    __ad_rt::acc(&mut __d_s, __ad_rt::take(&mut __d3_ret1));
     let mut __iters3: usize = 0;
     #[cfg(any(not(debug_assertions), ad_fast_paths))]
     let __ad_fast: bool = {
@@ -1430,28 +1371,22 @@ fn triangle_vjp(
                 let __v15 = __v14 * __v14;
                 s = s + __v15;
                 {
-                    let mut __d22_v14 = ::ad_runtime::__private::zero();
-                    let mut __d23_v15 = ::ad_runtime::__private::zero();
+                    let mut __d22_v14 = __ad_rt::zero();
+                    let mut __d23_v15 = __ad_rt::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(&mut __d23_v15, __g);
+                        __ad_rt::acc(&mut __d23_v15, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d23_v15);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d23_v15);
+                        __ad_rt::acc(
                             &mut __d22_v14,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v14,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&__v14, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d22_v14,
-                            ::ad_runtime::__private::mul_d1(&__v14, __g),
-                        );
+                        __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d22_v14);
+                        let __g = __ad_rt::take(&mut __d22_v14);
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_y,
@@ -1470,29 +1405,23 @@ fn triangle_vjp(
             let __v15 = __v14 * __v14;
             s = s + __v15;
             {
-                let mut __d22_v14 = ::ad_runtime::__private::zero();
-                let mut __d23_v15 = ::ad_runtime::__private::zero();
+                let mut __d22_v14 = __ad_rt::zero();
+                let mut __d23_v15 = __ad_rt::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_s);
-                    ::ad_runtime::__private::acc(&mut __d23_v15, __g);
+                    __ad_rt::acc(&mut __d23_v15, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d23_v15);
-                    ::ad_runtime::__private::acc(
+                    let __g = __ad_rt::take(&mut __d23_v15);
+                    __ad_rt::acc(
                         &mut __d22_v14,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v14,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        __ad_rt::mul_d0(&__v14, ::core::clone::Clone::clone(&__g)),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d22_v14,
-                        ::ad_runtime::__private::mul_d1(&__v14, __g),
-                    );
+                    __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d22_v14);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_y, j, __g);
+                    let __g = __ad_rt::take(&mut __d22_v14);
+                    __ad_rt::acc_index_exact(&mut __d_y, j, __g);
                 }
             }
         }
@@ -1500,13 +1429,13 @@ fn triangle_vjp(
     let __ret1: f64 = s;
     let __value = __ret1;
     for __k in (0..__iters1).rev() {
-        let c = ::ad_runtime::__private::range_up(__v2, __k);
+        let c = __ad_rt::range_up(__v2, __k);
         let __v4 = c + 1;
         let __v5 = ::core::clone::Clone::clone(&__v4);
         let __v6 = ::core::clone::Clone::clone(&d);
         let __iters2 = ::core::iter::Iterator::size_hint(&(__v5..__v6)).0;
-        let mut __dinv1 = ::ad_runtime::__private::zero();
-        let mut __dinv1_other = ::ad_runtime::__private::zero();
+        let mut __dinv1 = __ad_rt::zero();
+        let mut __dinv1_other = __ad_rt::zero();
         #[cfg(any(not(debug_assertions), ad_fast_paths))]
         let __ad_fast: bool = (__iters2 == 0
             || (true
@@ -1540,8 +1469,8 @@ fn triangle_vjp(
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             {
                 for __k in (0..__iters2).rev() {
-                    let r = ::ad_runtime::__private::range_up(__v5, __k);
-                    ::ad_runtime::__private::undo_add(&mut idx, 1);
+                    let r = __ad_rt::range_up(__v5, __k);
+                    __ad_rt::undo_add(&mut idx, 1);
                     let __v7 = ::core::clone::Clone::clone(&idx);
                     let __v8 = unsafe {
                         ::ad_runtime::__private::index_unchecked(&l[..], __v7)
@@ -1549,35 +1478,29 @@ fn triangle_vjp(
                     let __v9 = unsafe {
                         ::ad_runtime::__private::index_unchecked(&x[..], c)
                     };
-                    let mut __d14_v8 = ::ad_runtime::__private::zero();
-                    let mut __d15_v9 = ::ad_runtime::__private::zero();
-                    let mut __d16_v10 = ::ad_runtime::__private::zero();
+                    let mut __d14_v8 = __ad_rt::zero();
+                    let mut __d15_v9 = __ad_rt::zero();
+                    let mut __d16_v10 = __ad_rt::zero();
                     {
                         let __g = unsafe {
                             ::ad_runtime::__private::get_index_unchecked(&__d_y, r)
                         };
-                        ::ad_runtime::__private::acc(&mut __d16_v10, __g);
+                        __ad_rt::acc(&mut __d16_v10, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d16_v10);
+                        __ad_rt::acc(
                             &mut __d14_v8,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v9,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d15_v9,
-                            ::ad_runtime::__private::mul_d1(&__v8, __g),
-                        );
+                        __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                        ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                        let __g = __ad_rt::take(&mut __d15_v9);
+                        __ad_rt::acc(&mut __dinv1, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d14_v8);
+                        let __g = __ad_rt::take(&mut __d14_v8);
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_l,
@@ -1591,46 +1514,40 @@ fn triangle_vjp(
             }
         } else {
             for __k in (0..__iters2).rev() {
-                let r = ::ad_runtime::__private::range_up(__v5, __k);
-                ::ad_runtime::__private::undo_add(&mut idx, 1);
+                let r = __ad_rt::range_up(__v5, __k);
+                __ad_rt::undo_add(&mut idx, 1);
                 let __v7 = ::core::clone::Clone::clone(&idx);
                 let __v8 = l[__v7];
                 let __v9 = x[c];
-                let mut __d14_v8 = ::ad_runtime::__private::zero();
-                let mut __d15_v9 = ::ad_runtime::__private::zero();
-                let mut __d16_v10 = ::ad_runtime::__private::zero();
+                let mut __d14_v8 = __ad_rt::zero();
+                let mut __d15_v9 = __ad_rt::zero();
+                let mut __d16_v10 = __ad_rt::zero();
                 {
-                    let __g = ::ad_runtime::__private::get_index(&__d_y, r);
-                    ::ad_runtime::__private::acc(&mut __d16_v10, __g);
+                    let __g = __ad_rt::get_index(&__d_y, r);
+                    __ad_rt::acc(&mut __d16_v10, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d16_v10);
-                    ::ad_runtime::__private::acc(
+                    let __g = __ad_rt::take(&mut __d16_v10);
+                    __ad_rt::acc(
                         &mut __d14_v8,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v9,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d15_v9,
-                        ::ad_runtime::__private::mul_d1(&__v8, __g),
-                    );
+                    __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d15_v9);
-                    ::ad_runtime::__private::acc(&mut __dinv1, __g);
+                    let __g = __ad_rt::take(&mut __d15_v9);
+                    __ad_rt::acc(&mut __dinv1, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d14_v8);
-                    ::ad_runtime::__private::acc_index_exact(&mut __d_l, __v7, __g);
+                    let __g = __ad_rt::take(&mut __d14_v8);
+                    __ad_rt::acc_index_exact(&mut __d_l, __v7, __g);
                 }
                 ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
             }
         }
         if __iters2 > 0 {
-            ::ad_runtime::__private::acc(&mut __dinv1, __dinv1_other);
-            ::ad_runtime::__private::acc_index_exact(&mut __d_x, c, __dinv1);
+            __ad_rt::acc(&mut __dinv1, __dinv1_other);
+            __ad_rt::acc_index_exact(&mut __d_x, c, __dinv1);
         }
     }
     (__value, (__d_l, __d_x))

@@ -215,6 +215,8 @@ fn long_loop_pushforward<
     __S1: ::ad_runtime::__private::TangentOf<f64, Out = f64>,
     __S2: ::ad_runtime::__private::NoTangent,
 >(x: f64, a: f64, n: usize, __slot0: __S0, __slot1: __S1, __slot2: __S2) -> (f64, f64) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     #[allow(unused_mut)]
     let mut __t0_x = <__S0 as ::ad_runtime::__private::TangentOf<
         f64,
@@ -229,14 +231,12 @@ fn long_loop_pushforward<
     let __v3 = n;
     for __i4 in __v2..__v3 {
         let __v5 = y * a;
-        let mut __t8_v5 = ::ad_runtime::__private::mul_d0(&a, __t4_y)
-            + ::ad_runtime::__private::mul_d1(&y, __t1_a);
+        let mut __t8_v5 = __ad_rt::mul_d0(&a, __t4_y) + __ad_rt::mul_d1(&y, __t1_a);
         let __v6 = __v5.sin();
-        let mut __t9_v6 = ::ad_runtime::__private::sin_d0(&__v5, __t8_v5);
+        let mut __t9_v6 = __ad_rt::sin_d0(&__v5, __t8_v5);
         {
             let __new = __v6 + x;
-            let __tnew = ::ad_runtime::__private::add_d0(__t9_v6)
-                + ::ad_runtime::__private::add_d1(__t0_x);
+            let __tnew = __ad_rt::add_d0(__t9_v6) + __ad_rt::add_d1(__t0_x);
             y = __new;
             __t4_y = __tnew;
         }
@@ -509,6 +509,8 @@ where
         __AdS,
     >: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let mut __tape_y = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
     let mut y = x;
     let __v2 = 0;
@@ -528,53 +530,35 @@ where
     (
         __seed,
         move |__seed: __AdS| {
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
-            let mut __d_a = ::ad_runtime::__private::zero_like(&a);
+            let mut __d_x = __ad_rt::zero_like(&x);
+            let mut __d_a = __ad_rt::zero_like(&a);
             let mut __d3_ret1 = __seed;
-            let mut __d_y = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d_y,
-                ::ad_runtime::__private::take(&mut __d3_ret1),
-            );
+            let mut __d_y = __ad_rt::zero();
+            __ad_rt::acc(&mut __d_y, __ad_rt::take(&mut __d3_ret1));
             for __k in (0..__iters1).rev() {
-                let mut __d8_v5 = ::ad_runtime::__private::zero();
-                let mut __d9_v6 = ::ad_runtime::__private::zero();
+                let mut __d8_v5 = __ad_rt::zero();
+                let mut __d9_v6 = __ad_rt::zero();
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_y);
+                    let __g = __ad_rt::take(&mut __d_y);
                     y = __tape_y.pop();
-                    ::ad_runtime::__private::acc(
-                        &mut __d9_v6,
-                        ::core::clone::Clone::clone(&__g),
-                    );
-                    ::ad_runtime::__private::acc(&mut __d_x, __g);
+                    __ad_rt::acc(&mut __d9_v6, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d_x, __g);
                 }
                 let __v5 = y * a;
-                ::ad_runtime::__private::acc(
+                __ad_rt::acc(
                     &mut __d8_v5,
-                    ::ad_runtime::__private::sin_d0(
-                        &__v5,
-                        ::ad_runtime::__private::take(&mut __d9_v6),
-                    ),
+                    __ad_rt::sin_d0(&__v5, __ad_rt::take(&mut __d9_v6)),
                 );
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d8_v5);
-                    ::ad_runtime::__private::acc(
+                    let __g = __ad_rt::take(&mut __d8_v5);
+                    __ad_rt::acc(
                         &mut __d_y,
-                        ::ad_runtime::__private::mul_d0(
-                            &a,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        __ad_rt::mul_d0(&a, ::core::clone::Clone::clone(&__g)),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&y, __g),
-                    );
+                    __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&y, __g));
                 }
             }
-            ::ad_runtime::__private::acc(
-                &mut __d_x,
-                ::ad_runtime::__private::take(&mut __d_y),
-            );
+            __ad_rt::acc(&mut __d_x, __ad_rt::take(&mut __d_y));
             (__d_x, __d_a, ::ad_runtime::__private::NotDifferentiated)
         },
     )

@@ -155,12 +155,14 @@ where
         &'__ad [f64],
     >>::Out: ::core::ops::Deref<Target = [f64]>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     #[allow(unused_mut)]
     let mut __t0_x = <__S0 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
     >>::tangent(__slot0, &x);
     let mut s = 0.0;
-    let mut __t2_s = ::ad_runtime::__private::zeros_as(&s);
+    let mut __t2_s = __ad_rt::zeros_as(&s);
     let __v2 = 0;
     let __v3 = x.len();
     let __v4 = __v3 - 1;
@@ -173,28 +175,24 @@ where
         let __v8 = x[i];
         let mut __t10_v8 = __t0_x[i];
         let __v9 = __v8 * __v8;
-        let mut __t11_v9 = ::ad_runtime::__private::mul_d0(&__v8, __t10_v8)
-            + ::ad_runtime::__private::mul_d1(&__v8, __t10_v8);
+        let mut __t11_v9 = __ad_rt::mul_d0(&__v8, __t10_v8)
+            + __ad_rt::mul_d1(&__v8, __t10_v8);
         let a = __v7 - __v9;
-        let mut __t12_a = ::ad_runtime::__private::sub_d0(__t9_v7)
-            + ::ad_runtime::__private::sub_d1(__t11_v9);
+        let mut __t12_a = __ad_rt::sub_d0(__t9_v7) + __ad_rt::sub_d1(__t11_v9);
         let b = 1.0 - __v8;
-        let mut __t13_b = ::ad_runtime::__private::sub_d1(__t10_v8);
+        let mut __t13_b = __ad_rt::sub_d1(__t10_v8);
         let __v11 = __v10 * a;
-        let mut __t15_v11 = ::ad_runtime::__private::mul_d1(&__v10, __t12_a);
+        let mut __t15_v11 = __ad_rt::mul_d1(&__v10, __t12_a);
         let __v12 = __v11 * a;
-        let mut __t16_v12 = ::ad_runtime::__private::mul_d0(&a, __t15_v11)
-            + ::ad_runtime::__private::mul_d1(&__v11, __t12_a);
+        let mut __t16_v12 = __ad_rt::mul_d0(&a, __t15_v11)
+            + __ad_rt::mul_d1(&__v11, __t12_a);
         let __v13 = b * b;
-        let mut __t17_v13 = ::ad_runtime::__private::mul_d0(&b, __t13_b)
-            + ::ad_runtime::__private::mul_d1(&b, __t13_b);
+        let mut __t17_v13 = __ad_rt::mul_d0(&b, __t13_b) + __ad_rt::mul_d1(&b, __t13_b);
         let __v14 = __v12 + __v13;
-        let mut __t18_v14 = ::ad_runtime::__private::add_d0(__t16_v12)
-            + ::ad_runtime::__private::add_d1(__t17_v13);
+        let mut __t18_v14 = __ad_rt::add_d0(__t16_v12) + __ad_rt::add_d1(__t17_v13);
         {
             let __new = s + __v14;
-            let __tnew = ::ad_runtime::__private::add_d0(__t2_s)
-                + ::ad_runtime::__private::add_d1(__t18_v14);
+            let __tnew = __ad_rt::add_d0(__t2_s) + __ad_rt::add_d1(__t18_v14);
             s = __new;
             __t2_s = __tnew;
         }
@@ -305,21 +303,20 @@ fn rosen_pullback<'__ad>(
 )]
 #[allow(unsafe_code)]
 fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let __seed: f64 = seed;
-    let mut __d_x = ::ad_runtime::__private::zero_like(&x);
+    let mut __d_x = __ad_rt::zero_like(&x);
     let mut __d1_ret1 = __seed;
-    let mut __d_s = ::ad_runtime::__private::zero();
+    let mut __d_s = __ad_rt::zero();
     let mut s = 0.0;
     let __v2 = 0;
     let __v3 = x.len();
     let __v4 = __v3 - 1;
     let __v5 = __v4;
     let __v10 = 100.0;
-    ::ad_runtime::__private::acc(
-        &mut __d_s,
-        ::ad_runtime::__private::take(&mut __d1_ret1),
-    );
-    let mut __carry0 = ::ad_runtime::__private::zero();
+    __ad_rt::acc(&mut __d_s, __ad_rt::take(&mut __d1_ret1));
+    let mut __carry0 = __ad_rt::zero();
     let mut __iters1: usize = 0;
     #[cfg(any(not(debug_assertions), ad_fast_paths))]
     let __ad_fast: bool = {
@@ -380,102 +377,70 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 let __v14 = __v12 + __v13;
                 s = s + __v14;
                 {
-                    let mut __dhere0 = ::ad_runtime::__private::zero();
-                    let mut __dnext0 = ::ad_runtime::__private::zero();
-                    let mut __d9_v7 = ::ad_runtime::__private::zero();
-                    let mut __d10_v8 = ::ad_runtime::__private::zero();
-                    let mut __d11_v9 = ::ad_runtime::__private::zero();
-                    let mut __d_a = ::ad_runtime::__private::zero();
-                    let mut __d_b = ::ad_runtime::__private::zero();
-                    let mut __d15_v11 = ::ad_runtime::__private::zero();
-                    let mut __d16_v12 = ::ad_runtime::__private::zero();
-                    let mut __d17_v13 = ::ad_runtime::__private::zero();
-                    let mut __d18_v14 = ::ad_runtime::__private::zero();
+                    let mut __dhere0 = __ad_rt::zero();
+                    let mut __dnext0 = __ad_rt::zero();
+                    let mut __d9_v7 = __ad_rt::zero();
+                    let mut __d10_v8 = __ad_rt::zero();
+                    let mut __d11_v9 = __ad_rt::zero();
+                    let mut __d_a = __ad_rt::zero();
+                    let mut __d_b = __ad_rt::zero();
+                    let mut __d15_v11 = __ad_rt::zero();
+                    let mut __d16_v12 = __ad_rt::zero();
+                    let mut __d17_v13 = __ad_rt::zero();
+                    let mut __d18_v14 = __ad_rt::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(&mut __d18_v14, __g);
+                        __ad_rt::acc(&mut __d18_v14, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                        ::ad_runtime::__private::acc(
-                            &mut __d16_v12,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(&mut __d17_v13, __g);
+                        let __g = __ad_rt::take(&mut __d18_v14);
+                        __ad_rt::acc(&mut __d16_v12, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d17_v13, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d17_v13);
+                        __ad_rt::acc(
                             &mut __d_b,
-                            ::ad_runtime::__private::mul_d0(
-                                &b,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&b, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_b,
-                            ::ad_runtime::__private::mul_d1(&b, __g),
-                        );
+                        __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d16_v12);
+                        __ad_rt::acc(
                             &mut __d15_v11,
-                            ::ad_runtime::__private::mul_d0(
-                                &a,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&a, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(&__v11, __g),
-                        );
+                        __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                     }
-                    ::ad_runtime::__private::acc(
+                    __ad_rt::acc(
                         &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(
-                            &__v10,
-                            ::ad_runtime::__private::take(&mut __d15_v11),
-                        ),
+                        __ad_rt::mul_d1(&__v10, __ad_rt::take(&mut __d15_v11)),
                     );
-                    ::ad_runtime::__private::acc(
+                    __ad_rt::acc(
                         &mut __d10_v8,
-                        ::ad_runtime::__private::sub_d1(
-                            ::ad_runtime::__private::take(&mut __d_b),
-                        ),
+                        __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)),
                     );
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_a);
-                        ::ad_runtime::__private::acc(
-                            &mut __d9_v7,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d11_v9,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
+                        let __g = __ad_rt::take(&mut __d_a);
+                        __ad_rt::acc(&mut __d9_v7, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d11_v9);
+                        __ad_rt::acc(
                             &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v8,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&__v8, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d1(&__v8, __g),
-                        );
+                        __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                        ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                        let __g = __ad_rt::take(&mut __d10_v8);
+                        __ad_rt::acc(&mut __dhere0, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                        ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                        let __g = __ad_rt::take(&mut __d9_v7);
+                        __ad_rt::acc(&mut __dnext0, __g);
                     }
                     unsafe {
                         ::ad_runtime::__private::acc_index_unchecked(
@@ -503,116 +468,77 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
             let __v14 = __v12 + __v13;
             s = s + __v14;
             {
-                let mut __dhere0 = ::ad_runtime::__private::zero();
-                let mut __dnext0 = ::ad_runtime::__private::zero();
-                let mut __d9_v7 = ::ad_runtime::__private::zero();
-                let mut __d10_v8 = ::ad_runtime::__private::zero();
-                let mut __d11_v9 = ::ad_runtime::__private::zero();
-                let mut __d_a = ::ad_runtime::__private::zero();
-                let mut __d_b = ::ad_runtime::__private::zero();
-                let mut __d15_v11 = ::ad_runtime::__private::zero();
-                let mut __d16_v12 = ::ad_runtime::__private::zero();
-                let mut __d17_v13 = ::ad_runtime::__private::zero();
-                let mut __d18_v14 = ::ad_runtime::__private::zero();
+                let mut __dhere0 = __ad_rt::zero();
+                let mut __dnext0 = __ad_rt::zero();
+                let mut __d9_v7 = __ad_rt::zero();
+                let mut __d10_v8 = __ad_rt::zero();
+                let mut __d11_v9 = __ad_rt::zero();
+                let mut __d_a = __ad_rt::zero();
+                let mut __d_b = __ad_rt::zero();
+                let mut __d15_v11 = __ad_rt::zero();
+                let mut __d16_v12 = __ad_rt::zero();
+                let mut __d17_v13 = __ad_rt::zero();
+                let mut __d18_v14 = __ad_rt::zero();
                 {
                     let __g = ::core::clone::Clone::clone(&__d_s);
-                    ::ad_runtime::__private::acc(&mut __d18_v14, __g);
+                    __ad_rt::acc(&mut __d18_v14, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                    ::ad_runtime::__private::acc(
-                        &mut __d16_v12,
-                        ::core::clone::Clone::clone(&__g),
-                    );
-                    ::ad_runtime::__private::acc(&mut __d17_v13, __g);
+                    let __g = __ad_rt::take(&mut __d18_v14);
+                    __ad_rt::acc(&mut __d16_v12, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d17_v13, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                    ::ad_runtime::__private::acc(
+                    let __g = __ad_rt::take(&mut __d17_v13);
+                    __ad_rt::acc(
                         &mut __d_b,
-                        ::ad_runtime::__private::mul_d0(
-                            &b,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        __ad_rt::mul_d0(&b, ::core::clone::Clone::clone(&__g)),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_b,
-                        ::ad_runtime::__private::mul_d1(&b, __g),
-                    );
+                    __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                    ::ad_runtime::__private::acc(
+                    let __g = __ad_rt::take(&mut __d16_v12);
+                    __ad_rt::acc(
                         &mut __d15_v11,
-                        ::ad_runtime::__private::mul_d0(
-                            &a,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        __ad_rt::mul_d0(&a, ::core::clone::Clone::clone(&__g)),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(&__v11, __g),
-                    );
+                    __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                 }
-                ::ad_runtime::__private::acc(
+                __ad_rt::acc(
                     &mut __d_a,
-                    ::ad_runtime::__private::mul_d1(
-                        &__v10,
-                        ::ad_runtime::__private::take(&mut __d15_v11),
-                    ),
+                    __ad_rt::mul_d1(&__v10, __ad_rt::take(&mut __d15_v11)),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d10_v8,
-                    ::ad_runtime::__private::sub_d1(
-                        ::ad_runtime::__private::take(&mut __d_b),
-                    ),
-                );
+                __ad_rt::acc(&mut __d10_v8, __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)));
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d_a);
-                    ::ad_runtime::__private::acc(
-                        &mut __d9_v7,
-                        ::core::clone::Clone::clone(&__g),
-                    );
-                    ::ad_runtime::__private::acc(
-                        &mut __d11_v9,
-                        ::ad_runtime::__private::sub_d1(__g),
-                    );
+                    let __g = __ad_rt::take(&mut __d_a);
+                    __ad_rt::acc(&mut __d9_v7, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                    ::ad_runtime::__private::acc(
+                    let __g = __ad_rt::take(&mut __d11_v9);
+                    __ad_rt::acc(
                         &mut __d10_v8,
-                        ::ad_runtime::__private::mul_d0(
-                            &__v8,
-                            ::core::clone::Clone::clone(&__g),
-                        ),
+                        __ad_rt::mul_d0(&__v8, ::core::clone::Clone::clone(&__g)),
                     );
-                    ::ad_runtime::__private::acc(
-                        &mut __d10_v8,
-                        ::ad_runtime::__private::mul_d1(&__v8, __g),
-                    );
+                    __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                    ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                    let __g = __ad_rt::take(&mut __d10_v8);
+                    __ad_rt::acc(&mut __dhere0, __g);
                 }
                 {
-                    let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                    ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                    let __g = __ad_rt::take(&mut __d9_v7);
+                    __ad_rt::acc(&mut __dnext0, __g);
                 }
-                ::ad_runtime::__private::acc_index_exact(
-                    &mut __d_x,
-                    i,
-                    __carry0 + __dhere0,
-                );
+                __ad_rt::acc_index_exact(&mut __d_x, i, __carry0 + __dhere0);
                 __carry0 = __dnext0;
             }
         }
     }
     if __iters1 > 0 {
-        ::ad_runtime::__private::acc_index_exact(
+        __ad_rt::acc_index_exact(
             &mut __d_x,
-            ::ad_runtime::__private::range_up(__v2, __iters1),
+            __ad_rt::range_up(__v2, __iters1),
             __carry0,
         );
     }
@@ -698,6 +624,8 @@ where
         __AdS,
     >: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let mut s = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.0);
     let __v2 = 0;
     let __v3 = x.len();
@@ -771,14 +699,11 @@ where
     (
         __seed,
         move |__seed: __AdS| {
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
+            let mut __d_x = __ad_rt::zero_like(&x);
             let mut __d1_ret1 = __seed;
-            let mut __d_s = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d_s,
-                ::ad_runtime::__private::take(&mut __d1_ret1),
-            );
-            let mut __carry0 = ::ad_runtime::__private::zero();
+            let mut __d_s = __ad_rt::zero();
+            __ad_rt::acc(&mut __d_s, __ad_rt::take(&mut __d1_ret1));
+            let mut __carry0 = __ad_rt::zero();
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             let __ad_fast: bool = (__iters1 == 0
                 || (true
@@ -812,10 +737,10 @@ where
                 #[cfg(any(not(debug_assertions), ad_fast_paths))]
                 {
                     for __k in (0..__iters1).rev() {
-                        let __at = ::ad_runtime::__private::range_up(__v2, __k);
-                        let mut __dhere0 = ::ad_runtime::__private::zero();
-                        let mut __dnext0 = ::ad_runtime::__private::zero();
-                        let i = ::ad_runtime::__private::range_up(__v2, __k);
+                        let __at = __ad_rt::range_up(__v2, __k);
+                        let mut __dhere0 = __ad_rt::zero();
+                        let mut __dnext0 = __ad_rt::zero();
+                        let i = __ad_rt::range_up(__v2, __k);
                         let __v6 = i + 1;
                         let __v7 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&x[..], __v6)
@@ -828,100 +753,74 @@ where
                         let b = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0)
                             - __v8;
                         let __v11 = __v10 * a;
-                        let mut __d9_v7 = ::ad_runtime::__private::zero();
-                        let mut __d10_v8 = ::ad_runtime::__private::zero();
-                        let mut __d11_v9 = ::ad_runtime::__private::zero();
-                        let mut __d_a = ::ad_runtime::__private::zero();
-                        let mut __d_b = ::ad_runtime::__private::zero();
-                        let mut __d15_v11 = ::ad_runtime::__private::zero();
-                        let mut __d16_v12 = ::ad_runtime::__private::zero();
-                        let mut __d17_v13 = ::ad_runtime::__private::zero();
-                        let mut __d18_v14 = ::ad_runtime::__private::zero();
+                        let mut __d9_v7 = __ad_rt::zero();
+                        let mut __d10_v8 = __ad_rt::zero();
+                        let mut __d11_v9 = __ad_rt::zero();
+                        let mut __d_a = __ad_rt::zero();
+                        let mut __d_b = __ad_rt::zero();
+                        let mut __d15_v11 = __ad_rt::zero();
+                        let mut __d16_v12 = __ad_rt::zero();
+                        let mut __d17_v13 = __ad_rt::zero();
+                        let mut __d18_v14 = __ad_rt::zero();
                         {
                             let __g = ::core::clone::Clone::clone(&__d_s);
-                            ::ad_runtime::__private::acc(&mut __d18_v14, __g);
+                            __ad_rt::acc(&mut __d18_v14, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d18_v14);
+                            __ad_rt::acc(
                                 &mut __d16_v12,
                                 ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(&mut __d17_v13, __g);
+                            __ad_rt::acc(&mut __d17_v13, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d17_v13);
+                            __ad_rt::acc(
                                 &mut __d_b,
-                                ::ad_runtime::__private::mul_d0(
-                                    &b,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&b, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_b,
-                                ::ad_runtime::__private::mul_d1(&b, __g),
-                            );
+                            __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d16_v12);
+                            __ad_rt::acc(
                                 &mut __d15_v11,
-                                ::ad_runtime::__private::mul_d0(
-                                    &a,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&a, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d_a,
-                                ::ad_runtime::__private::mul_d1(&__v11, __g),
-                            );
+                            __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                         }
-                        ::ad_runtime::__private::acc(
+                        __ad_rt::acc(
                             &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(
-                                &__v10,
-                                ::ad_runtime::__private::take(&mut __d15_v11),
-                            ),
+                            __ad_rt::mul_d1(&__v10, __ad_rt::take(&mut __d15_v11)),
                         );
-                        ::ad_runtime::__private::acc(
+                        __ad_rt::acc(
                             &mut __d10_v8,
-                            ::ad_runtime::__private::sub_d1(
-                                ::ad_runtime::__private::take(&mut __d_b),
-                            ),
+                            __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)),
                         );
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d_a);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d_a);
+                            __ad_rt::acc(
                                 &mut __d9_v7,
                                 ::core::clone::Clone::clone(&__g),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d11_v9,
-                                ::ad_runtime::__private::sub_d1(__g),
-                            );
+                            __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                            ::ad_runtime::__private::acc(
+                            let __g = __ad_rt::take(&mut __d11_v9);
+                            __ad_rt::acc(
                                 &mut __d10_v8,
-                                ::ad_runtime::__private::mul_d0(
-                                    &__v8,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
+                                __ad_rt::mul_d0(&__v8, ::core::clone::Clone::clone(&__g)),
                             );
-                            ::ad_runtime::__private::acc(
-                                &mut __d10_v8,
-                                ::ad_runtime::__private::mul_d1(&__v8, __g),
-                            );
+                            __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                            ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                            let __g = __ad_rt::take(&mut __d10_v8);
+                            __ad_rt::acc(&mut __dhere0, __g);
                         }
                         {
-                            let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                            ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                            let __g = __ad_rt::take(&mut __d9_v7);
+                            __ad_rt::acc(&mut __dnext0, __g);
                         }
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
@@ -935,10 +834,10 @@ where
                 }
             } else {
                 for __k in (0..__iters1).rev() {
-                    let __at = ::ad_runtime::__private::range_up(__v2, __k);
-                    let mut __dhere0 = ::ad_runtime::__private::zero();
-                    let mut __dnext0 = ::ad_runtime::__private::zero();
-                    let i = ::ad_runtime::__private::range_up(__v2, __k);
+                    let __at = __ad_rt::range_up(__v2, __k);
+                    let mut __dhere0 = __ad_rt::zero();
+                    let mut __dnext0 = __ad_rt::zero();
+                    let i = __ad_rt::range_up(__v2, __k);
                     let __v6 = i + 1;
                     let __v7 = x[__v6];
                     let __v8 = x[i];
@@ -947,111 +846,75 @@ where
                     let b = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0)
                         - __v8;
                     let __v11 = __v10 * a;
-                    let mut __d9_v7 = ::ad_runtime::__private::zero();
-                    let mut __d10_v8 = ::ad_runtime::__private::zero();
-                    let mut __d11_v9 = ::ad_runtime::__private::zero();
-                    let mut __d_a = ::ad_runtime::__private::zero();
-                    let mut __d_b = ::ad_runtime::__private::zero();
-                    let mut __d15_v11 = ::ad_runtime::__private::zero();
-                    let mut __d16_v12 = ::ad_runtime::__private::zero();
-                    let mut __d17_v13 = ::ad_runtime::__private::zero();
-                    let mut __d18_v14 = ::ad_runtime::__private::zero();
+                    let mut __d9_v7 = __ad_rt::zero();
+                    let mut __d10_v8 = __ad_rt::zero();
+                    let mut __d11_v9 = __ad_rt::zero();
+                    let mut __d_a = __ad_rt::zero();
+                    let mut __d_b = __ad_rt::zero();
+                    let mut __d15_v11 = __ad_rt::zero();
+                    let mut __d16_v12 = __ad_rt::zero();
+                    let mut __d17_v13 = __ad_rt::zero();
+                    let mut __d18_v14 = __ad_rt::zero();
                     {
                         let __g = ::core::clone::Clone::clone(&__d_s);
-                        ::ad_runtime::__private::acc(&mut __d18_v14, __g);
+                        __ad_rt::acc(&mut __d18_v14, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d18_v14);
-                        ::ad_runtime::__private::acc(
-                            &mut __d16_v12,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(&mut __d17_v13, __g);
+                        let __g = __ad_rt::take(&mut __d18_v14);
+                        __ad_rt::acc(&mut __d16_v12, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d17_v13, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d17_v13);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d17_v13);
+                        __ad_rt::acc(
                             &mut __d_b,
-                            ::ad_runtime::__private::mul_d0(
-                                &b,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&b, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_b,
-                            ::ad_runtime::__private::mul_d1(&b, __g),
-                        );
+                        __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d16_v12);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d16_v12);
+                        __ad_rt::acc(
                             &mut __d15_v11,
-                            ::ad_runtime::__private::mul_d0(
-                                &a,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&a, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d_a,
-                            ::ad_runtime::__private::mul_d1(&__v11, __g),
-                        );
+                        __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                     }
-                    ::ad_runtime::__private::acc(
+                    __ad_rt::acc(
                         &mut __d_a,
-                        ::ad_runtime::__private::mul_d1(
-                            &__v10,
-                            ::ad_runtime::__private::take(&mut __d15_v11),
-                        ),
+                        __ad_rt::mul_d1(&__v10, __ad_rt::take(&mut __d15_v11)),
                     );
-                    ::ad_runtime::__private::acc(
+                    __ad_rt::acc(
                         &mut __d10_v8,
-                        ::ad_runtime::__private::sub_d1(
-                            ::ad_runtime::__private::take(&mut __d_b),
-                        ),
+                        __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)),
                     );
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d_a);
-                        ::ad_runtime::__private::acc(
-                            &mut __d9_v7,
-                            ::core::clone::Clone::clone(&__g),
-                        );
-                        ::ad_runtime::__private::acc(
-                            &mut __d11_v9,
-                            ::ad_runtime::__private::sub_d1(__g),
-                        );
+                        let __g = __ad_rt::take(&mut __d_a);
+                        __ad_rt::acc(&mut __d9_v7, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d11_v9);
-                        ::ad_runtime::__private::acc(
+                        let __g = __ad_rt::take(&mut __d11_v9);
+                        __ad_rt::acc(
                             &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d0(
-                                &__v8,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
+                            __ad_rt::mul_d0(&__v8, ::core::clone::Clone::clone(&__g)),
                         );
-                        ::ad_runtime::__private::acc(
-                            &mut __d10_v8,
-                            ::ad_runtime::__private::mul_d1(&__v8, __g),
-                        );
+                        __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d10_v8);
-                        ::ad_runtime::__private::acc(&mut __dhere0, __g);
+                        let __g = __ad_rt::take(&mut __d10_v8);
+                        __ad_rt::acc(&mut __dhere0, __g);
                     }
                     {
-                        let __g = ::ad_runtime::__private::take(&mut __d9_v7);
-                        ::ad_runtime::__private::acc(&mut __dnext0, __g);
+                        let __g = __ad_rt::take(&mut __d9_v7);
+                        __ad_rt::acc(&mut __dnext0, __g);
                     }
-                    ::ad_runtime::__private::acc_index_exact(
-                        &mut __d_x,
-                        __at + 1,
-                        __carry0 + __dnext0,
-                    );
+                    __ad_rt::acc_index_exact(&mut __d_x, __at + 1, __carry0 + __dnext0);
                     __carry0 = __dhere0;
                 }
             }
             if __iters1 > 0 {
-                ::ad_runtime::__private::acc_index_exact(&mut __d_x, __v2, __carry0);
+                __ad_rt::acc_index_exact(&mut __d_x, __v2, __carry0);
             }
             (__d_x,)
         },

@@ -179,6 +179,8 @@ fn f_pushforward<
     __S0: ::ad_runtime::__private::TangentOf<f64, Out = f64>,
     __S1: ::ad_runtime::__private::TangentOf<f64, Out = f64>,
 >(x: f64, y: f64, __slot0: __S0, __slot1: __S1) -> (f64, f64) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     #[allow(unused_mut)]
     let mut __t0_x = <__S0 as ::ad_runtime::__private::TangentOf<
         f64,
@@ -188,18 +190,15 @@ fn f_pushforward<
         f64,
     >>::tangent(__slot1, &y);
     let __v2 = x * y;
-    let mut __t3_v2 = ::ad_runtime::__private::mul_d0(&y, __t0_x)
-        + ::ad_runtime::__private::mul_d1(&x, __t1_y);
+    let mut __t3_v2 = __ad_rt::mul_d0(&y, __t0_x) + __ad_rt::mul_d1(&x, __t1_y);
     let __v3 = x.sin();
-    let mut __t4_v3 = ::ad_runtime::__private::sin_d0(&x, __t0_x);
+    let mut __t4_v3 = __ad_rt::sin_d0(&x, __t0_x);
     let z = __v2 + __v3;
-    let mut __t5_z = ::ad_runtime::__private::add_d0(__t3_v2)
-        + ::ad_runtime::__private::add_d1(__t4_v3);
+    let mut __t5_z = __ad_rt::add_d0(__t3_v2) + __ad_rt::add_d1(__t4_v3);
     let __v4 = z.exp();
-    let mut __t6_v4 = ::ad_runtime::__private::exp_d0(&__v4, __t5_z);
+    let mut __t6_v4 = __ad_rt::exp_d0(&__v4, __t5_z);
     let __v5 = __v4 / y;
-    let mut __t7_v5 = ::ad_runtime::__private::div_d0(&y, __t6_v4)
-        + ::ad_runtime::__private::div_d1(&__v4, &y, __t1_y);
+    let mut __t7_v5 = __ad_rt::div_d0(&y, __t6_v4) + __ad_rt::div_d1(&__v4, &y, __t1_y);
     let __ret1: f64 = __v5;
     let mut __t2_ret1 = __t7_v5;
     let __value = __ret1;
@@ -435,6 +434,8 @@ where
         __AdS,
     >: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
 {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let __v2 = x * y;
     let __v3 = x.sin();
     let z = __v2 + __v3;
@@ -445,67 +446,40 @@ where
     (
         __seed,
         move |__seed: __AdS| {
-            let mut __d_x = ::ad_runtime::__private::zero_like(&x);
-            let mut __d_y = ::ad_runtime::__private::zero_like(&y);
+            let mut __d_x = __ad_rt::zero_like(&x);
+            let mut __d_y = __ad_rt::zero_like(&y);
             let mut __d2_ret1 = __seed;
-            let mut __d3_v2 = ::ad_runtime::__private::zero();
-            let mut __d4_v3 = ::ad_runtime::__private::zero();
-            let mut __d_z = ::ad_runtime::__private::zero();
-            let mut __d6_v4 = ::ad_runtime::__private::zero();
-            let mut __d7_v5 = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d7_v5,
-                ::ad_runtime::__private::take(&mut __d2_ret1),
-            );
+            let mut __d3_v2 = __ad_rt::zero();
+            let mut __d4_v3 = __ad_rt::zero();
+            let mut __d_z = __ad_rt::zero();
+            let mut __d6_v4 = __ad_rt::zero();
+            let mut __d7_v5 = __ad_rt::zero();
+            __ad_rt::acc(&mut __d7_v5, __ad_rt::take(&mut __d2_ret1));
             {
-                let __g = ::ad_runtime::__private::take(&mut __d7_v5);
-                ::ad_runtime::__private::acc(
+                let __g = __ad_rt::take(&mut __d7_v5);
+                __ad_rt::acc(
                     &mut __d6_v4,
-                    ::ad_runtime::__private::div_d0(
-                        &y,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
+                    __ad_rt::div_d0(&y, ::core::clone::Clone::clone(&__g)),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d_y,
-                    ::ad_runtime::__private::div_d1(&__v4, &y, __g),
-                );
+                __ad_rt::acc(&mut __d_y, __ad_rt::div_d1(&__v4, &y, __g));
             }
-            ::ad_runtime::__private::acc(
+            __ad_rt::acc(
                 &mut __d_z,
-                ::ad_runtime::__private::exp_d0(
-                    &__v4,
-                    ::ad_runtime::__private::take(&mut __d6_v4),
-                ),
+                __ad_rt::exp_d0(&__v4, __ad_rt::take(&mut __d6_v4)),
             );
             {
-                let __g = ::ad_runtime::__private::take(&mut __d_z);
-                ::ad_runtime::__private::acc(
-                    &mut __d3_v2,
-                    ::core::clone::Clone::clone(&__g),
-                );
-                ::ad_runtime::__private::acc(&mut __d4_v3, __g);
+                let __g = __ad_rt::take(&mut __d_z);
+                __ad_rt::acc(&mut __d3_v2, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d4_v3, __g);
             }
-            ::ad_runtime::__private::acc(
-                &mut __d_x,
-                ::ad_runtime::__private::sin_d0(
-                    &x,
-                    ::ad_runtime::__private::take(&mut __d4_v3),
-                ),
-            );
+            __ad_rt::acc(&mut __d_x, __ad_rt::sin_d0(&x, __ad_rt::take(&mut __d4_v3)));
             {
-                let __g = ::ad_runtime::__private::take(&mut __d3_v2);
-                ::ad_runtime::__private::acc(
+                let __g = __ad_rt::take(&mut __d3_v2);
+                __ad_rt::acc(
                     &mut __d_x,
-                    ::ad_runtime::__private::mul_d0(
-                        &y,
-                        ::core::clone::Clone::clone(&__g),
-                    ),
+                    __ad_rt::mul_d0(&y, ::core::clone::Clone::clone(&__g)),
                 );
-                ::ad_runtime::__private::acc(
-                    &mut __d_y,
-                    ::ad_runtime::__private::mul_d1(&x, __g),
-                );
+                __ad_rt::acc(&mut __d_y, __ad_rt::mul_d1(&x, __g));
             }
             (__d_x, __d_y)
         },

@@ -47,6 +47,8 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad, __AdHvpM>,
 ) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let __v2 = ::ad_runtime::__private::tensor::DualDot::dot(&x, &w1);
     let __shapeof7_v2 = ::ad_runtime::__private::tensor::shape_of_value(&__v2);
     let __v3 = __v2 + b1;
@@ -60,29 +62,26 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     (
         __seed,
         move |__seed: ::ad_runtime::Dual<f64>| {
-            let mut __d_w1 = ::ad_runtime::__private::zero();
-            let mut __d_b1 = ::ad_runtime::__private::zero();
-            let mut __d_w2 = ::ad_runtime::__private::zero();
-            let mut __d_b2 = ::ad_runtime::__private::zero();
+            let mut __d_w1 = __ad_rt::zero();
+            let mut __d_b1 = __ad_rt::zero();
+            let mut __d_w2 = __ad_rt::zero();
+            let mut __d_b2 = __ad_rt::zero();
             let mut __d6_ret1 = __seed;
-            let mut __d7_v2 = ::ad_runtime::__private::zero();
-            let mut __d8_v3 = ::ad_runtime::__private::zero();
-            let mut __d_h = ::ad_runtime::__private::zero();
-            let mut __d11_v5 = ::ad_runtime::__private::zero();
-            let mut __d_logits = ::ad_runtime::__private::zero();
-            let mut __d14_v7 = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d14_v7,
-                ::ad_runtime::__private::take(&mut __d6_ret1),
-            );
+            let mut __d7_v2 = __ad_rt::zero();
+            let mut __d8_v3 = __ad_rt::zero();
+            let mut __d_h = __ad_rt::zero();
+            let mut __d11_v5 = __ad_rt::zero();
+            let mut __d_logits = __ad_rt::zero();
+            let mut __d14_v7 = __ad_rt::zero();
+            __ad_rt::acc(&mut __d14_v7, __ad_rt::take(&mut __d6_ret1));
             {
-                let __g = ::ad_runtime::__private::take(&mut __d14_v7);
+                let __g = __ad_rt::take(&mut __d14_v7);
                 let __gs = __pb6(__g);
-                ::ad_runtime::__private::acc_arg(&mut __d_logits, __gs.0);
+                __ad_rt::acc_arg(&mut __d_logits, __gs.0);
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d_logits);
-                ::ad_runtime::__private::tensor::acc_add_both(
+                let __g = __ad_rt::take(&mut __d_logits);
+                __ad_rt::tensor::acc_add_both(
                     &mut __d11_v5,
                     &mut __d_b2,
                     ::core::clone::Clone::clone(&__shapeof11_v5),
@@ -91,19 +90,19 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                 );
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d11_v5);
-                ::ad_runtime::__private::tensor::acc_dot_d0(&mut __d_h, &h, &w2, &__g);
-                ::ad_runtime::__private::tensor::acc_dot_d1(&mut __d_w2, &h, &w2, __g);
+                let __g = __ad_rt::take(&mut __d11_v5);
+                __ad_rt::tensor::acc_dot_d0(&mut __d_h, &h, &w2, &__g);
+                __ad_rt::tensor::acc_dot_d1(&mut __d_w2, &h, &w2, __g);
             }
             ::ad_runtime::__private::release(h);
             {
-                let __g = ::ad_runtime::__private::take(&mut __d_h);
+                let __g = __ad_rt::take(&mut __d_h);
                 let __gs = __pb4(__g);
-                ::ad_runtime::__private::acc_arg(&mut __d8_v3, __gs.0);
+                __ad_rt::acc_arg(&mut __d8_v3, __gs.0);
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d8_v3);
-                ::ad_runtime::__private::tensor::acc_add_both(
+                let __g = __ad_rt::take(&mut __d8_v3);
+                __ad_rt::tensor::acc_add_both(
                     &mut __d7_v2,
                     &mut __d_b1,
                     ::core::clone::Clone::clone(&__shapeof7_v2),
@@ -111,11 +110,11 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
                     __g,
                 );
             }
-            ::ad_runtime::__private::tensor::acc_dot_d1(
+            __ad_rt::tensor::acc_dot_d1(
                 &mut __d_w1,
                 &x,
                 &w1,
-                ::ad_runtime::__private::take(&mut __d7_v2),
+                __ad_rt::take(&mut __d7_v2),
             );
             (
                 ::ad_runtime::__private::tensor::shaped(__d_w1, &w1),
@@ -434,6 +433,8 @@ fn classifier_pushforward<
     __slot4: __S4,
     __slot5: __S5,
 ) -> (f64, f64) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     struct __NoForwardMode<T>(::core::marker::PhantomData<T>);
     impl<T> __NoForwardMode<T> {
         const UNSUPPORTED: () = ::core::panic!(
@@ -530,6 +531,8 @@ fn classifier_pullback<'__ad>(
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad>,
 ) {
+    #[allow(unused_imports)]
+    use ::ad_runtime::__private as __ad_rt;
     let __v2 = x.dot(w1);
     let __shapeof7_v2 = ::ad_runtime::__private::tensor::shape_of_value(&__v2);
     let __v3 = __v2 + b1;
@@ -543,29 +546,26 @@ fn classifier_pullback<'__ad>(
     (
         __seed,
         move |__seed: f64| {
-            let mut __d_w1 = ::ad_runtime::__private::zero();
-            let mut __d_b1 = ::ad_runtime::__private::zero();
-            let mut __d_w2 = ::ad_runtime::__private::zero();
-            let mut __d_b2 = ::ad_runtime::__private::zero();
+            let mut __d_w1 = __ad_rt::zero();
+            let mut __d_b1 = __ad_rt::zero();
+            let mut __d_w2 = __ad_rt::zero();
+            let mut __d_b2 = __ad_rt::zero();
             let mut __d6_ret1 = __seed;
-            let mut __d7_v2 = ::ad_runtime::__private::zero();
-            let mut __d8_v3 = ::ad_runtime::__private::zero();
-            let mut __d_h = ::ad_runtime::__private::zero();
-            let mut __d11_v5 = ::ad_runtime::__private::zero();
-            let mut __d_logits = ::ad_runtime::__private::zero();
-            let mut __d14_v7 = ::ad_runtime::__private::zero();
-            ::ad_runtime::__private::acc(
-                &mut __d14_v7,
-                ::ad_runtime::__private::take(&mut __d6_ret1),
-            );
+            let mut __d7_v2 = __ad_rt::zero();
+            let mut __d8_v3 = __ad_rt::zero();
+            let mut __d_h = __ad_rt::zero();
+            let mut __d11_v5 = __ad_rt::zero();
+            let mut __d_logits = __ad_rt::zero();
+            let mut __d14_v7 = __ad_rt::zero();
+            __ad_rt::acc(&mut __d14_v7, __ad_rt::take(&mut __d6_ret1));
             {
-                let __g = ::ad_runtime::__private::take(&mut __d14_v7);
+                let __g = __ad_rt::take(&mut __d14_v7);
                 let __gs = __pb6(__g);
-                ::ad_runtime::__private::acc_arg(&mut __d_logits, __gs.0);
+                __ad_rt::acc_arg(&mut __d_logits, __gs.0);
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d_logits);
-                ::ad_runtime::__private::tensor::acc_add_both(
+                let __g = __ad_rt::take(&mut __d_logits);
+                __ad_rt::tensor::acc_add_both(
                     &mut __d11_v5,
                     &mut __d_b2,
                     ::core::clone::Clone::clone(&__shapeof11_v5),
@@ -574,19 +574,19 @@ fn classifier_pullback<'__ad>(
                 );
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d11_v5);
-                ::ad_runtime::__private::tensor::acc_dot_d0(&mut __d_h, &h, &w2, &__g);
-                ::ad_runtime::__private::tensor::acc_dot_d1(&mut __d_w2, &h, &w2, __g);
+                let __g = __ad_rt::take(&mut __d11_v5);
+                __ad_rt::tensor::acc_dot_d0(&mut __d_h, &h, &w2, &__g);
+                __ad_rt::tensor::acc_dot_d1(&mut __d_w2, &h, &w2, __g);
             }
             ::ad_runtime::__private::release(h);
             {
-                let __g = ::ad_runtime::__private::take(&mut __d_h);
+                let __g = __ad_rt::take(&mut __d_h);
                 let __gs = __pb4(__g);
-                ::ad_runtime::__private::acc_arg(&mut __d8_v3, __gs.0);
+                __ad_rt::acc_arg(&mut __d8_v3, __gs.0);
             }
             {
-                let __g = ::ad_runtime::__private::take(&mut __d8_v3);
-                ::ad_runtime::__private::tensor::acc_add_both(
+                let __g = __ad_rt::take(&mut __d8_v3);
+                __ad_rt::tensor::acc_add_both(
                     &mut __d7_v2,
                     &mut __d_b1,
                     ::core::clone::Clone::clone(&__shapeof7_v2),
@@ -594,11 +594,11 @@ fn classifier_pullback<'__ad>(
                     __g,
                 );
             }
-            ::ad_runtime::__private::tensor::acc_dot_d1(
+            __ad_rt::tensor::acc_dot_d1(
                 &mut __d_w1,
                 &x,
                 &w1,
-                ::ad_runtime::__private::take(&mut __d7_v2),
+                __ad_rt::take(&mut __d7_v2),
             );
             (
                 ::ad_runtime::__private::tensor::shaped(__d_w1, &w1),

@@ -24,7 +24,7 @@ pub struct Tangents<'a> {
 }
 
 fn rt() -> TokenStream {
-    quote!(::ad_runtime::__private)
+    crate::codegen::runtime_path()
 }
 
 impl Tangents<'_> {

@@ -88,6 +88,7 @@ pub fn emit(
         }
     };
     let rt = quote!(::ad_runtime::__private);
+    let use_rt = crate::codegen::runtime_use();
     let name = &item.sig.ident;
     let vis = &item.vis;
     let ret_ty = &sig.ret_ty;
@@ -306,6 +307,7 @@ pub fn emit(
         #vis fn #pushforward <#(#generics),*> (#(#params,)* #(#slots),*) -> (#ret_ty, #tr)
         where #(#wheres),*
         {
+            #use_rt
             #fn_body
         }
     };

@@ -28,6 +28,7 @@ use syn::{Ident, Type};
 
 pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> TokenStream {
     let sweeps = Gen::new(func, an);
+    let use_rt = crate::codegen::runtime_use();
     let rt = quote!(::ad_runtime::__private);
     let name = &item.sig.ident;
     let vis = &item.vis;
@@ -150,6 +151,7 @@ pub fn emit(item: &syn::ItemFn, sig: &Signature, func: &Func, an: &Analysis) -> 
                     unused_braces, non_snake_case, unexpected_cfgs, clippy::all)] // generated code: mirrors the user's body statement by statement
                 #allow_unsafe
                 #vis fn #vjp #lt_generics (#(#params,)* #seed_name: #ret_ty) -> (#ret_ty, #g_ty) {
+                    #use_rt
                     let #seed: #ret_ty = #seed_name;
                     #flow
                     #(#tape_decls)*
@@ -220,6 +222,7 @@ pub fn pullback_fn(
     let vis = &item.vis;
     let ret_ty = &sig.ret_ty;
     let allow_unsafe = (!func.checked).then(|| quote!(#[allow(unsafe_code)]));
+    let use_rt = crate::codegen::runtime_use();
     // Sweeps first: generating them registers the tapes.
     let fwd = sweeps.fwd_block(&func.body);
     let rev = sweeps.rev_body();
@@ -283,6 +286,7 @@ pub fn pullback_fn(
             non_snake_case, unexpected_cfgs, clippy::all)] // generated code: mirrors the user's body statement by statement
         #allow_unsafe
         #vis fn #pullback #generics (#(#pb_params),*) -> #pb_ret {
+            #use_rt
             #flow
             #(#tape_decls)*
             #templates

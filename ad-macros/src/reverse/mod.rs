@@ -167,12 +167,12 @@ pub struct Gen<'a> {
 }
 
 pub(super) fn rt() -> TokenStream {
-    quote!(::ad_runtime::__private)
+    crate::codegen::runtime_path()
 }
 
 /// The runtime path spanned on user code, so errors in a generated rule call point there.
 pub(super) fn rt_at(span: Span) -> TokenStream {
-    quote_spanned!(span=> ::ad_runtime::__private)
+    crate::codegen::runtime_path_at(span)
 }
 
 pub(super) fn mixed(name: &str) -> Ident {
