@@ -143,15 +143,20 @@ pub fn share(out: TokenStream, shareable: bool) -> TokenStream {
         let Some(f) = names.iter().position(|n| *n == Some(first.as_str())) else {
             continue;
         };
-        if let Some(shared) = pair(base, &items[f], item, shareable) {
-            replaced[f] = Some(shared.first_wrapper);
-            if shared.dispatcher {
-                result.extend(shared.generic);
-                replaced[d] = Some(shared.dual_wrapper);
-                continue;
+        match pair(base, &items[f], item, shareable) {
+            // First, so that rustc's one error per span for a missing callee names the
+            // pair's own functions (emitted later).
+            Some(Shared::Dispatcher(d)) => result.extend(d),
+            Some(Shared::Generic {
+                sweep,
+                first_wrapper,
+                dual_wrapper,
+            }) => {
+                replaced[f] = Some(first_wrapper);
+                replaced[d] = Some(dual_wrapper);
+                extra.extend(sweep);
             }
-            replaced[d] = Some(shared.dual_wrapper);
-            extra.extend(shared.generic);
+            None => {}
         }
     }
     for (item, r) in items.into_iter().zip(replaced) {
@@ -164,13 +169,16 @@ pub fn share(out: TokenStream, shareable: bool) -> TokenStream {
     result
 }
 
-struct Shared {
-    /// A dispatcher, emitted first: where a callee is missing, rustc reports one error per
-    /// span, the last emitted, which should name the pair's functions as before.
-    dispatcher: bool,
-    generic: TokenStream,
-    first_wrapper: TokenStream,
-    dual_wrapper: TokenStream,
+/// What [`pair`] makes of a pair.
+enum Shared {
+    /// A `_sweep` that calls one of the pair (left as it is) by the scalar.
+    Dispatcher(TokenStream),
+    /// The sweep written once, and the pair as one-line calls of it.
+    Generic {
+        sweep: TokenStream,
+        first_wrapper: TokenStream,
+        dual_wrapper: TokenStream,
+    },
 }
 
 /// `base_sweep` for the pair, and the pair as wrappers of it when the sweeps are one
@@ -211,12 +219,9 @@ fn pair(base: &str, first: &Item, dual: &Item, shareable: bool) -> Option<Shared
         .flatten();
     let Some(body) = body else {
         let dispatch = dispatcher(base, span, &header, &args, &float_ty, first_generic)?;
-        return Some(Shared {
-            dispatcher: true,
-            generic: quote!(#prefix #(#header)* { #dispatch }),
-            first_wrapper: first.tokens.iter().cloned().collect(),
-            dual_wrapper: dual.tokens.iter().cloned().collect(),
-        });
+        return Some(Shared::Dispatcher(
+            quote!(#prefix #(#header)* { #dispatch }),
+        ));
     };
     let wrapper = |item: &Item, scalar: TokenStream, marker: TokenStream| {
         let pre = item.prefix();
@@ -224,9 +229,8 @@ fn pair(base: &str, first: &Item, dual: &Item, shareable: bool) -> Option<Shared
         quote!(#(#pre)* #(#head)* { #gen_name::<#scalar, #marker>(#(#args),*) })
     };
     let m = ident(MARKER);
-    Some(Shared {
-        dispatcher: false,
-        generic: quote!(#prefix #(#header)* { #(#body)* }),
+    Some(Shared::Generic {
+        sweep: quote!(#prefix #(#header)* { #(#body)* }),
         first_wrapper: wrapper(first, quote!(#float_ty), quote!(())),
         dual_wrapper: wrapper(dual, quote!(::ad_runtime::Dual<#float_ty>), quote!(#m)),
     })
