@@ -17,7 +17,7 @@
 //! | recurrent tanh cell unrolled, MSE of the last state | [`rnn`] | 50 steps, hidden 32, input 16 |
 //! | batch norm (per-column statistics), tanh, linear head, MSE | [`batchnorm`] | batch 256, 64 → 64 → 10 |
 //!
-//! With the `candle-peer` (or `tensor-peers`) feature, [`candle`] has networks 1–4 in
+//! With the `candle-peer` (or `tensor-peers`) feature, [`candle`] has all nine networks in
 //! candle, for a comparison with a tensor library.
 //!
 //! Every network's problem type implements [`Network`], through which the binary checks
