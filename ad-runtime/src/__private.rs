@@ -3,7 +3,7 @@
 
 pub use crate::dual::{
     Dual, KeepOther, LiftDual, LiftFloat, LiftProbe, PoolOrAlloc, Recycle, Relift, Scalar,
-    SplitArg, SplitDual, dual_cast, undual, undual_ref, undual_seq,
+    SplitArg, SplitDual, dual_cast, scalar_cast, undual, undual_ref, undual_seq,
 };
 pub use crate::forward::*;
 pub use crate::jacobian::*;

@@ -3,22 +3,35 @@
 //! Second order runs the reverse backend on the function lifted to dual numbers, so a
 //! function has two sweeps, `f_pullback` on `f64` and `f_hvp_pullback::<M>` on `Dual<f64>`,
 //! and rustc expands, type-checks and borrow-checks both (about a third of a build's time
-//! for scalar and slice code; issue 14). For most functions the two differ only in the
-//! scalar type: the lift writes `Dual<f64>` for `f64`, `Dual::cst(c)` for a constant `c`,
-//! `Tape::<_, M>::in_mode()` for `Tape::new()` and `g_hvp_pullback::<M>(..)` for a call
-//! `g_pullback(..)`. This pass compares the two items token by token; when every difference
-//! is one of those, it emits the sweep once, generic over the scalar
-//! (`f_sweep::<S: Scalar<f64>, M>`, `ad_runtime::__private::Scalar`), with
-//! `<S as Scalar<f64>>::cst(c)` for the constants and `g_sweep::<S, M>` for the
-//! calls, and both pullbacks become one-line wrappers that instantiate it. At `f64` the
-//! generic sweep is the first-order sweep token for token (`cst` returns its argument and
-//! is inlined; `in_mode` at the default marker is `new`), so run time is unchanged.
+//! for scalar and slice code; issue 14). For most functions the two differ only where the
+//! lift rewrites the scalar (`nest::dual`). This pass compares the two items token by token;
+//! when every difference is one of these, it emits the sweep once, generic over the scalar
+//! (`f_sweep::<S: Scalar<f64>, M>`, `ad_runtime::__private::Scalar`), and both pullbacks
+//! become one-line wrappers that instantiate it:
+//!
+//! | first order | dual | shared |
+//! | --- | --- | --- |
+//! | `f64` | `Dual<f64>` | `S` |
+//! | `c` (a constant) | `Dual::cst(c)` | `<S as Scalar<f64>>::cst(c)` |
+//! | `e as f64` | `dual_cast::<f64, _>(e)` | `scalar_cast::<S, f64, _>(e)` |
+//! | `e as usize` (`e` a float) | `undual(e) as usize` | the dual form (`S: Undual`) |
+//! | `f64::max(x, y)` | `x.max(y)` | the method (`S: Float`) |
+//! | `Tape::new()` | `Tape::<_, M>::in_mode()` | the dual form |
+//! | `g_pullback(..)` | `g_hvp_pullback::<M>(..)` | `g_sweep::<S, M>(..)` |
+//! | `g(..)` for its value only | `{ let v = g_hvp_pullback::<M>(..).0; v }` | the same with `g_sweep::<S, NoRecord>` |
+//! | `to_vec(..)`, `iter_sum(..)` (runtime, for the value) | `{ let v = to_vec_pullback(..).0; v }` | the first form (generic over the element) |
+//!
+//! At `f64` the generic sweep is the first-order sweep (`cst` and `scalar_cast` return their
+//! argument and are inlined; `in_mode` at the default marker is `new`) except for a
+//! value-only call of a differentiable `g`, which runs `g`'s sweep without recording (its
+//! tapes keep nothing and its pullback is dropped unused) where the first-order sweep ran
+//! `g` itself: the same value, a little more work (README, "Compile time").
 //!
 //! Only functions whose values are scalars, slices and integers are candidates (the caller
 //! checks the kinds: a struct's or an array's dual form is another type, which no scalar
 //! parameter can stand for), and their parameters and result must unify too. Any other
-//! difference (casts the lift rewrites, method calls, callees reached through a type, names
-//! of array code) keeps the two sweeps as they were. Callers cannot tell which callee was
+//! difference (casts to another float, method calls, callees reached through a type, names
+//! of array code, `Relift` of checkpointed calls) keeps the two sweeps as they were. Callers cannot tell which callee was
 //! shared, so every such pair gets an `f_sweep`: the shared sweep, or a dispatcher that
 //! calls `f_pullback` or `f_hvp_pullback::<M>` by the scalar (`Scalar::pick` and
 //! `Scalar::run`, which call only their own scalar's closure: at `f64` a stub dual callee,
@@ -33,8 +46,11 @@
 //! (the lift rewrites types, constants and callees, and the analyses run again on the
 //! lifted function); comparing what they print checks exactly what matters, that the two
 //! bodies are one body up to the scalar, whatever the analyses decided on each side. The
-//! price is the comparison itself: inside a proc macro every token stream walked or rebuilt
-//! is a call into rustc, so equal groups are compared by printing them once.
+//! price is the comparison itself: inside a proc macro every token stream walked or built
+//! is a call into rustc, so a group that unifies unchanged is kept whole rather than
+//! rebuilt, and identical tokens are passed over before any pattern is tried (each
+//! identifier compared costs an allocation). `AD_SHARE_DEBUG=1` at build time prints the
+//! first difference that keeps a function's two sweeps.
 //!
 //! What it buys and costs (README, "Compile time"): one generic body type-checked instead
 //! of two (−0.9 s of type checking for the benchmark's 101 functions, −34% expanded lines),
@@ -198,7 +214,10 @@ fn pair(base: &str, first: &Item, dual: &Item, shareable: bool) -> Option<Shared
     let args = param_names(first.header())?;
     let prefix: TokenStream = first.prefix().iter().cloned().collect();
     let float_ty = Ident::new(&float, Span::call_site());
-    let mut u = Unify { float: &float };
+    let mut u = Unify {
+        float: &float,
+        changed: false,
+    };
     // The parameters: a struct parameter's dual twin is another type. Such a function needs
     // no `_sweep`: a shared caller, whose arguments are the same tokens at both scalars,
     // never passes it a struct.
@@ -283,6 +302,45 @@ fn cst_at(b: &[TokenTree], j: usize) -> Option<(usize, &Group)> {
     }
 }
 
+/// `::ad_runtime::__private::NAME` at `j` (`NAME` one identifier): its length.
+fn private_path_at(b: &[TokenTree], j: usize, name: &str) -> Option<usize> {
+    let ok = is_punct(b.get(j), ':')
+        && is_punct(b.get(j + 1), ':')
+        && is_ident(b.get(j + 2), "ad_runtime")
+        && is_punct(b.get(j + 3), ':')
+        && is_punct(b.get(j + 4), ':')
+        && is_ident(b.get(j + 5), "__private")
+        && is_punct(b.get(j + 6), ':')
+        && is_punct(b.get(j + 7), ':')
+        && is_ident(b.get(j + 8), name);
+    ok.then_some(9)
+}
+
+/// `::ad_runtime::__private::dual_cast::<F, _>(G)` at `j`: its length, `F` and `G`.
+fn dual_cast_at(b: &[TokenTree], j: usize) -> Option<(usize, String, &Group)> {
+    let n = private_path_at(b, j, "dual_cast")?;
+    let ok = is_punct(b.get(j + n), ':')
+        && is_punct(b.get(j + n + 1), ':')
+        && is_punct(b.get(j + n + 2), '<')
+        && is_punct(b.get(j + n + 4), ',')
+        && is_ident(b.get(j + n + 5), "_")
+        && is_punct(b.get(j + n + 6), '>');
+    match (ok, b.get(j + n + 3), b.get(j + n + 7)) {
+        (true, Some(TokenTree::Ident(f)), Some(TokenTree::Group(g)))
+            if g.delimiter() == Delimiter::Parenthesis =>
+        {
+            Some((n + 8, f.to_string(), g))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `a[i..]` begins with the tokens of `inner`: their number.
+fn starts_with(a: &[TokenTree], i: usize, inner: &[TokenTree]) -> Option<usize> {
+    let k = inner.len();
+    (i + k <= a.len() && a[i..i + k].iter().zip(inner).all(|(x, y)| same_token(x, y))).then_some(k)
+}
+
 /// The float of the first `Dual<F>` of a dual pullback's header.
 fn dual_float(header: &[TokenTree]) -> Option<String> {
     for (j, t) in header.iter().enumerate() {
@@ -319,38 +377,278 @@ fn same_token(a: &TokenTree, b: &TokenTree) -> bool {
 
 struct Unify<'a> {
     float: &'a str,
+    /// Whether the tokens unified so far (in the current group) differ from the first
+    /// order's.
+    changed: bool,
 }
 
+/// Runtime functions generic over the element whose value the dual lift takes from their
+/// pullback (`{ let __ad_value = f_pullback(..).0; __ad_value }`): the same value.
+const GENERIC_RUNTIME_VALUES: [&str; 2] = ["to_vec", "iter_sum"];
+
 impl Unify<'_> {
+    /// A value-only call: `a[i..]` = `path::f(args)` against the block `g` =
+    /// `{ let __ad_value = path::f_hvp_pullback::<M>(args).0; __ad_value }`, which the lift
+    /// writes because `f` takes no dual numbers. For a differentiable callee reached by a
+    /// module path, the value of its sweep run without recording,
+    /// `{ let __ad_value = path::f_sweep::<S, NoRecord>(args).0; __ad_value }` (its tapes
+    /// keep nothing, and the pullback is dropped unused); for a runtime function of
+    /// [`GENERIC_RUNTIME_VALUES`] (whose pullback is `f_pullback`), the call itself. Pushes
+    /// the unified call, returns the number of tokens of `a` read.
+    fn value_call(
+        &mut self,
+        a: &[TokenTree],
+        i: usize,
+        g: &Group,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<usize> {
+        let q: Vec<TokenTree> = g.stream().into_iter().collect();
+        let len = q.len();
+        let ok = len >= 9
+            && is_ident(q.first(), "let")
+            && is_ident(q.get(1), "__ad_value")
+            && is_punct(q.get(2), '=')
+            && is_punct(q.get(len - 4), '.')
+            && matches!(q.get(len - 3), Some(TokenTree::Literal(l)) if l.to_string() == "0")
+            && is_punct(q.get(len - 2), ';')
+            && is_ident(q.get(len - 1), "__ad_value");
+        if !ok {
+            return None;
+        }
+        let Some(TokenTree::Group(bargs)) = q.get(len - 5) else {
+            return None;
+        };
+        let marked = is_punct(q.get(len - 6), '>')
+            && is_ident(q.get(len - 7), MARKER)
+            && is_punct(q.get(len - 8), '<')
+            && is_punct(q.get(len - 9), ':')
+            && is_punct(q.get(len - 10), ':');
+        let c = if marked {
+            len.checked_sub(11)?
+        } else {
+            len - 6
+        };
+        let Some(TokenTree::Ident(callee)) = q.get(c) else {
+            return None;
+        };
+        let callee = callee.to_string();
+        let prefix = q.get(3..c)?;
+        let name = if marked {
+            let base = callee.strip_suffix("_hvp_pullback")?;
+            if base.ends_with("_grad") || !callee_by_path(&q[..c]) {
+                return None;
+            }
+            base
+        } else {
+            let base = callee.strip_suffix("_pullback")?;
+            if private_path_at(&q, 3, &callee) != Some(c + 1 - 3)
+                || !GENERIC_RUNTIME_VALUES.contains(&base)
+            {
+                return None;
+            }
+            base
+        };
+        // The first order's call: the same path, the function's own name, the arguments.
+        let k = starts_with(a, i, prefix)?;
+        if !is_ident(a.get(i + k), name) {
+            return None;
+        }
+        let Some(TokenTree::Group(aargs)) = a.get(i + k + 1) else {
+            return None;
+        };
+        if aargs.delimiter() != Delimiter::Parenthesis
+            || bargs.delimiter() != Delimiter::Parenthesis
+        {
+            return None;
+        }
+        let p: Vec<TokenTree> = aargs.stream().into_iter().collect();
+        let r: Vec<TokenTree> = bargs.stream().into_iter().collect();
+        let inner = self.seq(&p, &r)?;
+        let mut args = Group::new(Delimiter::Parenthesis, inner.into_iter().collect());
+        args.set_span(aargs.span());
+        if marked {
+            let f = match &a[i + k] {
+                TokenTree::Ident(f) => Ident::new(&format!("{name}_sweep"), f.span()),
+                _ => return None,
+            };
+            let (s, v) = (ident(SCALAR), Ident::new("__ad_value", Span::mixed_site()));
+            let prefix: TokenStream = prefix.iter().cloned().collect();
+            out.extend(quote!({
+                let #v = #prefix #f::<#s, ::ad_runtime::__private::NoRecord> #args .0;
+                #v
+            }));
+        } else {
+            out.extend(a[i..i + k + 1].iter().cloned());
+            out.push(args.into());
+        }
+        Some(k + 2)
+    }
+
+    /// `F::name(x, rest)` (already read from the first-order tokens; `args` is `(x, rest)`)
+    /// against `x'.name(rest')` at `b[j..]`: pushes the method form of the unified receiver
+    /// and arguments, returns the number of tokens of `b` read.
+    fn method_form(
+        &mut self,
+        name: &Ident,
+        args: &Group,
+        b: &[TokenTree],
+        j: usize,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<usize> {
+        let p: Vec<TokenTree> = args.stream().into_iter().collect();
+        let comma = p
+            .iter()
+            .position(|t| is_punct(Some(t), ','))
+            .unwrap_or(p.len());
+        let (recv, rest) = (&p[..comma], p.get(comma + 1..).unwrap_or(&[]));
+        // The receiver's end in `b`: `.name(..)` within a short, single expression.
+        let dot = (j..(j + 16).min(b.len())).find(|&d| {
+            is_punct(b.get(d), '.')
+                && is_ident(b.get(d + 1), &name.to_string())
+                && matches!(b.get(d + 2), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
+        })?;
+        if b[j..dot].iter().any(|t| is_punct(Some(t), ';')) {
+            return None;
+        }
+        let Some(TokenTree::Group(bargs)) = b.get(dot + 2) else {
+            return None;
+        };
+        let recv = self.seq(recv, &b[j..dot])?;
+        let r: Vec<TokenTree> = bargs.stream().into_iter().collect();
+        let rest = self.seq(rest, &r)?;
+        out.extend(recv);
+        out.extend(b[dot..dot + 2].iter().cloned());
+        let mut g = Group::new(Delimiter::Parenthesis, rest.into_iter().collect());
+        g.set_span(args.span());
+        out.push(g.into());
+        Some(dot + 3 - j)
+    }
+
+    /// `<S as Scalar<F>>::cst(c)`.
+    fn cst(&self, c: Vec<TokenTree>) -> TokenStream {
+        let (s, f) = (ident(SCALAR), ident(self.float));
+        let c: TokenStream = c.into_iter().collect();
+        quote!(<#s as ::ad_runtime::__private::Scalar<#f>>::cst(#c))
+    }
+
     /// The generic body of the first-order tokens `a` and the dual tokens `b`, or `None` at
     /// the first difference that is not one of the scalar's (module docs).
     fn seq(&mut self, a: &[TokenTree], b: &[TokenTree]) -> Option<Vec<TokenTree>> {
         let (mut i, mut j) = (0, 0);
         let mut out: Vec<TokenTree> = Vec::with_capacity(a.len());
         while i < a.len() || j < b.len() {
+            // The same ordinary token on both sides (most tokens): no pattern below starts
+            // there, so it is kept without looking further (each identifier is compared by
+            // its text, which costs an allocation).
+            match (a.get(i), b.get(j)) {
+                (Some(x @ TokenTree::Punct(p)), Some(TokenTree::Punct(q)))
+                    if p.as_char() == q.as_char() && p.as_char() != ':' =>
+                {
+                    out.push(x.clone());
+                    (i, j) = (i + 1, j + 1);
+                    continue;
+                }
+                (Some(x @ TokenTree::Ident(p)), Some(TokenTree::Ident(q))) => {
+                    let text = p.to_string();
+                    if text == q.to_string() && text != "Tape" && !array_word(&text) {
+                        out.push(x.clone());
+                        (i, j) = (i + 1, j + 1);
+                        continue;
+                    }
+                }
+                _ => {}
+            }
             if let Some((n, f)) = dual_type_at(b, j) {
                 if f != self.float || !is_ident(a.get(i), self.float) {
                     return None;
                 }
                 out.push(ident(SCALAR).into());
                 (i, j) = (i + 1, j + n);
+                self.changed = true;
                 continue;
             }
             if let Some((n, g)) = cst_at(b, j) {
                 let inner: Vec<TokenTree> = g.stream().into_iter().collect();
-                let k = inner.len();
-                if i + k > a.len()
-                    || !a[i..i + k]
-                        .iter()
-                        .zip(&inner)
-                        .all(|(x, y)| same_token(x, y))
+                let k = starts_with(a, i, &inner)?;
+                out.extend(self.cst(inner));
+                (i, j) = (i + k, j + n);
+                self.changed = true;
+                continue;
+            }
+            // A constant in parentheses, `(Dual::cst(c))` for `c` (`vec![0.0; n]`).
+            if let Some(TokenTree::Group(g)) = b.get(j)
+                && g.delimiter() == Delimiter::Parenthesis
+                && !matches!(a.get(i), Some(TokenTree::Group(_)))
+            {
+                let q: Vec<TokenTree> = g.stream().into_iter().collect();
+                if let Some((n, c)) = cst_at(&q, 0)
+                    && n == q.len()
+                {
+                    let inner: Vec<TokenTree> = c.stream().into_iter().collect();
+                    let k = starts_with(a, i, &inner)?;
+                    let mut p = Group::new(Delimiter::Parenthesis, self.cst(inner));
+                    p.set_span(g.span());
+                    out.push(p.into());
+                    (i, j) = (i + k, j + 1);
+                    self.changed = true;
+                    continue;
+                }
+            }
+            // A value-only call of a runtime function generic over the element, which the
+            // lift writes as its pullback's value.
+            if let Some(TokenTree::Group(g)) = b.get(j)
+                && g.delimiter() == Delimiter::Brace
+                && !matches!(a.get(i), Some(TokenTree::Group(_)))
+                && let Some(k) = self.value_call(a, i, g, &mut out)
+            {
+                (i, j) = (i + k, j + 1);
+                self.changed = true;
+                continue;
+            }
+            // A float function called by its path, `f64::max(x, y)`, which the lift writes
+            // as a method call, `x.max(y)`: the method, which `S` has too.
+            if is_ident(a.get(i), self.float)
+                && is_punct(a.get(i + 1), ':')
+                && is_punct(a.get(i + 2), ':')
+                && let Some(TokenTree::Ident(name)) = a.get(i + 3)
+                && let Some(TokenTree::Group(args)) = a.get(i + 4)
+                && args.delimiter() == Delimiter::Parenthesis
+                && let Some(n) = self.method_form(name, args, b, j, &mut out)
+            {
+                (i, j) = (i + 5, j + n);
+                self.changed = true;
+                continue;
+            }
+            // A cast to the float, `dual_cast::<F, _>(e)` for `e as F`.
+            if let Some((n, f, g)) = dual_cast_at(b, j) {
+                let inner: Vec<TokenTree> = g.stream().into_iter().collect();
+                let k = starts_with(a, i, &inner)?;
+                if f != self.float
+                    || !is_ident(a.get(i + k), "as")
+                    || !is_ident(a.get(i + k + 1), &f)
                 {
                     return None;
                 }
                 let (s, f) = (ident(SCALAR), ident(self.float));
                 let inner: TokenStream = inner.into_iter().collect();
-                out.extend(quote!(<#s as ::ad_runtime::__private::Scalar<#f>>::cst(#inner)));
-                (i, j) = (i + k, j + n);
+                out.extend(quote!(::ad_runtime::__private::scalar_cast::<#s, #f, _>(#inner)));
+                (i, j) = (i + k + 2, j + n);
+                self.changed = true;
+                continue;
+            }
+            // A float read as a number of another type, `undual(e) as T` for `e as T`.
+            if let Some(n) = private_path_at(b, j, "undual")
+                && let Some(TokenTree::Group(g)) = b.get(j + n)
+                && g.delimiter() == Delimiter::Parenthesis
+            {
+                let inner: Vec<TokenTree> = g.stream().into_iter().collect();
+                let k = starts_with(a, i, &inner)?;
+                if !is_ident(a.get(i + k), "as") {
+                    return None;
+                }
+                out.extend(b[j..j + n + 1].iter().cloned());
+                (i, j) = (i + k, j + n + 1);
+                self.changed = true;
                 continue;
             }
             // `Tape::<_, M>::in_mode()` for `Tape::new()`.
@@ -368,6 +666,7 @@ impl Unify<'_> {
                 }
                 out.extend(b[j..j + 12].iter().cloned());
                 (i, j) = (i + 5, j + 12);
+                self.changed = true;
                 continue;
             }
             // A callee's dual pullback `g_hvp_pullback::<M>` for `g_pullback`.
@@ -392,6 +691,7 @@ impl Unify<'_> {
                 let (s, m) = (ident(SCALAR), ident(MARKER));
                 out.extend(quote!(#gen_name::<#s, #m>));
                 (i, j) = (i + 1, j + 6);
+                self.changed = true;
                 continue;
             }
             let (x, y) = (a.get(i)?, b.get(j)?);
@@ -400,33 +700,34 @@ impl Unify<'_> {
                     if gx.delimiter() != gy.delimiter() {
                         return None;
                     }
-                    // Equal groups (most of a sweep: index arithmetic, adjoint bookkeeping)
-                    // are kept whole: inside a proc macro each token stream walked or
-                    // rebuilt is a call into rustc, printing one is a single call.
-                    let text = gx.to_string();
-                    if text == gy.to_string() {
-                        if text
-                            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                            .any(array_word)
-                        {
-                            return None;
-                        }
-                        out.push(x.clone());
-                        (i, j) = (i + 1, j + 1);
-                        continue;
-                    }
+                    // A group whose tokens unify unchanged (most of a sweep: index
+                    // arithmetic, adjoint bookkeeping) is kept whole, not rebuilt: inside a
+                    // proc macro each token stream built is a call into rustc.
                     let p: Vec<TokenTree> = gx.stream().into_iter().collect();
                     let q: Vec<TokenTree> = gy.stream().into_iter().collect();
+                    let outer = std::mem::replace(&mut self.changed, false);
                     let inner = self.seq(&p, &q)?;
-                    let mut g = Group::new(gx.delimiter(), inner.into_iter().collect());
-                    g.set_span(gx.span());
-                    out.push(g.into());
+                    if self.changed {
+                        let mut g = Group::new(gx.delimiter(), inner.into_iter().collect());
+                        g.set_span(gx.span());
+                        out.push(g.into());
+                    } else {
+                        out.push(x.clone());
+                    }
+                    self.changed |= outer;
                 }
                 (TokenTree::Ident(i), _) if array_word(&i.to_string()) => {
                     return None;
                 }
                 _ if same_token(x, y) => out.push(x.clone()),
-                _ => return None,
+                _ => {
+                    if std::env::var("AD_SHARE_DEBUG").is_ok() {
+                        let a_: TokenStream = a[i..(i + 12).min(a.len())].iter().cloned().collect();
+                        let b_: TokenStream = b[j..(j + 12).min(b.len())].iter().cloned().collect();
+                        eprintln!("SHARE MISMATCH: {a_}\n   vs {b_}");
+                    }
+                    return None;
+                }
             }
             (i, j) = (i + 1, j + 1);
         }
@@ -695,9 +996,12 @@ mod tests {
     fn unify(a: TokenStream, b: TokenStream) -> Option<String> {
         let a: Vec<TokenTree> = a.into_iter().collect();
         let b: Vec<TokenTree> = b.into_iter().collect();
-        Unify { float: "f64" }
-            .seq(&a, &b)
-            .map(|t| t.into_iter().collect::<TokenStream>().to_string())
+        Unify {
+            float: "f64",
+            changed: false,
+        }
+        .seq(&a, &b)
+        .map(|t| t.into_iter().collect::<TokenStream>().to_string())
     }
 
     #[test]
@@ -706,24 +1010,49 @@ mod tests {
             let mut t = ::ad_runtime::__private::Tape::new();
             let s: f64 = 0.5 * x;
             let (y, pb) = m::g_pullback(s, n);
+            let c = vec![0.0; n];
+            let r = n as f64;
+            let k = s as usize;
+            let u = f64::max(s, 2.0);
+            let v = ::ad_runtime::__private::iter_sum(&c);
+            let w = m::h(&c, 1.0);
         };
         let dual = quote! {
             let mut t = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
             let s: ::ad_runtime::Dual<f64> = ::ad_runtime::Dual::cst(0.5) * x;
             let (y, pb) = m::g_hvp_pullback::<__AdHvpM>(s, n);
+            let c = vec![(::ad_runtime::Dual::cst(0.0)); n];
+            let r = ::ad_runtime::__private::dual_cast::<f64, _>(n);
+            let k = ::ad_runtime::__private::undual(s) as usize;
+            let u = s.max(::ad_runtime::Dual::cst(2.0));
+            let v = { let __ad_value = ::ad_runtime::__private::iter_sum_pullback(&c).0; __ad_value };
+            let w = { let __ad_value = m::h_hvp_pullback::<__AdHvpM>(&c, ::ad_runtime::Dual::cst(1.0)).0; __ad_value };
         };
         let got = unify(first, dual).expect("one body up to the scalar");
         let want = quote! {
             let mut t = ::ad_runtime::__private::Tape::<_, __AdHvpM>::in_mode();
             let s: __AdS = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.5) * x;
             let (y, pb) = m::g_sweep::<__AdS, __AdHvpM>(s, n);
+            let c = vec![(<__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(0.0)); n];
+            let r = ::ad_runtime::__private::scalar_cast::<__AdS, f64, _>(n);
+            let k = ::ad_runtime::__private::undual(s) as usize;
+            let u = s.max(<__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(2.0));
+            let v = ::ad_runtime::__private::iter_sum(&c);
+            let w = {
+                let __ad_value = m::h_sweep::<__AdS, ::ad_runtime::__private::NoRecord>(
+                    &c,
+                    <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0)
+                ).0;
+                __ad_value
+            };
         };
         assert_eq!(got, want.to_string());
     }
 
     #[test]
     fn other_differences_keep_two_sweeps() {
-        // A method, a callee through a type, a cast the lift rewrites, another constant.
+        // A method, a callee through a type, a cast to another float, another constant, a
+        // value-only call of a function the scalar cannot call.
         for (first, dual) in [
             (
                 quote!(x.g_pullback(s)),
@@ -734,8 +1063,22 @@ mod tests {
                 quote!(Self::g_hvp_pullback::<__AdHvpM>(s)),
             ),
             (
-                quote!(v as usize),
-                quote!(::ad_runtime::__private::undual(v) as usize),
+                quote!(v as f32),
+                quote!(::ad_runtime::__private::dual_cast::<f32, _>(v)),
+            ),
+            (
+                quote!(x.h(&c)),
+                quote!({
+                    let __ad_value = x.h_hvp_pullback::<__AdHvpM>(&c).0;
+                    __ad_value
+                }),
+            ),
+            (
+                quote!(::ad_runtime::__private::to_vec(&c)),
+                quote!({
+                    let __ad_value = ::ad_runtime::__private::dot_pullback(&c).0;
+                    __ad_value
+                }),
             ),
             (quote!(0.5 * x), quote!(::ad_runtime::Dual::cst(0.25) * x)),
             (

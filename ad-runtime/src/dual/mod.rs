@@ -704,7 +704,7 @@ mod args;
 mod convert;
 mod num;
 mod scalar;
-pub use scalar::Scalar;
+pub use scalar::{Scalar, scalar_cast};
 #[cfg(test)]
 mod tests;
 

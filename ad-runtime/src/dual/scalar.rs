@@ -8,6 +8,7 @@
 //! the literal itself at `f64` (inlined away) and a constant dual number otherwise.
 
 use super::Dual;
+use super::convert::{CastToDual, Undual};
 use crate::__private::Either;
 use crate::traits::{Accumulate, Differentiable, Real, Zero};
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Rem, Sub, SubAssign};
@@ -50,10 +51,16 @@ pub trait Scalar<F>:
     + for<'a> core::iter::Product<&'a Self>
     + Default
     + core::fmt::Debug
+    + CastToDual<F>
+    + Undual<Out = F>
+    + num_traits::AsPrimitive<Self>
     + 'static
 {
     /// The constant `v` (a literal of the function's body).
     fn cst(v: F) -> Self;
+    /// The result of a cast to the scalar (see [`scalar_cast`]): `d.re` for the real scalar,
+    /// whose casts read integers, floats and itself (`d.eps` is zero), `d` for the dual one.
+    fn from_cast(d: Dual<F>) -> Self;
     /// `f64::total_cmp` (of the real parts for dual numbers).
     fn total_cmp(&self, other: &Self) -> core::cmp::Ordering;
     /// `f64::round_ties_even`.
@@ -79,6 +86,10 @@ macro_rules! scalar_impls {
             #[inline(always)]
             fn cst(v: $f) -> Self {
                 v
+            }
+            #[inline(always)]
+            fn from_cast(d: Dual<$f>) -> Self {
+                d.re
             }
             #[inline(always)]
             fn total_cmp(&self, other: &Self) -> core::cmp::Ordering {
@@ -115,6 +126,10 @@ macro_rules! scalar_impls {
                 Dual::cst(v)
             }
             #[inline(always)]
+            fn from_cast(d: Dual<$f>) -> Self {
+                d
+            }
+            #[inline(always)]
             fn total_cmp(&self, other: &Self) -> core::cmp::Ordering {
                 Dual::total_cmp(self, other)
             }
@@ -146,3 +161,10 @@ macro_rules! scalar_impls {
     )*};
 }
 scalar_impls!(f64, f32);
+
+/// `x as F` in a shared sweep, where the first-order sweep casts with `as` and the dual one
+/// with [`dual_cast`](super::dual_cast): an integer, a float or the sweep's own scalar.
+#[inline(always)]
+pub fn scalar_cast<S: Scalar<F>, F, T: CastToDual<F>>(x: T) -> S {
+    S::from_cast(x.cast_to_dual())
+}
