@@ -550,7 +550,7 @@ impl Unify<'_> {
                 }
                 (Some(x @ TokenTree::Ident(p)), Some(TokenTree::Ident(q))) => {
                     let text = p.to_string();
-                    if text == q.to_string() && text != "Tape" && !array_word(&text) {
+                    if *q == text && text != "Tape" && !array_word(&text) {
                         out.push(x.clone());
                         (i, j) = (i + 1, j + 1);
                         continue;
