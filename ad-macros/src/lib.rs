@@ -287,33 +287,70 @@ fn transform(
     let nested = args.order >= 2 && nest::nested::nestable(&sig);
     let (forward, jvp_done) =
         forward::emit(func, &sig, &ir, &analysis.kinds, args.order >= 2, nested);
+    // One reverse sweep for both orders where they differ only in the scalar: for functions
+    // of scalars, slices and integers (a struct's or an array's dual form is another type,
+    // not the scalar's). Read from the dual sweep when it can be (`pre_share`: the
+    // first-order sweep is then never generated), else by comparing the two (`share`).
+    let shareable = !in_impl
+        && args.order >= 2
+        && analysis.kinds.iter().all(|k| {
+            matches!(
+                k,
+                sema::Kind::Scalar | sema::Kind::SeqScalar | sema::Kind::Other | sema::Kind::Bottom
+            )
+        });
+    let base = func.sig.ident.to_string();
+    let mut pre = None;
+    let mut both = None;
     let mut out = if args.order >= 2 {
         let mut out = nest::emit(func, &sig, &ir, &analysis.kinds, !jvp_done);
+        // (`AD_SHARE_COMPARE` at build time: always by comparing, for measurements.)
+        if shareable && std::env::var_os("AD_SHARE_COMPARE").is_none() {
+            let verify = nest::shared::verify_enabled().then(|| out.clone());
+            match nest::shared::pre_share(out, &base) {
+                Ok(p) => {
+                    out = p.nest;
+                    both = verify;
+                    pre = Some((p.sweep, p.first_body));
+                }
+                Err(back) => out = back,
+            }
+        }
         out.extend(nest::nested::emit(func, &sig));
         out
     } else {
         proc_macro2::TokenStream::new()
     };
     out.extend(forward);
-    out.extend(reverse::emit::emit(func, &sig, &ir, &analysis));
+    out.extend(reverse::emit::emit(
+        func,
+        &sig,
+        &ir,
+        &analysis,
+        pre.as_ref().map(|(_, first)| first),
+    ));
     out.extend(struct_literal_checks(&func.sig.ident, &ir));
     out.extend(operator_checks(&func.sig.ident, &ir));
     out.extend(selfcheck::emit(func, &sig));
     if args.split {
         out.extend(split::emit(func, &sig));
     }
+    if let (Some((sweep, _)), Some(mut both)) = (&pre, both) {
+        both.extend(reverse::emit::emit(func, &sig, &ir, &analysis, None));
+        if let Err(why) = nest::shared::verify(both, &base, sweep) {
+            return Err(syn::Error::new(
+                func.sig.ident.span(),
+                format!(
+                    "internal error of `#[differentiable]` (AD_SHARE_VERIFY): the shared reverse sweep of `{base}`: {why}"
+                ),
+            ));
+        }
+    }
     if in_impl {
         out = method::self_calls(out, &func.sig.ident);
+    } else if let Some((sweep, _)) = pre {
+        out.extend(sweep);
     } else if args.order >= 2 {
-        // One reverse sweep for both orders where they differ only in the scalar: for
-        // functions of scalars, slices and integers (a struct's or an array's dual form is
-        // another type, not the scalar's).
-        let shareable = analysis.kinds.iter().all(|k| {
-            matches!(
-                k,
-                sema::Kind::Scalar | sema::Kind::SeqScalar | sema::Kind::Other | sema::Kind::Bottom
-            )
-        });
         out = nest::shared::share(out, shareable);
     }
     Ok(out)

@@ -141,6 +141,25 @@ fn const_kind(tokens: &proc_macro2::TokenStream) -> Kind {
                 (x, y) if x == y => x,
                 _ => Kind::Unknown,
             },
+            // A float's associated or module constant: `f64::EPSILON`,
+            // `std::f64::consts::PI` (the dual lift makes it a dual constant, a scalar).
+            syn::Expr::Path(p)
+                if p.qself.is_none()
+                    && p.path.segments.len() >= 2
+                    && p.path
+                        .segments
+                        .iter()
+                        .any(|s| s.ident == "f64" || s.ident == "f32")
+                    && p.path.segments.last().is_some_and(|s| {
+                        let name = s.ident.to_string();
+                        s.arguments.is_none()
+                            && name
+                                .chars()
+                                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                    }) =>
+            {
+                Kind::Scalar
+            }
             _ => Kind::Unknown,
         }
     }
