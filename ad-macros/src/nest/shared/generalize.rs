@@ -278,48 +278,25 @@ impl Generalize<'_> {
         (ok && !rewritten).then_some(())
     }
 
-    /// A value-only call, `q` = `let __ad_value = path::f..(args).0; __ad_value` (the
-    /// contents of a block): `None` when `q` is not of that shape, `Some(None)` when it is
-    /// but not one the table covers, else the shared form (see `unify`'s `value_call`).
+    /// A value-only call (the contents `q` of a block): `None` when `q` is not one,
+    /// `Some(None)` when it is but not one the table covers, else the shared form (see
+    /// `unify`'s `value_call`).
     fn value_call(&mut self, q: &[TokenTree]) -> Option<Option<Vec<TokenTree>>> {
-        let len = q.len();
-        let shape = len >= 9
-            && is_ident(q.first(), "let")
-            && is_ident(q.get(1), "__ad_value")
-            && is_punct(q.get(2), '=')
-            && is_punct(q.get(len - 4), '.')
-            && matches!(q.get(len - 3), Some(TokenTree::Literal(l)) if l.to_string() == "0")
-            && is_punct(q.get(len - 2), ';')
-            && is_ident(q.get(len - 1), "__ad_value");
-        if !shape {
-            return None;
-        }
-        Some(self.value_call_of(q))
+        Some(match value_block(q)? {
+            Ok(v) => self.value_call_of(q, v),
+            Err(()) => None,
+        })
     }
 
-    fn value_call_of(&mut self, q: &[TokenTree]) -> Option<Vec<TokenTree>> {
-        let len = q.len();
-        let Some(TokenTree::Group(args)) = q.get(len - 5) else {
-            return None;
-        };
-        if args.delimiter() != Delimiter::Parenthesis {
-            return None;
-        }
-        let marked = is_punct(q.get(len - 6), '>')
-            && is_ident(q.get(len - 7), MARKER)
-            && is_punct(q.get(len - 8), '<')
-            && is_punct(q.get(len - 9), ':')
-            && is_punct(q.get(len - 10), ':');
-        let c = if marked {
-            len.checked_sub(11)?
-        } else {
-            len - 6
-        };
-        let Some(TokenTree::Ident(callee)) = q.get(c) else {
-            return None;
-        };
+    fn value_call_of(&mut self, q: &[TokenTree], v: ValueBlock<'_>) -> Option<Vec<TokenTree>> {
+        let ValueBlock {
+            prefix,
+            callee,
+            marked,
+            args,
+            before,
+        } = v;
         let text = callee.to_string();
-        let prefix = q.get(3..c)?;
         let a: Vec<TokenTree> = args.stream().into_iter().collect();
         let outer = std::mem::replace(&mut self.changed, false);
         let inner = self.seq(&a)?;
@@ -328,7 +305,7 @@ impl Generalize<'_> {
         args2.set_span(args.span());
         if marked {
             let base = text.strip_suffix("_hvp_pullback")?;
-            if base.ends_with("_grad") || !callee_by_path(&q[..c]) || prefix_has_dual(prefix) {
+            if base.ends_with("_grad") || !callee_by_path(before) || prefix_has_dual(prefix) {
                 return None;
             }
             let f = Ident::new(&format!("{base}_sweep"), callee.span());
@@ -344,7 +321,7 @@ impl Generalize<'_> {
             )
         } else {
             let base = text.strip_suffix("_pullback")?;
-            if private_path_at(q, 3, &text) != Some(c + 1 - 3)
+            if private_path_at(q, 3, &text) != Some(before.len() + 1 - 3)
                 || !GENERIC_RUNTIME_VALUES.contains(&base)
             {
                 return None;

@@ -1,6 +1,7 @@
 //! Token patterns of the dual sweep that the shared sweep writes another way, and small
 //! token tests.
 
+use super::MARKER;
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenTree};
 
 pub(super) fn ident(s: &str) -> Ident {
@@ -150,4 +151,62 @@ pub(super) fn callee_by_path(before: &[TokenTree]) -> bool {
         };
     }
     true
+}
+
+/// A value-only call as the dual lift writes it, the contents `q` of the block
+/// `{ let __ad_value = prefix callee[::<M>](args).0; __ad_value }`.
+pub(super) struct ValueBlock<'q> {
+    /// The path before the callee (`m::`, `::ad_runtime::__private::`, or nothing).
+    pub prefix: &'q [TokenTree],
+    /// `f_hvp_pullback` (with the marker) or a runtime `f_pullback` (without).
+    pub callee: &'q Ident,
+    /// Whether the callee takes the marker (`::<M>`): a differentiable function's.
+    pub marked: bool,
+    pub args: &'q Group,
+    /// The tokens of `q` before the callee (`let __ad_value = prefix`).
+    pub before: &'q [TokenTree],
+}
+
+/// `q` read as a [`ValueBlock`], or `None` when it is not one (`Some(Err(()))`: of that
+/// shape, but with a callee or arguments the pattern does not read).
+pub(super) fn value_block(q: &[TokenTree]) -> Option<Result<ValueBlock<'_>, ()>> {
+    let len = q.len();
+    let shape = len >= 9
+        && is_ident(q.first(), "let")
+        && is_ident(q.get(1), "__ad_value")
+        && is_punct(q.get(2), '=')
+        && is_punct(q.get(len - 4), '.')
+        && matches!(q.get(len - 3), Some(TokenTree::Literal(l)) if l.to_string() == "0")
+        && is_punct(q.get(len - 2), ';')
+        && is_ident(q.get(len - 1), "__ad_value");
+    if !shape {
+        return None;
+    }
+    let Some(TokenTree::Group(args)) = q.get(len - 5) else {
+        return Some(Err(()));
+    };
+    let marked = is_punct(q.get(len - 6), '>')
+        && is_ident(q.get(len - 7), MARKER)
+        && is_punct(q.get(len - 8), '<')
+        && is_punct(q.get(len - 9), ':')
+        && is_punct(q.get(len - 10), ':');
+    let c = if marked {
+        len.checked_sub(11)
+    } else {
+        Some(len - 6)
+    };
+    match (c, c.and_then(|c| q.get(c))) {
+        (Some(c), Some(TokenTree::Ident(callee)))
+            if c >= 3 && args.delimiter() == Delimiter::Parenthesis =>
+        {
+            Some(Ok(ValueBlock {
+                prefix: &q[3..c],
+                callee,
+                marked,
+                args,
+                before: &q[..c],
+            }))
+        }
+        _ => Some(Err(())),
+    }
 }

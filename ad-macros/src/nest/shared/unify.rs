@@ -29,45 +29,23 @@ impl Unify<'_> {
         out: &mut Vec<TokenTree>,
     ) -> Option<usize> {
         let q: Vec<TokenTree> = g.stream().into_iter().collect();
-        let len = q.len();
-        let ok = len >= 9
-            && is_ident(q.first(), "let")
-            && is_ident(q.get(1), "__ad_value")
-            && is_punct(q.get(2), '=')
-            && is_punct(q.get(len - 4), '.')
-            && matches!(q.get(len - 3), Some(TokenTree::Literal(l)) if l.to_string() == "0")
-            && is_punct(q.get(len - 2), ';')
-            && is_ident(q.get(len - 1), "__ad_value");
-        if !ok {
-            return None;
-        }
-        let Some(TokenTree::Group(bargs)) = q.get(len - 5) else {
-            return None;
-        };
-        let marked = is_punct(q.get(len - 6), '>')
-            && is_ident(q.get(len - 7), MARKER)
-            && is_punct(q.get(len - 8), '<')
-            && is_punct(q.get(len - 9), ':')
-            && is_punct(q.get(len - 10), ':');
-        let c = if marked {
-            len.checked_sub(11)?
-        } else {
-            len - 6
-        };
-        let Some(TokenTree::Ident(callee)) = q.get(c) else {
-            return None;
-        };
+        let ValueBlock {
+            prefix,
+            callee,
+            marked,
+            args: bargs,
+            before,
+        } = value_block(&q)?.ok()?;
         let callee = callee.to_string();
-        let prefix = q.get(3..c)?;
         let name = if marked {
             let base = callee.strip_suffix("_hvp_pullback")?;
-            if base.ends_with("_grad") || !callee_by_path(&q[..c]) {
+            if base.ends_with("_grad") || !callee_by_path(before) {
                 return None;
             }
             base
         } else {
             let base = callee.strip_suffix("_pullback")?;
-            if private_path_at(&q, 3, &callee) != Some(c + 1 - 3)
+            if private_path_at(&q, 3, &callee) != Some(before.len() + 1 - 3)
                 || !GENERIC_RUNTIME_VALUES.contains(&base)
             {
                 return None;
