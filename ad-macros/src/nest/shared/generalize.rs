@@ -344,10 +344,14 @@ fn prefix_has_dual(prefix: &[TokenTree]) -> bool {
 
 /// Whether to check [`pre_share`] against the comparison of both sweeps (`AD_SHARE_VERIFY`
 /// at build time, and always in the macro's own tests).
-/// (`AD_SHARE_VERIFY=0` in the environment turns the check off for this repository's
-/// builds, whose `.cargo/config.toml` sets it only when it is unset: for measurements.)
+/// (`AD_SHARE_VERIFY=0` in the environment turns the check off, in the macro's tests too and
+/// in this repository's builds, whose `.cargo/config.toml` sets it only when it is unset: for
+/// measurements.)
 pub fn verify_enabled() -> bool {
-    cfg!(test) || std::env::var("AD_SHARE_VERIFY").is_ok_and(|v| v != "0")
+    match std::env::var("AD_SHARE_VERIFY") {
+        Ok(v) => v != "0",
+        Err(_) => cfg!(test),
+    }
 }
 
 /// `Err` with a description when `sweep` (from [`pre_share`]) is not the sweep that comparing
