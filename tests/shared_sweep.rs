@@ -3,12 +3,15 @@
 //! `f_sweep::<S, M>`; `f_pullback` and `f_hvp_pullback` instantiate it. Checked: the
 //! generic sweep at `f64` is `f_pullback` bit for bit, at `Dual<f64>` gives the HVP (against
 //! differences of the gradient), calls between shared functions, from a shared function to
-//! one that keeps its two sweeps (a dispatcher: a custom rule, array code), and recursion.
+//! one that keeps its two sweeps (a dispatcher: a custom rule, array code), recursion, and
+//! each way the lift spells the scalar differently that the shared sweep covers (casts,
+//! constants in `vec!`, float functions and constants by path, value-only calls, a generic
+//! callee at the float).
 
 #![allow(clippy::needless_range_loop)]
 
 use ad_runtime::ndarray::Array1;
-use ad_runtime::{Dual, differentiable};
+use ad_runtime::{Dual, Float, differentiable};
 
 #[differentiable]
 fn leaf(x: &[f64], p: f64) -> f64 {
@@ -58,6 +61,37 @@ fn arrays(x: &[f64]) -> f64 {
 #[differentiable]
 fn power(x: f64, n: usize) -> f64 {
     if n == 0 { 1.0 } else { x * power(x, n - 1) }
+}
+
+/// The lift's other spellings of the scalar, each a row of the table in `nest::shared`:
+/// casts (`as f64`, `as _`), a constant in `vec!`, `f64::max` and `std::f64::consts::PI` by
+/// path, a value-only call of a differentiable function (a buffer refilled per row: the
+/// callee's pullback is made again in the reverse sweep, so the forward sweep wants its
+/// value only), a generic callee called at `f64` with a turbofish.
+#[differentiable]
+fn spellings(x: &[f64], k: usize) -> f64 {
+    let n = x.len() as f64;
+    let c: f64 = k as _;
+    let mut buf = vec![0.0; 2];
+    let mut s = 0.0;
+    for r in 0..x.len() - 1 {
+        for j in 0..2 {
+            buf[j] = f64::max(x[r + j] * c, -0.5) * std::f64::consts::PI / n;
+        }
+        s += scaled::<f64>(buf[0], buf[1]) + leaf(&buf, 0.7);
+    }
+    s
+}
+
+#[differentiable]
+fn scaled<T: Float>(a: T, b: T) -> T {
+    a * b + a.sin()
+}
+
+/// `spellings` called by another function, so its sweep runs through a caller's.
+#[differentiable]
+fn spelled(x: &[f64]) -> f64 {
+    spellings(x, 3) * 1.5
 }
 
 fn fd_grad(f: impl Fn(&[f64]) -> f64, x: &[f64]) -> Vec<f64> {
@@ -133,4 +167,40 @@ fn recursion_through_the_generic_sweep() {
     close(dx, 5.0 * x.powi(4), 1e-14, "5 x^4");
     let (_, _, h) = power_hessian(x, 5);
     close(h[[0, 0]], 20.0 * x.powi(3), 1e-12, "20 x^3");
+}
+
+#[test]
+fn the_lifts_spellings_share_and_differentiate() {
+    let x = vec![0.3, -0.7, 1.1, 0.05, -0.2];
+    let v = vec![0.2, 0.1, -0.4, 1.0, 0.5];
+    // First order: `_grad` (fused), the pullback (the shared sweep at `f64`), the caller's.
+    let (y, g) = spellings_grad(&x, 3);
+    close(y, spellings(&x, 3), 1e-14, "value");
+    let fd = fd_grad(|z| spellings(z, 3), &x);
+    let (_, pb) = spellings_sweep::<f64, ()>(&x, 3);
+    let (gs, _) = pb(1.0);
+    let (_, gc) = spelled_grad(&x);
+    for i in 0..x.len() {
+        close(g[i], fd[i], 1e-6, "d spellings / dx");
+        close(gs[i], g[i], 1e-13, "the shared sweep at f64");
+        close(gc[i], 1.5 * g[i], 1e-13, "through a caller");
+    }
+    // Second order: H·v against differences of the gradient, directly and through a caller.
+    let h = 1e-5;
+    let shifted = |s: f64| -> Vec<f64> {
+        let xs: Vec<f64> = x.iter().zip(&v).map(|(a, b)| a + s * b).collect();
+        spellings_grad(&xs, 3).1
+    };
+    let (gu, gd) = (shifted(h), shifted(-h));
+    let (_, g2, hv) = spellings_hvp(&x, 3, &v);
+    let (_, _, hvc) = spelled_hvp(&x, &v);
+    for i in 0..x.len() {
+        close(g2[i], g[i], 1e-13, "hvp's gradient");
+        close(hv[i], (gu[i] - gd[i]) / (2.0 * h), 1e-5, "H v");
+        close(hvc[i], 1.5 * hv[i], 1e-12, "H v through a caller");
+    }
+    // Forward mode along v.
+    let (_, t) = spellings_jvp(&x, 3, &v);
+    let gv: f64 = g.iter().zip(&v).map(|(a, b)| a * b).sum();
+    close(t, gv, 1e-12, "jvp = grad . v");
 }
