@@ -1,4 +1,4 @@
-//! One reverse sweep for both orders (`ad-macros/src/nest/shared.rs`): a function whose
+//! One reverse sweep for both orders (`ad-macros/src/nest/shared/`): a function whose
 //! first-order and dual sweeps differ only in the scalar gets one sweep generic over it,
 //! `f_sweep::<S, M>`; `f_pullback` and `f_hvp_pullback` instantiate it. Checked: the
 //! generic sweep at `f64` is `f_pullback` bit for bit, at `Dual<f64>` gives the HVP (against
