@@ -16,53 +16,45 @@ pub(super) fn is_punct(t: Option<&TokenTree>, c: char) -> bool {
     matches!(t, Some(TokenTree::Punct(p)) if p.as_char() == c)
 }
 
+/// The absolute path `::seg::seg..` at `j`: its length.
+fn path_at(b: &[TokenTree], j: usize, segs: &[&str]) -> Option<usize> {
+    let mut k = j;
+    for seg in segs {
+        if !(is_punct(b.get(k), ':') && is_punct(b.get(k + 1), ':') && is_ident(b.get(k + 2), seg))
+        {
+            return None;
+        }
+        k += 3;
+    }
+    Some(k - j)
+}
+
 /// `::ad_runtime::Dual<F>` at `j`: its length and `F`.
 pub(super) fn dual_type_at(b: &[TokenTree], j: usize) -> Option<(usize, String)> {
-    let ok = is_punct(b.get(j), ':')
-        && is_punct(b.get(j + 1), ':')
-        && is_ident(b.get(j + 2), "ad_runtime")
-        && is_punct(b.get(j + 3), ':')
-        && is_punct(b.get(j + 4), ':')
-        && is_ident(b.get(j + 5), "Dual")
-        && is_punct(b.get(j + 6), '<')
-        && is_punct(b.get(j + 8), '>');
-    match (ok, b.get(j + 7)) {
-        (true, Some(TokenTree::Ident(f))) if f == "f64" || f == "f32" => Some((9, f.to_string())),
+    let n = path_at(b, j, &["ad_runtime", "Dual"])?;
+    match (
+        b.get(j + n + 1),
+        is_punct(b.get(j + n), '<') && is_punct(b.get(j + n + 2), '>'),
+    ) {
+        (Some(TokenTree::Ident(f)), true) if f == "f64" || f == "f32" => {
+            Some((n + 3, f.to_string()))
+        }
         _ => None,
     }
 }
 
 /// `::ad_runtime::Dual::cst(G)` at `j`: its length and `G`.
 pub(super) fn cst_at(b: &[TokenTree], j: usize) -> Option<(usize, &Group)> {
-    let ok = is_punct(b.get(j), ':')
-        && is_punct(b.get(j + 1), ':')
-        && is_ident(b.get(j + 2), "ad_runtime")
-        && is_punct(b.get(j + 3), ':')
-        && is_punct(b.get(j + 4), ':')
-        && is_ident(b.get(j + 5), "Dual")
-        && is_punct(b.get(j + 6), ':')
-        && is_punct(b.get(j + 7), ':')
-        && is_ident(b.get(j + 8), "cst");
-    match (ok, b.get(j + 9)) {
-        (true, Some(TokenTree::Group(g))) if g.delimiter() == Delimiter::Parenthesis => {
-            Some((10, g))
-        }
+    let n = path_at(b, j, &["ad_runtime", "Dual", "cst"])?;
+    match b.get(j + n) {
+        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis => Some((n + 1, g)),
         _ => None,
     }
 }
 
 /// `::ad_runtime::__private::NAME` at `j` (`NAME` one identifier): its length.
 pub(super) fn private_path_at(b: &[TokenTree], j: usize, name: &str) -> Option<usize> {
-    let ok = is_punct(b.get(j), ':')
-        && is_punct(b.get(j + 1), ':')
-        && is_ident(b.get(j + 2), "ad_runtime")
-        && is_punct(b.get(j + 3), ':')
-        && is_punct(b.get(j + 4), ':')
-        && is_ident(b.get(j + 5), "__private")
-        && is_punct(b.get(j + 6), ':')
-        && is_punct(b.get(j + 7), ':')
-        && is_ident(b.get(j + 8), name);
-    ok.then_some(9)
+    path_at(b, j, &["ad_runtime", "__private", name])
 }
 
 /// `::ad_runtime::__private::dual_cast::<F, _>(G)` at `j`: its length, `F` and `G`.
