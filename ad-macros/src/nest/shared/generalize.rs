@@ -24,6 +24,7 @@ use super::patterns::*;
 use super::{Item, MARKER, SCALAR, array_word, generic_header, items, param_names};
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::quote;
+use std::fmt::Write as _;
 
 /// What [`pre_share`] made of a function's second-order output.
 pub struct PreShared {
@@ -77,6 +78,7 @@ fn generalize(base: &str, dual: &Item) -> Option<(TokenStream, TokenStream, Toke
         float: &float,
         changed: false,
         plain: false,
+        text: String::new(),
     };
     // Parameters and result (after `fn name`): only the scalar type may be the lift's.
     g.seq(dual.header().get(2..)?)?;
@@ -129,6 +131,20 @@ fn dual_name(t: &str) -> bool {
         )
 }
 
+/// The output so far of [`Generalize::seq_lazy`] over `b`, made a copy of `b[..j]` at the
+/// first rewrite.
+fn copy<'o>(
+    out: &'o mut Option<Vec<TokenTree>>,
+    b: &[TokenTree],
+    j: usize,
+) -> &'o mut Vec<TokenTree> {
+    out.get_or_insert_with(|| {
+        let mut v = Vec::with_capacity(b.len() + 8);
+        v.extend_from_slice(&b[..j]);
+        v
+    })
+}
+
 struct Generalize<'a> {
     float: &'a str,
     /// Whether the tokens so far (in the current group) were rewritten.
@@ -137,6 +153,8 @@ struct Generalize<'a> {
     /// appear (`f64::EPSILON`); elsewhere a plain float left by the lift (`PI * x`, a
     /// mixed product) may have met other rules on the first-order side.
     plain: bool,
+    /// A buffer for identifiers' spellings.
+    text: String,
 }
 
 impl Generalize<'_> {
@@ -149,7 +167,14 @@ impl Generalize<'_> {
     /// The shared form of the dual tokens `b`, or `None` at anything of dual numbers the
     /// table does not cover.
     fn seq(&mut self, b: &[TokenTree]) -> Option<Vec<TokenTree>> {
-        let mut out: Vec<TokenTree> = Vec::with_capacity(b.len());
+        Some(self.seq_lazy(b)?.unwrap_or_else(|| b.to_vec()))
+    }
+
+    /// [`Generalize::seq`], with `Some(None)` when nothing in `b` was rewritten: the output
+    /// is copied only from the first rewrite on (most groups of a sweep hold no dual
+    /// number, and copying every token at every level was a sixth of the macro's time).
+    fn seq_lazy(&mut self, b: &[TokenTree]) -> Option<Option<Vec<TokenTree>>> {
+        let mut out: Option<Vec<TokenTree>> = None;
         let mut j = 0;
         while j < b.len() {
             match &b[j] {
@@ -158,14 +183,15 @@ impl Generalize<'_> {
                         if f != self.float {
                             return None;
                         }
-                        out.push(ident(SCALAR).into());
+                        copy(&mut out, b, j).push(ident(SCALAR).into());
                         j += n;
                         self.changed = true;
                         continue;
                     }
                     if let Some((n, g)) = cst_at(b, j) {
                         self.plain(g)?;
-                        out.extend(self.cst(g.stream()));
+                        let c = self.cst(g.stream());
+                        copy(&mut out, b, j).extend(c);
                         j += n;
                         self.changed = true;
                         continue;
@@ -176,7 +202,8 @@ impl Generalize<'_> {
                         }
                         self.plain(g)?;
                         let (s, f, e) = (ident(SCALAR), ident(self.float), g.stream());
-                        out.extend(quote!(::ad_runtime::__private::scalar_cast::<#s, #f, _>(#e)));
+                        copy(&mut out, b, j)
+                            .extend(quote!(::ad_runtime::__private::scalar_cast::<#s, #f, _>(#e)));
                         j += n;
                         self.changed = true;
                         continue;
@@ -187,12 +214,12 @@ impl Generalize<'_> {
                         && is_ident(b.get(j + n + 1), "as")
                     {
                         self.plain(g)?;
-                        out.extend(b[j..j + n + 1].iter().cloned());
+                        if let Some(o) = &mut out {
+                            o.extend(b[j..j + n + 1].iter().cloned());
+                        }
                         j += n + 1;
                         continue;
                     }
-                    out.push(b[j].clone());
-                    j += 1;
                 }
                 TokenTree::Group(g) => {
                     let q: Vec<TokenTree> = g.stream().into_iter().collect();
@@ -204,7 +231,7 @@ impl Generalize<'_> {
                         self.plain(c)?;
                         let mut p = Group::new(Delimiter::Parenthesis, self.cst(c.stream()));
                         p.set_span(g.span());
-                        out.push(p.into());
+                        copy(&mut out, b, j).push(p.into());
                         j += 1;
                         self.changed = true;
                         continue;
@@ -212,25 +239,60 @@ impl Generalize<'_> {
                     if g.delimiter() == Delimiter::Brace
                         && let Some(call) = self.value_call(&q)
                     {
-                        out.extend(call?);
+                        let call = call?;
+                        copy(&mut out, b, j).extend(call);
                         j += 1;
                         self.changed = true;
                         continue;
                     }
                     let outer = std::mem::replace(&mut self.changed, false);
-                    let inner = self.seq(&q)?;
-                    if self.changed {
+                    if let Some(inner) = self.seq_lazy(&q)? {
                         let mut ng = Group::new(g.delimiter(), inner.into_iter().collect());
                         ng.set_span(g.span());
-                        out.push(ng.into());
-                    } else {
-                        out.push(b[j].clone());
+                        copy(&mut out, b, j).push(ng.into());
+                        self.changed = true;
+                    } else if let Some(o) = &mut out {
+                        o.push(b[j].clone());
                     }
                     self.changed |= outer;
                     j += 1;
+                    continue;
                 }
                 TokenTree::Ident(id) => {
-                    let text = id.to_string();
+                    // (Written into one buffer: most identifiers are only looked at.)
+                    let mut text = std::mem::take(&mut self.text);
+                    text.clear();
+                    let _ = write!(text, "{id}");
+                    let verdict = self.ident_at(b, j, id, &text, &mut out);
+                    self.text = text;
+                    if let Some(n) = verdict? {
+                        j += n;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            if let Some(o) = &mut out {
+                o.push(b[j].clone());
+            }
+            j += 1;
+        }
+        Some(out)
+    }
+
+    /// The identifier `id` (spelled `text`) at `b[j]`: `None` to refuse, `Some(Some(n))` when
+    /// it began `n` rewritten tokens, `Some(None)` when it is kept.
+    fn ident_at(
+        &mut self,
+        b: &[TokenTree],
+        j: usize,
+        id: &Ident,
+        text: &str,
+        out: &mut Option<Vec<TokenTree>>,
+    ) -> Option<Option<usize>> {
+        {
+            {
+                {
                     if let Some(base) = text.strip_suffix("_hvp_pullback") {
                         // `g_hvp_pullback::<M>` for a callee reached by a module path.
                         let marked = is_punct(b.get(j + 1), ':')
@@ -242,40 +304,36 @@ impl Generalize<'_> {
                         // of `g` itself except in the block `value_call` reads.)
                         let value_only = is_punct(b.get(j + 7), '.')
                             && matches!(b.get(j + 8), Some(TokenTree::Literal(l)) if l.to_string() == "0");
-                        if !marked || value_only || base.ends_with("_grad") || !callee_by_path(&out)
+                        let before = out.as_deref().unwrap_or(&b[..j]);
+                        if !marked
+                            || value_only
+                            || base.ends_with("_grad")
+                            || !callee_by_path(before)
                         {
                             return None;
                         }
                         let name = Ident::new(&format!("{base}_sweep"), id.span());
                         let (s, m) = (ident(SCALAR), ident(MARKER));
-                        out.extend(quote!(#name::<#s, #m>));
-                        j += 6;
+                        copy(out, b, j).extend(quote!(#name::<#s, #m>));
                         self.changed = true;
-                        continue;
+                        return Some(Some(6));
                     }
-                    if dual_name(&text) || (text == self.float && !self.plain) {
+                    if dual_name(text) || (text == self.float && !self.plain) {
                         return None;
                     }
-                    out.push(b[j].clone());
-                    j += 1;
-                }
-                t => {
-                    out.push(t.clone());
-                    j += 1;
+                    Some(None)
                 }
             }
         }
-        Some(out)
     }
 
     /// Tokens that must hold nothing of dual numbers (a constant, a cast's operand).
     fn plain(&mut self, g: &Group) -> Option<()> {
         let q: Vec<TokenTree> = g.stream().into_iter().collect();
         let (changed, plain) = (self.changed, std::mem::replace(&mut self.plain, true));
-        let ok = self.seq(&q).is_some();
-        let rewritten = self.changed != changed;
+        let unchanged = matches!(self.seq_lazy(&q), Some(None));
         (self.changed, self.plain) = (changed, plain);
-        (ok && !rewritten).then_some(())
+        unchanged.then_some(())
     }
 
     /// A value-only call (the contents `q` of a block): `None` when `q` is not one,
@@ -397,6 +455,7 @@ pub(super) fn generalized(b: TokenStream) -> Option<String> {
         float: "f64",
         changed: false,
         plain: false,
+        text: String::new(),
     }
     .seq(&b)
     .map(|t| t.into_iter().collect::<TokenStream>().to_string())
