@@ -113,15 +113,13 @@ fn logsumexp_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recordi
             >,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    struct __NoThirdOrder<T>(::core::marker::PhantomData<T>);
-    impl<T: ::ad_runtime::__private::Recording> __NoThirdOrder<T> {
-        const UNSUPPORTED: () = if T::RECORD {
+    const {
+        if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
             ::core::panic!(
                 "`logsumexp_grad` called in a differentiable function has first-order derivatives only (its second order would need third derivatives of `logsumexp`): differentiate the caller with `_grad` / `_vjp` / `_jvp`"
             )
-        };
-    }
-    let () = __NoThirdOrder::<__AdHvpM>::UNSUPPORTED;
+        }
+    };
     let (__re0, __eps0) = ::ad_runtime::__private::SplitArg::split_arg(&v);
     let (_, __rdot) = logsumexp_jvp(&__re0, &__eps0);
     let (__value, __grad, __hv) = logsumexp_hvp(&__re0, &__eps0);

@@ -110,15 +110,13 @@ fn sums_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             >,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    struct __NoThirdOrder<T>(::core::marker::PhantomData<T>);
-    impl<T: ::ad_runtime::__private::Recording> __NoThirdOrder<T> {
-        const UNSUPPORTED: () = if T::RECORD {
+    const {
+        if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
             ::core::panic!(
                 "`sums_grad` called in a differentiable function has first-order derivatives only (its second order would need third derivatives of `sums`): differentiate the caller with `_grad` / `_vjp` / `_jvp`"
             )
-        };
-    }
-    let () = __NoThirdOrder::<__AdHvpM>::UNSUPPORTED;
+        }
+    };
     let (__re0, __eps0) = ::ad_runtime::__private::SplitArg::split_arg(&x);
     let (_, __rdot) = sums_jvp(&__re0, &__eps0);
     let (__value, __grad, __hv) = sums_hvp(&__re0, &__eps0);
@@ -735,15 +733,13 @@ fn feedback_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recordin
             >,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    struct __NoThirdOrder<T>(::core::marker::PhantomData<T>);
-    impl<T: ::ad_runtime::__private::Recording> __NoThirdOrder<T> {
-        const UNSUPPORTED: () = if T::RECORD {
+    const {
+        if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
             ::core::panic!(
                 "`feedback_grad` called in a differentiable function has first-order derivatives only (its second order would need third derivatives of `feedback`): differentiate the caller with `_grad` / `_vjp` / `_jvp`"
             )
-        };
-    }
-    let () = __NoThirdOrder::<__AdHvpM>::UNSUPPORTED;
+        }
+    };
     let (__re0, __eps0) = ::ad_runtime::__private::SplitArg::split_arg(&x);
     let (_, __rdot) = feedback_jvp(&__re0, &__eps0);
     let (__value, __grad, __hv) = feedback_hvp(&__re0, &__eps0);

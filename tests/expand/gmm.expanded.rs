@@ -372,15 +372,13 @@ pub fn gmm_objective_grad_hvp_pullback<
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    struct __NoThirdOrder<T>(::core::marker::PhantomData<T>);
-    impl<T: ::ad_runtime::__private::Recording> __NoThirdOrder<T> {
-        const UNSUPPORTED: () = if T::RECORD {
+    const {
+        if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
             ::core::panic!(
                 "`gmm_objective_grad` called in a differentiable function has first-order derivatives only (its second order would need third derivatives of `gmm_objective`): differentiate the caller with `_grad` / `_vjp` / `_jvp`"
             )
-        };
-    }
-    let () = __NoThirdOrder::<__AdHvpM>::UNSUPPORTED;
+        }
+    };
     let (__re0, __eps0) = ::ad_runtime::__private::SplitArg::split_arg(&alphas);
     let (__re1, __eps1) = ::ad_runtime::__private::SplitArg::split_arg(&means);
     let (__re2, __eps2) = ::ad_runtime::__private::SplitArg::split_arg(&icf);

@@ -198,15 +198,13 @@ fn triangle_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recordin
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    struct __NoThirdOrder<T>(::core::marker::PhantomData<T>);
-    impl<T: ::ad_runtime::__private::Recording> __NoThirdOrder<T> {
-        const UNSUPPORTED: () = if T::RECORD {
+    const {
+        if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
             ::core::panic!(
                 "`triangle_grad` called in a differentiable function has first-order derivatives only (its second order would need third derivatives of `triangle`): differentiate the caller with `_grad` / `_vjp` / `_jvp`"
             )
-        };
-    }
-    let () = __NoThirdOrder::<__AdHvpM>::UNSUPPORTED;
+        }
+    };
     let (__re0, __eps0) = ::ad_runtime::__private::SplitArg::split_arg(&l);
     let (__re1, __eps1) = ::ad_runtime::__private::SplitArg::split_arg(&x);
     let (_, __rdot) = triangle_jvp(

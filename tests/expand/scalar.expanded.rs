@@ -123,15 +123,13 @@ fn f_grad_hvp_pullback<__AdHvpM: ::ad_runtime::__private::Recording>(
             <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
         ) + use<__AdHvpM>,
 ) {
-    struct __NoThirdOrder<T>(::core::marker::PhantomData<T>);
-    impl<T: ::ad_runtime::__private::Recording> __NoThirdOrder<T> {
-        const UNSUPPORTED: () = if T::RECORD {
+    const {
+        if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
             ::core::panic!(
                 "`f_grad` called in a differentiable function has first-order derivatives only (its second order would need third derivatives of `f`): differentiate the caller with `_grad` / `_vjp` / `_jvp`"
             )
-        };
-    }
-    let () = __NoThirdOrder::<__AdHvpM>::UNSUPPORTED;
+        }
+    };
     let (__re0, __eps0) = ::ad_runtime::__private::SplitArg::split_arg(&x);
     let (__re1, __eps1) = ::ad_runtime::__private::SplitArg::split_arg(&y);
     let (_, __rdot) = f_jvp(

@@ -337,15 +337,13 @@ fn classifier_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Record
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad, __AdHvpM>,
 ) {
-    struct __NoThirdOrder<T>(::core::marker::PhantomData<T>);
-    impl<T: ::ad_runtime::__private::Recording> __NoThirdOrder<T> {
-        const UNSUPPORTED: () = if T::RECORD {
+    const {
+        if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
             ::core::panic!(
                 "`classifier_grad` called in a differentiable function has first-order derivatives only (its second order would need third derivatives of `classifier`): differentiate the caller with `_grad` / `_vjp` / `_jvp`"
             )
-        };
-    }
-    let () = __NoThirdOrder::<__AdHvpM>::UNSUPPORTED;
+        }
+    };
     let (__re0, __eps0) = ::ad_runtime::__private::SplitArg::split_arg(&w1);
     let (__re1, __eps1) = ::ad_runtime::__private::SplitArg::split_arg(&b1);
     let (__re2, __eps2) = ::ad_runtime::__private::SplitArg::split_arg(&w2);

@@ -260,18 +260,13 @@ fn dual_grad_pullback(item: &syn::ItemFn, sig: &Signature, gsig: &Signature) -> 
     } else {
         closure
     };
-    let stub = Ident::new("__NoThirdOrder", Span::mixed_site());
     let (value, rdot) = (mixed("__value".into()), mixed("__rdot".into()));
     quote! {
         #[doc(hidden)]
         #[inline]
         #[allow(unused_variables, unused_mut, unreachable_code, non_snake_case, clippy::all)] // generated code
         #vis fn #pullback #generics (#(#params),*) -> #ret {
-            struct #stub<T>(::core::marker::PhantomData<T>);
-            impl<T: #rt::Recording> #stub<T> {
-                const UNSUPPORTED: () = if T::RECORD { ::core::panic!(#msg) };
-            }
-            let () = #stub::<#marker>::UNSUPPORTED;
+            const { if <#marker as #rt::Recording>::RECORD { ::core::panic!(#msg) } };
             #split
             let (_, #rdot) = #jvp(#(#re_args,)* #(#eps_args),*);
             let (#value, #grad, #hv) = #hvp(#(#re_args,)* #(#eps_args),*);
