@@ -489,7 +489,7 @@ where
             __ad_rt::acc(&mut __d17_v13, __ad_rt::take(&mut __d1_ret1));
             {
                 let __g = __ad_rt::take(&mut __d17_v13);
-                __ad_rt::acc(&mut __d16_v12, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d16_v12, __g);
                 __ad_rt::acc(&mut __d_mx, __g);
             }
             __ad_rt::acc(&mut __d_s, __ad_rt::ln_d0(&s, __ad_rt::take(&mut __d16_v12)));
@@ -523,10 +523,7 @@ where
                         );
                         {
                             let __g = __ad_rt::take(&mut __d14_v10);
-                            __ad_rt::acc(
-                                &mut __d13_v9,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            __ad_rt::acc(&mut __d13_v9, __g);
                             __ad_rt::acc(&mut __d_mx, __ad_rt::sub_d1(__g));
                         }
                         {
@@ -558,7 +555,7 @@ where
                     );
                     {
                         let __g = __ad_rt::take(&mut __d14_v10);
-                        __ad_rt::acc(&mut __d13_v9, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d13_v9, __g);
                         __ad_rt::acc(&mut __d_mx, __ad_rt::sub_d1(__g));
                     }
                     {
@@ -590,14 +587,7 @@ where
                         {
                             let __g = __ad_rt::take(&mut __d_mx);
                             mx = __tape_mx.pop();
-                            __ad_rt::acc(
-                                &mut __d_mx,
-                                __ad_rt::max_d0(
-                                    &mx,
-                                    &__v5,
-                                    ::core::clone::Clone::clone(&__g),
-                                ),
-                            );
+                            __ad_rt::acc(&mut __d_mx, __ad_rt::max_d0(&mx, &__v5, __g));
                             __ad_rt::acc(&mut __d7_v5, __ad_rt::max_d1(&mx, &__v5, __g));
                         }
                         {
@@ -620,14 +610,7 @@ where
                     {
                         let __g = __ad_rt::take(&mut __d_mx);
                         mx = __tape_mx.pop();
-                        __ad_rt::acc(
-                            &mut __d_mx,
-                            __ad_rt::max_d0(
-                                &mx,
-                                &__v5,
-                                ::core::clone::Clone::clone(&__g),
-                            ),
-                        );
+                        __ad_rt::acc(&mut __d_mx, __ad_rt::max_d0(&mx, &__v5, __g));
                         __ad_rt::acc(&mut __d7_v5, __ad_rt::max_d1(&mx, &__v5, __g));
                     }
                     {

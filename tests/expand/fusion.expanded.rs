@@ -322,7 +322,7 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
     __ad_rt::acc(&mut __d16_v13, __ad_rt::take(&mut __d1_ret1));
     {
         let __g = __ad_rt::take(&mut __d16_v13);
-        __ad_rt::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
+        __ad_rt::acc(&mut __d_s, __g);
         __ad_rt::acc(&mut __d15_v12, __g);
     }
     __ad_rt::acc(&mut __d_t, __ad_rt::mul_d1(&__v11, __ad_rt::take(&mut __d15_v12)));
@@ -348,10 +348,7 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
             }
             {
                 let __g = __ad_rt::take(&mut __d13_v10);
-                __ad_rt::acc(
-                    &mut __d12_v9,
-                    __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
-                );
+                __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d0(&__v9, __g));
                 __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
             }
             {
@@ -501,7 +498,7 @@ where
             __ad_rt::acc(&mut __d16_v13, __ad_rt::take(&mut __d1_ret1));
             {
                 let __g = __ad_rt::take(&mut __d16_v13);
-                __ad_rt::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d_s, __g);
                 __ad_rt::acc(&mut __d15_v12, __g);
             }
             __ad_rt::acc(
@@ -535,10 +532,7 @@ where
                         }
                         {
                             let __g = __ad_rt::take(&mut __d13_v10);
-                            __ad_rt::acc(
-                                &mut __d12_v9,
-                                __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
-                            );
+                            __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d0(&__v9, __g));
                             __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
                         }
                         {
@@ -590,10 +584,7 @@ where
                     }
                     {
                         let __g = __ad_rt::take(&mut __d13_v10);
-                        __ad_rt::acc(
-                            &mut __d12_v9,
-                            __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d0(&__v9, __g));
                         __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
                     }
                     {
@@ -1071,15 +1062,12 @@ where
                         {
                             let __g = __ad_rt::take(&mut __d_s);
                             s = __tape_s.pop();
-                            __ad_rt::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
+                            __ad_rt::acc(&mut __d_s, __g);
                             __ad_rt::acc(&mut __d9_v7, __g);
                         }
                         {
                             let __g = __ad_rt::take(&mut __d9_v7);
-                            __ad_rt::acc(
-                                &mut __d7_v5,
-                                __ad_rt::mul_d0(&__v6, ::core::clone::Clone::clone(&__g)),
-                            );
+                            __ad_rt::acc(&mut __d7_v5, __ad_rt::mul_d0(&__v6, __g));
                             __ad_rt::acc(&mut __d8_v6, __ad_rt::mul_d1(&__v5, __g));
                         }
                         __ad_rt::acc(
@@ -1109,15 +1097,12 @@ where
                     {
                         let __g = __ad_rt::take(&mut __d_s);
                         s = __tape_s.pop();
-                        __ad_rt::acc(&mut __d_s, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d_s, __g);
                         __ad_rt::acc(&mut __d9_v7, __g);
                     }
                     {
                         let __g = __ad_rt::take(&mut __d9_v7);
-                        __ad_rt::acc(
-                            &mut __d7_v5,
-                            __ad_rt::mul_d0(&__v6, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d7_v5, __ad_rt::mul_d0(&__v6, __g));
                         __ad_rt::acc(&mut __d8_v6, __ad_rt::mul_d1(&__v5, __g));
                     }
                     __ad_rt::acc(

@@ -1306,12 +1306,12 @@ pub fn gmm_objective_vjp(
     __ad_rt::acc(&mut __d116_v82, __ad_rt::take(&mut __d9_ret1));
     {
         let __g = __ad_rt::take(&mut __d116_v82);
-        __ad_rt::acc(&mut __d115_v81, ::core::clone::Clone::clone(&__g));
+        __ad_rt::acc(&mut __d115_v81, __g);
         __ad_rt::acc(&mut __d_prior, __g);
     }
     {
         let __g = __ad_rt::take(&mut __d115_v81);
-        __ad_rt::acc(&mut __d_slse, ::core::clone::Clone::clone(&__g));
+        __ad_rt::acc(&mut __d_slse, __g);
         __ad_rt::acc(&mut __d114_v80, __ad_rt::sub_d1(__g));
     }
     let mut __iters3: usize = 0;
@@ -1631,7 +1631,7 @@ pub fn gmm_objective_vjp(
                 );
                 {
                     let __g = __ad_rt::take(&mut __d76_v48);
-                    __ad_rt::acc(&mut __d74_v46, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d74_v46, __g);
                     __ad_rt::acc(&mut __d75_v47, __g);
                 }
                 {
@@ -1668,10 +1668,7 @@ pub fn gmm_objective_vjp(
                             }
                             {
                                 let __g = __ad_rt::take(&mut __d73_v45);
-                                __ad_rt::acc(
-                                    &mut __d72_v44,
-                                    __ad_rt::mul_d0(&__v44, ::core::clone::Clone::clone(&__g)),
-                                );
+                                __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
                                 __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                             }
                             {
@@ -1698,10 +1695,7 @@ pub fn gmm_objective_vjp(
                         }
                         {
                             let __g = __ad_rt::take(&mut __d73_v45);
-                            __ad_rt::acc(
-                                &mut __d72_v44,
-                                __ad_rt::mul_d0(&__v44, ::core::clone::Clone::clone(&__g)),
-                            );
+                            __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
                             __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                         }
                         {
@@ -1772,10 +1766,7 @@ pub fn gmm_objective_vjp(
                                 }
                                 {
                                     let __g = __ad_rt::take(&mut __d66_v40);
-                                    __ad_rt::acc(
-                                        &mut __d64_v38,
-                                        __ad_rt::mul_d0(&__v39, ::core::clone::Clone::clone(&__g)),
-                                    );
+                                    __ad_rt::acc(&mut __d64_v38, __ad_rt::mul_d0(&__v39, __g));
                                     __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
                                 }
                                 {
@@ -1811,10 +1802,7 @@ pub fn gmm_objective_vjp(
                             }
                             {
                                 let __g = __ad_rt::take(&mut __d66_v40);
-                                __ad_rt::acc(
-                                    &mut __d64_v38,
-                                    __ad_rt::mul_d0(&__v39, ::core::clone::Clone::clone(&__g)),
-                                );
+                                __ad_rt::acc(&mut __d64_v38, __ad_rt::mul_d0(&__v39, __g));
                                 __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
                             }
                             {
@@ -2042,7 +2030,7 @@ pub fn gmm_objective_vjp(
         }
         {
             let __g = __ad_rt::take(&mut __d110_v76);
-            __ad_rt::acc(&mut __d105_v71, ::core::clone::Clone::clone(&__g));
+            __ad_rt::acc(&mut __d105_v71, __g);
             __ad_rt::acc(&mut __d109_v75, __ad_rt::sub_d1(__g));
         }
         __ad_rt::acc(
@@ -2093,10 +2081,7 @@ pub fn gmm_objective_vjp(
                     }
                     {
                         let __g = __ad_rt::take(&mut __d102_v68);
-                        __ad_rt::acc(
-                            &mut __d_l,
-                            __ad_rt::mul_d0(&l, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
                         __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                     }
                     {
@@ -2125,10 +2110,7 @@ pub fn gmm_objective_vjp(
                 }
                 {
                     let __g = __ad_rt::take(&mut __d102_v68);
-                    __ad_rt::acc(
-                        &mut __d_l,
-                        __ad_rt::mul_d0(&l, ::core::clone::Clone::clone(&__g)),
-                    );
+                    __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
                     __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                 }
                 {
@@ -2179,10 +2161,7 @@ pub fn gmm_objective_vjp(
                     }
                     {
                         let __g = __ad_rt::take(&mut __d95_v63);
-                        __ad_rt::acc(
-                            &mut __d91_v59,
-                            __ad_rt::mul_d0(&__v62, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d91_v59, __ad_rt::mul_d0(&__v62, __g));
                         __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
                     }
                     {
@@ -2225,10 +2204,7 @@ pub fn gmm_objective_vjp(
                 }
                 {
                     let __g = __ad_rt::take(&mut __d95_v63);
-                    __ad_rt::acc(
-                        &mut __d91_v59,
-                        __ad_rt::mul_d0(&__v62, ::core::clone::Clone::clone(&__g)),
-                    );
+                    __ad_rt::acc(&mut __d91_v59, __ad_rt::mul_d0(&__v62, __g));
                     __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
                 }
                 {
@@ -3071,12 +3047,12 @@ where
             __ad_rt::acc(&mut __d116_v82, __ad_rt::take(&mut __d9_ret1));
             {
                 let __g = __ad_rt::take(&mut __d116_v82);
-                __ad_rt::acc(&mut __d115_v81, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d115_v81, __g);
                 __ad_rt::acc(&mut __d_prior, __g);
             }
             {
                 let __g = __ad_rt::take(&mut __d115_v81);
-                __ad_rt::acc(&mut __d_slse, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d_slse, __g);
                 __ad_rt::acc(&mut __d114_v80, __ad_rt::sub_d1(__g));
             }
             __ad_rt::acc(
@@ -3112,7 +3088,7 @@ where
                 }
                 {
                     let __g = __ad_rt::take(&mut __d110_v76);
-                    __ad_rt::acc(&mut __d105_v71, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d105_v71, __g);
                     __ad_rt::acc(&mut __d109_v75, __ad_rt::sub_d1(__g));
                 }
                 __ad_rt::acc(
@@ -3163,10 +3139,7 @@ where
                             }
                             {
                                 let __g = __ad_rt::take(&mut __d102_v68);
-                                __ad_rt::acc(
-                                    &mut __d_l,
-                                    __ad_rt::mul_d0(&l, ::core::clone::Clone::clone(&__g)),
-                                );
+                                __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
                                 __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                             }
                             {
@@ -3195,10 +3168,7 @@ where
                         }
                         {
                             let __g = __ad_rt::take(&mut __d102_v68);
-                            __ad_rt::acc(
-                                &mut __d_l,
-                                __ad_rt::mul_d0(&l, ::core::clone::Clone::clone(&__g)),
-                            );
+                            __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
                             __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                         }
                         {
@@ -3249,10 +3219,7 @@ where
                             }
                             {
                                 let __g = __ad_rt::take(&mut __d95_v63);
-                                __ad_rt::acc(
-                                    &mut __d91_v59,
-                                    __ad_rt::mul_d0(&__v62, ::core::clone::Clone::clone(&__g)),
-                                );
+                                __ad_rt::acc(&mut __d91_v59, __ad_rt::mul_d0(&__v62, __g));
                                 __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
                             }
                             {
@@ -3295,10 +3262,7 @@ where
                         }
                         {
                             let __g = __ad_rt::take(&mut __d95_v63);
-                            __ad_rt::acc(
-                                &mut __d91_v59,
-                                __ad_rt::mul_d0(&__v62, ::core::clone::Clone::clone(&__g)),
-                            );
+                            __ad_rt::acc(&mut __d91_v59, __ad_rt::mul_d0(&__v62, __g));
                             __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
                         }
                         {
@@ -3364,7 +3328,7 @@ where
                     );
                     {
                         let __g = __ad_rt::take(&mut __d76_v48);
-                        __ad_rt::acc(&mut __d74_v46, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d74_v46, __g);
                         __ad_rt::acc(&mut __d75_v47, __g);
                     }
                     {
@@ -3401,10 +3365,7 @@ where
                                 }
                                 {
                                     let __g = __ad_rt::take(&mut __d73_v45);
-                                    __ad_rt::acc(
-                                        &mut __d72_v44,
-                                        __ad_rt::mul_d0(&__v44, ::core::clone::Clone::clone(&__g)),
-                                    );
+                                    __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
                                     __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                                 }
                                 {
@@ -3431,10 +3392,7 @@ where
                             }
                             {
                                 let __g = __ad_rt::take(&mut __d73_v45);
-                                __ad_rt::acc(
-                                    &mut __d72_v44,
-                                    __ad_rt::mul_d0(&__v44, ::core::clone::Clone::clone(&__g)),
-                                );
+                                __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
                                 __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                             }
                             {
@@ -3506,10 +3464,7 @@ where
                                     }
                                     {
                                         let __g = __ad_rt::take(&mut __d66_v40);
-                                        __ad_rt::acc(
-                                            &mut __d64_v38,
-                                            __ad_rt::mul_d0(&__v39, ::core::clone::Clone::clone(&__g)),
-                                        );
+                                        __ad_rt::acc(&mut __d64_v38, __ad_rt::mul_d0(&__v39, __g));
                                         __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
                                     }
                                     {
@@ -3545,10 +3500,7 @@ where
                                 }
                                 {
                                     let __g = __ad_rt::take(&mut __d66_v40);
-                                    __ad_rt::acc(
-                                        &mut __d64_v38,
-                                        __ad_rt::mul_d0(&__v39, ::core::clone::Clone::clone(&__g)),
-                                    );
+                                    __ad_rt::acc(&mut __d64_v38, __ad_rt::mul_d0(&__v39, __g));
                                     __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
                                 }
                                 {

@@ -641,10 +641,7 @@ fn triangle_vjp(
                     }
                     {
                         let __g = __ad_rt::take(&mut __d23_v15);
-                        __ad_rt::acc(
-                            &mut __d22_v14,
-                            __ad_rt::mul_d0(&__v14, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
                         __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                     }
                     {
@@ -675,10 +672,7 @@ fn triangle_vjp(
                 }
                 {
                     let __g = __ad_rt::take(&mut __d23_v15);
-                    __ad_rt::acc(
-                        &mut __d22_v14,
-                        __ad_rt::mul_d0(&__v14, ::core::clone::Clone::clone(&__g)),
-                    );
+                    __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
                     __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                 }
                 {
@@ -751,10 +745,7 @@ fn triangle_vjp(
                     }
                     {
                         let __g = __ad_rt::take(&mut __d16_v10);
-                        __ad_rt::acc(
-                            &mut __d14_v8,
-                            __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d14_v8, __ad_rt::mul_d0(&__v9, __g));
                         __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
                     }
                     {
@@ -790,10 +781,7 @@ fn triangle_vjp(
                 }
                 {
                     let __g = __ad_rt::take(&mut __d16_v10);
-                    __ad_rt::acc(
-                        &mut __d14_v8,
-                        __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
-                    );
+                    __ad_rt::acc(&mut __d14_v8, __ad_rt::mul_d0(&__v9, __g));
                     __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
                 }
                 {
@@ -1084,10 +1072,7 @@ where
                         }
                         {
                             let __g = __ad_rt::take(&mut __d23_v15);
-                            __ad_rt::acc(
-                                &mut __d22_v14,
-                                __ad_rt::mul_d0(&__v14, ::core::clone::Clone::clone(&__g)),
-                            );
+                            __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
                             __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                         }
                         {
@@ -1114,10 +1099,7 @@ where
                     }
                     {
                         let __g = __ad_rt::take(&mut __d23_v15);
-                        __ad_rt::acc(
-                            &mut __d22_v14,
-                            __ad_rt::mul_d0(&__v14, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
                         __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                     }
                     {
@@ -1187,10 +1169,7 @@ where
                             }
                             {
                                 let __g = __ad_rt::take(&mut __d16_v10);
-                                __ad_rt::acc(
-                                    &mut __d14_v8,
-                                    __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
-                                );
+                                __ad_rt::acc(&mut __d14_v8, __ad_rt::mul_d0(&__v9, __g));
                                 __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
                             }
                             {
@@ -1226,10 +1205,7 @@ where
                         }
                         {
                             let __g = __ad_rt::take(&mut __d16_v10);
-                            __ad_rt::acc(
-                                &mut __d14_v8,
-                                __ad_rt::mul_d0(&__v9, ::core::clone::Clone::clone(&__g)),
-                            );
+                            __ad_rt::acc(&mut __d14_v8, __ad_rt::mul_d0(&__v9, __g));
                             __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
                         }
                         {

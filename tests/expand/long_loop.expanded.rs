@@ -539,7 +539,7 @@ where
                 {
                     let __g = __ad_rt::take(&mut __d_y);
                     y = __tape_y.pop();
-                    __ad_rt::acc(&mut __d9_v6, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d9_v6, __g);
                     __ad_rt::acc(&mut __d_x, __g);
                 }
                 let __v5 = y * a;
@@ -549,10 +549,7 @@ where
                 );
                 {
                     let __g = __ad_rt::take(&mut __d8_v5);
-                    __ad_rt::acc(
-                        &mut __d_y,
-                        __ad_rt::mul_d0(&a, ::core::clone::Clone::clone(&__g)),
-                    );
+                    __ad_rt::acc(&mut __d_y, __ad_rt::mul_d0(&a, __g));
                     __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&y, __g));
                 }
             }

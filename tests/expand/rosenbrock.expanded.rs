@@ -392,23 +392,17 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     }
                     {
                         let __g = __ad_rt::take(&mut __d18_v14);
-                        __ad_rt::acc(&mut __d16_v12, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d16_v12, __g);
                         __ad_rt::acc(&mut __d17_v13, __g);
                     }
                     {
                         let __g = __ad_rt::take(&mut __d17_v13);
-                        __ad_rt::acc(
-                            &mut __d_b,
-                            __ad_rt::mul_d0(&b, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
                         __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                     }
                     {
                         let __g = __ad_rt::take(&mut __d16_v12);
-                        __ad_rt::acc(
-                            &mut __d15_v11,
-                            __ad_rt::mul_d0(&a, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d15_v11, __ad_rt::mul_d0(&a, __g));
                         __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                     }
                     __ad_rt::acc(
@@ -421,15 +415,12 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     );
                     {
                         let __g = __ad_rt::take(&mut __d_a);
-                        __ad_rt::acc(&mut __d9_v7, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d9_v7, __g);
                         __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
                     }
                     {
                         let __g = __ad_rt::take(&mut __d11_v9);
-                        __ad_rt::acc(
-                            &mut __d10_v8,
-                            __ad_rt::mul_d0(&__v8, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
                         __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                     }
                     {
@@ -483,23 +474,17 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 }
                 {
                     let __g = __ad_rt::take(&mut __d18_v14);
-                    __ad_rt::acc(&mut __d16_v12, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d16_v12, __g);
                     __ad_rt::acc(&mut __d17_v13, __g);
                 }
                 {
                     let __g = __ad_rt::take(&mut __d17_v13);
-                    __ad_rt::acc(
-                        &mut __d_b,
-                        __ad_rt::mul_d0(&b, ::core::clone::Clone::clone(&__g)),
-                    );
+                    __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
                     __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                 }
                 {
                     let __g = __ad_rt::take(&mut __d16_v12);
-                    __ad_rt::acc(
-                        &mut __d15_v11,
-                        __ad_rt::mul_d0(&a, ::core::clone::Clone::clone(&__g)),
-                    );
+                    __ad_rt::acc(&mut __d15_v11, __ad_rt::mul_d0(&a, __g));
                     __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                 }
                 __ad_rt::acc(
@@ -509,15 +494,12 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 __ad_rt::acc(&mut __d10_v8, __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)));
                 {
                     let __g = __ad_rt::take(&mut __d_a);
-                    __ad_rt::acc(&mut __d9_v7, ::core::clone::Clone::clone(&__g));
+                    __ad_rt::acc(&mut __d9_v7, __g);
                     __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
                 }
                 {
                     let __g = __ad_rt::take(&mut __d11_v9);
-                    __ad_rt::acc(
-                        &mut __d10_v8,
-                        __ad_rt::mul_d0(&__v8, ::core::clone::Clone::clone(&__g)),
-                    );
+                    __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
                     __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                 }
                 {
@@ -766,26 +748,17 @@ where
                         }
                         {
                             let __g = __ad_rt::take(&mut __d18_v14);
-                            __ad_rt::acc(
-                                &mut __d16_v12,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            __ad_rt::acc(&mut __d16_v12, __g);
                             __ad_rt::acc(&mut __d17_v13, __g);
                         }
                         {
                             let __g = __ad_rt::take(&mut __d17_v13);
-                            __ad_rt::acc(
-                                &mut __d_b,
-                                __ad_rt::mul_d0(&b, ::core::clone::Clone::clone(&__g)),
-                            );
+                            __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
                             __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                         }
                         {
                             let __g = __ad_rt::take(&mut __d16_v12);
-                            __ad_rt::acc(
-                                &mut __d15_v11,
-                                __ad_rt::mul_d0(&a, ::core::clone::Clone::clone(&__g)),
-                            );
+                            __ad_rt::acc(&mut __d15_v11, __ad_rt::mul_d0(&a, __g));
                             __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                         }
                         __ad_rt::acc(
@@ -798,18 +771,12 @@ where
                         );
                         {
                             let __g = __ad_rt::take(&mut __d_a);
-                            __ad_rt::acc(
-                                &mut __d9_v7,
-                                ::core::clone::Clone::clone(&__g),
-                            );
+                            __ad_rt::acc(&mut __d9_v7, __g);
                             __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
                         }
                         {
                             let __g = __ad_rt::take(&mut __d11_v9);
-                            __ad_rt::acc(
-                                &mut __d10_v8,
-                                __ad_rt::mul_d0(&__v8, ::core::clone::Clone::clone(&__g)),
-                            );
+                            __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
                             __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                         }
                         {
@@ -859,23 +826,17 @@ where
                     }
                     {
                         let __g = __ad_rt::take(&mut __d18_v14);
-                        __ad_rt::acc(&mut __d16_v12, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d16_v12, __g);
                         __ad_rt::acc(&mut __d17_v13, __g);
                     }
                     {
                         let __g = __ad_rt::take(&mut __d17_v13);
-                        __ad_rt::acc(
-                            &mut __d_b,
-                            __ad_rt::mul_d0(&b, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
                         __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                     }
                     {
                         let __g = __ad_rt::take(&mut __d16_v12);
-                        __ad_rt::acc(
-                            &mut __d15_v11,
-                            __ad_rt::mul_d0(&a, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d15_v11, __ad_rt::mul_d0(&a, __g));
                         __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                     }
                     __ad_rt::acc(
@@ -888,15 +849,12 @@ where
                     );
                     {
                         let __g = __ad_rt::take(&mut __d_a);
-                        __ad_rt::acc(&mut __d9_v7, ::core::clone::Clone::clone(&__g));
+                        __ad_rt::acc(&mut __d9_v7, __g);
                         __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
                     }
                     {
                         let __g = __ad_rt::take(&mut __d11_v9);
-                        __ad_rt::acc(
-                            &mut __d10_v8,
-                            __ad_rt::mul_d0(&__v8, ::core::clone::Clone::clone(&__g)),
-                        );
+                        __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
                         __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                     }
                     {

@@ -455,10 +455,7 @@ where
             __ad_rt::acc(&mut __d7_v5, __ad_rt::take(&mut __d2_ret1));
             {
                 let __g = __ad_rt::take(&mut __d7_v5);
-                __ad_rt::acc(
-                    &mut __d6_v4,
-                    __ad_rt::div_d0(&y, ::core::clone::Clone::clone(&__g)),
-                );
+                __ad_rt::acc(&mut __d6_v4, __ad_rt::div_d0(&y, __g));
                 __ad_rt::acc(&mut __d_y, __ad_rt::div_d1(&__v4, &y, __g));
             }
             __ad_rt::acc(
@@ -467,16 +464,13 @@ where
             );
             {
                 let __g = __ad_rt::take(&mut __d_z);
-                __ad_rt::acc(&mut __d3_v2, ::core::clone::Clone::clone(&__g));
+                __ad_rt::acc(&mut __d3_v2, __g);
                 __ad_rt::acc(&mut __d4_v3, __g);
             }
             __ad_rt::acc(&mut __d_x, __ad_rt::sin_d0(&x, __ad_rt::take(&mut __d4_v3)));
             {
                 let __g = __ad_rt::take(&mut __d3_v2);
-                __ad_rt::acc(
-                    &mut __d_x,
-                    __ad_rt::mul_d0(&y, ::core::clone::Clone::clone(&__g)),
-                );
+                __ad_rt::acc(&mut __d_x, __ad_rt::mul_d0(&y, __g));
                 __ad_rt::acc(&mut __d_y, __ad_rt::mul_d1(&x, __g));
             }
             (__d_x, __d_y)

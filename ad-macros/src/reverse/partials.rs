@@ -830,6 +830,10 @@ impl<'a> Gen<'a> {
         let n = contribs.len();
         let mut body = TokenStream::new();
         let only = (n == 1).then(|| contribs[0].0);
+        // A scalar cotangent is `Copy` (`f64`, `f32`, `Dual`, a sweep's `S: Scalar`): given to
+        // every rule as it is, without a `Clone::clone` call for rustc to resolve.
+        let copy_g = matches!(s, Stmt::Let { var, .. } | Stmt::Assign { var, .. }
+            if an.kinds[*var] == crate::sema::kinds::Kind::Scalar);
         for (j, (v, f, args, sp, lent)) in contribs.into_iter().enumerate() {
             let gtok = if let Some((from, taken)) = inline
                 && only.is_some_and(|a| a != from && self.adj(a) != self.adj(from))
@@ -840,6 +844,8 @@ impl<'a> Gen<'a> {
                 quote!(#g)
             } else if lent {
                 quote!(&#g)
+            } else if copy_g {
+                quote!(#g)
             } else {
                 quote!(::core::clone::Clone::clone(&#g))
             };
