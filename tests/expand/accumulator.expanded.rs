@@ -58,7 +58,7 @@ fn logsumexp_hvp(
 fn logsumexp_hessian(
     v: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::ad_runtime::ndarray::Array2<f64>) {
-    let (__value, __grad) = logsumexp_grad(::core::clone::Clone::clone(&v));
+    let (__value, __grad) = logsumexp_grad(v);
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&v);
     let mut __hess = ::ad_runtime::__private::jacobian_zeros(__n, __n);
@@ -72,7 +72,7 @@ fn logsumexp_hessian(
                 __col.wrapping_sub(__o0),
             );
         }
-        let (_, _, hv) = logsumexp_hvp(::core::clone::Clone::clone(&v), &__e0);
+        let (_, _, hv) = logsumexp_hvp(v, &__e0);
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
     (__value, __grad, __hess)
@@ -221,9 +221,9 @@ fn logsumexp_jacobian(
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&v);
     let mut __e0 = ::ad_runtime::__private::Flat::basis(&v, 0usize.wrapping_sub(__o0));
     let (__value, __first) = if __n == 0 {
-        (logsumexp(::core::clone::Clone::clone(&v)), ::core::option::Option::None)
+        (logsumexp(v), ::core::option::Option::None)
     } else {
-        let (__v, __t) = logsumexp_jvp(::core::clone::Clone::clone(&v), &__e0);
+        let (__v, __t) = logsumexp_jvp(v, &__e0);
         (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
@@ -239,13 +239,13 @@ fn logsumexp_jacobian(
                 (__col - 1).wrapping_sub(__o0),
                 __col.wrapping_sub(__o0),
             );
-            let (_, __t) = logsumexp_jvp(::core::clone::Clone::clone(&v), &__e0);
+            let (_, __t) = logsumexp_jvp(v, &__e0);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
             let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, __g) = logsumexp_vjp(::core::clone::Clone::clone(&v), __seed);
+            let (_, __g) = logsumexp_vjp(v, __seed);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
@@ -319,8 +319,8 @@ fn logsumexp_check(
     let __d0 = ::ad_runtime::check::directions_for(&v, &mut __seed);
     let __t0 = ::ad_runtime::__private::Flat::from_flat(&v, &__d0);
     let __h = ::ad_runtime::check::step(1.0, false);
-    let (__y, __t) = logsumexp_jvp(::core::clone::Clone::clone(&v), &__t0);
-    let (_, __g) = logsumexp_grad(::core::clone::Clone::clone(&v));
+    let (__y, __t) = logsumexp_jvp(v, &__t0);
+    let (_, __g) = logsumexp_grad(v);
     let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = logsumexp(&::ad_runtime::check::shifted(&v, &__d0, __h));
@@ -514,7 +514,7 @@ where
                         let mut __d14_v10 = __ad_rt::zero();
                         let mut __d15_v11 = __ad_rt::zero();
                         {
-                            let __g = ::core::clone::Clone::clone(&__d_s);
+                            let __g = __d_s;
                             __ad_rt::acc(&mut __d15_v11, __g);
                         }
                         __ad_rt::acc(
@@ -546,7 +546,7 @@ where
                     let mut __d14_v10 = __ad_rt::zero();
                     let mut __d15_v11 = __ad_rt::zero();
                     {
-                        let __g = ::core::clone::Clone::clone(&__d_s);
+                        let __g = __d_s;
                         __ad_rt::acc(&mut __d15_v11, __g);
                     }
                     __ad_rt::acc(

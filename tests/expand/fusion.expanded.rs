@@ -55,7 +55,7 @@ fn sums_hvp(x: &[f64], dx: &[f64]) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Ve
 fn sums_hessian(
     x: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::ad_runtime::ndarray::Array2<f64>) {
-    let (__value, __grad) = sums_grad(::core::clone::Clone::clone(&x));
+    let (__value, __grad) = sums_grad(x);
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let mut __hess = ::ad_runtime::__private::jacobian_zeros(__n, __n);
@@ -69,7 +69,7 @@ fn sums_hessian(
                 __col.wrapping_sub(__o0),
             );
         }
-        let (_, _, hv) = sums_hvp(::core::clone::Clone::clone(&x), &__e0);
+        let (_, _, hv) = sums_hvp(x, &__e0);
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
     (__value, __grad, __hess)
@@ -219,9 +219,9 @@ fn sums_jacobian(
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
     let (__value, __first) = if __n == 0 {
-        (sums(::core::clone::Clone::clone(&x)), ::core::option::Option::None)
+        (sums(x), ::core::option::Option::None)
     } else {
-        let (__v, __t) = sums_jvp(::core::clone::Clone::clone(&x), &__e0);
+        let (__v, __t) = sums_jvp(x, &__e0);
         (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
@@ -237,13 +237,13 @@ fn sums_jacobian(
                 (__col - 1).wrapping_sub(__o0),
                 __col.wrapping_sub(__o0),
             );
-            let (_, __t) = sums_jvp(::core::clone::Clone::clone(&x), &__e0);
+            let (_, __t) = sums_jvp(x, &__e0);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
             let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, __g) = sums_vjp(::core::clone::Clone::clone(&x), __seed);
+            let (_, __g) = sums_vjp(x, __seed);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
@@ -343,7 +343,7 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
             let mut __d12_v9 = __ad_rt::zero();
             let mut __d13_v10 = __ad_rt::zero();
             {
-                let __g = ::core::clone::Clone::clone(&__d_t);
+                let __g = __d_t;
                 __ad_rt::acc(&mut __d13_v10, __ad_rt::sub_d1(__g));
             }
             {
@@ -360,7 +360,7 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 let mut __d10_v7 = __ad_rt::zero();
                 let mut __d11_v8 = __ad_rt::zero();
                 {
-                    let __g = ::core::clone::Clone::clone(&__d_s);
+                    let __g = __d_s;
                     __ad_rt::acc(&mut __d11_v8, __g);
                 }
                 __ad_rt::acc(
@@ -394,8 +394,8 @@ fn sums_check(x: &[f64]) -> ::core::result::Result<(), ::ad_runtime::check::Mism
     let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
     let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
     let __h = ::ad_runtime::check::step(1.0, false);
-    let (__y, __t) = sums_jvp(::core::clone::Clone::clone(&x), &__t0);
-    let (_, __g) = sums_grad(::core::clone::Clone::clone(&x));
+    let (__y, __t) = sums_jvp(x, &__t0);
+    let (_, __g) = sums_grad(x);
     let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = sums(&::ad_runtime::check::shifted(&x, &__d0, __h));
@@ -527,7 +527,7 @@ where
                         let mut __d12_v9 = __ad_rt::zero();
                         let mut __d13_v10 = __ad_rt::zero();
                         {
-                            let __g = ::core::clone::Clone::clone(&__d_t);
+                            let __g = __d_t;
                             __ad_rt::acc(&mut __d13_v10, __ad_rt::sub_d1(__g));
                         }
                         {
@@ -552,7 +552,7 @@ where
                             let mut __d10_v7 = __ad_rt::zero();
                             let mut __d11_v8 = __ad_rt::zero();
                             {
-                                let __g = ::core::clone::Clone::clone(&__d_s);
+                                let __g = __d_s;
                                 __ad_rt::acc(&mut __d11_v8, __g);
                             }
                             __ad_rt::acc(
@@ -579,7 +579,7 @@ where
                     let mut __d12_v9 = __ad_rt::zero();
                     let mut __d13_v10 = __ad_rt::zero();
                     {
-                        let __g = ::core::clone::Clone::clone(&__d_t);
+                        let __g = __d_t;
                         __ad_rt::acc(&mut __d13_v10, __ad_rt::sub_d1(__g));
                     }
                     {
@@ -596,7 +596,7 @@ where
                         let mut __d10_v7 = __ad_rt::zero();
                         let mut __d11_v8 = __ad_rt::zero();
                         {
-                            let __g = ::core::clone::Clone::clone(&__d_s);
+                            let __g = __d_s;
                             __ad_rt::acc(&mut __d11_v8, __g);
                         }
                         __ad_rt::acc(
@@ -669,7 +669,7 @@ fn feedback_hvp(
 fn feedback_hessian(
     x: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::ad_runtime::ndarray::Array2<f64>) {
-    let (__value, __grad) = feedback_grad(::core::clone::Clone::clone(&x));
+    let (__value, __grad) = feedback_grad(x);
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let mut __hess = ::ad_runtime::__private::jacobian_zeros(__n, __n);
@@ -683,7 +683,7 @@ fn feedback_hessian(
                 __col.wrapping_sub(__o0),
             );
         }
-        let (_, _, hv) = feedback_hvp(::core::clone::Clone::clone(&x), &__e0);
+        let (_, _, hv) = feedback_hvp(x, &__e0);
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
     (__value, __grad, __hess)
@@ -813,9 +813,9 @@ fn feedback_jacobian(
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
     let (__value, __first) = if __n == 0 {
-        (feedback(::core::clone::Clone::clone(&x)), ::core::option::Option::None)
+        (feedback(x), ::core::option::Option::None)
     } else {
-        let (__v, __t) = feedback_jvp(::core::clone::Clone::clone(&x), &__e0);
+        let (__v, __t) = feedback_jvp(x, &__e0);
         (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
@@ -831,13 +831,13 @@ fn feedback_jacobian(
                 (__col - 1).wrapping_sub(__o0),
                 __col.wrapping_sub(__o0),
             );
-            let (_, __t) = feedback_jvp(::core::clone::Clone::clone(&x), &__e0);
+            let (_, __t) = feedback_jvp(x, &__e0);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
             let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, __g) = feedback_vjp(::core::clone::Clone::clone(&x), __seed);
+            let (_, __g) = feedback_vjp(x, __seed);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
@@ -911,8 +911,8 @@ fn feedback_check(
     let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
     let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
     let __h = ::ad_runtime::check::step(1.0, false);
-    let (__y, __t) = feedback_jvp(::core::clone::Clone::clone(&x), &__t0);
-    let (_, __g) = feedback_grad(::core::clone::Clone::clone(&x));
+    let (__y, __t) = feedback_jvp(x, &__t0);
+    let (_, __g) = feedback_grad(x);
     let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = feedback(&::ad_runtime::check::shifted(&x, &__d0, __h));

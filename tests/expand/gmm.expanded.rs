@@ -176,15 +176,15 @@ pub fn gmm_objective_hessian(
     ::ad_runtime::ndarray::Array2<f64>,
 ) {
     let (__value, __grad) = gmm_objective_grad(
-        ::core::clone::Clone::clone(&alphas),
-        ::core::clone::Clone::clone(&means),
-        ::core::clone::Clone::clone(&icf),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-        ::core::clone::Clone::clone(&k),
-        ::core::clone::Clone::clone(&n),
-        ::core::clone::Clone::clone(&wishart_gamma),
-        ::core::clone::Clone::clone(&wishart_m),
+        alphas,
+        means,
+        icf,
+        x,
+        d,
+        k,
+        n,
+        wishart_gamma,
+        wishart_m,
     );
     let __o0 = 0usize;
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&alphas);
@@ -222,15 +222,15 @@ pub fn gmm_objective_hessian(
             );
         }
         let (_, _, hv) = gmm_objective_hvp(
-            ::core::clone::Clone::clone(&alphas),
-            ::core::clone::Clone::clone(&means),
-            ::core::clone::Clone::clone(&icf),
-            ::core::clone::Clone::clone(&x),
-            ::core::clone::Clone::clone(&d),
-            ::core::clone::Clone::clone(&k),
-            ::core::clone::Clone::clone(&n),
-            ::core::clone::Clone::clone(&wishart_gamma),
-            ::core::clone::Clone::clone(&wishart_m),
+            alphas,
+            means,
+            icf,
+            x,
+            d,
+            k,
+            n,
+            wishart_gamma,
+            wishart_m,
             &__e0,
             &__e1,
             &__e2,
@@ -815,30 +815,20 @@ pub fn gmm_objective_jacobian(
     let mut __e2 = ::ad_runtime::__private::Flat::basis(&icf, 0usize.wrapping_sub(__o2));
     let (__value, __first) = if __n == 0 {
         (
-            gmm_objective(
-                ::core::clone::Clone::clone(&alphas),
-                ::core::clone::Clone::clone(&means),
-                ::core::clone::Clone::clone(&icf),
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&d),
-                ::core::clone::Clone::clone(&k),
-                ::core::clone::Clone::clone(&n),
-                ::core::clone::Clone::clone(&wishart_gamma),
-                ::core::clone::Clone::clone(&wishart_m),
-            ),
+            gmm_objective(alphas, means, icf, x, d, k, n, wishart_gamma, wishart_m),
             ::core::option::Option::None,
         )
     } else {
         let (__v, __t) = gmm_objective_jvp(
-            ::core::clone::Clone::clone(&alphas),
-            ::core::clone::Clone::clone(&means),
-            ::core::clone::Clone::clone(&icf),
-            ::core::clone::Clone::clone(&x),
-            ::core::clone::Clone::clone(&d),
-            ::core::clone::Clone::clone(&k),
-            ::core::clone::Clone::clone(&n),
-            ::core::clone::Clone::clone(&wishart_gamma),
-            ::core::clone::Clone::clone(&wishart_m),
+            alphas,
+            means,
+            icf,
+            x,
+            d,
+            k,
+            n,
+            wishart_gamma,
+            wishart_m,
             &__e0,
             &__e1,
             &__e2,
@@ -871,15 +861,15 @@ pub fn gmm_objective_jacobian(
                 __col.wrapping_sub(__o2),
             );
             let (_, __t) = gmm_objective_jvp(
-                ::core::clone::Clone::clone(&alphas),
-                ::core::clone::Clone::clone(&means),
-                ::core::clone::Clone::clone(&icf),
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&d),
-                ::core::clone::Clone::clone(&k),
-                ::core::clone::Clone::clone(&n),
-                ::core::clone::Clone::clone(&wishart_gamma),
-                ::core::clone::Clone::clone(&wishart_m),
+                alphas,
+                means,
+                icf,
+                x,
+                d,
+                k,
+                n,
+                wishart_gamma,
+                wishart_m,
                 &__e0,
                 &__e1,
                 &__e2,
@@ -890,15 +880,15 @@ pub fn gmm_objective_jacobian(
         for __row in 0..__m {
             let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
             let (_, __g) = gmm_objective_vjp(
-                ::core::clone::Clone::clone(&alphas),
-                ::core::clone::Clone::clone(&means),
-                ::core::clone::Clone::clone(&icf),
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&d),
-                ::core::clone::Clone::clone(&k),
-                ::core::clone::Clone::clone(&n),
-                ::core::clone::Clone::clone(&wishart_gamma),
-                ::core::clone::Clone::clone(&wishart_m),
+                alphas,
+                means,
+                icf,
+                x,
+                d,
+                k,
+                n,
+                wishart_gamma,
+                wishart_m,
                 __seed,
             );
             ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
@@ -1586,7 +1576,7 @@ pub fn gmm_objective_vjp(
         {
             let mut __d80_v52 = __ad_rt::zero();
             {
-                let __g = ::core::clone::Clone::clone(&__d_slse);
+                let __g = __d_slse;
                 __ad_rt::acc(&mut __d80_v52, __g);
             }
             {
@@ -1663,7 +1653,7 @@ pub fn gmm_objective_vjp(
                             let mut __d72_v44 = __ad_rt::zero();
                             let mut __d73_v45 = __ad_rt::zero();
                             {
-                                let __g = ::core::clone::Clone::clone(&__d_sq);
+                                let __g = __d_sq;
                                 __ad_rt::acc(&mut __d73_v45, __g);
                             }
                             {
@@ -1690,7 +1680,7 @@ pub fn gmm_objective_vjp(
                         let mut __d72_v44 = __ad_rt::zero();
                         let mut __d73_v45 = __ad_rt::zero();
                         {
-                            let __g = ::core::clone::Clone::clone(&__d_sq);
+                            let __g = __d_sq;
                             __ad_rt::acc(&mut __d73_v45, __g);
                         }
                         {
@@ -2025,7 +2015,7 @@ pub fn gmm_objective_vjp(
         let mut __d109_v75 = __ad_rt::zero();
         let mut __d110_v76 = __ad_rt::zero();
         {
-            let __g = ::core::clone::Clone::clone(&__d_prior);
+            let __g = __d_prior;
             __ad_rt::acc(&mut __d110_v76, __g);
         }
         {
@@ -2076,7 +2066,7 @@ pub fn gmm_objective_vjp(
                     let mut __d_l = __ad_rt::zero();
                     let mut __d102_v68 = __ad_rt::zero();
                     {
-                        let __g = ::core::clone::Clone::clone(&__d_frob);
+                        let __g = __d_frob;
                         __ad_rt::acc(&mut __d102_v68, __g);
                     }
                     {
@@ -2105,7 +2095,7 @@ pub fn gmm_objective_vjp(
                 let mut __d_l = __ad_rt::zero();
                 let mut __d102_v68 = __ad_rt::zero();
                 {
-                    let __g = ::core::clone::Clone::clone(&__d_frob);
+                    let __g = __d_frob;
                     __ad_rt::acc(&mut __d102_v68, __g);
                 }
                 {
@@ -2156,7 +2146,7 @@ pub fn gmm_objective_vjp(
                     let mut __d94_v62 = __ad_rt::zero();
                     let mut __d95_v63 = __ad_rt::zero();
                     {
-                        let __g = ::core::clone::Clone::clone(&__d_frob);
+                        let __g = __d_frob;
                         __ad_rt::acc(&mut __d95_v63, __g);
                     }
                     {
@@ -2199,7 +2189,7 @@ pub fn gmm_objective_vjp(
                 let mut __d94_v62 = __ad_rt::zero();
                 let mut __d95_v63 = __ad_rt::zero();
                 {
-                    let __g = ::core::clone::Clone::clone(&__d_frob);
+                    let __g = __d_frob;
                     __ad_rt::acc(&mut __d95_v63, __g);
                 }
                 {
@@ -2268,7 +2258,7 @@ pub fn gmm_objective_vjp(
                     let __v12 = __v11 + j;
                     let mut __d_q = __ad_rt::zero();
                     {
-                        let __g = ::core::clone::Clone::clone(&__d_s);
+                        let __g = __d_s;
                         __ad_rt::acc(&mut __d_q, __g);
                     }
                     {
@@ -2303,7 +2293,7 @@ pub fn gmm_objective_vjp(
                 let __v12 = __v11 + j;
                 let mut __d_q = __ad_rt::zero();
                 {
-                    let __g = ::core::clone::Clone::clone(&__d_s);
+                    let __g = __d_s;
                     __ad_rt::acc(&mut __d_q, __g);
                 }
                 {
@@ -2360,29 +2350,29 @@ pub fn gmm_objective_check(
     let __t2 = ::ad_runtime::__private::Flat::from_flat(&icf, &__d2);
     let __h = ::ad_runtime::check::step(1.0, false);
     let (__y, __t) = gmm_objective_jvp(
-        ::core::clone::Clone::clone(&alphas),
-        ::core::clone::Clone::clone(&means),
-        ::core::clone::Clone::clone(&icf),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-        ::core::clone::Clone::clone(&k),
-        ::core::clone::Clone::clone(&n),
-        ::core::clone::Clone::clone(&wishart_gamma),
-        ::core::clone::Clone::clone(&wishart_m),
+        alphas,
+        means,
+        icf,
+        x,
+        d,
+        k,
+        n,
+        wishart_gamma,
+        wishart_m,
         &__t0,
         &__t1,
         &__t2,
     );
     let (_, __g) = gmm_objective_grad(
-        ::core::clone::Clone::clone(&alphas),
-        ::core::clone::Clone::clone(&means),
-        ::core::clone::Clone::clone(&icf),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-        ::core::clone::Clone::clone(&k),
-        ::core::clone::Clone::clone(&n),
-        ::core::clone::Clone::clone(&wishart_gamma),
-        ::core::clone::Clone::clone(&wishart_m),
+        alphas,
+        means,
+        icf,
+        x,
+        d,
+        k,
+        n,
+        wishart_gamma,
+        wishart_m,
     );
     let __v: ::std::vec::Vec<_> = [&__d0[..], &__d1[..], &__d2[..]].concat();
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
@@ -2390,45 +2380,45 @@ pub fn gmm_objective_check(
         &::ad_runtime::check::shifted(&alphas, &__d0, __h),
         &::ad_runtime::check::shifted(&means, &__d1, __h),
         &::ad_runtime::check::shifted(&icf, &__d2, __h),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-        ::core::clone::Clone::clone(&k),
-        ::core::clone::Clone::clone(&n),
-        ::core::clone::Clone::clone(&wishart_gamma),
-        ::core::clone::Clone::clone(&wishart_m),
+        x,
+        d,
+        k,
+        n,
+        wishart_gamma,
+        wishart_m,
     );
     let __down: f64 = gmm_objective(
         &::ad_runtime::check::shifted(&alphas, &__d0, -__h),
         &::ad_runtime::check::shifted(&means, &__d1, -__h),
         &::ad_runtime::check::shifted(&icf, &__d2, -__h),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-        ::core::clone::Clone::clone(&k),
-        ::core::clone::Clone::clone(&n),
-        ::core::clone::Clone::clone(&wishart_gamma),
-        ::core::clone::Clone::clone(&wishart_m),
+        x,
+        d,
+        k,
+        n,
+        wishart_gamma,
+        wishart_m,
     );
     let __up2: f64 = gmm_objective(
         &::ad_runtime::check::shifted(&alphas, &__d0, 2.0 * __h),
         &::ad_runtime::check::shifted(&means, &__d1, 2.0 * __h),
         &::ad_runtime::check::shifted(&icf, &__d2, 2.0 * __h),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-        ::core::clone::Clone::clone(&k),
-        ::core::clone::Clone::clone(&n),
-        ::core::clone::Clone::clone(&wishart_gamma),
-        ::core::clone::Clone::clone(&wishart_m),
+        x,
+        d,
+        k,
+        n,
+        wishart_gamma,
+        wishart_m,
     );
     let __down2: f64 = gmm_objective(
         &::ad_runtime::check::shifted(&alphas, &__d0, -2.0 * __h),
         &::ad_runtime::check::shifted(&means, &__d1, -2.0 * __h),
         &::ad_runtime::check::shifted(&icf, &__d2, -2.0 * __h),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-        ::core::clone::Clone::clone(&k),
-        ::core::clone::Clone::clone(&n),
-        ::core::clone::Clone::clone(&wishart_gamma),
-        ::core::clone::Clone::clone(&wishart_m),
+        x,
+        d,
+        k,
+        n,
+        wishart_gamma,
+        wishart_m,
     );
     ::ad_runtime::check::verdict(
         "gmm_objective",
@@ -3083,7 +3073,7 @@ where
                 let mut __d109_v75 = __ad_rt::zero();
                 let mut __d110_v76 = __ad_rt::zero();
                 {
-                    let __g = ::core::clone::Clone::clone(&__d_prior);
+                    let __g = __d_prior;
                     __ad_rt::acc(&mut __d110_v76, __g);
                 }
                 {
@@ -3134,7 +3124,7 @@ where
                             let mut __d_l = __ad_rt::zero();
                             let mut __d102_v68 = __ad_rt::zero();
                             {
-                                let __g = ::core::clone::Clone::clone(&__d_frob);
+                                let __g = __d_frob;
                                 __ad_rt::acc(&mut __d102_v68, __g);
                             }
                             {
@@ -3163,7 +3153,7 @@ where
                         let mut __d_l = __ad_rt::zero();
                         let mut __d102_v68 = __ad_rt::zero();
                         {
-                            let __g = ::core::clone::Clone::clone(&__d_frob);
+                            let __g = __d_frob;
                             __ad_rt::acc(&mut __d102_v68, __g);
                         }
                         {
@@ -3214,7 +3204,7 @@ where
                             let mut __d94_v62 = __ad_rt::zero();
                             let mut __d95_v63 = __ad_rt::zero();
                             {
-                                let __g = ::core::clone::Clone::clone(&__d_frob);
+                                let __g = __d_frob;
                                 __ad_rt::acc(&mut __d95_v63, __g);
                             }
                             {
@@ -3257,7 +3247,7 @@ where
                         let mut __d94_v62 = __ad_rt::zero();
                         let mut __d95_v63 = __ad_rt::zero();
                         {
-                            let __g = ::core::clone::Clone::clone(&__d_frob);
+                            let __g = __d_frob;
                             __ad_rt::acc(&mut __d95_v63, __g);
                         }
                         {
@@ -3282,7 +3272,7 @@ where
                 let __v16 = ::core::clone::Clone::clone(&k);
                 let mut __d80_v52 = __ad_rt::zero();
                 {
-                    let __g = ::core::clone::Clone::clone(&__d_slse);
+                    let __g = __d_slse;
                     __ad_rt::acc(&mut __d80_v52, __g);
                 }
                 {
@@ -3360,7 +3350,7 @@ where
                                 let mut __d72_v44 = __ad_rt::zero();
                                 let mut __d73_v45 = __ad_rt::zero();
                                 {
-                                    let __g = ::core::clone::Clone::clone(&__d_sq);
+                                    let __g = __d_sq;
                                     __ad_rt::acc(&mut __d73_v45, __g);
                                 }
                                 {
@@ -3387,7 +3377,7 @@ where
                             let mut __d72_v44 = __ad_rt::zero();
                             let mut __d73_v45 = __ad_rt::zero();
                             {
-                                let __g = ::core::clone::Clone::clone(&__d_sq);
+                                let __g = __d_sq;
                                 __ad_rt::acc(&mut __d73_v45, __g);
                             }
                             {
@@ -3744,7 +3734,7 @@ where
                             let __v12 = __v11 + j;
                             let mut __d_q = __ad_rt::zero();
                             {
-                                let __g = ::core::clone::Clone::clone(&__d_s);
+                                let __g = __d_s;
                                 __ad_rt::acc(&mut __d_q, __g);
                             }
                             {
@@ -3779,7 +3769,7 @@ where
                         let __v12 = __v11 + j;
                         let mut __d_q = __ad_rt::zero();
                         {
-                            let __g = ::core::clone::Clone::clone(&__d_s);
+                            let __g = __d_s;
                             __ad_rt::acc(&mut __d_q, __g);
                         }
                         {

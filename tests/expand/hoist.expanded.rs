@@ -84,11 +84,7 @@ fn triangle_hessian(
     (::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     ::ad_runtime::ndarray::Array2<f64>,
 ) {
-    let (__value, __grad) = triangle_grad(
-        ::core::clone::Clone::clone(&l),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-    );
+    let (__value, __grad) = triangle_grad(l, x, d);
     let __o0 = 0usize;
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&l);
     let __n: usize = __o1 + ::ad_runtime::__private::Flat::flat_len(&x);
@@ -110,13 +106,7 @@ fn triangle_hessian(
                 __col.wrapping_sub(__o1),
             );
         }
-        let (_, _, hv) = triangle_hvp(
-            ::core::clone::Clone::clone(&l),
-            ::core::clone::Clone::clone(&x),
-            ::core::clone::Clone::clone(&d),
-            &__e0,
-            &__e1,
-        );
+        let (_, _, hv) = triangle_hvp(l, x, d, &__e0, &__e1);
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
     (__value, __grad, __hess)
@@ -365,22 +355,9 @@ fn triangle_jacobian(
     let mut __e0 = ::ad_runtime::__private::Flat::basis(&l, 0usize.wrapping_sub(__o0));
     let mut __e1 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o1));
     let (__value, __first) = if __n == 0 {
-        (
-            triangle(
-                ::core::clone::Clone::clone(&l),
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&d),
-            ),
-            ::core::option::Option::None,
-        )
+        (triangle(l, x, d), ::core::option::Option::None)
     } else {
-        let (__v, __t) = triangle_jvp(
-            ::core::clone::Clone::clone(&l),
-            ::core::clone::Clone::clone(&x),
-            ::core::clone::Clone::clone(&d),
-            &__e0,
-            &__e1,
-        );
+        let (__v, __t) = triangle_jvp(l, x, d, &__e0, &__e1);
         (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
@@ -402,24 +379,13 @@ fn triangle_jacobian(
                 (__col - 1).wrapping_sub(__o1),
                 __col.wrapping_sub(__o1),
             );
-            let (_, __t) = triangle_jvp(
-                ::core::clone::Clone::clone(&l),
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&d),
-                &__e0,
-                &__e1,
-            );
+            let (_, __t) = triangle_jvp(l, x, d, &__e0, &__e1);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
             let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, __g) = triangle_vjp(
-                ::core::clone::Clone::clone(&l),
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&d),
-                __seed,
-            );
+            let (_, __g) = triangle_vjp(l, x, d, __seed);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
@@ -636,7 +602,7 @@ fn triangle_vjp(
                     let mut __d22_v14 = __ad_rt::zero();
                     let mut __d23_v15 = __ad_rt::zero();
                     {
-                        let __g = ::core::clone::Clone::clone(&__d_s);
+                        let __g = __d_s;
                         __ad_rt::acc(&mut __d23_v15, __g);
                     }
                     {
@@ -667,7 +633,7 @@ fn triangle_vjp(
                 let mut __d22_v14 = __ad_rt::zero();
                 let mut __d23_v15 = __ad_rt::zero();
                 {
-                    let __g = ::core::clone::Clone::clone(&__d_s);
+                    let __g = __d_s;
                     __ad_rt::acc(&mut __d23_v15, __g);
                 }
                 {
@@ -826,39 +792,29 @@ fn triangle_check(
     let __d1 = ::ad_runtime::check::directions_for(&x, &mut __seed);
     let __t1 = ::ad_runtime::__private::Flat::from_flat(&x, &__d1);
     let __h = ::ad_runtime::check::step(1.0, false);
-    let (__y, __t) = triangle_jvp(
-        ::core::clone::Clone::clone(&l),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-        &__t0,
-        &__t1,
-    );
-    let (_, __g) = triangle_grad(
-        ::core::clone::Clone::clone(&l),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-    );
+    let (__y, __t) = triangle_jvp(l, x, d, &__t0, &__t1);
+    let (_, __g) = triangle_grad(l, x, d);
     let __v: ::std::vec::Vec<_> = [&__d0[..], &__d1[..]].concat();
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = triangle(
         &::ad_runtime::check::shifted(&l, &__d0, __h),
         &::ad_runtime::check::shifted(&x, &__d1, __h),
-        ::core::clone::Clone::clone(&d),
+        d,
     );
     let __down: f64 = triangle(
         &::ad_runtime::check::shifted(&l, &__d0, -__h),
         &::ad_runtime::check::shifted(&x, &__d1, -__h),
-        ::core::clone::Clone::clone(&d),
+        d,
     );
     let __up2: f64 = triangle(
         &::ad_runtime::check::shifted(&l, &__d0, 2.0 * __h),
         &::ad_runtime::check::shifted(&x, &__d1, 2.0 * __h),
-        ::core::clone::Clone::clone(&d),
+        d,
     );
     let __down2: f64 = triangle(
         &::ad_runtime::check::shifted(&l, &__d0, -2.0 * __h),
         &::ad_runtime::check::shifted(&x, &__d1, -2.0 * __h),
-        ::core::clone::Clone::clone(&d),
+        d,
     );
     ::ad_runtime::check::verdict(
         "triangle",
@@ -1067,7 +1023,7 @@ where
                         let mut __d22_v14 = __ad_rt::zero();
                         let mut __d23_v15 = __ad_rt::zero();
                         {
-                            let __g = ::core::clone::Clone::clone(&__d_s);
+                            let __g = __d_s;
                             __ad_rt::acc(&mut __d23_v15, __g);
                         }
                         {
@@ -1094,7 +1050,7 @@ where
                     let mut __d22_v14 = __ad_rt::zero();
                     let mut __d23_v15 = __ad_rt::zero();
                     {
-                        let __g = ::core::clone::Clone::clone(&__d_s);
+                        let __g = __d_s;
                         __ad_rt::acc(&mut __d23_v15, __g);
                     }
                     {

@@ -62,11 +62,7 @@ fn long_loop_hessian(
     a: f64,
     n: usize,
 ) -> (f64, (f64, f64), ::ad_runtime::ndarray::Array2<f64>) {
-    let (__value, __grad) = long_loop_grad(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&a),
-        ::core::clone::Clone::clone(&n),
-    );
+    let (__value, __grad) = long_loop_grad(x, a, n);
     let __o0 = 0usize;
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let __n: usize = __o1 + ::ad_runtime::__private::Flat::flat_len(&a);
@@ -88,13 +84,7 @@ fn long_loop_hessian(
                 __col.wrapping_sub(__o1),
             );
         }
-        let (_, _, hv) = long_loop_hvp(
-            ::core::clone::Clone::clone(&x),
-            ::core::clone::Clone::clone(&a),
-            ::core::clone::Clone::clone(&n),
-            ::core::clone::Clone::clone(&__e0),
-            ::core::clone::Clone::clone(&__e1),
-        );
+        let (_, _, hv) = long_loop_hvp(x, a, n, __e0, __e1);
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
     (__value, __grad, __hess)
@@ -271,22 +261,9 @@ fn long_loop_jacobian(
     let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
     let mut __e1 = ::ad_runtime::__private::Flat::basis(&a, 0usize.wrapping_sub(__o1));
     let (__value, __first) = if __n == 0 {
-        (
-            long_loop(
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&a),
-                ::core::clone::Clone::clone(&n),
-            ),
-            ::core::option::Option::None,
-        )
+        (long_loop(x, a, n), ::core::option::Option::None)
     } else {
-        let (__v, __t) = long_loop_jvp(
-            ::core::clone::Clone::clone(&x),
-            ::core::clone::Clone::clone(&a),
-            ::core::clone::Clone::clone(&n),
-            ::core::clone::Clone::clone(&__e0),
-            ::core::clone::Clone::clone(&__e1),
-        );
+        let (__v, __t) = long_loop_jvp(x, a, n, __e0, __e1);
         (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
@@ -308,24 +285,13 @@ fn long_loop_jacobian(
                 (__col - 1).wrapping_sub(__o1),
                 __col.wrapping_sub(__o1),
             );
-            let (_, __t) = long_loop_jvp(
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&a),
-                ::core::clone::Clone::clone(&n),
-                ::core::clone::Clone::clone(&__e0),
-                ::core::clone::Clone::clone(&__e1),
-            );
+            let (_, __t) = long_loop_jvp(x, a, n, __e0, __e1);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
             let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, __g) = long_loop_vjp(
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&a),
-                ::core::clone::Clone::clone(&n),
-                __seed,
-            );
+            let (_, __g) = long_loop_vjp(x, a, n, __seed);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
@@ -414,39 +380,29 @@ fn long_loop_check(
     let __d1 = ::ad_runtime::check::directions_for(&a, &mut __seed);
     let __t1 = ::ad_runtime::__private::Flat::from_flat(&a, &__d1);
     let __h = ::ad_runtime::check::step(1.0, false);
-    let (__y, __t) = long_loop_jvp(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&a),
-        ::core::clone::Clone::clone(&n),
-        __t0,
-        __t1,
-    );
-    let (_, __g) = long_loop_grad(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&a),
-        ::core::clone::Clone::clone(&n),
-    );
+    let (__y, __t) = long_loop_jvp(x, a, n, __t0, __t1);
+    let (_, __g) = long_loop_grad(x, a, n);
     let __v: ::std::vec::Vec<_> = [&__d0[..], &__d1[..]].concat();
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = long_loop(
         ::ad_runtime::check::shifted(&x, &__d0, __h),
         ::ad_runtime::check::shifted(&a, &__d1, __h),
-        ::core::clone::Clone::clone(&n),
+        n,
     );
     let __down: f64 = long_loop(
         ::ad_runtime::check::shifted(&x, &__d0, -__h),
         ::ad_runtime::check::shifted(&a, &__d1, -__h),
-        ::core::clone::Clone::clone(&n),
+        n,
     );
     let __up2: f64 = long_loop(
         ::ad_runtime::check::shifted(&x, &__d0, 2.0 * __h),
         ::ad_runtime::check::shifted(&a, &__d1, 2.0 * __h),
-        ::core::clone::Clone::clone(&n),
+        n,
     );
     let __down2: f64 = long_loop(
         ::ad_runtime::check::shifted(&x, &__d0, -2.0 * __h),
         ::ad_runtime::check::shifted(&a, &__d1, -2.0 * __h),
-        ::core::clone::Clone::clone(&n),
+        n,
     );
     ::ad_runtime::check::verdict(
         "long_loop",

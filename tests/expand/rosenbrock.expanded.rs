@@ -56,7 +56,7 @@ fn rosen_hvp(
 fn rosen_hessian(
     x: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::ad_runtime::ndarray::Array2<f64>) {
-    let (__value, __grad) = rosen_grad(::core::clone::Clone::clone(&x));
+    let (__value, __grad) = rosen_grad(x);
     let __o0 = 0usize;
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let mut __hess = ::ad_runtime::__private::jacobian_zeros(__n, __n);
@@ -70,7 +70,7 @@ fn rosen_hessian(
                 __col.wrapping_sub(__o0),
             );
         }
-        let (_, _, hv) = rosen_hvp(::core::clone::Clone::clone(&x), &__e0);
+        let (_, _, hv) = rosen_hvp(x, &__e0);
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
     (__value, __grad, __hess)
@@ -216,9 +216,9 @@ fn rosen_jacobian(
     let __n: usize = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
     let (__value, __first) = if __n == 0 {
-        (rosen(::core::clone::Clone::clone(&x)), ::core::option::Option::None)
+        (rosen(x), ::core::option::Option::None)
     } else {
-        let (__v, __t) = rosen_jvp(::core::clone::Clone::clone(&x), &__e0);
+        let (__v, __t) = rosen_jvp(x, &__e0);
         (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
@@ -234,13 +234,13 @@ fn rosen_jacobian(
                 (__col - 1).wrapping_sub(__o0),
                 __col.wrapping_sub(__o0),
             );
-            let (_, __t) = rosen_jvp(::core::clone::Clone::clone(&x), &__e0);
+            let (_, __t) = rosen_jvp(x, &__e0);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
             let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, __g) = rosen_vjp(::core::clone::Clone::clone(&x), __seed);
+            let (_, __g) = rosen_vjp(x, __seed);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
@@ -387,7 +387,7 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     let mut __d17_v13 = __ad_rt::zero();
                     let mut __d18_v14 = __ad_rt::zero();
                     {
-                        let __g = ::core::clone::Clone::clone(&__d_s);
+                        let __g = __d_s;
                         __ad_rt::acc(&mut __d18_v14, __g);
                     }
                     {
@@ -469,7 +469,7 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 let mut __d17_v13 = __ad_rt::zero();
                 let mut __d18_v14 = __ad_rt::zero();
                 {
-                    let __g = ::core::clone::Clone::clone(&__d_s);
+                    let __g = __d_s;
                     __ad_rt::acc(&mut __d18_v14, __g);
                 }
                 {
@@ -540,8 +540,8 @@ fn rosen_check(x: &[f64]) -> ::core::result::Result<(), ::ad_runtime::check::Mis
     let __d0 = ::ad_runtime::check::directions_for(&x, &mut __seed);
     let __t0 = ::ad_runtime::__private::Flat::from_flat(&x, &__d0);
     let __h = ::ad_runtime::check::step(1.0, false);
-    let (__y, __t) = rosen_jvp(::core::clone::Clone::clone(&x), &__t0);
-    let (_, __g) = rosen_grad(::core::clone::Clone::clone(&x));
+    let (__y, __t) = rosen_jvp(x, &__t0);
+    let (_, __g) = rosen_grad(x);
     let __v: ::std::vec::Vec<_> = [&__d0[..]].concat();
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = rosen(&::ad_runtime::check::shifted(&x, &__d0, __h));
@@ -743,7 +743,7 @@ where
                         let mut __d17_v13 = __ad_rt::zero();
                         let mut __d18_v14 = __ad_rt::zero();
                         {
-                            let __g = ::core::clone::Clone::clone(&__d_s);
+                            let __g = __d_s;
                             __ad_rt::acc(&mut __d18_v14, __g);
                         }
                         {
@@ -821,7 +821,7 @@ where
                     let mut __d17_v13 = __ad_rt::zero();
                     let mut __d18_v14 = __ad_rt::zero();
                     {
-                        let __g = ::core::clone::Clone::clone(&__d_s);
+                        let __g = __d_s;
                         __ad_rt::acc(&mut __d18_v14, __g);
                     }
                     {

@@ -47,10 +47,7 @@ fn f_hvp(x: f64, y: f64, dx: f64, dy: f64) -> (f64, (f64, f64), (f64, f64)) {
 #[inline]
 #[allow(non_snake_case, clippy::all)]
 fn f_hessian(x: f64, y: f64) -> (f64, (f64, f64), ::ad_runtime::ndarray::Array2<f64>) {
-    let (__value, __grad) = f_grad(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&y),
-    );
+    let (__value, __grad) = f_grad(x, y);
     let __o0 = 0usize;
     let __o1 = __o0 + ::ad_runtime::__private::Flat::flat_len(&x);
     let __n: usize = __o1 + ::ad_runtime::__private::Flat::flat_len(&y);
@@ -72,12 +69,7 @@ fn f_hessian(x: f64, y: f64) -> (f64, (f64, f64), ::ad_runtime::ndarray::Array2<
                 __col.wrapping_sub(__o1),
             );
         }
-        let (_, _, hv) = f_hvp(
-            ::core::clone::Clone::clone(&x),
-            ::core::clone::Clone::clone(&y),
-            ::core::clone::Clone::clone(&__e0),
-            ::core::clone::Clone::clone(&__e1),
-        );
+        let (_, _, hv) = f_hvp(x, y, __e0, __e1);
         ::ad_runtime::__private::jacobian_put(&mut __hess, __col, &hv, false);
     }
     (__value, __grad, __hess)
@@ -226,17 +218,9 @@ fn f_jacobian(
     let mut __e0 = ::ad_runtime::__private::Flat::basis(&x, 0usize.wrapping_sub(__o0));
     let mut __e1 = ::ad_runtime::__private::Flat::basis(&y, 0usize.wrapping_sub(__o1));
     let (__value, __first) = if __n == 0 {
-        (
-            f(::core::clone::Clone::clone(&x), ::core::clone::Clone::clone(&y)),
-            ::core::option::Option::None,
-        )
+        (f(x, y), ::core::option::Option::None)
     } else {
-        let (__v, __t) = f_jvp(
-            ::core::clone::Clone::clone(&x),
-            ::core::clone::Clone::clone(&y),
-            ::core::clone::Clone::clone(&__e0),
-            ::core::clone::Clone::clone(&__e1),
-        );
+        let (__v, __t) = f_jvp(x, y, __e0, __e1);
         (__v, ::core::option::Option::Some(__t))
     };
     let __m: usize = ::ad_runtime::__private::Flat::flat_len(&__value);
@@ -258,22 +242,13 @@ fn f_jacobian(
                 (__col - 1).wrapping_sub(__o1),
                 __col.wrapping_sub(__o1),
             );
-            let (_, __t) = f_jvp(
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&y),
-                ::core::clone::Clone::clone(&__e0),
-                ::core::clone::Clone::clone(&__e1),
-            );
+            let (_, __t) = f_jvp(x, y, __e0, __e1);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __col, &__t, false);
         }
     } else {
         for __row in 0..__m {
             let __seed: f64 = ::ad_runtime::__private::Flat::basis(&__value, __row);
-            let (_, __g) = f_vjp(
-                ::core::clone::Clone::clone(&x),
-                ::core::clone::Clone::clone(&y),
-                __seed,
-            );
+            let (_, __g) = f_vjp(x, y, __seed);
             ::ad_runtime::__private::jacobian_put(&mut __jac, __row, &__g, true);
         }
     }
@@ -347,16 +322,8 @@ fn f_check(x: f64, y: f64) -> ::core::result::Result<(), ::ad_runtime::check::Mi
     let __d1 = ::ad_runtime::check::directions_for(&y, &mut __seed);
     let __t1 = ::ad_runtime::__private::Flat::from_flat(&y, &__d1);
     let __h = ::ad_runtime::check::step(1.0, false);
-    let (__y, __t) = f_jvp(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&y),
-        __t0,
-        __t1,
-    );
-    let (_, __g) = f_grad(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&y),
-    );
+    let (__y, __t) = f_jvp(x, y, __t0, __t1);
+    let (_, __g) = f_grad(x, y);
     let __v: ::std::vec::Vec<_> = [&__d0[..], &__d1[..]].concat();
     let __gv = ::ad_runtime::check::flat_dot(&__g, &__v);
     let __up: f64 = f(

@@ -324,7 +324,13 @@ impl<'a> Gen<'a> {
                     // for an array outside a fused loop: the copy would cost more than the
                     // move of taking it.
                     let body = self.partials_but(op, &quote!(&#i), s, *span, Some(*var));
-                    return quote_spanned!(*span=> { let #g = ::core::clone::Clone::clone(&#d); #body });
+                    // (A scalar's adjoint is `Copy`: read as it is.)
+                    let read = if self.an.kinds[*var] == crate::sema::Kind::Scalar {
+                        quote!(#d)
+                    } else {
+                        quote!(::core::clone::Clone::clone(&#d))
+                    };
+                    return quote_spanned!(*span=> { let #g = #read; #body });
                 }
                 let y = mixed("__y");
                 let (save, out) = if reads_out(op) && !restore.is_empty() {
