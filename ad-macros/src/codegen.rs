@@ -440,8 +440,22 @@ pub fn copy_type(ty: &syn::Type) -> bool {
         syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| {
             matches!(
                 i.to_string().as_str(),
-                "f64" | "f32" | "usize" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128" | "i8"
-                    | "i16" | "i32" | "i64" | "i128" | "bool" | "char"
+                "f64"
+                    | "f32"
+                    | "usize"
+                    | "isize"
+                    | "u8"
+                    | "u16"
+                    | "u32"
+                    | "u64"
+                    | "u128"
+                    | "i8"
+                    | "i16"
+                    | "i32"
+                    | "i64"
+                    | "i128"
+                    | "bool"
+                    | "char"
             )
         }),
         _ => false,
