@@ -542,3 +542,39 @@ pub fn gradient_type(sig: &crate::front::Signature) -> TokenStream {
         quote!((#(#types),*))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::copy_type;
+
+    /// Only types that are `Copy` whatever the user's code declares are passed without a
+    /// clone: shared references and primitives named as such, not `&mut`, arrays, `Vec`s,
+    /// user types or a float type parameter.
+    #[test]
+    fn copy_types_are_the_ones_copy_as_written() {
+        let ty = |s: &str| syn::parse_str::<syn::Type>(s).unwrap();
+        for t in [
+            "&[f64]",
+            "&Vec<f64>",
+            "&Array2<f64>",
+            "f64",
+            "f32",
+            "usize",
+            "bool",
+            "(f64)",
+        ] {
+            assert!(copy_type(&ty(t)), "{t}");
+        }
+        for t in [
+            "&mut [f64]",
+            "Vec<f64>",
+            "[f64; 3]",
+            "T",
+            "Params",
+            "Array1<f64>",
+            "<T as X>::Y",
+        ] {
+            assert!(!copy_type(&ty(t)), "{t}");
+        }
+    }
+}
