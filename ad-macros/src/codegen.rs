@@ -438,25 +438,9 @@ pub fn copy_type(ty: &syn::Type) -> bool {
         syn::Type::Reference(r) => r.mutability.is_none(),
         syn::Type::Paren(p) => copy_type(&p.elem),
         syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| {
-            matches!(
-                i.to_string().as_str(),
-                "f64"
-                    | "f32"
-                    | "usize"
-                    | "isize"
-                    | "u8"
-                    | "u16"
-                    | "u32"
-                    | "u64"
-                    | "u128"
-                    | "i8"
-                    | "i16"
-                    | "i32"
-                    | "i64"
-                    | "i128"
-                    | "bool"
-                    | "char"
-            )
+            let n = i.to_string();
+            matches!(n.as_str(), "f64" | "f32" | "bool" | "char")
+                || crate::ir::INT_TYPES.contains(&n.as_str())
         }),
         _ => false,
     }

@@ -529,25 +529,10 @@ fn float_free(ty: &syn::Type) -> bool {
             };
             let name = last.ident.to_string();
             match &last.arguments {
-                syn::PathArguments::None => matches!(
-                    name.as_str(),
-                    "bool"
-                        | "char"
-                        | "String"
-                        | "str"
-                        | "usize"
-                        | "isize"
-                        | "u8"
-                        | "u16"
-                        | "u32"
-                        | "u64"
-                        | "u128"
-                        | "i8"
-                        | "i16"
-                        | "i32"
-                        | "i64"
-                        | "i128"
-                ),
+                syn::PathArguments::None => {
+                    matches!(name.as_str(), "bool" | "char" | "String" | "str")
+                        || crate::ir::INT_TYPES.contains(&name.as_str())
+                }
                 syn::PathArguments::AngleBracketed(a)
                     if name == "Vec" || WRAPPERS.contains(&name.as_str()) =>
                 {

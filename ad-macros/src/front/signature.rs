@@ -190,8 +190,8 @@ pub fn is_constant_type(ty: &Type) -> bool {
             };
             let name = last.ident.to_string();
             match name.as_str() {
-                "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64"
-                | "u128" | "usize" | "bool" | "char" | "str" | "String" => true,
+                "bool" | "char" | "str" | "String" => true,
+                n if crate::ir::INT_TYPES.contains(&n) => true,
                 // An `Option` is matched (`if let Some(c) = o`), its payload a constant.
                 "Option" => true,
                 "Vec" => match &last.arguments {

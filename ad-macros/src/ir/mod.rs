@@ -8,6 +8,12 @@
 //! so every block runs to its end and the reverse sweep only has to mirror `if` and loops.
 
 use proc_macro2::{Span, TokenStream};
+
+/// Rust's primitive integer types, by name: constants wherever they appear (indices,
+/// counts, casts to them), never differentiated.
+pub const INT_TYPES: &[&str] = &[
+    "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
+];
 use syn::{Ident, Type};
 
 pub type VarId = usize;

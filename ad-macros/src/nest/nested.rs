@@ -47,11 +47,10 @@ fn plain_type(ty: &syn::Type) -> bool {
             };
             let name = last.ident.to_string();
             match &last.arguments {
-                syn::PathArguments::None => matches!(
-                    name.as_str(),
-                    "f64" | "f32" | "usize" | "isize" | "i8" | "i16" | "i32" | "i64" | "i128"
-                        | "u8" | "u16" | "u32" | "u64" | "u128" | "bool"
-                ),
+                syn::PathArguments::None => {
+                    matches!(name.as_str(), "f64" | "f32" | "bool")
+                        || crate::ir::INT_TYPES.contains(&name.as_str())
+                }
                 syn::PathArguments::AngleBracketed(a) if name == "Vec" => {
                     matches!(a.args.first(), Some(syn::GenericArgument::Type(t)) if plain_type(t))
                 }

@@ -213,11 +213,7 @@ fn check_op(
             ty, float: false, ..
         } => {
             let t = ty.to_token_stream().to_string();
-            let int = [
-                "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
-                "usize",
-            ]
-            .contains(&t.as_str());
+            let int = crate::ir::INT_TYPES.contains(&t.as_str());
             if !int {
                 cx.error_spanned_by(ty, format!("cannot differentiate a cast of a differentiated value to `{t}`; cast to `f64` or `f32` (derivative 1) or to an integer type (a constant)"));
             }

@@ -53,8 +53,8 @@ pub fn of_type(ty: &Type) -> Kind {
             let name = last.ident.to_string();
             match name.as_str() {
                 "f64" | "f32" => Kind::Scalar,
-                "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64"
-                | "u128" | "usize" | "bool" | "char" | "Axis" => Kind::Other,
+                "bool" | "char" | "Axis" => Kind::Other,
+                n if crate::ir::INT_TYPES.contains(&n) => Kind::Other,
                 "Vec" => match &last.arguments {
                     syn::PathArguments::AngleBracketed(a) => match a.args.first() {
                         Some(syn::GenericArgument::Type(t)) => seq_of(of_type(t)),
