@@ -254,7 +254,7 @@ fn transform(
         return Ok(if in_impl {
             method::self_calls(out, &func.sig.ident)
         } else {
-            nest::shared::share(out, false)
+            nest::shared::share(out, false, false)
         });
     }
     let constants: Vec<String> = sig
@@ -300,6 +300,7 @@ fn transform(
             )
         });
     let base = func.sig.ident.to_string();
+    let borrows = shareable && nest::shared::may_borrow_scalars(func);
     let mut pre = None;
     let mut both = None;
     let mut out = if args.order >= 2 {
@@ -307,7 +308,7 @@ fn transform(
         // (`AD_SHARE_COMPARE` at build time: always by comparing, for measurements.)
         if shareable && std::env::var_os("AD_SHARE_COMPARE").is_none() {
             let verify = nest::shared::verify_enabled().then(|| out.clone());
-            match nest::shared::pre_share(out, &base) {
+            match nest::shared::pre_share(out, &base, borrows) {
                 Ok(p) => {
                     out = p.nest;
                     both = verify;
@@ -337,7 +338,7 @@ fn transform(
     }
     if let (Some((sweep, _)), Some(mut both)) = (&pre, both) {
         both.extend(reverse::emit::emit(func, &sig, &ir, &analysis, None));
-        if let Err(why) = nest::shared::verify(both, &base, sweep) {
+        if let Err(why) = nest::shared::verify(both, &base, sweep, borrows) {
             return Err(syn::Error::new(
                 func.sig.ident.span(),
                 format!(
@@ -351,7 +352,7 @@ fn transform(
     } else if let Some((sweep, _)) = pre {
         out.extend(sweep);
     } else if args.order >= 2 {
-        out = nest::shared::share(out, shareable);
+        out = nest::shared::share(out, shareable, borrows);
     }
     Ok(out)
 }

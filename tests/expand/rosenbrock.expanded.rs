@@ -587,17 +587,9 @@ fn rosen_sweep<
         ) + use<'__ad, __AdS, __AdHvpM>,
 )
 where
-    for<'__r> &'__r __AdS: ::core::ops::Add<&'__r __AdS, Output = __AdS>
-        + ::core::ops::Add<__AdS, Output = __AdS>,
     for<'__r> __AdS: ::core::ops::Add<&'__r __AdS, Output = __AdS>,
-    for<'__r> &'__r __AdS: ::core::ops::Sub<&'__r __AdS, Output = __AdS>
-        + ::core::ops::Sub<__AdS, Output = __AdS>,
     for<'__r> __AdS: ::core::ops::Sub<&'__r __AdS, Output = __AdS>,
-    for<'__r> &'__r __AdS: ::core::ops::Mul<&'__r __AdS, Output = __AdS>
-        + ::core::ops::Mul<__AdS, Output = __AdS>,
     for<'__r> __AdS: ::core::ops::Mul<&'__r __AdS, Output = __AdS>,
-    for<'__r> &'__r __AdS: ::core::ops::Div<&'__r __AdS, Output = __AdS>
-        + ::core::ops::Div<__AdS, Output = __AdS>,
     for<'__r> __AdS: ::core::ops::Div<&'__r __AdS, Output = __AdS>,
     [__AdS]: ::ad_runtime::Differentiable<Tangent = ::std::vec::Vec<__AdS>>,
     ::std::vec::Vec<

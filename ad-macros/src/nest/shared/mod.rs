@@ -64,12 +64,14 @@
 //! the same machine code. In release builds rustc's MIR inliner spends about as much
 //! checking whether generic sweeps that call each other form cycles.
 
+mod borrows;
 mod generalize;
 mod patterns;
 #[cfg(test)]
 mod tests;
 mod unify;
 
+pub use borrows::may_borrow_scalars;
 pub use generalize::{pre_share, verify, verify_enabled};
 use patterns::*;
 use unify::Unify;
@@ -155,8 +157,9 @@ fn items(ts: TokenStream) -> Vec<Item> {
     out
 }
 
-/// The pass (see the module docs) over everything generated for one function.
-pub fn share(out: TokenStream, shareable: bool) -> TokenStream {
+/// The pass (see the module docs) over everything generated for one function; `borrows`:
+/// whether its body may do arithmetic on borrowed scalars ([`may_borrow_scalars`]).
+pub fn share(out: TokenStream, shareable: bool, borrows: bool) -> TokenStream {
     let items = items(out);
     let mut result = TokenStream::new();
     let names: Vec<Option<&str>> = items.iter().map(Item::name).collect();
@@ -176,7 +179,7 @@ pub fn share(out: TokenStream, shareable: bool) -> TokenStream {
         let Some(f) = names.iter().position(|n| *n == Some(first.as_str())) else {
             continue;
         };
-        match pair(base, &items[f], item, shareable) {
+        match pair(base, &items[f], item, shareable, borrows) {
             // First, so that rustc's one error per span for a missing callee names the
             // pair's own functions (emitted later).
             Some(Shared::Dispatcher(d)) => result.extend(d),
@@ -216,7 +219,7 @@ enum Shared {
 
 /// `base_sweep` for the pair, and the pair as wrappers of it when the sweeps are one
 /// (else the pair unchanged and a dispatcher). `None` when the pair's shape is unexpected.
-fn pair(base: &str, first: &Item, dual: &Item, shareable: bool) -> Option<Shared> {
+fn pair(base: &str, first: &Item, dual: &Item, shareable: bool, borrows: bool) -> Option<Shared> {
     // A first-order pullback generic over its parameters' types (a custom rule's
     // missing-`vjp` stub, which fails where instantiated) takes the arguments as they are.
     let head = first.header();
@@ -227,7 +230,7 @@ fn pair(base: &str, first: &Item, dual: &Item, shareable: bool) -> Option<Shared
     // (Errors about the names below point at the function's name, with the pair's own.)
     let span = first.tokens.get(first.fn_at() + 1)?.span();
     let gen_name = Ident::new(&format!("{base}_sweep"), span);
-    let header = generic_header(dual.header(), &gen_name, &float)?;
+    let header = generic_header(dual.header(), &gen_name, &float, false)?;
     let args = param_names(first.header())?;
     let prefix: TokenStream = first.prefix().iter().cloned().collect();
     let float_ty = Ident::new(&float, Span::call_site());
@@ -259,6 +262,12 @@ fn pair(base: &str, first: &Item, dual: &Item, shareable: bool) -> Option<Shared
             quote!(#prefix #(#header)* { #dispatch }),
         ));
     };
+    // The bounds of arithmetic on references where the body may need them (`borrows`).
+    let header = if borrows || calls_sweep(&body) {
+        generic_header(dual.header(), &gen_name, &float, true)?
+    } else {
+        header
+    };
     let wrapper = |item: &Item, scalar: TokenStream, marker: TokenStream| {
         let pre = item.prefix();
         let head = item.header();
@@ -272,10 +281,27 @@ fn pair(base: &str, first: &Item, dual: &Item, shareable: bool) -> Option<Shared
     })
 }
 
+/// Whether a shared sweep's body calls another function's sweep (`g_sweep::<S, M>`), whose
+/// bounds it must then have (`borrows`).
+fn calls_sweep(body: &[TokenTree]) -> bool {
+    body.iter().any(|t| match t {
+        TokenTree::Ident(i) => i.to_string().ends_with("_sweep"),
+        TokenTree::Group(g) => calls_sweep(&g.stream().into_iter().collect::<Vec<_>>()),
+        _ => false,
+    })
+}
+
 /// The generic sweep's header from the dual pullback's: renamed, `S: Scalar<F>` before the
 /// marker (and captured where it is), `Dual<F>` read as `S`, and the slices' impls of
 /// `Differentiable` required (rustc picks the generic struct-element impl otherwise).
-fn generic_header(header: &[TokenTree], name: &Ident, float: &str) -> Option<Vec<TokenTree>> {
+/// With `refs`, also the bounds of arithmetic on references to the scalar, as on `f64`
+/// (`for<'r> &'r S: Add<&'r S, Output = S> + Add<S, Output = S>`, ...: see `borrows`).
+fn generic_header(
+    header: &[TokenTree],
+    name: &Ident,
+    float: &str,
+    refs: bool,
+) -> Option<Vec<TokenTree>> {
     let mut out = subst(header, float);
     if !is_ident(out.first(), "fn") {
         return None;
@@ -288,8 +314,11 @@ fn generic_header(header: &[TokenTree], name: &Ident, float: &str) -> Option<Vec
     // (Arithmetic on references, as on `f64`.)
     let ops = [quote!(Add), quote!(Sub), quote!(Mul), quote!(Div)];
     let ops = ops.iter().map(|o| {
-        quote!(
+        let by_ref = refs.then(|| quote!(
             for<'__r> &'__r #s: ::core::ops::#o<&'__r #s, Output = #s> + ::core::ops::#o<#s, Output = #s>,
+        ));
+        quote!(
+            #by_ref
             for<'__r> #s: ::core::ops::#o<&'__r #s, Output = #s>,
         )
     });
