@@ -6,7 +6,8 @@
 //! one that keeps its two sweeps (a dispatcher: a custom rule, array code), recursion, and
 //! each way the lift spells the scalar differently that the shared sweep covers (casts,
 //! constants in `vec!`, float functions and constants by path, value-only calls, a generic
-//! callee at the float).
+//! callee at the float), and the bounds of arithmetic on borrowed scalars only where a body
+//! may borrow one or calls another sweep (`nest::shared::borrows`).
 
 #![allow(clippy::needless_range_loop)]
 
@@ -203,4 +204,140 @@ fn the_lifts_spellings_share_and_differentiate() {
     let (_, t) = spellings_jvp(&x, 3, &v);
     let gv: f64 = g.iter().zip(&v).map(|(a, b)| a * b).sum();
     close(t, gv, 1e-12, "jvp = grad . v");
+}
+
+/// A leaf that borrows its elements (`for v in x`, a closure's parameter, a `&f64`
+/// parameter): its shared sweep has the bounds of arithmetic on references
+/// (`nest::shared::borrows`).
+#[differentiable]
+fn borrowing_leaf(x: &[f64], w: &f64) -> f64 {
+    let mut s = 0.0;
+    for v in x {
+        s += v * w + (v * v).sin();
+    }
+    s + x.iter().map(|v| v * 0.5).sum::<f64>()
+}
+
+/// A leaf that only indexes: its sweep goes without those bounds.
+#[differentiable]
+fn indexing_leaf(x: &[f64], p: f64) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        s += (x[i] * p).tanh();
+    }
+    s
+}
+
+/// Indexes, but calls both leaves: its sweep must prove the borrowing leaf's bounds, so it
+/// has them too (`calls_sweep`).
+#[differentiable]
+fn indexing_caller(x: &[f64], p: f64) -> f64 {
+    let w = p * 0.5;
+    borrowing_leaf(x, &w) * indexing_leaf(x, p) + x[0] * p
+}
+
+/// Borrows, and calls the indexing leaf.
+#[differentiable]
+fn borrowing_caller(x: &[f64], p: f64) -> f64 {
+    let mut s = indexing_leaf(x, p);
+    for v in x.iter() {
+        s += v * indexing_caller(x, p);
+    }
+    s
+}
+
+#[test]
+fn borrowed_and_indexed_elements_in_calls_between_shared_sweeps() {
+    let x = vec![0.3, -0.7, 1.1, 0.05];
+    let v = vec![0.2, 0.1, -0.4, 1.0];
+    let (p, vp) = (0.8, -0.3);
+    let all = |f: fn(&[f64], f64) -> f64| move |z: &[f64]| f(&z[..4], z[4]);
+    let mut z = x.clone();
+    z.push(p);
+    let mut dz = v.clone();
+    dz.push(vp);
+    let h = 1e-5;
+    type Grad = fn(&[f64], f64) -> (f64, (Vec<f64>, f64));
+    type Hvp = fn(&[f64], f64, &[f64], f64) -> (f64, (Vec<f64>, f64), (Vec<f64>, f64));
+    let cases: [(&str, fn(&[f64], f64) -> f64, Grad, Hvp); 3] = [
+        (
+            "indexing_leaf",
+            indexing_leaf,
+            indexing_leaf_grad,
+            indexing_leaf_hvp,
+        ),
+        (
+            "indexing_caller",
+            indexing_caller,
+            indexing_caller_grad,
+            indexing_caller_hvp,
+        ),
+        (
+            "borrowing_caller",
+            borrowing_caller,
+            borrowing_caller_grad,
+            borrowing_caller_hvp,
+        ),
+    ];
+    for (name, f, grad, hvp) in cases {
+        let (y, (gx, gp)) = grad(&x, p);
+        close(y, f(&x, p), 1e-14, name);
+        let fd = fd_grad(all(f), &z);
+        for i in 0..4 {
+            close(gx[i], fd[i], 1e-6, name);
+        }
+        close(gp, fd[4], 1e-6, name);
+        // H·v against differences of the gradient along (v, vp).
+        let shifted = |s: f64| {
+            let xs: Vec<f64> = x.iter().zip(&v).map(|(a, b)| a + s * b).collect();
+            grad(&xs, p + s * vp).1
+        };
+        let ((gu, gpu), (gd, gpd)) = (shifted(h), shifted(-h));
+        let (_, (g2, gp2), (hv, hvp_p)) = hvp(&x, p, &v, vp);
+        for i in 0..4 {
+            close(g2[i], gx[i], 1e-13, name);
+        }
+        close(gp2, gp, 1e-13, name);
+        for i in 0..4 {
+            close(hv[i], (gu[i] - gd[i]) / (2.0 * h), 1e-5, name);
+        }
+        close(hvp_p, (gpu - gpd) / (2.0 * h), 1e-5, name);
+    }
+    // The borrowing leaf (a `&f64` parameter): its gradient against differences.
+    let w = 0.4;
+    let (y, (gx, gw)) = borrowing_leaf_grad(&x, &w);
+    close(y, borrowing_leaf(&x, &w), 1e-14, "borrowing_leaf");
+    let fd = fd_grad(
+        |z: &[f64]| borrowing_leaf(&z[..4], &z[4]),
+        &[&x[..], &[w]].concat(),
+    );
+    for i in 0..4 {
+        close(gx[i], fd[i], 1e-6, "borrowing_leaf");
+    }
+    close(gw, fd[4], 1e-6, "borrowing_leaf");
+}
+
+/// Generic over the scalar without bounds on `&S`: compiles only if `indexing_leaf`'s shared
+/// sweep has none (a leaf that indexes its slices).
+fn call_indexing_leaf_generically<S: ad_runtime::__private::Scalar<f64>>(x: &[S], p: S) -> S
+where
+    for<'r> S: std::ops::Add<&'r S, Output = S>
+        + std::ops::Sub<&'r S, Output = S>
+        + std::ops::Mul<&'r S, Output = S>
+        + std::ops::Div<&'r S, Output = S>,
+    [S]: ad_runtime::Differentiable<Tangent = Vec<S>>,
+    Vec<S>: ad_runtime::Differentiable<Tangent = Vec<S>>,
+{
+    indexing_leaf_sweep::<S, ()>(x, p).0
+}
+
+#[test]
+fn a_leaf_that_indexes_needs_no_bounds_on_references() {
+    let x = vec![0.3, -0.7, 1.1, 0.05];
+    close(
+        call_indexing_leaf_generically(&x, 0.8),
+        indexing_leaf(&x, 0.8),
+        1e-15,
+        "value",
+    );
 }
