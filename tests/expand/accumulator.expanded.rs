@@ -87,7 +87,7 @@ fn logsumexp_grad_pullback<'__ad>(
     (f64, ::std::vec::Vec<f64>),
     impl FnOnce((f64, ::std::vec::Vec<f64>)) -> (::std::vec::Vec<f64>,) + use<'__ad>,
 ) {
-    let __value = logsumexp_grad(::core::clone::Clone::clone(&v));
+    let __value = logsumexp_grad(v);
     (
         __value,
         move |(__rbar, __gbar): (f64, ::std::vec::Vec<f64>)| {
@@ -269,10 +269,7 @@ where
     let __dual_t0 = <__S0 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
     >>::tangent(__slot0, &v);
-    let (_, __rdot) = logsumexp_jvp(
-        ::core::clone::Clone::clone(&v),
-        ::core::clone::Clone::clone(&&*__dual_t0),
-    );
+    let (_, __rdot) = logsumexp_jvp(v, &*__dual_t0);
     let (__value, __grad, __hv) = logsumexp_hvp(v, &*__dual_t0);
     ((__value, __grad), (__rdot, __hv))
 }

@@ -84,7 +84,7 @@ fn sums_grad_pullback<'__ad>(
     (f64, ::std::vec::Vec<f64>),
     impl FnOnce((f64, ::std::vec::Vec<f64>)) -> (::std::vec::Vec<f64>,) + use<'__ad>,
 ) {
-    let __value = sums_grad(::core::clone::Clone::clone(&x));
+    let __value = sums_grad(x);
     (
         __value,
         move |(__rbar, __gbar): (f64, ::std::vec::Vec<f64>)| {
@@ -264,10 +264,7 @@ where
     let __dual_t0 = <__S0 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
     >>::tangent(__slot0, &x);
-    let (_, __rdot) = sums_jvp(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&&*__dual_t0),
-    );
+    let (_, __rdot) = sums_jvp(x, &*__dual_t0);
     let (__value, __grad, __hv) = sums_hvp(x, &*__dual_t0);
     ((__value, __grad), (__rdot, __hv))
 }
@@ -690,7 +687,7 @@ fn feedback_grad_pullback<'__ad>(
     (f64, ::std::vec::Vec<f64>),
     impl FnOnce((f64, ::std::vec::Vec<f64>)) -> (::std::vec::Vec<f64>,) + use<'__ad>,
 ) {
-    let __value = feedback_grad(::core::clone::Clone::clone(&x));
+    let __value = feedback_grad(x);
     (
         __value,
         move |(__rbar, __gbar): (f64, ::std::vec::Vec<f64>)| {
@@ -853,10 +850,7 @@ where
     let __dual_t0 = <__S0 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
     >>::tangent(__slot0, &x);
-    let (_, __rdot) = feedback_jvp(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&&*__dual_t0),
-    );
+    let (_, __rdot) = feedback_jvp(x, &*__dual_t0);
     let (__value, __grad, __hv) = feedback_hvp(x, &*__dual_t0);
     ((__value, __grad), (__rdot, __hv))
 }

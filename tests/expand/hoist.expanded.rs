@@ -129,11 +129,7 @@ fn triangle_grad_pullback<'__ad>(
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad>,
 ) {
-    let __value = triangle_grad(
-        ::core::clone::Clone::clone(&l),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-    );
+    let __value = triangle_grad(l, x, d);
     (
         __value,
         move |(__rbar, __gbar): (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>))| {
@@ -424,13 +420,7 @@ where
     let __dual_t1 = <__S1 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
     >>::tangent(__slot1, &x);
-    let (_, __rdot) = triangle_jvp(
-        ::core::clone::Clone::clone(&l),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&d),
-        ::core::clone::Clone::clone(&&*__dual_t0),
-        ::core::clone::Clone::clone(&&*__dual_t1),
-    );
+    let (_, __rdot) = triangle_jvp(l, x, d, &*__dual_t0, &*__dual_t1);
     let (__value, __grad, __hv) = triangle_hvp(l, x, d, &*__dual_t0, &*__dual_t1);
     ((__value, __grad), (__rdot, __hv))
 }

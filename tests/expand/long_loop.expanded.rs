@@ -103,11 +103,7 @@ fn long_loop_grad_pullback(
         (f64, (f64, f64)),
     ) -> (f64, f64, ::ad_runtime::__private::NotDifferentiated) + use<>,
 ) {
-    let __value = long_loop_grad(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&a),
-        ::core::clone::Clone::clone(&n),
-    );
+    let __value = long_loop_grad(x, a, n);
     (
         __value,
         move |(__rbar, __gbar): (f64, (f64, f64))| {
@@ -319,9 +315,9 @@ fn long_loop_grad_pushforward<
         f64,
     >>::tangent(__slot1, &a);
     let (_, __rdot) = long_loop_jvp(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&a),
-        ::core::clone::Clone::clone(&n),
+        x,
+        a,
+        n,
         ::core::clone::Clone::clone(&__dual_t0),
         ::core::clone::Clone::clone(&__dual_t1),
     );

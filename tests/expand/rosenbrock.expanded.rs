@@ -85,7 +85,7 @@ fn rosen_grad_pullback<'__ad>(
     (f64, ::std::vec::Vec<f64>),
     impl FnOnce((f64, ::std::vec::Vec<f64>)) -> (::std::vec::Vec<f64>,) + use<'__ad>,
 ) {
-    let __value = rosen_grad(::core::clone::Clone::clone(&x));
+    let __value = rosen_grad(x);
     (
         __value,
         move |(__rbar, __gbar): (f64, ::std::vec::Vec<f64>)| {
@@ -261,10 +261,7 @@ where
     let __dual_t0 = <__S0 as ::ad_runtime::__private::TangentOf<
         &'__ad [f64],
     >>::tangent(__slot0, &x);
-    let (_, __rdot) = rosen_jvp(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&&*__dual_t0),
-    );
+    let (_, __rdot) = rosen_jvp(x, &*__dual_t0);
     let (__value, __grad, __hv) = rosen_hvp(x, &*__dual_t0);
     ((__value, __grad), (__rdot, __hv))
 }

@@ -82,10 +82,7 @@ fn f_grad_pullback(
     x: f64,
     y: f64,
 ) -> ((f64, (f64, f64)), impl FnOnce((f64, (f64, f64))) -> (f64, f64) + use<>) {
-    let __value = f_grad(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&y),
-    );
+    let __value = f_grad(x, y);
     (
         __value,
         move |(__rbar, __gbar): (f64, (f64, f64))| {
@@ -273,8 +270,8 @@ fn f_grad_pushforward<
         f64,
     >>::tangent(__slot1, &y);
     let (_, __rdot) = f_jvp(
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&y),
+        x,
+        y,
         ::core::clone::Clone::clone(&__dual_t0),
         ::core::clone::Clone::clone(&__dual_t1),
     );

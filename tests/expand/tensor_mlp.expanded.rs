@@ -246,14 +246,7 @@ fn classifier_grad_pullback<'__ad>(
             ::ad_runtime::__private::NotDifferentiated,
         ) + use<'__ad>,
 ) {
-    let __value = classifier_grad(
-        ::core::clone::Clone::clone(&w1),
-        ::core::clone::Clone::clone(&b1),
-        ::core::clone::Clone::clone(&w2),
-        ::core::clone::Clone::clone(&b2),
-        ::core::clone::Clone::clone(&x),
-        ::core::clone::Clone::clone(&labels),
-    );
+    let __value = classifier_grad(w1, b1, w2, b2, x, labels);
     (
         __value,
         move |

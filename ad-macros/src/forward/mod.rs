@@ -470,6 +470,27 @@ fn grad_pushforward_fn(
         tangents,
     } = p;
     let args: Vec<&Ident> = sig.params.iter().map(|p| &p.ident).collect();
+    // (What is `Copy` is passed as it is: a reference or a primitive parameter, a borrowed
+    // tangent `&*t`.)
+    let arg_copies = sig.params.iter().map(|p| {
+        let a = &p.ident;
+        if crate::codegen::copy_type(&p.ty) {
+            quote!(#a)
+        } else {
+            quote!(::core::clone::Clone::clone(&#a))
+        }
+    });
+    let tangent_copies = tangents.iter().map(|t| {
+        let mut tokens = t.clone().into_iter();
+        let borrowed = matches!(tokens.next(),
+            Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '&')
+            && !matches!(tokens.next(), Some(proc_macro2::TokenTree::Ident(i)) if i == "mut");
+        if borrowed {
+            quote!(#t)
+        } else {
+            quote!(::core::clone::Clone::clone(&#t))
+        }
+    });
     let (value, rdot, grad, hv) = (
         Ident::new("__value", Span::mixed_site()),
         Ident::new("__rdot", Span::mixed_site()),
@@ -482,10 +503,7 @@ fn grad_pushforward_fn(
         where #(#wheres),*
         {
             #pre
-            let (_, #rdot) = #jvp(
-                #(::core::clone::Clone::clone(&#args),)*
-                #(::core::clone::Clone::clone(&#tangents)),*
-            );
+            let (_, #rdot) = #jvp(#(#arg_copies,)* #(#tangent_copies),*);
             let (#value, #grad, #hv) = #hvp(#(#args,)* #(#tangents),*);
             ((#value, #grad), (#rdot, #hv))
         }
