@@ -359,55 +359,44 @@ pub fn loop_exits(l: &crate::ir::Loop, flow: Option<&Ident>) -> TokenStream {
     }
 }
 
-/// The unit tangents of the inputs flattened in parameter order (for `f_jacobian` and
-/// `f_hessian`), walked along the columns in place: `offsets` declares each differentiated
-/// parameter's first flat index, `total` is the flat length, `unit_lets` make the tangents
-/// of column 0 (`let mut`, zero unless the column falls in the parameter), `unit_moves` turn
-/// those of column `col - 1` into those of `col` (two writes for a sequence), and `tangents`
-/// pass them (borrowed, or a copy for a parameter taken by value).
-pub struct FlatBasis {
-    pub offsets: TokenStream,
-    pub total: TokenStream,
-    pub unit_lets: Vec<TokenStream>,
-    pub unit_moves: Vec<TokenStream>,
+/// What `f_jacobian` and `f_hessian` pass the runtime's drivers (`jacobian_by_mode`,
+/// `hessian_columns`): the differentiated arguments as a tuple of references (`refs`), the
+/// names binding the unit tangents in the closure's pattern (`units`, each a reference into
+/// the tuple of tangents) and each passed as its parameter takes it (`tangents`: a reference
+/// as it is, a `Copy` value read, anything else cloned).
+pub struct UnitTangents {
+    pub refs: Vec<TokenStream>,
+    pub units: Vec<Ident>,
     pub tangents: Vec<TokenStream>,
 }
 
-pub fn flat_basis(active: &[&crate::front::Param], col: &Ident) -> FlatBasis {
-    let rt = quote!(::ad_runtime::__private);
-    let mixed = |s: &str| Ident::new(s, Span::mixed_site());
-    let mut offsets = TokenStream::new();
-    let (mut unit_lets, mut unit_moves, mut tangents) = (Vec::new(), Vec::new(), Vec::new());
-    let mut prev = quote!(0usize);
-    for (k, p) in active.iter().enumerate() {
-        let (i, o, e) = (
-            &p.ident,
-            mixed(&format!("__o{k}")),
-            mixed(&format!("__e{k}")),
-        );
-        offsets.extend(quote!(let #o = #prev;));
-        prev = quote!(#o + #rt::Flat::flat_len(&#i));
-        let by_ref = matches!(p.ty, Type::Reference(_));
-        unit_lets.push(quote!(let mut #e = #rt::Flat::basis(&#i, 0usize.wrapping_sub(#o));));
-        unit_moves.push(quote!(#rt::Flat::move_unit(
-            &#i,
-            &mut #e,
-            (#col - 1).wrapping_sub(#o),
-            #col.wrapping_sub(#o),
-        );));
-        tangents.push(if by_ref {
-            quote!(&#e)
-        } else if copy_type(&p.ty) {
-            quote!(#e)
-        } else {
-            quote!(::core::clone::Clone::clone(&#e))
-        });
-    }
-    FlatBasis {
-        offsets,
-        total: prev,
-        unit_lets,
-        unit_moves,
+pub fn unit_tangents(active: &[&crate::front::Param]) -> UnitTangents {
+    let units: Vec<Ident> = (0..active.len())
+        .map(|k| Ident::new(&format!("__e{k}"), Span::mixed_site()))
+        .collect();
+    let refs = active
+        .iter()
+        .map(|p| {
+            let i = &p.ident;
+            quote!(&#i)
+        })
+        .collect();
+    let tangents = active
+        .iter()
+        .zip(&units)
+        .map(|(p, e)| {
+            if matches!(p.ty, Type::Reference(_)) {
+                quote!(#e)
+            } else if copy_type(&p.ty) {
+                quote!(*#e)
+            } else {
+                quote!(::core::clone::Clone::clone(#e))
+            }
+        })
+        .collect();
+    UnitTangents {
+        refs,
+        units,
         tangents,
     }
 }

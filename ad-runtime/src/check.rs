@@ -145,6 +145,39 @@ pub fn shifted<T: crate::__private::Flat + ?Sized>(x: &T, v: &[T::F], h: f64) ->
     x.from_flat(&moved)
 }
 
+/// The body of a generated `f_check`, written once (README "Compile time"): along the
+/// pseudo-random direction `v` of [`directions_for`] over `args` (the differentiated
+/// arguments as a tuple of references), `jvp(v)`'s tangent and `⟨grad(), v⟩` against the
+/// differences of `at` (the function with the differentiated arguments replaced by the
+/// shifted ones) at steps `±h` and `±2h` ([`verdict`]).
+#[doc(hidden)]
+pub fn check_with<A, Y, T, G>(
+    function: &'static str,
+    args: &A,
+    single: bool,
+    jvp: impl FnOnce(&A::Basis) -> (Y, T),
+    grad: impl FnOnce() -> G,
+    mut at: impl FnMut(&A::Basis) -> Y,
+) -> Result<(), Mismatch>
+where
+    A: crate::__private::Flat + ?Sized,
+    Y: num_traits::ToPrimitive,
+    T: num_traits::ToPrimitive,
+    G: crate::__private::Flat<F = A::F>,
+{
+    let mut seed: u64 = 0x5eed_0f_c4ec;
+    let d = directions_for(args, &mut seed);
+    let h = step(1.0, single);
+    let (y, t) = jvp(&args.from_flat(&d));
+    let gv = flat_dot(&grad(), &d);
+    fn f64_of<V: num_traits::ToPrimitive>(v: &V) -> f64 {
+        v.to_f64().unwrap_or(f64::NAN)
+    }
+    let mut f = |s: f64| f64_of(&at(&shifted(args, &d, s)));
+    let values = [f(h), f(-h), f(2.0 * h), f(-2.0 * h)];
+    verdict(function, f64_of(&y), f64_of(&t), gv, values, h, single)
+}
+
 /// `⟨g, v⟩` for a gradient `g` (flattened in parameter order) and a flat direction `v`.
 #[doc(hidden)]
 pub fn flat_dot<T: crate::__private::Flat + ?Sized>(g: &T, v: &[T::F]) -> f64 {

@@ -225,10 +225,19 @@ macro_rules! flat_tuples {
                     b
                 },)+)
             }
+            #[allow(unused_assignments)]
+            fn move_unit(&self, b: &mut Self::Basis, from: usize, to: usize) {
+                let mut at = 0usize;
+                $(
+                    self.$i.move_unit(&mut b.$i, from.wrapping_sub(at), to.wrapping_sub(at));
+                    at += self.$i.flat_len();
+                )+
+            }
         }
     )*};
 }
 flat_tuples! {
+    (A 0)
     (A 0, B 1)
     (A 0, B 1, C 2)
     (A 0, B 1, C 2, D 3)
@@ -236,6 +245,76 @@ flat_tuples! {
     (A 0, B 1, C 2, D 3, E 4, G 5)
     (A 0, B 1, C 2, D 3, E 4, G 5, H 6)
     (A 0, B 1, C 2, D 3, E 4, G 5, H 6, I 7)
+}
+
+/// The Hessian's columns (`f_hessian`): `hvp(e)` for the unit tangent `e` of each flat
+/// position of `args` (the differentiated arguments as a tuple of references), one tangent
+/// walked along the positions in place ([`Flat::move_unit`]). Written once here rather than
+/// as a loop in every generated `f_hessian`: rustc then type-checks one closure per function
+/// (README "Compile time").
+pub fn hessian_columns<A: Flat + ?Sized, H: Flat<F = A::F>>(
+    args: &A,
+    mut hvp: impl FnMut(&A::Basis) -> H,
+) -> Array2<A::F> {
+    let n = args.flat_len();
+    let mut h = jacobian_zeros(n, n);
+    if n == 0 {
+        return h;
+    }
+    let mut e = args.basis(0);
+    for c in 0..n {
+        if c > 0 {
+            args.move_unit(&mut e, c - 1, c);
+        }
+        jacobian_put(&mut h, c, &hvp(&e), false);
+    }
+    h
+}
+
+/// The Jacobian (`f_jacobian`) of the function whose forward and reverse modes are `jvp` and
+/// `vjp`, at `args` (the differentiated arguments as a tuple of references): `n` forward
+/// passes along unit tangents (walked in place) when `n ≤ m`, else `m` reverse passes with
+/// unit seeds of the value's shape. The value comes from the first forward pass (`primal`
+/// only when there is no input to differentiate). Written once here rather than in every
+/// generated `f_jacobian` (README "Compile time").
+pub fn jacobian_by_mode<A, Y, T, G>(
+    args: &A,
+    primal: impl FnOnce() -> Y,
+    mut jvp: impl FnMut(&A::Basis) -> (Y, T),
+    mut vjp: impl FnMut(Y::Basis) -> G,
+) -> (Y, Array2<A::F>)
+where
+    A: Flat + ?Sized,
+    Y: Flat<F = A::F>,
+    T: Flat<F = A::F>,
+    G: Flat<F = A::F>,
+{
+    let n = args.flat_len();
+    let mut e = args.basis(0);
+    let (value, first) = if n == 0 {
+        (primal(), None)
+    } else {
+        let (v, t) = jvp(&e);
+        (v, Some(t))
+    };
+    let m = value.flat_len();
+    let mut j = jacobian_zeros(m, n);
+    if n <= m {
+        if let Some(t) = first {
+            jacobian_put(&mut j, 0, &t, false);
+        }
+        for c in 1..n {
+            args.move_unit(&mut e, c - 1, c);
+            let (_, t) = jvp(&e);
+            jacobian_put(&mut j, c, &t, false);
+        }
+    } else {
+        for r in 0..m {
+            let g = vjp(value.basis(r));
+            jacobian_put(&mut j, r, &g, true);
+        }
+    }
+    (value, j)
 }
 
 /// An `m × n` matrix of zeros for a Jacobian.

@@ -406,21 +406,22 @@ fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
         format_ident!("{}_grad", name),
     );
     let mixed = |s: &str| Ident::new(s, Span::mixed_site());
-    let (value, g, n, h, c) = (
-        mixed("__value"),
-        mixed("__grad"),
-        mixed("__n"),
-        mixed("__hess"),
-        mixed("__col"),
-    );
+    let (value, g, h) = (mixed("__value"), mixed("__grad"), mixed("__hess"));
     let (params, args) = crate::codegen::params_and_clones(sig);
-    let crate::codegen::FlatBasis {
-        offsets,
-        total: prev,
-        unit_lets,
-        unit_moves,
+    // The differentiated arguments as a tuple of references, and the closure's view of the
+    // unit tangents (`codegen::unit_tangents`).
+    let crate::codegen::UnitTangents {
+        refs,
+        units,
         tangents,
-    } = crate::codegen::flat_basis(&active, &c);
+    } = crate::codegen::unit_tangents(&active);
+    let columns = if active.is_empty() {
+        quote!(::ad_runtime::ndarray::Array2::<#ret_ty>::zeros((0, 0)))
+    } else {
+        quote!(#rt::hessian_columns(&(#(#refs,)*), |(#(#units,)*)| {
+            #hvp(#(#args,)* #(#tangents),*).2
+        }))
+    };
     let grad_types: Vec<TokenStream> = active.iter().map(|p| tangent_type(&p.ty)).collect();
     let g_ty = if grad_types.len() == 1 {
         grad_types[0].clone()
@@ -442,18 +443,7 @@ fn hessian_fn(item: &syn::ItemFn, sig: &Signature) -> TokenStream {
         #[allow(non_snake_case, clippy::all)] // generated code
         #vis fn #hess #lt (#(#params),*) -> (#ret_ty, #g_ty, ::ad_runtime::ndarray::Array2<#ret_ty>) {
             let (#value, #g) = #grad(#(#args),*);
-            #offsets
-            let #n: usize = #prev;
-            let mut #h = #rt::jacobian_zeros(#n, #n);
-            // The unit tangents of column 0, moved along the columns in place.
-            #(#unit_lets)*
-            for #c in 0..#n {
-                if #c > 0 {
-                    #(#unit_moves)*
-                }
-                let (_, _, hv) = #hvp(#(#args,)* #(#tangents),*);
-                #rt::jacobian_put(&mut #h, #c, &hv, false);
-            }
+            let #h = #columns;
             (#value, #g, #h)
         }
     }
