@@ -165,7 +165,7 @@ where
     T: num_traits::ToPrimitive,
     G: crate::__private::Flat<F = A::F>,
 {
-    let mut seed: u64 = 0x5eed_0f_c4ec;
+    let mut seed: u64 = 0x005e_ed0f_c4ec;
     let d = directions_for(args, &mut seed);
     let h = step(1.0, single);
     let (y, t) = jvp(&args.from_flat(&d));
