@@ -472,14 +472,7 @@ fn grad_pushforward_fn(
     let args: Vec<&Ident> = sig.params.iter().map(|p| &p.ident).collect();
     // (What is `Copy` is passed as it is: a reference or a primitive parameter, a borrowed
     // tangent `&*t`.)
-    let arg_copies = sig.params.iter().map(|p| {
-        let a = &p.ident;
-        if crate::codegen::copy_type(&p.ty) {
-            quote!(#a)
-        } else {
-            quote!(::core::clone::Clone::clone(&#a))
-        }
-    });
+    let arg_copies = crate::codegen::params_and_clones(sig).1;
     let tangent_copies = tangents.iter().map(|t| {
         let mut tokens = t.clone().into_iter();
         let borrowed = matches!(tokens.next(),
