@@ -945,6 +945,16 @@ impl VisitMut for Everyday {
             *e = new;
             return self.visit_expr_mut(e);
         }
+        // `.map(f64::exp)`, `.map(square)`: a function path where a closure is expected, as
+        // the closure calling it (the same call, so the same meaning for any receiver).
+        if let Expr::MethodCall(m) = e
+            && m.method == "map"
+            && m.args.len() == 1
+            && let Expr::Path(p) = strip(&m.args[0])
+        {
+            let item = Ident::new("__ad_item", p.span());
+            m.args[0] = syn::parse_quote_spanned!(p.span()=> |#item| #p(#item));
+        }
         syn::visit_mut::visit_expr_mut(self, e);
         // A user method on the result of another (`v.scale(c).add(w)`) or of a struct's
         // associated function (`V2::new(a, b).norm()`): the result bound to a name first,
