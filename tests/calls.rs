@@ -509,3 +509,56 @@ fn recursion_cost_is_linear_in_depth() {
         );
     }
 }
+
+// ---- a dereferenced array parameter as an argument ----------------------------------------
+
+#[differentiable]
+fn rotate_scale(a: [f64; 3], s: f64) -> [f64; 3] {
+    let mut o = a;
+    for i in 0..3 {
+        o[i] = a[(i + 1) % 3] * s + a[i].sin();
+    }
+    o
+}
+
+/// `rotate_scale(*a, s)` with `a: &[f64; 3]` (hunt, 2026-12-08: failed to type-check; the
+/// front end now copies `*a` into a local first, as `let c = *a;` does).
+#[differentiable]
+fn deref_array_arg(a: &[f64; 3], s: f64) -> f64 {
+    let o: [f64; 3] = rotate_scale(*a, s);
+    o[0] * o[2] + o[1]
+}
+
+#[differentiable]
+fn generic_array_callee<T: ad_runtime::Float>(a: [T; 3], s: T) -> T {
+    a[0] * s + a[1] * a[2]
+}
+
+#[differentiable]
+fn generic_deref_array_arg<T: ad_runtime::Float>(a: &[T; 3], s: T) -> T {
+    generic_array_callee::<T>(*a, s) * s
+}
+
+#[test]
+fn dereferenced_array_parameter_passed_by_value() {
+    let f = |z: &[f64]| deref_array_arg(&[z[0], z[1], z[2]], z[3]);
+    let z = [0.3, -0.7, 1.1, 0.6];
+    let a = [z[0], z[1], z[2]];
+    let (v, (ga, gs)) = deref_array_arg_grad(&a, z[3]);
+    assert_near(v, f(&z), "value");
+    let g = [ga[0], ga[1], ga[2], gs];
+    assert_fd(f, &z, &g, "deref_array_arg");
+    let (_, t) = deref_array_arg_jvp(&a, z[3], &[0.5, -0.25, 1.0], 2.0);
+    assert_near(t, ga[0] * 0.5 - ga[1] * 0.25 + ga[2] + gs * 2.0, "jvp = grad . v");
+    // f = (a0 s + a1 a2) s: ∂/∂a0 = s², ∂/∂a1 = a2 s, ∂/∂a2 = a1 s, ∂/∂s = 2 a0 s + a1 a2.
+    let (a, s) = ([0.4f64, -1.2, 0.9], 0.75);
+    let (v, (ga, gs)) = generic_deref_array_arg_grad::<f64>(&a, s);
+    assert_near(v, (a[0] * s + a[1] * a[2]) * s, "generic value");
+    closed(
+        &[ga[0], ga[1], ga[2], gs],
+        &[s * s, a[2] * s, a[1] * s, 2.0 * a[0] * s + a[1] * a[2]],
+        "generic gradient",
+    );
+    let (_, (ga32, _)) = generic_deref_array_arg_grad::<f32>(&[0.4, -1.2, 0.9], 0.75);
+    assert!((ga32[0] - 0.5625).abs() < 1e-6, "f32: {ga32:?}");
+}

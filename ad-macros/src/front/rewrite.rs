@@ -71,6 +71,21 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[Strin
             _ => None,
         })
         .collect();
+    let array_refs = sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(pt) => match (&*pt.pat, &*pt.ty) {
+                (Pat::Ident(pi), syn::Type::Reference(r))
+                    if matches!(&*r.elem, syn::Type::Array(_)) =>
+                {
+                    Some(pi.ident.to_string())
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
     typed_tuple_tail(block, sig);
     rows::annotate_row_vecs(block);
     diverging::diverging_lets(block);
@@ -81,6 +96,7 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[Strin
         field_copies: std::collections::HashSet::new(),
         constants: constants.to_vec(),
         params,
+        array_refs,
     }
     .visit_block_mut(block);
 }
@@ -132,6 +148,9 @@ struct Everyday {
     /// The parameters' names (`fill` and `copy_from_slice` are rewritten on those only: an
     /// in-place function's buffers; a local buffer keeps the method, a constant's fill).
     params: std::collections::HashSet<String>,
+    /// Parameters typed `&[T; N]`: `*a` as a call's argument is copied into a local first
+    /// (`{ let c = *a; c }`), which types it as the callee's array parameter.
+    array_refs: std::collections::HashSet<String>,
 }
 
 /// `[f64]`, `Vec<f64>`, `[f64; N]` (also `f32`), behind any references.
@@ -944,6 +963,20 @@ impl VisitMut for Everyday {
         {
             *e = new;
             return self.visit_expr_mut(e);
+        }
+        // `g(*a, ..)` of an array parameter `a: &[T; N]`: the copy bound to a local first,
+        // as `let c = *a; g(c, ..)` is (the local is typed as the callee's parameter).
+        if let Expr::Call(syn::ExprCall { args, .. }) | Expr::MethodCall(syn::ExprMethodCall { args, .. }) = e {
+            for a in args.iter_mut() {
+                if let Expr::Unary(u) = strip(a)
+                    && matches!(u.op, syn::UnOp::Deref(_))
+                    && let Expr::Path(p) = strip(&u.expr)
+                    && p.path.get_ident().is_some_and(|i| self.array_refs.contains(&i.to_string()))
+                {
+                    let c = Ident::new("__ad_copy", u.span());
+                    *a = syn::parse_quote_spanned!(u.span()=> { let #c = #u; #c });
+                }
+            }
         }
         // `.map(f64::exp)`, `.map(square)`: a function path where a closure is expected, as
         // the closure calling it (the same call, so the same meaning for any receiver).
