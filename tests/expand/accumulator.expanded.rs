@@ -174,12 +174,12 @@ where
         let __v9 = v[i__1];
         let mut __t13_v9 = __t0_v[i__1];
         let __v10 = __v9 - mx;
-        let mut __t14_v10 = __ad_rt::sub_d0(__t13_v9) + __ad_rt::sub_d1(__t2_mx);
+        let mut __t14_v10 = __t13_v9 + -__t2_mx;
         let __v11 = __v10.exp();
         let mut __t15_v11 = __ad_rt::exp_d0(&__v11, __t14_v10);
         {
             let __new = s + __v11;
-            let __tnew = __ad_rt::add_d0(__t8_s) + __ad_rt::add_d1(__t15_v11);
+            let __tnew = __t8_s + __t15_v11;
             s = __new;
             __t8_s = __tnew;
         }
@@ -187,7 +187,7 @@ where
     let __v12 = s.ln();
     let mut __t16_v12 = __ad_rt::ln_d0(&s, __t8_s);
     let __v13 = __v12 + mx;
-    let mut __t17_v13 = __ad_rt::add_d0(__t16_v12) + __ad_rt::add_d1(__t2_mx);
+    let mut __t17_v13 = __t16_v12 + __t2_mx;
     let __ret1: f64 = __v13;
     let mut __t1_ret1 = __t17_v13;
     let __value = __ret1;

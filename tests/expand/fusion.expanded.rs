@@ -164,7 +164,7 @@ where
             let mut __t11_v8 = __ad_rt::ln_d0(&__v7, __t10_v7);
             {
                 let __new = s + __v8;
-                let __tnew = __ad_rt::add_d0(__t2_s) + __ad_rt::add_d1(__t11_v8);
+                let __tnew = __t2_s + __t11_v8;
                 s = __new;
                 __t2_s = __tnew;
             }
@@ -176,7 +176,7 @@ where
             + __ad_rt::mul_d1(&__v9, __t12_v9);
         {
             let __new = t - __v10;
-            let __tnew = __ad_rt::sub_d0(__t3_t) + __ad_rt::sub_d1(__t13_v10);
+            let __tnew = __t3_t + -__t13_v10;
             t = __new;
             __t3_t = __tnew;
         }
@@ -185,7 +185,7 @@ where
     let __v12 = __v11 * t;
     let mut __t15_v12 = __ad_rt::mul_d1(&__v11, __t3_t);
     let __v13 = s + __v12;
-    let mut __t16_v13 = __ad_rt::add_d0(__t2_s) + __ad_rt::add_d1(__t15_v12);
+    let mut __t16_v13 = __t2_s + __t15_v12;
     let __ret1: f64 = __v13;
     let mut __t1_ret1 = __t16_v13;
     let __value = __ret1;
@@ -712,7 +712,7 @@ where
             + __ad_rt::mul_d1(&__v5, __t8_v6);
         {
             let __new = s + __v7;
-            let __tnew = __ad_rt::add_d0(__t2_s) + __ad_rt::add_d1(__t9_v7);
+            let __tnew = __t2_s + __t9_v7;
             s = __new;
             __t2_s = __tnew;
         }

@@ -501,7 +501,7 @@ where
             }
             {
                 let __new = s + q;
-                let __tnew = __ad_rt::add_d0(__t19_s) + __ad_rt::add_d1(__t25_q);
+                let __tnew = __t19_s + __t25_q;
                 s = __new;
                 __t19_s = __tnew;
             }
@@ -540,7 +540,7 @@ where
                 let mut __t46_v24 = __t1_means[__v23];
                 {
                     let __new = __v21 - __v24;
-                    let __tnew = __ad_rt::sub_d1(__t46_v24);
+                    let __tnew = -__t46_v24;
                     xc[j__1] = __new;
                     __t28_xc[j__1] = __tnew;
                 }
@@ -583,8 +583,7 @@ where
                     let mut __t67_v41 = __t29_qxc[r];
                     {
                         let __new = __v41 + __v40;
-                        let __tnew = __ad_rt::add_d0(__t67_v41)
-                            + __ad_rt::add_d1(__t66_v40);
+                        let __tnew = __t67_v41 + __t66_v40;
                         qxc[r] = __new;
                         __t29_qxc[r] = __tnew;
                     }
@@ -606,7 +605,7 @@ where
                     + __ad_rt::mul_d1(&__v44, __t72_v44);
                 {
                     let __new = sq + __v45;
-                    let __tnew = __ad_rt::add_d0(__t68_sq) + __ad_rt::add_d1(__t73_v45);
+                    let __tnew = __t68_sq + __t73_v45;
                     sq = __new;
                     __t68_sq = __tnew;
                 }
@@ -616,12 +615,12 @@ where
             let __v47 = sum_qs[ik__1];
             let mut __t75_v47 = __t15_sum_qs[ik__1];
             let __v48 = __v46 + __v47;
-            let mut __t76_v48 = __ad_rt::add_d0(__t74_v46) + __ad_rt::add_d1(__t75_v47);
+            let mut __t76_v48 = __t74_v46 + __t75_v47;
             let __v50 = __v49 * sq;
             let mut __t78_v50 = __ad_rt::mul_d1(&__v49, __t68_sq);
             {
                 let __new = __v48 - __v50;
-                let __tnew = __ad_rt::sub_d0(__t76_v48) + __ad_rt::sub_d1(__t78_v50);
+                let __tnew = __t76_v48 + -__t78_v50;
                 main_term[ik__1] = __new;
                 __t30_main_term[ik__1] = __tnew;
             }
@@ -632,7 +631,7 @@ where
         );
         {
             let __new = slse + __v52;
-            let __tnew = __ad_rt::add_d0(__t31_slse) + __ad_rt::add_d1(__t80_v52);
+            let __tnew = __t31_slse + __t80_v52;
             slse = __new;
             __t31_slse = __tnew;
         }
@@ -661,7 +660,7 @@ where
                 + __ad_rt::mul_d1(&__v59, __t94_v62);
             {
                 let __new = frob + __v63;
-                let __tnew = __ad_rt::add_d0(__t85_frob) + __ad_rt::add_d1(__t95_v63);
+                let __tnew = __t85_frob + __t95_v63;
                 frob = __new;
                 __t85_frob = __tnew;
             }
@@ -678,7 +677,7 @@ where
                 + __ad_rt::mul_d1(&l, __t101_l);
             {
                 let __new = frob + __v68;
-                let __tnew = __ad_rt::add_d0(__t85_frob) + __ad_rt::add_d1(__t102_v68);
+                let __tnew = __t85_frob + __t102_v68;
                 frob = __new;
                 __t85_frob = __tnew;
             }
@@ -693,10 +692,10 @@ where
         let __v75 = __v74 * frob;
         let mut __t109_v75 = __ad_rt::mul_d1(&__v74, __t85_frob);
         let __v76 = __v71 - __v75;
-        let mut __t110_v76 = __ad_rt::sub_d0(__t105_v71) + __ad_rt::sub_d1(__t109_v75);
+        let mut __t110_v76 = __t105_v71 + -__t109_v75;
         {
             let __new = prior + __v76;
-            let __tnew = __ad_rt::add_d0(__t81_prior) + __ad_rt::add_d1(__t110_v76);
+            let __tnew = __t81_prior + __t110_v76;
             prior = __new;
             __t81_prior = __tnew;
         }
@@ -709,9 +708,9 @@ where
     let __v80 = __v77 * __v79;
     let mut __t114_v80 = __ad_rt::mul_d1(&__v77, __t113_v79);
     let __v81 = slse - __v80;
-    let mut __t115_v81 = __ad_rt::sub_d0(__t31_slse) + __ad_rt::sub_d1(__t114_v80);
+    let mut __t115_v81 = __t31_slse + -__t114_v80;
     let __v82 = __v81 + prior;
-    let mut __t116_v82 = __ad_rt::add_d0(__t115_v81) + __ad_rt::add_d1(__t81_prior);
+    let mut __t116_v82 = __t115_v81 + __t81_prior;
     let __ret1: f64 = __v82;
     let mut __t9_ret1 = __t116_v82;
     let __value = __ret1;

@@ -272,7 +272,7 @@ where
             let mut __t17_v11 = __t4_y[r];
             {
                 let __new = __v11 + __v10;
-                let __tnew = __ad_rt::add_d0(__t17_v11) + __ad_rt::add_d1(__t16_v10);
+                let __tnew = __t17_v11 + __t16_v10;
                 y[r] = __new;
                 __t4_y[r] = __tnew;
             }
@@ -294,7 +294,7 @@ where
             + __ad_rt::mul_d1(&__v14, __t22_v14);
         {
             let __new = s + __v15;
-            let __tnew = __ad_rt::add_d0(__t18_s) + __ad_rt::add_d1(__t23_v15);
+            let __tnew = __t18_s + __t23_v15;
             s = __new;
             __t18_s = __tnew;
         }

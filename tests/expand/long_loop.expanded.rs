@@ -200,7 +200,7 @@ fn long_loop_pushforward<
         let mut __t9_v6 = __ad_rt::sin_d0(&__v5, __t8_v5);
         {
             let __new = __v6 + x;
-            let __tnew = __ad_rt::add_d0(__t9_v6) + __ad_rt::add_d1(__t0_x);
+            let __tnew = __t9_v6 + __t0_x;
             y = __new;
             __t4_y = __tnew;
         }

@@ -164,9 +164,9 @@ where
         let mut __t11_v9 = __ad_rt::mul_d0(&__v8, __t10_v8)
             + __ad_rt::mul_d1(&__v8, __t10_v8);
         let a = __v7 - __v9;
-        let mut __t12_a = __ad_rt::sub_d0(__t9_v7) + __ad_rt::sub_d1(__t11_v9);
+        let mut __t12_a = __t9_v7 + -__t11_v9;
         let b = 1.0 - __v8;
-        let mut __t13_b = __ad_rt::sub_d1(__t10_v8);
+        let mut __t13_b = -__t10_v8;
         let __v11 = __v10 * a;
         let mut __t15_v11 = __ad_rt::mul_d1(&__v10, __t12_a);
         let __v12 = __v11 * a;
@@ -175,10 +175,10 @@ where
         let __v13 = b * b;
         let mut __t17_v13 = __ad_rt::mul_d0(&b, __t13_b) + __ad_rt::mul_d1(&b, __t13_b);
         let __v14 = __v12 + __v13;
-        let mut __t18_v14 = __ad_rt::add_d0(__t16_v12) + __ad_rt::add_d1(__t17_v13);
+        let mut __t18_v14 = __t16_v12 + __t17_v13;
         {
             let __new = s + __v14;
-            let __tnew = __ad_rt::add_d0(__t2_s) + __ad_rt::add_d1(__t18_v14);
+            let __tnew = __t2_s + __t18_v14;
             s = __new;
             __t2_s = __tnew;
         }

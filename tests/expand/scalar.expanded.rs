@@ -161,7 +161,7 @@ fn f_pushforward<
     let __v3 = x.sin();
     let mut __t4_v3 = __ad_rt::sin_d0(&x, __t0_x);
     let z = __v2 + __v3;
-    let mut __t5_z = __ad_rt::add_d0(__t3_v2) + __ad_rt::add_d1(__t4_v3);
+    let mut __t5_z = __t3_v2 + __t4_v3;
     let __v4 = z.exp();
     let mut __t6_v4 = __ad_rt::exp_d0(&__v4, __t5_z);
     let __v5 = __v4 / y;

@@ -183,7 +183,15 @@ impl Tangents<'_> {
                 .collect();
             let f = format_ident!("{}_d{}", name, k);
             let t = self.t_atom(a);
-            terms.push(quote!(#rt::#f(#(#args,)* #t)));
+            let plain = matches!(a, Atom::Var(_))
+                || matches!(a, Atom::Ref(v) if self.kinds[*v] == Kind::Scalar);
+            // The identity and negation rules of `+` and `-` (`rules::arith`) written out: no
+            // call for rustc to check per operation, the same machine code.
+            terms.push(match (plain, name, k) {
+                (true, "add", _) | (true, "sub", 0) => t,
+                (true, "sub", 1) => quote!(-#t),
+                _ => quote!(#rt::#f(#(#args,)* #t)),
+            });
         }
         Ok(match terms.len() {
             0 => quote!(#rt::zero()),
