@@ -421,15 +421,15 @@ where
             let mut __d1_ret1 = __seed;
             let mut __d_mx = __ad_rt::zero();
             let mut __d_s = __ad_rt::zero();
-            let mut __d16_v12 = __ad_rt::zero();
-            let mut __d17_v13 = __ad_rt::zero();
-            __ad_rt::acc(&mut __d17_v13, __ad_rt::take(&mut __d1_ret1));
+            let __d16_v12;
+            let __d17_v13;
+            __d17_v13 = __ad_rt::take(&mut __d1_ret1);
             {
-                let __g = __ad_rt::take(&mut __d17_v13);
-                __ad_rt::acc(&mut __d16_v12, __g);
+                let __g = __d17_v13;
+                __d16_v12 = __g;
                 __ad_rt::acc(&mut __d_mx, __g);
             }
-            __ad_rt::acc(&mut __d_s, __ad_rt::ln_d0(&s, __ad_rt::take(&mut __d16_v12)));
+            __ad_rt::acc(&mut __d_s, __ad_rt::ln_d0(&s, __d16_v12));
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             let __ad_fast: bool = (__iters2 == 0
                 || (true
@@ -447,24 +447,21 @@ where
                     for __k in (0..__iters2).rev() {
                         let i__1 = __ad_rt::range_up(__v6, __k);
                         let __v11 = __tape15_v11.pop();
-                        let mut __d13_v9 = __ad_rt::zero();
-                        let mut __d14_v10 = __ad_rt::zero();
-                        let mut __d15_v11 = __ad_rt::zero();
+                        let __d13_v9;
+                        let __d14_v10;
+                        let __d15_v11;
                         {
                             let __g = __d_s;
-                            __ad_rt::acc(&mut __d15_v11, __g);
+                            __d15_v11 = __g;
                         }
-                        __ad_rt::acc(
-                            &mut __d14_v10,
-                            __ad_rt::exp_d0(&__v11, __ad_rt::take(&mut __d15_v11)),
-                        );
+                        __d14_v10 = __ad_rt::exp_d0(&__v11, __d15_v11);
                         {
-                            let __g = __ad_rt::take(&mut __d14_v10);
-                            __ad_rt::acc(&mut __d13_v9, __g);
+                            let __g = __d14_v10;
+                            __d13_v9 = __g;
                             __ad_rt::acc(&mut __d_mx, __ad_rt::sub_d1(__g));
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d13_v9);
+                            let __g = __d13_v9;
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_v,
@@ -479,24 +476,21 @@ where
                 for __k in (0..__iters2).rev() {
                     let i__1 = __ad_rt::range_up(__v6, __k);
                     let __v11 = __tape15_v11.pop();
-                    let mut __d13_v9 = __ad_rt::zero();
-                    let mut __d14_v10 = __ad_rt::zero();
-                    let mut __d15_v11 = __ad_rt::zero();
+                    let __d13_v9;
+                    let __d14_v10;
+                    let __d15_v11;
                     {
                         let __g = __d_s;
-                        __ad_rt::acc(&mut __d15_v11, __g);
+                        __d15_v11 = __g;
                     }
-                    __ad_rt::acc(
-                        &mut __d14_v10,
-                        __ad_rt::exp_d0(&__v11, __ad_rt::take(&mut __d15_v11)),
-                    );
+                    __d14_v10 = __ad_rt::exp_d0(&__v11, __d15_v11);
                     {
-                        let __g = __ad_rt::take(&mut __d14_v10);
-                        __ad_rt::acc(&mut __d13_v9, __g);
+                        let __g = __d14_v10;
+                        __d13_v9 = __g;
                         __ad_rt::acc(&mut __d_mx, __ad_rt::sub_d1(__g));
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d13_v9);
+                        let __g = __d13_v9;
                         __ad_rt::acc_index_exact(&mut __d_v, i__1, __g);
                     }
                 }
@@ -520,15 +514,15 @@ where
                         let __v5 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&v[..], i)
                         };
-                        let mut __d7_v5 = __ad_rt::zero();
+                        let __d7_v5;
                         {
                             let __g = __ad_rt::take(&mut __d_mx);
                             mx = __tape_mx.pop();
                             __ad_rt::acc(&mut __d_mx, __ad_rt::max_d0(&mx, &__v5, __g));
-                            __ad_rt::acc(&mut __d7_v5, __ad_rt::max_d1(&mx, &__v5, __g));
+                            __d7_v5 = __ad_rt::max_d1(&mx, &__v5, __g);
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d7_v5);
+                            let __g = __d7_v5;
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_v,
@@ -543,15 +537,15 @@ where
                 for __k in (0..__iters1).rev() {
                     let i = __ad_rt::range_up(__v2, __k);
                     let __v5 = v[i];
-                    let mut __d7_v5 = __ad_rt::zero();
+                    let __d7_v5;
                     {
                         let __g = __ad_rt::take(&mut __d_mx);
                         mx = __tape_mx.pop();
                         __ad_rt::acc(&mut __d_mx, __ad_rt::max_d0(&mx, &__v5, __g));
-                        __ad_rt::acc(&mut __d7_v5, __ad_rt::max_d1(&mx, &__v5, __g));
+                        __d7_v5 = __ad_rt::max_d1(&mx, &__v5, __g);
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d7_v5);
+                        let __g = __d7_v5;
                         __ad_rt::acc_index_exact(&mut __d_v, i, __g);
                     }
                 }

@@ -269,21 +269,21 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
     let mut __d1_ret1 = __seed;
     let mut __d_s = __ad_rt::zero();
     let mut __d_t = __ad_rt::zero();
-    let mut __d15_v12 = __ad_rt::zero();
-    let mut __d16_v13 = __ad_rt::zero();
+    let __d15_v12;
+    let __d16_v13;
     let mut s = 0.0;
     let mut t = 0.0;
     let __v2 = 0;
     let __v3 = x.len();
     let __v4 = __v3;
     let __v11 = 0.5;
-    __ad_rt::acc(&mut __d16_v13, __ad_rt::take(&mut __d1_ret1));
+    __d16_v13 = __ad_rt::take(&mut __d1_ret1);
     {
-        let __g = __ad_rt::take(&mut __d16_v13);
+        let __g = __d16_v13;
         __ad_rt::acc(&mut __d_s, __g);
-        __ad_rt::acc(&mut __d15_v12, __g);
+        __d15_v12 = __g;
     }
-    __ad_rt::acc(&mut __d_t, __ad_rt::mul_d1(&__v11, __ad_rt::take(&mut __d15_v12)));
+    __ad_rt::acc(&mut __d_t, __ad_rt::mul_d1(&__v11, __d15_v12));
     let mut __iters1: usize = 0;
     for i in __v2..__v4 {
         __iters1 += 1;
@@ -299,13 +299,13 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
         t = t - __v10;
         {
             let mut __d12_v9 = __ad_rt::zero();
-            let mut __d13_v10 = __ad_rt::zero();
+            let __d13_v10;
             {
                 let __g = __d_t;
-                __ad_rt::acc(&mut __d13_v10, __ad_rt::sub_d1(__g));
+                __d13_v10 = __ad_rt::sub_d1(__g);
             }
             {
-                let __g = __ad_rt::take(&mut __d13_v10);
+                let __g = __d13_v10;
                 __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d0(&__v9, __g));
                 __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
             }
@@ -315,18 +315,15 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
             }
             if __v6 {
                 let __v7 = x[i];
-                let mut __d10_v7 = __ad_rt::zero();
-                let mut __d11_v8 = __ad_rt::zero();
+                let __d10_v7;
+                let __d11_v8;
                 {
                     let __g = __d_s;
-                    __ad_rt::acc(&mut __d11_v8, __g);
+                    __d11_v8 = __g;
                 }
-                __ad_rt::acc(
-                    &mut __d10_v7,
-                    __ad_rt::ln_d0(&__v7, __ad_rt::take(&mut __d11_v8)),
-                );
+                __d10_v7 = __ad_rt::ln_d0(&__v7, __d11_v8);
                 {
-                    let __g = __ad_rt::take(&mut __d10_v7);
+                    let __g = __d10_v7;
                     __ad_rt::acc_index_exact(&mut __d_x, i, __g);
                 }
             } else {}
@@ -430,18 +427,15 @@ where
             let mut __d1_ret1 = __seed;
             let mut __d_s = __ad_rt::zero();
             let mut __d_t = __ad_rt::zero();
-            let mut __d15_v12 = __ad_rt::zero();
-            let mut __d16_v13 = __ad_rt::zero();
-            __ad_rt::acc(&mut __d16_v13, __ad_rt::take(&mut __d1_ret1));
+            let __d15_v12;
+            let __d16_v13;
+            __d16_v13 = __ad_rt::take(&mut __d1_ret1);
             {
-                let __g = __ad_rt::take(&mut __d16_v13);
+                let __g = __d16_v13;
                 __ad_rt::acc(&mut __d_s, __g);
-                __ad_rt::acc(&mut __d15_v12, __g);
+                __d15_v12 = __g;
             }
-            __ad_rt::acc(
-                &mut __d_t,
-                __ad_rt::mul_d1(&__v11, __ad_rt::take(&mut __d15_v12)),
-            );
+            __ad_rt::acc(&mut __d_t, __ad_rt::mul_d1(&__v11, __d15_v12));
             #[cfg(any(not(debug_assertions), ad_fast_paths))]
             let __ad_fast: bool = (__iters1 == 0
                 || (true
@@ -462,13 +456,13 @@ where
                             ::ad_runtime::__private::index_unchecked(&x[..], i)
                         };
                         let mut __d12_v9 = __ad_rt::zero();
-                        let mut __d13_v10 = __ad_rt::zero();
+                        let __d13_v10;
                         {
                             let __g = __d_t;
-                            __ad_rt::acc(&mut __d13_v10, __ad_rt::sub_d1(__g));
+                            __d13_v10 = __ad_rt::sub_d1(__g);
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d13_v10);
+                            let __g = __d13_v10;
                             __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d0(&__v9, __g));
                             __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
                         }
@@ -486,18 +480,15 @@ where
                             let __v7 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&x[..], i)
                             };
-                            let mut __d10_v7 = __ad_rt::zero();
-                            let mut __d11_v8 = __ad_rt::zero();
+                            let __d10_v7;
+                            let __d11_v8;
                             {
                                 let __g = __d_s;
-                                __ad_rt::acc(&mut __d11_v8, __g);
+                                __d11_v8 = __g;
                             }
-                            __ad_rt::acc(
-                                &mut __d10_v7,
-                                __ad_rt::ln_d0(&__v7, __ad_rt::take(&mut __d11_v8)),
-                            );
+                            __d10_v7 = __ad_rt::ln_d0(&__v7, __d11_v8);
                             {
-                                let __g = __ad_rt::take(&mut __d10_v7);
+                                let __g = __d10_v7;
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_x,
@@ -514,13 +505,13 @@ where
                     let i = __ad_rt::range_up(__v2, __k);
                     let __v9 = x[i];
                     let mut __d12_v9 = __ad_rt::zero();
-                    let mut __d13_v10 = __ad_rt::zero();
+                    let __d13_v10;
                     {
                         let __g = __d_t;
-                        __ad_rt::acc(&mut __d13_v10, __ad_rt::sub_d1(__g));
+                        __d13_v10 = __ad_rt::sub_d1(__g);
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d13_v10);
+                        let __g = __d13_v10;
                         __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d0(&__v9, __g));
                         __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
                     }
@@ -530,18 +521,15 @@ where
                     }
                     if __tape_if1.pop() {
                         let __v7 = x[i];
-                        let mut __d10_v7 = __ad_rt::zero();
-                        let mut __d11_v8 = __ad_rt::zero();
+                        let __d10_v7;
+                        let __d11_v8;
                         {
                             let __g = __d_s;
-                            __ad_rt::acc(&mut __d11_v8, __g);
+                            __d11_v8 = __g;
                         }
-                        __ad_rt::acc(
-                            &mut __d10_v7,
-                            __ad_rt::ln_d0(&__v7, __ad_rt::take(&mut __d11_v8)),
-                        );
+                        __d10_v7 = __ad_rt::ln_d0(&__v7, __d11_v8);
                         {
-                            let __g = __ad_rt::take(&mut __d10_v7);
+                            let __g = __d10_v7;
                             __ad_rt::acc_index_exact(&mut __d_x, i, __g);
                         }
                     } else {}
@@ -930,26 +918,23 @@ where
                         let __v5 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&x[..], i)
                         };
-                        let mut __d7_v5 = __ad_rt::zero();
-                        let mut __d8_v6 = __ad_rt::zero();
-                        let mut __d9_v7 = __ad_rt::zero();
+                        let __d7_v5;
+                        let __d8_v6;
+                        let __d9_v7;
                         {
                             let __g = __ad_rt::take(&mut __d_s);
                             s = __tape_s.pop();
                             __ad_rt::acc(&mut __d_s, __g);
-                            __ad_rt::acc(&mut __d9_v7, __g);
+                            __d9_v7 = __g;
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d9_v7);
-                            __ad_rt::acc(&mut __d7_v5, __ad_rt::mul_d0(&__v6, __g));
-                            __ad_rt::acc(&mut __d8_v6, __ad_rt::mul_d1(&__v5, __g));
+                            let __g = __d9_v7;
+                            __d7_v5 = __ad_rt::mul_d0(&__v6, __g);
+                            __d8_v6 = __ad_rt::mul_d1(&__v5, __g);
                         }
-                        __ad_rt::acc(
-                            &mut __d_s,
-                            __ad_rt::sin_d0(&s, __ad_rt::take(&mut __d8_v6)),
-                        );
+                        __ad_rt::acc(&mut __d_s, __ad_rt::sin_d0(&s, __d8_v6));
                         {
-                            let __g = __ad_rt::take(&mut __d7_v5);
+                            let __g = __d7_v5;
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_x,
@@ -965,26 +950,23 @@ where
                     let i = __ad_rt::range_up(__v2, __k);
                     let __v6 = __tape8_v6.pop();
                     let __v5 = x[i];
-                    let mut __d7_v5 = __ad_rt::zero();
-                    let mut __d8_v6 = __ad_rt::zero();
-                    let mut __d9_v7 = __ad_rt::zero();
+                    let __d7_v5;
+                    let __d8_v6;
+                    let __d9_v7;
                     {
                         let __g = __ad_rt::take(&mut __d_s);
                         s = __tape_s.pop();
                         __ad_rt::acc(&mut __d_s, __g);
-                        __ad_rt::acc(&mut __d9_v7, __g);
+                        __d9_v7 = __g;
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d9_v7);
-                        __ad_rt::acc(&mut __d7_v5, __ad_rt::mul_d0(&__v6, __g));
-                        __ad_rt::acc(&mut __d8_v6, __ad_rt::mul_d1(&__v5, __g));
+                        let __g = __d9_v7;
+                        __d7_v5 = __ad_rt::mul_d0(&__v6, __g);
+                        __d8_v6 = __ad_rt::mul_d1(&__v5, __g);
                     }
-                    __ad_rt::acc(
-                        &mut __d_s,
-                        __ad_rt::sin_d0(&s, __ad_rt::take(&mut __d8_v6)),
-                    );
+                    __ad_rt::acc(&mut __d_s, __ad_rt::sin_d0(&s, __d8_v6));
                     {
-                        let __g = __ad_rt::take(&mut __d7_v5);
+                        let __g = __d7_v5;
                         __ad_rt::acc_index_exact(&mut __d_x, i, __g);
                     }
                 }

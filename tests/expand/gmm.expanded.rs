@@ -971,10 +971,10 @@ pub fn gmm_objective_vjp(
     let mut __d9_ret1 = __seed;
     let mut __d_slse = __ad_rt::zero();
     let mut __d_prior = __ad_rt::zero();
-    let mut __d113_v79 = __ad_rt::zero();
-    let mut __d114_v80 = __ad_rt::zero();
-    let mut __d115_v81 = __ad_rt::zero();
-    let mut __d116_v82 = __ad_rt::zero();
+    let __d113_v79;
+    let __d114_v80;
+    let __d115_v81;
+    let __d116_v82;
     let __v2 = d + 1;
     let __v3 = d * __v2;
     let icf_sz = __v3 / 2;
@@ -1199,16 +1199,16 @@ pub fn gmm_objective_vjp(
     let __v77 = n as f64;
     let (__v79, __pb78) = logsumexp_pullback(alphas);
     let __v80 = __v77 * __v79;
-    __ad_rt::acc(&mut __d116_v82, __ad_rt::take(&mut __d9_ret1));
+    __d116_v82 = __ad_rt::take(&mut __d9_ret1);
     {
-        let __g = __ad_rt::take(&mut __d116_v82);
-        __ad_rt::acc(&mut __d115_v81, __g);
+        let __g = __d116_v82;
+        __d115_v81 = __g;
         __ad_rt::acc(&mut __d_prior, __g);
     }
     {
-        let __g = __ad_rt::take(&mut __d115_v81);
+        let __g = __d115_v81;
         __ad_rt::acc(&mut __d_slse, __g);
-        __ad_rt::acc(&mut __d114_v80, __ad_rt::sub_d1(__g));
+        __d114_v80 = __ad_rt::sub_d1(__g);
     }
     let mut __iters3: usize = 0;
     for ix in __v13..__v14 {
@@ -1480,13 +1480,13 @@ pub fn gmm_objective_vjp(
         let (__v52, __pb51) = logsumexp_pullback(&main_term);
         slse = slse + __v52;
         {
-            let mut __d80_v52 = __ad_rt::zero();
+            let __d80_v52;
             {
                 let __g = __d_slse;
-                __ad_rt::acc(&mut __d80_v52, __g);
+                __d80_v52 = __g;
             }
             {
-                let __g = __ad_rt::take(&mut __d80_v52);
+                let __g = __d80_v52;
                 let __gs = __pb51(__g);
                 __ad_rt::acc_arg(&mut __d_main_term, __gs.0);
             }
@@ -1512,8 +1512,8 @@ pub fn gmm_objective_vjp(
                 let __v42 = 0;
                 let __v43 = ::core::clone::Clone::clone(&d);
                 let mut __d_sq = __ad_rt::zero();
-                let mut __d74_v46 = __ad_rt::zero();
-                let mut __d75_v47 = __ad_rt::zero();
+                let __d74_v46;
+                let __d75_v47;
                 let mut __d76_v48 = __ad_rt::zero();
                 let mut __d78_v50 = __ad_rt::zero();
                 {
@@ -1527,15 +1527,15 @@ pub fn gmm_objective_vjp(
                 );
                 {
                     let __g = __ad_rt::take(&mut __d76_v48);
-                    __ad_rt::acc(&mut __d74_v46, __g);
-                    __ad_rt::acc(&mut __d75_v47, __g);
+                    __d74_v46 = __g;
+                    __d75_v47 = __g;
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d75_v47);
+                    let __g = __d75_v47;
                     __ad_rt::acc_index_exact(&mut __d_sum_qs, ik__1, __g);
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d74_v46);
+                    let __g = __d74_v46;
                     __ad_rt::acc_index_exact(&mut __d_alphas, ik__1, __g);
                 }
                 let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
@@ -1557,13 +1557,13 @@ pub fn gmm_objective_vjp(
                             let j__3 = __ad_rt::range_up(__v42, __k);
                             let __v44 = __tape72_v44.pop();
                             let mut __d72_v44 = __ad_rt::zero();
-                            let mut __d73_v45 = __ad_rt::zero();
+                            let __d73_v45;
                             {
                                 let __g = __d_sq;
-                                __ad_rt::acc(&mut __d73_v45, __g);
+                                __d73_v45 = __g;
                             }
                             {
-                                let __g = __ad_rt::take(&mut __d73_v45);
+                                let __g = __d73_v45;
                                 __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
                                 __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                             }
@@ -1584,13 +1584,13 @@ pub fn gmm_objective_vjp(
                         let j__3 = __ad_rt::range_up(__v42, __k);
                         let __v44 = __tape72_v44.pop();
                         let mut __d72_v44 = __ad_rt::zero();
-                        let mut __d73_v45 = __ad_rt::zero();
+                        let __d73_v45;
                         {
                             let __g = __d_sq;
-                            __ad_rt::acc(&mut __d73_v45, __g);
+                            __d73_v45 = __g;
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d73_v45);
+                            let __g = __d73_v45;
                             __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
                             __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                         }
@@ -1651,8 +1651,8 @@ pub fn gmm_objective_vjp(
                                 let __v39 = unsafe {
                                     ::ad_runtime::__private::index_unchecked(&xc[..], c)
                                 };
-                                let mut __d64_v38 = __ad_rt::zero();
-                                let mut __d65_v39 = __ad_rt::zero();
+                                let __d64_v38;
+                                let __d65_v39;
                                 let mut __d66_v40 = __ad_rt::zero();
                                 {
                                     let __g = unsafe {
@@ -1662,15 +1662,15 @@ pub fn gmm_objective_vjp(
                                 }
                                 {
                                     let __g = __ad_rt::take(&mut __d66_v40);
-                                    __ad_rt::acc(&mut __d64_v38, __ad_rt::mul_d0(&__v39, __g));
-                                    __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
+                                    __d64_v38 = __ad_rt::mul_d0(&__v39, __g);
+                                    __d65_v39 = __ad_rt::mul_d1(&__v38, __g);
                                 }
                                 {
-                                    let __g = __ad_rt::take(&mut __d65_v39);
+                                    let __g = __d65_v39;
                                     __ad_rt::acc(&mut __dinv28, __g);
                                 }
                                 {
-                                    let __g = __ad_rt::take(&mut __d64_v38);
+                                    let __g = __d64_v38;
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_icf,
@@ -1689,8 +1689,8 @@ pub fn gmm_objective_vjp(
                             let __v37 = ::core::clone::Clone::clone(&idx);
                             let __v38 = icf[__v37];
                             let __v39 = xc[c];
-                            let mut __d64_v38 = __ad_rt::zero();
-                            let mut __d65_v39 = __ad_rt::zero();
+                            let __d64_v38;
+                            let __d65_v39;
                             let mut __d66_v40 = __ad_rt::zero();
                             {
                                 let __g = __ad_rt::get_index(&__d_qxc, r);
@@ -1698,15 +1698,15 @@ pub fn gmm_objective_vjp(
                             }
                             {
                                 let __g = __ad_rt::take(&mut __d66_v40);
-                                __ad_rt::acc(&mut __d64_v38, __ad_rt::mul_d0(&__v39, __g));
-                                __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
+                                __d64_v38 = __ad_rt::mul_d0(&__v39, __g);
+                                __d65_v39 = __ad_rt::mul_d1(&__v38, __g);
                             }
                             {
-                                let __g = __ad_rt::take(&mut __d65_v39);
+                                let __g = __d65_v39;
                                 __ad_rt::acc(&mut __dinv28, __g);
                             }
                             {
-                                let __g = __ad_rt::take(&mut __d64_v38);
+                                let __g = __d64_v38;
                                 __ad_rt::acc_index_exact(&mut __d_icf, __v37, __g);
                             }
                             ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);
@@ -1897,12 +1897,9 @@ pub fn gmm_objective_vjp(
     let __v82 = __v81 + prior;
     let __ret1: f64 = __v82;
     let __value = __ret1;
-    __ad_rt::acc(
-        &mut __d113_v79,
-        __ad_rt::mul_d1(&__v77, __ad_rt::take(&mut __d114_v80)),
-    );
+    __d113_v79 = __ad_rt::mul_d1(&__v77, __d114_v80);
     {
-        let __g = __ad_rt::take(&mut __d113_v79);
+        let __g = __d113_v79;
         let __gs = __pb78(__g);
         __ad_rt::acc_arg(&mut __d_alphas, __gs.0);
     }
@@ -1916,29 +1913,23 @@ pub fn gmm_objective_vjp(
         let __v73 = __v72 * wishart_gamma;
         let __v74 = __v73 * wishart_gamma;
         let mut __d_frob = __ad_rt::zero();
-        let mut __d104_v70 = __ad_rt::zero();
-        let mut __d105_v71 = __ad_rt::zero();
-        let mut __d109_v75 = __ad_rt::zero();
-        let mut __d110_v76 = __ad_rt::zero();
+        let __d104_v70;
+        let __d105_v71;
+        let __d109_v75;
+        let __d110_v76;
         {
             let __g = __d_prior;
-            __ad_rt::acc(&mut __d110_v76, __g);
+            __d110_v76 = __g;
         }
         {
-            let __g = __ad_rt::take(&mut __d110_v76);
-            __ad_rt::acc(&mut __d105_v71, __g);
-            __ad_rt::acc(&mut __d109_v75, __ad_rt::sub_d1(__g));
+            let __g = __d110_v76;
+            __d105_v71 = __g;
+            __d109_v75 = __ad_rt::sub_d1(__g);
         }
-        __ad_rt::acc(
-            &mut __d_frob,
-            __ad_rt::mul_d1(&__v74, __ad_rt::take(&mut __d109_v75)),
-        );
-        __ad_rt::acc(
-            &mut __d104_v70,
-            __ad_rt::mul_d1(&__v69, __ad_rt::take(&mut __d105_v71)),
-        );
+        __ad_rt::acc(&mut __d_frob, __ad_rt::mul_d1(&__v74, __d109_v75));
+        __d104_v70 = __ad_rt::mul_d1(&__v69, __d105_v71);
         {
-            let __g = __ad_rt::take(&mut __d104_v70);
+            let __g = __d104_v70;
             __ad_rt::acc_index_exact(&mut __d_sum_qs, ik__2, __g);
         }
         let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
@@ -1970,13 +1961,13 @@ pub fn gmm_objective_vjp(
                         ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                     };
                     let mut __d_l = __ad_rt::zero();
-                    let mut __d102_v68 = __ad_rt::zero();
+                    let __d102_v68;
                     {
                         let __g = __d_frob;
-                        __ad_rt::acc(&mut __d102_v68, __g);
+                        __d102_v68 = __g;
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d102_v68);
+                        let __g = __d102_v68;
                         __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
                         __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                     }
@@ -1999,13 +1990,13 @@ pub fn gmm_objective_vjp(
                 let __v67 = __v66 + j__5;
                 let l = icf[__v67];
                 let mut __d_l = __ad_rt::zero();
-                let mut __d102_v68 = __ad_rt::zero();
+                let __d102_v68;
                 {
                     let __g = __d_frob;
-                    __ad_rt::acc(&mut __d102_v68, __g);
+                    __d102_v68 = __g;
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d102_v68);
+                    let __g = __d102_v68;
                     __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
                     __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                 }
@@ -2048,20 +2039,20 @@ pub fn gmm_objective_vjp(
                     let __v62 = unsafe {
                         ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
                     };
-                    let mut __d91_v59 = __ad_rt::zero();
-                    let mut __d94_v62 = __ad_rt::zero();
-                    let mut __d95_v63 = __ad_rt::zero();
+                    let __d91_v59;
+                    let __d94_v62;
+                    let __d95_v63;
                     {
                         let __g = __d_frob;
-                        __ad_rt::acc(&mut __d95_v63, __g);
+                        __d95_v63 = __g;
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d95_v63);
-                        __ad_rt::acc(&mut __d91_v59, __ad_rt::mul_d0(&__v62, __g));
-                        __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
+                        let __g = __d95_v63;
+                        __d91_v59 = __ad_rt::mul_d0(&__v62, __g);
+                        __d94_v62 = __ad_rt::mul_d1(&__v59, __g);
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d94_v62);
+                        let __g = __d94_v62;
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_qdiags,
@@ -2071,7 +2062,7 @@ pub fn gmm_objective_vjp(
                         };
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d91_v59);
+                        let __g = __d91_v59;
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_qdiags,
@@ -2091,24 +2082,24 @@ pub fn gmm_objective_vjp(
                 let __v60 = ik__2 * d;
                 let __v61 = __v60 + j__4;
                 let __v62 = qdiags[__v61];
-                let mut __d91_v59 = __ad_rt::zero();
-                let mut __d94_v62 = __ad_rt::zero();
-                let mut __d95_v63 = __ad_rt::zero();
+                let __d91_v59;
+                let __d94_v62;
+                let __d95_v63;
                 {
                     let __g = __d_frob;
-                    __ad_rt::acc(&mut __d95_v63, __g);
+                    __d95_v63 = __g;
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d95_v63);
-                    __ad_rt::acc(&mut __d91_v59, __ad_rt::mul_d0(&__v62, __g));
-                    __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
+                    let __g = __d95_v63;
+                    __d91_v59 = __ad_rt::mul_d0(&__v62, __g);
+                    __d94_v62 = __ad_rt::mul_d1(&__v59, __g);
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d94_v62);
+                    let __g = __d94_v62;
                     __ad_rt::acc_index_exact(&mut __d_qdiags, __v61, __g);
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d91_v59);
+                    let __g = __d91_v59;
                     __ad_rt::acc_index_exact(&mut __d_qdiags, __v58, __g);
                 }
             }
@@ -2874,27 +2865,24 @@ where
             let mut __d_main_term = __dz_main_term.zeros(k);
             let mut __d_slse = __ad_rt::zero();
             let mut __d_prior = __ad_rt::zero();
-            let mut __d113_v79 = __ad_rt::zero();
-            let mut __d114_v80 = __ad_rt::zero();
-            let mut __d115_v81 = __ad_rt::zero();
-            let mut __d116_v82 = __ad_rt::zero();
-            __ad_rt::acc(&mut __d116_v82, __ad_rt::take(&mut __d9_ret1));
+            let __d113_v79;
+            let __d114_v80;
+            let __d115_v81;
+            let __d116_v82;
+            __d116_v82 = __ad_rt::take(&mut __d9_ret1);
             {
-                let __g = __ad_rt::take(&mut __d116_v82);
-                __ad_rt::acc(&mut __d115_v81, __g);
+                let __g = __d116_v82;
+                __d115_v81 = __g;
                 __ad_rt::acc(&mut __d_prior, __g);
             }
             {
-                let __g = __ad_rt::take(&mut __d115_v81);
+                let __g = __d115_v81;
                 __ad_rt::acc(&mut __d_slse, __g);
-                __ad_rt::acc(&mut __d114_v80, __ad_rt::sub_d1(__g));
+                __d114_v80 = __ad_rt::sub_d1(__g);
             }
-            __ad_rt::acc(
-                &mut __d113_v79,
-                __ad_rt::mul_d1(&__v77, __ad_rt::take(&mut __d114_v80)),
-            );
+            __d113_v79 = __ad_rt::mul_d1(&__v77, __d114_v80);
             {
-                let __g = __ad_rt::take(&mut __d113_v79);
+                let __g = __d113_v79;
                 let __gs = __pb78(__g);
                 __ad_rt::acc_arg(&mut __d_alphas, __gs.0);
             }
@@ -2912,29 +2900,23 @@ where
                 let __v73 = __v72 * wishart_gamma;
                 let __v74 = __v73 * wishart_gamma;
                 let mut __d_frob = __ad_rt::zero();
-                let mut __d104_v70 = __ad_rt::zero();
-                let mut __d105_v71 = __ad_rt::zero();
-                let mut __d109_v75 = __ad_rt::zero();
-                let mut __d110_v76 = __ad_rt::zero();
+                let __d104_v70;
+                let __d105_v71;
+                let __d109_v75;
+                let __d110_v76;
                 {
                     let __g = __d_prior;
-                    __ad_rt::acc(&mut __d110_v76, __g);
+                    __d110_v76 = __g;
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d110_v76);
-                    __ad_rt::acc(&mut __d105_v71, __g);
-                    __ad_rt::acc(&mut __d109_v75, __ad_rt::sub_d1(__g));
+                    let __g = __d110_v76;
+                    __d105_v71 = __g;
+                    __d109_v75 = __ad_rt::sub_d1(__g);
                 }
-                __ad_rt::acc(
-                    &mut __d_frob,
-                    __ad_rt::mul_d1(&__v74, __ad_rt::take(&mut __d109_v75)),
-                );
-                __ad_rt::acc(
-                    &mut __d104_v70,
-                    __ad_rt::mul_d1(&__v69, __ad_rt::take(&mut __d105_v71)),
-                );
+                __ad_rt::acc(&mut __d_frob, __ad_rt::mul_d1(&__v74, __d109_v75));
+                __d104_v70 = __ad_rt::mul_d1(&__v69, __d105_v71);
                 {
-                    let __g = __ad_rt::take(&mut __d104_v70);
+                    let __g = __d104_v70;
                     __ad_rt::acc_index_exact(&mut __d_sum_qs, ik__2, __g);
                 }
                 let __iters12 = ::core::iter::Iterator::size_hint(&(__v64..__v65)).0;
@@ -2966,13 +2948,13 @@ where
                                 ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                             };
                             let mut __d_l = __ad_rt::zero();
-                            let mut __d102_v68 = __ad_rt::zero();
+                            let __d102_v68;
                             {
                                 let __g = __d_frob;
-                                __ad_rt::acc(&mut __d102_v68, __g);
+                                __d102_v68 = __g;
                             }
                             {
-                                let __g = __ad_rt::take(&mut __d102_v68);
+                                let __g = __d102_v68;
                                 __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
                                 __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                             }
@@ -2995,13 +2977,13 @@ where
                         let __v67 = __v66 + j__5;
                         let l = icf[__v67];
                         let mut __d_l = __ad_rt::zero();
-                        let mut __d102_v68 = __ad_rt::zero();
+                        let __d102_v68;
                         {
                             let __g = __d_frob;
-                            __ad_rt::acc(&mut __d102_v68, __g);
+                            __d102_v68 = __g;
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d102_v68);
+                            let __g = __d102_v68;
                             __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
                             __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
                         }
@@ -3044,20 +3026,20 @@ where
                             let __v62 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&qdiags[..], __v61)
                             };
-                            let mut __d91_v59 = __ad_rt::zero();
-                            let mut __d94_v62 = __ad_rt::zero();
-                            let mut __d95_v63 = __ad_rt::zero();
+                            let __d91_v59;
+                            let __d94_v62;
+                            let __d95_v63;
                             {
                                 let __g = __d_frob;
-                                __ad_rt::acc(&mut __d95_v63, __g);
+                                __d95_v63 = __g;
                             }
                             {
-                                let __g = __ad_rt::take(&mut __d95_v63);
-                                __ad_rt::acc(&mut __d91_v59, __ad_rt::mul_d0(&__v62, __g));
-                                __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
+                                let __g = __d95_v63;
+                                __d91_v59 = __ad_rt::mul_d0(&__v62, __g);
+                                __d94_v62 = __ad_rt::mul_d1(&__v59, __g);
                             }
                             {
-                                let __g = __ad_rt::take(&mut __d94_v62);
+                                let __g = __d94_v62;
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_qdiags,
@@ -3067,7 +3049,7 @@ where
                                 };
                             }
                             {
-                                let __g = __ad_rt::take(&mut __d91_v59);
+                                let __g = __d91_v59;
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_qdiags,
@@ -3087,24 +3069,24 @@ where
                         let __v60 = ik__2 * d;
                         let __v61 = __v60 + j__4;
                         let __v62 = qdiags[__v61];
-                        let mut __d91_v59 = __ad_rt::zero();
-                        let mut __d94_v62 = __ad_rt::zero();
-                        let mut __d95_v63 = __ad_rt::zero();
+                        let __d91_v59;
+                        let __d94_v62;
+                        let __d95_v63;
                         {
                             let __g = __d_frob;
-                            __ad_rt::acc(&mut __d95_v63, __g);
+                            __d95_v63 = __g;
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d95_v63);
-                            __ad_rt::acc(&mut __d91_v59, __ad_rt::mul_d0(&__v62, __g));
-                            __ad_rt::acc(&mut __d94_v62, __ad_rt::mul_d1(&__v59, __g));
+                            let __g = __d95_v63;
+                            __d91_v59 = __ad_rt::mul_d0(&__v62, __g);
+                            __d94_v62 = __ad_rt::mul_d1(&__v59, __g);
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d94_v62);
+                            let __g = __d94_v62;
                             __ad_rt::acc_index_exact(&mut __d_qdiags, __v61, __g);
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d91_v59);
+                            let __g = __d91_v59;
                             __ad_rt::acc_index_exact(&mut __d_qdiags, __v58, __g);
                         }
                     }
@@ -3114,13 +3096,13 @@ where
                 let ix = __ad_rt::range_up(__v13, __k);
                 let __v15 = 0;
                 let __v16 = ::core::clone::Clone::clone(&k);
-                let mut __d80_v52 = __ad_rt::zero();
+                let __d80_v52;
                 {
                     let __g = __d_slse;
-                    __ad_rt::acc(&mut __d80_v52, __g);
+                    __d80_v52 = __g;
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d80_v52);
+                    let __g = __d80_v52;
                     let __gs = logsumexp_sweep::<__AdS, __AdHvpM>(&main_term).1(__g);
                     __ad_rt::acc_arg(&mut __d_main_term, __gs.0);
                 }
@@ -3146,8 +3128,8 @@ where
                     let __v42 = 0;
                     let __v43 = ::core::clone::Clone::clone(&d);
                     let mut __d_sq = __ad_rt::zero();
-                    let mut __d74_v46 = __ad_rt::zero();
-                    let mut __d75_v47 = __ad_rt::zero();
+                    let __d74_v46;
+                    let __d75_v47;
                     let mut __d76_v48 = __ad_rt::zero();
                     let mut __d78_v50 = __ad_rt::zero();
                     {
@@ -3162,15 +3144,15 @@ where
                     );
                     {
                         let __g = __ad_rt::take(&mut __d76_v48);
-                        __ad_rt::acc(&mut __d74_v46, __g);
-                        __ad_rt::acc(&mut __d75_v47, __g);
+                        __d74_v46 = __g;
+                        __d75_v47 = __g;
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d75_v47);
+                        let __g = __d75_v47;
                         __ad_rt::acc_index_exact(&mut __d_sum_qs, ik__1, __g);
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d74_v46);
+                        let __g = __d74_v46;
                         __ad_rt::acc_index_exact(&mut __d_alphas, ik__1, __g);
                     }
                     let __iters9 = ::core::iter::Iterator::size_hint(&(__v42..__v43)).0;
@@ -3192,13 +3174,13 @@ where
                                 let j__3 = __ad_rt::range_up(__v42, __k);
                                 let __v44 = __tape72_v44.pop();
                                 let mut __d72_v44 = __ad_rt::zero();
-                                let mut __d73_v45 = __ad_rt::zero();
+                                let __d73_v45;
                                 {
                                     let __g = __d_sq;
-                                    __ad_rt::acc(&mut __d73_v45, __g);
+                                    __d73_v45 = __g;
                                 }
                                 {
-                                    let __g = __ad_rt::take(&mut __d73_v45);
+                                    let __g = __d73_v45;
                                     __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
                                     __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                                 }
@@ -3219,13 +3201,13 @@ where
                             let j__3 = __ad_rt::range_up(__v42, __k);
                             let __v44 = __tape72_v44.pop();
                             let mut __d72_v44 = __ad_rt::zero();
-                            let mut __d73_v45 = __ad_rt::zero();
+                            let __d73_v45;
                             {
                                 let __g = __d_sq;
-                                __ad_rt::acc(&mut __d73_v45, __g);
+                                __d73_v45 = __g;
                             }
                             {
-                                let __g = __ad_rt::take(&mut __d73_v45);
+                                let __g = __d73_v45;
                                 __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
                                 __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
                             }
@@ -3287,8 +3269,8 @@ where
                                     let __v39 = unsafe {
                                         ::ad_runtime::__private::index_unchecked(&xc[..], c)
                                     };
-                                    let mut __d64_v38 = __ad_rt::zero();
-                                    let mut __d65_v39 = __ad_rt::zero();
+                                    let __d64_v38;
+                                    let __d65_v39;
                                     let mut __d66_v40 = __ad_rt::zero();
                                     {
                                         let __g = unsafe {
@@ -3298,15 +3280,15 @@ where
                                     }
                                     {
                                         let __g = __ad_rt::take(&mut __d66_v40);
-                                        __ad_rt::acc(&mut __d64_v38, __ad_rt::mul_d0(&__v39, __g));
-                                        __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
+                                        __d64_v38 = __ad_rt::mul_d0(&__v39, __g);
+                                        __d65_v39 = __ad_rt::mul_d1(&__v38, __g);
                                     }
                                     {
-                                        let __g = __ad_rt::take(&mut __d65_v39);
+                                        let __g = __d65_v39;
                                         __ad_rt::acc(&mut __dinv28, __g);
                                     }
                                     {
-                                        let __g = __ad_rt::take(&mut __d64_v38);
+                                        let __g = __d64_v38;
                                         unsafe {
                                             ::ad_runtime::__private::acc_index_unchecked(
                                                 &mut __d_icf,
@@ -3325,8 +3307,8 @@ where
                                 let __v37 = ::core::clone::Clone::clone(&idx);
                                 let __v38 = icf[__v37];
                                 let __v39 = xc[c];
-                                let mut __d64_v38 = __ad_rt::zero();
-                                let mut __d65_v39 = __ad_rt::zero();
+                                let __d64_v38;
+                                let __d65_v39;
                                 let mut __d66_v40 = __ad_rt::zero();
                                 {
                                     let __g = __ad_rt::get_index(&__d_qxc, r);
@@ -3334,15 +3316,15 @@ where
                                 }
                                 {
                                     let __g = __ad_rt::take(&mut __d66_v40);
-                                    __ad_rt::acc(&mut __d64_v38, __ad_rt::mul_d0(&__v39, __g));
-                                    __ad_rt::acc(&mut __d65_v39, __ad_rt::mul_d1(&__v38, __g));
+                                    __d64_v38 = __ad_rt::mul_d0(&__v39, __g);
+                                    __d65_v39 = __ad_rt::mul_d1(&__v38, __g);
                                 }
                                 {
-                                    let __g = __ad_rt::take(&mut __d65_v39);
+                                    let __g = __d65_v39;
                                     __ad_rt::acc(&mut __dinv28, __g);
                                 }
                                 {
-                                    let __g = __ad_rt::take(&mut __d64_v38);
+                                    let __g = __d64_v38;
                                     __ad_rt::acc_index_exact(&mut __d_icf, __v37, __g);
                                 }
                                 ::core::mem::swap(&mut __dinv28, &mut __dinv28_other);

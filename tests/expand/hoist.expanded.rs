@@ -535,13 +535,13 @@ fn triangle_vjp(
                 s = s + __v15;
                 {
                     let mut __d22_v14 = __ad_rt::zero();
-                    let mut __d23_v15 = __ad_rt::zero();
+                    let __d23_v15;
                     {
                         let __g = __d_s;
-                        __ad_rt::acc(&mut __d23_v15, __g);
+                        __d23_v15 = __g;
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d23_v15);
+                        let __g = __d23_v15;
                         __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
                         __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                     }
@@ -566,13 +566,13 @@ fn triangle_vjp(
             s = s + __v15;
             {
                 let mut __d22_v14 = __ad_rt::zero();
-                let mut __d23_v15 = __ad_rt::zero();
+                let __d23_v15;
                 {
                     let __g = __d_s;
-                    __ad_rt::acc(&mut __d23_v15, __g);
+                    __d23_v15 = __g;
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d23_v15);
+                    let __g = __d23_v15;
                     __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
                     __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                 }
@@ -635,8 +635,8 @@ fn triangle_vjp(
                     let __v9 = unsafe {
                         ::ad_runtime::__private::index_unchecked(&x[..], c)
                     };
-                    let mut __d14_v8 = __ad_rt::zero();
-                    let mut __d15_v9 = __ad_rt::zero();
+                    let __d14_v8;
+                    let __d15_v9;
                     let mut __d16_v10 = __ad_rt::zero();
                     {
                         let __g = unsafe {
@@ -646,15 +646,15 @@ fn triangle_vjp(
                     }
                     {
                         let __g = __ad_rt::take(&mut __d16_v10);
-                        __ad_rt::acc(&mut __d14_v8, __ad_rt::mul_d0(&__v9, __g));
-                        __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
+                        __d14_v8 = __ad_rt::mul_d0(&__v9, __g);
+                        __d15_v9 = __ad_rt::mul_d1(&__v8, __g);
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d15_v9);
+                        let __g = __d15_v9;
                         __ad_rt::acc(&mut __dinv1, __g);
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d14_v8);
+                        let __g = __d14_v8;
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_l,
@@ -673,8 +673,8 @@ fn triangle_vjp(
                 let __v7 = ::core::clone::Clone::clone(&idx);
                 let __v8 = l[__v7];
                 let __v9 = x[c];
-                let mut __d14_v8 = __ad_rt::zero();
-                let mut __d15_v9 = __ad_rt::zero();
+                let __d14_v8;
+                let __d15_v9;
                 let mut __d16_v10 = __ad_rt::zero();
                 {
                     let __g = __ad_rt::get_index(&__d_y, r);
@@ -682,15 +682,15 @@ fn triangle_vjp(
                 }
                 {
                     let __g = __ad_rt::take(&mut __d16_v10);
-                    __ad_rt::acc(&mut __d14_v8, __ad_rt::mul_d0(&__v9, __g));
-                    __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
+                    __d14_v8 = __ad_rt::mul_d0(&__v9, __g);
+                    __d15_v9 = __ad_rt::mul_d1(&__v8, __g);
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d15_v9);
+                    let __g = __d15_v9;
                     __ad_rt::acc(&mut __dinv1, __g);
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d14_v8);
+                    let __g = __d14_v8;
                     __ad_rt::acc_index_exact(&mut __d_l, __v7, __g);
                 }
                 ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);
@@ -917,13 +917,13 @@ where
                             ::ad_runtime::__private::index_unchecked(&y[..], j)
                         };
                         let mut __d22_v14 = __ad_rt::zero();
-                        let mut __d23_v15 = __ad_rt::zero();
+                        let __d23_v15;
                         {
                             let __g = __d_s;
-                            __ad_rt::acc(&mut __d23_v15, __g);
+                            __d23_v15 = __g;
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d23_v15);
+                            let __g = __d23_v15;
                             __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
                             __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                         }
@@ -944,13 +944,13 @@ where
                     let j = __ad_rt::range_up(__v12, __k);
                     let __v14 = y[j];
                     let mut __d22_v14 = __ad_rt::zero();
-                    let mut __d23_v15 = __ad_rt::zero();
+                    let __d23_v15;
                     {
                         let __g = __d_s;
-                        __ad_rt::acc(&mut __d23_v15, __g);
+                        __d23_v15 = __g;
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d23_v15);
+                        let __g = __d23_v15;
                         __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
                         __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
                     }
@@ -1010,8 +1010,8 @@ where
                             let __v9 = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&x[..], c)
                             };
-                            let mut __d14_v8 = __ad_rt::zero();
-                            let mut __d15_v9 = __ad_rt::zero();
+                            let __d14_v8;
+                            let __d15_v9;
                             let mut __d16_v10 = __ad_rt::zero();
                             {
                                 let __g = unsafe {
@@ -1021,15 +1021,15 @@ where
                             }
                             {
                                 let __g = __ad_rt::take(&mut __d16_v10);
-                                __ad_rt::acc(&mut __d14_v8, __ad_rt::mul_d0(&__v9, __g));
-                                __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
+                                __d14_v8 = __ad_rt::mul_d0(&__v9, __g);
+                                __d15_v9 = __ad_rt::mul_d1(&__v8, __g);
                             }
                             {
-                                let __g = __ad_rt::take(&mut __d15_v9);
+                                let __g = __d15_v9;
                                 __ad_rt::acc(&mut __dinv1, __g);
                             }
                             {
-                                let __g = __ad_rt::take(&mut __d14_v8);
+                                let __g = __d14_v8;
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_l,
@@ -1048,8 +1048,8 @@ where
                         let __v7 = ::core::clone::Clone::clone(&idx);
                         let __v8 = l[__v7];
                         let __v9 = x[c];
-                        let mut __d14_v8 = __ad_rt::zero();
-                        let mut __d15_v9 = __ad_rt::zero();
+                        let __d14_v8;
+                        let __d15_v9;
                         let mut __d16_v10 = __ad_rt::zero();
                         {
                             let __g = __ad_rt::get_index(&__d_y, r);
@@ -1057,15 +1057,15 @@ where
                         }
                         {
                             let __g = __ad_rt::take(&mut __d16_v10);
-                            __ad_rt::acc(&mut __d14_v8, __ad_rt::mul_d0(&__v9, __g));
-                            __ad_rt::acc(&mut __d15_v9, __ad_rt::mul_d1(&__v8, __g));
+                            __d14_v8 = __ad_rt::mul_d0(&__v9, __g);
+                            __d15_v9 = __ad_rt::mul_d1(&__v8, __g);
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d15_v9);
+                            let __g = __d15_v9;
                             __ad_rt::acc(&mut __dinv1, __g);
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d14_v8);
+                            let __g = __d14_v8;
                             __ad_rt::acc_index_exact(&mut __d_l, __v7, __g);
                         }
                         ::core::mem::swap(&mut __dinv1, &mut __dinv1_other);

@@ -392,21 +392,18 @@ where
             let mut __d_y = __ad_rt::zero();
             __ad_rt::acc(&mut __d_y, __ad_rt::take(&mut __d3_ret1));
             for __k in (0..__iters1).rev() {
-                let mut __d8_v5 = __ad_rt::zero();
-                let mut __d9_v6 = __ad_rt::zero();
+                let __d8_v5;
+                let __d9_v6;
                 {
                     let __g = __ad_rt::take(&mut __d_y);
                     y = __tape_y.pop();
-                    __ad_rt::acc(&mut __d9_v6, __g);
+                    __d9_v6 = __g;
                     __ad_rt::acc(&mut __d_x, __g);
                 }
                 let __v5 = y * a;
-                __ad_rt::acc(
-                    &mut __d8_v5,
-                    __ad_rt::sin_d0(&__v5, __ad_rt::take(&mut __d9_v6)),
-                );
+                __d8_v5 = __ad_rt::sin_d0(&__v5, __d9_v6);
                 {
-                    let __g = __ad_rt::take(&mut __d8_v5);
+                    let __g = __d8_v5;
                     __ad_rt::acc(&mut __d_y, __ad_rt::mul_d0(&a, __g));
                     __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&y, __g));
                 }

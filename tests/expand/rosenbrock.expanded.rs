@@ -335,49 +335,46 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 {
                     let mut __dhere0 = __ad_rt::zero();
                     let mut __dnext0 = __ad_rt::zero();
-                    let mut __d9_v7 = __ad_rt::zero();
+                    let __d9_v7;
                     let mut __d10_v8 = __ad_rt::zero();
-                    let mut __d11_v9 = __ad_rt::zero();
+                    let __d11_v9;
                     let mut __d_a = __ad_rt::zero();
                     let mut __d_b = __ad_rt::zero();
-                    let mut __d15_v11 = __ad_rt::zero();
-                    let mut __d16_v12 = __ad_rt::zero();
-                    let mut __d17_v13 = __ad_rt::zero();
-                    let mut __d18_v14 = __ad_rt::zero();
+                    let __d15_v11;
+                    let __d16_v12;
+                    let __d17_v13;
+                    let __d18_v14;
                     {
                         let __g = __d_s;
-                        __ad_rt::acc(&mut __d18_v14, __g);
+                        __d18_v14 = __g;
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d18_v14);
-                        __ad_rt::acc(&mut __d16_v12, __g);
-                        __ad_rt::acc(&mut __d17_v13, __g);
+                        let __g = __d18_v14;
+                        __d16_v12 = __g;
+                        __d17_v13 = __g;
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d17_v13);
+                        let __g = __d17_v13;
                         __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
                         __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d16_v12);
-                        __ad_rt::acc(&mut __d15_v11, __ad_rt::mul_d0(&a, __g));
+                        let __g = __d16_v12;
+                        __d15_v11 = __ad_rt::mul_d0(&a, __g);
                         __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                     }
-                    __ad_rt::acc(
-                        &mut __d_a,
-                        __ad_rt::mul_d1(&__v10, __ad_rt::take(&mut __d15_v11)),
-                    );
+                    __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v10, __d15_v11));
                     __ad_rt::acc(
                         &mut __d10_v8,
                         __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)),
                     );
                     {
                         let __g = __ad_rt::take(&mut __d_a);
-                        __ad_rt::acc(&mut __d9_v7, __g);
-                        __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
+                        __d9_v7 = __g;
+                        __d11_v9 = __ad_rt::sub_d1(__g);
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d11_v9);
+                        let __g = __d11_v9;
                         __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
                         __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                     }
@@ -386,7 +383,7 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                         __ad_rt::acc(&mut __dhere0, __g);
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d9_v7);
+                        let __g = __d9_v7;
                         __ad_rt::acc(&mut __dnext0, __g);
                     }
                     unsafe {
@@ -417,46 +414,43 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
             {
                 let mut __dhere0 = __ad_rt::zero();
                 let mut __dnext0 = __ad_rt::zero();
-                let mut __d9_v7 = __ad_rt::zero();
+                let __d9_v7;
                 let mut __d10_v8 = __ad_rt::zero();
-                let mut __d11_v9 = __ad_rt::zero();
+                let __d11_v9;
                 let mut __d_a = __ad_rt::zero();
                 let mut __d_b = __ad_rt::zero();
-                let mut __d15_v11 = __ad_rt::zero();
-                let mut __d16_v12 = __ad_rt::zero();
-                let mut __d17_v13 = __ad_rt::zero();
-                let mut __d18_v14 = __ad_rt::zero();
+                let __d15_v11;
+                let __d16_v12;
+                let __d17_v13;
+                let __d18_v14;
                 {
                     let __g = __d_s;
-                    __ad_rt::acc(&mut __d18_v14, __g);
+                    __d18_v14 = __g;
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d18_v14);
-                    __ad_rt::acc(&mut __d16_v12, __g);
-                    __ad_rt::acc(&mut __d17_v13, __g);
+                    let __g = __d18_v14;
+                    __d16_v12 = __g;
+                    __d17_v13 = __g;
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d17_v13);
+                    let __g = __d17_v13;
                     __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
                     __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d16_v12);
-                    __ad_rt::acc(&mut __d15_v11, __ad_rt::mul_d0(&a, __g));
+                    let __g = __d16_v12;
+                    __d15_v11 = __ad_rt::mul_d0(&a, __g);
                     __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                 }
-                __ad_rt::acc(
-                    &mut __d_a,
-                    __ad_rt::mul_d1(&__v10, __ad_rt::take(&mut __d15_v11)),
-                );
+                __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v10, __d15_v11));
                 __ad_rt::acc(&mut __d10_v8, __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)));
                 {
                     let __g = __ad_rt::take(&mut __d_a);
-                    __ad_rt::acc(&mut __d9_v7, __g);
-                    __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
+                    __d9_v7 = __g;
+                    __d11_v9 = __ad_rt::sub_d1(__g);
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d11_v9);
+                    let __g = __d11_v9;
                     __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
                     __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                 }
@@ -465,7 +459,7 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     __ad_rt::acc(&mut __dhere0, __g);
                 }
                 {
-                    let __g = __ad_rt::take(&mut __d9_v7);
+                    let __g = __d9_v7;
                     __ad_rt::acc(&mut __dnext0, __g);
                 }
                 __ad_rt::acc_index_exact(&mut __d_x, i, __carry0 + __dhere0);
@@ -670,49 +664,46 @@ where
                         let b = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0)
                             - __v8;
                         let __v11 = __v10 * a;
-                        let mut __d9_v7 = __ad_rt::zero();
+                        let __d9_v7;
                         let mut __d10_v8 = __ad_rt::zero();
-                        let mut __d11_v9 = __ad_rt::zero();
+                        let __d11_v9;
                         let mut __d_a = __ad_rt::zero();
                         let mut __d_b = __ad_rt::zero();
-                        let mut __d15_v11 = __ad_rt::zero();
-                        let mut __d16_v12 = __ad_rt::zero();
-                        let mut __d17_v13 = __ad_rt::zero();
-                        let mut __d18_v14 = __ad_rt::zero();
+                        let __d15_v11;
+                        let __d16_v12;
+                        let __d17_v13;
+                        let __d18_v14;
                         {
                             let __g = __d_s;
-                            __ad_rt::acc(&mut __d18_v14, __g);
+                            __d18_v14 = __g;
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d18_v14);
-                            __ad_rt::acc(&mut __d16_v12, __g);
-                            __ad_rt::acc(&mut __d17_v13, __g);
+                            let __g = __d18_v14;
+                            __d16_v12 = __g;
+                            __d17_v13 = __g;
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d17_v13);
+                            let __g = __d17_v13;
                             __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
                             __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d16_v12);
-                            __ad_rt::acc(&mut __d15_v11, __ad_rt::mul_d0(&a, __g));
+                            let __g = __d16_v12;
+                            __d15_v11 = __ad_rt::mul_d0(&a, __g);
                             __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                         }
-                        __ad_rt::acc(
-                            &mut __d_a,
-                            __ad_rt::mul_d1(&__v10, __ad_rt::take(&mut __d15_v11)),
-                        );
+                        __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v10, __d15_v11));
                         __ad_rt::acc(
                             &mut __d10_v8,
                             __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)),
                         );
                         {
                             let __g = __ad_rt::take(&mut __d_a);
-                            __ad_rt::acc(&mut __d9_v7, __g);
-                            __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
+                            __d9_v7 = __g;
+                            __d11_v9 = __ad_rt::sub_d1(__g);
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d11_v9);
+                            let __g = __d11_v9;
                             __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
                             __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                         }
@@ -721,7 +712,7 @@ where
                             __ad_rt::acc(&mut __dhere0, __g);
                         }
                         {
-                            let __g = __ad_rt::take(&mut __d9_v7);
+                            let __g = __d9_v7;
                             __ad_rt::acc(&mut __dnext0, __g);
                         }
                         unsafe {
@@ -748,49 +739,46 @@ where
                     let b = <__AdS as ::ad_runtime::__private::Scalar<f64>>::cst(1.0)
                         - __v8;
                     let __v11 = __v10 * a;
-                    let mut __d9_v7 = __ad_rt::zero();
+                    let __d9_v7;
                     let mut __d10_v8 = __ad_rt::zero();
-                    let mut __d11_v9 = __ad_rt::zero();
+                    let __d11_v9;
                     let mut __d_a = __ad_rt::zero();
                     let mut __d_b = __ad_rt::zero();
-                    let mut __d15_v11 = __ad_rt::zero();
-                    let mut __d16_v12 = __ad_rt::zero();
-                    let mut __d17_v13 = __ad_rt::zero();
-                    let mut __d18_v14 = __ad_rt::zero();
+                    let __d15_v11;
+                    let __d16_v12;
+                    let __d17_v13;
+                    let __d18_v14;
                     {
                         let __g = __d_s;
-                        __ad_rt::acc(&mut __d18_v14, __g);
+                        __d18_v14 = __g;
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d18_v14);
-                        __ad_rt::acc(&mut __d16_v12, __g);
-                        __ad_rt::acc(&mut __d17_v13, __g);
+                        let __g = __d18_v14;
+                        __d16_v12 = __g;
+                        __d17_v13 = __g;
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d17_v13);
+                        let __g = __d17_v13;
                         __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
                         __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d16_v12);
-                        __ad_rt::acc(&mut __d15_v11, __ad_rt::mul_d0(&a, __g));
+                        let __g = __d16_v12;
+                        __d15_v11 = __ad_rt::mul_d0(&a, __g);
                         __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                     }
-                    __ad_rt::acc(
-                        &mut __d_a,
-                        __ad_rt::mul_d1(&__v10, __ad_rt::take(&mut __d15_v11)),
-                    );
+                    __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v10, __d15_v11));
                     __ad_rt::acc(
                         &mut __d10_v8,
                         __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)),
                     );
                     {
                         let __g = __ad_rt::take(&mut __d_a);
-                        __ad_rt::acc(&mut __d9_v7, __g);
-                        __ad_rt::acc(&mut __d11_v9, __ad_rt::sub_d1(__g));
+                        __d9_v7 = __g;
+                        __d11_v9 = __ad_rt::sub_d1(__g);
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d11_v9);
+                        let __g = __d11_v9;
                         __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
                         __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
                     }
@@ -799,7 +787,7 @@ where
                         __ad_rt::acc(&mut __dhere0, __g);
                     }
                     {
-                        let __g = __ad_rt::take(&mut __d9_v7);
+                        let __g = __d9_v7;
                         __ad_rt::acc(&mut __dnext0, __g);
                     }
                     __ad_rt::acc_index_exact(&mut __d_x, __at + 1, __carry0 + __dnext0);

@@ -321,29 +321,26 @@ where
             let mut __d_x = __ad_rt::zero_like(&x);
             let mut __d_y = __ad_rt::zero_like(&y);
             let mut __d2_ret1 = __seed;
-            let mut __d3_v2 = __ad_rt::zero();
-            let mut __d4_v3 = __ad_rt::zero();
-            let mut __d_z = __ad_rt::zero();
-            let mut __d6_v4 = __ad_rt::zero();
-            let mut __d7_v5 = __ad_rt::zero();
-            __ad_rt::acc(&mut __d7_v5, __ad_rt::take(&mut __d2_ret1));
+            let __d3_v2;
+            let __d4_v3;
+            let __d_z;
+            let __d6_v4;
+            let __d7_v5;
+            __d7_v5 = __ad_rt::take(&mut __d2_ret1);
             {
-                let __g = __ad_rt::take(&mut __d7_v5);
-                __ad_rt::acc(&mut __d6_v4, __ad_rt::div_d0(&y, __g));
+                let __g = __d7_v5;
+                __d6_v4 = __ad_rt::div_d0(&y, __g);
                 __ad_rt::acc(&mut __d_y, __ad_rt::div_d1(&__v4, &y, __g));
             }
-            __ad_rt::acc(
-                &mut __d_z,
-                __ad_rt::exp_d0(&__v4, __ad_rt::take(&mut __d6_v4)),
-            );
+            __d_z = __ad_rt::exp_d0(&__v4, __d6_v4);
             {
-                let __g = __ad_rt::take(&mut __d_z);
-                __ad_rt::acc(&mut __d3_v2, __g);
-                __ad_rt::acc(&mut __d4_v3, __g);
+                let __g = __d_z;
+                __d3_v2 = __g;
+                __d4_v3 = __g;
             }
-            __ad_rt::acc(&mut __d_x, __ad_rt::sin_d0(&x, __ad_rt::take(&mut __d4_v3)));
+            __ad_rt::acc(&mut __d_x, __ad_rt::sin_d0(&x, __d4_v3));
             {
-                let __g = __ad_rt::take(&mut __d3_v2);
+                let __g = __d3_v2;
                 __ad_rt::acc(&mut __d_x, __ad_rt::mul_d0(&y, __g));
                 __ad_rt::acc(&mut __d_y, __ad_rt::mul_d1(&x, __g));
             }

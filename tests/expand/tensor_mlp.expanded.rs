@@ -72,10 +72,10 @@ fn classifier_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             let mut __d_h = __ad_rt::zero();
             let mut __d11_v5 = __ad_rt::zero();
             let mut __d_logits = __ad_rt::zero();
-            let mut __d14_v7 = __ad_rt::zero();
-            __ad_rt::acc(&mut __d14_v7, __ad_rt::take(&mut __d6_ret1));
+            let __d14_v7;
+            __d14_v7 = __ad_rt::take(&mut __d6_ret1);
             {
-                let __g = __ad_rt::take(&mut __d14_v7);
+                let __g = __d14_v7;
                 let __gs = __pb6(__g);
                 __ad_rt::acc_arg(&mut __d_logits, __gs.0);
             }
@@ -547,10 +547,10 @@ fn classifier_pullback<'__ad>(
             let mut __d_h = __ad_rt::zero();
             let mut __d11_v5 = __ad_rt::zero();
             let mut __d_logits = __ad_rt::zero();
-            let mut __d14_v7 = __ad_rt::zero();
-            __ad_rt::acc(&mut __d14_v7, __ad_rt::take(&mut __d6_ret1));
+            let __d14_v7;
+            __d14_v7 = __ad_rt::take(&mut __d6_ret1);
             {
-                let __g = __ad_rt::take(&mut __d14_v7);
+                let __g = __d14_v7;
                 let __gs = __pb6(__g);
                 __ad_rt::acc_arg(&mut __d_logits, __gs.0);
             }

@@ -153,6 +153,9 @@ pub struct Gen<'a> {
     /// local structs made there whose type the body does not show (their adjoints are made
     /// from the value).
     pub(super) presize_early: RefCell<std::collections::HashSet<VarId>>,
+    /// Adjoints written exactly once ([`plan::written_once`]): declared without a value,
+    /// assigned their one contribution, read without `take`.
+    pub(super) once: std::collections::HashSet<VarId>,
     /// Names derived from variables ([`Gen::derived`]), made once each.
     names: RefCell<std::collections::HashMap<(&'static str, VarId), Ident>>,
     /// Accumulators of a fused loop (see [`Gen::fuse`]): their adjoint is read, not taken and
@@ -196,6 +199,7 @@ impl<'a> Gen<'a> {
             cur_block: std::cell::Cell::new(0),
             presize: true,
             presize_early: RefCell::new(std::collections::HashSet::new()),
+            once: plan::written_once(func, an),
             names: RefCell::new(std::collections::HashMap::new()),
             held_calls: RefCell::new(std::collections::HashSet::new()),
             unsaved: RefCell::new(std::collections::HashSet::new()),

@@ -248,6 +248,9 @@ impl<'a> Gen<'a> {
 
     pub(super) fn local_adjoint(&self, v: VarId) -> TokenStream {
         let (rt, d) = (rt(), self.adj(v));
+        if self.once.contains(&v) {
+            return quote!(let #d;);
+        }
         // A struct in a loop body whose fields the reverse accumulates into (`acc(&mut
         // d.x, ..)` needs the type first): the type of its literal, or the cotangent type
         // its call's pullback takes.
@@ -376,7 +379,11 @@ impl<'a> Gen<'a> {
         let rt = rt();
         let g = mixed("__g");
         let d = self.adj(var);
-        let taken = quote_spanned!(span=> #rt::take(&mut #d));
+        let taken = if self.once.contains(&var) {
+            quote_spanned!(span=> #d)
+        } else {
+            quote_spanned!(span=> #rt::take(&mut #d))
+        };
         let inlined = std::cell::Cell::new(false);
         let body = self.partials_impl(op, out, s, span, None, Some((var, &taken)), &inlined);
         if inlined.get() {
@@ -889,7 +896,13 @@ impl<'a> Gen<'a> {
             } else if matches!(fs.as_str(), "id_d0" | "add_d0" | "add_d1" | "sub_d0") {
                 // The identity rules (`rules::arith`): the cotangent itself, without a call
                 // for rustc to check per `+`.
-                body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #gtok);));
+                body.extend(if self.once.contains(&v) {
+                    quote_spanned!(sp=> #d = #gtok;)
+                } else {
+                    quote_spanned!(sp=> #rt::acc(&mut #d, #gtok);)
+                });
+            } else if self.once.contains(&v) {
+                body.extend(quote_spanned!(sp=> #d = #rt::#f(#(#args,)* #gtok);));
             } else {
                 body.extend(quote_spanned!(sp=> #rt::acc(&mut #d, #rt::#f(#(#args,)* #gtok));));
             }

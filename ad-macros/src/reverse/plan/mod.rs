@@ -38,6 +38,7 @@
 //! ([`fusion_candidates`]), the buffers that are scratch space of each iteration
 //! ([`iteration_private`]) and the fills among their writes that need no record
 //! ([`private_fills`]), and which statements after a loop can run before it ([`split_tail`]).
+//! For compile time: the adjoints written exactly once ([`written_once`]).
 //!
 //! Statements are identified by address (`&Stmt as *const _ as usize`) in the sets that
 //! refer to them; the IR is not modified after parsing, so addresses are stable.
@@ -45,6 +46,7 @@
 mod buffers;
 pub mod fusion;
 mod needs;
+mod once;
 mod saves;
 
 use crate::sema::activity::{atom_active, op_output_active};
@@ -52,6 +54,7 @@ use buffers::*;
 pub use buffers::{fill_inputs, iteration_private};
 pub use fusion::{FusionCandidate, fusion_candidates, is_accumulation, private_fills, split_tail};
 pub use needs::{map_by_output, op_needs};
+pub use once::written_once;
 use saves::*;
 
 use crate::ctxt::Ctxt;
