@@ -93,13 +93,13 @@ fn logsumexp_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recordi
     v: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>),
-    impl FnOnce(
+    fn(
         (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>),
     ) -> (
-            ::std::vec::Vec<
-                <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            >,
-        ) + use<'__ad, __AdHvpM>,
+        ::std::vec::Vec<
+            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        >,
+    ),
 ) {
     const {
         if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
@@ -116,7 +116,7 @@ fn logsumexp_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recordi
             ::ad_runtime::__private::Dual::new(__value, __rdot),
             ::ad_runtime::__private::LiftDual::lift(&__grad, &__hv),
         ),
-        move |_: (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>)| {
+        |_: (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>)| {
             ::core::unreachable!()
         },
     )

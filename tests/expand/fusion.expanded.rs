@@ -90,13 +90,13 @@ fn sums_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     x: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>),
-    impl FnOnce(
+    fn(
         (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>),
     ) -> (
-            ::std::vec::Vec<
-                <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            >,
-        ) + use<'__ad, __AdHvpM>,
+        ::std::vec::Vec<
+            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        >,
+    ),
 ) {
     const {
         if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
@@ -113,7 +113,7 @@ fn sums_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             ::ad_runtime::__private::Dual::new(__value, __rdot),
             ::ad_runtime::__private::LiftDual::lift(&__grad, &__hv),
         ),
-        move |_: (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>)| {
+        |_: (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>)| {
             ::core::unreachable!()
         },
     )
@@ -629,13 +629,13 @@ fn feedback_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recordin
     x: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>),
-    impl FnOnce(
+    fn(
         (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>),
     ) -> (
-            ::std::vec::Vec<
-                <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            >,
-        ) + use<'__ad, __AdHvpM>,
+        ::std::vec::Vec<
+            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        >,
+    ),
 ) {
     const {
         if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
@@ -652,7 +652,7 @@ fn feedback_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recordin
             ::ad_runtime::__private::Dual::new(__value, __rdot),
             ::ad_runtime::__private::LiftDual::lift(&__grad, &__hv),
         ),
-        move |_: (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>)| {
+        |_: (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>)| {
             ::core::unreachable!()
         },
     )

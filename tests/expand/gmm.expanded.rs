@@ -314,7 +314,7 @@ pub fn gmm_objective_grad_hvp_pullback<
             ::std::vec::Vec<::ad_runtime::Dual<f64>>,
         ),
     ),
-    impl FnOnce(
+    fn(
         (
             ::ad_runtime::Dual<f64>,
             (
@@ -324,22 +324,22 @@ pub fn gmm_objective_grad_hvp_pullback<
             ),
         ),
     ) -> (
-            ::std::vec::Vec<
-                <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            >,
-            ::std::vec::Vec<
-                <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            >,
-            ::std::vec::Vec<
-                <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            >,
-            ::ad_runtime::__private::NotDifferentiated,
-            ::ad_runtime::__private::NotDifferentiated,
-            ::ad_runtime::__private::NotDifferentiated,
-            ::ad_runtime::__private::NotDifferentiated,
-            ::ad_runtime::__private::NotDifferentiated,
-            ::ad_runtime::__private::NotDifferentiated,
-        ) + use<'__ad, __AdHvpM>,
+        ::std::vec::Vec<
+            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        >,
+        ::std::vec::Vec<
+            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        >,
+        ::std::vec::Vec<
+            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        >,
+        ::ad_runtime::__private::NotDifferentiated,
+        ::ad_runtime::__private::NotDifferentiated,
+        ::ad_runtime::__private::NotDifferentiated,
+        ::ad_runtime::__private::NotDifferentiated,
+        ::ad_runtime::__private::NotDifferentiated,
+        ::ad_runtime::__private::NotDifferentiated,
+    ),
 ) {
     const {
         if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
@@ -390,7 +390,7 @@ pub fn gmm_objective_grad_hvp_pullback<
                 ::ad_runtime::__private::LiftDual::lift(&__grad.2, &__hv.2),
             ),
         ),
-        move |
+        |
             _: (
                 ::ad_runtime::Dual<f64>,
                 (

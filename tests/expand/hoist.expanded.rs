@@ -146,7 +146,7 @@ fn triangle_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recordin
             ::std::vec::Vec<::ad_runtime::Dual<f64>>,
         ),
     ),
-    impl FnOnce(
+    fn(
         (
             ::ad_runtime::Dual<f64>,
             (
@@ -155,14 +155,14 @@ fn triangle_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recordin
             ),
         ),
     ) -> (
-            ::std::vec::Vec<
-                <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            >,
-            ::std::vec::Vec<
-                <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            >,
-            ::ad_runtime::__private::NotDifferentiated,
-        ) + use<'__ad, __AdHvpM>,
+        ::std::vec::Vec<
+            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        >,
+        ::std::vec::Vec<
+            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        >,
+        ::ad_runtime::__private::NotDifferentiated,
+    ),
 ) {
     const {
         if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
@@ -195,7 +195,7 @@ fn triangle_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recordin
                 ::ad_runtime::__private::LiftDual::lift(&__grad.1, &__hv.1),
             ),
         ),
-        move |
+        |
             _: (
                 ::ad_runtime::Dual<f64>,
                 (

@@ -114,13 +114,13 @@ fn long_loop_grad_hvp_pullback<__AdHvpM: ::ad_runtime::__private::Recording>(
     n: usize,
 ) -> (
     (::ad_runtime::Dual<f64>, (::ad_runtime::Dual<f64>, ::ad_runtime::Dual<f64>)),
-    impl FnOnce(
+    fn(
         (::ad_runtime::Dual<f64>, (::ad_runtime::Dual<f64>, ::ad_runtime::Dual<f64>)),
     ) -> (
-            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            ::ad_runtime::__private::NotDifferentiated,
-        ) + use<__AdHvpM>,
+        <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        ::ad_runtime::__private::NotDifferentiated,
+    ),
 ) {
     const {
         if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
@@ -153,7 +153,7 @@ fn long_loop_grad_hvp_pullback<__AdHvpM: ::ad_runtime::__private::Recording>(
                 ::ad_runtime::__private::LiftDual::lift(&__grad.1, &__hv.1),
             ),
         ),
-        move |
+        |
             _: (
                 ::ad_runtime::Dual<f64>,
                 (::ad_runtime::Dual<f64>, ::ad_runtime::Dual<f64>),

@@ -91,13 +91,13 @@ fn rosen_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
     x: &'__ad [::ad_runtime::Dual<f64>],
 ) -> (
     (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>),
-    impl FnOnce(
+    fn(
         (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>),
     ) -> (
-            ::std::vec::Vec<
-                <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            >,
-        ) + use<'__ad, __AdHvpM>,
+        ::std::vec::Vec<
+            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        >,
+    ),
 ) {
     const {
         if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
@@ -114,7 +114,7 @@ fn rosen_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Recording>(
             ::ad_runtime::__private::Dual::new(__value, __rdot),
             ::ad_runtime::__private::LiftDual::lift(&__grad, &__hv),
         ),
-        move |_: (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>)| {
+        |_: (::ad_runtime::Dual<f64>, ::std::vec::Vec<::ad_runtime::Dual<f64>>)| {
             ::core::unreachable!()
         },
     )

@@ -85,12 +85,12 @@ fn f_grad_hvp_pullback<__AdHvpM: ::ad_runtime::__private::Recording>(
     y: ::ad_runtime::Dual<f64>,
 ) -> (
     (::ad_runtime::Dual<f64>, (::ad_runtime::Dual<f64>, ::ad_runtime::Dual<f64>)),
-    impl FnOnce(
+    fn(
         (::ad_runtime::Dual<f64>, (::ad_runtime::Dual<f64>, ::ad_runtime::Dual<f64>)),
     ) -> (
-            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-            <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
-        ) + use<__AdHvpM>,
+        <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+        <::ad_runtime::Dual<f64> as ::ad_runtime::Differentiable>::Tangent,
+    ),
 ) {
     const {
         if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
@@ -121,7 +121,7 @@ fn f_grad_hvp_pullback<__AdHvpM: ::ad_runtime::__private::Recording>(
                 ::ad_runtime::__private::LiftDual::lift(&__grad.1, &__hv.1),
             ),
         ),
-        move |
+        |
             _: (
                 ::ad_runtime::Dual<f64>,
                 (::ad_runtime::Dual<f64>, ::ad_runtime::Dual<f64>),

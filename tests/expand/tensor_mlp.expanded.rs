@@ -311,7 +311,7 @@ fn classifier_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Record
             ::ad_runtime::ndarray::Array1<::ad_runtime::Dual<f64>>,
         ),
     ),
-    impl FnOnce(
+    fn(
         (
             ::ad_runtime::Dual<f64>,
             (
@@ -322,13 +322,13 @@ fn classifier_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Record
             ),
         ),
     ) -> (
-            ::ad_runtime::ndarray::Array2<::ad_runtime::Dual<f64>>,
-            ::ad_runtime::ndarray::Array1<::ad_runtime::Dual<f64>>,
-            ::ad_runtime::ndarray::Array2<::ad_runtime::Dual<f64>>,
-            ::ad_runtime::ndarray::Array1<::ad_runtime::Dual<f64>>,
-            ::ad_runtime::__private::NotDifferentiated,
-            ::ad_runtime::__private::NotDifferentiated,
-        ) + use<'__ad, __AdHvpM>,
+        ::ad_runtime::ndarray::Array2<::ad_runtime::Dual<f64>>,
+        ::ad_runtime::ndarray::Array1<::ad_runtime::Dual<f64>>,
+        ::ad_runtime::ndarray::Array2<::ad_runtime::Dual<f64>>,
+        ::ad_runtime::ndarray::Array1<::ad_runtime::Dual<f64>>,
+        ::ad_runtime::__private::NotDifferentiated,
+        ::ad_runtime::__private::NotDifferentiated,
+    ),
 ) {
     const {
         if <__AdHvpM as ::ad_runtime::__private::Recording>::RECORD {
@@ -376,7 +376,7 @@ fn classifier_grad_hvp_pullback<'__ad, __AdHvpM: ::ad_runtime::__private::Record
                 ::ad_runtime::__private::LiftDual::lift(&__grad.3, &__hv.3),
             ),
         ),
-        move |
+        |
             _: (
                 ::ad_runtime::Dual<f64>,
                 (

@@ -202,10 +202,13 @@ fn dual_grad_pullback(item: &syn::ItemFn, sig: &Signature, gsig: &Signature) -> 
     let crate::reverse::emit::PullbackSignature {
         generics,
         params,
-        ret,
+        fn_pointer,
         ..
     } = crate::reverse::emit::pullback_signature(&dsig, Some(&marker));
     let pair_ty = &dsig.ret_ty;
+    // Its pullback never runs and captures nothing: a function pointer, not an opaque
+    // closure type (one `impl FnOnce` less for rustc per function).
+    let ret = quote!((#pair_ty, #fn_pointer));
     let msg = format!(
         "`{name}_grad` called in a differentiable function has first-order derivatives only (its second order would need third derivatives of `{name}`): differentiate the caller with `_grad` / `_vjp` / `_jvp`"
     );
@@ -251,12 +254,7 @@ fn dual_grad_pullback(item: &syn::ItemFn, sig: &Signature, gsig: &Signature) -> 
     } else {
         quote!((#(#lifted),*))
     };
-    let closure = quote!(move |_: #pair_ty| ::core::unreachable!());
-    let closure = if dsig.boxed_pullback {
-        quote!(::std::boxed::Box::new(#closure))
-    } else {
-        closure
-    };
+    let closure = quote!(|_: #pair_ty| ::core::unreachable!());
     let (value, rdot) = (mixed("__value".into()), mixed("__rdot".into()));
     quote! {
         #[doc(hidden)]

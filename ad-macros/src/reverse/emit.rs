@@ -367,6 +367,8 @@ pub struct PullbackSignature {
     pub closure: TokenStream,
     /// `FnOnce(R) -> (..)`.
     pub closure_trait: TokenStream,
+    /// `fn(R) -> (..)`: the type of a pullback that captures nothing.
+    pub fn_pointer: TokenStream,
 }
 
 pub fn pullback_signature(sig: &Signature, marker: Option<&Ident>) -> PullbackSignature {
@@ -438,5 +440,6 @@ pub fn pullback_signature(sig: &Signature, marker: Option<&Ident>) -> PullbackSi
         ret: quote!((#ret_ty, #pb_ret)),
         closure: pb_ret,
         closure_trait: closure_ty,
+        fn_pointer: quote!(fn(#ret_ty) -> (#(#slot_types,)*)),
     }
 }
