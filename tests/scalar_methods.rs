@@ -1411,3 +1411,46 @@ fn copysign_and_sin_cos_both_forms() {
         &xs,
     );
 }
+
+/// Squares written `x * x` (one rule, `sq_d0`, for both partials): of a parameter, of a
+/// borrowed element, of a temporary read only by its square, and inside a loop whose
+/// accumulator is itself squared; gradient, JVP and HVP against the closed form.
+#[differentiable]
+fn squares(x: f64, y: &[f64]) -> f64 {
+    let a = x * y[0];
+    let mut s = a * a;
+    for i in 0..y.len() {
+        let e = y[i] - x;
+        s += e * e;
+    }
+    s * s + x * x
+}
+
+#[test]
+fn squares_written_as_products() {
+    let (x, y): (f64, [f64; 3]) = (0.7, [0.3, -1.1, 2.0]);
+    // s = (x y0)² + Σ (y_i - x)², f = s² + x².
+    let s = (x * y[0]).powi(2) + y.iter().map(|v| (v - x) * (v - x)).sum::<f64>();
+    let ds_dx = 2.0 * x * y[0] * y[0] - 2.0 * y.iter().map(|v| v - x).sum::<f64>();
+    let ds_dy: Vec<f64> = (0..3)
+        .map(|i| 2.0 * (y[i] - x) + if i == 0 { 2.0 * x * x * y[0] } else { 0.0 })
+        .collect();
+    let (v, (gx, gy)) = squares_grad(x, &y);
+    assert_near(v, s * s + x * x, "value");
+    assert_near(gx, 2.0 * s * ds_dx + 2.0 * x, "df/dx");
+    let want: Vec<f64> = ds_dy.iter().map(|d| 2.0 * s * d).collect();
+    closed(&gy, &want, "df/dy");
+    let (t, dy) = (0.4, [1.0, -0.5, 0.25]);
+    let (_, jv) = squares_jvp(x, &y, t, &dy);
+    let gv = gx * t + gy.iter().zip(&dy).map(|(a, b)| a * b).sum::<f64>();
+    assert_near(jv, gv, "jvp = grad . v");
+    let (_, _, (hx, hy)) = squares_hvp(x, &y, t, &dy);
+    let h = 1e-5;
+    let yp: Vec<f64> = y.iter().zip(&dy).map(|(a, b)| a + h * b).collect();
+    let ym: Vec<f64> = y.iter().zip(&dy).map(|(a, b)| a - h * b).collect();
+    let (_, (gxp, gyp)) = squares_grad(x + h * t, &yp);
+    let (_, (gxm, gym)) = squares_grad(x - h * t, &ym);
+    assert_close_tol(&[hx], &[(gxp - gxm) / (2.0 * h)], 1e-6, "H v, x");
+    let fd: Vec<f64> = gyp.iter().zip(&gym).map(|(p, m)| (p - m) / (2.0 * h)).collect();
+    assert_close_tol(&hy, &fd, 1e-6, "H v, y");
+}

@@ -172,8 +172,7 @@ where
         let __v9 = x[i];
         let mut __t12_v9 = __t0_x[i];
         let __v10 = __v9 * __v9;
-        let mut __t13_v10 = __ad_rt::mul_d0(&__v9, __t12_v9)
-            + __ad_rt::mul_d1(&__v9, __t12_v9);
+        let mut __t13_v10 = __ad_rt::sq_d0(&__v9, __t12_v9);
         {
             let __new = t - __v10;
             let __tnew = __t3_t + -__t13_v10;
@@ -298,19 +297,15 @@ fn sums_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
         let __v10 = __v9 * __v9;
         t = t - __v10;
         {
-            let mut __d12_v9 = __ad_rt::zero();
+            let __d12_v9;
             let __d13_v10;
             {
                 let __g = __d_t;
                 __d13_v10 = __ad_rt::sub_d1(__g);
             }
+            __d12_v9 = __ad_rt::sq_d0(&__v9, __d13_v10);
             {
-                let __g = __d13_v10;
-                __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d0(&__v9, __g));
-                __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
-            }
-            {
-                let __g = __ad_rt::take(&mut __d12_v9);
+                let __g = __d12_v9;
                 __ad_rt::acc_index_exact(&mut __d_x, i, __g);
             }
             if __v6 {
@@ -455,19 +450,15 @@ where
                         let __v9 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&x[..], i)
                         };
-                        let mut __d12_v9 = __ad_rt::zero();
+                        let __d12_v9;
                         let __d13_v10;
                         {
                             let __g = __d_t;
                             __d13_v10 = __ad_rt::sub_d1(__g);
                         }
+                        __d12_v9 = __ad_rt::sq_d0(&__v9, __d13_v10);
                         {
-                            let __g = __d13_v10;
-                            __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d0(&__v9, __g));
-                            __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
-                        }
-                        {
-                            let __g = __ad_rt::take(&mut __d12_v9);
+                            let __g = __d12_v9;
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_x,
@@ -504,19 +495,15 @@ where
                 for __k in (0..__iters1).rev() {
                     let i = __ad_rt::range_up(__v2, __k);
                     let __v9 = x[i];
-                    let mut __d12_v9 = __ad_rt::zero();
+                    let __d12_v9;
                     let __d13_v10;
                     {
                         let __g = __d_t;
                         __d13_v10 = __ad_rt::sub_d1(__g);
                     }
+                    __d12_v9 = __ad_rt::sq_d0(&__v9, __d13_v10);
                     {
-                        let __g = __d13_v10;
-                        __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d0(&__v9, __g));
-                        __ad_rt::acc(&mut __d12_v9, __ad_rt::mul_d1(&__v9, __g));
-                    }
-                    {
-                        let __g = __ad_rt::take(&mut __d12_v9);
+                        let __g = __d12_v9;
                         __ad_rt::acc_index_exact(&mut __d_x, i, __g);
                     }
                     if __tape_if1.pop() {

@@ -601,8 +601,7 @@ where
                 let __v44 = qxc[j__3];
                 let mut __t72_v44 = __t29_qxc[j__3];
                 let __v45 = __v44 * __v44;
-                let mut __t73_v45 = __ad_rt::mul_d0(&__v44, __t72_v44)
-                    + __ad_rt::mul_d1(&__v44, __t72_v44);
+                let mut __t73_v45 = __ad_rt::sq_d0(&__v44, __t72_v44);
                 {
                     let __new = sq + __v45;
                     let __tnew = __t68_sq + __t73_v45;
@@ -673,8 +672,7 @@ where
             let l = icf[__v67];
             let mut __t101_l = __t2_icf[__v67];
             let __v68 = l * l;
-            let mut __t102_v68 = __ad_rt::mul_d0(&l, __t101_l)
-                + __ad_rt::mul_d1(&l, __t101_l);
+            let mut __t102_v68 = __ad_rt::sq_d0(&l, __t101_l);
             {
                 let __new = frob + __v68;
                 let __tnew = __t85_frob + __t102_v68;
@@ -1556,19 +1554,15 @@ pub fn gmm_objective_vjp(
                         for __k in (0..__iters9).rev() {
                             let j__3 = __ad_rt::range_up(__v42, __k);
                             let __v44 = __tape72_v44.pop();
-                            let mut __d72_v44 = __ad_rt::zero();
+                            let __d72_v44;
                             let __d73_v45;
                             {
                                 let __g = __d_sq;
                                 __d73_v45 = __g;
                             }
+                            __d72_v44 = __ad_rt::sq_d0(&__v44, __d73_v45);
                             {
-                                let __g = __d73_v45;
-                                __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
-                                __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
-                            }
-                            {
-                                let __g = __ad_rt::take(&mut __d72_v44);
+                                let __g = __d72_v44;
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_qxc,
@@ -1583,19 +1577,15 @@ pub fn gmm_objective_vjp(
                     for __k in (0..__iters9).rev() {
                         let j__3 = __ad_rt::range_up(__v42, __k);
                         let __v44 = __tape72_v44.pop();
-                        let mut __d72_v44 = __ad_rt::zero();
+                        let __d72_v44;
                         let __d73_v45;
                         {
                             let __g = __d_sq;
                             __d73_v45 = __g;
                         }
+                        __d72_v44 = __ad_rt::sq_d0(&__v44, __d73_v45);
                         {
-                            let __g = __d73_v45;
-                            __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
-                            __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
-                        }
-                        {
-                            let __g = __ad_rt::take(&mut __d72_v44);
+                            let __g = __d72_v44;
                             __ad_rt::acc_index_exact(&mut __d_qxc, j__3, __g);
                         }
                     }
@@ -1960,19 +1950,15 @@ pub fn gmm_objective_vjp(
                     let l = unsafe {
                         ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                     };
-                    let mut __d_l = __ad_rt::zero();
+                    let __d_l;
                     let __d102_v68;
                     {
                         let __g = __d_frob;
                         __d102_v68 = __g;
                     }
+                    __d_l = __ad_rt::sq_d0(&l, __d102_v68);
                     {
-                        let __g = __d102_v68;
-                        __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
-                        __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
-                    }
-                    {
-                        let __g = __ad_rt::take(&mut __d_l);
+                        let __g = __d_l;
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_icf,
@@ -1989,19 +1975,15 @@ pub fn gmm_objective_vjp(
                 let __v66 = ik__2 * icf_sz;
                 let __v67 = __v66 + j__5;
                 let l = icf[__v67];
-                let mut __d_l = __ad_rt::zero();
+                let __d_l;
                 let __d102_v68;
                 {
                     let __g = __d_frob;
                     __d102_v68 = __g;
                 }
+                __d_l = __ad_rt::sq_d0(&l, __d102_v68);
                 {
-                    let __g = __d102_v68;
-                    __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
-                    __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
-                }
-                {
-                    let __g = __ad_rt::take(&mut __d_l);
+                    let __g = __d_l;
                     __ad_rt::acc_index_exact(&mut __d_icf, __v67, __g);
                 }
             }
@@ -2947,19 +2929,15 @@ where
                             let l = unsafe {
                                 ::ad_runtime::__private::index_unchecked(&icf[..], __v67)
                             };
-                            let mut __d_l = __ad_rt::zero();
+                            let __d_l;
                             let __d102_v68;
                             {
                                 let __g = __d_frob;
                                 __d102_v68 = __g;
                             }
+                            __d_l = __ad_rt::sq_d0(&l, __d102_v68);
                             {
-                                let __g = __d102_v68;
-                                __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
-                                __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
-                            }
-                            {
-                                let __g = __ad_rt::take(&mut __d_l);
+                                let __g = __d_l;
                                 unsafe {
                                     ::ad_runtime::__private::acc_index_unchecked(
                                         &mut __d_icf,
@@ -2976,19 +2954,15 @@ where
                         let __v66 = ik__2 * icf_sz;
                         let __v67 = __v66 + j__5;
                         let l = icf[__v67];
-                        let mut __d_l = __ad_rt::zero();
+                        let __d_l;
                         let __d102_v68;
                         {
                             let __g = __d_frob;
                             __d102_v68 = __g;
                         }
+                        __d_l = __ad_rt::sq_d0(&l, __d102_v68);
                         {
-                            let __g = __d102_v68;
-                            __ad_rt::acc(&mut __d_l, __ad_rt::mul_d0(&l, __g));
-                            __ad_rt::acc(&mut __d_l, __ad_rt::mul_d1(&l, __g));
-                        }
-                        {
-                            let __g = __ad_rt::take(&mut __d_l);
+                            let __g = __d_l;
                             __ad_rt::acc_index_exact(&mut __d_icf, __v67, __g);
                         }
                     }
@@ -3173,19 +3147,15 @@ where
                             for __k in (0..__iters9).rev() {
                                 let j__3 = __ad_rt::range_up(__v42, __k);
                                 let __v44 = __tape72_v44.pop();
-                                let mut __d72_v44 = __ad_rt::zero();
+                                let __d72_v44;
                                 let __d73_v45;
                                 {
                                     let __g = __d_sq;
                                     __d73_v45 = __g;
                                 }
+                                __d72_v44 = __ad_rt::sq_d0(&__v44, __d73_v45);
                                 {
-                                    let __g = __d73_v45;
-                                    __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
-                                    __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
-                                }
-                                {
-                                    let __g = __ad_rt::take(&mut __d72_v44);
+                                    let __g = __d72_v44;
                                     unsafe {
                                         ::ad_runtime::__private::acc_index_unchecked(
                                             &mut __d_qxc,
@@ -3200,19 +3170,15 @@ where
                         for __k in (0..__iters9).rev() {
                             let j__3 = __ad_rt::range_up(__v42, __k);
                             let __v44 = __tape72_v44.pop();
-                            let mut __d72_v44 = __ad_rt::zero();
+                            let __d72_v44;
                             let __d73_v45;
                             {
                                 let __g = __d_sq;
                                 __d73_v45 = __g;
                             }
+                            __d72_v44 = __ad_rt::sq_d0(&__v44, __d73_v45);
                             {
-                                let __g = __d73_v45;
-                                __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d0(&__v44, __g));
-                                __ad_rt::acc(&mut __d72_v44, __ad_rt::mul_d1(&__v44, __g));
-                            }
-                            {
-                                let __g = __ad_rt::take(&mut __d72_v44);
+                                let __g = __d72_v44;
                                 __ad_rt::acc_index_exact(&mut __d_qxc, j__3, __g);
                             }
                         }

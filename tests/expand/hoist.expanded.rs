@@ -290,8 +290,7 @@ where
         let __v14 = y[j];
         let mut __t22_v14 = __t4_y[j];
         let __v15 = __v14 * __v14;
-        let mut __t23_v15 = __ad_rt::mul_d0(&__v14, __t22_v14)
-            + __ad_rt::mul_d1(&__v14, __t22_v14);
+        let mut __t23_v15 = __ad_rt::sq_d0(&__v14, __t22_v14);
         {
             let __new = s + __v15;
             let __tnew = __t18_s + __t23_v15;
@@ -534,19 +533,15 @@ fn triangle_vjp(
                 let __v15 = __v14 * __v14;
                 s = s + __v15;
                 {
-                    let mut __d22_v14 = __ad_rt::zero();
+                    let __d22_v14;
                     let __d23_v15;
                     {
                         let __g = __d_s;
                         __d23_v15 = __g;
                     }
+                    __d22_v14 = __ad_rt::sq_d0(&__v14, __d23_v15);
                     {
-                        let __g = __d23_v15;
-                        __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
-                        __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
-                    }
-                    {
-                        let __g = __ad_rt::take(&mut __d22_v14);
+                        let __g = __d22_v14;
                         unsafe {
                             ::ad_runtime::__private::acc_index_unchecked(
                                 &mut __d_y,
@@ -565,19 +560,15 @@ fn triangle_vjp(
             let __v15 = __v14 * __v14;
             s = s + __v15;
             {
-                let mut __d22_v14 = __ad_rt::zero();
+                let __d22_v14;
                 let __d23_v15;
                 {
                     let __g = __d_s;
                     __d23_v15 = __g;
                 }
+                __d22_v14 = __ad_rt::sq_d0(&__v14, __d23_v15);
                 {
-                    let __g = __d23_v15;
-                    __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
-                    __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
-                }
-                {
-                    let __g = __ad_rt::take(&mut __d22_v14);
+                    let __g = __d22_v14;
                     __ad_rt::acc_index_exact(&mut __d_y, j, __g);
                 }
             }
@@ -916,19 +907,15 @@ where
                         let __v14 = unsafe {
                             ::ad_runtime::__private::index_unchecked(&y[..], j)
                         };
-                        let mut __d22_v14 = __ad_rt::zero();
+                        let __d22_v14;
                         let __d23_v15;
                         {
                             let __g = __d_s;
                             __d23_v15 = __g;
                         }
+                        __d22_v14 = __ad_rt::sq_d0(&__v14, __d23_v15);
                         {
-                            let __g = __d23_v15;
-                            __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
-                            __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
-                        }
-                        {
-                            let __g = __ad_rt::take(&mut __d22_v14);
+                            let __g = __d22_v14;
                             unsafe {
                                 ::ad_runtime::__private::acc_index_unchecked(
                                     &mut __d_y,
@@ -943,19 +930,15 @@ where
                 for __k in (0..__iters3).rev() {
                     let j = __ad_rt::range_up(__v12, __k);
                     let __v14 = y[j];
-                    let mut __d22_v14 = __ad_rt::zero();
+                    let __d22_v14;
                     let __d23_v15;
                     {
                         let __g = __d_s;
                         __d23_v15 = __g;
                     }
+                    __d22_v14 = __ad_rt::sq_d0(&__v14, __d23_v15);
                     {
-                        let __g = __d23_v15;
-                        __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d0(&__v14, __g));
-                        __ad_rt::acc(&mut __d22_v14, __ad_rt::mul_d1(&__v14, __g));
-                    }
-                    {
-                        let __g = __ad_rt::take(&mut __d22_v14);
+                        let __g = __d22_v14;
                         __ad_rt::acc_index_exact(&mut __d_y, j, __g);
                     }
                 }

@@ -161,8 +161,7 @@ where
         let __v8 = x[i];
         let mut __t10_v8 = __t0_x[i];
         let __v9 = __v8 * __v8;
-        let mut __t11_v9 = __ad_rt::mul_d0(&__v8, __t10_v8)
-            + __ad_rt::mul_d1(&__v8, __t10_v8);
+        let mut __t11_v9 = __ad_rt::sq_d0(&__v8, __t10_v8);
         let a = __v7 - __v9;
         let mut __t12_a = __t9_v7 + -__t11_v9;
         let b = 1.0 - __v8;
@@ -173,7 +172,7 @@ where
         let mut __t16_v12 = __ad_rt::mul_d0(&a, __t15_v11)
             + __ad_rt::mul_d1(&__v11, __t12_a);
         let __v13 = b * b;
-        let mut __t17_v13 = __ad_rt::mul_d0(&b, __t13_b) + __ad_rt::mul_d1(&b, __t13_b);
+        let mut __t17_v13 = __ad_rt::sq_d0(&b, __t13_b);
         let __v14 = __v12 + __v13;
         let mut __t18_v14 = __t16_v12 + __t17_v13;
         {
@@ -339,7 +338,7 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     let mut __d10_v8 = __ad_rt::zero();
                     let __d11_v9;
                     let mut __d_a = __ad_rt::zero();
-                    let mut __d_b = __ad_rt::zero();
+                    let __d_b;
                     let __d15_v11;
                     let __d16_v12;
                     let __d17_v13;
@@ -353,31 +352,20 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                         __d16_v12 = __g;
                         __d17_v13 = __g;
                     }
-                    {
-                        let __g = __d17_v13;
-                        __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
-                        __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
-                    }
+                    __d_b = __ad_rt::sq_d0(&b, __d17_v13);
                     {
                         let __g = __d16_v12;
                         __d15_v11 = __ad_rt::mul_d0(&a, __g);
                         __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                     }
                     __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v10, __d15_v11));
-                    __ad_rt::acc(
-                        &mut __d10_v8,
-                        __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)),
-                    );
+                    __ad_rt::acc(&mut __d10_v8, __ad_rt::sub_d1(__d_b));
                     {
                         let __g = __ad_rt::take(&mut __d_a);
                         __d9_v7 = __g;
                         __d11_v9 = __ad_rt::sub_d1(__g);
                     }
-                    {
-                        let __g = __d11_v9;
-                        __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
-                        __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
-                    }
+                    __ad_rt::acc(&mut __d10_v8, __ad_rt::sq_d0(&__v8, __d11_v9));
                     {
                         let __g = __ad_rt::take(&mut __d10_v8);
                         __ad_rt::acc(&mut __dhere0, __g);
@@ -418,7 +406,7 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                 let mut __d10_v8 = __ad_rt::zero();
                 let __d11_v9;
                 let mut __d_a = __ad_rt::zero();
-                let mut __d_b = __ad_rt::zero();
+                let __d_b;
                 let __d15_v11;
                 let __d16_v12;
                 let __d17_v13;
@@ -432,28 +420,20 @@ fn rosen_vjp(x: &[f64], seed: f64) -> (f64, ::std::vec::Vec<f64>) {
                     __d16_v12 = __g;
                     __d17_v13 = __g;
                 }
-                {
-                    let __g = __d17_v13;
-                    __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
-                    __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
-                }
+                __d_b = __ad_rt::sq_d0(&b, __d17_v13);
                 {
                     let __g = __d16_v12;
                     __d15_v11 = __ad_rt::mul_d0(&a, __g);
                     __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                 }
                 __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v10, __d15_v11));
-                __ad_rt::acc(&mut __d10_v8, __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)));
+                __ad_rt::acc(&mut __d10_v8, __ad_rt::sub_d1(__d_b));
                 {
                     let __g = __ad_rt::take(&mut __d_a);
                     __d9_v7 = __g;
                     __d11_v9 = __ad_rt::sub_d1(__g);
                 }
-                {
-                    let __g = __d11_v9;
-                    __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
-                    __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
-                }
+                __ad_rt::acc(&mut __d10_v8, __ad_rt::sq_d0(&__v8, __d11_v9));
                 {
                     let __g = __ad_rt::take(&mut __d10_v8);
                     __ad_rt::acc(&mut __dhere0, __g);
@@ -668,7 +648,7 @@ where
                         let mut __d10_v8 = __ad_rt::zero();
                         let __d11_v9;
                         let mut __d_a = __ad_rt::zero();
-                        let mut __d_b = __ad_rt::zero();
+                        let __d_b;
                         let __d15_v11;
                         let __d16_v12;
                         let __d17_v13;
@@ -682,31 +662,20 @@ where
                             __d16_v12 = __g;
                             __d17_v13 = __g;
                         }
-                        {
-                            let __g = __d17_v13;
-                            __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
-                            __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
-                        }
+                        __d_b = __ad_rt::sq_d0(&b, __d17_v13);
                         {
                             let __g = __d16_v12;
                             __d15_v11 = __ad_rt::mul_d0(&a, __g);
                             __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                         }
                         __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v10, __d15_v11));
-                        __ad_rt::acc(
-                            &mut __d10_v8,
-                            __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)),
-                        );
+                        __ad_rt::acc(&mut __d10_v8, __ad_rt::sub_d1(__d_b));
                         {
                             let __g = __ad_rt::take(&mut __d_a);
                             __d9_v7 = __g;
                             __d11_v9 = __ad_rt::sub_d1(__g);
                         }
-                        {
-                            let __g = __d11_v9;
-                            __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
-                            __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
-                        }
+                        __ad_rt::acc(&mut __d10_v8, __ad_rt::sq_d0(&__v8, __d11_v9));
                         {
                             let __g = __ad_rt::take(&mut __d10_v8);
                             __ad_rt::acc(&mut __dhere0, __g);
@@ -743,7 +712,7 @@ where
                     let mut __d10_v8 = __ad_rt::zero();
                     let __d11_v9;
                     let mut __d_a = __ad_rt::zero();
-                    let mut __d_b = __ad_rt::zero();
+                    let __d_b;
                     let __d15_v11;
                     let __d16_v12;
                     let __d17_v13;
@@ -757,31 +726,20 @@ where
                         __d16_v12 = __g;
                         __d17_v13 = __g;
                     }
-                    {
-                        let __g = __d17_v13;
-                        __ad_rt::acc(&mut __d_b, __ad_rt::mul_d0(&b, __g));
-                        __ad_rt::acc(&mut __d_b, __ad_rt::mul_d1(&b, __g));
-                    }
+                    __d_b = __ad_rt::sq_d0(&b, __d17_v13);
                     {
                         let __g = __d16_v12;
                         __d15_v11 = __ad_rt::mul_d0(&a, __g);
                         __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v11, __g));
                     }
                     __ad_rt::acc(&mut __d_a, __ad_rt::mul_d1(&__v10, __d15_v11));
-                    __ad_rt::acc(
-                        &mut __d10_v8,
-                        __ad_rt::sub_d1(__ad_rt::take(&mut __d_b)),
-                    );
+                    __ad_rt::acc(&mut __d10_v8, __ad_rt::sub_d1(__d_b));
                     {
                         let __g = __ad_rt::take(&mut __d_a);
                         __d9_v7 = __g;
                         __d11_v9 = __ad_rt::sub_d1(__g);
                     }
-                    {
-                        let __g = __d11_v9;
-                        __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d0(&__v8, __g));
-                        __ad_rt::acc(&mut __d10_v8, __ad_rt::mul_d1(&__v8, __g));
-                    }
+                    __ad_rt::acc(&mut __d10_v8, __ad_rt::sq_d0(&__v8, __d11_v9));
                     {
                         let __g = __ad_rt::take(&mut __d10_v8);
                         __ad_rt::acc(&mut __dhere0, __g);

@@ -164,6 +164,17 @@ impl Tangents<'_> {
     ) -> Result<TokenStream, Unsupported> {
         let rt = rt();
         let mut terms = Vec::new();
+        // A scalar `x * x`: one rule for both terms (`sq_d0`: `2 x ẋ`).
+        if name == "mul"
+            && let [Atom::Var(a) | Atom::Ref(a), Atom::Var(b) | Atom::Ref(b)] = operands
+            && a == b
+            && std::mem::discriminant(operands[0]) == std::mem::discriminant(operands[1])
+            && self.active_atom(operands[0])
+            && self.kinds[*a] == Kind::Scalar
+        {
+            let (x, t) = (self.need(operands[0]), self.t_atom(operands[0]));
+            return Ok(quote!(#rt::sq_d0(#x, #t)));
+        }
         for (k, needs) in partials.iter().enumerate() {
             let Some(a) = operands.get(k) else { break };
             if !self.active_atom(a) {

@@ -545,6 +545,18 @@ impl<'a> Gen<'a> {
                         #rt::acc(&mut #d1, #g1);
                     );
                 }
+                // A scalar `x * x`: one rule for both partials (`sq_d0`: `2 x g`), one
+                // contribution.
+                if matches!(a, Arith::Mul)
+                    && let (Some(v0), Some(v1)) = (active(0), active(1))
+                    && v0 == v1
+                    && skip != Some(v0)
+                    && target(0).is_none()
+                    && matches!((x, y), (Atom::Var(_), Atom::Var(_)) | (Atom::Ref(_), Atom::Ref(_)))
+                {
+                    let f = Ident::new("sq_d0", span);
+                    contribs.push((v0, quote!(#f), need_tokens(&[Need::In(0)]), span, false));
+                } else {
                 for (k, needs) in partials.iter().enumerate() {
                     if let Some(v) = active(k) {
                         let f = format_ident!("{}_d{}", name, k, span = span);
@@ -556,6 +568,7 @@ impl<'a> Gen<'a> {
                         args.extend(need_tokens(needs));
                         contribs.push((v, quote!(tensor::#f), args, span, false));
                     }
+                }
                 }
             }
             Op::Method {

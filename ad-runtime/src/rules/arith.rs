@@ -51,6 +51,17 @@ pub fn mul_d1<A: Real>(a: &A, g: A::F) -> A::F {
 }
 
 // ---------------------------------------------------------------------------------------
+// z = a * a;  ā += 2 a z̄
+/// `a * a` of one operand: both partials at once, `g a + g a` (exactly what the two rules
+/// `mul_d0` and `mul_d1` accumulate into a zero: doubling rounds nothing), one rule call and
+/// one contribution instead of two.
+#[inline(always)]
+pub fn sq_d0<A: Real>(a: &A, g: A::F) -> A::F {
+    let t = g * a.get();
+    t + t
+}
+
+// ---------------------------------------------------------------------------------------
 // z = a / b;  ā += z̄ / b;  b̄ -= z̄ a / b²
 /// `a / b`, cotangent of `a`: `g / b`.
 #[inline(always)]

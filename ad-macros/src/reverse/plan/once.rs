@@ -31,7 +31,16 @@ pub fn written_once(func: &Func, an: &Analysis) -> HashSet<VarId> {
         match s {
             Stmt::Let { var, op, .. } | Stmt::Assign { var, op, .. } => {
                 writes[*var] += 1;
-                op.reads().into_iter().for_each(|v| reads[v] += 1);
+                // (A square `x * x` is one contribution: `sq_d0`.)
+                match op {
+                    Op::Arith(crate::ir::Arith::Mul, a @ (Atom::Var(_) | Atom::Ref(_)), b)
+                        if a.var() == b.var()
+                            && std::mem::discriminant(a) == std::mem::discriminant(b) =>
+                    {
+                        read(a)
+                    }
+                    _ => op.reads().into_iter().for_each(|v| reads[v] += 1),
+                }
             }
             Stmt::IndexAssign {
                 base, index, op, ..
