@@ -1,6 +1,10 @@
 //! Regressions found by the random-program generator (tests/gen/): each once failed to compile.
 
+mod common;
+
 use ad_runtime::differentiable;
+use common::{assert_near, closed};
+
 #[differentiable]
 fn fa(a: f32) -> f32 {
     let mut s = a;
@@ -114,4 +118,35 @@ fn passive_neighbour_reads() {
         (da - (0.3 + 2.0 * 0.7f64.cos() - 1.0)).abs() < 1e-14,
         "{da}"
     );
+}
+
+/// A subtraction whose right operand comes from a buffer of float literals (`vec![-0.5; 2]`,
+/// typed `f64` only by rustc's fallback at the end of type checking): forward mode wrote the
+/// tangent's negation as a unary `-`, which needs its operand's type known where it is
+/// checked (E0282; found by the fusion generator, seed 3345, `f118`). The generic rule
+/// `sub_d1` is kept for it.
+#[differentiable]
+fn literal_buffer_minus(x: &[f64], w: &[f64]) -> f64 {
+    let mut bd = vec![-0.5; 2];
+    let mut s2 = 1.0;
+    for p in 0..2 {
+        s2 -= 0.9 * bd[0];
+        for j in 0..2 {
+            bd[j] = w[j] * x[p];
+        }
+    }
+    s2 * w[1]
+}
+
+#[test]
+fn subtraction_of_a_literal_buffer_in_forward_mode() {
+    let (x, w) = ([0.4, -0.8], [1.3, 0.6]);
+    // s2 = 1 + 0.45 - 0.9 w0 x0, f = s2 w1.
+    let s2 = 1.0 + 0.45 - 0.9 * w[0] * x[0];
+    let (v, (gx, gw)) = literal_buffer_minus_grad(&x, &w);
+    assert_near(v, s2 * w[1], "value");
+    closed(&gx, &[-0.9 * w[0] * w[1], 0.0], "df/dx");
+    closed(&gw, &[-0.9 * x[0] * w[1], s2], "df/dw");
+    let (_, jv) = literal_buffer_minus_jvp(&x, &w, &[1.0, 2.0], &[0.5, -1.0]);
+    assert_near(jv, gx[0] + 2.0 * gx[1] + 0.5 * gw[0] - gw[1], "jvp = grad . v");
 }

@@ -174,7 +174,7 @@ where
         let __v9 = v[i__1];
         let mut __t13_v9 = __t0_v[i__1];
         let __v10 = __v9 - mx;
-        let mut __t14_v10 = __t13_v9 + -__t2_mx;
+        let mut __t14_v10 = __t13_v9 + __ad_rt::sub_d1(__t2_mx);
         let __v11 = __v10.exp();
         let mut __t15_v11 = __ad_rt::exp_d0(&__v11, __t14_v10);
         {

@@ -175,7 +175,7 @@ where
         let mut __t13_v10 = __ad_rt::sq_d0(&__v9, __t12_v9);
         {
             let __new = t - __v10;
-            let __tnew = __t3_t + -__t13_v10;
+            let __tnew = __t3_t + __ad_rt::sub_d1(__t13_v10);
             t = __new;
             __t3_t = __tnew;
         }

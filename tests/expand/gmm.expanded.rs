@@ -540,7 +540,7 @@ where
                 let mut __t46_v24 = __t1_means[__v23];
                 {
                     let __new = __v21 - __v24;
-                    let __tnew = -__t46_v24;
+                    let __tnew = __ad_rt::sub_d1(__t46_v24);
                     xc[j__1] = __new;
                     __t28_xc[j__1] = __tnew;
                 }
@@ -619,7 +619,7 @@ where
             let mut __t78_v50 = __ad_rt::mul_d1(&__v49, __t68_sq);
             {
                 let __new = __v48 - __v50;
-                let __tnew = __t76_v48 + -__t78_v50;
+                let __tnew = __t76_v48 + __ad_rt::sub_d1(__t78_v50);
                 main_term[ik__1] = __new;
                 __t30_main_term[ik__1] = __tnew;
             }
@@ -690,7 +690,7 @@ where
         let __v75 = __v74 * frob;
         let mut __t109_v75 = __ad_rt::mul_d1(&__v74, __t85_frob);
         let __v76 = __v71 - __v75;
-        let mut __t110_v76 = __t105_v71 + -__t109_v75;
+        let mut __t110_v76 = __t105_v71 + __ad_rt::sub_d1(__t109_v75);
         {
             let __new = prior + __v76;
             let __tnew = __t81_prior + __t110_v76;
@@ -706,7 +706,7 @@ where
     let __v80 = __v77 * __v79;
     let mut __t114_v80 = __ad_rt::mul_d1(&__v77, __t113_v79);
     let __v81 = slse - __v80;
-    let mut __t115_v81 = __t31_slse + -__t114_v80;
+    let mut __t115_v81 = __t31_slse + __ad_rt::sub_d1(__t114_v80);
     let __v82 = __v81 + prior;
     let mut __t116_v82 = __t115_v81 + __t81_prior;
     let __ret1: f64 = __v82;

@@ -163,9 +163,9 @@ where
         let __v9 = __v8 * __v8;
         let mut __t11_v9 = __ad_rt::sq_d0(&__v8, __t10_v8);
         let a = __v7 - __v9;
-        let mut __t12_a = __t9_v7 + -__t11_v9;
+        let mut __t12_a = __t9_v7 + __ad_rt::sub_d1(__t11_v9);
         let b = 1.0 - __v8;
-        let mut __t13_b = -__t10_v8;
+        let mut __t13_b = __ad_rt::sub_d1(__t10_v8);
         let __v11 = __v10 * a;
         let mut __t15_v11 = __ad_rt::mul_d1(&__v10, __t12_a);
         let __v12 = __v11 * a;

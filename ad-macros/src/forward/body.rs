@@ -196,11 +196,13 @@ impl Tangents<'_> {
             let t = self.t_atom(a);
             let plain = matches!(a, Atom::Var(_))
                 || matches!(a, Atom::Ref(v) if self.kinds[*v] == Kind::Scalar);
-            // The identity and negation rules of `+` and `-` (`rules::arith`) written out: no
-            // call for rustc to check per operation, the same machine code.
+            // The identity rules of `+` and `-` (`rules::arith`) written out: no call for
+            // rustc to check per operation, the same machine code. (Not the negation `sub_d1`:
+            // a unary `-` needs its operand's type known where it is checked, and a tangent
+            // made from a float literal's value is only typed at the end, by the fallback to
+            // `f64`; the generic rule defers that.)
             terms.push(match (plain, name, k) {
                 (true, "add", _) | (true, "sub", 0) => t,
-                (true, "sub", 1) => quote!(-#t),
                 _ => quote!(#rt::#f(#(#args,)* #t)),
             });
         }

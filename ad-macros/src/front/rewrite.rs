@@ -36,56 +36,14 @@ use writes::{NameSubst, field_write, fill_loop, iter_mut_loop, tuple_write};
 /// Also `a.map_axis(Axis(k), |lane| e)` of a 2-D array (see `map_axis`) and `Zip` of 1-D
 /// arrays (see `zip_loop`).
 pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[String]) {
-    let mut floats = std::collections::HashSet::new();
-    for input in &sig.inputs {
-        if let syn::FnArg::Typed(pt) = input
-            && let Pat::Ident(pi) = &*pt.pat
-            && float_sequence_type(&pt.ty)
-        {
-            floats.insert(pi.ident.to_string());
-        }
-    }
-    let vecs = sig
-        .inputs
-        .iter()
-        .filter_map(|input| match input {
-            syn::FnArg::Typed(pt) => match (&*pt.pat, &*pt.ty) {
-                (Pat::Ident(pi), syn::Type::Path(p))
-                    if p.path.segments.last().is_some_and(|s| s.ident == "Vec") =>
-                {
-                    Some(pi.ident.to_string())
-                }
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect();
-    let params = sig
-        .inputs
-        .iter()
-        .filter_map(|input| match input {
-            syn::FnArg::Typed(pt) => match &*pt.pat {
-                Pat::Ident(pi) => Some(pi.ident.to_string()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect();
-    let array_refs = sig
-        .inputs
-        .iter()
-        .filter_map(|input| match input {
-            syn::FnArg::Typed(pt) => match (&*pt.pat, &*pt.ty) {
-                (Pat::Ident(pi), syn::Type::Reference(r))
-                    if matches!(&*r.elem, syn::Type::Array(_)) =>
-                {
-                    Some(pi.ident.to_string())
-                }
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect();
+    let floats = params_typed(sig, float_sequence_type);
+    let vecs = params_typed(sig, |ty| {
+        matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec"))
+    });
+    let params = params_typed(sig, |_| true);
+    let array_refs = params_typed(sig, |ty| {
+        matches!(ty, syn::Type::Reference(r) if matches!(&*r.elem, syn::Type::Array(_)))
+    });
     typed_tuple_tail(block, sig);
     rows::annotate_row_vecs(block);
     diverging::diverging_lets(block);
@@ -99,6 +57,23 @@ pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[Strin
         array_refs,
     }
     .visit_block_mut(block);
+}
+
+/// The names of the parameters (plain identifier patterns) whose type satisfies `pred`.
+fn params_typed(
+    sig: &syn::Signature,
+    pred: impl Fn(&syn::Type) -> bool,
+) -> std::collections::HashSet<String> {
+    sig.inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(pt) => match &*pt.pat {
+                Pat::Ident(pi) if pred(&pt.ty) => Some(pi.ident.to_string()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
 }
 
 /// A tuple result whose elements are array literals where the signature says fixed-size

@@ -247,6 +247,16 @@ pub struct MethodExtra {
     pub mutates: bool,
 }
 
+impl MethodExtra {
+    /// The name of the derivative rule of method `name` (the method's own name unless the
+    /// front end chose another rule, e.g. for a path-form call).
+    pub fn rule_name(&self, name: &syn::Ident) -> String {
+        self.rule
+            .map(str::to_string)
+            .unwrap_or_else(|| name.to_string())
+    }
+}
+
 /// How a passive operation is printed: unary prefix (`!a`) or binary infix (`a < b`).
 #[derive(Clone, Copy, Debug)]
 pub enum PassiveShape {

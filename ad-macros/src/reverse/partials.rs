@@ -578,10 +578,7 @@ impl<'a> Gen<'a> {
                 args: margs,
                 ..
             } => {
-                let n = extra
-                    .rule
-                    .map(str::to_string)
-                    .unwrap_or_else(|| name.to_string());
+                let n = extra.rule_name(name);
                 if let Some(MethodRule::Diff { partials, .. }) = rules::method(&n) {
                     let others = margs.iter().any(|a| an.atom_active(a));
                     let tensor = crate::sema::kinds::method_on_tensor(kind(recv), others);

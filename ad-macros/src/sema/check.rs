@@ -124,10 +124,7 @@ fn check_op(
             recv,
             ..
         } => {
-            let n = extra
-                .rule
-                .map(str::to_string)
-                .unwrap_or_else(|| name.to_string());
+            let n = extra.rule_name(name);
             let recv_kind = kinds::atom_kind(recv, kinds);
             if let (None, Some(t)) = (rules::method(&n), rules::tensor_method(&n)) {
                 if args.len() + 1 != t.arity {

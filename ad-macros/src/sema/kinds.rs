@@ -369,10 +369,7 @@ fn op_rank(op: &Op, ranks: &[Option<Option<u8>>]) -> Option<u8> {
             extra,
             ..
         } => {
-            let n = extra
-                .rule
-                .map(str::to_string)
-                .unwrap_or_else(|| name.to_string());
+            let n = extra.rule_name(name);
             let x = r(recv)?;
             match n.as_str() {
                 "dot" => match (x, r(args.first()?)?) {
@@ -417,10 +414,7 @@ fn op_kind(op: &Op, kinds: &[Kind], ranks: &[Option<Option<u8>>]) -> Kind {
         Op::Method {
             name, recv, extra, ..
         } => {
-            let n = extra
-                .rule
-                .map(str::to_string)
-                .unwrap_or_else(|| name.to_string());
+            let n = extra.rule_name(name);
             let r = k(recv);
             if let Some(t) = rules::tensor_method(&n) {
                 if n == "dot" {

@@ -51,10 +51,7 @@ pub fn op_needs(
         Op::Method {
             name, extra, args, ..
         } => {
-            let n = extra
-                .rule
-                .map(str::to_string)
-                .unwrap_or_else(|| name.to_string());
+            let n = extra.rule_name(name);
             if let Some(MethodRule::Diff { partials, .. }) = rules::method(&n) {
                 for (k, needs) in partials.iter().enumerate() {
                     if is_active(k) {

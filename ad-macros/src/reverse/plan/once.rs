@@ -127,10 +127,7 @@ fn scalar_rule(op: &Op, kinds: &[Kind]) -> bool {
             args,
             ..
         } => {
-            let n = extra
-                .rule
-                .map(str::to_string)
-                .unwrap_or_else(|| name.to_string());
+            let n = extra.rule_name(name);
             matches!(
                 crate::sema::rules::method(&n),
                 Some(crate::sema::rules::MethodRule::Diff { .. })
