@@ -413,3 +413,85 @@ fn a_mut_self_method_called_by_path() {
         "gradient",
     );
 }
+
+// ---- fields passed on by reference (hunt, 2026-12-08) -------------------------------------
+
+use ad_runtime::ndarray::{Array1, Array2, array};
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Lin {
+    pub w: Array1<f64>,
+    pub b: f64,
+}
+
+/// A batch of data: a plain struct, not differentiated.
+#[derive(Clone, Debug)]
+pub struct Batch {
+    pub x: Array2<f64>,
+}
+
+#[differentiable(wrt(m))]
+fn lin_predict(m: &Lin, x: &Array2<f64>) -> Array1<f64> {
+    x.dot(&m.w).mapv(|v| (v + m.b).tanh())
+}
+
+/// `lin_predict(m, &batch.x)`: a field of a constant plain struct passed by reference to a
+/// differentiable call (second order lifts the field to a local copy and passes a borrow of
+/// it; did not type-check).
+#[differentiable(wrt(m))]
+fn batch_loss(m: &Lin, batch: &Batch) -> f64 {
+    lin_predict(m, &batch.x).sum()
+}
+
+impl Lin {
+    /// `x.dot(&self.w)` in a `&mut self` step whose other field is then written (the field is
+    /// copied, since the struct changes, and borrowed again for `dot`; did not type-check).
+    #[differentiable]
+    fn absorb(&mut self, x: &Array1<f64>) {
+        let r = x.dot(&self.w);
+        self.b += r;
+    }
+}
+
+#[differentiable(wrt(l, x))]
+fn absorbed(l: &Lin, x: &Array1<f64>) -> f64 {
+    let mut m = l.clone();
+    m.absorb(x);
+    m.b * m.b + m.w.sum()
+}
+
+#[test]
+fn struct_fields_passed_by_reference() {
+    let m = Lin { w: array![0.3, -0.7], b: 0.2 };
+    let batch = Batch { x: array![[0.5, 1.0], [-1.2, 0.4], [0.9, -0.3]] };
+    let flat = |p: &[f64]| Lin { w: array![p[0], p[1]], b: p[2] };
+    let f = |p: &[f64]| batch_loss(&flat(p), &batch);
+    let (v, g) = batch_loss_grad(&m, &batch);
+    assert_close(&[v], &[f(&[0.3, -0.7, 0.2])], "batch_loss value");
+    let fd = fd_grad(f, &[0.3, -0.7, 0.2]);
+    assert_close(&[g.w[0], g.w[1], g.b], &fd, "batch_loss gradient");
+    // Second order compiles and agrees: H v against differences of the gradient.
+    let dir = Lin { w: array![1.0, -0.5], b: 0.25 };
+    let (_, _, hv) = batch_loss_hvp(&m, &batch, &dir);
+    let h = 1e-5;
+    let at = |s: f64| {
+        let p = Lin { w: &m.w + &(&dir.w * s), b: m.b + s * dir.b };
+        let (_, g) = batch_loss_grad(&p, &batch);
+        [g.w[0], g.w[1], g.b]
+    };
+    let (gp, gm) = (at(h), at(-h));
+    let fd_hv: Vec<f64> = (0..3).map(|i| (gp[i] - gm[i]) / (2.0 * h)).collect();
+    assert_close(&[hv.w[0], hv.w[1], hv.b], &fd_hv, "batch_loss H v");
+
+    // absorbed: f = (b + x·w)² + Σ w.
+    let (l, x) = (Lin { w: array![0.6, -0.2], b: 0.1 }, array![1.5, 0.5]);
+    let s = l.b + x.dot(&l.w);
+    let (v, (gl, gx)) = absorbed_grad(&l, &x);
+    assert_close(&[v], &[s * s + l.w.sum()], "absorbed value");
+    assert_close(
+        &[gl.w[0], gl.w[1], gl.b],
+        &[2.0 * s * x[0] + 1.0, 2.0 * s * x[1] + 1.0, 2.0 * s],
+        "absorbed gradient (self)",
+    );
+    assert_close(gx.as_slice().unwrap(), &[2.0 * s * l.w[0], 2.0 * s * l.w[1]], "absorbed gradient (x)");
+}

@@ -206,6 +206,22 @@ impl Lifter<'_> {
         }
     }
 
+    /// Whether `b` is a struct parameter or local left out of differentiation (its fields are
+    /// lifted by value where read).
+    fn constant_struct(&self, b: VarId) -> bool {
+        !self.differentiated[b]
+            && self.vars[b]
+                .ty
+                .as_ref()
+                .is_some_and(|t| crate::front::is_struct_type(strip_refs(t)))
+    }
+
+    /// Whether `v` is a borrow of a constant struct's field (`let xb = &batch.x;`), which the
+    /// lift makes a lifted local copy.
+    fn local_copy(&self, v: VarId) -> bool {
+        matches!(self.func.defs.get(&v), Some(Op::Member(Atom::Var(b), _, true)) if self.constant_struct(*b))
+    }
+
     /// Lifts the operation that defines or assigns `var`.
     fn def(&self, var: VarId, op: &mut Op) {
         // A value a pattern binds (`Act::Scale(k) => y * k`): lifted by type (`Relift`) when
@@ -463,13 +479,11 @@ impl Lifter<'_> {
             *c = quote!(::ad_runtime::__private::Relift::relift(#c));
             return;
         }
-        // A field of a constant struct (not lifted): its value, lifted by type.
+        // A field of a constant struct (not lifted): its value, lifted by type (a local copy,
+        // also where the body borrows it, `g(&batch.x)`: a call is then given a borrow of the
+        // copy, see `Lifter::local_copy`).
         if let Op::Member(Atom::Var(b), path, _) = op
-            && !self.differentiated[*b]
-            && self.vars[*b]
-                .ty
-                .as_ref()
-                .is_some_and(|t| crate::front::is_struct_type(strip_refs(t)))
+            && self.constant_struct(*b)
         {
             let base = &self.vars[*b].ident;
             let base = if base == "self" {
@@ -749,8 +763,20 @@ impl Lifter<'_> {
                 func,
                 args,
                 checkpoint,
+                recompute,
                 ..
             } if !crate::front::is_runtime_path(func) => {
+                // A borrowed field of a constant struct is a lifted local copy: passed as a
+                // borrow of it, which the call's pullback cannot outlive (recompute mode: the
+                // reverse sweep calls again with a borrow of the copy it keeps).
+                for a in args.iter_mut() {
+                    if let Atom::Var(v) = a
+                        && self.local_copy(*v)
+                    {
+                        *a = Atom::Ref(*v);
+                        *recompute = true;
+                    }
+                }
                 // A checkpointed step's arguments that read the counter are kept as written
                 // (on plain numbers), their value lifted by type; the range's bounds follow
                 // `g`'s arguments.

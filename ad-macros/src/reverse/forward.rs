@@ -96,7 +96,7 @@ impl<'a> Gen<'a> {
                 } else {
                     self.atom(recv)
                 };
-                let args: Vec<TokenStream> = args.iter().map(|a| self.atom(a)).collect();
+                let args: Vec<TokenStream> = args.iter().map(|a| self.arg_atom(a)).collect();
                 if let Some(fast) = fast_stat(name, form, extra) {
                     // The same bits as ndarray's method, faster (the runtime's
                     // `rules/tensor/stats.rs`).
@@ -139,7 +139,16 @@ impl<'a> Gen<'a> {
                 ..
             } => self.checkpoint_primal(ck, func, args),
             Op::Call { func, args, .. } => {
-                let args: Vec<TokenStream> = args.iter().map(|a| self.owned_operand(a)).collect();
+                let args: Vec<TokenStream> = args
+                    .iter()
+                    .map(|a| {
+                        if self.recopied_borrow(a) {
+                            self.arg_atom(a)
+                        } else {
+                            self.owned_operand(a)
+                        }
+                    })
+                    .collect();
                 if with_pullback {
                     let pb = self.pullback_path(func);
                     quote!(#pb(#(#args),*))

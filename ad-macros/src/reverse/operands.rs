@@ -83,6 +83,25 @@ impl<'a> Gen<'a> {
     }
 
     /// An operand passed by value: a kept array (or value of unknown kind) is cloned.
+    /// An argument of a call or method call: as [`Gen::atom`], except that a borrow the
+    /// body wrote (`x.dot(&self.w)`) made an owned copy (see `Analysis::owned_copy`: its base
+    /// is written later) is borrowed again, as the callee expects.
+    pub(super) fn arg_atom(&self, a: &Atom) -> TokenStream {
+        if self.recopied_borrow(a) {
+            let i = self.atom(a);
+            return quote!(&#i);
+        }
+        self.atom(a)
+    }
+
+    /// Whether `a` is a borrow the body wrote (`&self.w`) kept as an owned copy.
+    pub(super) fn recopied_borrow(&self, a: &Atom) -> bool {
+        matches!(a, Atom::Var(v)
+            if self.an.owned_copy[*v]
+                && !self.an.kinds[*v].is_scalar()
+                && matches!(self.func.defs.get(v), Some(Op::Member(_, _, true))))
+    }
+
     pub(super) fn owned_operand(&self, a: &Atom) -> TokenStream {
         match self
             .kept_array(a)
