@@ -126,3 +126,59 @@ fn views_of_a_local_passed_to_a_call_in_a_loop() {
         1e-6,
     );
 }
+
+// ---- annotations that name arrays (hunt, 2026-12-08) --------------------------------------
+
+#[derive(Clone, Debug, ad_runtime::Differentiable)]
+pub struct Scale {
+    pub k: f64,
+}
+
+impl Scale {
+    #[differentiable]
+    fn apply(&self, x: &Array1<f64>) -> Array1<f64> {
+        x * self.k
+    }
+}
+
+/// `let y: Array1<f64> = s.apply(x);`: the annotation wins over the guess that a struct's
+/// method returns the struct (`y.mapv(..)` was looked up as `Scale::mapv`).
+#[differentiable]
+fn annotated_method_result(s: &Scale, x: &Array1<f64>) -> f64 {
+    let y: Array1<f64> = s.apply(x);
+    y.mapv(|v| v.sin()).sum()
+}
+
+/// An annotated view of a local that is written afterwards (`let v: ArrayView1<f64> =
+/// h.row(0);`): the view is kept as an owned copy, whose `let` no longer carries the view's
+/// type.
+#[differentiable(wrt(x, w))]
+fn annotated_view_of_written_local(x: &Array2<f64>, w: &Array1<f64>) -> f64 {
+    let mut h = x.to_owned();
+    let v: ad_runtime::ndarray::ArrayView1<f64> = h.row(0);
+    let z = v.dot(w);
+    h[[0, 0]] = 2.0;
+    z + h.mapv(|e| e * e).sum()
+}
+
+#[test]
+fn annotations_naming_arrays() {
+    let mut rng = Rng::new(808);
+    let x1 = rand(&mut rng, 4, -1.0, 1.0);
+    let s = Scale { k: 0.7 };
+    // f = Σ sin(k x_i): ∂f/∂x_i = k cos(k x_i), ∂f/∂k = Σ x_i cos(k x_i).
+    let (v, (gs, gx)) = annotated_method_result_grad(&s, &x1);
+    assert!((v - x1.mapv(|e| (0.7 * e).sin()).sum()).abs() < 1e-12, "value");
+    assert_array(&gx, &x1.mapv(|e| 0.7 * (0.7 * e).cos()), "df/dx");
+    let want_k: f64 = x1.iter().map(|e| e * (0.7 * e).cos()).sum();
+    assert!((gs.k - want_k).abs() < 1e-12, "df/dk {} vs {want_k}", gs.k);
+
+    let x = rand(&mut rng, (2, 3), -1.0, 1.0);
+    let w = rand(&mut rng, 3, -1.0, 1.0);
+    let (_, (gx, gw)) = annotated_view_of_written_local_grad(&x, &w);
+    assert_fd_array(|x| annotated_view_of_written_local(x, &w), &x, &gx, "d/dx");
+    assert_fd_array(|w| annotated_view_of_written_local(&x, w), &w, &gw, "d/dw");
+    let (tx, tw) = (rand(&mut rng, (2, 3), -1.0, 1.0), rand(&mut rng, 3, -1.0, 1.0));
+    let (_, jv) = annotated_view_of_written_local_jvp(&x, &w, &tx, &tw);
+    assert!((jv - inner(&gx, &tx) - inner(&gw, &tw)).abs() < 1e-10, "jvp = grad . v");
+}

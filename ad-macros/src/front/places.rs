@@ -186,6 +186,27 @@ impl Lowerer<'_> {
     /// function of a user type (`P::new(..)`, taken to return `P`: only used to call an
     /// unknown method on it, where a wrong guess is rustc's type error), or as a clone of one.
     pub(super) fn struct_made(&self, v: VarId) -> Option<syn::Type> {
+        // An annotation that names another type wins over the guess from the call
+        // (`let y: Array1<f64> = s.apply(x);` is an array, not an `S`).
+        if let Some(ty) = &self.vars[v].ty {
+            let ty = match ty {
+                Type::Reference(r) => &*r.elem,
+                t => t,
+            };
+            let plainly_other = match ty {
+                Type::Path(p) => p.path.segments.last().is_some_and(|l| {
+                    let s = l.ident.to_string();
+                    matches!(s.as_str(), "f64" | "f32" | "bool" | "Vec" | "String" | "Option")
+                        || crate::ir::INT_TYPES.contains(&s.as_str())
+                        || ["Array", "CowArray", "ArcArray"].iter().any(|a| s.starts_with(a))
+                }),
+                Type::Tuple(_) | Type::Array(_) | Type::Slice(_) => true,
+                _ => false,
+            };
+            if plainly_other {
+                return None;
+            }
+        }
         match self.defs.get(&v)? {
             Op::StructLit(path, _) => Some(syn::Type::Path(syn::TypePath {
                 qself: None,

@@ -392,7 +392,12 @@ impl<'a> Gen<'a> {
                 let vk = &self.func.vars[*var];
                 let m =
                     (vk.kind == VarKind::LetMut || self.an.overwritten[*var]).then(|| quote!(mut));
-                let ty = vk.ty.as_ref().map(|t| quote!(: #t));
+                // (An owned copy of a view is an array, whatever the view's annotation says.)
+                let ty = vk
+                    .ty
+                    .as_ref()
+                    .filter(|_| !self.an.owned_copy[*var])
+                    .map(|t| quote!(: #t));
                 let pb = self.pullback_of(s, op);
                 let mut rhs = self.fwd_op(op, pb.is_some());
                 if let Op::Index { base, index, .. } = op
