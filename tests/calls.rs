@@ -549,7 +549,11 @@ fn dereferenced_array_parameter_passed_by_value() {
     let g = [ga[0], ga[1], ga[2], gs];
     assert_fd(f, &z, &g, "deref_array_arg");
     let (_, t) = deref_array_arg_jvp(&a, z[3], &[0.5, -0.25, 1.0], 2.0);
-    assert_near(t, ga[0] * 0.5 - ga[1] * 0.25 + ga[2] + gs * 2.0, "jvp = grad . v");
+    assert_near(
+        t,
+        ga[0] * 0.5 - ga[1] * 0.25 + ga[2] + gs * 2.0,
+        "jvp = grad . v",
+    );
     // f = (a0 s + a1 a2) s: ∂/∂a0 = s², ∂/∂a1 = a2 s, ∂/∂a2 = a1 s, ∂/∂s = 2 a0 s + a1 a2.
     let (a, s) = ([0.4f64, -1.2, 0.9], 0.75);
     let (v, (ga, gs)) = generic_deref_array_arg_grad::<f64>(&a, s);

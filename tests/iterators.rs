@@ -181,7 +181,11 @@ fn softplus(v: f64) -> f64 {
 fn map_paths(x: &[f64]) -> f64 {
     let s: f64 = x.iter().copied().map(f64::exp).sum();
     let t: f64 = x.iter().copied().map(softplus).map(f64::sin).sum();
-    let u = x.iter().copied().map(f64::cos).fold(0.0, |a, c| a * 0.5 + c);
+    let u = x
+        .iter()
+        .copied()
+        .map(f64::cos)
+        .fold(0.0, |a, c| a * 0.5 + c);
     s + t * u
 }
 
@@ -491,7 +495,14 @@ fn chain_collected_into_an_array() {
 
 #[test]
 fn map_given_function_paths() {
-    check1!(map_paths, map_paths_grad, map_paths_jvp, map_paths_hvp, 5, 21);
+    check1!(
+        map_paths,
+        map_paths_grad,
+        map_paths_jvp,
+        map_paths_hvp,
+        5,
+        21
+    );
     // Closed form of the first term alone: ∂/∂x_i Σ e^{x_j} = e^{x_i}, so at x = 0 the
     // gradient of `map_paths` is 1 + u ∂t/∂x_i + t ∂u/∂x_i with t = n sin(ln 2),
     // ∂t/∂x_i = cos(ln 2) / 2 (softplus' slope is ½ at 0), and ∂u/∂x_i = 0 (sin 0).

@@ -148,5 +148,9 @@ fn subtraction_of_a_literal_buffer_in_forward_mode() {
     closed(&gx, &[-0.9 * w[0] * w[1], 0.0], "df/dx");
     closed(&gw, &[-0.9 * x[0] * w[1], s2], "df/dw");
     let (_, jv) = literal_buffer_minus_jvp(&x, &w, &[1.0, 2.0], &[0.5, -1.0]);
-    assert_near(jv, gx[0] + 2.0 * gx[1] + 0.5 * gw[0] - gw[1], "jvp = grad . v");
+    assert_near(
+        jv,
+        gx[0] + 2.0 * gx[1] + 0.5 * gw[0] - gw[1],
+        "jvp = grad . v",
+    );
 }

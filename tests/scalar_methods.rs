@@ -1451,6 +1451,10 @@ fn squares_written_as_products() {
     let (_, (gxp, gyp)) = squares_grad(x + h * t, &yp);
     let (_, (gxm, gym)) = squares_grad(x - h * t, &ym);
     assert_close_tol(&[hx], &[(gxp - gxm) / (2.0 * h)], 1e-6, "H v, x");
-    let fd: Vec<f64> = gyp.iter().zip(&gym).map(|(p, m)| (p - m) / (2.0 * h)).collect();
+    let fd: Vec<f64> = gyp
+        .iter()
+        .zip(&gym)
+        .map(|(p, m)| (p - m) / (2.0 * h))
+        .collect();
     assert_close_tol(&hy, &fd, 1e-6, "H v, y");
 }

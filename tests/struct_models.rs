@@ -462,20 +462,34 @@ fn absorbed(l: &Lin, x: &Array1<f64>) -> f64 {
 
 #[test]
 fn struct_fields_passed_by_reference() {
-    let m = Lin { w: array![0.3, -0.7], b: 0.2 };
-    let batch = Batch { x: array![[0.5, 1.0], [-1.2, 0.4], [0.9, -0.3]] };
-    let flat = |p: &[f64]| Lin { w: array![p[0], p[1]], b: p[2] };
+    let m = Lin {
+        w: array![0.3, -0.7],
+        b: 0.2,
+    };
+    let batch = Batch {
+        x: array![[0.5, 1.0], [-1.2, 0.4], [0.9, -0.3]],
+    };
+    let flat = |p: &[f64]| Lin {
+        w: array![p[0], p[1]],
+        b: p[2],
+    };
     let f = |p: &[f64]| batch_loss(&flat(p), &batch);
     let (v, g) = batch_loss_grad(&m, &batch);
     assert_close(&[v], &[f(&[0.3, -0.7, 0.2])], "batch_loss value");
     let fd = fd_grad(f, &[0.3, -0.7, 0.2]);
     assert_close(&[g.w[0], g.w[1], g.b], &fd, "batch_loss gradient");
     // Second order compiles and agrees: H v against differences of the gradient.
-    let dir = Lin { w: array![1.0, -0.5], b: 0.25 };
+    let dir = Lin {
+        w: array![1.0, -0.5],
+        b: 0.25,
+    };
     let (_, _, hv) = batch_loss_hvp(&m, &batch, &dir);
     let h = 1e-5;
     let at = |s: f64| {
-        let p = Lin { w: &m.w + &(&dir.w * s), b: m.b + s * dir.b };
+        let p = Lin {
+            w: &m.w + &(&dir.w * s),
+            b: m.b + s * dir.b,
+        };
         let (_, g) = batch_loss_grad(&p, &batch);
         [g.w[0], g.w[1], g.b]
     };
@@ -484,7 +498,13 @@ fn struct_fields_passed_by_reference() {
     assert_close(&[hv.w[0], hv.w[1], hv.b], &fd_hv, "batch_loss H v");
 
     // absorbed: f = (b + x·w)² + Σ w.
-    let (l, x) = (Lin { w: array![0.6, -0.2], b: 0.1 }, array![1.5, 0.5]);
+    let (l, x) = (
+        Lin {
+            w: array![0.6, -0.2],
+            b: 0.1,
+        },
+        array![1.5, 0.5],
+    );
     let s = l.b + x.dot(&l.w);
     let (v, (gl, gx)) = absorbed_grad(&l, &x);
     assert_close(&[v], &[s * s + l.w.sum()], "absorbed value");
@@ -493,5 +513,9 @@ fn struct_fields_passed_by_reference() {
         &[2.0 * s * x[0] + 1.0, 2.0 * s * x[1] + 1.0, 2.0 * s],
         "absorbed gradient (self)",
     );
-    assert_close(gx.as_slice().unwrap(), &[2.0 * s * l.w[0], 2.0 * s * l.w[1]], "absorbed gradient (x)");
+    assert_close(
+        gx.as_slice().unwrap(),
+        &[2.0 * s * l.w[0], 2.0 * s * l.w[1]],
+        "absorbed gradient (x)",
+    );
 }

@@ -168,7 +168,10 @@ fn annotations_naming_arrays() {
     let s = Scale { k: 0.7 };
     // f = Σ sin(k x_i): ∂f/∂x_i = k cos(k x_i), ∂f/∂k = Σ x_i cos(k x_i).
     let (v, (gs, gx)) = annotated_method_result_grad(&s, &x1);
-    assert!((v - x1.mapv(|e| (0.7 * e).sin()).sum()).abs() < 1e-12, "value");
+    assert!(
+        (v - x1.mapv(|e| (0.7 * e).sin()).sum()).abs() < 1e-12,
+        "value"
+    );
     assert_array(&gx, &x1.mapv(|e| 0.7 * (0.7 * e).cos()), "df/dx");
     let want_k: f64 = x1.iter().map(|e| e * (0.7 * e).cos()).sum();
     assert!((gs.k - want_k).abs() < 1e-12, "df/dk {} vs {want_k}", gs.k);
@@ -178,7 +181,13 @@ fn annotations_naming_arrays() {
     let (_, (gx, gw)) = annotated_view_of_written_local_grad(&x, &w);
     assert_fd_array(|x| annotated_view_of_written_local(x, &w), &x, &gx, "d/dx");
     assert_fd_array(|w| annotated_view_of_written_local(&x, w), &w, &gw, "d/dw");
-    let (tx, tw) = (rand(&mut rng, (2, 3), -1.0, 1.0), rand(&mut rng, 3, -1.0, 1.0));
+    let (tx, tw) = (
+        rand(&mut rng, (2, 3), -1.0, 1.0),
+        rand(&mut rng, 3, -1.0, 1.0),
+    );
     let (_, jv) = annotated_view_of_written_local_jvp(&x, &w, &tx, &tw);
-    assert!((jv - inner(&gx, &tx) - inner(&gw, &tw)).abs() < 1e-10, "jvp = grad . v");
+    assert!(
+        (jv - inner(&gx, &tx) - inner(&gw, &tw)).abs() < 1e-10,
+        "jvp = grad . v"
+    );
 }

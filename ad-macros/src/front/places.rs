@@ -196,9 +196,13 @@ impl Lowerer<'_> {
             let plainly_other = match ty {
                 Type::Path(p) => p.path.segments.last().is_some_and(|l| {
                     let s = l.ident.to_string();
-                    matches!(s.as_str(), "f64" | "f32" | "bool" | "Vec" | "String" | "Option")
-                        || crate::ir::INT_TYPES.contains(&s.as_str())
-                        || ["Array", "CowArray", "ArcArray"].iter().any(|a| s.starts_with(a))
+                    matches!(
+                        s.as_str(),
+                        "f64" | "f32" | "bool" | "Vec" | "String" | "Option"
+                    ) || crate::ir::INT_TYPES.contains(&s.as_str())
+                        || ["Array", "CowArray", "ArcArray"]
+                            .iter()
+                            .any(|a| s.starts_with(a))
                 }),
                 Type::Tuple(_) | Type::Array(_) | Type::Slice(_) => true,
                 _ => false,

@@ -37,13 +37,15 @@ use writes::{NameSubst, field_write, fill_loop, iter_mut_loop, tuple_write};
 /// arrays (see `zip_loop`).
 pub fn everyday(block: &mut syn::Block, sig: &syn::Signature, constants: &[String]) {
     let floats = params_typed(sig, float_sequence_type);
-    let vecs = params_typed(sig, |ty| {
-        matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec"))
-    });
+    let vecs = params_typed(
+        sig,
+        |ty| matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec")),
+    );
     let params = params_typed(sig, |_| true);
-    let array_refs = params_typed(sig, |ty| {
-        matches!(ty, syn::Type::Reference(r) if matches!(&*r.elem, syn::Type::Array(_)))
-    });
+    let array_refs = params_typed(
+        sig,
+        |ty| matches!(ty, syn::Type::Reference(r) if matches!(&*r.elem, syn::Type::Array(_))),
+    );
     typed_tuple_tail(block, sig);
     rows::annotate_row_vecs(block);
     diverging::diverging_lets(block);
@@ -941,12 +943,16 @@ impl VisitMut for Everyday {
         }
         // `g(*a, ..)` of an array parameter `a: &[T; N]`: the copy bound to a local first,
         // as `let c = *a; g(c, ..)` is (the local is typed as the callee's parameter).
-        if let Expr::Call(syn::ExprCall { args, .. }) | Expr::MethodCall(syn::ExprMethodCall { args, .. }) = e {
+        if let Expr::Call(syn::ExprCall { args, .. })
+        | Expr::MethodCall(syn::ExprMethodCall { args, .. }) = e
+        {
             for a in args.iter_mut() {
                 if let Expr::Unary(u) = strip(a)
                     && matches!(u.op, syn::UnOp::Deref(_))
                     && let Expr::Path(p) = strip(&u.expr)
-                    && p.path.get_ident().is_some_and(|i| self.array_refs.contains(&i.to_string()))
+                    && p.path
+                        .get_ident()
+                        .is_some_and(|i| self.array_refs.contains(&i.to_string()))
                 {
                     let c = Ident::new("__ad_copy", u.span());
                     *a = syn::parse_quote_spanned!(u.span()=> { let #c = #u; #c });

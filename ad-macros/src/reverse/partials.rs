@@ -552,23 +552,26 @@ impl<'a> Gen<'a> {
                     && v0 == v1
                     && skip != Some(v0)
                     && target(0).is_none()
-                    && matches!((x, y), (Atom::Var(_), Atom::Var(_)) | (Atom::Ref(_), Atom::Ref(_)))
+                    && matches!(
+                        (x, y),
+                        (Atom::Var(_), Atom::Var(_)) | (Atom::Ref(_), Atom::Ref(_))
+                    )
                 {
                     let f = Ident::new("sq_d0", span);
                     contribs.push((v0, quote!(#f), need_tokens(&[Need::In(0)]), span, false));
                 } else {
-                for (k, needs) in partials.iter().enumerate() {
-                    if let Some(v) = active(k) {
-                        let f = format_ident!("{}_d{}", name, k, span = span);
-                        let Some(target) = target(k) else {
-                            contribs.push((v, quote!(#f), need_tokens(needs), span, false));
-                            continue;
-                        };
-                        let mut args = vec![target];
-                        args.extend(need_tokens(needs));
-                        contribs.push((v, quote!(tensor::#f), args, span, false));
+                    for (k, needs) in partials.iter().enumerate() {
+                        if let Some(v) = active(k) {
+                            let f = format_ident!("{}_d{}", name, k, span = span);
+                            let Some(target) = target(k) else {
+                                contribs.push((v, quote!(#f), need_tokens(needs), span, false));
+                                continue;
+                            };
+                            let mut args = vec![target];
+                            args.extend(need_tokens(needs));
+                            contribs.push((v, quote!(tensor::#f), args, span, false));
+                        }
                     }
-                }
                 }
             }
             Op::Method {
