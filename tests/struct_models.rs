@@ -519,3 +519,70 @@ fn struct_fields_passed_by_reference() {
         "absorbed gradient (x)",
     );
 }
+
+// ---- array fields copied in a `&mut self` step (hunt, 2026-12-08) --------------------------
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Body {
+    pub pos: [f64; 2],
+    pub m: f64,
+}
+
+impl Body {
+    /// An annotated copy of an array field, read (was E0614: the copy dereferenced).
+    #[differentiable]
+    fn kick(&mut self, g: f64) {
+        let p: [f64; 2] = self.pos;
+        self.m = p[0] * g + p[1] * p[1];
+    }
+
+    /// An annotated copy of an array field, written and stored back.
+    #[differentiable]
+    fn drift(&mut self, g: f64) {
+        let mut q: [f64; 2] = self.pos;
+        q[0] += g * self.m;
+        q[1] *= q[0];
+        self.pos = q;
+    }
+}
+
+#[differentiable(wrt(b, g))]
+fn body_after(b: &Body, g: f64) -> f64 {
+    let mut c = b.clone();
+    c.drift(g);
+    c.kick(g);
+    c.m + c.pos[0] * c.pos[1]
+}
+
+#[test]
+fn array_fields_copied_in_mut_self_steps() {
+    let (b, g) = (
+        Body {
+            pos: [0.4, -0.3],
+            m: 1.2,
+        },
+        0.7,
+    );
+    let f = |z: &[f64]| {
+        body_after(
+            &Body {
+                pos: [z[0], z[1]],
+                m: z[2],
+            },
+            z[3],
+        )
+    };
+    let z = [b.pos[0], b.pos[1], b.m, g];
+    let (v, (gb, gg)) = body_after_grad(&b, g);
+    assert_close(&[v], &[f(&z)], "value");
+    // q0 = x + g m, q1 = y q0, m' = q0 g + q1², f = m' + q0 q1.
+    let (x, y, m) = (z[0], z[1], z[2]);
+    let q0 = x + g * m;
+    let q1 = y * q0;
+    assert_close(&[v], &[q0 * g + q1 * q1 + q0 * q1], "closed form");
+    assert_close(
+        &[gb.pos[0], gb.pos[1], gb.m, gg],
+        &fd_grad(f, &z),
+        "gradient",
+    );
+}

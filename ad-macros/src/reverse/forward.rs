@@ -193,6 +193,13 @@ impl<'a> Gen<'a> {
                     (&&&::ad_runtime::__private::DualReadProbe(&#a.#(#path).*)).read_field()
                 })
             }
+            // A value read through a borrow kept as an owned copy (`let p: [f64; 2] =
+            // self.pos;` in a `&mut self` method, see `Analysis::owned_copy`): the copy's
+            // value, not a dereference.
+            Op::Deref(a @ Atom::Var(v)) if self.an.owned_copy[*v] => {
+                let a = self.atom(a);
+                quote!(::core::clone::Clone::clone(&#a))
+            }
             other => crate::codegen::primal_common(other, &|a| self.atom(a))
                 .expect("every operation is printed"),
         }
