@@ -586,3 +586,74 @@ fn array_fields_copied_in_mut_self_steps() {
         "gradient",
     );
 }
+
+impl Body {
+    /// An unannotated copy of an array field, written and stored back: its adjoint takes the
+    /// field's type from the value (the macro cannot see the struct's field types).
+    #[differentiable]
+    fn drift_plain(&mut self, g: f64) {
+        let mut q = self.pos;
+        q[0] += g * self.m;
+        q[1] *= q[0];
+        self.pos = q;
+    }
+}
+
+#[differentiable(wrt(b, g))]
+fn body_after_plain(b: &Body, g: f64) -> f64 {
+    let mut c = b.clone();
+    c.drift_plain(g);
+    c.m + c.pos[0] * c.pos[1]
+}
+
+#[test]
+fn unannotated_array_field_copy_written_in_a_mut_self_step() {
+    let (b, g) = (
+        Body {
+            pos: [0.4, -0.3],
+            m: 1.2,
+        },
+        0.7,
+    );
+    let f = |z: &[f64]| {
+        body_after_plain(
+            &Body {
+                pos: [z[0], z[1]],
+                m: z[2],
+            },
+            z[3],
+        )
+    };
+    let z = [b.pos[0], b.pos[1], b.m, g];
+    let (v, (gb, gg)) = body_after_plain_grad(&b, g);
+    // q0 = x + g m, q1 = y q0, f = m + q0 q1 = m + y q0².
+    let q0 = z[0] + g * z[2];
+    assert_close(&[v], &[z[2] + z[1] * q0 * q0], "value");
+    let want = [
+        2.0 * z[1] * q0,
+        q0 * q0,
+        1.0 + 2.0 * z[1] * q0 * g,
+        2.0 * z[1] * q0 * z[2],
+    ];
+    assert_close(&[gb.pos[0], gb.pos[1], gb.m, gg], &want, "closed form");
+    assert_close(
+        &[gb.pos[0], gb.pos[1], gb.m, gg],
+        &fd_grad(f, &z),
+        "differences",
+    );
+    let (_, _, (hb, hg)) = body_after_plain_hvp(
+        &b,
+        g,
+        &Body {
+            pos: [1.0, 0.0],
+            m: 0.0,
+        },
+        0.0,
+    );
+    // H e_x: ∂/∂x of the gradient = (2y, 2 q0, 2 y g, 2 y m).
+    assert_close(
+        &[hb.pos[0], hb.pos[1], hb.m, hg],
+        &[2.0 * z[1], 2.0 * q0, 2.0 * z[1] * g, 2.0 * z[1] * z[2]],
+        "H e_x",
+    );
+}

@@ -432,11 +432,13 @@ impl Lowerer<'_> {
                     _ => None,
                 };
                 let Some(base) = base else {
-                    self.unsupported(
-                        &ix.expr,
-                        "assigning into this place",
-                        "assign into a local `Vec` by index (`v[i] = ..`)",
-                    );
+                    // An element of a field (`self.vel[1] -= e;`): copied, written, stored back.
+                    let help = if matches!(strip(&ix.expr), Expr::Field(_)) {
+                        "copy the field into a local with its type, write the element there and store it back (`let mut v: [f64; 2] = self.vel; v[1] -= ..; self.vel = v;`), or iterate it (`for v in self.u.iter_mut()`)"
+                    } else {
+                        "assign into a local `Vec` by index (`v[i] = ..`)"
+                    };
+                    self.unsupported(&ix.expr, "assigning into this place", help);
                     return;
                 };
                 // Rust evaluates the assigned value before the place: an index that assigns

@@ -188,15 +188,31 @@ impl<'a> Gen<'a> {
     /// (`let mut r = g(a);`): a `Vec`, an `Array1` or a fixed-size array as far as the macro
     /// can see. Its element reads go through the runtime's `IndexAny` (the adjoint's type
     /// follows the value's), its element writes through `IndexAdj` (the adjoint's type is
-    /// fixed by the callee's pullback, which receives it).
+    /// fixed by the callee's pullback, which receives it). Likewise a local copied from a
+    /// struct's field without an annotation (`let mut q = self.pos;`): the field's type is
+    /// the struct's, which the macro does not see.
     pub(super) fn call_result_container(&self, v: VarId) -> bool {
         let var = &self.func.vars[v];
+        let field = |w: &VarId| matches!(self.func.defs.get(w), Some(Op::Member(..)));
         var.kind != VarKind::Param
             && var.ty.is_none()
             && self.an.kinds[v] != crate::sema::kinds::Kind::Array
-            && matches!(self.func.defs.get(&v), Some(Op::Call { func, plain: false, .. })
-                if func.leading_colon.is_none()
-                    && func.segments.first().is_none_or(|s| s.ident != "ad_runtime"))
+            && match self.func.defs.get(&v) {
+                Some(Op::Call {
+                    func, plain: false, ..
+                }) => {
+                    func.leading_colon.is_none()
+                        && func
+                            .segments
+                            .first()
+                            .is_none_or(|s| s.ident != "ad_runtime")
+                }
+                Some(
+                    Op::Copy(Atom::Var(w)) | Op::Deref(Atom::Var(w)) | Op::CloneOf(Atom::Var(w)),
+                ) => field(w) && self.an.kinds[v] != crate::sema::kinds::Kind::Scalar,
+                Some(Op::Member(..)) => self.an.kinds[v] != crate::sema::kinds::Kind::Scalar,
+                _ => false,
+            }
     }
 
     pub(super) fn array_typed_local(&self, v: VarId) -> bool {
