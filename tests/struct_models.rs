@@ -657,3 +657,89 @@ fn unannotated_array_field_copy_written_in_a_mut_self_step() {
         "H e_x",
     );
 }
+
+// ---- element writes into array fields at literal indices ----------------------------------
+
+#[derive(Clone, Debug, Differentiable)]
+pub struct Ball {
+    pub pos: [f64; 2],
+    pub vel: [f64; 2],
+}
+
+impl Ball {
+    /// `self.vel[1] -= ..` and `self.pos[k] += ..` in place (each field copied, written and
+    /// stored back by the front end).
+    #[differentiable]
+    pub fn fall(&mut self, g: f64, dt: f64) {
+        self.vel[1] -= g * dt;
+        self.pos[0] += self.vel[0] * dt;
+        self.pos[1] += self.vel[1] * dt;
+        self.vel[0] *= 0.9;
+    }
+}
+
+#[differentiable(wrt(b, g))]
+fn ball_height(b: &Ball, g: f64, steps: usize) -> f64 {
+    let mut c = b.clone();
+    for _ in 0..steps {
+        c.fall(g, 0.1);
+    }
+    c.pos[1] + c.pos[0] * c.vel[0]
+}
+
+#[test]
+fn element_writes_into_array_fields() {
+    let b = Ball {
+        pos: [0.0, 2.0],
+        vel: [1.5, 0.5],
+    };
+    let f = |z: &[f64]| {
+        ball_height(
+            &Ball {
+                pos: [z[0], z[1]],
+                vel: [z[2], z[3]],
+            },
+            z[4],
+            5,
+        )
+    };
+    let z = [0.0, 2.0, 1.5, 0.5, 9.8];
+    let (v, (gb, gg)) = ball_height_grad(&b, 9.8, 5);
+    assert_close(&[v], &[f(&z)], "value");
+    // Closed form after n steps of dt: y = y0 + n dt v0 - g dt² n(n+1)/2, x = x0 + dt u0 Σ 0.9^k.
+    let (n, dt) = (5.0, 0.1);
+    let s: f64 = (0..5).map(|k| 0.9f64.powi(k)).sum();
+    let (x, u) = (z[0] + dt * z[2] * s, z[2] * 0.9f64.powi(5));
+    let y = z[1] + n * dt * z[3] - z[4] * dt * dt * n * (n + 1.0) / 2.0;
+    assert_close(&[v], &[y + x * u], "closed form");
+    assert_close(
+        &[gb.pos[0], gb.pos[1], gb.vel[0], gb.vel[1], gg],
+        &fd_grad(f, &z),
+        "gradient",
+    );
+}
+
+/// The same on a local struct (`c.vel[1] = ..` of a clone).
+#[differentiable(wrt(b, g))]
+fn ball_local_write(b: &Ball, g: f64) -> f64 {
+    let mut c = b.clone();
+    c.vel[1] = c.vel[1] * g;
+    c.pos[0] += c.vel[1];
+    c.pos[0] * c.vel[0]
+}
+
+#[test]
+fn element_writes_into_a_local_structs_array_field() {
+    let b = Ball {
+        pos: [0.5, 1.0],
+        vel: [2.0, 3.0],
+    };
+    // f = (x + v1 g) u: ∂/∂x = u, ∂/∂u = x + v1 g, ∂/∂v1 = g u, ∂/∂g = v1 u.
+    let (v, (gb, gg)) = ball_local_write_grad(&b, 0.7);
+    assert_close(&[v], &[(0.5 + 3.0 * 0.7) * 2.0], "value");
+    assert_close(
+        &[gb.pos[0], gb.pos[1], gb.vel[0], gb.vel[1], gg],
+        &[2.0, 0.0, 0.5 + 3.0 * 0.7, 0.7 * 2.0, 3.0 * 2.0],
+        "closed form",
+    );
+}

@@ -920,6 +920,9 @@ impl VisitMut for Everyday {
                 }
             }
         }
+        if let Some(new) = writes::field_element_write(e) {
+            *e = new;
+        }
         if let Expr::ForLoop(f) = e
             && let Some(new) = iter_mut_loop(f)
         {

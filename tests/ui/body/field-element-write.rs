@@ -1,18 +1,19 @@
-// An element write into a struct's array field in place (`self.vel[1] -= ..` in a `&mut self`
-// step): rejected, with how to write it instead (copy, write, store back).
+// An element write into a struct's field at an index that varies (`self.u[i] = ..` in a loop
+// of a `&mut self` step): rejected, with how to write it instead. (At a literal index,
+// `self.vel[1] -= ..`, the field is copied, written and stored back.)
 use ad_runtime::{Differentiable, differentiable};
 
 #[derive(Clone, Debug, Differentiable)]
-pub struct Ball {
-    pub pos: [f64; 2],
-    pub vel: [f64; 2],
+pub struct Rod {
+    pub u: Vec<f64>,
 }
 
-impl Ball {
+impl Rod {
     #[differentiable]
-    pub fn fall(&mut self, g: f64, dt: f64) {
-        self.vel[1] -= g * dt;
-        self.pos = [self.pos[0] + self.vel[0] * dt, self.pos[1] + self.vel[1] * dt];
+    pub fn cool(&mut self, k: f64) {
+        for i in 0..self.u.len() {
+            self.u[i] *= k;
+        }
     }
 }
 

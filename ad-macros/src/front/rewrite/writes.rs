@@ -503,3 +503,46 @@ impl VisitMut for NameSubst<'_> {
         }
     }
 }
+
+/// `s.v[k] = e;` (also `op=`) of a field `s.v` at a literal index `k` (`self.vel[1] -= g * dt;`
+/// in a `&mut self` step): `{ let mut c = s.v.clone(); c[k] = e; s.v = c; }`, the field
+/// copied, written and stored back, which the lowering takes (the copy's adjoint follows the
+/// field's type). Only at literal indices, the small fixed-size arrays of a physical state:
+/// an index that varies (a loop over a `Vec` field) would copy the whole field per write,
+/// and stays an error that says how to write it.
+pub(super) fn field_element_write(e: &Expr) -> Option<Expr> {
+    let (left, rest) = match strip(e) {
+        Expr::Assign(a) => (&a.left, {
+            let r = &a.right;
+            quote::quote!(= #r)
+        }),
+        Expr::Binary(b)
+            if matches!(
+                b.op,
+                syn::BinOp::AddAssign(_)
+                    | syn::BinOp::SubAssign(_)
+                    | syn::BinOp::MulAssign(_)
+                    | syn::BinOp::DivAssign(_)
+            ) =>
+        {
+            let (op, r) = (&b.op, &b.right);
+            (&b.left, quote::quote!(#op #r))
+        }
+        _ => return None,
+    };
+    let Expr::Index(ix) = strip(left) else {
+        return None;
+    };
+    let Expr::Field(field) = strip(&ix.expr) else {
+        return None;
+    };
+    if !matches!(strip(&ix.index), Expr::Lit(l) if matches!(l.lit, syn::Lit::Int(_))) {
+        return None;
+    }
+    let (c, k, span) = (Ident::new("__ad_elems", e.span()), &ix.index, e.span());
+    Some(syn::parse_quote_spanned!(span=> {
+        let mut #c = #field.clone();
+        #c[#k] #rest;
+        #field = #c;
+    }))
+}
