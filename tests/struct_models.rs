@@ -546,6 +546,24 @@ impl Body {
     }
 }
 
+/// The point both `Body` tests differentiate at: the body, `g`, and both as one vector.
+fn body_point() -> (Body, f64, [f64; 4]) {
+    let b = Body {
+        pos: [0.4, -0.3],
+        m: 1.2,
+    };
+    let z = [b.pos[0], b.pos[1], b.m, 0.7];
+    (b, 0.7, z)
+}
+
+/// The body of a point vector `[x, y, m, ..]`.
+fn body_of(z: &[f64]) -> Body {
+    Body {
+        pos: [z[0], z[1]],
+        m: z[2],
+    }
+}
+
 #[differentiable(wrt(b, g))]
 fn body_after(b: &Body, g: f64) -> f64 {
     let mut c = b.clone();
@@ -556,23 +574,8 @@ fn body_after(b: &Body, g: f64) -> f64 {
 
 #[test]
 fn array_fields_copied_in_mut_self_steps() {
-    let (b, g) = (
-        Body {
-            pos: [0.4, -0.3],
-            m: 1.2,
-        },
-        0.7,
-    );
-    let f = |z: &[f64]| {
-        body_after(
-            &Body {
-                pos: [z[0], z[1]],
-                m: z[2],
-            },
-            z[3],
-        )
-    };
-    let z = [b.pos[0], b.pos[1], b.m, g];
+    let (b, g, z) = body_point();
+    let f = |z: &[f64]| body_after(&body_of(z), z[3]);
     let (v, (gb, gg)) = body_after_grad(&b, g);
     assert_close(&[v], &[f(&z)], "value");
     // q0 = x + g m, q1 = y q0, m' = q0 g + q1², f = m' + q0 q1.
@@ -608,23 +611,8 @@ fn body_after_plain(b: &Body, g: f64) -> f64 {
 
 #[test]
 fn unannotated_array_field_copy_written_in_a_mut_self_step() {
-    let (b, g) = (
-        Body {
-            pos: [0.4, -0.3],
-            m: 1.2,
-        },
-        0.7,
-    );
-    let f = |z: &[f64]| {
-        body_after_plain(
-            &Body {
-                pos: [z[0], z[1]],
-                m: z[2],
-            },
-            z[3],
-        )
-    };
-    let z = [b.pos[0], b.pos[1], b.m, g];
+    let (b, g, z) = body_point();
+    let f = |z: &[f64]| body_after_plain(&body_of(z), z[3]);
     let (v, (gb, gg)) = body_after_plain_grad(&b, g);
     // q0 = x + g m, q1 = y q0, f = m + q0 q1 = m + y q0².
     let q0 = z[0] + g * z[2];
