@@ -554,6 +554,16 @@ fn dereferenced_array_parameter_passed_by_value() {
         ga[0] * 0.5 - ga[1] * 0.25 + ga[2] + gs * 2.0,
         "jvp = grad . v",
     );
+    let (_, _, (ha, hs)) = deref_array_arg_hvp(&a, z[3], &[0.5, -0.25, 1.0], 2.0);
+    let h = 1e-5;
+    let at = |e: f64| {
+        let p = [a[0] + 0.5 * e, a[1] - 0.25 * e, a[2] + e];
+        let (_, (g1, g2)) = deref_array_arg_grad(&p, z[3] + 2.0 * e);
+        [g1[0], g1[1], g1[2], g2]
+    };
+    let (gp, gm) = (at(h), at(-h));
+    let fd: Vec<f64> = (0..4).map(|i| (gp[i] - gm[i]) / (2.0 * h)).collect();
+    assert_close_tol(&[ha[0], ha[1], ha[2], hs], &fd, 1e-6, "H v");
     // f = (a0 s + a1 a2) s: ∂/∂a0 = s², ∂/∂a1 = a2 s, ∂/∂a2 = a1 s, ∂/∂s = 2 a0 s + a1 a2.
     let (a, s) = ([0.4f64, -1.2, 0.9], 0.75);
     let (v, (ga, gs)) = generic_deref_array_arg_grad::<f64>(&a, s);

@@ -705,6 +705,40 @@ fn element_writes_into_array_fields() {
         &fd_grad(f, &z),
         "gradient",
     );
+    // Forward and second order through the same writes.
+    let dir = Ball {
+        pos: [0.3, -0.2],
+        vel: [0.5, 1.0],
+    };
+    let (_, jv) = ball_height_jvp(&b, 9.8, 5, &dir, 0.4);
+    let t = [0.3, -0.2, 0.5, 1.0, 0.4];
+    let gv: f64 = [gb.pos[0], gb.pos[1], gb.vel[0], gb.vel[1], gg]
+        .iter()
+        .zip(&t)
+        .map(|(a, b)| a * b)
+        .sum();
+    assert_close(&[jv], &[gv], "jvp = grad . v");
+    let (_, _, (hb, hg)) = ball_height_hvp(&b, 9.8, 5, &dir, 0.4);
+    let h = 1e-5;
+    let at = |s: f64| {
+        let p: Vec<f64> = z.iter().zip(&t).map(|(a, b)| a + s * b).collect();
+        let (_, (g1, g2)) = ball_height_grad(
+            &Ball {
+                pos: [p[0], p[1]],
+                vel: [p[2], p[3]],
+            },
+            p[4],
+            5,
+        );
+        [g1.pos[0], g1.pos[1], g1.vel[0], g1.vel[1], g2]
+    };
+    let (gp, gm) = (at(h), at(-h));
+    let fd: Vec<f64> = (0..5).map(|i| (gp[i] - gm[i]) / (2.0 * h)).collect();
+    assert_close(
+        &[hb.pos[0], hb.pos[1], hb.vel[0], hb.vel[1], hg],
+        &fd,
+        "H v",
+    );
 }
 
 /// The same on a local struct (`c.vel[1] = ..` of a clone).
